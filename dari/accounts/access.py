@@ -1,0 +1,57 @@
+"""The access funnel for assets: every page, API endpoint, search, count, export and
+recommendation made for a user obtains assets through these two functions only.
+
+A refused asset raises the same `Asset.DoesNotExist` as a missing one, so nothing tells the
+two apart.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from dari.accounts.models import LinkKind, OrganizationLink
+from dari.directory.models import Asset
+from dari.directory.vocab import Visibility
+
+
+def _visibility_condition(user: Any) -> Q | None:
+    """The condition an asset must meet to be visible to `user`; None means every asset."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Q(visibility=Visibility.PUBLIC)
+    if user.is_platform_admin:
+        return None
+    condition = Q(visibility=Visibility.PUBLIC)
+    condition |= Q(visibility=Visibility.MEMBERS)
+    org_id = user.organization_id
+    if org_id is None:
+        return condition
+    condition |= Q(organization_id=org_id)
+    # An organisation under CDA is also a partner: CDA is the stronger relation.
+    partner_owners = OrganizationLink.objects.filter(other_id=org_id).values("owner_id")
+    condition |= Q(visibility=Visibility.PARTNERS, organization_id__in=partner_owners)
+    cda_owners = OrganizationLink.objects.filter(other_id=org_id, kind=LinkKind.CDA).values(
+        "owner_id"
+    )
+    condition |= Q(visibility=Visibility.CDA, organization_id__in=cda_owners)
+    return condition
+
+
+def visible_assets(user: Any) -> QuerySet[Asset]:
+    """Every asset `user` may see (anonymous when `user` is None or not signed in)."""
+    condition = _visibility_condition(user)
+    assets = Asset.objects.all()
+    if condition is None:
+        return assets
+    return assets.filter(condition)
+
+
+def access_asset(user: Any, asset_id: str, need: str = "view") -> Asset:
+    """The asset `asset_id` if `user` may `need` ("view" or "edit") it, else Asset.DoesNotExist."""
+    asset = visible_assets(user).select_related("organization").get(pk=asset_id)
+    if need == "view":
+        return asset
+    if need == "edit" and user.administers(asset.organization_id):
+        return asset
+    raise Asset.DoesNotExist(f"Asset matching query does not exist: {asset_id}")

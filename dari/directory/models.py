@@ -1,0 +1,294 @@
+"""The ecosystem graph: clusters, organisations, pipeline assets, deals, investments,
+facilities and programmes (dari-directory/1). Ids are the stable ids of the import files."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from dari.directory.vocab import (
+    DealStatus,
+    DealType,
+    FacilityKind,
+    InvestmentKind,
+    Modality,
+    OrgKind,
+    ProgramKind,
+    Stage,
+    TherapeuticArea,
+    Visibility,
+)
+
+ID_LENGTH = 128
+
+
+def _in_choices(field: str, choices: type[models.TextChoices], name: str) -> models.CheckConstraint:
+    """A database constraint that keeps a vocabulary field within its contract values."""
+    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
+
+
+def _blank_or_in(field: str, choices: type[models.TextChoices], name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{field: ""}) | Q(**{f"{field}__in": choices.values}), name=name
+    )
+
+
+class Cluster(models.Model):
+    """A regional bio cluster (e.g. Songdo, Osong, Daegu-Gyeongbuk)."""
+
+    id = models.CharField(_("id"), max_length=ID_LENGTH, primary_key=True)
+    name = models.CharField(_("name"), max_length=300)
+    name_ko = models.CharField(_("Korean name"), max_length=300, blank=True)
+    region = models.CharField(_("region"), max_length=200, blank=True)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    focus = models.JSONField(_("focus"), default=list, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    founded = models.IntegerField(_("founded"), null=True, blank=True)
+    website = models.CharField(_("website"), max_length=2000, blank=True)
+    sources = models.JSONField(_("sources"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("cluster")
+        verbose_name_plural = _("clusters")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organization(models.Model):
+    """A company, institute, agency or association, with what it does and what it seeks."""
+
+    id = models.CharField(_("id"), max_length=ID_LENGTH, primary_key=True)
+    name = models.CharField(_("name"), max_length=300)
+    name_ko = models.CharField(_("Korean name"), max_length=300, blank=True)
+    kind = models.CharField(_("kind"), max_length=40, choices=OrgKind.choices)
+    country = models.CharField(_("country"), max_length=2, blank=True, db_index=True)
+    city = models.CharField(_("city"), max_length=200, blank=True)
+    cluster = models.ForeignKey(
+        Cluster,
+        verbose_name=_("cluster"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organizations",
+    )
+    website = models.CharField(_("website"), max_length=2000, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    therapeutic_areas = models.JSONField(_("therapeutic areas"), default=list, blank=True)
+    modalities = models.JSONField(_("modalities"), default=list, blank=True)
+    interest_therapeutic_areas = models.JSONField(
+        _("therapeutic areas sought"), default=list, blank=True
+    )
+    interest_modalities = models.JSONField(_("modalities sought"), default=list, blank=True)
+    interest_stages = models.JSONField(_("stages sought"), default=list, blank=True)
+    interest_deal_types = models.JSONField(_("deal types sought"), default=list, blank=True)
+    interest_description = models.TextField(_("what we seek"), blank=True)
+    employees = models.IntegerField(_("employees"), null=True, blank=True)
+    listed = models.CharField(_("listed on"), max_length=100, null=True, blank=True)
+    sources = models.JSONField(_("sources"), default=list, blank=True)
+    search_text = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [_in_choices("kind", OrgKind, "organization_kind_valid")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Asset(models.Model):
+    """A pipeline asset (drug candidate, platform, device) and how it may be partnered."""
+
+    id = models.CharField(_("id"), max_length=ID_LENGTH, primary_key=True)
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="assets"
+    )
+    name = models.CharField(_("name"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    modality = models.CharField(
+        _("modality"), max_length=40, choices=Modality.choices, blank=True, db_index=True
+    )
+    targets = models.JSONField(_("targets"), default=list, blank=True)
+    therapeutic_area = models.CharField(
+        _("therapeutic area"),
+        max_length=40,
+        choices=TherapeuticArea.choices,
+        blank=True,
+        db_index=True,
+    )
+    indications = models.JSONField(_("indications"), default=list, blank=True)
+    stage = models.CharField(
+        _("stage"), max_length=20, choices=Stage.choices, blank=True, db_index=True
+    )
+    seeking = models.JSONField(_("deal types sought"), default=list, blank=True)
+    territories = models.JSONField(_("territories"), default=list, blank=True)
+    available = models.BooleanField(_("available for partnering"), null=True, blank=True)
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.PUBLIC,
+        db_index=True,
+    )
+    sources = models.JSONField(_("sources"), default=list, blank=True)
+    search_text = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        verbose_name = _("asset")
+        verbose_name_plural = _("assets")
+        ordering = ["name", "id"]
+        constraints = [
+            _blank_or_in("modality", Modality, "asset_modality_valid"),
+            _blank_or_in("therapeutic_area", TherapeuticArea, "asset_therapeutic_area_valid"),
+            _blank_or_in("stage", Stage, "asset_stage_valid"),
+            _in_choices("visibility", Visibility, "asset_visibility_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Deal(models.Model):
+    """A licensing, co-development, platform or acquisition deal between two organisations."""
+
+    id = models.CharField(_("id"), max_length=ID_LENGTH, primary_key=True)
+    date = models.CharField(_("date"), max_length=10, blank=True)
+    licensor = models.ForeignKey(
+        Organization,
+        verbose_name=_("licensor"),
+        on_delete=models.PROTECT,
+        related_name="deals_out",
+    )
+    licensee = models.ForeignKey(
+        Organization,
+        verbose_name=_("licensee"),
+        on_delete=models.PROTECT,
+        related_name="deals_in",
+    )
+    asset = models.ForeignKey(
+        Asset,
+        verbose_name=_("asset"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="deals",
+    )
+    deal_type = models.CharField(_("deal type"), max_length=40, choices=DealType.choices)
+    upfront_usd_m = models.FloatField(_("upfront (USD m)"), null=True, blank=True)
+    total_value_usd_m = models.FloatField(_("total value (USD m)"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=DealStatus.choices, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    sources = models.JSONField(_("sources"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("deal")
+        verbose_name_plural = _("deals")
+        ordering = ["-date", "id"]
+        constraints = [
+            _in_choices("deal_type", DealType, "deal_type_valid"),
+            _blank_or_in("status", DealStatus, "deal_status_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.licensor_id} → {self.licensee_id} ({self.date})"
+
+
+class Investment(models.Model):
+    """A financing round, IPO, grant or facility / foreign direct investment announcement."""
+
+    id = models.CharField(_("id"), max_length=ID_LENGTH, primary_key=True)
+    date = models.CharField(_("date"), max_length=10, blank=True)
+    recipient = models.ForeignKey(
+        Organization,
+        verbose_name=_("recipient"),
+        on_delete=models.PROTECT,
+        related_name="investments_received",
+    )
+    investors = models.ManyToManyField(
+        Organization, verbose_name=_("investors"), blank=True, related_name="investments_made"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=InvestmentKind.choices)
+    amount_usd_m = models.FloatField(_("amount (USD m)"), null=True, blank=True)
+    amount_local = models.FloatField(_("amount (local currency)"), null=True, blank=True)
+    currency = models.CharField(_("currency"), max_length=3, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    sources = models.JSONField(_("sources"), default=list, blank=True)
+    # The contract lists investors in order; the M2M table does not keep order.
+    investor_order = models.JSONField(default=list, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("investment")
+        verbose_name_plural = _("investments")
+        ordering = ["-date", "id"]
+        constraints = [_in_choices("kind", InvestmentKind, "investment_kind_valid")]
+
+    def __str__(self) -> str:
+        return f"{self.recipient_id} {self.kind} ({self.date})"
+
+
+class Facility(models.Model):
+    """A manufacturing site, laboratory, animal facility, training or clinical-trial centre."""
+
+    id = models.CharField(_("id"), max_length=ID_LENGTH, primary_key=True)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="facilities",
+    )
+    name = models.CharField(_("name"), max_length=300)
+    cluster = models.ForeignKey(
+        Cluster,
+        verbose_name=_("cluster"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="facilities",
+    )
+    kind = models.CharField(_("kind"), max_length=40, choices=FacilityKind.choices)
+    capabilities = models.JSONField(_("capabilities"), default=list, blank=True)
+    shared_access = models.BooleanField(_("shared access"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    sources = models.JSONField(_("sources"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("facility")
+        verbose_name_plural = _("facilities")
+        ordering = ["name"]
+        constraints = [_in_choices("kind", FacilityKind, "facility_kind_valid")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Program(models.Model):
+    """A programme: training, accelerator, open-innovation call, funding, consortium, conference."""
+
+    id = models.CharField(_("id"), max_length=ID_LENGTH, primary_key=True)
+    name = models.CharField(_("name"), max_length=300)
+    organizer = models.ForeignKey(
+        Organization,
+        verbose_name=_("organiser"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="programs",
+    )
+    kind = models.CharField(_("kind"), max_length=40, choices=ProgramKind.choices)
+    start = models.CharField(_("start"), max_length=10, blank=True)
+    end = models.CharField(_("end"), max_length=10, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    sources = models.JSONField(_("sources"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        ordering = ["-start", "name"]
+        constraints = [_in_choices("kind", ProgramKind, "program_kind_valid")]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,12 @@
+"""URL map: pages (web), REST API (api), accounts (allauth), admin, language switch."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", include("dari.api.urls")),
+    path("", include("dari.web.urls")),
+]
