@@ -25,7 +25,9 @@ def _env_bool(name: str, default: bool) -> bool:
 
 
 DEBUG = _env_bool("DARI_DEBUG", True)
-SECRET_KEY = os.environ.get("DARI_SECRET_KEY", "dari-insecure-development-key-change-me-in-production")
+SECRET_KEY = os.environ.get(
+    "DARI_SECRET_KEY", "dari-insecure-development-key-change-me-in-production"
+)
 if not DEBUG and SECRET_KEY.startswith("dari-insecure"):
     raise RuntimeError("DARI_SECRET_KEY must be set when DARI_DEBUG is off")
 ALLOWED_HOSTS = os.environ.get("DARI_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")

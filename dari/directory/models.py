@@ -28,7 +28,9 @@ def _in_choices(field: str, choices: type[models.TextChoices], name: str) -> mod
     return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
 
 
-def _blank_or_in(field: str, choices: type[models.TextChoices], name: str) -> models.CheckConstraint:
+def _blank_or_in(
+    field: str, choices: type[models.TextChoices], name: str
+) -> models.CheckConstraint:
     return models.CheckConstraint(
         condition=Q(**{field: ""}) | Q(**{f"{field}__in": choices.values}), name=name
     )
@@ -105,7 +107,10 @@ class Asset(models.Model):
 
     id = models.CharField(_("id"), max_length=ID_LENGTH, primary_key=True)
     organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="assets"
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="assets",
     )
     name = models.CharField(_("name"), max_length=300)
     description = models.TextField(_("description"), blank=True)

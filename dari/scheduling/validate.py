@@ -104,7 +104,9 @@ def _duplicates(items: list[Any], kind: str, errors: list[str]) -> None:
             continue
         ident = item["id"]
         if ident in seen:
-            errors.append(f"{kind}[{i}].id: duplicate id {ident!r} (first used at {kind}[{seen[ident]}])")
+            errors.append(
+                f"{kind}[{i}].id: duplicate id {ident!r} (first used at {kind}[{seen[ident]}])"
+            )
         else:
             seen[ident] = i
 
@@ -194,7 +196,9 @@ def load_instance(data: Any) -> Instance:
         if not isinstance(locked, str):
             continue
         if locked not in slot_ids:
-            errors.append(f"meetings[{i}].locked_slot: meeting {mid!r} is locked to unknown slot {locked!r}")
+            errors.append(
+                f"meetings[{i}].locked_slot: meeting {mid!r} is locked to unknown slot {locked!r}"
+            )
             continue
         for pid in plist:
             if pid in avail and locked not in avail[pid]:

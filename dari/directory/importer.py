@@ -1,0 +1,131 @@
+"""`import_directory`: validate dari-directory/1 documents whole, then write them in one
+transaction. Nothing is written unless every document is valid and every reference resolves."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from dari.directory import models as m
+from dari.directory.interchange import (
+    SECTIONS,
+    DirectoryError,
+    Record,
+    Section,
+    collect_records,
+    read_file,
+    reference_errors,
+    referenced_ids,
+    to_model_values,
+    validate_document,
+)
+from dari.directory.text import search_texts
+
+BATCH = 2000
+Progress = Callable[[str, int], None]
+
+
+def read_documents(paths: Sequence[Path]) -> list[tuple[str, Any]]:
+    """Parse files; raises DirectoryError naming every file that is not well-formed JSON."""
+    docs: list[tuple[str, Any]] = []
+    errors: list[str] = []
+    for path in paths:
+        try:
+            docs.append((str(path), read_file(path)))
+        except DirectoryError as exc:
+            errors.extend(exc.errors)
+    if errors:
+        raise DirectoryError(errors)
+    return docs
+
+
+def _existing_ids(wanted: dict[str, set[str]]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for section in SECTIONS:
+        ids = list(wanted.get(section.key, ()))
+        hits: set[str] = set()
+        for i in range(0, len(ids), 900):  # stay under SQLite's parameter limit
+            chunk = ids[i : i + 900]
+            hits.update(section.model.objects.filter(pk__in=chunk).values_list("pk", flat=True))
+        found[section.key] = hits
+    return found
+
+
+def searchable_text(model: type[Any], values: dict[str, Any]) -> str | None:
+    """The text an asset or organisation is found by (None for other models)."""
+    if model is m.Asset:
+        parts = [values["name"], values["description"], *values["targets"], *values["indications"]]
+    elif model is m.Organization:
+        parts = [values["name"], values["name_ko"], values["description"]]
+        parts.append(values["interest_description"])
+    else:
+        return None
+    return " ".join(p for p in parts if p)
+
+
+def _write(section: Section, records: list[Record], progress: Progress | None) -> None:
+    model = section.model
+    update_fields = [
+        f.attr for f in section.fields if f.kind != "m2m" or f.attr == "investor_order"
+    ]
+    if model in (m.Asset, m.Organization):
+        update_fields.append("search_text")
+    update_fields = list(dict.fromkeys(update_fields))
+    for start in range(0, len(records), BATCH):
+        batch = records[start : start + BATCH]
+        rows = [to_model_values(section, r.data) for r in batch]
+        texts = [searchable_text(model, values) for values in rows]
+        if texts and texts[0] is not None:
+            for values, stored in zip(rows, search_texts(texts), strict=True):
+                values["search_text"] = stored
+        objs = [model(**values) for values in rows]
+        model.objects.bulk_create(
+            objs, update_conflicts=True, unique_fields=["id"], update_fields=update_fields
+        )
+        if model is m.Investment:
+            through = m.Investment.investors.through
+            ids = [o.pk for o in objs]
+            through.objects.filter(investment_id__in=ids).delete()
+            through.objects.bulk_create(
+                [
+                    through(investment_id=o.pk, organization_id=org)
+                    for o in objs
+                    for org in dict.fromkeys(o.investor_order)
+                ]
+            )
+        if progress:
+            progress(section.key, len(batch))
+
+
+def import_directory(
+    docs: list[tuple[str, dict[str, Any]]], progress: Progress | None = None
+) -> Counter[str]:
+    """Import valid documents in one transaction; returns the number of records per section.
+
+    Records whose id exists are updated; nothing is deleted. Raises DirectoryError (and writes
+    nothing) for duplicate ids or references that resolve neither in the documents nor in the
+    database.
+    """
+    problems = [p for name, doc in docs for p in validate_document(doc, name)]
+    if problems:
+        raise DirectoryError(problems)
+    records, errors = collect_records(docs)
+    errors += reference_errors(records, _existing_ids(referenced_ids(records)))
+    if errors:
+        raise DirectoryError(errors)
+    by_section: dict[str, list[Record]] = {s.key: [] for s in SECTIONS}
+    for r in records:
+        by_section[r.section.key].append(r)
+    with transaction.atomic():
+        for section in SECTIONS:
+            _write(section, by_section[section.key], progress)
+    return Counter({k: len(v) for k, v in by_section.items() if v})
+
+
+def import_files(paths: Sequence[Path], progress: Progress | None = None) -> Counter[str]:
+    """Read, validate and import files as one transaction."""
+    return import_directory(read_documents(paths), progress)

@@ -1,0 +1,57 @@
+"""Search tokens for Korean and English text (kiwipiepy morphemes for Hangul, words otherwise).
+
+Stored tokens are lower-case and space-separated with a leading and trailing space, so a query
+token matches by substring on both SQLite and PostgreSQL without full-text extensions.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+_HANGUL_RUN = re.compile(r"[\uac00-\ud7a3\u3131-\u318e][\uac00-\ud7a3\u3131-\u318e\s]*")
+_WORD = re.compile(r"[0-9a-z\uac00-\ud7a3]+(?:[-.][0-9a-z]+)*")
+# Content morphemes: nouns, numerals, pronouns, verb/adjective stems, roots, adverbs.
+_KEEP_TAGS = ("NN", "NR", "NP", "VV", "VA", "XR", "MAG")
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _kiwi() -> Any:
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+def _korean_tokens(runs: Sequence[str]) -> list[list[str]]:
+    """Content morphemes of each Hangul run (batched: kiwi is much faster on lists)."""
+    if not runs:
+        return []
+    with _lock:  # Kiwi is not documented as thread-safe.
+        analysed = list(_kiwi().tokenize(list(runs)))
+    return [[m.form for m in ms if m.tag.startswith(_KEEP_TAGS)] for ms in analysed]
+
+
+def tokens_many(texts: Sequence[str]) -> list[list[str]]:
+    """The search tokens of each text, in order, lower-cased."""
+    lowered = [t.lower() for t in texts]
+    runs = [" ".join(m.strip() for m in _HANGUL_RUN.findall(t)) for t in lowered]
+    korean = iter(_korean_tokens([r for r in runs if r]))
+    out = []
+    for text, run in zip(lowered, runs, strict=True):
+        words = _WORD.findall(text)
+        out.append(next(korean) + words if run else words)
+    return out
+
+
+def tokens(text: str) -> list[str]:
+    """The search tokens of one text."""
+    return tokens_many([text])[0]
+
+
+def search_texts(texts: Sequence[str]) -> list[str]:
+    """The stored search field of each text: its unique tokens between spaces."""
+    return [" " + " ".join(dict.fromkeys(toks)) + " " for toks in tokens_many(texts)]

@@ -1,0 +1,28 @@
+"""Partner recommendations that say why: a pure core (no Django, no other dari package).
+
+index = Index(orgs, assets)                 # OrgProfile / AssetProfile lists
+index.recommend_partners(asset, top=10)     # -> list[Recommendation]
+index.recommend_assets(org, top=10)
+index.upsert_org(org); index.remove_asset(asset_id)
+"""
+
+from .bm25 import BM25
+from .embed import CachedEmbedder, Embedder, FakeEmbedder, UseEmbedder
+from .index import FEATURES, Index, Weights
+from .profiles import AssetProfile, OrgProfile, Recommendation
+from .text import tokenize
+
+__all__ = [
+    "BM25",
+    "FEATURES",
+    "AssetProfile",
+    "CachedEmbedder",
+    "Embedder",
+    "FakeEmbedder",
+    "Index",
+    "OrgProfile",
+    "Recommendation",
+    "UseEmbedder",
+    "Weights",
+    "tokenize",
+]

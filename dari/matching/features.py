@@ -1,0 +1,199 @@
+"""Structured features: vocab bit masks, modality families, stage adjacency, which kind
+of organisation usually takes which deal, and territory coverage."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .profiles import DEAL_TYPES, MODALITIES, ORG_KINDS, STAGES, THERAPEUTIC_AREAS
+
+NEUTRAL = 0.3
+"""Score of a structured feature when one side says nothing about it: below a match,
+above a stated mismatch, so a silent profile is neither rewarded nor buried."""
+
+FOCUS_ONLY = 0.75
+"""Area/modality in what the organisation works on, but not in what it says it seeks."""
+
+RELATED_MODALITY = 0.5
+ADJACENT_STAGE = 0.5
+INDICATION_FIRE = 0.6
+"""idf-weighted share of an indication's words that must appear to name it as a reason."""
+
+AREA_BIT = {v: 1 << i for i, v in enumerate(THERAPEUTIC_AREAS)}
+MODALITY_BIT = {v: 1 << i for i, v in enumerate(MODALITIES)}
+STAGE_BIT = {v: 1 << i for i, v in enumerate(STAGES)}
+DEAL_BIT = {v: 1 << i for i, v in enumerate(DEAL_TYPES)}
+AREA_CODE = {v: i for i, v in enumerate(THERAPEUTIC_AREAS)}
+MODALITY_CODE = {v: i for i, v in enumerate(MODALITIES)}
+STAGE_CODE = {v: i for i, v in enumerate(STAGES)}
+KIND_CODE = {v: i for i, v in enumerate(ORG_KINDS)}
+
+_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset({"antibody", "bispecific_antibody", "adc"}),
+    frozenset({"antibody", "protein_peptide"}),
+    frozenset({"adc", "radiopharmaceutical", "degrader"}),
+    frozenset({"gene_therapy", "rna", "cell_therapy"}),
+    frozenset({"small_molecule", "degrader"}),
+    frozenset({"vaccine", "rna"}),
+    frozenset({"diagnostic", "medical_device", "digital_therapeutic"}),
+)
+
+
+def _family_mask(modality: str) -> int:
+    mask = 0
+    for family in _FAMILIES:
+        if modality in family:
+            for other in family:
+                if other != modality:
+                    mask |= MODALITY_BIT[other]
+    return mask
+
+
+FAMILY_MASK: dict[str, int] = {m: _family_mask(m) for m in MODALITIES}
+
+_CLINICAL_ORDER = ("discovery", "preclinical", "phase1", "phase2", "phase3", "filed", "approved")
+
+
+def adjacent_stage_mask(stage: str) -> int:
+    if stage not in _CLINICAL_ORDER:
+        return 0
+    i = _CLINICAL_ORDER.index(stage)
+    mask = 0
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(_CLINICAL_ORDER):
+            mask |= STAGE_BIT[_CLINICAL_ORDER[j]]
+    return mask
+
+
+def mask_of(values: Iterable[str], bits: dict[str, int]) -> int:
+    mask = 0
+    for value in values:
+        mask |= bits.get(value, 0)
+    return mask
+
+
+def values_of(mask: int, bits: dict[str, int]) -> list[str]:
+    return [value for value, bit in bits.items() if mask & bit]
+
+
+KIND_FIT: dict[str, dict[str, float]] = {
+    "license": {"pharma": 1.0, "biotech": 0.6},
+    "co_development": {"pharma": 1.0, "biotech": 0.8},
+    "option": {"pharma": 1.0, "biotech": 0.6, "investor": 0.3},
+    "platform": {"pharma": 1.0, "biotech": 0.8},
+    "acquisition": {"pharma": 1.0, "biotech": 0.6, "investor": 0.5},
+    "equity_investment": {"investor": 1.0, "accelerator": 0.6, "pharma": 0.5},
+    "research_collaboration": {
+        "research_institute": 1.0,
+        "university": 1.0,
+        "hospital": 0.8,
+        "pharma": 0.6,
+        "biotech": 0.6,
+    },
+    "manufacturing": {"cdmo": 1.0, "pharma": 0.3},
+    "distribution": {"pharma": 1.0, "service_provider": 0.5},
+}
+DEFAULT_SEEKING: tuple[str, ...] = ("license",)
+"""What an asset that says nothing about partnering is assumed to seek."""
+
+
+def kind_fit(kind: str, seeking: Sequence[str]) -> tuple[float, str]:
+    """How usual an organisation of `kind` is as a partner for the deals sought, and the
+    deal type that gives that score."""
+    best, best_deal = 0.0, ""
+    for deal in seeking or DEFAULT_SEEKING:
+        fit = KIND_FIT.get(deal, {}).get(kind, 0.0)
+        if fit > best:
+            best, best_deal = fit, deal
+    return best, best_deal
+
+
+# ---- territories ----------------------------------------------------------------------
+_EU = frozenset(
+    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
+)
+REGIONS: dict[str, frozenset[str]] = {
+    "eu": _EU,
+    "europe": _EU | frozenset({"GB", "CH", "NO", "IS", "UA", "RS", "TR"}),
+    "north_america": frozenset({"US", "CA", "MX"}),
+    "greater_china": frozenset({"CN", "HK", "MO", "TW"}),
+    "asia": frozenset("KR JP CN HK MO TW SG MY TH VN ID PH IN".split()),
+    "apac": frozenset("KR JP CN HK MO TW SG MY TH VN ID PH IN AU NZ".split()),
+    "southeast_asia": frozenset("SG MY TH VN ID PH".split()),
+    "latin_america": frozenset("MX BR AR CL CO PE".split()),
+    "middle_east": frozenset("AE SA IL QA KW TR EG".split()),
+}
+_NAMES: dict[str, str] = {
+    "korea": "KR",
+    "south_korea": "KR",
+    "japan": "JP",
+    "china": "CN",
+    "usa": "US",
+    "united_states": "US",
+    "us": "US",
+    "uk": "GB",
+    "united_kingdom": "GB",
+    "taiwan": "TW",
+    "india": "IN",
+    "germany": "DE",
+    "france": "FR",
+    "switzerland": "CH",
+    "canada": "CA",
+    "australia": "AU",
+}
+_GLOBAL = frozenset({"global", "worldwide", "ww", "world", "all"})
+
+
+@dataclass(frozen=True)
+class Territories:
+    """What a list of territory strings covers: global (minus exclusions) or a set of
+    ISO country codes. `known` is False when the list said nothing usable."""
+
+    is_global: bool
+    include: frozenset[str]
+    exclude: frozenset[str]
+    known: bool
+
+    def covers(self, country: str) -> bool:
+        if country in self.exclude:
+            return False
+        return self.is_global or country in self.include
+
+
+def _places(text: str) -> frozenset[str]:
+    key = re.sub(r"[^a-z0-9]+", "_", text.strip().lower()).strip("_")
+    if key in REGIONS:
+        return REGIONS[key]
+    if key in _NAMES:
+        return frozenset({_NAMES[key]})
+    if len(key) == 2 and key.isalpha():
+        return frozenset({key.upper()})
+    return frozenset()
+
+
+def parse_territories(values: Sequence[str]) -> Territories:
+    """'global', 'worldwide', 'ex-KR', 'global ex-Korea', 'US', 'EU', 'Asia', 'KR, JP'..."""
+    is_global = False
+    include: set[str] = set()
+    exclude: set[str] = set()
+    for raw in values:
+        for item in re.split(r"[,;]", raw):
+            text = item.strip().lower()
+            if not text:
+                continue
+            match = re.match(r"^(.*?)\b(?:ex|excluding|except|outside)\b[-\s:]*(.+)$", text)
+            if match:
+                head, tail = match.group(1).strip(" -"), match.group(2)
+                if not head or head in _GLOBAL:
+                    is_global = True
+                else:
+                    include |= _places(head)
+                exclude |= _places(tail)
+            elif text in _GLOBAL:
+                is_global = True
+            else:
+                include |= _places(text)
+    known = is_global or bool(include)
+    return Territories(is_global, frozenset(include - exclude), frozenset(exclude), known)

@@ -1,0 +1,980 @@
+"""The recommendation index: organisations and assets, their embeddings, BM25 statistics
+and structured fields, kept in NumPy arrays by slot so that one query scores every
+candidate at once and one profile change touches one slot.
+
+Score of a candidate = sum over features f of weight[f] * value[f], every value in [0, 1]:
+
+- bm25: BM25 of the query profile's text against the candidate's, divided by the best
+  BM25 of this query (so 1 for the best textual match).
+- semantic: cosine of the multilingual sentence embeddings (clipped at 0), divided by
+  the best cosine of this query. This is what lets Korean text match English text.
+- area, modality, stage, deal, geography: vocabulary matches (see features.py); NEUTRAL
+  when one side says nothing.
+- target: 1 when one of the asset's targets is named in the organisation's text.
+- indication: idf-weighted share of the words of the asset's best indication that the
+  organisation's text contains.
+- kind: how usual this kind of organisation is for the deal types the asset seeks.
+
+Reasons are produced only for the top candidates, for the features that fire, in order
+of their contribution to the score.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from . import features as ft
+from .bm25 import BM25
+from .embed import CachedEmbedder, Embedder, FloatMatrix, UseEmbedder
+from .profiles import AssetProfile, OrgProfile, Recommendation
+from .reasons import ASSET_REASONS, PARTNER_REASONS, join_labels, label, render
+from .text import surface_forms, tokenize, tokenize_many
+
+FEATURES: tuple[str, ...] = (
+    "bm25",
+    "semantic",
+    "area",
+    "modality",
+    "stage",
+    "deal",
+    "target",
+    "indication",
+    "geography",
+    "kind",
+)
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Weights of the features in the score. Defaults chosen by grid search on the dev
+    split of bench/data/recommend_dev.json (see docs/recommendations.md)."""
+
+    bm25: float = 1.0
+    semantic: float = 1.0
+    area: float = 1.0
+    modality: float = 1.0
+    stage: float = 0.5
+    deal: float = 0.5
+    target: float = 1.0
+    indication: float = 0.5
+    geography: float = 0.25
+    kind: float = 0.5
+    semantic_reason_min_cosine: float = 0.3
+    """A 'their statement is close' reason needs at least this raw cosine (USE scale)."""
+
+    def as_dict(self) -> dict[str, float]:
+        return {k: v for k, v in asdict(self).items() if k in FEATURES}
+
+
+Features = dict[str, NDArray[np.float64]]
+
+
+def asset_text(asset: AssetProfile) -> str:
+    """What is embedded and indexed for an asset."""
+    parts = [asset.name, asset.description, " ".join(asset.targets), ", ".join(asset.indications)]
+    return ". ".join(p for p in parts if p)
+
+
+def org_text(org: OrgProfile) -> str:
+    """What is embedded and indexed for an organisation: what it seeks, then what it does."""
+    return " ".join(p for p in (org.interest_description, org.description) if p)
+
+
+def _asset_query_text(asset: AssetProfile) -> str:
+    labels = [label(v) for v in (asset.therapeutic_area, asset.modality) if v]
+    return " ".join([asset_text(asset), *labels])
+
+
+def _org_query_text(org: OrgProfile) -> str:
+    return org_text(org)
+
+
+def _quote(text: str, query_tokens: set[str], limit: int = 110) -> str:
+    """The sentence of `text` sharing most tokens with the query, shortened."""
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?\u3002])\s+|\n+", text) if s.strip()]
+    if not sentences:
+        return ""
+    best = max(sentences, key=lambda s: len(query_tokens & set(tokenize(s))))
+    if len(best) <= limit:
+        return best
+    cut = best[:limit].rsplit(" ", 1)[0] if " " in best[:limit] else best[:limit]
+    return cut.rstrip(",;:") + "\u2026"
+
+
+class _Slots:
+    """Id <-> slot bookkeeping with reuse of freed slots and growable arrays."""
+
+    def __init__(self, dim: int) -> None:
+        self.ids: list[str | None] = []
+        self.slot_of: dict[str, int] = {}
+        self.free: list[int] = []
+        self.alive = np.zeros(0, dtype=bool)
+        self.emb = np.zeros((0, dim), dtype=np.float32)
+        self.text_keys: list[str | None] = []
+        self.bm25 = BM25()
+        self.dim = dim
+
+    @property
+    def size(self) -> int:
+        return len(self.ids)
+
+    def _grow(self, needed: int) -> None:
+        capacity = len(self.alive)
+        if needed <= capacity:
+            return
+        new_cap = max(needed, 2 * capacity, 64)
+        alive = np.zeros(new_cap, dtype=bool)
+        alive[:capacity] = self.alive
+        self.alive = alive
+        emb = np.zeros((new_cap, self.dim), dtype=np.float32)
+        emb[:capacity] = self.emb
+        self.emb = emb
+        self.grow_fields(new_cap)
+
+    def grow_fields(self, capacity: int) -> None:  # overridden
+        pass
+
+    def allocate(self, id_: str) -> int:
+        slot = self.slot_of.get(id_)
+        if slot is not None:
+            return slot
+        if self.free:
+            slot = self.free.pop()
+            self.ids[slot] = id_
+        else:
+            slot = len(self.ids)
+            self.ids.append(id_)
+            self.text_keys.append(None)
+            self._grow(slot + 1)
+        self.slot_of[id_] = slot
+        return slot
+
+    def release(self, id_: str) -> int | None:
+        slot = self.slot_of.pop(id_, None)
+        if slot is None:
+            return None
+        self.ids[slot] = None
+        self.text_keys[slot] = None
+        self.alive[slot] = False
+        self.emb[slot] = 0.0
+        self.bm25.remove(slot)
+        self.free.append(slot)
+        return slot
+
+
+def _grow_array(array: NDArray[np.int64], capacity: int, fill: int) -> NDArray[np.int64]:
+    grown = np.full(capacity, fill, dtype=np.int64)
+    grown[: len(array)] = array
+    return grown
+
+
+class _OrgStore(_Slots):
+    def __init__(self, dim: int) -> None:
+        self.area_interest = np.zeros(0, dtype=np.int64)
+        self.area_focus = np.zeros(0, dtype=np.int64)
+        self.mod_interest = np.zeros(0, dtype=np.int64)
+        self.mod_focus = np.zeros(0, dtype=np.int64)
+        self.stages = np.zeros(0, dtype=np.int64)
+        self.deals = np.zeros(0, dtype=np.int64)
+        self.kind = np.zeros(0, dtype=np.int64)
+        self.country = np.zeros(0, dtype=np.int64)
+        self.profiles: dict[int, OrgProfile] = {}
+        self.countries: dict[str, int] = {}
+        super().__init__(dim)
+
+    def grow_fields(self, capacity: int) -> None:
+        for name in ("area_interest", "area_focus", "mod_interest", "mod_focus", "stages", "deals"):
+            setattr(self, name, _grow_array(getattr(self, name), capacity, 0))
+        self.kind = _grow_array(self.kind, capacity, -1)
+        self.country = _grow_array(self.country, capacity, -1)
+
+    def country_code(self, country: str | None) -> int:
+        if not country:
+            return -1
+        return self.countries.setdefault(country.upper(), len(self.countries))
+
+    def set_fields(self, slot: int, org: OrgProfile) -> None:
+        self.profiles[slot] = org
+        self.area_interest[slot] = ft.mask_of(org.interest_therapeutic_areas, ft.AREA_BIT)
+        self.area_focus[slot] = ft.mask_of(org.therapeutic_areas, ft.AREA_BIT)
+        self.mod_interest[slot] = ft.mask_of(org.interest_modalities, ft.MODALITY_BIT)
+        self.mod_focus[slot] = ft.mask_of(org.modalities, ft.MODALITY_BIT)
+        self.stages[slot] = ft.mask_of(org.interest_stages, ft.STAGE_BIT)
+        self.deals[slot] = ft.mask_of(org.interest_deal_types, ft.DEAL_BIT)
+        self.kind[slot] = ft.KIND_CODE.get(org.kind, -1)
+        self.country[slot] = self.country_code(org.country)
+        self.alive[slot] = True
+
+    def clear_fields(self, slot: int) -> None:
+        self.profiles.pop(slot, None)
+        for name in ("area_interest", "area_focus", "mod_interest", "mod_focus", "stages", "deals"):
+            getattr(self, name)[slot] = 0
+        self.kind[slot] = -1
+        self.country[slot] = -1
+
+
+@dataclass
+class _KeyIndex:
+    """Multi-valued keyword field of assets (targets, indications): key -> slots, and
+    token -> keys, so a query finds the keys whose tokens it contains."""
+
+    slots: dict[tuple[str, ...], set[int]] = field(default_factory=dict)
+    by_token: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)
+    of_slot: dict[int, list[tuple[str, ...]]] = field(default_factory=dict)
+
+    def add(self, slot: int, keys: list[tuple[str, ...]]) -> None:
+        self.of_slot[slot] = keys
+        for key in keys:
+            self.slots.setdefault(key, set()).add(slot)
+            for token in key:
+                self.by_token.setdefault(token, set()).add(key)
+
+    def remove(self, slot: int) -> None:
+        for key in self.of_slot.pop(slot, []):
+            holders = self.slots.get(key)
+            if holders is None:
+                continue
+            holders.discard(slot)
+            if not holders:
+                del self.slots[key]
+                for token in key:
+                    keys = self.by_token.get(token)
+                    if keys is not None:
+                        keys.discard(key)
+                        if not keys:
+                            del self.by_token[token]
+
+    def candidates(self, tokens: set[str]) -> set[tuple[str, ...]]:
+        out: set[tuple[str, ...]] = set()
+        for token in tokens:
+            out |= self.by_token.get(token, set())
+        return out
+
+
+def _keys(values: Sequence[str]) -> list[tuple[str, ...]]:
+    out: list[tuple[str, ...]] = []
+    for value in values:
+        key = tuple(dict.fromkeys(tokenize(value)))
+        if key and key not in out:
+            out.append(key)
+    return out
+
+
+class _AssetStore(_Slots):
+    def __init__(self, dim: int) -> None:
+        self.area = np.zeros(0, dtype=np.int64)
+        self.modality = np.zeros(0, dtype=np.int64)
+        self.stage = np.zeros(0, dtype=np.int64)
+        self.seeking = np.zeros(0, dtype=np.int64)
+        self.owner = np.zeros(0, dtype=np.int64)
+        self.has_territory = np.zeros(0, dtype=np.int64)
+        self.is_global = np.zeros(0, dtype=np.int64)
+        self.territory_include: dict[str, set[int]] = {}
+        self.territory_exclude: dict[str, set[int]] = {}
+        self.territories: dict[int, ft.Territories] = {}
+        self.targets = _KeyIndex()
+        self.indications = _KeyIndex()
+        self.profiles: dict[int, AssetProfile] = {}
+        self.owners: dict[str, int] = {}
+        super().__init__(dim)
+
+    def grow_fields(self, capacity: int) -> None:
+        for name in ("area", "modality", "stage", "owner"):
+            setattr(self, name, _grow_array(getattr(self, name), capacity, -1))
+        for name in ("seeking", "has_territory", "is_global"):
+            setattr(self, name, _grow_array(getattr(self, name), capacity, 0))
+
+    def owner_code(self, organization_id: str) -> int:
+        return self.owners.setdefault(organization_id, len(self.owners))
+
+    def set_fields(self, slot: int, asset: AssetProfile) -> None:
+        self.clear_fields(slot)
+        self.profiles[slot] = asset
+        self.area[slot] = ft.AREA_CODE.get(asset.therapeutic_area or "", -1)
+        self.modality[slot] = ft.MODALITY_CODE.get(asset.modality or "", -1)
+        self.stage[slot] = ft.STAGE_CODE.get(asset.stage or "", -1)
+        self.seeking[slot] = ft.mask_of(asset.seeking, ft.DEAL_BIT)
+        self.owner[slot] = self.owner_code(asset.organization_id)
+        territories = ft.parse_territories(asset.territories)
+        self.territories[slot] = territories
+        self.has_territory[slot] = int(territories.known)
+        self.is_global[slot] = int(territories.is_global)
+        for country in territories.include:
+            self.territory_include.setdefault(country, set()).add(slot)
+        for country in territories.exclude:
+            self.territory_exclude.setdefault(country, set()).add(slot)
+        self.targets.add(slot, _keys(asset.targets))
+        self.indications.add(slot, _keys(asset.indications))
+        self.alive[slot] = True
+
+    def clear_fields(self, slot: int) -> None:
+        self.profiles.pop(slot, None)
+        for name in ("area", "modality", "stage", "owner"):
+            getattr(self, name)[slot] = -1
+        for name in ("seeking", "has_territory", "is_global"):
+            getattr(self, name)[slot] = 0
+        old = self.territories.pop(slot, None)
+        if old is not None:
+            for country in old.include:
+                self.territory_include[country].discard(slot)
+            for country in old.exclude:
+                self.territory_exclude[country].discard(slot)
+        self.targets.remove(slot)
+        self.indications.remove(slot)
+
+
+def _normalise_by_max(values: NDArray[np.float64]) -> NDArray[np.float64]:
+    top = float(values.max()) if len(values) else 0.0
+    if top <= 0.0:
+        return np.zeros_like(values)
+    result: NDArray[np.float64] = values / top
+    return result
+
+
+def _slots_array(slots: Iterable[int]) -> NDArray[np.int64]:
+    return np.fromiter(slots, dtype=np.int64)
+
+
+class Index:
+    """Partner and asset recommendations over a set of organisations and assets.
+
+    Build once from lists of profiles; keep in step with `upsert_*` / `remove_*`.
+    Not thread-safe for writes: serialise updates (reads between updates are fine).
+    """
+
+    def __init__(
+        self,
+        orgs: Iterable[OrgProfile] = (),
+        assets: Iterable[AssetProfile] = (),
+        *,
+        embedder: Embedder | None = None,
+        weights: Weights | None = None,
+        batch_size: int = 512,
+    ) -> None:
+        self.embedder: Embedder = (
+            embedder if embedder is not None else CachedEmbedder(UseEmbedder())
+        )
+        self.weights = weights if weights is not None else Weights()
+        self.batch_size = batch_size
+        self._orgs = _OrgStore(self.embedder.dim)
+        self._assets = _AssetStore(self.embedder.dim)
+        self.add_orgs(list(orgs))
+        self.add_assets(list(assets))
+
+    # ---- building and updating --------------------------------------------------------
+    def _embed(self, texts: list[str]) -> FloatMatrix:
+        parts = [
+            self.embedder.embed(texts[i : i + self.batch_size])
+            for i in range(0, len(texts), self.batch_size)
+        ]
+        if not parts:
+            return np.zeros((0, self.embedder.dim), dtype=np.float32)
+        return np.vstack(parts).astype(np.float32)
+
+    def add_orgs(self, orgs: list[OrgProfile]) -> None:
+        """Insert or replace many organisations (batched embedding and tokenising)."""
+        store = self._orgs
+        texts = [org_text(o) for o in orgs]
+        changed = [
+            i
+            for i, org in enumerate(orgs)
+            if org.id not in store.slot_of or store.text_keys[store.slot_of[org.id]] != texts[i]
+        ]
+        vectors = self._embed([texts[i] for i in changed])
+        tokens = tokenize_many([texts[i] for i in changed])
+        for row, i in enumerate(changed):
+            slot = store.allocate(orgs[i].id)
+            store.emb[slot] = vectors[row]
+            store.text_keys[slot] = texts[i]
+            store.bm25.add(slot, tokens[row])
+        for org in orgs:
+            slot = store.allocate(org.id)
+            store.clear_fields(slot)
+            store.set_fields(slot, org)
+
+    def add_assets(self, assets: list[AssetProfile]) -> None:
+        """Insert or replace many assets (batched embedding and tokenising)."""
+        store = self._assets
+        texts = [asset_text(a) for a in assets]
+        changed = [
+            i
+            for i, asset in enumerate(assets)
+            if asset.id not in store.slot_of or store.text_keys[store.slot_of[asset.id]] != texts[i]
+        ]
+        vectors = self._embed([texts[i] for i in changed])
+        tokens = tokenize_many([texts[i] for i in changed])
+        for row, i in enumerate(changed):
+            slot = store.allocate(assets[i].id)
+            store.emb[slot] = vectors[row]
+            store.text_keys[slot] = texts[i]
+            store.bm25.add(slot, tokens[row])
+        for asset in assets:
+            store.set_fields(store.allocate(asset.id), asset)
+
+    def upsert_org(self, org: OrgProfile) -> None:
+        self.add_orgs([org])
+
+    def upsert_asset(self, asset: AssetProfile) -> None:
+        self.add_assets([asset])
+
+    def remove_org(self, org_id: str) -> None:
+        slot = self._orgs.slot_of.get(org_id)
+        if slot is not None:
+            self._orgs.clear_fields(slot)
+            self._orgs.release(org_id)
+
+    def remove_asset(self, asset_id: str) -> None:
+        slot = self._assets.slot_of.get(asset_id)
+        if slot is not None:
+            self._assets.clear_fields(slot)
+            self._assets.release(asset_id)
+
+    @property
+    def n_orgs(self) -> int:
+        return len(self._orgs.slot_of)
+
+    @property
+    def n_assets(self) -> int:
+        return len(self._assets.slot_of)
+
+    def org(self, org_id: str) -> OrgProfile | None:
+        slot = self._orgs.slot_of.get(org_id)
+        return None if slot is None else self._orgs.profiles.get(slot)
+
+    def asset(self, asset_id: str) -> AssetProfile | None:
+        slot = self._assets.slot_of.get(asset_id)
+        return None if slot is None else self._assets.profiles.get(slot)
+
+    # ---- embeddings of query profiles -------------------------------------------------
+    def _query_vector(self, store: _Slots, id_: str, text: str) -> FloatMatrix:
+        slot = store.slot_of.get(id_)
+        if slot is not None and store.text_keys[slot] == text:
+            stored: FloatMatrix = store.emb[slot]
+            return stored
+        vector: FloatMatrix = self.embedder.embed([text])[0]
+        return vector
+
+    # ---- partner recommendations (asset -> organisations) -----------------------------
+    def partner_features(self, asset: AssetProfile) -> Features:
+        """Every feature value of every organisation slot for this asset (dead slots 0)."""
+        store = self._orgs
+        n = store.size
+        query = tokenize(_asset_query_text(asset))
+        out: Features = {}
+        out["bm25"] = _normalise_by_max(store.bm25.scores(query, n))
+        vector = self._query_vector(self._assets, asset.id, asset_text(asset))
+        cosine = np.clip(store.emb[:n] @ vector, 0.0, None).astype(np.float64)
+        out["semantic"] = _normalise_by_max(cosine)
+        out["cosine"] = cosine
+        out["area"] = self._vocab_feature(
+            ft.AREA_BIT.get(asset.therapeutic_area or "", 0),
+            store.area_interest[:n],
+            store.area_focus[:n],
+            0,
+        )
+        modality = asset.modality or ""
+        out["modality"] = self._vocab_feature(
+            ft.MODALITY_BIT.get(modality, 0),
+            store.mod_interest[:n],
+            store.mod_focus[:n],
+            ft.FAMILY_MASK.get(modality, 0),
+        )
+        stage_bit = ft.STAGE_BIT.get(asset.stage or "", 0)
+        stages = store.stages[:n]
+        if stage_bit:
+            adjacent = ft.adjacent_stage_mask(asset.stage or "")
+            out["stage"] = np.where(
+                stages == 0,
+                ft.NEUTRAL,
+                np.where(
+                    (stages & stage_bit) != 0,
+                    1.0,
+                    np.where((stages & adjacent) != 0, ft.ADJACENT_STAGE, 0.0),
+                ),
+            )
+        else:
+            out["stage"] = np.full(n, ft.NEUTRAL)
+        seeking = ft.mask_of(asset.seeking, ft.DEAL_BIT)
+        deals = store.deals[:n]
+        if seeking:
+            out["deal"] = np.where(deals == 0, ft.NEUTRAL, ((deals & seeking) != 0).astype(float))
+        else:
+            out["deal"] = np.full(n, ft.NEUTRAL)
+        out["target"] = np.zeros(n)
+        for key in _keys(asset.targets):
+            out["target"] = np.maximum(out["target"], self._docs_with_all(store.bm25, key, n))
+        out["indication"] = np.zeros(n)
+        for key in _keys(asset.indications):
+            share = self._indication_share(store.bm25, key, n)
+            out["indication"] = np.maximum(out["indication"], share)
+        out["geography"] = np.full(n, ft.NEUTRAL)
+        territories = ft.parse_territories(asset.territories)
+        if territories.known:
+            codes = store.countries
+            covered = np.zeros(len(codes) + 1)
+            for country, code in codes.items():
+                covered[code] = 1.0 if territories.covers(country) else 0.0
+            covered[-1] = ft.NEUTRAL  # index -1: organisation without a country
+            out["geography"] = covered[store.country[:n]]
+        fits = np.zeros(len(ft.KIND_CODE) + 1)
+        for kind, code in ft.KIND_CODE.items():
+            fits[code] = ft.kind_fit(kind, asset.seeking)[0]
+        out["kind"] = fits[store.kind[:n]]
+        alive = store.alive[:n]
+        for name in out:
+            out[name] = np.where(alive, out[name], 0.0)
+        return out
+
+    @staticmethod
+    def _vocab_feature(
+        bit: int, interest: NDArray[np.int64], focus: NDArray[np.int64], related: int
+    ) -> NDArray[np.float64]:
+        n = len(interest)
+        if not bit:
+            return np.full(n, ft.NEUTRAL)
+        either = interest | focus
+        result: NDArray[np.float64] = np.where(
+            (interest & bit) != 0,
+            1.0,
+            np.where(
+                (focus & bit) != 0,
+                ft.FOCUS_ONLY,
+                np.where(
+                    (either & related) != 0,
+                    ft.RELATED_MODALITY,
+                    np.where(either == 0, ft.NEUTRAL, 0.0),
+                ),
+            ),
+        )
+        return result
+
+    @staticmethod
+    def _docs_with_all(bm25: BM25, key: tuple[str, ...], n: int) -> NDArray[np.float64]:
+        counts = np.zeros(n)
+        for token in key:
+            slots, _ = bm25.posting(token)
+            counts[slots[slots < n]] += 1.0
+        result: NDArray[np.float64] = (counts == len(key)).astype(np.float64)
+        return result
+
+    @staticmethod
+    def _indication_share(bm25: BM25, key: tuple[str, ...], n: int) -> NDArray[np.float64]:
+        weights = [bm25.idf(token) for token in key]
+        total = sum(weights)
+        share = np.zeros(n)
+        if total <= 0:
+            return share
+        for token, weight in zip(key, weights, strict=True):
+            slots, _ = bm25.posting(token)
+            share[slots[slots < n]] += weight / total
+        return share
+
+    def recommend_partners(self, asset: AssetProfile, top: int = 10) -> list[Recommendation]:
+        """Organisations most likely to license or co-develop `asset`, best first, each
+        with reasons. The asset's own organisation is never suggested."""
+        values = self.partner_features(asset)
+        score = self._combine(values)
+        store = self._orgs
+        exclude = (
+            [store.slot_of[asset.organization_id]] if asset.organization_id in store.slot_of else []
+        )
+        slots = self._top(score, store, exclude, top)
+        query_tokens = set(tokenize(_asset_query_text(asset)))
+        surfaces = surface_forms(_asset_query_text(asset))
+        return [
+            Recommendation(
+                id=str(store.ids[slot]),
+                score=round(float(score[slot]), 6),
+                reasons=self._partner_reasons(asset, slot, values, query_tokens, surfaces),
+            )
+            for slot in slots
+        ]
+
+    # ---- asset recommendations (organisation -> assets) -------------------------------
+    def asset_features(self, org: OrgProfile) -> Features:
+        store = self._assets
+        n = store.size
+        text = _org_query_text(org)
+        query = tokenize(text)
+        query_set = set(query)
+        out: Features = {}
+        out["bm25"] = _normalise_by_max(store.bm25.scores(query, n))
+        vector = self._query_vector(self._orgs, org.id, org_text(org))
+        cosine = np.clip(store.emb[:n] @ vector, 0.0, None).astype(np.float64)
+        out["semantic"] = _normalise_by_max(cosine)
+        out["cosine"] = cosine
+        area = store.area[:n]
+        area_bits = np.where(area >= 0, np.left_shift(1, np.maximum(area, 0)), 0)
+        out["area"] = self._vocab_feature_rev(
+            area_bits,
+            ft.mask_of(org.interest_therapeutic_areas, ft.AREA_BIT),
+            ft.mask_of(org.therapeutic_areas, ft.AREA_BIT),
+            None,
+        )
+        modality = store.modality[:n]
+        mod_bits = np.where(modality >= 0, np.left_shift(1, np.maximum(modality, 0)), 0)
+        family = np.array([ft.FAMILY_MASK[m] for m in ft.MODALITY_CODE] + [0], dtype=np.int64)
+        out["modality"] = self._vocab_feature_rev(
+            mod_bits,
+            ft.mask_of(org.interest_modalities, ft.MODALITY_BIT),
+            ft.mask_of(org.modalities, ft.MODALITY_BIT),
+            family[modality],
+        )
+        stage_mask = ft.mask_of(org.interest_stages, ft.STAGE_BIT)
+        stage = store.stage[:n]
+        if stage_mask:
+            adjacent = 0
+            for s in org.interest_stages:
+                adjacent |= ft.adjacent_stage_mask(s)
+            bits = np.where(stage >= 0, np.left_shift(1, np.maximum(stage, 0)), 0)
+            out["stage"] = np.where(
+                stage < 0,
+                ft.NEUTRAL,
+                np.where(
+                    (bits & stage_mask) != 0,
+                    1.0,
+                    np.where((bits & adjacent) != 0, ft.ADJACENT_STAGE, 0.0),
+                ),
+            )
+        else:
+            out["stage"] = np.full(n, ft.NEUTRAL)
+        deal_mask = ft.mask_of(org.interest_deal_types, ft.DEAL_BIT)
+        seeking = store.seeking[:n]
+        if deal_mask:
+            out["deal"] = np.where(
+                seeking == 0, ft.NEUTRAL, ((seeking & deal_mask) != 0).astype(float)
+            )
+        else:
+            out["deal"] = np.full(n, ft.NEUTRAL)
+        out["target"] = np.zeros(n)
+        for key in store.targets.candidates(query_set):
+            if query_set.issuperset(key):
+                out["target"][_slots_array(store.targets.slots[key])] = 1.0
+        out["indication"] = np.zeros(n)
+        for key in store.indications.candidates(query_set):
+            weights = [store.bm25.idf(t) for t in key]
+            total = sum(weights)
+            if total <= 0:
+                continue
+            share = sum(w for t, w in zip(key, weights, strict=True) if t in query_set) / total
+            slots = _slots_array(store.indications.slots[key])
+            out["indication"][slots] = np.maximum(out["indication"][slots], share)
+        geography = np.where(store.has_territory[:n] != 0, 0.0, ft.NEUTRAL)
+        country = (org.country or "").upper()
+        if country:
+            covered = store.is_global[:n].astype(np.float64)
+            include = store.territory_include.get(country)
+            if include:
+                covered[_slots_array(include)] = 1.0
+            exclude = store.territory_exclude.get(country)
+            if exclude:
+                covered[_slots_array(exclude)] = 0.0
+            geography = np.where(store.has_territory[:n] != 0, covered, ft.NEUTRAL)
+        else:
+            geography = np.full(n, ft.NEUTRAL)
+        out["geography"] = geography
+        license_fit = ft.KIND_FIT["license"].get(org.kind, 0.0)
+        sought_license = (seeking & ft.DEAL_BIT["license"]) != 0
+        base = np.where((seeking == 0) | sought_license, license_fit, 0.0)
+        others = np.zeros(n)
+        for deal, bit in ft.DEAL_BIT.items():
+            fit = ft.KIND_FIT.get(deal, {}).get(org.kind, 0.0)
+            if fit and deal != "license":
+                others = np.where((seeking & bit) != 0, np.maximum(others, fit), others)
+        out["kind"] = np.maximum(base, others)
+        alive = store.alive[:n]
+        for name in out:
+            out[name] = np.where(alive, out[name], 0.0)
+        return out
+
+    @staticmethod
+    def _vocab_feature_rev(
+        bits: NDArray[np.int64],
+        interest: int,
+        focus: int,
+        related: NDArray[np.int64] | None,
+    ) -> NDArray[np.float64]:
+        n = len(bits)
+        if not (interest | focus):
+            return np.full(n, ft.NEUTRAL)
+        either = interest | focus
+        related_hit = (related & either) != 0 if related is not None else np.zeros(n, dtype=bool)
+        result: NDArray[np.float64] = np.where(
+            bits == 0,
+            ft.NEUTRAL,
+            np.where(
+                (bits & interest) != 0,
+                1.0,
+                np.where(
+                    (bits & focus) != 0,
+                    ft.FOCUS_ONLY,
+                    np.where(related_hit, ft.RELATED_MODALITY, 0.0),
+                ),
+            ),
+        )
+        return result
+
+    def recommend_assets(self, org: OrgProfile, top: int = 10) -> list[Recommendation]:
+        """Assets `org` should see, best first, each with reasons. The organisation's own
+        assets are never suggested."""
+        values = self.asset_features(org)
+        score = self._combine(values)
+        store = self._assets
+        own = store.owners.get(org.id)
+        exclude: list[int] = []
+        if own is not None:
+            exclude = [int(s) for s in np.flatnonzero(store.owner[: store.size] == own)]
+        slots = self._top(score, store, exclude, top)
+        text = _org_query_text(org)
+        query_tokens = set(tokenize(text))
+        return [
+            Recommendation(
+                id=str(store.ids[slot]),
+                score=round(float(score[slot]), 6),
+                reasons=self._asset_reasons(org, slot, values, query_tokens),
+            )
+            for slot in slots
+        ]
+
+    # ---- scoring helpers --------------------------------------------------------------
+    def _combine(self, values: Features, weights: Weights | None = None) -> NDArray[np.float64]:
+        w = (weights or self.weights).as_dict()
+        n = len(next(iter(values.values())))
+        score = np.zeros(n)
+        for name, weight in w.items():
+            if weight:
+                score += weight * values[name]
+        return score
+
+    @staticmethod
+    def _top(score: NDArray[np.float64], store: _Slots, exclude: list[int], top: int) -> list[int]:
+        n = store.size
+        masked = np.where(store.alive[:n], score, -np.inf)
+        if exclude:
+            masked[np.asarray(exclude, dtype=np.int64)] = -np.inf
+        valid = int(np.count_nonzero(np.isfinite(masked)))
+        k = min(top, valid)
+        if k <= 0:
+            return []
+        kth = np.partition(masked, n - k)[n - k]
+        candidates = np.flatnonzero(masked >= kth)
+        # Ties are broken by id, so equal scores give the same order whatever the slots.
+        ranked = sorted(candidates.tolist(), key=lambda s: (-masked[s], store.ids[s] or ""))
+        return ranked[:k]
+
+    def _ordered(self, fired: list[tuple[str, float, str]]) -> list[str]:
+        fired.sort(key=lambda item: -item[1])
+        return [text for _, _, text in fired]
+
+    def _partner_reasons(
+        self,
+        asset: AssetProfile,
+        slot: int,
+        values: Features,
+        query_tokens: set[str],
+        surfaces: dict[str, str],
+    ) -> list[str]:
+        org = self._orgs.profiles[slot]
+        w = self.weights
+        t = PARTNER_REASONS
+        fired: list[tuple[str, float, str]] = []
+        area_v, mod_v = values["area"][slot], values["modality"][slot]
+        area = asset.therapeutic_area or ""
+        modality = asset.modality or ""
+        if area_v == mod_v == 1.0 and w.area and w.modality:
+            text = render(t, "area_modality_interest", area=label(area), modality=label(modality))
+            fired.append(("area_modality", w.area + w.modality, text))
+        elif area_v == mod_v == ft.FOCUS_ONLY and w.area and w.modality:
+            text = render(t, "area_modality_focus", area=label(area), modality=label(modality))
+            fired.append(("area_modality", (w.area + w.modality) * ft.FOCUS_ONLY, text))
+        else:
+            if w.area and area_v in (1.0, ft.FOCUS_ONLY):
+                key = "area_interest" if area_v == 1.0 else "area_focus"
+                fired.append(("area", w.area * area_v, render(t, key, area=label(area))))
+            if w.modality and mod_v in (1.0, ft.FOCUS_ONLY):
+                key = "modality_interest" if mod_v == 1.0 else "modality_focus"
+                fired.append(
+                    ("modality", w.modality * mod_v, render(t, key, modality=label(modality)))
+                )
+            elif w.modality and mod_v == ft.RELATED_MODALITY:
+                theirs = [
+                    m
+                    for m in (*org.interest_modalities, *org.modalities)
+                    if ft.MODALITY_BIT.get(m, 0) & ft.FAMILY_MASK.get(modality, 0)
+                ]
+                text = render(
+                    t,
+                    "modality_related",
+                    modality=label(modality),
+                    theirs=join_labels(list(dict.fromkeys(theirs))),
+                )
+                fired.append(("modality", w.modality * mod_v, text))
+        stage_v = values["stage"][slot]
+        if w.stage and stage_v == 1.0:
+            fired.append(("stage", w.stage, render(t, "stage", stage=label(asset.stage or ""))))
+        elif w.stage and stage_v == ft.ADJACENT_STAGE:
+            text = render(
+                t,
+                "stage_adjacent",
+                stage=label(asset.stage or ""),
+                theirs=join_labels(list(org.interest_stages)),
+            )
+            fired.append(("stage", w.stage * stage_v, text))
+        if w.deal and values["deal"][slot] == 1.0:
+            common = [d for d in asset.seeking if d in org.interest_deal_types]
+            fired.append(("deal", w.deal, render(t, "deal", deals=join_labels(common))))
+        if w.target and values["target"][slot] == 1.0:
+            bm25 = self._orgs.bm25
+            named = [
+                target
+                for target, key in zip(asset.targets, _keys(asset.targets), strict=False)
+                if all(bm25.contains(slot, tok) for tok in key)
+            ]
+            fired.append(("target", w.target, render(t, "target", targets=", ".join(named))))
+        ind_v = values["indication"][slot]
+        if w.indication and ind_v >= ft.INDICATION_FIRE:
+            bm25 = self._orgs.bm25
+            best = max(
+                asset.indications,
+                key=lambda ind: sum(bm25.contains(slot, tok) for tok in tokenize(ind)),
+            )
+            fired.append(
+                ("indication", w.indication * ind_v, render(t, "indication", indication=best))
+            )
+        if w.geography and values["geography"][slot] == 1.0 and org.country:
+            text = render(
+                t, "geography", country=org.country, territories=", ".join(asset.territories)
+            )
+            fired.append(("geography", w.geography, text))
+        kind_v, deal = ft.kind_fit(org.kind, asset.seeking)
+        if w.kind and kind_v >= 1.0:
+            text = render(t, "kind", kind=label(org.kind), deal=label(deal))
+            fired.append(("kind", w.kind * kind_v, text))
+        self._text_reasons(
+            t,
+            fired,
+            values,
+            slot,
+            self._orgs.bm25,
+            query_tokens,
+            surfaces,
+            self._org_quote(org, query_tokens),
+        )
+        return self._ordered(fired)
+
+    def _org_quote(self, org: OrgProfile, query_tokens: set[str]) -> str:
+        return _quote(org.interest_description or org.description, query_tokens)
+
+    def _text_reasons(
+        self,
+        t: dict[str, str],
+        fired: list[tuple[str, float, str]],
+        values: Features,
+        slot: int,
+        bm25: BM25,
+        query_tokens: set[str],
+        surfaces: dict[str, str],
+        quote: str,
+    ) -> None:
+        w = self.weights
+        bm25_v = values["bm25"][slot]
+        if w.bm25 and bm25_v >= 0.3:
+            terms = [
+                term
+                for term, _ in bm25.contributions(list(query_tokens), slot)
+                if len(term) > 1 and not term.isdigit()
+            ][:4]
+            if terms:
+                shown = ", ".join(surfaces.get(term, term) for term in terms)
+                fired.append(("terms", w.bm25 * bm25_v, render(t, "terms", terms=shown)))
+        sem_v = values["semantic"][slot]
+        cosine = values["cosine"][slot]
+        if w.semantic and sem_v >= 0.85 and cosine >= w.semantic_reason_min_cosine and quote:
+            fired.append(("semantic", w.semantic * sem_v, render(t, "semantic", quote=quote)))
+
+    def _asset_reasons(
+        self, org: OrgProfile, slot: int, values: Features, query_tokens: set[str]
+    ) -> list[str]:
+        asset = self._assets.profiles[slot]
+        w = self.weights
+        t = ASSET_REASONS
+        fired: list[tuple[str, float, str]] = []
+        area_v, mod_v = values["area"][slot], values["modality"][slot]
+        area = asset.therapeutic_area or ""
+        modality = asset.modality or ""
+        if area_v == mod_v == 1.0 and w.area and w.modality:
+            text = render(t, "area_modality_interest", area=label(area), modality=label(modality))
+            fired.append(("area_modality", w.area + w.modality, text))
+        elif area_v == mod_v == ft.FOCUS_ONLY and w.area and w.modality:
+            text = render(t, "area_modality_focus", area=label(area), modality=label(modality))
+            fired.append(("area_modality", (w.area + w.modality) * ft.FOCUS_ONLY, text))
+        else:
+            if w.area and area_v in (1.0, ft.FOCUS_ONLY):
+                key = "area_interest" if area_v == 1.0 else "area_focus"
+                fired.append(("area", w.area * area_v, render(t, key, area=label(area))))
+            if w.modality and mod_v in (1.0, ft.FOCUS_ONLY):
+                key = "modality_interest" if mod_v == 1.0 else "modality_focus"
+                fired.append(
+                    ("modality", w.modality * mod_v, render(t, key, modality=label(modality)))
+                )
+            elif w.modality and mod_v == ft.RELATED_MODALITY:
+                theirs = [
+                    m
+                    for m in (*org.interest_modalities, *org.modalities)
+                    if ft.MODALITY_BIT.get(m, 0) & ft.FAMILY_MASK.get(modality, 0)
+                ]
+                text = render(
+                    t,
+                    "modality_related",
+                    modality=label(modality),
+                    theirs=join_labels(list(dict.fromkeys(theirs))),
+                )
+                fired.append(("modality", w.modality * mod_v, text))
+        stage_v = values["stage"][slot]
+        if w.stage and stage_v == 1.0:
+            fired.append(("stage", w.stage, render(t, "stage", stage=label(asset.stage or ""))))
+        elif w.stage and stage_v == ft.ADJACENT_STAGE:
+            text = render(
+                t,
+                "stage_adjacent",
+                stage=label(asset.stage or ""),
+                theirs=join_labels(list(org.interest_stages)),
+            )
+            fired.append(("stage", w.stage * stage_v, text))
+        if w.deal and values["deal"][slot] == 1.0:
+            common = [d for d in asset.seeking if d in org.interest_deal_types]
+            fired.append(("deal", w.deal, render(t, "deal", deals=join_labels(common))))
+        if w.target and values["target"][slot] == 1.0:
+            named = [
+                target
+                for target, key in zip(asset.targets, _keys(asset.targets), strict=False)
+                if query_tokens.issuperset(key)
+            ]
+            fired.append(("target", w.target, render(t, "target", targets=", ".join(named))))
+        ind_v = values["indication"][slot]
+        if w.indication and ind_v >= ft.INDICATION_FIRE:
+            best = max(
+                asset.indications,
+                key=lambda ind: len(query_tokens & set(tokenize(ind))),
+            )
+            fired.append(
+                ("indication", w.indication * ind_v, render(t, "indication", indication=best))
+            )
+        if w.geography and values["geography"][slot] == 1.0 and org.country:
+            text = render(
+                t, "geography", country=org.country, territories=", ".join(asset.territories)
+            )
+            fired.append(("geography", w.geography, text))
+        kind_v, deal = ft.kind_fit(org.kind, asset.seeking)
+        if w.kind and kind_v >= 1.0:
+            text = render(t, "kind", kind=label(org.kind), deal=label(deal))
+            fired.append(("kind", w.kind * kind_v, text))
+        surfaces = surface_forms(asset_text(asset))
+        quote = _quote(asset.description, query_tokens)
+        self._text_reasons(t, fired, values, slot, self._assets.bm25, query_tokens, surfaces, quote)
+        return self._ordered(fired)

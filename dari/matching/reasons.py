@@ -1,0 +1,125 @@
+"""Every human-readable string the recommender produces, in one place.
+
+Reasons are English templates with named fields, so a translation layer (Django's
+gettext, in the web app) can look them up by key and format the same fields. Two
+viewpoints: PARTNER_REASONS explain to an asset owner why an organisation is suggested
+("their" = the organisation); ASSET_REASONS explain to an organisation why an asset is
+suggested ("your" = the organisation reading).
+"""
+
+from __future__ import annotations
+
+PARTNER_REASONS: dict[str, str] = {
+    "area_modality_interest": "{area} {modality}: in their stated interests",
+    "area_modality_focus": "{area} {modality}: in their R&D focus",
+    "area_interest": "{area}: in their stated interests",
+    "area_focus": "{area}: one of their R&D areas",
+    "modality_interest": "{modality}: a modality they seek",
+    "modality_focus": "{modality}: a modality they work with",
+    "modality_related": "{modality}: close to modalities they work with ({theirs})",
+    "stage": "{stage}: within the stages they license",
+    "stage_adjacent": "{stage}: next to the stages they license ({theirs})",
+    "deal": "open to {deals}, which they look for",
+    "target": "target {targets}: named in their profile",
+    "indication": "{indication}: named in their profile",
+    "geography": "based in {country}, within the territories on offer ({territories})",
+    "kind": "a {kind}, the usual partner for {deal}",
+    "terms": "their profile shares key terms: {terms}",
+    "semantic": "their statement \u201c{quote}\u201d is close to this asset's description",
+}
+
+ASSET_REASONS: dict[str, str] = {
+    "area_modality_interest": "{area} {modality}: in your stated interests",
+    "area_modality_focus": "{area} {modality}: in your R&D focus",
+    "area_interest": "{area}: in your stated interests",
+    "area_focus": "{area}: one of your R&D areas",
+    "modality_interest": "{modality}: a modality you seek",
+    "modality_focus": "{modality}: a modality you work with",
+    "modality_related": "{modality}: close to modalities you work with ({theirs})",
+    "stage": "{stage}: within the stages you license",
+    "stage_adjacent": "{stage}: next to the stages you license ({theirs})",
+    "deal": "the owner is open to {deals}, which you look for",
+    "target": "target {targets}: named in your profile",
+    "indication": "{indication}: named in your profile",
+    "geography": "{territories} rights on offer, covering {country}",
+    "kind": "you are a {kind}, the usual partner for {deal}",
+    "terms": "shares key terms with your profile: {terms}",
+    "semantic": "its description \u201c{quote}\u201d is close to your statement",
+}
+
+LABELS: dict[str, str] = {
+    # therapeutic areas
+    "oncology": "oncology",
+    "immunology": "immunology",
+    "neurology": "neurology",
+    "psychiatry": "psychiatry",
+    "metabolic": "metabolic",
+    "cardiovascular": "cardiovascular",
+    "infectious_disease": "infectious disease",
+    "ophthalmology": "ophthalmology",
+    "rare_disease": "rare disease",
+    "respiratory": "respiratory",
+    "dermatology": "dermatology",
+    "hematology": "hematology",
+    "gastroenterology": "gastroenterology",
+    "musculoskeletal": "musculoskeletal",
+    "renal": "renal",
+    "womens_health": "women's health",
+    # modalities
+    "small_molecule": "small molecule",
+    "antibody": "antibody",
+    "bispecific_antibody": "bispecific antibody",
+    "adc": "ADC",
+    "protein_peptide": "protein/peptide",
+    "cell_therapy": "cell therapy",
+    "gene_therapy": "gene therapy",
+    "rna": "RNA",
+    "vaccine": "vaccine",
+    "platform_technology": "platform technology",
+    "degrader": "degrader",
+    "microbiome": "microbiome",
+    "radiopharmaceutical": "radiopharmaceutical",
+    "diagnostic": "diagnostic",
+    "medical_device": "medical device",
+    "digital_therapeutic": "digital therapeutic",
+    "other": "other",
+    # stages
+    "discovery": "discovery",
+    "preclinical": "preclinical",
+    "phase1": "phase 1",
+    "phase2": "phase 2",
+    "phase3": "phase 3",
+    "filed": "filed",
+    "approved": "approved",
+    "platform": "platform",
+    # deal types
+    "license": "licensing",
+    "co_development": "co-development",
+    "option": "option deals",
+    "acquisition": "acquisition",
+    "equity_investment": "equity investment",
+    "research_collaboration": "research collaboration",
+    "manufacturing": "manufacturing",
+    "distribution": "distribution",
+    # organisation kinds
+    "biotech": "biotech",
+    "pharma": "pharma company",
+    "investor": "investor",
+    "cro": "CRO",
+    "cdmo": "CDMO",
+    "research_institute": "research institute",
+    "university": "university",
+    "hospital": "hospital",
+}
+
+
+def label(value: str) -> str:
+    return LABELS.get(value, value.replace("_", " "))
+
+
+def join_labels(values: list[str] | tuple[str, ...]) -> str:
+    return ", ".join(label(v) for v in values)
+
+
+def render(templates: dict[str, str], key: str, **fields: str) -> str:
+    return templates[key].format(**fields)

@@ -1,0 +1,142 @@
+"""``dari schedule INSTANCE.json -o RESULT.json``: solve a partnering-schedule/1 file.
+
+Exit codes: 0 solved, 2 bad input (every problem listed on stderr, no traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from .model import result_to_dict
+from .solve import SolveOptions, solve
+from .validate import ScheduleInputError, load_instance, parse_json, validate_result_dict
+
+USAGE_EPILOG = """\
+switches for the secondary goals (applied after the weight is maximal, never lowering it):
+  --compact     fewer idle gaps between a participant's meetings on the same day
+  --fairness    give participants with accepted meetings but none scheduled one, by swaps
+re-optimisation:
+  meetings with "locked_slot" never move; --previous RESULT.json makes a re-run keep the other
+  meetings of that earlier result in their slots where the weight allows.
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="dari schedule",
+        description="Schedule the meetings of a partnering event (partnering-schedule/1).",
+        epilog=USAGE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("instance", help="partnering-schedule/1 JSON file ('-' for stdin)")
+    p.add_argument(
+        "-o", "--output", required=True, help="result file (partnering-schedule-result/1)"
+    )
+    p.add_argument(
+        "--time-limit",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="wall-clock budget (default: automatic, 1.5 s per 1,000 meetings, at least 1.5 s)",
+    )
+    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    p.add_argument("--compact", action="store_true", help="reduce idle gaps (secondary goal)")
+    p.add_argument(
+        "--fairness", action="store_true", help="nobody left without a meeting if a swap helps"
+    )
+    p.add_argument("--previous", metavar="RESULT.json", help="earlier result to stay close to")
+    p.add_argument(
+        "--exact",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="use the exact CP-SAT model: auto (small/medium instances), always, never",
+    )
+    p.add_argument("--workers", type=int, default=2, help="CP-SAT worker threads (default 2)")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="also print why each unscheduled meeting is unscheduled",
+    )
+    p.add_argument(
+        "--no-explanations",
+        action="store_true",
+        help="do not put explanations in the result file",
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    return p
+
+
+def _read_json(path: str, what: str) -> Any:
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ScheduleInputError([f"{path}: cannot read {what}: {exc.strerror or exc}"]) from None
+    except UnicodeDecodeError as exc:
+        raise ScheduleInputError([f"{path}: not UTF-8 text ({exc.reason})"]) from None
+    return parse_json(text, path)
+
+
+def _previous(path: str) -> dict[str, str]:
+    doc = _read_json(path, "previous result")
+    errors = validate_result_dict(doc)
+    if errors:
+        raise ScheduleInputError([f"{path}: {e}" for e in errors])
+    return {a["meeting"]: a["slot"] for a in doc["assignments"]}
+
+
+def main(argv: list[str]) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse has printed its message
+        return int(exc.code) if isinstance(exc.code, int) else 2
+    try:
+        instance = load_instance(_read_json(args.instance, "instance"))
+        previous = _previous(args.previous) if args.previous else None
+    except ScheduleInputError as exc:
+        print(f"dari schedule: {len(exc.messages)} error(s) in the input:", file=sys.stderr)
+        for msg in exc.messages:
+            print(f"  {msg}", file=sys.stderr)
+        return 2
+    if args.time_limit is not None and args.time_limit <= 0:
+        print("dari schedule: --time-limit must be positive", file=sys.stderr)
+        return 2
+    options = SolveOptions(
+        exact=args.exact,
+        previous=previous,
+        compact=args.compact,
+        fairness=args.fairness,
+        explain=not args.no_explanations or args.explain,
+        workers=max(1, args.workers),
+    )
+    result = solve(instance, time_limit=args.time_limit, seed=args.seed, options=options)
+    if args.no_explanations:
+        explanations = result.explanations
+        result.explanations = {}
+    else:
+        explanations = result.explanations
+    doc = result_to_dict(result)
+    try:
+        Path(args.output).write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    except OSError as exc:
+        print(f"dari schedule: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    st = result.stats
+    if not args.quiet:
+        print(
+            f"scheduled {st['scheduled']}/{st['meetings']} meetings, weight {st['weight']}, "
+            f"bound {st['bound']}, gap {100 * st['gap']:.2f}%, {st['seconds']:.2f} s "
+            f"({st['method']})"
+        )
+    if args.explain:
+        for mid, text in explanations.items():
+            print(f"{mid}: {text}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,167 @@
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from dari.matching import AssetProfile, FakeEmbedder, Index, OrgProfile, Weights
+from dari.matching.features import parse_territories
+
+
+def _index(orgs: list[OrgProfile], assets: list[AssetProfile]) -> Index:
+    return Index(orgs, assets, embedder=FakeEmbedder(dim=64))
+
+
+def test_partner_ranking_order(orgs: list[OrgProfile], assets: list[AssetProfile]) -> None:
+    index = _index(orgs, assets)
+    her2, glp1, gene = assets
+    assert [r.id for r in index.recommend_partners(her2)] == [
+        "onco-pharma",
+        "metabolic-pharma",
+        "neuro-biotech",
+    ]
+    assert [r.id for r in index.recommend_partners(glp1)] == [
+        "metabolic-pharma",
+        "onco-pharma",
+        "neuro-biotech",
+    ]
+    assert [r.id for r in index.recommend_partners(gene)][0] == "neuro-biotech"
+    assert [r.id for r in index.recommend_partners(her2, top=1)] == ["onco-pharma"]
+
+
+def test_scores_are_descending(orgs: list[OrgProfile], assets: list[AssetProfile]) -> None:
+    recs = _index(orgs, assets).recommend_partners(assets[0])
+    scores = [r.score for r in recs]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_own_organisation_is_excluded(orgs: list[OrgProfile], assets: list[AssetProfile]) -> None:
+    index = _index(orgs, assets)
+    her2 = assets[0]  # owned by kr-biotech, itself an oncology ADC company
+    assert "kr-biotech" not in [r.id for r in index.recommend_partners(her2, top=10)]
+    gene = assets[2]  # owned by onco-pharma
+    assert "onco-pharma" not in [r.id for r in index.recommend_partners(gene, top=10)]
+    # and an organisation never sees its own assets
+    assert [r.id for r in index.recommend_assets(orgs[3])] == ["pd-gene"]
+    assert "pd-gene" not in [r.id for r in index.recommend_assets(orgs[0])]
+
+
+def test_partner_reasons_text(orgs: list[OrgProfile], assets: list[AssetProfile]) -> None:
+    top = _index(orgs, assets).recommend_partners(assets[0])[0]
+    assert top.id == "onco-pharma"
+    assert top.reasons == [
+        "oncology ADC: in their stated interests",
+        "target HER2: named in their profile",
+        "their profile shares key terms: antibody, breast, conjugate, drug",
+        "their statement \u201cWe seek antibody-drug conjugates against HER2 and B7-H3 for solid "
+        "tumours.\u201d is close to this asset's description",
+        "phase 1: within the stages they license",
+        "open to licensing, which they look for",
+        "breast cancer: named in their profile",
+        "a pharma company, the usual partner for licensing",
+        "based in GB, within the territories on offer (global ex-KR)",
+    ]
+
+
+def test_asset_recommendations_and_reasons(
+    orgs: list[OrgProfile], assets: list[AssetProfile]
+) -> None:
+    recs = _index(orgs, assets).recommend_assets(orgs[1])  # metabolic pharma
+    assert [r.id for r in recs] == ["glp1-oral", "her2-adc", "pd-gene"]
+    assert recs[0].reasons[:2] == [
+        "metabolic small molecule: in your stated interests",
+        "shares key terms with your profile: obesity, agonist, GLP-1, oral",
+    ]
+    assert "the owner is open to licensing, which you look for" in recs[0].reasons
+
+
+def test_semantic_reason_quotes_their_statement(
+    orgs: list[OrgProfile], assets: list[AssetProfile]
+) -> None:
+    index = Index(
+        orgs, assets, embedder=FakeEmbedder(), weights=Weights(semantic_reason_min_cosine=0.1)
+    )
+    reasons = index.recommend_partners(assets[1])[0].reasons
+    assert (
+        "their statement \u201cOral GLP-1 agonists and new mechanisms for obesity.\u201d "
+        "is close to this asset's description"
+    ) in reasons
+
+
+def _same(a: Index, b: Index, orgs: list[OrgProfile], assets: list[AssetProfile]) -> None:
+    for asset in assets:
+        ra, rb = a.recommend_partners(asset), b.recommend_partners(asset)
+        assert [(r.id, r.reasons) for r in ra] == [(r.id, r.reasons) for r in rb]
+        assert [r.score for r in ra] == pytest.approx([r.score for r in rb])
+    for org in orgs:
+        ra, rb = a.recommend_assets(org), b.recommend_assets(org)
+        assert [(r.id, r.reasons) for r in ra] == [(r.id, r.reasons) for r in rb]
+        assert [r.score for r in ra] == pytest.approx([r.score for r in rb])
+
+
+def test_incremental_updates_equal_rebuild(
+    orgs: list[OrgProfile], assets: list[AssetProfile]
+) -> None:
+    index = _index(orgs[:2], assets[:1])
+    index.upsert_org(orgs[2])
+    index.upsert_org(orgs[3])
+    index.upsert_asset(assets[1])
+    index.upsert_asset(assets[2])
+    changed_org = replace(
+        orgs[1], interest_description="Now focused on HER2 breast cancer ADCs.", kind="biotech"
+    )
+    index.upsert_org(changed_org)
+    changed_asset = replace(assets[1], stage="phase2", targets=("GLP-1R", "GIPR"))
+    index.upsert_asset(changed_asset)
+    extra = OrgProfile(id="temp", name="Temp", kind="pharma", description="HER2 ADC licensing")
+    index.upsert_org(extra)
+    index.remove_org("temp")
+    index.remove_asset("her2-adc")
+    index.upsert_asset(assets[0])  # re-added into a reused slot
+    final_orgs = [orgs[0], changed_org, orgs[2], orgs[3]]
+    final_assets = [assets[0], changed_asset, assets[2]]
+    assert index.n_orgs == 4 and index.n_assets == 3
+    _same(index, _index(final_orgs, final_assets), final_orgs, final_assets)
+
+
+def test_removed_profiles_are_never_recommended(
+    orgs: list[OrgProfile], assets: list[AssetProfile]
+) -> None:
+    index = _index(orgs, assets)
+    index.remove_org("onco-pharma")
+    index.remove_asset("glp1-oral")
+    assert "onco-pharma" not in [r.id for r in index.recommend_partners(assets[0])]
+    assert "glp1-oral" not in [r.id for r in index.recommend_assets(orgs[1])]
+    index.remove_org("unknown")  # no error
+
+
+def test_query_profile_need_not_be_indexed(
+    orgs: list[OrgProfile], assets: list[AssetProfile]
+) -> None:
+    index = _index(orgs, [])
+    draft = replace(assets[0], id="draft")
+    assert index.recommend_partners(draft)[0].id == "onco-pharma"
+    assert _index([], assets).recommend_assets(orgs[0])[0].id == "her2-adc"
+    assert _index([], []).recommend_assets(orgs[0]) == []
+
+
+def test_feature_values(orgs: list[OrgProfile], assets: list[AssetProfile]) -> None:
+    index = _index(orgs, assets)
+    values = index.partner_features(assets[0])
+    # slots follow insertion order: onco, metabolic, neuro, kr-biotech
+    assert values["area"].tolist() == [1.0, 0.0, 0.0, 0.75]
+    assert values["modality"].tolist() == [1.0, 0.0, 0.0, 0.75]
+    assert values["stage"].tolist() == [1.0, 0.3, 0.3, 0.3]
+    assert values["target"].tolist() == [1.0, 0.0, 0.0, 0.0]
+    assert values["geography"].tolist() == [1.0, 1.0, 1.0, 0.0]
+    assert values["kind"].tolist() == [1.0, 1.0, 0.6, 0.6]
+    assert float(np.max(values["bm25"])) == 1.0
+
+
+def test_territories() -> None:
+    t = parse_territories(["global ex-KR"])
+    assert t.covers("US") and not t.covers("KR")
+    assert parse_territories(["Greater China"]).covers("TW")
+    assert not parse_territories(["US, EU"]).covers("JP")
+    assert parse_territories(["US, EU"]).covers("DE")
+    assert parse_territories(["ex-Asia"]).covers("US")
+    assert not parse_territories([]).known
