@@ -125,7 +125,13 @@ def lagrangian_bound(
     lr0, lr1 = (0.01 if warm else 0.05) * scale, 0.001 * scale
     residual_target = target - locked_w
     k = opt.opt_k
-    ps_flat = opt.opt_ps.ravel()
+    # participant-slot indices by column; columns 2 and 3 only where the meeting has them
+    c0 = np.ascontiguousarray(opt.opt_ps[:, 0])
+    c1 = np.ascontiguousarray(opt.opt_ps[:, 1])
+    e2 = np.flatnonzero(opt.opt_ps[:, 2] != opt.dummy)
+    c2 = opt.opt_ps[e2, 2]
+    e3 = np.flatnonzero(opt.opt_ps[:, 3] != opt.dummy)
+    c3 = opt.opt_ps[e3, 3]
     m1 = np.zeros(n_ps)
     v1 = np.zeros(n_ps)
     m2 = np.zeros(prob.n_slots)
@@ -140,7 +146,12 @@ def lagrangian_bound(
         frac = it / max(1, iters - 1)
         tau = tau0 * (tau1 / tau0) ** frac
         lr = lr0 * (lr1 / lr0) ** frac
-        rc = opt.opt_w - lam[opt.opt_ps].sum(axis=1)
+        rc = opt.opt_w - lam[c0]
+        rc -= lam[c1]
+        if len(e2):
+            rc[e2] -= lam[c2]
+        if len(e3):
+            rc[e3] -= lam[c3]
         if prob.limited:
             rc -= mu[opt.opt_s]
         mx = np.maximum.reduceat(rc, opt.starts)
@@ -153,16 +164,27 @@ def lagrangian_bound(
             best_lam, best_mu = lam.copy(), mu.copy()
         if value <= residual_target + 1e-9 * max(1.0, abs(value)):
             break
-        e = np.exp((rc - big[k]) / tau)
+        rc -= big[k]
+        rc /= tau
+        e = np.exp(rc, out=rc)
         z = np.add.reduceat(e, opt.starts) + np.exp(-big / tau)
         pr = e / z[k]
-        g = 1.0 - np.bincount(ps_flat, weights=np.repeat(pr, 4), minlength=n_ps)
+        use = np.bincount(c0, weights=pr, minlength=n_ps)
+        use += np.bincount(c1, weights=pr, minlength=n_ps)
+        if len(e2):
+            use += np.bincount(c2, weights=pr[e2], minlength=n_ps)
+        if len(e3):
+            use += np.bincount(c3, weights=pr[e3], minlength=n_ps)
+        g = 1.0 - use
         g[opt.dummy] = 0.0
         b1 = 1 - 0.9 ** (it + 1)
         b2 = 1 - 0.999 ** (it + 1)
-        m1 = 0.9 * m1 + 0.1 * g
-        v1 = 0.999 * v1 + 0.001 * g * g
-        lam = np.maximum(0.0, lam - lr * (m1 / b1) / (np.sqrt(v1 / b2) + 1e-8))
+        m1 *= 0.9
+        m1 += 0.1 * g
+        v1 *= 0.999
+        v1 += 0.001 * g * g
+        lam -= lr * (m1 / b1) / (np.sqrt(v1 / b2) + 1e-8)
+        np.maximum(lam, 0.0, out=lam)
         lam[opt.dummy] = 0.0
         if prob.limited:
             gm = cap - np.bincount(opt.opt_s, weights=pr, minlength=prob.n_slots)

@@ -83,7 +83,7 @@ def solve(
     t0 = time.monotonic()
     prob = compile_instance(instance)
     limit = default_time_limit(prob.n_meetings) if time_limit is None else float(time_limit)
-    deadline = t0 + max(0.05, limit)
+    deadline = t0 + max(0.05, 0.93 * limit - 0.05)  # leave room for explanations
     integral = _integral(prob)
     total_w = prob.total_weight
     feasible_w = float(sum(w for m, w in enumerate(prob.weight) if prob.opts[m]))
@@ -124,7 +124,7 @@ def solve(
     lam = mu = None
     if len(opt_arrays.meetings) and best.weight < bound - 1e-9:
         br = lagrangian_bound(
-            prob, opt_arrays, best.weight, time.monotonic() + 0.25 * remaining(), max_iter=600
+            prob, opt_arrays, best.weight, time.monotonic() + 0.35 * remaining(), max_iter=800
         )
         bound = min(bound, br.bound)
         lam, mu = br.lam, br.mu

@@ -1,0 +1,39 @@
+"""Shared fixtures: the same suite runs on SQLite (default) and PostgreSQL (DATABASE_URL)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dari.accounts.models import LinkKind
+from dari.directory.vocab import Visibility
+from tests.factories import AssetFactory, OrganizationFactory, UserFactory, link
+
+
+@pytest.fixture
+def leak_world(db):
+    """Beside every query that must not return them: one asset of each visibility, an owner,
+    a partner organisation, a CDA organisation and an unrelated one, each with a member."""
+    owner = OrganizationFactory(id="org-owner", name="Owner Bio")
+    partner = OrganizationFactory(id="org-partner", name="Partner Pharma", kind="pharma")
+    cda = OrganizationFactory(id="org-cda", name="CDA Pharma", kind="pharma")
+    stranger = OrganizationFactory(id="org-stranger", name="Stranger Pharma", kind="pharma")
+    link(owner, partner, LinkKind.PARTNER)
+    link(owner, cda, LinkKind.CDA)
+    assets = {
+        v: AssetFactory(
+            id=f"as-{v}",
+            organization=owner,
+            name=f"Secretmab {v}",
+            visibility=v,
+            search_text=f" secretmab {v} ",
+        )
+        for v in Visibility.values
+    }
+    users = {
+        "owner": UserFactory(username="owner", organization=owner),
+        "partner": UserFactory(username="partner", organization=partner),
+        "cda": UserFactory(username="cda", organization=cda),
+        "stranger": UserFactory(username="stranger", organization=stranger),
+        "loner": UserFactory(username="loner", organization=None),
+    }
+    return {"assets": assets, "users": users, "orgs": [owner, partner, cda, stranger]}

@@ -1,0 +1,74 @@
+"""factory-boy factories for the directory and accounts (synthetic test data only)."""
+
+from __future__ import annotations
+
+import factory
+
+from dari.accounts.models import LinkKind, OrganizationLink, Role, User
+from dari.directory.models import Asset, Cluster, Deal, Organization
+
+
+class ClusterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Cluster
+
+    id = factory.Sequence(lambda n: f"cl-test-{n}")
+    name = factory.Sequence(lambda n: f"Test Cluster {n}")
+    country = "KR"
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    id = factory.Sequence(lambda n: f"org-test-{n}")
+    name = factory.Sequence(lambda n: f"Test Org {n}")
+    kind = "biotech"
+    country = "KR"
+
+
+class AssetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Asset
+
+    id = factory.Sequence(lambda n: f"as-test-{n}")
+    organization = factory.SubFactory(OrganizationFactory)
+    name = factory.Sequence(lambda n: f"Test Asset {n}")
+    modality = "antibody"
+    therapeutic_area = "oncology"
+    stage = "phase1"
+    visibility = "public"
+    search_text = factory.LazyAttribute(lambda a: f" {a.name.lower()} ")
+
+
+class DealFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Deal
+
+    id = factory.Sequence(lambda n: f"dl-test-{n}")
+    licensor = factory.SubFactory(OrganizationFactory)
+    licensee = factory.SubFactory(OrganizationFactory, kind="pharma", country="US")
+    deal_type = "license"
+    date = "2025-01"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    organization = factory.SubFactory(OrganizationFactory)
+    role = Role.MEMBER
+    password = factory.PostGenerationMethodCall("set_password", "pw-Dari-2026")
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):  # noqa: N805 - factory-boy hook signature
+        if create:
+            obj.save()
+
+
+def link(owner: Organization, other: Organization, kind: str = LinkKind.PARTNER) -> OrganizationLink:
+    """Put `other` on `owner`'s partner or CDA list."""
+    return OrganizationLink.objects.create(owner=owner, other=other, kind=kind)
