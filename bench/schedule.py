@@ -25,7 +25,8 @@ import os
 import random
 import sys
 import time
-from datetime import UTC, datetime, time as dtime, timedelta
+from datetime import UTC, datetime, timedelta
+from datetime import time as dtime
 from typing import Any
 
 import numpy as np
@@ -105,9 +106,7 @@ def generate(
             else:
                 attend = [d for d in range(days) if rng.random() < 0.85] or [rng.randrange(days)]
                 av = [
-                    s.id
-                    for i, s in enumerate(slots)
-                    if i // 18 in attend and rng.random() > 0.12
+                    s.id for i, s in enumerate(slots) if i // 18 in attend and rng.random() > 0.12
                 ]
             p: dict[str, Any] = {"id": pid, "organization": org, "available": av}
             if virtual:
@@ -121,7 +120,7 @@ def generate(
             org_of[i] = oi
     pop = [rng.paretovariate(1.2) for _ in people]
     total_pop = sum(pop)
-    cum = list(np.cumsum(pop) / total_pop)
+    cum = np.cumsum(pop) / total_pop
     avail_sets = [set(p["available"]) for p in people]
     seen: set[tuple[int, int]] = set()
     meets: list[dict[str, Any]] = []
@@ -322,9 +321,13 @@ def row(name: str, doc: dict[str, Any], args: argparse.Namespace, big: bool) -> 
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--scale", choices=("small", "medium", "all"), default="small")
-    ap.add_argument("--time-limit", type=float, default=None, help="ours and CP-SAT (default: ours' automatic)")
+    ap.add_argument(
+        "--time-limit", type=float, default=None, help="ours and CP-SAT (default: ours' automatic)"
+    )
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--variants", type=int, default=0, help="also N B2B variants (sample)")
     ap.add_argument("--lp-max-options", type=int, default=400_000)
@@ -348,16 +351,30 @@ def main() -> int:
         cases.append(
             (
                 "SYNTH bio-europe in person",
-                dict(seed=11, participants=5000, meetings=28000, days=3, virtual=False,
-                     tables=432, name="BIO-Europe-scale in-person event"),
+                dict(
+                    seed=11,
+                    participants=5000,
+                    meetings=28000,
+                    days=3,
+                    virtual=False,
+                    tables=432,
+                    name="BIO-Europe-scale in-person event",
+                ),
                 True,
             )
         )
         cases.append(
             (
                 "SYNTH bio-europe virtual",
-                dict(seed=12, participants=5000, meetings=28000, days=3, virtual=True,
-                     tables=None, name="BIO-Europe-scale virtual event"),
+                dict(
+                    seed=12,
+                    participants=5000,
+                    meetings=28000,
+                    days=3,
+                    virtual=True,
+                    tables=None,
+                    name="BIO-Europe-scale virtual event",
+                ),
                 True,
             )
         )
@@ -365,13 +382,30 @@ def main() -> int:
         cases.append(
             (
                 "SYNTH bio-intl in person",
-                dict(seed=13, participants=20000, meetings=60000, days=4, virtual=False,
-                     tables=900, name="BIO-International-scale in-person event"),
+                dict(
+                    seed=13,
+                    participants=20000,
+                    meetings=60000,
+                    days=4,
+                    virtual=False,
+                    tables=900,
+                    name="BIO-International-scale in-person event",
+                ),
                 True,
             )
         )
-    head = ["instance", "meetings", "fcfs", "greedy", "cp-sat", "ours", "ours w",
-            "ours bound (gap)", "LP bound", "best bound"]
+    head = [
+        "instance",
+        "meetings",
+        "fcfs",
+        "greedy",
+        "cp-sat",
+        "ours",
+        "ours w",
+        "ours bound (gap)",
+        "LP bound",
+        "best bound",
+    ]
     print("All percentages: of the best proved upper bound (last column); SYNTH = synthetic data.")
     print(" | ".join(head))
     print(" | ".join("---" for _ in head))

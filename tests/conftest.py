@@ -9,6 +9,12 @@ from dari.directory.vocab import Visibility
 from tests.factories import AssetFactory, OrganizationFactory, UserFactory, link
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """PBKDF2's deliberate slowness buys nothing in tests."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def leak_world(db):
     """Beside every query that must not return them: one asset of each visibility, an owner,

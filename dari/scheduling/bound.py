@@ -201,7 +201,7 @@ def lagrangian_bound(
 
 
 def option_prices(prob: Problem, opt: Options, lam: FloatArray, mu: FloatArray) -> FloatArray:
-    price = lam[opt.opt_ps].sum(axis=1)
+    price: FloatArray = lam[opt.opt_ps].sum(axis=1)
     if prob.limited:
         price = price + mu[opt.opt_s]
     return price

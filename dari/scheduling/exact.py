@@ -24,7 +24,7 @@ class ExactResult:
 def weight_scale(weights: list[float]) -> int | None:
     """Smallest 10**k (k <= 6) turning every weight into an integer, else None."""
     for k in range(7):
-        f = 10**k
+        f = int(10**k)
         if all(abs(w * f - round(w * f)) <= 1e-9 * max(1.0, abs(w * f)) for w in weights):
             return f
     return None

@@ -97,11 +97,11 @@ def explain_unscheduled(instance: Instance, prob: Problem, st: State) -> dict[st
         locked = [b for b in blockers if prob.locked[b] >= 0]
         text = head + ": " + "; ".join(reasons)
         if blockers:
-            others = [b for b in blockers if prob.locked[b] < 0]
-            if locked and not others:
+            movable = [b for b in blockers if prob.locked[b] < 0]
+            if locked and not movable:
                 text += ", which are confirmed (locked) meetings"
             else:
-                ws = [prob.weight[b] for b in others]
+                ws = [prob.weight[b] for b in movable]
                 if ws and min(ws) > w:
                     prio = "which have higher priority"
                 elif ws and min(ws) >= w:

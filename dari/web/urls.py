@@ -1,6 +1,23 @@
+"""Pages of the directory, accounts page and editing."""
+
 from django.urls import path
 
 from dari.web import views
 
 app_name = "web"
-urlpatterns = [path("", views.home, name="home")]
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("clusters/", views.cluster_list, name="clusters"),
+    path("clusters/<str:cluster_id>/", views.cluster_detail, name="cluster"),
+    path("organizations/", views.organization_list, name="organizations"),
+    path("organizations/<str:org_id>/", views.organization_detail, name="organization"),
+    path("organizations/<str:org_id>/edit", views.organization_edit, name="organization-edit"),
+    path("organizations/<str:org_id>/links", views.organization_links, name="organization-links"),
+    path("organizations/<str:org_id>/assets/new", views.asset_new, name="asset-new"),
+    path("assets/", views.asset_list, name="assets"),
+    path("assets/<str:asset_id>/", views.asset_detail, name="asset"),
+    path("assets/<str:asset_id>/edit", views.asset_edit, name="asset-edit"),
+    path("deals/", views.deal_list, name="deals"),
+    path("investments/", views.investment_list, name="investments"),
+    path("me/", views.me, name="me"),
+]

@@ -1,5 +1,327 @@
-from django.http import HttpRequest, HttpResponse
+"""Pages of the directory: thin views that parse input, call a query or a domain function,
+and render. Assets come only through the access funnel; a refused asset is a 404 exactly like
+a missing one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from dari.accounts import domain as accounts_domain
+from dari.accounts.access import access_asset, visible_assets
+from dari.accounts.models import OrganizationLink
+from dari.directory.domain import editing
+from dari.directory.filters import SORTS, FilterError
+from dari.directory.models import Asset, Cluster, Deal, Investment, Organization
+from dari.directory.vocab import DealType, InvestmentKind, OrgKind
+from dari.web import lists
+from dari.web.forms import AssetForm, LinkForm, OrganizationForm, TimezoneForm
+
+NO_ASSET = gettext_lazy("No asset with this id.")
+NO_ORGANIZATION = gettext_lazy("No organisation with this id.")
+
+SORT_LABELS = {
+    "name": gettext_lazy("Name (A-Z)"),
+    "-name": gettext_lazy("Name (Z-A)"),
+    "stage": gettext_lazy("Stage (earliest first)"),
+    "-stage": gettext_lazy("Stage (latest first)"),
+    "organization": gettext_lazy("Organisation"),
+    "modality": gettext_lazy("Modality"),
+}
+
+
+def _page(request: HttpRequest, queryset: QuerySet[Any] | list[Any]) -> Page:
+    return Paginator(queryset, lists.PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _is_partial(request: HttpRequest) -> bool:
+    htmx = getattr(request, "htmx", None)
+    return bool(htmx) and not htmx.history_restore_request and not htmx.boosted
+
+
+def _administered_organization(request: HttpRequest, org_id: str) -> Organization:
+    """The organisation if the user administers it; 404 otherwise, like a missing one."""
+    if not request.user.administers(org_id):  # type: ignore[union-attr]
+        raise Http404(NO_ORGANIZATION)
+    return get_object_or_404(Organization.objects.select_related("cluster"), pk=org_id)
+
+
+# Overview --------------------------------------------------------------------------------------
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("Dari")
+    clusters, totals = lists.clusters_with_counts(request.user)
+    return render(
+        request,
+        "web/home.html",
+        {
+            "clusters": clusters,
+            "totals": totals,
+            "deals": lists.recent_deals(request.user),
+            "investments": lists.recent_investments(),
+        },
+    )
+
+
+def cluster_list(request: HttpRequest) -> HttpResponse:
+    clusters, totals = lists.clusters_with_counts(request.user)
+    return render(request, "web/clusters/list.html", {"clusters": clusters, "totals": totals})
+
+
+def cluster_detail(request: HttpRequest, cluster_id: str) -> HttpResponse:
+    cluster = get_object_or_404(Cluster, pk=cluster_id)
+    counts = lists.cluster_counts(request.user, [cluster.pk]).get(cluster.pk, lists.ClusterCounts())
+    return render(
+        request,
+        "web/clusters/detail.html",
+        {
+            "cluster": cluster,
+            "counts": counts,
+            "organizations": cluster.organizations.order_by("name"),
+            "facilities": cluster.facilities.select_related("organization").order_by("name"),
+            "programs": lists.programs_of_cluster(cluster),
+        },
+    )
+
+
+# Organisations -------------------------------------------------------------------------------
+
+
+def organization_list(request: HttpRequest) -> HttpResponse:
+    status = 200
+    error = ""
+    try:
+        orgs, chosen = lists.filter_organizations(request.GET)
+    except FilterError as exc:
+        orgs, chosen, error, status = Organization.objects.none(), {}, str(exc), 400
+    page = _page(request, orgs)
+    counts = lists.organization_asset_counts(request.user, [o.pk for o in page])
+    for org in page:
+        org.visible_asset_count = counts.get(org.pk, 0)
+    return render(
+        request,
+        "web/organizations/list.html",
+        {
+            "page": page,
+            "chosen": chosen,
+            "error": error,
+            "kinds": OrgKind.choices,
+            "countries": lists.countries_of(Organization.objects.all()),
+            "clusters": Cluster.objects.only("id", "name"),
+        },
+        status=status,
+    )
+
+
+def organization_detail(request: HttpRequest, org_id: str) -> HttpResponse:
+    org = get_object_or_404(Organization.objects.select_related("cluster"), pk=org_id)
+    assets = visible_assets(request.user).filter(organization=org).order_by("name", "id")
+    investments_received = lists.with_investors(
+        lists.investments_queryset().filter(recipient=org).order_by("-date", "id")
+    )
+    investments_made = lists.with_investors(
+        lists.investments_queryset().filter(investors=org).order_by("-date", "id")
+    )
+    return render(
+        request,
+        "web/organizations/detail.html",
+        {
+            "org": org,
+            "assets": list(assets),
+            "deals": lists.deals_of(request.user, org),
+            "investments_received": investments_received,
+            "investments_made": investments_made,
+            "facilities": org.facilities.select_related("cluster").order_by("name"),
+            "programs": org.programs.order_by("-start", "name"),
+            "can_edit": request.user.is_authenticated and request.user.administers(org.pk),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organization_edit(request: HttpRequest, org_id: str) -> HttpResponse:
+    org = _administered_organization(request, org_id)
+    form = OrganizationForm(request.POST or None, instance=org)
+    if request.method == "POST" and form.is_valid():
+        editing.update_organization(org, form.cleaned_data)
+        messages.success(request, _("The organisation profile was saved."))
+        return redirect("web:organization", org_id=org.pk)
+    return render(request, "web/organizations/edit.html", {"org": org, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organization_links(request: HttpRequest, org_id: str) -> HttpResponse:
+    org = _administered_organization(request, org_id)
+    form = LinkForm(org, request.POST or None)
+    if request.method == "POST":
+        remove = request.POST.get("remove")
+        if remove:
+            accounts_domain.remove_link(org, int(remove) if remove.isdigit() else -1)
+            messages.success(request, _("The organisation was removed from the list."))
+            return redirect("web:organization-links", org_id=org.pk)
+        if form.is_valid():
+            accounts_domain.add_link(org, form.cleaned_data["other"], form.cleaned_data["kind"])
+            messages.success(request, _("The organisation was added to the list."))
+            return redirect("web:organization-links", org_id=org.pk)
+    links = OrganizationLink.objects.filter(owner=org).select_related("other").order_by(
+        "kind", "other__name"
+    )
+    return render(
+        request, "web/organizations/links.html", {"org": org, "form": form, "links": links}
+    )
+
+
+# Assets ----------------------------------------------------------------------------------------
+
+
+def asset_list(request: HttpRequest) -> HttpResponse:
+    status = 200
+    error = ""
+    try:
+        assets, chosen = lists.search_assets(request.user, request.GET)
+    except FilterError as exc:
+        error, status = str(exc), 400
+    if error:
+        page, facets = None, []
+        chosen_values = {"q": request.GET.get("q", ""), "sort": request.GET.get("sort", "")}
+    else:
+        page = _page(request, assets)
+        facets = lists.asset_facets(request.user, chosen)
+        chosen_values = {"q": chosen.q, "sort": chosen.sort}
+    context = {
+        "page": page,
+        "facets": facets,
+        "chosen": chosen_values,
+        "error": error,
+        "sorts": [(key, SORT_LABELS[key]) for key in SORTS],
+    }
+    template = "web/assets/_results.html" if _is_partial(request) else "web/assets/list.html"
+    response = render(request, template, context, status=status)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def asset_detail(request: HttpRequest, asset_id: str) -> HttpResponse:
+    try:
+        asset = access_asset(request.user, asset_id)
+    except Asset.DoesNotExist:
+        raise Http404(NO_ASSET) from None
+    deals = lists.attach_visible_assets(
+        request.user, list(lists.deals_queryset().filter(asset_id=asset.pk))
+    )
+    return render(
+        request,
+        "web/assets/detail.html",
+        {
+            "asset": asset,
+            "deals": deals,
+            "can_edit": request.user.is_authenticated
+            and request.user.administers(asset.organization_id),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def asset_edit(request: HttpRequest, asset_id: str) -> HttpResponse:
+    try:
+        asset = access_asset(request.user, asset_id, "edit")
+    except Asset.DoesNotExist:
+        raise Http404(NO_ASSET) from None
+    form = AssetForm(request.POST or None, instance=asset)
+    if request.method == "POST" and form.is_valid():
+        editing.update_asset(asset, form.cleaned_data)
+        messages.success(request, _("The asset was saved."))
+        return redirect("web:asset", asset_id=asset.pk)
+    return render(
+        request, "web/assets/edit.html", {"asset": asset, "org": asset.organization, "form": form}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def asset_new(request: HttpRequest, org_id: str) -> HttpResponse:
+    org = _administered_organization(request, org_id)
+    form = AssetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        asset = editing.create_asset(org, form.cleaned_data)
+        messages.success(request, _("The asset was created."))
+        return redirect("web:asset", asset_id=asset.pk)
+    return render(request, "web/assets/edit.html", {"asset": None, "org": org, "form": form})
+
+
+# Deals and investments -----------------------------------------------------------------------
+
+
+def deal_list(request: HttpRequest) -> HttpResponse:
+    status = 200
+    error = ""
+    try:
+        deals, chosen = lists.filter_deals(request.GET)
+    except FilterError as exc:
+        deals, chosen, error, status = Deal.objects.none(), {}, str(exc), 400
+    page = _page(request, deals)
+    page.object_list = lists.attach_visible_assets(request.user, list(page.object_list))
+    return render(
+        request,
+        "web/deals/list.html",
+        {
+            "page": page,
+            "chosen": chosen,
+            "error": error,
+            "years": lists.years_of(Deal.objects.all()),
+            "deal_types": DealType.choices,
+            "countries": lists.countries_of(Deal.objects.all(), "licensee__country"),
+        },
+        status=status,
+    )
+
+
+def investment_list(request: HttpRequest) -> HttpResponse:
+    status = 200
+    error = ""
+    try:
+        investments, chosen = lists.filter_investments(request.GET)
+    except FilterError as exc:
+        investments, chosen, error, status = Investment.objects.none(), {}, str(exc), 400
+    page = _page(request, investments)
+    page.object_list = lists.with_investors(page.object_list)
+    return render(
+        request,
+        "web/deals/investments.html",
+        {
+            "page": page,
+            "chosen": chosen,
+            "error": error,
+            "years": lists.years_of(Investment.objects.all()),
+            "kinds": InvestmentKind.choices,
+            "countries": lists.countries_of(Investment.objects.all(), "recipient__country"),
+        },
+        status=status,
+    )
+
+
+# Me ------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def me(request: HttpRequest) -> HttpResponse:
+    form = TimezoneForm(request.POST or None, initial={"timezone": request.user.timezone})
+    if request.method == "POST" and form.is_valid():
+        accounts_domain.set_timezone(request.user, form.cleaned_data["timezone"])
+        messages.success(request, _("Your time zone was saved."))
+        return redirect("web:me")
+    return render(request, "web/me.html", {"form": form})

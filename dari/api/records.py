@@ -1,0 +1,129 @@
+"""What the API answers: the dari-directory/1 record of each object (`to_record`, so the API and
+exported files agree) plus a few extras, and the querysets that load everything a page of
+records needs in a fixed number of queries.
+
+Assets come only from the access funnel. A deal names its asset only when the caller may see
+it: the asset id and name are read through `visible_assets(user)` in a subquery, never from the
+deal's own column.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+
+from dari.accounts.access import visible_assets
+from dari.directory.interchange import SECTION_BY_KEY, to_record
+from dari.directory.models import (
+    Asset,
+    Cluster,
+    Deal,
+    Facility,
+    Investment,
+    Organization,
+    Program,
+)
+
+Record = dict[str, Any]
+
+
+# Querysets -------------------------------------------------------------------------------------
+
+
+def clusters() -> QuerySet[Cluster]:
+    return Cluster.objects.annotate(organization_count=Count("organizations"))
+
+
+def organizations() -> QuerySet[Organization]:
+    return Organization.objects.select_related("cluster")
+
+
+def assets(user: Any) -> QuerySet[Asset]:
+    return visible_assets(user).select_related("organization")
+
+
+def deals(user: Any) -> QuerySet[Deal]:
+    visible = visible_assets(user).filter(pk=OuterRef("asset_id")).order_by()
+    return Deal.objects.select_related("licensor", "licensee").annotate(
+        visible_asset_id=Subquery(visible.values("pk")[:1]),
+        visible_asset_name=Subquery(visible.values("name")[:1]),
+    )
+
+
+def investments() -> QuerySet[Investment]:
+    return Investment.objects.select_related("recipient").prefetch_related(
+        Prefetch("investors", queryset=Organization.objects.only("id", "name"))
+    )
+
+
+def facilities() -> QuerySet[Facility]:
+    return Facility.objects.select_related("organization", "cluster")
+
+
+def programs() -> QuerySet[Program]:
+    return Program.objects.select_related("organizer")
+
+
+def visible_asset_ids(user: Any, organization: Organization) -> list[str]:
+    owned = visible_assets(user).filter(organization=organization)
+    return list(owned.order_by("name", "id").values_list("id", flat=True))
+
+
+# Records ---------------------------------------------------------------------------------------
+
+
+def cluster_record(cluster: Cluster) -> Record:
+    record = to_record(SECTION_BY_KEY["clusters"], cluster)
+    record["organization_count"] = cluster.organization_count  # type: ignore[attr-defined]
+    return record
+
+
+def organization_record(org: Organization) -> Record:
+    record = to_record(SECTION_BY_KEY["organizations"], org)
+    record["cluster_name"] = org.cluster.name if org.cluster else None
+    return record
+
+
+def organization_detail(org: Organization, asset_ids: list[str]) -> Record:
+    record = organization_record(org)
+    record["asset_ids"] = asset_ids
+    return record
+
+
+def asset_record(asset: Asset) -> Record:
+    record = to_record(SECTION_BY_KEY["assets"], asset)
+    record["organization_name"] = asset.organization.name
+    record["cluster"] = asset.organization.cluster_id
+    return record
+
+
+def deal_record(deal: Deal) -> Record:
+    """A deal from `deals(user)`: `asset` is null when absent or hidden, indistinguishably."""
+    record = to_record(SECTION_BY_KEY["deals"], deal)
+    record["asset"] = deal.visible_asset_id  # type: ignore[attr-defined]
+    record["asset_name"] = deal.visible_asset_name  # type: ignore[attr-defined]
+    record["licensor_name"] = deal.licensor.name
+    record["licensee_name"] = deal.licensee.name
+    return record
+
+
+def investment_record(investment: Investment) -> Record:
+    record = to_record(SECTION_BY_KEY["investments"], investment)
+    names = {o.pk: o.name for o in investment.investors.all()}
+    record["recipient_name"] = investment.recipient.name
+    record["investor_names"] = [names.get(i, i) for i in investment.investor_order]
+    return record
+
+
+def facility_record(facility: Facility) -> Record:
+    record = to_record(SECTION_BY_KEY["facilities"], facility)
+    record["organization_name"] = facility.organization.name
+    record["cluster_name"] = facility.cluster.name if facility.cluster else None
+    return record
+
+
+def program_record(program: Program) -> Record:
+    record = to_record(SECTION_BY_KEY["programs"], program)
+    record["organizer_name"] = program.organizer.name if program.organizer else None
+    return record

@@ -1,0 +1,302 @@
+"""Input and output schemas of the REST API (OpenAPI documentation and validation).
+
+Output records are the dari-directory/1 records of `to_record` plus a few extras named here;
+the API answers with `exclude_unset`, so an empty optional value is left out exactly as in an
+exported file. Vocabulary parameters are plain strings here: the shared filters check them and
+answer with the same message as the pages.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from django.db.models import TextChoices
+
+from ninja import Field, Schema
+
+from dari.directory.filters import SORTS
+from dari.directory.vocab import (
+    DealStatus,
+    DealType,
+    FacilityKind,
+    InvestmentKind,
+    Modality,
+    OrgKind,
+    ProgramKind,
+    Stage,
+    TherapeuticArea,
+    Visibility,
+)
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+
+
+def _one_of(choices: list[str]) -> str:
+    return "One of: " + ", ".join(choices) + "."
+
+
+def _enum(choices: type[TextChoices]) -> Any:
+    """A Literal of a vocabulary's values, for the OpenAPI enums of output fields."""
+    return Literal[tuple(choices.values)]
+
+
+AreaValue = _enum(TherapeuticArea)
+ModalityValue = _enum(Modality)
+StageValue = _enum(Stage)
+DealTypeValue = _enum(DealType)
+OrgKindValue = _enum(OrgKind)
+VisibilityValue = _enum(Visibility)
+DealStatusValue = _enum(DealStatus)
+InvestmentKindValue = _enum(InvestmentKind)
+FacilityKindValue = _enum(FacilityKind)
+ProgramKindValue = _enum(ProgramKind)
+
+
+# Errors ----------------------------------------------------------------------------------------
+
+
+class ErrorOut(Schema):
+    detail: str = Field(description="What went wrong, in one sentence.")
+
+
+class ParameterError(Schema):
+    parameter: str = Field(description="The parameter (or body field) at fault.")
+    location: str = Field(description="query, path, body, header or cookie.")
+    message: str
+
+
+class ValidationErrorOut(Schema):
+    detail: str
+    errors: list[ParameterError]
+
+
+# Query parameters ------------------------------------------------------------------------------
+
+
+class PageParams(Schema):
+    limit: int = Field(
+        DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Items per page (at most {MAX_LIMIT})."
+    )
+    offset: int = Field(0, ge=0, description="Items to skip.")
+
+
+class AssetQuery(Schema):
+    q: str = Field("", description="Words of the name, description, targets or organisation.")
+    therapeutic_area: str = Field("", description=_one_of(TherapeuticArea.values))
+    modality: str = Field("", description=_one_of(Modality.values))
+    stage: str = Field("", description=_one_of(Stage.values))
+    cluster: str = Field("", description="Cluster id of the owner organisation.")
+    country: str = Field("", description="ISO country code of the owner organisation.")
+    seeking: str = Field("", description="Deal type sought. " + _one_of(DealType.values))
+    organization: str = Field("", description="Owner organisation id.")
+    sort: str = Field("name", description=_one_of(list(SORTS)))
+
+
+class ClusterQuery(Schema):
+    country: str = Field("", description="ISO country code.")
+
+
+class OrganizationQuery(Schema):
+    q: str = Field("", description="Words of the name, Korean name or description.")
+    kind: str = Field("", description=_one_of(OrgKind.values))
+    country: str = Field("", description="ISO country code.")
+    cluster: str = Field("", description="Cluster id.")
+
+
+class DealQuery(Schema):
+    year: str = Field("", description="Four-digit year of the deal date.")
+    deal_type: str = Field("", description=_one_of(DealType.values))
+    country: str = Field("", description="ISO country code of the licensee.")
+    licensor: str = Field("", description="Licensor organisation id.")
+    licensee: str = Field("", description="Licensee organisation id.")
+
+
+class InvestmentQuery(Schema):
+    year: str = Field("", description="Four-digit year of the announcement.")
+    kind: str = Field("", description=_one_of(InvestmentKind.values))
+    recipient: str = Field("", description="Recipient organisation id.")
+    investor: str = Field("", description="Investor organisation id.")
+    country: str = Field("", description="ISO country code of the recipient.")
+
+
+class FacilityQuery(Schema):
+    kind: str = Field("", description=_one_of(FacilityKind.values))
+    organization: str = Field("", description="Organisation id.")
+    cluster: str = Field("", description="Cluster id.")
+
+
+class ProgramQuery(Schema):
+    kind: str = Field("", description=_one_of(ProgramKind.values))
+    organizer: str = Field("", description="Organiser organisation id.")
+    year: str = Field("", description="Four-digit year of the start.")
+
+
+# Records ---------------------------------------------------------------------------------------
+
+
+class ClusterOut(Schema):
+    id: str
+    name: str
+    name_ko: str = ""
+    region: str = ""
+    country: str = ""
+    focus: list[str] = []
+    description: str = ""
+    founded: int | None = None
+    website: str = ""
+    sources: list[str] = []
+    organization_count: int = Field(0, description="Extra: organisations in the cluster.")
+
+
+class InterestsOut(Schema):
+    therapeutic_areas: list[AreaValue] = []
+    modalities: list[ModalityValue] = []
+    stages: list[StageValue] = []
+    deal_types: list[DealTypeValue] = []
+    description: str = ""
+
+
+class OrganizationOut(Schema):
+    id: str
+    name: str
+    name_ko: str = ""
+    kind: OrgKindValue
+    country: str = ""
+    city: str = ""
+    cluster: str | None = None
+    website: str = ""
+    description: str = ""
+    therapeutic_areas: list[AreaValue] = []
+    modalities: list[ModalityValue] = []
+    interests: InterestsOut | None = None
+    employees: int | None = None
+    listed: str | None = None
+    sources: list[str] = []
+    cluster_name: str | None = Field(None, description="Extra: name of the cluster.")
+
+
+class OrganizationDetailOut(OrganizationOut):
+    asset_ids: list[str] = Field(
+        [], description="Extra: ids of the organisation's assets the caller may see."
+    )
+
+
+class PartneringOut(Schema):
+    seeking: list[DealTypeValue] = []
+    territories: list[str] = []
+    available: bool | None = None
+
+
+class AssetOut(Schema):
+    id: str
+    organization: str
+    name: str
+    description: str = ""
+    modality: ModalityValue | None = None
+    targets: list[str] = []
+    therapeutic_area: AreaValue | None = None
+    indications: list[str] = []
+    stage: StageValue | None = None
+    partnering: PartneringOut | None = None
+    visibility: VisibilityValue
+    sources: list[str] = []
+    organization_name: str = Field("", description="Extra: name of the owner organisation.")
+    cluster: str | None = Field(None, description="Extra: cluster id of the owner organisation.")
+
+
+class DealOut(Schema):
+    id: str
+    date: str = ""
+    licensor: str
+    licensee: str
+    asset: str | None = Field(
+        None, description="The asset id, or null when there is none or the caller may not see it."
+    )
+    deal_type: DealTypeValue
+    upfront_usd_m: float | None = None
+    total_value_usd_m: float | None = None
+    status: DealStatusValue | None = None
+    description: str = ""
+    sources: list[str] = []
+    licensor_name: str = Field("", description="Extra.")
+    licensee_name: str = Field("", description="Extra.")
+    asset_name: str | None = Field(None, description="Extra: null exactly when `asset` is.")
+
+
+class InvestmentOut(Schema):
+    id: str
+    date: str = ""
+    recipient: str
+    investors: list[str] = []
+    kind: InvestmentKindValue
+    amount_usd_m: float | None = None
+    amount_local: float | None = None
+    currency: str = ""
+    description: str = ""
+    sources: list[str] = []
+    recipient_name: str = Field("", description="Extra.")
+    investor_names: list[str] = Field([], description="Extra: in the order of `investors`.")
+
+
+class FacilityOut(Schema):
+    id: str
+    organization: str
+    name: str
+    cluster: str | None = None
+    kind: FacilityKindValue
+    capabilities: list[str] = []
+    shared_access: bool | None = None
+    description: str = ""
+    sources: list[str] = []
+    organization_name: str = Field("", description="Extra.")
+    cluster_name: str | None = Field(None, description="Extra.")
+
+
+class ProgramOut(Schema):
+    id: str
+    name: str
+    organizer: str | None = None
+    kind: ProgramKindValue
+    start: str = ""
+    end: str = ""
+    description: str = ""
+    sources: list[str] = []
+    organizer_name: str | None = Field(None, description="Extra.")
+
+
+# Pages -----------------------------------------------------------------------------------------
+
+
+class _Page(Schema):
+    count: int = Field(description="Items matching the query that the caller may see.")
+    next: str | None = Field(description="URL of the next page, null on the last.")
+    previous: str | None = Field(description="URL of the previous page, null on the first.")
+
+
+class ClusterPage(_Page):
+    items: list[ClusterOut]
+
+
+class OrganizationPage(_Page):
+    items: list[OrganizationOut]
+
+
+class AssetPage(_Page):
+    items: list[AssetOut]
+
+
+class DealPage(_Page):
+    items: list[DealOut]
+
+
+class InvestmentPage(_Page):
+    items: list[InvestmentOut]
+
+
+class FacilityPage(_Page):
+    items: list[FacilityOut]
+
+
+class ProgramPage(_Page):
+    items: list[ProgramOut]

@@ -1,0 +1,20 @@
+"""The bundled real dataset (dari/data/*.json, dari-directory/1, a source URL per record)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from dari.directory.importer import import_files
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def bundled_files() -> list[Path]:
+    """The directory files of the bundled dataset, in a stable order."""
+    return sorted(DATA_DIR.glob("*.json"))
+
+
+def load_bundled_data() -> Counter[str]:
+    """Import (or update) the bundled dataset in one transaction."""
+    return import_files(bundled_files())

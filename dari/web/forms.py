@@ -1,0 +1,149 @@
+"""Forms of the pages: organisation and asset profiles (list fields as checkboxes), the
+partner / CDA list and the user's time zone."""
+
+from __future__ import annotations
+
+import zoneinfo
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from dari.accounts.models import LinkKind, OrganizationLink
+from dari.directory.models import Asset, Organization
+from dari.directory.vocab import DealType, Modality, Stage, TherapeuticArea
+
+
+def _checkboxes(choices: Any, label: str) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=label,
+        choices=choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checks"}),
+    )
+
+
+class LinesField(forms.CharField):
+    """A list of strings edited as one per line."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, list):
+            return "\n".join(value)
+        return value
+
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
+        text = super().to_python(value) or ""
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class SourcesField(LinesField):
+    default_error_messages = {"invalid": _("Each source must be a web address (http or https).")}
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        for url in value:
+            if not url.startswith(("http://", "https://")):
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+
+
+class OrganizationForm(forms.ModelForm):
+    therapeutic_areas = _checkboxes(TherapeuticArea.choices, _("Therapeutic areas"))
+    modalities = _checkboxes(Modality.choices, _("Modalities"))
+    interest_therapeutic_areas = _checkboxes(
+        TherapeuticArea.choices, _("Therapeutic areas sought")
+    )
+    interest_modalities = _checkboxes(Modality.choices, _("Modalities sought"))
+    interest_stages = _checkboxes(Stage.choices, _("Stages sought"))
+    interest_deal_types = _checkboxes(DealType.choices, _("Deal types sought"))
+    sources = SourcesField(label=_("Sources (one web address per line)"), required=False)
+
+    class Meta:
+        model = Organization
+        fields = [
+            "name",
+            "name_ko",
+            "kind",
+            "country",
+            "city",
+            "cluster",
+            "website",
+            "description",
+            "therapeutic_areas",
+            "modalities",
+            "interest_description",
+            "interest_therapeutic_areas",
+            "interest_modalities",
+            "interest_stages",
+            "interest_deal_types",
+            "employees",
+            "listed",
+            "sources",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "interest_description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean_country(self) -> str:
+        return self.cleaned_data["country"].upper()
+
+
+class AssetForm(forms.ModelForm):
+    seeking = _checkboxes(DealType.choices, _("Deal types sought"))
+    targets = LinesField(label=_("Targets (one per line)"), required=False)
+    indications = LinesField(label=_("Indications (one per line)"), required=False)
+    territories = LinesField(label=_("Territories (one per line)"), required=False)
+    sources = SourcesField(label=_("Sources (one web address per line)"), required=False)
+
+    class Meta:
+        model = Asset
+        fields = [
+            "name",
+            "description",
+            "modality",
+            "therapeutic_area",
+            "stage",
+            "targets",
+            "indications",
+            "seeking",
+            "territories",
+            "available",
+            "visibility",
+            "sources",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "visibility": forms.RadioSelect(attrs={"class": "checks"}),
+        }
+
+
+class LinkForm(forms.Form):
+    other = forms.ModelChoiceField(label=_("Organisation"), queryset=Organization.objects.none())
+    kind = forms.ChoiceField(label=_("List"), choices=LinkKind.choices)
+
+    def __init__(self, owner: Organization, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.owner = owner
+        field = self.fields["other"]
+        field.queryset = Organization.objects.exclude(pk=owner.pk).only("id", "name")  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        other, kind = data.get("other"), data.get("kind")
+        if (
+            other is not None
+            and kind
+            and OrganizationLink.objects.filter(owner=self.owner, other=other, kind=kind).exists()
+        ):
+            raise forms.ValidationError(_("This organisation is already on that list."))
+        return data
+
+
+def timezone_choices() -> list[tuple[str, str]]:
+    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+
+
+class TimezoneForm(forms.Form):
+    timezone = forms.ChoiceField(label=_("Time zone"), choices=timezone_choices)

@@ -1,0 +1,42 @@
+"""`dari demo [--no-serve]`: migrate, load the real dataset and the demo data, then serve.
+
+Running it again keeps all data: the bundled records are re-imported by id (updated, never
+duplicated) and demo users are created only when missing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+from dari.accounts.demo import DEMO_LOGINS, ensure_demo_users
+from dari.directory.bundled import load_bundled_data
+
+
+class Command(BaseCommand):
+    help = "Prepare the demo database (migrate, real data, demo users and event) and serve it."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--no-serve", action="store_true", help="prepare the database only")
+        parser.add_argument("--addrport", default="127.0.0.1:8000")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+        call_command("migrate", verbosity=0, interactive=False)
+        counts = load_bundled_data()
+        self.stdout.write("real dataset: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+        ensure_demo_users()
+        url = f"http://{options['addrport']}/"
+        self.stdout.write("")
+        self.stdout.write(f"Dari is ready at {url}")
+        self.stdout.write("Demo logins (synthetic people at real organisations):")
+        for username, password, what in DEMO_LOGINS:
+            self.stdout.write(f"  {username:<10} {password:<20} {what}")
+        self.stdout.write("")
+        if options["no_serve"]:
+            return
+        call_command("collectstatic", verbosity=0, interactive=False)
+        call_command("runserver", options["addrport"], use_reloader=False)

@@ -1,0 +1,74 @@
+"""Template filters for vocabulary labels, sources and query strings."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from django import template
+from django.db import models
+
+from dari.accounts.models import LinkKind, Role
+from dari.directory.vocab import (
+    DealStatus,
+    DealType,
+    FacilityKind,
+    InvestmentKind,
+    Modality,
+    OrgKind,
+    ProgramKind,
+    Stage,
+    TherapeuticArea,
+    Visibility,
+    label_of,
+)
+
+register = template.Library()
+
+VOCABULARIES: dict[str, type[models.TextChoices]] = {
+    "org_kind": OrgKind,
+    "therapeutic_area": TherapeuticArea,
+    "modality": Modality,
+    "stage": Stage,
+    "deal_type": DealType,
+    "deal_status": DealStatus,
+    "visibility": Visibility,
+    "investment_kind": InvestmentKind,
+    "facility_kind": FacilityKind,
+    "program_kind": ProgramKind,
+    "role": Role,
+    "link_kind": LinkKind,
+}
+
+
+@register.filter
+def label(value: str | None, vocabulary: str) -> str:
+    """`{{ asset.stage|label:"stage" }}`: the translated label of one vocabulary value."""
+    if not value:
+        return ""
+    return label_of(VOCABULARIES[vocabulary], value)
+
+
+@register.filter
+def labels(values: list[str] | None, vocabulary: str) -> list[str]:
+    """The translated labels of a list of vocabulary values."""
+    return [label_of(VOCABULARIES[vocabulary], v) for v in values or []]
+
+
+@register.filter
+def host(url: str) -> str:
+    """The host of a source URL, for a short link text."""
+    netloc = urlsplit(url).netloc
+    return netloc.removeprefix("www.") or url
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context: Any, **changes: Any) -> str:
+    """The current query string with some parameters replaced (None or "" removes one)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        params.pop(key, None)
+        if value not in (None, ""):
+            params[key] = value
+    encoded = params.urlencode()
+    return "?" + encoded if encoded else "?"
