@@ -192,7 +192,10 @@ def generate(
 
 # --------------------------------------------------------------------------- LP bound
 def lp_bound(prob: Problem, time_limit: float) -> float | None:
-    """The LP relaxation (HiGHS), turned into a valid bound through its duals."""
+    """The LP relaxation (HiGHS), turned into a valid bound through its duals.
+
+    Run in a separate process (see lp_bound_subprocess): ortools and highspy ship different
+    HiGHS libraries and cannot be loaded in one process."""
     import highspy
 
     opt = build_options(prob)
@@ -257,6 +260,13 @@ def lp_bound(prob: Problem, time_limit: float) -> float | None:
     return float(evaluate(prob, opt, lam, mu)[0] + locked_w)
 
 
+def lp_bound_subprocess(prob: Problem, time_limit: float) -> float | None:
+    import multiprocessing as mp
+
+    with mp.get_context("spawn").Pool(1) as pool:
+        return pool.apply(lp_bound, (prob, time_limit))
+
+
 # --------------------------------------------------------------------------- runners
 def run_cpsat(prob: Problem, limit: float, seed: int) -> tuple[float, float | None, float]:
     from dari.scheduling.exact import solve_exact
@@ -287,7 +297,7 @@ def row(name: str, doc: dict[str, Any], args: argparse.Namespace, big: bool) -> 
     t_c = 0.0
     n_opt = sum(len(o) for o in prob.opts)
     cp_limit = limit if limit is not None else float(res.stats["time_limit"])
-    if not (big and args.skip_cpsat_big):
+    if n_opt <= args.cpsat_max_options:
         cp_w, cp_b, t_c = run_cpsat(prob, cp_limit, args.seed)
         if cp_b is not None:
             bounds.append(cp_b)
@@ -295,7 +305,7 @@ def row(name: str, doc: dict[str, Any], args: argparse.Namespace, big: bool) -> 
     t_l = 0.0
     if n_opt <= args.lp_max_options:
         t = time.monotonic()
-        lp = lp_bound(prob, args.lp_time_limit)
+        lp = lp_bound_subprocess(prob, args.lp_time_limit)
         t_l = time.monotonic() - t
         if lp is not None:
             bounds.append(lp)
@@ -332,7 +342,12 @@ def main() -> int:
     ap.add_argument("--variants", type=int, default=0, help="also N B2B variants (sample)")
     ap.add_argument("--lp-max-options", type=int, default=400_000)
     ap.add_argument("--lp-time-limit", type=float, default=120.0)
-    ap.add_argument("--skip-cpsat-big", action="store_true", help="no CP-SAT at BIO scale")
+    ap.add_argument(
+        "--cpsat-max-options",
+        type=int,
+        default=1_500_000,
+        help="skip the CP-SAT column above this many meeting-slot options (memory)",
+    )
     ap.add_argument("--only", default="", help="substring filter of instance names")
     ap.add_argument("--save", default="", help="directory to save generated instances")
     args = ap.parse_args()

@@ -1,5 +1,58 @@
-"""The REST API (django-ninja): OpenAPI at /api/openapi.json, docs at /api/docs."""
+"""The REST API (django-ninja): OpenAPI at /api/openapi.json, docs at /api/docs (swagger served
+from ninja's own static files, no CDN).
 
+Each area is a Router in its own module, registered here; later ones (events, recommendations,
+insights) are added the same way. Callers are anonymous or signed in with the site's session;
+either way the view reads `request.user` and the access funnels decide what it sees.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
 from ninja import NinjaAPI
+from ninja.openapi.schema import OpenAPISchema
+from ninja.renderers import JSONRenderer
+from ninja.security import django_auth
 
-api = NinjaAPI(title="Dari API", version="1", urls_namespace="api")
+from dari.api import directory, errors
+
+
+def anonymous(request: HttpRequest) -> Any:
+    """Let a caller without a session through (as AnonymousUser, which is truthy)."""
+    return request.user
+
+
+class UnicodeJSONRenderer(JSONRenderer):
+    # Korean names as text, not \u escapes: half the size and readable with curl.
+    json_dumps_params = {"ensure_ascii": False}
+
+
+class DariAPI(NinjaAPI):
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        # The session is optional: `{}` in a security list means "or no credentials".
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                if operation.get("security") and {} not in operation["security"]:
+                    operation["security"].append({})
+        return schema
+
+
+api = DariAPI(
+    title="Dari API",
+    version="1",
+    description=(
+        "The directory of Korea's biopharma clusters: clusters, organisations, pipeline assets, "
+        "deals, investments, facilities and programmes, as dari-directory/1 records. "
+        "Anonymous callers see public assets; a signed-in session sees what its user may."
+    ),
+    urls_namespace="api",
+    auth=[django_auth, anonymous],
+    renderer=UnicodeJSONRenderer(),
+)
+errors.install(api)
+api.add_router("/", directory.router)

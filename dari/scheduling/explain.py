@@ -53,7 +53,8 @@ def explain_unscheduled(instance: Instance, prob: Problem, st: State) -> dict[st
             lonely = [prob.part_ids[p] for p in ps if not prob.avail[p]]
             text = f"no slot in which {who} are {both} available"
             if lonely:
-                text += f" ({_join(lonely)} has no available slot at all)"
+                verb = "has" if len(lonely) == 1 else "have"
+                text += f" ({_join(lonely)} {verb} no available slot at all)"
             out[prob.meeting_ids[m]] = text
             continue
         cs = sorted(common)

@@ -51,9 +51,7 @@ class SourcesField(LinesField):
 class OrganizationForm(forms.ModelForm):
     therapeutic_areas = _checkboxes(TherapeuticArea.choices, _("Therapeutic areas"))
     modalities = _checkboxes(Modality.choices, _("Modalities"))
-    interest_therapeutic_areas = _checkboxes(
-        TherapeuticArea.choices, _("Therapeutic areas sought")
-    )
+    interest_therapeutic_areas = _checkboxes(TherapeuticArea.choices, _("Therapeutic areas sought"))
     interest_modalities = _checkboxes(Modality.choices, _("Modalities sought"))
     interest_stages = _checkboxes(Stage.choices, _("Stages sought"))
     interest_deal_types = _checkboxes(DealType.choices, _("Deal types sought"))

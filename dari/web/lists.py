@@ -47,9 +47,7 @@ class ClusterCounts:
 
 
 def _grouped(queryset: QuerySet[Any], key: str) -> dict[Any, int]:
-    return {
-        row[key]: row["n"] for row in queryset.order_by().values(key).annotate(n=Count("pk"))
-    }
+    return {row[key]: row["n"] for row in queryset.order_by().values(key).annotate(n=Count("pk"))}
 
 
 def cluster_counts(user: Any, cluster_ids: Iterable[str] | None = None) -> dict[Any, ClusterCounts]:
@@ -290,7 +288,9 @@ def search_assets(user: Any, params: Any) -> tuple[QuerySet[Asset], AssetFilter]
 
 
 def organization_asset_counts(user: Any, org_ids: Iterable[str]) -> dict[str, int]:
-    return _grouped(visible_assets(user).filter(organization_id__in=list(org_ids)), "organization_id")
+    return _grouped(
+        visible_assets(user).filter(organization_id__in=list(org_ids)), "organization_id"
+    )
 
 
 def programs_of_cluster(cluster: Cluster) -> QuerySet[Program]:

@@ -175,8 +175,10 @@ def organization_links(request: HttpRequest, org_id: str) -> HttpResponse:
             accounts_domain.add_link(org, form.cleaned_data["other"], form.cleaned_data["kind"])
             messages.success(request, _("The organisation was added to the list."))
             return redirect("web:organization-links", org_id=org.pk)
-    links = OrganizationLink.objects.filter(owner=org).select_related("other").order_by(
-        "kind", "other__name"
+    links = (
+        OrganizationLink.objects.filter(owner=org)
+        .select_related("other")
+        .order_by("kind", "other__name")
     )
     return render(
         request, "web/organizations/links.html", {"org": org, "form": form, "links": links}

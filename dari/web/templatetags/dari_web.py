@@ -72,3 +72,9 @@ def query_with(context: Any, **changes: Any) -> str:
             params[key] = value
     encoded = params.urlencode()
     return "?" + encoded if encoded else "?"
+
+
+@register.filter
+def administers(user: Any, organization_id: str | None) -> bool:
+    """Whether a signed-in `user` may edit the organisation."""
+    return bool(getattr(user, "is_authenticated", False)) and user.administers(organization_id)

@@ -1,0 +1,57 @@
+"""iCalendar for a participant: stable UIDs, SEQUENCE raised on every change, cancelled meetings
+sent as cancelled, times with their zone (UTC instants, shown by clients in local time)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone as djtz
+from icalendar import Calendar, vCalAddress, vText
+from icalendar import Event as VEvent
+
+from dari.events.domain.links import video_link
+from dari.events.models import Meeting, MeetingStatus, Participant
+
+
+def participant_calendar(participant: Participant) -> bytes:
+    """The .ics of every scheduled or cancelled meeting of a participant."""
+    cal = Calendar()
+    cal.add("prodid", "-//Dari//Partnering//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", f"Dari: {participant.event.name}")
+    cal.add("x-wr-timezone", participant.timezone)
+    meetings = (
+        Meeting.objects.filter(seats__participant=participant, slot__isnull=False)
+        .select_related("event", "slot", "request__asset")
+        .prefetch_related("participants__user", "participants__organization")
+        .order_by("slot__start", "pk")
+    )
+    for m in meetings:
+        others = [p for p in m.participants.all() if p.pk != participant.pk]
+        names = ", ".join(
+            f"{p.name} ({p.organization.name})" if p.organization else p.name for p in others
+        )
+        ev = VEvent()
+        ev.add("uid", f"{m.uid}@dari")
+        ev.add("sequence", m.sequence)
+        ev.add("dtstamp", m.updated or djtz.now())
+        ev.add("dtstart", m.slot.start)
+        ev.add("dtend", m.slot.start + timedelta(minutes=m.slot.minutes))
+        ev.add("summary", f"{m.event.name}: {names}")
+        cancelled = m.status == MeetingStatus.CANCELLED
+        ev.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+        link = video_link(m)
+        where = link or (f"Table {m.table}" if m.table else m.event.name)
+        ev.add("location", where)
+        if link:
+            ev.add("url", link)
+        ev.add("description", vText(f"Partnering meeting at {m.event.name} with {names}."))
+        for p in m.participants.all():
+            if p.user.email:
+                attendee = vCalAddress(f"mailto:{p.user.email}")
+                attendee.params["cn"] = vText(p.name)
+                ev.add("attendee", attendee, encode=0)
+        cal.add_component(ev)
+    return cal.to_ical()

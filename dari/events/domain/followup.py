@@ -1,0 +1,33 @@
+"""The funnel after a meeting: no interest, CDA signed, term sheet, deal (linking a deal)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from dari.directory.models import Deal
+from dari.events.domain.errors import EventError
+from dari.events.models import FollowUp, Meeting, MeetingStatus, Outcome, Participant
+
+
+@transaction.atomic
+def report_outcome(
+    meeting_id: int, by: Participant, outcome: str, deal_id: str | None = None, note: str = ""
+) -> FollowUp:
+    """Either side reports what came of a meeting; a deal outcome may name the deal record."""
+    meeting = Meeting.objects.get(pk=meeting_id)
+    if not meeting.seats.filter(participant=by).exists():
+        raise EventError("only a participant of this meeting can report its outcome")
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise EventError("this meeting was cancelled")
+    if outcome not in Outcome.values:
+        raise EventError(f"outcome: {outcome!r} is not one of {', '.join(Outcome.values)}")
+    deal = None
+    if deal_id:
+        if outcome != Outcome.DEAL:
+            raise EventError("deal: only a 'deal' outcome links a deal record")
+        deal = Deal.objects.filter(pk=deal_id).first()
+        if deal is None:
+            raise EventError(f"deal: no deal with id {deal_id!r}")
+    return FollowUp.objects.create(
+        meeting=meeting, reported_by=by, outcome=outcome, deal=deal, note=note
+    )

@@ -1,0 +1,203 @@
+"""Meeting requests: make, accept, decline, withdraw, expire; colleagues join meetings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone as djtz
+
+from dari.accounts.access import visible_assets
+from dari.events.domain.errors import EventError
+from dari.events.domain.notify import notify_answer, notify_request
+from dari.events.models import (
+    Meeting,
+    MeetingRequest,
+    MeetingStatus,
+    Participant,
+    RequestStatus,
+    Seat,
+)
+
+MAX_PARTICIPANTS = 4
+
+
+def _open_for_requests(participant: Participant) -> None:
+    deadline = participant.event.request_deadline
+    if deadline is not None and djtz.now() > deadline:
+        raise EventError(f"the request deadline ({deadline:%Y-%m-%d %H:%M} UTC) has passed")
+
+
+@transaction.atomic
+def request_meeting(
+    requester: Participant,
+    *,
+    target: Participant | None = None,
+    organization_id: str | None = None,
+    message: str = "",
+    asset_id: str | None = None,
+    priority: int = 2,
+) -> MeetingRequest:
+    """Ask a participant, or an organisation (any of its participants may answer), to meet."""
+    _open_for_requests(requester)
+    event = requester.event
+    if target is not None:
+        if target.event_id != event.pk:
+            raise EventError("target: this participant is not registered for the event")
+        organization_id = target.organization_id
+    if not organization_id:
+        raise EventError("target: name a participant or an organisation")
+    if organization_id == requester.organization_id:
+        raise EventError("target: you cannot request a meeting with your own organisation")
+    if not event.participants.filter(organization_id=organization_id).exists():
+        raise EventError(f"target: no one from organisation {organization_id!r} is registered")
+    if priority not in (1, 2, 3):
+        raise EventError("priority: must be 1 (low), 2 (normal) or 3 (high)")
+    asset = None
+    if asset_id:
+        # Only an asset of our own organisation, and only one the requester may see.
+        asset = visible_assets(requester.user).filter(pk=asset_id).first()
+        if asset is None or asset.organization_id != requester.organization_id:
+            raise EventError(f"asset: no asset {asset_id!r} of your organisation")
+    pending = MeetingRequest.objects.select_for_update().filter(
+        requester=requester, status=RequestStatus.PENDING
+    )
+    if pending.count() >= event.max_pending_requests:
+        raise EventError(
+            f"you already have {event.max_pending_requests} pending requests, the limit of this "
+            "event; withdraw one or wait for answers"
+        )
+    duplicate = MeetingRequest.objects.filter(
+        requester__organization_id=requester.organization_id,
+        target_organization_id=organization_id,
+        status__in=[RequestStatus.PENDING, RequestStatus.ACCEPTED],
+        event=event,
+    )
+    if target is not None:
+        duplicate = duplicate.filter(target__in=[target, None])
+    if duplicate.exists():
+        raise EventError("a request between your organisation and this one is already open")
+    request = MeetingRequest.objects.create(
+        event=event,
+        requester=requester,
+        target=target,
+        target_organization_id=organization_id,
+        message=message,
+        asset=asset,
+        priority=priority,
+    )
+    transaction.on_commit(lambda: notify_request(request))
+    return request
+
+
+def _lock_pending(request_id: int) -> MeetingRequest:
+    request = (
+        MeetingRequest.objects.select_for_update()
+        .select_related("event", "requester", "target")
+        .get(pk=request_id)
+    )
+    if request.status != RequestStatus.PENDING:
+        raise EventError(f"this request is already {request.get_status_display().lower()}")
+    return request
+
+
+def _may_answer(request: MeetingRequest, participant: Participant) -> None:
+    if request.target_id is not None:
+        if participant.pk != request.target_id:
+            raise EventError("only the requested participant can answer this request")
+    elif participant.organization_id != request.target_organization_id:
+        raise EventError("only a participant of the requested organisation can answer")
+
+
+@transaction.atomic
+def accept_request(request_id: int, participant: Participant) -> Meeting:
+    """Accept a pending request; the meeting is created, then scheduled when the event allows."""
+    request = _lock_pending(request_id)
+    _may_answer(request, participant)
+    request.status = RequestStatus.ACCEPTED
+    request.answered = djtz.now()
+    request.answered_by = participant
+    if request.target_id is None:
+        request.target = participant
+    request.save()
+    meeting = Meeting.objects.create(event=request.event, request=request)
+    Seat.objects.bulk_create(
+        [
+            Seat(meeting=meeting, participant=request.requester),
+            Seat(meeting=meeting, participant=participant),
+        ]
+    )
+    transaction.on_commit(lambda: notify_answer(request))
+    if request.event.auto_schedule:
+        from dari.events.tasks import enqueue_schedule
+
+        event_id = request.event_id
+        transaction.on_commit(lambda: enqueue_schedule(event_id, trigger="accept"))
+    return meeting
+
+
+@transaction.atomic
+def decline_request(request_id: int, participant: Participant, reason: str = "") -> MeetingRequest:
+    """Decline a pending request, with an optional reason the requester sees."""
+    request = _lock_pending(request_id)
+    _may_answer(request, participant)
+    request.status = RequestStatus.DECLINED
+    request.decline_reason = reason.strip()
+    request.answered = djtz.now()
+    request.answered_by = participant
+    request.save()
+    transaction.on_commit(lambda: notify_answer(request))
+    return request
+
+
+@transaction.atomic
+def withdraw_request(request_id: int, participant: Participant) -> MeetingRequest:
+    """The requester withdraws a pending request."""
+    request = _lock_pending(request_id)
+    if request.requester_id != participant.pk:
+        raise EventError("only the requester can withdraw a request")
+    request.status = RequestStatus.WITHDRAWN
+    request.save(update_fields=["status"])
+    return request
+
+
+def expire_requests(event_id: int, now: Any = None) -> int:
+    """Pending requests of an event whose deadline has passed become expired."""
+    now = now or djtz.now()
+    return MeetingRequest.objects.filter(
+        event_id=event_id,
+        status=RequestStatus.PENDING,
+        event__request_deadline__lt=now,
+    ).update(status=RequestStatus.EXPIRED)
+
+
+@transaction.atomic
+def add_colleague(meeting_id: int, by: Participant, colleague: Participant) -> Meeting:
+    """A participant brings a colleague of their own organisation into a meeting."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
+    members = list(meeting.participants.all())
+    if by not in members:
+        raise EventError("only a participant of this meeting can add a colleague")
+    if colleague.event_id != meeting.event_id or colleague.organization_id != by.organization_id:
+        raise EventError("colleague: must be registered for this event with your organisation")
+    if colleague in members:
+        raise EventError("colleague: already in this meeting")
+    if len(members) >= MAX_PARTICIPANTS:
+        raise EventError(f"a meeting has at most {MAX_PARTICIPANTS} participants")
+    if meeting.slot_id is not None:
+        if Seat.objects.filter(participant=colleague, slot_id=meeting.slot_id).exists():
+            raise EventError("colleague: already has a meeting at this meeting's time")
+    Seat.objects.create(
+        meeting=meeting,
+        participant=colleague,
+        slot_id=meeting.slot_id if meeting.status == MeetingStatus.SCHEDULED else None,
+    )
+    if meeting.status == MeetingStatus.SCHEDULED and not meeting.confirmed:
+        # The new participant may not be free then: let the next run place it again.
+        from dari.events.tasks import enqueue_schedule
+
+        event_id = meeting.event_id
+        transaction.on_commit(lambda: enqueue_schedule(event_id, trigger="colleague"))
+    meeting.sequence += 1
+    meeting.save(update_fields=["sequence", "updated"])
+    return meeting

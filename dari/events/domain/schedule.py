@@ -1,0 +1,313 @@
+"""Scheduling an event with the optimiser: build the partnering-schedule/1 instance from the
+database, solve it outside any transaction, then apply the result atomically if nothing changed
+meanwhile (else solve again). Confirmed meetings are locked and never move."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import defaultdict
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone as djtz
+
+from dari.events.domain.errors import EventError
+from dari.events.domain.notify import notify_schedule_changes
+from dari.events.domain.setup import available_slot_ids, engine_slots
+from dari.events.models import (
+    Event,
+    Meeting,
+    MeetingStatus,
+    Participant,
+    RunStatus,
+    ScheduleRun,
+    Seat,
+)
+from dari.scheduling.model import (
+    Instance,
+    Result,
+    instance_to_dict,
+    result_to_dict,
+)
+from dari.scheduling.model import (
+    Meeting as EngineMeeting,
+)
+from dari.scheduling.model import (
+    Participant as EngineParticipant,
+)
+from dari.scheduling.solve import SolveOptions, solve
+
+MAX_ATTEMPTS = 3
+
+
+def participant_key(pk: int) -> str:
+    return f"p{pk}"
+
+
+def meeting_key(pk: int) -> str:
+    return f"m{pk}"
+
+
+def _active_meetings(event: Event) -> list[Meeting]:
+    return list(
+        Meeting.objects.filter(event=event)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .select_related("request")
+        .prefetch_related("seats")
+        .order_by("request__created", "pk")
+    )
+
+
+def build_instance(event: Event) -> Instance:
+    """The event's scheduling problem as the engine's Instance (meetings in request order)."""
+    slots = engine_slots(event)
+    meetings = _active_meetings(event)
+    participants = list(
+        Participant.objects.filter(event=event)
+        .prefetch_related("blocked_slots")
+        .select_related("event")
+    )
+    available = {p.pk: set(available_slot_ids(p, slots)) for p in participants}
+    engine_meetings = []
+    for m in meetings:
+        locked = str(m.slot_id) if m.confirmed and m.slot_id is not None else None
+        seat_ids = [s.participant_id for s in m.seats.all()]
+        if locked:
+            # A confirmed time stays available to those who confirmed it.
+            for pid in seat_ids:
+                available[pid].add(locked)
+        engine_meetings.append(
+            EngineMeeting(
+                id=meeting_key(m.pk),
+                participants=tuple(participant_key(pid) for pid in seat_ids),
+                weight=float(m.request.priority),
+                locked_slot=locked,
+            )
+        )
+    order = {s.id: i for i, s in enumerate(slots)}
+    engine_participants = tuple(
+        EngineParticipant(
+            id=participant_key(p.pk),
+            available=tuple(sorted(available[p.pk], key=order.__getitem__)),
+            organization=p.organization_id,
+            timezone=p.timezone,
+        )
+        for p in participants
+    )
+    return Instance(
+        slots=tuple(slots),
+        participants=engine_participants,
+        meetings=tuple(engine_meetings),
+        tables=event.tables if event.in_person else None,
+        event_name=event.name,
+        event_timezone=event.timezone,
+    )
+
+
+def export_instance(event: Event) -> dict[str, Any]:
+    """partnering-schedule/1 document of the event."""
+    return instance_to_dict(build_instance(event))
+
+
+def export_schedule(event: Event) -> dict[str, Any]:
+    """partnering-schedule-result/1 document of the event's current schedule."""
+    meetings = _active_meetings(event)
+    result = Result(
+        assignments=[],
+        unscheduled=[],
+        stats=dict(
+            event.runs.filter(status=RunStatus.DONE).values_list("stats", flat=True).first() or {}
+        ),
+    )
+    from dari.scheduling.model import Assignment
+
+    for m in meetings:
+        if m.status == MeetingStatus.SCHEDULED:
+            result.assignments.append(Assignment(meeting_key(m.pk), str(m.slot_id)))
+        else:
+            result.unscheduled.append(meeting_key(m.pk))
+            if m.unscheduled_reason:
+                result.explanations[meeting_key(m.pk)] = m.unscheduled_reason
+    return result_to_dict(result)
+
+
+def _humanise(text: str, names: dict[str, str], meetings: dict[str, str]) -> str:
+    text = re.sub(r"\b(p\d+)\b", lambda mo: names.get(mo.group(1), mo.group(1)), text)
+    return re.sub(r" \((m\d+)\)", lambda mo: "", text) if meetings else text
+
+
+def _names(event: Event) -> dict[str, str]:
+    out = {}
+    for p in Participant.objects.filter(event=event).select_related("user", "organization"):
+        org = f" ({p.organization.name})" if p.organization else ""
+        out[participant_key(p.pk)] = f"{p.name}{org}"
+    return out
+
+
+def _assign_tables(
+    event: Event, meetings: list[Meeting], slot_of: dict[int, int | None]
+) -> dict[int, int | None]:
+    """Table numbers per slot for in-person events: unchanged meetings keep theirs."""
+    if not event.in_person:
+        return {m.pk: None for m in meetings}
+    tables: dict[int, int | None] = {}
+    used: dict[int, set[int]] = defaultdict(set)
+    for m in meetings:
+        s = slot_of[m.pk]
+        if s is not None and m.slot_id == s and m.table is not None and m.table not in used[s]:
+            tables[m.pk] = m.table
+            used[s].add(m.table)
+    for m in meetings:
+        s = slot_of[m.pk]
+        if m.pk in tables:
+            continue
+        if s is None:
+            tables[m.pk] = None
+            continue
+        n = 1
+        while n in used[s]:
+            n += 1
+        tables[m.pk] = n
+        used[s].add(n)
+    return tables
+
+
+def _apply(event: Event, result: Result, lock_all: bool) -> tuple[list[Meeting], int]:
+    """Write a result; returns the meetings whose time changed and the number moved."""
+    meetings = _active_meetings(event)
+    by_key = {meeting_key(m.pk): m for m in meetings}
+    slot_of: dict[int, int | None] = {m.pk: None for m in meetings}
+    for a in result.assignments:
+        slot_of[by_key[a.meeting].pk] = int(a.slot)
+    tables = _assign_tables(event, meetings, slot_of)
+    names = _names(event)
+    changed = [m for m in meetings if m.slot_id != slot_of[m.pk] or m.table != tables[m.pk]]
+    moved = sum(1 for m in changed if m.slot_id is not None and slot_of[m.pk] is not None)
+    ids = [m.pk for m in changed]
+    # Two phases so that swaps never collide with the no-double-booking constraints.
+    Seat.objects.filter(meeting_id__in=ids).update(slot=None)
+    Meeting.objects.filter(pk__in=ids).update(
+        slot=None, table=None, status=MeetingStatus.UNSCHEDULED
+    )
+    for m in meetings:
+        new_slot = slot_of[m.pk]
+        m.unscheduled_reason = ""
+        if new_slot is None:
+            key = meeting_key(m.pk)
+            m.unscheduled_reason = _humanise(result.explanations.get(key, ""), names, by_key)
+        if m in changed:
+            m.sequence += 1
+        m.slot_id = new_slot
+        m.table = tables[m.pk]
+        m.status = MeetingStatus.SCHEDULED if new_slot is not None else MeetingStatus.UNSCHEDULED
+        if lock_all and new_slot is not None:
+            m.confirmed = True
+    Meeting.objects.bulk_update(
+        meetings,
+        ["slot", "table", "status", "sequence", "unscheduled_reason", "confirmed", "updated"],
+    )
+    seats = list(Seat.objects.filter(meeting_id__in=ids))
+    for seat in seats:
+        seat.slot_id = slot_of[seat.meeting_id]
+    Seat.objects.bulk_update(seats, ["slot"])
+    return changed, moved
+
+
+def schedule_event(
+    event_id: int,
+    run: ScheduleRun | None = None,
+    time_limit: float | None = None,
+    options: SolveOptions | None = None,
+) -> ScheduleRun:
+    """Optimise the event's schedule and record the run with its statistics and bound.
+
+    Before the schedule is published every unconfirmed meeting may move (the previous
+    schedule is a hint); after publication the run only places new meetings around the
+    confirmed ones, which it then confirms too.
+    """
+    run = run or ScheduleRun.objects.create(event_id=event_id)
+    ScheduleRun.objects.filter(pk=run.pk).update(
+        status=RunStatus.RUNNING, progress="building the problem"
+    )
+    try:
+        for _attempt in range(MAX_ATTEMPTS):
+            event = Event.objects.get(pk=event_id)
+            instance = build_instance(event)
+            snapshot = instance_to_dict(instance)
+            previous = {
+                meeting_key(m.pk): str(m.slot_id)
+                for m in Meeting.objects.filter(event=event, status=MeetingStatus.SCHEDULED)
+            }
+            ScheduleRun.objects.filter(pk=run.pk).update(
+                progress=f"optimising {len(instance.meetings)} meetings"
+            )
+            opts = options or SolveOptions()
+            opts.previous = previous
+            started = time.perf_counter()
+            result = solve(instance, time_limit=time_limit, options=opts)
+            with transaction.atomic():
+                locked_event = Event.objects.select_for_update().get(pk=event_id)
+                if instance_to_dict(build_instance(locked_event)) != snapshot:
+                    continue  # requests or availability changed while solving: solve again
+                changed, moved = _apply(
+                    locked_event, result, lock_all=locked_event.schedule_published
+                )
+                stats = dict(result.stats)
+                stats["wall_seconds"] = round(time.perf_counter() - started, 3)
+                ScheduleRun.objects.filter(pk=run.pk).update(
+                    status=RunStatus.DONE,
+                    progress="done",
+                    stats=stats,
+                    scheduled=len(result.assignments),
+                    unscheduled=len(result.unscheduled),
+                    moved=moved,
+                    finished=djtz.now(),
+                )
+                if locked_event.schedule_published and changed:
+                    transaction.on_commit(lambda: notify_schedule_changes([m.pk for m in changed]))
+            break
+        else:
+            raise EventError("the event kept changing while it was being scheduled; run again")
+    except Exception as exc:  # the run records any failure; the schedule is left as it was
+        ScheduleRun.objects.filter(pk=run.pk).update(
+            status=RunStatus.FAILED, error=str(exc) or type(exc).__name__, finished=djtz.now()
+        )
+        if not isinstance(exc, EventError):
+            raise
+    run.refresh_from_db()
+    return run
+
+
+@transaction.atomic
+def publish_schedule(event_id: int) -> int:
+    """Publish: every scheduled meeting becomes confirmed (never moved again); participants
+    are told. Returns the number of meetings confirmed."""
+    event = Event.objects.select_for_update().get(pk=event_id)
+    meetings = list(
+        Meeting.objects.filter(event=event, status=MeetingStatus.SCHEDULED, confirmed=False)
+    )
+    Meeting.objects.filter(pk__in=[m.pk for m in meetings]).update(confirmed=True)
+    event.schedule_published = True
+    event.save(update_fields=["schedule_published"])
+    ids = [m.pk for m in meetings]
+    transaction.on_commit(lambda: notify_schedule_changes(ids))
+    return len(ids)
+
+
+@transaction.atomic
+def cancel_meeting(meeting_id: int, by: Participant) -> Meeting:
+    """A participant cancels a meeting: its slot is freed and calendars receive a cancellation."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
+    if not meeting.seats.filter(participant=by).exists():
+        raise EventError("only a participant of this meeting can cancel it")
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise EventError("this meeting is already cancelled")
+    Seat.objects.filter(meeting=meeting).update(slot=None)
+    meeting.status = MeetingStatus.CANCELLED
+    meeting.table = None
+    meeting.sequence += 1
+    meeting.save(update_fields=["status", "table", "sequence", "updated"])
+    # Keep the time for the calendar's cancellation notice; free it for scheduling.
+    transaction.on_commit(lambda: notify_schedule_changes([meeting.pk]))
+    return meeting

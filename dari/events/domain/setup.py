@@ -1,0 +1,165 @@
+"""Creating events and their slot grids; registering participants and their availability."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.db import transaction
+
+from dari.events.domain.errors import EventError
+from dari.events.models import Event, Meeting, MeetingStatus, Mode, Participant, Slot
+from dari.scheduling.model import Slot as EngineSlot
+from dari.scheduling.timezones import available_slots
+
+
+def check_timezone(name: str, field: str = "timezone") -> ZoneInfo:
+    """The zone of an IANA name, or EventError naming the field."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise EventError(f"{field}: {name!r} is not an IANA time zone (e.g. Asia/Seoul)") from None
+
+
+def _parse_hhmm(value: str, where: str) -> time:
+    try:
+        return time.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise EventError(f"{where}: {value!r} is not a time like 12:30") from None
+
+
+def slot_starts(event: Event) -> list[datetime]:
+    """UTC starts of the event's slots.
+
+    In person: the sessions (day_start to day_end in the event's zone, breaks left out) of
+    every day. Virtual and hybrid: round the clock over the event's days in its zone, because
+    each participant's own working hours decide availability and the overlaps between
+    Seoul, Europe and America are narrow.
+    """
+    zone = check_timezone(event.timezone, "event time zone")
+    step = timedelta(minutes=event.meeting_minutes)
+    breaks = [
+        (_parse_hhmm(b[0], f"breaks[{i}]"), _parse_hhmm(b[1], f"breaks[{i}]"))
+        for i, b in enumerate(event.breaks or [])
+    ]
+    starts: list[datetime] = []
+    day = event.start_date
+    while day <= event.end_date:
+        if event.mode == Mode.IN_PERSON:
+            begin = datetime.combine(day, event.day_start, tzinfo=zone)
+            end = datetime.combine(day, event.day_end, tzinfo=zone)
+        else:
+            begin = datetime.combine(day, time(0), tzinfo=zone)
+            end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone)
+        t = begin.astimezone(UTC)
+        end_utc = end.astimezone(UTC)
+        while t + step <= end_utc:
+            local = t.astimezone(zone)
+            local_end = (t + step).astimezone(zone)
+            in_break = any(
+                local.time() < b_end and b_start < local_end.time() for b_start, b_end in breaks
+            )
+            if not in_break or event.mode != Mode.IN_PERSON:
+                starts.append(t)
+            t += step
+        day += timedelta(days=1)
+    return starts
+
+
+@transaction.atomic
+def create_event(**fields: Any) -> Event:
+    """Create an event and its slot grid; EventError names a bad field."""
+    event = Event(**fields)
+    if event.end_date < event.start_date:
+        raise EventError("end_date: the last day is before the first day")
+    if event.meeting_minutes < 5:
+        raise EventError("meeting_minutes: meetings must last at least 5 minutes")
+    if event.mode == Mode.IN_PERSON and not event.tables:
+        raise EventError("tables: an in-person event needs its number of tables")
+    starts = slot_starts(event)
+    if not starts:
+        raise EventError("the sessions leave no slot for a meeting; check hours and breaks")
+    event.save()
+    Slot.objects.bulk_create(
+        Slot(event=event, start=s, minutes=event.meeting_minutes) for s in starts
+    )
+    return event
+
+
+def engine_slots(event: Event) -> list[EngineSlot]:
+    return [EngineSlot(id=str(s.pk), start=s.start, minutes=s.minutes) for s in event.slots.all()]
+
+
+def available_slot_ids(
+    participant: Participant, slots: list[EngineSlot] | None = None
+) -> list[str]:
+    """The slots a participant can meet in: working hours in their own zone (virtual), or the
+    sessions of the days they attend (in person), less the slots they blocked."""
+    event = participant.event
+    slots = slots if slots is not None else engine_slots(event)
+    days = {date.fromisoformat(d) for d in participant.attending_days} or None
+    if event.mode == Mode.IN_PERSON or (event.mode == Mode.HYBRID and days):
+        ids = available_slots(slots, event.timezone, (event.day_start, event.day_end), days)
+    else:
+        ids = available_slots(
+            slots, participant.timezone, (participant.work_start, participant.work_end)
+        )
+    blocked = {str(pk) for pk in participant.blocked_slots.values_list("pk", flat=True)}
+    return [i for i in ids if i not in blocked]
+
+
+@transaction.atomic
+def register_participant(
+    event: Event,
+    user: Any,
+    timezone: str | None = None,
+    work_start: time | None = None,
+    work_end: time | None = None,
+    attending_days: list[str] | None = None,
+) -> Participant:
+    """Register `user` for `event` as a member of their organisation (idempotent)."""
+    tz = timezone or user.timezone or event.timezone
+    check_timezone(tz)
+    days = attending_days or []
+    for d in days:
+        try:
+            day = date.fromisoformat(d)
+        except ValueError:
+            raise EventError(f"attending_days: {d!r} is not a date like 2026-03-11") from None
+        if not event.start_date <= day <= event.end_date:
+            raise EventError(f"attending_days: {d} is not a day of the event")
+    if work_start and work_end and work_start >= work_end:
+        raise EventError("working hours: the start must be before the end")
+    participant, _created = Participant.objects.update_or_create(
+        event=event,
+        user=user,
+        defaults={
+            "organization_id": user.organization_id,
+            "timezone": tz,
+            "work_start": work_start or time(9),
+            "work_end": work_end or time(18),
+            "attending_days": days,
+        },
+    )
+    return participant
+
+
+@transaction.atomic
+def set_blocked_slots(participant: Participant, slot_ids: list[int]) -> None:
+    """Replace the participant's blocked slots; refuses to block a confirmed meeting's slot."""
+    slots = list(Slot.objects.filter(event_id=participant.event_id, pk__in=slot_ids))
+    if len(slots) != len(set(slot_ids)):
+        raise EventError("blocked slots: some slots are not slots of this event")
+    clash = Meeting.objects.filter(
+        seats__participant=participant,
+        slot__in=slots,
+        confirmed=True,
+        status=MeetingStatus.SCHEDULED,
+    ).first()
+    if clash is not None:
+        raise EventError(
+            f"blocked slots: {clash.slot.start:%Y-%m-%d %H:%M} UTC holds a confirmed meeting; "
+            "cancel it before blocking that time"
+        )
+    participant.blocked_slots.set(slots)

@@ -1,0 +1,34 @@
+"""Helpers of the API tests: every request goes through the Django test client and /api/."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+
+@pytest.fixture(autouse=True)
+def _static_root(settings, tmp_path):
+    # WhiteNoise warns (an error here) when STATIC_ROOT does not exist, as on a fresh checkout
+    # before collectstatic; the API tests do not need collected files.
+    settings.STATIC_ROOT = tmp_path
+
+
+def ids(response: Any) -> list[str]:
+    """The ids of a list response's items, in order (after checking it succeeded)."""
+    assert response.status_code == 200, response.content
+    return [item["id"] for item in response.json()["items"]]
+
+
+@pytest.fixture
+def as_user(leak_world):
+    """`as_user(name)`: a client signed in as one of leak_world's users (None: anonymous)."""
+
+    def client_for(name: str | None) -> Client:
+        client = Client()
+        if name is not None:
+            client.force_login(leak_world["users"][name])
+        return client
+
+    return client_for

@@ -1,0 +1,32 @@
+"""Event test data: a small virtual event with participants in Seoul, London and Boston."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dari.events.domain.setup import create_event, register_participant
+from tests.factories import OrganizationFactory, UserFactory
+
+
+def make_event(**overrides):
+    fields = dict(
+        slug="test-virtual",
+        name="Test Virtual Partnering",
+        mode="virtual",
+        timezone="Asia/Seoul",
+        start_date=dt.date(2026, 3, 10),
+        end_date=dt.date(2026, 3, 11),
+        meeting_minutes=30,
+        auto_schedule=False,
+        video_url_template="https://video.example.org/{event}-{meeting}",
+    )
+    fields.update(overrides)
+    return create_event(**fields)
+
+
+def person(event, username, org_id, tz, start="08:00", end="20:00", **user):
+    org = OrganizationFactory(id=org_id, name=org_id.title())
+    u = UserFactory(username=username, organization=org, timezone=tz, **user)
+    return register_participant(
+        event, u, tz, dt.time.fromisoformat(start), dt.time.fromisoformat(end)
+    )

@@ -1,0 +1,122 @@
+"""A small directory for page tests: one cluster with organisations, assets (English and
+Korean descriptions), a deal, an investment, a facility and a programme."""
+
+from __future__ import annotations
+
+import pytest
+
+from dari.accounts.models import Role
+from dari.directory.models import Facility, Investment, Program
+from dari.directory.text import search_texts
+from tests.factories import (
+    AssetFactory,
+    ClusterFactory,
+    DealFactory,
+    OrganizationFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def static_root(settings, tmp_path):
+    """WhiteNoise warns (an error here) when STATIC_ROOT does not exist, as before collectstatic."""
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STATIC_ROOT.mkdir()
+
+
+def make_asset(**values):
+    """An asset whose search field is what the importer would store."""
+    asset = AssetFactory(**values)
+    text = " ".join([asset.name, asset.description, *asset.targets, *asset.indications])
+    asset.search_text = search_texts([text])[0]
+    asset.save(update_fields=["search_text"])
+    return asset
+
+
+@pytest.fixture
+def directory(db):
+    cluster = ClusterFactory(id="cl-osong", name="Osong Bio Cluster", name_ko="오송 바이오클러스터")
+    biotech = OrganizationFactory(
+        id="org-hanbit",
+        name="Hanbit Bio",
+        name_ko="한빛바이오",
+        cluster=cluster,
+        interest_deal_types=["license"],
+        interest_description="Partners for Phase 2",
+        sources=["https://example.org/hanbit"],
+    )
+    pharma = OrganizationFactory(id="org-global", name="Global Pharma", kind="pharma", country="US")
+    for org in (biotech, pharma):
+        org.search_text = search_texts([f"{org.name} {org.name_ko} {org.interest_description}"])[0]
+        org.save(update_fields=["search_text"])
+    gastric = make_asset(
+        id="as-gastric",
+        organization=biotech,
+        name="HB-101",
+        description="위암을 치료하는 항체",
+        targets=["CLDN18.2"],
+        stage="phase2",
+        seeking=["license", "co_development"],
+    )
+    lung = make_asset(
+        id="as-lung",
+        organization=biotech,
+        name="HB-202",
+        description="Small molecule for lung cancer",
+        modality="small_molecule",
+        stage="preclinical",
+        seeking=["license"],
+    )
+    neuro = make_asset(
+        id="as-neuro",
+        organization=pharma,
+        name="GP-7",
+        description="Antibody for Alzheimer's disease",
+        therapeutic_area="neurology",
+        stage="phase1",
+    )
+    deal = DealFactory(
+        id="dl-hanbit-global",
+        licensor=biotech,
+        licensee=pharma,
+        asset=gastric,
+        date="2025-03-01",
+        total_value_usd_m=500,
+    )
+    investment = Investment.objects.create(
+        id="inv-hanbit-a",
+        recipient=biotech,
+        kind="series_a",
+        date="2024-06",
+        amount_usd_m=20,
+        investor_order=["org-global"],
+    )
+    investment.investors.set([pharma])
+    facility = Facility.objects.create(
+        id="fac-hanbit",
+        organization=biotech,
+        name="Hanbit GMP plant",
+        cluster=cluster,
+        kind="gmp_manufacturing",
+    )
+    program = Program.objects.create(
+        id="prog-osong",
+        name="Osong Accelerator",
+        organizer=biotech,
+        kind="accelerator",
+        start="2025",
+    )
+    admin = UserFactory(username="hanbit-admin", organization=biotech, role=Role.ORG_ADMIN)
+    member = UserFactory(username="hanbit-member", organization=biotech)
+    return {
+        "cluster": cluster,
+        "biotech": biotech,
+        "pharma": pharma,
+        "assets": {"gastric": gastric, "lung": lung, "neuro": neuro},
+        "deal": deal,
+        "investment": investment,
+        "facility": facility,
+        "program": program,
+        "admin": admin,
+        "member": member,
+    }
