@@ -107,9 +107,7 @@ def feature_cache(
     for asset, relevant in deals:
         values = index.partner_features(asset)
         ids = [i or "" for i in store.ids]
-        keep = [
-            s for s, i in enumerate(ids) if i and i != asset.organization_id and store.alive[s]
-        ]
+        keep = [s for s, i in enumerate(ids) if i and i != asset.organization_id and store.alive[s]]
         sliced = {k: v[keep] for k, v in values.items()}
         out.append((sliced, [ids[s] for s in keep], relevant))
     return out
@@ -205,8 +203,10 @@ def repeated_cv(
         default.append(mean_reciprocal_rank(ranks_for(test, Weights().as_dict())))
         struct.append(mean_reciprocal_rank(ranks_for(test, only(*STRUCTURED))))
         text.append(mean_reciprocal_rank(ranks_for(test, only("bm25", "semantic"))))
-    print(f"\nrepeated 2-fold check ({repeats} random half splits, "
-          f"{time.perf_counter() - t0:.0f} s): held-out MRR mean (sd)")
+    print(
+        f"\nrepeated 2-fold check ({repeats} random half splits, "
+        f"{time.perf_counter() - t0:.0f} s): held-out MRR mean (sd)"
+    )
     for name, values in (
         ("grid-tuned on the other half", tuned),
         ("default weights", default),
@@ -221,8 +221,10 @@ def quality(args: argparse.Namespace) -> None:
     embedder = CachedEmbedder(UseEmbedder(), CACHE if CACHE.parent.exists() else None)
     t0 = time.perf_counter()
     index = Index(orgs, [], embedder=embedder)
-    print(f"dev set: {len(deals)} deals, {len(orgs)} candidate organisations "
-          f"(index built in {time.perf_counter() - t0:.1f} s)")
+    print(
+        f"dev set: {len(deals)} deals, {len(orgs)} candidate organisations "
+        f"(index built in {time.perf_counter() - t0:.1f} s)"
+    )
     dev, test = split(deals)
     cache_all = feature_cache(index, deals)
     cache_dev = feature_cache(index, dev)
@@ -234,13 +236,17 @@ def quality(args: argparse.Namespace) -> None:
     if args.grid:
         t0 = time.perf_counter()
         results = grid_search(cache_dev)
-        print(f"\ngrid search on the dev split ({len(dev)} deals, {len(results)} weightings, "
-              f"{time.perf_counter() - t0:.1f} s); top 5 by dev MRR:")
+        print(
+            f"\ngrid search on the dev split ({len(dev)} deals, {len(results)} weightings, "
+            f"{time.perf_counter() - t0:.1f} s); top 5 by dev MRR:"
+        )
         for mrr, h5, w in results[:5]:
             shown = ", ".join(f"{k}={w[k]:g}" for k in GRID)
             test_ranks = ranks_for(cache_test, w)
-            print(f"  dev MRR {mrr:.3f} hit@5 {h5:.3f} | held-out MRR "
-                  f"{mean_reciprocal_rank(test_ranks):.3f} | {shown}")
+            print(
+                f"  dev MRR {mrr:.3f} hit@5 {h5:.3f} | held-out MRR "
+                f"{mean_reciprocal_rank(test_ranks):.3f} | {shown}"
+            )
         default_dev = mean_reciprocal_rank(ranks_for(cache_dev, chosen))
         default_test = mean_reciprocal_rank(ranks_for(cache_test, chosen))
         print(f"  current defaults: dev MRR {default_dev:.3f} | held-out MRR {default_test:.3f}")
@@ -271,29 +277,112 @@ def quality(args: argparse.Namespace) -> None:
 
 
 # ---- speed --------------------------------------------------------------------------------
-AREAS = ["oncology", "immunology", "neurology", "metabolic", "cardiovascular",
-         "infectious_disease", "ophthalmology", "rare_disease", "respiratory", "dermatology"]
-MODS = ["small_molecule", "antibody", "bispecific_antibody", "adc", "protein_peptide",
-        "cell_therapy", "gene_therapy", "rna", "vaccine", "degrader"]
+AREAS = [
+    "oncology",
+    "immunology",
+    "neurology",
+    "metabolic",
+    "cardiovascular",
+    "infectious_disease",
+    "ophthalmology",
+    "rare_disease",
+    "respiratory",
+    "dermatology",
+]
+MODS = [
+    "small_molecule",
+    "antibody",
+    "bispecific_antibody",
+    "adc",
+    "protein_peptide",
+    "cell_therapy",
+    "gene_therapy",
+    "rna",
+    "vaccine",
+    "degrader",
+]
 STAGES = ["discovery", "preclinical", "phase1", "phase2", "phase3"]
-TARGETS = ["HER2", "TROP2", "PD-L1", "B7-H3", "EGFR", "KRAS G12C", "GLP-1R", "IL-23", "TNF",
-           "CD19", "BCMA", "Claudin 18.2", "c-Met", "VEGF", "FcRn", "TSLP", "IL-4R", "APOC3",
-           "PCSK9", "Nectin-4", "DLL3", "CD3", "4-1BB", "GPRC5D", "LRRK2", "tau", "alpha-synuclein"]
-DISEASES = ["breast cancer", "non-small cell lung cancer", "gastric cancer", "obesity",
-            "type 2 diabetes", "rheumatoid arthritis", "psoriasis", "atopic dermatitis",
-            "Alzheimer's disease", "Parkinson's disease", "NASH", "heart failure",
-            "multiple myeloma", "lymphoma", "wet AMD", "COPD", "asthma", "hepatitis B",
-            "influenza", "Duchenne muscular dystrophy", "ulcerative colitis", "lupus"]
-WORDS = ("novel first-in-class best-in-class potent selective oral subcutaneous long-acting "
-         "bispecific conjugate payload linker platform brain-penetrant tumour microenvironment "
-         "resistance biomarker patients efficacy safety durable response dosing weekly monthly "
-         "immune checkpoint inflammation fibrosis metabolism receptor agonist antagonist "
-         "inhibitor degrader enzyme pathway mutation delivery").split()
-KO = ["항체약물접합체", "이중항체", "비만 치료제", "유방암", "폐암", "면역항암제", "알츠하이머병",
-      "유전자 치료제", "세포 치료제", "희귀질환", "경구용", "임상 1상", "기술수출", "표적 치료제"]
+TARGETS = [
+    "HER2",
+    "TROP2",
+    "PD-L1",
+    "B7-H3",
+    "EGFR",
+    "KRAS G12C",
+    "GLP-1R",
+    "IL-23",
+    "TNF",
+    "CD19",
+    "BCMA",
+    "Claudin 18.2",
+    "c-Met",
+    "VEGF",
+    "FcRn",
+    "TSLP",
+    "IL-4R",
+    "APOC3",
+    "PCSK9",
+    "Nectin-4",
+    "DLL3",
+    "CD3",
+    "4-1BB",
+    "GPRC5D",
+    "LRRK2",
+    "tau",
+    "alpha-synuclein",
+]
+DISEASES = [
+    "breast cancer",
+    "non-small cell lung cancer",
+    "gastric cancer",
+    "obesity",
+    "type 2 diabetes",
+    "rheumatoid arthritis",
+    "psoriasis",
+    "atopic dermatitis",
+    "Alzheimer's disease",
+    "Parkinson's disease",
+    "NASH",
+    "heart failure",
+    "multiple myeloma",
+    "lymphoma",
+    "wet AMD",
+    "COPD",
+    "asthma",
+    "hepatitis B",
+    "influenza",
+    "Duchenne muscular dystrophy",
+    "ulcerative colitis",
+    "lupus",
+]
+WORDS = (
+    "novel first-in-class best-in-class potent selective oral subcutaneous long-acting "
+    "bispecific conjugate payload linker platform brain-penetrant tumour microenvironment "
+    "resistance biomarker patients efficacy safety durable response dosing weekly monthly "
+    "immune checkpoint inflammation fibrosis metabolism receptor agonist antagonist "
+    "inhibitor degrader enzyme pathway mutation delivery"
+).split()
+KO = [
+    "항체약물접합체",
+    "이중항체",
+    "비만 치료제",
+    "유방암",
+    "폐암",
+    "면역항암제",
+    "알츠하이머병",
+    "유전자 치료제",
+    "세포 치료제",
+    "희귀질환",
+    "경구용",
+    "임상 1상",
+    "기술수출",
+    "표적 치료제",
+]
 
 
-def synthetic(n_orgs: int, n_assets: int, seed: int = 1) -> tuple[list[OrgProfile], list[AssetProfile]]:
+def synthetic(
+    n_orgs: int, n_assets: int, seed: int = 1
+) -> tuple[list[OrgProfile], list[AssetProfile]]:
     rng = random.Random(seed)
 
     def sentence(k: int) -> str:
@@ -310,17 +399,22 @@ def synthetic(n_orgs: int, n_assets: int, seed: int = 1) -> tuple[list[OrgProfil
             else f"We seek {', '.join(rng.sample(DISEASES, 2))} assets against "
             f"{rng.choice(TARGETS)}: {sentence(8)}."
         )
-        orgs.append(OrgProfile(
-            id=f"org{i}", name=f"Org {i}",
-            kind=rng.choice(["pharma", "pharma", "biotech", "investor", "cdmo"]),
-            country=rng.choice(["US", "KR", "JP", "DE", "GB", "CH", "CN", "FR"]),
-            description=f"Organisation {i} works on {sentence(10)}.",
-            therapeutic_areas=areas, modalities=mods,
-            interest_therapeutic_areas=areas[:1], interest_modalities=mods[:1],
-            interest_stages=tuple(rng.sample(STAGES, 2)),
-            interest_deal_types=("license",) if rng.random() < 0.7 else ("co_development",),
-            interest_description=focus,
-        ))
+        orgs.append(
+            OrgProfile(
+                id=f"org{i}",
+                name=f"Org {i}",
+                kind=rng.choice(["pharma", "pharma", "biotech", "investor", "cdmo"]),
+                country=rng.choice(["US", "KR", "JP", "DE", "GB", "CH", "CN", "FR"]),
+                description=f"Organisation {i} works on {sentence(10)}.",
+                therapeutic_areas=areas,
+                modalities=mods,
+                interest_therapeutic_areas=areas[:1],
+                interest_modalities=mods[:1],
+                interest_stages=tuple(rng.sample(STAGES, 2)),
+                interest_deal_types=("license",) if rng.random() < 0.7 else ("co_development",),
+                interest_description=focus,
+            )
+        )
     assets = []
     for i in range(n_assets):
         korean = rng.random() < 0.1
@@ -329,33 +423,43 @@ def synthetic(n_orgs: int, n_assets: int, seed: int = 1) -> tuple[list[OrgProfil
         description = (
             f"{' '.join(rng.sample(KO, 4))} 후보물질 {i}"
             if korean
-            else f"{sentence(6)} {targets[0]} {sentence(6)} for {indications[0]} "
-            f"(asset {i})."
+            else f"{sentence(6)} {targets[0]} {sentence(6)} for {indications[0]} (asset {i})."
         )
-        assets.append(AssetProfile(
-            id=f"asset{i}", organization_id=f"org{rng.randrange(n_orgs)}", name=f"A-{i}",
-            description=description, therapeutic_area=rng.choice(AREAS),
-            modality=rng.choice(MODS), stage=rng.choice(STAGES), targets=targets,
-            indications=indications,
-            seeking=("license",) if rng.random() < 0.8 else ("co_development", "license"),
-            territories=(rng.choice(["global", "global ex-KR", "US", "Asia", "EU"]),),
-        ))
+        assets.append(
+            AssetProfile(
+                id=f"asset{i}",
+                organization_id=f"org{rng.randrange(n_orgs)}",
+                name=f"A-{i}",
+                description=description,
+                therapeutic_area=rng.choice(AREAS),
+                modality=rng.choice(MODS),
+                stage=rng.choice(STAGES),
+                targets=targets,
+                indications=indications,
+                seeking=("license",) if rng.random() < 0.8 else ("co_development", "license"),
+                territories=(rng.choice(["global", "global ex-KR", "US", "Asia", "EU"]),),
+            )
+        )
     return orgs, assets
 
 
 def speed(args: argparse.Namespace) -> None:
     n_orgs, n_assets = args.orgs, args.assets
     orgs, assets = synthetic(n_orgs, n_assets)
-    print(f"SYNTHETIC data: {n_orgs} organisations, {n_assets} assets (bench/recommend.py "
-          "synthetic(), ~10% Korean texts)")
+    print(
+        f"SYNTHETIC data: {n_orgs} organisations, {n_assets} assets (bench/recommend.py "
+        "synthetic(), ~10% Korean texts)"
+    )
     cache_path = ROOT / "var" / f"recommend_speed_{n_orgs}_{n_assets}.npz"
     embedder = CachedEmbedder(UseEmbedder(threads=args.threads), cache_path if args.cache else None)
     warm = len(embedder)
     t0 = time.perf_counter()
     index = Index(orgs, assets, embedder=embedder, batch_size=1024)
     build = time.perf_counter() - t0
-    print(f"index build: {build:.1f} s (USE embedder, {args.threads} BLAS thread(s); "
-          f"{warm} embeddings in cache before, {embedder.misses} texts embedded)")
+    print(
+        f"index build: {build:.1f} s (USE embedder, {args.threads} BLAS thread(s); "
+        f"{warm} embeddings in cache before, {embedder.misses} texts embedded)"
+    )
     if args.cache and embedder.misses:
         embedder.save(cache_path)
 
@@ -382,8 +486,9 @@ def speed(args: argparse.Namespace) -> None:
         upd.append((time.perf_counter() - t) * 1000)
     upd_a = []
     for k in range(200):
-        a = AssetProfile(**{**new_assets[k].__dict__, "id": f"new-asset{k}",
-                            "organization_id": f"org{k}"})
+        a = AssetProfile(
+            **{**new_assets[k].__dict__, "id": f"new-asset{k}", "organization_id": f"org{k}"}
+        )
         t = time.perf_counter()
         index.upsert_asset(a)
         upd_a.append((time.perf_counter() - t) * 1000)
@@ -413,7 +518,9 @@ def speed(args: argparse.Namespace) -> None:
         ("remove_asset", rem),
         ("recommend_partners after updates", after),
     ):
-        print(f"| {name:<40} | {len(values):5d} | {pct(values, 50):6.1f} | {pct(values, 95):6.1f} |")
+        print(
+            f"| {name:<40} | {len(values):5d} | {pct(values, 50):6.1f} | {pct(values, 95):6.1f} |"
+        )
 
 
 def main() -> None:

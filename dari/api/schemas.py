@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from django.db.models import TextChoices
-
 from ninja import Field, Schema
 
 from dari.directory.filters import SORTS

@@ -7,8 +7,24 @@ from dari.matching import AssetProfile, FakeEmbedder, Index, OrgProfile, Weights
 from dari.matching.features import parse_territories
 
 
+# Every feature on with equal-ish weights, so these tests do not move when the tuned
+# defaults change.
+ALL_ON = Weights(
+    bm25=1.0,
+    semantic=1.0,
+    area=1.0,
+    modality=1.0,
+    stage=0.5,
+    deal=0.5,
+    target=1.0,
+    indication=0.5,
+    geography=0.25,
+    kind=0.5,
+)
+
+
 def _index(orgs: list[OrgProfile], assets: list[AssetProfile]) -> Index:
-    return Index(orgs, assets, embedder=FakeEmbedder(dim=64))
+    return Index(orgs, assets, embedder=FakeEmbedder(dim=64), weights=ALL_ON)
 
 
 def test_partner_ranking_order(orgs: list[OrgProfile], assets: list[AssetProfile]) -> None:
@@ -78,7 +94,10 @@ def test_semantic_reason_quotes_their_statement(
     orgs: list[OrgProfile], assets: list[AssetProfile]
 ) -> None:
     index = Index(
-        orgs, assets, embedder=FakeEmbedder(), weights=Weights(semantic_reason_min_cosine=0.1)
+        orgs,
+        assets,
+        embedder=FakeEmbedder(),
+        weights=replace(ALL_ON, semantic_reason_min_cosine=0.1),
     )
     reasons = index.recommend_partners(assets[1])[0].reasons
     assert (

@@ -67,10 +67,8 @@ def slot_starts(event: Event) -> list[datetime]:
     return starts
 
 
-@transaction.atomic
-def create_event(**fields: Any) -> Event:
-    """Create an event and its slot grid; EventError names a bad field."""
-    event = Event(**fields)
+def _check_event(event: Event) -> list[datetime]:
+    """Validate an event's settings; returns the UTC starts of its slot grid."""
     if event.end_date < event.start_date:
         raise EventError("end_date: the last day is before the first day")
     if event.meeting_minutes < 5:
@@ -80,10 +78,42 @@ def create_event(**fields: Any) -> Event:
     starts = slot_starts(event)
     if not starts:
         raise EventError("the sessions leave no slot for a meeting; check hours and breaks")
+    return starts
+
+
+@transaction.atomic
+def create_event(**fields: Any) -> Event:
+    """Create an event and its slot grid; EventError names a bad field."""
+    event = Event(**fields)
+    starts = _check_event(event)
     event.save()
     Slot.objects.bulk_create(
         Slot(event=event, start=s, minutes=event.meeting_minutes) for s in starts
     )
+    return event
+
+
+@transaction.atomic
+def update_event(event: Event, **fields: Any) -> Event:
+    """Change an event's settings; the slot grid follows. Slots that stay keep their id (and
+    so their meetings and blocks); a change that would drop a slot holding a meeting is refused."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    for name, value in fields.items():
+        setattr(event, name, value)
+    starts = set(_check_event(event))
+    existing = list(event.slots.all())
+    keep = {s.start for s in existing if s.start in starts and s.minutes == event.meeting_minutes}
+    dropped = [s.pk for s in existing if s.start not in keep]
+    if Meeting.objects.filter(slot_id__in=dropped).exists():
+        raise EventError(
+            "the new dates, hours or meeting length remove times that hold meetings; "
+            "cancel those meetings first"
+        )
+    Slot.objects.filter(pk__in=dropped).delete()
+    Slot.objects.bulk_create(
+        Slot(event=event, start=s, minutes=event.meeting_minutes) for s in sorted(starts - keep)
+    )
+    event.save()
     return event
 
 

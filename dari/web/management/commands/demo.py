@@ -6,6 +6,8 @@ duplicated) and demo users are created only when missing.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import Any
 
 from django.conf import settings
@@ -14,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from dari.accounts.demo import DEMO_LOGINS, ensure_demo_users
 from dari.directory.bundled import load_bundled_data
+from dari.events.demo import ensure_demo_event
 
 
 class Command(BaseCommand):
@@ -29,6 +32,8 @@ class Command(BaseCommand):
         counts = load_bundled_data()
         self.stdout.write("real dataset: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
         ensure_demo_users()
+        event = ensure_demo_event()
+        self.stdout.write(f"demo event: {event.name} (/events/{event.slug}/)")
         url = f"http://{options['addrport']}/"
         self.stdout.write("")
         self.stdout.write(f"Dari is ready at {url}")
@@ -39,4 +44,12 @@ class Command(BaseCommand):
         if options["no_serve"]:
             return
         call_command("collectstatic", verbosity=0, interactive=False)
-        call_command("runserver", options["addrport"], use_reloader=False)
+        # The background-job worker (schedule runs) lives as long as the server.
+        worker = subprocess.Popen(
+            [sys.executable, "-c", "from dari.cli import main; main(['db_worker', '--no-reload'])"]
+        )
+        try:
+            call_command("runserver", options["addrport"], use_reloader=False)
+        finally:
+            worker.terminate()
+            worker.wait(timeout=10)

@@ -1,0 +1,176 @@
+"""The demo event: a virtual partnering week joining Korean organisations of the real dataset
+with European and US partners. The people are SYNTHETIC (User.synthetic, @demo.dari.invalid);
+the organisations and assets are the real, sourced ones. Seeded, so every run builds the same."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from django.conf import settings
+from django.db import transaction
+
+from dari.accounts.models import Role, User
+from dari.directory.models import Asset, Organization
+from dari.events.domain.requests import accept_request, decline_request, request_meeting
+from dari.events.domain.schedule import publish_schedule, schedule_event
+from dari.events.domain.setup import create_event, register_participant
+from dari.events.models import Event, Participant
+
+SLUG = "korea-global-virtual-2026"
+KOREAN = [
+    "abl-bio", "alteogen", "orum-therapeutics", "ligachem-biosciences", "oncocross", "voronoi",
+    "gi-innovation", "bridge-biotherapeutics", "olix-pharmaceuticals", "hanall-biopharma",
+    "genexine", "st-pharm", "yuhan", "hanmi-pharmaceutical", "daewoong-pharmaceutical",
+    "chong-kun-dang", "hk-inno-n", "dong-a-st", "sk-biopharmaceuticals", "gc-biopharma",
+    "pinotbio", "kanaph-therapeutics", "y-biologics", "immuneoncia", "pharos-ibio",
+]  # fmt: skip
+PARTNERS = {
+    "gsk": "Europe/London", "astrazeneca": "Europe/London", "sanofi": "Europe/Paris",
+    "boehringer-ingelheim": "Europe/Berlin", "novartis": "Europe/Zurich", "roche": "Europe/Zurich",
+    "merck-kgaa": "Europe/Berlin", "novo-nordisk": "Europe/Copenhagen", "bayer": "Europe/Berlin",
+    "msd": "America/New_York", "pfizer": "America/New_York", "bristol-myers-squibb": "America/New_York",
+    "eli-lilly": "America/Indiana/Indianapolis", "amgen": "America/Los_Angeles",
+    "abbvie": "America/Chicago", "johnson-johnson": "America/New_York", "gilead": "America/Los_Angeles",
+    "vertex": "America/New_York", "biogen": "America/New_York", "takeda": "Asia/Tokyo",
+    "daiichi-sankyo": "Asia/Tokyo", "ono": "Asia/Tokyo",
+}  # fmt: skip
+FIRST = ["Ji-ho", "Seo-yeon", "Min-jun", "Ha-eun", "Do-yun", "Ye-jin", "Hyun-woo", "Soo-ah",
+         "Olivia", "Lukas", "Chloé", "Matteo", "Freya", "Daniel", "Sarah", "Kenji", "Aiko",
+         "Michael", "Emily", "David", "Laura", "Thomas", "Anna", "James"]  # fmt: skip
+LAST = ["Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Smith", "Müller", "Martin",
+        "Rossi", "Jensen", "Brown", "Miller", "Tanaka", "Sato", "Wilson", "Garcia", "Schneider"]  # fmt: skip
+DECLINE_REASONS = [
+    "Outside our current therapeutic focus.",
+    "We are not in-licensing at this stage of development.",
+    "Calendar is full this week; let us reconnect after the event.",
+]
+
+
+def _person(rng: random.Random, username: str, org: Organization, tz: str) -> User:
+    user, created = User.objects.get_or_create(
+        username=username,
+        defaults={
+            "first_name": rng.choice(FIRST),
+            "last_name": rng.choice(LAST),
+            "email": f"{username}@demo.dari.invalid",
+            "organization": org,
+            "role": Role.MEMBER,
+            "timezone": tz,
+            "synthetic": True,
+        },
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
+
+
+@transaction.atomic
+def _build(rng: random.Random) -> Event:
+    start = dt.date(2026, 12, 8)
+    event = create_event(
+        slug=SLUG,
+        name="Korea–Europe–US Virtual Partnering Week 2026 (demo)",
+        description=(
+            "Demo event with SYNTHETIC participants: Korean biotechs and pharma from the real "
+            "dataset meet European, US and Japanese partners online. Meetings are placed by the "
+            "optimiser in the narrow overlaps of Seoul, Europe and US working hours."
+        ),
+        mode="virtual",
+        timezone="Asia/Seoul",
+        start_date=start,
+        end_date=start + dt.timedelta(days=2),
+        meeting_minutes=30,
+        request_deadline=dt.datetime(2026, 12, 5, 9, 0, tzinfo=dt.UTC),
+        max_pending_requests=25,
+        video_url_template="https://meet.example.org/dari-{event}-{meeting}",
+        auto_schedule=False,  # scheduled once at the end of the build, then switched on
+        organizer=Organization.objects.filter(pk="kpbma").first(),
+        synthetic=True,
+    )
+    orgs = Organization.objects.in_bulk(KOREAN + list(PARTNERS))
+    korean: list[Participant] = []
+    partners: list[Participant] = []
+    demo_users = {
+        u.username: u for u in User.objects.filter(username__in=["bdlead", "scout", "organiser"])
+    }
+    for oid in KOREAN:
+        if oid not in orgs:
+            continue
+        for k in range(2 if rng.random() < 0.3 else 1):
+            user = demo_users.get("bdlead") if oid == "abl-bio" and k == 0 else None
+            user = user or _person(rng, f"demo-{oid}-{k + 1}", orgs[oid], "Asia/Seoul")
+            korean.append(register_participant(event, user, "Asia/Seoul", dt.time(8), dt.time(21)))
+    for oid, tz in PARTNERS.items():
+        if oid not in orgs:
+            continue
+        for k in range(2 if rng.random() < 0.4 else 1):
+            user = demo_users.get("scout") if oid == "gsk" and k == 0 else None
+            user = user or _person(rng, f"demo-{oid}-{k + 1}", orgs[oid], tz)
+            hours = (
+                (dt.time(7), dt.time(19)) if tz.startswith("America") else (dt.time(8), dt.time(18))
+            )
+            partners.append(register_participant(event, user, user.timezone or tz, *hours))
+    if "organiser" in demo_users:
+        register_participant(event, demo_users["organiser"], "Asia/Seoul", dt.time(8), dt.time(21))
+    assets_by_org: dict[str, list[str]] = {}
+    for a in Asset.objects.filter(organization_id__in=KOREAN, visibility="public").order_by("pk"):
+        assets_by_org.setdefault(a.organization_id, []).append(a.pk)
+    # Korean BD leads ask partners (with an asset); partners' scouts ask biotechs.
+    pairs = set()
+    for p in korean:
+        for target in rng.sample(partners, k=min(len(partners), rng.randint(3, 6))):
+            pairs.add((p, target))
+    for p in partners:
+        for target in rng.sample(korean, k=min(len(korean), rng.randint(1, 3))):
+            pairs.add((p, target))
+    requests = []
+    seen_orgs = set()
+    for requester, target in sorted(pairs, key=lambda x: (x[0].pk, x[1].pk)):
+        key = frozenset([requester.organization_id, target.organization_id])
+        if key in seen_orgs:
+            continue
+        seen_orgs.add(key)
+        own = assets_by_org.get(requester.organization_id or "", [])
+        requests.append(
+            request_meeting(
+                requester,
+                target=target,
+                message="We would like to discuss a partnership at the event.",
+                asset_id=rng.choice(own) if own else None,
+                priority=rng.choice([1, 2, 2, 3]),
+            )
+        )
+    for req in requests:
+        answerer = req.target
+        is_demo_lead = answerer.user.username in ("bdlead", "scout")
+        roll = rng.random()
+        if is_demo_lead and roll < 0.5:
+            continue  # left pending for the demo logins to answer
+        if roll < 0.72:
+            accept_request(req.pk, answerer)
+        elif roll < 0.9:
+            decline_request(req.pk, answerer, rng.choice(DECLINE_REASONS))
+    return event
+
+
+def ensure_demo_event() -> Event:
+    """Build, schedule and publish the demo event once; later runs leave it as it is.
+
+    No mail goes to the synthetic people while the demo is built.
+    """
+    existing = Event.objects.filter(slug=SLUG).first()
+    if existing is not None:
+        return existing
+    backend = settings.EMAIL_BACKEND
+    settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+    try:
+        event = _build(random.Random(2026))
+        schedule_event(event.pk)
+        publish_schedule(event.pk)
+    finally:
+        settings.EMAIL_BACKEND = backend
+    Event.objects.filter(pk=event.pk).update(auto_schedule=True)
+    event.refresh_from_db()
+    return event

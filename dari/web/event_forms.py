@@ -1,0 +1,229 @@
+"""Forms of the partnering-event pages. They parse input only; the domain functions validate
+the rules and their EventError messages are put back on the form (`add_event_error`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from dari.directory.models import Asset
+from dari.events.models import Event, Mode, Outcome, Participant
+from dari.web.forms import timezone_choices
+
+PRIORITIES = [(3, _("High")), (2, _("Normal")), (1, _("Low"))]
+
+
+def add_event_error(form: forms.Form, message: str) -> None:
+    """Put an EventError on the field it names ("field: what is wrong"), else on the form."""
+    field, sep, rest = message.partition(": ")
+    if sep and field in form.fields:
+        form.add_error(field, rest)
+    else:
+        form.add_error(None, message)
+
+
+def _time(label: Any, initial: str) -> forms.TimeField:
+    return forms.TimeField(
+        label=label, initial=initial, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+
+
+class BreaksField(forms.CharField):
+    """Breaks edited as one "12:00-13:00" per line, stored as [["12:00", "13:00"], ...]."""
+
+    widget = forms.Textarea(attrs={"rows": 2, "placeholder": "12:00-13:00"})
+    default_error_messages = {"invalid": _("Write each break as 12:00-13:00, one per line.")}
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, list):
+            return "\n".join(f"{a}-{b}" for a, b in value)
+        return value
+
+    def to_python(self, value: Any) -> list[list[str]]:  # type: ignore[override]
+        text = super().to_python(value) or ""
+        breaks = []
+        for line in text.splitlines():
+            if not line.strip():
+                continue
+            start, sep, end = line.replace("–", "-").partition("-")
+            try:
+                a, b = dt.time.fromisoformat(start.strip()), dt.time.fromisoformat(end.strip())
+            except ValueError:
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+            if not sep or a >= b:
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+            breaks.append([a.strftime("%H:%M"), b.strftime("%H:%M")])
+        return breaks
+
+
+class EventForm(forms.Form):
+    """An event's settings, for create_event and update_event."""
+
+    name = forms.CharField(label=_("Name"), max_length=300)
+    slug = forms.SlugField(
+        label=_("Short name in addresses"),
+        max_length=100,
+        help_text=_("Letters, digits and hyphens, e.g. bio-korea-2026"),
+    )
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    mode = forms.ChoiceField(label=_("Mode"), choices=Mode.choices, initial=Mode.VIRTUAL)
+    timezone = forms.ChoiceField(
+        label=_("Event time zone"), choices=timezone_choices, initial="Asia/Seoul"
+    )
+    start_date = forms.DateField(label=_("First day"), widget=forms.DateInput(attrs={"type": "date"}))
+    end_date = forms.DateField(label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"}))
+    meeting_minutes = forms.IntegerField(
+        label=_("Meeting length (minutes)"), min_value=5, max_value=240, initial=30
+    )
+    day_start = _time(_("Sessions start (event time)"), "09:00")
+    day_end = _time(_("Sessions end (event time)"), "18:00")
+    breaks = BreaksField(
+        label=_("Breaks (event time, one per line)"),
+        required=False,
+        help_text=_("In person only: no meetings during breaks."),
+    )
+    tables = forms.IntegerField(
+        label=_("Tables"),
+        min_value=1,
+        required=False,
+        help_text=_("In person: how many meetings can run at once."),
+    )
+    request_deadline = forms.DateTimeField(
+        label=_("Request deadline (event time)"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    max_pending_requests = forms.IntegerField(
+        label=_("Pending requests per participant"), min_value=1, initial=20
+    )
+    video_url_template = forms.CharField(
+        label=_("Video link template"),
+        max_length=500,
+        required=False,
+        help_text=_(
+            "{event}, {meeting} and {uid} are replaced, e.g. https://meet.example.org/{event}-{meeting}"
+        ),
+    )
+    auto_schedule = forms.BooleanField(
+        label=_("Schedule as soon as requests are accepted"), required=False, initial=True
+    )
+
+    def __init__(self, *args: Any, event: Event | None = None, **kwargs: Any) -> None:
+        self.event = event
+        if event is not None:
+            initial = {name: getattr(event, name) for name in self.base_fields}
+            if event.request_deadline is not None:
+                local = event.request_deadline.astimezone(ZoneInfo(event.timezone))
+                initial["request_deadline"] = local.replace(tzinfo=None)
+            kwargs.setdefault("initial", initial)
+        super().__init__(*args, **kwargs)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        deadline, zone = data.get("request_deadline"), data.get("timezone")
+        if deadline is not None and zone:
+            # The deadline is a wall-clock time of the event's zone, whatever zone Django parsed in.
+            data["request_deadline"] = deadline.replace(tzinfo=None).replace(tzinfo=ZoneInfo(zone))
+        return data
+
+    def clean_slug(self) -> str:
+        slug: str = self.cleaned_data["slug"]
+        others = Event.objects.filter(slug=slug)
+        if self.event is not None:
+            others = others.exclude(pk=self.event.pk)
+        if others.exists() or slug == "calendar":
+            raise forms.ValidationError(_("Another event already uses this short name."))
+        return slug
+
+
+class RegisterForm(forms.Form):
+    """Registration: my time zone, my working hours (virtual) or days attended (in person)."""
+
+    timezone = forms.ChoiceField(label=_("My time zone"), choices=timezone_choices)
+    work_start = _time(_("Available from (my time)"), "09:00")
+    work_end = _time(_("Available until (my time)"), "18:00")
+    attending_days = forms.MultipleChoiceField(
+        label=_("Days I attend"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checks"}),
+    )
+
+    def __init__(self, event: Event, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        days = []
+        day = event.start_date
+        while day <= event.end_date:
+            days.append((day.isoformat(), day.strftime("%a %d %b")))
+            day += dt.timedelta(days=1)
+        self.fields["attending_days"].choices = days  # type: ignore[attr-defined]
+        if event.mode == Mode.IN_PERSON:
+            del self.fields["work_start"], self.fields["work_end"]
+        elif event.mode == Mode.VIRTUAL:
+            del self.fields["attending_days"]
+        else:
+            self.fields["attending_days"].help_text = _(
+                "Leave empty if you join online; you are then available in your working hours."
+            )
+
+
+class RequestForm(forms.Form):
+    """A meeting request: message, optionally one of our organisation's assets, priority."""
+
+    message = forms.CharField(
+        label=_("Message"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    asset = forms.ModelChoiceField(
+        label=_("About one of our assets"),
+        queryset=Asset.objects.none(),
+        required=False,
+        empty_label=_("(none)"),
+    )
+    priority = forms.TypedChoiceField(
+        label=_("Priority"), choices=PRIORITIES, coerce=int, initial=2
+    )
+
+    def __init__(self, assets: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["asset"].queryset = assets  # type: ignore[attr-defined]
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(label=_("Reason (the requester sees it)"), required=False)
+
+
+class WorkingHoursForm(forms.Form):
+    work_start = _time(_("Available from (my time)"), "09:00")
+    work_end = _time(_("Available until (my time)"), "18:00")
+
+
+class ToggleSlotForm(forms.Form):
+    slot = forms.IntegerField()
+
+
+class ColleagueForm(forms.Form):
+    colleague = forms.ModelChoiceField(
+        label=_("Colleague"), queryset=Participant.objects.none(), empty_label=None
+    )
+
+    def __init__(self, colleagues: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["colleague"]
+        field.queryset = colleagues  # type: ignore[attr-defined]
+        field.label_from_instance = lambda p: p.name  # type: ignore[attr-defined]
+
+
+class OutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
+    deal_id = forms.CharField(
+        label=_("Deal record (optional)"),
+        required=False,
+        max_length=100,
+        help_text=_("The id of the deal in the directory, e.g. dl-gsk-ablbio-2025"),
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=2000)
