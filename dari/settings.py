@@ -104,6 +104,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+    # Tests use a file, not shared-cache memory, so concurrent transactions wait on the busy
+    # timeout like they do in production instead of failing with "table is locked".
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("DARI_TEST_SQLITE", str(VAR_DIR / "test-dari.sqlite3"))
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

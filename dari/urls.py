@@ -8,5 +8,6 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("dari.api.urls")),
+    path("events/", include("dari.web.event_urls")),
     path("", include("dari.web.urls")),
 ]

@@ -22,6 +22,7 @@ from dari.api.filters import (
     ProgramFilter,
 )
 from dari.api.pagination import paginate
+from dari.api.records import Record
 from dari.api.schemas import (
     AssetOut,
     AssetPage,
@@ -52,25 +53,26 @@ from dari.directory.filters import AssetFilter
 from dari.directory.models import Asset, Cluster, Deal, Facility, Investment, Organization, Program
 
 router = Router(tags=["directory"])
+# Every endpoint answers with exclude_unset=True: an empty optional value is left out of a
+# record, exactly as in a dari-directory/1 file.
 
 LIST_ERRORS = {400: ValidationErrorOut}
 DETAIL_ERRORS = {404: ErrorOut}
 
-# exclude_unset: an empty optional value is left out of a record, as in dari-directory/1 files.
-get = dict(exclude_unset=True)
-
 Page = Query[PageParams]
 
 
-@router.get("/clusters", response={200: ClusterPage, **LIST_ERRORS}, **get)
-def list_clusters(request: HttpRequest, page: Page, params: Query[ClusterQuery]):
+@router.get("/clusters", response={200: ClusterPage, **LIST_ERRORS}, exclude_unset=True)
+def list_clusters(request: HttpRequest, page: Page, params: Query[ClusterQuery]) -> Record:
     """Regional bio clusters, by name."""
     clusters = ClusterFilter.from_params(params.dict()).apply(records.clusters())
     return paginate(request, clusters, page, records.cluster_record)
 
 
-@router.get("/clusters/{cluster_id}", response={200: ClusterOut, **DETAIL_ERRORS}, **get)
-def get_cluster(request: HttpRequest, cluster_id: str):
+@router.get(
+    "/clusters/{cluster_id}", response={200: ClusterOut, **DETAIL_ERRORS}, exclude_unset=True
+)
+def get_cluster(request: HttpRequest, cluster_id: str) -> Record:
     """One cluster."""
     try:
         return records.cluster_record(records.clusters().get(pk=cluster_id))
@@ -78,8 +80,10 @@ def get_cluster(request: HttpRequest, cluster_id: str):
         raise not_found("cluster", cluster_id) from None
 
 
-@router.get("/organizations", response={200: OrganizationPage, **LIST_ERRORS}, **get)
-def list_organizations(request: HttpRequest, page: Page, params: Query[OrganizationQuery]):
+@router.get("/organizations", response={200: OrganizationPage, **LIST_ERRORS}, exclude_unset=True)
+def list_organizations(
+    request: HttpRequest, page: Page, params: Query[OrganizationQuery]
+) -> Record:
     """Companies, institutes, agencies and investors, by name."""
     orgs = OrganizationFilter.from_params(params.dict()).apply(records.organizations())
     return paginate(request, orgs, page, records.organization_record)
@@ -88,9 +92,9 @@ def list_organizations(request: HttpRequest, page: Page, params: Query[Organizat
 @router.get(
     "/organizations/{organization_id}",
     response={200: OrganizationDetailOut, **DETAIL_ERRORS},
-    **get,
+    exclude_unset=True,
 )
-def get_organization(request: HttpRequest, organization_id: str):
+def get_organization(request: HttpRequest, organization_id: str) -> Record:
     """One organisation, with the ids of its assets the caller may see."""
     try:
         org = records.organizations().get(pk=organization_id)
@@ -99,15 +103,15 @@ def get_organization(request: HttpRequest, organization_id: str):
     return records.organization_detail(org, records.visible_asset_ids(request.user, org))
 
 
-@router.get("/assets", response={200: AssetPage, **LIST_ERRORS}, **get)
-def list_assets(request: HttpRequest, page: Page, params: Query[AssetQuery]):
+@router.get("/assets", response={200: AssetPage, **LIST_ERRORS}, exclude_unset=True)
+def list_assets(request: HttpRequest, page: Page, params: Query[AssetQuery]) -> Record:
     """Pipeline assets the caller may see, with the filters of the asset search page."""
     assets = AssetFilter.from_params(params.dict()).apply(records.assets(request.user))
     return paginate(request, assets, page, records.asset_record)
 
 
-@router.get("/assets/{asset_id}", response={200: AssetOut, **DETAIL_ERRORS}, **get)
-def get_asset(request: HttpRequest, asset_id: str):
+@router.get("/assets/{asset_id}", response={200: AssetOut, **DETAIL_ERRORS}, exclude_unset=True)
+def get_asset(request: HttpRequest, asset_id: str) -> Record:
     """One asset; one the caller may not see answers exactly like one that does not exist."""
     try:
         return records.asset_record(access_asset(request.user, asset_id))
@@ -115,15 +119,15 @@ def get_asset(request: HttpRequest, asset_id: str):
         raise not_found("asset", asset_id) from None
 
 
-@router.get("/deals", response={200: DealPage, **LIST_ERRORS}, **get)
-def list_deals(request: HttpRequest, page: Page, params: Query[DealQuery]):
+@router.get("/deals", response={200: DealPage, **LIST_ERRORS}, exclude_unset=True)
+def list_deals(request: HttpRequest, page: Page, params: Query[DealQuery]) -> Record:
     """Deals, newest first; `asset` is null unless the caller may see the asset."""
     deals = DealFilter.from_params(params.dict()).apply(records.deals(request.user))
     return paginate(request, deals, page, records.deal_record)
 
 
-@router.get("/deals/{deal_id}", response={200: DealOut, **DETAIL_ERRORS}, **get)
-def get_deal(request: HttpRequest, deal_id: str):
+@router.get("/deals/{deal_id}", response={200: DealOut, **DETAIL_ERRORS}, exclude_unset=True)
+def get_deal(request: HttpRequest, deal_id: str) -> Record:
     """One deal; `asset` is null unless the caller may see the asset."""
     try:
         return records.deal_record(records.deals(request.user).get(pk=deal_id))
@@ -131,15 +135,19 @@ def get_deal(request: HttpRequest, deal_id: str):
         raise not_found("deal", deal_id) from None
 
 
-@router.get("/investments", response={200: InvestmentPage, **LIST_ERRORS}, **get)
-def list_investments(request: HttpRequest, page: Page, params: Query[InvestmentQuery]):
+@router.get("/investments", response={200: InvestmentPage, **LIST_ERRORS}, exclude_unset=True)
+def list_investments(request: HttpRequest, page: Page, params: Query[InvestmentQuery]) -> Record:
     """Financing rounds, IPOs, grants and facility investments, newest first."""
     investments = InvestmentFilter.from_params(params.dict()).apply(records.investments())
     return paginate(request, investments, page, records.investment_record)
 
 
-@router.get("/investments/{investment_id}", response={200: InvestmentOut, **DETAIL_ERRORS}, **get)
-def get_investment(request: HttpRequest, investment_id: str):
+@router.get(
+    "/investments/{investment_id}",
+    response={200: InvestmentOut, **DETAIL_ERRORS},
+    exclude_unset=True,
+)
+def get_investment(request: HttpRequest, investment_id: str) -> Record:
     """One investment."""
     try:
         return records.investment_record(records.investments().get(pk=investment_id))
@@ -147,15 +155,17 @@ def get_investment(request: HttpRequest, investment_id: str):
         raise not_found("investment", investment_id) from None
 
 
-@router.get("/facilities", response={200: FacilityPage, **LIST_ERRORS}, **get)
-def list_facilities(request: HttpRequest, page: Page, params: Query[FacilityQuery]):
+@router.get("/facilities", response={200: FacilityPage, **LIST_ERRORS}, exclude_unset=True)
+def list_facilities(request: HttpRequest, page: Page, params: Query[FacilityQuery]) -> Record:
     """Manufacturing sites, laboratories and centres, by name."""
     facilities = FacilityFilter.from_params(params.dict()).apply(records.facilities())
     return paginate(request, facilities, page, records.facility_record)
 
 
-@router.get("/facilities/{facility_id}", response={200: FacilityOut, **DETAIL_ERRORS}, **get)
-def get_facility(request: HttpRequest, facility_id: str):
+@router.get(
+    "/facilities/{facility_id}", response={200: FacilityOut, **DETAIL_ERRORS}, exclude_unset=True
+)
+def get_facility(request: HttpRequest, facility_id: str) -> Record:
     """One facility."""
     try:
         return records.facility_record(records.facilities().get(pk=facility_id))
@@ -163,15 +173,17 @@ def get_facility(request: HttpRequest, facility_id: str):
         raise not_found("facility", facility_id) from None
 
 
-@router.get("/programs", response={200: ProgramPage, **LIST_ERRORS}, **get)
-def list_programs(request: HttpRequest, page: Page, params: Query[ProgramQuery]):
+@router.get("/programs", response={200: ProgramPage, **LIST_ERRORS}, exclude_unset=True)
+def list_programs(request: HttpRequest, page: Page, params: Query[ProgramQuery]) -> Record:
     """Training, accelerator, funding and open-innovation programmes, latest first."""
     programs = ProgramFilter.from_params(params.dict()).apply(records.programs())
     return paginate(request, programs, page, records.program_record)
 
 
-@router.get("/programs/{program_id}", response={200: ProgramOut, **DETAIL_ERRORS}, **get)
-def get_program(request: HttpRequest, program_id: str):
+@router.get(
+    "/programs/{program_id}", response={200: ProgramOut, **DETAIL_ERRORS}, exclude_unset=True
+)
+def get_program(request: HttpRequest, program_id: str) -> Record:
     """One programme."""
     try:
         return records.program_record(records.programs().get(pk=program_id))

@@ -75,7 +75,7 @@ def visible_asset_ids(user: Any, organization: Organization) -> list[str]:
 
 def cluster_record(cluster: Cluster) -> Record:
     record = to_record(SECTION_BY_KEY["clusters"], cluster)
-    record["organization_count"] = cluster.organization_count  # type: ignore[attr-defined]
+    record["organization_count"] = cluster.organization_count
     return record
 
 
@@ -101,8 +101,8 @@ def asset_record(asset: Asset) -> Record:
 def deal_record(deal: Deal) -> Record:
     """A deal from `deals(user)`: `asset` is null when absent or hidden, indistinguishably."""
     record = to_record(SECTION_BY_KEY["deals"], deal)
-    record["asset"] = deal.visible_asset_id  # type: ignore[attr-defined]
-    record["asset_name"] = deal.visible_asset_name  # type: ignore[attr-defined]
+    record["asset"] = deal.visible_asset_id
+    record["asset_name"] = deal.visible_asset_name
     record["licensor_name"] = deal.licensor.name
     record["licensee_name"] = deal.licensee.name
     return record

@@ -8,10 +8,11 @@ answer with the same message as the pages.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated
 
 from django.db.models import TextChoices
 from ninja import Field, Schema
+from pydantic import WithJsonSchema
 
 from dari.directory.filters import SORTS
 from dari.directory.vocab import (
@@ -35,21 +36,22 @@ def _one_of(choices: list[str]) -> str:
     return "One of: " + ", ".join(choices) + "."
 
 
-def _enum(choices: type[TextChoices]) -> Any:
-    """A Literal of a vocabulary's values, for the OpenAPI enums of output fields."""
-    return Literal[tuple(choices.values)]
+def _enum(choices: type[TextChoices]) -> WithJsonSchema:
+    """The OpenAPI enum of a vocabulary field. Output is not checked against it: the database
+    constraints already keep values within the vocabulary."""
+    return WithJsonSchema({"type": "string", "enum": list(choices.values)})
 
 
-AreaValue = _enum(TherapeuticArea)
-ModalityValue = _enum(Modality)
-StageValue = _enum(Stage)
-DealTypeValue = _enum(DealType)
-OrgKindValue = _enum(OrgKind)
-VisibilityValue = _enum(Visibility)
-DealStatusValue = _enum(DealStatus)
-InvestmentKindValue = _enum(InvestmentKind)
-FacilityKindValue = _enum(FacilityKind)
-ProgramKindValue = _enum(ProgramKind)
+AreaValue = Annotated[str, _enum(TherapeuticArea)]
+ModalityValue = Annotated[str, _enum(Modality)]
+StageValue = Annotated[str, _enum(Stage)]
+DealTypeValue = Annotated[str, _enum(DealType)]
+OrgKindValue = Annotated[str, _enum(OrgKind)]
+VisibilityValue = Annotated[str, _enum(Visibility)]
+DealStatusValue = Annotated[str, _enum(DealStatus)]
+InvestmentKindValue = Annotated[str, _enum(InvestmentKind)]
+FacilityKindValue = Annotated[str, _enum(FacilityKind)]
+ProgramKindValue = Annotated[str, _enum(ProgramKind)]
 
 
 # Errors ----------------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ import pytest
 from dari.matching import AssetProfile, FakeEmbedder, Index, OrgProfile, Weights
 from dari.matching.features import parse_territories
 
-
 # Every feature on with equal-ish weights, so these tests do not move when the tuned
 # defaults change.
 ALL_ON = Weights(

@@ -220,3 +220,9 @@ def test_sign_up_and_sign_in(client, db):
     response = client.post("/accounts/login/", {"login": "newbie", "password": "a-Long-pass-2026"})
     assert (response.status_code, response["Location"]) == (302, "/")
     assert text(client.get("/me/")).count("newbie") >= 1
+
+
+def test_password_reset_sends_a_mail(client, directory, mailoutbox):
+    response = client.post("/accounts/password/reset/", {"email": "hanbit-admin@example.org"})
+    assert (response.status_code, response["Location"]) == (302, "/accounts/password/reset/done/")
+    assert [m.to for m in mailoutbox] == [["hanbit-admin@example.org"]]

@@ -92,7 +92,7 @@ def request_meeting(
 
 def _lock_pending(request_id: int) -> MeetingRequest:
     request = (
-        MeetingRequest.objects.select_for_update()
+        MeetingRequest.objects.select_for_update(of=("self",))
         .select_related("event", "requester", "target")
         .get(pk=request_id)
     )

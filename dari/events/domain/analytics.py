@@ -1,0 +1,165 @@
+"""Aggregates of an event for its organisers: requests and acceptance, the share of accepted
+meetings that got a slot, meetings by cluster, country and modality, and the follow-up funnel
+meeting → CDA → term sheet → deal. Plain dicts and lists, ready for tables, charts and CSV.
+
+Definitions (docs/events.md):
+- acceptance rate = accepted ÷ requests answered or expired (pending and withdrawn requests
+  have no answer yet or never needed one);
+- "meetings" are accepted meetings that were not cancelled; scheduled share = scheduled ÷ meetings;
+- a meeting counts once under each distinct cluster (country) of its participants'
+  organisations, so a Seoul-London meeting counts for KR and for GB;
+- modality is that of the asset named in the request, when the viewer may see the asset
+  (`visible_assets`); otherwise the meeting counts as "not stated";
+- the funnel starts from scheduled meetings; a meeting counts at every stage up to the furthest
+  one either side reported (a term sheet implies a CDA).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from django.db.models import Count
+from django.utils.translation import gettext as _
+
+from dari.accounts.access import visible_assets
+from dari.directory.vocab import Modality, label_of
+from dari.events.models import (
+    FUNNEL,
+    Event,
+    FollowUp,
+    Meeting,
+    MeetingRequest,
+    MeetingStatus,
+    RequestStatus,
+)
+
+DIMENSIONS = ("cluster", "country", "modality")
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def request_summary(event: Event) -> dict[str, Any]:
+    """Counts of requests by status and of meetings, with the acceptance rate and scheduled share."""
+    by_status = dict(
+        MeetingRequest.objects.filter(event=event)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    counts = {s: by_status.get(s, 0) for s in RequestStatus.values}
+    answered = (
+        counts[RequestStatus.ACCEPTED] + counts[RequestStatus.DECLINED] + counts[RequestStatus.EXPIRED]
+    )
+    meetings = dict(
+        Meeting.objects.filter(event=event)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    active = meetings.get(MeetingStatus.SCHEDULED, 0) + meetings.get(MeetingStatus.UNSCHEDULED, 0)
+    scheduled = meetings.get(MeetingStatus.SCHEDULED, 0)
+    return {
+        "requests": sum(counts.values()),
+        "by_status": counts,
+        "answered": answered,
+        "acceptance_rate": _rate(counts[RequestStatus.ACCEPTED], answered),
+        "meetings": active,
+        "scheduled": scheduled,
+        "unscheduled": meetings.get(MeetingStatus.UNSCHEDULED, 0),
+        "cancelled": meetings.get(MeetingStatus.CANCELLED, 0),
+        "scheduled_share": _rate(scheduled, active),
+    }
+
+
+def requests_by_status(event: Event) -> list[dict[str, Any]]:
+    """One row per request status: key, label, requests."""
+    counts = request_summary(event)["by_status"]
+    return [
+        {"key": s.value, "label": str(s.label), "requests": counts[s.value]}
+        for s in RequestStatus
+    ]
+
+
+def meetings_by(event: Event, dimension: str, user: Any) -> list[dict[str, Any]]:
+    """Meetings (accepted, not cancelled) by cluster, country or modality: key, label, meetings;
+    most meetings first, then by label. The key "" stands for "none" / "not stated"."""
+    if dimension not in DIMENSIONS:
+        raise ValueError(f"unknown dimension {dimension!r}")
+    meetings = (
+        Meeting.objects.filter(event=event)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .select_related("request")
+        .prefetch_related("participants__organization__cluster")
+    )
+    counts: Counter[str] = Counter()
+    labels: dict[str, str] = {}
+    if dimension == "modality":
+        asset_ids = {m.request.asset_id for m in meetings if m.request.asset_id}
+        modality_of = dict(
+            visible_assets(user).filter(pk__in=asset_ids).values_list("pk", "modality")
+        )
+        for m in meetings:
+            key = modality_of.get(m.request.asset_id, "") if m.request.asset_id else ""
+            counts[key] += 1
+            labels[key] = label_of(Modality, key) if key else _("Not stated")
+    else:
+        for m in meetings:
+            keys: dict[str, str] = {}
+            for p in m.participants.all():
+                org = p.organization
+                if dimension == "cluster":
+                    cluster = org.cluster if org is not None else None
+                    key = cluster.pk if cluster is not None else ""
+                    keys[key] = cluster.name if cluster is not None else _("No cluster")
+                else:
+                    key = org.country if org is not None else ""
+                    keys[key] = key or _("Unknown")
+            for key, label in keys.items():
+                counts[key] += 1
+                labels[key] = label
+    rows = [{"key": k, "label": labels[k], "meetings": n} for k, n in counts.items()]
+    return sorted(rows, key=lambda r: (-r["meetings"], r["key"] == "", r["label"]))
+
+
+def funnel(event: Event) -> list[dict[str, Any]]:
+    """Scheduled meetings, then how many reached a CDA, a term sheet and a deal: stage, label,
+    meetings and the share of the stage before."""
+    scheduled = set(
+        Meeting.objects.filter(event=event, status=MeetingStatus.SCHEDULED).values_list(
+            "pk", flat=True
+        )
+    )
+    furthest: dict[int, int] = {}
+    reports = FollowUp.objects.filter(meeting_id__in=scheduled, outcome__in=FUNNEL)
+    for meeting_id, outcome in reports.values_list("meeting_id", "outcome"):
+        stage = FUNNEL.index(outcome) + 1
+        furthest[meeting_id] = max(furthest.get(meeting_id, 0), stage)
+    counts = [len(scheduled)] + [
+        sum(1 for s in furthest.values() if s >= k) for k in range(1, len(FUNNEL) + 1)
+    ]
+    stages = [("meeting", _("Meetings"))] + [(o.value, str(o.label)) for o in FUNNEL]
+    rows = []
+    for i, ((key, label), n) in enumerate(zip(stages, counts, strict=True)):
+        rows.append(
+            {
+                "stage": key,
+                "label": label,
+                "meetings": n,
+                "share_of_previous": None if i == 0 else _rate(n, counts[i - 1]),
+            }
+        )
+    return rows
+
+
+def linked_deals(event: Event) -> list[str]:
+    """Ids of directory deals that follow-ups of this event's meetings name, sorted."""
+    return sorted(
+        set(
+            FollowUp.objects.filter(meeting__event=event, deal__isnull=False).values_list(
+                "deal_id", flat=True
+            )
+        )
+    )

@@ -1,0 +1,30 @@
+"""Template helpers of the event pages: the event's tab bar (local times use
+Django's `{% load tz %}` `timezone` filter)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from dari.events.models import Event, Participant
+
+register = template.Library()
+
+
+@register.inclusion_tag("events/_nav.html", takes_context=True)
+def event_nav(context: Any, event: Event, current: str) -> dict[str, Any]:
+    """The tabs of an event: participant pages for registered people, organiser pages for those
+    who manage it."""
+    from dari.web.event_views import may_manage
+
+    user = context["request"].user
+    me = context.get("me")
+    if me is None and user.is_authenticated:
+        me = Participant.objects.filter(event=event, user=user).first()
+    return {
+        "event": event,
+        "current": current,
+        "registered": me is not None,
+        "can_manage": may_manage(user, event),
+    }

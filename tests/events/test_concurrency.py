@@ -1,0 +1,102 @@
+"""Concurrent accepts and scheduler runs never double-book anyone (real transactions in
+threads; on PostgreSQL these are truly concurrent, row locks serialise them)."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+
+import pytest
+from django.db import connection
+
+from dari.events.domain.errors import EventError
+from dari.events.domain.requests import accept_request, request_meeting
+from dari.events.domain.schedule import schedule_event
+from dari.events.models import Meeting, MeetingStatus, RunStatus, Seat
+from tests.events.factories import make_event, person
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def in_threads(*calls):
+    """Run the calls at once (a barrier releases them together); return results or errors."""
+    barrier = threading.Barrier(len(calls))
+    out: list[object] = [None] * len(calls)
+
+    def work(i, fn):
+        try:
+            barrier.wait()
+            out[i] = fn()
+        except Exception as exc:  # collected for the assertion
+            out[i] = exc
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work, args=(i, fn)) for i, fn in enumerate(calls)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    return out
+
+
+def assert_no_double_booking(event):
+    busy = Counter(
+        (s.participant_id, s.slot_id) for s in Seat.objects.filter(meeting__event=event, slot__isnull=False)
+    )
+    assert [k for k, n in busy.items() if n > 1] == []
+    for m in Meeting.objects.filter(event=event, status=MeetingStatus.SCHEDULED):
+        assert sorted(s.slot_id for s in m.seats.all()) == [m.slot_id] * m.seats.count()
+
+
+def test_two_accepts_of_one_request_make_one_meeting():
+    event = make_event()
+    a = person(event, "a", "org-a", "Europe/London")
+    b = person(event, "b", "org-b", "Europe/London")
+    req = request_meeting(a, organization_id="org-b")
+    b2 = person(event, "b2", "org-b2", "Europe/London")
+    b2.organization_id = "org-b"
+    b2.save()
+    results = in_threads(lambda: accept_request(req.pk, b), lambda: accept_request(req.pk, b2))
+    kinds = sorted(type(r).__name__ for r in results)
+    assert kinds == ["EventError", "Meeting"]
+    assert Meeting.objects.filter(request=req).count() == 1
+
+
+def test_two_scheduler_runs_at_once_never_double_book():
+    event = make_event()
+    # Scarce time: two slots a day for two days make the runs compete for the same slots.
+    people = [person(event, f"u{i}", f"org-{i}", "Europe/London", "09:00", "10:00") for i in range(6)]
+    for i in range(6):
+        for j in range(i + 1, 6):
+            accept_request(request_meeting(people[i], target=people[j]).pk, people[j])
+    runs = in_threads(lambda: schedule_event(event.pk), lambda: schedule_event(event.pk))
+    assert [r.status if not isinstance(r, Exception) else repr(r) for r in runs] == [
+        RunStatus.DONE,
+        RunStatus.DONE,
+    ]
+    assert_no_double_booking(event)
+    # 15 meetings of 6 people in 4 slots: at most 3 meetings a slot, so 12 fit (4 of the 5
+    # perfect matchings of K6).
+    assert Meeting.objects.filter(event=event, status=MeetingStatus.SCHEDULED).count() == 12
+
+
+def test_concurrent_accepts_with_auto_scheduling_never_double_book(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    event = make_event(auto_schedule=True)
+    hub = person(event, "hub", "org-hub", "Europe/London", "09:00", "09:30")
+    others = [person(event, f"o{i}", f"org-o{i}", "Europe/London", "09:00", "10:00") for i in range(4)]
+    reqs = [request_meeting(o, target=hub) for o in others]
+    results = in_threads(*[lambda r=r: accept_request(r.pk, hub) for r in reqs])
+    assert [type(r).__name__ for r in results] == ["Meeting"] * 4
+    assert_no_double_booking(event)
+    # The hub has two slots (one a day): two of the four meetings fit, two are explained.
+    scheduled = Meeting.objects.filter(event=event, status=MeetingStatus.SCHEDULED).count()
+    assert scheduled == 2
+    assert all(
+        m.unscheduled_reason for m in Meeting.objects.filter(event=event, status=MeetingStatus.UNSCHEDULED)
+    )
+
+
+def test_an_event_error_is_not_a_crash():
+    assert issubclass(EventError, ValueError)
