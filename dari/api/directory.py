@@ -65,7 +65,7 @@ Page = Query[PageParams]
 @router.get("/clusters", response={200: ClusterPage, **LIST_ERRORS}, exclude_unset=True)
 def list_clusters(request: HttpRequest, page: Page, params: Query[ClusterQuery]) -> Record:
     """Regional bio clusters, by name."""
-    clusters = ClusterFilter.from_params(params.dict()).apply(records.clusters())
+    clusters = ClusterFilter.from_params(params.model_dump()).apply(records.clusters())
     return paginate(request, clusters, page, records.cluster_record)
 
 
@@ -85,7 +85,7 @@ def list_organizations(
     request: HttpRequest, page: Page, params: Query[OrganizationQuery]
 ) -> Record:
     """Companies, institutes, agencies and investors, by name."""
-    orgs = OrganizationFilter.from_params(params.dict()).apply(records.organizations())
+    orgs = OrganizationFilter.from_params(params.model_dump()).apply(records.organizations())
     return paginate(request, orgs, page, records.organization_record)
 
 
@@ -106,7 +106,7 @@ def get_organization(request: HttpRequest, organization_id: str) -> Record:
 @router.get("/assets", response={200: AssetPage, **LIST_ERRORS}, exclude_unset=True)
 def list_assets(request: HttpRequest, page: Page, params: Query[AssetQuery]) -> Record:
     """Pipeline assets the caller may see, with the filters of the asset search page."""
-    assets = AssetFilter.from_params(params.dict()).apply(records.assets(request.user))
+    assets = AssetFilter.from_params(params.model_dump()).apply(records.assets(request.user))
     return paginate(request, assets, page, records.asset_record)
 
 
@@ -122,7 +122,7 @@ def get_asset(request: HttpRequest, asset_id: str) -> Record:
 @router.get("/deals", response={200: DealPage, **LIST_ERRORS}, exclude_unset=True)
 def list_deals(request: HttpRequest, page: Page, params: Query[DealQuery]) -> Record:
     """Deals, newest first; `asset` is null unless the caller may see the asset."""
-    deals = DealFilter.from_params(params.dict()).apply(records.deals(request.user))
+    deals = DealFilter.from_params(params.model_dump()).apply(records.deals(request.user))
     return paginate(request, deals, page, records.deal_record)
 
 
@@ -138,7 +138,7 @@ def get_deal(request: HttpRequest, deal_id: str) -> Record:
 @router.get("/investments", response={200: InvestmentPage, **LIST_ERRORS}, exclude_unset=True)
 def list_investments(request: HttpRequest, page: Page, params: Query[InvestmentQuery]) -> Record:
     """Financing rounds, IPOs, grants and facility investments, newest first."""
-    investments = InvestmentFilter.from_params(params.dict()).apply(records.investments())
+    investments = InvestmentFilter.from_params(params.model_dump()).apply(records.investments())
     return paginate(request, investments, page, records.investment_record)
 
 
@@ -158,7 +158,7 @@ def get_investment(request: HttpRequest, investment_id: str) -> Record:
 @router.get("/facilities", response={200: FacilityPage, **LIST_ERRORS}, exclude_unset=True)
 def list_facilities(request: HttpRequest, page: Page, params: Query[FacilityQuery]) -> Record:
     """Manufacturing sites, laboratories and centres, by name."""
-    facilities = FacilityFilter.from_params(params.dict()).apply(records.facilities())
+    facilities = FacilityFilter.from_params(params.model_dump()).apply(records.facilities())
     return paginate(request, facilities, page, records.facility_record)
 
 
@@ -176,7 +176,7 @@ def get_facility(request: HttpRequest, facility_id: str) -> Record:
 @router.get("/programs", response={200: ProgramPage, **LIST_ERRORS}, exclude_unset=True)
 def list_programs(request: HttpRequest, page: Page, params: Query[ProgramQuery]) -> Record:
     """Training, accelerator, funding and open-innovation programmes, latest first."""
-    programs = ProgramFilter.from_params(params.dict()).apply(records.programs())
+    programs = ProgramFilter.from_params(params.model_dump()).apply(records.programs())
     return paginate(request, programs, page, records.program_record)
 
 
