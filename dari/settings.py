@@ -7,6 +7,7 @@ DARI_SECRET_KEY, DARI_DEBUG, DARI_ALLOWED_HOSTS, DARI_VAR_DIR and DARI_EMAIL_BAC
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -106,8 +107,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
     # Tests use a file, not shared-cache memory, so concurrent transactions wait on the busy
     # timeout like they do in production instead of failing with "table is locked".
+    # One file per test process, so parallel runs never share (or delete) each other's.
     DATABASES["default"]["TEST"] = {
-        "NAME": os.environ.get("DARI_TEST_SQLITE", str(VAR_DIR / "test-dari.sqlite3"))
+        "NAME": os.environ.get(
+            "DARI_TEST_SQLITE", os.path.join(tempfile.gettempdir(), f"dari-test-{os.getpid()}.sqlite3")
+        )
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -10,9 +10,12 @@ from tests.factories import AssetFactory, OrganizationFactory, UserFactory, link
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """PBKDF2's deliberate slowness buys nothing in tests."""
+def _test_settings(settings, tmp_path):
+    """PBKDF2's deliberate slowness buys nothing in tests; WhiteNoise warns (an error here) when
+    STATIC_ROOT does not exist, as on a fresh clone before collectstatic."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STATIC_ROOT.mkdir()
 
 
 @pytest.fixture

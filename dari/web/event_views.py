@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import wraps
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -531,6 +531,7 @@ def agenda(request: HttpRequest, me: Participant) -> HttpResponse:
         people = list(m.participants.all())
         m.others = [p for p in people if p.pk != me.pk]
         m.link = video_link(m)
+        m.end = m.slot.start + timedelta(minutes=m.slot.minutes) if m.slot else None
         m.shown_asset = m.request.asset if m.request.asset_id in shown else None
         free = [c for c in colleagues if c not in people]
         m.colleague_form = ColleagueForm(

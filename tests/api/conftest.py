@@ -8,13 +8,6 @@ import pytest
 from django.test import Client
 
 
-@pytest.fixture(autouse=True)
-def _static_root(settings, tmp_path):
-    # WhiteNoise warns (an error here) when STATIC_ROOT does not exist, as on a fresh checkout
-    # before collectstatic; the API tests do not need collected files.
-    settings.STATIC_ROOT = tmp_path
-
-
 def ids(response: Any) -> list[str]:
     """The ids of a list response's items, in order (after checking it succeeded)."""
     assert response.status_code == 200, response.content

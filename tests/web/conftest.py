@@ -17,13 +17,6 @@ from tests.factories import (
 )
 
 
-@pytest.fixture(autouse=True)
-def static_root(settings, tmp_path):
-    """WhiteNoise warns (an error here) when STATIC_ROOT does not exist, as before collectstatic."""
-    settings.STATIC_ROOT = tmp_path / "static"
-    settings.STATIC_ROOT.mkdir()
-
-
 def make_asset(**values):
     """An asset whose search field is what the importer would store."""
     asset = AssetFactory(**values)

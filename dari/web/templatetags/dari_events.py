@@ -28,3 +28,11 @@ def event_nav(context: Any, event: Event, current: str) -> dict[str, Any]:
         "registered": me is not None,
         "can_manage": may_manage(user, event),
     }
+
+
+@register.filter
+def percent(value: float | None, digits: int = 1) -> str:
+    """0.1234 → "12.3%"; "–" for no value."""
+    if value is None or value == "":
+        return "–"
+    return f"{float(value) * 100:.{int(digits)}f}%"

@@ -1,0 +1,280 @@
+"""Aggregates of the whole ecosystem for the insights pages: plain lists of dicts, ready for a
+table, a chart and a CSV file.
+
+Definitions (docs/insights.md):
+- a deal's year is the first four characters of its date; deals without a date count under the
+  key "" ("no date") and drop out when a year range is set;
+- a deal's modality and therapeutic area are those of its asset, only when the viewer may see
+  the asset (`visible_assets`); otherwise the deal counts as "not stated";
+- a cluster filter keeps deals where either side belongs to the cluster, investments whose
+  recipient does, assets whose owner does, meetings where a participant's organisation does;
+- assets are counted only through `visible_assets(user)`;
+- meetings are accepted meetings that were not cancelled; a meeting "involves Korea" when at
+  least one participant's organisation has country KR;
+- the funnel starts from scheduled meetings; a meeting counts at every stage up to the furthest
+  one either side reported (the rule of the events app, over all events).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from dari.accounts.access import visible_assets
+from dari.directory.models import Asset, Cluster, Deal, Investment
+from dari.directory.vocab import InvestmentKind, Modality, Stage, TherapeuticArea, label_of
+from dari.events.models import FUNNEL, FollowUp, Meeting, MeetingStatus
+
+KOREA = "KR"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The filters of the ecosystem page; None or "" means "all"."""
+
+    year_from: int | None = None
+    year_to: int | None = None
+    cluster: str = ""
+    modality: str = ""
+
+    def year_ok(self, year: str) -> bool:
+        if self.year_from is None and self.year_to is None:
+            return True
+        if not year.isdigit():
+            return False
+        y = int(year)
+        if self.year_from is not None and y < self.year_from:
+            return False
+        return self.year_to is None or y <= self.year_to
+
+
+def _round(value: float) -> float:
+    return round(value, 1)
+
+
+def _sorted(rows: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:
+    """Largest first, the "not stated" row ("") last, then by label."""
+    return sorted(rows, key=lambda r: (r["key"] == "", -r[by], str(r["label"])))
+
+
+# Deals -------------------------------------------------------------------------------------
+
+
+def _deals(user: Any, f: Filters) -> list[tuple[Deal, Asset | None]]:
+    """The deals passing the filters, each with its asset when `user` may see it."""
+    deals: QuerySet[Deal] = Deal.objects.select_related("licensee")
+    if f.cluster:
+        deals = deals.filter(Q(licensor__cluster_id=f.cluster) | Q(licensee__cluster_id=f.cluster))
+    rows = [d for d in deals if f.year_ok(d.date[:4])]
+    asset_ids = {d.asset_id for d in rows if d.asset_id}
+    assets = {a.pk: a for a in visible_assets(user).filter(pk__in=asset_ids)}
+    out = [(d, assets.get(d.asset_id) if d.asset_id else None) for d in rows]
+    if f.modality:
+        out = [(d, a) for d, a in out if a is not None and a.modality == f.modality]
+    return out
+
+
+def _deal_rows(
+    pairs: Iterable[tuple[Deal, Asset | None]], key_of: Any, label_of_key: Any
+) -> list[dict[str, Any]]:
+    counts: Counter[str] = Counter()
+    values: defaultdict[str, float] = defaultdict(float)
+    for deal, asset in pairs:
+        key = key_of(deal, asset)
+        counts[key] += 1
+        values[key] += deal.total_value_usd_m or 0.0
+    return [
+        {"key": k, "label": label_of_key(k), "deals": n, "value_usd_m": _round(values[k])}
+        for k, n in counts.items()
+    ]
+
+
+def deals_by_year(user: Any, f: Filters = Filters()) -> list[dict[str, Any]]:
+    """Deals and their summed total value (USD m) per year, oldest first; key "" = no date."""
+    rows = _deal_rows(
+        _deals(user, f),
+        lambda d, a: d.date[:4] if d.date[:4].isdigit() else "",
+        lambda k: k or _("No date"),
+    )
+    return sorted(rows, key=lambda r: (r["key"] == "", r["key"]))
+
+
+def deals_by_modality(user: Any, f: Filters = Filters()) -> list[dict[str, Any]]:
+    """Deals and value per modality of the deal's (visible) asset; most deals first."""
+    rows = _deal_rows(
+        _deals(user, f),
+        lambda d, a: a.modality if a is not None else "",
+        lambda k: label_of(Modality, k) if k else _("Not stated"),
+    )
+    return _sorted(rows, "deals")
+
+
+def deals_by_area(user: Any, f: Filters = Filters()) -> list[dict[str, Any]]:
+    """Deals and value per therapeutic area of the deal's (visible) asset; most deals first."""
+    rows = _deal_rows(
+        _deals(user, f),
+        lambda d, a: a.therapeutic_area if a is not None else "",
+        lambda k: label_of(TherapeuticArea, k) if k else _("Not stated"),
+    )
+    return _sorted(rows, "deals")
+
+
+def deals_by_licensee_country(user: Any, f: Filters = Filters()) -> list[dict[str, Any]]:
+    """Deals and value per country of the licensee (the partner taking the licence)."""
+    rows = _deal_rows(
+        _deals(user, f),
+        lambda d, a: d.licensee.country or "",
+        lambda k: k or _("Unknown"),
+    )
+    return _sorted(rows, "deals")
+
+
+# Investments -------------------------------------------------------------------------------
+
+
+def investments_by_kind(f: Filters = Filters()) -> list[dict[str, Any]]:
+    """Investments and their summed amount (USD m) per kind; most first. The modality filter
+    does not apply (an investment names no asset)."""
+    investments = Investment.objects.all()
+    if f.cluster:
+        investments = investments.filter(recipient__cluster_id=f.cluster)
+    counts: Counter[str] = Counter()
+    amounts: defaultdict[str, float] = defaultdict(float)
+    for kind, date, amount in investments.values_list("kind", "date", "amount_usd_m"):
+        if not f.year_ok(date[:4]):
+            continue
+        counts[kind] += 1
+        amounts[kind] += amount or 0.0
+    rows = [
+        {
+            "key": k,
+            "label": label_of(InvestmentKind, k),
+            "investments": n,
+            "amount_usd_m": _round(amounts[k]),
+        }
+        for k, n in counts.items()
+    ]
+    return _sorted(rows, "investments")
+
+
+# Assets (through the access funnel only) ---------------------------------------------------
+
+
+def _visible(user: Any, f: Filters) -> QuerySet[Asset]:
+    assets = visible_assets(user)
+    if f.cluster:
+        assets = assets.filter(organization__cluster_id=f.cluster)
+    if f.modality:
+        assets = assets.filter(modality=f.modality)
+    return assets
+
+
+def _cluster_names() -> dict[str, str]:
+    return dict(Cluster.objects.values_list("pk", "name"))
+
+
+def assets_by_cluster(
+    user: Any, dimension: str, f: Filters = Filters()
+) -> list[dict[str, Any]]:
+    """Visible assets per cluster of their owner and per stage or modality: cluster,
+    cluster_label, key, label, assets; clusters by name ("no cluster" last), then by key."""
+    if dimension not in ("stage", "modality"):
+        raise ValueError(f"unknown dimension {dimension!r}")
+    vocabulary = Stage if dimension == "stage" else Modality
+    names = _cluster_names()
+    counts: Counter[tuple[str, str]] = Counter(
+        (cluster or "", value or "")
+        for cluster, value in _visible(user, f).values_list("organization__cluster_id", dimension)
+    )
+    rows = [
+        {
+            "cluster": cluster,
+            "cluster_label": names.get(cluster, "") if cluster else _("No cluster"),
+            "key": key,
+            "label": label_of(vocabulary, key) if key else _("Not stated"),
+            "assets": n,
+        }
+        for (cluster, key), n in counts.items()
+    ]
+    order = {v: i for i, v in enumerate(vocabulary.values)}
+    return sorted(
+        rows,
+        key=lambda r: (r["cluster"] == "", r["cluster_label"], order.get(r["key"], len(order))),
+    )
+
+
+# Events ------------------------------------------------------------------------------------
+
+
+def _meetings(f: Filters) -> QuerySet[Meeting]:
+    meetings = Meeting.objects.exclude(status=MeetingStatus.CANCELLED)
+    if f.year_from is not None:
+        meetings = meetings.filter(event__start_date__year__gte=f.year_from)
+    if f.year_to is not None:
+        meetings = meetings.filter(event__start_date__year__lte=f.year_to)
+    if f.cluster:
+        meetings = meetings.filter(participants__organization__cluster_id=f.cluster).distinct()
+    return meetings
+
+
+def korea_meeting_share(f: Filters = Filters()) -> list[dict[str, Any]]:
+    """Per event: meetings, meetings with at least one participant of a Korean organisation,
+    and their share; events by start date. The modality filter does not apply."""
+    meetings = _meetings(f).select_related("event").prefetch_related("participants__organization")
+    per_event: dict[int, dict[str, Any]] = {}
+    for m in meetings.order_by("event__start_date", "event_id", "id"):
+        row = per_event.setdefault(
+            m.event_id,
+            {"key": m.event.slug, "label": m.event.name, "meetings": 0, "with_korea": 0},
+        )
+        row["meetings"] += 1
+        if any(
+            p.organization is not None and p.organization.country == KOREA
+            for p in m.participants.all()
+        ):
+            row["with_korea"] += 1
+    rows = list(per_event.values())
+    for row in rows:
+        row["share"] = round(row["with_korea"] / row["meetings"], 4)
+    return rows
+
+
+def korea_share_total(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The share over all events of `korea_meeting_share` rows (None without meetings)."""
+    meetings = sum(r["meetings"] for r in rows)
+    korea = sum(r["with_korea"] for r in rows)
+    return {
+        "meetings": meetings,
+        "with_korea": korea,
+        "share": round(korea / meetings, 4) if meetings else None,
+    }
+
+
+def funnel(f: Filters = Filters()) -> list[dict[str, Any]]:
+    """Scheduled meetings of all events, then how many reached a CDA, a term sheet and a deal:
+    stage, label, meetings, share of the stage before."""
+    scheduled = set(_meetings(f).filter(status=MeetingStatus.SCHEDULED).values_list("pk", flat=True))
+    furthest: dict[int, int] = {}
+    reports = FollowUp.objects.filter(meeting_id__in=scheduled, outcome__in=FUNNEL)
+    for meeting_id, outcome in reports.values_list("meeting_id", "outcome"):
+        furthest[meeting_id] = max(furthest.get(meeting_id, 0), FUNNEL.index(outcome) + 1)
+    counts = [len(scheduled)] + [
+        sum(1 for s in furthest.values() if s >= k) for k in range(1, len(FUNNEL) + 1)
+    ]
+    stages = [("meeting", _("Meetings"))] + [(o.value, str(o.label)) for o in FUNNEL]
+    return [
+        {
+            "key": key,
+            "label": label,
+            "meetings": n,
+            "share_of_previous": None
+            if i == 0 or not counts[i - 1]
+            else round(n / counts[i - 1], 4),
+        }
+        for i, ((key, label), n) in enumerate(zip(stages, counts, strict=True))
+    ]

@@ -1,0 +1,221 @@
+"""Open-innovation calls: members apply with one of their organisation's assets; organisers
+rank, shortlist or decline the applications and invite the shortlist to a partnering event.
+
+Ranking: dari.matching offers no (asset, organisation) scorer that works without building an
+embedding index, so applications are ranked by a transparent overlap score between the asset
+and what the call's organiser says it seeks (therapeutic areas, modalities, stages), each match
+named as a reason. The score only ever reads an asset the ranking organiser may see
+(`visible_assets`): otherwise the application is shown with its pitch only and no score.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from dari.accounts.access import visible_assets
+from dari.accounts.models import User
+from dari.directory.models import Asset, Organization, Program
+from dari.directory.vocab import Modality, ProgramKind, Stage, TherapeuticArea, label_of
+from dari.events.models import Event
+from dari.insights.domain.errors import CallError
+from dari.insights.models import CallApplication, CallStatus
+
+MAX_PITCH = 4000
+
+
+def open_calls() -> list[Program]:
+    """Every open-innovation call of the directory, newest first."""
+    return list(
+        Program.objects.filter(kind=ProgramKind.OPEN_INNOVATION_CALL).select_related(
+            "organizer__cluster"
+        )
+    )
+
+
+def get_call(program_id: str) -> Program:
+    """The call `program_id`, or CallError when there is no such open-innovation call."""
+    call = (
+        Program.objects.filter(pk=program_id, kind=ProgramKind.OPEN_INNOVATION_CALL)
+        .select_related("organizer")
+        .first()
+    )
+    if call is None:
+        raise CallError(f"no open-innovation call with id {program_id!r}")
+    return call
+
+
+def score_fit(asset: Asset, organizer: Organization | None) -> tuple[float | None, list[str]]:
+    """The share of the organiser's stated interests (therapeutic areas, modalities, stages)
+    that the asset matches, with a reason per match; None when the organiser states none."""
+    if organizer is None:
+        return None, [_("The call names no organiser, so there is nothing to match.")]
+    checks = [
+        (organizer.interest_therapeutic_areas, asset.therapeutic_area, TherapeuticArea,
+         _("Therapeutic area %(value)s is one the organiser seeks.")),
+        (organizer.interest_modalities, asset.modality, Modality,
+         _("Modality %(value)s is one the organiser seeks.")),
+        (organizer.interest_stages, asset.stage, Stage,
+         _("Stage %(value)s is one the organiser seeks.")),
+    ]  # fmt: skip
+    stated = [c for c in checks if c[0]]
+    if not stated:
+        return None, [_("The organiser states no interests to match against.")]
+    reasons = [
+        text % {"value": label_of(vocabulary, value)}
+        for wanted, value, vocabulary, text in stated
+        if value and value in wanted
+    ]
+    return round(len(reasons) / len(stated), 4), reasons
+
+
+def _require_organiser(user: Any) -> None:
+    if user is None or not user.is_authenticated or not user.is_organiser:
+        raise CallError(_("Only organisers can review applications."))
+
+
+@transaction.atomic
+def apply_to_call(user: Any, program_id: str, asset_id: str, pitch: str) -> CallApplication:
+    """A signed-in member applies to a call with an asset of their own organisation."""
+    if user is None or not user.is_authenticated:
+        raise CallError(_("Sign in to apply."))
+    if user.organization_id is None:
+        raise CallError(_("Only members of an organisation can apply."))
+    call = get_call(program_id)
+    asset = (
+        visible_assets(user)
+        .filter(pk=asset_id, organization_id=user.organization_id)
+        .select_related("organization")
+        .first()
+    )
+    if asset is None:
+        raise CallError(_("Choose one of your organisation's assets."))
+    pitch = pitch.strip()
+    if not pitch:
+        raise CallError(_("Write a short pitch."))
+    if len(pitch) > MAX_PITCH:
+        raise CallError(_("The pitch is too long (at most 4000 characters)."))
+    score, _reasons = score_fit(asset, call.organizer)
+    try:
+        with transaction.atomic():
+            return CallApplication.objects.create(
+                program=call,
+                organization_id=user.organization_id,
+                asset=asset,
+                pitch=pitch,
+                score=score,
+                submitted_by=user,
+            )
+    except IntegrityError:
+        raise CallError(_("This asset has already been entered for this call.")) from None
+
+
+def rank_applications(user: Any, program_id: str) -> list[dict[str, Any]]:
+    """The applications to a call for an organiser, best fit first (unscored last, then
+    oldest first): application, asset (None when the organiser may not see it), score,
+    reasons."""
+    _require_organiser(user)
+    call = get_call(program_id)
+    applications = list(
+        CallApplication.objects.filter(program=call).select_related("organization").order_by(
+            "created", "id"
+        )
+    )
+    asset_ids = {a.asset_id for a in applications if a.asset_id}
+    visible = {a.pk: a for a in visible_assets(user).filter(pk__in=asset_ids)}
+    rows = []
+    for application in applications:
+        asset = visible.get(application.asset_id) if application.asset_id else None
+        if asset is not None:
+            score, reasons = score_fit(asset, call.organizer)
+        else:
+            score, reasons = None, [_("The asset is not visible to you: only the pitch is shown.")]
+        rows.append(
+            {"application": application, "asset": asset, "score": score, "reasons": reasons}
+        )
+    # A stable sort keeps the date order among equal scores.
+    rows.sort(key=lambda r: -r["score"] if r["score"] is not None else 1.0)
+    return rows
+
+
+def _application_for_review(user: Any, application_id: int) -> CallApplication:
+    _require_organiser(user)
+    application = (
+        CallApplication.objects.select_for_update().filter(pk=application_id).first()
+    )
+    if application is None:
+        raise CallError(_("No such application."))
+    if application.status == CallStatus.INVITED:
+        raise CallError(_("This applicant has already been invited to an event."))
+    return application
+
+
+@transaction.atomic
+def shortlist_application(user: Any, application_id: int) -> CallApplication:
+    """An organiser puts a submitted (or declined) application on the shortlist."""
+    application = _application_for_review(user, application_id)
+    application.status = CallStatus.SHORTLISTED
+    application.save(update_fields=["status", "updated"])
+    return application
+
+
+@transaction.atomic
+def decline_application(user: Any, application_id: int) -> CallApplication:
+    """An organiser declines a submitted or shortlisted application."""
+    application = _application_for_review(user, application_id)
+    application.status = CallStatus.DECLINED
+    application.save(update_fields=["status", "updated"])
+    return application
+
+
+@transaction.atomic
+def invite_shortlist(
+    user: Any, program_id: str, event_id: int, event_url: str
+) -> list[CallApplication]:
+    """An organiser invites every shortlisted applicant of a call to a partnering event: the
+    applications become "invited" and each applicant organisation's users get an email with
+    the event link (sent once the transaction commits)."""
+    _require_organiser(user)
+    call = get_call(program_id)
+    event = Event.objects.filter(pk=event_id).first()
+    if event is None:
+        raise CallError(_("No such event."))
+    shortlist = list(
+        CallApplication.objects.select_for_update()
+        .filter(program=call, status=CallStatus.SHORTLISTED)
+        .select_related("organization")
+        .order_by("id")
+    )
+    if not shortlist:
+        raise CallError(_("The shortlist is empty: shortlist applications first."))
+    for application in shortlist:
+        application.status = CallStatus.INVITED
+        application.event = event
+        application.save(update_fields=["status", "event", "updated"])
+    org_ids = {a.organization_id for a in shortlist}
+    emails: dict[str, list[str]] = {}
+    for org_id, email in (
+        User.objects.filter(organization_id__in=org_ids, is_active=True)
+        .exclude(email="")
+        .values_list("organization_id", "email")
+    ):
+        emails.setdefault(org_id, []).append(email)
+    subject = f"[Dari] Invitation: {event.name}"
+    messages = [
+        (
+            subject,
+            f"Your application to {call.name} ({application.organization.name}) was "
+            f"shortlisted. You are invited to the partnering event {event.name} "
+            f"({event.start_date:%d %b %Y}):\n{event_url}\n",
+            settings.DEFAULT_FROM_EMAIL,
+            sorted(emails[application.organization_id]),
+        )
+        for application in shortlist
+        if emails.get(application.organization_id)
+    ]
+    transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=True))
+    return shortlist

@@ -1,0 +1,200 @@
+"""The insights charts as inline SVG (Altair spec, rendered by vl-convert on the server with
+inline data only: nothing is fetched). Built on dari.web.charts, which draws the bar charts."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import altair as alt
+import vl_convert
+
+from dari.web.charts import BRAND, FONT, _fonts, _responsive, bar_chart
+
+__all__ = ["bar_chart", "heatmap_chart", "network_chart", "target_chart"]
+
+INK = "#17202a"
+MUTED = "#7b8794"
+GOAL = "#c2410c"
+
+
+def _render(chart: alt.TopLevelMixin) -> str:
+    _fonts()
+    spec = (
+        chart.configure(font=FONT)
+        .configure_view(stroke=None)
+        .configure_axis(labelFontSize=12, titleFontSize=12, labelColor=INK, titleColor=INK)
+        .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom")
+        .to_dict()
+    )
+    return _responsive(vl_convert.vegalite_to_svg(spec))
+
+
+def target_chart(
+    progress: dict[str, Any], labels: dict[str, str], unit: str, width: int = 420
+) -> str:
+    """Baseline → observations as a solid line, the straight path from baseline to target as a
+    dashed line, the target as a diamond; the y axis is reversed when lower is better."""
+    target = progress["target"]
+    points = [
+        {"year": target.baseline_year, "value": target.baseline_value, "kind": labels["baseline"]}
+    ]
+    points += [
+        {
+            "year": round(o.date.year + (o.date.timetuple().tm_yday - 1) / 366, 3),
+            "value": o.value,
+            "kind": labels["observed"],
+        }
+        for o in progress["observations"]
+    ]
+    goal = {"year": target.target_year, "value": target.target_value, "kind": labels["target"]}
+    lower = target.direction == "lower"
+    values = [p["value"] for p in points] + [goal["value"]]
+    years = [p["year"] for p in points] + [goal["year"]]
+    y_scale = alt.Scale(
+        reverse=lower,
+        zero=not lower and min(values) >= 0,
+        domain=[min(values), max(values)] if lower else alt.Undefined,
+        nice=True,
+    )
+    x = alt.X(
+        "year:Q",
+        title=None,
+        scale=alt.Scale(domain=[math.floor(min(years)) - 0.5, math.ceil(max(years)) + 0.5]),
+        axis=alt.Axis(format="d", tickMinStep=1, grid=False),
+    )
+    y = alt.Y("value:Q", title=unit, scale=y_scale, axis=alt.Axis(tickCount=5))
+    kinds = [labels["baseline"], labels["observed"], labels["target"]]
+    color = alt.Color(
+        "kind:N",
+        title=None,
+        scale=alt.Scale(domain=kinds, range=[MUTED, BRAND, GOAL]),
+        legend=alt.Legend(orient="bottom", direction="horizontal"),
+    )
+    path = (
+        alt.Chart(alt.Data(values=[points[0], goal]))
+        .mark_line(strokeDash=[5, 4], color=GOAL, opacity=0.7)
+        .encode(x=x, y=y)
+    )
+    line = alt.Chart(alt.Data(values=points)).mark_line(color=BRAND).encode(x=x, y=y)
+    dots = (
+        alt.Chart(alt.Data(values=[*points, goal]))
+        .mark_point(filled=True, size=90, opacity=1)
+        .encode(
+            x=x,
+            y=y,
+            color=color,
+            shape=alt.Shape(
+                "kind:N", scale=alt.Scale(domain=kinds, range=["circle", "circle", "diamond"]),
+                legend=None,
+            ),
+        )
+    )
+    text = (
+        alt.Chart(alt.Data(values=[*points, goal]))
+        .mark_text(dy=-12, fontSize=11, color=INK)
+        .encode(x=x, y=y, text=alt.Text("value:Q", format=",.4~g"))
+    )
+    return _render((path + line + dots + text).properties(width=width, height=200))
+
+
+def heatmap_chart(
+    rows: list[dict[str, Any]],
+    x: str,
+    y: str,
+    value: str,
+    x_title: str,
+    y_title: str,
+    value_title: str,
+    x_order: list[str] | None = None,
+    y_order: list[str] | None = None,
+) -> str:
+    """Cells coloured by `value`, each labelled with it; "" when there are no rows."""
+    if not rows:
+        return ""
+    data = alt.Data(values=[{"x": str(r[x]), "y": str(r[y]), "v": r[value]} for r in rows])
+    base = alt.Chart(data).encode(
+        x=alt.X(
+            "x:N",
+            title=x_title,
+            sort=x_order or "ascending",
+            axis=alt.Axis(labelAngle=-40, labelLimit=160, orient="top"),
+        ),
+        y=alt.Y("y:N", title=y_title, sort=y_order or "ascending", axis=alt.Axis(labelLimit=200)),
+    )
+    cells = base.mark_rect(cornerRadius=2).encode(
+        color=alt.Color(
+            "v:Q", title=value_title, scale=alt.Scale(scheme="blues"), legend=alt.Legend(
+                orient="bottom", direction="horizontal", gradientLength=160
+            )
+        )
+    )
+    labels = base.mark_text(fontSize=11).encode(
+        text="v:Q",
+        color=alt.condition(alt.datum.v > 0, alt.value(INK), alt.value(MUTED)),
+    )
+    n_x = len({r[x] for r in rows})
+    n_y = len({r[y] for r in rows})
+    return _render((cells + labels).properties(width=max(120, 30 * n_x), height=max(60, 24 * n_y)))
+
+
+def network_chart(nodes: list[dict[str, Any]], links: list[dict[str, Any]], size: int = 460) -> str:
+    """Clusters on a circle, a line between two clusters as thick as their number of links,
+    each node as large as its own total; "" without links."""
+    if not links:
+        return ""
+    n = len(nodes)
+    where = {}
+    for i, node in enumerate(nodes):
+        angle = 2 * math.pi * i / n - math.pi / 2
+        where[node["key"]] = (math.cos(angle), math.sin(angle))
+    node_values = [
+        {
+            "x": where[nd["key"]][0],
+            "y": where[nd["key"]][1],
+            "label": nd["label"],
+            "total": nd["total"],
+            "align": "left" if where[nd["key"]][0] >= 0 else "right",
+            "dx": 9 if where[nd["key"]][0] >= 0 else -9,
+        }
+        for nd in nodes
+    ]
+    edge_values = [
+        {
+            "x": where[lk["a"]][0],
+            "y": where[lk["a"]][1],
+            "x2": where[lk["b"]][0],
+            "y2": where[lk["b"]][1],
+            "total": lk["total"],
+        }
+        for lk in links
+    ]
+    axis = alt.Scale(domain=[-1.6, 1.6])
+    x = alt.X("x:Q", scale=axis, axis=None)
+    y = alt.Y("y:Q", scale=axis, axis=None)
+    edges = (
+        alt.Chart(alt.Data(values=edge_values))
+        .mark_rule(color=BRAND, opacity=0.45)
+        .encode(
+            x=x,
+            y=y,
+            x2="x2:Q",
+            y2="y2:Q",
+            strokeWidth=alt.StrokeWidth("total:Q", scale=alt.Scale(range=[1, 9]), legend=None),
+        )
+    )
+    dots = (
+        alt.Chart(alt.Data(values=node_values))
+        .mark_circle(color=BRAND, opacity=1)
+        .encode(x=x, y=y, size=alt.Size("total:Q", scale=alt.Scale(range=[40, 500]), legend=None))
+    )
+    right = [v for v in node_values if v["align"] == "left"]
+    left = [v for v in node_values if v["align"] == "right"]
+    names = [
+        alt.Chart(alt.Data(values=vals))
+        .mark_text(align=align, dx=dx, fontSize=11, color=INK)
+        .encode(x=x, y=y, text="label:N")
+        for vals, align, dx in ((right, "left", 9), (left, "right", -9))
+        if vals
+    ]
+    return _render(alt.layer(edges, dots, *names).properties(width=size, height=size))

@@ -1,0 +1,534 @@
+"""The event pages through the Django test client: who sees what, the request → accept →
+schedule → agenda flow in each party's local time, calendars, the organiser console."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import icalendar
+import pytest
+from django.urls import reverse
+
+from dari.accounts.models import LinkKind, Role
+from dari.events.domain.requests import accept_request, request_meeting
+from dari.events.domain.schedule import schedule_event
+from dari.events.models import (
+    Event,
+    FollowUp,
+    Meeting,
+    MeetingRequest,
+    MeetingStatus,
+    Participant,
+    RequestStatus,
+    RunStatus,
+    ScheduleRun,
+)
+from tests.events.factories import make_event, person
+from tests.factories import AssetFactory, OrganizationFactory, UserFactory, link
+
+pytestmark = pytest.mark.django_db
+
+IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def static_root(settings, tmp_path):
+    """WhiteNoise warns (an error here) when STATIC_ROOT does not exist."""
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+    settings.TASKS = IMMEDIATE
+
+
+@pytest.fixture
+def world(db):
+    """A virtual event in Seoul's zone with Minseo (Seoul) and Emma (London), a colleague of
+    Minseo's, an organiser of the organising association and an outsider."""
+    kpbma = OrganizationFactory(id="kpbma", name="KPBMA", kind="association")
+    event = make_event(organizer=kpbma)
+    minseo = person(
+        event, "minseo", "ablbio", "Asia/Seoul", "08:00", "21:00",
+        first_name="Minseo", last_name="Park",
+    )
+    emma = person(
+        event, "emma", "gsk", "Europe/London", "08:00", "18:00",
+        first_name="Emma", last_name="Clarke",
+    )
+    colleague_user = UserFactory(
+        username="jihoon", organization=minseo.organization, first_name="Jihoon", last_name="Lee"
+    )
+    from dari.events.domain.setup import register_participant
+
+    colleague = register_participant(event, colleague_user, "Asia/Seoul")
+    organiser = UserFactory(
+        username="organiser", organization=kpbma, role=Role.ORGANISER, timezone="Asia/Seoul"
+    )
+    other_organiser = UserFactory(username="other-organiser", role=Role.ORGANISER)
+    outsider = UserFactory(username="outsider")
+    return {
+        "event": event,
+        "minseo": minseo,
+        "emma": emma,
+        "colleague": colleague,
+        "organiser": organiser,
+        "other_organiser": other_organiser,
+        "outsider": outsider,
+    }
+
+
+def url(name, *args):
+    return reverse(f"events:{name}", args=args)
+
+
+def login(client, who):
+    client.force_login(who.user if isinstance(who, Participant) else who)
+    return client
+
+
+def html(response) -> str:
+    return response.content.decode()
+
+
+def texts(response, css_class: str) -> list[str]:
+    """Text of the elements with the given class (tags stripped, spaces collapsed)."""
+    found = re.findall(rf'class="{css_class}"[^>]*>(.*?)</(?:span|div|li|td|p)>', html(response), re.S)
+    return [" ".join(re.sub(r"<[^>]+>", "", t).split()) for t in found]
+
+
+# Who sees what --------------------------------------------------------------------------------
+
+PARTICIPANT_PAGES = ["availability", "requests", "agenda", "agenda-ics"]
+ORGANISER_PAGES = ["manage", "analytics", "edit", "instance-json", "schedule-json"]
+
+
+@pytest.mark.parametrize("page", PARTICIPANT_PAGES + ORGANISER_PAGES)
+def test_anonymous_people_are_sent_to_log_in(client, world, page):
+    response = client.get(url(page, "test-virtual"))
+    assert (response.status_code, response["Location"].split("?")[0]) == (302, "/accounts/login/")
+
+
+@pytest.mark.parametrize("page", PARTICIPANT_PAGES)
+def test_participant_pages_render_for_participants_and_send_others_to_register(
+    client, world, page
+):
+    response = login(client, world["minseo"]).get(url(page, "test-virtual"))
+    assert response.status_code == 200
+    response = login(client, world["outsider"]).get(url(page, "test-virtual"))
+    assert (response.status_code, response["Location"]) == (302, url("detail", "test-virtual"))
+
+
+@pytest.mark.parametrize("page", ORGANISER_PAGES)
+def test_organiser_pages_are_404_for_everyone_but_the_events_organisers(client, world, page):
+    assert login(client, world["organiser"]).get(url(page, "test-virtual")).status_code == 200
+    for who in ("minseo", "outsider", "other_organiser"):
+        response = login(client, world[who]).get(url(page, "test-virtual"))
+        assert (who, response.status_code) == (who, 404)
+
+
+def test_new_event_page_is_for_organisers_only(client, world):
+    assert login(client, world["organiser"]).get(url("new")).status_code == 200
+    assert login(client, world["minseo"]).get(url("new")).status_code == 404
+
+
+def test_event_list_and_page_are_public_but_the_directory_is_for_participants(client, world):
+    response = client.get(url("list"))
+    assert (response.status_code, texts(response, "tag")) == (200, [])
+    response = client.get(url("detail", "test-virtual"))
+    assert (response.status_code, "Request a meeting" in html(response)) == (200, False)
+    response = login(client, world["minseo"]).get(url("detail", "test-virtual"))
+    names = re.findall(r"<tr>\s*<td>([^<]+)</td>", html(response))
+    assert names == ["Emma Clarke", "Jihoon Lee", "Minseo Park"]
+    assert html(response).count("?participant=") == 1  # not to herself nor her colleague
+
+
+def test_directory_searches_by_organisation_and_country(client, world):
+    world["emma"].organization.country = "GB"
+    world["emma"].organization.save()
+    client = login(client, world["minseo"])
+    response = client.get(url("detail", "test-virtual"), {"country": "GB"})
+    assert re.findall(r"<tr>\s*<td>([^<]+)</td>", html(response)) == ["Emma Clarke"]
+    response = client.get(url("detail", "test-virtual"), {"q": "ablbio"})
+    assert re.findall(r"<tr>\s*<td>([^<]+)</td>", html(response)) == ["Jihoon Lee", "Minseo Park"]
+
+
+def test_unknown_event_is_404(client, world):
+    login(client, world["organiser"])
+    assert client.get(url("detail", "nope")).status_code == 404
+    assert client.get(url("manage", "nope")).status_code == 404
+
+
+# Creating and editing events -----------------------------------------------------------------
+
+EVENT_FORM = {
+    "name": "BIO KOREA 2026 Partnering",
+    "slug": "bio-korea-2026",
+    "mode": "in_person",
+    "timezone": "Asia/Seoul",
+    "start_date": "2026-05-12",
+    "end_date": "2026-05-13",
+    "meeting_minutes": "30",
+    "day_start": "09:00",
+    "day_end": "17:00",
+    "breaks": "12:00-13:00",
+    "tables": "",
+    "request_deadline": "2026-05-11T18:00",
+    "max_pending_requests": "20",
+    "video_url_template": "",
+    "auto_schedule": "on",
+}
+
+
+def test_an_organiser_creates_an_event_and_domain_errors_land_on_the_form(client, world):
+    login(client, world["organiser"])
+    response = client.post(url("new"), EVENT_FORM)
+    assert (response.status_code, texts(response, "errorlist")) == (
+        200,
+        ["an in-person event needs its number of tables"],
+    )
+    response = client.post(url("new"), {**EVENT_FORM, "tables": "40"})
+    assert (response.status_code, response["Location"]) == (302, url("detail", "bio-korea-2026"))
+    event = Event.objects.get(slug="bio-korea-2026")
+    # Two days of 09:00-17:00 less a one-hour lunch: 14 slots a day.
+    assert (event.slots.count(), event.organizer_id, event.breaks) == (28, "kpbma", [["12:00", "13:00"]])
+    assert event.request_deadline == dt.datetime(2026, 5, 11, 9, 0, tzinfo=dt.UTC)
+
+
+def test_editing_an_event_keeps_slots_that_stay_and_refuses_to_drop_meetings(client, world):
+    event = world["event"]
+    login(client, world["organiser"])
+    form = client.get(url("edit", "test-virtual")).context["form"]
+    data = {k: v for k, v in form.initial.items() if v is not None}
+    data.update(
+        breaks="", start_date="2026-03-10", end_date="2026-03-12", day_start="09:00",
+        day_end="18:00", auto_schedule="",
+    )
+    kept = set(event.slots.values_list("pk", flat=True))
+    response = client.post(url("edit", "test-virtual"), data)
+    assert response.status_code == 302
+    assert (event.slots.count(), kept <= set(event.slots.values_list("pk", flat=True))) == (144, True)
+    accept_request(request_meeting(world["minseo"], target=world["emma"]).pk, world["emma"])
+    schedule_event(event.pk)
+    response = client.post(url("edit", "test-virtual"), {**data, "start_date": "2026-03-12"})
+    assert texts(response, "alert error") == [
+        "the new dates, hours or meeting length remove times that hold meetings; "
+        "cancel those meetings first"
+    ]
+    assert event.slots.count() == 144
+
+
+# Registering, availability -------------------------------------------------------------------
+
+
+def test_registering_uses_my_time_zone_and_hours(client, world):
+    user = world["outsider"]
+    login(client, user)
+    response = client.post(
+        url("register", "test-virtual"),
+        {"timezone": "America/New_York", "work_start": "07:00", "work_end": "12:00"},
+    )
+    assert response.status_code == 302
+    p = Participant.objects.get(event=world["event"], user=user)
+    assert (p.timezone, p.work_start, p.work_end, p.organization_id) == (
+        "America/New_York", dt.time(7), dt.time(12), user.organization_id,
+    )
+
+
+def test_availability_grid_is_in_my_local_time_and_toggles_with_htmx(client, world):
+    emma = world["emma"]
+    login(client, emma)
+    response = client.get(url("availability", "test-virtual"))
+    grid = response.context["grid"]
+    # Seoul's 10-11 March (00:00 KST 10 March = 15:00 GMT 9 March) seen from London.
+    assert [d.isoformat() for d in grid["columns"]] == ["2026-03-09", "2026-03-10", "2026-03-11"]
+    assert (grid["rows"][0]["time"], grid["rows"][-1]["time"], len(grid["rows"])) == (
+        "00:00", "23:30", 48,
+    )
+    # 08:00-18:00 GMT: from 15:00 on the 9th (its start), all of the 10th, until 15:00 on the 11th.
+    assert grid["available_count"] == 6 + 20 + 14
+    slot = next(c["slot"] for r in grid["rows"] if r["time"] == "09:00" for c in r["cells"] if c)
+    response = client.post(url("toggle-slot", "test-virtual"), {"slot": slot.pk}, HTTP_HX_REQUEST="true")
+    assert (response.status_code, [t.name for t in response.templates][0]) == (200, "events/_grid.html")
+    assert list(emma.blocked_slots.values_list("pk", flat=True)) == [slot.pk]
+    assert response.context["grid"]["available_count"] == 39
+    response = client.post(url("toggle-slot", "test-virtual"), {"slot": slot.pk})
+    assert (response.status_code, emma.blocked_slots.count()) == (302, 0)
+
+
+def test_working_hours_form_changes_my_hours(client, world):
+    login(client, world["emma"])
+    client.post(url("working-hours", "test-virtual"), {"work_start": "10:00", "work_end": "12:00"})
+    world["emma"].refresh_from_db()
+    assert (world["emma"].work_start, world["emma"].work_end) == (dt.time(10), dt.time(12))
+
+
+# Requests ------------------------------------------------------------------------------------
+
+
+def test_request_accept_run_and_both_agendas_show_each_local_time(
+    client, world, django_capture_on_commit_callbacks
+):
+    minseo, emma = world["minseo"], world["emma"]
+    login(client, minseo)
+    form = client.get(url("request-new", "test-virtual"), {"participant": emma.pk})
+    assert form.status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url("request-new", "test-virtual"),
+            {"participant": emma.pk, "message": "ADC partnering", "priority": "3"},
+        )
+    assert (response.status_code, response["Location"]) == (302, url("requests", "test-virtual"))
+    req = MeetingRequest.objects.get()
+    assert (req.target_id, req.priority, req.message) == (emma.pk, 3, "ADC partnering")
+
+    login(client, emma)
+    response = client.get(url("requests", "test-virtual"))
+    assert [r.pk for r in response.context["incoming"]] == [req.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url("accept", "test-virtual", req.pk))
+    meeting = Meeting.objects.get()
+    assert meeting.status == MeetingStatus.UNSCHEDULED
+
+    login(client, world["organiser"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("run", "test-virtual"))
+    run = ScheduleRun.objects.get()
+    assert (run.status, run.trigger, run.started_by, run.scheduled) == (
+        RunStatus.DONE, "manual", world["organiser"], 1,
+    )
+    meeting.refresh_from_db()
+    start = meeting.slot.start
+    seoul = start.astimezone(dt.timezone(dt.timedelta(hours=9)))
+    response = client.get(response["Location"])
+    assert texts(response, "stat-n")[4:6] == ["1", "0"]  # scheduled, not scheduled
+
+    login(client, minseo)
+    response = client.get(url("agenda", "test-virtual"))
+    end = seoul + dt.timedelta(minutes=30)
+    assert texts(response, "my-time") == [f"{seoul:%H:%M}–{end:%H:%M} KST"]
+    assert texts(response, "their-time") == [f"· {start:%H:%M} GMT for Emma Clarke"]
+    assert f"https://video.example.org/test-virtual-{meeting.pk}" in html(response)
+    login(client, emma)
+    response = client.get(url("agenda", "test-virtual"))
+    assert texts(response, "their-time") == [f"· {seoul:%H:%M} KST for Minseo Park"]
+
+
+def test_requests_to_an_organisation_decline_and_withdraw(client, world):
+    minseo, emma = world["minseo"], world["emma"]
+    login(client, emma)
+    response = client.post(
+        url("request-new", "test-virtual"), {"organization": "ablbio", "message": "hi", "priority": "2"}
+    )
+    req = MeetingRequest.objects.get()
+    assert (response.status_code, req.target, req.target_organization_id) == (302, None, "ablbio")
+    login(client, world["colleague"])  # anyone of the organisation sees it and may answer
+    response = client.get(url("requests", "test-virtual"))
+    assert [r.pk for r in response.context["incoming"]] == [req.pk]
+    client.post(url("decline", "test-virtual", req.pk), {"reason": "not our area"})
+    req.refresh_from_db()
+    assert (req.status, req.decline_reason, req.answered_by) == (
+        RequestStatus.DECLINED, "not our area", world["colleague"],
+    )
+    login(client, minseo)
+    client.post(
+        url("request-new", "test-virtual"), {"participant": emma.pk, "priority": "2"}
+    )
+    second = MeetingRequest.objects.get(requester=minseo)
+    login(client, emma)
+    response = client.post(url("withdraw", "test-virtual", second.pk), follow=True)
+    assert texts(response, "message error") == ["only the requester can withdraw a request"]
+    login(client, minseo)
+    client.post(url("withdraw", "test-virtual", second.pk))
+    second.refresh_from_db()
+    assert second.status == RequestStatus.WITHDRAWN
+
+
+def test_request_errors_are_shown_on_the_form(client, world):
+    login(client, world["minseo"])
+    response = client.post(
+        url("request-new", "test-virtual"), {"participant": world["colleague"].pk, "priority": "2"}
+    )
+    assert (response.status_code, texts(response, "alert error")) == (
+        200,
+        ["target: you cannot request a meeting with your own organisation"],
+    )
+
+
+def test_pending_requests_expire_at_the_deadline_when_the_page_is_viewed(client, world):
+    req = request_meeting(world["minseo"], target=world["emma"])
+    Event.objects.filter(pk=world["event"].pk).update(
+        request_deadline=dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+    )
+    login(client, world["emma"]).get(url("requests", "test-virtual"))
+    req.refresh_from_db()
+    assert req.status == RequestStatus.EXPIRED
+
+
+def test_a_requests_asset_is_shown_only_to_those_who_may_see_it(client, world):
+    minseo, emma = world["minseo"], world["emma"]
+    secret = AssetFactory(
+        id="as-secret", organization=minseo.organization, name="Secretmab", visibility="cda"
+    )
+    open_asset = AssetFactory(
+        id="as-open", organization=minseo.organization, name="Openmab", visibility="public"
+    )
+    foreign = AssetFactory(id="as-foreign", organization=emma.organization, visibility="public")
+    login(client, minseo)
+    form = client.get(url("request-new", "test-virtual"), {"participant": emma.pk}).context["form"]
+    assert sorted(a.pk for a in form.fields["asset"].queryset) == ["as-open", "as-secret"]
+    response = client.post(
+        url("request-new", "test-virtual"),
+        {"participant": emma.pk, "asset": foreign.pk, "priority": "2"},
+    )
+    assert texts(response, "errorlist")[0].startswith("Select a valid choice")
+    client.post(
+        url("request-new", "test-virtual"),
+        {"participant": emma.pk, "asset": secret.pk, "priority": "2"},
+    )
+    assert login(client, emma).get(url("requests", "test-virtual")).context["incoming"][0].shown_asset is None
+    assert "Secretmab" not in html(client.get(url("requests", "test-virtual")))
+    link(minseo.organization, emma.organization, LinkKind.CDA)
+    response = client.get(url("requests", "test-virtual"))
+    assert (response.context["incoming"][0].shown_asset, "Secretmab" in html(response)) == (secret, True)
+    assert open_asset.pk not in html(response)
+
+
+# Agenda, calendars ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def scheduled(world):
+    meeting = accept_request(
+        request_meeting(world["minseo"], target=world["emma"]).pk, world["emma"]
+    )
+    schedule_event(world["event"].pk)
+    meeting.refresh_from_db()
+    return meeting
+
+
+def test_agenda_ics_downloads_and_parses(client, world, scheduled):
+    response = login(client, world["minseo"]).get(url("agenda-ics", "test-virtual"))
+    assert (response.status_code, response["Content-Type"]) == (200, "text/calendar; charset=utf-8")
+    assert response["Content-Disposition"] == 'attachment; filename="test-virtual.ics"'
+    (vevent,) = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert (str(vevent["uid"]), vevent.decoded("dtstart")) == (
+        f"{scheduled.uid}@dari",
+        scheduled.slot.start,
+    )
+
+
+def test_calendar_feed_needs_only_the_secret_token(client, world, scheduled):
+    token = world["emma"].calendar_token
+    response = client.get(f"/events/calendar/{token}.ics")
+    assert (response.status_code, response["Content-Type"]) == (200, "text/calendar; charset=utf-8")
+    (vevent,) = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert str(vevent["status"]) == "CONFIRMED"
+    assert client.get("/events/calendar/not-a-token.ics").status_code == 404
+
+
+def test_add_colleague_report_outcome_and_cancel(client, world, scheduled):
+    minseo = world["minseo"]
+    login(client, minseo)
+    response = client.get(url("agenda", "test-virtual"))
+    (m,) = response.context["scheduled"]
+    assert [c.pk for c in m.colleague_form.fields["colleague"].queryset] == [world["colleague"].pk]
+    client.post(
+        url("colleague", "test-virtual", scheduled.pk), {f"m{scheduled.pk}-colleague": world["colleague"].pk}
+    )
+    assert sorted(scheduled.participants.values_list("user__username", flat=True)) == [
+        "emma", "jihoon", "minseo",
+    ]
+    response = client.post(
+        url("outcome", "test-virtual", scheduled.pk),
+        {"outcome": "cda_signed", "deal_id": "dl-nope", "note": ""},
+        follow=True,
+    )
+    assert texts(response, "message error") == ["deal: only a &#x27;deal&#x27; outcome links a deal record"]
+    client.post(url("outcome", "test-virtual", scheduled.pk), {"outcome": "cda_signed"})
+    assert list(FollowUp.objects.values_list("outcome", "reported_by")) == [("cda_signed", minseo.pk)]
+    response = client.post(url("cancel", "test-virtual", scheduled.pk), follow=True)
+    scheduled.refresh_from_db()
+    assert (scheduled.status, len(response.context["cancelled"])) == (MeetingStatus.CANCELLED, 1)
+
+
+def test_people_cannot_act_on_meetings_or_requests_that_are_not_theirs(client, world, scheduled):
+    login(client, world["colleague"])
+    assert client.post(url("cancel", "test-virtual", scheduled.pk)).status_code == 404
+    assert client.post(url("outcome", "test-virtual", scheduled.pk), {"outcome": "deal"}).status_code == 404
+    response = client.post(url("accept", "test-virtual", scheduled.request_id), follow=True)
+    assert texts(response, "message error") == ["this request is already accepted"]
+    other = make_event(slug="other-event")
+    stranger_req = request_meeting(
+        person(other, "x", "org-x", "Europe/Paris"), target=person(other, "y", "org-y", "Europe/Paris")
+    )
+    assert client.post(url("accept", "test-virtual", stranger_req.pk)).status_code == 404
+
+
+def test_unscheduled_meetings_show_their_reason(client, world):
+    boston = person(world["event"], "john", "pfizer", "America/New_York", "09:00", "17:00",
+                    first_name="John", last_name="Doe")
+    accept_request(request_meeting(world["colleague"], target=boston).pk, boston)
+    schedule_event(world["event"].pk)
+    response = login(client, boston).get(url("agenda", "test-virtual"))
+    assert texts(response, "reason") == [
+        "Why not scheduled: no slot in which Jihoon Lee (Ablbio) and John Doe (Pfizer) are both available"
+    ]
+    response = login(client, world["organiser"]).get(url("manage", "test-virtual"))
+    assert [m.unscheduled_reason for m in response.context["unscheduled"]] == [
+        "no slot in which Jihoon Lee (Ablbio) and John Doe (Pfizer) are both available"
+    ]
+
+
+# Organiser console ---------------------------------------------------------------------------
+
+
+def test_progress_polls_until_the_run_finishes_then_reloads_the_console(client, world, settings):
+    settings.TASKS = DUMMY  # the job stays queued: no worker
+    login(client, world["organiser"])
+    client.post(url("run", "test-virtual"))
+    run = ScheduleRun.objects.get()
+    response = client.get(url("manage", "test-virtual"))
+    assert f'hx-get="{url("run-status", "test-virtual", run.pk)}" hx-trigger="every 1s"' in html(response)
+    response = client.get(url("run-status", "test-virtual", run.pk), HTTP_HX_REQUEST="true")
+    assert (response.status_code, response.has_header("HX-Refresh"), texts(response, "muted")[0]) == (
+        200, False, "",
+    )
+    schedule_event(world["event"].pk, run=run)
+    response = client.get(url("run-status", "test-virtual", run.pk), HTTP_HX_REQUEST="true")
+    assert (response["HX-Refresh"], "every 1s" in html(response)) == ("true", False)
+    assert texts(response, "stat-n")[:2] == ["0", "0"]
+
+
+def test_publish_and_exports(client, world, scheduled):
+    login(client, world["organiser"])
+    response = client.post(url("publish", "test-virtual"), follow=True)
+    assert texts(response, "message success") == ["The schedule is published: 1 meetings are confirmed."]
+    scheduled.refresh_from_db()
+    assert scheduled.confirmed is True
+    response = client.get(url("instance-json", "test-virtual"))
+    doc = json.loads(response.content)
+    assert (response["Content-Type"], len(doc["meetings"]), len(doc["slots"])) == (
+        "application/json; charset=utf-8", 1, 96,
+    )
+    doc = json.loads(client.get(url("schedule-json", "test-virtual")).content)
+    assert doc["assignments"] == [{"meeting": f"m{scheduled.pk}", "slot": str(scheduled.slot_id)}]
+
+
+def test_analytics_page_has_a_chart_a_table_and_a_csv_for_each_view(client, world, scheduled):
+    login(client, world["organiser"])
+    response = client.get(url("analytics", "test-virtual"))
+    assert response.status_code == 200
+    assert [t["key"] for t in response.context["tables"]] == [
+        "status", "cluster", "country", "modality", "funnel",
+    ]
+    assert html(response).count('<svg xmlns="http://www.w3.org/2000/svg"') == 5
+    response = client.get(url("analytics", "test-virtual"), {"format": "csv", "table": "funnel"})
+    assert (response["Content-Type"], response.content.decode()) == (
+        "text/csv; charset=utf-8",
+        "Stage,Meetings,Share of the stage before\r\n"
+        "Meetings,1,\r\nCDA signed,0,0.0\r\nTerm sheet,0,\r\nDeal,0,\r\n",
+    )
+    response = client.get(url("analytics", "test-virtual"), {"format": "csv", "table": "country"})
+    assert response.content.decode() == "Country,Meetings\r\nKR,1\r\n"
+    assert client.get(url("analytics", "test-virtual"), {"format": "csv", "table": "x"}).status_code == 404
