@@ -9,5 +9,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("dari.api.urls")),
     path("events/", include("dari.web.event_urls")),
+    path("insights/", include("dari.web.insights_urls")),
     path("", include("dari.web.urls")),
 ]

@@ -53,7 +53,9 @@ class BreaksField(forms.CharField):
             try:
                 a, b = dt.time.fromisoformat(start.strip()), dt.time.fromisoformat(end.strip())
             except ValueError:
-                raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+                raise forms.ValidationError(
+                    self.error_messages["invalid"], code="invalid"
+                ) from None
             if not sep or a >= b:
                 raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
             breaks.append([a.strftime("%H:%M"), b.strftime("%H:%M")])
@@ -76,7 +78,9 @@ class EventForm(forms.Form):
     timezone = forms.ChoiceField(
         label=_("Event time zone"), choices=timezone_choices, initial="Asia/Seoul"
     )
-    start_date = forms.DateField(label=_("First day"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_date = forms.DateField(
+        label=_("First day"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     end_date = forms.DateField(label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"}))
     meeting_minutes = forms.IntegerField(
         label=_("Meeting length (minutes)"), min_value=5, max_value=240, initial=30

@@ -142,9 +142,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     events = list(Event.objects.select_related("organizer"))
     mine: set[int] = set()
     if request.user.is_authenticated:
-        mine = set(
-            Participant.objects.filter(user=request.user).values_list("event_id", flat=True)
-        )
+        mine = set(Participant.objects.filter(user=request.user).values_list("event_id", flat=True))
     for event in events:
         event.is_mine = event.pk in mine
         event.can_manage = may_manage(request.user, event)
@@ -255,7 +253,7 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
 @registered
 @require_http_methods(["GET", "POST"])
 def request_new(request: HttpRequest, me: Participant) -> HttpResponse:
-    """Request a meeting with one participant (?participant=id) or an organisation (?organization=id)."""
+    """Request a meeting with a participant (?participant=id) or organisation (?organization=id)."""
     event = me.event
     source = request.POST if request.method == "POST" else request.GET
     target = None
@@ -332,9 +330,7 @@ def availability_grid(me: Participant) -> dict[str, Any]:
             state = "off"
         cells[key] = {"slot": slot, "state": state, "local": local}
     columns = sorted(days)
-    rows = [
-        {"time": t, "cells": [cells.get((d, t)) for d in columns]} for t in sorted(times)
-    ]
+    rows = [{"time": t, "cells": [cells.get((d, t)) for d in columns]} for t in sorted(times)]
     return {
         "columns": columns,
         "rows": rows,
@@ -426,8 +422,7 @@ def request_list(request: HttpRequest, me: Participant) -> HttpResponse:
     incoming = list(
         MeetingRequest.objects.filter(event=me.event)
         .filter(
-            Q(target=me)
-            | Q(target__isnull=True, target_organization_id=me.organization_id or "")
+            Q(target=me) | Q(target__isnull=True, target_organization_id=me.organization_id or "")
         )
         .select_related(*related)
         .order_by("-created", "-pk")
@@ -454,7 +449,9 @@ def request_list(request: HttpRequest, me: Participant) -> HttpResponse:
     )
 
 
-def _answer(request: HttpRequest, me: Participant, action: Callable[[], Any], done: str) -> HttpResponse:
+def _answer(
+    request: HttpRequest, me: Participant, action: Callable[[], Any], done: str
+) -> HttpResponse:
     try:
         action()
     except EventError as exc:
@@ -507,9 +504,7 @@ def _my_meetings(me: Participant) -> list[Meeting]:
         .prefetch_related(
             Prefetch(
                 "participants",
-                queryset=Participant.objects.select_related("user", "organization").order_by(
-                    "pk"
-                ),
+                queryset=Participant.objects.select_related("user", "organization").order_by("pk"),
             ),
             Prefetch("followups", queryset=FollowUp.objects.select_related("reported_by__user")),
         )
@@ -534,10 +529,14 @@ def agenda(request: HttpRequest, me: Participant) -> HttpResponse:
         m.end = m.slot.start + timedelta(minutes=m.slot.minutes) if m.slot else None
         m.shown_asset = m.request.asset if m.request.asset_id in shown else None
         free = [c for c in colleagues if c not in people]
-        m.colleague_form = ColleagueForm(
-            Participant.objects.filter(pk__in=[c.pk for c in free]).select_related("user"),
-            prefix=f"m{m.pk}",
-        ) if free and m.status != MeetingStatus.CANCELLED else None
+        m.colleague_form = (
+            ColleagueForm(
+                Participant.objects.filter(pk__in=[c.pk for c in free]).select_related("user"),
+                prefix=f"m{m.pk}",
+            )
+            if free and m.status != MeetingStatus.CANCELLED
+            else None
+        )
     return render(
         request,
         "events/agenda.html",
@@ -561,7 +560,9 @@ def _meeting_of(me: Participant, meeting_id: int) -> int:
     return meeting_id
 
 
-def _to_agenda(request: HttpRequest, me: Participant, action: Callable[[], Any], done: str) -> HttpResponse:
+def _to_agenda(
+    request: HttpRequest, me: Participant, action: Callable[[], Any], done: str
+) -> HttpResponse:
     try:
         action()
     except EventError as exc:
@@ -613,7 +614,9 @@ def meeting_outcome(request: HttpRequest, me: Participant, meeting_id: int) -> H
 
 
 def _ics(participant: Participant, filename: str) -> HttpResponse:
-    response = HttpResponse(participant_calendar(participant), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        participant_calendar(participant), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -784,7 +787,11 @@ def analytics_page(request: HttpRequest, event: Event) -> HttpResponse:
     colors = {"status": "#5d6b7a", "funnel": "#2b8a3e"}
     for key, table in tables.items():
         table["svg"] = bar_chart(
-            table["rows"], "label", table["value"], table["columns"][1][1], colors.get(key, "#0b5d7a")
+            table["rows"],
+            "label",
+            table["value"],
+            table["columns"][1][1],
+            colors.get(key, "#0b5d7a"),
         )
         table["rows_display"] = [[row[k] for k, _h in table["columns"]] for row in table["rows"]]
     return render(

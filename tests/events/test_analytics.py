@@ -24,7 +24,13 @@ from dari.events.domain.requests import (
 )
 from dari.events.models import Meeting, MeetingRequest, MeetingStatus, RequestStatus
 from tests.events.factories import make_event
-from tests.factories import AssetFactory, ClusterFactory, DealFactory, OrganizationFactory, UserFactory
+from tests.factories import (
+    AssetFactory,
+    ClusterFactory,
+    DealFactory,
+    OrganizationFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -156,9 +162,7 @@ def test_an_empty_event_has_no_rates():
     assert [r["meetings"] for r in analytics.funnel(event)] == [0, 0, 0, 0]
 
 
-def test_csv_of_the_analytics_page(client, fair, settings, tmp_path):
-    settings.STATIC_ROOT = tmp_path / "static"
-    settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+def test_csv_of_the_analytics_page(client, fair):
     fair["organiser"].role = Role.PLATFORM_ADMIN
     fair["organiser"].save()
     client.force_login(fair["organiser"])

@@ -35,10 +35,8 @@ DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
 
 @pytest.fixture(autouse=True)
-def static_root(settings, tmp_path):
-    """WhiteNoise warns (an error here) when STATIC_ROOT does not exist."""
-    settings.STATIC_ROOT = tmp_path / "static"
-    settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+def _immediate_tasks(settings):
+    """Enqueued jobs run at once, inside the request that enqueues them."""
     settings.TASKS = IMMEDIATE
 
 
@@ -49,12 +47,24 @@ def world(db):
     kpbma = OrganizationFactory(id="kpbma", name="KPBMA", kind="association")
     event = make_event(organizer=kpbma)
     minseo = person(
-        event, "minseo", "ablbio", "Asia/Seoul", "08:00", "21:00",
-        first_name="Minseo", last_name="Park",
+        event,
+        "minseo",
+        "ablbio",
+        "Asia/Seoul",
+        "08:00",
+        "21:00",
+        first_name="Minseo",
+        last_name="Park",
     )
     emma = person(
-        event, "emma", "gsk", "Europe/London", "08:00", "18:00",
-        first_name="Emma", last_name="Clarke",
+        event,
+        "emma",
+        "gsk",
+        "Europe/London",
+        "08:00",
+        "18:00",
+        first_name="Emma",
+        last_name="Clarke",
     )
     colleague_user = UserFactory(
         username="jihoon", organization=minseo.organization, first_name="Jihoon", last_name="Lee"
@@ -93,7 +103,9 @@ def html(response) -> str:
 
 def texts(response, css_class: str) -> list[str]:
     """Text of the elements with the given class (tags stripped, spaces collapsed)."""
-    found = re.findall(rf'class="{css_class}"[^>]*>(.*?)</(?:span|div|li|td|p)>', html(response), re.S)
+    found = re.findall(
+        rf'class="{css_class}"[^>]*>(.*?)</(?:span|div|li|td|p)>', html(response), re.S
+    )
     return [" ".join(re.sub(r"<[^>]+>", "", t).split()) for t in found]
 
 
@@ -110,9 +122,7 @@ def test_anonymous_people_are_sent_to_log_in(client, world, page):
 
 
 @pytest.mark.parametrize("page", PARTICIPANT_PAGES)
-def test_participant_pages_render_for_participants_and_send_others_to_register(
-    client, world, page
-):
+def test_participant_pages_render_for_participants_and_send_others_to_register(client, world, page):
     response = login(client, world["minseo"]).get(url(page, "test-virtual"))
     assert response.status_code == 200
     response = login(client, world["outsider"]).get(url(page, "test-virtual"))
@@ -191,7 +201,11 @@ def test_an_organiser_creates_an_event_and_domain_errors_land_on_the_form(client
     assert (response.status_code, response["Location"]) == (302, url("detail", "bio-korea-2026"))
     event = Event.objects.get(slug="bio-korea-2026")
     # Two days of 09:00-17:00 less a one-hour lunch: 14 slots a day.
-    assert (event.slots.count(), event.organizer_id, event.breaks) == (28, "kpbma", [["12:00", "13:00"]])
+    assert (event.slots.count(), event.organizer_id, event.breaks) == (
+        28,
+        "kpbma",
+        [["12:00", "13:00"]],
+    )
     assert event.request_deadline == dt.datetime(2026, 5, 11, 9, 0, tzinfo=dt.UTC)
 
 
@@ -201,13 +215,20 @@ def test_editing_an_event_keeps_slots_that_stay_and_refuses_to_drop_meetings(cli
     form = client.get(url("edit", "test-virtual")).context["form"]
     data = {k: v for k, v in form.initial.items() if v is not None}
     data.update(
-        breaks="", start_date="2026-03-10", end_date="2026-03-12", day_start="09:00",
-        day_end="18:00", auto_schedule="",
+        breaks="",
+        start_date="2026-03-10",
+        end_date="2026-03-12",
+        day_start="09:00",
+        day_end="18:00",
+        auto_schedule="",
     )
     kept = set(event.slots.values_list("pk", flat=True))
     response = client.post(url("edit", "test-virtual"), data)
     assert response.status_code == 302
-    assert (event.slots.count(), kept <= set(event.slots.values_list("pk", flat=True))) == (144, True)
+    assert (event.slots.count(), kept <= set(event.slots.values_list("pk", flat=True))) == (
+        144,
+        True,
+    )
     accept_request(request_meeting(world["minseo"], target=world["emma"]).pk, world["emma"])
     schedule_event(event.pk)
     response = client.post(url("edit", "test-virtual"), {**data, "start_date": "2026-03-12"})
@@ -231,7 +252,10 @@ def test_registering_uses_my_time_zone_and_hours(client, world):
     assert response.status_code == 302
     p = Participant.objects.get(event=world["event"], user=user)
     assert (p.timezone, p.work_start, p.work_end, p.organization_id) == (
-        "America/New_York", dt.time(7), dt.time(12), user.organization_id,
+        "America/New_York",
+        dt.time(7),
+        dt.time(12),
+        user.organization_id,
     )
 
 
@@ -243,13 +267,20 @@ def test_availability_grid_is_in_my_local_time_and_toggles_with_htmx(client, wor
     # Seoul's 10-11 March (00:00 KST 10 March = 15:00 GMT 9 March) seen from London.
     assert [d.isoformat() for d in grid["columns"]] == ["2026-03-09", "2026-03-10", "2026-03-11"]
     assert (grid["rows"][0]["time"], grid["rows"][-1]["time"], len(grid["rows"])) == (
-        "00:00", "23:30", 48,
+        "00:00",
+        "23:30",
+        48,
     )
     # 08:00-18:00 GMT: from 15:00 on the 9th (its start), all of the 10th, until 15:00 on the 11th.
     assert grid["available_count"] == 6 + 20 + 14
     slot = next(c["slot"] for r in grid["rows"] if r["time"] == "09:00" for c in r["cells"] if c)
-    response = client.post(url("toggle-slot", "test-virtual"), {"slot": slot.pk}, HTTP_HX_REQUEST="true")
-    assert (response.status_code, [t.name for t in response.templates][0]) == (200, "events/_grid.html")
+    response = client.post(
+        url("toggle-slot", "test-virtual"), {"slot": slot.pk}, HTTP_HX_REQUEST="true"
+    )
+    assert (response.status_code, [t.name for t in response.templates][0]) == (
+        200,
+        "events/_grid.html",
+    )
     assert list(emma.blocked_slots.values_list("pk", flat=True)) == [slot.pk]
     assert response.context["grid"]["available_count"] == 39
     response = client.post(url("toggle-slot", "test-virtual"), {"slot": slot.pk})
@@ -295,7 +326,10 @@ def test_request_accept_run_and_both_agendas_show_each_local_time(
         response = client.post(url("run", "test-virtual"))
     run = ScheduleRun.objects.get()
     assert (run.status, run.trigger, run.started_by, run.scheduled) == (
-        RunStatus.DONE, "manual", world["organiser"], 1,
+        RunStatus.DONE,
+        "manual",
+        world["organiser"],
+        1,
     )
     meeting.refresh_from_db()
     start = meeting.slot.start
@@ -318,7 +352,8 @@ def test_requests_to_an_organisation_decline_and_withdraw(client, world):
     minseo, emma = world["minseo"], world["emma"]
     login(client, emma)
     response = client.post(
-        url("request-new", "test-virtual"), {"organization": "ablbio", "message": "hi", "priority": "2"}
+        url("request-new", "test-virtual"),
+        {"organization": "ablbio", "message": "hi", "priority": "2"},
     )
     req = MeetingRequest.objects.get()
     assert (response.status_code, req.target, req.target_organization_id) == (302, None, "ablbio")
@@ -328,12 +363,12 @@ def test_requests_to_an_organisation_decline_and_withdraw(client, world):
     client.post(url("decline", "test-virtual", req.pk), {"reason": "not our area"})
     req.refresh_from_db()
     assert (req.status, req.decline_reason, req.answered_by) == (
-        RequestStatus.DECLINED, "not our area", world["colleague"],
+        RequestStatus.DECLINED,
+        "not our area",
+        world["colleague"],
     )
     login(client, minseo)
-    client.post(
-        url("request-new", "test-virtual"), {"participant": emma.pk, "priority": "2"}
-    )
+    client.post(url("request-new", "test-virtual"), {"participant": emma.pk, "priority": "2"})
     second = MeetingRequest.objects.get(requester=minseo)
     login(client, emma)
     response = client.post(url("withdraw", "test-virtual", second.pk), follow=True)
@@ -386,11 +421,17 @@ def test_a_requests_asset_is_shown_only_to_those_who_may_see_it(client, world):
         url("request-new", "test-virtual"),
         {"participant": emma.pk, "asset": secret.pk, "priority": "2"},
     )
-    assert login(client, emma).get(url("requests", "test-virtual")).context["incoming"][0].shown_asset is None
+    assert (
+        login(client, emma).get(url("requests", "test-virtual")).context["incoming"][0].shown_asset
+        is None
+    )
     assert "Secretmab" not in html(client.get(url("requests", "test-virtual")))
     link(minseo.organization, emma.organization, LinkKind.CDA)
     response = client.get(url("requests", "test-virtual"))
-    assert (response.context["incoming"][0].shown_asset, "Secretmab" in html(response)) == (secret, True)
+    assert (response.context["incoming"][0].shown_asset, "Secretmab" in html(response)) == (
+        secret,
+        True,
+    )
     assert open_asset.pk not in html(response)
 
 
@@ -434,19 +475,26 @@ def test_add_colleague_report_outcome_and_cancel(client, world, scheduled):
     (m,) = response.context["scheduled"]
     assert [c.pk for c in m.colleague_form.fields["colleague"].queryset] == [world["colleague"].pk]
     client.post(
-        url("colleague", "test-virtual", scheduled.pk), {f"m{scheduled.pk}-colleague": world["colleague"].pk}
+        url("colleague", "test-virtual", scheduled.pk),
+        {f"m{scheduled.pk}-colleague": world["colleague"].pk},
     )
     assert sorted(scheduled.participants.values_list("user__username", flat=True)) == [
-        "emma", "jihoon", "minseo",
+        "emma",
+        "jihoon",
+        "minseo",
     ]
     response = client.post(
         url("outcome", "test-virtual", scheduled.pk),
         {"outcome": "cda_signed", "deal_id": "dl-nope", "note": ""},
         follow=True,
     )
-    assert texts(response, "message error") == ["deal: only a &#x27;deal&#x27; outcome links a deal record"]
+    assert texts(response, "message error") == [
+        "deal: only a &#x27;deal&#x27; outcome links a deal record"
+    ]
     client.post(url("outcome", "test-virtual", scheduled.pk), {"outcome": "cda_signed"})
-    assert list(FollowUp.objects.values_list("outcome", "reported_by")) == [("cda_signed", minseo.pk)]
+    assert list(FollowUp.objects.values_list("outcome", "reported_by")) == [
+        ("cda_signed", minseo.pk)
+    ]
     response = client.post(url("cancel", "test-virtual", scheduled.pk), follow=True)
     scheduled.refresh_from_db()
     assert (scheduled.status, len(response.context["cancelled"])) == (MeetingStatus.CANCELLED, 1)
@@ -455,24 +503,37 @@ def test_add_colleague_report_outcome_and_cancel(client, world, scheduled):
 def test_people_cannot_act_on_meetings_or_requests_that_are_not_theirs(client, world, scheduled):
     login(client, world["colleague"])
     assert client.post(url("cancel", "test-virtual", scheduled.pk)).status_code == 404
-    assert client.post(url("outcome", "test-virtual", scheduled.pk), {"outcome": "deal"}).status_code == 404
+    assert (
+        client.post(url("outcome", "test-virtual", scheduled.pk), {"outcome": "deal"}).status_code
+        == 404
+    )
     response = client.post(url("accept", "test-virtual", scheduled.request_id), follow=True)
     assert texts(response, "message error") == ["this request is already accepted"]
     other = make_event(slug="other-event")
     stranger_req = request_meeting(
-        person(other, "x", "org-x", "Europe/Paris"), target=person(other, "y", "org-y", "Europe/Paris")
+        person(other, "x", "org-x", "Europe/Paris"),
+        target=person(other, "y", "org-y", "Europe/Paris"),
     )
     assert client.post(url("accept", "test-virtual", stranger_req.pk)).status_code == 404
 
 
 def test_unscheduled_meetings_show_their_reason(client, world):
-    boston = person(world["event"], "john", "pfizer", "America/New_York", "09:00", "17:00",
-                    first_name="John", last_name="Doe")
+    boston = person(
+        world["event"],
+        "john",
+        "pfizer",
+        "America/New_York",
+        "09:00",
+        "17:00",
+        first_name="John",
+        last_name="Doe",
+    )
     accept_request(request_meeting(world["colleague"], target=boston).pk, boston)
     schedule_event(world["event"].pk)
     response = login(client, boston).get(url("agenda", "test-virtual"))
     assert texts(response, "reason") == [
-        "Why not scheduled: no slot in which Jihoon Lee (Ablbio) and John Doe (Pfizer) are both available"
+        "Why not scheduled: no slot in which Jihoon Lee (Ablbio) and John Doe (Pfizer) are both "
+        "available"
     ]
     response = login(client, world["organiser"]).get(url("manage", "test-virtual"))
     assert [m.unscheduled_reason for m in response.context["unscheduled"]] == [
@@ -489,10 +550,18 @@ def test_progress_polls_until_the_run_finishes_then_reloads_the_console(client, 
     client.post(url("run", "test-virtual"))
     run = ScheduleRun.objects.get()
     response = client.get(url("manage", "test-virtual"))
-    assert f'hx-get="{url("run-status", "test-virtual", run.pk)}" hx-trigger="every 1s"' in html(response)
+    assert f'hx-get="{url("run-status", "test-virtual", run.pk)}" hx-trigger="every 1s"' in html(
+        response
+    )
     response = client.get(url("run-status", "test-virtual", run.pk), HTTP_HX_REQUEST="true")
-    assert (response.status_code, response.has_header("HX-Refresh"), texts(response, "muted")[0]) == (
-        200, False, "",
+    assert (
+        response.status_code,
+        response.has_header("HX-Refresh"),
+        texts(response, "muted")[0],
+    ) == (
+        200,
+        False,
+        "",
     )
     schedule_event(world["event"].pk, run=run)
     response = client.get(url("run-status", "test-virtual", run.pk), HTTP_HX_REQUEST="true")
@@ -503,13 +572,17 @@ def test_progress_polls_until_the_run_finishes_then_reloads_the_console(client, 
 def test_publish_and_exports(client, world, scheduled):
     login(client, world["organiser"])
     response = client.post(url("publish", "test-virtual"), follow=True)
-    assert texts(response, "message success") == ["The schedule is published: 1 meetings are confirmed."]
+    assert texts(response, "message success") == [
+        "The schedule is published: 1 meetings are confirmed."
+    ]
     scheduled.refresh_from_db()
     assert scheduled.confirmed is True
     response = client.get(url("instance-json", "test-virtual"))
     doc = json.loads(response.content)
     assert (response["Content-Type"], len(doc["meetings"]), len(doc["slots"])) == (
-        "application/json; charset=utf-8", 1, 96,
+        "application/json; charset=utf-8",
+        1,
+        96,
     )
     doc = json.loads(client.get(url("schedule-json", "test-virtual")).content)
     assert doc["assignments"] == [{"meeting": f"m{scheduled.pk}", "slot": str(scheduled.slot_id)}]
@@ -520,7 +593,11 @@ def test_analytics_page_has_a_chart_a_table_and_a_csv_for_each_view(client, worl
     response = client.get(url("analytics", "test-virtual"))
     assert response.status_code == 200
     assert [t["key"] for t in response.context["tables"]] == [
-        "status", "cluster", "country", "modality", "funnel",
+        "status",
+        "cluster",
+        "country",
+        "modality",
+        "funnel",
     ]
     assert html(response).count('<svg xmlns="http://www.w3.org/2000/svg"') == 5
     response = client.get(url("analytics", "test-virtual"), {"format": "csv", "table": "funnel"})
@@ -531,4 +608,7 @@ def test_analytics_page_has_a_chart_a_table_and_a_csv_for_each_view(client, worl
     )
     response = client.get(url("analytics", "test-virtual"), {"format": "csv", "table": "country"})
     assert response.content.decode() == "Country,Meetings\r\nKR,1\r\n"
-    assert client.get(url("analytics", "test-virtual"), {"format": "csv", "table": "x"}).status_code == 404
+    assert (
+        client.get(url("analytics", "test-virtual"), {"format": "csv", "table": "x"}).status_code
+        == 404
+    )

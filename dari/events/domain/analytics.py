@@ -42,7 +42,7 @@ def _rate(part: int, whole: int) -> float | None:
 
 
 def request_summary(event: Event) -> dict[str, Any]:
-    """Counts of requests by status and of meetings, with the acceptance rate and scheduled share."""
+    """Requests by status and meetings by state, with acceptance rate and scheduled share."""
     by_status = dict(
         MeetingRequest.objects.filter(event=event)
         .values_list("status")
@@ -51,7 +51,9 @@ def request_summary(event: Event) -> dict[str, Any]:
     )
     counts = {s: by_status.get(s, 0) for s in RequestStatus.values}
     answered = (
-        counts[RequestStatus.ACCEPTED] + counts[RequestStatus.DECLINED] + counts[RequestStatus.EXPIRED]
+        counts[RequestStatus.ACCEPTED]
+        + counts[RequestStatus.DECLINED]
+        + counts[RequestStatus.EXPIRED]
     )
     meetings = dict(
         Meeting.objects.filter(event=event)
@@ -78,8 +80,7 @@ def requests_by_status(event: Event) -> list[dict[str, Any]]:
     """One row per request status: key, label, requests."""
     counts = request_summary(event)["by_status"]
     return [
-        {"key": s.value, "label": str(s.label), "requests": counts[s.value]}
-        for s in RequestStatus
+        {"key": s.value, "label": str(s.label), "requests": counts[s.value]} for s in RequestStatus
     ]
 
 

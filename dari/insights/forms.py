@@ -1,0 +1,97 @@
+"""Forms of the insights pages: ecosystem filters, capability search, adding an observation,
+applying to a call and inviting a shortlist."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from dari.directory.models import Cluster
+from dari.directory.vocab import FacilityKind, Modality, ProgramKind
+from dari.insights.domain.analytics import Filters
+from dari.insights.models import NationalTarget
+
+ALL = [("", _("All"))]
+
+
+def _cluster_choices() -> list[tuple[str, str]]:
+    return ALL + list(Cluster.objects.values_list("pk", "name"))
+
+
+class EcosystemFilterForm(forms.Form):
+    year_from = forms.IntegerField(label=_("From year"), required=False, min_value=1990, max_value=2100)
+    year_to = forms.IntegerField(label=_("To year"), required=False, min_value=1990, max_value=2100)
+    cluster = forms.ChoiceField(label=_("Cluster"), required=False)
+    modality = forms.ChoiceField(label=_("Modality"), required=False, choices=ALL + Modality.choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["cluster"].choices = _cluster_choices()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        lo, hi = data.get("year_from"), data.get("year_to")
+        if lo is not None and hi is not None and lo > hi:
+            raise forms.ValidationError(_("The first year comes after the last one."))
+        return data
+
+    def filters(self) -> Filters:
+        """The valid filters (every field that did not validate is left out)."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return Filters(
+            year_from=data.get("year_from"),
+            year_to=data.get("year_to"),
+            cluster=data.get("cluster") or "",
+            modality=data.get("modality") or "",
+        )
+
+
+class CapabilityForm(forms.Form):
+    q = forms.CharField(label=_("Capability"), required=False, max_length=200)
+    cluster = forms.ChoiceField(label=_("Cluster"), required=False)
+    facility_kind = forms.ChoiceField(
+        label=_("Facility kind"), required=False, choices=ALL + FacilityKind.choices
+    )
+    program_kind = forms.ChoiceField(
+        label=_("Programme kind"), required=False, choices=ALL + ProgramKind.choices
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["cluster"].choices = _cluster_choices()
+
+
+class ObservationForm(forms.Form):
+    target = forms.ModelChoiceField(label=_("Target"), queryset=NationalTarget.objects.all())
+    date = forms.DateField(
+        label=_("Date"),
+        help_text=_("An annual figure is dated the last day of its year."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    value = forms.FloatField(label=_("Value"))
+    source = forms.URLField(label=_("Source URL"), max_length=2000, assume_scheme="https")
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ApplyForm(forms.Form):
+    asset = forms.ChoiceField(label=_("Asset"))
+    pitch = forms.CharField(
+        label=_("Pitch"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Why this asset fits the call; the organiser always sees the pitch."),
+    )
+
+    def __init__(self, *args: Any, assets: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["asset"].choices = assets
+
+
+class InviteForm(forms.Form):
+    event = forms.ChoiceField(label=_("Partnering event"))
+
+    def __init__(self, *args: Any, events: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["event"].choices = events

@@ -1,0 +1,24 @@
+"""Pages of the virtual cluster at a glance, mounted at /insights/."""
+
+from django.urls import path
+
+from dari.web import insights_views as v
+
+app_name = "insights"
+urlpatterns = [
+    path("", v.dashboard, name="dashboard"),
+    path("observations/add", v.observation_add, name="observation-add"),
+    path("ecosystem/", v.ecosystem, name="ecosystem"),
+    path("clusters/", v.cluster_network, name="clusters"),
+    path("clusters/<str:cluster_id>/", v.cluster_profile, name="cluster"),
+    path("capabilities/", v.capabilities, name="capabilities"),
+    path("calls/", v.call_list, name="calls"),
+    path("calls/<str:program_id>/", v.call_detail, name="call"),
+    path("calls/<str:program_id>/review", v.call_review, name="call-review"),
+    path("calls/<str:program_id>/invite", v.invite, name="invite"),
+    path(
+        "calls/<str:program_id>/applications/<int:application_id>/<str:action>",
+        v.application_action,
+        name="application-action",
+    ),
+]

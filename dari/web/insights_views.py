@@ -1,0 +1,524 @@
+"""Pages of the virtual cluster at a glance (/insights/): national targets, ecosystem analytics,
+the cluster network and capability finder, and open-innovation calls. Thin views: parse input,
+call the insights domain, render; every chart has a table view and a CSV download
+(`?format=csv&chart=<name>`)."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from dari.accounts.access import visible_assets
+from dari.directory.models import Cluster
+from dari.events.models import Event
+from dari.insights.domain import analytics, calls, network, targets
+from dari.insights.domain.errors import InsightsError
+from dari.insights.forms import (
+    ApplyForm,
+    CapabilityForm,
+    EcosystemFilterForm,
+    InviteForm,
+    ObservationForm,
+)
+from dari.insights.models import CallApplication
+from dari.web import insights_charts as charts
+
+Table = dict[str, Any]
+
+
+def _csv(table: Table, filename: str) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    writer.writerow([heading for _key, heading in table["columns"]])
+    for row in table["rows"]:
+        writer.writerow(["" if row[k] is None else row[k] for k, _heading in table["columns"]])
+    return response
+
+
+def _csv_or_none(request: HttpRequest, tables: list[Table], prefix: str) -> HttpResponse | None:
+    """The CSV of the chart named in the query, if one is asked for (404 for an unknown name)."""
+    if request.GET.get("format") != "csv":
+        return None
+    name = request.GET.get("chart", "")
+    for table in tables:
+        if table["key"] == name:
+            return _csv(table, f"{prefix}-{name}.csv")
+    raise Http404(_("No chart with this name."))
+
+
+def _with_display(table: Table) -> Table:
+    table["rows_display"] = [[row[k] for k, _h in table["columns"]] for row in table["rows"]]
+    return table
+
+
+# National targets --------------------------------------------------------------------------
+
+
+def _target_labels() -> dict[str, str]:
+    return {"baseline": _("Baseline"), "observed": _("Observed"), "target": _("Target")}
+
+
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    progress = targets.targets_progress()
+    labels = _target_labels()
+    for p in progress:
+        p["svg"] = charts.target_chart(p, labels, p["target"].unit)
+    user = request.user
+    is_admin = user.is_authenticated and user.is_platform_admin  # type: ignore[union-attr]
+    return render(
+        request,
+        "insights/dashboard.html",
+        {
+            "progress": progress,
+            "korean": get_language() == "ko",
+            "form": ObservationForm() if is_admin else None,
+            "current": "targets",
+        },
+    )
+
+
+@login_required
+@require_POST
+def observation_add(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_platform_admin:  # type: ignore[union-attr]
+        raise Http404(_("No such page."))
+    form = ObservationForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            targets.add_observation(
+                request.user,
+                data["target"].pk,
+                data["date"],
+                data["value"],
+                data["source"],
+                data["note"],
+            )
+        except InsightsError as e:
+            messages.error(request, str(e))
+        else:
+            messages.success(request, _("Observation added."))
+            return redirect(reverse("insights:dashboard") + f"#target-{data['target'].pk}")
+    else:
+        for field, errors in form.errors.items():
+            messages.error(request, f"{field}: {' '.join(errors)}")
+    return redirect("insights:dashboard")
+
+
+# Ecosystem analytics -----------------------------------------------------------------------
+
+
+def _ecosystem_tables(user: Any, f: analytics.Filters) -> list[Table]:
+    deals_col = ("deals", _("Deals"))
+    value_col = ("value_usd_m", _("Total value (USD m)"))
+    by_year = analytics.deals_by_year(user, f)
+    share_rows = analytics.korea_meeting_share(f)
+    for row in share_rows:
+        row["share_pct"] = round(row["share"] * 100, 1)
+    tables: list[Table] = [
+        {
+            "key": "deals-year",
+            "title": _("Deals by year"),
+            "columns": [("label", _("Year")), deals_col, value_col],
+            "rows": by_year,
+            "chart": ("bar", "label", "deals", _("Deals")),
+        },
+        {
+            "key": "deal-value",
+            "title": _("Deal value by year (sum of total values, USD m)"),
+            "columns": [("label", _("Year")), value_col, deals_col],
+            "rows": by_year,
+            "chart": ("bar", "label", "value_usd_m", _("USD m")),
+        },
+        {
+            "key": "deals-modality",
+            "title": _("Deals by modality of the asset"),
+            "columns": [("label", _("Modality")), deals_col, value_col],
+            "rows": analytics.deals_by_modality(user, f),
+            "chart": ("bar", "label", "deals", _("Deals")),
+        },
+        {
+            "key": "deals-area",
+            "title": _("Deals by therapeutic area of the asset"),
+            "columns": [("label", _("Therapeutic area")), deals_col, value_col],
+            "rows": analytics.deals_by_area(user, f),
+            "chart": ("bar", "label", "deals", _("Deals")),
+        },
+        {
+            "key": "deals-country",
+            "title": _("Deals by licensee country"),
+            "columns": [("label", _("Country")), deals_col, value_col],
+            "rows": analytics.deals_by_licensee_country(user, f),
+            "chart": ("bar", "label", "deals", _("Deals")),
+        },
+        {
+            "key": "investments-kind",
+            "title": _("Investments by kind"),
+            "columns": [
+                ("label", _("Kind")),
+                ("investments", _("Investments")),
+                ("amount_usd_m", _("Amount (USD m)")),
+            ],
+            "rows": analytics.investments_by_kind(f),
+            "chart": ("bar", "label", "investments", _("Investments")),
+        },
+        {
+            "key": "assets-stage",
+            "title": _("Assets by cluster and stage"),
+            "columns": [
+                ("cluster_label", _("Cluster")),
+                ("label", _("Stage")),
+                ("assets", _("Assets")),
+            ],
+            "rows": analytics.assets_by_cluster(user, "stage", f),
+            "chart": ("heatmap", _("Stage"), _("Cluster"), _("Assets")),
+        },
+        {
+            "key": "assets-modality",
+            "title": _("Assets by cluster and modality"),
+            "columns": [
+                ("cluster_label", _("Cluster")),
+                ("label", _("Modality")),
+                ("assets", _("Assets")),
+            ],
+            "rows": analytics.assets_by_cluster(user, "modality", f),
+            "chart": ("heatmap", _("Modality"), _("Cluster"), _("Assets")),
+        },
+        {
+            "key": "korea-share",
+            "title": _("Korea's share of event meetings"),
+            "columns": [
+                ("label", _("Event")),
+                ("meetings", _("Meetings")),
+                ("with_korea", _("With a Korean organisation")),
+                ("share_pct", _("Share (%)")),
+            ],
+            "rows": share_rows,
+            "chart": ("bar", "label", "share_pct", _("Share of meetings (%)")),
+        },
+        {
+            "key": "funnel",
+            "title": _("From meeting to deal (all events)"),
+            "columns": [
+                ("label", _("Stage")),
+                ("meetings", _("Meetings")),
+                ("share_of_previous", _("Share of the stage before")),
+            ],
+            "rows": analytics.funnel(f),
+            "chart": ("bar", "label", "meetings", _("Meetings")),
+        },
+    ]
+    return tables
+
+
+def _draw(table: Table) -> str:
+    kind, *args = table["chart"]
+    if kind == "bar":
+        label, value, title = args
+        return charts.bar_chart(table["rows"], label, value, title)
+    x_title, y_title, value_title = args
+    rows = [r for r in table["rows"] if r["assets"]]
+    return charts.heatmap_chart(
+        rows,
+        "label",
+        "cluster_label",
+        "assets",
+        x_title,
+        y_title,
+        value_title,
+        x_order=list(dict.fromkeys(r["label"] for r in rows)),
+    )
+
+
+@require_GET
+def ecosystem(request: HttpRequest) -> HttpResponse:
+    form = EcosystemFilterForm(request.GET or None)
+    f = form.filters() if form.is_bound else analytics.Filters()
+    tables = _ecosystem_tables(request.user, f)
+    csv_response = _csv_or_none(request, tables, "ecosystem")
+    if csv_response is not None:
+        return csv_response
+    for table in tables:
+        table["svg"] = _draw(table)
+        _with_display(table)
+    korea = analytics.korea_share_total(tables[8]["rows"])
+    return render(
+        request,
+        "insights/ecosystem.html",
+        {
+            "form": form,
+            "tables": tables,
+            "korea": korea,
+            "query": request.GET.urlencode(),
+            "current": "ecosystem",
+        },
+    )
+
+
+# The clusters as one network ---------------------------------------------------------------
+
+
+@require_GET
+def cluster_network(request: HttpRequest) -> HttpResponse:
+    links = network.cluster_links()
+    table: Table = {
+        "key": "links",
+        "title": _("Links between clusters"),
+        "columns": [
+            ("a_label", _("Cluster")),
+            ("b_label", _("Cluster")),
+            ("deals", _("Deals")),
+            ("meetings", _("Meetings")),
+            ("facilities", _("Facilities")),
+            ("total", _("Total")),
+        ],
+        "rows": links,
+    }
+    csv_response = _csv_or_none(request, [table], "clusters")
+    if csv_response is not None:
+        return csv_response
+    totals: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    for r in links:
+        for side in ("a", "b"):
+            totals[r[side]] = totals.get(r[side], 0) + r["total"]
+            labels[r[side]] = r[f"{side}_label"]
+    nodes = [
+        {"key": k, "label": labels[k], "total": totals[k]}
+        for k in sorted(labels, key=lambda k: labels[k])
+    ]
+    cells = network.cluster_matrix(links)
+    order = [n["label"] for n in nodes]
+    return render(
+        request,
+        "insights/clusters.html",
+        {
+            "table": _with_display(table),
+            "network_svg": charts.network_chart(nodes, links),
+            "matrix_svg": charts.heatmap_chart(
+                cells,
+                "to",
+                "from",
+                "total",
+                _("Cluster"),
+                _("Cluster"),
+                _("Links"),
+                x_order=order,
+                y_order=order,
+            ),
+            "clusters": Cluster.objects.all(),
+            "current": "clusters",
+        },
+    )
+
+
+@require_GET
+def cluster_profile(request: HttpRequest, cluster_id: str) -> HttpResponse:
+    cluster = get_object_or_404(Cluster, pk=cluster_id)
+    profile = network.cluster_profile(cluster, request.user)
+    tables: list[Table] = [
+        {
+            "key": "modalities",
+            "title": _("Modalities of visible assets"),
+            "columns": [("label", _("Modality")), ("count", _("Assets"))],
+            "rows": profile["modalities"],
+        },
+        {
+            "key": "stages",
+            "title": _("Stages of visible assets"),
+            "columns": [("label", _("Stage")), ("count", _("Assets"))],
+            "rows": profile["stages"],
+        },
+        {
+            "key": "organizations",
+            "title": _("Organisations by kind"),
+            "columns": [("label", _("Kind")), ("count", _("Organisations"))],
+            "rows": profile["organization_kinds"],
+        },
+    ]
+    csv_response = _csv_or_none(request, tables, cluster.pk)
+    if csv_response is not None:
+        return csv_response
+    for table in tables:
+        table["svg"] = charts.bar_chart(table["rows"], "label", "count", table["columns"][1][1])
+        _with_display(table)
+    return render(
+        request,
+        "insights/cluster.html",
+        {"cluster": cluster, "profile": profile, "tables": tables, "current": "clusters"},
+    )
+
+
+@require_GET
+def capabilities(request: HttpRequest) -> HttpResponse:
+    form = CapabilityForm(request.GET or None)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    found = network.find_capabilities(
+        data.get("q", ""),
+        cluster=data.get("cluster", ""),
+        facility_kind=data.get("facility_kind", ""),
+        program_kind=data.get("program_kind", ""),
+    )
+    return render(
+        request,
+        "insights/capabilities.html",
+        {"form": form, "found": found, "q": data.get("q", ""), "current": "capabilities"},
+    )
+
+
+# Open-innovation calls ---------------------------------------------------------------------
+
+
+def _call_or_404(program_id: str) -> Any:
+    try:
+        return calls.get_call(program_id)
+    except InsightsError:
+        raise Http404(_("No open-innovation call with this id.")) from None
+
+
+@require_GET
+def call_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "insights/calls.html", {"calls": calls.open_calls(), "current": "calls"}
+    )
+
+
+def _own_assets(user: Any) -> list[tuple[str, str]]:
+    if not user.is_authenticated or user.organization_id is None:
+        return []
+    return list(
+        visible_assets(user)
+        .filter(organization_id=user.organization_id)
+        .values_list("pk", "name")
+    )
+
+
+def call_detail(request: HttpRequest, program_id: str) -> HttpResponse:
+    call = _call_or_404(program_id)
+    user = request.user
+    assets = _own_assets(user)
+    form = ApplyForm(request.POST or None, assets=assets) if assets else None
+    if request.method == "POST":
+        if not user.is_authenticated:
+            return redirect(f"{reverse('account_login')}?next={request.path}")
+        if form is not None and form.is_valid():
+            try:
+                calls.apply_to_call(
+                    user, call.pk, form.cleaned_data["asset"], form.cleaned_data["pitch"]
+                )
+            except InsightsError as e:
+                form.add_error(None, str(e))
+            else:
+                messages.success(request, _("Your application was submitted."))
+                return redirect("insights:call", program_id=call.pk)
+        elif form is None:
+            messages.error(request, _("Only members of an organisation with assets can apply."))
+    mine = (
+        CallApplication.objects.filter(program=call, organization_id=user.organization_id)
+        .select_related("asset")
+        .order_by("-created")
+        if user.is_authenticated and user.organization_id
+        else []
+    )
+    return render(
+        request,
+        "insights/call.html",
+        {
+            "call": call,
+            "form": form,
+            "mine": mine,
+            "is_organiser": user.is_authenticated and user.is_organiser,
+            "current": "calls",
+        },
+    )
+
+
+def _organiser_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Organiser pages answer 404 to everyone else, like a missing page."""
+
+    @login_required
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_organiser:  # type: ignore[union-attr]
+            raise Http404(_("No such page."))
+        return view(request, *args, **kwargs)
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return wrapper
+
+
+def _events() -> list[tuple[int, str]]:
+    return [
+        (e.pk, f"{e.name} ({e.start_date:%Y-%m-%d})")
+        for e in Event.objects.order_by("-start_date")[:100]
+    ]
+
+
+@_organiser_view
+@require_GET
+def call_review(request: HttpRequest, program_id: str) -> HttpResponse:
+    call = _call_or_404(program_id)
+    rows = calls.rank_applications(request.user, call.pk)
+    return render(
+        request,
+        "insights/call_review.html",
+        {
+            "call": call,
+            "rows": rows,
+            "invite_form": InviteForm(events=_events()),
+            "shortlisted": sum(1 for r in rows if r["application"].status == "shortlisted"),
+            "current": "calls",
+        },
+    )
+
+
+@_organiser_view
+@require_POST
+def application_action(
+    request: HttpRequest, program_id: str, application_id: int, action: str
+) -> HttpResponse:
+    call = _call_or_404(program_id)
+    if not CallApplication.objects.filter(pk=application_id, program=call).exists():
+        raise Http404(_("No such application."))
+    act = {"shortlist": calls.shortlist_application, "decline": calls.decline_application}
+    if action not in act:
+        raise Http404(_("No such page."))
+    try:
+        act[action](request.user, application_id)
+    except InsightsError as e:
+        messages.error(request, str(e))
+    return redirect("insights:call-review", program_id=call.pk)
+
+
+@_organiser_view
+@require_POST
+def invite(request: HttpRequest, program_id: str) -> HttpResponse:
+    call = _call_or_404(program_id)
+    form = InviteForm(request.POST, events=_events())
+    if form.is_valid():
+        event = get_object_or_404(Event, pk=form.cleaned_data["event"])
+        url = request.build_absolute_uri(reverse("events:detail", args=[event.slug]))
+        try:
+            invited = calls.invite_shortlist(request.user, call.pk, event.pk, url)
+        except InsightsError as e:
+            messages.error(request, str(e))
+        else:
+            messages.success(
+                request,
+                _("%(n)d applicants invited to %(event)s.") % {"n": len(invited), "event": event},
+            )
+    else:
+        messages.error(request, _("Choose an event."))
+    return redirect("insights:call-review", program_id=call.pk)
