@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # dari.web first: its account templates (allauth's pages in Dari's layout) win.
+    "dari.web",
     "allauth",
     "allauth.account",
     "django_htmx",
@@ -51,7 +53,6 @@ INSTALLED_APPS = [
     "dari.directory",
     "dari.events",
     "dari.insights",
-    "dari.web",
     "dari.api",
 ]
 

@@ -56,3 +56,4 @@ api = DariAPI(
 )
 errors.install(api)
 api.add_router("/", directory.router)
+api.add_router("/insights", "dari.api.insights.router")

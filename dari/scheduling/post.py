@@ -3,15 +3,25 @@
 - :func:`fairness_swaps`: a participant with accepted meetings but none scheduled gets one when
   a meeting of theirs can take the place of a single equal-or-lighter unlocked meeting whose
   participants all keep at least one other meeting (the displaced one is re-placed if possible).
-- :func:`compact_gaps`: moves meetings to free slots when that reduces the number of idle gaps
-  ("breaks": an idle stretch between two meetings of a participant on the same day).
+- :func:`compact`: fewer idle gaps ("breaks": an idle stretch between two meetings of a
+  participant on the same local day).  The set of scheduled meetings (hence the weight) is
+  fixed and locked meetings never move; only the slots of the other scheduled meetings change.
+  Up to ``exact_max_options`` meeting-slot options it solves a CP-SAT model (minimise the total
+  number of breaks, optionally with max - min breaks per participant <= ``max_spread``), hinted
+  with the current schedule; larger instances get :func:`compact_gaps`, a hill-climb with
+  single moves to free slots and pairwise swaps.
 """
 
 from __future__ import annotations
 
+import math
 import random
 import time
+from collections import defaultdict
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ortools.sat.python import cp_model
 
 from .core import Problem, State
 from .heuristics import LocalSearch
@@ -107,43 +117,292 @@ def count_gaps(st: State, days: list[list[int]]) -> int:
     return sum(_gaps(row, day) for row in st.busy for day in days)
 
 
-def compact_gaps(st: State, instance: Instance, deadline: float, seed: int = 0) -> tuple[int, int]:
-    """Hill-climb on the number of gaps by moving unlocked meetings to free slots.
-    Returns (gaps before, gaps after)."""
-    prob = st.prob
+def _day_index(instance: Instance, prob: Problem) -> tuple[list[list[int]], list[int]]:
     days = _day_layout(instance, prob)
     day_of = [0] * prob.n_slots
     for d, idx in enumerate(days):
         for s in idx:
             day_of[s] = d
+    return days, day_of
+
+
+def breaks_per_participant(st: State, days: list[list[int]]) -> list[int]:
+    """Breaks of every participant, summed over the days."""
+    return [sum(_gaps(row, day) for day in days) for row in st.busy]
+
+
+def break_spread(st: State, days: list[list[int]]) -> int:
+    """max - min breaks over the participants with at least one scheduled meeting."""
+    per = breaks_per_participant(st, days)
+    vals = [b for p, b in enumerate(per) if any(x >= 0 for x in st.busy[p])]
+    return max(vals) - min(vals) if vals else 0
+
+
+@dataclass
+class CompactReport:
+    before: int  # breaks before
+    after: int  # breaks after
+    method: str  # "cp-sat-optimal", "cp-sat", "local", "none"
+    bound: int | None  # CP-SAT's proved lower bound on the breaks for this scheduled set
+    # (under max_spread when that was met), None for the local search
+    spread: int  # max - min breaks per participant after
+    spread_met: bool | None  # max_spread asked: whether it holds; else None
+
+
+def compact(
+    st: State,
+    instance: Instance,
+    deadline: float,
+    *,
+    seed: int = 0,
+    max_spread: int | None = None,
+    exact_max_options: int = 100_000,
+    workers: int = 2,
+) -> CompactReport:
+    """Reduce the breaks of ``st`` in place without changing which meetings are scheduled and
+    without moving locked meetings.  CP-SAT up to ``exact_max_options`` options (the schedule
+    changes only if the model found a strictly better one, or one meeting ``max_spread`` that
+    the current schedule misses), else the local hill-climb."""
+    prob = st.prob
+    days, _ = _day_index(instance, prob)
+    before = count_gaps(st, days)
+    n_opt = sum(len(prob.opts[m]) for m, s in enumerate(st.slot_of) if s >= 0)
+    method = "none"
+    bound: int | None = None
+    if n_opt <= exact_max_options and time.monotonic() < deadline - 0.05:
+        ex = _compact_exact(st, days, deadline, seed, max_spread, workers)
+        if ex is None and max_spread is not None and time.monotonic() < deadline - 0.05:
+            ex = _compact_exact(st, days, deadline, seed, None, workers)
+        if ex is not None:
+            new_slot, optimal, lb = ex
+            cur = count_gaps(st, days)
+            old_fair = max_spread is None or break_spread(st, days) <= max_spread
+            mark = len(st.log)
+            moved = [m for m, t in new_slot.items() if st.slot_of[m] != t]
+            for m in moved:
+                st.unassign(m)
+            ok = True
+            for m in moved:
+                if new_slot[m] not in prob.opts[m] or not st.free(m, new_slot[m]):
+                    ok = False  # never happens with a correct model; keep the old schedule
+                    break
+                st.assign(m, new_slot[m])
+            if ok:
+                new = count_gaps(st, days)
+                fair = max_spread is None or break_spread(st, days) <= max_spread
+                ok = (new <= cur and (fair or not old_fair)) or (fair and not old_fair)
+            if not ok:
+                st.rollback(mark)
+            method = "cp-sat-optimal" if optimal else "cp-sat"
+            bound = lb
+    if method == "none" or (max_spread is None and (bound is None or count_gaps(st, days) > bound)):
+        if time.monotonic() < deadline:
+            compact_gaps(st, instance, deadline, seed)
+            if method == "none":
+                method = "local"
+    st.log.clear()
+    spread = break_spread(st, days)
+    return CompactReport(
+        before=before,
+        after=count_gaps(st, days),
+        method=method,
+        bound=bound,
+        spread=spread,
+        spread_met=None if max_spread is None else spread <= max_spread,
+    )
+
+
+def _compact_exact(
+    st: State,
+    days: list[list[int]],
+    deadline: float,
+    seed: int,
+    max_spread: int | None,
+    workers: int,
+) -> tuple[dict[int, int], bool, int | None] | None:
+    """CP-SAT with the scheduled set fixed.  Returns (meeting -> slot of the unlocked scheduled
+    meetings, proved optimal, lower bound on the breaks) or None (nothing found in time, or
+    infeasible with ``max_spread``)."""
+    prob = st.prob
+    model = cp_model.CpModel()
+    x: dict[tuple[int, int], cp_model.IntVar] = {}
+    by_ps: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
+    by_s: dict[int, list[cp_model.IntVar]] = defaultdict(list)
+    fixed: set[tuple[int, int]] = set()  # (participant, slot) busy with a locked meeting
+    locked_load = [0] * prob.n_slots
+    active: set[int] = set()
+    movable: list[int] = []
+    for m, s in enumerate(st.slot_of):
+        if s < 0:
+            continue
+        active.update(prob.parts[m])
+        if prob.locked[m] >= 0:
+            locked_load[s] += 1
+            for p in prob.parts[m]:
+                fixed.add((p, s))
+            continue
+        movable.append(m)
+        row = []
+        for t in prob.opts[m]:
+            v = model.new_bool_var(f"x{m}_{t}")
+            x[m, t] = v
+            row.append(v)
+            by_s[t].append(v)
+            for p in prob.parts[m]:
+                by_ps[p, t].append(v)
+            model.add_hint(v, 1 if t == s else 0)
+        model.add_exactly_one(row)
+    for lst in by_ps.values():
+        if len(lst) > 1:
+            model.add_at_most_one(lst)
+    if prob.limited:
+        for t, lst in by_s.items():
+            room = prob.cap[t] - locked_load[t]
+            if len(lst) > room:
+                model.add(sum(lst) <= room)
+
+    def busy_now(p: int, s: int) -> int:
+        return 1 if st.busy[p][s] >= 0 else 0
+
+    total: list[cp_model.LinearExprT] = []
+    per_part: dict[int, list[cp_model.LinearExprT]] = defaultdict(list)
+    for p in sorted(active):
+        for day in days:
+            # each slot: 1 (locked), a sum of booleans (<= 1), or 0
+            seq: list[int | list[cp_model.IntVar]] = []
+            for s in day:
+                if (p, s) in fixed:
+                    seq.append(1)
+                else:
+                    seq.append(by_ps.get((p, s), []) or 0)
+            if all(isinstance(e, int) and e == 0 for e in seq):
+                continue
+            terms: list[cp_model.LinearExprT] = []
+            prev: int | list[cp_model.IntVar] = 0
+            hint_prev = 0
+            for s, e in zip(day, seq, strict=True):
+                h = busy_now(p, s)
+                if isinstance(e, int) and e == 0:
+                    pass
+                elif isinstance(e, int):  # locked: starts a block iff the previous is idle
+                    if isinstance(prev, int):
+                        if prev == 0:
+                            terms.append(1)
+                    else:
+                        terms.append(1 - sum(prev))
+                else:
+                    b = model.new_bool_var("")
+                    cur = sum(e)
+                    model.add(b <= cur)
+                    if isinstance(prev, int):
+                        if prev == 1:
+                            model.add(b == 0)
+                        else:
+                            model.add(b >= cur)
+                    else:
+                        p_sum = sum(prev)
+                        model.add(b <= 1 - p_sum)
+                        model.add(b >= cur - p_sum)
+                    model.add_hint(b, 1 if h and not hint_prev else 0)
+                    terms.append(b)
+                prev = e
+                hint_prev = h
+            if any(isinstance(e, int) and e == 1 for e in seq):
+                terms.append(-1)
+            else:
+                vs = [v for e in seq if isinstance(e, list) for v in e]
+                has = model.new_bool_var("")
+                model.add_max_equality(has, vs)
+                model.add_hint(has, 1 if any(busy_now(p, s) for s in day) else 0)
+                terms.append(-has)
+            per_part[p].extend(terms)
+            total.extend(terms)
+    if max_spread is not None and per_part:
+        horizon = prob.n_slots
+        lo = model.new_int_var(0, horizon, "lo")
+        hi = model.new_int_var(0, horizon, "hi")
+        for p in active:
+            br = sum(per_part[p]) if per_part.get(p) else 0
+            model.add(lo <= br)
+            model.add(br <= hi)
+        model.add(hi - lo <= max_spread)
+    model.minimize(sum(total))
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.05, deadline - time.monotonic())
+    solver.parameters.num_workers = max(1, workers)
+    solver.parameters.random_seed = seed
+    status = solver.solve(model)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    out = {m: t for (m, t), v in x.items() if solver.boolean_value(v)}
+    lb = math.ceil(solver.best_objective_bound - 1e-6)
+    return out, status == cp_model.OPTIMAL, lb
+
+
+def compact_gaps(st: State, instance: Instance, deadline: float, seed: int = 0) -> tuple[int, int]:
+    """Hill-climb on the number of gaps: move an unlocked meeting to a free slot, or swap the
+    slots of two unlocked meetings, when that reduces the breaks.  Returns (before, after)."""
+    prob = st.prob
+    days, day_of = _day_index(instance, prob)
     before = count_gaps(st, days)
     rng = random.Random(seed)
+    pgaps = breaks_per_participant(st, days)
     movable = [m for m in range(prob.n_meetings) if st.slot_of[m] >= 0 and prob.locked[m] < 0]
+
+    def local(ps: set[int], dset: set[int]) -> int:
+        return sum(_gaps(st.busy[p], days[d]) for p in ps for d in dset)
+
+    def refresh(ps: set[int]) -> None:
+        for p in ps:
+            pgaps[p] = sum(_gaps(st.busy[p], day) for day in days)
+
     improved = True
     while improved and time.monotonic() < deadline:
         improved = False
         rng.shuffle(movable)
         for i, m in enumerate(movable):
-            if i % 256 == 0 and time.monotonic() > deadline:
+            if i % 128 == 0 and time.monotonic() > deadline:
                 break
-            s = st.slot_of[m]
-            ps = prob.parts[m]
-
-            def local(dset: set[int], ps: list[int] = ps) -> int:
-                return sum(_gaps(st.busy[p], days[d]) for p in ps for d in dset)
-
+            ps_m = prob.parts[m]
             for t in prob.opts[m]:
-                if t == s or not st.free(m, t):
-                    continue
-                dset = {day_of[s], day_of[t]}
-                old = local(dset)
-                st.unassign(m)
-                st.assign(m, t)
-                if local(dset) < old:
-                    improved = True
-                    s = t
+                s = st.slot_of[m]
+                if t == s or not any(pgaps[p] for p in ps_m):
+                    continue  # a move can only help a participant of m who has a gap
+                if st.free(m, t):
+                    partners: list[int] = []
                 else:
+                    bl = st.blockers(m, t)
+                    if len(bl) > 1:
+                        continue
+                    if bl:
+                        partners = list(bl)
+                    else:  # tables full in t: swap with one meeting there
+                        cand = [b for b in st.in_slot[t] if prob.locked[b] < 0]
+                        rng.shuffle(cand)
+                        partners = cand[:4]
+                for b in partners or [-1]:
+                    if b >= 0 and (prob.locked[b] >= 0 or s not in prob.opts[b]):
+                        continue
+                    ps = set(ps_m) | (set(prob.parts[b]) if b >= 0 else set())
+                    dset = {day_of[s], day_of[t]}
+                    old = local(ps, dset)
+                    mark = len(st.log)
                     st.unassign(m)
-                    st.assign(m, s)
+                    if b >= 0:
+                        st.unassign(b)
+                    if not st.free(m, t):
+                        st.rollback(mark)
+                        continue
+                    st.assign(m, t)
+                    if b >= 0:
+                        if not st.free(b, s):
+                            st.rollback(mark)
+                            continue
+                        st.assign(b, s)
+                    if local(ps, dset) < old:
+                        improved = True
+                        refresh(ps)
+                        break
+                    st.rollback(mark)
     st.log.clear()
     return before, count_gaps(st, days)

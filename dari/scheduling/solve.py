@@ -27,8 +27,13 @@ class SolveOptions:
     - ``previous``: meeting id -> slot id of an earlier schedule; a re-run first puts unlocked
       meetings back where they were (if still feasible) and, among schedules of maximal weight,
       CP-SAT prefers those keeping more of them.  Locked meetings never move in any case.
-    - ``compact``: after the weight is final, move meetings between free slots to reduce idle
-      gaps in participants' days (never changes the weight).
+    - ``compact``: after the weight is final, fewer idle gaps ("breaks") in participants' days:
+      the scheduled set is fixed (so the weight is unchanged) and locked meetings stay; up to
+      ``compact_exact_max_options`` meeting-slot options a CP-SAT model minimises the breaks,
+      larger instances get single moves and pairwise swaps.  The secondary goals may use what
+      is left of the budget plus ``secondary_share`` x the time limit.
+    - ``max_break_spread``: with ``compact``, also require max - min breaks per participant
+      (participants with a scheduled meeting) <= this (CP-SAT path only; reported in stats).
     - ``fairness``: after the weight is final, swap so that participants with accepted meetings
       but none scheduled get one, when an equal-or-lighter meeting of participants who keep
       another meeting can make room (never decreases the weight).
@@ -39,6 +44,9 @@ class SolveOptions:
     exact_max_options: int = 200_000
     previous: Mapping[str, str] | None = None
     compact: bool = False
+    compact_exact_max_options: int = 100_000
+    max_break_spread: int | None = None
+    secondary_share: float = 0.3
     fairness: bool = False
     explain: bool = True
     workers: int = 2
@@ -184,14 +192,27 @@ def solve(
         best = base
         method.append("fcfs")
 
-    from .post import compact_gaps, fairness_swaps
+    from .post import compact, fairness_swaps
 
     if opts.fairness:
         stats["fairness_swaps"] = fairness_swaps(best)
     if opts.compact:
-        stats["gaps_before"], stats["gaps_after"] = compact_gaps(
-            best, instance, deadline + 0.5 * limit
+        rep = compact(
+            best,
+            instance,
+            max(deadline, time.monotonic()) + opts.secondary_share * limit,
+            seed=seed,
+            max_spread=opts.max_break_spread,
+            exact_max_options=opts.compact_exact_max_options,
+            workers=opts.workers,
         )
+        stats["gaps_before"], stats["gaps_after"] = rep.before, rep.after
+        stats["gaps_method"] = rep.method
+        stats["break_spread"] = rep.spread
+        if rep.bound is not None:
+            stats["gaps_bound"] = rep.bound
+        if rep.spread_met is not None:
+            stats["break_spread_met"] = rep.spread_met
     elapsed = time.monotonic() - t0
     weight = float(best.weight)
     bound = max(bound, weight)

@@ -9,7 +9,7 @@ from typing import Any
 import altair as alt
 import vl_convert
 
-from dari.web.charts import BRAND, FONT, _fonts, _responsive, bar_chart
+from dari.web.charts import BRAND, FONT, _fonts, _responsive
 
 __all__ = ["bar_chart", "heatmap_chart", "network_chart", "target_chart"]
 
@@ -30,6 +30,30 @@ def _render(chart: alt.TopLevelMixin) -> str:
     return _responsive(vl_convert.vegalite_to_svg(spec))
 
 
+def bar_chart(
+    rows: list[dict[str, Any]], label: str, value: str, value_title: str, color: str = BRAND
+) -> str:
+    """Horizontal bars of `rows` in their order, each labelled with its value (the style of
+    dari.web.charts.bar_chart, with fewer ticks so large sums stay legible); "" without rows."""
+    if not rows:
+        return ""
+    data = alt.Data(values=[{"label": str(r[label]), "value": r[value] or 0} for r in rows])
+    base = alt.Chart(data).encode(
+        y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=220)),
+        x=alt.X(
+            "value:Q",
+            title=str(value_title),
+            axis=alt.Axis(tickCount=5, tickMinStep=1, format=",~r"),
+            scale=alt.Scale(nice=True),
+        ),
+    )
+    bars = base.mark_bar(color=color, cornerRadiusEnd=2)
+    text = base.mark_text(align="left", dx=4, color=INK).encode(
+        text=alt.Text("value:Q", format=",~r")
+    )
+    return _render((bars + text).properties(width=340, height=alt.Step(22)))
+
+
 def target_chart(
     progress: dict[str, Any], labels: dict[str, str], unit: str, width: int = 420
 ) -> str:
@@ -41,7 +65,8 @@ def target_chart(
     ]
     points += [
         {
-            "year": round(o.date.year + (o.date.timetuple().tm_yday - 1) / 366, 3),
+            # Sources report annual figures: plot each at its year (the table has the date).
+            "year": o.date.year,
             "value": o.value,
             "kind": labels["observed"],
         }
@@ -93,7 +118,7 @@ def target_chart(
     text = (
         alt.Chart(alt.Data(values=[*points, goal]))
         .mark_text(dy=-12, fontSize=11, color=INK)
-        .encode(x=x, y=y, text=alt.Text("value:Q", format=",.4~g"))
+        .encode(x=x, y=y, text=alt.Text("value:Q", format=",.4~r"))
     )
     return _render((path + line + dots + text).properties(width=width, height=200))
 
@@ -129,9 +154,10 @@ def heatmap_chart(
             )
         )
     )
+    top = max(r[value] for r in rows)
     labels = base.mark_text(fontSize=11).encode(
         text="v:Q",
-        color=alt.condition(alt.datum.v > 0, alt.value(INK), alt.value(MUTED)),
+        color=alt.condition(alt.datum.v > top * 0.55, alt.value("white"), alt.value(INK)),
     )
     n_x = len({r[x] for r in rows})
     n_y = len({r[y] for r in rows})

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from dari.accounts.access import visible_assets
 from dari.directory.models import Cluster
+from dari.directory.vocab import Modality, Stage
 from dari.events.models import Event
 from dari.insights.domain import analytics, calls, network, targets
 from dari.insights.domain.errors import InsightsError
@@ -183,7 +184,7 @@ def _ecosystem_tables(user: Any, f: analytics.Filters) -> list[Table]:
                 ("assets", _("Assets")),
             ],
             "rows": analytics.assets_by_cluster(user, "stage", f),
-            "chart": ("heatmap", _("Stage"), _("Cluster"), _("Assets")),
+            "chart": ("heatmap", Stage, _("Stage"), _("Cluster"), _("Assets")),
         },
         {
             "key": "assets-modality",
@@ -194,7 +195,7 @@ def _ecosystem_tables(user: Any, f: analytics.Filters) -> list[Table]:
                 ("assets", _("Assets")),
             ],
             "rows": analytics.assets_by_cluster(user, "modality", f),
-            "chart": ("heatmap", _("Modality"), _("Cluster"), _("Assets")),
+            "chart": ("heatmap", Modality, _("Modality"), _("Cluster"), _("Assets")),
         },
         {
             "key": "korea-share",
@@ -228,17 +229,11 @@ def _draw(table: Table) -> str:
     if kind == "bar":
         label, value, title = args
         return charts.bar_chart(table["rows"], label, value, title)
-    x_title, y_title, value_title = args
+    vocabulary, x_title, y_title, value_title = args
     rows = [r for r in table["rows"] if r["assets"]]
+    order = [str(label) for label in vocabulary.labels] + [_("Not stated")]
     return charts.heatmap_chart(
-        rows,
-        "label",
-        "cluster_label",
-        "assets",
-        x_title,
-        y_title,
-        value_title,
-        x_order=list(dict.fromkeys(r["label"] for r in rows)),
+        rows, "label", "cluster_label", "assets", x_title, y_title, value_title, x_order=order
     )
 
 

@@ -84,4 +84,5 @@ def open_as(browser, live_server):
 
 def screenshot(page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.evaluate("window.scrollTo(0, 0)")  # else the sticky header lands mid-page
     page.screenshot(path=str(SCREENSHOTS / name), full_page=True)

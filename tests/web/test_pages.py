@@ -50,20 +50,9 @@ def test_signed_in_pages_render_in_english_and_korean(client, directory, url, en
     assert (response.status_code, title(response)) == (200, korean)
 
 
-@pytest.fixture
-def allauth_in_dari_layout(settings):
-    """Until dari.web is listed before allauth in INSTALLED_APPS, put its templates first."""
-    from pathlib import Path
-
-    import dari.web
-
-    templates = Path(dari.web.__file__).parent / "templates"
-    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [templates]}]
-
-
 @pytest.mark.parametrize(("url", "english", "korean"), ACCOUNT_PAGES)
 def test_account_pages_use_the_dari_layout(
-    client, db, allauth_in_dari_layout, url, english, korean
+    client, db, url, english, korean
 ):
     response = client.get(url)
     assert (response.status_code, title(response)) == (200, english)

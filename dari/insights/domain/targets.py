@@ -39,7 +39,7 @@ def target_progress(target: NationalTarget, observations: list[Observation]) -> 
         "latest": latest,
         "current": current,
         "current_year": latest.date.year if latest is not None else target.baseline_year,
-        "share": round(share, 4),
+        "share": round(share, 4) + 0.0,  # never "-0%"
         "bar": max(0.0, min(1.0, share)),
         "achieved": _achieved(target, current),
         "years_left": target.target_year - dt.date.today().year,
