@@ -12,7 +12,11 @@ fits in the budget -- made valid by weak duality from its duals):
 Instances: /work/shared/bench/sched (6 synthetic, 1,000 meetings), the 20 B2B originals
 (/work/shared/bench/b2b/json, optional sample of variants), and generated SYNTHETIC instances
 from the seeded generator below (BIO-Europe scale in person and virtual; BIO International
-scale with --scale all).
+scale in person and virtual with --scale all).
+
+With --breaks it prints a SECOND table instead: the idle gaps ("breaks") of the 20 B2B originals
+after our weight-maximal schedule without and with --compact (max break spread 2), next to the
+published optimum of the papers (all meetings scheduled, fairness d = 2).
 """
 
 from __future__ import annotations
@@ -330,6 +334,88 @@ def row(name: str, doc: dict[str, Any], args: argparse.Namespace, big: bool) -> 
     ]
 
 
+PUBLISHED_BREAKS = {  # JAIR 2022, Table 3, d = 2 (see /work/shared/bench/b2b/README.md)
+    "forum-13": 0,
+    "forum-13crafb": 6,
+    "forum-13crafc": 1,
+    "forum-14": 2,
+    "forumt-14": 5,
+    "forumt-14crafc": 5,
+    "forumt-14crafd": 4,
+    "forumt-14crafe": 5,
+    "tic-12": 0,
+    "tic-12crafc": 0,
+    "tic-13": 0,
+    "tic-13crafb": 0,
+    "tic-13crafc": 4,
+    "tic-14crafa": 0,
+    "tic-14crafc": 0,
+    "tic-14crafd": 0,
+    "ticf-13crafa": 0,
+    "ticf-13crafb": 3,
+    "ticf-13crafc": 1,
+    "ticf-14crafa": 0,
+}
+
+
+def breaks_table(args: argparse.Namespace) -> int:
+    from dari.scheduling.post import _day_layout, break_spread, count_gaps
+    from dari.scheduling.solve import SolveOptions, _state_from
+
+    limit = args.breaks_time_limit
+    head = [
+        "instance",
+        "meetings",
+        "scheduled",
+        "breaks, no compaction",
+        "breaks, --compact --max-break-spread 2",
+        "spread",
+        "method",
+        "seconds",
+        "published opt. (d=2)",
+    ]
+    print(f"Breaks of the 20 B2B originals; time limit {limit:g} s (+30 % for compaction).")
+    print(" | ".join(head))
+    print(" | ".join("---" for _ in head))
+    for f in sorted(glob.glob(f"{SHARED}/b2b/json/*.original.json")):
+        name = os.path.basename(f)[: -len(".original.json")]
+        if args.only and args.only not in name:
+            continue
+        with open(f, encoding="utf-8") as fh:
+            inst = load_instance(json.load(fh))
+        prob = compile_instance(inst)
+        days = _day_layout(inst, prob)
+        plain = solve(inst, time_limit=limit, seed=args.seed)
+        slot_of = [-1] * prob.n_meetings
+        sid = {x: i for i, x in enumerate(prob.slot_ids)}
+        mid = {x: i for i, x in enumerate(prob.meeting_ids)}
+        for a in plain.assignments:
+            slot_of[mid[a.meeting]] = sid[a.slot]
+        st = _state_from(prob, slot_of)
+        b0 = count_gaps(st, days)
+        opts = SolveOptions(compact=True, max_break_spread=2)
+        res = solve(inst, time_limit=limit, seed=args.seed, options=opts)
+        assert res.stats["weight"] == plain.stats["weight"]
+        stc = res.stats
+        print(
+            " | ".join(
+                [
+                    name,
+                    str(prob.n_meetings),
+                    str(stc["scheduled"]),
+                    f"{b0} (spread {break_spread(st, days)})",
+                    str(stc["gaps_after"]),
+                    str(stc["break_spread"]),
+                    str(stc["gaps_method"]),
+                    f"{stc['seconds']:.1f}",
+                    str(PUBLISHED_BREAKS.get(name, "-")),
+                ]
+            ),
+            flush=True,
+        )
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -350,7 +436,11 @@ def main() -> int:
     )
     ap.add_argument("--only", default="", help="substring filter of instance names")
     ap.add_argument("--save", default="", help="directory to save generated instances")
+    ap.add_argument("--breaks", action="store_true", help="print the breaks table (B2B)")
+    ap.add_argument("--breaks-time-limit", type=float, default=10.0)
     args = ap.parse_args()
+    if args.breaks:
+        return breaks_table(args)
 
     cases: list[tuple[str, Any, bool]] = []
     for f in sorted(glob.glob(f"{SHARED}/sched/*.json")):
@@ -405,6 +495,21 @@ def main() -> int:
                     virtual=False,
                     tables=900,
                     name="BIO-International-scale in-person event",
+                ),
+                True,
+            )
+        )
+        cases.append(
+            (
+                "SYNTH bio-intl virtual",
+                dict(
+                    seed=14,
+                    participants=20000,
+                    meetings=60000,
+                    days=4,
+                    virtual=True,
+                    tables=None,
+                    name="BIO-International-scale virtual event",
                 ),
                 True,
             )

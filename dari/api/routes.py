@@ -16,7 +16,7 @@ from ninja.openapi.schema import OpenAPISchema
 from ninja.renderers import JSONRenderer
 from ninja.security import django_auth
 
-from dari.api import directory, errors
+from dari.api import directory, errors, recommend
 
 
 def anonymous(request: HttpRequest) -> Any:
@@ -56,4 +56,5 @@ api = DariAPI(
 )
 errors.install(api)
 api.add_router("/", directory.router)
+api.add_router("/", recommend.router)
 api.add_router("/insights", "dari.api.insights.router")

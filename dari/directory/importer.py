@@ -123,6 +123,7 @@ def import_directory(
     with transaction.atomic():
         for section in SECTIONS:
             _write(section, by_section[section.key], progress)
+        m.bump_generation()
     return Counter({k: len(v) for k, v in by_section.items() if v})
 
 

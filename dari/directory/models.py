@@ -297,3 +297,26 @@ class Program(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Generation(models.Model):
+    """A counter raised on every change to organisations or assets, so each process can tell
+    that its in-memory recommendation index is behind the database (one row, pk=1)."""
+
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("directory generation")
+        verbose_name_plural = _("directory generations")
+
+
+def bump_generation() -> None:
+    """Raise the directory generation (inside the caller's transaction)."""
+    updated = Generation.objects.filter(pk=1).update(value=models.F("value") + 1)
+    if not updated:
+        Generation.objects.get_or_create(pk=1, defaults={"value": 1})
+
+
+def current_generation() -> int:
+    row = Generation.objects.filter(pk=1).values_list("value", flat=True).first()
+    return int(row or 0)

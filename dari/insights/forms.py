@@ -21,10 +21,14 @@ def _cluster_choices() -> list[tuple[str, str]]:
 
 
 class EcosystemFilterForm(forms.Form):
-    year_from = forms.IntegerField(label=_("From year"), required=False, min_value=1990, max_value=2100)
+    year_from = forms.IntegerField(
+        label=_("From year"), required=False, min_value=1990, max_value=2100
+    )
     year_to = forms.IntegerField(label=_("To year"), required=False, min_value=1990, max_value=2100)
     cluster = forms.ChoiceField(label=_("Cluster"), required=False)
-    modality = forms.ChoiceField(label=_("Modality"), required=False, choices=ALL + Modality.choices)
+    modality = forms.ChoiceField(
+        label=_("Modality"), required=False, choices=ALL + Modality.choices
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -72,7 +76,9 @@ class ObservationForm(forms.Form):
     )
     value = forms.FloatField(label=_("Value"))
     source = forms.URLField(label=_("Source URL"), max_length=2000, assume_scheme="https")
-    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class ApplyForm(forms.Form):

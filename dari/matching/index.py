@@ -446,6 +446,14 @@ class Index:
     def n_assets(self) -> int:
         return len(self._assets.slot_of)
 
+    def org_ids(self) -> list[str]:
+        """Ids of the indexed organisations."""
+        return list(self._orgs.slot_of)
+
+    def asset_ids(self) -> list[str]:
+        """Ids of the indexed assets."""
+        return list(self._assets.slot_of)
+
     def org(self, org_id: str) -> OrgProfile | None:
         slot = self._orgs.slot_of.get(org_id)
         return None if slot is None else self._orgs.profiles.get(slot)

@@ -17,7 +17,9 @@ from .validate import ScheduleInputError, load_instance, parse_json, validate_re
 
 USAGE_EPILOG = """\
 switches for the secondary goals (applied after the weight is maximal, never lowering it):
-  --compact     fewer idle gaps between a participant's meetings on the same day
+  --compact     fewer idle gaps between a participant's meetings on the same day (the set of
+                scheduled meetings and locked meetings never change)
+  --max-break-spread D   with --compact: max - min gaps per participant <= D (CP-SAT sizes)
   --fairness    give participants with accepted meetings but none scheduled one, by swaps
 re-optimisation:
   meetings with "locked_slot" never move; --previous RESULT.json makes a re-run keep the other
@@ -45,6 +47,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     p.add_argument("--compact", action="store_true", help="reduce idle gaps (secondary goal)")
+    p.add_argument(
+        "--max-break-spread",
+        type=int,
+        default=None,
+        metavar="D",
+        help="with --compact: at most D more gaps for one participant than for another",
+    )
     p.add_argument(
         "--fairness", action="store_true", help="nobody left without a meeting if a swap helps"
     )
@@ -102,13 +111,17 @@ def main(argv: list[str]) -> int:
         for msg in exc.messages:
             print(f"  {msg}", file=sys.stderr)
         return 2
+    if args.max_break_spread is not None and args.max_break_spread < 0:
+        print("dari schedule: --max-break-spread must be >= 0", file=sys.stderr)
+        return 2
     if args.time_limit is not None and args.time_limit <= 0:
         print("dari schedule: --time-limit must be positive", file=sys.stderr)
         return 2
     options = SolveOptions(
         exact=args.exact,
         previous=previous,
-        compact=args.compact,
+        compact=args.compact or args.max_break_spread is not None,
+        max_break_spread=args.max_break_spread,
         fairness=args.fairness,
         explain=not args.no_explanations or args.explain,
         workers=max(1, args.workers),

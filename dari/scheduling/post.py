@@ -160,16 +160,23 @@ def compact(
     workers: int = 2,
 ) -> CompactReport:
     """Reduce the breaks of ``st`` in place without changing which meetings are scheduled and
-    without moving locked meetings.  CP-SAT up to ``exact_max_options`` options (the schedule
-    changes only if the model found a strictly better one, or one meeting ``max_spread`` that
-    the current schedule misses), else the local hill-climb."""
+    without moving locked meetings.  The local search (:func:`compact_gaps` with plateau moves)
+    runs first, with 60 % of the time up to ``deadline`` when CP-SAT follows (up to
+    ``exact_max_options`` options; all of it otherwise); CP-SAT, hinted with that schedule,
+    then minimises the breaks (with ``max_spread``: subject to max - min breaks per participant
+    <= max_spread; if that is infeasible or nothing is found, without it).  CP-SAT's schedule
+    is taken when it has no more breaks and does not lose the spread (or gains it)."""
     prob = st.prob
     days, _ = _day_index(instance, prob)
     before = count_gaps(st, days)
     n_opt = sum(len(prob.opts[m]) for m, s in enumerate(st.slot_of) if s >= 0)
     method = "none"
     bound: int | None = None
-    if n_opt <= exact_max_options and time.monotonic() < deadline - 0.05:
+    # the local search first (fast, most of the gain), then CP-SAT hinted with its result
+    exact = n_opt <= exact_max_options
+    now = time.monotonic()
+    compact_gaps(st, instance, now + 0.6 * (deadline - now) if exact else deadline, seed, True)
+    if exact <= exact_max_options and time.monotonic() < deadline - 0.05:
         ex = _compact_exact(st, days, deadline, seed, max_spread, workers)
         if ex is None and max_spread is not None and time.monotonic() < deadline - 0.05:
             ex = _compact_exact(st, days, deadline, seed, None, workers)
@@ -195,11 +202,8 @@ def compact(
                 st.rollback(mark)
             method = "cp-sat-optimal" if optimal else "cp-sat"
             bound = lb
-    if method == "none" or (max_spread is None and (bound is None or count_gaps(st, days) > bound)):
-        if time.monotonic() < deadline:
-            compact_gaps(st, instance, deadline, seed)
-            if method == "none":
-                method = "local"
+    if method == "none":
+        method = "local"
     st.log.clear()
     spread = break_spread(st, days)
     return CompactReport(
@@ -308,13 +312,14 @@ def _compact_exact(
                 prev = e
                 hint_prev = h
             if any(isinstance(e, int) and e == 1 for e in seq):
-                terms.append(-1)
+                has: int | cp_model.IntVar = 1
             else:
                 vs = [v for e in seq if isinstance(e, list) for v in e]
                 has = model.new_bool_var("")
                 model.add_max_equality(has, vs)
                 model.add_hint(has, 1 if any(busy_now(p, s) for s in day) else 0)
-                terms.append(-has)
+            model.add(cp_model.LinearExpr.sum(terms) >= has)  # breaks >= 0
+            terms.append(-has)
             per_part[p].extend(terms)
             total.extend(terms)
     if max_spread is not None and per_part:
@@ -335,19 +340,26 @@ def _compact_exact(
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     out = {m: t for (m, t), v in x.items() if solver.boolean_value(v)}
-    lb = math.ceil(solver.best_objective_bound - 1e-6)
+    lb = max(0, math.ceil(solver.best_objective_bound - 1e-6))
     return out, status == cp_model.OPTIMAL, lb
 
 
-def compact_gaps(st: State, instance: Instance, deadline: float, seed: int = 0) -> tuple[int, int]:
-    """Hill-climb on the number of gaps: move an unlocked meeting to a free slot, or swap the
-    slots of two unlocked meetings, when that reduces the breaks.  Returns (before, after)."""
+def compact_gaps(
+    st: State, instance: Instance, deadline: float, seed: int = 0, walk: bool = False
+) -> tuple[int, int]:
+    """Hill-climb on the number of gaps: move an unlocked meeting to a free slot, swap the
+    slots of two unlocked meetings, or swap a Kempe chain (the meetings reachable through
+    shared participants in the two slots), when that reduces the breaks.  With ``walk``, then
+    keep making random such moves that do not increase the breaks (plateau moves) until the
+    deadline.  Returns (before, after)."""
     prob = st.prob
     days, day_of = _day_index(instance, prob)
     before = count_gaps(st, days)
     rng = random.Random(seed)
     pgaps = breaks_per_participant(st, days)
     movable = [m for m in range(prob.n_meetings) if st.slot_of[m] >= 0 and prob.locked[m] < 0]
+    if not movable:
+        return before, before
 
     def local(ps: set[int], dset: set[int]) -> int:
         return sum(_gaps(st.busy[p], days[d]) for p in ps for d in dset)
@@ -356,53 +368,92 @@ def compact_gaps(st: State, instance: Instance, deadline: float, seed: int = 0) 
         for p in ps:
             pgaps[p] = sum(_gaps(st.busy[p], day) for day in days)
 
+    def chain(m: int, s: int, t: int) -> list[int] | None:
+        """Meetings in s and t connected to m through shared participants, if swappable."""
+        out: list[int] = []
+        seen = {m}
+        stack = [m]
+        while stack:
+            x = stack.pop()
+            if prob.locked[x] >= 0:
+                return None
+            sx = st.slot_of[x]
+            other = t if sx == s else s
+            if other not in prob.opts[x]:
+                return None
+            out.append(x)
+            if len(out) > 24:
+                return None
+            for p in prob.parts[x]:
+                y = st.busy[p][other]
+                if y >= 0 and y not in seen:
+                    seen.add(y)
+                    stack.append(y)
+        n_s = sum(1 for x in out if st.slot_of[x] == s)
+        n_t = len(out) - n_s
+        if st.load[t] - n_t + n_s > prob.cap[t] or st.load[s] - n_s + n_t > prob.cap[s]:
+            return None
+        return out
+
+    def try_move(m: int, t: int, sideways: bool) -> bool:
+        s = st.slot_of[m]
+        if st.free(m, t):
+            group = [m]
+        else:
+            bl = st.blockers(m, t)
+            if not bl and prob.limited:  # tables full in t: swap with one meeting there
+                cand = [b for b in st.in_slot[t] if prob.locked[b] < 0 and s in prob.opts[b]]
+                if not cand:
+                    return False
+                group = [m, rng.choice(cand)]
+            else:
+                got = chain(m, s, t)
+                if got is None:
+                    return False
+                group = got
+        ps = {p for x in group for p in prob.parts[x]}
+        dset = {day_of[s], day_of[t]}
+        old = local(ps, dset)
+        mark = len(st.log)
+        target = {x: (t if st.slot_of[x] == s else s) for x in group}
+        for x in group:
+            st.unassign(x)
+        for x in group:
+            if not st.free(x, target[x]):
+                st.rollback(mark)
+                return False
+            st.assign(x, target[x])
+        new = local(ps, dset)
+        if new < old or (sideways and new == old):
+            refresh(ps)
+            return True
+        st.rollback(mark)
+        return False
+
     improved = True
     while improved and time.monotonic() < deadline:
         improved = False
         rng.shuffle(movable)
         for i, m in enumerate(movable):
-            if i % 128 == 0 and time.monotonic() > deadline:
+            if i % 64 == 0 and time.monotonic() > deadline:
                 break
-            ps_m = prob.parts[m]
             for t in prob.opts[m]:
-                s = st.slot_of[m]
-                if t == s or not any(pgaps[p] for p in ps_m):
+                if t == st.slot_of[m] or not any(pgaps[p] for p in prob.parts[m]):
                     continue  # a move can only help a participant of m who has a gap
-                if st.free(m, t):
-                    partners: list[int] = []
-                else:
-                    bl = st.blockers(m, t)
-                    if len(bl) > 1:
-                        continue
-                    if bl:
-                        partners = list(bl)
-                    else:  # tables full in t: swap with one meeting there
-                        cand = [b for b in st.in_slot[t] if prob.locked[b] < 0]
-                        rng.shuffle(cand)
-                        partners = cand[:4]
-                for b in partners or [-1]:
-                    if b >= 0 and (prob.locked[b] >= 0 or s not in prob.opts[b]):
-                        continue
-                    ps = set(ps_m) | (set(prob.parts[b]) if b >= 0 else set())
-                    dset = {day_of[s], day_of[t]}
-                    old = local(ps, dset)
-                    mark = len(st.log)
-                    st.unassign(m)
-                    if b >= 0:
-                        st.unassign(b)
-                    if not st.free(m, t):
-                        st.rollback(mark)
-                        continue
-                    st.assign(m, t)
-                    if b >= 0:
-                        if not st.free(b, s):
-                            st.rollback(mark)
-                            continue
-                        st.assign(b, s)
-                    if local(ps, dset) < old:
-                        improved = True
-                        refresh(ps)
-                        break
-                    st.rollback(mark)
+                if try_move(m, t, False):
+                    improved = True
+    if walk:
+        n = 0
+        while time.monotonic() < deadline and any(pgaps):
+            n += 1
+            if n % 64 == 0 and time.monotonic() > deadline:
+                break
+            m = rng.choice(movable)
+            if not any(pgaps[p] for p in prob.parts[m]) and rng.random() < 0.9:
+                continue
+            opts = prob.opts[m]
+            t = opts[rng.randrange(len(opts))]
+            if t != st.slot_of[m]:
+                try_move(m, t, True)
     st.log.clear()
     return before, count_gaps(st, days)

@@ -528,14 +528,12 @@ def agenda(request: HttpRequest, me: Participant) -> HttpResponse:
         m.link = video_link(m)
         m.end = m.slot.start + timedelta(minutes=m.slot.minutes) if m.slot else None
         m.shown_asset = m.request.asset if m.request.asset_id in shown else None
-        free = [c for c in colleagues if c not in people]
-        m.colleague_form = (
-            ColleagueForm(
-                Participant.objects.filter(pk__in=[c.pk for c in free]).select_related("user"),
-                prefix=f"m{m.pk}",
-            )
-            if free and m.status != MeetingStatus.CANCELLED
-            else None
+        # Rendered from memory (the select's name matches ColleagueForm's prefix): a form per
+        # meeting would query the colleagues once per meeting.
+        m.free_colleagues = (
+            [c for c in colleagues if c not in people]
+            if m.status != MeetingStatus.CANCELLED
+            else []
         )
     return render(
         request,

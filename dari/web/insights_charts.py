@@ -110,7 +110,8 @@ def target_chart(
             y=y,
             color=color,
             shape=alt.Shape(
-                "kind:N", scale=alt.Scale(domain=kinds, range=["circle", "circle", "diamond"]),
+                "kind:N",
+                scale=alt.Scale(domain=kinds, range=["circle", "circle", "diamond"]),
                 legend=None,
             ),
         )
@@ -149,9 +150,10 @@ def heatmap_chart(
     )
     cells = base.mark_rect(cornerRadius=2).encode(
         color=alt.Color(
-            "v:Q", title=value_title, scale=alt.Scale(scheme="blues"), legend=alt.Legend(
-                orient="bottom", direction="horizontal", gradientLength=160
-            )
+            "v:Q",
+            title=value_title,
+            scale=alt.Scale(scheme="blues"),
+            legend=alt.Legend(orient="bottom", direction="horizontal", gradientLength=160),
         )
     )
     top = max(r[value] for r in rows)
@@ -164,9 +166,9 @@ def heatmap_chart(
     return _render((cells + labels).properties(width=max(120, 30 * n_x), height=max(60, 24 * n_y)))
 
 
-def network_chart(nodes: list[dict[str, Any]], links: list[dict[str, Any]], size: int = 460) -> str:
+def network_chart(nodes: list[dict[str, Any]], links: list[dict[str, Any]], size: int = 520) -> str:
     """Clusters on a circle, a line between two clusters as thick as their number of links,
-    each node as large as its own total; "" without links."""
+    each node as large as its own total (grey without links); "" without links."""
     if not links:
         return ""
     n = len(nodes)
@@ -195,7 +197,7 @@ def network_chart(nodes: list[dict[str, Any]], links: list[dict[str, Any]], size
         }
         for lk in links
     ]
-    axis = alt.Scale(domain=[-1.6, 1.6])
+    axis = alt.Scale(domain=[-2.1, 2.1])
     x = alt.X("x:Q", scale=axis, axis=None)
     y = alt.Y("y:Q", scale=axis, axis=None)
     edges = (
@@ -211,14 +213,20 @@ def network_chart(nodes: list[dict[str, Any]], links: list[dict[str, Any]], size
     )
     dots = (
         alt.Chart(alt.Data(values=node_values))
-        .mark_circle(color=BRAND, opacity=1)
-        .encode(x=x, y=y, size=alt.Size("total:Q", scale=alt.Scale(range=[40, 500]), legend=None))
+        .mark_circle(opacity=1)
+        .encode(
+            x=x,
+            y=y,
+            size=alt.Size("total:Q", scale=alt.Scale(range=[40, 500]), legend=None),
+            # A cluster without links is drawn grey: the fragmentation the platform addresses.
+            color=alt.condition(alt.datum.total > 0, alt.value(BRAND), alt.value("#b8c2cc")),
+        )
     )
     right = [v for v in node_values if v["align"] == "left"]
     left = [v for v in node_values if v["align"] == "right"]
     names = [
         alt.Chart(alt.Data(values=vals))
-        .mark_text(align=align, dx=dx, fontSize=11, color=INK)
+        .mark_text(align=align, dx=dx, fontSize=11, color=INK, limit=150)
         .encode(x=x, y=y, text="label:N")
         for vals, align, dx in ((right, "left", 9), (left, "right", -9))
         if vals

@@ -285,17 +285,13 @@ def cluster_network(request: HttpRequest) -> HttpResponse:
     if csv_response is not None:
         return csv_response
     totals: dict[str, int] = {}
-    labels: dict[str, str] = {}
     for r in links:
         for side in ("a", "b"):
             totals[r[side]] = totals.get(r[side], 0) + r["total"]
-            labels[r[side]] = r[f"{side}_label"]
-    nodes = [
-        {"key": k, "label": labels[k], "total": totals[k]}
-        for k in sorted(labels, key=lambda k: labels[k])
-    ]
+    clusters = list(Cluster.objects.all())
+    nodes = [{"key": c.pk, "label": c.name, "total": totals.get(c.pk, 0)} for c in clusters]
     cells = network.cluster_matrix(links)
-    order = [n["label"] for n in nodes]
+    order = [n["label"] for n in nodes if n["total"]]
     return render(
         request,
         "insights/clusters.html",
@@ -313,7 +309,7 @@ def cluster_network(request: HttpRequest) -> HttpResponse:
                 x_order=order,
                 y_order=order,
             ),
-            "clusters": Cluster.objects.all(),
+            "clusters": clusters,
             "current": "clusters",
         },
     )
@@ -385,18 +381,14 @@ def _call_or_404(program_id: str) -> Any:
 
 @require_GET
 def call_list(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "insights/calls.html", {"calls": calls.open_calls(), "current": "calls"}
-    )
+    return render(request, "insights/calls.html", {"calls": calls.open_calls(), "current": "calls"})
 
 
 def _own_assets(user: Any) -> list[tuple[str, str]]:
     if not user.is_authenticated or user.organization_id is None:
         return []
     return list(
-        visible_assets(user)
-        .filter(organization_id=user.organization_id)
-        .values_list("pk", "name")
+        visible_assets(user).filter(organization_id=user.organization_id).values_list("pk", "name")
     )
 
 

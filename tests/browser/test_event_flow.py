@@ -122,6 +122,7 @@ def test_request_accept_schedule_agendas_and_ics(open_as, live_server, fair):
     # Minseo asks Emma for a meeting from the participants directory.
     page = open_as(minseo.user)
     page.goto(f"{base}/")
+    screenshot(page, "event-detail-en.png")
     page.locator("tr", has_text="Emma Clarke").get_by_role("link", name="Request a meeting").click()
     page.get_by_label("Message").fill("Our bispecific ABL111 fits your immuno-oncology pipeline.")
     page.get_by_label("About one of our assets").select_option(label="ABL111")
@@ -133,6 +134,7 @@ def test_request_accept_schedule_agendas_and_ics(open_as, live_server, fair):
     # Emma accepts it.
     emma_page = open_as(emma.user)
     emma_page.goto(f"{base}/requests")
+    screenshot(emma_page, "event-requests-en.png")
     request_item = emma_page.locator("li.request", has_text="Minseo Park")
     assert "ABL111" in request_item.inner_text()
     request_item.get_by_role("button", name="Accept").click()

@@ -36,7 +36,9 @@ def test_every_record_has_a_well_formed_source_url():
     for key, rows in records().items():
         for row in rows:
             urls = row.get("sources", [])
-            good = [u for u in urls if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc]
+            good = [
+                u for u in urls if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc
+            ]
             if not urls or len(good) != len(urls):
                 unsourced.append(f"{key}:{row['id']}")
     assert unsourced == []

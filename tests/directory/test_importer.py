@@ -35,7 +35,9 @@ def good() -> dict:
                 "description": "위암을 치료하는 항체약물접합체",
             }
         ],
-        deals=[{"id": "d1", "licensor": "o1", "licensee": "o2", "asset": "a1", "deal_type": "license"}],
+        deals=[
+            {"id": "d1", "licensor": "o1", "licensee": "o2", "asset": "a1", "deal_type": "license"}
+        ],
         investments=[{"id": "i1", "recipient": "o1", "investors": ["o2"], "kind": "series_a"}],
     )
 
@@ -48,7 +50,13 @@ def errors_of(*docs) -> list[str]:
 
 def test_import_creates_every_record_and_its_links():
     counts = import_directory([("f.json", good())])
-    assert dict(counts) == {"clusters": 1, "organizations": 2, "assets": 1, "deals": 1, "investments": 1}
+    assert dict(counts) == {
+        "clusters": 1,
+        "organizations": 2,
+        "assets": 1,
+        "deals": 1,
+        "investments": 1,
+    }
     assert Organization.objects.get(pk="o1").cluster_id == "cl-a"
     assert Deal.objects.get(pk="d1").asset_id == "a1"
     assert list(Investment.objects.get(pk="i1").investors.values_list("pk", flat=True)) == ["o2"]
@@ -159,5 +167,7 @@ def test_a_failing_file_among_several_writes_nothing(tmp_path):
     bad.write_text(json.dumps(doc(clusters=[{"id": "x y", "name": "bad id"}])), encoding="utf-8")
     with pytest.raises(DirectoryError) as info:
         import_files([ok, bad])
-    assert info.value.errors == [f"{bad}: clusters[0].id: 'x y' does not match '^[A-Za-z0-9][A-Za-z0-9._:-]{{0,127}}$'"]
+    assert info.value.errors == [
+        f"{bad}: clusters[0].id: 'x y' does not match '^[A-Za-z0-9][A-Za-z0-9._:-]{{0,127}}$'"
+    ]
     assert Organization.objects.count() == 0

@@ -473,7 +473,7 @@ def test_add_colleague_report_outcome_and_cancel(client, world, scheduled):
     login(client, minseo)
     response = client.get(url("agenda", "test-virtual"))
     (m,) = response.context["scheduled"]
-    assert [c.pk for c in m.colleague_form.fields["colleague"].queryset] == [world["colleague"].pk]
+    assert [c.pk for c in m.free_colleagues] == [world["colleague"].pk]
     client.post(
         url("colleague", "test-virtual", scheduled.pk),
         {f"m{scheduled.pk}-colleague": world["colleague"].pk},
@@ -612,3 +612,30 @@ def test_analytics_page_has_a_chart_a_table_and_a_csv_for_each_view(client, worl
         client.get(url("analytics", "test-virtual"), {"format": "csv", "table": "x"}).status_code
         == 404
     )
+
+
+# Queries ---------------------------------------------------------------------------------------
+
+
+def _meet(world, n):
+    """Minseo gets `n` more accepted meetings (with people from new organisations)."""
+    for i in range(n):
+        other = person(world["event"], f"p{i}-{n}", f"org-{i}-{n}", "Europe/Paris")
+        accept_request(request_meeting(world["minseo"], target=other).pk, other)
+        request_meeting(other, target=world["colleague"])
+
+
+@pytest.mark.parametrize("page", ["agenda", "requests", "detail", "manage", "analytics"])
+def test_pages_do_not_query_once_per_row(client, world, page, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    login(client, world["organiser"] if page in ("manage", "analytics") else world["minseo"])
+    _meet(world, 1)
+    schedule_event(world["event"].pk)
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(url(page, "test-virtual")).status_code == 200
+    _meet(world, 3)
+    schedule_event(world["event"].pk)
+    with django_assert_num_queries(len(one.captured_queries)):
+        assert client.get(url(page, "test-virtual")).status_code == 200

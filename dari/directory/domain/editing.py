@@ -14,7 +14,7 @@ from django.db import models, transaction
 from django.utils.text import slugify
 
 from dari.directory.importer import searchable_text
-from dari.directory.models import ID_LENGTH, Asset, Organization
+from dari.directory.models import ID_LENGTH, Asset, Organization, bump_generation
 from dari.directory.text import search_texts
 
 ORGANIZATION_FIELDS = (
@@ -73,13 +73,19 @@ def _refresh_search_text(obj: Organization | Asset) -> None:
         )
 
 
+def _save(obj: Organization | Asset, **kwargs: Any) -> None:
+    """Validate, save, and tell other processes the directory changed."""
+    obj.full_clean()
+    obj.save(**kwargs)
+    bump_generation()
+
+
 def update_organization(organization: Organization, values: Mapping[str, Any]) -> Organization:
     """Change an organisation's profile fields (others in `values` are ignored)."""
     with transaction.atomic():
         _assign(organization, values, ORGANIZATION_FIELDS)
         _refresh_search_text(organization)
-        organization.full_clean()
-        organization.save()
+        _save(organization)
     return organization
 
 
@@ -100,8 +106,7 @@ def create_asset(organization: Organization, values: Mapping[str, Any]) -> Asset
         _assign(asset, values, ASSET_FIELDS)
         asset.id = _new_asset_id(organization, asset.name)
         _refresh_search_text(asset)
-        asset.full_clean()
-        asset.save(force_insert=True)
+        _save(asset, force_insert=True)
     return asset
 
 
@@ -110,6 +115,5 @@ def update_asset(asset: Asset, values: Mapping[str, Any]) -> Asset:
     with transaction.atomic():
         _assign(asset, values, ASSET_FIELDS)
         _refresh_search_text(asset)
-        asset.full_clean()
-        asset.save()
+        _save(asset)
     return asset

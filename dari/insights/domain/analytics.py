@@ -178,9 +178,7 @@ def _cluster_names() -> dict[str, str]:
     return dict(Cluster.objects.values_list("pk", "name"))
 
 
-def assets_by_cluster(
-    user: Any, dimension: str, f: Filters = Filters()
-) -> list[dict[str, Any]]:
+def assets_by_cluster(user: Any, dimension: str, f: Filters = Filters()) -> list[dict[str, Any]]:
     """Visible assets per cluster of their owner and per stage or modality: cluster,
     cluster_label, key, label, assets; clusters by name ("no cluster" last), then by key."""
     if dimension not in ("stage", "modality"):
@@ -258,7 +256,9 @@ def korea_share_total(rows: list[dict[str, Any]]) -> dict[str, Any]:
 def funnel(f: Filters = Filters()) -> list[dict[str, Any]]:
     """Scheduled meetings of all events, then how many reached a CDA, a term sheet and a deal:
     stage, label, meetings, share of the stage before."""
-    scheduled = set(_meetings(f).filter(status=MeetingStatus.SCHEDULED).values_list("pk", flat=True))
+    scheduled = set(
+        _meetings(f).filter(status=MeetingStatus.SCHEDULED).values_list("pk", flat=True)
+    )
     furthest: dict[int, int] = {}
     reports = FollowUp.objects.filter(meeting_id__in=scheduled, outcome__in=FUNNEL)
     for meeting_id, outcome in reports.values_list("meeting_id", "outcome"):

@@ -121,9 +121,9 @@ def rank_applications(user: Any, program_id: str) -> list[dict[str, Any]]:
     _require_organiser(user)
     call = get_call(program_id)
     applications = list(
-        CallApplication.objects.filter(program=call).select_related("organization").order_by(
-            "created", "id"
-        )
+        CallApplication.objects.filter(program=call)
+        .select_related("organization")
+        .order_by("created", "id")
     )
     asset_ids = {a.asset_id for a in applications if a.asset_id}
     visible = {a.pk: a for a in visible_assets(user).filter(pk__in=asset_ids)}
@@ -144,9 +144,7 @@ def rank_applications(user: Any, program_id: str) -> list[dict[str, Any]]:
 
 def _application_for_review(user: Any, application_id: int) -> CallApplication:
     _require_organiser(user)
-    application = (
-        CallApplication.objects.select_for_update().filter(pk=application_id).first()
-    )
+    application = CallApplication.objects.select_for_update().filter(pk=application_id).first()
     if application is None:
         raise CallError(_("No such application."))
     if application.status == CallStatus.INVITED:

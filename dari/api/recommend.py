@@ -1,0 +1,85 @@
+"""Recommendation endpoints: likely partners of an asset, assets for an organisation.
+
+Both go through the access funnel (dari.directory.domain.recommend): an asset the caller may
+not see answers the same 404 as a missing one, and is never recommended or explained."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from dari.api.errors import not_found
+from dari.api.schemas import ErrorOut
+from dari.directory.domain.recommend import recommend_assets, recommend_partners
+from dari.directory.models import Asset, Organization
+
+router = Router(tags=["recommendations"])
+
+
+class PartnerOut(Schema):
+    organization: str
+    name: str
+    score: float
+    reasons: list[str]
+
+
+class AssetRecOut(Schema):
+    asset: str
+    name: str
+    organization: str
+    score: float
+    reasons: list[str]
+
+
+class TopQuery(Schema):
+    top: int = Field(10, ge=1, le=100, description="how many suggestions (1-100)")
+
+
+@router.get(
+    "/assets/{asset_id}/partners",
+    response={200: list[PartnerOut], 404: ErrorOut},
+    summary="Likely partners of an asset",
+)
+def asset_partners(request: HttpRequest, asset_id: str, q: Query[TopQuery]) -> list[PartnerOut]:
+    """Organisations most likely to license or co-develop the asset, best first, with reasons."""
+    try:
+        recs = recommend_partners(request.user, asset_id, top=q.top)
+    except Asset.DoesNotExist:
+        raise not_found("asset", asset_id) from None
+    names = dict(Organization.objects.filter(pk__in=[r.id for r in recs]).values_list("pk", "name"))
+    return [
+        PartnerOut(
+            organization=r.id,
+            name=names.get(r.id, r.id),
+            score=round(r.score, 4),
+            reasons=r.reasons,
+        )
+        for r in recs
+    ]
+
+
+@router.get(
+    "/organizations/{organization_id}/recommended-assets",
+    response={200: list[AssetRecOut], 404: ErrorOut},
+    summary="Assets an organisation should see",
+)
+def organization_assets(
+    request: HttpRequest, organization_id: str, q: Query[TopQuery]
+) -> list[AssetRecOut]:
+    """Assets matching what the organisation says it seeks, best first, with reasons."""
+    try:
+        recs = recommend_assets(request.user, organization_id, top=q.top)
+    except Organization.DoesNotExist:
+        raise not_found("organization", organization_id) from None
+    rows = {a.pk: a for a in Asset.objects.filter(pk__in=[r.id for r in recs])}
+    return [
+        AssetRecOut(
+            asset=r.id,
+            name=rows[r.id].name,
+            organization=rows[r.id].organization_id,
+            score=round(r.score, 4),
+            reasons=r.reasons,
+        )
+        for r in recs
+    ]

@@ -1,0 +1,136 @@
+"""Recommendations for users, through the access funnel.
+
+The matching core (dari.matching) is pure; this module feeds it only what may be fed:
+organisations (public profiles) and assets visible to every signed-in user (`public` and
+`members`). Assets shared privately (`partners`, `cda`) never enter the shared index, so they are
+never recommended to, or explained to, anyone; an anonymous caller's results drop `members`
+assets through `visible_assets`. An asset used as the *query* (likely partners of my asset) is
+first obtained with `access_asset`, so a caller who may not see it gets the same 404 as for a
+missing one.
+
+Each process keeps one index in memory and catches up with the database when the directory
+generation (raised by every import and edit) moves: only changed profiles are re-embedded.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+
+from dari.accounts.access import access_asset, visible_assets
+from dari.directory.models import Asset, Organization, current_generation
+from dari.directory.vocab import Visibility
+from dari.matching import AssetProfile, Index, OrgProfile, Recommendation
+from dari.matching.embed import CachedEmbedder, Embedder, UseEmbedder
+
+SHARED_VISIBILITY = (Visibility.PUBLIC, Visibility.MEMBERS)
+_lock = threading.Lock()
+_state: dict[str, Any] = {"index": None, "generation": -1, "embedder": None}
+
+
+def org_profile(org: Organization) -> OrgProfile:
+    return OrgProfile(
+        id=org.pk,
+        name=org.name,
+        kind=org.kind,
+        country=org.country or None,
+        description=" ".join(p for p in (org.name_ko, org.description) if p),
+        therapeutic_areas=tuple(org.therapeutic_areas),
+        modalities=tuple(org.modalities),
+        interest_therapeutic_areas=tuple(org.interest_therapeutic_areas),
+        interest_modalities=tuple(org.interest_modalities),
+        interest_stages=tuple(org.interest_stages),
+        interest_deal_types=tuple(org.interest_deal_types),
+        interest_description=org.interest_description,
+    )
+
+
+def asset_profile(asset: Asset) -> AssetProfile:
+    return AssetProfile(
+        id=asset.pk,
+        organization_id=asset.organization_id,
+        name=asset.name,
+        description=asset.description,
+        therapeutic_area=asset.therapeutic_area or None,
+        modality=asset.modality or None,
+        stage=asset.stage or None,
+        targets=tuple(asset.targets),
+        indications=tuple(asset.indications),
+        seeking=tuple(asset.seeking),
+        territories=tuple(asset.territories),
+    )
+
+
+def default_embedder() -> Embedder:
+    """The multilingual sentence encoder with an on-disk cache of embeddings (var/)."""
+    if _state["embedder"] is None:
+        path = Path(settings.VAR_DIR) / "embeddings.npz"
+        _state["embedder"] = CachedEmbedder(UseEmbedder(), path)
+    embedder: Embedder = _state["embedder"]
+    return embedder
+
+
+def use_embedder(embedder: Embedder | None) -> None:
+    """Swap the embedder (tests use the deterministic fake); the index is rebuilt."""
+    with _lock:
+        _state.update(embedder=embedder, index=None, generation=-1)
+
+
+def _shared_assets() -> Iterable[Asset]:
+    return Asset.objects.filter(visibility__in=SHARED_VISIBILITY).order_by("pk")
+
+
+def shared_index() -> Index:
+    """The process's index, brought up to date with the database if it is behind."""
+    generation = current_generation()
+    with _lock:
+        index: Index | None = _state["index"]
+        if index is not None and _state["generation"] == generation:
+            return index
+        orgs = [org_profile(o) for o in Organization.objects.order_by("pk")]
+        assets = [asset_profile(a) for a in _shared_assets()]
+        if index is None:
+            index = Index(orgs, assets, embedder=default_embedder())
+        else:
+            index.add_orgs(orgs)  # re-embeds only changed texts
+            index.add_assets(assets)
+            for gone in set(index.org_ids()) - {o.id for o in orgs}:
+                index.remove_org(gone)
+            for gone in set(index.asset_ids()) - {a.id for a in assets}:
+                index.remove_asset(gone)
+        embedder = default_embedder()
+        if isinstance(embedder, CachedEmbedder) and embedder.path is not None:
+            embedder.path.parent.mkdir(parents=True, exist_ok=True)
+            embedder.save()
+        _state.update(index=index, generation=generation)
+        return index
+
+
+def recommend_partners(user: Any, asset_id: str, top: int = 10) -> list[Recommendation]:
+    """Organisations most likely to license or co-develop the asset (own organisation excluded).
+
+    Raises Asset.DoesNotExist when the user may not see the asset, exactly as for a missing one.
+    """
+    asset = access_asset(user, asset_id)
+    return shared_index().recommend_partners(asset_profile(asset), top=top)
+
+
+def recommend_assets(user: Any, organization_id: str, top: int = 10) -> list[Recommendation]:
+    """Assets the organisation should see, by what it says it seeks; only assets the user may
+    see and that are shared beyond private lists. Raises Organization.DoesNotExist."""
+    org = Organization.objects.get(pk=organization_id)
+    index = shared_index()
+    allowed = set(
+        visible_assets(user).filter(visibility__in=SHARED_VISIBILITY).values_list("pk", flat=True)
+    )
+    wanted = top
+    while True:
+        ranked = index.recommend_assets(org_profile(org), top=wanted)
+        kept = [r for r in ranked if r.id in allowed]
+        if len(kept) >= top or len(ranked) < wanted:
+            return kept[:top]
+        wanted *= 4

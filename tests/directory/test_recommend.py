@@ -1,0 +1,102 @@
+"""Recommendations through the access funnel: never recommend or explain what one may not see."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.management import call_command
+
+from dari.directory.domain.editing import update_asset
+from dari.directory.domain.recommend import recommend_assets, recommend_partners, use_embedder
+from dari.directory.models import Asset
+from dari.matching import FakeEmbedder
+from tests.factories import AssetFactory, OrganizationFactory
+
+
+@pytest.fixture(autouse=True)
+def fake_embedder():
+    use_embedder(FakeEmbedder())
+    yield
+    use_embedder(None)
+
+
+@pytest.fixture
+def market(leak_world):
+    """leak_world plus a pharma that seeks oncology antibodies and a public oncology asset."""
+    seeker = OrganizationFactory(
+        id="org-seeker",
+        name="Seeker Pharma",
+        kind="pharma",
+        country="US",
+        interest_therapeutic_areas=["oncology"],
+        interest_modalities=["antibody", "adc"],
+        interest_stages=["phase1", "phase2"],
+        interest_deal_types=["license"],
+        interest_description="We in-license oncology antibodies in early clinical stages.",
+    )
+    AssetFactory(
+        id="as-open",
+        organization=leak_world["orgs"][3],
+        name="Openmab",
+        description="oncology antibody",
+    )
+    return seeker
+
+
+def ids(recs):
+    return [r.id for r in recs]
+
+
+@pytest.mark.parametrize("who", ["anonymous", "stranger", "partner", "cda", "owner"])
+def test_private_assets_are_never_recommended(market, leak_world, who):
+    user = AnonymousUser() if who == "anonymous" else leak_world["users"][who]
+    got = set(ids(recommend_assets(user, "org-seeker", top=50)))
+    expected = {"as-public", "as-open"} | ({"as-members"} if who != "anonymous" else set())
+    assert got == expected
+
+
+def test_partners_of_an_asset_one_may_not_see_is_a_miss(market, leak_world):
+    with pytest.raises(Asset.DoesNotExist):
+        recommend_partners(leak_world["users"]["stranger"], "as-cda")
+    with pytest.raises(Asset.DoesNotExist):
+        recommend_partners(AnonymousUser(), "as-members")
+    recs = recommend_partners(leak_world["users"]["cda"], "as-cda", top=10)
+    assert "org-owner" not in ids(recs)  # the asset's own organisation is excluded
+    assert ids(recs)[0] == "org-seeker"
+    assert all(r.reasons for r in recs[:1])
+
+
+def test_the_index_follows_edits_to_assets(market, leak_world):
+    owner = leak_world["users"]["owner"]
+    asset = Asset.objects.get(pk="as-public")
+    assert "as-public" in ids(recommend_assets(owner, "org-seeker", top=50))
+    update_asset(asset, {"visibility": "cda"})
+    assert "as-public" not in ids(recommend_assets(owner, "org-seeker", top=50))
+
+
+def test_api_answers_a_refused_asset_like_a_missing_one(market, client):
+    refused = client.get("/api/assets/as-cda/partners")
+    missing = client.get("/api/assets/as-nope/partners")
+    assert (refused.status_code, missing.status_code) == (404, 404)
+    assert refused.json() == {"detail": "Not found: asset 'as-cda'"}
+    assert missing.json() == {"detail": "Not found: asset 'as-nope'"}
+
+
+def test_api_lists_partners_and_recommended_assets(market, client):
+    partners = client.get("/api/assets/as-public/partners?top=3").json()
+    assert partners[0]["organization"] == "org-seeker"
+    assert partners[0]["reasons"] != []
+    assets = client.get("/api/organizations/org-seeker/recommended-assets?top=10").json()
+    assert sorted(a["asset"] for a in assets) == ["as-open", "as-public"]
+
+
+def test_cli_prints_json_keyed_by_asset(market, capsys):
+    call_command("recommend", "partners", "--asset", "as-public", "--top", "2", "--json")
+    out = json.loads(capsys.readouterr().out)
+    assert list(out) == ["as-public"]
+    assert [set(r) for r in out["as-public"]] == [{"organization", "score", "reasons"}] * len(
+        out["as-public"]
+    )
+    assert out["as-public"][0]["organization"] == "org-seeker"

@@ -1,0 +1,69 @@
+"""The cluster network, capability profiles and the capability finder."""
+
+from __future__ import annotations
+
+import pytest
+
+from dari.insights.domain import network
+
+pytestmark = pytest.mark.django_db
+
+
+def test_cluster_links_count_deals_meetings_and_facilities_across_clusters(world):
+    # d2 (B→A) and d4 (A→B); m3 joins A and B (m4 is cancelled, m1 has a cluster-less side);
+    # a1 (A) runs the ADC plant in B.
+    assert network.cluster_links() == [
+        {"a": "cl-a", "a_label": "Alpha Cluster", "b": "cl-b", "b_label": "Beta Cluster",
+         "deals": 2, "meetings": 1, "facilities": 1, "total": 4},
+    ]  # fmt: skip
+
+
+def test_cluster_matrix_is_symmetric(world):
+    cells = network.cluster_matrix(network.cluster_links())
+    assert [(c["from"], c["to"], c["total"]) for c in cells] == [
+        ("Alpha Cluster", "Beta Cluster", 4),
+        ("Beta Cluster", "Alpha Cluster", 4),
+    ]
+
+
+def test_cluster_profile_counts_visible_assets_and_lists_shared_facilities_first(world, admin_user):
+    alpha = world["clusters"][0]
+    anonymous = network.cluster_profile(alpha, None)
+    assert anonymous["modalities"] == [{"key": "antibody", "label": "Antibody", "count": 1}]
+    assert anonymous["stages"] == [{"key": "phase1", "label": "Phase 1", "count": 1}]
+    assert anonymous["assets"] == 1
+    assert anonymous["organization_kinds"] == [{"key": "biotech", "label": "Biotech", "count": 1}]
+    assert [f.id for f in anonymous["facilities"]] == ["f-adc", "f-mab"]
+    assert [p.id for p in anonymous["programs"]] == ["p-train"]
+    admin = network.cluster_profile(alpha, admin_user)
+    assert [(r["key"], r["count"]) for r in admin["modalities"]] == [("antibody", 1), ("adc", 1)]
+    assert admin["assets"] == 2
+
+
+def ids(found, kind):
+    return [(r["record"].id, r["matched"]) for r in found[kind]]
+
+
+def test_capability_finder_ranks_shared_access_facilities_first(world):
+    found = network.find_capabilities("GMP manufacturing for ADCs")
+    assert found["query_tokens"] == ["adc", "gmp", "manufacturing"]
+    assert ids(found, "facilities") == [
+        ("f-adc", ["adc", "gmp", "manufacturing"]),
+        ("f-mab", ["gmp", "manufacturing"]),
+    ]
+    assert ids(found, "programs") == [("p-train", ["gmp"])]
+
+
+def test_capability_finder_understands_a_korean_query(world):
+    found = network.find_capabilities("세포 배양")
+    assert ids(found, "facilities") == [("f-mab", ["cell", "culture"])]
+    assert ids(found, "programs") == []
+
+
+def test_capability_finder_filters_by_cluster_and_kind(world):
+    found = network.find_capabilities("", cluster="cl-b")
+    assert ids(found, "facilities") == [("f-adc", []), ("f-lab", [])]
+    assert ids(found, "programs") == []
+    found = network.find_capabilities("", facility_kind="animal_facility", program_kind="training")
+    assert ids(found, "facilities") == [("f-lab", [])]
+    assert ids(found, "programs") == [("p-train", [])]

@@ -1,0 +1,96 @@
+"""Every insights page renders its charts as server-side SVG (vl-convert, nothing fetched),
+with a table and a CSV per chart, in English and Korean."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dari.insights.bundled import load_targets
+from dari.insights.domain import network
+from dari.insights.domain.targets import targets_progress
+from dari.web import insights_charts as charts
+
+pytestmark = pytest.mark.django_db
+
+NAMESPACES = {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
+
+
+def assert_self_contained_svg(svg: str) -> None:
+    assert svg.startswith("<svg")
+    assert "viewBox" in svg and 'class="marks chart-svg" role="img"' in svg
+    assert set(re.findall(r"https?://[^\"'\s)]+", svg)) <= NAMESPACES
+    assert "<image" not in svg
+
+
+def test_every_chart_kind_renders_a_self_contained_responsive_svg(world):
+    load_targets()
+    labels = {"baseline": "Baseline", "observed": "Observed", "target": "Target"}
+    for p in targets_progress():
+        assert_self_contained_svg(charts.target_chart(p, labels, p["target"].unit))
+    rows = [{"label": "2023", "n": 2}, {"label": "2024", "n": 1}]
+    assert_self_contained_svg(charts.bar_chart(rows, "label", "n", "Deals"))
+    cells = [{"x": "Phase 1", "y": "A", "v": 3}, {"x": "Phase 2", "y": "B", "v": 1}]
+    assert_self_contained_svg(charts.heatmap_chart(cells, "x", "y", "v", "Stage", "C", "Assets"))
+    links = network.cluster_links()
+    nodes = [
+        {"key": "cl-a", "label": "Alpha", "total": 4},
+        {"key": "cl-b", "label": "Beta", "total": 4},
+    ]
+    assert_self_contained_svg(charts.network_chart(nodes, links))
+    assert charts.bar_chart([], "label", "n", "Deals") == ""
+    assert charts.network_chart(nodes, []) == ""
+
+
+@pytest.mark.parametrize(
+    ("url", "svgs"),
+    [
+        ("/insights/ecosystem/", 10),
+        ("/insights/ecosystem/?year_from=2023&year_to=2023&cluster=cl-a&modality=antibody", 9),
+        ("/insights/clusters/", 2),
+        ("/insights/clusters/cl-a/", 3),
+        ("/insights/capabilities/?q=GMP", 0),
+        ("/insights/calls/", 0),
+        ("/insights/calls/p-call/", 0),
+    ],
+)
+def test_pages_render_for_anonymous_visitors(world, client, url, svgs):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.content.decode().count("<svg") == svgs
+
+
+def test_filters_that_do_not_validate_are_named_and_ignored(world, client):
+    html = client.get("/insights/ecosystem/?year_from=2025&year_to=2023").content.decode()
+    assert "The first year comes after the last one." in html
+    assert html.count("<svg") == 10
+
+
+def test_csv_downloads_and_unknown_charts(world, client):
+    response = client.get("/insights/ecosystem/?format=csv&chart=funnel")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response.content.decode() == (
+        "Stage,Meetings,Share of the stage before\r\n"
+        "Meetings,2,\r\nCDA signed,2,1.0\r\nTerm sheet,1,0.5\r\nDeal,0,0.0\r\n"
+    )
+    links = client.get("/insights/clusters/?format=csv&chart=links").content.decode()
+    assert links == (
+        "Cluster,Cluster,Deals,Meetings,Facilities,Total\r\nAlpha Cluster,Beta Cluster,2,1,1,4\r\n"
+    )
+    assert client.get("/insights/ecosystem/?format=csv&chart=nope").status_code == 404
+    assert client.get("/insights/clusters/cl-nope/").status_code == 404
+
+
+def test_the_capability_finder_page_lists_shared_access_first(world, client):
+    html = client.get("/insights/capabilities/?q=GMP+manufacturing+for+ADCs").content.decode()
+    assert html.index("Beta ADC Plant") < html.index("Alpha Antibody Plant")
+    assert "Beta Animal Lab" not in html
+
+
+def test_pages_in_korean(world, client):
+    load_targets()
+    client.cookies["django_language"] = "ko"
+    html = client.get("/insights/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert '<html lang="ko">' in html
+    assert "의약품 수출" in html
