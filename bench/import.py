@@ -83,10 +83,13 @@ def run(cmd: list[str], env: dict[str, str]) -> float:
 def fresh_env(database: str, tmp: Path) -> dict[str, str]:
     env = dict(os.environ, DARI_VAR_DIR=str(tmp))
     if database == "postgres":
-        subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists",
-                        "dari_bench_import"], check=True)
-        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", "dari_bench_import"],
-                       check=True)
+        subprocess.run(
+            ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "dari_bench_import"],
+            check=True,
+        )
+        subprocess.run(
+            ["createdb", "-h", "127.0.0.1", "-U", "postgres", "dari_bench_import"], check=True
+        )
         env["DATABASE_URL"] = PG_URL
     else:
         env.pop("DATABASE_URL", None)
@@ -111,8 +114,13 @@ print(time.perf_counter() - start)
 
 def naive(env: dict[str, str], path: Path) -> float:
     env = dict(env, DJANGO_SETTINGS_MODULE="dari.settings")
-    out = subprocess.run([str(ROOT / ".venv/bin/python"), "-c", NAIVE, str(path)], env=env,
-                         check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [str(ROOT / ".venv/bin/python"), "-c", NAIVE, str(path)],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return float(out.stdout.strip())
 
 
@@ -140,10 +148,14 @@ def main() -> None:
             env = fresh_env(db, tmp)
             t_naive = naive(env, small) * args.assets / args.sample
             rows.append((db, n, t_ours, t_again, t_ours_small, t_naive))
-    print(f"\nImport of {args.assets:,} SYNTHETIC assets ({rows[0][1]:,} records in all), "
-          f"{os.cpu_count()} cores")
-    print("| database | ours: validated, 1 transaction (s) | re-import = update (s) | "
-          f"ours on {args.sample:,}-asset sample (s) | naive save() per row, extrapolated (s) |")
+    print(
+        f"\nImport of {args.assets:,} SYNTHETIC assets ({rows[0][1]:,} records in all), "
+        f"{os.cpu_count()} cores"
+    )
+    print(
+        "| database | ours: validated, 1 transaction (s) | re-import = update (s) | "
+        f"ours on {args.sample:,}-asset sample (s) | naive save() per row, extrapolated (s) |"
+    )
     print("|---|---|---|---|---|")
     for db, _n, t1, t2, ts, tn in rows:
         print(f"| {db} | {t1:.1f} | {t2:.1f} | {ts:.1f} | {tn:.1f} |")

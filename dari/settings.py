@@ -111,7 +111,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # One file per test process, so parallel runs never share (or delete) each other's.
     DATABASES["default"]["TEST"] = {
         "NAME": os.environ.get(
-            "DARI_TEST_SQLITE", os.path.join(tempfile.gettempdir(), f"dari-test-{os.getpid()}.sqlite3")
+            "DARI_TEST_SQLITE",
+            os.path.join(tempfile.gettempdir(), f"dari-test-{os.getpid()}.sqlite3"),
         )
     }
 

@@ -9,7 +9,15 @@ from dari.accounts.models import OrganizationLink, User
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    list_display = ["username", "email", "first_name", "last_name", "organization", "role", "synthetic"]
+    list_display = [
+        "username",
+        "email",
+        "first_name",
+        "last_name",
+        "organization",
+        "role",
+        "synthetic",
+    ]
     list_filter = ["role", "synthetic", "is_staff", "is_active"]
     list_select_related = ["organization"]
     raw_id_fields = ["organization"]

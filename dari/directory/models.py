@@ -88,7 +88,8 @@ class Organization(models.Model):
     interest_deal_types = models.JSONField(_("deal types sought"), default=list, blank=True)
     interest_description = models.TextField(_("what we seek"), blank=True)
     employees = models.IntegerField(_("employees"), null=True, blank=True)
-    listed = models.CharField(_("listed on"), max_length=100, null=True, blank=True)
+    # null ("not stated") and "" differ in the contract; the export keeps the difference.
+    listed = models.CharField(_("listed on"), max_length=100, null=True, blank=True)  # noqa: DJ001
     sources = models.JSONField(_("sources"), default=list, blank=True)
     search_text = models.TextField(editable=False, blank=True)
 
@@ -308,6 +309,9 @@ class Generation(models.Model):
     class Meta:
         verbose_name = _("directory generation")
         verbose_name_plural = _("directory generations")
+
+    def __str__(self) -> str:
+        return f"generation {self.value}"
 
 
 def bump_generation() -> None:

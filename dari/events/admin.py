@@ -7,7 +7,15 @@ from dari.events import models as m
 
 @admin.register(m.Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ["slug", "name", "mode", "start_date", "end_date", "schedule_published", "synthetic"]
+    list_display = [
+        "slug",
+        "name",
+        "mode",
+        "start_date",
+        "end_date",
+        "schedule_published",
+        "synthetic",
+    ]
     list_filter = ["mode", "schedule_published", "synthetic"]
     search_fields = ["slug", "name"]
 
@@ -36,7 +44,16 @@ class MeetingAdmin(admin.ModelAdmin):
 
 @admin.register(m.ScheduleRun)
 class ScheduleRunAdmin(admin.ModelAdmin):
-    list_display = ["id", "event", "trigger", "status", "scheduled", "unscheduled", "created", "finished"]
+    list_display = [
+        "id",
+        "event",
+        "trigger",
+        "status",
+        "scheduled",
+        "unscheduled",
+        "created",
+        "finished",
+    ]
     list_filter = ["event", "status"]
 
 

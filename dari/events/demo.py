@@ -29,17 +29,20 @@ PARTNERS = {
     "gsk": "Europe/London", "astrazeneca": "Europe/London", "sanofi": "Europe/Paris",
     "boehringer-ingelheim": "Europe/Berlin", "novartis": "Europe/Zurich", "roche": "Europe/Zurich",
     "merck-kgaa": "Europe/Berlin", "novo-nordisk": "Europe/Copenhagen", "bayer": "Europe/Berlin",
-    "msd": "America/New_York", "pfizer": "America/New_York", "bristol-myers-squibb": "America/New_York",
+    "msd": "America/New_York", "pfizer": "America/New_York",
+    "bristol-myers-squibb": "America/New_York",
     "eli-lilly": "America/Indiana/Indianapolis", "amgen": "America/Los_Angeles",
-    "abbvie": "America/Chicago", "johnson-johnson": "America/New_York", "gilead": "America/Los_Angeles",
+    "abbvie": "America/Chicago", "johnson-johnson": "America/New_York",
+    "gilead": "America/Los_Angeles",
     "vertex": "America/New_York", "biogen": "America/New_York", "takeda": "Asia/Tokyo",
     "daiichi-sankyo": "Asia/Tokyo", "ono": "Asia/Tokyo",
 }  # fmt: skip
 FIRST = ["Ji-ho", "Seo-yeon", "Min-jun", "Ha-eun", "Do-yun", "Ye-jin", "Hyun-woo", "Soo-ah",
          "Olivia", "Lukas", "Chloé", "Matteo", "Freya", "Daniel", "Sarah", "Kenji", "Aiko",
          "Michael", "Emily", "David", "Laura", "Thomas", "Anna", "James"]  # fmt: skip
-LAST = ["Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Smith", "Müller", "Martin",
-        "Rossi", "Jensen", "Brown", "Miller", "Tanaka", "Sato", "Wilson", "Garcia", "Schneider"]  # fmt: skip
+LAST = ["Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Smith", "Müller",
+        "Martin", "Rossi", "Jensen", "Brown", "Miller", "Tanaka", "Sato", "Wilson", "Garcia",
+        "Schneider"]  # fmt: skip
 DECLINE_REASONS = [
     "Outside our current therapeutic focus.",
     "We are not in-licensing at this stage of development.",

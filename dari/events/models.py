@@ -336,6 +336,9 @@ class Seat(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.participant_id} in meeting {self.meeting_id}"
+
 
 class ScheduleRun(models.Model):
     """One run of the optimiser on an event, with its statistics and proved bound."""
@@ -368,9 +371,12 @@ class ScheduleRun(models.Model):
         verbose_name_plural = _("schedule runs")
         ordering = ["-created", "-id"]
 
+    def __str__(self) -> str:
+        return f"run {self.pk} of event {self.event_id} ({self.status})"
+
 
 class FollowUp(models.Model):
-    """What came of a meeting, reported by either side: the funnel meeting → CDA → term sheet → deal."""
+    """What came of a meeting, reported by either side (meeting → CDA → term sheet → deal)."""
 
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="followups"
@@ -399,3 +405,6 @@ class FollowUp(models.Model):
                 condition=Q(outcome__in=Outcome.values), name="followup_outcome_valid"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.outcome} after meeting {self.meeting_id}"

@@ -29,6 +29,8 @@ class BM25:
         self._lengths = np.zeros(16, dtype=np.float64)
         self._total_length = 0
         self.n_docs = 0
+        self._version = 0
+        self._norm_cache: tuple[int, NDArray[np.float64]] | None = None
 
     # ---- maintenance -------------------------------------------------------------
     def _ensure_capacity(self, slot: int) -> None:
@@ -48,6 +50,7 @@ class BM25:
         self._lengths[slot] = len(tokens)
         self._total_length += len(tokens)
         self.n_docs += 1
+        self._version += 1
         for term, tf in counts.items():
             self._postings.setdefault(term, {})[slot] = tf
             self._arrays.pop(term, None)
@@ -59,6 +62,7 @@ class BM25:
         self._total_length -= int(self._lengths[slot])
         self._lengths[slot] = 0.0
         self.n_docs -= 1
+        self._version += 1
         for term in counts:
             posting = self._postings[term]
             del posting[slot]
@@ -96,11 +100,18 @@ class BM25:
             self._arrays[term] = cached
         return cached
 
+    def _norm(self) -> NDArray[np.float64]:
+        """k1 * (1 - b + b * |d| / avgdl) for every slot, cached until the next change."""
+        if self._norm_cache is None or self._norm_cache[0] != self._version:
+            avgdl = self.avgdl or 1.0
+            norm = self.k1 * (1.0 - self.b + self.b * self._lengths / avgdl)
+            self._norm_cache = (self._version, norm)
+        return self._norm_cache[1]
+
     def term_score(
         self, term: str, slots: NDArray[np.int64], tfs: NDArray[np.float64]
     ) -> NDArray[np.float64]:
-        avgdl = self.avgdl or 1.0
-        norm = self.k1 * (1.0 - self.b + self.b * self._lengths[slots] / avgdl)
+        norm = self._norm()[slots]
         result: NDArray[np.float64] = self.idf(term) * tfs * (self.k1 + 1.0) / (tfs + norm)
         return result
 

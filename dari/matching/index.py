@@ -269,6 +269,17 @@ def _keys(values: Sequence[str]) -> list[tuple[str, ...]]:
     return out
 
 
+_ASSET_BIT_FIELDS = (
+    "seeking",
+    "has_territory",
+    "is_global",
+    "area_bits",
+    "mod_bits",
+    "stage_bits",
+    "family_bits",
+)
+
+
 class _AssetStore(_Slots):
     def __init__(self, dim: int) -> None:
         self.area = np.zeros(0, dtype=np.int64)
@@ -277,6 +288,10 @@ class _AssetStore(_Slots):
         self.seeking = np.zeros(0, dtype=np.int64)
         self.owner = np.zeros(0, dtype=np.int64)
         self.has_territory = np.zeros(0, dtype=np.int64)
+        self.area_bits = np.zeros(0, dtype=np.int64)
+        self.mod_bits = np.zeros(0, dtype=np.int64)
+        self.stage_bits = np.zeros(0, dtype=np.int64)
+        self.family_bits = np.zeros(0, dtype=np.int64)
         self.is_global = np.zeros(0, dtype=np.int64)
         self.territory_include: dict[str, set[int]] = {}
         self.territory_exclude: dict[str, set[int]] = {}
@@ -290,7 +305,7 @@ class _AssetStore(_Slots):
     def grow_fields(self, capacity: int) -> None:
         for name in ("area", "modality", "stage", "owner"):
             setattr(self, name, _grow_array(getattr(self, name), capacity, -1))
-        for name in ("seeking", "has_territory", "is_global"):
+        for name in _ASSET_BIT_FIELDS:
             setattr(self, name, _grow_array(getattr(self, name), capacity, 0))
 
     def owner_code(self, organization_id: str) -> int:
@@ -302,6 +317,10 @@ class _AssetStore(_Slots):
         self.area[slot] = ft.AREA_CODE.get(asset.therapeutic_area or "", -1)
         self.modality[slot] = ft.MODALITY_CODE.get(asset.modality or "", -1)
         self.stage[slot] = ft.STAGE_CODE.get(asset.stage or "", -1)
+        self.area_bits[slot] = ft.AREA_BIT.get(asset.therapeutic_area or "", 0)
+        self.mod_bits[slot] = ft.MODALITY_BIT.get(asset.modality or "", 0)
+        self.stage_bits[slot] = ft.STAGE_BIT.get(asset.stage or "", 0)
+        self.family_bits[slot] = ft.FAMILY_MASK.get(asset.modality or "", 0)
         self.seeking[slot] = ft.mask_of(asset.seeking, ft.DEAL_BIT)
         self.owner[slot] = self.owner_code(asset.organization_id)
         territories = ft.parse_territories(asset.territories)
@@ -320,7 +339,7 @@ class _AssetStore(_Slots):
         self.profiles.pop(slot, None)
         for name in ("area", "modality", "stage", "owner"):
             getattr(self, name)[slot] = -1
-        for name in ("seeking", "has_territory", "is_global"):
+        for name in _ASSET_BIT_FIELDS:
             getattr(self, name)[slot] = 0
         old = self.territories.pop(slot, None)
         if old is not None:
@@ -480,7 +499,7 @@ class Index:
         out: Features = {}
         out["bm25"] = _normalise_by_max(store.bm25.scores(query, n))
         vector = self._query_vector(self._assets, asset.id, asset_text(asset))
-        cosine = np.clip(store.emb[:n] @ vector, 0.0, None).astype(np.float64)
+        cosine = np.clip(store.emb[:n] @ vector, 0.0, None)
         out["semantic"] = _normalise_by_max(cosine)
         out["cosine"] = cosine
         out["area"] = self._vocab_feature(
@@ -537,9 +556,7 @@ class Index:
         for kind, code in ft.KIND_CODE.items():
             fits[code] = ft.kind_fit(kind, asset.seeking)[0]
         out["kind"] = fits[store.kind[:n]]
-        alive = store.alive[:n]
-        for name in out:
-            out[name] = np.where(alive, out[name], 0.0)
+        # Dead (removed) slots are excluded in _top; their values here are meaningless.
         return out
 
     @staticmethod
@@ -617,35 +634,29 @@ class Index:
         out: Features = {}
         out["bm25"] = _normalise_by_max(store.bm25.scores(query, n))
         vector = self._query_vector(self._orgs, org.id, org_text(org))
-        cosine = np.clip(store.emb[:n] @ vector, 0.0, None).astype(np.float64)
+        cosine = np.clip(store.emb[:n] @ vector, 0.0, None)
         out["semantic"] = _normalise_by_max(cosine)
         out["cosine"] = cosine
-        area = store.area[:n]
-        area_bits = np.where(area >= 0, np.left_shift(1, np.maximum(area, 0)), 0)
         out["area"] = self._vocab_feature_rev(
-            area_bits,
+            store.area_bits[:n],
             ft.mask_of(org.interest_therapeutic_areas, ft.AREA_BIT),
             ft.mask_of(org.therapeutic_areas, ft.AREA_BIT),
             None,
         )
-        modality = store.modality[:n]
-        mod_bits = np.where(modality >= 0, np.left_shift(1, np.maximum(modality, 0)), 0)
-        family = np.array([ft.FAMILY_MASK[m] for m in ft.MODALITY_CODE] + [0], dtype=np.int64)
         out["modality"] = self._vocab_feature_rev(
-            mod_bits,
+            store.mod_bits[:n],
             ft.mask_of(org.interest_modalities, ft.MODALITY_BIT),
             ft.mask_of(org.modalities, ft.MODALITY_BIT),
-            family[modality],
+            store.family_bits[:n],
         )
         stage_mask = ft.mask_of(org.interest_stages, ft.STAGE_BIT)
-        stage = store.stage[:n]
+        bits = store.stage_bits[:n]
         if stage_mask:
             adjacent = 0
             for s in org.interest_stages:
                 adjacent |= ft.adjacent_stage_mask(s)
-            bits = np.where(stage >= 0, np.left_shift(1, np.maximum(stage, 0)), 0)
             out["stage"] = np.where(
-                stage < 0,
+                bits == 0,
                 ft.NEUTRAL,
                 np.where(
                     (bits & stage_mask) != 0,
@@ -699,9 +710,7 @@ class Index:
             if fit and deal != "license":
                 others = np.where((seeking & bit) != 0, np.maximum(others, fit), others)
         out["kind"] = np.maximum(base, others)
-        alive = store.alive[:n]
-        for name in out:
-            out[name] = np.where(alive, out[name], 0.0)
+        # Dead (removed) slots are excluded in _top; their values here are meaningless.
         return out
 
     @staticmethod
@@ -757,11 +766,12 @@ class Index:
     def _combine(self, values: Features, weights: Weights | None = None) -> NDArray[np.float64]:
         w = (weights or self.weights).as_dict()
         n = len(next(iter(values.values())))
-        score = np.zeros(n)
+        score = np.zeros(n, dtype=np.float32)
         for name, weight in w.items():
             if weight:
-                score += weight * values[name]
-        return score
+                score += np.float32(weight) * values[name]
+        result: NDArray[np.float64] = score.astype(np.float64)
+        return result
 
     @staticmethod
     def _top(score: NDArray[np.float64], store: _Slots, exclude: list[int], top: int) -> list[int]:

@@ -442,12 +442,19 @@ def compact_gaps(
                     continue  # a move can only help a participant of m who has a gap
                 if try_move(m, t, False):
                     improved = True
-    if walk:
+    if walk:  # stops at the deadline, at 0 breaks, or after a long stretch without gain
         n = 0
-        while time.monotonic() < deadline and any(pgaps):
+        best = count_gaps(st, days)
+        stall, max_stall = 0, 200 * len(movable) + 2000
+        while any(pgaps) and stall < max_stall:
             n += 1
-            if n % 64 == 0 and time.monotonic() > deadline:
-                break
+            stall += 1
+            if n % 64 == 0:
+                if time.monotonic() > deadline:
+                    break
+                cur = sum(pgaps)
+                if cur < best:
+                    best, stall = cur, 0
             m = rng.choice(movable)
             if not any(pgaps[p] for p in prob.parts[m]) and rng.random() < 0.9:
                 continue

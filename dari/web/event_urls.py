@@ -14,6 +14,7 @@ urlpatterns = [
     path("<slug:slug>/edit", v.event_edit, name="edit"),
     path("<slug:slug>/register", v.register, name="register"),
     path("<slug:slug>/request", v.request_new, name="request-new"),
+    path("<slug:slug>/suggestions", v.suggestions, name="suggestions"),
     path("<slug:slug>/availability", v.availability, name="availability"),
     path("<slug:slug>/availability/toggle", v.toggle_slot, name="toggle-slot"),
     path("<slug:slug>/availability/hours", v.working_hours, name="working-hours"),

@@ -50,6 +50,7 @@ from dari.events.domain.setup import (
     set_blocked_slots,
     update_event,
 )
+from dari.events.domain.suggest import suggest_meetings
 from dari.events.models import (
     Event,
     FollowUp,
@@ -223,6 +224,17 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         context.update(_directory(request, event))
     context["participant_count"] = event.participants.count()
     return render(request, "events/detail.html", context)
+
+
+@login_required
+def suggestions(request: HttpRequest, slug: str) -> HttpResponse:
+    """Suggested meetings for me (loaded into the event page by htmx), with the reasons."""
+    event = _event(slug)
+    me = Participant.objects.filter(event=event, user=request.user).first()
+    if me is None:
+        raise Http404("not registered")
+    rows = suggest_meetings(request.user, me)
+    return render(request, "events/partials/suggestions.html", {"event": event, "rows": rows})
 
 
 @login_required

@@ -166,7 +166,7 @@ def heatmap_chart(
     return _render((cells + labels).properties(width=max(120, 30 * n_x), height=max(60, 24 * n_y)))
 
 
-def network_chart(nodes: list[dict[str, Any]], links: list[dict[str, Any]], size: int = 520) -> str:
+def network_chart(nodes: list[dict[str, Any]], links: list[dict[str, Any]], size: int = 600) -> str:
     """Clusters on a circle, a line between two clusters as thick as their number of links,
     each node as large as its own total (grey without links); "" without links."""
     if not links:
@@ -174,7 +174,8 @@ def network_chart(nodes: list[dict[str, Any]], links: list[dict[str, Any]], size
     n = len(nodes)
     where = {}
     for i, node in enumerate(nodes):
-        angle = 2 * math.pi * i / n - math.pi / 2
+        # Half a step off the vertical, so the top and bottom labels do not collide.
+        angle = 2 * math.pi * (i + 0.5) / n - math.pi / 2
         where[node["key"]] = (math.cos(angle), math.sin(angle))
     node_values = [
         {
@@ -197,9 +198,11 @@ def network_chart(nodes: list[dict[str, Any]], links: list[dict[str, Any]], size
         }
         for lk in links
     ]
-    axis = alt.Scale(domain=[-2.1, 2.1])
-    x = alt.X("x:Q", scale=axis, axis=None)
-    y = alt.Y("y:Q", scale=axis, axis=None)
+    # Room for the labels left and right; the same pixels per unit on both axes keep it round.
+    half_width, half_height = 2.4, 1.3
+    height = round(size * half_height / half_width)
+    x = alt.X("x:Q", scale=alt.Scale(domain=[-half_width, half_width], nice=False), axis=None)
+    y = alt.Y("y:Q", scale=alt.Scale(domain=[-half_height, half_height], nice=False), axis=None)
     edges = (
         alt.Chart(alt.Data(values=edge_values))
         .mark_rule(color=BRAND, opacity=0.45)
@@ -226,9 +229,9 @@ def network_chart(nodes: list[dict[str, Any]], links: list[dict[str, Any]], size
     left = [v for v in node_values if v["align"] == "right"]
     names = [
         alt.Chart(alt.Data(values=vals))
-        .mark_text(align=align, dx=dx, fontSize=11, color=INK, limit=150)
+        .mark_text(align=align, dx=dx, fontSize=10, color=INK, limit=150)
         .encode(x=x, y=y, text="label:N")
         for vals, align, dx in ((right, "left", 9), (left, "right", -9))
         if vals
     ]
-    return _render(alt.layer(edges, dots, *names).properties(width=size, height=size))
+    return _render(alt.layer(edges, dots, *names).properties(width=size, height=height))

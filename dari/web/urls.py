@@ -17,6 +17,12 @@ urlpatterns = [
     path("assets/", views.asset_list, name="assets"),
     path("assets/<str:asset_id>/", views.asset_detail, name="asset"),
     path("assets/<str:asset_id>/edit", views.asset_edit, name="asset-edit"),
+    path("assets/<str:asset_id>/partners", views.asset_partners, name="asset-partners"),
+    path(
+        "organizations/<str:org_id>/recommended-assets",
+        views.organization_recommended_assets,
+        name="organization-recommended",
+    ),
     path("deals/", views.deal_list, name="deals"),
     path("investments/", views.investment_list, name="investments"),
     path("me/", views.me, name="me"),

@@ -21,6 +21,7 @@ from dari.accounts import domain as accounts_domain
 from dari.accounts.access import access_asset, visible_assets
 from dari.accounts.models import OrganizationLink
 from dari.directory.domain import editing
+from dari.directory.domain.recommend import recommend_assets, recommend_partners
 from dari.directory.filters import SORTS, FilterError
 from dari.directory.models import Asset, Cluster, Deal, Investment, Organization
 from dari.directory.vocab import DealType, InvestmentKind, OrgKind
@@ -233,6 +234,28 @@ def asset_detail(request: HttpRequest, asset_id: str) -> HttpResponse:
             and request.user.administers(asset.organization_id),
         },
     )
+
+
+def asset_partners(request: HttpRequest, asset_id: str) -> HttpResponse:
+    """Likely partners of an asset (loaded into its page by htmx), with the reasons."""
+    try:
+        recs = recommend_partners(request.user, asset_id, top=8)
+    except Asset.DoesNotExist:
+        raise Http404(NO_ASSET) from None
+    orgs = Organization.objects.in_bulk([r.id for r in recs])
+    rows = [(orgs[r.id], r) for r in recs if r.id in orgs]
+    return render(request, "web/partials/recommendations.html", {"rows": rows, "kind": "partners"})
+
+
+def organization_recommended_assets(request: HttpRequest, org_id: str) -> HttpResponse:
+    """Assets the organisation should see (loaded into its page by htmx), with the reasons."""
+    try:
+        recs = recommend_assets(request.user, org_id, top=8)
+    except Organization.DoesNotExist:
+        raise Http404(NO_ORGANIZATION) from None
+    assets = Asset.objects.select_related("organization").in_bulk([r.id for r in recs])
+    rows = [(assets[r.id], r) for r in recs if r.id in assets]
+    return render(request, "web/partials/recommendations.html", {"rows": rows, "kind": "assets"})
 
 
 @login_required

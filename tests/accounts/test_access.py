@@ -74,7 +74,9 @@ def test_edit_needs_the_org_admin_role_of_the_owner(leak_world):
 
 def test_an_export_made_for_a_user_holds_only_their_assets_and_hides_deal_asset_ids(leak_world):
     owner, _partner, _cda, stranger = leak_world["orgs"]
-    DealFactory(id="dl-secret", licensor=owner, licensee=stranger, asset=leak_world["assets"]["cda"])
+    DealFactory(
+        id="dl-secret", licensor=owner, licensee=stranger, asset=leak_world["assets"]["cda"]
+    )
     doc = export_directory(visible_assets(leak_world["users"]["stranger"]))
     assert [a["id"] for a in doc["assets"]] == ["as-members", "as-public"]
     assert [d.get("asset") for d in doc["deals"]] == [None]

@@ -100,3 +100,16 @@ def test_cli_prints_json_keyed_by_asset(market, capsys):
         out["as-public"]
     )
     assert out["as-public"][0]["organization"] == "org-seeker"
+
+
+def test_pages_show_partners_with_reasons_and_hide_refused_assets(market, client):
+    page = client.get("/assets/as-public/partners")
+    assert page.status_code == 200
+    assert "Seeker Pharma" in page.content.decode()
+    assert client.get("/assets/as-cda/partners").status_code == 404
+    listing = client.get("/organizations/org-seeker/recommended-assets").content.decode()
+    assert ("Openmab" in listing, "Secretmab cda" in listing, "Secretmab members" in listing) == (
+        True,
+        False,
+        False,
+    )

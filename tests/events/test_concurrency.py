@@ -42,7 +42,8 @@ def in_threads(*calls):
 
 def assert_no_double_booking(event):
     busy = Counter(
-        (s.participant_id, s.slot_id) for s in Seat.objects.filter(meeting__event=event, slot__isnull=False)
+        (s.participant_id, s.slot_id)
+        for s in Seat.objects.filter(meeting__event=event, slot__isnull=False)
     )
     assert [k for k, n in busy.items() if n > 1] == []
     for m in Meeting.objects.filter(event=event, status=MeetingStatus.SCHEDULED):
@@ -66,7 +67,9 @@ def test_two_accepts_of_one_request_make_one_meeting():
 def test_two_scheduler_runs_at_once_never_double_book():
     event = make_event()
     # Scarce time: two slots a day for two days make the runs compete for the same slots.
-    people = [person(event, f"u{i}", f"org-{i}", "Europe/London", "09:00", "10:00") for i in range(6)]
+    people = [
+        person(event, f"u{i}", f"org-{i}", "Europe/London", "09:00", "10:00") for i in range(6)
+    ]
     for i in range(6):
         for j in range(i + 1, 6):
             accept_request(request_meeting(people[i], target=people[j]).pk, people[j])
@@ -85,7 +88,9 @@ def test_concurrent_accepts_with_auto_scheduling_never_double_book(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     event = make_event(auto_schedule=True)
     hub = person(event, "hub", "org-hub", "Europe/London", "09:00", "09:30")
-    others = [person(event, f"o{i}", f"org-o{i}", "Europe/London", "09:00", "10:00") for i in range(4)]
+    others = [
+        person(event, f"o{i}", f"org-o{i}", "Europe/London", "09:00", "10:00") for i in range(4)
+    ]
     reqs = [request_meeting(o, target=hub) for o in others]
     results = in_threads(*[lambda r=r: accept_request(r.pk, hub) for r in reqs])
     assert [type(r).__name__ for r in results] == ["Meeting"] * 4
@@ -94,7 +99,8 @@ def test_concurrent_accepts_with_auto_scheduling_never_double_book(settings):
     scheduled = Meeting.objects.filter(event=event, status=MeetingStatus.SCHEDULED).count()
     assert scheduled == 2
     assert all(
-        m.unscheduled_reason for m in Meeting.objects.filter(event=event, status=MeetingStatus.UNSCHEDULED)
+        m.unscheduled_reason
+        for m in Meeting.objects.filter(event=event, status=MeetingStatus.UNSCHEDULED)
     )
 
 

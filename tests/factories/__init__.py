@@ -69,6 +69,8 @@ class UserFactory(factory.django.DjangoModelFactory):
             obj.save()
 
 
-def link(owner: Organization, other: Organization, kind: str = LinkKind.PARTNER) -> OrganizationLink:
+def link(
+    owner: Organization, other: Organization, kind: str = LinkKind.PARTNER
+) -> OrganizationLink:
     """Put `other` on `owner`'s partner or CDA list."""
     return OrganizationLink.objects.create(owner=owner, other=other, kind=kind)

@@ -94,3 +94,6 @@ def test_pages_in_korean(world, client):
     html = client.get("/insights/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
     assert '<html lang="ko">' in html
     assert "의약품 수출" in html
+    assert "한눈에 보는 가상 클러스터" in html
+    eco = client.get("/insights/ecosystem/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert "연도별 거래" in eco

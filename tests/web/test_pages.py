@@ -51,9 +51,7 @@ def test_signed_in_pages_render_in_english_and_korean(client, directory, url, en
 
 
 @pytest.mark.parametrize(("url", "english", "korean"), ACCOUNT_PAGES)
-def test_account_pages_use_the_dari_layout(
-    client, db, url, english, korean
-):
+def test_account_pages_use_the_dari_layout(client, db, url, english, korean):
     response = client.get(url)
     assert (response.status_code, title(response)) == (200, english)
     assert 'class="site-header"' in text(response)

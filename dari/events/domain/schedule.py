@@ -265,7 +265,8 @@ def schedule_event(
                     finished=djtz.now(),
                 )
                 if locked_event.schedule_published and changed:
-                    transaction.on_commit(lambda: notify_schedule_changes([m.pk for m in changed]))
+                    changed_ids = [m.pk for m in changed]
+                    transaction.on_commit(lambda ids=changed_ids: notify_schedule_changes(ids))
             break
         else:
             raise EventError("the event kept changing while it was being scheduled; run again")

@@ -96,7 +96,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"scheduled {run.scheduled}, not scheduled {run.unscheduled}, moved {run.moved}; "
                 f"weight {s.get('weight')} of proved bound {s.get('bound')} "
-                f"(gap {100 * float(s.get('gap', 0)):.2f}%), {s.get('seconds')} s, {s.get('method')}"
+                f"(gap {100 * float(s.get('gap', 0)):.2f}%), "
+                f"{s.get('seconds')} s, {s.get('method')}"
             )
         elif action == "publish":
             n = publish_schedule(event.pk)
@@ -141,5 +142,6 @@ class Command(BaseCommand):
         for r in rows:
             self.stdout.write(
                 f"{r['slug']:<40} {r['mode']:<10} {r['start_date']}..{r['end_date']} "
-                f"{r['participants']:>5} people {r['scheduled']:>5}/{r['accepted']} meetings scheduled"
+                f"{r['participants']:>5} people "
+                f"{r['scheduled']:>5}/{r['accepted']} meetings scheduled"
             )

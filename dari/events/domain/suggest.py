@@ -1,0 +1,75 @@
+"""Suggested meetings for an event participant: the recommender restricted to the
+organisations registered for the event, through the access funnel
+(dari.directory.domain.recommend)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from dari.accounts.access import visible_assets
+from dari.directory.domain.recommend import recommend_assets, recommend_partners
+from dari.directory.models import Organization
+from dari.events.models import Participant
+
+ASSETS_CONSIDERED = 5
+DEPTH = 60
+
+
+@dataclass
+class Suggestion:
+    """An organisation of the event worth asking for a meeting, and why."""
+
+    organization: Organization
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+def suggest_meetings(user: Any, participant: Participant, top: int = 8) -> list[Suggestion]:
+    """Organisations of the event to meet: likely partners of our own assets, and those whose
+    assets match what our organisation seeks. Organisations already requested are left out."""
+    org_id = participant.organization_id
+    if org_id is None:
+        return []
+    event_orgs = set(
+        Participant.objects.filter(event_id=participant.event_id)
+        .exclude(organization_id=org_id)
+        .exclude(organization_id=None)
+        .values_list("organization_id", flat=True)
+    )
+    asked = set(
+        participant.event.requests.filter(requester__organization_id=org_id).values_list(
+            "target_organization_id", flat=True
+        )
+    )
+    asked |= set(
+        participant.event.requests.filter(target_organization_id=org_id).values_list(
+            "requester__organization_id", flat=True
+        )
+    )
+    candidates = event_orgs - asked
+    best: dict[str, tuple[float, list[str]]] = {}
+
+    def offer(oid: str, score: float, reasons: list[str]) -> None:
+        if oid in candidates and (oid not in best or best[oid][0] < score):
+            best[oid] = (score, reasons)
+
+    own_assets = (
+        visible_assets(user).filter(organization_id=org_id).order_by("pk")[:ASSETS_CONSIDERED]
+    )
+    for asset in own_assets:
+        for rec in recommend_partners(user, asset.pk, top=DEPTH):
+            offer(rec.id, rec.score, [f"{asset.name}: {r}" for r in rec.reasons])
+    recs = recommend_assets(user, org_id, top=DEPTH)
+    owners = dict(
+        visible_assets(user)
+        .filter(pk__in=[r.id for r in recs])
+        .values_list("pk", "organization_id")
+    )
+    names = dict(visible_assets(user).filter(pk__in=list(owners)).values_list("pk", "name"))
+    for rec in recs:
+        if rec.id in owners:
+            offer(owners[rec.id], rec.score, [f"{names[rec.id]}: {r}" for r in rec.reasons])
+    orgs = Organization.objects.in_bulk(list(best))
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top]
+    return [Suggestion(orgs[oid], score, reasons) for oid, (score, reasons) in ranked]

@@ -1,0 +1,45 @@
+"""Suggested meetings: the recommender restricted to the event's organisations."""
+
+from __future__ import annotations
+
+import pytest
+
+from dari.directory.domain.recommend import use_embedder
+from dari.events.domain.requests import request_meeting
+from dari.events.domain.suggest import suggest_meetings
+from dari.matching import FakeEmbedder
+from tests.events.factories import make_event, person
+from tests.factories import AssetFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fake_embedder():
+    use_embedder(FakeEmbedder())
+    yield
+    use_embedder(None)
+
+
+def test_suggestions_rank_event_organisations_and_skip_those_already_asked(client):
+    event = make_event()
+    me = person(event, "bd", "org-bio", "Asia/Seoul")
+    seeker = person(event, "scout", "org-seeker", "Europe/London")
+    other = person(event, "other", "org-other", "America/New_York")
+    seeker.organization.kind = "pharma"
+    seeker.organization.interest_therapeutic_areas = ["oncology"]
+    seeker.organization.interest_modalities = ["adc"]
+    seeker.organization.save()
+    other.organization.interest_therapeutic_areas = ["dermatology"]
+    other.organization.save()
+    AssetFactory(id="as-bio-adc", organization=me.organization, name="BIO-ADC", modality="adc")
+    got = suggest_meetings(me.user, me)
+    assert [s.organization.pk for s in got][:1] == ["org-seeker"]
+    assert got[0].reasons[0].startswith("BIO-ADC: ")
+    request_meeting(me, target=seeker)
+    assert "org-seeker" not in [s.organization.pk for s in suggest_meetings(me.user, me)]
+    client.force_login(me.user)
+    page = client.get(f"/events/{event.slug}/suggestions")
+    assert page.status_code == 200
+    client.force_login(person(make_event(slug="other-event"), "x", "org-x", "Asia/Seoul").user)
+    assert client.get(f"/events/{event.slug}/suggestions").status_code == 404
