@@ -508,6 +508,10 @@ def speed(args: argparse.Namespace) -> None:
     def pct(values: list[float], q: float) -> float:
         return float(np.percentile(values, q))
 
+    import os
+
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"machine: {os.cpu_count()} cores, load average during run {load} (shared machine)")
     print("| operation (SYNTHETIC)                    |     n | p50 ms | p95 ms |")
     print("|------------------------------------------|-------|--------|--------|")
     for name, values in (

@@ -142,7 +142,7 @@ def random_instance(seed: int, n_parts: int = 9, n_meet: int = 22, n_slots: int 
     return Instance(sl, parts, meetings, tables=inst.tables)
 
 
-@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("seed", range(4))
 @pytest.mark.parametrize("exact_max", [0, 100_000])
 def test_compaction_keeps_the_scheduled_set_weight_and_locked_meetings(
     seed: int, exact_max: int
@@ -158,7 +158,7 @@ def test_compaction_keeps_the_scheduled_set_weight_and_locked_meetings(
     w = st.weight
     days = _day_layout(inst, prob)
     b0 = count_gaps(st, days)
-    rep = compact(st, inst, time.monotonic() + 1.0, seed=seed, exact_max_options=exact_max)
+    rep = compact(st, inst, time.monotonic() + 0.5, seed=seed, exact_max_options=exact_max)
     assert {m for m, s in enumerate(st.slot_of) if s >= 0} == before_set
     assert st.weight == w
     assert all(st.slot_of[m] == s for m, s in locked.items())
@@ -166,7 +166,7 @@ def test_compaction_keeps_the_scheduled_set_weight_and_locked_meetings(
     if exact_max and rep.method == "cp-sat-optimal":
         assert rep.after == rep.bound
     # hard constraints, through the public result
-    full = solve(inst, seed=seed, options=SolveOptions(compact=True, explain=True))
+    full = solve(inst, 0.5, seed=seed, options=SolveOptions(compact=True, explain=True))
     check_feasible(inst, full)
     assert full.stats["weight"] == res.stats["weight"]
     assert full.stats["gaps_after"] <= full.stats["gaps_before"]
@@ -215,7 +215,7 @@ def test_compaction_reaches_the_known_optimum(exact_max: int) -> None:
 
 def test_max_break_spread_is_met_when_possible() -> None:
     inst = random_instance(3, n_parts=8, n_meet=20, n_slots=8)
-    res = solve(inst, seed=1, options=SolveOptions(compact=True, max_break_spread=1))
+    res = solve(inst, 0.5, seed=1, options=SolveOptions(compact=True, max_break_spread=1))
     check_feasible(inst, res)
     prob = compile_instance(inst)
     sid = {s: i for i, s in enumerate(prob.slot_ids)}
