@@ -13,14 +13,6 @@ from ninja import Query, Router
 from dari.accounts.access import access_asset
 from dari.api import records
 from dari.api.errors import not_found
-from dari.api.filters import (
-    ClusterFilter,
-    DealFilter,
-    FacilityFilter,
-    InvestmentFilter,
-    OrganizationFilter,
-    ProgramFilter,
-)
 from dari.api.pagination import paginate
 from dari.api.records import Record
 from dari.api.schemas import (
@@ -49,7 +41,15 @@ from dari.api.schemas import (
     ProgramQuery,
     ValidationErrorOut,
 )
-from dari.directory.filters import AssetFilter
+from dari.directory.filters import (
+    AssetFilter,
+    ClusterFilter,
+    DealFilter,
+    FacilityFilter,
+    InvestmentFilter,
+    OrganizationFilter,
+    ProgramFilter,
+)
 from dari.directory.models import Asset, Cluster, Deal, Facility, Investment, Organization, Program
 
 router = Router(tags=["directory"])

@@ -38,7 +38,7 @@ class TopQuery(Schema):
 
 @router.get(
     "/assets/{asset_id}/partners",
-    response={200: list[PartnerOut], 404: ErrorOut},
+    response={200: list[PartnerOut], 400: ErrorOut, 404: ErrorOut},
     summary="Likely partners of an asset",
 )
 def asset_partners(request: HttpRequest, asset_id: str, q: Query[TopQuery]) -> list[PartnerOut]:
@@ -61,7 +61,7 @@ def asset_partners(request: HttpRequest, asset_id: str, q: Query[TopQuery]) -> l
 
 @router.get(
     "/organizations/{organization_id}/recommended-assets",
-    response={200: list[AssetRecOut], 404: ErrorOut},
+    response={200: list[AssetRecOut], 400: ErrorOut, 404: ErrorOut},
     summary="Assets an organisation should see",
 )
 def organization_assets(

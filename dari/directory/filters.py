@@ -1,18 +1,37 @@
-"""One asset filter for pages, API and exports (NetBox's filterset idea): the same parameters
-mean the same thing everywhere. It narrows a queryset it is given, which for a user must come
-from `visible_assets(user)`; it never widens one."""
+"""One filter per directory list for pages, API and exports (NetBox's filterset idea): the same
+parameters mean the same thing everywhere.
+
+Each filter is a dataclass of string parameters with `from_params(params)` (a QueryDict or a
+dict; a value outside its vocabulary raises `FilterError` naming the parameter) and
+`apply(queryset)`, which narrows the queryset it is given and orders it; it never widens it, so
+assets must come from `visible_assets(user)`. Joins for display (select_related, prefetches)
+are the caller's: they belong where the list is built.
+
+Two parameter names carry a rule wherever they appear: `country` is an ISO code, matched
+upper-case; `year` must be four digits.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, ClassVar, Self, TypeVar
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 
-from dari.directory.models import Asset
 from dari.directory.text import tokens
-from dari.directory.vocab import DealType, Modality, Stage, TherapeuticArea
+from dari.directory.vocab import (
+    DealType,
+    FacilityKind,
+    InvestmentKind,
+    Modality,
+    OrgKind,
+    ProgramKind,
+    Stage,
+    TherapeuticArea,
+)
+
+M = TypeVar("M", bound=Model)
 
 SORTS = {
     "name": ("name", "id"),
@@ -29,7 +48,52 @@ class FilterError(ValueError):
 
 
 @dataclass
-class AssetFilter:
+class DirectoryFilter:
+    """What every filter shares; a subclass declares its parameters as `str` fields and says
+    how each narrows the queryset."""
+
+    # parameter -> ORM lookup applied when the parameter is given
+    lookups: ClassVar[dict[str, str]] = {}
+    # parameter -> the values it may take
+    choices: ClassVar[dict[str, list[str]]] = {}
+    ordering: ClassVar[tuple[str, ...]] = ("name", "id")
+
+    def __post_init__(self) -> None:
+        for field in fields(self):
+            if field.name == "country":
+                setattr(self, field.name, getattr(self, field.name).upper())
+
+    @classmethod
+    def from_params(cls, params: Any) -> Self:
+        """From a QueryDict or dict; a bad value raises FilterError naming the parameter."""
+        values = {f.name: (params.get(f.name) or "").strip() or f.default for f in fields(cls)}
+        year = values.get("year", "")
+        if year and not (len(year) == 4 and year.isdigit()):
+            raise FilterError(f"year: {year!r} is not a four-digit year")
+        for name, allowed in cls.choices.items():
+            if values[name] and values[name] not in allowed:
+                raise FilterError(f"{name}: {values[name]!r} is not one of {', '.join(allowed)}")
+        return cls(**values)
+
+    def apply(self, queryset: QuerySet[M]) -> QuerySet[M]:
+        """Narrow `queryset` by every parameter given, then order it."""
+        queryset = self.narrow(queryset)
+        for name, lookup in self.lookups.items():
+            value = getattr(self, name)
+            if value:
+                queryset = queryset.filter(**{lookup: value})
+        return queryset.order_by(*self.order())
+
+    def narrow(self, queryset: QuerySet[M]) -> QuerySet[M]:
+        """The parameters that are more than one lookup (none by default)."""
+        return queryset
+
+    def order(self) -> tuple[str, ...]:
+        return self.ordering
+
+
+@dataclass
+class AssetFilter(DirectoryFilter):
     """The asset search parameters shared by pages and the API."""
 
     q: str = ""
@@ -42,46 +106,147 @@ class AssetFilter:
     organization: str = ""
     sort: str = "name"
 
-    @classmethod
-    def from_params(cls, params: Any) -> AssetFilter:
-        """From a QueryDict or dict; unknown vocabulary values raise FilterError."""
-        values = {f.name: (params.get(f.name) or "").strip() for f in fields(cls)}
-        values["sort"] = values["sort"] or "name"
-        checks = {
-            "therapeutic_area": TherapeuticArea.values,
-            "modality": Modality.values,
-            "stage": Stage.values,
-            "seeking": DealType.values,
-            "sort": list(SORTS),
-        }
-        for name, allowed in checks.items():
-            if values[name] and values[name] not in allowed:
-                raise FilterError(f"{name}: {values[name]!r} is not one of {', '.join(allowed)}")
-        return cls(**values)
+    lookups: ClassVar[dict[str, str]] = {
+        "therapeutic_area": "therapeutic_area",
+        "modality": "modality",
+        "stage": "stage",
+        "cluster": "organization__cluster_id",
+        "country": "organization__country",
+        "organization": "organization_id",
+    }
+    choices: ClassVar[dict[str, list[str]]] = {
+        "therapeutic_area": TherapeuticArea.values,
+        "modality": Modality.values,
+        "stage": Stage.values,
+        "seeking": DealType.values,
+        "sort": list(SORTS),
+    }
 
-    def apply(self, assets: QuerySet[Asset]) -> QuerySet[Asset]:
-        """Narrow `assets` (already restricted to what the user may see)."""
-        if self.q:
-            for token in dict.fromkeys(tokens(self.q)):
-                assets = assets.filter(
-                    Q(search_text__contains=f" {token}")
-                    | Q(organization__search_text__contains=f" {token}")
-                )
-        if self.therapeutic_area:
-            assets = assets.filter(therapeutic_area=self.therapeutic_area)
-        if self.modality:
-            assets = assets.filter(modality=self.modality)
-        if self.stage:
-            assets = assets.filter(stage=self.stage)
-        if self.cluster:
-            assets = assets.filter(organization__cluster_id=self.cluster)
-        if self.country:
-            assets = assets.filter(organization__country=self.country.upper())
-        if self.organization:
-            assets = assets.filter(organization_id=self.organization)
+    def narrow(self, assets: QuerySet[M]) -> QuerySet[M]:
+        for token in dict.fromkeys(tokens(self.q)):
+            assets = assets.filter(
+                Q(search_text__contains=f" {token}")
+                | Q(organization__search_text__contains=f" {token}")
+            )
         if self.seeking:
             assets = assets.filter(json_list_contains("seeking", self.seeking))
-        return assets.order_by(*SORTS[self.sort])
+        return assets
+
+    def order(self) -> tuple[str, ...]:
+        return SORTS[self.sort]
+
+
+@dataclass
+class ClusterFilter(DirectoryFilter):
+    """Clusters by country, by name."""
+
+    country: str = ""
+
+    lookups: ClassVar[dict[str, str]] = {"country": "country"}
+
+
+@dataclass
+class OrganizationFilter(DirectoryFilter):
+    """Organisations by words, kind, country and cluster, by name."""
+
+    q: str = ""
+    kind: str = ""
+    country: str = ""
+    cluster: str = ""
+
+    lookups: ClassVar[dict[str, str]] = {
+        "kind": "kind",
+        "country": "country",
+        "cluster": "cluster_id",
+    }
+    choices: ClassVar[dict[str, list[str]]] = {"kind": OrgKind.values}
+
+    def narrow(self, orgs: QuerySet[M]) -> QuerySet[M]:
+        if not self.q:
+            return orgs
+        # search_text holds the name, Korean name and description as tokens; the name fields
+        # are also matched whole for organisations whose tokens are not stored yet.
+        words = Q()
+        for token in dict.fromkeys(tokens(self.q)):
+            words &= Q(search_text__contains=f" {token}")
+        named = Q(name__icontains=self.q) | Q(name_ko__icontains=self.q)
+        return orgs.filter(named | words) if words else orgs.filter(named)
+
+
+@dataclass
+class DealFilter(DirectoryFilter):
+    """Deals by year, type, licensee country and either party, newest first."""
+
+    year: str = ""
+    deal_type: str = ""
+    country: str = ""
+    licensor: str = ""
+    licensee: str = ""
+
+    lookups: ClassVar[dict[str, str]] = {
+        "year": "date__startswith",
+        "deal_type": "deal_type",
+        "country": "licensee__country",
+        "licensor": "licensor_id",
+        "licensee": "licensee_id",
+    }
+    choices: ClassVar[dict[str, list[str]]] = {"deal_type": DealType.values}
+    ordering: ClassVar[tuple[str, ...]] = ("-date", "id")
+
+
+@dataclass
+class InvestmentFilter(DirectoryFilter):
+    """Investments by year, kind, recipient (and its country) and investor, newest first."""
+
+    year: str = ""
+    kind: str = ""
+    recipient: str = ""
+    investor: str = ""
+    country: str = ""
+
+    lookups: ClassVar[dict[str, str]] = {
+        "year": "date__startswith",
+        "kind": "kind",
+        "recipient": "recipient_id",
+        # One investor appears once per investment, so the join adds no duplicates.
+        "investor": "investors__id",
+        "country": "recipient__country",
+    }
+    choices: ClassVar[dict[str, list[str]]] = {"kind": InvestmentKind.values}
+    ordering: ClassVar[tuple[str, ...]] = ("-date", "id")
+
+
+@dataclass
+class FacilityFilter(DirectoryFilter):
+    """Facilities by kind, organisation and cluster, by name."""
+
+    kind: str = ""
+    organization: str = ""
+    cluster: str = ""
+
+    lookups: ClassVar[dict[str, str]] = {
+        "kind": "kind",
+        "organization": "organization_id",
+        "cluster": "cluster_id",
+    }
+    choices: ClassVar[dict[str, list[str]]] = {"kind": FacilityKind.values}
+
+
+@dataclass
+class ProgramFilter(DirectoryFilter):
+    """Programmes by kind, organiser and start year, latest first."""
+
+    kind: str = ""
+    organizer: str = ""
+    year: str = ""
+
+    lookups: ClassVar[dict[str, str]] = {
+        "kind": "kind",
+        "organizer": "organizer_id",
+        "year": "start__startswith",
+    }
+    choices: ClassVar[dict[str, list[str]]] = {"kind": ProgramKind.values}
+    ordering: ClassVar[tuple[str, ...]] = ("-start", "name", "id")
 
 
 def json_list_contains(field: str, value: str) -> Q:

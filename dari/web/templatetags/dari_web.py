@@ -78,3 +78,9 @@ def query_with(context: Any, **changes: Any) -> str:
 def administers(user: Any, organization_id: str | None) -> bool:
     """Whether a signed-in `user` may edit the organisation."""
     return bool(getattr(user, "is_authenticated", False)) and user.administers(organization_id)
+
+
+@register.filter
+def startswith(value: str, prefix: str) -> bool:
+    """`{% if request.path|startswith:clusters_url %}`: the current section of the site."""
+    return str(value).startswith(str(prefix))

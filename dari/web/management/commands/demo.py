@@ -17,6 +17,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from dari.accounts.demo import DEMO_LOGINS, ensure_demo_users
 from dari.directory.bundled import load_bundled_data
 from dari.directory.domain.recommend import shared_index
+from dari.insights.bundled import load_targets
 from dari.events.demo import ensure_demo_event
 
 
@@ -32,6 +33,8 @@ class Command(BaseCommand):
         call_command("migrate", verbosity=0, interactive=False)
         counts = load_bundled_data()
         self.stdout.write("real dataset: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+        targets = load_targets()
+        self.stdout.write("national targets: " + ", ".join(f"{n} {k}" for k, n in targets.items()))
         ensure_demo_users()
         event = ensure_demo_event()
         self.stdout.write(f"demo event: {event.name} (/events/{event.slug}/)")
