@@ -50,7 +50,7 @@ from dari.directory.filters import (
     OrganizationFilter,
     ProgramFilter,
 )
-from dari.directory.models import Asset, Cluster, Deal, Facility, Investment, Organization, Program
+from dari.directory.models import Asset
 
 router = Router(tags=["directory"])
 # Every endpoint answers with exclude_unset=True: an empty optional value is left out of a
@@ -60,13 +60,34 @@ LIST_ERRORS = {400: ValidationErrorOut}
 DETAIL_ERRORS = {404: ErrorOut}
 
 Page = Query[PageParams]
+M = TypeVar("M", bound=Model)
+
+
+def _page_of(
+    request: HttpRequest,
+    page: PageParams,
+    filter_class: type[DirectoryFilter],
+    params: Schema,
+    queryset: QuerySet[M],
+    record: Callable[[M], Record],
+) -> Record:
+    """One page of `queryset` narrowed by the shared filter (FilterError answers 400)."""
+    chosen = filter_class.from_params(params.model_dump())
+    return paginate(request, chosen.apply(queryset), page, record)
+
+
+def _one(kind: str, queryset: QuerySet[M], object_id: str) -> M:
+    """The object with this id, or the one 404 of a missing object."""
+    try:
+        return queryset.get(pk=object_id)
+    except queryset.model.DoesNotExist:
+        raise not_found(kind, object_id) from None
 
 
 @router.get("/clusters", response={200: ClusterPage, **LIST_ERRORS}, exclude_unset=True)
 def list_clusters(request: HttpRequest, page: Page, params: Query[ClusterQuery]) -> Record:
     """Regional bio clusters, by name."""
-    clusters = ClusterFilter.from_params(params.model_dump()).apply(records.clusters())
-    return paginate(request, clusters, page, records.cluster_record)
+    return _page_of(request, page, ClusterFilter, params, records.clusters(), records.cluster_record)
 
 
 @router.get(
@@ -74,10 +95,7 @@ def list_clusters(request: HttpRequest, page: Page, params: Query[ClusterQuery])
 )
 def get_cluster(request: HttpRequest, cluster_id: str) -> Record:
     """One cluster."""
-    try:
-        return records.cluster_record(records.clusters().get(pk=cluster_id))
-    except Cluster.DoesNotExist:
-        raise not_found("cluster", cluster_id) from None
+    return records.cluster_record(_one("cluster", records.clusters(), cluster_id))
 
 
 @router.get("/organizations", response={200: OrganizationPage, **LIST_ERRORS}, exclude_unset=True)
@@ -85,8 +103,7 @@ def list_organizations(
     request: HttpRequest, page: Page, params: Query[OrganizationQuery]
 ) -> Record:
     """Companies, institutes, agencies and investors, by name."""
-    orgs = OrganizationFilter.from_params(params.model_dump()).apply(records.organizations())
-    return paginate(request, orgs, page, records.organization_record)
+    return _page_of(request, page, OrganizationFilter, params, records.organizations(), records.organization_record)
 
 
 @router.get(
@@ -96,18 +113,14 @@ def list_organizations(
 )
 def get_organization(request: HttpRequest, organization_id: str) -> Record:
     """One organisation, with the ids of its assets the caller may see."""
-    try:
-        org = records.organizations().get(pk=organization_id)
-    except Organization.DoesNotExist:
-        raise not_found("organization", organization_id) from None
+    org = _one("organization", records.organizations(), organization_id)
     return records.organization_detail(org, records.visible_asset_ids(request.user, org))
 
 
 @router.get("/assets", response={200: AssetPage, **LIST_ERRORS}, exclude_unset=True)
 def list_assets(request: HttpRequest, page: Page, params: Query[AssetQuery]) -> Record:
     """Pipeline assets the caller may see, with the filters of the asset search page."""
-    assets = AssetFilter.from_params(params.model_dump()).apply(records.assets(request.user))
-    return paginate(request, assets, page, records.asset_record)
+    return _page_of(request, page, AssetFilter, params, records.assets(request.user), records.asset_record)
 
 
 @router.get("/assets/{asset_id}", response={200: AssetOut, **DETAIL_ERRORS}, exclude_unset=True)
@@ -122,24 +135,19 @@ def get_asset(request: HttpRequest, asset_id: str) -> Record:
 @router.get("/deals", response={200: DealPage, **LIST_ERRORS}, exclude_unset=True)
 def list_deals(request: HttpRequest, page: Page, params: Query[DealQuery]) -> Record:
     """Deals, newest first; `asset` is null unless the caller may see the asset."""
-    deals = DealFilter.from_params(params.model_dump()).apply(records.deals(request.user))
-    return paginate(request, deals, page, records.deal_record)
+    return _page_of(request, page, DealFilter, params, records.deals(request.user), records.deal_record)
 
 
 @router.get("/deals/{deal_id}", response={200: DealOut, **DETAIL_ERRORS}, exclude_unset=True)
 def get_deal(request: HttpRequest, deal_id: str) -> Record:
     """One deal; `asset` is null unless the caller may see the asset."""
-    try:
-        return records.deal_record(records.deals(request.user).get(pk=deal_id))
-    except Deal.DoesNotExist:
-        raise not_found("deal", deal_id) from None
+    return records.deal_record(_one("deal", records.deals(request.user), deal_id))
 
 
 @router.get("/investments", response={200: InvestmentPage, **LIST_ERRORS}, exclude_unset=True)
 def list_investments(request: HttpRequest, page: Page, params: Query[InvestmentQuery]) -> Record:
     """Financing rounds, IPOs, grants and facility investments, newest first."""
-    investments = InvestmentFilter.from_params(params.model_dump()).apply(records.investments())
-    return paginate(request, investments, page, records.investment_record)
+    return _page_of(request, page, InvestmentFilter, params, records.investments(), records.investment_record)
 
 
 @router.get(
@@ -149,17 +157,13 @@ def list_investments(request: HttpRequest, page: Page, params: Query[InvestmentQ
 )
 def get_investment(request: HttpRequest, investment_id: str) -> Record:
     """One investment."""
-    try:
-        return records.investment_record(records.investments().get(pk=investment_id))
-    except Investment.DoesNotExist:
-        raise not_found("investment", investment_id) from None
+    return records.investment_record(_one("investment", records.investments(), investment_id))
 
 
 @router.get("/facilities", response={200: FacilityPage, **LIST_ERRORS}, exclude_unset=True)
 def list_facilities(request: HttpRequest, page: Page, params: Query[FacilityQuery]) -> Record:
     """Manufacturing sites, laboratories and centres, by name."""
-    facilities = FacilityFilter.from_params(params.model_dump()).apply(records.facilities())
-    return paginate(request, facilities, page, records.facility_record)
+    return _page_of(request, page, FacilityFilter, params, records.facilities(), records.facility_record)
 
 
 @router.get(
@@ -167,17 +171,13 @@ def list_facilities(request: HttpRequest, page: Page, params: Query[FacilityQuer
 )
 def get_facility(request: HttpRequest, facility_id: str) -> Record:
     """One facility."""
-    try:
-        return records.facility_record(records.facilities().get(pk=facility_id))
-    except Facility.DoesNotExist:
-        raise not_found("facility", facility_id) from None
+    return records.facility_record(_one("facility", records.facilities(), facility_id))
 
 
 @router.get("/programs", response={200: ProgramPage, **LIST_ERRORS}, exclude_unset=True)
 def list_programs(request: HttpRequest, page: Page, params: Query[ProgramQuery]) -> Record:
     """Training, accelerator, funding and open-innovation programmes, latest first."""
-    programs = ProgramFilter.from_params(params.model_dump()).apply(records.programs())
-    return paginate(request, programs, page, records.program_record)
+    return _page_of(request, page, ProgramFilter, params, records.programs(), records.program_record)
 
 
 @router.get(
@@ -185,7 +185,4 @@ def list_programs(request: HttpRequest, page: Page, params: Query[ProgramQuery])
 )
 def get_program(request: HttpRequest, program_id: str) -> Record:
     """One programme."""
-    try:
-        return records.program_record(records.programs().get(pk=program_id))
-    except Program.DoesNotExist:
-        raise not_found("program", program_id) from None
+    return records.program_record(_one("program", records.programs(), program_id))

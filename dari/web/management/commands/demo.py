@@ -17,8 +17,8 @@ from django.core.management.base import BaseCommand, CommandParser
 from dari.accounts.demo import DEMO_LOGINS, ensure_demo_users
 from dari.directory.bundled import load_bundled_data
 from dari.directory.domain.recommend import shared_index
-from dari.insights.bundled import load_targets
 from dari.events.demo import ensure_demo_event
+from dari.insights.bundled import load_targets
 
 
 class Command(BaseCommand):
