@@ -7,8 +7,12 @@ only through `visible_assets` / `access_asset`; a refused asset is the same 404 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import Query, Router, Schema
 
 from dari.accounts.access import access_asset
 from dari.api import records
@@ -45,6 +49,7 @@ from dari.directory.filters import (
     AssetFilter,
     ClusterFilter,
     DealFilter,
+    DirectoryFilter,
     FacilityFilter,
     InvestmentFilter,
     OrganizationFilter,
@@ -87,7 +92,9 @@ def _one(kind: str, queryset: QuerySet[M], object_id: str) -> M:
 @router.get("/clusters", response={200: ClusterPage, **LIST_ERRORS}, exclude_unset=True)
 def list_clusters(request: HttpRequest, page: Page, params: Query[ClusterQuery]) -> Record:
     """Regional bio clusters, by name."""
-    return _page_of(request, page, ClusterFilter, params, records.clusters(), records.cluster_record)
+    return _page_of(
+        request, page, ClusterFilter, params, records.clusters(), records.cluster_record
+    )
 
 
 @router.get(
@@ -103,7 +110,14 @@ def list_organizations(
     request: HttpRequest, page: Page, params: Query[OrganizationQuery]
 ) -> Record:
     """Companies, institutes, agencies and investors, by name."""
-    return _page_of(request, page, OrganizationFilter, params, records.organizations(), records.organization_record)
+    return _page_of(
+        request,
+        page,
+        OrganizationFilter,
+        params,
+        records.organizations(),
+        records.organization_record,
+    )
 
 
 @router.get(
@@ -120,7 +134,9 @@ def get_organization(request: HttpRequest, organization_id: str) -> Record:
 @router.get("/assets", response={200: AssetPage, **LIST_ERRORS}, exclude_unset=True)
 def list_assets(request: HttpRequest, page: Page, params: Query[AssetQuery]) -> Record:
     """Pipeline assets the caller may see, with the filters of the asset search page."""
-    return _page_of(request, page, AssetFilter, params, records.assets(request.user), records.asset_record)
+    return _page_of(
+        request, page, AssetFilter, params, records.assets(request.user), records.asset_record
+    )
 
 
 @router.get("/assets/{asset_id}", response={200: AssetOut, **DETAIL_ERRORS}, exclude_unset=True)
@@ -135,7 +151,9 @@ def get_asset(request: HttpRequest, asset_id: str) -> Record:
 @router.get("/deals", response={200: DealPage, **LIST_ERRORS}, exclude_unset=True)
 def list_deals(request: HttpRequest, page: Page, params: Query[DealQuery]) -> Record:
     """Deals, newest first; `asset` is null unless the caller may see the asset."""
-    return _page_of(request, page, DealFilter, params, records.deals(request.user), records.deal_record)
+    return _page_of(
+        request, page, DealFilter, params, records.deals(request.user), records.deal_record
+    )
 
 
 @router.get("/deals/{deal_id}", response={200: DealOut, **DETAIL_ERRORS}, exclude_unset=True)
@@ -147,7 +165,9 @@ def get_deal(request: HttpRequest, deal_id: str) -> Record:
 @router.get("/investments", response={200: InvestmentPage, **LIST_ERRORS}, exclude_unset=True)
 def list_investments(request: HttpRequest, page: Page, params: Query[InvestmentQuery]) -> Record:
     """Financing rounds, IPOs, grants and facility investments, newest first."""
-    return _page_of(request, page, InvestmentFilter, params, records.investments(), records.investment_record)
+    return _page_of(
+        request, page, InvestmentFilter, params, records.investments(), records.investment_record
+    )
 
 
 @router.get(
@@ -163,7 +183,9 @@ def get_investment(request: HttpRequest, investment_id: str) -> Record:
 @router.get("/facilities", response={200: FacilityPage, **LIST_ERRORS}, exclude_unset=True)
 def list_facilities(request: HttpRequest, page: Page, params: Query[FacilityQuery]) -> Record:
     """Manufacturing sites, laboratories and centres, by name."""
-    return _page_of(request, page, FacilityFilter, params, records.facilities(), records.facility_record)
+    return _page_of(
+        request, page, FacilityFilter, params, records.facilities(), records.facility_record
+    )
 
 
 @router.get(
@@ -177,7 +199,9 @@ def get_facility(request: HttpRequest, facility_id: str) -> Record:
 @router.get("/programs", response={200: ProgramPage, **LIST_ERRORS}, exclude_unset=True)
 def list_programs(request: HttpRequest, page: Page, params: Query[ProgramQuery]) -> Record:
     """Training, accelerator, funding and open-innovation programmes, latest first."""
-    return _page_of(request, page, ProgramFilter, params, records.programs(), records.program_record)
+    return _page_of(
+        request, page, ProgramFilter, params, records.programs(), records.program_record
+    )
 
 
 @router.get(

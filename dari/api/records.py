@@ -15,15 +15,7 @@ from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 
 from dari.accounts.access import visible_assets
 from dari.directory.interchange import SECTION_BY_KEY, to_record
-from dari.directory.models import (
-    Asset,
-    Cluster,
-    Deal,
-    Facility,
-    Investment,
-    Organization,
-    Program,
-)
+from dari.directory.models import Asset, Cluster, Deal, Facility, Investment, Organization, Program
 
 Record = dict[str, Any]
 

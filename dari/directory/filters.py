@@ -14,7 +14,7 @@ upper-case; `year` must be four digits.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Any, ClassVar, Self, TypeVar
+from typing import Any, ClassVar, Self, TypeVar, cast
 
 from django.db import connection
 from django.db.models import Model, Q, QuerySet
@@ -49,16 +49,16 @@ class FilterError(ValueError):
 
 @dataclass
 class DirectoryFilter:
-    """What every filter shares; a subclass declares its parameters as `str` fields and says
-    how each narrows the queryset."""
+    """What every filter shares. A subclass declares its parameters as `str` fields, maps in
+    `lookups` each parameter that is one ORM lookup, in `choices` each parameter with a
+    vocabulary, and overrides `narrow` for what is more than a lookup."""
 
-    # parameter -> ORM lookup applied when the parameter is given
     lookups: ClassVar[dict[str, str]] = {}
-    # parameter -> the values it may take
     choices: ClassVar[dict[str, list[str]]] = {}
     ordering: ClassVar[tuple[str, ...]] = ("name", "id")
 
     def __post_init__(self) -> None:
+        # Countries are stored upper-case, and a page shows the chosen one as stored.
         for field in fields(self):
             if field.name == "country":
                 setattr(self, field.name, getattr(self, field.name).upper())
@@ -66,7 +66,9 @@ class DirectoryFilter:
     @classmethod
     def from_params(cls, params: Any) -> Self:
         """From a QueryDict or dict; a bad value raises FilterError naming the parameter."""
-        values = {f.name: (params.get(f.name) or "").strip() or f.default for f in fields(cls)}
+        values = {
+            f.name: (params.get(f.name) or "").strip() or cast(str, f.default) for f in fields(cls)
+        }
         year = values.get("year", "")
         if year and not (len(year) == 4 and year.isdigit()):
             raise FilterError(f"year: {year!r} is not a four-digit year")

@@ -8,6 +8,7 @@ index.upsert_org(org); index.remove_asset(asset_id)
 
 from .bm25 import BM25
 from .embed import CachedEmbedder, Embedder, FakeEmbedder, UseEmbedder
+from .history import HISTORY_FEATURES, DealHistory, DealRecord
 from .index import FEATURES, Index, Weights
 from .profiles import AssetProfile, OrgProfile, Recommendation
 from .text import tokenize
@@ -15,8 +16,11 @@ from .text import tokenize
 __all__ = [
     "BM25",
     "FEATURES",
+    "HISTORY_FEATURES",
     "AssetProfile",
     "CachedEmbedder",
+    "DealHistory",
+    "DealRecord",
     "Embedder",
     "FakeEmbedder",
     "Index",

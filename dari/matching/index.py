@@ -31,6 +31,16 @@ from numpy.typing import NDArray
 from . import features as ft
 from .bm25 import BM25
 from .embed import CachedEmbedder, Embedder, FloatMatrix, UseEmbedder
+from .history import (
+    COUNTRY_NAMES,
+    HISTORY_FEATURES,
+    DealHistory,
+    DealRecord,
+    LicenseeHistory,
+    Tally,
+    saturate,
+    target_key,
+)
 from .profiles import AssetProfile, OrgProfile, Recommendation
 from .reasons import ASSET_REASONS, PARTNER_REASONS, join_labels, label, render
 from .text import surface_forms, tokenize, tokenize_many
@@ -46,6 +56,7 @@ FEATURES: tuple[str, ...] = (
     "indication",
     "geography",
     "kind",
+    *HISTORY_FEATURES,
 )
 
 
@@ -68,6 +79,12 @@ class Weights:
     indication: float = 0.25
     geography: float = 0.25
     kind: float = 0.5
+    hist_modality: float = 0.0
+    hist_area: float = 0.0
+    hist_target: float = 0.0
+    hist_licensor: float = 0.0
+    hist_country: float = 0.0
+    activity: float = 0.0
     semantic_reason_min_cosine: float = 0.3
     """A 'their statement is close' reason needs at least this raw cosine (USE scale)."""
 
@@ -363,6 +380,29 @@ def _slots_array(slots: Iterable[int]) -> NDArray[np.int64]:
     return np.fromiter(slots, dtype=np.int64)
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _history_values(
+    history: DealHistory, h: LicenseeHistory, asset: AssetProfile, country: str | None
+) -> dict[str, float]:
+    """Values of the history features of one licensee for one asset."""
+    values = {"activity": history.activity_of(h)}
+    if asset.modality and asset.modality in h.modality:
+        values["hist_modality"] = saturate(h.modality[asset.modality].weight)
+    if asset.therapeutic_area and asset.therapeutic_area in h.area:
+        values["hist_area"] = saturate(h.area[asset.therapeutic_area].weight)
+    tally = history.target_tally(h, asset.targets)
+    if tally is not None:
+        values["hist_target"] = saturate(tally.weight)
+    if asset.organization_id in h.licensor:
+        values["hist_licensor"] = saturate(h.licensor[asset.organization_id].weight)
+    if country and country in h.country:
+        values["hist_country"] = saturate(h.country[country].weight)
+    return values
+
+
 class Index:
     """Partner and asset recommendations over a set of organisations and assets.
 
@@ -378,6 +418,7 @@ class Index:
         embedder: Embedder | None = None,
         weights: Weights | None = None,
         batch_size: int = 512,
+        history: DealHistory | Iterable[DealRecord] | None = None,
     ) -> None:
         self.embedder: Embedder = (
             embedder if embedder is not None else CachedEmbedder(UseEmbedder())
@@ -386,6 +427,13 @@ class Index:
         self.batch_size = batch_size
         self._orgs = _OrgStore(self.embedder.dim)
         self._assets = _AssetStore(self.embedder.dim)
+        self.history = DealHistory()
+        self._org_version = 0
+        self._history_version = 0
+        self._owner_country_cache: (
+            tuple[tuple[int, int, int], NDArray[np.int64], dict[str, int]] | None
+        ) = None
+        self.set_history(history)
         self.add_orgs(list(orgs))
         self.add_assets(list(assets))
 
@@ -401,6 +449,7 @@ class Index:
 
     def add_orgs(self, orgs: list[OrgProfile]) -> None:
         """Insert or replace many organisations (batched embedding and tokenising)."""
+        self._org_version += 1
         store = self._orgs
         texts = [org_text(o) for o in orgs]
         changed = [
@@ -439,6 +488,16 @@ class Index:
         for asset in assets:
             store.set_fields(store.allocate(asset.id), asset)
 
+    def set_history(self, history: DealHistory | Iterable[DealRecord] | None) -> None:
+        """Replace the deal history (past deals as evidence). None or empty: no history,
+        and the history features are 0 for everyone."""
+        if history is None:
+            history = DealHistory()
+        elif not isinstance(history, DealHistory):
+            history = DealHistory(history)
+        self.history = history
+        self._history_version += 1
+
     def upsert_org(self, org: OrgProfile) -> None:
         self.add_orgs([org])
 
@@ -446,6 +505,7 @@ class Index:
         self.add_assets([asset])
 
     def remove_org(self, org_id: str) -> None:
+        self._org_version += 1
         slot = self._orgs.slot_of.get(org_id)
         if slot is not None:
             self._orgs.clear_fields(slot)
@@ -556,7 +616,32 @@ class Index:
         for kind, code in ft.KIND_CODE.items():
             fits[code] = ft.kind_fit(kind, asset.seeking)[0]
         out["kind"] = fits[store.kind[:n]]
+        out.update(self._partner_history(asset, n))
         # Dead (removed) slots are excluded in _top; their values here are meaningless.
+        return out
+
+    def owner_country(self, organization_id: str) -> str | None:
+        """Country of an asset's owner: from its profile, else from the deal history."""
+        org = self.org(organization_id)
+        if org is not None and org.country:
+            return org.country.upper()
+        return self.history.licensor_country.get(organization_id)
+
+    def _partner_history(self, asset: AssetProfile, n: int) -> Features:
+        """History features of every organisation slot for this asset."""
+        out: Features = {name: np.zeros(n) for name in HISTORY_FEATURES}
+        history = self.history
+        if not history:
+            return out
+        slot_of = self._orgs.slot_of
+        country = self.owner_country(asset.organization_id)
+        for licensee, h in history.by_licensee.items():
+            slot = slot_of.get(licensee)
+            if slot is None or slot >= n:
+                continue
+            values = _history_values(history, h, asset, country)
+            for name, value in values.items():
+                out[name][slot] = value
         return out
 
     @staticmethod
@@ -710,7 +795,65 @@ class Index:
             if fit and deal != "license":
                 others = np.where((seeking & bit) != 0, np.maximum(others, fit), others)
         out["kind"] = np.maximum(base, others)
+        out.update(self._asset_history(org, n))
         # Dead (removed) slots are excluded in _top; their values here are meaningless.
+        return out
+
+    def _owner_countries(self) -> tuple[NDArray[np.int64], dict[str, int]]:
+        """Country code of every asset owner (by owner code), cached until organisations,
+        assets' owners or the history change."""
+        store = self._assets
+        key = (len(store.owners), self._org_version, self._history_version)
+        cached = self._owner_country_cache
+        if cached is not None and cached[0] == key:
+            return cached[1], cached[2]
+        codes: dict[str, int] = {}
+        array = np.full(len(store.owners) + 1, -1, dtype=np.int64)
+        for owner, code in store.owners.items():
+            country = self.owner_country(owner)
+            if country:
+                array[code] = codes.setdefault(country, len(codes))
+        self._owner_country_cache = (key, array, codes)
+        return array, codes
+
+    def _asset_history(self, org: OrgProfile, n: int) -> Features:
+        """History features of every asset slot for this organisation (as licensee)."""
+        out: Features = {name: np.zeros(n) for name in HISTORY_FEATURES}
+        h = self.history.by_licensee.get(org.id)
+        if h is None:
+            return out
+        store = self._assets
+        out["activity"] = np.full(n, self.history.activity_of(h))
+        for name, table, codes in (
+            ("hist_modality", h.modality, ft.MODALITY_CODE),
+            ("hist_area", h.area, ft.AREA_CODE),
+        ):
+            lookup = np.zeros(len(codes) + 1)  # index -1: asset without a value
+            for value, tally in table.items():
+                if value in codes:
+                    lookup[codes[value]] = saturate(tally.weight)
+            field_name = "modality" if name == "hist_modality" else "area"
+            out[name] = lookup[getattr(store, field_name)[:n]]
+        for key, tally in h.target.items():
+            slots = store.targets.slots.get(key)
+            if slots:
+                idx = _slots_array(slots)
+                out["hist_target"][idx] = np.maximum(
+                    out["hist_target"][idx], saturate(tally.weight)
+                )
+        owners = store.owner[:n]
+        for licensor, tally in h.licensor.items():
+            code = store.owners.get(licensor)
+            if code is not None:
+                out["hist_licensor"][owners == code] = saturate(tally.weight)
+        if h.country:
+            countries, country_codes = self._owner_countries()
+            lookup = np.zeros(len(country_codes) + 1)
+            for country, tally in h.country.items():
+                if country in country_codes:
+                    lookup[country_codes[country]] = saturate(tally.weight)
+            owner_values = lookup[countries]  # by owner code; -1 -> 0
+            out["hist_country"] = np.where(owners >= 0, owner_values[owners], 0.0)
         return out
 
     @staticmethod
@@ -877,6 +1020,10 @@ class Index:
         if w.kind and kind_v >= 1.0:
             text = render(t, "kind", kind=label(org.kind), deal=label(deal))
             fired.append(("kind", w.kind * kind_v, text))
+        h = self.history.by_licensee.get(org.id)
+        if h is not None:
+            country = self.owner_country(asset.organization_id)
+            self._history_reasons(t, fired, values, slot, h, asset, country, partner=True)
         self._text_reasons(
             t,
             fired,
@@ -888,6 +1035,88 @@ class Index:
             self._org_quote(org, query_tokens),
         )
         return self._ordered(fired)
+
+    def _history_reasons(
+        self,
+        t: dict[str, str],
+        fired: list[tuple[str, float, str]],
+        values: Features,
+        slot: int,
+        h: LicenseeHistory,
+        asset: AssetProfile,
+        country: str | None,
+        *,
+        partner: bool,
+    ) -> None:
+        """Reasons from past deals: what they in-licensed, from whom, where."""
+        w = self.weights
+        history = self.history
+
+        def since(tally: Tally) -> str:
+            year = tally.since()
+            return f" since {year}" if year is not None else ""
+
+        def examples(tally: Tally) -> str:
+            return ", ".join(tally.examples())
+
+        if w.hist_modality and asset.modality and asset.modality in h.modality:
+            tally = h.modality[asset.modality]
+            text = render(
+                t,
+                "hist_modality",
+                assets=_plural(tally.count, f"{label(asset.modality)} asset"),
+                since=since(tally),
+                examples=examples(tally),
+            )
+            fired.append(("hist_modality", w.hist_modality * values["hist_modality"][slot], text))
+        if w.hist_area and asset.therapeutic_area and asset.therapeutic_area in h.area:
+            tally = h.area[asset.therapeutic_area]
+            text = render(
+                t,
+                "hist_area",
+                assets=_plural(tally.count, f"{label(asset.therapeutic_area)} asset"),
+                since=since(tally),
+                examples=examples(tally),
+            )
+            fired.append(("hist_area", w.hist_area * values["hist_area"][slot], text))
+        found = history.target_tally(h, asset.targets) if w.hist_target else None
+        if found is not None:
+            named = [
+                target for target in asset.targets if h.target.get(target_key(target)) is found
+            ][:1]
+            text = render(
+                t,
+                "hist_target",
+                assets=_plural(found.count, "asset"),
+                target=", ".join(named),
+                since=since(found),
+                examples=examples(found),
+            )
+            fired.append(("hist_target", w.hist_target * values["hist_target"][slot], text))
+        if w.hist_licensor and asset.organization_id in h.licensor:
+            tally = h.licensor[asset.organization_id]
+            text = render(
+                t,
+                "hist_licensor",
+                licensor=examples(tally) or asset.organization_id,
+                deals=_plural(tally.count, "deal"),
+                since=since(tally),
+            )
+            fired.append(("hist_licensor", w.hist_licensor * values["hist_licensor"][slot], text))
+        if w.hist_country and country and country in h.country:
+            tally = h.country[country]
+            text = render(
+                t,
+                "hist_country",
+                country=COUNTRY_NAMES.get(country, country),
+                deals=_plural(tally.count, "deal"),
+                since=since(tally),
+                examples=examples(tally),
+            )
+            fired.append(("hist_country", w.hist_country * values["hist_country"][slot], text))
+        if partner and w.activity and values["activity"][slot] >= 0.5:
+            text = render(t, "activity", deals=_plural(h.total.count, "deal"), since=since(h.total))
+            fired.append(("activity", w.activity * values["activity"][slot], text))
 
     def _org_quote(self, org: OrgProfile, query_tokens: set[str]) -> str:
         return _quote(org.interest_description or org.description, query_tokens)
@@ -996,6 +1225,10 @@ class Index:
         if w.kind and kind_v >= 1.0:
             text = render(t, "kind", kind=label(org.kind), deal=label(deal))
             fired.append(("kind", w.kind * kind_v, text))
+        h = self.history.by_licensee.get(org.id)
+        if h is not None:
+            country = self.owner_country(asset.organization_id)
+            self._history_reasons(t, fired, values, slot, h, asset, country, partner=False)
         surfaces = surface_forms(asset_text(asset))
         quote = _quote(asset.description, query_tokens)
         self._text_reasons(t, fired, values, slot, self._assets.bm25, query_tokens, surfaces, quote)

@@ -26,6 +26,12 @@ PARTNER_REASONS: dict[str, str] = {
     "kind": "a {kind}, the usual partner for {deal}",
     "terms": "their profile shares key terms: {terms}",
     "semantic": "their statement \u201c{quote}\u201d is close to this asset's description",
+    "hist_modality": "in-licensed {assets}{since}, e.g. from {examples}",
+    "hist_area": "in-licensed {assets}{since}, e.g. from {examples}",
+    "hist_target": "in-licensed {assets} against {target}{since}, e.g. from {examples}",
+    "hist_licensor": "licensed from {licensor} before: {deals}{since}",
+    "hist_country": "in-licensed from {country} before: {deals}{since}, e.g. from {examples}",
+    "activity": "an active licensee: {deals} on record{since}",
 }
 
 ASSET_REASONS: dict[str, str] = {
@@ -45,6 +51,12 @@ ASSET_REASONS: dict[str, str] = {
     "kind": "you are a {kind}, the usual partner for {deal}",
     "terms": "shares key terms with your profile: {terms}",
     "semantic": "its description \u201c{quote}\u201d is close to your statement",
+    "hist_modality": "you in-licensed {assets}{since}, e.g. from {examples}",
+    "hist_area": "you in-licensed {assets}{since}, e.g. from {examples}",
+    "hist_target": "you in-licensed {assets} against {target}{since}, e.g. from {examples}",
+    "hist_licensor": "you licensed from its owner {licensor} before: {deals}{since}",
+    "hist_country": "you in-licensed from {country} before: {deals}{since}, e.g. from {examples}",
+    "activity": "you are an active licensee: {deals} on record{since}",
 }
 
 LABELS: dict[str, str] = {

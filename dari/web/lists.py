@@ -15,25 +15,9 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from dari.accounts.access import visible_assets
-from dari.directory.filters import AssetFilter, FilterError, json_list_contains
-from dari.directory.models import (
-    Asset,
-    Cluster,
-    Deal,
-    Facility,
-    Investment,
-    Organization,
-    Program,
-)
-from dari.directory.text import tokens
-from dari.directory.vocab import (
-    DealType,
-    InvestmentKind,
-    Modality,
-    OrgKind,
-    Stage,
-    TherapeuticArea,
-)
+from dari.directory.filters import AssetFilter, json_list_contains
+from dari.directory.models import Asset, Cluster, Deal, Facility, Investment, Organization, Program
+from dari.directory.vocab import DealType, Modality, Stage, TherapeuticArea
 
 PAGE_SIZE = 25
 
@@ -123,74 +107,16 @@ def with_investors(investments: Iterable[Investment]) -> list[Investment]:
     return out
 
 
-# Lists with filters --------------------------------------------------------------------------
+# Lists with filters (the filters are dari.directory.filters, shared with the API) ------------
 
 
-def _choice(params: Any, name: str, allowed: Iterable[str]) -> str:
-    value = (params.get(name) or "").strip()
-    allowed = list(allowed)
-    if value and value not in allowed:
-        raise FilterError(f"{name}: {value!r} is not one of {', '.join(allowed)}")
-    return value
+def organizations_queryset() -> QuerySet[Organization]:
+    return Organization.objects.select_related("cluster")
 
 
-def _year(params: Any) -> str:
-    value = (params.get("year") or "").strip()
-    if value and not (len(value) == 4 and value.isdigit()):
-        raise FilterError(f"year: {value!r} is not a four-digit year")
-    return value
-
-
-def filter_organizations(params: Any) -> tuple[QuerySet[Organization], dict[str, str]]:
-    """Organisations matching q, kind, country and cluster (FilterError on a bad kind)."""
-    chosen = {
-        "q": (params.get("q") or "").strip(),
-        "kind": _choice(params, "kind", OrgKind.values),
-        "country": (params.get("country") or "").strip().upper(),
-        "cluster": (params.get("cluster") or "").strip(),
-    }
-    orgs = Organization.objects.select_related("cluster")
-    for token in dict.fromkeys(tokens(chosen["q"])):
-        orgs = orgs.filter(search_text__contains=f" {token}")
-    if chosen["kind"]:
-        orgs = orgs.filter(kind=chosen["kind"])
-    if chosen["country"]:
-        orgs = orgs.filter(country=chosen["country"])
-    if chosen["cluster"]:
-        orgs = orgs.filter(cluster_id=chosen["cluster"])
-    return orgs.order_by("name", "id"), chosen
-
-
-def filter_deals(params: Any) -> tuple[QuerySet[Deal], dict[str, str]]:
-    chosen = {
-        "year": _year(params),
-        "deal_type": _choice(params, "deal_type", DealType.values),
-        "country": (params.get("country") or "").strip().upper(),
-    }
-    deals = deals_queryset()
-    if chosen["year"]:
-        deals = deals.filter(date__startswith=chosen["year"])
-    if chosen["deal_type"]:
-        deals = deals.filter(deal_type=chosen["deal_type"])
-    if chosen["country"]:
-        deals = deals.filter(licensee__country=chosen["country"])
-    return deals.order_by("-date", "id"), chosen
-
-
-def filter_investments(params: Any) -> tuple[QuerySet[Investment], dict[str, str]]:
-    chosen = {
-        "year": _year(params),
-        "kind": _choice(params, "kind", InvestmentKind.values),
-        "country": (params.get("country") or "").strip().upper(),
-    }
-    investments = investments_queryset()
-    if chosen["year"]:
-        investments = investments.filter(date__startswith=chosen["year"])
-    if chosen["kind"]:
-        investments = investments.filter(kind=chosen["kind"])
-    if chosen["country"]:
-        investments = investments.filter(recipient__country=chosen["country"])
-    return investments.order_by("-date", "id"), chosen
+def assets_queryset(user: Any) -> QuerySet[Asset]:
+    """The assets the user may see, with what the result rows show."""
+    return visible_assets(user).select_related("organization", "organization__cluster")
 
 
 def years_of(queryset: QuerySet[Any]) -> list[str]:
@@ -277,14 +203,6 @@ def asset_facets(user: Any, chosen: AssetFilter) -> list[Facet]:
         )
     )
     return facets
-
-
-def search_assets(user: Any, params: Any) -> tuple[QuerySet[Asset], AssetFilter]:
-    """The visible assets matching the page parameters (FilterError on a bad value)."""
-    chosen = AssetFilter.from_params(params)
-    return chosen.apply(visible_assets(user)).select_related(
-        "organization", "organization__cluster"
-    ), chosen
 
 
 def organization_asset_counts(user: Any, org_ids: Iterable[str]) -> dict[str, int]:

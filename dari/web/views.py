@@ -4,12 +4,12 @@ a missing one."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
@@ -22,7 +22,15 @@ from dari.accounts.access import access_asset, visible_assets
 from dari.accounts.models import OrganizationLink
 from dari.directory.domain import editing
 from dari.directory.domain.recommend import recommend_assets, recommend_partners
-from dari.directory.filters import SORTS, FilterError
+from dari.directory.filters import (
+    SORTS,
+    AssetFilter,
+    DealFilter,
+    DirectoryFilter,
+    FilterError,
+    InvestmentFilter,
+    OrganizationFilter,
+)
 from dari.directory.models import Asset, Cluster, Deal, Investment, Organization
 from dari.directory.vocab import DealType, InvestmentKind, OrgKind
 from dari.web import lists
@@ -41,6 +49,30 @@ SORT_LABELS = {
 }
 
 
+M = TypeVar("M", bound=Model)
+F = TypeVar("F", bound=DirectoryFilter)
+
+
+def _filtered(
+    request: HttpRequest, filter_class: type[F], queryset: QuerySet[M]
+) -> tuple[QuerySet[M], F, str, int]:
+    """`queryset` narrowed by the shared filter, the filter, and the error and status: a bad
+    parameter gives an empty list, blank choices and a 400 naming the parameter."""
+    try:
+        chosen = filter_class.from_params(request.GET)
+    except FilterError as exc:
+        return queryset.none(), filter_class(), str(exc), 400
+    return chosen.apply(queryset), chosen, "", 200
+
+
+def _filtered_list(
+    request: HttpRequest, filter_class: type[DirectoryFilter], queryset: QuerySet[Any]
+) -> tuple[dict[str, Any], int]:
+    """The context of a filtered list page (`page`, `chosen`, `error`) and its status."""
+    rows, chosen, error, status = _filtered(request, filter_class, queryset)
+    return {"page": _page(request, rows), "chosen": chosen, "error": error}, status
+
+
 def _page(request: HttpRequest, queryset: QuerySet[Any] | list[Any]) -> Page:
     return Paginator(queryset, lists.PAGE_SIZE).get_page(request.GET.get("page"))
 
@@ -54,7 +86,7 @@ def _administered_organization(request: HttpRequest, org_id: str) -> Organizatio
     """The organisation if the user administers it; 404 otherwise, like a missing one."""
     if not request.user.administers(org_id):  # type: ignore[union-attr]
         raise Http404(NO_ORGANIZATION)
-    return get_object_or_404(Organization.objects.select_related("cluster"), pk=org_id)
+    return get_object_or_404(lists.organizations_queryset(), pk=org_id)
 
 
 # Overview --------------------------------------------------------------------------------------
@@ -99,33 +131,20 @@ def cluster_detail(request: HttpRequest, cluster_id: str) -> HttpResponse:
 
 
 def organization_list(request: HttpRequest) -> HttpResponse:
-    status = 200
-    error = ""
-    try:
-        orgs, chosen = lists.filter_organizations(request.GET)
-    except FilterError as exc:
-        orgs, chosen, error, status = Organization.objects.none(), {}, str(exc), 400
-    page = _page(request, orgs)
-    counts = lists.organization_asset_counts(request.user, [o.pk for o in page])
-    for org in page:
+    context, status = _filtered_list(request, OrganizationFilter, lists.organizations_queryset())
+    counts = lists.organization_asset_counts(request.user, [o.pk for o in context["page"]])
+    for org in context["page"]:
         org.visible_asset_count = counts.get(org.pk, 0)
-    return render(
-        request,
-        "web/organizations/list.html",
-        {
-            "page": page,
-            "chosen": chosen,
-            "error": error,
-            "kinds": OrgKind.choices,
-            "countries": lists.countries_of(Organization.objects.all()),
-            "clusters": Cluster.objects.only("id", "name"),
-        },
-        status=status,
-    )
+    context |= {
+        "kinds": OrgKind.choices,
+        "countries": lists.countries_of(Organization.objects.all()),
+        "clusters": Cluster.objects.only("id", "name"),
+    }
+    return render(request, "web/organizations/list.html", context, status=status)
 
 
 def organization_detail(request: HttpRequest, org_id: str) -> HttpResponse:
-    org = get_object_or_404(Organization.objects.select_related("cluster"), pk=org_id)
+    org = get_object_or_404(lists.organizations_queryset(), pk=org_id)
     assets = visible_assets(request.user).filter(organization=org).order_by("name", "id")
     investments_received = lists.with_investors(
         lists.investments_queryset().filter(recipient=org).order_by("-date", "id")
@@ -190,12 +209,9 @@ def organization_links(request: HttpRequest, org_id: str) -> HttpResponse:
 
 
 def asset_list(request: HttpRequest) -> HttpResponse:
-    status = 200
-    error = ""
-    try:
-        assets, chosen = lists.search_assets(request.user, request.GET)
-    except FilterError as exc:
-        error, status = str(exc), 400
+    assets, chosen, error, status = _filtered(
+        request, AssetFilter, lists.assets_queryset(request.user)
+    )
     if error:
         page, facets = None, []
         chosen_values = {"q": request.GET.get("q", ""), "sort": request.GET.get("sort", "")}
@@ -291,51 +307,27 @@ def asset_new(request: HttpRequest, org_id: str) -> HttpResponse:
 
 
 def deal_list(request: HttpRequest) -> HttpResponse:
-    status = 200
-    error = ""
-    try:
-        deals, chosen = lists.filter_deals(request.GET)
-    except FilterError as exc:
-        deals, chosen, error, status = Deal.objects.none(), {}, str(exc), 400
-    page = _page(request, deals)
+    context, status = _filtered_list(request, DealFilter, lists.deals_queryset())
+    page = context["page"]
     page.object_list = lists.attach_visible_assets(request.user, list(page.object_list))
-    return render(
-        request,
-        "web/deals/list.html",
-        {
-            "page": page,
-            "chosen": chosen,
-            "error": error,
-            "years": lists.years_of(Deal.objects.all()),
-            "deal_types": DealType.choices,
-            "countries": lists.countries_of(Deal.objects.all(), "licensee__country"),
-        },
-        status=status,
-    )
+    context |= {
+        "years": lists.years_of(Deal.objects.all()),
+        "deal_types": DealType.choices,
+        "countries": lists.countries_of(Deal.objects.all(), "licensee__country"),
+    }
+    return render(request, "web/deals/list.html", context, status=status)
 
 
 def investment_list(request: HttpRequest) -> HttpResponse:
-    status = 200
-    error = ""
-    try:
-        investments, chosen = lists.filter_investments(request.GET)
-    except FilterError as exc:
-        investments, chosen, error, status = Investment.objects.none(), {}, str(exc), 400
-    page = _page(request, investments)
+    context, status = _filtered_list(request, InvestmentFilter, lists.investments_queryset())
+    page = context["page"]
     page.object_list = lists.with_investors(page.object_list)
-    return render(
-        request,
-        "web/deals/investments.html",
-        {
-            "page": page,
-            "chosen": chosen,
-            "error": error,
-            "years": lists.years_of(Investment.objects.all()),
-            "kinds": InvestmentKind.choices,
-            "countries": lists.countries_of(Investment.objects.all(), "recipient__country"),
-        },
-        status=status,
-    )
+    context |= {
+        "years": lists.years_of(Investment.objects.all()),
+        "kinds": InvestmentKind.choices,
+        "countries": lists.countries_of(Investment.objects.all(), "recipient__country"),
+    }
+    return render(request, "web/deals/investments.html", context, status=status)
 
 
 # Me ------------------------------------------------------------------------------------------
