@@ -17,7 +17,7 @@ from dataclasses import dataclass, fields
 from typing import Any, ClassVar, Self, TypeVar, cast
 
 from django.db import connection
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Case, IntegerField, Model, Q, QuerySet, Value, When
 
 from dari.directory.text import tokens
 from dari.directory.vocab import (
@@ -33,11 +33,22 @@ from dari.directory.vocab import (
 
 M = TypeVar("M", bound=Model)
 
-SORTS = {
+
+def _stage_rank(missing: int) -> Case:
+    """Development order (discovery first); `missing` ranks assets without a stage."""
+    return Case(
+        *(When(stage=value, then=Value(i)) for i, value in enumerate(Stage.values)),
+        default=Value(missing),
+        output_field=IntegerField(),
+    )
+
+
+SORTS: dict[str, tuple[Any, ...]] = {
     "name": ("name", "id"),
     "-name": ("-name", "id"),
-    "stage": ("stage", "name", "id"),
-    "-stage": ("-stage", "name", "id"),
+    # Assets without a stage come last both ways.
+    "stage": (_stage_rank(len(Stage.values)).asc(), "name", "id"),
+    "-stage": (_stage_rank(-1).desc(), "name", "id"),
     "organization": ("organization__name", "name", "id"),
     "modality": ("modality", "name", "id"),
 }
@@ -134,7 +145,7 @@ class AssetFilter(DirectoryFilter):
             assets = assets.filter(json_list_contains("seeking", self.seeking))
         return assets
 
-    def order(self) -> tuple[str, ...]:
+    def order(self) -> tuple[Any, ...]:
         return SORTS[self.sort]
 
 

@@ -135,9 +135,9 @@ def ids(filter_class, params):
         (AssetFilter, {"seeking": "acquisition"}, []),
         (AssetFilter, {"organization": "org-beta"}, ["as-tau"]),
         (AssetFilter, {"sort": "-name"}, ["as-tau", "as-claudin"]),
-        # The stage sorts as text (as the asset page's test pins): phase2 < preclinical.
-        (AssetFilter, {"sort": "stage"}, ["as-claudin", "as-tau"]),
-        (AssetFilter, {"sort": "-stage"}, ["as-tau", "as-claudin"]),
+        # The stage sorts in development order: preclinical before phase 2.
+        (AssetFilter, {"sort": "stage"}, ["as-tau", "as-claudin"]),
+        (AssetFilter, {"sort": "-stage"}, ["as-claudin", "as-tau"]),
         (AssetFilter, {"sort": "organization"}, ["as-claudin", "as-tau"]),
         (AssetFilter, {"sort": "modality"}, ["as-claudin", "as-tau"]),
         (AssetFilter, {"modality": "antibody", "country": "US"}, []),

@@ -51,7 +51,9 @@ def test_sorting(client, directory):
 
     assert names("") == ["GP-7", "HB-101", "HB-202"]
     assert names("?sort=-name") == ["HB-202", "HB-101", "GP-7"]
-    assert names("?sort=stage") == ["GP-7", "HB-101", "HB-202"]  # phase1 < phase2 < preclinical
+    # Development order: preclinical, phase 1, phase 2.
+    assert names("?sort=stage") == ["HB-202", "GP-7", "HB-101"]
+    assert names("?sort=-stage") == ["HB-101", "GP-7", "HB-202"]
 
 
 def test_facet_counts_ignore_their_own_filter(client, directory):
