@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import os
 import json
 import random
 import statistics
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +31,11 @@ sys.path.insert(0, str(ROOT))
 
 from dari.matching import (  # noqa: E402
     FEATURES,
+    HISTORY_FEATURES,
     AssetProfile,
     CachedEmbedder,
+    DealHistory,
+    DealRecord,
     Index,
     OrgProfile,
     UseEmbedder,
@@ -50,7 +55,40 @@ STRUCTURED = ("area", "modality", "stage", "deal", "target", "indication", "geog
 
 
 # ---- dev set ------------------------------------------------------------------------------
-def load_dev(path: Path = DATA) -> tuple[list[OrgProfile], list[tuple[AssetProfile, set[str]]]]:
+@dataclass(frozen=True)
+class Deal:
+    """One evaluation deal: the asset as publicly described and its real licensee(s)."""
+
+    id: str
+    asset: AssetProfile
+    licensees: frozenset[str]
+    date: str
+    korean: bool
+
+
+@dataclass(frozen=True)
+class Record:
+    """One history record and the asset it is about (to leave it out when tested)."""
+
+    record: DealRecord
+    date: str
+    asset_group: str
+
+
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def _month_key(date: str, *, latest: bool) -> int | None:
+    """Months since year 0; an unknown month counts as December (latest=True) or January."""
+    year = _year(date)
+    if year is None:
+        return None
+    month = int(date[5:7]) if len(date) >= 7 and date[5:7].isdigit() else (12 if latest else 1)
+    return year * 12 + month
+
+
+def load_dev(path: Path = DATA) -> tuple[list[OrgProfile], list[Deal], list[Record]]:
     data = json.loads(path.read_text(encoding="utf-8"))
     orgs = [
         OrgProfile(
@@ -69,7 +107,27 @@ def load_dev(path: Path = DATA) -> tuple[list[OrgProfile], list[tuple[AssetProfi
         )
         for o in data["organizations"]
     ]
-    deals: list[tuple[AssetProfile, set[str]]] = []
+    licensors = data.get("licensors", {})
+
+    def record(
+        id_: str, licensor: str, licensee: str, date: str, deal_type: str, fields: dict[str, Any]
+    ) -> DealRecord:
+        info = licensors.get(licensor, {})
+        return DealRecord(
+            id=id_,
+            licensee_id=licensee,
+            licensor_id=licensor,
+            licensor_name=info.get("name", ""),
+            licensor_country=info.get("country"),
+            modality=fields.get("modality"),
+            therapeutic_area=fields.get("therapeutic_area"),
+            targets=tuple(fields.get("targets") or ()),
+            year=_year(date),
+            deal_type=deal_type,
+        )
+
+    deals: list[Deal] = []
+    history: list[Record] = []
     for d in data["deals"]:
         a = d["asset"]
         asset = AssetProfile(
@@ -86,58 +144,126 @@ def load_dev(path: Path = DATA) -> tuple[list[OrgProfile], list[tuple[AssetProfi
             territories=tuple(a.get("territories", ())),
         )
         licensees = d.get("licensees") or [d["licensee"]]
-        deals.append((asset, set(licensees)))
-    return orgs, deals
+        korean = licensors.get(d["licensor"], {}).get("country") == "KR"
+        deals.append(Deal(d["id"], asset, frozenset(licensees), d.get("date", ""), korean))
+        # Every evaluation deal is also history for the others (never for itself).
+        for licensee in licensees:
+            rec = record(d["id"], d["licensor"], licensee, d.get("date", ""), d["deal_type"], a)
+            history.append(Record(rec, d.get("date", ""), d["id"]))
+    for h in data.get("history", []):
+        rec = record(h["id"], h["licensor"], h["licensee"], h["date"], h["deal_type"], h)
+        history.append(Record(rec, h["date"], h["asset_group"]))
+    return orgs, deals, history
 
 
-def split(deals: list[Any], seed: int = 7) -> tuple[list[Any], list[Any]]:
-    """Half the deals to tune the weights on (dev), half to report on (held-out)."""
-    order = list(range(len(deals)))
-    random.Random(seed).shuffle(order)
-    half = len(order) // 2
-    return [deals[i] for i in sorted(order[:half])], [deals[i] for i in sorted(order[half:])]
+def history_for(deal: Deal, history: list[Record], mode: str) -> DealHistory | None:
+    """The history a deal is evaluated with. 'loo': every record except those of the same
+    asset (the deal under test, its other licensees, earlier or later deals of the asset).
+    'prior': additionally only records dated before the deal. 'none': no history."""
+    if mode == "none":
+        return None
+    kept = [h for h in history if h.asset_group != deal.id]
+    if mode == "prior":
+        cutoff = _month_key(deal.date, latest=False)
+        kept = [
+            h
+            for h in kept
+            if cutoff is not None
+            and (key := _month_key(h.date, latest=True)) is not None
+            and key < cutoff
+        ]
+    return DealHistory(
+        [h.record for h in kept],
+        as_of=_year(deal.date),
+        affinity=os.environ.get("DARI_AFFINITY", "share"),
+        half_life=float(os.environ.get("DARI_HALF_LIFE", "6")),
+    )
 
 
-def feature_cache(
-    index: Index, deals: list[tuple[AssetProfile, set[str]]]
-) -> list[tuple[dict[str, np.ndarray], list[str], set[str]]]:
+@dataclass
+class Cache:
+    """Feature values of every candidate of every deal: values[d, c, f], padded with NaN."""
+
+    deals: list[Deal]
+    ids: list[list[str]]
+    values: np.ndarray
+    relevant: np.ndarray
+    valid: np.ndarray
+    id_rank: np.ndarray
+
+    def subset(self, rows: list[int]) -> Cache:
+        return Cache(
+            [self.deals[i] for i in rows],
+            [self.ids[i] for i in rows],
+            self.values[rows],
+            self.relevant[rows],
+            self.valid[rows],
+            self.id_rank[rows],
+        )
+
+
+def feature_cache(index: Index, deals: list[Deal], history: list[Record], mode: str) -> Cache:
     """Feature values of every candidate per deal, so weights can be re-combined fast."""
-    out = []
     store = index._orgs  # noqa: SLF001  (benchmark introspection)
-    for asset, relevant in deals:
-        values = index.partner_features(asset)
-        ids = [i or "" for i in store.ids]
-        keep = [s for s, i in enumerate(ids) if i and i != asset.organization_id and store.alive[s]]
-        sliced = {k: v[keep] for k, v in values.items()}
-        out.append((sliced, [ids[s] for s in keep], relevant))
-    return out
+    all_ids = sorted(i for i in store.ids if i)
+    n_cand = len(all_ids)
+    values = np.zeros((len(deals), n_cand, len(FEATURES)))
+    relevant = np.zeros((len(deals), n_cand), dtype=bool)
+    valid = np.zeros((len(deals), n_cand), dtype=bool)
+    id_rank = np.tile(np.arange(n_cand), (len(deals), 1))
+    ids_out = []
+    for row, deal in enumerate(deals):
+        index.set_history(history_for(deal, history, mode))
+        feats = index.partner_features(deal.asset)
+        ids = []
+        for col, id_ in enumerate(all_ids):
+            slot = store.slot_of[id_]
+            if id_ == deal.asset.organization_id:
+                continue
+            valid[row, col] = True
+            relevant[row, col] = id_ in deal.licensees
+            values[row, col] = [feats[f][slot] for f in FEATURES]
+            ids.append(id_)
+        ids_out.append(ids)
+    index.set_history(None)
+    return Cache(list(deals), ids_out, values, relevant, valid, id_rank)
 
 
-def ranks_for(
-    cache: list[tuple[dict[str, np.ndarray], list[str], set[str]]], weights: dict[str, float]
-) -> list[int | None]:
-    ranks = []
-    for values, ids, relevant in cache:
-        score = np.zeros(len(ids))
-        for name, w in weights.items():
-            if w:
-                score += w * values[name]
-        order = sorted(range(len(ids)), key=lambda i: (-score[i], ids[i]))
-        ranks.append(first_hit_rank([ids[i] for i in order], relevant))
+def rank_matrix(cache: Cache, weights: np.ndarray) -> np.ndarray:
+    """Rank of the first real licensee for every weighting (rows of `weights`, in FEATURES
+    order) and every deal; ties broken by id as in Index. Shape (n_weightings, n_deals)."""
+    score = np.einsum("dcf,wf->wdc", cache.values, weights)
+    score = np.where(cache.valid[None], score, -np.inf)
+    rel_score = np.where(cache.relevant[None], score, -np.inf)
+    best = rel_score.max(axis=2, keepdims=True)
+    # among relevant candidates at the best score, the one with the smallest id comes first
+    at_best = cache.relevant[None] & (score == best)
+    best_id = np.where(at_best, cache.id_rank[None], 10**9).min(axis=2, keepdims=True)
+    before = (score > best) | ((score == best) & (cache.id_rank[None] < best_id))
+    before &= cache.valid[None] & ~cache.relevant[None]
+    ranks: np.ndarray = 1 + before.sum(axis=2)
     return ranks
+
+
+def weight_vector(weights: dict[str, float]) -> np.ndarray:
+    return np.array([weights.get(f, 0.0) for f in FEATURES])
+
+
+def ranks_for(cache: Cache, weights: dict[str, float]) -> list[int | None]:
+    return [int(r) for r in rank_matrix(cache, weight_vector(weights)[None])[0]]
 
 
 def row(name: str, ranks: list[int | None]) -> str:
     return (
-        f"| {name:<34} | {hit_at_k(ranks, 1):6.3f} | {hit_at_k(ranks, 5):6.3f} "
+        f"| {name:<44} | {hit_at_k(ranks, 1):6.3f} | {hit_at_k(ranks, 5):6.3f} "
         f"| {hit_at_k(ranks, 10):6.3f} | {mean_reciprocal_rank(ranks):6.3f} |"
     )
 
 
-def random_row(cache: list[tuple[dict[str, np.ndarray], list[str], set[str]]]) -> str:
+def random_row(cache: Cache) -> str:
     h1, h5, h10, mrr = [], [], [], []
-    for _values, ids, relevant in cache:
-        n, m = len(ids), len(relevant & set(ids))
+    for ids, deal in zip(cache.ids, cache.deals, strict=True):
+        n, m = len(ids), len(deal.licensees & set(ids))
         h1.append(random_expectations(n, m, 1)[0])
         h5.append(random_expectations(n, m, 5)[0])
         h10.append(random_expectations(n, m, 10)[0])
@@ -146,134 +272,212 @@ def random_row(cache: list[tuple[dict[str, np.ndarray], list[str], set[str]]]) -
     rng = random.Random(0)
     sim: list[int | None] = []
     for _ in range(1000):
-        for _values, ids, relevant in cache:
+        for ids, deal in zip(cache.ids, cache.deals, strict=True):
             shuffled = ids[:]
             rng.shuffle(shuffled)
-            sim.append(first_hit_rank(shuffled, relevant))
+            sim.append(first_hit_rank(shuffled, set(deal.licensees)))
     name = f"random (exact; sim. MRR {mean_reciprocal_rank(sim):.3f})"
     return (
-        f"| {name:<34} | {statistics.mean(h1):6.3f} | {statistics.mean(h5):6.3f} "
+        f"| {name:<44} | {statistics.mean(h1):6.3f} | {statistics.mean(h5):6.3f} "
         f"| {statistics.mean(h10):6.3f} | {statistics.mean(mrr):6.3f} |"
     )
 
 
-def only(*names: str) -> dict[str, float]:
-    base = Weights().as_dict()
-    return {k: (base[k] if k in names else 0.0) for k in FEATURES}
+def only(*names: str, base: Weights | None = None) -> dict[str, float]:
+    w = (base or Weights()).as_dict()
+    return {k: (w[k] if k in names else 0.0) for k in FEATURES}
 
+
+def without(*names: str, base: Weights | None = None) -> dict[str, float]:
+    w = (base or Weights()).as_dict()
+    return {k: (0.0 if k in names else w[k]) for k in FEATURES}
+
+
+PREVIOUS = Weights(
+    bm25=0.1,
+    semantic=0.5,
+    area=1.0,
+    modality=0.1,
+    hist_modality=0.0,
+    hist_area=0.0,
+    hist_target=0.0,
+    hist_licensor=0.0,
+    hist_country=0.0,
+    activity=0.0,
+)
+"""The weights before deal history (tuned on stated focus only)."""
 
 GRID: dict[str, tuple[float, ...]] = {
-    "bm25": (0.0, 0.5, 1.0, 2.0),
-    "semantic": (0.0, 0.5, 1.0, 2.0, 3.0),
-    "area": (0.0, 0.5, 1.0),
-    "modality": (0.0, 0.5, 1.0),
-    "target": (0.0, 0.5, 1.0),
-    "indication": (0.0, 0.5, 1.0),
+    "bm25": (0.0, 0.1, 0.3),
+    "semantic": (0.25, 0.5, 1.0),
+    "area": (0.5, 1.0),
+    "modality": (0.0, 0.25, 0.5),
+    "target": (0.0, 0.5),
+    "hist_modality": (0.0, 0.5, 1.0),
+    "hist_area": (0.0, 0.5, 1.0),
+    "hist_target": (0.0, 0.5, 1.0),
+    "hist_licensor": (0.0, 0.5, 1.0),
+    "hist_country": (0.0, 0.5, 1.0),
+    "activity": (0.0, 0.5, 1.0, 2.0),
 }
 
 
-def grid_search(
-    cache: list[tuple[dict[str, np.ndarray], list[str], set[str]]],
-) -> list[tuple[float, float, dict[str, float]]]:
-    fixed = Weights().as_dict()
-    results = []
-    names = list(GRID)
-    for combo in itertools.product(*(GRID[n] for n in names)):
+HISTORY_GRID: dict[str, tuple[float, ...]] = {
+    "hist_modality": (0.0, 0.25, 0.5, 1.0),
+    "hist_area": (0.0, 0.25, 0.5, 1.0),
+    "hist_target": (0.0, 0.25, 0.5, 1.0),
+    "hist_licensor": (0.0, 0.25, 0.5, 1.0),
+    "hist_country": (0.0, 0.25, 0.5, 1.0),
+    "activity": (0.0, 0.25, 0.5, 1.0),
+}
+"""History weights only, on top of the previous (stated-focus) weights: a smaller search,
+so less room to overfit 20 deals."""
+
+
+def grid_weights(
+    grid: dict[str, tuple[float, ...]] | None = None, base: Weights | None = None
+) -> tuple[np.ndarray, list[dict[str, float]]]:
+    grid = grid if grid is not None else GRID
+    fixed = (base or Weights()).as_dict()
+    names = list(grid)
+    rows, dicts = [], []
+    for combo in itertools.product(*(grid[n] for n in names)):
         w = dict(fixed)
         w.update(dict(zip(names, combo, strict=True)))
-        if not any(w.values()):
-            continue
-        ranks = ranks_for(cache, w)
-        results.append((mean_reciprocal_rank(ranks), hit_at_k(ranks, 5), w))
-    results.sort(key=lambda r: (-r[0], -r[1]))
-    return results
+        rows.append(weight_vector(w))
+        dicts.append(w)
+    return np.array(rows), dicts
+
+
+def grid_metrics(cache: Cache, grid: np.ndarray, chunk: int = 4000) -> tuple[np.ndarray, ...]:
+    """Reciprocal rank and hit@5 of every weighting on every deal: (n_weightings, n_deals)."""
+    rr = np.zeros((len(grid), len(cache.deals)))
+    h5 = np.zeros_like(rr)
+    for i in range(0, len(grid), chunk):
+        ranks = rank_matrix(cache, grid[i : i + chunk])
+        rr[i : i + chunk] = 1.0 / ranks
+        h5[i : i + chunk] = ranks <= 5
+    return rr, h5
 
 
 def repeated_cv(
-    cache: list[tuple[dict[str, np.ndarray], list[str], set[str]]], repeats: int = 20
-) -> None:
+    cache: Cache,
+    repeats: int = 25,
+    grid_spec: dict[str, tuple[float, ...]] | None = None,
+    base: Weights | None = None,
+) -> tuple[dict[str, tuple[float, float, float, float]], dict[str, float]]:
     """Honest estimate of 'tune the weights by grid search': for each random half split,
-    pick the best weighting on one half and score it on the other."""
-    t0 = time.perf_counter()
-    tuned, default, struct, text = [], [], [], []
+    pick the best weighting on one half (by MRR, then hit@5, then the smallest total
+    weight) and score it on the other; both directions. Returns held-out mean (sd) of MRR
+    and hit@5 per method, and the per-feature median of the chosen weights."""
+    grid_spec = grid_spec if grid_spec is not None else GRID
+    grid, dicts = grid_weights(grid_spec, base)
+    rr, h5 = grid_metrics(cache, grid)
+    total = grid.sum(axis=1)
+    n = len(cache.deals)
+    fixed = {
+        "default weights": weight_vector(Weights().as_dict()),
+        "previous weights (no history)": weight_vector(PREVIOUS.as_dict()),
+        "history features only": weight_vector(only(*HISTORY_FEATURES)),
+    }
+    fixed_metrics = {name: grid_metrics(cache, w[None]) for name, w in fixed.items()}
+    out: dict[str, tuple[list[float], list[float]]] = {"grid-tuned on the other half": ([], [])}
+    for name in fixed:
+        out[name] = ([], [])
+    chosen: list[dict[str, float]] = []
     for seed in range(repeats):
-        dev, test = split(cache, seed=100 + seed)
-        best = grid_search(dev)[0][2]
-        tuned.append(mean_reciprocal_rank(ranks_for(test, best)))
-        default.append(mean_reciprocal_rank(ranks_for(test, Weights().as_dict())))
-        struct.append(mean_reciprocal_rank(ranks_for(test, only(*STRUCTURED))))
-        text.append(mean_reciprocal_rank(ranks_for(test, only("bm25", "semantic"))))
-    print(
-        f"\nrepeated 2-fold check ({repeats} random half splits, "
-        f"{time.perf_counter() - t0:.0f} s): held-out MRR mean (sd)"
-    )
-    for name, values in (
-        ("grid-tuned on the other half", tuned),
-        ("default weights", default),
-        ("structured only", struct),
-        ("text only", text),
-    ):
-        print(f"  {name:<30} {statistics.mean(values):.3f} ({statistics.stdev(values):.3f})")
+        order = list(range(n))
+        random.Random(1000 + seed).shuffle(order)
+        halves = (order[: n // 2], order[n // 2 :])
+        for train, test in (halves, halves[::-1]):
+            key = np.lexsort((total, -h5[:, train].mean(axis=1), -rr[:, train].mean(axis=1)))
+            best = int(key[0])
+            chosen.append(dicts[best])
+            out["grid-tuned on the other half"][0].append(float(rr[best, test].mean()))
+            out["grid-tuned on the other half"][1].append(float(h5[best, test].mean()))
+            for name, (frr, fh5) in fixed_metrics.items():
+                out[name][0].append(float(frr[0, test].mean()))
+                out[name][1].append(float(fh5[0, test].mean()))
+    summary = {
+        name: (
+            statistics.mean(m),
+            statistics.stdev(m),
+            statistics.mean(h),
+            statistics.stdev(h),
+        )
+        for name, (m, h) in out.items()
+    }
+    median = {f: float(statistics.median(c[f] for c in chosen)) for f in grid_spec}
+    return summary, median
+
+
+def print_table(title: str, variants: list[tuple[str, Cache, dict[str, float]]]) -> None:
+    first = variants[0][1]
+    print(f"\npartner ranking, {title}; candidates per deal: {len(first.ids[0])}")
+    print(f"| {'ranking':<44} |  hit@1 |  hit@5 | hit@10 |    MRR |")
+    print(f"|{'-' * 46}|--------|--------|--------|--------|")
+    for name, cache, w in variants:
+        print(row(name, ranks_for(cache, w)))
+    print(random_row(first))
 
 
 def quality(args: argparse.Namespace) -> None:
-    orgs, deals = load_dev()
+    t_start = time.perf_counter()
+    orgs, deals, history = load_dev()
     embedder = CachedEmbedder(UseEmbedder(), CACHE if CACHE.parent.exists() else None)
     t0 = time.perf_counter()
     index = Index(orgs, [], embedder=embedder)
+    n_korean = sum(d.korean for d in deals)
     print(
-        f"dev set: {len(deals)} deals, {len(orgs)} candidate organisations "
-        f"(index built in {time.perf_counter() - t0:.1f} s)"
+        f"dev set: {len(deals)} deals ({n_korean} with Korean licensors), {len(orgs)} candidate "
+        f"organisations, {len(history)} history records (index built in "
+        f"{time.perf_counter() - t0:.1f} s)"
     )
-    dev, test = split(deals)
-    cache_all = feature_cache(index, deals)
-    cache_dev = feature_cache(index, dev)
-    cache_test = feature_cache(index, test)
+    print(
+        "history: leave-one-out; the deal under test and every record of the same asset are "
+        "removed.\n'prior' = only deals dated before the deal under test."
+    )
+    loo = feature_cache(index, deals, history, "loo")
+    prior = feature_cache(index, deals, history, "prior")
     if CACHE.parent.exists():
         embedder.save(CACHE)
 
-    chosen = Weights().as_dict()
-    if args.grid:
-        t0 = time.perf_counter()
-        results = grid_search(cache_dev)
-        print(
-            f"\ngrid search on the dev split ({len(dev)} deals, {len(results)} weightings, "
-            f"{time.perf_counter() - t0:.1f} s); top 5 by dev MRR:"
-        )
-        for mrr, h5, w in results[:5]:
-            shown = ", ".join(f"{k}={w[k]:g}" for k in GRID)
-            test_ranks = ranks_for(cache_test, w)
-            print(
-                f"  dev MRR {mrr:.3f} hit@5 {h5:.3f} | held-out MRR "
-                f"{mean_reciprocal_rank(test_ranks):.3f} | {shown}"
-            )
-        default_dev = mean_reciprocal_rank(ranks_for(cache_dev, chosen))
-        default_test = mean_reciprocal_rank(ranks_for(cache_test, chosen))
-        print(f"  current defaults: dev MRR {default_dev:.3f} | held-out MRR {default_test:.3f}")
-        repeated_cv(cache_all)
-        full = grid_search(cache_all)
-        print("\nbest weightings on all deals (what the defaults are chosen from):")
-        for mrr, h5, w in full[:5]:
-            shown = ", ".join(f"{k}={w[k]:g}" for k in GRID)
-            print(f"  MRR {mrr:.3f} hit@5 {h5:.3f} | {shown}")
-
     variants = [
-        ("ours (all features, default weights)", chosen),
-        ("BM25 only", only("bm25")),
-        ("embeddings only (USE)", only("semantic")),
-        ("structured only", only(*STRUCTURED)),
-        ("text only (BM25 + embeddings)", only("bm25", "semantic")),
+        ("ours (default weights, history leave-one-out)", loo, Weights().as_dict()),
+        ("ours, history strictly before the deal", prior, Weights().as_dict()),
+        ("ours without deal history", loo, without(*HISTORY_FEATURES)),
+        ("previous defaults (no history)", loo, PREVIOUS.as_dict()),
+        ("history features only", loo, only(*HISTORY_FEATURES)),
+        ("activity prior only (deal count)", loo, only("activity")),
+        ("BM25 only", loo, only("bm25")),
+        ("embeddings only (USE)", loo, only("semantic")),
+        ("structured only (stated focus)", loo, only(*STRUCTURED)),
     ]
-    for title, cache in (
-        (f"all deals ({len(deals)})", cache_all),
-        (f"held-out split ({len(test)})", cache_test),
-    ):
-        print(f"\npartner ranking, {title}; candidates per deal: {len(cache[0][1])}")
-        print("| ranking                            |  hit@1 |  hit@5 | hit@10 |    MRR |")
-        print("|------------------------------------|--------|--------|--------|--------|")
-        for name, w in variants:
-            print(row(name, ranks_for(cache, w)))
-        print(random_row(cache))
+    print_table(f"all deals ({len(deals)})", variants)
+    korean = [i for i, d in enumerate(deals) if d.korean]
+    print_table(
+        f"Korean licensors only ({len(korean)})",
+        [(name, cache.subset(korean), w) for name, cache, w in variants],
+    )
+    if args.grid:
+        for label, spec, base in (
+            ("history weights on top of the previous weights", HISTORY_GRID, PREVIOUS),
+            ("all weights (full grid)", GRID, None),
+        ):
+            t0 = time.perf_counter()
+            summary, median = repeated_cv(loo, args.repeats, spec, base)
+            n_w = len(grid_weights(spec, base)[1])
+            print(
+                f"\nrepeated 2-fold CV, tuning {label} ({args.repeats} random half splits x 2 "
+                f"directions, {n_w} weightings, {time.perf_counter() - t0:.0f} s): "
+                "held-out mean (sd)"
+            )
+            print(f"  {'method':<32} {'MRR':>15} {'hit@5':>15}")
+            for name, (m, msd, h, hsd) in summary.items():
+                print(f"  {name:<32} {m:6.3f} ({msd:.3f})  {h:6.3f} ({hsd:.3f})")
+            shown = ", ".join(f"{k}={v:g}" for k, v in median.items())
+            print(f"  median of the weights chosen in the folds: {shown}")
+    print(f"\n(quality run: {time.perf_counter() - t_start:.0f} s)")
 
 
 # ---- speed --------------------------------------------------------------------------------
@@ -529,7 +733,8 @@ def speed(args: argparse.Namespace) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--grid", action="store_true", help="grid-search the weights")
+    parser.add_argument("--grid", action="store_true", help="cross-validate the weight grid")
+    parser.add_argument("--repeats", type=int, default=25, help="CV half splits (--grid)")
     parser.add_argument("--speed", action="store_true", help="synthetic speed benchmark")
     parser.add_argument("--orgs", type=int, default=10_000)
     parser.add_argument("--assets", type=int, default=100_000)

@@ -39,6 +39,8 @@ HISTORY_FEATURES: tuple[str, ...] = (
     "hist_country",
     "activity",
 )
+SHARE_PRIOR = 2.0
+"""Pseudo-deals at the base rate added to every licensee's shares (smoothing)."""
 UNDATED_WEIGHT = 0.5
 """Weight of a deal whose year is unknown (as if it were one half-life old)."""
 
@@ -139,7 +141,9 @@ class DealHistory:
         *,
         as_of: int | None = None,
         half_life: float = 6.0,
+        affinity: str = "share",
     ) -> None:
+        self.affinity_mode = affinity
         self.records = list(records)
         years = [r.year for r in self.records if r.year is not None]
         self.as_of = as_of if as_of is not None else (max(years) if years else 0)
@@ -147,6 +151,7 @@ class DealHistory:
         self.by_licensee: dict[str, LicenseeHistory] = {}
         self.licensor_country: dict[str, str] = {}
         self.licensor_name: dict[str, str] = {}
+        self._totals: dict[str, dict[str, float]] = {}
         for record in self.records:
             self._add(record)
         self.max_activity = max((h.total.weight for h in self.by_licensee.values()), default=0.0)
@@ -192,6 +197,34 @@ class DealHistory:
         if self.max_activity <= 0:
             return 0.0
         return log1p(h.total.weight) / log1p(self.max_activity)
+
+    def affinity(self, h: LicenseeHistory, field_name: str, key: str) -> float:
+        """How much this licensee's past deals lean to `key`: the smoothed share ('share',
+        the default) or the saturated recency-weighted count ('count')."""
+        if self.affinity_mode == "count":
+            table: dict[str, Tally] = getattr(h, field_name)
+            return saturate(table[key].weight) if key in table else 0.0
+        return self.share(h, field_name, key)
+
+    def share(self, h: LicenseeHistory, field_name: str, key: str) -> float:
+        """Smoothed share of this licensee's deals with `key` (a modality, an area, a
+        licensor country): (weight of key + PRIOR * base rate) / (all weight + PRIOR).
+        A licensee without deals gets the base rate; a specialist gets close to 1."""
+        table: dict[str, Tally] = getattr(h, field_name)
+        base = self.base_rate(field_name, key)
+        own = table[key].weight if key in table else 0.0
+        return (own + SHARE_PRIOR * base) / (h.total.weight + SHARE_PRIOR)
+
+    def base_rate(self, field_name: str, key: str) -> float:
+        totals = self._totals.get(field_name)
+        if totals is None:
+            totals = {}
+            for h in self.by_licensee.values():
+                for k, tally in getattr(h, field_name).items():
+                    totals[k] = totals.get(k, 0.0) + tally.weight
+            self._totals[field_name] = totals
+        all_weight = sum(h.total.weight for h in self.by_licensee.values())
+        return totals.get(key, 0.0) / all_weight if all_weight > 0 else 0.0
 
     def target_tally(self, h: LicenseeHistory, targets: Sequence[str]) -> Tally | None:
         """The best-supported of the asset's targets in this licensee's history."""

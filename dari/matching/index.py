@@ -79,12 +79,12 @@ class Weights:
     indication: float = 0.25
     geography: float = 0.25
     kind: float = 0.5
-    hist_modality: float = 0.0
-    hist_area: float = 0.0
-    hist_target: float = 0.0
-    hist_licensor: float = 0.0
-    hist_country: float = 0.0
-    activity: float = 0.0
+    hist_modality: float = 0.5
+    hist_area: float = 0.5
+    hist_target: float = 0.5
+    hist_licensor: float = 0.5
+    hist_country: float = 0.5
+    activity: float = 0.5
     semantic_reason_min_cosine: float = 0.3
     """A 'their statement is close' reason needs at least this raw cosine (USE scale)."""
 
@@ -389,17 +389,17 @@ def _history_values(
 ) -> dict[str, float]:
     """Values of the history features of one licensee for one asset."""
     values = {"activity": history.activity_of(h)}
-    if asset.modality and asset.modality in h.modality:
-        values["hist_modality"] = saturate(h.modality[asset.modality].weight)
-    if asset.therapeutic_area and asset.therapeutic_area in h.area:
-        values["hist_area"] = saturate(h.area[asset.therapeutic_area].weight)
+    if asset.modality:
+        values["hist_modality"] = history.affinity(h, "modality", asset.modality)
+    if asset.therapeutic_area:
+        values["hist_area"] = history.affinity(h, "area", asset.therapeutic_area)
     tally = history.target_tally(h, asset.targets)
     if tally is not None:
         values["hist_target"] = saturate(tally.weight)
     if asset.organization_id in h.licensor:
         values["hist_licensor"] = saturate(h.licensor[asset.organization_id].weight)
-    if country and country in h.country:
-        values["hist_country"] = saturate(h.country[country].weight)
+    if country:
+        values["hist_country"] = history.affinity(h, "country", country)
     return values
 
 
