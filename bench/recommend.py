@@ -175,7 +175,7 @@ def history_for(deal: Deal, history: list[Record], mode: str) -> DealHistory | N
     return DealHistory(
         [h.record for h in kept],
         as_of=_year(deal.date),
-        affinity=os.environ.get("DARI_AFFINITY", "share"),
+        affinity=os.environ.get("DARI_AFFINITY", "count"),
         half_life=float(os.environ.get("DARI_HALF_LIFE", "6")),
     )
 

@@ -141,7 +141,7 @@ class DealHistory:
         *,
         as_of: int | None = None,
         half_life: float = 6.0,
-        affinity: str = "share",
+        affinity: str = "count",
     ) -> None:
         self.affinity_mode = affinity
         self.records = list(records)

@@ -79,12 +79,12 @@ class Weights:
     indication: float = 0.25
     geography: float = 0.25
     kind: float = 0.5
-    hist_modality: float = 0.5
-    hist_area: float = 0.5
-    hist_target: float = 0.5
+    hist_modality: float = 1.0
+    hist_area: float = 0.1
+    hist_target: float = 0.1
     hist_licensor: float = 0.5
-    hist_country: float = 0.5
-    activity: float = 0.5
+    hist_country: float = 0.25
+    activity: float = 0.25
     semantic_reason_min_cosine: float = 0.3
     """A 'their statement is close' reason needs at least this raw cosine (USE scale)."""
 

@@ -264,7 +264,7 @@ def test_lists_in_their_order(world, client, url, expected):
         ("/api/assets", {"seeking": "license"}, ["as-abl301"]),
         ("/api/assets", {"organization": "org-cell"}, ["as-ct-p10"]),
         ("/api/assets", {"country": "FR"}, []),
-        ("/api/assets", {"sort": "-stage"}, ["as-abl301", "as-ct-p10"]),
+        ("/api/assets", {"sort": "-stage"}, ["as-ct-p10", "as-abl301"]),  # approved before phase 1
         ("/api/assets", {"sort": "organization"}, ["as-abl301", "as-ct-p10"]),
         ("/api/deals", {"year": "2022"}, ["dl-abl-sanofi"]),
         ("/api/deals", {"deal_type": "option"}, ["dl-old"]),
