@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import os
 import json
+import os
 import random
 import statistics
 import sys
@@ -156,6 +156,10 @@ def load_dev(path: Path = DATA) -> tuple[list[OrgProfile], list[Deal], list[Reco
     return orgs, deals, history
 
 
+HISTORY_OPTIONS: dict[str, Any] = {"affinity": "count", "half_life": 6.0}
+"""How DealHistory is built in the benchmark (--affinity, --half-life)."""
+
+
 def history_for(deal: Deal, history: list[Record], mode: str) -> DealHistory | None:
     """The history a deal is evaluated with. 'loo': every record except those of the same
     asset (the deal under test, its other licensees, earlier or later deals of the asset).
@@ -175,8 +179,8 @@ def history_for(deal: Deal, history: list[Record], mode: str) -> DealHistory | N
     return DealHistory(
         [h.record for h in kept],
         as_of=_year(deal.date),
-        affinity=os.environ.get("DARI_AFFINITY", "count"),
-        half_life=float(os.environ.get("DARI_HALF_LIFE", "6")),
+        affinity=HISTORY_OPTIONS["affinity"],
+        half_life=float(HISTORY_OPTIONS["half_life"]),
     )
 
 
@@ -650,6 +654,7 @@ def synthetic(
 def speed(args: argparse.Namespace) -> None:
     n_orgs, n_assets = args.orgs, args.assets
     orgs, assets = synthetic(n_orgs, n_assets)
+    load0 = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(
         f"SYNTHETIC data: {n_orgs} organisations, {n_assets} assets (bench/recommend.py "
         "synthetic(), ~10% Korean texts)"
@@ -662,7 +667,8 @@ def speed(args: argparse.Namespace) -> None:
     build = time.perf_counter() - t0
     print(
         f"index build: {build:.1f} s (USE embedder, {args.threads} BLAS thread(s); "
-        f"{warm} embeddings in cache before, {embedder.misses} texts embedded)"
+        f"{warm} embeddings in cache before, {embedder.misses} texts embedded; "
+        f"load average at start {load0})"
     )
     if args.cache and embedder.misses:
         embedder.save(cache_path)
@@ -712,7 +718,23 @@ def speed(args: argparse.Namespace) -> None:
     def pct(values: list[float], q: float) -> float:
         return float(np.percentile(values, q))
 
-    import os
+    # The coarse first pass against one exact pass over every asset: same top 10?
+    store = index._assets  # noqa: SLF001  (benchmark introspection)
+    same, overlap = 0, 0.0
+    if store.proj is not None:
+        proj = store.proj
+        for _ in range(50):
+            org = orgs[rng.randrange(n_orgs)]
+            fast = [r.id for r in index.recommend_assets(org, top=10)]
+            store.proj = None
+            exact = [r.id for r in index.recommend_assets(org, top=10)]
+            store.proj = proj
+            same += fast == exact
+            overlap += len(set(fast) & set(exact)) / 10
+        print(
+            f"coarse pass check (50 queries): identical top 10 in {same}/50, "
+            f"mean top-10 overlap {overlap / 50:.3f}"
+        )
 
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"machine: {os.cpu_count()} cores, load average during run {load} (shared machine)")
@@ -741,7 +763,12 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--cache", action="store_true", help="reuse/save embeddings in var/")
+    parser.add_argument(
+        "--affinity", choices=("count", "share"), default="count", help="history affinity"
+    )
+    parser.add_argument("--half-life", type=float, default=6.0, help="history recency (years)")
     args = parser.parse_args()
+    HISTORY_OPTIONS.update(affinity=args.affinity, half_life=args.half_life)
     if args.speed:
         speed(args)
     else:

@@ -9,10 +9,15 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 
 from dari.directory.domain.editing import update_asset
-from dari.directory.domain.recommend import recommend_assets, recommend_partners, use_embedder
+from dari.directory.domain.recommend import (
+    deal_history,
+    recommend_assets,
+    recommend_partners,
+    use_embedder,
+)
 from dari.directory.models import Asset
 from dari.matching import FakeEmbedder
-from tests.factories import AssetFactory, OrganizationFactory
+from tests.factories import AssetFactory, DealFactory, OrganizationFactory
 
 
 @pytest.fixture(autouse=True)
@@ -113,3 +118,40 @@ def test_pages_show_partners_with_reasons_and_hide_refused_assets(market, client
         False,
         False,
     )
+
+
+def test_deal_history_gives_a_reason_and_never_carries_a_private_asset(market, leak_world):
+    """A past in-licensing deal of a shared asset is evidence, and says so; a deal of a
+    privately shared asset stays out of the (shared) history altogether."""
+    licensor = OrganizationFactory(id="org-kr-adc", name="KR ADC Bio", country="KR")
+    past = AssetFactory(
+        id="as-past-adc",
+        organization=licensor,
+        name="Pastmab",
+        modality="adc",
+        therapeutic_area="oncology",
+        targets=["HER2"],
+    )
+    DealFactory(id="dl-past", licensor=licensor, licensee=market, asset=past, date="2024-05")
+    owner, _, _, stranger = leak_world["orgs"]
+    DealFactory(
+        id="dl-private",
+        licensor=owner,
+        licensee=stranger,
+        asset=leak_world["assets"]["cda"],
+        date="2024-01",
+    )
+    AssetFactory(
+        id="as-new-adc",
+        organization=owner,
+        name="Newmab",
+        modality="adc",
+        therapeutic_area="oncology",
+        targets=["HER2"],
+    )
+    recs = recommend_partners(leak_world["users"]["owner"], "as-new-adc", top=5)
+    assert recs[0].id == "org-seeker"
+    assert "in-licensed 1 ADC asset since 2024, e.g. from KR ADC Bio" in recs[0].reasons
+    history = deal_history()
+    assert [r.id for r in history.records] == ["dl-past"]
+    assert "org-stranger" not in history.by_licensee

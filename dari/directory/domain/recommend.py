@@ -10,6 +10,12 @@ missing one.
 
 Each process keeps one index in memory and catches up with the database when the directory
 generation (raised by every import and edit) moves: only changed profiles are re-embedded.
+
+Deal history: deals are public records, and every organisation's past in-licensing is evidence
+of what it actually buys (see docs/recommendations.md). The index gets one `DealRecord` per deal
+whose asset is shared (`public`/`members`, with the asset's modality, area and targets) or that
+has no asset (parties and year only). A deal of a privately shared asset is left out altogether,
+so nothing about that asset reaches the shared index or a reason.
 """
 
 from __future__ import annotations
@@ -22,9 +28,9 @@ from typing import Any
 from django.conf import settings
 
 from dari.accounts.access import access_asset, visible_assets
-from dari.directory.models import Asset, Organization, current_generation
+from dari.directory.models import Asset, Deal, Organization, current_generation
 from dari.directory.vocab import Visibility
-from dari.matching import AssetProfile, Index, OrgProfile, Recommendation
+from dari.matching import AssetProfile, DealHistory, DealRecord, Index, OrgProfile, Recommendation
 from dari.matching.embed import CachedEmbedder, Embedder, UseEmbedder
 
 SHARED_VISIBILITY = (Visibility.PUBLIC, Visibility.MEMBERS)
@@ -65,6 +71,37 @@ def asset_profile(asset: Asset) -> AssetProfile:
     )
 
 
+def deal_record(deal: Deal) -> DealRecord:
+    """A deal as history evidence; the asset's fields only for a shared (public/members) asset."""
+    asset = deal.asset if deal.asset is not None and _is_shared(deal.asset) else None
+    year = int(deal.date[:4]) if deal.date[:4].isdigit() else None
+    return DealRecord(
+        id=deal.pk,
+        licensee_id=deal.licensee_id,
+        licensor_id=deal.licensor_id,
+        licensor_name=deal.licensor.name,
+        licensor_country=deal.licensor.country or None,
+        modality=(asset.modality or None) if asset is not None else None,
+        therapeutic_area=(asset.therapeutic_area or None) if asset is not None else None,
+        targets=tuple(asset.targets) if asset is not None else (),
+        year=year,
+        deal_type=deal.deal_type,
+        asset_id=asset.pk if asset is not None else None,
+    )
+
+
+def _is_shared(asset: Asset) -> bool:
+    return asset.visibility in SHARED_VISIBILITY
+
+
+def deal_history() -> DealHistory:
+    """Every deal whose asset is shared or that has no asset, weighted by recency as of the
+    latest deal year (see dari.matching.history)."""
+    deals = Deal.objects.select_related("asset", "licensor").order_by("pk")
+    records = [deal_record(d) for d in deals if d.asset is None or _is_shared(d.asset)]
+    return DealHistory(records)
+
+
 def default_embedder() -> Embedder:
     """The multilingual sentence encoder with an on-disk cache of embeddings (var/)."""
     if _state["embedder"] is None:
@@ -94,8 +131,9 @@ def shared_index() -> Index:
         orgs = [org_profile(o) for o in Organization.objects.order_by("pk")]
         assets = [asset_profile(a) for a in _shared_assets()]
         if index is None:
-            index = Index(orgs, assets, embedder=default_embedder())
+            index = Index(orgs, assets, embedder=default_embedder(), history=deal_history())
         else:
+            index.set_history(deal_history())
             index.add_orgs(orgs)  # re-embeds only changed texts
             index.add_assets(assets)
             for gone in set(index.org_ids()) - {o.id for o in orgs}:

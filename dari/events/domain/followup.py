@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from dari.directory.models import Deal
 from dari.events.domain.errors import EventError
@@ -16,18 +17,22 @@ def report_outcome(
     """Either side reports what came of a meeting; a deal outcome may name the deal record."""
     meeting = Meeting.objects.get(pk=meeting_id)
     if not meeting.seats.filter(participant=by).exists():
-        raise EventError("only a participant of this meeting can report its outcome")
+        raise EventError(_("only a participant of this meeting can report its outcome"))
     if meeting.status == MeetingStatus.CANCELLED:
-        raise EventError("this meeting was cancelled")
+        raise EventError(_("this meeting was cancelled"))
     if outcome not in Outcome.values:
-        raise EventError(f"outcome: {outcome!r} is not one of {', '.join(Outcome.values)}")
+        raise EventError(
+            "outcome: "
+            + _("%(outcome)r is not one of %(choices)s")
+            % {"outcome": outcome, "choices": ", ".join(Outcome.values)}
+        )
     deal = None
     if deal_id:
         if outcome != Outcome.DEAL:
-            raise EventError("deal: only a 'deal' outcome links a deal record")
+            raise EventError("deal: " + _("only a 'deal' outcome links a deal record"))
         deal = Deal.objects.filter(pk=deal_id).first()
         if deal is None:
-            raise EventError(f"deal: no deal with id {deal_id!r}")
+            raise EventError("deal: " + _("no deal with id %(deal)r") % {"deal": deal_id})
     return FollowUp.objects.create(
         meeting=meeting, reported_by=by, outcome=outcome, deal=deal, note=note
     )

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone as djtz
+from django.utils.translation import gettext as _
 
 from dari.accounts.access import visible_assets
 from dari.events.domain.errors import EventError
@@ -25,7 +26,10 @@ MAX_PARTICIPANTS = 4
 def _open_for_requests(participant: Participant) -> None:
     deadline = participant.event.request_deadline
     if deadline is not None and djtz.now() > deadline:
-        raise EventError(f"the request deadline ({deadline:%Y-%m-%d %H:%M} UTC) has passed")
+        raise EventError(
+            _("the request deadline (%(deadline)s UTC) has passed")
+            % {"deadline": f"{deadline:%Y-%m-%d %H:%M}"}
+        )
 
 
 @transaction.atomic
@@ -43,29 +47,38 @@ def request_meeting(
     event = requester.event
     if target is not None:
         if target.event_id != event.pk:
-            raise EventError("target: this participant is not registered for the event")
+            raise EventError("target: " + _("this participant is not registered for the event"))
         organization_id = target.organization_id
     if not organization_id:
-        raise EventError("target: name a participant or an organisation")
+        raise EventError("target: " + _("name a participant or an organisation"))
     if organization_id == requester.organization_id:
-        raise EventError("target: you cannot request a meeting with your own organisation")
+        raise EventError("target: " + _("you cannot request a meeting with your own organisation"))
     if not event.participants.filter(organization_id=organization_id).exists():
-        raise EventError(f"target: no one from organisation {organization_id!r} is registered")
+        raise EventError(
+            "target: "
+            + _("no one from organisation %(organization)r is registered")
+            % {"organization": organization_id}
+        )
     if priority not in (1, 2, 3):
-        raise EventError("priority: must be 1 (low), 2 (normal) or 3 (high)")
+        raise EventError("priority: " + _("must be 1 (low), 2 (normal) or 3 (high)"))
     asset = None
     if asset_id:
         # Only an asset of our own organisation, and only one the requester may see.
         asset = visible_assets(requester.user).filter(pk=asset_id).first()
         if asset is None or asset.organization_id != requester.organization_id:
-            raise EventError(f"asset: no asset {asset_id!r} of your organisation")
+            raise EventError(
+                "asset: " + _("no asset %(asset)r of your organisation") % {"asset": asset_id}
+            )
     pending = MeetingRequest.objects.select_for_update().filter(
         requester=requester, status=RequestStatus.PENDING
     )
     if pending.count() >= event.max_pending_requests:
         raise EventError(
-            f"you already have {event.max_pending_requests} pending requests, the limit of this "
-            "event; withdraw one or wait for answers"
+            _(
+                "you already have %(n)d pending requests, the limit of this event; "
+                "withdraw one or wait for answers"
+            )
+            % {"n": event.max_pending_requests}
         )
     duplicate = MeetingRequest.objects.filter(
         requester__organization_id=requester.organization_id,
@@ -76,7 +89,7 @@ def request_meeting(
     if target is not None:
         duplicate = duplicate.filter(target__in=[target, None])
     if duplicate.exists():
-        raise EventError("a request between your organisation and this one is already open")
+        raise EventError(_("a request between your organisation and this one is already open"))
     request = MeetingRequest.objects.create(
         event=event,
         requester=requester,
@@ -97,16 +110,19 @@ def _lock_pending(request_id: int) -> MeetingRequest:
         .get(pk=request_id)
     )
     if request.status != RequestStatus.PENDING:
-        raise EventError(f"this request is already {request.get_status_display().lower()}")
+        raise EventError(
+            _("this request is already %(status)s")
+            % {"status": str(request.get_status_display()).lower()}
+        )
     return request
 
 
 def _may_answer(request: MeetingRequest, participant: Participant) -> None:
     if request.target_id is not None:
         if participant.pk != request.target_id:
-            raise EventError("only the requested participant can answer this request")
+            raise EventError(_("only the requested participant can answer this request"))
     elif participant.organization_id != request.target_organization_id:
-        raise EventError("only a participant of the requested organisation can answer")
+        raise EventError(_("only a participant of the requested organisation can answer"))
 
 
 @transaction.atomic
@@ -155,7 +171,7 @@ def withdraw_request(request_id: int, participant: Participant) -> MeetingReques
     """The requester withdraws a pending request."""
     request = _lock_pending(request_id)
     if request.requester_id != participant.pk:
-        raise EventError("only the requester can withdraw a request")
+        raise EventError(_("only the requester can withdraw a request"))
     request.status = RequestStatus.WITHDRAWN
     request.save(update_fields=["status"])
     return request
@@ -177,16 +193,18 @@ def add_colleague(meeting_id: int, by: Participant, colleague: Participant) -> M
     meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
     members = list(meeting.participants.all())
     if by not in members:
-        raise EventError("only a participant of this meeting can add a colleague")
+        raise EventError(_("only a participant of this meeting can add a colleague"))
     if colleague.event_id != meeting.event_id or colleague.organization_id != by.organization_id:
-        raise EventError("colleague: must be registered for this event with your organisation")
+        raise EventError(
+            "colleague: " + _("must be registered for this event with your organisation")
+        )
     if colleague in members:
-        raise EventError("colleague: already in this meeting")
+        raise EventError("colleague: " + _("already in this meeting"))
     if len(members) >= MAX_PARTICIPANTS:
-        raise EventError(f"a meeting has at most {MAX_PARTICIPANTS} participants")
+        raise EventError(_("a meeting has at most %(n)d participants") % {"n": MAX_PARTICIPANTS})
     if meeting.slot_id is not None:
         if Seat.objects.filter(participant=colleague, slot_id=meeting.slot_id).exists():
-            raise EventError("colleague: already has a meeting at this meeting's time")
+            raise EventError("colleague: " + _("already has a meeting at this meeting's time"))
     Seat.objects.create(
         meeting=meeting,
         participant=colleague,

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone as djtz
+from django.utils.translation import gettext as _
 
 from dari.events.domain.errors import EventError
 from dari.events.domain.notify import notify_schedule_changes
@@ -269,7 +270,7 @@ def schedule_event(
                     transaction.on_commit(lambda ids=changed_ids: notify_schedule_changes(ids))
             break
         else:
-            raise EventError("the event kept changing while it was being scheduled; run again")
+            raise EventError(_("the event kept changing while it was being scheduled; run again"))
     except Exception as exc:  # the run records any failure; the schedule is left as it was
         ScheduleRun.objects.filter(pk=run.pk).update(
             status=RunStatus.FAILED, error=str(exc) or type(exc).__name__, finished=djtz.now()
@@ -301,9 +302,9 @@ def cancel_meeting(meeting_id: int, by: Participant) -> Meeting:
     """A participant cancels a meeting: its slot is freed and calendars receive a cancellation."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
     if not meeting.seats.filter(participant=by).exists():
-        raise EventError("only a participant of this meeting can cancel it")
+        raise EventError(_("only a participant of this meeting can cancel it"))
     if meeting.status == MeetingStatus.CANCELLED:
-        raise EventError("this meeting is already cancelled")
+        raise EventError(_("this meeting is already cancelled"))
     Seat.objects.filter(meeting=meeting).update(slot=None)
     meeting.status = MeetingStatus.CANCELLED
     meeting.table = None

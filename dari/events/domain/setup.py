@@ -7,6 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from dari.events.domain.errors import EventError
 from dari.events.models import Event, Meeting, MeetingStatus, Mode, Participant, Slot
@@ -19,14 +20,18 @@ def check_timezone(name: str, field: str = "timezone") -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise EventError(f"{field}: {name!r} is not an IANA time zone (e.g. Asia/Seoul)") from None
+        raise EventError(
+            f"{field}: " + _("%(name)r is not an IANA time zone (e.g. Asia/Seoul)") % {"name": name}
+        ) from None
 
 
 def _parse_hhmm(value: str, where: str) -> time:
     try:
         return time.fromisoformat(value)
     except (TypeError, ValueError):
-        raise EventError(f"{where}: {value!r} is not a time like 12:30") from None
+        raise EventError(
+            f"{where}: " + _("%(value)r is not a time like 12:30") % {"value": value}
+        ) from None
 
 
 def slot_starts(event: Event) -> list[datetime]:
@@ -70,14 +75,14 @@ def slot_starts(event: Event) -> list[datetime]:
 def _check_event(event: Event) -> list[datetime]:
     """Validate an event's settings; returns the UTC starts of its slot grid."""
     if event.end_date < event.start_date:
-        raise EventError("end_date: the last day is before the first day")
+        raise EventError("end_date: " + _("the last day is before the first day"))
     if event.meeting_minutes < 5:
-        raise EventError("meeting_minutes: meetings must last at least 5 minutes")
+        raise EventError("meeting_minutes: " + _("meetings must last at least 5 minutes"))
     if event.mode == Mode.IN_PERSON and not event.tables:
-        raise EventError("tables: an in-person event needs its number of tables")
+        raise EventError("tables: " + _("an in-person event needs its number of tables"))
     starts = slot_starts(event)
     if not starts:
-        raise EventError("the sessions leave no slot for a meeting; check hours and breaks")
+        raise EventError(_("the sessions leave no slot for a meeting; check hours and breaks"))
     return starts
 
 
@@ -106,8 +111,10 @@ def update_event(event: Event, **fields: Any) -> Event:
     dropped = [s.pk for s in existing if s.start not in keep]
     if Meeting.objects.filter(slot_id__in=dropped).exists():
         raise EventError(
-            "the new dates, hours or meeting length remove times that hold meetings; "
-            "cancel those meetings first"
+            _(
+                "the new dates, hours or meeting length remove times that hold meetings; "
+                "cancel those meetings first"
+            )
         )
     Slot.objects.filter(pk__in=dropped).delete()
     Slot.objects.bulk_create(
@@ -156,11 +163,15 @@ def register_participant(
         try:
             day = date.fromisoformat(d)
         except ValueError:
-            raise EventError(f"attending_days: {d!r} is not a date like 2026-03-11") from None
+            raise EventError(
+                "attending_days: " + _("%(day)r is not a date like 2026-03-11") % {"day": d}
+            ) from None
         if not event.start_date <= day <= event.end_date:
-            raise EventError(f"attending_days: {d} is not a day of the event")
+            raise EventError(
+                "attending_days: " + _("%(day)s is not a day of the event") % {"day": d}
+            )
     if work_start and work_end and work_start >= work_end:
-        raise EventError("working hours: the start must be before the end")
+        raise EventError(_("working hours: the start must be before the end"))
     participant, _created = Participant.objects.update_or_create(
         event=event,
         user=user,
@@ -180,7 +191,7 @@ def set_blocked_slots(participant: Participant, slot_ids: list[int]) -> None:
     """Replace the participant's blocked slots; refuses to block a confirmed meeting's slot."""
     slots = list(Slot.objects.filter(event_id=participant.event_id, pk__in=slot_ids))
     if len(slots) != len(set(slot_ids)):
-        raise EventError("blocked slots: some slots are not slots of this event")
+        raise EventError(_("blocked slots: some slots are not slots of this event"))
     clash = Meeting.objects.filter(
         seats__participant=participant,
         slot__in=slots,
@@ -189,7 +200,10 @@ def set_blocked_slots(participant: Participant, slot_ids: list[int]) -> None:
     ).first()
     if clash is not None:
         raise EventError(
-            f"blocked slots: {clash.slot.start:%Y-%m-%d %H:%M} UTC holds a confirmed meeting; "
-            "cancel it before blocking that time"
+            _(
+                "blocked slots: %(start)s UTC holds a confirmed meeting; "
+                "cancel it before blocking that time"
+            )
+            % {"start": f"{clash.slot.start:%Y-%m-%d %H:%M}"}
         )
     participant.blocked_slots.set(slots)
