@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dari.accounts.models import LinkKind, OrganizationLink
+from dari.directory.domain.editing import ASSET_FIELDS, ORGANIZATION_FIELDS
 from dari.directory.models import Asset, Organization
 from dari.directory.vocab import DealType, Modality, Stage, TherapeuticArea
 
@@ -59,26 +60,7 @@ class OrganizationForm(forms.ModelForm):
 
     class Meta:
         model = Organization
-        fields = [
-            "name",
-            "name_ko",
-            "kind",
-            "country",
-            "city",
-            "cluster",
-            "website",
-            "description",
-            "therapeutic_areas",
-            "modalities",
-            "interest_description",
-            "interest_therapeutic_areas",
-            "interest_modalities",
-            "interest_stages",
-            "interest_deal_types",
-            "employees",
-            "listed",
-            "sources",
-        ]
+        fields = list(ORGANIZATION_FIELDS)
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "interest_description": forms.Textarea(attrs={"rows": 3}),
@@ -97,20 +79,7 @@ class AssetForm(forms.ModelForm):
 
     class Meta:
         model = Asset
-        fields = [
-            "name",
-            "description",
-            "modality",
-            "therapeutic_area",
-            "stage",
-            "targets",
-            "indications",
-            "seeking",
-            "territories",
-            "available",
-            "visibility",
-            "sources",
-        ]
+        fields = list(ASSET_FIELDS)
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "visibility": forms.RadioSelect(attrs={"class": "checks"}),

@@ -6,8 +6,15 @@ import pytest
 
 from dari.directory.interchange import validate_document
 from tests.api.conftest import ids
-from tests.api.factories import FacilityFactory, ProgramFactory, invest
-from tests.factories import AssetFactory, ClusterFactory, DealFactory, OrganizationFactory
+from tests.factories import (
+    AssetFactory,
+    ClusterFactory,
+    DealFactory,
+    FacilityFactory,
+    OrganizationFactory,
+    ProgramFactory,
+    invest,
+)
 
 pytestmark = pytest.mark.django_db
 

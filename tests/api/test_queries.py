@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.factories import FacilityFactory, ProgramFactory, invest
 from tests.factories import (
     AssetFactory,
     ClusterFactory,
     DealFactory,
+    FacilityFactory,
     OrganizationFactory,
+    ProgramFactory,
     UserFactory,
+    invest,
     link,
 )
 

@@ -29,8 +29,15 @@ from dari.directory.vocab import (
     Stage,
     TherapeuticArea,
 )
-from tests.api.factories import FacilityFactory, ProgramFactory, invest
-from tests.factories import AssetFactory, ClusterFactory, DealFactory, OrganizationFactory
+from tests.factories import (
+    AssetFactory,
+    ClusterFactory,
+    DealFactory,
+    FacilityFactory,
+    OrganizationFactory,
+    ProgramFactory,
+    invest,
+)
 
 MODELS = {
     AssetFilter: Asset,

@@ -5,7 +5,15 @@ from __future__ import annotations
 import factory
 
 from dari.accounts.models import LinkKind, OrganizationLink, Role, User
-from dari.directory.models import Asset, Cluster, Deal, Organization
+from dari.directory.models import (
+    Asset,
+    Cluster,
+    Deal,
+    Facility,
+    Investment,
+    Organization,
+    Program,
+)
 
 
 class ClusterFactory(factory.django.DjangoModelFactory):
@@ -74,3 +82,42 @@ def link(
 ) -> OrganizationLink:
     """Put `other` on `owner`'s partner or CDA list."""
     return OrganizationLink.objects.create(owner=owner, other=other, kind=kind)
+
+
+class InvestmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Investment
+
+    id = factory.Sequence(lambda n: f"inv-test-{n}")
+    recipient = factory.SubFactory(OrganizationFactory)
+    kind = "series_a"
+    date = "2025-03"
+
+
+def invest(recipient: Organization, investors: list[Organization], **kwargs) -> Investment:
+    """An investment with its investors in order (the M2M and the order list agree)."""
+    investment = InvestmentFactory(
+        recipient=recipient, investor_order=[o.pk for o in investors], **kwargs
+    )
+    investment.investors.set(investors)
+    return investment
+
+
+class FacilityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Facility
+
+    id = factory.Sequence(lambda n: f"fac-test-{n}")
+    organization = factory.SubFactory(OrganizationFactory)
+    name = factory.Sequence(lambda n: f"Test Facility {n:03d}")
+    kind = "laboratory"
+
+
+class ProgramFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Program
+
+    id = factory.Sequence(lambda n: f"prog-test-{n}")
+    name = factory.Sequence(lambda n: f"Test Programme {n:03d}")
+    kind = "accelerator"
+    start = "2025-01"
