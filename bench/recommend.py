@@ -2,12 +2,14 @@
 
     .venv/bin/python bench/recommend.py             # quality table (dev set)
     .venv/bin/python bench/recommend.py --grid      # + grid search of the weights
-    .venv/bin/python bench/recommend.py --speed     # synthetic 100k assets / 10k orgs
+    .venv/bin/python bench/recommend.py --speed     # + synthetic 100k assets / 10k orgs
 
 Quality: bench/data/recommend_dev.json holds real licensing/co-development deals (the
 asset as publicly described, the real licensee) and candidate organisations profiled
 from their OWN stated R&D focus. For each deal we rank every candidate organisation
 for the asset (the licensor excluded) and look at the rank of the real licensee.
+Deal history (the other evaluation deals plus the `history` records) is leave-one-out:
+the deal under test and every record of the same asset are removed first.
 """
 
 from __future__ import annotations
@@ -769,10 +771,10 @@ def main() -> None:
     parser.add_argument("--half-life", type=float, default=6.0, help="history recency (years)")
     args = parser.parse_args()
     HISTORY_OPTIONS.update(affinity=args.affinity, half_life=args.half_life)
+    quality(args)
     if args.speed:
+        print()
         speed(args)
-    else:
-        quality(args)
 
 
 if __name__ == "__main__":
