@@ -18,6 +18,18 @@ def _test_settings(settings, tmp_path):
     settings.STATIC_ROOT.mkdir()
 
 
+@pytest.fixture(autouse=True)
+def _fake_embedder():
+    """Recommendations in Django tests use the deterministic embedder (the real multilingual
+    model is exercised by tests/matching); each test starts from a fresh index."""
+    from dari.directory.domain.recommend import use_embedder
+    from dari.matching import FakeEmbedder
+
+    use_embedder(FakeEmbedder())
+    yield
+    use_embedder(None)
+
+
 @pytest.fixture
 def leak_world(db):
     """Beside every query that must not return them: one asset of each visibility, an owner,

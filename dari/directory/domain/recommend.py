@@ -157,6 +157,15 @@ def recommend_partners(user: Any, asset_id: str, top: int = 10) -> list[Recommen
     return shared_index().recommend_partners(asset_profile(asset), top=top)
 
 
+def score_partner(user: Any, asset_id: str, organization_id: str) -> Recommendation | None:
+    """How well one organisation fits as a partner for an asset (None if it ranks nowhere, e.g.
+    the asset's own organisation). Raises Asset.DoesNotExist like `recommend_partners`."""
+    asset = access_asset(user, asset_id)
+    index = shared_index()
+    ranked = index.recommend_partners(asset_profile(asset), top=max(1, index.n_orgs))
+    return next((r for r in ranked if r.id == organization_id), None)
+
+
 def recommend_assets(user: Any, organization_id: str, top: int = 10) -> list[Recommendation]:
     """Assets the organisation should see, by what it says it seeks; only assets the user may
     see and that are shared beyond private lists. Raises Organization.DoesNotExist."""

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from dari.accounts.access import visible_assets
 from dari.accounts.models import User
+from dari.directory.domain.recommend import score_partner
 from dari.directory.models import Asset, Organization, Program
 from dari.directory.vocab import Modality, ProgramKind, Stage, TherapeuticArea, label_of
 from dari.events.models import Event
@@ -115,9 +116,9 @@ def apply_to_call(user: Any, program_id: str, asset_id: str, pitch: str) -> Call
 
 
 def rank_applications(user: Any, program_id: str) -> list[dict[str, Any]]:
-    """The applications to a call for an organiser, best fit first (unscored last, then
-    oldest first): application, asset (None when the organiser may not see it), score,
-    reasons."""
+    """The applications to a call for an organiser, best fit first by the recommender's score
+    for the call's organiser as a partner (unscored last, then oldest first): application,
+    asset (None when the organiser may not see it), score, reasons."""
     _require_organiser(user)
     call = get_call(program_id)
     applications = list(
@@ -132,6 +133,12 @@ def rank_applications(user: Any, program_id: str) -> list[dict[str, Any]]:
         asset = visible.get(application.asset_id) if application.asset_id else None
         if asset is not None:
             score, reasons = score_fit(asset, call.organizer)
+            match = score_partner(user, asset.pk, call.organizer_id) if call.organizer_id else None
+            if match is not None:
+                # The recommender ranks (stated focus, text, deal history); the plain fit
+                # reasons stay first because organisers read them as the call's criteria.
+                score = round(match.score, 4)
+                reasons = [*reasons, *match.reasons]
         else:
             score, reasons = None, [_("The asset is not visible to you: only the pitch is shown.")]
         rows.append(
