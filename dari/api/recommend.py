@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from dari.accounts.access import visible_assets
 from dari.api.errors import not_found
 from dari.api.schemas import ErrorOut
 from dari.directory.domain.recommend import recommend_assets, recommend_partners
@@ -72,7 +73,7 @@ def organization_assets(
         recs = recommend_assets(request.user, organization_id, top=q.top)
     except Organization.DoesNotExist:
         raise not_found("organization", organization_id) from None
-    rows = {a.pk: a for a in Asset.objects.filter(pk__in=[r.id for r in recs])}
+    rows = {a.pk: a for a in visible_assets(request.user).filter(pk__in=[r.id for r in recs])}
     return [
         AssetRecOut(
             asset=r.id,
@@ -82,4 +83,5 @@ def organization_assets(
             reasons=r.reasons,
         )
         for r in recs
+        if r.id in rows
     ]

@@ -269,7 +269,9 @@ def organization_recommended_assets(request: HttpRequest, org_id: str) -> HttpRe
         recs = recommend_assets(request.user, org_id, top=8)
     except Organization.DoesNotExist:
         raise Http404(NO_ORGANIZATION) from None
-    assets = Asset.objects.select_related("organization").in_bulk([r.id for r in recs])
+    assets = (
+        visible_assets(request.user).select_related("organization").in_bulk([r.id for r in recs])
+    )
     rows = [(assets[r.id], r) for r in recs if r.id in assets]
     return render(request, "web/partials/recommendations.html", {"rows": rows, "kind": "assets"})
 
