@@ -32,7 +32,6 @@ from . import features as ft
 from .bm25 import BM25
 from .embed import CachedEmbedder, Embedder, FloatMatrix, UseEmbedder
 from .history import (
-    COUNTRY_NAMES,
     HISTORY_FEATURES,
     DealHistory,
     DealRecord,
@@ -42,7 +41,17 @@ from .history import (
     target_key,
 )
 from .profiles import AssetProfile, OrgProfile, Recommendation
-from .reasons import ASSET_REASONS, PARTNER_REASONS, join_labels, label, render
+from .reasons import (
+    ASSET_REASONS,
+    PARTNER_REASONS,
+    counted,
+    country_name,
+    english_label,
+    join_labels,
+    label,
+    render,
+)
+from .reasons import since as since_year
 from .text import surface_forms, tokenize, tokenize_many
 
 FEATURES: tuple[str, ...] = (
@@ -109,7 +118,7 @@ def org_text(org: OrgProfile) -> str:
 
 
 def _asset_query_text(asset: AssetProfile) -> str:
-    labels = [label(v) for v in (asset.therapeutic_area, asset.modality) if v]
+    labels = [english_label(v) for v in (asset.therapeutic_area, asset.modality) if v]
     return " ".join([asset_text(asset), *labels])
 
 
@@ -434,10 +443,6 @@ def _normalise_by_max(values: NDArray[np.float64]) -> NDArray[np.float64]:
 
 def _slots_array(slots: Iterable[int]) -> NDArray[np.int64]:
     return np.fromiter(slots, dtype=np.int64)
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _history_values(
@@ -1151,8 +1156,7 @@ class Index:
         history = self.history
 
         def since(tally: Tally) -> str:
-            year = tally.since()
-            return f" since {year}" if year is not None else ""
+            return since_year(tally.since())
 
         def examples(tally: Tally) -> str:
             return ", ".join(tally.examples())
@@ -1162,7 +1166,7 @@ class Index:
             text = render(
                 t,
                 "hist_modality",
-                assets=_plural(tally.count, f"{label(asset.modality)} asset"),
+                assets=counted(tally.count, "labelled_assets", what=label(asset.modality)),
                 since=since(tally),
                 examples=examples(tally),
             )
@@ -1172,7 +1176,7 @@ class Index:
             text = render(
                 t,
                 "hist_area",
-                assets=_plural(tally.count, f"{label(asset.therapeutic_area)} asset"),
+                assets=counted(tally.count, "labelled_assets", what=label(asset.therapeutic_area)),
                 since=since(tally),
                 examples=examples(tally),
             )
@@ -1185,7 +1189,7 @@ class Index:
             text = render(
                 t,
                 "hist_target",
-                assets=_plural(found.count, "asset"),
+                assets=counted(found.count, "assets"),
                 target=", ".join(named),
                 since=since(found),
                 examples=examples(found),
@@ -1197,7 +1201,7 @@ class Index:
                 t,
                 "hist_licensor",
                 licensor=examples(tally) or asset.organization_id,
-                deals=_plural(tally.count, "deal"),
+                deals=counted(tally.count, "deals"),
                 since=since(tally),
             )
             fired.append(("hist_licensor", w.hist_licensor * values["hist_licensor"][slot], text))
@@ -1206,14 +1210,15 @@ class Index:
             text = render(
                 t,
                 "hist_country",
-                country=COUNTRY_NAMES.get(country, country),
-                deals=_plural(tally.count, "deal"),
+                country=country_name(country),
+                deals=counted(tally.count, "deals"),
                 since=since(tally),
                 examples=examples(tally),
             )
             fired.append(("hist_country", w.hist_country * values["hist_country"][slot], text))
         if partner and w.activity and values["activity"][slot] >= 0.5:
-            text = render(t, "activity", deals=_plural(h.total.count, "deal"), since=since(h.total))
+            deals = counted(h.total.count, "deals")
+            text = render(t, "activity", deals=deals, since=since(h.total))
             fired.append(("activity", w.activity * values["activity"][slot], text))
 
     def _org_quote(self, org: OrgProfile, query_tokens: set[str]) -> str:

@@ -1,13 +1,31 @@
 """Every human-readable string the recommender produces, in one place.
 
-Reasons are English templates with named fields, so a translation layer (Django's
-gettext, in the web app) can look them up by key and format the same fields. Two
-viewpoints: PARTNER_REASONS explain to an asset owner why an organisation is suggested
-("their" = the organisation); ASSET_REASONS explain to an organisation why an asset is
-suggested ("your" = the organisation reading).
+Reasons are English templates with named fields. Two viewpoints: PARTNER_REASONS explain
+to an asset owner why an organisation is suggested ("their" = the organisation);
+ASSET_REASONS explain to an organisation why an asset is suggested ("your" = the
+organisation reading). FRAGMENTS are the small pieces filled into those fields (counts,
+years); LABELS name the vocabulary values; COUNTRY_NAMES (dari.matching.history) name the
+countries of past licensors.
+
+Translation is pluggable and keyed by the English text: `set_translator(fn)` installs a
+function from an English string to the reader's language (the web app installs Django's
+gettext, which reads the language active for the request when it is called). `render`,
+`fragment` and `label` pass their English text through it before formatting, so the core
+never imports a translation library, and with no translator the output is the English text
+itself. Every string passed through the translator is listed by `catalogue()`, from which
+the web app's gettext catalogue is generated.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+
+from .history import COUNTRY_NAMES
+
+Translator = Callable[[str], str]
+"""English text -> the same text in the reader's language (fields in braces kept)."""
+
+_translator: Translator | None = None
 
 PARTNER_REASONS: dict[str, str] = {
     "area_modality_interest": "{area} {modality}: in their stated interests",
@@ -57,6 +75,18 @@ ASSET_REASONS: dict[str, str] = {
     "hist_licensor": "you licensed from its owner {licensor} before: {deals}{since}",
     "hist_country": "you in-licensed from {country} before: {deals}{since}, e.g. from {examples}",
     "activity": "you are an active licensee: {deals} on record{since}",
+}
+
+FRAGMENTS: dict[str, str] = {
+    # the {since} field of the history reasons (empty when no deal is dated)
+    "since": " since {year}",
+    # counts: singular key for 1, the "_plural" key otherwise
+    "deals": "{count} deal",
+    "deals_plural": "{count} deals",
+    "assets": "{count} asset",
+    "assets_plural": "{count} assets",
+    "labelled_assets": "{count} {what} asset",
+    "labelled_assets_plural": "{count} {what} assets",
 }
 
 LABELS: dict[str, str] = {
@@ -125,13 +155,64 @@ LABELS: dict[str, str] = {
 }
 
 
-def label(value: str) -> str:
+def set_translator(fn: Translator | None) -> None:
+    """Install the function that translates every reason string (None: English)."""
+    global _translator
+    _translator = fn
+
+
+def translate(text: str) -> str:
+    """The English text in the reader's language, through the installed translator."""
+    return text if _translator is None else _translator(text)
+
+
+def english_label(value: str) -> str:
+    """The English name of a vocabulary value (indexed text, never translated)."""
     return LABELS.get(value, value.replace("_", " "))
+
+
+def label(value: str) -> str:
+    """The name of a vocabulary value in the reader's language; an unknown value is shown
+    as is (underscores as spaces)."""
+    text = LABELS.get(value)
+    return value.replace("_", " ") if text is None else translate(text)
 
 
 def join_labels(values: list[str] | tuple[str, ...]) -> str:
     return ", ".join(label(v) for v in values)
 
 
+def country_name(code: str) -> str:
+    """The name of a country (ISO code) in the reader's language; an unknown code as is."""
+    name = COUNTRY_NAMES.get(code)
+    return code if name is None else translate(name)
+
+
 def render(templates: dict[str, str], key: str, **fields: str) -> str:
-    return templates[key].format(**fields)
+    return translate(templates[key]).format(**fields)
+
+
+def fragment(key: str, **fields: object) -> str:
+    return translate(FRAGMENTS[key]).format(**fields)
+
+
+def counted(count: int, key: str, **fields: object) -> str:
+    """'1 deal', '2 deals', '2 ADC assets': FRAGMENTS[key], or key + '_plural' unless 1."""
+    return fragment(key if count == 1 else f"{key}_plural", count=count, **fields)
+
+
+def since(year: int | None) -> str:
+    """' since 2022' (the {since} field), or '' when the year is unknown."""
+    return "" if year is None else fragment("since", year=year)
+
+
+def catalogue() -> list[str]:
+    """Every English string that goes through the translator, each once, in order."""
+    strings = [
+        *PARTNER_REASONS.values(),
+        *ASSET_REASONS.values(),
+        *FRAGMENTS.values(),
+        *LABELS.values(),
+        *COUNTRY_NAMES.values(),
+    ]
+    return list(dict.fromkeys(strings))

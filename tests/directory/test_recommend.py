@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import ast
 import json
+from pathlib import Path
+from string import Formatter
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
+from django.utils import translation
 
+from dari.directory.domain import reason_catalogue
 from dari.directory.domain.editing import update_asset
 from dari.directory.domain.recommend import (
     deal_history,
@@ -17,6 +22,7 @@ from dari.directory.domain.recommend import (
 )
 from dari.directory.models import Asset
 from dari.matching import FakeEmbedder
+from dari.matching.reasons import catalogue
 from tests.factories import AssetFactory, DealFactory, OrganizationFactory
 
 
@@ -120,9 +126,10 @@ def test_pages_show_partners_with_reasons_and_hide_refused_assets(market, client
     )
 
 
-def test_deal_history_gives_a_reason_and_never_carries_a_private_asset(market, leak_world):
-    """A past in-licensing deal of a shared asset is evidence, and says so; a deal of a
-    privately shared asset stays out of the (shared) history altogether."""
+@pytest.fixture
+def past_adc_deal(market, leak_world):
+    """The seeker in-licensed a shared ADC from a Korean biotech in 2024; a deal of a
+    privately shared asset exists too; the owner has a new ADC to place."""
     licensor = OrganizationFactory(id="org-kr-adc", name="KR ADC Bio", country="KR")
     past = AssetFactory(
         id="as-past-adc",
@@ -149,9 +156,66 @@ def test_deal_history_gives_a_reason_and_never_carries_a_private_asset(market, l
         therapeutic_area="oncology",
         targets=["HER2"],
     )
+
+
+def test_deal_history_gives_a_reason_and_never_carries_a_private_asset(past_adc_deal, leak_world):
+    """A past in-licensing deal of a shared asset is evidence, and says so; a deal of a
+    privately shared asset stays out of the (shared) history altogether."""
     recs = recommend_partners(leak_world["users"]["owner"], "as-new-adc", top=5)
     assert recs[0].id == "org-seeker"
     assert "in-licensed 1 ADC asset since 2024, e.g. from KR ADC Bio" in recs[0].reasons
     history = deal_history()
     assert [r.id for r in history.records] == ["dl-past"]
     assert "org-stranger" not in history.by_licensee
+
+
+def test_reasons_are_in_the_active_language(past_adc_deal, leak_world):
+    """One shared index, reasons rendered in the language of the request."""
+    owner = leak_world["users"]["owner"]
+    with translation.override("ko"):
+        korean = recommend_partners(owner, "as-new-adc", top=5)
+    with translation.override("en"):
+        english = recommend_partners(owner, "as-new-adc", top=5)
+    assert [(r.id, r.score) for r in korean] == [(r.id, r.score) for r in english]
+    assert "in-licensed 1 ADC asset since 2024, e.g. from KR ADC Bio" in english[0].reasons
+    assert "oncology ADC: in their stated interests" in english[0].reasons
+    assert "2024년 이후 항체-약물 접합체(ADC) 자산 1건 도입(예: KR ADC Bio)" in korean[0].reasons
+    assert "종양 항체-약물 접합체(ADC): 관심 분야로 밝힌 영역" in korean[0].reasons
+    assert "한국에서 도입한 이력: 2024년 이후 거래 1건(예: KR ADC Bio)" in korean[0].reasons
+
+
+def test_the_korean_page_shows_korean_reasons(market, client):
+    with translation.override("en"):  # restores the language the middleware activates
+        page = client.get("/assets/as-public/partners", headers={"accept-language": "ko"})
+    assert page.status_code == 200
+    assert "관심 분야로 밝힌 영역" in page.content.decode()
+
+
+def test_the_catalogue_marks_every_reason_string_for_makemessages():
+    """reason_catalogue lists, as gettext_noop literals, exactly the strings the core passes
+    through its translator (regenerate it with `python -m dari.directory.domain.reason_catalogue`)."""
+    calls = [
+        node
+        for node in ast.walk(ast.parse(Path(reason_catalogue.__file__).read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "gettext_noop"
+    ]
+    assert all(
+        len(c.args) == 1
+        and isinstance(c.args[0], ast.Constant)
+        and isinstance(c.args[0].value, str)
+        for c in calls
+    )
+    assert [c.args[0].value for c in calls] == catalogue()
+    assert list(reason_catalogue.STRINGS) == catalogue()
+
+
+def test_every_reason_string_has_a_korean_translation_with_the_same_fields():
+    def fields(text):
+        return sorted(name for _, name, _, _ in Formatter().parse(text) if name is not None)
+
+    same_in_korean = {"RNA"}
+    with translation.override("ko"):
+        for text in catalogue():
+            korean = translation.gettext(text)
+            assert korean != text or text in same_in_korean, text
+            assert fields(korean) == fields(text), text

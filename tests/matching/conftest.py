@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from dari.matching import AssetProfile, OrgProfile
+from dari.matching import reasons as reasons_module
 
 
 @pytest.fixture
@@ -99,3 +102,13 @@ def assets() -> list[AssetProfile]:
             seeking=("co_development",),
         ),
     ]
+
+
+@pytest.fixture(autouse=True)
+def english_reasons() -> Iterator[None]:
+    """The core's own tests read English reasons, whatever translator the web app installed
+    (its gettext follows the language a Django test in the same session left active)."""
+    saved = reasons_module._translator  # noqa: SLF001
+    reasons_module.set_translator(None)
+    yield
+    reasons_module.set_translator(saved)

@@ -16,6 +16,11 @@ of what it actually buys (see docs/recommendations.md). The index gets one `Deal
 whose asset is shared (`public`/`members`, with the asset's modality, area and targets) or that
 has no asset (parties and year only). A deal of a privately shared asset is left out altogether,
 so nothing about that asset reaches the shared index or a reason.
+
+Reasons are rendered in the reader's language: the core's translator is Django's gettext,
+which reads the language active in the calling thread (the request's) each time a reason is
+rendered, so one shared index serves every language. The strings are listed for makemessages
+in reason_catalogue.
 """
 
 from __future__ import annotations
@@ -26,16 +31,20 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 from dari.accounts.access import access_asset, visible_assets
 from dari.directory.models import Asset, Deal, Organization, current_generation
 from dari.directory.vocab import Visibility
 from dari.matching import AssetProfile, DealHistory, DealRecord, Index, OrgProfile, Recommendation
 from dari.matching.embed import CachedEmbedder, Embedder, UseEmbedder
+from dari.matching.reasons import set_translator
 
 SHARED_VISIBILITY = (Visibility.PUBLIC, Visibility.MEMBERS)
 _lock = threading.Lock()
 _state: dict[str, Any] = {"index": None, "generation": -1, "embedder": None}
+
+set_translator(gettext)
 
 
 def org_profile(org: Organization) -> OrgProfile:
