@@ -22,7 +22,7 @@ of their contribution to the score.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -1048,8 +1048,45 @@ class Index:
         surfaces: dict[str, str],
     ) -> list[str]:
         org = self._orgs.profiles[slot]
+        bm25 = self._orgs.bm25
+        return self._structured_reasons(
+            PARTNER_REASONS,
+            asset,
+            org,
+            slot,
+            values,
+            bm25,
+            query_tokens,
+            surfaces,
+            self._org_quote(org, query_tokens),
+            partner=True,
+            names_target=lambda key: all(bm25.contains(slot, tok) for tok in key),
+            indication_hits=lambda ind: sum(bm25.contains(slot, tok) for tok in tokenize(ind)),
+        )
+
+    def _structured_reasons(
+        self,
+        t: dict[str, str],
+        asset: AssetProfile,
+        org: OrgProfile,
+        slot: int,
+        values: Features,
+        bm25: BM25,
+        query_tokens: set[str],
+        surfaces: dict[str, str],
+        quote: str,
+        *,
+        partner: bool,
+        names_target: Callable[[tuple[str, ...]], bool],
+        indication_hits: Callable[[str], int],
+    ) -> list[str]:
+        """Reasons for one asset-organisation pair, ordered by weight, from either viewpoint.
+
+        `t` is the template catalogue of the viewpoint, `bm25` the store that holds `slot`,
+        `names_target` tells whether the organisation's side names a target (given its key)
+        and `indication_hits` how many tokens of an indication it names.
+        """
         w = self.weights
-        t = PARTNER_REASONS
         fired: list[tuple[str, float, str]] = []
         area_v, mod_v = values["area"][slot], values["modality"][slot]
         area = asset.therapeutic_area or ""
@@ -1097,20 +1134,15 @@ class Index:
             common = [d for d in asset.seeking if d in org.interest_deal_types]
             fired.append(("deal", w.deal, render(t, "deal", deals=join_labels(common))))
         if w.target and values["target"][slot] == 1.0:
-            bm25 = self._orgs.bm25
             named = [
                 target
                 for target, key in zip(asset.targets, _keys(asset.targets), strict=False)
-                if all(bm25.contains(slot, tok) for tok in key)
+                if names_target(key)
             ]
             fired.append(("target", w.target, render(t, "target", targets=", ".join(named))))
         ind_v = values["indication"][slot]
         if w.indication and ind_v >= ft.INDICATION_FIRE:
-            bm25 = self._orgs.bm25
-            best = max(
-                asset.indications,
-                key=lambda ind: sum(bm25.contains(slot, tok) for tok in tokenize(ind)),
-            )
+            best = max(asset.indications, key=indication_hits)
             fired.append(
                 ("indication", w.indication * ind_v, render(t, "indication", indication=best))
             )
@@ -1126,17 +1158,8 @@ class Index:
         h = self.history.by_licensee.get(org.id)
         if h is not None:
             country = self.owner_country(asset.organization_id)
-            self._history_reasons(t, fired, values, slot, h, asset, country, partner=True)
-        self._text_reasons(
-            t,
-            fired,
-            values,
-            slot,
-            self._orgs.bm25,
-            query_tokens,
-            surfaces,
-            self._org_quote(org, query_tokens),
-        )
+            self._history_reasons(t, fired, values, slot, h, asset, country, partner=partner)
+        self._text_reasons(t, fired, values, slot, bm25, query_tokens, surfaces, quote)
         return self._ordered(fired)
 
     def _history_reasons(
@@ -1255,84 +1278,17 @@ class Index:
         self, org: OrgProfile, slot: int, values: Features, query_tokens: set[str]
     ) -> list[str]:
         asset = self._assets.profiles[slot]
-        w = self.weights
-        t = ASSET_REASONS
-        fired: list[tuple[str, float, str]] = []
-        area_v, mod_v = values["area"][slot], values["modality"][slot]
-        area = asset.therapeutic_area or ""
-        modality = asset.modality or ""
-        if area_v == mod_v == 1.0 and w.area and w.modality:
-            text = render(t, "area_modality_interest", area=label(area), modality=label(modality))
-            fired.append(("area_modality", w.area + w.modality, text))
-        elif area_v == mod_v == ft.FOCUS_ONLY and w.area and w.modality:
-            text = render(t, "area_modality_focus", area=label(area), modality=label(modality))
-            fired.append(("area_modality", (w.area + w.modality) * ft.FOCUS_ONLY, text))
-        else:
-            if w.area and area_v in (1.0, ft.FOCUS_ONLY):
-                key = "area_interest" if area_v == 1.0 else "area_focus"
-                fired.append(("area", w.area * area_v, render(t, key, area=label(area))))
-            if w.modality and mod_v in (1.0, ft.FOCUS_ONLY):
-                key = "modality_interest" if mod_v == 1.0 else "modality_focus"
-                fired.append(
-                    ("modality", w.modality * mod_v, render(t, key, modality=label(modality)))
-                )
-            elif w.modality and mod_v == ft.RELATED_MODALITY:
-                theirs = [
-                    m
-                    for m in (*org.interest_modalities, *org.modalities)
-                    if ft.MODALITY_BIT.get(m, 0) & ft.FAMILY_MASK.get(modality, 0)
-                ]
-                text = render(
-                    t,
-                    "modality_related",
-                    modality=label(modality),
-                    theirs=join_labels(list(dict.fromkeys(theirs))),
-                )
-                fired.append(("modality", w.modality * mod_v, text))
-        stage_v = values["stage"][slot]
-        if w.stage and stage_v == 1.0:
-            fired.append(("stage", w.stage, render(t, "stage", stage=label(asset.stage or ""))))
-        elif w.stage and stage_v == ft.ADJACENT_STAGE:
-            text = render(
-                t,
-                "stage_adjacent",
-                stage=label(asset.stage or ""),
-                theirs=join_labels(list(org.interest_stages)),
-            )
-            fired.append(("stage", w.stage * stage_v, text))
-        if w.deal and values["deal"][slot] == 1.0:
-            common = [d for d in asset.seeking if d in org.interest_deal_types]
-            fired.append(("deal", w.deal, render(t, "deal", deals=join_labels(common))))
-        if w.target and values["target"][slot] == 1.0:
-            named = [
-                target
-                for target, key in zip(asset.targets, _keys(asset.targets), strict=False)
-                if query_tokens.issuperset(key)
-            ]
-            fired.append(("target", w.target, render(t, "target", targets=", ".join(named))))
-        ind_v = values["indication"][slot]
-        if w.indication and ind_v >= ft.INDICATION_FIRE:
-            best = max(
-                asset.indications,
-                key=lambda ind: len(query_tokens & set(tokenize(ind))),
-            )
-            fired.append(
-                ("indication", w.indication * ind_v, render(t, "indication", indication=best))
-            )
-        if w.geography and values["geography"][slot] == 1.0 and org.country:
-            text = render(
-                t, "geography", country=org.country, territories=", ".join(asset.territories)
-            )
-            fired.append(("geography", w.geography, text))
-        kind_v, deal = ft.kind_fit(org.kind, asset.seeking)
-        if w.kind and kind_v >= 1.0:
-            text = render(t, "kind", kind=label(org.kind), deal=label(deal))
-            fired.append(("kind", w.kind * kind_v, text))
-        h = self.history.by_licensee.get(org.id)
-        if h is not None:
-            country = self.owner_country(asset.organization_id)
-            self._history_reasons(t, fired, values, slot, h, asset, country, partner=False)
-        surfaces = surface_forms(asset_text(asset))
-        quote = _quote(asset.description, query_tokens)
-        self._text_reasons(t, fired, values, slot, self._assets.bm25, query_tokens, surfaces, quote)
-        return self._ordered(fired)
+        return self._structured_reasons(
+            ASSET_REASONS,
+            asset,
+            org,
+            slot,
+            values,
+            self._assets.bm25,
+            query_tokens,
+            surface_forms(asset_text(asset)),
+            _quote(asset.description, query_tokens),
+            partner=False,
+            names_target=query_tokens.issuperset,
+            indication_hits=lambda ind: len(query_tokens & set(tokenize(ind))),
+        )
