@@ -123,7 +123,7 @@ def default_embedder() -> Embedder:
 def use_embedder(embedder: Embedder | None) -> None:
     """Swap the embedder (tests use the deterministic fake); the index is rebuilt."""
     with _lock:
-        _state.update(embedder=embedder, index=None, generation=-1)
+        _state.update(embedder=embedder, index=None, generation=-1, saved_misses=None)
 
 
 def _shared_assets() -> Iterable[Asset]:
@@ -150,9 +150,15 @@ def shared_index() -> Index:
             for gone in set(index.asset_ids()) - {a.id for a in assets}:
                 index.remove_asset(gone)
         embedder = default_embedder()
-        if isinstance(embedder, CachedEmbedder) and embedder.path is not None:
+        # Write the on-disk cache only when new texts were embedded (it can be hundreds of MB).
+        if (
+            isinstance(embedder, CachedEmbedder)
+            and embedder.path is not None
+            and embedder.misses != _state.get("saved_misses")
+        ):
             embedder.path.parent.mkdir(parents=True, exist_ok=True)
             embedder.save()
+            _state["saved_misses"] = embedder.misses
         _state.update(index=index, generation=generation)
         return index
 

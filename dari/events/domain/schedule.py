@@ -25,18 +25,9 @@ from dari.events.models import (
     ScheduleRun,
     Seat,
 )
-from dari.scheduling.model import (
-    Instance,
-    Result,
-    instance_to_dict,
-    result_to_dict,
-)
-from dari.scheduling.model import (
-    Meeting as EngineMeeting,
-)
-from dari.scheduling.model import (
-    Participant as EngineParticipant,
-)
+from dari.scheduling.model import Assignment, Instance, Result, instance_to_dict, result_to_dict
+from dari.scheduling.model import Meeting as EngineMeeting
+from dari.scheduling.model import Participant as EngineParticipant
 from dari.scheduling.solve import SolveOptions, solve
 
 MAX_ATTEMPTS = 3
@@ -121,8 +112,6 @@ def export_schedule(event: Event) -> dict[str, Any]:
             event.runs.filter(status=RunStatus.DONE).values_list("stats", flat=True).first() or {}
         ),
     )
-    from dari.scheduling.model import Assignment
-
     for m in meetings:
         if m.status == MeetingStatus.SCHEDULED:
             result.assignments.append(Assignment(meeting_key(m.pk), str(m.slot_id)))
@@ -133,9 +122,10 @@ def export_schedule(event: Event) -> dict[str, Any]:
     return result_to_dict(result)
 
 
-def _humanise(text: str, names: dict[str, str], meetings: dict[str, str]) -> str:
+def _humanise(text: str, names: dict[str, str]) -> str:
+    """The engine's explanation with people's names for participant keys, meeting keys gone."""
     text = re.sub(r"\b(p\d+)\b", lambda mo: names.get(mo.group(1), mo.group(1)), text)
-    return re.sub(r" \((m\d+)\)", lambda mo: "", text) if meetings else text
+    return re.sub(r" \(m\d+\)", "", text)
 
 
 def _names(event: Event) -> dict[str, str]:
@@ -186,26 +176,34 @@ def _apply(event: Event, result: Result, lock_all: bool) -> tuple[list[Meeting],
     changed = [m for m in meetings if m.slot_id != slot_of[m.pk] or m.table != tables[m.pk]]
     moved = sum(1 for m in changed if m.slot_id is not None and slot_of[m.pk] is not None)
     ids = [m.pk for m in changed]
+    changed_ids = set(ids)
     # Two phases so that swaps never collide with the no-double-booking constraints.
     Seat.objects.filter(meeting_id__in=ids).update(slot=None)
     Meeting.objects.filter(pk__in=ids).update(
         slot=None, table=None, status=MeetingStatus.UNSCHEDULED
     )
+    now = djtz.now()
+    dirty = []
     for m in meetings:
         new_slot = slot_of[m.pk]
-        m.unscheduled_reason = ""
+        reason = ""
         if new_slot is None:
-            key = meeting_key(m.pk)
-            m.unscheduled_reason = _humanise(result.explanations.get(key, ""), names, by_key)
-        if m in changed:
+            reason = _humanise(result.explanations.get(meeting_key(m.pk), ""), names)
+        confirm = m.confirmed or (lock_all and new_slot is not None)
+        moved_now = m.pk in changed_ids
+        if not moved_now and reason == m.unscheduled_reason and confirm == m.confirmed:
+            continue
+        if moved_now:
             m.sequence += 1
         m.slot_id = new_slot
         m.table = tables[m.pk]
         m.status = MeetingStatus.SCHEDULED if new_slot is not None else MeetingStatus.UNSCHEDULED
-        if lock_all and new_slot is not None:
-            m.confirmed = True
+        m.unscheduled_reason = reason
+        m.confirmed = confirm
+        m.updated = now  # bulk_update does not apply auto_now; the calendar's DTSTAMP uses it
+        dirty.append(m)
     Meeting.objects.bulk_update(
-        meetings,
+        dirty,
         ["slot", "table", "status", "sequence", "unscheduled_reason", "confirmed", "updated"],
     )
     seats = list(Seat.objects.filter(meeting_id__in=ids))

@@ -142,7 +142,8 @@ def available_slot_ids(
         ids = available_slots(
             slots, participant.timezone, (participant.work_start, participant.work_end)
         )
-    blocked = {str(pk) for pk in participant.blocked_slots.values_list("pk", flat=True)}
+    # .all() so that a prefetch_related("blocked_slots") of the caller is used (no query each).
+    blocked = {str(slot.pk) for slot in participant.blocked_slots.all()}
     return [i for i in ids if i not in blocked]
 
 

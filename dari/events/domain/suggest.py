@@ -61,15 +61,14 @@ def suggest_meetings(user: Any, participant: Participant, top: int = 8) -> list[
         for rec in recommend_partners(user, asset.pk, top=DEPTH):
             offer(rec.id, rec.score, [f"{asset.name}: {r}" for r in rec.reasons])
     recs = recommend_assets(user, org_id, top=DEPTH)
-    owners = dict(
-        visible_assets(user)
-        .filter(pk__in=[r.id for r in recs])
-        .values_list("pk", "organization_id")
-    )
-    names = dict(visible_assets(user).filter(pk__in=list(owners)).values_list("pk", "name"))
+    found = visible_assets(user).filter(pk__in=[r.id for r in recs])
+    owner_and_name = {
+        pk: (owner, name) for pk, owner, name in found.values_list("pk", "organization_id", "name")
+    }
     for rec in recs:
-        if rec.id in owners:
-            offer(owners[rec.id], rec.score, [f"{names[rec.id]}: {r}" for r in rec.reasons])
+        if rec.id in owner_and_name:
+            owner, name = owner_and_name[rec.id]
+            offer(owner, rec.score, [f"{name}: {r}" for r in rec.reasons])
     orgs = Organization.objects.in_bulk(list(best))
     ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top]
     return [Suggestion(orgs[oid], score, reasons) for oid, (score, reasons) in ranked]
