@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from django.conf import settings
 from django.db import transaction
+from django.test.utils import override_settings
 
 from dari.accounts.models import Role, User
 from dari.directory.models import Asset, Organization
@@ -166,14 +166,10 @@ def ensure_demo_event() -> Event:
     existing = Event.objects.filter(slug=SLUG).first()
     if existing is not None:
         return existing
-    backend = settings.EMAIL_BACKEND
-    settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
-    try:
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
         event = _build(random.Random(2026))
         schedule_event(event.pk)
         publish_schedule(event.pk)
-    finally:
-        settings.EMAIL_BACKEND = backend
     Event.objects.filter(pk=event.pk).update(auto_schedule=True)
     event.refresh_from_db()
     return event

@@ -3,6 +3,7 @@ renders it (no browser JavaScript, no network). Every chart has a table view bes
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
 from typing import Any
@@ -13,47 +14,52 @@ import vl_convert
 FONT = "Noto Sans CJK KR"
 FONT_DIRS = ["/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto"]
 BRAND = "#0b5d7a"
+INK = "#17202a"
 
 
 @cache
 def _fonts() -> None:
     """Korean labels need a CJK font for measuring text (the browser draws the SVG text)."""
-    import os
-
     for directory in FONT_DIRS:
         if os.path.isdir(directory):
             vl_convert.register_font_directory(directory)
 
 
+def render(chart: alt.TopLevelMixin) -> str:
+    """The chart in the house style as a responsive SVG string."""
+    _fonts()
+    spec = (
+        chart.configure(font=FONT)
+        .configure_view(stroke=None)
+        .configure_axis(labelFontSize=12, titleFontSize=12, labelColor=INK, titleColor=INK)
+        .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom")
+        .to_dict()
+    )
+    return _responsive(vl_convert.vegalite_to_svg(spec))
+
+
 def bar_chart(
     rows: list[dict[str, Any]], label: str, value: str, value_title: str, color: str = BRAND
 ) -> str:
-    """A horizontal bar chart of `rows` (in their order) as an SVG string, bars labelled with
-    their value; "" when there are no rows."""
+    """Horizontal bars of `rows` in their order, each labelled with its value (None counts as
+    0; few ticks, so large sums stay legible); "" when there are no rows."""
     if not rows:
         return ""
-    _fonts()
-    data = alt.Data(values=[{"label": str(r[label]), "value": r[value]} for r in rows])
+    data = alt.Data(values=[{"label": str(r[label]), "value": r[value] or 0} for r in rows])
     base = alt.Chart(data).encode(
         y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=220)),
         x=alt.X(
             "value:Q",
             title=str(value_title),
-            axis=alt.Axis(tickMinStep=1, format="d"),
+            axis=alt.Axis(tickCount=5, tickMinStep=1, format=",~r"),
             scale=alt.Scale(nice=True),
         ),
     )
     bars = base.mark_bar(color=color, cornerRadiusEnd=2)
-    text = base.mark_text(align="left", dx=4, color="#17202a").encode(text="value:Q")
-    chart = (
-        (bars + text)
-        .properties(width=360, height=alt.Step(24))
-        .configure(font=FONT)
-        .configure_view(stroke=None)
-        .configure_axis(labelFontSize=12, titleFontSize=12, labelColor="#17202a")
+    text = base.mark_text(align="left", dx=4, color=INK).encode(
+        text=alt.Text("value:Q", format=",~r")
     )
-    svg: str = vl_convert.vegalite_to_svg(chart.to_dict())
-    return _responsive(svg)
+    return render((bars + text).properties(width=340, height=alt.Step(22)))
 
 
 def _responsive(svg: str) -> str:

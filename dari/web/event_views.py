@@ -5,7 +5,6 @@ requests pass through `visible_assets`."""
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -65,7 +64,7 @@ from dari.events.models import (
     Seat,
 )
 from dari.events.tasks import enqueue_schedule
-from dari.web.charts import bar_chart
+from dari.web.charts import BRAND, bar_chart
 from dari.web.event_forms import (
     ColleagueForm,
     DeclineForm,
@@ -77,6 +76,7 @@ from dari.web.event_forms import (
     WorkingHoursForm,
     add_event_error,
 )
+from dari.web.tables import csv_response, with_display
 
 NO_EVENT = gettext_lazy("No event with this name.")
 View = Callable[..., HttpResponse]
@@ -775,16 +775,6 @@ def _analytics_tables(event: Event, user: Any) -> dict[str, dict[str, Any]]:
     return tables
 
 
-def _csv(table: dict[str, Any], filename: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow([heading for _key, heading in table["columns"]])
-    for row in table["rows"]:
-        writer.writerow(["" if row[k] is None else row[k] for k, _heading in table["columns"]])
-    return response
-
-
 @managed
 @require_GET
 def analytics_page(request: HttpRequest, event: Event) -> HttpResponse:
@@ -793,7 +783,7 @@ def analytics_page(request: HttpRequest, event: Event) -> HttpResponse:
         table = tables.get(request.GET.get("table", ""))
         if table is None:
             raise Http404(NO_EVENT)
-        return _csv(table, f"{event.slug}-{table['key']}.csv")
+        return csv_response(table, f"{event.slug}-{table['key']}.csv")
     colors = {"status": "#5d6b7a", "funnel": "#2b8a3e"}
     for key, table in tables.items():
         table["svg"] = bar_chart(
@@ -801,9 +791,9 @@ def analytics_page(request: HttpRequest, event: Event) -> HttpResponse:
             "label",
             table["value"],
             table["columns"][1][1],
-            colors.get(key, "#0b5d7a"),
+            colors.get(key, BRAND),
         )
-        table["rows_display"] = [[row[k] for k, _h in table["columns"]] for row in table["rows"]]
+        with_display(table)
     return render(
         request,
         "events/analytics.html",

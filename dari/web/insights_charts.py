@@ -1,5 +1,5 @@
 """The insights charts as inline SVG (Altair spec, rendered by vl-convert on the server with
-inline data only: nothing is fetched). Built on dari.web.charts, which draws the bar charts."""
+inline data only: nothing is fetched). Built on dari.web.charts, whose bar chart they share."""
 
 from __future__ import annotations
 
@@ -7,51 +7,13 @@ import math
 from typing import Any
 
 import altair as alt
-import vl_convert
 
-from dari.web.charts import BRAND, FONT, _fonts, _responsive
+from dari.web.charts import BRAND, INK, bar_chart, render
 
 __all__ = ["bar_chart", "heatmap_chart", "network_chart", "target_chart"]
 
-INK = "#17202a"
 MUTED = "#7b8794"
 GOAL = "#c2410c"
-
-
-def _render(chart: alt.TopLevelMixin) -> str:
-    _fonts()
-    spec = (
-        chart.configure(font=FONT)
-        .configure_view(stroke=None)
-        .configure_axis(labelFontSize=12, titleFontSize=12, labelColor=INK, titleColor=INK)
-        .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom")
-        .to_dict()
-    )
-    return _responsive(vl_convert.vegalite_to_svg(spec))
-
-
-def bar_chart(
-    rows: list[dict[str, Any]], label: str, value: str, value_title: str, color: str = BRAND
-) -> str:
-    """Horizontal bars of `rows` in their order, each labelled with its value (the style of
-    dari.web.charts.bar_chart, with fewer ticks so large sums stay legible); "" without rows."""
-    if not rows:
-        return ""
-    data = alt.Data(values=[{"label": str(r[label]), "value": r[value] or 0} for r in rows])
-    base = alt.Chart(data).encode(
-        y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=220)),
-        x=alt.X(
-            "value:Q",
-            title=str(value_title),
-            axis=alt.Axis(tickCount=5, tickMinStep=1, format=",~r"),
-            scale=alt.Scale(nice=True),
-        ),
-    )
-    bars = base.mark_bar(color=color, cornerRadiusEnd=2)
-    text = base.mark_text(align="left", dx=4, color=INK).encode(
-        text=alt.Text("value:Q", format=",~r")
-    )
-    return _render((bars + text).properties(width=340, height=alt.Step(22)))
 
 
 def target_chart(
@@ -121,7 +83,7 @@ def target_chart(
         .mark_text(dy=-12, fontSize=11, color=INK)
         .encode(x=x, y=y, text=alt.Text("value:Q", format=",.4~r"))
     )
-    return _render((path + line + dots + text).properties(width=width, height=200))
+    return render((path + line + dots + text).properties(width=width, height=200))
 
 
 def heatmap_chart(
@@ -163,7 +125,7 @@ def heatmap_chart(
     )
     n_x = len({r[x] for r in rows})
     n_y = len({r[y] for r in rows})
-    return _render((cells + labels).properties(width=max(120, 30 * n_x), height=max(60, 24 * n_y)))
+    return render((cells + labels).properties(width=max(120, 30 * n_x), height=max(60, 24 * n_y)))
 
 
 def network_chart(nodes: list[dict[str, Any]], links: list[dict[str, Any]], size: int = 600) -> str:
@@ -234,4 +196,4 @@ def network_chart(nodes: list[dict[str, Any]], links: list[dict[str, Any]], size
         for vals, align, dx in ((right, "left", 9), (left, "right", -9))
         if vals
     ]
-    return _render(alt.layer(edges, dots, *names).properties(width=size, height=height))
+    return render(alt.layer(edges, dots, *names).properties(width=size, height=height))

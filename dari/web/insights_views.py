@@ -5,8 +5,8 @@ call the insights domain, render; every chart has a table view and a CSV downloa
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -33,18 +33,7 @@ from dari.insights.forms import (
 )
 from dari.insights.models import CallApplication
 from dari.web import insights_charts as charts
-
-Table = dict[str, Any]
-
-
-def _csv(table: Table, filename: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow([heading for _key, heading in table["columns"]])
-    for row in table["rows"]:
-        writer.writerow(["" if row[k] is None else row[k] for k, _heading in table["columns"]])
-    return response
+from dari.web.tables import Table, csv_response, with_display
 
 
 def _csv_or_none(request: HttpRequest, tables: list[Table], prefix: str) -> HttpResponse | None:
@@ -54,13 +43,8 @@ def _csv_or_none(request: HttpRequest, tables: list[Table], prefix: str) -> Http
     name = request.GET.get("chart", "")
     for table in tables:
         if table["key"] == name:
-            return _csv(table, f"{prefix}-{name}.csv")
+            return csv_response(table, f"{prefix}-{name}.csv")
     raise Http404(_("No chart with this name."))
-
-
-def _with_display(table: Table) -> Table:
-    table["rows_display"] = [[row[k] for k, _h in table["columns"]] for row in table["rows"]]
-    return table
 
 
 # National targets --------------------------------------------------------------------------
@@ -124,7 +108,8 @@ def observation_add(request: HttpRequest) -> HttpResponse:
 def _ecosystem_tables(user: Any, f: analytics.Filters) -> list[Table]:
     deals_col = ("deals", _("Deals"))
     value_col = ("value_usd_m", _("Total value (USD m)"))
-    by_year = analytics.deals_by_year(user, f)
+    deals = analytics.deal_breakdowns(user, f)
+    by_year = deals["year"]
     share_rows = analytics.korea_meeting_share(f)
     for row in share_rows:
         row["share_pct"] = round(row["share"] * 100, 1)
@@ -147,21 +132,21 @@ def _ecosystem_tables(user: Any, f: analytics.Filters) -> list[Table]:
             "key": "deals-modality",
             "title": _("Deals by modality of the asset"),
             "columns": [("label", _("Modality")), deals_col, value_col],
-            "rows": analytics.deals_by_modality(user, f),
+            "rows": deals["modality"],
             "chart": ("bar", "label", "deals", _("Deals")),
         },
         {
             "key": "deals-area",
             "title": _("Deals by therapeutic area of the asset"),
             "columns": [("label", _("Therapeutic area")), deals_col, value_col],
-            "rows": analytics.deals_by_area(user, f),
+            "rows": deals["area"],
             "chart": ("bar", "label", "deals", _("Deals")),
         },
         {
             "key": "deals-country",
             "title": _("Deals by licensee country"),
             "columns": [("label", _("Country")), deals_col, value_col],
-            "rows": analytics.deals_by_licensee_country(user, f),
+            "rows": deals["licensee_country"],
             "chart": ("bar", "label", "deals", _("Deals")),
         },
         {
@@ -242,13 +227,13 @@ def ecosystem(request: HttpRequest) -> HttpResponse:
     form = EcosystemFilterForm(request.GET or None)
     f = form.filters() if form.is_bound else analytics.Filters()
     tables = _ecosystem_tables(request.user, f)
-    csv_response = _csv_or_none(request, tables, "ecosystem")
-    if csv_response is not None:
-        return csv_response
+    download = _csv_or_none(request, tables, "ecosystem")
+    if download is not None:
+        return download
     for table in tables:
         table["svg"] = _draw(table)
-        _with_display(table)
-    korea = analytics.korea_share_total(tables[8]["rows"])
+        with_display(table)
+    korea = analytics.korea_share_total(next(t["rows"] for t in tables if t["key"] == "korea-share"))
     return render(
         request,
         "insights/ecosystem.html",
@@ -281,9 +266,9 @@ def cluster_network(request: HttpRequest) -> HttpResponse:
         ],
         "rows": links,
     }
-    csv_response = _csv_or_none(request, [table], "clusters")
-    if csv_response is not None:
-        return csv_response
+    download = _csv_or_none(request, [table], "clusters")
+    if download is not None:
+        return download
     totals: dict[str, int] = {}
     for r in links:
         for side in ("a", "b"):
@@ -296,7 +281,7 @@ def cluster_network(request: HttpRequest) -> HttpResponse:
         request,
         "insights/clusters.html",
         {
-            "table": _with_display(table),
+            "table": with_display(table),
             "network_svg": charts.network_chart(nodes, links),
             "matrix_svg": charts.heatmap_chart(
                 cells,
@@ -339,12 +324,12 @@ def cluster_profile(request: HttpRequest, cluster_id: str) -> HttpResponse:
             "rows": profile["organization_kinds"],
         },
     ]
-    csv_response = _csv_or_none(request, tables, cluster.pk)
-    if csv_response is not None:
-        return csv_response
+    download = _csv_or_none(request, tables, cluster.pk)
+    if download is not None:
+        return download
     for table in tables:
         table["svg"] = charts.bar_chart(table["rows"], "label", "count", table["columns"][1][1])
-        _with_display(table)
+        with_display(table)
     return render(
         request,
         "insights/cluster.html",
@@ -435,15 +420,13 @@ def call_detail(request: HttpRequest, program_id: str) -> HttpResponse:
 def _organiser_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Organiser pages answer 404 to everyone else, like a missing page."""
 
-    @login_required
+    @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_organiser:  # type: ignore[union-attr]
             raise Http404(_("No such page."))
         return view(request, *args, **kwargs)
 
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
-    return wrapper
+    return login_required(wrapper)
 
 
 def _events() -> list[tuple[int, str]]:

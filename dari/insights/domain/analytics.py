@@ -94,44 +94,57 @@ def _deal_rows(
     ]
 
 
-def deals_by_year(user: Any, f: Filters = Filters()) -> list[dict[str, Any]]:
-    """Deals and their summed total value (USD m) per year, oldest first; key "" = no date."""
-    rows = _deal_rows(
-        _deals(user, f),
+# Per dimension: the key of a (deal, visible asset) pair, and the label of a key.
+_DEAL_DIMENSIONS: dict[str, tuple[Any, Any]] = {
+    "year": (
         lambda d, a: d.date[:4] if d.date[:4].isdigit() else "",
         lambda k: k or _("No date"),
-    )
-    return sorted(rows, key=lambda r: (r["key"] == "", r["key"]))
+    ),
+    "modality": (
+        lambda d, a: a.modality if a is not None else "",
+        lambda k: label_of(Modality, k) if k else _("Not stated"),
+    ),
+    "area": (
+        lambda d, a: a.therapeutic_area if a is not None else "",
+        lambda k: label_of(TherapeuticArea, k) if k else _("Not stated"),
+    ),
+    "licensee_country": (lambda d, a: d.licensee.country or "", lambda k: k or _("Unknown")),
+}
+
+
+def _deals_by(pairs: list[tuple[Deal, Asset | None]], dimension: str) -> list[dict[str, Any]]:
+    rows = _deal_rows(pairs, *_DEAL_DIMENSIONS[dimension])
+    if dimension == "year":
+        return sorted(rows, key=lambda r: (r["key"] == "", r["key"]))
+    return _sorted(rows, "deals")
+
+
+def deal_breakdowns(user: Any, f: Filters = Filters()) -> dict[str, list[dict[str, Any]]]:
+    """The rows of `deals_by_year`, `deals_by_modality`, `deals_by_area` and
+    `deals_by_licensee_country`, keyed year, modality, area, licensee_country, from one read
+    of the deals."""
+    pairs = _deals(user, f)
+    return {dimension: _deals_by(pairs, dimension) for dimension in _DEAL_DIMENSIONS}
+
+
+def deals_by_year(user: Any, f: Filters = Filters()) -> list[dict[str, Any]]:
+    """Deals and their summed total value (USD m) per year, oldest first; key "" = no date."""
+    return _deals_by(_deals(user, f), "year")
 
 
 def deals_by_modality(user: Any, f: Filters = Filters()) -> list[dict[str, Any]]:
     """Deals and value per modality of the deal's (visible) asset; most deals first."""
-    rows = _deal_rows(
-        _deals(user, f),
-        lambda d, a: a.modality if a is not None else "",
-        lambda k: label_of(Modality, k) if k else _("Not stated"),
-    )
-    return _sorted(rows, "deals")
+    return _deals_by(_deals(user, f), "modality")
 
 
 def deals_by_area(user: Any, f: Filters = Filters()) -> list[dict[str, Any]]:
     """Deals and value per therapeutic area of the deal's (visible) asset; most deals first."""
-    rows = _deal_rows(
-        _deals(user, f),
-        lambda d, a: a.therapeutic_area if a is not None else "",
-        lambda k: label_of(TherapeuticArea, k) if k else _("Not stated"),
-    )
-    return _sorted(rows, "deals")
+    return _deals_by(_deals(user, f), "area")
 
 
 def deals_by_licensee_country(user: Any, f: Filters = Filters()) -> list[dict[str, Any]]:
     """Deals and value per country of the licensee (the partner taking the licence)."""
-    rows = _deal_rows(
-        _deals(user, f),
-        lambda d, a: d.licensee.country or "",
-        lambda k: k or _("Unknown"),
-    )
-    return _sorted(rows, "deals")
+    return _deals_by(_deals(user, f), "licensee_country")
 
 
 # Investments -------------------------------------------------------------------------------
