@@ -55,32 +55,16 @@ def _existing_ids(wanted: dict[str, set[str]]) -> dict[str, set[str]]:
     return found
 
 
-def searchable_text(model: type[Any], values: dict[str, Any]) -> str | None:
-    """The text an asset or organisation is found by (None for other models)."""
-    if model is m.Asset:
-        parts = [values["name"], values["description"], *values["targets"], *values["indications"]]
-    elif model is m.Organization:
-        parts = [values["name"], values["name_ko"], values["description"]]
-        parts.append(values["interest_description"])
-    else:
-        return None
-    return " ".join(p for p in parts if p)
-
-
 def _write(section: Section, records: list[Record], progress: Progress | None) -> None:
     model = section.model
-    update_fields = [
-        f.attr for f in section.fields if f.kind != "m2m" or f.attr == "investor_order"
-    ]
-    if model in (m.Asset, m.Organization):
-        update_fields.append("search_text")
-    update_fields = list(dict.fromkeys(update_fields))
+    searched = model in m.SEARCH_FIELDS
+    update_fields = [f.attr for f in section.fields] + (["search_text"] if searched else [])
     for start in range(0, len(records), BATCH):
         batch = records[start : start + BATCH]
         rows = [to_model_values(section, r.data) for r in batch]
-        texts = [searchable_text(model, values) for values in rows]
-        if texts and texts[0] is not None:
-            for values, stored in zip(rows, search_texts(texts), strict=True):
+        if searched:
+            texts = search_texts([m.searchable_text(model, values) for values in rows])
+            for values, stored in zip(rows, texts, strict=True):
                 values["search_text"] = stored
         objs = [model(**values) for values in rows]
         model.objects.bulk_create(

@@ -26,7 +26,8 @@ class Field:
 
     key: str
     attr: str
-    kind: str = "value"  # value | text (blank when absent) | list | fk | bool | m2m
+    # value | text (blank when absent) | list | fk | bool | m2m | visibility (public when absent)
+    kind: str = "value"
     group: str | None = None  # nested object in the JSON (interests, partnering)
 
 
@@ -180,8 +181,13 @@ class DirectoryError(Exception):
 
 
 @lru_cache(maxsize=1)
+def _schema() -> dict[str, Any]:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _validator() -> jsonschema.protocols.Validator:
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema = _schema()
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
@@ -217,10 +223,8 @@ def _fast_check() -> Callable[[Any], Any]:
     fastjsonschema stops at the first error, so it only decides whether the slower, complete
     jsonschema pass is needed (a 100,000-asset file validates in about a second instead of ten).
     """
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    schema["$schema"] = (
-        "http://json-schema.org/draft-07/schema#"  # same keywords, draft-07 compiler
-    )
+    # Same keywords, draft-07 compiler; a copy, as _validator keeps the original.
+    schema = {**_schema(), "$schema": "http://json-schema.org/draft-07/schema#"}
     return fastjsonschema.compile(schema, formats={"uri": lambda _v: True})
 
 
@@ -342,9 +346,8 @@ def to_record(section: Section, obj: Any) -> dict[str, Any]:
     out: dict[str, Any] = {"id": obj.pk}
     for f in section.fields:
         value = getattr(obj, f.attr)
-        if f.kind in ("list", "m2m", "text") and not value:
-            continue
-        if f.kind not in ("list", "m2m", "text") and value is None:
+        empty = not value if f.kind in ("list", "m2m", "text") else value is None
+        if empty:
             continue
         if f.group:
             out.setdefault(f.group, {})[f.key] = value

@@ -3,6 +3,9 @@ facilities and programmes (dari-directory/1). Ids are the stable ids of the impo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -298,6 +301,23 @@ class Program(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# The fields an asset or organisation is found by; the importer and the editing functions both
+# build `search_text` from them, so a record stores the same tokens whichever way it came in.
+SEARCH_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
+    Asset: ("name", "description", "targets", "indications"),
+    Organization: ("name", "name_ko", "description", "interest_description"),
+}
+
+
+def searchable_text(model: type[models.Model], values: Mapping[str, Any]) -> str:
+    """The text an asset or organisation is found by: its SEARCH_FIELDS, lists flattened."""
+    parts: list[str] = []
+    for name in SEARCH_FIELDS[model]:
+        value = values[name]
+        parts.extend(value if isinstance(value, list) else [value])
+    return " ".join(p for p in parts if p)
 
 
 class Generation(models.Model):

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -461,9 +461,10 @@ def request_list(request: HttpRequest, me: Participant) -> HttpResponse:
     )
 
 
-def _answer(
-    request: HttpRequest, me: Participant, action: Callable[[], Any], done: str
+def _act(
+    request: HttpRequest, me: Participant, action: Callable[[], Any], done: str, page: str
 ) -> HttpResponse:
+    """Run a participant's action (its EventError becomes a message), then back to `page`."""
     try:
         action()
     except EventError as exc:
@@ -472,7 +473,13 @@ def _answer(
         raise Http404(NO_EVENT) from None
     else:
         messages.success(request, done)
-    return redirect("events:requests", me.event.slug)
+    return redirect(page, me.event.slug)
+
+
+def _answer(
+    request: HttpRequest, me: Participant, action: Callable[[], Any], done: str
+) -> HttpResponse:
+    return _act(request, me, action, done, "events:requests")
 
 
 def _request_of_event(me: Participant, request_id: int) -> int:
@@ -529,11 +536,7 @@ def _my_meetings(me: Participant) -> list[Meeting]:
 def agenda(request: HttpRequest, me: Participant) -> HttpResponse:
     meetings = _my_meetings(me)
     shown = _visible_asset_ids(request.user, [m.request for m in meetings])
-    colleagues = list(
-        Participant.objects.filter(event=me.event, organization_id=me.organization_id or "")
-        .exclude(pk=me.pk)
-        .select_related("user")
-    )
+    colleagues = list(_colleagues(me).select_related("user"))
     for m in meetings:
         people = list(m.participants.all())
         m.others = [p for p in people if p.pk != me.pk]
@@ -564,6 +567,13 @@ def agenda(request: HttpRequest, me: Participant) -> HttpResponse:
     )
 
 
+def _colleagues(me: Participant) -> QuerySet[Participant]:
+    """The other participants of my organisation at my event."""
+    return Participant.objects.filter(
+        event=me.event, organization_id=me.organization_id or ""
+    ).exclude(pk=me.pk)
+
+
 def _meeting_of(me: Participant, meeting_id: int) -> int:
     if not Meeting.objects.filter(event=me.event, pk=meeting_id, seats__participant=me).exists():
         raise Http404(NO_EVENT)
@@ -573,13 +583,7 @@ def _meeting_of(me: Participant, meeting_id: int) -> int:
 def _to_agenda(
     request: HttpRequest, me: Participant, action: Callable[[], Any], done: str
 ) -> HttpResponse:
-    try:
-        action()
-    except EventError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, done)
-    return redirect("events:agenda", me.event.slug)
+    return _act(request, me, action, done, "events:agenda")
 
 
 @registered
@@ -593,10 +597,7 @@ def meeting_cancel(request: HttpRequest, me: Participant, meeting_id: int) -> Ht
 @require_POST
 def meeting_colleague(request: HttpRequest, me: Participant, meeting_id: int) -> HttpResponse:
     mid = _meeting_of(me, meeting_id)
-    colleagues = Participant.objects.filter(
-        event=me.event, organization_id=me.organization_id or ""
-    ).exclude(pk=me.pk)
-    form = ColleagueForm(colleagues, request.POST, prefix=f"m{mid}")
+    form = ColleagueForm(_colleagues(me), request.POST, prefix=f"m{mid}")
     if not form.is_valid():
         messages.error(request, _("Choose a colleague registered for this event."))
         return redirect("events:agenda", me.event.slug)

@@ -233,7 +233,9 @@ def ecosystem(request: HttpRequest) -> HttpResponse:
     for table in tables:
         table["svg"] = _draw(table)
         with_display(table)
-    korea = analytics.korea_share_total(next(t["rows"] for t in tables if t["key"] == "korea-share"))
+    korea = analytics.korea_share_total(
+        next(t["rows"] for t in tables if t["key"] == "korea-share")
+    )
     return render(
         request,
         "insights/ecosystem.html",
@@ -397,20 +399,13 @@ def call_detail(request: HttpRequest, program_id: str) -> HttpResponse:
                 return redirect("insights:call", program_id=call.pk)
         elif form is None:
             messages.error(request, _("Only members of an organisation with assets can apply."))
-    mine = (
-        CallApplication.objects.filter(program=call, organization_id=user.organization_id)
-        .select_related("asset")
-        .order_by("-created")
-        if user.is_authenticated and user.organization_id
-        else []
-    )
     return render(
         request,
         "insights/call.html",
         {
             "call": call,
             "form": form,
-            "mine": mine,
+            "mine": calls.own_applications(user, call),
             "is_organiser": user.is_authenticated and user.is_organiser,
             "current": "calls",
         },

@@ -10,11 +10,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.db import models, transaction
+from django.db import transaction
 from django.utils.text import slugify
 
-from dari.directory.importer import searchable_text
-from dari.directory.models import ID_LENGTH, Asset, Organization, bump_generation
+from dari.directory.models import (
+    ID_LENGTH,
+    SEARCH_FIELDS,
+    Asset,
+    Organization,
+    bump_generation,
+    searchable_text,
+)
 from dari.directory.text import search_texts
 
 ORGANIZATION_FIELDS = (
@@ -53,39 +59,29 @@ ASSET_FIELDS = (
 )
 
 
-def _assign(obj: models.Model, values: Mapping[str, Any], allowed: tuple[str, ...]) -> None:
-    for name in allowed:
-        if name in values:
-            setattr(obj, name, values[name])
-
-
-def _search_text(obj: models.Model, names: tuple[str, ...]) -> str:
-    text = searchable_text(type(obj), {name: getattr(obj, name) for name in names})
-    return search_texts([text or ""])[0]
-
-
-def _refresh_search_text(obj: Organization | Asset) -> None:
-    if isinstance(obj, Asset):
-        obj.search_text = _search_text(obj, ("name", "description", "targets", "indications"))
-    else:
-        obj.search_text = _search_text(
-            obj, ("name", "name_ko", "description", "interest_description")
-        )
-
-
-def _save(obj: Organization | Asset, **kwargs: Any) -> None:
-    """Validate, save, and tell other processes the directory changed."""
-    obj.full_clean()
-    obj.save(**kwargs)
-    bump_generation()
+def _store(
+    obj: Organization | Asset,
+    values: Mapping[str, Any],
+    allowed: tuple[str, ...],
+    **save_kwargs: Any,
+) -> None:
+    """Assign the allowed values, refresh `search_text`, validate, save, and tell other
+    processes the directory changed."""
+    with transaction.atomic():
+        for name in allowed:
+            if name in values:
+                setattr(obj, name, values[name])
+        model = type(obj)
+        text = searchable_text(model, {name: getattr(obj, name) for name in SEARCH_FIELDS[model]})
+        obj.search_text = search_texts([text])[0]
+        obj.full_clean()
+        obj.save(**save_kwargs)
+        bump_generation()
 
 
 def update_organization(organization: Organization, values: Mapping[str, Any]) -> Organization:
     """Change an organisation's profile fields (others in `values` are ignored)."""
-    with transaction.atomic():
-        _assign(organization, values, ORGANIZATION_FIELDS)
-        _refresh_search_text(organization)
-        _save(organization)
+    _store(organization, values, ORGANIZATION_FIELDS)
     return organization
 
 
@@ -101,19 +97,12 @@ def _new_asset_id(organization: Organization, name: str) -> str:
 
 def create_asset(organization: Organization, values: Mapping[str, Any]) -> Asset:
     """A new asset of `organization` from profile values."""
-    with transaction.atomic():
-        asset = Asset(organization=organization)
-        _assign(asset, values, ASSET_FIELDS)
-        asset.id = _new_asset_id(organization, asset.name)
-        _refresh_search_text(asset)
-        _save(asset, force_insert=True)
+    asset = Asset(organization=organization, id=_new_asset_id(organization, values.get("name", "")))
+    _store(asset, values, ASSET_FIELDS, force_insert=True)
     return asset
 
 
 def update_asset(asset: Asset, values: Mapping[str, Any]) -> Asset:
     """Change an asset's fields, its visibility included."""
-    with transaction.atomic():
-        _assign(asset, values, ASSET_FIELDS)
-        _refresh_search_text(asset)
-        _save(asset)
+    _store(asset, values, ASSET_FIELDS)
     return asset

@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.mail import send_mass_mail
 
+from dari.events.models import Meeting, MeetingStatus, Participant
+
 
 def _local(dt: Any, tz: str) -> str:
     return dt.astimezone(ZoneInfo(tz)).strftime("%a %d %b %Y %H:%M %Z")
@@ -23,8 +25,6 @@ def _send(messages: Iterable[tuple[str, str, list[str]]]) -> None:
 
 
 def _emails_of_org(event_id: int, org_id: str) -> list[str]:
-    from dari.events.models import Participant
-
     return list(
         Participant.objects.filter(event_id=event_id, organization_id=org_id)
         .exclude(user__email="")
@@ -59,8 +59,6 @@ def notify_answer(request: Any) -> None:
 
 def notify_schedule_changes(meeting_ids: list[int]) -> None:
     """Tell every participant of the given meetings their (new) time, in their own zone."""
-    from dari.events.models import Meeting, MeetingStatus
-
     messages = []
     meetings = (
         Meeting.objects.filter(pk__in=meeting_ids)

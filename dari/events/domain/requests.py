@@ -19,6 +19,7 @@ from dari.events.models import (
     RequestStatus,
     Seat,
 )
+from dari.events.tasks import enqueue_schedule
 
 MAX_PARTICIPANTS = 4
 
@@ -145,8 +146,6 @@ def accept_request(request_id: int, participant: Participant) -> Meeting:
     )
     transaction.on_commit(lambda: notify_answer(request))
     if request.event.auto_schedule:
-        from dari.events.tasks import enqueue_schedule
-
         event_id = request.event_id
         transaction.on_commit(lambda: enqueue_schedule(event_id, trigger="accept"))
     return meeting
@@ -212,8 +211,6 @@ def add_colleague(meeting_id: int, by: Participant, colleague: Participant) -> M
     )
     if meeting.status == MeetingStatus.SCHEDULED and not meeting.confirmed:
         # The new participant may not be free then: let the next run place it again.
-        from dari.events.tasks import enqueue_schedule
-
         event_id = meeting.event_id
         transaction.on_commit(lambda: enqueue_schedule(event_id, trigger="colleague"))
     meeting.sequence += 1

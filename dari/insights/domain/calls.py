@@ -115,6 +115,19 @@ def apply_to_call(user: Any, program_id: str, asset_id: str, pitch: str) -> Call
         raise CallError(_("This asset has already been entered for this call.")) from None
 
 
+def own_applications(user: Any, call: Program) -> list[CallApplication]:
+    """The applications of the user's organisation to `call`, newest first (none for a visitor
+    or a user without an organisation). The assets are the organisation's own, which its
+    members always see."""
+    if user is None or not user.is_authenticated or user.organization_id is None:
+        return []
+    return list(
+        CallApplication.objects.filter(program=call, organization_id=user.organization_id)
+        .select_related("asset")
+        .order_by("-created")
+    )
+
+
 def rank_applications(user: Any, program_id: str) -> list[dict[str, Any]]:
     """The applications to a call for an organiser, best fit first by the recommender's score
     for the call's organiser as a partner (unscored last, then oldest first): application,
