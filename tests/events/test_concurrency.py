@@ -106,3 +106,12 @@ def test_concurrent_accepts_with_auto_scheduling_never_double_book(settings):
 
 def test_an_event_error_is_not_a_crash():
     assert issubclass(EventError, ValueError)
+
+
+def test_concurrent_requests_respect_the_pending_cap():
+    event = make_event(max_pending_requests=1)
+    a = person(event, "a", "org-a", "Europe/London")
+    b = person(event, "b", "org-b", "Europe/London")
+    c = person(event, "c", "org-c", "Europe/London")
+    results = in_threads(lambda: request_meeting(a, target=b), lambda: request_meeting(a, target=c))
+    assert sorted(type(r).__name__ for r in results) == ["EventError", "MeetingRequest"]

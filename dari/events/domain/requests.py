@@ -70,9 +70,10 @@ def request_meeting(
             raise EventError(
                 "asset: " + _("no asset %(asset)r of your organisation") % {"asset": asset_id}
             )
-    pending = MeetingRequest.objects.select_for_update().filter(
-        requester=requester, status=RequestStatus.PENDING
-    )
+    # Lock the requester's row: a COUNT takes no row locks, so two concurrent requests could
+    # both pass the cap; with the lock they are counted one after the other.
+    Participant.objects.select_for_update().filter(pk=requester.pk).first()
+    pending = MeetingRequest.objects.filter(requester=requester, status=RequestStatus.PENDING)
     if pending.count() >= event.max_pending_requests:
         raise EventError(
             _(
