@@ -52,6 +52,11 @@ def access_asset(user: Any, asset_id: str, need: str = "view") -> Asset:
     asset = visible_assets(user).select_related("organization").get(pk=asset_id)
     if need == "view":
         return asset
-    if need == "edit" and user.administers(asset.organization_id):
+    if (
+        need == "edit"
+        and user is not None
+        and user.is_authenticated  # AnonymousUser has no `administers`
+        and user.administers(asset.organization_id)
+    ):
         return asset
     raise Asset.DoesNotExist(f"Asset matching query does not exist: {asset_id}")

@@ -16,7 +16,7 @@ from ninja.openapi.schema import OpenAPISchema
 from ninja.renderers import JSONRenderer
 from ninja.security import django_auth
 
-from dari.api import directory, errors, recommend
+from dari.api import directory, errors, insights, recommend
 
 
 def anonymous(request: HttpRequest) -> Any:
@@ -57,4 +57,4 @@ api = DariAPI(
 errors.install(api)
 api.add_router("/", directory.router)
 api.add_router("/", recommend.router)
-api.add_router("/insights", "dari.api.insights.router")
+api.add_router("/insights", insights.router)

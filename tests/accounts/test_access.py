@@ -81,3 +81,9 @@ def test_an_export_made_for_a_user_holds_only_their_assets_and_hides_deal_asset_
     assert [a["id"] for a in doc["assets"]] == ["as-members", "as-public"]
     assert [d.get("asset") for d in doc["deals"]] == [None]
     assert "as-cda" not in str(doc)
+
+
+@pytest.mark.parametrize("user", [None, AnonymousUser()])
+def test_an_anonymous_caller_may_not_edit_even_a_public_asset(leak_world, user):
+    with pytest.raises(Asset.DoesNotExist):
+        access_asset(user, "as-public", "edit")

@@ -13,7 +13,6 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from dari.accounts.models import Role
 from dari.directory.domain.recommend import recommend_assets, recommend_partners
 from dari.directory.models import Asset, Organization
 
@@ -24,7 +23,6 @@ class _Operator:
     is_authenticated = True
     is_active = True
     is_platform_admin = True
-    role = Role.PLATFORM_ADMIN
     organization_id = None
 
 
