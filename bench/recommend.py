@@ -66,6 +66,29 @@ class Deal:
     licensees: frozenset[str]
     date: str
     korean: bool
+    licensor_name: str = ""
+
+
+@dataclass(frozen=True)
+class Product:
+    """One product of a candidate's own pipeline (from its own pipeline page or report):
+    the year it entered the portfolio and where it came from, when sources show them."""
+
+    asset: AssetProfile
+    since: int | None
+    origin: str
+
+    def excluded_for(self, deal: Deal) -> bool:
+        """True when the product could carry the answer for `deal`: it came from the deal's
+        licensor or is the deal's asset, or it entered the portfolio after the deal."""
+        text = f"{self.origin} {self.asset.name}".lower()
+        if deal.licensor_name and deal.licensor_name.lower() in text:
+            return True
+        name = deal.asset.name.lower().split("(")[0].strip()
+        if name and len(name) > 3 and name in text:
+            return True
+        year = _year(deal.date)
+        return self.since is not None and year is not None and self.since > year
 
 
 @dataclass(frozen=True)
@@ -88,6 +111,27 @@ def _month_key(date: str, *, latest: bool) -> int | None:
         return None
     month = int(date[5:7]) if len(date) >= 7 and date[5:7].isdigit() else (12 if latest else 1)
     return year * 12 + month
+
+
+def load_products(path: Path = DATA) -> list[Product]:
+    """The candidates' own pipelines (`pipeline` of each organisation), as assets."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    out = []
+    for o in data["organizations"]:
+        for k, p in enumerate(o.get("pipeline", ())):
+            asset = AssetProfile(
+                id=f"{o['id']}#{k}",
+                organization_id=o["id"],
+                name=p["name"],
+                description=p.get("description", ""),
+                therapeutic_area=p.get("therapeutic_area"),
+                modality=p.get("modality"),
+                stage=p.get("stage"),
+                targets=tuple(p.get("targets", ())),
+                indications=tuple(p.get("indications", ())),
+            )
+            out.append(Product(asset, p.get("since"), p.get("origin", "")))
+    return out
 
 
 def load_dev(path: Path = DATA) -> tuple[list[OrgProfile], list[Deal], list[Record]]:
@@ -146,8 +190,18 @@ def load_dev(path: Path = DATA) -> tuple[list[OrgProfile], list[Deal], list[Reco
             territories=tuple(a.get("territories", ())),
         )
         licensees = d.get("licensees") or [d["licensee"]]
-        korean = licensors.get(d["licensor"], {}).get("country") == "KR"
-        deals.append(Deal(d["id"], asset, frozenset(licensees), d.get("date", ""), korean))
+        info = licensors.get(d["licensor"], {})
+        korean = info.get("country") == "KR"
+        deals.append(
+            Deal(
+                d["id"],
+                asset,
+                frozenset(licensees),
+                d.get("date", ""),
+                korean,
+                info.get("name", ""),
+            )
+        )
         # Every evaluation deal is also history for the others (never for itself).
         for licensee in licensees:
             rec = record(d["id"], d["licensor"], licensee, d.get("date", ""), d["deal_type"], a)
@@ -208,7 +262,13 @@ class Cache:
         )
 
 
-def feature_cache(index: Index, deals: list[Deal], history: list[Record], mode: str) -> Cache:
+def feature_cache(
+    index: Index,
+    deals: list[Deal],
+    history: list[Record],
+    mode: str,
+    products: list[Product] = (),  # type: ignore[assignment]
+) -> Cache:
     """Feature values of every candidate per deal, so weights can be re-combined fast."""
     store = index._orgs  # noqa: SLF001  (benchmark introspection)
     all_ids = sorted(i for i in store.ids if i)
@@ -220,7 +280,12 @@ def feature_cache(index: Index, deals: list[Deal], history: list[Record], mode: 
     ids_out = []
     for row, deal in enumerate(deals):
         index.set_history(history_for(deal, history, mode))
+        hidden = [p.asset for p in products if p.excluded_for(deal)]
+        for asset in hidden:
+            index.remove_asset(asset.id)
         feats = index.partner_features(deal.asset)
+        if hidden:
+            index.add_assets(hidden)
         ids = []
         for col, id_ in enumerate(all_ids):
             slot = store.slot_of[id_]
@@ -429,10 +494,11 @@ def print_table(title: str, variants: list[tuple[str, Cache, dict[str, float]]])
 
 def quality(args: argparse.Namespace) -> None:
     t_start = time.perf_counter()
-    orgs, deals, history = load_dev()
+    orgs, deals, history = load_dev(args.data)
+    products = load_products(args.data)
     embedder = CachedEmbedder(UseEmbedder(), CACHE if CACHE.parent.exists() else None)
     t0 = time.perf_counter()
-    index = Index(orgs, [], embedder=embedder)
+    index = Index(orgs, [p.asset for p in products], embedder=embedder)
     n_korean = sum(d.korean for d in deals)
     print(
         f"dev set: {len(deals)} deals ({n_korean} with Korean licensors), {len(orgs)} candidate "
@@ -443,8 +509,8 @@ def quality(args: argparse.Namespace) -> None:
         "history: leave-one-out; the deal under test and every record of the same asset are "
         "removed.\n'prior' = only deals dated before the deal under test."
     )
-    loo = feature_cache(index, deals, history, "loo")
-    prior = feature_cache(index, deals, history, "prior")
+    loo = feature_cache(index, deals, history, "loo", products)
+    prior = feature_cache(index, deals, history, "prior", products)
     if CACHE.parent.exists():
         embedder.save(CACHE)
 
@@ -757,6 +823,9 @@ def speed(args: argparse.Namespace) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--data", type=Path, default=DATA, help="dev set (format: bench/data/recommend_dev.json)"
+    )
     parser.add_argument("--grid", action="store_true", help="cross-validate the weight grid")
     parser.add_argument("--repeats", type=int, default=25, help="CV half splits (--grid)")
     parser.add_argument("--speed", action="store_true", help="synthetic speed benchmark")

@@ -14,6 +14,11 @@ Score of a candidate = sum over features f of weight[f] * value[f], every value 
 - indication: idf-weighted share of the words of the asset's best indication that the
   organisation's text contains.
 - kind: how usual this kind of organisation is for the deal types the asset seeks.
+- pipe_target, pipe_indication, pipe_semantic: the organisation's own pipeline (its assets
+  in the index, `public` ones only for an anonymous reader) has an asset against one of
+  these targets / in one of these indications (idf-weighted share of the indication's
+  words) / close to this asset by embedding; times the kind fit, since a biotech with the
+  same target is more often a competitor than a licensee.
 
 Reasons are produced only for the top candidates, for the features that fire, in order
 of their contribution to the score.
@@ -54,6 +59,15 @@ from .reasons import (
 from .reasons import since as since_year
 from .text import surface_forms, tokenize, tokenize_many
 
+PIPELINE_FEATURES: tuple[str, ...] = ("pipe_target", "pipe_indication", "pipe_semantic")
+"""Evidence from the candidate's own pipeline (its assets in the index)."""
+PIPELINE_REASON_MIN: dict[str, float] = {
+    "pipe_target": 0.5,
+    "pipe_indication": 0.5,
+    "pipe_semantic": 0.8,
+}
+"""Feature value from which a pipeline reason is given."""
+
 FEATURES: tuple[str, ...] = (
     "bm25",
     "semantic",
@@ -66,6 +80,7 @@ FEATURES: tuple[str, ...] = (
     "geography",
     "kind",
     *HISTORY_FEATURES,
+    *PIPELINE_FEATURES,
 )
 
 
@@ -96,6 +111,9 @@ class Weights:
     hist_licensor: float = 0.5
     hist_country: float = 0.25
     activity: float = 0.25
+    pipe_target: float = 0.0
+    pipe_indication: float = 0.0
+    pipe_semantic: float = 0.0
     semantic_reason_min_cosine: float = 0.3
     """A 'their statement is close' reason needs at least this raw cosine (USE scale)."""
 
@@ -335,6 +353,7 @@ def _keys(values: Sequence[str]) -> list[tuple[str, ...]]:
 
 
 _ASSET_BIT_FIELDS = (
+    "public",
     "seeking",
     "has_territory",
     "is_global",
@@ -351,6 +370,7 @@ class _AssetStore(_Slots):
         self.modality = np.zeros(0, dtype=np.int64)
         self.stage = np.zeros(0, dtype=np.int64)
         self.seeking = np.zeros(0, dtype=np.int64)
+        self.public = np.zeros(0, dtype=np.int64)
         self.owner = np.zeros(0, dtype=np.int64)
         self.has_territory = np.zeros(0, dtype=np.int64)
         self.area_bits = np.zeros(0, dtype=np.int64)
@@ -400,6 +420,7 @@ class _AssetStore(_Slots):
         self.stage_bits[slot] = ft.STAGE_BIT.get(asset.stage or "", 0)
         self.family_bits[slot] = ft.FAMILY_MASK.get(asset.modality or "", 0)
         self.seeking[slot] = ft.mask_of(asset.seeking, ft.DEAL_BIT)
+        self.public[slot] = int(asset.public)
         self.owner[slot] = self.owner_code(asset.organization_id)
         territories = ft.parse_territories(asset.territories)
         self.territories[slot] = territories
@@ -494,6 +515,7 @@ class Index:
         self._owner_country_cache: (
             tuple[tuple[int, int, int], NDArray[np.int64], dict[str, int]] | None
         ) = None
+        self._owner_slot_cache: tuple[tuple[int, int], NDArray[np.int64]] | None = None
         self.set_history(history)
         self.add_orgs(list(orgs))
         self.add_assets(list(assets))
@@ -616,8 +638,9 @@ class Index:
         return vector
 
     # ---- partner recommendations (asset -> organisations) -----------------------------
-    def partner_features(self, asset: AssetProfile) -> Features:
-        """Every feature value of every organisation slot for this asset (dead slots 0)."""
+    def partner_features(self, asset: AssetProfile, *, members: bool = True) -> Features:
+        """Every feature value of every organisation slot for this asset (dead slots 0).
+        `members`: the reader is signed in, so non-public assets count as pipeline evidence."""
         store = self._orgs
         n = store.size
         query = tokenize(_asset_query_text(asset))
@@ -682,8 +705,152 @@ class Index:
             fits[code] = ft.kind_fit(kind, asset.seeking)[0]
         out["kind"] = fits[store.kind[:n]]
         out.update(self._partner_history(asset, n))
+        out.update(self._pipeline_features(asset, vector, out["kind"], members=members))
         # Dead (removed) slots are excluded in _top; their values here are meaningless.
         return out
+
+    def _own_pipeline_features(
+        self, org: OrgProfile, kind_fit: NDArray[np.float64], *, members: bool
+    ) -> Features:
+        """Pipeline features of every asset slot for `org` as the reader: how far each asset
+        matches one of the organisation's own assets (target, indication, embedding)."""
+        store = self._assets
+        n = store.size
+        out: Features = {name: np.zeros(n) for name in PIPELINE_FEATURES}
+        code = store.owners.get(org.id)
+        if code is None or n == 0:
+            return out
+        mine = store.alive[:n] & (store.owner[:n] == code)
+        if not members:
+            mine &= store.public[:n] != 0
+        own = np.flatnonzero(mine)
+        if not len(own):
+            return out
+        for slot in own:
+            for qkey in store.targets.of_slot.get(int(slot), []):
+                wanted = set(qkey)
+                for key in store.targets.candidates(wanted):
+                    if wanted.issubset(key) or wanted.issuperset(key):
+                        out["pipe_target"][_slots_array(store.targets.slots[key])] = 1.0
+            for qkey in store.indications.of_slot.get(int(slot), []):
+                weights = {t: store.bm25.idf(t) for t in qkey}
+                total = sum(weights.values())
+                if total <= 0:
+                    continue
+                for key in store.indications.candidates(set(qkey)):
+                    share = sum(w for t, w in weights.items() if t in key) / total
+                    hit = _slots_array(store.indications.slots[key])
+                    out["pipe_indication"][hit] = np.maximum(out["pipe_indication"][hit], share)
+        if store.proj is not None:
+            cosine = store.coarse[:n] @ store.coarse[own].T
+        else:
+            cosine = store.emb[:n] @ store.emb[own].T
+        out["pipe_semantic"] = np.clip(cosine.max(axis=1).astype(np.float64), 0.0, None)
+        for name in PIPELINE_FEATURES:
+            out[name][mine] = 0.0
+            out[name] = out[name] * kind_fit
+        out["pipe_semantic"] = _normalise_by_max(out["pipe_semantic"])
+        return out
+
+    def _owner_slots(self) -> NDArray[np.int64]:
+        """Organisation slot of every asset owner (by owner code; -1 when not indexed),
+        cached until organisations or owners change."""
+        owners = self._assets.owners
+        key = (len(owners), self._org_version)
+        cached = self._owner_slot_cache
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        array = np.full(len(owners) + 1, -1, dtype=np.int64)
+        slot_of = self._orgs.slot_of
+        for owner, code in owners.items():
+            array[code] = slot_of.get(owner, -1)
+        self._owner_slot_cache = (key, array)
+        return array
+
+    def pipeline_evidence(
+        self, asset: AssetProfile, vector: FloatMatrix, *, members: bool = True
+    ) -> dict[str, NDArray[np.float64]]:
+        """Per ASSET slot: how far each indexed asset (as part of its owner's pipeline)
+        matches `asset` by target, indication and embedding. The query asset itself, dead
+        slots and (for anonymous readers) non-public assets are 0."""
+        store = self._assets
+        m = store.size
+        usable = store.alive[:m].copy()
+        if not members:
+            usable &= store.public[:m] != 0
+        own = store.slot_of.get(asset.id)
+        if own is not None and own < m:
+            usable[own] = False
+        target = np.zeros(m)
+        for qkey in _keys(asset.targets):
+            wanted = set(qkey)
+            for key in store.targets.candidates(wanted):
+                if wanted.issubset(key) or wanted.issuperset(key):
+                    target[_slots_array(store.targets.slots[key])] = 1.0
+        indication = np.zeros(m)
+        for qkey in _keys(asset.indications):
+            weights = {t: store.bm25.idf(t) for t in qkey}
+            total = sum(weights.values())
+            if total <= 0:
+                continue
+            for key in store.indications.candidates(set(qkey)):
+                share = sum(w for t, w in weights.items() if t in key) / total
+                slots = _slots_array(store.indications.slots[key])
+                indication[slots] = np.maximum(indication[slots], share)
+        if store.proj is not None:
+            cosine = store.coarse[:m] @ (vector @ store.proj)
+        else:
+            cosine = store.emb[:m] @ vector
+        semantic = np.clip(cosine.astype(np.float64), 0.0, None)
+        return {
+            "pipe_target": np.where(usable, target, 0.0),
+            "pipe_indication": np.where(usable, indication, 0.0),
+            "pipe_semantic": np.where(usable, semantic, 0.0),
+        }
+
+    def _pipeline_features(
+        self,
+        asset: AssetProfile,
+        vector: FloatMatrix,
+        kind_fit: NDArray[np.float64],
+        *,
+        members: bool,
+    ) -> Features:
+        """Pipeline features of every organisation slot: the best of its assets' evidence,
+        times the kind fit; pipe_semantic divided by the best organisation's value."""
+        n = self._orgs.size
+        out: Features = {name: np.zeros(n) for name in PIPELINE_FEATURES}
+        store = self._assets
+        m = store.size
+        if m == 0 or n == 0:
+            return out
+        evidence = self.pipeline_evidence(asset, vector, members=members)
+        org_slot = self._owner_slots()[store.owner[:m]]
+        keep = org_slot >= 0
+        for name, values in evidence.items():
+            best = np.zeros(n + 1)
+            np.maximum.at(best, np.where(keep, org_slot, n), values)
+            out[name] = best[:n] * kind_fit
+        out["pipe_semantic"] = _normalise_by_max(out["pipe_semantic"])
+        return out
+
+    def best_pipeline_asset(
+        self, asset: AssetProfile, org_id: str, feature: str, *, members: bool = True
+    ) -> AssetProfile | None:
+        """The organisation's own asset that gives its `feature` value (for a reason)."""
+        store = self._assets
+        code = store.owners.get(org_id)
+        if code is None:
+            return None
+        m = store.size
+        slots = np.flatnonzero(store.owner[:m] == code)
+        if not len(slots):
+            return None
+        vector = self._query_vector(self._assets, asset.id, asset_text(asset))
+        values = self.pipeline_evidence(asset, vector, members=members)[feature][slots]
+        if float(values.max()) <= 0:
+            return None
+        return store.profiles.get(int(slots[int(values.argmax())]))
 
     def owner_country(self, organization_id: str) -> str | None:
         """Country of an asset's owner: from its profile, else from the deal history."""
@@ -753,10 +920,13 @@ class Index:
             share[slots[slots < n]] += weight / total
         return share
 
-    def recommend_partners(self, asset: AssetProfile, top: int = 10) -> list[Recommendation]:
+    def recommend_partners(
+        self, asset: AssetProfile, top: int = 10, *, members: bool = True
+    ) -> list[Recommendation]:
         """Organisations most likely to license or co-develop `asset`, best first, each
-        with reasons. The asset's own organisation is never suggested."""
-        values = self.partner_features(asset)
+        with reasons. The asset's own organisation is never suggested. `members`: the
+        reader is signed in (else only public assets serve as pipeline evidence)."""
+        values = self.partner_features(asset, members=members)
         score = self._combine(values)
         store = self._orgs
         exclude = (
@@ -769,13 +939,15 @@ class Index:
             Recommendation(
                 id=str(store.ids[slot]),
                 score=round(float(score[slot]), 6),
-                reasons=self._partner_reasons(asset, slot, values, query_tokens, surfaces),
+                reasons=self._partner_reasons(
+                    asset, slot, values, query_tokens, surfaces, members=members
+                ),
             )
             for slot in slots
         ]
 
     # ---- asset recommendations (organisation -> assets) -------------------------------
-    def asset_features(self, org: OrgProfile) -> Features:
+    def asset_features(self, org: OrgProfile, *, members: bool = True) -> Features:
         store = self._assets
         n = store.size
         text = _org_query_text(org)
@@ -866,6 +1038,7 @@ class Index:
                 others = np.where((seeking & bit) != 0, np.maximum(others, fit), others)
         out["kind"] = np.maximum(base, others)
         out.update(self._asset_history(org, n))
+        out.update(self._own_pipeline_features(org, out["kind"], members=members))
         # Dead (removed) slots are excluded in _top; their values here are meaningless.
         return out
 
@@ -953,10 +1126,13 @@ class Index:
         )
         return result
 
-    def recommend_assets(self, org: OrgProfile, top: int = 10) -> list[Recommendation]:
+    def recommend_assets(
+        self, org: OrgProfile, top: int = 10, *, members: bool = True
+    ) -> list[Recommendation]:
         """Assets `org` should see, best first, each with reasons. The organisation's own
-        assets are never suggested."""
-        values = self.asset_features(org)
+        assets are never suggested (nor used as evidence when not public and `members` is
+        False)."""
+        values = self.asset_features(org, members=members)
         score = self._combine(values)
         store = self._assets
         own = store.owners.get(org.id)
@@ -972,7 +1148,7 @@ class Index:
             Recommendation(
                 id=str(store.ids[slot]),
                 score=round(float(score[slot]), 6),
-                reasons=self._asset_reasons(org, slot, values, query_tokens),
+                reasons=self._asset_reasons(org, slot, values, query_tokens, members=members),
             )
             for slot in slots
         ]
@@ -1046,6 +1222,8 @@ class Index:
         values: Features,
         query_tokens: set[str],
         surfaces: dict[str, str],
+        *,
+        members: bool = True,
     ) -> list[str]:
         org = self._orgs.profiles[slot]
         bm25 = self._orgs.bm25
@@ -1062,6 +1240,9 @@ class Index:
             partner=True,
             names_target=lambda key: all(bm25.contains(slot, tok) for tok in key),
             indication_hits=lambda ind: sum(bm25.contains(slot, tok) for tok in tokenize(ind)),
+            pipeline=lambda feature: self.best_pipeline_asset(
+                asset, org.id, feature, members=members
+            ),
         )
 
     def _structured_reasons(
@@ -1079,12 +1260,14 @@ class Index:
         partner: bool,
         names_target: Callable[[tuple[str, ...]], bool],
         indication_hits: Callable[[str], int],
+        pipeline: Callable[[str], AssetProfile | None] | None = None,
     ) -> list[str]:
         """Reasons for one asset-organisation pair, ordered by weight, from either viewpoint.
 
         `t` is the template catalogue of the viewpoint, `bm25` the store that holds `slot`,
-        `names_target` tells whether the organisation's side names a target (given its key)
-        and `indication_hits` how many tokens of an indication it names.
+        `names_target` tells whether the organisation's side names a target (given its key),
+        `indication_hits` how many tokens of an indication it names and `pipeline` which of
+        the organisation's own assets gives a pipeline feature (partner viewpoint only).
         """
         w = self.weights
         fired: list[tuple[str, float, str]] = []
@@ -1159,8 +1342,39 @@ class Index:
         if h is not None:
             country = self.owner_country(asset.organization_id)
             self._history_reasons(t, fired, values, slot, h, asset, country, partner=partner)
+        if pipeline is not None:
+            self._pipeline_reasons(t, fired, values, slot, asset, pipeline)
         self._text_reasons(t, fired, values, slot, bm25, query_tokens, surfaces, quote)
         return self._ordered(fired)
+
+    def _pipeline_reasons(
+        self,
+        t: dict[str, str],
+        fired: list[tuple[str, float, str]],
+        values: Features,
+        slot: int,
+        asset: AssetProfile,
+        pipeline: Callable[[str], AssetProfile | None],
+    ) -> None:
+        """Reasons from the organisation's own assets: one against the same target, in the
+        same indication, or close by description."""
+        for name, threshold in PIPELINE_REASON_MIN.items():
+            weight, value = getattr(self.weights, name), float(values[name][slot])
+            if not weight or value < threshold:
+                continue
+            own = pipeline(name)
+            if own is None:
+                continue
+            fields = {"asset": own.name}
+            if name == "pipe_target":
+                wanted = {k for key in _keys(asset.targets) for k in key}
+                shared = [x for x in own.targets if set(tokenize(x)) & wanted]
+                fields["targets"] = ", ".join(shared or own.targets)
+            elif name == "pipe_indication":
+                wanted = set(tokenize(" ".join(asset.indications)))
+                best = max(own.indications, key=lambda i: len(set(tokenize(i)) & wanted))
+                fields["indication"] = best
+            fired.append((name, weight * value, render(t, name, **fields)))
 
     def _history_reasons(
         self,
@@ -1275,7 +1489,13 @@ class Index:
             fired.append(("semantic", w.semantic * sem_v, render(t, "semantic", quote=quote)))
 
     def _asset_reasons(
-        self, org: OrgProfile, slot: int, values: Features, query_tokens: set[str]
+        self,
+        org: OrgProfile,
+        slot: int,
+        values: Features,
+        query_tokens: set[str],
+        *,
+        members: bool = True,
     ) -> list[str]:
         asset = self._assets.profiles[slot]
         return self._structured_reasons(
@@ -1291,4 +1511,7 @@ class Index:
             partner=False,
             names_target=query_tokens.issuperset,
             indication_hits=lambda ind: len(query_tokens & set(tokenize(ind))),
+            pipeline=lambda feature: self.best_pipeline_asset(
+                asset, org.id, feature, members=members
+            ),
         )

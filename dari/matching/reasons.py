@@ -50,6 +50,9 @@ PARTNER_REASONS: dict[str, str] = {
     "hist_licensor": "licensed from {licensor} before: {deals}{since}",
     "hist_country": "in-licensed from {country} before: {deals}{since}, e.g. from {examples}",
     "activity": "an active licensee: {deals} on record{since}",
+    "pipe_target": "their pipeline has {asset}, also against {targets}",
+    "pipe_indication": "their pipeline has {asset} in {indication}",
+    "pipe_semantic": "their pipeline has {asset}, close to this asset",
 }
 
 ASSET_REASONS: dict[str, str] = {
@@ -75,6 +78,9 @@ ASSET_REASONS: dict[str, str] = {
     "hist_licensor": "you licensed from its owner {licensor} before: {deals}{since}",
     "hist_country": "you in-licensed from {country} before: {deals}{since}, e.g. from {examples}",
     "activity": "you are an active licensee: {deals} on record{since}",
+    "pipe_target": "your pipeline has {asset}, also against {targets}",
+    "pipe_indication": "your pipeline has {asset} in {indication}",
+    "pipe_semantic": "your pipeline has {asset}, close to this one",
 }
 
 FRAGMENTS: dict[str, str] = {

@@ -13,9 +13,13 @@ generation (raised by every import and edit) moves: only changed profiles are re
 
 Deal history: deals are public records, and every organisation's past in-licensing is evidence
 of what it actually buys (see docs/recommendations.md). The index gets one `DealRecord` per deal
-whose asset is shared (`public`/`members`, with the asset's modality, area and targets) or that
-has no asset (parties and year only). A deal of a privately shared asset is left out altogether,
-so nothing about that asset reaches the shared index or a reason.
+whose asset is shared (`public`/`members`) or that has no asset; the asset's modality, area and
+targets are filled in only for a `public` asset (the history is shared by every reader, signed
+in or not). A deal of a privately shared asset is left out altogether, so nothing about that
+asset reaches the shared index or a reason.
+
+Own pipeline: an organisation's assets in the index are evidence of what it would partner on
+("their pipeline has ..."). `members` assets count only for signed-in readers (`members=`).
 
 Reasons are rendered in the reader's language: the core's translator is Django's gettext,
 which reads the language active in the calling thread (the request's) each time a reason is
@@ -77,12 +81,14 @@ def asset_profile(asset: Asset) -> AssetProfile:
         indications=tuple(asset.indications),
         seeking=tuple(asset.seeking),
         territories=tuple(asset.territories),
+        public=asset.visibility == Visibility.PUBLIC,
     )
 
 
 def deal_record(deal: Deal) -> DealRecord:
-    """A deal as history evidence; the asset's fields only for a shared (public/members) asset."""
-    asset = deal.asset if deal.asset is not None and _is_shared(deal.asset) else None
+    """A deal as history evidence; the asset's fields only for a public asset."""
+    public = deal.asset is not None and deal.asset.visibility == Visibility.PUBLIC
+    asset = deal.asset if public else None
     year = int(deal.date[:4]) if deal.date[:4].isdigit() else None
     return DealRecord(
         id=deal.pk,
@@ -97,6 +103,11 @@ def deal_record(deal: Deal) -> DealRecord:
         deal_type=deal.deal_type,
         asset_id=asset.pk if asset is not None else None,
     )
+
+
+def _signed_in(user: Any) -> bool:
+    """Whether `members` assets may serve as evidence in what this user is shown."""
+    return bool(getattr(user, "is_authenticated", False))
 
 
 def _is_shared(asset: Asset) -> bool:
@@ -169,7 +180,9 @@ def recommend_partners(user: Any, asset_id: str, top: int = 10) -> list[Recommen
     Raises Asset.DoesNotExist when the user may not see the asset, exactly as for a missing one.
     """
     asset = access_asset(user, asset_id)
-    return shared_index().recommend_partners(asset_profile(asset), top=top)
+    return shared_index().recommend_partners(
+        asset_profile(asset), top=top, members=_signed_in(user)
+    )
 
 
 def score_partner(user: Any, asset_id: str, organization_id: str) -> Recommendation | None:
@@ -177,7 +190,9 @@ def score_partner(user: Any, asset_id: str, organization_id: str) -> Recommendat
     the asset's own organisation). Raises Asset.DoesNotExist like `recommend_partners`."""
     asset = access_asset(user, asset_id)
     index = shared_index()
-    ranked = index.recommend_partners(asset_profile(asset), top=max(1, index.n_orgs))
+    ranked = index.recommend_partners(
+        asset_profile(asset), top=max(1, index.n_orgs), members=_signed_in(user)
+    )
     return next((r for r in ranked if r.id == organization_id), None)
 
 
@@ -191,7 +206,7 @@ def recommend_assets(user: Any, organization_id: str, top: int = 10) -> list[Rec
     )
     wanted = top
     while True:
-        ranked = index.recommend_assets(org_profile(org), top=wanted)
+        ranked = index.recommend_assets(org_profile(org), top=wanted, members=_signed_in(user))
         kept = [r for r in ranked if r.id in allowed]
         if len(kept) >= top or len(ranked) < wanted:
             return kept[:top]
