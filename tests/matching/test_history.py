@@ -39,7 +39,11 @@ def test_history_features_and_reasons(orgs: list[OrgProfile], assets: list[Asset
     values = index.partner_features(her2)
     slot = index._orgs.slot_of["onco-pharma"]  # noqa: SLF001
     other = index._orgs.slot_of["neuro-biotech"]  # noqa: SLF001
-    assert values["hist_modality"][slot] > 0.5 > values["hist_modality"][other] == 0.0
+    metabolic = index._orgs.slot_of["metabolic-pharma"]  # noqa: SLF001
+    assert values["hist_modality"][slot] > 0.5 > values["hist_modality"][metabolic] == 0.0
+    # No deal on record is missing data: the mean of the licensees on record, not 0.
+    known = (values["hist_modality"][slot] + values["hist_modality"][metabolic]) / 2
+    assert values["hist_modality"][other] == pytest.approx(known)
     assert values["hist_area"][slot] > 0.5
     assert values["hist_country"][slot] > 0.0  # one Korean licensor among its deals
     assert values["activity"][slot] == pytest.approx(1.0)  # the busiest licensee
