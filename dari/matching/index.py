@@ -354,6 +354,7 @@ def _keys(values: Sequence[str]) -> list[tuple[str, ...]]:
 
 _ASSET_BIT_FIELDS = (
     "public",
+    "offered",
     "seeking",
     "has_territory",
     "is_global",
@@ -371,6 +372,7 @@ class _AssetStore(_Slots):
         self.stage = np.zeros(0, dtype=np.int64)
         self.seeking = np.zeros(0, dtype=np.int64)
         self.public = np.zeros(0, dtype=np.int64)
+        self.offered = np.zeros(0, dtype=np.int64)
         self.owner = np.zeros(0, dtype=np.int64)
         self.has_territory = np.zeros(0, dtype=np.int64)
         self.area_bits = np.zeros(0, dtype=np.int64)
@@ -421,6 +423,7 @@ class _AssetStore(_Slots):
         self.family_bits[slot] = ft.FAMILY_MASK.get(asset.modality or "", 0)
         self.seeking[slot] = ft.mask_of(asset.seeking, ft.DEAL_BIT)
         self.public[slot] = int(asset.public)
+        self.offered[slot] = int(asset.available)
         self.owner[slot] = self.owner_code(asset.organization_id)
         territories = ft.parse_territories(asset.territories)
         self.territories[slot] = territories
@@ -1157,15 +1160,17 @@ class Index:
         self, org: OrgProfile, top: int = 10, *, members: bool = True
     ) -> list[Recommendation]:
         """Assets `org` should see, best first, each with reasons. The organisation's own
-        assets are never suggested (nor used as evidence when not public and `members` is
-        False)."""
+        assets and assets not offered for partnering are never suggested; non-public own
+        assets serve as evidence only when `members` (a signed-in reader)."""
         values = self.asset_features(org, members=members)
         score = self._combine(values)
         store = self._assets
         own = store.owners.get(org.id)
-        exclude: list[int] = []
+        size = store.size
+        withheld = store.offered[:size] == 0
         if own is not None:
-            exclude = [int(s) for s in np.flatnonzero(store.owner[: store.size] == own)]
+            withheld |= store.owner[:size] == own
+        exclude = [int(s) for s in np.flatnonzero(withheld)]
         if store.proj is not None:
             self._rescore_exact(values, score, store, exclude, max(RERANK_MIN, 20 * top))
         slots = self._top(score, store, exclude, top)

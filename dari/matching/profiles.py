@@ -103,6 +103,9 @@ class AssetProfile:
     """Deal types the owner is open to (dari-directory `partnering.seeking`)."""
     territories: Sequence[str] = ()
     """Territories on offer: ISO country codes, regions (EU, Asia) or 'global'/'ex-KR'."""
+    available: bool = True
+    """Offered for partnering; False (e.g. a pharma's marketed product): evidence of its
+    owner's pipeline only, never suggested as an asset to look at."""
     public: bool = True
     """Visible to anyone (False: signed-in users only). As pipeline evidence for another
     organisation, a non-public asset is used only for signed-in readers."""

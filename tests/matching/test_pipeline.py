@@ -99,3 +99,11 @@ def test_assets_close_to_an_organisations_own_pipeline_are_suggested_with_the_re
     hidden = _index([_own("beta", "Secretib", public=False)])
     for rec in hidden.recommend_assets(beta, top=2, members=False):
         assert all("Secretib" not in r for r in rec.reasons)
+
+
+def test_an_asset_not_offered_is_evidence_but_never_suggested() -> None:
+    marketed = AssetProfile(**{**_own("beta", "Amiva").__dict__, "available": False})
+    index = _index([marketed])
+    alpha = PHARMAS[0]
+    assert "beta-Amiva" not in [r.id for r in index.recommend_assets(alpha, top=5)]
+    assert index.recommend_partners(EGFR_KR, top=1)[0].id == "beta"

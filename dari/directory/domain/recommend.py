@@ -82,6 +82,7 @@ def asset_profile(asset: Asset) -> AssetProfile:
         seeking=tuple(asset.seeking),
         territories=tuple(asset.territories),
         public=asset.visibility == Visibility.PUBLIC,
+        available=asset.available is not False,
     )
 
 
