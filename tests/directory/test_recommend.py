@@ -219,3 +219,47 @@ def test_every_reason_string_has_a_korean_translation_with_the_same_fields():
             korean = translation.gettext(text)
             assert korean != text or text in same_in_korean, text
             assert fields(korean) == fields(text), text
+
+
+def test_own_pipeline_reasons_never_show_an_asset_the_reader_may_not_see(leak_world):
+    """A pharma's own assets are evidence ('their pipeline has ...'): a members asset only
+    for signed-in readers, a privately shared one never."""
+    pharma = OrganizationFactory(id="org-pipe", name="Pipe Pharma", kind="pharma")
+    for visibility, name in (("members", "Membermab"), ("cda", "Hiddenmab")):
+        AssetFactory(
+            id=f"as-pipe-{visibility}",
+            organization=pharma,
+            name=name,
+            visibility=visibility,
+            therapeutic_area="oncology",
+            targets=["TROP2"],
+            indications=["triple-negative breast cancer"],
+        )
+    AssetFactory(
+        id="as-query",
+        organization=leak_world["orgs"][0],
+        name="Querymab",
+        visibility="public",
+        therapeutic_area="oncology",
+        targets=["TROP2"],
+        indications=["triple-negative breast cancer"],
+    )
+    signed_in = recommend_partners(leak_world["users"]["loner"], "as-query", top=10)
+    pipe = next(r for r in signed_in if r.id == "org-pipe")
+    assert "their pipeline has Membermab, also against TROP2" in pipe.reasons
+    anonymous = recommend_partners(AnonymousUser(), "as-query", top=10)
+    for rec in (*signed_in, *anonymous):
+        assert not any("Hiddenmab" in r for r in rec.reasons)
+    for rec in anonymous:
+        assert not any("Membermab" in r for r in rec.reasons)
+
+
+def test_history_carries_asset_fields_of_public_assets_only(leak_world):
+    licensee = OrganizationFactory(id="org-lic", name="Licensee Pharma", kind="pharma")
+    owner = leak_world["orgs"][0]
+    members = leak_world["assets"]["members"]
+    members.targets = ["SECRET1"]
+    members.save()
+    DealFactory(id="dl-members", licensor=owner, licensee=licensee, asset=members, date="2024")
+    (record,) = [r for r in deal_history().records if r.id == "dl-members"]
+    assert record.targets == () and record.modality is None and record.asset_id is None
