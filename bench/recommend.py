@@ -22,7 +22,7 @@ import random
 import statistics
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from dari.matching import (  # noqa: E402
     FEATURES,
     HISTORY_FEATURES,
+    PIPELINE_FEATURES,
     AssetProfile,
     CachedEmbedder,
     DealHistory,
@@ -369,29 +370,34 @@ PREVIOUS = Weights(
     semantic=0.5,
     area=1.0,
     modality=0.1,
-    hist_modality=0.0,
-    hist_area=0.0,
-    hist_target=0.0,
-    hist_licensor=0.0,
-    hist_country=0.0,
-    activity=0.0,
+    target=0.5,
+    indication=0.25,
+    hist_modality=1.0,
+    hist_area=0.1,
+    hist_target=0.1,
+    hist_licensor=0.5,
+    hist_country=0.25,
+    activity=0.25,
+    pipe_target=0.0,
+    pipe_indication=0.0,
+    pipe_semantic=0.0,
 )
-"""The weights before deal history (tuned on stated focus only)."""
+"""The session-1 defaults (chosen on the first 40 deals, before own pipelines)."""
 
-GRID: dict[str, tuple[float, ...]] = {
-    "bm25": (0.0, 0.1, 0.3),
+FOCUS_GRID: dict[str, tuple[float, ...]] = {
+    "bm25": (0.1, 0.3, 0.6),
     "semantic": (0.25, 0.5, 1.0),
     "area": (0.5, 1.0),
-    "modality": (0.0, 0.25, 0.5),
-    "target": (0.0, 0.5),
-    "hist_modality": (0.0, 0.5, 1.0),
-    "hist_area": (0.0, 0.5, 1.0),
-    "hist_target": (0.0, 0.5, 1.0),
-    "hist_licensor": (0.0, 0.5, 1.0),
-    "hist_country": (0.0, 0.5, 1.0),
-    "activity": (0.0, 0.5, 1.0, 2.0),
+    "modality": (0.1, 0.3, 0.6),
+    "target": (0.25, 0.5),
+    "indication": (0.25, 0.5),
+    "pipe_target": (0.0, 0.25),
+    "pipe_indication": (0.0, 0.25, 0.5),
+    "pipe_semantic": (0.0, 0.25),
 }
+"""Stated focus, text and own pipeline (history off): tuned first."""
 
+NO_HISTORY = replace(Weights(), **{f: 0.0 for f in HISTORY_FEATURES})
 
 HISTORY_GRID: dict[str, tuple[float, ...]] = {
     "hist_modality": (0.0, 0.25, 0.5, 1.0),
@@ -401,14 +407,13 @@ HISTORY_GRID: dict[str, tuple[float, ...]] = {
     "hist_country": (0.0, 0.25, 0.5, 1.0),
     "activity": (0.0, 0.25, 0.5, 1.0),
 }
-"""History weights only, on top of the previous (stated-focus) weights: a smaller search,
-so less room to overfit 20 deals."""
+"""History weights only, tuned second, on top of the focus weights."""
 
 
 def grid_weights(
     grid: dict[str, tuple[float, ...]] | None = None, base: Weights | None = None
 ) -> tuple[np.ndarray, list[dict[str, float]]]:
-    grid = grid if grid is not None else GRID
+    grid = grid if grid is not None else FOCUS_GRID
     fixed = (base or Weights()).as_dict()
     names = list(grid)
     rows, dicts = [], []
@@ -441,14 +446,14 @@ def repeated_cv(
     pick the best weighting on one half (by MRR, then hit@5, then the smallest total
     weight) and score it on the other; both directions. Returns held-out mean (sd) of MRR
     and hit@5 per method, and the per-feature median of the chosen weights."""
-    grid_spec = grid_spec if grid_spec is not None else GRID
+    grid_spec = grid_spec if grid_spec is not None else FOCUS_GRID
     grid, dicts = grid_weights(grid_spec, base)
     rr, h5 = grid_metrics(cache, grid)
     total = grid.sum(axis=1)
     n = len(cache.deals)
     fixed = {
         "default weights": weight_vector(Weights().as_dict()),
-        "previous weights (no history)": weight_vector(PREVIOUS.as_dict()),
+        "session-1 weights": weight_vector(PREVIOUS.as_dict()),
         "history features only": weight_vector(only(*HISTORY_FEATURES)),
     }
     fixed_metrics = {name: grid_metrics(cache, w[None]) for name, w in fixed.items()}
@@ -518,8 +523,10 @@ def quality(args: argparse.Namespace) -> None:
         ("ours (default weights, history leave-one-out)", loo, Weights().as_dict()),
         ("ours, history strictly before the deal", prior, Weights().as_dict()),
         ("ours without deal history", loo, without(*HISTORY_FEATURES)),
-        ("previous defaults (no history)", loo, PREVIOUS.as_dict()),
+        ("ours without own pipelines", loo, without(*PIPELINE_FEATURES)),
+        ("session-1 defaults (40 deals, no pipelines)", loo, PREVIOUS.as_dict()),
         ("history features only", loo, only(*HISTORY_FEATURES)),
+        ("own-pipeline features only", loo, only(*PIPELINE_FEATURES)),
         ("activity prior only (deal count)", loo, only("activity")),
         ("BM25 only", loo, only("bm25")),
         ("embeddings only (USE)", loo, only("semantic")),
@@ -532,9 +539,10 @@ def quality(args: argparse.Namespace) -> None:
         [(name, cache.subset(korean), w) for name, cache, w in variants],
     )
     if args.grid:
-        for label, spec, base in (
-            ("history weights on top of the previous weights", HISTORY_GRID, PREVIOUS),
-            ("all weights (full grid)", GRID, None),
+        base = NO_HISTORY
+        for label, spec in (
+            ("stated focus, text and own pipeline (history off)", FOCUS_GRID),
+            ("history weights on top of the focus medians", HISTORY_GRID),
         ):
             t0 = time.perf_counter()
             summary, median = repeated_cv(loo, args.repeats, spec, base)
@@ -549,6 +557,7 @@ def quality(args: argparse.Namespace) -> None:
                 print(f"  {name:<32} {m:6.3f} ({msd:.3f})  {h:6.3f} ({hsd:.3f})")
             shown = ", ".join(f"{k}={v:g}" for k, v in median.items())
             print(f"  median of the weights chosen in the folds: {shown}")
+            base = replace(base, **median)
     print(f"\n(quality run: {time.perf_counter() - t_start:.0f} s)")
 
 
