@@ -284,7 +284,7 @@ def feature_cache(
         hidden = [p.asset for p in products if p.excluded_for(deal)]
         for asset in hidden:
             index.remove_asset(asset.id)
-        feats = index.partner_features(deal.asset)
+        feats = index.partner_features(deal.asset, every=True)
         if hidden:
             index.add_assets(hidden)
         ids = []

@@ -461,6 +461,48 @@ class _AssetStore(_Slots):
         self.indications.remove(slot)
 
 
+def _target_hits(
+    index: _KeyIndex, query_keys: Iterable[tuple[str, ...]]
+) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    """Slots whose targets equal or nest one of the query keys (`EGFR` ~ `EGFR-MET`)."""
+    parts = []
+    for qkey in query_keys:
+        wanted = set(qkey)
+        for key in index.candidates(wanted):
+            if wanted.issubset(key) or wanted.issuperset(key):
+                parts.append(_slots_array(index.slots[key]))
+    if not parts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    slots = np.unique(np.concatenate(parts))
+    return slots, np.ones(len(slots))
+
+
+def _indication_hits(
+    index: _KeyIndex, bm25: BM25, query_keys: Iterable[tuple[str, ...]]
+) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    """Slots with an indication sharing words with a query indication, and the best
+    idf-weighted share of the query indication's words that it contains."""
+    slot_parts, value_parts = [], []
+    for qkey in query_keys:
+        weights = {t: bm25.idf(t) for t in qkey}
+        total = sum(weights.values())
+        if total <= 0:
+            continue
+        for key in index.candidates(set(qkey)):
+            share = sum(w for t, w in weights.items() if t in key) / total
+            hit = _slots_array(index.slots[key])
+            slot_parts.append(hit)
+            value_parts.append(np.full(len(hit), share))
+    if not slot_parts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    slots, values = np.concatenate(slot_parts), np.concatenate(value_parts)
+    order = np.lexsort((-values, slots))
+    slots, values = slots[order], values[order]
+    first = np.ones(len(slots), dtype=bool)
+    first[1:] = slots[1:] != slots[:-1]
+    return slots[first], values[first]
+
+
 UNKNOWN_FILL = 1.0
 """An organisation with no deal on record (or no asset in the index) gets this share of the
 mean value of those with some, for every history (pipeline) feature: an empty record is
@@ -662,9 +704,12 @@ class Index:
         return vector
 
     # ---- partner recommendations (asset -> organisations) -----------------------------
-    def partner_features(self, asset: AssetProfile, *, members: bool = True) -> Features:
+    def partner_features(
+        self, asset: AssetProfile, *, members: bool = True, every: bool = False
+    ) -> Features:
         """Every feature value of every organisation slot for this asset (dead slots 0).
-        `members`: the reader is signed in, so non-public assets count as pipeline evidence."""
+        `members`: the reader is signed in, so non-public assets count as pipeline evidence.
+        Pipeline features of weight 0 are skipped (left 0) unless `every` (benchmarks)."""
         store = self._orgs
         n = store.size
         query = tokenize(_asset_query_text(asset))
@@ -729,12 +774,19 @@ class Index:
             fits[code] = ft.kind_fit(kind, asset.seeking)[0]
         out["kind"] = fits[store.kind[:n]]
         out.update(self._partner_history(asset, n))
-        out.update(self._pipeline_features(asset, vector, out["kind"], members=members))
+        out.update(
+            self._pipeline_features(asset, vector, out["kind"], members=members, every=every)
+        )
         # Dead (removed) slots are excluded in _top; their values here are meaningless.
         return out
 
     def _own_pipeline_features(
-        self, org: OrgProfile, kind_fit: NDArray[np.float64], *, members: bool
+        self,
+        org: OrgProfile,
+        kind_fit: NDArray[np.float64],
+        *,
+        members: bool,
+        every: bool = False,
     ) -> Features:
         """Pipeline features of every asset slot for `org` as the reader: how far each asset
         matches one of the organisation's own assets (target, indication, embedding)."""
@@ -742,7 +794,8 @@ class Index:
         n = store.size
         out: Features = {name: np.zeros(n) for name in PIPELINE_FEATURES}
         code = store.owners.get(org.id)
-        if code is None or n == 0:
+        wanted = self._wanted_pipeline_features(every)
+        if code is None or n == 0 or not wanted:
             return out
         mine = store.alive[:n] & (store.owner[:n] == code)
         if not members:
@@ -750,26 +803,20 @@ class Index:
         own = np.flatnonzero(mine)
         if not len(own):
             return out
-        for slot in own:
-            for qkey in store.targets.of_slot.get(int(slot), []):
-                wanted = set(qkey)
-                for key in store.targets.candidates(wanted):
-                    if wanted.issubset(key) or wanted.issuperset(key):
-                        out["pipe_target"][_slots_array(store.targets.slots[key])] = 1.0
-            for qkey in store.indications.of_slot.get(int(slot), []):
-                weights = {t: store.bm25.idf(t) for t in qkey}
-                total = sum(weights.values())
-                if total <= 0:
-                    continue
-                for key in store.indications.candidates(set(qkey)):
-                    share = sum(w for t, w in weights.items() if t in key) / total
-                    hit = _slots_array(store.indications.slots[key])
-                    out["pipe_indication"][hit] = np.maximum(out["pipe_indication"][hit], share)
-        if store.proj is not None:
-            cosine = store.coarse[:n] @ store.coarse[own].T
-        else:
-            cosine = store.emb[:n] @ store.emb[own].T
-        out["pipe_semantic"] = np.clip(cosine.max(axis=1).astype(np.float64), 0.0, None)
+        if "pipe_target" in wanted:
+            keys = [k for slot in own for k in store.targets.of_slot.get(int(slot), [])]
+            slots, values = _target_hits(store.targets, keys)
+            out["pipe_target"][slots] = values
+        if "pipe_indication" in wanted:
+            keys = [k for slot in own for k in store.indications.of_slot.get(int(slot), [])]
+            slots, values = _indication_hits(store.indications, store.bm25, keys)
+            out["pipe_indication"][slots] = values
+        if "pipe_semantic" in wanted:
+            if store.proj is not None:
+                cosine = store.coarse[:n] @ store.coarse[own].T
+            else:
+                cosine = store.emb[:n] @ store.emb[own].T
+            out["pipe_semantic"] = np.clip(cosine.max(axis=1).astype(np.float64), 0.0, None)
         for name in PIPELINE_FEATURES:
             out[name][mine] = 0.0
             out[name] = out[name] * kind_fit
@@ -791,46 +838,57 @@ class Index:
         self._owner_slot_cache = (key, array)
         return array
 
-    def pipeline_evidence(
-        self, asset: AssetProfile, vector: FloatMatrix, *, members: bool = True
-    ) -> dict[str, NDArray[np.float64]]:
-        """Per ASSET slot: how far each indexed asset (as part of its owner's pipeline)
-        matches `asset` by target, indication and embedding. The query asset itself, dead
-        slots and (for anonymous readers) non-public assets are 0."""
+    def _usable_evidence(
+        self, slots: NDArray[np.int64], *, members: bool, skip: str
+    ) -> NDArray[np.bool_]:
+        """Which of these asset slots may serve as pipeline evidence: alive, public unless the
+        reader is signed in, and not the query asset `skip` itself."""
         store = self._assets
-        m = store.size
-        usable = store.alive[:m].copy()
+        ok: NDArray[np.bool_] = store.alive[slots].copy()
         if not members:
-            usable &= store.public[:m] != 0
-        own = store.slot_of.get(asset.id)
-        if own is not None and own < m:
-            usable[own] = False
-        target = np.zeros(m)
-        for qkey in _keys(asset.targets):
-            wanted = set(qkey)
-            for key in store.targets.candidates(wanted):
-                if wanted.issubset(key) or wanted.issuperset(key):
-                    target[_slots_array(store.targets.slots[key])] = 1.0
-        indication = np.zeros(m)
-        for qkey in _keys(asset.indications):
-            weights = {t: store.bm25.idf(t) for t in qkey}
-            total = sum(weights.values())
-            if total <= 0:
-                continue
-            for key in store.indications.candidates(set(qkey)):
-                share = sum(w for t, w in weights.items() if t in key) / total
-                slots = _slots_array(store.indications.slots[key])
-                indication[slots] = np.maximum(indication[slots], share)
-        if store.proj is not None:
-            cosine = store.coarse[:m] @ (vector @ store.proj)
-        else:
-            cosine = store.emb[:m] @ vector
-        semantic = np.clip(cosine.astype(np.float64), 0.0, None)
-        return {
-            "pipe_target": np.where(usable, target, 0.0),
-            "pipe_indication": np.where(usable, indication, 0.0),
-            "pipe_semantic": np.where(usable, semantic, 0.0),
-        }
+            ok &= store.public[slots] != 0
+        own = store.slot_of.get(skip)
+        if own is not None:
+            ok &= slots != own
+        return ok
+
+    def pipeline_evidence(
+        self,
+        asset: AssetProfile,
+        vector: FloatMatrix,
+        *,
+        members: bool = True,
+        features: Sequence[str] = PIPELINE_FEATURES,
+    ) -> dict[str, tuple[NDArray[np.int64], NDArray[np.float64]]]:
+        """Sparse, per ASSET slot: which indexed assets (as part of their owners' pipelines)
+        match `asset` by target, indication and embedding, and how far: (slots, values).
+        The query asset itself, dead slots and (for anonymous readers) non-public assets
+        are left out."""
+        store = self._assets
+        out: dict[str, tuple[NDArray[np.int64], NDArray[np.float64]]] = {}
+        if "pipe_target" in features:
+            out["pipe_target"] = _target_hits(store.targets, _keys(asset.targets))
+        if "pipe_indication" in features:
+            out["pipe_indication"] = _indication_hits(
+                store.indications, store.bm25, _keys(asset.indications)
+            )
+        if "pipe_semantic" in features:
+            m = store.size
+            if store.proj is not None:
+                cosine = store.coarse[:m] @ (vector @ store.proj)
+            else:
+                cosine = store.emb[:m] @ vector
+            out["pipe_semantic"] = (
+                np.arange(m, dtype=np.int64),
+                np.clip(cosine.astype(np.float64), 0.0, None),
+            )
+        for name, (slots, values) in out.items():
+            ok = self._usable_evidence(slots, members=members, skip=asset.id)
+            out[name] = (slots[ok], values[ok])
+        return out
+
+    def _wanted_pipeline_features(self, every: bool) -> tuple[str, ...]:
+        return tuple(f for f in PIPELINE_FEATURES if every or getattr(self.weights, f))
 
     def _pipeline_features(
         self,
@@ -839,29 +897,31 @@ class Index:
         kind_fit: NDArray[np.float64],
         *,
         members: bool,
+        every: bool = False,
     ) -> Features:
         """Pipeline features of every organisation slot: the best of its assets' evidence,
-        times the kind fit; pipe_semantic divided by the best organisation's value."""
+        times the kind fit; pipe_semantic divided by the best organisation's value.
+        Features of weight 0 are left at 0 unless `every`."""
         n = self._orgs.size
         out: Features = {name: np.zeros(n) for name in PIPELINE_FEATURES}
         store = self._assets
         m = store.size
-        if m == 0 or n == 0:
+        wanted = self._wanted_pipeline_features(every)
+        if m == 0 or n == 0 or not wanted:
             return out
-        evidence = self.pipeline_evidence(asset, vector, members=members)
-        org_slot = self._owner_slots()[store.owner[:m]]
-        usable = (org_slot >= 0) & store.alive[:m]
-        if not members:
-            usable &= store.public[:m] != 0
-        known = np.zeros(n, dtype=bool)
-        known[org_slot[usable]] = True
-        for name, values in evidence.items():
-            best = np.zeros(n + 1)
-            np.maximum.at(best, np.where(usable, org_slot, n), values)
-            out[name] = best[:n]
+        org_of_asset = self._owner_slots()[store.owner[:m]]
+        evidence = self.pipeline_evidence(asset, vector, members=members, features=wanted)
+        for name, (slots, values) in evidence.items():
+            orgs = org_of_asset[slots]
+            keep = orgs >= 0
+            np.maximum.at(out[name], orgs[keep], values[keep])
         out["pipe_semantic"] = _normalise_by_max(out["pipe_semantic"])
-        _fill_unknown(out, known, self._orgs.alive[:n])
-        for name in PIPELINE_FEATURES:
+        every_slot = np.arange(m, dtype=np.int64)
+        usable = self._usable_evidence(every_slot, members=members, skip=asset.id)
+        known = np.zeros(n, dtype=bool)
+        known[org_of_asset[usable & (org_of_asset >= 0)]] = True
+        _fill_unknown({k: out[k] for k in wanted}, known, self._orgs.alive[:n])
+        for name in wanted:
             out[name] = out[name] * kind_fit
         return out
 
@@ -873,15 +933,14 @@ class Index:
         code = store.owners.get(org_id)
         if code is None:
             return None
-        m = store.size
-        slots = np.flatnonzero(store.owner[:m] == code)
-        if not len(slots):
-            return None
         vector = self._query_vector(self._assets, asset.id, asset_text(asset))
-        values = self.pipeline_evidence(asset, vector, members=members)[feature][slots]
-        if float(values.max()) <= 0:
+        evidence = self.pipeline_evidence(asset, vector, members=members, features=(feature,))
+        slots, values = evidence[feature]
+        mine = store.owner[slots] == code
+        if not mine.any() or float(values[mine].max()) <= 0:
             return None
-        return store.profiles.get(int(slots[int(values.argmax())]))
+        best = int(slots[mine][int(values[mine].argmax())])
+        return store.profiles.get(best)
 
     def owner_country(self, organization_id: str) -> str | None:
         """Country of an asset's owner: from its profile, else from the deal history."""
@@ -981,7 +1040,9 @@ class Index:
         ]
 
     # ---- asset recommendations (organisation -> assets) -------------------------------
-    def asset_features(self, org: OrgProfile, *, members: bool = True) -> Features:
+    def asset_features(
+        self, org: OrgProfile, *, members: bool = True, every: bool = False
+    ) -> Features:
         store = self._assets
         n = store.size
         text = _org_query_text(org)
@@ -1072,7 +1133,7 @@ class Index:
                 others = np.where((seeking & bit) != 0, np.maximum(others, fit), others)
         out["kind"] = np.maximum(base, others)
         out.update(self._asset_history(org, n))
-        out.update(self._own_pipeline_features(org, out["kind"], members=members))
+        out.update(self._own_pipeline_features(org, out["kind"], members=members, every=every))
         # Dead (removed) slots are excluded in _top; their values here are meaningless.
         return out
 

@@ -44,8 +44,21 @@ def _own(org: str, name: str, *, public: bool = True, target: str = "EGFR-MET") 
     )
 
 
+UNRELATED = AssetProfile(
+    id="alpha-cd20",
+    organization_id="alpha",
+    name="Alphamab",
+    therapeutic_area="oncology",
+    modality="antibody",
+    targets=("CD20",),
+    indications=("lymphoma",),
+)
+
+
 def _index(assets: list[AssetProfile]) -> Index:
-    return Index(PHARMAS, [EGFR_KR, *assets], embedder=FakeEmbedder(dim=64), weights=WEIGHTS)
+    """Alpha always has an unrelated asset, so that its pipeline is known not to match."""
+    every = [EGFR_KR, UNRELATED, *assets]
+    return Index(PHARMAS, every, embedder=FakeEmbedder(dim=64), weights=WEIGHTS)
 
 
 def test_an_own_asset_on_the_same_target_and_indication_ranks_its_owner_first() -> None:
@@ -69,9 +82,7 @@ def test_a_biotech_with_the_same_target_counts_less_than_a_pharma() -> None:
 
 
 def test_an_organisation_without_assets_is_missing_data_not_a_mismatch() -> None:
-    unrelated = _own("alpha", "Other", target="CD20")
-    unrelated = AssetProfile(**{**unrelated.__dict__, "indications": ("lymphoma",)})
-    index = _index([_own("beta", "Amiva"), unrelated])
+    index = _index([_own("beta", "Amiva")])
     values = index.partner_features(EGFR_KR)
     slots = index._orgs.slot_of  # noqa: SLF001
     # gamma has no asset: it gets the mean of alpha (no match) and beta (match), x its kind fit
