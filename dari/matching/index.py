@@ -317,16 +317,26 @@ class _KeyIndex:
     slots: dict[tuple[str, ...], set[int]] = field(default_factory=dict)
     by_token: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)
     of_slot: dict[int, list[tuple[str, ...]]] = field(default_factory=dict)
+    arrays: dict[tuple[str, ...], NDArray[np.int64]] = field(default_factory=dict)
+    """The slots of a key as an array, built on first use and dropped when the key changes."""
+
+    def array(self, key: tuple[str, ...]) -> NDArray[np.int64]:
+        cached = self.arrays.get(key)
+        if cached is None:
+            cached = self.arrays[key] = np.fromiter(self.slots.get(key, ()), dtype=np.int64)
+        return cached
 
     def add(self, slot: int, keys: list[tuple[str, ...]]) -> None:
         self.of_slot[slot] = keys
         for key in keys:
+            self.arrays.pop(key, None)
             self.slots.setdefault(key, set()).add(slot)
             for token in key:
                 self.by_token.setdefault(token, set()).add(key)
 
     def remove(self, slot: int) -> None:
         for key in self.of_slot.pop(slot, []):
+            self.arrays.pop(key, None)
             holders = self.slots.get(key)
             if holders is None:
                 continue
@@ -392,6 +402,7 @@ class _AssetStore(_Slots):
         self.indications = _KeyIndex()
         self.profiles: dict[int, AssetProfile] = {}
         self.owners: dict[str, int] = {}
+        self.by_owner: dict[int, set[int]] = {}
         super().__init__(dim)
 
     def grow_fields(self, capacity: int) -> None:
@@ -429,6 +440,7 @@ class _AssetStore(_Slots):
         self.public[slot] = int(asset.public)
         self.offered[slot] = int(asset.available)
         self.owner[slot] = self.owner_code(asset.organization_id)
+        self.by_owner.setdefault(int(self.owner[slot]), set()).add(slot)
         territories = ft.parse_territories(asset.territories)
         self.territories[slot] = territories
         self.has_territory[slot] = int(territories.known)
@@ -445,6 +457,8 @@ class _AssetStore(_Slots):
 
     def clear_fields(self, slot: int) -> None:
         self.profiles.pop(slot, None)
+        if len(self.owner) > slot and self.owner[slot] >= 0:
+            self.by_owner.get(int(self.owner[slot]), set()).discard(slot)
         for name in ("area", "modality", "stage", "owner"):
             getattr(self, name)[slot] = -1
         for name in _ASSET_BIT_FIELDS:
@@ -461,46 +475,48 @@ class _AssetStore(_Slots):
         self.indications.remove(slot)
 
 
+def _nested(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Target keys that name the same target (`EGFR` ~ `EGFR-MET`): one nests the other."""
+    return set(a).issubset(b) or set(a).issuperset(b)
+
+
+def _share(query: tuple[str, ...], key: tuple[str, ...], bm25: BM25) -> float:
+    """idf-weighted share of the words of indication `query` that indication `key` has."""
+    weights = {t: bm25.idf(t) for t in query}
+    total = sum(weights.values())
+    return sum(w for t, w in weights.items() if t in key) / total if total > 0 else 0.0
+
+
 def _target_hits(
-    index: _KeyIndex, query_keys: Iterable[tuple[str, ...]]
+    index: _KeyIndex, query_keys: Iterable[tuple[str, ...]], size: int
 ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
-    """Slots whose targets equal or nest one of the query keys (`EGFR` ~ `EGFR-MET`)."""
-    parts = []
+    """Slots whose targets equal or nest one of the query keys, with value 1."""
+    hit = np.zeros(size, dtype=bool)
     for qkey in query_keys:
-        wanted = set(qkey)
-        for key in index.candidates(wanted):
-            if wanted.issubset(key) or wanted.issuperset(key):
-                parts.append(_slots_array(index.slots[key]))
-    if not parts:
-        return np.zeros(0, dtype=np.int64), np.zeros(0)
-    slots = np.unique(np.concatenate(parts))
+        for key in index.candidates(set(qkey)):
+            if _nested(qkey, key):
+                slots = index.array(key)
+                hit[slots[slots < size]] = True
+    slots = np.flatnonzero(hit)
     return slots, np.ones(len(slots))
 
 
 def _indication_hits(
-    index: _KeyIndex, bm25: BM25, query_keys: Iterable[tuple[str, ...]]
+    index: _KeyIndex, bm25: BM25, query_keys: Iterable[tuple[str, ...]], size: int
 ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
     """Slots with an indication sharing words with a query indication, and the best
     idf-weighted share of the query indication's words that it contains."""
-    slot_parts, value_parts = [], []
+    best = np.zeros(size)
     for qkey in query_keys:
-        weights = {t: bm25.idf(t) for t in qkey}
-        total = sum(weights.values())
-        if total <= 0:
-            continue
         for key in index.candidates(set(qkey)):
-            share = sum(w for t, w in weights.items() if t in key) / total
-            hit = _slots_array(index.slots[key])
-            slot_parts.append(hit)
-            value_parts.append(np.full(len(hit), share))
-    if not slot_parts:
-        return np.zeros(0, dtype=np.int64), np.zeros(0)
-    slots, values = np.concatenate(slot_parts), np.concatenate(value_parts)
-    order = np.lexsort((-values, slots))
-    slots, values = slots[order], values[order]
-    first = np.ones(len(slots), dtype=bool)
-    first[1:] = slots[1:] != slots[:-1]
-    return slots[first], values[first]
+            share = _share(qkey, key, bm25)
+            if share <= 0:
+                continue
+            slots = index.array(key)
+            slots = slots[slots < size]
+            best[slots] = np.maximum(best[slots], share)
+    slots = np.flatnonzero(best)
+    return slots, best[slots]
 
 
 UNKNOWN_FILL = 1.0
@@ -805,11 +821,11 @@ class Index:
             return out
         if "pipe_target" in wanted:
             keys = [k for slot in own for k in store.targets.of_slot.get(int(slot), [])]
-            slots, values = _target_hits(store.targets, keys)
+            slots, values = _target_hits(store.targets, keys, n)
             out["pipe_target"][slots] = values
         if "pipe_indication" in wanted:
             keys = [k for slot in own for k in store.indications.of_slot.get(int(slot), [])]
-            slots, values = _indication_hits(store.indications, store.bm25, keys)
+            slots, values = _indication_hits(store.indications, store.bm25, keys, n)
             out["pipe_indication"][slots] = values
         if "pipe_semantic" in wanted:
             if store.proj is not None:
@@ -867,10 +883,10 @@ class Index:
         store = self._assets
         out: dict[str, tuple[NDArray[np.int64], NDArray[np.float64]]] = {}
         if "pipe_target" in features:
-            out["pipe_target"] = _target_hits(store.targets, _keys(asset.targets))
+            out["pipe_target"] = _target_hits(store.targets, _keys(asset.targets), store.size)
         if "pipe_indication" in features:
             out["pipe_indication"] = _indication_hits(
-                store.indications, store.bm25, _keys(asset.indications)
+                store.indications, store.bm25, _keys(asset.indications), store.size
             )
         if "pipe_semantic" in features:
             m = store.size
@@ -928,19 +944,42 @@ class Index:
     def best_pipeline_asset(
         self, asset: AssetProfile, org_id: str, feature: str, *, members: bool = True
     ) -> AssetProfile | None:
-        """The organisation's own asset that gives its `feature` value (for a reason)."""
+        """The organisation's own asset that gives its `feature` value (for a reason):
+        compared one by one with `asset`, so it costs the size of that pipeline only."""
         store = self._assets
         code = store.owners.get(org_id)
         if code is None:
             return None
-        vector = self._query_vector(self._assets, asset.id, asset_text(asset))
-        evidence = self.pipeline_evidence(asset, vector, members=members, features=(feature,))
-        slots, values = evidence[feature]
-        mine = store.owner[slots] == code
-        if not mine.any() or float(values[mine].max()) <= 0:
+        slots = np.fromiter(store.by_owner.get(code, ()), dtype=np.int64)
+        slots = slots[self._usable_evidence(slots, members=members, skip=asset.id)]
+        if not len(slots):
             return None
-        best = int(slots[mine][int(values[mine].argmax())])
-        return store.profiles.get(best)
+        if feature == "pipe_target":
+            wanted = _keys(asset.targets)
+            values = [
+                float(any(_nested(q, k) for q in wanted for k in store.targets.of_slot.get(s, [])))
+                for s in slots.tolist()
+            ]
+        elif feature == "pipe_indication":
+            wanted = _keys(asset.indications)
+            values = [
+                max(
+                    (
+                        _share(q, k, store.bm25)
+                        for q in wanted
+                        for k in store.indications.of_slot.get(s, [])
+                    ),
+                    default=0.0,
+                )
+                for s in slots.tolist()
+            ]
+        else:
+            vector = self._query_vector(self._assets, asset.id, asset_text(asset))
+            values = (store.emb[slots] @ vector).tolist()
+        best = int(np.argmax(values))
+        if values[best] <= 0:
+            return None
+        return store.profiles.get(int(slots[best]))
 
     def owner_country(self, organization_id: str) -> str | None:
         """Country of an asset's owner: from its profile, else from the deal history."""
