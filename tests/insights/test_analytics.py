@@ -6,6 +6,7 @@ import pytest
 
 from dari.insights.domain import analytics as a
 from dari.insights.domain.analytics import Filters
+from tests.factories import AssetFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -107,6 +108,13 @@ def test_assets_by_cluster_and_stage_count_visible_assets_only(world, admin_user
         ("cl-a", "phase1", 1),
         ("cl-b", "phase2", 1),
     ]
+
+
+def test_assets_of_organisations_outside_korea_are_not_the_ecosystems_pipeline(world, admin_user):
+    before = a.assets_by_cluster(admin_user, "stage")
+    global_pharma = OrganizationFactory(id="org-global", kind="pharma", country="US")
+    AssetFactory(id="as-global", organization=global_pharma, stage="approved")
+    assert a.assets_by_cluster(admin_user, "stage") == before
 
 
 def test_assets_by_cluster_and_modality_with_filters(world, admin_user):

@@ -8,7 +8,9 @@ Definitions (docs/insights.md):
   the asset (`visible_assets`); otherwise the deal counts as "not stated";
 - a cluster filter keeps deals where either side belongs to the cluster, investments whose
   recipient does, assets whose owner does, meetings where a participant's organisation does;
-- assets are counted only through `visible_assets(user)`;
+- assets are counted only through `visible_assets(user)`, and only those of organisations based
+  in Korea (the pipeline of the Korean ecosystem; the bundled products of global partners are
+  evidence for recommendations, not part of it);
 - meetings are accepted meetings that were not cancelled; a meeting "involves Korea" when at
   least one participant's organisation has country KR;
 - the funnel starts from scheduled meetings; a meeting counts at every stage up to the furthest
@@ -179,7 +181,7 @@ def investments_by_kind(f: Filters = Filters()) -> list[dict[str, Any]]:
 
 
 def _visible(user: Any, f: Filters) -> QuerySet[Asset]:
-    assets = visible_assets(user)
+    assets = visible_assets(user).filter(organization__country="KR")
     if f.cluster:
         assets = assets.filter(organization__cluster_id=f.cluster)
     if f.modality:
