@@ -61,6 +61,15 @@ from .text import surface_forms, tokenize, tokenize_many
 
 PIPELINE_FEATURES: tuple[str, ...] = ("pipe_target", "pipe_indication", "pipe_semantic")
 """Evidence from the candidate's own pipeline (its assets in the index)."""
+HISTORY_REASON_ORDER: tuple[str, ...] = (
+    "hist_target",
+    "hist_licensor",
+    "hist_modality",
+    "hist_area",
+    "hist_country",
+    "activity",
+)
+"""Most specific first: of history reasons resting on the same deals, the first is kept."""
 PIPELINE_REASON_MIN: dict[str, float] = {
     "pipe_target": 0.5,
     "pipe_indication": 0.5,
@@ -1524,9 +1533,15 @@ class Index:
         *,
         partner: bool,
     ) -> None:
-        """Reasons from past deals: what they in-licensed, from whom, where."""
+        """Reasons from past deals: what they in-licensed, from whom, where. When several
+        reasons rest on exactly the same deals, only the most specific is given (target, then
+        licensor, modality, area, country, activity), ranked by the strongest of them."""
         w = self.weights
         history = self.history
+        made: list[tuple[str, float, str, frozenset[int]]] = []
+
+        def add(name: str, weight: float, text: str, tally: Tally) -> None:
+            made.append((name, weight, text, frozenset(id(r) for r in tally.records)))
 
         def since(tally: Tally) -> str:
             return since_year(tally.since())
@@ -1543,7 +1558,7 @@ class Index:
                 since=since(tally),
                 examples=examples(tally),
             )
-            fired.append(("hist_modality", w.hist_modality * values["hist_modality"][slot], text))
+            add("hist_modality", w.hist_modality * values["hist_modality"][slot], text, tally)
         if w.hist_area and asset.therapeutic_area and asset.therapeutic_area in h.area:
             tally = h.area[asset.therapeutic_area]
             text = render(
@@ -1553,7 +1568,7 @@ class Index:
                 since=since(tally),
                 examples=examples(tally),
             )
-            fired.append(("hist_area", w.hist_area * values["hist_area"][slot], text))
+            add("hist_area", w.hist_area * values["hist_area"][slot], text, tally)
         found = history.target_tally(h, asset.targets) if w.hist_target else None
         if found is not None:
             named = [
@@ -1567,7 +1582,7 @@ class Index:
                 since=since(found),
                 examples=examples(found),
             )
-            fired.append(("hist_target", w.hist_target * values["hist_target"][slot], text))
+            add("hist_target", w.hist_target * values["hist_target"][slot], text, found)
         if w.hist_licensor and asset.organization_id in h.licensor:
             tally = h.licensor[asset.organization_id]
             text = render(
@@ -1577,7 +1592,7 @@ class Index:
                 deals=counted(tally.count, "deals"),
                 since=since(tally),
             )
-            fired.append(("hist_licensor", w.hist_licensor * values["hist_licensor"][slot], text))
+            add("hist_licensor", w.hist_licensor * values["hist_licensor"][slot], text, tally)
         if w.hist_country and country and country in h.country:
             tally = h.country[country]
             text = render(
@@ -1588,11 +1603,17 @@ class Index:
                 since=since(tally),
                 examples=examples(tally),
             )
-            fired.append(("hist_country", w.hist_country * values["hist_country"][slot], text))
+            add("hist_country", w.hist_country * values["hist_country"][slot], text, tally)
         if partner and w.activity and values["activity"][slot] >= 0.5:
             deals = counted(h.total.count, "deals")
             text = render(t, "activity", deals=deals, since=since(h.total))
-            fired.append(("activity", w.activity * values["activity"][slot], text))
+            add("activity", w.activity * values["activity"][slot], text, h.total)
+        groups: dict[frozenset[int], list[tuple[str, float, str]]] = {}
+        for name, weight, text, records in made:
+            groups.setdefault(records, []).append((name, weight, text))
+        for entries in groups.values():
+            name, _, text = min(entries, key=lambda e: HISTORY_REASON_ORDER.index(e[0]))
+            fired.append((name, max(e[1] for e in entries), text))
 
     def _org_quote(self, org: OrgProfile, query_tokens: set[str]) -> str:
         return _quote(org.interest_description or org.description, query_tokens)

@@ -163,7 +163,7 @@ def test_deal_history_gives_a_reason_and_never_carries_a_private_asset(past_adc_
     privately shared asset stays out of the (shared) history altogether."""
     recs = recommend_partners(leak_world["users"]["owner"], "as-new-adc", top=5)
     assert recs[0].id == "org-seeker"
-    assert "in-licensed 1 ADC asset since 2024, e.g. from KR ADC Bio" in recs[0].reasons
+    assert "in-licensed 1 asset against HER2 since 2024, e.g. from KR ADC Bio" in recs[0].reasons
     history = deal_history()
     assert [r.id for r in history.records] == ["dl-past"]
     assert "org-stranger" not in history.by_licensee
@@ -177,11 +177,10 @@ def test_reasons_are_in_the_active_language(past_adc_deal, leak_world):
     with translation.override("en"):
         english = recommend_partners(owner, "as-new-adc", top=5)
     assert [(r.id, r.score) for r in korean] == [(r.id, r.score) for r in english]
-    assert "in-licensed 1 ADC asset since 2024, e.g. from KR ADC Bio" in english[0].reasons
+    assert "in-licensed 1 asset against HER2 since 2024, e.g. from KR ADC Bio" in english[0].reasons
     assert "oncology ADC: in their stated interests" in english[0].reasons
-    assert "2024년 이후 항체-약물 접합체(ADC) 자산 1건 도입(예: KR ADC Bio)" in korean[0].reasons
+    assert "2024년 이후 HER2 표적 자산 1건 도입(예: KR ADC Bio)" in korean[0].reasons
     assert "종양 항체-약물 접합체(ADC): 관심 분야로 밝힌 영역" in korean[0].reasons
-    assert "한국에서 도입한 이력: 2024년 이후 거래 1건(예: KR ADC Bio)" in korean[0].reasons
 
 
 def test_the_korean_page_shows_korean_reasons(market, client):
