@@ -114,23 +114,30 @@ def _month_key(date: str, *, latest: bool) -> int | None:
     return year * 12 + month
 
 
+def asset_from(id_: str, organization_id: str, a: dict[str, Any]) -> AssetProfile:
+    """An asset of the dev file (an evaluation deal's asset or a pipeline product)."""
+    return AssetProfile(
+        id=id_,
+        organization_id=organization_id,
+        name=a["name"],
+        description=a.get("description", ""),
+        therapeutic_area=a.get("therapeutic_area"),
+        modality=a.get("modality"),
+        stage=a.get("stage"),
+        targets=tuple(a.get("targets", ())),
+        indications=tuple(a.get("indications", ())),
+        seeking=tuple(a.get("seeking", ())),
+        territories=tuple(a.get("territories", ())),
+    )
+
+
 def load_products(path: Path = DATA) -> list[Product]:
     """The candidates' own pipelines (`pipeline` of each organisation), as assets."""
     data = json.loads(path.read_text(encoding="utf-8"))
     out = []
     for o in data["organizations"]:
         for k, p in enumerate(o.get("pipeline", ())):
-            asset = AssetProfile(
-                id=f"{o['id']}#{k}",
-                organization_id=o["id"],
-                name=p["name"],
-                description=p.get("description", ""),
-                therapeutic_area=p.get("therapeutic_area"),
-                modality=p.get("modality"),
-                stage=p.get("stage"),
-                targets=tuple(p.get("targets", ())),
-                indications=tuple(p.get("indications", ())),
-            )
+            asset = asset_from(f"{o['id']}#{k}", o["id"], p)
             out.append(Product(asset, p.get("since"), p.get("origin", "")))
     return out
 
@@ -176,20 +183,7 @@ def load_dev(path: Path = DATA) -> tuple[list[OrgProfile], list[Deal], list[Reco
     deals: list[Deal] = []
     history: list[Record] = []
     for d in data["deals"]:
-        a = d["asset"]
-        asset = AssetProfile(
-            id=d["id"],
-            organization_id=d["licensor"],
-            name=a["name"],
-            description=a.get("description", ""),
-            therapeutic_area=a.get("therapeutic_area"),
-            modality=a.get("modality"),
-            stage=a.get("stage"),
-            targets=tuple(a.get("targets", ())),
-            indications=tuple(a.get("indications", ())),
-            seeking=tuple(a.get("seeking", ())),
-            territories=tuple(a.get("territories", ())),
-        )
+        asset = asset_from(d["id"], d["licensor"], d["asset"])
         licensees = d.get("licensees") or [d["licensee"]]
         info = licensors.get(d["licensor"], {})
         korean = info.get("country") == "KR"
@@ -205,7 +199,9 @@ def load_dev(path: Path = DATA) -> tuple[list[OrgProfile], list[Deal], list[Reco
         )
         # Every evaluation deal is also history for the others (never for itself).
         for licensee in licensees:
-            rec = record(d["id"], d["licensor"], licensee, d.get("date", ""), d["deal_type"], a)
+            rec = record(
+                d["id"], d["licensor"], licensee, d.get("date", ""), d["deal_type"], d["asset"]
+            )
             history.append(Record(rec, d.get("date", ""), d["id"]))
     for h in data.get("history", []):
         rec = record(h["id"], h["licensor"], h["licensee"], h["date"], h["deal_type"], h)
