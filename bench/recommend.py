@@ -497,6 +497,14 @@ def quality(args: argparse.Namespace) -> None:
     t_start = time.perf_counter()
     orgs, deals, history = load_dev(args.data)
     products = load_products(args.data)
+    if args.with_set is not None:
+        # A held-out file: its deals are scored among its own and the dev set's candidates,
+        # with the dev set's pipelines, and the dev set's deals and history as past deals.
+        known = {o.id for o in orgs}
+        more_orgs, _, more_history = load_dev(args.with_set)
+        orgs += [o for o in more_orgs if o.id not in known]
+        products += load_products(args.with_set)
+        history += more_history
     embedder = CachedEmbedder(UseEmbedder(), CACHE if CACHE.parent.exists() else None)
     t0 = time.perf_counter()
     index = Index(orgs, [p.asset for p in products], embedder=embedder)
@@ -830,6 +838,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
         "--data", type=Path, default=DATA, help="dev set (format: bench/data/recommend_dev.json)"
+    )
+    parser.add_argument(
+        "--with",
+        dest="with_set",
+        type=Path,
+        default=None,
+        help="with --data HELDOUT: add this file's candidates, pipelines and deals (as history)",
     )
     parser.add_argument("--grid", action="store_true", help="cross-validate the weight grid")
     parser.add_argument("--repeats", type=int, default=25, help="CV half splits (--grid)")
