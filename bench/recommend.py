@@ -380,6 +380,9 @@ PREVIOUS = Weights(
 )
 """The session-1 defaults (chosen on the first 40 deals, before own pipelines)."""
 
+PIPELINE_ONLY = Weights(pipe_target=1.0, pipe_indication=1.0, pipe_semantic=0.5)
+"""Weights for the 'own-pipeline features only' row."""
+
 FOCUS_GRID: dict[str, tuple[float, ...]] = {
     "bm25": (0.1, 0.3, 0.6),
     "semantic": (0.25, 0.5, 1.0),
@@ -450,7 +453,7 @@ def repeated_cv(
     fixed = {
         "default weights": weight_vector(Weights().as_dict()),
         "session-1 weights": weight_vector(PREVIOUS.as_dict()),
-        "history features only": weight_vector(only(*HISTORY_FEATURES)),
+        "history features only": weight_vector(only(*HISTORY_FEATURES, base=PREVIOUS)),
     }
     fixed_metrics = {name: grid_metrics(cache, w[None]) for name, w in fixed.items()}
     out: dict[str, tuple[list[float], list[float]]] = {"grid-tuned on the other half": ([], [])}
@@ -529,9 +532,9 @@ def quality(args: argparse.Namespace) -> None:
         ("ours without deal history", loo, without(*HISTORY_FEATURES)),
         ("ours without own pipelines", loo, without(*PIPELINE_FEATURES)),
         ("session-1 defaults (40 deals, no pipelines)", loo, PREVIOUS.as_dict()),
-        ("history features only", loo, only(*HISTORY_FEATURES)),
-        ("own-pipeline features only", loo, only(*PIPELINE_FEATURES)),
-        ("activity prior only (deal count)", loo, only("activity")),
+        ("history features only (session-1 weights)", loo, only(*HISTORY_FEATURES, base=PREVIOUS)),
+        ("own-pipeline features only", loo, only(*PIPELINE_FEATURES, base=PIPELINE_ONLY)),
+        ("activity prior only (deal count)", loo, {"activity": 1.0}),
         ("BM25 only", loo, only("bm25")),
         ("embeddings only (USE)", loo, only("semantic")),
         ("structured only (stated focus)", loo, only(*STRUCTURED)),
