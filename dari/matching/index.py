@@ -744,7 +744,8 @@ class Index:
     ) -> Features:
         """Every feature value of every organisation slot for this asset (dead slots 0).
         `members`: the reader is signed in, so non-public assets count as pipeline evidence.
-        Pipeline features of weight 0 are skipped (left 0) unless `every` (benchmarks)."""
+        `pipe_semantic` (an embedding pass over every asset) is left 0 unless it has a weight
+        or `every` (benchmarks)."""
         store = self._orgs
         n = store.size
         query = tokenize(_asset_query_text(asset))
