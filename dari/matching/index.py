@@ -943,7 +943,7 @@ class Index:
     ) -> Features:
         """Pipeline features of every organisation slot: the best of its assets' evidence,
         times the kind fit; pipe_semantic divided by the best organisation's value.
-        Features of weight 0 are left at 0 unless `every`."""
+        Which are computed: see `_wanted_pipeline_features`."""
         n = self._orgs.size
         out: Features = {name: np.zeros(n) for name in PIPELINE_FEATURES}
         store = self._assets
