@@ -16,9 +16,16 @@ from dari.directory.models import Asset
 from dari.directory.vocab import Visibility
 
 
+def sees_members_assets(user: Any) -> bool:
+    """Whether `user` is a signed-in, active member, who sees `members` assets (anyone else
+    sees `public` ones only). Code that uses assets as evidence outside a queryset (the
+    recommender's shared index) asks this, so it follows the same rule as the queries."""
+    return user is not None and bool(user.is_authenticated) and bool(user.is_active)
+
+
 def _visibility_condition(user: Any) -> Q | None:
     """The condition an asset must meet to be visible to `user`; None means every asset."""
-    if user is None or not user.is_authenticated or not user.is_active:
+    if not sees_members_assets(user):
         return Q(visibility=Visibility.PUBLIC)
     if user.is_platform_admin:
         return None

@@ -37,7 +37,7 @@ from typing import Any
 from django.conf import settings
 from django.utils.translation import gettext
 
-from dari.accounts.access import access_asset, visible_assets
+from dari.accounts.access import access_asset, sees_members_assets, visible_assets
 from dari.directory.models import Asset, Deal, Organization, current_generation
 from dari.directory.vocab import Visibility
 from dari.matching import AssetProfile, DealHistory, DealRecord, Index, OrgProfile, Recommendation
@@ -104,11 +104,6 @@ def deal_record(deal: Deal) -> DealRecord:
         deal_type=deal.deal_type,
         asset_id=asset.pk if asset is not None else None,
     )
-
-
-def _signed_in(user: Any) -> bool:
-    """Whether `members` assets may serve as evidence in what this user is shown."""
-    return bool(getattr(user, "is_authenticated", False))
 
 
 def _is_shared(asset: Asset) -> bool:
@@ -182,7 +177,7 @@ def recommend_partners(user: Any, asset_id: str, top: int = 10) -> list[Recommen
     """
     asset = access_asset(user, asset_id)
     return shared_index().recommend_partners(
-        asset_profile(asset), top=top, members=_signed_in(user)
+        asset_profile(asset), top=top, members=sees_members_assets(user)
     )
 
 
@@ -192,7 +187,7 @@ def score_partner(user: Any, asset_id: str, organization_id: str) -> Recommendat
     asset = access_asset(user, asset_id)
     index = shared_index()
     ranked = index.recommend_partners(
-        asset_profile(asset), top=max(1, index.n_orgs), members=_signed_in(user)
+        asset_profile(asset), top=max(1, index.n_orgs), members=sees_members_assets(user)
     )
     return next((r for r in ranked if r.id == organization_id), None)
 
@@ -207,7 +202,9 @@ def recommend_assets(user: Any, organization_id: str, top: int = 10) -> list[Rec
     )
     wanted = top
     while True:
-        ranked = index.recommend_assets(org_profile(org), top=wanted, members=_signed_in(user))
+        ranked = index.recommend_assets(
+            org_profile(org), top=wanted, members=sees_members_assets(user)
+        )
         kept = [r for r in ranked if r.id in allowed]
         if len(kept) >= top or len(ranked) < wanted:
             return kept[:top]

@@ -181,7 +181,7 @@ def investments_by_kind(f: Filters = Filters()) -> list[dict[str, Any]]:
 
 
 def _visible(user: Any, f: Filters) -> QuerySet[Asset]:
-    assets = visible_assets(user).filter(organization__country="KR")
+    assets = visible_assets(user).filter(organization__country=KOREA)
     if f.cluster:
         assets = assets.filter(organization__cluster_id=f.cluster)
     if f.modality:
