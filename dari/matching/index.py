@@ -229,6 +229,18 @@ class _Slots:
         elif len(self.slot_of) >= COARSE_MIN and self.dim > COARSE_DIM:
             self.fit_projection()
 
+    def cosines(self, queries: FloatMatrix) -> NDArray[np.float64]:
+        """Cosine of every stored row (up to `size`) with each query vector (a vector, or a
+        matrix of row vectors: one column per query), clipped at 0. Approximate (the coarse
+        projection) once the store has one: callers that need exact values for a few rows
+        re-score them."""
+        n = self.size
+        if self.proj is not None:
+            raw = self.coarse[:n] @ (queries @ self.proj).T
+        else:
+            raw = self.emb[:n] @ queries.T
+        return np.clip(raw.astype(np.float64), 0.0, None)
+
     def fit_projection(self) -> None:
         """Top COARSE_DIM right singular vectors of (a sample of) the stored embeddings:
         dot products in that subspace approximate cosines, at a quarter of the cost."""
@@ -412,7 +424,6 @@ class _AssetStore(_Slots):
         self.indications = _KeyIndex()
         self.profiles: dict[int, AssetProfile] = {}
         self.owners: dict[str, int] = {}
-        self.by_owner: dict[int, set[int]] = {}
         super().__init__(dim)
 
     def grow_fields(self, capacity: int) -> None:
@@ -450,7 +461,6 @@ class _AssetStore(_Slots):
         self.public[slot] = int(asset.public)
         self.offered[slot] = int(asset.available)
         self.owner[slot] = self.owner_code(asset.organization_id)
-        self.by_owner.setdefault(int(self.owner[slot]), set()).add(slot)
         territories = ft.parse_territories(asset.territories)
         self.territories[slot] = territories
         self.has_territory[slot] = int(territories.known)
@@ -467,8 +477,6 @@ class _AssetStore(_Slots):
 
     def clear_fields(self, slot: int) -> None:
         self.profiles.pop(slot, None)
-        if len(self.owner) > slot and self.owner[slot] >= 0:
-            self.by_owner.get(int(self.owner[slot]), set()).discard(slot)
         for name in ("area", "modality", "stage", "owner"):
             getattr(self, name)[slot] = -1
         for name in _ASSET_BIT_FIELDS:
@@ -631,25 +639,29 @@ class Index:
             return np.zeros((0, self.embedder.dim), dtype=np.float32)
         return np.vstack(parts).astype(np.float32)
 
-    def add_orgs(self, orgs: list[OrgProfile]) -> None:
-        """Insert or replace many organisations (batched embedding and tokenising)."""
-        self._org_version += 1
-        store = self._orgs
-        texts = [org_text(o) for o in orgs]
+    def _store_texts(self, store: _Slots, ids: list[str], texts: list[str]) -> None:
+        """Allocate slots and (re-)embed and (re-)tokenise only the texts that are new or
+        changed, in batches."""
         changed = [
             i
-            for i, org in enumerate(orgs)
-            if org.id not in store.slot_of or store.text_keys[store.slot_of[org.id]] != texts[i]
+            for i, id_ in enumerate(ids)
+            if id_ not in store.slot_of or store.text_keys[store.slot_of[id_]] != texts[i]
         ]
         vectors = self._embed([texts[i] for i in changed])
         tokens = tokenize_many([texts[i] for i in changed])
         slots = []
         for row, i in enumerate(changed):
-            slot = store.allocate(orgs[i].id)
+            slot = store.allocate(ids[i])
             slots.append(slot)
             store.text_keys[slot] = texts[i]
             store.bm25.add(slot, tokens[row])
         store.set_vectors(slots, vectors)
+
+    def add_orgs(self, orgs: list[OrgProfile]) -> None:
+        """Insert or replace many organisations (batched embedding and tokenising)."""
+        self._org_version += 1
+        store = self._orgs
+        self._store_texts(store, [o.id for o in orgs], [org_text(o) for o in orgs])
         for org in orgs:
             slot = store.allocate(org.id)
             store.clear_fields(slot)
@@ -658,21 +670,7 @@ class Index:
     def add_assets(self, assets: list[AssetProfile]) -> None:
         """Insert or replace many assets (batched embedding and tokenising)."""
         store = self._assets
-        texts = [asset_text(a) for a in assets]
-        changed = [
-            i
-            for i, asset in enumerate(assets)
-            if asset.id not in store.slot_of or store.text_keys[store.slot_of[asset.id]] != texts[i]
-        ]
-        vectors = self._embed([texts[i] for i in changed])
-        tokens = tokenize_many([texts[i] for i in changed])
-        slots = []
-        for row, i in enumerate(changed):
-            slot = store.allocate(assets[i].id)
-            slots.append(slot)
-            store.text_keys[slot] = texts[i]
-            store.bm25.add(slot, tokens[row])
-        store.set_vectors(slots, vectors)
+        self._store_texts(store, [a.id for a in assets], [asset_text(a) for a in assets])
         for asset in assets:
             store.set_fields(store.allocate(asset.id), asset)
 
@@ -848,11 +846,7 @@ class Index:
             slots, values = _indication_hits(store.indications, store.bm25, keys, n)
             out["pipe_indication"][slots] = values
         if "pipe_semantic" in wanted:
-            if store.proj is not None:
-                cosine = store.coarse[:n] @ store.coarse[own].T
-            else:
-                cosine = store.emb[:n] @ store.emb[own].T
-            out["pipe_semantic"] = np.clip(cosine.max(axis=1).astype(np.float64), 0.0, None)
+            out["pipe_semantic"] = store.cosines(store.emb[own]).max(axis=1)
         for name in PIPELINE_FEATURES:
             out[name][mine] = 0.0
             out[name] = out[name] * kind_fit
@@ -909,15 +903,7 @@ class Index:
                 store.indications, store.bm25, _keys(asset.indications), store.size
             )
         if "pipe_semantic" in features:
-            m = store.size
-            if store.proj is not None:
-                cosine = store.coarse[:m] @ (vector @ store.proj)
-            else:
-                cosine = store.emb[:m] @ vector
-            out["pipe_semantic"] = (
-                np.arange(m, dtype=np.int64),
-                np.clip(cosine.astype(np.float64), 0.0, None),
-            )
+            out["pipe_semantic"] = (np.arange(store.size, dtype=np.int64), store.cosines(vector))
         for name, (slots, values) in out.items():
             ok = self._usable_evidence(slots, members=members, skip=asset.id)
             out[name] = (slots[ok], values[ok])
@@ -976,7 +962,7 @@ class Index:
         code = store.owners.get(org_id)
         if code is None:
             return None
-        slots = np.fromiter(store.by_owner.get(code, ()), dtype=np.int64)
+        slots = np.flatnonzero(store.owner[: store.size] == code)
         slots = slots[self._usable_evidence(slots, members=members, skip=asset.id)]
         if not len(slots):
             return None
@@ -1116,12 +1102,9 @@ class Index:
         out: Features = {}
         out["bm25"] = _normalise_by_max(store.bm25.scores(query, n))
         vector = self._query_vector(self._orgs, org.id, org_text(org))
-        if store.proj is not None:
-            # Coarse pass: approximate cosines; recommend_assets re-scores its best rows
-            # exactly. `query_vector` keeps the full vector for that.
-            cosine = np.clip(store.coarse[:n] @ (vector @ store.proj), 0.0, None)
-        else:
-            cosine = np.clip(store.emb[:n] @ vector, 0.0, None)
+        # Coarse once the store is large: recommend_assets re-scores its best rows exactly
+        # (`query_vector` keeps the full vector for that).
+        cosine = store.cosines(vector)
         out["semantic"] = _normalise_by_max(cosine)
         out["cosine"] = cosine
         out["query_vector"] = vector.astype(np.float64)
