@@ -1077,11 +1077,34 @@ class Index:
             [store.slot_of[asset.organization_id]] if asset.organization_id in store.slot_of else []
         )
         slots = self._top(score, store, exclude, top)
-        query_tokens = set(tokenize(_asset_query_text(asset)))
-        surfaces = surface_forms(_asset_query_text(asset))
+        return self._partners(asset, slots, values, score, members)
+
+    def score_partner(
+        self, asset: AssetProfile, org_id: str, *, members: bool = True
+    ) -> Recommendation | None:
+        """How well one organisation fits as a partner for `asset`, with its reasons (the
+        same score and reasons as in `recommend_partners`); None for the asset's own
+        organisation or one not in the index. Reasons for that one organisation only."""
+        slot = self._orgs.slot_of.get(org_id)
+        if slot is None or org_id == asset.organization_id:
+            return None
+        values = self.partner_features(asset, members=members)
+        return self._partners(asset, [slot], values, self._combine(values), members)[0]
+
+    def _partners(
+        self,
+        asset: AssetProfile,
+        slots: list[int],
+        values: Features,
+        score: NDArray[np.float64],
+        members: bool,
+    ) -> list[Recommendation]:
+        """Recommendations (score and reasons) for these organisation slots."""
+        text = _asset_query_text(asset)
+        query_tokens, surfaces = set(tokenize(text)), surface_forms(text)
         return [
             Recommendation(
-                id=str(store.ids[slot]),
+                id=str(self._orgs.ids[slot]),
                 score=round(float(score[slot]), 6),
                 reasons=self._partner_reasons(
                     asset, slot, values, query_tokens, surfaces, members=members

@@ -183,3 +183,14 @@ def test_territories() -> None:
     assert parse_territories(["US, EU"]).covers("DE")
     assert parse_territories(["ex-Asia"]).covers("US")
     assert not parse_territories([]).known
+
+
+def test_score_partner_is_the_same_as_in_the_ranking(
+    orgs: list[OrgProfile], assets: list[AssetProfile]
+) -> None:
+    index = Index(orgs, assets, embedder=FakeEmbedder(dim=64))
+    asset = assets[0]
+    for rec in index.recommend_partners(asset, top=len(orgs)):
+        assert index.score_partner(asset, rec.id) == rec
+    assert index.score_partner(asset, asset.organization_id) is None  # its own organisation
+    assert index.score_partner(asset, "nobody") is None

@@ -185,11 +185,9 @@ def score_partner(user: Any, asset_id: str, organization_id: str) -> Recommendat
     """How well one organisation fits as a partner for an asset (None if it ranks nowhere, e.g.
     the asset's own organisation). Raises Asset.DoesNotExist like `recommend_partners`."""
     asset = access_asset(user, asset_id)
-    index = shared_index()
-    ranked = index.recommend_partners(
-        asset_profile(asset), top=max(1, index.n_orgs), members=sees_members_assets(user)
+    return shared_index().score_partner(
+        asset_profile(asset), organization_id, members=sees_members_assets(user)
     )
-    return next((r for r in ranked if r.id == organization_id), None)
 
 
 def recommend_assets(user: Any, organization_id: str, top: int = 10) -> list[Recommendation]:
