@@ -22,6 +22,7 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -264,7 +265,7 @@ def feature_cache(
     deals: list[Deal],
     history: list[Record],
     mode: str,
-    products: list[Product] = (),  # type: ignore[assignment]
+    products: Sequence[Product] = (),
 ) -> Cache:
     """Feature values of every candidate per deal, so weights can be re-combined fast."""
     store = index._orgs  # noqa: SLF001  (benchmark introspection)
