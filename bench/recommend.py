@@ -69,6 +69,15 @@ class Deal:
     date: str
     korean: bool
     licensor_name: str = ""
+    territories: tuple[str, ...] = ()
+    """The territory granted in the deal as reported (the deal's `territories`), used only
+    by the 'territory on offer' rows: what the licensor would list when offering it."""
+
+    def offered(self) -> Deal:
+        """The deal with its asset offered for the territory it was granted in."""
+        if not self.territories:
+            return self
+        return replace(self, asset=replace(self.asset, territories=self.territories))
 
 
 @dataclass(frozen=True)
@@ -196,6 +205,7 @@ def load_dev(path: Path = DATA) -> tuple[list[OrgProfile], list[Deal], list[Reco
                 d.get("date", ""),
                 korean,
                 info.get("name", ""),
+                tuple(d.get("territories") or ()),
             )
         )
         # Every evaluation deal is also history for the others (never for itself).
@@ -524,12 +534,15 @@ def quality(args: argparse.Namespace) -> None:
     )
     loo = feature_cache(index, deals, history, "loo", products)
     prior = feature_cache(index, deals, history, "prior", products)
+    offered = feature_cache(index, [d.offered() for d in deals], history, "loo", products)
+    n_offered = sum(bool(d.territories) for d in deals)
     if CACHE.parent.exists():
         embedder.save(CACHE)
 
     variants = [
         ("ours (default weights, history leave-one-out)", loo, Weights().as_dict()),
         ("ours, history strictly before the deal", prior, Weights().as_dict()),
+        (f"ours + territory on offer ({n_offered} known)", offered, Weights().as_dict()),
         ("ours without deal history", loo, without(*HISTORY_FEATURES)),
         ("ours without own pipelines", loo, without(*PIPELINE_FEATURES)),
         ("session-1 defaults (40 deals, no pipelines)", loo, PREVIOUS.as_dict()),

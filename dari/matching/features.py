@@ -7,22 +7,31 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from .profiles import DEAL_TYPES, MODALITIES, ORG_KINDS, STAGES, THERAPEUTIC_AREAS
 
 NEUTRAL = 0.3
 """Score of a structured feature when one side says nothing about it: below a match,
 above a stated mismatch, so a silent profile is neither rewarded nor buried."""
 
+OPEN = 1.0
+"""Score of a restriction (stages licensed, deal types sought, territories on offer) that one
+side does not state: nothing is ruled out. Only a stated restriction that leaves the other
+side out counts against (0.0); on the dev set, rewarding profiles that state them (NEUTRAL
+for the silent ones) buried good partners who say nothing (docs/recommendations.md)."""
+
 FOCUS_ONLY = 0.75
 """Area/modality in what the organisation works on, but not in what it says it seeks."""
 
 RELATED_MODALITY = 0.5
+"""A modality of the same family (modalities) or an area next to it (therapeutic areas)."""
 ADJACENT_STAGE = 0.5
 INDICATION_FIRE = 0.6
 """idf-weighted share of an indication's words that must appear to name it as a reason."""
 
-AREA_BIT = {v: 1 << i for i, v in enumerate(THERAPEUTIC_AREAS)}
-MODALITY_BIT = {v: 1 << i for i, v in enumerate(MODALITIES)}
+AREA_BIT = {v: 1 << i for i, v in enumerate(THERAPEUTIC_AREAS) if v != "other"}
+MODALITY_BIT = {v: 1 << i for i, v in enumerate(MODALITIES) if v != "other"}
 STAGE_BIT = {v: 1 << i for i, v in enumerate(STAGES)}
 DEAL_BIT = {v: 1 << i for i, v in enumerate(DEAL_TYPES)}
 AREA_CODE = {v: i for i, v in enumerate(THERAPEUTIC_AREAS)}
@@ -53,6 +62,7 @@ def _family_mask(modality: str) -> int:
 
 FAMILY_MASK: dict[str, int] = {m: _family_mask(m) for m in MODALITIES}
 
+
 _CLINICAL_ORDER = ("discovery", "preclinical", "phase1", "phase2", "phase3", "filed", "approved")
 
 
@@ -76,6 +86,34 @@ def mask_of(values: Iterable[str], bits: dict[str, int]) -> int:
 
 def values_of(mask: int, bits: dict[str, int]) -> list[str]:
     return [value for value, bit in bits.items() if mask & bit]
+
+
+_RELATED_AREAS: tuple[tuple[str, str], ...] = (
+    ("immunology", "dermatology"),
+    ("immunology", "respiratory"),
+    ("immunology", "gastroenterology"),
+    ("immunology", "musculoskeletal"),
+    ("metabolic", "cardiovascular"),
+    ("metabolic", "renal"),
+    ("metabolic", "gastroenterology"),
+    ("cardiovascular", "renal"),
+    ("neurology", "psychiatry"),
+    ("oncology", "hematology"),
+    ("rare_disease", "hematology"),
+    ("rare_disease", "metabolic"),
+    ("rare_disease", "neurology"),
+)
+RELATED_AREA_MASK: dict[str, int] = {
+    a: mask_of(
+        [y for x, y in _RELATED_AREAS if x == a] + [x for x, y in _RELATED_AREAS if y == a],
+        AREA_BIT,
+    )
+    for a in THERAPEUTIC_AREAS
+}
+RELATED_AREA_BY_CODE = np.array(
+    [RELATED_AREA_MASK[a] for a in THERAPEUTIC_AREAS] + [0], dtype=np.int64
+)
+"""RELATED_AREA_MASK by AREA_CODE; the last entry (code -1: no area) relates to nothing."""
 
 
 KIND_FIT: dict[str, dict[str, float]] = {
@@ -123,7 +161,15 @@ REGIONS: dict[str, frozenset[str]] = {
     "apac": frozenset("KR JP CN HK MO TW SG MY TH VN ID PH IN AU NZ".split()),
     "southeast_asia": frozenset("SG MY TH VN ID PH".split()),
     "latin_america": frozenset("MX BR AR CL CO PE".split()),
-    "middle_east": frozenset("AE SA IL QA KW TR EG".split()),
+    "middle_east": frozenset("AE SA IL QA KW TR EG JO LB OM BH IQ IR".split()),
+    "north_africa": frozenset("EG MA DZ TN LY".split()),
+    "middle_east_and_north_africa": frozenset(
+        "AE SA IL QA KW TR EG JO LB OM BH IQ IR MA DZ TN LY".split()
+    ),
+    "mena": frozenset("AE SA IL QA KW TR EG JO LB OM BH IQ IR MA DZ TN LY".split()),
+    "africa": frozenset("ZA NG KE EG MA DZ TN GH ET".split()),
+    "cis": frozenset("RU KZ UZ BY AM AZ KG TJ MD".split()),
+    "oceania": frozenset({"AU", "NZ"}),
 }
 _NAMES: dict[str, str] = {
     "korea": "KR",
@@ -142,6 +188,29 @@ _NAMES: dict[str, str] = {
     "switzerland": "CH",
     "canada": "CA",
     "australia": "AU",
+    "new_zealand": "NZ",
+    "brazil": "BR",
+    "mexico": "MX",
+    "argentina": "AR",
+    "russia": "RU",
+    "kazakhstan": "KZ",
+    "uzbekistan": "UZ",
+    "ukraine": "UA",
+    "belarus": "BY",
+    "turkey": "TR",
+    "south_africa": "ZA",
+    "israel": "IL",
+    "saudi_arabia": "SA",
+    "italy": "IT",
+    "spain": "ES",
+    "netherlands": "NL",
+    "singapore": "SG",
+    "vietnam": "VN",
+    "indonesia": "ID",
+    "thailand": "TH",
+    "philippines": "PH",
+    "malaysia": "MY",
+    "hong_kong": "HK",
 }
 _GLOBAL = frozenset({"global", "worldwide", "ww", "world", "all"})
 
@@ -155,6 +224,11 @@ class Territories:
     include: frozenset[str]
     exclude: frozenset[str]
     known: bool
+
+    @property
+    def restricts(self) -> bool:
+        """True when the territories leave some country out (not plain 'global')."""
+        return self.known and (not self.is_global or bool(self.exclude))
 
     def covers(self, country: str) -> bool:
         if country in self.exclude:

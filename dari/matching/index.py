@@ -113,11 +113,11 @@ class Weights:
     semantic: float = 0.5
     area: float = 1.0
     modality: float = 0.3
-    stage: float = 0.5
-    deal: float = 0.5
+    stage: float = 0.25
+    deal: float = 0.25
     target: float = 0.25
     indication: float = 0.5
-    geography: float = 0.25
+    geography: float = 1.0
     kind: float = 0.5
     hist_modality: float = 0.0
     hist_area: float = 0.0
@@ -757,7 +757,7 @@ class Index:
             ft.AREA_BIT.get(asset.therapeutic_area or "", 0),
             store.area_interest[:n],
             store.area_focus[:n],
-            0,
+            ft.RELATED_AREA_MASK.get(asset.therapeutic_area or "", 0),
         )
         modality = asset.modality or ""
         out["modality"] = self._vocab_feature(
@@ -772,7 +772,7 @@ class Index:
             adjacent = ft.adjacent_stage_mask(asset.stage or "")
             out["stage"] = np.where(
                 stages == 0,
-                ft.NEUTRAL,
+                ft.OPEN,
                 np.where(
                     (stages & stage_bit) != 0,
                     1.0,
@@ -780,13 +780,13 @@ class Index:
                 ),
             )
         else:
-            out["stage"] = np.full(n, ft.NEUTRAL)
+            out["stage"] = np.full(n, ft.OPEN)
         seeking = ft.mask_of(asset.seeking, ft.DEAL_BIT)
         deals = store.deals[:n]
         if seeking:
-            out["deal"] = np.where(deals == 0, ft.NEUTRAL, ((deals & seeking) != 0).astype(float))
+            out["deal"] = np.where(deals == 0, ft.OPEN, ((deals & seeking) != 0).astype(float))
         else:
-            out["deal"] = np.full(n, ft.NEUTRAL)
+            out["deal"] = np.full(n, ft.OPEN)
         out["target"] = np.zeros(n)
         for key in _keys(asset.targets):
             out["target"] = np.maximum(out["target"], self._docs_with_all(store.bm25, key, n))
@@ -794,7 +794,9 @@ class Index:
         for key in _keys(asset.indications):
             share = self._indication_share(store.bm25, key, n)
             out["indication"] = np.maximum(out["indication"], share)
-        out["geography"] = np.full(n, ft.NEUTRAL)
+        # No territory stated: nothing is ruled out (1.0 for all). A stated territory rules
+        # out the organisations whose home country it leaves out (0.0).
+        out["geography"] = np.full(n, ft.OPEN)
         territories = ft.parse_territories(asset.territories)
         if territories.known:
             codes = store.countries
@@ -1135,7 +1137,7 @@ class Index:
             store.area_bits[:n],
             ft.mask_of(org.interest_therapeutic_areas, ft.AREA_BIT),
             ft.mask_of(org.therapeutic_areas, ft.AREA_BIT),
-            None,
+            ft.RELATED_AREA_BY_CODE[store.area[:n]],
         )
         out["modality"] = self._vocab_feature_rev(
             store.mod_bits[:n],
@@ -1151,7 +1153,7 @@ class Index:
                 adjacent |= ft.adjacent_stage_mask(s)
             out["stage"] = np.where(
                 bits == 0,
-                ft.NEUTRAL,
+                ft.OPEN,
                 np.where(
                     (bits & stage_mask) != 0,
                     1.0,
@@ -1159,15 +1161,15 @@ class Index:
                 ),
             )
         else:
-            out["stage"] = np.full(n, ft.NEUTRAL)
+            out["stage"] = np.full(n, ft.OPEN)
         deal_mask = ft.mask_of(org.interest_deal_types, ft.DEAL_BIT)
         seeking = store.seeking[:n]
         if deal_mask:
             out["deal"] = np.where(
-                seeking == 0, ft.NEUTRAL, ((seeking & deal_mask) != 0).astype(float)
+                seeking == 0, ft.OPEN, ((seeking & deal_mask) != 0).astype(float)
             )
         else:
-            out["deal"] = np.full(n, ft.NEUTRAL)
+            out["deal"] = np.full(n, ft.OPEN)
         out["target"] = np.zeros(n)
         for key in store.targets.candidates(query_set):
             if query_set.issuperset(key):
@@ -1190,7 +1192,7 @@ class Index:
             exclude = store.territory_slots(country, exclude=True)
             if len(exclude):
                 covered[exclude[exclude < n]] = 0.0
-            geography = np.where(store.has_territory[:n] != 0, covered, ft.NEUTRAL)
+            geography = np.where(store.has_territory[:n] != 0, covered, ft.OPEN)
         else:
             geography = np.full(n, ft.NEUTRAL)
         out["geography"] = geography
@@ -1270,13 +1272,13 @@ class Index:
         bits: NDArray[np.int64],
         interest: int,
         focus: int,
-        related: NDArray[np.int64] | None,
+        related: NDArray[np.int64],
     ) -> NDArray[np.float64]:
         n = len(bits)
         if not (interest | focus):
             return np.full(n, ft.NEUTRAL)
         either = interest | focus
-        related_hit = (related & either) != 0 if related is not None else np.zeros(n, dtype=bool)
+        related_hit = (related & either) != 0
         result: NDArray[np.float64] = np.where(
             bits == 0,
             ft.NEUTRAL,
@@ -1452,6 +1454,19 @@ class Index:
             if w.area and area_v in (1.0, ft.FOCUS_ONLY):
                 key = "area_interest" if area_v == 1.0 else "area_focus"
                 fired.append(("area", w.area * area_v, render(t, key, area=label(area))))
+            elif w.area and area_v == ft.RELATED_MODALITY:
+                theirs = [
+                    a
+                    for a in (*org.interest_therapeutic_areas, *org.therapeutic_areas)
+                    if ft.AREA_BIT.get(a, 0) & ft.RELATED_AREA_MASK.get(area, 0)
+                ]
+                text = render(
+                    t,
+                    "area_related",
+                    area=label(area),
+                    theirs=join_labels(list(dict.fromkeys(theirs))),
+                )
+                fired.append(("area", w.area * area_v, text))
             if w.modality and mod_v in (1.0, ft.FOCUS_ONLY):
                 key = "modality_interest" if mod_v == 1.0 else "modality_focus"
                 fired.append(
@@ -1471,7 +1486,7 @@ class Index:
                 )
                 fired.append(("modality", w.modality * mod_v, text))
         stage_v = values["stage"][slot]
-        if w.stage and stage_v == 1.0:
+        if w.stage and stage_v == 1.0 and org.interest_stages and asset.stage:
             fired.append(("stage", w.stage, render(t, "stage", stage=label(asset.stage or ""))))
         elif w.stage and stage_v == ft.ADJACENT_STAGE:
             text = render(
@@ -1481,8 +1496,8 @@ class Index:
                 theirs=join_labels(list(org.interest_stages)),
             )
             fired.append(("stage", w.stage * stage_v, text))
-        if w.deal and values["deal"][slot] == 1.0:
-            common = [d for d in asset.seeking if d in org.interest_deal_types]
+        common = [d for d in asset.seeking if d in org.interest_deal_types]
+        if w.deal and values["deal"][slot] == 1.0 and common:
             fired.append(("deal", w.deal, render(t, "deal", deals=join_labels(common))))
         if w.target and values["target"][slot] == 1.0:
             named = [
@@ -1497,7 +1512,12 @@ class Index:
             fired.append(
                 ("indication", w.indication * ind_v, render(t, "indication", indication=best))
             )
-        if w.geography and values["geography"][slot] == 1.0 and org.country:
+        if (
+            w.geography
+            and values["geography"][slot] == 1.0
+            and org.country
+            and ft.parse_territories(asset.territories).restricts
+        ):
             text = render(
                 t, "geography", country=org.country, territories=", ".join(asset.territories)
             )

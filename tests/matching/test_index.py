@@ -168,11 +168,60 @@ def test_feature_values(orgs: list[OrgProfile], assets: list[AssetProfile]) -> N
     # slots follow insertion order: onco, metabolic, neuro, kr-biotech
     assert values["area"].tolist() == [1.0, 0.0, 0.0, 0.75]
     assert values["modality"].tolist() == [1.0, 0.0, 0.0, 0.75]
-    assert values["stage"].tolist() == [1.0, 0.3, 0.3, 0.3]
+    # only onco-pharma states stages (phase 1-2); the others say nothing, which rules nothing out
+    assert values["stage"].tolist() == [1.0, 1.0, 1.0, 1.0]
     assert values["target"].tolist() == [1.0, 0.0, 0.0, 0.0]
     assert values["geography"].tolist() == [1.0, 1.0, 1.0, 0.0]
     assert values["kind"].tolist() == [1.0, 1.0, 0.6, 0.6]
     assert float(np.max(values["bm25"])) == 1.0
+
+
+def test_a_stated_restriction_counts_against_silence_does_not(
+    orgs: list[OrgProfile], assets: list[AssetProfile]
+) -> None:
+    """Stages licensed, deal types sought and territories on offer only count against a pair
+    when one side states them and they leave the other out."""
+    index = _index(orgs, assets)
+    glp1 = assets[1]  # preclinical, no territory stated
+    values = index.partner_features(glp1)
+    # onco-pharma licenses phase 1-2: preclinical is next to it; the others are silent
+    assert values["stage"].tolist() == [0.5, 1.0, 1.0, 1.0]
+    assert values["geography"].tolist() == [1.0, 1.0, 1.0, 1.0]
+    late = replace(glp1, id="late", stage="approved", territories=("Greater China",))
+    values = index.partner_features(late)
+    assert values["stage"].tolist() == [0.0, 1.0, 1.0, 1.0]
+    assert values["geography"].tolist() == [0.0, 0.0, 0.0, 0.0]  # GB, DK, US, KR
+    # and a silent partner is not ranked below an identical one that states the restriction
+    talkative = replace(orgs[1], id="talkative", interest_stages=("preclinical",))
+    both = _index([orgs[1], talkative], [])
+    scores = {r.id: r.score for r in both.recommend_partners(glp1)}
+    assert scores["metabolic-pharma"] == pytest.approx(scores["talkative"], abs=0.05)
+    # a reason for stages is only given when they are stated
+    silent = both.score_partner(glp1, "metabolic-pharma")
+    assert silent is not None
+    assert not any("stages they license" in r for r in silent.reasons)
+
+
+def test_related_area_counts_half_and_says_so() -> None:
+    derm = OrgProfile(
+        id="derm", name="Derm Co", kind="pharma", country="JP", therapeutic_areas=("dermatology",)
+    )
+    eye = OrgProfile(
+        id="eye", name="Eye Co", kind="pharma", country="JP", therapeutic_areas=("ophthalmology",)
+    )
+    asset = AssetProfile(
+        id="ige", organization_id="kr", name="IgE trap", therapeutic_area="immunology"
+    )
+    index = _index([derm, eye], [])
+    values = index.partner_features(asset)
+    assert values["area"].tolist() == [0.5, 0.0]
+    rec = index.score_partner(asset, "derm")
+    assert rec is not None
+    assert "immunology: next to areas they work in (dermatology)" in rec.reasons
+    # and the same from the organisation's side
+    assets_index = _index([], [asset])
+    (found,) = assets_index.recommend_assets(derm)
+    assert "immunology: next to areas you work in (dermatology)" in found.reasons
 
 
 def test_territories() -> None:
@@ -183,6 +232,11 @@ def test_territories() -> None:
     assert parse_territories(["US, EU"]).covers("DE")
     assert parse_territories(["ex-Asia"]).covers("US")
     assert not parse_territories([]).known
+    assert parse_territories(["Middle East and North Africa"]).covers("EG")
+    assert parse_territories(["global ex-Korea", "global ex-China"]).exclude == {"KR", "CN"}
+    assert parse_territories(["Brazil"]).covers("BR")
+    assert not parse_territories(["global"]).restricts
+    assert parse_territories(["global ex-Korea"]).restricts
 
 
 def test_score_partner_is_the_same_as_in_the_ranking(
