@@ -69,6 +69,8 @@ class Deal:
     date: str
     korean: bool
     licensor_name: str = ""
+    asset_group: str = ""
+    """A dev-set asset group of the same asset (another deal of it), left out of the history."""
     territories: tuple[str, ...] = ()
     """The territory granted in the deal as reported (the deal's `territories`), used only
     by the 'territory on offer' rows: what the licensor would list when offering it."""
@@ -205,6 +207,7 @@ def load_dev(path: Path = DATA) -> tuple[list[OrgProfile], list[Deal], list[Reco
                 d.get("date", ""),
                 korean,
                 info.get("name", ""),
+                d.get("asset_group", ""),
                 tuple(d.get("territories") or ()),
             )
         )
@@ -230,7 +233,8 @@ def history_for(deal: Deal, history: list[Record], mode: str) -> DealHistory | N
     'prior': additionally only records dated before the deal. 'none': no history."""
     if mode == "none":
         return None
-    kept = [h for h in history if h.asset_group != deal.id]
+    same = {deal.id, deal.asset_group} - {""}
+    kept = [h for h in history if h.asset_group not in same]
     if mode == "prior":
         cutoff = _month_key(deal.date, latest=False)
         kept = [
@@ -511,13 +515,14 @@ def quality(args: argparse.Namespace) -> None:
     t_start = time.perf_counter()
     orgs, deals, history = load_dev(args.data)
     products = load_products(args.data)
-    if args.with_set is not None:
-        # A held-out file: its deals are scored among its own and the dev set's candidates,
-        # with the dev set's pipelines, and the dev set's deals and history as past deals.
+    for path in args.with_sets:
+        # A held-out file: its deals are scored among its own candidates and those of the
+        # --with files (the dev set, earlier held-out files), with their pipelines, and their
+        # deals and history as past deals.
         known = {o.id for o in orgs}
-        more_orgs, _, more_history = load_dev(args.with_set)
+        more_orgs, _, more_history = load_dev(path)
         orgs += [o for o in more_orgs if o.id not in known]
-        products += load_products(args.with_set)
+        products += load_products(path)
         history += more_history
     embedder = CachedEmbedder(UseEmbedder(), CACHE if CACHE.parent.exists() else None)
     t0 = time.perf_counter()
@@ -858,10 +863,12 @@ def main() -> None:
     )
     parser.add_argument(
         "--with",
-        dest="with_set",
+        dest="with_sets",
         type=Path,
-        default=None,
-        help="with --data HELDOUT: add this file's candidates, pipelines and deals (as history)",
+        action="append",
+        default=[],
+        help="with --data HELDOUT: add this file's candidates, pipelines and deals (as history); "
+        "repeatable",
     )
     parser.add_argument("--grid", action="store_true", help="cross-validate the weight grid")
     parser.add_argument("--repeats", type=int, default=25, help="CV half splits (--grid)")
