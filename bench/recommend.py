@@ -55,7 +55,17 @@ from dari.matching.evaluate import (  # noqa: E402
 DATA = ROOT / "bench" / "data" / "recommend_dev.json"
 CACHE = ROOT / "var" / "recommend_embeddings.npz"
 
-STRUCTURED = ("area", "modality", "stage", "deal", "target", "indication", "geography", "kind")
+STRUCTURED = (
+    "area",
+    "modality",
+    "stage",
+    "deal",
+    "target",
+    "indication",
+    "geography",
+    "kind",
+    "business",
+)
 
 
 # ---- dev set ------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ of organisation usually takes which deal, and territory coverage."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -148,6 +149,21 @@ def kind_fit(kind: str, seeking: Sequence[str]) -> tuple[float, str]:
     return best, best_deal
 
 
+# ---- business lines ----------------------------------------------------------------
+BUSINESS_LINES: dict[str, tuple[str, ...]] = {
+    "biosimilar": ("biosimilar", "바이오시밀러"),
+}
+"""Lines of business an asset can belong to that only some organisations take on, and the
+tokens (after text.tokenize) that name them. A biosimilar goes to a company that says it
+develops or sells biosimilars (15 of the 109 Korean deals in the bench sets are biosimilars)."""
+
+
+def business_lines(tokens: Iterable[str]) -> list[str]:
+    """The business lines named among `tokens`."""
+    present = set(tokens)
+    return [line for line, terms in BUSINESS_LINES.items() if present & set(terms)]
+
+
 # ---- territories ----------------------------------------------------------------------
 _EU = frozenset(
     "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
@@ -159,8 +175,13 @@ REGIONS: dict[str, frozenset[str]] = {
     "greater_china": frozenset({"CN", "HK", "MO", "TW"}),
     "asia": frozenset("KR JP CN HK MO TW SG MY TH VN ID PH IN".split()),
     "apac": frozenset("KR JP CN HK MO TW SG MY TH VN ID PH IN AU NZ".split()),
+    "asia_pacific": frozenset("KR JP CN HK MO TW SG MY TH VN ID PH IN AU NZ".split()),
+    "eastern_europe": frozenset(
+        "PL CZ SK HU RO BG RU UA BY MD RS HR SI BA ME MK AL EE LV LT".split()
+    ),
     "southeast_asia": frozenset("SG MY TH VN ID PH".split()),
-    "latin_america": frozenset("MX BR AR CL CO PE".split()),
+    "latin_america": frozenset("MX BR AR CL CO PE EC VE UY PY BO CR PA GT HN SV NI DO CU".split()),
+    "south_america": frozenset("BR AR CL CO PE EC VE UY PY BO".split()),
     "middle_east": frozenset("AE SA IL QA KW TR EG JO LB OM BH IQ IR".split()),
     "north_africa": frozenset("EG MA DZ TN LY".split()),
     "middle_east_and_north_africa": frozenset(
@@ -171,47 +192,35 @@ REGIONS: dict[str, frozenset[str]] = {
     "cis": frozenset("RU KZ UZ BY AM AZ KG TJ MD".split()),
     "oceania": frozenset({"AU", "NZ"}),
 }
+_COUNTRY_NAMES = """
+afghanistan AF; albania AL; algeria DZ; argentina AR; armenia AM; australia AU; austria AT;
+azerbaijan AZ; bahrain BH; bangladesh BD; belarus BY; belgium BE; bolivia BO; bosnia BA;
+brazil BR; brunei BN; bulgaria BG; cambodia KH; canada CA; chile CL; china CN; colombia CO;
+costa_rica CR; croatia HR; cuba CU; cyprus CY; czechia CZ; czech_republic CZ; denmark DK;
+dominican_republic DO; ecuador EC; egypt EG; el_salvador SV; estonia EE; ethiopia ET;
+finland FI; france FR; georgia GE; germany DE; ghana GH; greece GR; guatemala GT;
+honduras HN; hong_kong HK; hungary HU; iceland IS; india IN; indonesia ID; iran IR; iraq IQ;
+ireland IE; israel IL; italy IT; jamaica JM; japan JP; jordan JO; kazakhstan KZ; kenya KE;
+korea KR; south_korea KR; republic_of_korea KR; kuwait KW; kyrgyzstan KG; laos LA; latvia LV;
+lebanon LB; libya LY; lithuania LT; luxembourg LU; macau MO; macao MO; malaysia MY; malta MT;
+mexico MX; moldova MD; mongolia MN; montenegro ME; morocco MA; myanmar MM; nepal NP;
+netherlands NL; new_zealand NZ; nicaragua NI; nigeria NG; north_macedonia MK; norway NO;
+oman OM; pakistan PK; panama PA; paraguay PY; peru PE; philippines PH; poland PL;
+portugal PT; puerto_rico PR; qatar QA; romania RO; russia RU; russian_federation RU;
+saudi_arabia SA; serbia RS; singapore SG; slovakia SK; slovenia SI; south_africa ZA;
+spain ES; sri_lanka LK; sweden SE; switzerland CH; taiwan TW; tajikistan TJ; tanzania TZ;
+thailand TH; tunisia TN; turkey TR; turkiye TR; turkmenistan TM; uganda UG; ukraine UA;
+united_arab_emirates AE; uae AE; united_kingdom GB; uk GB; great_britain GB;
+united_states US; united_states_of_america US; usa US; us US; uruguay UY; uzbekistan UZ;
+venezuela VE; vietnam VN; viet_nam VN; yemen YE; zambia ZM; zimbabwe ZW
+"""
 _NAMES: dict[str, str] = {
-    "korea": "KR",
-    "south_korea": "KR",
-    "japan": "JP",
-    "china": "CN",
-    "usa": "US",
-    "united_states": "US",
-    "us": "US",
-    "uk": "GB",
-    "united_kingdom": "GB",
-    "taiwan": "TW",
-    "india": "IN",
-    "germany": "DE",
-    "france": "FR",
-    "switzerland": "CH",
-    "canada": "CA",
-    "australia": "AU",
-    "new_zealand": "NZ",
-    "brazil": "BR",
-    "mexico": "MX",
-    "argentina": "AR",
-    "russia": "RU",
-    "kazakhstan": "KZ",
-    "uzbekistan": "UZ",
-    "ukraine": "UA",
-    "belarus": "BY",
-    "turkey": "TR",
-    "south_africa": "ZA",
-    "israel": "IL",
-    "saudi_arabia": "SA",
-    "italy": "IT",
-    "spain": "ES",
-    "netherlands": "NL",
-    "singapore": "SG",
-    "vietnam": "VN",
-    "indonesia": "ID",
-    "thailand": "TH",
-    "philippines": "PH",
-    "malaysia": "MY",
-    "hong_kong": "HK",
+    name: code
+    for item in _COUNTRY_NAMES.replace("\n", " ").split(";")
+    if item.strip()
+    for name, code in [item.split()]
 }
+"""Country names (lower case, words joined by _) -> ISO 3166-1 alpha-2 codes."""
 _GLOBAL = frozenset({"global", "worldwide", "ww", "world", "all"})
 
 
@@ -237,13 +246,21 @@ class Territories:
 
 
 def _places(text: str) -> frozenset[str]:
-    key = re.sub(r"[^a-z0-9]+", "_", text.strip().lower()).strip("_")
+    """The countries a territory name covers ('' when unknown): a region, a country name or
+    an ISO code; 'China and Japan' is both; 'mainland China' is China."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    key = re.sub(r"[^a-z0-9]+", "_", plain.strip().lower()).strip("_")
+    key = key.removeprefix("the_").removeprefix("mainland_")
     if key in REGIONS:
         return REGIONS[key]
     if key in _NAMES:
         return frozenset({_NAMES[key]})
     if len(key) == 2 and key.isalpha():
         return frozenset({key.upper()})
+    if "_and_" in key:
+        parts = [_places(part) for part in key.split("_and_")]
+        if all(parts):
+            return frozenset().union(*parts)
     return frozenset()
 
 

@@ -14,6 +14,8 @@ Score of a candidate = sum over features f of weight[f] * value[f], every value 
 - indication: idf-weighted share of the words of the asset's best indication that the
   organisation's text contains.
 - kind: how usual this kind of organisation is for the deal types the asset seeks.
+- business: 0 when the asset belongs to a line of business (a biosimilar, see
+  features.BUSINESS_LINES) that the organisation's text never names, else 1.
 - pipe_target, pipe_indication, pipe_semantic: the organisation's own pipeline (its assets
   in the index, `public` ones only for an anonymous reader) has an asset against one of
   these targets / in one of these indications (idf-weighted share of the indication's
@@ -88,6 +90,7 @@ FEATURES: tuple[str, ...] = (
     "indication",
     "geography",
     "kind",
+    "business",
     *HISTORY_FEATURES,
     *PIPELINE_FEATURES,
 )
@@ -119,6 +122,7 @@ class Weights:
     indication: float = 0.5
     geography: float = 1.0
     kind: float = 0.5
+    business: float = 1.0
     hist_modality: float = 0.0
     hist_area: float = 0.0
     hist_target: float = 0.0
@@ -809,6 +813,10 @@ class Index:
         for kind, code in ft.KIND_CODE.items():
             fits[code] = ft.kind_fit(kind, asset.seeking)[0]
         out["kind"] = fits[store.kind[:n]]
+        out["business"] = np.full(n, ft.OPEN)
+        lines = ft.business_lines(query)
+        if lines:
+            out["business"] = self._naming_any(store.bm25, lines, n)
         out.update(self._partner_history(asset, n))
         out.update(
             self._pipeline_features(asset, vector, out["kind"], members=members, every=every)
@@ -1046,6 +1054,16 @@ class Index:
         return result
 
     @staticmethod
+    def _naming_any(bm25: BM25, lines: Sequence[str], n: int) -> NDArray[np.float64]:
+        """1.0 for the slots whose text names one of these business lines, else 0.0."""
+        found = np.zeros(n)
+        for line in lines:
+            for token in ft.BUSINESS_LINES[line]:
+                slots, _ = bm25.posting(token)
+                found[slots[slots < n]] = 1.0
+        return found
+
+    @staticmethod
     def _docs_with_all(bm25: BM25, key: tuple[str, ...], n: int) -> NDArray[np.float64]:
         counts = np.zeros(n)
         for token in key:
@@ -1205,6 +1223,13 @@ class Index:
             if fit and deal != "license":
                 others = np.where((seeking & bit) != 0, np.maximum(others, fit), others)
         out["kind"] = np.maximum(base, others)
+        # assets of a line of business the organisation never names are ruled out
+        theirs = set(ft.business_lines(query))
+        out["business"] = np.full(n, ft.OPEN)
+        for line in ft.BUSINESS_LINES:
+            if line not in theirs:
+                out["business"] -= self._naming_any(store.bm25, [line], n)
+        out["business"] = np.clip(out["business"], 0.0, 1.0)
         out.update(self._asset_history(org, n))
         out.update(self._own_pipeline_features(org, out["kind"], members=members, every=every))
         # Dead (removed) slots are excluded in _top; their values here are meaningless.
@@ -1522,6 +1547,10 @@ class Index:
                 t, "geography", country=org.country, territories=", ".join(asset.territories)
             )
             fired.append(("geography", w.geography, text))
+        if w.business and values["business"][slot] == 1.0:
+            for line in ft.business_lines(tokenize(f"{asset.name} {asset.description}")):
+                text = render(t, "business", line=label(line))
+                fired.append(("business", w.business, text))
         kind_v, deal = ft.kind_fit(org.kind, asset.seeking)
         if w.kind and kind_v >= 1.0:
             text = render(t, "kind", kind=label(org.kind), deal=label(deal))

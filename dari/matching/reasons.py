@@ -43,6 +43,7 @@ PARTNER_REASONS: dict[str, str] = {
     "indication": "{indication}: named in their profile",
     "geography": "based in {country}, within the territories on offer ({territories})",
     "kind": "a {kind}, the usual partner for {deal}",
+    "business": "{line}: a line of business named in their profile",
     "terms": "their profile shares key terms: {terms}",
     "semantic": "their statement \u201c{quote}\u201d is close to this asset's description",
     "hist_modality": "in-licensed {assets}{since}, e.g. from {examples}",
@@ -72,6 +73,7 @@ ASSET_REASONS: dict[str, str] = {
     "indication": "{indication}: named in your profile",
     "geography": "{territories} rights on offer, covering {country}",
     "kind": "you are a {kind}, the usual partner for {deal}",
+    "business": "{line}: a line of business named in your profile",
     "terms": "shares key terms with your profile: {terms}",
     "semantic": "its description \u201c{quote}\u201d is close to your statement",
     "hist_modality": "you in-licensed {assets}{since}, e.g. from {examples}",
@@ -160,6 +162,8 @@ LABELS: dict[str, str] = {
     "research_institute": "research institute",
     "university": "university",
     "hospital": "hospital",
+    # business lines
+    "biosimilar": "biosimilar",
 }
 
 

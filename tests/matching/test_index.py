@@ -224,6 +224,51 @@ def test_related_area_counts_half_and_says_so() -> None:
     assert "immunology: next to areas you work in (dermatology)" in found.reasons
 
 
+def test_a_biosimilar_goes_to_those_who_name_biosimilars() -> None:
+    generic = OrgProfile(
+        id="generic",
+        name="Generic Co",
+        kind="pharma",
+        country="IL",
+        therapeutic_areas=("oncology",),
+        description="Generics and specialty medicines group that also sells biosimilars.",
+    )
+    novel = OrgProfile(
+        id="novel",
+        name="Novel Co",
+        kind="pharma",
+        country="US",
+        therapeutic_areas=("oncology",),
+        description="Discovers first-in-class antibodies for cancer.",
+    )
+    ko = OrgProfile(
+        id="ko",
+        name="KO Co",
+        kind="pharma",
+        country="KR",
+        therapeutic_areas=("oncology",),
+        description="바이오시밀러와 개량신약을 개발하는 제약사.",
+    )
+    biosimilar = AssetProfile(
+        id="ritux",
+        organization_id="kr",
+        name="Rituximab biosimilar",
+        description="A proposed biosimilar to rituximab.",
+        therapeutic_area="oncology",
+        modality="antibody",
+    )
+    original = replace(biosimilar, id="new-ab", name="Anti-CD20 antibody", description="A new one.")
+    index = _index([generic, novel, ko], [biosimilar, original])
+    assert index.partner_features(biosimilar)["business"].tolist() == [1.0, 0.0, 1.0]
+    assert index.partner_features(original)["business"].tolist() == [1.0, 1.0, 1.0]
+    rec = index.score_partner(biosimilar, "generic")
+    assert rec is not None
+    assert "biosimilar: a line of business named in their profile" in rec.reasons
+    # from the organisations' side: the novel-drug company is not shown biosimilars
+    assert index.asset_features(novel)["business"].tolist() == [0.0, 1.0]
+    assert index.asset_features(generic)["business"].tolist() == [1.0, 1.0]
+
+
 def test_territories() -> None:
     t = parse_territories(["global ex-KR"])
     assert t.covers("US") and not t.covers("KR")
@@ -237,6 +282,9 @@ def test_territories() -> None:
     assert parse_territories(["Brazil"]).covers("BR")
     assert not parse_territories(["global"]).restricts
     assert parse_territories(["global ex-Korea"]).restricts
+    assert parse_territories(["Türkiye", "mainland China"]).include == {"TR", "CN"}
+    assert parse_territories(["China and Japan"]).include == {"CN", "JP"}
+    assert not parse_territories(["Narnia"]).known  # unknown names say nothing
 
 
 def test_score_partner_is_the_same_as_in_the_ranking(
