@@ -1,7 +1,10 @@
 """Benchmark of dari.matching: ranking quality on real public deals, and speed.
 
-    .venv/bin/python bench/recommend.py             # quality table (dev set)
-    .venv/bin/python bench/recommend.py --grid      # + grid search of the weights
+    .venv/bin/python bench/recommend.py             # quality: dev + held-out sets, pooled
+    .venv/bin/python bench/recommend.py --grid      # + cross-validated grid of the weights
+    .venv/bin/python bench/recommend.py --data F --with bench/data/recommend_dev.json
+                                                    # one file of the dev format (a new
+                                                    # held-out set) among the dev candidates
     .venv/bin/python bench/recommend.py --speed     # + synthetic 100k assets / 10k orgs
 
 Quality: bench/data/recommend_dev.json holds real licensing/co-development deals (the
@@ -353,9 +356,12 @@ def row(name: str, ranks: list[int | None]) -> str:
     )
 
 
-def random_row(cache: Cache) -> str:
+def random_row(caches: Sequence[Cache]) -> str:
     h1, h5, h10, mrr = [], [], [], []
-    for ids, deal in zip(cache.ids, cache.deals, strict=True):
+    pairs = [
+        (ids, deal) for cache in caches for ids, deal in zip(cache.ids, cache.deals, strict=True)
+    ]
+    for ids, deal in pairs:
         n, m = len(ids), len(deal.licensees & set(ids))
         h1.append(random_expectations(n, m, 1)[0])
         h5.append(random_expectations(n, m, 5)[0])
@@ -365,7 +371,7 @@ def random_row(cache: Cache) -> str:
     rng = random.Random(0)
     sim: list[int | None] = []
     for _ in range(1000):
-        for ids, deal in zip(cache.ids, cache.deals, strict=True):
+        for ids, deal in pairs:
             shuffled = ids[:]
             rng.shuffle(shuffled)
             sim.append(first_hit_rank(shuffled, set(deal.licensees)))
@@ -408,6 +414,22 @@ PREVIOUS = Weights(
 PIPELINE_ONLY = Weights(pipe_target=1.0, pipe_indication=1.0, pipe_semantic=0.5)
 """Weights for the 'own-pipeline features only' row."""
 
+SESSION2 = Weights(
+    bm25=0.3,
+    semantic=0.5,
+    area=1.0,
+    modality=0.3,
+    stage=0.5,
+    deal=0.5,
+    target=0.25,
+    indication=0.5,
+    geography=0.25,
+    kind=0.5,
+    business=0.0,
+    hist_licensor=0.1,
+)
+"""The session-2 defaults (77 dev deals, no territory, no business lines)."""
+
 FOCUS_GRID: dict[str, tuple[float, ...]] = {
     "bm25": (0.1, 0.3, 0.6),
     "semantic": (0.25, 0.5, 1.0),
@@ -415,11 +437,14 @@ FOCUS_GRID: dict[str, tuple[float, ...]] = {
     "modality": (0.1, 0.3, 0.6),
     "target": (0.25, 0.5),
     "indication": (0.25, 0.5),
-    "pipe_target": (0.0, 0.25),
-    "pipe_indication": (0.0, 0.25, 0.5),
-    "pipe_semantic": (0.0, 0.25),
+    "geography": (0.5, 1.0, 1.5),
+    "business": (0.5, 1.0, 2.0),
+    "stage": (0.0, 0.25, 0.5),
+    "deal": (0.0, 0.25, 0.5),
+    "kind": (0.25, 0.5, 1.0),
 }
-"""Stated focus, text and own pipeline (history off): tuned first."""
+"""Stated focus, text, territory and business line (history off): tuned first, on the
+deals with the territory on offer."""
 
 NO_HISTORY = replace(Weights(), **{f: 0.0 for f in HISTORY_FEATURES})
 
@@ -449,38 +474,46 @@ def grid_weights(
     return np.array(rows), dicts
 
 
-def grid_metrics(cache: Cache, grid: np.ndarray, chunk: int = 4000) -> tuple[np.ndarray, ...]:
-    """Reciprocal rank and hit@5 of every weighting on every deal: (n_weightings, n_deals)."""
-    rr = np.zeros((len(grid), len(cache.deals)))
-    h5 = np.zeros_like(rr)
-    for i in range(0, len(grid), chunk):
-        ranks = rank_matrix(cache, grid[i : i + chunk])
-        rr[i : i + chunk] = 1.0 / ranks
-        h5[i : i + chunk] = ranks <= 5
-    return rr, h5
+def grid_metrics(
+    caches: Sequence[Cache], grid: np.ndarray, chunk: int = 4000
+) -> tuple[np.ndarray, ...]:
+    """Reciprocal rank and hit@5 of every weighting on every deal of every cache (deals of
+    all caches side by side): (n_weightings, n_deals)."""
+    rrs, h5s = [], []
+    for cache in caches:
+        rr = np.zeros((len(grid), len(cache.deals)))
+        h5 = np.zeros_like(rr)
+        for i in range(0, len(grid), chunk):
+            ranks = rank_matrix(cache, grid[i : i + chunk])
+            rr[i : i + chunk] = 1.0 / ranks
+            h5[i : i + chunk] = ranks <= 5
+        rrs.append(rr)
+        h5s.append(h5)
+    return np.hstack(rrs), np.hstack(h5s)
 
 
 def repeated_cv(
-    cache: Cache,
+    caches: Sequence[Cache],
     repeats: int = 25,
     grid_spec: dict[str, tuple[float, ...]] | None = None,
     base: Weights | None = None,
 ) -> tuple[dict[str, tuple[float, float, float, float]], dict[str, float]]:
-    """Honest estimate of 'tune the weights by grid search': for each random half split,
-    pick the best weighting on one half (by MRR, then hit@5, then the smallest total
-    weight) and score it on the other; both directions. Returns held-out mean (sd) of MRR
-    and hit@5 per method, and the per-feature median of the chosen weights."""
+    """Honest estimate of 'tune the weights by grid search': for each random half split of
+    the deals (of all caches together), pick the best weighting on one half (by MRR, then
+    hit@5, then the smallest total weight) and score it on the other; both directions.
+    Returns held-out mean (sd) of MRR and hit@5 per method, and the per-feature median of
+    the chosen weights."""
     grid_spec = grid_spec if grid_spec is not None else FOCUS_GRID
     grid, dicts = grid_weights(grid_spec, base)
-    rr, h5 = grid_metrics(cache, grid)
+    rr, h5 = grid_metrics(caches, grid)
     total = grid.sum(axis=1)
-    n = len(cache.deals)
+    n = rr.shape[1]
     fixed = {
         "default weights": weight_vector(Weights().as_dict()),
+        "session-2 weights": weight_vector(SESSION2.as_dict()),
         "session-1 weights": weight_vector(PREVIOUS.as_dict()),
-        "history features only": weight_vector(only(*HISTORY_FEATURES, base=PREVIOUS)),
     }
-    fixed_metrics = {name: grid_metrics(cache, w[None]) for name, w in fixed.items()}
+    fixed_metrics = {name: grid_metrics(caches, w[None]) for name, w in fixed.items()}
     out: dict[str, tuple[list[float], list[float]]] = {"grid-tuned on the other half": ([], [])}
     for name in fixed:
         out[name] = ([], [])
@@ -511,77 +544,145 @@ def repeated_cv(
     return summary, median
 
 
-def print_table(title: str, variants: list[tuple[str, Cache, dict[str, float]]]) -> None:
-    first = variants[0][1]
-    print(f"\npartner ranking, {title}; candidates per deal: {len(first.ids[0])}")
-    print(f"| {'ranking':<44} |  hit@1 |  hit@5 | hit@10 |    MRR |")
-    print(f"|{'-' * 46}|--------|--------|--------|--------|")
-    for name, cache, w in variants:
-        print(row(name, ranks_for(cache, w)))
-    print(random_row(first))
+SUITE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("dev set", "recommend_dev.json", ()),
+    ("held-out 1 (session 2)", "recommend_holdout.json", ("recommend_dev.json",)),
+    (
+        "held-out 2 (session 3)",
+        "recommend_holdout2.json",
+        ("recommend_dev.json", "recommend_holdout.json"),
+    ),
+)
+"""The bench sets, each scored among its own candidates and those of the earlier sets
+(whose deals and history are its past deals)."""
 
 
-def quality(args: argparse.Namespace) -> None:
-    t_start = time.perf_counter()
-    orgs, deals, history = load_dev(args.data)
-    products = load_products(args.data)
-    for path in args.with_sets:
-        # A held-out file: its deals are scored among its own candidates and those of the
-        # --with files (the dev set, earlier held-out files), with their pipelines, and their
-        # deals and history as past deals.
+@dataclass
+class SetRun:
+    """One evaluated set: its Korean-licensor deals under each history mode and with the
+    territory granted in the deal as the territory on offer."""
+
+    name: str
+    loo: Cache
+    prior: Cache
+    offered: Cache
+    n_offered: int
+
+    def variants(self) -> list[tuple[str, Cache, dict[str, float]]]:
+        loo = self.loo
+        return [
+            ("ours (asset says nothing of territory)", loo, Weights().as_dict()),
+            ("ours + territory on offer", self.offered, Weights().as_dict()),
+            ("ours, history strictly before the deal", self.prior, Weights().as_dict()),
+            ("ours without deal history", loo, without(*HISTORY_FEATURES)),
+            ("ours without own pipelines", loo, without(*PIPELINE_FEATURES)),
+            ("ours without business lines", loo, without("business")),
+            ("session-2 defaults", loo, SESSION2.as_dict()),
+            ("session-2 defaults + territory on offer", self.offered, SESSION2.as_dict()),
+            (
+                "history features only (session-1 weights)",
+                loo,
+                only(*HISTORY_FEATURES, base=PREVIOUS),
+            ),
+            ("own-pipeline features only", loo, only(*PIPELINE_FEATURES, base=PIPELINE_ONLY)),
+            ("BM25 only", loo, only("bm25")),
+            ("embeddings only (USE)", loo, only("semantic")),
+            ("structured only (stated focus)", loo, only(*STRUCTURED)),
+        ]
+
+
+def run_set(
+    name: str, data: Path, withs: Sequence[Path], embedder: CachedEmbedder, *, korean_only: bool
+) -> SetRun:
+    """Load one set (with the candidates, pipelines and past deals of `withs`) and compute
+    its feature caches."""
+    orgs, deals, history = load_dev(data)
+    products = load_products(data)
+    for path in withs:
         known = {o.id for o in orgs}
         more_orgs, _, more_history = load_dev(path)
         orgs += [o for o in more_orgs if o.id not in known]
         products += load_products(path)
         history += more_history
-    embedder = CachedEmbedder(UseEmbedder(), CACHE if CACHE.parent.exists() else None)
-    t0 = time.perf_counter()
+    if korean_only:
+        deals = [d for d in deals if d.korean]
     index = Index(orgs, [p.asset for p in products], embedder=embedder)
-    n_korean = sum(d.korean for d in deals)
     print(
-        f"dev set: {len(deals)} deals ({n_korean} with Korean licensors), {len(orgs)} candidate "
-        f"organisations, {len(history)} history records (index built in "
-        f"{time.perf_counter() - t0:.1f} s)"
+        f"{name}: {len(deals)} deals, {len(orgs)} candidate organisations, {len(products)} "
+        f"pipeline products, {len(history)} history records"
     )
+    return SetRun(
+        name,
+        feature_cache(index, deals, history, "loo", products),
+        feature_cache(index, deals, history, "prior", products),
+        feature_cache(index, [d.offered() for d in deals], history, "loo", products),
+        sum(bool(d.territories) for d in deals),
+    )
+
+
+def print_table(title: str, runs: Sequence[SetRun]) -> None:
+    """One row per variant, over the deals of all `runs` together."""
+    sizes = sorted({len(ids) for run in runs for ids in run.loo.ids})
+    n = sum(len(run.loo.deals) for run in runs)
+    cands = f"{sizes[0]}" if len(sizes) == 1 else f"{sizes[0]}-{sizes[-1]}"
+    known = sum(run.n_offered for run in runs)
     print(
-        "history: leave-one-out; the deal under test and every record of the same asset are "
-        "removed.\n'prior' = only deals dated before the deal under test."
+        f"\npartner ranking, {title}: {n} deals (territory known for {known}); "
+        f"candidates per deal: {cands}"
     )
-    loo = feature_cache(index, deals, history, "loo", products)
-    prior = feature_cache(index, deals, history, "prior", products)
-    offered = feature_cache(index, [d.offered() for d in deals], history, "loo", products)
-    n_offered = sum(bool(d.territories) for d in deals)
+    print(f"| {'ranking':<44} |  hit@1 |  hit@5 | hit@10 |    MRR |")
+    print(f"|{'-' * 46}|--------|--------|--------|--------|")
+    per_run = [run.variants() for run in runs]
+    for k, (name, _, _) in enumerate(per_run[0]):
+        ranks: list[int | None] = []
+        for variants in per_run:
+            _, cache, w = variants[k]
+            ranks += ranks_for(cache, w)
+        print(row(name, ranks))
+    print(random_row([run.loo for run in runs]))
+
+
+def quality(args: argparse.Namespace) -> None:
+    t_start = time.perf_counter()
+    embedder = CachedEmbedder(UseEmbedder(), CACHE if CACHE.parent.exists() else None)
+    print(
+        "history: leave-one-out (the deal under test and every record of the same asset are "
+        "removed); 'strictly before' = only deals dated before it.\n'territory on offer' = "
+        "the territory granted in the deal, as the licensor would list it when offering the asset."
+    )
+    if args.data is not None:
+        runs = [run_set(args.data.name, args.data, args.with_sets, embedder, korean_only=False)]
+        print_table(f"{args.data.name}, all deals", runs)
+        korean = [i for i, d in enumerate(runs[0].loo.deals) if d.korean]
+        only_korean = SetRun(
+            runs[0].name,
+            runs[0].loo.subset(korean),
+            runs[0].prior.subset(korean),
+            runs[0].offered.subset(korean),
+            sum(bool(runs[0].loo.deals[i].territories) for i in korean),
+        )
+        runs = [only_korean]
+        print_table(f"{args.data.name}, Korean licensors only", runs)
+    else:
+        here = DATA.parent
+        runs = [
+            run_set(name, here / data, [here / w for w in withs], embedder, korean_only=True)
+            for name, data, withs in SUITE
+        ]
+        for run in runs:
+            print_table(f"{run.name}, Korean licensors", [run])
+        print_table("all sets pooled, Korean licensors", runs)
     if CACHE.parent.exists():
         embedder.save(CACHE)
-
-    variants = [
-        ("ours (default weights, history leave-one-out)", loo, Weights().as_dict()),
-        ("ours, history strictly before the deal", prior, Weights().as_dict()),
-        (f"ours + territory on offer ({n_offered} known)", offered, Weights().as_dict()),
-        ("ours without deal history", loo, without(*HISTORY_FEATURES)),
-        ("ours without own pipelines", loo, without(*PIPELINE_FEATURES)),
-        ("session-1 defaults (40 deals, no pipelines)", loo, PREVIOUS.as_dict()),
-        ("history features only (session-1 weights)", loo, only(*HISTORY_FEATURES, base=PREVIOUS)),
-        ("own-pipeline features only", loo, only(*PIPELINE_FEATURES, base=PIPELINE_ONLY)),
-        ("activity prior only (deal count)", loo, {"activity": 1.0}),
-        ("BM25 only", loo, only("bm25")),
-        ("embeddings only (USE)", loo, only("semantic")),
-        ("structured only (stated focus)", loo, only(*STRUCTURED)),
-    ]
-    print_table(f"all deals ({len(deals)})", variants)
-    korean = [i for i, d in enumerate(deals) if d.korean]
-    print_table(
-        f"Korean licensors only ({len(korean)})",
-        [(name, cache.subset(korean), w) for name, cache, w in variants],
-    )
     if args.grid:
         base = NO_HISTORY
-        for label, spec in (
-            ("stated focus, text and own pipeline (history off)", FOCUS_GRID),
-            ("history weights on top of the focus medians", HISTORY_GRID),
+        for label, spec, pick in (
+            ("focus, text, territory, business line (history off)", FOCUS_GRID, "offered"),
+            ("history weights on top of the focus medians", HISTORY_GRID, "loo"),
         ):
             t0 = time.perf_counter()
-            summary, median = repeated_cv(loo, args.repeats, spec, base)
+            caches = [getattr(run, pick) for run in runs]
+            summary, median = repeated_cv(caches, args.repeats, spec, base)
             n_w = len(grid_weights(spec, base)[1])
             print(
                 f"\nrepeated 2-fold CV, tuning {label} ({args.repeats} random half splits x 2 "
@@ -869,7 +970,11 @@ def speed(args: argparse.Namespace) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--data", type=Path, default=DATA, help="dev set (format: bench/data/recommend_dev.json)"
+        "--data",
+        type=Path,
+        default=None,
+        help="score one file of the dev format (default: the dev set and both held-out sets, "
+        "each and pooled)",
     )
     parser.add_argument(
         "--with",

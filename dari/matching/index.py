@@ -98,31 +98,32 @@ FEATURES: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class Weights:
-    """Weights of the features in the score, chosen on bench/data/recommend_dev.json (77 real
-    deals, 59 with Korean licensors; 66 candidate organisations profiled from their own
-    statements, 29 of them with their own pipelines; see docs/recommendations.md).
+    """Weights of the features in the score, chosen on 109 real deals with Korean licensors
+    (bench/data/recommend_dev.json, _holdout.json, _holdout2.json: 98 candidate
+    organisations profiled from their own statements, 29 with their own pipelines; the
+    territory granted in each deal as the territory on offer; see docs/recommendations.md).
 
-    Stated focus and text: the per-feature median of the weightings picked in 50
-    cross-validation folds (25 random half splits x 2). Deal history and own pipeline: every
-    out-of-sample check lowered the scores of Korean licensors when they steered the ranking
-    (the 37 deals added in session 2 for the session-1 weights; the 19-deal held-out file),
-    because most licensees of Korean assets license once and have no record. So only the
-    repeat partner keeps a small weight; the others are 0 and only explain (their reasons are
-    still given, after the ones that drive the score). Stage, deal type, geography and kind
-    cannot be measured on that set (the dev assets say nothing of them) and keep judgment
-    values."""
+    Session 3: the per-feature median of the weightings picked in 100 cross-validation folds
+    (50 random half splits x 2) over the pooled 109 deals; tuned, they beat the fixed previous
+    weights out of sample by a little (MRR 0.403 vs 0.395). Territory (geography) and business
+    line (biosimilars) act almost as filters. Stated stages count against only when stated and
+    missed (ft.OPEN); stated deal types did not help (every bench asset seeks a licence), so
+    they only explain. Deal history and own pipeline: every out-of-sample check lowered the
+    scores when they steered the ranking (most licensees of Korean assets license once and have
+    no record), so only the repeat partner keeps a small weight; the others explain (their
+    reasons are still given, after the ones that drive the score)."""
 
     bm25: float = 0.3
-    semantic: float = 0.5
+    semantic: float = 0.25
     area: float = 1.0
     modality: float = 0.3
     stage: float = 0.25
-    deal: float = 0.25
+    deal: float = 0.0
     target: float = 0.25
     indication: float = 0.5
-    geography: float = 1.0
-    kind: float = 0.5
-    business: float = 1.0
+    geography: float = 1.5
+    kind: float = 0.25
+    business: float = 2.0
     hist_modality: float = 0.0
     hist_area: float = 0.0
     hist_target: float = 0.0
@@ -1522,8 +1523,8 @@ class Index:
             )
             fired.append(("stage", w.stage * stage_v, text))
         common = [d for d in asset.seeking if d in org.interest_deal_types]
-        if w.deal and values["deal"][slot] == 1.0 and common:
-            fired.append(("deal", w.deal, render(t, "deal", deals=join_labels(common))))
+        if values["deal"][slot] == 1.0 and common:
+            fired.append(("deal", _explain(w.deal), render(t, "deal", deals=join_labels(common))))
         if w.target and values["target"][slot] == 1.0:
             named = [
                 target
