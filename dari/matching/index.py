@@ -154,6 +154,15 @@ def org_text(org: OrgProfile) -> str:
     return " ".join(p for p in (org.interest_description, org.description) if p)
 
 
+def _business_lines_of(asset: AssetProfile) -> list[str]:
+    """The business lines the asset's name or description names (tokenised only when a
+    line's term occurs in the text at all: this runs once per reason list)."""
+    text = f"{asset.name} {asset.description}".lower()
+    if not any(term in text for terms in ft.BUSINESS_LINES.values() for term in terms):
+        return []
+    return ft.business_lines(tokenize(text))
+
+
 def _asset_query_text(asset: AssetProfile) -> str:
     labels = [english_label(v) for v in (asset.therapeutic_area, asset.modality) if v]
     return " ".join([asset_text(asset), *labels])
@@ -1549,7 +1558,7 @@ class Index:
             )
             fired.append(("geography", w.geography, text))
         if w.business and values["business"][slot] == 1.0:
-            for line in ft.business_lines(tokenize(f"{asset.name} {asset.description}")):
+            for line in _business_lines_of(asset):
                 text = render(t, "business", line=label(line))
                 fired.append(("business", w.business, text))
         kind_v, deal = ft.kind_fit(org.kind, asset.seeking)

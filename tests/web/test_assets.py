@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dari.directory.models import Asset
 from tests.web.conftest import make_asset
 from tests.web.html import asset_ids, text
 
@@ -118,3 +119,16 @@ def test_asset_detail_shows_labels_and_deals(client, directory):
 
 def test_missing_asset_is_404(client, directory):
     assert client.get("/assets/as-nope/").status_code == 404
+
+
+def test_asset_detail_says_how_territories_steer_the_partners(client, directory):
+    asset = Asset.objects.get(pk="as-gastric")
+    asset.territories = []
+    asset.save()
+    assert "No territories on offer are stated" in text(client.get("/assets/as-gastric/"))
+    asset.territories = ["Greater China"]
+    asset.save()
+    page = text(client.get("/assets/as-gastric/"))
+    assert "Only organisations based in the territories on offer (Greater China) rank high." in page
+    korean = text(client.get("/assets/as-gastric/", HTTP_ACCEPT_LANGUAGE="ko"))
+    assert "제공 가능 지역(Greater China)에 소재한 기관만 상위에 오릅니다." in korean
