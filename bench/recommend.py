@@ -39,6 +39,7 @@ from dari.matching import (  # noqa: E402
     FEATURES,
     HISTORY_FEATURES,
     PIPELINE_FEATURES,
+    STRUCTURED_FEATURES,
     AssetProfile,
     CachedEmbedder,
     DealHistory,
@@ -57,18 +58,6 @@ from dari.matching.evaluate import (  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "recommend_dev.json"
 CACHE = ROOT / "var" / "recommend_embeddings.npz"
-
-STRUCTURED = (
-    "area",
-    "modality",
-    "stage",
-    "deal",
-    "target",
-    "indication",
-    "geography",
-    "kind",
-    "business",
-)
 
 
 # ---- dev set ------------------------------------------------------------------------------
@@ -576,14 +565,14 @@ class SetRun:
     def variants(self) -> list[tuple[str, Cache, dict[str, float]]]:
         loo = self.loo
         return [
-            ("ours (asset says nothing of territory)", loo, Weights().as_dict()),
-            ("ours + territory on offer", self.offered, Weights().as_dict()),
+            ("ours (the asset record as given)", loo, Weights().as_dict()),
+            ("ours + deal territory as on offer", self.offered, Weights().as_dict()),
             ("ours, history strictly before the deal", self.prior, Weights().as_dict()),
             ("ours without deal history", loo, without(*HISTORY_FEATURES)),
             ("ours without own pipelines", loo, without(*PIPELINE_FEATURES)),
             ("ours without business lines", loo, without("business")),
             ("session-2 defaults", loo, SESSION2.as_dict()),
-            ("session-2 defaults + territory on offer", self.offered, SESSION2.as_dict()),
+            ("session-2 defaults + deal territory", self.offered, SESSION2.as_dict()),
             (
                 "history features only (session-1 weights)",
                 loo,
@@ -592,7 +581,7 @@ class SetRun:
             ("own-pipeline features only", loo, only(*PIPELINE_FEATURES, base=PIPELINE_ONLY)),
             ("BM25 only", loo, only("bm25")),
             ("embeddings only (USE)", loo, only("semantic")),
-            ("structured only (stated focus)", loo, only(*STRUCTURED)),
+            ("structured only (stated focus)", loo, only(*STRUCTURED_FEATURES)),
         ]
 
 
@@ -879,13 +868,15 @@ def speed(args: argparse.Namespace) -> None:
         "synthetic(), ~10% Korean texts)"
     )
     cache_path = ROOT / "var" / f"recommend_speed_{n_orgs}_{n_assets}.npz"
-    embedder = CachedEmbedder(UseEmbedder(threads=args.threads), cache_path if args.cache else None)
+    use = UseEmbedder(processes=args.processes)
+    embedder = CachedEmbedder(use, cache_path if args.cache else None)
     warm = len(embedder)
     t0 = time.perf_counter()
     index = Index(orgs, assets, embedder=embedder, batch_size=1024)
     build = time.perf_counter() - t0
+    use.close()
     print(
-        f"index build: {build:.1f} s (USE embedder, {args.threads} BLAS thread(s); "
+        f"index build: {build:.1f} s (USE embedder, {args.processes} process(es); "
         f"{warm} embeddings in cache before, {embedder.misses} texts embedded; "
         f"load average at start {load0})"
     )
@@ -996,7 +987,9 @@ def main() -> None:
     parser.add_argument("--orgs", type=int, default=10_000)
     parser.add_argument("--assets", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=200)
-    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--processes", type=int, default=2, help="embedding worker processes (index build)"
+    )
     parser.add_argument("--cache", action="store_true", help="reuse/save embeddings in var/")
     parser.add_argument(
         "--affinity", choices=("count", "share"), default="count", help="history affinity"

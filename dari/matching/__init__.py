@@ -9,7 +9,7 @@ index.upsert_org(org); index.remove_asset(asset_id)
 from .bm25 import BM25
 from .embed import CachedEmbedder, Embedder, FakeEmbedder, UseEmbedder
 from .history import HISTORY_FEATURES, DealHistory, DealRecord
-from .index import FEATURES, PIPELINE_FEATURES, Index, Weights
+from .index import FEATURES, PIPELINE_FEATURES, STRUCTURED_FEATURES, Index, Weights
 from .profiles import AssetProfile, OrgProfile, Recommendation
 from .text import tokenize
 
@@ -18,6 +18,7 @@ __all__ = [
     "FEATURES",
     "HISTORY_FEATURES",
     "PIPELINE_FEATURES",
+    "STRUCTURED_FEATURES",
     "AssetProfile",
     "CachedEmbedder",
     "DealHistory",

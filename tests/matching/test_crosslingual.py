@@ -1,5 +1,6 @@
 """The real multilingual embedder: Korean profiles find English ones and the reverse."""
 
+import numpy as np
 import pytest
 
 from dari.matching import AssetProfile, Index, OrgProfile, UseEmbedder, Weights
@@ -120,3 +121,19 @@ def test_korean_org_sees_english_assets() -> None:
     index = Index([], assets, embedder=UseEmbedder(), weights=TEXT_ONLY)
     ranked = index.recommend_assets(ORGS[3], top=3)
     assert ranked[0].id == "a-flu"
+
+
+@pytest.mark.slow
+def test_worker_processes_embed_the_same_as_one_process() -> None:
+    texts = [
+        f"{i}: 항체-약물 접합체 antibody-drug conjugate against HER2, batch {i}" for i in range(9)
+    ]
+    single = UseEmbedder(batch_size=4).embed(texts)
+    spread = UseEmbedder(batch_size=4, processes=2)
+    try:
+        parallel = spread.embed(texts)  # three batches over two workers
+        assert spread.embed(texts[:2]).shape == (2, 512)  # one batch: in process
+    finally:
+        spread.close()
+    assert parallel.shape == (9, 512)
+    np.testing.assert_allclose(parallel, single, atol=1e-5)
