@@ -546,6 +546,16 @@ SUITE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "recommend_holdout3.json",
         ("recommend_dev.json", "recommend_holdout.json", "recommend_holdout2.json"),
     ),
+    (
+        "held-out 4 (session 3, after the weights)",
+        "recommend_holdout4.json",
+        (
+            "recommend_dev.json",
+            "recommend_holdout.json",
+            "recommend_holdout2.json",
+            "recommend_holdout3.json",
+        ),
+    ),
 )
 """The bench sets, each scored among its own candidates and those of the earlier sets
 (whose deals and history are its past deals)."""
