@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
+from ninja.errors import HttpError
 from pydantic import Field
 
 from dari.accounts.access import visible_assets
 from dari.api.errors import not_found
 from dari.api.schemas import ErrorOut
-from dari.directory.domain.recommend import recommend_assets, recommend_partners
+from dari.directory.domain.recommend import TerritoryError, recommend_assets, recommend_partners
 from dari.directory.models import Asset, Organization
 
 router = Router(tags=["recommendations"])
@@ -37,17 +38,31 @@ class TopQuery(Schema):
     top: int = Field(10, ge=1, le=100, description="how many suggestions (1-100)")
 
 
+class PartnersQuery(TopQuery):
+    territory: list[str] = Field(
+        default_factory=list,
+        description="rank as if these territories were on offer instead of the asset's own "
+        "(repeatable: ?territory=Greater China&territory=Japan; 'global ex-Korea' works)",
+    )
+
+
 @router.get(
     "/assets/{asset_id}/partners",
     response={200: list[PartnerOut], 400: ErrorOut, 404: ErrorOut},
     summary="Likely partners of an asset",
 )
-def asset_partners(request: HttpRequest, asset_id: str, q: Query[TopQuery]) -> list[PartnerOut]:
-    """Organisations most likely to license or co-develop the asset, best first, with reasons."""
+def asset_partners(
+    request: HttpRequest, asset_id: str, q: Query[PartnersQuery]
+) -> list[PartnerOut]:
+    """Organisations most likely to license or co-develop the asset, best first, with reasons.
+    The territories on offer (the asset's own, or `territory`) weigh most: organisations
+    based outside them rank low."""
     try:
-        recs = recommend_partners(request.user, asset_id, top=q.top)
+        recs = recommend_partners(request.user, asset_id, top=q.top, territories=q.territory)
     except Asset.DoesNotExist:
         raise not_found("asset", asset_id) from None
+    except TerritoryError as exc:
+        raise HttpError(400, f"territory: {exc}") from None
     names = dict(Organization.objects.filter(pk__in=[r.id for r in recs]).values_list("pk", "name"))
     return [
         PartnerOut(

@@ -264,6 +264,12 @@ def _places(text: str) -> frozenset[str]:
     return frozenset()
 
 
+def unknown_territories(values: Sequence[str]) -> list[str]:
+    """The items of a territory list that name no place this module knows (e.g. a typo),
+    so a caller can refuse them with a clear message."""
+    return [value for value in values if value.strip() and not parse_territories([value]).known]
+
+
 def parse_territories(values: Sequence[str]) -> Territories:
     """'global', 'worldwide', 'ex-KR', 'global ex-Korea', 'US', 'EU', 'Asia', 'KR, JP'..."""
     is_global = False

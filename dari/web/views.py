@@ -21,7 +21,7 @@ from dari.accounts import domain as accounts_domain
 from dari.accounts.access import access_asset, visible_assets
 from dari.accounts.models import OrganizationLink
 from dari.directory.domain import editing
-from dari.directory.domain.recommend import recommend_assets, recommend_partners
+from dari.directory.domain.recommend import TerritoryError, recommend_assets, recommend_partners
 from dari.directory.filters import (
     SORTS,
     AssetFilter,
@@ -246,18 +246,42 @@ def asset_detail(request: HttpRequest, asset_id: str) -> HttpResponse:
         {
             "asset": asset,
             "deals": deals,
+            "territory_choices": TERRITORY_CHOICES,
             "can_edit": request.user.is_authenticated
             and request.user.administers(asset.organization_id),
         },
     )
 
 
+TERRITORY_CHOICES = (
+    ("global ex-Korea", gettext_lazy("Worldwide except Korea")),
+    ("Greater China", gettext_lazy("Greater China")),
+    ("Japan", gettext_lazy("Japan")),
+    ("US", gettext_lazy("United States")),
+    ("Europe", gettext_lazy("Europe")),
+    ("Southeast Asia", gettext_lazy("Southeast Asia")),
+    ("India", gettext_lazy("India")),
+    ("Latin America", gettext_lazy("Latin America")),
+    ("Middle East and North Africa", gettext_lazy("Middle East and North Africa")),
+    ("CIS", gettext_lazy("Russia and CIS")),
+    ("South Korea", gettext_lazy("Korea")),
+)
+"""Territories a BD lead can try on an asset's likely partners (values the matcher reads)."""
+
+
 def asset_partners(request: HttpRequest, asset_id: str) -> HttpResponse:
-    """Likely partners of an asset (loaded into its page by htmx), with the reasons."""
+    """Likely partners of an asset (loaded into its page by htmx), with the reasons;
+    `?territory=` ranks them as if that territory were on offer (nothing is saved)."""
     try:
-        recs = recommend_partners(request.user, asset_id, top=8)
+        recs = recommend_partners(
+            request.user, asset_id, top=8, territories=request.GET.getlist("territory")
+        )
     except Asset.DoesNotExist:
         raise Http404(NO_ASSET) from None
+    except TerritoryError as exc:
+        return render(
+            request, "web/partials/error.html", {"error": _("territory: %s") % exc}, status=400
+        )
     orgs = Organization.objects.in_bulk([r.id for r in recs])
     rows = [(orgs[r.id], r) for r in recs if r.id in orgs]
     return render(request, "web/partials/recommendations.html", {"rows": rows, "kind": "partners"})

@@ -9,12 +9,13 @@ from string import Formatter
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from dari.directory.domain import reason_catalogue
 from dari.directory.domain.editing import update_asset
 from dari.directory.domain.recommend import (
+    TerritoryError,
     deal_history,
     recommend_assets,
     recommend_partners,
@@ -262,3 +263,52 @@ def test_history_carries_asset_fields_of_public_assets_only(leak_world):
     DealFactory(id="dl-members", licensor=owner, licensee=licensee, asset=members, date="2024")
     (record,) = [r for r in deal_history().records if r.id == "dl-members"]
     assert record.targets == () and record.modality is None and record.asset_id is None
+
+
+@pytest.fixture
+def twin_in_japan(market):
+    """The seeker's twin, based in Japan: the same profile, so only a territory tells them apart."""
+    return OrganizationFactory(
+        id="org-twin-jp",
+        name="Twin Pharma KK",
+        kind="pharma",
+        country="JP",
+        interest_therapeutic_areas=market.interest_therapeutic_areas,
+        interest_modalities=market.interest_modalities,
+        interest_stages=market.interest_stages,
+        interest_deal_types=market.interest_deal_types,
+        interest_description=market.interest_description,
+    )
+
+
+def test_a_territory_to_try_reranks_without_saving(twin_in_japan, leak_world):
+    owner = leak_world["users"]["owner"]
+    as_is = ids(recommend_partners(owner, "as-public", top=3))
+    assert as_is.index("org-seeker") < as_is.index("org-twin-jp")  # a tie, broken by id
+    recs = recommend_partners(owner, "as-public", top=3, territories=["Japan"])
+    assert recs[0].id == "org-twin-jp"
+    assert "based in JP, within the territories on offer (Japan)" in recs[0].reasons
+    assert Asset.objects.get(pk="as-public").territories == []  # nothing saved
+    with pytest.raises(TerritoryError, match="unknown territory 'Narnia'"):
+        recommend_partners(owner, "as-public", territories=["Japan", "Narnia"])
+    with pytest.raises(Asset.DoesNotExist):  # the funnel answers first
+        recommend_partners(leak_world["users"]["stranger"], "as-cda", territories=["Narnia"])
+
+
+def test_api_cli_and_page_take_a_territory_to_try(twin_in_japan, client, capsys):
+    url = "/api/assets/as-public/partners?top=2&territory=Japan"
+    assert client.get(url).json()[0]["organization"] == "org-twin-jp"
+    bad = client.get("/api/assets/as-public/partners?territory=Narnia")
+    assert bad.status_code == 400
+    assert bad.json()["detail"].startswith("territory: unknown territory 'Narnia'")
+    call_command("recommend", "partners", "--asset", "as-public", "--territory", "Japan")
+    assert json.loads(capsys.readouterr().out)["as-public"][0]["organization"] == "org-twin-jp"
+    with pytest.raises(CommandError, match="--territory: unknown territory 'Narnia'"):
+        call_command("recommend", "partners", "--asset", "as-public", "--territory", "Narnia")
+    page = client.get("/assets/as-public/partners?territory=Japan").content.decode()
+    assert page.index("Twin Pharma KK") < page.index("Seeker Pharma")
+    refused = client.get("/assets/as-public/partners?territory=Narnia")
+    assert refused.status_code == 400
+    assert "unknown territory &#x27;Narnia&#x27;" in refused.content.decode()
+    detail = client.get("/assets/as-public/").content.decode()
+    assert '<option value="Greater China">What if: Greater China</option>' in detail

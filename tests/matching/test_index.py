@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from dari.matching import AssetProfile, FakeEmbedder, Index, OrgProfile, Weights
-from dari.matching.features import parse_territories
+from dari.matching.features import parse_territories, unknown_territories
 
 # Every feature on with equal-ish weights, so these tests do not move when the tuned
 # defaults change.
@@ -285,6 +285,7 @@ def test_territories() -> None:
     assert parse_territories(["Türkiye", "mainland China"]).include == {"TR", "CN"}
     assert parse_territories(["China and Japan"]).include == {"CN", "JP"}
     assert not parse_territories(["Narnia"]).known  # unknown names say nothing
+    assert unknown_territories(["Japan", "Narnia", " ", "global ex-Korea"]) == ["Narnia"]
 
 
 def test_score_partner_is_the_same_as_in_the_ranking(

@@ -30,7 +30,8 @@ in reason_catalogue.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,7 @@ from dari.directory.models import Asset, Deal, Organization, current_generation
 from dari.directory.vocab import Visibility
 from dari.matching import AssetProfile, DealHistory, DealRecord, Index, OrgProfile, Recommendation
 from dari.matching.embed import CachedEmbedder, Embedder, UseEmbedder
+from dari.matching.features import unknown_territories
 from dari.matching.reasons import set_translator
 
 SHARED_VISIBILITY = (Visibility.PUBLIC, Visibility.MEMBERS)
@@ -170,15 +172,34 @@ def shared_index() -> Index:
         return index
 
 
-def recommend_partners(user: Any, asset_id: str, top: int = 10) -> list[Recommendation]:
+class TerritoryError(ValueError):
+    """A territory to try that names no known place."""
+
+
+def recommend_partners(
+    user: Any, asset_id: str, top: int = 10, territories: Sequence[str] = ()
+) -> list[Recommendation]:
     """Organisations most likely to license or co-develop the asset (own organisation excluded).
 
-    Raises Asset.DoesNotExist when the user may not see the asset, exactly as for a missing one.
+    `territories`: rank as if these were the territories on offer instead of the asset's own
+    (a "what if we offered Greater China?" question; nothing is saved). An unknown name raises
+    TerritoryError naming it. Raises Asset.DoesNotExist when the user may not see the asset,
+    exactly as for a missing one.
     """
     asset = access_asset(user, asset_id)
-    return shared_index().recommend_partners(
-        asset_profile(asset), top=top, members=sees_members_assets(user)
-    )
+    profile = asset_profile(asset)
+    wanted = [t.strip() for t in territories if t.strip()]
+    if wanted:
+        unknown = unknown_territories(wanted)
+        if unknown:
+            raise TerritoryError(
+                "unknown territory "
+                + ", ".join(repr(t) for t in unknown)
+                + " (use a country, an ISO code, a region such as 'Greater China', 'EU' or "
+                "'Latin America', 'global', or 'global ex-Korea')"
+            )
+        profile = replace(profile, territories=tuple(wanted))
+    return shared_index().recommend_partners(profile, top=top, members=sees_members_assets(user))
 
 
 def score_partner(user: Any, asset_id: str, organization_id: str) -> Recommendation | None:

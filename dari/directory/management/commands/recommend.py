@@ -13,7 +13,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from dari.directory.domain.recommend import recommend_assets, recommend_partners
+from dari.directory.domain.recommend import TerritoryError, recommend_assets, recommend_partners
 from dari.directory.models import Asset, Organization
 
 
@@ -33,6 +33,13 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="what", required=True, metavar="partners|assets")
         partners = sub.add_parser("partners", help="organisations likely to license an asset")
         partners.add_argument("--asset", action="append", required=True, metavar="ID")
+        partners.add_argument(
+            "--territory",
+            action="append",
+            default=[],
+            metavar="T",
+            help="rank as if T were on offer instead of the asset's territories (repeatable)",
+        )
         assets = sub.add_parser("assets", help="assets an organisation should see")
         assets.add_argument("--organization", required=True, metavar="ID")
         for p in (partners, assets):
@@ -56,9 +63,13 @@ class Command(BaseCommand):
             out: dict[str, Any] = {}
             for asset_id in options["asset"]:
                 try:
-                    recs = recommend_partners(user, asset_id, top=options["top"])
+                    recs = recommend_partners(
+                        user, asset_id, top=options["top"], territories=options["territory"]
+                    )
                 except Asset.DoesNotExist:
                     raise CommandError(f"--asset: no asset {asset_id!r}") from None
+                except TerritoryError as exc:
+                    raise CommandError(f"--territory: {exc}") from None
                 out[asset_id] = [
                     {"organization": r.id, "score": round(r.score, 4), "reasons": r.reasons}
                     for r in recs
