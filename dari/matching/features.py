@@ -168,29 +168,34 @@ def business_lines(tokens: Iterable[str]) -> list[str]:
 _EU = frozenset(
     "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
 )
+_SOUTHEAST_ASIA = frozenset("SG MY TH VN ID PH".split())
+_GREATER_CHINA = frozenset({"CN", "HK", "MO", "TW"})
+_ASIA = _GREATER_CHINA | _SOUTHEAST_ASIA | frozenset({"KR", "JP", "IN"})
+_OCEANIA = frozenset({"AU", "NZ"})
+_MIDDLE_EAST = frozenset("AE SA IL QA KW TR EG JO LB OM BH IQ IR".split())
+_NORTH_AFRICA = frozenset("EG MA DZ TN LY".split())
+_SOUTH_AMERICA = frozenset("BR AR CL CO PE EC VE UY PY BO".split())
 REGIONS: dict[str, frozenset[str]] = {
     "eu": _EU,
     "europe": _EU | frozenset({"GB", "CH", "NO", "IS", "UA", "RS", "TR"}),
-    "north_america": frozenset({"US", "CA", "MX"}),
-    "greater_china": frozenset({"CN", "HK", "MO", "TW"}),
-    "asia": frozenset("KR JP CN HK MO TW SG MY TH VN ID PH IN".split()),
-    "apac": frozenset("KR JP CN HK MO TW SG MY TH VN ID PH IN AU NZ".split()),
-    "asia_pacific": frozenset("KR JP CN HK MO TW SG MY TH VN ID PH IN AU NZ".split()),
     "eastern_europe": frozenset(
         "PL CZ SK HU RO BG RU UA BY MD RS HR SI BA ME MK AL EE LV LT".split()
     ),
-    "southeast_asia": frozenset("SG MY TH VN ID PH".split()),
-    "latin_america": frozenset("MX BR AR CL CO PE EC VE UY PY BO CR PA GT HN SV NI DO CU".split()),
-    "south_america": frozenset("BR AR CL CO PE EC VE UY PY BO".split()),
-    "middle_east": frozenset("AE SA IL QA KW TR EG JO LB OM BH IQ IR".split()),
-    "north_africa": frozenset("EG MA DZ TN LY".split()),
-    "middle_east_and_north_africa": frozenset(
-        "AE SA IL QA KW TR EG JO LB OM BH IQ IR MA DZ TN LY".split()
-    ),
-    "mena": frozenset("AE SA IL QA KW TR EG JO LB OM BH IQ IR MA DZ TN LY".split()),
-    "africa": frozenset("ZA NG KE EG MA DZ TN GH ET".split()),
+    "north_america": frozenset({"US", "CA", "MX"}),
+    "greater_china": _GREATER_CHINA,
+    "asia": _ASIA,
+    "apac": _ASIA | _OCEANIA,
+    "asia_pacific": _ASIA | _OCEANIA,
+    "southeast_asia": _SOUTHEAST_ASIA,
+    "latin_america": _SOUTH_AMERICA | frozenset("MX CR PA GT HN SV NI DO CU".split()),
+    "south_america": _SOUTH_AMERICA,
+    "middle_east": _MIDDLE_EAST,
+    "north_africa": _NORTH_AFRICA,
+    "middle_east_and_north_africa": _MIDDLE_EAST | _NORTH_AFRICA,
+    "mena": _MIDDLE_EAST | _NORTH_AFRICA,
+    "africa": _NORTH_AFRICA | frozenset("ZA NG KE GH ET".split()),
     "cis": frozenset("RU KZ UZ BY AM AZ KG TJ MD".split()),
-    "oceania": frozenset({"AU", "NZ"}),
+    "oceania": _OCEANIA,
 }
 _COUNTRY_NAMES = """
 afghanistan AF; albania AL; algeria DZ; argentina AR; armenia AM; australia AU; austria AT;
