@@ -250,9 +250,64 @@ class Territories:
         return self.is_global or country in self.include
 
 
+_KOREAN_PLACES: dict[str, str] = {
+    "중화권": "greater_china",
+    "중국": "china",
+    "일본": "japan",
+    "미국": "us",
+    "북미": "north_america",
+    "캐나다": "canada",
+    "유럽": "europe",
+    "동유럽": "eastern_europe",
+    "한국": "korea",
+    "대한민국": "korea",
+    "국내": "korea",
+    "아시아": "asia",
+    "아시아태평양": "apac",
+    "동남아": "southeast_asia",
+    "동남아시아": "southeast_asia",
+    "중남미": "latin_america",
+    "남미": "south_america",
+    "중동": "middle_east",
+    "중동북아프리카": "mena",
+    "아프리카": "africa",
+    "독립국가연합": "cis",
+    "러시아": "russia",
+    "인도": "india",
+    "대만": "taiwan",
+    "홍콩": "hong_kong",
+    "베트남": "vietnam",
+    "태국": "thailand",
+    "인도네시아": "indonesia",
+    "필리핀": "philippines",
+    "말레이시아": "malaysia",
+    "싱가포르": "singapore",
+    "호주": "australia",
+    "브라질": "brazil",
+    "멕시코": "mexico",
+    "튀르키예": "turkey",
+    "터키": "turkey",
+    "영국": "uk",
+    "독일": "germany",
+    "프랑스": "france",
+    "이탈리아": "italy",
+    "스페인": "spain",
+    "스위스": "switzerland",
+}
+"""Korean territory names -> the English key they stand for."""
+_KOREAN_GLOBAL = frozenset({"전세계", "글로벌", "전지역"})
+
+
 def _places(text: str) -> frozenset[str]:
     """The countries a territory name covers ('' when unknown): a region, a country name or
-    an ISO code; 'China and Japan' is both; 'mainland China' is China."""
+    an ISO code, in English or Korean; 'China and Japan' is both; 'mainland China' is China."""
+    korean = re.sub(r"[\s·ㆍ/]+", "", text)
+    if korean in _KOREAN_PLACES:
+        return _places(_KOREAN_PLACES[korean])
+    if "및" in korean:
+        parts = [_places(part) for part in korean.split("및")]
+        if all(parts):
+            return frozenset().union(*parts)
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     key = re.sub(r"[^a-z0-9]+", "_", plain.strip().lower()).strip("_")
     key = key.removeprefix("the_").removeprefix("mainland_")
@@ -269,6 +324,21 @@ def _places(text: str) -> frozenset[str]:
     return frozenset()
 
 
+def _english_exclusion(text: str) -> str:
+    """Korean exclusions in the English form: '한국 제외 전 세계' and '전 세계(한국 제외)' are
+    'global ex 한국'."""
+    match = re.match(r"^(.+?)\s*\((.+?)\s*제외\)$", text) or re.match(
+        r"^(?P<b>.+?)\s*제외\s*(?P<a>.*)$", text
+    )
+    if not match:
+        return text
+    if match.re.groupindex:  # 'A 제외 B': A is left out of B (B empty: everywhere)
+        head, tail = match.group("a") or "global", match.group("b")
+    else:  # 'B (A 제외)'
+        head, tail = match.group(1), match.group(2)
+    return f"{head} ex {tail}"
+
+
 def unknown_territories(values: Sequence[str]) -> list[str]:
     """The items of a territory list that name no place this module knows (e.g. a typo),
     so a caller can refuse them with a clear message."""
@@ -282,18 +352,18 @@ def parse_territories(values: Sequence[str]) -> Territories:
     exclude: set[str] = set()
     for raw in values:
         for item in re.split(r"[,;]", raw):
-            text = item.strip().lower()
+            text = _english_exclusion(item.strip().lower())
             if not text:
                 continue
             match = re.match(r"^(.*?)\b(?:ex|excluding|except|outside)\b[-\s:]*(.+)$", text)
             if match:
                 head, tail = match.group(1).strip(" -"), match.group(2)
-                if not head or head in _GLOBAL:
+                if not head or head in _GLOBAL or re.sub(r"\s+", "", head) in _KOREAN_GLOBAL:
                     is_global = True
                 else:
                     include |= _places(head)
                 exclude |= _places(tail)
-            elif text in _GLOBAL:
+            elif text in _GLOBAL or re.sub(r"\s+", "", text) in _KOREAN_GLOBAL:
                 is_global = True
             else:
                 include |= _places(text)

@@ -8,8 +8,11 @@ Score of a candidate = sum over features f of weight[f] * value[f], every value 
   BM25 of this query (so 1 for the best textual match).
 - semantic: cosine of the multilingual sentence embeddings (clipped at 0), divided by
   the best cosine of this query. This is what lets Korean text match English text.
-- area, modality, stage, deal, geography: vocabulary matches (see features.py); NEUTRAL
-  when one side says nothing.
+- area, modality: vocabulary matches (see features.py; related areas and modalities count
+  half); NEUTRAL when one side says nothing.
+- stage, deal, geography: restrictions (stages licensed, deal types sought, territories on
+  offer): 0 only when one side states them and they leave the other out; OPEN (1) when
+  either side is silent.
 - target: 1 when one of the asset's targets is named in the organisation's text.
 - indication: idf-weighted share of the words of the asset's best indication that the
   organisation's text contains.

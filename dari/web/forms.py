@@ -13,6 +13,7 @@ from dari.accounts.models import LinkKind, OrganizationLink
 from dari.directory.domain.editing import ASSET_FIELDS, ORGANIZATION_FIELDS
 from dari.directory.models import Asset, Organization
 from dari.directory.vocab import DealType, Modality, Stage, TherapeuticArea
+from dari.matching.features import unknown_territories
 
 
 def _checkboxes(choices: Any, label: str) -> forms.MultipleChoiceField:
@@ -49,6 +50,23 @@ class SourcesField(LinesField):
                 raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
 
 
+class TerritoriesField(LinesField):
+    """Territories on offer, one per line; each must name a place the matcher knows."""
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        unknown = unknown_territories(value)
+        if unknown:
+            raise forms.ValidationError(
+                _(
+                    "Unknown territory: %(names)s. Use a country, an ISO code, a region such as "
+                    "Greater China, EU or Latin America, “global”, or “global ex-Korea”."
+                ),
+                code="unknown_territory",
+                params={"names": ", ".join(unknown)},
+            )
+
+
 class OrganizationForm(forms.ModelForm):
     therapeutic_areas = _checkboxes(TherapeuticArea.choices, _("Therapeutic areas"))
     modalities = _checkboxes(Modality.choices, _("Modalities"))
@@ -74,7 +92,11 @@ class AssetForm(forms.ModelForm):
     seeking = _checkboxes(DealType.choices, _("Deal types sought"))
     targets = LinesField(label=_("Targets (one per line)"), required=False)
     indications = LinesField(label=_("Indications (one per line)"), required=False)
-    territories = LinesField(label=_("Territories (one per line)"), required=False)
+    territories = TerritoriesField(
+        label=_("Territories on offer (one per line)"),
+        required=False,
+        help_text=_("For example: global ex-Korea, Greater China, Japan, Latin America."),
+    )
     sources = SourcesField(label=_("Sources (one web address per line)"), required=False)
 
     class Meta:

@@ -286,6 +286,13 @@ def test_territories() -> None:
     assert parse_territories(["China and Japan"]).include == {"CN", "JP"}
     assert not parse_territories(["Narnia"]).known  # unknown names say nothing
     assert unknown_territories(["Japan", "Narnia", " ", "global ex-Korea"]) == ["Narnia"]
+    # Korean names and exclusions
+    assert parse_territories(["중화권"]).include == {"CN", "HK", "MO", "TW"}
+    assert parse_territories(["중국 및 일본"]).include == {"CN", "JP"}
+    for text in ("한국 제외 전 세계", "전 세계(한국 제외)", "한국 제외"):
+        t = parse_territories([text])
+        assert (t.is_global, t.exclude) == (True, {"KR"}), text
+    assert unknown_territories(["동남아시아", "나니아"]) == ["나니아"]
 
 
 def test_score_partner_is_the_same_as_in_the_ranking(

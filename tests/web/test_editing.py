@@ -226,3 +226,18 @@ def test_password_reset_sends_a_mail(client, directory, mailoutbox):
     response = client.post("/accounts/password/reset/", {"email": "hanbit-admin@example.org"})
     assert (response.status_code, response["Location"]) == (302, "/accounts/password/reset/done/")
     assert [m.to for m in mailoutbox] == [["hanbit-admin@example.org"]]
+
+
+def test_asset_territories_must_name_known_places(client, directory):
+    client.force_login(directory["admin"])
+    bad = client.post(
+        "/assets/as-gastric/edit", asset_form(territories="Greater China\nNarnia\nTürkiye")
+    )
+    assert bad.status_code == 200
+    assert "Unknown territory: Narnia." in text(bad)
+    assert Asset.objects.get(pk="as-gastric").territories != ["Greater China", "Narnia", "Türkiye"]
+    good = client.post(
+        "/assets/as-gastric/edit", asset_form(territories="global ex-Korea\nmainland China")
+    )
+    assert good.status_code == 302
+    assert Asset.objects.get(pk="as-gastric").territories == ["global ex-Korea", "mainland China"]
