@@ -1656,26 +1656,20 @@ class Index:
         def examples(tally: Tally) -> str:
             return ", ".join(tally.examples())
 
-        if asset.modality and asset.modality in h.modality:
-            tally = h.modality[asset.modality]
-            text = render(
-                t,
-                "hist_modality",
-                assets=counted(tally.count, "labelled_assets", what=label(asset.modality)),
-                since=since(tally),
-                examples=examples(tally),
-            )
-            add("hist_modality", text, tally)
-        if asset.therapeutic_area and asset.therapeutic_area in h.area:
-            tally = h.area[asset.therapeutic_area]
-            text = render(
-                t,
-                "hist_area",
-                assets=counted(tally.count, "labelled_assets", what=label(asset.therapeutic_area)),
-                since=since(tally),
-                examples=examples(tally),
-            )
-            add("hist_area", text, tally)
+        for name, value, tallies in (
+            ("hist_modality", asset.modality, h.modality),
+            ("hist_area", asset.therapeutic_area, h.area),
+        ):
+            if value and value in tallies:
+                tally = tallies[value]
+                text = render(
+                    t,
+                    name,
+                    assets=counted(tally.count, "labelled_assets", what=label(value)),
+                    since=since(tally),
+                    examples=examples(tally),
+                )
+                add(name, text, tally)
         found = history.target_tally(h, asset.targets)
         if found is not None:
             named = [
