@@ -18,7 +18,6 @@ from dari.directory.filters import (
     ProgramFilter,
 )
 from dari.directory.models import Asset, Cluster, Deal, Facility, Investment, Organization, Program
-from dari.directory.text import search_texts
 from dari.directory.vocab import (
     DealType,
     FacilityKind,
@@ -36,6 +35,7 @@ from tests.factories import (
     FacilityFactory,
     OrganizationFactory,
     ProgramFactory,
+    index_for_search,
     invest,
 )
 
@@ -50,32 +50,26 @@ MODELS = {
 }
 
 
-def _indexed(obj, text):
-    obj.search_text = search_texts([text])[0]
-    obj.save(update_fields=["search_text"])
-    return obj
-
-
 @pytest.fixture
 def world(db):
     """Two clusters, three organisations (one whose search tokens are not stored yet) and two
     of everything else, differing in every filtered field."""
     osong = ClusterFactory(id="cl-osong", name="Osong", country="KR")
     kobe = ClusterFactory(id="cl-kobe", name="Kobe", country="JP")
-    alpha = _indexed(
+    alpha = index_for_search(
         OrganizationFactory(
             id="org-alpha", name="Alpha Bio", name_ko="알파바이오", cluster=osong, kind="biotech"
         ),
         "Alpha Bio 알파바이오 antibody platform for gastric cancer",
     )
-    beta = _indexed(
+    beta = index_for_search(
         OrganizationFactory(id="org-beta", name="Beta Pharma", kind="pharma", country="US"),
         "Beta Pharma neurology partner",
     )
     gamma = OrganizationFactory(
         id="org-gamma", name="Gamma Capital", name_ko="감마캐피탈", kind="investor", cluster=kobe
     )
-    _indexed(
+    index_for_search(
         AssetFactory(
             id="as-claudin",
             organization=alpha,
@@ -87,7 +81,7 @@ def world(db):
         ),
         "AB-101 claudin gastric",
     )
-    _indexed(
+    index_for_search(
         AssetFactory(
             id="as-tau",
             organization=beta,

@@ -6,6 +6,7 @@ import factory
 
 from dari.accounts.models import LinkKind, OrganizationLink, Role, User
 from dari.directory.models import (
+    SEARCH_FIELDS,
     Asset,
     Cluster,
     Deal,
@@ -13,7 +14,9 @@ from dari.directory.models import (
     Investment,
     Organization,
     Program,
+    searchable_text,
 )
+from dari.directory.text import search_texts
 
 
 class ClusterFactory(factory.django.DjangoModelFactory):
@@ -121,3 +124,14 @@ class ProgramFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Test Programme {n:03d}")
     kind = "accelerator"
     start = "2025-01"
+
+
+def index_for_search(obj, text=None):
+    """Store the search tokens of an asset or organisation made by a factory: those the
+    importer stores (its SEARCH_FIELDS), or those of `text`."""
+    if text is None:
+        values = {name: getattr(obj, name) for name in SEARCH_FIELDS[type(obj)]}
+        text = searchable_text(type(obj), values)
+    obj.search_text = search_texts([text])[0]
+    obj.save(update_fields=["search_text"])
+    return obj

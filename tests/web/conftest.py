@@ -7,23 +7,19 @@ import pytest
 
 from dari.accounts.models import Role
 from dari.directory.models import Facility, Investment, Program
-from dari.directory.text import search_texts
 from tests.factories import (
     AssetFactory,
     ClusterFactory,
     DealFactory,
     OrganizationFactory,
     UserFactory,
+    index_for_search,
 )
 
 
 def make_asset(**values):
     """An asset whose search field is what the importer would store."""
-    asset = AssetFactory(**values)
-    text = " ".join([asset.name, asset.description, *asset.targets, *asset.indications])
-    asset.search_text = search_texts([text])[0]
-    asset.save(update_fields=["search_text"])
-    return asset
+    return index_for_search(AssetFactory(**values))
 
 
 @pytest.fixture
@@ -40,8 +36,7 @@ def directory(db):
     )
     pharma = OrganizationFactory(id="org-global", name="Global Pharma", kind="pharma", country="US")
     for org in (biotech, pharma):
-        org.search_text = search_texts([f"{org.name} {org.name_ko} {org.interest_description}"])[0]
-        org.save(update_fields=["search_text"])
+        index_for_search(org, f"{org.name} {org.name_ko} {org.interest_description}")
     gastric = make_asset(
         id="as-gastric",
         organization=biotech,
