@@ -225,8 +225,8 @@ def load_dev(path: Path = DATA) -> tuple[list[OrgProfile], list[Deal], list[Reco
     return orgs, deals, history
 
 
-HISTORY_OPTIONS: dict[str, Any] = {"affinity": "count", "half_life": 6.0}
-"""How DealHistory is built in the benchmark (--affinity, --half-life)."""
+HISTORY_OPTIONS: dict[str, Any] = {"half_life": 6.0}
+"""How DealHistory is built in the benchmark (--half-life)."""
 
 
 def history_for(deal: Deal, history: list[Record], mode: str) -> DealHistory | None:
@@ -249,7 +249,6 @@ def history_for(deal: Deal, history: list[Record], mode: str) -> DealHistory | N
     return DealHistory(
         [h.record for h in kept],
         as_of=_year(deal.date),
-        affinity=HISTORY_OPTIONS["affinity"],
         half_life=float(HISTORY_OPTIONS["half_life"]),
     )
 
@@ -979,8 +978,8 @@ def main() -> None:
         "--data",
         type=Path,
         default=None,
-        help="score one file of the dev format (default: the dev set and both held-out sets, "
-        "each and pooled)",
+        help="score one file of the dev format (default: the dev set and every held-out set "
+        "of SUITE, each and pooled)",
     )
     parser.add_argument(
         "--with",
@@ -1001,12 +1000,9 @@ def main() -> None:
         "--processes", type=int, default=2, help="embedding worker processes (index build)"
     )
     parser.add_argument("--cache", action="store_true", help="reuse/save embeddings in var/")
-    parser.add_argument(
-        "--affinity", choices=("count", "share"), default="count", help="history affinity"
-    )
     parser.add_argument("--half-life", type=float, default=6.0, help="history recency (years)")
     args = parser.parse_args()
-    HISTORY_OPTIONS.update(affinity=args.affinity, half_life=args.half_life)
+    HISTORY_OPTIONS.update(half_life=args.half_life)
     quality(args)
     if args.speed:
         print()

@@ -86,9 +86,6 @@ class BM25:
         counts = self._doc_terms.get(slot)
         return counts is not None and term in counts
 
-    def terms_of(self, slot: int) -> Counter[str]:
-        return self._doc_terms.get(slot, Counter())
-
     def posting(self, term: str) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
         """(slots, term frequencies) of the documents containing `term`."""
         cached = self._arrays.get(term)

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -83,10 +84,6 @@ def mask_of(values: Iterable[str], bits: dict[str, int]) -> int:
     for value in values:
         mask |= bits.get(value, 0)
     return mask
-
-
-def values_of(mask: int, bits: dict[str, int]) -> list[str]:
-    return [value for value, bit in bits.items() if mask & bit]
 
 
 _RELATED_AREAS: tuple[tuple[str, str], ...] = (
@@ -346,7 +343,13 @@ def unknown_territories(values: Sequence[str]) -> list[str]:
 
 
 def parse_territories(values: Sequence[str]) -> Territories:
-    """'global', 'worldwide', 'ex-KR', 'global ex-Korea', 'US', 'EU', 'Asia', 'KR, JP'..."""
+    """'global', 'worldwide', 'ex-KR', 'global ex-Korea', 'US', 'EU', 'Asia', 'KR, JP'...
+    (memoised: reasons ask again for every suggestion)."""
+    return _parse_territories(tuple(values))
+
+
+@lru_cache(maxsize=4096)
+def _parse_territories(values: tuple[str, ...]) -> Territories:
     is_global = False
     include: set[str] = set()
     exclude: set[str] = set()

@@ -39,8 +39,6 @@ HISTORY_FEATURES: tuple[str, ...] = (
     "hist_country",
     "activity",
 )
-SHARE_PRIOR = 2.0
-"""Pseudo-deals at the base rate added to every licensee's shares (smoothing)."""
 UNDATED_WEIGHT = 0.5
 """Weight of a deal whose year is unknown (as if it were one half-life old)."""
 
@@ -83,6 +81,11 @@ def target_key(target: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(tokenize(target)))
 
 
+def target_keys(values: Sequence[str]) -> list[tuple[str, ...]]:
+    """The distinct non-empty keys of several target (or indication) names, in order."""
+    return [key for key in dict.fromkeys(target_key(v) for v in values) if key]
+
+
 def saturate(count: float) -> float:
     return float(1.0 - 0.5**count)
 
@@ -101,10 +104,6 @@ class Tally:
     def since(self) -> int | None:
         years = [r.year for r in self.records if r.year is not None]
         return min(years) if years else None
-
-    def latest(self) -> int | None:
-        years = [r.year for r in self.records if r.year is not None]
-        return max(years) if years else None
 
     def examples(self, limit: int = 2) -> list[str]:
         """Licensor names, most recent deal first, without repeats."""
@@ -141,17 +140,13 @@ class DealHistory:
         *,
         as_of: int | None = None,
         half_life: float = 6.0,
-        affinity: str = "count",
     ) -> None:
-        self.affinity_mode = affinity
         self.records = list(records)
         years = [r.year for r in self.records if r.year is not None]
         self.as_of = as_of if as_of is not None else (max(years) if years else 0)
         self.half_life = half_life
         self.by_licensee: dict[str, LicenseeHistory] = {}
         self.licensor_country: dict[str, str] = {}
-        self.licensor_name: dict[str, str] = {}
-        self._totals: dict[str, dict[str, float]] = {}
         for record in self.records:
             self._add(record)
         self.max_activity = max((h.total.weight for h in self.by_licensee.values()), default=0.0)
@@ -171,26 +166,19 @@ class DealHistory:
             _add(h.modality, record.modality, w, record)
         if record.therapeutic_area:
             _add(h.area, record.therapeutic_area, w, record)
-        for key in dict.fromkeys(target_key(t) for t in record.targets):
-            if key:
-                _add(h.target, key, w, record)
+        for key in target_keys(record.targets):
+            _add(h.target, key, w, record)
         _add(h.licensor, record.licensor_id, w, record)
         if record.licensor_country:
             country = record.licensor_country.upper()
             _add(h.country, country, w, record)
             self.licensor_country.setdefault(record.licensor_id, country)
-        if record.licensor_name:
-            self.licensor_name.setdefault(record.licensor_id, record.licensor_name)
 
     def __len__(self) -> int:
         return len(self.records)
 
     def __bool__(self) -> bool:
         return bool(self.records)
-
-    def activity(self, licensee_id: str) -> float:
-        h = self.by_licensee.get(licensee_id)
-        return 0.0 if h is None else self.activity_of(h)
 
     def activity_of(self, h: LicenseeHistory) -> float:
         """Recency-weighted deal count on a log scale, 1 for the busiest licensee."""
@@ -199,32 +187,10 @@ class DealHistory:
         return log1p(h.total.weight) / log1p(self.max_activity)
 
     def affinity(self, h: LicenseeHistory, field_name: str, key: str) -> float:
-        """How much this licensee's past deals lean to `key`: the smoothed share ('share',
-        the default) or the saturated recency-weighted count ('count')."""
-        if self.affinity_mode == "count":
-            table: dict[str, Tally] = getattr(h, field_name)
-            return saturate(table[key].weight) if key in table else 0.0
-        return self.share(h, field_name, key)
-
-    def share(self, h: LicenseeHistory, field_name: str, key: str) -> float:
-        """Smoothed share of this licensee's deals with `key` (a modality, an area, a
-        licensor country): (weight of key + PRIOR * base rate) / (all weight + PRIOR).
-        A licensee without deals gets the base rate; a specialist gets close to 1."""
+        """How much this licensee's past deals lean to `key` (a modality, an area, a licensor
+        country): the saturated recency-weighted count, 1 - 0.5**weight."""
         table: dict[str, Tally] = getattr(h, field_name)
-        base = self.base_rate(field_name, key)
-        own = table[key].weight if key in table else 0.0
-        return (own + SHARE_PRIOR * base) / (h.total.weight + SHARE_PRIOR)
-
-    def base_rate(self, field_name: str, key: str) -> float:
-        totals = self._totals.get(field_name)
-        if totals is None:
-            totals = {}
-            for h in self.by_licensee.values():
-                for k, tally in getattr(h, field_name).items():
-                    totals[k] = totals.get(k, 0.0) + tally.weight
-            self._totals[field_name] = totals
-        all_weight = sum(h.total.weight for h in self.by_licensee.values())
-        return totals.get(key, 0.0) / all_weight if all_weight > 0 else 0.0
+        return saturate(table[key].weight) if key in table else 0.0
 
     def target_tally(self, h: LicenseeHistory, targets: Sequence[str]) -> Tally | None:
         """The best-supported of the asset's targets in this licensee's history."""

@@ -32,7 +32,7 @@ of their contribution to the score.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -49,6 +49,7 @@ from .history import (
     Tally,
     saturate,
     target_key,
+    target_keys,
 )
 from .profiles import AssetProfile, OrgProfile, Recommendation
 from .reasons import (
@@ -427,15 +428,6 @@ class _KeyIndex:
         return out
 
 
-def _keys(values: Sequence[str]) -> list[tuple[str, ...]]:
-    out: list[tuple[str, ...]] = []
-    for value in values:
-        key = tuple(dict.fromkeys(tokenize(value)))
-        if key and key not in out:
-            out.append(key)
-    return out
-
-
 _ASSET_BIT_FIELDS = (
     "public",
     "offered",
@@ -519,8 +511,8 @@ class _AssetStore(_Slots):
         for country in territories.exclude:
             self.territory_exclude.setdefault(country, set()).add(slot)
             self._territory_arrays.pop((country, True), None)
-        self.targets.add(slot, _keys(asset.targets))
-        self.indications.add(slot, _keys(asset.indications))
+        self.targets.add(slot, target_keys(asset.targets))
+        self.indications.add(slot, target_keys(asset.indications))
         self.alive[slot] = True
 
     def clear_fields(self, slot: int) -> None:
@@ -546,7 +538,7 @@ def _nested(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return set(a).issubset(b) or set(a).issuperset(b)
 
 
-def _share(query: tuple[str, ...], key: tuple[str, ...], bm25: BM25) -> float:
+def _share(query: tuple[str, ...], key: Container[str], bm25: BM25) -> float:
     """idf-weighted share of the words of indication `query` that indication `key` has."""
     weights = {t: bm25.idf(t) for t in query}
     total = sum(weights.values())
@@ -617,10 +609,6 @@ def _normalise_by_max(values: NDArray[np.float64]) -> NDArray[np.float64]:
         return np.zeros_like(values)
     result: NDArray[np.float64] = values / top
     return result
-
-
-def _slots_array(slots: Iterable[int]) -> NDArray[np.int64]:
-    return np.fromiter(slots, dtype=np.int64)
 
 
 def _history_values(
@@ -836,10 +824,10 @@ class Index:
         else:
             out["deal"] = np.full(n, ft.OPEN)
         out["target"] = np.zeros(n)
-        for key in _keys(asset.targets):
+        for key in target_keys(asset.targets):
             out["target"] = np.maximum(out["target"], self._docs_with_all(store.bm25, key, n))
         out["indication"] = np.zeros(n)
-        for key in _keys(asset.indications):
+        for key in target_keys(asset.indications):
             share = self._indication_share(store.bm25, key, n)
             out["indication"] = np.maximum(out["indication"], share)
         # No territory stated: nothing is ruled out (1.0 for all). A stated territory rules
@@ -951,10 +939,10 @@ class Index:
         store = self._assets
         out: dict[str, tuple[NDArray[np.int64], NDArray[np.float64]]] = {}
         if "pipe_target" in features:
-            out["pipe_target"] = _target_hits(store.targets, _keys(asset.targets), store.size)
+            out["pipe_target"] = _target_hits(store.targets, target_keys(asset.targets), store.size)
         if "pipe_indication" in features:
             out["pipe_indication"] = _indication_hits(
-                store.indications, store.bm25, _keys(asset.indications), store.size
+                store.indications, store.bm25, target_keys(asset.indications), store.size
             )
         if "pipe_semantic" in features:
             out["pipe_semantic"] = (np.arange(store.size, dtype=np.int64), store.cosines(vector))
@@ -1021,13 +1009,13 @@ class Index:
         if not len(slots):
             return None
         if feature == "pipe_target":
-            wanted = _keys(asset.targets)
+            wanted = target_keys(asset.targets)
             values = [
                 float(any(_nested(q, k) for q in wanted for k in store.targets.of_slot.get(s, [])))
                 for s in slots.tolist()
             ]
         elif feature == "pipe_indication":
-            wanted = _keys(asset.indications)
+            wanted = target_keys(asset.indications)
             values = [
                 max(
                     (
@@ -1235,15 +1223,11 @@ class Index:
         out["target"] = np.zeros(n)
         for key in store.targets.candidates(query_set):
             if query_set.issuperset(key):
-                out["target"][_slots_array(store.targets.slots[key])] = 1.0
+                out["target"][store.targets.array(key)] = 1.0
         out["indication"] = np.zeros(n)
         for key in store.indications.candidates(query_set):
-            weights = [store.bm25.idf(t) for t in key]
-            total = sum(weights)
-            if total <= 0:
-                continue
-            share = sum(w for t, w in zip(key, weights, strict=True) if t in query_set) / total
-            slots = _slots_array(store.indications.slots[key])
+            slots = store.indications.array(key)
+            share = _share(key, query_set, store.bm25)
             out["indication"][slots] = np.maximum(out["indication"][slots], share)
         country = (org.country or "").upper()
         if country:
@@ -1255,8 +1239,8 @@ class Index:
             if len(exclude):
                 covered[exclude[exclude < n]] = 0.0
             geography = np.where(store.has_territory[:n] != 0, covered, ft.OPEN)
-        else:
-            geography = np.full(n, ft.NEUTRAL)
+        else:  # as in partner_features: unknown country vs stated territory -> NEUTRAL
+            geography = np.where(store.has_territory[:n] != 0, ft.NEUTRAL, ft.OPEN)
         out["geography"] = geography
         license_fit = ft.KIND_FIT["license"].get(org.kind, 0.0)
         sought_license = (seeking & ft.DEAL_BIT["license"]) != 0
@@ -1304,20 +1288,18 @@ class Index:
             return out
         store = self._assets
         out["activity"] = np.full(n, self.history.activity_of(h))
-        for name, table, codes in (
-            ("hist_modality", h.modality, ft.MODALITY_CODE),
-            ("hist_area", h.area, ft.AREA_CODE),
+        for name, table, codes, asset_codes in (
+            ("hist_modality", h.modality, ft.MODALITY_CODE, store.modality),
+            ("hist_area", h.area, ft.AREA_CODE, store.area),
         ):
             lookup = np.zeros(len(codes) + 1)  # index -1: asset without a value
             for value, tally in table.items():
                 if value in codes:
                     lookup[codes[value]] = saturate(tally.weight)
-            field_name = "modality" if name == "hist_modality" else "area"
-            out[name] = lookup[getattr(store, field_name)[:n]]
+            out[name] = lookup[asset_codes[:n]]
         for key, tally in h.target.items():
-            slots = store.targets.slots.get(key)
-            if slots:
-                idx = _slots_array(slots)
+            idx = store.targets.array(key)
+            if len(idx):
                 out["hist_target"][idx] = np.maximum(
                     out["hist_target"][idx], saturate(tally.weight)
                 )
@@ -1499,14 +1481,15 @@ class Index:
         partner: bool,
         names_target: Callable[[tuple[str, ...]], bool],
         indication_hits: Callable[[str], int],
-        pipeline: Callable[[str], AssetProfile | None] | None = None,
+        pipeline: Callable[[str], AssetProfile | None],
     ) -> list[str]:
         """Reasons for one asset-organisation pair, ordered by weight, from either viewpoint.
 
         `t` is the template catalogue of the viewpoint, `bm25` the store that holds `slot`,
         `names_target` tells whether the organisation's side names a target (given its key),
         `indication_hits` how many tokens of an indication it names and `pipeline` which of
-        the organisation's own assets gives a pipeline feature (partner viewpoint only).
+        the organisation's own assets gives a pipeline feature (in the asset viewpoint, the
+        reader's own asset close to the suggested one).
         """
         w = self.weights
         fired: list[tuple[str, float, str]] = []
@@ -1561,7 +1544,7 @@ class Index:
         if w.target and values["target"][slot] == 1.0:
             named = [
                 target
-                for target, key in zip(asset.targets, _keys(asset.targets), strict=False)
+                for target, key in zip(asset.targets, target_keys(asset.targets), strict=False)
                 if names_target(key)
             ]
             fired.append(("target", w.target, render(t, "target", targets=", ".join(named))))
@@ -1593,8 +1576,7 @@ class Index:
         if h is not None:
             country = self.owner_country(asset.organization_id)
             self._history_reasons(t, fired, values, slot, h, asset, country, partner=partner)
-        if pipeline is not None:
-            self._pipeline_reasons(t, fired, values, slot, asset, pipeline)
+        self._pipeline_reasons(t, fired, values, slot, asset, pipeline)
         self._text_reasons(t, fired, values, slot, bm25, query_tokens, surfaces, quote)
         return self._ordered(fired)
 
@@ -1618,7 +1600,7 @@ class Index:
                 continue
             fields = {"asset": own.name}
             if name == "pipe_target":
-                wanted = {k for key in _keys(asset.targets) for k in key}
+                wanted = {k for key in target_keys(asset.targets) for k in key}
                 shared = [x for x in own.targets if set(tokenize(x)) & wanted]
                 fields["targets"] = ", ".join(shared or own.targets)
             elif name == "pipe_indication":

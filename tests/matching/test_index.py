@@ -202,6 +202,19 @@ def test_a_stated_restriction_counts_against_silence_does_not(
     assert not any("stages they license" in r for r in silent.reasons)
 
 
+def test_geography_is_the_same_from_both_sides() -> None:
+    """An organisation without a country: an asset without territories rules nothing out
+    (OPEN) and one with territories cannot be judged (NEUTRAL), whichever side asks."""
+    nowhere = OrgProfile(id="nowhere", name="Nowhere Co", kind="pharma", country=None)
+    open_asset = AssetProfile(id="open", organization_id="kr", name="Open")
+    china_only = replace(open_asset, id="cn", territories=("Greater China",))
+    index = _index([nowhere], [open_asset, china_only])
+    from_assets = [
+        float(index.partner_features(a)["geography"][0]) for a in (open_asset, china_only)
+    ]
+    assert from_assets == index.asset_features(nowhere)["geography"].tolist() == [1.0, 0.3]
+
+
 def test_related_area_counts_half_and_says_so() -> None:
     derm = OrgProfile(
         id="derm", name="Derm Co", kind="pharma", country="JP", therapeutic_areas=("dermatology",)
