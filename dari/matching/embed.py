@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import tempfile
 import threading
 from multiprocessing.pool import Pool
 from pathlib import Path
@@ -160,6 +161,8 @@ class CachedEmbedder:
         self._cache: dict[bytes, FloatMatrix] = {}
         self.hits = 0
         self.misses = 0
+        self.unsaved = False
+        """True when texts were embedded since the cache was loaded or saved."""
         if self.path is not None and self.path.exists():
             self.load(self.path)
 
@@ -182,6 +185,7 @@ class CachedEmbedder:
             vectors = self.inner.embed(list(missing.values()))
             for key, vector in zip(missing, vectors, strict=True):
                 self._cache[key] = vector
+            self.unsaved = True
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for row, key in enumerate(keys):
             out[row] = self._cache[key]
@@ -194,8 +198,20 @@ class CachedEmbedder:
         keys = list(self._cache)
         key_array = np.frombuffer(b"".join(keys), dtype=np.uint8).reshape(len(keys), 16)
         matrix = np.vstack([self._cache[k] for k in keys]) if keys else np.zeros((0, self.dim))
-        with open(target, "wb") as handle:
-            np.savez(handle, keys=key_array, vectors=matrix.astype(np.float32))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Written beside the target, then renamed over it: a process reading (or another
+        # writing) at the same moment never sees half a file.
+        with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".tmp", delete=False) as f:
+            np.savez(f, keys=key_array, vectors=matrix.astype(np.float32))
+        os.replace(f.name, target)
+        self.unsaved = False
+
+    def save_if_changed(self) -> bool:
+        """Save to `path` only when texts were embedded since the last load or save."""
+        if self.path is None or not self.unsaved:
+            return False
+        self.save()
+        return True
 
     def load(self, path: str | Path) -> None:
         with np.load(path, allow_pickle=False) as data:

@@ -317,3 +317,18 @@ def test_score_partner_is_the_same_as_in_the_ranking(
         assert index.score_partner(asset, rec.id) == rec
     assert index.score_partner(asset, asset.organization_id) is None  # its own organisation
     assert index.score_partner(asset, "nobody") is None
+
+
+def test_the_embedding_cache_is_written_only_when_it_changed(tmp_path) -> None:
+    from dari.matching import CachedEmbedder
+
+    path = tmp_path / "cache" / "embeddings.npz"
+    first = CachedEmbedder(FakeEmbedder(dim=16), path)
+    assert first.save_if_changed() is False and not path.exists()  # nothing embedded yet
+    vectors = first.embed(["HER2 ADC", "GLP-1 agonist"])
+    assert first.save_if_changed() is True and path.exists()
+    assert first.save_if_changed() is False  # saved already
+    warm = CachedEmbedder(FakeEmbedder(dim=16), path)  # a new process, fully warm
+    np.testing.assert_array_equal(warm.embed(["HER2 ADC", "GLP-1 agonist"]), vectors)
+    assert (warm.misses, warm.save_if_changed()) == (0, False)
+    assert [p.name for p in path.parent.iterdir()] == ["embeddings.npz"]  # no temp left

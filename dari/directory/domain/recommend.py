@@ -132,7 +132,7 @@ def default_embedder() -> Embedder:
 def use_embedder(embedder: Embedder | None) -> None:
     """Swap the embedder (tests use the deterministic fake); the index is rebuilt."""
     with _lock:
-        _state.update(embedder=embedder, index=None, generation=-1, saved_misses=None)
+        _state.update(embedder=embedder, index=None, generation=-1)
 
 
 def _shared_assets() -> Iterable[Asset]:
@@ -160,14 +160,8 @@ def shared_index() -> Index:
                 index.remove_asset(gone)
         embedder = default_embedder()
         # Write the on-disk cache only when new texts were embedded (it can be hundreds of MB).
-        if (
-            isinstance(embedder, CachedEmbedder)
-            and embedder.path is not None
-            and embedder.misses != _state.get("saved_misses")
-        ):
-            embedder.path.parent.mkdir(parents=True, exist_ok=True)
-            embedder.save()
-            _state["saved_misses"] = embedder.misses
+        if isinstance(embedder, CachedEmbedder):
+            embedder.save_if_changed()
         _state.update(index=index, generation=generation)
         return index
 
