@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from dari.accounts.models import LinkKind, OrganizationLink
 from dari.directory.domain.editing import ASSET_FIELDS, ORGANIZATION_FIELDS
+from dari.directory.domain.recommend import TerritoryError, check_territories
 from dari.directory.models import Asset, Organization
 from dari.directory.vocab import DealType, Modality, Stage, TherapeuticArea
-from dari.matching.features import unknown_territories
 
 
 def _checkboxes(choices: Any, label: str) -> forms.MultipleChoiceField:
@@ -55,16 +55,10 @@ class TerritoriesField(LinesField):
 
     def validate(self, value: Any) -> None:
         super().validate(value)
-        unknown = unknown_territories(value)
-        if unknown:
-            raise forms.ValidationError(
-                _(
-                    "Unknown territory: %(names)s. Use a country, an ISO code, a region such as "
-                    "Greater China, EU or Latin America, “global”, or “global ex-Korea”."
-                ),
-                code="unknown_territory",
-                params={"names": ", ".join(unknown)},
-            )
+        try:
+            check_territories(value)
+        except TerritoryError as exc:
+            raise forms.ValidationError(str(exc), code="unknown_territory") from None
 
 
 class OrganizationForm(forms.ModelForm):

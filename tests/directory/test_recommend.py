@@ -19,19 +19,10 @@ from dari.directory.domain.recommend import (
     deal_history,
     recommend_assets,
     recommend_partners,
-    use_embedder,
 )
 from dari.directory.models import Asset
-from dari.matching import FakeEmbedder
 from dari.matching.reasons import catalogue
 from tests.factories import AssetFactory, DealFactory, OrganizationFactory
-
-
-@pytest.fixture(autouse=True)
-def fake_embedder():
-    use_embedder(FakeEmbedder())
-    yield
-    use_embedder(None)
 
 
 @pytest.fixture

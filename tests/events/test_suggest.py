@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from dari.directory.domain.recommend import use_embedder
 from dari.events.domain.requests import request_meeting
 from dari.events.domain.suggest import suggest_meetings
-from dari.matching import FakeEmbedder
 from tests.events.factories import make_event, person
 from tests.factories import AssetFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fake_embedder():
-    use_embedder(FakeEmbedder())
-    yield
-    use_embedder(None)
 
 
 def test_suggestions_rank_event_organisations_and_skip_those_already_asked(client):

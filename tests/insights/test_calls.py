@@ -176,3 +176,15 @@ def test_the_apply_review_and_invite_pages(
     assert f"http://testserver/events/{world['event'].slug}/" in mailoutbox[0].body
     assert client.get("/insights/calls/").status_code == 200
     assert client.get("/insights/calls/p-train/").status_code == 404
+
+
+def test_own_applications_load_assets_through_the_access_funnel(member, world):
+    from dari.directory.models import Asset
+
+    application = apply(member)
+    (own,) = calls.own_applications(member, application.program)
+    assert own.asset is not None and own.asset.name == Asset.objects.get(pk="as-mab").name
+    # the asset moves to another organisation and becomes confidential to it
+    Asset.objects.filter(pk="as-mab").update(organization=world["orgs"]["b1"], visibility="cda")
+    (own,) = calls.own_applications(member, application.program)
+    assert own.asset is None

@@ -132,3 +132,10 @@ def test_asset_detail_says_how_territories_steer_the_partners(client, directory)
     assert "Only organisations based in the territories on offer (Greater China) rank high." in page
     korean = text(client.get("/assets/as-gastric/", HTTP_ACCEPT_LANGUAGE="ko"))
     assert "제공 가능 지역(Greater China)에 소재한 기관만 상위에 오릅니다." in korean
+
+
+def test_every_territory_to_try_is_one_the_matcher_reads():
+    from dari.matching.features import unknown_territories
+    from dari.web.views import TERRITORY_CHOICES
+
+    assert unknown_territories([value for value, _label in TERRITORY_CHOICES]) == []

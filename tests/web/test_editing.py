@@ -234,7 +234,7 @@ def test_asset_territories_must_name_known_places(client, directory):
         "/assets/as-gastric/edit", asset_form(territories="Greater China\nNarnia\nTürkiye")
     )
     assert bad.status_code == 200
-    assert "Unknown territory: Narnia." in text(bad)
+    assert "unknown territory &#x27;Narnia&#x27; (use a country" in text(bad)
     assert Asset.objects.get(pk="as-gastric").territories != ["Greater China", "Narnia", "Türkiye"]
     good = client.post(
         "/assets/as-gastric/edit", asset_form(territories="global ex-Korea\nmainland China")

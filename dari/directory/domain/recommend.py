@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext
 
 from dari.accounts.access import access_asset, sees_members_assets, visible_assets
@@ -108,16 +109,16 @@ def deal_record(deal: Deal) -> DealRecord:
     )
 
 
-def _is_shared(asset: Asset) -> bool:
-    return asset.visibility in SHARED_VISIBILITY
-
-
 def deal_history() -> DealHistory:
     """Every deal whose asset is shared or that has no asset, weighted by recency as of the
-    latest deal year (see dari.matching.history)."""
-    deals = Deal.objects.select_related("asset", "licensor").order_by("pk")
-    records = [deal_record(d) for d in deals if d.asset is None or _is_shared(d.asset)]
-    return DealHistory(records)
+    latest deal year (see dari.matching.history). Deals of confidential assets are left out
+    by the query: they never reach the process."""
+    deals = (
+        Deal.objects.filter(Q(asset__isnull=True) | Q(asset__visibility__in=SHARED_VISIBILITY))
+        .select_related("asset", "licensor")
+        .order_by("pk")
+    )
+    return DealHistory(deal_record(d) for d in deals)
 
 
 def default_embedder() -> Embedder:
@@ -167,7 +168,23 @@ def shared_index() -> Index:
 
 
 class TerritoryError(ValueError):
-    """A territory to try that names no known place."""
+    """A territory that names no place the matcher knows."""
+
+
+def check_territories(values: Sequence[str]) -> list[str]:
+    """The non-blank territories, stripped; raises TerritoryError naming those the matcher
+    cannot read (in the active language)."""
+    wanted = [t.strip() for t in values if t.strip()]
+    unknown = unknown_territories(wanted)
+    if unknown:
+        raise TerritoryError(
+            gettext(
+                "unknown territory %(names)s (use a country, an ISO code, a region such as "
+                "'Greater China', 'EU' or 'Latin America', 'global', or 'global ex-Korea')"
+            )
+            % {"names": ", ".join(repr(t) for t in unknown)}
+        )
+    return wanted
 
 
 def recommend_partners(
@@ -182,27 +199,25 @@ def recommend_partners(
     """
     asset = access_asset(user, asset_id)
     profile = asset_profile(asset)
-    wanted = [t.strip() for t in territories if t.strip()]
+    wanted = check_territories(territories)
     if wanted:
-        unknown = unknown_territories(wanted)
-        if unknown:
-            raise TerritoryError(
-                "unknown territory "
-                + ", ".join(repr(t) for t in unknown)
-                + " (use a country, an ISO code, a region such as 'Greater China', 'EU' or "
-                "'Latin America', 'global', or 'global ex-Korea')"
-            )
         profile = replace(profile, territories=tuple(wanted))
     return shared_index().recommend_partners(profile, top=top, members=sees_members_assets(user))
 
 
-def score_partner(user: Any, asset_id: str, organization_id: str) -> Recommendation | None:
-    """How well one organisation fits as a partner for an asset (None if it ranks nowhere, e.g.
-    the asset's own organisation). Raises Asset.DoesNotExist like `recommend_partners`."""
-    asset = access_asset(user, asset_id)
-    return shared_index().score_partner(
-        asset_profile(asset), organization_id, members=sees_members_assets(user)
-    )
+def score_partner(
+    user: Any, asset_ids: Iterable[str], organization_id: str
+) -> dict[str, Recommendation | None]:
+    """How well one organisation fits as a partner for each of these assets (None where it
+    ranks nowhere, e.g. the asset's own organisation), in one query and one index lookup.
+    Assets the user may not see are left out of the answer, as missing ones are."""
+    assets = visible_assets(user).filter(pk__in=list(asset_ids)).order_by("pk")
+    index = shared_index()
+    members = sees_members_assets(user)
+    return {
+        asset.pk: index.score_partner(asset_profile(asset), organization_id, members=members)
+        for asset in assets
+    }
 
 
 def recommend_assets(user: Any, organization_id: str, top: int = 10) -> list[Recommendation]:

@@ -1,11 +1,12 @@
 """Open-innovation calls: members apply with one of their organisation's assets; organisers
 rank, shortlist or decline the applications and invite the shortlist to a partnering event.
 
-Ranking: dari.matching offers no (asset, organisation) scorer that works without building an
-embedding index, so applications are ranked by a transparent overlap score between the asset
-and what the call's organiser says it seeks (therapeutic areas, modalities, stages), each match
-named as a reason. The score only ever reads an asset the ranking organiser may see
-(`visible_assets`): otherwise the application is shown with its pitch only and no score.
+Ranking: by the recommender's score of the call's organiser as a partner for the applied asset
+(`score_partner`: stated focus, text, deal history, with its reasons), after the plain overlap
+reasons between the asset and what the organiser says it seeks (areas, modalities, stages),
+which organisers read as the call's criteria. The score only ever reads an asset the ranking
+organiser may see (`visible_assets`): otherwise the application is shown with its pitch only
+and no score.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from dari.accounts.access import visible_assets
@@ -117,13 +119,13 @@ def apply_to_call(user: Any, program_id: str, asset_id: str, pitch: str) -> Call
 
 def own_applications(user: Any, call: Program) -> list[CallApplication]:
     """The applications of the user's organisation to `call`, newest first (none for a visitor
-    or a user without an organisation). The assets are the organisation's own, which its
-    members always see."""
+    or a user without an organisation). Each asset is loaded through the access funnel: one
+    that has since left the organisation, or that the user may no longer see, is None."""
     if user is None or not user.is_authenticated or user.organization_id is None:
         return []
     return list(
         CallApplication.objects.filter(program=call, organization_id=user.organization_id)
-        .select_related("asset")
+        .prefetch_related(Prefetch("asset", queryset=visible_assets(user)))
         .order_by("-created")
     )
 
@@ -141,12 +143,13 @@ def rank_applications(user: Any, program_id: str) -> list[dict[str, Any]]:
     )
     asset_ids = {a.asset_id for a in applications if a.asset_id}
     visible = {a.pk: a for a in visible_assets(user).filter(pk__in=asset_ids)}
+    matches = score_partner(user, visible, call.organizer_id) if call.organizer_id else {}
     rows = []
     for application in applications:
         asset = visible.get(application.asset_id) if application.asset_id else None
         if asset is not None:
             score, reasons = score_fit(asset, call.organizer)
-            match = score_partner(user, asset.pk, call.organizer_id) if call.organizer_id else None
+            match = matches.get(asset.pk)
             if match is not None:
                 # The recommender ranks (stated focus, text, deal history); the plain fit
                 # reasons stay first because organisers read them as the call's criteria.
