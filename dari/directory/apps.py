@@ -6,3 +6,12 @@ class DirectoryConfig(AppConfig):
     name = "dari.directory"
     label = "directory"
     verbose_name = _("Directory")
+
+    def ready(self) -> None:
+        """Reasons of recommendations speak the reader's language (the core is keyed by
+        the English text; dari.directory.domain.reason_catalogue marks every string)."""
+        from django.utils.translation import gettext
+
+        from dari.matching.reasons import set_translator
+
+        set_translator(gettext)

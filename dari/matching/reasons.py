@@ -167,10 +167,12 @@ LABELS: dict[str, str] = {
 }
 
 
-def set_translator(fn: Translator | None) -> None:
-    """Install the function that translates every reason string (None: English)."""
+def set_translator(fn: Translator | None) -> Translator | None:
+    """Install the function that translates every reason string (None: English); returns
+    the one it replaces, so a caller can put it back."""
     global _translator
-    _translator = fn
+    previous, _translator = _translator, fn
+    return previous
 
 
 def translate(text: str) -> str:

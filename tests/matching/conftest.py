@@ -108,7 +108,6 @@ def assets() -> list[AssetProfile]:
 def english_reasons() -> Iterator[None]:
     """The core's own tests read English reasons, whatever translator the web app installed
     (its gettext follows the language a Django test in the same session left active)."""
-    saved = reasons_module._translator  # noqa: SLF001
-    reasons_module.set_translator(None)
+    saved = reasons_module.set_translator(None)
     yield
     reasons_module.set_translator(saved)

@@ -21,7 +21,8 @@ asset reaches the shared index or a reason.
 Own pipeline: an organisation's assets in the index are evidence of what it would partner on
 ("their pipeline has ..."). `members` assets count only for signed-in readers (`members=`).
 
-Reasons are rendered in the reader's language: the core's translator is Django's gettext,
+Reasons are rendered in the reader's language: the core's translator is Django's gettext
+(installed by DirectoryConfig.ready),
 which reads the language active in the calling thread (the request's) each time a reason is
 rendered, so one shared index serves every language. The strings are listed for makemessages
 in reason_catalogue.
@@ -45,13 +46,10 @@ from dari.directory.vocab import Visibility
 from dari.matching import AssetProfile, DealHistory, DealRecord, Index, OrgProfile, Recommendation
 from dari.matching.embed import CachedEmbedder, Embedder, UseEmbedder
 from dari.matching.features import unknown_territories
-from dari.matching.reasons import set_translator
 
 SHARED_VISIBILITY = (Visibility.PUBLIC, Visibility.MEMBERS)
 _lock = threading.Lock()
 _state: dict[str, Any] = {"index": None, "generation": -1, "embedder": None}
-
-set_translator(gettext)
 
 
 def org_profile(org: Organization) -> OrgProfile:
