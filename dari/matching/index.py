@@ -802,27 +802,12 @@ class Index:
             store.mod_focus[:n],
             ft.FAMILY_MASK.get(modality, 0),
         )
-        stage_bit = ft.STAGE_BIT.get(asset.stage or "", 0)
-        stages = store.stages[:n]
-        if stage_bit:
-            adjacent = ft.adjacent_stage_mask(asset.stage or "")
-            out["stage"] = np.where(
-                stages == 0,
-                ft.OPEN,
-                np.where(
-                    (stages & stage_bit) != 0,
-                    1.0,
-                    np.where((stages & adjacent) != 0, ft.ADJACENT_STAGE, 0.0),
-                ),
-            )
-        else:
-            out["stage"] = np.full(n, ft.OPEN)
-        seeking = ft.mask_of(asset.seeking, ft.DEAL_BIT)
-        deals = store.deals[:n]
-        if seeking:
-            out["deal"] = np.where(deals == 0, ft.OPEN, ((deals & seeking) != 0).astype(float))
-        else:
-            out["deal"] = np.full(n, ft.OPEN)
+        out["stage"] = self._restriction(
+            store.stages[:n],
+            ft.STAGE_BIT.get(asset.stage or "", 0),
+            ft.adjacent_stage_mask(asset.stage or ""),
+        )
+        out["deal"] = self._restriction(store.deals[:n], ft.mask_of(asset.seeking, ft.DEAL_BIT))
         out["target"] = np.zeros(n)
         for key in target_keys(asset.targets):
             out["target"] = np.maximum(out["target"], self._docs_with_all(store.bm25, key, n))
@@ -1086,6 +1071,24 @@ class Index:
         return result
 
     @staticmethod
+    def _restriction(stated: NDArray[np.int64], wanted: int, near: int = 0) -> NDArray[np.float64]:
+        """A restriction feature (stages licensed, deal types sought) for every slot: 1 where
+        the slot's stated bits meet `wanted`, ADJACENT_STAGE where they meet `near`, 0 where
+        they say something else; OPEN where either side states nothing."""
+        if not wanted:
+            return np.full(len(stated), ft.OPEN)
+        result: NDArray[np.float64] = np.where(
+            stated == 0,
+            ft.OPEN,
+            np.where(
+                (stated & wanted) != 0,
+                1.0,
+                np.where((stated & near) != 0, ft.ADJACENT_STAGE, 0.0),
+            ),
+        )
+        return result
+
+    @staticmethod
     def _naming_any(bm25: BM25, lines: Sequence[str], n: int) -> NDArray[np.float64]:
         """1.0 for the slots whose text names one of these business lines, else 0.0."""
         found = np.zeros(n)
@@ -1195,31 +1198,14 @@ class Index:
             ft.mask_of(org.modalities, ft.MODALITY_BIT),
             store.family_bits[:n],
         )
-        stage_mask = ft.mask_of(org.interest_stages, ft.STAGE_BIT)
-        bits = store.stage_bits[:n]
-        if stage_mask:
-            adjacent = 0
-            for s in org.interest_stages:
-                adjacent |= ft.adjacent_stage_mask(s)
-            out["stage"] = np.where(
-                bits == 0,
-                ft.OPEN,
-                np.where(
-                    (bits & stage_mask) != 0,
-                    1.0,
-                    np.where((bits & adjacent) != 0, ft.ADJACENT_STAGE, 0.0),
-                ),
-            )
-        else:
-            out["stage"] = np.full(n, ft.OPEN)
-        deal_mask = ft.mask_of(org.interest_deal_types, ft.DEAL_BIT)
+        adjacent = 0
+        for stage in org.interest_stages:
+            adjacent |= ft.adjacent_stage_mask(stage)
+        out["stage"] = self._restriction(
+            store.stage_bits[:n], ft.mask_of(org.interest_stages, ft.STAGE_BIT), adjacent
+        )
         seeking = store.seeking[:n]
-        if deal_mask:
-            out["deal"] = np.where(
-                seeking == 0, ft.OPEN, ((seeking & deal_mask) != 0).astype(float)
-            )
-        else:
-            out["deal"] = np.full(n, ft.OPEN)
+        out["deal"] = self._restriction(seeking, ft.mask_of(org.interest_deal_types, ft.DEAL_BIT))
         out["target"] = np.zeros(n)
         for key in store.targets.candidates(query_set):
             if query_set.issuperset(key):
