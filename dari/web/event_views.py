@@ -76,7 +76,7 @@ from dari.web.event_forms import (
     WorkingHoursForm,
     add_event_error,
 )
-from dari.web.tables import csv_response, with_display
+from dari.web.tables import csv_download, with_display
 
 NO_EVENT = gettext_lazy("No event with this name.")
 View = Callable[..., HttpResponse]
@@ -780,11 +780,11 @@ def _analytics_tables(event: Event, user: Any) -> dict[str, dict[str, Any]]:
 @require_GET
 def analytics_page(request: HttpRequest, event: Event) -> HttpResponse:
     tables = _analytics_tables(event, request.user)
-    if request.GET.get("format") == "csv":
-        table = tables.get(request.GET.get("table", ""))
-        if table is None:
-            raise Http404(NO_EVENT)
-        return csv_response(table, f"{event.slug}-{table['key']}.csv")
+    download = csv_download(
+        request, tables.values(), event.slug, param="table", missing=str(NO_EVENT)
+    )
+    if download is not None:
+        return download
     colors = {"status": "#5d6b7a", "funnel": "#2b8a3e"}
     for key, table in tables.items():
         table["svg"] = bar_chart(

@@ -33,19 +33,7 @@ from dari.insights.forms import (
 )
 from dari.insights.models import CallApplication
 from dari.web import insights_charts as charts
-from dari.web.tables import Table, csv_response, with_display
-
-
-def _csv_or_none(request: HttpRequest, tables: list[Table], prefix: str) -> HttpResponse | None:
-    """The CSV of the chart named in the query, if one is asked for (404 for an unknown name)."""
-    if request.GET.get("format") != "csv":
-        return None
-    name = request.GET.get("chart", "")
-    for table in tables:
-        if table["key"] == name:
-            return csv_response(table, f"{prefix}-{name}.csv")
-    raise Http404(_("No chart with this name."))
-
+from dari.web.tables import Table, csv_download, with_display
 
 # National targets --------------------------------------------------------------------------
 
@@ -227,7 +215,7 @@ def ecosystem(request: HttpRequest) -> HttpResponse:
     form = EcosystemFilterForm(request.GET or None)
     f = form.filters() if form.is_bound else analytics.Filters()
     tables = _ecosystem_tables(request.user, f)
-    download = _csv_or_none(request, tables, "ecosystem")
+    download = csv_download(request, tables, "ecosystem")
     if download is not None:
         return download
     for table in tables:
@@ -268,7 +256,7 @@ def cluster_network(request: HttpRequest) -> HttpResponse:
         ],
         "rows": links,
     }
-    download = _csv_or_none(request, [table], "clusters")
+    download = csv_download(request, [table], "clusters")
     if download is not None:
         return download
     totals: dict[str, int] = {}
@@ -326,7 +314,7 @@ def cluster_profile(request: HttpRequest, cluster_id: str) -> HttpResponse:
             "rows": profile["organization_kinds"],
         },
     ]
-    download = _csv_or_none(request, tables, cluster.pk)
+    download = csv_download(request, tables, cluster.pk)
     if download is not None:
         return download
     for table in tables:
