@@ -10,10 +10,13 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
-from dari.accounts.access import visible_assets
 from dari.api.errors import not_found
 from dari.api.schemas import ErrorOut
-from dari.directory.domain.recommend import TerritoryError, recommend_assets, recommend_partners
+from dari.directory.domain.recommend import (
+    TerritoryError,
+    recommend_asset_rows,
+    recommend_partners,
+)
 from dari.directory.models import Asset, Organization
 
 router = Router(tags=["recommendations"])
@@ -85,18 +88,16 @@ def organization_assets(
 ) -> list[AssetRecOut]:
     """Assets matching what the organisation says it seeks, best first, with reasons."""
     try:
-        recs = recommend_assets(request.user, organization_id, top=q.top)
+        rows = recommend_asset_rows(request.user, organization_id, top=q.top)
     except Organization.DoesNotExist:
         raise not_found("organization", organization_id) from None
-    rows = {a.pk: a for a in visible_assets(request.user).filter(pk__in=[r.id for r in recs])}
     return [
         AssetRecOut(
-            asset=r.id,
-            name=rows[r.id].name,
-            organization=rows[r.id].organization_id,
+            asset=asset.pk,
+            name=asset.name,
+            organization=asset.organization_id,
             score=round(r.score, 4),
             reasons=r.reasons,
         )
-        for r in recs
-        if r.id in rows
+        for asset, r in rows
     ]

@@ -21,7 +21,11 @@ from dari.accounts import domain as accounts_domain
 from dari.accounts.access import access_asset, visible_assets
 from dari.accounts.models import OrganizationLink
 from dari.directory.domain import editing
-from dari.directory.domain.recommend import TerritoryError, recommend_assets, recommend_partners
+from dari.directory.domain.recommend import (
+    TerritoryError,
+    recommend_asset_rows,
+    recommend_partners,
+)
 from dari.directory.filters import (
     SORTS,
     AssetFilter,
@@ -290,13 +294,9 @@ def asset_partners(request: HttpRequest, asset_id: str) -> HttpResponse:
 def organization_recommended_assets(request: HttpRequest, org_id: str) -> HttpResponse:
     """Assets the organisation should see (loaded into its page by htmx), with the reasons."""
     try:
-        recs = recommend_assets(request.user, org_id, top=8)
+        rows = recommend_asset_rows(request.user, org_id, top=8)
     except Organization.DoesNotExist:
         raise Http404(NO_ORGANIZATION) from None
-    assets = (
-        visible_assets(request.user).select_related("organization").in_bulk([r.id for r in recs])
-    )
-    rows = [(assets[r.id], r) for r in recs if r.id in assets]
     return render(request, "web/partials/recommendations.html", {"rows": rows, "kind": "assets"})
 
 

@@ -218,20 +218,28 @@ def score_partner(
     }
 
 
-def recommend_assets(user: Any, organization_id: str, top: int = 10) -> list[Recommendation]:
-    """Assets the organisation should see, by what it says it seeks; only assets the user may
-    see and that are shared beyond private lists. Raises Organization.DoesNotExist."""
+def recommend_asset_rows(
+    user: Any, organization_id: str, top: int = 10
+) -> list[tuple[Asset, Recommendation]]:
+    """Assets the organisation should see, by what it says it seeks, each loaded (with its
+    organisation) through the access funnel: only assets the user may see and that are shared
+    beyond private lists. Raises Organization.DoesNotExist."""
     org = Organization.objects.get(pk=organization_id)
     index = shared_index()
-    allowed = set(
-        visible_assets(user).filter(visibility__in=SHARED_VISIBILITY).values_list("pk", flat=True)
+    members = sees_members_assets(user)
+    shared = (
+        visible_assets(user).filter(visibility__in=SHARED_VISIBILITY).select_related("organization")
     )
     wanted = top
     while True:
-        ranked = index.recommend_assets(
-            org_profile(org), top=wanted, members=sees_members_assets(user)
-        )
-        kept = [r for r in ranked if r.id in allowed]
+        ranked = index.recommend_assets(org_profile(org), top=wanted, members=members)
+        found = shared.in_bulk([r.id for r in ranked])  # only the ranked ones, not all
+        kept = [(found[r.id], r) for r in ranked if r.id in found]
         if len(kept) >= top or len(ranked) < wanted:
             return kept[:top]
         wanted *= 4
+
+
+def recommend_assets(user: Any, organization_id: str, top: int = 10) -> list[Recommendation]:
+    """The recommendations of `recommend_asset_rows` alone."""
+    return [rec for _asset, rec in recommend_asset_rows(user, organization_id, top)]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dari.accounts.access import visible_assets
-from dari.directory.domain.recommend import recommend_assets, recommend_partners
+from dari.directory.domain.recommend import recommend_asset_rows, recommend_partners
 from dari.directory.models import Organization
 from dari.events.models import Participant
 
@@ -60,15 +60,8 @@ def suggest_meetings(user: Any, participant: Participant, top: int = 8) -> list[
     for asset in own_assets:
         for rec in recommend_partners(user, asset.pk, top=DEPTH):
             offer(rec.id, rec.score, [f"{asset.name}: {r}" for r in rec.reasons])
-    recs = recommend_assets(user, org_id, top=DEPTH)
-    found = visible_assets(user).filter(pk__in=[r.id for r in recs])
-    owner_and_name = {
-        pk: (owner, name) for pk, owner, name in found.values_list("pk", "organization_id", "name")
-    }
-    for rec in recs:
-        if rec.id in owner_and_name:
-            owner, name = owner_and_name[rec.id]
-            offer(owner, rec.score, [f"{name}: {r}" for r in rec.reasons])
+    for asset, rec in recommend_asset_rows(user, org_id, top=DEPTH):
+        offer(asset.organization_id, rec.score, [f"{asset.name}: {r}" for r in rec.reasons])
     orgs = Organization.objects.in_bulk(list(best))
     ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top]
     return [Suggestion(orgs[oid], score, reasons) for oid, (score, reasons) in ranked]
