@@ -292,19 +292,19 @@ _KOREAN_PLACES: dict[str, str] = {
     "스위스": "switzerland",
 }
 """Korean territory names -> the English key they stand for."""
-_KOREAN_GLOBAL = frozenset({"전세계", "글로벌", "전지역"})
+_KOREAN_GLOBAL = ("전 세계", "전세계", "글로벌", "전지역")
+_KOREAN_WORDS = re.compile(
+    "|".join(
+        re.escape(word)
+        for word in sorted([*_KOREAN_PLACES, *_KOREAN_GLOBAL, "및"], key=len, reverse=True)
+    )
+)
 
 
 def _places(text: str) -> frozenset[str]:
     """The countries a territory name covers ('' when unknown): a region, a country name or
-    an ISO code, in English or Korean; 'China and Japan' is both; 'mainland China' is China."""
-    korean = re.sub(r"[\s·ㆍ/]+", "", text)
-    if korean in _KOREAN_PLACES:
-        return _places(_KOREAN_PLACES[korean])
-    if "및" in korean:
-        parts = [_places(part) for part in korean.split("및")]
-        if all(parts):
-            return frozenset().union(*parts)
+    an ISO code (Korean is rewritten to English first, see `_in_english`); 'China and Japan'
+    is both; 'mainland China' is China."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     key = re.sub(r"[^a-z0-9]+", "_", plain.strip().lower()).strip("_")
     key = key.removeprefix("the_").removeprefix("mainland_")
@@ -321,19 +321,25 @@ def _places(text: str) -> frozenset[str]:
     return frozenset()
 
 
-def _english_exclusion(text: str) -> str:
-    """Korean exclusions in the English form: '한국 제외 전 세계' and '전 세계(한국 제외)' are
-    'global ex 한국'."""
-    match = re.match(r"^(.+?)\s*\((.+?)\s*제외\)$", text) or re.match(
-        r"^(?P<b>.+?)\s*제외\s*(?P<a>.*)$", text
-    )
-    if not match:
-        return text
-    if match.re.groupindex:  # 'A 제외 B': A is left out of B (B empty: everywhere)
-        head, tail = match.group("a") or "global", match.group("b")
-    else:  # 'B (A 제외)'
-        head, tail = match.group(1), match.group(2)
-    return f"{head} ex {tail}"
+def _in_english(text: str) -> str:
+    """A Korean territory in the English form the parser reads: place names become their
+    English keys, '및' 'and', '전 세계' 'global', and '한국 제외 전 세계' or
+    '전 세계(한국 제외)' 'global ex korea'. English text passes through."""
+    match = re.match(r"^(.+?)\s*\((.+?)\s*제외\)$", text)
+    if match:  # 'B (A 제외)'
+        text = f"{match.group(1)} ex {match.group(2)}"
+    else:
+        match = re.match(r"^(.+?)\s*제외\s*(.*)$", text)
+        if match:  # 'A 제외 B': A is left out of B (B empty: everywhere)
+            text = f"{match.group(2) or 'global'} ex {match.group(1)}"
+
+    def word(found: re.Match[str]) -> str:
+        korean = found.group(0)
+        if korean == "및":
+            return " and "
+        return " global " if korean in _KOREAN_GLOBAL else f" {_KOREAN_PLACES[korean]} "
+
+    return re.sub(r"\s+", " ", _KOREAN_WORDS.sub(word, text)).strip()
 
 
 def unknown_territories(values: Sequence[str]) -> list[str]:
@@ -355,18 +361,18 @@ def _parse_territories(values: tuple[str, ...]) -> Territories:
     exclude: set[str] = set()
     for raw in values:
         for item in re.split(r"[,;]", raw):
-            text = _english_exclusion(item.strip().lower())
+            text = _in_english(item.strip().lower())
             if not text:
                 continue
             match = re.match(r"^(.*?)\b(?:ex|excluding|except|outside)\b[-\s:]*(.+)$", text)
             if match:
                 head, tail = match.group(1).strip(" -"), match.group(2)
-                if not head or head in _GLOBAL or re.sub(r"\s+", "", head) in _KOREAN_GLOBAL:
+                if not head or head in _GLOBAL:
                     is_global = True
                 else:
                     include |= _places(head)
                 exclude |= _places(tail)
-            elif text in _GLOBAL or re.sub(r"\s+", "", text) in _KOREAN_GLOBAL:
+            elif text in _GLOBAL:
                 is_global = True
             else:
                 include |= _places(text)
