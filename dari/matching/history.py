@@ -192,11 +192,12 @@ class DealHistory:
         table: dict[str, Tally] = getattr(h, field_name)
         return saturate(table[key].weight) if key in table else 0.0
 
-    def target_tally(self, h: LicenseeHistory, targets: Sequence[str]) -> Tally | None:
-        """The best-supported of the asset's targets in this licensee's history."""
+    def target_tally(self, h: LicenseeHistory, keys: Sequence[tuple[str, ...]]) -> Tally | None:
+        """The best-supported of the asset's target keys (`target_keys(asset.targets)`,
+        computed once per query) in this licensee's history."""
         best: Tally | None = None
-        for target in targets:
-            tally = h.target.get(target_key(target))
+        for key in keys:
+            tally = h.target.get(key)
             if tally is not None and (best is None or tally.weight > best.weight):
                 best = tally
         return best

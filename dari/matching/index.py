@@ -612,7 +612,11 @@ def _normalise_by_max(values: NDArray[np.float64]) -> NDArray[np.float64]:
 
 
 def _history_values(
-    history: DealHistory, h: LicenseeHistory, asset: AssetProfile, country: str | None
+    history: DealHistory,
+    h: LicenseeHistory,
+    asset: AssetProfile,
+    country: str | None,
+    keys: Sequence[tuple[str, ...]],
 ) -> dict[str, float]:
     """Values of the history features of one licensee for one asset."""
     values = {"activity": history.activity_of(h)}
@@ -620,7 +624,7 @@ def _history_values(
         values["hist_modality"] = history.affinity(h, "modality", asset.modality)
     if asset.therapeutic_area:
         values["hist_area"] = history.affinity(h, "area", asset.therapeutic_area)
-    tally = history.target_tally(h, asset.targets)
+    tally = history.target_tally(h, keys)
     if tally is not None:
         values["hist_target"] = saturate(tally.weight)
     if asset.organization_id in h.licensor:
@@ -1036,12 +1040,13 @@ class Index:
         slot_of = self._orgs.slot_of
         country = self.owner_country(asset.organization_id)
         known = np.zeros(n, dtype=bool)
+        keys = target_keys(asset.targets)
         for licensee, h in history.by_licensee.items():
             slot = slot_of.get(licensee)
             if slot is None or slot >= n:
                 continue
             known[slot] = True
-            values = _history_values(history, h, asset, country)
+            values = _history_values(history, h, asset, country, keys)
             for name, value in values.items():
                 out[name][slot] = value
         _fill_unknown(out, known, self._orgs.alive[:n])
@@ -1638,7 +1643,7 @@ class Index:
                     examples=examples(tally),
                 )
                 add(name, text, tally)
-        found = history.target_tally(h, asset.targets)
+        found = history.target_tally(h, target_keys(asset.targets))
         if found is not None:
             named = [
                 target for target in asset.targets if h.target.get(target_key(target)) is found
