@@ -23,6 +23,12 @@ def sees_members_assets(user: Any) -> bool:
     return user is not None and bool(user.is_authenticated) and bool(user.is_active)
 
 
+def may_administer(user: Any, organization_id: str | None) -> bool:
+    """Whether `user` (anonymous, inactive or a member) may edit the organisation and its
+    assets: the one check behind edit links, edit pages and `access_asset(..., "edit")`."""
+    return sees_members_assets(user) and bool(user.administers(organization_id))
+
+
 def _visibility_condition(user: Any) -> Q | None:
     """The condition an asset must meet to be visible to `user`; None means every asset."""
     if not sees_members_assets(user):
@@ -59,11 +65,6 @@ def access_asset(user: Any, asset_id: str, need: str = "view") -> Asset:
     asset = visible_assets(user).select_related("organization").get(pk=asset_id)
     if need == "view":
         return asset
-    if (
-        need == "edit"
-        and user is not None
-        and user.is_authenticated  # AnonymousUser has no `administers`
-        and user.administers(asset.organization_id)
-    ):
+    if need == "edit" and may_administer(user, asset.organization_id):
         return asset
     raise Asset.DoesNotExist(f"Asset matching query does not exist: {asset_id}")

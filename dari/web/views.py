@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from dari.accounts import domain as accounts_domain
-from dari.accounts.access import access_asset, visible_assets
+from dari.accounts.access import access_asset, may_administer, visible_assets
 from dari.accounts.models import OrganizationLink
 from dari.directory.domain import editing
 from dari.directory.domain.recommend import (
@@ -88,7 +88,7 @@ def _is_partial(request: HttpRequest) -> bool:
 
 def _administered_organization(request: HttpRequest, org_id: str) -> Organization:
     """The organisation if the user administers it; 404 otherwise, like a missing one."""
-    if not request.user.administers(org_id):  # type: ignore[union-attr]
+    if not may_administer(request.user, org_id):
         raise Http404(NO_ORGANIZATION)
     return get_object_or_404(lists.organizations_queryset(), pk=org_id)
 
@@ -167,7 +167,7 @@ def organization_detail(request: HttpRequest, org_id: str) -> HttpResponse:
             "investments_made": investments_made,
             "facilities": org.facilities.select_related("cluster").order_by("name"),
             "programs": org.programs.order_by("-start", "name"),
-            "can_edit": request.user.is_authenticated and request.user.administers(org.pk),
+            "can_edit": may_administer(request.user, org.pk),
         },
     )
 
@@ -251,8 +251,7 @@ def asset_detail(request: HttpRequest, asset_id: str) -> HttpResponse:
             "asset": asset,
             "deals": deals,
             "territory_choices": TERRITORY_CHOICES,
-            "can_edit": request.user.is_authenticated
-            and request.user.administers(asset.organization_id),
+            "can_edit": may_administer(request.user, asset.organization_id),
         },
     )
 

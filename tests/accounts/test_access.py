@@ -87,3 +87,20 @@ def test_an_export_made_for_a_user_holds_only_their_assets_and_hides_deal_asset_
 def test_an_anonymous_caller_may_not_edit_even_a_public_asset(leak_world, user):
     with pytest.raises(Asset.DoesNotExist):
         access_asset(user, "as-public", "edit")
+
+
+@pytest.mark.django_db
+def test_one_rule_says_who_may_administer_an_organisation():
+    from dari.accounts.access import may_administer
+    from tests.factories import OrganizationFactory
+
+    org, other = OrganizationFactory(id="org-own"), OrganizationFactory(id="org-other")
+    admin = UserFactory(username="own-admin", organization=org, role=Role.ORG_ADMIN)
+    member = UserFactory(username="own-member", organization=org, role=Role.MEMBER)
+    gone = UserFactory(
+        username="gone-admin", organization=org, role=Role.ORG_ADMIN, is_active=False
+    )
+    assert may_administer(admin, org.pk) and not may_administer(admin, other.pk)
+    assert not may_administer(member, org.pk)
+    assert not may_administer(gone, org.pk)
+    assert not may_administer(AnonymousUser(), org.pk)

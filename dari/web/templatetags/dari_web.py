@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from django import template
 from django.db import models
 
+from dari.accounts.access import may_administer
 from dari.accounts.models import LinkKind, Role
 from dari.directory.vocab import (
     DealStatus,
@@ -77,7 +78,7 @@ def query_with(context: Any, **changes: Any) -> str:
 @register.filter
 def administers(user: Any, organization_id: str | None) -> bool:
     """Whether a signed-in `user` may edit the organisation."""
-    return bool(getattr(user, "is_authenticated", False)) and user.administers(organization_id)
+    return may_administer(user, organization_id)
 
 
 @register.filter
