@@ -7,8 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from zoneinfo import ZoneInfo
+
 from django.db import transaction
 from django.test.utils import override_settings
+from django.utils import timezone
 
 from dari.accounts.models import Role, User
 from dari.directory.models import Asset, Organization
@@ -17,7 +20,12 @@ from dari.events.domain.schedule import publish_schedule, schedule_event
 from dari.events.domain.setup import create_event, register_participant
 from dari.events.models import Event, Participant
 
-SLUG = "korea-global-virtual-2026"
+TIMEZONE = "Asia/Seoul"
+SLUG_PREFIX = "korea-global-virtual"
+# Where the demo event sits relative to the day `dari demo` builds it.
+STARTS_IN = dt.timedelta(days=10)
+DEADLINE_BEFORE = dt.timedelta(days=3)
+DAYS = 3
 KOREAN = [
     "abl-bio", "alteogen", "orum-therapeutics", "ligachem-biosciences", "oncocross", "voronoi",
     "gi-innovation", "bridge-biotherapeutics", "olix-pharmaceuticals", "hanall-biopharma",
@@ -69,23 +77,35 @@ def _person(rng: random.Random, username: str, org: Organization, tz: str) -> Us
     return user
 
 
+def demo_dates(today: dt.date) -> tuple[dt.date, dt.date, dt.datetime]:
+    """Start day, end day and request deadline of a demo event built on `today`: it starts
+    STARTS_IN later and takes requests until 18:00 Seoul time DEADLINE_BEFORE its start."""
+    start = today + STARTS_IN
+    deadline = dt.datetime.combine(start - DEADLINE_BEFORE, dt.time(9), tzinfo=dt.UTC)
+    return start, start + dt.timedelta(days=DAYS - 1), deadline
+
+
+def _today() -> dt.date:
+    return timezone.localdate(timezone=ZoneInfo(TIMEZONE))
+
+
 @transaction.atomic
-def _build(rng: random.Random) -> Event:
-    start = dt.date(2026, 12, 8)
+def _build(rng: random.Random, today: dt.date) -> Event:
+    start, end, deadline = demo_dates(today)
     event = create_event(
-        slug=SLUG,
-        name="Korea–Europe–US Virtual Partnering Week 2026 (demo)",
+        slug=f"{SLUG_PREFIX}-{start:%Y-%m-%d}",
+        name=f"Korea–Europe–US Virtual Partnering Week {start:%Y-%m-%d} (demo)",
         description=(
             "Demo event with SYNTHETIC participants: Korean biotechs and pharma from the real "
             "dataset meet European, US and Japanese partners online. Meetings are placed by the "
             "optimiser in the narrow overlaps of Seoul, Europe and US working hours."
         ),
         mode="virtual",
-        timezone="Asia/Seoul",
+        timezone=TIMEZONE,
         start_date=start,
-        end_date=start + dt.timedelta(days=2),
+        end_date=end,
         meeting_minutes=30,
-        request_deadline=dt.datetime(2026, 12, 5, 9, 0, tzinfo=dt.UTC),
+        request_deadline=deadline,
         max_pending_requests=25,
         video_url_template="https://meet.example.org/dari-{event}-{meeting}",
         auto_schedule=False,  # scheduled once at the end of the build, then switched on
@@ -158,16 +178,28 @@ def _build(rng: random.Random) -> Event:
     return event
 
 
+def current_demo_event() -> Event | None:
+    """The newest demo event that has not ended yet (in Seoul), if any."""
+    return (
+        Event.objects.filter(slug__startswith=f"{SLUG_PREFIX}-", synthetic=True)
+        .filter(end_date__gte=_today())
+        .order_by("-start_date")
+        .first()
+    )
+
+
 def ensure_demo_event() -> Event:
-    """Build, schedule and publish the demo event once; later runs leave it as it is.
+    """The demo event that has not ended yet, else a new one placed relative to today, built,
+    scheduled and published. Past demo events stay as they are (their meetings and follow-ups
+    are history), so running `dari demo` on any later day keeps all data and still works.
 
     No mail goes to the synthetic people while the demo is built.
     """
-    existing = Event.objects.filter(slug=SLUG).first()
+    existing = current_demo_event()
     if existing is not None:
         return existing
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
-        event = _build(random.Random(2026))
+        event = _build(random.Random(2026), _today())
         schedule_event(event.pk)
         publish_schedule(event.pk)
     Event.objects.filter(pk=event.pk).update(auto_schedule=True)

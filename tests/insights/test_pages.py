@@ -97,3 +97,24 @@ def test_pages_in_korean(world, client):
     assert "한눈에 보는 가상 클러스터" in html
     eco = client.get("/insights/ecosystem/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
     assert "연도별 거래" in eco
+
+
+@pytest.mark.parametrize("offset, passed", [(0, False), (1, True)])
+def test_a_target_year_in_the_past_is_marked_as_passed(client, offset, passed):
+    import datetime as dt
+
+    import time_machine
+
+    from dari.insights.models import Direction, NationalTarget
+
+    load_targets()
+    target = NationalTarget.objects.filter(direction=Direction.HIGHER).order_by("pk").first()
+    NationalTarget.objects.exclude(pk=target.pk).delete()
+    # Far from achieved, whatever the observations say.
+    NationalTarget.objects.filter(pk=target.pk).update(target_value=10**12)
+    day = dt.datetime(target.target_year + offset, 6, 1, 12, tzinfo=dt.UTC)
+    with time_machine.travel(day, tick=False):
+        html = client.get("/insights/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        korean = client.get("/insights/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert html.count("target year passed") == int(passed)
+    assert korean.count("목표 연도 지남") == int(passed)

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone as djtz
 
 from dari.insights.domain.errors import InsightsError
 from dari.insights.models import Direction, NationalTarget, Observation
@@ -42,7 +43,7 @@ def target_progress(target: NationalTarget, observations: list[Observation]) -> 
         "share": round(share, 4) + 0.0,  # never "-0%"
         "bar": max(0.0, min(1.0, share)),
         "achieved": _achieved(target, current),
-        "years_left": target.target_year - dt.date.today().year,
+        "years_left": target.target_year - djtz.localdate().year,
     }
 
 
