@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
