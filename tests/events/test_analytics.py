@@ -142,10 +142,10 @@ def test_meetings_by_modality_only_counts_assets_the_viewer_may_see(fair):
 
 def test_funnel_counts_each_meeting_up_to_its_furthest_stage(fair):
     assert analytics.funnel(fair["event"]) == [
-        {"stage": "meeting", "label": "Meetings", "meetings": 2, "share_of_previous": None},
-        {"stage": "cda_signed", "label": "CDA signed", "meetings": 2, "share_of_previous": 1.0},
-        {"stage": "term_sheet", "label": "Term sheet", "meetings": 2, "share_of_previous": 1.0},
-        {"stage": "deal", "label": "Deal", "meetings": 1, "share_of_previous": 0.5},
+        {"key": "meeting", "label": "Meetings", "meetings": 2, "share_of_previous": None},
+        {"key": "cda_signed", "label": "CDA signed", "meetings": 2, "share_of_previous": 1.0},
+        {"key": "term_sheet", "label": "Term sheet", "meetings": 2, "share_of_previous": 1.0},
+        {"key": "deal", "label": "Deal", "meetings": 1, "share_of_previous": 0.5},
     ]
     assert analytics.linked_deals(fair["event"]) == ["dl-celltrion-gsk"]
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 
 from dari.accounts.access import visible_assets
@@ -125,34 +125,33 @@ def meetings_by(event: Event, dimension: str, user: Any) -> list[dict[str, Any]]
     return sorted(rows, key=lambda r: (-r["meetings"], r["key"] == "", r["label"]))
 
 
-def funnel(event: Event) -> list[dict[str, Any]]:
-    """Scheduled meetings, then how many reached a CDA, a term sheet and a deal: stage, label,
-    meetings and the share of the stage before."""
-    scheduled = set(
-        Meeting.objects.filter(event=event, status=MeetingStatus.SCHEDULED).values_list(
-            "pk", flat=True
-        )
-    )
+def funnel_of(meetings: QuerySet[Meeting]) -> list[dict[str, Any]]:
+    """The scheduled ones among `meetings`, then how many reached a CDA, a term sheet and a
+    deal: key, label, meetings and the share of the stage before (None after an empty stage).
+    The one definition behind an event's funnel and the funnel over all events."""
+    scheduled = set(meetings.filter(status=MeetingStatus.SCHEDULED).values_list("pk", flat=True))
     furthest: dict[int, int] = {}
     reports = FollowUp.objects.filter(meeting_id__in=scheduled, outcome__in=FUNNEL)
     for meeting_id, outcome in reports.values_list("meeting_id", "outcome"):
-        stage = FUNNEL.index(outcome) + 1
-        furthest[meeting_id] = max(furthest.get(meeting_id, 0), stage)
+        furthest[meeting_id] = max(furthest.get(meeting_id, 0), FUNNEL.index(outcome) + 1)
     counts = [len(scheduled)] + [
         sum(1 for s in furthest.values() if s >= k) for k in range(1, len(FUNNEL) + 1)
     ]
     stages = [("meeting", _("Meetings"))] + [(o.value, str(o.label)) for o in FUNNEL]
-    rows = []
-    for i, ((key, label), n) in enumerate(zip(stages, counts, strict=True)):
-        rows.append(
-            {
-                "stage": key,
-                "label": label,
-                "meetings": n,
-                "share_of_previous": None if i == 0 else _rate(n, counts[i - 1]),
-            }
-        )
-    return rows
+    return [
+        {
+            "key": key,
+            "label": label,
+            "meetings": n,
+            "share_of_previous": None if i == 0 else _rate(n, counts[i - 1]),
+        }
+        for i, ((key, label), n) in enumerate(zip(stages, counts, strict=True))
+    ]
+
+
+def funnel(event: Event) -> list[dict[str, Any]]:
+    """The follow-up funnel of one event's meetings (`funnel_of`)."""
+    return funnel_of(Meeting.objects.filter(event=event))
 
 
 def linked_deals(event: Event) -> list[str]:

@@ -30,7 +30,8 @@ from django.utils.translation import gettext as _
 from dari.accounts.access import visible_assets
 from dari.directory.models import Asset, Cluster, Deal, Investment
 from dari.directory.vocab import InvestmentKind, Modality, Stage, TherapeuticArea, label_of
-from dari.events.models import FUNNEL, FollowUp, Meeting, MeetingStatus
+from dari.events.domain.analytics import funnel_of
+from dari.events.models import Meeting, MeetingStatus
 
 KOREA = "KR"
 
@@ -269,27 +270,5 @@ def korea_share_total(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def funnel(f: Filters = Filters()) -> list[dict[str, Any]]:
-    """Scheduled meetings of all events, then how many reached a CDA, a term sheet and a deal:
-    stage, label, meetings, share of the stage before."""
-    scheduled = set(
-        _meetings(f).filter(status=MeetingStatus.SCHEDULED).values_list("pk", flat=True)
-    )
-    furthest: dict[int, int] = {}
-    reports = FollowUp.objects.filter(meeting_id__in=scheduled, outcome__in=FUNNEL)
-    for meeting_id, outcome in reports.values_list("meeting_id", "outcome"):
-        furthest[meeting_id] = max(furthest.get(meeting_id, 0), FUNNEL.index(outcome) + 1)
-    counts = [len(scheduled)] + [
-        sum(1 for s in furthest.values() if s >= k) for k in range(1, len(FUNNEL) + 1)
-    ]
-    stages = [("meeting", _("Meetings"))] + [(o.value, str(o.label)) for o in FUNNEL]
-    return [
-        {
-            "key": key,
-            "label": label,
-            "meetings": n,
-            "share_of_previous": None
-            if i == 0 or not counts[i - 1]
-            else round(n / counts[i - 1], 4),
-        }
-        for i, ((key, label), n) in enumerate(zip(stages, counts, strict=True))
-    ]
+    """The follow-up funnel (`funnel_of`) of the meetings of all events that `f` selects."""
+    return funnel_of(_meetings(f))
