@@ -9,9 +9,10 @@ index.upsert_org(org); index.remove_asset(asset_id)
 from .bm25 import BM25
 from .embed import CachedEmbedder, Embedder, FakeEmbedder, UseEmbedder
 from .history import HISTORY_FEATURES, DealHistory, DealRecord
-from .index import FEATURES, PIPELINE_FEATURES, STRUCTURED_FEATURES, Index, Weights
+from .index import Index
 from .profiles import AssetProfile, OrgProfile, Recommendation
 from .text import tokenize
+from .weights import FEATURES, PIPELINE_FEATURES, STRUCTURED_FEATURES, Weights
 
 __all__ = [
     "BM25",

@@ -15,8 +15,9 @@ from dari.matching import (
     Index,
     OrgProfile,
     Weights,
+    scoring,
+    store,
 )
-from dari.matching import index as index_module
 from dari.matching.history import saturate
 
 HISTORY = [
@@ -128,8 +129,8 @@ def test_coarse_pass_matches_exact_scores(monkeypatch: pytest.MonkeyPatch) -> No
     )
     weights = Weights(semantic=2.0)
     exact = Index([org], assets, embedder=FakeEmbedder(dim=256), weights=weights)
-    monkeypatch.setattr(index_module, "COARSE_MIN", 100)
-    monkeypatch.setattr(index_module, "RERANK_MIN", 50)
+    monkeypatch.setattr(store, "COARSE_MIN", 100)
+    monkeypatch.setattr(scoring, "RERANK_MIN", 50)
     coarse = Index([org], assets, embedder=FakeEmbedder(dim=256), weights=weights)
     assert coarse._assets.proj is not None  # noqa: SLF001
     got = coarse.recommend_assets(org, top=10)
