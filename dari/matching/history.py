@@ -16,10 +16,10 @@ Counts are weighted by recency: a deal `age` years before `as_of` counts
 0.5 ** (age / half_life); a deal without a year counts `UNDATED_WEIGHT`. A weighted count
 c becomes 1 - 0.5 ** c, so one recent deal gives 0.5, two 0.75, three 0.875.
 
-The caller decides what goes in. The Django layer passes public deal records, with the
-asset's fields only for assets every user may see. The benchmark removes the deal under
-test (and every record of the same asset) before building the history, so a feature
-never contains the answer.
+The caller decides what goes in. The Django layer passes every deal as the deal list shows
+it, with the asset's fields only for assets every reader of the index may see. The
+benchmark removes the deal under test (and every record of the same asset) before building
+the history, so a feature never contains the answer.
 """
 
 from __future__ import annotations

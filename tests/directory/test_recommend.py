@@ -152,13 +152,15 @@ def past_adc_deal(market, leak_world):
 
 def test_deal_history_gives_a_reason_and_never_carries_a_private_asset(past_adc_deal, leak_world):
     """A past in-licensing deal of a shared asset is evidence, and says so; a deal of a
-    privately shared asset stays out of the (shared) history altogether."""
+    privately shared asset counts as the deal list shows it, like a deal with no asset."""
     recs = recommend_partners(leak_world["users"]["owner"], "as-new-adc", top=5)
     assert recs[0].id == "org-seeker"
     assert "in-licensed 1 asset against HER2 since 2024, e.g. from KR ADC Bio" in recs[0].reasons
-    history = deal_history()
-    assert [r.id for r in history.records] == ["dl-past"]
-    assert "org-stranger" not in history.by_licensee
+    for tier in ("public", "members"):
+        history = deal_history(tier)
+        assert [r.id for r in history.records] == ["dl-past", "dl-private"]
+        (private,) = history.by_licensee["org-stranger"].total.records
+        assert (private.asset_id, private.targets, private.modality) == (None, (), None)
 
 
 def test_reasons_are_in_the_active_language(past_adc_deal, leak_world):
@@ -245,15 +247,17 @@ def test_own_pipeline_reasons_never_show_an_asset_the_reader_may_not_see(leak_wo
         assert not any("Membermab" in r for r in rec.reasons)
 
 
-def test_history_carries_asset_fields_of_public_assets_only(leak_world):
+def test_history_carries_asset_fields_of_the_tiers_assets_only(leak_world):
     licensee = OrganizationFactory(id="org-lic", name="Licensee Pharma", kind="pharma")
     owner = leak_world["orgs"][0]
     members = leak_world["assets"]["members"]
     members.targets = ["SECRET1"]
     members.save()
     DealFactory(id="dl-members", licensor=owner, licensee=licensee, asset=members, date="2024")
-    (record,) = [r for r in deal_history().records if r.id == "dl-members"]
+    (record,) = [r for r in deal_history("public").records if r.id == "dl-members"]
     assert record.targets == () and record.modality is None and record.asset_id is None
+    (record,) = [r for r in deal_history("members").records if r.id == "dl-members"]
+    assert (record.targets, record.asset_id) == (("SECRET1",), "as-members")
 
 
 @pytest.fixture

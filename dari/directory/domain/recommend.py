@@ -1,31 +1,38 @@
 """Recommendations for users, through the access funnel.
 
-The matching core (dari.matching) is pure; this module feeds it only what may be fed:
-organisations (public profiles) and assets visible to every signed-in user (`public` and
-`members`). Assets shared privately (`partners`, `cda`) never enter the shared index, so they are
-never recommended to, or explained to, anyone; an anonymous caller's results drop `members`
-assets through `visible_assets`. An asset used as the *query* (likely partners of my asset) is
-first obtained with `access_asset`, so a caller who may not see it gets the same 404 as for a
-missing one.
+The matching core (dari.matching) is pure; this module feeds it only what may be fed. What a
+reader gets (order, scores, reasons, counts) depends only on evidence that reader may see, so
+assets one may not see cannot be told apart from assets that do not exist. Each process keeps
+one index per *tier* of readers, built from the assets every reader of that tier sees:
 
-Each process keeps one index in memory and catches up with the database when the directory
-generation (raised by every import and edit) moves: only changed profiles are re-embedded.
+- `public`: anonymous visitors and accounts that do not see `members` assets; `public`
+  assets only.
+- `members`: readers who see `members` assets (`sees_members_assets`); `public` and
+  `members` assets.
 
-Deal history: deals are public records, and every organisation's past in-licensing is evidence
-of what it actually buys (see docs/recommendations.md). The index gets one `DealRecord` per deal
-whose asset is shared (`public`/`members`) or that has no asset; the asset's modality, area and
-targets are filled in only for a `public` asset (the history is shared by every reader, signed
-in or not). A deal of a privately shared asset is left out altogether, so nothing about that
-asset reaches the shared index or a reason.
+Assets shared privately (`partners`, `cda`) enter no index, so they are never recommended,
+never explained and never move a corpus statistic (BM25 document frequencies, embedding
+normalisers, pipelines, the filled means). An asset used as the *query* (likely partners of
+my asset) is first obtained with `access_asset`, so a caller who may not see it gets the same
+404 as for a missing one; an asset outside the reader's tier is scored against the tier's
+corpus without entering it.
 
-Own pipeline: an organisation's assets in the index are evidence of what it would partner on
-("their pipeline has ..."). `members` assets count only for signed-in readers (`members=`).
+Each index catches up with the database when the directory generation (raised by every
+import and edit) moves: only changed profiles are re-embedded (the embedding cache is shared).
+
+Deal history: deals are public records, listed to every reader with their asset shown only
+when the reader may see it (dari/web/lists.py, dari/api/records.py). The history of a tier
+has one `DealRecord` per deal, every deal, exactly as the deal list counts them; the asset's
+modality, area and targets are filled in only for an asset of the tier, so a deal of an asset
+the reader may not see counts exactly like a deal with no asset (see docs/recommendations.md).
+
+Own pipeline: an organisation's assets in the tier's index are evidence of what it would
+partner on ("their pipeline has ...").
 
 Reasons are rendered in the reader's language: the core's translator is Django's gettext
-(installed by DirectoryConfig.ready),
-which reads the language active in the calling thread (the request's) each time a reason is
-rendered, so one shared index serves every language. The strings are listed for makemessages
-in reason_catalogue.
+(installed by DirectoryConfig.ready), which reads the language active in the calling thread
+(the request's) each time a reason is rendered, so one index serves every language. The
+strings are listed for makemessages in reason_catalogue.
 """
 
 from __future__ import annotations
@@ -37,7 +44,6 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils.translation import gettext
 
 from dari.accounts.access import access_asset, sees_members_assets, visible_assets
@@ -47,9 +53,18 @@ from dari.matching import AssetProfile, DealHistory, DealRecord, Index, OrgProfi
 from dari.matching.embed import CachedEmbedder, Embedder, UseEmbedder
 from dari.matching.features import unknown_territories
 
-SHARED_VISIBILITY = (Visibility.PUBLIC, Visibility.MEMBERS)
+TIERS = {
+    "public": (Visibility.PUBLIC,),
+    "members": (Visibility.PUBLIC, Visibility.MEMBERS),
+}
+"""The visibilities of the assets in each tier's index (see the module docstring)."""
 _lock = threading.Lock()
-_state: dict[str, Any] = {"index": None, "generation": -1, "embedder": None}
+_state: dict[str, Any] = {"indexes": {}, "generations": {}, "embedder": None}
+
+
+def tier_of(user: Any) -> str:
+    """The tier whose index serves `user`: every asset in it is one the user may see."""
+    return "members" if sees_members_assets(user) else "public"
 
 
 def org_profile(org: Organization) -> OrgProfile:
@@ -87,10 +102,11 @@ def asset_profile(asset: Asset) -> AssetProfile:
     )
 
 
-def deal_record(deal: Deal) -> DealRecord:
-    """A deal as history evidence; the asset's fields only for a public asset."""
-    public = deal.asset is not None and deal.asset.visibility == Visibility.PUBLIC
-    asset = deal.asset if public else None
+def deal_record(deal: Deal, tier: str = "public") -> DealRecord:
+    """A deal as history evidence; the asset's fields only for an asset of the tier (else the
+    deal counts exactly like one with no asset)."""
+    shown = deal.asset is not None and deal.asset.visibility in TIERS[tier]
+    asset = deal.asset if shown else None
     year = int(deal.date[:4]) if deal.date[:4].isdigit() else None
     return DealRecord(
         id=deal.pk,
@@ -107,16 +123,11 @@ def deal_record(deal: Deal) -> DealRecord:
     )
 
 
-def deal_history() -> DealHistory:
-    """Every deal whose asset is shared or that has no asset, weighted by recency as of the
-    latest deal year (see dari.matching.history). Deals of confidential assets are left out
-    by the query: they never reach the process."""
-    deals = (
-        Deal.objects.filter(Q(asset__isnull=True) | Q(asset__visibility__in=SHARED_VISIBILITY))
-        .select_related("asset", "licensor")
-        .order_by("pk")
-    )
-    return DealHistory(deal_record(d) for d in deals)
+def deal_history(tier: str = "public") -> DealHistory:
+    """Every deal, as the deal list shows it to a reader of the tier, weighted by recency as of
+    the latest deal year (see dari.matching.history)."""
+    deals = Deal.objects.select_related("asset", "licensor").order_by("pk")
+    return DealHistory(deal_record(d, tier) for d in deals)
 
 
 def default_embedder() -> Embedder:
@@ -131,26 +142,27 @@ def default_embedder() -> Embedder:
 def use_embedder(embedder: Embedder | None) -> None:
     """Swap the embedder (tests use the deterministic fake); the index is rebuilt."""
     with _lock:
-        _state.update(embedder=embedder, index=None, generation=-1)
+        _state.update(embedder=embedder, indexes={}, generations={})
 
 
-def _shared_assets() -> Iterable[Asset]:
-    return Asset.objects.filter(visibility__in=SHARED_VISIBILITY).order_by("pk")
+def _tier_assets(tier: str) -> Iterable[Asset]:
+    return Asset.objects.filter(visibility__in=TIERS[tier]).order_by("pk")
 
 
-def shared_index() -> Index:
-    """The process's index, brought up to date with the database if it is behind."""
+def shared_index(tier: str = "public") -> Index:
+    """The process's index of this tier, brought up to date with the database if behind."""
     generation = current_generation()
     with _lock:
-        index: Index | None = _state["index"]
-        if index is not None and _state["generation"] == generation:
+        index: Index | None = _state["indexes"].get(tier)
+        if index is not None and _state["generations"].get(tier) == generation:
             return index
         orgs = [org_profile(o) for o in Organization.objects.order_by("pk")]
-        assets = [asset_profile(a) for a in _shared_assets()]
+        assets = [asset_profile(a) for a in _tier_assets(tier)]
+        history = deal_history(tier)
         if index is None:
-            index = Index(orgs, assets, embedder=default_embedder(), history=deal_history())
+            index = Index(orgs, assets, embedder=default_embedder(), history=history)
         else:
-            index.set_history(deal_history())
+            index.set_history(history)
             index.add_orgs(orgs)  # re-embeds only changed texts
             index.add_assets(assets)
             for gone in set(index.org_ids()) - {o.id for o in orgs}:
@@ -161,7 +173,8 @@ def shared_index() -> Index:
         # Write the on-disk cache only when new texts were embedded (it can be hundreds of MB).
         if isinstance(embedder, CachedEmbedder):
             embedder.save_if_changed()
-        _state.update(index=index, generation=generation)
+        _state["indexes"][tier] = index
+        _state["generations"][tier] = generation
         return index
 
 
@@ -200,7 +213,8 @@ def recommend_partners(
     wanted = check_territories(territories)
     if wanted:
         profile = replace(profile, territories=tuple(wanted))
-    return shared_index().recommend_partners(profile, top=top, members=sees_members_assets(user))
+    members = sees_members_assets(user)
+    return shared_index(tier_of(user)).recommend_partners(profile, top=top, members=members)
 
 
 def score_partner(
@@ -210,7 +224,7 @@ def score_partner(
     ranks nowhere, e.g. the asset's own organisation), in one query and one index lookup.
     Assets the user may not see are left out of the answer, as missing ones are."""
     assets = visible_assets(user).filter(pk__in=list(asset_ids)).order_by("pk")
-    index = shared_index()
+    index = shared_index(tier_of(user))
     members = sees_members_assets(user)
     return {
         asset.pk: index.score_partner(asset_profile(asset), organization_id, members=members)
@@ -223,13 +237,12 @@ def recommend_asset_rows(
 ) -> list[tuple[Asset, Recommendation]]:
     """Assets the organisation should see, by what it says it seeks, each loaded (with its
     organisation) through the access funnel: only assets the user may see and that are shared
-    beyond private lists. Raises Organization.DoesNotExist."""
+    beyond private lists (those of the reader's tier). Raises Organization.DoesNotExist."""
     org = Organization.objects.get(pk=organization_id)
-    index = shared_index()
+    tier = tier_of(user)
+    index = shared_index(tier)
     members = sees_members_assets(user)
-    shared = (
-        visible_assets(user).filter(visibility__in=SHARED_VISIBILITY).select_related("organization")
-    )
+    shared = visible_assets(user).filter(visibility__in=TIERS[tier]).select_related("organization")
     wanted = top
     while True:
         ranked = index.recommend_assets(org_profile(org), top=wanted, members=members)
