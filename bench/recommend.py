@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
-import os
 import random
 import statistics
 import sys
@@ -28,24 +26,31 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from recommend_data import (  # noqa: E402  (bench/ is the script's directory)
+    DATA,
+    HISTORY_OPTIONS,
+    Deal,
+    Product,
+    Record,
+    history_for,
+    load_dev,
+    load_products,
+)
+from recommend_speed import speed  # noqa: E402
+
 from dari.matching import (  # noqa: E402
     FEATURES,
     HISTORY_FEATURES,
     PIPELINE_FEATURES,
     STRUCTURED_FEATURES,
-    AssetProfile,
     CachedEmbedder,
-    DealHistory,
-    DealRecord,
     Index,
-    OrgProfile,
     UseEmbedder,
     Weights,
 )
@@ -56,201 +61,7 @@ from dari.matching.evaluate import (  # noqa: E402
     random_expectations,
 )
 
-DATA = ROOT / "bench" / "data" / "recommend_dev.json"
 CACHE = ROOT / "var" / "recommend_embeddings.npz"
-
-
-# ---- dev set ------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Deal:
-    """One evaluation deal: the asset as publicly described and its real licensee(s)."""
-
-    id: str
-    asset: AssetProfile
-    licensees: frozenset[str]
-    date: str
-    korean: bool
-    licensor_name: str = ""
-    asset_group: str = ""
-    """A dev-set asset group of the same asset (another deal of it), left out of the history."""
-    territories: tuple[str, ...] = ()
-    """The territory granted in the deal as reported (the deal's `territories`), used only
-    by the 'territory on offer' rows: what the licensor would list when offering it."""
-
-    def offered(self) -> Deal:
-        """The deal with its asset offered for the territory it was granted in."""
-        if not self.territories:
-            return self
-        return replace(self, asset=replace(self.asset, territories=self.territories))
-
-
-@dataclass(frozen=True)
-class Product:
-    """One product of a candidate's own pipeline (from its own pipeline page or report):
-    the year it entered the portfolio and where it came from, when sources show them."""
-
-    asset: AssetProfile
-    since: int | None
-    origin: str
-
-    def excluded_for(self, deal: Deal) -> bool:
-        """True when the product could carry the answer for `deal`: it came from the deal's
-        licensor or is the deal's asset, or it entered the portfolio after the deal."""
-        text = f"{self.origin} {self.asset.name}".lower()
-        if deal.licensor_name and deal.licensor_name.lower() in text:
-            return True
-        name = deal.asset.name.lower().split("(")[0].strip()
-        if name and len(name) > 3 and name in text:
-            return True
-        year = _year(deal.date)
-        return self.since is not None and year is not None and self.since > year
-
-
-@dataclass(frozen=True)
-class Record:
-    """One history record and the asset it is about (to leave it out when tested)."""
-
-    record: DealRecord
-    date: str
-    asset_group: str
-
-
-def _year(date: str | None) -> int | None:
-    return int(date[:4]) if date and date[:4].isdigit() else None
-
-
-def _month_key(date: str, *, latest: bool) -> int | None:
-    """Months since year 0; an unknown month counts as December (latest=True) or January."""
-    year = _year(date)
-    if year is None:
-        return None
-    month = int(date[5:7]) if len(date) >= 7 and date[5:7].isdigit() else (12 if latest else 1)
-    return year * 12 + month
-
-
-def asset_from(id_: str, organization_id: str, a: dict[str, Any]) -> AssetProfile:
-    """An asset of the dev file (an evaluation deal's asset or a pipeline product)."""
-    return AssetProfile(
-        id=id_,
-        organization_id=organization_id,
-        name=a["name"],
-        description=a.get("description", ""),
-        therapeutic_area=a.get("therapeutic_area"),
-        modality=a.get("modality"),
-        stage=a.get("stage"),
-        targets=tuple(a.get("targets", ())),
-        indications=tuple(a.get("indications", ())),
-        seeking=tuple(a.get("seeking", ())),
-        territories=tuple(a.get("territories", ())),
-    )
-
-
-def load_products(path: Path = DATA) -> list[Product]:
-    """The candidates' own pipelines (`pipeline` of each organisation), as assets."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    out = []
-    for o in data["organizations"]:
-        for k, p in enumerate(o.get("pipeline", ())):
-            asset = asset_from(f"{o['id']}#{k}", o["id"], p)
-            out.append(Product(asset, p.get("since"), p.get("origin", "")))
-    return out
-
-
-def load_dev(path: Path = DATA) -> tuple[list[OrgProfile], list[Deal], list[Record]]:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    orgs = [
-        OrgProfile(
-            id=o["id"],
-            name=o["name"],
-            kind=o.get("kind", "pharma"),
-            country=o.get("country"),
-            description=o.get("description", ""),
-            therapeutic_areas=tuple(o.get("therapeutic_areas", ())),
-            modalities=tuple(o.get("modalities", ())),
-            interest_therapeutic_areas=tuple(o.get("interest_therapeutic_areas", ())),
-            interest_modalities=tuple(o.get("interest_modalities", ())),
-            interest_stages=tuple(o.get("interest_stages", ())),
-            interest_deal_types=tuple(o.get("interest_deal_types", ())),
-            interest_description=o.get("interest_description", ""),
-        )
-        for o in data["organizations"]
-    ]
-    licensors = data.get("licensors", {})
-
-    def record(
-        id_: str, licensor: str, licensee: str, date: str, deal_type: str, fields: dict[str, Any]
-    ) -> DealRecord:
-        info = licensors.get(licensor, {})
-        return DealRecord(
-            id=id_,
-            licensee_id=licensee,
-            licensor_id=licensor,
-            licensor_name=info.get("name", ""),
-            licensor_country=info.get("country"),
-            modality=fields.get("modality"),
-            therapeutic_area=fields.get("therapeutic_area"),
-            targets=tuple(fields.get("targets") or ()),
-            year=_year(date),
-            deal_type=deal_type,
-        )
-
-    deals: list[Deal] = []
-    history: list[Record] = []
-    for d in data["deals"]:
-        asset = asset_from(d["id"], d["licensor"], d["asset"])
-        licensees = d.get("licensees") or [d["licensee"]]
-        info = licensors.get(d["licensor"], {})
-        korean = info.get("country") == "KR"
-        deals.append(
-            Deal(
-                d["id"],
-                asset,
-                frozenset(licensees),
-                d.get("date", ""),
-                korean,
-                info.get("name", ""),
-                d.get("asset_group", ""),
-                tuple(d.get("territories") or ()),
-            )
-        )
-        # Every evaluation deal is also history for the others (never for itself).
-        for licensee in licensees:
-            rec = record(
-                d["id"], d["licensor"], licensee, d.get("date", ""), d["deal_type"], d["asset"]
-            )
-            history.append(Record(rec, d.get("date", ""), d["id"]))
-    for h in data.get("history", []):
-        rec = record(h["id"], h["licensor"], h["licensee"], h["date"], h["deal_type"], h)
-        history.append(Record(rec, h["date"], h["asset_group"]))
-    return orgs, deals, history
-
-
-HISTORY_OPTIONS: dict[str, Any] = {"half_life": 6.0}
-"""How DealHistory is built in the benchmark (--half-life)."""
-
-
-def history_for(deal: Deal, history: list[Record], mode: str) -> DealHistory | None:
-    """The history a deal is evaluated with. 'loo': every record except those of the same
-    asset (the deal under test, its other licensees, earlier or later deals of the asset).
-    'prior': additionally only records dated before the deal. 'none': no history."""
-    if mode == "none":
-        return None
-    same = {deal.id, deal.asset_group} - {""}
-    kept = [h for h in history if h.asset_group not in same]
-    if mode == "prior":
-        cutoff = _month_key(deal.date, latest=False)
-        kept = [
-            h
-            for h in kept
-            if cutoff is not None
-            and (key := _month_key(h.date, latest=True)) is not None
-            and key < cutoff
-        ]
-    return DealHistory(
-        [h.record for h in kept],
-        as_of=_year(deal.date),
-        half_life=float(HISTORY_OPTIONS["half_life"]),
-    )
 
 
 @dataclass
@@ -699,277 +510,6 @@ def quality(args: argparse.Namespace) -> None:
             print(f"  median of the weights chosen in the folds: {shown}")
             base = replace(base, **median)
     print(f"\n(quality run: {time.perf_counter() - t_start:.0f} s)")
-
-
-# ---- speed --------------------------------------------------------------------------------
-AREAS = [
-    "oncology",
-    "immunology",
-    "neurology",
-    "metabolic",
-    "cardiovascular",
-    "infectious_disease",
-    "ophthalmology",
-    "rare_disease",
-    "respiratory",
-    "dermatology",
-]
-MODS = [
-    "small_molecule",
-    "antibody",
-    "bispecific_antibody",
-    "adc",
-    "protein_peptide",
-    "cell_therapy",
-    "gene_therapy",
-    "rna",
-    "vaccine",
-    "degrader",
-]
-STAGES = ["discovery", "preclinical", "phase1", "phase2", "phase3"]
-TARGETS = [
-    "HER2",
-    "TROP2",
-    "PD-L1",
-    "B7-H3",
-    "EGFR",
-    "KRAS G12C",
-    "GLP-1R",
-    "IL-23",
-    "TNF",
-    "CD19",
-    "BCMA",
-    "Claudin 18.2",
-    "c-Met",
-    "VEGF",
-    "FcRn",
-    "TSLP",
-    "IL-4R",
-    "APOC3",
-    "PCSK9",
-    "Nectin-4",
-    "DLL3",
-    "CD3",
-    "4-1BB",
-    "GPRC5D",
-    "LRRK2",
-    "tau",
-    "alpha-synuclein",
-]
-DISEASES = [
-    "breast cancer",
-    "non-small cell lung cancer",
-    "gastric cancer",
-    "obesity",
-    "type 2 diabetes",
-    "rheumatoid arthritis",
-    "psoriasis",
-    "atopic dermatitis",
-    "Alzheimer's disease",
-    "Parkinson's disease",
-    "NASH",
-    "heart failure",
-    "multiple myeloma",
-    "lymphoma",
-    "wet AMD",
-    "COPD",
-    "asthma",
-    "hepatitis B",
-    "influenza",
-    "Duchenne muscular dystrophy",
-    "ulcerative colitis",
-    "lupus",
-]
-WORDS = (
-    "novel first-in-class best-in-class potent selective oral subcutaneous long-acting "
-    "bispecific conjugate payload linker platform brain-penetrant tumour microenvironment "
-    "resistance biomarker patients efficacy safety durable response dosing weekly monthly "
-    "immune checkpoint inflammation fibrosis metabolism receptor agonist antagonist "
-    "inhibitor degrader enzyme pathway mutation delivery"
-).split()
-KO = [
-    "항체약물접합체",
-    "이중항체",
-    "비만 치료제",
-    "유방암",
-    "폐암",
-    "면역항암제",
-    "알츠하이머병",
-    "유전자 치료제",
-    "세포 치료제",
-    "희귀질환",
-    "경구용",
-    "임상 1상",
-    "기술수출",
-    "표적 치료제",
-]
-
-
-def synthetic(
-    n_orgs: int, n_assets: int, seed: int = 1
-) -> tuple[list[OrgProfile], list[AssetProfile]]:
-    rng = random.Random(seed)
-
-    def sentence(k: int) -> str:
-        return " ".join(rng.choice(WORDS) for _ in range(k))
-
-    orgs = []
-    for i in range(n_orgs):
-        areas = tuple(rng.sample(AREAS, rng.randint(1, 3)))
-        mods = tuple(rng.sample(MODS, rng.randint(1, 3)))
-        korean = rng.random() < 0.1
-        focus = (
-            f"{' '.join(rng.sample(KO, 3))} 분야의 파트너를 찾습니다"
-            if korean
-            else f"We seek {', '.join(rng.sample(DISEASES, 2))} assets against "
-            f"{rng.choice(TARGETS)}: {sentence(8)}."
-        )
-        orgs.append(
-            OrgProfile(
-                id=f"org{i}",
-                name=f"Org {i}",
-                kind=rng.choice(["pharma", "pharma", "biotech", "investor", "cdmo"]),
-                country=rng.choice(["US", "KR", "JP", "DE", "GB", "CH", "CN", "FR"]),
-                description=f"Organisation {i} works on {sentence(10)}.",
-                therapeutic_areas=areas,
-                modalities=mods,
-                interest_therapeutic_areas=areas[:1],
-                interest_modalities=mods[:1],
-                interest_stages=tuple(rng.sample(STAGES, 2)),
-                interest_deal_types=("license",) if rng.random() < 0.7 else ("co_development",),
-                interest_description=focus,
-            )
-        )
-    assets = []
-    for i in range(n_assets):
-        korean = rng.random() < 0.1
-        targets = tuple(rng.sample(TARGETS, rng.randint(1, 2)))
-        indications = tuple(rng.sample(DISEASES, rng.randint(1, 2)))
-        description = (
-            f"{' '.join(rng.sample(KO, 4))} 후보물질 {i}"
-            if korean
-            else f"{sentence(6)} {targets[0]} {sentence(6)} for {indications[0]} (asset {i})."
-        )
-        assets.append(
-            AssetProfile(
-                id=f"asset{i}",
-                organization_id=f"org{rng.randrange(n_orgs)}",
-                name=f"A-{i}",
-                description=description,
-                therapeutic_area=rng.choice(AREAS),
-                modality=rng.choice(MODS),
-                stage=rng.choice(STAGES),
-                targets=targets,
-                indications=indications,
-                seeking=("license",) if rng.random() < 0.8 else ("co_development", "license"),
-                territories=(rng.choice(["global", "global ex-KR", "US", "Asia", "EU"]),),
-            )
-        )
-    return orgs, assets
-
-
-def speed(args: argparse.Namespace) -> None:
-    n_orgs, n_assets = args.orgs, args.assets
-    orgs, assets = synthetic(n_orgs, n_assets)
-    load0 = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(
-        f"SYNTHETIC data: {n_orgs} organisations, {n_assets} assets (bench/recommend.py "
-        "synthetic(), ~10% Korean texts)"
-    )
-    cache_path = ROOT / "var" / f"recommend_speed_{n_orgs}_{n_assets}.npz"
-    use = UseEmbedder(processes=args.processes)
-    embedder = CachedEmbedder(use, cache_path if args.cache else None)
-    warm = len(embedder)
-    t0 = time.perf_counter()
-    index = Index(orgs, assets, embedder=embedder, batch_size=1024)
-    build = time.perf_counter() - t0
-    use.close()
-    print(
-        f"index build: {build:.1f} s (USE embedder, {args.processes} process(es); "
-        f"{warm} embeddings in cache before, {embedder.misses} texts embedded; "
-        f"load average at start {load0})"
-    )
-    if args.cache and embedder.misses:
-        embedder.save(cache_path)
-
-    rng = random.Random(2)
-    lat_p, lat_a = [], []
-    index.recommend_partners(assets[0])  # warm-up
-    index.recommend_assets(orgs[0])
-    for _ in range(args.queries):
-        asset = assets[rng.randrange(n_assets)]
-        t = time.perf_counter()
-        index.recommend_partners(asset, top=10)
-        lat_p.append((time.perf_counter() - t) * 1000)
-        org = orgs[rng.randrange(n_orgs)]
-        t = time.perf_counter()
-        index.recommend_assets(org, top=10)
-        lat_a.append((time.perf_counter() - t) * 1000)
-
-    new_orgs, new_assets = synthetic(50, 200, seed=99)
-    upd = []
-    for k in range(50):
-        o = OrgProfile(**{**new_orgs[k].__dict__, "id": f"new-org{k}"})
-        t = time.perf_counter()
-        index.upsert_org(o)
-        upd.append((time.perf_counter() - t) * 1000)
-    upd_a = []
-    for k in range(200):
-        a = AssetProfile(
-            **{**new_assets[k].__dict__, "id": f"new-asset{k}", "organization_id": f"org{k}"}
-        )
-        t = time.perf_counter()
-        index.upsert_asset(a)
-        upd_a.append((time.perf_counter() - t) * 1000)
-    rem = []
-    for k in range(100):
-        t = time.perf_counter()
-        index.remove_asset(f"asset{k}")
-        rem.append((time.perf_counter() - t) * 1000)
-    # Queries after updates (posting arrays are rebuilt lazily for touched terms).
-    after = []
-    for _ in range(50):
-        asset = assets[rng.randrange(100, n_assets)]
-        t = time.perf_counter()
-        index.recommend_partners(asset, top=10)
-        after.append((time.perf_counter() - t) * 1000)
-
-    def pct(values: list[float], q: float) -> float:
-        return float(np.percentile(values, q))
-
-    # The coarse first pass against one exact pass over every asset: same top 10?
-    store = index._assets  # noqa: SLF001  (benchmark introspection)
-    same, overlap = 0, 0.0
-    if store.proj is not None:
-        proj = store.proj
-        for _ in range(50):
-            org = orgs[rng.randrange(n_orgs)]
-            fast = [r.id for r in index.recommend_assets(org, top=10)]
-            store.proj = None
-            exact = [r.id for r in index.recommend_assets(org, top=10)]
-            store.proj = proj
-            same += fast == exact
-            overlap += len(set(fast) & set(exact)) / 10
-        print(
-            f"coarse pass check (50 queries): identical top 10 in {same}/50, "
-            f"mean top-10 overlap {overlap / 50:.3f}"
-        )
-
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"machine: {os.cpu_count()} cores, load average during run {load} (shared machine)")
-    print("| operation (SYNTHETIC)                    |     n | p50 ms | p95 ms |")
-    print("|------------------------------------------|-------|--------|--------|")
-    for name, values in (
-        ("recommend_partners (asset -> 10k orgs)", lat_p),
-        ("recommend_assets (org -> 100k assets)", lat_a),
-        ("upsert_org (new, embeds its text)", upd),
-        ("upsert_asset (new, embeds its text)", upd_a),
-        ("remove_asset", rem),
-        ("recommend_partners after updates", after),
-    ):
-        print(
-            f"| {name:<40} | {len(values):5d} | {pct(values, 50):6.1f} | {pct(values, 95):6.1f} |"
-        )
 
 
 def main() -> None:
