@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from dari.accounts.demo import DEMO_LOGINS, ensure_demo_users
 from dari.directory.bundled import load_bundled_data
-from dari.directory.domain.recommend import shared_index
+from dari.directory.domain.recommend import TIERS, shared_index
 from dari.events.demo import ensure_demo_event
 from dari.insights.bundled import load_targets
 
@@ -38,8 +38,11 @@ class Command(BaseCommand):
         ensure_demo_users()
         event = ensure_demo_event()
         self.stdout.write(f"demo event: {event.name} (/events/{event.slug}/)")
-        index = shared_index()  # embeds once; the cache in var/ makes later starts fast
-        self.stdout.write(f"recommendations: {index.n_orgs} organisations, {index.n_assets} assets")
+        for tier in TIERS:  # embeds once; the cache in var/ makes later starts fast
+            index = shared_index(tier)
+            self.stdout.write(
+                f"recommendations ({tier}): {index.n_orgs} organisations, {index.n_assets} assets"
+            )
         url = f"http://{options['addrport']}/"
         self.stdout.write("")
         self.stdout.write(f"Dari is ready at {url}")
