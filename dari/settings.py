@@ -127,13 +127,23 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses every sign-in of a locked account or address (limits in the database).
+    "dari.accounts.auth.LoginLimitBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = "none"
+# Nobody signs in before verifying an address; membership is confirmed on top of that.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_ADAPTER = "dari.accounts.auth.AccountAdapter"
+# Dari's own sign-in limits (dari.accounts.domain.login_limits) are shared by all processes
+# through the database; allauth's per-process ones would only add confusing second counts.
+ACCOUNT_RATE_LIMITS = {"login_failed": None}
+DARI_LOGIN_FAILURES_PER_ACCOUNT = 5
+DARI_LOGIN_FAILURES_PER_ADDRESS = 20
+DARI_LOGIN_FAILURE_WINDOW = 300  # seconds
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 

@@ -6,7 +6,14 @@ import pytest
 
 from dari.accounts.models import LinkKind
 from dari.directory.vocab import Visibility
-from tests.factories import AssetFactory, OrganizationFactory, UserFactory, link
+from tests.factories import (
+    AssetFactory,
+    OrganizationFactory,
+    UserFactory,
+    link,
+    pending_user,
+    removed_user,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -33,7 +40,9 @@ def _fake_embedder():
 @pytest.fixture
 def leak_world(db):
     """Beside every query that must not return them: one asset of each visibility, an owner,
-    a partner organisation, a CDA organisation and an unrelated one, each with a member."""
+    a partner organisation, a CDA organisation and an unrelated one, each with a member; and
+    the accounts that are no vetted members (verified without organisation, unverified, join
+    pending, removed)."""
     owner = OrganizationFactory(id="org-owner", name="Owner Bio")
     partner = OrganizationFactory(id="org-partner", name="Partner Pharma", kind="pharma")
     cda = OrganizationFactory(id="org-cda", name="CDA Pharma", kind="pharma")
@@ -56,5 +65,11 @@ def leak_world(db):
         "cda": UserFactory(username="cda", organization=cda),
         "stranger": UserFactory(username="stranger", organization=stranger),
         "loner": UserFactory(username="loner", organization=None),
+        # The membership states that must see what an anonymous visitor sees, each as close
+        # to the owner as it can be: a confirmed member with an unverified address, a
+        # pending join request, a removed member.
+        "unverified": UserFactory(username="unverified", organization=owner, verified=False),
+        "pending": pending_user(owner, username="pending"),
+        "removed": removed_user(owner, username="removed"),
     }
     return {"assets": assets, "users": users, "orgs": [owner, partner, cda, stranger]}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.db.models import Q, QuerySet
 
 from dari.accounts.models import LinkKind, OrganizationLink
@@ -16,11 +17,31 @@ from dari.directory.models import Asset
 from dari.directory.vocab import Visibility
 
 
+def _email_verified(user: Any) -> bool:
+    """Whether the user verified an e-mail address; asked once per user object (a request's
+    user is loaded afresh for every request, so a change shows on the next one)."""
+    verified = getattr(user, "_dari_email_verified", None)
+    if verified is None:
+        verified = EmailAddress.objects.filter(user_id=user.pk, verified=True).exists()
+        user._dari_email_verified = verified
+    return bool(verified)
+
+
 def sees_members_assets(user: Any) -> bool:
-    """Whether `user` is a signed-in, active member, who sees `members` assets (anyone else
-    sees `public` ones only). Code that uses assets as evidence outside a queryset (the
-    recommender's shared index) asks this, so it follows the same rule as the queries."""
-    return user is not None and bool(user.is_authenticated) and bool(user.is_active)
+    """THE "vetted member" predicate: signed in, active, e-mail verified and a confirmed
+    member of an organisation (platform admins too). Anyone else sees exactly what an
+    anonymous visitor sees. Code that uses assets as evidence outside a queryset (the
+    recommender's shared index) and the event rules (registration, directory, meeting
+    requests) ask this, so they follow the same rule as the queries."""
+    if user is None or not user.is_authenticated:
+        return False
+    if not user.is_active:
+        return False
+    if user.is_platform_admin:
+        return True
+    if user.organization_id is None:  # mirrors the confirmed Membership only
+        return False
+    return _email_verified(user)
 
 
 def may_administer(user: Any, organization_id: str | None) -> bool:
@@ -38,8 +59,6 @@ def _visibility_condition(user: Any) -> Q | None:
     condition = Q(visibility=Visibility.PUBLIC)
     condition |= Q(visibility=Visibility.MEMBERS)
     org_id = user.organization_id
-    if org_id is None:
-        return condition
     condition |= Q(organization_id=org_id)
     # An organisation under CDA is also a partner: CDA is the stronger relation.
     partner_owners = OrganizationLink.objects.filter(other_id=org_id).values("owner_id")

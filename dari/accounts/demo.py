@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
 
-from dari.accounts.models import Role, User
+from dari.accounts.models import Membership, MembershipSource, MembershipState, Role, User
 
 # username, password, what they are (printed by `dari demo`)
 DEMO_LOGINS: list[tuple[str, str, str]] = [
@@ -19,6 +20,23 @@ _PROFILES = {
     "bdlead": ("Minseo", "Park", "abl-bio", Role.ORG_ADMIN, "Asia/Seoul"),
     "scout": ("Emma", "Clarke", "gsk", Role.MEMBER, "Europe/London"),
 }
+
+
+def make_vetted(user: User) -> None:
+    """Give a demo person a verified address and a confirmed membership of the organisation
+    set for them (what signing up, verifying and being approved would give)."""
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    if user.organization_id is not None:
+        Membership.objects.get_or_create(
+            user=user,
+            state=MembershipState.CONFIRMED,
+            defaults={
+                "organization_id": user.organization_id,
+                "source": MembershipSource.PLATFORM_ADMIN,
+            },
+        )
 
 
 @transaction.atomic
@@ -44,5 +62,6 @@ def ensure_demo_users() -> list[User]:
         if created:
             user.set_password(password)
             user.save(update_fields=["password"])
+        make_vetted(user)
         users.append(user)
     return users

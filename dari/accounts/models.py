@@ -21,8 +21,10 @@ class LinkKind(models.TextChoices):
 
 
 class User(AbstractUser):
-    """A person using Dari, a member of one organisation."""
+    """A person using Dari, a confirmed member of at most one organisation."""
 
+    # The organisation of the user's confirmed Membership (None until confirmed, and after
+    # removal); written only by the membership functions of dari.accounts.domain.
     organization = models.ForeignKey(
         "directory.Organization",
         verbose_name=_("organisation"),
@@ -94,3 +96,250 @@ class OrganizationLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.owner_id} → {self.other_id} ({self.kind})"
+
+
+class MembershipState(models.TextChoices):
+    REQUESTED = "requested", _("Join requested")
+    CONFIRMED = "confirmed", _("Confirmed")
+    DECLINED = "declined", _("Declined")
+    REMOVED = "removed", _("Removed")
+
+
+class MembershipSource(models.TextChoices):
+    REQUEST = "request", _("Join request approved")
+    INVITATION = "invitation", _("Invitation accepted")
+    DOMAIN = "domain", _("Verified address at a registered domain")
+    PLATFORM_ADMIN = "platform_admin", _("Confirmed by a platform admin")
+
+
+LIVE_MEMBERSHIP_STATES = [MembershipState.REQUESTED, MembershipState.CONFIRMED]
+
+
+class Membership(models.Model):
+    """A user's membership of an organisation, from join request to confirmation or removal.
+
+    `User.organization` mirrors the one confirmed membership; only the membership functions
+    of `dari.accounts.domain` write either, in the same transaction."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    state = models.CharField(_("state"), max_length=12, choices=MembershipState.choices)
+    source = models.CharField(
+        _("confirmed by"), max_length=20, choices=MembershipSource.choices, blank=True
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    changed = models.DateTimeField(_("changed"), auto_now=True)
+    changed_by = models.ForeignKey(
+        User,
+        verbose_name=_("changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            # One organisation per user: at most one request or confirmed membership at a time.
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(state__in=LIVE_MEMBERSHIP_STATES),
+                name="membership_one_live_per_user",
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=MembershipState.values), name="membership_state_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} @ {self.organization_id} ({self.state})"
+
+
+class InvitationState(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    ACCEPTED = "accepted", _("Accepted")
+    REVOKED = "revoked", _("Revoked")
+
+
+class Invitation(models.Model):
+    """An organisation admin's invitation of an e-mail address; whoever verified that address
+    may accept it, which confirms the membership."""
+
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    email = models.EmailField(_("e-mail address"))
+    state = models.CharField(
+        _("state"), max_length=10, choices=InvitationState.choices, default=InvitationState.PENDING
+    )
+    invited_by = models.ForeignKey(
+        User,
+        verbose_name=_("invited by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accepted_by = models.ForeignKey(
+        User,
+        verbose_name=_("accepted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "email"],
+                condition=Q(state="pending"),
+                name="invitation_one_pending",
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=InvitationState.values), name="invitation_state_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organization_id} ({self.state})"
+
+
+class EmailDomain(models.Model):
+    """An e-mail domain an organisation registered: a verified address there makes its owner a
+    confirmed member."""
+
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="email_domains",
+    )
+    domain = models.CharField(_("domain"), max_length=253, unique=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("e-mail domain")
+        verbose_name_plural = _("e-mail domains")
+
+    def __str__(self) -> str:
+        return self.domain
+
+
+class AuditAction(models.TextChoices):
+    VISIBILITY_CHANGED = "visibility_changed", _("Asset visibility changed")
+    LINK_ADDED = "link_added", _("Added to a partner or CDA list")
+    LINK_REMOVED = "link_removed", _("Removed from a partner or CDA list")
+    MEMBERSHIP_REQUESTED = "membership_requested", _("Membership requested")
+    MEMBERSHIP_CONFIRMED = "membership_confirmed", _("Membership confirmed")
+    MEMBERSHIP_DECLINED = "membership_declined", _("Membership declined")
+    MEMBERSHIP_REMOVED = "membership_removed", _("Member removed")
+    MEMBER_INVITED = "member_invited", _("Member invited")
+    INVITATION_REVOKED = "invitation_revoked", _("Invitation revoked")
+    ROLE_CHANGED = "role_changed", _("Role changed")
+    DOMAIN_ADDED = "domain_added", _("E-mail domain added")
+    DOMAIN_REMOVED = "domain_removed", _("E-mail domain removed")
+
+
+class AuditEntry(models.Model):
+    """One recorded change of access: who, when, which object, before and after. Written in
+    the transaction of the change; shown to the organisation's admins and platform admins."""
+
+    at = models.DateTimeField(_("when"), db_index=True)
+    actor = models.ForeignKey(
+        User,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_name = models.CharField(_("who (name)"), max_length=150, blank=True)
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="audit_entries",
+    )
+    action = models.CharField(_("action"), max_length=30, choices=AuditAction.choices)
+    object_type = models.CharField(_("object type"), max_length=30)
+    object_id = models.CharField(_("object"), max_length=200)
+    object_label = models.CharField(_("object name"), max_length=300, blank=True)
+    before = models.JSONField(_("before"), null=True, blank=True)
+    after = models.JSONField(_("after"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit trail")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_id}"
+
+
+class TokenScope(models.TextChoices):
+    READ = "read", _("Read only")
+    WRITE = "write", _("Read and write")
+
+
+class PersonalAccessToken(models.Model):
+    """A personal access token for the API, acting as its user; only a SHA-256 digest of the
+    secret is stored, the secret itself is shown once."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="tokens"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(_("starts with"), max_length=16)
+    digest = models.CharField(_("SHA-256 digest"), max_length=64, unique=True)
+    scope = models.CharField(
+        _("scope"), max_length=5, choices=TokenScope.choices, default=TokenScope.READ
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("personal access token")
+        verbose_name_plural = _("personal access tokens")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(scope__in=TokenScope.values), name="token_scope_valid"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.name})"
+
+
+class LoginFailure(models.Model):
+    """One failed sign-in; counted per account and per client address in the database, so
+    every web process shares the limits."""
+
+    account = models.CharField(_("account"), max_length=200, db_index=True)
+    address = models.CharField(_("client address"), max_length=64, db_index=True)
+    at = models.DateTimeField(_("when"), db_index=True)
+
+    class Meta:
+        verbose_name = _("failed sign-in")
+        verbose_name_plural = _("failed sign-ins")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.account} from {self.address}"

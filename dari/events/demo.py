@@ -73,6 +73,10 @@ def _person(rng: random.Random, username: str, org: Organization, tz: str) -> Us
     if created:
         user.set_unusable_password()
         user.save(update_fields=["password"])
+    # Local import: the rest of this module belongs to the event demo, not to accounts.
+    from dari.accounts.demo import make_vetted
+
+    make_vetted(user)  # verified address, confirmed member of `org`
     return user
 
 

@@ -13,7 +13,10 @@ from tests.factories import DealFactory, UserFactory
 
 EXPECTED = {
     "anonymous": ["as-public"],
-    "loner": ["as-members", "as-public"],
+    "loner": ["as-public"],
+    "unverified": ["as-public"],
+    "pending": ["as-public"],
+    "removed": ["as-public"],
     "stranger": ["as-members", "as-public"],
     "partner": ["as-members", "as-partners", "as-public"],
     "cda": ["as-cda", "as-members", "as-partners", "as-public"],

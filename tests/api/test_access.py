@@ -12,7 +12,10 @@ from tests.factories import DealFactory, OrganizationFactory, UserFactory
 # What each leak_world caller may see of the owner's four assets (as-<visibility>), by name.
 VISIBLE = {
     None: ["as-public"],
-    "loner": ["as-members", "as-public"],
+    "loner": ["as-public"],
+    "unverified": ["as-public"],
+    "pending": ["as-public"],
+    "removed": ["as-public"],
     "stranger": ["as-members", "as-public"],
     "partner": ["as-members", "as-partners", "as-public"],
     "cda": ["as-cda", "as-members", "as-partners", "as-public"],

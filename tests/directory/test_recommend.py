@@ -237,7 +237,7 @@ def test_own_pipeline_reasons_never_show_an_asset_the_reader_may_not_see(leak_wo
         targets=["TROP2"],
         indications=["triple-negative breast cancer"],
     )
-    signed_in = recommend_partners(leak_world["users"]["loner"], "as-query", top=10)
+    signed_in = recommend_partners(leak_world["users"]["stranger"], "as-query", top=10)
     pipe = next(r for r in signed_in if r.id == "org-pipe")
     assert "their pipeline has Membermab, also against TROP2" in pipe.reasons
     anonymous = recommend_partners(AnonymousUser(), "as-query", top=10)

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import factory
+from allauth.account.models import EmailAddress
 
-from dari.accounts.models import LinkKind, OrganizationLink, Role, User
+from dari.accounts.models import (
+    LinkKind,
+    Membership,
+    MembershipSource,
+    MembershipState,
+    OrganizationLink,
+    Role,
+    User,
+)
 from dari.directory.models import (
     SEARCH_FIELDS,
     Asset,
@@ -64,6 +73,10 @@ class DealFactory(factory.django.DjangoModelFactory):
 
 
 class UserFactory(factory.django.DjangoModelFactory):
+    """A signed-up user: by default with a verified address and, when `organization` is set
+    (a new organisation unless given), a confirmed member of it. `verified=False` leaves the
+    address unverified; `pending_user`, `removed_user` make the other membership states."""
+
     class Meta:
         model = User
         skip_postgeneration_save = True
@@ -78,6 +91,42 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _save(obj, create, extracted, **kwargs):  # noqa: N805 - factory-boy hook signature
         if create:
             obj.save()
+
+    @factory.post_generation
+    def verified(obj, create, extracted, **kwargs):  # noqa: N805 - factory-boy hook signature
+        if create and obj.email:
+            EmailAddress.objects.create(
+                user=obj, email=obj.email, primary=True, verified=extracted is not False
+            )
+
+    @factory.post_generation
+    def _membership(obj, create, extracted, **kwargs):  # noqa: N805 - factory-boy hook signature
+        if create and obj.organization_id is not None:
+            Membership.objects.create(
+                user=obj,
+                organization_id=obj.organization_id,
+                state=MembershipState.CONFIRMED,
+                source=MembershipSource.PLATFORM_ADMIN,
+            )
+
+
+def pending_user(organization: Organization, **kwargs) -> User:
+    """A verified user whose request to join `organization` waits for its admins."""
+    user = UserFactory(organization=None, **kwargs)
+    Membership.objects.create(user=user, organization=organization, state=MembershipState.REQUESTED)
+    return user
+
+
+def removed_user(organization: Organization, **kwargs) -> User:
+    """A verified user who was a confirmed member of `organization` and was removed."""
+    user = UserFactory(organization=None, **kwargs)
+    Membership.objects.create(
+        user=user,
+        organization=organization,
+        state=MembershipState.REMOVED,
+        source=MembershipSource.PLATFORM_ADMIN,
+    )
+    return user
 
 
 def link(

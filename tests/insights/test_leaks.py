@@ -22,7 +22,17 @@ def clustered(leak_world):
     return leak_world
 
 
-EXPECTED = {None: 1, "loner": 2, "stranger": 2, "partner": 3, "cda": 4, "owner": 4}
+EXPECTED = {
+    None: 1,
+    "loner": 1,
+    "unverified": 1,
+    "pending": 1,
+    "removed": 1,
+    "stranger": 2,
+    "partner": 3,
+    "cda": 4,
+    "owner": 4,
+}
 
 
 @pytest.mark.parametrize("who", list(EXPECTED))

@@ -3,7 +3,10 @@ and one's own time zone. Others get a 404, as if the page did not exist."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from allauth.account.models import EmailAddress
 
 from dari.accounts.models import OrganizationLink, Role, User
 from dari.directory.models import Asset, Organization
@@ -205,7 +208,7 @@ def test_me_shows_organisation_and_role_and_sets_time_zone(client, directory):
     assert User.objects.get(pk=directory["admin"].pk).timezone == "Europe/Berlin"
 
 
-def test_sign_up_and_sign_in(client, db):
+def test_sign_up_verify_and_sign_in(client, db, mailoutbox):
     response = client.post(
         "/accounts/signup/",
         {
@@ -215,8 +218,17 @@ def test_sign_up_and_sign_in(client, db):
             "password2": "a-Long-pass-2026",
         },
     )
-    assert (response.status_code, response["Location"]) == (302, "/")
-    client.logout()
+    # Verification is mandatory: no session before the address is confirmed.
+    assert (response.status_code, response["Location"]) == (302, "/accounts/confirm-email/")
+    response = client.post("/accounts/login/", {"login": "newbie", "password": "a-Long-pass-2026"})
+    assert (response.status_code, response["Location"]) == (302, "/accounts/confirm-email/")
+    assert client.get("/me/").status_code == 302
+    [mail] = mailoutbox
+    key = re.search(r"/accounts/confirm-email/([^/\s]+)/", mail.body).group(1)
+    assert client.get(f"/accounts/confirm-email/{key}/").status_code == 200  # GET only shows
+    assert EmailAddress.objects.get(email="new@example.org").verified is False
+    client.post(f"/accounts/confirm-email/{key}/")
+    assert EmailAddress.objects.get(email="new@example.org").verified is True
     response = client.post("/accounts/login/", {"login": "newbie", "password": "a-Long-pass-2026"})
     assert (response.status_code, response["Location"]) == (302, "/")
     assert text(client.get("/me/")).count("newbie") >= 1

@@ -10,7 +10,10 @@ from tests.web.html import asset_ids, without_csrf
 
 VISIBLE = {
     "anonymous": ["as-public"],
-    "loner": ["as-members", "as-public"],
+    "loner": ["as-public"],
+    "unverified": ["as-public"],
+    "pending": ["as-public"],
+    "removed": ["as-public"],
     "stranger": ["as-members", "as-public"],
     "partner": ["as-members", "as-partners", "as-public"],
     "cda": ["as-cda", "as-members", "as-partners", "as-public"],

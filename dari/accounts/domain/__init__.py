@@ -1,0 +1,7 @@
+"""Changing accounts: memberships, invitations, e-mail domains, roles, partner and CDA lists,
+tokens, sign-in limits (one module each). The names below stay importable from here."""
+
+from dari.accounts.domain.links import add_link, remove_link
+from dari.accounts.domain.profile import set_timezone
+
+__all__ = ["add_link", "remove_link", "set_timezone"]
