@@ -46,7 +46,10 @@ def install(api: NinjaAPI) -> None:
         return api.create_response(request, {"detail": str(exc)}, status=400)
 
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-        return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+        response = api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+        if exc.status_code == 401:
+            response["WWW-Authenticate"] = "Bearer"
+        return response
 
     def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
         logger.error("API error on %s %s", request.method, request.path, exc_info=exc)

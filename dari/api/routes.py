@@ -2,26 +2,22 @@
 from ninja's own static files, no CDN).
 
 Each area is a Router in its own module, registered here; later ones (events, recommendations,
-insights) are added the same way. Callers are anonymous or signed in with the site's session;
-either way the view reads `request.user` and the access funnels decide what it sees.
+insights) are added the same way. Callers present a personal access token (Bearer), the
+site's session, or nothing; either way the view reads `request.user` and the access funnels
+decide what it sees.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
 from ninja import NinjaAPI
 from ninja.openapi.schema import OpenAPISchema
 from ninja.renderers import JSONRenderer
 from ninja.security import django_auth
 
-from dari.api import directory, errors, insights, recommend
-
-
-def anonymous(request: HttpRequest) -> Any:
-    """Let a caller without a session through (as AnonymousUser, which is truthy)."""
-    return request.user
+from dari.api import directory, errors, insights, me, recommend
+from dari.api.auth import TokenAuth, anonymous
 
 
 class UnicodeJSONRenderer(JSONRenderer):
@@ -34,7 +30,7 @@ class DariAPI(NinjaAPI):
         self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
     ) -> OpenAPISchema:
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
-        # The session is optional: `{}` in a security list means "or no credentials".
+        # Credentials are optional: `{}` in a security list means "or no credentials".
         for operations in schema["paths"].values():
             for operation in operations.values():
                 if operation.get("security") and {} not in operation["security"]:
@@ -48,13 +44,17 @@ api = DariAPI(
     description=(
         "The directory of Korea's biopharma clusters: clusters, organisations, pipeline assets, "
         "deals, investments, facilities and programmes, as dari-directory/1 records. "
-        "Anonymous callers see public assets; a signed-in session sees what its user may."
+        "Anonymous callers see public assets; a personal access token "
+        "(`Authorization: Bearer dari_pat_…`, created on the account page or with "
+        "`dari token create`) or a signed-in session sees what its user may. Tokens are "
+        "read-only unless created with write scope."
     ),
     urls_namespace="api",
-    auth=[django_auth, anonymous],
+    auth=[TokenAuth(), django_auth, anonymous],
     renderer=UnicodeJSONRenderer(),
 )
 errors.install(api)
 api.add_router("/", directory.router)
 api.add_router("/", recommend.router)
 api.add_router("/insights", insights.router)
+api.add_router("/", me.router)

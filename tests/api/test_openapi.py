@@ -30,6 +30,7 @@ ENDPOINTS = [
     "/api/assets/{asset_id}/partners",
     "/api/organizations/{organization_id}/recommended-assets",
     "/api/insights/targets",
+    "/api/me",
 ]
 
 
@@ -53,16 +54,20 @@ def test_openapi_lists_every_endpoint_with_its_responses(client):
     assert (doc["info"]["title"], doc["info"]["version"]) == ("Dari API", "1")
     assert list(doc["paths"]) == ENDPOINTS
     for path, operations in doc["paths"].items():
-        assert list(operations) == ["get"]
-        if path in ("/api/insights/targets",):
+        if path == "/api/me":
+            assert list(operations) == ["get", "patch"]
+            assert sorted(operations["patch"]["responses"]) == ["200", "400", "401", "403"]
+        else:
+            assert list(operations) == ["get"]
+        if path in ("/api/insights/targets", "/api/me"):
             expected = ["200"]
         elif path.endswith(("/partners", "/recommended-assets")):
             expected = ["200", "400", "404"]
         else:
             expected = ["200", "404"] if "{" in path else ["200", "400"]
         assert (path, sorted(operations["get"]["responses"])) == (path, expected)
-        # Signed in by session, or not at all.
-        assert operations["get"]["security"] == [{"SessionAuth": []}, {}]
+        # A personal access token, a session, or nothing.
+        assert operations["get"]["security"] == [{"TokenAuth": []}, {"SessionAuth": []}, {}]
     operation_ids = [ops["get"]["operationId"] for ops in doc["paths"].values()]
     assert len(set(operation_ids)) == len(ENDPOINTS)
 
