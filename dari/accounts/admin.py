@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from dari.accounts.auth import LimitedAdminAuthenticationForm
 from dari.accounts.models import OrganizationLink, User
 
 
@@ -32,3 +33,7 @@ class OrganizationLinkAdmin(admin.ModelAdmin):
     list_display = ["owner", "other", "kind", "created"]
     list_filter = ["kind"]
     raw_id_fields = ["owner", "other"]
+
+
+# The admin's sign-in obeys the same database-backed limits as the site's, with a message.
+admin.site.login_form = LimitedAdminAuthenticationForm
