@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from dari.web import views
+from dari.web import account_views, views
 
 app_name = "web"
 urlpatterns = [
@@ -25,5 +25,10 @@ urlpatterns = [
     ),
     path("deals/", views.deal_list, name="deals"),
     path("investments/", views.investment_list, name="investments"),
-    path("me/", views.me, name="me"),
+    path("me/", account_views.me, name="me"),
+    path(
+        "organizations/<str:org_id>/members",
+        account_views.organization_members,
+        name="organization-members",
+    ),
 ]

@@ -38,7 +38,7 @@ from dari.directory.filters import (
 from dari.directory.models import Asset, Cluster, Deal, Investment, Organization
 from dari.directory.vocab import DealType, InvestmentKind, OrgKind
 from dari.web import lists
-from dari.web.forms import AssetForm, LinkForm, OrganizationForm, TimezoneForm
+from dari.web.forms import AssetForm, LinkForm, OrganizationForm
 
 NO_ASSET = gettext_lazy("No asset with this id.")
 NO_ORGANIZATION = gettext_lazy("No organisation with this id.")
@@ -192,11 +192,15 @@ def organization_links(request: HttpRequest, org_id: str) -> HttpResponse:
     if request.method == "POST":
         remove = request.POST.get("remove")
         if remove:
-            accounts_domain.remove_link(org, int(remove) if remove.isdigit() else -1)
+            accounts_domain.remove_link(
+                org, int(remove) if remove.isdigit() else -1, actor=request.user
+            )
             messages.success(request, _("The organisation was removed from the list."))
             return redirect("web:organization-links", org_id=org.pk)
         if form.is_valid():
-            accounts_domain.add_link(org, form.cleaned_data["other"], form.cleaned_data["kind"])
+            accounts_domain.add_link(
+                org, form.cleaned_data["other"], form.cleaned_data["kind"], actor=request.user
+            )
             messages.success(request, _("The organisation was added to the list."))
             return redirect("web:organization-links", org_id=org.pk)
     links = (
@@ -308,7 +312,7 @@ def asset_edit(request: HttpRequest, asset_id: str) -> HttpResponse:
         raise Http404(NO_ASSET) from None
     form = AssetForm(request.POST or None, instance=asset)
     if request.method == "POST" and form.is_valid():
-        editing.update_asset(asset, form.cleaned_data)
+        editing.update_asset(asset, form.cleaned_data, actor=request.user)
         messages.success(request, _("The asset was saved."))
         return redirect("web:asset", asset_id=asset.pk)
     return render(
@@ -322,7 +326,7 @@ def asset_new(request: HttpRequest, org_id: str) -> HttpResponse:
     org = _administered_organization(request, org_id)
     form = AssetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        asset = editing.create_asset(org, form.cleaned_data)
+        asset = editing.create_asset(org, form.cleaned_data, actor=request.user)
         messages.success(request, _("The asset was created."))
         return redirect("web:asset", asset_id=asset.pk)
     return render(request, "web/assets/edit.html", {"asset": None, "org": org, "form": form})
@@ -353,17 +357,3 @@ def investment_list(request: HttpRequest) -> HttpResponse:
         "countries": lists.countries_of(Investment.objects.all(), "recipient__country"),
     }
     return render(request, "web/deals/investments.html", context, status=status)
-
-
-# Me ------------------------------------------------------------------------------------------
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def me(request: HttpRequest) -> HttpResponse:
-    form = TimezoneForm(request.POST or None, initial={"timezone": request.user.timezone})
-    if request.method == "POST" and form.is_valid():
-        accounts_domain.set_timezone(request.user, form.cleaned_data["timezone"])
-        messages.success(request, _("Your time zone was saved."))
-        return redirect("web:me")
-    return render(request, "web/me.html", {"form": form})

@@ -1,6 +1,6 @@
 """Editing the directory from the pages: an organisation's profile and its assets.
 
-Callers check permission first (`User.administers`, `access_asset(user, id, "edit")`); these
+Callers check permission first (`may_administer`, `access_asset(user, id, "edit")`); these
 functions change state without checks (the `do_*` contract) and keep `search_text` in step with
 what the importer would store for the same values.
 """
@@ -13,6 +13,8 @@ from typing import Any
 from django.db import transaction
 from django.utils.text import slugify
 
+from dari.accounts.domain.audit import record_change
+from dari.accounts.models import AuditAction
 from dari.directory.models import (
     ID_LENGTH,
     SEARCH_FIELDS,
@@ -95,14 +97,35 @@ def _new_asset_id(organization: Organization, name: str) -> str:
     return candidate
 
 
-def create_asset(organization: Organization, values: Mapping[str, Any]) -> Asset:
-    """A new asset of `organization` from profile values."""
+def _audit_visibility(asset: Asset, before: str | None, actor: Any) -> None:
+    if before == asset.visibility:
+        return
+    record_change(
+        actor=actor,
+        organization_id=asset.organization_id,
+        action=AuditAction.VISIBILITY_CHANGED,
+        object_type="asset",
+        object_id=asset.pk,
+        label=asset.name,
+        before={"visibility": before} if before else None,
+        after={"visibility": asset.visibility},
+    )
+
+
+def create_asset(organization: Organization, values: Mapping[str, Any], actor: Any = None) -> Asset:
+    """A new asset of `organization` from profile values (its visibility audited)."""
     asset = Asset(organization=organization, id=_new_asset_id(organization, values.get("name", "")))
-    _store(asset, values, ASSET_FIELDS, force_insert=True)
+    with transaction.atomic():
+        _store(asset, values, ASSET_FIELDS, force_insert=True)
+        _audit_visibility(asset, None, actor)
     return asset
 
 
-def update_asset(asset: Asset, values: Mapping[str, Any]) -> Asset:
-    """Change an asset's fields, its visibility included."""
-    _store(asset, values, ASSET_FIELDS)
+def update_asset(asset: Asset, values: Mapping[str, Any], actor: Any = None) -> Asset:
+    """Change an asset's fields, its visibility included (a change of it is audited)."""
+    with transaction.atomic():
+        # From the database: a bound ModelForm has already put the new values on `asset`.
+        before = Asset.objects.filter(pk=asset.pk).values_list("visibility", flat=True).first()
+        _store(asset, values, ASSET_FIELDS)
+        _audit_visibility(asset, before, actor)
     return asset
