@@ -1,0 +1,193 @@
+"""The account page and an organisation's members page, through HTTP: POST-only changes with
+CSRF, refusals on their field, access for the organisation's admins (and platform admins)
+only, both languages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+
+from dari.accounts.models import (
+    AuditEntry,
+    EmailDomain,
+    Invitation,
+    Membership,
+    PersonalAccessToken,
+    Role,
+    User,
+)
+from tests.factories import AssetFactory, OrganizationFactory, UserFactory, pending_user
+from tests.web.html import text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def acme():
+    org = OrganizationFactory(id="org-acme", name="Acme Bio")
+    AssetFactory(id="as-acme-members", organization=org, name="Membermab", visibility="members")
+    admin = UserFactory(username="acme-admin", organization=org, role=Role.ORG_ADMIN)
+    return org, admin
+
+
+def signed_in(user, **kwargs) -> Client:
+    client = Client(**kwargs)
+    client.force_login(user)
+    return client
+
+
+def counts():
+    return [
+        m.objects.count()
+        for m in (Membership, Invitation, EmailDomain, PersonalAccessToken, AuditEntry, User)
+    ]
+
+
+def test_join_request_approved_through_the_pages(acme):
+    org, admin = acme
+    newbie = UserFactory(username="newbie", organization=None)
+    client = signed_in(newbie)
+    before = counts()
+    page = client.get("/me/")
+    assert counts() == before  # a GET writes nothing
+    assert "Not a member of an organisation" in text(page)
+    assert client.get("/assets/as-acme-members/").status_code == 404
+    response = client.post("/me/", {"action": "join", "organization": "org-acme"})
+    assert (response.status_code, response["Location"]) == (302, "/me/")
+    assert "Your request to join <strong>Acme Bio</strong> waits for its admins." in text(
+        client.get("/me/")
+    )
+    admin_client = signed_in(admin)
+    members_page = text(admin_client.get("/organizations/org-acme/members"))
+    assert "newbie" in members_page
+    request_id = Membership.objects.get(user=newbie).pk
+    response = admin_client.post(
+        "/organizations/org-acme/members", {"action": "approve", "id": request_id}
+    )
+    assert response.status_code == 302
+    assert client.get("/assets/as-acme-members/").status_code == 200
+    audit = text(admin_client.get("/organizations/org-acme/members"))
+    assert audit.count("Membership confirmed") == 1
+    assert audit.count("Membership requested") == 1
+
+
+def test_removed_member_loses_access_with_the_next_request(acme):
+    org, admin = acme
+    member = UserFactory(username="member", organization=org)
+    client = signed_in(member)
+    assert client.get("/assets/as-acme-members/").status_code == 200
+    signed_in(admin).post("/organizations/org-acme/members", {"action": "remove", "id": member.pk})
+    assert client.get("/assets/as-acme-members/").status_code == 404
+    assert "Removed" in text(client.get("/me/"))
+
+
+def test_members_page_is_for_the_organisations_admins_and_platform_admins(acme):
+    org, admin = acme
+    other_admin = UserFactory(organization=OrganizationFactory(), role=Role.ORG_ADMIN)
+    member = UserFactory(organization=org)
+    unverified_admin = UserFactory(organization=org, role=Role.ORG_ADMIN, verified=False)
+    platform = UserFactory(organization=None, role=Role.PLATFORM_ADMIN)
+    url = "/organizations/org-acme/members"
+    assert Client().get(url).status_code == 302  # to the sign-in
+    for user in (other_admin, member, unverified_admin):
+        assert signed_in(user).get(url).status_code == 404
+        response = signed_in(user).post(url, {"action": "remove", "id": admin.pk})
+        assert response.status_code == 404
+    assert signed_in(admin).get(url).status_code == 200
+    assert signed_in(platform).get(url).status_code == 200
+    assert User.objects.get(pk=admin.pk).organization_id == "org-acme"
+
+
+def test_changes_need_csrf_and_post(acme):
+    org, admin = acme
+    pending = pending_user(org, username="pending")
+    client = signed_in(admin, enforce_csrf_checks=True)
+    response = client.post(
+        "/organizations/org-acme/members",
+        {"action": "approve", "id": Membership.objects.get(user=pending).pk},
+    )
+    assert response.status_code == 403
+    assert User.objects.get(pk=pending.pk).organization_id is None
+    newbie = UserFactory(organization=None)
+    response = signed_in(newbie, enforce_csrf_checks=True).post(
+        "/me/", {"action": "join", "organization": "org-acme"}
+    )
+    assert response.status_code == 403
+    assert Membership.objects.filter(user=newbie).count() == 0
+    assert signed_in(admin).put("/organizations/org-acme/members").status_code == 405
+
+
+def test_refusals_show_on_their_field(acme):
+    org, admin = acme
+    client = signed_in(admin)
+    url = "/organizations/org-acme/members"
+    before = counts()
+    bad_domain = client.post(url, {"action": "add-domain", "domain": "not a domain"})
+    assert bad_domain.status_code == 400
+    assert "“not a domain” is not a valid domain name (for example: example.com)." in text(
+        bad_domain
+    )
+    public = client.post(url, {"action": "add-domain", "domain": "gmail.com"})
+    assert "gmail.com is a public e-mail service" in text(public)
+    bad_email = client.post(url, {"action": "invite", "email": "nobody"})
+    assert bad_email.status_code == 400
+    assert counts() == before
+    wrong_id = client.post(url, {"action": "approve", "id": "999999999"})
+    assert wrong_id.status_code == 302
+    assert "This join request is no longer pending." in text(client.get(url))
+
+
+def test_invitation_and_domain_through_the_pages(
+    acme, mailoutbox, django_capture_on_commit_callbacks
+):
+    org, admin = acme
+    client = signed_in(admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/organizations/org-acme/members", {"action": "invite", "email": "i@x.example"})
+    assert [m.to for m in mailoutbox] == [["i@x.example"]]
+    assert "http://testserver/me/" in mailoutbox[0].body
+    invitee = UserFactory(username="invitee", email="i@x.example", organization=None)
+    me = signed_in(invitee)
+    page = text(me.get("/me/"))
+    assert "<strong>Acme Bio</strong> invited i@x.example." in page
+    me.post("/me/", {"action": "accept", "id": Invitation.objects.get().pk})
+    assert User.objects.get(pk=invitee.pk).organization_id == "org-acme"
+    client.post(
+        "/organizations/org-acme/members", {"action": "add-domain", "domain": "acme.example"}
+    )
+    assert [d.domain for d in EmailDomain.objects.all()] == ["acme.example"]
+    joiner = UserFactory(username="joiner", email="j@acme.example", organization=None)
+    signed_in(joiner).post("/me/", {"action": "join", "organization": "org-acme"})
+    assert User.objects.get(pk=joiner.pk).organization_id == "org-acme"
+
+
+def test_tokens_on_the_account_page_are_shown_once(acme):
+    org, admin = acme
+    client = signed_in(admin)
+    response = client.post("/me/", {"action": "token-create", "name": "CRM sync"})
+    assert response.status_code == 200
+    secret = re.search(r"<code>(dari_pat_[^<]+)</code>", text(response)).group(1)
+    assert secret not in text(client.get("/me/"))
+    assert Client(HTTP_AUTHORIZATION=f"Bearer {secret}").get("/api/me").json()["username"] == (
+        "acme-admin"
+    )
+    token = PersonalAccessToken.objects.get()
+    assert (token.name, token.scope) == ("CRM sync", "read")
+    client.post("/me/", {"action": "token-revoke", "id": token.pk})
+    assert Client(HTTP_AUTHORIZATION=f"Bearer {secret}").get("/api/me").status_code == 401
+    # Another user's token cannot be revoked from here.
+    other = PersonalAccessToken.objects.create(user=UserFactory(), name="x", prefix="p", digest="d")
+    client.post("/me/", {"action": "token-revoke", "id": other.pk})
+    assert PersonalAccessToken.objects.get(pk=other.pk).revoked is None
+
+
+def test_pages_in_korean(acme):
+    org, admin = acme
+    client = signed_in(admin, HTTP_ACCEPT_LANGUAGE="ko")
+    me = text(client.get("/me/"))
+    assert "API 토큰" in me
+    members = text(client.get("/organizations/org-acme/members"))
+    assert "가입 요청" in members
+    assert "감사 기록" in members
