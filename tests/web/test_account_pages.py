@@ -191,3 +191,36 @@ def test_pages_in_korean(acme):
     members = text(client.get("/organizations/org-acme/members"))
     assert "가입 요청" in members
     assert "감사 기록" in members
+
+
+SIGN_UP = {
+    "email": "fresh@example.org",
+    "username": "fresh",
+    "password1": "a-Long-pass-2026",
+    "password2": "a-Long-pass-2026",
+}
+
+
+def test_a_fresh_sign_up_sees_no_members_asset_until_verified_and_confirmed(client, mailoutbox):
+    """The hole of issue 11: anyone who signed up at once saw every `members` asset."""
+    org = OrganizationFactory(id="org-acme", name="Acme Bio")
+    AssetFactory(id="as-members", organization=org, name="Membermab", visibility="members")
+    AssetFactory(id="as-public", organization=org, name="Publicmab", visibility="public")
+    client.post("/accounts/signup/", SIGN_UP)
+    client.post("/accounts/login/", {"login": "fresh", "password": "a-Long-pass-2026"})
+    assert client.get("/assets/as-members/").status_code == 404
+    assert [a["id"] for a in client.get("/api/assets").json()["items"]] == ["as-public"]
+    key = re.search(r"/accounts/confirm-email/([^/\s]+)/", mailoutbox[0].body).group(1)
+    client.post(f"/accounts/confirm-email/{key}/")
+    client.post("/accounts/login/", {"login": "fresh", "password": "a-Long-pass-2026"})
+    assert client.get("/me/").status_code == 200  # signed in now, verified
+    assert client.get("/assets/as-members/").status_code == 404
+    assert [a["id"] for a in client.get("/api/assets").json()["items"]] == ["as-public"]
+    client.post("/me/", {"action": "join", "organization": "org-acme"})
+    assert client.get("/assets/as-members/").status_code == 404  # pending
+    admin = UserFactory(organization=org, role=Role.ORG_ADMIN)
+    request_id = Membership.objects.get(user__username="fresh").pk
+    signed_in(admin).post(
+        "/organizations/org-acme/members", {"action": "approve", "id": request_id}
+    )
+    assert client.get("/assets/as-members/").status_code == 200
