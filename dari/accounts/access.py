@@ -12,19 +12,27 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from django.db.models import Q, QuerySet
 
-from dari.accounts.models import LinkKind, OrganizationLink
+from dari.accounts.models import LinkKind, MembershipState, OrganizationLink
 from dari.directory.models import Asset
 from dari.directory.vocab import Visibility
 
 
-def _email_verified(user: Any) -> bool:
-    """Whether the user verified an e-mail address; asked once per user object (a request's
-    user is loaded afresh for every request, so a change shows on the next one)."""
-    verified = getattr(user, "_dari_email_verified", None)
-    if verified is None:
-        verified = EmailAddress.objects.filter(user_id=user.pk, verified=True).exists()
-        user._dari_email_verified = verified
-    return bool(verified)
+def _vetted_in_database(user: Any) -> bool:
+    """One query: a verified e-mail address, and a confirmed Membership of the organisation
+    `User.organization` names (so an organisation set by hand, bypassing the membership
+    functions, opens nothing). Asked once per user object: a request's user is loaded afresh
+    for every request, so a change shows with the next one."""
+    cached = getattr(user, "_dari_vetted", None)
+    if cached is not None and cached[0] == user.organization_id:
+        return bool(cached[1])
+    vetted = EmailAddress.objects.filter(
+        user_id=user.pk,
+        verified=True,
+        user__memberships__state=MembershipState.CONFIRMED,
+        user__memberships__organization_id=user.organization_id,
+    ).exists()
+    user._dari_vetted = (user.organization_id, vetted)
+    return vetted
 
 
 def sees_members_assets(user: Any) -> bool:
@@ -41,7 +49,7 @@ def sees_members_assets(user: Any) -> bool:
         return True
     if user.organization_id is None:  # mirrors the confirmed Membership only
         return False
-    return _email_verified(user)
+    return _vetted_in_database(user)
 
 
 def may_administer(user: Any, organization_id: str | None) -> bool:

@@ -351,3 +351,14 @@ def test_audit_is_written_in_the_transaction_of_the_change(org, admin):
     assert AuditEntry.objects.count() == 0
     asset.refresh_from_db()
     assert asset.visibility == "public"
+
+
+def test_an_organisation_set_by_hand_opens_nothing(org):
+    # Only the membership functions confirm: User.organization alone is not a membership.
+    AssetFactory(organization=org, visibility="members")
+    user = UserFactory(username="sneaky", organization=None)
+    User.objects.filter(pk=user.pk).update(organization=org)
+    assert sees_members_assets(fresh(user)) is False
+    assert visible_assets(fresh(user)).count() == 0
+    confirm_membership(fresh(user), org, UserFactory(role=Role.PLATFORM_ADMIN, organization=None))
+    assert visible_assets(fresh(user)).count() == 1
