@@ -67,18 +67,18 @@ def me(request: HttpRequest) -> HttpResponse:
         if action == "timezone":
             form = TimezoneForm(request.POST)
             if not form.is_valid():
-                return _me_page(request, 400, form=form)
+                return _me_page(request, 200, form=form)
             set_timezone(user, form.cleaned_data["timezone"])
             messages.success(request, _("Your time zone was saved."))
         elif action == "join":
             join_form = JoinForm(request.POST)
             if not join_form.is_valid():
-                return _me_page(request, 400, join_form=join_form)
+                return _me_page(request, 200, join_form=join_form)
             try:
                 joined = membership.request_membership(user, join_form.cleaned_data["organization"])
             except AccountError as exc:
                 put_error(join_form, exc)
-                return _me_page(request, 400, join_form=join_form)
+                return _me_page(request, 200, join_form=join_form)
             done = (
                 _("You are now a confirmed member of %(organization)s.")
                 if joined.state == "confirmed"
@@ -98,7 +98,7 @@ def me(request: HttpRequest) -> HttpResponse:
         elif action == "token-create":
             token_form = TokenForm(request.POST)
             if not token_form.is_valid():
-                return _me_page(request, 400, token_form=token_form)
+                return _me_page(request, 200, token_form=token_form)
             token, secret = tokens.create_token(
                 user, token_form.cleaned_data["name"], write=token_form.cleaned_data["write"]
             )
@@ -143,7 +143,7 @@ def _invite(request: HttpRequest, org: Organization) -> HttpResponse | None:
             return None
         except AccountError as exc:
             put_error(form, exc)
-    return _members_page(request, org, 400, invite_form=form)
+    return _members_page(request, org, 200, invite_form=form)
 
 
 def _add_domain(request: HttpRequest, org: Organization) -> HttpResponse | None:
@@ -155,7 +155,7 @@ def _add_domain(request: HttpRequest, org: Organization) -> HttpResponse | None:
             return None
         except AccountError as exc:
             put_error(form, exc)
-    return _members_page(request, org, 400, domain_form=form)
+    return _members_page(request, org, 200, domain_form=form)
 
 
 _BUTTONS: dict[str, tuple[Callable[[Organization, int, Any], Any], Any]] = {
