@@ -169,3 +169,18 @@ def test_last_use_is_recorded_at_most_once_a_minute(leak_world):
         bearer(secret).get("/api/assets")
         token.refresh_from_db()
         assert token.last_used == later
+
+
+def test_a_session_needs_the_csrf_token_to_change_anything(leak_world):
+    owner = leak_world["users"]["owner"]
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(owner)
+    response = client.patch(
+        "/api/me", {"timezone": "Europe/Paris"}, content_type="application/json"
+    )
+    assert response.status_code == 403
+    assert User.objects.get(pk=owner.pk).timezone == "Asia/Seoul"
+    anonymous = Client().patch(
+        "/api/me", {"timezone": "Europe/Paris"}, content_type="application/json"
+    )
+    assert anonymous.status_code == 401
