@@ -161,3 +161,31 @@ def test_the_owner_sees_its_hidden_assets_where_the_others_do_not(world):
     client = session(world, "owner")
     assert client.get("/assets/as-cda/partners").status_code == 200
     assert token(world, "owner").get("/api/assets/as-cda/partners").status_code == 200
+
+
+API_URLS = [
+    "/api/clusters",
+    "/api/organizations",
+    "/api/organizations/org-owner",
+    "/api/assets",
+    "/api/assets?q=secretmab",
+    "/api/assets/as-public",
+    "/api/assets/as-members",
+    "/api/deals",
+    "/api/investments",
+    "/api/facilities",
+    "/api/programs",
+    "/api/assets/as-public/partners",
+    "/api/organizations/org-seeker/recommended-assets",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", NOT_VETTED)
+def test_every_api_answer_is_the_anonymous_one(world, name):
+    anonymous = Client()
+    for client in (session(world, name), token(world, name)):
+        for url in API_URLS:
+            expected = anonymous.get(url)
+            got = client.get(url)
+            assert (got.status_code, got.content) == (expected.status_code, expected.content), url
