@@ -51,3 +51,9 @@ class DomainForm(forms.Form):
         max_length=253,
         help_text=_("Verified addresses at this domain become members automatically."),
     )
+
+
+class ConfirmUserForm(forms.Form):
+    """Platform admins only: confirm any user as a member of this organisation."""
+
+    username = forms.CharField(label=_("User name"), max_length=150)

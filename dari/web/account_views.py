@@ -28,8 +28,16 @@ from dari.accounts.domain.queries import (
     organization_admin_page,
     tokens_of,
 )
+from dari.accounts.models import User
 from dari.directory.models import Organization
-from dari.web.account_forms import DomainForm, InviteForm, JoinForm, TokenForm, put_error
+from dari.web.account_forms import (
+    ConfirmUserForm,
+    DomainForm,
+    InviteForm,
+    JoinForm,
+    TokenForm,
+    put_error,
+)
 from dari.web.forms import TimezoneForm
 from dari.web.views import NO_ORGANIZATION
 
@@ -125,6 +133,7 @@ def _members_page(
         "page": organization_admin_page(org),
         "invite_form": forms.get("invite_form") or InviteForm(),
         "domain_form": forms.get("domain_form") or DomainForm(),
+        "confirm_form": forms.get("confirm_form") or ConfirmUserForm(),
     }
     return render(request, "web/organizations/members.html", context, status=status)
 
@@ -158,6 +167,25 @@ def _add_domain(request: HttpRequest, org: Organization) -> HttpResponse | None:
     return _members_page(request, org, 200, domain_form=form)
 
 
+def _confirm_user(request: HttpRequest, org: Organization) -> HttpResponse | None:
+    """A platform admin confirms any user (organisation admins use requests and invitations)."""
+    form = ConfirmUserForm(request.POST)
+    if not getattr(request.user, "is_platform_admin", False):
+        raise Http404(NO_ORGANIZATION)
+    if form.is_valid():
+        user = User.objects.filter(username=form.cleaned_data["username"]).first()
+        if user is None:
+            form.add_error("username", _("There is no user with this name."))
+        else:
+            try:
+                membership.confirm_membership(user, org, request.user)  # type: ignore[arg-type]
+                messages.success(request, _("The member was confirmed."))
+                return None
+            except AccountError as exc:
+                put_error(form, exc)
+    return _members_page(request, org, 200, confirm_form=form)
+
+
 _BUTTONS: dict[str, tuple[Callable[[Organization, int, Any], Any], Any]] = {
     "approve": (membership.approve_request, gettext_lazy("The request was approved.")),
     "decline": (membership.decline_request, gettext_lazy("The request was declined.")),
@@ -180,6 +208,8 @@ def organization_members(request: HttpRequest, org_id: str) -> HttpResponse:
         refused = _invite(request, org)
     elif action == "add-domain":
         refused = _add_domain(request, org)
+    elif action == "confirm-user":
+        refused = _confirm_user(request, org)
     elif action in _BUTTONS:
         function, done = _BUTTONS[action]
         refused = None

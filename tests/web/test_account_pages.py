@@ -225,3 +225,23 @@ def test_a_fresh_sign_up_sees_no_members_asset_until_verified_and_confirmed(clie
         "/organizations/org-acme/members", {"action": "approve", "id": request_id}
     )
     assert client.get("/assets/as-members/").status_code == 200
+
+
+def test_platform_admin_confirms_anyone_on_the_members_page(acme):
+    org, admin = acme
+    platform = UserFactory(username="root", organization=None, role=Role.PLATFORM_ADMIN)
+    someone = UserFactory(username="someone", organization=None)
+    url = "/organizations/org-acme/members"
+    # An organisation admin cannot: requests and invitations are their ways.
+    assert (
+        signed_in(admin).post(url, {"action": "confirm-user", "username": "someone"}).status_code
+        == 404
+    )
+    assert User.objects.get(pk=someone.pk).organization_id is None
+    client = signed_in(platform, HTTP_ACCEPT_LANGUAGE="ko")
+    unknown = client.post(url, {"action": "confirm-user", "username": "nobody"})
+    assert unknown.context["confirm_form"].errors == {"username": ["이 이름의 사용자가 없습니다."]}
+    assert client.post(url, {"action": "confirm-user", "username": "someone"}).status_code == 302
+    assert User.objects.get(pk=someone.pk).organization_id == "org-acme"
+    assert Membership.objects.get(user=someone).source == "platform_admin"
+    assert AuditEntry.objects.filter(organization=org, actor=platform).count() == 1
