@@ -210,6 +210,18 @@ def organization_members(request: HttpRequest, org_id: str) -> HttpResponse:
         refused = _add_domain(request, org)
     elif action == "confirm-user":
         refused = _confirm_user(request, org)
+    elif action == "role":
+        refused = None
+        try:
+            membership.set_member_role(
+                org,
+                _int(request.POST.get("id")),
+                request.POST.get("role", ""),
+                request.user,  # type: ignore[arg-type]
+            )
+            messages.success(request, _("The role was changed."))
+        except AccountError as exc:
+            messages.error(request, exc.message)
     elif action in _BUTTONS:
         function, done = _BUTTONS[action]
         refused = None

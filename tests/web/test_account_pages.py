@@ -245,3 +245,31 @@ def test_platform_admin_confirms_anyone_on_the_members_page(acme):
     assert User.objects.get(pk=someone.pk).organization_id == "org-acme"
     assert Membership.objects.get(user=someone).source == "platform_admin"
     assert AuditEntry.objects.filter(organization=org, actor=platform).count() == 1
+
+
+def test_organisation_admins_set_roles_of_their_members_only(acme):
+    org, admin = acme
+    member = UserFactory(username="member", organization=org)
+    organiser = UserFactory(username="organiser", organization=org, role=Role.ORGANISER)
+    stranger = UserFactory(username="stranger", organization=OrganizationFactory())
+    client = signed_in(admin)
+    url = "/organizations/org-acme/members"
+    client.post(url, {"action": "role", "id": member.pk, "role": "org_admin"})
+    assert User.objects.get(pk=member.pk).role == Role.ORG_ADMIN
+    assert signed_in(User.objects.get(pk=member.pk)).get(url).status_code == 200
+    for target, role in [
+        (member, "platform_admin"),
+        (organiser, "member"),
+        (stranger, "org_admin"),
+    ]:
+        client.post(url, {"action": "role", "id": target.pk, "role": role})
+    assert [User.objects.get(pk=u.pk).role for u in (member, organiser, stranger)] == [
+        Role.ORG_ADMIN,
+        Role.ORGANISER,
+        Role.MEMBER,
+    ]
+    entries = AuditEntry.objects.filter(organization=org, action="role_changed")
+    assert [(e.object_label, e.before, e.after) for e in entries] == [
+        ("member", {"role": "member"}, {"role": "org_admin"})
+    ]
+    assert "Only a platform admin can change this person&#x27;s role." in text(client.get(url))

@@ -277,3 +277,31 @@ def set_role(user: User, role: str, actor: Any) -> None:
         raise AccountError(_("Choose a valid role."), field="role", code="invalid_role")
     with transaction.atomic():
         _set_role(user, role, actor, user.organization_id)
+
+
+ORGANISATION_ROLES = (Role.MEMBER, Role.ORG_ADMIN)
+
+
+def set_member_role(organization: Organization, user_id: int, role: str, actor: User) -> User:
+    """An organisation admin makes a confirmed member an admin or a plain member (other roles
+    are the platform's to give)."""
+    if role not in ORGANISATION_ROLES:
+        raise AccountError(_("Choose a valid role."), field="role", code="invalid_role")
+    with transaction.atomic():
+        user = (
+            User.objects.select_for_update().filter(pk=user_id, organization=organization).first()
+        )
+        if user is None:
+            raise AccountError(
+                _("This person is not a member of this organisation."),
+                field="member",
+                code="not_member",
+            )
+        if user.role not in ORGANISATION_ROLES:
+            raise AccountError(
+                _("Only a platform admin can change this person's role."),
+                field="role",
+                code="platform_role",
+            )
+        _set_role(user, role, actor, organization.pk)
+    return user
