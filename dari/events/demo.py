@@ -110,7 +110,7 @@ def _build(rng: random.Random, today: dt.date) -> Event:
         meeting_minutes=30,
         request_deadline=deadline,
         max_pending_requests=25,
-        video_url_template="https://meet.example.org/dari-{event}-{meeting}",
+        video_url_template="https://meet.jit.si/dari-{room}",
         auto_schedule=False,  # scheduled once at the end of the build, then switched on
         organizer=Organization.objects.filter(pk="kpbma").first(),
         synthetic=True,

@@ -55,6 +55,11 @@ def _token() -> str:
     return secrets.token_urlsafe(24)
 
 
+def room_token() -> str:
+    """An unguessable video room name (URL-safe, 128 bits)."""
+    return secrets.token_urlsafe(16)
+
+
 class Event(models.Model):
     """A partnering event (in person, virtual or hybrid) with its schedule grid and rules."""
 
@@ -84,7 +89,8 @@ class Event(models.Model):
         max_length=500,
         blank=True,
         help_text=_(
-            "{event}, {meeting} and {uid} are replaced, e.g. https://meet.example.org/{event}-{meeting}"
+            "An http(s) address where {room} (an unguessable name per meeting), {event} and "
+            "{uid} are replaced, e.g. https://meet.jit.si/dari-{room}"
         ),
     )
     auto_schedule = models.BooleanField(_("schedule when requests are accepted"), default=True)
@@ -278,6 +284,9 @@ class Meeting(models.Model):
     )
     confirmed = models.BooleanField(_("confirmed (never moved again)"), default=False)
     uid = models.UUIDField(_("calendar UID"), default=uuid.uuid4, unique=True, editable=False)
+    room = models.CharField(
+        _("video room"), max_length=64, default=room_token, unique=True, editable=False
+    )
     sequence = models.PositiveIntegerField(_("calendar sequence"), default=0)
     unscheduled_reason = models.TextField(_("why not scheduled"), blank=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
@@ -408,3 +417,66 @@ class FollowUp(models.Model):
 
     def __str__(self) -> str:
         return f"{self.outcome} after meeting {self.meeting_id}"
+
+
+class CoOrganizer(models.Model):
+    """An organisation (its organisers) or a person the owning organiser lets manage an event."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="co_organizers"
+    )
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    created = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("co-organiser")
+        verbose_name_plural = _("co-organisers")
+        ordering = ["created", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(organization__isnull=True, user__isnull=False)
+                | Q(organization__isnull=False, user__isnull=True),
+                name="event_coorganizer_one_kind",
+            ),
+            models.UniqueConstraint(
+                fields=["event", "organization"], name="event_coorganizer_org_once"
+            ),
+            models.UniqueConstraint(fields=["event", "user"], name="event_coorganizer_user_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization_id or self.user_id} co-organises {self.event_id}"
+
+
+class PeriodicTick(models.Model):
+    """One tick of a periodic job, claimed once across all workers (the unique key is the lock)."""
+
+    job = models.CharField(_("job"), max_length=100)
+    tick = models.BigIntegerField(_("tick"))
+    claimed = models.DateTimeField(_("claimed"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("periodic tick")
+        verbose_name_plural = _("periodic ticks")
+        ordering = ["-claimed"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "tick"], name="periodic_tick_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.job} #{self.tick}"

@@ -34,3 +34,12 @@ def enqueue_schedule(
     run_schedule.enqueue(run.pk)
     run.refresh_from_db()
     return run
+
+
+@task()
+def expire_due_requests() -> int:
+    """Pending requests of every event whose request deadline has passed become expired (a
+    periodic job, `dari periodic`)."""
+    from dari.events.domain.requests import expire_requests
+
+    return expire_requests()

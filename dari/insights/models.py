@@ -153,3 +153,50 @@ class CallApplication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization_id} → {self.program_id} ({self.status})"
+
+
+class CallCoOrganizer(models.Model):
+    """An organisation (its organisers) or a person the call's organiser lets review a call."""
+
+    program = models.ForeignKey(
+        "directory.Program",
+        verbose_name=_("call"),
+        on_delete=models.CASCADE,
+        related_name="co_organizers",
+    )
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    created = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("call co-organiser")
+        verbose_name_plural = _("call co-organisers")
+        ordering = ["created", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(organization__isnull=True, user__isnull=False)
+                | Q(organization__isnull=False, user__isnull=True),
+                name="call_coorganizer_one_kind",
+            ),
+            models.UniqueConstraint(
+                fields=["program", "organization"], name="call_coorganizer_org_once"
+            ),
+            models.UniqueConstraint(fields=["program", "user"], name="call_coorganizer_user_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization_id or self.user_id} co-organises {self.program_id}"

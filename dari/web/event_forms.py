@@ -1,5 +1,5 @@
 """Forms of the partnering-event pages. They parse input only; the domain functions validate
-the rules and their EventError messages are put back on the form (`add_event_error`)."""
+the rules and their refusals are put back on the form (`dari.core.forms.add_domain_error`)."""
 
 from __future__ import annotations
 
@@ -11,19 +11,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dari.directory.models import Asset
+from dari.events.domain.requests import MAX_MESSAGE
+from dari.events.domain.setup import LIMITS
 from dari.events.models import Event, Mode, Outcome, Participant
 from dari.web.forms import timezone_choices
 
 PRIORITIES = [(3, _("High")), (2, _("Normal")), (1, _("Low"))]
-
-
-def add_event_error(form: forms.Form, message: str) -> None:
-    """Put an EventError on the field it names ("field: what is wrong"), else on the form."""
-    field, sep, rest = message.partition(": ")
-    if sep and field in form.fields:
-        form.add_error(field, rest)
-    else:
-        form.add_error(None, message)
 
 
 def _time(label: Any, initial: str) -> forms.TimeField:
@@ -83,7 +76,10 @@ class EventForm(forms.Form):
     )
     end_date = forms.DateField(label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"}))
     meeting_minutes = forms.IntegerField(
-        label=_("Meeting length (minutes)"), min_value=5, max_value=240, initial=30
+        label=_("Meeting length (minutes)"),
+        min_value=LIMITS["meeting_minutes"][0],
+        max_value=LIMITS["meeting_minutes"][1],
+        initial=30,
     )
     day_start = _time(_("Sessions start (event time)"), "09:00")
     day_end = _time(_("Sessions end (event time)"), "18:00")
@@ -94,7 +90,8 @@ class EventForm(forms.Form):
     )
     tables = forms.IntegerField(
         label=_("Tables"),
-        min_value=1,
+        min_value=LIMITS["tables"][0],
+        max_value=LIMITS["tables"][1],
         required=False,
         help_text=_("In person: how many meetings can run at once."),
     )
@@ -104,14 +101,18 @@ class EventForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     max_pending_requests = forms.IntegerField(
-        label=_("Pending requests per participant"), min_value=1, initial=20
+        label=_("Pending requests per participant"),
+        min_value=LIMITS["max_pending"][0],
+        max_value=LIMITS["max_pending"][1],
+        initial=20,
     )
     video_url_template = forms.CharField(
         label=_("Video link template"),
         max_length=500,
         required=False,
         help_text=_(
-            "{event}, {meeting} and {uid} are replaced, e.g. https://meet.example.org/{event}-{meeting}"
+            "An http(s) address where {room} (an unguessable name per meeting), {event} and "
+            "{uid} are replaced, e.g. https://meet.jit.si/dari-{room}"
         ),
     )
     auto_schedule = forms.BooleanField(
@@ -130,6 +131,12 @@ class EventForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        start, end = data.get("start_date"), data.get("end_date")
+        if start is not None and end is not None and end < start:
+            self.add_error("end_date", _("The last day is before the first day."))
+        day_start, day_end = data.get("day_start"), data.get("day_end")
+        if day_start is not None and day_end is not None and day_end <= day_start:
+            self.add_error("day_end", _("The sessions end before they start."))
         deadline, zone = data.get("request_deadline"), data.get("timezone")
         if deadline is not None and zone:
             # The deadline is a wall-clock time of the event's zone, whatever zone Django parsed in.
@@ -180,7 +187,10 @@ class RequestForm(forms.Form):
     """A meeting request: message, optionally one of our organisation's assets, priority."""
 
     message = forms.CharField(
-        label=_("Message"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Message"),
+        required=False,
+        max_length=MAX_MESSAGE,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     asset = forms.ModelChoiceField(
         label=_("About one of our assets"),
@@ -231,3 +241,15 @@ class OutcomeForm(forms.Form):
         help_text=_("The id of the deal in the directory, e.g. dl-gsk-ablbio-2025"),
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=2000)
+
+
+class CoOrganizerForm(forms.Form):
+    """A co-organiser: an organisation (by its id in the directory) or a person (by login)."""
+
+    organization = forms.CharField(
+        label=_("Organisation id"),
+        required=False,
+        max_length=128,
+        help_text=_("Its organisers manage the event too, e.g. ablbio"),
+    )
+    username = forms.CharField(label=_("Or a person's login"), required=False, max_length=150)

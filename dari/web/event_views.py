@@ -1,14 +1,14 @@
-"""Pages of partnering events: thin views that parse input, call one domain function of
-dari.events.domain and render. People see only their own requests, availability and agenda;
-organiser pages answer 404 to everyone else, exactly like a missing event. Assets named in
-requests pass through `visible_assets`."""
+"""Participant pages of partnering events: thin views that parse input, call one domain
+function of dari.events.domain and render. People see only their own requests, availability
+and agenda; registering, the participant list and requests are for confirmed members
+(`dari.events.access.may_reach_people`). Assets named in requests pass through
+`visible_assets`. No GET writes: pending requests past the deadline are shown as expired here
+and expired in the database by the periodic job."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from functools import wraps
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -19,36 +19,25 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dari.accounts.access import visible_assets
-from dari.events.domain import analytics
+from dari.core.errors import DomainError
+from dari.core.forms import add_domain_error
+from dari.events.access import managed_events, may_manage, may_reach_people
 from dari.events.domain.calendar import participant_calendar
-from dari.events.domain.errors import EventError
 from dari.events.domain.followup import report_outcome
 from dari.events.domain.links import video_link
+from dari.events.domain.queries import show_expired
 from dari.events.domain.requests import (
     accept_request,
     add_colleague,
     decline_request,
-    expire_requests,
     request_meeting,
     withdraw_request,
 )
-from dari.events.domain.schedule import (
-    cancel_meeting,
-    export_instance,
-    export_schedule,
-    publish_schedule,
-)
-from dari.events.domain.setup import (
-    available_slot_ids,
-    create_event,
-    register_participant,
-    set_blocked_slots,
-    update_event,
-)
+from dari.events.domain.schedule import cancel_meeting
+from dari.events.domain.setup import available_slot_ids, register_participant, set_blocked_slots
 from dari.events.domain.suggest import suggest_meetings
 from dari.events.models import (
     Event,
@@ -56,84 +45,20 @@ from dari.events.models import (
     Meeting,
     MeetingRequest,
     MeetingStatus,
-    Mode,
     Participant,
     RequestStatus,
-    RunStatus,
-    ScheduleRun,
     Seat,
 )
-from dari.events.tasks import enqueue_schedule
-from dari.web.charts import BRAND, bar_chart
 from dari.web.event_forms import (
     ColleagueForm,
     DeclineForm,
-    EventForm,
     OutcomeForm,
     RegisterForm,
     RequestForm,
     ToggleSlotForm,
     WorkingHoursForm,
-    add_event_error,
 )
-from dari.web.tables import csv_download, with_display
-
-NO_EVENT = gettext_lazy("No event with this name.")
-View = Callable[..., HttpResponse]
-
-
-# Access ----------------------------------------------------------------------------------------
-
-
-def may_manage(user: Any, event: Event) -> bool:
-    """Organisers manage the events of their own organisation (or events without one); platform
-    admins manage every event."""
-    if not getattr(user, "is_authenticated", False) or not user.is_organiser:
-        return False
-    if user.is_platform_admin:
-        return True
-    return event.organizer_id in (None, user.organization_id)
-
-
-def _event(slug: str) -> Event:
-    return get_object_or_404(Event.objects.select_related("organizer"), slug=slug)
-
-
-def managed(view: View) -> View:
-    """Organiser pages: the event if the user may manage it, else 404 like a missing event."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, slug: str, *args: Any, **kwargs: Any) -> HttpResponse:
-        event = _event(slug)
-        if not may_manage(request.user, event):
-            raise Http404(NO_EVENT)
-        return view(request, event, *args, **kwargs)
-
-    return login_required(wrapper)
-
-
-def registered(view: View) -> View:
-    """Participant pages: the user's own participation; others are sent to register first."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, slug: str, *args: Any, **kwargs: Any) -> HttpResponse:
-        event = _event(slug)
-        me = (
-            Participant.objects.select_related("event", "organization", "user")
-            .filter(event=event, user=request.user)
-            .first()
-        )
-        if me is None:
-            messages.info(request, _("Register for the event first."))
-            return redirect("events:detail", event.slug)
-        return view(request, me, *args, **kwargs)
-
-    return login_required(wrapper)
-
-
-def _is_htmx(request: HttpRequest) -> bool:
-    return bool(getattr(request, "htmx", False))
-
+from dari.web.event_guards import NO_EVENT, act, get_event, is_htmx, registered
 
 # Events ----------------------------------------------------------------------------------------
 
@@ -144,43 +69,12 @@ def event_list(request: HttpRequest) -> HttpResponse:
     mine: set[int] = set()
     if request.user.is_authenticated:
         mine = set(Participant.objects.filter(user=request.user).values_list("event_id", flat=True))
+    managed = set(managed_events(request.user).values_list("pk", flat=True))
     for event in events:
         event.is_mine = event.pk in mine
-        event.can_manage = may_manage(request.user, event)
+        event.can_manage = event.pk in managed
     can_create = request.user.is_authenticated and request.user.is_organiser
     return render(request, "events/list.html", {"events": events, "can_create": can_create})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def event_new(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_organiser:
-        raise Http404(NO_EVENT)
-    form = EventForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            event = create_event(**form.cleaned_data, organizer_id=request.user.organization_id)
-        except EventError as exc:
-            add_event_error(form, str(exc))
-        else:
-            messages.success(request, _("The event was created."))
-            return redirect("events:detail", event.slug)
-    return render(request, "events/edit.html", {"form": form, "event": None})
-
-
-@managed
-@require_http_methods(["GET", "POST"])
-def event_edit(request: HttpRequest, event: Event) -> HttpResponse:
-    form = EventForm(request.POST or None, event=event)
-    if request.method == "POST" and form.is_valid():
-        try:
-            event = update_event(event, **form.cleaned_data)
-        except EventError as exc:
-            add_event_error(form, str(exc))
-        else:
-            messages.success(request, _("The event was saved."))
-            return redirect("events:detail", event.slug)
-    return render(request, "events/edit.html", {"form": form, "event": event})
 
 
 def _directory(request: HttpRequest, event: Event) -> dict[str, Any]:
@@ -208,10 +102,15 @@ def _directory(request: HttpRequest, event: Event) -> dict[str, Any]:
 
 @require_GET
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    event = _event(slug)
+    event = get_event(slug)
     me = None
-    context: dict[str, Any] = {"event": event, "can_manage": may_manage(request.user, event)}
-    if request.user.is_authenticated:
+    reach = may_reach_people(request.user)
+    context: dict[str, Any] = {
+        "event": event,
+        "can_manage": may_manage(request.user, event),
+        "may_reach": reach,
+    }
+    if request.user.is_authenticated and reach:
         me = Participant.objects.filter(event=event, user=request.user).first()
         initial = {"timezone": me.timezone if me else request.user.timezone}
         if me is not None:
@@ -220,7 +119,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
             )
         context["register_form"] = RegisterForm(event, initial=initial)
     context["me"] = me
-    if me is not None or context["can_manage"]:
+    if (me is not None and reach) or context["can_manage"]:
         context.update(_directory(request, event))
     context["participant_count"] = event.participants.count()
     return render(request, "events/detail.html", context)
@@ -229,10 +128,10 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def suggestions(request: HttpRequest, slug: str) -> HttpResponse:
     """Suggested meetings for me (loaded into the event page by htmx), with the reasons."""
-    event = _event(slug)
+    event = get_event(slug)
     me = Participant.objects.filter(event=event, user=request.user).first()
-    if me is None:
-        raise Http404("not registered")
+    if me is None or not may_reach_people(request.user):
+        raise Http404(NO_EVENT)
     rows = suggest_meetings(request.user, me)
     return render(request, "events/partials/suggestions.html", {"event": event, "rows": rows})
 
@@ -240,7 +139,7 @@ def suggestions(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def register(request: HttpRequest, slug: str) -> HttpResponse:
-    event = _event(slug)
+    event = get_event(slug)
     form = RegisterForm(event, request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -253,8 +152,8 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
                 work_end=data.get("work_end"),
                 attending_days=data.get("attending_days"),
             )
-        except EventError as exc:
-            messages.error(request, str(exc))
+        except DomainError as exc:
+            messages.error(request, exc.message)
         else:
             messages.success(request, _("You are registered. Your times are shown in your zone."))
     else:
@@ -267,6 +166,11 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
 def request_new(request: HttpRequest, me: Participant) -> HttpResponse:
     """Request a meeting with a participant (?participant=id) or organisation (?organization=id)."""
     event = me.event
+    if not may_reach_people(request.user):
+        messages.error(
+            request, _("Only confirmed members of an organisation can request meetings.")
+        )
+        return redirect("events:detail", event.slug)
     source = request.POST if request.method == "POST" else request.GET
     target = None
     organization = None
@@ -300,8 +204,8 @@ def request_new(request: HttpRequest, me: Participant) -> HttpResponse:
                 asset_id=data["asset"].pk if data["asset"] else None,
                 priority=data["priority"],
             )
-        except EventError as exc:
-            add_event_error(form, str(exc))
+        except DomainError as exc:
+            add_domain_error(form, exc)
         else:
             messages.success(request, _("Your request was sent."))
             return redirect("events:requests", event.slug)
@@ -375,9 +279,9 @@ def toggle_slot(request: HttpRequest, me: Participant) -> HttpResponse:
     error = ""
     try:
         set_blocked_slots(me, sorted(blocked))
-    except EventError as exc:
-        error = str(exc)
-    if _is_htmx(request):
+    except DomainError as exc:
+        error = exc.message
+    if is_htmx(request):
         return render(
             request,
             "events/_grid.html",
@@ -402,8 +306,8 @@ def working_hours(request: HttpRequest, me: Participant) -> HttpResponse:
                 work_end=form.cleaned_data["work_end"],
                 attending_days=me.attending_days,
             )
-        except EventError as exc:
-            messages.error(request, str(exc))
+        except DomainError as exc:
+            messages.error(request, exc.message)
         else:
             messages.success(request, _("Your working hours were saved."))
     else:
@@ -422,7 +326,6 @@ def _visible_asset_ids(user: Any, requests: list[MeetingRequest]) -> set[str]:
 @registered
 @require_GET
 def request_list(request: HttpRequest, me: Participant) -> HttpResponse:
-    expire_requests(me.event_id)
     related = (
         "requester__user",
         "requester__organization",
@@ -444,6 +347,7 @@ def request_list(request: HttpRequest, me: Participant) -> HttpResponse:
         .select_related(*related)
         .order_by("-created", "-pk")
     )
+    show_expired(me.event, incoming + outgoing)
     shown = _visible_asset_ids(request.user, incoming + outgoing)
     for r in incoming + outgoing:
         r.shown_asset = r.asset if r.asset_id in shown else None
@@ -461,25 +365,10 @@ def request_list(request: HttpRequest, me: Participant) -> HttpResponse:
     )
 
 
-def _act(
-    request: HttpRequest, me: Participant, action: Callable[[], Any], done: str, page: str
-) -> HttpResponse:
-    """Run a participant's action (its EventError becomes a message), then back to `page`."""
-    try:
-        action()
-    except EventError as exc:
-        messages.error(request, str(exc))
-    except MeetingRequest.DoesNotExist:
-        raise Http404(NO_EVENT) from None
-    else:
-        messages.success(request, done)
-    return redirect(page, me.event.slug)
-
-
 def _answer(
     request: HttpRequest, me: Participant, action: Callable[[], Any], done: str
 ) -> HttpResponse:
-    return _act(request, me, action, done, "events:requests")
+    return act(request, me.event, action, done, "events:requests")
 
 
 def _request_of_event(me: Participant, request_id: int) -> int:
@@ -583,7 +472,7 @@ def _meeting_of(me: Participant, meeting_id: int) -> int:
 def _to_agenda(
     request: HttpRequest, me: Participant, action: Callable[[], Any], done: str
 ) -> HttpResponse:
-    return _act(request, me, action, done, "events:agenda")
+    return act(request, me.event, action, done, "events:agenda")
 
 
 @registered
@@ -647,162 +536,3 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     response["Content-Disposition"] = f'inline; filename="{me.event.slug}.ics"'
     response["Cache-Control"] = "private, max-age=300"
     return response
-
-
-# Organiser console -----------------------------------------------------------------------------
-
-FINISHED = (RunStatus.DONE, RunStatus.FAILED)
-
-
-@managed
-@require_GET
-def manage(request: HttpRequest, event: Event) -> HttpResponse:
-    runs = list(event.runs.select_related("started_by")[:20])
-    unscheduled = list(
-        Meeting.objects.filter(event=event, status=MeetingStatus.UNSCHEDULED)
-        .select_related("request")
-        .prefetch_related("participants__user", "participants__organization")
-        .order_by("request__created", "pk")
-    )
-    summary = analytics.request_summary(event)
-    return render(
-        request,
-        "events/manage.html",
-        {
-            "event": event,
-            "runs": runs,
-            "latest": runs[0] if runs else None,
-            "unscheduled": unscheduled,
-            "summary": summary,
-            "finished": FINISHED,
-        },
-    )
-
-
-@managed
-@require_POST
-def run_scheduler(request: HttpRequest, event: Event) -> HttpResponse:
-    run = enqueue_schedule(event.pk, "manual", request.user.pk)
-    messages.success(request, _("The optimiser was started."))
-    return redirect(f"{reverse('events:manage', args=[event.slug])}#run-{run.pk}")
-
-
-@managed
-@require_GET
-def run_status(request: HttpRequest, event: Event, run_id: int) -> HttpResponse:
-    """The progress of one run; htmx polls it every second until the run has finished, then
-    reloads the console so that its lists show the new schedule."""
-    run = get_object_or_404(ScheduleRun, event=event, pk=run_id)
-    response = render(
-        request, "events/_run.html", {"event": event, "run": run, "finished": FINISHED}
-    )
-    if _is_htmx(request) and run.status in FINISHED:
-        response["HX-Refresh"] = "true"
-    return response
-
-
-@managed
-@require_POST
-def publish(request: HttpRequest, event: Event) -> HttpResponse:
-    n = publish_schedule(event.pk)
-    messages.success(
-        request, _("The schedule is published: %(n)d meetings are confirmed.") % {"n": n}
-    )
-    return redirect("events:manage", event.slug)
-
-
-def _json_download(doc: dict[str, Any], filename: str) -> HttpResponse:
-    response = HttpResponse(
-        json.dumps(doc, ensure_ascii=False, indent=1, default=str),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-@managed
-@require_GET
-def instance_json(request: HttpRequest, event: Event) -> HttpResponse:
-    return _json_download(export_instance(event), f"{event.slug}-instance.json")
-
-
-@managed
-@require_GET
-def schedule_json(request: HttpRequest, event: Event) -> HttpResponse:
-    return _json_download(export_schedule(event), f"{event.slug}-schedule.json")
-
-
-# Analytics -------------------------------------------------------------------------------------
-
-
-def _analytics_tables(event: Event, user: Any) -> dict[str, dict[str, Any]]:
-    """Each table of the analytics page: title, columns (key, heading) and rows."""
-    meetings_col = ("meetings", _("Meetings"))
-    tables = {
-        "status": {
-            "title": _("Requests by status"),
-            "columns": [("label", _("Status")), ("requests", _("Requests"))],
-            "rows": analytics.requests_by_status(event),
-            "value": "requests",
-        },
-        "cluster": {
-            "title": _("Meetings by cluster"),
-            "columns": [("label", _("Cluster")), meetings_col],
-            "rows": analytics.meetings_by(event, "cluster", user),
-        },
-        "country": {
-            "title": _("Meetings by country"),
-            "columns": [("label", _("Country")), meetings_col],
-            "rows": analytics.meetings_by(event, "country", user),
-        },
-        "modality": {
-            "title": _("Meetings by modality of the asset discussed"),
-            "columns": [("label", _("Modality")), meetings_col],
-            "rows": analytics.meetings_by(event, "modality", user),
-        },
-        "funnel": {
-            "title": _("From meeting to deal"),
-            "columns": [
-                ("label", _("Stage")),
-                meetings_col,
-                ("share_of_previous", _("Share of the stage before")),
-            ],
-            "rows": analytics.funnel(event),
-        },
-    }
-    for key, table in tables.items():
-        table["key"] = key
-        table.setdefault("value", "meetings")
-    return tables
-
-
-@managed
-@require_GET
-def analytics_page(request: HttpRequest, event: Event) -> HttpResponse:
-    tables = _analytics_tables(event, request.user)
-    download = csv_download(
-        request, tables.values(), event.slug, param="table", missing=str(NO_EVENT)
-    )
-    if download is not None:
-        return download
-    colors = {"status": "#5d6b7a", "funnel": "#2b8a3e"}
-    for key, table in tables.items():
-        table["svg"] = bar_chart(
-            table["rows"],
-            "label",
-            table["value"],
-            table["columns"][1][1],
-            colors.get(key, BRAND),
-        )
-        with_display(table)
-    return render(
-        request,
-        "events/analytics.html",
-        {
-            "event": event,
-            "summary": analytics.request_summary(event),
-            "tables": list(tables.values()),
-            "deals": analytics.linked_deals(event),
-            "in_person": event.mode == Mode.IN_PERSON,
-        },
-    )

@@ -17,6 +17,16 @@ urlpatterns = [
     path("calls/<str:program_id>/review", v.call_review, name="call-review"),
     path("calls/<str:program_id>/invite", v.invite, name="invite"),
     path(
+        "calls/<str:program_id>/co-organizers",
+        v.call_co_organizer_add,
+        name="call-co-organizer-add",
+    ),
+    path(
+        "calls/<str:program_id>/co-organizers/<int:co_id>/remove",
+        v.call_co_organizer_remove,
+        name="call-co-organizer-remove",
+    ),
+    path(
         "calls/<str:program_id>/applications/<int:application_id>/<str:action>",
         v.application_action,
         name="application-action",

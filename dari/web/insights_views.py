@@ -19,10 +19,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from dari.accounts.access import visible_assets
-from dari.directory.models import Cluster
+from dari.core.forms import add_domain_error
+from dari.directory.models import Cluster, Program
 from dari.directory.vocab import Modality, Stage
-from dari.events.models import Event
+from dari.events.access import managed_events
+from dari.insights.access import may_review, owns_call
 from dari.insights.domain import analytics, calls, network, targets
+from dari.insights.domain.call_organisers import add_call_co_organizer, remove_call_co_organizer
 from dari.insights.domain.errors import InsightsError
 from dari.insights.forms import (
     ApplyForm,
@@ -33,6 +36,7 @@ from dari.insights.forms import (
 )
 from dari.insights.models import CallApplication
 from dari.web import insights_charts as charts
+from dari.web.event_forms import CoOrganizerForm
 from dari.web.tables import Table, csv_download, with_display
 
 # National targets --------------------------------------------------------------------------
@@ -42,8 +46,7 @@ def _target_labels() -> dict[str, str]:
     return {"baseline": _("Baseline"), "observed": _("Observed"), "target": _("Target")}
 
 
-@require_GET
-def dashboard(request: HttpRequest) -> HttpResponse:
+def _dashboard(request: HttpRequest, form: ObservationForm | None = None) -> HttpResponse:
     progress = targets.targets_progress()
     labels = _target_labels()
     for p in progress:
@@ -56,10 +59,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "progress": progress,
             "korean": get_language() == "ko",
-            "form": ObservationForm() if is_admin else None,
+            "form": (form or ObservationForm()) if is_admin else None,
             "current": "targets",
         },
     )
+
+
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return _dashboard(request)
 
 
 @login_required
@@ -80,14 +88,12 @@ def observation_add(request: HttpRequest) -> HttpResponse:
                 data["note"],
             )
         except InsightsError as e:
-            messages.error(request, str(e))
+            add_domain_error(form, e)
         else:
             messages.success(request, _("Observation added."))
             return redirect(reverse("insights:dashboard") + f"#target-{data['target'].pk}")
-    else:
-        for field, errors in form.errors.items():
-            messages.error(request, f"{field}: {' '.join(errors)}")
-    return redirect("insights:dashboard")
+    # The dashboard again with the form and its errors on their fields.
+    return _dashboard(request, form)
 
 
 # Ecosystem analytics -----------------------------------------------------------------------
@@ -381,7 +387,7 @@ def call_detail(request: HttpRequest, program_id: str) -> HttpResponse:
                     user, call.pk, form.cleaned_data["asset"], form.cleaned_data["pitch"]
                 )
             except InsightsError as e:
-                form.add_error(None, str(e))
+                add_domain_error(form, e)
             else:
                 messages.success(request, _("Your application was submitted."))
                 return redirect("insights:call", program_id=call.pk)
@@ -394,35 +400,36 @@ def call_detail(request: HttpRequest, program_id: str) -> HttpResponse:
             "call": call,
             "form": form,
             "mine": calls.own_applications(user, call),
-            "is_organiser": user.is_authenticated and user.is_organiser,
+            "is_organiser": may_review(user, call),
             "current": "calls",
         },
     )
 
 
-def _organiser_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Organiser pages answer 404 to everyone else, like a missing page."""
+def _reviewer_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Review pages of a call: the call if the user may review it (dari.insights.access), else
+    404 like a missing call."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_organiser:  # type: ignore[union-attr]
-            raise Http404(_("No such page."))
-        return view(request, *args, **kwargs)
+    def wrapper(request: HttpRequest, program_id: str, *args: Any, **kwargs: Any) -> HttpResponse:
+        call = _call_or_404(program_id)
+        if not may_review(request.user, call):
+            raise Http404(_("No open-innovation call with this id."))
+        return view(request, call, *args, **kwargs)
 
     return login_required(wrapper)
 
 
-def _events() -> list[tuple[int, str]]:
+def _events(user: Any) -> list[tuple[int, str]]:
     return [
         (e.pk, f"{e.name} ({e.start_date:%Y-%m-%d})")
-        for e in Event.objects.order_by("-start_date")[:100]
+        for e in managed_events(user).order_by("-start_date")[:100]
     ]
 
 
-@_organiser_view
+@_reviewer_view
 @require_GET
-def call_review(request: HttpRequest, program_id: str) -> HttpResponse:
-    call = _call_or_404(program_id)
+def call_review(request: HttpRequest, call: Program) -> HttpResponse:
     rows = calls.rank_applications(request.user, call.pk)
     return render(
         request,
@@ -430,19 +437,22 @@ def call_review(request: HttpRequest, program_id: str) -> HttpResponse:
         {
             "call": call,
             "rows": rows,
-            "invite_form": InviteForm(events=_events()),
+            "invite_form": InviteForm(events=_events(request.user)),
+            "co_organizers": list(
+                call.co_organizers.select_related("organization", "user").order_by("pk")
+            ),
+            "co_organizer_form": CoOrganizerForm() if owns_call(request.user, call) else None,
             "shortlisted": sum(1 for r in rows if r["application"].status == "shortlisted"),
             "current": "calls",
         },
     )
 
 
-@_organiser_view
+@_reviewer_view
 @require_POST
 def application_action(
-    request: HttpRequest, program_id: str, application_id: int, action: str
+    request: HttpRequest, call: Program, application_id: int, action: str
 ) -> HttpResponse:
-    call = _call_or_404(program_id)
     if not CallApplication.objects.filter(pk=application_id, program=call).exists():
         raise Http404(_("No such application."))
     act = {"shortlist": calls.shortlist_application, "decline": calls.decline_application}
@@ -451,22 +461,21 @@ def application_action(
     try:
         act[action](request.user, application_id)
     except InsightsError as e:
-        messages.error(request, str(e))
+        messages.error(request, e.message)
     return redirect("insights:call-review", program_id=call.pk)
 
 
-@_organiser_view
+@_reviewer_view
 @require_POST
-def invite(request: HttpRequest, program_id: str) -> HttpResponse:
-    call = _call_or_404(program_id)
-    form = InviteForm(request.POST, events=_events())
+def invite(request: HttpRequest, call: Program) -> HttpResponse:
+    form = InviteForm(request.POST, events=_events(request.user))
     if form.is_valid():
-        event = get_object_or_404(Event, pk=form.cleaned_data["event"])
+        event = get_object_or_404(managed_events(request.user), pk=form.cleaned_data["event"])
         url = request.build_absolute_uri(reverse("events:detail", args=[event.slug]))
         try:
             invited = calls.invite_shortlist(request.user, call.pk, event.pk, url)
         except InsightsError as e:
-            messages.error(request, str(e))
+            messages.error(request, e.message)
         else:
             messages.success(
                 request,
@@ -474,4 +483,33 @@ def invite(request: HttpRequest, program_id: str) -> HttpResponse:
             )
     else:
         messages.error(request, _("Choose an event."))
+    return redirect("insights:call-review", program_id=call.pk)
+
+
+@_reviewer_view
+@require_POST
+def call_co_organizer_add(request: HttpRequest, call: Program) -> HttpResponse:
+    form = CoOrganizerForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            add_call_co_organizer(request.user, call, data["organization"], data["username"])
+        except InsightsError as e:
+            messages.error(request, e.message)
+        else:
+            messages.success(request, _("The co-organiser was added."))
+    else:
+        messages.error(request, _("Name either an organisation or a person."))
+    return redirect("insights:call-review", program_id=call.pk)
+
+
+@_reviewer_view
+@require_POST
+def call_co_organizer_remove(request: HttpRequest, call: Program, co_id: int) -> HttpResponse:
+    try:
+        remove_call_co_organizer(request.user, call, co_id)
+    except InsightsError as e:
+        messages.error(request, e.message)
+    else:
+        messages.success(request, _("The co-organiser was removed."))
     return redirect("insights:call-review", program_id=call.pk)

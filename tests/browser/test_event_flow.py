@@ -75,7 +75,7 @@ def fair(settings):
         end_date=dt.date(2026, 3, 11),
         meeting_minutes=30,
         auto_schedule=False,
-        video_url_template="https://meet.example.org/{event}-{meeting}",
+        video_url_template="https://meet.example.org/{event}-{room}",
         organizer=kpbma,
     )
     (minseo,) = _people(event, abl, "Asia/Seoul", [("Minseo", "Park")], ("08:00", "21:00"))
@@ -173,7 +173,7 @@ def test_request_accept_schedule_agendas_and_ics(open_as, live_server, fair):
         f"· {london:%H:%M} GMT for Emma Clarke"
     ]
     assert card.get_by_role("link", name="Join the video call").get_attribute("href") == (
-        f"https://meet.example.org/seoul-london-2026-{meeting.pk}"
+        f"https://meet.example.org/seoul-london-2026-{meeting.room}"
     )
     screenshot(page, "event-agenda-en.png")
 

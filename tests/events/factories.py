@@ -18,7 +18,7 @@ def make_event(**overrides):
         end_date=dt.date(2026, 3, 11),
         meeting_minutes=30,
         auto_schedule=False,
-        video_url_template="https://video.example.org/{event}-{meeting}",
+        video_url_template="https://video.example.org/{event}-{room}",
     )
     fields.update(overrides)
     return create_event(**fields)

@@ -103,7 +103,7 @@ def test_calendar_parses_and_cancellation_raises_the_sequence():
     assert str(vevent["uid"]) == f"{meeting.uid}@dari"
     assert vevent.decoded("dtstart") == meeting.slot.start
     assert str(vevent["status"]) == "CONFIRMED"
-    assert str(vevent["location"]) == f"https://video.example.org/test-virtual-{meeting.pk}"
+    assert str(vevent["location"]) == f"https://video.example.org/test-virtual-{meeting.room}"
     seq = int(vevent["sequence"])
     cancel_meeting(meeting.pk, seoul)
     (cancelled,) = icalendar.Calendar.from_ical(participant_calendar(london)).walk("VEVENT")

@@ -18,5 +18,8 @@ def admin_user(db):
 
 
 @pytest.fixture
-def organiser(db):
-    return UserFactory(username="organiser", role=Role.ORGANISER, organization=None)
+def organiser(world):
+    """An organiser of the call's organising organisation (which also organises the event)."""
+    return UserFactory(
+        username="organiser", role=Role.ORGANISER, organization=world["orgs"]["bigpharma"]
+    )

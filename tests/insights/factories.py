@@ -22,8 +22,11 @@ from tests.factories import (
 )
 
 
-def make_event(slug: str = "ev-2026", start: dt.date = dt.date(2026, 3, 10)) -> Event:
+def make_event(
+    slug: str = "ev-2026", start: dt.date = dt.date(2026, 3, 10), organizer=None
+) -> Event:
     return create_event(
+        organizer=organizer,
         slug=slug,
         name=f"Event {slug}",
         mode="virtual",
@@ -117,7 +120,7 @@ def make_world() -> dict:
         start="2026-01-01",
     )  # fmt: skip
 
-    event = make_event()
+    event = make_event(organizer=call_org)
     slots = list(event.slots.order_by("start"))
     pa, pb = participant(event, a1, "pa"), participant(event, b1, "pb")
     pus, pgb = participant(event, us1, "pus"), participant(event, gb1, "pgb")

@@ -62,7 +62,7 @@ def test_apply_refuses_with_a_clear_error(world, member, who, asset_id, pitch, m
 
 
 def test_apply_refuses_a_programme_that_is_not_a_call_and_a_second_entry(member):
-    with pytest.raises(CallError, match="no open-innovation call with id 'p-train'"):
+    with pytest.raises(CallError, match="There is no open-innovation call 'p-train'"):
         calls.apply_to_call(member, "p-train", "as-mab", "p")
     apply(member)
     with pytest.raises(CallError) as raised:
@@ -108,7 +108,7 @@ def test_an_organiser_sees_only_the_pitch_of_an_asset_hidden_from_them(member, o
 def test_only_organisers_review_applications(member, client):
     apply(member)
     for user in (None, member):
-        with pytest.raises(CallError, match="Only organisers"):
+        with pytest.raises(CallError, match="Only the call's organisers"):
             calls.rank_applications(user, "p-call")
     client.force_login(member)
     assert client.get("/insights/calls/p-call/review").status_code == 404
@@ -147,7 +147,7 @@ def test_invite_errors(member, organiser, world):
         calls.invite_shortlist(organiser, "p-call", world["event"].pk, "https://x")
     with pytest.raises(CallError, match="No such event"):
         calls.invite_shortlist(organiser, "p-call", 999999, "https://x")
-    with pytest.raises(CallError, match="Only organisers"):
+    with pytest.raises(CallError, match="Only the call's organisers"):
         calls.invite_shortlist(member, "p-call", world["event"].pk, "https://x")
     with pytest.raises(CallError, match="No such application"):
         calls.shortlist_application(organiser, 999999)
@@ -163,7 +163,9 @@ def test_the_apply_review_and_invite_pages(
     assert response.status_code == 302
     application = CallApplication.objects.get()
     assert "Submitted" in client.get("/insights/calls/p-call/").content.decode()
-    organiser = UserFactory(username="org2", role=Role.ORGANISER)
+    organiser = UserFactory(
+        username="org2", role=Role.ORGANISER, organization=world["orgs"]["bigpharma"]
+    )
     client.force_login(organiser)
     url = f"/insights/calls/p-call/applications/{application.pk}/shortlist"
     assert client.post(url).status_code == 302

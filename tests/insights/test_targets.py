@@ -95,14 +95,19 @@ def test_progress_of_a_lower_is_better_rank():
 def test_only_platform_admins_add_observations_with_a_source(admin_user):
     t = make_target()
     member = UserFactory(username="member")
-    with pytest.raises(InsightsError, match="only platform admins"):
+    with pytest.raises(InsightsError, match="Only platform admins"):
         add_observation(member, t.pk, dt.date(2024, 12, 31), 9, "https://example.org")
-    with pytest.raises(InsightsError, match="only platform admins"):
+    with pytest.raises(InsightsError, match="Only platform admins"):
         add_observation(None, t.pk, dt.date(2024, 12, 31), 9, "https://example.org")
-    with pytest.raises(InsightsError, match="source"):
+    with pytest.raises(InsightsError) as raised:
         add_observation(admin_user, t.pk, dt.date(2024, 12, 31), 9, "KHIDI")
-    with pytest.raises(InsightsError, match="no national target"):
+    assert (raised.value.field, raised.value.code) == ("source", "invalid")
+    with pytest.raises(InsightsError) as raised:
         add_observation(admin_user, "nope", dt.date(2024, 12, 31), 9, "https://example.org")
+    assert (raised.value.field, str(raised.value)) == (
+        "target",
+        "There is no national target 'nope'.",
+    )
     o = add_observation(admin_user, t.pk, dt.date(2024, 12, 31), 9, "https://example.org", "n")
     assert (o.target_id, o.value, o.added_by, o.note) == ("t", 9, admin_user, "n")
 

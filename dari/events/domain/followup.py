@@ -22,17 +22,17 @@ def report_outcome(
         raise EventError(_("this meeting was cancelled"))
     if outcome not in Outcome.values:
         raise EventError(
-            "outcome: "
-            + _("%(outcome)r is not one of %(choices)s")
-            % {"outcome": outcome, "choices": ", ".join(Outcome.values)}
+            _("%(outcome)r is not one of %(choices)s")
+            % {"outcome": outcome, "choices": ", ".join(Outcome.values)},
+            field="outcome",
         )
     deal = None
     if deal_id:
         if outcome != Outcome.DEAL:
-            raise EventError("deal: " + _("only a 'deal' outcome links a deal record"))
+            raise EventError(_("only a 'deal' outcome links a deal record"), field="deal")
         deal = Deal.objects.filter(pk=deal_id).first()
         if deal is None:
-            raise EventError("deal: " + _("no deal with id %(deal)r") % {"deal": deal_id})
+            raise EventError(_("no deal with id %(deal)r") % {"deal": deal_id}, field="deal")
     return FollowUp.objects.create(
         meeting=meeting, reported_by=by, outcome=outcome, deal=deal, note=note
     )

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import UTC, datetime
 
 from django.db import transaction
 from django.utils import timezone as djtz
 from django.utils.translation import gettext as _
 
 from dari.accounts.access import visible_assets
+from dari.events.access import may_reach_people
 from dari.events.domain.errors import EventError
 from dari.events.domain.notify import notify_answer, notify_request
 from dari.events.models import (
+    Event,
     Meeting,
     MeetingRequest,
     MeetingStatus,
@@ -24,12 +26,24 @@ from dari.events.tasks import enqueue_schedule
 MAX_PARTICIPANTS = 4
 
 
-def _open_for_requests(participant: Participant) -> None:
-    deadline = participant.event.request_deadline
-    if deadline is not None and djtz.now() > deadline:
+MAX_MESSAGE = 2000
+
+
+def deadline_passed(event: Event, now: datetime | None = None) -> bool:
+    """Whether the event's request deadline has passed: pending requests can no longer be
+    answered or withdrawn (they expire by the periodic job `expire-requests`)."""
+    deadline = event.request_deadline
+    return deadline is not None and (now or djtz.now()) > deadline
+
+
+def _open_for_requests(event: Event) -> None:
+    if deadline_passed(event):
+        deadline = event.request_deadline
+        assert deadline is not None
         raise EventError(
             _("the request deadline (%(deadline)s UTC) has passed")
-            % {"deadline": f"{deadline:%Y-%m-%d %H:%M}"}
+            % {"deadline": f"{deadline.astimezone(UTC):%Y-%m-%d %H:%M}"},
+            code="deadline_passed",
         )
 
 
@@ -44,31 +58,44 @@ def request_meeting(
     priority: int = 2,
 ) -> MeetingRequest:
     """Ask a participant, or an organisation (any of its participants may answer), to meet."""
-    _open_for_requests(requester)
+    if not may_reach_people(requester.user):
+        raise EventError(
+            _("Only confirmed members of an organisation can request meetings."),
+            code="forbidden",
+        )
     event = requester.event
+    _open_for_requests(event)
+    if len(message) > MAX_MESSAGE:
+        raise EventError(
+            _("The message is too long (at most %(n)d characters).") % {"n": MAX_MESSAGE},
+            field="message",
+            code="max_length",
+        )
     if target is not None:
         if target.event_id != event.pk:
-            raise EventError("target: " + _("this participant is not registered for the event"))
+            raise EventError(_("this participant is not registered for the event"), field="target")
         organization_id = target.organization_id
     if not organization_id:
-        raise EventError("target: " + _("name a participant or an organisation"))
+        raise EventError(_("name a participant or an organisation"), field="target")
     if organization_id == requester.organization_id:
-        raise EventError("target: " + _("you cannot request a meeting with your own organisation"))
+        raise EventError(
+            _("you cannot request a meeting with your own organisation"), field="target"
+        )
     if not event.participants.filter(organization_id=organization_id).exists():
         raise EventError(
-            "target: "
-            + _("no one from organisation %(organization)r is registered")
-            % {"organization": organization_id}
+            _("no one from organisation %(organization)r is registered")
+            % {"organization": organization_id},
+            field="target",
         )
     if priority not in (1, 2, 3):
-        raise EventError("priority: " + _("must be 1 (low), 2 (normal) or 3 (high)"))
+        raise EventError(_("must be 1 (low), 2 (normal) or 3 (high)"), field="priority")
     asset = None
     if asset_id:
         # Only an asset of our own organisation, and only one the requester may see.
         asset = visible_assets(requester.user).filter(pk=asset_id).first()
         if asset is None or asset.organization_id != requester.organization_id:
             raise EventError(
-                "asset: " + _("no asset %(asset)r of your organisation") % {"asset": asset_id}
+                _("no asset %(asset)r of your organisation") % {"asset": asset_id}, field="asset"
             )
     # Lock the requester's row: a COUNT takes no row locks, so two concurrent requests could
     # both pass the cap; with the lock they are counted one after the other.
@@ -132,6 +159,7 @@ def accept_request(request_id: int, participant: Participant) -> Meeting:
     """Accept a pending request; the meeting is created, then scheduled when the event allows."""
     request = _lock_pending(request_id)
     _may_answer(request, participant)
+    _open_for_requests(request.event)
     request.status = RequestStatus.ACCEPTED
     request.answered = djtz.now()
     request.answered_by = participant
@@ -157,6 +185,7 @@ def decline_request(request_id: int, participant: Participant, reason: str = "")
     """Decline a pending request, with an optional reason the requester sees."""
     request = _lock_pending(request_id)
     _may_answer(request, participant)
+    _open_for_requests(request.event)
     request.status = RequestStatus.DECLINED
     request.decline_reason = reason.strip()
     request.answered = djtz.now()
@@ -172,19 +201,21 @@ def withdraw_request(request_id: int, participant: Participant) -> MeetingReques
     request = _lock_pending(request_id)
     if request.requester_id != participant.pk:
         raise EventError(_("only the requester can withdraw a request"))
+    _open_for_requests(request.event)
     request.status = RequestStatus.WITHDRAWN
     request.save(update_fields=["status"])
     return request
 
 
-def expire_requests(event_id: int, now: Any = None) -> int:
-    """Pending requests of an event whose deadline has passed become expired."""
-    now = now or djtz.now()
-    return MeetingRequest.objects.filter(
-        event_id=event_id,
-        status=RequestStatus.PENDING,
-        event__request_deadline__lt=now,
-    ).update(status=RequestStatus.EXPIRED)
+def expire_requests(event_id: int | None = None, now: datetime | None = None) -> int:
+    """Pending requests whose event's deadline has passed become expired (of one event, or of
+    every event when `event_id` is None); returns how many. Run by the periodic job."""
+    pending = MeetingRequest.objects.filter(
+        status=RequestStatus.PENDING, event__request_deadline__lt=now or djtz.now()
+    )
+    if event_id is not None:
+        pending = pending.filter(event_id=event_id)
+    return pending.update(status=RequestStatus.EXPIRED)
 
 
 @transaction.atomic
@@ -196,15 +227,18 @@ def add_colleague(meeting_id: int, by: Participant, colleague: Participant) -> M
         raise EventError(_("only a participant of this meeting can add a colleague"))
     if colleague.event_id != meeting.event_id or colleague.organization_id != by.organization_id:
         raise EventError(
-            "colleague: " + _("must be registered for this event with your organisation")
+            _("The colleague must be registered for this event with your organisation."),
+            field="colleague",
         )
     if colleague in members:
-        raise EventError("colleague: " + _("already in this meeting"))
+        raise EventError(_("The colleague is already in this meeting."), field="colleague")
     if len(members) >= MAX_PARTICIPANTS:
         raise EventError(_("a meeting has at most %(n)d participants") % {"n": MAX_PARTICIPANTS})
     if meeting.slot_id is not None:
         if Seat.objects.filter(participant=colleague, slot_id=meeting.slot_id).exists():
-            raise EventError("colleague: " + _("already has a meeting at this meeting's time"))
+            raise EventError(
+                _("The colleague already has a meeting at this meeting's time."), field="colleague"
+            )
     Seat.objects.create(
         meeting=meeting,
         participant=colleague,

@@ -2,17 +2,55 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from dari.events.access import may_reach_people
 from dari.events.domain.errors import EventError
 from dari.events.models import Event, Meeting, MeetingStatus, Mode, Participant, Slot
 from dari.scheduling.model import Slot as EngineSlot
 from dari.scheduling.timezones import available_slots
+
+# Bounds of the event's numbers (the form uses the same ones).
+LIMITS = {"meeting_minutes": (5, 240), "tables": (1, 1000), "max_pending": (1, 1000)}
+PLACEHOLDERS = ("{room}", "{event}", "{uid}")
+
+
+def check_video_template(template: str) -> None:
+    """An http(s) address whose placeholders are known and which names a room per meeting
+    ({room} or {uid}); "" (no video links) is allowed."""
+    if not template:
+        return
+    try:
+        parts = urlsplit(template)
+    except ValueError:
+        parts = urlsplit("")
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise EventError(
+            _("The video link template must be an http:// or https:// address."),
+            field="video_url_template",
+        )
+    unknown = sorted(set(re.findall(r"\{[^{}]*\}", template)) - set(PLACEHOLDERS))
+    rest = template
+    for placeholder in PLACEHOLDERS:
+        rest = rest.replace(placeholder, "")
+    if unknown or "{" in rest or "}" in rest:
+        raise EventError(
+            _("Unknown placeholder %(found)s: use {room}, {event} or {uid}.")
+            % {"found": ", ".join(unknown) or "{"},
+            field="video_url_template",
+        )
+    if "{room}" not in template and "{uid}" not in template:
+        raise EventError(
+            _("The video link template needs {room}, so that each meeting has its own room."),
+            field="video_url_template",
+        )
 
 
 def check_timezone(name: str, field: str = "timezone") -> ZoneInfo:
@@ -21,7 +59,7 @@ def check_timezone(name: str, field: str = "timezone") -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         raise EventError(
-            f"{field}: " + _("%(name)r is not an IANA time zone (e.g. Asia/Seoul)") % {"name": name}
+            _("%(name)r is not an IANA time zone (e.g. Asia/Seoul)") % {"name": name}, field=field
         ) from None
 
 
@@ -30,7 +68,7 @@ def _parse_hhmm(value: str, where: str) -> time:
         return time.fromisoformat(value)
     except (TypeError, ValueError):
         raise EventError(
-            f"{where}: " + _("%(value)r is not a time like 12:30") % {"value": value}
+            _("%(value)r is not a time like 12:30") % {"value": value}, field=where
         ) from None
 
 
@@ -42,11 +80,10 @@ def slot_starts(event: Event) -> list[datetime]:
     each participant's own working hours decide availability and the overlaps between
     Seoul, Europe and America are narrow.
     """
-    zone = check_timezone(event.timezone, "event time zone")
+    zone = check_timezone(event.timezone)
     step = timedelta(minutes=event.meeting_minutes)
     breaks = [
-        (_parse_hhmm(b[0], f"breaks[{i}]"), _parse_hhmm(b[1], f"breaks[{i}]"))
-        for i, b in enumerate(event.breaks or [])
+        (_parse_hhmm(b[0], "breaks"), _parse_hhmm(b[1], "breaks")) for b in event.breaks or []
     ]
     starts: list[datetime] = []
     day = event.start_date
@@ -72,14 +109,29 @@ def slot_starts(event: Event) -> list[datetime]:
     return starts
 
 
+def _check_range(value: int | None, field: str, low: int, high: int) -> None:
+    if value is not None and not low <= value <= high:
+        raise EventError(
+            _("Enter a whole number from %(low)d to %(high)d.") % {"low": low, "high": high},
+            field=field,
+            code="out_of_range",
+        )
+
+
 def _check_event(event: Event) -> list[datetime]:
     """Validate an event's settings; returns the UTC starts of its slot grid."""
     if event.end_date < event.start_date:
-        raise EventError("end_date: " + _("the last day is before the first day"))
+        raise EventError(_("the last day is before the first day"), field="end_date")
+    if event.day_end <= event.day_start:
+        raise EventError(_("the sessions end before they start"), field="day_end")
     if event.meeting_minutes < 5:
-        raise EventError("meeting_minutes: " + _("meetings must last at least 5 minutes"))
+        raise EventError(_("meetings must last at least 5 minutes"), field="meeting_minutes")
+    _check_range(event.meeting_minutes, "meeting_minutes", *LIMITS["meeting_minutes"])
+    _check_range(event.tables, "tables", *LIMITS["tables"])
+    _check_range(event.max_pending_requests, "max_pending_requests", *LIMITS["max_pending"])
+    check_video_template(event.video_url_template)
     if event.mode == Mode.IN_PERSON and not event.tables:
-        raise EventError("tables: " + _("an in-person event needs its number of tables"))
+        raise EventError(_("an in-person event needs its number of tables"), field="tables")
     starts = slot_starts(event)
     if not starts:
         raise EventError(_("the sessions leave no slot for a meeting; check hours and breaks"))
@@ -157,6 +209,11 @@ def register_participant(
     attending_days: list[str] | None = None,
 ) -> Participant:
     """Register `user` for `event` as a member of their organisation (idempotent)."""
+    if not may_reach_people(user):
+        raise EventError(
+            _("Only confirmed members of an organisation can register for events."),
+            code="forbidden",
+        )
     tz = timezone or user.timezone or event.timezone
     check_timezone(tz)
     days = attending_days or []
@@ -165,11 +222,11 @@ def register_participant(
             day = date.fromisoformat(d)
         except ValueError:
             raise EventError(
-                "attending_days: " + _("%(day)r is not a date like 2026-03-11") % {"day": d}
+                _("%(day)r is not a date like 2026-03-11") % {"day": d}, field="attending_days"
             ) from None
         if not event.start_date <= day <= event.end_date:
             raise EventError(
-                "attending_days: " + _("%(day)s is not a day of the event") % {"day": d}
+                _("%(day)s is not a day of the event") % {"day": d}, field="attending_days"
             )
     if work_start and work_end and work_start >= work_end:
         raise EventError(_("working hours: the start must be before the end"))

@@ -24,7 +24,8 @@ from dari.accounts.models import User
 from dari.directory.domain.recommend import score_partner
 from dari.directory.models import Asset, Organization, Program
 from dari.directory.vocab import Modality, ProgramKind, Stage, TherapeuticArea, label_of
-from dari.events.models import Event
+from dari.events.access import managed_events
+from dari.insights.access import may_review
 from dari.insights.domain.errors import CallError
 from dari.insights.models import CallApplication, CallStatus
 
@@ -48,7 +49,9 @@ def get_call(program_id: str) -> Program:
         .first()
     )
     if call is None:
-        raise CallError(f"no open-innovation call with id {program_id!r}")
+        raise CallError(
+            _("There is no open-innovation call %(id)r.") % {"id": program_id}, code="not_found"
+        )
     return call
 
 
@@ -76,9 +79,11 @@ def score_fit(asset: Asset, organizer: Organization | None) -> tuple[float | Non
     return round(len(reasons) / len(stated), 4), reasons
 
 
-def _require_organiser(user: Any) -> None:
-    if user is None or not user.is_authenticated or not user.is_organiser:
-        raise CallError(_("Only organisers can review applications."))
+def _require_reviewer(user: Any, call: Program) -> None:
+    if not may_review(user, call):
+        raise CallError(
+            _("Only the call's organisers can review its applications."), code="forbidden"
+        )
 
 
 @transaction.atomic
@@ -96,12 +101,12 @@ def apply_to_call(user: Any, program_id: str, asset_id: str, pitch: str) -> Call
         .first()
     )
     if asset is None:
-        raise CallError(_("Choose one of your organisation's assets."))
+        raise CallError(_("Choose one of your organisation's assets."), field="asset")
     pitch = pitch.strip()
     if not pitch:
-        raise CallError(_("Write a short pitch."))
+        raise CallError(_("Write a short pitch."), field="pitch")
     if len(pitch) > MAX_PITCH:
-        raise CallError(_("The pitch is too long (at most 4000 characters)."))
+        raise CallError(_("The pitch is too long (at most 4000 characters)."), field="pitch")
     score, _reasons = score_fit(asset, call.organizer)
     try:
         with transaction.atomic():
@@ -114,7 +119,9 @@ def apply_to_call(user: Any, program_id: str, asset_id: str, pitch: str) -> Call
                 submitted_by=user,
             )
     except IntegrityError:
-        raise CallError(_("This asset has already been entered for this call.")) from None
+        raise CallError(
+            _("This asset has already been entered for this call."), field="asset"
+        ) from None
 
 
 def own_applications(user: Any, call: Program) -> list[CallApplication]:
@@ -134,8 +141,8 @@ def rank_applications(user: Any, program_id: str) -> list[dict[str, Any]]:
     """The applications to a call for an organiser, best fit first by the recommender's score
     for the call's organiser as a partner (unscored last, then oldest first): application,
     asset (None when the organiser may not see it), score, reasons."""
-    _require_organiser(user)
     call = get_call(program_id)
+    _require_reviewer(user, call)
     applications = list(
         CallApplication.objects.filter(program=call)
         .select_related("organization")
@@ -166,10 +173,15 @@ def rank_applications(user: Any, program_id: str) -> list[dict[str, Any]]:
 
 
 def _application_for_review(user: Any, application_id: int) -> CallApplication:
-    _require_organiser(user)
-    application = CallApplication.objects.select_for_update().filter(pk=application_id).first()
+    application = (
+        CallApplication.objects.select_for_update(of=("self",))
+        .select_related("program")
+        .filter(pk=application_id)
+        .first()
+    )
     if application is None:
-        raise CallError(_("No such application."))
+        raise CallError(_("No such application."), code="not_found")
+    _require_reviewer(user, application.program)
     if application.status == CallStatus.INVITED:
         raise CallError(_("This applicant has already been invited to an event."))
     return application
@@ -200,11 +212,12 @@ def invite_shortlist(
     """An organiser invites every shortlisted applicant of a call to a partnering event: the
     applications become "invited" and each applicant organisation's users get an email with
     the event link (sent once the transaction commits)."""
-    _require_organiser(user)
     call = get_call(program_id)
-    event = Event.objects.filter(pk=event_id).first()
+    _require_reviewer(user, call)
+    # An event the organiser may not manage answers like a missing one.
+    event = managed_events(user).filter(pk=event_id).first()
     if event is None:
-        raise CallError(_("No such event."))
+        raise CallError(_("No such event."), field="event", code="not_found")
     shortlist = list(
         CallApplication.objects.select_for_update()
         .filter(program=call, status=CallStatus.SHORTLISTED)

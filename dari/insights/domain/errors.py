@@ -1,9 +1,11 @@
-"""Errors of the insights domain: a message a person can act on, shown as is."""
+"""Errors of the insights domain: `DomainError`s with their field and code."""
 
 from __future__ import annotations
 
+from dari.core.errors import DomainError
 
-class InsightsError(Exception):
+
+class InsightsError(DomainError):
     """A refused insights action (bad input, missing right, wrong state)."""
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone as djtz
+from django.utils.translation import gettext as _
 
 from dari.insights.domain.errors import InsightsError
 from dari.insights.models import Direction, NationalTarget, Observation
@@ -64,14 +65,18 @@ def add_observation(
 ) -> Observation:
     """A platform admin records a dated value of a target with its public source."""
     if user is None or not user.is_authenticated or not user.is_platform_admin:
-        raise InsightsError("only platform admins can add observations")
+        raise InsightsError(_("Only platform admins can add observations."), code="forbidden")
     target = NationalTarget.objects.filter(pk=target_id).first()
     if target is None:
-        raise InsightsError(f"target: no national target with id {target_id!r}")
+        raise InsightsError(
+            _("There is no national target %(target)r.") % {"target": target_id}, field="target"
+        )
     if not source.startswith(("http://", "https://")):
-        raise InsightsError("source: a public source URL (http or https) is required")
+        raise InsightsError(_("A public source URL (http or https) is required."), field="source")
     if date.year < target.baseline_year - 10 or date.year > target.target_year + 10:
-        raise InsightsError("date: too far from the target's baseline and target years")
+        raise InsightsError(
+            _("The date is too far from the target's baseline and target years."), field="date"
+        )
     return Observation.objects.create(
         target=target, date=date, value=value, source=source, note=note, added_by=user
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import template
 
+from dari.events.access import may_manage
 from dari.events.models import Event, Participant
 
 register = template.Library()
@@ -16,8 +17,6 @@ register = template.Library()
 def event_nav(context: Any, event: Event, current: str) -> dict[str, Any]:
     """The tabs of an event: participant pages for registered people, organiser pages for those
     who manage it."""
-    from dari.web.event_views import may_manage
-
     user = context["request"].user
     me = context.get("me")
     if me is None and user.is_authenticated:

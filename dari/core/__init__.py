@@ -1,0 +1,1 @@
+"""Shared foundations of the data apps: no models, no views (the domain error type)."""

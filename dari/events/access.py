@@ -1,0 +1,68 @@
+"""Who manages an event, and who may reach the people of events.
+
+An event is managed by platform admins, by the organisers of its organising organisation, and
+by its co-organisers: the organisers of a co-organising organisation, or a person named as
+co-organiser. Only the owners (platform admins and the organising organisation's organisers)
+change the co-organisers. An event without an organising organisation is managed by platform
+admins (and its co-organisers) only. Pages answer a refused event exactly like a missing one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from dari.accounts.access import sees_members_assets
+from dari.events.models import CoOrganizer, Event
+
+
+def _signed_in(user: Any) -> bool:
+    return user is not None and bool(user.is_authenticated) and bool(user.is_active)
+
+
+def owns_event(user: Any, event: Event) -> bool:
+    """Whether `user` may manage `event` and change its co-organisers."""
+    if not _signed_in(user):
+        return False
+    if user.is_platform_admin:
+        return True
+    if not user.is_organiser:
+        return False
+    return event.organizer_id is not None and event.organizer_id == user.organization_id
+
+
+def _co_organizer_condition(user: Any) -> Q:
+    """Co-organiser rows that name `user` (a person) or their organisation (for organisers)."""
+    condition = Q(user=user)
+    if user.is_organiser and user.organization_id is not None:
+        condition |= Q(organization_id=user.organization_id)
+    return condition
+
+
+def may_manage(user: Any, event: Event) -> bool:
+    """Whether `user` may run the organiser pages and actions of `event`."""
+    if owns_event(user, event):
+        return True
+    if not _signed_in(user):
+        return False
+    return CoOrganizer.objects.filter(_co_organizer_condition(user), event=event).exists()
+
+
+def managed_events(user: Any) -> QuerySet[Event]:
+    """The events `user` may manage (one query, for lists and choices)."""
+    if not _signed_in(user):
+        return Event.objects.none()
+    if user.is_platform_admin:
+        return Event.objects.all()
+    co = CoOrganizer.objects.filter(_co_organizer_condition(user)).values("event_id")
+    condition = Q(pk__in=co)
+    if user.is_organiser and user.organization_id is not None:
+        condition |= Q(organizer_id=user.organization_id)
+    return Event.objects.filter(condition)
+
+
+def may_reach_people(user: Any) -> bool:
+    """Whether `user` may register for events, read their participants and send requests:
+    confirmed members only (the same rule as for `members` assets)."""
+    return sees_members_assets(user)
