@@ -1,0 +1,77 @@
+"""Organisers act only on their own organisation's calls (or where made co-organisers): an
+organiser of another organisation reads no pitch, shortlists nothing and invites no one, and
+nobody invites a shortlist to an event they do not manage."""
+
+from __future__ import annotations
+
+import pytest
+
+from dari.accounts.models import Role
+from dari.insights.domain import calls
+from dari.insights.domain.call_organisers import add_call_co_organizer
+from dari.insights.domain.errors import CallError
+from dari.insights.models import CallApplication
+from tests.events.factories import make_event
+from tests.factories import OrganizationFactory, UserFactory
+
+
+@pytest.fixture
+def setup(world):
+    member = UserFactory(username="amember", organization=world["orgs"]["a1"])
+    application = calls.apply_to_call(member, "p-call", "as-mab", "Our secret pitch.")
+    other = OrganizationFactory(id="otherorg", name="Other Org")
+    third = OrganizationFactory(id="thirdorg", name="Third Org")
+    return {
+        "application": application,
+        "owner": UserFactory(
+            username="owner", role=Role.ORGANISER, organization=world["orgs"]["bigpharma"]
+        ),
+        "stranger": UserFactory(username="stranger", role=Role.ORGANISER, organization=other),
+        "third_event": make_event(slug="third-event", organizer=third),
+    }
+
+
+def code_of(call) -> str:
+    with pytest.raises(CallError) as raised:
+        call()
+    return raised.value.code
+
+
+def test_an_organiser_of_another_organisation_reads_no_pitch_and_changes_nothing(
+    setup, client, mailoutbox
+):
+    stranger, application = setup["stranger"], setup["application"]
+    assert code_of(lambda: calls.rank_applications(stranger, "p-call")) == "forbidden"
+    assert code_of(lambda: calls.shortlist_application(stranger, application.pk)) == "forbidden"
+    client.force_login(stranger)
+    page = client.get("/insights/calls/p-call/review")
+    shortlist = client.post(f"/insights/calls/p-call/applications/{application.pk}/shortlist")
+    assert (page.status_code, shortlist.status_code) == (404, 404)
+    application.refresh_from_db()
+    assert (application.status, mailoutbox) == ("submitted", [])
+
+
+def test_a_shortlist_is_invited_only_to_an_event_its_organiser_manages(setup, world, client):
+    owner, application = setup["owner"], setup["application"]
+    calls.shortlist_application(owner, application.pk)
+    third = setup["third_event"]
+    with pytest.raises(CallError) as raised:
+        calls.invite_shortlist(owner, "p-call", third.pk, "https://x")
+    assert (raised.value.field, raised.value.message) == ("event", "No such event.")
+    client.force_login(owner)
+    page = client.get("/insights/calls/p-call/review")
+    assert page.context["invite_form"].fields["event"].choices == [
+        (world["event"].pk, f"{world['event'].name} ({world['event'].start_date:%Y-%m-%d})")
+    ]
+    assert client.post("/insights/calls/p-call/invite", {"event": third.pk}).status_code == 302
+    assert CallApplication.objects.get().status == "shortlisted"
+
+
+def test_a_co_organiser_reviews_the_call(setup):
+    stranger, application = setup["stranger"], setup["application"]
+    with pytest.raises(CallError):
+        add_call_co_organizer(stranger, application.program, organization_id="otherorg")
+    add_call_co_organizer(setup["owner"], application.program, organization_id="otherorg")
+    rows = calls.rank_applications(stranger, "p-call")
+    assert [r["application"].pitch for r in rows] == ["Our secret pitch."]
+    assert calls.shortlist_application(stranger, application.pk).status == "shortlisted"
