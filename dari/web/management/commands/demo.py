@@ -53,12 +53,16 @@ class Command(BaseCommand):
         if options["no_serve"]:
             return
         call_command("collectstatic", verbosity=0, interactive=False)
-        # The background-job worker (schedule runs) lives as long as the server.
-        worker = subprocess.Popen(
-            [sys.executable, "-c", "from dari.cli import main; main(['db_worker', '--no-reload'])"]
-        )
+        # The background-job worker (schedule runs) and the periodic jobs (request expiry)
+        # live as long as the server.
+        helpers = [
+            subprocess.Popen([sys.executable, "-c", f"from dari.cli import main; main({argv!r})"])
+            for argv in (["db_worker", "--no-reload"], ["periodic"])
+        ]
         try:
             call_command("runserver", options["addrport"], use_reloader=False)
         finally:
-            worker.terminate()
-            worker.wait(timeout=10)
+            for helper in helpers:
+                helper.terminate()
+            for helper in helpers:
+                helper.wait(timeout=10)
