@@ -5,8 +5,15 @@ from django.contrib import admin
 from dari.events import models as m
 
 
+class CoOrganizerInline(admin.TabularInline):
+    model = m.CoOrganizer
+    extra = 0
+    autocomplete_fields = ["organization", "user"]
+
+
 @admin.register(m.Event)
 class EventAdmin(admin.ModelAdmin):
+    inlines = [CoOrganizerInline]
     list_display = [
         "slug",
         "name",

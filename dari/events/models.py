@@ -13,6 +13,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from dari.events.rules import validate_video_template
+
 
 class Mode(models.TextChoices):
     IN_PERSON = "in_person", _("In person")
@@ -88,6 +90,7 @@ class Event(models.Model):
         _("video link template"),
         max_length=500,
         blank=True,
+        validators=[validate_video_template],
         help_text=_(
             "An http(s) address where {room} (an unguessable name per meeting), {event} and "
             "{uid} are replaced, e.g. https://meet.jit.si/dari-{room}"

@@ -265,3 +265,15 @@ def test_a_domain_error_goes_on_its_field_or_on_the_form_never_with_its_identifi
         "code": "invalid",
         "message": "x",
     }
+
+
+def test_the_admin_refuses_a_script_video_template_too(pair):
+    from django.core.exceptions import ValidationError
+
+    event = pair[0]
+    event.video_url_template = "javascript:alert(document.domain)//{room}"
+    with pytest.raises(ValidationError) as raised:
+        event.full_clean()
+    assert raised.value.message_dict == {
+        "video_url_template": ["The video link template must be an http:// or https:// address."]
+    }

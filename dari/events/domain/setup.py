@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import transaction
@@ -14,43 +12,19 @@ from django.utils.translation import gettext as _
 from dari.events.access import may_reach_people
 from dari.events.domain.errors import EventError
 from dari.events.models import Event, Meeting, MeetingStatus, Mode, Participant, Slot
+from dari.events.rules import video_template_problem
 from dari.scheduling.model import Slot as EngineSlot
 from dari.scheduling.timezones import available_slots
 
 # Bounds of the event's numbers (the form uses the same ones).
 LIMITS = {"meeting_minutes": (5, 240), "tables": (1, 1000), "max_pending": (1, 1000)}
-PLACEHOLDERS = ("{room}", "{event}", "{uid}")
 
 
 def check_video_template(template: str) -> None:
-    """An http(s) address whose placeholders are known and which names a room per meeting
-    ({room} or {uid}); "" (no video links) is allowed."""
-    if not template:
-        return
-    try:
-        parts = urlsplit(template)
-    except ValueError:
-        parts = urlsplit("")
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise EventError(
-            _("The video link template must be an http:// or https:// address."),
-            field="video_url_template",
-        )
-    unknown = sorted(set(re.findall(r"\{[^{}]*\}", template)) - set(PLACEHOLDERS))
-    rest = template
-    for placeholder in PLACEHOLDERS:
-        rest = rest.replace(placeholder, "")
-    if unknown or "{" in rest or "}" in rest:
-        raise EventError(
-            _("Unknown placeholder %(found)s: use {room}, {event} or {uid}.")
-            % {"found": ", ".join(unknown) or "{"},
-            field="video_url_template",
-        )
-    if "{room}" not in template and "{uid}" not in template:
-        raise EventError(
-            _("The video link template needs {room}, so that each meeting has its own room."),
-            field="video_url_template",
-        )
+    """EventError naming the video link template when `video_template_problem` finds one."""
+    problem = video_template_problem(template)
+    if problem is not None:
+        raise EventError(problem, field="video_url_template")
 
 
 def check_timezone(name: str, field: str = "timezone") -> ZoneInfo:

@@ -3,6 +3,8 @@
 import secrets
 
 import django.db.models.deletion
+
+import dari.events.rules
 from django.conf import settings
 from django.db import migrations, models
 
@@ -44,7 +46,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='event',
             name='video_url_template',
-            field=models.CharField(blank=True, help_text='An http(s) address where {room} (an unguessable name per meeting), {event} and {uid} are replaced, e.g. https://meet.jit.si/dari-{room}', max_length=500, verbose_name='video link template'),
+            field=models.CharField(blank=True, help_text='An http(s) address where {room} (an unguessable name per meeting), {event} and {uid} are replaced, e.g. https://meet.jit.si/dari-{room}', max_length=500, validators=[dari.events.rules.validate_video_template], verbose_name='video link template'),
         ),
         migrations.CreateModel(
             name='PeriodicTick',
