@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from dari.accounts.models import Role
 from dari.events.access import managed_events, may_manage, owns_event
@@ -15,6 +16,13 @@ from tests.events.factories import make_event
 from tests.factories import OrganizationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are compared in English, whatever language an earlier test left active."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import io
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.utils import translation
 
 from dari.core.errors import DomainError
 from dari.core.forms import add_domain_error
@@ -30,6 +31,14 @@ from tests.events.factories import make_event, person
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are compared in English, whatever language an earlier test left active."""
+    with translation.override("en"):
+        yield
+
 
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)

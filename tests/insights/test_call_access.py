@@ -5,6 +5,7 @@ nobody invites a shortlist to an event they do not manage."""
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from dari.accounts.models import Role
 from dari.insights.domain import calls
@@ -13,6 +14,13 @@ from dari.insights.domain.errors import CallError
 from dari.insights.models import CallApplication
 from tests.events.factories import make_event
 from tests.factories import OrganizationFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are compared in English, whatever language an earlier test left active."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 import pytest
+from django.utils import translation
 
 from dari.insights.bundled import TARGETS_FILE, load_targets
 from dari.insights.domain.errors import InsightsError
@@ -92,6 +93,7 @@ def test_progress_of_a_lower_is_better_rank():
     assert (p["share"], p["bar"], p["achieved"]) == (1.3333, 1.0, True)
 
 
+@translation.override("en")
 def test_only_platform_admins_add_observations_with_a_source(admin_user):
     t = make_target()
     member = UserFactory(username="member")
