@@ -4,14 +4,12 @@ schedule → agenda flow in each party's local time, calendars, the organiser co
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 
 import icalendar
 import pytest
-from django.urls import reverse
 
-from dari.accounts.models import LinkKind, Role
+from dari.accounts.models import LinkKind
 from dari.events.domain.requests import accept_request, request_meeting
 from dari.events.domain.schedule import schedule_event
 from dari.events.models import (
@@ -26,87 +24,10 @@ from dari.events.models import (
     ScheduleRun,
 )
 from tests.events.factories import make_event, person
-from tests.factories import AssetFactory, OrganizationFactory, UserFactory, link
+from tests.events.pages import html, login, texts, url
+from tests.factories import AssetFactory, link
 
-pytestmark = pytest.mark.django_db
-
-IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-
-
-@pytest.fixture(autouse=True)
-def _immediate_tasks(settings):
-    """Enqueued jobs run at once, inside the request that enqueues them."""
-    settings.TASKS = IMMEDIATE
-
-
-@pytest.fixture
-def world(db):
-    """A virtual event in Seoul's zone with Minseo (Seoul) and Emma (London), a colleague of
-    Minseo's, an organiser of the organising association and an outsider."""
-    kpbma = OrganizationFactory(id="kpbma", name="KPBMA", kind="association")
-    event = make_event(organizer=kpbma)
-    minseo = person(
-        event,
-        "minseo",
-        "ablbio",
-        "Asia/Seoul",
-        "08:00",
-        "21:00",
-        first_name="Minseo",
-        last_name="Park",
-    )
-    emma = person(
-        event,
-        "emma",
-        "gsk",
-        "Europe/London",
-        "08:00",
-        "18:00",
-        first_name="Emma",
-        last_name="Clarke",
-    )
-    colleague_user = UserFactory(
-        username="jihoon", organization=minseo.organization, first_name="Jihoon", last_name="Lee"
-    )
-    from dari.events.domain.setup import register_participant
-
-    colleague = register_participant(event, colleague_user, "Asia/Seoul")
-    organiser = UserFactory(
-        username="organiser", organization=kpbma, role=Role.ORGANISER, timezone="Asia/Seoul"
-    )
-    other_organiser = UserFactory(username="other-organiser", role=Role.ORGANISER)
-    outsider = UserFactory(username="outsider")
-    return {
-        "event": event,
-        "minseo": minseo,
-        "emma": emma,
-        "colleague": colleague,
-        "organiser": organiser,
-        "other_organiser": other_organiser,
-        "outsider": outsider,
-    }
-
-
-def url(name, *args):
-    return reverse(f"events:{name}", args=args)
-
-
-def login(client, who):
-    client.force_login(who.user if isinstance(who, Participant) else who)
-    return client
-
-
-def html(response) -> str:
-    return response.content.decode()
-
-
-def texts(response, css_class: str) -> list[str]:
-    """Text of the elements with the given class (tags stripped, spaces collapsed)."""
-    found = re.findall(
-        rf'class="{css_class}"[^>]*>(.*?)</(?:span|div|li|td|p)>', html(response), re.S
-    )
-    return [" ".join(re.sub(r"<[^>]+>", "", t).split()) for t in found]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("immediate_tasks")]
 
 
 # Who sees what --------------------------------------------------------------------------------
@@ -167,76 +88,6 @@ def test_unknown_event_is_404(client, world):
     login(client, world["organiser"])
     assert client.get(url("detail", "nope")).status_code == 404
     assert client.get(url("manage", "nope")).status_code == 404
-
-
-# Creating and editing events -----------------------------------------------------------------
-
-EVENT_FORM = {
-    "name": "BIO KOREA 2026 Partnering",
-    "slug": "bio-korea-2026",
-    "mode": "in_person",
-    "timezone": "Asia/Seoul",
-    "start_date": "2026-05-12",
-    "end_date": "2026-05-13",
-    "meeting_minutes": "30",
-    "day_start": "09:00",
-    "day_end": "17:00",
-    "breaks": "12:00-13:00",
-    "tables": "",
-    "request_deadline": "2026-05-11T18:00",
-    "max_pending_requests": "20",
-    "video_url_template": "",
-    "auto_schedule": "on",
-}
-
-
-def test_an_organiser_creates_an_event_and_domain_errors_land_on_the_form(client, world):
-    login(client, world["organiser"])
-    response = client.post(url("new"), EVENT_FORM)
-    assert (response.status_code, texts(response, "errorlist")) == (
-        200,
-        ["an in-person event needs its number of tables"],
-    )
-    response = client.post(url("new"), {**EVENT_FORM, "tables": "40"})
-    assert (response.status_code, response["Location"]) == (302, url("detail", "bio-korea-2026"))
-    event = Event.objects.get(slug="bio-korea-2026")
-    # Two days of 09:00-17:00 less a one-hour lunch: 14 slots a day.
-    assert (event.slots.count(), event.organizer_id, event.breaks) == (
-        28,
-        "kpbma",
-        [["12:00", "13:00"]],
-    )
-    assert event.request_deadline == dt.datetime(2026, 5, 11, 9, 0, tzinfo=dt.UTC)
-
-
-def test_editing_an_event_keeps_slots_that_stay_and_refuses_to_drop_meetings(client, world):
-    event = world["event"]
-    login(client, world["organiser"])
-    form = client.get(url("edit", "test-virtual")).context["form"]
-    data = {k: v for k, v in form.initial.items() if v is not None}
-    data.update(
-        breaks="",
-        start_date="2026-03-10",
-        end_date="2026-03-12",
-        day_start="09:00",
-        day_end="18:00",
-        auto_schedule="",
-    )
-    kept = set(event.slots.values_list("pk", flat=True))
-    response = client.post(url("edit", "test-virtual"), data)
-    assert response.status_code == 302
-    assert (event.slots.count(), kept <= set(event.slots.values_list("pk", flat=True))) == (
-        144,
-        True,
-    )
-    accept_request(request_meeting(world["minseo"], target=world["emma"]).pk, world["emma"])
-    schedule_event(event.pk)
-    response = client.post(url("edit", "test-virtual"), {**data, "start_date": "2026-03-12"})
-    assert texts(response, "alert error") == [
-        "the new dates, hours or meeting length remove times that hold meetings; "
-        "cancel those meetings first"
-    ]
-    assert event.slots.count() == 144
 
 
 # Registering, availability -------------------------------------------------------------------
@@ -442,16 +293,6 @@ def test_a_requests_asset_is_shown_only_to_those_who_may_see_it(client, world):
 # Agenda, calendars ---------------------------------------------------------------------------
 
 
-@pytest.fixture
-def scheduled(world):
-    meeting = accept_request(
-        request_meeting(world["minseo"], target=world["emma"]).pk, world["emma"]
-    )
-    schedule_event(world["event"].pk)
-    meeting.refresh_from_db()
-    return meeting
-
-
 def test_agenda_ics_downloads_and_parses(client, world, scheduled):
     response = login(client, world["minseo"]).get(url("agenda-ics", "test-virtual"))
     assert (response.status_code, response["Content-Type"]) == (200, "text/calendar; charset=utf-8")
@@ -543,79 +384,6 @@ def test_unscheduled_meetings_show_their_reason(client, world):
     assert [m.unscheduled_reason for m in response.context["unscheduled"]] == [
         "no slot in which Jihoon Lee (Ablbio) and John Doe (Pfizer) are both available"
     ]
-
-
-# Organiser console ---------------------------------------------------------------------------
-
-
-def test_progress_polls_until_the_run_finishes_then_reloads_the_console(client, world, settings):
-    settings.TASKS = DUMMY  # the job stays queued: no worker
-    login(client, world["organiser"])
-    client.post(url("run", "test-virtual"))
-    run = ScheduleRun.objects.get()
-    response = client.get(url("manage", "test-virtual"))
-    assert f'hx-get="{url("run-status", "test-virtual", run.pk)}" hx-trigger="every 1s"' in html(
-        response
-    )
-    response = client.get(url("run-status", "test-virtual", run.pk), HTTP_HX_REQUEST="true")
-    assert (
-        response.status_code,
-        response.has_header("HX-Refresh"),
-        texts(response, "muted")[0],
-    ) == (
-        200,
-        False,
-        "",
-    )
-    schedule_event(world["event"].pk, run=run)
-    response = client.get(url("run-status", "test-virtual", run.pk), HTTP_HX_REQUEST="true")
-    assert (response["HX-Refresh"], "every 1s" in html(response)) == ("true", False)
-    assert texts(response, "stat-n")[:2] == ["0", "0"]
-
-
-def test_publish_and_exports(client, world, scheduled):
-    login(client, world["organiser"])
-    response = client.post(url("publish", "test-virtual"), follow=True)
-    assert texts(response, "message success") == [
-        "The schedule is published: 1 meetings are confirmed."
-    ]
-    scheduled.refresh_from_db()
-    assert scheduled.confirmed is True
-    response = client.get(url("instance-json", "test-virtual"))
-    doc = json.loads(response.content)
-    assert (response["Content-Type"], len(doc["meetings"]), len(doc["slots"])) == (
-        "application/json; charset=utf-8",
-        1,
-        96,
-    )
-    doc = json.loads(client.get(url("schedule-json", "test-virtual")).content)
-    assert doc["assignments"] == [{"meeting": f"m{scheduled.pk}", "slot": str(scheduled.slot_id)}]
-
-
-def test_analytics_page_has_a_chart_a_table_and_a_csv_for_each_view(client, world, scheduled):
-    login(client, world["organiser"])
-    response = client.get(url("analytics", "test-virtual"))
-    assert response.status_code == 200
-    assert [t["key"] for t in response.context["tables"]] == [
-        "status",
-        "cluster",
-        "country",
-        "modality",
-        "funnel",
-    ]
-    assert html(response).count('<svg xmlns="http://www.w3.org/2000/svg"') == 5
-    response = client.get(url("analytics", "test-virtual"), {"format": "csv", "table": "funnel"})
-    assert (response["Content-Type"], response.content.decode()) == (
-        "text/csv; charset=utf-8",
-        "Stage,Meetings,Share of the stage before\r\n"
-        "Meetings,1,\r\nCDA signed,0,0.0\r\nTerm sheet,0,\r\nDeal,0,\r\n",
-    )
-    response = client.get(url("analytics", "test-virtual"), {"format": "csv", "table": "country"})
-    assert response.content.decode() == "Country,Meetings\r\nKR,1\r\n"
-    assert (
-        client.get(url("analytics", "test-virtual"), {"format": "csv", "table": "x"}).status_code
-        == 404
-    )
 
 
 # Queries ---------------------------------------------------------------------------------------

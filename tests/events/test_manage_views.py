@@ -1,0 +1,162 @@
+"""The organiser pages through the Django test client: creating and editing an event, the
+console (optimiser runs polled with htmx, publishing, exports) and analytics."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from dari.events.domain.requests import accept_request, request_meeting
+from dari.events.domain.schedule import schedule_event
+from dari.events.models import (
+    Event,
+    ScheduleRun,
+)
+from tests.events.pages import DUMMY, html, login, texts, url
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("immediate_tasks")]
+
+
+# Creating and editing events -----------------------------------------------------------------
+
+EVENT_FORM = {
+    "name": "BIO KOREA 2026 Partnering",
+    "slug": "bio-korea-2026",
+    "mode": "in_person",
+    "timezone": "Asia/Seoul",
+    "start_date": "2026-05-12",
+    "end_date": "2026-05-13",
+    "meeting_minutes": "30",
+    "day_start": "09:00",
+    "day_end": "17:00",
+    "breaks": "12:00-13:00",
+    "tables": "",
+    "request_deadline": "2026-05-11T18:00",
+    "max_pending_requests": "20",
+    "video_url_template": "",
+    "auto_schedule": "on",
+}
+
+
+def test_an_organiser_creates_an_event_and_domain_errors_land_on_the_form(client, world):
+    login(client, world["organiser"])
+    response = client.post(url("new"), EVENT_FORM)
+    assert (response.status_code, texts(response, "errorlist")) == (
+        200,
+        ["an in-person event needs its number of tables"],
+    )
+    response = client.post(url("new"), {**EVENT_FORM, "tables": "40"})
+    assert (response.status_code, response["Location"]) == (302, url("detail", "bio-korea-2026"))
+    event = Event.objects.get(slug="bio-korea-2026")
+    # Two days of 09:00-17:00 less a one-hour lunch: 14 slots a day.
+    assert (event.slots.count(), event.organizer_id, event.breaks) == (
+        28,
+        "kpbma",
+        [["12:00", "13:00"]],
+    )
+    assert event.request_deadline == dt.datetime(2026, 5, 11, 9, 0, tzinfo=dt.UTC)
+
+
+def test_editing_an_event_keeps_slots_that_stay_and_refuses_to_drop_meetings(client, world):
+    event = world["event"]
+    login(client, world["organiser"])
+    form = client.get(url("edit", "test-virtual")).context["form"]
+    data = {k: v for k, v in form.initial.items() if v is not None}
+    data.update(
+        breaks="",
+        start_date="2026-03-10",
+        end_date="2026-03-12",
+        day_start="09:00",
+        day_end="18:00",
+        auto_schedule="",
+    )
+    kept = set(event.slots.values_list("pk", flat=True))
+    response = client.post(url("edit", "test-virtual"), data)
+    assert response.status_code == 302
+    assert (event.slots.count(), kept <= set(event.slots.values_list("pk", flat=True))) == (
+        144,
+        True,
+    )
+    accept_request(request_meeting(world["minseo"], target=world["emma"]).pk, world["emma"])
+    schedule_event(event.pk)
+    response = client.post(url("edit", "test-virtual"), {**data, "start_date": "2026-03-12"})
+    assert texts(response, "alert error") == [
+        "the new dates, hours or meeting length remove times that hold meetings; "
+        "cancel those meetings first"
+    ]
+    assert event.slots.count() == 144
+
+
+# Organiser console ---------------------------------------------------------------------------
+
+
+def test_progress_polls_until_the_run_finishes_then_reloads_the_console(client, world, settings):
+    settings.TASKS = DUMMY  # the job stays queued: no worker
+    login(client, world["organiser"])
+    client.post(url("run", "test-virtual"))
+    run = ScheduleRun.objects.get()
+    response = client.get(url("manage", "test-virtual"))
+    assert f'hx-get="{url("run-status", "test-virtual", run.pk)}" hx-trigger="every 1s"' in html(
+        response
+    )
+    response = client.get(url("run-status", "test-virtual", run.pk), HTTP_HX_REQUEST="true")
+    assert (
+        response.status_code,
+        response.has_header("HX-Refresh"),
+        texts(response, "muted")[0],
+    ) == (
+        200,
+        False,
+        "",
+    )
+    schedule_event(world["event"].pk, run=run)
+    response = client.get(url("run-status", "test-virtual", run.pk), HTTP_HX_REQUEST="true")
+    assert (response["HX-Refresh"], "every 1s" in html(response)) == ("true", False)
+    assert texts(response, "stat-n")[:2] == ["0", "0"]
+
+
+def test_publish_and_exports(client, world, scheduled):
+    login(client, world["organiser"])
+    response = client.post(url("publish", "test-virtual"), follow=True)
+    assert texts(response, "message success") == [
+        "The schedule is published: 1 meetings are confirmed."
+    ]
+    scheduled.refresh_from_db()
+    assert scheduled.confirmed is True
+    response = client.get(url("instance-json", "test-virtual"))
+    doc = json.loads(response.content)
+    assert (response["Content-Type"], len(doc["meetings"]), len(doc["slots"])) == (
+        "application/json; charset=utf-8",
+        1,
+        96,
+    )
+    doc = json.loads(client.get(url("schedule-json", "test-virtual")).content)
+    assert doc["assignments"] == [{"meeting": f"m{scheduled.pk}", "slot": str(scheduled.slot_id)}]
+
+
+def test_analytics_page_has_a_chart_a_table_and_a_csv_for_each_view(client, world, scheduled):
+    login(client, world["organiser"])
+    response = client.get(url("analytics", "test-virtual"))
+    assert response.status_code == 200
+    assert [t["key"] for t in response.context["tables"]] == [
+        "status",
+        "cluster",
+        "country",
+        "modality",
+        "funnel",
+    ]
+    assert html(response).count('<svg xmlns="http://www.w3.org/2000/svg"') == 5
+    response = client.get(url("analytics", "test-virtual"), {"format": "csv", "table": "funnel"})
+    assert (response["Content-Type"], response.content.decode()) == (
+        "text/csv; charset=utf-8",
+        "Stage,Meetings,Share of the stage before\r\n"
+        "Meetings,1,\r\nCDA signed,0,0.0\r\nTerm sheet,0,\r\nDeal,0,\r\n",
+    )
+    response = client.get(url("analytics", "test-virtual"), {"format": "csv", "table": "country"})
+    assert response.content.decode() == "Country,Meetings\r\nKR,1\r\n"
+    assert (
+        client.get(url("analytics", "test-virtual"), {"format": "csv", "table": "x"}).status_code
+        == 404
+    )
