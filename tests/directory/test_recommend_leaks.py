@@ -146,7 +146,7 @@ def event_participant(world, reader):
         end_date=dt.date.today() + dt.timedelta(days=31),
         meeting_minutes=30,
         auto_schedule=False,
-        video_url_template="https://video.example.org/{event}-{meeting}",
+        video_url_template="https://video.example.org/{event}-{room}",
     )
     me = register_participant(event, world["users"][reader])
     others = [world["users"][n] for n in ("owner", "cda", "stranger", "partner") if n != reader]
