@@ -24,6 +24,7 @@ from dari.directory.interchange import (
     validate_document,
 )
 from dari.directory.text import search_texts
+from dari.directory.vocab import Visibility
 
 BATCH = 2000
 Progress = Callable[[str, int], None]
@@ -55,6 +56,37 @@ def _existing_ids(wanted: dict[str, set[str]]) -> dict[str, set[str]]:
     return found
 
 
+# public < members < partners < cda: an import keeps the stricter of the stored and the
+# imported visibility.
+VISIBILITY_RANK = {value: rank for rank, value in enumerate(Visibility.values)}
+
+
+def _keep_owner_edits(section: Section, rows: list[dict[str, Any]]) -> None:
+    """Put back, in the imported `rows`, what owners set on the pages: every field in a stored
+    record's `edited_fields` keeps its stored value, and a visibility is never lowered."""
+    model = section.model
+    if not any(f.name == "edited_fields" for f in model._meta.get_fields()):
+        return
+    attrs = [f.attr for f in section.fields if f.kind != "m2m"]
+    stored: dict[str, dict[str, Any]] = {}
+    ids = [row["id"] for row in rows]
+    for i in range(0, len(ids), 900):  # stay under SQLite's parameter limit
+        for old in model.objects.filter(pk__in=ids[i : i + 900]).values(
+            "id", *attrs, "edited_fields"
+        ):
+            stored[old["id"]] = old
+    for row in rows:
+        old = stored.get(row["id"])
+        if old is None:
+            continue
+        edited = set(old["edited_fields"])
+        for attr in attrs:
+            if model._meta.get_field(attr).name in edited:
+                row[attr] = old[attr]
+        if "visibility" in row:
+            row["visibility"] = max(row["visibility"], old["visibility"], key=VISIBILITY_RANK.get)
+
+
 def _write(section: Section, records: list[Record], progress: Progress | None) -> None:
     model = section.model
     searched = model in m.SEARCH_FIELDS
@@ -62,6 +94,7 @@ def _write(section: Section, records: list[Record], progress: Progress | None) -
     for start in range(0, len(records), BATCH):
         batch = records[start : start + BATCH]
         rows = [to_model_values(section, r.data) for r in batch]
+        _keep_owner_edits(section, rows)
         if searched:
             texts = search_texts([m.searchable_text(model, values) for values in rows])
             for values, stored in zip(rows, texts, strict=True):
@@ -90,9 +123,10 @@ def import_directory(
 ) -> Counter[str]:
     """Import valid documents in one transaction; returns the number of records per section.
 
-    Records whose id exists are updated; nothing is deleted. Raises DirectoryError (and writes
-    nothing) for duplicate ids or references that resolve neither in the documents nor in the
-    database.
+    Records whose id exists are updated, except what their owners set on the pages (their
+    `edited_fields`, and a visibility is never lowered); nothing is deleted. Raises
+    DirectoryError (and writes nothing) for duplicate ids or references that resolve neither in
+    the documents nor in the database.
     """
     problems = [p for name, doc in docs for p in validate_document(doc, name)]
     if problems:

@@ -95,6 +95,9 @@ class Organization(models.Model):
     listed = models.CharField(_("listed on"), max_length=100, null=True, blank=True)  # noqa: DJ001
     sources = models.JSONField(_("sources"), default=list, blank=True)
     search_text = models.TextField(editable=False, blank=True)
+    edited_fields = models.JSONField(
+        _("fields edited by the organisation"), default=list, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("organisation")
@@ -145,6 +148,10 @@ class Asset(models.Model):
     )
     sources = models.JSONField(_("sources"), default=list, blank=True)
     search_text = models.TextField(editable=False, blank=True)
+    # What the owner changed on the pages; a re-import of bundled or curated data keeps these.
+    edited_fields = models.JSONField(
+        _("fields edited by the organisation"), default=list, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("asset")

@@ -2,7 +2,8 @@
 
 Callers check permission first (`may_administer`, `access_asset(user, id, "edit")`); these
 functions change state without checks (the `do_*` contract) and keep `search_text` in step with
-what the importer would store for the same values.
+what the importer would store for the same values. They record which fields the owner set
+(`edited_fields`): the importer never overwrites those (docs/data.md).
 """
 
 from __future__ import annotations
@@ -68,11 +69,19 @@ def _store(
     **save_kwargs: Any,
 ) -> None:
     """Assign the allowed values, refresh `search_text`, validate, save, and tell other
-    processes the directory changed."""
+    processes the directory changed. Every field whose value changes joins `edited_fields`,
+    which a later import of bundled or curated data leaves as the owner set it."""
     with transaction.atomic():
-        for name in allowed:
-            if name in values:
-                setattr(obj, name, values[name])
+        given = [name for name in allowed if name in values]
+        # Compared with the stored row: a ModelForm has already put its values on `obj`.
+        stored = type(obj).objects.filter(pk=obj.pk).values(*given).first()
+        edited = set(obj.edited_fields)
+        for name in given:
+            setattr(obj, name, values[name])
+            now = obj._meta.get_field(name).value_from_object(obj)
+            if stored is None or obj._state.adding or now != stored[name]:
+                edited.add(name)
+        obj.edited_fields = sorted(edited)
         model = type(obj)
         text = searchable_text(model, {name: getattr(obj, name) for name in SEARCH_FIELDS[model]})
         obj.search_text = search_texts([text])[0]
