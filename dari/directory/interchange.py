@@ -5,6 +5,7 @@ functions; nothing here writes to the database."""
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -15,6 +16,7 @@ import fastjsonschema
 import jsonschema
 
 from dari.directory import models as m
+from dari.directory.weblinks import WEB_ADDRESS_PATTERN
 
 FORMAT = "dari-directory/1"
 SCHEMA_PATH = Path(__file__).with_name("schemas") / "directory.schema.json"
@@ -214,7 +216,43 @@ def _describe(error: jsonschema.ValidationError) -> str:
         return min(error.context, key=lambda e: len(e.message)).message
     if error.validator == "enum":
         return f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}"
+    if error.validator == "pattern" and str(error.validator_value).endswith(WEB_ADDRESS_PATTERN):
+        return f"{str(error.instance)[:200]!r} is not a web address (http:// or https://)"
     return error.message
+
+
+# Beyond these a number cannot be stored (64-bit integers, finite floats).
+LARGEST_INTEGER = 2**63 - 1
+
+
+def _value_errors(node: Any, path: list[str | int], errors: list[str], prefix: str) -> None:
+    """Values no column can hold, which the schema cannot express: a NUL character or half a
+    surrogate pair in text, integers beyond 64 bits, infinite or NaN numbers."""
+    if isinstance(node, str):
+        if "\x00" in node:
+            errors.append(f"{prefix}{json_path(path)}: text contains a NUL character")
+        elif not node.isascii():
+            try:
+                node.encode("utf-8")
+            except UnicodeEncodeError:
+                errors.append(
+                    f"{prefix}{json_path(path)}: text is not valid Unicode (a lone surrogate)"
+                )
+    elif isinstance(node, bool):
+        return
+    elif isinstance(node, int):
+        if abs(node) > LARGEST_INTEGER:
+            errors.append(f"{prefix}{json_path(path)}: number too large")
+    elif isinstance(node, float):
+        if not math.isfinite(node):
+            errors.append(f"{prefix}{json_path(path)}: number too large or not a number")
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            _value_errors(key, [*path, "(key)"], errors, prefix)
+            _value_errors(value, [*path, key], errors, prefix)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            _value_errors(value, [*path, i], errors, prefix)
 
 
 @lru_cache(maxsize=1)
@@ -235,7 +273,11 @@ def validate_document(doc: Any, name: str = "") -> list[str]:
     if not isinstance(doc, dict):
         return [f'{prefix}the document must be a JSON object with "format": "{FORMAT}"']
     if doc.get("format") != FORMAT:
-        return [f"{prefix}format: expected {FORMAT!r}, found {doc.get('format')!r}"]
+        return [f"{prefix}format: expected {FORMAT!r}, found {str(doc.get('format'))[:100]!r}"]
+    values: list[str] = []
+    _value_errors(doc, [], values, prefix)
+    if values:
+        return values
     try:
         _fast_check()(doc)
         return []
@@ -243,6 +285,17 @@ def validate_document(doc: Any, name: str = "") -> list[str]:
         pass
     errors = sorted(_validator().iter_errors(doc), key=lambda e: [str(p) for p in e.absolute_path])
     return [f"{prefix}{json_path(e.absolute_path)}: {_describe(e)}" for e in errors]
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"the number {text[:40]} is too large")
+    return value
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
 
 
 def read_file(path: Path) -> Any:
@@ -258,11 +311,16 @@ def read_file(path: Path) -> Any:
     except OSError as exc:
         raise DirectoryError([f"{path}: cannot be read ({exc.strerror})"]) from None
     try:
-        return json.loads(text)
+        return json.loads(text, parse_float=_finite, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise DirectoryError(
             [f"{path}: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]
         ) from None
+    except ValueError as exc:  # from the number hooks, or an integer of too many digits
+        reason = "a number has too many digits" if "digits" in str(exc) else str(exc)
+        raise DirectoryError([f"{path}: malformed JSON: {reason}"]) from None
+    except RecursionError:
+        raise DirectoryError([f"{path}: malformed JSON: nested too deeply"]) from None
 
 
 @dataclass

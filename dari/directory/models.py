@@ -22,6 +22,7 @@ from dari.directory.vocab import (
     TherapeuticArea,
     Visibility,
 )
+from dari.directory.weblinks import validate_web_address, validate_web_addresses
 
 ID_LENGTH = 128
 
@@ -50,8 +51,12 @@ class Cluster(models.Model):
     focus = models.JSONField(_("focus"), default=list, blank=True)
     description = models.TextField(_("description"), blank=True)
     founded = models.IntegerField(_("founded"), null=True, blank=True)
-    website = models.CharField(_("website"), max_length=2000, blank=True)
-    sources = models.JSONField(_("sources"), default=list, blank=True)
+    website = models.CharField(
+        _("website"), max_length=2000, blank=True, validators=[validate_web_address]
+    )
+    sources = models.JSONField(
+        _("sources"), default=list, blank=True, validators=[validate_web_addresses]
+    )
 
     class Meta:
         verbose_name = _("cluster")
@@ -79,7 +84,9 @@ class Organization(models.Model):
         on_delete=models.SET_NULL,
         related_name="organizations",
     )
-    website = models.CharField(_("website"), max_length=2000, blank=True)
+    website = models.CharField(
+        _("website"), max_length=2000, blank=True, validators=[validate_web_address]
+    )
     description = models.TextField(_("description"), blank=True)
     therapeutic_areas = models.JSONField(_("therapeutic areas"), default=list, blank=True)
     modalities = models.JSONField(_("modalities"), default=list, blank=True)
@@ -93,7 +100,9 @@ class Organization(models.Model):
     employees = models.IntegerField(_("employees"), null=True, blank=True)
     # null ("not stated") and "" differ in the contract; the export keeps the difference.
     listed = models.CharField(_("listed on"), max_length=100, null=True, blank=True)  # noqa: DJ001
-    sources = models.JSONField(_("sources"), default=list, blank=True)
+    sources = models.JSONField(
+        _("sources"), default=list, blank=True, validators=[validate_web_addresses]
+    )
     search_text = models.TextField(editable=False, blank=True)
     edited_fields = models.JSONField(
         _("fields edited by the organisation"), default=list, blank=True, editable=False
@@ -146,7 +155,9 @@ class Asset(models.Model):
         default=Visibility.PUBLIC,
         db_index=True,
     )
-    sources = models.JSONField(_("sources"), default=list, blank=True)
+    sources = models.JSONField(
+        _("sources"), default=list, blank=True, validators=[validate_web_addresses]
+    )
     search_text = models.TextField(editable=False, blank=True)
     # What the owner changed on the pages; a re-import of bundled or curated data keeps these.
     edited_fields = models.JSONField(
@@ -198,7 +209,9 @@ class Deal(models.Model):
     total_value_usd_m = models.FloatField(_("total value (USD m)"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=DealStatus.choices, blank=True)
     description = models.TextField(_("description"), blank=True)
-    sources = models.JSONField(_("sources"), default=list, blank=True)
+    sources = models.JSONField(
+        _("sources"), default=list, blank=True, validators=[validate_web_addresses]
+    )
 
     class Meta:
         verbose_name = _("deal")
@@ -232,7 +245,9 @@ class Investment(models.Model):
     amount_local = models.FloatField(_("amount (local currency)"), null=True, blank=True)
     currency = models.CharField(_("currency"), max_length=3, blank=True)
     description = models.TextField(_("description"), blank=True)
-    sources = models.JSONField(_("sources"), default=list, blank=True)
+    sources = models.JSONField(
+        _("sources"), default=list, blank=True, validators=[validate_web_addresses]
+    )
     # The contract lists investors in order; the M2M table does not keep order.
     investor_order = models.JSONField(default=list, blank=True, editable=False)
 
@@ -269,7 +284,9 @@ class Facility(models.Model):
     capabilities = models.JSONField(_("capabilities"), default=list, blank=True)
     shared_access = models.BooleanField(_("shared access"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
-    sources = models.JSONField(_("sources"), default=list, blank=True)
+    sources = models.JSONField(
+        _("sources"), default=list, blank=True, validators=[validate_web_addresses]
+    )
 
     class Meta:
         verbose_name = _("facility")
@@ -298,7 +315,9 @@ class Program(models.Model):
     start = models.CharField(_("start"), max_length=10, blank=True)
     end = models.CharField(_("end"), max_length=10, blank=True)
     description = models.TextField(_("description"), blank=True)
-    sources = models.JSONField(_("sources"), default=list, blank=True)
+    sources = models.JSONField(
+        _("sources"), default=list, blank=True, validators=[validate_web_addresses]
+    )
 
     class Meta:
         verbose_name = _("programme")

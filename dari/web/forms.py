@@ -14,6 +14,7 @@ from dari.directory.domain.editing import ASSET_FIELDS, ORGANIZATION_FIELDS
 from dari.directory.domain.recommend import TerritoryError, check_territories
 from dari.directory.models import Asset, Organization
 from dari.directory.vocab import DealType, Modality, Stage, TherapeuticArea
+from dari.directory.weblinks import validate_web_addresses
 
 
 def _checkboxes(choices: Any, label: str) -> forms.MultipleChoiceField:
@@ -41,13 +42,9 @@ class LinesField(forms.CharField):
 
 
 class SourcesField(LinesField):
-    default_error_messages = {"invalid": _("Each source must be a web address (http or https).")}
+    """Web addresses, one per line; each line that is not http(s) is named in the error."""
 
-    def validate(self, value: Any) -> None:
-        super().validate(value)
-        for url in value:
-            if not url.startswith(("http://", "https://")):
-                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+    default_validators = [validate_web_addresses]
 
 
 class TerritoriesField(LinesField):

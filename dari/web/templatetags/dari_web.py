@@ -23,6 +23,7 @@ from dari.directory.vocab import (
     Visibility,
     label_of,
 )
+from dari.directory.weblinks import is_web_address
 
 register = template.Library()
 
@@ -54,6 +55,13 @@ def label(value: str | None, vocabulary: str) -> str:
 def labels(values: list[str] | None, vocabulary: str) -> list[str]:
     """The translated labels of a list of vocabulary values."""
     return [label_of(VOCABULARIES[vocabulary], v) for v in values or []]
+
+
+@register.filter
+def web_url(url: str | None) -> str:
+    """`href="{{ x|web_url }}"`: the address if it is http(s), else "" (a stored
+    `javascript:` or `data:` value never becomes a link)."""
+    return url if is_web_address(url) else ""
 
 
 @register.filter
