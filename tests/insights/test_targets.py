@@ -130,7 +130,10 @@ def test_dashboard_shows_each_target_with_a_chart_and_no_form_for_members(client
     client.force_login(UserFactory(username="member"))
     html = client.get("/insights/").content.decode()
     assert html.count('<article class="panel target"') == 7
-    assert html.count("<svg") == 7
+    # One chart and one progress bar (SVG: no style attribute under the CSP) per target.
+    assert html.count('class="marks chart-svg"') == 7
+    assert html.count('<svg class="progress"') == 7
+    assert html.count("<svg") == 14
     assert 'id="add-observation"' not in html
 
 
