@@ -43,7 +43,6 @@ from dari.api.schemas import (
     ProgramOut,
     ProgramPage,
     ProgramQuery,
-    ValidationErrorOut,
 )
 from dari.directory.filters import (
     AssetFilter,
@@ -61,8 +60,8 @@ router = Router(tags=["directory"])
 # Every endpoint answers with exclude_unset=True: an empty optional value is left out of a
 # record, exactly as in a dari-directory/1 file.
 
-LIST_ERRORS = {400: ValidationErrorOut}
-DETAIL_ERRORS = {404: ErrorOut}
+LIST_ERRORS = {400: ErrorOut}
+DETAIL_ERRORS = {400: ErrorOut, 404: ErrorOut}
 
 Page = Query[PageParams]
 M = TypeVar("M", bound=Model)

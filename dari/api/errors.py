@@ -1,5 +1,12 @@
-"""Every error of the API is JSON with a `detail` message: 400 for a bad parameter (naming it),
-404 for a missing or refused object (the same answer for both), 405 and 500."""
+"""One error shape for every answer that is not a success, in the caller's language:
+
+    {"detail": "...", "errors": [{"field": "...", "code": "...", "message": "..."}]}
+
+`detail` says what went wrong in one sentence; `errors` names each parameter at fault (empty
+when no parameter is: a 404, a 405, a 500). 400 for a bad parameter (ninja's validation errors
+and the shared filters' included), 401/403/429 from authentication and throttling, 404 for a
+missing or refused object (the same answer for both), 405, and 500 (logged).
+"""
 
 from __future__ import annotations
 
@@ -8,25 +15,75 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
 
 from dari.directory.filters import FilterError
 
 logger = logging.getLogger("dari.api")
 
+FieldError = dict[str, str]
 
-def not_found(kind: str, object_id: str) -> HttpError:
+
+class ApiError(HttpError):
+    """An HTTP error with the parameters at fault; the one error type API views raise."""
+
+    def __init__(self, status_code: int, detail: str, errors: list[FieldError] | None = None):
+        super().__init__(status_code, detail)
+        self.errors = errors or []
+
+
+def field_error(status_code: int, field: str, code: str, message: str) -> ApiError:
+    """An error about one parameter: detail "field: message"."""
+    return ApiError(
+        status_code, f"{field}: {message}", [{"field": field, "code": code, "message": message}]
+    )
+
+
+def not_found(kind: str, object_id: str) -> ApiError:
     """The one 404 of a detail endpoint; used for missing and refused objects alike."""
-    return HttpError(404, f"Not found: {kind} {object_id!r}")
+    return ApiError(404, _("Not found: %(kind)s %(id)s") % {"kind": kind, "id": repr(object_id)})
 
 
-def _parameter(loc: list[Any]) -> tuple[str, str]:
-    """(parameter, location) of a pydantic error location such as ["query", "limit"]."""
-    location = str(loc[0]) if loc else ""
+def body(detail: str, errors: list[FieldError] | None = None) -> dict[str, Any]:
+    return {"detail": detail, "errors": errors or []}
+
+
+def _parameter(loc: list[Any]) -> str:
+    """The parameter of a pydantic error location such as ["query", "limit"]."""
     rest = [str(part) for part in loc[1:]]
-    return ".".join(rest) or location, location
+    return ".".join(rest) or (str(loc[0]) if loc else "")
+
+
+def _message(error: dict[str, Any]) -> tuple[str, str]:
+    """(code, translated message) of one pydantic error; pydantic's English text otherwise."""
+    kind = str(error.get("type", ""))
+    ctx = error.get("ctx") or {}
+    if kind in ("int_parsing", "int_from_float", "int_type"):
+        return "invalid_integer", _("Enter a whole number.")
+    if kind in ("greater_than_equal", "greater_than"):
+        limit = ctx.get("ge", ctx.get("gt"))
+        return "too_small", _("Must be at least %(limit)s.") % {"limit": limit}
+    if kind in ("less_than_equal", "less_than"):
+        limit = ctx.get("le", ctx.get("lt"))
+        return "too_large", _("Must be at most %(limit)s.") % {"limit": limit}
+    if kind == "missing":
+        return "required", _("This parameter is required.")
+    return kind or "invalid", str(error.get("msg", ""))
+
+
+# Ninja's own English defaults, answered in the caller's language instead.
+def _default_detail(exc: HttpError) -> str:
+    text = str(exc)
+    if isinstance(exc, AuthenticationError) and text == "Unauthorized":
+        return _("Authentication required: sign in or send a valid token.")
+    if isinstance(exc, AuthorizationError) and text == "Forbidden":
+        return _("You may not do this.")
+    if exc.status_code == 429 and text.startswith("Too many requests"):
+        return _("Too many requests; try again later.")
+    return text
 
 
 def install(api: NinjaAPI) -> None:
@@ -35,29 +92,37 @@ def install(api: NinjaAPI) -> None:
     def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         errors = []
         for error in exc.errors:
-            parameter, location = _parameter(list(error.get("loc", ())))
+            code, message = _message(error)
             errors.append(
-                {"parameter": parameter, "location": location, "message": error.get("msg", "")}
+                {"field": _parameter(list(error.get("loc", ()))), "code": code, "message": message}
             )
-        detail = "; ".join(f"{e['parameter']}: {e['message']}" for e in errors)
-        return api.create_response(request, {"detail": detail, "errors": errors}, status=400)
+        detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
+        return api.create_response(request, body(detail, errors), status=400)
 
     def filter_error(request: HttpRequest, exc: FilterError) -> HttpResponse:
-        return api.create_response(request, {"detail": str(exc)}, status=400)
+        error = {"field": exc.field, "code": exc.code, "message": exc.message}
+        return api.create_response(request, body(str(exc), [error]), status=400)
 
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-        response = api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+        errors = exc.errors if isinstance(exc, ApiError) else []
+        response = api.create_response(
+            request, body(_default_detail(exc), errors), status=exc.status_code
+        )
         if exc.status_code == 401:
             response["WWW-Authenticate"] = "Bearer"
         return response
 
+    def http404(request: HttpRequest, exc: Http404) -> HttpResponse:
+        return api.create_response(request, body(_("Not found.")), status=404)
+
     def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
         logger.error("API error on %s %s", request.method, request.path, exc_info=exc)
-        return api.create_response(request, {"detail": "Internal server error"}, status=500)
+        return api.create_response(request, body(_("Internal server error")), status=500)
 
     api.add_exception_handler(ValidationError, validation_error)
     api.add_exception_handler(FilterError, filter_error)
     api.add_exception_handler(HttpError, http_error)
+    api.add_exception_handler(Http404, http404)
     api.add_exception_handler(Exception, server_error)
 
 
@@ -69,10 +134,11 @@ def json_method_not_allowed(view: Callable[..., HttpResponse]) -> Callable[..., 
         response = view(request, *args, **kwargs)
         if response.status_code != 405:
             return response
-        json_response = JsonResponse(
-            {"detail": f"Method not allowed: {request.method}; use {response['Allow']}"},
-            status=405,
-        )
+        detail = _("Method not allowed: %(method)s; use %(allowed)s") % {
+            "method": request.method,
+            "allowed": response["Allow"],
+        }
+        json_response = JsonResponse(body(detail), status=405)
         json_response["Allow"] = response["Allow"]
         return json_response
 
@@ -81,4 +147,5 @@ def json_method_not_allowed(view: Callable[..., HttpResponse]) -> Callable[..., 
 
 def unknown_endpoint(request: HttpRequest, path: str = "") -> JsonResponse:
     """Any other URL under /api/: a JSON 404 rather than the HTML page."""
-    return JsonResponse({"detail": f"Not found: endpoint {request.path!r}"}, status=404)
+    detail = _("Not found: endpoint %(path)s") % {"path": repr(request.path)}
+    return JsonResponse(body(detail), status=404)

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
-from ninja.errors import HttpError
 from pydantic import Field
 
-from dari.api.errors import not_found
+from dari.api.errors import field_error, not_found
 from dari.api.schemas import ErrorOut
 from dari.directory.domain.recommend import (
     TerritoryError,
@@ -65,7 +64,7 @@ def asset_partners(
     except Asset.DoesNotExist:
         raise not_found("asset", asset_id) from None
     except TerritoryError as exc:
-        raise HttpError(400, f"territory: {exc}") from None
+        raise field_error(400, "territory", "unknown_territory", str(exc)) from None
     names = dict(Organization.objects.filter(pk__in=[r.id for r in recs]).values_list("pk", "name"))
     return [
         PartnerOut(

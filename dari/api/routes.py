@@ -18,6 +18,16 @@ from ninja.security import django_auth
 
 from dari.api import directory, errors, insights, me, recommend
 from dari.api.auth import TokenAuth, anonymous
+from dari.api.schemas import ErrorOut
+
+
+
+def error_answer(description: str) -> dict[str, Any]:
+    """An error response of the OpenAPI document: the one error shape."""
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}},
+    }
 
 
 class UnicodeJSONRenderer(JSONRenderer):
@@ -35,6 +45,13 @@ class DariAPI(NinjaAPI):
             for operation in operations.values():
                 if operation.get("security") and {} not in operation["security"]:
                     operation["security"].append({})
+                # Any request can be refused before its view, in the one error shape: a NUL
+                # character (400), an unknown or revoked token (401).
+                operation["responses"].setdefault(400, error_answer("Bad Request"))
+                operation["responses"].setdefault(401, error_answer("Unauthorized"))
+        schema["components"]["schemas"].setdefault(
+            "ErrorOut", ErrorOut.model_json_schema(ref_template="#/components/schemas/{model}")
+        )
         return schema
 
 

@@ -2,8 +2,8 @@
 
 Output records are the dari-directory/1 records of `to_record` plus a few extras named here;
 the API answers with `exclude_unset`, so an empty optional value is left out exactly as in an
-exported file. Vocabulary parameters are plain strings here: the shared filters check them and
-answer with the same message as the pages.
+exported file. Vocabulary parameters are documented with their enums but parsed as plain strings:
+the shared filters check them and answer with the same message as the pages.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from dari.directory.vocab import (
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000_000
 
 
 def _one_of(choices: list[str]) -> str:
@@ -42,6 +43,8 @@ def _enum(choices: type[TextChoices]) -> WithJsonSchema:
     return WithJsonSchema({"type": "string", "enum": list(choices.values)})
 
 
+SortValue = Annotated[str, WithJsonSchema({"type": "string", "enum": list(SORTS)})]
+YearValue = Annotated[str, WithJsonSchema({"type": "string", "pattern": "^[0-9]{4}$"})]
 AreaValue = Annotated[str, _enum(TherapeuticArea)]
 ModalityValue = Annotated[str, _enum(Modality)]
 StageValue = Annotated[str, _enum(Stage)]
@@ -57,19 +60,19 @@ ProgramKindValue = Annotated[str, _enum(ProgramKind)]
 # Errors ----------------------------------------------------------------------------------------
 
 
+class FieldErrorOut(Schema):
+    field: str = Field(description="The parameter (or body field) at fault; 'path' for the URL.")
+    code: str = Field(description="What is wrong, as a stable identifier (invalid_choice, ...).")
+    message: str = Field(description="What is wrong, in the caller's language.")
+
+
 class ErrorOut(Schema):
-    detail: str = Field(description="What went wrong, in one sentence.")
+    """Every error of the API: 400, 401, 403, 404, 405, 409, 422, 429 and 500."""
 
-
-class ParameterError(Schema):
-    parameter: str = Field(description="The parameter (or body field) at fault.")
-    location: str = Field(description="query, path, body, header or cookie.")
-    message: str
-
-
-class ValidationErrorOut(Schema):
-    detail: str
-    errors: list[ParameterError]
+    detail: str = Field(description="What went wrong, in one sentence (caller's language).")
+    errors: list[FieldErrorOut] = Field(
+        description="Each parameter at fault; empty when none is (404, 405, 500)."
+    )
 
 
 # Query parameters ------------------------------------------------------------------------------
@@ -79,19 +82,22 @@ class PageParams(Schema):
     limit: int = Field(
         DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Items per page (at most {MAX_LIMIT})."
     )
-    offset: int = Field(0, ge=0, description="Items to skip.")
+    # Bounded so that offset + limit stays a 64-bit integer in every database.
+    offset: int = Field(
+        0, ge=0, le=MAX_OFFSET, description=f"Items to skip (at most {MAX_OFFSET:,})."
+    )
 
 
 class AssetQuery(Schema):
     q: str = Field("", description="Words of the name, description, targets or organisation.")
-    therapeutic_area: str = Field("", description=_one_of(TherapeuticArea.values))
-    modality: str = Field("", description=_one_of(Modality.values))
-    stage: str = Field("", description=_one_of(Stage.values))
+    therapeutic_area: AreaValue = Field("", description=_one_of(TherapeuticArea.values))
+    modality: ModalityValue = Field("", description=_one_of(Modality.values))
+    stage: StageValue = Field("", description=_one_of(Stage.values))
     cluster: str = Field("", description="Cluster id of the owner organisation.")
     country: str = Field("", description="ISO country code of the owner organisation.")
-    seeking: str = Field("", description="Deal type sought. " + _one_of(DealType.values))
+    seeking: DealTypeValue = Field("", description="Deal type sought. " + _one_of(DealType.values))
     organization: str = Field("", description="Owner organisation id.")
-    sort: str = Field("name", description=_one_of(list(SORTS)))
+    sort: SortValue = Field("name", description=_one_of(list(SORTS)))
 
 
 class ClusterQuery(Schema):
@@ -100,37 +106,37 @@ class ClusterQuery(Schema):
 
 class OrganizationQuery(Schema):
     q: str = Field("", description="Words of the name, Korean name or description.")
-    kind: str = Field("", description=_one_of(OrgKind.values))
+    kind: OrgKindValue = Field("", description=_one_of(OrgKind.values))
     country: str = Field("", description="ISO country code.")
     cluster: str = Field("", description="Cluster id.")
 
 
 class DealQuery(Schema):
-    year: str = Field("", description="Four-digit year of the deal date.")
-    deal_type: str = Field("", description=_one_of(DealType.values))
+    year: YearValue = Field("", description="Four-digit year of the deal date.")
+    deal_type: DealTypeValue = Field("", description=_one_of(DealType.values))
     country: str = Field("", description="ISO country code of the licensee.")
     licensor: str = Field("", description="Licensor organisation id.")
     licensee: str = Field("", description="Licensee organisation id.")
 
 
 class InvestmentQuery(Schema):
-    year: str = Field("", description="Four-digit year of the announcement.")
-    kind: str = Field("", description=_one_of(InvestmentKind.values))
+    year: YearValue = Field("", description="Four-digit year of the announcement.")
+    kind: InvestmentKindValue = Field("", description=_one_of(InvestmentKind.values))
     recipient: str = Field("", description="Recipient organisation id.")
     investor: str = Field("", description="Investor organisation id.")
     country: str = Field("", description="ISO country code of the recipient.")
 
 
 class FacilityQuery(Schema):
-    kind: str = Field("", description=_one_of(FacilityKind.values))
+    kind: FacilityKindValue = Field("", description=_one_of(FacilityKind.values))
     organization: str = Field("", description="Organisation id.")
     cluster: str = Field("", description="Cluster id.")
 
 
 class ProgramQuery(Schema):
-    kind: str = Field("", description=_one_of(ProgramKind.values))
+    kind: ProgramKindValue = Field("", description=_one_of(ProgramKind.values))
     organizer: str = Field("", description="Organiser organisation id.")
-    year: str = Field("", description="Four-digit year of the start.")
+    year: YearValue = Field("", description="Four-digit year of the start.")
 
 
 # Records ---------------------------------------------------------------------------------------

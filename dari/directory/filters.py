@@ -18,6 +18,7 @@ from typing import Any, ClassVar, Self, TypeVar, cast
 
 from django.db import connection
 from django.db.models import Case, IntegerField, Model, Q, QuerySet, Value, When
+from django.utils.translation import gettext as _
 
 from dari.directory.text import tokens
 from dari.directory.vocab import (
@@ -55,7 +56,15 @@ SORTS: dict[str, tuple[Any, ...]] = {
 
 
 class FilterError(ValueError):
-    """A filter parameter with a value outside its vocabulary; names the parameter."""
+    """A filter parameter with a value outside its vocabulary: `field` names the parameter,
+    `code` says what is wrong, `message` says it in the active language; str() is
+    "field: message"."""
+
+    def __init__(self, field: str, code: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.code = code
+        self.message = message
 
 
 @dataclass
@@ -82,10 +91,18 @@ class DirectoryFilter:
         }
         year = values.get("year", "")
         if year and not (len(year) == 4 and year.isdigit()):
-            raise FilterError(f"year: {year!r} is not a four-digit year")
+            raise FilterError(
+                "year",
+                "invalid_year",
+                _("%(value)s is not a four-digit year") % {"value": repr(year)},
+            )
         for name, allowed in cls.choices.items():
             if values[name] and values[name] not in allowed:
-                raise FilterError(f"{name}: {values[name]!r} is not one of {', '.join(allowed)}")
+                message = _("%(value)s is not one of %(choices)s") % {
+                    "value": repr(values[name]),
+                    "choices": ", ".join(allowed),
+                }
+                raise FilterError(name, "invalid_choice", message)
         return cls(**values)
 
     def apply(self, queryset: QuerySet[M]) -> QuerySet[M]:

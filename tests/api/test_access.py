@@ -74,7 +74,7 @@ def test_refused_asset_answers_exactly_like_a_missing_one(as_user, caller, asset
     missing_id = asset_id.replace("as-", "zz-")  # same length, no such asset
     missing = client.get(f"/api/assets/{missing_id}")
     assert (response.status_code, missing.status_code) == (404, 404)
-    assert response.json() == {"detail": f"Not found: asset '{asset_id}'"}
+    assert response.json() == {"detail": f"Not found: asset '{asset_id}'", "errors": []}
     assert response.content.replace(asset_id.encode(), b"X") == missing.content.replace(
         missing_id.encode(), b"X"
     )

@@ -331,7 +331,7 @@ def test_missing_details_are_json_404s(world, client, url, kind):
     missing_id = url.rsplit("/", 1)[1]
     assert (response.status_code, response.json()) == (
         404,
-        {"detail": f"Not found: {kind} '{missing_id}'"},
+        {"detail": f"Not found: {kind} '{missing_id}'", "errors": []},
     )
 
 
@@ -339,7 +339,8 @@ def test_ids_with_dots_and_colons_are_echoed_as_given(db, client):
     AssetFactory(id="as:kr.2025-01")
     assert get(client, "/api/assets/as:kr.2025-01")["id"] == "as:kr.2025-01"
     assert client.get("/api/assets/as:KR.2025-01").json() == {
-        "detail": "Not found: asset 'as:KR.2025-01'"
+        "detail": "Not found: asset 'as:KR.2025-01'",
+        "errors": [],
     }
 
 

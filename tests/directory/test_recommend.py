@@ -83,8 +83,8 @@ def test_api_answers_a_refused_asset_like_a_missing_one(market, client):
     refused = client.get("/api/assets/as-cda/partners")
     missing = client.get("/api/assets/as-nope/partners")
     assert (refused.status_code, missing.status_code) == (404, 404)
-    assert refused.json() == {"detail": "Not found: asset 'as-cda'"}
-    assert missing.json() == {"detail": "Not found: asset 'as-nope'"}
+    assert refused.json() == {"detail": "Not found: asset 'as-cda'", "errors": []}
+    assert missing.json() == {"detail": "Not found: asset 'as-nope'", "errors": []}
 
 
 def test_api_lists_partners_and_recommended_assets(market, client):
