@@ -20,6 +20,7 @@ from dari.api import directory, errors, insights, me, recommend
 from dari.api.auth import TokenAuth, anonymous
 from dari.api.schemas import ErrorOut
 
+NO_NUL = "^[^\\u0000]*$"
 
 
 def error_answer(description: str) -> dict[str, Any]:
@@ -35,6 +36,15 @@ class UnicodeJSONRenderer(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}
 
 
+def _no_nul(schema: dict[str, Any]) -> None:
+    """A free-text string parameter (no enum or pattern of its own) never holds a NUL."""
+    items = schema.get("items")
+    if isinstance(items, dict):
+        _no_nul(items)
+    if schema.get("type") == "string" and "enum" not in schema and "pattern" not in schema:
+        schema["pattern"] = NO_NUL
+
+
 class DariAPI(NinjaAPI):
     def get_openapi_schema(
         self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
@@ -46,9 +56,12 @@ class DariAPI(NinjaAPI):
                 if operation.get("security") and {} not in operation["security"]:
                     operation["security"].append({})
                 # Any request can be refused before its view, in the one error shape: a NUL
-                # character (400), an unknown or revoked token (401).
+                # character (400), an unknown or revoked token (401). Free-text parameters say
+                # that they hold no NUL.
                 operation["responses"].setdefault(400, error_answer("Bad Request"))
                 operation["responses"].setdefault(401, error_answer("Unauthorized"))
+                for parameter in operation.get("parameters", []):
+                    _no_nul(parameter["schema"])
         schema["components"]["schemas"].setdefault(
             "ErrorOut", ErrorOut.model_json_schema(ref_template="#/components/schemas/{model}")
         )
