@@ -81,6 +81,11 @@ def _page(request: HttpRequest, queryset: QuerySet[Any] | list[Any]) -> Page:
     return Paginator(queryset, lists.PAGE_SIZE).get_page(request.GET.get("page"))
 
 
+def _posted(request: HttpRequest) -> Any:
+    """The form data of a POST, even an empty one (which must be refused, not shown blank)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _is_partial(request: HttpRequest) -> bool:
     htmx = getattr(request, "htmx", None)
     return bool(htmx) and not htmx.history_restore_request and not htmx.boosted
@@ -176,7 +181,7 @@ def organization_detail(request: HttpRequest, org_id: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def organization_edit(request: HttpRequest, org_id: str) -> HttpResponse:
     org = _administered_organization(request, org_id)
-    form = OrganizationForm(request.POST or None, instance=org)
+    form = OrganizationForm(_posted(request), instance=org)
     if request.method == "POST" and form.is_valid():
         editing.update_organization(org, form.cleaned_data)
         messages.success(request, _("The organisation profile was saved."))
@@ -188,7 +193,7 @@ def organization_edit(request: HttpRequest, org_id: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def organization_links(request: HttpRequest, org_id: str) -> HttpResponse:
     org = _administered_organization(request, org_id)
-    form = LinkForm(org, request.POST or None)
+    form = LinkForm(org, _posted(request))
     if request.method == "POST":
         remove = request.POST.get("remove")
         if remove:
@@ -310,7 +315,7 @@ def asset_edit(request: HttpRequest, asset_id: str) -> HttpResponse:
         asset = access_asset(request.user, asset_id, "edit")
     except Asset.DoesNotExist:
         raise Http404(NO_ASSET) from None
-    form = AssetForm(request.POST or None, instance=asset)
+    form = AssetForm(_posted(request), instance=asset)
     if request.method == "POST" and form.is_valid():
         editing.update_asset(asset, form.cleaned_data, actor=request.user)
         messages.success(request, _("The asset was saved."))
@@ -324,7 +329,7 @@ def asset_edit(request: HttpRequest, asset_id: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def asset_new(request: HttpRequest, org_id: str) -> HttpResponse:
     org = _administered_organization(request, org_id)
-    form = AssetForm(request.POST or None)
+    form = AssetForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         asset = editing.create_asset(org, form.cleaned_data, actor=request.user)
         messages.success(request, _("The asset was created."))
