@@ -134,3 +134,55 @@ def test_docs_page_loads_swagger_from_our_static_files(client):
     assert '"url": "/api/openapi.json"' in html
     for asset in assets:
         assert finders.find(asset.removeprefix("/static/")) is not None, asset
+
+
+def test_query_parameters_declare_their_vocabularies(client):
+    from dari.directory.filters import SORTS
+    from dari.directory.vocab import (
+        DealType,
+        FacilityKind,
+        InvestmentKind,
+        Modality,
+        OrgKind,
+        ProgramKind,
+        Stage,
+        TherapeuticArea,
+    )
+
+    doc = client.get("/api/openapi.json").json()
+
+    def enums(path):
+        parameters = doc["paths"][path]["get"]["parameters"]
+        return {p["name"]: p["schema"]["enum"] for p in parameters if "enum" in p["schema"]}
+
+    assert enums("/api/assets") == {
+        "therapeutic_area": TherapeuticArea.values,
+        "modality": Modality.values,
+        "stage": Stage.values,
+        "seeking": DealType.values,
+        "sort": list(SORTS),
+    }
+    assert enums("/api/organizations") == {"kind": OrgKind.values}
+    assert enums("/api/deals") == {"deal_type": DealType.values}
+    assert enums("/api/investments") == {"kind": InvestmentKind.values}
+    assert enums("/api/facilities") == {"kind": FacilityKind.values}
+    assert enums("/api/programs") == {"kind": ProgramKind.values}
+    asset = doc["components"]["schemas"]["AssetOut"]["properties"]
+    assert asset["visibility"]["enum"] == ["public", "members", "partners", "cda"]
+
+
+def test_every_error_answer_is_documented_in_the_one_error_shape(client):
+    doc = client.get("/api/openapi.json").json()
+    error = {"$ref": "#/components/schemas/ErrorOut"}
+    for path, operations in doc["paths"].items():
+        for status, answer in operations["get"]["responses"].items():
+            if status != "200":
+                assert (path, answer["content"]["application/json"]["schema"]) == (path, error)
+    shape = doc["components"]["schemas"]["ErrorOut"]
+    assert (
+        shape["required"],
+        list(doc["components"]["schemas"]["FieldErrorOut"]["properties"]),
+    ) == (
+        ["detail", "errors"],
+        ["field", "code", "message"],
+    )
