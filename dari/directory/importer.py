@@ -84,7 +84,9 @@ def _keep_owner_edits(section: Section, rows: list[dict[str, Any]]) -> None:
             if model._meta.get_field(attr).name in edited:
                 row[attr] = old[attr]
         if "visibility" in row:
-            row["visibility"] = max(row["visibility"], old["visibility"], key=VISIBILITY_RANK.get)
+            row["visibility"] = max(
+                row["visibility"], old["visibility"], key=VISIBILITY_RANK.__getitem__
+            )
 
 
 def _write(section: Section, records: list[Record], progress: Progress | None) -> None:
