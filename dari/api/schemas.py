@@ -43,8 +43,21 @@ def _enum(choices: type[TextChoices]) -> WithJsonSchema:
     return WithJsonSchema({"type": "string", "enum": list(choices.values)})
 
 
-SortValue = Annotated[str, WithJsonSchema({"type": "string", "enum": list(SORTS)})]
-YearValue = Annotated[str, WithJsonSchema({"type": "string", "pattern": "^[0-9]{4}$"})]
+def _filter(values: list[str]) -> WithJsonSchema:
+    """The OpenAPI enum of a filter parameter: blank (any) or one of the vocabulary."""
+    return WithJsonSchema({"type": "string", "enum": ["", *values]})
+
+
+SortFilter = Annotated[str, _filter(list(SORTS))]
+AreaFilter = Annotated[str, _filter(TherapeuticArea.values)]
+ModalityFilter = Annotated[str, _filter(Modality.values)]
+StageFilter = Annotated[str, _filter(Stage.values)]
+DealTypeFilter = Annotated[str, _filter(DealType.values)]
+OrgKindFilter = Annotated[str, _filter(OrgKind.values)]
+InvestmentKindFilter = Annotated[str, _filter(InvestmentKind.values)]
+FacilityKindFilter = Annotated[str, _filter(FacilityKind.values)]
+ProgramKindFilter = Annotated[str, _filter(ProgramKind.values)]
+YearFilter = Annotated[str, WithJsonSchema({"type": "string", "pattern": "^([0-9]{4})?$"})]
 AreaValue = Annotated[str, _enum(TherapeuticArea)]
 ModalityValue = Annotated[str, _enum(Modality)]
 StageValue = Annotated[str, _enum(Stage)]
@@ -90,14 +103,14 @@ class PageParams(Schema):
 
 class AssetQuery(Schema):
     q: str = Field("", description="Words of the name, description, targets or organisation.")
-    therapeutic_area: AreaValue = Field("", description=_one_of(TherapeuticArea.values))
-    modality: ModalityValue = Field("", description=_one_of(Modality.values))
-    stage: StageValue = Field("", description=_one_of(Stage.values))
+    therapeutic_area: AreaFilter = Field("", description=_one_of(TherapeuticArea.values))
+    modality: ModalityFilter = Field("", description=_one_of(Modality.values))
+    stage: StageFilter = Field("", description=_one_of(Stage.values))
     cluster: str = Field("", description="Cluster id of the owner organisation.")
     country: str = Field("", description="ISO country code of the owner organisation.")
-    seeking: DealTypeValue = Field("", description="Deal type sought. " + _one_of(DealType.values))
+    seeking: DealTypeFilter = Field("", description="Deal type sought. " + _one_of(DealType.values))
     organization: str = Field("", description="Owner organisation id.")
-    sort: SortValue = Field("name", description=_one_of(list(SORTS)))
+    sort: SortFilter = Field("name", description=_one_of(list(SORTS)))
 
 
 class ClusterQuery(Schema):
@@ -106,37 +119,37 @@ class ClusterQuery(Schema):
 
 class OrganizationQuery(Schema):
     q: str = Field("", description="Words of the name, Korean name or description.")
-    kind: OrgKindValue = Field("", description=_one_of(OrgKind.values))
+    kind: OrgKindFilter = Field("", description=_one_of(OrgKind.values))
     country: str = Field("", description="ISO country code.")
     cluster: str = Field("", description="Cluster id.")
 
 
 class DealQuery(Schema):
-    year: YearValue = Field("", description="Four-digit year of the deal date.")
-    deal_type: DealTypeValue = Field("", description=_one_of(DealType.values))
+    year: YearFilter = Field("", description="Four-digit year of the deal date.")
+    deal_type: DealTypeFilter = Field("", description=_one_of(DealType.values))
     country: str = Field("", description="ISO country code of the licensee.")
     licensor: str = Field("", description="Licensor organisation id.")
     licensee: str = Field("", description="Licensee organisation id.")
 
 
 class InvestmentQuery(Schema):
-    year: YearValue = Field("", description="Four-digit year of the announcement.")
-    kind: InvestmentKindValue = Field("", description=_one_of(InvestmentKind.values))
+    year: YearFilter = Field("", description="Four-digit year of the announcement.")
+    kind: InvestmentKindFilter = Field("", description=_one_of(InvestmentKind.values))
     recipient: str = Field("", description="Recipient organisation id.")
     investor: str = Field("", description="Investor organisation id.")
     country: str = Field("", description="ISO country code of the recipient.")
 
 
 class FacilityQuery(Schema):
-    kind: FacilityKindValue = Field("", description=_one_of(FacilityKind.values))
+    kind: FacilityKindFilter = Field("", description=_one_of(FacilityKind.values))
     organization: str = Field("", description="Organisation id.")
     cluster: str = Field("", description="Cluster id.")
 
 
 class ProgramQuery(Schema):
-    kind: ProgramKindValue = Field("", description=_one_of(ProgramKind.values))
+    kind: ProgramKindFilter = Field("", description=_one_of(ProgramKind.values))
     organizer: str = Field("", description="Organiser organisation id.")
-    year: YearValue = Field("", description="Four-digit year of the start.")
+    year: YearFilter = Field("", description="Four-digit year of the start.")
 
 
 # Records ---------------------------------------------------------------------------------------
