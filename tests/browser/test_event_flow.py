@@ -11,6 +11,7 @@ from pathlib import Path
 import icalendar
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from dari.accounts.models import Role
 from dari.events.domain.followup import report_outcome
@@ -214,7 +215,8 @@ def test_availability_grid_blocks_a_slot_with_htmx(open_as, live_server, fair):
     assert emma.blocked_slots.count() == 1
     assert page.url.endswith("/availability")  # swapped in place, no reload
     page.locator(".slot-grid td.available button").nth(9).click()
-    page.wait_for_function("document.querySelectorAll('.slot-grid td.blocked').length === 2")
+    # A locator wait, not wait_for_function: the Content-Security-Policy forbids eval.
+    expect(page.locator(".slot-grid td.blocked")).to_have_count(2)
     screenshot(page, "event-availability-en.png")
 
 
