@@ -4,13 +4,14 @@ one setting an integration may change with a write token (the time zone)."""
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
-from ninja.errors import HttpError
 
 from dari.accounts.access import sees_members_assets
 from dari.accounts.domain.errors import AccountError
 from dari.accounts.domain.profile import set_timezone
 from dari.accounts.domain.queries import membership_state
+from dari.api.errors import ApiError, field_error
 from dari.api.schemas import ErrorOut
 
 router = Router(tags=["account"])
@@ -63,9 +64,9 @@ def get_me(request: HttpRequest) -> MeOut:
 )
 def patch_me(request: HttpRequest, body: MeIn) -> MeOut:
     if not request.user.is_authenticated:
-        raise HttpError(401, "Sign in or send a personal access token.")
+        raise ApiError(401, _("Sign in or send a personal access token."))
     try:
         set_timezone(request.user, body.timezone)  # type: ignore[arg-type]
     except AccountError as exc:
-        raise HttpError(400, exc.message) from None
+        raise field_error(400, exc.field or "timezone", exc.code, exc.message) from None
     return _me(request)

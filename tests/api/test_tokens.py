@@ -64,7 +64,7 @@ def test_unknown_or_malformed_credentials_are_401_json(leak_world, header):
     assert response.status_code == 401
     assert response["Content-Type"] == "application/json; charset=utf-8"
     assert response["WWW-Authenticate"] == "Bearer"
-    assert set(response.json()) == {"detail"}
+    assert (set(response.json()), response.json()["errors"]) == ({"detail", "errors"}, [])
 
 
 def test_revoked_token_is_401_at_once(leak_world):
@@ -73,7 +73,10 @@ def test_revoked_token_is_401_at_once(leak_world):
     assert bearer(secret).get("/api/assets/as-cda").status_code == 200
     revoke_token(owner, token.pk)
     response = bearer(secret).get("/api/assets/as-cda")
-    assert (response.status_code, response.json()) == (401, {"detail": "Unknown or revoked token."})
+    assert (response.status_code, response.json()) == (
+        401,
+        {"detail": "Unknown or revoked token.", "errors": []},
+    )
 
 
 def test_token_of_an_inactive_user_is_401(leak_world):
@@ -109,7 +112,10 @@ def test_read_only_token_may_not_change_anything(leak_world):
         "/api/me", {"timezone": "Europe/Paris"}, content_type="application/json"
     )
     assert response.status_code == 403
-    assert response.json() == {"detail": "This token is read-only; create one with write scope."}
+    assert response.json() == {
+        "detail": "This token is read-only; create one with write scope.",
+        "errors": [],
+    }
     assert User.objects.get(pk=owner.pk).timezone == "Asia/Seoul"
 
 
@@ -133,6 +139,9 @@ def test_write_token_may_change_and_is_validated(leak_world):
     bad = client.patch("/api/me", {"timezone": "Mars/Olympus"}, content_type="application/json")
     assert bad.status_code == 400
     assert "Mars/Olympus" in bad.json()["detail"]
+    assert [(e["field"], e["message"]) for e in bad.json()["errors"]] == [
+        ("timezone", bad.json()["detail"].removeprefix("timezone: "))
+    ]
     assert User.objects.get(pk=owner.pk).timezone == "Europe/Paris"
 
 

@@ -101,7 +101,10 @@ def test_likely_partners_of_a_hidden_asset_answer_like_a_missing_one(world, name
         )
         api = client.get(f"/api/assets/{asset_id}/partners")
         missing_api = client.get(f"/api/assets/{missing_id}/partners")
-        assert (api.status_code, api.json()) == (404, {"detail": f"Not found: asset '{asset_id}'"})
+        assert (api.status_code, api.json()) == (
+            404,
+            {"detail": f"Not found: asset '{asset_id}'", "errors": []},
+        )
         assert missing_api.status_code == 404
 
 
