@@ -1,15 +1,26 @@
-"""``dari schedule INSTANCE.json -o RESULT.json``: solve a partnering-schedule/1 file.
+"""``dari schedule INSTANCE.json [-o RESULT.json]``: solve a partnering-schedule/1 file.
 
-Exit codes: 0 solved, 2 bad input (every problem listed on stderr, no traceback).
+The grammar of every command (dari.cli.grammar): the result goes to -o FILE, or to standard
+output with `-o -` or no -o (the summary line then goes to stderr); exit codes 0 solved, 2 bad
+usage or input (every problem listed on stderr, no traceback).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
+
+from dari.cli.grammar import (
+    BAD_INPUT,
+    OUTPUT_HELP,
+    CommandLineError,
+    fail,
+    json_text,
+    to_stdout,
+    write_output,
+)
 
 from .model import result_to_dict
 from .solve import SolveOptions, solve
@@ -36,7 +47,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("instance", help="partnering-schedule/1 JSON file ('-' for stdin)")
     p.add_argument(
-        "-o", "--output", required=True, help="result file (partnering-schedule-result/1)"
+        "-o",
+        "--output",
+        metavar="RESULT.json",
+        help=f"the result (partnering-schedule-result/1): {OUTPUT_HELP}",
     )
     p.add_argument(
         "--time-limit",
@@ -97,26 +111,29 @@ def _previous(path: str) -> dict[str, str]:
     return {a["meeting"]: a["slot"] for a in doc["assignments"]}
 
 
+PROG = "dari schedule"
+
+
 def main(argv: list[str]) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse has printed its message
-        return int(exc.code) if isinstance(exc.code, int) else 2
+        return int(exc.code) if isinstance(exc.code, int) else BAD_INPUT
     try:
         instance = load_instance(_read_json(args.instance, "instance"))
         previous = _previous(args.previous) if args.previous else None
     except ScheduleInputError as exc:
-        print(f"dari schedule: {len(exc.messages)} error(s) in the input:", file=sys.stderr)
+        print(f"{PROG}: {len(exc.messages)} error(s) in the input:", file=sys.stderr)
         for msg in exc.messages:
             print(f"  {msg}", file=sys.stderr)
-        return 2
+        return BAD_INPUT
     if args.max_break_spread is not None and args.max_break_spread < 0:
-        print("dari schedule: --max-break-spread must be >= 0", file=sys.stderr)
-        return 2
+        return fail(PROG, CommandLineError("--max-break-spread: must be >= 0"))
     if args.time_limit is not None and args.time_limit <= 0:
-        print("dari schedule: --time-limit must be positive", file=sys.stderr)
-        return 2
+        return fail(PROG, CommandLineError("--time-limit: must be positive"))
+    if args.workers < 1:
+        return fail(PROG, CommandLineError("--workers: must be at least 1"))
     options = SolveOptions(
         exact=args.exact,
         previous=previous,
@@ -124,7 +141,7 @@ def main(argv: list[str]) -> int:
         max_break_spread=args.max_break_spread,
         fairness=args.fairness,
         explain=not args.no_explanations or args.explain,
-        workers=max(1, args.workers),
+        workers=args.workers,
     )
     result = solve(instance, time_limit=args.time_limit, seed=args.seed, options=options)
     if args.no_explanations:
@@ -132,22 +149,23 @@ def main(argv: list[str]) -> int:
         result.explanations = {}
     else:
         explanations = result.explanations
-    doc = result_to_dict(result)
     try:
-        Path(args.output).write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", "utf-8")
-    except OSError as exc:
-        print(f"dari schedule: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        write_output(json_text(result_to_dict(result)), args.output)
+    except CommandLineError as exc:
+        return fail(PROG, exc)
+    # Remarks go where the data does not: stdout when the result is in a file, else stderr.
+    remarks = sys.stderr if to_stdout(args.output) else sys.stdout
     st = result.stats
     if not args.quiet:
         print(
             f"scheduled {st['scheduled']}/{st['meetings']} meetings, weight {st['weight']}, "
             f"bound {st['bound']}, gap {100 * st['gap']:.2f}%, {st['seconds']:.2f} s "
-            f"({st['method']})"
+            f"({st['method']})",
+            file=remarks,
         )
     if args.explain:
         for mid, text in explanations.items():
-            print(f"{mid}: {text}")
+            print(f"{mid}: {text}", file=remarks)
     return 0
 
 

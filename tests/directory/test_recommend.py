@@ -296,7 +296,7 @@ def test_api_cli_and_page_take_a_territory_to_try(twin_in_japan, client, capsys)
     bad = client.get("/api/assets/as-public/partners?territory=Narnia")
     assert bad.status_code == 400
     assert bad.json()["detail"].startswith("territory: unknown territory 'Narnia'")
-    call_command("recommend", "partners", "--asset", "as-public", "--territory", "Japan")
+    call_command("recommend", "partners", "--asset", "as-public", "--territory", "Japan", "--json")
     assert json.loads(capsys.readouterr().out)["as-public"][0]["organization"] == "org-twin-jp"
     with pytest.raises(CommandError, match="--territory: unknown territory 'Narnia'"):
         call_command("recommend", "partners", "--asset", "as-public", "--territory", "Narnia")

@@ -1,30 +1,30 @@
-"""`dari export [-o FILE] [--as-user NAME]`: the directory as dari-directory/1."""
+"""`dari export [-o FILE] [--as-user NAME | --public]`: the directory as dari-directory/1."""
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandParser
+from django.utils.translation import gettext as _
 
 from dari.accounts.access import visible_assets
+from dari.cli.command import DariCommand
 from dari.directory.exporter import export_directory
 
 
-class Command(BaseCommand):
-    help = "Export the whole directory as dari-directory/1 JSON (stdout unless -o)."
+class Command(DariCommand):
+    help = "Export the whole directory as dari-directory/1 JSON (stdout unless -o FILE)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
-        parser.add_argument(
+        self.add_output_argument(parser)
+        who = parser.add_mutually_exclusive_group()
+        who.add_argument(
             "--as-user",
             metavar="USERNAME",
             help="export only what this user may see (default: everything, as an operator)",
         )
-        parser.add_argument(
+        who.add_argument(
             "--public", action="store_true", help="export only public assets (as anonymous)"
         )
 
@@ -35,11 +35,8 @@ class Command(BaseCommand):
         elif options["as_user"]:
             user = get_user_model().objects.filter(username=options["as_user"]).first()
             if user is None:
-                raise CommandError(f"--as-user: no user named {options['as_user']!r}")
+                raise self.bad_input(
+                    _("--as-user: no user named %(name)s") % {"name": repr(options["as_user"])}
+                )
             assets = visible_assets(user)
-        text = json.dumps(export_directory(assets), ensure_ascii=False, indent=1)
-        if options["output"]:
-            options["output"].write_text(text + "\n", encoding="utf-8")
-            self.stderr.write(f"wrote {options['output']}")
-        else:
-            sys.stdout.write(text + "\n")
+        self.emit_json(export_directory(assets), options["output"])

@@ -6,13 +6,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandParser
 
+from dari.cli.command import DariCommand
 from dari.directory.importer import import_directory, read_documents
 from dari.directory.interchange import DirectoryError
 
 
-class Command(BaseCommand):
+class Command(DariCommand):
     help = "Import dari-directory/1 JSON files (all or nothing; re-importing an id updates it)."
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -41,7 +42,7 @@ class Command(BaseCommand):
             noun = "problem" if len(exc.errors) == 1 else "problems"
             lines = "\n".join(f"  {e}" for e in exc.errors[:200])
             more = f"\n  ... and {len(exc.errors) - 200} more" if len(exc.errors) > 200 else ""
-            raise CommandError(
+            raise self.bad_input(
                 f"import refused, nothing was written ({len(exc.errors)} {noun}):\n{lines}{more}"
             ) from None
         summary = ", ".join(f"{n} {k}" for k, n in counts.items()) or "nothing"

@@ -1,18 +1,22 @@
-"""`dari recommend partners|assets`: recommendations with their reasons, as JSON.
+"""`dari recommend partners|assets`: recommendations with their reasons.
 
-    dari recommend partners --asset ID [--asset ID ...] [--top N] [--as-user NAME] --json
-    dari recommend assets --organization ID [--top N] [--as-user NAME] --json
+    dari recommend partners --asset ID [--asset ID ...] [--top N] [--territory T ...]
+                            [--as-user NAME] [--json] [-o FILE]
+    dari recommend assets --organization ID [--top N] [--as-user NAME] [--json] [-o FILE]
 
-Without --as-user the command runs as an operator (a platform admin sees every asset)."""
+Text for people by default, `--json` for scripts (an object keyed by the asset or organisation
+asked about). The ids printed are those `--asset` and `--organization` accept. Without --as-user
+the command runs as an operator (a platform admin sees every asset)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandParser
+from django.utils.translation import gettext as _
 
+from dari.cli.command import DariCommand
 from dari.directory.domain.recommend import TerritoryError, recommend_assets, recommend_partners
 from dari.directory.models import Asset, Organization
 
@@ -26,7 +30,7 @@ class _Operator:
     organization_id = None
 
 
-class Command(BaseCommand):
+class Command(DariCommand):
     help = "Recommend likely partners for assets, or assets for an organisation, with reasons."
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -43,33 +47,36 @@ class Command(BaseCommand):
         assets = sub.add_parser("assets", help="assets an organisation should see")
         assets.add_argument("--organization", required=True, metavar="ID")
         for p in (partners, assets):
-            p.add_argument("--top", type=int, default=10)
+            p.add_argument("--top", type=int, default=10, metavar="N")
             p.add_argument("--as-user", metavar="USERNAME", help="only what this user may see")
-            p.add_argument("--json", action="store_true", help="print JSON (the default format)")
+            p.add_argument("--json", action="store_true", help="print JSON")
+            self.add_output_argument(p)
 
     def _user(self, username: str | None) -> Any:
         if not username:
             return _Operator()
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
-            raise CommandError(f"--as-user: no user named {username!r}")
+            raise self.bad_input(_("--as-user: no user named %(name)s") % {"name": repr(username)})
         return user
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["top"] < 1:
-            raise CommandError("--top: must be at least 1")
+            raise self.bad_input(_("--top: must be at least 1"))
         user = self._user(options["as_user"])
+        out: dict[str, list[dict[str, Any]]] = {}
         if options["what"] == "partners":
-            out: dict[str, Any] = {}
             for asset_id in options["asset"]:
                 try:
                     recs = recommend_partners(
                         user, asset_id, top=options["top"], territories=options["territory"]
                     )
                 except Asset.DoesNotExist:
-                    raise CommandError(f"--asset: no asset {asset_id!r}") from None
+                    raise self.bad_input(
+                        _("--asset: no asset %(id)s") % {"id": repr(asset_id)}
+                    ) from None
                 except TerritoryError as exc:
-                    raise CommandError(f"--territory: {exc}") from None
+                    raise self.bad_input(f"--territory: {exc}") from None
                 out[asset_id] = [
                     {"organization": r.id, "score": round(r.score, 4), "reasons": r.reasons}
                     for r in recs
@@ -79,10 +86,23 @@ class Command(BaseCommand):
             try:
                 recs = recommend_assets(user, org_id, top=options["top"])
             except Organization.DoesNotExist:
-                raise CommandError(f"--organization: no organisation {org_id!r}") from None
-            out = {
-                org_id: [
-                    {"asset": r.id, "score": round(r.score, 4), "reasons": r.reasons} for r in recs
-                ]
-            }
-        self.stdout.write(json.dumps(out, ensure_ascii=False, indent=1))
+                raise self.bad_input(
+                    _("--organization: no organisation %(id)s") % {"id": repr(org_id)}
+                ) from None
+            out[org_id] = [
+                {"asset": r.id, "score": round(r.score, 4), "reasons": r.reasons} for r in recs
+            ]
+        if options["json"]:
+            self.emit_json(out, options["output"])
+        else:
+            self.emit(_as_text(out), options["output"])
+
+
+def _as_text(out: dict[str, list[dict[str, Any]]]) -> str:
+    lines = []
+    for asked, recs in out.items():
+        lines.append(f"{asked}:")
+        for rank, rec in enumerate(recs, 1):
+            lines.append(f"  {rank}. {rec.get('organization') or rec.get('asset')} {rec['score']}")
+            lines.extend(f"       {reason}" for reason in rec["reasons"])
+    return "".join(line + "\n" for line in lines)

@@ -1,26 +1,31 @@
 """`dari event ...`: events for operators and scripts.
 
-dari event list [--json]
-dari event export-instance SLUG -o FILE       partnering-schedule/1
-dari event schedule SLUG [--time-limit S]     optimise now (recorded as a run)
-dari event publish SLUG                       confirm the scheduled meetings
-dari event export-schedule SLUG -o FILE       partnering-schedule-result/1
-dari event ics SLUG --participant ID -o FILE  a participant's calendar
+dari event list [--json] [-o FILE]
+dari event export-instance SLUG [-o FILE]      partnering-schedule/1
+dari event schedule SLUG [--time-limit S]      optimise now (recorded as a run)
+dari event publish SLUG                        confirm the scheduled meetings
+dari event export-schedule SLUG [-o FILE]      partnering-schedule-result/1
+dari event ics SLUG --participant ID [-o FILE] a participant's calendar
+
+Every command follows dari.cli.grammar: `-o -` or no -o writes to standard output; a participant
+is named as the exports print it (`p36`), by its number (`36`) or by its user's login.
 """
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandParser
+from django.utils.translation import gettext as _
 
+from dari.cli.command import DariCommand
+from dari.cli.grammar import numbered
 from dari.events.domain.calendar import participant_calendar
+from dari.events.domain.errors import EventError
 from dari.events.domain.schedule import (
     export_instance,
     export_schedule,
+    participant_key,
     publish_schedule,
     schedule_event,
 )
@@ -34,64 +39,75 @@ from dari.events.models import (
 )
 
 
-def _write(data: bytes | str, output: Path | None, stderr: Any) -> None:
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    if output is None:
-        sys.stdout.buffer.write(raw)
-        sys.stdout.flush()
-        return
-    output.write_bytes(raw)
-    stderr.write(f"wrote {output}")
-
-
-class Command(BaseCommand):
+class Command(DariCommand):
     help = "Partnering events: list, export the scheduling problem, schedule, export, calendars."
+    refusals = (EventError,)
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
         ls = sub.add_parser("list", help="list events")
-        ls.add_argument("--json", action="store_true", help="machine-readable output")
+        ls.add_argument("--json", action="store_true", help="print JSON")
+        self.add_output_argument(ls)
         for name, helptext in [
             ("export-instance", "write the event's scheduling problem (partnering-schedule/1)"),
             ("export-schedule", "write the event's schedule (partnering-schedule-result/1)"),
         ]:
             p = sub.add_parser(name, help=helptext)
             p.add_argument("slug")
-            p.add_argument("-o", "--output", type=Path)
+            self.add_output_argument(p)
         sc = sub.add_parser("schedule", help="optimise the event's schedule now")
         sc.add_argument("slug")
-        sc.add_argument("--time-limit", type=float, default=None)
+        sc.add_argument("--time-limit", type=float, default=None, metavar="SECONDS")
         pb = sub.add_parser("publish", help="publish: scheduled meetings become confirmed")
         pb.add_argument("slug")
         ics = sub.add_parser("ics", help="write a participant's iCalendar file")
         ics.add_argument("slug")
-        ics.add_argument("--participant", required=True, help="participant id (number) or username")
-        ics.add_argument("-o", "--output", type=Path)
+        ics.add_argument(
+            "--participant",
+            required=True,
+            metavar="ID",
+            help="participant id as exported (p36), its number (36) or the user's login",
+        )
+        self.add_output_argument(ics)
 
     def _event(self, slug: str) -> Event:
         event = Event.objects.filter(slug=slug).first()
         if event is None:
-            known = ", ".join(Event.objects.values_list("slug", flat=True)[:10]) or "none"
-            raise CommandError(f"no event with slug {slug!r} (events: {known})")
+            known = ", ".join(Event.objects.values_list("slug", flat=True)[:10]) or "-"
+            raise self.bad_input(
+                _("no event with slug %(slug)s (events: %(known)s)")
+                % {"slug": repr(slug), "known": known}
+            )
         return event
+
+    def _participant(self, event: Event, ref: str) -> Participant:
+        people = Participant.objects.filter(event=event)
+        number = numbered(ref, participant_key)
+        found = people.filter(pk=number) if number is not None else people.none()
+        participant = found.first() or people.filter(user__username=ref).first()
+        if participant is None:
+            raise self.bad_input(
+                _("--participant: no participant %(ref)s in event %(slug)s")
+                % {"ref": repr(ref), "slug": repr(event.slug)}
+            )
+        return participant
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
         if action == "list":
-            return self._list(options["json"])
+            return self._list(options["json"], options["output"])
         event = self._event(options["slug"])
         if action == "export-instance":
-            _write(
-                json.dumps(export_instance(event), indent=1) + "\n", options["output"], self.stderr
-            )
+            self.emit_json(export_instance(event), options["output"])
         elif action == "export-schedule":
-            _write(
-                json.dumps(export_schedule(event), indent=1) + "\n", options["output"], self.stderr
-            )
+            self.emit_json(export_schedule(event), options["output"])
         elif action == "schedule":
-            run = schedule_event(event.pk, time_limit=options["time_limit"])
+            limit = options["time_limit"]
+            if limit is not None and not limit > 0:
+                raise self.bad_input(_("--time-limit: must be a positive number of seconds"))
+            run = schedule_event(event.pk, time_limit=limit)
             if run.status != "done":
-                raise CommandError(f"scheduling failed: {run.error}")
+                raise self.refused(_("scheduling failed: %(error)s") % {"error": run.error})
             s = run.stats
             self.stdout.write(
                 f"scheduled {run.scheduled}, not scheduled {run.unscheduled}, moved {run.moved}; "
@@ -103,17 +119,10 @@ class Command(BaseCommand):
             n = publish_schedule(event.pk)
             self.stdout.write(f"published: {n} meetings confirmed")
         elif action == "ics":
-            ref = options["participant"]
-            people = Participant.objects.filter(event=event)
-            found = (
-                people.filter(pk=int(ref)) if ref.isdigit() else people.filter(user__username=ref)
-            )
-            participant = found.first()
-            if participant is None:
-                raise CommandError(f"--participant: no participant {ref!r} in event {event.slug!r}")
-            _write(participant_calendar(participant), options["output"], self.stderr)
+            participant = self._participant(event, options["participant"])
+            self.emit(participant_calendar(participant), options["output"])
 
-    def _list(self, as_json: bool) -> None:
+    def _list(self, as_json: bool, output: str | None) -> None:
         rows = []
         for e in Event.objects.order_by("start_date", "slug"):
             meetings = Meeting.objects.filter(event=e).exclude(status=MeetingStatus.CANCELLED)
@@ -137,11 +146,13 @@ class Command(BaseCommand):
                 }
             )
         if as_json:
-            self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1))
-            return
-        for r in rows:
-            self.stdout.write(
+            return self.emit_json(rows, output)
+        self.emit(
+            "".join(
                 f"{r['slug']:<40} {r['mode']:<10} {r['start_date']}..{r['end_date']} "
                 f"{r['participants']:>5} people "
-                f"{r['scheduled']:>5}/{r['accepted']} meetings scheduled"
-            )
+                f"{r['scheduled']:>5}/{r['accepted']} meetings scheduled\n"
+                for r in rows
+            ),
+            output,
+        )

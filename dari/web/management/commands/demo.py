@@ -12,16 +12,17 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 
 from dari.accounts.demo import DEMO_LOGINS, ensure_demo_users
+from dari.cli.command import DariCommand
 from dari.directory.bundled import load_bundled_data
 from dari.directory.domain.recommend import TIERS, shared_index
 from dari.events.demo import ensure_demo_event
 from dari.insights.bundled import load_targets
 
 
-class Command(BaseCommand):
+class Command(DariCommand):
     help = "Prepare the demo database (migrate, real data, demo users and event) and serve it."
 
     def add_arguments(self, parser: CommandParser) -> None:

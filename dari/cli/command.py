@@ -1,0 +1,94 @@
+"""The base of every Dari management command: the grammar of dari.cli.grammar on Django.
+
+A command raises `self.bad_input(...)` (exit 2) or `self.refused(...)` (exit 1), or lets a
+domain error listed in `refusals` escape (exit 1, its own translated message); on the command
+line the message is one line on stderr, `dari NAME: message`, with no traceback (unless
+--traceback). Through call_command the same errors arrive as CommandError with `returncode`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, ClassVar
+
+from django.core.management.base import (
+    BaseCommand,
+    CommandError,
+    CommandParser,
+    SystemCheckError,
+    handle_default_options,
+)
+from django.db import connections
+
+from dari.cli.grammar import (
+    BAD_INPUT,
+    OUTPUT_HELP,
+    REFUSED,
+    CommandLineError,
+    json_text,
+    to_stdout,
+    write_output,
+)
+
+
+class DariCommand(BaseCommand):
+    """A management command that follows the one command-line grammar."""
+
+    # Domain errors that mean "refused" (exit 1); their message is shown as it is.
+    refusals: ClassVar[tuple[type[Exception], ...]] = ()
+
+    def add_output_argument(self, parser: CommandParser) -> None:
+        parser.add_argument("-o", "--output", metavar="FILE", help=OUTPUT_HELP)
+
+    def bad_input(self, message: str) -> CommandError:
+        return CommandError(message, returncode=BAD_INPUT)
+
+    def refused(self, message: str) -> CommandError:
+        return CommandError(message, returncode=REFUSED)
+
+    def emit(self, data: str | bytes, output: str | Path | None) -> None:
+        """Write the command's data to `-o FILE`, or to stdout for `-o -` or no -o."""
+        try:
+            write_output(data, output, self.stdout, self.stderr)
+        except CommandLineError as exc:
+            raise CommandError(str(exc), returncode=exc.code) from None
+
+    def emit_json(self, doc: Any, output: str | Path | None) -> None:
+        self.emit(json_text(doc), output)
+
+    def say(self, message: str, output: str | Path | None = None) -> None:
+        """A remark about the run: on stdout unless the data itself goes there."""
+        (self.stderr if to_stdout(output) else self.stdout).write(message)
+
+    def execute(self, *args: Any, **options: Any) -> Any:
+        try:
+            return super().execute(*args, **options)
+        except CommandLineError as exc:
+            raise CommandError(str(exc), returncode=exc.code) from None
+        except self.refusals as exc:
+            raise CommandError(str(exc), returncode=REFUSED) from None
+
+    def run_from_argv(self, argv: list[str]) -> None:
+        # BaseCommand.run_from_argv, with the message prefixed by the command instead of the
+        # exception's class name.
+        self._called_from_command_line = True
+        prog = f"{os.path.basename(argv[0])} {argv[1]}"
+        parser = self.create_parser(argv[0], argv[1])
+        options = parser.parse_args(argv[2:])  # bad usage: argparse exits 2
+        cmd_options = vars(options)
+        args = cmd_options.pop("args", ())
+        handle_default_options(options)
+        try:
+            self.execute(*args, **cmd_options)
+        except CommandError as exc:
+            if options.traceback:
+                raise
+            if isinstance(exc, SystemCheckError):
+                self.stderr.write(str(exc), lambda x: x)
+            else:
+                self.stderr.write(f"{prog}: {exc}")
+            sys.exit(exc.returncode)
+        finally:
+            connections.close_all()
