@@ -72,7 +72,7 @@ def write_output(
         path.write_bytes(raw)
     except OSError as exc:
         raise CommandLineError(f"-o: cannot write {path}: {exc.strerror or exc}") from None
-    print(f"wrote {path}", file=stderr or sys.stderr)
+    (stderr or sys.stderr).write(f"wrote {path}\n")
 
 
 def numbered(ref: str, key: Callable[[int], str]) -> int | None:
@@ -92,5 +92,5 @@ def numbered(ref: str, key: Callable[[int], str]) -> int | None:
 
 def fail(prog: str, error: CommandLineError, stderr: TextIO | None = None) -> int:
     """Say what is wrong on stderr, prefixed with the command; return the exit code."""
-    print(f"{prog}: {error}", file=stderr or sys.stderr)
+    (stderr or sys.stderr).write(f"{prog}: {error}\n")
     return error.code
