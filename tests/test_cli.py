@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.utils import timezone
+from django.core.management import CommandError, call_command
+from django.utils import timezone, translation
 
 from dari.cli import main
 from dari.cli.command import DariCommand
@@ -328,3 +329,12 @@ def test_a_domain_refusal_exits_1_with_its_message(capsys):
         _Probe().run_from_argv(["dari", "probe", "--skip-checks"])
     assert exit_.value.code == 1
     assert capsys.readouterr() == ("", "dari probe: this meeting is already cancelled\n")
+
+
+def test_messages_are_translated(recommend_world):
+    with translation.override("ko"), pytest.raises(CommandError) as info:
+        call_command("recommend", "assets", "--organization", "org-none")
+    assert (info.value.returncode, str(info.value)) == (
+        2,
+        "--organization: 기관 'org-none'이(가) 없습니다",
+    )

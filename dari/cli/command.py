@@ -28,7 +28,6 @@ from dari.cli.grammar import (
     REFUSED,
     CommandLineError,
     json_text,
-    to_stdout,
     write_output,
 )
 
@@ -57,10 +56,6 @@ class DariCommand(BaseCommand):
 
     def emit_json(self, doc: Any, output: str | Path | None) -> None:
         self.emit(json_text(doc), output)
-
-    def say(self, message: str, output: str | Path | None = None) -> None:
-        """A remark about the run: on stdout unless the data itself goes there."""
-        (self.stderr if to_stdout(output) else self.stdout).write(message)
 
     def execute(self, *args: Any, **options: Any) -> Any:
         try:
