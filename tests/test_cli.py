@@ -111,6 +111,20 @@ def test_an_id_that_names_nothing_is_bad_input(meeting_event, capsysbinary):
     )
 
 
+@cli_db
+def test_schedule_and_publish_report_on_stdout(meeting_event, capsysbinary):
+    code, out, err = run(capsysbinary, "event", "schedule", "cli-event", "--time-limit", "5")
+    assert (code, err) == (0, "")
+    assert out.decode().startswith(
+        "scheduled 1, not scheduled 0, moved 0; weight 2 of proved bound 2 (gap 0.00%)"
+    )
+    assert run(capsysbinary, "event", "publish", "cli-event") == (
+        0,
+        b"published: 1 meetings confirmed\n",
+        "",
+    )
+
+
 # Output: `-o -` and no -o write standard output; -o FILE writes the file and says so on stderr.
 
 
