@@ -203,16 +203,6 @@ def recommend_world(db: Any) -> None:
     AssetFactory(id="as-onco", name="Oncomab", description="an oncology antibody")
 
 
-def _text_of(doc: dict[str, list[dict[str, Any]]]) -> str:
-    lines = []
-    for asked, recs in doc.items():
-        lines.append(f"{asked}:")
-        for rank, rec in enumerate(recs, 1):
-            lines.append(f"  {rank}. {rec.get('organization') or rec.get('asset')} {rec['score']}")
-            lines.extend(f"       {reason}" for reason in rec["reasons"])
-    return "".join(line + "\n" for line in lines)
-
-
 @cli_db
 def test_recommend_prints_text_and_json_only_with_json(recommend_world, capsysbinary):
     code, out, err = run(capsysbinary, "recommend", "partners", "--asset", "as-onco", "--json")
@@ -222,7 +212,13 @@ def test_recommend_prints_text_and_json_only_with_json(recommend_world, capsysbi
     assert partners["as-onco"][0]["organization"] == "org-seeker"
     assert run(capsysbinary, "recommend", "partners", "--asset", "as-onco") == (
         0,
-        _text_of(partners).encode("utf-8"),
+        (
+            "as-onco:\n"
+            f"  1. org-seeker  Seeker Pharma  ({partners['as-onco'][0]['score']})\n"
+            + "".join(f"       - {reason}\n" for reason in partners["as-onco"][0]["reasons"])
+            + f"  2. org-other  Other Pharma  ({partners['as-onco'][1]['score']})\n"
+            + "".join(f"       - {reason}\n" for reason in partners["as-onco"][1]["reasons"])
+        ).encode("utf-8"),
         "",
     )
     # The organisation ids printed are those `recommend assets` takes, and its asset ids are
@@ -234,7 +230,11 @@ def test_recommend_prints_text_and_json_only_with_json(recommend_world, capsysbi
     assert (code, err, [r["asset"] for r in assets["org-seeker"]]) == (0, "", ["as-onco"])
     assert run(capsysbinary, "recommend", "assets", "--organization", "org-seeker") == (
         0,
-        _text_of(assets).encode("utf-8"),
+        (
+            "org-seeker:\n"
+            f"  1. as-onco  Oncomab  ({assets['org-seeker'][0]['score']})\n"
+            + "".join(f"       - {reason}\n" for reason in assets["org-seeker"][0]["reasons"])
+        ).encode("utf-8"),
         "",
     )
 

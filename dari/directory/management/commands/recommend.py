@@ -17,7 +17,11 @@ from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
 
 from dari.cli.command import DariCommand
-from dari.directory.domain.recommend import TerritoryError, recommend_assets, recommend_partners
+from dari.directory.domain.recommend import (
+    TerritoryError,
+    recommend_asset_rows,
+    recommend_partners,
+)
 from dari.directory.models import Asset, Organization
 
 
@@ -65,6 +69,7 @@ class Command(DariCommand):
             raise self.bad_input(_("--top: must be at least 1"))
         user = self._user(options["as_user"])
         out: dict[str, list[dict[str, Any]]] = {}
+        names: dict[str, str] = {}  # for people: the name beside each id printed
         if options["what"] == "partners":
             for asset_id in options["asset"]:
                 try:
@@ -81,28 +86,38 @@ class Command(DariCommand):
                     {"organization": r.id, "score": round(r.score, 4), "reasons": r.reasons}
                     for r in recs
                 ]
+                names.update(
+                    Organization.objects.filter(pk__in=[r.id for r in recs]).values_list(
+                        "pk", "name"
+                    )
+                )
         else:
             org_id = options["organization"]
             try:
-                recs = recommend_assets(user, org_id, top=options["top"])
+                rows = recommend_asset_rows(user, org_id, top=options["top"])
             except Organization.DoesNotExist:
                 raise self.bad_input(
                     _("--organization: no organisation %(id)s") % {"id": repr(org_id)}
                 ) from None
             out[org_id] = [
-                {"asset": r.id, "score": round(r.score, 4), "reasons": r.reasons} for r in recs
+                {"asset": r.id, "score": round(r.score, 4), "reasons": r.reasons}
+                for _asset, r in rows
             ]
+            names.update((asset.pk, asset.name) for asset, _r in rows)
         if options["json"]:
             self.emit_json(out, options["output"])
         else:
-            self.emit(_as_text(out), options["output"])
+            self.emit(as_text(out, names), options["output"])
 
 
-def _as_text(out: dict[str, list[dict[str, Any]]]) -> str:
+def as_text(out: dict[str, list[dict[str, Any]]], names: dict[str, str]) -> str:
+    """The recommendations for people: per id asked about, the ranked ids (those the other
+    commands accept) with their names and scores, each reason on a line of its own."""
     lines = []
     for asked, recs in out.items():
         lines.append(f"{asked}:")
         for rank, rec in enumerate(recs, 1):
-            lines.append(f"  {rank}. {rec.get('organization') or rec.get('asset')} {rec['score']}")
-            lines.extend(f"       {reason}" for reason in rec["reasons"])
+            found = rec.get("organization") or rec["asset"]
+            lines.append(f"{rank:>3}. {found}  {names.get(found, '')}  ({rec['score']})")
+            lines.extend(f"       - {reason}" for reason in rec["reasons"])
     return "".join(line + "\n" for line in lines)
