@@ -106,3 +106,8 @@ def test_missing_file_and_bad_arguments(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["only-one-arg"]) == 2
     src = write(tmp_path, instance())
     assert main([str(src), "-o", str(tmp_path / "o.json"), "--time-limit", "0"]) == 2
+    assert main([str(src), "-o", str(tmp_path / "o.json"), "--workers", "0"]) == 2
+    assert (
+        capsys.readouterr().err.splitlines()[-1] == "dari schedule: --workers: must be at least 1"
+    )
+    assert not (tmp_path / "o.json").exists()
