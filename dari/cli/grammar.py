@@ -81,7 +81,7 @@ def numbered(ref: str, key: Callable[[int], str]) -> int | None:
     `key` is the function that prints the id (e.g. participant_key: 36 -> "p36"), so the form a
     command accepts is defined where the form it prints is.
     """
-    match = re.fullmatch(r"\D*?(\d+)", ref.strip())
+    match = re.fullmatch(r"[^0-9]*?([0-9]+)", ref.strip())
     if match is None:
         return None
     number = int(match[1])
