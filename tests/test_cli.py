@@ -19,6 +19,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone, translation
 
+from dari.accounts.models import PersonalAccessToken
 from dari.cli import main
 from dari.cli.command import DariCommand
 from dari.cli.grammar import numbered
@@ -28,7 +29,7 @@ from dari.events.domain.requests import accept_request, request_meeting
 from dari.events.domain.schedule import participant_key, schedule_event
 from dari.scheduling.validate import validate_result_dict
 from tests.events.factories import make_event, person
-from tests.factories import AssetFactory, OrganizationFactory
+from tests.factories import AssetFactory, OrganizationFactory, UserFactory
 
 # Commands close the database connections when they end, as on a terminal: that needs tests
 # whose data is committed rather than held in a transaction around the test.
@@ -352,4 +353,30 @@ def test_messages_are_translated(recommend_world):
     assert (info.value.returncode, str(info.value)) == (
         2,
         "--organization: 기관 'org-none'이(가) 없습니다",
+    )
+
+
+@cli_db
+def test_token_ids_printed_are_those_revoke_takes(capsysbinary):
+    UserFactory(username="owner")
+    code, secret, err = run(capsysbinary, "token", "create", "--user", "owner")
+    token = PersonalAccessToken.objects.get()
+    assert (code, secret.decode().strip()[:9]) == (0, "dari_pat_")
+    assert err.startswith(f"token {token.pk} (read) for owner:")
+    code, listed, err = run(capsysbinary, "token", "list", "--user", "owner")
+    assert (code, listed.decode().split("\t")[0], err) == (0, str(token.pk), "")
+    assert run(capsysbinary, "token", "revoke", "--user", "owner", str(token.pk)) == (
+        0,
+        b"",
+        f"token {token.pk} revoked\n",
+    )
+    assert run(capsysbinary, "token", "revoke", "--user", "owner", str(token.pk)) == (
+        2,
+        b"",
+        "dari token: There is no such active token.\n",
+    )
+    assert run(capsysbinary, "token", "create", "--user", "nobody") == (
+        2,
+        b"",
+        "dari token: --user: no user named 'nobody'\n",
     )

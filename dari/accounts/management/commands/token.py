@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandParser
 
 from dari.accounts.domain.errors import AccountError
 from dari.accounts.domain.queries import tokens_of
 from dari.accounts.domain.tokens import create_token, revoke_token
 from dari.accounts.models import User
+from dari.cli.command import DariCommand
 
 
-class Command(BaseCommand):
+class Command(DariCommand):
     help = "Personal access tokens for the API: create (shown once), list, revoke."
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -36,7 +37,7 @@ class Command(BaseCommand):
         try:
             user = User.objects.get(username=options["user"])
         except User.DoesNotExist:
-            raise CommandError(f"no user named {options['user']!r}") from None
+            raise self.bad_input(f"--user: no user named {options['user']!r}") from None
         try:
             if options["action"] == "create":
                 token, secret = create_token(user, options["name"], write=options["write"])
@@ -55,5 +56,5 @@ class Command(BaseCommand):
             else:
                 revoke_token(user, options["id"])
                 self.stderr.write(f"token {options['id']} revoked")
-        except AccountError as exc:
-            raise CommandError(exc.message) from None
+        except AccountError as exc:  # about the values given (name, token id): bad input
+            raise self.bad_input(exc.message) from None
