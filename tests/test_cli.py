@@ -283,6 +283,7 @@ def test_event_list_text_and_json(meeting_event, capsysbinary):
             "dari recommend: --as-user: no user named 'ghost'",
         ),
         (["export", "--as-user", "ghost"], "dari export: --as-user: no user named 'ghost'"),
+        (["periodic", "--interval", "0"], "dari periodic: --interval: must be more than 0 seconds"),
         (
             ["event", "schedule", "cli-event", "--time-limit", "0"],
             "dari event: --time-limit: must be a positive number of seconds",
@@ -333,8 +334,6 @@ def test_an_unknown_command_exits_2(tmp_path):
 
 class _Probe(DariCommand):
     """A command whose request the domain refuses, as a real one would."""
-
-    refusals = (EventError,)
 
     def handle(self, *args: Any, **options: Any) -> None:
         raise EventError("this meeting is already cancelled")

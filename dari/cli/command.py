@@ -1,7 +1,8 @@
 """The base of every Dari management command: the grammar of dari.cli.grammar on Django.
 
 A command raises `self.bad_input(...)` (exit 2) or `self.refused(...)` (exit 1), or lets a
-domain error listed in `refusals` escape (exit 1, its own translated message); on the command
+domain refusal (a dari.core.errors.DomainError, or a type listed in `refusals`) escape (exit 1,
+its own translated message); on the command
 line the message is one line on stderr, `dari NAME: message`, with no traceback (unless
 --traceback). Through call_command the same errors arrive as CommandError with `returncode`.
 """
@@ -30,13 +31,15 @@ from dari.cli.grammar import (
     json_text,
     write_output,
 )
+from dari.core.errors import DomainError
 
 
 class DariCommand(BaseCommand):
     """A management command that follows the one command-line grammar."""
 
-    # Domain errors that mean "refused" (exit 1); their message is shown as it is.
-    refusals: ClassVar[tuple[type[Exception], ...]] = ()
+    # Domain errors that mean "refused" (exit 1); their message is shown as it is. Every
+    # DomainError is one; a command adds the error types of domains that have no DomainError.
+    refusals: ClassVar[tuple[type[Exception], ...]] = (DomainError,)
 
     def add_output_argument(self, parser: CommandParser) -> None:
         parser.add_argument("-o", "--output", metavar="FILE", help=OUTPUT_HELP)

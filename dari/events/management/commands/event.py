@@ -21,7 +21,6 @@ from django.utils.translation import gettext as _
 from dari.cli.command import DariCommand
 from dari.cli.grammar import numbered
 from dari.events.domain.calendar import participant_calendar
-from dari.events.domain.errors import EventError
 from dari.events.domain.schedule import (
     export_instance,
     export_schedule,
@@ -41,7 +40,6 @@ from dari.events.models import (
 
 class Command(DariCommand):
     help = "Partnering events: list, export the scheduling problem, schedule, export, calendars."
-    refusals = (EventError,)
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")

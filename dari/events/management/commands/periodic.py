@@ -7,12 +7,13 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 
+from dari.cli.command import DariCommand
 from dari.events.periodic import JOBS, enqueue_due
 
 
-class Command(BaseCommand):
+class Command(DariCommand):
     help = "Enqueue periodic jobs when due (once across all processes); --once for cron."
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -22,9 +23,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if options["interval"] <= 0:
-            self.stderr.write("--interval must be more than 0 seconds")
-            raise SystemExit(2)
+        if not options["interval"] > 0:
+            raise self.bad_input("--interval: must be more than 0 seconds")
         names = ", ".join(f"{j.name} (every {j.every})" for j in JOBS)
         if options["verbosity"] > 1 or not options["once"]:
             self.stdout.write(f"periodic jobs: {names}")
