@@ -98,7 +98,7 @@ class DealStatus(models.TextChoices):
 
 class Visibility(models.TextChoices):
     PUBLIC = "public", _("Public: anyone")
-    MEMBERS = "members", _("Members: signed-in users")
+    MEMBERS = "members", _("Members: confirmed members of any organisation")
     PARTNERS = "partners", _("Partners: organisations we accepted")
     CDA = "cda", _("CDA: organisations under a confidentiality agreement")
 

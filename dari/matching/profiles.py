@@ -107,7 +107,7 @@ class AssetProfile:
     """Offered for partnering; False (e.g. a pharma's marketed product): evidence of its
     owner's pipeline only, never suggested as an asset to look at."""
     public: bool = True
-    """Visible to anyone (False: signed-in users only). As pipeline evidence for another
+    """Visible to anyone (False: confirmed members only). As pipeline evidence for another
     organisation, a non-public asset is used only for signed-in readers."""
 
 
