@@ -1,5 +1,6 @@
 """The access funnel for assets: every page, API endpoint, search, count, export and
-recommendation made for a user obtains assets through these two functions only.
+recommendation made for a user obtains assets through these two functions only, or through
+`with_visible_asset`, which names a row's asset only if the user may see it.
 
 A refused asset raises the same `Asset.DoesNotExist` as a missing one, so nothing tells the
 two apart.
@@ -7,14 +8,16 @@ two apart.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from allauth.account.models import EmailAddress
-from django.db.models import Q, QuerySet
+from django.db.models import Model, OuterRef, Q, QuerySet, Subquery
 
 from dari.accounts.models import LinkKind, MembershipState, OrganizationLink
 from dari.directory.models import Asset
 from dari.directory.vocab import Visibility
+
+M = TypeVar("M", bound=Model)
 
 
 def _vetted_in_database(user: Any) -> bool:
@@ -95,3 +98,22 @@ def access_asset(user: Any, asset_id: str, need: str = "view") -> Asset:
     if need == "edit" and may_administer(user, asset.organization_id):
         return asset
     raise Asset.DoesNotExist(f"Asset matching query does not exist: {asset_id}")
+
+
+def with_visible_asset(
+    rows: QuerySet[M], user: Any, via: str = "asset", to: str = "visible_asset"
+) -> QuerySet[M]:
+    """`rows` annotated with `<to>_id` and `<to>_name`: the id and name of the asset that
+    `via` (a path to an Asset foreign key, such as "asset" or "request__asset") points to
+    when `user` may see it, else None, indistinguishably from no asset at all.
+
+    The restriction travels with the rows (NetBox's RestrictedPrefetch), read through
+    `visible_assets` in correlated subqueries: no extra query, however many rows.
+    """
+    visible = visible_assets(user).filter(pk=OuterRef(f"{via}_id")).order_by()
+    return rows.annotate(
+        **{
+            f"{to}_id": Subquery(visible.values("pk")[:1]),
+            f"{to}_name": Subquery(visible.values("name")[:1]),
+        }
+    )

@@ -1,7 +1,8 @@
 """The directory endpoints: clusters, organisations, assets, deals, investments, facilities and
 programmes, each a paginated list with filters and a detail by stable id.
 
-Thin views: parse (ninja), filter (the shared filters), load (records.py), answer. Assets come
+Thin views: parse (ninja), filter (the shared filters), load (directory/domain/queries.py),
+answer (records.py). Assets come
 only through `visible_assets` / `access_asset`; a refused asset is the same 404 as a missing one.
 """
 
@@ -44,6 +45,7 @@ from dari.api.schemas import (
     ProgramPage,
     ProgramQuery,
 )
+from dari.directory.domain import queries
 from dari.directory.filters import (
     AssetFilter,
     ClusterFilter,
@@ -92,7 +94,7 @@ def _one(kind: str, queryset: QuerySet[M], object_id: str) -> M:
 def list_clusters(request: HttpRequest, page: Page, params: Query[ClusterQuery]) -> Record:
     """Regional bio clusters, by name."""
     return _page_of(
-        request, page, ClusterFilter, params, records.clusters(), records.cluster_record
+        request, page, ClusterFilter, params, queries.clusters(), records.cluster_record
     )
 
 
@@ -101,7 +103,7 @@ def list_clusters(request: HttpRequest, page: Page, params: Query[ClusterQuery])
 )
 def get_cluster(request: HttpRequest, cluster_id: str) -> Record:
     """One cluster."""
-    return records.cluster_record(_one("cluster", records.clusters(), cluster_id))
+    return records.cluster_record(_one("cluster", queries.clusters(), cluster_id))
 
 
 @router.get("/organizations", response={200: OrganizationPage, **LIST_ERRORS}, exclude_unset=True)
@@ -114,7 +116,7 @@ def list_organizations(
         page,
         OrganizationFilter,
         params,
-        records.organizations(),
+        queries.organizations(),
         records.organization_record,
     )
 
@@ -126,15 +128,15 @@ def list_organizations(
 )
 def get_organization(request: HttpRequest, organization_id: str) -> Record:
     """One organisation, with the ids of its assets the caller may see."""
-    org = _one("organization", records.organizations(), organization_id)
-    return records.organization_detail(org, records.visible_asset_ids(request.user, org))
+    org = _one("organization", queries.organizations(), organization_id)
+    return records.organization_detail(org, queries.asset_ids_of(request.user, org))
 
 
 @router.get("/assets", response={200: AssetPage, **LIST_ERRORS}, exclude_unset=True)
 def list_assets(request: HttpRequest, page: Page, params: Query[AssetQuery]) -> Record:
     """Pipeline assets the caller may see, with the filters of the asset search page."""
     return _page_of(
-        request, page, AssetFilter, params, records.assets(request.user), records.asset_record
+        request, page, AssetFilter, params, queries.assets(request.user), records.asset_record
     )
 
 
@@ -151,21 +153,21 @@ def get_asset(request: HttpRequest, asset_id: str) -> Record:
 def list_deals(request: HttpRequest, page: Page, params: Query[DealQuery]) -> Record:
     """Deals, newest first; `asset` is null unless the caller may see the asset."""
     return _page_of(
-        request, page, DealFilter, params, records.deals(request.user), records.deal_record
+        request, page, DealFilter, params, queries.deals(request.user), records.deal_record
     )
 
 
 @router.get("/deals/{deal_id}", response={200: DealOut, **DETAIL_ERRORS}, exclude_unset=True)
 def get_deal(request: HttpRequest, deal_id: str) -> Record:
     """One deal; `asset` is null unless the caller may see the asset."""
-    return records.deal_record(_one("deal", records.deals(request.user), deal_id))
+    return records.deal_record(_one("deal", queries.deals(request.user), deal_id))
 
 
 @router.get("/investments", response={200: InvestmentPage, **LIST_ERRORS}, exclude_unset=True)
 def list_investments(request: HttpRequest, page: Page, params: Query[InvestmentQuery]) -> Record:
     """Financing rounds, IPOs, grants and facility investments, newest first."""
     return _page_of(
-        request, page, InvestmentFilter, params, records.investments(), records.investment_record
+        request, page, InvestmentFilter, params, queries.investments(), records.investment_record
     )
 
 
@@ -176,14 +178,14 @@ def list_investments(request: HttpRequest, page: Page, params: Query[InvestmentQ
 )
 def get_investment(request: HttpRequest, investment_id: str) -> Record:
     """One investment."""
-    return records.investment_record(_one("investment", records.investments(), investment_id))
+    return records.investment_record(_one("investment", queries.investments(), investment_id))
 
 
 @router.get("/facilities", response={200: FacilityPage, **LIST_ERRORS}, exclude_unset=True)
 def list_facilities(request: HttpRequest, page: Page, params: Query[FacilityQuery]) -> Record:
     """Manufacturing sites, laboratories and centres, by name."""
     return _page_of(
-        request, page, FacilityFilter, params, records.facilities(), records.facility_record
+        request, page, FacilityFilter, params, queries.facilities(), records.facility_record
     )
 
 
@@ -192,14 +194,14 @@ def list_facilities(request: HttpRequest, page: Page, params: Query[FacilityQuer
 )
 def get_facility(request: HttpRequest, facility_id: str) -> Record:
     """One facility."""
-    return records.facility_record(_one("facility", records.facilities(), facility_id))
+    return records.facility_record(_one("facility", queries.facilities(), facility_id))
 
 
 @router.get("/programs", response={200: ProgramPage, **LIST_ERRORS}, exclude_unset=True)
 def list_programs(request: HttpRequest, page: Page, params: Query[ProgramQuery]) -> Record:
     """Training, accelerator, funding and open-innovation programmes, latest first."""
     return _page_of(
-        request, page, ProgramFilter, params, records.programs(), records.program_record
+        request, page, ProgramFilter, params, queries.programs(), records.program_record
     )
 
 
@@ -208,4 +210,4 @@ def list_programs(request: HttpRequest, page: Page, params: Query[ProgramQuery])
 )
 def get_program(request: HttpRequest, program_id: str) -> Record:
     """One programme."""
-    return records.program_record(_one("program", records.programs(), program_id))
+    return records.program_record(_one("program", queries.programs(), program_id))

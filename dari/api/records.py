@@ -1,65 +1,19 @@
 """What the API answers: the dari-directory/1 record of each object (`to_record`, so the API and
-exported files agree) plus a few extras, and the querysets that load everything a page of
-records needs in a fixed number of queries.
+exported files agree) plus a few extras. The rows come from `dari.directory.domain.queries`,
+which loads everything a page of records needs in a fixed number of queries.
 
-Assets come only from the access funnel. A deal names its asset only when the caller may see
-it: the asset id and name are read through `visible_assets(user)` in a subquery, never from the
-deal's own column.
+A deal names its asset only when the caller may see it: `asset` and `asset_name` are the
+`visible_asset_*` annotations of `queries.deals(user)`, never the deal's own column.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
-
-from dari.accounts.access import visible_assets
 from dari.directory.interchange import SECTION_BY_KEY, to_record
 from dari.directory.models import Asset, Cluster, Deal, Facility, Investment, Organization, Program
 
 Record = dict[str, Any]
-
-
-# Querysets -------------------------------------------------------------------------------------
-
-
-def clusters() -> QuerySet[Cluster]:
-    return Cluster.objects.annotate(organization_count=Count("organizations"))
-
-
-def organizations() -> QuerySet[Organization]:
-    return Organization.objects.select_related("cluster")
-
-
-def assets(user: Any) -> QuerySet[Asset]:
-    return visible_assets(user).select_related("organization")
-
-
-def deals(user: Any) -> QuerySet[Deal]:
-    visible = visible_assets(user).filter(pk=OuterRef("asset_id")).order_by()
-    return Deal.objects.select_related("licensor", "licensee").annotate(
-        visible_asset_id=Subquery(visible.values("pk")[:1]),
-        visible_asset_name=Subquery(visible.values("name")[:1]),
-    )
-
-
-def investments() -> QuerySet[Investment]:
-    return Investment.objects.select_related("recipient").prefetch_related(
-        Prefetch("investors", queryset=Organization.objects.only("id", "name"))
-    )
-
-
-def facilities() -> QuerySet[Facility]:
-    return Facility.objects.select_related("organization", "cluster")
-
-
-def programs() -> QuerySet[Program]:
-    return Program.objects.select_related("organizer")
-
-
-def visible_asset_ids(user: Any, organization: Organization) -> list[str]:
-    owned = visible_assets(user).filter(organization=organization)
-    return list(owned.order_by("name", "id").values_list("id", flat=True))
 
 
 # Records ---------------------------------------------------------------------------------------
@@ -91,7 +45,8 @@ def asset_record(asset: Asset) -> Record:
 
 
 def deal_record(deal: Deal) -> Record:
-    """A deal from `deals(user)`: `asset` is null when absent or hidden, indistinguishably."""
+    """A deal from `queries.deals(user)`: `asset` is null when absent or hidden,
+    indistinguishably."""
     record = to_record(SECTION_BY_KEY["deals"], deal)
     record["asset"] = deal.visible_asset_id
     record["asset_name"] = deal.visible_asset_name

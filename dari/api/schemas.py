@@ -2,19 +2,29 @@
 
 Output records are the dari-directory/1 records of `to_record` plus a few extras named here;
 the API answers with `exclude_unset`, so an empty optional value is left out exactly as in an
-exported file. Vocabulary parameters are documented with their enums but parsed as plain strings:
-the shared filters check them and answer with the same message as the pages.
+exported file. The query parameters of the lists are generated from the shared filters
+(`dari.directory.filters`): vocabulary parameters are documented with their enums but parsed as
+plain strings, and the filters check them and answer with the same message as the pages.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from django.db.models import TextChoices
 from ninja import Field, Schema
-from pydantic import WithJsonSchema
+from pydantic import WithJsonSchema, create_model
 
-from dari.directory.filters import SORTS
+from dari.directory.filters import (
+    AssetFilter,
+    ClusterFilter,
+    DealFilter,
+    DirectoryFilter,
+    FacilityFilter,
+    InvestmentFilter,
+    OrganizationFilter,
+    ProgramFilter,
+)
 from dari.directory.vocab import (
     DealStatus,
     DealType,
@@ -48,16 +58,6 @@ def _filter(values: list[str]) -> WithJsonSchema:
     return WithJsonSchema({"type": "string", "enum": ["", *values]})
 
 
-SortFilter = Annotated[str, _filter(list(SORTS))]
-AreaFilter = Annotated[str, _filter(TherapeuticArea.values)]
-ModalityFilter = Annotated[str, _filter(Modality.values)]
-StageFilter = Annotated[str, _filter(Stage.values)]
-DealTypeFilter = Annotated[str, _filter(DealType.values)]
-OrgKindFilter = Annotated[str, _filter(OrgKind.values)]
-InvestmentKindFilter = Annotated[str, _filter(InvestmentKind.values)]
-FacilityKindFilter = Annotated[str, _filter(FacilityKind.values)]
-ProgramKindFilter = Annotated[str, _filter(ProgramKind.values)]
-YearFilter = Annotated[str, WithJsonSchema({"type": "string", "pattern": "^([0-9]{4})?$"})]
 AreaValue = Annotated[str, _enum(TherapeuticArea)]
 ModalityValue = Annotated[str, _enum(Modality)]
 StageValue = Annotated[str, _enum(Stage)]
@@ -101,55 +101,30 @@ class PageParams(Schema):
     )
 
 
-class AssetQuery(Schema):
-    q: str = Field("", description="Words of the name, description, targets or organisation.")
-    therapeutic_area: AreaFilter = Field("", description=_one_of(TherapeuticArea.values))
-    modality: ModalityFilter = Field("", description=_one_of(Modality.values))
-    stage: StageFilter = Field("", description=_one_of(Stage.values))
-    cluster: str = Field("", description="Cluster id of the owner organisation.")
-    country: str = Field("", description="ISO country code of the owner organisation.")
-    seeking: DealTypeFilter = Field("", description="Deal type sought. " + _one_of(DealType.values))
-    organization: str = Field("", description="Owner organisation id.")
-    sort: SortFilter = Field("name", description=_one_of(list(SORTS)))
+def filter_query(filter_class: type[DirectoryFilter]) -> type[Schema]:
+    """The query parameters of a list, generated from its shared filter (one definition of
+    each parameter): a vocabulary becomes an enum with blank (any), `year` a pattern."""
+    params: dict[str, Any] = {}
+    for p in filter_class.parameters():
+        description = p.help
+        kind: Any = str
+        if p.choices is not None:
+            description = " ".join(filter(None, [p.help, _one_of(p.choices)]))
+            kind = Annotated[str, _filter(p.choices)]
+        elif p.pattern is not None:
+            kind = Annotated[str, WithJsonSchema({"type": "string", "pattern": p.pattern})]
+        params[p.name] = (kind, Field(p.default, description=description))
+    name = filter_class.__name__.removesuffix("Filter") + "Query"
+    return create_model(name, __base__=Schema, **params)
 
 
-class ClusterQuery(Schema):
-    country: str = Field("", description="ISO country code.")
-
-
-class OrganizationQuery(Schema):
-    q: str = Field("", description="Words of the name, Korean name or description.")
-    kind: OrgKindFilter = Field("", description=_one_of(OrgKind.values))
-    country: str = Field("", description="ISO country code.")
-    cluster: str = Field("", description="Cluster id.")
-
-
-class DealQuery(Schema):
-    year: YearFilter = Field("", description="Four-digit year of the deal date.")
-    deal_type: DealTypeFilter = Field("", description=_one_of(DealType.values))
-    country: str = Field("", description="ISO country code of the licensee.")
-    licensor: str = Field("", description="Licensor organisation id.")
-    licensee: str = Field("", description="Licensee organisation id.")
-
-
-class InvestmentQuery(Schema):
-    year: YearFilter = Field("", description="Four-digit year of the announcement.")
-    kind: InvestmentKindFilter = Field("", description=_one_of(InvestmentKind.values))
-    recipient: str = Field("", description="Recipient organisation id.")
-    investor: str = Field("", description="Investor organisation id.")
-    country: str = Field("", description="ISO country code of the recipient.")
-
-
-class FacilityQuery(Schema):
-    kind: FacilityKindFilter = Field("", description=_one_of(FacilityKind.values))
-    organization: str = Field("", description="Organisation id.")
-    cluster: str = Field("", description="Cluster id.")
-
-
-class ProgramQuery(Schema):
-    kind: ProgramKindFilter = Field("", description=_one_of(ProgramKind.values))
-    organizer: str = Field("", description="Organiser organisation id.")
-    year: YearFilter = Field("", description="Four-digit year of the start.")
+AssetQuery = filter_query(AssetFilter)
+ClusterQuery = filter_query(ClusterFilter)
+OrganizationQuery = filter_query(OrganizationFilter)
+DealQuery = filter_query(DealFilter)
+InvestmentQuery = filter_query(InvestmentFilter)
+FacilityQuery = filter_query(FacilityFilter)
+ProgramQuery = filter_query(ProgramFilter)
 
 
 # Records ---------------------------------------------------------------------------------------

@@ -9,10 +9,14 @@ are the caller's: they belong where the list is built.
 
 Two parameter names carry a rule wherever they appear: `country` is an ISO code, matched
 upper-case; `year` must be four digits.
+
+This is the one definition of each parameter (name, default, vocabulary, help): `parameters()`
+describes them for the API, whose OpenAPI query parameters are generated from it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar, Self, TypeVar, cast
 
@@ -53,6 +57,25 @@ SORTS: dict[str, tuple[Any, ...]] = {
     "organization": ("organization__name", "name", "id"),
     "modality": ("modality", "name", "id"),
 }
+
+
+YEAR_PATTERN = "^([0-9]{4})?$"  # blank (any) or four digits
+
+
+def param(help_text: str, default: str = "") -> Any:
+    """A filter parameter with the help the API documents for it."""
+    return dataclasses.field(default=default, metadata={"help": help_text})
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """How one filter parameter is documented: blank always means "any"."""
+
+    name: str
+    default: str
+    help: str
+    choices: list[str] | None  # its vocabulary, if it has one
+    pattern: str | None
 
 
 class FilterError(ValueError):
@@ -105,6 +128,20 @@ class DirectoryFilter:
                 raise FilterError(name, "invalid_choice", message)
         return cls(**values)
 
+    @classmethod
+    def parameters(cls) -> list[Parameter]:
+        """Every parameter in declaration order, as the API documents it."""
+        return [
+            Parameter(
+                name=f.name,
+                default=cast(str, f.default),
+                help=f.metadata.get("help", ""),
+                choices=cls.choices.get(f.name),
+                pattern=YEAR_PATTERN if f.name == "year" else None,
+            )
+            for f in fields(cls)
+        ]
+
     def apply(self, queryset: QuerySet[M]) -> QuerySet[M]:
         """Narrow `queryset` by every parameter given, then order it."""
         queryset = self.narrow(queryset)
@@ -126,14 +163,14 @@ class DirectoryFilter:
 class AssetFilter(DirectoryFilter):
     """The asset search parameters shared by pages and the API."""
 
-    q: str = ""
+    q: str = param("Words of the name, description, targets or organisation.")
     therapeutic_area: str = ""
     modality: str = ""
     stage: str = ""
-    cluster: str = ""
-    country: str = ""
-    seeking: str = ""
-    organization: str = ""
+    cluster: str = param("Cluster id of the owner organisation.")
+    country: str = param("ISO country code of the owner organisation.")
+    seeking: str = param("Deal type sought.")
+    organization: str = param("Owner organisation id.")
     sort: str = "name"
 
     lookups: ClassVar[dict[str, str]] = {
@@ -170,7 +207,7 @@ class AssetFilter(DirectoryFilter):
 class ClusterFilter(DirectoryFilter):
     """Clusters by country, by name."""
 
-    country: str = ""
+    country: str = param("ISO country code.")
 
     lookups: ClassVar[dict[str, str]] = {"country": "country"}
 
@@ -179,10 +216,10 @@ class ClusterFilter(DirectoryFilter):
 class OrganizationFilter(DirectoryFilter):
     """Organisations by words, kind, country and cluster, by name."""
 
-    q: str = ""
+    q: str = param("Words of the name, Korean name or description.")
     kind: str = ""
-    country: str = ""
-    cluster: str = ""
+    country: str = param("ISO country code.")
+    cluster: str = param("Cluster id.")
 
     lookups: ClassVar[dict[str, str]] = {
         "kind": "kind",
@@ -207,11 +244,11 @@ class OrganizationFilter(DirectoryFilter):
 class DealFilter(DirectoryFilter):
     """Deals by year, type, licensee country and either party, newest first."""
 
-    year: str = ""
+    year: str = param("Four-digit year of the deal date.")
     deal_type: str = ""
-    country: str = ""
-    licensor: str = ""
-    licensee: str = ""
+    country: str = param("ISO country code of the licensee.")
+    licensor: str = param("Licensor organisation id.")
+    licensee: str = param("Licensee organisation id.")
 
     lookups: ClassVar[dict[str, str]] = {
         "year": "date__startswith",
@@ -228,11 +265,11 @@ class DealFilter(DirectoryFilter):
 class InvestmentFilter(DirectoryFilter):
     """Investments by year, kind, recipient (and its country) and investor, newest first."""
 
-    year: str = ""
+    year: str = param("Four-digit year of the announcement.")
     kind: str = ""
-    recipient: str = ""
-    investor: str = ""
-    country: str = ""
+    recipient: str = param("Recipient organisation id.")
+    investor: str = param("Investor organisation id.")
+    country: str = param("ISO country code of the recipient.")
 
     lookups: ClassVar[dict[str, str]] = {
         "year": "date__startswith",
@@ -251,8 +288,8 @@ class FacilityFilter(DirectoryFilter):
     """Facilities by kind, organisation and cluster, by name."""
 
     kind: str = ""
-    organization: str = ""
-    cluster: str = ""
+    organization: str = param("Organisation id.")
+    cluster: str = param("Cluster id.")
 
     lookups: ClassVar[dict[str, str]] = {
         "kind": "kind",
@@ -267,8 +304,8 @@ class ProgramFilter(DirectoryFilter):
     """Programmes by kind, organiser and start year, latest first."""
 
     kind: str = ""
-    organizer: str = ""
-    year: str = ""
+    organizer: str = param("Organiser organisation id.")
+    year: str = param("Four-digit year of the start.")
 
     lookups: ClassVar[dict[str, str]] = {
         "kind": "kind",

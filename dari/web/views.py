@@ -18,9 +18,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from dari.accounts import domain as accounts_domain
-from dari.accounts.access import access_asset, may_administer, visible_assets
+from dari.accounts.access import access_asset, may_administer
 from dari.accounts.models import OrganizationLink
-from dari.directory.domain import editing
+from dari.directory.domain import editing, queries
 from dari.directory.domain.recommend import (
     TerritoryError,
     recommend_asset_rows,
@@ -37,9 +37,9 @@ from dari.directory.filters import (
 )
 from dari.directory.models import Asset, Cluster, Deal, Investment, Organization
 from dari.directory.vocab import DealType, InvestmentKind, OrgKind
-from dari.web import lists
 from dari.web.forms import AssetForm, LinkForm, OrganizationForm
 
+PAGE_SIZE = 25
 NO_ASSET = gettext_lazy("No asset with this id.")
 NO_ORGANIZATION = gettext_lazy("No organisation with this id.")
 
@@ -78,7 +78,7 @@ def _filtered_list(
 
 
 def _page(request: HttpRequest, queryset: QuerySet[Any] | list[Any]) -> Page:
-    return Paginator(queryset, lists.PAGE_SIZE).get_page(request.GET.get("page"))
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def _posted(request: HttpRequest) -> Any:
@@ -95,34 +95,35 @@ def _administered_organization(request: HttpRequest, org_id: str) -> Organizatio
     """The organisation if the user administers it; 404 otherwise, like a missing one."""
     if not may_administer(request.user, org_id):
         raise Http404(NO_ORGANIZATION)
-    return get_object_or_404(lists.organizations_queryset(), pk=org_id)
+    return get_object_or_404(queries.organizations(), pk=org_id)
 
 
 # Overview --------------------------------------------------------------------------------------
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    clusters, totals = lists.clusters_with_counts(request.user)
+    clusters, totals = queries.clusters_with_counts(request.user)
     return render(
         request,
         "web/home.html",
         {
             "clusters": clusters,
             "totals": totals,
-            "deals": lists.recent_deals(request.user),
-            "investments": lists.recent_investments(),
+            "deals": queries.recent_deals(request.user),
+            "investments": queries.recent_investments(),
         },
     )
 
 
 def cluster_list(request: HttpRequest) -> HttpResponse:
-    clusters, totals = lists.clusters_with_counts(request.user)
+    clusters, totals = queries.clusters_with_counts(request.user)
     return render(request, "web/clusters/list.html", {"clusters": clusters, "totals": totals})
 
 
 def cluster_detail(request: HttpRequest, cluster_id: str) -> HttpResponse:
     cluster = get_object_or_404(Cluster, pk=cluster_id)
-    counts = lists.cluster_counts(request.user, [cluster.pk]).get(cluster.pk, lists.ClusterCounts())
+    counts = queries.cluster_counts(request.user, [cluster.pk])
+    counts = counts.get(cluster.pk, queries.ClusterCounts())
     return render(
         request,
         "web/clusters/detail.html",
@@ -131,7 +132,7 @@ def cluster_detail(request: HttpRequest, cluster_id: str) -> HttpResponse:
             "counts": counts,
             "organizations": cluster.organizations.order_by("name"),
             "facilities": cluster.facilities.select_related("organization").order_by("name"),
-            "programs": lists.programs_of_cluster(cluster),
+            "programs": queries.programs_of_cluster(cluster),
         },
     )
 
@@ -140,36 +141,29 @@ def cluster_detail(request: HttpRequest, cluster_id: str) -> HttpResponse:
 
 
 def organization_list(request: HttpRequest) -> HttpResponse:
-    context, status = _filtered_list(request, OrganizationFilter, lists.organizations_queryset())
-    counts = lists.organization_asset_counts(request.user, [o.pk for o in context["page"]])
+    context, status = _filtered_list(request, OrganizationFilter, queries.organizations())
+    counts = queries.organization_asset_counts(request.user, [o.pk for o in context["page"]])
     for org in context["page"]:
         org.visible_asset_count = counts.get(org.pk, 0)
     context |= {
         "kinds": OrgKind.choices,
-        "countries": lists.countries_of(Organization.objects.all()),
+        "countries": queries.countries_of(Organization.objects.all()),
         "clusters": Cluster.objects.only("id", "name"),
     }
     return render(request, "web/organizations/list.html", context, status=status)
 
 
 def organization_detail(request: HttpRequest, org_id: str) -> HttpResponse:
-    org = get_object_or_404(lists.organizations_queryset(), pk=org_id)
-    assets = visible_assets(request.user).filter(organization=org).order_by("name", "id")
-    investments_received = lists.with_investors(
-        lists.investments_queryset().filter(recipient=org).order_by("-date", "id")
-    )
-    investments_made = lists.with_investors(
-        lists.investments_queryset().filter(investors=org).order_by("-date", "id")
-    )
+    org = get_object_or_404(queries.organizations(), pk=org_id)
     return render(
         request,
         "web/organizations/detail.html",
         {
             "org": org,
-            "assets": list(assets),
-            "deals": lists.deals_of(request.user, org),
-            "investments_received": investments_received,
-            "investments_made": investments_made,
+            "assets": queries.assets_of(request.user, org),
+            "deals": queries.deals_of(request.user, org),
+            "investments_received": queries.investments_received(org),
+            "investments_made": queries.investments_made(org),
             "facilities": org.facilities.select_related("cluster").order_by("name"),
             "programs": org.programs.order_by("-start", "name"),
             "can_edit": may_administer(request.user, org.pk),
@@ -222,15 +216,13 @@ def organization_links(request: HttpRequest, org_id: str) -> HttpResponse:
 
 
 def asset_list(request: HttpRequest) -> HttpResponse:
-    assets, chosen, error, status = _filtered(
-        request, AssetFilter, lists.assets_queryset(request.user)
-    )
+    assets, chosen, error, status = _filtered(request, AssetFilter, queries.assets(request.user))
     if error:
         page, facets = None, []
         chosen_values = {"q": request.GET.get("q", ""), "sort": request.GET.get("sort", "")}
     else:
         page = _page(request, assets)
-        facets = lists.asset_facets(request.user, chosen)
+        facets = queries.asset_facets(request.user, chosen)
         chosen_values = {"q": chosen.q, "sort": chosen.sort}
     context = {
         "page": page,
@@ -250,9 +242,7 @@ def asset_detail(request: HttpRequest, asset_id: str) -> HttpResponse:
         asset = access_asset(request.user, asset_id)
     except Asset.DoesNotExist:
         raise Http404(NO_ASSET) from None
-    deals = lists.attach_visible_assets(
-        request.user, list(lists.deals_queryset().filter(asset_id=asset.pk))
-    )
+    deals = queries.deals_of_asset(request.user, asset)
     return render(
         request,
         "web/assets/detail.html",
@@ -341,24 +331,22 @@ def asset_new(request: HttpRequest, org_id: str) -> HttpResponse:
 
 
 def deal_list(request: HttpRequest) -> HttpResponse:
-    context, status = _filtered_list(request, DealFilter, lists.deals_queryset())
-    page = context["page"]
-    page.object_list = lists.attach_visible_assets(request.user, list(page.object_list))
+    context, status = _filtered_list(request, DealFilter, queries.deals(request.user))
     context |= {
-        "years": lists.years_of(Deal.objects.all()),
+        "years": queries.years_of(Deal.objects.all()),
         "deal_types": DealType.choices,
-        "countries": lists.countries_of(Deal.objects.all(), "licensee__country"),
+        "countries": queries.countries_of(Deal.objects.all(), "licensee__country"),
     }
     return render(request, "web/deals/list.html", context, status=status)
 
 
 def investment_list(request: HttpRequest) -> HttpResponse:
-    context, status = _filtered_list(request, InvestmentFilter, lists.investments_queryset())
+    context, status = _filtered_list(request, InvestmentFilter, queries.investments())
     page = context["page"]
-    page.object_list = lists.with_investors(page.object_list)
+    page.object_list = queries.with_investors(page.object_list)
     context |= {
-        "years": lists.years_of(Investment.objects.all()),
+        "years": queries.years_of(Investment.objects.all()),
         "kinds": InvestmentKind.choices,
-        "countries": lists.countries_of(Investment.objects.all(), "recipient__country"),
+        "countries": queries.countries_of(Investment.objects.all(), "recipient__country"),
     }
     return render(request, "web/deals/investments.html", context, status=status)

@@ -1,0 +1,275 @@
+"""The read side of the directory, shared by the pages and the API: list querysets, counts per
+cluster, asset facets, recent deals and investments, the deals and assets of an organisation.
+
+Assets are only ever obtained through the access funnel (`visible_assets`); every count of
+assets here is a count of the set the user may see, and a deal names its asset only through
+`with_visible_asset` (the asset's id and name when the user may see it, else None). Filtering
+and ordering are `dari.directory.filters`; what a page or an answer shows of a row is the
+caller's.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from dari.accounts.access import visible_assets, with_visible_asset
+from dari.directory.filters import AssetFilter, json_list_contains
+from dari.directory.models import Asset, Cluster, Deal, Facility, Investment, Organization, Program
+from dari.directory.vocab import DealType, Modality, Stage, TherapeuticArea
+
+# Querysets: each loads what a row of a list shows in a fixed number of queries ----------------
+
+
+def clusters() -> QuerySet[Cluster]:
+    """Clusters with `organization_count`."""
+    return Cluster.objects.annotate(organization_count=Count("organizations"))
+
+
+def organizations() -> QuerySet[Organization]:
+    return Organization.objects.select_related("cluster")
+
+
+def assets(user: Any) -> QuerySet[Asset]:
+    """The assets the user may see, with their organisation and its cluster."""
+    return visible_assets(user).select_related("organization", "organization__cluster")
+
+
+def deals(user: Any) -> QuerySet[Deal]:
+    """Deals with both parties and `visible_asset_id` / `visible_asset_name`: None when the
+    deal has no asset or the user may not see it, indistinguishably. The asset itself is
+    deliberately not joined."""
+    return with_visible_asset(Deal.objects.select_related("licensor", "licensee"), user)
+
+
+def investments() -> QuerySet[Investment]:
+    return Investment.objects.select_related("recipient").prefetch_related(
+        Prefetch("investors", queryset=Organization.objects.only("id", "name"))
+    )
+
+
+def facilities() -> QuerySet[Facility]:
+    return Facility.objects.select_related("organization", "cluster")
+
+
+def programs() -> QuerySet[Program]:
+    return Program.objects.select_related("organizer")
+
+
+def programs_of_cluster(cluster: Cluster) -> QuerySet[Program]:
+    return programs().filter(organizer__cluster=cluster)
+
+
+# Investors in the order of the source ----------------------------------------------------------
+
+
+def ordered_investors(investment: Investment) -> list[Organization]:
+    """The investors in the order of the source (the M2M table keeps none)."""
+    by_id = {o.pk: o for o in investment.investors.all()}
+    ordered = [by_id[i] for i in investment.investor_order if i in by_id]
+    return ordered + [o for i, o in by_id.items() if i not in investment.investor_order]
+
+
+def with_investors(rows: Iterable[Investment]) -> list[Investment]:
+    """The investments, each with `ordered_investors`."""
+    out = list(rows)
+    for investment in out:
+        investment.ordered_investors = ordered_investors(investment)
+    return out
+
+
+# Counts ----------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class ClusterCounts:
+    organizations: int = 0
+    assets: int = 0
+    facilities: int = 0
+    programs: int = 0
+
+
+def _grouped(queryset: QuerySet[Any], key: str) -> dict[Any, int]:
+    return {row[key]: row["n"] for row in queryset.order_by().values(key).annotate(n=Count("pk"))}
+
+
+def cluster_counts(user: Any, cluster_ids: Iterable[str] | None = None) -> dict[Any, ClusterCounts]:
+    """Per cluster id (None: outside any cluster): organisations, visible assets, facilities,
+    programmes (by the organiser's cluster). Four grouped queries whatever the number of
+    clusters."""
+    orgs = Organization.objects.all()
+    visible = visible_assets(user)
+    sites = Facility.objects.all()
+    progs = Program.objects.all()
+    if cluster_ids is not None:
+        ids = list(cluster_ids)
+        orgs = orgs.filter(cluster_id__in=ids)
+        visible = visible.filter(organization__cluster_id__in=ids)
+        sites = sites.filter(cluster_id__in=ids)
+        progs = progs.filter(organizer__cluster_id__in=ids)
+    counts: dict[Any, ClusterCounts] = {}
+    grouped: tuple[tuple[str, QuerySet[Any], str], ...] = (
+        ("organizations", orgs, "cluster_id"),
+        ("assets", visible, "organization__cluster_id"),
+        ("facilities", sites, "cluster_id"),
+        ("programs", progs, "organizer__cluster_id"),
+    )
+    for attr, queryset, key in grouped:
+        for cluster_id, n in _grouped(queryset, key).items():
+            setattr(counts.setdefault(cluster_id, ClusterCounts()), attr, n)
+    return counts
+
+
+def clusters_with_counts(user: Any) -> tuple[list[Cluster], ClusterCounts]:
+    """Every cluster with `.counts`, and the totals over the whole directory."""
+    rows = list(Cluster.objects.all())
+    counts = cluster_counts(user)
+    totals = ClusterCounts()
+    for c in counts.values():
+        for field in dataclasses.fields(ClusterCounts):
+            setattr(totals, field.name, getattr(totals, field.name) + getattr(c, field.name))
+    for cluster in rows:
+        cluster.counts = counts.get(cluster.pk, ClusterCounts())
+    return rows, totals
+
+
+def organization_asset_counts(user: Any, org_ids: Iterable[str]) -> dict[str, int]:
+    """Visible assets per organisation id (organisations without any are left out)."""
+    return _grouped(
+        visible_assets(user).filter(organization_id__in=list(org_ids)), "organization_id"
+    )
+
+
+def assets_of(user: Any, organization: Organization) -> list[Asset]:
+    """The organisation's assets the user may see, by name."""
+    return list(visible_assets(user).filter(organization=organization).order_by("name", "id"))
+
+
+def asset_ids_of(user: Any, organization: Organization) -> list[str]:
+    """The ids of the organisation's assets the user may see, by name."""
+    owned = visible_assets(user).filter(organization=organization)
+    return list(owned.order_by("name", "id").values_list("id", flat=True))
+
+
+# Choices offered by the list pages -------------------------------------------------------------
+
+
+def years_of(queryset: QuerySet[Any]) -> list[str]:
+    """The distinct years of a model with a partial ISO `date`, newest first."""
+    dates = queryset.order_by().exclude(date="").values_list("date", flat=True).distinct()
+    return sorted({d[:4] for d in dates}, reverse=True)
+
+
+def countries_of(queryset: QuerySet[Any], field: str = "country") -> list[str]:
+    values = queryset.order_by().exclude(**{field: ""}).values_list(field, flat=True).distinct()
+    return sorted(set(values))
+
+
+# Asset facets ----------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Facet:
+    """One filter of the asset list: its options with counts over the visible set."""
+
+    name: str
+    title: str
+    selected: str
+    options: list[tuple[str, str, int]]  # value, label, count
+
+
+VOCAB_FACETS = (
+    ("therapeutic_area", _("Therapeutic area"), TherapeuticArea),
+    ("modality", _("Modality"), Modality),
+    ("stage", _("Stage"), Stage),
+    ("seeking", _("Deal type sought"), DealType),
+)
+
+
+def asset_facets(user: Any, chosen: AssetFilter) -> list[Facet]:
+    """Counts per filter value over the visible assets matching every *other* filter (so a
+    chosen value still shows its alternatives). One query per facet."""
+    base = visible_assets(user)
+
+    def narrowed(field: str) -> QuerySet[Asset]:
+        return dataclasses.replace(chosen, **{field: ""}).apply(base).order_by()
+
+    facets = []
+    for field, title, choices in VOCAB_FACETS:
+        if field == "seeking":
+            aggregates = {
+                f"n_{v}": Count("pk", filter=json_list_contains("seeking", v))
+                for v in choices.values
+            }
+            row = narrowed(field).aggregate(**aggregates)
+            counts: dict[str, int] = {v: row[f"n_{v}"] for v in choices.values}
+        else:
+            counts = _grouped(narrowed(field), field)
+        options = [(v, str(lbl), counts.get(v, 0)) for v, lbl in choices.choices]
+        facets.append(Facet(field, str(title), getattr(chosen, field), options))
+
+    cluster_rows = (
+        narrowed("cluster")
+        .exclude(organization__cluster=None)
+        .values("organization__cluster_id", "organization__cluster__name")
+        .annotate(n=Count("pk"))
+        .order_by("organization__cluster__name")
+    )
+    facets.append(
+        Facet(
+            "cluster",
+            str(_("Cluster")),
+            chosen.cluster,
+            [
+                (r["organization__cluster_id"], r["organization__cluster__name"], r["n"])
+                for r in cluster_rows
+            ],
+        )
+    )
+    country_counts: Counter[str] = Counter(
+        _grouped(narrowed("country").exclude(organization__country=""), "organization__country")
+    )
+    facets.append(
+        Facet(
+            "country",
+            str(_("Country")),
+            chosen.country.upper(),
+            [(c, c, n) for c, n in sorted(country_counts.items())],
+        )
+    )
+    return facets
+
+
+# Deals and investments around one object -------------------------------------------------------
+
+
+def recent_deals(user: Any, n: int = 6) -> list[Deal]:
+    return list(deals(user).order_by("-date", "id")[:n])
+
+
+def recent_investments(n: int = 6) -> list[Investment]:
+    return with_investors(investments().order_by("-date", "id")[:n])
+
+
+def deals_of(user: Any, organization: Organization) -> list[Deal]:
+    """The deals the organisation is a party to, newest first."""
+    rows = deals(user).filter(Q(licensor=organization) | Q(licensee=organization))
+    return list(rows.order_by("-date", "id"))
+
+
+def deals_of_asset(user: Any, asset: Asset) -> list[Deal]:
+    """The deals about an asset (the caller has obtained it through the funnel)."""
+    return list(deals(user).filter(asset_id=asset.pk))
+
+
+def investments_received(organization: Organization) -> list[Investment]:
+    return with_investors(investments().filter(recipient=organization).order_by("-date", "id"))
+
+
+def investments_made(organization: Organization) -> list[Investment]:
+    return with_investors(investments().filter(investors=organization).order_by("-date", "id"))
