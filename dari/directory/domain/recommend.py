@@ -21,7 +21,7 @@ Each index catches up with the database when the directory generation (raised by
 import and edit) moves: only changed profiles are re-embedded (the embedding cache is shared).
 
 Deal history: deals are public records, listed to every reader with their asset shown only
-when the reader may see it (dari/web/lists.py, dari/api/records.py). The history of a tier
+when the reader may see it (`with_visible_asset`, through `queries.deals`). The history of a tier
 has one `DealRecord` per deal, every deal, exactly as the deal list counts them; the asset's
 modality, area and targets are filled in only for an asset of the tier, so a deal of an asset
 the reader may not see counts exactly like a deal with no asset (see docs/recommendations.md).
