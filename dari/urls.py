@@ -8,7 +8,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("dari.api.urls")),
-    path("events/", include("dari.web.event_urls")),
+    path("events/", include("dari.web.events.urls")),
     path("insights/", include("dari.web.insights_urls")),
     path("", include("dari.web.urls")),
 ]

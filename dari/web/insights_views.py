@@ -36,7 +36,7 @@ from dari.insights.forms import (
 )
 from dari.insights.models import CallApplication
 from dari.web import insights_charts as charts
-from dari.web.event_forms import CoOrganizerForm
+from dari.web.events.forms import CoOrganizerForm
 from dari.web.tables import Table, csv_download, with_display
 
 # National targets --------------------------------------------------------------------------

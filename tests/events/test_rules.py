@@ -26,7 +26,7 @@ from dari.events.domain.requests import (
 from dari.events.domain.setup import register_participant, update_event
 from dari.events.models import Event, Meeting, MeetingRequest, PeriodicTick, RequestStatus
 from dari.events.periodic import JOBS, enqueue_due
-from dari.web.event_forms import EventForm, RequestForm
+from dari.web.events.forms import EventForm, RequestForm
 from tests.events.factories import make_event, person
 from tests.factories import UserFactory
 

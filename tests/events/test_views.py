@@ -116,25 +116,25 @@ def test_availability_grid_is_in_my_local_time_and_toggles_with_htmx(client, wor
     response = client.get(url("availability", "test-virtual"))
     grid = response.context["grid"]
     # Seoul's 10-11 March (00:00 KST 10 March = 15:00 GMT 9 March) seen from London.
-    assert [d.isoformat() for d in grid["columns"]] == ["2026-03-09", "2026-03-10", "2026-03-11"]
-    assert (grid["rows"][0]["time"], grid["rows"][-1]["time"], len(grid["rows"])) == (
+    assert [d.isoformat() for d in grid.columns] == ["2026-03-09", "2026-03-10", "2026-03-11"]
+    assert (grid.rows[0].time, grid.rows[-1].time, len(grid.rows)) == (
         "00:00",
         "23:30",
         48,
     )
     # 08:00-18:00 GMT: from 15:00 on the 9th (its start), all of the 10th, until 15:00 on the 11th.
-    assert grid["available_count"] == 6 + 20 + 14
-    slot = next(c["slot"] for r in grid["rows"] if r["time"] == "09:00" for c in r["cells"] if c)
+    assert grid.available_count == 6 + 20 + 14
+    slot_id = next(c.slot_id for r in grid.rows if r.time == "09:00" for c in r.cells if c)
     response = client.post(
-        url("toggle-slot", "test-virtual"), {"slot": slot.pk}, HTTP_HX_REQUEST="true"
+        url("toggle-slot", "test-virtual"), {"slot": slot_id}, HTTP_HX_REQUEST="true"
     )
     assert (response.status_code, [t.name for t in response.templates][0]) == (
         200,
         "events/_grid.html",
     )
-    assert list(emma.blocked_slots.values_list("pk", flat=True)) == [slot.pk]
-    assert response.context["grid"]["available_count"] == 39
-    response = client.post(url("toggle-slot", "test-virtual"), {"slot": slot.pk})
+    assert list(emma.blocked_slots.values_list("pk", flat=True)) == [slot_id]
+    assert response.context["grid"].available_count == 39
+    response = client.post(url("toggle-slot", "test-virtual"), {"slot": slot_id})
     assert (response.status_code, emma.blocked_slots.count()) == (302, 0)
 
 

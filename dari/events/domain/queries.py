@@ -1,21 +1,410 @@
-"""Read models of event pages (no writes)."""
+"""Read models of the event pages: frozen dataclasses built by reading only (a GET never
+writes). Times are given in the zone of whoever reads them; assets named by requests and
+meetings pass through `shown_assets`, the one place that decides which the reader may see.
+Pending requests past the request deadline read as expired (the periodic job
+`expire-requests` writes it)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
 
+from django.db.models import Prefetch, Q, QuerySet
+
+from dari.accounts.access import visible_assets
+from dari.directory.models import Asset
+from dari.events.access import managed_events
+from dari.events.domain.links import video_link
 from dari.events.domain.requests import deadline_passed
-from dari.events.models import Event, MeetingRequest, RequestStatus
+from dari.events.domain.setup import available_slot_ids
+from dari.events.models import (
+    Event,
+    FollowUp,
+    Meeting,
+    MeetingRequest,
+    MeetingStatus,
+    Outcome,
+    Participant,
+    RequestStatus,
+    Seat,
+)
 
 
-def show_expired(
-    event: Event, requests: Iterable[MeetingRequest], now: datetime | None = None
-) -> None:
-    """Show pending requests of an event past its request deadline as expired (in memory only:
-    the periodic job `expire-requests` writes it), so no page offers to answer them."""
-    if not deadline_passed(event, now):
-        return
-    for request in requests:
-        if request.status == RequestStatus.PENDING:
-            request.status = RequestStatus.EXPIRED
+def shown_assets(user: Any, assets: Iterable[Asset | None]) -> dict[str, Asset]:
+    """The assets among `assets` that `user` may see, by id (one query): a row names its asset
+    only if its reader may see it."""
+    by_id = {asset.pk: asset for asset in assets if asset is not None}
+    visible = visible_assets(user).filter(pk__in=by_id).values_list("pk", flat=True)
+    return {pk: by_id[pk] for pk in visible}
+
+
+# Event list and directory ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """An event of the list, with what the reader has to do with it."""
+
+    event: Event
+    is_mine: bool
+    can_manage: bool
+
+
+def event_rows(user: Any) -> tuple[EventRow, ...]:
+    """Every event, marked where `user` is registered or may manage it (three queries)."""
+    mine: set[int] = set()
+    if user.is_authenticated:
+        mine = set(Participant.objects.filter(user=user).values_list("event_id", flat=True))
+    managed = set(managed_events(user).values_list("pk", flat=True))
+    return tuple(
+        EventRow(event=event, is_mine=event.pk in mine, can_manage=event.pk in managed)
+        for event in Event.objects.select_related("organizer")
+    )
+
+
+@dataclass(frozen=True)
+class Directory:
+    """The participants of an event, filtered by a search text and a country."""
+
+    people: tuple[Participant, ...]
+    q: str
+    country: str
+    countries: tuple[str, ...]
+
+
+def event_directory(event: Event, q: str = "", country: str = "") -> Directory:
+    """Participants whose organisation or name contains `q`, in `country` if given; the
+    countries offered are those of all the event's participants."""
+    q, country = q.strip(), country.strip().upper()
+    people: QuerySet[Participant] = Participant.objects.filter(event=event).select_related(
+        "user", "organization"
+    )
+    if q:
+        people = people.filter(
+            Q(organization__name__icontains=q)
+            | Q(organization__name_ko__icontains=q)
+            | Q(user__first_name__icontains=q)
+            | Q(user__last_name__icontains=q)
+        )
+    if country:
+        people = people.filter(organization__country=country)
+    every = Participant.objects.filter(event=event).values_list("organization__country", flat=True)
+    countries = tuple(sorted(c for c in set(every) if c))
+    return Directory(people=tuple(people), q=q, country=country, countries=countries)
+
+
+# Availability ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One slot: its state for me (meeting, blocked, available or off) and its local start."""
+
+    slot_id: int
+    state: str
+    local: datetime
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """One local start time; a cell per day (None where the event has no slot)."""
+
+    time: str
+    cells: tuple[GridCell | None, ...]
+
+
+@dataclass(frozen=True)
+class AvailabilityGrid:
+    """The event's slots in my own time: columns are my local days, rows my local times."""
+
+    columns: tuple[date, ...]
+    rows: tuple[GridRow, ...]
+    zone_abbr: str
+    available_count: int
+
+
+def availability_grid(me: Participant, now: datetime | None = None) -> AvailabilityGrid:
+    """My grid; `zone_abbr` is my zone's abbreviation at `now` (default: the current time)."""
+    zone = ZoneInfo(me.timezone)
+    available = {int(i) for i in available_slot_ids(me)}
+    blocked = set(me.blocked_slots.values_list("pk", flat=True))
+    meetings = set(
+        Seat.objects.filter(participant=me, slot__isnull=False).values_list("slot_id", flat=True)
+    )
+    cells: dict[tuple[date, str], GridCell] = {}
+    for slot in me.event.slots.all():
+        local = slot.start.astimezone(zone)
+        if slot.pk in meetings:
+            state = "meeting"
+        elif slot.pk in blocked:
+            state = "blocked"
+        elif slot.pk in available:
+            state = "available"
+        else:
+            state = "off"
+        cells[(local.date(), local.strftime("%H:%M"))] = GridCell(slot.pk, state, local)
+    columns = tuple(sorted({day for day, _ in cells}))
+    times = sorted({time for _, time in cells})
+    rows = tuple(GridRow(t, tuple(cells.get((d, t)) for d in columns)) for t in times)
+    when = now.astimezone(zone) if now is not None else datetime.now(zone)
+    return AvailabilityGrid(
+        columns=columns,
+        rows=rows,
+        zone_abbr=when.strftime("%Z"),
+        available_count=len(available),
+    )
+
+
+# Requests --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    """A request as one side reads it: who is on the other side, its state as of now, and
+    which answers it offers."""
+
+    pk: int
+    incoming: bool
+    heading: str
+    to_organization: bool
+    status: RequestStatus
+    priority: int
+    created: datetime
+    message: str
+    decline_reason: str
+    shown_asset: Asset | None
+
+    @property
+    def status_label(self) -> str:
+        return str(self.status.label)
+
+    @property
+    def may_answer(self) -> bool:
+        """Accept or decline: a pending request I received."""
+        return self.incoming and self.status == RequestStatus.PENDING
+
+    @property
+    def may_withdraw(self) -> bool:
+        return not self.incoming and self.status == RequestStatus.PENDING
+
+    @property
+    def in_agenda(self) -> bool:
+        return self.status == RequestStatus.ACCEPTED
+
+
+@dataclass(frozen=True)
+class RequestList:
+    """The requests I received (addressed to me or to my organisation) and those I sent,
+    newest first."""
+
+    incoming: tuple[RequestRow, ...]
+    outgoing: tuple[RequestRow, ...]
+
+
+_REQUEST_RELATED = (
+    "requester__user",
+    "requester__organization",
+    "target__user",
+    "target_organization",
+    "asset",
+)
+
+
+def _heading(request: MeetingRequest, incoming: bool) -> str:
+    if incoming:
+        requester = request.requester
+        org = requester.organization
+        return f"{requester.name} · {org.name}" if org is not None else requester.name
+    names = [request.target.name] if request.target is not None else []
+    org_name = request.target_organization.name if request.target_organization else ""
+    return " · ".join([*names, org_name])
+
+
+def _status_as_of(status: Any, late: bool) -> RequestStatus:
+    """A request's status once its event's deadline has passed (`late`): pending reads as
+    expired."""
+    if late and status == RequestStatus.PENDING:
+        status = RequestStatus.EXPIRED
+    return RequestStatus(status)
+
+
+def request_list(user: Any, me: Participant, now: datetime | None = None) -> RequestList:
+    """My requests as of `now` (default: the current time), in three queries."""
+    incoming = list(
+        MeetingRequest.objects.filter(event=me.event)
+        .filter(
+            Q(target=me) | Q(target__isnull=True, target_organization_id=me.organization_id or "")
+        )
+        .select_related(*_REQUEST_RELATED)
+        .order_by("-created", "-pk")
+    )
+    outgoing = list(
+        MeetingRequest.objects.filter(requester=me)
+        .select_related(*_REQUEST_RELATED)
+        .order_by("-created", "-pk")
+    )
+    shown = shown_assets(user, (r.asset for r in incoming + outgoing))
+    late = deadline_passed(me.event, now)
+
+    def row(request: MeetingRequest, mine: bool) -> RequestRow:
+        return RequestRow(
+            pk=request.pk,
+            incoming=mine,
+            heading=_heading(request, mine),
+            to_organization=mine and request.target_id is None,
+            status=_status_as_of(request.status, late),
+            priority=request.priority,
+            created=request.created,
+            message=request.message,
+            decline_reason=request.decline_reason,
+            shown_asset=shown.get(request.asset_id or ""),
+        )
+
+    return RequestList(
+        incoming=tuple(row(r, True) for r in incoming),
+        outgoing=tuple(row(r, False) for r in outgoing),
+    )
+
+
+# Agenda ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OtherSide:
+    """A participant on the other side of my meeting, with its start in their own zone."""
+
+    pk: int
+    name: str
+    organization_name: str
+    timezone: str
+    start: datetime | None
+    other_day: bool
+
+
+@dataclass(frozen=True)
+class Colleague:
+    """A participant of my organisation I may bring to a meeting."""
+
+    pk: int
+    name: str
+
+
+@dataclass(frozen=True)
+class FollowUpLine:
+    """What someone reported a meeting led to."""
+
+    outcome: Outcome
+    reported_by: str
+    deal_id: str | None
+    note: str
+
+    @property
+    def outcome_label(self) -> str:
+        return str(self.outcome.label)
+
+
+@dataclass(frozen=True)
+class AgendaMeeting:
+    """One of my meetings: its times in my zone (None until scheduled), the other side, where
+    to meet (video link or table), the asset discussed, follow-ups and the colleagues I may
+    still bring (none once cancelled)."""
+
+    pk: int
+    status: MeetingStatus
+    confirmed: bool
+    start: datetime | None
+    end: datetime | None
+    others: tuple[OtherSide, ...]
+    link: str
+    table: int | None
+    unscheduled_reason: str
+    shown_asset: Asset | None
+    followups: tuple[FollowUpLine, ...]
+    free_colleagues: tuple[Colleague, ...]
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """My meetings by state: scheduled (by time), accepted but not scheduled, cancelled."""
+
+    scheduled: tuple[AgendaMeeting, ...]
+    unscheduled: tuple[AgendaMeeting, ...]
+    cancelled: tuple[AgendaMeeting, ...]
+
+
+def colleagues(me: Participant) -> QuerySet[Participant]:
+    """The other participants of my organisation at my event."""
+    return Participant.objects.filter(
+        event=me.event, organization_id=me.organization_id or ""
+    ).exclude(pk=me.pk)
+
+
+def _others(meeting: Meeting, people: Sequence[Participant], me: Participant) -> list[OtherSide]:
+    mine = meeting.slot.start.astimezone(ZoneInfo(me.timezone)) if meeting.slot else None
+    others = []
+    for p in people:
+        if p.pk == me.pk:
+            continue
+        theirs = meeting.slot.start.astimezone(ZoneInfo(p.timezone)) if meeting.slot else None
+        others.append(
+            OtherSide(
+                pk=p.pk,
+                name=p.name,
+                organization_name=p.organization.name if p.organization else "",
+                timezone=p.timezone,
+                start=theirs,
+                other_day=mine is not None and theirs is not None and mine.date() != theirs.date(),
+            )
+        )
+    return others
+
+
+def agenda(user: Any, me: Participant) -> Agenda:
+    """My agenda in five queries, whatever the number of meetings."""
+    meetings = list(
+        Meeting.objects.filter(seats__participant=me)
+        .select_related("event", "slot", "request", "request__asset")
+        .prefetch_related(
+            Prefetch(
+                "participants",
+                queryset=Participant.objects.select_related("user", "organization").order_by("pk"),
+            ),
+            Prefetch("followups", queryset=FollowUp.objects.select_related("reported_by__user")),
+        )
+        .order_by("status", "slot__start", "pk")
+    )
+    shown = shown_assets(user, (m.request.asset for m in meetings))
+    mates = list(colleagues(me).select_related("user"))
+    zone = ZoneInfo(me.timezone)
+    rows = []
+    for m in meetings:
+        people = list(m.participants.all())
+        start = m.slot.start.astimezone(zone) if m.slot else None
+        free = [c for c in mates if c not in people] if m.status != MeetingStatus.CANCELLED else []
+        rows.append(
+            AgendaMeeting(
+                pk=m.pk,
+                status=MeetingStatus(m.status),
+                confirmed=m.confirmed,
+                start=start,
+                end=start + timedelta(minutes=m.slot.minutes) if start and m.slot else None,
+                others=tuple(_others(m, people, me)),
+                link=video_link(m),
+                table=m.table,
+                unscheduled_reason=m.unscheduled_reason,
+                shown_asset=shown.get(m.request.asset_id or ""),
+                followups=tuple(
+                    FollowUpLine(Outcome(f.outcome), f.reported_by.name, f.deal_id, f.note)
+                    for f in m.followups.all()
+                ),
+                free_colleagues=tuple(Colleague(c.pk, c.name) for c in free),
+            )
+        )
+    return Agenda(
+        scheduled=tuple(m for m in rows if m.status == MeetingStatus.SCHEDULED),
+        unscheduled=tuple(m for m in rows if m.status == MeetingStatus.UNSCHEDULED),
+        cancelled=tuple(m for m in rows if m.status == MeetingStatus.CANCELLED),
+    )

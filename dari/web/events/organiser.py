@@ -25,8 +25,8 @@ from dari.events.domain.setup import create_event, update_event
 from dari.events.models import Event, Meeting, MeetingStatus, Mode, RunStatus, ScheduleRun
 from dari.events.tasks import enqueue_schedule
 from dari.web.charts import BRAND, bar_chart
-from dari.web.event_forms import CoOrganizerForm, EventForm
-from dari.web.event_guards import NO_EVENT, act, is_htmx, managed
+from dari.web.events.forms import CoOrganizerForm, EventForm
+from dari.web.events.guards import NO_EVENT, act, is_htmx, managed
 from dari.web.tables import csv_download, with_display
 
 

@@ -1,0 +1,122 @@
+"""My agenda at a partnering event: my meetings in my own time next to the other side's,
+bringing a colleague, reporting an outcome, cancelling, and my calendar (a download and a
+subscription feed keyed by a secret token)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from dari.events.domain.calendar import participant_calendar
+from dari.events.domain.followup import report_outcome
+from dari.events.domain.queries import agenda, colleagues
+from dari.events.domain.requests import add_colleague
+from dari.events.domain.schedule import cancel_meeting
+from dari.events.models import Meeting, Participant
+from dari.web.events.forms import ColleagueForm, OutcomeForm
+from dari.web.events.guards import NO_EVENT, act, registered
+
+
+@registered
+@require_GET
+def agenda_page(request: HttpRequest, me: Participant) -> HttpResponse:
+    mine = agenda(request.user, me)
+    # The colleague select is rendered from the read model (its name matches ColleagueForm's
+    # prefix): a form per meeting would query the colleagues once per meeting.
+    return render(
+        request,
+        "events/agenda.html",
+        {
+            "event": me.event,
+            "me": me,
+            "scheduled": mine.scheduled,
+            "unscheduled": mine.unscheduled,
+            "cancelled": mine.cancelled,
+            "outcome_form": OutcomeForm(),
+            "feed_url": request.build_absolute_uri(
+                reverse("events:feed", args=[me.calendar_token])
+            ),
+        },
+    )
+
+
+def _meeting_of(me: Participant, meeting_id: int) -> int:
+    if not Meeting.objects.filter(event=me.event, pk=meeting_id, seats__participant=me).exists():
+        raise Http404(NO_EVENT)
+    return meeting_id
+
+
+def _to_agenda(
+    request: HttpRequest, me: Participant, action: Callable[[], Any], done: str
+) -> HttpResponse:
+    return act(request, me.event, action, done, "events:agenda")
+
+
+@registered
+@require_POST
+def meeting_cancel(request: HttpRequest, me: Participant, meeting_id: int) -> HttpResponse:
+    mid = _meeting_of(me, meeting_id)
+    return _to_agenda(request, me, lambda: cancel_meeting(mid, me), _("The meeting was cancelled."))
+
+
+@registered
+@require_POST
+def meeting_colleague(request: HttpRequest, me: Participant, meeting_id: int) -> HttpResponse:
+    mid = _meeting_of(me, meeting_id)
+    form = ColleagueForm(colleagues(me), request.POST, prefix=f"m{mid}")
+    if not form.is_valid():
+        messages.error(request, _("Choose a colleague registered for this event."))
+        return redirect("events:agenda", me.event.slug)
+    colleague = form.cleaned_data["colleague"]
+    return _to_agenda(
+        request, me, lambda: add_colleague(mid, me, colleague), _("Your colleague was added.")
+    )
+
+
+@registered
+@require_POST
+def meeting_outcome(request: HttpRequest, me: Participant, meeting_id: int) -> HttpResponse:
+    mid = _meeting_of(me, meeting_id)
+    form = OutcomeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose an outcome."))
+        return redirect("events:agenda", me.event.slug)
+    data = form.cleaned_data
+    return _to_agenda(
+        request,
+        me,
+        lambda: report_outcome(mid, me, data["outcome"], data["deal_id"] or None, data["note"]),
+        _("Thank you: the outcome was recorded."),
+    )
+
+
+def _ics(participant: Participant, filename: str) -> HttpResponse:
+    response = HttpResponse(
+        participant_calendar(participant), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@registered
+@require_GET
+def agenda_ics(request: HttpRequest, me: Participant) -> HttpResponse:
+    return _ics(me, f"{me.event.slug}.ics")
+
+
+@require_GET
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The personal subscription feed: the secret token is the only key (calendar apps cannot
+    sign in)."""
+    me = get_object_or_404(Participant.objects.select_related("event"), calendar_token=token)
+    response = _ics(me, f"{me.event.slug}.ics")
+    response["Content-Disposition"] = f'inline; filename="{me.event.slug}.ics"'
+    response["Cache-Control"] = "private, max-age=300"
+    return response

@@ -1,0 +1,94 @@
+"""Pages of partnering events for everyone: the list of events and an event's page (its
+participants for confirmed members who registered and for its organisers), registering and
+suggested meetings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from dari.core.errors import DomainError
+from dari.events.access import may_manage, may_reach_people
+from dari.events.domain.queries import event_directory, event_rows
+from dari.events.domain.setup import register_participant
+from dari.events.domain.suggest import suggest_meetings
+from dari.events.models import Participant
+from dari.web.events.forms import RegisterForm
+from dari.web.events.guards import NO_EVENT, get_event
+
+
+@require_GET
+def event_list(request: HttpRequest) -> HttpResponse:
+    can_create = request.user.is_authenticated and request.user.is_organiser
+    return render(
+        request, "events/list.html", {"rows": event_rows(request.user), "can_create": can_create}
+    )
+
+
+@require_GET
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    event = get_event(slug)
+    me = None
+    reach = may_reach_people(request.user)
+    context: dict[str, Any] = {
+        "event": event,
+        "can_manage": may_manage(request.user, event),
+        "may_reach": reach,
+    }
+    if request.user.is_authenticated and reach:
+        me = Participant.objects.filter(event=event, user=request.user).first()
+        initial = {"timezone": me.timezone if me else request.user.timezone}
+        if me is not None:
+            initial.update(
+                work_start=me.work_start, work_end=me.work_end, attending_days=me.attending_days
+            )
+        context["register_form"] = RegisterForm(event, initial=initial)
+    context["me"] = me
+    if (me is not None and reach) or context["can_manage"]:
+        context["directory"] = event_directory(
+            event, request.GET.get("q", ""), request.GET.get("country", "")
+        )
+    context["participant_count"] = event.participants.count()
+    return render(request, "events/detail.html", context)
+
+
+@login_required
+def suggestions(request: HttpRequest, slug: str) -> HttpResponse:
+    """Suggested meetings for me (loaded into the event page by htmx), with the reasons."""
+    event = get_event(slug)
+    me = Participant.objects.filter(event=event, user=request.user).first()
+    if me is None or not may_reach_people(request.user):
+        raise Http404(NO_EVENT)
+    rows = suggest_meetings(request.user, me)
+    return render(request, "events/partials/suggestions.html", {"event": event, "rows": rows})
+
+
+@login_required
+@require_POST
+def register(request: HttpRequest, slug: str) -> HttpResponse:
+    event = get_event(slug)
+    form = RegisterForm(event, request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            register_participant(
+                event,
+                request.user,
+                timezone=data["timezone"],
+                work_start=data.get("work_start"),
+                work_end=data.get("work_end"),
+                attending_days=data.get("attending_days"),
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("You are registered. Your times are shown in your zone."))
+    else:
+        messages.error(request, _("Check your time zone and hours."))
+    return redirect("events:detail", event.slug)
