@@ -232,7 +232,8 @@ def _status_as_of(status: Any, late: bool) -> RequestStatus:
 
 
 def request_list(user: Any, me: Participant, now: datetime | None = None) -> RequestList:
-    """My requests as of `now` (default: the current time), in three queries."""
+    """My requests as of `now` (default: the current time), in a fixed number of queries:
+    each way, and the assets the reader may see."""
     incoming = list(
         MeetingRequest.objects.filter(event=me.event)
         .filter(
@@ -363,7 +364,7 @@ def _others(meeting: Meeting, people: Sequence[Participant], me: Participant) ->
 
 
 def agenda(user: Any, me: Participant) -> Agenda:
-    """My agenda in five queries, whatever the number of meetings."""
+    """My agenda in a fixed number of queries, whatever the number of meetings."""
     meetings = list(
         Meeting.objects.filter(seats__participant=me)
         .select_related("event", "slot", "request", "request__asset")
