@@ -12,13 +12,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from dari.accounts.models import LinkKind
+from dari.events.domain.analytics import request_summary
 from dari.events.domain.followup import report_outcome
 from dari.events.domain.links import video_link
+from dari.events.domain.organisers import add_co_organizer
 from dari.events.domain.queries import (
     Agenda,
     AgendaMeeting,
     AvailabilityGrid,
     Colleague,
+    Console,
     Directory,
     EventRow,
     FollowUpLine,
@@ -31,6 +34,7 @@ from dari.events.domain.queries import (
     availability_grid,
     event_directory,
     event_rows,
+    organiser_console,
     request_list,
 )
 from dari.events.domain.requests import accept_request, add_colleague, request_meeting
@@ -43,6 +47,7 @@ from dari.events.models import (
     Outcome,
     Participant,
     RequestStatus,
+    ScheduleRun,
     Seat,
 )
 from tests.events.factories import make_event, person
@@ -312,6 +317,24 @@ def test_the_directory_filters_by_name_and_country(world):
     assert event_directory(event, "", "kr") == Directory(
         people=(world["colleague"], world["minseo"]), q="", country="KR", countries=("GB", "KR")
     )
+
+
+def test_the_console_lists_co_organisers_runs_newest_first_and_meetings_left_unscheduled(world):
+    event, minseo, emma = world["event"], world["minseo"], world["emma"]
+    assert organiser_console(event) == Console(
+        co_organizers=(), runs=(), unscheduled=(), summary=request_summary(event)
+    )
+    co = add_co_organizer(world["organiser"], event, username="outsider")
+    meeting = accept_request(request_meeting(minseo, target=emma).pk, emma)
+    first, second = (ScheduleRun.objects.create(event=event, trigger="manual") for _ in "12")
+    console = organiser_console(event)
+    assert console == Console(
+        co_organizers=(co,),
+        runs=(second, first),
+        unscheduled=(meeting,),
+        summary=request_summary(event),
+    )
+    assert (console.latest, console.summary["meetings"]) == (second, 1)
 
 
 # Queries ---------------------------------------------------------------------------------------

@@ -17,10 +17,12 @@ from django.db.models import Prefetch, Q, QuerySet
 from dari.accounts.access import visible_assets
 from dari.directory.models import Asset
 from dari.events.access import managed_events
+from dari.events.domain.analytics import request_summary
 from dari.events.domain.links import video_link
 from dari.events.domain.requests import deadline_passed
 from dari.events.domain.setup import available_slot_ids
 from dari.events.models import (
+    CoOrganizer,
     Event,
     FollowUp,
     Meeting,
@@ -29,6 +31,7 @@ from dari.events.models import (
     Outcome,
     Participant,
     RequestStatus,
+    ScheduleRun,
     Seat,
 )
 
@@ -408,4 +411,41 @@ def agenda(user: Any, me: Participant) -> Agenda:
         scheduled=tuple(m for m in rows if m.status == MeetingStatus.SCHEDULED),
         unscheduled=tuple(m for m in rows if m.status == MeetingStatus.UNSCHEDULED),
         cancelled=tuple(m for m in rows if m.status == MeetingStatus.CANCELLED),
+    )
+
+
+# Organiser console -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Console:
+    """The organiser console of an event: its co-organisers, the latest runs of the optimiser
+    (newest first), the accepted meetings not scheduled yet with their people, and the request
+    summary."""
+
+    co_organizers: tuple[CoOrganizer, ...]
+    runs: tuple[ScheduleRun, ...]
+    unscheduled: tuple[Meeting, ...]
+    summary: dict[str, Any]
+
+    @property
+    def latest(self) -> ScheduleRun | None:
+        return self.runs[0] if self.runs else None
+
+
+def organiser_console(event: Event, runs: int = 20) -> Console:
+    """The console with the last `runs` runs, in a fixed number of queries."""
+    unscheduled = (
+        Meeting.objects.filter(event=event, status=MeetingStatus.UNSCHEDULED)
+        .select_related("request")
+        .prefetch_related("participants__user", "participants__organization")
+        .order_by("request__created", "pk")
+    )
+    return Console(
+        co_organizers=tuple(
+            event.co_organizers.select_related("organization", "user").order_by("pk")
+        ),
+        runs=tuple(event.runs.select_related("started_by")[:runs]),
+        unscheduled=tuple(unscheduled),
+        summary=request_summary(event),
     )

@@ -20,9 +20,10 @@ from dari.events.access import owns_event
 from dari.events.domain import analytics
 from dari.events.domain.errors import EventError
 from dari.events.domain.organisers import add_co_organizer, remove_co_organizer
+from dari.events.domain.queries import organiser_console
 from dari.events.domain.schedule import export_instance, export_schedule, publish_schedule
 from dari.events.domain.setup import create_event, update_event
-from dari.events.models import Event, Meeting, MeetingStatus, Mode, RunStatus, ScheduleRun
+from dari.events.models import Event, Mode, RunStatus, ScheduleRun
 from dari.events.tasks import enqueue_schedule
 from dari.web.charts import BRAND, bar_chart
 from dari.web.events.forms import CoOrganizerForm, EventForm
@@ -70,28 +71,19 @@ FINISHED = (RunStatus.DONE, RunStatus.FAILED)
 @managed
 @require_GET
 def manage(request: HttpRequest, event: Event) -> HttpResponse:
-    runs = list(event.runs.select_related("started_by")[:20])
-    unscheduled = list(
-        Meeting.objects.filter(event=event, status=MeetingStatus.UNSCHEDULED)
-        .select_related("request")
-        .prefetch_related("participants__user", "participants__organization")
-        .order_by("request__created", "pk")
-    )
-    summary = analytics.request_summary(event)
+    console = organiser_console(event)
     owner = owns_event(request.user, event)
     return render(
         request,
         "events/manage.html",
         {
             "event": event,
-            "co_organizers": list(
-                event.co_organizers.select_related("organization", "user").order_by("pk")
-            ),
+            "co_organizers": console.co_organizers,
             "co_organizer_form": CoOrganizerForm() if owner else None,
-            "runs": runs,
-            "latest": runs[0] if runs else None,
-            "unscheduled": unscheduled,
-            "summary": summary,
+            "runs": console.runs,
+            "latest": console.latest,
+            "unscheduled": console.unscheduled,
+            "summary": console.summary,
             "finished": FINISHED,
         },
     )
