@@ -1,23 +1,17 @@
-"""The access funnel for assets: every page, API endpoint, search, count, export and
-recommendation made for a user obtains assets through these two functions only, or through
-`with_visible_asset`, which names a row's asset only if the user may see it.
+"""Who counts as a vetted member, and who administers an organisation: the membership
+predicates every access rule starts from (`dari/directory/access.py` builds the asset funnel on
+them, `dari/events/access.py` the event rules).
 
-A refused asset raises the same `Asset.DoesNotExist` as a missing one, so nothing tells the
-two apart.
+Anyone who is not a vetted member sees exactly what an anonymous visitor sees.
 """
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any
 
 from allauth.account.models import EmailAddress
-from django.db.models import Model, OuterRef, Q, QuerySet, Subquery
 
-from dari.accounts.models import LinkKind, MembershipState, OrganizationLink
-from dari.directory.models import Asset
-from dari.directory.vocab import Visibility
-
-M = TypeVar("M", bound=Model)
+from dari.accounts.models import MembershipState
 
 
 def _vetted_in_database(user: Any) -> bool:
@@ -59,61 +53,3 @@ def may_administer(user: Any, organization_id: str | None) -> bool:
     """Whether `user` (anonymous, inactive or a member) may edit the organisation and its
     assets: the one check behind edit links, edit pages and `access_asset(..., "edit")`."""
     return sees_members_assets(user) and bool(user.administers(organization_id))
-
-
-def _visibility_condition(user: Any) -> Q | None:
-    """The condition an asset must meet to be visible to `user`; None means every asset."""
-    if not sees_members_assets(user):
-        return Q(visibility=Visibility.PUBLIC)
-    if user.is_platform_admin:
-        return None
-    condition = Q(visibility=Visibility.PUBLIC)
-    condition |= Q(visibility=Visibility.MEMBERS)
-    org_id = user.organization_id
-    condition |= Q(organization_id=org_id)
-    # An organisation under CDA is also a partner: CDA is the stronger relation.
-    partner_owners = OrganizationLink.objects.filter(other_id=org_id).values("owner_id")
-    condition |= Q(visibility=Visibility.PARTNERS, organization_id__in=partner_owners)
-    cda_owners = OrganizationLink.objects.filter(other_id=org_id, kind=LinkKind.CDA).values(
-        "owner_id"
-    )
-    condition |= Q(visibility=Visibility.CDA, organization_id__in=cda_owners)
-    return condition
-
-
-def visible_assets(user: Any) -> QuerySet[Asset]:
-    """Every asset `user` may see (anonymous when `user` is None or not signed in)."""
-    condition = _visibility_condition(user)
-    assets = Asset.objects.all()
-    if condition is None:
-        return assets
-    return assets.filter(condition)
-
-
-def access_asset(user: Any, asset_id: str, need: str = "view") -> Asset:
-    """The asset `asset_id` if `user` may `need` ("view" or "edit") it, else Asset.DoesNotExist."""
-    asset = visible_assets(user).select_related("organization").get(pk=asset_id)
-    if need == "view":
-        return asset
-    if need == "edit" and may_administer(user, asset.organization_id):
-        return asset
-    raise Asset.DoesNotExist(f"Asset matching query does not exist: {asset_id}")
-
-
-def with_visible_asset(
-    rows: QuerySet[M], user: Any, via: str = "asset", to: str = "visible_asset"
-) -> QuerySet[M]:
-    """`rows` annotated with `<to>_id` and `<to>_name`: the id and name of the asset that
-    `via` (a path to an Asset foreign key, such as "asset" or "request__asset") points to
-    when `user` may see it, else None, indistinguishably from no asset at all.
-
-    The restriction travels with the rows (NetBox's RestrictedPrefetch), read through
-    `visible_assets` in correlated subqueries: no extra query, however many rows.
-    """
-    visible = visible_assets(user).filter(pk=OuterRef(f"{via}_id")).order_by()
-    return rows.annotate(
-        **{
-            f"{to}_id": Subquery(visible.values("pk")[:1]),
-            f"{to}_name": Subquery(visible.values("name")[:1]),
-        }
-    )

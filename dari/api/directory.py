@@ -15,7 +15,6 @@ from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
-from dari.accounts.access import access_asset
 from dari.api import records
 from dari.api.errors import not_found
 from dari.api.pagination import paginate
@@ -45,6 +44,7 @@ from dari.api.schemas import (
     ProgramPage,
     ProgramQuery,
 )
+from dari.directory.access import access_asset
 from dari.directory.domain import queries
 from dari.directory.filters import (
     AssetFilter,

@@ -18,8 +18,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from dari.accounts.access import visible_assets
 from dari.core.forms import add_domain_error
+from dari.directory.access import visible_assets
 from dari.directory.models import Cluster, Program
 from dari.directory.vocab import Modality, Stage
 from dari.events.access import managed_events

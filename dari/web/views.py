@@ -18,8 +18,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from dari.accounts import domain as accounts_domain
-from dari.accounts.access import access_asset, may_administer
+from dari.accounts.access import may_administer
 from dari.accounts.models import OrganizationLink
+from dari.directory.access import access_asset
 from dari.directory.domain import editing, queries
 from dari.directory.domain.recommend import (
     TerritoryError,

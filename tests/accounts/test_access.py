@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from dari.accounts.access import access_asset, visible_assets
 from dari.accounts.models import Role
+from dari.directory.access import access_asset, visible_assets
 from dari.directory.exporter import export_directory
 from dari.directory.models import Asset
 from tests.factories import DealFactory, UserFactory

@@ -8,7 +8,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.db import transaction
 
-from dari.accounts.access import may_administer, sees_members_assets, visible_assets
+from dari.accounts.access import may_administer, sees_members_assets
 from dari.accounts.domain.errors import AccountError
 from dari.accounts.domain.invitations import (
     accept_invitation,
@@ -39,6 +39,7 @@ from dari.accounts.models import (
     Role,
     User,
 )
+from dari.directory.access import visible_assets
 from dari.directory.domain.editing import update_asset
 from tests.factories import AssetFactory, OrganizationFactory, UserFactory
 

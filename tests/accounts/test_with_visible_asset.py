@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from dari.accounts.access import with_visible_asset
+from dari.directory.access import with_visible_asset
 from dari.directory.models import Deal
 from tests.factories import DealFactory
 

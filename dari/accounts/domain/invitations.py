@@ -8,7 +8,7 @@ address there. Callers check who may act; these functions check the input and th
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -28,7 +28,9 @@ from dari.accounts.models import (
     MembershipSource,
     User,
 )
-from dari.directory.models import Organization
+
+if TYPE_CHECKING:
+    from dari.directory.models import Organization
 
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _TLD = re.compile(r"^([a-z]{2,63}|xn--[a-z0-9-]{1,59})$")

@@ -5,13 +5,15 @@ Callers check permission (`may_administer`); these functions change state withou
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
 from dari.accounts.domain.audit import record_change
 from dari.accounts.models import AuditAction, LinkKind, OrganizationLink
-from dari.directory.models import Organization
+
+if TYPE_CHECKING:
+    from dari.directory.models import Organization
 
 
 def add_link(

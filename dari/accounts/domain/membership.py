@@ -8,7 +8,7 @@ check who may act (`may_administer`, `is_platform_admin`); these functions check
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
@@ -26,7 +26,9 @@ from dari.accounts.models import (
     Role,
     User,
 )
-from dari.directory.models import Organization
+
+if TYPE_CHECKING:
+    from dari.directory.models import Organization
 
 
 def verified_emails(user: User) -> list[str]:

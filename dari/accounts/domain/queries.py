@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from dari.accounts.models import (
     LIVE_MEMBERSHIP_STATES,
@@ -15,7 +16,9 @@ from dari.accounts.models import (
     PersonalAccessToken,
     User,
 )
-from dari.directory.models import Organization
+
+if TYPE_CHECKING:
+    from dari.directory.models import Organization
 
 
 def current_membership(user: User) -> Membership | None:

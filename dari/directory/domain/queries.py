@@ -18,7 +18,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from dari.accounts.access import visible_assets, with_visible_asset
+from dari.directory.access import visible_assets, with_visible_asset
 from dari.directory.filters import AssetFilter, json_list_contains
 from dari.directory.models import Asset, Cluster, Deal, Facility, Investment, Organization, Program
 from dari.directory.vocab import DealType, Modality, Stage, TherapeuticArea

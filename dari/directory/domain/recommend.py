@@ -46,7 +46,8 @@ from typing import Any
 from django.conf import settings
 from django.utils.translation import gettext
 
-from dari.accounts.access import access_asset, sees_members_assets, visible_assets
+from dari.accounts.access import sees_members_assets
+from dari.directory.access import access_asset, visible_assets
 from dari.directory.models import Asset, Deal, Organization, current_generation
 from dari.directory.vocab import Visibility
 from dari.matching import AssetProfile, DealHistory, DealRecord, Index, OrgProfile, Recommendation

@@ -22,7 +22,7 @@ from typing import Any
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 
-from dari.accounts.access import visible_assets
+from dari.directory.access import visible_assets
 from dari.directory.vocab import Modality, label_of
 from dari.events.models import (
     FUNNEL,

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from dari.accounts.access import visible_assets
+from dari.directory.access import visible_assets
 from dari.directory.models import Asset
 from dari.events.access import managed_events
 from dari.events.domain.analytics import request_summary

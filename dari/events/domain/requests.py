@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone as djtz
 from django.utils.translation import gettext as _
 
-from dari.accounts.access import visible_assets
+from dari.directory.access import visible_assets
 from dari.events.access import may_reach_people
 from dari.events.domain.errors import EventError
 from dari.events.domain.notify import notify_answer, notify_request

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from dari.accounts.access import visible_assets
+from dari.directory.access import visible_assets
 from dari.directory.domain.recommend import recommend_asset_rows, recommend_partners
 from dari.directory.models import Organization
 from dari.events.models import Participant

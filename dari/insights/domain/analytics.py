@@ -27,7 +27,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from dari.accounts.access import visible_assets
+from dari.directory.access import visible_assets
 from dari.directory.models import Asset, Cluster, Deal, Investment
 from dari.directory.vocab import InvestmentKind, Modality, Stage, TherapeuticArea, label_of
 from dari.events.domain.analytics import funnel_of

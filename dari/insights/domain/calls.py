@@ -19,8 +19,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from dari.accounts.access import visible_assets
 from dari.accounts.models import User
+from dari.directory.access import visible_assets
 from dari.directory.domain.recommend import score_partner
 from dari.directory.models import Asset, Organization, Program
 from dari.directory.vocab import Modality, ProgramKind, Stage, TherapeuticArea, label_of

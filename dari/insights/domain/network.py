@@ -19,7 +19,7 @@ from typing import Any
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from dari.accounts.access import visible_assets
+from dari.directory.access import visible_assets
 from dari.directory.models import Cluster, Deal, Facility, Organization, Program
 from dari.directory.text import tokens_many
 from dari.directory.vocab import FacilityKind, Modality, OrgKind, ProgramKind, Stage, label_of

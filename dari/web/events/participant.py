@@ -15,9 +15,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from dari.accounts.access import visible_assets
 from dari.core.errors import DomainError
 from dari.core.forms import add_domain_error
+from dari.directory.access import visible_assets
 from dari.events.access import may_reach_people
 from dari.events.domain.queries import availability_grid, request_list
 from dari.events.domain.requests import (

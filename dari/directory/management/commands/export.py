@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
 
-from dari.accounts.access import visible_assets
 from dari.cli.command import DariCommand
+from dari.directory.access import visible_assets
 from dari.directory.exporter import export_directory
 
 
