@@ -68,8 +68,10 @@ test-postgres: install postgres
 lint: install
 	$(BIN)/ruff check dari tests bench
 	$(BIN)/ruff format --check dari tests bench
-	$(BIN)/mypy dari/scheduling dari/matching
+	$(BIN)/mypy dari/scheduling dari/matching dari/accounts/domain dari/directory/domain \
+	  dari/events/domain dari/insights/domain
 	$(BIN)/lint-imports
+	$(BIN)/python tools/check_module_size.py
 
 messages: install
 	cd dari && ../$(BIN)/dari makemessages -l ko --no-obsolete && ../$(BIN)/dari compilemessages -l ko

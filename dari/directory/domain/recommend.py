@@ -147,7 +147,8 @@ def use_embedder(embedder: Embedder | None) -> None:
 
 
 def _tier_assets(tier: str) -> Iterable[Asset]:
-    return Asset.objects.filter(visibility__in=TIERS[tier]).order_by("pk")
+    assets: Iterable[Asset] = Asset.objects.filter(visibility__in=TIERS[tier]).order_by("pk")
+    return assets
 
 
 def shared_index(tier: str = "public") -> Index:

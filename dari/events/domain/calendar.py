@@ -52,6 +52,7 @@ def participant_calendar(participant: Participant) -> bytes:
             if p.user.email:
                 attendee = vCalAddress(f"mailto:{p.user.email}")
                 attendee.params["cn"] = vText(p.name)
-                ev.add("attendee", attendee, encode=0)
+                ev.add("attendee", attendee, encode=False)
         cal.add_component(ev)
-    return cal.to_ical()
+    ical: bytes = cal.to_ical()
+    return ical

@@ -11,8 +11,9 @@ def video_link(meeting: Any) -> str:
     template = meeting.event.video_url_template
     if not template or meeting.table is not None:
         return ""
-    return (
+    link: str = (
         template.replace("{event}", meeting.event.slug)
         .replace("{room}", meeting.room)
         .replace("{uid}", str(meeting.uid))
     )
+    return link

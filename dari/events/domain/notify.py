@@ -15,7 +15,8 @@ from dari.events.models import Meeting, MeetingStatus, Participant
 
 
 def _local(dt: Any, tz: str) -> str:
-    return dt.astimezone(ZoneInfo(tz)).strftime("%a %d %b %Y %H:%M %Z")
+    local: str = dt.astimezone(ZoneInfo(tz)).strftime("%a %d %b %Y %H:%M %Z")
+    return local
 
 
 def _send(messages: Iterable[tuple[str, str, list[str]]]) -> None:

@@ -215,7 +215,8 @@ def expire_requests(event_id: int | None = None, now: datetime | None = None) ->
     )
     if event_id is not None:
         pending = pending.filter(event_id=event_id)
-    return pending.update(status=RequestStatus.EXPIRED)
+    expired: int = pending.update(status=RequestStatus.EXPIRED)
+    return expired
 
 
 @transaction.atomic

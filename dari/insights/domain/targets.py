@@ -20,9 +20,10 @@ from dari.insights.models import Direction, NationalTarget, Observation
 
 
 def _achieved(target: NationalTarget, value: float) -> bool:
+    goal: float = target.target_value
     if target.direction == Direction.LOWER:
-        return value <= target.target_value
-    return value >= target.target_value
+        return value <= goal
+    return value >= goal
 
 
 def target_progress(target: NationalTarget, observations: list[Observation]) -> dict[str, Any]:
