@@ -1,4 +1,5 @@
-"""Users, their organisation and role, and the partner / CDA lists that open assets."""
+"""Users with their organisation and role, memberships and invitations, e-mail domains, the
+partner / CDA lists that open assets, the audit trail, API tokens and sign-in failures."""
 
 from __future__ import annotations
 

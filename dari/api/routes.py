@@ -1,8 +1,8 @@
 """The REST API (django-ninja): OpenAPI at /api/openapi.json, docs at /api/docs (swagger served
 from ninja's own static files, no CDN).
 
-Each area is a Router in its own module, registered here; later ones (events, recommendations,
-insights) are added the same way. Callers present a personal access token (Bearer), the
+Each area is a Router in its own module (directory, recommend, insights, me), registered
+here; a new area is added the same way. Callers present a personal access token (Bearer), the
 site's session, or nothing; either way the view reads `request.user` and the access funnels
 decide what it sees.
 """

@@ -1,6 +1,6 @@
 """dari-directory/1: reading (validation against the contract, reference checks) and the
-field mapping between the JSON records and the models. Used by the import and export domain
-functions; nothing here writes to the database."""
+field mapping between the JSON records and the models. Used by the importer and the exporter
+(`importer.py`, `exporter.py`); nothing here writes to the database."""
 
 from __future__ import annotations
 

@@ -61,9 +61,8 @@ class UseEmbedder:
 
     `processes` > 1: a call with at least two batches is spread over that many worker
     processes (started once, on first such call, each with its own model and one BLAS
-    thread; `close()` stops them). On this 2-core machine two processes embed 1.45x
-    faster than one process with two BLAS threads, which gain nothing over one (bench
-    note in docs/recommendations.md). For bulk builds (benchmarks, a first index of a
+    thread; `close()` stops them): processes speed embedding up where BLAS threads do not
+    (measured in docs/recommendations.md). For bulk builds (benchmarks, a first index of a
     large directory); a web process keeps the default of 1."""
 
     def __init__(self, threads: int = 1, batch_size: int = 256, processes: int = 1) -> None:

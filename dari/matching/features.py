@@ -152,7 +152,7 @@ BUSINESS_LINES: dict[str, tuple[str, ...]] = {
 }
 """Lines of business an asset can belong to that only some organisations take on, and the
 tokens (after text.tokenize) that name them. A biosimilar goes to a company that says it
-develops or sells biosimilars (15 of the 109 Korean deals in the bench sets are biosimilars)."""
+develops or sells biosimilars (how many deals that concerns: docs/recommendations.md)."""
 
 
 def business_lines(tokens: Iterable[str]) -> list[str]:
