@@ -69,7 +69,7 @@ lint: install
 	$(BIN)/ruff check dari tests bench
 	$(BIN)/ruff format --check dari tests bench
 	$(BIN)/mypy dari/scheduling dari/matching dari/accounts/domain dari/directory/domain \
-	  dari/events/domain dari/insights/domain
+	  dari/events/domain dari/insights/domain dari/cli/grammar.py
 	$(BIN)/lint-imports
 	$(BIN)/python tools/check_module_size.py
 
