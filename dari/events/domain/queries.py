@@ -195,7 +195,7 @@ class RequestRow:
 
     @property
     def in_agenda(self) -> bool:
-        return self.status == RequestStatus.ACCEPTED
+        return bool(self.status == RequestStatus.ACCEPTED)
 
 
 @dataclass(frozen=True)
