@@ -9,6 +9,7 @@ two apart. Who is a vetted member, and who administers an organisation, is asked
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.db.models import Model, OuterRef, Q, QuerySet, Subquery
@@ -77,3 +78,17 @@ def with_visible_asset(
             f"{to}_name": Subquery(visible.values("name")[:1]),
         }
     )
+
+
+@dataclass(frozen=True)
+class AssetRef:
+    """What a row may say of its asset: id and name (the `pk` reads like a model's)."""
+
+    pk: str
+    name: str
+
+
+def visible_asset_of(row: Any, to: str = "visible_asset") -> AssetRef | None:
+    """The asset a row annotated by `with_visible_asset(..., to=to)` may name, or None."""
+    pk = getattr(row, f"{to}_id")
+    return None if pk is None else AssetRef(pk, getattr(row, f"{to}_name"))

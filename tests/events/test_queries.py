@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from dari.accounts.models import LinkKind
+from dari.directory.access import AssetRef
 from dari.events.domain.analytics import request_summary
 from dari.events.domain.followup import report_outcome
 from dari.events.domain.links import video_link
@@ -175,13 +176,13 @@ def test_the_request_list_shows_each_side_its_rows_and_answers(world):
                 created=_created(sent),
                 message="Hello",
                 decline_reason="",
-                shown_asset=secret,
+                shown_asset=AssetRef(secret.pk, secret.name),
             ),
         ),
     )
     # The asset shows once Emma's organisation may see it (a CDA with Minseo's).
     link(minseo.organization, emma.organization, LinkKind.CDA)
-    assert request_list(emma.user, emma).incoming[0].shown_asset == secret
+    assert request_list(emma.user, emma).incoming[0].shown_asset == AssetRef(secret.pk, "Secretmab")
 
 
 def test_past_the_deadline_a_pending_request_reads_as_expired_and_nothing_is_written(world):
@@ -284,9 +285,9 @@ def test_the_agenda_names_an_asset_only_to_whoever_may_see_it(world):
         agenda(minseo.user, minseo).unscheduled[0].shown_asset,
         agenda(emma.user, emma).unscheduled[0].shown_asset,
     )
-    assert shown == (secret, None)
+    assert shown == (AssetRef(secret.pk, "Secretmab"), None)
     link(minseo.organization, emma.organization, LinkKind.CDA)
-    assert agenda(emma.user, emma).unscheduled[0].shown_asset == secret
+    assert agenda(emma.user, emma).unscheduled[0].shown_asset == AssetRef(secret.pk, "Secretmab")
 
 
 # Event list and directory ----------------------------------------------------------------------
@@ -358,13 +359,15 @@ def test_the_request_list_and_agenda_read_in_a_fixed_number_of_queries(
     # As the page guard loads me.
     mine = Participant.objects.select_related("event", "organization", "user")
     minseo = mine.get(pk=minseo.pk)
-    # Incoming, outgoing, and the assets the reader may see (two: whether a confirmed member).
-    with django_assert_num_queries(4):
+    # Whether the reader is a confirmed member, incoming, outgoing (the assets they may see
+    # travel with the rows as subqueries).
+    with django_assert_num_queries(3):
         rows = request_list(minseo.user, minseo)
     assert len(rows.outgoing) == 4
     minseo = mine.get(pk=minseo.pk)
-    # Meetings, their people, their follow-ups, the assets (two), my colleagues.
-    with django_assert_num_queries(6):
+    # Whether a confirmed member, meetings (with the assets I may see), their people, their
+    # follow-ups, my colleagues.
+    with django_assert_num_queries(5):
         meetings = agenda(minseo.user, minseo)
     assert len(meetings.scheduled) + len(meetings.unscheduled) == 4
 

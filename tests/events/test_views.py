@@ -10,6 +10,7 @@ import icalendar
 import pytest
 
 from dari.accounts.models import LinkKind
+from dari.directory.access import AssetRef
 from dari.events.domain.requests import accept_request, request_meeting
 from dari.events.domain.schedule import schedule_event
 from dari.events.models import (
@@ -284,7 +285,7 @@ def test_a_requests_asset_is_shown_only_to_those_who_may_see_it(client, world):
     link(minseo.organization, emma.organization, LinkKind.CDA)
     response = client.get(url("requests", "test-virtual"))
     assert (response.context["incoming"][0].shown_asset, "Secretmab" in html(response)) == (
-        secret,
+        AssetRef(secret.pk, "Secretmab"),
         True,
     )
     assert open_asset.pk not in html(response)

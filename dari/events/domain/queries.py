@@ -1,12 +1,13 @@
 """Read models of the event pages: frozen dataclasses built by reading only (a GET never
 writes). Times are given in the zone of whoever reads them; assets named by requests and
-meetings pass through `shown_assets`, the one place that decides which the reader may see.
+meetings pass through `with_visible_asset`, the one helper that decides which a reader may see
+(for deals on the directory's pages and API too).
 Pending requests past the request deadline read as expired (the periodic job
 `expire-requests` writes it)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -14,8 +15,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from dari.directory.access import visible_assets
-from dari.directory.models import Asset
+from dari.directory.access import AssetRef, visible_asset_of, with_visible_asset
 from dari.events.access import managed_events
 from dari.events.domain.analytics import request_summary
 from dari.events.domain.links import video_link
@@ -34,15 +34,6 @@ from dari.events.models import (
     ScheduleRun,
     Seat,
 )
-
-
-def shown_assets(user: Any, assets: Iterable[Asset | None]) -> dict[str, Asset]:
-    """The assets among `assets` that `user` may see, by id (one query): a row names its asset
-    only if its reader may see it."""
-    by_id = {asset.pk: asset for asset in assets if asset is not None}
-    visible = visible_assets(user).filter(pk__in=by_id).values_list("pk", flat=True)
-    return {pk: by_id[pk] for pk in visible}
-
 
 # Event list and directory ----------------------------------------------------------------------
 
@@ -178,7 +169,7 @@ class RequestRow:
     created: datetime
     message: str
     decline_reason: str
-    shown_asset: Asset | None
+    shown_asset: AssetRef | None
 
     @property
     def status_label(self) -> str:
@@ -212,7 +203,6 @@ _REQUEST_RELATED = (
     "requester__organization",
     "target__user",
     "target_organization",
-    "asset",
 )
 
 
@@ -237,8 +227,9 @@ def _status_as_of(status: Any, late: bool) -> RequestStatus:
 def request_list(user: Any, me: Participant, now: datetime | None = None) -> RequestList:
     """My requests as of `now` (default: the current time), in a fixed number of queries:
     each way, and the assets the reader may see."""
+    requests = with_visible_asset(MeetingRequest.objects.all(), user, "asset", "shown_asset")
     incoming = list(
-        MeetingRequest.objects.filter(event=me.event)
+        requests.filter(event=me.event)
         .filter(
             Q(target=me) | Q(target__isnull=True, target_organization_id=me.organization_id or "")
         )
@@ -246,11 +237,8 @@ def request_list(user: Any, me: Participant, now: datetime | None = None) -> Req
         .order_by("-created", "-pk")
     )
     outgoing = list(
-        MeetingRequest.objects.filter(requester=me)
-        .select_related(*_REQUEST_RELATED)
-        .order_by("-created", "-pk")
+        requests.filter(requester=me).select_related(*_REQUEST_RELATED).order_by("-created", "-pk")
     )
-    shown = shown_assets(user, (r.asset for r in incoming + outgoing))
     late = deadline_passed(me.event, now)
 
     def row(request: MeetingRequest, mine: bool) -> RequestRow:
@@ -264,7 +252,7 @@ def request_list(user: Any, me: Participant, now: datetime | None = None) -> Req
             created=request.created,
             message=request.message,
             decline_reason=request.decline_reason,
-            shown_asset=shown.get(request.asset_id or ""),
+            shown_asset=visible_asset_of(request, "shown_asset"),
         )
 
     return RequestList(
@@ -325,7 +313,7 @@ class AgendaMeeting:
     link: str
     table: int | None
     unscheduled_reason: str
-    shown_asset: Asset | None
+    shown_asset: AssetRef | None
     followups: tuple[FollowUpLine, ...]
     free_colleagues: tuple[Colleague, ...]
 
@@ -368,9 +356,10 @@ def _others(meeting: Meeting, people: Sequence[Participant], me: Participant) ->
 
 def agenda(user: Any, me: Participant) -> Agenda:
     """My agenda in a fixed number of queries, whatever the number of meetings."""
+    mine = Meeting.objects.filter(seats__participant=me)
     meetings = list(
-        Meeting.objects.filter(seats__participant=me)
-        .select_related("event", "slot", "request", "request__asset")
+        with_visible_asset(mine, user, "request__asset", "shown_asset")
+        .select_related("event", "slot", "request")
         .prefetch_related(
             Prefetch(
                 "participants",
@@ -380,7 +369,6 @@ def agenda(user: Any, me: Participant) -> Agenda:
         )
         .order_by("status", "slot__start", "pk")
     )
-    shown = shown_assets(user, (m.request.asset for m in meetings))
     mates = list(colleagues(me).select_related("user"))
     zone = ZoneInfo(me.timezone)
     rows = []
@@ -399,7 +387,7 @@ def agenda(user: Any, me: Participant) -> Agenda:
                 link=video_link(m),
                 table=m.table,
                 unscheduled_reason=m.unscheduled_reason,
-                shown_asset=shown.get(m.request.asset_id or ""),
+                shown_asset=visible_asset_of(m, "shown_asset"),
                 followups=tuple(
                     FollowUpLine(Outcome(f.outcome), f.reported_by.name, f.deal_id, f.note)
                     for f in m.followups.all()
