@@ -82,6 +82,11 @@ def test_co_organisers_manage_but_do_not_change_the_co_organisers(world):
         ({}, "organization", "Name either an organisation or a person."),
         ({"organization_id": "nope"}, "organization", "There is no organisation 'nope'."),
         ({"username": "ghost"}, "username", "There is no person with the login 'ghost'."),
+        (
+            {"organization_id": "kpbma"},
+            "organization",
+            "This organisation is the organiser already.",
+        ),
     ],
 )
 def test_adding_a_co_organiser_names_what_is_wrong(world, kwargs, field, message):

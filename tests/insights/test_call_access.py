@@ -83,3 +83,18 @@ def test_a_co_organiser_reviews_the_call(setup):
     rows = calls.rank_applications(stranger, "p-call")
     assert [r["application"].pitch for r in rows] == ["Our secret pitch."]
     assert calls.shortlist_application(stranger, application.pk).status == "shortlisted"
+
+
+def test_a_call_names_its_co_organisers_as_an_event_does(setup):
+    """One rule (events.domain.organisers.named_co_organizer) for calls and events."""
+    call = setup["application"].program
+    refusals = []
+    for kwargs in ({}, {"organization_id": "nope"}, {"organization_id": call.organizer_id}):
+        with pytest.raises(CallError) as raised:
+            add_call_co_organizer(setup["owner"], call, **kwargs)
+        refusals.append((raised.value.field, raised.value.message))
+    assert refusals == [
+        ("organization", "Name either an organisation or a person."),
+        ("organization", "There is no organisation 'nope'."),
+        ("organization", "This organisation is the organiser already."),
+    ]

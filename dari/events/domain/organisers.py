@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from dari.accounts.models import User
+from dari.core.errors import DomainError
 from dari.directory.models import Organization
 from dari.events.access import owns_event
 from dari.events.domain.errors import EventError
@@ -22,37 +23,44 @@ def _check_owner(user: Any, event: Event) -> None:
         )
 
 
+def named_co_organizer(
+    organization_id: str, username: str, owner_id: str | None, error: type[DomainError]
+) -> dict[str, Any]:
+    """The co-organiser that a form names: `{"organization": ...}` by id or `{"user": ...}` by
+    login name, never the owning organisation itself; else `error` on the field at fault.
+    Shared by events and open-innovation calls."""
+    organization_id, username = organization_id.strip(), username.strip()
+    if bool(organization_id) == bool(username):
+        raise error(_("Name either an organisation or a person."), field="organization")
+    if organization_id:
+        organization = Organization.objects.filter(pk=organization_id).first()
+        if organization is None:
+            raise error(
+                _("There is no organisation %(id)r.") % {"id": organization_id},
+                field="organization",
+                code="not_found",
+            )
+        if organization.pk == owner_id:
+            raise error(_("This organisation is the organiser already."), field="organization")
+        return {"organization": organization}
+    person = User.objects.filter(username=username, is_active=True).first()
+    if person is None:
+        raise error(
+            _("There is no person with the login %(name)r.") % {"name": username},
+            field="username",
+            code="not_found",
+        )
+    return {"user": person}
+
+
 @transaction.atomic
 def add_co_organizer(
     user: Any, event: Event, organization_id: str = "", username: str = ""
 ) -> CoOrganizer:
     """Name an organisation (by id) or a person (by login name) as co-organiser of `event`."""
     _check_owner(user, event)
-    organization_id, username = organization_id.strip(), username.strip()
-    if bool(organization_id) == bool(username):
-        raise EventError(_("Name either an organisation or a person."), field="organization")
-    if organization_id:
-        organization = Organization.objects.filter(pk=organization_id).first()
-        if organization is None:
-            raise EventError(
-                _("There is no organisation %(id)r.") % {"id": organization_id},
-                field="organization",
-                code="not_found",
-            )
-        if organization.pk == event.organizer_id:
-            raise EventError(
-                _("This organisation already organises the event."), field="organization"
-            )
-        row, _created = CoOrganizer.objects.get_or_create(event=event, organization=organization)
-        return row
-    person = User.objects.filter(username=username, is_active=True).first()
-    if person is None:
-        raise EventError(
-            _("There is no person with the login %(name)r.") % {"name": username},
-            field="username",
-            code="not_found",
-        )
-    row, _created = CoOrganizer.objects.get_or_create(event=event, user=person)
+    named = named_co_organizer(organization_id, username, event.organizer_id, EventError)
+    row, _created = CoOrganizer.objects.get_or_create(event=event, **named)
     return row
 
 

@@ -8,8 +8,8 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from dari.accounts.models import User
-from dari.directory.models import Organization, Program
+from dari.directory.models import Program
+from dari.events.domain.organisers import named_co_organizer
 from dari.insights.access import owns_call
 from dari.insights.domain.errors import CallError
 from dari.insights.models import CallCoOrganizer
@@ -28,29 +28,8 @@ def add_call_co_organizer(
 ) -> CallCoOrganizer:
     """Name an organisation (by id) or a person (by login name) as co-organiser of `call`."""
     _check_owner(user, call)
-    organization_id, username = organization_id.strip(), username.strip()
-    if bool(organization_id) == bool(username):
-        raise CallError(_("Name either an organisation or a person."), field="organization")
-    if organization_id:
-        organization = Organization.objects.filter(pk=organization_id).first()
-        if organization is None:
-            raise CallError(
-                _("There is no organisation %(id)r.") % {"id": organization_id},
-                field="organization",
-                code="not_found",
-            )
-        row, _created = CallCoOrganizer.objects.get_or_create(
-            program=call, organization=organization
-        )
-        return row
-    person = User.objects.filter(username=username, is_active=True).first()
-    if person is None:
-        raise CallError(
-            _("There is no person with the login %(name)r.") % {"name": username},
-            field="username",
-            code="not_found",
-        )
-    row, _created = CallCoOrganizer.objects.get_or_create(program=call, user=person)
+    named = named_co_organizer(organization_id, username, call.organizer_id, CallError)
+    row, _created = CallCoOrganizer.objects.get_or_create(program=call, **named)
     return row
 
 
