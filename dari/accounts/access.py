@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from django.db.models import Q
 
 from dari.accounts.models import MembershipState
 
@@ -53,3 +54,29 @@ def may_administer(user: Any, organization_id: str | None) -> bool:
     """Whether `user` (anonymous, inactive or a member) may edit the organisation and its
     assets: the one check behind edit links, edit pages and `access_asset(..., "edit")`."""
     return sees_members_assets(user) and bool(user.administers(organization_id))
+
+
+def signed_in(user: Any) -> bool:
+    """Whether `user` is a signed-in, active account (any state of membership)."""
+    return user is not None and bool(user.is_authenticated) and bool(user.is_active)
+
+
+def organises_for(user: Any, organization_id: str | None) -> bool:
+    """Whether `user` runs events and calls of the organisation `organization_id`: a platform
+    admin, or an organiser confirmed in that organisation. Nobody organises for None."""
+    if not signed_in(user):
+        return False
+    if user.is_platform_admin:
+        return True
+    if not user.is_organiser:
+        return False
+    return organization_id is not None and organization_id == user.organization_id
+
+
+def co_organizer_condition(user: Any) -> Q:
+    """Co-organiser rows (of events or calls) that name `user` as a person, or, for an
+    organiser, their organisation."""
+    condition = Q(user=user)
+    if user.is_organiser and user.organization_id is not None:
+        condition |= Q(organization_id=user.organization_id)
+    return condition

@@ -13,49 +13,36 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from dari.accounts.access import sees_members_assets
+from dari.accounts.access import (
+    co_organizer_condition,
+    organises_for,
+    sees_members_assets,
+    signed_in,
+)
 from dari.events.models import CoOrganizer, Event
-
-
-def _signed_in(user: Any) -> bool:
-    return user is not None and bool(user.is_authenticated) and bool(user.is_active)
 
 
 def owns_event(user: Any, event: Event) -> bool:
     """Whether `user` may manage `event` and change its co-organisers."""
-    if not _signed_in(user):
-        return False
-    if user.is_platform_admin:
-        return True
-    if not user.is_organiser:
-        return False
-    return event.organizer_id is not None and event.organizer_id == user.organization_id
-
-
-def _co_organizer_condition(user: Any) -> Q:
-    """Co-organiser rows that name `user` (a person) or their organisation (for organisers)."""
-    condition = Q(user=user)
-    if user.is_organiser and user.organization_id is not None:
-        condition |= Q(organization_id=user.organization_id)
-    return condition
+    return organises_for(user, event.organizer_id)
 
 
 def may_manage(user: Any, event: Event) -> bool:
     """Whether `user` may run the organiser pages and actions of `event`."""
     if owns_event(user, event):
         return True
-    if not _signed_in(user):
+    if not signed_in(user):
         return False
-    return CoOrganizer.objects.filter(_co_organizer_condition(user), event=event).exists()
+    return CoOrganizer.objects.filter(co_organizer_condition(user), event=event).exists()
 
 
 def managed_events(user: Any) -> QuerySet[Event]:
     """The events `user` may manage (one query, for lists and choices)."""
-    if not _signed_in(user):
+    if not signed_in(user):
         return Event.objects.none()
     if user.is_platform_admin:
         return Event.objects.all()
-    co = CoOrganizer.objects.filter(_co_organizer_condition(user)).values("event_id")
+    co = CoOrganizer.objects.filter(co_organizer_condition(user)).values("event_id")
     condition = Q(pk__in=co)
     if user.is_organiser and user.organization_id is not None:
         condition |= Q(organizer_id=user.organization_id)
