@@ -344,3 +344,33 @@ class LoginFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.account} from {self.address}"
+
+
+class CoOrganizerBase(models.Model):
+    """An organisation (its organisers) or one person that the owning organisers let manage
+    something of theirs (an event, an open-innovation call): exactly one of the two is set."""
+
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    created = models.DateTimeField(_("added"), auto_now_add=True)
+
+    ONE_KIND = Q(organization__isnull=True, user__isnull=False) | Q(
+        organization__isnull=False, user__isnull=True
+    )
+
+    class Meta:
+        abstract = True

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from dari.accounts.models import CoOrganizerBase
 from dari.events.rules import validate_video_template
 
 
@@ -422,29 +423,12 @@ class FollowUp(models.Model):
         return f"{self.outcome} after meeting {self.meeting_id}"
 
 
-class CoOrganizer(models.Model):
+class CoOrganizer(CoOrganizerBase):
     """An organisation (its organisers) or a person the owning organiser lets manage an event."""
 
     event = models.ForeignKey(
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="co_organizers"
     )
-    organization = models.ForeignKey(
-        "directory.Organization",
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("person"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    created = models.DateTimeField(_("added"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("co-organiser")
@@ -452,9 +436,7 @@ class CoOrganizer(models.Model):
         ordering = ["created", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(organization__isnull=True, user__isnull=False)
-                | Q(organization__isnull=False, user__isnull=True),
-                name="event_coorganizer_one_kind",
+                condition=CoOrganizerBase.ONE_KIND, name="event_coorganizer_one_kind"
             ),
             models.UniqueConstraint(
                 fields=["event", "organization"], name="event_coorganizer_org_once"

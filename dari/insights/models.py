@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from dari.accounts.models import CoOrganizerBase
+
 ID_LENGTH = 128
 
 
@@ -155,7 +157,7 @@ class CallApplication(models.Model):
         return f"{self.organization_id} → {self.program_id} ({self.status})"
 
 
-class CallCoOrganizer(models.Model):
+class CallCoOrganizer(CoOrganizerBase):
     """An organisation (its organisers) or a person the call's organiser lets review a call."""
 
     program = models.ForeignKey(
@@ -164,23 +166,6 @@ class CallCoOrganizer(models.Model):
         on_delete=models.CASCADE,
         related_name="co_organizers",
     )
-    organization = models.ForeignKey(
-        "directory.Organization",
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("person"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    created = models.DateTimeField(_("added"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("call co-organiser")
@@ -188,9 +173,7 @@ class CallCoOrganizer(models.Model):
         ordering = ["created", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(organization__isnull=True, user__isnull=False)
-                | Q(organization__isnull=False, user__isnull=True),
-                name="call_coorganizer_one_kind",
+                condition=CoOrganizerBase.ONE_KIND, name="call_coorganizer_one_kind"
             ),
             models.UniqueConstraint(
                 fields=["program", "organization"], name="call_coorganizer_org_once"
