@@ -39,9 +39,7 @@ def sees_members_assets(user: Any) -> bool:
     anonymous visitor sees. Code that uses assets as evidence outside a queryset (the
     recommender's shared index) and the event rules (registration, directory, meeting
     requests) ask this, so they follow the same rule as the queries."""
-    if user is None or not user.is_authenticated:
-        return False
-    if not user.is_active:
+    if not signed_in(user):
         return False
     if user.is_platform_admin:
         return True

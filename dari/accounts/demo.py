@@ -5,7 +5,8 @@ from __future__ import annotations
 from allauth.account.models import EmailAddress
 from django.db import transaction
 
-from dari.accounts.models import Membership, MembershipSource, MembershipState, Role, User
+from dari.accounts.domain.membership import do_confirm
+from dari.accounts.models import MembershipSource, Role, User
 
 # username, password, what they are (printed by `dari demo`)
 DEMO_LOGINS: list[tuple[str, str, str]] = [
@@ -28,15 +29,8 @@ def make_vetted(user: User) -> None:
     EmailAddress.objects.update_or_create(
         user=user, email=user.email, defaults={"verified": True, "primary": True}
     )
-    if user.organization_id is not None:
-        Membership.objects.get_or_create(
-            user=user,
-            state=MembershipState.CONFIRMED,
-            defaults={
-                "organization_id": user.organization_id,
-                "source": MembershipSource.PLATFORM_ADMIN,
-            },
-        )
+    if user.organization is not None:
+        do_confirm(user, user.organization, MembershipSource.PLATFORM_ADMIN, None)
 
 
 @transaction.atomic

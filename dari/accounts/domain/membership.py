@@ -46,7 +46,7 @@ def verified_emails(user: User) -> list[str]:
 def _live_membership(user: User) -> Membership | None:
     return (
         Membership.objects.select_for_update()
-        .select_related("organization")
+        .select_related("organization", "user")
         .filter(user=user, state__in=LIVE_MEMBERSHIP_STATES)
         .first()
     )
