@@ -55,8 +55,12 @@ def enqueue_due(now: datetime | None = None, jobs: list[Job] | None = None) -> l
     now = now or djtz.now()
     started = []
     for job in JOBS if jobs is None else jobs:
-        if claim(job, now):
-            job.enqueue()
-            started.append(job.name)
-    PeriodicTick.objects.filter(claimed__lt=now - KEEP).delete()
+        # The claim and the job (a row of the database task backend) commit together: a tick
+        # is never used up without its job.
+        with transaction.atomic():
+            if claim(job, now):
+                job.enqueue()
+                started.append(job.name)
+    with transaction.atomic():
+        PeriodicTick.objects.filter(claimed__lt=now - KEEP).delete()
     return started

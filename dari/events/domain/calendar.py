@@ -24,7 +24,7 @@ def participant_calendar(participant: Participant) -> bytes:
     cal.add("x-wr-timezone", participant.timezone)
     meetings = (
         Meeting.objects.filter(seats__participant=participant, slot__isnull=False)
-        .select_related("event", "slot", "request__asset")
+        .select_related("event", "slot")
         .prefetch_related("participants__user", "participants__organization")
         .order_by("slot__start", "pk")
     )

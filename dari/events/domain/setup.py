@@ -239,3 +239,12 @@ def set_blocked_slots(participant: Participant, slot_ids: list[int]) -> None:
             % {"start": f"{clash.slot.start:%Y-%m-%d %H:%M}"}
         )
     participant.blocked_slots.set(slots)
+
+
+@transaction.atomic
+def toggle_blocked_slot(participant: Participant, slot_id: int) -> None:
+    """Block an available slot or unblock a blocked one. The participant row is locked while
+    the blocked set is read and written, so two quick clicks never undo each other."""
+    Participant.objects.select_for_update().filter(pk=participant.pk).first()
+    blocked = set(participant.blocked_slots.values_list("pk", flat=True))
+    set_blocked_slots(participant, sorted(blocked ^ {slot_id}))

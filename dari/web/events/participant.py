@@ -26,7 +26,7 @@ from dari.events.domain.requests import (
     request_meeting,
     withdraw_request,
 )
-from dari.events.domain.setup import register_participant, set_blocked_slots
+from dari.events.domain.setup import register_participant, toggle_blocked_slot
 from dari.events.models import MeetingRequest, Participant
 from dari.web.events.forms import DeclineForm, RequestForm, ToggleSlotForm, WorkingHoursForm
 from dari.web.events.guards import NO_EVENT, act, is_htmx, registered
@@ -109,11 +109,9 @@ def toggle_slot(request: HttpRequest, me: Participant) -> HttpResponse:
     if not form.is_valid():
         return HttpResponse(status=400)
     slot_id = form.cleaned_data["slot"]
-    blocked = set(me.blocked_slots.values_list("pk", flat=True))
-    blocked.symmetric_difference_update({slot_id})
     error = ""
     try:
-        set_blocked_slots(me, sorted(blocked))
+        toggle_blocked_slot(me, slot_id)
     except DomainError as exc:
         error = exc.message
     if is_htmx(request):
