@@ -8,12 +8,12 @@ candidates returned, for the features that fire, in order of their contribution.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import numpy as np
 from numpy.typing import NDArray
 
-from . import pipelines, scoring
+from . import scoring
 from .corpus import Corpus
 from .documents import asset_text, org_query_text, org_text
 from .embed import CachedEmbedder, Embedder, FloatMatrix, UseEmbedder
@@ -79,10 +79,6 @@ class Index:
     @weights.setter
     def weights(self, weights: Weights) -> None:
         self.corpus.weights = weights
-
-    @property
-    def history(self) -> DealHistory:
-        return self.corpus.history
 
     # ---- building and updating --------------------------------------------------------
     def _embed(self, texts: list[str]) -> FloatMatrix:
@@ -174,17 +170,9 @@ class Index:
         """Ids of the indexed assets."""
         return list(self._assets.slot_of)
 
-    def org(self, org_id: str) -> OrgProfile | None:
-        slot = self._orgs.slot_of.get(org_id)
-        return None if slot is None else self._orgs.profiles.get(slot)
-
     def asset(self, asset_id: str) -> AssetProfile | None:
         slot = self._assets.slot_of.get(asset_id)
         return None if slot is None else self._assets.profiles.get(slot)
-
-    def owner_country(self, organization_id: str) -> str | None:
-        """Country of an asset's owner: from its profile, else from the deal history."""
-        return self.corpus.owner_country(organization_id)
 
     # ---- partner recommendations (asset -> organisations) -----------------------------
     def partner_features(
@@ -193,24 +181,6 @@ class Index:
         """Every feature value of every organisation slot for this asset (see
         scoring.partner_features)."""
         return scoring.partner_features(self.corpus, asset, members=members, every=every)
-
-    def pipeline_evidence(
-        self,
-        asset: AssetProfile,
-        vector: FloatMatrix,
-        *,
-        members: bool = True,
-        features: Sequence[str] = PIPELINE_FEATURES,
-    ) -> dict[str, tuple[NDArray[np.int64], NDArray[np.float64]]]:
-        """Per asset slot, which indexed assets match `asset` as pipeline evidence (see
-        pipelines.evidence)."""
-        return pipelines.evidence(self.corpus, asset, vector, members=members, features=features)
-
-    def best_pipeline_asset(
-        self, asset: AssetProfile, org_id: str, feature: str, *, members: bool = True
-    ) -> AssetProfile | None:
-        """The organisation's own asset that gives its `feature` value (for a reason)."""
-        return pipelines.best_asset(self.corpus, asset, org_id, feature, members=members)
 
     def recommend_partners(
         self, asset: AssetProfile, top: int = 10, *, members: bool = True

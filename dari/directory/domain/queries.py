@@ -152,8 +152,7 @@ def assets_of(user: Any, organization: Organization) -> list[Asset]:
 
 def asset_ids_of(user: Any, organization: Organization) -> list[str]:
     """The ids of the organisation's assets the user may see, by name."""
-    owned = visible_assets(user).filter(organization=organization)
-    return list(owned.order_by("name", "id").values_list("id", flat=True))
+    return [asset.pk for asset in assets_of(user, organization)]
 
 
 # Choices offered by the list pages -------------------------------------------------------------
