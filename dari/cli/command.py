@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any, ClassVar
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import (
     BaseCommand,
     CommandError,
@@ -22,6 +23,7 @@ from django.core.management.base import (
     handle_default_options,
 )
 from django.db import connections
+from django.utils.translation import gettext as _
 
 from dari.cli.grammar import (
     BAD_INPUT,
@@ -49,6 +51,13 @@ class DariCommand(BaseCommand):
 
     def refused(self, message: str) -> CommandError:
         return CommandError(message, returncode=REFUSED)
+
+    def named_user(self, username: str) -> Any:
+        """The user `--as-user` names, else bad input (exit 2) naming it."""
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            raise self.bad_input(_("--as-user: no user named %(name)s") % {"name": repr(username)})
+        return user
 
     def emit(self, data: str | bytes, output: str | Path | None) -> None:
         """Write the command's data to `-o FILE`, or to stdout for `-o -` or no -o."""

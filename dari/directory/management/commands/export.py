@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import CommandParser
-from django.utils.translation import gettext as _
 
 from dari.cli.command import DariCommand
 from dari.directory.access import visible_assets
@@ -33,10 +31,5 @@ class Command(DariCommand):
         if options["public"]:
             assets = visible_assets(None)
         elif options["as_user"]:
-            user = get_user_model().objects.filter(username=options["as_user"]).first()
-            if user is None:
-                raise self.bad_input(
-                    _("--as-user: no user named %(name)s") % {"name": repr(options["as_user"])}
-                )
-            assets = visible_assets(user)
+            assets = visible_assets(self.named_user(options["as_user"]))
         self.emit_json(export_directory(assets), options["output"])

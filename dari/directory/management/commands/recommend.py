@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
 
@@ -59,10 +58,7 @@ class Command(DariCommand):
     def _user(self, username: str | None) -> Any:
         if not username:
             return _Operator()
-        user = get_user_model().objects.filter(username=username).first()
-        if user is None:
-            raise self.bad_input(_("--as-user: no user named %(name)s") % {"name": repr(username)})
-        return user
+        return self.named_user(username)
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["top"] < 1:
