@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from dari.directory.models import Deal
 from dari.events.domain.errors import EventError
 from dari.events.models import FollowUp, Meeting, MeetingStatus, Outcome, Participant
+from dari.events.signals import announce, deal_recorded, followup_updated
 
 
 @transaction.atomic
@@ -33,6 +34,10 @@ def report_outcome(
         deal = Deal.objects.filter(pk=deal_id).first()
         if deal is None:
             raise EventError(_("no deal with id %(deal)r") % {"deal": deal_id}, field="deal")
-    return FollowUp.objects.create(
+    followup = FollowUp.objects.create(
         meeting=meeting, reported_by=by, outcome=outcome, deal=deal, note=note
     )
+    announce(followup_updated, followup_id=followup.pk, meeting_id=meeting.pk, outcome=outcome)
+    if deal is not None:
+        announce(deal_recorded, followup_id=followup.pk, meeting_id=meeting.pk, deal_id=deal.pk)
+    return followup

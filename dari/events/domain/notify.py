@@ -1,6 +1,7 @@
 """Email notifications (console backend in the demo): requests, answers, schedule changes.
 
-Each message is rendered in the recipient's own time zone."""
+Each message is rendered in the recipient's own time zone. The functions listen to the
+event signals (`dari/events/signals.py`); `connect()` is called from the app's `ready()`."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.mail import send_mass_mail
 
-from dari.events.models import Meeting, MeetingStatus, Participant
+from dari.events import signals
+from dari.events.models import Meeting, MeetingRequest, MeetingStatus, Participant
 
 
 def _local(dt: Any, tz: str) -> str:
@@ -33,8 +35,11 @@ def _emails_of_org(event_id: int, org_id: str) -> list[str]:
     )
 
 
-def notify_request(request: Any) -> None:
+def notify_request(request_id: int, **_: Any) -> None:
     """Tell the requested participant (or organisation) about a new request."""
+    request = MeetingRequest.objects.select_related(
+        "event", "requester__organization", "target__user"
+    ).get(pk=request_id)
     requester = request.requester
     org = requester.organization.name if requester.organization else ""
     to = (
@@ -48,8 +53,11 @@ def notify_request(request: Any) -> None:
     _send([(f"[Dari] Meeting request from {requester.name}", body, to)])
 
 
-def notify_answer(request: Any) -> None:
+def notify_answer(request_id: int, **_: Any) -> None:
     """Tell the requester that their request was accepted or declined."""
+    request = MeetingRequest.objects.select_related("event", "answered_by", "requester__user").get(
+        pk=request_id
+    )
     answer = request.get_status_display().lower()
     by = request.answered_by.name if request.answered_by else ""
     body = f"{by} {answer} your meeting request at {request.event.name}."
@@ -58,7 +66,7 @@ def notify_answer(request: Any) -> None:
     _send([(f"[Dari] Your meeting request was {answer}", body, [request.requester.user.email])])
 
 
-def notify_schedule_changes(meeting_ids: list[int]) -> None:
+def notify_schedule_changes(meeting_ids: list[int], **_: Any) -> None:
     """Tell every participant of the given meetings their (new) time, in their own zone."""
     messages = []
     meetings = (
@@ -86,3 +94,10 @@ def notify_schedule_changes(meeting_ids: list[int]) -> None:
                 )
             messages.append((subject, body, [p.user.email]))
     _send(messages)
+
+
+def connect() -> None:
+    """Listen to the event signals (called once, from EventsConfig.ready)."""
+    signals.request_created.connect(notify_request, dispatch_uid="dari.notify.request")
+    signals.request_answered.connect(notify_answer, dispatch_uid="dari.notify.answer")
+    signals.meetings_changed.connect(notify_schedule_changes, dispatch_uid="dari.notify.meetings")

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from dari.directory.access import visible_assets
 from dari.events.access import may_reach_people
 from dari.events.domain.errors import EventError
-from dari.events.domain.notify import notify_answer, notify_request
 from dari.events.models import (
     Event,
     Meeting,
@@ -21,6 +20,7 @@ from dari.events.models import (
     RequestStatus,
     Seat,
 )
+from dari.events.signals import announce, request_answered, request_created
 from dari.events.tasks import enqueue_schedule
 
 MAX_PARTICIPANTS = 4
@@ -128,7 +128,7 @@ def request_meeting(
         asset=asset,
         priority=priority,
     )
-    transaction.on_commit(lambda: notify_request(request))
+    announce(request_created, request_id=request.pk)
     return request
 
 
@@ -173,7 +173,7 @@ def accept_request(request_id: int, participant: Participant) -> Meeting:
             Seat(meeting=meeting, participant=participant),
         ]
     )
-    transaction.on_commit(lambda: notify_answer(request))
+    announce(request_answered, request_id=request.pk, status=str(request.status))
     if request.event.auto_schedule:
         event_id = request.event_id
         transaction.on_commit(lambda: enqueue_schedule(event_id, trigger="accept"))
@@ -191,7 +191,7 @@ def decline_request(request_id: int, participant: Participant, reason: str = "")
     request.answered = djtz.now()
     request.answered_by = participant
     request.save()
-    transaction.on_commit(lambda: notify_answer(request))
+    announce(request_answered, request_id=request.pk, status=str(request.status))
     return request
 
 

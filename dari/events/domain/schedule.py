@@ -14,7 +14,6 @@ from django.utils import timezone as djtz
 from django.utils.translation import gettext as _
 
 from dari.events.domain.errors import EventError
-from dari.events.domain.notify import notify_schedule_changes
 from dari.events.domain.setup import available_slot_ids, engine_slots
 from dari.events.models import (
     Event,
@@ -25,6 +24,7 @@ from dari.events.models import (
     ScheduleRun,
     Seat,
 )
+from dari.events.signals import announce, meetings_changed
 from dari.scheduling.model import Assignment, Instance, Result, instance_to_dict, result_to_dict
 from dari.scheduling.model import Meeting as EngineMeeting
 from dari.scheduling.model import Participant as EngineParticipant
@@ -264,8 +264,7 @@ def schedule_event(
                     finished=djtz.now(),
                 )
                 if locked_event.schedule_published and changed:
-                    changed_ids = [m.pk for m in changed]
-                    transaction.on_commit(lambda ids=changed_ids: notify_schedule_changes(ids))
+                    announce(meetings_changed, meeting_ids=[m.pk for m in changed], change="moved")
             break
         else:
             raise EventError(_("the event kept changing while it was being scheduled; run again"))
@@ -291,7 +290,7 @@ def publish_schedule(event_id: int) -> int:
     event.schedule_published = True
     event.save(update_fields=["schedule_published"])
     ids = [m.pk for m in meetings]
-    transaction.on_commit(lambda: notify_schedule_changes(ids))
+    announce(meetings_changed, meeting_ids=ids, change="scheduled")
     return len(ids)
 
 
@@ -309,5 +308,5 @@ def cancel_meeting(meeting_id: int, by: Participant) -> Meeting:
     meeting.sequence += 1
     meeting.save(update_fields=["status", "table", "sequence", "updated"])
     # Keep the time for the calendar's cancellation notice; free it for scheduling.
-    transaction.on_commit(lambda: notify_schedule_changes([meeting.pk]))
+    announce(meetings_changed, meeting_ids=[meeting.pk], change="cancelled")
     return meeting
