@@ -60,3 +60,9 @@ class ProgramAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["id", "name"]
     list_select_related = ["organizer"]
+
+
+@admin.register(m.Affiliation)
+class AffiliationAdmin(admin.ModelAdmin):
+    list_display = ["organization", "parent", "relation"]
+    raw_id_fields = ["organization", "parent"]

@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from django.db import transaction
+
+from dari.directory.affiliations import import_affiliations
 from dari.directory.importer import import_files
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+AFFILIATIONS = DATA_DIR / "affiliations" / "affiliations.json"
 
 
 def bundled_files() -> list[Path]:
@@ -16,5 +20,9 @@ def bundled_files() -> list[Path]:
 
 
 def load_bundled_data() -> Counter[str]:
-    """Import (or update) the bundled dataset in one transaction."""
-    return import_files(bundled_files())
+    """Import (or update) the bundled dataset, with the group affiliations, in one
+    transaction."""
+    with transaction.atomic():
+        counts = import_files(bundled_files())
+        counts["affiliations"] = import_affiliations(AFFILIATIONS)
+    return counts

@@ -118,6 +118,50 @@ class Organization(models.Model):
         return self.name
 
 
+class AffiliationKind(models.TextChoices):
+    SUBSIDIARY = "subsidiary", _("Subsidiary")
+    DIVISION = "division", _("Division")
+    AFFILIATE = "affiliate", _("Affiliate")
+
+
+class Affiliation(models.Model):
+    """An organisation belongs to a parent group (Janssen to Johnson & Johnson): the group's
+    page and its deal history take in the deals of its members. Bundled in
+    dari/data/affiliations/ (dari-affiliations/1), each with its sources."""
+
+    organization = models.OneToOneField(
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="affiliation",
+    )
+    parent = models.ForeignKey(
+        Organization,
+        verbose_name=_("parent"),
+        on_delete=models.CASCADE,
+        related_name="affiliates",
+    )
+    relation = models.CharField(
+        _("relation"), max_length=20, choices=AffiliationKind.choices, default="subsidiary"
+    )
+    sources = models.JSONField(
+        _("sources"), default=list, blank=True, validators=[validate_web_addresses]
+    )
+
+    class Meta:
+        verbose_name = _("affiliation")
+        verbose_name_plural = _("affiliations")
+        constraints = [
+            _in_choices("relation", AffiliationKind, "affiliation_relation_valid"),
+            models.CheckConstraint(
+                condition=~Q(organization=models.F("parent")), name="affiliation_not_own_parent"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization_id} -> {self.parent_id}"
+
+
 class Asset(models.Model):
     """A pipeline asset (drug candidate, platform, device) and how it may be partnered."""
 

@@ -163,6 +163,7 @@ def organization_detail(request: HttpRequest, org_id: str) -> HttpResponse:
             "org": org,
             "assets": queries.assets_of(request.user, org),
             "deals": queries.deals_of(request.user, org),
+            "group": queries.group_of(org),
             "investments_received": queries.investments_received(org),
             "investments_made": queries.investments_made(org),
             "facilities": org.facilities.select_related("cluster").order_by("name"),

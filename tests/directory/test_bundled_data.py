@@ -11,6 +11,7 @@ import pytest
 from dari.directory.bundled import bundled_files, load_bundled_data
 from dari.directory.interchange import SECTIONS, validate_document
 from dari.directory.models import Asset, Organization
+from dari.directory.sourcehosts import source_host_problem
 
 
 def records() -> dict[str, list[dict]]:
@@ -44,9 +45,17 @@ def test_every_record_has_a_well_formed_source_url():
     assert unsourced == []
 
 
-def test_no_synthetic_or_placeholder_source_in_the_real_data():
-    hosts = {urlsplit(u).netloc for rows in records().values() for r in rows for u in r["sources"]}
-    assert sorted(h for h in hosts if h.endswith(("example.org", "example.com", "localhost"))) == []
+def test_every_source_passes_the_source_host_policy():
+    """No placeholder, raw-IP, staging, mirror, document-copy or unrelated host stands as a
+    source (dari/directory/sourcehosts.py says which and why)."""
+    refused = sorted(
+        f"{key}:{r['id']}: {u} ({problem})"
+        for key, rows in records().items()
+        for r in rows
+        for u in r["sources"]
+        if (problem := source_host_problem(u))
+    )
+    assert refused == []
 
 
 def test_the_dataset_is_as_large_as_promised():

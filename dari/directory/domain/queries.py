@@ -20,7 +20,16 @@ from django.utils.translation import gettext_lazy as _
 
 from dari.directory.access import visible_assets, with_visible_asset
 from dari.directory.filters import AssetFilter, json_list_contains
-from dari.directory.models import Asset, Cluster, Deal, Facility, Investment, Organization, Program
+from dari.directory.models import (
+    Affiliation,
+    Asset,
+    Cluster,
+    Deal,
+    Facility,
+    Investment,
+    Organization,
+    Program,
+)
 from dari.directory.vocab import DealType, Modality, Stage, TherapeuticArea
 
 # Querysets: each loads what a row of a list shows in a fixed number of queries ----------------
@@ -255,9 +264,45 @@ def recent_investments(n: int = 6) -> list[Investment]:
     return with_investors(investments().order_by("-date", "id")[:n])
 
 
+def group_ids(organization: Organization) -> set[str]:
+    """The organisation's id and those of every organisation affiliated below it, at any depth
+    (Johnson & Johnson: itself and Janssen)."""
+    ids, frontier = {organization.pk}, [organization.pk]
+    while frontier:
+        frontier = [
+            i
+            for i in Affiliation.objects.filter(parent_id__in=frontier).values_list(
+                "organization_id", flat=True
+            )
+            if i not in ids
+        ]
+        ids.update(frontier)
+    return ids
+
+
+@dataclasses.dataclass(frozen=True)
+class Group:
+    """Where an organisation sits in its group: its parent (if any) and its members."""
+
+    parent: Organization | None
+    relation: str
+    members: tuple[Organization, ...]
+
+
+def group_of(organization: Organization) -> Group:
+    link = Affiliation.objects.filter(organization=organization).select_related("parent").first()
+    members = Organization.objects.filter(affiliation__parent=organization).order_by("name")
+    return Group(
+        parent=link.parent if link else None,
+        relation=link.get_relation_display() if link else "",
+        members=tuple(members),
+    )
+
+
 def deals_of(user: Any, organization: Organization) -> list[Deal]:
-    """The deals the organisation is a party to, newest first."""
-    rows = deals(user).filter(Q(licensor=organization) | Q(licensee=organization))
+    """The deals the organisation or one of its group members is a party to, newest first."""
+    ids = group_ids(organization)
+    rows = deals(user).filter(Q(licensor_id__in=ids) | Q(licensee_id__in=ids))
     return list(rows.order_by("-date", "id"))
 
 
