@@ -19,14 +19,21 @@ Record = dict[str, Any]
 # Records ---------------------------------------------------------------------------------------
 
 
+def _base(section: str, obj: Any) -> Record:
+    """The dari-directory/1 record, with the time its content last changed."""
+    record = to_record(SECTION_BY_KEY[section], obj)
+    record["updated"] = obj.updated
+    return record
+
+
 def cluster_record(cluster: Cluster) -> Record:
-    record = to_record(SECTION_BY_KEY["clusters"], cluster)
+    record = _base("clusters", cluster)
     record["organization_count"] = cluster.organization_count
     return record
 
 
 def organization_record(org: Organization) -> Record:
-    record = to_record(SECTION_BY_KEY["organizations"], org)
+    record = _base("organizations", org)
     record["cluster_name"] = org.cluster.name if org.cluster else None
     return record
 
@@ -38,7 +45,7 @@ def organization_detail(org: Organization, asset_ids: list[str]) -> Record:
 
 
 def asset_record(asset: Asset) -> Record:
-    record = to_record(SECTION_BY_KEY["assets"], asset)
+    record = _base("assets", asset)
     record["organization_name"] = asset.organization.name
     record["cluster"] = asset.organization.cluster_id
     return record
@@ -47,7 +54,7 @@ def asset_record(asset: Asset) -> Record:
 def deal_record(deal: Deal) -> Record:
     """A deal from `queries.deals(user)`: `asset` is null when absent or hidden,
     indistinguishably."""
-    record = to_record(SECTION_BY_KEY["deals"], deal)
+    record = _base("deals", deal)
     record["asset"] = deal.visible_asset_id
     record["asset_name"] = deal.visible_asset_name
     record["licensor_name"] = deal.licensor.name
@@ -56,7 +63,7 @@ def deal_record(deal: Deal) -> Record:
 
 
 def investment_record(investment: Investment) -> Record:
-    record = to_record(SECTION_BY_KEY["investments"], investment)
+    record = _base("investments", investment)
     names = {o.pk: o.name for o in investment.investors.all()}
     record["recipient_name"] = investment.recipient.name
     record["investor_names"] = [names.get(i, i) for i in investment.investor_order]
@@ -64,13 +71,13 @@ def investment_record(investment: Investment) -> Record:
 
 
 def facility_record(facility: Facility) -> Record:
-    record = to_record(SECTION_BY_KEY["facilities"], facility)
+    record = _base("facilities", facility)
     record["organization_name"] = facility.organization.name
     record["cluster_name"] = facility.cluster.name if facility.cluster else None
     return record
 
 
 def program_record(program: Program) -> Record:
-    record = to_record(SECTION_BY_KEY["programs"], program)
+    record = _base("programs", program)
     record["organizer_name"] = program.organizer.name if program.organizer else None
     return record

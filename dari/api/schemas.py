@@ -9,6 +9,7 @@ plain strings, and the filters check them and answer with the same message as th
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any
 
 from django.db.models import TextChoices
@@ -103,7 +104,8 @@ class PageParams(Schema):
 
 def filter_query(filter_class: type[DirectoryFilter]) -> type[Schema]:
     """The query parameters of a list, generated from its shared filter (one definition of
-    each parameter): a vocabulary becomes an enum with blank (any), `year` a pattern."""
+    each parameter): a vocabulary becomes an enum with blank (any), `year` a pattern,
+    `updated_since` a date-time."""
     params: dict[str, Any] = {}
     for p in filter_class.parameters():
         description = p.help
@@ -113,6 +115,8 @@ def filter_query(filter_class: type[DirectoryFilter]) -> type[Schema]:
             kind = Annotated[str, _filter(p.choices)]
         elif p.pattern is not None:
             kind = Annotated[str, WithJsonSchema({"type": "string", "pattern": p.pattern})]
+        elif p.name == "updated_since":
+            kind = Annotated[str, WithJsonSchema({"type": "string", "format": "date-time"})]
         params[p.name] = (kind, Field(p.default, description=description))
     name = filter_class.__name__.removesuffix("Filter") + "Query"
     return create_model(name, __base__=Schema, **params)
@@ -130,7 +134,13 @@ ProgramQuery = filter_query(ProgramFilter)
 # Records ---------------------------------------------------------------------------------------
 
 
-class ClusterOut(Schema):
+class StampedOut(Schema):
+    updated: datetime | None = Field(
+        None, description="When the record's content last changed (see `updated_since`)."
+    )
+
+
+class ClusterOut(StampedOut):
     id: str
     name: str
     name_ko: str = ""
@@ -152,7 +162,7 @@ class InterestsOut(Schema):
     description: str = ""
 
 
-class OrganizationOut(Schema):
+class OrganizationOut(StampedOut):
     id: str
     name: str
     name_ko: str = ""
@@ -183,7 +193,7 @@ class PartneringOut(Schema):
     available: bool | None = None
 
 
-class AssetOut(Schema):
+class AssetOut(StampedOut):
     id: str
     organization: str
     name: str
@@ -200,7 +210,7 @@ class AssetOut(Schema):
     cluster: str | None = Field(None, description="Extra: cluster id of the owner organisation.")
 
 
-class DealOut(Schema):
+class DealOut(StampedOut):
     id: str
     date: str = ""
     licensor: str
@@ -219,7 +229,7 @@ class DealOut(Schema):
     asset_name: str | None = Field(None, description="Extra: null exactly when `asset` is.")
 
 
-class InvestmentOut(Schema):
+class InvestmentOut(StampedOut):
     id: str
     date: str = ""
     recipient: str
@@ -234,7 +244,7 @@ class InvestmentOut(Schema):
     investor_names: list[str] = Field([], description="Extra: in the order of `investors`.")
 
 
-class FacilityOut(Schema):
+class FacilityOut(StampedOut):
     id: str
     organization: str
     name: str
@@ -248,7 +258,7 @@ class FacilityOut(Schema):
     cluster_name: str | None = Field(None, description="Extra.")
 
 
-class ProgramOut(Schema):
+class ProgramOut(StampedOut):
     id: str
     name: str
     organizer: str | None = None

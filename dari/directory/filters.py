@@ -17,7 +17,9 @@ describes them for the API, whose OpenAPI query parameters are generated from it
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, fields
+from datetime import UTC, datetime
 from typing import Any, ClassVar, Self, TypeVar, cast
 
 from django.db import connection
@@ -78,6 +80,21 @@ class Parameter:
     pattern: str | None
 
 
+def parse_since(value: str) -> datetime | None:
+    """An aware date-time from an ISO 8601 date or date-time (naive means UTC), or None."""
+    text = value.strip().upper().replace("Z", "+00:00")
+    # An unencoded '+' in a query string arrives as a space: '...T10:00 09:00'.
+    text = re.sub(r"(T[\d:.]+) (\d\d:?\d\d)$", r"\1+\2", text)
+    leap = re.match(r"^(.*T\d\d:\d\d:)60(.*)$", text)  # RFC 3339 allows a leap second
+    if leap:
+        text = f"{leap.group(1)}59{leap.group(2)}"
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 class FilterError(ValueError):
     """A filter parameter with a value outside its vocabulary: `field` names the parameter,
     `code` says what is wrong, `message` says it in the active language; str() is
@@ -95,6 +112,11 @@ class DirectoryFilter:
     """What every filter shares. A subclass declares its parameters as `str` fields, maps in
     `lookups` each parameter that is one ORM lookup, in `choices` each parameter with a
     vocabulary, and overrides `narrow` for what is more than a lookup."""
+
+    updated_since: str = param(
+        "Only records whose content changed at or after this time (ISO 8601 date or date-time;"
+        " a date-time without an offset is UTC)."
+    )
 
     lookups: ClassVar[dict[str, str]] = {}
     choices: ClassVar[dict[str, list[str]]] = {}
@@ -119,6 +141,13 @@ class DirectoryFilter:
                 "invalid_year",
                 _("%(value)s is not a four-digit year") % {"value": repr(year)},
             )
+        if values.get("updated_since") and parse_since(values["updated_since"]) is None:
+            raise FilterError(
+                "updated_since",
+                "invalid_datetime",
+                _("%(value)s is not an ISO 8601 date or date-time")
+                % {"value": repr(values["updated_since"])},
+            )
         for name, allowed in cls.choices.items():
             if values[name] and values[name] not in allowed:
                 message = _("%(value)s is not one of %(choices)s") % {
@@ -130,7 +159,8 @@ class DirectoryFilter:
 
     @classmethod
     def parameters(cls) -> list[Parameter]:
-        """Every parameter in declaration order, as the API documents it."""
+        """Every parameter in declaration order (the shared `updated_since` last), as the API
+        documents it."""
         return [
             Parameter(
                 name=f.name,
@@ -139,12 +169,14 @@ class DirectoryFilter:
                 choices=cls.choices.get(f.name),
                 pattern=YEAR_PATTERN if f.name == "year" else None,
             )
-            for f in fields(cls)
+            for f in sorted(fields(cls), key=lambda f: f.name == "updated_since")
         ]
 
     def apply(self, queryset: QuerySet[M]) -> QuerySet[M]:
         """Narrow `queryset` by every parameter given, then order it."""
         queryset = self.narrow(queryset)
+        if self.updated_since:
+            queryset = queryset.filter(updated__gte=parse_since(self.updated_since))
         for name, lookup in self.lookups.items():
             value = getattr(self, name)
             if value:

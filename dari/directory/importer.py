@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from dari.directory import models as m
 from dari.directory.interchange import (
@@ -89,6 +90,21 @@ def _keep_owner_edits(section: Section, rows: list[dict[str, Any]]) -> None:
             )
 
 
+def _stamp_changed(model: type[Any], rows: list[dict[str, Any]], compared: list[str]) -> None:
+    """Give each row its `updated` time: now for a new record or one whose content differs
+    from what is stored, the stored time for one the import leaves as it was."""
+    now = timezone.now()
+    stored: dict[str, dict[str, Any]] = {}
+    ids = [row["id"] for row in rows]
+    for i in range(0, len(ids), 900):  # stay under SQLite's parameter limit
+        for old in model.objects.filter(pk__in=ids[i : i + 900]).values("id", "updated", *compared):
+            stored[old["id"]] = old
+    for row in rows:
+        old = stored.get(row["id"])
+        same = old is not None and all(row.get(name) == old[name] for name in compared)
+        row["updated"] = old["updated"] if same and old else now
+
+
 def _write(section: Section, records: list[Record], progress: Progress | None) -> None:
     model = section.model
     searched = model in m.SEARCH_FIELDS
@@ -101,9 +117,13 @@ def _write(section: Section, records: list[Record], progress: Progress | None) -
             texts = search_texts([m.searchable_text(model, values) for values in rows])
             for values, stored in zip(rows, texts, strict=True):
                 values["search_text"] = stored
+        _stamp_changed(model, rows, update_fields)
         objs = [model(**values) for values in rows]
         model.objects.bulk_create(
-            objs, update_conflicts=True, unique_fields=["id"], update_fields=update_fields
+            objs,
+            update_conflicts=True,
+            unique_fields=["id"],
+            update_fields=[*update_fields, "updated"],
         )
         if model is m.Investment:
             through = m.Investment.investors.through

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dari.directory.vocab import (
@@ -40,7 +41,27 @@ def _blank_or_in(
     )
 
 
-class Cluster(models.Model):
+class Stamped(models.Model):
+    """A directory record with the time its content last changed (`updated`), for the API's
+    `updated_since` (a CRM syncing what changed). `save()` stamps it; the importer stamps only
+    the records whose content differs from what is stored."""
+
+    updated = models.DateTimeField(
+        _("updated"), default=timezone.now, db_index=True, editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.updated = timezone.now()
+        fields = kwargs.get("update_fields")
+        if fields is not None:
+            kwargs["update_fields"] = {*fields, "updated"}
+        super().save(*args, **kwargs)
+
+
+class Cluster(Stamped):
     """A regional bio cluster (e.g. Songdo, Osong, Daegu-Gyeongbuk)."""
 
     id = models.CharField(_("id"), max_length=ID_LENGTH, primary_key=True)
@@ -67,7 +88,7 @@ class Cluster(models.Model):
         return self.name
 
 
-class Organization(models.Model):
+class Organization(Stamped):
     """A company, institute, agency or association, with what it does and what it seeks."""
 
     id = models.CharField(_("id"), max_length=ID_LENGTH, primary_key=True)
@@ -162,7 +183,7 @@ class Affiliation(models.Model):
         return f"{self.organization_id} -> {self.parent_id}"
 
 
-class Asset(models.Model):
+class Asset(Stamped):
     """A pipeline asset (drug candidate, platform, device) and how it may be partnered."""
 
     id = models.CharField(_("id"), max_length=ID_LENGTH, primary_key=True)
@@ -223,7 +244,7 @@ class Asset(models.Model):
         return self.name
 
 
-class Deal(models.Model):
+class Deal(Stamped):
     """A licensing, co-development, platform or acquisition deal between two organisations."""
 
     id = models.CharField(_("id"), max_length=ID_LENGTH, primary_key=True)
@@ -270,7 +291,7 @@ class Deal(models.Model):
         return f"{self.licensor_id} → {self.licensee_id} ({self.date})"
 
 
-class Investment(models.Model):
+class Investment(Stamped):
     """A financing round, IPO, grant or facility / foreign direct investment announcement."""
 
     id = models.CharField(_("id"), max_length=ID_LENGTH, primary_key=True)
@@ -305,7 +326,7 @@ class Investment(models.Model):
         return f"{self.recipient_id} {self.kind} ({self.date})"
 
 
-class Facility(models.Model):
+class Facility(Stamped):
     """A manufacturing site, laboratory, animal facility, training or clinical-trial centre."""
 
     id = models.CharField(_("id"), max_length=ID_LENGTH, primary_key=True)
@@ -342,7 +363,7 @@ class Facility(models.Model):
         return self.name
 
 
-class Program(models.Model):
+class Program(Stamped):
     """A programme: training, accelerator, open-innovation call, funding, consortium, conference."""
 
     id = models.CharField(_("id"), max_length=ID_LENGTH, primary_key=True)

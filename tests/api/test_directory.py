@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from dari.directory.interchange import validate_document
@@ -19,13 +21,13 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 EXTRAS = {
-    "clusters": {"organization_count"},
-    "organizations": {"cluster_name", "asset_ids"},
-    "assets": {"organization_name", "cluster"},
-    "deals": {"licensor_name", "licensee_name", "asset_name"},
-    "investments": {"recipient_name", "investor_names"},
-    "facilities": {"organization_name", "cluster_name"},
-    "programs": {"organizer_name"},
+    "clusters": {"organization_count", "updated"},
+    "organizations": {"cluster_name", "asset_ids", "updated"},
+    "assets": {"organization_name", "cluster", "updated"},
+    "deals": {"licensor_name", "licensee_name", "asset_name", "updated"},
+    "investments": {"recipient_name", "investor_names", "updated"},
+    "facilities": {"organization_name", "cluster_name", "updated"},
+    "programs": {"organizer_name", "updated"},
 }
 
 
@@ -106,6 +108,13 @@ def world(db):
     ProgramFactory(id="prog-conf", name="Bio Korea", kind="conference", start="2024-05")
 
 
+def unstamped(record):
+    """The record without its `updated` time, after checking that it is an ISO date-time."""
+    record = dict(record)
+    datetime.fromisoformat(record.pop("updated").replace("Z", "+00:00"))
+    return record
+
+
 def get(client, url, params=None):
     response = client.get(url, params or {})
     assert response.status_code == 200, response.content
@@ -116,7 +125,7 @@ def get(client, url, params=None):
 
 
 def test_asset_record_is_the_contract_record_plus_extras(world, client):
-    assert get(client, "/api/assets/as-abl301") == {
+    assert unstamped(get(client, "/api/assets/as-abl301")) == {
         "id": "as-abl301",
         "organization": "org-abl",
         "name": "ABL301",
@@ -135,7 +144,7 @@ def test_asset_record_is_the_contract_record_plus_extras(world, client):
 
 
 def test_organization_record_leaves_empty_values_out(world, client):
-    assert get(client, "/api/organizations/org-cell") == {
+    assert unstamped(get(client, "/api/organizations/org-cell")) == {
         "id": "org-cell",
         "name": "Celltrion",
         "name_ko": "셀트리온",
@@ -154,7 +163,7 @@ def test_organization_record_leaves_empty_values_out(world, client):
 
 
 def test_deal_investment_facility_programme_and_cluster_records(world, client):
-    assert get(client, "/api/deals/dl-abl-sanofi") == {
+    assert unstamped(get(client, "/api/deals/dl-abl-sanofi")) == {
         "id": "dl-abl-sanofi",
         "date": "2022-01-12",
         "licensor": "org-abl",
@@ -168,7 +177,7 @@ def test_deal_investment_facility_programme_and_cluster_records(world, client):
         "licensee_name": "Sanofi",
         "asset_name": "ABL301",
     }
-    assert get(client, "/api/investments/inv-abl") == {
+    assert unstamped(get(client, "/api/investments/inv-abl")) == {
         "id": "inv-abl",
         "date": "2021-02",
         "recipient": "org-abl",
@@ -178,7 +187,7 @@ def test_deal_investment_facility_programme_and_cluster_records(world, client):
         "recipient_name": "ABL Bio",
         "investor_names": ["KB Fund", "Sanofi"],
     }
-    assert get(client, "/api/facilities/fac-plant") == {
+    assert unstamped(get(client, "/api/facilities/fac-plant")) == {
         "id": "fac-plant",
         "organization": "org-cell",
         "name": "Plant 1",
@@ -189,14 +198,14 @@ def test_deal_investment_facility_programme_and_cluster_records(world, client):
         "organization_name": "Celltrion",
         "cluster_name": "Songdo",
     }
-    assert get(client, "/api/programs/prog-conf") == {
+    assert unstamped(get(client, "/api/programs/prog-conf")) == {
         "id": "prog-conf",
         "name": "Bio Korea",
         "kind": "conference",
         "start": "2024-05",
         "organizer_name": None,
     }
-    assert get(client, "/api/clusters/cl-songdo") == {
+    assert unstamped(get(client, "/api/clusters/cl-songdo")) == {
         "id": "cl-songdo",
         "name": "Songdo",
         "name_ko": "송도",
