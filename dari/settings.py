@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "dari.directory",
     "dari.events",
     "dari.insights",
+    "dari.curation",
     "dari.api",
 ]
 

@@ -14,6 +14,7 @@ class Role(models.TextChoices):
     ORGANISER = "organiser", _("Organiser")
     ORG_ADMIN = "org_admin", _("Organisation admin")
     MEMBER = "member", _("Member")
+    CURATOR = "curator", _("Curator")
 
 
 class LinkKind(models.TextChoices):
@@ -56,6 +57,11 @@ class User(AbstractUser):
     @property
     def is_organiser(self) -> bool:
         return self.is_platform_admin or self.role == Role.ORGANISER
+
+    @property
+    def is_curator(self) -> bool:
+        """Reviews what ingestion extracted before it reaches the graph (organisers too)."""
+        return self.is_organiser or self.role == Role.CURATOR
 
     def administers(self, organization_id: str | None) -> bool:
         """Whether this user may edit the given organisation and its assets."""

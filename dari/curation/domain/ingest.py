@@ -1,0 +1,101 @@
+"""Ingest a text: extract its candidate records (dari.extraction) against a gazetteer of the
+graph and store them, pending review. Nothing reaches the directory here."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from dari.curation.domain.errors import CurationError
+from dari.curation.models import Candidate, Document
+from dari.directory.models import Asset, Organization
+from dari.directory.sourcehosts import source_host_problem
+from dari.directory.vocab import Visibility
+from dari.extraction import extract
+from dari.extraction.gazetteer import Entry, Gazetteer
+from dari.extraction.text import language
+
+MAX_TEXT = 200_000
+LANGUAGES = ("auto", "en", "ko")
+
+
+def gazetteer() -> Gazetteer:
+    """Every organisation of the graph and every PUBLIC asset (a curator who is not a vetted
+    member must not learn a members-only asset's name from a match)."""
+    entries = [
+        Entry("organization", pk, name, country or "", tuple(n for n in (name_ko,) if n))
+        for pk, name, name_ko, country in Organization.objects.values_list(
+            "pk", "name", "name_ko", "country"
+        )
+    ]
+    entries += [
+        Entry("asset", pk, name)
+        for pk, name in Asset.objects.filter(visibility=Visibility.PUBLIC).values_list("pk", "name")
+    ]
+    return Gazetteer(entries)
+
+
+def check_source(url: str) -> None:
+    if not url:
+        raise CurationError(_("give the address the text was published at"), field="source")
+    problem = source_host_problem(url)
+    if problem:
+        raise CurationError(
+            _("this source cannot be used: %(problem)s") % {"problem": _(problem)},
+            field="source",
+            code="source_refused",
+        )
+
+
+def ingest_text(
+    text: str, source_url: str, lang: str = "auto", by: Any = None, gaz: Gazetteer | None = None
+) -> Document:
+    """Store the text and its candidates in one transaction; the same text twice is refused."""
+    text = (text or "").replace("\x00", "").strip()
+    if not text:
+        raise CurationError(_("the text is empty"), field="text", code="empty")
+    if len(text) > MAX_TEXT:
+        raise CurationError(
+            _("the text is longer than %(max)s characters") % {"max": f"{MAX_TEXT:,}"},
+            field="text",
+            code="too_long",
+        )
+    if lang not in LANGUAGES:
+        raise CurationError(
+            _("%(lang)s is not one of %(choices)s")
+            % {"lang": repr(lang), "choices": ", ".join(LANGUAGES)},
+            field="lang",
+        )
+    check_source(source_url)
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    existing = Document.objects.filter(digest=digest).first()
+    if existing is not None:
+        raise CurationError(
+            _("this text was already ingested (document %(id)s)") % {"id": existing.pk},
+            field="text",
+            code="duplicate",
+        )
+    found = extract(text, gaz or gazetteer(), lang)
+    with transaction.atomic():
+        doc = Document.objects.create(
+            text=text,
+            source_url=source_url,
+            language=language(text) if lang == "auto" else lang,
+            digest=digest,
+            created_by=by if getattr(by, "is_authenticated", False) else None,
+        )
+        Candidate.objects.bulk_create(
+            Candidate(
+                document=doc,
+                kind=c.kind,
+                extracted=c.fields,
+                evidence=c.evidence,
+                confidence=c.confidence,
+                spans={k: [list(s) for s in v] for k, v in c.spans.items()},
+            )
+            for c in found
+        )
+    return doc

@@ -1,0 +1,193 @@
+"""The read side of the review queue: rows of the queue, one candidate with its text
+highlighted, the records it may duplicate (same parties, and asset, within 30 days) with a
+diff, and the fields the approval form starts from. Curators only (the caller checks)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from dari.curation.models import Candidate, CandidateStatus
+from dari.directory.models import Deal
+
+WINDOW_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    field: str  # "" for text no field rests on
+
+
+@dataclass(frozen=True)
+class DiffRow:
+    field: str
+    extracted: Any
+    stored: Any
+    same: bool
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    deal: Deal
+    diff: list[DiffRow]
+
+
+def queue(status: str = CandidateStatus.PENDING) -> QuerySet[Candidate]:
+    rows = Candidate.objects.select_related("document", "decided_by")
+    return rows.filter(status=status) if status else rows
+
+
+def party(candidate: Candidate, role: str) -> dict[str, Any] | None:
+    for p in candidate.extracted.get("parties", []):
+        if p.get("role") == role:
+            return p
+    return None
+
+
+def summary(candidate: Candidate) -> str:
+    """'Licensor → Licensee' (or the investee and investors) in the names the text used."""
+    parties = candidate.extracted.get("parties", [])
+    return " → ".join(p.get("name") or p.get("mentioned_as", "") for p in parties)
+
+
+def segments(candidate: Candidate) -> list[Segment]:
+    """The document's text cut at the evidence spans, each piece with the field it proves."""
+    text = candidate.document.text
+    marks: list[tuple[int, int, str]] = []
+    for field, spans in candidate.spans.items():
+        for start, end in spans:
+            if 0 <= start < end <= len(text):
+                marks.append((start, end, field))
+    marks.sort()
+    out: list[Segment] = []
+    cursor = 0
+    for start, end, field in marks:
+        if start < cursor:
+            continue
+        if start > cursor:
+            out.append(Segment(text[cursor:start], ""))
+        out.append(Segment(text[start:end], field))
+        cursor = end
+    if cursor < len(text):
+        out.append(Segment(text[cursor:], ""))
+    return out
+
+
+def _day(value: str) -> date | None:
+    parts = (value or "").split("-")
+    try:
+        if len(parts) == 3:
+            return date(int(parts[0]), int(parts[1]), int(parts[2]))
+        if len(parts) == 2:
+            return date(int(parts[0]), int(parts[1]), 15)
+    except ValueError:
+        return None
+    return None
+
+
+def duplicates(candidate: Candidate) -> list[Duplicate]:
+    """Deals with the same two parties (either way round), the same asset when both name one,
+    dated within 30 days of the candidate (or undated)."""
+    licensor, licensee = party(candidate, "licensor"), party(candidate, "licensee")
+    ids = {p.get("organization") for p in (licensor, licensee) if p}
+    if len(ids) != 2 or None in ids:
+        return []
+    a, b = sorted(i for i in ids if i)
+    rows = Deal.objects.filter(
+        Q(licensor_id=a, licensee_id=b) | Q(licensor_id=b, licensee_id=a)
+    ).select_related("licensor", "licensee", "asset")
+    fields = candidate.extracted
+    when = _day(fields.get("date", ""))
+    out: list[Duplicate] = []
+    for deal in rows:
+        if fields.get("asset") and deal.asset_id and fields["asset"] != deal.asset_id:
+            continue
+        stored = _day(deal.date)
+        if when and stored and abs((when - stored).days) > WINDOW_DAYS:
+            continue
+        out.append(Duplicate(deal, diff(candidate, deal)))
+    return out
+
+
+def diff(candidate: Candidate, deal: Deal) -> list[DiffRow]:
+    form = initial(candidate)
+    stored = {
+        "licensor": deal.licensor_id,
+        "licensee": deal.licensee_id,
+        "asset": deal.asset_id or "",
+        "deal_type": deal.deal_type,
+        "date": deal.date,
+        "upfront_usd_m": deal.upfront_usd_m,
+        "total_value_usd_m": deal.total_value_usd_m,
+    }
+    return [
+        DiffRow(name, form.get(name), value, str(form.get(name) or "") == str(value or ""))
+        for name, value in stored.items()
+    ]
+
+
+def _usd_m(fields: dict[str, Any], name: str) -> float | None:
+    if fields.get("currency") == "USD" and isinstance(fields.get(name), int | float):
+        return round(float(fields[name]) / 1e6, 3)
+    return None
+
+
+def _party_value(p: dict[str, Any] | None) -> str:
+    if not p:
+        return ""
+    return p.get("organization") or f"new:{p.get('name') or p.get('mentioned_as', '')}"
+
+
+def initial(candidate: Candidate) -> dict[str, Any]:
+    """The approval form's starting values, from what was extracted (USD amounts converted
+    to millions; other currencies left for the curator, who sees the original amounts)."""
+    f = candidate.extracted
+    if candidate.kind == "investment":
+        investee = party(candidate, "investee")
+        investors = [p for p in f.get("parties", []) if p.get("role") == "investor"]
+        amount = f.get("amount")
+        return {
+            "recipient": _party_value(investee),
+            "investors": ", ".join(_party_value(p) for p in investors),
+            "kind": _round_kind(f.get("round", "")),
+            "date": f.get("date", ""),
+            "amount_usd_m": round(amount / 1e6, 3)
+            if f.get("currency") == "USD" and amount
+            else None,
+            "amount_local": amount if f.get("currency") not in (None, "USD") else None,
+            "currency": f.get("currency", ""),
+            "description": "",
+        }
+    return {
+        "licensor": _party_value(party(candidate, "licensor") or party(candidate, "acquirer")),
+        "licensee": _party_value(party(candidate, "licensee") or party(candidate, "target")),
+        "asset": f.get("asset", ""),
+        "deal_type": f.get("deal_type", "license"),
+        "date": f.get("date", ""),
+        "upfront_usd_m": _usd_m(f, "upfront"),
+        "total_value_usd_m": _usd_m(f, "total"),
+        "description": "",
+        "update": "",
+    }
+
+
+def _round_kind(text: str) -> str:
+    t = (text or "").lower().replace(" ", "").replace("시리즈", "series")
+    for prefix, kind in (
+        ("seriesa", "series_a"),
+        ("seriesb", "series_b"),
+        ("seriesc", "series_c"),
+        ("seriesd", "series_d_plus"),
+        ("seriese", "series_d_plus"),
+        ("seed", "seed"),
+        ("pre-ipo", "other"),
+        ("preipo", "other"),
+        ("ipo", "ipo"),
+    ):
+        if t.startswith(prefix):
+            return kind
+    return "other"

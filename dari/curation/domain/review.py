@@ -1,0 +1,233 @@
+"""A curator approves a candidate (its record reaches the graph, in one transaction, with its
+provenance: source, extracted value, approved value, who, when) or rejects it with a reason.
+
+Approved fields, for a deal: licensor and licensee (a graph id, or `new:Name` to add the
+organisation from this source), deal_type, date (YYYY, YYYY-MM or YYYY-MM-DD), asset (a graph
+id or blank), upfront_usd_m, total_value_usd_m, description; `update` names an existing deal
+to amend instead of adding one. For an investment: recipient, investors (ids or new:Name),
+kind, date, amount_usd_m, amount_local, currency, description.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from dari.curation.access import may_curate
+from dari.curation.domain.errors import CurationError
+from dari.curation.models import Candidate, CandidateKind, CandidateStatus
+from dari.directory.models import (
+    ID_LENGTH,
+    Asset,
+    Deal,
+    Investment,
+    Organization,
+    bump_generation,
+    searchable_text,
+)
+from dari.directory.text import search_texts
+from dari.directory.vocab import DealType, InvestmentKind, OrgKind
+
+DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+NEW = "new:"
+
+
+def _check_curator(user: Any) -> None:
+    if not may_curate(user):
+        raise CurationError(_("only curators review ingested records"), code="forbidden")
+
+
+def _pending(candidate_id: int) -> Candidate:
+    candidate = (
+        Candidate.objects.select_for_update().select_related("document").filter(pk=candidate_id)
+    ).first()
+    if candidate is None:
+        raise CurationError(
+            _("no candidate record %(id)s") % {"id": candidate_id}, field="id", code="not_found"
+        )
+    if candidate.status != CandidateStatus.PENDING:
+        raise CurationError(
+            _("this candidate was already decided (%(status)s)")
+            % {"status": candidate.get_status_display()},
+            code="decided",
+        )
+    return candidate
+
+
+def _unique_id(model: Any, base: str) -> str:
+    base = slugify(base)[: ID_LENGTH - 4] or "record"
+    candidate, n = base, 2
+    while model.objects.filter(pk=candidate).exists():
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def _organization(value: str, field: str, source: str) -> Organization:
+    value = (value or "").strip()
+    if value.startswith(NEW):
+        name = value[len(NEW) :].strip()
+        if not name:
+            raise CurationError(_("give the new organisation's name"), field=field)
+        values = {"name": name, "name_ko": "", "description": "", "interest_description": ""}
+        return Organization.objects.create(
+            id=_unique_id(Organization, name),
+            name=name,
+            kind=OrgKind.OTHER,
+            sources=[source],
+            search_text=search_texts([searchable_text(Organization, values)])[0],
+        )
+    org = Organization.objects.filter(pk=value).first()
+    if org is None:
+        raise CurationError(_("no organisation with id %(id)s") % {"id": repr(value)}, field=field)
+    return org
+
+
+def _number(fields: dict[str, Any], name: str) -> float | None:
+    value = fields.get(name)
+    if value in (None, ""):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise CurationError(
+            _("%(value)s is not a number") % {"value": repr(value)}, field=name
+        ) from None
+    if number < 0:
+        raise CurationError(_("an amount cannot be negative"), field=name)
+    return number
+
+
+def _date(fields: dict[str, Any]) -> str:
+    value = str(fields.get("date") or "").strip()
+    if value and not DATE.match(value):
+        raise CurationError(
+            _("%(value)s is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") % {"value": repr(value)},
+            field="date",
+        )
+    return value
+
+
+def _choice(fields: dict[str, Any], name: str, choices: list[str], default: str) -> str:
+    value = str(fields.get(name) or default)
+    if value not in choices:
+        raise CurationError(
+            _("%(value)s is not one of %(choices)s")
+            % {"value": repr(value), "choices": ", ".join(choices)},
+            field=name,
+        )
+    return value
+
+
+def _approve_deal(candidate: Candidate, fields: dict[str, Any]) -> str:
+    source = candidate.document.source_url
+    values: dict[str, Any] = {
+        "deal_type": _choice(fields, "deal_type", DealType.values, "license"),
+        "date": _date(fields),
+        "upfront_usd_m": _number(fields, "upfront_usd_m"),
+        "total_value_usd_m": _number(fields, "total_value_usd_m"),
+        "description": str(fields.get("description") or "").strip(),
+    }
+    asset_id = str(fields.get("asset") or "").strip()
+    if asset_id:
+        asset = Asset.objects.filter(pk=asset_id).first()
+        if asset is None:
+            raise CurationError(
+                _("no asset with id %(id)s") % {"id": repr(asset_id)}, field="asset"
+            )
+        values["asset"] = asset
+    update = str(fields.get("update") or "").strip()
+    if update:
+        deal = Deal.objects.select_for_update().filter(pk=update).first()
+        if deal is None:
+            raise CurationError(_("no deal with id %(id)s") % {"id": repr(update)}, field="update")
+        for name, value in values.items():
+            if value not in (None, ""):
+                setattr(deal, name, value)
+        if source not in deal.sources:
+            deal.sources = [*deal.sources, source]
+        deal.save()
+        return deal.pk
+    licensor = _organization(str(fields.get("licensor") or ""), "licensor", source)
+    licensee = _organization(str(fields.get("licensee") or ""), "licensee", source)
+    if licensor.pk == licensee.pk:
+        raise CurationError(_("the licensor and the licensee are the same"), field="licensee")
+    year = values["date"][:4] or str(timezone.now().year)
+    deal = Deal.objects.create(
+        id=_unique_id(Deal, f"dl-{licensor.pk}-{licensee.pk}-{year}"),
+        licensor=licensor,
+        licensee=licensee,
+        sources=[source],
+        **values,
+    )
+    return deal.pk
+
+
+def _approve_investment(candidate: Candidate, fields: dict[str, Any]) -> str:
+    source = candidate.document.source_url
+    recipient = _organization(str(fields.get("recipient") or ""), "recipient", source)
+    raw = fields.get("investors") or []
+    names = raw if isinstance(raw, list) else [p for p in re.split(r"[,\n]", str(raw)) if p]
+    investors = [_organization(str(n), "investors", source) for n in names if str(n).strip()]
+    date = _date(fields)
+    currency = str(fields.get("currency") or "").strip().upper()
+    if currency and not re.fullmatch(r"[A-Z]{3}", currency):
+        raise CurationError(_("a currency is a three-letter code"), field="currency")
+    investment = Investment.objects.create(
+        id=_unique_id(Investment, f"inv-{recipient.pk}-{date[:4] or timezone.now().year}"),
+        recipient=recipient,
+        kind=_choice(fields, "kind", InvestmentKind.values, "other"),
+        date=date,
+        amount_usd_m=_number(fields, "amount_usd_m"),
+        amount_local=_number(fields, "amount_local"),
+        currency=currency,
+        description=str(fields.get("description") or "").strip(),
+        sources=[source],
+        investor_order=[o.pk for o in investors],
+    )
+    investment.investors.set(investors)
+    return investment.pk
+
+
+@transaction.atomic
+def approve(candidate_id: int, by: Any, fields: dict[str, Any]) -> Candidate:
+    """Write the approved record to the graph and keep the decision; all or nothing."""
+    _check_curator(by)
+    candidate = _pending(candidate_id)
+    if candidate.kind == CandidateKind.DEAL:
+        record_id = _approve_deal(candidate, fields)
+    elif candidate.kind == CandidateKind.INVESTMENT:
+        record_id = _approve_investment(candidate, fields)
+    else:
+        raise CurationError(
+            _("%(kind)s candidates are approved by adding the record in the directory")
+            % {"kind": candidate.get_kind_display()},
+            field="kind",
+        )
+    bump_generation()
+    candidate.status = CandidateStatus.APPROVED
+    candidate.approved = fields
+    candidate.decided_by = by
+    candidate.decided_at = timezone.now()
+    candidate.record_id = record_id
+    candidate.save()
+    return candidate
+
+
+@transaction.atomic
+def reject(candidate_id: int, by: Any, reason: str) -> Candidate:
+    _check_curator(by)
+    reason = (reason or "").strip()
+    if not reason:
+        raise CurationError(_("say why the candidate is rejected"), field="reason")
+    candidate = _pending(candidate_id)
+    candidate.status = CandidateStatus.REJECTED
+    candidate.reason = reason
+    candidate.decided_by = by
+    candidate.decided_at = timezone.now()
+    candidate.save()
+    return candidate

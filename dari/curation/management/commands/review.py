@@ -1,0 +1,63 @@
+"""`dari review ...`: the review queue on the command line.
+
+dari review list [--status pending|approved|rejected|all] [--json]
+dari review approve ID --as-user NAME [--set FIELD=VALUE ...]   starts from the extracted values
+dari review reject ID --as-user NAME --reason TEXT
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import CommandParser
+
+from dari.cli.command import DariCommand
+from dari.curation.domain.queries import initial, queue, summary
+from dari.curation.domain.review import approve, reject
+from dari.curation.management.commands.ingest import candidate_json
+from dari.curation.models import CandidateStatus
+
+
+class Command(DariCommand):
+    help = "List, approve or reject the candidate records that ingestion extracted."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+        ls = sub.add_parser("list", help="the queue")
+        ls.add_argument("--status", default="pending", choices=[*CandidateStatus.values, "all"])
+        ls.add_argument("--json", action="store_true")
+        self.add_output_argument(ls)
+        ok = sub.add_parser("approve", help="write a candidate's record to the graph")
+        ok.add_argument("id", type=int)
+        ok.add_argument("--as-user", required=True)
+        ok.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE")
+        no = sub.add_parser("reject", help="reject a candidate, saying why")
+        no.add_argument("id", type=int)
+        no.add_argument("--as-user", required=True)
+        no.add_argument("--reason", required=True)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        action = options["action"]
+        if action == "list":
+            status = "" if options["status"] == "all" else options["status"]
+            rows = list(queue(status).order_by("id"))
+            if options["json"]:
+                self.emit_json([candidate_json(c) for c in rows], options["output"])
+            else:
+                for c in rows:
+                    self.stdout.write(f"{c.pk}\t{c.kind}\t{c.status}\t{summary(c)}")
+            return
+        user = self.named_user(options["as_user"])
+        if action == "reject":
+            reject(options["id"], user, options["reason"])
+            self.stderr.write(f"candidate {options['id']} rejected")
+            return
+        row = queue("").filter(pk=options["id"]).first()
+        fields = initial(row) if row is not None else {}
+        for item in options["set"]:
+            name, sep, value = item.partition("=")
+            if not sep or not name.strip():
+                raise self.bad_input(f"--set: {item!r} is not FIELD=VALUE")
+            fields[name.strip()] = value
+        candidate = approve(options["id"], user, fields)
+        self.stdout.write(candidate.record_id)

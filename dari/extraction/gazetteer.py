@@ -1,0 +1,142 @@
+"""Names of the graph's organisations and assets, found in a text.
+
+An organisation is known by its name, its Korean name and the short forms of its name
+("Hanmi" for "Hanmi Pharmaceutical", "Janssen" for "Janssen (Johnson & Johnson Innovative
+Medicine)"). Latin names match as whole words, case-insensitively; Korean names match where
+they stand, since particles attach to them ("유한양행은"). A name shared by two organisations
+is ambiguous and matches neither. Names the graph lacks are proposed from corporate suffixes
+("Artiva Biotherapeutics, Inc."), fuzzily matched (rapidfuzz) against the graph first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from dari.extraction.model import Mention
+
+_SUFFIXES = re.compile(
+    r"(?:,?\s+(?:inc\.?|incorporated|co\.,?\s*ltd\.?|co\.|ltd\.?|limited|corporation|corp\.?|"
+    r"llc|ag|gmbh|plc|s\.a\.|n\.v\.|holdings?|group|pharmaceuticals?|pharma|therapeutics|"
+    r"biosciences?|biotherapeutics|biopharmaceuticals?|biopharma|biologics|biotech|"
+    r"life sciences?|bio))+$",
+    re.IGNORECASE,
+)
+_KO_SUFFIXES = re.compile(r"^(?:\(주\)|㈜)\s*|\s*(?:\(주\)|㈜|주식회사)$")
+_PROPOSED = re.compile(
+    r"\b((?:[A-Z][\w&'-]*\.?\s){0,3}[A-Z][\w&'-]*),?\s"
+    r"(Inc\.|Inc\b|Corp\.|Corporation|Co\., Ltd\.|Ltd\.|LLC|AG|GmbH|plc|S\.A\.|"
+    r"Pharmaceuticals?|Therapeutics|Biosciences?|Biotherapeutics|Biopharma|Biologics|Pharma)"
+)
+_HANGUL = re.compile(r"[가-힣]")
+_NOT_NAMES = {"the", "our", "its", "this", "that", "and", "korea", "korean", "global"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # "organization" | "asset"
+    id: str
+    name: str
+    country: str = ""
+    names: tuple[str, ...] = ()  # more names: Korean name, aliases
+
+
+def _forms(entry: Entry) -> set[str]:
+    forms: set[str] = set()
+    for name in (entry.name, *entry.names):
+        name = name.strip()
+        if not name:
+            continue
+        forms.add(name)
+        inner = re.match(r"^(.*?)\s*\((.*)\)$", name)
+        if inner:
+            forms.update(p.strip() for p in inner.groups() if len(p.strip()) >= 3)
+        if entry.kind == "organization":
+            for form in list(forms):
+                short = _SUFFIXES.sub("", form).strip(" ,")
+                if len(short) >= 4 and short.lower() not in _NOT_NAMES:
+                    forms.add(short)
+                ko = _KO_SUFFIXES.sub("", form).strip()
+                if ko:
+                    forms.add(ko)
+    return {f for f in forms if len(f) >= 2}
+
+
+class Gazetteer:
+    """Find the graph's organisations and assets in a text."""
+
+    def __init__(self, entries: Iterable[Entry]):
+        self.entries: dict[tuple[str, str], Entry] = {}
+        owners: dict[str, set[tuple[str, str]]] = {}
+        for entry in entries:
+            key = (entry.kind, entry.id)
+            self.entries[key] = entry
+            for form in _forms(entry):
+                owners.setdefault(form.lower(), set()).add(key)
+        self.forms = {form: next(iter(keys)) for form, keys in owners.items() if len(keys) == 1}
+        latin = sorted((f for f in self.forms if not _HANGUL.search(f)), key=len, reverse=True)
+        korean = sorted((f for f in self.forms if _HANGUL.search(f)), key=len, reverse=True)
+        self._latin = (
+            re.compile(
+                r"(?<![A-Za-z0-9-])("
+                + "|".join(re.escape(f) for f in latin)
+                + r")(?![A-Za-z0-9-])",
+                re.IGNORECASE,
+            )
+            if latin
+            else None
+        )
+        self._korean = (
+            re.compile("(" + "|".join(re.escape(f) for f in korean) + ")") if korean else None
+        )
+        self._org_names = {
+            form: key for form, key in self.forms.items() if key[0] == "organization"
+        }
+
+    def find(self, text: str) -> list[Mention]:
+        """Known names in `text`, longest first where they overlap; value is (kind, id)."""
+        hits: list[Mention] = []
+        for regex in (self._latin, self._korean):
+            if regex is None:
+                continue
+            for match in regex.finditer(text):
+                key = self.forms.get(match.group(1).lower())
+                if key:
+                    hits.append(Mention(match.start(), match.end(), match.group(1), key, 0.95))
+        hits.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        kept: list[Mention] = []
+        for hit in hits:
+            if not kept or hit.start >= kept[-1].end:
+                kept.append(hit)
+        return kept
+
+    def propose(self, text: str, known: list[Mention]) -> Iterator[Mention]:
+        """Company names the graph may lack (a capitalised name with a corporate suffix);
+        value is ("organization", id) when a graph name is close enough, else
+        ("organization", None)."""
+        for match in _PROPOSED.finditer(text):
+            if any(
+                m.start <= match.start() < m.end or match.start() <= m.start < match.end()
+                for m in known
+            ):
+                continue
+            name = match.group(0).strip(" ,")
+            core = match.group(1).strip()
+            if core.lower() in _NOT_NAMES or len(core) < 3:
+                continue
+            best = process.extractOne(
+                core.lower(), list(self._org_names), scorer=fuzz.ratio, score_cutoff=90
+            )
+            key = self._org_names[best[0]] if best else ("organization", None)
+            yield Mention(match.start(), match.end(), name, key, 0.8 if best else 0.6)
+
+    def country(self, key: tuple[str, str | None]) -> str:
+        entry = self.entries.get(key) if key[1] else None  # type: ignore[arg-type]
+        return entry.country if entry else ""
+
+    def name(self, key: tuple[str, str | None]) -> str:
+        entry = self.entries.get(key) if key[1] else None  # type: ignore[arg-type]
+        return entry.name if entry else ""

@@ -1,0 +1,47 @@
+"""The plain data the extraction engine returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the text and what it was read as."""
+
+    start: int
+    end: int
+    text: str
+    value: Any = None
+    confidence: float = 1.0
+
+
+@dataclass
+class Candidate:
+    """One candidate record: `fields` as the review queue and the JSON output show them,
+    `evidence` the text span behind each field, `confidence` 0..1 per field, `spans` the
+    character offsets of each evidence (for highlighting)."""
+
+    kind: str  # "deal" | "investment" | "asset" | "facility"
+    fields: dict[str, Any] = field(default_factory=dict)
+    evidence: dict[str, str] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def put(self, name: str, value: Any, *mentions: Mention, confidence: float = 0.8) -> None:
+        """Set a field with the mentions it rests on."""
+        self.fields[name] = value
+        if mentions:
+            self.evidence[name] = " … ".join(m.text for m in mentions)
+            self.spans[name] = [(m.start, m.end) for m in mentions]
+        self.confidence[name] = round(confidence, 2)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "fields": self.fields,
+            "evidence": self.evidence,
+            "confidence": self.confidence,
+            "spans": {k: [list(s) for s in v] for k, v in self.spans.items()},
+        }

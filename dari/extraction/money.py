@@ -1,0 +1,144 @@
+"""Amounts of money in English and Korean text, in units of their currency.
+
+"$1.2 billion" is (1200000000, USD); "1,200억원" is (120000000000, KRW); "1조 2,000억원" is
+(1200000000000, KRW); "3억 달러" is (300000000, USD); "€20m", "JPY 3 billion", "CHF 20
+million", "RMB 500 million" and "500 million yuan" are read too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from dari.extraction.model import Mention
+
+_SCALES = {
+    "trillion": 10**12,
+    "tn": 10**12,
+    "billion": 10**9,
+    "bn": 10**9,
+    "b": 10**9,
+    "million": 10**6,
+    "mn": 10**6,
+    "mln": 10**6,
+    "m": 10**6,
+    "mm": 10**6,
+    "thousand": 10**3,
+    "k": 10**3,
+}
+_PREFIX = {
+    "us$": "USD",
+    "usd": "USD",
+    "$": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "¥": "JPY",
+    "jpy": "JPY",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "chf": "CHF",
+    "krw": "KRW",
+    "₩": "KRW",
+}
+_SUFFIX = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "usd": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "eur": "EUR",
+    "yen": "JPY",
+    "jpy": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "swiss francs": "CHF",
+    "francs": "CHF",
+    "chf": "CHF",
+    "won": "KRW",
+    "krw": "KRW",
+    "pounds": "GBP",
+}
+_KO_CURRENCY = {
+    "원": "KRW",
+    "달러": "USD",
+    "불": "USD",
+    "유로": "EUR",
+    "엔": "JPY",
+    "위안": "CNY",
+    "프랑": "CHF",
+    "파운드": "GBP",
+}
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"trillion|billion|million|thousand|bn|tn|mln|mn|mm|[bmk]"
+_PREFIX_RE = re.compile(
+    rf"(?P<cur>US\$|USD|EUR|GBP|JPY|CNY|RMB|CHF|KRW|[$€£¥₩])\s?(?P<num>{_NUMBER})"
+    rf"(?:\s?(?P<scale>{_SCALE})\b)?",
+    re.IGNORECASE,
+)
+_SUFFIX_RE = re.compile(
+    rf"(?<![\w$€£¥₩])(?P<num>{_NUMBER})\s?(?P<scale>{_SCALE})?\s?"
+    r"(?P<cur>U\.?S\.? dollars|dollars|dollar|USD|euros?|EUR|yen|JPY|yuan|renminbi|RMB|CNY|"
+    r"Swiss francs|francs|CHF|won|KRW|pounds)\b",
+    re.IGNORECASE,
+)
+# Korean: 1조 2,000억 원, 1,200억원, 3억 달러, 6000만 달러, 4조1000억원
+_KO_RE = re.compile(
+    rf"(?:(?P<jo>{_NUMBER})\s?조\s?)?(?:(?P<eok>{_NUMBER})\s?억\s?)?"
+    rf"(?:(?P<man>{_NUMBER})\s?만\s?)?(?P<plain>{_NUMBER})?\s?"
+    r"(?P<cur>원|달러|불|유로|엔|위안|프랑|파운드)"
+)
+
+
+def _num(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _clean(value: float) -> int | float:
+    return int(round(value)) if abs(value - round(value)) < 1e-6 else value
+
+
+def amounts(text: str) -> Iterator[Mention]:
+    """Every amount of money in `text`, left to right, each a Mention whose value is
+    (amount in units of the currency, ISO currency code)."""
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for match in _KO_RE.finditer(text):
+        parts = match.group("jo", "eok", "man", "plain")
+        if not any(parts[:3]):
+            continue  # "500원" alone: too often a price, not a deal term
+        value = sum(
+            _num(p) * unit for p, unit in zip(parts, (10**12, 10**8, 10**4, 1), strict=True) if p
+        )
+        found.append(
+            Mention(
+                match.start(),
+                match.end(),
+                match.group(0),
+                (_clean(value), _KO_CURRENCY[match.group("cur")]),
+            )
+        )
+        taken.append(match.span())
+    for regex, table in ((_PREFIX_RE, _PREFIX), (_SUFFIX_RE, _SUFFIX)):
+        for match in regex.finditer(text):
+            if not free(*match.span()):
+                continue
+            currency = table.get(match.group("cur").lower().replace(".", "").replace("us ", ""))
+            if currency is None:
+                currency = "USD" if "dollar" in match.group("cur").lower() else None
+            if currency is None:
+                continue
+            scale = _SCALES.get((match.group("scale") or "").lower(), 1)
+            value = _num(match.group("num")) * scale
+            found.append(
+                Mention(match.start(), match.end(), match.group(0), (_clean(value), currency))
+            )
+            taken.append(match.span())
+    yield from sorted(found, key=lambda m: m.start)

@@ -1,0 +1,202 @@
+"""Who is who in a deal or a funding round, from the verbs around the parties' names.
+
+The text is rewritten with each distinct party as a placeholder ⟦i⟧; ordered patterns then
+vote for (first, second, role pair, confidence): "⟦0⟧ licensed … to ⟦1⟧", "⟦0⟧ … from ⟦1⟧",
+"⟦0⟧가 ⟦1⟧에 기술이전", "⟦0⟧는 ⟦1⟧로부터 도입", "⟦0⟧ to acquire ⟦1⟧" ... When no pattern
+speaks, a Korean party facing a foreign one in an out-licensing text is the licensor; else the
+first named (with a low confidence).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dari.extraction.model import Mention
+
+P = r"⟦(\d+)⟧"
+GAP = r"[^.⟦]{0,110}?"  # within the sentence, no other party in between
+WIDE = r"[^.]{0,140}?"  # within the sentence
+
+# (pattern, roles of group 1 and group 2, confidence)
+_PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
+    (
+        re.compile(
+            rf"{P}{WIDE}\b(?:to acquire|acquires|acquired|will acquire|agreed to acquire|"
+            rf"completed (?:the|its) acquisition of|buys|bought)\s+(?:\w+\s+){{0,3}}?{P}",
+            re.I,
+        ),
+        ("acquirer", "target"),
+        0.85,
+    ),
+    (re.compile(rf"acquisition of {P}{GAP}\bby {P}", re.I), ("target", "acquirer"), 0.85),
+    (
+        re.compile(
+            rf"{P}{WIDE}\b(?:in-?licens\w*|licens(?:ed|es|ing)|acquir\w*|obtain\w*|gain\w*|secur\w*|"
+            rf"receiv\w*|buy\w*|bought|access\w*|in-licens\w*)\b{WIDE}\bfrom\s+(?:\w+\s+){{0,2}}?{P}",
+            re.I,
+        ),
+        ("licensee", "licensor"),
+        0.85,
+    ),
+    (
+        re.compile(
+            rf"{P}{WIDE}\b(?:out-?licens\w*|licens(?:ed|es)|grant(?:ed|s|ing)?|"
+            rf"transferr?(?:ed|s|ing)?|sold|sells|partner(?:ed|s) (?:its|the))\b{WIDE}"
+            rf"\b(?:to|with)\s+(?:\w+\s+){{0,2}}?{P}",
+            re.I,
+        ),
+        ("licensor", "licensee"),
+        0.8,
+    ),
+    (re.compile(rf"{P}{GAP}\bgrant(?:ed|s)?\s+{P}", re.I), ("licensor", "licensee"), 0.85),
+    (
+        re.compile(
+            rf"{P}(?:은|는|이|가)?{WIDE}{P}\s?(?:로부터|으로부터|에서){WIDE}"
+            r"(?:도입|인수|사들|이전\s?받|라이선스\s?인|받았|받는|확보)"
+        ),
+        ("licensee", "licensor"),
+        0.85,
+    ),
+    (re.compile(rf"{P}(?:은|는|이|가)?{WIDE}{P}\s?(?:을|를)\s?인수"), ("acquirer", "target"), 0.85),
+    (
+        re.compile(
+            rf"{P}(?:은|는|이|가)?{WIDE}{P}\s?(?:에|에게|와|과|측에|측과|사와|사에)?{WIDE}"
+            r"(?:기술\s?이전|기술\s?수출|라이선스\s?아웃|라이센스\s?아웃|이전(?:했|한다|하는|키로|하기로)|"
+            r"수출|라이선스 계약|판권 계약)"
+        ),
+        ("licensor", "licensee"),
+        0.75,
+    ),
+]
+# One party's role from its own verb.
+_SINGLE: list[tuple[re.Pattern[str], str, float]] = [
+    (
+        re.compile(rf"{P}{GAP}\bwill (?:receive|be eligible to receive|get|earn)\b", re.I),
+        "licensor",
+        0.7,
+    ),
+    (re.compile(rf"{P}{GAP}\b(?:will pay|pays|agreed to pay|is paying)\b", re.I), "licensee", 0.7),
+    (
+        re.compile(
+            rf"{P}{GAP}\b(?:gains?|obtains?|receives?|acquires?|secures?) (?:the )?(?:exclusive )?"
+            rf"(?:global |worldwide |regional )?(?:rights?|licen[cs]e)",
+            re.I,
+        ),
+        "licensee",
+        0.7,
+    ),
+    (
+        re.compile(rf"{P}(?:은|는|이|가){WIDE}(?:계약금|선급금|마일스톤){WIDE}(?:받|수령)"),
+        "licensor",
+        0.7,
+    ),
+    (re.compile(rf"{P}(?:은|는|이|가){WIDE}(?:지급)"), "licensee", 0.6),
+]
+_OUT = re.compile(r"out-?licens|기술\s?수출|기술\s?이전|라이선스\s?아웃", re.I)
+_INVESTEE = [
+    re.compile(
+        rf"{P}{WIDE}\b(?:raised|raises|has raised|secured|closed|completed|attracted|"
+        rf"announced (?:the )?(?:closing|completion))\b",
+        re.I,
+    ),
+    re.compile(rf"{P}(?:은|는|이|가){WIDE}(?:투자\s?유치|투자를 유치|자금을 조달|펀딩)"),
+]
+_INVESTORS = [
+    re.compile(
+        rf"(?:led by|co-led by|participation (?:from|of)|joined by|investors include\w*|"
+        rf"along with|backed by)\s+((?:{P}|[^.⟦])*)",
+        re.I,
+    ),
+    re.compile(rf"((?:{P}[^.⟦]{{0,12}})+)(?:등이|등)?\s?(?:이|가)?\s?(?:참여|주도|투자했|투자한)"),
+]
+
+
+def _placeholders(text: str, orgs: list[Mention]) -> tuple[str, list[Mention]]:
+    """Replace each mention by ⟦i⟧, i the index of its party (same organisation, same i)."""
+    parties: list[Mention] = []
+    index: dict[Any, int] = {}
+    out, cursor = [], 0
+    for m in orgs:
+        key = m.value if m.value[1] else ("name", m.text.lower())
+        if key not in index:
+            index[key] = len(parties)
+            parties.append(m)
+        out.append(text[cursor : m.start])
+        out.append(f"⟦{index[key]}⟧")
+        cursor = m.end
+    out.append(text[cursor:])
+    return "".join(out), parties
+
+
+def deal_roles(
+    text: str, orgs: list[Mention], lang: str, gazetteer: Any
+) -> list[tuple[Mention, str, float]]:
+    """The licensor and licensee (or acquirer and target) with a confidence each."""
+    marked, parties = _placeholders(text, orgs)
+    if not parties:
+        return []
+    votes: dict[tuple[int, str], float] = {}
+    for rx, (r1, r2), conf in _PAIRS:
+        for match in rx.finditer(marked):
+            a, b = int(match.group(1)), int(match.group(2))
+            if a == b:
+                continue
+            votes[(a, r1)] = max(votes.get((a, r1), 0), conf)
+            votes[(b, r2)] = max(votes.get((b, r2), 0), conf)
+    for rx, role, conf in _SINGLE:
+        for match in rx.finditer(marked):
+            a = int(match.group(1))
+            votes[(a, role)] = max(votes.get((a, role), 0), conf)
+    chosen: dict[str, tuple[int, float]] = {}
+    for (i, role), conf in sorted(votes.items(), key=lambda kv: -kv[1]):
+        if role in chosen or any(j == i for j, _ in chosen.values()):
+            continue
+        chosen[role] = (i, conf)
+    pair = [("licensor", "licensee"), ("acquirer", "target")]
+    for first, second in pair:
+        if first in chosen or second in chosen:
+            out = []
+            for role in (first, second):
+                if role in chosen:
+                    i, conf = chosen[role]
+                    out.append((parties[i], role, conf))
+                else:
+                    taken = {j for j, _ in chosen.values()}
+                    rest = [i for i in range(len(parties)) if i not in taken]
+                    if rest:
+                        out.append((parties[rest[0]], role, 0.45))
+            return out
+    if len(parties) < 2:
+        return [(parties[0], "licensor" if _OUT.search(text) else "partner", 0.3)]
+    a, b = parties[0], parties[1]
+    ca, cb = gazetteer.country(a.value), gazetteer.country(b.value)
+    if _OUT.search(text) and (ca == "KR") != (cb == "KR"):
+        korean, foreign = (a, b) if ca == "KR" else (b, a)
+        return [(korean, "licensor", 0.55), (foreign, "licensee", 0.55)]
+    return [(a, "licensor", 0.4), (b, "licensee", 0.4)]
+
+
+def investment_roles(text: str, orgs: list[Mention], lang: str) -> list[tuple[Mention, str]]:
+    """The investee, then the investors."""
+    marked, parties = _placeholders(text, orgs)
+    if not parties:
+        return []
+    investee = None
+    for rx in _INVESTEE:
+        match = rx.search(marked)
+        if match:
+            investee = int(match.group(1))
+            break
+    investors: list[int] = []
+    for rx in _INVESTORS:
+        for match in rx.finditer(marked):
+            for num in re.findall(r"⟦(\d+)⟧", match.group(1)):
+                i = int(num)
+                if i != investee and i not in investors:
+                    investors.append(i)
+    if investee is None:
+        investee = next((i for i in range(len(parties)) if i not in investors), 0)
+    if not investors:
+        investors = [i for i in range(len(parties)) if i != investee]
+    return [(parties[investee], "investee")] + [(parties[i], "investor") for i in investors]

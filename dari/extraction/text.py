@@ -1,0 +1,76 @@
+"""Sentences, dates and language of a text (English and Korean)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from dari.extraction.model import Mention
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DATES = [
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)[-./](?P<mnum>\d{1,2})[-./](?P<day>\d{1,2})\b"),
+    re.compile(r"(?P<year>(?:19|20)\d\d)\s?년\s?(?P<mnum>\d{1,2})\s?월\s?(?P<day>\d{1,2})\s?일"),
+    re.compile(rf"\b{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"(?P<year>(?:19|20)\d\d)\s?년\s?(?P<mnum>\d{1,2})\s?월(?!\s?\d)"),
+]
+_SENTENCE = re.compile(r"[^.!?。\n]+(?:[.!?。](?!\d)|\n|$)")
+_HANGUL = re.compile(r"[가-힣]")
+
+
+def language(text: str) -> str:
+    """'ko' when Hangul makes up a fifth of the letters, else 'en'."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return "en"
+    return "ko" if sum(1 for c in letters if _HANGUL.match(c)) / len(letters) > 0.2 else "en"
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence; a full stop inside a number ("1.2") does not end one."""
+    for match in _SENTENCE.finditer(text):
+        if match.group(0).strip():
+            yield match.start(), match.end()
+
+
+def dates(text: str) -> list[Mention]:
+    """Dates in the text, left to right; value is 'YYYY-MM-DD' or 'YYYY-MM'."""
+    found: list[Mention] = []
+    for regex in _DATES:
+        for match in regex.finditer(text):
+            if any(m.start <= match.start() < m.end for m in found):
+                continue
+            groups = match.groupdict()
+            month = _MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["mnum"])
+            if not 1 <= month <= 12:
+                continue
+            value = f"{groups['year']}-{month:02d}"
+            if groups.get("day"):
+                day = int(groups["day"])
+                if not 1 <= day <= 31:
+                    continue
+                value += f"-{day:02d}"
+            found.append(Mention(match.start(), match.end(), match.group(0), value, 0.8))
+    return sorted(found, key=lambda m: m.start)
