@@ -10,5 +10,6 @@ urlpatterns = [
     path("api/", include("dari.api.urls")),
     path("events/", include("dari.web.events.urls")),
     path("insights/", include("dari.web.insights_urls")),
+    path("curation/", include("dari.web.curation_urls")),
     path("", include("dari.web.urls")),
 ]

@@ -23,7 +23,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 # last use. Everything else must stay exactly as it was.
 IGNORED_TABLES = {"django_session"}
 IGNORED_COLUMNS = {"last_login", "last_used", "last_used_at"}
-NAMESPACES = ("web", "events", "insights")
+NAMESPACES = ("web", "events", "insights", "curation")
 
 
 def database_checksum() -> dict[str, str]:
@@ -99,6 +99,7 @@ def _first(model: type[models.Model], **filters: Any) -> Any:
 
 def path_values() -> dict[str, Any]:
     """Real values for every path parameter, taken from the database (the demo data)."""
+    from dari.curation.models import Candidate
     from dari.directory.models import (
         Asset,
         Cluster,
@@ -131,6 +132,7 @@ def path_values() -> dict[str, Any]:
         "run_id": _first(ScheduleRun, event=event),
         "co_id": _first(CoOrganizer, event=event),
         "cluster_id": _first(Cluster),
+        "candidate_id": Candidate.objects.order_by("pk").values_list("pk", flat=True).first() or 0,
         "org_id": _first(Organization, pk="ablbio"),
         "organization_id": _first(Organization, pk="ablbio"),
         "asset_id": _first(Asset, visibility="public"),

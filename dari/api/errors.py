@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
 
+from dari.core.errors import DomainError
 from dari.directory.filters import FilterError
 
 logger = logging.getLogger("dari.api")
@@ -86,6 +87,10 @@ def _default_detail(exc: HttpError) -> str:
     return text
 
 
+# A domain refusal escaping a view answers in the one error shape; its code picks the status.
+DOMAIN_STATUS = {"forbidden": 403, "not_found": 404, "decided": 409, "duplicate": 409}
+
+
 def install(api: NinjaAPI) -> None:
     """Replace ninja's default handlers (422 with pydantic's list, plain-text 500)."""
 
@@ -112,6 +117,10 @@ def install(api: NinjaAPI) -> None:
             response["WWW-Authenticate"] = "Bearer"
         return response
 
+    def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+        status = DOMAIN_STATUS.get(exc.code, 400)
+        return api.create_response(request, body(exc.message, [exc.as_dict()]), status=status)
+
     def http404(request: HttpRequest, exc: Http404) -> HttpResponse:
         return api.create_response(request, body(_("Not found.")), status=404)
 
@@ -122,6 +131,7 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(ValidationError, validation_error)
     api.add_exception_handler(FilterError, filter_error)
     api.add_exception_handler(HttpError, http_error)
+    api.add_exception_handler(DomainError, domain_error)
     api.add_exception_handler(Http404, http404)
     api.add_exception_handler(Exception, server_error)
 

@@ -138,9 +138,9 @@ def _money(text: str, cand: Candidate, found: list[Mention]) -> None:
     currency = main.value[1]
     cand.put("currency", currency, main, confidence=0.9)
     for role in ("upfront", "near_term", "milestones", "total", "equity"):
-        m = labelled.get(role)
-        if m is not None and m.value[1] == currency:
-            cand.put(role, m.value[0], m, confidence=0.85 if role != "total" else 0.8)
+        amount = labelled.get(role)
+        if amount is not None and amount.value[1] == currency:
+            cand.put(role, amount.value[0], amount, confidence=0.85 if role != "total" else 0.8)
     others = [m for m in found if m.value[1] != currency and m is not main]
     if others:
         cand.put("original_amounts", [list(m.value) for m in others], *others, confidence=0.7)

@@ -169,12 +169,12 @@ def deal_roles(
             return out
     if len(parties) < 2:
         return [(parties[0], "licensor" if _OUT.search(text) else "partner", 0.3)]
-    a, b = parties[0], parties[1]
-    ca, cb = gazetteer.country(a.value), gazetteer.country(b.value)
+    one, two = parties[0], parties[1]
+    ca, cb = gazetteer.country(one.value), gazetteer.country(two.value)
     if _OUT.search(text) and (ca == "KR") != (cb == "KR"):
-        korean, foreign = (a, b) if ca == "KR" else (b, a)
+        korean, foreign = (one, two) if ca == "KR" else (two, one)
         return [(korean, "licensor", 0.55), (foreign, "licensee", 0.55)]
-    return [(a, "licensor", 0.4), (b, "licensee", 0.4)]
+    return [(one, "licensor", 0.4), (two, "licensee", 0.4)]
 
 
 def investment_roles(text: str, orgs: list[Mention], lang: str) -> list[tuple[Mention, str]]:

@@ -44,7 +44,8 @@ def queue(status: str = CandidateStatus.PENDING) -> QuerySet[Candidate]:
 def party(candidate: Candidate, role: str) -> dict[str, Any] | None:
     for p in candidate.extracted.get("parties", []):
         if p.get("role") == role:
-            return p
+            found: dict[str, Any] = p
+            return found
     return None
 
 

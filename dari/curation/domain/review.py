@@ -151,7 +151,7 @@ def _approve_deal(candidate: Candidate, fields: dict[str, Any]) -> str:
         if source not in deal.sources:
             deal.sources = [*deal.sources, source]
         deal.save()
-        return deal.pk
+        return str(deal.pk)
     licensor = _organization(str(fields.get("licensor") or ""), "licensor", source)
     licensee = _organization(str(fields.get("licensee") or ""), "licensee", source)
     if licensor.pk == licensee.pk:
@@ -164,7 +164,7 @@ def _approve_deal(candidate: Candidate, fields: dict[str, Any]) -> str:
         sources=[source],
         **values,
     )
-    return deal.pk
+    return str(deal.pk)
 
 
 def _approve_investment(candidate: Candidate, fields: dict[str, Any]) -> str:
@@ -190,7 +190,7 @@ def _approve_investment(candidate: Candidate, fields: dict[str, Any]) -> str:
         investor_order=[o.pk for o in investors],
     )
     investment.investors.set(investors)
-    return investment.pk
+    return str(investment.pk)
 
 
 @transaction.atomic

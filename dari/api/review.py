@@ -1,0 +1,151 @@
+"""The review queue in the API (curators only: platform admins, organisers, curators):
+ingest a text, list and read candidates, approve (with edited fields) or reject. Anyone else
+gets 403 and learns nothing of the queue; nothing in it shows in any other endpoint."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
+
+from dari.api.errors import ApiError
+from dari.api.schemas import ErrorOut
+from dari.curation.access import may_curate
+from dari.curation.domain.ingest import ingest_text
+from dari.curation.domain.queries import initial, queue
+from dari.curation.domain.review import approve, reject
+from dari.curation.models import Candidate
+
+router = Router(tags=["review"])
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
+
+
+class CandidateOut(Schema):
+    id: int
+    kind: str
+    status: str
+    source: str
+    fields: dict[str, Any] = Field(description="What was extracted, as extracted.")
+    evidence: dict[str, str] = Field(description="The text span behind each field.")
+    confidence: dict[str, float]
+    approved: dict[str, Any] | None = None
+    proposed: dict[str, Any] = Field(description="The approval fields the queue starts from.")
+    decided_by: str | None = None
+    decided_at: str | None = None
+    reason: str = ""
+    record: str = ""
+
+
+class IngestIn(Schema):
+    text: str
+    source: str
+    lang: str = "auto"
+
+
+class IngestOut(Schema):
+    candidates: list[CandidateOut]
+
+
+class ApproveIn(Schema):
+    """The fields of the record as the curator wants it; any left out stay as proposed."""
+
+    licensor: str | None = None
+    licensee: str | None = None
+    asset: str | None = None
+    deal_type: str | None = None
+    date: str | None = None
+    upfront_usd_m: float | None = None
+    total_value_usd_m: float | None = None
+    description: str | None = None
+    update: str | None = None
+    recipient: str | None = None
+    investors: list[str] | None = None
+    kind: str | None = None
+    amount_usd_m: float | None = None
+    amount_local: float | None = None
+    currency: str | None = None
+
+
+class RejectIn(Schema):
+    reason: str
+
+
+class ListQuery(Schema):
+    status: str = Field(
+        "pending",
+        description="pending, approved, rejected or all",
+        pattern="^(pending|approved|rejected|all)$",
+    )
+
+
+def _curator(request: HttpRequest) -> None:
+    if not may_curate(request.user):
+        raise ApiError(403, _("Only curators use the review queue."))
+
+
+def _out(c: Candidate) -> CandidateOut:
+    return CandidateOut(
+        id=c.pk,
+        kind=c.kind,
+        status=c.status,
+        source=c.document.source_url,
+        fields=c.extracted,
+        evidence=c.evidence,
+        confidence=c.confidence,
+        approved=c.approved,
+        proposed=initial(c),
+        decided_by=c.decided_by.get_username() if c.decided_by else None,
+        decided_at=c.decided_at.isoformat() if c.decided_at else None,
+        reason=c.reason,
+        record=c.record_id,
+    )
+
+
+def _one(candidate_id: int) -> Candidate:
+    c = queue("").filter(pk=candidate_id).first()
+    if c is None:
+        raise ApiError(404, _("No candidate record with that id."))
+    return c
+
+
+@router.post(
+    "/ingest", response={201: IngestOut, **ERRORS}, summary="Extract candidates from a text"
+)
+def post_ingest(request: HttpRequest, body: IngestIn) -> Status[IngestOut]:
+    _curator(request)
+    doc = ingest_text(body.text, body.source, body.lang, request.user)
+    return Status(201, IngestOut(candidates=[_out(c) for c in queue("").filter(document=doc)]))
+
+
+@router.get("/review", response={200: list[CandidateOut], **ERRORS}, summary="The review queue")
+def list_review(request: HttpRequest, params: Query[ListQuery]) -> list[CandidateOut]:
+    _curator(request)
+    status = "" if params.status == "all" else params.status
+    return [_out(c) for c in queue(status).order_by("id")[:500]]
+
+
+@router.get("/review/{candidate_id}", response={200: CandidateOut, **ERRORS})
+def get_review(request: HttpRequest, candidate_id: int) -> CandidateOut:
+    _curator(request)
+    return _out(_one(candidate_id))
+
+
+@router.post(
+    "/review/{candidate_id}/approve",
+    response={200: CandidateOut, **ERRORS},
+    summary="Approve, with the fields as the curator edited them (omitted: as proposed)",
+)
+def post_approve(request: HttpRequest, candidate_id: int, body: ApproveIn) -> CandidateOut:
+    _curator(request)
+    fields = {**initial(_one(candidate_id)), **body.dict(exclude_unset=True)}
+    approve(candidate_id, request.user, fields)
+    return _out(_one(candidate_id))
+
+
+@router.post("/review/{candidate_id}/reject", response={200: CandidateOut, **ERRORS})
+def post_reject(request: HttpRequest, candidate_id: int, body: RejectIn) -> CandidateOut:
+    _curator(request)
+    reject(candidate_id, request.user, body.reason)
+    return _out(_one(candidate_id))

@@ -1,0 +1,89 @@
+"""Forms of the review queue: ingest a text, approve a deal or an investment, reject."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from dari.curation.domain.ingest import LANGUAGES
+from dari.directory.vocab import DealType, InvestmentKind
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data]
+        return [single(data, initial)] if data else []
+
+
+class IngestForm(forms.Form):
+    source = forms.URLField(
+        label=_("Source address"),
+        max_length=2000,
+        assume_scheme="https",
+        help_text=_("Where the text was published: the registry, company or news page."),
+    )
+    text = forms.CharField(
+        label=_("Text"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_("Paste a press release, disclosure or article, in English or Korean."),
+    )
+    files = MultipleFileField(
+        label=_("Or upload text files"), required=False, help_text=_("UTF-8 plain text.")
+    )
+    lang = forms.ChoiceField(
+        label=_("Language"),
+        choices=[(v, v if v != "auto" else _("Detect")) for v in LANGUAGES],
+        initial="auto",
+    )
+
+
+class DealApprovalForm(forms.Form):
+    licensor = forms.CharField(
+        label=_("Licensor"), help_text=_("An organisation id, or new:Name to add it.")
+    )
+    licensee = forms.CharField(label=_("Licensee"))
+    asset = forms.CharField(label=_("Asset id"), required=False)
+    deal_type = forms.ChoiceField(label=_("Deal type"), choices=DealType.choices)
+    date = forms.CharField(label=_("Date"), required=False, help_text="YYYY-MM-DD / YYYY-MM")
+    upfront_usd_m = forms.CharField(label=_("Upfront (USD m)"), required=False)
+    total_value_usd_m = forms.CharField(label=_("Total value (USD m)"), required=False)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    update = forms.CharField(
+        label=_("Amend deal"),
+        required=False,
+        help_text=_("The id of an existing deal to amend instead of adding one."),
+    )
+
+
+class InvestmentApprovalForm(forms.Form):
+    recipient = forms.CharField(
+        label=_("Investee"), help_text=_("An organisation id, or new:Name to add it.")
+    )
+    investors = forms.CharField(
+        label=_("Investors"), required=False, help_text=_("Ids or new:Name, comma-separated.")
+    )
+    kind = forms.ChoiceField(label=_("Round"), choices=InvestmentKind.choices)
+    date = forms.CharField(label=_("Date"), required=False)
+    amount_usd_m = forms.CharField(label=_("Amount (USD m)"), required=False)
+    amount_local = forms.CharField(label=_("Amount (local currency)"), required=False)
+    currency = forms.CharField(label=_("Currency"), required=False, max_length=3)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,0 +1,170 @@
+"""The review queue (/curation/): curators ingest texts, read each candidate with its evidence
+highlighted beside the records it may duplicate, then approve (edited) or reject. Everyone
+else gets 404: the queue's existence and counts are not shown to them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from dari.core.forms import add_domain_error
+from dari.curation.access import may_curate
+from dari.curation.domain import queries
+from dari.curation.domain.errors import CurationError
+from dari.curation.domain.ingest import gazetteer, ingest_text
+from dari.curation.domain.review import approve, reject
+from dari.curation.models import CandidateKind, CandidateStatus
+from dari.web.curation_forms import (
+    DealApprovalForm,
+    IngestForm,
+    InvestmentApprovalForm,
+    RejectForm,
+)
+
+View = Callable[..., HttpResponse]
+
+
+def curators_only(view: View) -> View:
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not may_curate(request.user):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@require_GET
+@curators_only
+def queue(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", CandidateStatus.PENDING)
+    if status not in CandidateStatus.values:
+        status = CandidateStatus.PENDING
+    rows = list(queries.queue(status).order_by("-id")[:200])
+    return render(
+        request,
+        "curation/queue.html",
+        {
+            "rows": [(c, queries.summary(c)) for c in rows],
+            "status": status,
+            "statuses": CandidateStatus.choices,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@curators_only
+def ingest(request: HttpRequest) -> HttpResponse:
+    form = IngestForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        texts = [form.cleaned_data["text"]] if form.cleaned_data["text"].strip() else []
+        for upload in form.cleaned_data["files"]:
+            try:
+                texts.append(upload.read().decode("utf-8"))
+            except UnicodeDecodeError:
+                form.add_error("files", _("%(name)s is not UTF-8 text") % {"name": upload.name})
+        if not texts and not form.errors:
+            form.add_error("text", _("paste a text or upload a file"))
+        if not form.errors:
+            try:
+                gaz = gazetteer()
+                with transaction.atomic():
+                    docs = [
+                        ingest_text(
+                            t,
+                            form.cleaned_data["source"],
+                            form.cleaned_data["lang"],
+                            request.user,
+                            gaz,
+                        )
+                        for t in texts
+                    ]
+            except CurationError as exc:
+                add_domain_error(form, exc)
+            else:
+                n = sum(d.candidates.count() for d in docs)
+                messages.success(request, _("%(n)s candidate records wait for review.") % {"n": n})
+                return redirect("curation:queue")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "curation/ingest.html", {"form": form}, status=status)
+
+
+def _approval_form(candidate: Any, data: Any = None) -> Any:
+    cls = DealApprovalForm if candidate.kind == CandidateKind.DEAL else InvestmentApprovalForm
+    return cls(data, initial=queries.initial(candidate))
+
+
+def _candidate(candidate_id: int) -> Any:
+    candidate = queries.queue("").filter(pk=candidate_id).first()
+    if candidate is None:
+        raise Http404
+    return candidate
+
+
+def _detail(
+    request: HttpRequest,
+    candidate: Any,
+    form: Any = None,
+    reject_form: Any = None,
+    status: int = 200,
+) -> HttpResponse:
+    return render(
+        request,
+        "curation/candidate.html",
+        {
+            "c": candidate,
+            "segments": queries.segments(candidate),
+            "duplicates": queries.duplicates(candidate) if candidate.kind == "deal" else [],
+            "form": form or _approval_form(candidate),
+            "reject_form": reject_form or RejectForm(),
+            "pending": candidate.status == CandidateStatus.PENDING,
+            "approvable": candidate.kind in (CandidateKind.DEAL, CandidateKind.INVESTMENT),
+        },
+        status=status,
+    )
+
+
+@require_GET
+@curators_only
+def candidate(request: HttpRequest, candidate_id: int) -> HttpResponse:
+    return _detail(request, _candidate(candidate_id))
+
+
+@require_POST
+@curators_only
+def candidate_approve(request: HttpRequest, candidate_id: int) -> HttpResponse:
+    cand = _candidate(candidate_id)
+    form = _approval_form(cand, request.POST)
+    if form.is_valid():
+        try:
+            approve(cand.pk, request.user, form.cleaned_data)
+        except CurationError as exc:
+            add_domain_error(form, exc)
+        else:
+            messages.success(request, _("Approved: the record is in the directory."))
+            return redirect("curation:queue")
+    return _detail(request, cand, form=form, status=400)
+
+
+@require_POST
+@curators_only
+def candidate_reject(request: HttpRequest, candidate_id: int) -> HttpResponse:
+    cand = _candidate(candidate_id)
+    form = RejectForm(request.POST)
+    if form.is_valid():
+        try:
+            reject(cand.pk, request.user, form.cleaned_data["reason"])
+        except CurationError as exc:
+            add_domain_error(form, exc)
+        else:
+            messages.success(request, _("Rejected."))
+            return redirect("curation:queue")
+    return _detail(request, cand, reject_form=form, status=400)

@@ -1,0 +1,74 @@
+"""The review queue's pages: curators only (404 for anyone else, so not even its existence
+shows); ingest by pasting or uploading; approve and reject with errors on the form."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from dari.curation.models import Candidate
+from dari.directory.models import Deal
+from tests.curation.conftest import EN_DEAL, KO_DEAL, SOURCE
+
+PAGES = ["/curation/", "/curation/ingest"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_nobody_but_curators_sees_the_queue(graph, member, client, url):
+    assert client.get(url).status_code == 404
+    client.force_login(member)
+    assert client.get(url).status_code == 404
+
+
+def test_a_curator_ingests_reviews_and_approves(graph, curator, client):
+    client.force_login(curator)
+    assert "/curation/" in client.get("/").content.decode()  # the nav shows the queue
+    response = client.post(
+        "/curation/ingest",
+        {
+            "source": SOURCE,
+            "text": EN_DEAL,
+            "lang": "auto",
+            "files": [SimpleUploadedFile("ko.txt", KO_DEAL.encode())],
+        },
+    )
+    assert response.status_code == 302
+    assert Candidate.objects.count() == 2
+    cand = Candidate.objects.filter(document__language="en").get()
+    page = client.get(f"/curation/{cand.pk}/").content.decode()
+    assert '<mark class="evidence"' in page and "$40 million" in page
+    bad = client.post(f"/curation/{cand.pk}/approve", {"licensor": "nobody"})
+    assert bad.status_code == 400 and not Deal.objects.exists()
+    form = {
+        "licensor": "testbio",
+        "licensee": "globalpharma",
+        "deal_type": "license",
+        "date": "2025-03-04",
+        "upfront_usd_m": "40",
+        "total_value_usd_m": "1200",
+    }
+    assert client.post(f"/curation/{cand.pk}/approve", form).status_code == 302
+    assert Deal.objects.get().licensor_id == "testbio"
+    other = Candidate.objects.filter(document__language="ko").get()
+    assert client.post(f"/curation/{other.pk}/reject", {"reason": ""}).status_code == 400
+    assert client.post(f"/curation/{other.pk}/reject", {"reason": "same deal"}).status_code == 302
+    assert Candidate.objects.get(pk=other.pk).status == "rejected"
+
+
+def test_the_korean_pages(graph, curator, client):
+    client.force_login(curator)
+    client.post("/curation/ingest", {"source": SOURCE, "text": KO_DEAL, "lang": "auto"})
+    cand = Candidate.objects.get()
+    page = client.get(f"/curation/{cand.pk}/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert "검토" in page
+
+
+def test_a_refused_source_is_shown_on_the_form(graph, curator, client):
+    client.force_login(curator)
+    response = client.post(
+        "/curation/ingest",
+        {"source": "https://docslib.org/doc/1/x", "text": EN_DEAL, "lang": "auto"},
+    )
+    assert response.status_code == 400
+    assert "document-sharing" in response.content.decode()
+    assert not Candidate.objects.exists()
