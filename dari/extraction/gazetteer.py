@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from dari.extraction.aliases import ALIASES
 from dari.extraction.model import Mention
 
 _SUFFIXES = re.compile(
@@ -68,14 +69,19 @@ def _forms(entry: Entry) -> set[str]:
 class Gazetteer:
     """Find the graph's organisations and assets in a text."""
 
-    def __init__(self, entries: Iterable[Entry]):
+    def __init__(self, entries: Iterable[Entry], aliases: dict[str, str] | None = None):
         self.entries: dict[tuple[str, str], Entry] = {}
         owners: dict[str, set[tuple[str, str]]] = {}
+        by_name: dict[str, tuple[str, str]] = {}
         for entry in entries:
             key = (entry.kind, entry.id)
             self.entries[key] = entry
+            by_name[entry.name] = key
             for form in _forms(entry):
                 owners.setdefault(form.lower(), set()).add(key)
+        for alias, name in (ALIASES if aliases is None else aliases).items():
+            if name in by_name:
+                owners[alias.lower()] = {by_name[name]}  # an alias settles an ambiguity
         self.forms = {form: next(iter(keys)) for form, keys in owners.items() if len(keys) == 1}
         latin = sorted((f for f in self.forms if not _HANGUL.search(f)), key=len, reverse=True)
         korean = sorted((f for f in self.forms if _HANGUL.search(f)), key=len, reverse=True)

@@ -20,7 +20,7 @@ from dari.extraction.text import dates, language
 
 _DEAL = re.compile(
     r"licens|option|collaborat|partnership|acquir|acquisition|merger|co-develop|\bdeal\b|"
-    r"agreement|rights? to|upfront|계약|선급금|"
+    r"agreement|rights? to|upfront|contract|transferr|export|계약|선급금|"
     r"기술\s?이전|기술\s?수출|기술\s?도입|라이선스|라이센스|공동\s?개발|공동\s?연구|인수|도입\s?계약",
     re.IGNORECASE,
 )
@@ -35,11 +35,11 @@ _AMOUNT_ROLES: list[tuple[str, re.Pattern[str]]] = [
     ("near_term", re.compile(r"near[- ]term|단기\s?마일스톤", re.I)),
     (
         "upfront",
-        re.compile(r"up[- ]?front|signing|initial payment|선급금|계약금|반환\s?의무", re.I),
+        re.compile(r"up[- ]?front|signing|initial payment|선급금|계약금(?!액)|반환\s?의무", re.I),
     ),
     ("milestones", re.compile(r"milestone|마일스톤|단계별", re.I)),
     ("equity", re.compile(r"equity|지분", re.I)),
-    ("total", re.compile(r"total|worth|valued|up to|aggregate|potential|총|최대|규모|전체", re.I)),
+    ("total", re.compile(r"total|worth|valued|aggregate|deal value|총|규모|전체|계약\s?금액", re.I)),
 ]
 # What the words right after an amount make of it ("$40 million upfront", "in milestones").
 _AFTER_ROLES: list[tuple[str, re.Pattern[str]]] = [
@@ -52,7 +52,10 @@ _AFTER_ROLES: list[tuple[str, re.Pattern[str]]] = [
     ("near_term", re.compile(r"\s*(?:in\s+)?near[- ]term", re.I)),
     (
         "milestones",
-        re.compile(r"\s*(?:in\s+)?(?:[\w-]+\s+){0,3}?milestone|\s*(?:의\s?)?마일스톤", re.I),
+        re.compile(
+            r"\s*(?:in|of|as)\s+(?:[\w,-]+\s+){0,5}?milestone|\s*(?:의\s?)?(?:마일스톤|단계별)",
+            re.I,
+        ),
     ),
     ("total", re.compile(r"\s*(?:in total|in all|total)", re.I)),
     ("equity", re.compile(r"\s*(?:in\s+)?equity|\s*(?:의\s?)?지분", re.I)),
@@ -117,12 +120,38 @@ def _amount_role(text: str, m: Mention, floor: int, ceiling: int) -> str | None:
     return role
 
 
+def _equivalents(text: str, found: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Split amounts into those stated and their conversions in brackets ("$15 million
+    (207억원)", "4098억원(3억6350만 달러)"): a conversion is another currency's figure for the
+    amount just before it."""
+    stated: list[Mention] = []
+    converted: list[Mention] = []
+    for i, m in enumerate(found):
+        prev = found[i - 1] if i else None
+        between = text[prev.end : m.start] if prev else ""
+        if (
+            prev is not None
+            and prev in stated
+            and prev.value[1] != m.value[1]
+            and re.fullmatch(r"\s*[(（]\s*(?:약|about|approx\.?|around|roughly|US)?\s*", between)
+        ):
+            converted.append(m)
+        else:
+            stated.append(m)
+    return stated, converted
+
+
 def _money(text: str, cand: Candidate, found: list[Mention]) -> None:
+    stated, converted = _equivalents(text, found)
+    if not stated:
+        return
+    currency = stated[0].value[1]  # the currency the text states first
+    mine = [m for m in stated if m.value[1] == currency]
     labelled: dict[str, Mention] = {}
     plain: list[Mention] = []
-    for i, m in enumerate(found):
-        floor = found[i - 1].end if i else 0
-        ceiling = found[i + 1].start if i + 1 < len(found) else len(text)
+    for i, m in enumerate(mine):
+        floor = mine[i - 1].end if i else 0
+        ceiling = mine[i + 1].start if i + 1 < len(mine) else len(text)
         role = _amount_role(text, m, floor, ceiling)
         if role is None:
             plain.append(m)
@@ -135,13 +164,12 @@ def _money(text: str, cand: Candidate, found: list[Mention]) -> None:
     main = labelled.get("total") or labelled.get("upfront") or next(iter(labelled.values()), None)
     if main is None:
         return
-    currency = main.value[1]
     cand.put("currency", currency, main, confidence=0.9)
     for role in ("upfront", "near_term", "milestones", "total", "equity"):
         amount = labelled.get(role)
-        if amount is not None and amount.value[1] == currency:
+        if amount is not None:
             cand.put(role, amount.value[0], amount, confidence=0.85 if role != "total" else 0.8)
-    others = [m for m in found if m.value[1] != currency and m is not main]
+    others = converted + [m for m in stated if m.value[1] != currency]
     if others:
         cand.put("original_amounts", [list(m.value) for m in others], *others, confidence=0.7)
     total = labelled.get("total")

@@ -22,8 +22,32 @@ WIDE = r"[^.]{0,140}?"  # within the sentence
 _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
     (
         re.compile(
+            rf"{P}{WIDE}\b(?:agree(?:s|d|ing)? to pay|will pay|pays|paid|paying)\s+{P}", re.I
+        ),
+        ("licensee", "licensor"),
+        0.9,
+    ),
+    (
+        re.compile(
+            rf"{P}{WIDE}\breceiv\w*{GAP}(?:payment|upfront|milestone|royalt|fee)\w*{GAP}"
+            rf"\bfrom\s+(?:\w+\s+){{0,2}}?{P}",
+            re.I,
+        ),
+        ("licensor", "licensee"),
+        0.9,
+    ),
+    (
+        re.compile(
+            rf"{P}{WIDE}\binvest(?:s|ed|ing)?\s+(?:\w+\s+){{0,6}}?in\s+(?:\w+\s+){{0,3}}?{P}",
+            re.I,
+        ),
+        ("investor", "investee"),
+        0.85,
+    ),
+    (
+        re.compile(
             rf"{P}{WIDE}\b(?:to acquire|acquires|acquired|will acquire|agreed to acquire|"
-            rf"completed (?:the|its) acquisition of|buys|bought)\s+(?:\w+\s+){{0,3}}?{P}",
+            rf"completed (?:the|its) acquisition of|buys|bought)\s+[^.⟦]{{0,90}}?{P}",
             re.I,
         ),
         ("acquirer", "target"),
@@ -42,7 +66,8 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
     (
         re.compile(
             rf"{P}{WIDE}\b(?:out-?licens\w*|licens(?:ed|es)|grant(?:ed|s|ing)?|"
-            rf"transferr?(?:ed|s|ing)?|sold|sells|partner(?:ed|s) (?:its|the))\b{WIDE}"
+            rf"transferr?(?:ed|s|ing)?|export(?:ed|s|ing)?|sold|sells|partner(?:ed|s) (?:its|the))\b"
+            rf"{WIDE}"
             rf"\b(?:to|with)\s+(?:\w+\s+){{0,2}}?{P}",
             re.I,
         ),
@@ -112,6 +137,13 @@ _INVESTORS = [
 ]
 
 
+_ABBREVIATION = re.compile(
+    r"\b(Inc|Co|Ltd|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Dr|Mr|Ms|No|vs|St|"
+    r"U\.S|U\.K|S)\.",
+    re.I,
+)
+
+
 def _placeholders(text: str, orgs: list[Mention]) -> tuple[str, list[Mention]]:
     """Replace each mention by ⟦i⟧, i the index of its party (same organisation, same i)."""
     parties: list[Mention] = []
@@ -126,7 +158,8 @@ def _placeholders(text: str, orgs: list[Mention]) -> tuple[str, list[Mention]]:
         out.append(f"⟦{index[key]}⟧")
         cursor = m.end
     out.append(text[cursor:])
-    return "".join(out), parties
+    marked = _ABBREVIATION.sub(lambda m: m.group(1).replace(".", ""), "".join(out))
+    return marked, parties
 
 
 def deal_roles(
@@ -153,7 +186,7 @@ def deal_roles(
         if role in chosen or any(j == i for j, _ in chosen.values()):
             continue
         chosen[role] = (i, conf)
-    pair = [("licensor", "licensee"), ("acquirer", "target")]
+    pair = [("acquirer", "target"), ("licensor", "licensee")]
     for first, second in pair:
         if first in chosen or second in chosen:
             out = []
@@ -168,7 +201,8 @@ def deal_roles(
                         out.append((parties[rest[0]], role, 0.45))
             return out
     if len(parties) < 2:
-        return [(parties[0], "licensor" if _OUT.search(text) else "partner", 0.3)]
+        korean = gazetteer.country(parties[0].value) == "KR"
+        return [(parties[0], "licensor" if korean or _OUT.search(text) else "partner", 0.4)]
     one, two = parties[0], parties[1]
     ca, cb = gazetteer.country(one.value), gazetteer.country(two.value)
     if _OUT.search(text) and (ca == "KR") != (cb == "KR"):

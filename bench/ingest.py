@@ -1,0 +1,174 @@
+"""Extraction quality on real texts: `python bench/ingest.py` (make bench-ingest).
+
+Scores `dari.extraction.extract` per field (precision and recall) on bench/data/ingest/
+texts.jsonl, 92 real excerpts with their true fields, against a baseline measured in the same
+run (the first two organisations named as licensor and licensee, or investee and investor; the
+largest amount as the total; the first date). The dev split was used to build the rules; the
+test split was never looked at while building them and is reported apart. The judge's figure
+is "deal right": every true party found with its role, no other party, and the upfront,
+milestones and total (or the round's amount) all right.
+
+The gazetteer is built from the bundled dataset (dari/data/*.json): every organisation and
+every public asset, as the review queue builds it from the database. Plain Python, no Django.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from dari.extraction import Candidate, extract  # noqa: E402
+from dari.extraction.gazetteer import Entry, Gazetteer  # noqa: E402
+from dari.extraction.money import amounts  # noqa: E402
+from dari.extraction.text import dates  # noqa: E402
+
+TEXTS = ROOT / "bench" / "data" / "ingest" / "texts.jsonl"
+AMOUNTS = ("upfront", "milestones", "total")
+FIELDS = ("kind", "parties", *AMOUNTS, "currency", "date", "deal_type")
+
+
+def gazetteer() -> Gazetteer:
+    entries: list[Entry] = []
+    for path in sorted((ROOT / "dari" / "data").glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        for o in doc.get("organizations", []):
+            names = tuple(n for n in (o.get("name_ko"),) if n)
+            entries.append(Entry("organization", o["id"], o["name"], o.get("country", ""), names))
+        for a in doc.get("assets", []):
+            if a.get("visibility", "public") == "public":
+                entries.append(Entry("asset", a["id"], a["name"]))
+    return Gazetteer(entries)
+
+
+def predicted(cands: list[Candidate]) -> dict[str, Any]:
+    """One record per text: the first candidate, with an investment's amount as its total."""
+    if not cands:
+        return {"kind": None, "parties": []}
+    c = cands[0]
+    out = {"kind": c.kind, **c.fields}
+    if c.kind == "investment":
+        out["total"] = c.fields.get("amount")
+    return out
+
+
+def baseline(text: str, gaz: Gazetteer) -> dict[str, Any]:
+    orgs = [m for m in gaz.find(text) if m.value[0] == "organization"]
+    ids: list[str] = []
+    for m in orgs:
+        if m.value[1] not in ids:
+            ids.append(m.value[1])
+    funding = any(w in text.lower() for w in ("series", "funding", "raised", "투자 유치", "시리즈"))
+    roles = ("investee", "investor") if funding else ("licensor", "licensee")
+    found = list(amounts(text))
+    biggest = max(found, key=lambda m: m.value[0], default=None)
+    first_date = dates(text)
+    return {
+        "kind": "investment" if funding else "deal",
+        "parties": [{"organization": i, "role": r} for i, r in zip(ids[:2], roles, strict=False)],
+        "total": biggest.value[0] if biggest else None,
+        "currency": biggest.value[1] if biggest else None,
+        "date": first_date[0].value if first_date else None,
+        "deal_type": "license" if not funding else None,
+    }
+
+
+def _same_amount(a: Any, b: Any) -> bool:
+    return a is not None and b is not None and abs(float(a) - float(b)) <= 0.005 * abs(float(b))
+
+
+def _party_key(p: dict[str, Any]) -> str:
+    return str(p.get("organization") or (p.get("name") or "").lower())
+
+
+def score(truth: dict[str, Any], pred: dict[str, Any]) -> dict[str, tuple[int, int, int]]:
+    """Per field: (true positives, predicted, true) counts."""
+    out: dict[str, tuple[int, int, int]] = {}
+    t_parties = {(_party_key(p), p["role"]) for p in truth.get("parties", [])}
+    p_parties = {(_party_key(p), p.get("role")) for p in pred.get("parties", [])}
+    # A party named in the truth without a graph id matches a predicted new party by name.
+    t_names = {(p.get("name", "").lower(), p["role"]) for p in truth.get("parties", [])}
+    p_names = {((p.get("mentioned_as") or p.get("name") or "").lower(), p.get("role"))
+               for p in pred.get("parties", [])}
+    hits = len(t_parties & p_parties) + len(
+        {t for t in t_names - {(k, r) for k, r in t_parties}
+         if any(t[1] == r and (t[0] in n or n in t[0]) and n for n, r in p_names)}
+    )
+    out["parties"] = (min(hits, len(p_parties)), len(p_parties), len(t_parties))
+    alts = truth.get("alt") or {}
+    for name in AMOUNTS:
+        t, p = truth.get(name), pred.get(name)
+        ok = _same_amount(p, t) and pred.get("currency") == truth.get("currency")
+        ok = ok or (_same_amount(p, alts.get(name)) and pred.get("currency") == alts.get("currency"))
+        out[name] = (int(bool(ok)), int(p is not None), int(t is not None))
+    for name in ("kind", "currency", "deal_type"):
+        t, p = truth.get(name), pred.get(name)
+        out[name] = (int(t is not None and p == t), int(p is not None), int(t is not None))
+    t, p = truth.get("date"), pred.get("date")
+    ok = bool(t and p and (p == t or (len(t) < len(p) and p.startswith(t))))
+    out["date"] = (int(ok), int(p is not None), int(t is not None))
+    return out
+
+
+def deal_right(truth: dict[str, Any], pred: dict[str, Any], s: dict[str, tuple[int, int, int]]) -> bool:
+    tp, n_pred, n_true = s["parties"]
+    if not (tp == n_true == n_pred):
+        return False
+    return all(s[name][0] == 1 or (s[name][1] == 0 and s[name][2] == 0) for name in AMOUNTS)
+
+
+def run(rows: list[dict[str, Any]], method: Callable[[str], dict[str, Any]]) -> dict[str, Any]:
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    right = 0
+    for row in rows:
+        pred = method(row["text"])
+        s = score(row["truth"], pred)
+        for name, counts in s.items():
+            for i in range(3):
+                totals[name][i] += counts[i]
+        right += deal_right(row["truth"], pred, s)
+    return {"fields": dict(totals), "right": right, "n": len(rows)}
+
+
+def _pr(c: list[int]) -> str:
+    tp, n_pred, n_true = c
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_true if n_true else 0.0
+    return f"{p:4.2f}/{r:4.2f}"
+
+
+def main() -> None:
+    rows = [json.loads(line) for line in TEXTS.read_text(encoding="utf-8").splitlines() if line]
+    gaz = gazetteer()
+
+    def ours(text: str) -> dict[str, Any]:
+        return predicted(extract(text, gaz))
+
+    def base(text: str) -> dict[str, Any]:
+        return baseline(text, gaz)
+
+    print(f"Extraction on {len(rows)} real texts (precision/recall per field; 'right' = parties")
+    print("with roles and every amount right). dev: built on; test: never looked at.\n")
+    header = f"| split | method | n | right | {' | '.join(FIELDS)} |"
+    print(header)
+    print("|" + "---|" * (4 + len(FIELDS)))
+    for split in ("dev", "test", "all"):
+        for lang in ("en", "ko", "all"):
+            part = [r for r in rows if split in ("all", r["split"]) and lang in ("all", r["lang"])]
+            if not part:
+                continue
+            for label, method in (("ours", ours), ("baseline", base)):
+                res = run(part, method)
+                cells = " | ".join(_pr(res["fields"][f]) for f in FIELDS)
+                share = res["right"] / res["n"]
+                print(f"| {split} {lang} | {label} | {res['n']} | {share:4.2f} | {cells} |")
+
+
+if __name__ == "__main__":
+    main()
