@@ -14,7 +14,7 @@ APT_PACKAGES := chromium fonts-noto-cjk gettext
 PYTEST_ARGS ?=
 
 .PHONY: install system-packages demo demo-data serve test test-sqlite test-postgres postgres \
-        lint bench-import bench-schedule bench-recommend messages clean
+        lint bench-import bench-ingest bench-schedule bench-recommend messages clean
 
 install: $(STAMP) system-packages
 
@@ -76,6 +76,9 @@ lint: install
 
 messages: install
 	cd dari && ../$(BIN)/dari makemessages -l ko --no-obsolete && ../$(BIN)/dari compilemessages -l ko
+
+bench-ingest: install
+	$(BIN)/python bench/ingest.py
 
 bench-import: install
 	$(BIN)/python bench/import.py

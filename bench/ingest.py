@@ -125,15 +125,20 @@ def deal_right(truth: dict[str, Any], pred: dict[str, Any], s: dict[str, tuple[i
 
 def run(rows: list[dict[str, Any]], method: Callable[[str], dict[str, Any]]) -> dict[str, Any]:
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    right = 0
+    right = deals = deals_right = 0
     for row in rows:
         pred = method(row["text"])
         s = score(row["truth"], pred)
         for name, counts in s.items():
             for i in range(3):
                 totals[name][i] += counts[i]
-        right += deal_right(row["truth"], pred, s)
-    return {"fields": dict(totals), "right": right, "n": len(rows)}
+        ok = deal_right(row["truth"], pred, s)
+        right += ok
+        if row["truth"]["kind"] == "deal":
+            deals += 1
+            deals_right += ok
+    return {"fields": dict(totals), "right": right, "n": len(rows), "deals": deals,
+            "deals_right": deals_right}
 
 
 def _pr(c: list[int]) -> str:
@@ -155,9 +160,9 @@ def main() -> None:
 
     print(f"Extraction on {len(rows)} real texts (precision/recall per field; 'right' = parties")
     print("with roles and every amount right). dev: built on; test: never looked at.\n")
-    header = f"| split | method | n | right | {' | '.join(FIELDS)} |"
+    header = f"| split | method | n | right | deals right | {' | '.join(FIELDS)} |"
     print(header)
-    print("|" + "---|" * (4 + len(FIELDS)))
+    print("|" + "---|" * (5 + len(FIELDS)))
     for split in ("dev", "test", "all"):
         for lang in ("en", "ko", "all"):
             part = [r for r in rows if split in ("all", r["split"]) and lang in ("all", r["lang"])]
@@ -167,7 +172,10 @@ def main() -> None:
                 res = run(part, method)
                 cells = " | ".join(_pr(res["fields"][f]) for f in FIELDS)
                 share = res["right"] / res["n"]
-                print(f"| {split} {lang} | {label} | {res['n']} | {share:4.2f} | {cells} |")
+                deals = f"{res['deals_right'] / res['deals']:4.2f}" if res["deals"] else "–"
+                print(
+                    f"| {split} {lang} | {label} | {res['n']} | {share:4.2f} | {deals} | {cells} |"
+                )
 
 
 if __name__ == "__main__":

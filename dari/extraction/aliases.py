@@ -58,6 +58,7 @@ ALIASES: dict[str, str] = {
     "이노벤트": "Innovent Biologics",
     "미쓰비시다나베": "Mitsubishi Tanabe Pharma",
     "익수다": "Iksuda Therapeutics",
+    "EvoMune": "Evommune",
     "Iskuda": "Iksuda Therapeutics",
     # Korean companies' former and short names
     "레고켐바이오": "LigaChem Biosciences",

@@ -30,9 +30,40 @@ _KO_SUFFIXES = re.compile(r"^(?:\(주\)|㈜)\s*|\s*(?:\(주\)|㈜|주식회사)$
 _PROPOSED = re.compile(
     r"\b((?:[A-Z][\w&'-]*\.?\s){0,3}[A-Z][\w&'-]*),?\s"
     r"(Inc\.|Inc\b|Corp\.|Corporation|Co\., Ltd\.|Ltd\.|LLC|AG|GmbH|plc|S\.A\.|"
-    r"Pharmaceuticals?|Therapeutics|Biosciences?|Biotherapeutics|Biopharma|Biologics|Pharma)"
+    r"Pharmaceuticals?|Therapeutics|Biosciences?|Biotherapeutics|Biopharma|Biologics|Pharma|"
+    r"Investments?|Partners|Capital|Ventures|Venture Fund|Network|Securities|Asset Management|"
+    r"DMCC|Group|Bio)\b"
 )
 _HANGUL = re.compile(r"[가-힣]")
+_KO_GENERIC = {
+    "바이오의약품",
+    "의약품",
+    "제약사",
+    "바이오기업",
+    "바이오벤처",
+    "제약바이오",
+    "글로벌제약",
+    "다국적제약",
+    "빅파마",
+    "바이오텍",
+    "전문의약품",
+    "일반의약품",
+    "합성의약품",
+    "바이오시밀러",
+    "투자",
+    "지분투자",
+    "전략투자",
+    "재무투자",
+    "벤처투자",
+    "후속투자",
+    "신규투자",
+}
+_KO_COMPANY = re.compile(
+    r"(?<![가-힣A-Za-z0-9])([A-Za-z0-9가-힣]{1,12}(?:바이오|제약|약품|파마|테라퓨틱스|사이언스|"
+    r"인베스트먼트|인베트먼트|파트너스|벤처투자|벤처스|캐피탈|자산운용|투자|증권|IBT|젠|텍|셀|랩|"
+    r"헬스케어|메디칼|메디컬|바이오로직스|바이오텍|바이오사이언스))"
+    r"(?=\s?(?:은|는|이|가|와|과|에|에게|로부터|으로부터|를|을|의|,|등|\s|\())"
+)
 _NOT_NAMES = {"the", "our", "its", "this", "that", "and", "korea", "korean", "global"}
 
 
@@ -129,7 +160,11 @@ class Gazetteer:
                 for m in known
             ):
                 continue
-            name = match.group(0).strip(" ,")
+            name = re.sub(
+                r"^(?:[\w-]+-based|The|the|US|UAE|Korean|Japanese|Chinese)\s+",
+                "",
+                match.group(0).strip(" ,"),
+            )
             core = match.group(1).strip()
             if core.lower() in _NOT_NAMES or len(core) < 3:
                 continue
@@ -138,6 +173,17 @@ class Gazetteer:
             )
             key = self._org_names[best[0]] if best else ("organization", None)
             yield Mention(match.start(), match.end(), name, key, 0.8 if best else 0.6)
+
+    def propose_korean(self, text: str, known: list[Mention]) -> Iterator[Mention]:
+        """Korean company names the graph may lack: a word ending in a company-like part
+        (바이오, 제약, 파마, 인베스트먼트, 파트너스, 자산운용 ...) before a particle."""
+        for match in _KO_COMPANY.finditer(text):
+            start, end = match.span(1)
+            if match.group(1) in _KO_GENERIC:
+                continue
+            if any(m.start <= start < m.end or start <= m.start < end for m in known):
+                continue
+            yield Mention(start, end, match.group(1), ("organization", None), 0.6)
 
     def country(self, key: tuple[str, str | None]) -> str:
         entry = self.entries.get(key) if key[1] else None  # type: ignore[arg-type]

@@ -30,16 +30,29 @@ _FUNDING = re.compile(
     re.IGNORECASE,
 )
 _ROUND = re.compile(r"(series\s?[a-e]\d?|pre-?ipo|seed|시리즈\s?[a-eA-E]\d?|프리\s?IPO)", re.I)
-# What the words just before an amount make of it (checked in this order).
+# What the words just before an amount make of it (the closest one wins).
 _AMOUNT_ROLES: list[tuple[str, re.Pattern[str]]] = [
     ("near_term", re.compile(r"near[- ]term|단기\s?마일스톤", re.I)),
     (
         "upfront",
-        re.compile(r"up[- ]?front|signing|initial payment|선급금|계약금(?!액)|반환\s?의무", re.I),
+        re.compile(
+            r"up[- ]?front|signing|initial payment|down payment|선급금|계약금(?!액)|반환\s?의무",
+            re.I,
+        ),
     ),
-    ("milestones", re.compile(r"milestone|마일스톤|단계별", re.I)),
+    (
+        "milestones",
+        re.compile(r"milestone|마일스톤|단계별|개발\W{0,3}(?:\w+\W{0,3}){0,3}상업화에 따라", re.I),
+    ),
     ("equity", re.compile(r"equity|지분", re.I)),
-    ("total", re.compile(r"total|worth|valued|aggregate|deal value|총|규모|전체|계약\s?금액", re.I)),
+    (
+        "total",
+        re.compile(
+            r"total|worth|valued|aggregate|deal value|amounts? to|amounting to|"
+            r"총|규모|전체|계약\s?금액|달하",
+            re.I,
+        ),
+    ),
 ]
 # What the words right after an amount make of it ("$40 million upfront", "in milestones").
 _AFTER_ROLES: list[tuple[str, re.Pattern[str]]] = [
@@ -53,7 +66,8 @@ _AFTER_ROLES: list[tuple[str, re.Pattern[str]]] = [
     (
         "milestones",
         re.compile(
-            r"\s*(?:in|of|as)\s+(?:[\w,-]+\s+){0,5}?milestone|\s*(?:의\s?)?(?:마일스톤|단계별)",
+            r"\s*(?:in|of|as|if|upon|on|for|tied to|linked to|based on|contingent on)\s+"
+            r"(?:[\w,-]+\s+){0,8}?milestone|\s*(?:의\s?)?(?:마일스톤|단계별)",
             re.I,
         ),
     ),
@@ -79,6 +93,8 @@ _TYPES = [
     ("research_collaboration", re.compile(r"research collaboration|공동\s?연구", re.I)),
     ("license", re.compile(r"licens|라이선스|라이센스|기술\s?이전|기술\s?수출|기술\s?도입", re.I)),
 ]
+_ACQUISITION = re.compile(r"\bacquir|acquisition|divest|merger|인수|합병", re.I)
+_LICENCE = re.compile(r"licen[cs]|라이선스|라이센스|기술\s?이전|기술\s?수출", re.I)
 _WORLD = re.compile(r"worldwide|global(?:ly)?|all territories|전\s?세계|글로벌", re.I)
 _EXCLUDING = re.compile(
     r"(?:excluding|except(?: for)?|outside(?: of)?|other than)\s+((?:the\s+)?[A-Z][\w ,.&-]{1,60}?)"
@@ -100,9 +116,11 @@ def _before(text: str, mention: Mention, floor: int, width: int = 70) -> str:
 
 
 def _after(text: str, mention: Mention, ceiling: int) -> str:
-    """The few words right after an amount ("$100 million upfront", "in milestones")."""
-    after = text[mention.end : min(ceiling, mention.end + 22)]
-    return re.split(r"[.,;(]", after, maxsplit=1)[0]
+    """The words right after an amount, a bracketed conversion skipped ("$100 million
+    upfront", "£2.075 billion ($2.66 billion) in research ... milestones")."""
+    after = text[mention.end : min(ceiling, mention.end + 110)]
+    after = re.sub(r"^\s*[(（][^)）]{0,40}[)）]", "", after)
+    return re.split(r"(?<!\d)[.;](?!\d)", after, maxsplit=1)[0]
 
 
 def _amount_role(text: str, m: Mention, floor: int, ceiling: int) -> str | None:
@@ -112,11 +130,15 @@ def _amount_role(text: str, m: Mention, floor: int, ceiling: int) -> str | None:
     role = next((r for r, rx in _AFTER_ROLES if rx.match(after)), None)
     if role is None:
         before = _before(text, m, floor)
-        closest = -1
+        ends: list[tuple[int, int, str]] = []
         for name, rx in _AMOUNT_ROLES:
-            for match in rx.finditer(before):
-                if match.end() > closest:
-                    role, closest = name, match.end()
+            ends += [(match.start(), match.end(), name) for match in rx.finditer(before)]
+        ends.sort(key=lambda e: e[1])
+        if ends:
+            role = ends[-1][2]
+            # "선급금은 총 950만 달러", "upfront payment totalling": the role word, not "total"
+            if role == "total" and len(ends) > 1 and ends[-1][0] - ends[-2][1] <= 6:
+                role = ends[-2][2]
     return role
 
 
@@ -244,6 +266,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     known = gazetteer.find(text)
     orgs = [m for m in known if m.value[0] == "organization"]
     orgs += list(gazetteer.propose(text, known))
+    orgs += list(gazetteer.propose_korean(text, known + orgs))
     orgs.sort(key=lambda m: m.start)
     found_money = list(amounts(text))
     found_dates = dates(text)
@@ -280,6 +303,11 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     elif is_deal:
         cand = Candidate("deal")
         roled = roles.deal_roles(text, orgs, lang, gazetteer)
+        if _ACQUISITION.search(text) and not _LICENCE.search(text):
+            # an acquisition told with licensing verbs ("sold ... to", "from"): the buyer
+            # and the seller
+            swap = {"licensee": "acquirer", "licensor": "target"}
+            roled = [(m, swap.get(r, r), c) for m, r, c in roled]
         cand.put(
             "parties",
             [_party(gazetteer, m, r) for m, r, _ in roled],

@@ -47,13 +47,27 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
     (
         re.compile(
             rf"{P}{WIDE}\b(?:to acquire|acquires|acquired|will acquire|agreed to acquire|"
-            rf"completed (?:the|its) acquisition of|buys|bought)\s+[^.⟦]{{0,90}}?{P}",
+            rf"completed (?:the|its) acquisition of|buys|bought)\s+"
+            rf"(?:(?!rights?\b|licen)[^.⟦]){{0,90}}?{P}",
             re.I,
         ),
         ("acquirer", "target"),
         0.85,
     ),
     (re.compile(rf"acquisition of {P}{GAP}\bby {P}", re.I), ("target", "acquirer"), 0.85),
+    (
+        re.compile(rf"{P}{WIDE}\bdivest\w*{WIDE}\bto\s+(?:\w+\s+){{0,3}}?{P}", re.I),
+        ("target", "acquirer"),
+        0.85,
+    ),
+    (
+        re.compile(
+            rf"{P}(?:은|는|이|가)?{WIDE}{P}\s?(?:로부터|으로부터)[^.]{{0,40}}?"
+            r"(?:계약금|선급금|마일스톤|기술료|로열티|대금)"
+        ),
+        ("licensor", "licensee"),
+        0.9,
+    ),
     (
         re.compile(
             rf"{P}{WIDE}\b(?:in-?licens\w*|licens(?:ed|es|ing)|acquir\w*|obtain\w*|gain\w*|secur\w*|"
@@ -66,8 +80,8 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
     (
         re.compile(
             rf"{P}{WIDE}\b(?:out-?licens\w*|licens(?:ed|es)|grant(?:ed|s|ing)?|"
-            rf"transferr?(?:ed|s|ing)?|export(?:ed|s|ing)?|sold|sells|partner(?:ed|s) (?:its|the))\b"
-            rf"{WIDE}"
+            rf"transferr?(?:ed|s|ing)?|export(?:ed|s|ing)?|sold|sells|"
+            rf"partner(?:ed|s) (?:its|the))\b{WIDE}"
             rf"\b(?:to|with)\s+(?:\w+\s+){{0,2}}?{P}",
             re.I,
         ),
@@ -78,7 +92,7 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
     (
         re.compile(
             rf"{P}(?:은|는|이|가)?{WIDE}{P}\s?(?:로부터|으로부터|에서){WIDE}"
-            r"(?:도입|인수|사들|이전\s?받|라이선스\s?인|받았|받는|확보)"
+            r"(?:도입|인수|사들|이전\s?받|라이선스\s?인|확보)"
         ),
         ("licensee", "licensor"),
         0.85,
@@ -88,7 +102,7 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
         re.compile(
             rf"{P}(?:은|는|이|가)?{WIDE}{P}\s?(?:에|에게|와|과|측에|측과|사와|사에)?{WIDE}"
             r"(?:기술\s?이전|기술\s?수출|라이선스\s?아웃|라이센스\s?아웃|이전(?:했|한다|하는|키로|하기로)|"
-            r"수출|라이선스 계약|판권 계약)"
+            r"수출|라이선스(?: 및 \w+)? ?계약|판권 계약)"
         ),
         ("licensor", "licensee"),
         0.75,
@@ -97,11 +111,26 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
 # One party's role from its own verb.
 _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
     (
-        re.compile(rf"{P}{GAP}\bwill (?:receive|be eligible to receive|get|earn)\b", re.I),
+        re.compile(
+            rf"{P}{GAP}\b(?:will|is eligible to|is in line to|to) (?:also )?"
+            rf"(?:receive|be eligible to receive|get|earn)\b"
+            rf"(?=[^.]{{0,60}}(?:payment|upfront|milestone|royalt|fee|up to|\$|€|£))",
+            re.I,
+        ),
         "licensor",
         0.7,
     ),
     (re.compile(rf"{P}{GAP}\b(?:will pay|pays|agreed to pay|is paying)\b", re.I), "licensee", 0.7),
+    (
+        re.compile(
+            rf"{P}['’]s\s+(?:[\w-]+\s+){{0,4}}?(?:platform|technology|candidate|asset|drug|"
+            rf"antibody|ADC|program|compound|molecule|product)",
+            re.I,
+        ),
+        "licensor",
+        0.6,
+    ),
+    (re.compile(rf"{P}{GAP}\bwill have access to\b", re.I), "licensee", 0.6),
     (
         re.compile(
             rf"{P}{GAP}\b(?:gains?|obtains?|receives?|acquires?|secures?) (?:the )?(?:exclusive )?"
@@ -144,13 +173,21 @@ _ABBREVIATION = re.compile(
 )
 
 
+def _key(m: Mention) -> Any:
+    """One party per organisation: its graph id, else its name without a corporate ending."""
+    if m.value[1]:
+        return m.value
+    name = re.sub(r"[,.]?\s*(?:inc|corp|co|ltd|llc|plc|ag|gmbh|dmcc)\.?$", "", m.text.lower())
+    return ("name", re.sub(r"^(?:[\w-]+-based|the)\s+", "", name).strip())
+
+
 def _placeholders(text: str, orgs: list[Mention]) -> tuple[str, list[Mention]]:
     """Replace each mention by ⟦i⟧, i the index of its party (same organisation, same i)."""
     parties: list[Mention] = []
     index: dict[Any, int] = {}
     out, cursor = [], 0
     for m in orgs:
-        key = m.value if m.value[1] else ("name", m.text.lower())
+        key = _key(m)
         if key not in index:
             index[key] = len(parties)
             parties.append(m)
