@@ -83,29 +83,38 @@ def _same_amount(a: Any, b: Any) -> bool:
     return a is not None and b is not None and abs(float(a) - float(b)) <= 0.005 * abs(float(b))
 
 
-def _party_key(p: dict[str, Any]) -> str:
-    return str(p.get("organization") or (p.get("name") or "").lower())
+def _same_party(t: dict[str, Any], p: dict[str, Any]) -> bool:
+    """The same organisation: the same graph id, or (where either has none) names that
+    contain one another."""
+    if t.get("organization") and p.get("organization"):
+        return bool(t["organization"] == p["organization"])
+    a = (t.get("name") or "").lower()
+    b = (p.get("mentioned_as") or p.get("name") or "").lower()
+    return bool(a and b and (a in b or b in a))
+
+
+def _party_counts(truth: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tuple[int, int, int]:
+    """(parties found with their role, parties predicted, true parties), one to one."""
+    left = list(pred)
+    hits = 0
+    for t in truth:
+        match = next((p for p in left if p.get("role") == t["role"] and _same_party(t, p)), None)
+        if match is not None:
+            left.remove(match)
+            hits += 1
+    return hits, len(pred), len(truth)
 
 
 def score(truth: dict[str, Any], pred: dict[str, Any]) -> dict[str, tuple[int, int, int]]:
     """Per field: (true positives, predicted, true) counts."""
     out: dict[str, tuple[int, int, int]] = {}
-    t_parties = {(_party_key(p), p["role"]) for p in truth.get("parties", [])}
-    p_parties = {(_party_key(p), p.get("role")) for p in pred.get("parties", [])}
-    # A party named in the truth without a graph id matches a predicted new party by name.
-    t_names = {(p.get("name", "").lower(), p["role"]) for p in truth.get("parties", [])}
-    p_names = {((p.get("mentioned_as") or p.get("name") or "").lower(), p.get("role"))
-               for p in pred.get("parties", [])}
-    hits = len(t_parties & p_parties) + len(
-        {t for t in t_names - {(k, r) for k, r in t_parties}
-         if any(t[1] == r and (t[0] in n or n in t[0]) and n for n, r in p_names)}
-    )
-    out["parties"] = (min(hits, len(p_parties)), len(p_parties), len(t_parties))
+    out["parties"] = _party_counts(truth.get("parties", []), pred.get("parties", []))
     alts = truth.get("alt") or {}
     for name in AMOUNTS:
         t, p = truth.get(name), pred.get(name)
         ok = _same_amount(p, t) and pred.get("currency") == truth.get("currency")
-        ok = ok or (_same_amount(p, alts.get(name)) and pred.get("currency") == alts.get("currency"))
+        alt_ok = _same_amount(p, alts.get(name)) and pred.get("currency") == alts.get("currency")
+        ok = ok or alt_ok
         out[name] = (int(bool(ok)), int(p is not None), int(t is not None))
     for name in ("kind", "currency", "deal_type"):
         t, p = truth.get(name), pred.get(name)
@@ -116,7 +125,9 @@ def score(truth: dict[str, Any], pred: dict[str, Any]) -> dict[str, tuple[int, i
     return out
 
 
-def deal_right(truth: dict[str, Any], pred: dict[str, Any], s: dict[str, tuple[int, int, int]]) -> bool:
+def deal_right(
+    truth: dict[str, Any], pred: dict[str, Any], s: dict[str, tuple[int, int, int]]
+) -> bool:
     tp, n_pred, n_true = s["parties"]
     if not (tp == n_true == n_pred):
         return False
@@ -137,8 +148,13 @@ def run(rows: list[dict[str, Any]], method: Callable[[str], dict[str, Any]]) -> 
         if row["truth"]["kind"] == "deal":
             deals += 1
             deals_right += ok
-    return {"fields": dict(totals), "right": right, "n": len(rows), "deals": deals,
-            "deals_right": deals_right}
+    return {
+        "fields": dict(totals),
+        "right": right,
+        "n": len(rows),
+        "deals": deals,
+        "deals_right": deals_right,
+    }
 
 
 def _pr(c: list[int]) -> str:
