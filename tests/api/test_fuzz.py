@@ -45,7 +45,7 @@ def fuzz_world(db, in_process):
 def test_no_generated_request_gets_a_5xx_or_an_undocumented_answer(fuzz_world):
     schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 19
+    assert len(operations) >= 24  # every operation of the document, new ones included
     for operation in operations:
 
         @settings(
