@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from urllib.parse import urlsplit
 
@@ -91,3 +92,36 @@ def test_the_bundled_data_imports_and_reimports_without_duplicates():
     assert first == second
     assert Organization.objects.count() == first["organizations"]
     assert Asset.objects.count() == first["assets"]
+
+
+# A Korean listing is written exchange:ticker (KRX tickers are six digits), e.g. "KOSDAQ:196170".
+KRX_LISTING = re.compile(r"^(KOSPI|KOSDAQ|KONEX):\d{6}$")
+
+
+def test_every_korean_organisation_and_cluster_has_a_korean_name():
+    data = records()
+    missing = [
+        f"organizations:{o['id']}"
+        for o in data["organizations"]
+        if o.get("country") == "KR" and not o.get("name_ko")
+    ]
+    missing += [
+        f"clusters:{c['id']}"
+        for c in data["clusters"]
+        if c.get("country", "KR") == "KR" and not c.get("name_ko")
+    ]
+    assert missing == []
+
+
+def test_every_korean_listing_names_its_exchange_and_ticker():
+    wrong = {
+        o["id"]: o["listed"]
+        for o in records()["organizations"]
+        if o.get("country") == "KR" and o.get("listed") and not KRX_LISTING.match(o["listed"])
+    }
+    assert wrong == {}
+
+
+def test_every_deal_has_a_date():
+    undated = [d["id"] for d in records()["deals"] if not d.get("date")]
+    assert undated == []

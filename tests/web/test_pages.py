@@ -109,6 +109,15 @@ def test_organisation_page_shows_profile_deals_investments(client, directory):
     assert response.context["can_edit"] is False
 
 
+def test_organisation_page_shows_the_listing_as_exchange_and_ticker(client, directory):
+    from dari.directory.models import Organization
+
+    Organization.objects.filter(pk="org-hanbit").update(listed="KOSDAQ:123456")  # synthetic
+    assert "KOSDAQ · 123456" in text(client.get("/organizations/org-hanbit/"))
+    Organization.objects.filter(pk="org-hanbit").update(listed="Nasdaq")
+    assert "Nasdaq" in text(client.get("/organizations/org-hanbit/"))
+
+
 def test_organisation_list_filters(client, directory):
     def ids(query):
         return [o.pk for o in client.get("/organizations/" + query).context["page"]]

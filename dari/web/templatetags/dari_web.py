@@ -93,3 +93,12 @@ def administers(user: Any, organization_id: str | None) -> bool:
 def startswith(value: str, prefix: str) -> bool:
     """`{% if request.path|startswith:clusters_url %}`: the current section of the site."""
     return str(value).startswith(str(prefix))
+
+
+@register.filter
+def listing(value: str | None) -> str:
+    """A listing as a reader reads it: "KOSDAQ:196170" -> "KOSDAQ · 196170"; other text as is."""
+    exchange, sep, ticker = (value or "").partition(":")
+    if sep and exchange.strip() and ticker.strip():
+        return f"{exchange.strip()} · {ticker.strip()}"
+    return value or ""
