@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from dari.directory.weblinks import validate_web_address
 
@@ -20,9 +21,9 @@ class CandidateKind(models.TextChoices):
 
 
 class CandidateStatus(models.TextChoices):
-    PENDING = "pending", _("Pending review")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Rejected")
+    PENDING = "pending", pgettext_lazy("review", "Pending review")
+    APPROVED = "approved", pgettext_lazy("review", "Approved")
+    REJECTED = "rejected", pgettext_lazy("review", "Rejected")
 
 
 class Document(models.Model):

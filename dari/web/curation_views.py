@@ -13,6 +13,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dari.core.forms import add_domain_error
@@ -30,6 +31,62 @@ from dari.web.curation_forms import (
 )
 
 View = Callable[..., HttpResponse]
+
+FIELD_LABELS = {
+    "parties": _l("Parties"),
+    "currency": _l("Currency"),
+    "upfront": _l("Upfront"),
+    "near_term": _l("Near-term payments"),
+    "milestones": _l("Milestones"),
+    "total": _l("Total"),
+    "equity": _l("Equity"),
+    "amount": _l("Amount"),
+    "round": _l("Round"),
+    "date": _l("Date"),
+    "deal_type": _l("Deal type"),
+    "royalties": _l("Royalties"),
+    "territory": _l("Territory"),
+    "territory_excluding": _l("Territory excluded"),
+    "stage_at_signing": _l("Stage at signing"),
+    "asset": _l("Asset"),
+    "asset_name": _l("Asset named"),
+    "original_amounts": _l("Amounts in other currencies"),
+    "flags": _l("Flags"),
+}
+ROLE_LABELS = {
+    "licensor": _l("Licensor"),
+    "licensee": _l("Licensee"),
+    "acquirer": _l("Acquirer"),
+    "target": _l("Seller or target"),
+    "investor": _l("Investor"),
+    "investee": _l("Investee"),
+    "partner": _l("Partner"),
+}
+
+
+def _label(field: str) -> str:
+    return str(FIELD_LABELS.get(field, field))
+
+
+def _extracted(candidate: Any) -> list[dict[str, Any]]:
+    """The extracted fields as the page shows them: translated names and roles."""
+    rows = []
+    for name, value in candidate.extracted.items():
+        if name == "parties":
+            value = [
+                {**p, "role_label": str(ROLE_LABELS.get(p.get("role"), p.get("role")))}
+                for p in value
+            ]
+        rows.append(
+            {
+                "field": name,
+                "label": _label(name),
+                "value": value,
+                "evidence": candidate.evidence.get(name, ""),
+                "confidence": candidate.confidence.get(name),
+            }
+        )
+    return rows
 
 
 def curators_only(view: View) -> View:
@@ -121,7 +178,8 @@ def _detail(
         "curation/candidate.html",
         {
             "c": candidate,
-            "segments": queries.segments(candidate),
+            "segments": [(seg, _label(seg.field)) for seg in queries.segments(candidate)],
+            "extracted": _extracted(candidate),
             "duplicates": queries.duplicates(candidate) if candidate.kind == "deal" else [],
             "form": form or _approval_form(candidate),
             "reject_form": reject_form or RejectForm(),

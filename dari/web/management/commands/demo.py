@@ -16,6 +16,7 @@ from django.core.management.base import CommandParser
 
 from dari.accounts.demo import DEMO_LOGINS, ensure_demo_users
 from dari.cli.command import DariCommand
+from dari.curation.demo import seed_review_queue
 from dari.directory.bundled import load_bundled_data
 from dari.directory.domain.recommend import TIERS, shared_index
 from dari.events.demo import ensure_demo_event
@@ -39,6 +40,8 @@ class Command(DariCommand):
         ensure_demo_users()
         event = ensure_demo_event()
         self.stdout.write(f"demo event: {event.name} (/events/{event.slug}/)")
+        queued = seed_review_queue()
+        self.stdout.write(f"review queue: {queued} ingested texts (/curation/)")
         for tier in TIERS:  # embeds once; the cache in var/ makes later starts fast
             index = shared_index(tier)
             self.stdout.write(
