@@ -35,6 +35,57 @@ _PROPOSED = re.compile(
     r"DMCC|Group|Bio)\b"
 )
 _HANGUL = re.compile(r"[가-힣]")
+# 셀트리온 is not 셀트리온제약: a Korean name followed by another company ending is a sister
+# company the graph may lack.
+_NOT_LONGER_NAME = r"(?!제약|바이오|파마|홀딩스|헬스케어|인베스트먼트|생명과학|사이언스)"
+# Places and generic words that stand where a licensee does ("중국에 기술수출").
+_KO_NOT_PARTIES = {
+    "중국",
+    "미국",
+    "일본",
+    "유럽",
+    "글로벌",
+    "해외",
+    "국내",
+    "전세계",
+    "세계",
+    "인도",
+    "중동",
+    "영국",
+    "독일",
+    "스위스",
+    "프랑스",
+    "덴마크",
+    "이탈리아",
+    "스페인",
+    "캐나다",
+    "호주",
+    "브라질",
+    "러시아",
+    "대만",
+    "홍콩",
+    "싱가포르",
+    "베트남",
+    "동남아",
+    "아시아",
+    "북미",
+    "남미",
+    "아프리카",
+    "회사",
+    "기업",
+    "업체",
+    "제약사",
+    "파트너",
+    "상대",
+    "계약",
+    "현지",
+    "다국적",
+    "빅파마",
+}
+_KO_LICENSEE = re.compile(
+    r"(?:['‘]([^'’]{2,30})['’]|(?<![가-힣A-Za-z0-9])([가-힣A-Za-z][가-힣A-Za-z0-9]{1,14}))"
+    r"(?:에게|에)\s?(?:\S+\s){0,6}?(?:기술\s?이전|기술\s?수출|이전(?:하|했|한)|라이선스)"
+)
 _KO_GENERIC = {
     "바이오의약품",
     "의약품",
@@ -131,7 +182,9 @@ class Gazetteer:
             else None
         )
         self._korean = (
-            re.compile("(" + "|".join(re.escape(f) for f in korean) + ")") if korean else None
+            re.compile("(" + "|".join(re.escape(f) for f in korean) + ")" + _NOT_LONGER_NAME)
+            if korean
+            else None
         )
         self._org_names = {
             form: key for form, key in self.forms.items() if key[0] == "organization"
@@ -188,6 +241,20 @@ class Gazetteer:
             if any(m.start <= start < m.end or start <= m.start < end for m in known):
                 continue
             yield Mention(start, end, match.group(1), ("organization", None), 0.6)
+
+    def propose_licensee_ko(self, text: str, known: list[Mention]) -> Iterator[Mention]:
+        """The name before 에 in "X에 기술이전" when the graph lacks it ('Tasgen'에 이전,
+        룬드벡에 기술이전)."""
+        for match in _KO_LICENSEE.finditer(text):
+            group = 1 if match.group(1) else 2
+            start, end = match.span(group)
+            name = match.group(group)
+            if name in _KO_NOT_PARTIES or name in _KO_GENERIC:
+                continue
+            if any(m.start <= start < m.end or start <= m.start < end for m in known):
+                continue
+            key = self.forms.get(name.lower(), ("organization", None))
+            yield Mention(start, end, name, key, 0.55)
 
     def country(self, key: tuple[str, str | None]) -> str:
         entry = self.entries.get(key) if key[1] else None  # type: ignore[arg-type]

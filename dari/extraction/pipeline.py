@@ -133,7 +133,7 @@ def _amount_role(text: str, m: Mention, floor: int, ceiling: int) -> str | None:
         ends: list[tuple[int, int, str]] = []
         for name, rx in _AMOUNT_ROLES:
             ends += [(match.start(), match.end(), name) for match in rx.finditer(before)]
-        ends.sort(key=lambda e: e[1])
+        ends.sort(key=lambda e: (e[1], e[1] - e[0]))  # the closest; on a tie, the longest
         if ends:
             role = ends[-1][2]
             # "선급금은 총 950만 달러", "upfront payment totalling": the role word, not "total"
@@ -177,8 +177,10 @@ def _money(text: str, cand: Candidate, found: list[Mention]) -> None:
         role = _amount_role(text, m, floor, ceiling)
         if role is None:
             plain.append(m)
-        elif role not in labelled:
-            labelled[role] = m
+        elif role not in labelled or (
+            role in ("milestones", "total") and m.value[0] > labelled[role].value[0]
+        ):
+            labelled[role] = m  # the first upfront; the largest milestones or total
     if "total" not in labelled and plain:
         biggest = max(plain, key=lambda m: m.value[0])
         if not labelled or biggest.value[0] > max(m.value[0] for m in labelled.values()):
@@ -267,6 +269,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     orgs = [m for m in known if m.value[0] == "organization"]
     orgs += list(gazetteer.propose(text, known))
     orgs += list(gazetteer.propose_korean(text, known + orgs))
+    orgs += list(gazetteer.propose_licensee_ko(text, known + orgs))
     orgs.sort(key=lambda m: m.start)
     found_money = list(amounts(text))
     found_dates = dates(text)

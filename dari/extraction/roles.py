@@ -54,6 +54,16 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
         ("acquirer", "target"),
         0.85,
     ),
+    (
+        re.compile(
+            rf"{P}{WIDE}\b(?:purchas\w*|acquir\w*|buy\w*|bought|tak(?:e|es|ing)|took)\s+"
+            rf"[^.⟦]{{0,60}}?\b(?:stake|shares?|interest|holding)s?\s+in\s+"
+            rf"(?:[\w’'-]+\s+){{0,2}}?{P}",
+            re.I,
+        ),
+        ("acquirer", "target"),
+        0.9,
+    ),
     (re.compile(rf"acquisition of {P}{GAP}\bby {P}", re.I), ("target", "acquirer"), 0.85),
     (
         re.compile(rf"{P}{WIDE}\bdivest\w*{WIDE}\bto\s+(?:\w+\s+){{0,3}}?{P}", re.I),
@@ -97,7 +107,11 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
         ("licensee", "licensor"),
         0.85,
     ),
-    (re.compile(rf"{P}(?:은|는|이|가)?{WIDE}{P}\s?(?:을|를)\s?인수"), ("acquirer", "target"), 0.85),
+    (
+        re.compile(rf"{P}(?:은|는|이|가)?{WIDE}{P}[^.⟦]{{0,40}}?(?:을|를)\s?(?:\S+\s){{0,3}}?인수"),
+        ("acquirer", "target"),
+        0.85,
+    ),
     (
         re.compile(
             rf"{P}(?:은|는|이|가)?{WIDE}{P}\s?(?:에|에게|와|과|측에|측과|사와|사에)?{WIDE}"
