@@ -202,10 +202,11 @@ def report(queries: list[Query], offered: list[Query], previous: Weights) -> dic
         out["random (one seeded shuffle)"] = [float(r) for r in random_ranks(part)]
         return out
 
+    split = json.loads(UNTOUCHED.read_text(encoding="utf-8"))
     print(
-        f"\nuntouched part: {len(held)} deals of {len(json.loads(UNTOUCHED.read_text())['licensors'])} "
-        f"licensors ({UNTOUCHED.name}, seed {json.loads(UNTOUCHED.read_text())['seed']}); "
-        f"tuning part: {len(tuning)} deals. Judge's condition: the asset as given, territory removed."
+        f"\nuntouched part: {len(held)} deals of {len(split['licensors'])} licensors "
+        f"({UNTOUCHED.name}, seed {split['seed']}); tuning part: {len(tuning)} deals. "
+        "Every row: the asset as given, its territory removed (the judge's condition)."
     )
     shown = ", ".join(f"{k}={v:g}" for k, v in learned.items() if v)
     print(f"weights learned on the tuning part (softmax, l2={L2}): {shown}")
