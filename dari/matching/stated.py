@@ -30,6 +30,7 @@ from . import features as ft
 from .bm25 import BM25
 from .documents import business_lines_of
 from .history import target_keys
+from .keyterms import is_key_term
 from .reasons import join_labels, label, render
 from .registry import AssetQuery, Feature, Fired, Pair, PartnerQuery
 from .weights import explain_weight, normalise_by_max
@@ -161,7 +162,7 @@ def _bm25_reasons(p: Pair) -> Iterable[Fired]:
     terms = [
         term
         for term, _ in p.bm25.contributions(list(p.query_tokens), p.slot)
-        if len(term) > 1 and not term.isdigit()
+        if is_key_term(term)
     ][:4]
     if terms:
         shown = ", ".join(p.surfaces.get(term, term) for term in terms)
@@ -343,10 +344,12 @@ def _target_assets(q: AssetQuery) -> Values:
 
 
 def _target_reasons(p: Pair) -> Iterable[Fired]:
-    if p.weights.target and p.value("target") == 1.0:
+    # A shared target is concrete evidence: explained even when it does not steer the score.
+    if p.value("target") == 1.0:
         keys = target_keys(p.asset.targets)
         named = [t for t, key in zip(p.asset.targets, keys, strict=False) if p.names_target(key)]
-        yield ("target", p.weights.target, render(p.templates, "target", targets=", ".join(named)))
+        text = render(p.templates, "target", targets=", ".join(named))
+        yield ("target", explain_weight(p.weights.target), text)
 
 
 def _indication_partners(q: PartnerQuery) -> Values:
