@@ -31,8 +31,9 @@ from .bm25 import BM25
 from .documents import business_lines_of
 from .history import target_keys
 from .keyterms import is_key_term
-from .reasons import join_labels, label, render
+from .reasons import english_label, join_labels, label, render
 from .registry import AssetQuery, Feature, Fired, Pair, PartnerQuery
+from .text import tokenize
 from .weights import explain_weight, normalise_by_max
 
 Values = NDArray[np.float64]
@@ -159,10 +160,17 @@ def _bm25_reasons(p: Pair) -> Iterable[Fired]:
     w, value = p.weights.bm25, p.value("bm25")
     if not (w and value >= 0.3):
         return
+    # Words the area, modality and target reasons already name are not repeated here.
+    named = tokenize(
+        " ".join(
+            [*(english_label(v) for v in (p.asset.therapeutic_area, p.asset.modality) if v)]
+            + list(p.asset.targets)
+        )
+    )
     terms = [
         term
         for term, _ in p.bm25.contributions(list(p.query_tokens), p.slot)
-        if is_key_term(term)
+        if is_key_term(term) and term not in named
     ][:4]
     if terms:
         shown = ", ".join(p.surfaces.get(term, term) for term in terms)

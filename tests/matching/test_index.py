@@ -66,7 +66,7 @@ def test_partner_reasons_text(orgs: list[OrgProfile], assets: list[AssetProfile]
     assert top.reasons == [
         "oncology ADC: in their stated interests",
         "target HER2: named in their profile",
-        "their profile shares key terms: antibody, breast, conjugate, HER2",
+        "their profile shares key terms: antibody, breast, conjugate, cancer",
         "their statement \u201cWe seek antibody-drug conjugates against HER2 and B7-H3 for solid "
         "tumours.\u201d is close to this asset's description",
         "phase 1: within the stages they license",
