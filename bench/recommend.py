@@ -43,7 +43,7 @@ from recommend_data import (  # noqa: E402  (bench/ is the script's directory)
     load_dev,
     load_products,
 )
-from recommend_eval import Query, report  # noqa: E402
+from recommend_eval import Query, report, report_file  # noqa: E402
 from recommend_speed import speed  # noqa: E402
 
 from dari.matching import (  # noqa: E402
@@ -527,6 +527,7 @@ def quality(args: argparse.Namespace) -> None:
         )
         runs = [only_korean]
         print_table(f"{args.data.name}, Korean licensors only", runs)
+        report_file(args.data.name, only_korean.loo.queries(args.data.name), SESSION3)
     else:
         here = DATA.parent
         runs = [

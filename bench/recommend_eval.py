@@ -53,13 +53,16 @@ def untouched_ids() -> set[str]:
     return set(data["deals"])
 
 
-def rank_of(query: Query, score: np.ndarray) -> int:
-    """Rank of the first real licensee; ties broken by id as in Index."""
+def rank_of(query: Query, score: np.ndarray) -> float:
+    """Rank of the first real licensee; ties broken by id as in Index (infinite, a miss,
+    when no real licensee is among the candidates)."""
     rel = query.relevant
+    if not rel.any():
+        return float("inf")
     best = score[rel].max()
     best_id = query.id_rank[rel & (score == best)].min()
     before = (score > best) | ((score == best) & (query.id_rank < best_id))
-    return 1 + int((before & ~rel).sum())
+    return float(1 + int((before & ~rel).sum()))
 
 
 def ranks_within(score: np.ndarray, id_rank: np.ndarray) -> np.ndarray:
@@ -127,9 +130,9 @@ def grouped_folds(queries: Sequence[Query], k: int = FOLDS, seed: int = 0) -> li
     return [[i for i, q in enumerate(queries) if fold_of[q.group] == f] for f in range(k)]
 
 
-def out_of_fold(queries: Sequence[Query], fit: Callable[[Sequence[Query]], Scorer]) -> list[int]:
+def out_of_fold(queries: Sequence[Query], fit: Callable[[Sequence[Query]], Scorer]) -> list[float]:
     """Rank of every query under a scorer fitted on the folds of the other licensors."""
-    ranks = [0] * len(queries)
+    ranks = [0.0] * len(queries)
     for test in grouped_folds(queries):
         held = set(test)
         scorer = fit([q for i, q in enumerate(queries) if i not in held])
@@ -162,11 +165,34 @@ def random_ranks(queries: Sequence[Query], seed: int = 0) -> list[float]:
 def table(title: str, rows: dict[str, list[float]]) -> None:
     n = len(next(iter(rows.values())))
     print(f"\n{title}: {n} deals; value [95% bootstrap CI over deals]")
-    print(f"| {'ranking':<36} | {'hit@1':^19} | {'hit@5':^19} | {'MRR':^19} |")
-    print(f"|{'-' * 38}|{'-' * 21}|{'-' * 21}|{'-' * 21}|")
+    print(f"| {'ranking':<40} | {'hit@1':^20} | {'hit@5':^20} | {'MRR':^20} |")
+    print(f"|{'-' * 42}|{'-' * 22}|{'-' * 22}|{'-' * 22}|")
     for name, ranks in rows.items():
         cells = " | ".join(f"{v:.3f} [{lo:.3f}, {hi:.3f}]" for v, lo, hi in with_ci(ranks))
-        print(f"| {name:<36} | {cells} |")
+        print(f"| {name:<40} | {cells} |")
+
+
+def fixed_scorers(previous: Weights) -> dict[str, Scorer]:
+    """The shipped ranking and every baseline that needs no training."""
+    return {
+        "ours (Weights(): learned, shipped)": linear(Weights().as_dict()),
+        "session-3 weights (before issue 15)": linear(previous.as_dict()),
+        "fusion: RRF(bm25, USE, session-3)": rank_fusion(
+            [feature("bm25"), feature("semantic"), linear(previous.as_dict())]
+        ),
+        "BM25 only": feature("bm25"),
+        "embeddings only (USE)": feature("semantic"),
+        "popularity (deals on record)": popularity,
+    }
+
+
+def report_file(name: str, queries: list[Query], previous: Weights) -> None:
+    """One new file (--data): the shipped ranking against the baselines, with CIs."""
+    rows = {
+        n: [float(rank_of(q, s(q))) for q in queries] for n, s in fixed_scorers(previous).items()
+    }
+    rows["random (one seeded shuffle)"] = [float(r) for r in random_ranks(queries)]
+    table(f"{name}, Korean licensors, the asset as given, territory removed", rows)
 
 
 def report(queries: list[Query], offered: list[Query], previous: Weights) -> dict[str, float]:
@@ -183,17 +209,9 @@ def report(queries: list[Query], offered: list[Query], previous: Weights) -> dic
         return train([*part, *extra])
 
     learned = fit(tuning)
-    text = rank_fusion([feature("bm25"), feature("semantic"), linear(previous.as_dict())])
     oof_ranks = out_of_fold(tuning, lambda part: linear(fit(part)))
     oof = dict(zip((q.deal_id for q in tuning), oof_ranks, strict=True))
-    scorers: dict[str, Scorer] = {
-        "ours (Weights(): learned, shipped)": linear(Weights().as_dict()),
-        "session-3 weights (before issue 15)": linear(previous.as_dict()),
-        "fusion: RRF(bm25, USE, session-3)": text,
-        "BM25 only": feature("bm25"),
-        "embeddings only (USE)": feature("semantic"),
-        "popularity (deals on record)": popularity,
-    }
+    scorers = fixed_scorers(previous)
 
     def rows_for(part: list[Query], cv: bool) -> dict[str, list[float]]:
         out = {name: [float(rank_of(q, s(q))) for q in part] for name, s in scorers.items()}
