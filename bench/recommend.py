@@ -43,7 +43,7 @@ from recommend_data import (  # noqa: E402  (bench/ is the script's directory)
     load_dev,
     load_products,
 )
-from recommend_eval import Query, report, report_file  # noqa: E402
+from recommend_eval import SESSION3, Query, report, report_file  # noqa: E402
 from recommend_speed import speed  # noqa: E402
 
 from dari.matching import (  # noqa: E402
@@ -236,30 +236,6 @@ PREVIOUS = Weights(
 
 PIPELINE_ONLY = Weights(pipe_target=1.0, pipe_indication=1.0, pipe_semantic=0.5)
 """Weights for the 'own-pipeline features only' row."""
-
-SESSION3 = Weights(
-    bm25=0.3,
-    semantic=0.25,
-    area=1.0,
-    modality=0.3,
-    stage=0.25,
-    deal=0.0,
-    target=0.25,
-    indication=0.5,
-    geography=1.5,
-    kind=0.25,
-    business=2.0,
-    hist_modality=0.0,
-    hist_area=0.0,
-    hist_target=0.0,
-    hist_licensor=0.1,
-    hist_country=0.0,
-    activity=0.0,
-    pipe_target=0.0,
-    pipe_indication=0.0,
-    pipe_semantic=0.0,
-)
-"""The session-3 defaults (grid medians over 153 deals with the territory on offer)."""
 
 SESSION2 = Weights(
     bm25=0.3,

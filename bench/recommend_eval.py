@@ -27,6 +27,30 @@ SAME_GROUP = {"hanall-biopharma": "hanall", "jw-holdings": "jw", "gc-cell": "gc-
 L2 = 0.1
 FOLDS = 5
 BOOTSTRAP = 2000
+
+SESSION3 = Weights(
+    bm25=0.3,
+    semantic=0.25,
+    area=1.0,
+    modality=0.3,
+    stage=0.25,
+    deal=0.0,
+    target=0.25,
+    indication=0.5,
+    geography=1.5,
+    kind=0.25,
+    business=2.0,
+    hist_modality=0.0,
+    hist_area=0.0,
+    hist_target=0.0,
+    hist_licensor=0.1,
+    hist_country=0.0,
+    activity=0.0,
+    pipe_target=0.0,
+    pipe_indication=0.0,
+    pipe_semantic=0.0,
+)
+"""The session-3 defaults (grid medians over 153 deals with the territory on offer)."""
 WITH_OFFERED = True
 
 

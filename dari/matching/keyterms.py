@@ -48,7 +48,8 @@ GENERIC_WORDS: frozenset[str] = frozenset(
     using value various very via want was way ways we well were what when where whether
     which while who whole whose why wide will with within without work worked working
     works world would year years yet you your
-    anti multi non pre semi sub ex bio immuno carry solid small large phase licensed license licence licensing type
+    anti multi non pre semi sub ex bio immuno carry solid small large phase licensed license
+    licence licensing type
     types advanced human class trial trials study studies risk acting system systems month
     january february march april june july august september october november december
     approval approved clinic clinical compound compounds disease diseases drug drugs medical

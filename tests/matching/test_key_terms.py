@@ -82,7 +82,9 @@ def bundled() -> tuple[Index, list[OrgProfile], list[AssetProfile]]:
         for name in ("organizations.json", "organizations_extra.json", "pipelines.json")
         for o in _load(name, "organizations")
     ]
-    assets = [_asset(a) for name in ("assets.json", "pipelines.json") for a in _load(name, "assets")]
+    assets = [
+        _asset(a) for name in ("assets.json", "pipelines.json") for a in _load(name, "assets")
+    ]
     unique_orgs = list({o.id: o for o in orgs}.values())
     return Index(unique_orgs, assets, embedder=FakeEmbedder(64)), unique_orgs, assets
 
