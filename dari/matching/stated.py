@@ -31,7 +31,7 @@ from .bm25 import BM25
 from .documents import business_lines_of
 from .history import target_keys
 from .keyterms import is_key_term
-from .reasons import english_label, join_labels, label, render
+from .reasons import country_name, english_label, join_labels, label, render
 from .registry import AssetQuery, Feature, Fired, Pair, PartnerQuery
 from .text import tokenize
 from .weights import explain_weight, normalise_by_max
@@ -426,7 +426,8 @@ def _geography_reasons(p: Pair) -> Iterable[Fired]:
         and ft.parse_territories(p.asset.territories).restricts
     ):
         territories = ", ".join(p.asset.territories)
-        text = render(p.templates, "geography", country=p.org.country, territories=territories)
+        country = country_name(p.org.country.upper())
+        text = render(p.templates, "geography", country=country, territories=territories)
         yield ("geography", w, text)
 
 

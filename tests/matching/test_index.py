@@ -73,7 +73,7 @@ def test_partner_reasons_text(orgs: list[OrgProfile], assets: list[AssetProfile]
         "open to licensing, which they look for",
         "breast cancer: named in their profile",
         "a pharma company, the usual partner for licensing",
-        "based in GB, within the territories on offer (global ex-KR)",
+        "based in the UK, within the territories on offer (global ex-KR)",
     ]
 
 
