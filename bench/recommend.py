@@ -215,7 +215,11 @@ def without(*names: str, base: Weights | None = None) -> dict[str, float]:
     return {k: (0.0 if k in names else w[k]) for k in FEATURES}
 
 
-PREVIOUS = Weights(
+ZERO = Weights(**dict.fromkeys(FEATURES, 0.0))
+"""Every weight 0: the older weightings below name all they use."""
+
+PREVIOUS = replace(
+    ZERO,
     bm25=0.1,
     semantic=0.5,
     area=1.0,
@@ -234,10 +238,11 @@ PREVIOUS = Weights(
 )
 """The session-1 defaults (chosen on the first 40 deals, before own pipelines)."""
 
-PIPELINE_ONLY = Weights(pipe_target=1.0, pipe_indication=1.0, pipe_semantic=0.5)
+PIPELINE_ONLY = replace(ZERO, pipe_target=1.0, pipe_indication=1.0, pipe_semantic=0.5)
 """Weights for the 'own-pipeline features only' row."""
 
-SESSION2 = Weights(
+SESSION2 = replace(
+    ZERO,
     bm25=0.3,
     semantic=0.5,
     area=1.0,
