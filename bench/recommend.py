@@ -23,6 +23,7 @@ import random
 import statistics
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -42,6 +43,7 @@ from recommend_data import (  # noqa: E402  (bench/ is the script's directory)
     load_dev,
     load_products,
 )
+from recommend_eval import SESSION3, Query, report, report_file  # noqa: E402
 from recommend_speed import speed  # noqa: E402
 
 from dari.matching import (  # noqa: E402
@@ -74,6 +76,8 @@ class Cache:
     relevant: np.ndarray
     valid: np.ndarray
     id_rank: np.ndarray
+    popularity: np.ndarray
+    """popularity[d, c]: the candidate's deals in the history the deal is evaluated with."""
 
     def subset(self, rows: list[int]) -> Cache:
         return Cache(
@@ -83,7 +87,23 @@ class Cache:
             self.relevant[rows],
             self.valid[rows],
             self.id_rank[rows],
+            self.popularity[rows],
         )
+
+    def queries(self, set_name: str) -> list[Query]:
+        """One Query per deal (valid candidates only), for recommend_eval."""
+        return [
+            Query(
+                set_name,
+                deal.id,
+                deal.asset.organization_id,
+                self.values[d][self.valid[d]],
+                self.relevant[d][self.valid[d]],
+                self.id_rank[d][self.valid[d]],
+                self.popularity[d][self.valid[d]],
+            )
+            for d, deal in enumerate(self.deals)
+        ]
 
 
 def feature_cache(
@@ -101,9 +121,13 @@ def feature_cache(
     relevant = np.zeros((len(deals), n_cand), dtype=bool)
     valid = np.zeros((len(deals), n_cand), dtype=bool)
     id_rank = np.tile(np.arange(n_cand), (len(deals), 1))
+    popularity = np.zeros((len(deals), n_cand))
     ids_out = []
     for row, deal in enumerate(deals):
-        index.set_history(history_for(deal, history, mode))
+        past = history_for(deal, history, mode)
+        index.set_history(past)
+        counts = Counter(r.licensee_id for r in (past.records if past is not None else ()))
+        popularity[row] = [counts.get(id_, 0) for id_ in all_ids]
         hidden = [p.asset for p in products if p.excluded_for(deal)]
         for asset in hidden:
             index.remove_asset(asset.id)
@@ -121,7 +145,7 @@ def feature_cache(
             ids.append(id_)
         ids_out.append(ids)
     index.set_history(None)
-    return Cache(list(deals), ids_out, values, relevant, valid, id_rank)
+    return Cache(list(deals), ids_out, values, relevant, valid, id_rank, popularity)
 
 
 def rank_matrix(cache: Cache, weights: np.ndarray) -> np.ndarray:
@@ -191,7 +215,11 @@ def without(*names: str, base: Weights | None = None) -> dict[str, float]:
     return {k: (0.0 if k in names else w[k]) for k in FEATURES}
 
 
-PREVIOUS = Weights(
+ZERO = Weights(**dict.fromkeys(FEATURES, 0.0))
+"""Every weight 0: the older weightings below name all they use."""
+
+PREVIOUS = replace(
+    ZERO,
     bm25=0.1,
     semantic=0.5,
     area=1.0,
@@ -210,10 +238,11 @@ PREVIOUS = Weights(
 )
 """The session-1 defaults (chosen on the first 40 deals, before own pipelines)."""
 
-PIPELINE_ONLY = Weights(pipe_target=1.0, pipe_indication=1.0, pipe_semantic=0.5)
+PIPELINE_ONLY = replace(ZERO, pipe_target=1.0, pipe_indication=1.0, pipe_semantic=0.5)
 """Weights for the 'own-pipeline features only' row."""
 
-SESSION2 = Weights(
+SESSION2 = replace(
+    ZERO,
     bm25=0.3,
     semantic=0.5,
     area=1.0,
@@ -425,9 +454,11 @@ def run_set(
         f"{name}: {len(deals)} deals, {len(orgs)} candidate organisations, {len(products)} "
         f"pipeline products, {len(history)} history records"
     )
+    # The judge's condition: the asset as given, with any territory on offer removed.
+    bare = [replace(d, asset=replace(d.asset, territories=())) for d in deals]
     return SetRun(
         name,
-        feature_cache(index, deals, history, "loo", products),
+        feature_cache(index, bare, history, "loo", products),
         feature_cache(index, deals, history, "prior", products),
         feature_cache(index, [d.offered() for d in deals], history, "loo", products),
         sum(bool(d.territories) for d in deals),
@@ -477,15 +508,22 @@ def quality(args: argparse.Namespace) -> None:
         )
         runs = [only_korean]
         print_table(f"{args.data.name}, Korean licensors only", runs)
+        report_file(args.data.name, only_korean.loo.queries(args.data.name), SESSION3)
     else:
         here = DATA.parent
         runs = [
             run_set(name, here / data, [here / w for w in withs], embedder, korean_only=True)
             for name, data, withs in SUITE
         ]
-        for run in runs:
-            print_table(f"{run.name}, Korean licensors", [run])
-        print_table("all sets pooled, Korean licensors", runs)
+        if args.ablations:
+            for run in runs:
+                print_table(f"{run.name}, Korean licensors", [run])
+            print_table("all sets pooled, Korean licensors", runs)
+        report(
+            [q for run in runs for q in run.loo.queries(run.name)],
+            [q for run in runs for q in run.offered.queries(run.name)],
+            SESSION3,
+        )
     if CACHE.parent.exists():
         embedder.save(CACHE)
     if args.grid:
@@ -529,6 +567,9 @@ def main() -> None:
         default=[],
         help="with --data HELDOUT: add this file's candidates, pipelines and deals (as history); "
         "repeatable",
+    )
+    parser.add_argument(
+        "--ablations", action="store_true", help="the older tables: variants and ablations"
     )
     parser.add_argument("--grid", action="store_true", help="cross-validate the weight grid")
     parser.add_argument("--repeats", type=int, default=25, help="CV half splits (--grid)")

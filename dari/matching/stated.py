@@ -30,8 +30,10 @@ from . import features as ft
 from .bm25 import BM25
 from .documents import business_lines_of
 from .history import target_keys
-from .reasons import join_labels, label, render
+from .keyterms import is_key_term
+from .reasons import country_name, english_label, join_labels, label, render
 from .registry import AssetQuery, Feature, Fired, Pair, PartnerQuery
+from .text import tokenize
 from .weights import explain_weight, normalise_by_max
 
 Values = NDArray[np.float64]
@@ -158,10 +160,17 @@ def _bm25_reasons(p: Pair) -> Iterable[Fired]:
     w, value = p.weights.bm25, p.value("bm25")
     if not (w and value >= 0.3):
         return
+    # Words the area, modality and target reasons already name are not repeated here.
+    named = tokenize(
+        " ".join(
+            [*(english_label(v) for v in (p.asset.therapeutic_area, p.asset.modality) if v)]
+            + list(p.asset.targets)
+        )
+    )
     terms = [
         term
         for term, _ in p.bm25.contributions(list(p.query_tokens), p.slot)
-        if len(term) > 1 and not term.isdigit()
+        if is_key_term(term) and term not in named
     ][:4]
     if terms:
         shown = ", ".join(p.surfaces.get(term, term) for term in terms)
@@ -343,10 +352,12 @@ def _target_assets(q: AssetQuery) -> Values:
 
 
 def _target_reasons(p: Pair) -> Iterable[Fired]:
-    if p.weights.target and p.value("target") == 1.0:
+    # A shared target is concrete evidence: explained even when it does not steer the score.
+    if p.value("target") == 1.0:
         keys = target_keys(p.asset.targets)
         named = [t for t, key in zip(p.asset.targets, keys, strict=False) if p.names_target(key)]
-        yield ("target", p.weights.target, render(p.templates, "target", targets=", ".join(named)))
+        text = render(p.templates, "target", targets=", ".join(named))
+        yield ("target", explain_weight(p.weights.target), text)
 
 
 def _indication_partners(q: PartnerQuery) -> Values:
@@ -415,7 +426,8 @@ def _geography_reasons(p: Pair) -> Iterable[Fired]:
         and ft.parse_territories(p.asset.territories).restricts
     ):
         territories = ", ".join(p.asset.territories)
-        text = render(p.templates, "geography", country=p.org.country, territories=territories)
+        country = country_name(p.org.country.upper())
+        text = render(p.templates, "geography", country=country, territories=territories)
         yield ("geography", w, text)
 
 

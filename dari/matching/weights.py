@@ -55,25 +55,25 @@ class Weights:
     EXPLAIN_ONLY). The defaults and how they were chosen on real deals:
     docs/recommendations.md, "Weights and why"."""
 
-    bm25: float = 0.3
-    semantic: float = 0.25
-    area: float = 1.0
-    modality: float = 0.3
-    stage: float = 0.25
-    deal: float = 0.0
-    target: float = 0.25
-    indication: float = 0.5
+    bm25: float = 0.75
+    semantic: float = 0.42
+    area: float = 1.08
+    modality: float = 0.55
+    stage: float = 0.2
+    deal: float = 0.06
+    target: float = 0.0
+    indication: float = 0.37
     geography: float = 1.5
-    kind: float = 0.25
-    business: float = 2.0
+    kind: float = 0.0
+    business: float = 0.49
     hist_modality: float = 0.0
-    hist_area: float = 0.0
-    hist_target: float = 0.0
-    hist_licensor: float = 0.1
-    hist_country: float = 0.0
-    activity: float = 0.0
+    hist_area: float = 0.03
+    hist_target: float = 0.06
+    hist_licensor: float = 0.29
+    hist_country: float = 0.03
+    activity: float = 0.07
     pipe_target: float = 0.0
-    pipe_indication: float = 0.0
+    pipe_indication: float = 0.06
     pipe_semantic: float = 0.0
     semantic_reason_min_cosine: float = 0.3
     """A 'their statement is close' reason needs at least this raw cosine (USE scale)."""

@@ -282,7 +282,7 @@ def test_a_territory_to_try_reranks_without_saving(twin_in_japan, leak_world):
     assert as_is.index("org-seeker") < as_is.index("org-twin-jp")  # a tie, broken by id
     recs = recommend_partners(owner, "as-public", top=3, territories=["Japan"])
     assert recs[0].id == "org-twin-jp"
-    assert "based in JP, within the territories on offer (Japan)" in recs[0].reasons
+    assert "based in Japan, within the territories on offer (Japan)" in recs[0].reasons
     assert Asset.objects.get(pk="as-public").territories == []  # nothing saved
     with pytest.raises(TerritoryError, match="unknown territory 'Narnia'"):
         recommend_partners(owner, "as-public", territories=["Japan", "Narnia"])

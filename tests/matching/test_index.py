@@ -66,14 +66,14 @@ def test_partner_reasons_text(orgs: list[OrgProfile], assets: list[AssetProfile]
     assert top.reasons == [
         "oncology ADC: in their stated interests",
         "target HER2: named in their profile",
-        "their profile shares key terms: antibody, breast, conjugate, drug",
+        "their profile shares key terms: antibody, breast, conjugate, cancer",
         "their statement \u201cWe seek antibody-drug conjugates against HER2 and B7-H3 for solid "
         "tumours.\u201d is close to this asset's description",
         "phase 1: within the stages they license",
         "open to licensing, which they look for",
         "breast cancer: named in their profile",
         "a pharma company, the usual partner for licensing",
-        "based in GB, within the territories on offer (global ex-KR)",
+        "based in the UK, within the territories on offer (global ex-KR)",
     ]
 
 

@@ -1,0 +1,68 @@
+"""Reasons never show a stop-word or a fragment as a "shared key term" (issue 15): checked
+on every partner and asset suggestion of the bundled real data (top 10 each), through the
+index the pages use, against a reference list of English stop-words written here
+independently of the engine's own filter (dari.matching.keyterms)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dari.directory.bundled import load_bundled_data
+from dari.directory.domain.recommend import asset_profile, org_profile, shared_index
+from dari.directory.models import Asset, Organization
+from dari.matching.reasons import ASSET_REASONS, PARTNER_REASONS
+
+# The function words of a common English stop-word list (NLTK's), the words the issue saw on
+# pages ("only", "built", "co", "activates") and other generic verbs and prefixes.
+REFERENCE_STOPWORDS = frozenset(
+    """i me my myself we our ours ourselves you your yours yourself he him his himself she
+    her hers herself it its itself they them their theirs themselves what which who whom
+    this that these those am is are was were be been being have has had having do does did
+    doing a an the and but if or because as until while of at by for with about against
+    between into through during before after above below to from up down in out on off over
+    under again further then once here there when where why how all any both each few more
+    most other some such no nor not only own same so than too very can will just don should
+    now also may might must would could shall via within without upon across including
+    built build builds activates activate activated develops developing developed uses used
+    using based focused focuses seeks seeking offers provides include includes co ex non
+    pre re""".split()
+)
+
+
+def _shown_terms(reasons: list[str], template: str) -> list[str]:
+    prefix, _, suffix = template.partition("{terms}")
+    pattern = re.compile(re.escape(prefix) + "(.*)" + re.escape(suffix) + "$")
+    return [
+        term.strip()
+        for reason in reasons
+        if (match := pattern.match(reason))
+        for term in match.group(1).split(",")
+    ]
+
+
+def _bad(term: str) -> bool:
+    word = term.lower().replace("-", "")
+    fragment = len(word) < 3 and not any(ch.isdigit() for ch in word)
+    return fragment or word.isdigit() or word in REFERENCE_STOPWORDS
+
+
+@pytest.mark.django_db
+def test_shared_terms_of_real_pairs_are_concrete_and_targets_are_named():
+    load_bundled_data()
+    index = shared_index("members")
+    shown: list[str] = []
+    target_reasons: list[str] = []
+    for asset in Asset.objects.order_by("pk"):
+        for rec in index.recommend_partners(asset_profile(asset), top=10):
+            shown += _shown_terms(rec.reasons, PARTNER_REASONS["terms"])
+            target_reasons += [r for r in rec.reasons if r.startswith("target ")]
+    for org in Organization.objects.order_by("pk"):
+        for rec in index.recommend_assets(org_profile(org), top=10):
+            shown += _shown_terms(rec.reasons, ASSET_REASONS["terms"])
+    assert len(shown) > 500  # many real pairs were explained by shared terms
+    assert [t for t in shown if _bad(t)] == []
+    # a shared target is explained although its weight is 0 (it no longer steers the score)
+    her2 = {r for r in target_reasons if r.startswith("target HER2:")}
+    assert her2 == {"target HER2: named in their profile"}

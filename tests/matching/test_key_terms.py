@@ -1,0 +1,19 @@
+"""What a reason may show as a "shared key term" (issue 15): never a stop-word or a
+fragment. tests/directory/test_reason_terms.py checks every suggestion of the bundled data."""
+
+from __future__ import annotations
+
+import pytest
+
+from dari.matching.keyterms import is_key_term
+
+
+@pytest.mark.parametrize("word", ["only", "built", "co", "activates", "the", "7", "x"])
+def test_a_stopword_or_fragment_is_never_a_key_term(word: str) -> None:
+    token = word.removesuffix("s") if word == "activates" else word
+    assert is_key_term(token) is False
+
+
+@pytest.mark.parametrize("word", ["her2", "pdl1", "glp1", "obesity", "conjugate", "위암"])
+def test_a_concrete_term_is_a_key_term(word: str) -> None:
+    assert is_key_term(word) is True
