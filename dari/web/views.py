@@ -156,14 +156,15 @@ def organization_list(request: HttpRequest) -> HttpResponse:
 
 def organization_detail(request: HttpRequest, org_id: str) -> HttpResponse:
     org = get_object_or_404(queries.organizations(), pk=org_id)
+    group = queries.group_of(org)
     return render(
         request,
         "web/organizations/detail.html",
         {
             "org": org,
             "assets": queries.assets_of(request.user, org),
-            "deals": queries.deals_of(request.user, org),
-            "group": queries.group_of(org),
+            "deals": queries.deals_of(request.user, org, group),
+            "group": group,
             "investments_received": queries.investments_received(org),
             "investments_made": queries.investments_made(org),
             "facilities": org.facilities.select_related("cluster").order_by("name"),

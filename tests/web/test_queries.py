@@ -42,7 +42,7 @@ PAGES = {
     "/clusters/": 5,
     "/clusters/cl-hub/": 8,
     "/organizations/": 5,
-    "/organizations/org-hub/": 9,
+    "/organizations/org-hub/": 10,  # + its group (parent and members), one query
     "/assets/": 8,
     "/assets/?q=test&modality=antibody": 8,
     "/deals/": 4,

@@ -264,44 +264,37 @@ def recent_investments(n: int = 6) -> list[Investment]:
     return with_investors(investments().order_by("-date", "id")[:n])
 
 
-def group_ids(organization: Organization) -> set[str]:
-    """The organisation's id and those of every organisation affiliated below it, at any depth
-    (Johnson & Johnson: itself and Janssen)."""
-    ids, frontier = {organization.pk}, [organization.pk]
-    while frontier:
-        frontier = [
-            i
-            for i in Affiliation.objects.filter(parent_id__in=frontier).values_list(
-                "organization_id", flat=True
-            )
-            if i not in ids
-        ]
-        ids.update(frontier)
-    return ids
-
-
 @dataclasses.dataclass(frozen=True)
 class Group:
-    """Where an organisation sits in its group: its parent (if any) and its members."""
+    """Where an organisation sits in its group: its parent (if any) and its members (the
+    organisations affiliated directly below it)."""
 
     parent: Organization | None
     relation: str
     members: tuple[Organization, ...]
 
+    def ids(self, organization: Organization) -> set[str]:
+        return {organization.pk, *(m.pk for m in self.members)}
+
 
 def group_of(organization: Organization) -> Group:
-    link = Affiliation.objects.filter(organization=organization).select_related("parent").first()
-    members = Organization.objects.filter(affiliation__parent=organization).order_by("name")
+    """The organisation's group, in one query."""
+    links = list(
+        Affiliation.objects.filter(Q(organization=organization) | Q(parent=organization))
+        .select_related("organization", "parent")
+        .order_by("organization__name")
+    )
+    up = next((a for a in links if a.organization_id == organization.pk), None)
     return Group(
-        parent=link.parent if link else None,
-        relation=link.get_relation_display() if link else "",
-        members=tuple(members),
+        parent=up.parent if up else None,
+        relation=up.get_relation_display() if up else "",
+        members=tuple(a.organization for a in links if a.parent_id == organization.pk),
     )
 
 
-def deals_of(user: Any, organization: Organization) -> list[Deal]:
+def deals_of(user: Any, organization: Organization, group: Group | None = None) -> list[Deal]:
     """The deals the organisation or one of its group members is a party to, newest first."""
-    ids = group_ids(organization)
+    ids = (group or group_of(organization)).ids(organization)
     rows = deals(user).filter(Q(licensor_id__in=ids) | Q(licensee_id__in=ids))
     return list(rows.order_by("-date", "id"))
 

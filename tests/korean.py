@@ -1,0 +1,125 @@
+"""Find English left in Korean pages: every text a page shows (and its titles, placeholders and
+labels for assistive technology) that is neither data (a value stored in the database: names,
+descriptions, sources) nor allowed (brand, codes, addresses), and reads as English words.
+
+`english_in_page(html, data)` returns those texts; `data_strings()` collects the stored values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from html.parser import HTMLParser
+from typing import Any
+
+from django.apps import apps
+from django.db import models
+
+SKIP_TAGS = {"script", "style", "code", "pre", "textarea", "svg", "title"}
+ATTRIBUTES = {"title", "placeholder", "aria-label", "alt"}
+ENGLISH = re.compile(r"[A-Za-z]{2,}(?:[ ,'’/-]+[A-Za-z]{2,}){2,}")
+HANGUL = re.compile(r"[가-힣]")
+SEPARATORS = re.compile(r"\s*(?:·|\||—|–|:|;|\(|\)|\[|\]|/|→|…|\n)\s*")
+ALLOWED = [
+    re.compile(p)
+    for p in (
+        r"^https?://",
+        r"@",
+        r"^Dari\b",
+        r"^(?:Swagger|OpenAPI|ReDoc)\b",
+    )
+]
+
+
+class _Texts(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []
+        self.texts: list[str] = []
+
+    def _skipping(self) -> bool:
+        return any(skip for _tag, skip in self.stack)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        skip = (
+            tag in SKIP_TAGS
+            or values.get("lang", "").startswith("en")
+            or values.get("translate") == "no"
+            or "data-raw" in values
+        )
+        if tag not in {"br", "img", "input", "meta", "link", "hr", "source", "wbr"}:
+            self.stack.append((tag, skip))
+        if not (skip or self._skipping()):
+            for name in ATTRIBUTES:
+                if values.get(name):
+                    self.texts.append(values[name] or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack:
+            open_tag, _skip = self.stack.pop()
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping() and data.strip():
+            self.texts.append(data)
+
+
+def data_strings() -> set[str]:
+    """Every string stored in the database (text columns and strings inside JSON columns)."""
+    found: set[str] = set()
+
+    def add(value: Any) -> None:
+        if isinstance(value, str):
+            value = value.strip()
+            if value:
+                found.add(value)
+                found.update(p for p in SEPARATORS.split(value) if p)
+        elif isinstance(value, list | tuple):
+            for v in value:
+                add(v)
+        elif isinstance(value, dict):
+            for v in value.values():
+                add(v)
+
+    for model in apps.get_models():
+        names = [
+            f.attname
+            for f in model._meta.concrete_fields
+            if isinstance(f, models.CharField | models.TextField | models.JSONField)
+        ]
+        if names:
+            for row in model._base_manager.values_list(*names):
+                for value in row:
+                    add(value)
+    return found
+
+
+def _is_data(fragment: str, data: set[str]) -> bool:
+    if fragment in data:
+        return True
+    stem = fragment.rstrip("….").strip()
+    return len(stem) >= 12 and any(d.startswith(stem) for d in data if len(d) > len(stem))
+
+
+def english_in_page(html: str, data: set[str]) -> list[str]:
+    parser = _Texts()
+    parser.feed(html)
+    bad: list[str] = []
+    for text in parser.texts:
+        text = " ".join(text.split())
+        if HANGUL.search(text) or _is_data(text, data):
+            continue
+        for fragment in SEPARATORS.split(text):
+            fragment = fragment.strip(" ,.!?\"'“”")
+            if not fragment or HANGUL.search(fragment) or not ENGLISH.search(fragment):
+                continue
+            if _is_data(fragment, data) or any(rx.search(fragment) for rx in ALLOWED):
+                continue
+            bad.append(fragment)
+    return bad
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
