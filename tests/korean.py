@@ -8,6 +8,7 @@ descriptions, sources) nor allowed (brand, codes, addresses), and reads as Engli
 from __future__ import annotations
 
 import re
+import zoneinfo
 from collections.abc import Iterable
 from html.parser import HTMLParser
 from typing import Any
@@ -72,17 +73,22 @@ def data_strings() -> set[str]:
 
     def add(value: Any) -> None:
         if isinstance(value, str):
-            value = value.strip()
+            value = " ".join(value.split())
             if value:
                 found.add(value)
                 found.update(p for p in SEPARATORS.split(value) if p)
         elif isinstance(value, list | tuple):
             for v in value:
                 add(v)
+            strings = [v for v in value if isinstance(v, str)]
+            if len(strings) > 1:
+                found.add(", ".join(strings))  # a list as a page joins it
         elif isinstance(value, dict):
             for v in value.values():
                 add(v)
 
+    for zone in zoneinfo.available_timezones():  # time-zone names are identifiers
+        found.update(part.replace("_", " ") for part in zone.split("/"))
     for model in apps.get_models():
         names = [
             f.attname
@@ -93,14 +99,19 @@ def data_strings() -> set[str]:
             for row in model._base_manager.values_list(*names):
                 for value in row:
                     add(value)
+    user = apps.get_model("accounts", "User")
+    for first, last in user._base_manager.values_list("first_name", "last_name"):
+        found.add(f"{first} {last}".strip())
     return found
 
 
 def _is_data(fragment: str, data: set[str]) -> bool:
+    """A stored value, or (12 characters or more) a piece of one: a page truncates
+    descriptions and cuts texts at highlights."""
     if fragment in data:
         return True
     stem = fragment.rstrip("….").strip()
-    return len(stem) >= 12 and any(d.startswith(stem) for d in data if len(d) > len(stem))
+    return len(stem) >= 12 and any(stem in d for d in data if len(d) > len(stem))
 
 
 def english_in_page(html: str, data: set[str]) -> list[str]:

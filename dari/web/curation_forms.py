@@ -55,7 +55,9 @@ class DealApprovalForm(forms.Form):
     licensee = forms.CharField(label=_("Licensee"))
     asset = forms.CharField(label=_("Asset id"), required=False)
     deal_type = forms.ChoiceField(label=_("Deal type"), choices=DealType.choices)
-    date = forms.CharField(label=_("Date"), required=False, help_text="YYYY-MM-DD / YYYY-MM")
+    date = forms.CharField(
+        label=_("Date"), required=False, help_text=_("YYYY-MM-DD, YYYY-MM or YYYY")
+    )
     upfront_usd_m = forms.CharField(label=_("Upfront (USD m)"), required=False)
     total_value_usd_m = forms.CharField(label=_("Total value (USD m)"), required=False)
     description = forms.CharField(
