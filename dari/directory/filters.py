@@ -90,9 +90,10 @@ def parse_since(value: str) -> datetime | None:
         text = f"{leap.group(1)}59{leap.group(2)}"
     try:
         moment = datetime.fromisoformat(text)
-    except ValueError:
+        # in UTC: a database refuses some offsets Python allows (+23:59)
+        return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+    except (ValueError, OverflowError):
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 class FilterError(ValueError):

@@ -74,3 +74,10 @@ def test_a_bad_time_names_the_parameter(client):
     (error,) = response.json()["errors"]
     assert error["field"] == "updated_since"
     assert "yesterday" in error["message"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("since", ["2000-01-01T00:00:00+23:59", "0001-01-01T00:00:00+01:00"])
+def test_an_extreme_offset_is_read_in_utc_or_refused(client, since):
+    response = client.get("/api/deals", {"updated_since": since})
+    assert response.status_code in (200, 400)
