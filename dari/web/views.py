@@ -23,9 +23,10 @@ from dari.accounts.models import OrganizationLink
 from dari.directory.access import access_asset
 from dari.directory.domain import editing, queries
 from dari.directory.domain.recommend import (
+    LEXICAL,
     TerritoryError,
+    ranked_partners,
     recommend_asset_rows,
-    recommend_partners,
 )
 from dari.directory.filters import (
     SORTS,
@@ -278,7 +279,7 @@ def asset_partners(request: HttpRequest, asset_id: str) -> HttpResponse:
     """Likely partners of an asset (loaded into its page by htmx), with the reasons;
     `?territory=` ranks them as if that territory were on offer (nothing is saved)."""
     try:
-        recs = recommend_partners(
+        recs, ranking = ranked_partners(
             request.user, asset_id, top=8, territories=request.GET.getlist("territory")
         )
     except Asset.DoesNotExist:
@@ -289,7 +290,11 @@ def asset_partners(request: HttpRequest, asset_id: str) -> HttpResponse:
         )
     orgs = Organization.objects.in_bulk([r.id for r in recs])
     rows = [(orgs[r.id], r) for r in recs if r.id in orgs]
-    return render(request, "web/partials/recommendations.html", {"rows": rows, "kind": "partners"})
+    return render(
+        request,
+        "web/partials/recommendations.html",
+        {"rows": rows, "kind": "partners", "lexical": ranking == LEXICAL},
+    )
 
 
 def organization_recommended_assets(request: HttpRequest, org_id: str) -> HttpResponse:
