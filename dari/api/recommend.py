@@ -65,9 +65,7 @@ def asset_partners(
     The territories on offer (the asset's own, or `territory`) weigh most: organisations
     based outside them rank low."""
     try:
-        recs, ranking = ranked_partners(
-            request.user, asset_id, top=q.top, territories=q.territory
-        )
+        recs, ranking = ranked_partners(request.user, asset_id, top=q.top, territories=q.territory)
     except Asset.DoesNotExist:
         raise not_found("asset", asset_id) from None
     except TerritoryError as exc:
