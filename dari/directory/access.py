@@ -10,7 +10,6 @@ two apart. Who is a vetted member, and who administers an organisation, is asked
 from __future__ import annotations
 
 import hashlib
-
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
