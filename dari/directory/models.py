@@ -454,6 +454,25 @@ class StoredEmbedding(models.Model):
         return f"{self.model}:{self.key}"
 
 
+class StoredTokens(models.Model):
+    """The BM25 tokens of a text (known by its hash) under one tokeniser version, stored by the
+    index job so that no process analyses Korean text again to assemble its index."""
+
+    version = models.CharField(_("tokeniser version"), max_length=32)
+    key = models.CharField(_("text hash"), max_length=32)
+    tokens = models.TextField(_("tokens, one per line"), blank=True)
+
+    class Meta:
+        verbose_name = _("stored tokens")
+        verbose_name_plural = _("stored tokens")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "key"], name="tokens_version_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version}:{self.key}"
+
+
 class EmbeddedGeneration(models.Model):
     """The latest directory generation whose every text has a stored embedding under `model`
     (written by the index job when it finishes; the pages read it to know the ranking is

@@ -117,3 +117,19 @@ def test_a_job_killed_midway_resumes_where_it_stopped(directory, monkeypatch):
     use_embedder(encoder, in_request=False)
     embed_directory()
     assert (encoder.texts, StoredEmbedding.objects.count()) == (texts - 2, texts)
+
+
+def test_after_the_job_an_index_is_assembled_without_analysing_text(directory, monkeypatch):
+    from dari.matching import text
+
+    use_embedder(CountingEncoder(), in_request=False)
+    embed_directory()
+    use_embedder(CountingEncoder(), in_request=False)  # a new process: no index yet
+
+    def refuse(texts):
+        raise AssertionError("a request analysed directory text")
+
+    monkeypatch.setattr(text, "tokenize_many", refuse)
+    response = Client().get("/api/assets/as-onc/partners")
+    assert response.status_code == 200
+    assert {row["ranking"] for row in response.json()} == {SEMANTIC}

@@ -10,19 +10,26 @@ Two ways to use it (`StoredEmbedder`):
   zero vector (it then ranks on its words and fields alone: the "lexical" ranking) and is
   counted in `missing`. A web process never loads the encoder.
 
+Tokens likewise (`StoredTokenizer`): analysing Korean text loads a tokeniser of hundreds of MB
+and takes seconds, so the job stores the BM25 tokens of every text and processes assemble
+their index from the table; a text the job has not seen yet is analysed in the process (and,
+outside the job, not stored: a GET writes nothing).
+
 The job itself (which texts, when a generation counts as embedded) is
 `recommend.embed_directory`.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Callable, Iterable
 
 import numpy as np
 from django.db import transaction
 
-from dari.directory.models import EmbeddedGeneration, StoredEmbedding
+from dari.directory.models import EmbeddedGeneration, StoredEmbedding, StoredTokens
+from dari.matching import text as matching_text
 from dari.matching.embed import Embedder, FloatMatrix, text_key
 
 READ_CHUNK = 500
@@ -138,3 +145,48 @@ def record_embedded(model: str, generation: int) -> None:
         if row.value < generation:
             row.value = generation
             row.save()
+
+
+def _tokeniser_version() -> str:
+    """Stored tokens are valid for one tokeniser: the source of dari.matching.text and the
+    Korean analyser's version name it."""
+    from importlib.metadata import version
+    from pathlib import Path
+
+    source = Path(matching_text.__file__).read_bytes() + version("kiwipiepy").encode()
+    return hashlib.blake2b(source, digest_size=12).hexdigest()
+
+
+TOKENISER_VERSION = _tokeniser_version()
+
+
+class StoredTokenizer:
+    """Texts -> BM25 tokens, read from the shared table; missing ones are tokenised here (and
+    stored when `store`, as the job does)."""
+
+    def __init__(self, *, store: bool) -> None:
+        self.store = store
+
+    def __call__(self, texts: list[str]) -> list[list[str]]:
+        keys = [text_key(t).hex() for t in texts]
+        found: dict[str, list[str]] = {}
+        wanted = list(dict.fromkeys(keys))
+        for start in range(0, len(wanted), READ_CHUNK):
+            rows = StoredTokens.objects.filter(
+                version=TOKENISER_VERSION, key__in=wanted[start : start + READ_CHUNK]
+            ).values_list("key", "tokens")
+            found.update((key, tokens.split("\n") if tokens else []) for key, tokens in rows)
+        todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in found}
+        if todo:
+            computed = matching_text.tokenize_many(list(todo.values()))
+            found.update(zip(todo, computed, strict=True))
+            if self.store:
+                rows = [
+                    StoredTokens(version=TOKENISER_VERSION, key=k, tokens="\n".join(found[k]))
+                    for k in todo
+                ]
+                with transaction.atomic():
+                    StoredTokens.objects.bulk_create(
+                        rows, batch_size=READ_CHUNK, ignore_conflicts=True
+                    )
+        return [list(found[k]) for k in keys]

@@ -51,6 +51,7 @@ from dari.accounts.access import sees_members_assets
 from dari.directory.access import access_asset, visible_assets
 from dari.directory.domain.embeddings import (
     StoredEmbedder,
+    StoredTokenizer,
     embedded_generation,
     model_name,
     record_embedded,
@@ -215,7 +216,8 @@ def tier_index(tier: str = "public") -> tuple[Index, str]:
         assets = [asset_profile(a) for a in _tier_assets(tier)]
         history = deal_history(tier)
         if index is None:
-            index = Index(orgs, assets, embedder=embedder, history=history)
+            tokens = StoredTokenizer(store=False)
+            index = Index(orgs, assets, embedder=embedder, history=history, tokenizer=tokens)
         else:
             index.set_history(history)
             index.add_orgs(orgs)  # re-reads only changed texts
@@ -256,8 +258,10 @@ def embed_directory(embedder: StoredEmbedder | None = None) -> dict[str, int]:
     texts = directory_texts()
     before = embedder.embedded
     step = 1024
+    tokenizer = StoredTokenizer(store=True)
     for start in range(0, len(texts), step):
         embedder.embed(texts[start : start + step])
+        tokenizer(texts[start : start + step])
     record_embedded(embedder.model, generation)
     return {"texts": len(texts), "embedded": embedder.embedded - before, "generation": generation}
 
