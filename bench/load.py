@@ -35,6 +35,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/dari_load"
+SECRET = "load-bench-" + secrets.token_hex(16)
+"""One secret for the benchmark and its servers: the sessions it signs in are theirs."""
 GUNICORN = ["--workers", "3", "--worker-class", "gthread", "--threads", "4", "--preload"]
 PAGES = ("home", "assets", "search", "asset", "partners", "agenda", "accept")
 MIX = {
@@ -66,6 +68,7 @@ def prepare(db_url: str, people: int) -> dict:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname=%s", [name]).fetchone():
             conn.execute(f'CREATE DATABASE "{name}"')
     os.environ["DATABASE_URL"] = db_url
+    os.environ["DARI_SECRET_KEY"] = SECRET
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dari.settings")
     import django
 
@@ -131,7 +134,7 @@ class Server:
         env.update(
             DATABASE_URL=db_url,
             DARI_DEBUG="0",
-            DARI_SECRET_KEY="load-bench-" + secrets.token_hex(16),
+            DARI_SECRET_KEY=SECRET,
             DARI_ALLOWED_HOSTS="127.0.0.1",
             DARI_CONN_MAX_AGE="60",
             DARI_VAR_DIR=str(var),
@@ -153,13 +156,22 @@ class Server:
         ).stdout
         return [self.proc.pid] + [int(p) for p in out.split()]
 
-    def rss_mb(self) -> list[float]:
-        """Resident memory of the master, then of each worker (MB)."""
+    def rss_mb(self) -> list[tuple[float, float]]:
+        """(RSS, PSS) of the master, then of each worker (MB): `ps -o rss` counts pages
+        shared with the other processes in each; PSS divides them among the sharers."""
         out = []
         for pid in self.pids():
             res = subprocess.run(["ps", "-o", "rss=", "-p", str(pid)], capture_output=True)
-            if res.stdout.strip():
-                out.append(int(res.stdout) / 1024)
+            if not res.stdout.strip():
+                continue
+            pss = 0.0
+            try:
+                for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                    if line.startswith("Pss:"):
+                        pss = int(line.split()[1]) / 1024
+            except OSError:
+                pass
+            out.append((int(res.stdout) / 1024, pss))
         return out
 
     def cpu_seconds(self) -> float:
@@ -317,7 +329,7 @@ async def person_loop(
             status, reply, _ = await asyncio.wait_for(
                 conn.request(method, path, headers, body), timeout=60
             )
-            ok = status in OK.get(endpoint, {200})
+            ok = status in OK.get(endpoint, {200}) and "/login" not in reply.get("location", "")
             if endpoint == "ics" and "etag" in reply:
                 person["etag"] = reply["etag"]
         except (TimeoutError, OSError, ValueError, asyncio.IncompleteReadError):
@@ -447,10 +459,16 @@ def table(results: dict[str, dict[int, dict]], cpu_ms: dict[str, dict[str, float
 
 
 def baseline_tree(var: Path) -> Path:
+    """The code this tree started from (its merge base with main): its schema is a part of
+    ours, so it serves the same database."""
     tree = var / "baseline"
     tree.mkdir()
+    git = ["git", "-C", str(ROOT)]
+    base = subprocess.run(
+        [*git, "merge-base", "HEAD", "main"], capture_output=True, text=True, check=True
+    ).stdout.strip()
     archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", "main", "dari"], capture_output=True, check=True
+        [*git, "archive", base, "dari"], capture_output=True, check=True
     ).stdout
     subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
     return tree
@@ -506,12 +524,14 @@ def main() -> None:
         " request, one at a time"
     )
     print(table(results, cpu_ms))
+    print("\nmemory (MB, RSS/PSS; master, then each worker)")
     for name, (idle, loaded) in memory.items():
         print(
-            f"\nRSS {name} (MB, master then workers): idle "
-            + " ".join(f"{v:.0f}" for v in idle)
+            f"  {name}: idle "
+            + " ".join(f"{r:.0f}/{p:.0f}" for r, p in idle)
             + "; after the load "
-            + " ".join(f"{v:.0f}" for v in loaded)
+            + " ".join(f"{r:.0f}/{p:.0f}" for r, p in loaded)
+            + f"; total PSS after the load {sum(p for _, p in loaded):.0f}"
         )
 
 
