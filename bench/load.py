@@ -504,6 +504,8 @@ def main() -> None:
             {"ours": ROOT} if args.no_baseline else {"baseline": baseline_tree(var), "ours": ROOT}
         )
         for name, tree in trees.items():
+            fresh = prepare(args.db, max(args.people) + 1) if results else data
+            data = fresh  # requests the previous server accepted are pending no more
             server = Server(name, tree, args.db, args.port, var)
             try:
                 wait_ready(args.port)
