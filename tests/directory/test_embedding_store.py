@@ -75,6 +75,8 @@ def test_pages_never_embed_and_say_lexical_until_the_job_has_run(directory):
     assert (api.status_code, page.status_code) == (200, 200)
     assert {row["ranking"] for row in api.json()} == {LEXICAL}
     assert 'data-ranking="lexical"' in page.content.decode()
+    korean = client.get("/assets/as-onc/partners", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert "전체 순위는 아직 준비 중입니다" in korean
     assert (encoder.calls, StoredEmbedding.objects.count()) == (0, 0)
 
     done = embed_directory()  # the job (dari.directory.tasks.embed_directory_texts)
