@@ -89,5 +89,11 @@ bench-schedule: install
 bench-recommend: install
 	$(BIN)/python bench/recommend.py
 
+# gunicorn on PostgreSQL (database dari_load, created if missing) with the real directory and a
+# SYNTHETIC BIO-scale event; ours against the merge base with main, at 50 and 200 people.
+.PHONY: bench-load
+bench-load: install postgres
+	$(BIN)/python bench/load.py --db postgres://postgres@$(PG_HOST):$(PG_PORT)/dari_load
+
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -184,3 +184,14 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DARI_LOG_LEVEL", "WARNING")},
 }
+
+# One cache shared by every process (a table in the database, created by the directory
+# migrations): rendered aggregates and charts keyed by the directory generation.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "dari_cache",
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+}

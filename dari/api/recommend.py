@@ -13,8 +13,8 @@ from dari.api.errors import field_error, not_found
 from dari.api.schemas import ErrorOut
 from dari.directory.domain.recommend import (
     TerritoryError,
+    ranked_partners,
     recommend_asset_rows,
-    recommend_partners,
 )
 from dari.directory.models import Asset, Organization
 
@@ -26,6 +26,11 @@ class PartnerOut(Schema):
     name: str
     score: float
     reasons: list[str]
+    ranking: str = Field(
+        "semantic",
+        description="'semantic' (text embeddings, words and fields), or 'lexical' (words and "
+        "fields only, while the index job has not embedded every text yet)",
+    )
 
 
 class AssetRecOut(Schema):
@@ -60,7 +65,7 @@ def asset_partners(
     The territories on offer (the asset's own, or `territory`) weigh most: organisations
     based outside them rank low."""
     try:
-        recs = recommend_partners(request.user, asset_id, top=q.top, territories=q.territory)
+        recs, ranking = ranked_partners(request.user, asset_id, top=q.top, territories=q.territory)
     except Asset.DoesNotExist:
         raise not_found("asset", asset_id) from None
     except TerritoryError as exc:
@@ -72,6 +77,7 @@ def asset_partners(
             name=names.get(r.id, r.id),
             score=round(r.score, 4),
             reasons=r.reasons,
+            ranking=ranking,
         )
         for r in recs
     ]

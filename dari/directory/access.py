@@ -9,6 +9,7 @@ two apart. Who is a vetted member, and who administers an organisation, is asked
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -92,3 +93,18 @@ def visible_asset_of(row: Any, to: str = "visible_asset") -> AssetRef | None:
     """The asset a row annotated by `with_visible_asset(..., to=to)` may name, or None."""
     pk = getattr(row, f"{to}_id")
     return None if pk is None else AssetRef(pk, getattr(row, f"{to}_name"))
+
+
+def visibility_key(user: Any) -> str:
+    """A key that two readers share exactly when `visible_assets` gives them the same assets,
+    for caches of what a reader is shown: "public" (anyone not vetted: anonymous visitors
+    included), "all" (platform admins), else the reader's organisation with a digest of the
+    organisations that share assets with it."""
+    if not sees_members_assets(user):
+        return "public"
+    if user.is_platform_admin:
+        return "all"
+    org_id = user.organization_id
+    links = sorted(OrganizationLink.objects.filter(other_id=org_id).values_list("owner_id", "kind"))
+    digest = hashlib.blake2b(repr(links).encode(), digest_size=8).hexdigest()
+    return f"org:{org_id}:{digest}"

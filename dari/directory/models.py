@@ -435,3 +435,56 @@ def bump_generation() -> None:
 def current_generation() -> int:
     row = Generation.objects.filter(pk=1).values_list("value", flat=True).first()
     return int(row or 0)
+
+
+class StoredEmbedding(models.Model):
+    """One sentence embedding shared by every process: the float32 vector of a text (known by
+    its hash) under one model, written by the index job as it computes, read in bulk."""
+
+    model = models.CharField(_("model"), max_length=64)
+    key = models.CharField(_("text hash"), max_length=32)
+    vector = models.BinaryField(_("vector (float32)"))
+
+    class Meta:
+        verbose_name = _("stored embedding")
+        verbose_name_plural = _("stored embeddings")
+        constraints = [models.UniqueConstraint(fields=["model", "key"], name="embedding_model_key")]
+
+    def __str__(self) -> str:
+        return f"{self.model}:{self.key}"
+
+
+class StoredTokens(models.Model):
+    """The BM25 tokens of a text (known by its hash) under one tokeniser version, stored by the
+    index job so that no process analyses Korean text again to assemble its index."""
+
+    version = models.CharField(_("tokeniser version"), max_length=32)
+    key = models.CharField(_("text hash"), max_length=32)
+    tokens = models.TextField(_("tokens, one per line"), blank=True)
+
+    class Meta:
+        verbose_name = _("stored tokens")
+        verbose_name_plural = _("stored tokens")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "key"], name="tokens_version_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version}:{self.key}"
+
+
+class EmbeddedGeneration(models.Model):
+    """The latest directory generation whose every text has a stored embedding under `model`
+    (written by the index job when it finishes; the pages read it to know the ranking is
+    complete)."""
+
+    model = models.CharField(_("model"), max_length=64, unique=True)
+    value = models.BigIntegerField(default=0)
+    finished = models.DateTimeField(_("finished"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("embedded generation")
+        verbose_name_plural = _("embedded generations")
+
+    def __str__(self) -> str:
+        return f"{self.model} at generation {self.value}"

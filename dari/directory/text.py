@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
+
+from dari.matching.text import korean_analyser
 
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3\u3131-\u318e][\uac00-\ud7a3\u3131-\u318e\s]*")
 _WORD = re.compile(r"[0-9a-z\uac00-\ud7a3]+(?:[-.][0-9a-z]+)*")
@@ -19,11 +20,8 @@ _KEEP_TAGS = ("NN", "NR", "NP", "VV", "VA", "XR", "MAG")
 _lock = threading.Lock()
 
 
-@lru_cache(maxsize=1)
 def _kiwi() -> Any:
-    from kiwipiepy import Kiwi
-
-    return Kiwi()
+    return korean_analyser()  # one analyser per process, shared with the recommender
 
 
 def _korean_tokens(runs: Sequence[str]) -> list[list[str]]:

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone as djtz
 
+from dari.directory.tasks import embed_directory_texts
 from dari.events.models import PeriodicTick
 from dari.events.tasks import expire_due_requests
 
@@ -33,6 +34,9 @@ class Job:
 
 JOBS = [
     Job("expire-requests", timedelta(minutes=5), lambda: expire_due_requests.enqueue()),
+    # Embeds what an import or edit added (a no-op when nothing changed): pages rank on words
+    # alone only until this has run.
+    Job("embed-directory", timedelta(minutes=1), lambda: embed_directory_texts.enqueue()),
 ]
 
 

@@ -8,7 +8,7 @@ candidates returned, for the features that fire, in order of their contribution.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 from numpy.typing import NDArray
@@ -60,7 +60,10 @@ class Index:
         weights: Weights | None = None,
         batch_size: int = 512,
         history: DealHistory | Iterable[DealRecord] | None = None,
+        tokenizer: Callable[[list[str]], list[list[str]]] | None = None,
     ) -> None:
+        self.tokenizer = tokenizer or tokenize_many
+        """Texts -> BM25 tokens (a caller may serve stored tokens: Korean analysis is slow)."""
         self.embedder: Embedder = (
             embedder if embedder is not None else CachedEmbedder(UseEmbedder())
         )
@@ -99,7 +102,7 @@ class Index:
             if id_ not in store.slot_of or store.text_keys[store.slot_of[id_]] != texts[i]
         ]
         vectors = self._embed([texts[i] for i in changed])
-        tokens = tokenize_many([texts[i] for i in changed])
+        tokens = self.tokenizer([texts[i] for i in changed])
         slots = []
         for row, i in enumerate(changed):
             slot = store.allocate(ids[i])

@@ -40,6 +40,13 @@ def _get_kiwi() -> Any:
     return _kiwi
 
 
+def korean_analyser() -> Any:
+    """The process's one Korean analyser (kiwi: hundreds of MB and seconds to load; every
+    user of Korean morphemes shares it; a web server loads it before forking its workers so
+    that they share its memory)."""
+    return _get_kiwi()
+
+
 def has_hangul(text: str) -> bool:
     return _HANGUL.search(text) is not None
 

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -20,12 +21,13 @@ from django.views.decorators.http import require_http_methods
 from dari.accounts import domain as accounts_domain
 from dari.accounts.access import may_administer
 from dari.accounts.models import OrganizationLink
-from dari.directory.access import access_asset
+from dari.directory.access import access_asset, visibility_key
 from dari.directory.domain import editing, queries
 from dari.directory.domain.recommend import (
+    LEXICAL,
     TerritoryError,
+    ranked_partners,
     recommend_asset_rows,
-    recommend_partners,
 )
 from dari.directory.filters import (
     SORTS,
@@ -36,7 +38,14 @@ from dari.directory.filters import (
     InvestmentFilter,
     OrganizationFilter,
 )
-from dari.directory.models import Asset, Cluster, Deal, Investment, Organization
+from dari.directory.models import (
+    Asset,
+    Cluster,
+    Deal,
+    Investment,
+    Organization,
+    current_generation,
+)
 from dari.directory.vocab import DealType, InvestmentKind, OrgKind
 from dari.web.forms import AssetForm, LinkForm, OrganizationForm
 
@@ -102,18 +111,24 @@ def _administered_organization(request: HttpRequest, org_id: str) -> Organizatio
 # Overview --------------------------------------------------------------------------------------
 
 
+def _home_data(user: Any) -> dict[str, Any]:
+    clusters, totals = queries.clusters_with_counts(user)
+    return {
+        "clusters": clusters,
+        "totals": totals,
+        "deals": list(queries.recent_deals(user)),
+        "investments": list(queries.recent_investments()),
+    }
+
+
 def home(request: HttpRequest) -> HttpResponse:
-    clusters, totals = queries.clusters_with_counts(request.user)
-    return render(
-        request,
-        "web/home.html",
-        {
-            "clusters": clusters,
-            "totals": totals,
-            "deals": queries.recent_deals(request.user),
-            "investments": queries.recent_investments(),
-        },
-    )
+    # The same for every reader who sees the same assets, until the directory changes.
+    key = f"home:{current_generation()}:{visibility_key(request.user)}"
+    data = cache.get(key)
+    if data is None:
+        data = _home_data(request.user)
+        cache.set(key, data)
+    return render(request, "web/home.html", data)
 
 
 def cluster_list(request: HttpRequest) -> HttpResponse:
@@ -278,7 +293,7 @@ def asset_partners(request: HttpRequest, asset_id: str) -> HttpResponse:
     """Likely partners of an asset (loaded into its page by htmx), with the reasons;
     `?territory=` ranks them as if that territory were on offer (nothing is saved)."""
     try:
-        recs = recommend_partners(
+        recs, ranking = ranked_partners(
             request.user, asset_id, top=8, territories=request.GET.getlist("territory")
         )
     except Asset.DoesNotExist:
@@ -289,7 +304,11 @@ def asset_partners(request: HttpRequest, asset_id: str) -> HttpResponse:
         )
     orgs = Organization.objects.in_bulk([r.id for r in recs])
     rows = [(orgs[r.id], r) for r in recs if r.id in orgs]
-    return render(request, "web/partials/recommendations.html", {"rows": rows, "kind": "partners"})
+    return render(
+        request,
+        "web/partials/recommendations.html",
+        {"rows": rows, "kind": "partners", "lexical": ranking == LEXICAL},
+    )
 
 
 def organization_recommended_assets(request: HttpRequest, org_id: str) -> HttpResponse:

@@ -38,7 +38,9 @@ def populate(n):
 
 PAGES = {
     # url: queries for an anonymous visitor (a deal's visible asset is a subquery, not a query)
-    "/": 8,
+    # home, cold: + the generation, the cache read and the cache write (count, lookup, insert
+    # and their savepoint); warm it answers from the cache (test_home_warm_query_count)
+    "/": 15,
     "/clusters/": 5,
     "/clusters/cl-hub/": 8,
     "/organizations/": 5,
@@ -58,6 +60,16 @@ def test_query_count_does_not_grow_with_rows(
     populate(rows)
     with django_assert_num_queries(queries):
         response = client.get(url)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("rows", [5, 25])
+def test_home_warm_query_count(client, db, django_assert_num_queries, rows):
+    populate(rows)
+    client.get("/")
+    # the generation and the cache read
+    with django_assert_num_queries(2):
+        response = client.get("/")
     assert response.status_code == 200
 
 

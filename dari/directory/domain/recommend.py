@@ -18,7 +18,10 @@ my asset) is first obtained with `access_asset`, so a caller who may not see it 
 corpus without entering it.
 
 Each index catches up with the database when the directory generation (raised by every
-import and edit) moves: only changed profiles are re-embedded (the embedding cache is shared).
+import and edit) moves. A web process never embeds: it reads the vectors the index job
+(`embed_directory`, a background task) stored in the shared table (`domain/embeddings.py`);
+until the job has stored them all, texts without a vector rank on their words and fields
+alone and the answer says so (`ranking` "lexical" instead of "semantic").
 
 Deal history: deals are public records, listed to every reader with their asset shown only
 when the reader may see it (`with_visible_asset`, through `queries.deals`). The history of a tier
@@ -38,20 +41,26 @@ strings are listed for makemessages in reason_catalogue.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.utils.translation import gettext
 
 from dari.accounts.access import sees_members_assets
 from dari.directory.access import access_asset, visible_assets
+from dari.directory.domain.embeddings import (
+    StoredEmbedder,
+    StoredTokenizer,
+    embedded_generation,
+    model_name,
+    record_embedded,
+)
 from dari.directory.models import Asset, Deal, Organization, current_generation
 from dari.directory.vocab import Visibility
 from dari.matching import AssetProfile, DealHistory, DealRecord, Index, OrgProfile, Recommendation
-from dari.matching.embed import CachedEmbedder, Embedder, UseEmbedder
+from dari.matching.documents import asset_text, org_text
+from dari.matching.embed import Embedder, UseEmbedder
 from dari.matching.features import unknown_territories
 
 TIERS = {
@@ -60,7 +69,11 @@ TIERS = {
 }
 """The visibilities of the assets in each tier's index (see the module docstring)."""
 _lock = threading.Lock()
-_state: dict[str, Any] = {"indexes": {}, "generations": {}, "embedder": None}
+_state: dict[str, Any] = {"indexes": {}, "built": {}, "embedder": None, "encoder": None}
+SEMANTIC = "semantic"
+LEXICAL = "lexical"
+"""How an answer was ranked: with every sentence embedding, or (while the index job has not
+stored them all) on words and fields alone for the texts without one."""
 
 
 def tier_of(user: Any) -> str:
@@ -131,19 +144,46 @@ def deal_history(tier: str = "public") -> DealHistory:
     return DealHistory(deal_record(d, tier) for d in deals)
 
 
-def default_embedder() -> Embedder:
-    """The multilingual sentence encoder with an on-disk cache of embeddings (var/)."""
+def _encoder_factory() -> Callable[[], Embedder]:
+    encoder: Embedder | None = _state["encoder"]
+    if encoder is not None:
+        return lambda: encoder
+    return UseEmbedder
+
+
+def default_embedder() -> StoredEmbedder:
+    """The embedder of pages and API: stored vectors only (never the encoder), unless a test
+    installed an inline one (`use_embedder`)."""
     if _state["embedder"] is None:
-        path = Path(settings.VAR_DIR) / "embeddings.npz"
-        _state["embedder"] = CachedEmbedder(UseEmbedder(), path)
-    embedder: Embedder = _state["embedder"]
+        _state["embedder"] = StoredEmbedder(
+            model_name(UseEmbedder()), UseEmbedder().dim, UseEmbedder, compute=False
+        )
+    embedder: StoredEmbedder = _state["embedder"]
     return embedder
 
 
-def use_embedder(embedder: Embedder | None) -> None:
-    """Swap the embedder (tests use the deterministic fake); the index is rebuilt."""
+def job_embedder() -> StoredEmbedder:
+    """The embedder of the index job: embeds what the table lacks and stores it."""
+    web = default_embedder()
+    return StoredEmbedder(web.model, web.dim, _encoder_factory(), compute=True)
+
+
+def use_embedder(embedder: Embedder | None, *, in_request: bool = True) -> None:
+    """Swap the encoder (tests use the deterministic fake); the indexes are rebuilt.
+    `in_request`: pages embed inline with it and store nothing (the fake costs nothing);
+    else pages read the shared table like production and the job fills it."""
     with _lock:
-        _state.update(embedder=embedder, indexes={}, generations={})
+        if embedder is None:
+            _state.update(embedder=None, encoder=None, indexes={}, built={})
+            return
+        stored = StoredEmbedder(
+            model_name(embedder),
+            embedder.dim,
+            lambda: embedder,
+            compute=in_request,
+            store=not in_request,
+        )
+        _state.update(embedder=stored, encoder=embedder, indexes={}, built={})
 
 
 def _tier_assets(tier: str) -> Iterable[Asset]:
@@ -151,33 +191,79 @@ def _tier_assets(tier: str) -> Iterable[Asset]:
     return assets
 
 
-def shared_index(tier: str = "public") -> Index:
-    """The process's index of this tier, brought up to date with the database if behind."""
+def _complete(embedder: StoredEmbedder, generation: int) -> bool:
+    """Whether the job has stored a vector for every text of this generation."""
+    return embedder.compute or embedded_generation(embedder.model) >= generation
+
+
+def tier_index(tier: str = "public") -> tuple[Index, str]:
+    """The process's index of this tier, brought up to date with the database if behind,
+    and its ranking (SEMANTIC or LEXICAL). Never embeds in a web process: texts without a
+    stored vector read as zero vectors until the job stores them; then the index is
+    assembled again from the table."""
     generation = current_generation()
+    embedder = default_embedder()
     with _lock:
         index: Index | None = _state["indexes"].get(tier)
-        if index is not None and _state["generations"].get(tier) == generation:
-            return index
+        built = _state["built"].get(tier)
+        if index is not None and built is not None and built[0] == generation:
+            if built[1] == SEMANTIC or not _complete(embedder, generation):
+                return index, built[1]
+        if built is not None and built[1] == LEXICAL:
+            index = None  # its zero vectors would stay: texts did not change
+        embedder.reset_missing()
         orgs = [org_profile(o) for o in Organization.objects.order_by("pk")]
         assets = [asset_profile(a) for a in _tier_assets(tier)]
         history = deal_history(tier)
         if index is None:
-            index = Index(orgs, assets, embedder=default_embedder(), history=history)
+            tokens = StoredTokenizer(store=False)
+            index = Index(orgs, assets, embedder=embedder, history=history, tokenizer=tokens)
         else:
             index.set_history(history)
-            index.add_orgs(orgs)  # re-embeds only changed texts
+            index.add_orgs(orgs)  # re-reads only changed texts
             index.add_assets(assets)
             for gone in set(index.org_ids()) - {o.id for o in orgs}:
                 index.remove_org(gone)
             for gone in set(index.asset_ids()) - {a.id for a in assets}:
                 index.remove_asset(gone)
-        embedder = default_embedder()
-        # Write the on-disk cache only when new texts were embedded (it can be hundreds of MB).
-        if isinstance(embedder, CachedEmbedder):
-            embedder.save_if_changed()
+        ranking = LEXICAL if embedder.missing else SEMANTIC
         _state["indexes"][tier] = index
-        _state["generations"][tier] = generation
-        return index
+        _state["built"][tier] = (generation, ranking)
+        return index, ranking
+
+
+def shared_index(tier: str = "public") -> Index:
+    """The process's index of this tier (see `tier_index`)."""
+    return tier_index(tier)[0]
+
+
+def directory_texts() -> list[str]:
+    """Every text an index embeds or queries: every organisation's and every asset's, whatever
+    its visibility (a private asset is the query of its own likely partners; the table holds
+    vectors under a hash, never a text)."""
+    texts = [org_text(org_profile(o)) for o in Organization.objects.order_by("pk")]
+    texts += [asset_text(asset_profile(a)) for a in Asset.objects.order_by("pk")]
+    return list(dict.fromkeys(texts))
+
+
+def embed_directory(embedder: StoredEmbedder | None = None) -> dict[str, int]:
+    """The index job: store a vector for every directory text that has none (batch by batch,
+    so a job that dies resumes where it stopped), then record the generation read at the
+    start as embedded (an edit during the run raises the generation: the next run catches
+    up). Does nothing when that generation is already embedded."""
+    embedder = embedder or job_embedder()
+    generation = current_generation()
+    if embedded_generation(embedder.model) >= generation:
+        return {"texts": 0, "embedded": 0, "generation": generation}
+    texts = directory_texts()
+    before = embedder.embedded
+    step = 1024
+    tokenizer = StoredTokenizer(store=True)
+    for start in range(0, len(texts), step):
+        embedder.embed(texts[start : start + step])
+        tokenizer(texts[start : start + step])
+    record_embedded(embedder.model, generation)
+    return {"texts": len(texts), "embedded": embedder.embedded - before, "generation": generation}
 
 
 class TerritoryError(ValueError):
@@ -203,12 +289,19 @@ def check_territories(values: Sequence[str]) -> list[str]:
 def recommend_partners(
     user: Any, asset_id: str, top: int = 10, territories: Sequence[str] = ()
 ) -> list[Recommendation]:
+    """The recommendations of `ranked_partners` alone."""
+    return ranked_partners(user, asset_id, top, territories)[0]
+
+
+def ranked_partners(
+    user: Any, asset_id: str, top: int = 10, territories: Sequence[str] = ()
+) -> tuple[list[Recommendation], str]:
     """Organisations most likely to license or co-develop the asset (own organisation excluded).
 
     `territories`: rank as if these were the territories on offer instead of the asset's own
     (a "what if we offered Greater China?" question; nothing is saved). An unknown name raises
     TerritoryError naming it. Raises Asset.DoesNotExist when the user may not see the asset,
-    exactly as for a missing one.
+    exactly as for a missing one. The ranking says whether every text had its embedding.
     """
     asset = access_asset(user, asset_id)
     profile = asset_profile(asset)
@@ -216,7 +309,11 @@ def recommend_partners(
     if wanted:
         profile = replace(profile, territories=tuple(wanted))
     members = sees_members_assets(user)
-    return shared_index(tier_of(user)).recommend_partners(profile, top=top, members=members)
+    index, ranking = tier_index(tier_of(user))
+    embedder = default_embedder()
+    embedder.reset_missing()
+    recs = index.recommend_partners(profile, top=top, members=members)
+    return recs, LEXICAL if embedder.missing else ranking
 
 
 def score_partner(

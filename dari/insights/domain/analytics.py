@@ -24,11 +24,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from dari.directory.access import visible_assets
-from dari.directory.models import Asset, Cluster, Deal, Investment
+from dari.directory.models import Asset, Cluster, Deal, Investment, current_generation
 from dari.directory.vocab import InvestmentKind, Modality, Stage, TherapeuticArea, label_of
 from dari.events.domain.analytics import funnel_of
 from dari.events.models import Meeting, MeetingStatus
@@ -272,3 +272,12 @@ def korea_share_total(rows: list[dict[str, Any]]) -> dict[str, Any]:
 def funnel(f: Filters = Filters()) -> list[dict[str, Any]]:
     """The follow-up funnel (`funnel_of`) of the meetings of all events that `f` selects."""
     return funnel_of(_meetings(f))
+
+
+def data_version() -> str:
+    """A stamp that changes whenever anything these aggregates read changes: the directory
+    generation (raised by every import and edit) and the meetings (count, last change).
+    Caches of the aggregates are keyed by it, so they are computed once per change."""
+    meetings = Meeting.objects.aggregate(n=Count("pk"), last=Max("updated"))
+    last = meetings["last"].timestamp() if meetings["last"] else 0
+    return f"{current_generation()}.{meetings['n']}.{last}"

@@ -11,10 +11,11 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from dari.events.domain.calendar import participant_calendar
+from dari.events.domain.calendar import calendar_version, participant_calendar
 from dari.events.domain.followup import report_outcome
 from dari.events.domain.queries import agenda, colleagues
 from dari.events.domain.requests import add_colleague
@@ -116,7 +117,24 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The personal subscription feed: the secret token is the only key (calendar apps cannot
     sign in)."""
     me = get_object_or_404(Participant.objects.select_related("event"), calendar_token=token)
-    response = _ics(me, f"{me.event.slug}.ics")
-    response["Content-Disposition"] = f'inline; filename="{me.event.slug}.ics"'
+    etag, modified = calendar_version(me)
+    if _unchanged(request, etag, modified):
+        response = HttpResponse(status=304)
+    else:
+        response = _ics(me, f"{me.event.slug}.ics")
+        response["Content-Disposition"] = f'inline; filename="{me.event.slug}.ics"'
+    response["ETag"] = etag
+    if modified is not None:
+        response["Last-Modified"] = http_date(modified.timestamp())
     response["Cache-Control"] = "private, max-age=300"
     return response
+
+
+def _unchanged(request: HttpRequest, etag: str, modified: Any) -> bool:
+    """Whether the poller's copy is current: its If-None-Match names the ETag, or (without
+    one) its If-Modified-Since is not before the last change (RFC 9110 13.2.2)."""
+    tags = request.headers.get("If-None-Match")
+    if tags is not None:
+        return etag in [t.strip().removeprefix("W/") for t in tags.split(",")] or tags == "*"
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    return since is not None and modified is not None and int(modified.timestamp()) <= since

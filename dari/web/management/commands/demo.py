@@ -18,7 +18,7 @@ from dari.accounts.demo import DEMO_LOGINS, ensure_demo_users
 from dari.cli.command import DariCommand
 from dari.curation.demo import seed_review_queue
 from dari.directory.bundled import load_bundled_data
-from dari.directory.domain.recommend import TIERS, shared_index
+from dari.directory.domain.recommend import TIERS, embed_directory, shared_index
 from dari.events.demo import ensure_demo_event
 from dari.insights.bundled import load_targets
 
@@ -42,7 +42,11 @@ class Command(DariCommand):
         self.stdout.write(f"demo event: {event.name} (/events/{event.slug}/)")
         queued = seed_review_queue()
         self.stdout.write(f"review queue: {queued} ingested texts (/curation/)")
-        for tier in TIERS:  # embeds once; the cache in var/ makes later starts fast
+        # Embeds once (the index job's work, done here so the demo starts ranked); the
+        # vectors are stored in the database, so later starts embed nothing.
+        done = embed_directory()
+        self.stdout.write(f"embeddings: {done['embedded']} texts embedded")
+        for tier in TIERS:
             index = shared_index(tier)
             self.stdout.write(
                 f"recommendations ({tier}): {index.n_orgs} organisations, {index.n_assets} assets"
