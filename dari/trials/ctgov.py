@@ -9,6 +9,8 @@ flat files are turned into the same study JSON (dari/trials/aact.py), so both go
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -107,6 +109,18 @@ class Study:
     source_url: str
     synthetic: bool
     origin: str
+    digest: str = ""
+
+
+# Raised when what the importer reads of a study changes, so every study is written again.
+DIGEST_VERSION = "1"
+
+
+def digest_of(study: dict[str, Any], synthetic: bool, origin: str) -> str:
+    """What was imported of a study, hashed: unchanged input, unchanged digest."""
+    text = json.dumps(study, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    tail = f"|{DIGEST_VERSION}|{int(synthetic)}|{origin}"
+    return hashlib.sha256((text + tail).encode()).hexdigest()
 
 
 class _Reader:
@@ -378,6 +392,7 @@ def parse_study(
         source_url=source or STUDY_URL.format(nct_id),
         synthetic=synthetic or bool(extra.get("synthetic")),
         origin=origin,
+        digest=digest_of(study, synthetic or bool(extra.get("synthetic")), origin),
     )
 
 

@@ -8,9 +8,6 @@ upstream updates; nothing is deleted. Sites and sponsors resolve to directory or
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -53,16 +50,11 @@ def read_studies(
     return studies
 
 
-def _digest(study: Study) -> str:
-    data = json.dumps(dataclasses.asdict(study), sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(data.encode()).hexdigest()
-
-
 def _deduplicate(studies: Iterable[Study]) -> dict[str, tuple[Study, str]]:
     by_id: dict[str, tuple[Study, str]] = {}
     errors = []
     for study in studies:
-        digest = _digest(study)
+        digest = study.digest
         seen = by_id.get(study.id)
         if seen is not None and seen[1] != digest:
             errors.append(f"{study.id}: imported twice with different content")
