@@ -192,3 +192,28 @@ def load_trial_folder(folder: Path = DATA_DIR) -> Counter[str]:
 
 def load_bundled_trials() -> Counter[str]:
     return load_trial_folder(DATA_DIR)
+
+
+OBSERVATIONS_FILE = DATA_DIR / "konect.json"
+OBSERVATIONS_FORMAT = "dari-trial-observations/1"
+
+
+def konect_observations(path: Path = OBSERVATIONS_FILE) -> list[dict[str, Any]]:
+    """KoNECT's published figures (each with its source), by year; TrialImportError names
+    every problem of the file."""
+    doc = read_file(path)
+    errors = []
+    if not isinstance(doc, dict) or doc.get("format") != OBSERVATIONS_FORMAT:
+        raise TrialImportError([f"{path}: format: expected {OBSERVATIONS_FORMAT!r}"])
+    rows = doc.get("observations", [])
+    for i, row in enumerate(rows):
+        at = f"{path}: observations[{i}]"
+        if not isinstance(row.get("year"), int):
+            errors.append(f"{at}.year: a year is required")
+        if not isinstance(row.get("korea_share"), int | float):
+            errors.append(f"{at}.korea_share: a number is required")
+        if not WEB.match(str(row.get("source", ""))):
+            errors.append(f"{at}.source: a source URL is required")
+    if errors:
+        raise TrialImportError(errors)
+    return sorted(rows, key=lambda r: r["year"])
