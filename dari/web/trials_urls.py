@@ -10,5 +10,6 @@ urlpatterns = [
     path("sites/", v.site_finder, name="sites"),
     path("sites/<str:org_id>/", v.site_profile, name="site"),
     path("korea/", v.korea_share, name="korea"),
+    path("asset-sites/<str:asset_id>/", v.asset_sites, name="asset-sites"),
     path("<str:trial_id>/", v.trial_detail, name="detail"),
 ]

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from dari.directory.models import Cluster, Organization
+from dari.directory.access import access_asset
+from dari.directory.models import Asset, Cluster, Organization
 from dari.directory.vocab import TherapeuticArea, label_of
 from dari.insights.domain.targets import targets_progress
 from dari.trials.bundled import konect_observations
@@ -165,4 +166,20 @@ def korea_share(request: HttpRequest) -> HttpResponse:
             "target": target,
             "current": "korea",
         },
+    )
+
+
+@require_GET
+def asset_sites(request: HttpRequest, asset_id: str) -> HttpResponse:
+    """Sites with experience in an asset's indication and the phase it is in or enters
+    (loaded into the asset's page by htmx); the asset comes through the funnel."""
+    try:
+        asset = access_asset(request.user, asset_id)
+    except Asset.DoesNotExist:
+        raise Http404(_("No asset with this id.")) from None
+    indication, phase, results = queries.sites_for_asset(asset)
+    return render(
+        request,
+        "trials/_asset_sites.html",
+        {"indication": indication, "phase": phase, "results": results},
     )

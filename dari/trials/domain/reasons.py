@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -9,6 +11,10 @@ from dari.trials.engine import Reason
 
 
 def reason_text(reason: Reason, phase: str | None) -> str:
+    return str(_reason_text(reason, phase))
+
+
+def _reason_text(reason: Reason, phase: str | None) -> Any:
     v = reason.values
     n = int(v.get("n", 0))
     if reason.code == "phase_trials":

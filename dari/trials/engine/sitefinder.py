@@ -86,7 +86,7 @@ class SiteScore:
 def _recency(year: int | None, now: int) -> float:
     if year is None:
         return 0.5
-    return 0.5 ** (max(0, now - year) / RECENCY_HALF_LIFE)
+    return float(0.5 ** (max(0, now - year) / RECENCY_HALF_LIFE))
 
 
 def _is_recruiting(t: TrialFacts) -> bool:
