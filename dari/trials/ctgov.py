@@ -362,7 +362,7 @@ def parse_study(
     source = r.text(extra, "source_url", [*path, "dari"], max_length=2000)
     if source and not source.startswith(("http://", "https://")):
         r.problem([*path, "dari", "source_url"], "not a web address (http:// or https://)")
-    if not nct_id and not source:
+    if not nct_id and cris_id and not source:
         r.problem([*path, "dari", "source_url"], "required for a study without an NCT number")
     if len(errors) > before:
         return None
