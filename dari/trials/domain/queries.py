@@ -167,7 +167,11 @@ class SiteSearch:
 
 
 def find_sites(search: SiteSearch) -> list[SiteResult]:
-    """Sites ranked for a condition and phase, best first, each with its reasons."""
+    """Sites ranked for a condition and phase, best first, each with its reasons.
+
+    One query reads each matching trial at each site (joined, only the columns the ranking
+    needs); the people the registry names are counted in the database for the top sites only.
+    """
     if not condition_terms(search.condition):
         return []
     matching = Trial.objects.filter(condition_filter(search.condition))
@@ -175,78 +179,73 @@ def find_sites(search: SiteSearch) -> list[SiteResult]:
         matching = matching.filter(intervention_types__contains=f"|{search.intervention_type}|")
     site_rows = TrialSite.objects.filter(
         trial__in=matching.values("pk"), organization__isnull=False
-    )
+    ).order_by()
     if search.country:
         site_rows = site_rows.filter(country=search.country)
-    by_site: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for org_id, trial_id, status in site_rows.values_list("organization_id", "trial_id", "status"):
-        by_site[org_id].append((trial_id, status))
+    by_site: dict[str, list[TrialFacts]] = defaultdict(list)
+    columns = (
+        "organization_id",
+        "trial_id",
+        "status",
+        "trial__phase_codes",
+        "trial__start_year",
+        "trial__sponsor_class",
+        "trial__status",
+        "trial__enrollment",
+    )
+    for (
+        org_id,
+        trial_id,
+        site_status,
+        codes,
+        year,
+        sponsor,
+        status,
+        enrollment,
+    ) in site_rows.values_list(*columns).iterator(chunk_size=5000):
+        by_site[org_id].append(
+            TrialFacts(
+                trial_id=trial_id,
+                phases=_phases(codes),
+                start_year=year,
+                industry=sponsor == "INDUSTRY",
+                status=status,
+                site_status=site_status,
+                enrollment=enrollment,
+            )
+        )
     if not by_site:
         return []
-    trial_ids = {t for rows in by_site.values() for t, _ in rows}
-    facts: dict[str, tuple[Any, ...]] = {}
-    columns = ("pk", "phase_codes", "start_year", "sponsor_class", "status", "enrollment")
-    if len(trial_ids) > 900:
-        source = matching.values_list(*columns)
-    else:
-        source = Trial.objects.filter(pk__in=trial_ids).values_list(*columns)
-    for row in source:
-        facts[row[0]] = row
-    orgs = {
-        o["id"]: o
-        for o in Organization.objects.filter(pk__in=list(by_site)).values(
-            "id", "name", "name_ko", "city", "cluster_id"
-        )
-    }
+    orgs = Organization.objects.filter(pk__in=list(by_site)).values(
+        "id", "name", "name_ko", "city", "cluster_id"
+    )
     phase1 = set(
         SiteProfile.objects.filter(phase1_unit=True, organization_id__in=list(by_site)).values_list(
             "organization_id", flat=True
         )
     )
-    people: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    investigators = Investigator.objects.filter(
-        trial__in=matching.values("pk"), organization_id__in=list(by_site), role__in=SITE_ROLES
-    )
-    for org_id, name, trial_id in investigators.values_list("organization_id", "name", "trial_id"):
-        people[org_id].append((name, trial_id))
-    sites = []
-    for org_id, rows in by_site.items():
-        org = orgs.get(org_id)
-        if org is None:
-            continue
-        trial_facts = []
-        for trial_id, site_status in rows:
-            row = facts.get(trial_id)
-            if row is None:
-                continue
-            trial_facts.append(
-                TrialFacts(
-                    trial_id=trial_id,
-                    phases=frozenset(c for c in row[1].split("|") if c),
-                    start_year=row[2],
-                    industry=row[3] == "INDUSTRY",
-                    status=row[4],
-                    site_status=site_status,
-                    enrollment=row[5],
-                )
-            )
-        sites.append(
-            SiteFacts(
-                organization_id=org_id,
-                name=org["name"],
-                name_ko=org["name_ko"],
-                city=org["city"],
-                cluster_id=org["cluster_id"] or "",
-                phase1_unit=org_id in phase1,
-                trials=tuple(trial_facts),
-                investigators=tuple(people.get(org_id, ())),
-            )
+    sites = [
+        SiteFacts(
+            organization_id=org["id"],
+            name=org["name"],
+            name_ko=org["name_ko"],
+            city=org["city"],
+            cluster_id=org["cluster_id"] or "",
+            phase1_unit=org["id"] in phase1,
+            trials=tuple(by_site[org["id"]]),
         )
+        for org in orgs
+    ]
     query = SiteQuery(
         phase=search.phase or None,
         year=timezone.now().year,
         city=search.city,
         cluster_id=search.cluster,
+    )
+    ranked = rank_sites(sites, query, top=search.top)
+    people = _site_investigators(
+        [s.organization_id for s in ranked],
+        matching.filter(phase_codes__contains=f"|{search.phase}|") if search.phase else matching,
     )
     return [
         SiteResult(
@@ -259,10 +258,39 @@ def find_sites(search: SiteSearch) -> list[SiteResult]:
             trials=s.trials,
             phase_trials=s.phase_trials,
             reasons=[reason_text(r, search.phase or None) for r in s.reasons if r.points],
-            investigators=list(s.investigators),
+            investigators=people.get(s.organization_id, []),
         )
-        for s in rank_sites(sites, query, top=search.top)
+        for s in ranked
     ]
+
+
+_PHASE_SETS: dict[str, frozenset[str]] = {}
+
+
+def _phases(codes: str) -> frozenset[str]:
+    found = _PHASE_SETS.get(codes)
+    if found is None:
+        found = _PHASE_SETS[codes] = frozenset(c for c in codes.split("|") if c)
+    return found
+
+
+def _site_investigators(
+    org_ids: list[str], trials: QuerySet[Trial], top: int = 5
+) -> dict[str, list[tuple[str, int]]]:
+    """The people the registry names at each site for these trials, most trials first."""
+    rows = (
+        Investigator.objects.filter(
+            organization_id__in=org_ids, trial__in=trials.values("pk"), role__in=SITE_ROLES
+        )
+        .values("organization_id", "name")
+        .annotate(n=Count("trial", distinct=True))
+        .order_by("organization_id", "-n", "name")
+    )
+    out: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for row in rows:
+        if len(out[row["organization_id"]]) < top:
+            out[row["organization_id"]].append((row["name"], row["n"]))
+    return out
 
 
 STAGE_PHASE = {"phase1": "1", "phase2": "2", "phase3": "3", "preclinical": "1", "filed": "3"}
