@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from dari.trials.vocab import SiteOrigin, TrialStatus
+from dari.trials.vocab import Phase, SiteOrigin, TrialStatus, registry_label
 
 ID_LENGTH = 128
 
@@ -74,6 +74,10 @@ class Trial(models.Model):
 
     def __str__(self) -> str:
         return f"{self.id} {self.title}"
+
+    def phase_display(self) -> str:
+        """The phases in the reader's language ("Phase 1, Phase 2")."""
+        return ", ".join(registry_label(Phase, p) for p in self.phases)
 
 
 class TrialSite(models.Model):
