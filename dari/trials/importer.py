@@ -119,6 +119,18 @@ def _asset_keys() -> dict[str, str]:
     return keys
 
 
+def _person(
+    study: Study, org_id: str | None, name: str, role: str, affiliation: str
+) -> Investigator:
+    return Investigator(
+        trial_id=study.id,
+        organization_id=org_id,
+        name=name[:300],
+        role=role[:40],
+        affiliation=affiliation[:500],
+    )
+
+
 def _children(
     study: Study, resolver: Resolver, assets: dict[str, str]
 ) -> tuple[list[TrialSite], list[Investigator], list[tuple[str, str]], list[TrialAsset]]:
@@ -141,27 +153,11 @@ def _children(
             anonymous.append(site)
         elif org_id not in sites or loc.status == "RECRUITING":
             sites[org_id] = site
-        for name, role in loc.contacts:
-            people.append(
-                Investigator(
-                    trial_id=study.id,
-                    organization_id=org_id,
-                    name=name[:300],
-                    role=role[:40],
-                    affiliation=loc.facility[:500],
-                )
-            )
-    for name, role, affiliation in study.officials:
-        org_id = resolver.find(affiliation)
-        people.append(
-            Investigator(
-                trial_id=study.id,
-                organization_id=org_id,
-                name=name[:300],
-                role=role[:40],
-                affiliation=affiliation[:500],
-            )
-        )
+        people += [_person(study, org_id, name, role, loc.facility) for name, role in loc.contacts]
+    people += [
+        _person(study, resolver.find(affiliation), name, role, affiliation)
+        for name, role, affiliation in study.officials
+    ]
     collaborators = []
     for name, sponsor_class in study.collaborators:
         org_id = resolver.resolve_sponsor(name, sponsor_class, study.source_url)

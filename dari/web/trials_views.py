@@ -72,17 +72,21 @@ def phase_labels() -> dict[str, str]:
     }
 
 
+def _read(form: forms.Form) -> tuple[dict[str, Any], int]:
+    """A GET form's cleaned data and the status to answer: ({}, 200) when not submitted,
+    ({}, 400) when invalid (the form shows its errors)."""
+    if not form.is_bound:
+        return {}, 200
+    if not form.is_valid():
+        return {}, 400
+    return form.cleaned_data, 200
+
+
 @require_GET
 def trial_list(request: HttpRequest) -> HttpResponse:
     form = TrialFilterForm(request.GET or None)
-    filters = queries.TrialFilters()
-    status = 200
-    if form.is_bound:
-        if form.is_valid():
-            data = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
-            filters = queries.TrialFilters(**data)
-        else:
-            status = 400
+    data, status = _read(form)
+    filters = queries.TrialFilters(**{k: v for k, v in data.items() if v not in (None, "")})
     page = Paginator(queries.trials(filters), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -106,13 +110,8 @@ def trial_detail(request: HttpRequest, trial_id: str) -> HttpResponse:
 @require_GET
 def site_finder(request: HttpRequest) -> HttpResponse:
     form = SiteFinderForm(request.GET or None)
-    results: list[queries.SiteResult] = []
-    status = 200
-    if form.is_bound:
-        if form.is_valid():
-            results = queries.find_sites(queries.SiteSearch(**form.cleaned_data))
-        else:
-            status = 400
+    data, status = _read(form)
+    results = queries.find_sites(queries.SiteSearch(**data)) if data else []
     return render(
         request,
         "trials/sites.html",

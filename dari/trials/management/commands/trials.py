@@ -109,12 +109,7 @@ class Command(DariCommand):
             elif action == "sites":
                 self._sites(options)
         except DirectoryError as exc:
-            noun = "problem" if len(exc.errors) == 1 else "problems"
-            lines = "\n".join(f"  {e}" for e in exc.errors[:200])
-            more = f"\n  ... and {len(exc.errors) - 200} more" if len(exc.errors) > 200 else ""
-            raise self.bad_input(
-                f"import refused, nothing was written ({len(exc.errors)} {noun}):\n{lines}{more}"
-            ) from None
+            raise self.import_refused(exc.errors) from None
 
     def _import(self, read: Callable[[], list[Study]], options: dict[str, Any]) -> None:
         studies = read()
