@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('directory', '0006_clinical_trial_center_kind'),
+        ('directory', '0008_clinical_trial_center_kind'),
     ]
 
     operations = [
