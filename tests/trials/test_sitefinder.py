@@ -9,7 +9,14 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
-from dari.trials.engine import SiteFacts, SiteQuery, TrialFacts, condition_terms, rank_sites
+from dari.trials.engine import (
+    SiteFacts,
+    SiteQuery,
+    TrialFacts,
+    condition_terms,
+    count_trials,
+    rank_sites,
+)
 from dari.trials.importer import import_files
 from tests.trials.synthetic import CONDITIONS, page, study
 
@@ -28,19 +35,14 @@ def facts(
     return TrialFacts(f"T{i}", frozenset(phases), year, industry, status, site_status, enrollment)
 
 
+def site(org_id: str, name: str, trials: list[TrialFacts], phase: str | None, **extra) -> SiteFacts:
+    return SiteFacts(org_id, name, counts=count_trials(trials, phase), **extra)
+
+
 def test_ranking_prefers_experience_in_the_phase_and_says_why():
-    busy = SiteFacts(
-        "a",
-        "Busy",
-        trials=tuple(facts(i) for i in range(6)),
-        investigators=(("Dr A", "T0"), ("Dr A", "T1"), ("Dr B", "T2")),
-    )
-    other_phase = SiteFacts(
-        "b", "Other phase", trials=tuple(facts(i, phases="3") for i in range(9))
-    )
-    troubled = SiteFacts(
-        "c", "Troubled", trials=tuple(facts(i, status="TERMINATED") for i in range(6))
-    )
+    busy = site("a", "Busy", [facts(i) for i in range(6)], "2")
+    other_phase = site("b", "Other phase", [facts(i, phases="3") for i in range(9)], "2")
+    troubled = site("c", "Troubled", [facts(i, status="TERMINATED") for i in range(6)], "2")
     ranked = rank_sites([other_phase, troubled, busy], SiteQuery(phase="2", year=2025))
     assert [s.organization_id for s in ranked] == ["a", "c", "b"]
     top = ranked[0]
@@ -51,19 +53,19 @@ def test_ranking_prefers_experience_in_the_phase_and_says_why():
         "median_enrolment",
     ]
     assert top.reasons[0].values == {"n": 6, "first": 2024, "last": 2024}
-    assert top.investigators == (("Dr A", 2), ("Dr B", 1))
     stopped = {r.code: r for r in ranked[1].reasons}["stopped_share"]
     assert (stopped.values, stopped.points) == ({"share": 1.0}, -8.0)
 
 
 def test_recruiting_competitors_lower_the_score_and_a_phase_1_unit_raises_it():
-    calm = SiteFacts("a", "Calm", trials=(facts(1, "1"), facts(2, "1")))
-    crowded = SiteFacts(
+    calm = site("a", "Calm", [facts(1, "1"), facts(2, "1")], "1")
+    crowded = site(
         "b",
         "Crowded",
-        trials=(facts(1, "1", site_status="RECRUITING"), facts(2, "1", status="RECRUITING")),
+        [facts(1, "1", site_status="RECRUITING"), facts(2, "1", status="RECRUITING")],
+        "1",
     )
-    unit = SiteFacts("c", "Unit", phase1_unit=True, trials=(facts(1, "1"), facts(2, "1")))
+    unit = site("c", "Unit", [facts(1, "1"), facts(2, "1")], "1", phase1_unit=True)
     ranked = rank_sites([crowded, calm, unit], SiteQuery(phase="1", year=2025))
     assert [s.organization_id for s in ranked] == ["c", "a", "b"]
     unit_reason = {r.code: r for r in ranked[0].reasons}["phase1_unit"]
@@ -73,8 +75,8 @@ def test_recruiting_competitors_lower_the_score_and_a_phase_1_unit_raises_it():
 
 def test_filters_by_city_and_cluster():
     sites = [
-        SiteFacts("a", "A", city="Seoul", cluster_id="cl-x", trials=(facts(1),)),
-        SiteFacts("b", "B", city="Busan", trials=(facts(1),)),
+        site("a", "A", [facts(1)], None, city="Seoul", cluster_id="cl-x"),
+        site("b", "B", [facts(1)], None, city="Busan"),
     ]
     assert [s.organization_id for s in rank_sites(sites, SiteQuery(None, 2025, city="busan"))] == [
         "b"
@@ -152,6 +154,9 @@ def test_the_command_ranks_sites_for_a_condition(trials_loaded, condition, capsy
         "100% industry-sponsored",
         "3 trials of this condition in any phase",
         "median planned enrolment 120",
+    ]
+    assert out[1]["investigators"] == [
+        {"name": "SYNTHETIC PI 0 Asan M", "trials": 3},
     ]
     assert set(out[0]) == {
         "organization",

@@ -5,7 +5,7 @@ Trials and sites are public registry records; an asset a trial tests is named on
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,8 +16,9 @@ from dari.directory.access import AssetRef
 from dari.directory.models import Organization
 from dari.trials.access import visible_trial_assets
 from dari.trials.domain.reasons import reason_text
-from dari.trials.engine import SiteFacts, SiteQuery, TrialFacts, condition_terms, rank_sites
+from dari.trials.engine import SiteCounts, SiteFacts, SiteQuery, condition_terms, rank_sites
 from dari.trials.models import Investigator, SiteProfile, Trial, TrialSite
+from dari.trials.vocab import RECRUITING_STATUSES, STOPPED_STATUSES
 
 SITE_ROLES = ("PRINCIPAL_INVESTIGATOR", "SUB_INVESTIGATOR", "")
 PHASES = ("1", "2", "3", "4")
@@ -169,8 +170,9 @@ class SiteSearch:
 def find_sites(search: SiteSearch) -> list[SiteResult]:
     """Sites ranked for a condition and phase, best first, each with its reasons.
 
-    One query reads each matching trial at each site (joined, only the columns the ranking
-    needs); the people the registry names are counted in the database for the top sites only.
+    The database counts each site's trials of the condition (by start year, so that recent
+    trials can weigh more) and reads the planned enrolments of those in the phase asked; the
+    people the registry names are counted for the top sites only.
     """
     if not condition_terms(search.condition):
         return []
@@ -182,45 +184,39 @@ def find_sites(search: SiteSearch) -> list[SiteResult]:
     ).order_by()
     if search.country:
         site_rows = site_rows.filter(country=search.country)
-    by_site: dict[str, list[TrialFacts]] = defaultdict(list)
-    columns = (
-        "organization_id",
-        "trial_id",
-        "status",
-        "trial__phase_codes",
-        "trial__start_year",
-        "trial__sponsor_class",
-        "trial__status",
-        "trial__enrollment",
+    in_phase = Q(trial__phase_codes__contains=f"|{search.phase}|") if search.phase else Q()
+    recruiting = Q(status__in=RECRUITING_STATUSES) | (
+        Q(status="") & Q(trial__status__in=RECRUITING_STATUSES)
     )
-    for (
-        org_id,
-        trial_id,
-        site_status,
-        codes,
-        year,
-        sponsor,
-        status,
-        enrollment,
-    ) in site_rows.values_list(*columns).iterator(chunk_size=5000):
-        by_site[org_id].append(
-            TrialFacts(
-                trial_id=trial_id,
-                phases=_phases(codes),
-                start_year=year,
-                industry=sponsor == "INDUSTRY",
-                status=status,
-                site_status=site_status,
-                enrollment=enrollment,
-            )
+    counted = site_rows.values("organization_id", "trial__start_year").annotate(
+        n=Count("pk"),
+        industry=Count("pk", filter=Q(trial__sponsor_class="INDUSTRY")),
+        recruiting=Count("pk", filter=recruiting),
+        stopped=Count("pk", filter=Q(trial__status__in=STOPPED_STATUSES)),
+        phase1=Count("pk", filter=Q(trial__phase_codes__contains="|1|")),
+        in_phase=Count("pk", filter=in_phase) if search.phase else Count("pk"),
+    )
+    totals: dict[str, Counter[str]] = defaultdict(Counter)
+    years: dict[str, list[tuple[int | None, int]]] = defaultdict(list)
+    for row in counted:
+        org_id = row["organization_id"]
+        totals[org_id].update(
+            {k: row[k] for k in ("n", "industry", "recruiting", "stopped", "phase1")}
         )
-    if not by_site:
+        if row["in_phase"]:
+            years[org_id].append((row["trial__start_year"], row["in_phase"]))
+    if not totals:
         return []
-    orgs = Organization.objects.filter(pk__in=list(by_site)).values(
-        "id", "name", "name_ko", "city", "cluster_id"
-    )
-    phase1 = set(
-        SiteProfile.objects.filter(phase1_unit=True, organization_id__in=list(by_site)).values_list(
+    enrolments: dict[str, list[int]] = defaultdict(list)
+    for org_id, enrollment in (
+        site_rows.filter(in_phase, trial__enrollment__gt=0)
+        .values_list("organization_id", "trial__enrollment")
+        .iterator(chunk_size=5000)
+    ):
+        enrolments[org_id].append(enrollment)
+    ids = list(totals)
+    phase1_units = set(
+        SiteProfile.objects.filter(phase1_unit=True, organization_id__in=ids).values_list(
             "organization_id", flat=True
         )
     )
@@ -231,10 +227,20 @@ def find_sites(search: SiteSearch) -> list[SiteResult]:
             name_ko=org["name_ko"],
             city=org["city"],
             cluster_id=org["cluster_id"] or "",
-            phase1_unit=org["id"] in phase1,
-            trials=tuple(by_site[org["id"]]),
+            phase1_unit=org["id"] in phase1_units,
+            counts=SiteCounts(
+                trials=totals[org["id"]]["n"],
+                industry=totals[org["id"]]["industry"],
+                recruiting=totals[org["id"]]["recruiting"],
+                stopped=totals[org["id"]]["stopped"],
+                phase1=totals[org["id"]]["phase1"],
+                phase_years=tuple(years[org["id"]]),
+                enrolments=tuple(enrolments[org["id"]]),
+            ),
         )
-        for org in orgs
+        for org in Organization.objects.filter(pk__in=ids).values(
+            "id", "name", "name_ko", "city", "cluster_id"
+        )
     ]
     query = SiteQuery(
         phase=search.phase or None,
@@ -262,16 +268,6 @@ def find_sites(search: SiteSearch) -> list[SiteResult]:
         )
         for s in ranked
     ]
-
-
-_PHASE_SETS: dict[str, frozenset[str]] = {}
-
-
-def _phases(codes: str) -> frozenset[str]:
-    found = _PHASE_SETS.get(codes)
-    if found is None:
-        found = _PHASE_SETS[codes] = frozenset(c for c in codes.split("|") if c)
-    return found
 
 
 def _site_investigators(

@@ -1,6 +1,7 @@
 """The site finder: rank trial sites for a condition and phase, with the reasons.
 
-Input is plain facts (each site's matching trials, as the caller selected them by condition);
+Input is plain facts (each site's counts of its trials of the condition, which the caller
+selects and counts, in the database or with `count_trials`);
 output is a ranked list of scores, each with its reasons as codes and numbers (the caller words
 them in the reader's language). Every feature is defined once below: its weight, how its value
 is computed and the reason it gives.
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import math
 import statistics
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 RECRUITING = frozenset({"RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION"})
@@ -40,6 +43,36 @@ class TrialFacts:
 
 
 @dataclass(frozen=True)
+class SiteCounts:
+    """What the ranking reads of a site's trials of the condition (counted by the caller, in
+    the database or with `count_trials`)."""
+
+    trials: int = 0
+    industry: int = 0
+    recruiting: int = 0  # recruiting at the site (or, when the site says nothing, overall)
+    stopped: int = 0
+    phase1: int = 0
+    phase_years: tuple[tuple[int | None, int], ...] = ()  # trials in the phase asked, by year
+    enrolments: tuple[int, ...] = ()  # planned enrolment of those trials
+
+
+def count_trials(trials: Iterable[TrialFacts], phase: str | None) -> SiteCounts:
+    """The counts of one site's trials (the database does the same with GROUP BY)."""
+    trials = list(trials)
+    in_phase = [t for t in trials if phase is None or phase in t.phases]
+    years = Counter(t.start_year for t in in_phase)
+    return SiteCounts(
+        trials=len(trials),
+        industry=sum(t.industry for t in trials),
+        recruiting=sum((t.site_status or t.status) in RECRUITING for t in trials),
+        stopped=sum(t.status in STOPPED for t in trials),
+        phase1=sum("1" in t.phases for t in trials),
+        phase_years=tuple(sorted(years.items(), key=lambda kv: kv[0] or 0)),
+        enrolments=tuple(t.enrollment for t in in_phase if t.enrollment),
+    )
+
+
+@dataclass(frozen=True)
 class SiteFacts:
     organization_id: str
     name: str
@@ -47,9 +80,7 @@ class SiteFacts:
     city: str = ""
     cluster_id: str = ""
     phase1_unit: bool = False
-    trials: tuple[TrialFacts, ...] = ()
-    # (name, trial id) of the people the registry names at this site for these trials.
-    investigators: tuple[tuple[str, str], ...] = ()
+    counts: SiteCounts = SiteCounts()
 
 
 @dataclass(frozen=True)
@@ -80,7 +111,6 @@ class SiteScore:
     trials: int
     phase_trials: int
     reasons: tuple[Reason, ...]
-    investigators: tuple[tuple[str, int], ...]  # (name, matching trials), most first
 
 
 def _recency(year: int | None, now: int) -> float:
@@ -89,55 +119,41 @@ def _recency(year: int | None, now: int) -> float:
     return float(0.5 ** (max(0, now - year) / RECENCY_HALF_LIFE))
 
 
-def _is_recruiting(t: TrialFacts) -> bool:
-    status = t.site_status or t.status
-    return status in RECRUITING
-
-
 def score_site(site: SiteFacts, query: SiteQuery) -> SiteScore:
-    trials = site.trials
-    in_phase = [t for t in trials if query.phase is None or query.phase in t.phases]
+    c = site.counts
     reasons: list[Reason] = []
-    weighted = sum(_recency(t.start_year, query.year) for t in in_phase)
+    in_phase = sum(n for _y, n in c.phase_years)
     if in_phase:
-        years = [t.start_year for t in in_phase if t.start_year is not None]
-        values: dict[str, float | int | str] = {"n": len(in_phase)}
+        weighted = sum(n * _recency(y, query.year) for y, n in c.phase_years)
+        values: dict[str, float | int | str] = {"n": in_phase}
+        years = [y for y, _n in c.phase_years if y is not None]
         if years:
             values["first"], values["last"] = min(years), max(years)
         reasons.append(Reason("phase_trials", W_PHASE_TRIALS * math.log1p(weighted), values))
-    reasons.append(Reason("all_trials", W_ANY_TRIALS * math.log1p(len(trials)), {"n": len(trials)}))
-    if trials:
-        industry = sum(t.industry for t in trials) / len(trials)
+    reasons.append(Reason("all_trials", W_ANY_TRIALS * math.log1p(c.trials), {"n": c.trials}))
+    if c.trials:
+        industry = c.industry / c.trials
         reasons.append(
             Reason("industry_share", W_INDUSTRY * industry, {"share": round(industry, 3)})
         )
-        sizes = [t.enrollment for t in in_phase or trials if t.enrollment]
-        if sizes:
-            median = statistics.median(sizes)
+        if c.enrolments:
+            median = statistics.median(c.enrolments)
             reasons.append(
                 Reason("median_enrolment", W_ENROLMENT * math.log1p(median), {"n": median})
             )
-        competing = sum(_is_recruiting(t) for t in trials)
-        if competing:
+        if c.recruiting:
             reasons.append(
-                Reason("competing", W_COMPETING * math.log1p(competing), {"n": competing})
+                Reason("competing", W_COMPETING * math.log1p(c.recruiting), {"n": c.recruiting})
             )
-        stopped = sum(t.status in STOPPED for t in trials) / len(trials)
+        stopped = c.stopped / c.trials
         if stopped:
             reasons.append(
                 Reason("stopped_share", W_STOPPED * stopped, {"share": round(stopped, 3)})
             )
-    phase1 = sum("1" in t.phases for t in trials)
-    if query.phase == "1" and (site.phase1_unit or phase1 >= 3):
+    if query.phase == "1" and (site.phase1_unit or c.phase1 >= 3):
         reasons.append(
-            Reason("phase1_unit", W_PHASE1_UNIT, {"stated": int(site.phase1_unit), "n": phase1})
+            Reason("phase1_unit", W_PHASE1_UNIT, {"stated": int(site.phase1_unit), "n": c.phase1})
         )
-    counts: dict[str, set[str]] = {}
-    wanted = {t.trial_id for t in in_phase or trials}
-    for name, trial_id in site.investigators:
-        if trial_id in wanted:
-            counts.setdefault(name, set()).add(trial_id)
-    people = sorted(((n, len(ids)) for n, ids in counts.items()), key=lambda p: (-p[1], p[0]))
     return SiteScore(
         organization_id=site.organization_id,
         name=site.name,
@@ -145,10 +161,9 @@ def score_site(site: SiteFacts, query: SiteQuery) -> SiteScore:
         city=site.city,
         cluster_id=site.cluster_id,
         score=round(sum(r.points for r in reasons), 3),
-        trials=len(trials),
-        phase_trials=len(in_phase),
+        trials=c.trials,
+        phase_trials=in_phase,
         reasons=tuple(sorted(reasons, key=lambda r: -abs(r.points))),
-        investigators=tuple(people[:5]),
     )
 
 
@@ -161,6 +176,6 @@ def rank_sites(sites: list[SiteFacts], query: SiteQuery, top: int = 20) -> list[
         if (not query.city or s.city.casefold() == query.city.casefold())
         and (not query.cluster_id or s.cluster_id == query.cluster_id)
     ]
-    scores = [score_site(s, query) for s in chosen if s.trials]
+    scores = [score_site(s, query) for s in chosen if s.counts.trials]
     scores.sort(key=lambda s: (s.phase_trials == 0, -s.score, s.name, s.organization_id))
     return scores[:top]
