@@ -139,7 +139,7 @@ def _children(
     anonymous: list[TrialSite] = []
     for loc in study.locations:
         org_id = None
-        if not is_anonymous_site(loc.facility):
+        if not is_anonymous_site(loc.facility, loc.city):
             org_id = resolver.resolve_site(loc.facility, loc.city, loc.country, study.source_url)
         site = TrialSite(
             trial_id=study.id,

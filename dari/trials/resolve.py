@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from dari.directory import models as dm
 from dari.directory.text import search_texts
-from dari.trials.engine.names import name_key, site_kind
+from dari.trials.engine.names import name_key, name_variants, site_kind
 from dari.trials.models import SiteAlias, SiteProfile
 from dari.trials.vocab import SiteOrigin
 
@@ -86,6 +86,10 @@ class Resolver:
         return org_id
 
     def resolve_site(self, name: str, city: str, country: str, source: str) -> str | None:
+        for variant in name_variants(name)[1:]:
+            known = self.keys.get(name_key(variant))
+            if known is not None and name_key(name) not in self.keys:
+                return known
         return self.resolve(name, site_kind(name), city, country, source, site=True)
 
     def resolve_sponsor(self, name: str, sponsor_class: str, source: str) -> str | None:

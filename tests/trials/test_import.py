@@ -25,7 +25,12 @@ def test_a_page_imports_trials_sites_people_and_sponsors(write_json):
             study(
                 "NCT90000001",
                 phases=["PHASE1", "PHASE2"],
-                sites=[("Samsung Medical Center", "Seoul", KR), ("Research Site", "Busan", KR)],
+                sites=[
+                    ("Samsung Medical Center", "Seoul", KR),
+                    ("Research Site", "Busan", KR),
+                    ("Local Institution - 7203", "Daegu", KR),
+                    ("Incheon", "Incheon", KR),
+                ],
                 officials=[{"name": "SYNTHETIC Chair", "role": "STUDY_CHAIR", "affiliation": "X"}],
             ),
             study(
@@ -49,7 +54,12 @@ def test_a_page_imports_trials_sites_people_and_sponsors(write_json):
     assert trial.lead_sponsor.kind == "pharma"
     sites = list(trial.sites.order_by("facility").values_list("facility", "organization__name"))
     # A registry placeholder ("Research Site") names no organisation.
-    assert sites == [("Research Site", None), ("Samsung Medical Center", "Samsung Medical Center")]
+    assert sites == [
+        ("Incheon", None),
+        ("Local Institution - 7203", None),
+        ("Research Site", None),
+        ("Samsung Medical Center", "Samsung Medical Center"),
+    ]
     smc = Organization.objects.get(name="Samsung Medical Center")
     assert (smc.kind, smc.city, smc.country) == ("hospital", "Seoul", "KR")
     assert SiteProfile.objects.get(organization=smc).origin == "registry"
@@ -58,6 +68,8 @@ def test_a_page_imports_trials_sites_people_and_sponsors(write_json):
         ("SYNTHETIC Chair", "STUDY_CHAIR"),
         ("SYNTHETIC PI 0 Samsun", "PRINCIPAL_INVESTIGATOR"),
         ("SYNTHETIC PI 1 Resear", "PRINCIPAL_INVESTIGATOR"),
+        ("SYNTHETIC PI 2 Local", "PRINCIPAL_INVESTIGATOR"),
+        ("SYNTHETIC PI 3 Incheo", "PRINCIPAL_INVESTIGATOR"),
     ]
     assert Trial.objects.get(pk="NCT90000002").in_korea is False
 
@@ -158,11 +170,12 @@ def test_site_names_resolve_through_aliases(write_json, tmp_path):
         "서울대학교병원",
         "seoul national university-hospital",
         "SEOUL NATIONAL  UNIVERSITY HOSPITAL",
+        "Seoul National University Hospital, Seoul",
     ]
     studies = [study(f"NCT9100000{i}", sites=[(n, "Seoul", KR)]) for i, n in enumerate(names)]
     write_json("bundle/ctgov-0001.json", page(studies))
     counts = load_trial_folder(folder)
-    assert counts["new"] == 5
+    assert counts["new"] == 6
     orgs = set(TrialSite.objects.values_list("organization_id", flat=True))
     assert orgs == {"org-snuh-test"}
     snuh = Organization.objects.get(pk="org-snuh-test")

@@ -18,13 +18,23 @@ def name_key(name: str) -> str:
 # Site", "Local Institution"): such a location keeps its city and no organisation.
 _ANONYMOUS = re.compile(
     r"^(?:.*\b(?:investigative|investigational|research|study|clinical)\s+sites?\b.*"
-    r"|local institution|site\s*\d+|investigator site.*)$",
+    r"|local institution\b.*|site\s*\d+|investigator site.*)$",
     re.IGNORECASE,
 )
 
 
-def is_anonymous_site(name: str) -> bool:
-    return not name.strip() or bool(_ANONYMOUS.match(name.strip()))
+def is_anonymous_site(name: str, city: str = "") -> bool:
+    """A location that names no organisation: empty, a placeholder, or only its city."""
+    if not name.strip() or _ANONYMOUS.match(name.strip()):
+        return True
+    return bool(city) and name_key(name) == name_key(city)
+
+
+def name_variants(name: str) -> list[str]:
+    """The name, then the name without what follows its first comma ("Seoul National
+    University Hospital, Seoul" is written for "Seoul National University Hospital")."""
+    head = name.split(",", 1)[0].strip()
+    return [name] if head == name.strip() or not head else [name, head]
 
 
 _HOSPITAL = re.compile(
