@@ -31,6 +31,9 @@ ENDPOINTS = [
     "/api/organizations/{organization_id}/recommended-assets",
     "/api/insights/targets",
     "/api/me",
+    "/api/trials",
+    "/api/trials/{trial_id}",
+    "/api/sites",
 ]
 
 
