@@ -14,7 +14,7 @@ APT_PACKAGES := chromium fonts-noto-cjk gettext
 PYTEST_ARGS ?=
 
 .PHONY: install system-packages demo demo-data serve test test-sqlite test-postgres postgres \
-        lint bench-import bench-ingest bench-schedule bench-recommend messages clean
+        lint bench-import bench-ingest bench-schedule bench-recommend bench-trials messages clean
 
 install: $(STAMP) system-packages
 
@@ -70,7 +70,8 @@ lint: install
 	$(BIN)/ruff format --check dari tests bench
 	$(BIN)/mypy dari/scheduling dari/matching dari/accounts/domain dari/directory/domain \
 	  dari/events/domain dari/insights/domain dari/cli/grammar.py dari/extraction \
-	  dari/curation/domain
+	  dari/curation/domain \
+	  dari/trials/domain dari/trials/engine
 	$(BIN)/lint-imports
 	$(BIN)/python tools/check_module_size.py
 
@@ -94,6 +95,9 @@ bench-recommend: install
 .PHONY: bench-load
 bench-load: install postgres
 	$(BIN)/python bench/load.py --db postgres://postgres@$(PG_HOST):$(PG_PORT)/dari_load
+
+bench-trials: install
+	$(BIN)/python bench/trials.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

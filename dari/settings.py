@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "dari.insights",
     "dari.curation",
     "dari.api",
+    "dari.trials",
 ]
 
 MIDDLEWARE = [

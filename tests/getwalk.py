@@ -23,7 +23,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 # last use. Everything else must stay exactly as it was.
 IGNORED_TABLES = {"django_session"}
 IGNORED_COLUMNS = {"last_login", "last_used", "last_used_at"}
-NAMESPACES = ("web", "events", "insights", "curation")
+NAMESPACES = ("web", "events", "insights", "curation", "trials")
 
 
 def database_checksum() -> dict[str, str]:
@@ -118,6 +118,7 @@ def path_values() -> dict[str, Any]:
         ScheduleRun,
     )
     from dari.insights.models import CallApplication
+    from dari.trials.models import Trial
 
     event = Event.objects.filter(synthetic=True).order_by("-start_date").first() or (
         Event.objects.order_by("pk").first()
@@ -142,4 +143,5 @@ def path_values() -> dict[str, Any]:
         "program_id": call.pk if call else _first(Program),
         "application_id": _first(CallApplication),
         "action": "shortlist",
+        "trial_id": _first(Trial),
     }

@@ -52,6 +52,15 @@ class DariCommand(BaseCommand):
     def refused(self, message: str) -> CommandError:
         return CommandError(message, returncode=REFUSED)
 
+    def import_refused(self, errors: list[str]) -> CommandError:
+        """Bad input (exit 2) listing an import's problems (at most 200), nothing written."""
+        noun = "problem" if len(errors) == 1 else "problems"
+        lines = "\n".join(f"  {e}" for e in errors[:200])
+        more = f"\n  ... and {len(errors) - 200} more" if len(errors) > 200 else ""
+        return self.bad_input(
+            f"import refused, nothing was written ({len(errors)} {noun}):\n{lines}{more}"
+        )
+
     def named_user(self, username: str) -> Any:
         """The user `--as-user` names, else bad input (exit 2) naming it."""
         user = get_user_model().objects.filter(username=username).first()

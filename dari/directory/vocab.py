@@ -25,6 +25,7 @@ class OrgKind(models.TextChoices):
     ACCELERATOR = "accelerator", _("Accelerator")
     SERVICE_PROVIDER = "service_provider", _("Service provider")
     OTHER = "other", pgettext_lazy("organisation kind", "Other")
+    CLINICAL_TRIAL_CENTER = "clinical_trial_center", _("Clinical trial centre")
 
 
 class TherapeuticArea(models.TextChoices):

@@ -47,6 +47,7 @@ from dari.directory.models import (
     current_generation,
 )
 from dari.directory.vocab import DealType, InvestmentKind, OrgKind
+from dari.trials.domain.queries import STAGE_PHASE, trials_of_asset
 from dari.web.forms import AssetForm, LinkForm, OrganizationForm
 
 PAGE_SIZE = 25
@@ -267,6 +268,8 @@ def asset_detail(request: HttpRequest, asset_id: str) -> HttpResponse:
         {
             "asset": asset,
             "deals": deals,
+            "trials": trials_of_asset(asset.pk),
+            "in_clinic": asset.stage in STAGE_PHASE,
             "territory_choices": TERRITORY_CHOICES,
             "can_edit": may_administer(request.user, asset.organization_id),
         },

@@ -43,7 +43,7 @@ MODALITIES = (
             {"kind": "startup"},
             "kind: 'startup' is not one of biotech, pharma, investor, cro, cdmo, "
             "research_institute, university, hospital, cluster_agency, government, association, "
-            "accelerator, service_provider, other",
+            "accelerator, service_provider, other, clinical_trial_center",
         ),
         ("/api/deals", {"year": "22"}, "year: '22' is not a four-digit year"),
         (

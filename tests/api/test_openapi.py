@@ -36,6 +36,9 @@ ENDPOINTS = [
     "/api/review/{candidate_id}",
     "/api/review/{candidate_id}/approve",
     "/api/review/{candidate_id}/reject",
+    "/api/trials",
+    "/api/trials/{trial_id}",
+    "/api/sites",
 ]
 # Endpoints beyond the directory's reads: their methods and answers.
 REVIEW_ERRORS = ["400", "401", "403", "404", "409"]

@@ -39,11 +39,6 @@ class Command(DariCommand):
             if bar:
                 bar.close()
         except DirectoryError as exc:
-            noun = "problem" if len(exc.errors) == 1 else "problems"
-            lines = "\n".join(f"  {e}" for e in exc.errors[:200])
-            more = f"\n  ... and {len(exc.errors) - 200} more" if len(exc.errors) > 200 else ""
-            raise self.bad_input(
-                f"import refused, nothing was written ({len(exc.errors)} {noun}):\n{lines}{more}"
-            ) from None
+            raise self.import_refused(exc.errors) from None
         summary = ", ".join(f"{n} {k}" for k, n in counts.items()) or "nothing"
         self.stdout.write(f"imported {summary}")

@@ -21,6 +21,8 @@ from dari.directory.bundled import load_bundled_data
 from dari.directory.domain.recommend import TIERS, embed_directory, shared_index
 from dari.events.demo import ensure_demo_event
 from dari.insights.bundled import load_targets
+from dari.trials.bundled import load_bundled_trials
+from dari.trials.importer import describe
 
 
 class Command(DariCommand):
@@ -37,6 +39,8 @@ class Command(DariCommand):
         self.stdout.write("real dataset: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
         targets = load_targets()
         self.stdout.write("national targets: " + ", ".join(f"{n} {k}" for k, n in targets.items()))
+        trials = load_bundled_trials()
+        self.stdout.write(f"clinical trials: {trials['sites']} sites; {describe(trials)}")
         ensure_demo_users()
         event = ensure_demo_event()
         self.stdout.write(f"demo event: {event.name} (/events/{event.slug}/)")

@@ -1,0 +1,372 @@
+"""Read models of the trials app for pages, the API and the command line (no writes).
+
+Trials and sites are public registry records; an asset a trial tests is named only through
+`dari.trials.access.visible_trial_assets` (the directory's funnel)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from dari.directory.access import AssetRef
+from dari.directory.models import Organization
+from dari.trials.access import visible_trial_assets
+from dari.trials.domain.reasons import reason_text
+from dari.trials.engine import SiteCounts, SiteFacts, SiteQuery, condition_terms, rank_sites
+from dari.trials.models import Investigator, SiteProfile, Trial, TrialSite
+from dari.trials.vocab import RECRUITING_STATUSES, STOPPED_STATUSES
+
+SITE_ROLES = ("PRINCIPAL_INVESTIGATOR", "SUB_INVESTIGATOR", "")
+PHASES = ("1", "2", "3", "4")
+
+
+@dataclass(frozen=True)
+class TrialFilters:
+    q: str = ""
+    condition: str = ""
+    phase: str = ""
+    status: str = ""
+    sponsor: str = ""
+    site: str = ""
+    year: int | None = None
+    korea: bool = False
+    intervention_type: str = ""
+
+
+def condition_filter(text: str) -> Q:
+    """Trials whose conditions, MeSH terms or keywords contain one of the text's terms."""
+    terms = condition_terms(text)
+    condition = Q(pk__in=[])
+    for term in terms:
+        condition |= Q(condition_text__contains=term)
+    return condition
+
+
+def trials(f: TrialFilters | None = None) -> QuerySet[Trial]:
+    """Trials narrowed by the filters, newest start first."""
+    f = f or TrialFilters()
+    rows = Trial.objects.all()
+    if f.q:
+        rows = rows.filter(Q(title__icontains=f.q) | Q(pk__iexact=f.q) | condition_filter(f.q))
+    if f.condition:
+        rows = rows.filter(condition_filter(f.condition))
+    if f.phase:
+        rows = rows.filter(phase_codes__contains=f"|{f.phase}|")
+    if f.status:
+        rows = rows.filter(status=f.status)
+    if f.sponsor:
+        rows = rows.filter(Q(lead_sponsor_id=f.sponsor) | Q(collaborators__pk=f.sponsor))
+    if f.site:
+        rows = rows.filter(sites__organization_id=f.site)
+    if f.year:
+        rows = rows.filter(start_year=f.year)
+    if f.korea:
+        rows = rows.filter(in_korea=True)
+    if f.intervention_type:
+        rows = rows.filter(intervention_types__contains=f"|{f.intervention_type}|")
+    if f.sponsor or f.site:
+        rows = rows.distinct()
+    return rows.select_related("lead_sponsor").order_by("-start_date", "id")
+
+
+@dataclass(frozen=True)
+class SiteRow:
+    organization_id: str | None
+    name: str
+    name_ko: str
+    facility: str
+    city: str
+    country: str
+    status: str
+
+
+@dataclass(frozen=True)
+class TrialDetail:
+    trial: Trial
+    sites: list[SiteRow]
+    investigators: list[Investigator]
+    collaborators: list[Organization]
+    assets: list[AssetRef]
+
+
+def trial_detail(user: Any, trial_id: str) -> TrialDetail:
+    """One trial with its sites, people, collaborators and the assets the user may see;
+    Trial.DoesNotExist when there is none."""
+    trial = Trial.objects.select_related("lead_sponsor").get(pk=trial_id)
+    sites = [
+        SiteRow(
+            s.organization_id,
+            s.organization.name if s.organization else "",
+            s.organization.name_ko if s.organization else "",
+            s.facility,
+            s.city,
+            s.country,
+            s.status,
+        )
+        for s in trial.sites.select_related("organization").order_by("country", "city", "facility")
+    ]
+    links = visible_trial_assets(user).filter(trial_id=trial.pk).order_by("visible_asset_name")
+    return TrialDetail(
+        trial=trial,
+        sites=sites,
+        investigators=list(trial.investigators.order_by("role", "name")),
+        collaborators=list(trial.collaborators.order_by("name")),
+        assets=[AssetRef(link.visible_asset_id, link.visible_asset_name) for link in links],
+    )
+
+
+def trials_of_asset(asset_id: str) -> list[Trial]:
+    """The trials that test an asset the caller has already obtained through the funnel."""
+    return list(
+        Trial.objects.filter(asset_links__asset_id=asset_id)
+        .select_related("lead_sponsor")
+        .order_by("-start_date", "id")
+    )
+
+
+@dataclass(frozen=True)
+class SiteResult:
+    organization_id: str
+    name: str
+    name_ko: str
+    city: str
+    cluster_id: str
+    score: float
+    trials: int
+    phase_trials: int
+    reasons: list[str]
+    investigators: list[tuple[str, int]]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "organization": self.organization_id,
+            "name": self.name,
+            "name_ko": self.name_ko,
+            "city": self.city,
+            "cluster": self.cluster_id or None,
+            "score": self.score,
+            "trials": self.trials,
+            "phase_trials": self.phase_trials,
+            "reasons": self.reasons,
+            "investigators": [{"name": n, "trials": k} for n, k in self.investigators],
+        }
+
+
+@dataclass(frozen=True)
+class SiteSearch:
+    condition: str
+    phase: str = ""
+    country: str = "KR"
+    city: str = ""
+    cluster: str = ""
+    intervention_type: str = ""
+    top: int = 20
+
+
+def find_sites(search: SiteSearch) -> list[SiteResult]:
+    """Sites ranked for a condition and phase, best first, each with its reasons.
+
+    The database counts each site's trials of the condition (by start year, so that recent
+    trials can weigh more) and reads the planned enrolments of those in the phase asked; the
+    people the registry names are counted for the top sites only.
+    """
+    if not condition_terms(search.condition):
+        return []
+    matching = Trial.objects.filter(condition_filter(search.condition))
+    if search.intervention_type:
+        matching = matching.filter(intervention_types__contains=f"|{search.intervention_type}|")
+    site_rows = TrialSite.objects.filter(
+        trial__in=matching.values("pk"), organization__isnull=False
+    ).order_by()
+    if search.country:
+        site_rows = site_rows.filter(country=search.country)
+    in_phase = Q(trial__phase_codes__contains=f"|{search.phase}|") if search.phase else Q()
+    recruiting = Q(status__in=RECRUITING_STATUSES) | (
+        Q(status="") & Q(trial__status__in=RECRUITING_STATUSES)
+    )
+    counted = site_rows.values("organization_id", "trial__start_year").annotate(
+        n=Count("pk"),
+        industry=Count("pk", filter=Q(trial__sponsor_class="INDUSTRY")),
+        recruiting=Count("pk", filter=recruiting),
+        stopped=Count("pk", filter=Q(trial__status__in=STOPPED_STATUSES)),
+        phase1=Count("pk", filter=Q(trial__phase_codes__contains="|1|")),
+        in_phase=Count("pk", filter=in_phase) if search.phase else Count("pk"),
+    )
+    totals: dict[str, Counter[str]] = defaultdict(Counter)
+    years: dict[str, list[tuple[int | None, int]]] = defaultdict(list)
+    for row in counted:
+        org_id = row["organization_id"]
+        totals[org_id].update(
+            {k: row[k] for k in ("n", "industry", "recruiting", "stopped", "phase1")}
+        )
+        if row["in_phase"]:
+            years[org_id].append((row["trial__start_year"], row["in_phase"]))
+    if not totals:
+        return []
+    enrolments: dict[str, list[int]] = defaultdict(list)
+    for org_id, enrollment in (
+        site_rows.filter(in_phase, trial__enrollment__gt=0)
+        .values_list("organization_id", "trial__enrollment")
+        .iterator(chunk_size=5000)
+    ):
+        enrolments[org_id].append(enrollment)
+    ids = list(totals)
+    phase1_units = set(
+        SiteProfile.objects.filter(phase1_unit=True, organization_id__in=ids).values_list(
+            "organization_id", flat=True
+        )
+    )
+    sites = [
+        SiteFacts(
+            organization_id=org["id"],
+            name=org["name"],
+            name_ko=org["name_ko"],
+            city=org["city"],
+            cluster_id=org["cluster_id"] or "",
+            phase1_unit=org["id"] in phase1_units,
+            counts=SiteCounts(
+                trials=totals[org["id"]]["n"],
+                industry=totals[org["id"]]["industry"],
+                recruiting=totals[org["id"]]["recruiting"],
+                stopped=totals[org["id"]]["stopped"],
+                phase1=totals[org["id"]]["phase1"],
+                phase_years=tuple(years[org["id"]]),
+                enrolments=tuple(enrolments[org["id"]]),
+            ),
+        )
+        for org in Organization.objects.filter(pk__in=ids).values(
+            "id", "name", "name_ko", "city", "cluster_id"
+        )
+    ]
+    query = SiteQuery(
+        phase=search.phase or None,
+        year=timezone.now().year,
+        city=search.city,
+        cluster_id=search.cluster,
+    )
+    ranked = rank_sites(sites, query, top=search.top)
+    people = _site_investigators(
+        [s.organization_id for s in ranked],
+        matching.filter(phase_codes__contains=f"|{search.phase}|") if search.phase else matching,
+    )
+    return [
+        SiteResult(
+            organization_id=s.organization_id,
+            name=s.name,
+            name_ko=s.name_ko,
+            city=s.city,
+            cluster_id=s.cluster_id,
+            score=s.score,
+            trials=s.trials,
+            phase_trials=s.phase_trials,
+            reasons=[reason_text(r, search.phase or None) for r in s.reasons if r.points],
+            investigators=people.get(s.organization_id, []),
+        )
+        for s in ranked
+    ]
+
+
+def _site_investigators(
+    org_ids: list[str], trials: QuerySet[Trial], top: int = 5
+) -> dict[str, list[tuple[str, int]]]:
+    """The people the registry names at each site for these trials, most trials first."""
+    rows = (
+        Investigator.objects.filter(
+            organization_id__in=org_ids, trial__in=trials.values("pk"), role__in=SITE_ROLES
+        )
+        .values("organization_id", "name")
+        .annotate(n=Count("trial", distinct=True))
+        .order_by("organization_id", "-n", "name")
+    )
+    out: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for row in rows:
+        if len(out[row["organization_id"]]) < top:
+            out[row["organization_id"]].append((row["name"], row["n"]))
+    return out
+
+
+STAGE_PHASE = {"phase1": "1", "phase2": "2", "phase3": "3", "preclinical": "1", "filed": "3"}
+
+
+def sites_for_asset(asset: Any, top: int = 5) -> tuple[str, str, list[SiteResult]]:
+    """(indication, phase, sites) for an asset in or entering the clinic: sites with
+    experience in its first indication at the phase it is in (or enters); none otherwise."""
+    phase = STAGE_PHASE.get(asset.stage or "", "")
+    indications = [i for i in (asset.indications or []) if condition_terms(i)]
+    if not phase or not indications:
+        return "", "", []
+    for indication in indications:
+        found = find_sites(SiteSearch(condition=indication, phase=phase, top=top))
+        if found:
+            return indication, phase, found
+    return indications[0], phase, []
+
+
+@dataclass(frozen=True)
+class SiteProfileView:
+    organization: Organization
+    profile: SiteProfile | None
+    trials: int
+    recruiting: int
+    by_area: list[dict[str, Any]]
+    by_phase_year: list[dict[str, Any]]
+    recent: list[Trial]
+    investigators: list[tuple[str, int]] = field(default_factory=list)
+
+
+def site_profile(org_id: str) -> SiteProfileView:
+    """A site's trials by area and by phase over time; Organization.DoesNotExist if none."""
+    org = Organization.objects.select_related("cluster").get(pk=org_id)
+    profile = SiteProfile.objects.filter(organization_id=org_id).first()
+    ids = TrialSite.objects.filter(organization_id=org_id).values("trial_id")
+    rows = Trial.objects.filter(pk__in=ids)
+    by_area = list(rows.values("area").annotate(n=Count("pk")).order_by("-n", "area"))
+    counts: dict[tuple[int, str], int] = defaultdict(int)
+    for codes, year, n in rows.values_list("phase_codes", "start_year").annotate(n=Count("pk")):
+        phases = [c for c in codes.split("|") if c] or ["-"]
+        if year is not None:
+            counts[(year, max(phases))] += n
+    by_phase_year = [{"year": y, "phase": p, "n": n} for (y, p), n in sorted(counts.items())]
+    people = (
+        Investigator.objects.filter(organization_id=org_id)
+        .values("name")
+        .annotate(n=Count("trial", distinct=True))
+        .order_by("-n", "name")[:10]
+    )
+    return SiteProfileView(
+        organization=org,
+        profile=profile,
+        trials=rows.count(),
+        recruiting=TrialSite.objects.filter(organization_id=org_id, status="RECRUITING").count(),
+        by_area=by_area,
+        by_phase_year=by_phase_year,
+        recent=list(rows.select_related("lead_sponsor").order_by("-start_date", "id")[:20]),
+        investigators=[(p["name"], p["n"]) for p in people],
+    )
+
+
+def sites() -> QuerySet[Organization]:
+    """Organisations that are trial sites (a bundled site list entry or a registry site)."""
+    return Organization.objects.filter(site_profile__isnull=False).order_by("name")
+
+
+def korea_share_by_year(industry_only: bool = True) -> list[dict[str, Any]]:
+    """Per start year: imported trials, those with a Korean site, and Korea's share (%)."""
+    rows = Trial.objects.filter(start_year__isnull=False)
+    if industry_only:
+        rows = rows.filter(sponsor_class="INDUSTRY")
+    out = []
+    for r in (
+        rows.values("start_year")
+        .annotate(total=Count("pk"), korea=Count("pk", filter=Q(in_korea=True)))
+        .order_by("start_year")
+    ):
+        share = round(100 * r["korea"] / r["total"], 2) if r["total"] else 0.0
+        out.append(
+            {"year": r["start_year"], "total": r["total"], "korea": r["korea"], "share": share}
+        )
+    return out

@@ -1,0 +1,124 @@
+"""Names -> directory organisations: a site or sponsor name resolves through its key (case,
+spaces and punctuation ignored) to the organisation whose name, Korean name or alias has that
+key; an unknown name becomes a new organisation marked as coming from the registry."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from dari.directory import models as dm
+from dari.directory.text import search_texts
+from dari.trials.engine.names import name_key, name_variants, site_kind
+from dari.trials.models import SiteAlias, SiteProfile
+from dari.trials.vocab import SiteOrigin
+
+# A sponsor's class says what kind of organisation it is, as far as the registry knows.
+SPONSOR_KIND = {
+    "INDUSTRY": "pharma",
+    "NIH": "government",
+    "FED": "government",
+    "OTHER_GOV": "government",
+    "NETWORK": "association",
+}
+
+
+def registry_org_id(name: str) -> str:
+    """A stable id for an organisation first met in a registry (same name, same id)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:48].strip("-")
+    digest = hashlib.sha1(name_key(name).encode()).hexdigest()[:8]
+    return f"reg-{slug}-{digest}" if slug else f"reg-{digest}"
+
+
+@dataclass
+class Resolver:
+    """Resolves names in bulk; `save()` writes the organisations it had to create."""
+
+    keys: dict[str, str] = field(default_factory=dict)
+    new_orgs: dict[str, dm.Organization] = field(default_factory=dict)
+    new_aliases: dict[str, SiteAlias] = field(default_factory=dict)
+    new_sites: set[str] = field(default_factory=set)
+
+    @classmethod
+    def load(cls) -> Resolver:
+        keys: dict[str, str] = {}
+        for org_id, name, name_ko in dm.Organization.objects.values_list("id", "name", "name_ko"):
+            for text in (name_ko, name):
+                if text:
+                    keys.setdefault(name_key(text), org_id)
+        # Aliases are the curated answer: they win over a plain name.
+        keys.update(SiteAlias.objects.values_list("key", "organization_id"))
+        return cls(keys=keys)
+
+    def find(self, name: str) -> str | None:
+        return self.keys.get(name_key(name)) if name else None
+
+    def resolve(
+        self,
+        name: str,
+        kind: str,
+        city: str = "",
+        country: str = "",
+        source: str = "",
+        site: bool = False,
+    ) -> str | None:
+        key = name_key(name)
+        if not key:
+            return None
+        org_id = self.keys.get(key)
+        if org_id is None:
+            org_id = registry_org_id(name)
+            self.keys[key] = org_id
+            self.new_orgs[org_id] = dm.Organization(
+                id=org_id,
+                name=name[:300],
+                kind=kind,
+                city=city[:200],
+                country=country,
+                sources=[source] if source else [],
+            )
+            self.new_aliases[key] = SiteAlias(
+                key=key[:500], text=name[:500], organization_id=org_id
+            )
+        if site and org_id in self.new_orgs:
+            self.new_sites.add(org_id)
+        return org_id
+
+    def resolve_site(self, name: str, city: str, country: str, source: str) -> str | None:
+        for variant in name_variants(name)[1:]:
+            known = self.keys.get(name_key(variant))
+            if known is not None and name_key(name) not in self.keys:
+                return known
+        return self.resolve(name, site_kind(name), city, country, source, site=True)
+
+    def resolve_sponsor(self, name: str, sponsor_class: str, source: str) -> str | None:
+        kind = SPONSOR_KIND.get(sponsor_class) or site_kind(name)
+        return self.resolve(name, kind, source=source)
+
+    def save(self) -> int:
+        """Create the organisations met for the first time (inside the caller's transaction)."""
+        orgs = list(self.new_orgs.values())
+        if not orgs:
+            return 0
+        texts = search_texts([dm.searchable_text(dm.Organization, o.__dict__) for o in orgs])
+        for org, text in zip(orgs, texts, strict=True):
+            org.search_text = text
+        dm.Organization.objects.bulk_create(orgs, batch_size=1000, ignore_conflicts=True)
+        SiteAlias.objects.bulk_create(
+            list(self.new_aliases.values()), batch_size=1000, ignore_conflicts=True
+        )
+        SiteProfile.objects.bulk_create(
+            [
+                SiteProfile(organization_id=o, origin=SiteOrigin.REGISTRY)
+                for o in sorted(self.new_sites)
+            ],
+            batch_size=1000,
+            ignore_conflicts=True,
+        )
+        dm.bump_generation()
+        created = len(orgs)
+        self.new_orgs.clear()
+        self.new_aliases.clear()
+        self.new_sites.clear()
+        return created

@@ -1,0 +1,184 @@
+"""Pages of the clinical trials: the trials with filters, a trial, a site's profile, the site
+finder and Korea's share of trials beside the national target. Thin views over
+dari/trials/domain/queries.py; an asset a trial tests is named only where the reader may see it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+
+from dari.directory.access import access_asset
+from dari.directory.models import Asset, Cluster, Organization
+from dari.directory.vocab import TherapeuticArea, label_of
+from dari.insights.domain.targets import targets_progress
+from dari.trials.bundled import konect_observations
+from dari.trials.domain import queries
+from dari.trials.models import Trial
+from dari.trials.vocab import InterventionType, Phase, TrialStatus
+from dari.web import trials_charts
+
+PAGE_SIZE = 25
+KOREA_TARGET = "clinical-trials-rank-2027"
+PHASE_CHOICES = [("", gettext_lazy("Any phase"))] + [(n, f"{n}") for n in queries.PHASES]
+
+
+class TrialFilterForm(forms.Form):
+    q = forms.CharField(label=gettext_lazy("Search"), required=False, max_length=200)
+    condition = forms.CharField(label=gettext_lazy("Condition"), required=False, max_length=200)
+    phase = forms.ChoiceField(label=gettext_lazy("Phase"), required=False, choices=PHASE_CHOICES)
+    status = forms.ChoiceField(
+        label=gettext_lazy("Status"),
+        required=False,
+        choices=[("", gettext_lazy("Any status")), *TrialStatus.choices],
+    )
+    year = forms.IntegerField(
+        label=gettext_lazy("Start year"), required=False, min_value=1900, max_value=2100
+    )
+    korea = forms.BooleanField(label=gettext_lazy("Sites in Korea"), required=False)
+
+
+class SiteFinderForm(forms.Form):
+    condition = forms.CharField(label=gettext_lazy("Condition"), max_length=200)
+    phase = forms.ChoiceField(label=gettext_lazy("Phase"), required=False, choices=PHASE_CHOICES)
+    intervention_type = forms.ChoiceField(
+        label=gettext_lazy("Intervention type"),
+        required=False,
+        choices=[("", gettext_lazy("Any type")), *InterventionType.choices],
+    )
+    city = forms.CharField(label=gettext_lazy("City"), required=False, max_length=200)
+    cluster = forms.ChoiceField(label=gettext_lazy("Cluster"), required=False, choices=[])
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["cluster"].choices = [("", _("Any cluster"))] + list(
+            Cluster.objects.values_list("id", "name")
+        )
+
+
+def phase_labels() -> dict[str, str]:
+    return {
+        "1": str(Phase.PHASE1.label),
+        "2": str(Phase.PHASE2.label),
+        "3": str(Phase.PHASE3.label),
+        "4": str(Phase.PHASE4.label),
+        "-": str(Phase.NA.label),
+    }
+
+
+def _read(form: forms.Form) -> tuple[dict[str, Any], int]:
+    """A GET form's cleaned data and the status to answer: ({}, 200) when not submitted,
+    ({}, 400) when invalid (the form shows its errors)."""
+    if not form.is_bound:
+        return {}, 200
+    if not form.is_valid():
+        return {}, 400
+    return form.cleaned_data, 200
+
+
+@require_GET
+def trial_list(request: HttpRequest) -> HttpResponse:
+    form = TrialFilterForm(request.GET or None)
+    data, status = _read(form)
+    filters = queries.TrialFilters(**{k: v for k, v in data.items() if v not in (None, "")})
+    page = Paginator(queries.trials(filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "trials/list.html",
+        {"form": form, "page": page, "current": "trials"},
+        status=status,
+    )
+
+
+@require_GET
+def trial_detail(request: HttpRequest, trial_id: str) -> HttpResponse:
+    try:
+        detail = queries.trial_detail(request.user, trial_id)
+    except Trial.DoesNotExist:
+        raise Http404(_("No trial with this id.")) from None
+    return render(
+        request, "trials/detail.html", {"d": detail, "t": detail.trial, "current": "trials"}
+    )
+
+
+@require_GET
+def site_finder(request: HttpRequest) -> HttpResponse:
+    form = SiteFinderForm(request.GET or None)
+    data, status = _read(form)
+    results = queries.find_sites(queries.SiteSearch(**data)) if data else []
+    return render(
+        request,
+        "trials/sites.html",
+        {"form": form, "results": results, "current": "sites"},
+        status=status,
+    )
+
+
+@require_GET
+def site_profile(request: HttpRequest, org_id: str) -> HttpResponse:
+    try:
+        profile = queries.site_profile(org_id)
+    except Organization.DoesNotExist:
+        raise Http404(_("No organisation with this id.")) from None
+    areas = [
+        {"label": label_of(TherapeuticArea, r["area"] or "other"), "n": r["n"]}
+        for r in profile.by_area
+    ]
+    return render(
+        request,
+        "trials/site.html",
+        {
+            "p": profile,
+            "areas": areas,
+            "area_svg": trials_charts.bar_chart(areas, "label", "n", _("Trials")),
+            "phase_svg": trials_charts.phase_year_chart(
+                profile.by_phase_year, phase_labels(), _("Trials")
+            ),
+            "current": "sites",
+        },
+    )
+
+
+@require_GET
+def korea_share(request: HttpRequest) -> HttpResponse:
+    rows = queries.korea_share_by_year()
+    observed = konect_observations()
+    target = next((p for p in targets_progress() if p["target"].pk == KOREA_TARGET), None)
+    return render(
+        request,
+        "trials/korea.html",
+        {
+            "rows": rows,
+            "svg": trials_charts.share_chart(
+                rows,
+                observed,
+                _("Share of industry trials with a site in Korea (%)"),
+                {"imported": _("Imported trials"), "konect": _("KoNECT (published)")},
+            ),
+            "observed": observed,
+            "target": target,
+            "current": "korea",
+        },
+    )
+
+
+@require_GET
+def asset_sites(request: HttpRequest, asset_id: str) -> HttpResponse:
+    """Sites with experience in an asset's indication and the phase it is in or enters
+    (loaded into the asset's page by htmx); the asset comes through the funnel."""
+    try:
+        asset = access_asset(request.user, asset_id)
+    except Asset.DoesNotExist:
+        raise Http404(_("No asset with this id.")) from None
+    indication, phase, results = queries.sites_for_asset(asset)
+    return render(
+        request,
+        "trials/_asset_sites.html",
+        {"indication": indication, "phase": phase, "results": results},
+    )

@@ -1,0 +1,172 @@
+"""Trials through the API and the pages, in English and Korean, and the leak tests: an asset a
+trial tests is named only to those who may see it (never a members-only asset to anyone else)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dari.directory.access import visible_assets
+from dari.trials.importer import import_files
+from dari.trials.models import Trial, TrialAsset
+from tests.factories import AssetFactory, OrganizationFactory
+from tests.trials.synthetic import page, study
+
+pytestmark = pytest.mark.django_db
+
+KR = "Korea, Republic of"
+
+
+@pytest.fixture
+def loaded(db, write_json):
+    studies = [
+        study("NCT95000001", phases=["PHASE2"], sites=[("Asan Medical Center", "Seoul", KR)]),
+        study(
+            "NCT95000002",
+            phases=["PHASE3"],
+            status="COMPLETED",
+            sites=[("Asan Medical Center", "Seoul", KR)],
+        ),
+    ]
+    import_files([write_json("p.json", page(studies))])
+    return Trial.objects.get(pk="NCT95000001")
+
+
+def test_api_lists_filters_and_shows_a_trial(client, loaded):
+    body = client.get("/api/trials", {"phase": "2", "condition": "위암"}).json()
+    assert (body["count"], [t["id"] for t in body["items"]]) == (1, ["NCT95000001"])
+    assert client.get("/api/trials", {"korea": "true"}).json()["count"] == 2
+    one = client.get("/api/trials/NCT95000001").json()
+    assert (one["status"], one["phases"], one["in_korea"]) == ("RECRUITING", ["PHASE2"], True)
+    assert [(s["name"], s["status"]) for s in one["sites"]] == [
+        ("Asan Medical Center", "RECRUITING")
+    ]
+    assert one["investigators"] == [
+        {
+            "name": "SYNTHETIC PI 0 Asan M",
+            "role": "PRINCIPAL_INVESTIGATOR",
+            "affiliation": "Asan Medical Center",
+            "organization": one["sites"][0]["organization"],
+        }
+    ]
+
+
+def test_api_errors_have_the_one_shape(client, loaded):
+    missing = client.get("/api/trials/NCT00000000")
+    assert (missing.status_code, missing.json()) == (
+        404,
+        {"detail": "Not found: trial 'NCT00000000'", "errors": []},
+    )
+    bad = client.get("/api/sites", {"condition": "x", "phase": "7"})
+    assert bad.status_code == 400
+    assert [e["field"] for e in bad.json()["errors"]] == ["phase"]
+
+
+def test_api_sites(client, loaded):
+    body = client.get("/api/sites", {"condition": "gastric cancer", "phase": "2"}).json()
+    assert [(s["name"], s["trials"], s["phase_trials"]) for s in body] == [
+        ("Asan Medical Center", 2, 1)
+    ]
+    assert sorted(body[0]["reasons"]) == [
+        "1 competing trial recruiting now",
+        "1 matching phase 2 trial (2023–2023)",
+        "100% industry-sponsored",
+        "2 trials of this condition in any phase",
+        "median planned enrolment 120",
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_pages_in_both_languages(client, loaded, language):
+    site = loaded.sites.get().organization_id
+    pages = {
+        "/trials/": "NCT95000002",
+        "/trials/?phase=2&korea=on": "NCT95000001",
+        "/trials/NCT95000001/": "Asan Medical Center",
+        "/trials/sites/?condition=위암&phase=2": "Asan Medical Center",
+        f"/trials/sites/{site}/": "<svg",
+        "/trials/korea/": "3.46",
+    }
+    for url, expected in pages.items():
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+        assert (url, response.status_code) == (url, 200)
+        assert expected in response.content.decode()
+    title = {"en": "Site finder", "ko": "임상시험 기관 찾기"}[language]
+    assert title in client.get("/trials/sites/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert client.get("/trials/NOPE/").status_code == 404
+    assert client.get("/trials/?phase=9").status_code == 400
+
+
+def test_an_asset_page_lists_its_trials_and_sites(client, loaded):
+    owner = OrganizationFactory(id="org-syn-owner", name="SYNTHETIC Owner")
+    asset = AssetFactory(
+        id="as-syn",
+        organization=owner,
+        name="SYN-101 asset",
+        visibility="public",
+        stage="phase2",
+        indications=["Gastric cancer"],
+    )
+    TrialAsset.objects.create(trial=loaded, asset=asset)
+    html = client.get("/assets/as-syn/").content.decode()
+    assert "NCT95000001" in html
+    assert "/trials/asset-sites/as-syn/" in html
+    sites = client.get("/trials/asset-sites/as-syn/").content.decode()
+    assert "Asan Medical Center" in sites
+
+
+def test_a_trial_links_an_asset_named_by_its_intervention(write_json, db):
+    owner = OrganizationFactory(id="org-syn-owner", name="SYNTHETIC Owner")
+    AssetFactory(id="as-named", organization=owner, name="Synthetimab")
+    s = study("NCT95000009", intervention=("BIOLOGICAL", "SYNTHETIMAB"))
+    import_files([write_json("p.json", page([s]))])
+    assert list(TrialAsset.objects.values_list("trial_id", "asset_id")) == [
+        ("NCT95000009", "as-named")
+    ]
+
+
+def test_an_asset_is_named_through_trials_only_to_those_who_may_see_it(
+    client, leak_world, write_json
+):
+    import_files(
+        [write_json("p.json", page([study("NCT95000100", intervention=("DRUG", "SYN-55"))]))]
+    )
+    trial = Trial.objects.get()
+    assets = leak_world["assets"]
+    for asset in assets.values():
+        asset.stage, asset.indications = "phase2", ["Gastric cancer"]
+        asset.save()
+        TrialAsset.objects.create(trial=trial, asset=asset)
+    seen_by = {}
+    for who in [None, *leak_world["users"]]:
+        client.logout()
+        user = None
+        if who:
+            user = leak_world["users"][who]
+            client.force_login(user)
+        expected = set(
+            visible_assets(user)
+            .filter(pk__in=[a.pk for a in assets.values()])
+            .values_list("pk", flat=True)
+        )
+        html = client.get("/trials/NCT95000100/").content.decode()
+        api = client.get("/api/trials/NCT95000100")
+        shown = {a["id"] for a in api.json()["assets"]}
+        assert shown == expected, who
+        for asset in assets.values():
+            status = client.get(f"/trials/asset-sites/{asset.pk}/").status_code
+            if asset.pk in expected:
+                assert (who, asset.name in html, status) == (who, True, 200)
+            else:
+                assert (
+                    who,
+                    asset.pk in html,
+                    asset.name in html,
+                    asset.pk in api.content.decode(),
+                    status,
+                ) == (who, False, False, False, 404)
+        seen_by[who] = sorted(expected)
+    assert seen_by[None] == ["as-public"]
+    for who in ("loner", "unverified", "pending", "removed"):
+        assert seen_by[who] == ["as-public"]
+    assert seen_by["owner"] == ["as-cda", "as-members", "as-partners", "as-public"]
+    assert seen_by["stranger"] == ["as-members", "as-public"]
