@@ -58,12 +58,15 @@ def study_problems(study: object, where: str) -> tuple[str | None, list[str]]:
         url = f"https://clinicaltrials.gov/study/{nct}"
     host = urlparse(str(url or "")).netloc.lower()
     if host not in REGISTRY_HOSTS:
-        problems.append(f"{where}.dari.source_url: {url!r} is not on clinicaltrials.gov or cris.nih.go.kr")
+        problems.append(
+            f"{where}.dari.source_url: {url!r} is not on clinicaltrials.gov or cris.nih.go.kr"
+        )
     elif nct and "clinicaltrials.gov" in host and not str(url).rstrip("/").endswith(nct):
         problems.append(f"{where}.dari.source_url: {url!r} is not the page of {nct}")
     locations = (ps.get("contactsLocationsModule") or {}).get("locations") or []
     if not any(
-        isinstance(loc, dict) and str(loc.get("country", "")).casefold() in KOREA for loc in locations
+        isinstance(loc, dict) and str(loc.get("country", "")).casefold() in KOREA
+        for loc in locations
     ):
         problems.append(f"{where}.contactsLocationsModule.locations: no location in Korea")
     return reg_id, problems
@@ -141,16 +144,22 @@ def check_links(folder: Path, trial_ids: set[str]) -> tuple[int, list[str]]:
     for name in ("assets.json", "pipelines.json"):
         data = folder.parent / name
         if data.exists():
-            assets |= {a["id"] for a in json.loads(data.read_text(encoding="utf-8")).get("assets", [])}
+            assets |= {
+                a["id"] for a in json.loads(data.read_text(encoding="utf-8")).get("assets", [])
+            }
     problems = []
     if doc.get("format") != "dari-trial-assets/1":
         problems.append(f"{path.name}: format: expected 'dari-trial-assets/1'")
     links = doc.get("links") or []
     for i, link in enumerate(links):
         if link.get("trial") not in trial_ids:
-            problems.append(f"{path.name}: links[{i}].trial: {link.get('trial')!r} is not a bundled trial")
+            problems.append(
+                f"{path.name}: links[{i}].trial: {link.get('trial')!r} is not a bundled trial"
+            )
         if assets and link.get("asset") not in assets:
-            problems.append(f"{path.name}: links[{i}].asset: {link.get('asset')!r} is not a bundled asset")
+            problems.append(
+                f"{path.name}: links[{i}].asset: {link.get('asset')!r} is not a bundled asset"
+            )
     return len(links), problems
 
 
@@ -162,8 +171,10 @@ def main(argv: list[str]) -> int:
     problems += site_problems + link_problems
     for problem in problems:
         print(problem)
-    print(f"{count} studies ({len(trial_ids)} ids), {n_sites} sites, {n_links} asset links: "
-          f"{'OK' if not problems else f'{len(problems)} problem(s)'}")
+    print(
+        f"{count} studies ({len(trial_ids)} ids), {n_sites} sites, {n_links} asset links: "
+        f"{'OK' if not problems else f'{len(problems)} problem(s)'}"
+    )
     return 1 if problems else 0
 
 
