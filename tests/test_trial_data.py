@@ -1,0 +1,90 @@
+"""tools/check_trial_data.py: the bundled real trials pass; bad files (SYNTHETIC, written here) fail
+with the place of each problem."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location(
+    "check_trial_data", ROOT / "tools" / "check_trial_data.py"
+)
+assert _spec and _spec.loader
+check = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(check)
+
+
+def _study(nct: str, country: str = "Korea, Republic of", **dari: str) -> dict:
+    study: dict = {
+        "protocolSection": {
+            "identificationModule": {"nctId": nct, "briefTitle": "SYNTHETIC study"},
+            "statusModule": {"overallStatus": "RECRUITING"},
+            "contactsLocationsModule": {
+                "locations": [{"facility": "SYNTHETIC", "country": country}]
+            },
+        }
+    }
+    if dari:
+        study["dari"] = dari
+    return study
+
+
+def _folder(tmp_path: Path, studies: list[dict]) -> Path:
+    (tmp_path / "ctgov-synthetic.json").write_text(
+        json.dumps({"studies": studies}), encoding="utf-8"
+    )
+    sites = {
+        "format": "dari-trial-sites/1",
+        "sites": [
+            {
+                "id": "org-x",
+                "kind": "hospital",
+                "name_en": "SYNTHETIC Hospital",
+                "name_ko": "합성병원",
+                "city": "Seoul",
+                "source_url": "https://example.org/",
+            }
+        ],
+    }
+    (tmp_path / "sites.json").write_text(json.dumps(sites), encoding="utf-8")
+    return tmp_path
+
+
+def test_bundled_trial_data_passes(capsys):
+    assert check.main(["check"]) == 0
+    out = capsys.readouterr().out
+    studies = int(out.split(" studies")[0].split()[-1])
+    assert studies >= 300
+
+
+def test_good_synthetic_folder_passes(tmp_path):
+    assert check.main(["check", str(_folder(tmp_path, [_study("NCT00000001")]))]) == 0
+
+
+def test_each_problem_is_named(tmp_path, capsys):
+    studies = [
+        _study("NCT00000001"),
+        _study("NCT00000001"),  # duplicate
+        _study("NCT123"),  # bad id
+        _study("NCT00000002", country="Japan"),  # no Korean site
+        _study("NCT00000003", source_url="https://example.org/NCT00000003"),  # not the registry
+    ]
+    assert check.main(["check", str(_folder(tmp_path, studies))]) == 1
+    out = capsys.readouterr().out
+    assert "studies[1]: NCT00000001 is already in" in out
+    assert "studies[2].identificationModule.nctId: 'NCT123'" in out
+    assert "studies[3].contactsLocationsModule.locations: no location in Korea" in out
+    assert "studies[4].dari.source_url" in out
+
+
+def test_cris_only_study_needs_a_cris_url(tmp_path, capsys):
+    cris = _study("NCT00000001")
+    ident = cris["protocolSection"]["identificationModule"]
+    del ident["nctId"]
+    ident["secondaryIdInfos"] = [{"id": "KCT0001234", "domain": "CRIS"}]
+    assert check.main(["check", str(_folder(tmp_path, [cris]))]) == 1
+    assert "is not on clinicaltrials.gov or cris.nih.go.kr" in capsys.readouterr().out
+    cris["dari"] = {"source_url": "https://cris.nih.go.kr/cris/search/detailSearch.do?seq=1"}
+    assert check.main(["check", str(_folder(tmp_path, [cris]))]) == 0

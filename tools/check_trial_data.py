@@ -1,0 +1,182 @@
+"""Check the bundled real trial data in dari/data/trials/ (plain Python, no Django).
+
+    python tools/check_trial_data.py [FOLDER]
+
+Every study in ctgov-*.json must have a registry id (NCT + 8 digits, or a CRIS KCT + 7 digits in
+secondaryIdInfos when there is no NCT id), a source URL on clinicaltrials.gov (for that same NCT
+id) or cris.nih.go.kr, a brief title, an overall status and at least one location in Korea; no id
+may appear twice. sites.json needs the fields its README asks for, web addresses and unique names;
+asset_links.json may only name bundled trials and bundled assets. Exit status 1 on any problem,
+each printed with its file and place.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT / "dari" / "data" / "trials"
+NCT = re.compile(r"^NCT\d{8}$")
+KCT = re.compile(r"^KCT\d{7}$")
+KOREA = {"korea, republic of", "south korea", "republic of korea", "korea"}
+REGISTRY_HOSTS = {"clinicaltrials.gov", "www.clinicaltrials.gov", "cris.nih.go.kr"}
+SITE_KINDS = {"hospital", "clinical_trial_center"}
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def study_problems(study: object, where: str) -> tuple[str | None, list[str]]:
+    """(registry id, problems) of one ClinicalTrials.gov v2-shaped study."""
+    if not isinstance(study, dict) or not isinstance(study.get("protocolSection"), dict):
+        return None, [f"{where}: not a study (no protocolSection)"]
+    ps = study["protocolSection"]
+    problems: list[str] = []
+    ident = ps.get("identificationModule") or {}
+    nct = ident.get("nctId")
+    kcts = [
+        s.get("id")
+        for s in ident.get("secondaryIdInfos") or []
+        if isinstance(s, dict) and KCT.match(str(s.get("id", "")))
+    ]
+    if nct is not None and not NCT.match(str(nct)):
+        problems.append(f"{where}.identificationModule.nctId: {nct!r} is not NCT + 8 digits")
+    reg_id = nct if nct else (kcts[0] if kcts else None)
+    if reg_id is None:
+        problems.append(f"{where}: no registry id (nctId, or a KCT id in secondaryIdInfos)")
+    if not str(ident.get("briefTitle") or "").strip():
+        problems.append(f"{where}.identificationModule.briefTitle: missing")
+    if not (ps.get("statusModule") or {}).get("overallStatus"):
+        problems.append(f"{where}.statusModule.overallStatus: missing")
+    url = (study.get("dari") or {}).get("source_url")
+    if not url and nct:
+        url = f"https://clinicaltrials.gov/study/{nct}"
+    host = urlparse(str(url or "")).netloc.lower()
+    if host not in REGISTRY_HOSTS:
+        problems.append(
+            f"{where}.dari.source_url: {url!r} is not on clinicaltrials.gov or cris.nih.go.kr"
+        )
+    elif nct and "clinicaltrials.gov" in host and not str(url).rstrip("/").endswith(nct):
+        problems.append(f"{where}.dari.source_url: {url!r} is not the page of {nct}")
+    locations = (ps.get("contactsLocationsModule") or {}).get("locations") or []
+    if not any(
+        isinstance(loc, dict) and str(loc.get("country", "")).casefold() in KOREA
+        for loc in locations
+    ):
+        problems.append(f"{where}.contactsLocationsModule.locations: no location in Korea")
+    return reg_id, problems
+
+
+def check_studies(folder: Path) -> tuple[set[str], list[str], int]:
+    ids: dict[str, str] = {}
+    problems: list[str] = []
+    count = 0
+    for path in sorted(folder.glob("ctgov-*.json")):
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            problems.append(f"{path.name}: unreadable JSON ({exc})")
+            continue
+        studies = doc.get("studies") if isinstance(doc, dict) and "studies" in doc else [doc]
+        if not isinstance(studies, list):
+            problems.append(f"{path.name}: studies: expected a list")
+            continue
+        for i, study in enumerate(studies):
+            where = f"{path.name}: studies[{i}]"
+            reg_id, found = study_problems(study, where)
+            problems += found
+            count += 1
+            if reg_id:
+                if reg_id in ids:
+                    problems.append(f"{where}: {reg_id} is already in {ids[reg_id]}")
+                else:
+                    ids[reg_id] = where
+    if count == 0:
+        problems.append(f"{folder}: no ctgov-*.json studies")
+    return set(ids), problems, count
+
+
+def check_sites(folder: Path) -> tuple[int, list[str]]:
+    path = folder / "sites.json"
+    if not path.exists():
+        return 0, [f"{path.name}: missing"]
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    problems: list[str] = []
+    if doc.get("format") != "dari-trial-sites/1":
+        problems.append(f"{path.name}: format: expected 'dari-trial-sites/1'")
+    names: dict[str, str] = {}
+    ids: set[str] = set()
+    sites = doc.get("sites") or []
+    for i, site in enumerate(sites):
+        where = f"{path.name}: sites[{i}]"
+        for field in ("id", "name_en", "name_ko", "city", "source_url"):
+            if not str(site.get(field) or "").strip():
+                problems.append(f"{where}.{field}: missing")
+        if site.get("kind") not in SITE_KINDS:
+            problems.append(f"{where}.kind: {site.get('kind')!r}")
+        if site.get("id") in ids:
+            problems.append(f"{where}.id: {site.get('id')!r} twice")
+        ids.add(site.get("id"))
+        if not re.match(r"^https?://\S+$", str(site.get("source_url") or "")):
+            problems.append(f"{where}.source_url: not a web address")
+        if site.get("name_ko") and not re.search(r"[\uac00-\ud7a3]", site["name_ko"]):
+            problems.append(f"{where}.name_ko: no Hangul")
+        for text in [site.get("name_en"), site.get("name_ko"), *(site.get("aliases") or [])]:
+            if not text:
+                continue
+            other = names.setdefault(_key(text), str(site.get("id")))
+            if other != site.get("id"):
+                problems.append(f"{where}: the name {text!r} also names {other}")
+    return len(sites), problems
+
+
+def check_links(folder: Path, trial_ids: set[str]) -> tuple[int, list[str]]:
+    path = folder / "asset_links.json"
+    if not path.exists():
+        return 0, []
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assets: set[str] = set()
+    for name in ("assets.json", "pipelines.json"):
+        data = folder.parent / name
+        if data.exists():
+            assets |= {
+                a["id"] for a in json.loads(data.read_text(encoding="utf-8")).get("assets", [])
+            }
+    problems = []
+    if doc.get("format") != "dari-trial-assets/1":
+        problems.append(f"{path.name}: format: expected 'dari-trial-assets/1'")
+    links = doc.get("links") or []
+    for i, link in enumerate(links):
+        if link.get("trial") not in trial_ids:
+            problems.append(
+                f"{path.name}: links[{i}].trial: {link.get('trial')!r} is not a bundled trial"
+            )
+        if assets and link.get("asset") not in assets:
+            problems.append(
+                f"{path.name}: links[{i}].asset: {link.get('asset')!r} is not a bundled asset"
+            )
+    return len(links), problems
+
+
+def main(argv: list[str]) -> int:
+    folder = Path(argv[1]) if len(argv) > 1 else DEFAULT
+    trial_ids, problems, count = check_studies(folder)
+    n_sites, site_problems = check_sites(folder)
+    n_links, link_problems = check_links(folder, trial_ids)
+    problems += site_problems + link_problems
+    for problem in problems:
+        print(problem)
+    print(
+        f"{count} studies ({len(trial_ids)} ids), {n_sites} sites, {n_links} asset links: "
+        f"{'OK' if not problems else f'{len(problems)} problem(s)'}"
+    )
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
