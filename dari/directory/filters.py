@@ -28,7 +28,6 @@ from django.utils.translation import gettext as _
 
 from dari.directory import search
 from dari.directory.text import tokens
-from dari.matching.search import Query
 from dari.directory.vocab import (
     DealType,
     FacilityKind,
@@ -39,6 +38,7 @@ from dari.directory.vocab import (
     Stage,
     TherapeuticArea,
 )
+from dari.matching.search import Query
 
 M = TypeVar("M", bound=Model)
 

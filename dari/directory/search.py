@@ -68,7 +68,8 @@ _POSTGRES_TEARDOWN = (
     f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS document",
 )
 # ts_rank takes weights for D, C, B, A: owner, body, terms, name (WEIGHTS scaled to 1).
-_PG_WEIGHTS = "'{%s}'" % ",".join(str(w / WEIGHTS[0]) for w in (WEIGHTS[3], *WEIGHTS[2::-1]))
+_PG_ORDER = (WEIGHTS[3], WEIGHTS[2], WEIGHTS[1], WEIGHTS[0])
+_PG_WEIGHTS = "'{" + ",".join(str(w / WEIGHTS[0]) for w in _PG_ORDER) + "}'"
 
 
 def install_index(schema_editor: Any) -> None:
