@@ -103,7 +103,8 @@ class RecordText:
     name: str
     description: str = ""
     labels: Sequence[str] = ()
-    """Structured values: indications, targets, therapeutic area, modality."""
+    """Structured values: indications, targets, therapeutic area, modality; the first is the
+    record's main one (its concepts count twice)."""
     owner: Sequence[str] = ()
     """The owner's names (English and Korean)."""
 
@@ -127,9 +128,10 @@ def document(record: RecordText, terms_of: Glossary | None = None) -> dict[str, 
     labels = " ; ".join(record.labels)
     named = g.concepts(record.name) + g.concepts(labels)
     described = [e for e in g.concepts(record.description) if e not in named]
+    main = [e.key for e in g.concepts(record.labels[0])] if record.labels else []
     columns = {
         "name": index_tokens(record.name),
-        "terms": index_tokens(labels) + _concept_tokens(named, g),
+        "terms": index_tokens(labels) + _concept_tokens(named, g) + main,
         "body": index_tokens(record.description) + _concept_tokens(described, g),
         "org": index_tokens(" ".join(record.owner)),
     }
@@ -138,8 +140,8 @@ def document(record: RecordText, terms_of: Glossary | None = None) -> dict[str, 
 
 def semantic_text(record: RecordText) -> str:
     """The short text the sentence embedder reads for a record (name, values, the opening
-    of its description)."""
-    parts = [record.name, *record.labels, record.description[:300]]
+    of its description): short, since embedding costs about its length."""
+    parts = [record.name, *record.labels[:4], record.description[:120]]
     return ". ".join(p for p in parts if p)
 
 
