@@ -184,3 +184,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DARI_LOG_LEVEL", "WARNING")},
 }
+
+# Asset search: the sentence encoder re-orders the best lexical matches (docs/search.md);
+# DARI_SEARCH_SEMANTIC=0 ranks by the full-text index alone.
+SEARCH_SEMANTIC = _env_bool("DARI_SEARCH_SEMANTIC", True)

@@ -24,7 +24,15 @@ from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from dari.directory.models import Asset, AssetSearch
-from dari.matching.search import Query, RecordText, document, parse_query, semantic_text
+from dari.matching.search import (
+    Query,
+    RecordText,
+    document,
+    korean_morphemes,
+    parse_query,
+    record_texts,
+    semantic_text,
+)
 
 TABLE = "directory_assetsearch"
 FTS = "directory_assetsearch_fts"
@@ -124,17 +132,34 @@ def index_assets(asset_ids: Iterable[str] | None = None) -> int:
     written = 0
     for chunk in chunks:
         rows = assets.filter(pk__in=chunk) if asset_ids is not None else assets
-        batch: list[AssetSearch] = []
+        batch: list[dict[str, Any]] = []
         for values in rows.values(*ASSET_VALUES).iterator(chunk_size=BATCH):
-            text = record_text(values)
-            batch.append(
-                AssetSearch(asset_id=values["id"], semantic=semantic_text(text), **document(text))
-            )
+            batch.append(values)
             if len(batch) >= BATCH:
-                written += _upsert(batch)
+                written += _write(batch)
                 batch = []
-        written += _upsert(batch)
+        written += _write(batch)
     return written
+
+
+def _write(rows: list[dict[str, Any]]) -> int:
+    """Upsert the search documents of a batch of asset rows (Korean analysed in one call)."""
+    texts = [record_text(values) for values in rows]
+    korean = korean_morphemes([t for text in texts for t in record_texts(text)])
+    documents = [
+        AssetSearch(
+            asset_id=values["id"], semantic=semantic_text(text), **document(text, korean=korean)
+        )
+        for values, text in zip(rows, texts, strict=True)
+    ]
+    if documents:
+        AssetSearch.objects.bulk_create(
+            documents,
+            update_conflicts=True,
+            unique_fields=["asset"],
+            update_fields=["name", "terms", "body", "org", "semantic"],
+        )
+    return len(documents)
 
 
 def organization_asset_ids(organization_ids: Iterable[str]) -> list[str]:
@@ -145,17 +170,6 @@ def organization_asset_ids(organization_ids: Iterable[str]) -> list[str]:
         chunk = ids[i : i + 900]
         assets += Asset.objects.filter(organization_id__in=chunk).values_list("pk", flat=True)
     return assets
-
-
-def _upsert(batch: list[AssetSearch]) -> int:
-    if batch:
-        AssetSearch.objects.bulk_create(
-            batch,
-            update_conflicts=True,
-            unique_fields=["asset"],
-            update_fields=["name", "terms", "body", "org", "semantic"],
-        )
-    return len(batch)
 
 
 # Reading -----------------------------------------------------------------------------------

@@ -7,7 +7,8 @@ channel is the multilingual sentence encoder (the recommendations' embedder, wit
 the query and the SEMANTIC_CANDIDATES best lexical matches are embedded and ordered by cosine;
 reciprocal rank fusion of the two orders places those candidates, and the rest follow in
 lexical order. The semantic channel re-orders matches and never adds one, so counts are the
-counts of the filter (the same as the facets').
+counts of the filter (the same as the facets'). `SEARCH_SEMANTIC` (DARI_SEARCH_SEMANTIC=0)
+turns it off; its cost is measured by bench/search.py.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from django.conf import settings
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 
 from dari.directory.domain.queries import assets as visible_asset_rows
@@ -31,7 +33,7 @@ def search_assets(user: Any, chosen: AssetFilter) -> QuerySet[Asset]:
     """The assets `user` may see that match `chosen`, in its order: by relevance (lexical
     and semantic ranks fused) when it has words and no other sort."""
     rows = chosen.apply(visible_asset_rows(user))
-    if not chosen.ranks():
+    if not chosen.ranks() or not settings.SEARCH_SEMANTIC:
         return rows
     return with_semantic_order(rows, chosen.q)
 
