@@ -14,7 +14,7 @@ APT_PACKAGES := chromium fonts-noto-cjk gettext
 PYTEST_ARGS ?=
 
 .PHONY: install system-packages demo demo-data serve test test-sqlite test-postgres postgres \
-        lint bench-import bench-ingest bench-schedule bench-recommend messages clean
+        lint bench-import bench-ingest bench-schedule bench-recommend messages clean bench-search
 
 install: $(STAMP) system-packages
 
@@ -88,6 +88,9 @@ bench-schedule: install
 
 bench-recommend: install
 	$(BIN)/python bench/recommend.py
+
+bench-search: install postgres
+	$(BIN)/python bench/search.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
