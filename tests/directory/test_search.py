@@ -174,3 +174,11 @@ def test_organisation_signal_reindexes_its_assets(db):
     org.save()
     assert AssetSearch.objects.get(asset_id="as-b").org.split()[0] == "beta"
     assert "베타" in AssetSearch.objects.get(asset_id="as-b").org
+
+
+def test_reindex_rewrites_every_document(db, capsys):
+    AssetFactory(id="as-r", name="R-1", indications=["gastric cancer"])
+    AssetSearch.objects.update(terms="")
+    call_command("assets", "reindex")
+    assert "zcgastriccancer" in AssetSearch.objects.get(asset_id="as-r").terms.split()
+    assert capsys.readouterr().err.strip() == "1 assets indexed"

@@ -1,4 +1,7 @@
-"""`dari assets search`: the asset search of the pages and the API on the command line.
+"""`dari assets search|reindex`: the asset search of the pages and the API on the command line,
+and the rebuild of its index (after a change of the glossary or the tokeniser).
+
+    dari assets reindex
 
     dari assets search [WORDS ...] [--therapeutic-area A] [--modality M] [--stage S]
                        [--cluster ID] [--country CC] [--seeking T] [--organization ID]
@@ -16,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import CommandParser
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from dari.cli.command import DariCommand
@@ -24,6 +28,7 @@ from dari.directory.filters import AssetFilter, FilterError
 
 # The operator of the command line, as `dari recommend` defines it (one definition).
 from dari.directory.management.commands.recommend import _Operator
+from dari.directory.search import index_assets
 
 FILTER_OPTIONS = [p.name for p in AssetFilter.parameters() if p.name != "q"]
 
@@ -32,7 +37,8 @@ class Command(DariCommand):
     help = "Search pipeline assets (Korean or English words), with the asset list's filters."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        sub = parser.add_subparsers(dest="action", required=True, metavar="search")
+        sub = parser.add_subparsers(dest="action", required=True, metavar="search|reindex")
+        sub.add_parser("reindex", help="rewrite every asset's search document")
         search = sub.add_parser("search", help="assets matching words and filters")
         search.add_argument("words", nargs="*", metavar="WORDS")
         for name in FILTER_OPTIONS:
@@ -45,6 +51,11 @@ class Command(DariCommand):
         self.add_output_argument(search)
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "reindex":
+            with transaction.atomic():
+                count = index_assets()
+            self.stderr.write(_("%(count)d assets indexed") % {"count": count})
+            return
         if options["top"] < 1:
             raise self.bad_input(_("--top: must be at least 1"))
         params = {name: options[name] for name in FILTER_OPTIONS}
