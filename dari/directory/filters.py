@@ -253,24 +253,16 @@ class AssetFilter(DirectoryFilter):
         query = self.query()
         if query is None or not self.ranks():
             return super().apply(assets)
-        # The ranked join keeps only the matches itself: no second pass through the index.
-        return cast(QuerySet[M], search.ranked(cast(Any, self._narrow_values(assets)), query))
+        # Every other parameter narrows as usual; the ranked join keeps only the matches.
+        others = dataclasses.replace(self, q="").narrowed(assets)
+        return cast(QuerySet[M], search.ranked(cast(Any, others), query))
 
     def narrow(self, assets: QuerySet[M]) -> QuerySet[M]:
         query = self.query()
         if query is not None:
             assets = assets.filter(search.matching(query))
-        return self._narrow_values(assets, lookups=False)
-
-    def _narrow_values(self, assets: QuerySet[M], lookups: bool = True) -> QuerySet[M]:
-        """The parameters other than the words."""
         if self.seeking:
             assets = assets.filter(json_list_contains("seeking", self.seeking))
-        if lookups:
-            for name, lookup in self.lookups.items():
-                value = getattr(self, name)
-                if value:
-                    assets = assets.filter(**{lookup: value})
         return assets
 
     def order(self) -> tuple[Any, ...]:

@@ -182,3 +182,14 @@ def test_reindex_rewrites_every_document(db, capsys):
     call_command("assets", "reindex")
     assert "zcgastriccancer" in AssetSearch.objects.get(asset_id="as-r").terms.split()
     assert capsys.readouterr().err.strip() == "1 assets indexed"
+
+
+def test_updated_since_narrows_a_ranked_search_too(db, client, settings):
+    import time_machine
+
+    with time_machine.travel("2026-01-01T00:00:00Z", tick=False):
+        AssetFactory(id="as-old", name="Old", indications=["gastric cancer"])
+    with time_machine.travel("2026-06-01T00:00:00Z", tick=False):
+        AssetFactory(id="as-new", name="New", indications=["gastric cancer"])
+    assert api_ids(client, q="위암", updated_since="2026-03-01") == ["as-new"]
+    assert api_ids(client, q="위암", updated_since="2026-03-01", sort="name") == ["as-new"]
