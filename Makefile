@@ -14,7 +14,7 @@ APT_PACKAGES := chromium fonts-noto-cjk gettext
 PYTEST_ARGS ?=
 
 .PHONY: install system-packages demo demo-data serve test test-sqlite test-postgres postgres \
-        lint bench-import bench-ingest bench-schedule bench-recommend bench-trials messages clean
+        lint bench-import bench-ingest bench-schedule bench-recommend bench-trials bench-search messages clean
 
 install: $(STAMP) system-packages
 
@@ -98,6 +98,9 @@ bench-load: install postgres
 
 bench-trials: install
 	$(BIN)/python bench/trials.py
+
+bench-search: install postgres
+	$(BIN)/python bench/search.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -196,3 +196,7 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 20_000},
     }
 }
+
+# Asset search: the sentence encoder re-orders the best lexical matches (docs/search.md);
+# DARI_SEARCH_SEMANTIC=0 ranks by the full-text index alone.
+SEARCH_SEMANTIC = _env_bool("DARI_SEARCH_SEMANTIC", True)

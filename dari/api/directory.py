@@ -45,7 +45,7 @@ from dari.api.schemas import (
     ProgramQuery,
 )
 from dari.directory.access import access_asset
-from dari.directory.domain import queries
+from dari.directory.domain import queries, search
 from dari.directory.filters import (
     AssetFilter,
     ClusterFilter,
@@ -134,10 +134,11 @@ def get_organization(request: HttpRequest, organization_id: str) -> Record:
 
 @router.get("/assets", response={200: AssetPage, **LIST_ERRORS}, exclude_unset=True)
 def list_assets(request: HttpRequest, page: Page, params: Query[AssetQuery]) -> Record:
-    """Pipeline assets the caller may see, with the filters of the asset search page."""
-    return _page_of(
-        request, page, AssetFilter, params, queries.assets(request.user), records.asset_record
-    )
+    """Pipeline assets the caller may see, with the filters of the asset search page; with
+    words (`q`, Korean or English), most relevant first unless `sort` says otherwise."""
+    chosen = AssetFilter.from_params(params.model_dump())
+    rows = search.search_assets(request.user, chosen)
+    return paginate(request, rows, page, records.asset_record)
 
 
 @router.get("/assets/{asset_id}", response={200: AssetOut, **DETAIL_ERRORS}, exclude_unset=True)

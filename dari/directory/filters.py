@@ -26,6 +26,7 @@ from django.db import connection
 from django.db.models import Case, IntegerField, Model, Q, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
+from dari.directory import search
 from dari.directory.text import tokens
 from dari.directory.vocab import (
     DealType,
@@ -37,6 +38,7 @@ from dari.directory.vocab import (
     Stage,
     TherapeuticArea,
 )
+from dari.matching.search import Query
 
 M = TypeVar("M", bound=Model)
 
@@ -51,6 +53,9 @@ def _stage_rank(missing: int) -> Case:
 
 
 SORTS: dict[str, tuple[Any, ...]] = {
+    # Most relevant first when there are words to search (dari.directory.search.ranked);
+    # by name otherwise. The default of a search with words.
+    "relevance": ("name", "id"),
     "name": ("name", "id"),
     "-name": ("-name", "id"),
     # Assets without a stage come last both ways.
@@ -175,6 +180,10 @@ class DirectoryFilter:
 
     def apply(self, queryset: QuerySet[M]) -> QuerySet[M]:
         """Narrow `queryset` by every parameter given, then order it."""
+        return self.narrowed(queryset).order_by(*self.order())
+
+    def narrowed(self, queryset: QuerySet[M]) -> QuerySet[M]:
+        """`queryset` narrowed by every parameter given, in no particular order (for counts)."""
         queryset = self.narrow(queryset)
         if self.updated_since:
             queryset = queryset.filter(updated__gte=parse_since(self.updated_since))
@@ -182,7 +191,7 @@ class DirectoryFilter:
             value = getattr(self, name)
             if value:
                 queryset = queryset.filter(**{lookup: value})
-        return queryset.order_by(*self.order())
+        return queryset
 
     def narrow(self, queryset: QuerySet[M]) -> QuerySet[M]:
         """The parameters that are more than one lookup (none by default)."""
@@ -194,9 +203,14 @@ class DirectoryFilter:
 
 @dataclass
 class AssetFilter(DirectoryFilter):
-    """The asset search parameters shared by pages and the API."""
+    """The asset search parameters shared by pages and the API. Words (`q`) in Korean or
+    English are matched through the search index and its glossary (dari/directory/search.py);
+    with words, results come most relevant first unless another sort is chosen."""
 
-    q: str = param("Words of the name, description, targets or organisation.")
+    q: str = param(
+        "Words in Korean or English: name, description, targets, indications, modality, "
+        "organisation; glossary terms match across languages (위암 = gastric cancer)."
+    )
     therapeutic_area: str = ""
     modality: str = ""
     stage: str = ""
@@ -204,7 +218,7 @@ class AssetFilter(DirectoryFilter):
     country: str = param("ISO country code of the owner organisation.")
     seeking: str = param("Deal type sought.")
     organization: str = param("Owner organisation id.")
-    sort: str = "name"
+    sort: str = param("Order; blank: by relevance when there are words, else by name.")
 
     lookups: ClassVar[dict[str, str]] = {
         "therapeutic_area": "therapeutic_area",
@@ -222,18 +236,38 @@ class AssetFilter(DirectoryFilter):
         "sort": list(SORTS),
     }
 
+    def query(self) -> Query | None:
+        """The parsed words, or None when there are none to search for."""
+        parsed_query = search.parsed(self.q) if self.q else None
+        return parsed_query if parsed_query is not None and parsed_query.terms else None
+
+    @property
+    def chosen_sort(self) -> str:
+        """The sort in effect: relevance for words without a sort chosen, else by name."""
+        return self.sort or ("relevance" if self.query() else "name")
+
+    def ranks(self) -> bool:
+        """Whether results come by relevance (there are words and no other sort)."""
+        return self.chosen_sort == "relevance" and self.query() is not None
+
+    def apply(self, assets: QuerySet[M]) -> QuerySet[M]:
+        query = self.query()
+        if query is None or not self.ranks():
+            return super().apply(assets)
+        # Every other parameter narrows as usual; the ranked join keeps only the matches.
+        others = dataclasses.replace(self, q="").narrowed(assets)
+        return cast(QuerySet[M], search.ranked(cast(Any, others), query))
+
     def narrow(self, assets: QuerySet[M]) -> QuerySet[M]:
-        for token in dict.fromkeys(tokens(self.q)):
-            assets = assets.filter(
-                Q(search_text__contains=f" {token}")
-                | Q(organization__search_text__contains=f" {token}")
-            )
+        query = self.query()
+        if query is not None:
+            assets = assets.filter(search.matching(query))
         if self.seeking:
             assets = assets.filter(json_list_contains("seeking", self.seeking))
         return assets
 
     def order(self) -> tuple[Any, ...]:
-        return SORTS[self.sort]
+        return SORTS[self.chosen_sort]
 
 
 @dataclass

@@ -24,6 +24,7 @@ from dari.directory.interchange import (
     to_model_values,
     validate_document,
 )
+from dari.directory.search import index_assets, organization_asset_ids
 from dari.directory.text import search_texts
 from dari.directory.vocab import Visibility
 
@@ -163,6 +164,10 @@ def import_directory(
     with transaction.atomic():
         for section in SECTIONS:
             _write(section, by_section[section.key], progress)
+        # Bulk writes send no signals: the search documents of the imported assets, and of
+        # the assets of imported organisations (their names are in each document).
+        owners = organization_asset_ids(r.data["id"] for r in by_section["organizations"])
+        index_assets([*(r.data["id"] for r in by_section["assets"]), *owners])
         m.bump_generation()
     return Counter({k: len(v) for k, v in by_section.items() if v})
 

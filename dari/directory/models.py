@@ -394,6 +394,28 @@ class Program(Stamped):
         return self.name
 
 
+class AssetSearch(models.Model):
+    """The search document of an asset (dari.matching.search.document): its words by column
+    and the glossary concepts it names. A full-text index over these columns (SQLite FTS5,
+    PostgreSQL tsvector) is kept by the database; dari/directory/search.py writes the rows."""
+
+    asset = models.OneToOneField(
+        Asset, verbose_name=_("asset"), on_delete=models.CASCADE, related_name="search_document"
+    )
+    name = models.TextField(_("name"), blank=True)
+    terms = models.TextField(_("terms"), blank=True)
+    body = models.TextField(_("body"), blank=True)
+    org = models.TextField(_("organisation"), blank=True)
+    semantic = models.TextField(_("text for the sentence embedder"), blank=True)
+
+    class Meta:
+        verbose_name = _("asset search document")
+        verbose_name_plural = _("asset search documents")
+
+    def __str__(self) -> str:
+        return f"search document of {self.asset_id}"
+
+
 # The fields an asset or organisation is found by; the importer and the editing functions both
 # build `search_text` from them, so a record stores the same tokens whichever way it came in.
 SEARCH_FIELDS: dict[type[models.Model], tuple[str, ...]] = {

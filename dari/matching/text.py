@@ -137,15 +137,21 @@ def surface_forms(text: str) -> dict[str, str]:
     return forms
 
 
+def tokenize_korean_many(texts: list[str]) -> list[list[str]]:
+    """The Korean morphemes of each text (kiwi in one call)."""
+    analysed = _get_kiwi().tokenize(texts)
+    return [
+        [tok.form for tok in tokens if tok.tag in _KOREAN_TAGS and not tok.form.isascii()]
+        for tokens in analysed
+    ]
+
+
 def tokenize_many(texts: list[str]) -> list[list[str]]:
     """Tokenise a batch; Korean texts go through kiwi in one call (faster than one by one)."""
     result = [_latin_tokens(t) if t else [] for t in texts]
     korean = [i for i, t in enumerate(texts) if t and has_hangul(t)]
     if korean:
-        kiwi = _get_kiwi()
-        analysed = kiwi.tokenize([texts[i] for i in korean])
+        analysed = tokenize_korean_many([texts[i] for i in korean])
         for i, tokens in zip(korean, analysed, strict=True):
-            result[i].extend(
-                tok.form for tok in tokens if tok.tag in _KOREAN_TAGS and not tok.form.isascii()
-            )
+            result[i].extend(tokens)
     return result

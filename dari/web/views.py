@@ -22,7 +22,7 @@ from dari.accounts import domain as accounts_domain
 from dari.accounts.access import may_administer
 from dari.accounts.models import OrganizationLink
 from dari.directory.access import access_asset, visibility_key
-from dari.directory.domain import editing, queries
+from dari.directory.domain import editing, queries, search
 from dari.directory.domain.recommend import (
     LEXICAL,
     TerritoryError,
@@ -55,6 +55,7 @@ NO_ASSET = gettext_lazy("No asset with this id.")
 NO_ORGANIZATION = gettext_lazy("No organisation with this id.")
 
 SORT_LABELS = {
+    "relevance": gettext_lazy("Relevance"),
     "name": gettext_lazy("Name (A-Z)"),
     "-name": gettext_lazy("Name (Z-A)"),
     "stage": gettext_lazy("Stage (earliest first)"),
@@ -235,14 +236,18 @@ def organization_links(request: HttpRequest, org_id: str) -> HttpResponse:
 
 
 def asset_list(request: HttpRequest) -> HttpResponse:
-    assets, chosen, error, status = _filtered(request, AssetFilter, queries.assets(request.user))
+    try:
+        chosen = AssetFilter.from_params(request.GET)
+        error, status = "", 200
+    except FilterError as exc:
+        chosen, error, status = AssetFilter(), str(exc), 400
     if error:
         page, facets = None, []
         chosen_values = {"q": request.GET.get("q", ""), "sort": request.GET.get("sort", "")}
     else:
-        page = _page(request, assets)
+        page = _page(request, search.search_assets(request.user, chosen))
         facets = queries.asset_facets(request.user, chosen)
-        chosen_values = {"q": chosen.q, "sort": chosen.sort}
+        chosen_values = {"q": chosen.q, "sort": chosen.chosen_sort}
     context = {
         "page": page,
         "facets": facets,

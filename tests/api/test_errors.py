@@ -36,7 +36,7 @@ MODALITIES = (
         (
             "/api/assets",
             {"sort": "price"},
-            "sort: 'price' is not one of name, -name, stage, -stage, organization, modality",
+            "sort: 'price' is not one of relevance, name, -name, stage, -stage, organization, modality",
         ),
         (
             "/api/organizations",

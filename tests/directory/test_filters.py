@@ -74,6 +74,7 @@ def world(db):
             id="as-claudin",
             organization=alpha,
             name="AB-101",
+            description="An anti-claudin antibody for gastric cancer",
             therapeutic_area="oncology",
             modality="antibody",
             stage="phase2",
@@ -86,6 +87,7 @@ def world(db):
             id="as-tau",
             organization=beta,
             name="BP-7",
+            description="Tau for Alzheimer's disease",
             therapeutic_area="neurology",
             modality="small_molecule",
             stage="preclinical",
@@ -125,7 +127,8 @@ def ids(filter_class, params):
         (AssetFilter, {"q": "claudin"}, ["as-claudin"]),
         (AssetFilter, {"q": "CLAUDIN gastric"}, ["as-claudin"]),
         (AssetFilter, {"q": "claudin tau"}, []),
-        (AssetFilter, {"q": "neurology"}, ["as-tau"]),  # a word of the organisation
+        (AssetFilter, {"q": "neurology"}, ["as-tau"]),  # its therapeutic area
+        (AssetFilter, {"q": "beta"}, ["as-tau"]),  # a word of the organisation's name
         (AssetFilter, {"therapeutic_area": "neurology"}, ["as-tau"]),
         (AssetFilter, {"modality": "antibody"}, ["as-claudin"]),
         (AssetFilter, {"stage": "preclinical"}, ["as-tau"]),
@@ -223,7 +226,8 @@ def test_years_must_have_four_digits(filter_class, params, value):
 
 def test_blank_and_padded_values_are_trimmed():
     chosen = AssetFilter.from_params({"q": "  claudin ", "stage": " ", "sort": "", "country": None})
-    assert chosen == AssetFilter(q="claudin", stage="", sort="name", country="")
+    assert chosen == AssetFilter(q="claudin", stage="", sort="", country="")
+    assert (chosen.chosen_sort, AssetFilter().chosen_sort) == ("relevance", "name")
 
 
 def test_query_dicts_and_upper_case_countries():

@@ -46,7 +46,7 @@ PAGES = {
     "/organizations/": 5,
     "/organizations/org-hub/": 10,  # + its group (parent and members), one query
     "/assets/": 8,
-    "/assets/?q=test&modality=antibody": 8,
+    "/assets/?q=test&modality=antibody": 9,  # + the best matches read for the semantic channel
     "/deals/": 4,
     "/investments/": 5,
 }

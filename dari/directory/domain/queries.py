@@ -205,7 +205,7 @@ def asset_facets(user: Any, chosen: AssetFilter) -> list[Facet]:
     base = visible_assets(user)
 
     def narrowed(field: str) -> QuerySet[Asset]:
-        return dataclasses.replace(chosen, **{field: ""}).apply(base).order_by()
+        return dataclasses.replace(chosen, **{field: ""}).narrowed(base)
 
     facets = []
     for field, title, choices in VOCAB_FACETS:

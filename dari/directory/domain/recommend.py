@@ -56,7 +56,7 @@ from dari.directory.domain.embeddings import (
     model_name,
     record_embedded,
 )
-from dari.directory.models import Asset, Deal, Organization, current_generation
+from dari.directory.models import Asset, AssetSearch, Deal, Organization, current_generation
 from dari.directory.vocab import Visibility
 from dari.matching import AssetProfile, DealHistory, DealRecord, Index, OrgProfile, Recommendation
 from dari.matching.documents import asset_text, org_text
@@ -162,6 +162,13 @@ def default_embedder() -> StoredEmbedder:
     return embedder
 
 
+def query_embedder() -> StoredEmbedder:
+    """The embedder of a search query, which is no directory text: encodes inline (the encoder
+    loads in the serving process on the first semantic search) and stores nothing."""
+    web = default_embedder()
+    return StoredEmbedder(web.model, web.dim, _encoder_factory(), compute=True, store=False)
+
+
 def job_embedder() -> StoredEmbedder:
     """The embedder of the index job: embeds what the table lacks and stores it."""
     web = default_embedder()
@@ -243,6 +250,7 @@ def directory_texts() -> list[str]:
     vectors under a hash, never a text)."""
     texts = [org_text(org_profile(o)) for o in Organization.objects.order_by("pk")]
     texts += [asset_text(asset_profile(a)) for a in Asset.objects.order_by("pk")]
+    texts += [t for t in AssetSearch.objects.order_by("pk").values_list("semantic", flat=True) if t]
     return list(dict.fromkeys(texts))
 
 

@@ -1,0 +1,259 @@
+"""The asset search index, one interface over two databases: SQLite FTS5 (an external-content
+virtual table over `directory_assetsearch`, kept by triggers) and PostgreSQL full text (a
+stored, generated tsvector column with a GIN index). `install_index` creates either (the
+migration calls it).
+
+The rows of `AssetSearch` are the search documents of `dari.matching.search.document`;
+`index_assets` writes them: on every save of an asset or organisation (signals, see apps.py)
+and after every import (bulk writes send no signals).
+
+Reading: `matching(query)` is the condition "matches the query", for counts and facets;
+`ranked(assets, query)` joins the index, keeps the matches and orders them by relevance
+(FTS5 bm25, PostgreSQL ts_rank, the same column weights). Both narrow the queryset they are
+given, so assets still come only from `visible_assets(user)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from django.db import connection
+from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
+
+from dari.directory.models import Asset, AssetSearch
+from dari.matching.search import (
+    Query,
+    RecordText,
+    document,
+    korean_morphemes,
+    parse_query,
+    record_texts,
+    semantic_text,
+)
+
+TABLE = "directory_assetsearch"
+FTS = "directory_assetsearch_fts"
+BATCH = 2000
+
+# Column weights, strongest first: name, terms (values and glossary concepts), body, owner.
+WEIGHTS = (10.0, 5.0, 1.0, 2.0)
+
+_SQLITE_SETUP = (
+    f"CREATE VIRTUAL TABLE {FTS} USING fts5(name, terms, body, org, "
+    f"content='{TABLE}', content_rowid='id', tokenize='unicode61 remove_diacritics 0')",
+    f"CREATE TRIGGER {FTS}_insert AFTER INSERT ON {TABLE} BEGIN "
+    f"INSERT INTO {FTS}(rowid, name, terms, body, org) "
+    f"VALUES (new.id, new.name, new.terms, new.body, new.org); END",
+    f"CREATE TRIGGER {FTS}_delete AFTER DELETE ON {TABLE} BEGIN "
+    f"INSERT INTO {FTS}({FTS}, rowid, name, terms, body, org) "
+    f"VALUES ('delete', old.id, old.name, old.terms, old.body, old.org); END",
+    f"CREATE TRIGGER {FTS}_update AFTER UPDATE ON {TABLE} BEGIN "
+    f"INSERT INTO {FTS}({FTS}, rowid, name, terms, body, org) "
+    f"VALUES ('delete', old.id, old.name, old.terms, old.body, old.org); "
+    f"INSERT INTO {FTS}(rowid, name, terms, body, org) "
+    f"VALUES (new.id, new.name, new.terms, new.body, new.org); END",
+)
+_SQLITE_TEARDOWN = (
+    f"DROP TRIGGER IF EXISTS {FTS}_insert",
+    f"DROP TRIGGER IF EXISTS {FTS}_delete",
+    f"DROP TRIGGER IF EXISTS {FTS}_update",
+    f"DROP TABLE IF EXISTS {FTS}",
+)
+# 'simple': no stemming or stop words; the documents hold index tokens already.
+_POSTGRES_SETUP = (
+    f"ALTER TABLE {TABLE} ADD COLUMN document tsvector GENERATED ALWAYS AS ("
+    "setweight(to_tsvector('simple', name), 'A') || "
+    "setweight(to_tsvector('simple', terms), 'B') || "
+    "setweight(to_tsvector('simple', body), 'C') || "
+    "setweight(to_tsvector('simple', org), 'D')) STORED",
+    f"CREATE INDEX {TABLE}_document ON {TABLE} USING gin (document)",
+)
+_POSTGRES_TEARDOWN = (
+    f"DROP INDEX IF EXISTS {TABLE}_document",
+    f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS document",
+)
+# ts_rank takes weights for D, C, B, A: owner, body, terms, name (WEIGHTS scaled to 1).
+_PG_ORDER = (WEIGHTS[3], WEIGHTS[2], WEIGHTS[1], WEIGHTS[0])
+_PG_WEIGHTS = "'{" + ",".join(str(w / WEIGHTS[0]) for w in _PG_ORDER) + "}'"
+
+
+def install_index(schema_editor: Any) -> None:
+    """Create the full-text index of this database (migration)."""
+    vendor = schema_editor.connection.vendor
+    statements = {"sqlite": _SQLITE_SETUP, "postgresql": _POSTGRES_SETUP}.get(vendor, ())
+    for sql in statements:
+        schema_editor.execute(sql)
+
+
+def remove_index(schema_editor: Any) -> None:
+    """Drop the full-text index of this database (migration, backwards)."""
+    vendor = schema_editor.connection.vendor
+    statements = {"sqlite": _SQLITE_TEARDOWN, "postgresql": _POSTGRES_TEARDOWN}.get(vendor, ())
+    for sql in statements:
+        schema_editor.execute(sql)
+
+
+# Writing -----------------------------------------------------------------------------------
+
+
+ASSET_VALUES = (
+    "id",
+    "name",
+    "description",
+    "indications",
+    "targets",
+    "therapeutic_area",
+    "modality",
+    "organization__name",
+    "organization__name_ko",
+)
+
+
+def record_text(values: dict[str, Any]) -> RecordText:
+    """What an asset (a row of ASSET_VALUES) is found by; vocabulary values read as words."""
+    labels = [*values["indications"], *values["targets"]]
+    labels += [values[f].replace("_", " ") for f in ("therapeutic_area", "modality") if values[f]]
+    owner = [values["organization__name"], values["organization__name_ko"]]
+    return RecordText(values["name"], values["description"], labels, [o for o in owner if o])
+
+
+def index_assets(asset_ids: Iterable[str] | None = None) -> int:
+    """Write the search documents of these assets (every asset when None); returns how many.
+    Runs in the caller's transaction."""
+    assets = Asset.objects.order_by("pk")
+    if asset_ids is not None:
+        ids = list(dict.fromkeys(asset_ids))
+        chunks: Iterable[list[str]] = (ids[i : i + 900] for i in range(0, len(ids), 900))
+    else:
+        chunks = [[]]
+    written = 0
+    for chunk in chunks:
+        rows = assets.filter(pk__in=chunk) if asset_ids is not None else assets
+        batch: list[dict[str, Any]] = []
+        for values in rows.values(*ASSET_VALUES).iterator(chunk_size=BATCH):
+            batch.append(values)
+            if len(batch) >= BATCH:
+                written += _write(batch)
+                batch = []
+        written += _write(batch)
+    return written
+
+
+def _write(rows: list[dict[str, Any]]) -> int:
+    """Upsert the search documents of a batch of asset rows (Korean analysed in one call)."""
+    texts = [record_text(values) for values in rows]
+    korean = korean_morphemes([t for text in texts for t in record_texts(text)])
+    documents = [
+        AssetSearch(
+            asset_id=values["id"], semantic=semantic_text(text), **document(text, korean=korean)
+        )
+        for values, text in zip(rows, texts, strict=True)
+    ]
+    if documents:
+        AssetSearch.objects.bulk_create(
+            documents,
+            update_conflicts=True,
+            unique_fields=["asset"],
+            update_fields=["name", "terms", "body", "org", "semantic"],
+        )
+    return len(documents)
+
+
+def organization_asset_ids(organization_ids: Iterable[str]) -> list[str]:
+    """The ids of every asset of these organisations."""
+    ids = list(organization_ids)
+    assets: list[str] = []
+    for i in range(0, len(ids), 900):  # stay under SQLite's parameter limit
+        chunk = ids[i : i + 900]
+        assets += Asset.objects.filter(organization_id__in=chunk).values_list("pk", flat=True)
+    return assets
+
+
+# Reading -----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=512)
+def parsed(text: str) -> Query:
+    """The parsed query (kept: parsing reads the glossary and may call the Korean analyser)."""
+    return parse_query(text)
+
+
+def expression(query: Query, vendor: str | None = None) -> str:
+    """The query in the index's own language: an FTS5 MATCH expression or a tsquery."""
+    vendor = vendor or connection.vendor
+    if vendor == "postgresql":
+        and_, or_, quote = " & ", " | ", "{}"
+    else:
+        and_, or_, quote = " AND ", " OR ", '"{}"'
+    return and_.join(
+        "("
+        + or_.join(
+            "(" + and_.join(quote.format(t) for t in alternative) + ")"
+            for alternative in term.alternatives
+        )
+        + ")"
+        for term in query.terms
+    )
+
+
+def matching(query: Query) -> Q:
+    """Assets whose search document matches the query (a subquery of the index)."""
+    if connection.vendor == "postgresql":
+        sql = f"SELECT asset_id FROM {TABLE} WHERE document @@ to_tsquery('simple', %s)"
+    else:
+        sql = (
+            f"SELECT {TABLE}.asset_id FROM {FTS} JOIN {TABLE} ON {TABLE}.id = {FTS}.rowid "
+            f"WHERE {FTS} MATCH %s"
+        )
+    return Q(pk__in=RawSQL(sql, [expression(query)]))
+
+
+def ranked(assets: QuerySet[Asset], query: Query) -> QuerySet[Asset]:
+    """`assets` that match the query, with `search_rank` (higher is more relevant) and
+    `search_semantic` (the text for the sentence embedder), most relevant first."""
+    expr = expression(query)
+    where = [f"{TABLE}.asset_id = directory_asset.id"]
+    if connection.vendor == "postgresql":
+        rank = f"ts_rank({_PG_WEIGHTS}::float4[], {TABLE}.document, to_tsquery('simple', %s))"
+        tables = [TABLE]
+        where.append(f"{TABLE}.document @@ to_tsquery('simple', %s)")
+    else:
+        rank = f"-bm25({FTS}, {', '.join(str(w) for w in WEIGHTS)})"
+        tables = [TABLE, FTS]
+        # "+" keeps the planner from probing the index row by row (a MATCH per asset): it
+        # reads the matches once and joins the assets to them.
+        where += [f"+{FTS}.rowid = {TABLE}.id", f"{FTS} MATCH %s"]
+    select = {"search_rank": rank, "search_semantic": f"{TABLE}.semantic"}
+    select_params = [expr] if connection.vendor == "postgresql" else []
+    return assets.extra(  # noqa: S610 (fixed SQL; the query is a parameter)
+        select=select, select_params=select_params, tables=tables, where=where, params=[expr]
+    ).order_by("-search_rank", "name", "id")
+
+
+# Keeping the index in step -----------------------------------------------------------------
+
+
+def _asset_saved(sender: Any, instance: Asset, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
+        index_assets([instance.pk])
+
+
+def _organization_saved(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
+        index_assets(organization_asset_ids([instance.pk]))
+
+
+def connect_signals() -> None:
+    """Re-index an asset whenever it is saved, and an organisation's assets whenever it is
+    (apps.py calls this once)."""
+    from django.db.models.signals import post_save
+
+    from dari.directory.models import Organization
+
+    post_save.connect(_asset_saved, sender=Asset, dispatch_uid="dari.search.asset")
+    post_save.connect(
+        _organization_saved, sender=Organization, dispatch_uid="dari.search.organization"
+    )
