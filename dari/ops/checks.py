@@ -1,0 +1,47 @@
+"""What `dari check --deploy` adds to Django's own deployment checks, and the refusal of the
+WSGI/ASGI entry points to serve with the development secret key when debug is off."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
+
+DEV_KEY_PREFIX = "dari-insecure"
+
+
+def uses_development_key() -> bool:
+    return str(settings.SECRET_KEY).startswith(DEV_KEY_PREFIX)
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_production_settings(**_: Any) -> list[checks.CheckMessage]:
+    found: list[checks.CheckMessage] = []
+    if uses_development_key():
+        found.append(
+            checks.Error(
+                "DARI_SECRET_KEY is not set: the development key is public.",
+                hint="Set DARI_SECRET_KEY to a long random value (see docs/operations.md).",
+                id="dari.E001",
+            )
+        )
+    if not settings.EMAIL_BACKEND.endswith(".smtp.EmailBackend"):
+        found.append(
+            checks.Warning(
+                "Mail is not delivered: sign-up needs a verified address.",
+                hint="Set DARI_EMAIL_HOST (and DARI_EMAIL_USER, ...) or DARI_EMAIL_BACKEND.",
+                id="dari.W001",
+            )
+        )
+    return found
+
+
+def refuse_unsafe_serving() -> None:
+    """Called by dari.wsgi and dari.asgi: commands and tests may run with the development key,
+    a server with debug off may not."""
+    if not settings.DEBUG and uses_development_key():
+        raise ImproperlyConfigured(
+            "DARI_SECRET_KEY must be set to serve with DARI_DEBUG off (docs/operations.md)"
+        )

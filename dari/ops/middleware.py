@@ -1,0 +1,33 @@
+"""Every request gets an id: the proxy's X-Request-ID when it is a sane token, else a new one.
+Logs written while serving it carry the id (dari.ops.logs) and the response echoes it."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+from dari.ops.logs import current_request_id
+
+HEADER = "X-Request-ID"
+SANE = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
+
+Middleware = Callable[[HttpRequest], HttpResponse]
+
+
+def request_id(get_response: Middleware) -> Middleware:
+    def middleware(request: HttpRequest) -> HttpResponse:
+        given = request.headers.get(HEADER, "")
+        rid = given if SANE.match(given) else uuid.uuid4().hex
+        request.request_id = rid  # type: ignore[attr-defined]
+        token = current_request_id.set(rid)
+        try:
+            response = get_response(request)
+        finally:
+            current_request_id.reset(token)
+        response[HEADER] = rid
+        return response
+
+    return middleware
