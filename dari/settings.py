@@ -204,7 +204,8 @@ LOGGING = {
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
+            # DARI_LOG_STREAM=stderr keeps a command's data on stdout apart from its logs.
+            "stream": f"ext://sys.{os.environ.get('DARI_LOG_STREAM', 'stdout')}",
             "filters": ["request_id"],
             "formatter": os.environ.get("DARI_LOG_FORMAT", "json"),
         }

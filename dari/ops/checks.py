@@ -10,6 +10,8 @@ from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
 DEV_KEY_PREFIX = "dari-insecure"
+# Django's mail backends that deliver nothing (print, keep in memory or in files).
+UNDELIVERED = {"console", "locmem", "dummy", "filebased"}
 
 
 def uses_development_key() -> bool:
@@ -27,7 +29,7 @@ def check_production_settings(**_: Any) -> list[checks.CheckMessage]:
                 id="dari.E001",
             )
         )
-    if not settings.EMAIL_BACKEND.endswith(".smtp.EmailBackend"):
+    if settings.EMAIL_BACKEND.split(".")[-2] in UNDELIVERED:
         found.append(
             checks.Warning(
                 "Mail is not delivered: sign-up needs a verified address.",
