@@ -153,8 +153,7 @@ def test_smtp_delivers_and_a_failed_mail_is_logged_not_lost(settings, smtp_serve
         )
     assert sent == 0
     assert [r.getMessage() for r in caplog.records if r.name == "dari.mail"] == [
-        f"mail not sent: 1 message(s) via 127.0.0.1:{settings.EMAIL_PORT} "
-        "('Meeting moved' to 2)"
+        f"mail not sent: 1 message(s) via 127.0.0.1:{settings.EMAIL_PORT} ('Meeting moved' to 2)"
     ]
     with pytest.raises(ConnectionRefusedError):
         mail.send_mail("Hello", "Body", "dari@example.org", ["a@example.org"])

@@ -114,9 +114,7 @@ def test_a_queued_run_whose_job_was_lost_no_longer_blocks_later_runs(db_tasks, e
     # A run with no job recorded blocks only for a minute after it was created.
     ScheduleRun.objects.filter(pk=third.pk).update(task_id="")
     assert enqueue_schedule(event.pk).pk == third.pk
-    ScheduleRun.objects.filter(pk=third.pk).update(
-        created=timezone.now() - dt.timedelta(minutes=2)
-    )
+    ScheduleRun.objects.filter(pk=third.pk).update(created=timezone.now() - dt.timedelta(minutes=2))
     assert enqueue_schedule(event.pk).pk != third.pk
 
 
