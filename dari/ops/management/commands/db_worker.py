@@ -44,6 +44,8 @@ class Heartbeat(threading.Thread):
         except DatabaseError:
             logger.warning("worker %s: heartbeat failed", self.worker_id, exc_info=True)
             connection.close()
+        except Exception:  # the thread must outlive any error, or the worker would look dead
+            logger.exception("worker %s: heartbeat failed", self.worker_id)
 
     def run(self) -> None:
         try:
