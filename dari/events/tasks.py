@@ -48,18 +48,29 @@ def enqueue_schedule(
     event_id: int, trigger: str = "manual", user_id: int | None = None
 ) -> ScheduleRun:
     """Queue a run for the event unless one is already queued (accepts arriving together are
-    served by one run). A queued run whose job was lost (pruned, failed, never written) no
-    longer counts: it is failed with a message and a new run is queued."""
+    served by one run). A queued or running run whose job was lost (pruned, failed or ended
+    without recording the run, never written) no longer counts: it is failed with a message
+    and a new run is queued."""
     with transaction.atomic():
         # The event's row serialises enqueuers, so two accepts at once queue one run.
         Event.objects.select_for_update().filter(pk=event_id).first()
-        for queued in ScheduleRun.objects.filter(event_id=event_id, status=RunStatus.QUEUED):
-            if _job_pending(queued):
-                return queued
-            ScheduleRun.objects.filter(pk=queued.pk, status=RunStatus.QUEUED).update(
-                status=RunStatus.FAILED,
-                error=_("its background job was lost before it ran; a new run was queued"),
-                finished=djtz.now(),
+        unfinished = ScheduleRun.objects.filter(
+            event_id=event_id, status__in=(RunStatus.QUEUED, RunStatus.RUNNING)
+        )
+        for run in unfinished.order_by("pk"):
+            if run.status == RunStatus.RUNNING and not run.task_id:
+                continue  # solving in the foreground (`dari event schedule`)
+            if _job_pending(run):
+                if run.status == RunStatus.QUEUED:
+                    return run
+                continue
+            error = (
+                _("its background job was lost before it ran; a new run was queued")
+                if run.status == RunStatus.QUEUED
+                else _("its background job ended without finishing the run; a new run was queued")
+            )
+            ScheduleRun.objects.filter(pk=run.pk, status=run.status).update(
+                status=RunStatus.FAILED, error=error, finished=djtz.now()
             )
         run = ScheduleRun.objects.create(event_id=event_id, trigger=trigger, started_by_id=user_id)
         # The job row commits with the run (database backend): neither exists without the other.

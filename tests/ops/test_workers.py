@@ -111,6 +111,22 @@ def test_a_queued_run_whose_job_was_lost_no_longer_blocks_later_runs(db_tasks, e
     DBTaskResult.objects.filter(pk=second.task_id).update(status="FAILED")
     third = enqueue_schedule(event.pk)
     assert third.pk not in (first.pk, second.pk)
+    # A run left "running" by a job that ended without recording it is failed, not waited on.
+    ScheduleRun.objects.filter(pk=third.pk).update(status=RunStatus.RUNNING)
+    DBTaskResult.objects.filter(pk=third.task_id).update(status="SUCCESSFUL")
+    fourth = enqueue_schedule(event.pk)
+    third.refresh_from_db()
+    assert (third.status, third.error) == (
+        RunStatus.FAILED,
+        "its background job ended without finishing the run; a new run was queued",
+    )
+    # ... while one whose job still runs is left running, and does not hold up a new run.
+    ScheduleRun.objects.filter(pk=fourth.pk).update(status=RunStatus.RUNNING)
+    DBTaskResult.objects.filter(pk=fourth.task_id).update(status="RUNNING")
+    fifth = enqueue_schedule(event.pk)
+    assert fifth.pk != fourth.pk
+    assert ScheduleRun.objects.get(pk=fourth.pk).status == RunStatus.RUNNING
+    third = fifth
     # A run with no job recorded blocks only for a minute after it was created.
     ScheduleRun.objects.filter(pk=third.pk).update(task_id="")
     assert enqueue_schedule(event.pk).pk == third.pk
