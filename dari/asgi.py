@@ -6,7 +6,3 @@ from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dari.settings")
 application = get_asgi_application()
-
-from dari.ops.checks import refuse_unsafe_serving  # noqa: E402  (needs settings)
-
-refuse_unsafe_serving()

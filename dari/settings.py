@@ -25,8 +25,8 @@ def _env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-# Debug is off unless asked for (`make demo` and `make serve` ask); a server with debug off
-# refuses the development key (dari.ops.checks.refuse_unsafe_serving), commands and tests not.
+# Debug is off unless asked for (`make demo` and `make serve` ask). The development key is
+# refused as soon as the site answers for a host beyond this machine (and by check --deploy).
 DEBUG = _env_bool("DARI_DEBUG", False)
 SECRET_KEY = os.environ.get(
     "DARI_SECRET_KEY", "dari-insecure-development-key-change-me-in-production"
@@ -39,6 +39,8 @@ if DEBUG and set(ALLOWED_HOSTS) - LOCAL_HOSTS:
         "DARI_DEBUG=1 serves only local hosts; DARI_ALLOWED_HOSTS names "
         + ", ".join(sorted(set(ALLOWED_HOSTS) - LOCAL_HOSTS))
     )
+if SECRET_KEY.startswith("dari-insecure") and set(ALLOWED_HOSTS) - LOCAL_HOSTS:
+    raise RuntimeError("DARI_SECRET_KEY must be set to serve hosts beyond this machine")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -1,5 +1,4 @@
-"""What `dari check --deploy` adds to Django's own deployment checks, and the refusal of the
-WSGI/ASGI entry points to serve with the development secret key when debug is off."""
+"""What `dari check --deploy` adds to Django's own deployment checks."""
 
 from __future__ import annotations
 
@@ -7,7 +6,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core import checks
-from django.core.exceptions import ImproperlyConfigured
 
 DEV_KEY_PREFIX = "dari-insecure"
 # Django's mail backends that deliver nothing (print, keep in memory or in files).
@@ -38,12 +36,3 @@ def check_production_settings(**_: Any) -> list[checks.CheckMessage]:
             )
         )
     return found
-
-
-def refuse_unsafe_serving() -> None:
-    """Called by dari.wsgi and dari.asgi: commands and tests may run with the development key,
-    a server with debug off may not."""
-    if not settings.DEBUG and uses_development_key():
-        raise ImproperlyConfigured(
-            "DARI_SECRET_KEY must be set to serve with DARI_DEBUG off (docs/operations.md)"
-        )

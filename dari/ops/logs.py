@@ -11,6 +11,10 @@ from datetime import UTC, datetime
 current_request_id: ContextVar[str] = ContextVar("dari_request_id", default="")
 
 
+def forget_request_id(**_: object) -> None:
+    current_request_id.set("")
+
+
 class RequestIdFilter(logging.Filter):
     """Give every record the id of the request this thread (or task) is serving."""
 

@@ -22,11 +22,10 @@ def request_id(get_response: Middleware) -> Middleware:
         given = request.headers.get(HEADER, "")
         rid = given if SANE.match(given) else uuid.uuid4().hex
         request.request_id = rid  # type: ignore[attr-defined]
-        token = current_request_id.set(rid)
-        try:
-            response = get_response(request)
-        finally:
-            current_request_id.reset(token)
+        # Left set after the response: Django logs a 4xx/5xx once the middleware has returned.
+        # The next request's `request_started` clears it (dari.ops.apps).
+        current_request_id.set(rid)
+        response = get_response(request)
         response[HEADER] = rid
         return response
 

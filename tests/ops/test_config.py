@@ -75,6 +75,16 @@ def test_every_response_carries_a_request_id_and_a_sane_one_is_kept(client, db):
     assert replaced != "bad id\nwith spaces" and len(replaced) == 32
 
 
+def test_django_s_own_error_lines_name_the_request(client, db, caplog):
+    caplog.handler.addFilter(RequestIdFilter())
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        rid = client.get("/no-such-page/", HTTP_X_REQUEST_ID="req-404")["X-Request-ID"]
+    assert [(r.getMessage(), r.request_id) for r in caplog.records] == [
+        ("Not Found: /no-such-page/", "req-404")
+    ]
+    assert rid == "req-404"
+
+
 def test_log_lines_are_json_with_time_level_logger_and_request_id():
     record = logging.LogRecord("dari.test", logging.WARNING, __file__, 1, "hello %s", ("무",), None)
     token = current_request_id.set("req-1")
@@ -222,17 +232,18 @@ def test_production_settings_come_from_the_environment(tmp_path):
     ]
 
 
-def test_debug_serves_local_hosts_only_and_a_server_needs_a_secret_key(tmp_path):
+def test_debug_serves_local_hosts_only_and_a_public_host_needs_a_secret_key(tmp_path):
     public_debug = dari_env(tmp_path, DARI_DEBUG="1", DARI_ALLOWED_HOSTS="dari.example.org")
     done = run([DARI, "check"], public_debug)
     assert done.returncode != 0
     assert "DARI_DEBUG=1 serves only local hosts; DARI_ALLOWED_HOSTS names dari.example.org" in (
         done.stderr
     )
-    # Debug is off unless asked for; commands run without a key, a server does not.
+    public_without_key = dari_env(tmp_path, DARI_ALLOWED_HOSTS="dari.example.org")
+    done = run([DARI, "check"], public_without_key)
+    assert "DARI_SECRET_KEY must be set to serve hosts beyond this machine" in done.stderr
+    # Debug is off unless asked for; on this machine alone the development key does.
     assert run([DARI, "check"], dari_env(tmp_path)).returncode == 0
     serve = [sys.executable, "-c", "import dari.wsgi"]
-    done = run(serve, dari_env(tmp_path))
-    assert "DARI_SECRET_KEY must be set to serve with DARI_DEBUG off" in done.stderr
     assert run(serve, dari_env(tmp_path, DARI_DEBUG="1")).returncode == 0
     assert run(serve, production(tmp_path)).returncode == 0
