@@ -1,7 +1,9 @@
 """Django settings for Dari. Everything deployment-specific comes from the environment.
 
 DATABASE_URL selects the database (default: the embedded SQLite file var/dari.sqlite3);
-DARI_SECRET_KEY, DARI_DEBUG, DARI_ALLOWED_HOSTS, DARI_VAR_DIR and DARI_EMAIL_BACKEND complete it.
+DARI_SECRET_KEY, DARI_DEBUG, DARI_ALLOWED_HOSTS, DARI_VAR_DIR and DARI_EMAIL_BACKEND complete it;
+the settings for running as a service (HTTPS, SMTP, workers, logs) are at the end and in
+docs/operations.md.
 """
 
 from __future__ import annotations
