@@ -199,9 +199,10 @@ def run(argv: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
 
 def test_check_deploy_is_clean_in_production_mode(tmp_path):
     done = run([DARI, "check", "--deploy", "--fail-level", "WARNING"], production(tmp_path))
-    assert (done.returncode, done.stdout.strip()) == (
+    assert (done.returncode, done.stdout.strip(), done.stderr) == (
         0,
         "System check identified no issues (0 silenced).",
+        "",
     )
 
 
