@@ -173,7 +173,9 @@ def test_smtp_delivers_and_a_failed_mail_is_logged_not_lost(settings, smtp_serve
 
 
 def dari_env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DARI_", "DATABASE_URL"))}
+    # A clean environment, as a service manager gives one: nothing the test run has set leaks in.
+    keep = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR")
+    env = {k: os.environ[k] for k in keep if k in os.environ}
     env["DARI_VAR_DIR"] = str(tmp_path)
     env.update(extra)
     return env
