@@ -35,13 +35,13 @@ system-packages:
 	fi
 
 demo: install
-	$(BIN)/dari demo
+	DARI_DEBUG=$${DARI_DEBUG:-1} $(BIN)/dari demo
 
 demo-data: install
 	$(BIN)/dari demo --no-serve
 
 serve: install
-	$(BIN)/dari runserver 127.0.0.1:8000
+	DARI_DEBUG=$${DARI_DEBUG:-1} $(BIN)/dari runserver 127.0.0.1:8000
 
 # Start the local PostgreSQL server if it is down; install it if the machine has none.
 postgres:

@@ -1,7 +1,9 @@
 """Django settings for Dari. Everything deployment-specific comes from the environment.
 
 DATABASE_URL selects the database (default: the embedded SQLite file var/dari.sqlite3);
-DARI_SECRET_KEY, DARI_DEBUG, DARI_ALLOWED_HOSTS, DARI_VAR_DIR and DARI_EMAIL_BACKEND complete it.
+DARI_SECRET_KEY, DARI_DEBUG, DARI_ALLOWED_HOSTS, DARI_VAR_DIR and DARI_EMAIL_BACKEND complete it;
+the settings for running as a service (HTTPS, SMTP, workers, logs) are at the end and in
+docs/operations.md.
 """
 
 from __future__ import annotations
@@ -25,13 +27,22 @@ def _env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-DEBUG = _env_bool("DARI_DEBUG", True)
+# Debug is off unless asked for (`make demo` and `make serve` ask). The development key is
+# refused as soon as the site answers for a host beyond this machine (and by check --deploy).
+DEBUG = _env_bool("DARI_DEBUG", False)
 SECRET_KEY = os.environ.get(
     "DARI_SECRET_KEY", "dari-insecure-development-key-change-me-in-production"
 )
-if not DEBUG and SECRET_KEY.startswith("dari-insecure"):
-    raise RuntimeError("DARI_SECRET_KEY must be set when DARI_DEBUG is off")
 ALLOWED_HOSTS = os.environ.get("DARI_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]", "testserver"}
+if DEBUG and set(ALLOWED_HOSTS) - LOCAL_HOSTS:
+    # Debug pages show settings and code: never to anyone but this machine.
+    raise RuntimeError(
+        "DARI_DEBUG=1 serves only local hosts; DARI_ALLOWED_HOSTS names "
+        + ", ".join(sorted(set(ALLOWED_HOSTS) - LOCAL_HOSTS))
+    )
+if SECRET_KEY.startswith("dari-insecure") and set(ALLOWED_HOSTS) - LOCAL_HOSTS:
+    raise RuntimeError("DARI_SECRET_KEY must be set to serve hosts beyond this machine")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -47,6 +58,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_htmx",
     "ninja",
+    # Before django_tasks_db: its `db_worker` (with a heartbeat) replaces the library's.
+    "dari.ops",
     "django_tasks",
     "django_tasks_db",
     "dari.accounts",
@@ -59,6 +72,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "dari.ops.middleware.request_id",
     "django.middleware.security.SecurityMiddleware",
     "dari.web.middleware.content_security_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -100,6 +114,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'dari.sqlite3'}"),
         conn_max_age=int(os.environ.get("DARI_CONN_MAX_AGE", "0")),
+        # A persistent connection is tested before each request reuses it: one the database
+        # dropped (restart, failover, pg_terminate_backend) is replaced instead of a 500.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -179,11 +196,31 @@ TASKS = {
 
 NINJA_PAGINATION_PER_PAGE = 50
 
+# One JSON object per line on standard output (time, level, logger, request_id, message);
+# DARI_LOG_FORMAT=text for people reading a terminal.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "dari.ops.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "dari.ops.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            # DARI_LOG_STREAM=stderr keeps a command's data on stdout apart from its logs.
+            "stream": f"ext://sys.{os.environ.get('DARI_LOG_STREAM', 'stdout')}",
+            "filters": ["request_id"],
+            "formatter": os.environ.get("DARI_LOG_FORMAT", "json"),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DARI_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # Failed mails and lost jobs are worth a line at any level setting.
+        "dari.mail": {"level": "INFO"},
+        "dari.worker": {"level": "INFO"},
+    },
 }
 
 # One cache shared by every process (a table in the database, created by the directory
@@ -200,3 +237,47 @@ CACHES = {
 # Asset search: the sentence encoder re-orders the best lexical matches (docs/search.md);
 # DARI_SEARCH_SEMANTIC=0 ranks by the full-text index alone.
 SEARCH_SEMANTIC = _env_bool("DARI_SEARCH_SEMANTIC", True)
+
+# Running as a service (docs/operations.md) --------------------------------------------------
+
+# Behind the TLS proxy: DARI_HTTPS=1 makes cookies secure, sends HSTS, redirects plain HTTP
+# (except the health check, which load balancers ask over HTTP) and trusts the proxy's
+# X-Forwarded-Proto (the proxy must set it, overwriting what the client sent).
+HTTPS = _env_bool("DARI_HTTPS", False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("DARI_HSTS_SECONDS", "31536000")) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("DARI_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = _env_bool("DARI_HSTS_PRELOAD", True)
+if _env_bool("DARI_PROXY_SSL_HEADER", HTTPS):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CSRF_TRUSTED_ORIGINS = [
+    origin
+    for origin in os.environ.get(
+        "DARI_CSRF_TRUSTED_ORIGINS",
+        ",".join(f"https://{h}" for h in ALLOWED_HOSTS if HTTPS and h not in LOCAL_HOSTS),
+    ).split(",")
+    if origin
+]
+
+# Mail: DARI_EMAIL_HOST selects SMTP (dari.ops.mail logs every message it could not send).
+if os.environ.get("DARI_EMAIL_HOST") and "DARI_EMAIL_BACKEND" not in os.environ:
+    EMAIL_BACKEND = "dari.ops.mail.EmailBackend"
+EMAIL_HOST = os.environ.get("DARI_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DARI_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DARI_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DARI_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("DARI_EMAIL_TLS", False)  # STARTTLS, usually port 587
+EMAIL_USE_SSL = _env_bool("DARI_EMAIL_SSL", False)  # implicit TLS, usually port 465
+EMAIL_TIMEOUT = int(os.environ.get("DARI_EMAIL_TIMEOUT", "20"))
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background workers (dari.ops.workers): heartbeat period, how long a silent worker keeps its
+# jobs, how many workers may claim a job before it fails; /healthz wants a heartbeat this fresh.
+DARI_WORKER_HEARTBEAT = float(os.environ.get("DARI_WORKER_HEARTBEAT", "10"))
+DARI_WORKER_LEASE = float(os.environ.get("DARI_WORKER_LEASE", "60"))
+DARI_TASK_MAX_ATTEMPTS = int(os.environ.get("DARI_TASK_MAX_ATTEMPTS", "2"))
+DARI_HEALTH_WORKER_MAX_AGE = float(
+    os.environ.get("DARI_HEALTH_WORKER_MAX_AGE", str(DARI_WORKER_LEASE))
+)

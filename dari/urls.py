@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from dari.ops.views import healthz
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
@@ -12,5 +14,6 @@ urlpatterns = [
     path("insights/", include("dari.web.insights_urls")),
     path("curation/", include("dari.web.curation_urls")),
     path("trials/", include("dari.web.trials_urls")),
+    path("healthz", healthz, name="healthz"),
     path("", include("dari.web.urls")),
 ]

@@ -378,6 +378,9 @@ class ScheduleRun(models.Model):
     error = models.TextField(_("error"), blank=True)
     created = models.DateTimeField(_("created"), auto_now_add=True)
     finished = models.DateTimeField(_("finished"), null=True, blank=True)
+    started = models.DateTimeField(_("started"), null=True, blank=True)
+    # The background job that runs it (empty for a run made in the foreground).
+    task_id = models.CharField(_("job"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("schedule run")

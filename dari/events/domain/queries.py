@@ -437,3 +437,33 @@ def organiser_console(event: Event, runs: int = 20) -> Console:
         unscheduled=tuple(unscheduled),
         summary=request_summary(event),
     )
+
+
+def run_history(event: Event, limit: int = 50) -> list[dict[str, Any]]:
+    """The event's optimiser runs, newest first, as plain data (`dari event runs --json`):
+    status and its times, what was scheduled, the proved bound and gap, and any error."""
+
+    def when(moment: datetime | None) -> str | None:
+        return moment.isoformat(timespec="seconds") if moment else None
+
+    return [
+        {
+            "id": run.pk,
+            "status": run.status,
+            "trigger": run.trigger,
+            "started_by": run.started_by.username if run.started_by else None,
+            "created": when(run.created),
+            "started": when(run.started),
+            "finished": when(run.finished),
+            "progress": run.progress,
+            "scheduled": run.scheduled,
+            "unscheduled": run.unscheduled,
+            "moved": run.moved,
+            "weight": run.stats.get("weight"),
+            "bound": run.stats.get("bound"),
+            "gap": run.stats.get("gap"),
+            "optimal": run.stats.get("optimal"),
+            "error": run.error,
+        }
+        for run in event.runs.select_related("started_by")[:limit]
+    ]

@@ -176,7 +176,9 @@ def accept_request(request_id: int, participant: Participant) -> Meeting:
     announce(request_answered, request_id=request.pk, status=str(request.status))
     if request.event.auto_schedule:
         event_id = request.event_id
-        transaction.on_commit(lambda: enqueue_schedule(event_id, trigger="accept"))
+        # robust: the accept has committed; a failed enqueue is logged and the next run
+        # places the meeting (an error page would make people accept again).
+        transaction.on_commit(lambda: enqueue_schedule(event_id, trigger="accept"), robust=True)
     return meeting
 
 
@@ -248,7 +250,7 @@ def add_colleague(meeting_id: int, by: Participant, colleague: Participant) -> M
     if meeting.status == MeetingStatus.SCHEDULED and not meeting.confirmed:
         # The new participant may not be free then: let the next run place it again.
         event_id = meeting.event_id
-        transaction.on_commit(lambda: enqueue_schedule(event_id, trigger="colleague"))
+        transaction.on_commit(lambda: enqueue_schedule(event_id, trigger="colleague"), robust=True)
     meeting.sequence += 1
     meeting.save(update_fields=["sequence", "updated"])
     return meeting

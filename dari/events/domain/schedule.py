@@ -227,7 +227,7 @@ def schedule_event(
     """
     run = run or ScheduleRun.objects.create(event_id=event_id)
     ScheduleRun.objects.filter(pk=run.pk).update(
-        status=RunStatus.RUNNING, progress="building the problem"
+        status=RunStatus.RUNNING, progress="building the problem", started=djtz.now()
     )
     try:
         for _attempt in range(MAX_ATTEMPTS):
@@ -276,6 +276,28 @@ def schedule_event(
             raise
     run.refresh_from_db()
     return run
+
+
+def record_lost_run(run_id: int, detail: str, retried: bool) -> None:
+    """The worker running the run stopped (dari.ops.workers): the console says so, and the run
+    is either queued again or failed. A run that has finished meanwhile is left alone."""
+    unfinished = ScheduleRun.objects.filter(
+        pk=run_id, status__in=(RunStatus.QUEUED, RunStatus.RUNNING)
+    )
+    if retried:
+        unfinished.update(
+            status=RunStatus.QUEUED,
+            progress=(
+                _("the worker running it stopped (%(detail)s); queued again") % {"detail": detail}
+            )[:200],
+        )
+    else:
+        unfinished.update(
+            status=RunStatus.FAILED,
+            error=_("the worker running this run stopped (%(detail)s); it was not retried again")
+            % {"detail": detail},
+            finished=djtz.now(),
+        )
 
 
 @transaction.atomic

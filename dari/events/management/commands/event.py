@@ -3,6 +3,8 @@
 dari event list [--json] [-o FILE]
 dari event export-instance SLUG [-o FILE]      partnering-schedule/1
 dari event schedule SLUG [--time-limit S]      optimise now (recorded as a run)
+dari event schedule SLUG --enqueue             queue a run for the workers; prints its id
+dari event runs SLUG [--json] [-o FILE]        the event's runs: status, times, bound, gap
 dari event publish SLUG                        confirm the scheduled meetings
 dari event export-schedule SLUG [-o FILE]      partnering-schedule-result/1
 dari event ics SLUG --participant ID [-o FILE] a participant's calendar
@@ -21,6 +23,7 @@ from django.utils.translation import gettext as _
 from dari.cli.command import DariCommand
 from dari.cli.grammar import numbered
 from dari.events.domain.calendar import participant_calendar
+from dari.events.domain.queries import run_history
 from dari.events.domain.schedule import (
     export_instance,
     export_schedule,
@@ -36,6 +39,7 @@ from dari.events.models import (
     Participant,
     RequestStatus,
 )
+from dari.events.tasks import enqueue_schedule
 
 
 class Command(DariCommand):
@@ -56,6 +60,15 @@ class Command(DariCommand):
         sc = sub.add_parser("schedule", help="optimise the event's schedule now")
         sc.add_argument("slug")
         sc.add_argument("--time-limit", type=float, default=None, metavar="SECONDS")
+        sc.add_argument(
+            "--enqueue",
+            action="store_true",
+            help="queue the run for `dari db_worker` and print its id instead of waiting",
+        )
+        rn = sub.add_parser("runs", help="list the event's optimiser runs, newest first")
+        rn.add_argument("slug")
+        rn.add_argument("--json", action="store_true", help="print JSON")
+        self.add_output_argument(rn)
         pb = sub.add_parser("publish", help="publish: scheduled meetings become confirmed")
         pb.add_argument("slug")
         ics = sub.add_parser("ics", help="write a participant's iCalendar file")
@@ -99,6 +112,13 @@ class Command(DariCommand):
             self.emit_json(export_instance(event), options["output"])
         elif action == "export-schedule":
             self.emit_json(export_schedule(event), options["output"])
+        elif action == "runs":
+            self._runs(event, options["json"], options["output"])
+        elif action == "schedule" and options["enqueue"]:
+            if options["time_limit"] is not None:
+                raise self.bad_input(_("--time-limit: not with --enqueue (the worker decides)"))
+            run = enqueue_schedule(event.pk, trigger="cli")
+            self.stdout.write(str(run.pk))
         elif action == "schedule":
             limit = options["time_limit"]
             if limit is not None and not limit > 0:
@@ -119,6 +139,24 @@ class Command(DariCommand):
         elif action == "ics":
             participant = self._participant(event, options["participant"])
             self.emit(participant_calendar(participant), options["output"])
+
+    def _runs(self, event: Event, as_json: bool, output: str | None) -> None:
+        rows = run_history(event)
+        if as_json:
+            return self.emit_json(rows, output)
+
+        def gap(row: dict[str, Any]) -> str:
+            return "-" if row["gap"] is None else f"{100 * float(row['gap']):.2f}%"
+
+        self.emit(
+            "".join(
+                f"{r['id']:>6} {r['status']:<8} {r['trigger']:<10} {r['created']} "
+                f"scheduled {r['scheduled']}, bound {r['bound']}, gap {gap(r)}"
+                f"{'  ' + r['error'] if r['error'] else ''}\n"
+                for r in rows
+            ),
+            output,
+        )
 
     def _list(self, as_json: bool, output: str | None) -> None:
         rows = []
