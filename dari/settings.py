@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "dari.insights",
     "dari.curation",
     "dari.api",
+    "dari.messaging",
 ]
 
 MIDDLEWARE = [
@@ -169,6 +170,8 @@ EMAIL_BACKEND = os.environ.get(
     "DARI_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DARI_FROM_EMAIL", "Dari <noreply@dari.local>")
+# The site's address as people reach it: links in e-mails (sent outside any web request).
+DARI_BASE_URL = os.environ.get("DARI_BASE_URL", "http://127.0.0.1:8000")
 
 TASKS = {
     "default": {

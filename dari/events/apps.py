@@ -6,8 +6,3 @@ class EventsConfig(AppConfig):
     name = "dari.events"
     label = "events"
     verbose_name = _("Events")
-
-    def ready(self) -> None:
-        from dari.events.domain import notify
-
-        notify.connect()
