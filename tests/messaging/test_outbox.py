@@ -43,7 +43,10 @@ def test_reminders_at_t_minus_15_in_each_language_and_zone(scheduled, korean_min
     ko, en = by_to["minseo@example.org"], by_to["emma@example.org"]
     assert ko.subject.startswith("[Dari] 곧 시작: ")
     assert f"일시: {local(start, 'Asia/Seoul', 'ko')} (Asia/Seoul)" in ko.body
-    assert f"Emma Clarke (Gsk) 님 기준: {local(start, 'Europe/London', 'ko')} (Europe/London)" in ko.body
+    assert (
+        f"Emma Clarke (Gsk) 님 기준: {local(start, 'Europe/London', 'ko')} (Europe/London)"
+        in ko.body
+    )
     assert "https://video.example.org/test-virtual-" in ko.body
     assert "http://127.0.0.1:8000/events/test-virtual/agenda" in ko.body
     assert en.subject.startswith("[Dari] Soon: meeting with Minseo Park (Ablbio) at ")

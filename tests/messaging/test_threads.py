@@ -7,7 +7,12 @@ from __future__ import annotations
 import pytest
 
 from dari.accounts.models import Role
-from dari.events.domain.requests import accept_request, add_colleague, decline_request, request_meeting
+from dari.events.domain.requests import (
+    accept_request,
+    add_colleague,
+    decline_request,
+    request_meeting,
+)
 from dari.messaging.access import visible_threads
 from dari.messaging.domain.errors import MessagingError
 from dari.messaging.domain.prefs import set_preferences
@@ -31,7 +36,9 @@ def readers(world, request):
         "outsider": world["outsider"],
         "admin": world["admin"],
     }
-    return sorted(name for name, u in people.items() if visible_threads(u).filter(pk=request.pk).exists())
+    return sorted(
+        name for name, u in people.items() if visible_threads(u).filter(pk=request.pk).exists()
+    )
 
 
 def test_only_the_two_sides_and_added_colleagues_read_a_thread(world):

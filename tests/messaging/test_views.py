@@ -109,7 +109,12 @@ def test_the_settings_page_saves_language_reminder_and_kinds(world, client):
     )
     assert answer.status_code == 302
     prefs = preferences_of(user)
-    assert (prefs.language, prefs.reminder_minutes, prefs.wants("digest"), prefs.wants("message")) == (
+    assert (
+        prefs.language,
+        prefs.reminder_minutes,
+        prefs.wants("digest"),
+        prefs.wants("message"),
+    ) == (
         "ko",
         30,
         False,
