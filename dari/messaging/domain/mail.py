@@ -8,6 +8,7 @@ Templates: `messaging/email/<template>_subject.txt` and `messaging/email/<templa
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,7 @@ from dari.messaging.domain.prefs import Preferences
 from dari.messaging.models import SentNotice
 
 log = logging.getLogger(__name__)
+BLANK_LINES = re.compile(r"\n{3,}")
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ def compose(
         to=user.email,
         language=prefs.language,
         subject=" ".join(subject.split()),
-        body=body.strip() + "\n",
+        body=BLANK_LINES.sub("\n\n", body.strip()) + "\n",
         key=key,
     )
 
