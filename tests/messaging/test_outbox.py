@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -180,3 +181,21 @@ def test_dry_run_prints_what_would_be_sent_and_sends_nothing(scheduled, korean_m
     assert "reminder to emma@example.org (en)" in text
     assert "Subject: [Dari] 곧 시작: " in text
     assert (mailoutbox, SentNotice.objects.count()) == ([], 0)
+
+
+# `dari` closes the database connection when it ends, like a process: committed data only.
+@pytest.mark.django_db(transaction=True)
+def test_notify_follows_the_command_line_grammar(scheduled, capsysbinary):
+    from tests.test_cli import run
+
+    at = (scheduled.slot.start - dt.timedelta(minutes=15)).isoformat()
+    code, out, err = run(capsysbinary, "notify", "--dry-run", "--at", "tomorrow")
+    assert (code, out, err) == (2, b"", "dari notify: --at: not an ISO date and time: 'tomorrow'\n")
+    code, out, err = run(capsysbinary, "notify", "--at", "2026-03-10T08:00")
+    assert (code, err) == (2, "dari notify: --at: only with --dry-run (sending happens now)\n")
+    code, out, err = run(capsysbinary, "notify", "--dry-run", "--at", at, "--json")
+    doc = json.loads(out)
+    assert (code, sorted((d["kind"], d["to"]) for d in doc)) == (
+        0,
+        [("reminder", "emma@example.org"), ("reminder", "minseo@example.org")],
+    )

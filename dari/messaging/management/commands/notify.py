@@ -4,7 +4,7 @@ due now (each once, like the periodic jobs), or with --dry-run print what would 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from django.core.management.base import CommandParser
@@ -38,7 +38,7 @@ class Command(DariCommand):
         except ValueError:
             raise self.bad_input(f"--at: not an ISO date and time: {at!r}") from None
         if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=djtz.UTC)
+            moment = moment.replace(tzinfo=UTC)
         return moment
 
     def handle(self, *args: Any, **options: Any) -> None:
