@@ -18,11 +18,12 @@ from playwright.sync_api import expect
 
 from dari.accounts.models import Role
 from dari.events.domain.schedule import publish_schedule, schedule_event
-from dari.events.domain.setup import create_event, register_participant
+from dari.events.domain.setup import register_participant
 from dari.events.models import Meeting, MeetingRequest
 from dari.messaging.domain.outbox import send_due
 from dari.messaging.models import Message
 from tests.browser.conftest import screenshot
+from tests.events.factories import make_event
 from tests.factories import OrganizationFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -38,15 +39,9 @@ def pair():
     kpbma = OrganizationFactory(id="kpbma", name="KPBMA", kind="association")
     abl = OrganizationFactory(id="abl-bio", name="ABL Bio", name_ko="에이비엘바이오")
     gsk = OrganizationFactory(id="gsk", name="GSK", country="GB", kind="pharma")
-    event = create_event(
+    event = make_event(
         slug="seoul-london-2026",
         name="Korea–UK Virtual Partnering 2026",
-        mode="virtual",
-        timezone="Asia/Seoul",
-        start_date=dt.date(2026, 3, 10),
-        end_date=dt.date(2026, 3, 11),
-        meeting_minutes=30,
-        auto_schedule=False,
         video_url_template="https://meet.example.org/{event}-{room}",
         organizer=kpbma,
     )
