@@ -15,6 +15,7 @@ from dari.messaging.domain.notices import notify_schedule_changes
 from dari.messaging.domain.outbox import send_due
 from dari.messaging.domain.prefs import set_preferences
 from dari.messaging.domain.threads import post_message
+from tests.events.factories import person
 
 pytestmark = pytest.mark.django_db
 
@@ -110,4 +111,21 @@ def test_a_failed_event_mail_is_logged_and_the_change_stands(
     assert request.pk is not None
     assert [r.getMessage() for r in caplog.records] == [
         f"could not send the request_received e-mail to user {world['emma'].user_id}"
+    ]
+
+
+def test_a_cancelled_meeting_does_not_change_the_kind_of_the_next_one(world, scheduled, mailoutbox):
+    hana = person(
+        world["event"], "hana", "celltrion", "Asia/Seoul", first_name="Hana", last_name="Yoon"
+    )
+    second = accept_request(request_meeting(hana, target=world["emma"]).pk, world["emma"])
+    cancel_meeting(scheduled.pk, world["minseo"])
+    set_preferences(
+        world["emma"].user, language="en", reminder_minutes=15, off=["meeting_cancelled"]
+    )
+    notify_schedule_changes([scheduled.pk, second.pk], change="scheduled")
+    assert sorted((m.to[0], m.subject) for m in mailoutbox) == [
+        ("emma@example.org", "[Dari] Meeting with Hana Yoon (Celltrion) not scheduled yet"),
+        ("hana@example.org", "[Dari] Meeting with Emma Clarke (Gsk) not scheduled yet"),
+        ("minseo@example.org", "[Dari] Meeting with Emma Clarke (Gsk) cancelled"),
     ]

@@ -111,14 +111,15 @@ def notify_schedule_changes(meeting_ids: list[int], change: str = "scheduled", *
         members = {p.pk for p in thread_members(m.request)}
         people = list(m.participants.all())
         recipients = [p for p in people if p.pk in members]
+        this_kind = kind
         if m.status == MeetingStatus.CANCELLED:
-            kind, template = NoticeKind.MEETING_CANCELLED, "meeting_cancelled"
+            this_kind, template = NoticeKind.MEETING_CANCELLED, "meeting_cancelled"
         elif m.slot is None:
             template = "meeting_unscheduled"
         else:
             template = "meeting_moved" if kind == NoticeKind.MEETING_MOVED else "meeting_scheduled"
         for p in recipients:
-            sent += _send_to(kind, template, [p], meeting_context(m, p, people))
+            sent += _send_to(this_kind, template, [p], meeting_context(m, p, people))
     return sent
 
 

@@ -38,20 +38,20 @@ def _stamp(moment: datetime) -> str:
     return moment.astimezone(ZoneInfo("UTC")).strftime("%Y%m%dT%H%MZ")
 
 
-def _unsent(candidates: list[Outgoing]) -> list[Outgoing]:
-    if not candidates:
-        return []
-    sent = set(
-        SentNotice.objects.filter(
-            user_id__in={o.user_id for o in candidates}, key__in={o.key for o in candidates}
-        ).values_list("user_id", "kind", "key")
-    )
-    return [o for o in candidates if (o.user_id, o.kind, o.key) not in sent]
+def _sent(kind: str, wanted: list[tuple[int, str]]) -> set[tuple[int, str]]:
+    """Which of the (user id, key) pairs of `kind` were already sent (one query)."""
+    if not wanted:
+        return set()
+    rows = SentNotice.objects.filter(
+        kind=kind, user_id__in={u for u, _k in wanted}, key__in={k for _u, k in wanted}
+    ).values_list("user_id", "key")
+    return set(rows)
 
 
 def due_reminders(now: datetime) -> list[Outgoing]:
-    """Reminders whose moment has come and whose meeting has not started, not yet sent."""
-    meetings = (
+    """Reminders whose moment has come and whose meeting has not started, not yet sent.
+    What is not due costs no rendering and no access check: those run for due ones only."""
+    meetings = list(
         Meeting.objects.filter(
             status=MeetingStatus.SCHEDULED,
             slot__start__gt=now,
@@ -61,33 +61,31 @@ def due_reminders(now: datetime) -> list[Outgoing]:
         .prefetch_related("participants__user", "participants__organization")
         .order_by("slot__start", "pk")
     )
-    out = []
+    prefs = preferences_by_user({p.user_id for m in meetings for p in m.participants.all()})
+    due_now = []
     for m in meetings:
         assert m.slot is not None
-        people = list(m.participants.all())
-        members = {p.pk for p in thread_members(m.request)}
-        prefs = preferences_by_user([p.user_id for p in people])
-        for p in people:
+        key = f"meeting:{m.pk}:{_stamp(m.slot.start)}"
+        for p in m.participants.all():
             mine = prefs[p.user_id]
             lead = timedelta(minutes=mine.reminder_minutes)
-            if p.pk not in members or not mine.wants(NoticeKind.REMINDER) or not p.user.email:
-                continue
-            if m.slot.start - lead > now:
-                continue
-            key = f"meeting:{m.pk}:{_stamp(m.slot.start)}"
-            context = meeting_context(m, p, people)
-            out.append(
-                compose(
-                    NoticeKind.REMINDER,
-                    "reminder",
-                    p.user,
-                    mine,
-                    p.timezone,
-                    {"me": p, **context},
-                    key,
-                )
-            )
-    return _unsent(out)
+            if mine.wants(NoticeKind.REMINDER) and p.user.email and m.slot.start - lead <= now:
+                due_now.append((m, p, key))
+    sent = _sent(NoticeKind.REMINDER, [(p.user_id, key) for _m, p, key in due_now])
+    out = []
+    members: dict[int, set[int]] = {}
+    for m, p, key in due_now:
+        if (p.user_id, key) in sent:
+            continue
+        if m.pk not in members:
+            members[m.pk] = {q.pk for q in thread_members(m.request)}
+        if p.pk not in members[m.pk]:
+            continue
+        people = list(m.participants.all())
+        context = {"me": p, **meeting_context(m, p, people)}
+        mine = prefs[p.user_id]
+        out.append(compose(NoticeKind.REMINDER, "reminder", p.user, mine, p.timezone, context, key))
+    return out
 
 
 def _waiting(now: datetime) -> dict[Any, list[MeetingRequest]]:
@@ -145,14 +143,13 @@ def due_digests(now: datetime) -> list[Outgoing]:
     """Digests due now (daily, and before a request deadline), never an empty one."""
     waiting = _waiting(now)
     prefs = preferences_by_user([u.pk for u in waiting])
-    out = []
+    planned: list[tuple[Any, list[MeetingRequest], str, bool]] = []
     for user, requests in sorted(waiting.items(), key=lambda item: item[0].pk):
-        mine = prefs[user.pk]
-        if not mine.wants(NoticeKind.DIGEST) or not user.email:
+        if not prefs[user.pk].wants(NoticeKind.DIGEST) or not user.email:
             continue
         local = now.astimezone(ZoneInfo(user.timezone))
         if local.hour >= DIGEST_HOUR:
-            out.append(_digest(user, mine, requests, f"daily:{local.date().isoformat()}", False))
+            planned.append((user, requests, f"daily:{local.date().isoformat()}", False))
         closing: dict[int, list[MeetingRequest]] = defaultdict(list)
         for r in requests:
             deadline = r.event.request_deadline
@@ -161,9 +158,13 @@ def due_digests(now: datetime) -> list[Outgoing]:
         for event_id, some in closing.items():
             deadline = some[0].event.request_deadline
             assert deadline is not None
-            key = f"deadline:{event_id}:{_stamp(deadline)}"
-            out.append(_digest(user, mine, some, key, True))
-    return _unsent(out)
+            planned.append((user, some, f"deadline:{event_id}:{_stamp(deadline)}", True))
+    sent = _sent(NoticeKind.DIGEST, [(user.pk, key) for user, _r, key, _d in planned])
+    return [
+        _digest(user, prefs[user.pk], requests, key, deadline)
+        for user, requests, key, deadline in planned
+        if (user.pk, key) not in sent
+    ]
 
 
 def due(now: datetime) -> list[Outgoing]:
