@@ -19,7 +19,7 @@ from dari.messaging.access import access_thread
 from dari.messaging.domain.prefs import preferences_of, remember_language, set_preferences
 from dari.messaging.domain.queries import conversations, thread, unread_count
 from dari.messaging.domain.threads import mark_read, post_message
-from dari.messaging.models import NoticeKind, NoticeSettings
+from dari.messaging.models import NoticeKind
 from dari.web.events.guards import is_htmx
 from dari.web.messaging_forms import PreferencesForm, ReplyForm
 
@@ -88,9 +88,8 @@ def read(request: HttpRequest, request_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def preferences(request: HttpRequest) -> HttpResponse:
     mine = preferences_of(request.user)
-    chosen = NoticeSettings.objects.filter(user_id=request.user.pk).exists()
     initial = {
-        "language": mine.language if chosen else request.LANGUAGE_CODE,
+        "language": mine.language if mine.chosen else request.LANGUAGE_CODE,
         "reminder_minutes": mine.reminder_minutes,
         "on": [k for k in NoticeKind.values if mine.wants(k)],
     }

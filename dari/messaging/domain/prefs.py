@@ -28,6 +28,7 @@ class Preferences:
     language: str
     reminder_minutes: int
     off: frozenset[str]
+    chosen: bool = False  # saved by the person (else the defaults)
 
     def wants(self, kind: str) -> bool:
         return kind not in self.off
@@ -43,7 +44,7 @@ def preferences_of(user: Any) -> Preferences:
     row = NoticeSettings.objects.filter(user_id=user.pk).first()
     if row is None:
         return Preferences(settings.LANGUAGE_CODE, DEFAULT_REMINDER_MINUTES, frozenset())
-    return Preferences(row.language, row.reminder_minutes, frozenset(row.off))
+    return Preferences(row.language, row.reminder_minutes, frozenset(row.off), chosen=True)
 
 
 def preferences_by_user(user_ids: Iterable[int]) -> dict[int, Preferences]:
