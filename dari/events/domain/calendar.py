@@ -40,6 +40,7 @@ def calendar_version(participant: Participant) -> tuple[str, datetime | None]:
     tag = hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
     return f'"{tag}"', meetings["last"]
 
+
 ALARM_MINUTES = 15
 
 
