@@ -199,3 +199,12 @@ def test_notify_follows_the_command_line_grammar(scheduled, capsysbinary):
         0,
         [("reminder", "emma@example.org"), ("reminder", "minseo@example.org")],
     )
+
+
+def test_a_new_reminder_setting_gives_the_feed_a_new_etag(scheduled, world, client):
+    feed = f"/events/calendar/{world['emma'].calendar_token}.ics"
+    etag = client.get(feed)["ETag"]
+    assert client.get(feed, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    set_preferences(world["emma"].user, language="en", reminder_minutes=60, off=[])
+    again = client.get(feed, HTTP_IF_NONE_MATCH=etag)
+    assert (again.status_code, again["ETag"] != etag) == (200, True)

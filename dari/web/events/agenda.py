@@ -120,6 +120,8 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     sign in)."""
     me = get_object_or_404(Participant.objects.select_related("event"), calendar_token=token)
     etag, modified = calendar_version(me)
+    # The alarms follow the person's reminder setting: a new setting is a new calendar.
+    etag = f'{etag[:-1]}-{preferences_of(me.user).reminder_minutes}"'
     if _unchanged(request, etag, modified):
         response = HttpResponse(status=304)
     else:
