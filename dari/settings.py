@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "dari.curation",
     "dari.api",
     "dari.trials",
+    "dari.messaging",
 ]
 
 MIDDLEWARE = [
@@ -187,6 +188,8 @@ EMAIL_BACKEND = os.environ.get(
     "DARI_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DARI_FROM_EMAIL", "Dari <noreply@dari.local>")
+# The site's address as people reach it: links in e-mails (sent outside any web request).
+DARI_BASE_URL = os.environ.get("DARI_BASE_URL", "http://127.0.0.1:8000")
 
 TASKS = {
     "default": {

@@ -15,5 +15,6 @@ urlpatterns = [
     path("curation/", include("dari.web.curation_urls")),
     path("trials/", include("dari.web.trials_urls")),
     path("healthz", healthz, name="healthz"),
+    path("messages/", include("dari.web.messaging_urls")),
     path("", include("dari.web.urls")),
 ]

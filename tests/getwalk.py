@@ -23,7 +23,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 # last use. Everything else must stay exactly as it was.
 IGNORED_TABLES = {"django_session"}
 IGNORED_COLUMNS = {"last_login", "last_used", "last_used_at"}
-NAMESPACES = ("web", "events", "insights", "curation", "trials")
+NAMESPACES = ("web", "events", "insights", "curation", "trials", "messages")
 
 
 def database_checksum() -> dict[str, str]:

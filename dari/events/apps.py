@@ -8,9 +8,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self) -> None:
-        from dari.events.domain import notify
         from dari.events.tasks import on_task_lost
         from dari.ops.workers import task_lost
 
-        notify.connect()
         task_lost.connect(on_task_lost, dispatch_uid="dari.events.on_task_lost")

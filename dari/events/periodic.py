@@ -40,6 +40,12 @@ JOBS = [
 ]
 
 
+def register(job: Job) -> None:
+    """Add a job of another app (from its AppConfig.ready); registering twice is harmless."""
+    if all(j.name != job.name for j in JOBS):
+        JOBS.append(job)
+
+
 def tick_of(job: Job, now: datetime) -> int:
     return int(now.timestamp() // job.every.total_seconds())
 

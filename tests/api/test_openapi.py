@@ -39,6 +39,9 @@ ENDPOINTS = [
     "/api/trials",
     "/api/trials/{trial_id}",
     "/api/sites",
+    "/api/events/threads",
+    "/api/events/threads/{request_id}",
+    "/api/events/threads/{request_id}/messages",
 ]
 # Endpoints beyond the directory's reads: their methods and answers.
 REVIEW_ERRORS = ["400", "401", "403", "404", "409"]
@@ -49,6 +52,9 @@ OTHER = {
     "/api/review/{candidate_id}": {"get": ["200", *REVIEW_ERRORS]},
     "/api/review/{candidate_id}/approve": {"post": ["200", *REVIEW_ERRORS]},
     "/api/review/{candidate_id}/reject": {"post": ["200", *REVIEW_ERRORS]},
+    "/api/events/threads": {"get": ["200", "400", "401"]},
+    "/api/events/threads/{request_id}": {"get": ["200", "400", "401", "404"]},
+    "/api/events/threads/{request_id}/messages": {"post": ["201", "400", "401", "403", "404"]},
 }
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import Count, Max, Sum
 from django.utils import timezone as djtz
-from icalendar import Calendar, vCalAddress, vText
+from icalendar import Alarm, Calendar, vCalAddress, vText
 from icalendar import Event as VEvent
 
 from dari.events.domain.links import video_link
@@ -41,8 +41,12 @@ def calendar_version(participant: Participant) -> tuple[str, datetime | None]:
     return f'"{tag}"', meetings["last"]
 
 
-def participant_calendar(participant: Participant) -> bytes:
-    """The .ics of every scheduled or cancelled meeting of a participant."""
+ALARM_MINUTES = 15
+
+
+def participant_calendar(participant: Participant, alarm_minutes: int = ALARM_MINUTES) -> bytes:
+    """The .ics of every scheduled or cancelled meeting of a participant; each meeting carries
+    an alarm `alarm_minutes` before it (the person's reminder setting)."""
     cal = Calendar()
     cal.add("prodid", "-//Dari//Partnering//EN")
     cal.add("version", "2.0")
@@ -81,6 +85,12 @@ def participant_calendar(participant: Participant) -> bytes:
                 attendee = vCalAddress(f"mailto:{p.user.email}")
                 attendee.params["cn"] = vText(p.name)
                 ev.add("attendee", attendee, encode=False)
+        if not cancelled:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", vText(f"{m.event.name}: {names}"))
+            alarm.add("trigger", timedelta(minutes=-alarm_minutes))
+            ev.add_component(alarm)
         cal.add_component(ev)
     ical: bytes = cal.to_ical()
     return ical

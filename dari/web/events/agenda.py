@@ -21,6 +21,7 @@ from dari.events.domain.queries import agenda, colleagues
 from dari.events.domain.requests import add_colleague
 from dari.events.domain.schedule import cancel_meeting
 from dari.events.models import Meeting, Participant
+from dari.messaging.domain.prefs import preferences_of
 from dari.web.events.forms import ColleagueForm, OutcomeForm
 from dari.web.events.guards import NO_EVENT, act, registered
 
@@ -100,7 +101,8 @@ def meeting_outcome(request: HttpRequest, me: Participant, meeting_id: int) -> H
 
 def _ics(participant: Participant, filename: str) -> HttpResponse:
     response = HttpResponse(
-        participant_calendar(participant), content_type="text/calendar; charset=utf-8"
+        participant_calendar(participant, preferences_of(participant.user).reminder_minutes),
+        content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -118,6 +120,8 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     sign in)."""
     me = get_object_or_404(Participant.objects.select_related("event"), calendar_token=token)
     etag, modified = calendar_version(me)
+    # The alarms follow the person's reminder setting: a new setting is a new calendar.
+    etag = f'{etag[:-1]}-{preferences_of(me.user).reminder_minutes}"'
     if _unchanged(request, etag, modified):
         response = HttpResponse(status=304)
     else:

@@ -1,0 +1,69 @@
+"""Who reads and writes the thread of a meeting request.
+
+A thread belongs to the two sides: the requester, and the requested participant (or, while a
+request to an organisation is unanswered, the participants of that organisation at the event,
+any of whom may answer), plus the colleagues added to the meeting. They must be confirmed
+members (`dari.events.access.may_reach_people`), like everyone who sends requests. Nobody else
+reads a thread, its messages or its counts: not the organisers of the event, not platform
+admins, not other members of either organisation. A refused thread answers like a missing one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from dari.events.access import may_reach_people
+from dari.events.models import MeetingRequest, Participant, Seat
+
+
+def thread_condition(user: Any) -> Q:
+    """The requests whose thread `user` belongs to (assumes a confirmed member)."""
+    answering_org = Exists(
+        Participant.objects.filter(
+            event=OuterRef("event"),
+            user=user,
+            organization_id=OuterRef("target_organization_id"),
+        )
+    )
+    seated = Exists(Seat.objects.filter(meeting__request=OuterRef("pk"), participant__user=user))
+    return (
+        Q(requester__user=user)
+        | Q(target__user=user)
+        | (Q(target__isnull=True) & answering_org)
+        | seated
+    )
+
+
+def visible_threads(user: Any) -> QuerySet[MeetingRequest]:
+    """The meeting requests whose thread `user` may read and write (one query)."""
+    if not may_reach_people(user):
+        return MeetingRequest.objects.none()
+    return MeetingRequest.objects.filter(thread_condition(user))
+
+
+def access_thread(user: Any, request_id: int) -> MeetingRequest | None:
+    """The request of a thread `user` belongs to, or None (refused exactly like missing)."""
+    return (
+        visible_threads(user)
+        .select_related("event", "requester__user", "requester__organization", "target__user")
+        .filter(pk=request_id)
+        .first()
+    )
+
+
+def thread_members(request: MeetingRequest) -> list[Participant]:
+    """The participants who belong to the thread of `request` and may reach people now
+    (recipients of its e-mails)."""
+    people = Participant.objects.filter(
+        Q(pk=request.requester_id)
+        | Q(pk=request.target_id)
+        | Q(seats__meeting__request=request)
+        | (
+            Q(event_id=request.event_id, organization_id=request.target_organization_id)
+            if request.target_id is None
+            else Q(pk__in=[])
+        )
+    ).select_related("user", "organization")
+    return [p for p in people.distinct().order_by("pk") if may_reach_people(p.user)]

@@ -1,0 +1,139 @@
+"""E-mails for what happens in an event: a request received, an answer, meetings scheduled,
+moved or cancelled, a new message. They listen to `dari.events.signals` (connected in
+`dari.messaging.wiring`), go only to people who belong to the request's thread
+(`dari.messaging.access.thread_members`), and honour each recipient's preferences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+
+from dari.events.domain.links import video_link
+from dari.events.models import Meeting, MeetingRequest, MeetingStatus, Participant
+from dari.messaging.access import thread_members
+from dari.messaging.domain.mail import compose, deliver, site_url
+from dari.messaging.domain.prefs import preferences_by_user
+from dari.messaging.models import Message, NoticeKind
+
+CHANGES = {
+    "scheduled": NoticeKind.MEETING_SCHEDULED,
+    "moved": NoticeKind.MEETING_MOVED,
+    "cancelled": NoticeKind.MEETING_CANCELLED,
+}
+
+
+def label(p: Participant) -> str:
+    return f"{p.name} ({p.organization.name})" if p.organization else p.name
+
+
+def thread_url(request_id: int) -> str:
+    return site_url(reverse("messages:thread", args=[request_id]))
+
+
+def _send_to(kind: str, template: str, people: list[Participant], context: dict[str, Any]) -> int:
+    prefs = preferences_by_user([p.user_id for p in people])
+    sent = 0
+    for p in people:
+        mine = prefs[p.user_id]
+        if not mine.wants(kind) or not p.user.email:
+            continue
+        out = compose(kind, template, p.user, mine, p.timezone, {"me": p, **context})
+        sent += deliver(out)
+    return sent
+
+
+def _request(request_id: int) -> MeetingRequest:
+    return MeetingRequest.objects.select_related(
+        "event", "requester__user", "requester__organization", "target__user", "asset"
+    ).get(pk=request_id)
+
+
+def notify_request(request_id: int, **_: Any) -> int:
+    """Tell the requested participant (or each participant of the requested organisation)."""
+    request = _request(request_id)
+    people = [p for p in thread_members(request) if p.pk != request.requester_id]
+    context = {
+        "request": request,
+        "event": request.event,
+        "requester": label(request.requester),
+        "link": thread_url(request.pk),
+        "requests_link": site_url(reverse("events:requests", args=[request.event.slug])),
+    }
+    return _send_to(NoticeKind.REQUEST_RECEIVED, "request_received", people, context)
+
+
+def notify_answer(request_id: int, status: str = "", **_: Any) -> int:
+    """Tell the requester that their request was accepted or declined."""
+    request = _request(request_id)
+    people = [p for p in thread_members(request) if p.pk == request.requester_id]
+    answered_by = (
+        Participant.objects.select_related("user", "organization").get(pk=request.answered_by_id)
+        if request.answered_by_id
+        else None
+    )
+    context = {
+        "request": request,
+        "event": request.event,
+        "accepted": status == "accepted",
+        "answered_by": label(answered_by) if answered_by else "",
+        "link": thread_url(request.pk),
+    }
+    return _send_to(NoticeKind.REQUEST_ANSWERED, "request_answered", people, context)
+
+
+def meeting_context(meeting: Meeting, me: Participant, people: list[Participant]) -> dict[str, Any]:
+    """What a meeting e-mail shows one participant: the others with their own local time,
+    the place (video link or table) and the agenda."""
+    others = [{"label": label(o), "zone": o.timezone} for o in people if o.pk != me.pk]
+    return {
+        "meeting": meeting,
+        "event": meeting.event,
+        "start": meeting.slot.start if meeting.slot else None,
+        "others": others,
+        "others_names": ", ".join(o["label"] for o in others),
+        "video": video_link(meeting),
+        "table": meeting.table,
+        "link": site_url(reverse("events:agenda", args=[meeting.event.slug])),
+    }
+
+
+def notify_schedule_changes(meeting_ids: list[int], change: str = "scheduled", **_: Any) -> int:
+    """Tell every participant of the given meetings their (new) time, in their own zone."""
+    kind = CHANGES.get(change, NoticeKind.MEETING_SCHEDULED)
+    meetings = (
+        Meeting.objects.filter(pk__in=meeting_ids)
+        .select_related("event", "slot", "request")
+        .prefetch_related("participants__user", "participants__organization")
+    )
+    sent = 0
+    for m in meetings:
+        members = {p.pk for p in thread_members(m.request)}
+        people = list(m.participants.all())
+        recipients = [p for p in people if p.pk in members]
+        this_kind = kind
+        if m.status == MeetingStatus.CANCELLED:
+            this_kind, template = NoticeKind.MEETING_CANCELLED, "meeting_cancelled"
+        elif m.slot is None:
+            template = "meeting_unscheduled"
+        else:
+            template = "meeting_moved" if kind == NoticeKind.MEETING_MOVED else "meeting_scheduled"
+        for p in recipients:
+            sent += _send_to(this_kind, template, [p], meeting_context(m, p, people))
+    return sent
+
+
+def notify_message(message_id: int) -> int:
+    """E-mail a new message to the other members of its thread (unless they turned it off)."""
+    message = Message.objects.select_related(
+        "author__user", "author__organization", "request__event"
+    ).get(pk=message_id)
+    request = message.request
+    people = [p for p in thread_members(request) if p.user_id != message.author.user_id]
+    context = {
+        "message": message,
+        "event": request.event,
+        "author": label(message.author),
+        "link": thread_url(request.pk),
+    }
+    return _send_to(NoticeKind.MESSAGE, "message", people, context)

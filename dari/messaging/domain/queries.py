@@ -1,0 +1,154 @@
+"""Read models of messages: a thread, my conversations with their unread counts, my unread
+total for the header. Everything goes through `dari.messaging.access.visible_threads`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Count, F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from dari.events.models import MeetingRequest, Participant
+from dari.messaging.access import visible_threads
+from dari.messaging.domain.threads import CLOSED
+from dari.messaging.models import Message, ThreadRead
+
+
+@dataclass(frozen=True)
+class ThreadMessage:
+    id: int
+    author: str
+    organization: str
+    body: str
+    created: datetime
+    mine: bool
+
+
+@dataclass(frozen=True)
+class Thread:
+    request: MeetingRequest
+    other_side: str
+    messages: tuple[ThreadMessage, ...]
+    open: bool
+
+
+@dataclass(frozen=True)
+class ThreadRow:
+    request_id: int
+    event: str
+    event_slug: str
+    other_side: str
+    status: str
+    last_activity: datetime
+    unread: int
+
+
+def _unread_messages(user: Any) -> QuerySet[Message]:
+    last_read = ThreadRead.objects.filter(request=OuterRef("request"), user=user).values(
+        "last_read"
+    )[:1]
+    return (
+        Message.objects.filter(request__in=visible_threads(user).values("pk"))
+        .exclude(author__user=user)
+        .annotate(mark=Coalesce(Subquery(last_read), Value(0), output_field=IntegerField()))
+        .filter(pk__gt=F("mark"))
+    )
+
+
+def unread_count(user: Any) -> int:
+    """How many messages from others the user has not read, over all their threads."""
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    n: int = _unread_messages(user).count()
+    return n
+
+
+def _other_side(request: MeetingRequest, me: Participant | None) -> str:
+    if me is not None and request.requester_id == me.pk:
+        other = request.target
+        org = request.target_organization.name
+    else:
+        other = request.requester
+        org = request.requester.organization.name if request.requester.organization else ""
+    if other is None:
+        return str(org)
+    return f"{other.name} ({org})" if org else str(other.name)
+
+
+def conversations(user: Any) -> tuple[ThreadRow, ...]:
+    """My threads with a message in them, the latest first, each with its unread count."""
+    unread = dict(
+        _unread_messages(user).values("request").annotate(n=Count("pk")).values_list("request", "n")
+    )
+    requests = (
+        visible_threads(user)
+        .filter(~Q(message="") | Q(thread_messages__isnull=False))
+        .annotate(last=Coalesce(Max("thread_messages__created"), "created"))
+        .select_related(
+            "event",
+            "requester__user",
+            "requester__organization",
+            "target__user",
+            "target_organization",
+        )
+        .order_by("-last", "-pk")
+    )
+    mine = {p.event_id: p for p in Participant.objects.filter(user=user)}
+    return tuple(
+        ThreadRow(
+            request_id=r.pk,
+            event=r.event.name,
+            event_slug=r.event.slug,
+            other_side=_other_side(r, mine.get(r.event_id)),
+            status=str(r.get_status_display()),
+            last_activity=r.last,
+            unread=unread.get(r.pk, 0),
+        )
+        for r in requests
+    )
+
+
+def thread(user: Any, request: MeetingRequest) -> Thread:
+    """The messages of a thread the user belongs to (access already checked): the request's
+    own message first, then the replies in order."""
+    me = Participant.objects.filter(event_id=request.event_id, user=user).first()
+    first = []
+    if request.message:
+        requester = request.requester
+        first.append(
+            ThreadMessage(
+                id=0,
+                author=requester.name,
+                organization=requester.organization.name if requester.organization else "",
+                body=request.message,
+                created=request.created,
+                mine=requester.user_id == user.pk,
+            )
+        )
+    replies = Message.objects.filter(request=request).select_related(
+        "author__user", "author__organization"
+    )
+    return Thread(
+        request=request,
+        other_side=_other_side(
+            MeetingRequest.objects.select_related(
+                "requester__user", "requester__organization", "target__user", "target_organization"
+            ).get(pk=request.pk),
+            me,
+        ),
+        messages=tuple(first)
+        + tuple(
+            ThreadMessage(
+                id=m.pk,
+                author=m.author.name,
+                organization=m.author.organization.name if m.author.organization else "",
+                body=m.body,
+                created=m.created,
+                mine=m.author.user_id == user.pk,
+            )
+            for m in replies
+        ),
+        open=request.status not in CLOSED,
+    )

@@ -1,0 +1,172 @@
+"""Two people in a real browser, each in their own language: Minseo (Seoul, Korean) chooses
+her e-mail settings and requests a meeting with a message; Emma (London, English) reads it in
+the conversation and replies with htmx; Minseo's header counts the unread reply, and opening
+the conversation reads it; Emma accepts; the meeting is scheduled and published; the
+reminders 15 minutes before reach each of them in their language and zone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import call_command
+from django.utils import formats, translation
+from playwright.sync_api import expect
+
+from dari.accounts.models import Role
+from dari.events.domain.schedule import publish_schedule, schedule_event
+from dari.events.domain.setup import register_participant
+from dari.events.models import Meeting, MeetingRequest
+from dari.messaging.domain.outbox import send_due
+from dari.messaging.models import Message
+from tests.browser.conftest import screenshot
+from tests.events.factories import make_event
+from tests.factories import OrganizationFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _local(moment, zone, language):
+    with translation.override(language):
+        return formats.date_format(moment.astimezone(ZoneInfo(zone)), "DATETIME_FORMAT")
+
+
+@pytest.fixture
+def pair():
+    kpbma = OrganizationFactory(id="kpbma", name="KPBMA", kind="association")
+    abl = OrganizationFactory(id="abl-bio", name="ABL Bio", name_ko="에이비엘바이오")
+    gsk = OrganizationFactory(id="gsk", name="GSK", country="GB", kind="pharma")
+    event = make_event(
+        slug="seoul-london-2026",
+        name="Korea–UK Virtual Partnering 2026",
+        video_url_template="https://meet.example.org/{event}-{room}",
+        organizer=kpbma,
+    )
+    people = {}
+    for key, org, tz, first, last in [
+        ("minseo", abl, "Asia/Seoul", "Minseo", "Park"),
+        ("emma", gsk, "Europe/London", "Emma", "Clarke"),
+    ]:
+        user = UserFactory(
+            username=key, first_name=first, last_name=last, organization=org, timezone=tz
+        )
+        people[key] = register_participant(
+            event, user, tz, dt.time.fromisoformat("08:00"), dt.time.fromisoformat("20:00")
+        )
+    UserFactory(username="organiser", organization=kpbma, role=Role.ORGANISER)
+    return event, people["minseo"], people["emma"]
+
+
+def test_message_reply_accept_schedule_and_reminders(
+    open_as, live_server, pair, mailoutbox, settings
+):
+    event, minseo, emma = pair
+    base = live_server.url
+    settings.DARI_BASE_URL = base  # the links in e-mails lead back to this server
+
+    # Minseo, in Korean, keeps the default 15-minute reminder and saves her e-mail settings.
+    page = open_as(minseo.user, "ko")
+    page.goto(f"{base}/messages/preferences")
+    expect(page.locator("h1")).to_have_text("이메일 설정")
+    page.get_by_label("이메일 언어").select_option("ko")
+    screenshot(page, "messages-preferences-ko.png")
+    page.get_by_role("button", name="저장").click()
+    expect(page.locator(".message.success")).to_have_text("이메일 설정을 저장했습니다.")
+
+    # She asks Emma for a meeting, with a message.
+    page.goto(f"{base}/events/{event.slug}/request?participant={emma.pk}")
+    page.locator("textarea[name=message]").fill("Our bispecific ABL111 fits your IO pipeline.")
+    page.locator("form:has(textarea[name=message]) button[type=submit]").click()
+    page.wait_for_url(f"{base}/events/{event.slug}/requests")
+    request = MeetingRequest.objects.get()
+    [received] = mailoutbox
+    assert (received.to, received.subject) == (
+        ["emma@example.org"],
+        "[Dari] Meeting request from Minseo Park (ABL Bio)",
+    )
+    thread_link = re.search(r"http\S+/messages/\d+/", received.body).group(0)
+    assert thread_link == f"{base}/messages/{request.pk}/"
+
+    # Emma, in English, follows the e-mail's link to the conversation and replies (htmx, no
+    # reload); her requests page links to it too.
+    emma_page = open_as(emma.user, "en")
+    emma_page.goto(f"{base}/events/{event.slug}/requests")
+    conversation = emma_page.locator("li.request", has_text="Minseo Park").get_by_role(
+        "link", name="Conversation"
+    )
+    assert conversation.get_attribute("href") == f"/messages/{request.pk}/"
+    emma_page.goto(thread_link)
+    expect(emma_page.locator(".message").first).to_contain_text("Our bispecific ABL111")
+    emma_page.get_by_label("Your message").fill("Happy to meet. Could we cover CMC as well?")
+    emma_page.get_by_role("button", name="Send").click()
+    expect(emma_page.locator(".message.mine")).to_contain_text("Could we cover CMC")
+    assert emma_page.url == f"{base}/messages/{request.pk}/"
+    # Times in the reader's zone (London), not the server's.
+    reply_time = _local(Message.objects.get().created, "Europe/London", "en")
+    expect(emma_page.locator(".message.mine .small")).to_contain_text(reply_time)
+    screenshot(emma_page, "messages-thread-en.png")
+    assert [m.subject for m in mailoutbox[1:]] == ["[Dari] Emma Clarke (GSK) 님의 새 메시지"]
+
+    # Minseo's header counts one unread message; opening the conversation reads it.
+    page.goto(f"{base}/messages/")
+    expect(page.locator("#unread-count")).to_have_text("1")
+    screenshot(page, "messages-inbox-ko.png")
+    with page.expect_response(lambda r: r.url.endswith(f"/messages/{request.pk}/read")) as read:
+        page.get_by_role("link", name="Emma Clarke (GSK)").click()
+    assert read.value.status == 204
+    expect(page.locator(".message").nth(1)).to_contain_text("Could we cover CMC")
+    screenshot(page, "messages-thread-ko.png")
+    page.goto(f"{base}/messages/")
+    expect(page.locator(".thread-row")).to_have_count(1)
+    expect(page.locator("#unread-count")).to_have_count(0)
+
+    # Emma accepts; the optimiser places the meeting and the organiser publishes it.
+    emma_page.goto(f"{base}/events/{event.slug}/requests")
+    emma_page.locator("li.request", has_text="Minseo Park").get_by_role(
+        "button", name="Accept"
+    ).click()
+    emma_page.wait_for_url(f"{base}/events/{event.slug}/requests")
+    schedule_event(event.pk)
+    publish_schedule(event.pk)
+    meeting = Meeting.objects.select_related("slot").get()
+    start = meeting.slot.start
+    assert sorted((m.to[0], m.subject) for m in mailoutbox[2:]) == [
+        (
+            "emma@example.org",
+            f"[Dari] Meeting with Minseo Park (ABL Bio): {_local(start, 'Europe/London', 'en')}",
+        ),
+        (
+            "minseo@example.org",
+            f"[Dari] Emma Clarke (GSK) 님과의 미팅: {_local(start, 'Asia/Seoul', 'ko')}",
+        ),
+        ("minseo@example.org", "[Dari] 미팅 요청이 수락되었습니다"),
+    ]
+
+    # 15 minutes before: what `dari notify --dry-run` shows is what is sent, each in its
+    # recipient's language and zone with the other side's local time.
+    moment = start - dt.timedelta(minutes=15)
+    out = io.StringIO()
+    call_command("notify", "--dry-run", "--at", moment.isoformat(), stdout=out)
+    assert out.getvalue().splitlines()[0] == f"2 e-mail(s) would be sent at {moment.isoformat()}"
+    before = len(mailoutbox)
+    assert send_due(moment) == 2
+    reminders = {m.to[0]: m for m in mailoutbox[before:]}
+    ko, en = reminders["minseo@example.org"], reminders["emma@example.org"]
+    assert ko.subject.startswith("[Dari] 곧 시작: ")
+    assert f"일시: {_local(start, 'Asia/Seoul', 'ko')} (Asia/Seoul)" in ko.body
+    assert f"Emma Clarke (GSK) 님 기준: {_local(start, 'Europe/London', 'ko')}" in ko.body
+    assert f"When: {_local(start, 'Europe/London', 'en')} (Europe/London)" in en.body
+    assert f"For Minseo Park (ABL Bio): {_local(start, 'Asia/Seoul', 'en')}" in en.body
+    link = f"https://meet.example.org/seoul-london-2026-{meeting.room}"
+    assert (link in ko.body, link in en.body) == (True, True)
+    agenda = re.search(r"https?://\S+/events/seoul-london-2026/agenda", en.body)
+    assert agenda is not None
+    assert send_due(moment + dt.timedelta(minutes=1)) == 0
+
+    # Emma's e-mail settings, in English.
+    emma_page.goto(f"{base}/messages/preferences")
+    expect(emma_page.get_by_label("Language of e-mails")).to_have_value("en")
+    screenshot(emma_page, "messages-preferences-en.png")
