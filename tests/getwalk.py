@@ -142,4 +142,5 @@ def path_values() -> dict[str, Any]:
         "program_id": call.pk if call else _first(Program),
         "application_id": _first(CallApplication),
         "action": "shortlist",
+        "table": "meetings",
     }

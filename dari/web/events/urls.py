@@ -43,4 +43,6 @@ urlpatterns = [
         name="co-organizer-remove",
     ),
     path("<slug:slug>/analytics", o.analytics_page, name="analytics"),
+    path("<slug:slug>/manage/export/<str:table>", o.export_table, name="export"),
+    path("<slug:slug>/agenda/export", a.agenda_export, name="agenda-export"),
 ]
