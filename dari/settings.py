@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "dari.events",
     "dari.insights",
     "dari.curation",
+    "dari.webhooks",
     "dari.api",
 ]
 
@@ -184,3 +185,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DARI_LOG_LEVEL", "WARNING")},
 }
+
+# Webhook endpoints may be http://127.0.0.1 or http://localhost (tests, local development);
+# never in production, where only public https:// addresses receive notices.
+DARI_WEBHOOKS_ALLOW_LOOPBACK = _env_bool("DARI_WEBHOOKS_ALLOW_LOOPBACK", False)

@@ -70,7 +70,7 @@ def table_download(request: HttpRequest, table: Table, stem: str) -> HttpRespons
 
 
 def export_format(request: HttpRequest) -> str | None:
-    """"csv" or "xlsx" when a list page is asked for a download, else None."""
+    """ "csv" or "xlsx" when a list page is asked for a download, else None."""
     wanted = request.GET.get("format")
     return wanted if wanted in ("csv", "xlsx") else None
 

@@ -29,7 +29,9 @@ def korean(world):
         organization=minseo.organization, name="Secret bispecific", visibility="partners"
     )
     link(minseo.organization, world["emma"].organization)
-    req = request_meeting(world["minseo"], target=world["emma"], message="안녕하세요", asset_id=secret.pk)
+    req = request_meeting(
+        world["minseo"], target=world["emma"], message="안녕하세요", asset_id=secret.pk
+    )
     accept_request(req.pk, world["emma"])
     schedule_event(world["event"].pk)
     return world
@@ -43,7 +45,9 @@ def _csv(response):
 
 def _xlsx(response):
     book = openpyxl.load_workbook(io.BytesIO(response.content))
-    return [[c if c is not None else "" for c in row] for row in book.active.iter_rows(values_only=True)]
+    return [
+        [c if c is not None else "" for c in row] for row in book.active.iter_rows(values_only=True)
+    ]
 
 
 @pytest.mark.parametrize("table", ["meetings", "participants", "requests", "followups"])

@@ -74,7 +74,9 @@ def test_accepted_move_gets_a_new_slot_and_nothing_else_moves(
     for who in ("minseo", "emma"):
         seq, start = _sequence(busy[who], first)
         assert (seq, start) == (before[0] + 1, Slot.objects.get(pk=first.slot_id).start)
-    assert heard == [{"signal": signals.meetings_changed, "meeting_ids": [first.pk], "change": "moved"}]
+    assert heard == [
+        {"signal": signals.meetings_changed, "meeting_ids": [first.pk], "change": "moved"}
+    ]
     assert sorted(s.slot_id for s in first.seats.all()) == [first.slot_id, first.slot_id]
 
 
@@ -117,7 +119,10 @@ def test_refusals_name_their_field(busy):
     for wrong in ("minseo", "noah"):
         with pytest.raises(EventError) as exc:
             accept_move(move.pk, busy[wrong])
-        assert (exc.value.field, exc.value.code) in {("move", "forbidden"), ("meeting", "forbidden")}
+        assert (exc.value.field, exc.value.code) in {
+            ("move", "forbidden"),
+            ("meeting", "forbidden"),
+        }
     with pytest.raises(EventError) as exc:
         withdraw_move(move.pk, busy["emma"])
     assert (exc.value.field, exc.value.code) == ("move", "forbidden")

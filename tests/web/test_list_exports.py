@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db
 def listed(db):
     org = OrganizationFactory(id="abl", name="ABL Bio", name_ko="에이비엘바이오")
     AssetFactory(organization=org, id="as-open", name="공개 항체")
-    hidden = AssetFactory(organization=org, id="as-members", name="Members asset", visibility="members")
+    hidden = AssetFactory(
+        organization=org, id="as-members", name="Members asset", visibility="members"
+    )
     DealFactory(licensor=org, asset=hidden, id="dl-1")
     return org
 

@@ -167,9 +167,7 @@ def add_rule(event: Event, dimension: str, side_a: str, side_b: str) -> MeetingR
         with transaction.atomic():
             return MeetingRule.objects.create(event=event, dimension=dimension, side_a=a, side_b=b)
     except IntegrityError:
-        raise EventError(
-            _("This rule exists already."), field="side_b", code="duplicate"
-        ) from None
+        raise EventError(_("This rule exists already."), field="side_b", code="duplicate") from None
 
 
 @transaction.atomic
