@@ -11,5 +11,6 @@ urlpatterns = [
     path("events/", include("dari.web.events.urls")),
     path("insights/", include("dari.web.insights_urls")),
     path("curation/", include("dari.web.curation_urls")),
+    path("webhooks/", include("dari.web.webhook_urls")),
     path("", include("dari.web.urls")),
 ]

@@ -23,7 +23,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 # last use. Everything else must stay exactly as it was.
 IGNORED_TABLES = {"django_session"}
 IGNORED_COLUMNS = {"last_login", "last_used", "last_used_at"}
-NAMESPACES = ("web", "events", "insights", "curation")
+NAMESPACES = ("web", "events", "insights", "curation", "webhooks")
 
 
 def database_checksum() -> dict[str, str]:
@@ -114,10 +114,13 @@ def path_values() -> dict[str, Any]:
         Event,
         Meeting,
         MeetingRequest,
+        MeetingRule,
+        MoveRequest,
         Participant,
         ScheduleRun,
     )
     from dari.insights.models import CallApplication
+    from dari.webhooks.models import Endpoint
 
     event = Event.objects.filter(synthetic=True).order_by("-start_date").first() or (
         Event.objects.order_by("pk").first()
@@ -143,4 +146,8 @@ def path_values() -> dict[str, Any]:
         "application_id": _first(CallApplication),
         "action": "shortlist",
         "table": "meetings",
+        "endpoint_id": _first(Endpoint),
+        "move_id": _first(MoveRequest, meeting__event=event),
+        "participant_id": participant.pk if participant else "none",
+        "rule_id": _first(MeetingRule, event=event),
     }

@@ -8,6 +8,7 @@ one rule of that dimension; with rules of both, one of each. No rules: everyone 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 

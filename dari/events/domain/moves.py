@@ -24,6 +24,7 @@ from dari.events.models import Event, Meeting, MeetingStatus, MoveRequest, Parti
 from dari.events.rules import MoveStatus
 from dari.events.signals import announce, meetings_changed
 from dari.scheduling.model import Instance
+from dari.scheduling.model import Meeting as EngineMeeting
 from dari.scheduling.solve import SolveOptions, solve
 
 MAX_REASON = 1000
@@ -178,7 +179,8 @@ def relocation_instance(
         )
     )
     key = meeting_key(meeting.pk)
-    keep, extra = [], {}
+    keep: list[EngineMeeting] = []
+    extra: dict[str, set[str]] = {}
     for m in instance.meetings:
         pk = int(m.id[1:])
         if m.id == key:
@@ -186,8 +188,8 @@ def relocation_instance(
         elif pk in slot_of:
             locked = str(slot_of[pk])
             keep.append(replace(m, locked_slot=locked))
-            for p in m.participants:
-                extra.setdefault(p, set()).add(locked)
+            for key_of_p in m.participants:
+                extra.setdefault(key_of_p, set()).add(locked)
     mine = {participant_key(s.participant_id) for s in meeting.seats.all()}
     wanted = set(allowed) if allowed is not None else None
     order = [s.id for s in instance.slots]

@@ -18,11 +18,13 @@ from dari.events.domain.calendar import participant_calendar
 from dari.events.domain.exports import agenda_table
 from dari.events.domain.followup import report_outcome
 from dari.events.domain.queries import agenda, colleagues
+from dari.events.domain.queries_moves import pending_moves
 from dari.events.domain.requests import add_colleague
 from dari.events.domain.schedule import cancel_meeting
 from dari.events.models import Meeting, Participant
 from dari.web.events.forms import ColleagueForm, OutcomeForm
 from dari.web.events.guards import NO_EVENT, act, registered
+from dari.web.events.moving import MoveForm
 from dari.web.tables import table_download
 
 
@@ -42,6 +44,8 @@ def agenda_page(request: HttpRequest, me: Participant) -> HttpResponse:
             "unscheduled": mine.unscheduled,
             "cancelled": mine.cancelled,
             "outcome_form": OutcomeForm(),
+            "moves": pending_moves(me),
+            "move_form": MoveForm(me),
             "feed_url": request.build_absolute_uri(
                 reverse("events:feed", args=[me.calendar_token])
             ),
