@@ -9,7 +9,7 @@ from dari.events.domain.requests import request_meeting
 from dari.events.domain.schedule import publish_schedule
 from dari.events.models import MeetingRule, MoveRequest, Participant, RequestQuota
 from dari.events.rules import MoveStatus
-from tests.events.pages import html, login, url
+from tests.events.pages import get_in_korean, html, login, url
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("immediate_tasks")]
 
@@ -42,7 +42,7 @@ def test_organiser_sets_rules_quotas_and_approval(client, world):
     assert list(RequestQuota.objects.values_list("role", "max_requests")) == [("buyer", 3)]
     world["event"].refresh_from_db()
     assert world["event"].registration_approval is True
-    page = html(client.get(url("controls", "test-virtual"), HTTP_ACCEPT_LANGUAGE="ko"))
+    page = html(get_in_korean(client, url("controls", "test-virtual")))
     assert "누가 누구를 만날 수 있는지" in page
     rule = MeetingRule.objects.get()
     client.post(url("rule-remove", "test-virtual", rule.pk))

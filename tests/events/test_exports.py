@@ -11,7 +11,7 @@ import pytest
 
 from dari.events.domain.requests import accept_request, request_meeting
 from dari.events.domain.schedule import schedule_event
-from tests.events.pages import login, url
+from tests.events.pages import get_in_korean, login, url
 from tests.factories import AssetFactory, link
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("immediate_tasks")]
@@ -85,7 +85,5 @@ def test_only_organisers_export_the_event_and_people_their_own_agenda(client, ko
 
 def test_the_korean_interface_exports_korean_headings(client, korean):
     login(client, korean["organiser"])
-    response = client.get(
-        url("export", "test-virtual", "meetings"), {"format": "xlsx"}, HTTP_ACCEPT_LANGUAGE="ko"
-    )
+    response = get_in_korean(client, url("export", "test-virtual", "meetings"), {"format": "xlsx"})
     assert _xlsx(response)[0][0] == "미팅"

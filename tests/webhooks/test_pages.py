@@ -8,7 +8,7 @@ import pytest
 from dari.accounts.models import Role
 from dari.webhooks.domain.endpoints import register_endpoint
 from dari.webhooks.models import Delivery, Endpoint, HookKind
-from tests.events.pages import html, login
+from tests.events.pages import get_in_korean, html, login
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +51,7 @@ def test_an_organiser_registers_an_endpoint_and_reads_its_log(client, world):
         True,
         True,
     )
-    korean = html(client.get(f"/webhooks/{endpoint.pk}/", HTTP_ACCEPT_LANGUAGE="ko"))
+    korean = html(get_in_korean(client, f"/webhooks/{endpoint.pk}/"))
     assert ("전송 기록" in korean, "재시도 예정" in korean) == (True, True)
     old = endpoint.secret
     client.post(f"/webhooks/{endpoint.pk}/rotate")
