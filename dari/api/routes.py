@@ -16,7 +16,7 @@ from ninja.openapi.schema import OpenAPISchema
 from ninja.renderers import JSONRenderer
 from ninja.security import django_auth
 
-from dari.api import directory, errors, insights, me, recommend, review
+from dari.api import directory, errors, insights, me, recommend, review, webhooks
 from dari.api.auth import TokenAuth, anonymous
 from dari.api.schemas import ErrorOut
 
@@ -89,3 +89,4 @@ api.add_router("/", recommend.router)
 api.add_router("/insights", insights.router)
 api.add_router("/", me.router)
 api.add_router("/", review.router)
+api.add_router("/", webhooks.router)

@@ -31,6 +31,8 @@ ENDPOINTS = [
     "/api/organizations/{organization_id}/recommended-assets",
     "/api/insights/targets",
     "/api/me",
+    "/api/webhooks",
+    "/api/webhooks/{endpoint_id}",
 ]
 
 
@@ -57,6 +59,11 @@ def test_openapi_lists_every_endpoint_with_its_responses(client):
         if path == "/api/me":
             assert list(operations) == ["get", "patch"]
             assert sorted(operations["patch"]["responses"]) == ["200", "400", "401", "403"]
+        elif path == "/api/webhooks":
+            assert list(operations) == ["get", "post"]
+            assert sorted(operations["post"]["responses"]) == ["201", "400", "401", "403"]
+        elif path == "/api/webhooks/{endpoint_id}":
+            assert list(operations) == ["get", "delete"]
         else:
             assert list(operations) == ["get"]
         # Any request can be a 400 (a NUL character is refused before the view) or a 401 (an
