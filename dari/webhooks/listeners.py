@@ -51,7 +51,7 @@ def record(
     with transaction.atomic():
         for endpoint in endpoints_for(kind, event.pk, org_ids):
             body = json.dumps(
-                envelope(kind, event, data(endpoint.created_by)), ensure_ascii=False, sort_keys=True
+                envelope(kind, event, data(endpoint)), ensure_ascii=False, sort_keys=True
             )
             delivery = Delivery.objects.create(endpoint=endpoint, kind=kind, body=body)
             ids.append(delivery.pk)
@@ -88,10 +88,14 @@ def _request(request_id: int) -> MeetingRequest:
     ).get(pk=request_id)
 
 
+def _request_data(request: MeetingRequest, endpoint: Endpoint) -> Payload:
+    return request_data(request, endpoint.created_by, endpoint.organization_id is not None)
+
+
 def on_request_created(request_id: int, **_: Any) -> None:
     request = _request(request_id)
     orgs = [request.requester.organization_id, request.target_organization_id]
-    record(HookKind.REQUEST_CREATED, request.event, orgs, lambda u: request_data(request, u))
+    record(HookKind.REQUEST_CREATED, request.event, orgs, lambda e: _request_data(request, e))
 
 
 def on_request_answered(request_id: int, status: str, **_: Any) -> None:
@@ -102,7 +106,7 @@ def on_request_answered(request_id: int, status: str, **_: Any) -> None:
         return
     request = _request(request_id)
     orgs = [request.requester.organization_id, request.target_organization_id]
-    record(kind, request.event, orgs, lambda u: request_data(request, u))
+    record(kind, request.event, orgs, lambda e: _request_data(request, e))
 
 
 MEETING_KINDS = {
@@ -124,7 +128,7 @@ def on_meetings_changed(meeting_ids: list[int], change: str, **_: Any) -> None:
     )
     for meeting in meetings:
         orgs = [p.organization_id for p in meeting.participants.all()]
-        record(kind, meeting.event, orgs, lambda u, m=meeting: meeting_data(m, u))
+        record(kind, meeting.event, orgs, lambda e, m=meeting: meeting_data(m, e.created_by))
 
 
 def _followup(followup_id: int) -> tuple[FollowUp, list[str | None]]:
@@ -145,14 +149,17 @@ def on_followup_updated(followup_id: int, **_: Any) -> None:
         HookKind.FOLLOWUP_UPDATED,
         followup.meeting.event,
         orgs,
-        lambda u: followup_data(followup, u),
+        lambda e: followup_data(followup, e.created_by),
     )
 
 
 def on_deal_recorded(followup_id: int, **_: Any) -> None:
     followup, orgs = _followup(followup_id)
     record(
-        HookKind.DEAL_RECORDED, followup.meeting.event, orgs, lambda u: followup_data(followup, u)
+        HookKind.DEAL_RECORDED,
+        followup.meeting.event,
+        orgs,
+        lambda e: followup_data(followup, e.created_by),
     )
 
 

@@ -1,5 +1,6 @@
 """Tables of an event for download (CSV, XLSX): its meetings, participants, requests and
-follow-ups for organisers, and a participant's own agenda. Read only. A table is a dict with
+follow-ups for organisers (a request's message and a follow-up's note stay between the two
+sides), and a participant's own agenda. Read only. A table is a dict with
 `key`, `title`, `columns` (key, heading) and `rows` (dicts of plain values). Assets are named
 only when the reader may see them (`with_visible_asset`); times are given in the zone named in
 the table (the event's for organisers, the participant's own for an agenda)."""
@@ -152,7 +153,6 @@ def requests_table(event: Event, user: Any) -> Table:
             "priority": r.priority,
             "status": str(RequestStatus(r.status).label),
             "asset": r.shown_name or "",
-            "message": r.message,
             "answered": _local(r.answered, event.timezone),
         }
         for r in requests
@@ -168,7 +168,6 @@ def requests_table(event: Event, user: Any) -> Table:
             ("priority", _("Priority")),
             ("status", _("Status")),
             ("asset", _("Asset")),
-            ("message", _("Message")),
             ("answered", _("Answered (%(zone)s)") % {"zone": event.timezone}),
         ],
         "rows": rows,
@@ -188,7 +187,6 @@ def followups_table(event: Event, user: Any) -> Table:
             "by": _who(f.reported_by),
             "outcome": str(Outcome(f.outcome).label),
             "deal": f.deal_id or "",
-            "note": f.note,
         }
         for f in followups
     ]
@@ -201,7 +199,6 @@ def followups_table(event: Event, user: Any) -> Table:
             ("by", _("Reported by")),
             ("outcome", _("Outcome")),
             ("deal", _("Deal")),
-            ("note", _("Note")),
         ],
         "rows": rows,
     }

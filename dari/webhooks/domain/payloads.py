@@ -1,7 +1,8 @@
 """What a webhook notice says (read only): the request, meeting or follow-up concerned, in the
 words the endpoint's registrant may read. People are named with their organisation (never
 their e-mail address); an asset is named only when the registrant may see it (the asset
-funnel, `dari.directory.access.visible_assets`); a follow-up's private note is left out.
+funnel, `dari.directory.access.visible_assets`); a request's message only to the two sides'
+organisations; a follow-up's private note is left out.
 Times are UTC in ISO 8601."""
 
 from __future__ import annotations
@@ -49,13 +50,15 @@ def envelope(kind: str, event: Event, data: Payload) -> Payload:
     }
 
 
-def request_data(request: MeetingRequest, owner: Any) -> Payload:
+def request_data(request: MeetingRequest, owner: Any, with_message: bool) -> Payload:
+    """`with_message` for an organisation's endpoint: the message was written by or to its
+    own participants; an event's organisers do not read the two sides' messages."""
     return {
         "request": {
             "id": request.pk,
             "status": request.status,
             "priority": request.priority,
-            "message": request.message,
+            "message": request.message if with_message else None,
             "created": _iso(request.created),
             "answered": _iso(request.answered),
             "requester": _person(request.requester),
