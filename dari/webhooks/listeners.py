@@ -13,9 +13,10 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 
 from dari.events import signals
+from dari.events.domain.exports import people
 from dari.events.models import Event, FollowUp, Meeting, MeetingRequest, Participant
 from dari.webhooks.access import still_allowed
 from dari.webhooks.domain.payloads import (
@@ -57,13 +58,6 @@ def record(
             ids.append(delivery.pk)
         transaction.on_commit(lambda: [deliver_webhook.enqueue(pk) for pk in ids])
     return ids
-
-
-def _people() -> Prefetch:
-    return Prefetch(
-        "participants",
-        queryset=Participant.objects.select_related("user", "organization").order_by("pk"),
-    )
 
 
 def _safely(listener: Callable[..., None]) -> Callable[..., None]:
@@ -123,7 +117,7 @@ def on_meetings_changed(meeting_ids: list[int], change: str, **_: Any) -> None:
     meetings = (
         Meeting.objects.filter(pk__in=meeting_ids)
         .select_related("event", "slot", "request")
-        .prefetch_related(_people())
+        .prefetch_related(people())
         .order_by("pk")
     )
     for meeting in meetings:

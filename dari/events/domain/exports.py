@@ -37,16 +37,17 @@ def _local(value: datetime | None, zone: str) -> str:
     return value.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M") if value else ""
 
 
-def _who(p: Participant | None) -> str:
+def who(p: Participant | None) -> str:
+    """A participant's name with their organisation's ("" for none)."""
     if p is None:
         return ""
     return f"{p.name} ({p.organization.name})" if p.organization else p.name
 
 
-def _people() -> Prefetch:
+def people(path: str = "participants") -> Prefetch:
+    """The prefetch of a meeting's participants with their user and organisation."""
     return Prefetch(
-        "participants",
-        queryset=Participant.objects.select_related("user", "organization").order_by("pk"),
+        path, queryset=Participant.objects.select_related("user", "organization").order_by("pk")
     )
 
 
@@ -60,7 +61,7 @@ def _meeting_rows(meetings: Any, zone: str) -> list[dict[str, Any]]:
                 "minutes": m.slot.minutes if m.slot else "",
                 "status": str(MeetingStatus(m.status).label),
                 "confirmed": _("yes") if m.confirmed else _("no"),
-                "people": "; ".join(_who(p) for p in m.participants.all()),
+                "people": "; ".join(who(p) for p in m.participants.all()),
                 "asset": m.shown_asset_name or "",
                 "where": video_link(m) or (str(m.table) if m.table else ""),
                 "reason": m.unscheduled_reason,
@@ -87,7 +88,7 @@ def _meetings_of(rows: Any, user: Any) -> Any:
     return (
         with_visible_asset(rows, user, "request__asset", "shown_asset")
         .select_related("event", "slot")
-        .prefetch_related(_people())
+        .prefetch_related(people())
         .order_by("slot__start", "pk")
     )
 
@@ -148,8 +149,8 @@ def requests_table(event: Event, user: Any) -> Table:
         {
             "id": r.pk,
             "created": _local(r.created, event.timezone),
-            "requester": _who(r.requester),
-            "target": _who(r.target) if r.target else r.target_organization.name,
+            "requester": who(r.requester),
+            "target": who(r.target) if r.target else r.target_organization.name,
             "priority": r.priority,
             "status": str(RequestStatus(r.status).label),
             "asset": r.shown_name or "",
@@ -184,7 +185,7 @@ def followups_table(event: Event, user: Any) -> Table:
         {
             "meeting": f.meeting_id,
             "reported": _local(f.created, event.timezone),
-            "by": _who(f.reported_by),
+            "by": who(f.reported_by),
             "outcome": str(Outcome(f.outcome).label),
             "deal": f.deal_id or "",
         }

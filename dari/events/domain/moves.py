@@ -90,7 +90,8 @@ def ask_to_move(
     return move
 
 
-def _lock_pending(move_id: int, event_id: int) -> tuple[Event, Meeting, MoveRequest]:
+def _lock_move(move_id: int, event_id: int) -> tuple[Event, Meeting, MoveRequest]:
+    """The event, the meeting and the request to move it, locked in that order."""
     meeting_id = (
         MoveRequest.objects.filter(pk=move_id, meeting__event_id=event_id)
         .values_list("meeting_id", flat=True)
@@ -100,6 +101,11 @@ def _lock_pending(move_id: int, event_id: int) -> tuple[Event, Meeting, MoveRequ
         raise EventError(_("No such request to move a meeting."), field="move", code="not_found")
     event, meeting = _lock(event_id, meeting_id)
     move = MoveRequest.objects.select_for_update().select_related("asked_by").get(pk=move_id)
+    return event, meeting, move
+
+
+def _lock_pending(move_id: int, event_id: int) -> tuple[Event, Meeting, MoveRequest]:
+    event, meeting, move = _lock_move(move_id, event_id)
     if move.status != MoveStatus.PENDING:
         raise EventError(
             _("This request was already answered or withdrawn."), field="move", code="answered"
@@ -274,15 +280,7 @@ def free_slot_ids(event: Event, meeting: Meeting) -> list[int]:
 @transaction.atomic
 def organiser_move(event_id: int, move_id: int, slot_id: int) -> MoveRequest:
     """The organiser places an accepted request's meeting in a slot free for everyone in it."""
-    meeting_id = (
-        MoveRequest.objects.filter(pk=move_id, meeting__event_id=event_id)
-        .values_list("meeting_id", flat=True)
-        .first()
-    )
-    if meeting_id is None:
-        raise EventError(_("No such request to move a meeting."), field="move", code="not_found")
-    event, meeting = _lock(event_id, meeting_id)
-    move = MoveRequest.objects.select_for_update().get(pk=move_id)
+    event, meeting, move = _lock_move(move_id, event_id)
     if move.status != MoveStatus.ACCEPTED or move.to_slot_id is not None:
         raise EventError(
             _("This meeting is not waiting for a new time."), field="move", code="answered"

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from django.db.models import Prefetch
-
+from dari.events.domain.exports import people, who
 from dari.events.domain.moves import free_slot_ids
 from dari.events.models import Event, MoveRequest, Participant, Slot
 from dari.events.rules import MoveStatus
@@ -27,13 +26,6 @@ class MoveLine:
     reason: str
     current: datetime | None
     preferred: tuple[datetime, ...]
-
-
-def _people() -> Prefetch:
-    return Prefetch(
-        "meeting__participants",
-        queryset=Participant.objects.select_related("user", "organization").order_by("pk"),
-    )
 
 
 def pending_moves(me: Participant) -> tuple[MoveLine, ...]:
@@ -99,7 +91,7 @@ def waiting_moves(event: Event) -> tuple[WaitingMove, ...]:
             meeting__status="scheduled",
         )
         .select_related("meeting__slot")
-        .prefetch_related(_people(), "meeting__seats")
+        .prefetch_related(people("meeting__participants"), "meeting__seats")
         .order_by("answered", "pk")
     )
     starts = dict(Slot.objects.filter(event=event).values_list("pk", "start"))
@@ -110,10 +102,7 @@ def waiting_moves(event: Event) -> tuple[WaitingMove, ...]:
             WaitingMove(
                 pk=m.pk,
                 meeting_id=meeting.pk,
-                people=tuple(
-                    f"{p.name} ({p.organization.name})" if p.organization else p.name
-                    for p in meeting.participants.all()
-                ),
+                people=tuple(who(p) for p in meeting.participants.all()),
                 current=meeting.slot.start.astimezone(zone) if meeting.slot else None,
                 free=tuple(
                     (pk, starts[pk].astimezone(zone)) for pk in free_slot_ids(event, meeting)
