@@ -73,6 +73,9 @@ def test_the_two_sides_move_a_meeting_from_their_agendas(client, world, schedule
     login(client, world["emma"])
     page = html(client.get(url("agenda", "test-virtual")))
     assert ("비행기 지연" in page, f"accept-move-{move.pk}" in page) == (True, True)
+    # The time to be moved, in Emma's own zone.
+    moves = page.split('id="moves"')[1].split("</section>")[0]
+    assert "(Tue 08:00 GMT)" in moves
     client.post(url("move-accept", "test-virtual", move.pk))
     scheduled.refresh_from_db()
     move.refresh_from_db()
