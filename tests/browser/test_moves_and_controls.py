@@ -11,9 +11,14 @@ from dari.events.domain.schedule import publish_schedule
 from dari.events.models import Meeting, MoveRequest
 from dari.events.rules import MoveStatus
 from tests.browser.conftest import screenshot
-from tests.events.conftest import immediate_tasks, scheduled, world  # noqa: F401
+from tests.events import conftest as event_fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# The event pages' fixtures: Minseo (Seoul), Emma (London), the organiser, a scheduled meeting.
+world = event_fixtures.world
+scheduled = event_fixtures.scheduled
+immediate_tasks = event_fixtures.immediate_tasks
 
 
 def test_both_sides_move_a_meeting_in_their_languages(open_as, live_server, world, scheduled):
