@@ -70,7 +70,7 @@ lint: install
 	$(BIN)/ruff format --check dari tests bench
 	$(BIN)/mypy dari/scheduling dari/matching dari/accounts/domain dari/directory/domain \
 	  dari/events/domain dari/insights/domain dari/cli/grammar.py dari/extraction \
-	  dari/curation/domain dari/messaging/domain \
+	  dari/curation/domain dari/messaging/domain dari/webhooks/domain \
 	  dari/trials/domain dari/trials/engine
 	$(BIN)/lint-imports
 	$(BIN)/python tools/check_module_size.py

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "dari.events",
     "dari.insights",
     "dari.curation",
+    "dari.webhooks",
     "dari.api",
     "dari.trials",
     "dari.messaging",
@@ -284,3 +285,7 @@ DARI_TASK_MAX_ATTEMPTS = int(os.environ.get("DARI_TASK_MAX_ATTEMPTS", "2"))
 DARI_HEALTH_WORKER_MAX_AGE = float(
     os.environ.get("DARI_HEALTH_WORKER_MAX_AGE", str(DARI_WORKER_LEASE))
 )
+
+# Webhook endpoints may be http://127.0.0.1 or http://localhost (tests, local development);
+# never in production, where only public https:// addresses receive notices.
+DARI_WEBHOOKS_ALLOW_LOOPBACK = _env_bool("DARI_WEBHOOKS_ALLOW_LOOPBACK", False)

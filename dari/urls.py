@@ -16,5 +16,6 @@ urlpatterns = [
     path("trials/", include("dari.web.trials_urls")),
     path("healthz", healthz, name="healthz"),
     path("messages/", include("dari.web.messaging_urls")),
+    path("webhooks/", include("dari.web.webhook_urls")),
     path("", include("dari.web.urls")),
 ]

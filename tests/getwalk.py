@@ -23,7 +23,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 # last use. Everything else must stay exactly as it was.
 IGNORED_TABLES = {"django_session"}
 IGNORED_COLUMNS = {"last_login", "last_used", "last_used_at"}
-NAMESPACES = ("web", "events", "insights", "curation", "trials", "messages")
+NAMESPACES = ("web", "events", "insights", "curation", "trials", "messages", "webhooks")
 
 
 def database_checksum() -> dict[str, str]:
@@ -114,11 +114,14 @@ def path_values() -> dict[str, Any]:
         Event,
         Meeting,
         MeetingRequest,
+        MeetingRule,
+        MoveRequest,
         Participant,
         ScheduleRun,
     )
     from dari.insights.models import CallApplication
     from dari.trials.models import Trial
+    from dari.webhooks.models import Endpoint
 
     event = Event.objects.filter(synthetic=True).order_by("-start_date").first() or (
         Event.objects.order_by("pk").first()
@@ -144,4 +147,9 @@ def path_values() -> dict[str, Any]:
         "application_id": _first(CallApplication),
         "action": "shortlist",
         "trial_id": _first(Trial),
+        "table": "meetings",
+        "endpoint_id": _first(Endpoint),
+        "move_id": _first(MoveRequest, meeting__event=event),
+        "participant_id": participant.pk if participant else "none",
+        "rule_id": _first(MeetingRule, event=event),
     }

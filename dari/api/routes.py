@@ -16,7 +16,7 @@ from ninja.openapi.schema import OpenAPISchema
 from ninja.renderers import JSONRenderer
 from ninja.security import django_auth
 
-from dari.api import directory, errors, insights, me, messages, recommend, review, trials
+from dari.api import directory, errors, insights, me, messages, recommend, review, trials, webhooks
 from dari.api.auth import TokenAuth, anonymous
 from dari.api.schemas import ErrorOut
 
@@ -91,3 +91,4 @@ api.add_router("/", me.router)
 api.add_router("/", review.router)
 api.add_router("/", trials.router)
 api.add_router("/events", messages.router)
+api.add_router("/", webhooks.router)

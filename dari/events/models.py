@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from dari.accounts.models import CoOrganizerBase
-from dari.events.rules import validate_video_template
+from dari.events.rules import ParticipantRole, validate_video_template
 
 
 class Mode(models.TextChoices):
@@ -98,6 +98,9 @@ class Event(models.Model):
         ),
     )
     auto_schedule = models.BooleanField(_("schedule when requests are accepted"), default=True)
+    registration_approval = models.BooleanField(
+        _("registrations need the organiser's approval"), default=False
+    )
     schedule_published = models.BooleanField(_("schedule published"), default=False)
     organizer = models.ForeignKey(
         "directory.Organization",
@@ -176,6 +179,10 @@ class Participant(models.Model):
         Slot, verbose_name=_("blocked slots"), blank=True, related_name="+"
     )
     calendar_token = models.CharField(max_length=64, default=_token, unique=True, editable=False)
+    role = models.CharField(
+        _("role"), max_length=10, choices=ParticipantRole.choices, default=ParticipantRole.OTHER
+    )
+    approved = models.BooleanField(_("approved by the organiser"), default=True)
     created = models.DateTimeField(_("registered"), auto_now_add=True)
 
     class Meta:
@@ -468,3 +475,9 @@ class PeriodicTick(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job} #{self.tick}"
+
+
+# Organiser controls and requests to move a meeting live in their own modules (models.py stays
+# under the module size limit); imported here so that Django registers them with the app.
+from dari.events.controls import MeetingRule, RequestQuota  # noqa: E402, F401
+from dari.events.moves import MoveRequest  # noqa: E402, F401

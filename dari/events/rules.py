@@ -1,4 +1,5 @@
-"""Rules of event settings that every entry shares (forms, domain, admin): layer 0, no models."""
+"""Rules of event settings that every entry shares (forms, domain, admin) and the events' small
+vocabularies: layer 0, no models."""
 
 from __future__ import annotations
 
@@ -6,9 +7,37 @@ import re
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 PLACEHOLDERS = ("{room}", "{event}", "{uid}")
+
+
+class ParticipantRole(models.TextChoices):
+    """What a participant comes to an event for (who-can-meet-whom rules and quotas use it)."""
+
+    BUYER = "buyer", gettext_lazy("Buyer (in-licensing)")
+    SELLER = "seller", gettext_lazy("Seller (out-licensing)")
+    INVESTOR = "investor", gettext_lazy("Investor")
+    SERVICE = "service", gettext_lazy("Service provider")
+    OTHER = "other", pgettext_lazy("participant role", "Other")
+
+
+class RuleDimension(models.TextChoices):
+    """What a who-can-meet-whom rule pairs: organisation kinds or participant roles."""
+
+    KIND = "kind", gettext_lazy("Organisation kind")
+    ROLE = "role", gettext_lazy("Participant role")
+
+
+class MoveStatus(models.TextChoices):
+    """The states of a request to move a meeting."""
+
+    PENDING = "pending", gettext_lazy("Waiting for an answer")
+    ACCEPTED = "accepted", gettext_lazy("Accepted")
+    DECLINED = "declined", gettext_lazy("Declined")
+    WITHDRAWN = "withdrawn", gettext_lazy("Withdrawn")
 
 
 def video_template_problem(template: str) -> str | None:

@@ -1,9 +1,11 @@
 """The table beside every chart: a table is a dict with `key`, `title`, `columns` (key,
-heading) and `rows` (dicts); it becomes rows for the template or a CSV download."""
+heading) and `rows` (dicts); it becomes rows for the template or a download: CSV in UTF-8 with
+a byte-order mark (so that spreadsheet programs read Hangul right) or XLSX."""
 
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,11 +25,54 @@ def csv_response(table: Table, filename: str) -> HttpResponse:
     """The table as a CSV download (headings first, None as an empty cell)."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
     writer = csv.writer(response)
     writer.writerow([heading for _key, heading in table["columns"]])
     for row in table["rows"]:
-        writer.writerow(["" if row[k] is None else row[k] for k, _heading in table["columns"]])
+        writer.writerow([_cell(row[k]) for k, _heading in table["columns"]])
     return response
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# A spreadsheet would run a cell starting with these as a formula (CSV/formula injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def xlsx_response(table: Table, filename: str) -> HttpResponse:
+    """The table as an XLSX download (one sheet, headings first)."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title=str(table.get("title") or "Dari")[:31])
+    sheet.append([str(heading) for _key, heading in table["columns"]])
+    for row in table["rows"]:
+        sheet.append([_cell(row[k]) for k, _heading in table["columns"]])
+    out = io.BytesIO()
+    book.save(out)
+    response = HttpResponse(out.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def table_download(request: HttpRequest, table: Table, stem: str) -> HttpResponse:
+    """`table` as `<stem>.xlsx` with `?format=xlsx`, else as `<stem>.csv`."""
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response(table, f"{stem}.xlsx")
+    return csv_response(table, f"{stem}.csv")
+
+
+def export_format(request: HttpRequest) -> str | None:
+    """ "csv" or "xlsx" when a list page is asked for a download, else None."""
+    wanted = request.GET.get("format")
+    return wanted if wanted in ("csv", "xlsx") else None
 
 
 def csv_download(

@@ -22,7 +22,7 @@ from dari.accounts import domain as accounts_domain
 from dari.accounts.access import may_administer
 from dari.accounts.models import OrganizationLink
 from dari.directory.access import access_asset, visibility_key
-from dari.directory.domain import editing, queries, search
+from dari.directory.domain import editing, listings, queries, search
 from dari.directory.domain.recommend import (
     LEXICAL,
     TerritoryError,
@@ -49,6 +49,7 @@ from dari.directory.models import (
 from dari.directory.vocab import DealType, InvestmentKind, OrgKind
 from dari.trials.domain.queries import STAGE_PHASE, trials_of_asset
 from dari.web.forms import AssetForm, LinkForm, OrganizationForm
+from dari.web.tables import export_format, table_download
 
 PAGE_SIZE = 25
 NO_ASSET = gettext_lazy("No asset with this id.")
@@ -158,8 +159,28 @@ def cluster_detail(request: HttpRequest, cluster_id: str) -> HttpResponse:
 # Organisations -------------------------------------------------------------------------------
 
 
+def _export(request: HttpRequest, table: Any, stem: str, error: str) -> HttpResponse | None:
+    """A list page's rows (the whole filtered list) as CSV or XLSX when asked, else None."""
+    if export_format(request) is None or error:
+        return None
+    return table_download(request, table(), stem)
+
+
+def _all_rows(context: dict[str, Any]) -> Any:
+    """The whole filtered list behind a list page's current page."""
+    return context["page"].paginator.object_list
+
+
 def organization_list(request: HttpRequest) -> HttpResponse:
     context, status = _filtered_list(request, OrganizationFilter, queries.organizations())
+    download = _export(
+        request,
+        lambda: listings.organizations_table(request.user, _all_rows(context)),
+        "organizations",
+        context["error"],
+    )
+    if download is not None:
+        return download
     counts = queries.organization_asset_counts(request.user, [o.pk for o in context["page"]])
     for org in context["page"]:
         org.visible_asset_count = counts.get(org.pk, 0)
@@ -241,11 +262,17 @@ def asset_list(request: HttpRequest) -> HttpResponse:
         error, status = "", 200
     except FilterError as exc:
         chosen, error, status = AssetFilter(), str(exc), 400
+    assets = (
+        queries.assets(request.user).none() if error else search.search_assets(request.user, chosen)
+    )
+    download = _export(request, lambda: listings.assets_table(assets), "assets", error)
+    if download is not None:
+        return download
     if error:
         page, facets = None, []
         chosen_values = {"q": request.GET.get("q", ""), "sort": request.GET.get("sort", "")}
     else:
-        page = _page(request, search.search_assets(request.user, chosen))
+        page = _page(request, assets)
         facets = queries.asset_facets(request.user, chosen)
         chosen_values = {"q": chosen.q, "sort": chosen.chosen_sort}
     context = {
@@ -362,6 +389,11 @@ def asset_new(request: HttpRequest, org_id: str) -> HttpResponse:
 
 def deal_list(request: HttpRequest) -> HttpResponse:
     context, status = _filtered_list(request, DealFilter, queries.deals(request.user))
+    download = _export(
+        request, lambda: listings.deals_table(_all_rows(context)), "deals", context["error"]
+    )
+    if download is not None:
+        return download
     context |= {
         "years": queries.years_of(Deal.objects.all()),
         "deal_types": DealType.choices,

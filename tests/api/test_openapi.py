@@ -42,6 +42,8 @@ ENDPOINTS = [
     "/api/events/threads",
     "/api/events/threads/{request_id}",
     "/api/events/threads/{request_id}/messages",
+    "/api/webhooks",
+    "/api/webhooks/{endpoint_id}",
 ]
 # Endpoints beyond the directory's reads: their methods and answers.
 REVIEW_ERRORS = ["400", "401", "403", "404", "409"]
@@ -55,6 +57,11 @@ OTHER = {
     "/api/events/threads": {"get": ["200", "400", "401"]},
     "/api/events/threads/{request_id}": {"get": ["200", "400", "401", "404"]},
     "/api/events/threads/{request_id}/messages": {"post": ["201", "400", "401", "403", "404"]},
+    "/api/webhooks": {"get": ["200", "400", "401"], "post": ["201", "400", "401", "403"]},
+    "/api/webhooks/{endpoint_id}": {
+        "get": ["200", "400", "401", "404"],
+        "delete": ["204", "400", "401", "403", "404"],
+    },
 }
 
 

@@ -236,7 +236,7 @@ def test_analytics_charts_render(open_as, live_server, fair):
     assert _times(page, ".stats .stat-n") == ["6", "80.0%", "4", "75.0%", "0"]
     with page.expect_download() as info:
         page.locator("#funnel").get_by_role("link", name="CSV").click()
-    assert Path(info.value.path()).read_bytes().decode() == (
+    assert Path(info.value.path()).read_bytes().decode("utf-8-sig") == (
         "Stage,Meetings,Share of the stage before\r\n"
         "Meetings,3,\r\nCDA signed,2,0.6667\r\nTerm sheet,1,0.5\r\nDeal,0,0.0\r\n"
     )

@@ -33,3 +33,12 @@ def texts(response, css_class: str) -> list[str]:
         rf'class="{css_class}"[^>]*>(.*?)</(?:span|div|li|td|p)>', html(response), re.S
     )
     return [" ".join(re.sub(r"<[^>]+>", "", t).split()) for t in found]
+
+
+def get_in_korean(client, path, data=None):
+    """GET `path` in Korean; the language the request activates ends with it (the locale
+    middleware leaves it active in the thread, where later tests would read Korean)."""
+    from django.utils import translation
+
+    with translation.override(None):
+        return client.get(path, data, HTTP_ACCEPT_LANGUAGE="ko")

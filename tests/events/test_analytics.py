@@ -167,15 +167,15 @@ def test_csv_of_the_analytics_page(client, fair):
     fair["organiser"].save()
     client.force_login(fair["organiser"])
     response = client.get("/events/test-virtual/analytics", {"format": "csv", "table": "cluster"})
-    assert response.content.decode() == (
+    assert response.content.decode("utf-8-sig") == (
         "Cluster,Meetings\r\nNo cluster,3\r\nPangyo Techno Valley,2\r\nSongdo Bio Cluster,1\r\n"
     )
     response = client.get("/events/test-virtual/analytics", {"format": "csv", "table": "funnel"})
-    assert response.content.decode() == (
+    assert response.content.decode("utf-8-sig") == (
         "Stage,Meetings,Share of the stage before\r\n"
         "Meetings,2,\r\nCDA signed,2,1.0\r\nTerm sheet,2,1.0\r\nDeal,1,0.5\r\n"
     )
     response = client.get("/events/test-virtual/analytics", {"format": "csv", "table": "status"})
-    assert response.content.decode() == (
+    assert response.content.decode("utf-8-sig") == (
         "Status,Requests\r\nPending,1\r\nAccepted,4\r\nDeclined,1\r\nWithdrawn,1\r\nExpired,1\r\n"
     )

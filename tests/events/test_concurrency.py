@@ -115,3 +115,24 @@ def test_concurrent_requests_respect_the_pending_cap():
     c = person(event, "c", "org-c", "Europe/London")
     results = in_threads(lambda: request_meeting(a, target=b), lambda: request_meeting(a, target=c))
     assert sorted(type(r).__name__ for r in results) == ["EventError", "MeetingRequest"]
+
+
+def test_two_moves_accepted_at_once_never_double_book():
+    from dari.events.domain.moves import accept_move, ask_to_move
+    from dari.events.domain.schedule import publish_schedule
+
+    event = make_event()
+    a = person(event, "a", "org-a", "Europe/London")
+    b = person(event, "b", "org-b", "Europe/London")
+    c = person(event, "c", "org-c", "Europe/London")
+    ab = accept_request(request_meeting(a, target=b).pk, b)
+    ac = accept_request(request_meeting(a, target=c).pk, c)
+    schedule_event(event.pk)
+    publish_schedule(event.pk)
+    first = ask_to_move(ab.pk, a)
+    second = ask_to_move(ac.pk, a)
+    out = in_threads(lambda: accept_move(first.pk, b), lambda: accept_move(second.pk, c))
+    assert [type(o).__name__ for o in out] == ["MoveRequest", "MoveRequest"]
+    assert_no_double_booking(event)
+    slots = sorted(Meeting.objects.filter(pk__in=[ab.pk, ac.pk]).values_list("slot_id", flat=True))
+    assert len(set(slots)) == 2

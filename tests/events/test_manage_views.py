@@ -149,13 +149,13 @@ def test_analytics_page_has_a_chart_a_table_and_a_csv_for_each_view(client, worl
     ]
     assert html(response).count('<svg xmlns="http://www.w3.org/2000/svg"') == 5
     response = client.get(url("analytics", "test-virtual"), {"format": "csv", "table": "funnel"})
-    assert (response["Content-Type"], response.content.decode()) == (
+    assert (response["Content-Type"], response.content.decode("utf-8-sig")) == (
         "text/csv; charset=utf-8",
         "Stage,Meetings,Share of the stage before\r\n"
         "Meetings,1,\r\nCDA signed,0,0.0\r\nTerm sheet,0,\r\nDeal,0,\r\n",
     )
     response = client.get(url("analytics", "test-virtual"), {"format": "csv", "table": "country"})
-    assert response.content.decode() == "Country,Meetings\r\nKR,1\r\n"
+    assert response.content.decode("utf-8-sig") == "Country,Meetings\r\nKR,1\r\n"
     assert (
         client.get(url("analytics", "test-virtual"), {"format": "csv", "table": "x"}).status_code
         == 404

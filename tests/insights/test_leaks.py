@@ -56,14 +56,22 @@ def test_a_deal_names_its_assets_modality_only_to_those_who_may_see_it(clustered
 
 
 def test_pages_and_csv_for_anonymous_and_strangers_never_count_hidden_assets(clustered, client):
-    csv = client.get("/insights/ecosystem/?format=csv&chart=assets-stage").content.decode()
+    csv = client.get("/insights/ecosystem/?format=csv&chart=assets-stage").content.decode(
+        "utf-8-sig"
+    )
     assert csv == "Cluster,Stage,Assets\r\nLeak Cluster,Phase 1,1\r\n"
-    csv = client.get("/insights/clusters/cl-leak/?format=csv&chart=modalities").content.decode()
+    csv = client.get("/insights/clusters/cl-leak/?format=csv&chart=modalities").content.decode(
+        "utf-8-sig"
+    )
     assert csv == "Modality,Assets\r\nAntibody,1\r\n"
     client.force_login(clustered["users"]["stranger"])
-    csv = client.get("/insights/ecosystem/?format=csv&chart=assets-modality").content.decode()
+    csv = client.get("/insights/ecosystem/?format=csv&chart=assets-modality").content.decode(
+        "utf-8-sig"
+    )
     assert csv == "Cluster,Modality,Assets\r\nLeak Cluster,Antibody,2\r\n"
-    csv = client.get("/insights/ecosystem/?format=csv&chart=deals-modality").content.decode()
+    csv = client.get("/insights/ecosystem/?format=csv&chart=deals-modality").content.decode(
+        "utf-8-sig"
+    )
     assert csv == "Modality,Deals,Total value (USD m)\r\nNot stated,1,99.0\r\n"
-    page = client.get("/insights/clusters/cl-leak/").content.decode()
+    page = client.get("/insights/clusters/cl-leak/").content.decode("utf-8-sig")
     assert "Secretmab" not in page

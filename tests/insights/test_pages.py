@@ -70,11 +70,11 @@ def test_filters_that_do_not_validate_are_named_and_ignored(world, client):
 def test_csv_downloads_and_unknown_charts(world, client):
     response = client.get("/insights/ecosystem/?format=csv&chart=funnel")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert response.content.decode() == (
+    assert response.content.decode("utf-8-sig") == (
         "Stage,Meetings,Share of the stage before\r\n"
         "Meetings,2,\r\nCDA signed,2,1.0\r\nTerm sheet,1,0.5\r\nDeal,0,0.0\r\n"
     )
-    links = client.get("/insights/clusters/?format=csv&chart=links").content.decode()
+    links = client.get("/insights/clusters/?format=csv&chart=links").content.decode("utf-8-sig")
     assert links == (
         "Cluster,Cluster,Deals,Meetings,Facilities,Total\r\nAlpha Cluster,Beta Cluster,2,1,1,4\r\n"
     )

@@ -18,6 +18,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from dari.directory.access import AssetRef, visible_asset_of, with_visible_asset
 from dari.events.access import managed_events
 from dari.events.domain.analytics import request_summary
+from dari.events.domain.controls import meetable
 from dari.events.domain.links import video_link
 from dari.events.domain.requests import deadline_passed
 from dari.events.domain.setup import available_slot_ids
@@ -69,9 +70,12 @@ class Directory:
     countries: tuple[str, ...]
 
 
-def event_directory(event: Event, q: str = "", country: str = "") -> Directory:
+def event_directory(
+    event: Event, q: str = "", country: str = "", me: Participant | None = None
+) -> Directory:
     """Participants whose organisation or name contains `q`, in `country` if given; the
-    countries offered are those of all the event's participants."""
+    countries offered are those of all the event's participants. For a participant `me`, only
+    those the organiser's approval and rules let me meet (organisers see everyone)."""
     q, country = q.strip(), country.strip().upper()
     people: QuerySet[Participant] = Participant.objects.filter(event=event).select_related(
         "user", "organization"
@@ -87,7 +91,11 @@ def event_directory(event: Event, q: str = "", country: str = "") -> Directory:
         people = people.filter(organization__country=country)
     every = Participant.objects.filter(event=event).values_list("organization__country", flat=True)
     countries = tuple(sorted(c for c in set(every) if c))
-    return Directory(people=tuple(people), q=q, country=country, countries=countries)
+    shown = list(people)
+    if me is not None:
+        allowed = {p.pk for p in meetable(me, shown)}
+        shown = [p for p in shown if p.pk == me.pk or p.pk in allowed]
+    return Directory(people=tuple(shown), q=q, country=country, countries=countries)
 
 
 # Availability ----------------------------------------------------------------------------------

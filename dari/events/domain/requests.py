@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from dari.directory.access import visible_assets
 from dari.events.access import may_reach_people
+from dari.events.domain.controls import check_may_answer, check_may_meet, check_quota
 from dari.events.domain.errors import EventError
 from dari.events.models import (
     Event,
@@ -87,6 +88,7 @@ def request_meeting(
             % {"organization": organization_id},
             field="target",
         )
+    check_may_meet(requester, organization_id, target)
     if priority not in (1, 2, 3):
         raise EventError(_("must be 1 (low), 2 (normal) or 3 (high)"), field="priority")
     asset = None
@@ -100,6 +102,7 @@ def request_meeting(
     # Lock the requester's row: a COUNT takes no row locks, so two concurrent requests could
     # both pass the cap; with the lock they are counted one after the other.
     Participant.objects.select_for_update().filter(pk=requester.pk).first()
+    check_quota(requester)
     pending = MeetingRequest.objects.filter(requester=requester, status=RequestStatus.PENDING)
     if pending.count() >= event.max_pending_requests:
         raise EventError(
@@ -160,6 +163,7 @@ def accept_request(request_id: int, participant: Participant) -> Meeting:
     request = _lock_pending(request_id)
     _may_answer(request, participant)
     _open_for_requests(request.event)
+    check_may_answer(request, participant)
     request.status = RequestStatus.ACCEPTED
     request.answered = djtz.now()
     request.answered_by = participant

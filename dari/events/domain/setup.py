@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from dari.events.access import may_reach_people
 from dari.events.domain.errors import EventError
 from dari.events.models import Event, Meeting, MeetingStatus, Mode, Participant, Slot
-from dari.events.rules import video_template_problem
+from dari.events.rules import ParticipantRole, video_template_problem
 from dari.scheduling.model import Slot as EngineSlot
 from dari.scheduling.timezones import available_slots
 
@@ -181,8 +181,10 @@ def register_participant(
     work_start: time | None = None,
     work_end: time | None = None,
     attending_days: list[str] | None = None,
+    role: str | None = None,
 ) -> Participant:
-    """Register `user` for `event` as a member of their organisation (idempotent)."""
+    """Register `user` for `event` as a member of their organisation (idempotent). When the
+    event requires approval, a new registration waits for the organiser's."""
     if not may_reach_people(user):
         raise EventError(
             _("Only confirmed members of an organisation can register for events."),
@@ -204,16 +206,22 @@ def register_participant(
             )
     if work_start and work_end and work_start >= work_end:
         raise EventError(_("working hours: the start must be before the end"))
+    if role is not None and role not in ParticipantRole.values:
+        raise EventError(_("Choose one of the roles offered."), field="role", code="invalid")
+    defaults: dict[str, Any] = {
+        "organization_id": user.organization_id,
+        "timezone": tz,
+        "work_start": work_start or time(9),
+        "work_end": work_end or time(18),
+        "attending_days": days,
+    }
+    if role is not None:
+        defaults["role"] = role
     participant, _created = Participant.objects.update_or_create(
         event=event,
         user=user,
-        defaults={
-            "organization_id": user.organization_id,
-            "timezone": tz,
-            "work_start": work_start or time(9),
-            "work_end": work_end or time(18),
-            "attending_days": days,
-        },
+        defaults=defaults,
+        create_defaults={**defaults, "approved": not event.registration_approval},
     )
     return participant
 

@@ -16,14 +16,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from dari.events.domain.calendar import calendar_version, participant_calendar
+from dari.events.domain.exports import agenda_table
 from dari.events.domain.followup import report_outcome
 from dari.events.domain.queries import agenda, colleagues
+from dari.events.domain.queries_moves import pending_moves
 from dari.events.domain.requests import add_colleague
 from dari.events.domain.schedule import cancel_meeting
 from dari.events.models import Meeting, Participant
 from dari.messaging.domain.prefs import preferences_of
 from dari.web.events.forms import ColleagueForm, OutcomeForm
 from dari.web.events.guards import NO_EVENT, act, registered
+from dari.web.events.moving import MoveForm
+from dari.web.tables import table_download
 
 
 @registered
@@ -42,6 +46,8 @@ def agenda_page(request: HttpRequest, me: Participant) -> HttpResponse:
             "unscheduled": mine.unscheduled,
             "cancelled": mine.cancelled,
             "outcome_form": OutcomeForm(),
+            "moves": pending_moves(me),
+            "move_form": MoveForm(me),
             "feed_url": request.build_absolute_uri(
                 reverse("events:feed", args=[me.calendar_token])
             ),
@@ -112,6 +118,13 @@ def _ics(participant: Participant, filename: str) -> HttpResponse:
 @require_GET
 def agenda_ics(request: HttpRequest, me: Participant) -> HttpResponse:
     return _ics(me, f"{me.event.slug}.ics")
+
+
+@registered
+@require_GET
+def agenda_export(request: HttpRequest, me: Participant) -> HttpResponse:
+    """My own meetings as CSV or XLSX."""
+    return table_download(request, agenda_table(request.user, me), f"{me.event.slug}-agenda")
 
 
 @require_GET

@@ -14,6 +14,7 @@ from dari.directory.models import Asset
 from dari.events.domain.requests import MAX_MESSAGE
 from dari.events.domain.setup import LIMITS
 from dari.events.models import Event, Mode, Outcome, Participant
+from dari.events.rules import ParticipantRole
 from dari.web.forms import timezone_choices
 
 PRIORITIES = [(3, _("High")), (2, _("Normal")), (1, _("Low"))]
@@ -163,6 +164,12 @@ class RegisterForm(forms.Form):
         label=_("Days I attend"),
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "checks"}),
+    )
+    role = forms.ChoiceField(
+        label=_("I come as"),
+        choices=ParticipantRole.choices,
+        required=False,
+        initial=ParticipantRole.OTHER,
     )
 
     def __init__(self, event: Event, *args: Any, **kwargs: Any) -> None:

@@ -19,6 +19,7 @@ from dari.core.forms import add_domain_error
 from dari.events.access import owns_event
 from dari.events.domain import analytics
 from dari.events.domain.errors import EventError
+from dari.events.domain.exports import EVENT_TABLES
 from dari.events.domain.organisers import add_co_organizer, remove_co_organizer
 from dari.events.domain.queries import organiser_console
 from dari.events.domain.schedule import export_instance, export_schedule, publish_schedule
@@ -28,7 +29,7 @@ from dari.events.tasks import enqueue_schedule
 from dari.web.charts import BRAND, bar_chart
 from dari.web.events.forms import CoOrganizerForm, EventForm
 from dari.web.events.guards import NO_EVENT, act, is_htmx, managed
-from dari.web.tables import csv_download, with_display
+from dari.web.tables import csv_download, table_download, with_display
 
 
 @login_required
@@ -140,6 +141,16 @@ def instance_json(request: HttpRequest, event: Event) -> HttpResponse:
 @require_GET
 def schedule_json(request: HttpRequest, event: Event) -> HttpResponse:
     return _json_download(export_schedule(event), f"{event.slug}-schedule.json")
+
+
+@managed
+@require_GET
+def export_table(request: HttpRequest, event: Event, table: str) -> HttpResponse:
+    """One of the event's tables (meetings, participants, requests, follow-ups), CSV or XLSX."""
+    build = EVENT_TABLES.get(table)
+    if build is None:
+        raise Http404(NO_EVENT)
+    return table_download(request, build(event, request.user), f"{event.slug}-{table}")
 
 
 # Analytics -------------------------------------------------------------------------------------

@@ -46,13 +46,19 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         initial = {"timezone": me.timezone if me else request.user.timezone}
         if me is not None:
             initial.update(
-                work_start=me.work_start, work_end=me.work_end, attending_days=me.attending_days
+                work_start=me.work_start,
+                work_end=me.work_end,
+                attending_days=me.attending_days,
+                role=me.role,
             )
         context["register_form"] = RegisterForm(event, initial=initial)
     context["me"] = me
     if (me is not None and reach) or context["can_manage"]:
         context["directory"] = event_directory(
-            event, request.GET.get("q", ""), request.GET.get("country", "")
+            event,
+            request.GET.get("q", ""),
+            request.GET.get("country", ""),
+            me=None if context["can_manage"] else me,
         )
     context["participant_count"] = event.participants.count()
     return render(request, "events/detail.html", context)
@@ -84,6 +90,7 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
                 work_start=data.get("work_start"),
                 work_end=data.get("work_end"),
                 attending_days=data.get("attending_days"),
+                role=data.get("role") or None,
             )
         except DomainError as exc:
             messages.error(request, exc.message)

@@ -3,6 +3,8 @@
 from django.urls import path
 
 from dari.web.events import agenda as a
+from dari.web.events import controls as c
+from dari.web.events import moving as mv
 from dari.web.events import organiser as o
 from dari.web.events import pages as e
 from dari.web.events import participant as p
@@ -43,4 +45,21 @@ urlpatterns = [
         name="co-organizer-remove",
     ),
     path("<slug:slug>/analytics", o.analytics_page, name="analytics"),
+    path("<slug:slug>/manage/export/<str:table>", o.export_table, name="export"),
+    path("<slug:slug>/agenda/export", a.agenda_export, name="agenda-export"),
+    path("<slug:slug>/meetings/<int:meeting_id>/move", mv.move_ask, name="move-ask"),
+    path("<slug:slug>/moves/<int:move_id>/accept", mv.move_accept, name="move-accept"),
+    path("<slug:slug>/moves/<int:move_id>/decline", mv.move_decline, name="move-decline"),
+    path("<slug:slug>/moves/<int:move_id>/withdraw", mv.move_withdraw, name="move-withdraw"),
+    path("<slug:slug>/manage/controls", c.controls_page, name="controls"),
+    path("<slug:slug>/manage/controls/approval", c.approval_switch, name="approval"),
+    path(
+        "<slug:slug>/manage/participants/<int:participant_id>/approve",
+        c.participant_approve,
+        name="approve",
+    ),
+    path("<slug:slug>/manage/rules", c.rule_add, name="rule-add"),
+    path("<slug:slug>/manage/rules/<int:rule_id>/remove", c.rule_remove, name="rule-remove"),
+    path("<slug:slug>/manage/quotas", c.quota_set, name="quota"),
+    path("<slug:slug>/manage/moves/<int:move_id>/place", c.move_place, name="move-place"),
 ]

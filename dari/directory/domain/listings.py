@@ -1,0 +1,127 @@
+"""The directory's list pages as tables for download (CSV, XLSX): organisations, assets and
+deals, each narrowed by the page's filter. Read only, and through the asset funnel: an asset
+list holds only assets the reader may see, an organisation's asset count counts only those,
+and a deal names its asset only when the reader may see it (`queries.deals`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from dari.directory.domain.queries import organization_asset_counts
+from dari.directory.models import Asset, Deal, Organization
+from dari.directory.vocab import DealType, Modality, OrgKind, Stage, TherapeuticArea
+
+Table = dict[str, Any]
+
+
+def _label(choices: Any, value: str) -> str:
+    return str(choices(value).label) if value in choices.values else value
+
+
+def _labels(choices: Any, values: Iterable[str]) -> str:
+    return "; ".join(_label(choices, v) for v in values)
+
+
+def organizations_table(user: Any, organizations: QuerySet[Organization]) -> Table:
+    orgs = list(organizations.select_related("cluster").order_by("name", "id"))
+    counts = organization_asset_counts(user, [o.pk for o in orgs])
+    rows = [
+        {
+            "id": o.pk,
+            "name": o.name,
+            "name_ko": o.name_ko,
+            "kind": _label(OrgKind, o.kind),
+            "country": o.country,
+            "city": o.city,
+            "cluster": o.cluster.name if o.cluster else "",
+            "website": o.website,
+            "assets": counts.get(o.pk, 0),
+        }
+        for o in orgs
+    ]
+    return {
+        "key": "organizations",
+        "title": _("Organisations"),
+        "columns": [
+            ("id", _("Id")),
+            ("name", _("Name")),
+            ("name_ko", _("Korean name")),
+            ("kind", _("Kind")),
+            ("country", _("Country")),
+            ("city", _("City")),
+            ("cluster", _("Cluster")),
+            ("website", _("Website")),
+            ("assets", _("Assets")),
+        ],
+        "rows": rows,
+    }
+
+
+def assets_table(assets: QuerySet[Asset]) -> Table:
+    """`assets` must come from the funnel (`queries.assets(user)` and a filter)."""
+    rows = [
+        {
+            "id": a.pk,
+            "name": a.name,
+            "organization": a.organization.name,
+            "modality": _label(Modality, a.modality),
+            "area": _label(TherapeuticArea, a.therapeutic_area),
+            "stage": _label(Stage, a.stage),
+            "targets": "; ".join(str(t) for t in a.targets),
+            "indications": "; ".join(str(i) for i in a.indications),
+            "seeking": _labels(DealType, a.seeking),
+        }
+        for a in assets.select_related("organization")
+    ]
+    return {
+        "key": "assets",
+        "title": _("Assets"),
+        "columns": [
+            ("id", _("Id")),
+            ("name", _("Name")),
+            ("organization", _("Organisation")),
+            ("modality", _("Modality")),
+            ("area", _("Therapeutic area")),
+            ("stage", _("Stage")),
+            ("targets", _("Targets")),
+            ("indications", _("Indications")),
+            ("seeking", _("Deal types sought")),
+        ],
+        "rows": rows,
+    }
+
+
+def deals_table(deals: QuerySet[Deal]) -> Table:
+    """`deals` must come from `queries.deals(user)` (the asset named only when visible)."""
+    rows = [
+        {
+            "id": d.pk,
+            "date": d.date,
+            "licensor": d.licensor.name,
+            "licensee": d.licensee.name,
+            "type": _label(DealType, d.deal_type),
+            "asset": d.visible_asset_name or "",
+            "upfront": d.upfront_usd_m,
+            "total": d.total_value_usd_m,
+        }
+        for d in deals
+    ]
+    return {
+        "key": "deals",
+        "title": _("Deals"),
+        "columns": [
+            ("id", _("Id")),
+            ("date", _("Date")),
+            ("licensor", _("Licensor")),
+            ("licensee", _("Licensee")),
+            ("type", _("Deal type")),
+            ("asset", _("Asset")),
+            ("upfront", _("Upfront (USD m)")),
+            ("total", _("Total value (USD m)")),
+        ],
+        "rows": rows,
+    }

@@ -1,0 +1,53 @@
+"""The directory lists as CSV (with a byte-order mark) and XLSX, filtered like the page and
+through the asset funnel: nothing the reader may not see."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import openpyxl
+import pytest
+
+from tests.factories import AssetFactory, DealFactory, OrganizationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def listed(db):
+    org = OrganizationFactory(id="abl", name="ABL Bio", name_ko="에이비엘바이오")
+    AssetFactory(organization=org, id="as-open", name="공개 항체")
+    hidden = AssetFactory(
+        organization=org, id="as-members", name="Members asset", visibility="members"
+    )
+    DealFactory(licensor=org, asset=hidden, id="dl-1")
+    return org
+
+
+def _csv(response):
+    assert response.content.startswith("\ufeff".encode())
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_assets_export_holds_only_visible_assets_in_both_formats(client, listed):
+    rows = _csv(client.get("/assets/", {"format": "csv"}))
+    assert [r[1] for r in rows[1:]] == ["공개 항체"]
+    book = openpyxl.load_workbook(io.BytesIO(client.get("/assets/", {"format": "xlsx"}).content))
+    names = [row[1] for row in book.active.iter_rows(min_row=2, values_only=True)]
+    assert names == ["공개 항체"]
+
+
+def test_organisations_export_counts_visible_assets_and_keeps_the_filter(client, listed):
+    OrganizationFactory(id="other", name="Other", kind="cro")
+    rows = _csv(client.get("/organizations/", {"format": "csv", "kind": "biotech"}))
+    header = rows[0]
+    assert [(r[header.index("Korean name")], r[header.index("Assets")]) for r in rows[1:]] == [
+        ("에이비엘바이오", "1")
+    ]
+
+
+def test_deals_export_never_names_a_hidden_asset(client, listed):
+    rows = _csv(client.get("/deals/", {"format": "csv"}))
+    header = rows[0]
+    assert [(r[0], r[header.index("Asset")]) for r in rows[1:]] == [("dl-1", "")]
