@@ -26,6 +26,16 @@ def _test_settings(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A request in Korean activates Korean in the test's thread; the next test starts in the
+    default language again, whatever the one before asked for."""
+    from django.utils import translation
+
+    yield
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
 def _fake_embedder():
     """Recommendations in Django tests use the deterministic embedder (the real multilingual
     model is exercised by tests/matching); each test starts from a fresh index."""
