@@ -18,7 +18,8 @@ from django.db import models
 
 SKIP_TAGS = {"script", "style", "code", "pre", "textarea", "svg", "title"}
 ATTRIBUTES = {"title", "placeholder", "aria-label", "alt"}
-ENGLISH = re.compile(r"[A-Za-z]{2,}(?:[ ,'’/-]+[A-Za-z]{2,}){2,}")
+# Three or more words with spaces between them (an identifier such as a room name has none).
+ENGLISH = re.compile(r"(?<![\w-])[A-Za-z]{2,}(?:[,'’]?\s+[A-Za-z]{2,}){2,}(?![\w-])")
 HANGUL = re.compile(r"[가-힣]")
 SEPARATORS = re.compile(r"\s*(?:·|\||—|–|:|;|\(|\)|\[|\]|/|→|…|\n)\s*")
 ALLOWED = [
