@@ -69,7 +69,13 @@ TIERS = {
 }
 """The visibilities of the assets in each tier's index (see the module docstring)."""
 _lock = threading.Lock()
-_state: dict[str, Any] = {"indexes": {}, "built": {}, "embedder": None, "encoder": None}
+_state: dict[str, Any] = {
+    "indexes": {},
+    "built": {},
+    "embedder": None,
+    "encoder": None,
+    "query": None,
+}
 SEMANTIC = "semantic"
 LEXICAL = "lexical"
 """How an answer was ranked: with every sentence embedding, or (while the index job has not
@@ -165,8 +171,13 @@ def default_embedder() -> StoredEmbedder:
 def query_embedder() -> StoredEmbedder:
     """The embedder of a search query, which is no directory text: encodes inline (the encoder
     loads in the serving process on the first semantic search) and stores nothing."""
-    web = default_embedder()
-    return StoredEmbedder(web.model, web.dim, _encoder_factory(), compute=True, store=False)
+    if _state.get("query") is None:
+        web = default_embedder()
+        _state["query"] = StoredEmbedder(
+            web.model, web.dim, _encoder_factory(), compute=True, store=False
+        )
+    embedder: StoredEmbedder = _state["query"]
+    return embedder
 
 
 def job_embedder() -> StoredEmbedder:
@@ -181,7 +192,7 @@ def use_embedder(embedder: Embedder | None, *, in_request: bool = True) -> None:
     else pages read the shared table like production and the job fills it."""
     with _lock:
         if embedder is None:
-            _state.update(embedder=None, encoder=None, indexes={}, built={})
+            _state.update(embedder=None, encoder=None, query=None, indexes={}, built={})
             return
         stored = StoredEmbedder(
             model_name(embedder),
@@ -190,7 +201,7 @@ def use_embedder(embedder: Embedder | None, *, in_request: bool = True) -> None:
             compute=in_request,
             store=not in_request,
         )
-        _state.update(embedder=stored, encoder=embedder, indexes={}, built={})
+        _state.update(embedder=stored, encoder=embedder, query=None, indexes={}, built={})
 
 
 def _tier_assets(tier: str) -> Iterable[Asset]:
