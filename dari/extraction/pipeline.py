@@ -113,6 +113,32 @@ def _assets(text: str, gazetteer: Gazetteer, known: list[Mention]) -> list[Menti
     return [m for m in known if m.value[0] == "asset"]
 
 
+# Not a party where it stands: an analyst's firm ("현대증권 연구원은"), the parent named
+# to place its subsidiary ("존슨앤존슨의 제약부문 회사인 얀센", "a subsidiary of Takeda",
+# "Janssen Biotech, a Johnson & Johnson company").
+_SOURCE_AFTER = re.compile(r"^\s?(?:연구원|수석연구원|애널리스트|analysts?\b)", re.I)
+_PARENT_AFTER = re.compile(
+    r"^\)?(?:의|['’]s)\s?(?:[^\s.⟦]+\s?){0,3}?(?:자회사|계열사|법인|회사인|부문|subsidiary)"
+)
+_PARENT_BEFORE = re.compile(
+    r"(?:subsidiary|unit|division|arm|part|member) of\s+(?:the\s+)?(?:[\w’'.-]+\s+)?$|\ban?\s+$",
+    re.I,
+)
+
+
+def _not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
+    after = text[m.end : m.end + 40]
+    if _SOURCE_AFTER.match(after):
+        return True
+    if _PARENT_AFTER.match(after):
+        return any(0 < o.start - m.end <= 40 for o in orgs)
+    before = text[max(0, m.start - 40) : m.start]
+    match = _PARENT_BEFORE.search(before)
+    if match and match.group(0).strip().lower() in ("a", "an"):
+        return bool(re.match(r"^\s+company\b", after))  # "a Johnson & Johnson company"
+    return bool(match)
+
+
 def _party(gazetteer: Gazetteer, m: Mention, role: str) -> dict[str, Any]:
     key = m.value
     return {
@@ -131,6 +157,8 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     orgs += list(gazetteer.propose(text, known))
     orgs += list(gazetteer.propose_korean(text, known + orgs))
     orgs += list(gazetteer.propose_licensee_ko(text, known + orgs))
+    orgs += list(gazetteer.propose_more(text, known + orgs))
+    orgs = [m for m in orgs if not _not_a_party(text, m, orgs)]
     orgs.sort(key=lambda m: m.start)
     found_money = list(amounts(text))
     found_dates = dates(text)
