@@ -152,7 +152,10 @@ _KO_RAISER = re.compile(
 _NOT_NAMES = {"the", "our", "its", "this", "that", "and", "korea", "korean", "global"}
 # A capitalised name standing where a party stands ("Rznomics will receive", "tapping
 # Rznomics", "Rznomics’ platform"), for names without a corporate ending.
-_EN_NAME = r"([A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?|[A-Z]{2,}[a-z][A-Za-z]*)"
+_EN_NAME = (
+    r"((?:[A-Z][A-Za-z0-9&-]*\s){0,2}"
+    r"(?:[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?|[A-Z]{2,}[a-z][A-Za-z]*))"
+)
 _EN_SLOT_AFTER = re.compile(
     _EN_NAME + r"(?=\s+(?:will (?:receive|pay|get)|is eligible|is entitled|attracted|raised|"
     r"has raised|secured|has secured|agreed to pay)\b)"
@@ -217,6 +220,21 @@ _EN_STOP = {
     "It",
     "In",
 }
+
+
+_KO_GENERIC_END = re.compile(
+    r"(?:치료제|신약|물질|기술|항암제|의약품|제제|후보|시장|플랫폼|사업|제품|권리|판권|지역|국가|계약)$"
+)
+
+
+def _generic(name: str) -> bool:
+    """A place, a generic word or a thing, not a company ("중국", "기술", "치료제")."""
+    return (
+        len(name) < 2
+        or name in _KO_NOT_PARTIES
+        or name in _KO_GENERIC
+        or bool(_KO_GENERIC_END.search(name))
+    )
 
 
 @dataclass(frozen=True)
@@ -349,7 +367,7 @@ class Gazetteer:
             group = 1 if match.group(1) else 2
             start, end = match.span(group)
             name = match.group(group)
-            if name in _KO_NOT_PARTIES or name in _KO_GENERIC:
+            if _generic(name):
                 continue
             if any(m.start <= start < m.end or start <= m.start < end for m in known):
                 continue
@@ -359,11 +377,15 @@ class Gazetteer:
     def _new(self, text: str, span: tuple[int, int], known: list[Mention]) -> Mention | None:
         start, end = span
         name = text[start:end].strip()
-        if name in _KO_NOT_PARTIES or name in _KO_GENERIC or len(name) < 2:
+        if _generic(name):
             return None
         if any(m.start <= start < m.end or start <= m.start < end for m in known):
             return None
-        key = self.forms.get(name.lower(), ("organization", None))
+        key = self.forms.get(name.lower())
+        if key is None:
+            low = name.lower()
+            longer = {k for f, k in self._org_names.items() if len(low) >= 6 and f.startswith(low)}
+            key = longer.pop() if len(longer) == 1 else ("organization", None)
         return Mention(start, end, name, key, 0.55)
 
     def propose_more(self, text: str, known: list[Mention]) -> Iterator[Mention]:

@@ -127,8 +127,8 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
 _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
-            rf"{P}{GAP}\b(?:will|is eligible to|is in line to|to) (?:also )?"
-            rf"(?:receive|be eligible to receive|get|earn)\b"
+            rf"{P}{GAP}\b(?:(?:will|is eligible to|is in line to|to) (?:also )?"
+            rf"(?:receive|be eligible to receive|get|earn)|(?:has|have|had) (?:also )?received)\b"
             rf"(?=[^.]{{0,60}}(?:payment|upfront|milestone|royalt|fee|up to|\$|€|£))",
             re.I,
         ),
@@ -162,7 +162,20 @@ _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
     ),
     (re.compile(rf"{P}(?:은|는|이|가){WIDE}(?:지급)"), "licensee", 0.6),
 ]
-_OUT = re.compile(r"out-?licens|기술\s?수출|기술\s?이전|라이선스\s?아웃", re.I)
+_OUT = re.compile(
+    r"out-?licens|licensed? out|tech(?:nology)? transfer|기술\s?수출|기술\s?이전|라이선스\s?아웃",
+    re.I,
+)
+# Two parties on one side: "GC Lab Cell and its U.S affiliate Artiva ... have entered",
+# "A와 B는 … 계약을 체결했다".
+_SAME_SIDE = [
+    re.compile(
+        rf"{P},?\s+and\s+(?:its\s+[^⟦.]{{0,30}}?)?{P}[^⟦.]{{0,12}}?\s(?:have|jointly|together|"
+        rf"each)\b",
+        re.I,
+    ),
+    re.compile(rf"{P}\s?(?:와|과|및)\s?{P}\s?(?:은|는|이|가|양사)"),
+]
 _INVESTEE = [
     re.compile(
         rf"{P}{WIDE}\b(?:raised|raises|has raised|secured|closed|completed|attracted|"
@@ -251,7 +264,7 @@ def deal_roles(
                     rest = [i for i in range(len(parties)) if i not in taken]
                     if rest:
                         out.append((parties[rest[0]], role, 0.45))
-            return out
+            return out + _same_side(marked, parties, out)
     if len(parties) < 2:
         korean = gazetteer.country(parties[0].value) == "KR"
         return [(parties[0], "licensor" if korean or _OUT.search(text) else "partner", 0.4)]
@@ -261,6 +274,24 @@ def deal_roles(
         korean, foreign = (one, two) if ca == "KR" else (two, one)
         return [(korean, "licensor", 0.55), (foreign, "licensee", 0.55)]
     return [(one, "licensor", 0.4), (two, "licensee", 0.4)]
+
+
+def _same_side(
+    marked: str, parties: list[Mention], out: list[tuple[Mention, str, float]]
+) -> list[tuple[Mention, str, float]]:
+    """Parties named together with one already placed take its role."""
+    placed = {id(m): role for m, role, _ in out}
+    index = {id(m): i for i, m in enumerate(parties)}
+    roles = {index[k]: r for k, r in placed.items()}
+    more: list[tuple[Mention, str, float]] = []
+    for rx in _SAME_SIDE:
+        for match in rx.finditer(marked):
+            a, b = int(match.group(1)), int(match.group(2))
+            for known, other in ((a, b), (b, a)):
+                if known in roles and other not in roles:
+                    roles[other] = roles[known]
+                    more.append((parties[other], roles[known], 0.5))
+    return more
 
 
 def investment_roles(text: str, orgs: list[Mention], lang: str) -> list[tuple[Mention, str]]:

@@ -132,7 +132,7 @@ def _before(text: str, start: int, floor: int, width: int = 90) -> str:
 def _after(text: str, end: int, ceiling: int) -> str:
     """The words right after an amount, a bracketed conversion skipped."""
     after = text[end : min(ceiling, end + 130)]
-    after = re.sub(r"^\s*[(（][^)）]{0,40}[)）]", "", after)
+    after = re.sub(r"^\s*[(（][^)）]{0,40}[)）]|^\s*[)）]", "", after)
     return re.split(r"(?<!\d)[.;](?!\d)", after, maxsplit=1)[0]
 
 
@@ -142,13 +142,18 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
     before = _before(text, term.mention.start, floor)
     if _NOT_TERM_AFTER.match(after) or _NOT_TERM_BEFORE.search(before):
         return "skip", None
-    role = next((r for r, rx in _AFTER if rx.match(after)), None)
-    if role is not None:
-        return role, None
     ends: list[tuple[int, int, str]] = []
     for name, rx in _BEFORE:
         ends += [(match.start(), match.end(), name) for match in rx.finditer(before)]
     ends.sort(key=lambda e: (e[1], e[1] - e[0]))  # the closest; on a tie, the longest
+    matched = next(((r, m) for r, rx in _AFTER if (m := rx.match(after))), None)
+    if matched is not None:
+        role, match = matched
+        # a keyword right before the amount outweighs one reached after many words
+        # ("an option exercise payment of $200 million as well as ... milestone payments")
+        close = ends and len(before) - ends[-1][1] <= 15 and ends[-1][2] != "total"
+        if not (close and match.end() > 30):
+            return role, None
     if not ends:
         return None, None
     role = ends[-1][2]
@@ -219,6 +224,14 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
     main = labelled.get("total") or labelled.get("upfront") or next(iter(labelled.values()), None)
     if main is None:
         return
+    parts = [labelled.get(r) for r in ("upfront", "near_term", "milestones", "total")]
+    if all(parts):
+        up, near, later, whole = (t.values[currency] for t in parts if t)
+        if abs(up + near + later - whole) <= 0.005 * whole:
+            stated = labelled["milestones"]
+            labelled["milestones"] = Term(
+                stated.mention, {currency: near + later}, {currency: stated.mentions[currency]}
+            )
     cand.put("currency", currency, main.mentions[currency], confidence=0.9)
     for role in ("upfront", "near_term", "milestones", "total", "equity"):
         term = labelled.get(role)
