@@ -147,7 +147,7 @@ _KO_PARTNER = re.compile(
 # Korean: "서지넥스는 시리즈A로 40억원 규모의 투자를 유치했다": the company that raised
 _KO_RAISER = re.compile(
     r"(?<![가-힣A-Za-z0-9])([A-Za-z가-힣][가-힣A-Za-z0-9-]{1,14})(?:\([^()]{2,40}\)|\(\([^()]{2,40}\))?"
-    r"(?:은|는|이|가)\s(?:[^.\s]+\s){0,6}?[^.\s]*(?:유치했|유치한|유치에|조달했|모았)"
+    r"(?:은|는|이|가)\s(?:[^.\s]+\s){0,10}?[^.\s]*(?:유치했|유치한|유치에|조달했|모았)"
 )
 _NOT_NAMES = {"the", "our", "its", "this", "that", "and", "korea", "korean", "global"}
 # A capitalised name standing where a party stands ("Rznomics will receive", "tapping
@@ -223,7 +223,8 @@ _EN_STOP = {
 
 
 _KO_GENERIC_END = re.compile(
-    r"(?:치료제|신약|물질|기술|항암제|의약품|제제|후보|시장|플랫폼|사업|제품|권리|판권|지역|국가|계약)$"
+    r"(?:치료제|신약|물질|기술|항암제|의약품|제제|후보|시장|플랫폼|사업|제품|권리|판권|지역|국가|계약|"
+    r"하|되|받|있|없|했|됐|된|한|중)$"
 )
 
 
@@ -381,11 +382,12 @@ class Gazetteer:
             return None
         if any(m.start <= start < m.end or start <= m.start < end for m in known):
             return None
-        key = self.forms.get(name.lower())
-        if key is None:
-            low = name.lower()
-            longer = {k for f, k in self._org_names.items() if len(low) >= 6 and f.startswith(low)}
-            key = longer.pop() if len(longer) == 1 else ("organization", None)
+        low = name.lower()
+        found = self.forms.get(low)
+        longer = {k for f, k in self._org_names.items() if len(low) >= 6 and f.startswith(low)}
+        key: tuple[str, str | None] = found or (
+            longer.pop() if len(longer) == 1 else ("organization", None)
+        )
         return Mention(start, end, name, key, 0.55)
 
     def propose_more(self, text: str, known: list[Mention]) -> Iterator[Mention]:

@@ -16,7 +16,7 @@ from dari.extraction import roles, terms
 from dari.extraction.gazetteer import Gazetteer
 from dari.extraction.model import Candidate, Mention
 from dari.extraction.money import amounts
-from dari.extraction.text import dates, language
+from dari.extraction.text import dates, language, sentences
 
 _DEAL = re.compile(
     r"licens|option|collaborat|partnership|acquir|acquisition|merger|co-develop|\bdeal\b|"
@@ -139,6 +139,22 @@ def _not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
     return bool(match)
 
 
+def _near_investee(
+    text: str, assigned: list[tuple[Mention, str]], found: list[Mention]
+) -> Mention | None:
+    """The amount stated in the sentence that first names the investee (the closest to it):
+    "랜식이 pre-시리즈A로 12억원을 유치했다" after "3곳이 222억원을 유치했다"."""
+    investee = next((m for m, r in assigned if r == "investee"), None)
+    if investee is None:
+        return None
+    for start, end in sentences(text):
+        if start <= investee.start < end:
+            inside = [m for m in found if start <= m.start < end]
+            if inside:
+                return min(inside, key=lambda m: abs(m.start - investee.start))
+    return None
+
+
 def _party(gazetteer: Gazetteer, m: Mention, role: str) -> dict[str, Any]:
     key = m.value
     return {
@@ -188,6 +204,8 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             biggest = max(found_money, key=lambda m: m.value[0] if m.value[1] != "KRW" else 0)
             first = found_money[0]
             main = first if first.value[1] == "KRW" or lang == "ko" else biggest
+            near = _near_investee(text, assigned, found_money)
+            main = near or main
             cand.put("currency", main.value[1], main, confidence=0.85)
             cand.put("amount", main.value[0], main, confidence=0.8)
         _common(text, cand, found_dates)

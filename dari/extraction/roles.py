@@ -182,7 +182,9 @@ _INVESTEE = [
         rf"announced (?:the )?(?:closing|completion))\b",
         re.I,
     ),
-    re.compile(rf"{P}(?:은|는|이|가){WIDE}(?:투자\s?유치|투자를 유치|자금을 조달|펀딩)"),
+    re.compile(
+        rf"{P}(?:은|는|이|가){WIDE}(?:투자\s?유치|투자를 유치|자금을 조달|펀딩|유치했|조달했)"
+    ),
 ]
 _INVESTORS = [
     re.compile(

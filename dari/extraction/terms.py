@@ -234,13 +234,13 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
             )
     cand.put("currency", currency, main.mentions[currency], confidence=0.9)
     for role in ("upfront", "near_term", "milestones", "total", "equity"):
-        term = labelled.get(role)
-        if term is not None:
+        chosen = labelled.get(role)
+        if chosen is not None:
             conf = 0.85 if role != "total" else 0.8
-            cand.put(role, term.values[currency], term.mentions[currency], confidence=conf)
-    others = [m for t in terms for c, m in t.mentions.items() if c != currency]
-    if others:
-        cand.put("original_amounts", [list(m.value) for m in others], *others, confidence=0.7)
+            cand.put(role, chosen.values[currency], chosen.mentions[currency], confidence=conf)
+    converted = [m for t in terms for c, m in t.mentions.items() if c != currency]
+    if converted:
+        cand.put("original_amounts", [list(m.value) for m in converted], *converted, confidence=0.7)
     total = labelled.get("total")
     if total is not None:
         start = total.mention.start
