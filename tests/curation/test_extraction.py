@@ -66,7 +66,9 @@ def test_a_parent_named_to_place_its_subsidiary_is_not_a_party():
 
 
 def test_an_unknown_partner_is_proposed_from_where_it_stands():
-    fields = deal("에이씨엠이바이오는 미국 메티스 테라퓨틱스와 후보물질을 기술 이전하는 계약을 맺었다.")
+    fields = deal(
+        "에이씨엠이바이오는 미국 메티스 테라퓨틱스와 후보물질을 기술 이전하는 계약을 맺었다."
+    )
     assert ("메티스 테라퓨틱스", "licensee") in roles(fields)
 
 
