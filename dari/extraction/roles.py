@@ -114,9 +114,10 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
     ),
     (
         re.compile(
-            rf"{P}(?:은|는|이|가)?{WIDE}{P}\s?(?:에|에게|와|과|측에|측과|사와|사에)?{WIDE}"
+            rf"{P}(?:은|는|이|가)?{WIDE}{P}[^.⟦]{{0,45}}?(?:에|에게|와|과|측에|측과|사와|사에)"
+            rf"(?:\s[^.⟦]{{0,120}}?)?"
             r"(?:기술\s?이전|기술\s?수출|라이선스\s?아웃|라이센스\s?아웃|이전(?:했|한다|하는|키로|하기로)|"
-            r"수출|라이선스(?: 및 \w+)? ?계약|판권 계약)"
+            r"수출|라이선스[^.⟦]{0,15}?계약|판권 계약)"
         ),
         ("licensor", "licensee"),
         0.75,
@@ -126,8 +127,8 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
 _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
-            rf"{P}{GAP}\b(?:will|is eligible to|is in line to|to) (?:also )?"
-            rf"(?:receive|be eligible to receive|get|earn)\b"
+            rf"{P}{GAP}\b(?:(?:will|is eligible to|is in line to|to) (?:also )?"
+            rf"(?:receive|be eligible to receive|get|earn)|(?:has|have|had) (?:also )?received)\b"
             rf"(?=[^.]{{0,60}}(?:payment|upfront|milestone|royalt|fee|up to|\$|€|£))",
             re.I,
         ),
@@ -161,14 +162,29 @@ _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
     ),
     (re.compile(rf"{P}(?:은|는|이|가){WIDE}(?:지급)"), "licensee", 0.6),
 ]
-_OUT = re.compile(r"out-?licens|기술\s?수출|기술\s?이전|라이선스\s?아웃", re.I)
+_OUT = re.compile(
+    r"out-?licens|licensed? out|tech(?:nology)? transfer|기술\s?수출|기술\s?이전|라이선스\s?아웃",
+    re.I,
+)
+# Two parties on one side: "GC Lab Cell and its U.S affiliate Artiva ... have entered",
+# "A와 B는 … 계약을 체결했다".
+_SAME_SIDE = [
+    re.compile(
+        rf"{P},?\s+and\s+(?:its\s+[^⟦.]{{0,30}}?)?{P}[^⟦.]{{0,12}}?\s(?:have|jointly|together|"
+        rf"each)\b",
+        re.I,
+    ),
+    re.compile(rf"{P}\s?(?:와|과|및)\s?{P}\s?(?:은|는|이|가|양사)"),
+]
 _INVESTEE = [
     re.compile(
         rf"{P}{WIDE}\b(?:raised|raises|has raised|secured|closed|completed|attracted|"
         rf"announced (?:the )?(?:closing|completion))\b",
         re.I,
     ),
-    re.compile(rf"{P}(?:은|는|이|가){WIDE}(?:투자\s?유치|투자를 유치|자금을 조달|펀딩)"),
+    re.compile(
+        rf"{P}(?:은|는|이|가){WIDE}(?:투자\s?유치|투자를 유치|자금을 조달|펀딩|유치했|조달했)"
+    ),
 ]
 _INVESTORS = [
     re.compile(
@@ -250,7 +266,7 @@ def deal_roles(
                     rest = [i for i in range(len(parties)) if i not in taken]
                     if rest:
                         out.append((parties[rest[0]], role, 0.45))
-            return out
+            return out + _same_side(marked, parties, out)
     if len(parties) < 2:
         korean = gazetteer.country(parties[0].value) == "KR"
         return [(parties[0], "licensor" if korean or _OUT.search(text) else "partner", 0.4)]
@@ -260,6 +276,24 @@ def deal_roles(
         korean, foreign = (one, two) if ca == "KR" else (two, one)
         return [(korean, "licensor", 0.55), (foreign, "licensee", 0.55)]
     return [(one, "licensor", 0.4), (two, "licensee", 0.4)]
+
+
+def _same_side(
+    marked: str, parties: list[Mention], out: list[tuple[Mention, str, float]]
+) -> list[tuple[Mention, str, float]]:
+    """Parties named together with one already placed take its role."""
+    placed = {id(m): role for m, role, _ in out}
+    index = {id(m): i for i, m in enumerate(parties)}
+    roles = {index[k]: r for k, r in placed.items()}
+    more: list[tuple[Mention, str, float]] = []
+    for rx in _SAME_SIDE:
+        for match in rx.finditer(marked):
+            a, b = int(match.group(1)), int(match.group(2))
+            for known, other in ((a, b), (b, a)):
+                if known in roles and other not in roles:
+                    roles[other] = roles[known]
+                    more.append((parties[other], roles[known], 0.5))
+    return more
 
 
 def investment_roles(text: str, orgs: list[Mention], lang: str) -> list[tuple[Mention, str]]:
