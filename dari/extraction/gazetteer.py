@@ -29,7 +29,7 @@ _SUFFIXES = re.compile(
 _KO_SUFFIXES = re.compile(r"^(?:\(주\)|㈜)\s*|\s*(?:\(주\)|㈜|주식회사)$")
 _PROPOSED = re.compile(
     r"\b((?:[A-Z][\w&'-]*\.?\s){0,3}[A-Z][\w&'-]*),?\s"
-    r"(Inc\.|Inc\b|Corp\.|Corporation|Co\.,? Ltd\.|Ltd\.|LLC|AG|GmbH|plc|S\.A\.|Laboratories|"
+    r"(Inc\.|Inc\b|Corp\.|Corporation|Co\.,? Ltd\.?|Ltd\.|LLC|AG|GmbH|plc|S\.A\.|Laboratories|"
     r"Oncology|Sciences|"
     r"Pharmaceuticals?|Therapeutics|Biosciences?|Biotherapeutics|Biopharma|Biologics|Pharma|"
     r"Investments?|Partners|Capital|Ventures|Venture Fund|Network|Securities|Asset Management|"
@@ -127,7 +127,9 @@ _KO_GENERIC = {
     "누적투자",
 }
 _KO_COMPANY = re.compile(
-    r"(?<![가-힣A-Za-z0-9])([A-Za-z0-9가-힣]{1,12}(?:바이오|제약|약품|파마|테라퓨틱스|사이언스|"
+    r"(?<![가-힣A-Za-z0-9·])((?<![A-Za-z])(?!DNA|RNA|ADC|API|FDA|IPO)[A-Z]{2,3}"
+    r"(?!에서|에게|으로|로부터|의|은|는|이|가|을|를|과|와)[가-힣]{2,6}?|"
+    r"[A-Za-z0-9가-힣]{1,12}(?:바이오|제약|약품|파마|테라퓨틱스|사이언스|"
     r"인베스트먼트|인베트먼트|파트너스|벤처투자|벤처스|캐피탈|자산운용|투자|증권|IBT|젠|텍|셀|랩|"
     r"헬스케어|메디칼|메디컬|바이오로직스|바이오텍|바이오사이언스)|"
     r"[가-힣]{2,8}\s(?:테라퓨틱스|파마슈티컬스?|바이오사이언스|바이오로직스|파마|바이오텍|제약))"
@@ -140,7 +142,7 @@ _KO_CORPORATE = re.compile(
 )
 # "B와 … 기술이전 계약", "인타스와 … 라이선스 계약을 체결": the partner a Korean text names
 _KO_PARTNER = re.compile(
-    r"(?:['‘]([^'’]{2,30})['’]|(?<![가-힣A-Za-z0-9])([A-Za-z가-힣][가-힣A-Za-z0-9]{1,14}"
+    r"(?:['‘]([^'’]{2,30})['’]|(?<![가-힣A-Za-z0-9])([0-9]?[A-Za-z가-힣][가-힣A-Za-z0-9]{1,14}"
     r"(?:\s(?:테라퓨틱스|파마슈티컬스?|파마|바이오사이언스|제약))?))(?:\([^()]{2,40}\))?"
     r"(?:와|과|사와|측과)\s(?:\S+\s){0,8}?\S*(?:기술\s?이전|기술\s?수출|라이선스|라이센스)"
 )
@@ -157,7 +159,8 @@ _EN_NAME = (
     r"(?:[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?|[A-Z]{2,}[a-z][A-Za-z]*))"
 )
 _EN_SLOT_AFTER = re.compile(
-    _EN_NAME + r"(?=\s+(?:will (?:receive|pay|get)|is eligible|is entitled|attracted|raised|"
+    r"(" + _EN_NAME + r"|\b[A-Z]{3,6})"
+    r"(?=\s+(?:will (?:receive|pay|get)|is eligible|is entitled|attracted|raised|"
     r"has raised|secured|has secured|agreed to pay)\b)"
 )
 _EN_SLOT_POSSESSIVE = re.compile(_EN_NAME + r"(?=['’]s?\s)")
@@ -219,21 +222,32 @@ _EN_STOP = {
     "We",
     "It",
     "In",
+    "FDA",
+    "EMA",
+    "CEO",
+    "CFO",
+    "USD",
+    "KRW",
+    "EUR",
+    "ADC",
 }
 
 
 _KO_GENERIC_END = re.compile(
-    r"(?:치료제|신약|물질|기술|항암제|의약품|제제|후보|시장|플랫폼|사업|제품|권리|판권|지역|국가|계약|"
+    r"(?:치료제|신약|물질|기술|기술력|항암제|의약품|제제|후보|시장|플랫폼|사업|제품|권리|판권|지역|국가|계약|"
+    r"협약|협력|제휴|"
     r"하|되|받|있|없|했|됐|된|한|중)$"
 )
 
 
 def _generic(name: str) -> bool:
-    """A place, a generic word or a thing, not a company ("중국", "기술", "치료제")."""
+    """A place, a generic word or a thing, not a company ("중국", "기술", "치료제"), or a
+    phrase that starts with one ("중국 제약")."""
     return (
         len(name) < 2
         or name in _KO_NOT_PARTIES
         or name in _KO_GENERIC
+        or name.split()[0] in _KO_NOT_PARTIES
         or bool(_KO_GENERIC_END.search(name))
     )
 
@@ -332,7 +346,9 @@ class Gazetteer:
         ("organization", None)."""
         for match in _PROPOSED.finditer(text):
             if any(
-                m.start <= match.start() < m.end or match.start() <= m.start < match.end()
+                m.start <= match.start() < m.end
+                or match.start() <= m.start < match.end()
+                or 0 <= match.start() - m.end <= 1  # a known name's rest ("... Stock Co")
                 for m in known
             ):
                 continue

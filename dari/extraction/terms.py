@@ -56,8 +56,9 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     (
         "upfront",
         re.compile(
-            r"\s*(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+)?"
-            r"(?:up[- ]?front|down[- ]payment|signing|initial)|\s*(?:의\s?)?(?:계약금|선급금)",
+            r"\s*(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+)?(?:an?\s+|the\s+)?"
+            r"(?:up[- ]?front|down[- ]payment|signing|initial|non-?refundable)|"
+            r"\s*(?:의\s?)?(?:계약금|선급금)",
             re.I,
         ),
     ),
@@ -65,8 +66,9 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     (
         "milestones",
         re.compile(
-            r"\s*(?:in|of|as|if|upon|on|for|from|tied to|linked to|based on|contingent on)\s+"
-            r"(?:[\w,-]+\s+){0,14}?milestone|\s*(?:의\s?)?(?:마일스톤|단계별)",
+            r"\s*(?:dollars?\s+|won\s+)?(?:more\s+|additional\s+|further\s+)?"
+            r"(?:in|of|as|if|upon|on|for|from|tied to|linked to|based on|contingent on)\s+"
+            r"(?:[\w,&/-]+\s+){0,14}?milestone|\s*(?:의\s?)?(?:마일스톤|단계별)",
             re.I,
         ),
     ),
@@ -101,6 +103,7 @@ class Term:
     mentions: dict[str, Mention] = field(default_factory=dict)
     end: int = 0
     role: str | None = None
+    said_after: int = 0  # where the words naming it after the amount end ("upfront")
 
 
 def _terms(text: str, found: list[Mention]) -> list[Term]:
@@ -137,7 +140,9 @@ def _after(text: str, end: int, ceiling: int) -> str:
 
 
 def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, str | None]:
-    """(the role, the runner-up role before it) of one term; ("skip", None) for no term."""
+    """(the role, the runner-up role before it) of one term; ("skip", None) for no term.
+    `floor` is past the words that named the amount before it ("$17m upfront and up to
+    $385m in milestones": "upfront" is the first amount's)."""
     after = _after(text, term.end, ceiling)
     before = _before(text, term.mention.start, floor)
     if _NOT_TERM_AFTER.match(after) or _NOT_TERM_BEFORE.search(before):
@@ -153,14 +158,21 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
         # ("an option exercise payment of $200 million as well as ... milestone payments")
         close = ends and len(before) - ends[-1][1] <= 15 and ends[-1][2] != "total"
         if not (close and match.end() > 30):
+            term.said_after = term.end + len(after) - len(after.lstrip()) + match.end()
             return role, None
     if not ends:
         return None, None
     role = ends[-1][2]
     runner = next((e[2] for e in reversed(ends[:-1]) if e[2] != role), None)
-    # "선급금은 총 950만 달러", "upfront payment totalling": the role word, not "total"
-    if role == "total" and len(ends) > 1 and ends[-1][0] - ends[-2][1] <= 6:
-        role, runner = ends[-2][2], role
+    # "선급금은 총 950만 달러", "upfront payment totalling": the role word, not "total";
+    # "upfront and near-term payments of": the upfront
+    if len(ends) > 1 and ends[-1][0] - ends[-2][1] <= 6:
+        if (
+            role == "total"
+            or (role == "near_term" and ends[-2][2] == "upfront")
+            or (role == "milestones" and ends[-2][2] == "near_term")  # "short-term milestones"
+        ):
+            role, runner = ends[-2][2], role
     return role, runner
 
 
@@ -183,7 +195,7 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
     if not terms:
         return
     for i, term in enumerate(terms):
-        floor = terms[i - 1].end if i else 0
+        floor = max(terms[i - 1].end, terms[i - 1].said_after) if i else 0
         ceiling = terms[i + 1].mention.start if i + 1 < len(terms) else len(text)
         role, runner = _role(text, term, floor, ceiling)
         if role == "upfront" and runner == "milestones":
@@ -213,7 +225,12 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
             t.role == "milestones" and t.values[currency] > labelled[t.role].values[currency]
         ):
             labelled[t.role] = t  # the first upfront; the largest milestones
-    totals = [t for t in mine if t.role == "total"]
+    # a "total" below the upfront and milestones it would hold is a part's sum ("$180
+    # million upfront ... and $20 million ..., for a total of $200 million")
+    parts_sum = sum(
+        t.values[currency] for r, t in labelled.items() if r in ("upfront", "milestones")
+    )
+    totals = [t for t in mine if t.role == "total" and t.values[currency] >= 0.8 * parts_sum]
     if totals:
         labelled["total"] = _choose_total(totals, currency)
     elif plain:
