@@ -299,6 +299,7 @@ def _placeholders(text: str, orgs: list[Mention]) -> tuple[str, list[Mention]]:
         cursor = m.end
     out.append(text[cursor:])
     marked = _ABBREVIATION.sub(lambda m: m.group(1).replace(".", ""), "".join(out))
+    marked = re.sub(r"\bU\.([SK])\b(?!\.)", r"U\1", marked)  # "its U.S affiliate"
     return marked, parties
 
 
@@ -357,6 +358,9 @@ _WITH = re.compile(
     rf"{P}(?:\([^()]{{2,40}}\))?\s?(?:와|과|사와|측과)\s",
     re.I,
 )
+_ASIDE = re.compile(
+    r"\b(?:also|recently|previously|earlier|in addition)\b|앞서|이전에|지난해", re.I
+)
 # "all three parties participated", "3사가 체결한 다자간 계약"
 _THREE = re.compile(r"three parties|three-way|tripartite|trilateral|3사|삼자|다자간", re.I)
 
@@ -371,7 +375,15 @@ def _counterparts(marked: str, count: int, taken: set[int]) -> list[int]:
             if a in side or b in side:
                 side |= {a, b}
     rest = [i for i in range(count) if i not in side]
-    first = _WITH.search(marked)  # the deal the text opens with, not a later aside
+    # the deal the text opens with, not a later aside ("ABL also/recently entered ... with")
+    first = next(
+        (
+            m
+            for m in _WITH.finditer(marked)
+            if not _ASIDE.search(marked, marked.rfind(".", 0, m.start()) + 1, m.end())
+        ),
+        None,
+    )
     named = int(first.group(1) or first.group(2)) if first else None
     return sorted(rest, key=lambda i: (i != named, i))
 
