@@ -33,7 +33,7 @@ _PROPOSED = re.compile(
     r"Oncology|Sciences|"
     r"Pharmaceuticals?|Therapeutics|Biosciences?|Biotherapeutics|Biopharma|Biologics|Pharma|"
     r"Investments?|Partners|Capital|Ventures|Venture Fund|Network|Securities|Asset Management|"
-    r"DMCC|Group|Bio)\b"
+    r"DMCC|Group|Bio|Labs?)(?![\w])"
 )
 _HANGUL = re.compile(r"[가-힣]")
 # 셀트리온 is not 셀트리온제약: a Korean name followed by another company ending is a sister
@@ -97,7 +97,7 @@ _KO_NOT_PARTIES = {
 }
 _KO_LICENSEE = re.compile(
     r"(?:['‘]([^'’]{2,30})['’]|(?<![가-힣A-Za-z0-9])([가-힣A-Za-z][가-힣A-Za-z0-9]{1,14}))"
-    r"(?:에게|에)\s?(?:\S+\s){0,6}?(?:기술\s?이전|기술\s?수출|이전(?:하|했|한)|라이선스)"
+    r"(?:에게|에)\s?(?:\S+\s){0,6}?(?:기술\s?이전|기술\s?수출|이전(?:하|했|한)|라이선스|지급)"
 )
 _KO_GENERIC = {
     "바이오의약품",
@@ -135,9 +135,14 @@ _KO_COMPANY = re.compile(
     r"[가-힣]{2,8}\s(?:테라퓨틱스|파마슈티컬스?|바이오사이언스|바이오로직스|파마|바이오텍|제약))"
     r"(?=\s?(?:은|는|이|가|와|과|에|에게|로부터|으로부터|를|을|의|,|등|\s|\())"
 )
-# "CS Pharmaceuticals社", "(주)티움바이오", "주식회사 티움바이오"
+# "CS Pharmaceuticals社", "(주)티움바이오", "주식회사 티움바이오", "에볼루스사와", "알자(ALZA)사에",
+# "'떼아 오픈 이노베이션(Théa Open Innovation)'으로부터"
 _KO_CORPORATE = re.compile(
     r"([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})\s?社|"
+    r"(?<![가-힣])([가-힣]{3,10}|[가-힣]{2,10}(?=\([A-Za-z]))(?:\([A-Za-z][\w .&-]{1,30}\))?"
+    r"(?<!제약)(?<!바이오)(?<!기업)(?<!업체)(?<!회)(?<!투자)(?<!계열)사"
+    r"(?=와|에|에게|로부터|는|가)|"
+    r"['‘]([^'’()]{2,30}?)\s?\((?=[A-Z?][a-z?])[^()]{2,40}\)['’]|"
     r"(?:\(주\)|㈜|주식회사)\s?([가-힣A-Za-z][가-힣A-Za-z0-9]{1,14})"
 )
 # "B와 … 기술이전 계약", "인타스와 … 라이선스 계약을 체결": the partner a Korean text names
@@ -160,10 +165,15 @@ _EN_NAME = (
 )
 _EN_SLOT_AFTER = re.compile(
     r"(" + _EN_NAME + r"|\b[A-Z]{3,6})"
-    r"(?=\s+(?:will (?:receive|pay|get)|is eligible|is entitled|attracted|raised|"
+    r"(?=\s+(?:will (?:receive|pay|get)|gets|is eligible|is entitled|attracted|raised|"
     r"has raised|secured|has secured|agreed to pay)\b)"
 )
 _EN_SLOT_POSSESSIVE = re.compile(_EN_NAME + r"(?=['’]s?\s)")
+# "would grant BioGenetics exclusive rights", "handing Hanmi the rights"
+_EN_SLOT_GRANTEE = re.compile(
+    r"\b(?:grant(?:s|ed)?|give[sn]?|hand(?:s|ed|ing)?)\s+" + _EN_NAME + r"(?=\s+(?:the\s+)?"
+    r"(?:exclusive\s+)?(?:global\s+|worldwide\s+)?(?:rights|licen[cs]e))"
+)
 _EN_STOP = {
     "The",
     "Under",
@@ -417,6 +427,9 @@ class Gazetteer:
                 group = next(g for g in range(1, (rx.groups or 0) + 1) if match.group(g))
                 spans.append(match.span(group))
         for match in _EN_SLOT_AFTER.finditer(text):
+            if match.group(1) not in _EN_STOP:
+                spans.append(match.span(1))
+        for match in _EN_SLOT_GRANTEE.finditer(text):
             if match.group(1) not in _EN_STOP:
                 spans.append(match.span(1))
         for match in _EN_SLOT_POSSESSIVE.finditer(text):

@@ -20,7 +20,7 @@ from dari.extraction.text import dates, language, sentences
 
 _DEAL = re.compile(
     r"licens|option|collaborat|partnership|acquir|acquisition|merger|co-develop|\bdeal\b|"
-    r"agreement|rights? to|upfront|contract|transferr|export|계약|선급금|"
+    r"agreement|rights? to|up[- ]?front|contract|transferr|export|계약|선급금|기술료|파트너십|"
     r"기술\s?이전|기술\s?수출|기술\s?도입|라이선스|라이센스|공동\s?개발|공동\s?연구|인수|도입\s?계약",
     re.IGNORECASE,
 )
@@ -159,13 +159,25 @@ def _aliases(text: str, orgs: list[Mention]) -> list[Mention]:
         if full is not None and full.value != m.value and m.value[1] is None:
             m = Mention(m.start, m.end, full.text, full.value, m.confidence)
         out.append(m)
+    # "트리거테라퓨틱스(TRIGR Therapeutics)": the name the graph knows names both
+    known = {k: o for k, o in alias.items() if o.value[1] is None}
+    for short, full in known.items():
+        graph = next((o for o in out if o.text.lower() == short and o.value[1]), None)
+        if graph is not None:
+            out = [
+                Mention(o.start, o.end, o.text, graph.value, o.confidence)
+                if o.text == full.text
+                else o
+                for o in out
+            ]
     return out
 
 
 # A sentence about deals at large: a year's or a company's running total.
 _AGGREGATE = re.compile(
     r"누적|지금까지|역대|전체\s?기술\s?(?:수출|이전)|올해\s?(?:들어\s?)?(?:국내|전체|총)|"
-    r"cumulative|so far (?:this|in)|to date|this year['’]s total",
+    r"cumulative|so far (?:this|in)|to date|this year['’]s total|"
+    r"시장\s?규모|market size|the market (?:is|was) (?:worth|valued)",
     re.I,
 )
 # A company's name, not a word the proposers took for one ("판매").

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from dari.extraction.gazetteer import _SUFFIXES
 from dari.extraction.model import Mention
 
 P = r"⟦(\d+)⟧"
@@ -167,6 +168,14 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
         ("acquirer", "target"),
         0.85,
     ),
+    # "A가 B의 … 전용실시권 계약", "A는 B의 … 기술도입": A takes B's rights
+    (
+        re.compile(
+            rf"{P}(?:은|는|이|가)\s?{P}의\s[^.⟦]{{0,80}}?(?:전용\s?실시권|기술\s?도입|도입)"
+        ),
+        ("licensee", "licensor"),
+        0.85,
+    ),
     # "천랩 인수로 CJ제일제당은": the one bought, then the buyer
     (
         re.compile(
@@ -224,7 +233,7 @@ _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
         "licensor",
         0.7,
     ),
-    (re.compile(rf"{P}(?:은|는|이|가){WIDE}(?:지급)"), "licensee", 0.6),
+    (re.compile(rf"{P}(?:은|는|이|가){WIDE}(?:지급|제공하고|투입)"), "licensee", 0.6),
     # the counterpart a Korean text names: "X와 … 기술수출 계약", "X에 기술이전"
     (
         re.compile(
@@ -280,7 +289,7 @@ def _key(m: Mention) -> Any:
     """One party per organisation: its graph id, else its name without a corporate ending."""
     if m.value[1]:
         return m.value
-    name = re.sub(r"[,.]?\s*(?:inc|corp|co|ltd|llc|plc|ag|gmbh|dmcc)\.?$", "", m.text.lower())
+    name = _SUFFIXES.sub("", m.text.lower()).strip(" ,.")
     return ("name", re.sub(r"^(?:[\w-]+-based|the)\s+", "", name).strip())
 
 

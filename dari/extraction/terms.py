@@ -23,7 +23,8 @@ _BEFORE: list[tuple[str, re.Pattern[str]]] = [
         "upfront",
         re.compile(
             r"up[- ]?front|signing|initial payment|down[- ]payment|contract payment|fronting|"
-            r"선급금|선\(先\)\s?계약금|업프론트|(?<!총\s)(?<!총)계약금(?!액)|반환\s?의무",
+            r"선급금|선\(先\)\s?계약금|선금|업프론트|(?<!총\s)(?<!총)계약금(?!액)|반환\s?의무|"
+            r"우선(?!\s?협상)",
             re.I,
         ),
     ),
@@ -68,7 +69,7 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\s*(?:dollars?\s+|won\s+)?(?:more\s+|additional\s+|further\s+)?"
             r"(?:in|of|as|if|upon|on|for|from|tied to|linked to|based on|contingent on)\s+"
-            r"(?:[\w,&/-]+\s+){0,14}?milestone|\s*(?:의\s?)?(?:마일스톤|단계별)",
+            r"(?:[\w,&/-]+\s+){0,14}?\(?milestone|\s*(?:의\s?)?(?:마일스톤|단계별)",
             re.I,
         ),
     ),
@@ -189,6 +190,24 @@ def _choose_total(terms: list[Term], currency: str) -> Term:
     return max(near, key=lambda t: (_digits(t.values[currency]), t.values[currency]))
 
 
+def _sum_milestones(
+    text: str, labelled: dict[str, Term], stated: list[Term], currency: str
+) -> None:
+    """Milestones stated by kind in one sentence ("$48 million in development milestones and
+    $60 million in sales milestones") are their sum when upfront and sum make the total."""
+    if len(stated) < 2 or "total" not in labelled:
+        return
+    if re.search(r"[.!?。](?!\d)|\n", text[stated[0].end : stated[-1].mention.start]):
+        return
+    whole = labelled["total"].values[currency]
+    up = labelled["upfront"].values[currency] if "upfront" in labelled else 0
+    near = labelled["near_term"].values[currency] if "near_term" in labelled else 0
+    both = sum(t.values[currency] for t in stated)
+    if abs(up + near + both - whole) <= 0.005 * whole:
+        first = stated[0]
+        labelled["milestones"] = Term(first.mention, {currency: both}, first.mentions)
+
+
 def money(text: str, cand: Candidate, found: list[Mention]) -> None:
     """Put currency, upfront, near_term, milestones, total and equity on `cand`."""
     terms = _terms(text, found)
@@ -238,6 +257,7 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         others = [t.values[currency] for r, t in labelled.items() if r != "option"]
         if not others or biggest.values[currency] > max(others):
             labelled["total"] = biggest
+    _sum_milestones(text, labelled, [t for t in mine if t.role == "milestones"], currency)
     main = labelled.get("total") or labelled.get("upfront") or next(iter(labelled.values()), None)
     if main is None:
         return
