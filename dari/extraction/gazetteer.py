@@ -94,10 +94,11 @@ _KO_NOT_PARTIES = {
     "제품",
     "판권",
     "권리",
+    "일부",
 }
 _KO_LICENSEE = re.compile(
     r"(?:['‘]([^'’]{2,30})['’]|(?<![가-힣A-Za-z0-9])([가-힣A-Za-z][가-힣A-Za-z0-9]{1,14}))"
-    r"(?:에게|에)\s?(?:\S+\s){0,6}?(?:기술\s?이전|기술\s?수출|이전(?:하|했|한)|라이선스|지급)"
+    r"(?:에게|에)\s?(?:\S+\s){0,6}?(?:기술\s?이전|기술\s?수출|이전(?:하|했|한)|라이선스|지급|넘기|넘겼|넘어갔|양도|부여)"
 )
 _KO_GENERIC = {
     "바이오의약품",
@@ -149,7 +150,7 @@ _KO_CORPORATE = re.compile(
 _KO_PARTNER = re.compile(
     r"(?:['‘]([^'’]{2,30})['’]|(?<![가-힣A-Za-z0-9])([0-9]?[A-Za-z가-힣][가-힣A-Za-z0-9]{1,14}"
     r"(?:\s(?:테라퓨틱스|파마슈티컬스?|파마|바이오사이언스|제약))?))(?:\([^()]{2,40}\))?"
-    r"(?:와|과|사와|측과)\s(?:\S+\s){0,8}?\S*(?:기술\s?이전|기술\s?수출|라이선스|라이센스)"
+    r"(?:와|과|사와|측과)\s(?:\S+\s){0,8}?\S*(?:기술\s?이전|기술\s?수출|라이선스|라이센스|제휴|계약)"
 )
 # Korean: "서지넥스는 시리즈A로 40억원 규모의 투자를 유치했다": the company that raised
 _KO_RAISER = re.compile(
@@ -160,7 +161,7 @@ _NOT_NAMES = {"the", "our", "its", "this", "that", "and", "korea", "korean", "gl
 # A capitalised name standing where a party stands ("Rznomics will receive", "tapping
 # Rznomics", "Rznomics’ platform"), for names without a corporate ending.
 _EN_NAME = (
-    r"((?:[A-Z][A-Za-z0-9&-]*\s){0,2}"
+    r"((?:[A-Z][A-Za-z0-9&-]* ){0,2}"
     r"(?:[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?|[A-Z]{2,}[a-z][A-Za-z]*))"
 )
 _EN_SLOT_AFTER = re.compile(
@@ -245,7 +246,7 @@ _EN_STOP = {
 
 _KO_GENERIC_END = re.compile(
     r"(?:치료제|신약|물질|기술|기술력|항암제|의약품|제제|후보|시장|플랫폼|사업|제품|권리|판권|지역|국가|계약|"
-    r"협약|협력|제휴|"
+    r"협약|협력|제휴|수출|이전|이내|시점|권|"
     r"하|되|받|있|없|했|됐|된|한|중)$"
 )
 

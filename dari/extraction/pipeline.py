@@ -126,10 +126,19 @@ _PARENT_BEFORE = re.compile(
 )
 
 
+_UNIT_AFTER = re.compile(
+    r"^(?:\s(?:Holdings?|Group|AG|Inc\.?|Ltd\.?|plc|Co\.?))*(?:['’]s)?\s"
+    r"(?:unit|subsidiary|affiliate|arm|division)\s",
+    re.I,
+)
+
+
 def _not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
     after = text[m.end : m.end + 40]
     if _SOURCE_AFTER.match(after):
         return True
+    if _UNIT_AFTER.match(after):
+        return any(0 < o.start - m.end <= 25 for o in orgs)
     if _PARENT_AFTER.match(after):
         return any(0 < o.start - m.end <= 40 for o in orgs)
     before = text[max(0, m.start - 40) : m.start]

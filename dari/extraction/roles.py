@@ -171,7 +171,8 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
     # "A가 B의 … 전용실시권 계약", "A는 B의 … 기술도입": A takes B's rights
     (
         re.compile(
-            rf"{P}(?:은|는|이|가)\s?{P}의\s[^.⟦]{{0,80}}?(?:전용\s?실시권|기술\s?도입|도입)"
+            rf"{P}(?:은|는|이|가)\s?{P}의\s[^.⟦]{{0,200}}?(?:전용\s?실시권|기술\s?도입|도입|"
+            r"(?:권리|권한|판권)[^.⟦]{0,10}?(?:확보|획득|취득|갖))"
         ),
         ("licensee", "licensor"),
         0.85,
@@ -190,7 +191,7 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
             rf"{P}(?:은|는|이|가)?{WIDE}{P}[^.⟦]{{0,45}}?(?:에|에게|와|과|측에|측과|사와|사에)"
             rf"(?:\s[^.⟦]{{0,120}}?)?"
             r"(?:기술\s?이전|기술\s?수출|라이선스\s?아웃|라이센스\s?아웃|이전(?:했|한다|하는|키로|하기로)|"
-            r"수출|라이선스[^.⟦]{0,15}?계약|판권 계약)"
+            r"수출|라이선스[^.⟦]{0,15}?계약|판권 계약|넘기|넘겼|양도|부여)"
         ),
         ("licensor", "licensee"),
         0.75,
@@ -234,10 +235,18 @@ _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
         0.7,
     ),
     (re.compile(rf"{P}(?:은|는|이|가){WIDE}(?:지급|제공하고|투입)"), "licensee", 0.6),
+    (
+        re.compile(
+            rf"{P}(?:은|는|이|가){WIDE}(?:권리|권한|판권|실시권)[^.⟦]{{0,20}}?"
+            r"(?:확보|획득|취득|갖게|갖는다|보유하게)"
+        ),
+        "licensee",
+        0.75,
+    ),
     # the counterpart a Korean text names: "X와 … 기술수출 계약", "X에 기술이전"
     (
         re.compile(
-            rf"{P}(?:\([^()]{{2,40}}\))?\s?(?:와|과|사와|측과|에|에게)\s(?:\S+\s){{0,8}}?\S*"
+            rf"{P}\)?(?:\([^()]{{2,40}}\))?\s?(?:와|과|사와|측과|에|에게)\s(?:\S+\s){{0,8}}?\S*"
             r"(?:기술\s?이전|기술\s?수출|라이선스|라이센스)"
         ),
         "licensee",
@@ -354,6 +363,8 @@ def deal_roles(
         korean = gazetteer.country(parties[0].value) == "KR"
         return [(parties[0], "licensor" if korean or _OUT.search(text) else "partner", 0.4)]
     one, two = parties[0], parties[1]
+    if _SYMMETRIC.search(text) and not _LICENCE_WORD.search(text):
+        return [(one, "partner", 0.4), (two, "partner", 0.4)]
     ca, cb = gazetteer.country(one.value), gazetteer.country(two.value)
     if _OUT.search(text) and (ca == "KR") != (cb == "KR"):
         korean, foreign = (one, two) if ca == "KR" else (two, one)
@@ -364,9 +375,11 @@ def deal_roles(
 # "entered a license deal with C", "C와 … 라이선스 계약": the other side of the deal
 _WITH = re.compile(
     rf"\b(?:agreement|deal|contract|partnership|collaboration|pact)\s+with\s+(?:[\w-]+\s+){{0,3}}?{P}|"
-    rf"{P}(?:\([^()]{{2,40}}\))?\s?(?:와|과|사와|측과)\s",
+    rf"{P}\)?(?:\([^()]{{2,40}}\))?\s?(?:와|과|사와|측과)\s",
     re.I,
 )
+_SYMMETRIC = re.compile(r"co-develop|jointly develop|공동\s?개발|공동\s?연구", re.I)
+_LICENCE_WORD = re.compile(r"licen[cs]|라이선스|라이센스|기술\s?이전|기술\s?수출|rights", re.I)
 _ASIDE = re.compile(
     r"\b(?:also|recently|previously|earlier|in addition)\b|앞서|이전에|지난해", re.I
 )

@@ -18,7 +18,10 @@ from dari.extraction.model import Candidate, Mention
 
 # The words just before an amount (the closest keyword wins).
 _BEFORE: list[tuple[str, re.Pattern[str]]] = [
-    ("near_term", re.compile(r"near[- ]term|short[- ]term|단기\s?(?:마일스톤|기술료)", re.I)),
+    (
+        "near_term",
+        re.compile(r"near[- ]term|short[- ]term|단기\s?(?:마일스톤|기술료|성과금)", re.I),
+    ),
     (
         "upfront",
         re.compile(
@@ -68,7 +71,8 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
         "milestones",
         re.compile(
             r"\s*(?:dollars?\s+|won\s+)?(?:more\s+|additional\s+|further\s+)?"
-            r"(?:in|of|as|if|upon|on|for|from|tied to|linked to|based on|contingent on)\s+"
+            r"(?:in|of|as|if|upon|on|for|from|tied to|linked to|based on|contingent on|"
+            r"dependent on|payable (?:up)?on|subject to)\s+"
             r"(?:[\w,&/-]+\s+){0,14}?\(?milestone|\s*(?:의\s?)?(?:마일스톤|단계별)",
             re.I,
         ),
@@ -77,6 +81,8 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("equity", re.compile(r"\s*(?:in\s+)?equity|\s*(?:의\s?)?지분", re.I)),
 ]
 _UP_TO = re.compile(r"up to|as much as|최대", re.I)
+_UPFRONT_WORD = re.compile(r"up[- ]?front|선급금|계약금", re.I)
+_NEAR_WORD = re.compile(r"near[- ]term|short[- ]term|단기", re.I)
 # Not a term of the deal: a comparison, a company's own figures, a sum per programme.
 _NOT_TERM_AFTER = re.compile(
     r"^\s*(?:이|을|를|가)?\s?(?:넘|웃도|상회|초과|이상)|"
@@ -105,6 +111,7 @@ class Term:
     end: int = 0
     role: str | None = None
     said_after: int = 0  # where the words naming it after the amount end ("upfront")
+    joint: bool = False  # an upfront stated together with near-term milestones
 
 
 def _terms(text: str, found: list[Mention]) -> list[Term]:
@@ -160,20 +167,30 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
         close = ends and len(before) - ends[-1][1] <= 15 and ends[-1][2] != "total"
         if not (close and match.end() > 30):
             term.said_after = term.end + len(after) - len(after.lstrip()) + match.end()
+            said = match.group(0)
+            # "for upfront fees and near-term milestones": the upfront, as one sum
+            if role == "milestones" and _UPFRONT_WORD.search(said) and _NEAR_WORD.search(said):
+                role, term.joint = "upfront", True
             return role, None
     if not ends:
         return None, None
     role = ends[-1][2]
     runner = next((e[2] for e in reversed(ends[:-1]) if e[2] != role), None)
-    # "선급금은 총 950만 달러", "upfront payment totalling": the role word, not "total";
-    # "upfront and near-term payments of": the upfront
-    if len(ends) > 1 and ends[-1][0] - ends[-2][1] <= 6:
-        if (
-            role == "total"
-            or (role == "near_term" and ends[-2][2] == "upfront")
-            or (role == "milestones" and ends[-2][2] == "near_term")  # "short-term milestones"
-        ):
-            role, runner = ends[-2][2], role
+    # "선급금은 총 950만 달러", "upfront payment totalling": the role word, not "total"
+    if role == "total" and len(ends) > 1 and ends[-1][0] - ends[-2][1] <= 6:
+        return ends[-2][2], role
+    # words side by side name one sum: "upfront and near-term payments of", "short-term
+    # milestones", "선급금과 단기 성과금(마일스톤)으로": the upfront, else the near-term
+    chain = [ends[-1]]
+    while len(chain) < len(ends) and chain[-1][0] - ends[-len(chain) - 1][1] <= 6:
+        chain.append(ends[-len(chain) - 1])
+    kinds = {e[2] for e in chain}
+    if role in ("near_term", "milestones") and len(chain) > 1:
+        if "upfront" in kinds and "near_term" in kinds:
+            term.joint = True
+            return "upfront", role
+        if "near_term" in kinds:
+            return "near_term", role
     return role, runner
 
 
@@ -217,7 +234,7 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         floor = max(terms[i - 1].end, terms[i - 1].said_after) if i else 0
         ceiling = terms[i + 1].mention.start if i + 1 < len(terms) else len(text)
         role, runner = _role(text, term, floor, ceiling)
-        if role == "upfront" and runner == "milestones":
+        if role == "upfront" and runner == "milestones" and not term.joint:
             if any(t.role == "upfront" for t in terms[:i]):
                 role = "milestones"  # "마일스톤) 계약금 920억원" after the upfront
         term.role = role
@@ -240,10 +257,12 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
             plain.append(t)
         elif t.role == "total":
             continue
-        elif t.role not in labelled or (
-            t.role == "milestones" and t.values[currency] > labelled[t.role].values[currency]
+        elif (
+            t.role not in labelled
+            or (t.role == "milestones" and t.values[currency] > labelled[t.role].values[currency])
+            or (t.role == "upfront" and labelled[t.role].joint and not t.joint)
         ):
-            labelled[t.role] = t  # the first upfront; the largest milestones
+            labelled[t.role] = t  # the first upfront (alone before joint); the largest milestones
     # a "total" below the upfront and milestones it would hold is a part's sum ("$180
     # million upfront ... and $20 million ..., for a total of $200 million")
     parts_sum = sum(
@@ -264,7 +283,7 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
     parts = [labelled.get(r) for r in ("upfront", "near_term", "milestones", "total")]
     if all(parts):
         up, near, later, whole = (t.values[currency] for t in parts if t)
-        if abs(up + near + later - whole) <= 0.005 * whole:
+        if abs(up + near + later - whole) <= 0.001 * whole:
             stated = labelled["milestones"]
             labelled["milestones"] = Term(
                 stated.mention, {currency: near + later}, {currency: stated.mentions[currency]}

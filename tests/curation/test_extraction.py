@@ -125,3 +125,41 @@ def test_a_bracketed_short_name_is_the_same_party():
         "$10 million upfront."
     )
     assert {p["organization"] for p in fields["parties"]} == {"acme-bio", "bigpharma"}
+
+
+def test_korean_rights_handed_on_and_secured():
+    handed = deal(
+        "에이씨엠이바이오는 신약 후보물질의 중국 권리를 빅제약에 양도했다. 계약 규모는 1억 달러다."
+    )
+    assert roles(handed) == {("에이씨엠이바이오", "licensor"), ("빅제약", "licensee")}
+    secured = deal(
+        "빅제약은 에이씨엠이바이오와 전략적 파트너십을 체결했다고 밝혔다. 이로써 빅제약은 "
+        "에이씨엠이바이오의 이중항체 신약과제 3개에 대한 한국 시장의 독점적 권한을 확보하게 됐다."
+    )
+    assert roles(secured) == {("에이씨엠이바이오", "licensor"), ("빅제약", "licensee")}
+
+
+def test_a_parent_named_before_its_unit_is_not_a_party_and_codevelopers_are_partners():
+    unit = deal(
+        "ParentCo Holding AG unit BigPharma agreed to pay Acme Bio $20 million up front to "
+        "discover therapies. Acme Bio is also eligible to receive up to $1.5 billion in "
+        "milestone payments."
+    )
+    assert roles(unit) == {("Acme Bio", "licensor"), ("BigPharma", "licensee")}
+    assert (unit["upfront"], unit["milestones"]) == (20000000, 1500000000)
+    joint = deal("Acme Bio and BigPharma signed a deal to co-develop oral products.")
+    assert roles(joint) == {("Acme Bio", "partner"), ("BigPharma", "partner")}
+
+
+def test_milestones_by_kind_in_one_sentence_are_summed_to_the_total():
+    fields = deal(
+        "Acme Bio is handing BigPharma the rights in a deal worth up to $118 million, for "
+        "$10 million upfront. Acme Bio stands to net another $48 million in development "
+        "milestones and $60 million in sales milestones."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("BigPharma", "licensee")}
+    assert (fields["upfront"], fields["milestones"], fields["total"]) == (
+        10000000,
+        108000000,
+        118000000,
+    )
