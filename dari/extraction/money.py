@@ -164,4 +164,11 @@ def amounts(text: str) -> Iterator[Mention]:
                 Mention(match.start(), match.end(), match.group(0), (_clean(value), currency))
             )
             taken.append(match.span())
+    if re.search(r"China|Chinese|yuan|RMB|중국", text) and not re.search(
+        r"Japan|yen|일본|엔화", text
+    ):
+        found = [  # "¥596 million" in a Chinese deal is the yuan
+            Mention(m.start, m.end, m.text, (m.value[0], "CNY")) if m.text.startswith("¥") else m
+            for m in found
+        ]
     yield from sorted(found, key=lambda m: m.start)

@@ -20,7 +20,7 @@ from dari.extraction.text import dates, language, sentences
 
 _DEAL = re.compile(
     r"licens|option|collaborat|partnership|acquir|acquisition|merger|co-develop|\bdeal\b|"
-    r"agreement|rights? to|upfront|contract|transferr|export|계약|선급금|"
+    r"agreement|rights? to|up[- ]?front|contract|transferr|export|계약|선급금|기술료|파트너십|"
     r"기술\s?이전|기술\s?수출|기술\s?도입|라이선스|라이센스|공동\s?개발|공동\s?연구|인수|도입\s?계약",
     re.IGNORECASE,
 )
@@ -126,10 +126,19 @@ _PARENT_BEFORE = re.compile(
 )
 
 
+_UNIT_AFTER = re.compile(
+    r"^(?:\s(?:Holdings?|Group|AG|Inc\.?|Ltd\.?|plc|Co\.?))*(?:['’]s)?\s"
+    r"(?:unit|subsidiary|affiliate|arm|division)\s",
+    re.I,
+)
+
+
 def _not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
     after = text[m.end : m.end + 40]
     if _SOURCE_AFTER.match(after):
         return True
+    if _UNIT_AFTER.match(after):
+        return any(0 < o.start - m.end <= 25 for o in orgs)
     if _PARENT_AFTER.match(after):
         return any(0 < o.start - m.end <= 40 for o in orgs)
     before = text[max(0, m.start - 40) : m.start]
@@ -137,6 +146,75 @@ def _not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
     if match and match.group(0).strip().lower() in ("a", "an"):
         return bool(re.match(r"^\s+company\b", after))  # "a Johnson & Johnson company"
     return bool(match)
+
+
+# A short name given in brackets right after a name: "JW Pharmaceutical’s (JWP)",
+# "Harbour BioMed (HBM)", "장쑤 한소 제약 그룹(..., 이하 한소제약)".
+_ALIAS_AFTER = re.compile(
+    r"^(?:['’]s)?\s?[(（]\s?(?:[^()（）]{0,60}?,\s?)?(?:이하\s?)?([^()（）,]{2,30}?)\s?[)）]"
+)
+
+
+def _aliases(text: str, orgs: list[Mention]) -> list[Mention]:
+    """Mentions of a bracketed short name take the key of the name it stands for."""
+    alias: dict[str, Mention] = {}
+    for m in orgs:
+        match = _ALIAS_AFTER.match(text[m.end : m.end + 80])
+        if match and match.group(1).strip().lower() != m.text.lower():
+            alias.setdefault(match.group(1).strip().lower(), m)
+    out = []
+    for m in orgs:
+        full = alias.get(m.text.lower())
+        if full is not None and full.value != m.value and m.value[1] is None:
+            m = Mention(m.start, m.end, full.text, full.value, m.confidence)
+        out.append(m)
+    # "트리거테라퓨틱스(TRIGR Therapeutics)": the name the graph knows names both
+    known = {k: o for k, o in alias.items() if o.value[1] is None}
+    for short, full in known.items():
+        graph = next((o for o in out if o.text.lower() == short and o.value[1]), None)
+        if graph is not None:
+            out = [
+                Mention(o.start, o.end, o.text, graph.value, o.confidence)
+                if o.text == full.text
+                else o
+                for o in out
+            ]
+    return out
+
+
+# A sentence about deals at large: a year's or a company's running total.
+_AGGREGATE = re.compile(
+    r"누적|지금까지|역대|전체\s?기술\s?(?:수출|이전)|올해\s?(?:들어\s?)?(?:국내|전체|총)|"
+    r"cumulative|so far (?:this|in)|to date|this year['’]s total|"
+    r"시장\s?규모|market size|the market (?:is|was) (?:worth|valued)",
+    re.I,
+)
+# A company's name, not a word the proposers took for one ("판매").
+_COMPANYISH = re.compile(
+    r"(?:inc|ltd|corp|co|llc|ag|plc|pharma\w*|therapeutics|bio\w*|sciences?|laboratories|"
+    r"제약|약품|바이오|파마|테라퓨틱스|사이언스|양행|홀딩스|헬스케어|생명과학)\.?$",
+    re.I,
+)
+
+
+def _other_deals(text: str, orgs: list[Mention], parties: list[Mention]) -> list[Mention]:
+    """Where amounts belong to other deals, in sentences naming no party of this one: after
+    another company's name ("유한양행이 1조4000억원 규모의 기술수출 계약을 체결한 지 2주일
+    만이다") or in a running total ("올해 ... 전체 기술수출 규모는 4조3000억원으로 커졌다").
+    The spans returned run from there to the sentence's end."""
+    keys = {m.value if m.value[1] else m.text for m in parties}
+    spans = []
+    for start, end in sentences(text):
+        inside = [m for m in orgs if start <= m.start < end]
+        if any((m.value if m.value[1] else m.text) in keys for m in inside):
+            continue
+        if _AGGREGATE.search(text, start, end):
+            spans.append(Mention(start, end, ""))
+            continue
+        others = [m for m in inside if m.value[1] or _COMPANYISH.search(m.text)]
+        if others:
+            spans.append(Mention(others[0].start, end, others[0].text))
+    return spans
 
 
 def _near_investee(
@@ -176,6 +254,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     orgs += list(gazetteer.propose_more(text, known + orgs))
     orgs = [m for m in orgs if not _not_a_party(text, m, orgs)]
     orgs.sort(key=lambda m: m.start)
+    orgs = _aliases(text, orgs)
     found_money = list(amounts(text))
     found_dates = dates(text)
     out: list[Candidate] = []
@@ -227,7 +306,9 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         deal_type = _first(_TYPES, text)
         if deal_type:
             cand.put("deal_type", deal_type[0], deal_type[1], confidence=0.7)
-        terms.money(text, cand, found_money)
+        other = _other_deals(text, orgs, [m for m, _, _ in roled])
+        stated = [m for m in found_money if not any(o.start <= m.start < o.end for o in other)]
+        terms.money(text, cand, stated)
         royalty = _ROYALTY.search(text)
         if royalty:
             tiered = _TIERED.search(text[max(0, royalty.start() - 30) : royalty.end()])

@@ -18,12 +18,16 @@ from dari.extraction.model import Candidate, Mention
 
 # The words just before an amount (the closest keyword wins).
 _BEFORE: list[tuple[str, re.Pattern[str]]] = [
-    ("near_term", re.compile(r"near[- ]term|short[- ]term|단기\s?(?:마일스톤|기술료)", re.I)),
+    (
+        "near_term",
+        re.compile(r"near[- ]term|short[- ]term|단기\s?(?:마일스톤|기술료|성과금)", re.I),
+    ),
     (
         "upfront",
         re.compile(
             r"up[- ]?front|signing|initial payment|down[- ]payment|contract payment|fronting|"
-            r"선급금|선\(先\)\s?계약금|업프론트|(?<!총\s)(?<!총)계약금(?!액)|반환\s?의무",
+            r"선급금|선\(先\)\s?계약금|선금|업프론트|(?<!총\s)(?<!총)계약금(?!액)|반환\s?의무|"
+            r"우선(?!\s?협상)",
             re.I,
         ),
     ),
@@ -56,8 +60,9 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     (
         "upfront",
         re.compile(
-            r"\s*(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+)?"
-            r"(?:up[- ]?front|down[- ]payment|signing|initial)|\s*(?:의\s?)?(?:계약금|선급금)",
+            r"\s*(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+)?(?:an?\s+|the\s+)?"
+            r"(?:up[- ]?front|down[- ]payment|signing|initial|non-?refundable)|"
+            r"\s*(?:의\s?)?(?:계약금|선급금)",
             re.I,
         ),
     ),
@@ -65,8 +70,10 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     (
         "milestones",
         re.compile(
-            r"\s*(?:in|of|as|if|upon|on|for|from|tied to|linked to|based on|contingent on)\s+"
-            r"(?:[\w,-]+\s+){0,14}?milestone|\s*(?:의\s?)?(?:마일스톤|단계별)",
+            r"\s*(?:dollars?\s+|won\s+)?(?:more\s+|additional\s+|further\s+)?"
+            r"(?:in|of|as|if|upon|on|for|from|tied to|linked to|based on|contingent on|"
+            r"dependent on|payable (?:up)?on|subject to)\s+"
+            r"(?:[\w,&/-]+\s+){0,14}?\(?milestone|\s*(?:의\s?)?(?:마일스톤|단계별)",
             re.I,
         ),
     ),
@@ -74,6 +81,8 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("equity", re.compile(r"\s*(?:in\s+)?equity|\s*(?:의\s?)?지분", re.I)),
 ]
 _UP_TO = re.compile(r"up to|as much as|최대", re.I)
+_UPFRONT_WORD = re.compile(r"up[- ]?front|선급금|계약금", re.I)
+_NEAR_WORD = re.compile(r"near[- ]term|short[- ]term|단기", re.I)
 # Not a term of the deal: a comparison, a company's own figures, a sum per programme.
 _NOT_TERM_AFTER = re.compile(
     r"^\s*(?:이|을|를|가)?\s?(?:넘|웃도|상회|초과|이상)|"
@@ -101,6 +110,8 @@ class Term:
     mentions: dict[str, Mention] = field(default_factory=dict)
     end: int = 0
     role: str | None = None
+    said_after: int = 0  # where the words naming it after the amount end ("upfront")
+    joint: bool = False  # an upfront stated together with near-term milestones
 
 
 def _terms(text: str, found: list[Mention]) -> list[Term]:
@@ -137,7 +148,9 @@ def _after(text: str, end: int, ceiling: int) -> str:
 
 
 def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, str | None]:
-    """(the role, the runner-up role before it) of one term; ("skip", None) for no term."""
+    """(the role, the runner-up role before it) of one term; ("skip", None) for no term.
+    `floor` is past the words that named the amount before it ("$17m upfront and up to
+    $385m in milestones": "upfront" is the first amount's)."""
     after = _after(text, term.end, ceiling)
     before = _before(text, term.mention.start, floor)
     if _NOT_TERM_AFTER.match(after) or _NOT_TERM_BEFORE.search(before):
@@ -153,6 +166,11 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
         # ("an option exercise payment of $200 million as well as ... milestone payments")
         close = ends and len(before) - ends[-1][1] <= 15 and ends[-1][2] != "total"
         if not (close and match.end() > 30):
+            term.said_after = term.end + len(after) - len(after.lstrip()) + match.end()
+            said = match.group(0)
+            # "for upfront fees and near-term milestones": the upfront, as one sum
+            if role == "milestones" and _UPFRONT_WORD.search(said) and _NEAR_WORD.search(said):
+                role, term.joint = "upfront", True
             return role, None
     if not ends:
         return None, None
@@ -160,7 +178,19 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
     runner = next((e[2] for e in reversed(ends[:-1]) if e[2] != role), None)
     # "선급금은 총 950만 달러", "upfront payment totalling": the role word, not "total"
     if role == "total" and len(ends) > 1 and ends[-1][0] - ends[-2][1] <= 6:
-        role, runner = ends[-2][2], role
+        return ends[-2][2], role
+    # words side by side name one sum: "upfront and near-term payments of", "short-term
+    # milestones", "선급금과 단기 성과금(마일스톤)으로": the upfront, else the near-term
+    chain = [ends[-1]]
+    while len(chain) < len(ends) and chain[-1][0] - ends[-len(chain) - 1][1] <= 6:
+        chain.append(ends[-len(chain) - 1])
+    kinds = {e[2] for e in chain}
+    if role in ("near_term", "milestones") and len(chain) > 1:
+        if "upfront" in kinds and "near_term" in kinds:
+            term.joint = True
+            return "upfront", role
+        if "near_term" in kinds:
+            return "near_term", role
     return role, runner
 
 
@@ -177,16 +207,34 @@ def _choose_total(terms: list[Term], currency: str) -> Term:
     return max(near, key=lambda t: (_digits(t.values[currency]), t.values[currency]))
 
 
+def _sum_milestones(
+    text: str, labelled: dict[str, Term], stated: list[Term], currency: str
+) -> None:
+    """Milestones stated by kind in one sentence ("$48 million in development milestones and
+    $60 million in sales milestones") are their sum when upfront and sum make the total."""
+    if len(stated) < 2 or "total" not in labelled:
+        return
+    if re.search(r"[.!?。](?!\d)|\n", text[stated[0].end : stated[-1].mention.start]):
+        return
+    whole = labelled["total"].values[currency]
+    up = labelled["upfront"].values[currency] if "upfront" in labelled else 0
+    near = labelled["near_term"].values[currency] if "near_term" in labelled else 0
+    both = sum(t.values[currency] for t in stated)
+    if abs(up + near + both - whole) <= 0.005 * whole:
+        first = stated[0]
+        labelled["milestones"] = Term(first.mention, {currency: both}, first.mentions)
+
+
 def money(text: str, cand: Candidate, found: list[Mention]) -> None:
     """Put currency, upfront, near_term, milestones, total and equity on `cand`."""
     terms = _terms(text, found)
     if not terms:
         return
     for i, term in enumerate(terms):
-        floor = terms[i - 1].end if i else 0
+        floor = max(terms[i - 1].end, terms[i - 1].said_after) if i else 0
         ceiling = terms[i + 1].mention.start if i + 1 < len(terms) else len(text)
         role, runner = _role(text, term, floor, ceiling)
-        if role == "upfront" and runner == "milestones":
+        if role == "upfront" and runner == "milestones" and not term.joint:
             if any(t.role == "upfront" for t in terms[:i]):
                 role = "milestones"  # "마일스톤) 계약금 920억원" after the upfront
         term.role = role
@@ -209,11 +257,18 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
             plain.append(t)
         elif t.role == "total":
             continue
-        elif t.role not in labelled or (
-            t.role == "milestones" and t.values[currency] > labelled[t.role].values[currency]
+        elif (
+            t.role not in labelled
+            or (t.role == "milestones" and t.values[currency] > labelled[t.role].values[currency])
+            or (t.role == "upfront" and labelled[t.role].joint and not t.joint)
         ):
-            labelled[t.role] = t  # the first upfront; the largest milestones
-    totals = [t for t in mine if t.role == "total"]
+            labelled[t.role] = t  # the first upfront (alone before joint); the largest milestones
+    # a "total" below the upfront and milestones it would hold is a part's sum ("$180
+    # million upfront ... and $20 million ..., for a total of $200 million")
+    parts_sum = sum(
+        t.values[currency] for r, t in labelled.items() if r in ("upfront", "milestones")
+    )
+    totals = [t for t in mine if t.role == "total" and t.values[currency] >= 0.8 * parts_sum]
     if totals:
         labelled["total"] = _choose_total(totals, currency)
     elif plain:
@@ -221,13 +276,14 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         others = [t.values[currency] for r, t in labelled.items() if r != "option"]
         if not others or biggest.values[currency] > max(others):
             labelled["total"] = biggest
+    _sum_milestones(text, labelled, [t for t in mine if t.role == "milestones"], currency)
     main = labelled.get("total") or labelled.get("upfront") or next(iter(labelled.values()), None)
     if main is None:
         return
     parts = [labelled.get(r) for r in ("upfront", "near_term", "milestones", "total")]
     if all(parts):
         up, near, later, whole = (t.values[currency] for t in parts if t)
-        if abs(up + near + later - whole) <= 0.005 * whole:
+        if abs(up + near + later - whole) <= 0.001 * whole:
             stated = labelled["milestones"]
             labelled["milestones"] = Term(
                 stated.mention, {currency: near + later}, {currency: stated.mentions[currency]}
