@@ -23,11 +23,13 @@ from dari.accounts.access import may_administer
 from dari.accounts.models import OrganizationLink
 from dari.directory.access import access_asset
 from dari.directory.domain import editing, listings, queries, search
+from dari.directory.domain.readercache import for_reader
 from dari.directory.domain.recommend import (
     LEXICAL,
     TerritoryError,
     ranked_partners,
     recommend_asset_rows,
+    semantic_ready,
 )
 from dari.directory.filters import (
     SORTS,
@@ -48,7 +50,6 @@ from dari.directory.models import (
 from dari.directory.vocab import DealType, InvestmentKind, OrgKind
 from dari.trials.domain.queries import STAGE_PHASE, trials_of_asset
 from dari.web.forms import AssetForm, LinkForm, OrganizationForm
-from dari.web.readercache import for_reader
 from dari.web.tables import export_format, table_download
 
 PAGE_SIZE = 25
@@ -336,24 +337,27 @@ TERRITORY_CHOICES = (
 
 def asset_partners(request: HttpRequest, asset_id: str) -> HttpResponse:
     """Likely partners of an asset (loaded into its page by htmx), with the reasons;
-    `?territory=` ranks them as if that territory were on offer (nothing is saved)."""
-    try:
+    `?territory=` ranks them as if that territory were on offer (nothing is saved). The same
+    for every reader of this kind and language until the directory or its index changes."""
+
+    def fragment() -> str:
         recs, ranking = ranked_partners(
             request.user, asset_id, top=8, territories=request.GET.getlist("territory")
         )
+        orgs = Organization.objects.in_bulk([r.id for r in recs])
+        rows = [(orgs[r.id], r) for r in recs if r.id in orgs]
+        context = {"rows": rows, "kind": "partners", "lexical": ranking == LEXICAL}
+        return render_to_string("web/partials/recommendations.html", context, request)
+
+    try:
+        html = for_reader(request, "partners", fragment, asset_id, semantic_ready())
     except Asset.DoesNotExist:
         raise Http404(NO_ASSET) from None
     except TerritoryError as exc:
         return render(
             request, "web/partials/error.html", {"error": _("territory: %s") % exc}, status=400
         )
-    orgs = Organization.objects.in_bulk([r.id for r in recs])
-    rows = [(orgs[r.id], r) for r in recs if r.id in orgs]
-    return render(
-        request,
-        "web/partials/recommendations.html",
-        {"rows": rows, "kind": "partners", "lexical": ranking == LEXICAL},
-    )
+    return HttpResponse(html)
 
 
 def organization_recommended_assets(request: HttpRequest, org_id: str) -> HttpResponse:

@@ -214,6 +214,13 @@ def _complete(embedder: StoredEmbedder, generation: int) -> bool:
     return embedder.compute or embedded_generation(embedder.model) >= generation
 
 
+def semantic_ready() -> bool:
+    """Whether the indexes rank semantically now (every text of the current generation has a
+    stored vector): caches of rankings are kept apart by it, so a lexical answer given while
+    the job ran is not served once it is done."""
+    return _complete(default_embedder(), current_generation())
+
+
 def tier_index(tier: str = "public") -> tuple[Index, str]:
     """The process's index of this tier, brought up to date with the database if behind,
     and its ranking (SEMANTIC or LEXICAL). Never embeds in a web process: texts without a

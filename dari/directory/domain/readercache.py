@@ -37,7 +37,7 @@ def reader_key(request: HttpRequest, name: str, *parts: Any) -> str:
 def for_reader(request: HttpRequest, name: str, build: Callable[[], T], *parts: Any) -> T:
     """`build()`, or what it gave a reader of the same kind since the directory last changed."""
     key = reader_key(request, name, *parts)
-    value = cache.get(key)
+    value: T | None = cache.get(key)
     if value is None:
         value = build()
         cache.set(key, value, TIMEOUT)
