@@ -8,8 +8,8 @@ import pytest
 
 from dari.directory.affiliations import import_affiliations
 from dari.directory.domain import queries
-from dari.directory.interchange import DirectoryError
 from dari.directory.domain.recommend import deal_history, org_profile
+from dari.directory.interchange import DirectoryError
 from dari.directory.models import Affiliation, Deal, Organization
 from dari.matching import AssetProfile, FakeEmbedder, Index
 
