@@ -127,8 +127,12 @@ def _home_data(user: Any) -> dict[str, Any]:
 
 def home(request: HttpRequest) -> HttpResponse:
     # The same for every reader who sees the same assets, until the directory changes.
-    data = for_reader(request, "home", lambda: _home_data(request.user))
-    return render(request, "web/home.html", data)
+    body = for_reader(
+        request,
+        "home",
+        lambda: render_to_string("web/_home.html", _home_data(request.user), request),
+    )
+    return render(request, "web/home.html", {"body": body})
 
 
 def cluster_list(request: HttpRequest) -> HttpResponse:
