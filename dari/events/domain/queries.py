@@ -377,13 +377,21 @@ def agenda(user: Any, me: Participant) -> Agenda:
         )
         .order_by("status", "slot__start", "pk")
     )
-    mates = list(colleagues(me).select_related("user"))
+    # Only their ids and names (a big company brings a hundred people to an event).
+    mates = [
+        Colleague(pk, f"{first} {last}".strip() or username)
+        for pk, first, last, username in colleagues(me)
+        .order_by("pk")
+        .values_list("pk", "user__first_name", "user__last_name", "user__username")
+    ]
     zone = ZoneInfo(me.timezone)
     rows = []
     for m in meetings:
         people = list(m.participants.all())
         start = m.slot.start.astimezone(zone) if m.slot else None
-        free = [c for c in mates if c not in people] if m.status != MeetingStatus.CANCELLED else []
+        present = {p.pk for p in people}
+        free = [c for c in mates if c.pk not in present]
+        free = free if m.status != MeetingStatus.CANCELLED else []
         rows.append(
             AgendaMeeting(
                 pk=m.pk,
@@ -400,7 +408,7 @@ def agenda(user: Any, me: Participant) -> Agenda:
                     FollowUpLine(Outcome(f.outcome), f.reported_by.name, f.deal_id, f.note)
                     for f in m.followups.all()
                 ),
-                free_colleagues=tuple(Colleague(c.pk, c.name) for c in free),
+                free_colleagues=tuple(free),
             )
         )
     return Agenda(
