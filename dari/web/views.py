@@ -398,7 +398,9 @@ def deal_list(request: HttpRequest) -> HttpResponse:
     context |= {
         "years": queries.years_of(Deal.objects.all()),
         "deal_types": DealType.choices,
-        "countries": countries_by_name(queries.countries_of(Deal.objects.all(), "licensee__country")),
+        "countries": countries_by_name(
+            queries.countries_of(Deal.objects.all(), "licensee__country")
+        ),
     }
     return render(request, "web/deals/list.html", context, status=status)
 
@@ -410,6 +412,8 @@ def investment_list(request: HttpRequest) -> HttpResponse:
     context |= {
         "years": queries.years_of(Investment.objects.all()),
         "kinds": InvestmentKind.choices,
-        "countries": countries_by_name(queries.countries_of(Investment.objects.all(), "recipient__country")),
+        "countries": countries_by_name(
+            queries.countries_of(Investment.objects.all(), "recipient__country")
+        ),
     }
     return render(request, "web/deals/investments.html", context, status=status)

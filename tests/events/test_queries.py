@@ -8,9 +8,9 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import translation
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from dari.accounts.models import LinkKind
 from dari.directory.access import AssetRef

@@ -248,10 +248,7 @@ def asset_facets(user: Any, chosen: AssetFilter) -> list[Facet]:
             "country",
             str(_("Country")),
             chosen.country.upper(),
-            [
-                (c, name, country_counts[c])
-                for c, name in countries_by_name(list(country_counts))
-            ],
+            [(c, name, country_counts[c]) for c, name in countries_by_name(list(country_counts))],
         )
     )
     return facets

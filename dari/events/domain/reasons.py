@@ -9,17 +9,28 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.utils import formats
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
+from django.utils import formats, translation
 
 from dari.events.models import Meeting, Participant, ScheduleRun, Slot
 
 Reason = Mapping[str, Any]
 
 
+# Django's translation functions are untyped; these keep their names, so makemessages finds them.
+def _(message: str) -> str:
+    return str(translation.gettext(message))
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return str(translation.ngettext(singular, plural, n))
+
+
+def pgettext(context: str, message: str) -> str:
+    return str(translation.pgettext(context, message))
+
+
 def join(items: list[str], limit: int = 4) -> str:
-    """"A, B and C" in the active language, the rest counted after `limit` items."""
+    """ "A, B and C" in the active language, the rest counted after `limit` items."""
     if len(items) > limit:
         rest = len(items) - limit
         items = [*items[:limit], ngettext("%(n)d more", "%(n)d more", rest) % {"n": rest}]
@@ -34,15 +45,15 @@ def local_moment(start: datetime, zone: str) -> str:
     day = formats.date_format(local, "MONTH_DAY_FORMAT")
     return pgettext("day and time", "%(day)s %(time)s") % {
         "day": day,
-        "time": formats.time_format(local, "TIME_FORMAT"),
+        "time": str(formats.time_format(local, "TIME_FORMAT")),
     }
 
 
 def day_label(day: date) -> str:
     """A day as a person reads it in the active language ("Wed 11 March", "3월 11일 (수)")."""
     return pgettext("weekday and date", "%(weekday)s %(date)s") % {
-        "weekday": formats.date_format(day, "D"),
-        "date": formats.date_format(day, "MONTH_DAY_FORMAT"),
+        "weekday": str(formats.date_format(day, "D")),
+        "date": str(formats.date_format(day, "MONTH_DAY_FORMAT")),
     }
 
 
@@ -113,8 +124,7 @@ def render_reason(
     parts = [
         ngettext(
             "The only slot in which %(who)s are all available, %(times)s (%(zone)s), is taken.",
-            "The %(n)d slots in which %(who)s are all available, %(times)s (%(zone)s), are "
-            "taken.",
+            "The %(n)d slots in which %(who)s are all available, %(times)s (%(zone)s), are taken.",
             len(times),
         )
         % {"who": everyone, "n": len(times), "times": join(times), "zone": zone}
@@ -154,9 +164,7 @@ def reason_texts(meetings: Iterable[Meeting], zone: str) -> dict[int, str]:
         slots.update(int(k) for k in s if str(k).isdigit())
     names = {}
     if people:
-        for p in Participant.objects.filter(pk__in=people).select_related(
-            "user", "organization"
-        ):
+        for p in Participant.objects.filter(pk__in=people).select_related("user", "organization"):
             org = p.organization.name if p.organization else ""
             names[f"p{p.pk}"] = (
                 _("%(name)s (%(organization)s)") % {"name": p.name, "organization": org}
@@ -164,7 +172,10 @@ def reason_texts(meetings: Iterable[Meeting], zone: str) -> dict[int, str]:
                 else p.name
             )
     starts = (
-        {str(pk): start for pk, start in Slot.objects.filter(pk__in=slots).values_list("pk", "start")}
+        {
+            str(pk): start
+            for pk, start in Slot.objects.filter(pk__in=slots).values_list("pk", "start")
+        }
         if slots
         else {}
     )
@@ -186,7 +197,7 @@ def run_progress(run: ScheduleRun) -> str:
         return _("the worker running it stopped (%(detail)s); queued again") % {
             "detail": params.get("detail", "")
         }
-    return code
+    return str(code)
 
 
 def run_error(run: ScheduleRun) -> str:

@@ -112,7 +112,10 @@ _DEAL_DIMENSIONS: dict[str, tuple[Any, Any]] = {
         lambda d, a: a.therapeutic_area if a is not None else "",
         lambda k: label_of(TherapeuticArea, k) if k else _("Not stated"),
     ),
-    "licensee_country": (lambda d, a: d.licensee.country or "", lambda k: country_name(k) or _("Unknown")),
+    "licensee_country": (
+        lambda d, a: d.licensee.country or "",
+        lambda k: country_name(k) or _("Unknown"),
+    ),
 }
 
 

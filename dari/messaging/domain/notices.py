@@ -1,7 +1,8 @@
 """E-mails for what happens in an event: a request received, an answer, meetings scheduled,
-moved or cancelled, a request to move a meeting and its answer, a new message. They listen to `dari.events.signals` (connected in
-`dari.messaging.wiring`), go only to people who belong to the request's thread
-(`dari.messaging.access.thread_members`), and honour each recipient's preferences."""
+moved or cancelled, a request to move a meeting and its answer, a new message. They listen to
+`dari.events.signals` (connected in `dari.messaging.wiring`), go only to people who belong to
+the request's thread (`dari.messaging.access.thread_members`), and honour each recipient's
+preferences."""
 
 from __future__ import annotations
 
@@ -159,7 +160,7 @@ def _move_context(move: MoveRequest, me: Participant, people: list[Participant])
         "asked_by": label(move.asked_by),
         "preferred": [s.start for s in move.preferred_slots.all()],
         # The page where the other side accepts or declines, and the asker follows the answer.
-        "link": site_url(reverse("events:agenda", args=[meeting.event.slug]) + "#moves"),
+        "answer_link": site_url(reverse("events:agenda", args=[meeting.event.slug]) + "#moves"),
     }
 
 

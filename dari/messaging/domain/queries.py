@@ -1,5 +1,6 @@
 """Read models of messages: a thread, my conversations with their unread counts, the requests
-to move my meetings that wait for my answer, my unread total for the header. Everything goes through `dari.messaging.access.visible_threads`."""
+to move my meetings that wait for my answer, my unread total for the header. Everything goes
+through `dari.messaging.access.visible_threads`."""
 
 from __future__ import annotations
 
@@ -171,7 +172,9 @@ def moves_to_answer(user: Any) -> tuple[MoveNotice, ...]:
     if not getattr(user, "is_authenticated", False):
         return ()
     moves = (
-        MoveRequest.objects.filter(status=MoveStatus.PENDING, meeting__seats__participant__user=user)
+        MoveRequest.objects.filter(
+            status=MoveStatus.PENDING, meeting__seats__participant__user=user
+        )
         .exclude(asked_by__user=user)
         .select_related("asked_by__organization", "meeting__event")
         .order_by("created", "pk")
