@@ -28,8 +28,8 @@ from dari.events.access import managed_events
 from dari.insights.access import may_review, owns_call
 from dari.insights.domain import analytics, calls, network, targets
 from dari.insights.domain.call_organisers import add_call_co_organizer, remove_call_co_organizer
-from dari.insights.domain.units import unit_label
 from dari.insights.domain.errors import InsightsError
+from dari.insights.domain.units import unit_label
 from dari.insights.forms import (
     ApplyForm,
     CapabilityForm,

@@ -8,7 +8,13 @@ import datetime as dt
 import pytest
 from django.utils import translation
 
-from dari.events.domain.reasons import day_label, method_name, reason_texts, run_progress
+from dari.events.domain.reasons import (
+    day_label,
+    method_name,
+    reason_texts,
+    run_error,
+    run_progress,
+)
 from dari.events.domain.requests import accept_request, request_meeting
 from dari.events.models import Meeting, ScheduleRun, Slot
 
@@ -72,3 +78,19 @@ def test_progress_methods_and_days_in_each_language(world):
             "LP 반올림 + 지역 탐색 + CP-SAT(정확해)",
         )
         assert day_label(dt.date(2026, 3, 11)) == "3월 11일 (수요일)"
+
+
+def test_a_lost_run_says_why_in_the_readers_language(world):
+    run = ScheduleRun(
+        event=world["event"],
+        progress="lost",
+        progress_params={"detail": "worker w2, no heartbeat recorded"},
+        error="stored in English for the command line",
+    )
+    assert run_error(run) == (
+        "the worker running this run stopped (worker w2, no heartbeat recorded); it was not "
+        "retried again"
+    )
+    with translation.override("ko"):
+        assert run_error(run).startswith("이 실행을 맡은 워커가 멈췄습니다(worker w2")
+    assert run_error(ScheduleRun(event=world["event"], error="boom")) == "boom"
