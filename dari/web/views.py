@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods
 from dari.accounts import domain as accounts_domain
 from dari.accounts.access import may_administer
 from dari.accounts.models import OrganizationLink
+from dari.core.names import countries_by_name
 from dari.directory.access import access_asset
 from dari.directory.domain import editing, listings, queries, search
 from dari.directory.domain.readercache import for_reader
@@ -187,7 +188,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         org.visible_asset_count = counts.get(org.pk, 0)
     context |= {
         "kinds": OrgKind.choices,
-        "countries": queries.countries_of(Organization.objects.all()),
+        "countries": countries_by_name(queries.countries_of(Organization.objects.all())),
         "clusters": Cluster.objects.only("id", "name"),
     }
     return render(request, "web/organizations/list.html", context, status=status)
@@ -415,7 +416,9 @@ def deal_list(request: HttpRequest) -> HttpResponse:
     context |= {
         "years": queries.years_of(Deal.objects.all()),
         "deal_types": DealType.choices,
-        "countries": queries.countries_of(Deal.objects.all(), "licensee__country"),
+        "countries": countries_by_name(
+            queries.countries_of(Deal.objects.all(), "licensee__country")
+        ),
     }
     return render(request, "web/deals/list.html", context, status=status)
 
@@ -427,6 +430,8 @@ def investment_list(request: HttpRequest) -> HttpResponse:
     context |= {
         "years": queries.years_of(Investment.objects.all()),
         "kinds": InvestmentKind.choices,
-        "countries": queries.countries_of(Investment.objects.all(), "recipient__country"),
+        "countries": countries_by_name(
+            queries.countries_of(Investment.objects.all(), "recipient__country")
+        ),
     }
     return render(request, "web/deals/investments.html", context, status=status)

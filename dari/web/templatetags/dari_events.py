@@ -10,8 +10,10 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from dari.core.names import country_name as _country_name
 from dari.events.access import may_manage
-from dari.events.models import Event, Participant
+from dari.events.domain import reasons
+from dari.events.models import Event, Participant, ScheduleRun
 
 register = template.Library()
 
@@ -30,6 +32,30 @@ def event_nav(context: Any, event: Event, current: str) -> dict[str, Any]:
         "registered": me is not None,
         "can_manage": may_manage(user, event),
     }
+
+
+@register.filter
+def run_progress(run: ScheduleRun) -> str:
+    """What a run of the optimiser is doing, in the reader's language."""
+    return reasons.run_progress(run)
+
+
+@register.filter
+def run_error(run: ScheduleRun) -> str:
+    """Why a run failed, in the reader's language where Dari knows the reason."""
+    return reasons.run_error(run)
+
+
+@register.filter
+def method_name(method: str | None) -> str:
+    """The optimiser's methods in the reader's language."""
+    return reasons.method_name(method)
+
+
+@register.filter
+def country_name(code: str | None) -> str:
+    """The country's name in the active language."""
+    return _country_name(code)
 
 
 @register.filter
