@@ -98,13 +98,21 @@ def visible_asset_of(row: Any, to: str = "visible_asset") -> AssetRef | None:
 def visibility_key(user: Any) -> str:
     """A key that two readers share exactly when `visible_assets` gives them the same assets,
     for caches of what a reader is shown: "public" (anyone not vetted: anonymous visitors
-    included), "all" (platform admins), else the reader's organisation with a digest of the
-    organisations that share assets with it."""
+    included), "all" (platform admins), "members" (vetted members whose organisation holds no
+    asset beyond what every member sees and is on nobody's partner list: most of them), else
+    the reader's organisation with a digest of the organisations that share assets with it."""
     if not sees_members_assets(user):
         return "public"
     if user.is_platform_admin:
         return "all"
     org_id = user.organization_id
     links = sorted(OrganizationLink.objects.filter(other_id=org_id).values_list("owner_id", "kind"))
+    own_restricted = (
+        Asset.objects.filter(organization_id=org_id)
+        .exclude(visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS])
+        .exists()
+    )
+    if not links and not own_restricted:
+        return "members"
     digest = hashlib.blake2b(repr(links).encode(), digest_size=8).hexdigest()
     return f"org:{org_id}:{digest}"

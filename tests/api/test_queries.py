@@ -96,8 +96,8 @@ def test_signed_in_list_queries_do_not_grow_with_rows(client, django_assert_num_
     client.force_login(member)
     # The session, the user and (once) their verified address are three queries; the
     # funnel's partner lists are subqueries; the caller's kind (its organisation's partner
-    # lists) is one more.
-    with django_assert_num_queries(3 + 2 + CACHED + 1):
+    # lists, and whether it holds assets only it may see) is two more.
+    with django_assert_num_queries(3 + 2 + CACHED + 2):
         response = client.get(url)
     items = response.json()["items"]
     shown = [i["id"] for i in items] if url == "/api/assets" else [i["asset"] for i in items]

@@ -71,4 +71,9 @@ def test_readers_share_a_key_only_when_they_see_the_same_assets(db):
     }
     assert keys["anonymous"] == keys["loner"] == keys["unverified"] == "public"
     assert len({keys["partner"], keys["stranger"], "public"}) == 3
-    assert keys["stranger"] == keys["colleague-of-stranger"]
+    assert keys["stranger"] == keys["colleague-of-stranger"] == "members"
+    # An organisation with an asset only it (or its partners) may see reads alone.
+    AssetFactory(organization=stranger, visibility="partners")
+    other = OrganizationFactory(id="org-other")
+    assert visibility_key(UserFactory(organization=stranger)).startswith("org:org-stranger:")
+    assert visibility_key(UserFactory(organization=other)) == "members"
