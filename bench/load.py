@@ -462,15 +462,18 @@ def table(results: dict[str, dict[int, dict]], cpu_ms: dict[str, dict[str, float
     return "\n".join(lines)
 
 
-def baseline_tree(var: Path) -> Path:
-    """The code this tree started from (its merge base with main): its schema is a part of
-    ours, so it serves the same database."""
+def baseline_tree(var: Path, ref: str | None = None) -> Path:
+    """The code of `ref`, by default the one this tree started from (its merge base with
+    main): its schema is a part of ours, so it serves the same database."""
     tree = var / "baseline"
     tree.mkdir()
     git = ["git", "-C", str(ROOT)]
-    base = subprocess.run(
-        [*git, "merge-base", "HEAD", "main"], capture_output=True, text=True, check=True
-    ).stdout.strip()
+    base = (
+        ref
+        or subprocess.run(
+            [*git, "merge-base", "HEAD", "main"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+    )
     archive = subprocess.run(
         [*git, "archive", base, "dari"], capture_output=True, check=True
     ).stdout
@@ -497,6 +500,7 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=20)
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--baseline", help="a commit to measure against (default: merge base)")
     args = parser.parse_args()
     data = prepare(args.db, max(args.people) + 1)
     results: dict[str, dict[int, dict]] = {}
@@ -504,9 +508,9 @@ def main() -> None:
     memory: dict[str, tuple[list[float], list[float]]] = {}
     with tempfile.TemporaryDirectory(prefix="dari-load-") as tmp:
         var = Path(tmp)
-        trees = (
-            {"ours": ROOT} if args.no_baseline else {"baseline": baseline_tree(var), "ours": ROOT}
-        )
+        trees: dict[str, Path] = {"ours": ROOT}
+        if not args.no_baseline:
+            trees = {"baseline": baseline_tree(var, args.baseline), "ours": ROOT}
         for name, tree in trees.items():
             fresh = prepare(args.db, max(args.people) + 1) if results else data
             data = fresh  # requests the previous server accepted are pending no more
