@@ -5,14 +5,12 @@ call the insights domain, render; every chart has a table view and a CSV downloa
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,7 +19,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from dari.core.forms import add_domain_error
-from dari.directory.access import visibility_key, visible_assets
+from dari.directory.access import visible_assets
+from dari.directory.domain.readercache import for_reader
 from dari.directory.models import Cluster, Program
 from dari.directory.vocab import Modality, Stage
 from dari.events.access import managed_events
@@ -219,27 +218,28 @@ def _draw(table: Table) -> str:
     )
 
 
-def _drawn_ecosystem_tables(user: Any, f: analytics.Filters) -> list[Table]:
-    """The tables with their charts, computed once per change of the data (`data_version`)
-    for each kind of reader (`visibility_key`), filter and language, and shared by every
-    process through the cache: drawing the charts is most of the page's cost."""
-    parts = [analytics.data_version(), visibility_key(user), repr(f), get_language() or ""]
-    key = "ecosystem:" + hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
-    tables: list[Table] | None = cache.get(key)
-    if tables is None:
-        tables = _ecosystem_tables(user, f)
+def _drawn_ecosystem_tables(request: HttpRequest, f: analytics.Filters) -> list[Table]:
+    """The tables with their charts, computed once per change of the data (`data_version`:
+    the directory and the events) for each kind of reader, filter and language, and shared by
+    every process through the cache: drawing the charts is most of the page's cost."""
+
+    def drawn() -> list[Table]:
+        tables = _ecosystem_tables(request.user, f)
         for table in tables:
             table["svg"] = _draw(table)
             with_display(table)
-        cache.set(key, tables)
-    return tables
+        return tables
+
+    return for_reader(
+        request, "ecosystem", drawn, analytics.data_version(), repr(f), by_query=False
+    )
 
 
 @require_GET
 def ecosystem(request: HttpRequest) -> HttpResponse:
     form = EcosystemFilterForm(request.GET or None)
     f = form.filters() if form.is_bound else analytics.Filters()
-    tables = _drawn_ecosystem_tables(request.user, f)
+    tables = _drawn_ecosystem_tables(request, f)
     download = csv_download(request, tables, "ecosystem")
     if download is not None:
         return download

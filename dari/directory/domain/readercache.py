@@ -24,19 +24,22 @@ TIMEOUT = 6 * 3600
 """Seconds; entries of an older generation are never read again and age out."""
 
 
-def reader_key(request: HttpRequest, name: str, *parts: Any) -> str:
+def reader_key(request: HttpRequest, name: str, *parts: Any, by_query: bool = True) -> str:
     """The cache key of `name` for this request's reader, language and query (an export's
-    `format` aside)."""
+    `format` aside; none when not `by_query`: the caller's `parts` say what matters)."""
     query = sorted((k, v) for k, vs in request.GET.lists() if k != "format" for v in vs)
+    query = query if by_query else []
     raw = repr(
         (name, current_generation(), visibility_key(request.user), get_language(), query, parts)
     )
     return f"reader:{name}:" + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
 
 
-def for_reader(request: HttpRequest, name: str, build: Callable[[], T], *parts: Any) -> T:
+def for_reader(
+    request: HttpRequest, name: str, build: Callable[[], T], *parts: Any, by_query: bool = True
+) -> T:
     """`build()`, or what it gave a reader of the same kind since the directory last changed."""
-    key = reader_key(request, name, *parts)
+    key = reader_key(request, name, *parts, by_query=by_query)
     value: T | None = cache.get(key)
     if value is None:
         value = build()
