@@ -39,13 +39,13 @@ class TrialQuery(Schema):
     site: str = Field("", max_length=128, description="Organisation id of a site.")
     year: int | None = Field(None, ge=1900, le=2100, description="Start year.")
     korea: bool = Field(False, description="Only trials with a site in Korea.")
-    updated_since: Annotated[
-        str, WithJsonSchema({"type": "string", "format": "date-time"})
-    ] = Field(
-        "",
-        max_length=64,
-        description="Only trials whose imported record changed at or after this time (ISO 8601"
-        " date or date-time; a date-time without an offset is UTC).",
+    updated_since: Annotated[str, WithJsonSchema({"type": "string", "format": "date-time"})] = (
+        Field(
+            "",
+            max_length=64,
+            description="Only trials whose imported record changed at or after this time (ISO 8601"
+            " date or date-time; a date-time without an offset is UTC).",
+        )
     )
 
 

@@ -290,9 +290,7 @@ def parse_study(
     phases = []
     for i, phase in enumerate(r.items(design, "phases", dp)):
         if phase not in PHASES:
-            r.problem(
-                [*dp, "phases", i], f"{str(phase)[:40]!r} is not one of {', '.join(PHASES)}"
-            )
+            r.problem([*dp, "phases", i], f"{str(phase)[:40]!r} is not one of {', '.join(PHASES)}")
         else:
             phases.append(phase)
     enrol = r.obj(design, "enrollmentInfo", dp)

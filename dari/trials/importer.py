@@ -20,11 +20,11 @@ from django.utils import timezone
 
 from dari.directory.interchange import DirectoryError, read_file
 from dari.directory.models import Asset
+from dari.trials import bulk
 from dari.trials.ctgov import Study, studies_of
+from dari.trials.domain.stats import add_condition_texts, refresh_site_facts
 from dari.trials.engine.glossary import area_of, condition_key
 from dari.trials.engine.names import is_anonymous_site, name_key
-from dari.trials import bulk
-from dari.trials.domain.stats import add_condition_texts, refresh_site_facts
 from dari.trials.models import Investigator, Trial, TrialAsset, TrialSite
 from dari.trials.resolve import Resolver
 from dari.trials.vocab import PHASE_NUMBER
