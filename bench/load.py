@@ -89,6 +89,10 @@ def prepare(db_url: str, people: int) -> dict:
     load_bundled_data()
     embedded = embed_directory()
     counts = ensure_synthetic_event()
+    from django.db import connection
+
+    with connection.cursor() as cursor:  # fresh statistics after the bulk load, as autovacuum
+        cursor.execute("ANALYZE")  # would give a server that has run for a while
     print(
         f"load database {name}: real directory, {embedded['embedded']} texts embedded, "
         f"SYNTHETIC event: {counts} ({time.perf_counter() - t:.0f} s)"

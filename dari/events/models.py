@@ -299,7 +299,9 @@ class Meeting(models.Model):
         _("video room"), max_length=64, default=room_token, unique=True, editable=False
     )
     sequence = models.PositiveIntegerField(_("calendar sequence"), default=0)
-    unscheduled_reason = models.TextField(_("why not scheduled"), blank=True)
+    # The optimiser's reason, structured ({"code": ..., parameters}; dari.scheduling.explain),
+    # rendered in the reader's language and time zone (dari.events.domain.reasons).
+    unscheduled_reason = models.JSONField(_("why not scheduled"), default=dict, blank=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -377,7 +379,10 @@ class ScheduleRun(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED
     )
+    # A code ("building", "optimising", "done", "requeued", "lost") and its parameters, shown
+    # in the reader's language (dari.events.domain.reasons.run_progress).
     progress = models.CharField(_("progress"), max_length=200, blank=True)
+    progress_params = models.JSONField(_("progress details"), default=dict, blank=True)
     stats = models.JSONField(_("statistics"), default=dict, blank=True)
     scheduled = models.PositiveIntegerField(_("meetings scheduled"), default=0)
     unscheduled = models.PositiveIntegerField(_("meetings not scheduled"), default=0)

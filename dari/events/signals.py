@@ -8,6 +8,8 @@ Signals and their keyword arguments:
 - `request_created`: request_id
 - `request_answered`: request_id, status ("accepted" | "declined")
 - `meetings_changed`: meeting_ids, change ("scheduled" | "moved" | "cancelled")
+- `move_requested`: move_id (one side asks to move a scheduled meeting)
+- `move_answered`: move_id, status ("accepted" | "declined")
 - `followup_updated`: followup_id, meeting_id, outcome
 - `deal_recorded`: followup_id, meeting_id, deal_id (a follow-up that links a deal record)
 """
@@ -22,6 +24,8 @@ from django.dispatch import Signal
 request_created = Signal()
 request_answered = Signal()
 meetings_changed = Signal()
+move_requested = Signal()
+move_answered = Signal()
 followup_updated = Signal()
 deal_recorded = Signal()
 

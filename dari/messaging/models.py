@@ -27,6 +27,8 @@ class NoticeKind(models.TextChoices):
     MEETING_SCHEDULED = "meeting_scheduled", _("A meeting scheduled")
     MEETING_MOVED = "meeting_moved", _("A meeting moved")
     MEETING_CANCELLED = "meeting_cancelled", _("A meeting cancelled")
+    MOVE_REQUESTED = "move_requested", _("A request to move one of my meetings")
+    MOVE_ANSWERED = "move_answered", _("An answer to my request to move a meeting")
     MESSAGE = "message", _("A new message")
     REMINDER = "reminder", _("A reminder before each meeting")
     DIGEST = "digest", _("Requests waiting for my answer (daily and before the deadline)")

@@ -26,6 +26,10 @@ def connect() -> None:
     signals.meetings_changed.connect(
         notices.notify_schedule_changes, dispatch_uid="dari.notify.meetings"
     )
+    signals.move_requested.connect(notices.notify_move, dispatch_uid="dari.notify.move")
+    signals.move_answered.connect(
+        notices.notify_move_answer, dispatch_uid="dari.notify.move-answer"
+    )
     user_logged_in.connect(_remember_language, dispatch_uid="dari.notify.language")
     register(Job("send-reminders", timedelta(minutes=1), lambda: send_reminders.enqueue()))
     register(Job("send-digests", timedelta(minutes=15), lambda: send_digests.enqueue()))

@@ -68,13 +68,16 @@ class Result:
 
     ``stats`` holds at least ``weight`` (scheduled weight), ``bound`` (a proved upper bound on
     the best possible weight), ``gap`` ((bound - weight) / bound), ``seconds`` and ``method``.
-    ``explanations`` maps each unscheduled meeting id to a sentence saying why.
+    ``explanations`` maps each unscheduled meeting id to a sentence saying why, ``reasons`` to
+    the same reason structured (a code and its parameters, see :mod:`dari.scheduling.explain`)
+    for a reader in another language. The result file carries the sentences.
     """
 
     assignments: list[Assignment]
     unscheduled: list[str]
     stats: dict[str, Any] = field(default_factory=dict)
     explanations: dict[str, str] = field(default_factory=dict)
+    reasons: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def slot_of(self) -> dict[str, str]:
         """Meeting id -> slot id of the scheduled meetings."""

@@ -245,12 +245,14 @@ def solve(
         stats["previous_feasible"] = len(keep)
     stats.update(opts.stats_extra)
     explanations: dict[str, str] = {}
+    reasons: dict[str, dict[str, Any]] = {}
     if opts.explain and unscheduled:
-        from .explain import explain_unscheduled
+        from .explain import english, reasons_unscheduled
 
-        explanations = explain_unscheduled(instance, prob, best)
+        reasons = reasons_unscheduled(prob, best)
+        explanations = {m: english(r, instance) for m, r in reasons.items()}
     stats["seconds_total"] = round(time.monotonic() - t0, 3)
-    return Result(assignments, unscheduled, stats, explanations)
+    return Result(assignments, unscheduled, stats, explanations, reasons)
 
 
 def lp_rounding(

@@ -29,6 +29,7 @@ from dari.insights.access import may_review, owns_call
 from dari.insights.domain import analytics, calls, network, targets
 from dari.insights.domain.call_organisers import add_call_co_organizer, remove_call_co_organizer
 from dari.insights.domain.errors import InsightsError
+from dari.insights.domain.units import unit_label
 from dari.insights.forms import (
     ApplyForm,
     CapabilityForm,
@@ -52,7 +53,7 @@ def _dashboard(request: HttpRequest, form: ObservationForm | None = None) -> Htt
     progress = targets.targets_progress()
     labels = _target_labels()
     for p in progress:
-        p["svg"] = charts.target_chart(p, labels, p["target"].unit)
+        p["svg"] = charts.target_chart(p, labels, unit_label(p["target"].unit))
     user = request.user
     is_admin = user.is_authenticated and user.is_platform_admin  # type: ignore[union-attr]
     return render(

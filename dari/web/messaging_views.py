@@ -17,7 +17,7 @@ from dari.core.errors import DomainError
 from dari.core.forms import add_domain_error
 from dari.messaging.access import access_thread
 from dari.messaging.domain.prefs import preferences_of, remember_language, set_preferences
-from dari.messaging.domain.queries import conversations, thread, unread_count
+from dari.messaging.domain.queries import conversations, moves_to_answer, thread, unread_count
 from dari.messaging.domain.threads import mark_read, post_message
 from dari.messaging.models import NoticeKind
 from dari.web.events.guards import is_htmx
@@ -29,13 +29,17 @@ NO_THREAD = gettext_lazy("No conversation with this number.")
 @login_required
 @require_GET
 def inbox(request: HttpRequest) -> HttpResponse:
-    return render(request, "messaging/inbox.html", {"rows": conversations(request.user)})
+    context = {"rows": conversations(request.user), "moves": moves_to_answer(request.user)}
+    return render(request, "messaging/inbox.html", context)
 
 
 @require_GET
 def unread(request: HttpRequest) -> HttpResponse:
-    """The header's badge: my unread messages (empty when none, or when signed out)."""
-    return render(request, "messaging/_unread.html", {"n": unread_count(request.user)})
+    """The header's badge: my unread messages and the requests to move a meeting that wait for
+    my answer (empty when none, or when signed out)."""
+    messages_n, moves_n = unread_count(request.user), len(moves_to_answer(request.user))
+    context = {"n": messages_n + moves_n, "messages_n": messages_n, "moves_n": moves_n}
+    return render(request, "messaging/_unread.html", context)
 
 
 def _thread_page(

@@ -12,6 +12,7 @@ Four organisations: Ablbio (KR, Pangyo), GSK (GB, no cluster), Celltrion (KR, So
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from dari.accounts.models import Role
 from dari.events.domain import analytics
@@ -121,10 +122,16 @@ def test_meetings_by_cluster_count_each_side_once(fair):
 
 def test_meetings_by_country(fair):
     assert analytics.meetings_by(fair["event"], "country", fair["organiser"]) == [
-        {"key": "KR", "label": "KR", "meetings": 3},
-        {"key": "GB", "label": "GB", "meetings": 2},
-        {"key": "US", "label": "US", "meetings": 1},
+        {"key": "KR", "label": "South Korea", "meetings": 3},
+        {"key": "GB", "label": "United Kingdom", "meetings": 2},
+        {"key": "US", "label": "United States", "meetings": 1},
     ]
+    with translation.override("ko"):
+        assert analytics.meetings_by(fair["event"], "country", fair["organiser"]) == [
+            {"key": "KR", "label": "대한민국", "meetings": 3},
+            {"key": "GB", "label": "영국", "meetings": 2},
+            {"key": "US", "label": "미국", "meetings": 1},
+        ]
 
 
 def test_meetings_by_modality_only_counts_assets_the_viewer_may_see(fair):

@@ -6,9 +6,11 @@ import datetime as dt
 
 import icalendar
 import pytest
+from django.utils import translation
 
 from dari.events.domain.calendar import participant_calendar
 from dari.events.domain.errors import EventError
+from dari.events.domain.reasons import reason_texts
 from dari.events.domain.requests import accept_request, decline_request, request_meeting
 from dari.events.domain.schedule import (
     cancel_meeting,
@@ -67,9 +69,21 @@ def test_no_overlap_gets_a_reason_naming_both_people():
     schedule_event(event.pk)
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.UNSCHEDULED
-    assert meeting.unscheduled_reason == (
-        "no slot in which Minseo Park (Kbio) and John Doe (Uspharma) are both available"
-    )
+    # Stored as a code with its parameters, read in the reader's language.
+    assert meeting.unscheduled_reason == {
+        "code": "no_common_slot",
+        "who": [f"p{seoul.pk}", f"p{boston.pk}"],
+        "lonely": [],
+    }
+    assert reason_texts([meeting], "Asia/Seoul") == {
+        meeting.pk: "There is no slot in which Minseo Park (Kbio) and John Doe (Uspharma) are all "
+        "available."
+    }
+    with translation.override("ko"):
+        assert reason_texts([meeting], "Asia/Seoul") == {
+            meeting.pk: "Minseo Park (Kbio) 및 John Doe (Uspharma) 모두가 참석할 수 있는 시간대가 "
+            "없습니다."
+        }
 
 
 def test_confirmed_meetings_never_move_when_new_requests_arrive():

@@ -155,7 +155,7 @@ def test_analytics_page_has_a_chart_a_table_and_a_csv_for_each_view(client, worl
         "Meetings,1,\r\nCDA signed,0,0.0\r\nTerm sheet,0,\r\nDeal,0,\r\n",
     )
     response = client.get(url("analytics", "test-virtual"), {"format": "csv", "table": "country"})
-    assert response.content.decode("utf-8-sig") == "Country,Meetings\r\nKR,1\r\n"
+    assert response.content.decode("utf-8-sig") == "Country,Meetings\r\nSouth Korea,1\r\n"
     assert (
         client.get(url("analytics", "test-virtual"), {"format": "csv", "table": "x"}).status_code
         == 404

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from dari.accounts.models import LinkKind
 from dari.directory.access import AssetRef
@@ -313,11 +314,20 @@ def test_the_directory_filters_by_name_and_country(world):
         world[who].organization.country = country
         world[who].organization.save()
     assert event_directory(event, " park ", "") == Directory(
-        people=(world["minseo"],), q="park", country="", countries=("GB", "KR")
+        people=(world["minseo"],),
+        q="park",
+        country="",
+        countries=(("KR", "South Korea"), ("GB", "United Kingdom")),
     )
     assert event_directory(event, "", "kr") == Directory(
-        people=(world["colleague"], world["minseo"]), q="", country="KR", countries=("GB", "KR")
+        people=(world["colleague"], world["minseo"]),
+        q="",
+        country="KR",
+        countries=(("KR", "South Korea"), ("GB", "United Kingdom")),
     )
+    # The filter offers the countries by name in the reader's language.
+    with translation.override("ko"):
+        assert event_directory(event).countries == (("KR", "대한민국"), ("GB", "영국"))
 
 
 def test_the_console_lists_co_organisers_runs_newest_first_and_meetings_left_unscheduled(world):
@@ -332,7 +342,7 @@ def test_the_console_lists_co_organisers_runs_newest_first_and_meetings_left_uns
     assert console == Console(
         co_organizers=(co,),
         runs=(second, first),
-        unscheduled=(meeting,),
+        unscheduled=((meeting, ""),),  # no run has given a reason yet
         summary=request_summary(event),
     )
     assert (console.latest, console.summary["meetings"]) == (second, 1)

@@ -193,11 +193,11 @@ def test_request_accept_run_and_both_agendas_show_each_local_time(
     response = client.get(url("agenda", "test-virtual"))
     end = seoul + dt.timedelta(minutes=30)
     assert texts(response, "my-time") == [f"{seoul:%H:%M}–{end:%H:%M} KST"]
-    assert texts(response, "their-time") == [f"· {start:%H:%M} GMT for Emma Clarke"]
+    assert texts(response, "their-time") == [f"{start:%H:%M} GMT for Emma Clarke"]
     assert f"https://video.example.org/test-virtual-{meeting.room}" in html(response)
     login(client, emma)
     response = client.get(url("agenda", "test-virtual"))
-    assert texts(response, "their-time") == [f"· {seoul:%H:%M} KST for Minseo Park"]
+    assert texts(response, "their-time") == [f"{seoul:%H:%M} KST for Minseo Park"]
 
 
 def test_requests_to_an_organisation_decline_and_withdraw(client, world):
@@ -378,12 +378,18 @@ def test_unscheduled_meetings_show_their_reason(client, world):
     schedule_event(world["event"].pk)
     response = login(client, boston).get(url("agenda", "test-virtual"))
     assert texts(response, "reason") == [
-        "Why not scheduled: no slot in which Jihoon Lee (Ablbio) and John Doe (Pfizer) are both "
-        "available"
+        "Why not scheduled: There is no slot in which Jihoon Lee (Ablbio) and John Doe (Pfizer) "
+        "are all available."
     ]
     response = login(client, world["organiser"]).get(url("manage", "test-virtual"))
-    assert [m.unscheduled_reason for m in response.context["unscheduled"]] == [
-        "no slot in which Jihoon Lee (Ablbio) and John Doe (Pfizer) are both available"
+    assert [why for _m, why in response.context["unscheduled"]] == [
+        "There is no slot in which Jihoon Lee (Ablbio) and John Doe (Pfizer) are all available."
+    ]
+    # The same reason read in Korean.
+    client.cookies["django_language"] = "ko"
+    response = client.get(url("manage", "test-virtual"), HTTP_ACCEPT_LANGUAGE="ko")
+    assert [why for _m, why in response.context["unscheduled"]] == [
+        "Jihoon Lee (Ablbio) 및 John Doe (Pfizer) 모두가 참석할 수 있는 시간대가 없습니다."
     ]
 
 

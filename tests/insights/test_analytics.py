@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from dari.insights.domain import analytics as a
 from dari.insights.domain.analytics import Filters
@@ -76,9 +77,11 @@ def test_deals_by_area(world, admin_user):
 
 def test_deals_by_licensee_country(world):
     assert a.deals_by_licensee_country(None) == [
-        {"key": "KR", "label": "KR", "deals": 2, "value_usd_m": 60.0},
-        {"key": "US", "label": "US", "deals": 2, "value_usd_m": 100.0},
+        {"key": "KR", "label": "South Korea", "deals": 2, "value_usd_m": 60.0},
+        {"key": "US", "label": "United States", "deals": 2, "value_usd_m": 100.0},
     ]
+    with translation.override("ko"):
+        assert [r["label"] for r in a.deals_by_licensee_country(None)] == ["대한민국", "미국"]
 
 
 def test_investments_by_kind(world):

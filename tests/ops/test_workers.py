@@ -9,10 +9,11 @@ import json
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
 
 from dari.cli import main
+from dari.events.domain.reasons import run_progress
 from dari.events.models import RunStatus, ScheduleRun
 from dari.events.tasks import enqueue_schedule
 from dari.ops.models import WorkerHeartbeat
@@ -63,8 +64,11 @@ def test_a_job_of_a_dead_worker_is_queued_again_then_failed_with_a_message(db_ta
     assert DBTaskResult.objects.get(pk=run.task_id).status == "READY"
     run.refresh_from_db()
     assert run.status == RunStatus.QUEUED
-    assert run.progress.startswith("the worker running it stopped (worker w1 on ")
-    assert run.progress.endswith("); queued again")
+    assert run.progress == "requeued"
+    assert run_progress(run).startswith("the worker running it stopped (worker w1 on ")
+    assert run_progress(run).endswith("); queued again")
+    with translation.override("ko"):
+        assert run_progress(run).startswith("실행 중이던 워커가 멈췄습니다(worker w1 on ")
 
     # A second reaper finds nothing left to do: each loss is handled once.
     assert reap_lost_tasks(now=t0 + dt.timedelta(seconds=62)) == []

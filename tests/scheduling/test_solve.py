@@ -269,6 +269,19 @@ def test_explanations_name_the_reason() -> None:
     )
     assert "confirmed (locked)" in ex["busy"]
     assert "all 1 tables are taken in 09:30" in ex["table2"] or "E meets B" in ex["table2"]
+    # The same reasons structured, for a reader in another language (the event layer).
+    assert res.reasons["never"] == {"code": "no_common_slot", "who": ["B", "D"], "lonely": []}
+    assert res.reasons["busy"] == {
+        "code": "slots_taken",
+        "who": ["A", "B"],
+        "slots": ["s0"],
+        "busy": [{"who": "A", "meets": [{"with": ["C"], "meeting": "lock"}]}],
+        "full": [],
+        "tables": None,
+        "blockers": "locked",
+        "locked": 1,
+    }
+    assert set(res.reasons) == set(res.unscheduled)
 
 
 def test_weights_and_fcfs_floor_on_a_crowded_instance() -> None:

@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from dari.core.names import country_name
 from dari.directory.domain.queries import organization_asset_counts
 from dari.directory.models import Asset, Deal, Organization
 from dari.directory.vocab import DealType, Modality, OrgKind, Stage, TherapeuticArea
@@ -35,7 +36,7 @@ def organizations_table(user: Any, organizations: QuerySet[Organization]) -> Tab
             "name": o.name,
             "name_ko": o.name_ko,
             "kind": _label(OrgKind, o.kind),
-            "country": o.country,
+            "country": country_name(o.country),
             "city": o.city,
             "cluster": o.cluster.name if o.cluster else "",
             "website": o.website,

@@ -18,6 +18,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from dari.core.names import countries_by_name
 from dari.directory.access import visible_assets, with_visible_asset
 from dari.directory.filters import AssetFilter, json_list_contains
 from dari.directory.models import (
@@ -247,7 +248,7 @@ def asset_facets(user: Any, chosen: AssetFilter) -> list[Facet]:
             "country",
             str(_("Country")),
             chosen.country.upper(),
-            [(c, c, n) for c, n in sorted(country_counts.items())],
+            [(c, name, country_counts[c]) for c, name in countries_by_name(list(country_counts))],
         )
     )
     return facets

@@ -15,8 +15,10 @@ from zoneinfo import ZoneInfo
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from dari.core.names import country_name
 from dari.directory.access import with_visible_asset
 from dari.events.domain.links import video_link
+from dari.events.domain.reasons import reason_texts
 from dari.events.models import (
     Event,
     FollowUp,
@@ -52,6 +54,8 @@ def people(path: str = "participants") -> Prefetch:
 
 
 def _meeting_rows(meetings: Any, zone: str) -> list[dict[str, Any]]:
+    meetings = list(meetings)
+    why = reason_texts(meetings, zone)
     rows = []
     for m in meetings:
         rows.append(
@@ -64,7 +68,7 @@ def _meeting_rows(meetings: Any, zone: str) -> list[dict[str, Any]]:
                 "people": "; ".join(who(p) for p in m.participants.all()),
                 "asset": m.shown_asset_name or "",
                 "where": video_link(m) or (str(m.table) if m.table else ""),
-                "reason": m.unscheduled_reason,
+                "reason": why.get(m.pk, ""),
             }
         )
     return rows
@@ -111,7 +115,7 @@ def participants_table(event: Event, user: Any) -> Table:
             "name": p.name,
             "email": p.user.email,
             "organization": p.organization.name if p.organization else "",
-            "country": p.organization.country if p.organization else "",
+            "country": country_name(p.organization.country) if p.organization else "",
             "role": str(ParticipantRole(p.role).label),
             "approved": _("yes") if p.approved else _("no"),
             "timezone": p.timezone,

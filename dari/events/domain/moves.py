@@ -22,7 +22,7 @@ from dari.events.domain.errors import EventError
 from dari.events.domain.schedule import build_instance, meeting_key, participant_key
 from dari.events.models import Event, Meeting, MeetingStatus, MoveRequest, Participant, Seat, Slot
 from dari.events.rules import MoveStatus
-from dari.events.signals import announce, meetings_changed
+from dari.events.signals import announce, meetings_changed, move_answered, move_requested
 from dari.scheduling.model import Instance
 from dari.scheduling.model import Meeting as EngineMeeting
 from dari.scheduling.solve import SolveOptions, solve
@@ -87,6 +87,7 @@ def ask_to_move(
         meeting=meeting, asked_by=by, reason=reason, from_slot_id=meeting.slot_id
     )
     move.preferred_slots.set(slots)
+    announce(move_requested, move_id=move.pk)
     return move
 
 
@@ -139,6 +140,7 @@ def decline_move(move_id: int, by: Participant) -> MoveRequest:
     _event, meeting, move = _lock_pending(move_id, by.event_id)
     _other_side(meeting, move, by)
     _answer(move, MoveStatus.DECLINED, by)
+    announce(move_answered, move_id=move.pk, status=MoveStatus.DECLINED.value)
     return move
 
 
@@ -161,6 +163,7 @@ def accept_move(move_id: int, by: Participant) -> MoveRequest:
     event, meeting, move = _lock_pending(move_id, by.event_id)
     _other_side(meeting, move, by)
     _answer(move, MoveStatus.ACCEPTED, by)
+    announce(move_answered, move_id=move.pk, status=MoveStatus.ACCEPTED.value)
     if meeting.status != MeetingStatus.SCHEDULED:
         return move
     preferred = [str(pk) for pk in move.preferred_slots.values_list("pk", flat=True)]

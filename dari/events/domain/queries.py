@@ -15,11 +15,13 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from dari.core.names import countries_by_name
 from dari.directory.access import AssetRef, visible_asset_of, with_visible_asset
 from dari.events.access import managed_events
 from dari.events.domain.analytics import request_summary
 from dari.events.domain.controls import meetable
 from dari.events.domain.links import video_link
+from dari.events.domain.reasons import reason_texts, run_progress
 from dari.events.domain.requests import deadline_passed
 from dari.events.domain.setup import available_slot_ids
 from dari.events.models import (
@@ -67,7 +69,7 @@ class Directory:
     people: tuple[Participant, ...]
     q: str
     country: str
-    countries: tuple[str, ...]
+    countries: tuple[tuple[str, str], ...]  # (code, name in the active language)
 
 
 def event_directory(
@@ -90,7 +92,7 @@ def event_directory(
     if country:
         people = people.filter(organization__country=country)
     every = Participant.objects.filter(event=event).values_list("organization__country", flat=True)
-    countries = tuple(sorted(c for c in set(every) if c))
+    countries = tuple(countries_by_name(sorted(c for c in set(every) if c)))
     shown = list(people)
     if me is not None:
         allowed = {p.pk for p in meetable(me, shown)}
@@ -320,7 +322,7 @@ class AgendaMeeting:
     others: tuple[OtherSide, ...]
     link: str
     table: int | None
-    unscheduled_reason: str
+    unscheduled_reason: str  # in the reader's language, times in their zone
     shown_asset: AssetRef | None
     followups: tuple[FollowUpLine, ...]
     free_colleagues: tuple[Colleague, ...]
@@ -377,13 +379,22 @@ def agenda(user: Any, me: Participant) -> Agenda:
         )
         .order_by("status", "slot__start", "pk")
     )
-    mates = list(colleagues(me).select_related("user"))
+    # Only their ids and names (a big company brings a hundred people to an event).
+    mates = [
+        Colleague(pk, f"{first} {last}".strip() or username)
+        for pk, first, last, username in colleagues(me)
+        .order_by("pk")
+        .values_list("pk", "user__first_name", "user__last_name", "user__username")
+    ]
     zone = ZoneInfo(me.timezone)
+    why = reason_texts([m for m in meetings if m.status == MeetingStatus.UNSCHEDULED], me.timezone)
     rows = []
     for m in meetings:
         people = list(m.participants.all())
         start = m.slot.start.astimezone(zone) if m.slot else None
-        free = [c for c in mates if c not in people] if m.status != MeetingStatus.CANCELLED else []
+        present = {p.pk for p in people}
+        free = [c for c in mates if c.pk not in present]
+        free = free if m.status != MeetingStatus.CANCELLED else []
         rows.append(
             AgendaMeeting(
                 pk=m.pk,
@@ -394,13 +405,13 @@ def agenda(user: Any, me: Participant) -> Agenda:
                 others=tuple(_others(m, people, me)),
                 link=video_link(m),
                 table=m.table,
-                unscheduled_reason=m.unscheduled_reason,
+                unscheduled_reason=why.get(m.pk, ""),
                 shown_asset=visible_asset_of(m, "shown_asset"),
                 followups=tuple(
                     FollowUpLine(Outcome(f.outcome), f.reported_by.name, f.deal_id, f.note)
                     for f in m.followups.all()
                 ),
-                free_colleagues=tuple(Colleague(c.pk, c.name) for c in free),
+                free_colleagues=tuple(free),
             )
         )
     return Agenda(
@@ -416,12 +427,12 @@ def agenda(user: Any, me: Participant) -> Agenda:
 @dataclass(frozen=True)
 class Console:
     """The organiser console of an event: its co-organisers, the latest runs of the optimiser
-    (newest first), the accepted meetings not scheduled yet with their people, and the request
-    summary."""
+    (newest first), the accepted meetings not scheduled yet with their people and why (in the
+    reader's language and zone), and the request summary."""
 
     co_organizers: tuple[CoOrganizer, ...]
     runs: tuple[ScheduleRun, ...]
-    unscheduled: tuple[Meeting, ...]
+    unscheduled: tuple[tuple[Meeting, str], ...]
     summary: dict[str, Any]
 
     @property
@@ -429,20 +440,22 @@ class Console:
         return self.runs[0] if self.runs else None
 
 
-def organiser_console(event: Event, runs: int = 20) -> Console:
-    """The console with the last `runs` runs, in a fixed number of queries."""
-    unscheduled = (
+def organiser_console(event: Event, runs: int = 20, zone: str | None = None) -> Console:
+    """The console with the last `runs` runs, in a fixed number of queries; times of the
+    reasons in `zone` (the event's by default)."""
+    unscheduled = list(
         Meeting.objects.filter(event=event, status=MeetingStatus.UNSCHEDULED)
         .select_related("request")
         .prefetch_related("participants__user", "participants__organization")
         .order_by("request__created", "pk")
     )
+    why = reason_texts(unscheduled, zone or event.timezone)
     return Console(
         co_organizers=tuple(
             event.co_organizers.select_related("organization", "user").order_by("pk")
         ),
         runs=tuple(event.runs.select_related("started_by")[:runs]),
-        unscheduled=tuple(unscheduled),
+        unscheduled=tuple((m, why.get(m.pk, "")) for m in unscheduled),
         summary=request_summary(event),
     )
 
@@ -463,7 +476,7 @@ def run_history(event: Event, limit: int = 50) -> list[dict[str, Any]]:
             "created": when(run.created),
             "started": when(run.started),
             "finished": when(run.finished),
-            "progress": run.progress,
+            "progress": run_progress(run),
             "scheduled": run.scheduled,
             "unscheduled": run.unscheduled,
             "moved": run.moved,

@@ -4,16 +4,17 @@ meanwhile (else solve again). Confirmed meetings are locked and never move."""
 
 from __future__ import annotations
 
-import re
 import time
 from collections import defaultdict
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone as djtz
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from dari.events.domain.errors import EventError
+from dari.events.domain.reasons import reason_texts
 from dari.events.domain.setup import available_slot_ids, engine_slots
 from dari.events.models import (
     Event,
@@ -117,23 +118,12 @@ def export_schedule(event: Event) -> dict[str, Any]:
             result.assignments.append(Assignment(meeting_key(m.pk), str(m.slot_id)))
         else:
             result.unscheduled.append(meeting_key(m.pk))
-            if m.unscheduled_reason:
-                result.explanations[meeting_key(m.pk)] = m.unscheduled_reason
+    # The file is for machines and the command line: its sentences are English.
+    with translation.override("en"):
+        texts = reason_texts(meetings, event.timezone)
+    for pk, text in texts.items():
+        result.explanations[meeting_key(pk)] = text
     return result_to_dict(result)
-
-
-def _humanise(text: str, names: dict[str, str]) -> str:
-    """The engine's explanation with people's names for participant keys, meeting keys gone."""
-    text = re.sub(r"\b(p\d+)\b", lambda mo: names.get(mo.group(1), mo.group(1)), text)
-    return re.sub(r" \(m\d+\)", "", text)
-
-
-def _names(event: Event) -> dict[str, str]:
-    out = {}
-    for p in Participant.objects.filter(event=event).select_related("user", "organization"):
-        org = f" ({p.organization.name})" if p.organization else ""
-        out[participant_key(p.pk)] = f"{p.name}{org}"
-    return out
 
 
 def _assign_tables(
@@ -172,7 +162,6 @@ def _apply(event: Event, result: Result, lock_all: bool) -> tuple[list[Meeting],
     for a in result.assignments:
         slot_of[by_key[a.meeting].pk] = int(a.slot)
     tables = _assign_tables(event, meetings, slot_of)
-    names = _names(event)
     changed = [m for m in meetings if m.slot_id != slot_of[m.pk] or m.table != tables[m.pk]]
     moved = sum(1 for m in changed if m.slot_id is not None and slot_of[m.pk] is not None)
     ids = [m.pk for m in changed]
@@ -186,9 +175,9 @@ def _apply(event: Event, result: Result, lock_all: bool) -> tuple[list[Meeting],
     dirty = []
     for m in meetings:
         new_slot = slot_of[m.pk]
-        reason = ""
+        reason: dict[str, Any] = {}
         if new_slot is None:
-            reason = _humanise(result.explanations.get(meeting_key(m.pk), ""), names)
+            reason = result.reasons.get(meeting_key(m.pk), {})
         confirm = m.confirmed or (lock_all and new_slot is not None)
         moved_now = m.pk in changed_ids
         if not moved_now and reason == m.unscheduled_reason and confirm == m.confirmed:
@@ -227,7 +216,7 @@ def schedule_event(
     """
     run = run or ScheduleRun.objects.create(event_id=event_id)
     ScheduleRun.objects.filter(pk=run.pk).update(
-        status=RunStatus.RUNNING, progress="building the problem", started=djtz.now()
+        status=RunStatus.RUNNING, progress="building", progress_params={}, started=djtz.now()
     )
     try:
         for _attempt in range(MAX_ATTEMPTS):
@@ -239,7 +228,7 @@ def schedule_event(
                 for m in Meeting.objects.filter(event=event, status=MeetingStatus.SCHEDULED)
             }
             ScheduleRun.objects.filter(pk=run.pk).update(
-                progress=f"optimising {len(instance.meetings)} meetings"
+                progress="optimising", progress_params={"meetings": len(instance.meetings)}
             )
             opts = options or SolveOptions()
             opts.previous = previous
@@ -257,6 +246,7 @@ def schedule_event(
                 ScheduleRun.objects.filter(pk=run.pk).update(
                     status=RunStatus.DONE,
                     progress="done",
+                    progress_params={},
                     stats=stats,
                     scheduled=len(result.assignments),
                     unscheduled=len(result.unscheduled),
@@ -267,6 +257,7 @@ def schedule_event(
                     announce(meetings_changed, meeting_ids=[m.pk for m in changed], change="moved")
             break
         else:
+            ScheduleRun.objects.filter(pk=run.pk).update(progress="changing")
             raise EventError(_("the event kept changing while it was being scheduled; run again"))
     except Exception as exc:  # the run records any failure; the schedule is left as it was
         ScheduleRun.objects.filter(pk=run.pk).update(
@@ -286,14 +277,13 @@ def record_lost_run(run_id: int, detail: str, retried: bool) -> None:
     )
     if retried:
         unfinished.update(
-            status=RunStatus.QUEUED,
-            progress=(
-                _("the worker running it stopped (%(detail)s); queued again") % {"detail": detail}
-            )[:200],
+            status=RunStatus.QUEUED, progress="requeued", progress_params={"detail": detail}
         )
     else:
         unfinished.update(
             status=RunStatus.FAILED,
+            progress="lost",
+            progress_params={"detail": detail},
             error=_("the worker running this run stopped (%(detail)s); it was not retried again")
             % {"detail": detail},
             finished=djtz.now(),

@@ -27,6 +27,7 @@ from typing import Any
 from django.db.models import Count, Max, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from dari.core.names import country_name
 from dari.directory.access import visible_assets
 from dari.directory.models import Asset, Cluster, Deal, Investment, current_generation
 from dari.directory.vocab import InvestmentKind, Modality, Stage, TherapeuticArea, label_of
@@ -111,7 +112,10 @@ _DEAL_DIMENSIONS: dict[str, tuple[Any, Any]] = {
         lambda d, a: a.therapeutic_area if a is not None else "",
         lambda k: label_of(TherapeuticArea, k) if k else _("Not stated"),
     ),
-    "licensee_country": (lambda d, a: d.licensee.country or "", lambda k: k or _("Unknown")),
+    "licensee_country": (
+        lambda d, a: d.licensee.country or "",
+        lambda k: country_name(k) or _("Unknown"),
+    ),
 }
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import template
 from django.utils.formats import number_format
 
+from dari.insights.domain import units
+
 register = template.Library()
 
 
@@ -24,6 +26,12 @@ def num(value: float | int | None) -> str:
     if float(value).is_integer():
         return number_format(int(value), force_grouping=True)
     return number_format(value, force_grouping=True)
+
+
+@register.filter
+def with_unit(value: float | int | None, unit: str) -> str:
+    """A target's figure with its unit in the reader's language ("92.7억 달러")."""
+    return units.with_unit(value, unit)
 
 
 @register.filter

@@ -1,7 +1,8 @@
 """E-mails for what happens in an event: a request received, an answer, meetings scheduled,
-moved or cancelled, a new message. They listen to `dari.events.signals` (connected in
-`dari.messaging.wiring`), go only to people who belong to the request's thread
-(`dari.messaging.access.thread_members`), and honour each recipient's preferences."""
+moved or cancelled, a request to move a meeting and its answer, a new message. They listen to
+`dari.events.signals` (connected in `dari.messaging.wiring`), go only to people who belong to
+the request's thread (`dari.messaging.access.thread_members`), and honour each recipient's
+preferences."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from typing import Any
 from django.urls import reverse
 
 from dari.events.domain.links import video_link
-from dari.events.models import Meeting, MeetingRequest, MeetingStatus, Participant
+from dari.events.models import Meeting, MeetingRequest, MeetingStatus, MoveRequest, Participant
+from dari.events.rules import MoveStatus
 from dari.messaging.access import thread_members
 from dari.messaging.domain.mail import compose, deliver, site_url
 from dari.messaging.domain.prefs import preferences_by_user
@@ -137,3 +139,65 @@ def notify_message(message_id: int) -> int:
         "link": thread_url(request.pk),
     }
     return _send_to(NoticeKind.MESSAGE, "message", people, context)
+
+
+def _move(move_id: int) -> MoveRequest:
+    return (
+        MoveRequest.objects.select_related(
+            "meeting__event", "meeting__slot", "meeting__request", "asked_by__organization"
+        )
+        .prefetch_related("preferred_slots", "meeting__participants__user")
+        .prefetch_related("meeting__participants__organization")
+        .get(pk=move_id)
+    )
+
+
+def _move_context(move: MoveRequest, me: Participant, people: list[Participant]) -> dict[str, Any]:
+    meeting = move.meeting
+    return {
+        **meeting_context(meeting, me, people),
+        "move": move,
+        "asked_by": label(move.asked_by),
+        "preferred": [s.start for s in move.preferred_slots.all()],
+        # The page where the other side accepts or declines, and the asker follows the answer.
+        "answer_link": site_url(reverse("events:agenda", args=[meeting.event.slug]) + "#moves"),
+    }
+
+
+def notify_move(move_id: int, **_: Any) -> int:
+    """Tell the other side of the meeting that someone asks to move it (they answer on their
+    agenda)."""
+    move = _move(move_id)
+    meeting = move.meeting
+    asker = move.asked_by
+    members = {p.pk for p in thread_members(meeting.request)}
+    people = list(meeting.participants.all())
+    sent = 0
+    for p in people:
+        same_side = p.pk == asker.pk or (
+            asker.organization_id is not None and p.organization_id == asker.organization_id
+        )
+        if same_side or p.pk not in members:
+            continue
+        context = _move_context(move, p, people)
+        sent += _send_to(NoticeKind.MOVE_REQUESTED, "move_requested", [p], context)
+    return sent
+
+
+def notify_move_answer(move_id: int, status: str = "", **_: Any) -> int:
+    """Tell the one who asked to move a meeting that the other side accepted or declined."""
+    move = _move(move_id)
+    meeting = move.meeting
+    members = {p.pk for p in thread_members(meeting.request)}
+    people = list(meeting.participants.all())
+    asker = next((p for p in people if p.pk == move.asked_by_id), None)
+    if asker is None or asker.pk not in members:
+        return 0
+    answered_by = next((p for p in people if p.pk == move.answered_by_id), None)
+    context = {
+        **_move_context(move, asker, people),
+        "accepted": status == MoveStatus.ACCEPTED,
+        "answered_by": label(answered_by) if answered_by else "",
+        "moved": move.to_slot_id is not None,
+    }
+    return _send_to(NoticeKind.MOVE_ANSWERED, "move_answered", [asker], context)

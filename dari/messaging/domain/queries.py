@@ -1,5 +1,6 @@
-"""Read models of messages: a thread, my conversations with their unread counts, my unread
-total for the header. Everything goes through `dari.messaging.access.visible_threads`."""
+"""Read models of messages: a thread, my conversations with their unread counts, the requests
+to move my meetings that wait for my answer, my unread total for the header. Everything goes
+through `dari.messaging.access.visible_threads`."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from typing import Any
 from django.db.models import Count, F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from dari.events.models import MeetingRequest, Participant
+from dari.events.models import MeetingRequest, MoveRequest, Participant
+from dari.events.rules import MoveStatus
 from dari.messaging.access import visible_threads
 from dari.messaging.domain.threads import CLOSED
 from dari.messaging.models import Message, ThreadRead
@@ -152,3 +154,46 @@ def thread(user: Any, request: MeetingRequest) -> Thread:
         ),
         open=request.status not in CLOSED,
     )
+
+
+@dataclass(frozen=True)
+class MoveNotice:
+    """The other side asks to move one of my meetings: I answer on my agenda of the event."""
+
+    move_id: int
+    event: str
+    event_slug: str
+    asked_by: str
+    asked: datetime
+
+
+def moves_to_answer(user: Any) -> tuple[MoveNotice, ...]:
+    """Pending requests to move a meeting I sit in, asked by the other side (two queries)."""
+    if not getattr(user, "is_authenticated", False):
+        return ()
+    moves = (
+        MoveRequest.objects.filter(
+            status=MoveStatus.PENDING, meeting__seats__participant__user=user
+        )
+        .exclude(asked_by__user=user)
+        .select_related("asked_by__organization", "meeting__event")
+        .order_by("created", "pk")
+        .distinct()
+    )
+    mine = {p.event_id: p for p in Participant.objects.filter(user=user)}
+    out = []
+    for m in moves:
+        me, asker = mine.get(m.meeting.event_id), m.asked_by
+        if me is None or (asker.organization_id and asker.organization_id == me.organization_id):
+            continue
+        org = asker.organization.name if asker.organization else ""
+        out.append(
+            MoveNotice(
+                move_id=m.pk,
+                event=m.meeting.event.name,
+                event_slug=m.meeting.event.slug,
+                asked_by=f"{asker.name} ({org})" if org else str(asker.name),
+                asked=m.created,
+            )
+        )
+    return tuple(out)

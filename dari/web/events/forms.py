@@ -11,6 +11,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dari.directory.models import Asset
+from dari.events.domain.reasons import day_label
 from dari.events.domain.requests import MAX_MESSAGE
 from dari.events.domain.setup import LIMITS
 from dari.events.models import Event, Mode, Outcome, Participant
@@ -177,7 +178,7 @@ class RegisterForm(forms.Form):
         days = []
         day = event.start_date
         while day <= event.end_date:
-            days.append((day.isoformat(), day.strftime("%a %d %b")))
+            days.append((day.isoformat(), day_label(day)))
             day += dt.timedelta(days=1)
         self.fields["attending_days"].choices = days  # type: ignore[attr-defined]
         if event.mode == Mode.IN_PERSON:

@@ -77,7 +77,7 @@ FINISHED = (RunStatus.DONE, RunStatus.FAILED)
 @managed
 @require_GET
 def manage(request: HttpRequest, event: Event) -> HttpResponse:
-    console = organiser_console(event)
+    console = organiser_console(event, zone=request.user.timezone)
     owner = owns_event(request.user, event)
     return render(
         request,

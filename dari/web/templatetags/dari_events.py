@@ -3,12 +3,17 @@ Django's `{% load tz %}` `timezone` filter)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
+from dari.core.names import country_name as _country_name
 from dari.events.access import may_manage
-from dari.events.models import Event, Participant
+from dari.events.domain import reasons
+from dari.events.models import Event, Participant, ScheduleRun
 
 register = template.Library()
 
@@ -30,8 +35,47 @@ def event_nav(context: Any, event: Event, current: str) -> dict[str, Any]:
 
 
 @register.filter
+def run_progress(run: ScheduleRun) -> str:
+    """What a run of the optimiser is doing, in the reader's language."""
+    return reasons.run_progress(run)
+
+
+@register.filter
+def run_error(run: ScheduleRun) -> str:
+    """Why a run failed, in the reader's language where Dari knows the reason."""
+    return reasons.run_error(run)
+
+
+@register.filter
+def method_name(method: str | None) -> str:
+    """The optimiser's methods in the reader's language."""
+    return reasons.method_name(method)
+
+
+@register.filter
+def country_name(code: str | None) -> str:
+    """The country's name in the active language."""
+    return _country_name(code)
+
+
+@register.filter
 def percent(value: float | None, digits: int = 1) -> str:
     """0.1234 → "12.3%"; "–" for no value."""
     if value is None or value == "":
         return "–"
     return f"{float(value) * 100:.{int(digits)}f}%"
+
+
+@register.filter
+def options(choices: Any) -> str:
+    """`<option>`s of (value, label) pairs or of objects with `pk` and `name`, built in one
+    join: a select repeated on every meeting of an agenda would otherwise render hundreds of
+    template nodes each."""
+    pairs = ((c.pk, c.name) if hasattr(c, "pk") else c for c in choices)
+    return mark_safe("".join(_option(value, str(label)) for value, label in pairs))  # noqa: S308
+
+
+@lru_cache(maxsize=8192)
+def _option(value: Any, label: str) -> str:
+    """One escaped `<option>` (the same colleagues and slots recur on every meeting)."""
+    return format_html('<option value="{}">{}</option>', value, label)

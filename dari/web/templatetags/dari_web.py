@@ -10,6 +10,8 @@ from django.db import models
 
 from dari.accounts.access import may_administer
 from dari.accounts.models import LinkKind, Role
+from dari.core.names import country_name as _country_name
+from dari.core.names import language_name as _language_name
 from dari.directory.vocab import (
     DealStatus,
     DealType,
@@ -49,6 +51,18 @@ def label(value: str | None, vocabulary: str) -> str:
     if not value:
         return ""
     return label_of(VOCABULARIES[vocabulary], value)
+
+
+@register.filter
+def country_name(code: str | None) -> str:
+    """`{{ org.country|country_name }}`: the country's name in the active language."""
+    return _country_name(code)
+
+
+@register.filter
+def language_name(code: str | None) -> str:
+    """`{{ "ko"|language_name }}`: the language's name in the active language."""
+    return _language_name(code)
 
 
 @register.filter

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('directory', '0010_asset_search'),
-        ('events', '0005_reschedule_and_controls'),
+        ('events', '0006_structured_reasons_and_progress'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

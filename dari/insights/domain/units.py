@@ -1,0 +1,64 @@
+"""A national target's figures with their unit as a reader of each language expects them:
+"USD 9.27 billion" reads "92.7억 달러" in Korean (억 = 10^8, so the figure is scaled), "KRW 43.5
+trillion" reads "43.5조 원", "6th" reads "6위". The bundled targets state their units in English
+(dari/data/insights/targets.json); a unit not listed here is shown as stated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils import translation
+from django.utils.formats import number_format
+
+
+@dataclass(frozen=True)
+class Unit:
+    english: str  # "%(n)s" is the formatted figure
+    korean: str
+    korean_label: str  # the unit alone (a chart's axis), for figures as stated
+    korean_factor: float = 1.0
+
+
+UNITS: dict[str, Unit] = {
+    "drugs": Unit("%(n)s drugs", "%(n)s개", "개"),
+    "companies": Unit("%(n)s companies", "%(n)s개사", "개사"),
+    "USD billion": Unit("USD %(n)s billion", "%(n)s억 달러", "십억 달러", 10.0),
+    "jobs": Unit("%(n)s jobs", "%(n)s명", "명"),
+    "rank": Unit("rank %(n)s", "%(n)s위", "순위"),
+    "KRW trillion": Unit("KRW %(n)s trillion", "%(n)s조 원", "조 원"),
+    "ventures a year": Unit("%(n)s ventures a year", "연 %(n)s개사", "개사/년"),
+}
+
+
+def figure(value: float | int | None) -> str:
+    """A figure as its source states it: 16.0 → "16", 9.27 → "9.27", 150000 → "150,000"."""
+    if value is None:
+        return "–"
+    value = round(float(value), 6)
+    if value.is_integer():
+        return str(number_format(int(value), force_grouping=True))
+    return str(number_format(value, force_grouping=True))
+
+
+def _korean() -> bool:
+    return (translation.get_language() or "").split("-")[0] == "ko"
+
+
+def with_unit(value: float | int | None, unit: str) -> str:
+    """The figure with its unit in the active language ("–" when there is no figure)."""
+    if value is None:
+        return "–"
+    spec = UNITS.get(unit)
+    if spec is None:
+        return f"{figure(value)} {unit}".strip()
+    if _korean():
+        return spec.korean % {"n": figure(float(value) * spec.korean_factor)}
+    return spec.english % {"n": figure(value)}
+
+
+def unit_label(unit: str) -> str:
+    """The unit alone, for figures as the source states them (a chart's axis title)."""
+    spec = UNITS.get(unit)
+    if spec is None or not _korean():
+        return unit
+    return spec.korean_label

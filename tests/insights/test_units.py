@@ -1,0 +1,42 @@
+"""Each unit of the national targets reads right in both languages (억 is 10^8: a figure in USD
+billion is scaled when it reads in Korean)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from django.utils import translation
+
+from dari.insights.domain.units import UNITS, unit_label, with_unit
+
+TARGETS = Path(__file__).resolve().parents[2] / "dari" / "data" / "insights" / "targets.json"
+
+CASES = [
+    ("USD billion", 9.27, "USD 9.27 billion", "92.7억 달러"),
+    ("KRW trillion", 43.5, "KRW 43.5 trillion", "43.5조 원"),
+    ("rank", 6, "rank 6", "6위"),
+    ("jobs", 150000, "150,000 jobs", "150,000명"),
+    ("companies", 2, "2 companies", "2개사"),
+    ("drugs", 0, "0 drugs", "0개"),
+    ("ventures a year", 2000, "2,000 ventures a year", "연 2,000개사"),
+]
+
+
+@pytest.mark.parametrize(("unit", "value", "english", "korean"), CASES)
+def test_a_figure_with_its_unit_in_each_language(unit, value, english, korean):
+    with translation.override("en"):
+        assert with_unit(value, unit) == english
+    with translation.override("ko"):
+        assert with_unit(value, unit) == korean
+
+
+def test_every_bundled_unit_is_known_and_none_is_english_in_korean():
+    units = {t["unit"] for t in json.loads(TARGETS.read_text())["targets"]}
+    assert units - set(UNITS) == set()
+    with translation.override("ko"):
+        assert [
+            u for u in sorted(units) if any(c.isascii() and c.isalpha() for c in unit_label(u))
+        ] == []
+    assert with_unit(None, "rank") == "–"
