@@ -112,6 +112,7 @@ def path_values() -> dict[str, Any]:
     from dari.events.models import (
         CoOrganizer,
         Event,
+        Invitation,
         Meeting,
         MeetingRequest,
         MeetingRule,
@@ -135,6 +136,7 @@ def path_values() -> dict[str, Any]:
         "meeting_id": _first(Meeting, event=event),
         "run_id": _first(ScheduleRun, event=event),
         "co_id": _first(CoOrganizer, event=event),
+        "invitation_id": _first(Invitation, event=event),
         "cluster_id": _first(Cluster),
         "candidate_id": Candidate.objects.order_by("pk").values_list("pk", flat=True).first() or 0,
         "org_id": _first(Organization, pk="ablbio"),

@@ -101,6 +101,19 @@ def parse_since(value: str) -> datetime | None:
         return None
 
 
+def since_param(value: str, field: str = "updated_since") -> datetime:
+    """`parse_since`, or a FilterError naming the parameter (for every list's
+    `updated_since`)."""
+    moment = parse_since(value)
+    if moment is None:
+        raise FilterError(
+            field,
+            "invalid_datetime",
+            _("%(value)s is not an ISO 8601 date or date-time") % {"value": repr(value)},
+        )
+    return moment
+
+
 class FilterError(ValueError):
     """A filter parameter with a value outside its vocabulary: `field` names the parameter,
     `code` says what is wrong, `message` says it in the active language; str() is
@@ -147,13 +160,8 @@ class DirectoryFilter:
                 "invalid_year",
                 _("%(value)s is not a four-digit year") % {"value": repr(year)},
             )
-        if values.get("updated_since") and parse_since(values["updated_since"]) is None:
-            raise FilterError(
-                "updated_since",
-                "invalid_datetime",
-                _("%(value)s is not an ISO 8601 date or date-time")
-                % {"value": repr(values["updated_since"])},
-            )
+        if values.get("updated_since"):
+            since_param(values["updated_since"])
         for name, allowed in cls.choices.items():
             if values[name] and values[name] not in allowed:
                 message = _("%(value)s is not one of %(choices)s") % {

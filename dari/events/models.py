@@ -486,3 +486,38 @@ class PeriodicTick(models.Model):
 # under the module size limit); imported here so that Django registers them with the app.
 from dari.events.controls import MeetingRule, RequestQuota  # noqa: E402, F401
 from dari.events.moves import MoveRequest  # noqa: E402, F401
+
+
+class Invitation(models.Model):
+    """An organisation the event's organisers invite (a trial site found by the site finder,
+    a company): its confirmed members' registrations need no approval."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="event_invitations",
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created = models.DateTimeField(_("invited"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["created", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "organization"], name="event_invite_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization_id} invited to {self.event_id}"

@@ -22,6 +22,11 @@ NCT_ID = re.compile(r"^NCT\d{8}$")
 CRIS_ID = re.compile(r"^KCT\d{7}$")
 DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 STUDY_URL = "https://clinicaltrials.gov/study/{}"
+# The vocabularies, read once: `TextChoices.values` builds its list on every call.
+STATUSES = TrialStatus.values
+PHASES = Phase.values
+SPONSOR_CLASSES = SponsorClass.values
+INTERVENTION_TYPES = InterventionType.values
 
 # Registry country names -> ISO codes, for the countries a site finder asks about.
 COUNTRIES = {
@@ -116,11 +121,35 @@ class Study:
 DIGEST_VERSION = "1"
 
 
+def _canonical(study: dict[str, Any]) -> str:
+    return json.dumps(study, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _digest(encoded: bytes, synthetic: bool, origin: str) -> str:
+    tail = f"|{DIGEST_VERSION}|{int(synthetic)}|{origin}"
+    return hashlib.sha256(encoded + tail.encode()).hexdigest()
+
+
 def digest_of(study: dict[str, Any], synthetic: bool, origin: str) -> str:
     """What was imported of a study, hashed: unchanged input, unchanged digest."""
-    text = json.dumps(study, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    tail = f"|{DIGEST_VERSION}|{int(synthetic)}|{origin}"
-    return hashlib.sha256((text + tail).encode()).hexdigest()
+    return _digest(_canonical(study).encode(), synthetic, origin)
+
+
+# In a study's JSON text, what may be a value no column can hold: a NUL character, a number
+# beyond 64 bits, NaN or infinity (text that only looks so is checked value by value).
+_SUSPECT = re.compile(r"\\u0000|NaN|Infinity|\d{19,}")
+
+
+def _clean_text(study: dict[str, Any]) -> bytes | None:
+    """The study's canonical JSON, encoded, when it surely holds no value `_value_errors`
+    refuses (one C-speed pass instead of a walk over every value); None when in doubt."""
+    text = _canonical(study)
+    if _SUSPECT.search(text):
+        return None
+    try:
+        return text.encode()
+    except UnicodeEncodeError:  # half a surrogate pair
+        return None
 
 
 class _Reader:
@@ -216,9 +245,12 @@ def parse_study(
     if not isinstance(study, dict):
         r.problem(path, "expected a study object")
         return None
-    _value_errors(study, list(path), errors, prefix)
-    if len(errors) > before:
-        return None
+    encoded = _clean_text(study)
+    if encoded is None:
+        _value_errors(study, list(path), errors, prefix)
+        if len(errors) > before:
+            return None
+        encoded = _canonical(study).encode()
     p = [*path, "protocolSection"]
     protocol = r.obj(study, "protocolSection", path)
     if not protocol:
@@ -247,7 +279,7 @@ def parse_study(
     official = r.text(ident, "officialTitle", ip, max_length=5000)
     sp = [*p, "statusModule"]
     status_mod = r.obj(protocol, "statusModule", p)
-    status = r.choice(status_mod, "overallStatus", sp, TrialStatus.values)
+    status = r.choice(status_mod, "overallStatus", sp, STATUSES)
     if not status_mod.get("overallStatus"):
         r.problem([*sp, "overallStatus"], "required")
     start = r.date(status_mod, "startDateStruct", sp)
@@ -257,10 +289,8 @@ def parse_study(
     design = r.obj(protocol, "designModule", p)
     phases = []
     for i, phase in enumerate(r.items(design, "phases", dp)):
-        if phase not in Phase.values:
-            r.problem(
-                [*dp, "phases", i], f"{str(phase)[:40]!r} is not one of {', '.join(Phase.values)}"
-            )
+        if phase not in PHASES:
+            r.problem([*dp, "phases", i], f"{str(phase)[:40]!r} is not one of {', '.join(PHASES)}")
         else:
             phases.append(phase)
     enrol = r.obj(design, "enrollmentInfo", dp)
@@ -277,7 +307,7 @@ def parse_study(
     if lead:
         lp = [*sponsors_path, "leadSponsor"]
         name = r.text(lead, "name", lp, required=True, max_length=500)
-        sponsor = (name, r.choice(lead, "class", lp, SponsorClass.values)) if name else None
+        sponsor = (name, r.choice(lead, "class", lp, SPONSOR_CLASSES)) if name else None
     collaborators = []
     for i, c in enumerate(r.items(sponsors, "collaborators", sponsors_path)):
         cp = [*sponsors_path, "collaborators", i]
@@ -286,7 +316,7 @@ def parse_study(
             continue
         name = r.text(c, "name", cp, required=True, max_length=500)
         if name:
-            collaborators.append((name, r.choice(c, "class", cp, SponsorClass.values)))
+            collaborators.append((name, r.choice(c, "class", cp, SPONSOR_CLASSES)))
     cond = r.obj(protocol, "conditionsModule", p)
     condp = [*p, "conditionsModule"]
     mesh: list[dict[str, str]] = []
@@ -313,7 +343,7 @@ def parse_study(
             continue
         interventions.append(
             {
-                "type": r.choice(item, "type", at, InterventionType.values),
+                "type": r.choice(item, "type", at, INTERVENTION_TYPES),
                 "name": r.text(item, "name", at, required=True, max_length=500),
                 "other_names": r.texts(item, "otherNames", at),
             }
@@ -354,7 +384,7 @@ def parse_study(
                 facility=r.text(loc, "facility", lp, max_length=500),
                 city=r.text(loc, "city", lp, max_length=200),
                 country=country_code(r.text(loc, "country", lp, max_length=200)),
-                status=r.choice(loc, "status", lp, TrialStatus.values),
+                status=r.choice(loc, "status", lp, STATUSES),
                 contacts=people,
             )
         )
@@ -392,7 +422,7 @@ def parse_study(
         source_url=source or STUDY_URL.format(nct_id),
         synthetic=synthetic or bool(extra.get("synthetic")),
         origin=origin,
-        digest=digest_of(study, synthetic or bool(extra.get("synthetic")), origin),
+        digest=_digest(encoded, synthetic or bool(extra.get("synthetic")), origin),
     )
 
 

@@ -8,22 +8,28 @@ upstream updates; nothing is deleted. Sites and sponsors resolve to directory or
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from dari.directory.interchange import DirectoryError, read_file
 from dari.directory.models import Asset
+from dari.trials import bulk
 from dari.trials.ctgov import Study, studies_of
-from dari.trials.engine.glossary import area_of
+from dari.trials.domain.stats import add_condition_texts, refresh_site_facts
+from dari.trials.engine.glossary import area_of, condition_key
 from dari.trials.engine.names import is_anonymous_site, name_key
 from dari.trials.models import Investigator, Trial, TrialAsset, TrialSite
 from dari.trials.resolve import Resolver
 from dari.trials.vocab import PHASE_NUMBER
 
-BATCH = 2000
+BATCH = 5000
 Progress = Callable[[int], None]
 
 
@@ -69,47 +75,56 @@ def _codes(values: Iterable[str]) -> str:
     return "|" + "|".join(codes) + "|" if codes else ""
 
 
-def _trial(study: Study, digest: str, sponsor_id: str | None) -> Trial:
+TRIAL_COLUMNS = [f.attname for f in Trial._meta.concrete_fields]
+SITE_COLUMNS = ["trial_id", "organization_id", "facility", "city", "country", "status"]
+PERSON_COLUMNS = ["trial_id", "organization_id", "name", "role", "affiliation"]
+LINK_COLUMNS = ["trial_id", "asset_id", "source_url"]
+COLLABORATOR_COLUMNS = ["trial_id", "organization_id"]
+
+
+def _trial_row(study: Study, digest: str, sponsor_id: str | None, now: dt.datetime) -> list[Any]:
+    """The study's Trial row, in the order of TRIAL_COLUMNS."""
     countries = {loc.country for loc in study.locations if loc.country}
     text = [*study.conditions, *study.keywords]
     text += [f"{m['id']} {m['term']}" for m in study.mesh_terms]
-    return Trial(
-        id=study.id,
-        nct_id=study.nct_id,
-        cris_id=study.cris_id,
-        mfds_id=study.mfds_id,
-        title=study.title[:1000],
-        official_title=study.official_title,
-        phases=study.phases,
-        phase_codes=_codes(PHASE_NUMBER.get(p, "") for p in study.phases),
-        status=study.status,
-        study_type=study.study_type,
-        start_date=study.start_date,
-        start_year=study.start_date.year if study.start_date else None,
-        completion_date=study.completion_date,
-        enrollment=study.enrollment,
-        enrollment_type=study.enrollment_type,
-        lead_sponsor_id=sponsor_id,
-        sponsor_name=study.sponsor[0] if study.sponsor else "",
-        sponsor_class=study.sponsor[1] if study.sponsor else "",
-        conditions=study.conditions,
-        keywords=study.keywords,
-        mesh_terms=study.mesh_terms,
-        interventions=study.interventions,
-        intervention_types=_codes(i["type"] for i in study.interventions),
-        condition_text=" | ".join(text).casefold(),
-        area=area_of(" | ".join(text)),
-        countries=_codes(countries),
-        in_korea="KR" in countries,
-        last_update=study.last_update,
-        source_url=study.source_url,
-        origin=study.origin,
-        synthetic=study.synthetic,
-        digest=digest,
-    )
-
-
-TRIAL_FIELDS = [f.name for f in Trial._meta.concrete_fields if f.name != "id"]
+    condition_text = " | ".join(text).casefold()
+    values = {
+        "id": study.id,
+        "nct_id": study.nct_id,
+        "cris_id": study.cris_id,
+        "mfds_id": study.mfds_id,
+        "title": study.title[:1000],
+        "official_title": study.official_title,
+        "phases": study.phases,
+        "phase_codes": _codes(PHASE_NUMBER.get(p, "") for p in study.phases),
+        "status": study.status,
+        "study_type": study.study_type,
+        "start_date": study.start_date,
+        "start_year": study.start_date.year if study.start_date else None,
+        "completion_date": study.completion_date,
+        "enrollment": study.enrollment,
+        "enrollment_type": study.enrollment_type,
+        "lead_sponsor_id": sponsor_id,
+        "sponsor_name": study.sponsor[0] if study.sponsor else "",
+        "sponsor_class": study.sponsor[1] if study.sponsor else "",
+        "conditions": study.conditions,
+        "keywords": study.keywords,
+        "mesh_terms": study.mesh_terms,
+        "interventions": study.interventions,
+        "intervention_types": _codes(i["type"] for i in study.interventions),
+        "condition_text": condition_text,
+        "condition_key": condition_key(condition_text),
+        "area": area_of(" | ".join(text)),
+        "countries": _codes(countries),
+        "in_korea": "KR" in countries,
+        "last_update": study.last_update,
+        "source_url": study.source_url,
+        "origin": study.origin,
+        "synthetic": study.synthetic,
+        "digest": digest,
+        "updated": now,
+    }
+    return [values[c] for c in TRIAL_COLUMNS]
 
 
 def _asset_keys() -> dict[str, str]:
@@ -119,43 +134,55 @@ def _asset_keys() -> dict[str, str]:
     return keys
 
 
-def _person(
-    study: Study, org_id: str | None, name: str, role: str, affiliation: str
-) -> Investigator:
-    return Investigator(
-        trial_id=study.id,
-        organization_id=org_id,
-        name=name[:300],
-        role=role[:40],
-        affiliation=affiliation[:500],
-    )
+@dataclass
+class Rows:
+    """The rows of one batch of studies, in the columns' order."""
+
+    trials: list[list[Any]] = field(default_factory=list)
+    sites: list[tuple[Any, ...]] = field(default_factory=list)
+    people: list[tuple[Any, ...]] = field(default_factory=list)
+    collaborators: list[tuple[str, str]] = field(default_factory=list)
+    links: list[tuple[str, str, str]] = field(default_factory=list)
 
 
-def _children(
-    study: Study, resolver: Resolver, assets: dict[str, str]
-) -> tuple[list[TrialSite], list[Investigator], list[tuple[str, str]], list[TrialAsset]]:
-    sites: dict[str | None, TrialSite] = {}
-    people: list[Investigator] = []
-    anonymous: list[TrialSite] = []
+@dataclass
+class Sites:
+    """Locations -> organisations, each distinct (facility, city, country) resolved once."""
+
+    resolver: Resolver
+    known: dict[tuple[str, str, str], str | None] = field(default_factory=dict)
+
+    def of(self, facility: str, city: str, country: str, source: str) -> str | None:
+        key = (facility, city, country)
+        if key not in self.known:
+            org_id = None
+            if not is_anonymous_site(facility, city):
+                org_id = self.resolver.resolve_site(facility, city, country, source)
+            self.known[key] = org_id
+        return self.known[key]
+
+
+def _add_children(
+    rows: Rows, study: Study, resolver: Resolver, sites: Sites, assets: dict[str, str]
+) -> None:
+    """The study's sites (one per organisation, a recruiting one preferred), the people the
+    registry names, its collaborators and the assets it tests."""
+    by_org: dict[str, tuple[Any, ...]] = {}
+    anonymous = []
     for loc in study.locations:
-        org_id = None
-        if not is_anonymous_site(loc.facility, loc.city):
-            org_id = resolver.resolve_site(loc.facility, loc.city, loc.country, study.source_url)
-        site = TrialSite(
-            trial_id=study.id,
-            organization_id=org_id,
-            facility=loc.facility[:500],
-            city=loc.city[:200],
-            country=loc.country,
-            status=loc.status,
-        )
+        org_id = sites.of(loc.facility, loc.city, loc.country, study.source_url)
+        site = (study.id, org_id, loc.facility[:500], loc.city[:200], loc.country, loc.status)
         if org_id is None:
             anonymous.append(site)
-        elif org_id not in sites or loc.status == "RECRUITING":
-            sites[org_id] = site
-        people += [_person(study, org_id, name, role, loc.facility) for name, role in loc.contacts]
-    people += [
-        _person(study, resolver.find(affiliation), name, role, affiliation)
+        elif org_id not in by_org or loc.status == "RECRUITING":
+            by_org[org_id] = site
+        rows.people += [
+            (study.id, org_id, name[:300], role[:40], loc.facility[:500])
+            for name, role in loc.contacts
+        ]
+    rows.sites += [*by_org.values(), *anonymous]
+    rows.people += [
+        (study.id, resolver.find(affiliation), name[:300], role[:40], affiliation[:500])
         for name, role, affiliation in study.officials
     ]
     collaborators = []
@@ -163,34 +190,41 @@ def _children(
         org_id = resolver.resolve_sponsor(name, sponsor_class, study.source_url)
         if org_id:
             collaborators.append((study.id, org_id))
+    rows.collaborators += dict.fromkeys(collaborators)
     links = {}
     for item in study.interventions:
         for name in [item["name"], *item["other_names"]]:
             asset_id = assets.get(name_key(name))
             if asset_id:
-                links[asset_id] = TrialAsset(trial_id=study.id, asset_id=asset_id)
-    return (
-        [*sites.values(), *anonymous],
-        people,
-        list(dict.fromkeys(collaborators)),
-        list(links.values()),
-    )
+                links[asset_id] = (study.id, asset_id, "")
+    rows.links += links.values()
 
 
 def _existing_digests(ids: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
-    for i in range(0, len(ids), 900):  # stay under SQLite's parameter limit
-        found.update(Trial.objects.filter(pk__in=ids[i : i + 900]).values_list("pk", "digest"))
+    for i in range(0, len(ids), bulk.CHUNK):
+        chunk = ids[i : i + bulk.CHUNK]
+        found.update(Trial.objects.filter(pk__in=chunk).values_list("pk", "digest"))
     return found
 
 
 def _delete_children(ids: list[str]) -> None:
-    through = Trial.collaborators.through
-    for i in range(0, len(ids), 900):
-        chunk = ids[i : i + 900]
-        for model in (TrialSite, Investigator, TrialAsset):
-            model.objects.filter(trial_id__in=chunk).delete()
-        through.objects.filter(trial_id__in=chunk).delete()
+    for model in (TrialSite, Investigator, TrialAsset, Trial.collaborators.through):
+        bulk.delete_where(model, "trial_id", ids)
+
+
+KEY, TEXT = TRIAL_COLUMNS.index("condition_key"), TRIAL_COLUMNS.index("condition_text")
+
+
+def _write(rows: Rows, existing: dict[str, str]) -> None:
+    add_condition_texts({r[KEY]: r[TEXT] for r in rows.trials})
+    new = [r for r in rows.trials if r[0] not in existing]
+    bulk.insert_rows(Trial, TRIAL_COLUMNS, new)
+    bulk.upsert_rows(Trial, TRIAL_COLUMNS, [r for r in rows.trials if r[0] in existing])
+    bulk.insert_rows(TrialSite, SITE_COLUMNS, rows.sites)
+    bulk.insert_rows(Investigator, PERSON_COLUMNS, rows.people)
+    bulk.insert_rows(Trial.collaborators.through, COLLABORATOR_COLUMNS, rows.collaborators)
+    bulk.insert_rows(TrialAsset, LINK_COLUMNS, rows.links)
 
 
 def import_studies(studies: Sequence[Study], progress: Progress | None = None) -> Counter[str]:
@@ -209,36 +243,24 @@ def import_studies(studies: Sequence[Study], progress: Progress | None = None) -
     if not todo:
         return counts
     resolver = Resolver.load()
+    sites = Sites(resolver)
     assets = _asset_keys()
-    through = Trial.collaborators.through
+    now = timezone.now()
     with transaction.atomic():
         _delete_children([s.id for s, _ in todo if s.id in existing])
         for start in range(0, len(todo), BATCH):
-            batch = todo[start : start + BATCH]
-            trials, sites, people, collaborators, links = [], [], [], [], []
-            for study, digest in batch:
+            rows = Rows()
+            for study, digest in todo[start : start + BATCH]:
                 sponsor_id = None
                 if study.sponsor:
                     sponsor_id = resolver.resolve_sponsor(*study.sponsor, study.source_url)
-                trials.append(_trial(study, digest, sponsor_id))
-                s, p, c, a = _children(study, resolver, assets)
-                sites += s
-                people += p
-                collaborators += c
-                links += a
+                rows.trials.append(_trial_row(study, digest, sponsor_id, now))
+                _add_children(rows, study, resolver, sites, assets)
             counts["organisations created"] += resolver.save()
-            Trial.objects.bulk_create(
-                trials, update_conflicts=True, unique_fields=["id"], update_fields=TRIAL_FIELDS
-            )
-            TrialSite.objects.bulk_create(sites, batch_size=BATCH)
-            Investigator.objects.bulk_create(people, batch_size=BATCH)
-            through.objects.bulk_create(
-                [through(trial_id=t, organization_id=o) for t, o in collaborators],
-                batch_size=BATCH,
-            )
-            TrialAsset.objects.bulk_create(links, batch_size=BATCH, ignore_conflicts=True)
+            _write(rows, existing)
             if progress:
-                progress(len(batch))
+                progress(len(rows.trials))
+        refresh_site_facts(now)
     return +counts if counts else counts
 
 

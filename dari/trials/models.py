@@ -6,6 +6,7 @@ directory asset a trial tests."""
 from __future__ import annotations
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dari.trials.vocab import Phase, SiteOrigin, TrialStatus, registry_label
@@ -57,6 +58,9 @@ class Trial(models.Model):
     intervention_types = models.CharField(max_length=300, blank=True, editable=False)
     # Conditions, MeSH ids and terms and keywords, case-folded: what the condition search reads.
     condition_text = models.TextField(blank=True, editable=False)
+    # The key of that text in ConditionText, where the site finder matches a condition once
+    # per distinct text instead of once per trial.
+    condition_key = models.CharField(max_length=16, blank=True, editable=False)
     area = models.CharField(_("therapeutic area"), max_length=40, blank=True, db_index=True)
     countries = models.CharField(max_length=400, blank=True, editable=False)
     in_korea = models.BooleanField(_("has a site in Korea"), default=False, db_index=True)
@@ -66,11 +70,22 @@ class Trial(models.Model):
     synthetic = models.BooleanField(_("synthetic"), default=False)
     # What was imported, hashed: an unchanged study is skipped, a changed one rewritten.
     digest = models.CharField(max_length=64, editable=False)
+    # When what was imported last changed (the API's `updated_since`).
+    updated = models.DateTimeField(
+        _("updated"), default=timezone.now, db_index=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("clinical trial")
         verbose_name_plural = _("clinical trials")
         ordering = ["-start_date", "id"]
+        # Covers the site finder's "trials of these conditions (in this phase)".
+        indexes = [
+            models.Index(
+                fields=["condition_key", "phase_codes", "intervention_types", "id"],
+                name="trial_condition",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.id} {self.title}"
@@ -203,3 +218,69 @@ class SiteAlias(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class ConditionText(models.Model):
+    """A distinct condition text of the trials (`Trial.condition_text`), keyed by its hash:
+    the site finder matches a condition against these, then reads the trials' facts by key."""
+
+    key = models.CharField(max_length=16, primary_key=True)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("condition text")
+        verbose_name_plural = _("condition texts")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class SiteFact(models.Model):
+    """A trial at a site organisation, with what the site finder counts (precomputed by the
+    importer from the trial and its site row; one row per trial and organisation)."""
+
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("site"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+    )
+    trial = models.ForeignKey(
+        Trial, verbose_name=_("trial"), on_delete=models.CASCADE, related_name="+"
+    )
+    country = models.CharField(max_length=2, blank=True)
+    condition_key = models.CharField(max_length=16)
+    start_year = models.SmallIntegerField(null=True, blank=True)
+    phase_codes = models.CharField(max_length=20, blank=True)
+    intervention_types = models.CharField(max_length=300, blank=True)
+    industry = models.BooleanField(default=False)
+    recruiting = models.BooleanField(default=False)
+    stopped = models.BooleanField(default=False)
+    enrollment = models.IntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("site fact")
+        verbose_name_plural = _("site facts")
+        # Covers every query of the site finder: the facts of a few condition texts are read
+        # from the index alone, with no row lookups.
+        indexes = [
+            models.Index(
+                fields=[
+                    "condition_key",
+                    "country",
+                    "organization",
+                    "start_year",
+                    "phase_codes",
+                    "intervention_types",
+                    "industry",
+                    "recruiting",
+                    "stopped",
+                    "enrollment",
+                ],
+                name="sitefact_condition",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.trial_id} @ {self.organization_id}"

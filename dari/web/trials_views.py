@@ -7,16 +7,24 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from dari.directory.access import access_asset
 from dari.directory.models import Asset, Cluster, Organization
 from dari.directory.vocab import TherapeuticArea, label_of
+from dari.events.access import managed_events
+from dari.events.domain.errors import EventError
+from dari.events.domain.invitations import invite_organization
 from dari.insights.domain.targets import targets_progress
 from dari.trials.bundled import konect_observations
 from dari.trials.domain import queries
@@ -107,6 +115,12 @@ def trial_detail(request: HttpRequest, trial_id: str) -> HttpResponse:
     )
 
 
+def _invite_events(user: Any) -> list[tuple[str, str]]:
+    """(slug, name) of the events not over yet that `user` may invite sites to."""
+    events = managed_events(user).filter(end_date__gte=timezone.localdate())
+    return list(events.order_by("start_date", "name").values_list("slug", "name"))
+
+
 @require_GET
 def site_finder(request: HttpRequest) -> HttpResponse:
     form = SiteFinderForm(request.GET or None)
@@ -115,9 +129,38 @@ def site_finder(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "trials/sites.html",
-        {"form": form, "results": results, "current": "sites"},
+        {
+            "form": form,
+            "results": results,
+            "current": "sites",
+            "invite_events": _invite_events(request.user) if results else [],
+        },
         status=status,
     )
+
+
+@login_required
+@require_POST
+def invite_site(request: HttpRequest, org_id: str) -> HttpResponse:
+    """Invite a site to an event the user organises (the events app's invitation), then back
+    to the finder's results."""
+    event = managed_events(request.user).filter(slug=request.POST.get("event", "")).first()
+    if event is None:
+        raise Http404(_("No event with this name."))
+    try:
+        invitation = invite_organization(request.user, event, org_id)
+    except EventError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("%(site)s is invited to %(event)s.")
+            % {"site": invitation.organization.name, "event": event.name},
+        )
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        back = reverse("trials:sites")
+    return redirect(back)
 
 
 @require_GET

@@ -14,7 +14,10 @@ def write_json(tmp_path: Path):
     def write(name: str, doc: Any) -> Path:
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        try:
+            path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        except UnicodeEncodeError:  # half a surrogate pair: only JSON's \u escape holds it
+            path.write_text(json.dumps(doc), encoding="utf-8")
         return path
 
     return write

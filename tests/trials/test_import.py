@@ -3,13 +3,15 @@ updates on change, sites resolved through aliases (SYNTHETIC files in the docume
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.core.management import CommandError, call_command
 
 from dari.directory.models import Organization
 from dari.trials.bundled import load_trial_folder
 from dari.trials.importer import TrialImportError, import_files
-from dari.trials.models import Investigator, SiteProfile, Trial, TrialSite
+from dari.trials.models import Investigator, SiteFact, SiteProfile, Trial, TrialSite
 from tests.getwalk import changed_tables, database_checksum
 from tests.trials.conftest import SITES
 from tests.trials.synthetic import page, study
@@ -123,6 +125,14 @@ def test_a_bad_file_writes_nothing_and_names_the_path(write_json):
             lambda s: s["protocolSection"]["identificationModule"].update(briefTitle="a\x00b"),
             "studies[0].protocolSection.identificationModule.briefTitle: text contains a NUL character",
         ),
+        (
+            lambda s: s["protocolSection"]["identificationModule"].update(briefTitle="a\ud800"),
+            "studies[0].protocolSection.identificationModule.briefTitle: text is not valid Unicode (a lone surrogate)",
+        ),
+        (
+            lambda s: s["protocolSection"].update(unread=2**70),
+            "studies[0].protocolSection.unread: number too large",
+        ),
     ],
 )
 def test_each_problem_is_named(write_json, mutate, message):
@@ -133,6 +143,32 @@ def test_each_problem_is_named(write_json, mutate, message):
         import_files([path])
     assert exc.value.errors == [f"{path}: {message}"]
     assert Trial.objects.count() == 0
+
+
+def test_text_that_only_looks_unstorable_imports(write_json):
+    title = "SYNTHETIC NaN Infinity \\u0000 12345678901234567890"
+    import_files([write_json("p.json", page([study("NCT90000021", title=title)]))])
+    assert Trial.objects.get().title == title
+
+
+def test_the_site_finders_facts_follow_every_import(write_json):
+    sites = [("Asan Medical Center", "Seoul", KR), ("Research Site", "Seoul", KR)]
+    import_files([write_json("a.json", page([study("NCT90000040", sites=sites)]))])
+    changed = study("NCT90000040", status="TERMINATED", sites=sites[:1], phases=["PHASE3"])
+    import_files([write_json("b.json", page([changed, study("NCT90000041")]))])
+
+    def facts():
+        return sorted(
+            SiteFact.objects.values_list(
+                "trial_id", "organization_id", "phase_codes", "recruiting", "stopped"
+            )
+        )
+
+    assert [f[0] for f in facts()] == ["NCT90000040", "NCT90000041"]
+    assert facts()[0][2:] == ("|3|", False, True)
+    incremental = facts()
+    call_command("trials", "refresh-finder", stdout=io.StringIO())
+    assert facts() == incremental
 
 
 def test_malformed_json_is_named(tmp_path):

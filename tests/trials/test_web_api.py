@@ -4,6 +4,7 @@ trial tests is named only to those who may see it (never a members-only asset to
 from __future__ import annotations
 
 import pytest
+import time_machine
 
 from dari.directory.access import visible_assets
 from dari.trials.importer import import_files
@@ -170,3 +171,36 @@ def test_an_asset_is_named_through_trials_only_to_those_who_may_see_it(
         assert seen_by[who] == ["as-public"]
     assert seen_by["owner"] == ["as-cda", "as-members", "as-partners", "as-public"]
     assert seen_by["stranger"] == ["as-members", "as-public"]
+
+
+def test_api_lists_trials_updated_since(client, write_json):
+    first = [study("NCT95000101"), study("NCT95000102")]
+    with time_machine.travel("2026-03-01T00:00:00Z", tick=False):
+        import_files([write_json("a.json", page(first))])
+    changed = [study("NCT95000101"), study("NCT95000102", status="COMPLETED")]
+    with time_machine.travel("2026-03-05T09:00:00Z", tick=False):
+        import_files([write_json("b.json", page(changed))])
+
+    def ids(since: str) -> list[str]:
+        body = client.get("/api/trials", {"updated_since": since}).json()
+        return sorted(t["id"] for t in body["items"])
+
+    assert ids("2026-03-02") == ["NCT95000102"]
+    # 18:00 in Seoul is 09:00 UTC: the time is read in UTC, with its offset.
+    assert ids("2026-03-05T18:00:00+09:00") == ["NCT95000102"]
+    assert ids("2026-03-05T18:00:01+09:00") == []
+    assert ids("2026-01-01T00:00:00Z") == ["NCT95000101", "NCT95000102"]
+    one = client.get("/api/trials", {"updated_since": "2026-03-02"}).json()["items"][0]
+    assert one["updated"] == "2026-03-05T09:00:00Z"
+
+
+def test_a_bad_updated_since_names_the_parameter(client, db):
+    response = client.get("/api/trials", {"updated_since": "yesterday"})
+    assert response.status_code == 400
+    assert response.json()["errors"] == [
+        {
+            "field": "updated_since",
+            "code": "invalid_datetime",
+            "message": "'yesterday' is not an ISO 8601 date or date-time",
+        }
+    ]

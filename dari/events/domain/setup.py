@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from dari.events.access import may_reach_people
 from dari.events.domain.errors import EventError
+from dari.events.domain.invitations import is_invited
 from dari.events.models import Event, Meeting, MeetingStatus, Mode, Participant, Slot
 from dari.events.rules import ParticipantRole, video_template_problem
 from dari.scheduling.model import Slot as EngineSlot
@@ -184,7 +185,8 @@ def register_participant(
     role: str | None = None,
 ) -> Participant:
     """Register `user` for `event` as a member of their organisation (idempotent). When the
-    event requires approval, a new registration waits for the organiser's."""
+    event requires approval, a new registration waits for the organiser's, unless the
+    organisers invited the user's organisation."""
     if not may_reach_people(user):
         raise EventError(
             _("Only confirmed members of an organisation can register for events."),
@@ -221,7 +223,10 @@ def register_participant(
         event=event,
         user=user,
         defaults=defaults,
-        create_defaults={**defaults, "approved": not event.registration_approval},
+        create_defaults={
+            **defaults,
+            "approved": not event.registration_approval or is_invited(event, user.organization_id),
+        },
     )
     return participant
 

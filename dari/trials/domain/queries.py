@@ -5,7 +5,8 @@ Trials and sites are public registry records; an asset a trial tests is named on
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,8 +18,14 @@ from dari.directory.models import Organization
 from dari.trials.access import visible_trial_assets
 from dari.trials.domain.reasons import reason_text
 from dari.trials.engine import SiteCounts, SiteFacts, SiteQuery, condition_terms, rank_sites
-from dari.trials.models import Investigator, SiteProfile, Trial, TrialSite
-from dari.trials.vocab import RECRUITING_STATUSES, STOPPED_STATUSES
+from dari.trials.models import (
+    ConditionText,
+    Investigator,
+    SiteFact,
+    SiteProfile,
+    Trial,
+    TrialSite,
+)
 
 SITE_ROLES = ("PRINCIPAL_INVESTIGATOR", "SUB_INVESTIGATOR", "")
 PHASES = ("1", "2", "3", "4")
@@ -35,6 +42,7 @@ class TrialFilters:
     year: int | None = None
     korea: bool = False
     intervention_type: str = ""
+    updated_since: dt.datetime | None = None
 
 
 def condition_filter(text: str) -> Q:
@@ -68,6 +76,8 @@ def trials(f: TrialFilters | None = None) -> QuerySet[Trial]:
         rows = rows.filter(in_korea=True)
     if f.intervention_type:
         rows = rows.filter(intervention_types__contains=f"|{f.intervention_type}|")
+    if f.updated_since:
+        rows = rows.filter(updated__gte=f.updated_since)
     if f.sponsor or f.site:
         rows = rows.distinct()
     return rows.select_related("lead_sponsor").order_by("-start_date", "id")
@@ -167,51 +177,58 @@ class SiteSearch:
     top: int = 20
 
 
+def matching_conditions(text: str) -> QuerySet[ConditionText]:
+    """The distinct condition texts that contain one of the text's terms (their `key`s
+    select trials and site facts; each text is matched once, however many trials share it)."""
+    condition = Q(pk__in=[])
+    for term in condition_terms(text):
+        condition |= Q(text__contains=term)
+    return ConditionText.objects.filter(condition)
+
+
+TOTALS = ("trials", "industry", "recruiting", "stopped", "phase1")
+
+
 def find_sites(search: SiteSearch) -> list[SiteResult]:
     """Sites ranked for a condition and phase, best first, each with its reasons.
 
-    The database counts each site's trials of the condition (by start year, so that recent
+    The database matches the condition against the distinct condition texts, then counts each
+    site's trials of those texts in the precomputed site facts (by start year, so that recent
     trials can weigh more) and reads the planned enrolments of those in the phase asked; the
     people the registry names are counted for the top sites only.
     """
     if not condition_terms(search.condition):
         return []
-    matching = Trial.objects.filter(condition_filter(search.condition))
+    keys = matching_conditions(search.condition).values("key")
+    facts = SiteFact.objects.filter(condition_key__in=keys).order_by()
+    matching = Trial.objects.filter(condition_key__in=keys)
     if search.intervention_type:
-        matching = matching.filter(intervention_types__contains=f"|{search.intervention_type}|")
-    site_rows = TrialSite.objects.filter(
-        trial__in=matching.values("pk"), organization__isnull=False
-    ).order_by()
+        code = f"|{search.intervention_type}|"
+        facts = facts.filter(intervention_types__contains=code)
+        matching = matching.filter(intervention_types__contains=code)
     if search.country:
-        site_rows = site_rows.filter(country=search.country)
-    in_phase = Q(trial__phase_codes__contains=f"|{search.phase}|") if search.phase else Q()
-    recruiting = Q(status__in=RECRUITING_STATUSES) | (
-        Q(status="") & Q(trial__status__in=RECRUITING_STATUSES)
-    )
-    counted = site_rows.values("organization_id", "trial__start_year").annotate(
-        n=Count("pk"),
-        industry=Count("pk", filter=Q(trial__sponsor_class="INDUSTRY")),
-        recruiting=Count("pk", filter=recruiting),
-        stopped=Count("pk", filter=Q(trial__status__in=STOPPED_STATUSES)),
-        phase1=Count("pk", filter=Q(trial__phase_codes__contains="|1|")),
-        in_phase=Count("pk", filter=in_phase) if search.phase else Count("pk"),
-    )
-    totals: dict[str, Counter[str]] = defaultdict(Counter)
-    years: dict[str, list[tuple[int | None, int]]] = defaultdict(list)
-    for row in counted:
-        org_id = row["organization_id"]
-        totals[org_id].update(
-            {k: row[k] for k in ("n", "industry", "recruiting", "stopped", "phase1")}
+        facts = facts.filter(country=search.country)
+    in_phase = Q(phase_codes__contains=f"|{search.phase}|") if search.phase else Q()
+    totals = {
+        row[0]: row[1:]
+        for row in facts.values_list("organization_id").annotate(
+            trials=Count("pk"),
+            industry=Count("pk", filter=Q(industry=True)),
+            recruiting=Count("pk", filter=Q(recruiting=True)),
+            stopped=Count("pk", filter=Q(stopped=True)),
+            phase1=Count("pk", filter=Q(phase_codes__contains="|1|")),
         )
-        if row["in_phase"]:
-            years[org_id].append((row["trial__start_year"], row["in_phase"]))
+    }
     if not totals:
         return []
+    years: dict[str, list[tuple[int | None, int]]] = defaultdict(list)
+    for org_id, year, n in (
+        facts.filter(in_phase).values_list("organization_id", "start_year").annotate(Count("pk"))
+    ):
+        years[org_id].append((year, n))
     enrolments: dict[str, list[int]] = defaultdict(list)
-    for org_id, enrollment in (
-        site_rows.filter(in_phase, trial__enrollment__gt=0)
-        .values_list("organization_id", "trial__enrollment")
-        .iterator(chunk_size=5000)
+    for org_id, enrollment in facts.filter(in_phase, enrollment__gt=0).values_list(
+        "organization_id", "enrollment"
     ):
         enrolments[org_id].append(enrollment)
     ids = list(totals)
@@ -229,12 +246,8 @@ def find_sites(search: SiteSearch) -> list[SiteResult]:
             cluster_id=org["cluster_id"] or "",
             phase1_unit=org["id"] in phase1_units,
             counts=SiteCounts(
-                trials=totals[org["id"]]["n"],
-                industry=totals[org["id"]]["industry"],
-                recruiting=totals[org["id"]]["recruiting"],
-                stopped=totals[org["id"]]["stopped"],
-                phase1=totals[org["id"]]["phase1"],
-                phase_years=tuple(years[org["id"]]),
+                **dict(zip(TOTALS, totals[org["id"]], strict=True)),
+                phase_years=tuple(sorted(years[org["id"]], key=lambda yn: yn[0] or 0)),
                 enrolments=tuple(enrolments[org["id"]]),
             ),
         )
@@ -251,7 +264,7 @@ def find_sites(search: SiteSearch) -> list[SiteResult]:
     ranked = rank_sites(sites, query, top=search.top)
     people = _site_investigators(
         [s.organization_id for s in ranked],
-        matching.filter(phase_codes__contains=f"|{search.phase}|") if search.phase else matching,
+        matching.filter(in_phase) if search.phase else matching,
     )
     return [
         SiteResult(

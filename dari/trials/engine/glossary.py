@@ -3,6 +3,7 @@ lower-case terms a trial's conditions, MeSH terms or keywords must contain one o
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 # Korean names of common conditions -> English terms as registries write them.
@@ -151,3 +152,8 @@ def area_of(condition_text: str) -> str:
         if pattern.search(text):
             return area
     return "other"
+
+
+def condition_key(condition_text: str) -> str:
+    """A short stable key of a trial's condition text (equal texts, equal keys)."""
+    return hashlib.sha256(condition_text.encode()).hexdigest()[:16]

@@ -261,3 +261,15 @@ class CoOrganizerForm(forms.Form):
         help_text=_("Its organisers manage the event too, e.g. ablbio"),
     )
     username = forms.CharField(label=_("Or a person's login"), required=False, max_length=150)
+
+
+class InvitationForm(forms.Form):
+    """An organisation to invite, by its id in the directory (a trial site, a company)."""
+
+    organization = forms.CharField(
+        label=_("Organisation id"),
+        max_length=128,
+        help_text=_(
+            "The site finder invites trial sites in one click, e.g. org-samsung-medical-center"
+        ),
+    )

@@ -20,6 +20,11 @@ from dari.events.access import owns_event
 from dari.events.domain import analytics
 from dari.events.domain.errors import EventError
 from dari.events.domain.exports import EVENT_TABLES
+from dari.events.domain.invitations import (
+    event_invitations,
+    invite_organization,
+    withdraw_invitation,
+)
 from dari.events.domain.organisers import add_co_organizer, remove_co_organizer
 from dari.events.domain.queries import organiser_console
 from dari.events.domain.schedule import export_instance, export_schedule, publish_schedule
@@ -27,7 +32,7 @@ from dari.events.domain.setup import create_event, update_event
 from dari.events.models import Event, Mode, RunStatus, ScheduleRun
 from dari.events.tasks import enqueue_schedule
 from dari.web.charts import BRAND, bar_chart
-from dari.web.events.forms import CoOrganizerForm, EventForm
+from dari.web.events.forms import CoOrganizerForm, EventForm, InvitationForm
 from dari.web.events.guards import NO_EVENT, act, is_htmx, managed
 from dari.web.tables import csv_download, table_download, with_display
 
@@ -81,6 +86,8 @@ def manage(request: HttpRequest, event: Event) -> HttpResponse:
             "event": event,
             "co_organizers": console.co_organizers,
             "co_organizer_form": CoOrganizerForm() if owner else None,
+            "invitations": event_invitations(event),
+            "invitation_form": InvitationForm(),
             "runs": console.runs,
             "latest": console.latest,
             "unscheduled": console.unscheduled,
@@ -254,5 +261,33 @@ def co_organizer_remove(request: HttpRequest, event: Event, co_id: int) -> HttpR
         event,
         lambda: remove_co_organizer(request.user, event, co_id),
         _("The co-organiser was removed."),
+        "events:manage",
+    )
+
+
+@managed
+@require_POST
+def invitation_add(request: HttpRequest, event: Event) -> HttpResponse:
+    form = InvitationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Name an organisation by its id."))
+        return redirect("events:manage", event.slug)
+    return act(
+        request,
+        event,
+        lambda: invite_organization(request.user, event, form.cleaned_data["organization"]),
+        _("The organisation is invited."),
+        "events:manage",
+    )
+
+
+@managed
+@require_POST
+def invitation_remove(request: HttpRequest, event: Event, invitation_id: int) -> HttpResponse:
+    return act(
+        request,
+        event,
+        lambda: withdraw_invitation(request.user, event, invitation_id),
+        _("The invitation was withdrawn."),
         "events:manage",
     )

@@ -44,6 +44,12 @@ urlpatterns = [
         o.co_organizer_remove,
         name="co-organizer-remove",
     ),
+    path("<slug:slug>/manage/invitations", o.invitation_add, name="invitation-add"),
+    path(
+        "<slug:slug>/manage/invitations/<int:invitation_id>/remove",
+        o.invitation_remove,
+        name="invitation-remove",
+    ),
     path("<slug:slug>/analytics", o.analytics_page, name="analytics"),
     path("<slug:slug>/manage/export/<str:table>", o.export_table, name="export"),
     path("<slug:slug>/agenda/export", a.agenda_export, name="agenda-export"),

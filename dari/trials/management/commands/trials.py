@@ -5,6 +5,7 @@ dari trials fetch-ctgov --country C [--condition T] [--since DATE] [--state FILE
 dari trials import-aact DIR [--synthetic]          AACT pipe-delimited flat files
 dari trials load-bundled                           the real trials of dari/data/trials/
 dari trials sites --condition T [--phase N] [--country KR] [--top N] [--json] [-o FILE]
+dari trials refresh-finder                         rebuild the site finder's precomputed facts
 
 Imports are all or nothing (every problem named with its file and path; exit 2), a re-import
 changes nothing, and a progress bar shows on a terminal.
@@ -21,6 +22,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import CommandParser
+from django.db import transaction
 
 from dari.cli.command import DariCommand
 from dari.directory.interchange import DirectoryError
@@ -28,8 +30,10 @@ from dari.trials.aact import read_aact
 from dari.trials.bundled import load_bundled_trials
 from dari.trials.ctgov import Study
 from dari.trials.domain.queries import SiteSearch, find_sites
+from dari.trials.domain.stats import refresh_site_facts
 from dari.trials.fetch import API_URL, Fetcher, FetchError, fetch_studies, query_params
 from dari.trials.importer import describe, import_studies, read_studies
+from dari.trials.models import SiteFact
 from dari.trials.vocab import InterventionType
 
 
@@ -47,6 +51,10 @@ class Command(DariCommand):
         aa.add_argument("--synthetic", action="store_true", help="mark the trials synthetic")
         aa.add_argument("--no-progress", action="store_true", help="never show a progress bar")
         sub.add_parser("load-bundled", help="load the real trials of dari/data/trials/")
+        sub.add_parser(
+            "refresh-finder",
+            help="rebuild the site finder's facts from the trials (imports keep them current)",
+        )
         fe = sub.add_parser("fetch-ctgov", help="page through the ClinicalTrials.gov API v2")
         fe.add_argument("--country", required=True, help='e.g. "Korea, Republic of"')
         fe.add_argument("--condition", default="")
@@ -104,6 +112,10 @@ class Command(DariCommand):
             elif action == "load-bundled":
                 counts = load_bundled_trials()
                 self.stdout.write(f"loaded {counts['sites']} sites; {describe(counts)}")
+            elif action == "refresh-finder":
+                with transaction.atomic():
+                    refresh_site_facts()
+                self.stdout.write(f"{SiteFact.objects.count()} site facts")
             elif action == "fetch-ctgov":
                 self._fetch(options)
             elif action == "sites":

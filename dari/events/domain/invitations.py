@@ -1,0 +1,60 @@
+"""Invitations: the organisers of an event invite an organisation (a trial site from the site
+finder, any organisation from the console). A confirmed member of an invited organisation
+registers like anyone else (`register_participant`), and needs no approval."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from dari.directory.models import Organization
+from dari.events.access import may_manage
+from dari.events.domain.errors import EventError
+from dari.events.models import Event, Invitation
+
+
+def _check_manager(user: Any, event: Event) -> None:
+    if not may_manage(user, event):
+        raise EventError(_("Only the event's organisers can invite."), code="forbidden")
+
+
+@transaction.atomic
+def invite_organization(user: Any, event: Event, organization_id: str) -> Invitation:
+    """Invite an organisation (by its id) to `event`; inviting it again changes nothing."""
+    _check_manager(user, event)
+    organization = Organization.objects.filter(pk=organization_id.strip()).first()
+    if organization is None:
+        raise EventError(
+            _("There is no organisation %(id)r.") % {"id": organization_id},
+            field="organization",
+            code="not_found",
+        )
+    if organization.pk == event.organizer_id:
+        raise EventError(_("This organisation is the organiser already."), field="organization")
+    invitation, _created = Invitation.objects.get_or_create(
+        event=event, organization=organization, defaults={"invited_by": user}
+    )
+    return invitation
+
+
+@transaction.atomic
+def withdraw_invitation(user: Any, event: Event, invitation_id: int) -> None:
+    """Withdraw one invitation of `event` (registrations already made stay)."""
+    _check_manager(user, event)
+    deleted, _rows = Invitation.objects.filter(event=event, pk=invitation_id).delete()
+    if not deleted:
+        raise EventError(_("No such invitation."), code="not_found")
+
+
+def is_invited(event: Event, organization_id: str | None) -> bool:
+    return bool(organization_id) and (
+        Invitation.objects.filter(event=event, organization_id=organization_id).exists()
+    )
+
+
+def event_invitations(event: Event) -> QuerySet[Invitation]:
+    """The event's invitations with their organisations, oldest first."""
+    return event.invitations.select_related("organization").order_by("created", "pk")
