@@ -19,7 +19,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from dari.directory.access import visible_assets, with_visible_asset
-from dari.directory.filters import AssetFilter, json_list_contains
+from dari.directory.filters import AssetFilter
 from dari.directory.models import (
     Affiliation,
     Asset,
@@ -199,57 +199,64 @@ VOCAB_FACETS = (
 )
 
 
+FACETS = ("therapeutic_area", "modality", "stage", "seeking", "cluster", "country")
+"""The parameters of the asset list that have a facet (counts per value)."""
+_GROUPED = {
+    "therapeutic_area": "therapeutic_area",
+    "modality": "modality",
+    "stage": "stage",
+    "seeking": "seeking",
+    "cluster": "organization__cluster_id",
+    "cluster_name": "organization__cluster__name",
+    "country": "organization__country",
+}
+
+
+def _holds(row: dict[str, Any], field: str, value: str) -> bool:
+    """Whether a group of assets (a row of the grouped facet query) has `value` for `field`."""
+    if field == "seeking":
+        return value in (row["seeking"] or ())
+    return bool(row[_GROUPED[field]] == value)
+
+
 def asset_facets(user: Any, chosen: AssetFilter) -> list[Facet]:
     """Counts per filter value over the visible assets matching every *other* filter (so a
-    chosen value still shows its alternatives). One query per facet."""
-    base = visible_assets(user)
+    chosen value still shows its alternatives). One grouped query over the assets matching
+    the parameters without a facet (words, organisation, date), then each facet sums the
+    groups that meet the other facets' chosen values."""
+    unfaceted = dataclasses.replace(chosen, **dict.fromkeys(FACETS, "")).narrowed(
+        visible_assets(user)
+    )
+    groups = list(unfaceted.order_by().values(*_GROUPED.values()).annotate(n=Count("pk")))
+    chosen_values = {field: getattr(chosen, field) for field in FACETS}
 
-    def narrowed(field: str) -> QuerySet[Asset]:
-        return dataclasses.replace(chosen, **{field: ""}).narrowed(base)
+    def counts(field: str) -> Counter[Any]:
+        others = [(f, v) for f, v in chosen_values.items() if v and f != field]
+        out: Counter[Any] = Counter()
+        for row in groups:
+            if not all(_holds(row, f, v) for f, v in others):
+                continue
+            if field == "seeking":
+                for value in set(row["seeking"] or ()):
+                    out[value] += row["n"]
+            elif field == "cluster":
+                out[(row[_GROUPED["cluster"]], row[_GROUPED["cluster_name"]])] += row["n"]
+            else:
+                out[row[_GROUPED[field]]] += row["n"]
+        return out
 
     facets = []
     for field, title, choices in VOCAB_FACETS:
-        if field == "seeking":
-            aggregates = {
-                f"n_{v}": Count("pk", filter=json_list_contains("seeking", v))
-                for v in choices.values
-            }
-            row = narrowed(field).aggregate(**aggregates)
-            counts: dict[str, int] = {v: row[f"n_{v}"] for v in choices.values}
-        else:
-            counts = _grouped(narrowed(field), field)
-        options = [(v, str(lbl), counts.get(v, 0)) for v, lbl in choices.choices]
+        found = counts(field)
+        options = [(v, str(lbl), found.get(v, 0)) for v, lbl in choices.choices]
         facets.append(Facet(field, str(title), getattr(chosen, field), options))
-
-    cluster_rows = (
-        narrowed("cluster")
-        .exclude(organization__cluster=None)
-        .values("organization__cluster_id", "organization__cluster__name")
-        .annotate(n=Count("pk"))
-        .order_by("organization__cluster__name")
+    clusters = sorted(
+        ((pk, name, n) for (pk, name), n in counts("cluster").items() if pk is not None),
+        key=lambda option: (option[1], option[0]),
     )
-    facets.append(
-        Facet(
-            "cluster",
-            str(_("Cluster")),
-            chosen.cluster,
-            [
-                (r["organization__cluster_id"], r["organization__cluster__name"], r["n"])
-                for r in cluster_rows
-            ],
-        )
-    )
-    country_counts: Counter[str] = Counter(
-        _grouped(narrowed("country").exclude(organization__country=""), "organization__country")
-    )
-    facets.append(
-        Facet(
-            "country",
-            str(_("Country")),
-            chosen.country.upper(),
-            [(c, c, n) for c, n in sorted(country_counts.items())],
-        )
-    )
+    facets.append(Facet("cluster", str(_("Cluster")), chosen.cluster, clusters))
+    countries = sorted((c, c, n) for c, n in counts("country").items() if c)
+    facets.append(Facet("country", str(_("Country")), chosen.country.upper(), countries))
     return facets
 
 
