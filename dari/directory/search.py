@@ -200,8 +200,9 @@ def expression(query: Query, vendor: str | None = None) -> str:
     )
 
 
-def matching(query: Query) -> Q:
-    """Assets whose search document matches the query (a subquery of the index)."""
+def matching(query: Query, every: int = 1) -> Q:
+    """Assets whose search document matches the query (a subquery of the index); `every`:
+    only every n-th document of the index (by its row id: a sample for estimates)."""
     if connection.vendor == "postgresql":
         sql = f"SELECT asset_id FROM {TABLE} WHERE document @@ to_tsquery('simple', %s)"
     else:
@@ -209,6 +210,9 @@ def matching(query: Query) -> Q:
             f"SELECT {TABLE}.asset_id FROM {FTS} JOIN {TABLE} ON {TABLE}.id = {FTS}.rowid "
             f"WHERE {FTS} MATCH %s"
         )
+    if every > 1:
+        row = f"{TABLE}.id" if connection.vendor == "postgresql" else f"{FTS}.rowid"
+        sql += f" AND {row} %% {int(every)} = 0"
     return Q(pk__in=RawSQL(sql, [expression(query)]))
 
 

@@ -273,7 +273,7 @@ def asset_list(request: HttpRequest) -> HttpResponse:
         chosen_values = {"q": request.GET.get("q", ""), "sort": request.GET.get("sort", "")}
     else:
         page = _page(request, assets)
-        facets = queries.asset_facets(request.user, chosen)
+        facets = queries.asset_facets(request.user, chosen, matches=page.paginator.count)
         chosen_values = {"q": chosen.q, "sort": chosen.chosen_sort}
     context = {
         "page": page,

@@ -18,6 +18,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from dari.directory import search
 from dari.directory.access import visible_assets, with_visible_asset
 from dari.directory.filters import AssetFilter
 from dari.directory.models import (
@@ -189,6 +190,9 @@ class Facet:
     title: str
     selected: str
     options: list[tuple[str, str, int]]  # value, label, count
+    approximate: bool = False
+    """Counts estimated from a sample of the matches (a very broad search); every option
+    is offered, since a rare one may be missing from the sample."""
 
 
 VOCAB_FACETS = (
@@ -219,15 +223,33 @@ def _holds(row: dict[str, Any], field: str, value: str) -> bool:
     return bool(row[_GROUPED[field]] == value)
 
 
-def asset_facets(user: Any, chosen: AssetFilter) -> list[Facet]:
+FACETS_EXACT_UP_TO = 5000
+"""A search finding more assets than this has its facet counts estimated from a sample."""
+FACET_SAMPLE = 2000
+"""About how many matches such an estimate reads."""
+
+
+def asset_facets(user: Any, chosen: AssetFilter, matches: int | None = None) -> list[Facet]:
     """Counts per filter value over the visible assets matching every *other* filter (so a
     chosen value still shows its alternatives). One grouped query over the assets matching
     the parameters without a facet (words, organisation, date), then each facet sums the
-    groups that meet the other facets' chosen values."""
-    unfaceted = dataclasses.replace(chosen, **dict.fromkeys(FACETS, "")).narrowed(
-        visible_assets(user)
-    )
-    groups = list(unfaceted.order_by().values(*_GROUPED.values()).annotate(n=Count("pk")))
+    groups that meet the other facets' chosen values.
+
+    `matches`: how many assets the search found, if known. Beyond FACETS_EXACT_UP_TO (words
+    naming much of the directory, such as "cancer"), the groups are those of every n-th
+    match of the index (about FACET_SAMPLE of them), counted n times, and the facets say
+    they are approximate; the sample is drawn among the assets the user may see, like the
+    exact count."""
+    unfaceted = dataclasses.replace(chosen, **dict.fromkeys(FACETS, ""))
+    query = chosen.query()
+    step = 1
+    if query is not None and matches is not None and matches > FACETS_EXACT_UP_TO:
+        step = max(2, matches // FACET_SAMPLE)
+        rows = dataclasses.replace(unfaceted, q="").narrowed(visible_assets(user))
+        rows = rows.filter(search.matching(query, every=step))
+    else:
+        rows = unfaceted.narrowed(visible_assets(user))
+    groups = list(rows.order_by().values(*_GROUPED.values()).annotate(n=Count("pk")))
     chosen_values = {field: getattr(chosen, field) for field in FACETS}
 
     def counts(field: str) -> Counter[Any]:
@@ -238,25 +260,35 @@ def asset_facets(user: Any, chosen: AssetFilter) -> list[Facet]:
                 continue
             if field == "seeking":
                 for value in set(row["seeking"] or ()):
-                    out[value] += row["n"]
+                    out[value] += row["n"] * step
             elif field == "cluster":
-                out[(row[_GROUPED["cluster"]], row[_GROUPED["cluster_name"]])] += row["n"]
+                out[row[_GROUPED["cluster"]]] += row["n"] * step
             else:
-                out[row[_GROUPED[field]]] += row["n"]
+                out[row[_GROUPED[field]]] += row["n"] * step
         return out
 
+    approximate = step > 1
     facets = []
     for field, title, choices in VOCAB_FACETS:
         found = counts(field)
         options = [(v, str(lbl), found.get(v, 0)) for v, lbl in choices.choices]
-        facets.append(Facet(field, str(title), getattr(chosen, field), options))
+        facets.append(Facet(field, str(title), getattr(chosen, field), options, approximate))
+    names = {row[_GROUPED["cluster"]]: row[_GROUPED["cluster_name"]] for row in groups}
+    found = counts("cluster")
+    if approximate:  # every cluster and country on offer: a rare one may not be sampled
+        names.update(Cluster.objects.values_list("id", "name"))
+        found.update(dict.fromkeys(names, 0))
     clusters = sorted(
-        ((pk, name, n) for (pk, name), n in counts("cluster").items() if pk is not None),
+        ((pk, names[pk], n) for pk, n in found.items() if pk is not None),
         key=lambda option: (option[1], option[0]),
     )
-    facets.append(Facet("cluster", str(_("Cluster")), chosen.cluster, clusters))
-    countries = sorted((c, c, n) for c, n in counts("country").items() if c)
-    facets.append(Facet("country", str(_("Country")), chosen.country.upper(), countries))
+    facets.append(Facet("cluster", str(_("Cluster")), chosen.cluster, clusters, approximate))
+    found = counts("country")
+    if approximate:
+        found.update(dict.fromkeys(countries_of(Organization.objects.all()), 0))
+    countries = sorted((c, c, n) for c, n in found.items() if c)
+    country = chosen.country.upper()
+    facets.append(Facet("country", str(_("Country")), country, countries, approximate))
     return facets
 
 

@@ -140,7 +140,7 @@ def query_vector(text: str) -> FloatMatrix:
         if vector is not None:
             cache.move_to_end(text)
             return vector
-    vector = embedder.embed([text])[0]
+    vector = np.asarray(embedder.embed([text])[0], dtype=np.float32)
     with _lock:
         cache[text] = vector
         while len(cache) > QUERY_VECTORS:
