@@ -85,3 +85,13 @@ def test_facets_of_a_very_broad_search_are_estimated_among_visible_assets(
     chosen = AssetFilter.from_params({"q": "위암", "stage": "phase1"})
     modality = {f.name: f for f in queries.asset_facets(None, chosen, matches=70)}["modality"]
     assert 0 < dict((v, n) for v, _, n in modality.options)["antibody"] <= 30
+    # Few found with the value chosen, many without it: a first sample tells, and the
+    # estimate is kept.
+    monkeypatch.setattr(queries, "FACETS_EXACT_UP_TO", 30)
+    monkeypatch.setattr(queries, "PROBE_STEP", 2)
+    facets = {f.name: f for f in queries.asset_facets(None, chosen, matches=17)}
+    stage = dict((v, n) for v, _, n in facets["stage"].options)
+    assert facets["stage"].approximate
+    assert all(n % 2 == 0 for n in stage.values()), stage
+    assert 50 <= sum(stage.values()) <= 90
+    assert stage["phase3"] == 0

@@ -227,6 +227,9 @@ FACETS_EXACT_UP_TO = 5000
 """A search finding more assets than this has its facet counts estimated from a sample."""
 FACET_SAMPLE = 2000
 """About how many matches such an estimate reads."""
+PROBE_STEP = 8
+"""With a facet value chosen, every PROBE_STEP-th match tells whether the facets (which leave
+that value out) count more than FACETS_EXACT_UP_TO."""
 
 
 def asset_facets(user: Any, chosen: AssetFilter, matches: int | None = None) -> list[Facet]:
@@ -239,17 +242,32 @@ def asset_facets(user: Any, chosen: AssetFilter, matches: int | None = None) -> 
     naming much of the directory, such as "cancer"), the groups are those of every n-th
     match of the index (about FACET_SAMPLE of them), counted n times, and the facets say
     they are approximate; the sample is drawn among the assets the user may see, like the
-    exact count."""
+    exact count. With a facet value chosen, the facets count more than `matches` (they
+    leave that value out): a sample of every PROBE_STEP-th match decides, and is kept when
+    it finds them too many."""
     unfaceted = dataclasses.replace(chosen, **dict.fromkeys(FACETS, ""))
     query = chosen.query()
     step = 1
-    if query is not None and matches is not None and matches > FACETS_EXACT_UP_TO:
-        step = max(2, matches // FACET_SAMPLE)
-        rows = dataclasses.replace(unfaceted, q="").narrowed(visible_assets(user))
-        rows = rows.filter(search.matching(query, every=step))
-    else:
+    groups: list[dict[str, Any]] | None = None
+    if query is not None and matches is not None:
+        others = dataclasses.replace(unfaceted, q="").narrowed(visible_assets(user))
+
+        def sample(every: int) -> list[dict[str, Any]]:
+            rows = others.filter(search.matching(query, every=every))
+            return list(rows.order_by().values(*_GROUPED.values()).annotate(n=Count("pk")))
+
+        if matches > FACETS_EXACT_UP_TO:
+            step = max(2, matches // FACET_SAMPLE)
+            groups = sample(step)
+        elif matches and any(getattr(chosen, f) for f in FACETS):
+            # The facets count the matches *without* the chosen values, maybe many more than
+            # `matches`: a first sample says whether they are.
+            probe = sample(PROBE_STEP)
+            if sum(row["n"] for row in probe) * PROBE_STEP > FACETS_EXACT_UP_TO:
+                step, groups = PROBE_STEP, probe
+    if groups is None:
         rows = unfaceted.narrowed(visible_assets(user))
-    groups = list(rows.order_by().values(*_GROUPED.values()).annotate(n=Count("pk")))
+        groups = list(rows.order_by().values(*_GROUPED.values()).annotate(n=Count("pk")))
     chosen_values = {field: getattr(chosen, field) for field in FACETS}
 
     def counts(field: str) -> Counter[Any]:
