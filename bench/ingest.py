@@ -1,10 +1,13 @@
 """Extraction quality on real texts: `python bench/ingest.py` (make bench-ingest).
 
 Scores `dari.extraction.extract` per field (precision and recall) on bench/data/ingest/
-texts.jsonl, 92 real excerpts with their true fields, against a baseline measured in the same
+texts.jsonl, 123 real excerpts with their true fields, against a baseline measured in the same
 run (the first two organisations named as licensor and licensee, or investee and investor; the
 largest amount as the total; the first date). The dev split was used to build the rules; the
-test split was never looked at while building them and is reported apart. The judge's figure
+test split was kept apart in the first round and looked at in the second; test2 (31 deals) was
+collected before the second round and tuned on in the third; test3 (42 deals) was collected
+before the third round and measured once at its end. Each is reported apart;
+`--splits=dev,test,test2` leaves test3 out while tuning. The judge's figure
 is "deal right": every true party found with its role, no other party, and the upfront,
 milestones and total (or the round's amount) all right.
 
@@ -164,8 +167,14 @@ def _pr(c: list[int]) -> str:
     return f"{p:4.2f}/{r:4.2f}"
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    splits = ("dev", "test", "test2", "test3", "all")
+    if args and args[0].startswith("--splits="):
+        splits = tuple(args[0].split("=", 1)[1].split(","))
     rows = [json.loads(line) for line in TEXTS.read_text(encoding="utf-8").splitlines() if line]
+    if "all" not in splits:
+        rows = [r for r in rows if r["split"] in splits]
     gaz = gazetteer()
 
     def ours(text: str) -> dict[str, Any]:
@@ -175,11 +184,12 @@ def main() -> None:
         return baseline(text, gaz)
 
     print(f"Extraction on {len(rows)} real texts (precision/recall per field; 'right' = parties")
-    print("with roles and every amount right). dev: built on; test: never looked at.\n")
+    print("with roles and every amount right). dev: built on; test, test2: held out, then tuned")
+    print("on; test3: collected before the third round, measured at its end.\n")
     header = f"| split | method | n | right | deals right | {' | '.join(FIELDS)} |"
     print(header)
     print("|" + "---|" * (5 + len(FIELDS)))
-    for split in ("dev", "test", "all"):
+    for split in splits:
         for lang in ("en", "ko", "all"):
             part = [r for r in rows if split in ("all", r["split"]) and lang in ("all", r["lang"])]
             if not part:

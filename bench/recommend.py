@@ -43,7 +43,8 @@ from recommend_data import (  # noqa: E402  (bench/ is the script's directory)
     load_dev,
     load_products,
 )
-from recommend_eval import SESSION3, Query, report, report_file  # noqa: E402
+from recommend_eval import Query, report, report_file  # noqa: E402
+from recommend_judge import FRESH, build  # noqa: E402
 from recommend_speed import speed  # noqa: E402
 
 from dari.matching import (  # noqa: E402
@@ -508,22 +509,21 @@ def quality(args: argparse.Namespace) -> None:
         )
         runs = [only_korean]
         print_table(f"{args.data.name}, Korean licensors only", runs)
-        report_file(args.data.name, only_korean.loo.queries(args.data.name), SESSION3)
+        report_file(args.data.name, only_korean.loo.queries(args.data.name))
     else:
-        here = DATA.parent
+        names = {"standalone": "the judge's: each set among its own licensees"}
+        names["cumulative"] = "each set among every earlier set's candidates"
+        framings = {f"{k} ({v})": build(embedder, k, feature_cache) for k, v in names.items()}
+        report(framings, build(embedder, "cumulative", feature_cache, offered=True), FRESH)
+        here, extra = DATA.parent, args.ablations or args.grid
         runs = [
             run_set(name, here / data, [here / w for w in withs], embedder, korean_only=True)
-            for name, data, withs in SUITE
+            for name, data, withs in (SUITE if extra else ())
         ]
         if args.ablations:
             for run in runs:
                 print_table(f"{run.name}, Korean licensors", [run])
             print_table("all sets pooled, Korean licensors", runs)
-        report(
-            [q for run in runs for q in run.loo.queries(run.name)],
-            [q for run in runs for q in run.offered.queries(run.name)],
-            SESSION3,
-        )
     if CACHE.parent.exists():
         embedder.save(CACHE)
     if args.grid:

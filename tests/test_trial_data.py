@@ -88,3 +88,46 @@ def test_cris_only_study_needs_a_cris_url(tmp_path, capsys):
     assert "is not on clinicaltrials.gov or cris.nih.go.kr" in capsys.readouterr().out
     cris["dari"] = {"source_url": "https://cris.nih.go.kr/cris/search/detailSearch.do?seq=1"}
     assert check.main(["check", str(_folder(tmp_path, [cris]))]) == 0
+
+
+def _bundled(name: str) -> dict:
+    return json.loads((check.DEFAULT / name).read_text(encoding="utf-8"))
+
+
+def test_at_least_thirty_designated_trial_centres():
+    """KoNECT/MOHW regional and global leading centres and MFDS-designated institutions, each
+    designation with its own source (README.md, "designations")."""
+    assert check.designated_sites(check.DEFAULT) >= 30
+    programmes = {
+        d["programme"] for s in _bundled("sites.json")["sites"] for d in s.get("designations", [])
+    }
+    assert {"mohw_regional_ctc", "global_leading_ctc", "mfds_designated"} <= programmes
+
+
+def test_every_trial_folder_source_passes_the_host_policy():
+    from dari.directory.sourcehosts import source_host_problem
+
+    urls = []
+    for site in _bundled("sites.json")["sites"]:
+        urls.append(site["source_url"])
+        urls += [d["source_url"] for d in site.get("designations", [])]
+    urls += [link["source_url"] for link in _bundled("asset_links.json")["links"]]
+    for path in sorted(check.DEFAULT.glob("ctgov-*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        urls += [s.get("dari", {}).get("source_url", "") for s in doc["studies"]]
+    refused = sorted(
+        {f"{u}: {source_host_problem(u)}" for u in urls if u and source_host_problem(u)}
+    )
+    assert refused == []
+
+
+def test_designation_problems_are_named(tmp_path, capsys):
+    folder = _folder(tmp_path, [_study("NCT00000001")])
+    doc = json.loads((folder / "sites.json").read_text(encoding="utf-8"))
+    doc["sites"][0]["designations"] = [{"programme": "SYNTHETIC", "year": "2004"}]
+    (folder / "sites.json").write_text(json.dumps(doc), encoding="utf-8")
+    assert check.main(["check", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "designations[0].programme: 'SYNTHETIC'" in out
+    assert "designations[0].year: not a year" in out
+    assert "designations[0].source_url: not a web address" in out

@@ -25,6 +25,14 @@ KCT = re.compile(r"^KCT\d{7}$")
 KOREA = {"korea, republic of", "south korea", "republic of korea", "korea"}
 REGISTRY_HOSTS = {"clinicaltrials.gov", "www.clinicaltrials.gov", "cris.nih.go.kr"}
 SITE_KINDS = {"hospital", "clinical_trial_center"}
+# Public designations of a site (README.md, "designations"): MOHW/KoNECT regional clinical trial
+# centre, KoNECT global leading centre or its consortium partner, MFDS-designated institution.
+PROGRAMMES = {
+    "mohw_regional_ctc",
+    "global_leading_ctc",
+    "global_leading_ctc_partner",
+    "mfds_designated",
+}
 
 
 def _key(text: str) -> str:
@@ -124,6 +132,14 @@ def check_sites(folder: Path) -> tuple[int, list[str]]:
         ids.add(site.get("id"))
         if not re.match(r"^https?://\S+$", str(site.get("source_url") or "")):
             problems.append(f"{where}.source_url: not a web address")
+        for j, des in enumerate(site.get("designations") or []):
+            at = f"{where}.designations[{j}]"
+            if des.get("programme") not in PROGRAMMES:
+                problems.append(f"{at}.programme: {des.get('programme')!r}")
+            if "year" in des and not isinstance(des["year"], int):
+                problems.append(f"{at}.year: not a year")
+            if not re.match(r"^https?://\S+$", str(des.get("source_url") or "")):
+                problems.append(f"{at}.source_url: not a web address")
         if site.get("name_ko") and not re.search(r"[\uac00-\ud7a3]", site["name_ko"]):
             problems.append(f"{where}.name_ko: no Hangul")
         for text in [site.get("name_en"), site.get("name_ko"), *(site.get("aliases") or [])]:
@@ -135,18 +151,23 @@ def check_sites(folder: Path) -> tuple[int, list[str]]:
     return len(sites), problems
 
 
+def designated_sites(folder: Path) -> int:
+    """How many sites carry at least one sourced public designation."""
+    path = folder / "sites.json"
+    if not path.exists():
+        return 0
+    sites = json.loads(path.read_text(encoding="utf-8")).get("sites") or []
+    return sum(1 for s in sites if s.get("designations"))
+
+
 def check_links(folder: Path, trial_ids: set[str]) -> tuple[int, list[str]]:
     path = folder / "asset_links.json"
     if not path.exists():
         return 0, []
     doc = json.loads(path.read_text(encoding="utf-8"))
     assets: set[str] = set()
-    for name in ("assets.json", "pipelines.json"):
-        data = folder.parent / name
-        if data.exists():
-            assets |= {
-                a["id"] for a in json.loads(data.read_text(encoding="utf-8")).get("assets", [])
-            }
+    for data in sorted(folder.parent.glob("*.json")):
+        assets |= {a["id"] for a in json.loads(data.read_text(encoding="utf-8")).get("assets", [])}
     problems = []
     if doc.get("format") != "dari-trial-assets/1":
         problems.append(f"{path.name}: format: expected 'dari-trial-assets/1'")
@@ -172,7 +193,8 @@ def main(argv: list[str]) -> int:
     for problem in problems:
         print(problem)
     print(
-        f"{count} studies ({len(trial_ids)} ids), {n_sites} sites, {n_links} asset links: "
+        f"{count} studies ({len(trial_ids)} ids), {n_sites} sites "
+        f"({designated_sites(folder)} designated), {n_links} asset links: "
         f"{'OK' if not problems else f'{len(problems)} problem(s)'}"
     )
     return 1 if problems else 0

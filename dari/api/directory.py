@@ -46,6 +46,7 @@ from dari.api.schemas import (
 )
 from dari.directory.access import access_asset
 from dari.directory.domain import queries, search
+from dari.directory.domain.readercache import for_reader
 from dari.directory.filters import (
     AssetFilter,
     ClusterFilter,
@@ -77,9 +78,13 @@ def _page_of(
     queryset: QuerySet[M],
     record: Callable[[M], Record],
 ) -> Record:
-    """One page of `queryset` narrowed by the shared filter (FilterError answers 400)."""
+    """One page of `queryset` narrowed by the shared filter (FilterError answers 400), the
+    same for every caller of this kind until the directory changes."""
     chosen = filter_class.from_params(params.model_dump())
-    return paginate(request, chosen.apply(queryset), page, record)
+    name = f"api:{filter_class.__name__}"
+    return for_reader(
+        request, name, lambda: paginate(request, chosen.apply(queryset), page, record)
+    )
 
 
 def _one(kind: str, queryset: QuerySet[M], object_id: str) -> M:
@@ -137,8 +142,12 @@ def list_assets(request: HttpRequest, page: Page, params: Query[AssetQuery]) -> 
     """Pipeline assets the caller may see, with the filters of the asset search page; with
     words (`q`, Korean or English), most relevant first unless `sort` says otherwise."""
     chosen = AssetFilter.from_params(params.model_dump())
-    rows = search.search_assets(request.user, chosen)
-    return paginate(request, rows, page, records.asset_record)
+
+    def one_page() -> Record:
+        rows = search.search_assets(request.user, chosen)
+        return paginate(request, rows, page, records.asset_record)
+
+    return for_reader(request, "api:assets", one_page)
 
 
 @router.get("/assets/{asset_id}", response={200: AssetOut, **DETAIL_ERRORS}, exclude_unset=True)

@@ -10,13 +10,14 @@ class DirectoryConfig(AppConfig):
     def ready(self) -> None:
         """Reasons of recommendations speak the reader's language (the core is keyed by
         the English text; dari.directory.domain.reason_catalogue marks every string); the
-        asset search index follows every save."""
+        asset search index and the directory generation follow every save."""
         from django.utils.translation import gettext
 
         from dari.matching.reasons import set_translator
 
         set_translator(gettext)
 
-        from dari.directory.search import connect_signals
+        from dari.directory import generation, search
 
-        connect_signals()
+        search.connect_signals()
+        generation.connect_signals()

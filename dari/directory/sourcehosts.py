@@ -120,6 +120,13 @@ _REFUSED = {
     "hif-signal.com": "unrelated",
     "jnksignaling.com": "unrelated",
     "www.daily8.com": "unrelated",
+    "globalbihari.com": "unrelated",
+    "www.countstar.com": "unrelated",
+    "countstar.com": "unrelated",
+    "smartkarma.com": "unrelated",
+    "indiapharmaoutlook.com": "mirror",
+    "m2pharma.com": "mirror",
+    "trial.medpath.com": "mirror",
 }
 _REASONS = {
     "mirror": "a mirror or copy of another publisher's page",

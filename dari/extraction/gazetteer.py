@@ -29,10 +29,11 @@ _SUFFIXES = re.compile(
 _KO_SUFFIXES = re.compile(r"^(?:\(주\)|㈜)\s*|\s*(?:\(주\)|㈜|주식회사)$")
 _PROPOSED = re.compile(
     r"\b((?:[A-Z][\w&'-]*\.?\s){0,3}[A-Z][\w&'-]*),?\s"
-    r"(Inc\.|Inc\b|Corp\.|Corporation|Co\., Ltd\.|Ltd\.|LLC|AG|GmbH|plc|S\.A\.|"
+    r"(Inc\.|Inc\b|Corp\.|Corporation|Co\.,? Ltd\.?|Ltd\.|LLC|AG|GmbH|plc|S\.A\.|Laboratories|"
+    r"Oncology|Sciences|"
     r"Pharmaceuticals?|Therapeutics|Biosciences?|Biotherapeutics|Biopharma|Biologics|Pharma|"
     r"Investments?|Partners|Capital|Ventures|Venture Fund|Network|Securities|Asset Management|"
-    r"DMCC|Group|Bio)\b"
+    r"DMCC|Group|Bio|Labs?)(?![\w])"
 )
 _HANGUL = re.compile(r"[가-힣]")
 # 셀트리온 is not 셀트리온제약: a Korean name followed by another company ending is a sister
@@ -81,10 +82,23 @@ _KO_NOT_PARTIES = {
     "현지",
     "다국적",
     "빅파마",
+    "기술",
+    "원천기술",
+    "플랫폼",
+    "물질",
+    "후보물질",
+    "양사",
+    "자사",
+    "당사",
+    "이번",
+    "제품",
+    "판권",
+    "권리",
+    "일부",
 }
 _KO_LICENSEE = re.compile(
     r"(?:['‘]([^'’]{2,30})['’]|(?<![가-힣A-Za-z0-9])([가-힣A-Za-z][가-힣A-Za-z0-9]{1,14}))"
-    r"(?:에게|에)\s?(?:\S+\s){0,6}?(?:기술\s?이전|기술\s?수출|이전(?:하|했|한)|라이선스)"
+    r"(?:에게|에)\s?(?:\S+\s){0,6}?(?:기술\s?이전|기술\s?수출|이전(?:하|했|한)|라이선스|지급|넘기|넘겼|넘어갔|양도|부여)"
 )
 _KO_GENERIC = {
     "바이오의약품",
@@ -114,12 +128,139 @@ _KO_GENERIC = {
     "누적투자",
 }
 _KO_COMPANY = re.compile(
-    r"(?<![가-힣A-Za-z0-9])([A-Za-z0-9가-힣]{1,12}(?:바이오|제약|약품|파마|테라퓨틱스|사이언스|"
+    r"(?<![가-힣A-Za-z0-9·])((?<![A-Za-z])(?!DNA|RNA|ADC|API|FDA|IPO)[A-Z]{2,3}"
+    r"(?!에서|에게|으로|로부터|의|은|는|이|가|을|를|과|와)[가-힣]{2,6}?|"
+    r"[A-Za-z0-9가-힣]{1,12}(?:바이오|제약|약품|파마|테라퓨틱스|사이언스|"
     r"인베스트먼트|인베트먼트|파트너스|벤처투자|벤처스|캐피탈|자산운용|투자|증권|IBT|젠|텍|셀|랩|"
-    r"헬스케어|메디칼|메디컬|바이오로직스|바이오텍|바이오사이언스))"
+    r"헬스케어|메디칼|메디컬|바이오로직스|바이오텍|바이오사이언스)|"
+    r"[가-힣]{2,8}\s(?:테라퓨틱스|파마슈티컬스?|바이오사이언스|바이오로직스|파마|바이오텍|제약))"
     r"(?=\s?(?:은|는|이|가|와|과|에|에게|로부터|으로부터|를|을|의|,|등|\s|\())"
 )
+# "CS Pharmaceuticals社", "(주)티움바이오", "주식회사 티움바이오", "에볼루스사와", "알자(ALZA)사에",
+# "'떼아 오픈 이노베이션(Théa Open Innovation)'으로부터"
+_KO_CORPORATE = re.compile(
+    r"([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})\s?社|"
+    r"(?<![가-힣])([가-힣]{3,10}|[가-힣]{2,10}(?=\([A-Za-z]))(?:\([A-Za-z][\w .&-]{1,30}\))?"
+    r"(?<!제약)(?<!바이오)(?<!기업)(?<!업체)(?<!회)(?<!투자)(?<!계열)사"
+    r"(?=와|에|에게|로부터|는|가)|"
+    r"['‘]([^'’()]{2,30}?)\s?\((?=[A-Z?][a-z?])[^()]{2,40}\)['’]|"
+    r"(?:\(주\)|㈜|주식회사)\s?([가-힣A-Za-z][가-힣A-Za-z0-9]{1,14})"
+)
+# "B와 … 기술이전 계약", "인타스와 … 라이선스 계약을 체결": the partner a Korean text names
+_KO_PARTNER = re.compile(
+    r"(?:['‘]([^'’]{2,30})['’]|(?<![가-힣A-Za-z0-9])([0-9]?[A-Za-z가-힣][가-힣A-Za-z0-9]{1,14}"
+    r"(?:\s(?:테라퓨틱스|파마슈티컬스?|파마|바이오사이언스|제약))?))(?:\([^()]{2,40}\))?"
+    r"(?:와|과|사와|측과)\s(?:\S+\s){0,8}?\S*(?:기술\s?이전|기술\s?수출|라이선스|라이센스|제휴|계약)"
+)
+# Korean: "서지넥스는 시리즈A로 40억원 규모의 투자를 유치했다": the company that raised
+_KO_RAISER = re.compile(
+    r"(?<![가-힣A-Za-z0-9])([A-Za-z가-힣][가-힣A-Za-z0-9-]{1,14})(?:\([^()]{2,40}\)|\(\([^()]{2,40}\))?"
+    r"(?:은|는|이|가)\s(?:[^.\s]+\s){0,10}?[^.\s]*(?:유치했|유치한|유치에|조달했|모았)"
+)
 _NOT_NAMES = {"the", "our", "its", "this", "that", "and", "korea", "korean", "global"}
+# A capitalised name standing where a party stands ("Rznomics will receive", "tapping
+# Rznomics", "Rznomics’ platform"), for names without a corporate ending.
+_EN_NAME = (
+    r"((?:[A-Z][A-Za-z0-9&-]* ){0,2}"
+    r"(?:[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?|[A-Z]{2,}[a-z][A-Za-z]*))"
+)
+_EN_SLOT_AFTER = re.compile(
+    r"(" + _EN_NAME + r"|\b[A-Z]{3,6})"
+    r"(?=\s+(?:will (?:receive|pay|get)|gets|is eligible|is entitled|attracted|raised|"
+    r"has raised|secured|has secured|agreed to pay)\b)"
+)
+_EN_SLOT_POSSESSIVE = re.compile(_EN_NAME + r"(?=['’]s?\s)")
+# "would grant BioGenetics exclusive rights", "handing Hanmi the rights"
+_EN_SLOT_GRANTEE = re.compile(
+    r"\b(?:grant(?:s|ed)?|give[sn]?|hand(?:s|ed|ing)?)\s+" + _EN_NAME + r"(?=\s+(?:the\s+)?"
+    r"(?:exclusive\s+)?(?:global\s+|worldwide\s+)?(?:rights|licen[cs]e))"
+)
+_EN_STOP = {
+    "The",
+    "Under",
+    "South",
+    "North",
+    "Korea",
+    "Korean",
+    "China",
+    "Chinese",
+    "Japan",
+    "Japanese",
+    "European",
+    "Europe",
+    "American",
+    "America",
+    "Asia",
+    "Asian",
+    "Boston",
+    "Seoul",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "This",
+    "That",
+    "These",
+    "Its",
+    "Their",
+    "Company",
+    "Group",
+    "Phase",
+    "Nasdaq",
+    "Kosdaq",
+    "Inc",
+    "Ltd",
+    "Corp",
+    "Chief",
+    "President",
+    "Dr",
+    "Mr",
+    "Ms",
+    "Our",
+    "We",
+    "It",
+    "In",
+    "FDA",
+    "EMA",
+    "CEO",
+    "CFO",
+    "USD",
+    "KRW",
+    "EUR",
+    "ADC",
+}
+
+
+_KO_GENERIC_END = re.compile(
+    r"(?:치료제|신약|물질|기술|기술력|항암제|의약품|제제|후보|시장|플랫폼|사업|제품|권리|판권|지역|국가|계약|"
+    r"협약|협력|제휴|수출|이전|이내|시점|권|"
+    r"하|되|받|있|없|했|됐|된|한|중)$"
+)
+
+
+def _generic(name: str) -> bool:
+    """A place, a generic word or a thing, not a company ("중국", "기술", "치료제"), or a
+    phrase that starts with one ("중국 제약")."""
+    return (
+        len(name) < 2
+        or name in _KO_NOT_PARTIES
+        or name in _KO_GENERIC
+        or name.split()[0] in _KO_NOT_PARTIES
+        or bool(_KO_GENERIC_END.search(name))
+    )
 
 
 @dataclass(frozen=True)
@@ -146,6 +287,9 @@ def _forms(entry: Entry) -> set[str]:
                 short = _SUFFIXES.sub("", form).strip(" ,")
                 if len(short) >= 4 and short.lower() not in _NOT_NAMES:
                     forms.add(short)
+                words = form.split()
+                if len(words) == 2 and not _HANGUL.search(form) and words[0].isupper():
+                    forms.add("".join(words))  # "ABLBio" for "ABL Bio"
                 ko = _KO_SUFFIXES.sub("", form).strip()
                 if ko:
                     forms.add(ko)
@@ -182,7 +326,7 @@ class Gazetteer:
             else None
         )
         self._korean = (
-            re.compile("(" + "|".join(re.escape(f) for f in korean) + ")" + _NOT_LONGER_NAME)
+            re.compile("(" + "|".join(re.escape(f) for f in korean) + ")" + _NOT_LONGER_NAME, re.I)
             if korean
             else None
         )
@@ -213,7 +357,9 @@ class Gazetteer:
         ("organization", None)."""
         for match in _PROPOSED.finditer(text):
             if any(
-                m.start <= match.start() < m.end or match.start() <= m.start < match.end()
+                m.start <= match.start() < m.end
+                or match.start() <= m.start < match.end()
+                or 0 <= match.start() - m.end <= 1  # a known name's rest ("... Stock Co")
                 for m in known
             ):
                 continue
@@ -249,12 +395,62 @@ class Gazetteer:
             group = 1 if match.group(1) else 2
             start, end = match.span(group)
             name = match.group(group)
-            if name in _KO_NOT_PARTIES or name in _KO_GENERIC:
+            if _generic(name):
                 continue
             if any(m.start <= start < m.end or start <= m.start < end for m in known):
                 continue
             key = self.forms.get(name.lower(), ("organization", None))
             yield Mention(start, end, name, key, 0.55)
+
+    def _new(self, text: str, span: tuple[int, int], known: list[Mention]) -> Mention | None:
+        start, end = span
+        name = text[start:end].strip()
+        if _generic(name):
+            return None
+        if any(m.start <= start < m.end or start <= m.start < end for m in known):
+            return None
+        low = name.lower()
+        found = self.forms.get(low)
+        longer = {k for f, k in self._org_names.items() if len(low) >= 6 and f.startswith(low)}
+        key: tuple[str, str | None] = found or (
+            longer.pop() if len(longer) == 1 else ("organization", None)
+        )
+        return Mention(start, end, name, key, 0.55)
+
+    def propose_more(self, text: str, known: list[Mention]) -> Iterator[Mention]:
+        """Names the graph may lack, from where they stand: "CS Pharmaceuticals社",
+        "(주)티움바이오", "인타스와 … 라이선스 계약", "서지넥스는 … 투자를 유치했다",
+        "Rznomics will receive", "Rznomics’ platform"."""
+        taken = list(known)
+        spans: list[tuple[int, int]] = []
+        for rx in (_KO_CORPORATE, _KO_PARTNER, _KO_RAISER):
+            for match in rx.finditer(text):
+                group = next(g for g in range(1, (rx.groups or 0) + 1) if match.group(g))
+                spans.append(match.span(group))
+        for match in _EN_SLOT_AFTER.finditer(text):
+            if match.group(1) not in _EN_STOP:
+                spans.append(match.span(1))
+        for match in _EN_SLOT_GRANTEE.finditer(text):
+            if match.group(1) not in _EN_STOP:
+                spans.append(match.span(1))
+        for match in _EN_SLOT_POSSESSIVE.finditer(text):
+            name = match.group(1)
+            if name not in _EN_STOP and len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2:
+                spans.append(match.span(1))
+        for span in sorted(set(spans)):
+            mention = self._new(text, span, taken)
+            if mention is not None:
+                taken.append(mention)
+                yield mention
+        for match in re.finditer(r"\b[A-Z][A-Za-z0-9-]+\b", text):
+            name = match.group(0)
+            if any(m.text == name and m.value[1] is None for m in taken) and not any(
+                m.start <= match.start() < m.end for m in taken
+            ):
+                mention = self._new(text, match.span(), taken)
+                if mention is not None:
+                    taken.append(mention)
+                    yield mention  # the other mentions of a name proposed once
 
     def country(self, key: tuple[str, str | None]) -> str:
         entry = self.entries.get(key) if key[1] else None  # type: ignore[arg-type]

@@ -85,12 +85,29 @@ _SUFFIX_RE = re.compile(
     r"Swiss francs|francs|CHF|won|KRW|pounds)\b",
     re.IGNORECASE,
 )
-# Korean: 1조 2,000억 원, 1,200억원, 3억 달러, 6000만 달러, 4조1000억원
+# Korean: 1조 2,000억 원, 1,200억원, 3억 달러, 6000만 달러, 4조1000억원, 5천370억원, 9억4천만 달러
+# (천 and 백 inside a group: "4천500만" is 4500만)
+_KO_GROUP = rf"(?:{_NUMBER})?\s?(?:천\s?(?:{_NUMBER})?)?"
 _KO_RE = re.compile(
-    rf"(?:(?P<jo>{_NUMBER})\s?조\s?)?(?:(?P<eok>{_NUMBER})\s?억\s?)?"
-    rf"(?:(?P<man>{_NUMBER})\s?만\s?)?(?P<plain>{_NUMBER})?\s?"
-    r"(?P<cur>원|달러|불|유로|엔|위안|프랑|파운드)"
+    rf"(?<![\d.,])(?:(?P<jo>{_KO_GROUP})\s?조\s?)?(?:(?P<eok>{_KO_GROUP})\s?억\s?)?"
+    rf"(?:(?P<man>{_KO_GROUP})\s?만\s?)?(?P<plain>{_NUMBER})?\s?"
+    r"(?:(?P<cur>원|달러|불|유로|엔|위안|프랑|파운드)|(?=(?:을|를)\s?(?:유치|조달)))"
 )
+_KO_GROUP_RE = re.compile(rf"^(?:(?P<thousands>{_NUMBER})?\s?천)?\s?(?P<rest>{_NUMBER})?$")
+
+
+def _ko_group(text: str | None) -> float | None:
+    """'4천500' is 4500, '6천' 6000, '1,200' 1200; None for an empty group."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    match = _KO_GROUP_RE.match(text)
+    if not match:
+        return None
+    thousands, rest = match.group("thousands", "rest")
+    if "천" in text:
+        return (_num(thousands) if thousands else 1.0) * 1000 + (_num(rest) if rest else 0.0)
+    return _num(rest) if rest else None
 
 
 def _num(text: str) -> float:
@@ -111,21 +128,27 @@ def amounts(text: str) -> Iterator[Mention]:
         return all(end <= s or start >= e for s, e in taken)
 
     for match in _KO_RE.finditer(text):
-        parts = match.group("jo", "eok", "man", "plain")
-        if not any(parts[:3]):
+        groups = [_ko_group(match.group(g)) for g in ("jo", "eok", "man")]
+        plain = match.group("plain")
+        if not any(g is not None for g in groups):
             continue  # "500원" alone: too often a price, not a deal term
+        if match.group("cur") is None and groups[0] is None and groups[1] is None:
+            continue  # no currency: only "60억을 유치" (won by default) is read
         value = sum(
-            _num(p) * unit for p, unit in zip(parts, (10**12, 10**8, 10**4, 1), strict=True) if p
-        )
+            g * unit for g, unit in zip(groups, (10**12, 10**8, 10**4), strict=True) if g
+        ) + (_num(plain) if plain else 0)
+        end = match.end()
+        while end > match.start() and text[end - 1].isspace():
+            end -= 1
         found.append(
             Mention(
                 match.start(),
-                match.end(),
-                match.group(0),
-                (_clean(value), _KO_CURRENCY[match.group("cur")]),
+                end,
+                text[match.start() : end],
+                (_clean(value), _KO_CURRENCY[match.group("cur") or "원"]),
             )
         )
-        taken.append(match.span())
+        taken.append((match.start(), end))
     for regex, table in ((_PREFIX_RE, _PREFIX), (_SUFFIX_RE, _SUFFIX)):
         for match in regex.finditer(text):
             if not free(*match.span()):
@@ -141,4 +164,11 @@ def amounts(text: str) -> Iterator[Mention]:
                 Mention(match.start(), match.end(), match.group(0), (_clean(value), currency))
             )
             taken.append(match.span())
+    if re.search(r"China|Chinese|yuan|RMB|중국", text) and not re.search(
+        r"Japan|yen|일본|엔화", text
+    ):
+        found = [  # "¥596 million" in a Chinese deal is the yuan
+            Mention(m.start, m.end, m.text, (m.value[0], "CNY")) if m.text.startswith("¥") else m
+            for m in found
+        ]
     yield from sorted(found, key=lambda m: m.start)

@@ -12,15 +12,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dari.extraction import roles
+from dari.extraction import roles, terms
 from dari.extraction.gazetteer import Gazetteer
 from dari.extraction.model import Candidate, Mention
 from dari.extraction.money import amounts
-from dari.extraction.text import dates, language
+from dari.extraction.text import dates, language, sentences
 
 _DEAL = re.compile(
     r"licens|option|collaborat|partnership|acquir|acquisition|merger|co-develop|\bdeal\b|"
-    r"agreement|rights? to|upfront|contract|transferr|export|계약|선급금|"
+    r"agreement|rights? to|up[- ]?front|contract|transferr|export|계약|선급금|기술료|파트너십|"
     r"기술\s?이전|기술\s?수출|기술\s?도입|라이선스|라이센스|공동\s?개발|공동\s?연구|인수|도입\s?계약",
     re.IGNORECASE,
 )
@@ -30,51 +30,6 @@ _FUNDING = re.compile(
     re.IGNORECASE,
 )
 _ROUND = re.compile(r"(series\s?[a-e]\d?|pre-?ipo|seed|시리즈\s?[a-eA-E]\d?|프리\s?IPO)", re.I)
-# What the words just before an amount make of it (the closest one wins).
-_AMOUNT_ROLES: list[tuple[str, re.Pattern[str]]] = [
-    ("near_term", re.compile(r"near[- ]term|단기\s?마일스톤", re.I)),
-    (
-        "upfront",
-        re.compile(
-            r"up[- ]?front|signing|initial payment|down payment|선급금|계약금(?!액)|반환\s?의무",
-            re.I,
-        ),
-    ),
-    (
-        "milestones",
-        re.compile(r"milestone|마일스톤|단계별|개발\W{0,3}(?:\w+\W{0,3}){0,3}상업화에 따라", re.I),
-    ),
-    ("equity", re.compile(r"equity|지분", re.I)),
-    (
-        "total",
-        re.compile(
-            r"total|worth|valued|aggregate|deal value|amounts? to|amounting to|"
-            r"총|규모|전체|계약\s?금액|달하",
-            re.I,
-        ),
-    ),
-]
-# What the words right after an amount make of it ("$40 million upfront", "in milestones").
-_AFTER_ROLES: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "upfront",
-        re.compile(
-            r"\s*(?:in\s+)?(?:up[- ]?front|signing|initial)|\s*(?:의\s?)?(?:계약금|선급금)", re.I
-        ),
-    ),
-    ("near_term", re.compile(r"\s*(?:in\s+)?near[- ]term", re.I)),
-    (
-        "milestones",
-        re.compile(
-            r"\s*(?:in|of|as|if|upon|on|for|tied to|linked to|based on|contingent on)\s+"
-            r"(?:[\w,-]+\s+){0,8}?milestone|\s*(?:의\s?)?(?:마일스톤|단계별)",
-            re.I,
-        ),
-    ),
-    ("total", re.compile(r"\s*(?:in total|in all|total)", re.I)),
-    ("equity", re.compile(r"\s*(?:in\s+)?equity|\s*(?:의\s?)?지분", re.I)),
-]
-_UP_TO = re.compile(r"up to|as much as|최대", re.I)
 _UNDISCLOSED = re.compile(r"undisclosed|not disclosed|were not disclosed|비공개", re.I)
 _ROYALTY = re.compile(r"royalt|로열티|경상\s?기술료", re.I)
 _TIERED = re.compile(r"tiered|단계적|차등", re.I)
@@ -105,100 +60,6 @@ _REGION = re.compile(
     r"Europe|Asia|North America|Latin America)\b"
 )
 _CODE = re.compile(r"\b([A-Z]{1,6}[- ]?\d{2,5}[A-Za-z]?)\b")
-
-
-def _before(text: str, mention: Mention, floor: int, width: int = 70) -> str:
-    """The words just before an amount: within its sentence, after the previous amount."""
-    start = max(floor, mention.start - width)
-    before = text[start : mention.start]
-    cut = max(before.rfind(". "), before.rfind("\n"))
-    return before[cut + 1 :] if cut >= 0 else before
-
-
-def _after(text: str, mention: Mention, ceiling: int) -> str:
-    """The words right after an amount, a bracketed conversion skipped ("$100 million
-    upfront", "£2.075 billion ($2.66 billion) in research ... milestones")."""
-    after = text[mention.end : min(ceiling, mention.end + 110)]
-    after = re.sub(r"^\s*[(（][^)）]{0,40}[)）]", "", after)
-    return re.split(r"(?<!\d)[.;](?!\d)", after, maxsplit=1)[0]
-
-
-def _amount_role(text: str, m: Mention, floor: int, ceiling: int) -> str | None:
-    """The role the words right after an amount give it ("$40 million upfront"), else the
-    keyword closest before it ("... and up to $1.2 billion")."""
-    after = _after(text, m, ceiling)
-    role = next((r for r, rx in _AFTER_ROLES if rx.match(after)), None)
-    if role is None:
-        before = _before(text, m, floor)
-        ends: list[tuple[int, int, str]] = []
-        for name, rx in _AMOUNT_ROLES:
-            ends += [(match.start(), match.end(), name) for match in rx.finditer(before)]
-        ends.sort(key=lambda e: (e[1], e[1] - e[0]))  # the closest; on a tie, the longest
-        if ends:
-            role = ends[-1][2]
-            # "선급금은 총 950만 달러", "upfront payment totalling": the role word, not "total"
-            if role == "total" and len(ends) > 1 and ends[-1][0] - ends[-2][1] <= 6:
-                role = ends[-2][2]
-    return role
-
-
-def _equivalents(text: str, found: list[Mention]) -> tuple[list[Mention], list[Mention]]:
-    """Split amounts into those stated and their conversions in brackets ("$15 million
-    (207억원)", "4098억원(3억6350만 달러)"): a conversion is another currency's figure for the
-    amount just before it."""
-    stated: list[Mention] = []
-    converted: list[Mention] = []
-    for i, m in enumerate(found):
-        prev = found[i - 1] if i else None
-        between = text[prev.end : m.start] if prev else ""
-        if (
-            prev is not None
-            and prev in stated
-            and prev.value[1] != m.value[1]
-            and re.fullmatch(r"\s*[(（]\s*(?:약|about|approx\.?|around|roughly|US)?\s*", between)
-        ):
-            converted.append(m)
-        else:
-            stated.append(m)
-    return stated, converted
-
-
-def _money(text: str, cand: Candidate, found: list[Mention]) -> None:
-    stated, converted = _equivalents(text, found)
-    if not stated:
-        return
-    currency = stated[0].value[1]  # the currency the text states first
-    mine = [m for m in stated if m.value[1] == currency]
-    labelled: dict[str, Mention] = {}
-    plain: list[Mention] = []
-    for i, m in enumerate(mine):
-        floor = mine[i - 1].end if i else 0
-        ceiling = mine[i + 1].start if i + 1 < len(mine) else len(text)
-        role = _amount_role(text, m, floor, ceiling)
-        if role is None:
-            plain.append(m)
-        elif role not in labelled or (
-            role in ("milestones", "total") and m.value[0] > labelled[role].value[0]
-        ):
-            labelled[role] = m  # the first upfront; the largest milestones or total
-    if "total" not in labelled and plain:
-        biggest = max(plain, key=lambda m: m.value[0])
-        if not labelled or biggest.value[0] > max(m.value[0] for m in labelled.values()):
-            labelled["total"] = biggest
-    main = labelled.get("total") or labelled.get("upfront") or next(iter(labelled.values()), None)
-    if main is None:
-        return
-    cand.put("currency", currency, main, confidence=0.9)
-    for role in ("upfront", "near_term", "milestones", "total", "equity"):
-        amount = labelled.get(role)
-        if amount is not None:
-            cand.put(role, amount.value[0], amount, confidence=0.85 if role != "total" else 0.8)
-    others = converted + [m for m in stated if m.value[1] != currency]
-    if others:
-        cand.put("original_amounts", [list(m.value) for m in others], *others, confidence=0.7)
-    total = labelled.get("total")
-    if total is not None and _UP_TO.search(text[max(0, total.start - 30) : total.start]):
-        cand.fields.setdefault("flags", []).append("up_to")
 
 
 def _first(patterns: list[tuple[str, re.Pattern[str]]], text: str) -> tuple[str, Mention] | None:
@@ -252,6 +113,126 @@ def _assets(text: str, gazetteer: Gazetteer, known: list[Mention]) -> list[Menti
     return [m for m in known if m.value[0] == "asset"]
 
 
+# Not a party where it stands: an analyst's firm ("현대증권 연구원은"), the parent named
+# to place its subsidiary ("존슨앤존슨의 제약부문 회사인 얀센", "a subsidiary of Takeda",
+# "Janssen Biotech, a Johnson & Johnson company").
+_SOURCE_AFTER = re.compile(r"^\s?(?:연구원|수석연구원|애널리스트|analysts?\b)", re.I)
+_PARENT_AFTER = re.compile(
+    r"^\)?(?:의|['’]s)\s?(?:[^\s.⟦]+\s?){0,3}?(?:자회사|계열사|법인|회사인|부문|subsidiary)"
+)
+_PARENT_BEFORE = re.compile(
+    r"(?:subsidiary|unit|division|arm|part|member) of\s+(?:the\s+)?(?:[\w’'.-]+\s+)?$|\ban?\s+$",
+    re.I,
+)
+
+
+_UNIT_AFTER = re.compile(
+    r"^(?:\s(?:Holdings?|Group|AG|Inc\.?|Ltd\.?|plc|Co\.?))*(?:['’]s)?\s"
+    r"(?:unit|subsidiary|affiliate|arm|division)\s",
+    re.I,
+)
+
+
+def _not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
+    after = text[m.end : m.end + 40]
+    if _SOURCE_AFTER.match(after):
+        return True
+    if _UNIT_AFTER.match(after):
+        return any(0 < o.start - m.end <= 25 for o in orgs)
+    if _PARENT_AFTER.match(after):
+        return any(0 < o.start - m.end <= 40 for o in orgs)
+    before = text[max(0, m.start - 40) : m.start]
+    match = _PARENT_BEFORE.search(before)
+    if match and match.group(0).strip().lower() in ("a", "an"):
+        return bool(re.match(r"^\s+company\b", after))  # "a Johnson & Johnson company"
+    return bool(match)
+
+
+# A short name given in brackets right after a name: "JW Pharmaceutical’s (JWP)",
+# "Harbour BioMed (HBM)", "장쑤 한소 제약 그룹(..., 이하 한소제약)".
+_ALIAS_AFTER = re.compile(
+    r"^(?:['’]s)?\s?[(（]\s?(?:[^()（）]{0,60}?,\s?)?(?:이하\s?)?([^()（）,]{2,30}?)\s?[)）]"
+)
+
+
+def _aliases(text: str, orgs: list[Mention]) -> list[Mention]:
+    """Mentions of a bracketed short name take the key of the name it stands for."""
+    alias: dict[str, Mention] = {}
+    for m in orgs:
+        match = _ALIAS_AFTER.match(text[m.end : m.end + 80])
+        if match and match.group(1).strip().lower() != m.text.lower():
+            alias.setdefault(match.group(1).strip().lower(), m)
+    out = []
+    for m in orgs:
+        full = alias.get(m.text.lower())
+        if full is not None and full.value != m.value and m.value[1] is None:
+            m = Mention(m.start, m.end, full.text, full.value, m.confidence)
+        out.append(m)
+    # "트리거테라퓨틱스(TRIGR Therapeutics)": the name the graph knows names both
+    known = {k: o for k, o in alias.items() if o.value[1] is None}
+    for short, full in known.items():
+        graph = next((o for o in out if o.text.lower() == short and o.value[1]), None)
+        if graph is not None:
+            out = [
+                Mention(o.start, o.end, o.text, graph.value, o.confidence)
+                if o.text == full.text
+                else o
+                for o in out
+            ]
+    return out
+
+
+# A sentence about deals at large: a year's or a company's running total.
+_AGGREGATE = re.compile(
+    r"누적|지금까지|역대|전체\s?기술\s?(?:수출|이전)|올해\s?(?:들어\s?)?(?:국내|전체|총)|"
+    r"cumulative|so far (?:this|in)|to date|this year['’]s total|"
+    r"시장\s?규모|market size|the market (?:is|was) (?:worth|valued)",
+    re.I,
+)
+# A company's name, not a word the proposers took for one ("판매").
+_COMPANYISH = re.compile(
+    r"(?:inc|ltd|corp|co|llc|ag|plc|pharma\w*|therapeutics|bio\w*|sciences?|laboratories|"
+    r"제약|약품|바이오|파마|테라퓨틱스|사이언스|양행|홀딩스|헬스케어|생명과학)\.?$",
+    re.I,
+)
+
+
+def _other_deals(text: str, orgs: list[Mention], parties: list[Mention]) -> list[Mention]:
+    """Where amounts belong to other deals, in sentences naming no party of this one: after
+    another company's name ("유한양행이 1조4000억원 규모의 기술수출 계약을 체결한 지 2주일
+    만이다") or in a running total ("올해 ... 전체 기술수출 규모는 4조3000억원으로 커졌다").
+    The spans returned run from there to the sentence's end."""
+    keys = {m.value if m.value[1] else m.text for m in parties}
+    spans = []
+    for start, end in sentences(text):
+        inside = [m for m in orgs if start <= m.start < end]
+        if any((m.value if m.value[1] else m.text) in keys for m in inside):
+            continue
+        if _AGGREGATE.search(text, start, end):
+            spans.append(Mention(start, end, ""))
+            continue
+        others = [m for m in inside if m.value[1] or _COMPANYISH.search(m.text)]
+        if others:
+            spans.append(Mention(others[0].start, end, others[0].text))
+    return spans
+
+
+def _near_investee(
+    text: str, assigned: list[tuple[Mention, str]], found: list[Mention]
+) -> Mention | None:
+    """The amount stated in the sentence that first names the investee (the closest to it):
+    "랜식이 pre-시리즈A로 12억원을 유치했다" after "3곳이 222억원을 유치했다"."""
+    investee = next((m for m, r in assigned if r == "investee"), None)
+    if investee is None:
+        return None
+    for start, end in sentences(text):
+        if start <= investee.start < end:
+            inside = [m for m in found if start <= m.start < end]
+            if inside:
+                return min(inside, key=lambda m: abs(m.start - investee.start))
+    return None
+
+
 def _party(gazetteer: Gazetteer, m: Mention, role: str) -> dict[str, Any]:
     key = m.value
     return {
@@ -270,7 +251,10 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     orgs += list(gazetteer.propose(text, known))
     orgs += list(gazetteer.propose_korean(text, known + orgs))
     orgs += list(gazetteer.propose_licensee_ko(text, known + orgs))
+    orgs += list(gazetteer.propose_more(text, known + orgs))
+    orgs = [m for m in orgs if not _not_a_party(text, m, orgs)]
     orgs.sort(key=lambda m: m.start)
+    orgs = _aliases(text, orgs)
     found_money = list(amounts(text))
     found_dates = dates(text)
     out: list[Candidate] = []
@@ -299,6 +283,8 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             biggest = max(found_money, key=lambda m: m.value[0] if m.value[1] != "KRW" else 0)
             first = found_money[0]
             main = first if first.value[1] == "KRW" or lang == "ko" else biggest
+            near = _near_investee(text, assigned, found_money)
+            main = near or main
             cand.put("currency", main.value[1], main, confidence=0.85)
             cand.put("amount", main.value[0], main, confidence=0.8)
         _common(text, cand, found_dates)
@@ -320,7 +306,9 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         deal_type = _first(_TYPES, text)
         if deal_type:
             cand.put("deal_type", deal_type[0], deal_type[1], confidence=0.7)
-        _money(text, cand, found_money)
+        other = _other_deals(text, orgs, [m for m, _, _ in roled])
+        stated = [m for m in found_money if not any(o.start <= m.start < o.end for o in other)]
+        terms.money(text, cand, stated)
         royalty = _ROYALTY.search(text)
         if royalty:
             tiered = _TIERED.search(text[max(0, royalty.start() - 30) : royalty.end()])

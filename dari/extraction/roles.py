@@ -12,17 +12,71 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from dari.extraction.gazetteer import _SUFFIXES
 from dari.extraction.model import Mention
 
 P = r"⟦(\d+)⟧"
 GAP = r"[^.⟦]{0,110}?"  # within the sentence, no other party in between
 WIDE = r"[^.]{0,140}?"  # within the sentence
+# money spoken of: "$22 million", "a down payment", "upfront", "milestones"
+MONEY = (
+    r"(?:[$€£¥]|\b(?:US\$|USD|EUR|million|billion|payment|upfront|up-front|fee|milestone|"
+    r"royalt))"
+)
 
 # (pattern, roles of group 1 and group 2, confidence)
 _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
     (
         re.compile(
             rf"{P}{WIDE}\b(?:agree(?:s|d|ing)? to pay|will pay|pays|paid|paying)\s+{P}", re.I
+        ),
+        ("licensee", "licensor"),
+        0.9,
+    ),
+    # the money's direction: the payer takes the rights ("A agreed to hand over as much as
+    # $730 million to B", "A will acquire a down payment of $22 million from B")
+    (
+        re.compile(
+            rf"{P}{WIDE}\b(?:pay|hand(?:s|ed|ing)? over|hand(?:s|ed|ing)? out)\w*\s+"
+            rf"[^.⟦]{{0,60}}?{MONEY}[^.⟦]{{0,40}}?\bto\s+(?:[\w-]+\s+){{0,3}}?{P}",
+            re.I,
+        ),
+        ("licensee", "licensor"),
+        0.9,
+    ),
+    (
+        re.compile(
+            rf"{P}{WIDE}\b(?:acquir|obtain|secur|collect|earn|get|net)\w*\s+[^.⟦]{{0,60}}?"
+            rf"{MONEY}[^.⟦]{{0,40}}?\bfrom\s+(?:\w+\s+){{0,2}}?{P}",
+            re.I,
+        ),
+        ("licensor", "licensee"),
+        0.9,
+    ),
+    # rights handed on: "A is handing B the rights to", "A hands off rights to X to B",
+    # "A is offloading X to B"
+    (
+        re.compile(
+            rf"{P}{WIDE}\bhand(?:s|ed|ing)?\s+{P}\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?rights", re.I
+        ),
+        ("licensor", "licensee"),
+        0.9,
+    ),
+    (
+        re.compile(
+            rf"{P}{WIDE}\b(?:hand(?:s|ed|ing)? (?:off|over)|offload\w*|pass(?:es|ed|ing)? on)\b"
+            rf"(?:(?!{MONEY})[^.⟦]){{0,120}}?\bto\s+(?:[\w-]+\s+){{0,3}}?{P}",
+            re.I,
+        ),
+        ("licensor", "licensee"),
+        0.85,
+    ),
+    # "A signed a term sheet with B ... to acquire global rights": A takes the rights
+    (
+        re.compile(
+            rf"{P}{GAP}\b(?:signed|entered|concluded|inked|struck|reached)\b{GAP}\bwith\s+{P}"
+            rf"[^.]{{0,80}}?\bto (?:acquire|obtain|in-?license|gain|secure|buy|purchase)\b",
+            re.I,
         ),
         ("licensee", "licensor"),
         0.9,
@@ -47,8 +101,9 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
     (
         re.compile(
             rf"{P}{WIDE}\b(?:to acquire|acquires|acquired|will acquire|agreed to acquire|"
-            rf"completed (?:the|its) acquisition of|buys|bought)\s+"
-            rf"(?:(?!rights?\b|licen)[^.⟦]){{0,90}}?{P}",
+            rf"completed (?:the|its) acquisition of|buys|bought|take over|takes over|took over|"
+            rf"taking over)\s+"
+            rf"(?:(?!rights?\b|licen|{MONEY})[^.⟦]){{0,90}}?{P}",
             re.I,
         ),
         ("acquirer", "target"),
@@ -81,7 +136,8 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
     (
         re.compile(
             rf"{P}{WIDE}\b(?:in-?licens\w*|licens(?:ed|es|ing)|acquir\w*|obtain\w*|gain\w*|secur\w*|"
-            rf"receiv\w*|buy\w*|bought|access\w*|in-licens\w*)\b{WIDE}\bfrom\s+(?:\w+\s+){{0,2}}?{P}",
+            rf"receiv\w*|buy\w*|bought|purchas\w*|access\w*|in-licens\w*)\b"
+            rf"(?:(?!{MONEY})[^.]){{0,140}}?\bfrom\s+(?:\w+\s+){{0,2}}?{P}",
             re.I,
         ),
         ("licensee", "licensor"),
@@ -112,11 +168,30 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
         ("acquirer", "target"),
         0.85,
     ),
+    # "A가 B의 … 전용실시권 계약", "A는 B의 … 기술도입": A takes B's rights
     (
         re.compile(
-            rf"{P}(?:은|는|이|가)?{WIDE}{P}\s?(?:에|에게|와|과|측에|측과|사와|사에)?{WIDE}"
+            rf"{P}(?:은|는|이|가)\s?{P}의\s[^.⟦]{{0,200}}?(?:전용\s?실시권|기술\s?도입|도입|"
+            r"(?:권리|권한|판권)[^.⟦]{0,10}?(?:확보|획득|취득|갖))"
+        ),
+        ("licensee", "licensor"),
+        0.85,
+    ),
+    # "천랩 인수로 CJ제일제당은": the one bought, then the buyer
+    (
+        re.compile(
+            rf"{P}\s?(?:의\s?)?인수(?:로|를 통해|에 따라|와 함께|를 계기로),?\s"
+            rf"(?:\S+\s){{0,3}}?{P}(?:은|는|이|가)"
+        ),
+        ("target", "acquirer"),
+        0.85,
+    ),
+    (
+        re.compile(
+            rf"{P}(?:은|는|이|가)?{WIDE}{P}[^.⟦]{{0,45}}?(?:에|에게|와|과|측에|측과|사와|사에)"
+            rf"(?:\s[^.⟦]{{0,120}}?)?"
             r"(?:기술\s?이전|기술\s?수출|라이선스\s?아웃|라이센스\s?아웃|이전(?:했|한다|하는|키로|하기로)|"
-            r"수출|라이선스(?: 및 \w+)? ?계약|판권 계약)"
+            r"수출|라이선스[^.⟦]{0,15}?계약|판권 계약|넘기|넘겼|양도|부여)"
         ),
         ("licensor", "licensee"),
         0.75,
@@ -126,8 +201,8 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
 _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
-            rf"{P}{GAP}\b(?:will|is eligible to|is in line to|to) (?:also )?"
-            rf"(?:receive|be eligible to receive|get|earn)\b"
+            rf"{P}{GAP}\b(?:(?:will|is eligible to|is in line to|to) (?:also )?"
+            rf"(?:receive|be eligible to receive|get|earn)|(?:has|have|had) (?:also )?received)\b"
             rf"(?=[^.]{{0,60}}(?:payment|upfront|milestone|royalt|fee|up to|\$|€|£))",
             re.I,
         ),
@@ -159,16 +234,48 @@ _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
         "licensor",
         0.7,
     ),
-    (re.compile(rf"{P}(?:은|는|이|가){WIDE}(?:지급)"), "licensee", 0.6),
+    (re.compile(rf"{P}(?:은|는|이|가){WIDE}(?:지급|제공하고|투입)"), "licensee", 0.6),
+    (
+        re.compile(
+            rf"{P}(?:은|는|이|가){WIDE}(?:권리|권한|판권|실시권)[^.⟦]{{0,20}}?"
+            r"(?:확보|획득|취득|갖게|갖는다|보유하게)"
+        ),
+        "licensee",
+        0.75,
+    ),
+    # the counterpart a Korean text names: "X와 … 기술수출 계약", "X에 기술이전"
+    (
+        re.compile(
+            rf"{P}\)?(?:\([^()]{{2,40}}\))?\s?(?:와|과|사와|측과|에|에게)\s(?:\S+\s){{0,8}}?\S*"
+            r"(?:기술\s?이전|기술\s?수출|라이선스|라이센스)"
+        ),
+        "licensee",
+        0.6,
+    ),
 ]
-_OUT = re.compile(r"out-?licens|기술\s?수출|기술\s?이전|라이선스\s?아웃", re.I)
+_OUT = re.compile(
+    r"out-?licens|licensed? out|tech(?:nology)? transfer|기술\s?수출|기술\s?이전|라이선스\s?아웃",
+    re.I,
+)
+# Two parties on one side: "GC Lab Cell and its U.S affiliate Artiva ... have entered",
+# "A와 B는 … 계약을 체결했다".
+_SAME_SIDE = [
+    re.compile(
+        rf"{P},?\s+and\s+(?:its\s+[^⟦.]{{0,30}}?)?{P}[^⟦.]{{0,12}}?\s(?:have|jointly|together|"
+        rf"each)\b",
+        re.I,
+    ),
+    re.compile(rf"{P}\s?(?:와|과|및)\s?{P}\s?(?:은|는|이|가|양사)"),
+]
 _INVESTEE = [
     re.compile(
         rf"{P}{WIDE}\b(?:raised|raises|has raised|secured|closed|completed|attracted|"
         rf"announced (?:the )?(?:closing|completion))\b",
         re.I,
     ),
-    re.compile(rf"{P}(?:은|는|이|가){WIDE}(?:투자\s?유치|투자를 유치|자금을 조달|펀딩)"),
+    re.compile(
+        rf"{P}(?:은|는|이|가){WIDE}(?:투자\s?유치|투자를 유치|자금을 조달|펀딩|유치했|조달했)"
+    ),
 ]
 _INVESTORS = [
     re.compile(
@@ -191,7 +298,7 @@ def _key(m: Mention) -> Any:
     """One party per organisation: its graph id, else its name without a corporate ending."""
     if m.value[1]:
         return m.value
-    name = re.sub(r"[,.]?\s*(?:inc|corp|co|ltd|llc|plc|ag|gmbh|dmcc)\.?$", "", m.text.lower())
+    name = _SUFFIXES.sub("", m.text.lower()).strip(" ,.")
     return ("name", re.sub(r"^(?:[\w-]+-based|the)\s+", "", name).strip())
 
 
@@ -210,6 +317,7 @@ def _placeholders(text: str, orgs: list[Mention]) -> tuple[str, list[Mention]]:
         cursor = m.end
     out.append(text[cursor:])
     marked = _ABBREVIATION.sub(lambda m: m.group(1).replace(".", ""), "".join(out))
+    marked = re.sub(r"\bU\.([SK])\b(?!\.)", r"U\1", marked)  # "its U.S affiliate"
     return marked, parties
 
 
@@ -246,20 +354,90 @@ def deal_roles(
                     i, conf = chosen[role]
                     out.append((parties[i], role, conf))
                 else:
-                    taken = {j for j, _ in chosen.values()}
-                    rest = [i for i in range(len(parties)) if i not in taken]
+                    rest = _counterparts(marked, len(parties), {j for j, _ in chosen.values()})
                     if rest:
                         out.append((parties[rest[0]], role, 0.45))
-            return out
+            out += _same_side(marked, parties, out)
+            return out + _third(text, parties, out)
     if len(parties) < 2:
         korean = gazetteer.country(parties[0].value) == "KR"
         return [(parties[0], "licensor" if korean or _OUT.search(text) else "partner", 0.4)]
     one, two = parties[0], parties[1]
+    if _SYMMETRIC.search(text) and not _LICENCE_WORD.search(text):
+        return [(one, "partner", 0.4), (two, "partner", 0.4)]
     ca, cb = gazetteer.country(one.value), gazetteer.country(two.value)
     if _OUT.search(text) and (ca == "KR") != (cb == "KR"):
         korean, foreign = (one, two) if ca == "KR" else (two, one)
         return [(korean, "licensor", 0.55), (foreign, "licensee", 0.55)]
     return [(one, "licensor", 0.4), (two, "licensee", 0.4)]
+
+
+# "entered a license deal with C", "C와 … 라이선스 계약": the other side of the deal
+_WITH = re.compile(
+    rf"\b(?:agreement|deal|contract|partnership|collaboration|pact)\s+with\s+(?:[\w-]+\s+){{0,3}}?{P}|"
+    rf"{P}\)?(?:\([^()]{{2,40}}\))?\s?(?:와|과|사와|측과)\s",
+    re.I,
+)
+_SYMMETRIC = re.compile(r"co-develop|jointly develop|공동\s?개발|공동\s?연구", re.I)
+_LICENCE_WORD = re.compile(r"licen[cs]|라이선스|라이센스|기술\s?이전|기술\s?수출|rights", re.I)
+_ASIDE = re.compile(
+    r"\b(?:also|recently|previously|earlier|in addition)\b|앞서|이전에|지난해", re.I
+)
+# "all three parties participated", "3사가 체결한 다자간 계약"
+_THREE = re.compile(r"three parties|three-way|tripartite|trilateral|3사|삼자|다자간", re.I)
+
+
+def _counterparts(marked: str, count: int, taken: set[int]) -> list[int]:
+    """The parties left to take the other role: not named on the side of one already placed,
+    those named as the other side of the deal ("a deal with C") first."""
+    side = set(taken)
+    for rx in _SAME_SIDE:
+        for match in rx.finditer(marked):
+            a, b = int(match.group(1)), int(match.group(2))
+            if a in side or b in side:
+                side |= {a, b}
+    rest = [i for i in range(count) if i not in side]
+    # the deal the text opens with, not a later aside ("ABL also/recently entered ... with")
+    first = next(
+        (
+            m
+            for m in _WITH.finditer(marked)
+            if not _ASIDE.search(marked, marked.rfind(".", 0, m.start()) + 1, m.end())
+        ),
+        None,
+    )
+    named = int(first.group(1) or first.group(2)) if first else None
+    return sorted(rest, key=lambda i: (i != named, i))
+
+
+def _third(
+    text: str, parties: list[Mention], out: list[tuple[Mention, str, float]]
+) -> list[tuple[Mention, str, float]]:
+    """A deal the text says three parties signed: the third company named gives the rights
+    with the licensor."""
+    if not _THREE.search(text) or not any(r == "licensor" for _, r, _ in out):
+        return []
+    placed = {id(m) for m, _, _ in out}
+    rest = [m for m in parties if id(m) not in placed]
+    return [(rest[0], "licensor", 0.4)] if rest else []
+
+
+def _same_side(
+    marked: str, parties: list[Mention], out: list[tuple[Mention, str, float]]
+) -> list[tuple[Mention, str, float]]:
+    """Parties named together with one already placed take its role."""
+    placed = {id(m): role for m, role, _ in out}
+    index = {id(m): i for i, m in enumerate(parties)}
+    roles = {index[k]: r for k, r in placed.items()}
+    more: list[tuple[Mention, str, float]] = []
+    for rx in _SAME_SIDE:
+        for match in rx.finditer(marked):
+            a, b = int(match.group(1)), int(match.group(2))
+            for known, other in ((a, b), (b, a)):
+                if known in roles and other not in roles:
+                    roles[other] = roles[known]
+                    more.append((parties[other], roles[known], 0.5))
+    return more
 
 
 def investment_roles(text: str, orgs: list[Mention], lang: str) -> list[tuple[Mention, str]]:

@@ -52,28 +52,28 @@ class Weights:
     """Weights of the features in the score (one field per name in FEATURES, in that order)
     and the cosine a 'their statement is close' reason needs. A weight of 0 leaves a feature
     out of the score; its reason is still given, after those that drive the score (see
-    EXPLAIN_ONLY). The defaults and how they were chosen on real deals:
-    docs/recommendations.md, "Weights and why"."""
+    EXPLAIN_ONLY). The defaults are learned on real deals with cross-validation grouped by
+    licensor: docs/recommendations.md, "Issue 15, session 4"."""
 
-    bm25: float = 0.75
-    semantic: float = 0.42
-    area: float = 1.08
-    modality: float = 0.55
-    stage: float = 0.2
-    deal: float = 0.06
+    bm25: float = 0.92
+    semantic: float = 0.53
+    area: float = 1.42
+    modality: float = 0.61
+    stage: float = 0.25
+    deal: float = 0.16
     target: float = 0.0
-    indication: float = 0.37
+    indication: float = 0.44
     geography: float = 1.5
     kind: float = 0.0
-    business: float = 0.49
+    business: float = 0.69
     hist_modality: float = 0.0
-    hist_area: float = 0.03
-    hist_target: float = 0.06
-    hist_licensor: float = 0.29
-    hist_country: float = 0.03
-    activity: float = 0.07
+    hist_area: float = 0.0
+    hist_target: float = 0.15
+    hist_licensor: float = 0.52
+    hist_country: float = 0.01
+    activity: float = 0.23
     pipe_target: float = 0.0
-    pipe_indication: float = 0.06
+    pipe_indication: float = 0.01
     pipe_semantic: float = 0.0
     semantic_reason_min_cosine: float = 0.3
     """A 'their statement is close' reason needs at least this raw cosine (USE scale)."""

@@ -8,11 +8,11 @@ from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,13 +21,15 @@ from django.views.decorators.http import require_http_methods
 from dari.accounts import domain as accounts_domain
 from dari.accounts.access import may_administer
 from dari.accounts.models import OrganizationLink
-from dari.directory.access import access_asset, visibility_key
+from dari.directory.access import access_asset
 from dari.directory.domain import editing, listings, queries, search
+from dari.directory.domain.readercache import for_reader
 from dari.directory.domain.recommend import (
     LEXICAL,
     TerritoryError,
     ranked_partners,
     recommend_asset_rows,
+    semantic_ready,
 )
 from dari.directory.filters import (
     SORTS,
@@ -44,7 +46,6 @@ from dari.directory.models import (
     Deal,
     Investment,
     Organization,
-    current_generation,
 )
 from dari.directory.vocab import DealType, InvestmentKind, OrgKind
 from dari.trials.domain.queries import STAGE_PHASE, trials_of_asset
@@ -126,12 +127,12 @@ def _home_data(user: Any) -> dict[str, Any]:
 
 def home(request: HttpRequest) -> HttpResponse:
     # The same for every reader who sees the same assets, until the directory changes.
-    key = f"home:{current_generation()}:{visibility_key(request.user)}"
-    data = cache.get(key)
-    if data is None:
-        data = _home_data(request.user)
-        cache.set(key, data)
-    return render(request, "web/home.html", data)
+    body = for_reader(
+        request,
+        "home",
+        lambda: render_to_string("web/_home.html", _home_data(request.user), request),
+    )
+    return render(request, "web/home.html", {"body": body})
 
 
 def cluster_list(request: HttpRequest) -> HttpResponse:
@@ -262,28 +263,42 @@ def asset_list(request: HttpRequest) -> HttpResponse:
         error, status = "", 200
     except FilterError as exc:
         chosen, error, status = AssetFilter(), str(exc), 400
-    assets = (
-        queries.assets(request.user).none() if error else search.search_assets(request.user, chosen)
-    )
-    download = _export(request, lambda: listings.assets_table(assets), "assets", error)
+
+    def found() -> QuerySet[Asset] | search.SearchResults:
+        if error:
+            return queries.assets(request.user).none()
+        return search.search_assets(request.user, chosen)
+
+    download = _export(request, lambda: listings.assets_table(found()), "assets", error)
     if download is not None:
         return download
-    if error:
-        page, facets = None, []
-        chosen_values = {"q": request.GET.get("q", ""), "sort": request.GET.get("sort", "")}
+    partial = _is_partial(request)
+
+    def body() -> str:
+        """The filters and results (or, for htmx, the results and facets): the same for
+        every reader of this kind and language until the directory changes."""
+        if error:
+            page, facets = None, []
+            chosen_values = {"q": request.GET.get("q", ""), "sort": request.GET.get("sort", "")}
+        else:
+            page = _page(request, found())
+            facets = queries.asset_facets(request.user, chosen, matches=page.paginator.count)
+            chosen_values = {"q": chosen.q, "sort": chosen.chosen_sort}
+        context = {
+            "page": page,
+            "facets": facets,
+            "chosen": chosen_values,
+            "error": error,
+            "sorts": [(key, SORT_LABELS[key]) for key in SORTS],
+        }
+        template = "web/assets/_results.html" if partial else "web/assets/_page.html"
+        return render_to_string(template, context, request)
+
+    html = body() if error else for_reader(request, "assets", body, partial)
+    if partial:
+        response = HttpResponse(html, status=status)
     else:
-        page = _page(request, assets)
-        facets = queries.asset_facets(request.user, chosen, matches=page.paginator.count)
-        chosen_values = {"q": chosen.q, "sort": chosen.chosen_sort}
-    context = {
-        "page": page,
-        "facets": facets,
-        "chosen": chosen_values,
-        "error": error,
-        "sorts": [(key, SORT_LABELS[key]) for key in SORTS],
-    }
-    template = "web/assets/_results.html" if _is_partial(request) else "web/assets/list.html"
-    response = render(request, template, context, status=status)
+        response = render(request, "web/assets/list.html", {"body": html}, status=status)
     patch_vary_headers(response, ["HX-Request"])
     return response
 
@@ -326,24 +341,27 @@ TERRITORY_CHOICES = (
 
 def asset_partners(request: HttpRequest, asset_id: str) -> HttpResponse:
     """Likely partners of an asset (loaded into its page by htmx), with the reasons;
-    `?territory=` ranks them as if that territory were on offer (nothing is saved)."""
-    try:
+    `?territory=` ranks them as if that territory were on offer (nothing is saved). The same
+    for every reader of this kind and language until the directory or its index changes."""
+
+    def fragment() -> str:
         recs, ranking = ranked_partners(
             request.user, asset_id, top=8, territories=request.GET.getlist("territory")
         )
+        orgs = Organization.objects.in_bulk([r.id for r in recs])
+        rows = [(orgs[r.id], r) for r in recs if r.id in orgs]
+        context = {"rows": rows, "kind": "partners", "lexical": ranking == LEXICAL}
+        return render_to_string("web/partials/recommendations.html", context, request)
+
+    try:
+        html = for_reader(request, "partners", fragment, asset_id, semantic_ready())
     except Asset.DoesNotExist:
         raise Http404(NO_ASSET) from None
     except TerritoryError as exc:
         return render(
             request, "web/partials/error.html", {"error": _("territory: %s") % exc}, status=400
         )
-    orgs = Organization.objects.in_bulk([r.id for r in recs])
-    rows = [(orgs[r.id], r) for r in recs if r.id in orgs]
-    return render(
-        request,
-        "web/partials/recommendations.html",
-        {"rows": rows, "kind": "partners", "lexical": ranking == LEXICAL},
-    )
+    return HttpResponse(html)
 
 
 def organization_recommended_assets(request: HttpRequest, org_id: str) -> HttpResponse:

@@ -2,7 +2,10 @@
 her e-mail settings and requests a meeting with a message; Emma (London, English) reads it in
 the conversation and replies with htmx; Minseo's header counts the unread reply, and opening
 the conversation reads it; Emma accepts; the meeting is scheduled and published; the
-reminders 15 minutes before reach each of them in their language and zone."""
+reminders 15 minutes before reach each of them in their language and zone; Minseo asks to move
+the meeting, Emma accepts, and both calendars (the subscription feed and the downloaded .ics)
+carry the new time with a higher SEQUENCE. The organiser's webhook receiver gets every step,
+signed."""
 
 from __future__ import annotations
 
@@ -13,18 +16,24 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import formats, translation
+from icalendar import Calendar
 from playwright.sync_api import expect
 
-from dari.accounts.models import Role
+from dari.accounts.models import Role, User
 from dari.events.domain.schedule import publish_schedule, schedule_event
 from dari.events.domain.setup import register_participant
-from dari.events.models import Meeting, MeetingRequest
+from dari.events.models import Meeting, MeetingRequest, MoveRequest
 from dari.messaging.domain.outbox import send_due
 from dari.messaging.models import Message
+from dari.webhooks.domain.endpoints import register_endpoint
+from dari.webhooks.models import HookKind
 from tests.browser.conftest import screenshot
 from tests.events.factories import make_event
+from tests.events.pages import IMMEDIATE
 from tests.factories import OrganizationFactory, UserFactory
+from tests.webhooks.receiver import Receiver
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -60,12 +69,33 @@ def pair():
     return event, people["minseo"], people["emma"]
 
 
-def test_message_reply_accept_schedule_and_reminders(
-    open_as, live_server, pair, mailoutbox, settings
+@pytest.fixture
+def receiver(settings):
+    """The organiser's integration: a local HTTPS-less receiver (loopback allowed in tests),
+    with the task queue delivering at once."""
+    settings.DARI_WEBHOOKS_ALLOW_LOOPBACK = True
+    settings.TASKS = IMMEDIATE
+    with Receiver() as local:
+        yield local
+
+
+def _calendar(response):
+    """(SEQUENCE, DTSTART) of the one meeting in an .ics response."""
+    assert response.status == 200
+    assert response.headers["content-type"].startswith("text/calendar")
+    [vevent] = Calendar.from_ical(response.body()).walk("VEVENT")
+    return int(vevent["SEQUENCE"]), vevent.decoded("DTSTART")
+
+
+def test_message_reply_accept_schedule_reminders_and_move(
+    open_as, live_server, pair, mailoutbox, settings, receiver
 ):
     event, minseo, emma = pair
     base = live_server.url
     settings.DARI_BASE_URL = base  # the links in e-mails lead back to this server
+    organiser = User.objects.get(username="organiser")
+    endpoint = register_endpoint(organiser, receiver.url, list(HookKind.values), event=event)
+    receiver.secret = endpoint.secret
 
     # Minseo, in Korean, keeps the default 15-minute reminder and saves her e-mail settings.
     page = open_as(minseo.user, "ko")
@@ -170,3 +200,51 @@ def test_message_reply_accept_schedule_and_reminders(
     emma_page.goto(f"{base}/messages/preferences")
     expect(emma_page.get_by_label("Language of e-mails")).to_have_value("en")
     screenshot(emma_page, "messages-preferences-en.png")
+
+    # Both calendars as their apps hold them now: the subscription feed and the download.
+    feeds, held = {}, {}
+    for who, tab in [(minseo, page), (emma, emma_page)]:
+        who.refresh_from_db()
+        feeds[who.pk] = f"{base}{reverse('events:feed', args=[who.calendar_token])}"
+        polled = tab.request.get(feeds[who.pk])
+        held[who.pk] = polled.headers["etag"]
+        downloaded = tab.request.get(f"{base}/events/{event.slug}/agenda.ics")
+        assert _calendar(polled) == _calendar(downloaded) == (meeting.sequence, start)
+        unchanged = tab.request.get(feeds[who.pk], headers={"If-None-Match": held[who.pk]})
+        assert unchanged.status == 304
+
+    # Minseo asks, from her Korean agenda, to move the meeting; Emma accepts from hers.
+    page.goto(f"{base}/events/{event.slug}/agenda")
+    page.locator(".meeting-actions summary").first.click()
+    page.fill("input[name=reason]", "비행기가 늦어집니다")
+    page.click(f"#ask-move-{meeting.pk}")
+    expect(page.locator("#moves")).to_be_visible()
+    move = MoveRequest.objects.get()
+    emma_page.goto(f"{base}/events/{event.slug}/agenda")
+    expect(emma_page.locator("#moves")).to_contain_text("비행기가 늦어집니다")
+    emma_page.click(f"#accept-move-{move.pk}")
+    expect(emma_page.locator(".messages")).to_contain_text("You accepted the move.")
+    screenshot(emma_page, "flow-move-accepted-en.png")
+    moved = Meeting.objects.select_related("slot").get()
+    assert (moved.slot.start != start, moved.sequence > meeting.sequence) == (True, True)
+    page.goto(f"{base}/events/{event.slug}/agenda")
+    new_time = moved.slot.start.astimezone(ZoneInfo("Asia/Seoul")).strftime("%H:%M")
+    expect(page.locator("main")).to_contain_text(f"{new_time}–")
+    screenshot(page, "flow-moved-agenda-ko.png")
+
+    # Both calendars update: the poll with the old ETag gets the new version, and both the
+    # feed and the download carry the new time with a higher SEQUENCE (same UID).
+    for who, tab in [(minseo, page), (emma, emma_page)]:
+        polled = tab.request.get(feeds[who.pk], headers={"If-None-Match": held[who.pk]})
+        assert polled.headers["etag"] != held[who.pk]
+        downloaded = tab.request.get(f"{base}/events/{event.slug}/agenda.ics")
+        assert _calendar(polled) == _calendar(downloaded) == (moved.sequence, moved.slot.start)
+
+    # The organiser's receiver heard every step, each signed with the endpoint's secret.
+    heard = [(r["event"], r["verified"]) for r in receiver.received]
+    assert heard == [
+        ("request.created", True),
+        ("request.accepted", True),
+        ("meeting.scheduled", True),
+        ("meeting.moved", True),
+    ]

@@ -8,8 +8,10 @@ import pytest
 
 from dari.directory.affiliations import import_affiliations
 from dari.directory.domain import queries
+from dari.directory.domain.recommend import deal_history, org_profile
 from dari.directory.interchange import DirectoryError
 from dari.directory.models import Affiliation, Deal, Organization
+from dari.matching import AssetProfile, FakeEmbedder, Index
 
 
 @pytest.fixture
@@ -87,3 +89,40 @@ def test_the_bundled_groups_roll_up(db):
     assert janssen_deals <= {d.pk for d in queries.deals_of(None, jnj)}
     genentech_deals = set(Deal.objects.filter(licensee_id="genentech").values_list("pk", flat=True))
     assert genentech_deals and genentech_deals <= {d.pk for d in queries.deals_of(None, roche)}
+
+
+def _partners_of_a_yuhan_asset(history):
+    orgs = [org_profile(o) for o in Organization.objects.order_by("pk")]
+    index = Index(orgs, [], embedder=FakeEmbedder(32), history=history)
+    asset = AssetProfile(id="x", organization_id="yuhan", name="X", description="an asset")
+    return {r.id: r for r in index.recommend_partners(asset, top=10)}
+
+
+def test_recommendations_count_a_subsidiarys_deals_for_its_group(group, tmp_path):
+    jnj, janssen = group
+    assert [(r.id, r.licensee_id) for r in deal_history().records] == [("dl-1", "janssen")]
+    before = _partners_of_a_yuhan_asset(deal_history())
+    assert "licensed from Yuhan before: 1 deal since 2018" not in before["jnj"].reasons
+    import_affiliations(_write(tmp_path, [ROW]))
+    history = deal_history()
+    assert [(r.id, r.licensee_id) for r in history.records] == [
+        ("dl-1", "janssen"),
+        ("dl-1@jnj", "jnj"),
+    ]
+    after = _partners_of_a_yuhan_asset(history)
+    assert "licensed from Yuhan before: 1 deal since 2018" in after["jnj"].reasons
+    assert history.by_licensee["jnj"].total.count == 1  # evidence now, not a filled mean
+    assert after["janssen"].reasons == before["janssen"].reasons  # its own deal, unchanged
+
+
+@pytest.mark.parametrize("relation", ["affiliate"])
+def test_an_affiliates_deals_stay_its_own(group, tmp_path, relation):
+    import_affiliations(_write(tmp_path, [{**ROW, "relation": relation}]))
+    assert [r.id for r in deal_history().records] == ["dl-1"]
+
+
+def test_a_deal_inside_the_group_is_not_counted_for_the_group(group, tmp_path):
+    jnj, janssen = group
+    Deal.objects.create(id="dl-2", licensor=jnj, licensee=janssen, deal_type="license")
+    import_affiliations(_write(tmp_path, [ROW]))
+    assert [r.id for r in deal_history().records] == ["dl-1", "dl-1@jnj", "dl-2"]

@@ -28,6 +28,9 @@ when the reader may see it (`with_visible_asset`, through `queries.deals`). The 
 has one `DealRecord` per deal, every deal, exactly as the deal list counts them; the asset's
 modality, area and targets are filled in only for an asset of the tier, so a deal of an asset
 the reader may not see counts exactly like a deal with no asset (see docs/recommendations.md).
+A deal of a subsidiary or division also counts for its parent group (Janssen's for Johnson &
+Johnson, Genentech's for Roche), one level up as the group's page lists it: the group is the
+candidate that decides, so its history takes in its members' deals (`ROLL_UP`).
 
 Own pipeline: an organisation's assets in the tier's index are evidence of what it would
 partner on ("their pipeline has ...").
@@ -56,7 +59,15 @@ from dari.directory.domain.embeddings import (
     model_name,
     record_embedded,
 )
-from dari.directory.models import Asset, AssetSearch, Deal, Organization, current_generation
+from dari.directory.models import (
+    Affiliation,
+    AffiliationKind,
+    Asset,
+    AssetSearch,
+    Deal,
+    Organization,
+    current_generation,
+)
 from dari.directory.vocab import Visibility
 from dari.matching import AssetProfile, DealHistory, DealRecord, Index, OrgProfile, Recommendation
 from dari.matching.documents import asset_text, org_text
@@ -143,11 +154,28 @@ def deal_record(deal: Deal, tier: str = "public") -> DealRecord:
     )
 
 
+ROLL_UP = (AffiliationKind.SUBSIDIARY, AffiliationKind.DIVISION)
+"""Relations whose deals count for the parent group too (an `affiliate` is a company of its
+own: its deals stay its own)."""
+
+
 def deal_history(tier: str = "public") -> DealHistory:
     """Every deal, as the deal list shows it to a reader of the tier, weighted by recency as of
-    the latest deal year (see dari.matching.history)."""
+    the latest deal year (see dari.matching.history); a deal whose licensee is a subsidiary or
+    division counts once more for the parent, as record `<deal id>@<parent id>` (not when the
+    parent is the licensor: a deal inside the group is no evidence of in-licensing)."""
     deals = Deal.objects.select_related("asset", "licensor").order_by("pk")
-    return DealHistory(deal_record(d, tier) for d in deals)
+    parents = dict(
+        Affiliation.objects.filter(relation__in=ROLL_UP).values_list("organization_id", "parent_id")
+    )
+    records: list[DealRecord] = []
+    for deal in deals:
+        record = deal_record(deal, tier)
+        records.append(record)
+        parent = parents.get(deal.licensee_id)
+        if parent is not None and parent != deal.licensor_id:
+            records.append(replace(record, id=f"{record.id}@{parent}", licensee_id=parent))
+    return DealHistory(records)
 
 
 def _encoder_factory() -> Callable[[], Embedder]:
@@ -212,6 +240,13 @@ def _tier_assets(tier: str) -> Iterable[Asset]:
 def _complete(embedder: StoredEmbedder, generation: int) -> bool:
     """Whether the job has stored a vector for every text of this generation."""
     return embedder.compute or embedded_generation(embedder.model) >= generation
+
+
+def semantic_ready() -> bool:
+    """Whether the indexes rank semantically now (every text of the current generation has a
+    stored vector): caches of rankings are kept apart by it, so a lexical answer given while
+    the job ran is not served once it is done."""
+    return _complete(default_embedder(), current_generation())
 
 
 def tier_index(tier: str = "public") -> tuple[Index, str]:

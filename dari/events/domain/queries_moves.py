@@ -64,7 +64,8 @@ def slot_choices(me: Participant) -> tuple[tuple[int, datetime], ...]:
     """Every slot of my event with its start in my zone (preferred times to offer)."""
     zone = ZoneInfo(me.timezone)
     return tuple(
-        (s.pk, s.start.astimezone(zone)) for s in Slot.objects.filter(event_id=me.event_id)
+        (s.pk, s.start.astimezone(zone))
+        for s in Slot.objects.filter(event_id=me.event_id).order_by("start", "pk")
     )
 
 

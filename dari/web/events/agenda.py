@@ -28,12 +28,14 @@ from dari.web.events.forms import ColleagueForm, OutcomeForm
 from dari.web.events.guards import NO_EVENT, act, registered
 from dari.web.events.moving import MoveForm
 from dari.web.tables import table_download
+from dari.web.templatetags.dari_events import options
 
 
 @registered
 @require_GET
 def agenda_page(request: HttpRequest, me: Participant) -> HttpResponse:
     mine = agenda(request.user, me)
+    move_form = MoveForm(me)
     # The colleague select is rendered from the read model (its name matches ColleagueForm's
     # prefix): a form per meeting would query the colleagues once per meeting.
     return render(
@@ -45,14 +47,21 @@ def agenda_page(request: HttpRequest, me: Participant) -> HttpResponse:
             "scheduled": mine.scheduled,
             "unscheduled": mine.unscheduled,
             "cancelled": mine.cancelled,
-            "outcome_form": OutcomeForm(),
+            "outcome_form": rendered_once(OutcomeForm()),
             "moves": pending_moves(me),
-            "move_form": MoveForm(me),
+            "move_form": move_form,
+            "slot_options": options(move_form.fields["preferred"].choices),  # type: ignore[attr-defined]
             "feed_url": request.build_absolute_uri(
                 reverse("events:feed", args=[me.calendar_token])
             ),
         },
     )
+
+
+def rendered_once(form: Any) -> dict[str, dict[str, str]]:
+    """Each field of `form` as its label and its widget's HTML, rendered once for a page that
+    repeats the form on every meeting (a widget renders through the template engine)."""
+    return {name: {"label": form[name].label, "widget": str(form[name])} for name in form.fields}
 
 
 def _meeting_of(me: Participant, meeting_id: int) -> int:

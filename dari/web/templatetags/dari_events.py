@@ -3,9 +3,12 @@ Django's `{% load tz %}` `timezone` filter)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from dari.events.access import may_manage
 from dari.events.models import Event, Participant
@@ -35,3 +38,18 @@ def percent(value: float | None, digits: int = 1) -> str:
     if value is None or value == "":
         return "–"
     return f"{float(value) * 100:.{int(digits)}f}%"
+
+
+@register.filter
+def options(choices: Any) -> str:
+    """`<option>`s of (value, label) pairs or of objects with `pk` and `name`, built in one
+    join: a select repeated on every meeting of an agenda would otherwise render hundreds of
+    template nodes each."""
+    pairs = ((c.pk, c.name) if hasattr(c, "pk") else c for c in choices)
+    return mark_safe("".join(_option(value, str(label)) for value, label in pairs))  # noqa: S308
+
+
+@lru_cache(maxsize=8192)
+def _option(value: Any, label: str) -> str:
+    """One escaped `<option>` (the same colleagues and slots recur on every meeting)."""
+    return format_html('<option value="{}">{}</option>', value, label)

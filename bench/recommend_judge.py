@@ -1,0 +1,84 @@
+"""The held-out judge's framing, reproduced on our sets (issue 15).
+
+The judge scores a file of the dev format on its own: 41 Korean-licensor deals, 58
+candidates (the deals' licensees, profiled from their own statements), the asset as given
+with no territory, the file's other deals as history. `standalone` builds that framing
+for each bench set: the candidates are the licensees of the set's Korean deals plus the
+organisations profiled in its file (a licensee profiled in an earlier file keeps that
+profile), the history is the set's own deals and history records (leave-one-out), the
+pipelines those of the file. `cumulative` is the older framing: each set among the
+candidates, pipelines and past deals of itself and every earlier set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from recommend_data import Deal, Product, Record, load_dev, load_products
+from recommend_eval import Query
+
+from dari.matching import CachedEmbedder, Index, OrgProfile
+
+HERE = Path(__file__).resolve().parent / "data"
+SETS: tuple[tuple[str, str], ...] = (
+    ("dev", "recommend_dev.json"),
+    ("held-out 1", "recommend_holdout.json"),
+    ("held-out 2", "recommend_holdout2.json"),
+    ("held-out 3", "recommend_holdout3.json"),
+    ("held-out 4", "recommend_holdout4.json"),
+    ("held-out 5", "recommend_holdout5.json"),
+)
+"""Every bench set in the order it was collected; held-out 5 was added in session 4 before
+any modelling and is never used to choose or train anything."""
+FRESH = ("held-out 5",)
+"""Sets never used to tune (reported apart, like the untouched split)."""
+
+
+def bare(deals: Sequence[Deal]) -> list[Deal]:
+    """The judge's condition: the asset as given, any territory on offer removed."""
+    return [replace(d, asset=replace(d.asset, territories=())) for d in deals]
+
+
+def _every_profile() -> dict[str, OrgProfile]:
+    out: dict[str, OrgProfile] = {}
+    for _, name in SETS:
+        for org in load_dev(HERE / name)[0]:
+            out.setdefault(org.id, org)
+    return out
+
+
+def build(
+    embedder: CachedEmbedder, framing: str, feature_cache: object, *, offered: bool = False
+) -> list[Query]:
+    """Queries of every set's Korean deals under `framing` ('standalone' or 'cumulative'),
+    the asset as given without territory (or, `offered`, with the territory granted in the
+    deal as on offer). `feature_cache`: recommend.feature_cache (passed in to avoid an
+    import cycle)."""
+    profiles = _every_profile()
+    queries: list[Query] = []
+    seen: list[str] = []
+    for set_name, file in SETS:
+        orgs, deals, history = load_dev(HERE / file)
+        products: list[Product] = load_products(HERE / file)
+        korean = [d for d in deals if d.korean]
+        if framing == "standalone":
+            ids = {o.id for o in orgs}
+            wanted = {lic for d in korean for lic in d.licensees} - ids
+            orgs = orgs + [profiles[i] for i in sorted(wanted) if i in profiles]
+        else:
+            known = {o.id for o in orgs}
+            for earlier in seen:
+                more, _, more_history = load_dev(HERE / earlier)
+                orgs += [o for o in more if o.id not in known]
+                known |= {o.id for o in more}
+                products += load_products(HERE / earlier)
+                history = history + more_history
+        seen.append(file)
+        index = Index(orgs, [p.asset for p in products], embedder=embedder)
+        records: list[Record] = history
+        asked = [d.offered() for d in korean] if offered else bare(korean)
+        cache = feature_cache(index, asked, records, "loo", products)  # type: ignore[operator]
+        queries += cache.queries(set_name)
+    return queries

@@ -1,0 +1,44 @@
+"""What a reader is shown, computed once per change of the directory: a value is kept under
+the directory generation (raised by every write, see dari.directory.generation), the kind of
+reader (`visibility_key`: readers who may see the same assets share it), the language and the
+request's query, so two readers who would be shown the same thing share one computation, and
+nobody is shown what another kind of reader may see. Nothing here depends on the reader's own
+name, session or CSRF token: pages cache only parts without them."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.utils.translation import get_language
+
+from dari.directory.access import visibility_key
+from dari.directory.models import current_generation
+
+T = TypeVar("T")
+
+TIMEOUT = 6 * 3600
+"""Seconds; entries of an older generation are never read again and age out."""
+
+
+def reader_key(request: HttpRequest, name: str, *parts: Any) -> str:
+    """The cache key of `name` for this request's reader, language and query (an export's
+    `format` aside)."""
+    query = sorted((k, v) for k, vs in request.GET.lists() if k != "format" for v in vs)
+    raw = repr(
+        (name, current_generation(), visibility_key(request.user), get_language(), query, parts)
+    )
+    return f"reader:{name}:" + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
+
+
+def for_reader(request: HttpRequest, name: str, build: Callable[[], T], *parts: Any) -> T:
+    """`build()`, or what it gave a reader of the same kind since the directory last changed."""
+    key = reader_key(request, name, *parts)
+    value: T | None = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, TIMEOUT)
+    return value

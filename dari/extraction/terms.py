@@ -1,0 +1,304 @@
+"""A deal's financial terms: which amount of money is the upfront, the milestones, the total.
+
+Each amount stated in the text is read with the conversions bracketed after it ("$15 million
+(약 207억원)", "4098억원(3억6350만 달러)"): one term, its value in two currencies. A term's
+role comes from the words right after it ("$40 million upfront", "in milestones") or else
+from the keyword closest before it ("계약금 500만 달러", "up to $1.2 billion in ...").
+Amounts that are not terms are left out: a company's sales or equity ("매출액 137억원을
+넘는"), comparisons ("1000억원이 넘는"), sums per programme ("$310 million per target").
+The currency is the one in which the text gives the most terms (the first stated on a tie).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dari.extraction.model import Candidate, Mention
+
+# The words just before an amount (the closest keyword wins).
+_BEFORE: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "near_term",
+        re.compile(r"near[- ]term|short[- ]term|단기\s?(?:마일스톤|기술료|성과금)", re.I),
+    ),
+    (
+        "upfront",
+        re.compile(
+            r"up[- ]?front|signing|initial payment|down[- ]payment|contract payment|fronting|"
+            r"선급금|선\(先\)\s?계약금|선금|업프론트|(?<!총\s)(?<!총)계약금(?!액)|반환\s?의무|"
+            r"우선(?!\s?협상)",
+            re.I,
+        ),
+    ),
+    (
+        "milestones",
+        re.compile(
+            r"milestone|마일스톤|마이스톤|단계별|성과\s?기술료|(?<!경상\s)(?<!경상)기술료|"
+            r"개발\W{0,3}(?:\w+\W{0,3}){0,3}상업화에 따라",
+            re.I,
+        ),
+    ),
+    (
+        "option",
+        re.compile(
+            r"option (?:exercise )?(?:fee|payment)s?|옵션\s?(?:행사)?\s?(?:비|료|대금)", re.I
+        ),
+    ),
+    ("equity", re.compile(r"equity|invest(?:s|ed|ing|ment)?\b|지분|투자", re.I)),
+    (
+        "total",
+        re.compile(
+            r"total|worth|valued|aggregate|deal value|biobucks|amounts? to|amounting to|"
+            r"총|규모|전체|계약\s?금액|달하",
+            re.I,
+        ),
+    ),
+]
+# The words right after an amount ("$40 million upfront", "in milestones").
+_AFTER: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "upfront",
+        re.compile(
+            r"\s*(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+)?(?:an?\s+|the\s+)?"
+            r"(?:up[- ]?front|down[- ]payment|signing|initial|non-?refundable)|"
+            r"\s*(?:의\s?)?(?:계약금|선급금)",
+            re.I,
+        ),
+    ),
+    ("near_term", re.compile(r"\s*(?:in\s+)?(?:near|short)[- ]term", re.I)),
+    (
+        "milestones",
+        re.compile(
+            r"\s*(?:dollars?\s+|won\s+)?(?:more\s+|additional\s+|further\s+)?"
+            r"(?:in|of|as|if|upon|on|for|from|tied to|linked to|based on|contingent on|"
+            r"dependent on|payable (?:up)?on|subject to)\s+"
+            r"(?:[\w,&/-]+\s+){0,14}?\(?milestone|\s*(?:의\s?)?(?:마일스톤|단계별)",
+            re.I,
+        ),
+    ),
+    ("total", re.compile(r"\s*(?:in total|in all|total)", re.I)),
+    ("equity", re.compile(r"\s*(?:in\s+)?equity|\s*(?:의\s?)?지분", re.I)),
+]
+_UP_TO = re.compile(r"up to|as much as|최대", re.I)
+_UPFRONT_WORD = re.compile(r"up[- ]?front|선급금|계약금", re.I)
+_NEAR_WORD = re.compile(r"near[- ]term|short[- ]term|단기", re.I)
+# Not a term of the deal: a comparison, a company's own figures, a sum per programme.
+_NOT_TERM_AFTER = re.compile(
+    r"^\s*(?:이|을|를|가)?\s?(?:넘|웃도|상회|초과|이상)|"
+    r"^\s*(?:per|for each|each)\s+(?:\w+\s+)?(?:program|programme|target|product|asset|indication)|"
+    r"^\s*(?:씩|개당)",
+    re.I,
+)
+_NOT_TERM_BEFORE = re.compile(
+    r"(?:매출액?|자본총계|자기자본|시가총액|순이익|영업이익|revenue|sales of|market (?:cap|value))"
+    r"\s*(?:은|는|이|가|of)?\s*(?:약\s*)?$",
+    re.I,
+)
+_CONVERSION = re.compile(
+    r"\s*[(（]\s*(?:한화|원화|약|about|approx\.?|approximately|around|roughly|nearly|US|KRW|"
+    r"\s)*\s*"
+)
+
+
+@dataclass
+class Term:
+    """One stated amount and its bracketed conversions: currency -> value."""
+
+    mention: Mention
+    values: dict[str, int | float] = field(default_factory=dict)
+    mentions: dict[str, Mention] = field(default_factory=dict)
+    end: int = 0
+    role: str | None = None
+    said_after: int = 0  # where the words naming it after the amount end ("upfront")
+    joint: bool = False  # an upfront stated together with near-term milestones
+
+
+def _terms(text: str, found: list[Mention]) -> list[Term]:
+    terms: list[Term] = []
+    for m in found:
+        last = terms[-1] if terms else None
+        if (
+            last is not None
+            and m.value[1] not in last.values
+            and _CONVERSION.fullmatch(text[last.end : m.start])
+        ):
+            last.values[m.value[1]] = m.value[0]
+            last.mentions[m.value[1]] = m
+            last.end = m.end
+            continue
+        terms.append(Term(m, {m.value[1]: m.value[0]}, {m.value[1]: m}, m.end))
+    return terms
+
+
+def _before(text: str, start: int, floor: int, width: int = 90) -> str:
+    """The words just before an amount: within its sentence, after the previous amount."""
+    before = text[max(floor, start - width) : start]
+    cuts = [before.rfind(". "), before.rfind("\n\n")]
+    cuts += [m.start() for m in re.finditer(r"(?<=[.!?:。])\s*\n", before)]
+    cut = max(cuts)
+    return before[cut + 1 :] if cut >= 0 else before
+
+
+def _after(text: str, end: int, ceiling: int) -> str:
+    """The words right after an amount, a bracketed conversion skipped."""
+    after = text[end : min(ceiling, end + 130)]
+    after = re.sub(r"^\s*[(（][^)）]{0,40}[)）]|^\s*[)）]", "", after)
+    return re.split(r"(?<!\d)[.;](?!\d)", after, maxsplit=1)[0]
+
+
+def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, str | None]:
+    """(the role, the runner-up role before it) of one term; ("skip", None) for no term.
+    `floor` is past the words that named the amount before it ("$17m upfront and up to
+    $385m in milestones": "upfront" is the first amount's)."""
+    after = _after(text, term.end, ceiling)
+    before = _before(text, term.mention.start, floor)
+    if _NOT_TERM_AFTER.match(after) or _NOT_TERM_BEFORE.search(before):
+        return "skip", None
+    ends: list[tuple[int, int, str]] = []
+    for name, rx in _BEFORE:
+        ends += [(match.start(), match.end(), name) for match in rx.finditer(before)]
+    ends.sort(key=lambda e: (e[1], e[1] - e[0]))  # the closest; on a tie, the longest
+    matched = next(((r, m) for r, rx in _AFTER if (m := rx.match(after))), None)
+    if matched is not None:
+        role, match = matched
+        # a keyword right before the amount outweighs one reached after many words
+        # ("an option exercise payment of $200 million as well as ... milestone payments")
+        close = ends and len(before) - ends[-1][1] <= 15 and ends[-1][2] != "total"
+        if not (close and match.end() > 30):
+            term.said_after = term.end + len(after) - len(after.lstrip()) + match.end()
+            said = match.group(0)
+            # "for upfront fees and near-term milestones": the upfront, as one sum
+            if role == "milestones" and _UPFRONT_WORD.search(said) and _NEAR_WORD.search(said):
+                role, term.joint = "upfront", True
+            return role, None
+    if not ends:
+        return None, None
+    role = ends[-1][2]
+    runner = next((e[2] for e in reversed(ends[:-1]) if e[2] != role), None)
+    # "선급금은 총 950만 달러", "upfront payment totalling": the role word, not "total"
+    if role == "total" and len(ends) > 1 and ends[-1][0] - ends[-2][1] <= 6:
+        return ends[-2][2], role
+    # words side by side name one sum: "upfront and near-term payments of", "short-term
+    # milestones", "선급금과 단기 성과금(마일스톤)으로": the upfront, else the near-term
+    chain = [ends[-1]]
+    while len(chain) < len(ends) and chain[-1][0] - ends[-len(chain) - 1][1] <= 6:
+        chain.append(ends[-len(chain) - 1])
+    kinds = {e[2] for e in chain}
+    if role in ("near_term", "milestones") and len(chain) > 1:
+        if "upfront" in kinds and "near_term" in kinds:
+            term.joint = True
+            return "upfront", role
+        if "near_term" in kinds:
+            return "near_term", role
+    return role, runner
+
+
+def _digits(value: float) -> int:
+    """How precise a figure is: its significant digits (475000000 -> 3)."""
+    return len(str(int(value)).rstrip("0"))
+
+
+def _choose_total(terms: list[Term], currency: str) -> Term:
+    """The largest total; a rounded restatement of it (a headline's "$48 mn" for "$47.5
+    million") gives way to the precise figure."""
+    big = max(terms, key=lambda t: t.values[currency])
+    near = [t for t in terms if t.values[currency] >= 0.97 * big.values[currency]]
+    return max(near, key=lambda t: (_digits(t.values[currency]), t.values[currency]))
+
+
+def _sum_milestones(
+    text: str, labelled: dict[str, Term], stated: list[Term], currency: str
+) -> None:
+    """Milestones stated by kind in one sentence ("$48 million in development milestones and
+    $60 million in sales milestones") are their sum when upfront and sum make the total."""
+    if len(stated) < 2 or "total" not in labelled:
+        return
+    if re.search(r"[.!?。](?!\d)|\n", text[stated[0].end : stated[-1].mention.start]):
+        return
+    whole = labelled["total"].values[currency]
+    up = labelled["upfront"].values[currency] if "upfront" in labelled else 0
+    near = labelled["near_term"].values[currency] if "near_term" in labelled else 0
+    both = sum(t.values[currency] for t in stated)
+    if abs(up + near + both - whole) <= 0.005 * whole:
+        first = stated[0]
+        labelled["milestones"] = Term(first.mention, {currency: both}, first.mentions)
+
+
+def money(text: str, cand: Candidate, found: list[Mention]) -> None:
+    """Put currency, upfront, near_term, milestones, total and equity on `cand`."""
+    terms = _terms(text, found)
+    if not terms:
+        return
+    for i, term in enumerate(terms):
+        floor = max(terms[i - 1].end, terms[i - 1].said_after) if i else 0
+        ceiling = terms[i + 1].mention.start if i + 1 < len(terms) else len(text)
+        role, runner = _role(text, term, floor, ceiling)
+        if role == "upfront" and runner == "milestones" and not term.joint:
+            if any(t.role == "upfront" for t in terms[:i]):
+                role = "milestones"  # "마일스톤) 계약금 920억원" after the upfront
+        term.role = role
+    terms = [t for t in terms if t.role != "skip"]
+    # the currency in which the text gives the most of its terms (the first stated on a tie)
+    order: list[str] = []
+    for t in terms:
+        order += [c for c in t.values if c not in order]
+    roled = [t for t in terms if t.role in ("upfront", "milestones", "total", "near_term")]
+
+    def coverage(c: str) -> tuple[int, int]:
+        return sum(1 for t in roled if c in t.values), -order.index(c)
+
+    currency = max(order, key=coverage) if order else terms[0].mention.value[1]
+    mine = [t for t in terms if currency in t.values]
+    labelled: dict[str, Term] = {}
+    plain: list[Term] = []
+    for t in mine:
+        if t.role is None:
+            plain.append(t)
+        elif t.role == "total":
+            continue
+        elif (
+            t.role not in labelled
+            or (t.role == "milestones" and t.values[currency] > labelled[t.role].values[currency])
+            or (t.role == "upfront" and labelled[t.role].joint and not t.joint)
+        ):
+            labelled[t.role] = t  # the first upfront (alone before joint); the largest milestones
+    # a "total" below the upfront and milestones it would hold is a part's sum ("$180
+    # million upfront ... and $20 million ..., for a total of $200 million")
+    parts_sum = sum(
+        t.values[currency] for r, t in labelled.items() if r in ("upfront", "milestones")
+    )
+    totals = [t for t in mine if t.role == "total" and t.values[currency] >= 0.8 * parts_sum]
+    if totals:
+        labelled["total"] = _choose_total(totals, currency)
+    elif plain:
+        biggest = _choose_total(plain, currency)
+        others = [t.values[currency] for r, t in labelled.items() if r != "option"]
+        if not others or biggest.values[currency] > max(others):
+            labelled["total"] = biggest
+    _sum_milestones(text, labelled, [t for t in mine if t.role == "milestones"], currency)
+    main = labelled.get("total") or labelled.get("upfront") or next(iter(labelled.values()), None)
+    if main is None:
+        return
+    parts = [labelled.get(r) for r in ("upfront", "near_term", "milestones", "total")]
+    if all(parts):
+        up, near, later, whole = (t.values[currency] for t in parts if t)
+        if abs(up + near + later - whole) <= 0.001 * whole:
+            stated = labelled["milestones"]
+            labelled["milestones"] = Term(
+                stated.mention, {currency: near + later}, {currency: stated.mentions[currency]}
+            )
+    cand.put("currency", currency, main.mentions[currency], confidence=0.9)
+    for role in ("upfront", "near_term", "milestones", "total", "equity"):
+        chosen = labelled.get(role)
+        if chosen is not None:
+            conf = 0.85 if role != "total" else 0.8
+            cand.put(role, chosen.values[currency], chosen.mentions[currency], confidence=conf)
+    converted = [m for t in terms for c, m in t.mentions.items() if c != currency]
+    if converted:
+        cand.put("original_amounts", [list(m.value) for m in converted], *converted, confidence=0.7)
+    total = labelled.get("total")
+    if total is not None:
+        start = total.mention.start
+        if _UP_TO.search(text[max(0, start - 30) : start]):
+            cand.fields.setdefault("flags", []).append("up_to")
