@@ -16,6 +16,7 @@ given, so assets still come only from `visible_assets(user)`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -199,8 +200,9 @@ def expression(query: Query, vendor: str | None = None) -> str:
     )
 
 
-def matching(query: Query) -> Q:
-    """Assets whose search document matches the query (a subquery of the index)."""
+def matching(query: Query, every: int = 1) -> Q:
+    """Assets whose search document matches the query (a subquery of the index); `every`:
+    only every n-th document of the index (by its row id: a sample for estimates)."""
     if connection.vendor == "postgresql":
         sql = f"SELECT asset_id FROM {TABLE} WHERE document @@ to_tsquery('simple', %s)"
     else:
@@ -208,6 +210,9 @@ def matching(query: Query) -> Q:
             f"SELECT {TABLE}.asset_id FROM {FTS} JOIN {TABLE} ON {TABLE}.id = {FTS}.rowid "
             f"WHERE {FTS} MATCH %s"
         )
+    if every > 1:
+        row = f"{TABLE}.id" if connection.vendor == "postgresql" else f"{FTS}.rowid"
+        sql += f" AND {row} %% {int(every)} = 0"
     return Q(pk__in=RawSQL(sql, [expression(query)]))
 
 
@@ -231,6 +236,64 @@ def ranked(assets: QuerySet[Asset], query: Query) -> QuerySet[Asset]:
     return assets.extra(  # noqa: S610 (fixed SQL; the query is a parameter)
         select=select, select_params=select_params, tables=tables, where=where, params=[expr]
     ).order_by("-search_rank", "name", "id")
+
+
+def _index_matches(query: Query) -> tuple[str, list[str]]:
+    """SQL of the index's matches (asset_id, rank) and its parameters."""
+    expr = expression(query)
+    if connection.vendor == "postgresql":
+        rank = f"ts_rank({_PG_WEIGHTS}::float4[], document, to_tsquery('simple', %s))"
+        # OFFSET 0 keeps the planner from pulling the subquery up: the rank is computed as
+        # each document is read, and the documents are not carried through the join.
+        sql = (
+            f"SELECT asset_id, {rank} AS rank FROM {TABLE} "
+            "WHERE document @@ to_tsquery('simple', %s) OFFSET 0"
+        )
+        return sql, [expr, expr]
+    rank = f"-bm25({FTS}, {', '.join(str(w) for w in WEIGHTS)})"
+    # CROSS JOIN fixes SQLite's join order: the matches are read once, then each is joined;
+    # the other way round, the planner probes the index with a MATCH per asset.
+    sql = (
+        f"SELECT {TABLE}.asset_id, {rank} AS rank FROM {FTS} "
+        f"CROSS JOIN {TABLE} ON {TABLE}.id = {FTS}.rowid WHERE {FTS} MATCH %s"
+    )
+    return sql, [expr]
+
+
+@dataclass(frozen=True)
+class Match:
+    """One asset found by a search: its id and rank (higher is more relevant)."""
+
+    asset_id: str
+    rank: float
+
+
+def top_matches(assets: QuerySet[Asset], query: Query, limit: int) -> tuple[list[Match], int]:
+    """The `limit` most relevant of `assets` that match the query (by rank, then name and
+    id) and how many of them match in all, in one pass over the matches: the index's rows
+    are ranked and joined to `assets` (a narrowed `visible_assets`, whose SQL is used as it
+    is) once, the count is a window over the join and the order a bounded sort."""
+    visible_sql, visible_params = assets.order_by().values("id", "name").query.sql_with_params()
+    index_sql, index_params = _index_matches(query)
+    join = "JOIN" if connection.vendor == "postgresql" else "CROSS JOIN"
+    sql = (
+        f"SELECT v.id, m.rank, COUNT(*) OVER () FROM ({index_sql}) m "
+        f"{join} ({visible_sql}) v ON v.id = m.asset_id "
+        "ORDER BY m.rank DESC, v.name, v.id LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*index_params, *visible_params, max(1, limit)])
+        rows = cursor.fetchall()
+    total = int(rows[0][2]) if rows else 0
+    return [Match(pk, float(rank)) for pk, rank, _ in rows][: max(0, limit)], total
+
+
+def semantic_texts(asset_ids: Iterable[str]) -> dict[str, str]:
+    """The text the sentence embedder reads for each of these assets (by id)."""
+    rows = AssetSearch.objects.filter(asset_id__in=list(asset_ids)).values_list(
+        "asset_id", "semantic"
+    )
+    return dict(rows)
 
 
 # Keeping the index in step -----------------------------------------------------------------

@@ -265,7 +265,7 @@ def asset_list(request: HttpRequest) -> HttpResponse:
     except FilterError as exc:
         chosen, error, status = AssetFilter(), str(exc), 400
 
-    def found() -> QuerySet[Asset]:
+    def found() -> QuerySet[Asset] | search.SearchResults:
         if error:
             return queries.assets(request.user).none()
         return search.search_assets(request.user, chosen)
@@ -283,7 +283,7 @@ def asset_list(request: HttpRequest) -> HttpResponse:
             chosen_values = {"q": request.GET.get("q", ""), "sort": request.GET.get("sort", "")}
         else:
             page = _page(request, found())
-            facets = queries.asset_facets(request.user, chosen)
+            facets = queries.asset_facets(request.user, chosen, matches=page.paginator.count)
             chosen_values = {"q": chosen.q, "sort": chosen.chosen_sort}
         context = {
             "page": page,

@@ -62,8 +62,11 @@ def organizations_table(user: Any, organizations: QuerySet[Organization]) -> Tab
     }
 
 
-def assets_table(assets: QuerySet[Asset]) -> Table:
-    """`assets` must come from the funnel (`queries.assets(user)` and a filter)."""
+def assets_table(assets: Iterable[Asset]) -> Table:
+    """`assets` must come from the funnel (`queries.assets(user)` and a filter, or a ranked
+    search, whose rows come with their organisation)."""
+    if isinstance(assets, QuerySet):
+        assets = assets.select_related("organization")
     rows = [
         {
             "id": a.pk,
@@ -76,7 +79,7 @@ def assets_table(assets: QuerySet[Asset]) -> Table:
             "indications": "; ".join(str(i) for i in a.indications),
             "seeking": _labels(DealType, a.seeking),
         }
-        for a in assets.select_related("organization")
+        for a in assets
     ]
     return {
         "key": "assets",

@@ -19,8 +19,9 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from dari.core.names import countries_by_name
+from dari.directory import search
 from dari.directory.access import visible_assets, with_visible_asset
-from dari.directory.filters import AssetFilter, json_list_contains
+from dari.directory.filters import AssetFilter
 from dari.directory.models import (
     Affiliation,
     Asset,
@@ -190,6 +191,9 @@ class Facet:
     title: str
     selected: str
     options: list[tuple[str, str, int]]  # value, label, count
+    approximate: bool = False
+    """Counts estimated from a sample of the matches (a very broad search); every option
+    is offered, since a rare one may be missing from the sample."""
 
 
 VOCAB_FACETS = (
@@ -200,57 +204,110 @@ VOCAB_FACETS = (
 )
 
 
-def asset_facets(user: Any, chosen: AssetFilter) -> list[Facet]:
+FACETS = ("therapeutic_area", "modality", "stage", "seeking", "cluster", "country")
+"""The parameters of the asset list that have a facet (counts per value)."""
+_GROUPED = {
+    "therapeutic_area": "therapeutic_area",
+    "modality": "modality",
+    "stage": "stage",
+    "seeking": "seeking",
+    "cluster": "organization__cluster_id",
+    "cluster_name": "organization__cluster__name",
+    "country": "organization__country",
+}
+
+
+def _holds(row: dict[str, Any], field: str, value: str) -> bool:
+    """Whether a group of assets (a row of the grouped facet query) has `value` for `field`."""
+    if field == "seeking":
+        return value in (row["seeking"] or ())
+    return bool(row[_GROUPED[field]] == value)
+
+
+FACETS_EXACT_UP_TO = 5000
+"""A search finding more assets than this has its facet counts estimated from a sample."""
+FACET_SAMPLE = 2000
+"""About how many matches such an estimate reads."""
+PROBE_STEP = 8
+"""With a facet value chosen, every PROBE_STEP-th match tells whether the facets (which leave
+that value out) count more than FACETS_EXACT_UP_TO."""
+
+
+def asset_facets(user: Any, chosen: AssetFilter, matches: int | None = None) -> list[Facet]:
     """Counts per filter value over the visible assets matching every *other* filter (so a
-    chosen value still shows its alternatives). One query per facet."""
-    base = visible_assets(user)
+    chosen value still shows its alternatives). One grouped query over the assets matching
+    the parameters without a facet (words, organisation, date), then each facet sums the
+    groups that meet the other facets' chosen values.
 
-    def narrowed(field: str) -> QuerySet[Asset]:
-        return dataclasses.replace(chosen, **{field: ""}).narrowed(base)
+    `matches`: how many assets the search found, if known. Beyond FACETS_EXACT_UP_TO (words
+    naming much of the directory, such as "cancer"), the groups are those of every n-th
+    match of the index (about FACET_SAMPLE of them), counted n times, and the facets say
+    they are approximate; the sample is drawn among the assets the user may see, like the
+    exact count. With a facet value chosen, the facets count more than `matches` (they
+    leave that value out): a sample of every PROBE_STEP-th match decides, and is kept when
+    it finds them too many."""
+    unfaceted = dataclasses.replace(chosen, **dict.fromkeys(FACETS, ""))
+    query = chosen.query()
+    step = 1
+    groups: list[dict[str, Any]] | None = None
+    if query is not None and matches is not None:
+        others = dataclasses.replace(unfaceted, q="").narrowed(visible_assets(user))
 
+        def sample(every: int) -> list[dict[str, Any]]:
+            rows = others.filter(search.matching(query, every=every))
+            return list(rows.order_by().values(*_GROUPED.values()).annotate(n=Count("pk")))
+
+        if matches > FACETS_EXACT_UP_TO:
+            step = max(2, matches // FACET_SAMPLE)
+            groups = sample(step)
+        elif matches and any(getattr(chosen, f) for f in FACETS):
+            # The facets count the matches *without* the chosen values, maybe many more than
+            # `matches`: a first sample says whether they are.
+            probe = sample(PROBE_STEP)
+            if sum(row["n"] for row in probe) * PROBE_STEP > FACETS_EXACT_UP_TO:
+                step, groups = PROBE_STEP, probe
+    if groups is None:
+        rows = unfaceted.narrowed(visible_assets(user))
+        groups = list(rows.order_by().values(*_GROUPED.values()).annotate(n=Count("pk")))
+    chosen_values = {field: getattr(chosen, field) for field in FACETS}
+
+    def counts(field: str) -> Counter[Any]:
+        others = [(f, v) for f, v in chosen_values.items() if v and f != field]
+        out: Counter[Any] = Counter()
+        for row in groups:
+            if not all(_holds(row, f, v) for f, v in others):
+                continue
+            if field == "seeking":
+                for value in set(row["seeking"] or ()):
+                    out[value] += row["n"] * step
+            elif field == "cluster":
+                out[row[_GROUPED["cluster"]]] += row["n"] * step
+            else:
+                out[row[_GROUPED[field]]] += row["n"] * step
+        return out
+
+    approximate = step > 1
     facets = []
     for field, title, choices in VOCAB_FACETS:
-        if field == "seeking":
-            aggregates = {
-                f"n_{v}": Count("pk", filter=json_list_contains("seeking", v))
-                for v in choices.values
-            }
-            row = narrowed(field).aggregate(**aggregates)
-            counts: dict[str, int] = {v: row[f"n_{v}"] for v in choices.values}
-        else:
-            counts = _grouped(narrowed(field), field)
-        options = [(v, str(lbl), counts.get(v, 0)) for v, lbl in choices.choices]
-        facets.append(Facet(field, str(title), getattr(chosen, field), options))
-
-    cluster_rows = (
-        narrowed("cluster")
-        .exclude(organization__cluster=None)
-        .values("organization__cluster_id", "organization__cluster__name")
-        .annotate(n=Count("pk"))
-        .order_by("organization__cluster__name")
+        found = counts(field)
+        options = [(v, str(lbl), found.get(v, 0)) for v, lbl in choices.choices]
+        facets.append(Facet(field, str(title), getattr(chosen, field), options, approximate))
+    names = {row[_GROUPED["cluster"]]: row[_GROUPED["cluster_name"]] for row in groups}
+    found = counts("cluster")
+    if approximate:  # every cluster and country on offer: a rare one may not be sampled
+        names.update(Cluster.objects.values_list("id", "name"))
+        found.update(dict.fromkeys(names, 0))
+    clusters = sorted(
+        ((pk, names[pk], n) for pk, n in found.items() if pk is not None),
+        key=lambda option: (option[1], option[0]),
     )
-    facets.append(
-        Facet(
-            "cluster",
-            str(_("Cluster")),
-            chosen.cluster,
-            [
-                (r["organization__cluster_id"], r["organization__cluster__name"], r["n"])
-                for r in cluster_rows
-            ],
-        )
-    )
-    country_counts: Counter[str] = Counter(
-        _grouped(narrowed("country").exclude(organization__country=""), "organization__country")
-    )
-    facets.append(
-        Facet(
-            "country",
-            str(_("Country")),
-            chosen.country.upper(),
-            [(c, name, country_counts[c]) for c, name in countries_by_name(list(country_counts))],
-        )
-    )
+    facets.append(Facet("cluster", str(_("Cluster")), chosen.cluster, clusters, approximate))
+    found = counts("country")
+    if approximate:
+        found.update(dict.fromkeys(countries_of(Organization.objects.all()), 0))
+    countries = [(c, name, found[c]) for c, name in countries_by_name([c for c in found if c])]
+    country = chosen.country.upper()
+    facets.append(Facet("country", str(_("Country")), country, countries, approximate))
     return facets
 
 
