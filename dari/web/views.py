@@ -295,7 +295,11 @@ def asset_list(request: HttpRequest) -> HttpResponse:
         template = "web/assets/_results.html" if partial else "web/assets/_page.html"
         return render_to_string(template, context, request)
 
-    html = body() if error else for_reader(request, "assets", body, partial)
+    html = (
+        body()
+        if error
+        else for_reader(request, "assets", body, partial, bool(getattr(request, "htmx", False)))
+    )
     if partial:
         response = HttpResponse(html, status=status)
     else:
