@@ -10,9 +10,9 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from dari.directory.models import Organization
 from dari.events.access import may_manage
 from dari.events.domain.errors import EventError
+from dari.events.domain.organisers import named_organization
 from dari.events.models import Event, Invitation
 
 
@@ -25,15 +25,7 @@ def _check_manager(user: Any, event: Event) -> None:
 def invite_organization(user: Any, event: Event, organization_id: str) -> Invitation:
     """Invite an organisation (by its id) to `event`; inviting it again changes nothing."""
     _check_manager(user, event)
-    organization = Organization.objects.filter(pk=organization_id.strip()).first()
-    if organization is None:
-        raise EventError(
-            _("There is no organisation %(id)r.") % {"id": organization_id},
-            field="organization",
-            code="not_found",
-        )
-    if organization.pk == event.organizer_id:
-        raise EventError(_("This organisation is the organiser already."), field="organization")
+    organization = named_organization(organization_id, event.organizer_id, EventError)
     invitation, _created = Invitation.objects.get_or_create(
         event=event, organization=organization, defaults={"invited_by": user}
     )

@@ -23,6 +23,24 @@ def _check_owner(user: Any, event: Event) -> None:
         )
 
 
+def named_organization(
+    organization_id: str, owner_id: str | None, error: type[DomainError]
+) -> Organization:
+    """The organisation a form names by id, never the owning organisation itself; else
+    `error` on the field "organization". Shared by co-organisers and invitations."""
+    organization_id = organization_id.strip()
+    organization = Organization.objects.filter(pk=organization_id).first()
+    if organization is None:
+        raise error(
+            _("There is no organisation %(id)r.") % {"id": organization_id},
+            field="organization",
+            code="not_found",
+        )
+    if organization.pk == owner_id:
+        raise error(_("This organisation is the organiser already."), field="organization")
+    return organization
+
+
 def named_co_organizer(
     organization_id: str, username: str, owner_id: str | None, error: type[DomainError]
 ) -> dict[str, Any]:
@@ -33,16 +51,7 @@ def named_co_organizer(
     if bool(organization_id) == bool(username):
         raise error(_("Name either an organisation or a person."), field="organization")
     if organization_id:
-        organization = Organization.objects.filter(pk=organization_id).first()
-        if organization is None:
-            raise error(
-                _("There is no organisation %(id)r.") % {"id": organization_id},
-                field="organization",
-                code="not_found",
-            )
-        if organization.pk == owner_id:
-            raise error(_("This organisation is the organiser already."), field="organization")
-        return {"organization": organization}
+        return {"organization": named_organization(organization_id, owner_id, error)}
     person = User.objects.filter(username=username, is_active=True).first()
     if person is None:
         raise error(
