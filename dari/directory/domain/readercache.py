@@ -25,13 +25,14 @@ TIMEOUT = 6 * 3600
 
 
 def reader_key(request: HttpRequest, name: str, *parts: Any, by_query: bool = True) -> str:
-    """The cache key of `name` for this request's reader, language and query (an export's
+    """The cache key of `name` for this request's origin, reader, language and query (an export's
     `format` aside; none when not `by_query`: the caller's `parts` say what matters)."""
     query = sorted((k, v) for k, vs in request.GET.lists() if k != "format" for v in vs)
     query = query if by_query else []
-    raw = repr(
-        (name, current_generation(), visibility_key(request.user), get_language(), query, parts)
-    )
+    # The scheme and host too: cached answers may hold absolute links (the API's next page).
+    origin = (request.scheme, request.get_host())
+    reader = (current_generation(), visibility_key(request.user), get_language())
+    raw = repr((name, origin, reader, query, parts))
     return f"reader:{name}:" + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
 
 
