@@ -14,6 +14,7 @@ from dari.api.errors import ApiError
 from dari.api.schemas import ErrorOut
 from dari.curation.access import may_curate
 from dari.curation.domain.ingest import ingest_text
+from dari.curation.domain.observations import propose_observation
 from dari.curation.domain.queries import initial, queue
 from dari.curation.domain.review import approve, reject
 from dari.curation.models import Candidate
@@ -66,6 +67,20 @@ class ApproveIn(Schema):
     amount_usd_m: float | None = None
     amount_local: float | None = None
     currency: str | None = None
+    target: str | None = None
+    value: float | None = None
+    note: str | None = None
+
+
+class ObservationIn(Schema):
+    """A national target's figure as a public source states it (an annual figure is dated the
+    last day of its year)."""
+
+    target: str
+    date: str = Field(description="YYYY-MM-DD")
+    value: float
+    source: str
+    note: str = ""
 
 
 class RejectIn(Schema):
@@ -117,6 +132,19 @@ def post_ingest(request: HttpRequest, body: IngestIn) -> Status[IngestOut]:
     _curator(request)
     doc = ingest_text(body.text, body.source, body.lang, request.user)
     return Status(201, IngestOut(candidates=[_out(c) for c in queue("").filter(document=doc)]))
+
+
+@router.post(
+    "/review/observations",
+    response={201: CandidateOut, **ERRORS},
+    summary="Propose a national target's observation for review",
+)
+def post_observation(request: HttpRequest, body: ObservationIn) -> Status[CandidateOut]:
+    _curator(request)
+    c = propose_observation(
+        request.user, body.target, body.date, body.value, body.source, body.note
+    )
+    return Status(201, _out(_one(c.pk)))
 
 
 @router.get("/review", response={200: list[CandidateOut], **ERRORS}, summary="The review queue")

@@ -18,6 +18,7 @@ class CandidateKind(models.TextChoices):
     INVESTMENT = "investment", _("Investment")
     ASSET = "asset", _("Asset")
     FACILITY = "facility", _("Facility")
+    OBSERVATION = "observation", _("Observation of a national target")
 
 
 class CandidateStatus(models.TextChoices):

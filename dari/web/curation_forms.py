@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from dari.curation.domain.ingest import LANGUAGES
 from dari.directory.vocab import DealType, InvestmentKind
+from dari.insights.models import NationalTarget
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -85,6 +87,34 @@ class InvestmentApprovalForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class ObservationApprovalForm(forms.Form):
+    """A national target's observation as the curator approves it (the source is the
+    proposal's)."""
+
+    target = forms.ChoiceField(label=_("Target"))
+    date = forms.DateField(
+        label=_("Date"),
+        help_text=_("An annual figure is dated the last day of its year."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    value = forms.FloatField(label=_("Value"))
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["target"].choices = target_choices()
+
+
+def target_choices() -> list[tuple[str, str]]:
+    korean = get_language() == "ko"
+    return [
+        (t.pk, (t.name_ko if korean and t.name_ko else t.name))
+        for t in NationalTarget.objects.order_by("position", "id")
+    ]
 
 
 class RejectForm(forms.Form):

@@ -27,10 +27,16 @@ from dari.web.curation_forms import (
     DealApprovalForm,
     IngestForm,
     InvestmentApprovalForm,
+    ObservationApprovalForm,
     RejectForm,
 )
 
 View = Callable[..., HttpResponse]
+APPROVAL_FORMS: dict[str, type[Any]] = {
+    CandidateKind.DEAL: DealApprovalForm,
+    CandidateKind.INVESTMENT: InvestmentApprovalForm,
+    CandidateKind.OBSERVATION: ObservationApprovalForm,
+}
 
 FIELD_LABELS = {
     "parties": _l("Parties"),
@@ -52,6 +58,9 @@ FIELD_LABELS = {
     "asset_name": _l("Asset named"),
     "original_amounts": _l("Amounts in other currencies"),
     "flags": _l("Flags"),
+    "target": _l("Target"),
+    "value": _l("Value"),
+    "note": _l("Note"),
 }
 ROLE_LABELS = {
     "licensor": _l("Licensor"),
@@ -155,7 +164,7 @@ def ingest(request: HttpRequest) -> HttpResponse:
 
 
 def _approval_form(candidate: Any, data: Any = None) -> Any:
-    cls = DealApprovalForm if candidate.kind == CandidateKind.DEAL else InvestmentApprovalForm
+    cls = APPROVAL_FORMS.get(candidate.kind, DealApprovalForm)
     return cls(data, initial=queries.initial(candidate))
 
 
@@ -184,7 +193,7 @@ def _detail(
             "form": form or _approval_form(candidate),
             "reject_form": reject_form or RejectForm(),
             "pending": candidate.status == CandidateStatus.PENDING,
-            "approvable": candidate.kind in (CandidateKind.DEAL, CandidateKind.INVESTMENT),
+            "approvable": candidate.kind in APPROVAL_FORMS,
         },
         status=status,
     )

@@ -18,7 +18,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from dari.core.errors import DomainError
 from dari.core.forms import add_domain_error
+from dari.curation.access import may_curate
+from dari.curation.domain.observations import propose_observation
 from dari.directory.access import visible_assets
 from dari.directory.domain.readercache import for_reader
 from dari.directory.models import Cluster, Program
@@ -53,15 +56,14 @@ def _dashboard(request: HttpRequest, form: ObservationForm | None = None) -> Htt
     labels = _target_labels()
     for p in progress:
         p["svg"] = charts.target_chart(p, labels, unit_label(p["target"].unit))
-    user = request.user
-    is_admin = user.is_authenticated and user.is_platform_admin  # type: ignore[union-attr]
+    curator = may_curate(request.user)
     return render(
         request,
         "insights/dashboard.html",
         {
             "progress": progress,
             "korean": get_language() == "ko",
-            "form": (form or ObservationForm()) if is_admin else None,
+            "form": (form or ObservationForm()) if curator else None,
             "current": "targets",
         },
     )
@@ -75,13 +77,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def observation_add(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_platform_admin:  # type: ignore[union-attr]
+    """A curator proposes an observation: it waits in the review queue until approved."""
+    if not may_curate(request.user):
         raise Http404(_("No such page."))
     form = ObservationForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
         try:
-            targets.add_observation(
+            propose_observation(
                 request.user,
                 data["target"].pk,
                 data["date"],
@@ -89,10 +92,16 @@ def observation_add(request: HttpRequest) -> HttpResponse:
                 data["source"],
                 data["note"],
             )
-        except InsightsError as e:
+        except DomainError as e:
             add_domain_error(form, e)
         else:
-            messages.success(request, _("Observation added."))
+            messages.success(
+                request,
+                _(
+                    "Observation proposed: it appears on this page once a curator approves it "
+                    "in the review queue."
+                ),
+            )
             return redirect(reverse("insights:dashboard") + f"#target-{data['target'].pk}")
     # The dashboard again with the form and its errors on their fields.
     return _dashboard(request, form)

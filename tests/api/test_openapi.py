@@ -32,6 +32,7 @@ ENDPOINTS = [
     "/api/insights/targets",
     "/api/me",
     "/api/ingest",
+    "/api/review/observations",
     "/api/review",
     "/api/review/{candidate_id}",
     "/api/review/{candidate_id}/approve",
@@ -50,6 +51,7 @@ REVIEW_ERRORS = ["400", "401", "403", "404", "409"]
 OTHER = {
     "/api/me": {"get": ["200", "400", "401"], "patch": ["200", "400", "401", "403"]},
     "/api/ingest": {"post": ["201", *REVIEW_ERRORS]},
+    "/api/review/observations": {"post": ["201", *REVIEW_ERRORS]},
     "/api/review": {"get": ["200", *REVIEW_ERRORS]},
     "/api/review/{candidate_id}": {"get": ["200", *REVIEW_ERRORS]},
     "/api/review/{candidate_id}/approve": {"post": ["200", *REVIEW_ERRORS]},

@@ -8,6 +8,7 @@ import json
 import pytest
 from django.utils import translation
 
+from dari.curation.models import Candidate
 from dari.insights.bundled import TARGETS_FILE, load_targets
 from dari.insights.domain.errors import InsightsError
 from dari.insights.domain.targets import add_observation, target_progress, targets_progress
@@ -96,12 +97,12 @@ def test_progress_of_a_lower_is_better_rank():
 
 
 @translation.override("en")
-def test_only_platform_admins_add_observations_with_a_source(admin_user):
+def test_only_curators_add_observations_with_a_source(admin_user):
     t = make_target()
     member = UserFactory(username="member")
-    with pytest.raises(InsightsError, match="Only platform admins"):
+    with pytest.raises(InsightsError, match="Only curators"):
         add_observation(member, t.pk, dt.date(2024, 12, 31), 9, "https://example.org")
-    with pytest.raises(InsightsError, match="Only platform admins"):
+    with pytest.raises(InsightsError, match="Only curators"):
         add_observation(None, t.pk, dt.date(2024, 12, 31), 9, "https://example.org")
     with pytest.raises(InsightsError) as raised:
         add_observation(admin_user, t.pk, dt.date(2024, 12, 31), 9, "KHIDI")
@@ -139,18 +140,40 @@ def test_dashboard_shows_each_target_with_a_chart_and_no_form_for_members(client
     assert 'id="add-observation"' not in html
 
 
-def test_admin_adds_an_observation_from_the_dashboard(client, admin_user):
+def test_an_observation_proposed_on_the_dashboard_waits_for_review(client, admin_user):
     load_targets()
     client.force_login(admin_user)
     assert 'id="add-observation"' in client.get("/insights/").content.decode()
+    bundled = Observation.objects.filter(target_id="pharma-bio-jobs-2027").count()
     response = client.post(
         "/insights/observations/add",
         {"target": "pharma-bio-jobs-2027", "date": "2024-12-31",
-         "value": "125000", "source": "https://example.org/jobs", "note": ""},
+         "value": "125000", "source": "https://www.khidi.or.kr/jobs", "note": ""},
     )  # fmt: skip
     assert response.status_code == 302
-    o = Observation.objects.get(target_id="pharma-bio-jobs-2027", added_by__isnull=False)
-    assert (o.value, o.added_by, o.source) == (125000, admin_user, "https://example.org/jobs")
+    # Queued, not shown: the dashboard and the API still show the bundled figures only.
+    assert Observation.objects.filter(target_id="pharma-bio-jobs-2027").count() == bundled
+    assert "khidi.or.kr/jobs" not in client.get("/insights/").content.decode()
+    assert "khidi.or.kr/jobs" not in client.get("/api/insights/targets").content.decode()
+    (candidate,) = Candidate.objects.filter(kind="observation")
+    assert candidate.status == "pending"
+    assert candidate.extracted == {
+        "target": "pharma-bio-jobs-2027", "date": "2024-12-31", "value": 125000.0, "note": "",
+    }  # fmt: skip
+
+
+def test_a_bad_proposal_names_its_field_and_writes_nothing(client, admin_user):
+    load_targets()
+    client.force_login(admin_user)
+    response = client.post(
+        "/insights/observations/add",
+        {"target": "pharma-bio-jobs-2027", "date": "1950-12-31", "value": "1",
+         "source": "https://www.khidi.or.kr/jobs"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert "too far from the target" in response.content.decode()
+    assert not Candidate.objects.exists()
 
 
 def test_members_cannot_post_observations(client):

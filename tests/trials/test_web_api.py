@@ -111,6 +111,9 @@ def test_an_asset_page_lists_its_trials_and_sites(client, loaded):
     html = client.get("/assets/as-syn/").content.decode()
     assert "NCT95000001" in html
     assert "/trials/asset-sites/as-syn/" in html
+    # The sites sit beside the likely partners: both sections in one two-column block.
+    beside = html.split('<div class="beside">', 1)[1]
+    assert beside.index('class="likely-partners"') < beside.index('class="experienced-sites"')
     sites = client.get("/trials/asset-sites/as-syn/").content.decode()
     assert "Asan Medical Center" in sites
 

@@ -51,6 +51,9 @@ def party(candidate: Candidate, role: str) -> dict[str, Any] | None:
 
 def summary(candidate: Candidate) -> str:
     """'Licensor → Licensee' (or the investee and investors) in the names the text used."""
+    if candidate.kind == "observation":
+        f = candidate.extracted
+        return f"{f.get('target', '')} · {f.get('date', '')} · {f.get('value', '')}"
     parties = candidate.extracted.get("parties", [])
     return " → ".join(p.get("name") or p.get("mentioned_as", "") for p in parties)
 
@@ -147,6 +150,8 @@ def initial(candidate: Candidate) -> dict[str, Any]:
     """The approval form's starting values, from what was extracted (USD amounts converted
     to millions; other currencies left for the curator, who sees the original amounts)."""
     f = candidate.extracted
+    if candidate.kind == "observation":
+        return {name: f.get(name, "") for name in ("target", "date", "value", "note")}
     if candidate.kind == "investment":
         investee = party(candidate, "investee")
         investors = [p for p in f.get("parties", []) if p.get("role") == "investor"]

@@ -5,14 +5,17 @@ Approved fields, for a deal: licensor and licensee (a graph id, or `new:Name` to
 organisation from this source), deal_type, date (YYYY, YYYY-MM or YYYY-MM-DD), asset (a graph
 id or blank), upfront_usd_m, total_value_usd_m, description; `update` names an existing deal
 to amend instead of adding one. For an investment: recipient, investors (ids or new:Name),
-kind, date, amount_usd_m, amount_local, currency, description.
+kind, date, amount_usd_m, amount_local, currency, description. For a national target's
+observation: target, date (YYYY-MM-DD), value, note (the source is the proposal's).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -20,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from dari.curation.access import may_curate
 from dari.curation.domain.errors import CurationError
+from dari.curation.domain.observations import approve_observation
 from dari.curation.models import Candidate, CandidateKind, CandidateStatus
 from dari.directory.models import (
     ID_LENGTH,
@@ -202,6 +206,8 @@ def approve(candidate_id: int, by: Any, fields: dict[str, Any]) -> Candidate:
         record_id = _approve_deal(candidate, fields)
     elif candidate.kind == CandidateKind.INVESTMENT:
         record_id = _approve_investment(candidate, fields)
+    elif candidate.kind == CandidateKind.OBSERVATION:
+        record_id = approve_observation(candidate, by, fields)
     else:
         raise CurationError(
             _("%(kind)s candidates are approved by adding the record in the directory")
@@ -210,7 +216,8 @@ def approve(candidate_id: int, by: Any, fields: dict[str, Any]) -> Candidate:
         )
     bump_generation()
     candidate.status = CandidateStatus.APPROVED
-    candidate.approved = fields
+    # As the curator gave them, in JSON's terms (a form's date becomes YYYY-MM-DD).
+    candidate.approved = json.loads(json.dumps(fields, cls=DjangoJSONEncoder))
     candidate.decided_by = by
     candidate.decided_at = timezone.now()
     candidate.record_id = record_id

@@ -55,18 +55,9 @@ def targets_progress() -> list[dict[str, Any]]:
     return [target_progress(t, list(t.observations.all())) for t in targets]
 
 
-@transaction.atomic
-def add_observation(
-    user: Any,
-    target_id: str,
-    date: dt.date,
-    value: float,
-    source: str,
-    note: str = "",
-) -> Observation:
-    """A platform admin records a dated value of a target with its public source."""
-    if user is None or not user.is_authenticated or not user.is_platform_admin:
-        raise InsightsError(_("Only platform admins can add observations."), code="forbidden")
+def checked_target(target_id: str, date: dt.date, source: str) -> NationalTarget:
+    """The target an observation is for, once its date and source are acceptable; refused
+    with the field named otherwise (the same checks for a proposal and for its approval)."""
     target = NationalTarget.objects.filter(pk=target_id).first()
     if target is None:
         raise InsightsError(
@@ -78,6 +69,24 @@ def add_observation(
         raise InsightsError(
             _("The date is too far from the target's baseline and target years."), field="date"
         )
+    return target
+
+
+@transaction.atomic
+def add_observation(
+    user: Any,
+    target_id: str,
+    date: dt.date,
+    value: float,
+    source: str,
+    note: str = "",
+) -> Observation:
+    """Record a dated value of a target with its public source. Observations reach the
+    dashboard through the review queue: a curator (organisers and platform admins too)
+    approves a proposed observation, and the approval calls this."""
+    if user is None or not user.is_authenticated or not user.is_curator:
+        raise InsightsError(_("Only curators can add observations."), code="forbidden")
+    target = checked_target(target_id, date, source)
     return Observation.objects.create(
         target=target, date=date, value=value, source=source, note=note, added_by=user
     )

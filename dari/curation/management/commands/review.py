@@ -3,6 +3,8 @@
 dari review list [--status pending|approved|rejected|all] [--json]
 dari review approve ID --as-user NAME [--set FIELD=VALUE ...]   starts from the extracted values
 dari review reject ID --as-user NAME --reason TEXT
+dari review propose-observation --as-user NAME --target ID --date YYYY-MM-DD --value N
+    --source URL [--note TEXT]         a national target's figure, queued for review
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 from django.core.management.base import CommandParser
 
 from dari.cli.command import DariCommand
+from dari.curation.domain.observations import propose_observation
 from dari.curation.domain.queries import initial, queue, summary
 from dari.curation.domain.review import approve, reject
 from dari.curation.management.commands.ingest import candidate_json
@@ -35,6 +38,13 @@ class Command(DariCommand):
         no.add_argument("id", type=int)
         no.add_argument("--as-user", required=True)
         no.add_argument("--reason", required=True)
+        ob = sub.add_parser("propose-observation", help="queue a national target's figure")
+        ob.add_argument("--as-user", required=True)
+        ob.add_argument("--target", required=True)
+        ob.add_argument("--date", required=True, help="YYYY-MM-DD")
+        ob.add_argument("--value", required=True)
+        ob.add_argument("--source", required=True)
+        ob.add_argument("--note", default="")
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
@@ -48,6 +58,17 @@ class Command(DariCommand):
                     self.stdout.write(f"{c.pk}\t{c.kind}\t{c.status}\t{summary(c)}")
             return
         user = self.named_user(options["as_user"])
+        if action == "propose-observation":
+            c = propose_observation(
+                user,
+                options["target"],
+                options["date"],
+                options["value"],
+                options["source"],
+                options["note"],
+            )
+            self.stdout.write(str(c.pk))
+            return
         if action == "reject":
             reject(options["id"], user, options["reason"])
             self.stderr.write(f"candidate {options['id']} rejected")
