@@ -131,3 +131,39 @@ def test_designation_problems_are_named(tmp_path, capsys):
     assert "designations[0].programme: 'SYNTHETIC'" in out
     assert "designations[0].year: not a year" in out
     assert "designations[0].source_url: not a web address" in out
+
+
+def test_a_trial_of_a_korean_asset_may_have_no_korean_site(tmp_path, capsys):
+    """A study without a Korean location passes only when asset_links.json links it to a bundled
+    asset of a Korean organisation (SYNTHETIC organisations and assets, written here)."""
+    directory = {
+        "organizations": [
+            {"id": "synthetic-kr", "country": "KR"},
+            {"id": "synthetic-us", "country": "US"},
+        ],
+        "assets": [
+            {"id": "as-synthetic-kr", "organization": "synthetic-kr"},
+            {"id": "as-synthetic-us", "organization": "synthetic-us"},
+        ],
+    }
+    (tmp_path / "directory.json").write_text(json.dumps(directory), encoding="utf-8")
+    folder = tmp_path / "trials"
+    folder.mkdir()
+    studies = [_study("NCT00000001", country="Japan"), _study("NCT00000002", country="Japan")]
+    _folder(folder, studies)
+    links = {
+        "format": "dari-trial-assets/1",
+        "links": [
+            {"trial": "NCT00000001", "asset": "as-synthetic-kr"},
+            {"trial": "NCT00000002", "asset": "as-synthetic-us"},
+        ],
+    }
+    (folder / "asset_links.json").write_text(json.dumps(links), encoding="utf-8")
+    assert check.main(["check", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "studies[0]" not in out
+    assert "studies[1].contactsLocationsModule.locations: no location in Korea" in out
+    links["links"].pop()
+    (folder / "asset_links.json").write_text(json.dumps(links), encoding="utf-8")
+    _folder(folder, studies[:1])
+    assert check.main(["check", str(folder)]) == 0
