@@ -57,6 +57,8 @@ GENERIC_WORDS: frozenset[str] = frozenset(
     products science scientific therapeutic therapeutics therapies therapy treat treated
     treating treatment treatments biotech biotechnology biopharma biopharmaceutical
     asset assets pipeline pipelines platform platforms technology technologies
+    derive derived deriving shelf moderate moderately severe severely mild mildly chronic
+    acute given giving adult adults
     """.split()
 )
 """Function words, generic verbs, adverbs and adjectives, and words every biomedical
