@@ -3,7 +3,7 @@ facilities and programmes (dari-directory/1). Ids are the stable ids of the impo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db import models
@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from dari.directory.text import search_texts
 from dari.directory.vocab import (
     DealStatus,
     DealType,
@@ -454,6 +455,19 @@ def searchable_text(model: type[models.Model], values: Mapping[str, Any]) -> str
         value = values[name]
         parts.extend(value if isinstance(value, list) else [value])
     return " ".join(p for p in parts if p)
+
+
+def fill_search_text(records: Sequence[models.Model]) -> None:
+    """Set each record's `search_text` from its own SEARCH_FIELDS (records of one model; one
+    pass through the analyser for all of them)."""
+    if not records:
+        return
+    model = type(records[0])
+    texts = search_texts(
+        [searchable_text(model, {n: getattr(r, n) for n in SEARCH_FIELDS[model]}) for r in records]
+    )
+    for record, text in zip(records, texts, strict=True):
+        record.search_text = text  # type: ignore[attr-defined]
 
 
 class Generation(models.Model):

@@ -14,7 +14,6 @@ from django.db import transaction
 
 from dari.directory import models as dm
 from dari.directory.interchange import DirectoryError, read_file
-from dari.directory.text import search_texts
 from dari.trials.engine.names import name_key
 from dari.trials.importer import TrialImportError, import_studies, read_studies
 from dari.trials.models import SiteAlias, SiteProfile, Trial, TrialAsset
@@ -86,9 +85,7 @@ def _write_sites(sites: list[dict[str, Any]]) -> int:
             "interest_description": "",
         }
         new.append(dm.Organization(**values))
-    texts = search_texts([dm.searchable_text(dm.Organization, o.__dict__) for o in new])
-    for org, text in zip(new, texts, strict=True):
-        org.search_text = text
+    dm.fill_search_text(new)
     dm.Organization.objects.bulk_create(new)
     SiteProfile.objects.bulk_create(
         [

@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass, field
 
 from dari.directory import models as dm
-from dari.directory.text import search_texts
 from dari.trials.engine.names import name_key, name_variants, site_kind
 from dari.trials.models import SiteAlias, SiteProfile
 from dari.trials.vocab import SiteOrigin
@@ -101,9 +100,7 @@ class Resolver:
         orgs = list(self.new_orgs.values())
         if not orgs:
             return 0
-        texts = search_texts([dm.searchable_text(dm.Organization, o.__dict__) for o in orgs])
-        for org, text in zip(orgs, texts, strict=True):
-            org.search_text = text
+        dm.fill_search_text(orgs)
         dm.Organization.objects.bulk_create(orgs, batch_size=1000, ignore_conflicts=True)
         SiteAlias.objects.bulk_create(
             list(self.new_aliases.values()), batch_size=1000, ignore_conflicts=True

@@ -8,7 +8,9 @@ import pytest
 from dari.matching.keyterms import is_key_term
 
 
-@pytest.mark.parametrize("word", ["only", "built", "co", "activates", "the", "7", "x", "derived", "shelf", "moderate"])
+@pytest.mark.parametrize(
+    "word", ["only", "built", "co", "activates", "the", "7", "x", "derived", "shelf", "moderate"]
+)
 def test_a_stopword_or_fragment_is_never_a_key_term(word: str) -> None:
     token = word.removesuffix("s") if word == "activates" else word
     assert is_key_term(token) is False

@@ -32,9 +32,8 @@ from dari.directory.models import (
     Investment,
     Organization,
     bump_generation,
-    searchable_text,
+    fill_search_text,
 )
-from dari.directory.text import search_texts
 from dari.directory.vocab import DealType, InvestmentKind, OrgKind
 
 DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -77,14 +76,12 @@ def _organization(value: str, field: str, source: str) -> Organization:
         name = value[len(NEW) :].strip()
         if not name:
             raise CurationError(_("give the new organisation's name"), field=field)
-        values = {"name": name, "name_ko": "", "description": "", "interest_description": ""}
-        return Organization.objects.create(
-            id=_unique_id(Organization, name),
-            name=name,
-            kind=OrgKind.OTHER,
-            sources=[source],
-            search_text=search_texts([searchable_text(Organization, values)])[0],
+        org = Organization(
+            id=_unique_id(Organization, name), name=name, kind=OrgKind.OTHER, sources=[source]
         )
+        fill_search_text([org])
+        org.save()
+        return org
     org = Organization.objects.filter(pk=value).first()
     if org is None:
         raise CurationError(_("no organisation with id %(id)s") % {"id": repr(value)}, field=field)

@@ -18,13 +18,11 @@ from dari.accounts.domain.audit import record_change
 from dari.accounts.models import AuditAction
 from dari.directory.models import (
     ID_LENGTH,
-    SEARCH_FIELDS,
     Asset,
     Organization,
     bump_generation,
-    searchable_text,
+    fill_search_text,
 )
-from dari.directory.text import search_texts
 
 ORGANIZATION_FIELDS = (
     "name",
@@ -82,9 +80,7 @@ def _store(
             if stored is None or obj._state.adding or now != stored[name]:
                 edited.add(name)
         obj.edited_fields = sorted(edited)
-        model = type(obj)
-        text = searchable_text(model, {name: getattr(obj, name) for name in SEARCH_FIELDS[model]})
-        obj.search_text = search_texts([text])[0]
+        fill_search_text([obj])
         obj.full_clean()
         obj.save(**save_kwargs)
         bump_generation()
