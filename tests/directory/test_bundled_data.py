@@ -133,8 +133,15 @@ def test_a_krx_listing_may_use_a_numeric_or_an_alphanumeric_code(listed):
 
 @pytest.mark.parametrize(
     "listed",
-    ["KOSDAQ:0009k0", "KOSDAQ:19617", "KOSDAQ:1961700", "NASDAQ:196170", "KOSDAQ 196170",
-     "KOSDAQ:196170\n", "KOSDAQ:0009-K"],
+    [
+        "KOSDAQ:0009k0",
+        "KOSDAQ:19617",
+        "KOSDAQ:1961700",
+        "NASDAQ:196170",
+        "KOSDAQ 196170",
+        "KOSDAQ:196170\n",
+        "KOSDAQ:0009-K",
+    ],
 )
 def test_a_malformed_krx_listing_is_refused(listed):
     assert not KRX_LISTING.fullmatch(listed)
