@@ -94,8 +94,10 @@ def test_the_bundled_data_imports_and_reimports_without_duplicates():
     assert Asset.objects.count() == first["assets"]
 
 
-# A Korean listing is written exchange:ticker (KRX tickers are six digits), e.g. "KOSDAQ:196170".
-KRX_LISTING = re.compile(r"^(KOSPI|KOSDAQ|KONEX):\d{6}$")
+# A Korean listing is written exchange:ticker, e.g. "KOSDAQ:196170". KRX tickers are six
+# characters: six digits for older issues, digits and capital letters for codes the KRX has
+# assigned since 2024 (e.g. "KOSDAQ:0009K0", AimedBio; "KOSPI:0120G0", Samyang BioPharm).
+KRX_LISTING = re.compile(r"(KOSPI|KOSDAQ|KONEX):[0-9A-Z]{6}")
 
 
 def test_every_korean_organisation_and_cluster_has_a_korean_name():
@@ -117,9 +119,32 @@ def test_every_korean_listing_names_its_exchange_and_ticker():
     wrong = {
         o["id"]: o["listed"]
         for o in records()["organizations"]
-        if o.get("country") == "KR" and o.get("listed") and not KRX_LISTING.match(o["listed"])
+        if o.get("country") == "KR" and o.get("listed") and not KRX_LISTING.fullmatch(o["listed"])
     }
     assert wrong == {}
+
+
+@pytest.mark.parametrize(
+    "listed", ["KOSDAQ:196170", "KOSPI:000100", "KONEX:123456", "KOSDAQ:0009K0", "KOSPI:0120G0"]
+)
+def test_a_krx_listing_may_use_a_numeric_or_an_alphanumeric_code(listed):
+    assert KRX_LISTING.fullmatch(listed)
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [
+        "KOSDAQ:0009k0",
+        "KOSDAQ:19617",
+        "KOSDAQ:1961700",
+        "NASDAQ:196170",
+        "KOSDAQ 196170",
+        "KOSDAQ:196170\n",
+        "KOSDAQ:0009-K",
+    ],
+)
+def test_a_malformed_krx_listing_is_refused(listed):
+    assert not KRX_LISTING.fullmatch(listed)
 
 
 def test_every_deal_has_a_date():
