@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 # Host labels that name a non-public server of a publisher.
 _NON_PUBLIC_LABELS = re.compile(
-    r"(^|[.-])(staging|stage|stg|test|testing|test-cms|dev|develop|preview|prep|qa|uat|"
+    r"(^|[.-])(staging|stage|stg|test|testing|test-cms|dev|develop|preview|prep|preprod|qa|uat|"
     r"sandbox|origin|prod|www\d{2})([.-]|$)"
 )
 # Infrastructure domains that serve copies or branch deployments, never the canonical page.

@@ -29,6 +29,7 @@ def test_publishers_own_pages_are_accepted(url):
         ("https://staging.pharmtech.com/view/x", "staging"),
         ("https://test-cms.who.int/news/x", "staging"),
         ("https://preview.fiercepharma.com/x", "preview"),
+        ("https://preprod.anzctr.org.au/Trial/x", "staging"),
         ("https://fiercebiotech.prod.qtxquartz.com/biotech/x", "mirror"),
         ("https://www2-x-git-y.vercel.app/view/x", "branch"),
         ("http://n537.ndsoftnews.com/news/articleView.html?idxno=1", "mirror"),
