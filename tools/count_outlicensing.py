@@ -4,7 +4,9 @@
 
 Issue 14 compares the bundle with the KPBMA's yearly tally of Korean technology exports (see
 docs/data.md, "Out-licensing coverage, 2020-2025"). A deal counts when its licensor is a Korean
-organisation (`country` KR), its licensee is not, and it is dated in the year (any deal type).
+organisation (`country` KR), its licensee is not, and it is dated in the year; a distribution
+deal (a partner sells a finished product, no technology changes hands) is not a technology
+export and is not counted.
 The association counts agreements, not products, so the count is of distinct AGREEMENTS: records
 with the same licensor, licensee and date are one agreement (Samsung Bioepis-Harrow 2025 has a
 record for Byooviz and one for Opuviz; Dong-A ST-NeuroBo 2022 one per candidate). Records whose
@@ -55,6 +57,8 @@ def agreements(
             unknown.append(deal["id"])
             continue
         if licensor.get("country") != "KR" or licensee.get("country") == "KR":
+            continue
+        if deal.get("deal_type") == "distribution":
             continue
         distinct[year].add((deal["licensor"], deal["licensee"], deal.get("date") or ""))
         records[year] += 1
