@@ -44,3 +44,54 @@ def countries_by_name(codes: list[str], language: str | None = None) -> list[tup
     """(code, name) pairs sorted by name in `language`: the options of a country filter."""
     pairs = [(c, country_name(c, language)) for c in codes if c]
     return sorted(pairs, key=lambda p: p[1])
+
+
+# Korean cities and districts as their own names in Hangul (the Revised Romanization the
+# records use, back to the name a Korean reader knows). A city outside this list, or any city
+# abroad, is shown as recorded.
+_KOREAN_PLACES = {
+    "Seoul": "서울", "Busan": "부산", "Daegu": "대구", "Incheon": "인천", "Gwangju": "광주",
+    "Daejeon": "대전", "Ulsan": "울산", "Sejong": "세종", "Suwon": "수원", "Seongnam": "성남",
+    "Goyang": "고양", "Yongin": "용인", "Bucheon": "부천", "Ansan": "안산", "Anyang": "안양",
+    "Hwaseong": "화성", "Pyeongtaek": "평택", "Siheung": "시흥", "Gimpo": "김포", "Hanam": "하남",
+    "Uijeongbu": "의정부", "Paju": "파주", "Gwacheon": "과천", "Gunpo": "군포", "Icheon": "이천",
+    "Osan": "오산", "Uiwang": "의왕", "Gwangmyeong": "광명", "Namyangju": "남양주",
+    "Chuncheon": "춘천", "Wonju": "원주", "Gangneung": "강릉", "Cheongju": "청주",
+    "Chungju": "충주", "Jecheon": "제천", "Eumseong": "음성", "Jincheon": "진천",
+    "Cheonan": "천안", "Asan": "아산", "Dangjin": "당진", "Jeonju": "전주", "Iksan": "익산",
+    "Gunsan": "군산", "Jeongeup": "정읍", "Suncheon": "순천", "Mokpo": "목포", "Yeosu": "여수",
+    "Hwasun": "화순", "Naju": "나주", "Pohang": "포항", "Gyeongju": "경주", "Andong": "안동",
+    "Gumi": "구미", "Gyeongsan": "경산", "Changwon": "창원", "Jinju": "진주", "Gimhae": "김해",
+    "Yangsan": "양산", "Geoje": "거제", "Jeju": "제주", "Songdo": "송도", "Osong": "오송",
+    "Pangyo": "판교", "Magok": "마곡", "Gangnam": "강남", "Daedeok": "대덕", "Gwanggyo": "광교",
+}  # fmt: skip
+
+
+def city_name(city: str | None, language: str | None = None) -> str:
+    """A Korean city as a Korean reader writes it ("Incheon (Songdo)" is "인천(송도)" in
+    Korean); in any other language, or for a place not listed, the city as recorded."""
+    city = (city or "").strip()
+    if not city or not _language(language).startswith("ko"):
+        return city
+    head, _, rest = city.partition(" (")
+    if head not in _KOREAN_PLACES:
+        return city
+    inner = rest.rstrip(")")
+    if not rest:
+        return _KOREAN_PLACES[head]
+    return f"{_KOREAN_PLACES[head]}({_KOREAN_PLACES.get(inner, inner)})"
+
+
+_PLACES_BY_KOREAN = {korean: english for english, korean in _KOREAN_PLACES.items()}
+
+
+def recorded_city(city: str | None) -> str:
+    """A city as the records hold it, whichever language it was typed in ("서울" is "Seoul",
+    "인천(송도)" is "Incheon (Songdo)"); anything else unchanged."""
+    city = (city or "").strip()
+    head, _, rest = city.replace(" (", "(").partition("(")
+    english = _PLACES_BY_KOREAN.get(head.strip())
+    if english is None:
+        return city
+    inner = rest.rstrip(")").strip()
+    return f"{english} ({_PLACES_BY_KOREAN.get(inner, inner)})" if inner else english

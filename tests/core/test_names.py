@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from django.utils import translation
 
-from dari.core.names import countries_by_name, country_name, language_name
+from dari.core.names import (
+    city_name,
+    countries_by_name,
+    country_name,
+    language_name,
+    recorded_city,
+)
 
 
 def test_a_country_code_reads_as_its_name_in_each_language():
@@ -31,3 +37,19 @@ def test_language_names_and_filter_options_sorted_by_name():
         ("US", "미국"),
         ("CH", "스위스"),
     ]
+
+
+def test_korean_cities_read_in_hangul_for_a_korean_reader():
+    assert city_name("Seoul", "ko") == "서울"
+    assert city_name("Incheon (Songdo)", "ko") == "인천(송도)"
+    assert city_name("Cheongju (Osong)", "ko") == "청주(오송)"
+    assert city_name("Seoul", "en") == "Seoul"
+    assert city_name("Boston", "ko") == "Boston"  # not a Korean place: as recorded
+    assert city_name("", "ko") == ""
+
+
+def test_a_city_typed_in_korean_is_the_recorded_one():
+    assert recorded_city("서울") == "Seoul"
+    assert recorded_city("인천(송도)") == "Incheon (Songdo)"
+    assert recorded_city("Seoul") == "Seoul"
+    assert recorded_city("부에노스아이레스") == "부에노스아이레스"

@@ -86,6 +86,16 @@ def test_filters_by_city_and_cluster():
     ] == ["a"]
 
 
+def test_a_city_finds_its_districts_too():
+    sites = [
+        site("a", "A", [facts(1)], None, city="Incheon (Songdo)"),
+        site("b", "B", [facts(1)], None, city="Incheon"),
+        site("c", "C", [facts(1)], None, city="Seoul"),
+    ]
+    found = rank_sites(sites, SiteQuery(None, 2025, city="incheon"))
+    assert sorted(s.organization_id for s in found) == ["a", "b"]
+
+
 def test_condition_terms_in_korean_english_and_mesh():
     assert condition_terms("위암")[:2] == ["gastric cancer", "stomach neoplasms"]
     assert condition_terms("진행성 위암")[:2] == ["진행성 위암", "gastric cancer"]

@@ -13,6 +13,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from dari.core.names import recorded_city
 from dari.directory.access import AssetRef
 from dari.directory.models import Organization
 from dari.trials.access import visible_trial_assets
@@ -258,7 +259,7 @@ def find_sites(search: SiteSearch) -> list[SiteResult]:
     query = SiteQuery(
         phase=search.phase or None,
         year=timezone.now().year,
-        city=search.city,
+        city=recorded_city(search.city),
         cluster_id=search.cluster,
     )
     ranked = rank_sites(sites, query, top=search.top)

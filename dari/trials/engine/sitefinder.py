@@ -173,9 +173,15 @@ def rank_sites(sites: list[SiteFacts], query: SiteQuery, top: int = 20) -> list[
     chosen = [
         s
         for s in sites
-        if (not query.city or s.city.casefold() == query.city.casefold())
+        if (not query.city or _same_city(s.city, query.city))
         and (not query.cluster_id or s.cluster_id == query.cluster_id)
     ]
     scores = [score_site(s, query) for s in chosen if s.counts.trials]
     scores.sort(key=lambda s: (s.phase_trials == 0, -s.score, s.name, s.organization_id))
     return scores[:top]
+
+
+def _same_city(recorded: str, asked: str) -> bool:
+    """ "Incheon" finds sites in "Incheon (Songdo)" as well as in "Incheon"."""
+    recorded, asked = recorded.casefold(), asked.casefold()
+    return recorded == asked or recorded.startswith(asked + " (")

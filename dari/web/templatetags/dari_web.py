@@ -10,6 +10,7 @@ from django.db import models
 
 from dari.accounts.access import may_administer
 from dari.accounts.models import LinkKind, Role
+from dari.core.names import city_name as _city_name
 from dari.core.names import country_name as _country_name
 from dari.core.names import language_name as _language_name
 from dari.directory.vocab import (
@@ -57,6 +58,12 @@ def label(value: str | None, vocabulary: str) -> str:
 def country_name(code: str | None) -> str:
     """`{{ org.country|country_name }}`: the country's name in the active language."""
     return _country_name(code)
+
+
+@register.filter
+def city_name(city: str | None) -> str:
+    """`{{ org.city|city_name }}`: a Korean city in Hangul for a Korean reader."""
+    return _city_name(city)
 
 
 @register.filter
