@@ -6,8 +6,9 @@ run (the first two organisations named as licensor and licensee, or investee and
 largest amount as the total; the first date). The dev split was used to build the rules; the
 test split was kept apart in the first round and looked at in the second; test2 (31 deals) was
 collected before the second round and tuned on in the third; test3 (42 deals) was collected
-before the third round and measured once at its end. Each is reported apart;
-`--splits=dev,test,test2` leaves test3 out while tuning. The judge's figure
+before the third round and measured once at its end; test4 (30 deals) was collected before the
+fourth round and is kept apart from tuning. Each is reported apart;
+`--splits=dev,test,test2,test3` leaves test4 out while tuning. The judge's figure
 is "deal right": every true party found with its role, no other party, and the upfront,
 milestones and total (or the round's amount) all right.
 
@@ -169,7 +170,7 @@ def _pr(c: list[int]) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
-    splits = ("dev", "test", "test2", "test3", "all")
+    splits = ("dev", "test", "test2", "test3", "test4", "all")
     if args and args[0].startswith("--splits="):
         splits = tuple(args[0].split("=", 1)[1].split(","))
     rows = [json.loads(line) for line in TEXTS.read_text(encoding="utf-8").splitlines() if line]
