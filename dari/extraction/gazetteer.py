@@ -157,6 +157,25 @@ _KO_RAISER = re.compile(
     r"(?<![가-힣A-Za-z0-9])([A-Za-z가-힣][가-힣A-Za-z0-9-]{1,14})(?:\([^()]{2,40}\)|\(\([^()]{2,40}\))?"
     r"(?:은|는|이|가)\s(?:[^.\s]+\s){0,10}?[^.\s]*(?:유치했|유치한|유치에|조달했|모았)"
 )
+# Korean: the subject that opens a sentence about the deal ("큐어버스는 지난달 ... 기술이전 계약을
+# 체결했다", "이노비오가 ... 라이선스 계약을"), for names without a company ending.
+_KO_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?\n\]])\s*|(?<=다\.)\s)['‘\"“]?([가-힣A-Za-z][가-힣A-Za-z0-9]{1,11})['’\"”]?"
+    r"(?:\([A-Za-z][^()]{1,40}\))?(?:은|는|이|가)\s(?=[^.\n]{0,160}?(?:계약|기술\s?이전|기술\s?수출|"
+    r"라이선스|라이센스|판권))"
+)
+# the payer or grantor named mid-sentence: "앨러간은 6500만달러를 ... 메디톡스에 지급",
+# "X는 ... Y에게 독점권을 부여"
+_KO_PAYER = re.compile(
+    r"(?<=\s)([가-힣][가-힣A-Za-z0-9]{1,9})(?:은|는|이|가)\s(?=[^.\n]{0,100}?"
+    r"(?:에|에게)\s(?:\S+\s){0,3}?(?:지급|부여|넘기|넘겼|양도))"
+)
+_KO_SUBJECT_STOP = {
+    "이번", "이날", "한편", "업계", "회사", "양사", "당사", "이는", "이로써", "이에", "또한", "특히",
+    "다만", "계약", "계약금", "선급금", "마일스톤", "기술료", "로열티", "총", "올해", "지난해", "작년",
+    "최근", "현재", "향후", "이후", "당시", "그간", "그동안", "이같은", "이러한", "해당", "이",
+    "시장", "정부", "금융당국", "거래소", "투자자", "증권가", "주가", "이들", "두", "양측",
+}
 _NOT_NAMES = {"the", "our", "its", "this", "that", "and", "korea", "korean", "global"}
 # A capitalised name standing where a party stands ("Rznomics will receive", "tapping
 # Rznomics", "Rznomics’ platform"), for names without a corporate ending.
@@ -174,6 +193,32 @@ _EN_SLOT_POSSESSIVE = re.compile(_EN_NAME + r"(?=['’]s?\s)")
 _EN_SLOT_GRANTEE = re.compile(
     r"\b(?:grant(?:s|ed)?|give[sn]?|hand(?:s|ed|ing)?)\s+" + _EN_NAME + r"(?=\s+(?:the\s+)?"
     r"(?:exclusive\s+)?(?:global\s+|worldwide\s+)?(?:rights|licen[cs]e))"
+)
+# English: the name standing where the other side of a deal stands ("a license agreement
+# with Kaigene", "licensed out ... to Eurofarma", "in-licensed ... from Kanaph",
+# "Korean biotech Ubix"), for names without a corporate ending.
+_EN_SLOT_WITH = re.compile(
+    r"\b(?:agreements?|deals?|contracts?|partnerships?|collaborations?|pacts?|alliances?|"
+    r"term sheets?|licen[cs]e)\s+with\s+(?:the\s+)?(?:[A-Z][\w.]*-based\s+|"
+    r"(?:[a-z.-]+\s+){0,3}?)" + _EN_NAME
+)
+_EN_SLOT_TO = re.compile(
+    r"\b(?:licensed(?: out)?|out-licensed|transferred|exported|sold|granted)\b"
+    r"[^.]{0,90}?\bto\s+(?:the\s+)?(?:[A-Z][\w.]*-based\s+|(?:[a-z.-]+\s+){0,3}?)" + _EN_NAME
+)
+_EN_SLOT_FROM = re.compile(
+    r"\b(?:licensed(?: in)?|in-licensed|acquired|bought|obtained|secured)\b"
+    r"[^.]{0,90}?\bfrom\s+(?:the\s+)?(?:[a-z.-]+\s+){0,3}?" + _EN_NAME
+)
+_EN_SLOT_KIND = re.compile(
+    r"\b(?:biotech(?:nology)?|drugmaker|pharma(?:ceutical)?|developer|startup|company|firm)\s+"
+    + _EN_NAME
+    + r"(?=\s+(?:has|have|had|will|said|signed|inked|entered|struck|reached|announced|"
+    r"agreed|licensed|is|was)\b)"
+)
+# "Brazilian", "Chinese", "Swedish", "European": a people, not a company
+_DEMONYM = re.compile(
+    r"^(?:[A-Z][a-z]+(?:ian|ese|ish|ean)|American|Mexican|German|Dutch|French|Israeli|Thai)$"
 )
 _EN_STOP = {
     "The",
@@ -241,12 +286,45 @@ _EN_STOP = {
     "KRW",
     "EUR",
     "ADC",
+    "United",
+    "States",
+    "Brazil",
+    "Mexico",
+    "India",
+    "Canada",
+    "Germany",
+    "France",
+    "Italy",
+    "Spain",
+    "Switzerland",
+    "Swiss",
+    "Russia",
+    "Taiwan",
+    "Singapore",
+    "Australia",
+    "Greater",
+    "Latin",
+    "Middle",
+    "Southeast",
+    "Maryland",
+    "California",
+    "Massachusetts",
+    "New",
+    "Hong",
+    "Kong",
+    "A",
+    "An",
+    "He",
+    "She",
+    "They",
+    "Both",
 }
 
 
 _KO_GENERIC_END = re.compile(
     r"(?:치료제|신약|물질|기술|기술력|항암제|의약품|제제|후보|시장|플랫폼|사업|제품|권리|판권|지역|국가|계약|"
-    r"협약|협력|제휴|수출|이전|이내|시점|권|"
+    r"협약|협력|제휴|수출|이전|이내|시점|권|달성|체결|진행|완료|승인|허가|출시|진입|성공|기준|조건|"
+    r"단계|결과|경우|과정|이후|당시|"
     r"하|되|받|있|없|했|됐|된|한|중)$"
 )
 
@@ -427,9 +505,19 @@ class Gazetteer:
             for match in rx.finditer(text):
                 group = next(g for g in range(1, (rx.groups or 0) + 1) if match.group(g))
                 spans.append(match.span(group))
-        for match in _EN_SLOT_AFTER.finditer(text):
-            if match.group(1) not in _EN_STOP:
+        for match in _KO_SUBJECT.finditer(text):
+            if match.group(1) not in _KO_SUBJECT_STOP:
                 spans.append(match.span(1))
+        for match in _KO_PAYER.finditer(text):  # a name the text repeats, not a noun ("가능성이")
+            name = match.group(1)
+            if name not in _KO_SUBJECT_STOP and text.count(name) >= 2:
+                spans.append(match.span(1))
+        for rx in (_EN_SLOT_AFTER, _EN_SLOT_WITH, _EN_SLOT_TO, _EN_SLOT_FROM, _EN_SLOT_KIND):
+            for match in rx.finditer(text):
+                name = match.group(1)
+                first = name.split()[0]
+                if name not in _EN_STOP and first not in _EN_STOP and not _DEMONYM.match(first):
+                    spans.append(match.span(1))
         for match in _EN_SLOT_GRANTEE.finditer(text):
             if match.group(1) not in _EN_STOP:
                 spans.append(match.span(1))

@@ -321,6 +321,28 @@ def _placeholders(text: str, orgs: list[Mention]) -> tuple[str, list[Mention]]:
     return marked, parties
 
 
+# A sentence about another, earlier deal: "In 2016, Aptose licensed-in CG-806 from ...",
+# "Previously, X had licensed ...", "앞서 X는 Y와 ... 계약을 체결한 바 있다".
+_BACKGROUND = re.compile(
+    r"^\W*(?:(?:in|since|back in)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+)?"
+    r"(?:19|20)\d\d\b|previously|earlier|formerly|prior to)|"
+    r"^\W*(?:앞서|이에 앞서|과거|지난\s?(?:19|20)\d\d년)|"
+    r"(?:한\s?바\s?있|체결한 바|맺은 바|체결했던|맺었던)|"
+    r"\b(?:had (?:previously |earlier )?(?:licensed|signed|entered|acquired))\b",
+    re.I,
+)
+
+
+def _aside_weight(marked: str, at: int) -> float:
+    """Votes from a sentence about an earlier deal count less than the deal's own."""
+    start = max(marked.rfind(". ", 0, at), marked.rfind("\n", 0, at)) + 1
+    end_dot = marked.find(". ", at)
+    end_nl = marked.find("\n", at)
+    ends = [e for e in (end_dot, end_nl) if e >= 0]
+    end = min(ends) if ends else len(marked)
+    return 0.5 if _BACKGROUND.search(marked[start:end].strip()) else 1.0
+
+
 def deal_roles(
     text: str, orgs: list[Mention], lang: str, gazetteer: Any
 ) -> list[tuple[Mention, str, float]]:
@@ -334,12 +356,14 @@ def deal_roles(
             a, b = int(match.group(1)), int(match.group(2))
             if a == b:
                 continue
-            votes[(a, r1)] = max(votes.get((a, r1), 0), conf)
-            votes[(b, r2)] = max(votes.get((b, r2), 0), conf)
+            conf_here = conf * _aside_weight(marked, match.start())
+            votes[(a, r1)] = max(votes.get((a, r1), 0), conf_here)
+            votes[(b, r2)] = max(votes.get((b, r2), 0), conf_here)
     for rx, role, conf in _SINGLE:
         for match in rx.finditer(marked):
             a = int(match.group(1))
-            votes[(a, role)] = max(votes.get((a, role), 0), conf)
+            conf_here = conf * _aside_weight(marked, match.start())
+            votes[(a, role)] = max(votes.get((a, role), 0), conf_here)
     chosen: dict[str, tuple[int, float]] = {}
     for (i, role), conf in sorted(votes.items(), key=lambda kv: -kv[1]):
         if role in chosen or any(j == i for j, _ in chosen.values()):

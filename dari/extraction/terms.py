@@ -207,19 +207,50 @@ def _choose_total(terms: list[Term], currency: str) -> Term:
     return max(near, key=lambda t: (_digits(t.values[currency]), t.values[currency]))
 
 
+# A milestone's kind named just before it: "development milestones of up to", "개발
+# 마일스톤은 ... 최대", "상업화에 따른 마일스톤은", "sales milestones of".
+_KIND = re.compile(
+    r"(?:develop\w*|regulator\w*|approval|clinical|sales|commercial\w*|launch|"
+    r"개발|임상|허가|승인|상업화|판매|매출)[^.\d]{0,30}$",
+    re.I,
+)
+
+
+_JOINED = re.compile(r"\s*(?:와|과|및|,|and|or)\s*", re.I)
+_EACH = re.compile(r"각각|respectively", re.I)
+
+
 def _sum_milestones(
     text: str, labelled: dict[str, Term], stated: list[Term], currency: str
 ) -> None:
-    """Milestones stated by kind in one sentence ("$48 million in development milestones and
-    $60 million in sales milestones") are their sum when upfront and sum make the total."""
-    if len(stated) < 2 or "total" not in labelled:
+    """Milestones stated by kind ("$48 million in development milestones and $60 million in
+    sales milestones", "개발 마일스톤은 최대 180억원이다. 상업화 마일스톤은 1800억원")
+    are their sum: in one sentence when upfront and sum make the total; across sentences
+    when each names its kind and the sum makes the total (or no total is stated)."""
+    if len(stated) < 2:
         return
-    if re.search(r"[.!?。](?!\d)|\n", text[stated[0].end : stated[-1].mention.start]):
+    both = sum(t.values[currency] for t in stated)
+    one_sentence = not re.search(
+        r"[.!?。](?!\d)|\n", text[stated[0].end : stated[-1].mention.start]
+    )
+    if "total" not in labelled:
+        kinds = all(
+            _KIND.search(text[max(0, t.mention.start - 45) : t.mention.start]) for t in stated
+        )
+        each = one_sentence and _EACH.search(
+            text[max(0, stated[0].mention.start - 60) : stated[-1].end + 20]
+        )
+        if (kinds or each) and len(stated) <= 3:
+            first = stated[0]
+            labelled["milestones"] = Term(first.mention, {currency: both}, first.mentions)
         return
     whole = labelled["total"].values[currency]
     up = labelled["upfront"].values[currency] if "upfront" in labelled else 0
     near = labelled["near_term"].values[currency] if "near_term" in labelled else 0
-    both = sum(t.values[currency] for t in stated)
+    if not one_sentence and not all(
+        _KIND.search(text[max(0, t.mention.start - 45) : t.mention.start]) for t in stated
+    ):
+        return
     if abs(up + near + both - whole) <= 0.005 * whole:
         first = stated[0]
         labelled["milestones"] = Term(first.mention, {currency: both}, first.mentions)
@@ -237,6 +268,10 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         if role == "upfront" and runner == "milestones" and not term.joint:
             if any(t.role == "upfront" for t in terms[:i]):
                 role = "milestones"  # "마일스톤) 계약금 920억원" after the upfront
+        # "각각 최대 1억1650만달러와 1억8050만달러", "$48 million and $60 million": an amount
+        # joined to the one before it, with no word of its own, shares its role
+        if role is None and i and _JOINED.fullmatch(text[terms[i - 1].end : term.mention.start]):
+            role = terms[i - 1].role if terms[i - 1].role != "skip" else None
         term.role = role
     terms = [t for t in terms if t.role != "skip"]
     # the currency in which the text gives the most of its terms (the first stated on a tie)
