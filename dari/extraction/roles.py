@@ -222,8 +222,9 @@ _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
     (re.compile(rf"{P}{GAP}\bwill have access to\b", re.I), "licensee", 0.6),
     (
         re.compile(
-            rf"{P}{GAP}\b(?:gains?|obtains?|receives?|acquires?|secures?) (?:the )?(?:exclusive )?"
-            rf"(?:global |worldwide |regional )?(?:rights?|licen[cs]e)",
+            rf"{P}{GAP}\b(?:gain(?:s|ed)?|obtain(?:s|ed)?|receive[sd]?|acquire[sd]?|secure[sd]?|"
+            rf"w[io]n|get|got|take[sn]?|took) (?:the |an? )?(?:(?!rights?\b|licen[cs]e)[\w-]+,?\s+){{0,5}}?"
+            rf"(?:rights?|licen[cs]e)\b",
             re.I,
         ),
         "licensee",
@@ -237,7 +238,7 @@ _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
     (re.compile(rf"{P}(?:은|는|이|가){WIDE}(?:지급|제공하고|투입)"), "licensee", 0.6),
     (
         re.compile(
-            rf"{P}(?:은|는|이|가){WIDE}(?:권리|권한|판권|실시권)[^.⟦]{{0,20}}?"
+            rf"{P}(?:은|는|이|가){WIDE}(?:권리|권한|판권|판매권|독점권|실시권|사용권|개발권)[^.⟦]{{0,20}}?"
             r"(?:확보|획득|취득|갖게|갖는다|보유하게)"
         ),
         "licensee",
@@ -323,14 +324,34 @@ def _placeholders(text: str, orgs: list[Mention]) -> tuple[str, list[Mention]]:
 
 # A sentence about another, earlier deal: "In 2016, Aptose licensed-in CG-806 from ...",
 # "Previously, X had licensed ...", "앞서 X는 Y와 ... 계약을 체결한 바 있다".
-_BACKGROUND = re.compile(
+BACKGROUND = re.compile(
     r"^\W*(?:(?:in|since|back in)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+)?"
     r"(?:19|20)\d\d\b|previously|earlier|formerly|prior to)|"
     r"^\W*(?:앞서|이에 앞서|과거|지난\s?(?:19|20)\d\d년)|"
-    r"(?:한\s?바\s?있|체결한 바|맺은 바|체결했던|맺었던)|"
-    r"\b(?:had (?:previously |earlier )?(?:licensed|signed|entered|acquired))\b",
+    r"(?:한\s?바\s?있|체결한 바|맺은 바|체결했던|맺었던)",
     re.I,
 )
+
+
+def _sentence_spans(marked: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in re.finditer(r"(?<=[.!?])\s+|\n+", marked):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(marked)))
+    return spans
+
+
+def _background_only(marked: str, count: int) -> set[int]:
+    """The parties every mention of which stands in a sentence about an earlier deal."""
+    seen: dict[int, bool] = {}
+    for start, end in _sentence_spans(marked):
+        sentence = marked[start:end]
+        background = bool(BACKGROUND.search(sentence.strip()))
+        for num in re.findall(r"⟦(\d+)⟧", sentence):
+            i = int(num)
+            seen[i] = seen.get(i, True) and background
+    return {i for i in range(count) if seen.get(i, False)}
 
 
 def _aside_weight(marked: str, at: int) -> float:
@@ -340,7 +361,7 @@ def _aside_weight(marked: str, at: int) -> float:
     end_nl = marked.find("\n", at)
     ends = [e for e in (end_dot, end_nl) if e >= 0]
     end = min(ends) if ends else len(marked)
-    return 0.5 if _BACKGROUND.search(marked[start:end].strip()) else 1.0
+    return 0.5 if BACKGROUND.search(marked[start:end].strip()) else 1.0
 
 
 def deal_roles(
@@ -364,6 +385,12 @@ def deal_roles(
             a = int(match.group(1))
             conf_here = conf * _aside_weight(marked, match.start())
             votes[(a, role)] = max(votes.get((a, role), 0), conf_here)
+    # a company named only in sentences about earlier deals takes no role in this one
+    aside = _background_only(marked, len(parties))
+    if len(parties) - len(aside) < 2:
+        aside = set()  # the earlier deal is the one the text tells (a termination, a payment)
+    if aside:
+        votes = {k: v for k, v in votes.items() if k[0] not in aside}
     chosen: dict[str, tuple[int, float]] = {}
     for (i, role), conf in sorted(votes.items(), key=lambda kv: -kv[1]):
         if role in chosen or any(j == i for j, _ in chosen.values()):
@@ -378,11 +405,14 @@ def deal_roles(
                     i, conf = chosen[role]
                     out.append((parties[i], role, conf))
                 else:
-                    rest = _counterparts(marked, len(parties), {j for j, _ in chosen.values()})
+                    taken = {j for j, _ in chosen.values()} | aside
+                    rest = _counterparts(marked, len(parties), taken)
                     if rest:
                         out.append((parties[rest[0]], role, 0.45))
             out += _same_side(marked, parties, out)
             return out + _third(text, parties, out)
+    if aside:
+        parties = [m for i, m in enumerate(parties) if i not in aside]
     if len(parties) < 2:
         korean = gazetteer.country(parties[0].value) == "KR"
         return [(parties[0], "licensor" if korean or _OUT.search(text) else "partner", 0.4)]
