@@ -170,6 +170,21 @@ _KO_PAYER = re.compile(
     r"(?<=\s)([가-힣][가-힣A-Za-z0-9]{1,9})(?:은|는|이|가)\s(?=[^.\n]{0,100}?"
     r"(?:에|에게)\s(?:\S+\s){0,3}?(?:지급|부여|넘기|넘겼|양도))"
 )
+# the licensor an in-licensing Korean text names: "X로부터 ... 도입", "X(Latin)로부터"
+_KO_SOURCE = re.compile(
+    r"(?:['‘]([^'’]{2,30})['’]|(?<![가-힣A-Za-z0-9])([A-Za-z가-힣][가-힣A-Za-z0-9]{1,14}"
+    r"(?:\s(?:테라퓨틱스|파마슈티컬스?|파마|바이오사이언스|제약))?))(?:\([^()]{2,40}\))?"
+    r"(?<!으)(?:로부터|으로부터)\s"
+)
+# a Korean transliteration with the original name bracketed: "리듬파마슈티컬스(Rhythm
+# Pharmaceuticals)", "푸싱제약그룹(Fosun Pharmaceutical Group)"
+_KO_WITH_LATIN = re.compile(
+    r"(?<![가-힣A-Za-z0-9])([가-힣][가-힣0-9]{1,15})\s?\(([A-Z][A-Za-z0-9&.,' -]{1,50}?)\)"
+)
+_LATIN_COMPANY = re.compile(
+    r"(?:Inc|Corp|Co|Ltd|LLC|AG|GmbH|plc|Pharma\w*|Therapeutics|Bio\w*|Sciences?|Laboratories|"
+    r"Group|Holdings|Labs?|Medicines?|Oncology|Health\w*)\.?$"
+)
 _KO_SUBJECT_STOP = {
     "이번", "이날", "한편", "업계", "회사", "양사", "당사", "이는", "이로써", "이에", "또한", "특히",
     "다만", "계약", "계약금", "선급금", "마일스톤", "기술료", "로열티", "총", "올해", "지난해", "작년",
@@ -209,6 +224,11 @@ _EN_SLOT_TO = re.compile(
 _EN_SLOT_FROM = re.compile(
     r"\b(?:licensed(?: in)?|in-licensed|acquired|bought|obtained|secured)\b"
     r"[^.]{0,90}?\bfrom\s+(?:the\s+)?(?:[a-z.-]+\s+){0,3}?" + _EN_NAME
+)
+# a sentence opened by the company that tells it: "Kaigene said it ...", "Ubix announced"
+_EN_SLOT_SAID = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))" + _EN_NAME + r"(?=\s+(?:said|announced|signed|inked|entered|"
+    r"has (?:signed|entered|inked)|agreed|struck|reached|licensed|out-licensed)\b)"
 )
 _EN_SLOT_KIND = re.compile(
     r"\b(?:biotech(?:nology)?|drugmaker|pharma(?:ceutical)?|developer|startup|company|firm)\s+"
@@ -493,6 +513,19 @@ class Gazetteer:
         key: tuple[str, str | None] = found or (
             longer.pop() if len(longer) == 1 else ("organization", None)
         )
+        if key[1] is None:  # the short form of a name the text gave in full ("산둥뤄신")
+            before = re.compile(re.escape(name) + r"[가-힣]{0,10}\s?[(（]\s?$")
+            full = {
+                m.value
+                for m in known
+                if m.value[1]
+                and (
+                    m.text.lower().startswith(low)
+                    or before.search(text[max(0, m.start - 30) : m.start])
+                )
+            }
+            if len(full) == 1:
+                key = full.pop()
         return Mention(start, end, name, key, 0.55)
 
     def propose_more(self, text: str, known: list[Mention]) -> Iterator[Mention]:
@@ -512,7 +545,22 @@ class Gazetteer:
             name = match.group(1)
             if name not in _KO_SUBJECT_STOP and text.count(name) >= 2:
                 spans.append(match.span(1))
-        for rx in (_EN_SLOT_AFTER, _EN_SLOT_WITH, _EN_SLOT_TO, _EN_SLOT_FROM, _EN_SLOT_KIND):
+        for match in _KO_SOURCE.finditer(text):
+            group = 1 if match.group(1) else 2
+            if match.group(group) not in _KO_SUBJECT_STOP:
+                spans.append(match.span(group))
+        for match in _KO_WITH_LATIN.finditer(text):
+            latin = match.group(2).strip(" ,.")
+            if latin.lower() in self._org_names or _LATIN_COMPANY.search(latin):
+                spans.append(match.span(1))
+        for rx in (
+            _EN_SLOT_AFTER,
+            _EN_SLOT_WITH,
+            _EN_SLOT_TO,
+            _EN_SLOT_FROM,
+            _EN_SLOT_KIND,
+            _EN_SLOT_SAID,
+        ):
             for match in rx.finditer(text):
                 name = match.group(1)
                 first = name.split()[0]

@@ -118,7 +118,8 @@ def _assets(text: str, gazetteer: Gazetteer, known: list[Mention]) -> list[Menti
 # "Janssen Biotech, a Johnson & Johnson company").
 _SOURCE_AFTER = re.compile(r"^\s?(?:연구원|수석연구원|애널리스트|analysts?\b)", re.I)
 _PARENT_AFTER = re.compile(
-    r"^\)?(?:의|['’]s)\s?(?:[^\s.⟦]+\s?){0,5}?(?:자회사|계열사|법인|회사인|부문|subsidiary)"
+    r"^(?:\s?[(（][^()（）]{0,60}[)）])?\)?(?:의|['’]s)\s?(?:[^\s.⟦]+\s?){0,5}?"
+    r"(?:자회사|계열사|법인|회사인|부문|subsidiary)"
 )
 _PARENT_BEFORE = re.compile(
     r"(?:subsidiary|unit|division|arm|part|member) of\s+(?:the\s+)?(?:[\w’'.-]+\s+)?$|\ban?\s+$",
@@ -139,8 +140,9 @@ def _not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
         return True
     if _UNIT_AFTER.match(after):
         return any(0 < o.start - m.end <= 25 for o in orgs)
-    if _PARENT_AFTER.match(after):
-        return any(0 < o.start - m.end <= 40 for o in orgs)
+    parent = _PARENT_AFTER.match(text[m.end : m.end + 110])
+    if parent:
+        return any(0 < o.start - m.end - parent.end() <= 25 for o in orgs)
     before = text[max(0, m.start - 40) : m.start]
     match = _PARENT_BEFORE.search(before)
     if match and match.group(0).strip().lower() in ("a", "an"):

@@ -163,6 +163,16 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
         ("licensee", "licensor"),
         0.85,
     ),
+    # in-licensing told with 와: "A는 B와 … 도입 계약", "A가 B와 … 라이선스 인 계약"
+    (
+        re.compile(
+            rf"{P}(?:은|는|이|가){WIDE}{P}\)?(?:\([^()]{{2,40}}\))?\s?(?:와|과|사와|측과)\s"
+            r"[^.⟦]{0,80}?(?:기술\s?도입|도입\s?계약|도입하는|도입한다|도입했|라이선스\s?인|"
+            r"라이센스\s?인|인-?라이선스)"
+        ),
+        ("licensee", "licensor"),
+        0.85,
+    ),
     (
         re.compile(rf"{P}(?:은|는|이|가)?{WIDE}{P}[^.⟦]{{0,40}}?(?:을|를)\s?(?:\S+\s){{0,3}}?인수"),
         ("acquirer", "target"),
