@@ -162,8 +162,9 @@ def _aliases(text: str, orgs: list[Mention]) -> list[Mention]:
     alias: dict[str, Mention] = {}
     for m in orgs:
         match = _ALIAS_AFTER.match(text[m.end : m.end + 80])
-        if match and match.group(1).strip().lower() != m.text.lower():
-            alias.setdefault(match.group(1).strip().lower(), m)
+        short = match.group(1).strip().strip("\"'“”‘’") if match else ""
+        if match and short.lower() != m.text.lower():
+            alias.setdefault(short.lower(), m)
     out = []
     for m in orgs:
         full = alias.get(m.text.lower())

@@ -25,7 +25,8 @@ _BEFORE: list[tuple[str, re.Pattern[str]]] = [
     (
         "upfront",
         re.compile(
-            r"up[- ]?front|signing|initial payment|down[- ]payment|contract payment|fronting|"
+            r"up[- ]?front|(?:upon|on|at) signing|signing (?:fee|payment|bonus)|initial payment|"
+            r"down[- ]payment|contract payment|fronting|"
             r"선급금|선\(先\)\s?계약금|선금|업프론트|(?<!총\s)(?<!총)계약금(?!액)|반환\s?의무|"
             r"우선(?!\s?협상)",
             re.I,
@@ -62,7 +63,7 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\s*(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+)?(?:an?\s+|the\s+)?"
             r"(?:up[- ]?front|down[- ]payment|signing|initial|non-?refundable)|"
-            r"\s*(?:의\s?)?(?:계약금|선급금)",
+            r"\s*(?:의|은|는|을|를|이|가)?\s?(?:계약금|선급금)",
             re.I,
         ),
     ),
@@ -73,7 +74,7 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
             r"\s*(?:dollars?\s+|won\s+)?(?:more\s+|additional\s+|further\s+)?"
             r"(?:in|of|as|if|upon|on|for|from|tied to|linked to|based on|contingent on|"
             r"dependent on|payable (?:up)?on|subject to)\s+"
-            r"(?:[\w,&/-]+\s+){0,14}?\(?milestone|\s*(?:의\s?)?(?:마일스톤|단계별)",
+            r"(?:[\w,&/-]+\s+){0,14}?\(?milestone|\s*(?:의|은|는|을|를|이|가)?\s?(?:마일스톤|단계별)",
             re.I,
         ),
     ),
@@ -178,6 +179,9 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
     runner = next((e[2] for e in reversed(ends[:-1]) if e[2] != role), None)
     # "선급금은 총 950만 달러", "upfront payment totalling": the role word, not "total"
     if role == "total" and len(ends) > 1 and ends[-1][0] - ends[-2][1] <= 6:
+        # ... unless two kinds joined precede it: "계약금과 마일스톤이 총 5000만 유로"
+        if len(ends) > 2 and ends[-2][0] - ends[-3][1] <= 4 and ends[-3][2] != ends[-2][2]:
+            return role, None
         return ends[-2][2], role
     # words side by side name one sum: "upfront and near-term payments of", "short-term
     # milestones", "선급금과 단기 성과금(마일스톤)으로": the upfront, else the near-term
