@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 
 from dari.extraction.aliases import ALIASES
 from dari.extraction.model import Mention
+from dari.extraction.stopwords import EN_STOP, KO_GENERIC, KO_NOT_PARTIES, KO_SUBJECT_STOP, SURNAMES
 
 _SUFFIXES = re.compile(
     r"(?:,?\s+(?:inc\.?|incorporated|co\.,?\s*ltd\.?|co\.|ltd\.?|limited|corporation|corp\.?|"
@@ -40,99 +41,10 @@ _HANGUL = re.compile(r"[가-힣]")
 # company the graph may lack.
 _NOT_LONGER_NAME = r"(?!제약|바이오|파마|홀딩스|헬스케어|인베스트먼트|생명과학|사이언스)"
 # Places and generic words that stand where a licensee does ("중국에 기술수출").
-_KO_NOT_PARTIES = {
-    "중국",
-    "미국",
-    "일본",
-    "유럽",
-    "글로벌",
-    "해외",
-    "국내",
-    "전세계",
-    "세계",
-    "인도",
-    "중동",
-    "영국",
-    "독일",
-    "스위스",
-    "프랑스",
-    "덴마크",
-    "이탈리아",
-    "스페인",
-    "캐나다",
-    "호주",
-    "브라질",
-    "러시아",
-    "대만",
-    "홍콩",
-    "싱가포르",
-    "베트남",
-    "동남아",
-    "아시아",
-    "북미",
-    "남미",
-    "아프리카",
-    "회사",
-    "기업",
-    "업체",
-    "제약사",
-    "파트너",
-    "상대",
-    "계약",
-    "현지",
-    "다국적",
-    "빅파마",
-    "기술",
-    "원천기술",
-    "플랫폼",
-    "물질",
-    "후보물질",
-    "양사",
-    "자사",
-    "당사",
-    "이번",
-    "제품",
-    "판권",
-    "권리",
-    "일부",
-    "계약금",
-    "선급금",
-    "마일스톤",
-    "기술료",
-    "로열티",
-    "업프론트",
-}
 _KO_LICENSEE = re.compile(
     r"(?:['‘]([^'’]{2,30})['’]|(?<![가-힣A-Za-z0-9])([가-힣A-Za-z][가-힣A-Za-z0-9]{1,14}))"
     r"(?:에게|에)\s?(?:\S+\s){0,6}?(?:기술\s?이전|기술\s?수출|이전(?:하|했|한)|라이선스|지급|넘기|넘겼|넘어갔|양도|부여)"
 )
-_KO_GENERIC = {
-    "바이오의약품",
-    "의약품",
-    "제약사",
-    "바이오기업",
-    "바이오벤처",
-    "제약바이오",
-    "글로벌제약",
-    "다국적제약",
-    "빅파마",
-    "바이오텍",
-    "전문의약품",
-    "일반의약품",
-    "합성의약품",
-    "바이오시밀러",
-    "투자",
-    "지분투자",
-    "전략투자",
-    "재무투자",
-    "벤처투자",
-    "후속투자",
-    "신규투자",
-    "엔젤투자",
-    "시드투자",
-    "추가투자",
-    "누적투자",
-}
 _KO_COMPANY = re.compile(
     r"(?<![가-힣A-Za-z0-9·])((?<![A-Za-z])(?!DNA|RNA|ADC|API|FDA|IPO)[A-Z]{2,3}"
     r"(?!에서|에게|으로|로부터|의|은|는|이|가|을|를|과|와)[가-힣]{2,6}?|"
@@ -180,7 +92,8 @@ _KO_PAYER = re.compile(
 _KO_SOURCE = re.compile(
     r"(?:['‘]([^'’]{2,30})['’]|(?<![가-힣A-Za-z0-9])([A-Za-z가-힣][가-힣A-Za-z0-9]{1,14}"
     r"(?:\s(?:테라퓨틱스|파마슈티컬스?|파마|바이오사이언스|제약))?))(?:\([^()]{2,40}\))?"
-    r"(?<!으)(?:로부터|으로부터)\s"
+    r"(?<!으)(?:로부터|으로부터)\s(?=[^.\n]{0,80}?(?:도입|이전\s?받|라이선스|라이센스|권리|권한|판권|"
+    r"계약금|선급금|기술료|마일스톤|인수|사들|수령))"
 )
 # a Korean transliteration with the original name bracketed: "리듬파마슈티컬스(Rhythm
 # Pharmaceuticals)", "푸싱제약그룹(Fosun Pharmaceutical Group)"
@@ -191,12 +104,6 @@ _LATIN_COMPANY = re.compile(
     r"(?:Inc|Corp|Co|Ltd|LLC|AG|GmbH|plc|Pharma\w*|Therapeutics|Bio\w*|Sciences?|Laboratories|"
     r"Group|Holdings|Labs?|Medicines?|Oncology|Health\w*)\.?$"
 )
-_KO_SUBJECT_STOP = {
-    "이번", "이날", "한편", "업계", "회사", "양사", "당사", "이는", "이로써", "이에", "또한", "특히",
-    "다만", "계약", "계약금", "선급금", "마일스톤", "기술료", "로열티", "총", "올해", "지난해", "작년",
-    "최근", "현재", "향후", "이후", "당시", "그간", "그동안", "이같은", "이러한", "해당", "이",
-    "시장", "정부", "금융당국", "거래소", "투자자", "증권가", "주가", "이들", "두", "양측",
-}
 _NOT_NAMES = {"the", "our", "its", "this", "that", "and", "korea", "korean", "global"}
 # A capitalised name standing where a party stands ("Rznomics will receive", "tapping
 # Rznomics", "Rznomics’ platform"), for names without a corporate ending.
@@ -246,111 +153,13 @@ _EN_SLOT_KIND = re.compile(
 _DEMONYM = re.compile(
     r"^(?:[A-Z][a-z]+(?:ian|ese|ish|ean)|American|Mexican|German|Dutch|French|Israeli|Thai)$"
 )
-_EN_STOP = {
-    "The",
-    "Under",
-    "South",
-    "North",
-    "Korea",
-    "Korean",
-    "China",
-    "Chinese",
-    "Japan",
-    "Japanese",
-    "European",
-    "Europe",
-    "American",
-    "America",
-    "Asia",
-    "Asian",
-    "Boston",
-    "Seoul",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "This",
-    "That",
-    "These",
-    "Its",
-    "Their",
-    "Company",
-    "Group",
-    "Phase",
-    "Nasdaq",
-    "Kosdaq",
-    "Inc",
-    "Ltd",
-    "Corp",
-    "Chief",
-    "President",
-    "Dr",
-    "Mr",
-    "Ms",
-    "Our",
-    "We",
-    "It",
-    "In",
-    "FDA",
-    "EMA",
-    "CEO",
-    "CFO",
-    "USD",
-    "KRW",
-    "EUR",
-    "ADC",
-    "United",
-    "States",
-    "Brazil",
-    "Mexico",
-    "India",
-    "Canada",
-    "Germany",
-    "France",
-    "Italy",
-    "Spain",
-    "Switzerland",
-    "Swiss",
-    "Russia",
-    "Taiwan",
-    "Singapore",
-    "Australia",
-    "Greater",
-    "Latin",
-    "Middle",
-    "Southeast",
-    "Maryland",
-    "California",
-    "Massachusetts",
-    "New",
-    "Hong",
-    "Kong",
-    "A",
-    "An",
-    "He",
-    "She",
-    "They",
-    "Both",
-}
 
 
 _KO_GENERIC_END = re.compile(
     r"(?:치료제|신약|물질|기술|기술력|항암제|의약품|제제|후보|시장|플랫폼|사업|제품|권리|판권|지역|국가|계약|"
     r"협약|협력|제휴|수출|이전|이내|시점|권|달성|체결|진행|완료|승인|허가|출시|진입|성공|기준|조건|"
-    r"단계|결과|경우|과정|이후|당시|"
+    r"단계|결과|경우|과정|이후|당시|측|관계자|업계|당국|협회|위원회|대표|사장|회장|연구원|기자|"
+    r"정부|식약처|거래소|증권가|"
     r"하|되|받|있|없|했|됐|된|한|중)$"
 )
 
@@ -360,9 +169,9 @@ def _generic(name: str) -> bool:
     phrase that starts with one ("중국 제약")."""
     return (
         len(name) < 2
-        or name in _KO_NOT_PARTIES
-        or name in _KO_GENERIC
-        or name.split()[0] in _KO_NOT_PARTIES
+        or name in KO_NOT_PARTIES
+        or name in KO_GENERIC
+        or name.split()[0] in KO_NOT_PARTIES
         or bool(_KO_GENERIC_END.search(name))
     )
 
@@ -486,7 +295,7 @@ class Gazetteer:
         (바이오, 제약, 파마, 인베스트먼트, 파트너스, 자산운용 ...) before a particle."""
         for match in _KO_COMPANY.finditer(text):
             start, end = match.span(1)
-            if match.group(1) in _KO_GENERIC:
+            if match.group(1) in KO_GENERIC:
                 continue
             if any(m.start <= start < m.end or start <= m.start < end for m in known):
                 continue
@@ -545,15 +354,15 @@ class Gazetteer:
                 group = next(g for g in range(1, (rx.groups or 0) + 1) if match.group(g))
                 spans.append(match.span(group))
         for match in _KO_SUBJECT.finditer(text):
-            if match.group(1) not in _KO_SUBJECT_STOP:
+            if match.group(1) not in KO_SUBJECT_STOP:
                 spans.append(match.span(1))
         for match in _KO_PAYER.finditer(text):  # a name the text repeats, not a noun ("가능성이")
             name = match.group(1)
-            if name not in _KO_SUBJECT_STOP and text.count(name) >= 2:
+            if name not in KO_SUBJECT_STOP and text.count(name) >= 2:
                 spans.append(match.span(1))
         for match in _KO_SOURCE.finditer(text):
             group = 1 if match.group(1) else 2
-            if match.group(group) not in _KO_SUBJECT_STOP:
+            if match.group(group) not in KO_SUBJECT_STOP:
                 spans.append(match.span(group))
         for match in _KO_WITH_LATIN.finditer(text):
             latin = match.group(2).strip(" ,.")
@@ -570,14 +379,19 @@ class Gazetteer:
             for match in rx.finditer(text):
                 name = match.group(1)
                 first = name.split()[0]
-                if name not in _EN_STOP and first not in _EN_STOP and not _DEMONYM.match(first):
+                if (
+                    name not in EN_STOP
+                    and first not in EN_STOP
+                    and first not in SURNAMES
+                    and not _DEMONYM.match(first)
+                ):
                     spans.append(match.span(1))
         for match in _EN_SLOT_GRANTEE.finditer(text):
-            if match.group(1) not in _EN_STOP:
+            if match.group(1) not in EN_STOP:
                 spans.append(match.span(1))
         for match in _EN_SLOT_POSSESSIVE.finditer(text):
             name = match.group(1)
-            if name not in _EN_STOP and len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2:
+            if name not in EN_STOP and len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2:
                 spans.append(match.span(1))
         for span in sorted(set(spans)):
             mention = self._new(text, span, taken)

@@ -233,7 +233,8 @@ _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
             rf"{P}{GAP}\b(?:gain(?:s|ed)?|obtain(?:s|ed)?|receive[sd]?|acquire[sd]?|secure[sd]?|"
-            rf"w[io]n|get|got|take[sn]?|took) (?:the |an? )?(?:(?!rights?\b|licen[cs]e)[\w-]+,?\s+){{0,5}}?"
+            rf"w[io]n|get|got|take[sn]?|took) (?:the |an? )?"
+            rf"(?:(?!rights?\b|licen[cs]e)[\w-]+,?\s+){{0,5}}?"
             rf"(?:rights?|licen[cs]e)\b",
             re.I,
         ),
