@@ -353,12 +353,20 @@ def _sentence_spans(marked: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _background_only(marked: str, count: int) -> set[int]:
+# Words that say outright the sentence tells an earlier deal (not just a past year).
+_EARLIER = re.compile(
+    r"^\W*(?:앞서|이에 앞서|previously|earlier|formerly)|한\s?바\s?있|체결한 바|맺은 바|"
+    r"체결했던|맺었던",
+    re.I,
+)
+
+
+def _background_only(marked: str, count: int, rx: re.Pattern[str] = BACKGROUND) -> set[int]:
     """The parties every mention of which stands in a sentence about an earlier deal."""
     seen: dict[int, bool] = {}
     for start, end in _sentence_spans(marked):
         sentence = marked[start:end]
-        background = bool(BACKGROUND.search(sentence.strip()))
+        background = bool(rx.search(sentence.strip()))
         for num in re.findall(r"⟦(\d+)⟧", sentence):
             i = int(num)
             seen[i] = seen.get(i, True) and background
@@ -399,7 +407,11 @@ def deal_roles(
     # a company named only in sentences about earlier deals takes no role in this one
     aside = _background_only(marked, len(parties))
     if len(parties) - len(aside) < 2:
-        aside = set()  # the earlier deal is the one the text tells (a termination, a payment)
+        # the earlier deal may be the one the text tells (a termination, a payment) unless
+        # the text says outright that it is another ("앞서 ... 체결한 바 있다")
+        aside = _background_only(marked, len(parties), _EARLIER)
+        if len(aside) == len(parties):
+            aside = set()
     if aside:
         votes = {k: v for k, v in votes.items() if k[0] not in aside}
     chosen: dict[str, tuple[int, float]] = {}
@@ -425,8 +437,20 @@ def deal_roles(
     if aside:
         parties = [m for i, m in enumerate(parties) if i not in aside]
     if len(parties) < 2:
+        # one company named, its partner unnamed: the rights' taker when the text says it
+        # brings them in, else (a licence, 판권) the giver
         korean = gazetteer.country(parties[0].value) == "KR"
-        return [(parties[0], "licensor" if korean or _OUT.search(text) else "partner", 0.4)]
+        if _IN.search(text):
+            role = "licensee"
+        elif korean or _OUT.search(text) or _LICENCE_WORD.search(text) or _SALES.search(text):
+            role = (
+                "partner"
+                if _SYMMETRIC.search(text) and not _LICENCE_WORD.search(text)
+                else "licensor"
+            )
+        else:
+            role = "partner"
+        return [(parties[0], role, 0.4)]
     one, two = parties[0], parties[1]
     if _SYMMETRIC.search(text) and not _LICENCE_WORD.search(text):
         return [(one, "partner", 0.4), (two, "partner", 0.4)]
@@ -443,6 +467,12 @@ _WITH = re.compile(
     rf"{P}\)?(?:\([^()]{{2,40}}\))?\s?(?:와|과|사와|측과)\s",
     re.I,
 )
+_IN = re.compile(
+    r"in-?licens|licens(?:ed|es|ing) in\b|기술\s?도입|도입\s?계약|라이선스\s?인|"
+    r"(?:로부터|으로부터)[^.]{0,60}도입",
+    re.I,
+)
+_SALES = re.compile(r"판권|판매권|독점\s?판매|commerciali[sz]ation rights|marketing rights", re.I)
 _SYMMETRIC = re.compile(r"co-develop|jointly develop|공동\s?개발|공동\s?연구", re.I)
 _LICENCE_WORD = re.compile(r"licen[cs]|라이선스|라이센스|기술\s?이전|기술\s?수출|rights", re.I)
 _ASIDE = re.compile(

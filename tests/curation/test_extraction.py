@@ -215,3 +215,12 @@ def test_a_person_quoted_and_a_people_are_not_companies():
         "Acme Bio has licensed its drug to BigPharma. Kim said the Brazilian market is large."
     )
     assert {p["mentioned_as"] for p in fields["parties"]} == {"Acme Bio", "BigPharma"}
+
+
+def test_an_earlier_licensee_is_no_party_when_this_partner_is_unnamed():
+    fields = deal(
+        "라보노바는 중국 제약사와 독점 판매권 계약을 체결했다고 밝혔다. 계약금은 500억원, 총 "
+        "5000억원 규모다. 앞서 라보노바는 빅제약과 1천억원 규모의 판권 계약을 체결한 바 있다."
+    )
+    assert roles(fields) == {("라보노바", "licensor")}
+    assert (fields["upfront"], fields["total"]) == (50000000000, 500000000000)
