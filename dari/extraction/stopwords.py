@@ -153,6 +153,17 @@ KO_SUBJECT_STOP = {
 
 
 EN_STOP = {
+    "Analysts",
+    "Officials",
+    "Industry",
+    "Experts",
+    "Investors",
+    "Sources",
+    "Shares",
+    "Stocks",
+    "Companies",
+    "Regulators",
+    "Researchers",
     "The",
     "Under",
     "South",
