@@ -181,7 +181,9 @@ def test_an_unknown_korean_company_opening_the_sentence_is_a_party():
 
 
 def test_in_licensing_from_an_unknown_company_told_with_ro_buteo():
-    fields = deal("빅제약은 키노젠으로부터 면역항암제 후보물질을 도입하는 라이선스 계약을 체결했다.")
+    fields = deal(
+        "빅제약은 키노젠으로부터 면역항암제 후보물질을 도입하는 라이선스 계약을 체결했다."
+    )
     assert roles(fields) == {("빅제약", "licensee"), ("키노젠", "licensor")}
 
 
