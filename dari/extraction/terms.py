@@ -278,6 +278,8 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
             role = terms[i - 1].role if terms[i - 1].role != "skip" else None
         term.role = role
     terms = [t for t in terms if t.role != "skip"]
+    if not terms:
+        return  # every amount was a company's own figure or a comparison
     # the currency in which the text gives the most of its terms (the first stated on a tie)
     order: list[str] = []
     for t in terms:

@@ -226,3 +226,11 @@ def test_an_earlier_licensee_is_no_party_when_this_partner_is_unnamed():
     )
     assert roles(fields) == {("라보노바", "licensor")}
     assert (fields["upfront"], fields["total"]) == (50000000000, 500000000000)
+
+
+def test_a_text_whose_only_amounts_are_not_terms_has_no_terms():
+    fields = deal(
+        "Acme Bio는 빅제약과 플랫폼 기술평가 계약을 체결했다. 계약금은 공개되지 않았으며, "
+        "지난해 매출액 33억원을 고려하면 계약금은 3억원 이상이다."
+    )
+    assert "total" not in fields and "upfront" not in fields
