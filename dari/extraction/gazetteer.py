@@ -130,9 +130,16 @@ _EN_SLOT_WITH = re.compile(
     r"term sheets?|licen[cs]e)\s+with\s+(?:the\s+)?(?:[A-Z][\w.]*-based\s+|"
     r"(?:[a-z.-]+\s+){0,3}?)" + _EN_NAME
 )
+_EN_KIND_OF = (
+    r"(?:[A-Z][a-z]+\s+(?:company|firm|biotech|drugmaker|pharma|pharmaceutical company)\s+)"
+)
+_PLACE_AFTER = re.compile(r",?\s?(?:[A-Z][A-Za-z]*\.?\s?){0,3}-based\b|-based\b")
 _EN_SLOT_TO = re.compile(
     r"\b(?:licensed(?: out)?|out-licensed|transferred|exported|sold|granted)\b"
-    r"[^.]{0,90}?\bto\s+(?:the\s+)?(?:[A-Z][\w.]*-based\s+|(?:[a-z.-]+\s+){0,3}?)" + _EN_NAME
+    r"[^.]{0,90}?\bto\s+(?:the\s+)?(?:[A-Z][\w.]*-based\s+|"
+    + _EN_KIND_OF
+    + r"|(?:[a-z.-]+\s+){0,3}?)"
+    + _EN_NAME
 )
 _EN_SLOT_FROM = re.compile(
     r"\b(?:licensed(?: in)?|in-licensed|acquired|bought|obtained|secured)\b"
@@ -384,6 +391,7 @@ class Gazetteer:
                     and first not in EN_STOP
                     and first not in SURNAMES
                     and not _DEMONYM.match(first)
+                    and not _PLACE_AFTER.match(text, match.end(1))  # "Princeton, N.J.-based"
                 ):
                     spans.append(match.span(1))
         for match in _EN_SLOT_GRANTEE.finditer(text):

@@ -127,6 +127,7 @@ _PARENT_BEFORE = re.compile(
 )
 
 
+_REPORTS_AFFILIATE = re.compile(r"^(?:은|는|이|가)\s(?:\S+\s)?(?:관계사|관계회사)\s")
 _UNIT_AFTER = re.compile(
     r"^(?:\s(?:Holdings?|Group|AG|Inc\.?|Ltd\.?|plc|Co\.?))*(?:['’]s)?\s"
     r"(?:unit|subsidiary|affiliate|arm|division)\s",
@@ -138,6 +139,8 @@ def _not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
     after = text[m.end : m.end + 40]
     if _SOURCE_AFTER.match(after):
         return True
+    if _REPORTS_AFFILIATE.match(after):  # "X는 관계사 Y가 ... 계약을 체결했다고 밝혔다"
+        return any(0 < o.start - m.end <= 30 for o in orgs)
     if _UNIT_AFTER.match(after):
         return any(0 < o.start - m.end <= 25 for o in orgs)
     parent = _PARENT_AFTER.match(text[m.end : m.end + 110])
@@ -314,6 +317,10 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             # an acquisition told with licensing verbs ("sold ... to", "from"): the buyer
             # and the seller
             swap = {"licensee": "acquirer", "licensor": "target"}
+            roled = [(m, swap.get(r, r), c) for m, r, c in roled]
+        elif _LICENCE.search(text) and not _ACQUISITION.search(text):
+            # a licence told with buying verbs ("bought two candidates owned by B")
+            swap = {"acquirer": "licensee", "target": "licensor"}
             roled = [(m, swap.get(r, r), c) for m, r, c in roled]
         cand.put(
             "parties",

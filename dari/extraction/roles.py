@@ -231,6 +231,11 @@ _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
     ),
     (re.compile(rf"{P}{GAP}\bwill have access to\b", re.I), "licensee", 0.6),
     (
+        re.compile(rf"{P}[^.⟦\n]{{0,80}}?\b(?:out-?licens\w*|licens(?:e|es|ed|ing) out)\b", re.I),
+        "licensor",
+        0.75,
+    ),
+    (
         re.compile(
             rf"{P}{GAP}\b(?:gain(?:s|ed)?|obtain(?:s|ed)?|receive[sd]?|acquire[sd]?|secure[sd]?|"
             rf"w[io]n|get|got|take[sn]?|took) (?:the |an? )?"
@@ -330,6 +335,7 @@ def _placeholders(text: str, orgs: list[Mention]) -> tuple[str, list[Mention]]:
     out.append(text[cursor:])
     marked = _ABBREVIATION.sub(lambda m: m.group(1).replace(".", ""), "".join(out))
     marked = re.sub(r"\bU\.([SK])\b(?!\.)", r"U\1", marked)  # "its U.S affiliate"
+    marked = re.sub(r"(?<=\d)\.(?=\d)", "٫", marked)  # "$108.6 million" ends no sentence
     return marked, parties
 
 

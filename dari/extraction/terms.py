@@ -43,7 +43,9 @@ _BEFORE: list[tuple[str, re.Pattern[str]]] = [
     (
         "option",
         re.compile(
-            r"option (?:exercise )?(?:fee|payment)s?|옵션\s?(?:행사)?\s?(?:비|료|대금)", re.I
+            r"option (?:exercise )?(?:fee|payment)s?|옵션\s?(?:행사)?\s?(?:비|료|대금)|"
+            r"option,?\s(?:which is |that is )?(?:valued|worth)(?: at)?",
+            re.I,
         ),
     ),
     ("equity", re.compile(r"equity|invest(?:s|ed|ing|ment)?\b|지분|투자", re.I)),
@@ -63,7 +65,7 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\s*(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+)?(?:an?\s+|the\s+)?"
             r"(?:up[- ]?front|down[- ]payment|signing|initial|non-?refundable)|"
-            r"\s*(?:의|은|는|을|를|이|가)?\s?(?:계약금|선급금)",
+            r"\s*(?:의|은|는|을|를|이|가)?\s?(?:계약금|선급금)|\s*(?:을|를)\s?(?:먼저|우선)\s?(?:받|수령)",
             re.I,
         ),
     ),
@@ -81,6 +83,7 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("total", re.compile(r"\s*(?:in total|in all|total)", re.I)),
     ("equity", re.compile(r"\s*(?:in\s+)?equity|\s*(?:의\s?)?지분", re.I)),
 ]
+_INCLUDES = re.compile(r"\W{0,3}(?:을|를|까지)?\s?포함(?:해|하여|한|하면)", re.I)
 _UP_TO = re.compile(r"up to|as much as|최대", re.I)
 _UPFRONT_WORD = re.compile(r"up[- ]?front|선급금|계약금", re.I)
 _NEAR_WORD = re.compile(r"near[- ]term|short[- ]term|단기", re.I)
@@ -88,12 +91,20 @@ _NEAR_WORD = re.compile(r"near[- ]term|short[- ]term|단기", re.I)
 _NOT_TERM_AFTER = re.compile(
     r"^\s*(?:이|을|를|가)?\s?(?:넘|웃도|상회|초과|이상)|"
     r"^\s*(?:per|for each|each)\s+(?:\w+\s+)?(?:program|programme|target|product|asset|indication)|"
-    r"^\s*(?:씩|개당)",
+    r"^\s*(?:씩|개당)|"
+    # a company's own spending: "1000억원의 연구개발(R&D) 비용", "$50 million in R&D"
+    r"^\s*(?:의|을|를)?\s?(?:연구\s?개발|R&D|연구비|개발비)|"
+    r"^\s*(?:in|of|on)\s+(?:R&D|research and development)\s+"
+    r"(?:spending|costs?|expenses?|investments?)",
     re.I,
 )
 _NOT_TERM_BEFORE = re.compile(
     r"(?:매출액?|자본총계|자기자본|시가총액|순이익|영업이익|revenue|sales of|market (?:cap|value))"
-    r"\s*(?:은|는|이|가|of)?\s*(?:약\s*)?$",
+    r"\s*(?:은|는|이|가|of)?\s*(?:약\s*)?$|"
+    # a market's size: "세계시장이 5~6억달러", "시장 규모는 약", "annual scale of about"
+    r"(?:시장|market)\s?(?:규모|size|scale)?\s?(?:은|는|이|가|is|was|of|at)?\s*"
+    r"(?:약|about|around|approximately|roughly|an estimated)?\s*(?:[\d.,]+\s?~\s?)?$|"
+    r"(?:annual|yearly)\s+(?:scale|size)\s+of\s+(?:about\s+|around\s+)?$",
     re.I,
 )
 _CONVERSION = re.compile(
@@ -175,6 +186,9 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
             return role, None
     if not ends:
         return None, None
+    # "계약 규모는 기술료를 포함해 약 X": a word the amount includes is not its role
+    if len(ends) > 1 and _INCLUDES.match(before[ends[-1][1] :]):
+        ends = ends[:-1]
     role = ends[-1][2]
     runner = next((e[2] for e in reversed(ends[:-1]) if e[2] != role), None)
     # "선급금은 총 950만 달러", "upfront payment totalling": the role word, not "total"

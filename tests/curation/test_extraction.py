@@ -234,3 +234,30 @@ def test_a_text_whose_only_amounts_are_not_terms_has_no_terms():
         "지난해 매출액 33억원을 고려하면 계약금은 3억원 이상이다."
     )
     assert "total" not in fields and "upfront" not in fields
+
+
+def test_market_sizes_and_own_spending_are_not_terms():
+    fields = deal(
+        "에이씨엠이바이오는 빅제약에 항체 후보물질을 기술이전했다. 지난 10년간 2000억원의 연구개발 "
+        "비용을 투입했다. 세계시장이 3~4억달러로 추정된다. 계약금은 500만달러다."
+    )
+    assert fields["upfront"] == 5000000
+    assert fields.get("total") is None
+
+
+def test_a_word_the_total_includes_is_not_its_role():
+    fields = deal(
+        "에이씨엠이바이오는 빅제약과 판권 계약을 체결했다. 계약 규모는 기술료를 포함해 약 5000만 "
+        "달러(약 650억 원) 규모다."
+    )
+    assert (fields.get("milestones"), fields["total"]) == (None, 50000000)
+
+
+def test_decimals_do_not_end_a_sentence_for_the_roles():
+    fields = deal(
+        "BigPharma has inked a $108.6 million deal with Norvane Inc. to gain exclusive global "
+        "rights to NV-1. Norvane said it would out-license the rights for $5 million upfront."
+    )
+
+    assert {r for _, r in roles(fields)} == {"licensee", "licensor"}
+    assert dict((r, n) for n, r in roles(fields))["licensee"] == "BigPharma"
