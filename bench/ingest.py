@@ -8,8 +8,9 @@ test split was kept apart in the first round and looked at in the second; test2 
 collected before the second round and tuned on in the third; test3 (42 deals) was collected
 before the third round and measured once at its end; test4 (30 deals) was collected before the
 fourth round and measured untouched before it and once at its end; dev2 (17 texts) was
-collected during the fourth round to tune on; test5 (10 texts) after test4's final measurement. Each is reported apart;
-`--splits=dev,dev2,test,test2,test3` leaves test4 out while tuning. The judge's figure
+collected during the fourth round to tune on; test5 (10 texts) after test4's final
+measurement. Each is reported apart; `--splits=dev,dev2,test,test2,test3` leaves test4 and
+test5 out while tuning. The judge's figure
 is "deal right": every true party found with its role, no other party, and the upfront,
 milestones and total (or the round's amount) all right.
 
