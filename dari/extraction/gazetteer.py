@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 
 from dari.extraction.aliases import ALIASES
 from dari.extraction.model import Mention
+from dari.extraction.stopwords import EN_STOP, KO_GENERIC, KO_NOT_PARTIES, KO_SUBJECT_STOP, SURNAMES
 
 _SUFFIXES = re.compile(
     r"(?:,?\s+(?:inc\.?|incorporated|co\.,?\s*ltd\.?|co\.|ltd\.?|limited|corporation|corp\.?|"
@@ -40,93 +41,10 @@ _HANGUL = re.compile(r"[가-힣]")
 # company the graph may lack.
 _NOT_LONGER_NAME = r"(?!제약|바이오|파마|홀딩스|헬스케어|인베스트먼트|생명과학|사이언스)"
 # Places and generic words that stand where a licensee does ("중국에 기술수출").
-_KO_NOT_PARTIES = {
-    "중국",
-    "미국",
-    "일본",
-    "유럽",
-    "글로벌",
-    "해외",
-    "국내",
-    "전세계",
-    "세계",
-    "인도",
-    "중동",
-    "영국",
-    "독일",
-    "스위스",
-    "프랑스",
-    "덴마크",
-    "이탈리아",
-    "스페인",
-    "캐나다",
-    "호주",
-    "브라질",
-    "러시아",
-    "대만",
-    "홍콩",
-    "싱가포르",
-    "베트남",
-    "동남아",
-    "아시아",
-    "북미",
-    "남미",
-    "아프리카",
-    "회사",
-    "기업",
-    "업체",
-    "제약사",
-    "파트너",
-    "상대",
-    "계약",
-    "현지",
-    "다국적",
-    "빅파마",
-    "기술",
-    "원천기술",
-    "플랫폼",
-    "물질",
-    "후보물질",
-    "양사",
-    "자사",
-    "당사",
-    "이번",
-    "제품",
-    "판권",
-    "권리",
-    "일부",
-}
 _KO_LICENSEE = re.compile(
     r"(?:['‘]([^'’]{2,30})['’]|(?<![가-힣A-Za-z0-9])([가-힣A-Za-z][가-힣A-Za-z0-9]{1,14}))"
     r"(?:에게|에)\s?(?:\S+\s){0,6}?(?:기술\s?이전|기술\s?수출|이전(?:하|했|한)|라이선스|지급|넘기|넘겼|넘어갔|양도|부여)"
 )
-_KO_GENERIC = {
-    "바이오의약품",
-    "의약품",
-    "제약사",
-    "바이오기업",
-    "바이오벤처",
-    "제약바이오",
-    "글로벌제약",
-    "다국적제약",
-    "빅파마",
-    "바이오텍",
-    "전문의약품",
-    "일반의약품",
-    "합성의약품",
-    "바이오시밀러",
-    "투자",
-    "지분투자",
-    "전략투자",
-    "재무투자",
-    "벤처투자",
-    "후속투자",
-    "신규투자",
-    "엔젤투자",
-    "시드투자",
-    "추가투자",
-    "누적투자",
-}
 _KO_COMPANY = re.compile(
     r"(?<![가-힣A-Za-z0-9·])((?<![A-Za-z])(?!DNA|RNA|ADC|API|FDA|IPO)[A-Z]{2,3}"
     r"(?!에서|에게|으로|로부터|의|은|는|이|가|을|를|과|와)[가-힣]{2,6}?|"
@@ -157,6 +75,35 @@ _KO_RAISER = re.compile(
     r"(?<![가-힣A-Za-z0-9])([A-Za-z가-힣][가-힣A-Za-z0-9-]{1,14})(?:\([^()]{2,40}\)|\(\([^()]{2,40}\))?"
     r"(?:은|는|이|가)\s(?:[^.\s]+\s){0,10}?[^.\s]*(?:유치했|유치한|유치에|조달했|모았)"
 )
+# Korean: the subject that opens a sentence about the deal ("큐어버스는 지난달 ... 기술이전 계약을
+# 체결했다", "이노비오가 ... 라이선스 계약을"), for names without a company ending.
+_KO_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?\n\]])\s*|(?<=다\.)\s)['‘\"“]?([가-힣A-Za-z][가-힣A-Za-z0-9]{1,11})['’\"”]?"
+    r"(?:\([A-Za-z][^()]{1,40}\))?(?:은|는|이|가)\s(?=[^.\n]{0,160}?(?:계약|기술\s?이전|기술\s?수출|"
+    r"라이선스|라이센스|판권))"
+)
+# the payer or grantor named mid-sentence: "앨러간은 6500만달러를 ... 메디톡스에 지급",
+# "X는 ... Y에게 독점권을 부여"
+_KO_PAYER = re.compile(
+    r"(?<=\s)([가-힣][가-힣A-Za-z0-9]{1,9})(?:은|는|이|가)\s(?=[^.\n]{0,100}?"
+    r"(?:에|에게)\s(?:\S+\s){0,3}?(?:지급|부여|넘기|넘겼|양도))"
+)
+# the licensor an in-licensing Korean text names: "X로부터 ... 도입", "X(Latin)로부터"
+_KO_SOURCE = re.compile(
+    r"(?:['‘]([^'’]{2,30})['’]|(?<![가-힣A-Za-z0-9])([A-Za-z가-힣][가-힣A-Za-z0-9]{1,14}"
+    r"(?:\s(?:테라퓨틱스|파마슈티컬스?|파마|바이오사이언스|제약))?))(?:\([^()]{2,40}\))?"
+    r"(?<!으)(?:로부터|으로부터)\s(?=[^.\n]{0,80}?(?:도입|이전\s?받|라이선스|라이센스|권리|권한|판권|"
+    r"계약금|선급금|기술료|마일스톤|인수|사들|수령))"
+)
+# a Korean transliteration with the original name bracketed: "리듬파마슈티컬스(Rhythm
+# Pharmaceuticals)", "푸싱제약그룹(Fosun Pharmaceutical Group)"
+_KO_WITH_LATIN = re.compile(
+    r"(?<![가-힣A-Za-z0-9])([가-힣][가-힣0-9]{1,15})\s?\(([A-Z][A-Za-z0-9&.,' -]{1,50}?)\)"
+)
+_LATIN_COMPANY = re.compile(
+    r"(?:Inc|Corp|Co|Ltd|LLC|AG|GmbH|plc|Pharma\w*|Therapeutics|Bio\w*|Sciences?|Laboratories|"
+    r"Group|Holdings|Labs?|Medicines?|Oncology|Health\w*)\.?$"
+)
 _NOT_NAMES = {"the", "our", "its", "this", "that", "and", "korea", "korean", "global"}
 # A capitalised name standing where a party stands ("Rznomics will receive", "tapping
 # Rznomics", "Rznomics’ platform"), for names without a corporate ending.
@@ -175,78 +122,51 @@ _EN_SLOT_GRANTEE = re.compile(
     r"\b(?:grant(?:s|ed)?|give[sn]?|hand(?:s|ed|ing)?)\s+" + _EN_NAME + r"(?=\s+(?:the\s+)?"
     r"(?:exclusive\s+)?(?:global\s+|worldwide\s+)?(?:rights|licen[cs]e))"
 )
-_EN_STOP = {
-    "The",
-    "Under",
-    "South",
-    "North",
-    "Korea",
-    "Korean",
-    "China",
-    "Chinese",
-    "Japan",
-    "Japanese",
-    "European",
-    "Europe",
-    "American",
-    "America",
-    "Asia",
-    "Asian",
-    "Boston",
-    "Seoul",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "This",
-    "That",
-    "These",
-    "Its",
-    "Their",
-    "Company",
-    "Group",
-    "Phase",
-    "Nasdaq",
-    "Kosdaq",
-    "Inc",
-    "Ltd",
-    "Corp",
-    "Chief",
-    "President",
-    "Dr",
-    "Mr",
-    "Ms",
-    "Our",
-    "We",
-    "It",
-    "In",
-    "FDA",
-    "EMA",
-    "CEO",
-    "CFO",
-    "USD",
-    "KRW",
-    "EUR",
-    "ADC",
-}
+# English: the name standing where the other side of a deal stands ("a license agreement
+# with Kaigene", "licensed out ... to Eurofarma", "in-licensed ... from Kanaph",
+# "Korean biotech Ubix"), for names without a corporate ending.
+_EN_SLOT_WITH = re.compile(
+    r"\b(?:agreements?|deals?|contracts?|partnerships?|collaborations?|pacts?|alliances?|"
+    r"term sheets?|licen[cs]e)\s+with\s+(?:the\s+)?(?:[A-Z][\w.]*-based\s+|"
+    r"(?:[a-z.-]+\s+){0,3}?)" + _EN_NAME
+)
+_EN_KIND_OF = (
+    r"(?:[A-Z][a-z]+\s+(?:company|firm|biotech|drugmaker|pharma|pharmaceutical company)\s+)"
+)
+_PLACE_AFTER = re.compile(r",?\s?(?:[A-Z][A-Za-z]*\.?\s?){0,3}-based\b|-based\b")
+_EN_SLOT_TO = re.compile(
+    r"\b(?:licensed(?: out)?|out-licensed|transferred|exported|sold|granted)\b"
+    r"[^.]{0,90}?\bto\s+(?:the\s+)?(?:[A-Z][\w.]*-based\s+|"
+    + _EN_KIND_OF
+    + r"|(?:[a-z.-]+\s+){0,3}?)"
+    + _EN_NAME
+)
+_EN_SLOT_FROM = re.compile(
+    r"\b(?:licensed(?: in)?|in-licensed|acquired|bought|obtained|secured)\b"
+    r"[^.]{0,90}?\bfrom\s+(?:the\s+)?(?:[a-z.-]+\s+){0,3}?" + _EN_NAME
+)
+# a sentence opened by the company that tells it: "Kaigene said it ...", "Ubix announced"
+_EN_SLOT_SAID = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))" + _EN_NAME + r"(?=\s+(?:said|announced|signed|inked|entered|"
+    r"has (?:signed|entered|inked)|agreed|struck|reached|licensed|out-licensed)\b)"
+)
+_EN_SLOT_KIND = re.compile(
+    r"\b(?:biotech(?:nology)?|drugmaker|pharma(?:ceutical)?|developer|startup|company|firm)\s+"
+    + _EN_NAME
+    + r"(?=\s+(?:has|have|had|will|said|signed|inked|entered|struck|reached|announced|"
+    r"agreed|licensed|is|was)\b)"
+)
+# "Brazilian", "Chinese", "Swedish", "European": a people, not a company
+_DEMONYM = re.compile(
+    r"^(?:[A-Z][a-z]+(?:ian|ese|ish|ean)|American|Mexican|German|Dutch|French|Israeli|Thai)$"
+)
 
 
 _KO_GENERIC_END = re.compile(
     r"(?:치료제|신약|물질|기술|기술력|항암제|의약품|제제|후보|시장|플랫폼|사업|제품|권리|판권|지역|국가|계약|"
-    r"협약|협력|제휴|수출|이전|이내|시점|권|"
+    r"협약|협력|제휴|수출|이전|이내|시점|권|달성|체결|진행|완료|승인|허가|출시|진입|성공|기준|조건|"
+    r"단계|결과|경우|과정|이후|당시|측|관계자|업계|당국|협회|위원회|대표|사장|회장|연구원|기자|"
+    r"정부|식약처|거래소|증권가|규모|금액|내용|기간|지역|에서|"
     r"하|되|받|있|없|했|됐|된|한|중)$"
 )
 
@@ -256,9 +176,9 @@ def _generic(name: str) -> bool:
     phrase that starts with one ("중국 제약")."""
     return (
         len(name) < 2
-        or name in _KO_NOT_PARTIES
-        or name in _KO_GENERIC
-        or name.split()[0] in _KO_NOT_PARTIES
+        or name in KO_NOT_PARTIES
+        or name in KO_GENERIC
+        or name.split()[0] in KO_NOT_PARTIES
         or bool(_KO_GENERIC_END.search(name))
     )
 
@@ -382,7 +302,7 @@ class Gazetteer:
         (바이오, 제약, 파마, 인베스트먼트, 파트너스, 자산운용 ...) before a particle."""
         for match in _KO_COMPANY.finditer(text):
             start, end = match.span(1)
-            if match.group(1) in _KO_GENERIC:
+            if match.group(1) in KO_GENERIC:
                 continue
             if any(m.start <= start < m.end or start <= m.start < end for m in known):
                 continue
@@ -415,6 +335,19 @@ class Gazetteer:
         key: tuple[str, str | None] = found or (
             longer.pop() if len(longer) == 1 else ("organization", None)
         )
+        if key[1] is None:  # the short form of a name the text gave in full ("산둥뤄신")
+            before = re.compile(re.escape(name) + r"[가-힣]{0,10}\s?[(（]\s?$")
+            full = {
+                m.value
+                for m in known
+                if m.value[1]
+                and (
+                    m.text.lower().startswith(low)
+                    or before.search(text[max(0, m.start - 30) : m.start])
+                )
+            }
+            if len(full) == 1:
+                key = full.pop()
         return Mention(start, end, name, key, 0.55)
 
     def propose_more(self, text: str, known: list[Mention]) -> Iterator[Mention]:
@@ -427,15 +360,46 @@ class Gazetteer:
             for match in rx.finditer(text):
                 group = next(g for g in range(1, (rx.groups or 0) + 1) if match.group(g))
                 spans.append(match.span(group))
-        for match in _EN_SLOT_AFTER.finditer(text):
-            if match.group(1) not in _EN_STOP:
+        for match in _KO_SUBJECT.finditer(text):
+            if match.group(1) not in KO_SUBJECT_STOP:
                 spans.append(match.span(1))
+        for match in _KO_PAYER.finditer(text):  # a name the text repeats, not a noun ("가능성이")
+            name = match.group(1)
+            if name not in KO_SUBJECT_STOP and text.count(name) >= 2:
+                spans.append(match.span(1))
+        for match in _KO_SOURCE.finditer(text):
+            group = 1 if match.group(1) else 2
+            if match.group(group) not in KO_SUBJECT_STOP:
+                spans.append(match.span(group))
+        for match in _KO_WITH_LATIN.finditer(text):
+            latin = match.group(2).strip(" ,.")
+            if latin.lower() in self._org_names or _LATIN_COMPANY.search(latin):
+                spans.append(match.span(1))
+        for rx in (
+            _EN_SLOT_AFTER,
+            _EN_SLOT_WITH,
+            _EN_SLOT_TO,
+            _EN_SLOT_FROM,
+            _EN_SLOT_KIND,
+            _EN_SLOT_SAID,
+        ):
+            for match in rx.finditer(text):
+                name = match.group(1)
+                first = name.split()[0]
+                if (
+                    name not in EN_STOP
+                    and first not in EN_STOP
+                    and first not in SURNAMES
+                    and not _DEMONYM.match(first)
+                    and not _PLACE_AFTER.match(text, match.end(1))  # "Princeton, N.J.-based"
+                ):
+                    spans.append(match.span(1))
         for match in _EN_SLOT_GRANTEE.finditer(text):
-            if match.group(1) not in _EN_STOP:
+            if match.group(1) not in EN_STOP:
                 spans.append(match.span(1))
         for match in _EN_SLOT_POSSESSIVE.finditer(text):
             name = match.group(1)
-            if name not in _EN_STOP and len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2:
+            if name not in EN_STOP and len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2:
                 spans.append(match.span(1))
         for span in sorted(set(spans)):
             mention = self._new(text, span, taken)

@@ -59,6 +59,8 @@ _SUFFIX = {
     "francs": "CHF",
     "chf": "CHF",
     "won": "KRW",
+    "korean won": "KRW",
+    "south korean won": "KRW",
     "krw": "KRW",
     "pounds": "GBP",
 }
@@ -82,7 +84,7 @@ _PREFIX_RE = re.compile(
 _SUFFIX_RE = re.compile(
     rf"(?<![\w$€£¥₩])(?P<num>{_NUMBER})\s?(?P<scale>{_SCALE})?\s?"
     r"(?P<cur>U\.?S\.? dollars|dollars|dollar|USD|euros?|EUR|yen|JPY|yuan|renminbi|RMB|CNY|"
-    r"Swiss francs|francs|CHF|won|KRW|pounds)\b",
+    r"Swiss francs|francs|CHF|(?:South\s)?Korean won|won|KRW|pounds)\b",
     re.IGNORECASE,
 )
 # Korean: 1조 2,000억 원, 1,200억원, 3억 달러, 6000만 달러, 4조1000억원, 5천370억원, 9억4천만 달러
@@ -91,7 +93,9 @@ _KO_GROUP = rf"(?:{_NUMBER})?\s?(?:천\s?(?:{_NUMBER})?)?"
 _KO_RE = re.compile(
     rf"(?<![\d.,])(?:(?P<jo>{_KO_GROUP})\s?조\s?)?(?:(?P<eok>{_KO_GROUP})\s?억\s?)?"
     rf"(?:(?P<man>{_KO_GROUP})\s?만\s?)?(?P<plain>{_NUMBER})?\s?"
-    r"(?:(?P<cur>원|달러|불|유로|엔|위안|프랑|파운드)|(?=(?:을|를)\s?(?:유치|조달)))"
+    r"(?:(?P<cur>원|달러|불|유로|엔|위안|프랑|파운드)|(?=(?:을|를)\s?(?:유치|조달))|"
+    r"(?P<bare>(?<=[억조])(?=\s?(?:규모|대\b|…|\.\.\.|·|,|\s?[)’'\"]|에\s|을\s|를\s|의\s|$|"
+    r"\s(?!주|명|건|개|회|정|병|톤|배|년|원|달러|불|유로|엔|위안)[가-힣A-Za-z]))))"
 )
 _KO_GROUP_RE = re.compile(rf"^(?:(?P<thousands>{_NUMBER})?\s?천)?\s?(?P<rest>{_NUMBER})?$")
 
@@ -134,6 +138,8 @@ def amounts(text: str) -> Iterator[Mention]:
             continue  # "500원" alone: too often a price, not a deal term
         if match.group("cur") is None and groups[0] is None and groups[1] is None:
             continue  # no currency: only "60억을 유치" (won by default) is read
+        if match.group("bare") is not None and (plain or groups[2] is not None):
+            continue  # a headline's bare "1천200억" or "1조200억 규모" only (won by default)
         value = sum(
             g * unit for g, unit in zip(groups, (10**12, 10**8, 10**4), strict=True) if g
         ) + (_num(plain) if plain else 0)

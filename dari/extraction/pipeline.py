@@ -118,7 +118,8 @@ def _assets(text: str, gazetteer: Gazetteer, known: list[Mention]) -> list[Menti
 # "Janssen Biotech, a Johnson & Johnson company").
 _SOURCE_AFTER = re.compile(r"^\s?(?:연구원|수석연구원|애널리스트|analysts?\b)", re.I)
 _PARENT_AFTER = re.compile(
-    r"^\)?(?:의|['’]s)\s?(?:[^\s.⟦]+\s?){0,3}?(?:자회사|계열사|법인|회사인|부문|subsidiary)"
+    r"^(?:\s?[(（][^()（）]{0,60}[)）])?\)?(?:의|['’]s)\s?(?:[^\s.⟦]+\s?){0,5}?"
+    r"(?:자회사|계열사|법인|회사인|부문|subsidiary)"
 )
 _PARENT_BEFORE = re.compile(
     r"(?:subsidiary|unit|division|arm|part|member) of\s+(?:the\s+)?(?:[\w’'.-]+\s+)?$|\ban?\s+$",
@@ -126,6 +127,7 @@ _PARENT_BEFORE = re.compile(
 )
 
 
+_REPORTS_AFFILIATE = re.compile(r"^(?:은|는|이|가)\s(?:\S+\s)?(?:관계사|관계회사)\s")
 _UNIT_AFTER = re.compile(
     r"^(?:\s(?:Holdings?|Group|AG|Inc\.?|Ltd\.?|plc|Co\.?))*(?:['’]s)?\s"
     r"(?:unit|subsidiary|affiliate|arm|division)\s",
@@ -137,10 +139,13 @@ def _not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
     after = text[m.end : m.end + 40]
     if _SOURCE_AFTER.match(after):
         return True
+    if _REPORTS_AFFILIATE.match(after):  # "X는 관계사 Y가 ... 계약을 체결했다고 밝혔다"
+        return any(0 < o.start - m.end <= 30 for o in orgs)
     if _UNIT_AFTER.match(after):
         return any(0 < o.start - m.end <= 25 for o in orgs)
-    if _PARENT_AFTER.match(after):
-        return any(0 < o.start - m.end <= 40 for o in orgs)
+    parent = _PARENT_AFTER.match(text[m.end : m.end + 110])
+    if parent:
+        return any(0 < o.start - m.end - parent.end() <= 25 for o in orgs)
     before = text[max(0, m.start - 40) : m.start]
     match = _PARENT_BEFORE.search(before)
     if match and match.group(0).strip().lower() in ("a", "an"):
@@ -160,8 +165,9 @@ def _aliases(text: str, orgs: list[Mention]) -> list[Mention]:
     alias: dict[str, Mention] = {}
     for m in orgs:
         match = _ALIAS_AFTER.match(text[m.end : m.end + 80])
-        if match and match.group(1).strip().lower() != m.text.lower():
-            alias.setdefault(match.group(1).strip().lower(), m)
+        short = match.group(1).strip().strip("\"'“”‘’") if match else ""
+        if match and short.lower() != m.text.lower():
+            alias.setdefault(short.lower(), m)
     out = []
     for m in orgs:
         full = alias.get(m.text.lower())
@@ -197,6 +203,13 @@ _COMPANYISH = re.compile(
 )
 
 
+_INVESTORISH = re.compile(
+    r"(?:Investments?|Partners|Capital|Ventures?|Venture Fund|Asset Management|Securities|"
+    r"인베스트먼트|인베트먼트|파트너스|벤처투자|벤처스|캐피탈|자산운용|증권|투자)\.?$",
+    re.I,
+)
+
+
 def _other_deals(text: str, orgs: list[Mention], parties: list[Mention]) -> list[Mention]:
     """Where amounts belong to other deals, in sentences naming no party of this one: after
     another company's name ("유한양행이 1조4000억원 규모의 기술수출 계약을 체결한 지 2주일
@@ -206,7 +219,11 @@ def _other_deals(text: str, orgs: list[Mention], parties: list[Mention]) -> list
     spans = []
     for start, end in sentences(text):
         inside = [m for m in orgs if start <= m.start < end]
-        if any((m.value if m.value[1] else m.text) in keys for m in inside):
+        named = [(m.value if m.value[1] else m.text) in keys for m in inside]
+        if any(named) and not all(named) and roles.BACKGROUND.search(text[start:end].strip()):
+            spans.append(Mention(start, end, ""))  # "앞서 A는 C와 1천억원 규모의 계약을 ..."
+            continue
+        if any(named):
             continue
         if _AGGREGATE.search(text, start, end):
             spans.append(Mention(start, end, ""))
@@ -291,11 +308,19 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         out.append(cand)
     elif is_deal:
         cand = Candidate("deal")
-        roled = roles.deal_roles(text, orgs, lang, gazetteer)
+        sides = orgs
+        if not _ACQUISITION.search(text):
+            # investors, brokers and analysts' firms named in a licensing text take no side
+            sides = [m for m in orgs if not _INVESTORISH.search(gazetteer.name(m.value) or m.text)]
+        roled = roles.deal_roles(text, sides or orgs, lang, gazetteer)
         if _ACQUISITION.search(text) and not _LICENCE.search(text):
             # an acquisition told with licensing verbs ("sold ... to", "from"): the buyer
             # and the seller
             swap = {"licensee": "acquirer", "licensor": "target"}
+            roled = [(m, swap.get(r, r), c) for m, r, c in roled]
+        elif _LICENCE.search(text) and not _ACQUISITION.search(text):
+            # a licence told with buying verbs ("bought two candidates owned by B")
+            swap = {"acquirer": "licensee", "target": "licensor"}
             roled = [(m, swap.get(r, r), c) for m, r, c in roled]
         cand.put(
             "parties",

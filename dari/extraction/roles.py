@@ -163,6 +163,16 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
         ("licensee", "licensor"),
         0.85,
     ),
+    # in-licensing told with 와: "A는 B와 … 도입 계약", "A가 B와 … 라이선스 인 계약"
+    (
+        re.compile(
+            rf"{P}(?:은|는|이|가){WIDE}{P}\)?(?:\([^()]{{2,40}}\))?\s?(?:와|과|사와|측과)\s"
+            r"[^.⟦]{0,80}?(?:기술\s?도입|도입\s?계약|도입하는|도입한다|도입했|라이선스\s?인|"
+            r"라이센스\s?인|인-?라이선스)"
+        ),
+        ("licensee", "licensor"),
+        0.85,
+    ),
     (
         re.compile(rf"{P}(?:은|는|이|가)?{WIDE}{P}[^.⟦]{{0,40}}?(?:을|를)\s?(?:\S+\s){{0,3}}?인수"),
         ("acquirer", "target"),
@@ -221,9 +231,16 @@ _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
     ),
     (re.compile(rf"{P}{GAP}\bwill have access to\b", re.I), "licensee", 0.6),
     (
+        re.compile(rf"{P}[^.⟦\n]{{0,80}}?\b(?:out-?licens\w*|licens(?:e|es|ed|ing) out)\b", re.I),
+        "licensor",
+        0.75,
+    ),
+    (
         re.compile(
-            rf"{P}{GAP}\b(?:gains?|obtains?|receives?|acquires?|secures?) (?:the )?(?:exclusive )?"
-            rf"(?:global |worldwide |regional )?(?:rights?|licen[cs]e)",
+            rf"{P}{GAP}\b(?:gain(?:s|ed)?|obtain(?:s|ed)?|receive[sd]?|acquire[sd]?|secure[sd]?|"
+            rf"w[io]n|get|got|take[sn]?|took) (?:the |an? )?"
+            rf"(?:(?!rights?\b|licen[cs]e)[\w-]+,?\s+){{0,5}}?"
+            rf"(?:rights?|licen[cs]e)\b",
             re.I,
         ),
         "licensee",
@@ -237,7 +254,7 @@ _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
     (re.compile(rf"{P}(?:은|는|이|가){WIDE}(?:지급|제공하고|투입)"), "licensee", 0.6),
     (
         re.compile(
-            rf"{P}(?:은|는|이|가){WIDE}(?:권리|권한|판권|실시권)[^.⟦]{{0,20}}?"
+            rf"{P}(?:은|는|이|가){WIDE}(?:권리|권한|판권|판매권|독점권|실시권|사용권|개발권)[^.⟦]{{0,20}}?"
             r"(?:확보|획득|취득|갖게|갖는다|보유하게)"
         ),
         "licensee",
@@ -318,7 +335,58 @@ def _placeholders(text: str, orgs: list[Mention]) -> tuple[str, list[Mention]]:
     out.append(text[cursor:])
     marked = _ABBREVIATION.sub(lambda m: m.group(1).replace(".", ""), "".join(out))
     marked = re.sub(r"\bU\.([SK])\b(?!\.)", r"U\1", marked)  # "its U.S affiliate"
+    marked = re.sub(r"(?<=\d)\.(?=\d)", "٫", marked)  # "$108.6 million" ends no sentence
     return marked, parties
+
+
+# A sentence about another, earlier deal: "In 2016, Aptose licensed-in CG-806 from ...",
+# "Previously, X had licensed ...", "앞서 X는 Y와 ... 계약을 체결한 바 있다".
+BACKGROUND = re.compile(
+    r"^\W*(?:(?:in|since|back in)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+)?"
+    r"(?:19|20)\d\d\b|previously|earlier|formerly|prior to)|"
+    r"^\W*(?:앞서|이에 앞서|과거|지난\s?(?:19|20)\d\d년)|"
+    r"(?:한\s?바\s?있|체결한 바|맺은 바|체결했던|맺었던)",
+    re.I,
+)
+
+
+def _sentence_spans(marked: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in re.finditer(r"(?<=[.!?])\s+|\n+", marked):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(marked)))
+    return spans
+
+
+# Words that say outright the sentence tells an earlier deal (not just a past year).
+_EARLIER = re.compile(
+    r"^\W*(?:앞서|이에 앞서|previously|earlier|formerly)|한\s?바\s?있|체결한 바|맺은 바|"
+    r"체결했던|맺었던",
+    re.I,
+)
+
+
+def _background_only(marked: str, count: int, rx: re.Pattern[str] = BACKGROUND) -> set[int]:
+    """The parties every mention of which stands in a sentence about an earlier deal."""
+    seen: dict[int, bool] = {}
+    for start, end in _sentence_spans(marked):
+        sentence = marked[start:end]
+        background = bool(rx.search(sentence.strip()))
+        for num in re.findall(r"⟦(\d+)⟧", sentence):
+            i = int(num)
+            seen[i] = seen.get(i, True) and background
+    return {i for i in range(count) if seen.get(i, False)}
+
+
+def _aside_weight(marked: str, at: int) -> float:
+    """Votes from a sentence about an earlier deal count less than the deal's own."""
+    start = max(marked.rfind(". ", 0, at), marked.rfind("\n", 0, at)) + 1
+    end_dot = marked.find(". ", at)
+    end_nl = marked.find("\n", at)
+    ends = [e for e in (end_dot, end_nl) if e >= 0]
+    end = min(ends) if ends else len(marked)
+    return 0.5 if BACKGROUND.search(marked[start:end].strip()) else 1.0
 
 
 def deal_roles(
@@ -334,12 +402,24 @@ def deal_roles(
             a, b = int(match.group(1)), int(match.group(2))
             if a == b:
                 continue
-            votes[(a, r1)] = max(votes.get((a, r1), 0), conf)
-            votes[(b, r2)] = max(votes.get((b, r2), 0), conf)
+            conf_here = conf * _aside_weight(marked, match.start())
+            votes[(a, r1)] = max(votes.get((a, r1), 0), conf_here)
+            votes[(b, r2)] = max(votes.get((b, r2), 0), conf_here)
     for rx, role, conf in _SINGLE:
         for match in rx.finditer(marked):
             a = int(match.group(1))
-            votes[(a, role)] = max(votes.get((a, role), 0), conf)
+            conf_here = conf * _aside_weight(marked, match.start())
+            votes[(a, role)] = max(votes.get((a, role), 0), conf_here)
+    # a company named only in sentences about earlier deals takes no role in this one
+    aside = _background_only(marked, len(parties))
+    if len(parties) - len(aside) < 2:
+        # the earlier deal may be the one the text tells (a termination, a payment) unless
+        # the text says outright that it is another ("앞서 ... 체결한 바 있다")
+        aside = _background_only(marked, len(parties), _EARLIER)
+        if len(aside) == len(parties):
+            aside = set()
+    if aside:
+        votes = {k: v for k, v in votes.items() if k[0] not in aside}
     chosen: dict[str, tuple[int, float]] = {}
     for (i, role), conf in sorted(votes.items(), key=lambda kv: -kv[1]):
         if role in chosen or any(j == i for j, _ in chosen.values()):
@@ -354,14 +434,29 @@ def deal_roles(
                     i, conf = chosen[role]
                     out.append((parties[i], role, conf))
                 else:
-                    rest = _counterparts(marked, len(parties), {j for j, _ in chosen.values()})
+                    taken = {j for j, _ in chosen.values()} | aside
+                    rest = _counterparts(marked, len(parties), taken)
                     if rest:
                         out.append((parties[rest[0]], role, 0.45))
             out += _same_side(marked, parties, out)
             return out + _third(text, parties, out)
+    if aside:
+        parties = [m for i, m in enumerate(parties) if i not in aside]
     if len(parties) < 2:
+        # one company named, its partner unnamed: the rights' taker when the text says it
+        # brings them in, else (a licence, 판권) the giver
         korean = gazetteer.country(parties[0].value) == "KR"
-        return [(parties[0], "licensor" if korean or _OUT.search(text) else "partner", 0.4)]
+        if _IN.search(text):
+            role = "licensee"
+        elif korean or _OUT.search(text) or _LICENCE_WORD.search(text) or _SALES.search(text):
+            role = (
+                "partner"
+                if _SYMMETRIC.search(text) and not _LICENCE_WORD.search(text)
+                else "licensor"
+            )
+        else:
+            role = "partner"
+        return [(parties[0], role, 0.4)]
     one, two = parties[0], parties[1]
     if _SYMMETRIC.search(text) and not _LICENCE_WORD.search(text):
         return [(one, "partner", 0.4), (two, "partner", 0.4)]
@@ -378,6 +473,12 @@ _WITH = re.compile(
     rf"{P}\)?(?:\([^()]{{2,40}}\))?\s?(?:와|과|사와|측과)\s",
     re.I,
 )
+_IN = re.compile(
+    r"in-?licens|licens(?:ed|es|ing) in\b|기술\s?도입|도입\s?계약|라이선스\s?인|"
+    r"(?:로부터|으로부터)[^.]{0,60}도입",
+    re.I,
+)
+_SALES = re.compile(r"판권|판매권|독점\s?판매|commerciali[sz]ation rights|marketing rights", re.I)
 _SYMMETRIC = re.compile(r"co-develop|jointly develop|공동\s?개발|공동\s?연구", re.I)
 _LICENCE_WORD = re.compile(r"licen[cs]|라이선스|라이센스|기술\s?이전|기술\s?수출|rights", re.I)
 _ASIDE = re.compile(

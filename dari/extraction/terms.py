@@ -25,7 +25,8 @@ _BEFORE: list[tuple[str, re.Pattern[str]]] = [
     (
         "upfront",
         re.compile(
-            r"up[- ]?front|signing|initial payment|down[- ]payment|contract payment|fronting|"
+            r"up[- ]?front|(?:upon|on|at) signing|signing (?:fee|payment|bonus)|initial payment|"
+            r"down[- ]payment|contract payment|fronting|"
             r"선급금|선\(先\)\s?계약금|선금|업프론트|(?<!총\s)(?<!총)계약금(?!액)|반환\s?의무|"
             r"우선(?!\s?협상)",
             re.I,
@@ -42,7 +43,9 @@ _BEFORE: list[tuple[str, re.Pattern[str]]] = [
     (
         "option",
         re.compile(
-            r"option (?:exercise )?(?:fee|payment)s?|옵션\s?(?:행사)?\s?(?:비|료|대금)", re.I
+            r"option (?:exercise )?(?:fee|payment)s?|옵션\s?(?:행사)?\s?(?:비|료|대금)|"
+            r"option,?\s(?:which is |that is )?(?:valued|worth)(?: at)?",
+            re.I,
         ),
     ),
     ("equity", re.compile(r"equity|invest(?:s|ed|ing|ment)?\b|지분|투자", re.I)),
@@ -62,7 +65,7 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\s*(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+)?(?:an?\s+|the\s+)?"
             r"(?:up[- ]?front|down[- ]payment|signing|initial|non-?refundable)|"
-            r"\s*(?:의\s?)?(?:계약금|선급금)",
+            r"\s*(?:의|은|는|을|를|이|가)?\s?(?:계약금|선급금)|\s*(?:을|를)\s?(?:먼저|우선)\s?(?:받|수령)",
             re.I,
         ),
     ),
@@ -73,13 +76,14 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
             r"\s*(?:dollars?\s+|won\s+)?(?:more\s+|additional\s+|further\s+)?"
             r"(?:in|of|as|if|upon|on|for|from|tied to|linked to|based on|contingent on|"
             r"dependent on|payable (?:up)?on|subject to)\s+"
-            r"(?:[\w,&/-]+\s+){0,14}?\(?milestone|\s*(?:의\s?)?(?:마일스톤|단계별)",
+            r"(?:[\w,&/-]+\s+){0,14}?\(?milestone|\s*(?:의|은|는|을|를|이|가)?\s?(?:마일스톤|단계별)",
             re.I,
         ),
     ),
     ("total", re.compile(r"\s*(?:in total|in all|total)", re.I)),
     ("equity", re.compile(r"\s*(?:in\s+)?equity|\s*(?:의\s?)?지분", re.I)),
 ]
+_INCLUDES = re.compile(r"\W{0,3}(?:을|를|까지)?\s?포함(?:해|하여|한|하면)", re.I)
 _UP_TO = re.compile(r"up to|as much as|최대", re.I)
 _UPFRONT_WORD = re.compile(r"up[- ]?front|선급금|계약금", re.I)
 _NEAR_WORD = re.compile(r"near[- ]term|short[- ]term|단기", re.I)
@@ -87,12 +91,20 @@ _NEAR_WORD = re.compile(r"near[- ]term|short[- ]term|단기", re.I)
 _NOT_TERM_AFTER = re.compile(
     r"^\s*(?:이|을|를|가)?\s?(?:넘|웃도|상회|초과|이상)|"
     r"^\s*(?:per|for each|each)\s+(?:\w+\s+)?(?:program|programme|target|product|asset|indication)|"
-    r"^\s*(?:씩|개당)",
+    r"^\s*(?:씩|개당)|"
+    # a company's own spending: "1000억원의 연구개발(R&D) 비용", "$50 million in R&D"
+    r"^\s*(?:의|을|를)?\s?(?:연구\s?개발|R&D|연구비|개발비)|"
+    r"^\s*(?:in|of|on)\s+(?:R&D|research and development)\s+"
+    r"(?:spending|costs?|expenses?|investments?)",
     re.I,
 )
 _NOT_TERM_BEFORE = re.compile(
     r"(?:매출액?|자본총계|자기자본|시가총액|순이익|영업이익|revenue|sales of|market (?:cap|value))"
-    r"\s*(?:은|는|이|가|of)?\s*(?:약\s*)?$",
+    r"\s*(?:은|는|이|가|of)?\s*(?:약\s*)?$|"
+    # a market's size: "세계시장이 5~6억달러", "시장 규모는 약", "annual scale of about"
+    r"(?:시장|market)\s?(?:규모|size|scale)?\s?(?:은|는|이|가|is|was|of|at)?\s*"
+    r"(?:약|about|around|approximately|roughly|an estimated)?\s*(?:[\d.,]+\s?~\s?)?$|"
+    r"(?:annual|yearly)\s+(?:scale|size)\s+of\s+(?:about\s+|around\s+)?$",
     re.I,
 )
 _CONVERSION = re.compile(
@@ -174,10 +186,16 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
             return role, None
     if not ends:
         return None, None
+    # "계약 규모는 기술료를 포함해 약 X": a word the amount includes is not its role
+    if len(ends) > 1 and _INCLUDES.match(before[ends[-1][1] :]):
+        ends = ends[:-1]
     role = ends[-1][2]
     runner = next((e[2] for e in reversed(ends[:-1]) if e[2] != role), None)
     # "선급금은 총 950만 달러", "upfront payment totalling": the role word, not "total"
     if role == "total" and len(ends) > 1 and ends[-1][0] - ends[-2][1] <= 6:
+        # ... unless two kinds joined precede it: "계약금과 마일스톤이 총 5000만 유로"
+        if len(ends) > 2 and ends[-2][0] - ends[-3][1] <= 4 and ends[-3][2] != ends[-2][2]:
+            return role, None
         return ends[-2][2], role
     # words side by side name one sum: "upfront and near-term payments of", "short-term
     # milestones", "선급금과 단기 성과금(마일스톤)으로": the upfront, else the near-term
@@ -207,19 +225,50 @@ def _choose_total(terms: list[Term], currency: str) -> Term:
     return max(near, key=lambda t: (_digits(t.values[currency]), t.values[currency]))
 
 
+# A milestone's kind named just before it: "development milestones of up to", "개발
+# 마일스톤은 ... 최대", "상업화에 따른 마일스톤은", "sales milestones of".
+_KIND = re.compile(
+    r"(?:develop\w*|regulator\w*|approval|clinical|sales|commercial\w*|launch|"
+    r"개발|임상|허가|승인|상업화|판매|매출)[^.\d]{0,30}$",
+    re.I,
+)
+
+
+_JOINED = re.compile(r"\s*(?:와|과|및|,|and|or)\s*", re.I)
+_EACH = re.compile(r"각각|respectively", re.I)
+
+
 def _sum_milestones(
     text: str, labelled: dict[str, Term], stated: list[Term], currency: str
 ) -> None:
-    """Milestones stated by kind in one sentence ("$48 million in development milestones and
-    $60 million in sales milestones") are their sum when upfront and sum make the total."""
-    if len(stated) < 2 or "total" not in labelled:
+    """Milestones stated by kind ("$48 million in development milestones and $60 million in
+    sales milestones", "개발 마일스톤은 최대 180억원이다. 상업화 마일스톤은 1800억원")
+    are their sum: in one sentence when upfront and sum make the total; across sentences
+    when each names its kind and the sum makes the total (or no total is stated)."""
+    if len(stated) < 2:
         return
-    if re.search(r"[.!?。](?!\d)|\n", text[stated[0].end : stated[-1].mention.start]):
+    both = sum(t.values[currency] for t in stated)
+    one_sentence = not re.search(
+        r"[.!?。](?!\d)|\n", text[stated[0].end : stated[-1].mention.start]
+    )
+    if "total" not in labelled:
+        kinds = all(
+            _KIND.search(text[max(0, t.mention.start - 45) : t.mention.start]) for t in stated
+        )
+        each = one_sentence and _EACH.search(
+            text[max(0, stated[0].mention.start - 60) : stated[-1].end + 20]
+        )
+        if (kinds or each) and len(stated) <= 3:
+            first = stated[0]
+            labelled["milestones"] = Term(first.mention, {currency: both}, first.mentions)
         return
     whole = labelled["total"].values[currency]
     up = labelled["upfront"].values[currency] if "upfront" in labelled else 0
     near = labelled["near_term"].values[currency] if "near_term" in labelled else 0
-    both = sum(t.values[currency] for t in stated)
+    if not one_sentence and not all(
+        _KIND.search(text[max(0, t.mention.start - 45) : t.mention.start]) for t in stated
+    ):
+        return
     if abs(up + near + both - whole) <= 0.005 * whole:
         first = stated[0]
         labelled["milestones"] = Term(first.mention, {currency: both}, first.mentions)
@@ -237,8 +286,14 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         if role == "upfront" and runner == "milestones" and not term.joint:
             if any(t.role == "upfront" for t in terms[:i]):
                 role = "milestones"  # "마일스톤) 계약금 920억원" after the upfront
+        # "각각 최대 1억1650만달러와 1억8050만달러", "$48 million and $60 million": an amount
+        # joined to the one before it, with no word of its own, shares its role
+        if role is None and i and _JOINED.fullmatch(text[terms[i - 1].end : term.mention.start]):
+            role = terms[i - 1].role if terms[i - 1].role != "skip" else None
         term.role = role
     terms = [t for t in terms if t.role != "skip"]
+    if not terms:
+        return  # every amount was a company's own figure or a comparison
     # the currency in which the text gives the most of its terms (the first stated on a tie)
     order: list[str] = []
     for t in terms:

@@ -163,3 +163,101 @@ def test_milestones_by_kind_in_one_sentence_are_summed_to_the_total():
         108000000,
         118000000,
     )
+
+
+def test_bare_korean_amounts_in_a_headline_and_korean_won():
+    found = [m.value for m in amounts("계약금 2천500억…총 1조500억 규모, 20 billion Korean won")]
+    assert found == [(250000000000, "KRW"), (1050000000000, "KRW"), (20000000000, "KRW")]
+    assert not list(amounts("1억 주를 발행"))
+
+
+def test_an_unknown_korean_company_opening_the_sentence_is_a_party():
+    fields = deal(
+        "라보노바는 빅제약과 항암 후보물질의 기술이전 계약을 체결했다고 밝혔다. "
+        "계약금은 300만 달러, 총 규모는 1억 달러다."
+    )
+    assert roles(fields) == {("라보노바", "licensor"), ("빅제약", "licensee")}
+    assert (fields["upfront"], fields["total"]) == (3000000, 100000000)
+
+
+def test_in_licensing_from_an_unknown_company_told_with_ro_buteo():
+    fields = deal(
+        "빅제약은 키노젠으로부터 면역항암제 후보물질을 도입하는 라이선스 계약을 체결했다."
+    )
+    assert roles(fields) == {("빅제약", "licensee"), ("키노젠", "licensor")}
+
+
+def test_an_unknown_english_partner_after_agreement_with():
+    fields = deal(
+        "Acme Bio said it signed an exclusive license agreement with Norvane for its antibody. "
+        "Acme Bio will receive $5 million upfront and up to $200 million in milestones."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("Norvane", "licensee")}
+
+
+def test_milestones_by_kind_across_sentences_are_summed():
+    fields = deal(
+        "빅제약은 에이씨엠이바이오로부터 후보물질을 도입했다. 선급금은 50억원이며, 개발 마일스톤은 "
+        "최대 100억원이다. 이후 상업화 마일스톤은 900억원이다."
+    )
+    assert (fields["upfront"], fields["milestones"]) == (5000000000, 100000000000)
+
+
+def test_a_company_named_only_in_an_earlier_deal_takes_no_side():
+    fields = deal(
+        "Acme Bio licensed its antibody to BigPharma for an upfront payment of $10 million. "
+        "In 2019, BigPharma had licensed another candidate from Zentiva Labs."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("BigPharma", "licensee")}
+    assert fields["upfront"] == 10000000
+
+
+def test_a_person_quoted_and_a_people_are_not_companies():
+    fields = deal(
+        "Acme Bio has licensed its drug to BigPharma. Kim said the Brazilian market is large."
+    )
+    assert {p["mentioned_as"] for p in fields["parties"]} == {"Acme Bio", "BigPharma"}
+
+
+def test_an_earlier_licensee_is_no_party_when_this_partner_is_unnamed():
+    fields = deal(
+        "라보노바는 중국 제약사와 독점 판매권 계약을 체결했다고 밝혔다. 계약금은 500억원, 총 "
+        "5000억원 규모다. 앞서 라보노바는 빅제약과 1천억원 규모의 판권 계약을 체결한 바 있다."
+    )
+    assert roles(fields) == {("라보노바", "licensor")}
+    assert (fields["upfront"], fields["total"]) == (50000000000, 500000000000)
+
+
+def test_a_text_whose_only_amounts_are_not_terms_has_no_terms():
+    fields = deal(
+        "Acme Bio는 빅제약과 플랫폼 기술평가 계약을 체결했다. 계약금은 공개되지 않았으며, "
+        "지난해 매출액 33억원을 고려하면 계약금은 3억원 이상이다."
+    )
+    assert "total" not in fields and "upfront" not in fields
+
+
+def test_market_sizes_and_own_spending_are_not_terms():
+    fields = deal(
+        "에이씨엠이바이오는 빅제약에 항체 후보물질을 기술이전했다. 지난 10년간 2000억원의 연구개발 "
+        "비용을 투입했다. 세계시장이 3~4억달러로 추정된다. 계약금은 500만달러다."
+    )
+    assert fields["upfront"] == 5000000
+    assert fields.get("total") is None
+
+
+def test_a_word_the_total_includes_is_not_its_role():
+    fields = deal(
+        "에이씨엠이바이오는 빅제약과 판권 계약을 체결했다. 계약 규모는 기술료를 포함해 약 5000만 "
+        "달러(약 650억 원) 규모다."
+    )
+    assert (fields.get("milestones"), fields["total"]) == (None, 50000000)
+
+
+def test_decimals_do_not_end_a_sentence_for_the_roles():
+    fields = deal(
+        "BigPharma has inked a $108.6 million deal with Norvane Inc. to gain exclusive global "
+        "rights to NV-1. Norvane said it would out-license the rights for $5 million upfront."
+    )
+
+    assert {r for _, r in roles(fields)} == {"licensee", "licensor"}
+    assert dict((r, n) for n, r in roles(fields))["licensee"] == "BigPharma"
