@@ -29,6 +29,7 @@ from dari.web.curation_forms import (
     InvestmentApprovalForm,
     ObservationApprovalForm,
     RejectForm,
+    target_choices,
 )
 
 View = Callable[..., HttpResponse]
@@ -81,6 +82,8 @@ def _extracted(candidate: Any) -> list[dict[str, Any]]:
     """The extracted fields as the page shows them: translated names and roles."""
     rows = []
     for name, value in candidate.extracted.items():
+        if name == "target" and candidate.kind == CandidateKind.OBSERVATION:
+            value = dict(target_choices()).get(value, value)
         if name == "parties":
             value = [
                 {**p, "role_label": str(ROLE_LABELS.get(p.get("role"), p.get("role")))}

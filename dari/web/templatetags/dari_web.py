@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from django import template
 from django.db import models
+from django.utils import translation
 
 from dari.accounts.access import may_administer
 from dari.accounts.models import LinkKind, Role
@@ -64,6 +65,18 @@ def country_name(code: str | None) -> str:
 def city_name(city: str | None) -> str:
     """`{{ org.city|city_name }}`: a Korean city in Hangul for a Korean reader."""
     return _city_name(city)
+
+
+@register.filter
+def local_name(record: Any) -> str:
+    """`{{ org.cluster|local_name }}`: a record's Korean name for a Korean reader (when it has
+    one), its name otherwise; where only one name fits."""
+    if record is None:
+        return ""
+    korean = getattr(record, "name_ko", "")
+    if korean and (translation.get_language() or "").startswith("ko"):
+        return str(korean)
+    return str(getattr(record, "name", ""))
 
 
 @register.filter
