@@ -4,11 +4,12 @@ in the same run, under the condition of the held-out judge (the asset as given, 
 territory removed; bench/recommend_judge.py), on an untouched part and on held-out 5, never
 used to choose or train anything.
 
-The learned ranker (session 4): a linear score over the twenty feature values, trained by
-softmax cross-entropy (the real licensee against every other candidate of the deal, weights
-kept non-negative, L2 penalty) on the tuning deals in both framings and with the territory
-on offer, with cross-validation grouped by licensor (no licensor in a training and a test
-fold at once). Linear, so it ships as `Weights`.
+The shipped partner ranking (session 5) is the channel fusion of dari/matching/fusion.py,
+chosen on a grid (bench/recommend_fusion.py); its in-fold rows repeat the choice inside
+5 folds grouped by licensor (no licensor in a training and a test fold at once). The
+session-4 learner stays as a comparison: a linear score over the twenty feature values,
+trained by softmax cross-entropy (weights non-negative, L2 penalty) on the tuning deals in
+both framings and with the territory on offer, in the same kind of folds.
 """
 
 from __future__ import annotations
