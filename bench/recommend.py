@@ -63,6 +63,7 @@ from dari.matching.evaluate import (  # noqa: E402
     mean_reciprocal_rank,
     random_expectations,
 )
+from dari.matching.fusion import HIST_KNOWN  # noqa: E402
 
 CACHE = ROOT / "var" / "recommend_embeddings.npz"
 
@@ -79,6 +80,7 @@ class Cache:
     id_rank: np.ndarray
     popularity: np.ndarray
     """popularity[d, c]: the candidate's deals in the history the deal is evaluated with."""
+    known: np.ndarray  # known[d, c]: 1 if the candidate has deal records (HIST_KNOWN)
 
     def subset(self, rows: list[int]) -> Cache:
         return Cache(
@@ -89,6 +91,7 @@ class Cache:
             self.valid[rows],
             self.id_rank[rows],
             self.popularity[rows],
+            self.known[rows],
         )
 
     def queries(self, set_name: str) -> list[Query]:
@@ -102,6 +105,7 @@ class Cache:
                 self.relevant[d][self.valid[d]],
                 self.id_rank[d][self.valid[d]],
                 self.popularity[d][self.valid[d]],
+                self.known[d][self.valid[d]],
             )
             for d, deal in enumerate(self.deals)
         ]
@@ -123,6 +127,7 @@ def feature_cache(
     valid = np.zeros((len(deals), n_cand), dtype=bool)
     id_rank = np.tile(np.arange(n_cand), (len(deals), 1))
     popularity = np.zeros((len(deals), n_cand))
+    known = np.zeros((len(deals), n_cand))
     ids_out = []
     for row, deal in enumerate(deals):
         past = history_for(deal, history, mode)
@@ -143,10 +148,11 @@ def feature_cache(
             valid[row, col] = True
             relevant[row, col] = id_ in deal.licensees
             values[row, col] = [feats[f][slot] for f in FEATURES]
+            known[row, col] = feats[HIST_KNOWN][slot]
             ids.append(id_)
         ids_out.append(ids)
     index.set_history(None)
-    return Cache(list(deals), ids_out, values, relevant, valid, id_rank, popularity)
+    return Cache(list(deals), ids_out, values, relevant, valid, id_rank, popularity, known)
 
 
 def rank_matrix(cache: Cache, weights: np.ndarray) -> np.ndarray:
@@ -216,8 +222,7 @@ def without(*names: str, base: Weights | None = None) -> dict[str, float]:
     return {k: (0.0 if k in names else w[k]) for k in FEATURES}
 
 
-ZERO = Weights(**dict.fromkeys(FEATURES, 0.0))
-"""Every weight 0: the older weightings below name all they use."""
+ZERO = Weights(**dict.fromkeys(FEATURES, 0.0))  # the older weightings name all they use
 
 PREVIOUS = replace(
     ZERO,
@@ -240,7 +245,6 @@ PREVIOUS = replace(
 """The session-1 defaults (chosen on the first 40 deals, before own pipelines)."""
 
 PIPELINE_ONLY = replace(ZERO, pipe_target=1.0, pipe_indication=1.0, pipe_semantic=0.5)
-"""Weights for the 'own-pipeline features only' row."""
 
 SESSION2 = replace(
     ZERO,
@@ -514,7 +518,8 @@ def quality(args: argparse.Namespace) -> None:
         names = {"standalone": "the judge's: each set among its own licensees"}
         names["cumulative"] = "each set among every earlier set's candidates"
         framings = {f"{k} ({v})": build(embedder, k, feature_cache) for k, v in names.items()}
-        report(framings, build(embedder, "cumulative", feature_cache, offered=True), FRESH)
+        offered = build(embedder, "cumulative", feature_cache, offered=True)
+        report(framings, offered, FRESH, tuning_only=args.tuning_only)
         here, extra = DATA.parent, args.ablations or args.grid
         runs = [
             run_set(name, here / data, [here / w for w in withs], embedder, korean_only=True)
@@ -572,6 +577,7 @@ def main() -> None:
         "--ablations", action="store_true", help="the older tables: variants and ablations"
     )
     parser.add_argument("--grid", action="store_true", help="cross-validate the weight grid")
+    parser.add_argument("--tuning-only", action="store_true", help="report tuning deals only")
     parser.add_argument("--repeats", type=int, default=25, help="CV half splits (--grid)")
     parser.add_argument("--speed", action="store_true", help="synthetic speed benchmark")
     parser.add_argument("--orgs", type=int, default=10_000)

@@ -4,11 +4,12 @@ in the same run, under the condition of the held-out judge (the asset as given, 
 territory removed; bench/recommend_judge.py), on an untouched part and on held-out 5, never
 used to choose or train anything.
 
-The learned ranker (session 4): a linear score over the twenty feature values, trained by
-softmax cross-entropy (the real licensee against every other candidate of the deal, weights
-kept non-negative, L2 penalty) on the tuning deals in both framings and with the territory
-on offer, with cross-validation grouped by licensor (no licensor in a training and a test
-fold at once). Linear, so it ships as `Weights`.
+The shipped partner ranking (session 5) is the channel fusion of dari/matching/fusion.py,
+chosen on a grid (bench/recommend_fusion.py); its in-fold rows repeat the choice inside
+5 folds grouped by licensor (no licensor in a training and a test fold at once). The
+session-4 learner stays as a comparison: a linear score over the twenty feature values,
+trained by softmax cross-entropy (weights non-negative, L2 penalty) on the tuning deals in
+both framings and with the territory on offer, in the same kind of folds.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
+from recommend_fusion import choose_fusion, chosen_in_folds, fused
 
 from dari.matching import FEATURES, HISTORY_FEATURES, Weights
+from dari.matching.fusion import FUSION
 
 UNTOUCHED = Path(__file__).resolve().parent / "data" / "recommend_untouched.json"
 SAME_GROUP = {"hanall-biopharma": "hanall", "jw-holdings": "jw", "gc-cell": "gc-biopharma"}
@@ -91,6 +94,7 @@ class Query:
     relevant: np.ndarray
     id_rank: np.ndarray
     popularity: np.ndarray
+    known: np.ndarray
 
     @property
     def group(self) -> str:
@@ -218,16 +222,18 @@ def table(title: str, rows: dict[str, list[float]]) -> None:
 
 NO_HISTORY = replace(Weights(), **dict.fromkeys(HISTORY_FEATURES, 0.0))
 STRUCTURED = {"area": 1.0, "modality": 0.5, "indication": 0.5, "target": 0.25, "stage": 0.25}
+OURS = "ours: channel fusion (FUSION, session 5)"
 
 
 def fixed_scorers() -> dict[str, Scorer]:
     """The shipped ranking and every baseline that needs no training."""
     return {
-        "ours (Weights(): learned, session 4)": engine(Weights()),
-        "ours, deal history left out": engine(NO_HISTORY),
-        "issue-15 first weights": engine(ISSUE15),
-        "session-3 weights": engine(SESSION3),
-        "RRF(BM25, USE, stated focus)": rank_fusion(
+        OURS: fused(FUSION),
+        "ours, history channel off": fused(replace(FUSION, history=0.0)),
+        "previous: weighted sum, Weights() (s. 4)": engine(Weights()),
+        "issue-15 first weights (weighted sum)": engine(ISSUE15),
+        "session-3 weights (weighted sum)": engine(SESSION3),
+        "RRF(BM25, USE, stated focus), k=60": rank_fusion(
             [feature("bm25"), feature("semantic"), linear(STRUCTURED)]
         ),
         "BM25 only": feature("bm25"),
@@ -236,10 +242,10 @@ def fixed_scorers() -> dict[str, Scorer]:
     }
 
 
-def rows_for(part: Sequence[Query], oof: dict[str, float] | None) -> dict[str, list[float]]:
+def rows_for(part: Sequence[Query], oofs: dict[str, dict[str, float]]) -> dict[str, list[float]]:
     out = {n: [float(rank_of(q, s(q))) for q in part] for n, s in fixed_scorers().items()}
-    if oof is not None:
-        out["learned, out-of-fold (5 licensor folds)"] = [oof[q.deal_id] for q in part]
+    for name, oof in oofs.items():
+        out[name] = [oof[q.deal_id] for q in part]
     out["random (one seeded shuffle)"] = [float(r) for r in random_ranks(part)]
     return out
 
@@ -247,26 +253,14 @@ def rows_for(part: Sequence[Query], oof: dict[str, float] | None) -> dict[str, l
 def report_file(name: str, queries: list[Query]) -> None:
     """One new file (--data): the shipped ranking against the baselines, with CIs."""
     title = f"{name}, Korean licensors, the asset as given, territory removed"
-    table(title, rows_for(queries, None))
+    table(title, rows_for(queries, {}))
 
 
-def report(framings: dict[str, list[Query]], offered: list[Query], fresh: Sequence[str]) -> None:
-    """Print every table. `framings`: name -> the deals without territory (the judge's
-    condition); `offered`: the deals with the territory granted as on offer (training
-    only); `fresh`: sets never used to tune, reported apart like the untouched part."""
-    untouched = untouched_ids()
-
-    def tuning(qs: Sequence[Query]) -> list[Query]:
-        return [q for q in qs if q.deal_id not in untouched and q.set_name not in fresh]
-
-    parts = {name: tuning(qs) for name, qs in framings.items()}
-    pool = [q for qs in parts.values() for q in qs] + tuning(offered)
-    learned = train(pool)
-    shown = ", ".join(f"{k}={v:g}" for k, v in learned.items() if v)
-    print(f"\nweights learned on the tuning deals, both framings + territory on offer: {shown}")
-    shipped = Weights().as_dict()
-    if learned != shipped:
-        print("NOTE: they differ from Weights() (the shipped defaults)")
+def softmax_in_folds(
+    pool: Sequence[Query], parts: dict[str, list[Query]]
+) -> dict[str, dict[str, float]]:
+    """Out-of-fold ranks of the softmax-trained weighted sum (session 4's learner), trained
+    on `pool` (every framing, with territory on offer) without the test fold's licensors."""
     groups = sorted({q.group for q in pool})
     random.Random(0).shuffle(groups)
     fold = {g: i % FOLDS for i, g in enumerate(groups)}
@@ -277,22 +271,62 @@ def report(framings: dict[str, list[Query]], offered: list[Query], fresh: Sequen
             for q in qs:
                 if fold[q.group] == f:
                     oof[name][q.deal_id] = rank_of(q, q.values @ w)
+    return oof
+
+
+def report(
+    framings: dict[str, list[Query]],
+    offered: list[Query],
+    fresh: Sequence[str],
+    *,
+    tuning_only: bool = False,
+) -> None:
+    """Print every table. `framings`: name -> the deals without territory (the first is the
+    judge's condition, on which the fusion is chosen); `offered`: the deals with the
+    territory granted as on offer; `fresh`: sets never used to tune, reported apart like the
+    untouched part (and, with `tuning_only`, not at all)."""
+    untouched = untouched_ids()
+
+    def tuning(qs: Sequence[Query]) -> list[Query]:
+        return [q for q in qs if q.deal_id not in untouched and q.set_name not in fresh]
+
+    parts = {name: tuning(qs) for name, qs in framings.items()}
+    judge = next(iter(framings))
+    chosen = choose_fusion(parts[judge])
+    print(f"\nfusion chosen on the tuning deals of the judge's framing: {chosen}")
+    if chosen != FUSION:
+        print("NOTE: it differs from FUSION (the shipped ranking)")
+    in_fold = "fusion chosen in-fold (5 licensor folds)"
+    softmax = "weighted sum, softmax-trained in-fold"
+    soft = softmax_in_folds([q for qs in parts.values() for q in qs] + tuning(offered), parts)
     split = json.loads(UNTOUCHED.read_text(encoding="utf-8"))
     for name, qs in framings.items():
         print(f"\n=== framing: {name} ===")
+        oofs = {in_fold: chosen_in_folds(parts[name]), softmax: soft[name]}
         for set_name in dict.fromkeys(q.set_name for q in qs):
             part = [q for q in parts[name] if q.set_name == set_name]
             if part:
-                table(f"{set_name}, tuning part [{name}]", rows_for(part, oof[name]))
-        table(f"all sets pooled, tuning part [{name}]", rows_for(parts[name], oof[name]))
+                table(f"{set_name}, tuning part [{name}]", rows_for(part, oofs))
+        table(f"all sets pooled, tuning part [{name}]", rows_for(parts[name], oofs))
+        if tuning_only:
+            continue
         held = [q for q in qs if q.deal_id in untouched]
         table(
             f"UNTOUCHED part ({len(split['licensors'])} licensors, never tuned on) [{name}]",
-            rows_for(held, None),
+            rows_for(held, {}),
         )
+        never = held + [q for q in qs if q.set_name in fresh]
         for set_name in fresh:
             table(
                 f"{set_name} (never tuned on) [{name}]",
-                rows_for([q for q in qs if q.set_name == set_name], None),
+                rows_for([q for q in qs if q.set_name == set_name], {}),
             )
-        table(f"everything pooled [{name}]", rows_for(qs, None))
+        table(
+            f"never tuned on, pooled (untouched + {', '.join(fresh)}) [{name}]", rows_for(never, {})
+        )
+        every = {f"{in_fold[:-1]}, over every deal)": chosen_in_folds(qs)}
+        table(f"everything pooled [{name}]", rows_for(qs, every))
+    table(
+        "territory granted in the deal as on offer, tuning part [cumulative]",
+        rows_for(tuning(offered), {}),
+    )

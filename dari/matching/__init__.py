@@ -8,6 +8,7 @@ index.upsert_org(org); index.remove_asset(asset_id)
 
 from .bm25 import BM25
 from .embed import CachedEmbedder, Embedder, FakeEmbedder, UseEmbedder
+from .fusion import FUSION, Fusion
 from .history import HISTORY_FEATURES, DealHistory, DealRecord
 from .index import Index
 from .profiles import AssetProfile, OrgProfile, Recommendation
@@ -17,6 +18,7 @@ from .weights import FEATURES, PIPELINE_FEATURES, STRUCTURED_FEATURES, Weights
 __all__ = [
     "BM25",
     "FEATURES",
+    "FUSION",
     "HISTORY_FEATURES",
     "PIPELINE_FEATURES",
     "STRUCTURED_FEATURES",
@@ -26,6 +28,7 @@ __all__ = [
     "DealRecord",
     "Embedder",
     "FakeEmbedder",
+    "Fusion",
     "Index",
     "OrgProfile",
     "Recommendation",

@@ -18,6 +18,7 @@ from .corpus import Corpus
 from .documents import asset_text, org_query_text, org_text
 from .embed import CachedEmbedder, Embedder, FloatMatrix, UseEmbedder
 from .explanation import PartnerExplainer, asset_reasons
+from .fusion import FUSION, Fusion, fuse
 from .history import DealHistory, DealRecord
 from .profiles import AssetProfile, OrgProfile, Recommendation
 from .store import Slots
@@ -61,6 +62,7 @@ class Index:
         batch_size: int = 512,
         history: DealHistory | Iterable[DealRecord] | None = None,
         tokenizer: Callable[[list[str]], list[list[str]]] | None = None,
+        fusion: Fusion | None = None,
     ) -> None:
         self.tokenizer = tokenizer or tokenize_many
         """Texts -> BM25 tokens (a caller may serve stored tokens: Korean analysis is slow)."""
@@ -69,6 +71,10 @@ class Index:
         )
         self.batch_size = batch_size
         self.corpus = Corpus(self.embedder, weights if weights is not None else Weights())
+        self.fusion: Fusion | None = FUSION if fusion is None and weights is None else fusion
+        """How partners are ranked: the channel fusion (fusion.py; the default), or, when a
+        caller passes its own `weights` and no fusion, their weighted sum (tests of one
+        feature, benchmarks). Assets are always ranked by the weighted sum."""
         self._orgs = self.corpus.orgs
         self._assets = self.corpus.assets
         self.set_history(history)
@@ -192,9 +198,9 @@ class Index:
         with reasons. The asset's own organisation is never suggested. `members`: the
         reader is signed in (else only public assets serve as pipeline evidence)."""
         values = self.partner_features(asset, members=members)
-        score = combine(values, self.weights)
         store = self._orgs
         own = store.slot_of.get(asset.organization_id)
+        score = self._partner_score(values, own)
         slots = top_slots(score, store, [] if own is None else [own], top)
         return self._partners(asset, slots, values, score, members)
 
@@ -208,7 +214,19 @@ class Index:
         if slot is None or org_id == asset.organization_id:
             return None
         values = self.partner_features(asset, members=members)
-        return self._partners(asset, [slot], values, combine(values, self.weights), members)[0]
+        own = self._orgs.slot_of.get(asset.organization_id)
+        return self._partners(asset, [slot], values, self._partner_score(values, own), members)[0]
+
+    def _partner_score(self, values: Features, own: int | None) -> NDArray[np.float64]:
+        """Every organisation slot's score for one asset: fused among the live slots other
+        than the asset's owner (or the weighted sum, see `fusion`)."""
+        if self.fusion is None:
+            return combine(values, self.weights)
+        n = self._orgs.size
+        eligible = self._orgs.alive[:n].copy()
+        if own is not None:
+            eligible[own] = False
+        return fuse(values, eligible, self.fusion)
 
     def _partners(
         self,

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from . import features as ft
+from .fusion import HIST_KNOWN
 from .history import (
     HISTORY_FEATURES,
     DealHistory,
@@ -65,6 +66,7 @@ def for_partners(q: PartnerQuery) -> Features:
     out: Features = {name: np.zeros(n) for name in HISTORY_FEATURES}
     history = corpus.history
     if not history:
+        out[HIST_KNOWN] = np.zeros(n)
         return out
     slot_of = corpus.orgs.slot_of
     country = corpus.owner_country(q.asset.organization_id)
@@ -78,6 +80,8 @@ def for_partners(q: PartnerQuery) -> Features:
         for name, value in licensee_values(history, h, q.asset, country, keys).items():
             out[name][slot] = value
     fill_unknown(out, known, corpus.orgs.alive[:n])
+    # After the fill: the fusion's history channel reads real records only.
+    out[HIST_KNOWN] = known.astype(np.float64)
     return out
 
 
