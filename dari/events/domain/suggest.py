@@ -18,7 +18,8 @@ DEPTH = 60
 
 @dataclass
 class Suggestion:
-    """An organisation of the event worth asking for a meeting, and why."""
+    """An organisation of the event worth asking for a meeting, and why; the score is the
+    match relative to the best one of the list it came from (1.0 = that list's best)."""
 
     organization: Organization
     score: float
@@ -54,14 +55,29 @@ def suggest_meetings(user: Any, participant: Participant, top: int = 8) -> list[
         if oid in candidates and (oid not in best or best[oid][0] < score):
             best[oid] = (score, reasons)
 
+    def offer_list(rows: list[tuple[str, float, list[str]]]) -> None:
+        # Partner scores (rank fusion, 0-1) and asset scores (a weighted sum) are on different
+        # scales: each list counts relative to its own best match.
+        top_score = max((score for _oid, score, _reasons in rows), default=0.0)
+        for oid, score, reasons in rows:
+            offer(oid, score / top_score if top_score > 0 else 0.0, reasons)
+
     own_assets = (
         visible_assets(user).filter(organization_id=org_id).order_by("pk")[:ASSETS_CONSIDERED]
     )
     for asset in own_assets:
-        for rec in recommend_partners(user, asset.pk, top=DEPTH):
-            offer(rec.id, rec.score, [f"{asset.name}: {r}" for r in rec.reasons])
-    for asset, rec in recommend_asset_rows(user, org_id, top=DEPTH):
-        offer(asset.organization_id, rec.score, [f"{asset.name}: {r}" for r in rec.reasons])
+        offer_list(
+            [
+                (rec.id, rec.score, [f"{asset.name}: {r}" for r in rec.reasons])
+                for rec in recommend_partners(user, asset.pk, top=DEPTH)
+            ]
+        )
+    offer_list(
+        [
+            (asset.organization_id, rec.score, [f"{asset.name}: {r}" for r in rec.reasons])
+            for asset, rec in recommend_asset_rows(user, org_id, top=DEPTH)
+        ]
+    )
     orgs = Organization.objects.in_bulk(list(best))
     ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top]
     return [Suggestion(orgs[oid], score, reasons) for oid, (score, reasons) in ranked]
