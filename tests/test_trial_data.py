@@ -79,6 +79,32 @@ def test_each_problem_is_named(tmp_path, capsys):
     assert "studies[4].dari.source_url" in out
 
 
+def test_pages_read_must_pass_the_host_policy(tmp_path, capsys):
+    """Each page named in dari.obtained_from (a list of pages read) must be on a host the
+    source-host policy accepts; a repository copy (a dict) is left alone. SYNTHETIC hosts."""
+    good = _study("NCT00000001")
+    good["dari"] = {"obtained_from": ["https://www.synthetic-registry.org/NCT00000001"]}
+    copy = _study("NCT00000002")
+    copy["dari"] = {"obtained_from": {"repository": "synthetic/repo", "path": "x.json"}}
+    bad = _study("NCT00000003")
+    bad["dari"] = {
+        "obtained_from": [
+            "https://www.synthetic-registry.org/NCT00000003",
+            "https://preprod.synthetic-registry.org/NCT00000003",
+            "https://trial.medpath.com/clinical-trial/synthetic",
+            42,
+        ]
+    }
+    assert check.main(["check", str(_folder(tmp_path, [good, copy]))]) == 0
+    capsys.readouterr()
+    assert check.main(["check", str(_folder(tmp_path, [good, copy, bad]))]) == 1
+    out = capsys.readouterr().out
+    assert "obtained_from[0]" not in out
+    assert "studies[2].dari.obtained_from[1]: 'https://preprod.synthetic-registry.org" in out
+    assert "studies[2].dari.obtained_from[2]: 'https://trial.medpath.com" in out
+    assert "studies[2].dari.obtained_from[3]: 42 is refused (not a web address)" in out
+
+
 def test_cris_only_study_needs_a_cris_url(tmp_path, capsys):
     cris = _study("NCT00000001")
     ident = cris["protocolSection"]["identificationModule"]
@@ -115,6 +141,10 @@ def test_every_trial_folder_source_passes_the_host_policy():
     for path in sorted(check.DEFAULT.glob("ctgov-*.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))
         urls += [s.get("dari", {}).get("source_url", "") for s in doc["studies"]]
+        for study in doc["studies"]:
+            pages = study.get("dari", {}).get("obtained_from")
+            if isinstance(pages, list):  # the pages read for the record (not a repository copy)
+                urls += pages
     refused = sorted(
         {f"{u}: {source_host_problem(u)}" for u in urls if u and source_host_problem(u)}
     )

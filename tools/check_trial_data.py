@@ -8,14 +8,19 @@ id) or cris.nih.go.kr, a brief title, an overall status and at least one locatio
 asset_links.json links it to a bundled asset of a Korean organisation (a trial of a Korean asset
 whose sources name no Korean site); no id may appear twice. sites.json needs the fields its README
 asks for, web addresses and unique names; asset_links.json may only name bundled trials and bundled
-assets. Exit status 1 on any problem, each printed with its file and place.
+assets. When a study's dari.obtained_from is a list of pages read, each must be a web address on a
+host the source-host policy accepts (dari/directory/sourcehosts.py: no mirrors, copies,
+pre-production or staging servers). Exit status 1 on any problem, each printed with its file and
+place.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -34,6 +39,35 @@ PROGRAMMES = {
     "global_leading_ctc_partner",
     "mfds_designated",
 }
+
+
+def _load_source_host_problem() -> Callable[[str], str | None]:
+    """The source-host policy, loaded from its file (plain Python, no Django, no package import)."""
+    spec = importlib.util.spec_from_file_location(
+        "sourcehosts", ROOT / "dari" / "directory" / "sourcehosts.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.source_host_problem  # type: ignore[no-any-return]
+
+
+source_host_problem = _load_source_host_problem()
+
+
+def obtained_from_problems(dari: object, where: str) -> list[str]:
+    """Problems of a study's dari.obtained_from when it is a list of pages read: each must be a web
+    address whose host the source-host policy accepts (a dict naming a repository copy is left
+    alone)."""
+    pages = dari.get("obtained_from") if isinstance(dari, dict) else None
+    if not isinstance(pages, list):
+        return []
+    problems = []
+    for j, url in enumerate(pages):
+        problem = source_host_problem(url) if isinstance(url, str) else "not a web address"
+        if problem:
+            problems.append(f"{where}.dari.obtained_from[{j}]: {url!r} is refused ({problem})")
+    return problems
 
 
 def _key(text: str) -> str:
@@ -76,6 +110,7 @@ def study_problems(study: object, where: str) -> tuple[str | None, list[str]]:
         )
     elif nct and "clinicaltrials.gov" in host and not str(url).rstrip("/").endswith(nct):
         problems.append(f"{where}.dari.source_url: {url!r} is not the page of {nct}")
+    problems += obtained_from_problems(study.get("dari"), where)
     locations = (ps.get("contactsLocationsModule") or {}).get("locations") or []
     if not any(
         isinstance(loc, dict) and str(loc.get("country", "")).casefold() in KOREA
