@@ -104,7 +104,10 @@ _LATIN_COMPANY = re.compile(
     r"(?:Inc|Corp|Co|Ltd|LLC|AG|GmbH|plc|Pharma\w*|Therapeutics|Bio\w*|Sciences?|Laboratories|"
     r"Group|Holdings|Labs?|Medicines?|Oncology|Health\w*)\.?$"
 )
-_NOT_NAMES = {"the", "our", "its", "this", "that", "and", "korea", "korean", "global"}
+_NOT_NAMES = {
+    "the", "our", "its", "this", "that", "and", "korea", "korean", "global", "green", "life",
+    "health", "medical", "first", "new", "united", "national",
+}
 # A capitalised name standing where a party stands ("Rznomics will receive", "tapping
 # Rznomics", "Rznomics’ platform"), for names without a corporate ending.
 _EN_NAME = (
@@ -156,6 +159,23 @@ _EN_SLOT_KIND = re.compile(
     + r"(?=\s+(?:has|have|had|will|said|signed|inked|entered|struck|reached|announced|"
     r"agreed|licensed|is|was)\b)"
 )
+# Korean: a name after the kind of company it is ("중국 제약사 캔브리지와", "전문기업
+# 앱티스(AbTis)를", "바이오텍인 앱티스를", "미국 바이오텍 네비게이터 메디신에", "독일의 IDT
+# 바이오로지카를")
+_KO_PARTICLE = r"(?:에게|에|와|과|를|을|으로부터|로부터|의|은|는|이|가)"
+_KO_KIND_NAME = re.compile(
+    r"(?:기업|업체|회사|바이오텍|바이오벤처|제약사|제약회사|제약업체|개발사|스타트업|전문기업|"
+    r"(?<![가-힣])(?:미국|독일|중국|일본|영국|프랑스|스위스|캐나다|호주|이탈리아|스페인|벨기에|"
+    r"덴마크|스웨덴|네덜란드|이스라엘|인도|대만|홍콩|싱가포르)의)(?:인|의)?\s"
+    r"((?:[A-Z]{2,5}\s)?[가-힣]{2,10}\s[가-힣]{2,8}(?=" + _KO_PARTICLE + r"\s)|"
+    r"(?:[A-Z]{2,5}\s)?[가-힣]{2,10}?(?=(?:\([A-Za-z][^()]{1,40}\))?" + _KO_PARTICLE + r"[\s(]))"
+)
+_KO_QUANTITY = {"다수", "일부", "모두", "대부분", "각각", "여러", "다른", "해당"}
+# a listed company named with its ticker: "GC Pharma (006280.KS)", "Celltrion (KRX:068270)"
+_EN_SLOT_TICKER = re.compile(
+    _EN_NAME + r"(?=\s?\((?:(?:KRX|KOSDAQ|KOSPI|NASDAQ|Nasdaq|NYSE|HKEX|SEHK|TSE|LON|SZSE|SSE)"
+    r":\s?[A-Z0-9]{1,8}(?:\.[A-Z]{1,3})?|\d{6}\.K[SQ])\))"
+)
 # "Brazilian", "Chinese", "Swedish", "European": a people, not a company
 _DEMONYM = re.compile(
     r"^(?:[A-Z][a-z]+(?:ian|ese|ish|ean)|American|Mexican|German|Dutch|French|Israeli|Thai)$"
@@ -165,7 +185,7 @@ _DEMONYM = re.compile(
 _KO_GENERIC_END = re.compile(
     r"(?:치료제|신약|물질|기술|기술력|항암제|의약품|제제|후보|시장|플랫폼|사업|제품|권리|판권|지역|국가|계약|"
     r"협약|협력|제휴|수출|이전|이내|시점|권|달성|체결|진행|완료|승인|허가|출시|진입|성공|기준|조건|"
-    r"단계|결과|경우|과정|이후|당시|측|관계자|업계|당국|협회|위원회|대표|사장|회장|연구원|기자|"
+    r"단계|결과|경우|과정|이후|당시|측|관계자|업계|당국|협회|위원회|대표|대표이|사장|회장|연구원|기자|"
     r"정부|식약처|거래소|증권가|규모|금액|내용|기간|지역|에서|"
     r"하|되|받|있|없|했|됐|된|한|중)$"
 )
@@ -302,7 +322,7 @@ class Gazetteer:
         (바이오, 제약, 파마, 인베스트먼트, 파트너스, 자산운용 ...) before a particle."""
         for match in _KO_COMPANY.finditer(text):
             start, end = match.span(1)
-            if match.group(1) in KO_GENERIC:
+            if match.group(1) in KO_GENERIC or _generic(match.group(1)):
                 continue
             if any(m.start <= start < m.end or start <= m.start < end for m in known):
                 continue
@@ -367,6 +387,10 @@ class Gazetteer:
             name = match.group(1)
             if name not in KO_SUBJECT_STOP and text.count(name) >= 2:
                 spans.append(match.span(1))
+        for match in _KO_KIND_NAME.finditer(text):
+            last = match.group(1).split()[-1]
+            if last not in KO_SUBJECT_STOP and last not in _KO_QUANTITY:
+                spans.append(match.span(1))
         for match in _KO_SOURCE.finditer(text):
             group = 1 if match.group(1) else 2
             if match.group(group) not in KO_SUBJECT_STOP:
@@ -382,6 +406,7 @@ class Gazetteer:
             _EN_SLOT_FROM,
             _EN_SLOT_KIND,
             _EN_SLOT_SAID,
+            _EN_SLOT_TICKER,
         ):
             for match in rx.finditer(text):
                 name = match.group(1)
@@ -399,7 +424,11 @@ class Gazetteer:
                 spans.append(match.span(1))
         for match in _EN_SLOT_POSSESSIVE.finditer(text):
             name = match.group(1)
-            if name not in EN_STOP and len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2:
+            if (
+                name not in EN_STOP
+                and name.split()[0] not in EN_STOP
+                and len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2
+            ):
                 spans.append(match.span(1))
         for span in sorted(set(spans)):
             mention = self._new(text, span, taken)
