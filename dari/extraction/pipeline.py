@@ -19,8 +19,9 @@ from dari.extraction.money import amounts
 from dari.extraction.text import dates, language, sentences
 
 _DEAL = re.compile(
-    r"licens|option|collaborat|partnership|acquir|acquisition|merger|co-develop|\bdeal\b|"
-    r"agreement|rights? to|up[- ]?front|contract|transferr|export|계약|선급금|기술료|파트너십|"
+    r"licen[cs]|option|collaborat|partnership|acquir|acquisition|merger|co-develop|\bdeal\b|"
+    r"agreement|rights? to|up[- ]?front|contract|transferr|export|\bbuy|\bbought|purchas|stake|"
+    r"계약|선급금|기술료|파트너십|지분|"
     r"기술\s?이전|기술\s?수출|기술\s?도입|라이선스|라이센스|공동\s?개발|공동\s?연구|인수|도입\s?계약",
     re.IGNORECASE,
 )
@@ -28,6 +29,22 @@ _FUNDING = re.compile(
     r"series\s?[a-e]\b|seed round|pre-ipo|funding round|financing|raised|raises|"
     r"시리즈\s?[a-eA-E]|투자\s?유치|프리\s?IPO|펀딩",
     re.IGNORECASE,
+)
+# a strategic investment in a company, no round named: "made a strategic investment of ₩25
+# billion in", "250억원 규모의 전략적 지분 투자", "제3자 배정 유상증자에 ... 참여"
+_STAKE_FUNDING = re.compile(
+    r"(?:strategic|equity) investment|invest(?:s|ed|ing|ment of)\s[^.]{0,30}?(?:[$₩€£]|won\b|"
+    r"million|billion)|지분\s?투자|전략적\s?투자|유상\s?증자|제3자\s?배정|"
+    r"억\s?원(?:을|를)?\s?(?:\S+\s)?투자(?:했|한다|하기로|해)",
+    re.I,
+)
+# "an option to acquire overseas rights", "will acquire exclusive rights in China to develop":
+# rights taken under a licence, not a company or an asset bought
+_LICENCE_ACQUIRE = re.compile(
+    r"(?:option|right) to acquire\b|acquir\w*\s+(?:the\s+|an?\s+)?(?:exclusive|global|worldwide|"
+    r"regional|development|commerciali\w+|overseas|sales|marketing|co-?development)\b"
+    r"[\w\s,-]{0,40}?\brights?\b",
+    re.I,
 )
 _ROUND = re.compile(r"(series\s?[a-e]\d?|pre-?ipo|seed|시리즈\s?[a-eA-E]\d?|프리\s?IPO)", re.I)
 _UNDISCLOSED = re.compile(r"undisclosed|not disclosed|were not disclosed|비공개", re.I)
@@ -50,6 +67,12 @@ _TYPES = [
 ]
 _ACQUISITION = re.compile(r"\bacquir|acquisition|divest|merger|인수|합병", re.I)
 _LICENCE = re.compile(r"licen[cs]|라이선스|라이센스|기술\s?이전|기술\s?수출", re.I)
+
+
+def _acquisition(text: str) -> bool:
+    """The text tells of a company, a stake or an asset bought (not rights taken under a
+    licence, "an option to acquire overseas sales rights")."""
+    return bool(_ACQUISITION.search(_LICENCE_ACQUIRE.sub(" ", text)))
 _WORLD = re.compile(r"worldwide|global(?:ly)?|all territories|전\s?세계|글로벌", re.I)
 _EXCLUDING = re.compile(
     r"(?:excluding|except(?: for)?|outside(?: of)?|other than)\s+((?:the\s+)?[A-Z][\w ,.&-]{1,60}?)"
@@ -276,8 +299,12 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     found_dates = dates(text)
     out: list[Candidate] = []
     is_deal = bool(_DEAL.search(text))
-    is_funding = bool(_FUNDING.search(text)) and not re.search(
-        r"licens|기술\s?이전|기술\s?수출|라이선스", text, re.I
+    licence = re.search(
+        r"licen[cs]|\boption\b|기술\s?이전|기술\s?수출|라이선스|기술\s?도입|도입\s?계약|옵션", text, re.I
+    )
+    bought = _acquisition(text)
+    is_funding = not licence and (
+        bool(_FUNDING.search(text)) or (bool(_STAKE_FUNDING.search(text)) and not bought)
     )
     if is_funding:
         cand = Candidate("investment")
@@ -309,16 +336,17 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     elif is_deal:
         cand = Candidate("deal")
         sides = orgs
-        if not _ACQUISITION.search(text):
+        investorish = [m for m in orgs if _INVESTORISH.search(gazetteer.name(m.value) or m.text)]
+        if not bought or len({m.text for m in investorish}) >= 3:
             # investors, brokers and analysts' firms named in a licensing text take no side
             sides = [m for m in orgs if not _INVESTORISH.search(gazetteer.name(m.value) or m.text)]
         roled = roles.deal_roles(text, sides or orgs, lang, gazetteer)
-        if _ACQUISITION.search(text) and not _LICENCE.search(text):
+        if bought and not _LICENCE.search(text):
             # an acquisition told with licensing verbs ("sold ... to", "from"): the buyer
             # and the seller
             swap = {"licensee": "acquirer", "licensor": "target"}
             roled = [(m, swap.get(r, r), c) for m, r, c in roled]
-        elif _LICENCE.search(text) and not _ACQUISITION.search(text):
+        elif _LICENCE.search(text) and not bought:
             # a licence told with buying verbs ("bought two candidates owned by B")
             swap = {"acquirer": "licensee", "target": "licensor"}
             roled = [(m, swap.get(r, r), c) for m, r, c in roled]
@@ -328,7 +356,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             *[m for m, _, _ in roled],
             confidence=min([c for _, _, c in roled] or [0.3]),
         )
-        deal_type = _first(_TYPES, text)
+        deal_type = _first(_TYPES, _LICENCE_ACQUIRE.sub(lambda m: "_" * len(m.group(0)), text))
         if deal_type:
             cand.put("deal_type", deal_type[0], deal_type[1], confidence=0.7)
         other = _other_deals(text, orgs, [m for m, _, _ in roled])
