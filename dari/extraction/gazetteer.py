@@ -29,7 +29,7 @@ _SUFFIXES = re.compile(
 )
 _KO_SUFFIXES = re.compile(r"^(?:\(주\)|㈜)\s*|\s*(?:\(주\)|㈜|주식회사)$")
 _PROPOSED = re.compile(
-    r"\b((?:[A-Z][\w&'-]*\.?\s){0,3}[A-Z][\w&'-]*),?\s"
+    r"\b((?:[A-Z][\w&'-]*\.?\s){0,3}(?:[A-Z]|[a-z](?=[A-Z][a-z]))[\w&'-]*),?\s"
     r"(Inc\.|Inc\b|Corp\.|Corporation|Co\.,? Ltd\.?|Ltd\.|LLC|AG|GmbH|plc|S\.A\.|Laboratories|"
     r"Oncology|Sciences|"
     r"Pharmaceuticals?|Therapeutics|Biosciences?|Biotherapeutics|Biopharma|Biologics|Pharma|"
@@ -98,7 +98,8 @@ _KO_SOURCE = re.compile(
 # a Korean transliteration with the original name bracketed: "리듬파마슈티컬스(Rhythm
 # Pharmaceuticals)", "푸싱제약그룹(Fosun Pharmaceutical Group)"
 _KO_WITH_LATIN = re.compile(
-    r"(?<![가-힣A-Za-z0-9])([가-힣][가-힣0-9]{1,15})\s?\(([A-Z][A-Za-z0-9&.,' -]{1,50}?)\)"
+    r"(?<![가-힣A-Za-z0-9])([가-힣][가-힣0-9]{1,15}(?:\s[가-힣][가-힣0-9]{1,10})?)\s?"
+    r"\(([A-Z][A-Za-z0-9&.,' -]{1,50}?)\)"
 )
 _LATIN_COMPANY = re.compile(
     r"(?:Inc|Corp|Co|Ltd|LLC|AG|GmbH|plc|Pharma\w*|Therapeutics|Bio\w*|Sciences?|Laboratories|"
@@ -112,7 +113,8 @@ _NOT_NAMES = {
 # Rznomics", "Rznomics’ platform"), for names without a corporate ending.
 _EN_NAME = (
     r"((?:[A-Z][A-Za-z0-9&-]* ){0,2}"
-    r"(?:[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?|[A-Z]{2,}[a-z][A-Za-z]*))"
+    r"(?:[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?|[A-Z]{2,}[a-z][A-Za-z]*|"
+    r"\b[a-z][A-Z][a-z][A-Za-z0-9]*))"
 )
 _EN_SLOT_AFTER = re.compile(
     r"(" + _EN_NAME + r"|\b[A-Z]{3,6})"
@@ -186,7 +188,7 @@ _KO_GENERIC_END = re.compile(
     r"(?:치료제|신약|물질|기술|기술력|항암제|의약품|제제|후보|시장|플랫폼|사업|제품|권리|판권|지역|국가|계약|"
     r"협약|협력|제휴|수출|이전|이내|시점|권|달성|체결|진행|완료|승인|허가|출시|진입|성공|기준|조건|"
     r"단계|결과|경우|과정|이후|당시|측|관계자|업계|당국|협회|위원회|대표|대표이|사장|회장|연구원|기자|"
-    r"정부|식약처|거래소|증권가|규모|금액|내용|기간|지역|에서|"
+    r"정부|식약처|거래소|증권가|규모|금액|대금|내용|기간|지역|에서|"
     r"하|되|받|있|없|했|됐|된|한|중)$"
 )
 
@@ -296,9 +298,12 @@ class Gazetteer:
         value is ("organization", id) when a graph name is close enough, else
         ("organization", None)."""
         for match in _PROPOSED.finditer(text):
+            # a known name inside a full name given with its own short form ("Kalbe Genexine
+            # Biologics (KG Bio)") is part of that name
+            own_short = re.match(r"\s?\([^()]{2,20}\)", text[match.end() : match.end() + 24])
             if any(
                 m.start <= match.start() < m.end
-                or match.start() <= m.start < match.end()
+                or (match.start() <= m.start < match.end() and not own_short)
                 or 0 <= match.start() - m.end <= 1  # a known name's rest ("... Stock Co")
                 for m in known
             ):
@@ -335,8 +340,8 @@ class Gazetteer:
             group = 1 if match.group(1) else 2
             start, end = match.span(group)
             name = match.group(group)
-            if _generic(name):
-                continue
+            if _generic(name) or re.match(r"['’]?\s?에\s?(?:대한|대해|관한)", text[end : end + 8]):
+                continue  # "‘헌터라제’에 대한 기술수출": the product, not the licensee
             if any(m.start <= start < m.end or start <= m.start < end for m in known):
                 continue
             key = self.forms.get(name.lower(), ("organization", None))

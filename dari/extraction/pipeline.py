@@ -141,7 +141,7 @@ def _assets(text: str, gazetteer: Gazetteer, known: list[Mention]) -> list[Menti
 # "Janssen Biotech, a Johnson & Johnson company").
 _SOURCE_AFTER = re.compile(r"^\s?(?:연구원|수석연구원|애널리스트|analysts?\b)", re.I)
 _PARENT_AFTER = re.compile(
-    r"^(?:\s?[(（][^()（）]{0,60}[)）])?\)?(?:의|['’]s)\s?(?:[^\s.⟦]+\s?){0,5}?"
+    r"^(?:그룹|\s?Group)?(?:\s?[(（][^()（）]{0,60}[)）])?\)?(?:의|['’]s)\s?(?:[^\s.⟦]+\s?){0,5}?"
     r"(?:자회사|계열사|법인|회사인|부문|subsidiary)"
 )
 _PARENT_BEFORE = re.compile(
@@ -158,7 +158,43 @@ _UNIT_AFTER = re.compile(
 )
 
 
+# Named beside the deal, not in it: the fund or agency that reports it ("KDDF announced ...
+# that AbClon has signed"), the founders of a joint venture ("Kalbe Farma and Genexine joint
+# venture KG Bio", "a joint venture established by A and B"), a larger shareholder
+# ("최대주주인 일동홀딩스에 이은 2대 주주", "following Ildong Pharmaceutical").
+_REPORTER_AFTER = re.compile(
+    r"^(?:\s?[(（][^()（）]{0,40}[)）])?\s+(?:announced|said|reported|noted)\b[^.]{0,40}?\bthat\s+$"
+)
+_FOUNDER_AFTER = re.compile(
+    r"^(?:\s(?:Tbk|Inc\.?|Co\.?|Ltd\.?|plc|Group))*,?\s(?:and|&)\s[^.]{0,50}?\sjoint venture\s|"
+    r"^(?:\s(?:Tbk|Inc\.?|Co\.?|Ltd\.?|plc|Group))*['’]?s?\s(?:joint venture|JV)\s|"
+    r"^\s?(?:와|과)\s[^.\s]{1,20}\s?(?:의\s)?합작(?:법인|회사|사)|^\s?(?:의\s)?합작(?:법인|회사|사)",
+    re.I,
+)
+_FOUNDER_BEFORE = re.compile(
+    r"joint venture (?:(?:established|formed|founded|set up|created) )?(?:by|of|between)\s"
+    r"(?:[^.]{0,80}?\s(?:and|&)\s)?(?:[A-Z][\w-]*\s+){0,2}$",
+    re.I,
+)
+_HOLDER_BEFORE = re.compile(r"(?:최대\s?주주|대주주)(?:인|로)?\s$|\bfollowing\s+$")
+_HOLDER_AFTER = re.compile(r"^\s?(?:에\s?이어|에\s?이은)")
+
+
+def _beside(text: str, m: Mention, orgs: list[Mention]) -> bool:
+    after = text[m.end : m.end + 80]
+    reporter = _REPORTER_AFTER.match(after[: max(0, next((o.start - m.end for o in orgs if 0 < o.start - m.end <= 80), 0))])
+    if reporter:
+        return True
+    if _FOUNDER_AFTER.match(after) or _FOUNDER_BEFORE.search(text[max(0, m.start - 160) : m.start]):
+        return True
+    return bool(
+        _HOLDER_BEFORE.search(text[max(0, m.start - 12) : m.start]) or _HOLDER_AFTER.match(after)
+    )
+
+
 def _not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
+    if _beside(text, m, orgs):
+        return True
     after = text[m.end : m.end + 40]
     if _SOURCE_AFTER.match(after):
         return True
@@ -215,7 +251,9 @@ def _aliases(text: str, orgs: list[Mention]) -> list[Mention]:
 _AGGREGATE = re.compile(
     r"누적|지금까지|역대|전체\s?기술\s?(?:수출|이전)|올해\s?(?:들어\s?)?(?:국내|전체|총)|"
     r"cumulative|so far (?:this|in)|to date|this year['’]s total|"
-    r"시장\s?규모|market size|the market (?:is|was) (?:worth|valued)",
+    r"시장\s?규모|market size|the market (?:is|was) (?:worth|valued)|"
+    r"계약[^.]{0,20}?(?:합하면|합치면|합산하면)|combined (?:value|total|worth)|"
+    r"together with the (?:earlier|previous|first)",
     re.I,
 )
 # A company's name, not a word the proposers took for one ("판매").
@@ -292,6 +330,11 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     orgs += list(gazetteer.propose_korean(text, known + orgs))
     orgs += list(gazetteer.propose_licensee_ko(text, known + orgs))
     orgs += list(gazetteer.propose_more(text, known + orgs))
+    orgs = [  # a name inside a longer one ("Genexine" in "Kalbe Genexine Biologics")
+        m
+        for m in orgs
+        if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in orgs)
+    ]
     orgs = [m for m in orgs if not _not_a_party(text, m, orgs)]
     orgs.sort(key=lambda m: m.start)
     orgs = _aliases(text, orgs)

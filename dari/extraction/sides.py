@@ -31,7 +31,7 @@ PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
     ),
     (
         re.compile(
-            rf"{P}(?:은|는|이|가){WIDE}{_SELLER}{P}{_BRACKET}\s?(?:의\s)?(?:경영권\s)?"
+            rf"{P}{_BRACKET}(?:은|는|이|가){WIDE}{_SELLER}{P}{_BRACKET}\s?(?:의\s)?(?:경영권\s)?"
             r"(?:지분|주식|구주)[^.⟦]{0,40}?(?:인수|매입|사들|취득|양수)"
         ),
         ("acquirer", "target"),
