@@ -295,6 +295,19 @@ def _other_deals(text: str, orgs: list[Mention], parties: list[Mention]) -> list
     return spans
 
 
+# The holder a stake is bought from: "Biogen Inc.’s stake in", "바이오젠이 보유한 ... 지분"
+_HOLDER_OF = re.compile(
+    r"^(?:,?\s(?:Inc|Co|Ltd|Corp|AG|plc)\.?)?['’]s?\s+(?:\w+\s+){0,2}?(?:stake|shares|holding)|"
+    r"^(?:이|가)\s?보유(?:한|하고 있는|하던|중인)\s"
+)
+
+
+def _holders(text: str, orgs: list[Mention]) -> list[Mention]:
+    """The seller of the stake an acquisition buys: its sentences ("Biogen will receive $1
+    billion in cash at closing") tell this deal's terms."""
+    return [m for m in orgs if _HOLDER_OF.match(text[m.end : m.end + 40])]
+
+
 def _near_investee(
     text: str, assigned: list[tuple[Mention, str]], found: list[Mention]
 ) -> Mention | None:
@@ -402,9 +415,12 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         deal_type = _first(_TYPES, _LICENCE_ACQUIRE.sub(lambda m: "_" * len(m.group(0)), text))
         if deal_type:
             cand.put("deal_type", deal_type[0], deal_type[1], confidence=0.7)
-        other = _other_deals(text, orgs, [m for m, _, _ in roled])
+        other = _other_deals(text, orgs, [m for m, _, _ in roled] + _holders(text, orgs))
         stated = [m for m in found_money if not any(o.start <= m.start < o.end for o in other)]
         terms.money(text, cand, stated)
+        if bought and not _LICENCE.search(text) and "total" not in cand.fields and "equity" in cand.fields:
+            # the price of the shares bought is what the acquisition is worth
+            cand.put("total", cand.fields.pop("equity"), confidence=0.7)
         royalty = _ROYALTY.search(text)
         if royalty:
             tiered = _TIERED.search(text[max(0, royalty.start() - 30) : royalty.end()])

@@ -281,8 +281,8 @@ _OUT = re.compile(
 # "A와 B는 … 계약을 체결했다".
 _SAME_SIDE = [
     re.compile(
-        rf"{P},?\s+and\s+(?:its\s+[^⟦.]{{0,30}}?)?{P}[^⟦.]{{0,12}}?\s(?:have|jointly|together|"
-        rf"each)\b",
+        rf"{P},?\s+and\s+(?:its\s+[^⟦.]{{0,30}}?)?{P}[^⟦.]{{0,12}}?\s(?:have|"
+        rf"jointly (?!operat|run|manag)|together|each)\b",
         re.I,
     ),
     re.compile(rf"{P}\s?(?:와|과|및)\s?{P}\s?(?:은|는|이|가|양사)"),

@@ -83,6 +83,7 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("total", re.compile(r"\s*(?:in total|in all|total)", re.I)),
     ("equity", re.compile(r"\s*(?:in\s+)?equity|\s*(?:의\s?)?지분", re.I)),
 ]
+_AND_MILESTONES = re.compile(r"\s*(?:payments?\s+)?(?:and|&)\s+(?:[\w-]+\s+){0,2}?milestone", re.I)
 _INCLUDES = re.compile(r"\W{0,3}(?:을|를|까지)?\s?포함(?:해|하여|한|하면)", re.I)
 _UP_TO = re.compile(r"up to|as much as|최대", re.I)
 _UPFRONT_WORD = re.compile(r"up[- ]?front|선급금|계약금", re.I)
@@ -119,7 +120,7 @@ _NOT_TERM_BEFORE = re.compile(
 # a market growing to a size: "the global market size of ... is expected to ... reach an
 # estimated KRW 2.3 trillion"
 _MARKET_GROWTH = re.compile(
-    r"(?:market|시장)[^.]{0,180}?(?:reach|grow to|expand to|hit|도달|성장)\w*\s+"
+    r"(?:market|시장)(?:[^.]|\.(?=\d)){0,180}?(?:reach|grow to|expand to|hit|도달|성장)\w*\s+"
     r"(?:an estimated\s+|about\s+|around\s+|approximately\s+)?$",
     re.I,
 )
@@ -213,6 +214,8 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
                 role, term.joint = "upfront", True
             elif role == "milestones" and _UPFRONT_WORD.search(said):
                 role = "total"  # "up to $340M in upfront and milestone payments": the whole
+            elif role == "upfront" and _AND_MILESTONES.match(after[match.end() :]):
+                role = "total"
             return role, None
     if not ends:
         return None, None
