@@ -449,6 +449,14 @@ class Gazetteer:
                 if mention is not None:
                     taken.append(mention)
                     yield mention  # the other mentions of a name proposed once
+        for name in {m.text for m in taken if m.value[1] is None and _HANGUL.search(m.text)}:
+            if len(name) < 3:
+                continue
+            for match in re.finditer(re.escape(name), text):
+                if not any(m.start <= match.start() < m.end for m in taken):
+                    mention = Mention(match.start(), match.end(), name, ("organization", None), 0.55)
+                    taken.append(mention)
+                    yield mention  # a Korean name proposed once, named again
 
     def country(self, key: tuple[str, str | None]) -> str:
         entry = self.entries.get(key) if key[1] else None  # type: ignore[arg-type]

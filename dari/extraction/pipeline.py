@@ -192,6 +192,44 @@ def _beside(text: str, m: Mention, orgs: list[Mention]) -> bool:
     )
 
 
+_RIGHTS = re.compile(r"권리|권한|판권|rights|licen[cs]|commerciali", re.I)
+
+
+def _units(text: str, orgs: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """(parent, unit) where a unit named after its parent takes rights ("엔도그룹의 캐나다 소재
+    자회사인 팔라딘 랩스가 ... 상업화 권리를 가진다")."""
+    out = []
+    for m in orgs:
+        parent = _PARENT_AFTER.match(text[m.end : m.end + 110])
+        if not parent:
+            continue
+        at = m.end + parent.end()
+        unit = next((o for o in orgs if 0 < o.start - at <= 25), None)
+        if unit is not None:
+            stop = text.find(".", unit.end)
+            if _RIGHTS.search(text, unit.end, stop if stop > 0 else len(text)):
+                out.append((m, unit))
+    return out
+
+
+def _unit_sides(
+    roled: list[tuple[Mention, str, float]], units: list[tuple[Mention, Mention]]
+) -> list[tuple[Mention, str, float]]:
+    """The unit takes its parent's side when the parent is a party and the unit is not."""
+
+    def key(m: Mention) -> Any:
+        return m.value if m.value[1] else m.text
+
+    placed = {key(m): r for m, r, _ in roled}
+    more = []
+    for parent, unit in units:
+        role = placed.get(key(parent))
+        if role and key(unit) not in placed:
+            placed[key(unit)] = role
+            more.append((unit, role, 0.5))
+    return more
+
+
 def _not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
     if _beside(text, m, orgs):
         return True
@@ -244,6 +282,18 @@ def _aliases(text: str, orgs: list[Mention]) -> list[Mention]:
                 else o
                 for o in out
             ]
+    # "화동제약(Hangzhou Zhongmei Huadong Pharmaceutical Co., Ltd.)": a name the graph lacks
+    # with its original bracketed after it is one party, called as the text first calls it
+    for i, m in enumerate(out):
+        inner = next((o for o in out[i + 1 :] if 0 < o.start - m.end <= 2), None)
+        if (
+            inner is not None
+            and m.value[1] is None
+            and inner.value[1] is None
+            and text[m.end : inner.start].strip() in ("(", "（")
+            and text[inner.end : inner.end + 1] in (")", "）")
+        ):
+            out = [Mention(o.start, o.end, m.text, m.value, o.confidence) if o is inner else o for o in out]
     return out
 
 
@@ -348,6 +398,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         for m in orgs
         if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in orgs)
     ]
+    units = _units(text, orgs)
     orgs = [m for m in orgs if not _not_a_party(text, m, orgs)]
     orgs.sort(key=lambda m: m.start)
     orgs = _aliases(text, orgs)
@@ -397,6 +448,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             # investors, brokers and analysts' firms named in a licensing text take no side
             sides = [m for m in orgs if not _INVESTORISH.search(gazetteer.name(m.value) or m.text)]
         roled = roles.deal_roles(text, sides or orgs, lang, gazetteer)
+        roled += _unit_sides(roled, units)
         if bought and not _LICENCE.search(text):
             # an acquisition told with licensing verbs ("sold ... to", "from"): the buyer
             # and the seller
