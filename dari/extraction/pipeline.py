@@ -15,6 +15,7 @@ from typing import Any
 from dari.extraction import roles, terms
 from dari.extraction.gazetteer import Gazetteer
 from dari.extraction.model import Candidate, Mention
+from dari.extraction.sides import symmetric
 from dari.extraction.money import amounts
 from dari.extraction.text import dates, language, sentences
 
@@ -449,6 +450,8 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             sides = [m for m in orgs if not _INVESTORISH.search(gazetteer.name(m.value) or m.text)]
         roled = roles.deal_roles(text, sides or orgs, lang, gazetteer)
         roled += _unit_sides(roled, units)
+        if len(roled) == 2 and symmetric(text):
+            roled = [(m, "partner", c) for m, _, c in roled]
         if bought and not _LICENCE.search(text):
             # an acquisition told with licensing verbs ("sold ... to", "from"): the buyer
             # and the seller

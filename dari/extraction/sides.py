@@ -156,3 +156,32 @@ def investment_pair(marked: str) -> tuple[int | None, list[int]]:
         ]
         return who, list(dict.fromkeys(takers))
     return None, []
+
+
+_TOGETHER = re.compile(
+    r"co-?develop|jointly develop|joint development|development partnership|research collaboration|"
+    r"공동\s?개발|공동\s?연구",
+    re.I,
+)
+_BOTH_WAYS = re.compile(r"상호|반대로|\bmutual(?:ly)?\b|vice versa|each other", re.I)
+_LICENCE_WORD = re.compile(r"licen[cs]|라이선스|라이센스|기술\s?이전|기술\s?수출", re.I)
+_LATER = re.compile(r"first negotiation|right of first|\boption\b|우선\s?협상|옵션", re.I)
+_MONEY = re.compile(r"[$€£¥₩]|\b(?:USD|KRW|million|billion|won)\b|억\s?원|만\s?달러|억\s?달러")
+
+
+def symmetric(text: str) -> bool:
+    """A collaboration with no giver and taker: both develop and either may license in what
+    comes of it ("반대로 싸이런이 ... 사용할 경우 셀트리온이 기술료를 지급받게 된다"), or a
+    development partnership whose only licence is a later right ("the right of first
+    negotiation ... for global in-licensing") and that states no money."""
+    first = re.split(r"(?<=[.!?다])\s", text.strip(), maxsplit=1)[0]
+    if not _TOGETHER.search(text):
+        return False
+    if _BOTH_WAYS.search(text):
+        return True
+    if not _TOGETHER.search(first) or _MONEY.search(text):
+        return False
+    for match in _LICENCE_WORD.finditer(text):
+        if not _LATER.search(text, max(0, match.start() - 100), match.start()):
+            return False
+    return True
