@@ -106,8 +106,23 @@ _LATIN_COMPANY = re.compile(
     r"Group|Holdings|Labs?|Medicines?|Oncology|Health\w*)\.?$"
 )
 _NOT_NAMES = {
-    "the", "our", "its", "this", "that", "and", "korea", "korean", "global", "green", "life",
-    "health", "medical", "first", "new", "united", "national",
+    "the",
+    "our",
+    "its",
+    "this",
+    "that",
+    "and",
+    "korea",
+    "korean",
+    "global",
+    "green",
+    "life",
+    "health",
+    "medical",
+    "first",
+    "new",
+    "united",
+    "national",
 }
 # A capitalised name standing where a party stands ("Rznomics will receive", "tapping
 # Rznomics", "Rznomics’ platform"), for names without a corporate ending.
@@ -454,7 +469,9 @@ class Gazetteer:
                 continue
             for match in re.finditer(re.escape(name), text):
                 if not any(m.start <= match.start() < m.end for m in taken):
-                    mention = Mention(match.start(), match.end(), name, ("organization", None), 0.55)
+                    mention = Mention(
+                        match.start(), match.end(), name, ("organization", None), 0.55
+                    )
                     taken.append(mention)
                     yield mention  # a Korean name proposed once, named again
 

@@ -15,8 +15,8 @@ from typing import Any
 from dari.extraction import roles, terms
 from dari.extraction.gazetteer import Gazetteer
 from dari.extraction.model import Candidate, Mention
-from dari.extraction.sides import symmetric
 from dari.extraction.money import amounts
+from dari.extraction.sides import symmetric
 from dari.extraction.text import dates, language, sentences
 
 _DEAL = re.compile(
@@ -74,6 +74,8 @@ def _acquisition(text: str) -> bool:
     """The text tells of a company, a stake or an asset bought (not rights taken under a
     licence, "an option to acquire overseas sales rights")."""
     return bool(_ACQUISITION.search(_LICENCE_ACQUIRE.sub(" ", text)))
+
+
 _WORLD = re.compile(r"worldwide|global(?:ly)?|all territories|전\s?세계|글로벌", re.I)
 _EXCLUDING = re.compile(
     r"(?:excluding|except(?: for)?|outside(?: of)?|other than)\s+((?:the\s+)?[A-Z][\w ,.&-]{1,60}?)"
@@ -183,7 +185,9 @@ _HOLDER_AFTER = re.compile(r"^\s?(?:에\s?이어|에\s?이은)")
 
 def _beside(text: str, m: Mention, orgs: list[Mention]) -> bool:
     after = text[m.end : m.end + 80]
-    reporter = _REPORTER_AFTER.match(after[: max(0, next((o.start - m.end for o in orgs if 0 < o.start - m.end <= 80), 0))])
+    reporter = _REPORTER_AFTER.match(
+        after[: max(0, next((o.start - m.end for o in orgs if 0 < o.start - m.end <= 80), 0))]
+    )
     if reporter:
         return True
     if _FOUNDER_AFTER.match(after) or _FOUNDER_BEFORE.search(text[max(0, m.start - 160) : m.start]):
@@ -294,7 +298,10 @@ def _aliases(text: str, orgs: list[Mention]) -> list[Mention]:
             and text[m.end : inner.start].strip() in ("(", "（")
             and text[inner.end : inner.end + 1] in (")", "）")
         ):
-            out = [Mention(o.start, o.end, m.text, m.value, o.confidence) if o is inner else o for o in out]
+            out = [
+                Mention(o.start, o.end, m.text, m.value, o.confidence) if o is inner else o
+                for o in out
+            ]
     return out
 
 
@@ -397,7 +404,10 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     orgs = [  # a name inside a longer one ("Genexine" in "Kalbe Genexine Biologics")
         m
         for m in orgs
-        if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in orgs)
+        if not any(
+            o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+            for o in orgs
+        )
     ]
     units = _units(text, orgs)
     orgs = [m for m in orgs if not _not_a_party(text, m, orgs)]
@@ -408,7 +418,9 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     out: list[Candidate] = []
     is_deal = bool(_DEAL.search(text))
     licence = re.search(
-        r"licen[cs]|\boption\b|기술\s?이전|기술\s?수출|라이선스|기술\s?도입|도입\s?계약|옵션", text, re.I
+        r"licen[cs]|\boption\b|기술\s?이전|기술\s?수출|라이선스|기술\s?도입|도입\s?계약|옵션",
+        text,
+        re.I,
     )
     bought = _acquisition(text)
     is_funding = not licence and (
@@ -473,7 +485,12 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         other = _other_deals(text, orgs, [m for m, _, _ in roled] + _holders(text, orgs))
         stated = [m for m in found_money if not any(o.start <= m.start < o.end for o in other)]
         terms.money(text, cand, stated)
-        if bought and not _LICENCE.search(text) and "total" not in cand.fields and "equity" in cand.fields:
+        if (
+            bought
+            and not _LICENCE.search(text)
+            and "total" not in cand.fields
+            and "equity" in cand.fields
+        ):
             # the price of the shares bought is what the acquisition is worth
             cand.put("total", cand.fields.pop("equity"), confidence=0.7)
         royalty = _ROYALTY.search(text)

@@ -232,7 +232,9 @@ _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
     ),
     (re.compile(rf"{P}{GAP}\bwill have access to\b", re.I), "licensee", 0.6),
     (
-        re.compile(rf"{P}[^.⟦\n]{{0,80}}?\b(?:out-?licen[cs]\w*|licen[cs](?:e|es|ed|ing) out)\b", re.I),
+        re.compile(
+            rf"{P}[^.⟦\n]{{0,80}}?\b(?:out-?licen[cs]\w*|licen[cs](?:e|es|ed|ing) out)\b", re.I
+        ),
         "licensor",
         0.75,
     ),
@@ -274,7 +276,8 @@ _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
 _PAIRS += sides.PAIRS
 _SINGLE += sides.SINGLE
 _OUT = re.compile(
-    r"out-?licen[cs]|licensed? out|tech(?:nology)? transfer|기술\s?수출|기술\s?이전|라이선스\s?아웃",
+    r"out-?licen[cs]|licen[cs]ed? out|tech(?:nology)? transfer|"
+    r"기술\s?수출|기술\s?이전|라이선스\s?아웃",
     re.I,
 )
 # Two parties on one side: "GC Lab Cell and its U.S affiliate Artiva ... have entered",

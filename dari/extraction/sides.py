@@ -114,7 +114,9 @@ SINGLE: list[tuple[re.Pattern[str], str, float]] = [
 # Named on one side together: "HK이노엔(대표 ...)은 아이엠바이오로직스(대표 ...)와
 # 와이바이오로직스(...) 등 3사가 공동으로 개발한", "엔도그룹의 캐나다 소재 자회사인 팔라딘 랩스"
 SAME_SIDE: list[re.Pattern[str]] = [
-    re.compile(rf"{P}{_BRACKET}\s?(?:와|과|및)\s?{P}{_BRACKET}\s?등\s?(?:\d|두|세|네)\s?(?:개\s?)?사"),
+    re.compile(
+        rf"{P}{_BRACKET}\s?(?:와|과|및)\s?{P}{_BRACKET}\s?등\s?(?:\d|두|세|네)\s?(?:개\s?)?사"
+    ),
     re.compile(
         rf"{P}{_BRACKET}(?:은|는|이|가)\s{P}{_BRACKET}\s?(?:와|과|및)\s?⟦\d+⟧{_BRACKET}\s?등\s?"
         r"(?:\d|세|네)\s?(?:개\s?)?사"
