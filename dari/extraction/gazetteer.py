@@ -37,6 +37,10 @@ _PROPOSED = re.compile(
     r"DMCC|Group|Bio|Labs?)(?![\w])"
 )
 _HANGUL = re.compile(r"[가-힣]")
+_CORPORATE_AFTER = re.compile(
+    r"(?:,?\s(?:Pharma(?:ceuticals?)?|Pharm|Co\.,? Ltd\.?|Co\.|Inc\.|Ltd\.|Corp\.|"
+    r"Corporation))+(?![\w-])"
+)
 # 셀트리온 is not 셀트리온제약: a Korean name followed by another company ending is a sister
 # company the graph may lack.
 _NOT_LONGER_NAME = r"(?!제약|바이오|파마|홀딩스|헬스케어|인베스트먼트|생명과학|사이언스)"
@@ -50,16 +54,16 @@ _KO_COMPANY = re.compile(
     r"(?!에서|에게|으로|로부터|의|은|는|이|가|을|를|과|와)[가-힣]{2,6}?|"
     r"[A-Za-z0-9가-힣]{1,12}(?:바이오|제약|약품|파마|테라퓨틱스|사이언스|"
     r"인베스트먼트|인베트먼트|파트너스|벤처투자|벤처스|캐피탈|자산운용|투자|증권|IBT|젠|텍|셀|랩|"
-    r"헬스케어|메디칼|메디컬|바이오로직스|바이오텍|바이오사이언스)|"
+    r"헬스케어|메디칼|메디컬|바이오로직스|바이오텍|바이오사이언스|테크놀로지|유한공사)|"
     r"[가-힣]{2,8}\s(?:테라퓨틱스|파마슈티컬스?|바이오사이언스|바이오로직스|파마|바이오텍|제약))"
-    r"(?=\s?(?:은|는|이|가|와|과|에|에게|로부터|으로부터|를|을|의|,|등|\s|\())"
+    r"(?=\s?(?:은|는|이|가|와|과|에|에게|로부터|으로부터|를|을|의|,|등|\s|\(|다\.|이다))"
 )
 # "CS Pharmaceuticals社", "(주)티움바이오", "주식회사 티움바이오", "에볼루스사와", "알자(ALZA)사에",
 # "'떼아 오픈 이노베이션(Théa Open Innovation)'으로부터"
 _KO_CORPORATE = re.compile(
     r"([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})\s?社|"
     r"(?<![가-힣])([가-힣]{3,10}|[가-힣]{2,10}(?=\([A-Za-z]))(?:\([A-Za-z][\w .&-]{1,30}\))?"
-    r"(?<!제약)(?<!바이오)(?<!기업)(?<!업체)(?<!회)(?<!투자)(?<!계열)사"
+    r"(?<!제약)(?<!바이오)(?<!기업)(?<!업체)(?<!회)(?<!투자)(?<!계열)(?<!공)사"
     r"(?=와|에|에게|로부터|는|가)|"
     r"['‘]([^'’()]{2,30}?)\s?\((?=[A-Z?][a-z?])[^()]{2,40}\)['’]|"
     r"(?:\(주\)|㈜|주식회사)\s?([가-힣A-Za-z][가-힣A-Za-z0-9]{1,14})"
@@ -162,7 +166,7 @@ _EN_SLOT_TO = re.compile(
     + _EN_NAME
 )
 _EN_SLOT_FROM = re.compile(
-    r"\b(?:licensed(?: in)?|in-licensed|acquired|bought|obtained|secured)\b"
+    r"\b(?:licen[cs]ed(?: in)?|licen[cs]e in|in-licen[cs]ed?|acquired|bought|obtained|secured)\b"
     r"[^.]{0,90}?\bfrom\s+(?:the\s+)?(?:[a-z.-]+\s+){0,3}?" + _EN_NAME
 )
 # a sentence opened by the company that tells it: "Kaigene said it ...", "Ubix announced"
@@ -300,7 +304,9 @@ class Gazetteer:
             for match in regex.finditer(text):
                 key = self.forms.get(match.group(1).lower())
                 if key:
-                    hits.append(Mention(match.start(), match.end(), match.group(1), key, 0.95))
+                    rest = _CORPORATE_AFTER.match(text, match.end())
+                    end = rest.end() if rest and key[0] == "organization" else match.end()
+                    hits.append(Mention(match.start(), end, text[match.start() : end], key, 0.95))
         hits.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[Mention] = []
         for hit in hits:

@@ -34,14 +34,16 @@ _FUNDING = re.compile(
 # a strategic investment in a company, no round named: "made a strategic investment of ₩25
 # billion in", "250억원 규모의 전략적 지분 투자", "제3자 배정 유상증자에 ... 참여"
 _STAKE_FUNDING = re.compile(
-    r"(?:strategic|equity) investment|invest(?:s|ed|ing|ment of)\s[^.]{0,30}?(?:[$₩€£]|won\b|"
-    r"million|billion)|지분\s?투자|전략적\s?투자|유상\s?증자|제3자\s?배정|"
+    r"(?:strategic|equity) investment|"
+    r"invest(?:s|ed|ing|ment of)\s(?:[^.]|\.(?=\d)){0,30}?(?:[$₩€£]|won\b|million|billion)|"
+    r"지분\s?투자|전략적\s?투자|유상\s?증자|제3자\s?배정|"
     r"억\s?원(?:을|를)?\s?(?:\S+\s)?투자(?:했|한다|하기로|해)",
     re.I,
 )
 # "an option to acquire overseas rights", "will acquire exclusive rights in China to develop":
 # rights taken under a licence, not a company or an asset bought
 _LICENCE_ACQUIRE = re.compile(
+    r"acquir\w*\s+(?:about\s+)?[\d,.]+\s+(?:million\s+)?(?:new\s+)?shares|"
     r"(?:option|right) to acquire\b|acquir\w*\s+(?:the\s+|an?\s+)?(?:exclusive|global|worldwide|"
     r"regional|development|commerciali\w+|overseas|sales|marketing|co-?development)\b"
     r"[\w\s,-]{0,40}?\brights?\b",
@@ -270,6 +272,18 @@ def _aliases(text: str, orgs: list[Mention]) -> list[Mention]:
         short = match.group(1).strip().strip("\"'“”‘’") if match else ""
         if match and short.lower() != m.text.lower():
             alias.setdefault(short.lower(), m)
+    covered = [(m.start, m.end) for m in orgs]
+    more = []
+    # "크리스탈지노믹스(크리스탈)": "크리스탈은 ..." names it too
+    for short, named in alias.items():
+        if len(short) < 2 or short.isdigit():
+            continue
+        edge = r"(?![A-Za-z0-9])" if not re.search(r"[가-힣]", short) else r"(?![가-힣]{2})"
+        for hit in re.finditer(r"(?<![A-Za-z0-9가-힣])" + re.escape(short) + edge, text, re.I):
+            if not any(a <= hit.start() < b for a, b in covered):
+                more.append(Mention(hit.start(), hit.end(), named.text, named.value, 0.6))
+                covered.append((hit.start(), hit.end()))
+    orgs = sorted(orgs + more, key=lambda m: m.start)
     out = []
     for m in orgs:
         full = alias.get(m.text.lower())
@@ -329,6 +343,9 @@ _INVESTORISH = re.compile(
 )
 
 
+_GOING_ON = re.compile(r"^\W*(?:이어|이후|그\s?뒤|그\s?후|then\b|later\b|subsequently\b)", re.I)
+
+
 def _other_deals(text: str, orgs: list[Mention], parties: list[Mention]) -> list[Mention]:
     """Where amounts belong to other deals, in sentences naming no party of this one: after
     another company's name ("유한양행이 1조4000억원 규모의 기술수출 계약을 체결한 지 2주일
@@ -336,7 +353,13 @@ def _other_deals(text: str, orgs: list[Mention], parties: list[Mention]) -> list
     The spans returned run from there to the sentence's end."""
     keys = {m.value if m.value[1] else m.text for m in parties}
     spans = []
+    earlier = False  # the sentence before told an earlier deal
     for start, end in sentences(text):
+        said = text[start:end].strip()
+        if earlier and _GOING_ON.match(said):
+            spans.append(Mention(start, end, ""))  # "이어 지난 5월에는 ... 1차 마일스톤 200만 달러"
+            continue
+        earlier = bool(roles.BACKGROUND.search(said))
         inside = [m for m in orgs if start <= m.start < end]
         named = [(m.value if m.value[1] else m.text) in keys for m in inside]
         if any(named) and not all(named) and roles.BACKGROUND.search(text[start:end].strip()):
@@ -491,8 +514,11 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             and "total" not in cand.fields
             and "equity" in cand.fields
         ):
-            # the price of the shares bought is what the acquisition is worth
-            cand.put("total", cand.fields.pop("equity"), confidence=0.7)
+            # the price of the shares bought is what the acquisition is worth (not what an
+            # investor once put in: "having invested 40 billion won in the company")
+            said = text[max(0, cand.spans["equity"][0][0] - 60) : cand.spans["equity"][0][0]]
+            if not re.search(r"invest|투자", said, re.I):
+                cand.put("total", cand.fields.pop("equity"), confidence=0.7)
         royalty = _ROYALTY.search(text)
         if royalty:
             tiered = _TIERED.search(text[max(0, royalty.start() - 30) : royalty.end()])

@@ -136,7 +136,8 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
     ),
     (
         re.compile(
-            rf"{P}{WIDE}\b(?:in-?licen[cs]\w*|licen[cs](?:ed|es|ing)|acquir\w*|obtain\w*|gain\w*|secur\w*|"
+            rf"{P}{WIDE}\b(?:in-?licen[cs]\w*|licen[cs](?:ed|es|ing)|licen[cs]e in|acquir\w*|"
+            rf"obtain\w*|gain\w*|secur\w*|"
             rf"receiv\w*|buy\w*|bought|purchas\w*|access\w*|in-licen[cs]\w*)\b"
             rf"(?:(?!{MONEY})[^.]){{0,140}}?\bfrom\s+(?:\w+\s+){{0,2}}?{P}",
             re.I,

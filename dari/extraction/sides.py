@@ -111,6 +111,42 @@ SINGLE: list[tuple[re.Pattern[str], str, float]] = [
     ),
 ]
 
+SINGLE += [
+    # "Boryung Pharma has exclusive rights to develop and sell Zepsyre in Korea"
+    (
+        re.compile(
+            rf"{P}\s+(?:has|have|will have|holds?|will hold|now holds?)\s+(?:the\s+)?"
+            r"(?:exclusive\s+)?(?:global\s+|worldwide\s+|domestic\s+|regional\s+)?"
+            r"(?:[\w-]+\s+){0,2}?rights?\s+to\s+(?:develop|commerciali|sell|market|import|distribut)",
+            re.I,
+        ),
+        "licensee",
+        0.75,
+    ),
+    # a Korean disclosure's counterparty ("계약 상대방은 중국의 IMEIK테크놀로지다") takes the rights
+    (
+        re.compile(rf"계약\s?상대(?:방|자)(?:은|는|이)\s(?:\S+\s){{0,2}}?{P}"),
+        "licensee",
+        0.55,
+    ),
+    # "휴온스는 기술 이전료로 총 6억원을 아이진에 지불": the payer takes the technology
+    (
+        re.compile(rf"{P}(?:은|는|이|가)[^.⟦]{{0,80}}?(?:지불|지급)(?:하게|한다|했|하기로|하고)"),
+        "licensee",
+        0.7,
+    ),
+]
+PAIRS += [
+    (
+        re.compile(
+            rf"{P}(?:은|는|이|가)[^.⟦]{{0,60}}?(?:기술\s?이전료|기술료|계약금|로열티|대가)[^.⟦]{{0,40}}?"
+            rf"{P}(?:에|에게)\s?(?:\S+\s)?(?:지불|지급)"
+        ),
+        ("licensee", "licensor"),
+        0.9,
+    ),
+]
+
 # Named on one side together: "HK이노엔(대표 ...)은 아이엠바이오로직스(대표 ...)와
 # 와이바이오로직스(...) 등 3사가 공동으로 개발한", "엔도그룹의 캐나다 소재 자회사인 팔라딘 랩스"
 SAME_SIDE: list[re.Pattern[str]] = [
@@ -134,6 +170,7 @@ INVESTS: list[re.Pattern[str]] = [
     re.compile(rf"{P}(?:은|는|이|가){WIDE}{P}(?:에|에게)\s[^.⟦]{{0,60}}?투자"),
     re.compile(rf"{P}(?:은|는|이|가)[^.⟦]{{0,60}}?투자(?:해|하여|하고)\s{P}의"),
 ]
+_INVESTING_IN = re.compile(rf"\binvest(?:ing|ed)\b[^.⟦]{{0,60}}?\bin\s+{P},?\s+{P}", re.I)
 # "앱클론은 제3자 배정 유상증자에 종근당이 전략적투자자(SI)로 참여": the one raising, the one taking
 ISSUER = re.compile(rf"{P}{_BRACKET}(?:은|는|이|가)\s[^.⟦]{{0,40}}?(?:유상\s?증자|제3자\s?배정)")
 SUBSCRIBER = re.compile(
@@ -148,6 +185,9 @@ def investment_pair(marked: str) -> tuple[int | None, list[int]]:
         match = rx.search(marked)
         if match and match.group(1) != match.group(2):
             return int(match.group(2)), [int(match.group(1))]
+    match = _INVESTING_IN.search(marked)
+    if match and match.group(1) != match.group(2):
+        return int(match.group(1)), [int(match.group(2))]
     issuer = ISSUER.search(marked)
     if issuer:
         who = int(issuer.group(1))

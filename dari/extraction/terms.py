@@ -65,7 +65,7 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\s*(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+)?(?:an?\s+|the\s+)?"
             r"(?:up[- ]?front|down[- ]payment|signing|initial|non-?refundable)|"
-            r"\s*(?:의|은|는|을|를|이|가)?\s?(?:계약금|선급금)|\s*(?:을|를)\s?(?:먼저|우선)\s?(?:받|수령)",
+            r"\s*(?:의|은|는|을|를|이|가)?\s?(?:계약금|선급금|업프론트)|\s*(?:을|를)\s?(?:먼저|우선)\s?(?:받|수령)",
             re.I,
         ),
     ),
@@ -104,7 +104,8 @@ _NOT_TERM_AFTER = re.compile(
     re.I,
 )
 _NOT_TERM_BEFORE = re.compile(
-    r"(?:매출액?|자본총계|자기자본|시가총액|순이익|영업이익|revenue|(?<!on\s)sales of|"
+    r"(?:매출액?|자본총계|자기자본|시가총액|순이익|영업이익|"
+    r"revenues?(?:\s+(?:in excess of|of more than|of over|exceeding|over))?|(?<!on\s)sales of|"
     r"market (?:cap|value))"
     r"\s*(?:은|는|이|가|of)?\s*(?:약\s*)?$|"
     # a market's size: "세계시장이 5~6억달러", "시장 규모는 약", "annual scale of about"

@@ -129,7 +129,9 @@ def main() -> int:
             "test7",
             "dev2",
         ):
-            found.append("split must be dev, test, test2, test3, test4, test5, test6, test7 or dev2")
+            found.append(
+                "split must be dev, test, test2, test3, test4, test5, test6, test7 or dev2"
+            )
         found += check_truth(rec.get("truth") or {}, orgs)
         problems += [f"{where}: {p}" for p in found]
         if not found:
