@@ -172,7 +172,19 @@ def _pr(c: list[int]) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
-    splits = ("dev", "dev2", "test", "test2", "test3", "test4", "test5", "test6", "test7", "all")
+    splits = (
+        "dev",
+        "dev2",
+        "test",
+        "test2",
+        "test3",
+        "test4",
+        "test5",
+        "test6",
+        "test7",
+        "test8",
+        "all",
+    )
     if args and args[0].startswith("--splits="):
         splits = tuple(args[0].split("=", 1)[1].split(","))
     rows = [json.loads(line) for line in TEXTS.read_text(encoding="utf-8").splitlines() if line]

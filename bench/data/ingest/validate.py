@@ -127,6 +127,7 @@ def main() -> int:
             "test5",
             "test6",
             "test7",
+            "test8",
             "dev2",
         ):
             found.append(
