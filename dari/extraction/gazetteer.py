@@ -34,7 +34,7 @@ _PROPOSED = re.compile(
     r"Oncology|Sciences|"
     r"Pharmaceuticals?|Therapeutics|Biosciences?|Biotherapeutics|Biopharma|Biologics|Pharma|"
     r"Investments?|Partners|Capital|Ventures|Venture Fund|Network|Securities|Asset Management|"
-    r"DMCC|Group|Bio|Labs?)(?![\w])"
+    r"DMCC|Group|Bio|Labs?)(?![A-Za-z0-9])"
 )
 _HANGUL = re.compile(r"[가-힣]")
 _CORPORATE_AFTER = re.compile(
@@ -52,11 +52,11 @@ _KO_LICENSEE = re.compile(
 _KO_COMPANY = re.compile(
     r"(?<![가-힣A-Za-z0-9·])((?<![A-Za-z])(?!DNA|RNA|ADC|API|FDA|IPO)[A-Z]{2,3}"
     r"(?!에서|에게|으로|로부터|의|은|는|이|가|을|를|과|와)[가-힣]{2,6}?|"
-    r"[A-Za-z0-9가-힣]{1,12}(?:바이오|제약|약품|파마|테라퓨틱스|사이언스|"
+    r"[A-Za-z0-9가-힣&]{1,12}(?:바이오|제약|약품|파마|테라퓨틱스|사이언스|"
     r"인베스트먼트|인베트먼트|파트너스|벤처투자|벤처스|캐피탈|자산운용|투자|증권|IBT|젠|텍|셀|랩|"
     r"헬스케어|메디칼|메디컬|바이오로직스|바이오텍|바이오사이언스|테크놀로지|유한공사)|"
     r"[가-힣]{2,8}\s(?:테라퓨틱스|파마슈티컬스?|바이오사이언스|바이오로직스|파마|바이오텍|제약))"
-    r"(?=\s?(?:은|는|이|가|와|과|에|에게|로부터|으로부터|를|을|의|,|등|\s|\(|다\.|이다))"
+    r"(?=사?\s?(?:은|는|이|가|와|과|에|에게|로부터|으로부터|를|을|의|,|등|\s|\(|다\.|이다))"
 )
 # "CS Pharmaceuticals社", "(주)티움바이오", "주식회사 티움바이오", "에볼루스사와", "알자(ALZA)사에",
 # "'떼아 오픈 이노베이션(Théa Open Innovation)'으로부터"
@@ -127,11 +127,20 @@ _NOT_NAMES = {
     "new",
     "united",
     "national",
+    "seoul",
+    "busan",
+    "incheon",
+    "daejeon",
+    "osaka",
+    "tokyo",
+    "shanghai",
+    "beijing",
+    "boston",
 }
 # A capitalised name standing where a party stands ("Rznomics will receive", "tapping
 # Rznomics", "Rznomics’ platform"), for names without a corporate ending.
 _EN_NAME = (
-    r"((?:[A-Z][A-Za-z0-9&-]* ){0,2}"
+    r"((?:[A-Z][A-Za-z0-9&-]* (?:& )?){0,2}"
     r"(?:[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?|[A-Z]{2,}[a-z][A-Za-z]*|"
     r"\b[a-z][A-Z][a-z][A-Za-z0-9]*))"
 )
@@ -167,7 +176,8 @@ _EN_SLOT_TO = re.compile(
 )
 _EN_SLOT_FROM = re.compile(
     r"\b(?:licen[cs]ed(?: in)?|licen[cs]e in|in-licen[cs]ed?|acquired|bought|obtained|secured)\b"
-    r"[^.]{0,90}?\bfrom\s+(?:the\s+)?(?:[a-z.-]+\s+){0,3}?" + _EN_NAME
+    r"[^.]{0,140}?\bfrom\s+(?:the\s+)?(?:[A-Z][a-z]+(?:ese|ian|ish|an)\s+)?(?:[a-z.-]+\s+){0,3}?"
+    + _EN_NAME
 )
 # a sentence opened by the company that tells it: "Kaigene said it ...", "Ubix announced"
 _EN_SLOT_SAID = re.compile(
@@ -190,6 +200,11 @@ _KO_KIND_NAME = re.compile(
     r"덴마크|스웨덴|네덜란드|이스라엘|인도|대만|홍콩|싱가포르)의)(?:인|의)?\s"
     r"((?:[A-Z]{2,5}\s)?[가-힣]{2,10}\s[가-힣]{2,8}(?=" + _KO_PARTICLE + r"\s)|"
     r"(?:[A-Z]{2,5}\s)?[가-힣]{2,10}?(?=(?:\([A-Za-z][^()]{1,40}\))?" + _KO_PARTICLE + r"[\s(]))"
+)
+# a disclosure's counterparty: "계약 상대방은 홍콩에 위치한 핑안시오노기다"
+_KO_COUNTERPARTY = re.compile(
+    r"계약\s?상대(?:방|자)(?:은|는|이)\s(?:[^\s.]+\s){0,3}?([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,20}?)"
+    r"(?=이다|다[.\s]|\()"
 )
 _KO_QUANTITY = {"다수", "일부", "모두", "대부분", "각각", "여러", "다른", "해당"}
 # a listed company named with its ticker: "GC Pharma (006280.KS)", "Celltrion (KRX:068270)"
@@ -340,6 +355,8 @@ class Gazetteer:
             best = process.extractOne(
                 core.lower(), list(self._org_names), scorer=fuzz.ratio, score_cutoff=90
             )
+            if best and best[0].split()[0] != core.lower().split()[0]:
+                best = None  # "Dong-A Pharmaceutical" is not "Ildong Pharmaceutical"
             key = self._org_names[best[0]] if best else ("organization", None)
             yield Mention(match.start(), match.end(), name, key, 0.8 if best else 0.6)
 
@@ -413,6 +430,8 @@ class Gazetteer:
             name = match.group(1)
             if name not in KO_SUBJECT_STOP and text.count(name) >= 2:
                 spans.append(match.span(1))
+        for match in _KO_COUNTERPARTY.finditer(text):
+            spans.append(match.span(1))
         for match in _KO_KIND_NAME.finditer(text):
             last = match.group(1).split()[-1]
             if last not in KO_SUBJECT_STOP and last not in _KO_QUANTITY:
@@ -470,6 +489,16 @@ class Gazetteer:
                 if mention is not None:
                     taken.append(mention)
                     yield mention  # the other mentions of a name proposed once
+        # "Trius Therapeutics ... Trius has acquired": a full name's first word names it again
+        for full in [m for m in taken if m.value[1] is None and not _HANGUL.search(m.text)]:
+            first = full.text.split()[0]
+            if len(full.text.split()) < 2 or len(first) < 4 or first in EN_STOP:
+                continue
+            for match in re.finditer(rf"\b{re.escape(first)}\b(?!\s+[A-Z])", text):
+                if not any(m.start <= match.start() < m.end for m in taken):
+                    mention = Mention(match.start(), match.end(), full.text, full.value, 0.55)
+                    taken.append(mention)
+                    yield mention
         for name in {m.text for m in taken if m.value[1] is None and _HANGUL.search(m.text)}:
             if len(name) < 3:
                 continue

@@ -260,7 +260,8 @@ def _not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
 # A short name given in brackets right after a name: "JW Pharmaceutical’s (JWP)",
 # "Harbour BioMed (HBM)", "장쑤 한소 제약 그룹(..., 이하 한소제약)".
 _ALIAS_AFTER = re.compile(
-    r"^(?:['’]s)?\s?[(（]\s?(?:[^()（）]{0,60}?,\s?)?(?:이하\s?)?([^()（）,]{2,30}?)\s?[)）]"
+    r"^(?:['’]s)?\s?[(（]\s?(?:[^()（）]{0,160}?[,;]\s?)?(?:이하\s?|hereafter\s|hereinafter\s)?"
+    r"([^()（）,;]{2,30}?)\s?[)）]"
 )
 
 

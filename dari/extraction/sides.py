@@ -125,9 +125,19 @@ SINGLE += [
     ),
     # a Korean disclosure's counterparty ("계약 상대방은 중국의 IMEIK테크놀로지다") takes the rights
     (
-        re.compile(rf"계약\s?상대(?:방|자)(?:은|는|이)\s(?:\S+\s){{0,2}}?{P}"),
+        re.compile(
+            rf"^(?:(?!도입|라이선스\s?인)[\s\S])*?계약\s?상대(?:방|자)(?:은|는|이)\s(?:\S+\s){{0,2}}?{P}"
+        ),
         "licensee",
         0.55,
+    ),
+    # ... the giver when the discloser brings the rights in ("라이선스 도입 계약")
+    (
+        re.compile(
+            rf"(?:도입|라이선스\s?인)[\s\S]{{0,400}}?계약\s?상대(?:방|자)(?:은|는|이)\s(?:\S+\s){{0,2}}?{P}"
+        ),
+        "licensor",
+        0.9,
     ),
     # "휴온스는 기술 이전료로 총 6억원을 아이진에 지불": the payer takes the technology
     (
@@ -216,7 +226,7 @@ def symmetric(text: str) -> bool:
     comes of it ("반대로 싸이런이 ... 사용할 경우 셀트리온이 기술료를 지급받게 된다"), or a
     development partnership whose only licence is a later right ("the right of first
     negotiation ... for global in-licensing") and that states no money."""
-    first = re.split(r"(?<=[.!?다])\s", text.strip(), maxsplit=1)[0]
+    first = text.strip()[:300]
     if not _TOGETHER.search(text):
         return False
     if _BOTH_WAYS.search(text):

@@ -221,8 +221,10 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
     if not ends:
         return None, None
     # "계약 규모는 기술료를 포함해 약 X": a word the amount includes is not its role
-    if len(ends) > 1 and _INCLUDES.match(before[ends[-1][1] :]):
+    if _INCLUDES.match(before[ends[-1][1] :]):
         ends = ends[:-1]
+        if not ends:
+            return None, None
     role = ends[-1][2]
     runner = next((e[2] for e in reversed(ends[:-1]) if e[2] != role), None)
     # "선급금은 총 950만 달러", "upfront payment totalling": the role word, not "total"
