@@ -1,7 +1,7 @@
 """Extraction quality on real texts: `python bench/ingest.py` (make bench-ingest).
 
 Scores `dari.extraction.extract` per field (precision and recall) on bench/data/ingest/
-texts.jsonl, 222 real excerpts with their true fields, against a baseline measured in the same
+texts.jsonl, 284 real excerpts with their true fields, against a baseline measured in the same
 run (the first two organisations named as licensor and licensee, or investee and investor; the
 largest amount as the total; the first date). The dev split was used to build the rules; the
 test split was kept apart in the first round and looked at in the second; test2 (31 deals) was
@@ -9,7 +9,8 @@ collected before the second round and tuned on in the third; test3 (42 deals) wa
 before the third round and measured once at its end; test4 (30 deals) was collected before the
 fourth round and measured untouched before it and once at its end; dev2 (17 texts) was
 collected during the fourth round to tune on; test5 (10 texts) after test4's final
-measurement. Each is reported apart; `--splits=dev,dev2,test,test2,test3` leaves test4 and
+measurement; test6 (32), test7 (15) and test8 (15) in the fifth round, each measured once
+untouched (0.31, 0.27, 0.40 right) before its failures were looked at. Each is reported apart; `--splits=dev,dev2,test,test2,test3` leaves test4 and
 test5 out while tuning. The judge's figure
 is "deal right": every true party found with its role, no other party, and the upfront,
 milestones and total (or the round's amount) all right.
