@@ -12,8 +12,8 @@ collected during the fourth round to tune on; test5 (10 texts) after test4's fin
 measurement; test6 (32), test7 (15) and test8 (15) in the fifth round, each measured once
 untouched (0.31, 0.27, 0.40 right) before its failures were looked at. Each is reported
 apart; `--splits=dev,dev2,test,test2,test3` leaves the later splits out while tuning. The
-judge's figure is "deal right": every true party found with its role, no other party, and the upfront,
-milestones and total (or the round's amount) all right.
+judge's figure is "deal right": every true party found with its role, no other party, and the
+upfront, milestones and total (or the round's amount) all right.
 
 The gazetteer is built from the bundled dataset (dari/data/*.json): every organisation and
 every public asset, as the review queue builds it from the database. Plain Python, no Django.
