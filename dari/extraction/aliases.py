@@ -73,5 +73,7 @@ ALIASES: dict[str, str] = {
     "GC Lab Cell": "GC Cell",
     "GC LabCell": "GC Cell",
     "한미": "Hanmi Pharmaceutical",
+    "GC Pharma": "GC Biopharma",
+    "Green Cross": "GC Biopharma",
     "유한": "Yuhan",
 }

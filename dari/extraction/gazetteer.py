@@ -29,14 +29,18 @@ _SUFFIXES = re.compile(
 )
 _KO_SUFFIXES = re.compile(r"^(?:\(주\)|㈜)\s*|\s*(?:\(주\)|㈜|주식회사)$")
 _PROPOSED = re.compile(
-    r"\b((?:[A-Z][\w&'-]*\.?\s){0,3}[A-Z][\w&'-]*),?\s"
+    r"\b((?:[A-Z][\w&'-]*\.?\s){0,3}(?:[A-Z]|[a-z](?=[A-Z][a-z]))[\w&'-]*),?\s"
     r"(Inc\.|Inc\b|Corp\.|Corporation|Co\.,? Ltd\.?|Ltd\.|LLC|AG|GmbH|plc|S\.A\.|Laboratories|"
     r"Oncology|Sciences|"
     r"Pharmaceuticals?|Therapeutics|Biosciences?|Biotherapeutics|Biopharma|Biologics|Pharma|"
     r"Investments?|Partners|Capital|Ventures|Venture Fund|Network|Securities|Asset Management|"
-    r"DMCC|Group|Bio|Labs?)(?![\w])"
+    r"DMCC|Group|Bio|Labs?)(?![A-Za-z0-9])"
 )
 _HANGUL = re.compile(r"[가-힣]")
+_CORPORATE_AFTER = re.compile(
+    r"(?:,?\s(?:Pharma(?:ceuticals?)?|Pharm|Co\.,? Ltd\.?|Co\.|Inc\.|Ltd\.|Corp\.|"
+    r"Corporation))+(?![\w-])"
+)
 # 셀트리온 is not 셀트리온제약: a Korean name followed by another company ending is a sister
 # company the graph may lack.
 _NOT_LONGER_NAME = r"(?!제약|바이오|파마|홀딩스|헬스케어|인베스트먼트|생명과학|사이언스)"
@@ -48,18 +52,18 @@ _KO_LICENSEE = re.compile(
 _KO_COMPANY = re.compile(
     r"(?<![가-힣A-Za-z0-9·])((?<![A-Za-z])(?!DNA|RNA|ADC|API|FDA|IPO)[A-Z]{2,3}"
     r"(?!에서|에게|으로|로부터|의|은|는|이|가|을|를|과|와)[가-힣]{2,6}?|"
-    r"[A-Za-z0-9가-힣]{1,12}(?:바이오|제약|약품|파마|테라퓨틱스|사이언스|"
+    r"[A-Za-z0-9가-힣&]{1,12}(?:바이오|제약|약품|파마|테라퓨틱스|사이언스|"
     r"인베스트먼트|인베트먼트|파트너스|벤처투자|벤처스|캐피탈|자산운용|투자|증권|IBT|젠|텍|셀|랩|"
-    r"헬스케어|메디칼|메디컬|바이오로직스|바이오텍|바이오사이언스)|"
+    r"헬스케어|메디칼|메디컬|바이오로직스|바이오텍|바이오사이언스|테크놀로지|유한공사)|"
     r"[가-힣]{2,8}\s(?:테라퓨틱스|파마슈티컬스?|바이오사이언스|바이오로직스|파마|바이오텍|제약))"
-    r"(?=\s?(?:은|는|이|가|와|과|에|에게|로부터|으로부터|를|을|의|,|등|\s|\())"
+    r"(?=사?\s?(?:은|는|이|가|와|과|에|에게|로부터|으로부터|를|을|의|,|등|\s|\(|다\.|이다))"
 )
 # "CS Pharmaceuticals社", "(주)티움바이오", "주식회사 티움바이오", "에볼루스사와", "알자(ALZA)사에",
 # "'떼아 오픈 이노베이션(Théa Open Innovation)'으로부터"
 _KO_CORPORATE = re.compile(
     r"([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})\s?社|"
     r"(?<![가-힣])([가-힣]{3,10}|[가-힣]{2,10}(?=\([A-Za-z]))(?:\([A-Za-z][\w .&-]{1,30}\))?"
-    r"(?<!제약)(?<!바이오)(?<!기업)(?<!업체)(?<!회)(?<!투자)(?<!계열)사"
+    r"(?<!제약)(?<!바이오)(?<!기업)(?<!업체)(?<!회)(?<!투자)(?<!계열)(?<!공)사"
     r"(?=와|에|에게|로부터|는|가)|"
     r"['‘]([^'’()]{2,30}?)\s?\((?=[A-Z?][a-z?])[^()]{2,40}\)['’]|"
     r"(?:\(주\)|㈜|주식회사)\s?([가-힣A-Za-z][가-힣A-Za-z0-9]{1,14})"
@@ -98,18 +102,47 @@ _KO_SOURCE = re.compile(
 # a Korean transliteration with the original name bracketed: "리듬파마슈티컬스(Rhythm
 # Pharmaceuticals)", "푸싱제약그룹(Fosun Pharmaceutical Group)"
 _KO_WITH_LATIN = re.compile(
-    r"(?<![가-힣A-Za-z0-9])([가-힣][가-힣0-9]{1,15})\s?\(([A-Z][A-Za-z0-9&.,' -]{1,50}?)\)"
+    r"(?<![가-힣A-Za-z0-9])([가-힣][가-힣0-9]{1,15}(?:\s[가-힣][가-힣0-9]{1,10})?)\s?"
+    r"\(([A-Z][A-Za-z0-9&.,' -]{1,50}?)\)"
 )
 _LATIN_COMPANY = re.compile(
     r"(?:Inc|Corp|Co|Ltd|LLC|AG|GmbH|plc|Pharma\w*|Therapeutics|Bio\w*|Sciences?|Laboratories|"
     r"Group|Holdings|Labs?|Medicines?|Oncology|Health\w*)\.?$"
 )
-_NOT_NAMES = {"the", "our", "its", "this", "that", "and", "korea", "korean", "global"}
+_NOT_NAMES = {
+    "the",
+    "our",
+    "its",
+    "this",
+    "that",
+    "and",
+    "korea",
+    "korean",
+    "global",
+    "green",
+    "life",
+    "health",
+    "medical",
+    "first",
+    "new",
+    "united",
+    "national",
+    "seoul",
+    "busan",
+    "incheon",
+    "daejeon",
+    "osaka",
+    "tokyo",
+    "shanghai",
+    "beijing",
+    "boston",
+}
 # A capitalised name standing where a party stands ("Rznomics will receive", "tapping
 # Rznomics", "Rznomics’ platform"), for names without a corporate ending.
 _EN_NAME = (
-    r"((?:[A-Z][A-Za-z0-9&-]* ){0,2}"
-    r"(?:[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?|[A-Z]{2,}[a-z][A-Za-z]*))"
+    r"((?:[A-Z][A-Za-z0-9&-]* (?:& )?){0,2}"
+    r"(?:[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?|[A-Z]{2,}[a-z][A-Za-z]*|"
+    r"\b[a-z][A-Z][a-z][A-Za-z0-9]*))"
 )
 _EN_SLOT_AFTER = re.compile(
     r"(" + _EN_NAME + r"|\b[A-Z]{3,6})"
@@ -142,8 +175,9 @@ _EN_SLOT_TO = re.compile(
     + _EN_NAME
 )
 _EN_SLOT_FROM = re.compile(
-    r"\b(?:licensed(?: in)?|in-licensed|acquired|bought|obtained|secured)\b"
-    r"[^.]{0,90}?\bfrom\s+(?:the\s+)?(?:[a-z.-]+\s+){0,3}?" + _EN_NAME
+    r"\b(?:licen[cs]ed(?: in)?|licen[cs]e in|in-licen[cs]ed?|acquired|bought|obtained|secured)\b"
+    r"[^.]{0,140}?\bfrom\s+(?:the\s+)?(?:[A-Z][a-z]+(?:ese|ian|ish|an)\s+)?(?:[a-z.-]+\s+){0,3}?"
+    + _EN_NAME
 )
 # a sentence opened by the company that tells it: "Kaigene said it ...", "Ubix announced"
 _EN_SLOT_SAID = re.compile(
@@ -156,6 +190,28 @@ _EN_SLOT_KIND = re.compile(
     + r"(?=\s+(?:has|have|had|will|said|signed|inked|entered|struck|reached|announced|"
     r"agreed|licensed|is|was)\b)"
 )
+# Korean: a name after the kind of company it is ("중국 제약사 캔브리지와", "전문기업
+# 앱티스(AbTis)를", "바이오텍인 앱티스를", "미국 바이오텍 네비게이터 메디신에", "독일의 IDT
+# 바이오로지카를")
+_KO_PARTICLE = r"(?:에게|에|와|과|를|을|으로부터|로부터|의|은|는|이|가)"
+_KO_KIND_NAME = re.compile(
+    r"(?:기업|업체|회사|바이오텍|바이오벤처|제약사|제약회사|제약업체|개발사|스타트업|전문기업|"
+    r"(?<![가-힣])(?:미국|독일|중국|일본|영국|프랑스|스위스|캐나다|호주|이탈리아|스페인|벨기에|"
+    r"덴마크|스웨덴|네덜란드|이스라엘|인도|대만|홍콩|싱가포르)의)(?:인|의)?\s"
+    r"((?:[A-Z]{2,5}\s)?[가-힣]{2,10}\s[가-힣]{2,8}(?=" + _KO_PARTICLE + r"\s)|"
+    r"(?:[A-Z]{2,5}\s)?[가-힣]{2,10}?(?=(?:\([A-Za-z][^()]{1,40}\))?" + _KO_PARTICLE + r"[\s(]))"
+)
+# a disclosure's counterparty: "계약 상대방은 홍콩에 위치한 핑안시오노기다"
+_KO_COUNTERPARTY = re.compile(
+    r"계약\s?상대(?:방|자)(?:은|는|이)\s(?:[^\s.]+\s){0,3}?([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,20}?)"
+    r"(?=이다|다[.\s]|\()"
+)
+_KO_QUANTITY = {"다수", "일부", "모두", "대부분", "각각", "여러", "다른", "해당"}
+# a listed company named with its ticker: "GC Pharma (006280.KS)", "Celltrion (KRX:068270)"
+_EN_SLOT_TICKER = re.compile(
+    _EN_NAME + r"(?=\s?\((?:(?:KRX|KOSDAQ|KOSPI|NASDAQ|Nasdaq|NYSE|HKEX|SEHK|TSE|LON|SZSE|SSE)"
+    r":\s?[A-Z0-9]{1,8}(?:\.[A-Z]{1,3})?|\d{6}\.K[SQ])\))"
+)
 # "Brazilian", "Chinese", "Swedish", "European": a people, not a company
 _DEMONYM = re.compile(
     r"^(?:[A-Z][a-z]+(?:ian|ese|ish|ean)|American|Mexican|German|Dutch|French|Israeli|Thai)$"
@@ -165,8 +221,8 @@ _DEMONYM = re.compile(
 _KO_GENERIC_END = re.compile(
     r"(?:치료제|신약|물질|기술|기술력|항암제|의약품|제제|후보|시장|플랫폼|사업|제품|권리|판권|지역|국가|계약|"
     r"협약|협력|제휴|수출|이전|이내|시점|권|달성|체결|진행|완료|승인|허가|출시|진입|성공|기준|조건|"
-    r"단계|결과|경우|과정|이후|당시|측|관계자|업계|당국|협회|위원회|대표|사장|회장|연구원|기자|"
-    r"정부|식약처|거래소|증권가|규모|금액|내용|기간|지역|에서|"
+    r"단계|결과|경우|과정|이후|당시|측|관계자|업계|당국|협회|위원회|대표|대표이|사장|회장|연구원|기자|"
+    r"정부|식약처|거래소|증권가|규모|금액|대금|내용|기간|지역|에서|"
     r"하|되|받|있|없|했|됐|된|한|중)$"
 )
 
@@ -263,7 +319,9 @@ class Gazetteer:
             for match in regex.finditer(text):
                 key = self.forms.get(match.group(1).lower())
                 if key:
-                    hits.append(Mention(match.start(), match.end(), match.group(1), key, 0.95))
+                    rest = _CORPORATE_AFTER.match(text, match.end())
+                    end = rest.end() if rest and key[0] == "organization" else match.end()
+                    hits.append(Mention(match.start(), end, text[match.start() : end], key, 0.95))
         hits.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[Mention] = []
         for hit in hits:
@@ -276,9 +334,12 @@ class Gazetteer:
         value is ("organization", id) when a graph name is close enough, else
         ("organization", None)."""
         for match in _PROPOSED.finditer(text):
+            # a known name inside a full name given with its own short form ("Kalbe Genexine
+            # Biologics (KG Bio)") is part of that name
+            own_short = re.match(r"\s?\([^()]{2,20}\)", text[match.end() : match.end() + 24])
             if any(
                 m.start <= match.start() < m.end
-                or match.start() <= m.start < match.end()
+                or (match.start() <= m.start < match.end() and not own_short)
                 or 0 <= match.start() - m.end <= 1  # a known name's rest ("... Stock Co")
                 for m in known
             ):
@@ -294,6 +355,8 @@ class Gazetteer:
             best = process.extractOne(
                 core.lower(), list(self._org_names), scorer=fuzz.ratio, score_cutoff=90
             )
+            if best and best[0].split()[0] != core.lower().split()[0]:
+                best = None  # "Dong-A Pharmaceutical" is not "Ildong Pharmaceutical"
             key = self._org_names[best[0]] if best else ("organization", None)
             yield Mention(match.start(), match.end(), name, key, 0.8 if best else 0.6)
 
@@ -302,7 +365,7 @@ class Gazetteer:
         (바이오, 제약, 파마, 인베스트먼트, 파트너스, 자산운용 ...) before a particle."""
         for match in _KO_COMPANY.finditer(text):
             start, end = match.span(1)
-            if match.group(1) in KO_GENERIC:
+            if match.group(1) in KO_GENERIC or _generic(match.group(1)):
                 continue
             if any(m.start <= start < m.end or start <= m.start < end for m in known):
                 continue
@@ -315,8 +378,8 @@ class Gazetteer:
             group = 1 if match.group(1) else 2
             start, end = match.span(group)
             name = match.group(group)
-            if _generic(name):
-                continue
+            if _generic(name) or re.match(r"['’]?\s?에\s?(?:대한|대해|관한)", text[end : end + 8]):
+                continue  # "‘헌터라제’에 대한 기술수출": the product, not the licensee
             if any(m.start <= start < m.end or start <= m.start < end for m in known):
                 continue
             key = self.forms.get(name.lower(), ("organization", None))
@@ -367,6 +430,12 @@ class Gazetteer:
             name = match.group(1)
             if name not in KO_SUBJECT_STOP and text.count(name) >= 2:
                 spans.append(match.span(1))
+        for match in _KO_COUNTERPARTY.finditer(text):
+            spans.append(match.span(1))
+        for match in _KO_KIND_NAME.finditer(text):
+            last = match.group(1).split()[-1]
+            if last not in KO_SUBJECT_STOP and last not in _KO_QUANTITY:
+                spans.append(match.span(1))
         for match in _KO_SOURCE.finditer(text):
             group = 1 if match.group(1) else 2
             if match.group(group) not in KO_SUBJECT_STOP:
@@ -382,6 +451,7 @@ class Gazetteer:
             _EN_SLOT_FROM,
             _EN_SLOT_KIND,
             _EN_SLOT_SAID,
+            _EN_SLOT_TICKER,
         ):
             for match in rx.finditer(text):
                 name = match.group(1)
@@ -399,7 +469,11 @@ class Gazetteer:
                 spans.append(match.span(1))
         for match in _EN_SLOT_POSSESSIVE.finditer(text):
             name = match.group(1)
-            if name not in EN_STOP and len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2:
+            if (
+                name not in EN_STOP
+                and name.split()[0] not in EN_STOP
+                and len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2
+            ):
                 spans.append(match.span(1))
         for span in sorted(set(spans)):
             mention = self._new(text, span, taken)
@@ -415,6 +489,26 @@ class Gazetteer:
                 if mention is not None:
                     taken.append(mention)
                     yield mention  # the other mentions of a name proposed once
+        # "Trius Therapeutics ... Trius has acquired": a full name's first word names it again
+        for full in [m for m in taken if m.value[1] is None and not _HANGUL.search(m.text)]:
+            first = full.text.split()[0]
+            if len(full.text.split()) < 2 or len(first) < 4 or first in EN_STOP:
+                continue
+            for match in re.finditer(rf"\b{re.escape(first)}\b(?!\s+[A-Z])", text):
+                if not any(m.start <= match.start() < m.end for m in taken):
+                    mention = Mention(match.start(), match.end(), full.text, full.value, 0.55)
+                    taken.append(mention)
+                    yield mention
+        for name in {m.text for m in taken if m.value[1] is None and _HANGUL.search(m.text)}:
+            if len(name) < 3:
+                continue
+            for match in re.finditer(re.escape(name), text):
+                if not any(m.start <= match.start() < m.end for m in taken):
+                    mention = Mention(
+                        match.start(), match.end(), name, ("organization", None), 0.55
+                    )
+                    taken.append(mention)
+                    yield mention  # a Korean name proposed once, named again
 
     def country(self, key: tuple[str, str | None]) -> str:
         entry = self.entries.get(key) if key[1] else None  # type: ignore[arg-type]

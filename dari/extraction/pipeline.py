@@ -16,11 +16,13 @@ from dari.extraction import roles, terms
 from dari.extraction.gazetteer import Gazetteer
 from dari.extraction.model import Candidate, Mention
 from dari.extraction.money import amounts
+from dari.extraction.sides import symmetric
 from dari.extraction.text import dates, language, sentences
 
 _DEAL = re.compile(
-    r"licens|option|collaborat|partnership|acquir|acquisition|merger|co-develop|\bdeal\b|"
-    r"agreement|rights? to|up[- ]?front|contract|transferr|export|계약|선급금|기술료|파트너십|"
+    r"licen[cs]|option|collaborat|partnership|acquir|acquisition|merger|co-develop|\bdeal\b|"
+    r"agreement|rights? to|up[- ]?front|contract|transferr|export|\bbuy|\bbought|purchas|stake|"
+    r"계약|선급금|기술료|파트너십|지분|"
     r"기술\s?이전|기술\s?수출|기술\s?도입|라이선스|라이센스|공동\s?개발|공동\s?연구|인수|도입\s?계약",
     re.IGNORECASE,
 )
@@ -28,6 +30,24 @@ _FUNDING = re.compile(
     r"series\s?[a-e]\b|seed round|pre-ipo|funding round|financing|raised|raises|"
     r"시리즈\s?[a-eA-E]|투자\s?유치|프리\s?IPO|펀딩",
     re.IGNORECASE,
+)
+# a strategic investment in a company, no round named: "made a strategic investment of ₩25
+# billion in", "250억원 규모의 전략적 지분 투자", "제3자 배정 유상증자에 ... 참여"
+_STAKE_FUNDING = re.compile(
+    r"(?:strategic|equity) investment|"
+    r"invest(?:s|ed|ing|ment of)\s(?:[^.]|\.(?=\d)){0,30}?(?:[$₩€£]|won\b|million|billion)|"
+    r"지분\s?투자|전략적\s?투자|유상\s?증자|제3자\s?배정|"
+    r"억\s?원(?:을|를)?\s?(?:\S+\s)?투자(?:했|한다|하기로|해)",
+    re.I,
+)
+# "an option to acquire overseas rights", "will acquire exclusive rights in China to develop":
+# rights taken under a licence, not a company or an asset bought
+_LICENCE_ACQUIRE = re.compile(
+    r"acquir\w*\s+(?:about\s+)?[\d,.]+\s+(?:million\s+)?(?:new\s+)?shares|"
+    r"(?:option|right) to acquire\b|acquir\w*\s+(?:the\s+|an?\s+)?(?:exclusive|global|worldwide|"
+    r"regional|development|commerciali\w+|overseas|sales|marketing|co-?development)\b"
+    r"[\w\s,-]{0,40}?\brights?\b",
+    re.I,
 )
 _ROUND = re.compile(r"(series\s?[a-e]\d?|pre-?ipo|seed|시리즈\s?[a-eA-E]\d?|프리\s?IPO)", re.I)
 _UNDISCLOSED = re.compile(r"undisclosed|not disclosed|were not disclosed|비공개", re.I)
@@ -50,6 +70,14 @@ _TYPES = [
 ]
 _ACQUISITION = re.compile(r"\bacquir|acquisition|divest|merger|인수|합병", re.I)
 _LICENCE = re.compile(r"licen[cs]|라이선스|라이센스|기술\s?이전|기술\s?수출", re.I)
+
+
+def _acquisition(text: str) -> bool:
+    """The text tells of a company, a stake or an asset bought (not rights taken under a
+    licence, "an option to acquire overseas sales rights")."""
+    return bool(_ACQUISITION.search(_LICENCE_ACQUIRE.sub(" ", text)))
+
+
 _WORLD = re.compile(r"worldwide|global(?:ly)?|all territories|전\s?세계|글로벌", re.I)
 _EXCLUDING = re.compile(
     r"(?:excluding|except(?: for)?|outside(?: of)?|other than)\s+((?:the\s+)?[A-Z][\w ,.&-]{1,60}?)"
@@ -118,7 +146,7 @@ def _assets(text: str, gazetteer: Gazetteer, known: list[Mention]) -> list[Menti
 # "Janssen Biotech, a Johnson & Johnson company").
 _SOURCE_AFTER = re.compile(r"^\s?(?:연구원|수석연구원|애널리스트|analysts?\b)", re.I)
 _PARENT_AFTER = re.compile(
-    r"^(?:\s?[(（][^()（）]{0,60}[)）])?\)?(?:의|['’]s)\s?(?:[^\s.⟦]+\s?){0,5}?"
+    r"^(?:그룹|\s?Group)?(?:\s?[(（][^()（）]{0,60}[)）])?\)?(?:의|['’]s)\s?(?:[^\s.⟦]+\s?){0,5}?"
     r"(?:자회사|계열사|법인|회사인|부문|subsidiary)"
 )
 _PARENT_BEFORE = re.compile(
@@ -135,7 +163,83 @@ _UNIT_AFTER = re.compile(
 )
 
 
+# Named beside the deal, not in it: the fund or agency that reports it ("KDDF announced ...
+# that AbClon has signed"), the founders of a joint venture ("Kalbe Farma and Genexine joint
+# venture KG Bio", "a joint venture established by A and B"), a larger shareholder
+# ("최대주주인 일동홀딩스에 이은 2대 주주", "following Ildong Pharmaceutical").
+_REPORTER_AFTER = re.compile(
+    r"^(?:\s?[(（][^()（）]{0,40}[)）])?\s+(?:announced|said|reported|noted)\b[^.]{0,40}?\bthat\s+$"
+)
+_FOUNDER_AFTER = re.compile(
+    r"^(?:\s(?:Tbk|Inc\.?|Co\.?|Ltd\.?|plc|Group))*,?\s(?:and|&)\s[^.]{0,50}?\sjoint venture\s|"
+    r"^(?:\s(?:Tbk|Inc\.?|Co\.?|Ltd\.?|plc|Group))*['’]?s?\s(?:joint venture|JV)\s|"
+    r"^\s?(?:와|과)\s[^.\s]{1,20}\s?(?:의\s)?합작(?:법인|회사|사)|^\s?(?:의\s)?합작(?:법인|회사|사)",
+    re.I,
+)
+_FOUNDER_BEFORE = re.compile(
+    r"joint venture (?:(?:established|formed|founded|set up|created) )?(?:by|of|between)\s"
+    r"(?:[^.]{0,80}?\s(?:and|&)\s)?(?:[A-Z][\w-]*\s+){0,2}$",
+    re.I,
+)
+_HOLDER_BEFORE = re.compile(r"(?:최대\s?주주|대주주)(?:인|로)?\s$|\bfollowing\s+$")
+_HOLDER_AFTER = re.compile(r"^\s?(?:에\s?이어|에\s?이은)")
+
+
+def _beside(text: str, m: Mention, orgs: list[Mention]) -> bool:
+    after = text[m.end : m.end + 80]
+    reporter = _REPORTER_AFTER.match(
+        after[: max(0, next((o.start - m.end for o in orgs if 0 < o.start - m.end <= 80), 0))]
+    )
+    if reporter:
+        return True
+    if _FOUNDER_AFTER.match(after) or _FOUNDER_BEFORE.search(text[max(0, m.start - 160) : m.start]):
+        return True
+    return bool(
+        _HOLDER_BEFORE.search(text[max(0, m.start - 12) : m.start]) or _HOLDER_AFTER.match(after)
+    )
+
+
+_RIGHTS = re.compile(r"권리|권한|판권|rights|licen[cs]|commerciali", re.I)
+
+
+def _units(text: str, orgs: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """(parent, unit) where a unit named after its parent takes rights ("엔도그룹의 캐나다 소재
+    자회사인 팔라딘 랩스가 ... 상업화 권리를 가진다")."""
+    out = []
+    for m in orgs:
+        parent = _PARENT_AFTER.match(text[m.end : m.end + 110])
+        if not parent:
+            continue
+        at = m.end + parent.end()
+        unit = next((o for o in orgs if 0 < o.start - at <= 25), None)
+        if unit is not None:
+            stop = text.find(".", unit.end)
+            if _RIGHTS.search(text, unit.end, stop if stop > 0 else len(text)):
+                out.append((m, unit))
+    return out
+
+
+def _unit_sides(
+    roled: list[tuple[Mention, str, float]], units: list[tuple[Mention, Mention]]
+) -> list[tuple[Mention, str, float]]:
+    """The unit takes its parent's side when the parent is a party and the unit is not."""
+
+    def key(m: Mention) -> Any:
+        return m.value if m.value[1] else m.text
+
+    placed = {key(m): r for m, r, _ in roled}
+    more = []
+    for parent, unit in units:
+        role = placed.get(key(parent))
+        if role and key(unit) not in placed:
+            placed[key(unit)] = role
+            more.append((unit, role, 0.5))
+    return more
+
+
 def _not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
+    if _beside(text, m, orgs):
+        return True
     after = text[m.end : m.end + 40]
     if _SOURCE_AFTER.match(after):
         return True
@@ -156,7 +260,8 @@ def _not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
 # A short name given in brackets right after a name: "JW Pharmaceutical’s (JWP)",
 # "Harbour BioMed (HBM)", "장쑤 한소 제약 그룹(..., 이하 한소제약)".
 _ALIAS_AFTER = re.compile(
-    r"^(?:['’]s)?\s?[(（]\s?(?:[^()（）]{0,60}?,\s?)?(?:이하\s?)?([^()（）,]{2,30}?)\s?[)）]"
+    r"^(?:['’]s)?\s?[(（]\s?(?:[^()（）]{0,160}?[,;]\s?)?(?:이하\s?|hereafter\s|hereinafter\s)?"
+    r"([^()（）,;]{2,30}?)\s?[)）]"
 )
 
 
@@ -168,6 +273,18 @@ def _aliases(text: str, orgs: list[Mention]) -> list[Mention]:
         short = match.group(1).strip().strip("\"'“”‘’") if match else ""
         if match and short.lower() != m.text.lower():
             alias.setdefault(short.lower(), m)
+    covered = [(m.start, m.end) for m in orgs]
+    more = []
+    # "크리스탈지노믹스(크리스탈)": "크리스탈은 ..." names it too
+    for short, named in alias.items():
+        if len(short) < 2 or short.isdigit():
+            continue
+        edge = r"(?![A-Za-z0-9])" if not re.search(r"[가-힣]", short) else r"(?![가-힣]{2})"
+        for hit in re.finditer(r"(?<![A-Za-z0-9가-힣])" + re.escape(short) + edge, text, re.I):
+            if not any(a <= hit.start() < b for a, b in covered):
+                more.append(Mention(hit.start(), hit.end(), named.text, named.value, 0.6))
+                covered.append((hit.start(), hit.end()))
+    orgs = sorted(orgs + more, key=lambda m: m.start)
     out = []
     for m in orgs:
         full = alias.get(m.text.lower())
@@ -185,6 +302,21 @@ def _aliases(text: str, orgs: list[Mention]) -> list[Mention]:
                 else o
                 for o in out
             ]
+    # "화동제약(Hangzhou Zhongmei Huadong Pharmaceutical Co., Ltd.)": a name the graph lacks
+    # with its original bracketed after it is one party, called as the text first calls it
+    for i, m in enumerate(out):
+        inner = next((o for o in out[i + 1 :] if 0 < o.start - m.end <= 2), None)
+        if (
+            inner is not None
+            and m.value[1] is None
+            and inner.value[1] is None
+            and text[m.end : inner.start].strip() in ("(", "（")
+            and text[inner.end : inner.end + 1] in (")", "）")
+        ):
+            out = [
+                Mention(o.start, o.end, m.text, m.value, o.confidence) if o is inner else o
+                for o in out
+            ]
     return out
 
 
@@ -192,7 +324,9 @@ def _aliases(text: str, orgs: list[Mention]) -> list[Mention]:
 _AGGREGATE = re.compile(
     r"누적|지금까지|역대|전체\s?기술\s?(?:수출|이전)|올해\s?(?:들어\s?)?(?:국내|전체|총)|"
     r"cumulative|so far (?:this|in)|to date|this year['’]s total|"
-    r"시장\s?규모|market size|the market (?:is|was) (?:worth|valued)",
+    r"시장\s?규모|market size|the market (?:is|was) (?:worth|valued)|"
+    r"계약[^.]{0,20}?(?:합하면|합치면|합산하면)|combined (?:value|total|worth)|"
+    r"together with the (?:earlier|previous|first)",
     re.I,
 )
 # A company's name, not a word the proposers took for one ("판매").
@@ -210,6 +344,9 @@ _INVESTORISH = re.compile(
 )
 
 
+_GOING_ON = re.compile(r"^\W*(?:이어|이후|그\s?뒤|그\s?후|then\b|later\b|subsequently\b)", re.I)
+
+
 def _other_deals(text: str, orgs: list[Mention], parties: list[Mention]) -> list[Mention]:
     """Where amounts belong to other deals, in sentences naming no party of this one: after
     another company's name ("유한양행이 1조4000억원 규모의 기술수출 계약을 체결한 지 2주일
@@ -217,7 +354,13 @@ def _other_deals(text: str, orgs: list[Mention], parties: list[Mention]) -> list
     The spans returned run from there to the sentence's end."""
     keys = {m.value if m.value[1] else m.text for m in parties}
     spans = []
+    earlier = False  # the sentence before told an earlier deal
     for start, end in sentences(text):
+        said = text[start:end].strip()
+        if earlier and _GOING_ON.match(said):
+            spans.append(Mention(start, end, ""))  # "이어 지난 5월에는 ... 1차 마일스톤 200만 달러"
+            continue
+        earlier = bool(roles.BACKGROUND.search(said))
         inside = [m for m in orgs if start <= m.start < end]
         named = [(m.value if m.value[1] else m.text) in keys for m in inside]
         if any(named) and not all(named) and roles.BACKGROUND.search(text[start:end].strip()):
@@ -232,6 +375,19 @@ def _other_deals(text: str, orgs: list[Mention], parties: list[Mention]) -> list
         if others:
             spans.append(Mention(others[0].start, end, others[0].text))
     return spans
+
+
+# The holder a stake is bought from: "Biogen Inc.’s stake in", "바이오젠이 보유한 ... 지분"
+_HOLDER_OF = re.compile(
+    r"^(?:,?\s(?:Inc|Co|Ltd|Corp|AG|plc)\.?)?['’]s?\s+(?:\w+\s+){0,2}?(?:stake|shares|holding)|"
+    r"^(?:이|가)\s?보유(?:한|하고 있는|하던|중인)\s"
+)
+
+
+def _holders(text: str, orgs: list[Mention]) -> list[Mention]:
+    """The seller of the stake an acquisition buys: its sentences ("Biogen will receive $1
+    billion in cash at closing") tell this deal's terms."""
+    return [m for m in orgs if _HOLDER_OF.match(text[m.end : m.end + 40])]
 
 
 def _near_investee(
@@ -269,6 +425,15 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     orgs += list(gazetteer.propose_korean(text, known + orgs))
     orgs += list(gazetteer.propose_licensee_ko(text, known + orgs))
     orgs += list(gazetteer.propose_more(text, known + orgs))
+    orgs = [  # a name inside a longer one ("Genexine" in "Kalbe Genexine Biologics")
+        m
+        for m in orgs
+        if not any(
+            o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+            for o in orgs
+        )
+    ]
+    units = _units(text, orgs)
     orgs = [m for m in orgs if not _not_a_party(text, m, orgs)]
     orgs.sort(key=lambda m: m.start)
     orgs = _aliases(text, orgs)
@@ -276,8 +441,14 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     found_dates = dates(text)
     out: list[Candidate] = []
     is_deal = bool(_DEAL.search(text))
-    is_funding = bool(_FUNDING.search(text)) and not re.search(
-        r"licens|기술\s?이전|기술\s?수출|라이선스", text, re.I
+    licence = re.search(
+        r"licen[cs]|\boption\b|기술\s?이전|기술\s?수출|라이선스|기술\s?도입|도입\s?계약|옵션",
+        text,
+        re.I,
+    )
+    bought = _acquisition(text)
+    is_funding = not licence and (
+        bool(_FUNDING.search(text)) or (bool(_STAKE_FUNDING.search(text)) and not bought)
     )
     if is_funding:
         cand = Candidate("investment")
@@ -309,16 +480,20 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     elif is_deal:
         cand = Candidate("deal")
         sides = orgs
-        if not _ACQUISITION.search(text):
+        investorish = [m for m in orgs if _INVESTORISH.search(gazetteer.name(m.value) or m.text)]
+        if not bought or len({m.text for m in investorish}) >= 3:
             # investors, brokers and analysts' firms named in a licensing text take no side
             sides = [m for m in orgs if not _INVESTORISH.search(gazetteer.name(m.value) or m.text)]
         roled = roles.deal_roles(text, sides or orgs, lang, gazetteer)
-        if _ACQUISITION.search(text) and not _LICENCE.search(text):
+        roled += _unit_sides(roled, units)
+        if len(roled) == 2 and symmetric(text):
+            roled = [(m, "partner", c) for m, _, c in roled]
+        if bought and not _LICENCE.search(text):
             # an acquisition told with licensing verbs ("sold ... to", "from"): the buyer
             # and the seller
             swap = {"licensee": "acquirer", "licensor": "target"}
             roled = [(m, swap.get(r, r), c) for m, r, c in roled]
-        elif _LICENCE.search(text) and not _ACQUISITION.search(text):
+        elif _LICENCE.search(text) and not bought:
             # a licence told with buying verbs ("bought two candidates owned by B")
             swap = {"acquirer": "licensee", "target": "licensor"}
             roled = [(m, swap.get(r, r), c) for m, r, c in roled]
@@ -328,12 +503,23 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             *[m for m, _, _ in roled],
             confidence=min([c for _, _, c in roled] or [0.3]),
         )
-        deal_type = _first(_TYPES, text)
+        deal_type = _first(_TYPES, _LICENCE_ACQUIRE.sub(lambda m: "_" * len(m.group(0)), text))
         if deal_type:
             cand.put("deal_type", deal_type[0], deal_type[1], confidence=0.7)
-        other = _other_deals(text, orgs, [m for m, _, _ in roled])
+        other = _other_deals(text, orgs, [m for m, _, _ in roled] + _holders(text, orgs))
         stated = [m for m in found_money if not any(o.start <= m.start < o.end for o in other)]
         terms.money(text, cand, stated)
+        if (
+            bought
+            and not _LICENCE.search(text)
+            and "total" not in cand.fields
+            and "equity" in cand.fields
+        ):
+            # the price of the shares bought is what the acquisition is worth (not what an
+            # investor once put in: "having invested 40 billion won in the company")
+            said = text[max(0, cand.spans["equity"][0][0] - 60) : cand.spans["equity"][0][0]]
+            if not re.search(r"invest|투자", said, re.I):
+                cand.put("total", cand.fields.pop("equity"), confidence=0.7)
         royalty = _ROYALTY.search(text)
         if royalty:
             tiered = _TIERED.search(text[max(0, royalty.start() - 30) : royalty.end()])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from dari.extraction import sides
 from dari.extraction.gazetteer import _SUFFIXES
 from dari.extraction.model import Mention
 
@@ -75,7 +76,7 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
     (
         re.compile(
             rf"{P}{GAP}\b(?:signed|entered|concluded|inked|struck|reached)\b{GAP}\bwith\s+{P}"
-            rf"[^.]{{0,80}}?\bto (?:acquire|obtain|in-?license|gain|secure|buy|purchase)\b",
+            rf"[^.]{{0,80}}?\bto (?:acquire|obtain|in-?licen[cs]e|gain|secure|buy|purchase)\b",
             re.I,
         ),
         ("licensee", "licensor"),
@@ -135,8 +136,9 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
     ),
     (
         re.compile(
-            rf"{P}{WIDE}\b(?:in-?licens\w*|licens(?:ed|es|ing)|acquir\w*|obtain\w*|gain\w*|secur\w*|"
-            rf"receiv\w*|buy\w*|bought|purchas\w*|access\w*|in-licens\w*)\b"
+            rf"{P}{WIDE}\b(?:in-?licen[cs]\w*|licen[cs](?:ed|es|ing)|licen[cs]e in|acquir\w*|"
+            rf"obtain\w*|gain\w*|secur\w*|"
+            rf"receiv\w*|buy\w*|bought|purchas\w*|access\w*|in-licen[cs]\w*)\b"
             rf"(?:(?!{MONEY})[^.]){{0,140}}?\bfrom\s+(?:\w+\s+){{0,2}}?{P}",
             re.I,
         ),
@@ -145,7 +147,7 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
     ),
     (
         re.compile(
-            rf"{P}{WIDE}\b(?:out-?licens\w*|licens(?:ed|es)|grant(?:ed|s|ing)?|"
+            rf"{P}{WIDE}\b(?:out-?licen[cs]\w*|licen[cs](?:ed|es)|grant(?:ed|s|ing)?|"
             rf"transferr?(?:ed|s|ing)?|export(?:ed|s|ing)?|sold|sells|"
             rf"partner(?:ed|s) (?:its|the))\b{WIDE}"
             rf"\b(?:to|with)\s+(?:\w+\s+){{0,2}}?{P}",
@@ -163,7 +165,7 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
         ("licensee", "licensor"),
         0.85,
     ),
-    # in-licensing told with 와: "A는 B와 … 도입 계약", "A가 B와 … 라이선스 인 계약"
+    # in-licen[cs]ing told with 와: "A는 B와 … 도입 계약", "A가 B와 … 라이선스 인 계약"
     (
         re.compile(
             rf"{P}(?:은|는|이|가){WIDE}{P}\)?(?:\([^()]{{2,40}}\))?\s?(?:와|과|사와|측과)\s"
@@ -231,7 +233,9 @@ _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
     ),
     (re.compile(rf"{P}{GAP}\bwill have access to\b", re.I), "licensee", 0.6),
     (
-        re.compile(rf"{P}[^.⟦\n]{{0,80}}?\b(?:out-?licens\w*|licens(?:e|es|ed|ing) out)\b", re.I),
+        re.compile(
+            rf"{P}[^.⟦\n]{{0,80}}?\b(?:out-?licen[cs]\w*|licen[cs](?:e|es|ed|ing) out)\b", re.I
+        ),
         "licensor",
         0.75,
     ),
@@ -270,19 +274,23 @@ _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
         0.6,
     ),
 ]
+_PAIRS += sides.PAIRS
+_SINGLE += sides.SINGLE
 _OUT = re.compile(
-    r"out-?licens|licensed? out|tech(?:nology)? transfer|기술\s?수출|기술\s?이전|라이선스\s?아웃",
+    r"out-?licen[cs]|licen[cs]ed? out|tech(?:nology)? transfer|"
+    r"기술\s?수출|기술\s?이전|라이선스\s?아웃",
     re.I,
 )
 # Two parties on one side: "GC Lab Cell and its U.S affiliate Artiva ... have entered",
 # "A와 B는 … 계약을 체결했다".
 _SAME_SIDE = [
     re.compile(
-        rf"{P},?\s+and\s+(?:its\s+[^⟦.]{{0,30}}?)?{P}[^⟦.]{{0,12}}?\s(?:have|jointly|together|"
-        rf"each)\b",
+        rf"{P},?\s+and\s+(?:its\s+[^⟦.]{{0,30}}?)?{P}[^⟦.]{{0,12}}?\s(?:have|"
+        rf"jointly (?!operat|run|manag)|together|each)\b",
         re.I,
     ),
     re.compile(rf"{P}\s?(?:와|과|및)\s?{P}\s?(?:은|는|이|가|양사)"),
+    *sides.SAME_SIDE,
 ]
 _INVESTEE = [
     re.compile(
@@ -316,6 +324,7 @@ def _key(m: Mention) -> Any:
     if m.value[1]:
         return m.value
     name = _SUFFIXES.sub("", m.text.lower()).strip(" ,.")
+    name = re.sub(r"\s+(?:technolog(?:y|ies)|limited)$", "", name)
     return ("name", re.sub(r"^(?:[\w-]+-based|the)\s+", "", name).strip())
 
 
@@ -474,7 +483,7 @@ _WITH = re.compile(
     re.I,
 )
 _IN = re.compile(
-    r"in-?licens|licens(?:ed|es|ing) in\b|기술\s?도입|도입\s?계약|라이선스\s?인|"
+    r"in-?licen[cs]|licen[cs](?:ed|es|ing) in\b|기술\s?도입|도입\s?계약|라이선스\s?인|"
     r"(?:로부터|으로부터)[^.]{0,60}도입",
     re.I,
 )
@@ -546,13 +555,12 @@ def investment_roles(text: str, orgs: list[Mention], lang: str) -> list[tuple[Me
     marked, parties = _placeholders(text, orgs)
     if not parties:
         return []
-    investee = None
-    for rx in _INVESTEE:
+    investee, investors = sides.investment_pair(marked)
+    for rx in _INVESTEE if investee is None else []:
         match = rx.search(marked)
         if match:
             investee = int(match.group(1))
             break
-    investors: list[int] = []
     for rx in _INVESTORS:
         for match in rx.finditer(marked):
             for num in re.findall(r"⟦(\d+)⟧", match.group(1)):

@@ -65,7 +65,7 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\s*(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+)?(?:an?\s+|the\s+)?"
             r"(?:up[- ]?front|down[- ]payment|signing|initial|non-?refundable)|"
-            r"\s*(?:의|은|는|을|를|이|가)?\s?(?:계약금|선급금)|\s*(?:을|를)\s?(?:먼저|우선)\s?(?:받|수령)",
+            r"\s*(?:의|은|는|을|를|이|가)?\s?(?:계약금|선급금|업프론트)|\s*(?:을|를)\s?(?:먼저|우선)\s?(?:받|수령)",
             re.I,
         ),
     ),
@@ -83,6 +83,7 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("total", re.compile(r"\s*(?:in total|in all|total)", re.I)),
     ("equity", re.compile(r"\s*(?:in\s+)?equity|\s*(?:의\s?)?지분", re.I)),
 ]
+_AND_MILESTONES = re.compile(r"\s*(?:payments?\s+)?(?:and|&)\s+(?:[\w-]+\s+){0,2}?milestone", re.I)
 _INCLUDES = re.compile(r"\W{0,3}(?:을|를|까지)?\s?포함(?:해|하여|한|하면)", re.I)
 _UP_TO = re.compile(r"up to|as much as|최대", re.I)
 _UPFRONT_WORD = re.compile(r"up[- ]?front|선급금|계약금", re.I)
@@ -95,16 +96,41 @@ _NOT_TERM_AFTER = re.compile(
     # a company's own spending: "1000억원의 연구개발(R&D) 비용", "$50 million in R&D"
     r"^\s*(?:의|을|를)?\s?(?:연구\s?개발|R&D|연구비|개발비)|"
     r"^\s*(?:in|of|on)\s+(?:R&D|research and development)\s+"
-    r"(?:spending|costs?|expenses?|investments?)",
+    r"(?:spending|costs?|expenses?|investments?)|"
+    # a product's or a company's sales: "logged 14.2 billion won ($11.6 million) in revenue"
+    r"^\s*(?:in\s+)?(?:annual\s+|yearly\s+)?(?:revenues?|sales)\b"
+    r"(?![\w\s,&/-]{0,40}?(?:milestone|-based|based|threshold|target))|"
+    r"^\s*(?:의\s)?(?:연\s?)?매출",
     re.I,
 )
 _NOT_TERM_BEFORE = re.compile(
-    r"(?:매출액?|자본총계|자기자본|시가총액|순이익|영업이익|revenue|sales of|market (?:cap|value))"
+    r"(?:매출액?|자본총계|자기자본|시가총액|순이익|영업이익|"
+    r"revenues?(?:\s+(?:in excess of|of more than|of over|exceeding|over))?|(?<!on\s)sales of|"
+    r"market (?:cap|value))"
     r"\s*(?:은|는|이|가|of)?\s*(?:약\s*)?$|"
     # a market's size: "세계시장이 5~6억달러", "시장 규모는 약", "annual scale of about"
     r"(?:시장|market)\s?(?:규모|size|scale)?\s?(?:은|는|이|가|is|was|of|at)?\s*"
     r"(?:약|about|around|approximately|roughly|an estimated)?\s*(?:[\d.,]+\s?~\s?)?$|"
-    r"(?:annual|yearly)\s+(?:scale|size)\s+of\s+(?:about\s+|around\s+)?$",
+    r"(?:annual|yearly)\s+(?:scale|size)\s+of\s+(?:about\s+|around\s+)?$|"
+    # what a company is worth: "a corporate value of some 656 billion won", "기업가치는 약"
+    r"(?:corporate|enterprise|company|firm)\s+value\s+of\s+(?:some\s+|about\s+|around\s+|"
+    r"approximately\s+)?$|valuation\s+of\s+(?:about\s+|around\s+)?$|"
+    r"기업\s?가치(?:는|가|를|로|가치는)?\s*(?:약\s*)?$",
+    re.I,
+)
+# a market growing to a size: "the global market size of ... is expected to ... reach an
+# estimated KRW 2.3 trillion"
+_MARKET_GROWTH = re.compile(
+    r"(?:market|시장)(?:[^.]|\.(?=\d)){0,180}?(?:reach|grow to|expand to|hit|도달|성장)\w*\s+"
+    r"(?:an estimated\s+|about\s+|around\s+|approximately\s+)?$",
+    re.I,
+)
+# more money tied to the drug's progress: "get an additional US$85 million for clinical
+# development and commercialization"
+_MORE_BEFORE = re.compile(r"(?:additional|further|another)\s*$", re.I)
+_PROGRESS_AFTER = re.compile(
+    r"\s*(?:for|upon|on|based on|tied to|depending on)\s+(?:the\s+)?(?:successful\s+)?"
+    r"(?:clinical\s+)?(?:development|regulatory|approvals?|commerciali[sz]ation|launch)",
     re.I,
 )
 _CONVERSION = re.compile(
@@ -167,6 +193,10 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
     before = _before(text, term.mention.start, floor)
     if _NOT_TERM_AFTER.match(after) or _NOT_TERM_BEFORE.search(before):
         return "skip", None
+    if _MARKET_GROWTH.search(_before(text, term.mention.start, floor, 240)):
+        return "skip", None
+    if _MORE_BEFORE.search(before) and _PROGRESS_AFTER.match(after):
+        return "milestones", None
     ends: list[tuple[int, int, str]] = []
     for name, rx in _BEFORE:
         ends += [(match.start(), match.end(), name) for match in rx.finditer(before)]
@@ -183,12 +213,18 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
             # "for upfront fees and near-term milestones": the upfront, as one sum
             if role == "milestones" and _UPFRONT_WORD.search(said) and _NEAR_WORD.search(said):
                 role, term.joint = "upfront", True
+            elif role == "milestones" and _UPFRONT_WORD.search(said):
+                role = "total"  # "up to $340M in upfront and milestone payments": the whole
+            elif role == "upfront" and _AND_MILESTONES.match(after[match.end() :]):
+                role = "total"
             return role, None
     if not ends:
         return None, None
     # "계약 규모는 기술료를 포함해 약 X": a word the amount includes is not its role
-    if len(ends) > 1 and _INCLUDES.match(before[ends[-1][1] :]):
+    if _INCLUDES.match(before[ends[-1][1] :]):
         ends = ends[:-1]
+        if not ends:
+            return None, None
     role = ends[-1][2]
     runner = next((e[2] for e in reversed(ends[:-1]) if e[2] != role), None)
     # "선급금은 총 950만 달러", "upfront payment totalling": the role word, not "total"

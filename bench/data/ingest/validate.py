@@ -118,8 +118,21 @@ def main() -> int:
             found.append("published must be YYYY-MM-DD")
         if not isinstance(rec.get("text"), str) or len(rec["text"]) < 40:
             found.append("text missing or too short")
-        if rec.get("split") not in ("dev", "test", "test2", "test3", "test4", "test5", "dev2"):
-            found.append("split must be dev, test, test2, test3, test4, test5 or dev2")
+        if rec.get("split") not in (
+            "dev",
+            "test",
+            "test2",
+            "test3",
+            "test4",
+            "test5",
+            "test6",
+            "test7",
+            "test8",
+            "dev2",
+        ):
+            found.append(
+                "split must be dev, test, test2, test3, test4, test5, test6, test7 or dev2"
+            )
         found += check_truth(rec.get("truth") or {}, orgs)
         problems += [f"{where}: {p}" for p in found]
         if not found:

@@ -1,0 +1,239 @@
+"""More of who is who: patterns `roles.py` adds to its own, for stakes bought from a seller,
+acquisitions and licences told from one side, options, owners of the asset, groups of
+licensors and the investor of a strategic investment.
+
+Each pattern reads the text rewritten with each party as ⟦i⟧ (see `roles._placeholders`).
+"""
+
+from __future__ import annotations
+
+import re
+
+P = r"⟦(\d+)⟧"
+GAP = r"[^.⟦]{0,110}?"  # within the sentence, no other party in between
+WIDE = r"[^.]{0,140}?"  # within the sentence
+_BRACKET = r"(?:\s?\([^()]{0,40}\))?"  # "(대표 곽달원)", "(KRX:068270)"
+_SELLER = r"(?:⟦\d+⟧['’]s?\s+|⟦\d+⟧(?:이|가)\s?보유(?:한|하고 있는|하던|중인)\s)?"
+
+# (pattern, roles of group 1 and group 2, confidence)
+PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
+    # a stake bought from its holder: "agreed to buy out Biogen Inc.’s stake in the joint
+    # venture Samsung Bioepis", "바이오젠이 보유한 삼성바이오에피스 지분을 모두 사들인다"
+    (
+        re.compile(
+            rf"{P}{WIDE}\b(?:purchas\w*|acquir\w*|buy\w*|bought|tak(?:e|es|ing)|took)\s+"
+            rf"(?:out\s+)?(?:all\s+(?:of\s+)?)?{_SELLER}[^.⟦]{{0,40}}?"
+            rf"\b(?:stake|shares?|interest|holding)s?\s+in\s+(?:[\w’'-]+\s+){{0,3}}?{P}",
+            re.I,
+        ),
+        ("acquirer", "target"),
+        0.9,
+    ),
+    (
+        re.compile(
+            rf"{P}{_BRACKET}(?:은|는|이|가){WIDE}{_SELLER}{P}{_BRACKET}\s?(?:의\s)?(?:경영권\s)?"
+            r"(?:지분|주식|구주)[^.⟦]{0,40}?(?:인수|매입|사들|취득|양수)"
+        ),
+        ("acquirer", "target"),
+        0.9,
+    ),
+    # "A signed an asset acquisition agreement for 'Alimta' ... with B"
+    (
+        re.compile(
+            rf"{P}{GAP}\b(?:signed|entered(?: into)?|inked|concluded|reached)\b[^.⟦]{{0,30}}?"
+            rf"\b(?:asset\s+)?(?:acquisition|purchase|transfer)\s+agreement\b[^.⟦]{{0,120}}?"
+            rf"\bwith\s+(?:[\w-]+\s+){{0,3}}?{P}",
+            re.I,
+        ),
+        ("acquirer", "target"),
+        0.9,
+    ),
+    # "A has signed a deal with B in Japan to license out its ...": A gives the rights
+    (
+        re.compile(
+            rf"{P}{GAP}\b(?:signed|entered|concluded|inked|struck|reached)\b{GAP}\bwith\s+{P}"
+            r"[^.]{0,80}?\bto (?:out-?licen[cs]e|licen[cs]e out|grant|transfer|sell)\b",
+            re.I,
+        ),
+        ("licensor", "licensee"),
+        0.9,
+    ),
+]
+
+# One party's role from its own words.
+SINGLE: list[tuple[re.Pattern[str], str, float]] = [
+    # the asset's owner: "Developed by GC Pharma, Hunterase is ..."
+    (
+        re.compile(
+            rf"\b(?:developed|discovered|invented|originated)\s+by\s+(?:[\w-]+\s+){{0,2}}?{P}",
+            re.I,
+        ),
+        "licensor",
+        0.65,
+    ),
+    # "Celltrion will have an option for the exclusive worldwide license"
+    (
+        re.compile(
+            rf"{P}\s+(?:will (?:also )?have|has|have|holds?|gets?|retains?|will retain)\s+"
+            rf"(?:an?|the)\s+(?:exclusive\s+)?option\b",
+            re.I,
+        ),
+        "licensee",
+        0.75,
+    ),
+    # the buyer told from its side: "X가 ... Y를 인수한다", "Boryung has acquired"
+    (
+        re.compile(
+            rf"{P}{_BRACKET}(?:은|는|이|가)\s[^.]{{0,140}}?(?:을|를)\s?(?:\S+\s){{0,3}}?"
+            r"인수(?:한다|했|하기로|해|하며|하고|할|키로|하는)"
+        ),
+        "acquirer",
+        0.75,
+    ),
+    (
+        re.compile(
+            rf"{P}\s+(?:has acquired|acquired|acquires|will acquire|is to acquire|"
+            rf"is acquiring|has agreed to acquire|agreed to acquire|buys|bought|is buying)\b"
+            r"(?!\s+back)",
+            re.I,
+        ),
+        "acquirer",
+        0.7,
+    ),
+    # "Y가 ... 상업화 권리를 가진다"
+    (
+        re.compile(
+            rf"{P}{_BRACKET}(?:은|는|이|가)\s[^.⟦]{{0,80}}?(?:권리|권한|판권|판매권|독점권)[^.⟦]{{0,10}}?"
+            r"(?:가진다|가지며|가지게|갖는다|갖게|갖고)"
+        ),
+        "licensee",
+        0.75,
+    ),
+]
+
+SINGLE += [
+    # "Boryung Pharma has exclusive rights to develop and sell Zepsyre in Korea"
+    (
+        re.compile(
+            rf"{P}\s+(?:has|have|will have|holds?|will hold|now holds?)\s+(?:the\s+)?"
+            r"(?:exclusive\s+)?(?:global\s+|worldwide\s+|domestic\s+|regional\s+)?"
+            r"(?:[\w-]+\s+){0,2}?rights?\s+to\s+(?:develop|commerciali|sell|market|import|distribut)",
+            re.I,
+        ),
+        "licensee",
+        0.75,
+    ),
+    # a Korean disclosure's counterparty ("계약 상대방은 중국의 IMEIK테크놀로지다") takes the rights
+    (
+        re.compile(
+            rf"^(?:(?!도입|라이선스\s?인)[\s\S])*?계약\s?상대(?:방|자)(?:은|는|이)\s(?:\S+\s){{0,2}}?{P}"
+        ),
+        "licensee",
+        0.55,
+    ),
+    # ... the giver when the discloser brings the rights in ("라이선스 도입 계약")
+    (
+        re.compile(
+            rf"(?:도입|라이선스\s?인)[\s\S]{{0,400}}?계약\s?상대(?:방|자)(?:은|는|이)\s(?:\S+\s){{0,2}}?{P}"
+        ),
+        "licensor",
+        0.9,
+    ),
+    # "휴온스는 기술 이전료로 총 6억원을 아이진에 지불": the payer takes the technology
+    (
+        re.compile(rf"{P}(?:은|는|이|가)[^.⟦]{{0,80}}?(?:지불|지급)(?:하게|한다|했|하기로|하고)"),
+        "licensee",
+        0.7,
+    ),
+]
+PAIRS += [
+    (
+        re.compile(
+            rf"{P}(?:은|는|이|가)[^.⟦]{{0,60}}?(?:기술\s?이전료|기술료|계약금|로열티|대가)[^.⟦]{{0,40}}?"
+            rf"{P}(?:에|에게)\s?(?:\S+\s)?(?:지불|지급)"
+        ),
+        ("licensee", "licensor"),
+        0.9,
+    ),
+]
+
+# Named on one side together: "HK이노엔(대표 ...)은 아이엠바이오로직스(대표 ...)와
+# 와이바이오로직스(...) 등 3사가 공동으로 개발한", "엔도그룹의 캐나다 소재 자회사인 팔라딘 랩스"
+SAME_SIDE: list[re.Pattern[str]] = [
+    re.compile(
+        rf"{P}{_BRACKET}\s?(?:와|과|및)\s?{P}{_BRACKET}\s?등\s?(?:\d|두|세|네)\s?(?:개\s?)?사"
+    ),
+    re.compile(
+        rf"{P}{_BRACKET}(?:은|는|이|가)\s{P}{_BRACKET}\s?(?:와|과|및)\s?⟦\d+⟧{_BRACKET}\s?등\s?"
+        r"(?:\d|세|네)\s?(?:개\s?)?사"
+    ),
+]
+
+# The investor and the company it invests in: "Dong-A ST made a strategic investment of ₩25
+# billion in Seoul-based Idience", "동아에스티는 ... 아이디언스에 ... 지분투자",
+# "동아에스티는 약 250억원을 투자해 아이디언스의"
+INVESTS: list[re.Pattern[str]] = [
+    re.compile(
+        rf"{P}{WIDE}\binvest(?:ment|s|ed|ing)?\b[^.⟦]{{0,80}}?\bin\s+(?:[\w,.-]+\s+){{0,4}}?{P}",
+        re.I,
+    ),
+    re.compile(rf"{P}(?:은|는|이|가){WIDE}{P}(?:에|에게)\s[^.⟦]{{0,60}}?투자"),
+    re.compile(rf"{P}(?:은|는|이|가)[^.⟦]{{0,60}}?투자(?:해|하여|하고)\s{P}의"),
+]
+_INVESTING_IN = re.compile(rf"\binvest(?:ing|ed)\b[^.⟦]{{0,60}}?\bin\s+{P},?\s+{P}", re.I)
+# "앱클론은 제3자 배정 유상증자에 종근당이 전략적투자자(SI)로 참여": the one raising, the one taking
+ISSUER = re.compile(rf"{P}{_BRACKET}(?:은|는|이|가)\s[^.⟦]{{0,40}}?(?:유상\s?증자|제3자\s?배정)")
+SUBSCRIBER = re.compile(
+    rf"{P}(?:이|가)\s[^.⟦]{{0,30}}?(?:참여|투자자로|인수(?:한다|했))|"
+    rf"(?:유상\s?증자|제3자\s?배정)[^.⟦]{{0,20}}?(?:대상자?는|대상자로)\s?{P}"
+)
+
+
+def investment_pair(marked: str) -> tuple[int | None, list[int]]:
+    """(the investee, the investors) a strategic investment names, or (None, [])."""
+    for rx in INVESTS:
+        match = rx.search(marked)
+        if match and match.group(1) != match.group(2):
+            return int(match.group(2)), [int(match.group(1))]
+    match = _INVESTING_IN.search(marked)
+    if match and match.group(1) != match.group(2):
+        return int(match.group(1)), [int(match.group(2))]
+    issuer = ISSUER.search(marked)
+    if issuer:
+        who = int(issuer.group(1))
+        takers = [
+            int(m.group(1) or m.group(2))
+            for m in SUBSCRIBER.finditer(marked)
+            if int(m.group(1) or m.group(2)) != who
+        ]
+        return who, list(dict.fromkeys(takers))
+    return None, []
+
+
+_TOGETHER = re.compile(
+    r"co-?develop|jointly develop|joint development|development partnership|research collaboration|"
+    r"공동\s?개발|공동\s?연구",
+    re.I,
+)
+_BOTH_WAYS = re.compile(r"상호|반대로|\bmutual(?:ly)?\b|vice versa|each other", re.I)
+_LICENCE_WORD = re.compile(r"licen[cs]|라이선스|라이센스|기술\s?이전|기술\s?수출", re.I)
+_LATER = re.compile(r"first negotiation|right of first|\boption\b|우선\s?협상|옵션", re.I)
+_MONEY = re.compile(r"[$€£¥₩]|\b(?:USD|KRW|million|billion|won)\b|억\s?원|만\s?달러|억\s?달러")
+
+
+def symmetric(text: str) -> bool:
+    """A collaboration with no giver and taker: both develop and either may license in what
+    comes of it ("반대로 싸이런이 ... 사용할 경우 셀트리온이 기술료를 지급받게 된다"), or a
+    development partnership whose only licence is a later right ("the right of first
+    negotiation ... for global in-licensing") and that states no money."""
+    first = text.strip()[:300]
+    if not _TOGETHER.search(text):
+        return False
+    if _BOTH_WAYS.search(text):
+        return True
+    if not _TOGETHER.search(first) or _MONEY.search(text):
+        return False
+    for match in _LICENCE_WORD.finditer(text):
+        if not _LATER.search(text, max(0, match.start() - 100), match.start()):
+            return False
+    return True
