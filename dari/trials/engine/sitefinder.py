@@ -119,7 +119,8 @@ def _recency(year: int | None, now: int) -> float:
     return float(0.5 ** (max(0, now - year) / RECENCY_HALF_LIFE))
 
 
-def score_site(site: SiteFacts, query: SiteQuery) -> SiteScore:
+def _reasons(site: SiteFacts, query: SiteQuery) -> tuple[list[Reason], int]:
+    """The site's reasons (in the order their points are summed) and its trials in the phase."""
     c = site.counts
     reasons: list[Reason] = []
     in_phase = sum(n for _y, n in c.phase_years)
@@ -154,13 +155,22 @@ def score_site(site: SiteFacts, query: SiteQuery) -> SiteScore:
         reasons.append(
             Reason("phase1_unit", W_PHASE1_UNIT, {"stated": int(site.phase1_unit), "n": c.phase1})
         )
+    return reasons, in_phase
+
+
+def _score(reasons: list[Reason]) -> float:
+    return round(sum(r.points for r in reasons), 3)
+
+
+def _scored(site: SiteFacts, reasons: list[Reason], in_phase: int) -> SiteScore:
+    c = site.counts
     return SiteScore(
         organization_id=site.organization_id,
         name=site.name,
         name_ko=site.name_ko,
         city=site.city,
         cluster_id=site.cluster_id,
-        score=round(sum(r.points for r in reasons), 3),
+        score=_score(reasons),
         trials=c.trials,
         phase_trials=in_phase,
         reasons=tuple(sorted(reasons, key=lambda r: -abs(r.points))),
@@ -176,6 +186,17 @@ def rank_sites(sites: list[SiteFacts], query: SiteQuery, top: int = 20) -> list[
         if (not query.city or s.city.casefold() == query.city.casefold())
         and (not query.cluster_id or s.cluster_id == query.cluster_id)
     ]
-    scores = [score_site(s, query) for s in chosen if s.counts.trials]
-    scores.sort(key=lambda s: (s.phase_trials == 0, -s.score, s.name, s.organization_id))
-    return scores[:top]
+    ranked = []
+    for s in chosen:
+        if s.counts.trials:
+            reasons, in_phase = _reasons(s, query)
+            key = (in_phase == 0, -_score(reasons), s.name, s.organization_id)
+            ranked.append((key, s, reasons, in_phase))
+    # Only the sites shown are worded: a broad condition has hundreds of sites.
+    ranked.sort(key=lambda r: r[0])
+    return [_scored(s, reasons, in_phase) for _key, s, reasons, in_phase in ranked[:top]]
+
+
+def score_site(site: SiteFacts, query: SiteQuery) -> SiteScore:
+    """One site's score and its reasons, the strongest first."""
+    return _scored(site, *_reasons(site, query))
