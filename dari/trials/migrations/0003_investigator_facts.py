@@ -24,7 +24,7 @@ def fill_investigator_facts(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0011_search_cover_indexes'),
+        ('directory', '0010_asset_search'),
         ('trials', '0002_trial_updated_site_facts'),
     ]
 
