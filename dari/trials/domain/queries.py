@@ -235,7 +235,7 @@ def find_sites(search: SiteSearch) -> list[SiteResult]:
             counts=SiteCounts(
                 **dict(zip(TOTALS, totals[org["id"]], strict=True)),
                 phase_years=tuple(sorted(years[org["id"]].items(), key=lambda yn: yn[0] or 0)),
-                enrolments=tuple(enrolments[org["id"]]),
+                enrolments=enrolments[org["id"]],
             ),
         )
         for org in Organization.objects.filter(pk__in=list(totals)).values(
@@ -269,7 +269,7 @@ def find_sites(search: SiteSearch) -> list[SiteResult]:
 
 def _phase_facts(
     facts: QuerySet[SiteFact],
-) -> tuple[dict[str, Counter[int | None]], dict[str, list[int]]]:
+) -> tuple[dict[str, dict[int | None, int]], dict[str, tuple[int, ...]]]:
     """Each site's trials in the phase asked by start year, and their planned enrolments.
 
     One pass over the facts' rows, read through the cursor: a broad condition has tens of
@@ -280,13 +280,16 @@ def _phase_facts(
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    years: dict[str, Counter[int | None]] = defaultdict(Counter)
+    # Plain dicts and tuples of numbers, which the garbage collector stops tracking (see
+    # dari.trials.engine.sitefinder.Feature).
+    years: dict[str, dict[int | None, int]] = defaultdict(dict)
     for (org_id, year), n in Counter(map(itemgetter(0, 1), rows)).items():
         years[org_id][year] = n
-    enrolments: dict[str, list[int]] = defaultdict(list)
+    lists: dict[str, list[int]] = defaultdict(list)
     for org_id, _year, enrollment in rows:
         if enrollment is not None and enrollment > 0:
-            enrolments[org_id].append(enrollment)
+            lists[org_id].append(enrollment)
+    enrolments = defaultdict(tuple, {org_id: tuple(values) for org_id, values in lists.items()})
     return years, enrolments
 
 
