@@ -10,10 +10,12 @@ folder first on the Python path, against its own fresh database.
 Prints, per database and code: the import (validated, one transaction), the re-import
 (idempotent: every study unchanged), wall and CPU time of the importing process (a PostgreSQL
 server's own CPU is not in it); and the site finder's latency (p50/p95 over ten conditions in
-Korean and English, in the engine and through GET /api/sites).
+Korean and English, in the engine and through GET /api/sites): wall time, the CPU time of the
+process and, on PostgreSQL, the CPU time of its server process (read from
+/proc/PID/schedstat, in nanoseconds), so that a shared machine can be read through.
 
     .venv/bin/python bench/trials.py [--studies 50000] [--database sqlite|postgres|both]
-                                     [--no-baseline]
+                                     [--no-baseline] [--baseline COMMIT] [--pg-db NAME]
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +39,6 @@ if os.environ.get("DARI_BENCH_CODE"):  # a worker of the previous implementation
 DARI = str(ROOT / ".venv" / "bin" / "dari")
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 PG_DB = "dari_bench_trials"
-PG_URL = f"postgres://postgres@127.0.0.1:5432/{PG_DB}"
 PAGE = 5_000
 BASELINE = "72b6d68"
 
@@ -52,18 +55,18 @@ def run(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
     return time.perf_counter() - start, cpu
 
 
-def baseline_code(tmp: Path) -> Path:
+def baseline_code(tmp: Path, commit: str) -> Path:
     """The previous implementation's `dari` package, extracted from git."""
     folder = tmp / "baseline"
     folder.mkdir()
     archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", BASELINE, "dari"], check=True, capture_output=True
+        ["git", "-C", str(ROOT), "archive", commit, "dari"], check=True, capture_output=True
     ).stdout
     subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
     return folder
 
 
-def fresh_env(database: str, tmp: Path, code: Path | None) -> dict[str, str]:
+def fresh_env(database: str, tmp: Path, code: Path | None, pg_db: str) -> dict[str, str]:
     """A fresh, migrated database for `code` (None: ours)."""
     var = tmp / f"var-{database}-{'baseline' if code else 'ours'}"
     var.mkdir(exist_ok=True)
@@ -75,8 +78,8 @@ def fresh_env(database: str, tmp: Path, code: Path | None) -> dict[str, str]:
     if database == "postgres":
         for tool in ("dropdb", "createdb"):
             extra = ["--if-exists"] if tool == "dropdb" else []
-            subprocess.run([tool, "-h", "127.0.0.1", "-U", "postgres", *extra, PG_DB], check=True)
-        env["DATABASE_URL"] = PG_URL
+            subprocess.run([tool, "-h", "127.0.0.1", "-U", "postgres", *extra, pg_db], check=True)
+        env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{pg_db}"
     else:
         env.pop("DATABASE_URL", None)
         (var / "dari.sqlite3").unlink(missing_ok=True)
@@ -103,6 +106,21 @@ def _pct(xs: list[float], q: float) -> float:
     return xs[min(len(xs) - 1, int(round(q * (len(xs) - 1))))] * 1000
 
 
+def server_cpu() -> Callable[[], float]:
+    """The CPU time (s) of this connection's PostgreSQL server process so far (0 elsewhere,
+    or where /proc is not readable)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return lambda: 0.0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        stat = Path(f"/proc/{cursor.fetchone()[0]}/schedstat")
+    if not stat.exists():
+        return lambda: 0.0
+    return lambda: int(stat.read_text().split()[0]) / 1e9
+
+
 def latency(reps: int) -> dict[str, object]:
     """Wall and CPU time of the site finder, in the engine and through the API, and what it
     answers (to compare the two implementations)."""
@@ -116,18 +134,24 @@ def latency(reps: int) -> dict[str, object]:
     for c, ph in QUERIES:  # warm the caches (and the API's first request) once
         client.get("/api/sites", {"condition": c, "phase": ph})
         found = find_sites(SiteSearch(condition=c, phase=ph))
-        answers[f"{c} {ph}"] = [(s.organization_id, s.score, s.reasons) for s in found]
-    times: dict[str, list[float]] = {"engine": [], "engine_cpu": [], "api": [], "api_cpu": []}
+        answers[f"{c} {ph}"] = [
+            (s.organization_id, s.score, s.reasons, getattr(s, "investigators", None))
+            for s in found
+        ]
+    db_cpu = server_cpu()
+    times: dict[str, list[float]] = defaultdict(list)
     for _ in range(reps):
         for c, ph in QUERIES:
-            t, cpu = time.perf_counter(), time.process_time()
+            t, cpu, db = time.perf_counter(), time.process_time(), db_cpu()
             find_sites(SiteSearch(condition=c, phase=ph))
             times["engine"].append(time.perf_counter() - t)
             times["engine_cpu"].append(time.process_time() - cpu)
-            t, cpu = time.perf_counter(), time.process_time()
+            times["engine_db_cpu"].append(db_cpu() - db)
+            t, cpu, db = time.perf_counter(), time.process_time(), db_cpu()
             response = client.get("/api/sites", {"condition": c, "phase": ph})
             times["api"].append(time.perf_counter() - t)
             times["api_cpu"].append(time.process_time() - cpu)
+            times["api_db_cpu"].append(db_cpu() - db)
             assert response.status_code == 200 and response.json(), (c, response.status_code)
     out: dict[str, object] = {k: [_pct(v, 0.5), _pct(v, 0.95)] for k, v in times.items()}
     out |= {"n": len(times["engine"]), "trials": Trial.objects.count()}
@@ -156,8 +180,8 @@ def python(env: dict[str, str], arg: str, cwd: Path) -> str:
     return out.stdout.strip().splitlines()[-1]
 
 
-def measure(db: str, tmp: Path, files: list[str], code: Path | None, reps: int) -> dict:
-    env = fresh_env(db, tmp, code)
+def measure(db: str, tmp: Path, files: list[str], code: Path | None, reps: int, pg_db: str) -> dict:
+    env = fresh_env(db, tmp, code, pg_db)
     command = [DARI, "trials", "import-ctgov", "--no-progress", *files]
     first = run(command, env, tmp)
     again = run(command, env, tmp)
@@ -170,6 +194,8 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=5, help="rounds of the 10 site-finder queries")
     parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--no-baseline", action="store_true", help="only ours")
+    parser.add_argument("--baseline", default=BASELINE, help=f"previous code (default {BASELINE})")
+    parser.add_argument("--pg-db", default=PG_DB, help=f"scratch database (default {PG_DB})")
     parser.add_argument("--worker", nargs=1, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -189,15 +215,20 @@ def main() -> None:
         n_sites = sum(
             len(s["protocolSection"]["contactsLocationsModule"]["locations"]) for s in studies
         )
-        old = None if args.no_baseline else baseline_code(tmp)
+        old = None if args.no_baseline else baseline_code(tmp, args.baseline)
         for db in dbs:
-            ours = measure(db, tmp, files, None, args.reps)
+            ours = measure(db, tmp, files, None, args.reps, args.pg_db)
             rows.append((db, "ours", ours))
             if old is not None:
-                previous = measure(db, tmp, files, old, args.reps)
-                rows.append((db, f"previous ({BASELINE})", previous))
-                same = ours["lat"]["answers"] == previous["lat"]["answers"]
+                previous = measure(db, tmp, files, old, args.reps, args.pg_db)
+                rows.append((db, f"previous ({args.baseline})", previous))
+                mine, theirs = ours["lat"]["answers"], previous["lat"]["answers"]
+                same = [a[:3] for v in mine.values() for a in v] == [
+                    a[:3] for v in theirs.values() for a in v
+                ]
                 print(f"{db}: site finder answers (sites, scores, reasons) identical: {same}")
+                if all(a[3] is not None for v in theirs.values() for a in v):
+                    print(f"{db}: ... and the investigators named identical: {mine == theirs}")
     load = os.getloadavg()[0]
     print(
         f"\nImport of {args.studies:,} SYNTHETIC studies ({n_sites:,} site rows) in "
@@ -219,19 +250,23 @@ def main() -> None:
         f"{lat0['n']} timed queries each (10 conditions, Korean and English, x {args.reps})"
     )
     print(
-        "| database | code | engine p50 (ms) | engine p95 (ms) | engine CPU p95 (ms) | "
-        "GET /api/sites p50 (ms) | GET /api/sites p95 (ms) | its CPU p95 (ms) | "
-        "goal p95 < 200 ms |"
+        "| database | code | engine wall p50 / p95 (ms) | its CPU p50 / p95 | its DB server CPU "
+        "p50 / p95 | GET /api/sites wall p50 / p95 (ms) | its CPU p50 / p95 | its DB server CPU "
+        "p50 / p95 | goal wall p95 < 200 ms |"
     )
     print("|---|---|---|---|---|---|---|---|---|")
+
+    def pair(lat: dict, key: str) -> str:
+        return f"{lat[key][0]:.0f} / {lat[key][1]:.0f}" if key in lat else "-"
+
     for db, code, r in rows:
         lat = r["lat"]
         met = "met" if max(lat["engine"][1], lat["api"][1]) < 200 else "NOT met"
-        print(
-            f"| {db} | {code} | {lat['engine'][0]:.0f} | {lat['engine'][1]:.0f} | "
-            f"{lat['engine_cpu'][1]:.0f} | {lat['api'][0]:.0f} | {lat['api'][1]:.0f} | "
-            f"{lat['api_cpu'][1]:.0f} | {met} |"
-        )
+        cells = [pair(lat, k) for k in ("engine", "engine_cpu", "engine_db_cpu")]
+        cells += [pair(lat, k) for k in ("api", "api_cpu", "api_db_cpu")]
+        if db != "postgres":
+            cells[2] = cells[5] = "(in process)"
+        print(f"| {db} | {code} | {' | '.join(cells)} | {met} |")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """The asset search index, one interface over two databases: SQLite FTS5 (an external-content
 virtual table over `directory_assetsearch`, kept by triggers) and PostgreSQL full text (a
-stored, generated tsvector column with a GIN index). `install_index` creates either (the
+narrow table of tsvectors with a GIN index, `directory_assetdocument`, kept by
+triggers). `install_index` creates either (the
 migration calls it).
 
 The rows of `AssetSearch` are the search documents of `dari.matching.search.document`;
@@ -24,7 +25,7 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 
-from dari.directory.models import Asset, AssetSearch
+from dari.directory.models import ID_LENGTH, Asset, AssetSearch
 from dari.matching.search import (
     Query,
     RecordText,
@@ -63,16 +64,51 @@ _SQLITE_TEARDOWN = (
     f"DROP TRIGGER IF EXISTS {FTS}_update",
     f"DROP TABLE IF EXISTS {FTS}",
 )
+
+
 # 'simple': no stemming or stop words; the documents hold index tokens already.
+def _pg_document(row: str) -> str:
+    return (
+        f"setweight(to_tsvector('simple', {row}.name), 'A') || "
+        f"setweight(to_tsvector('simple', {row}.terms), 'B') || "
+        f"setweight(to_tsvector('simple', {row}.body), 'C') || "
+        f"setweight(to_tsvector('simple', {row}.org), 'D')"
+    )
+
+
+# PostgreSQL keeps the tsvectors in a narrow table of their own (row id, asset id, document),
+# kept by triggers like SQLite's FTS5 table: a broad search ("cancer": 40,000 documents)
+# reads and ranks every match, and the rows of the documents alone take half the pages of
+# the search table's (which also holds the texts and the sentence embedder's text).
+DOCUMENTS = "directory_assetdocument"
+_SYNC = f"{DOCUMENTS}_sync"
 _POSTGRES_SETUP = (
-    f"ALTER TABLE {TABLE} ADD COLUMN document tsvector GENERATED ALWAYS AS ("
-    "setweight(to_tsvector('simple', name), 'A') || "
-    "setweight(to_tsvector('simple', terms), 'B') || "
-    "setweight(to_tsvector('simple', body), 'C') || "
-    "setweight(to_tsvector('simple', org), 'D')) STORED",
-    f"CREATE INDEX {TABLE}_document ON {TABLE} USING gin (document)",
+    f"CREATE TABLE IF NOT EXISTS {DOCUMENTS} (id bigint PRIMARY KEY, "
+    f"asset_id varchar({ID_LENGTH}) NOT NULL, document tsvector NOT NULL)",
+    f"CREATE OR REPLACE FUNCTION {_SYNC}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    f"IF TG_OP = 'TRUNCATE' THEN TRUNCATE {DOCUMENTS}; RETURN NULL; END IF; "
+    f"IF TG_OP = 'DELETE' THEN DELETE FROM {DOCUMENTS} WHERE id = OLD.id; RETURN OLD; END IF; "
+    f"INSERT INTO {DOCUMENTS} (id, asset_id, document) "
+    f"VALUES (NEW.id, NEW.asset_id, {_pg_document('NEW')}) ON CONFLICT (id) DO UPDATE "
+    "SET asset_id = EXCLUDED.asset_id, document = EXCLUDED.document; RETURN NEW; END $$",
+    f"DROP TRIGGER IF EXISTS {_SYNC} ON {TABLE}",
+    f"CREATE TRIGGER {_SYNC} AFTER INSERT OR UPDATE OR DELETE ON {TABLE} "
+    f"FOR EACH ROW EXECUTE FUNCTION {_SYNC}()",
+    f"DROP TRIGGER IF EXISTS {_SYNC}_truncate ON {TABLE}",
+    f"CREATE TRIGGER {_SYNC}_truncate AFTER TRUNCATE ON {TABLE} "
+    f"FOR EACH STATEMENT EXECUTE FUNCTION {_SYNC}()",
+    f"INSERT INTO {DOCUMENTS} (id, asset_id, document) "
+    f"SELECT s.id, s.asset_id, {_pg_document('s')} FROM {TABLE} s ON CONFLICT (id) DO NOTHING",
+    f"CREATE INDEX IF NOT EXISTS {DOCUMENTS}_document ON {DOCUMENTS} USING gin (document)",
 )
 _POSTGRES_TEARDOWN = (
+    f"DROP TRIGGER IF EXISTS {_SYNC}_truncate ON {TABLE}",
+    f"DROP TRIGGER IF EXISTS {_SYNC} ON {TABLE}",
+    f"DROP FUNCTION IF EXISTS {_SYNC}()",
+    f"DROP TABLE IF EXISTS {DOCUMENTS}",
+)
+_POSTGRES_BEFORE_0012 = (
+    # Until migration 0012 the tsvector was a generated column of the search table.
     f"DROP INDEX IF EXISTS {TABLE}_document",
     f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS document",
 )
@@ -87,6 +123,14 @@ def install_index(schema_editor: Any) -> None:
     statements = {"sqlite": _SQLITE_SETUP, "postgresql": _POSTGRES_SETUP}.get(vendor, ())
     for sql in statements:
         schema_editor.execute(sql)
+
+
+def move_documents(schema_editor: Any) -> None:
+    """PostgreSQL: move the tsvectors from the search table's generated column to their own
+    table (migration 0012; on a database created since, there is nothing to move)."""
+    if schema_editor.connection.vendor == "postgresql":
+        for sql in (*_POSTGRES_BEFORE_0012, *_POSTGRES_SETUP, f"ANALYZE {DOCUMENTS}"):
+            schema_editor.execute(sql)
 
 
 def remove_index(schema_editor: Any) -> None:
@@ -204,14 +248,14 @@ def matching(query: Query, every: int = 1) -> Q:
     """Assets whose search document matches the query (a subquery of the index); `every`:
     only every n-th document of the index (by its row id: a sample for estimates)."""
     if connection.vendor == "postgresql":
-        sql = f"SELECT asset_id FROM {TABLE} WHERE document @@ to_tsquery('simple', %s)"
+        sql = f"SELECT asset_id FROM {DOCUMENTS} WHERE document @@ to_tsquery('simple', %s)"
     else:
         sql = (
             f"SELECT {TABLE}.asset_id FROM {FTS} JOIN {TABLE} ON {TABLE}.id = {FTS}.rowid "
             f"WHERE {FTS} MATCH %s"
         )
     if every > 1:
-        row = f"{TABLE}.id" if connection.vendor == "postgresql" else f"{FTS}.rowid"
+        row = f"{DOCUMENTS}.id" if connection.vendor == "postgresql" else f"{FTS}.rowid"
         sql += f" AND {row} %% {int(every)} = 0"
     return Q(pk__in=RawSQL(sql, [expression(query)]))
 
@@ -222,9 +266,12 @@ def ranked(assets: QuerySet[Asset], query: Query) -> QuerySet[Asset]:
     expr = expression(query)
     where = [f"{TABLE}.asset_id = directory_asset.id"]
     if connection.vendor == "postgresql":
-        rank = f"ts_rank({_PG_WEIGHTS}::float4[], {TABLE}.document, to_tsquery('simple', %s))"
-        tables = [TABLE]
-        where.append(f"{TABLE}.document @@ to_tsquery('simple', %s)")
+        rank = f"ts_rank({_PG_WEIGHTS}::float4[], {DOCUMENTS}.document, to_tsquery('simple', %s))"
+        tables = [TABLE, DOCUMENTS]
+        where += [
+            f"{DOCUMENTS}.id = {TABLE}.id",
+            f"{DOCUMENTS}.document @@ to_tsquery('simple', %s)",
+        ]
     else:
         rank = f"-bm25({FTS}, {', '.join(str(w) for w in WEIGHTS)})"
         tables = [TABLE, FTS]
@@ -246,7 +293,7 @@ def _index_matches(query: Query) -> tuple[str, list[str]]:
         # OFFSET 0 keeps the planner from pulling the subquery up: the rank is computed as
         # each document is read, and the documents are not carried through the join.
         sql = (
-            f"SELECT asset_id, {rank} AS rank FROM {TABLE} "
+            f"SELECT asset_id, {rank} AS rank FROM {DOCUMENTS} "
             "WHERE document @@ to_tsquery('simple', %s) OFFSET 0"
         )
         return sql, [expr, expr]

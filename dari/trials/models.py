@@ -284,3 +284,45 @@ class SiteFact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.trial_id} @ {self.organization_id}"
+
+
+class InvestigatorFact(models.Model):
+    """A person the registry names at a site organisation in a site role, with the trial's
+    condition key, phases and intervention types (precomputed by the importer, like
+    `SiteFact`: the site finder names the people of its top sites from one index)."""
+
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("site"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+    )
+    trial = models.ForeignKey(
+        Trial, verbose_name=_("trial"), on_delete=models.CASCADE, related_name="+"
+    )
+    condition_key = models.CharField(max_length=16)
+    phase_codes = models.CharField(max_length=20, blank=True)
+    intervention_types = models.CharField(max_length=300, blank=True)
+    name = models.CharField(_("name"), max_length=300)
+
+    class Meta:
+        verbose_name = _("investigator fact")
+        verbose_name_plural = _("investigator facts")
+        # The people of a few sites for a few condition texts, read from the index alone.
+        indexes = [
+            models.Index(
+                fields=[
+                    "organization",
+                    "condition_key",
+                    "phase_codes",
+                    "intervention_types",
+                    "name",
+                    "trial",
+                ],
+                name="investigatorfact_site",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} @ {self.organization_id}"

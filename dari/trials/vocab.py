@@ -28,6 +28,8 @@ class TrialStatus(models.TextChoices):
 # Statuses in which a trial is still taking patients: a competitor for the same patients.
 RECRUITING_STATUSES = frozenset({"RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION"})
 STOPPED_STATUSES = frozenset({"TERMINATED", "WITHDRAWN"})
+# The roles in which the site finder names a person at a site (a site contact may have none).
+SITE_ROLES = ("PRINCIPAL_INVESTIGATOR", "SUB_INVESTIGATOR", "")
 
 
 class Phase(models.TextChoices):

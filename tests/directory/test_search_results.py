@@ -95,3 +95,30 @@ def test_facets_of_a_very_broad_search_are_estimated_among_visible_assets(
     assert all(n % 2 == 0 for n in stage.values()), stage
     assert 50 <= sum(stage.values()) <= 90
     assert stage["phase3"] == 0
+
+
+def test_postgresql_keeps_the_documents_table_in_step_with_the_search_table(db):
+    """PostgreSQL ranks and counts a narrow table of tsvectors kept by triggers: a saved,
+    changed or deleted asset is found, found by its new words, or no longer found."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite keeps its FTS5 table by triggers of its own")
+    org = OrganizationFactory(id="org-d", name="Delta", country="KR")
+    AssetFactory(id="as-d1", organization=org, name="D-1", description="gastric cancer")
+    AssetFactory(id="as-d2", organization=org, name="D-2", description="psoriasis")
+
+    def found(q: str) -> list[str]:
+        rows = search_assets(None, AssetFilter.from_params({"q": q, "sort": "name"}))
+        return [a.pk for a in rows]
+
+    assert found("gastric") == ["as-d1"]
+    asset = AssetFactory._meta.model.objects.get(pk="as-d2")
+    asset.description = "gastric adenocarcinoma"
+    asset.save()
+    assert found("gastric") == ["as-d1", "as-d2"]
+    asset.delete()
+    assert found("gastric") == ["as-d1"]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT asset_id FROM directory_assetdocument ORDER BY asset_id")
+        assert cursor.fetchall() == [("as-d1",)]

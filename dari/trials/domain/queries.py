@@ -6,10 +6,12 @@ Trials and sites are public registry records; an asset a trial tests is named on
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
@@ -22,13 +24,13 @@ from dari.trials.engine import SiteCounts, SiteFacts, SiteQuery, condition_terms
 from dari.trials.models import (
     ConditionText,
     Investigator,
+    InvestigatorFact,
     SiteFact,
     SiteProfile,
     Trial,
     TrialSite,
 )
 
-SITE_ROLES = ("PRINCIPAL_INVESTIGATOR", "SUB_INVESTIGATOR", "")
 PHASES = ("1", "2", "3", "4")
 
 
@@ -194,50 +196,35 @@ def find_sites(search: SiteSearch) -> list[SiteResult]:
     """Sites ranked for a condition and phase, best first, each with its reasons.
 
     The database matches the condition against the distinct condition texts, then counts each
-    site's trials of those texts in the precomputed site facts (by start year, so that recent
-    trials can weigh more) and reads the planned enrolments of those in the phase asked; the
-    people the registry names are counted for the top sites only.
+    site's trials of those texts in the precomputed site facts and hands over the start year
+    and planned enrolment of those in the phase asked (so that recent trials can weigh more and
+    the median can be taken); the people the registry names are counted for the top sites
+    only, from their own precomputed facts.
     """
     if not condition_terms(search.condition):
         return []
     keys = matching_conditions(search.condition).values("key")
     facts = SiteFact.objects.filter(condition_key__in=keys).order_by()
-    matching = Trial.objects.filter(condition_key__in=keys)
     if search.intervention_type:
-        code = f"|{search.intervention_type}|"
-        facts = facts.filter(intervention_types__contains=code)
-        matching = matching.filter(intervention_types__contains=code)
+        facts = facts.filter(intervention_types__contains=f"|{search.intervention_type}|")
     if search.country:
         facts = facts.filter(country=search.country)
     in_phase = Q(phase_codes__contains=f"|{search.phase}|") if search.phase else Q()
     totals = {
         row[0]: row[1:]
         for row in facts.values_list("organization_id").annotate(
-            trials=Count("pk"),
-            industry=Count("pk", filter=Q(industry=True)),
-            recruiting=Count("pk", filter=Q(recruiting=True)),
-            stopped=Count("pk", filter=Q(stopped=True)),
-            phase1=Count("pk", filter=Q(phase_codes__contains="|1|")),
+            # Counts of a column of the covering index (never null), not of the id, which
+            # that index lacks: PostgreSQL would visit the table for every fact.
+            trials=Count("organization"),
+            industry=Count("organization", filter=Q(industry=True)),
+            recruiting=Count("organization", filter=Q(recruiting=True)),
+            stopped=Count("organization", filter=Q(stopped=True)),
+            phase1=Count("organization", filter=Q(phase_codes__contains="|1|")),
         )
     }
     if not totals:
         return []
-    years: dict[str, list[tuple[int | None, int]]] = defaultdict(list)
-    for org_id, year, n in (
-        facts.filter(in_phase).values_list("organization_id", "start_year").annotate(Count("pk"))
-    ):
-        years[org_id].append((year, n))
-    enrolments: dict[str, list[int]] = defaultdict(list)
-    for org_id, enrollment in facts.filter(in_phase, enrollment__gt=0).values_list(
-        "organization_id", "enrollment"
-    ):
-        enrolments[org_id].append(enrollment)
-    ids = list(totals)
-    phase1_units = set(
-        SiteProfile.objects.filter(phase1_unit=True, organization_id__in=ids).values_list(
-            "organization_id", flat=True
-        )
-    )
+    years, enrolments = _phase_facts(facts.filter(in_phase))
     sites = [
         SiteFacts(
             organization_id=org["id"],
@@ -245,15 +232,15 @@ def find_sites(search: SiteSearch) -> list[SiteResult]:
             name_ko=org["name_ko"],
             city=org["city"],
             cluster_id=org["cluster_id"] or "",
-            phase1_unit=org["id"] in phase1_units,
+            phase1_unit=bool(org["site_profile__phase1_unit"]),
             counts=SiteCounts(
                 **dict(zip(TOTALS, totals[org["id"]], strict=True)),
-                phase_years=tuple(sorted(years[org["id"]], key=lambda yn: yn[0] or 0)),
-                enrolments=tuple(enrolments[org["id"]]),
+                phase_years=tuple(sorted(years[org["id"]].items(), key=lambda yn: yn[0] or 0)),
+                enrolments=enrolments[org["id"]],
             ),
         )
-        for org in Organization.objects.filter(pk__in=ids).values(
-            "id", "name", "name_ko", "city", "cluster_id"
+        for org in Organization.objects.filter(pk__in=list(totals)).values(
+            "id", "name", "name_ko", "city", "cluster_id", "site_profile__phase1_unit"
         )
     ]
     query = SiteQuery(
@@ -263,10 +250,7 @@ def find_sites(search: SiteSearch) -> list[SiteResult]:
         cluster_id=search.cluster,
     )
     ranked = rank_sites(sites, query, top=search.top)
-    people = _site_investigators(
-        [s.organization_id for s in ranked],
-        matching.filter(in_phase) if search.phase else matching,
-    )
+    people = _site_investigators([s.organization_id for s in ranked], keys, search)
     return [
         SiteResult(
             organization_id=s.organization_id,
@@ -284,22 +268,51 @@ def find_sites(search: SiteSearch) -> list[SiteResult]:
     ]
 
 
+def _phase_facts(
+    facts: QuerySet[SiteFact],
+) -> tuple[dict[str, dict[int | None, int]], dict[str, tuple[int, ...]]]:
+    """Each site's trials in the phase asked by start year, and their planned enrolments.
+
+    One pass over the facts' rows, read through the cursor: a broad condition has tens of
+    thousands of them, and model-free rows cost a fraction of the ORM's per-row work."""
+    sql, params = facts.values_list(
+        "organization_id", "start_year", "enrollment"
+    ).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    # Plain dicts and tuples of numbers, which the garbage collector stops tracking (see
+    # dari.trials.engine.sitefinder.Feature).
+    years: dict[str, dict[int | None, int]] = defaultdict(dict)
+    for (org_id, year), n in Counter(map(itemgetter(0, 1), rows)).items():
+        years[org_id][year] = n
+    lists: dict[str, list[int]] = defaultdict(list)
+    for org_id, _year, enrollment in rows:
+        if enrollment is not None and enrollment > 0:
+            lists[org_id].append(enrollment)
+    enrolments = defaultdict(tuple, {org_id: tuple(values) for org_id, values in lists.items()})
+    return years, enrolments
+
+
 def _site_investigators(
-    org_ids: list[str], trials: QuerySet[Trial], top: int = 5
+    org_ids: list[str], keys: QuerySet[ConditionText], search: SiteSearch, top: int = 5
 ) -> dict[str, list[tuple[str, int]]]:
-    """The people the registry names at each site for these trials, most trials first."""
+    """The people the registry names at each site (in a site role) for the trials of the
+    condition texts, in the phase and of the intervention type asked, most trials first."""
+    people = InvestigatorFact.objects.filter(organization_id__in=org_ids, condition_key__in=keys)
+    if search.phase:
+        people = people.filter(phase_codes__contains=f"|{search.phase}|")
+    if search.intervention_type:
+        people = people.filter(intervention_types__contains=f"|{search.intervention_type}|")
     rows = (
-        Investigator.objects.filter(
-            organization_id__in=org_ids, trial__in=trials.values("pk"), role__in=SITE_ROLES
-        )
-        .values("organization_id", "name")
+        people.values_list("organization_id", "name")
         .annotate(n=Count("trial", distinct=True))
         .order_by("organization_id", "-n", "name")
     )
     out: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for row in rows:
-        if len(out[row["organization_id"]]) < top:
-            out[row["organization_id"]].append((row["name"], row["n"]))
+    for org_id, name, n in rows:
+        if len(out[org_id]) < top:
+            out[org_id].append((name, n))
     return out
 
 

@@ -119,9 +119,16 @@ def _recency(year: int | None, now: int) -> float:
     return float(0.5 ** (max(0, now - year) / RECENCY_HALF_LIFE))
 
 
-def score_site(site: SiteFacts, query: SiteQuery) -> SiteScore:
+# A reason before it is a `Reason`: (code, points, values). Plain tuples of numbers and
+# strings, which the garbage collector stops tracking: every site is scored, and hundreds of
+# live objects per search would bring on full collections (tens of ms each) every few searches.
+Feature = tuple[str, float, dict[str, float | int | str]]
+
+
+def _reasons(site: SiteFacts, query: SiteQuery) -> tuple[list[Feature], int]:
+    """The site's reasons (in the order their points are summed) and its trials in the phase."""
     c = site.counts
-    reasons: list[Reason] = []
+    reasons: list[Feature] = []
     in_phase = sum(n for _y, n in c.phase_years)
     if in_phase:
         weighted = sum(n * _recency(y, query.year) for y, n in c.phase_years)
@@ -129,38 +136,42 @@ def score_site(site: SiteFacts, query: SiteQuery) -> SiteScore:
         years = [y for y, _n in c.phase_years if y is not None]
         if years:
             values["first"], values["last"] = min(years), max(years)
-        reasons.append(Reason("phase_trials", W_PHASE_TRIALS * math.log1p(weighted), values))
-    reasons.append(Reason("all_trials", W_ANY_TRIALS * math.log1p(c.trials), {"n": c.trials}))
+        reasons.append(("phase_trials", W_PHASE_TRIALS * math.log1p(weighted), values))
+    reasons.append(("all_trials", W_ANY_TRIALS * math.log1p(c.trials), {"n": c.trials}))
     if c.trials:
         industry = c.industry / c.trials
-        reasons.append(
-            Reason("industry_share", W_INDUSTRY * industry, {"share": round(industry, 3)})
-        )
+        reasons.append(("industry_share", W_INDUSTRY * industry, {"share": round(industry, 3)}))
         if c.enrolments:
             median = statistics.median(c.enrolments)
-            reasons.append(
-                Reason("median_enrolment", W_ENROLMENT * math.log1p(median), {"n": median})
-            )
+            reasons.append(("median_enrolment", W_ENROLMENT * math.log1p(median), {"n": median}))
         if c.recruiting:
             reasons.append(
-                Reason("competing", W_COMPETING * math.log1p(c.recruiting), {"n": c.recruiting})
+                ("competing", W_COMPETING * math.log1p(c.recruiting), {"n": c.recruiting})
             )
         stopped = c.stopped / c.trials
         if stopped:
-            reasons.append(
-                Reason("stopped_share", W_STOPPED * stopped, {"share": round(stopped, 3)})
-            )
+            reasons.append(("stopped_share", W_STOPPED * stopped, {"share": round(stopped, 3)}))
     if query.phase == "1" and (site.phase1_unit or c.phase1 >= 3):
         reasons.append(
-            Reason("phase1_unit", W_PHASE1_UNIT, {"stated": int(site.phase1_unit), "n": c.phase1})
+            ("phase1_unit", W_PHASE1_UNIT, {"stated": int(site.phase1_unit), "n": c.phase1})
         )
+    return reasons, in_phase
+
+
+def _score(reasons: list[Feature]) -> float:
+    return round(sum(points for _code, points, _values in reasons), 3)
+
+
+def _scored(site: SiteFacts, features: list[Feature], in_phase: int) -> SiteScore:
+    c = site.counts
+    reasons = [Reason(code, points, values) for code, points, values in features]
     return SiteScore(
         organization_id=site.organization_id,
         name=site.name,
         name_ko=site.name_ko,
         city=site.city,
         cluster_id=site.cluster_id,
-        score=round(sum(r.points for r in reasons), 3),
+        score=_score(features),
         trials=c.trials,
         phase_trials=in_phase,
         reasons=tuple(sorted(reasons, key=lambda r: -abs(r.points))),
@@ -176,9 +187,20 @@ def rank_sites(sites: list[SiteFacts], query: SiteQuery, top: int = 20) -> list[
         if (not query.city or _same_city(s.city, query.city))
         and (not query.cluster_id or s.cluster_id == query.cluster_id)
     ]
-    scores = [score_site(s, query) for s in chosen if s.counts.trials]
-    scores.sort(key=lambda s: (s.phase_trials == 0, -s.score, s.name, s.organization_id))
-    return scores[:top]
+    ranked = []
+    for s in chosen:
+        if s.counts.trials:
+            reasons, in_phase = _reasons(s, query)
+            key = (in_phase == 0, -_score(reasons), s.name, s.organization_id)
+            ranked.append((key, s, reasons, in_phase))
+    # Only the sites shown are worded: a broad condition has hundreds of sites.
+    ranked.sort(key=lambda r: r[0])
+    return [_scored(s, reasons, in_phase) for _key, s, reasons, in_phase in ranked[:top]]
+
+
+def score_site(site: SiteFacts, query: SiteQuery) -> SiteScore:
+    """One site's score and its reasons, the strongest first."""
+    return _scored(site, *_reasons(site, query))
 
 
 def _same_city(recorded: str, asked: str) -> bool:

@@ -30,7 +30,7 @@ from dari.trials.aact import read_aact
 from dari.trials.bundled import load_bundled_trials
 from dari.trials.ctgov import Study
 from dari.trials.domain.queries import SiteSearch, find_sites
-from dari.trials.domain.stats import refresh_site_facts
+from dari.trials.domain.stats import refresh_site_facts, vacuum_finder_tables
 from dari.trials.fetch import API_URL, Fetcher, FetchError, fetch_studies, query_params
 from dari.trials.importer import describe, import_studies, read_studies
 from dari.trials.models import SiteFact
@@ -111,10 +111,12 @@ class Command(DariCommand):
                 self._import(lambda: read_aact(options["folder"], options["synthetic"]), options)
             elif action == "load-bundled":
                 counts = load_bundled_trials()
+                vacuum_finder_tables()
                 self.stdout.write(f"loaded {counts['sites']} sites; {describe(counts)}")
             elif action == "refresh-finder":
                 with transaction.atomic():
                     refresh_site_facts()
+                vacuum_finder_tables()
                 self.stdout.write(f"{SiteFact.objects.count()} site facts")
             elif action == "fetch-ctgov":
                 self._fetch(options)
@@ -133,6 +135,8 @@ class Command(DariCommand):
         counts = import_studies(studies, progress=bar.update if bar else None)
         if bar:
             bar.close()
+        if counts["new"] or counts["updated"]:
+            vacuum_finder_tables()
         self.stdout.write(f"imported {describe(counts)}")
 
     def _fetch(self, options: dict[str, Any]) -> None:
@@ -154,6 +158,8 @@ class Command(DariCommand):
         if total["done"]:
             self.stdout.write(f"already fetched to the end ({state}); delete it to start again")
             return
+        if total["new"] or total["updated"]:
+            vacuum_finder_tables()
         self.stdout.write(f"fetched {total['pages']} pages: {describe(total)}")
 
     def _sites(self, options: dict[str, Any]) -> None:
