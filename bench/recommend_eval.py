@@ -5,11 +5,12 @@ territory removed; bench/recommend_judge.py), on an untouched part and on held-o
 never used to choose or train anything.
 
 The shipped partner ranking (session 6) is the channel fusion of dari/matching/fusion.py,
-chosen on a grid (bench/recommend_fusion.py), compared with session 5's fusion; its in-fold rows repeat the choice inside
-5 folds grouped by licensor (no licensor in a training and a test fold at once). The
-session-4 learner stays as a comparison: a linear score over the twenty feature values,
-trained by softmax cross-entropy (weights non-negative, L2 penalty) on the tuning deals in
-both framings and with the territory on offer, in the same kind of folds.
+chosen on a grid (bench/recommend_fusion.py) and compared with session 5's fusion; its
+in-fold rows repeat the choice inside 5 folds grouped by licensor (no licensor in a training
+and a test fold at once). The session-4 learner stays as a comparison: a linear score over
+the twenty feature values, trained by softmax cross-entropy (weights non-negative, L2
+penalty) on the tuning deals in both framings and with the territory on offer, in the same
+kind of folds.
 """
 
 from __future__ import annotations
