@@ -1,15 +1,16 @@
 """Robustness report of bench/recommend.py (issue 15): hit@1, hit@5 and MRR per set and
 pooled with bootstrap 95 % confidence intervals over deals, against the baselines measured
 in the same run, under the condition of the held-out judge (the asset as given, its
-territory removed; bench/recommend_judge.py), on an untouched part and on held-out 5, never
-used to choose or train anything.
+territory removed; bench/recommend_judge.py), on an untouched part and on held-out 5 and 6,
+never used to choose or train anything.
 
-The shipped partner ranking (session 5) is the channel fusion of dari/matching/fusion.py,
-chosen on a grid (bench/recommend_fusion.py); its in-fold rows repeat the choice inside
-5 folds grouped by licensor (no licensor in a training and a test fold at once). The
-session-4 learner stays as a comparison: a linear score over the twenty feature values,
-trained by softmax cross-entropy (weights non-negative, L2 penalty) on the tuning deals in
-both framings and with the territory on offer, in the same kind of folds.
+The shipped partner ranking (session 6) is the channel fusion of dari/matching/fusion.py,
+chosen on a grid (bench/recommend_fusion.py) and compared with session 5's fusion; its
+in-fold rows repeat the choice inside 5 folds grouped by licensor (no licensor in a training
+and a test fold at once). The session-4 learner stays as a comparison: a linear score over
+the twenty feature values, trained by softmax cross-entropy (weights non-negative, L2
+penalty) on the tuning deals in both framings and with the territory on offer, in the same
+kind of folds.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import numpy as np
 from recommend_fusion import choose_fusion, chosen_in_folds, fused
 
 from dari.matching import FEATURES, HISTORY_FEATURES, Weights
-from dari.matching.fusion import FUSION
+from dari.matching.fusion import FUSION, SESSION5
 
 UNTOUCHED = Path(__file__).resolve().parent / "data" / "recommend_untouched.json"
 SAME_GROUP = {"hanall-biopharma": "hanall", "jw-holdings": "jw", "gc-cell": "gc-biopharma"}
@@ -222,7 +223,7 @@ def table(title: str, rows: dict[str, list[float]]) -> None:
 
 NO_HISTORY = replace(Weights(), **dict.fromkeys(HISTORY_FEATURES, 0.0))
 STRUCTURED = {"area": 1.0, "modality": 0.5, "indication": 0.5, "target": 0.25, "stage": 0.25}
-OURS = "ours: channel fusion (FUSION, session 5)"
+OURS = "ours: channel fusion (FUSION, session 6)"
 
 
 def fixed_scorers() -> dict[str, Scorer]:
@@ -230,6 +231,7 @@ def fixed_scorers() -> dict[str, Scorer]:
     return {
         OURS: fused(FUSION),
         "ours, history channel off": fused(replace(FUSION, history=0.0)),
+        "previous: fusion of session 5 (no kind)": fused(SESSION5),
         "previous: weighted sum, Weights() (s. 4)": engine(Weights()),
         "issue-15 first weights (weighted sum)": engine(ISSUE15),
         "session-3 weights (weighted sum)": engine(SESSION3),

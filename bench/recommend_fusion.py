@@ -30,8 +30,10 @@ GRID: dict[str, tuple[float, ...]] = {
     "business": (0.0, 0.5, 1.0),
     "stage": (0.0, 0.5, 1.0),
     "history": (0.0, 0.5, 1.0),
+    "kind": (0.0, 0.5, 1.0, 2.0),
 }
-"""Channel weights tried (semantic kept > 0: the only text link for Korean assets)."""
+"""Channel weights tried (semantic kept > 0: the only text link for Korean assets; `kind`
+added in session 6)."""
 KS = (5.0, 20.0)
 FOLDS = 5
 

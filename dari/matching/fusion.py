@@ -20,6 +20,9 @@ Channels, from the feature values of weights.FEATURES (see docs/recommendations.
   area they only work on measured no better than a random candidate);
 - focus: the graded structured fit (area, modality, indication, target);
 - business, stage: line of business and the stages they license;
+- kind: how usual this kind of organisation is for the deal types the asset seeks (a
+  pharma company for a licence; session 6: the one channel that improved the grouped
+  cross-validation, see docs/recommendations.md);
 - history: a repeat partner or an asset against the same target before, from real deal
   records only (the mean filled in for an organisation without records is evidence of
   nothing, and as a rank it would put every newcomer above real zeros).
@@ -70,6 +73,7 @@ CHANNELS: dict[str, Callable[[Values], NDArray[np.float64]]] = {
     "business": lambda v: v["business"],
     "stage": lambda v: v["stage"],
     "history": _history,
+    "kind": lambda v: v["kind"],
 }
 """Channel name -> its value for every candidate (higher ranks first)."""
 
@@ -80,13 +84,14 @@ class Fusion:
     share of its score kept by a candidate outside the territories on offer."""
 
     bm25: float = 2.0
-    semantic: float = 0.5
+    semantic: float = 1.0
     stated: float = 1.0
     focus: float = 2.0
     business: float = 0.5
     stage: float = 1.0
-    history: float = 1.0
-    k: float = 20.0
+    history: float = 0.5
+    kind: float = 1.0
+    k: float = 5.0
     territory_floor: float = 0.2
 
     def channel_weights(self) -> dict[str, float]:
@@ -94,7 +99,10 @@ class Fusion:
 
 
 FUSION = Fusion()
-"""The shipped partner ranking (docs/recommendations.md, "Issue 15, session 5")."""
+"""The shipped partner ranking (docs/recommendations.md, "Issue 15, session 6")."""
+
+SESSION5 = Fusion(semantic=0.5, history=1.0, kind=0.0, k=20.0)
+"""The session-5 fusion (no kind channel), kept for comparison in the bench."""
 
 
 def competition_ranks(

@@ -58,7 +58,7 @@ def test_history_channel_reads_real_records_only() -> None:
     values = _values(2, hist_licensor=[0.0, 0.3])
     values[HIST_KNOWN] = np.array([1.0, 0.0])
     only_history = replace(
-        FUSION, bm25=0.0, semantic=0.0, stated=0.0, focus=0.0, business=0.0, stage=0.0
+        FUSION, bm25=0.0, semantic=0.0, stated=0.0, focus=0.0, business=0.0, stage=0.0, kind=0.0
     )
     score = fuse(values, np.ones(2, dtype=bool), only_history)
     assert score[0] == score[1]
@@ -88,3 +88,14 @@ def test_the_index_ranks_partners_by_fusion_by_default(
         assert index.score_partner(her2, rec.id) == rec
     # a caller passing its own weights (and no fusion) gets their weighted sum
     assert Index(orgs, assets, embedder=FakeEmbedder(dim=64), weights=Weights()).fusion is None
+
+
+def test_kind_channel_puts_the_usual_kind_of_partner_first() -> None:
+    # all else equal, the kind of organisation that usually takes the deal sought (a pharma
+    # company for a licence: features.KIND_FIT) ranks first
+    values = _values(2, kind=[0.6, 1.0])
+    score = fuse(values, np.ones(2, dtype=bool))
+    assert score[1] > score[0]
+    assert fuse(values, np.ones(2, dtype=bool), replace(FUSION, kind=0.0))[0] == pytest.approx(
+        fuse(values, np.ones(2, dtype=bool), replace(FUSION, kind=0.0))[1]
+    )
