@@ -95,3 +95,12 @@ def recorded_city(city: str | None) -> str:
         return city
     inner = rest.rstrip(")").strip()
     return f"{english} ({_PLACES_BY_KOREAN.get(inner, inner)})" if inner else english
+
+
+def local_name(record: object, language: str | None = None) -> str:
+    """A record's Korean name (`name_ko`) for a Korean reader when it has one, its `name`
+    otherwise: where a page has room for one name only."""
+    korean = getattr(record, "name_ko", "") or ""
+    if korean and _language(language).startswith("ko"):
+        return str(korean)
+    return str(getattr(record, "name", "") or "")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from dari.core.names import local_name
 from dari.curation.domain.ingest import LANGUAGES
 from dari.directory.vocab import DealType, InvestmentKind
 from dari.insights.models import NationalTarget
@@ -110,11 +110,7 @@ class ObservationApprovalForm(forms.Form):
 
 
 def target_choices() -> list[tuple[str, str]]:
-    korean = get_language() == "ko"
-    return [
-        (t.pk, (t.name_ko if korean and t.name_ko else t.name))
-        for t in NationalTarget.objects.order_by("position", "id")
-    ]
+    return [(t.pk, local_name(t)) for t in NationalTarget.objects.order_by("position", "id")]
 
 
 class RejectForm(forms.Form):

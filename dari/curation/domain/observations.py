@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from dari.curation.access import may_curate
@@ -38,31 +41,32 @@ def observation_value(value: Any) -> float:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise CurationError(
-            _("%(value)s is not a number") % {"value": repr(value)}, field="value"
-        ) from None
-    if number != number or number in (float("inf"), float("-inf")):
+        number = math.nan
+    if not math.isfinite(number):
         raise CurationError(_("%(value)s is not a number") % {"value": repr(value)}, field="value")
     return number
+
+
+@contextmanager
+def insights_refusals() -> Iterator[None]:
+    """The insights' own refusals (no such target, a date far from its years, a source that
+    is not a web address) as curation errors on the same field."""
+    try:
+        yield
+    except InsightsError as exc:
+        raise CurationError(str(exc), field=exc.field, code=exc.code) from None
 
 
 def approve_observation(candidate: Candidate, by: Any, fields: dict[str, Any]) -> str:
     """The approved observation on the dashboard (the curator may have corrected it)."""
     target_id = str(fields.get("target") or "").strip()
     day, number = observation_date(fields.get("date")), observation_value(fields.get("value"))
-    check_observation(target_id, day, candidate.document.source_url)
     note = str(fields.get("note") or "").strip()
-    observation = add_observation(by, target_id, day, number, candidate.document.source_url, note)
+    with insights_refusals():
+        observation = add_observation(
+            by, target_id, day, number, candidate.document.source_url, note
+        )
     return str(observation.pk)
-
-
-def check_observation(target_id: str, date: dt.date, source: str) -> None:
-    """The insights' own checks (the target exists, the date is near its years), as a
-    curation error on the same field."""
-    try:
-        checked_target(target_id, date, source)
-    except InsightsError as exc:
-        raise CurationError(str(exc), field=exc.field, code=exc.code) from None
 
 
 def propose_observation(
@@ -79,28 +83,31 @@ def propose_observation(
             field="note",
         )
     check_source(source)
-    check_observation(target_id, day, source)
+    with insights_refusals():
+        checked_target(target_id, day, source)
     fields = {"target": target_id, "date": day.isoformat(), "value": number, "note": note}
     # The document is the proposal as a curator stated it: what the queue shows as its text.
     shown = str(int(number)) if number.is_integer() else repr(number)
     head = f"{target_id} · {day.isoformat()} · "
     statement = head + shown + (f"\n\n{note}" if note else "")
     digest = hashlib.sha256(f"observation\n{statement}\n{source}".encode()).hexdigest()
-    if Document.objects.filter(digest=digest).exists():
-        raise CurationError(_("this observation was already proposed"), code="duplicate")
-    with transaction.atomic():
-        doc = Document.objects.create(
-            text=statement,
-            source_url=source,
-            language=language(statement),
-            digest=digest,
-            created_by=by,
-        )
-        return Candidate.objects.create(
-            document=doc,
-            kind=CandidateKind.OBSERVATION,
-            extracted=fields,
-            evidence={"value": shown},
-            confidence={"target": 1.0, "date": 1.0, "value": 1.0},
-            spans={"value": [[len(head), len(head) + len(shown)]]},
-        )
+    try:
+        with transaction.atomic():
+            doc = Document.objects.create(
+                text=statement,
+                source_url=source,
+                language=language(statement),
+                digest=digest,
+                created_by=by,
+            )
+            return Candidate.objects.create(
+                document=doc,
+                kind=CandidateKind.OBSERVATION,
+                extracted=fields,
+                evidence={"value": shown},
+                confidence={"target": 1.0, "date": 1.0, "value": 1.0},
+                spans={"value": [[len(head), len(head) + len(shown)]]},
+            )
+    except IntegrityError:
+        # The digest is unique: the same proposal, made before or at the same moment.
+        raise CurationError(_("this observation was already proposed"), code="duplicate") from None

@@ -7,13 +7,13 @@ from urllib.parse import urlsplit
 
 from django import template
 from django.db import models
-from django.utils import translation
 
 from dari.accounts.access import may_administer
 from dari.accounts.models import LinkKind, Role
 from dari.core.names import city_name as _city_name
 from dari.core.names import country_name as _country_name
 from dari.core.names import language_name as _language_name
+from dari.core.names import local_name as _local_name
 from dari.directory.vocab import (
     DealStatus,
     DealType,
@@ -71,12 +71,7 @@ def city_name(city: str | None) -> str:
 def local_name(record: Any) -> str:
     """`{{ org.cluster|local_name }}`: a record's Korean name for a Korean reader (when it has
     one), its name otherwise; where only one name fits."""
-    if record is None:
-        return ""
-    korean = getattr(record, "name_ko", "")
-    if korean and (translation.get_language() or "").startswith("ko"):
-        return str(korean)
-    return str(getattr(record, "name", ""))
+    return "" if record is None else _local_name(record)
 
 
 @register.filter
