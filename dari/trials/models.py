@@ -235,9 +235,9 @@ class ConditionText(models.Model):
         return self.text[:80]
 
 
-class SiteFact(models.Model):
-    """A trial at a site organisation, with what the site finder counts (precomputed by the
-    importer from the trial and its site row; one row per trial and organisation)."""
+class _SiteTrialFact(models.Model):
+    """A precomputed row of the site finder: a trial at a site organisation (the covering
+    indexes of the subclasses lead with their own columns, so no index on the site here)."""
 
     organization = models.ForeignKey(
         "directory.Organization",
@@ -249,6 +249,15 @@ class SiteFact(models.Model):
     trial = models.ForeignKey(
         Trial, verbose_name=_("trial"), on_delete=models.CASCADE, related_name="+"
     )
+
+    class Meta:
+        abstract = True
+
+
+class SiteFact(_SiteTrialFact):
+    """A trial at a site organisation, with what the site finder counts (precomputed by the
+    importer from the trial and its site row; one row per trial and organisation)."""
+
     country = models.CharField(max_length=2, blank=True)
     condition_key = models.CharField(max_length=16)
     start_year = models.SmallIntegerField(null=True, blank=True)
@@ -286,21 +295,11 @@ class SiteFact(models.Model):
         return f"{self.trial_id} @ {self.organization_id}"
 
 
-class InvestigatorFact(models.Model):
+class InvestigatorFact(_SiteTrialFact):
     """A person the registry names at a site organisation in a site role, with the trial's
     condition key, phases and intervention types (precomputed by the importer, like
     `SiteFact`: the site finder names the people of its top sites from one index)."""
 
-    organization = models.ForeignKey(
-        "directory.Organization",
-        verbose_name=_("site"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        db_index=False,
-    )
-    trial = models.ForeignKey(
-        Trial, verbose_name=_("trial"), on_delete=models.CASCADE, related_name="+"
-    )
     condition_key = models.CharField(max_length=16)
     phase_codes = models.CharField(max_length=20, blank=True)
     intervention_types = models.CharField(max_length=300, blank=True)
