@@ -202,13 +202,12 @@ def designated_sites(folder: Path) -> int:
     return sum(1 for s in sites if s.get("designations"))
 
 
-def check_links(folder: Path, trial_ids: set[str]) -> tuple[int, list[str], set[str]]:
-    """(number of links, problems, trials linked to an asset of a Korean organisation)."""
-    path = folder / "asset_links.json"
-    if not path.exists():
-        return 0, [], set()
-    doc = json.loads(path.read_text(encoding="utf-8"))
-    assets: set[str] = set()
+CLINICAL = ("phase1", "phase2", "phase3", "filed", "approved")
+
+
+def bundled_assets(folder: Path) -> tuple[dict[str, str], dict[str, str], set[str]]:
+    """(stage by asset id, organisation by asset id, Korean organisation ids) of the bundle."""
+    stage: dict[str, str] = {}
     owner: dict[str, str] = {}
     korean_orgs: set[str] = set()
     for data in sorted(folder.parent.glob("*.json")):
@@ -216,22 +215,56 @@ def check_links(folder: Path, trial_ids: set[str]) -> tuple[int, list[str], set[
         if not isinstance(loaded, dict):
             continue
         for asset in loaded.get("assets", []):
-            assets.add(asset["id"])
+            stage[asset["id"]] = asset.get("stage") or ""
             owner[asset["id"]] = asset.get("organization", "")
-        korean_orgs |= {o["id"] for o in loaded.get("organizations", []) if o.get("country") == "KR"}
+        orgs = loaded.get("organizations", [])
+        korean_orgs |= {o["id"] for o in orgs if o.get("country") == "KR"}
+    return stage, owner, korean_orgs
+
+
+def korean_clinical_coverage(folder: Path) -> dict[str, tuple[int, int]]:
+    """(linked, all) Korean assets at phase 1 or later, by stage and in total."""
+    stage, owner, korean_orgs = bundled_assets(folder)
+    linked = {
+        link.get("asset")
+        for path in sorted(folder.glob("asset_links*.json"))
+        for link in json.loads(path.read_text(encoding="utf-8")).get("links") or []
+    }
+    out: dict[str, tuple[int, int]] = {}
+    for name in (*CLINICAL, "total"):
+        ids = [
+            a
+            for a, st in stage.items()
+            if owner[a] in korean_orgs and st in CLINICAL and name in (st, "total")
+        ]
+        out[name] = (sum(1 for a in ids if a in linked), len(ids))
+    return out
+
+
+def check_links(folder: Path, trial_ids: set[str]) -> tuple[int, list[str], set[str]]:
+    """(number of links, problems, trials linked to an asset of a Korean organisation), over
+    every asset_links*.json of the folder."""
+    paths = sorted(folder.glob("asset_links*.json"))
+    if not paths:
+        return 0, [], set()
+    stage, owner, korean_orgs = bundled_assets(folder)
+    assets = set(stage)
     problems = []
-    if doc.get("format") != "dari-trial-assets/1":
-        problems.append(f"{path.name}: format: expected 'dari-trial-assets/1'")
-    links = doc.get("links") or []
-    for i, link in enumerate(links):
-        if link.get("trial") not in trial_ids:
-            problems.append(
-                f"{path.name}: links[{i}].trial: {link.get('trial')!r} is not a bundled trial"
-            )
-        if assets and link.get("asset") not in assets:
-            problems.append(
-                f"{path.name}: links[{i}].asset: {link.get('asset')!r} is not a bundled asset"
-            )
+    links: list[dict] = []
+    for path in paths:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        if doc.get("format") != "dari-trial-assets/1":
+            problems.append(f"{path.name}: format: expected 'dari-trial-assets/1'")
+        for i, link in enumerate(doc.get("links") or []):
+            links.append(link)
+            if link.get("trial") not in trial_ids:
+                problems.append(
+                    f"{path.name}: links[{i}].trial: {link.get('trial')!r} is not a bundled trial"
+                )
+            if assets and link.get("asset") not in assets:
+                problems.append(
+                    f"{path.name}: links[{i}].asset: {link.get('asset')!r} is not a bundled asset"
+                )
     korean = {
         str(link.get("trial")) for link in links if owner.get(link.get("asset", "")) in korean_orgs
     }
@@ -255,6 +288,11 @@ def main(argv: list[str]) -> int:
         f"{count} studies ({len(trial_ids)} ids), {n_sites} sites "
         f"({designated_sites(folder)} designated), {n_links} asset links: "
         f"{'OK' if not problems else f'{len(problems)} problem(s)'}"
+    )
+    coverage = korean_clinical_coverage(folder)
+    print(
+        "Korean assets at phase 1 or later with a trial: "
+        + ", ".join(f"{name} {n}/{of}" for name, (n, of) in coverage.items())
     )
     return 1 if problems else 0
 

@@ -132,7 +132,7 @@ def _links(doc: Any, name: str, errors: list[str]) -> list[dict[str, str]]:
             isinstance(link.get(k), str) and link[k] for k in ("trial", "asset")
         ):
             errors.append(f'{name}: links[{i}]: "trial" and "asset" ids are required')
-    return [link for link in links if isinstance(link, dict)]
+    return [{**link, "index": str(i)} for i, link in enumerate(links) if isinstance(link, dict)]
 
 
 def load_trial_folder(folder: Path = DATA_DIR) -> Counter[str]:
@@ -154,10 +154,11 @@ def load_trial_folder(folder: Path = DATA_DIR) -> Counter[str]:
         errors += exc.errors
         studies = []
     links: list[dict[str, str]] = []
-    links_file = folder / "asset_links.json"
-    if links_file.exists():
+    link_files = sorted(folder.glob("asset_links*.json"))
+    for links_file in link_files:
         try:
-            links = _links(read_file(links_file), str(links_file), errors)
+            found = _links(read_file(links_file), str(links_file), errors)
+            links += [{**link, "file": str(links_file)} for link in found]
         except DirectoryError as exc:
             errors += exc.errors
     if errors:
@@ -169,8 +170,9 @@ def load_trial_folder(folder: Path = DATA_DIR) -> Counter[str]:
         trial_ids = set(Trial.objects.values_list("pk", flat=True)) if links else set()
         asset_ids = set(dm.Asset.objects.values_list("pk", flat=True)) if links else set()
         missing = [
-            f"{links_file}: links[{i}]: no trial {link['trial']!r} or no asset {link['asset']!r}"
-            for i, link in enumerate(links)
+            f"{link['file']}: links[{link['index']}]: no trial {link['trial']!r}"
+            f" or no asset {link['asset']!r}"
+            for link in links
             if link["trial"] not in trial_ids or link["asset"] not in asset_ids
         ]
         if missing:

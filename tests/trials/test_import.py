@@ -11,7 +11,8 @@ from django.core.management import CommandError, call_command
 from dari.directory.models import Organization
 from dari.trials.bundled import load_trial_folder
 from dari.trials.importer import TrialImportError, import_files
-from dari.trials.models import Investigator, SiteFact, SiteProfile, Trial, TrialSite
+from dari.trials.models import Investigator, SiteFact, SiteProfile, Trial, TrialAsset, TrialSite
+from tests.factories import AssetFactory
 from tests.getwalk import changed_tables, database_checksum
 from tests.trials.conftest import SITES
 from tests.trials.synthetic import page, study
@@ -242,6 +243,37 @@ def test_a_bad_sites_file_writes_nothing(write_json, tmp_path):
         f"{path}: sites[1]: the name 'SNUH' also names site 'org-snuh-test'",
     ]
     assert (Trial.objects.count(), Organization.objects.count()) == (0, 0)
+
+
+def test_links_come_from_every_links_file_and_one_bad_link_writes_nothing(write_json, tmp_path):
+    asset = AssetFactory()
+    write_json("bundle/ctgov-0001.json", page([study("NCT91000011"), study("NCT91000012")]))
+    links = {"format": "dari-trial-assets/1"}
+    write_json("bundle/asset_links.json", {**links, "links": [_link("NCT91000011", asset)]})
+    second = write_json(
+        "bundle/asset_links2.json",
+        {**links, "links": [_link("NCT91000012", asset), _link("NCT99999999", asset)]},
+    )
+    with pytest.raises(TrialImportError) as exc:
+        load_trial_folder(tmp_path / "bundle")
+    assert exc.value.errors == [
+        f"{second}: links[1]: no trial 'NCT99999999' or no asset {asset.pk!r}"
+    ]
+    assert Trial.objects.count() == 0
+    write_json("bundle/asset_links2.json", {**links, "links": [_link("NCT91000012", asset)]})
+    load_trial_folder(tmp_path / "bundle")
+    assert set(TrialAsset.objects.values_list("trial_id", flat=True)) == {
+        "NCT91000011",
+        "NCT91000012",
+    }
+
+
+def _link(trial: str, asset) -> dict[str, str]:
+    return {
+        "trial": trial,
+        "asset": asset.pk,
+        "source_url": f"https://clinicaltrials.gov/study/{trial}",
+    }
 
 
 def test_the_command_refuses_a_bad_file_with_exit_2(write_json):
