@@ -65,7 +65,6 @@ def leak_world(db):
             organization=owner,
             name=f"Secretmab {v}",
             visibility=v,
-            search_text=f" secretmab {v} ",
         )
         for v in Visibility.values
     }

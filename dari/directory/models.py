@@ -228,7 +228,6 @@ class Asset(Stamped):
     sources = models.JSONField(
         _("sources"), default=list, blank=True, validators=[validate_web_addresses]
     )
-    search_text = models.TextField(editable=False, blank=True)
     # What the owner changed on the pages; a re-import of bundled or curated data keeps these.
     edited_fields = models.JSONField(
         _("fields edited by the organisation"), default=list, blank=True, editable=False
@@ -440,16 +439,16 @@ class AssetSearch(models.Model):
         return f"search document of {self.asset_id}"
 
 
-# The fields an asset or organisation is found by; the importer and the editing functions both
-# build `search_text` from them, so a record stores the same tokens whichever way it came in.
+# The fields an organisation is found by; the importer and the editing functions both build
+# `search_text` from them, so a record stores the same tokens whichever way it came in. (Assets
+# are found through their search documents, `AssetSearch`, written by dari/directory/search.py.)
 SEARCH_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
-    Asset: ("name", "description", "targets", "indications"),
     Organization: ("name", "name_ko", "description", "interest_description"),
 }
 
 
 def searchable_text(model: type[models.Model], values: Mapping[str, Any]) -> str:
-    """The text an asset or organisation is found by: its SEARCH_FIELDS, lists flattened."""
+    """The text an organisation is found by: its SEARCH_FIELDS, lists flattened."""
     parts: list[str] = []
     for name in SEARCH_FIELDS[model]:
         value = values[name]
@@ -459,8 +458,8 @@ def searchable_text(model: type[models.Model], values: Mapping[str, Any]) -> str
 
 def fill_search_text(records: Sequence[models.Model]) -> None:
     """Set each record's `search_text` from its own SEARCH_FIELDS (records of one model; one
-    pass through the analyser for all of them)."""
-    if not records:
+    pass through the analyser for all of them); records of a model without one are left alone."""
+    if not records or type(records[0]) not in SEARCH_FIELDS:
         return
     model = type(records[0])
     texts = search_texts(

@@ -78,7 +78,6 @@ def world(db):
         territories=["worldwide"],
         available=True,
         sources=["https://example.org/abl301"],
-        search_text=" abl301 grabody-b alpha-synuclein parkinson ",
     )
     AssetFactory(id="as-ct-p10", organization=celltrion, name="CT-P10", stage="approved")
     DealFactory(

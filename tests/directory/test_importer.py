@@ -65,9 +65,9 @@ def test_import_creates_every_record_and_its_links():
 
 def test_korean_description_is_tokenised_for_search():
     import_directory([("f.json", good())])
-    stored = Asset.objects.get(pk="a1").search_text
-    assert " 위암 " in stored
-    assert " 항체 " in stored
+    document = Asset.objects.get(pk="a1").search_document
+    assert " 위암 " in document.body
+    assert " 항체 " in document.body
 
 
 def test_bad_vocabulary_value_is_named_with_its_json_path_and_nothing_is_written():

@@ -111,8 +111,8 @@ def test_fields_the_owner_did_not_edit_still_follow_the_curated_data(client, tmp
     run_import(tmp_path, curated(stage="phase2", description="Curators' new words"))
     asset = Asset.objects.get(pk="as-one")
     assert (asset.description, asset.stage) == ("Owner's words", "phase2")
-    # The search text is built from what is stored, the owner's words.
-    assert " owner " in asset.search_text
+    # The search document is built from what is stored, the owner's words.
+    assert "owner" in asset.search_document.body.split()
 
 
 def test_an_edited_organisation_profile_survives_a_reimport(client, tmp_path):
