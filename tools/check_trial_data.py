@@ -6,7 +6,9 @@ Every study in ctgov-*.json must have a registry id (NCT + 8 digits, or a CRIS K
 secondaryIdInfos when there is no NCT id), a source URL on clinicaltrials.gov (for that same NCT
 id) or cris.nih.go.kr, a brief title, an overall status and at least one location in Korea, unless
 asset_links.json links it to a bundled asset of a Korean organisation (a trial of a Korean asset
-whose sources name no Korean site); no id may appear twice. sites.json needs the fields its README
+whose sources name no Korean site). A trial known from a report (reports-*.json) needs an id, a
+title, its report and every page used on hosts the source-host policy accepts, and a Korean site or
+country, or a link to a Korean asset. No id may appear twice. sites.json needs the fields its README
 asks for, web addresses and unique names; asset_links.json may only name bundled trials and bundled
 assets. When a study's dari.obtained_from is a list of pages read, each must be a web address on a
 host the source-host policy accepts (dari/directory/sourcehosts.py: no mirrors, copies,
@@ -120,32 +122,75 @@ def study_problems(study: object, where: str) -> tuple[str | None, list[str]]:
     return reg_id, problems
 
 
+def report_problems(item: object, where: str) -> tuple[str | None, list[str]]:
+    """(registry id, problems) of one trial known from a report (reports-*.json): an id, a title,
+    the report and every page used on hosts the source-host policy accepts; a trial with no
+    Korean site or country is reported as `NO_KOREAN_SITE` like a registry record."""
+    if not isinstance(item, dict):
+        return None, [f"{where}: not a trial object"]
+    problems: list[str] = []
+    reg_id = str(item.get("id") or "").strip() or None
+    if reg_id is None:
+        problems.append(f"{where}.id: missing")
+    if not str(item.get("title") or "").strip():
+        problems.append(f"{where}.title: missing")
+    pages = [("source_url", item.get("source_url"))]
+    pages += [(f"sources[{j}]", url) for j, url in enumerate(item.get("sources") or [])]
+    for name, url in pages:
+        problem = source_host_problem(url) if isinstance(url, str) and url else "missing"
+        if problem:
+            problems.append(f"{where}.{name}: {url!r} is refused ({problem})")
+    if "KR" not in (item.get("countries") or []) and not item.get("korean_sites"):
+        problems.append(f"{where}.{NO_KOREAN_SITE}")
+    return reg_id, problems
+
+
+def _documents(folder: Path, pattern: str, key: str) -> list[tuple[str, object]]:
+    """(where, item) of every item under `key` in the folder's files matching `pattern` (a file
+    without `key` is one item); unreadable files are reported as items of None."""
+    out: list[tuple[str, object]] = []
+    for path in sorted(folder.glob(pattern)):
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            out.append((f"{path.name}: unreadable JSON ({exc})", None))
+            continue
+        items = doc.get(key) if isinstance(doc, dict) and key in doc else [doc]
+        if not isinstance(items, list):
+            out.append((f"{path.name}: {key}: expected a list", None))
+            continue
+        out += [(f"{path.name}: {key}[{i}]", item) for i, item in enumerate(items)]
+    return out
+
+
 def check_studies(folder: Path) -> tuple[dict[str, list[str]], list[str], int]:
     """(problems of each registry id, problems of no id, number of studies)."""
     ids: dict[str, list[str]] = {}
     wheres: dict[str, str] = {}
     problems: list[str] = []
     count = 0
-    for path in sorted(folder.glob("ctgov-*.json")):
-        try:
-            doc = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            problems.append(f"{path.name}: unreadable JSON ({exc})")
+    found_in = [
+        *(
+            (where, study, study_problems)
+            for where, study in _documents(folder, "ctgov-*.json", "studies")
+        ),
+        *(
+            (where, item, report_problems)
+            for where, item in _documents(folder, "reports-*.json", "trials")
+        ),
+    ]
+    for where, item, check in found_in:
+        if item is None:
+            problems.append(where)
             continue
-        studies = doc.get("studies") if isinstance(doc, dict) and "studies" in doc else [doc]
-        if not isinstance(studies, list):
-            problems.append(f"{path.name}: studies: expected a list")
-            continue
-        for i, study in enumerate(studies):
-            where = f"{path.name}: studies[{i}]"
-            reg_id, found = study_problems(study, where)
-            count += 1
-            if not reg_id:
-                problems += found
-            elif reg_id in ids:
-                problems += [*found, f"{where}: {reg_id} is already in {wheres[reg_id]}"]
-            else:
-                ids[reg_id], wheres[reg_id] = found, where
+        reg_id, found = check(item, where)
+        count += 1
+        if not reg_id:
+            problems += found
+        elif reg_id in ids:
+            problems += [*found, f"{where}: {reg_id} is already in {wheres[reg_id]}"]
+        else:
+            ids[reg_id], wheres[reg_id] = found, where
     if count == 0:
         problems.append(f"{folder}: no ctgov-*.json studies")
     return ids, problems, count

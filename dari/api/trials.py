@@ -57,6 +57,14 @@ class TrialOut(Schema):
     title: str
     phases: list[str]
     status: str
+    status_as_of: dt.date | None = Field(
+        description="For a trial known from a report: the report's date for its status."
+    )
+    origin: str = Field(
+        description="'report' for a trial known from a reputable report (the title is then"
+        " the registry's only when `title_is_description` is false), else the import it came from."
+    )
+    title_is_description: bool
     start_date: dt.date | None
     completion_date: dt.date | None
     enrollment: int | None
@@ -150,6 +158,9 @@ def trial_record(t: Trial) -> dict[str, Any]:
         "title": t.title,
         "phases": t.phases,
         "status": t.status,
+        "status_as_of": t.status_as_of,
+        "origin": t.origin,
+        "title_is_description": t.title_is_description,
         "start_date": t.start_date,
         "completion_date": t.completion_date,
         "enrollment": t.enrollment,

@@ -1,6 +1,7 @@
 """The bundled real trials (dari/data/trials/, format in its README.md): the Korean trial sites
-(sites.json, dari-trial-sites/1), ClinicalTrials.gov v2 pages (ctgov-*.json) and the assets
-trials test (asset_links.json). `load_bundled_trials()` reads all, then writes in one
+(sites.json, dari-trial-sites/1), ClinicalTrials.gov v2 pages (ctgov-*.json), trials known
+from reputable reports (reports-*.json, dari-trial-reports/1) and the assets trials test
+(asset_links*.json). `load_bundled_trials()` reads all, then writes in one
 transaction; a second load changes nothing."""
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dari.directory.interchange import DirectoryError, read_file
 from dari.trials.engine.names import name_key
 from dari.trials.importer import TrialImportError, import_studies, read_studies
 from dari.trials.models import SiteAlias, SiteProfile, Trial, TrialAsset
+from dari.trials.reports import read_reports
 from dari.trials.vocab import SiteOrigin
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "trials"
@@ -153,6 +155,7 @@ def load_trial_folder(folder: Path = DATA_DIR) -> Counter[str]:
     except TrialImportError as exc:
         errors += exc.errors
         studies = []
+    studies += read_reports(sorted(folder.glob("reports-*.json")), errors)
     links: list[dict[str, str]] = []
     link_files = sorted(folder.glob("asset_links*.json"))
     for links_file in link_files:

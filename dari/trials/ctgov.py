@@ -115,6 +115,12 @@ class Study:
     synthetic: bool
     origin: str
     digest: str = ""
+    # Countries a source states without naming a site (reported trials).
+    countries: list[str] = field(default_factory=list)
+    # The date of the report that states the status (reported trials).
+    status_as_of: dt.date | None = None
+    # The title is a description written from a report, not the registry's title.
+    title_is_description: bool = False
 
 
 # Raised when what the importer reads of a study changes, so every study is written again.
@@ -210,6 +216,25 @@ class _Reader:
                 out.append(value.strip()[:500])
         return out
 
+    def phases(self, node: dict[str, Any], key: str, path: list[str | int]) -> list[str]:
+        out = []
+        for i, phase in enumerate(self.items(node, key, path)):
+            if phase in PHASES:
+                out.append(phase)
+            else:
+                allowed = ", ".join(PHASES)
+                self.problem([*path, key, i], f"{str(phase)[:40]!r} is not one of {allowed}")
+        return out
+
+    def participants(self, node: dict[str, Any], key: str, path: list[str | int]) -> int | None:
+        count = node.get(key)
+        if count is not None and (
+            isinstance(count, bool) or not isinstance(count, int) or not 0 <= count < 2**31
+        ):
+            self.problem([*path, key], "expected a whole number of participants")
+            return None
+        return count
+
     def choice(
         self, node: dict[str, Any], key: str, path: list[str | int], values: list[str]
     ) -> str:
@@ -287,19 +312,9 @@ def parse_study(
     last_update = r.obj(status_mod, "lastUpdatePostDateStruct", sp).get("date", "")
     dp = [*p, "designModule"]
     design = r.obj(protocol, "designModule", p)
-    phases = []
-    for i, phase in enumerate(r.items(design, "phases", dp)):
-        if phase not in PHASES:
-            r.problem([*dp, "phases", i], f"{str(phase)[:40]!r} is not one of {', '.join(PHASES)}")
-        else:
-            phases.append(phase)
+    phases = r.phases(design, "phases", dp)
     enrol = r.obj(design, "enrollmentInfo", dp)
-    count = enrol.get("count")
-    if count is not None and (
-        isinstance(count, bool) or not isinstance(count, int) or not 0 <= count < 2**31
-    ):
-        r.problem([*dp, "enrollmentInfo", "count"], "expected a whole number of participants")
-        count = None
+    count = r.participants(enrol, "count", [*dp, "enrollmentInfo"])
     sponsors_path = [*p, "sponsorCollaboratorsModule"]
     sponsors = r.obj(protocol, "sponsorCollaboratorsModule", p)
     lead = r.obj(sponsors, "leadSponsor", sponsors_path)

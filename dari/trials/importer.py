@@ -84,7 +84,7 @@ COLLABORATOR_COLUMNS = ["trial_id", "organization_id"]
 
 def _trial_row(study: Study, digest: str, sponsor_id: str | None, now: dt.datetime) -> list[Any]:
     """The study's Trial row, in the order of TRIAL_COLUMNS."""
-    countries = {loc.country for loc in study.locations if loc.country}
+    countries = {loc.country for loc in study.locations if loc.country} | set(study.countries)
     text = [*study.conditions, *study.keywords]
     text += [f"{m['id']} {m['term']}" for m in study.mesh_terms]
     condition_text = " | ".join(text).casefold()
@@ -98,6 +98,8 @@ def _trial_row(study: Study, digest: str, sponsor_id: str | None, now: dt.dateti
         "phases": study.phases,
         "phase_codes": _codes(PHASE_NUMBER.get(p, "") for p in study.phases),
         "status": study.status,
+        "status_as_of": study.status_as_of,
+        "title_is_description": study.title_is_description,
         "study_type": study.study_type,
         "start_date": study.start_date,
         "start_year": study.start_date.year if study.start_date else None,

@@ -22,6 +22,8 @@ class Trial(models.Model):
     cris_id = models.CharField(_("CRIS number"), max_length=20, blank=True)
     mfds_id = models.CharField(_("MFDS approval number"), max_length=40, blank=True)
     title = models.CharField(_("title"), max_length=1000)
+    # True when the title is a description written from a report, not the registry's title.
+    title_is_description = models.BooleanField(_("title written from a report"), default=False)
     official_title = models.TextField(_("official title"), blank=True)
     phases = models.JSONField(_("phases"), default=list, blank=True)
     # "|1|2|": the phase numbers, for a portable "phase N" filter (JSON lookups differ by DB).
@@ -29,6 +31,8 @@ class Trial(models.Model):
     status = models.CharField(
         _("status"), max_length=40, choices=TrialStatus.choices, db_index=True
     )
+    # A trial known from a report: the report's date for the status it states.
+    status_as_of = models.DateField(_("status as of"), null=True, blank=True)
     study_type = models.CharField(_("study type"), max_length=40, blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     start_year = models.SmallIntegerField(null=True, blank=True, editable=False, db_index=True)
@@ -89,6 +93,16 @@ class Trial(models.Model):
 
     def __str__(self) -> str:
         return f"{self.id} {self.title}"
+
+    @property
+    def from_report(self) -> bool:
+        """Known from a reputable report, not from a registry record."""
+        return self.origin == "report"
+
+    @property
+    def registry_url(self) -> str:
+        """The registry's own page, where the registry id is a ClinicalTrials.gov number."""
+        return f"https://clinicaltrials.gov/study/{self.nct_id}" if self.nct_id else ""
 
     def phase_display(self) -> str:
         """The phases in the reader's language ("Phase 1, Phase 2")."""

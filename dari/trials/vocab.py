@@ -23,6 +23,8 @@ class TrialStatus(models.TextChoices):
     AVAILABLE = "AVAILABLE", _("Available")
     APPROVED_FOR_MARKETING = "APPROVED_FOR_MARKETING", _("Approved for marketing")
     TEMPORARILY_NOT_AVAILABLE = "TEMPORARILY_NOT_AVAILABLE", _("Temporarily not available")
+    # A trial known from a report that does not say where it stands.
+    NOT_STATED = "NOT_STATED", _("Status not stated in the source")
 
 
 # Statuses in which a trial is still taking patients: a competitor for the same patients.
