@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from dari.accounts.models import CoOrganizerBase
+from dari.events.answered import Answered
 from dari.events.rules import ParticipantRole, validate_video_template
 
 
@@ -201,7 +202,7 @@ class Participant(models.Model):
         return self.user.get_full_name() or self.user.username
 
 
-class MeetingRequest(models.Model):
+class MeetingRequest(Answered):
     """A request for a one-to-one meeting, to a participant or to an organisation."""
 
     event = models.ForeignKey(
@@ -241,16 +242,6 @@ class MeetingRequest(models.Model):
         _("status"), max_length=10, choices=RequestStatus.choices, default=RequestStatus.PENDING
     )
     decline_reason = models.TextField(_("reason for declining"), blank=True)
-    answered_by = models.ForeignKey(
-        Participant,
-        verbose_name=_("answered by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created = models.DateTimeField(_("created"), auto_now_add=True)
-    answered = models.DateTimeField(_("answered"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("meeting request")

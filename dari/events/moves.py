@@ -8,10 +8,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from dari.events.answered import Answered
 from dari.events.rules import MoveStatus
 
 
-class MoveRequest(models.Model):
+class MoveRequest(Answered):
     """One side of a meeting asks to move it to another time."""
 
     meeting = models.ForeignKey(
@@ -33,14 +34,6 @@ class MoveRequest(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=MoveStatus.choices, default=MoveStatus.PENDING
     )
-    answered_by = models.ForeignKey(
-        "events.Participant",
-        verbose_name=_("answered by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     to_slot = models.ForeignKey(
         "events.Slot",
         verbose_name=_("new time"),
@@ -57,8 +50,6 @@ class MoveRequest(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created = models.DateTimeField(_("created"), auto_now_add=True)
-    answered = models.DateTimeField(_("answered"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("request to move a meeting")

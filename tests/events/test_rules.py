@@ -219,8 +219,8 @@ def event_data(**changes):
             {"meeting_minutes": str(2**31)},
             {"meeting_minutes": ["Ensure this value is less than or equal to 240."]},
         ),
-        ({"end_date": "2026-03-09"}, {"end_date": ["The last day is before the first day."]}),
-        ({"day_end": "08:00"}, {"day_end": ["The sessions end before they start."]}),
+        ({"end_date": "2026-03-09"}, {"end_date": ["the last day is before the first day"]}),
+        ({"day_end": "08:00"}, {"day_end": ["the sessions end before they start"]}),
     ],
 )
 def test_the_event_form_refuses_out_of_range_numbers_and_reversed_times(changes, errors):
@@ -253,7 +253,7 @@ def test_an_event_that_ends_before_it_starts_is_refused_on_the_page(client, pair
     assert (response.status_code, response.context["form"].errors) == (
         200,
         {
-            "end_date": ["The last day is before the first day."],
+            "end_date": ["the last day is before the first day"],
             "tables": ["Ensure this value is less than or equal to 1000."],
         },
     )

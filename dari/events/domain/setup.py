@@ -93,12 +93,23 @@ def _check_range(value: int | None, field: str, low: int, high: int) -> None:
         )
 
 
+def order_problems(
+    start_date: date | None, end_date: date | None, day_start: time | None, day_end: time | None
+) -> list[EventError]:
+    """An event's days and daily hours out of order, each refusal naming its field (the form
+    shows them all at once; the domain refuses the first)."""
+    out = []
+    if start_date is not None and end_date is not None and end_date < start_date:
+        out.append(EventError(_("the last day is before the first day"), field="end_date"))
+    if day_start is not None and day_end is not None and day_end <= day_start:
+        out.append(EventError(_("the sessions end before they start"), field="day_end"))
+    return out
+
+
 def _check_event(event: Event) -> list[datetime]:
     """Validate an event's settings; returns the UTC starts of its slot grid."""
-    if event.end_date < event.start_date:
-        raise EventError(_("the last day is before the first day"), field="end_date")
-    if event.day_end <= event.day_start:
-        raise EventError(_("the sessions end before they start"), field="day_end")
+    for problem in order_problems(event.start_date, event.end_date, event.day_start, event.day_end):
+        raise problem
     if event.meeting_minutes < 5:
         raise EventError(_("meetings must last at least 5 minutes"), field="meeting_minutes")
     _check_range(event.meeting_minutes, "meeting_minutes", *LIMITS["meeting_minutes"])

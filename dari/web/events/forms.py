@@ -10,10 +10,11 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dari.core.forms import add_domain_error
 from dari.directory.models import Asset
 from dari.events.domain.reasons import day_label
 from dari.events.domain.requests import MAX_MESSAGE
-from dari.events.domain.setup import LIMITS
+from dari.events.domain.setup import LIMITS, order_problems
 from dari.events.models import Event, Mode, Outcome, Participant
 from dari.events.rules import ParticipantRole
 from dari.web.forms import timezone_choices
@@ -133,12 +134,10 @@ class EventForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        start, end = data.get("start_date"), data.get("end_date")
-        if start is not None and end is not None and end < start:
-            self.add_error("end_date", _("The last day is before the first day."))
-        day_start, day_end = data.get("day_start"), data.get("day_end")
-        if day_start is not None and day_end is not None and day_end <= day_start:
-            self.add_error("day_end", _("The sessions end before they start."))
+        for problem in order_problems(
+            data.get("start_date"), data.get("end_date"), data.get("day_start"), data.get("day_end")
+        ):
+            add_domain_error(self, problem)
         deadline, zone = data.get("request_deadline"), data.get("timezone")
         if deadline is not None and zone:
             # The deadline is a wall-clock time of the event's zone, whatever zone Django parsed in.
