@@ -69,6 +69,8 @@ _REFUSED = {
     "nobot.news": "mirror",
     "allin-breakdown.com": "mirror",
     "investmentreports.co": "mirror",
+    "togows.dbcls.jp": "mirror",
+    "distantreader.org": "mirror",
     # document-sharing copies
     "docslib.org": "document copy",
     "fdocuments.us": "document copy",
