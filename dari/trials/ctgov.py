@@ -226,6 +226,25 @@ class _Reader:
                 self.problem([*path, key, i], f"{str(phase)[:40]!r} is not one of {allowed}")
         return out
 
+    def interventions(
+        self, node: dict[str, Any], key: str, path: list[str | int]
+    ) -> list[dict[str, Any]]:
+        """`[{"type", "name", "otherNames"}]` as `[{"type", "name", "other_names"}]`."""
+        out = []
+        for i, item in enumerate(self.items(node, key, path)):
+            at = [*path, key, i]
+            if not isinstance(item, dict):
+                self.problem(at, "expected an object")
+                continue
+            out.append(
+                {
+                    "type": self.choice(item, "type", at, INTERVENTION_TYPES),
+                    "name": self.text(item, "name", at, required=True, max_length=500),
+                    "other_names": self.texts(item, "otherNames", at),
+                }
+            )
+        return out
+
     def participants(self, node: dict[str, Any], key: str, path: list[str | int]) -> int | None:
         count = node.get(key)
         if count is not None and (
@@ -350,19 +369,7 @@ def parse_study(
             r.problem([*bp, "meshes", i], 'expected {"id", "term"}')
     arms = r.obj(protocol, "armsInterventionsModule", p)
     ap = [*p, "armsInterventionsModule"]
-    interventions = []
-    for i, item in enumerate(r.items(arms, "interventions", ap)):
-        at = [*ap, "interventions", i]
-        if not isinstance(item, dict):
-            r.problem(at, "expected an object")
-            continue
-        interventions.append(
-            {
-                "type": r.choice(item, "type", at, INTERVENTION_TYPES),
-                "name": r.text(item, "name", at, required=True, max_length=500),
-                "other_names": r.texts(item, "otherNames", at),
-            }
-        )
+    interventions = r.interventions(arms, "interventions", ap)
     contacts = r.obj(protocol, "contactsLocationsModule", p)
     cp = [*p, "contactsLocationsModule"]
     officials = []

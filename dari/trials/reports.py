@@ -16,7 +16,6 @@ from dari.directory.interchange import DirectoryError, _value_errors, read_file
 from dari.trials.ctgov import (
     CRIS_ID,
     DATE,
-    INTERVENTION_TYPES,
     NCT_ID,
     SPONSOR_CLASSES,
     Location,
@@ -79,19 +78,7 @@ def parse_report(item: Any, path: list[str | int], r: _Reader) -> Study | None:
         r.problem([*path, "status_as_of"], "required with a status (the report's date)")
     phases = r.phases(item, "phases", path)
     enrollment = r.participants(item, "enrollment", path)
-    interventions = []
-    for i, x in enumerate(r.items(item, "interventions", path)):
-        at = [*path, "interventions", i]
-        if not isinstance(x, dict):
-            r.problem(at, "expected an object")
-            continue
-        interventions.append(
-            {
-                "type": r.choice(x, "type", at, INTERVENTION_TYPES),
-                "name": r.text(x, "name", at, required=True, max_length=500),
-                "other_names": [],
-            }
-        )
+    interventions = r.interventions(item, "interventions", path)
     countries = []
     for i, code in enumerate(r.items(item, "countries", path)):
         if isinstance(code, str) and COUNTRY.match(code):

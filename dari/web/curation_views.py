@@ -29,7 +29,6 @@ from dari.web.curation_forms import (
     InvestmentApprovalForm,
     ObservationApprovalForm,
     RejectForm,
-    target_choices,
 )
 
 View = Callable[..., HttpResponse]
@@ -78,12 +77,13 @@ def _label(field: str) -> str:
     return str(FIELD_LABELS.get(field, field))
 
 
-def _extracted(candidate: Any) -> list[dict[str, Any]]:
-    """The extracted fields as the page shows them: translated names and roles."""
+def _extracted(candidate: Any, form: Any) -> list[dict[str, Any]]:
+    """The extracted fields as the page shows them: translated names and roles (a national
+    target by the name the approval form lists it under)."""
     rows = []
     for name, value in candidate.extracted.items():
         if name == "target" and candidate.kind == CandidateKind.OBSERVATION:
-            value = dict(target_choices()).get(value, value)
+            value = dict(form.fields["target"].choices).get(value, value)
         if name == "parties":
             value = [
                 {**p, "role_label": str(ROLE_LABELS.get(p.get("role"), p.get("role")))}
@@ -185,15 +185,16 @@ def _detail(
     reject_form: Any = None,
     status: int = 200,
 ) -> HttpResponse:
+    form = form or _approval_form(candidate)
     return render(
         request,
         "curation/candidate.html",
         {
             "c": candidate,
             "segments": [(seg, _label(seg.field)) for seg in queries.segments(candidate)],
-            "extracted": _extracted(candidate),
+            "extracted": _extracted(candidate, form),
             "duplicates": queries.duplicates(candidate) if candidate.kind == "deal" else [],
-            "form": form or _approval_form(candidate),
+            "form": form,
             "reject_form": reject_form or RejectForm(),
             "pending": candidate.status == CandidateStatus.PENDING,
             "approvable": candidate.kind in APPROVAL_FORMS,
