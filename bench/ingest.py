@@ -184,6 +184,8 @@ def main(argv: list[str] | None = None) -> None:
         "test6",
         "test7",
         "test8",
+        "test9",
+        "test10",
         "all",
     )
     if args and args[0].startswith("--splits="):
