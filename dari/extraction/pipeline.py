@@ -16,6 +16,7 @@ from dari.extraction import roles, terms
 from dari.extraction.gazetteer import Gazetteer
 from dari.extraction.model import Candidate, Mention
 from dari.extraction.money import amounts
+from dari.extraction.shortnames import short_forms
 from dari.extraction.sides import symmetric
 from dari.extraction.text import dates, language, sentences
 
@@ -155,6 +156,12 @@ _PARENT_BEFORE = re.compile(
 )
 
 
+_REGULATOR = re.compile(
+    r"Food and Drug|Drug Administration|Medical Products Administration|Medicines Agency|"
+    r"Ministry of|Health Canada|식품의약품안전|식약처|보건복지부",
+    re.I,
+)
+_FORMER_NAME = re.compile(r"[(（]\s?(?:then|formerly|former|previously|now|구|옛|현)\s?$", re.I)
 _REPORTS_AFFILIATE = re.compile(r"^(?:은|는|이|가)\s(?:\S+\s)?(?:관계사|관계회사)\s")
 _UNIT_AFTER = re.compile(
     r"^(?:\s(?:Holdings?|Group|AG|Inc\.?|Ltd\.?|plc|Co\.?))*(?:['’]s)?\s"
@@ -251,6 +258,10 @@ def _not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
     if parent:
         return any(0 < o.start - m.end - parent.end() <= 25 for o in orgs)
     before = text[max(0, m.start - 40) : m.start]
+    if _REGULATOR.search(m.text):  # "approval from the Ministry of Food and Drug Safety"
+        return True
+    if _FORMER_NAME.search(before):  # "GC Cell (then Green Cross LabCell)": the same company
+        return True
     match = _PARENT_BEFORE.search(before)
     if match and match.group(0).strip().lower() in ("a", "an"):
         return bool(re.match(r"^\s+company\b", after))  # "a Johnson & Johnson company"
@@ -436,7 +447,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     units = _units(text, orgs)
     orgs = [m for m in orgs if not _not_a_party(text, m, orgs)]
     orgs.sort(key=lambda m: m.start)
-    orgs = _aliases(text, orgs)
+    orgs = short_forms(text, _aliases(text, orgs))
     found_money = list(amounts(text))
     found_dates = dates(text)
     out: list[Candidate] = []

@@ -17,8 +17,9 @@ from dari.extraction.gazetteer import _SUFFIXES
 from dari.extraction.model import Mention
 
 P = r"⟦(\d+)⟧"
-GAP = r"[^.⟦]{0,110}?"  # within the sentence, no other party in between
-WIDE = r"[^.]{0,140}?"  # within the sentence
+# within the sentence (never across a blank line: a headline is a sentence of its own)
+GAP = r"(?:[^.⟦\n]|\n(?!\s*\n)){0,110}?"  # no other party in between
+WIDE = r"(?:[^.\n]|\n(?!\s*\n)){0,140}?"
 # money spoken of: "$22 million", "a down payment", "upfront", "milestones"
 MONEY = (
     r"(?:[$€£¥]|\b(?:US\$|USD|EUR|million|billion|payment|upfront|up-front|fee|milestone|"
@@ -150,13 +151,13 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
             rf"{P}{WIDE}\b(?:out-?licen[cs]\w*|licen[cs](?:ed|es)|grant(?:ed|s|ing)?|"
             rf"transferr?(?:ed|s|ing)?|export(?:ed|s|ing)?|sold|sells|"
             rf"partner(?:ed|s) (?:its|the))\b{WIDE}"
-            rf"\b(?:to|with)\s+(?:\w+\s+){{0,2}}?{P}",
+            rf"\b(?:to|with)\s+(?:[\w’'.-]+\s+){{0,2}}?{P}",
             re.I,
         ),
         ("licensor", "licensee"),
         0.8,
     ),
-    (re.compile(rf"{P}{GAP}\bgrant(?:ed|s)?\s+{P}", re.I), ("licensor", "licensee"), 0.85),
+    (re.compile(rf"{P}{GAP}\bgrant(?:ed|s|ing)?\s+{P}", re.I), ("licensor", "licensee"), 0.85),
     (
         re.compile(
             rf"{P}(?:은|는|이|가)?{WIDE}{P}\s?(?:로부터|으로부터|에서){WIDE}"

@@ -76,21 +76,46 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
             r"\s*(?:dollars?\s+|won\s+)?(?:more\s+|additional\s+|further\s+)?"
             r"(?:in|of|as|if|upon|on|for|from|tied to|linked to|based on|contingent on|"
             r"dependent on|payable (?:up)?on|subject to)\s+"
-            r"(?:[\w,&/-]+\s+){0,14}?\(?milestone|\s*(?:의|은|는|을|를|이|가)?\s?(?:마일스톤|단계별)",
+            r"(?:[\w,&/-]+\s+){0,14}?\(?milestone|\s*(?:의|은|는|을|를|이|가)?\s?(?:마일스톤|단계별)|"
+            # "1천700만 달러 이상 연구진행단계별 기술료": at least that much in milestones
+            r"\s*이상\s?[^\s.]{0,8}?(?:마일스톤|단계별)",
             re.I,
         ),
     ),
     ("total", re.compile(r"\s*(?:in total|in all|total)", re.I)),
+    # "$1.42 billion each time certain drug development objectives are attained"
+    (
+        "milestones",
+        re.compile(
+            r"\s*(?:each time|whenever|as|once|when|if)\s+(?:[\w-]+\s+){0,5}?"
+            r"(?:objectives|goals|targets|stages)\s+(?:are|is|have been)\s+"
+            r"(?:attained|achieved|met|reached|completed)",
+            re.I,
+        ),
+    ),
     ("equity", re.compile(r"\s*(?:in\s+)?equity|\s*(?:의\s?)?지분", re.I)),
 ]
-_AND_MILESTONES = re.compile(r"\s*(?:payments?\s+)?(?:and|&)\s+(?:[\w-]+\s+){0,2}?milestone", re.I)
+# "upfront and milestone payments", "down payment, development and sales milestone payments"
+_AND_MILESTONES = re.compile(
+    r"\s*(?:payments?\s*)?(?:,\s*|\s?(?:and|&)\s+)(?:[\w-]+,?\s+){0,4}?milestone", re.I
+)
 _INCLUDES = re.compile(r"\W{0,3}(?:을|를|까지)?\s?포함(?:해|하여|한|하면)", re.I)
 _UP_TO = re.compile(r"up to|as much as|최대", re.I)
-_UPFRONT_WORD = re.compile(r"up[- ]?front|선급금|계약금", re.I)
+# an upfront word, then only list words up to the milestone word after it
+_LISTED = re.compile(
+    r"(?:up[- ]?front|down[- ]payment|선급금|계약금)\s?(?:fees?|payments?)?"
+    r"(?:\s?(?:,|and|&|및|과|와)\s?|\s(?:development|regulatory|clinical|commercial|sales|"
+    r"potential|and|,)(?=[\s,]))*\s*$",
+    re.I,
+)
+_GROWS_TO = re.compile(r"\s*(?:으로|로)\s?(?:늘어|증가|성장|확대|커질)", re.I)
+_ROUGH = re.compile(r"(?:약|about|around|approximately|roughly|some)\s*$", re.I)
+_UPFRONT_WORD = re.compile(r"up[- ]?front|down[- ]payment|initial payment|선급금|선금|계약금", re.I)
 _NEAR_WORD = re.compile(r"near[- ]term|short[- ]term|단기", re.I)
 # Not a term of the deal: a comparison, a company's own figures, a sum per programme.
 _NOT_TERM_AFTER = re.compile(
-    r"^\s*(?:이|을|를|가)?\s?(?:넘|웃도|상회|초과|이상)|"
+    r"^\s*(?:이|을|를|가)?\s?(?:넘|웃도|상회|초과|"
+    r"이상(?!\s?[^\s.]{0,12}\s?(?:기술료|마일스톤|계약금|선급금|milestone)))|"
     r"^\s*(?:per|for each|each)\s+(?:\w+\s+)?(?:program|programme|target|product|asset|indication)|"
     r"^\s*(?:씩|개당)|"
     # a company's own spending: "1000억원의 연구개발(R&D) 비용", "$50 million in R&D"
@@ -195,6 +220,11 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
         return "skip", None
     if _MARKET_GROWTH.search(_before(text, term.mention.start, floor, 240)):
         return "skip", None
+    # "시장 규모는 ... 2조원이다. 2017년에는 3조5000억원으로 늘어날 것으로": a market's forecast
+    if _GROWS_TO.match(after) and re.search(
+        r"시장|market", text[max(0, term.mention.start - 160) : term.mention.start], re.I
+    ):
+        return "skip", None
     if _MORE_BEFORE.search(before) and _PROGRESS_AFTER.match(after):
         return "milestones", None
     ends: list[tuple[int, int, str]] = []
@@ -215,11 +245,16 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
                 role, term.joint = "upfront", True
             elif role == "milestones" and _UPFRONT_WORD.search(said):
                 role = "total"  # "up to $340M in upfront and milestone payments": the whole
-            elif role == "upfront" and _AND_MILESTONES.match(after[match.end() :]):
-                role = "total"
+            elif role == "upfront" and (listed := _AND_MILESTONES.match(after[match.end() :])):
+                # "$175 million in upfront payments, near-term milestone payments": the upfront
+                role = "upfront" if _NEAR_WORD.search(listed.group(0)) else "total"
             return role, None
     if not ends:
         return None, None
+    # "an upfront fee, development and commercial milestone payments that could reach $511
+    # million": the kinds listed together before one amount name its whole
+    if ends[-1][2] == "milestones" and _LISTED.search(before[: ends[-1][0]]):
+        return "total", "milestones"
     # "계약 규모는 기술료를 포함해 약 X": a word the amount includes is not its role
     if _INCLUDES.match(before[ends[-1][1] :]):
         ends = ends[:-1]
@@ -336,8 +371,18 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         order += [c for c in t.values if c not in order]
     roled = [t for t in terms if t.role in ("upfront", "milestones", "total", "near_term")]
 
+    # on a tie, the first stated currency; a headline's rounded restatement ("약 2조원에
+    # 수출" before "13억5000만 달러(약 2조원)") is a conversion, not the text's own currency
+    own = [
+        t
+        for t in terms
+        if len(t.values) > 1
+        or not _ROUGH.search(text[max(0, t.mention.start - 12) : t.mention.start])
+    ]
+    first = [c for t in own or terms for c in t.values]
+
     def coverage(c: str) -> tuple[int, int]:
-        return sum(1 for t in roled if c in t.values), -order.index(c)
+        return sum(1 for t in roled if c in t.values), -(first + order).index(c)
 
     currency = max(order, key=coverage) if order else terms[0].mention.value[1]
     mine = [t for t in terms if currency in t.values]

@@ -1,0 +1,151 @@
+"""Sixth round of issue 14: general extraction rules, each on short made-up sentences
+(SYNTHETIC: test organisations and figures; pure, no database)."""
+
+from __future__ import annotations
+
+from dari.extraction import extract
+from dari.extraction.gazetteer import Entry, Gazetteer
+from dari.extraction.model import Mention
+from dari.extraction.money import amounts
+from dari.extraction.shortnames import short_forms
+
+GAZ = Gazetteer(
+    [
+        Entry("organization", "acme-bio", "Acme Bio", "KR", ("에이씨엠이바이오",)),
+        Entry("organization", "bigpharma", "BigPharma", "US", ("빅제약",)),
+    ],
+    aliases={},
+)
+
+
+def deal(text: str) -> dict:
+    cands = extract(text, GAZ)
+    assert cands and cands[0].kind == "deal"
+    return cands[0].fields
+
+
+def roles(fields: dict) -> set[tuple[str, str]]:
+    return {(p["mentioned_as"], p["role"]) for p in fields["parties"]}
+
+
+def test_korean_hundreds_and_tens_inside_a_group():
+    found = [m.value for m in amounts("총 3억2천1백만 달러, 약 1천5백억원, 4천 3백2십만달러")]
+    assert found == [(321000000, "USD"), (150000000000, "KRW"), (43200000, "USD")]
+    assert [m.value for m in amounts("수백억원 규모")] == []
+
+
+def test_a_list_of_kinds_before_one_amount_names_the_whole():
+    fields = deal(
+        "Acme Bio granted BigPharma exclusive rights and will receive an upfront fee, development "
+        "and sales milestone payments that could reach $300 million."
+    )
+    assert fields["total"] == 300000000
+    assert fields.get("milestones") is None
+
+
+def test_a_down_payment_said_after_the_amount_with_milestones_is_the_whole():
+    fields = deal(
+        "BigPharma will pay up to $250 million in down payment, development and sales milestone "
+        "payments to Acme Bio under the licence."
+    )
+    assert fields["total"] == 250000000
+    assert fields.get("upfront") is None
+
+
+def test_at_least_an_amount_in_milestones_is_not_a_comparison():
+    fields = deal(
+        "에이씨엠이바이오는 빅제약에 기술이전했다. 허가까지 2천500만 달러 이상 단계별 기술료를 받는다."
+    )
+    assert fields["milestones"] == 25000000
+
+
+def test_a_market_forecast_in_korean_is_not_a_term():
+    fields = deal(
+        "에이씨엠이바이오는 빅제약과 500억원 규모의 수출계약을 체결했다. 관련 시장 규모는 올해 1조원이다. "
+        "2030년에는 2조원으로 늘어날 전망이다."
+    )
+    assert fields["total"] == 50000000000
+
+
+def test_money_paid_each_time_goals_are_met_is_milestones():
+    fields = deal(
+        "Acme Bio licensed the antibody to BigPharma for $20 million upfront. BigPharma will later "
+        "pay $400 million each time certain development goals are achieved."
+    )
+    assert (fields["upfront"], fields["milestones"]) == (20000000, 400000000)
+
+
+def test_the_currency_of_the_terms_beats_a_headline_approximation():
+    fields = deal(
+        "에이씨엠이바이오가 빅제약에 약 1조원에 기술을 수출했다. 계약 총 규모는 최대 7억5000만 달러"
+        "(약 1조원)이며 선급금은 2000만 달러(약 270억원)이다."
+    )
+    assert (fields["currency"], fields["upfront"], fields["total"]) == (
+        "USD",
+        20000000,
+        750000000,
+    )
+
+
+def test_a_total_first_in_won_keeps_won_when_the_parts_are_in_dollars():
+    fields = deal(
+        "에이씨엠이바이오는 빅제약과 3,000억원 규모의 기술 이전 계약을 체결했다. 계약금 2,000만달러"
+        "(약 270억원)를 받고 마일스톤은 최대 2억달러(2,700억원)다."
+    )
+    assert fields["currency"] == "KRW"
+    assert fields["total"] == 300000000000
+
+
+def test_granting_names_the_licensor():
+    fields = deal("Under the deal, Acme Bio is granting BigPharma exclusive rights outside Asia.")
+    assert roles(fields) == {("Acme Bio", "licensor"), ("BigPharma", "licensee")}
+
+
+def test_a_hyphenated_place_before_the_licensee():
+    fields = deal(
+        "Acme Bio said it exported its technology for the US rights to a UAE-based BigPharma."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("BigPharma", "licensee")}
+
+
+def test_a_headline_is_a_sentence_of_its_own():
+    fields = deal(
+        "BigPharma gets the rights to Acme Bio's drug\n\n"
+        "Acme Bio announced that it licensed its candidate to BigPharma."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("BigPharma", "licensee")}
+
+
+def test_short_forms_and_initials_name_the_same_party():
+    text = "Nova Star Pharmaceutical Ind Co and Procter & Gamble agreed. Nova Star is granting P&G."
+    orgs = [
+        Mention(0, 31, "Nova Star Pharmaceutical Ind Co", ("organization", None)),
+        Mention(36, 52, "Procter & Gamble", ("organization", None)),
+    ]
+    found = short_forms(text, orgs)
+    assert [(m.text, text[m.start : m.end]) for m in found[2:]] == [
+        ("Nova Star Pharmaceutical Ind Co", "Nova Star"),
+        ("Procter & Gamble", "P&G"),
+    ]
+    # a place is no short form: "Korea" of "Korea Pharma"
+    assert (
+        short_forms("Korea Pharma in Korea", [Mention(0, 12, "Korea Pharma", ("o", None))])[1:]
+        == []
+    )
+
+
+def test_a_former_name_in_brackets_is_not_a_party():
+    fields = deal(
+        "Acme Bio (then Old Name Therapeutics) licensed its candidate to BigPharma for $5 million "
+        "upfront."
+    )
+    assert {name for name, _ in roles(fields)} == {"Acme Bio", "BigPharma"}
+
+
+def test_a_regulator_is_not_a_party():
+    fields = deal(
+        "Acme Bio signed an agreement to jointly develop the drug with BigPharma. Acme Bio received "
+        "approval for a "
+        "phase 3 trial from the Ministry of Food and Drug Safety."
+    )
+    assert {name for name, _ in roles(fields)} == {"Acme Bio", "BigPharma"}
