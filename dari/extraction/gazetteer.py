@@ -29,7 +29,7 @@ _SUFFIXES = re.compile(
 )
 _KO_SUFFIXES = re.compile(r"^(?:\(주\)|㈜)\s*|\s*(?:\(주\)|㈜|주식회사)$")
 _PROPOSED = re.compile(
-    r"\b((?:[A-Z][\w&'-]*\.?\s){0,3}(?:[A-Z]|[a-z](?=[A-Z][a-z]))[\w&'-]*),?\s"
+    r"\b((?:(?:[A-Z][\w&'-]{0,2}\.|[A-Z][\w&'-]*)\s){0,3}(?:[A-Z]|[a-z](?=[A-Z][a-z]))[\w&'-]*),?\s"
     r"(Inc\.|Inc\b|Corp\.|Corporation|Co\.,? Ltd\.?|Ltd\.|LLC|AG|GmbH|plc|S\.A\.|Laboratories|"
     r"Oncology|Sciences|"
     r"Pharmaceuticals?|Therapeutics|Biosciences?|Biotherapeutics|Biopharma|Biologics|Pharma|"
@@ -345,7 +345,10 @@ class Gazetteer:
             ):
                 continue
             name = re.sub(
-                r"^(?:[\w-]+-based|The|the|US|UAE|Korean|Japanese|Chinese)\s+",
+                r"^(?:[\w.-]+-based|The|the|US|UAE|Korean|Japanese|Chinese|"
+                r"(?:South |North )?(?:Korea|Japan|China|Germany|India|Switzerland|France|Taiwan|"
+                r"Israel|Italy|Spain|Britain|Sweden|Denmark|Belgium|America|Australia|Canada|"
+                r"Brazil|Mexico|Russia|Singapore|Indonesia|Hong Kong|the U\.?S\.?)['’]s)\s+",
                 "",
                 match.group(0).strip(" ,"),
             )

@@ -19,6 +19,11 @@ _DESCRIPTOR = re.compile(
     r"industries|industrial|laboratories|labs?|company|medicine|medical)$",
     re.I,
 )
+_LEGAL = re.compile(
+    r"(?:,?\s+(?:inc\.?|co\.,?\s*ltd\.?|co\.|ltd\.?|limited|corp\.?|corporation|llc|ag|gmbh|plc|"
+    r"s\.a\.|n\.v\.|a/s|ab))+$",
+    re.I,
+)
 _PLACE = re.compile(
     r"^(?:(?:south|north|the|new|global|international|united|greater|korea|korean|china|chinese|"
     r"japan|japanese|asia|asian|europe|european|america|american|us|u\.s\.|uk|india|indian|"
@@ -38,6 +43,10 @@ def _forms(name: str) -> list[str]:
             break
         head.append(w)
     out = []
+    # the name without its legal suffix: "Hanbit Bio" of "Hanbit Bio Co., Ltd."
+    bare = _LEGAL.sub("", name).strip(" ,")
+    if bare != name and len(bare.split()) >= 2:
+        out.append(bare)
     short = " ".join(head)
     if 0 < len(head) < len(words) and len(short) >= 4 and not _PLACE.match(short):
         out.append(short)
@@ -55,6 +64,13 @@ def short_forms(text: str, orgs: list[Mention]) -> list[Mention]:
     for m in orgs:
         for form in _forms(m.text):
             keys.setdefault(form, m)
+    # a short form already proposed as a name of its own names the longer one
+    orgs = [
+        Mention(m.start, m.end, keys[m.text].text, keys[m.text].value, m.confidence)
+        if m.value[1] is None and m.text in keys and keys[m.text].value[1] is None
+        else m
+        for m in orgs
+    ]
     more = []
     for form, named in keys.items():
         for hit in re.finditer(r"(?<![\w&-])" + re.escape(form) + r"(?![\w&-])", text):

@@ -149,3 +149,37 @@ def test_a_regulator_is_not_a_party():
         "phase 3 trial from the Ministry of Food and Drug Safety."
     )
     assert {name for name, _ in roles(fields)} == {"Acme Bio", "BigPharma"}
+
+
+def test_a_name_never_runs_across_a_sentence_and_drops_a_country_possessive():
+    fields = deal(
+        "Japan's Sakura Pharma Co. said it would license its drug to Acme Bio for the Korean "
+        "market. Acme Bio will pay an upfront fee of ¥300 million."
+    )
+    assert roles(fields) == {("Sakura Pharma", "licensor"), ("Acme Bio", "licensee")}
+    fields = deal(
+        "Crestview Therapeutics, Inc. and Acme Bio announced a license under which Crestview "
+        "obtains rights outside Korea. Acme Bio will receive $10 million upfront."
+    )
+    assert {name for name, _ in roles(fields)} == {"Crestview Therapeutics, Inc.", "Acme Bio"}
+
+
+def test_a_name_without_its_legal_suffix_is_the_same_party_and_keeps_its_terms():
+    fields = deal(
+        "Crestview Therapeutics, Inc. and Hanbit Bio Co., Ltd. announced a license agreement "
+        "under which Crestview obtains rights outside Korea. Hanbit Bio will receive an upfront "
+        "payment of $10 million and is eligible for up to $200 million in milestones."
+    )
+    assert roles(fields) == {
+        ("Hanbit Bio Co., Ltd.", "licensor"),
+        ("Crestview Therapeutics, Inc.", "licensee"),
+    }
+    assert (fields["upfront"], fields["milestones"]) == (10000000, 200000000)
+
+
+def test_to_transfer_a_technology_tells_a_deal():
+    fields = deal(
+        "Acme Bio said it will transfer its technology to China's Jiangnan Pharmaceutical Group "
+        "for 20 billion won, including a 2 billion won down payment."
+    )
+    assert (fields["upfront"], fields["total"]) == (2000000000, 20000000000)
