@@ -29,7 +29,7 @@ _SUFFIXES = re.compile(
 )
 _KO_SUFFIXES = re.compile(r"^(?:\(주\)|㈜)\s*|\s*(?:\(주\)|㈜|주식회사)$")
 _PROPOSED = re.compile(
-    r"\b((?:(?:[A-Z][\w&'-]{0,2}\.|[A-Z][\w&'-]*)\s){0,3}(?:[A-Z]|[a-z](?=[A-Z][a-z]))[\w&'-]*),?\s"
+    r"(?<!\.)\b((?:(?:[A-Z][\w&'-]{0,2}\.|[A-Z][\w&'-]*)\s){0,3}(?:[A-Z]|[a-z](?=[A-Z][a-z]))[\w&'-]*),?\s"
     r"(Inc\.|Inc\b|Corp\.|Corporation|Co\.,? Ltd\.?|Ltd\.|LLC|AG|GmbH|plc|S\.A\.|Laboratories|"
     r"Oncology|Sciences|"
     r"Pharmaceuticals?|Therapeutics|Biosciences?|Biotherapeutics|Biopharma|Biologics|Pharma|"
@@ -146,8 +146,9 @@ _EN_NAME = (
 )
 _EN_SLOT_AFTER = re.compile(
     r"(" + _EN_NAME + r"|\b[A-Z]{3,6})"
-    r"(?=\s+(?:will (?:receive|pay|get)|gets|is eligible|is entitled|attracted|raised|"
-    r"has raised|secured|has secured|agreed to pay)\b)"
+    r"(?=\s+(?:will (?:receive|pay|get|make|provide)|gets|is eligible|is entitled|attracted|"
+    r"raised|has raised|secured|has secured|agreed to pay|pays|paid|has paid|receives|received|"
+    r"has received|earns)\b)"
 )
 _EN_SLOT_POSSESSIVE = re.compile(_EN_NAME + r"(?=['’]s?\s)")
 # "would grant BioGenetics exclusive rights", "handing Hanmi the rights"
@@ -174,6 +175,11 @@ _EN_SLOT_TO = re.compile(
     + r"|(?:[a-z.-]+\s+){0,3}?)"
     + _EN_NAME
 )
+# the company bought: "has acquired Tindall", "completed its acquisition of Tindall"
+_EN_SLOT_BOUGHT = re.compile(
+    r"\b(?:acquired|acquires|to acquire|will acquire|bought|buys|to buy|acquisition of|"
+    r"takeover of|purchase of)\s+(?:[A-Z][\w.]*-based\s+|" + _EN_KIND_OF + r")?" + _EN_NAME
+)
 _EN_SLOT_FROM = re.compile(
     r"\b(?:licen[cs]ed(?: in)?|licen[cs]e in|in-licen[cs]ed?|acquired|bought|obtained|secured)\b"
     r"[^.]{0,140}?\bfrom\s+(?:the\s+)?(?:[A-Z][a-z]+(?:ese|ian|ish|an)\s+)?(?:[a-z.-]+\s+){0,3}?"
@@ -182,7 +188,8 @@ _EN_SLOT_FROM = re.compile(
 # a sentence opened by the company that tells it: "Kaigene said it ...", "Ubix announced"
 _EN_SLOT_SAID = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))" + _EN_NAME + r"(?=\s+(?:said|announced|signed|inked|entered|"
-    r"has (?:signed|entered|inked)|agreed|struck|reached|licensed|out-licensed)\b)"
+    r"has (?:signed|entered|inked|acquired|bought)|agreed|struck|reached|licensed|out-licensed|"
+    r"acquired|acquires|bought|buys|will acquire|completed)\b)"
 )
 _EN_SLOT_KIND = re.compile(
     r"\b(?:biotech(?:nology)?|drugmaker|pharma(?:ceutical)?|developer|startup|company|firm)\s+"
@@ -455,6 +462,7 @@ class Gazetteer:
             _EN_SLOT_KIND,
             _EN_SLOT_SAID,
             _EN_SLOT_TICKER,
+            _EN_SLOT_BOUGHT,
         ):
             for match in rx.finditer(text):
                 name = match.group(1)

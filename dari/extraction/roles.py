@@ -215,7 +215,8 @@ _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
             rf"{P}{GAP}\b(?:(?:will|is eligible to|is in line to|to) (?:also )?"
-            rf"(?:receive|be eligible to receive|get|earn)|(?:has|have|had) (?:also )?received)\b"
+            rf"(?:receive|be eligible to receive|get|earn)|(?:has|have|had) (?:also )?received|"
+            rf"gets|receives|earns)\b"
             rf"(?=[^.]{{0,60}}(?:payment|upfront|milestone|royalt|fee|up to|\$|€|£))",
             re.I,
         ),
@@ -223,6 +224,16 @@ _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
         0.7,
     ),
     (re.compile(rf"{P}{GAP}\b(?:will pay|pays|agreed to pay|is paying)\b", re.I), "licensee", 0.7),
+    # "The deal gives Crestview exclusive rights to": the rights' taker
+    (
+        re.compile(
+            rf"\b(?:gives?|giving|grants?|granting|hands?|handing)\s+{P}\s+(?:the\s+)?"
+            rf"(?:[\w-]+\s+){{0,3}}?rights?\b",
+            re.I,
+        ),
+        "licensee",
+        0.7,
+    ),
     (
         re.compile(
             rf"{P}['’]s\s+(?:[\w-]+\s+){{0,4}}?(?:platform|technology|candidate|asset|drug|"

@@ -183,3 +183,22 @@ def test_to_transfer_a_technology_tells_a_deal():
         "for 20 billion won, including a 2 billion won down payment."
     )
     assert (fields["upfront"], fields["total"]) == (2000000000, 20000000000)
+
+
+def test_the_deal_gives_a_party_rights_and_the_other_gets_the_money():
+    fields = deal(
+        "The license gives BigPharma exclusive rights to the drug in the U.S. Acme Bio gets "
+        "$30 million upfront."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("BigPharma", "licensee")}
+    assert fields["upfront"] == 30000000
+
+
+def test_names_the_graph_lacks_where_a_buyer_or_a_payer_stands():
+    fields = deal("Marvella has acquired Tindall for $500 million.")
+    assert roles(fields) == {("Marvella", "acquirer"), ("Tindall", "target")}
+    fields = deal(
+        "Acme Bio signed a license deal. Under the agreement, Tindall will make an upfront "
+        "payment of $8 million to Acme Bio."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("Tindall", "licensee")}
