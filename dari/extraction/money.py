@@ -78,8 +78,12 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"trillion|billion|million|thousand|bn|tn|mln|mn|mm|[bmk]"
 _PREFIX_RE = re.compile(
     rf"(?P<cur>US\$|USD|EUR|GBP|JPY|CNY|RMB|CHF|KRW|[$€£¥₩])\s?(?P<num>{_NUMBER})"
-    rf"(?:\s?(?P<scale>{_SCALE})\b)?",
+    rf"(?:(?:\s?|-)(?P<scale>{_SCALE})\b)?",
     re.IGNORECASE,
+)
+# the won as English-language Korean papers write it: "W380b", "W27.5 billion" (a scale needed)
+_WON_RE = re.compile(
+    rf"(?<![\w$])W(?P<num>{_NUMBER})\s?(?P<scale>trillion|billion|million|bn|tn|[bm])\b"
 )
 _SUFFIX_RE = re.compile(
     rf"(?<![\w$€£¥₩])(?P<num>{_NUMBER})\s?(?P<scale>{_SCALE})?\s?"
@@ -174,6 +178,13 @@ def amounts(text: str) -> Iterator[Mention]:
             value = _num(match.group("num")) * scale
             found.append(
                 Mention(match.start(), match.end(), match.group(0), (_clean(value), currency))
+            )
+            taken.append(match.span())
+    for match in _WON_RE.finditer(text):
+        if free(*match.span()):
+            value = _num(match.group("num")) * _SCALES[match.group("scale").lower()]
+            found.append(
+                Mention(match.start(), match.end(), match.group(0), (_clean(value), "KRW"))
             )
             taken.append(match.span())
     if re.search(r"China|Chinese|yuan|RMB|중국", text) and not re.search(

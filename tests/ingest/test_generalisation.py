@@ -202,3 +202,21 @@ def test_names_the_graph_lacks_where_a_buyer_or_a_payer_stands():
         "payment of $8 million to Acme Bio."
     )
     assert roles(fields) == {("Acme Bio", "licensor"), ("Tindall", "licensee")}
+
+
+def test_won_as_english_language_papers_write_it_and_hyphenated_scales():
+    assert [m.value for m in amounts("a W380b deal and a $1.2-billion option")] == [
+        (380000000000, "KRW"),
+        (1200000000, "USD"),
+    ]
+    assert [m.value for m in amounts("WHO 5 billion doses, W1 code")] == []
+
+
+def test_korean_rights_brought_in_from_a_named_foreign_company_and_rights_bought():
+    fields = deal("에이씨엠이바이오는 미국 빅제약의 항암제를 국내에 도입하는 계약을 체결했다.")
+    assert roles(fields) == {("에이씨엠이바이오", "licensee"), ("빅제약", "licensor")}
+    fields = deal(
+        "빅제약은 에이씨엠이바이오로부터 비만 치료제의 글로벌 권리를 사들였다. 총 1억 달러 규모다."
+    )
+    assert roles(fields) == {("에이씨엠이바이오", "licensor"), ("빅제약", "licensee")}
+    assert fields["total"] == 100000000
