@@ -153,6 +153,13 @@ _MARKET_GROWTH = re.compile(
 # more money tied to the drug's progress: "get an additional US$85 million for clinical
 # development and commercialization"
 _MORE_BEFORE = re.compile(r"(?:additional|further|another)\s*$", re.I)
+_MORE_AFTER = re.compile(r"\s*(?:more|additional|further)\b", re.I)
+# between a role word and "total": "upfront payment totalling", "milestone payments that could
+# total", "선급금은 총"
+_SAME_SUM = re.compile(
+    r"(?:\s*(?:payments?|fees?|that|which|could|may|might|would|will|can|potentially|of)\b)*\s*",
+    re.I,
+)
 _PROGRESS_AFTER = re.compile(
     r"\s*(?:for|upon|on|based on|tied to|depending on)\s+(?:the\s+)?(?:successful\s+)?"
     r"(?:clinical\s+)?(?:development|regulatory|approvals?|commerciali[sz]ation|launch)",
@@ -227,6 +234,9 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
         return "skip", None
     if _MORE_BEFORE.search(before) and _PROGRESS_AFTER.match(after):
         return "milestones", None
+    more = _MORE_AFTER.match(after)  # "as much as $92 million more tied to development goals"
+    if more and _PROGRESS_AFTER.match(after[more.end() :]):
+        return "milestones", None
     ends: list[tuple[int, int, str]] = []
     for name, rx in _BEFORE:
         ends += [(match.start(), match.end(), name) for match in rx.finditer(before)]
@@ -246,8 +256,12 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
             elif role == "milestones" and _UPFRONT_WORD.search(said):
                 role = "total"  # "up to $340M in upfront and milestone payments": the whole
             elif role == "upfront" and (listed := _AND_MILESTONES.match(after[match.end() :])):
-                # "$175 million in upfront payments, near-term milestone payments": the upfront
-                role = "upfront" if _NEAR_WORD.search(listed.group(0)) else "total"
+                # "$175 million in upfront payments, near-term milestone payments": the upfront;
+                # "$10 million upfront and milestone payments of up to $250 million": the
+                # milestones are the next amount's
+                rest = text[term.end : ceiling]
+                own = ceiling - term.end > 120 or re.search(r"[.!?。](?!\d)|\n", rest)
+                role = "upfront" if _NEAR_WORD.search(listed.group(0)) or not own else "total"
             return role, None
     if not ends:
         return None, None
@@ -263,7 +277,11 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
     role = ends[-1][2]
     runner = next((e[2] for e in reversed(ends[:-1]) if e[2] != role), None)
     # "선급금은 총 950만 달러", "upfront payment totalling": the role word, not "total"
-    if role == "total" and len(ends) > 1 and ends[-1][0] - ends[-2][1] <= 6:
+    gap = before[ends[-2][1] : ends[-1][0]] if len(ends) > 1 else ""
+    if role == "total" and len(ends) > 1 and (len(gap) <= 6 or _SAME_SUM.fullmatch(gap)):
+        # "upfront and potential milestone payments worth up to": the kinds listed, the whole
+        if ends[-2][2] == "milestones" and _LISTED.search(before[: ends[-2][0]]):
+            return role, None
         # ... unless two kinds joined precede it: "계약금과 마일스톤이 총 5000만 유로"
         if len(ends) > 2 and ends[-2][0] - ends[-3][1] <= 4 and ends[-3][2] != ends[-2][2]:
             return role, None
@@ -305,6 +323,12 @@ _KIND = re.compile(
 )
 
 
+# "$50 million in development milestones", "$200 million in sales milestones"
+_KIND_AFTER = re.compile(
+    r"\s*(?:in|of)\s+(?:potential\s+)?(?:develop\w*|regulator\w*|approval|clinical|sales|"
+    r"commercial\w*|launch)(?:[\w\s,-]{0,20}?)\s+milestones?",
+    re.I,
+)
 _JOINED = re.compile(r"\s*(?:와|과|및|,|and|or)\s*", re.I)
 _EACH = re.compile(r"각각|respectively", re.I)
 
@@ -324,7 +348,9 @@ def _sum_milestones(
     )
     if "total" not in labelled:
         kinds = all(
-            _KIND.search(text[max(0, t.mention.start - 45) : t.mention.start]) for t in stated
+            _KIND.search(text[max(0, t.mention.start - 45) : t.mention.start])
+            or _KIND_AFTER.match(text[t.end : t.end + 45])
+            for t in stated
         )
         each = one_sentence and _EACH.search(
             text[max(0, stated[0].mention.start - 60) : stated[-1].end + 20]

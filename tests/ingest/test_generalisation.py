@@ -220,3 +220,36 @@ def test_korean_rights_brought_in_from_a_named_foreign_company_and_rights_bought
     )
     assert roles(fields) == {("에이씨엠이바이오", "licensor"), ("빅제약", "licensee")}
     assert fields["total"] == 100000000
+
+
+def test_milestones_named_by_kind_after_each_amount_are_summed():
+    fields = deal(
+        "Acme Bio licensed the drug to BigPharma. Acme Bio will receive $10 million upfront, "
+        "$50 million in development milestones and $200 million in sales milestones."
+    )
+    assert (fields["upfront"], fields["milestones"]) == (10000000, 250000000)
+
+
+def test_milestone_payments_that_could_total_are_milestones():
+    fields = deal(
+        "Acme Bio licensed the drug to BigPharma for $10 million upfront and potential milestone "
+        "payments totaling up to $250 million."
+    )
+    assert (fields["upfront"], fields["milestones"], fields.get("total")) == (
+        10000000,
+        250000000,
+        None,
+    )
+    fields = deal(
+        "BigPharma licensed the drug from Acme Bio. The agreement includes an upfront payment of "
+        "$15 million and milestone payments that could total $400 million."
+    )
+    assert (fields["upfront"], fields["milestones"]) == (15000000, 400000000)
+
+
+def test_an_amount_more_tied_to_development_is_milestones():
+    fields = deal(
+        "Acme Bio licensed the drug to BigPharma. BigPharma will pay $8 million up front and as "
+        "much as $92 million more tied to development and sales goals."
+    )
+    assert (fields["upfront"], fields["milestones"]) == (8000000, 92000000)
