@@ -36,6 +36,7 @@ _BEFORE: list[tuple[str, re.Pattern[str]]] = [
         "milestones",
         re.compile(
             r"milestone|마일스톤|마이스톤|단계별|성과\s?기술료|(?<!경상\s)(?<!경상)기술료|"
+            r"단계(?:를\s?(?:밟을|거칠|통과할)\s?때마다|마다)|"
             r"개발\W{0,3}(?:\w+\W{0,3}){0,3}상업화에 따라",
             re.I,
         ),
@@ -65,7 +66,12 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\s*(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+)?(?:an?\s+|the\s+)?"
             r"(?:up[- ]?front|down[- ]payment|signing|initial|non-?refundable)|"
-            r"\s*(?:의|은|는|을|를|이|가)?\s?(?:계약금|선급금|업프론트)|\s*(?:을|를)\s?(?:먼저|우선)\s?(?:받|수령)",
+            r"\s*(?:의|은|는|을|를|이|가)?\s?(?:계약금|선급금|업프론트)|\s*(?:을|를)\s?(?:먼저|우선)\s?(?:받|수령)|"
+            # paid when the contract is signed or closed: "6500만달러를 계약완료 시점으로부터
+            # 일주일 이내에", "$50 million at closing", "within 30 days of signing"
+            r"\s*(?:을|를)?\s?계약\s?(?:체결|완료|종료)?\s?(?:시점|즉시|직후|과\s?동시에|시\b)|"
+            r"\s*(?:upon|on|at) (?:the\s+)?signing\b|"
+            r"\s*within \w+ (?:business\s+)?days (?:of|after) (?:the\s+)?signing",
             re.I,
         ),
     ),
@@ -157,7 +163,10 @@ _MORE_AFTER = re.compile(r"\s*(?:more|additional|further)\b", re.I)
 # between a role word and "total": "upfront payment totalling", "milestone payments that could
 # total", "선급금은 총"
 _SAME_SUM = re.compile(
-    r"(?:\s*(?:payments?|fees?|that|which|could|may|might|would|will|can|potentially|of)\b)*\s*",
+    r"(?:\s*(?:payments?|fees?|that|which|could|may|might|would|will|can|potentially|of)\b)*\s*|"
+    # "각 단계를 밟을 때마다 받는 금액은 총": the stages' money
+    r"\s*(?:(?:을|를)\s?(?:밟을|거칠|통과할)\s?때마다|마다)?\s*(?:받는|받을|받게 되는|수령하는|"
+    r"수령할|지급받는|지급하는)?\s*(?:금액|돈)?(?:은|는|이|가|으로|로)?\s*",
     re.I,
 )
 _PROGRESS_AFTER = re.compile(

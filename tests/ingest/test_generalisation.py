@@ -253,3 +253,23 @@ def test_an_amount_more_tied_to_development_is_milestones():
         "much as $92 million more tied to development and sales goals."
     )
     assert (fields["upfront"], fields["milestones"]) == (8000000, 92000000)
+
+
+def test_money_paid_when_the_contract_is_signed_is_the_upfront():
+    fields = deal(
+        "에이씨엠이바이오는 빅제약에 판매권을 부여했다. 빅제약은 300만달러를 계약 체결 즉시 "
+        "에이씨엠이바이오에 지급한다. 또 단계별 기술료로 최대 5000만달러를 지급한다."
+    )
+    assert (fields["upfront"], fields["milestones"]) == (3000000, 50000000)
+
+
+def test_the_money_received_at_each_stage_is_milestones():
+    fields = deal(
+        "에이씨엠이바이오는 빅제약에 신약물질을 기술수출했다. 계약금은 200만 달러다. 임상 등 각 "
+        "단계를 밟을 때마다 받는 금액은 총 1억 달러다."
+    )
+    assert (fields["upfront"], fields["milestones"], fields.get("total")) == (
+        2000000,
+        100000000,
+        None,
+    )
