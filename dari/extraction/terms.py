@@ -64,7 +64,8 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     (
         "upfront",
         re.compile(
-            r"\s*(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+)?(?:an?\s+|the\s+)?"
+            r"\s*(?:(?:paid|payable|due)\s+)?(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+)?"
+            r"(?:an?\s+|the\s+)?"
             r"(?:up[- ]?front|down[- ]payment|signing|initial|non-?refundable)|"
             r"\s*(?:의|은|는|을|를|이|가)?\s?(?:계약금|선급금|업프론트)|\s*(?:을|를)\s?(?:먼저|우선)\s?(?:받|수령)|"
             # paid when the contract is signed or closed: "6500만달러를 계약완료 시점으로부터
@@ -131,10 +132,15 @@ _NOT_TERM_AFTER = re.compile(
     # a product's or a company's sales: "logged 14.2 billion won ($11.6 million) in revenue"
     r"^\s*(?:in\s+)?(?:annual\s+|yearly\s+)?(?:revenues?|sales)\b"
     r"(?![\w\s,&/-]{0,40}?(?:milestone|-based|based|threshold|target))|"
-    r"^\s*(?:의\s)?(?:연\s?)?매출",
+    r"^\s*(?:의\s)?(?:연\s?)?매출|"
+    # a share's price: "4만2950원에 거래되고", "32,000 won per share", "7,560원으로 마감"
+    r"^\s*(?:에|으로|로)\s?(?:거래|마감|장을)|^\s*(?:per|a) share\b",
     re.I,
 )
 _NOT_TERM_BEFORE = re.compile(
+    # a share price: "shares jumped 15 percent to 32,000 won", "closed at $6.40"
+    r"(?:shares?|stock)\b[^.]{0,40}?\b(?:rose|jumped|fell|gained|climbed|dropped|surged|soared|"
+    r"slid|closed|traded|finished|ended|opened|trading)\b[^.]{0,40}?\b(?:to|at)\s*$|"
     r"(?:매출액?|자본총계|자기자본|시가총액|순이익|영업이익|"
     r"revenues?(?:\s+(?:in excess of|of more than|of over|exceeding|over))?|(?<!on\s)sales of|"
     r"market (?:cap|value))"
@@ -397,6 +403,11 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         if role is None and i and _JOINED.fullmatch(text[terms[i - 1].end : term.mention.start]):
             role = terms[i - 1].role if terms[i - 1].role != "skip" else None
         term.role = role
+    # no deal term is this small: a share's price, a fee per dose ("7,560 won", "$6.80")
+    for t in terms:
+        value, cur = t.mention.value
+        if value < (10**6 if cur in ("KRW", "JPY") else 10**4):
+            t.role = "skip"
     terms = [t for t in terms if t.role != "skip"]
     if not terms:
         return  # every amount was a company's own figure or a comparison

@@ -273,3 +273,21 @@ def test_the_money_received_at_each_stage_is_milestones():
         100000000,
         None,
     )
+
+
+def test_an_amount_paid_upfront_and_a_share_price_that_is_no_term():
+    fields = deal(
+        "Acme Bio licensed the drug to BigPharma. The deal is worth 40 billion won, with 10 "
+        "billion won paid upfront."
+    )
+    assert (fields["upfront"], fields["total"]) == (10000000000, 40000000000)
+    fields = deal(
+        "Shares of Acme Bio jumped 15 percent to 32,000 won after it said it licensed its drug "
+        "to BigPharma for up to $250 million."
+    )
+    assert (fields["currency"], fields["total"]) == ("USD", 250000000)
+    fields = deal(
+        "에이씨엠이바이오 주가는 4만2950원에 거래되고 있다. 에이씨엠이바이오는 빅제약에 기술이전했다. "
+        "총 계약 규모는 1억 달러다."
+    )
+    assert (fields["currency"], fields["total"]) == ("USD", 100000000)
