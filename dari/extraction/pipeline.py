@@ -161,6 +161,7 @@ _REGULATOR = re.compile(
     r"Ministry of|Health Canada|식품의약품안전|식약처|보건복지부",
     re.I,
 )
+_PARENT_WORD = re.compile(r"모회사(?:인|는)?\s?$|\b(?:its|the) parent(?: company)?,?\s$", re.I)
 _FORMER_NAME = re.compile(r"[(（]\s?(?:then|formerly|former|previously|now|구|옛|현)\s?$", re.I)
 _REPORTS_AFFILIATE = re.compile(r"^(?:은|는|이|가)\s(?:\S+\s)?(?:관계사|관계회사)\s")
 _UNIT_AFTER = re.compile(
@@ -262,6 +263,8 @@ def _not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
         return True
     if _FORMER_NAME.search(before):  # "GC Cell (then Green Cross LabCell)": the same company
         return True
+    if _PARENT_WORD.search(before):  # "A의 모회사 B는 자회사 A가 ...", "its parent company B"
+        return len({o.value if o.value[1] else o.text for o in orgs}) > 2
     match = _PARENT_BEFORE.search(before)
     if match and match.group(0).strip().lower() in ("a", "an"):
         return bool(re.match(r"^\s+company\b", after))  # "a Johnson & Johnson company"

@@ -291,3 +291,15 @@ def test_an_amount_paid_upfront_and_a_share_price_that_is_no_term():
         "총 계약 규모는 1억 달러다."
     )
     assert (fields["currency"], fields["total"]) == ("USD", 100000000)
+
+
+def test_a_parent_that_reports_and_a_latin_legal_suffix_after_a_korean_name():
+    fields = deal(
+        "에이씨엠이바이오의 모회사 에이씨엠이홀딩스는 자회사 에이씨엠이바이오가 빅제약에 신약을 "
+        "기술이전했다고 밝혔다. 총 규모는 2억 달러다."
+    )
+    assert roles(fields) == {("에이씨엠이바이오", "licensor"), ("빅제약", "licensee")}
+    fields = deal(
+        "에이씨엠이바이오는 스위스 제약사 노르딕파마 AG와 1,500억원 규모 기술수출 계약을 맺었다."
+    )
+    assert {name for name, _ in roles(fields)} == {"에이씨엠이바이오", "노르딕파마"}
