@@ -45,7 +45,9 @@ _STAKE_FUNDING = re.compile(
 # rights taken under a licence, not a company or an asset bought
 _LICENCE_ACQUIRE = re.compile(
     r"acquir\w*\s+(?:about\s+)?[\d,.]+\s+(?:million\s+)?(?:new\s+)?shares|"
-    r"(?:option|right) to acquire\b|acquir\w*\s+(?:the\s+|an?\s+)?(?:exclusive|global|worldwide|"
+    r"(?:option|right) to acquire\b|"
+    r"acquir\w*\s+(?:the\s+|an?\s+)?(?-i:[A-Z][\w.-]*\s+){1,2}rights?\b|"  # "the European rights"
+    r"acquir\w*\s+(?:the\s+|an?\s+)?(?:exclusive|global|worldwide|"
     r"regional|development|commerciali\w+|overseas|sales|marketing|co-?development)\b"
     r"[\w\s,-]{0,40}?\brights?\b",
     re.I,

@@ -22,7 +22,7 @@ GAP = r"(?:[^.⟦\n]|\n(?!\s*\n)){0,110}?"  # no other party in between
 WIDE = r"(?:[^.\n]|\n(?!\s*\n)){0,140}?"
 # money spoken of: "$22 million", "a down payment", "upfront", "milestones"
 MONEY = (
-    r"(?:[$€£¥]|\b(?:US\$|USD|EUR|million|billion|payment|upfront|up-front|fee|milestone|"
+    r"(?:[$€£¥]|\b(?:US\$|USD\b|EUR\b|million|billion|payment|upfront|up-front|fee|milestone|"
     r"royalt))"
 )
 

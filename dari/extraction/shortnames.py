@@ -76,6 +76,8 @@ def short_forms(text: str, orgs: list[Mention]) -> list[Mention]:
         for hit in re.finditer(r"(?<![\w&-])" + re.escape(form) + r"(?![\w&-])", text):
             if any(a < hit.end() and hit.start() < b for a, b in covered):
                 continue
+            if re.match(r"\s[A-Z]", text[hit.end() : hit.end() + 2]):
+                continue  # part of a longer name: "Verdant" in "Verdant Group"
             more.append(Mention(hit.start(), hit.end(), named.text, named.value, 0.6))
             covered.append((hit.start(), hit.end()))
     return sorted(orgs + more, key=lambda m: m.start)

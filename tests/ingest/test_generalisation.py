@@ -303,3 +303,12 @@ def test_a_parent_that_reports_and_a_latin_legal_suffix_after_a_korean_name():
         "에이씨엠이바이오는 스위스 제약사 노르딕파마 AG와 1,500억원 규모 기술수출 계약을 맺었다."
     )
     assert {name for name, _ in roles(fields)} == {"에이씨엠이바이오", "노르딕파마"}
+
+
+def test_named_rights_acquired_from_a_company_are_a_licence_and_european_is_no_euro():
+    fields = deal(
+        "Verdant Biosciences, a subsidiary of Verdant Group, has acquired the European rights to "
+        "the drug from Acme Bio. Financial terms were not disclosed."
+    )
+    assert fields["deal_type"] == "license"
+    assert roles(fields) == {("Acme Bio", "licensor"), ("Verdant Biosciences", "licensee")}
