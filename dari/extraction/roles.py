@@ -158,6 +158,11 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
         0.8,
     ),
     (re.compile(rf"{P}{GAP}\bgrant(?:ed|s|ing)?\s+{P}", re.I), ("licensor", "licensee"), 0.85),
+    (  # "Crestview will distribute Hanbit's biosimilar in the U.S.": the seller takes rights
+        re.compile(rf"{P}{GAP}\b(?:distribut|market|sell|commerciali[sz])\w*\s+{P}['’]s\s", re.I),
+        ("licensee", "licensor"),
+        0.85,
+    ),
     (
         re.compile(
             rf"{P}(?:은|는|이|가)?{WIDE}{P}\s?(?:로부터|으로부터|에서){WIDE}"
@@ -237,7 +242,7 @@ _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
             rf"{P}['’]s\s+(?:[\w-]+\s+){{0,4}}?(?:platform|technology|candidate|asset|drug|"
-            rf"antibody|ADC|program|compound|molecule|product)",
+            rf"antibody|ADC|program|compound|molecule|product|biosimilar|vaccine|therapy|treatment)",
             re.I,
         ),
         "licensor",

@@ -311,3 +311,11 @@ def test_named_rights_acquired_from_a_company_are_a_licence_and_european_is_no_e
         "the drug from Acme Bio. Financial terms were not disclosed."
     )
     assert roles(fields) == {("Acme Bio", "licensor"), ("Verdant Biosciences", "licensee")}
+
+
+def test_the_company_that_will_sell_anothers_product_takes_the_rights():
+    fields = deal(
+        "BigPharma will distribute Acme Bio's biosimilar in the U.S. under an exclusive "
+        "distribution agreement."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("BigPharma", "licensee")}
