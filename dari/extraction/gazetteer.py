@@ -29,7 +29,7 @@ _SUFFIXES = re.compile(
 )
 _KO_SUFFIXES = re.compile(r"^(?:\(주\)|㈜)\s*|\s*(?:\(주\)|㈜|주식회사)$")
 _PROPOSED = re.compile(
-    r"\b((?:[A-Z][\w&'-]*\.?\s){0,3}(?:[A-Z]|[a-z](?=[A-Z][a-z]))[\w&'-]*),?\s"
+    r"(?<!\.)\b((?:(?:[A-Z][\w&'-]{0,2}\.|[A-Z][\w&'-]*)\s){0,3}(?:[A-Z]|[a-z](?=[A-Z][a-z]))[\w&'-]*),?\s"
     r"(Inc\.|Inc\b|Corp\.|Corporation|Co\.,? Ltd\.?|Ltd\.|LLC|AG|GmbH|plc|S\.A\.|Laboratories|"
     r"Oncology|Sciences|"
     r"Pharmaceuticals?|Therapeutics|Biosciences?|Biotherapeutics|Biopharma|Biologics|Pharma|"
@@ -71,7 +71,8 @@ _KO_CORPORATE = re.compile(
 # "B와 … 기술이전 계약", "인타스와 … 라이선스 계약을 체결": the partner a Korean text names
 _KO_PARTNER = re.compile(
     r"(?:['‘]([^'’]{2,30})['’]|(?<![가-힣A-Za-z0-9])([0-9]?[A-Za-z가-힣][가-힣A-Za-z0-9]{1,14}"
-    r"(?:\s(?:테라퓨틱스|파마슈티컬스?|파마|바이오사이언스|제약))?))(?:\([^()]{2,40}\))?"
+    r"(?:\s(?:테라퓨틱스|파마슈티컬스?|파마|바이오사이언스|제약))?"
+    r"(?:\s(?:AG|SA|S\.A\.|Inc\.?|Ltd\.?|LLC|plc|GmbH|Corp\.?|BV|NV|AB|SpA))?))(?:\([^()]{2,40}\))?"
     r"(?:와|과|사와|측과)\s(?:\S+\s){0,8}?\S*(?:기술\s?이전|기술\s?수출|라이선스|라이센스|제휴|계약)"
 )
 # Korean: "서지넥스는 시리즈A로 40억원 규모의 투자를 유치했다": the company that raised
@@ -95,7 +96,8 @@ _KO_PAYER = re.compile(
 # the licensor an in-licensing Korean text names: "X로부터 ... 도입", "X(Latin)로부터"
 _KO_SOURCE = re.compile(
     r"(?:['‘]([^'’]{2,30})['’]|(?<![가-힣A-Za-z0-9])([A-Za-z가-힣][가-힣A-Za-z0-9]{1,14}"
-    r"(?:\s(?:테라퓨틱스|파마슈티컬스?|파마|바이오사이언스|제약))?))(?:\([^()]{2,40}\))?"
+    r"(?:\s(?:테라퓨틱스|파마슈티컬스?|파마|바이오사이언스|제약))?"
+    r"(?:\s(?:AG|SA|S\.A\.|Inc\.?|Ltd\.?|LLC|plc|GmbH|Corp\.?|BV|NV|AB|SpA))?))(?:\([^()]{2,40}\))?"
     r"(?<!으)(?:로부터|으로부터)\s(?=[^.\n]{0,80}?(?:도입|이전\s?받|라이선스|라이센스|권리|권한|판권|"
     r"계약금|선급금|기술료|마일스톤|인수|사들|수령))"
 )
@@ -146,8 +148,9 @@ _EN_NAME = (
 )
 _EN_SLOT_AFTER = re.compile(
     r"(" + _EN_NAME + r"|\b[A-Z]{3,6})"
-    r"(?=\s+(?:will (?:receive|pay|get)|gets|is eligible|is entitled|attracted|raised|"
-    r"has raised|secured|has secured|agreed to pay)\b)"
+    r"(?=\s+(?:will (?:receive|pay|get|make|provide)|gets|is eligible|is entitled|attracted|"
+    r"raised|has raised|secured|has secured|agreed to pay|pays|paid|has paid|receives|received|"
+    r"has received|earns)\b)"
 )
 _EN_SLOT_POSSESSIVE = re.compile(_EN_NAME + r"(?=['’]s?\s)")
 # "would grant BioGenetics exclusive rights", "handing Hanmi the rights"
@@ -174,6 +177,11 @@ _EN_SLOT_TO = re.compile(
     + r"|(?:[a-z.-]+\s+){0,3}?)"
     + _EN_NAME
 )
+# the company bought: "has acquired Tindall", "completed its acquisition of Tindall"
+_EN_SLOT_BOUGHT = re.compile(
+    r"\b(?:acquired|acquires|to acquire|will acquire|bought|buys|to buy|acquisition of|"
+    r"takeover of|purchase of)\s+(?:[A-Z][\w.]*-based\s+|" + _EN_KIND_OF + r")?" + _EN_NAME
+)
 _EN_SLOT_FROM = re.compile(
     r"\b(?:licen[cs]ed(?: in)?|licen[cs]e in|in-licen[cs]ed?|acquired|bought|obtained|secured)\b"
     r"[^.]{0,140}?\bfrom\s+(?:the\s+)?(?:[A-Z][a-z]+(?:ese|ian|ish|an)\s+)?(?:[a-z.-]+\s+){0,3}?"
@@ -182,7 +190,8 @@ _EN_SLOT_FROM = re.compile(
 # a sentence opened by the company that tells it: "Kaigene said it ...", "Ubix announced"
 _EN_SLOT_SAID = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))" + _EN_NAME + r"(?=\s+(?:said|announced|signed|inked|entered|"
-    r"has (?:signed|entered|inked)|agreed|struck|reached|licensed|out-licensed)\b)"
+    r"has (?:signed|entered|inked|acquired|bought)|agreed|struck|reached|licensed|out-licensed|"
+    r"acquired|acquires|bought|buys|will acquire|completed)\b)"
 )
 _EN_SLOT_KIND = re.compile(
     r"\b(?:biotech(?:nology)?|drugmaker|pharma(?:ceutical)?|developer|startup|company|firm)\s+"
@@ -345,7 +354,10 @@ class Gazetteer:
             ):
                 continue
             name = re.sub(
-                r"^(?:[\w-]+-based|The|the|US|UAE|Korean|Japanese|Chinese)\s+",
+                r"^(?:[\w.-]+-based|The|the|US|UAE|Korean|Japanese|Chinese|"
+                r"(?:South |North )?(?:Korea|Japan|China|Germany|India|Switzerland|France|Taiwan|"
+                r"Israel|Italy|Spain|Britain|Sweden|Denmark|Belgium|America|Australia|Canada|"
+                r"Brazil|Mexico|Russia|Singapore|Indonesia|Hong Kong|the U\.?S\.?)['’]s)\s+",
                 "",
                 match.group(0).strip(" ,"),
             )
@@ -452,6 +464,7 @@ class Gazetteer:
             _EN_SLOT_KIND,
             _EN_SLOT_SAID,
             _EN_SLOT_TICKER,
+            _EN_SLOT_BOUGHT,
         ):
             for match in rx.finditer(text):
                 name = match.group(1)

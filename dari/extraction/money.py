@@ -78,8 +78,12 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"trillion|billion|million|thousand|bn|tn|mln|mn|mm|[bmk]"
 _PREFIX_RE = re.compile(
     rf"(?P<cur>US\$|USD|EUR|GBP|JPY|CNY|RMB|CHF|KRW|[$€£¥₩])\s?(?P<num>{_NUMBER})"
-    rf"(?:\s?(?P<scale>{_SCALE})\b)?",
+    rf"(?:(?:\s?|-)(?P<scale>{_SCALE})\b)?",
     re.IGNORECASE,
+)
+# the won as English-language Korean papers write it: "W380b", "W27.5 billion" (a scale needed)
+_WON_RE = re.compile(
+    rf"(?<![\w$])W(?P<num>{_NUMBER})\s?(?P<scale>trillion|billion|million|bn|tn|[bm])\b"
 )
 _SUFFIX_RE = re.compile(
     rf"(?<![\w$€£¥₩])(?P<num>{_NUMBER})\s?(?P<scale>{_SCALE})?\s?"
@@ -88,8 +92,8 @@ _SUFFIX_RE = re.compile(
     re.IGNORECASE,
 )
 # Korean: 1조 2,000억 원, 1,200억원, 3억 달러, 6000만 달러, 4조1000억원, 5천370억원, 9억4천만 달러
-# (천 and 백 inside a group: "4천500만" is 4500만)
-_KO_GROUP = rf"(?:{_NUMBER})?\s?(?:천\s?(?:{_NUMBER})?)?"
+# (천, 백 and 십 inside a group: "4천500만" is 4500만, "1천1백만" 1100만, "2천 2백6십만" 2260만)
+_KO_GROUP = rf"(?:{_NUMBER})?\s?(?:천\s?)?(?:\d\s?백\s?)?(?:\d\s?십\s?)?(?:{_NUMBER})?"
 _KO_RE = re.compile(
     rf"(?<![\d.,])(?:(?P<jo>{_KO_GROUP})\s?조\s?)?(?:(?P<eok>{_KO_GROUP})\s?억\s?)?"
     rf"(?:(?P<man>{_KO_GROUP})\s?만\s?)?(?P<plain>{_NUMBER})?\s?"
@@ -97,21 +101,27 @@ _KO_RE = re.compile(
     r"(?P<bare>(?<=[억조])(?=\s?(?:규모|대\b|…|\.\.\.|·|,|\s?[)’'\"]|에\s|을\s|를\s|의\s|$|"
     r"\s(?!주|명|건|개|회|정|병|톤|배|년|원|달러|불|유로|엔|위안)[가-힣A-Za-z]))))"
 )
-_KO_GROUP_RE = re.compile(rf"^(?:(?P<thousands>{_NUMBER})?\s?천)?\s?(?P<rest>{_NUMBER})?$")
+_KO_GROUP_RE = re.compile(
+    rf"^(?:(?P<thousands>{_NUMBER})?\s?천)?\s?(?:(?P<hundreds>\d)\s?백)?\s?(?:(?P<tens>\d)\s?십)?"
+    rf"\s?(?P<rest>{_NUMBER})?$"
+)
 
 
 def _ko_group(text: str | None) -> float | None:
-    """'4천500' is 4500, '6천' 6000, '1,200' 1200; None for an empty group."""
+    """'4천500' is 4500, '6천' 6000, '1천1백' 1100, '2천 2백6십' 2260, '1,200' 1200; None for
+    an empty group."""
     text = (text or "").strip()
     if not text:
         return None
     match = _KO_GROUP_RE.match(text)
     if not match:
         return None
-    thousands, rest = match.group("thousands", "rest")
+    thousands, hundreds, tens, rest = match.group("thousands", "hundreds", "tens", "rest")
+    value = _num(rest) if rest else 0.0
     if "천" in text:
-        return (_num(thousands) if thousands else 1.0) * 1000 + (_num(rest) if rest else 0.0)
-    return _num(rest) if rest else None
+        value += (_num(thousands) if thousands else 1.0) * 1000
+    value += (int(hundreds) * 100 if hundreds else 0) + (int(tens) * 10 if tens else 0)
+    return value if (rest or "천" in text or hundreds or tens) else None
 
 
 def _num(text: str) -> float:
@@ -168,6 +178,13 @@ def amounts(text: str) -> Iterator[Mention]:
             value = _num(match.group("num")) * scale
             found.append(
                 Mention(match.start(), match.end(), match.group(0), (_clean(value), currency))
+            )
+            taken.append(match.span())
+    for match in _WON_RE.finditer(text):
+        if free(*match.span()):
+            value = _num(match.group("num")) * _SCALES[match.group("scale").lower()]
+            found.append(
+                Mention(match.start(), match.end(), match.group(0), (_clean(value), "KRW"))
             )
             taken.append(match.span())
     if re.search(r"China|Chinese|yuan|RMB|중국", text) and not re.search(

@@ -16,13 +16,14 @@ from dari.extraction import roles, terms
 from dari.extraction.gazetteer import Gazetteer
 from dari.extraction.model import Candidate, Mention
 from dari.extraction.money import amounts
+from dari.extraction.shortnames import short_forms
 from dari.extraction.sides import symmetric
 from dari.extraction.text import dates, language, sentences
 
 _DEAL = re.compile(
     r"licen[cs]|option|collaborat|partnership|acquir|acquisition|merger|co-develop|\bdeal\b|"
-    r"agreement|rights? to|up[- ]?front|contract|transferr|export|\bbuy|\bbought|purchas|stake|"
-    r"계약|선급금|기술료|파트너십|지분|"
+    r"agreement|rights? to|up[- ]?front|contract|transfer|export|\bbuy|\bbought|purchas|stake|"
+    r"계약|선급금|기술료|파트너십|지분|판권|사들|매입|"
     r"기술\s?이전|기술\s?수출|기술\s?도입|라이선스|라이센스|공동\s?개발|공동\s?연구|인수|도입\s?계약",
     re.IGNORECASE,
 )
@@ -44,7 +45,9 @@ _STAKE_FUNDING = re.compile(
 # rights taken under a licence, not a company or an asset bought
 _LICENCE_ACQUIRE = re.compile(
     r"acquir\w*\s+(?:about\s+)?[\d,.]+\s+(?:million\s+)?(?:new\s+)?shares|"
-    r"(?:option|right) to acquire\b|acquir\w*\s+(?:the\s+|an?\s+)?(?:exclusive|global|worldwide|"
+    r"(?:option|right) to acquire\b|"
+    r"acquir\w*\s+(?:the\s+|an?\s+)?(?-i:[A-Z][\w.-]*\s+){1,2}rights?\b|"  # "the European rights"
+    r"acquir\w*\s+(?:the\s+|an?\s+)?(?:exclusive|global|worldwide|"
     r"regional|development|commerciali\w+|overseas|sales|marketing|co-?development)\b"
     r"[\w\s,-]{0,40}?\brights?\b",
     re.I,
@@ -155,6 +158,13 @@ _PARENT_BEFORE = re.compile(
 )
 
 
+_REGULATOR = re.compile(
+    r"Food and Drug|Drug Administration|Medical Products Administration|Medicines Agency|"
+    r"Ministry of|Health Canada|식품의약품안전|식약처|보건복지부",
+    re.I,
+)
+_PARENT_WORD = re.compile(r"모회사(?:인|는)?\s?$|\b(?:its|the) parent(?: company)?,?\s$", re.I)
+_FORMER_NAME = re.compile(r"[(（]\s?(?:then|formerly|former|previously|now|구|옛|현)\s?$", re.I)
 _REPORTS_AFFILIATE = re.compile(r"^(?:은|는|이|가)\s(?:\S+\s)?(?:관계사|관계회사)\s")
 _UNIT_AFTER = re.compile(
     r"^(?:\s(?:Holdings?|Group|AG|Inc\.?|Ltd\.?|plc|Co\.?))*(?:['’]s)?\s"
@@ -251,6 +261,12 @@ def _not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
     if parent:
         return any(0 < o.start - m.end - parent.end() <= 25 for o in orgs)
     before = text[max(0, m.start - 40) : m.start]
+    if _REGULATOR.search(m.text):  # "approval from the Ministry of Food and Drug Safety"
+        return True
+    if _FORMER_NAME.search(before):  # "GC Cell (then Green Cross LabCell)": the same company
+        return True
+    if _PARENT_WORD.search(before):  # "A의 모회사 B는 자회사 A가 ...", "its parent company B"
+        return len({o.value if o.value[1] else o.text for o in orgs}) > 2
     match = _PARENT_BEFORE.search(before)
     if match and match.group(0).strip().lower() in ("a", "an"):
         return bool(re.match(r"^\s+company\b", after))  # "a Johnson & Johnson company"
@@ -436,7 +452,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     units = _units(text, orgs)
     orgs = [m for m in orgs if not _not_a_party(text, m, orgs)]
     orgs.sort(key=lambda m: m.start)
-    orgs = _aliases(text, orgs)
+    orgs = short_forms(text, _aliases(text, orgs))
     found_money = list(amounts(text))
     found_dates = dates(text)
     out: list[Candidate] = []

@@ -17,11 +17,12 @@ from dari.extraction.gazetteer import _SUFFIXES
 from dari.extraction.model import Mention
 
 P = r"⟦(\d+)⟧"
-GAP = r"[^.⟦]{0,110}?"  # within the sentence, no other party in between
-WIDE = r"[^.]{0,140}?"  # within the sentence
+# within the sentence (never across a blank line: a headline is a sentence of its own)
+GAP = r"(?:[^.⟦\n]|\n(?!\s*\n)){0,110}?"  # no other party in between
+WIDE = r"(?:[^.\n]|\n(?!\s*\n)){0,140}?"
 # money spoken of: "$22 million", "a down payment", "upfront", "milestones"
 MONEY = (
-    r"(?:[$€£¥]|\b(?:US\$|USD|EUR|million|billion|payment|upfront|up-front|fee|milestone|"
+    r"(?:[$€£¥]|\b(?:US\$|USD\b|EUR\b|million|billion|payment|upfront|up-front|fee|milestone|"
     r"royalt))"
 )
 
@@ -150,13 +151,18 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
             rf"{P}{WIDE}\b(?:out-?licen[cs]\w*|licen[cs](?:ed|es)|grant(?:ed|s|ing)?|"
             rf"transferr?(?:ed|s|ing)?|export(?:ed|s|ing)?|sold|sells|"
             rf"partner(?:ed|s) (?:its|the))\b{WIDE}"
-            rf"\b(?:to|with)\s+(?:\w+\s+){{0,2}}?{P}",
+            rf"\b(?:to|with)\s+(?:[\w’'.-]+\s+){{0,2}}?{P}",
             re.I,
         ),
         ("licensor", "licensee"),
         0.8,
     ),
-    (re.compile(rf"{P}{GAP}\bgrant(?:ed|s)?\s+{P}", re.I), ("licensor", "licensee"), 0.85),
+    (re.compile(rf"{P}{GAP}\bgrant(?:ed|s|ing)?\s+{P}", re.I), ("licensor", "licensee"), 0.85),
+    (  # "Crestview will distribute Hanbit's biosimilar in the U.S.": the seller takes rights
+        re.compile(rf"{P}{GAP}\b(?:distribut|market|sell|commerciali[sz])\w*\s+{P}['’]s\s", re.I),
+        ("licensee", "licensor"),
+        0.85,
+    ),
     (
         re.compile(
             rf"{P}(?:은|는|이|가)?{WIDE}{P}\s?(?:로부터|으로부터|에서){WIDE}"
@@ -183,7 +189,7 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
     # "A가 B의 … 전용실시권 계약", "A는 B의 … 기술도입": A takes B's rights
     (
         re.compile(
-            rf"{P}(?:은|는|이|가)\s?{P}의\s[^.⟦]{{0,200}}?(?:전용\s?실시권|기술\s?도입|도입|"
+            rf"{P}(?:은|는|이|가)\s?(?:[가-힣]{{1,6}}\s)?{P}의\s[^.⟦]{{0,200}}?(?:전용\s?실시권|기술\s?도입|도입|"
             r"(?:권리|권한|판권)[^.⟦]{0,10}?(?:확보|획득|취득|갖))"
         ),
         ("licensee", "licensor"),
@@ -214,7 +220,8 @@ _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
             rf"{P}{GAP}\b(?:(?:will|is eligible to|is in line to|to) (?:also )?"
-            rf"(?:receive|be eligible to receive|get|earn)|(?:has|have|had) (?:also )?received)\b"
+            rf"(?:receive|be eligible to receive|get|earn)|(?:has|have|had) (?:also )?received|"
+            rf"gets|receives|earns)\b"
             rf"(?=[^.]{{0,60}}(?:payment|upfront|milestone|royalt|fee|up to|\$|€|£))",
             re.I,
         ),
@@ -222,10 +229,20 @@ _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
         0.7,
     ),
     (re.compile(rf"{P}{GAP}\b(?:will pay|pays|agreed to pay|is paying)\b", re.I), "licensee", 0.7),
+    # "The deal gives Crestview exclusive rights to": the rights' taker
+    (
+        re.compile(
+            rf"\b(?:gives?|giving|grants?|granting|hands?|handing)\s+{P}\s+(?:the\s+)?"
+            rf"(?:[\w-]+\s+){{0,3}}?rights?\b",
+            re.I,
+        ),
+        "licensee",
+        0.7,
+    ),
     (
         re.compile(
             rf"{P}['’]s\s+(?:[\w-]+\s+){{0,4}}?(?:platform|technology|candidate|asset|drug|"
-            rf"antibody|ADC|program|compound|molecule|product)",
+            rf"antibody|ADC|program|compound|molecule|product|biosimilar|vaccine|therapy|treatment)",
             re.I,
         ),
         "licensor",

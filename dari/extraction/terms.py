@@ -36,6 +36,7 @@ _BEFORE: list[tuple[str, re.Pattern[str]]] = [
         "milestones",
         re.compile(
             r"milestone|마일스톤|마이스톤|단계별|성과\s?기술료|(?<!경상\s)(?<!경상)기술료|"
+            r"단계(?:를\s?(?:밟을|거칠|통과할)\s?때마다|마다)|"
             r"개발\W{0,3}(?:\w+\W{0,3}){0,3}상업화에 따라",
             re.I,
         ),
@@ -63,9 +64,15 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     (
         "upfront",
         re.compile(
-            r"\s*(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+)?(?:an?\s+|the\s+)?"
+            r"\s*(?:(?:paid|payable|due)\s+)?(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+)?"
+            r"(?:an?\s+|the\s+)?"
             r"(?:up[- ]?front|down[- ]payment|signing|initial|non-?refundable)|"
-            r"\s*(?:의|은|는|을|를|이|가)?\s?(?:계약금|선급금|업프론트)|\s*(?:을|를)\s?(?:먼저|우선)\s?(?:받|수령)",
+            r"\s*(?:의|은|는|을|를|이|가)?\s?(?:계약금|선급금|업프론트)|\s*(?:을|를)\s?(?:먼저|우선)\s?(?:받|수령)|"
+            # paid when the contract is signed or closed: "6500만달러를 계약완료 시점으로부터
+            # 일주일 이내에", "$50 million at closing", "within 30 days of signing"
+            r"\s*(?:을|를)?\s?계약\s?(?:체결|완료|종료)?\s?(?:시점|즉시|직후|과\s?동시에|시\b)|"
+            r"\s*(?:upon|on|at) (?:the\s+)?signing\b|"
+            r"\s*within \w+ (?:business\s+)?days (?:of|after) (?:the\s+)?signing",
             re.I,
         ),
     ),
@@ -76,21 +83,46 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
             r"\s*(?:dollars?\s+|won\s+)?(?:more\s+|additional\s+|further\s+)?"
             r"(?:in|of|as|if|upon|on|for|from|tied to|linked to|based on|contingent on|"
             r"dependent on|payable (?:up)?on|subject to)\s+"
-            r"(?:[\w,&/-]+\s+){0,14}?\(?milestone|\s*(?:의|은|는|을|를|이|가)?\s?(?:마일스톤|단계별)",
+            r"(?:[\w,&/-]+\s+){0,14}?\(?milestone|\s*(?:의|은|는|을|를|이|가)?\s?(?:마일스톤|단계별)|"
+            # "1천700만 달러 이상 연구진행단계별 기술료": at least that much in milestones
+            r"\s*이상\s?[^\s.]{0,8}?(?:마일스톤|단계별)",
             re.I,
         ),
     ),
     ("total", re.compile(r"\s*(?:in total|in all|total)", re.I)),
+    # "$1.42 billion each time certain drug development objectives are attained"
+    (
+        "milestones",
+        re.compile(
+            r"\s*(?:each time|whenever|as|once|when|if)\s+(?:[\w-]+\s+){0,5}?"
+            r"(?:objectives|goals|targets|stages)\s+(?:are|is|have been)\s+"
+            r"(?:attained|achieved|met|reached|completed)",
+            re.I,
+        ),
+    ),
     ("equity", re.compile(r"\s*(?:in\s+)?equity|\s*(?:의\s?)?지분", re.I)),
 ]
-_AND_MILESTONES = re.compile(r"\s*(?:payments?\s+)?(?:and|&)\s+(?:[\w-]+\s+){0,2}?milestone", re.I)
+# "upfront and milestone payments", "down payment, development and sales milestone payments"
+_AND_MILESTONES = re.compile(
+    r"\s*(?:payments?\s*)?(?:,\s*|\s?(?:and|&)\s+)(?:[\w-]+,?\s+){0,4}?milestone", re.I
+)
 _INCLUDES = re.compile(r"\W{0,3}(?:을|를|까지)?\s?포함(?:해|하여|한|하면)", re.I)
 _UP_TO = re.compile(r"up to|as much as|최대", re.I)
-_UPFRONT_WORD = re.compile(r"up[- ]?front|선급금|계약금", re.I)
+# an upfront word, then only list words up to the milestone word after it
+_LISTED = re.compile(
+    r"(?:up[- ]?front|down[- ]payment|선급금|계약금)\s?(?:fees?|payments?)?"
+    r"(?:\s?(?:,|and|&|및|과|와)\s?|\s(?:development|regulatory|clinical|commercial|sales|"
+    r"potential|and|,)(?=[\s,]))*\s*$",
+    re.I,
+)
+_GROWS_TO = re.compile(r"\s*(?:으로|로)\s?(?:늘어|증가|성장|확대|커질)", re.I)
+_ROUGH = re.compile(r"(?:약|about|around|approximately|roughly|some)\s*$", re.I)
+_UPFRONT_WORD = re.compile(r"up[- ]?front|down[- ]payment|initial payment|선급금|선금|계약금", re.I)
 _NEAR_WORD = re.compile(r"near[- ]term|short[- ]term|단기", re.I)
 # Not a term of the deal: a comparison, a company's own figures, a sum per programme.
 _NOT_TERM_AFTER = re.compile(
-    r"^\s*(?:이|을|를|가)?\s?(?:넘|웃도|상회|초과|이상)|"
+    r"^\s*(?:이|을|를|가)?\s?(?:넘|웃도|상회|초과|"
+    r"이상(?!\s?[^\s.]{0,12}\s?(?:기술료|마일스톤|계약금|선급금|milestone)))|"
     r"^\s*(?:per|for each|each)\s+(?:\w+\s+)?(?:program|programme|target|product|asset|indication)|"
     r"^\s*(?:씩|개당)|"
     # a company's own spending: "1000억원의 연구개발(R&D) 비용", "$50 million in R&D"
@@ -100,10 +132,15 @@ _NOT_TERM_AFTER = re.compile(
     # a product's or a company's sales: "logged 14.2 billion won ($11.6 million) in revenue"
     r"^\s*(?:in\s+)?(?:annual\s+|yearly\s+)?(?:revenues?|sales)\b"
     r"(?![\w\s,&/-]{0,40}?(?:milestone|-based|based|threshold|target))|"
-    r"^\s*(?:의\s)?(?:연\s?)?매출",
+    r"^\s*(?:의\s)?(?:연\s?)?매출|"
+    # a share's price: "4만2950원에 거래되고", "32,000 won per share", "7,560원으로 마감"
+    r"^\s*(?:에|으로|로)\s?(?:거래|마감|장을)|^\s*(?:per|a) share\b",
     re.I,
 )
 _NOT_TERM_BEFORE = re.compile(
+    # a share price: "shares jumped 15 percent to 32,000 won", "closed at $6.40"
+    r"(?:shares?|stock)\b[^.]{0,40}?\b(?:rose|jumped|fell|gained|climbed|dropped|surged|soared|"
+    r"slid|closed|traded|finished|ended|opened|trading)\b[^.]{0,40}?\b(?:to|at)\s*$|"
     r"(?:매출액?|자본총계|자기자본|시가총액|순이익|영업이익|"
     r"revenues?(?:\s+(?:in excess of|of more than|of over|exceeding|over))?|(?<!on\s)sales of|"
     r"market (?:cap|value))"
@@ -128,6 +165,16 @@ _MARKET_GROWTH = re.compile(
 # more money tied to the drug's progress: "get an additional US$85 million for clinical
 # development and commercialization"
 _MORE_BEFORE = re.compile(r"(?:additional|further|another)\s*$", re.I)
+_MORE_AFTER = re.compile(r"\s*(?:more|additional|further)\b", re.I)
+# between a role word and "total": "upfront payment totalling", "milestone payments that could
+# total", "선급금은 총"
+_SAME_SUM = re.compile(
+    r"(?:\s*(?:payments?|fees?|that|which|could|may|might|would|will|can|potentially|of)\b)*\s*|"
+    # "각 단계를 밟을 때마다 받는 금액은 총": the stages' money
+    r"\s*(?:(?:을|를)\s?(?:밟을|거칠|통과할)\s?때마다|마다)?\s*(?:받는|받을|받게 되는|수령하는|"
+    r"수령할|지급받는|지급하는)?\s*(?:금액|돈)?(?:은|는|이|가|으로|로)?\s*",
+    re.I,
+)
 _PROGRESS_AFTER = re.compile(
     r"\s*(?:for|upon|on|based on|tied to|depending on)\s+(?:the\s+)?(?:successful\s+)?"
     r"(?:clinical\s+)?(?:development|regulatory|approvals?|commerciali[sz]ation|launch)",
@@ -195,7 +242,15 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
         return "skip", None
     if _MARKET_GROWTH.search(_before(text, term.mention.start, floor, 240)):
         return "skip", None
+    # "시장 규모는 ... 2조원이다. 2017년에는 3조5000억원으로 늘어날 것으로": a market's forecast
+    if _GROWS_TO.match(after) and re.search(
+        r"시장|market", text[max(0, term.mention.start - 160) : term.mention.start], re.I
+    ):
+        return "skip", None
     if _MORE_BEFORE.search(before) and _PROGRESS_AFTER.match(after):
+        return "milestones", None
+    more = _MORE_AFTER.match(after)  # "as much as $92 million more tied to development goals"
+    if more and _PROGRESS_AFTER.match(after[more.end() :]):
         return "milestones", None
     ends: list[tuple[int, int, str]] = []
     for name, rx in _BEFORE:
@@ -215,11 +270,20 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
                 role, term.joint = "upfront", True
             elif role == "milestones" and _UPFRONT_WORD.search(said):
                 role = "total"  # "up to $340M in upfront and milestone payments": the whole
-            elif role == "upfront" and _AND_MILESTONES.match(after[match.end() :]):
-                role = "total"
+            elif role == "upfront" and (listed := _AND_MILESTONES.match(after[match.end() :])):
+                # "$175 million in upfront payments, near-term milestone payments": the upfront;
+                # "$10 million upfront and milestone payments of up to $250 million": the
+                # milestones are the next amount's
+                rest = text[term.end : ceiling]
+                own = ceiling - term.end > 120 or re.search(r"[.!?。](?!\d)|\n", rest)
+                role = "upfront" if _NEAR_WORD.search(listed.group(0)) or not own else "total"
             return role, None
     if not ends:
         return None, None
+    # "an upfront fee, development and commercial milestone payments that could reach $511
+    # million": the kinds listed together before one amount name its whole
+    if ends[-1][2] == "milestones" and _LISTED.search(before[: ends[-1][0]]):
+        return "total", "milestones"
     # "계약 규모는 기술료를 포함해 약 X": a word the amount includes is not its role
     if _INCLUDES.match(before[ends[-1][1] :]):
         ends = ends[:-1]
@@ -228,7 +292,11 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
     role = ends[-1][2]
     runner = next((e[2] for e in reversed(ends[:-1]) if e[2] != role), None)
     # "선급금은 총 950만 달러", "upfront payment totalling": the role word, not "total"
-    if role == "total" and len(ends) > 1 and ends[-1][0] - ends[-2][1] <= 6:
+    gap = before[ends[-2][1] : ends[-1][0]] if len(ends) > 1 else ""
+    if role == "total" and len(ends) > 1 and (len(gap) <= 6 or _SAME_SUM.fullmatch(gap)):
+        # "upfront and potential milestone payments worth up to": the kinds listed, the whole
+        if ends[-2][2] == "milestones" and _LISTED.search(before[: ends[-2][0]]):
+            return role, None
         # ... unless two kinds joined precede it: "계약금과 마일스톤이 총 5000만 유로"
         if len(ends) > 2 and ends[-2][0] - ends[-3][1] <= 4 and ends[-3][2] != ends[-2][2]:
             return role, None
@@ -270,6 +338,12 @@ _KIND = re.compile(
 )
 
 
+# "$50 million in development milestones", "$200 million in sales milestones"
+_KIND_AFTER = re.compile(
+    r"\s*(?:in|of)\s+(?:potential\s+)?(?:develop\w*|regulator\w*|approval|clinical|sales|"
+    r"commercial\w*|launch)(?:[\w\s,-]{0,20}?)\s+milestones?",
+    re.I,
+)
 _JOINED = re.compile(r"\s*(?:와|과|및|,|and|or)\s*", re.I)
 _EACH = re.compile(r"각각|respectively", re.I)
 
@@ -289,7 +363,9 @@ def _sum_milestones(
     )
     if "total" not in labelled:
         kinds = all(
-            _KIND.search(text[max(0, t.mention.start - 45) : t.mention.start]) for t in stated
+            _KIND.search(text[max(0, t.mention.start - 45) : t.mention.start])
+            or _KIND_AFTER.match(text[t.end : t.end + 45])
+            for t in stated
         )
         each = one_sentence and _EACH.search(
             text[max(0, stated[0].mention.start - 60) : stated[-1].end + 20]
@@ -327,6 +403,11 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         if role is None and i and _JOINED.fullmatch(text[terms[i - 1].end : term.mention.start]):
             role = terms[i - 1].role if terms[i - 1].role != "skip" else None
         term.role = role
+    # no deal term is this small: a share's price, a fee per dose ("7,560 won", "$6.80")
+    for t in terms:
+        value, cur = t.mention.value
+        if value < (10**6 if cur in ("KRW", "JPY") else 10**4):
+            t.role = "skip"
     terms = [t for t in terms if t.role != "skip"]
     if not terms:
         return  # every amount was a company's own figure or a comparison
@@ -336,8 +417,18 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         order += [c for c in t.values if c not in order]
     roled = [t for t in terms if t.role in ("upfront", "milestones", "total", "near_term")]
 
+    # on a tie, the first stated currency; a headline's rounded restatement ("약 2조원에
+    # 수출" before "13억5000만 달러(약 2조원)") is a conversion, not the text's own currency
+    own = [
+        t
+        for t in terms
+        if len(t.values) > 1
+        or not _ROUGH.search(text[max(0, t.mention.start - 12) : t.mention.start])
+    ]
+    first = [c for t in own or terms for c in t.values]
+
     def coverage(c: str) -> tuple[int, int]:
-        return sum(1 for t in roled if c in t.values), -order.index(c)
+        return sum(1 for t in roled if c in t.values), -(first + order).index(c)
 
     currency = max(order, key=coverage) if order else terms[0].mention.value[1]
     mine = [t for t in terms if currency in t.values]

@@ -128,11 +128,11 @@ def main() -> int:
             "test6",
             "test7",
             "test8",
+            "test9",
+            "test10",
             "dev2",
         ):
-            found.append(
-                "split must be dev, test, test2, test3, test4, test5, test6, test7 or dev2"
-            )
+            found.append("split must be dev, dev2 or test, test2 .. test10")
         found += check_truth(rec.get("truth") or {}, orgs)
         problems += [f"{where}: {p}" for p in found]
         if not found:
