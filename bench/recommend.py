@@ -44,7 +44,7 @@ from recommend_data import (  # noqa: E402  (bench/ is the script's directory)
     load_products,
 )
 from recommend_eval import Query, report, report_file  # noqa: E402
-from recommend_judge import FRESH, build  # noqa: E402
+from recommend_judge import FRAMINGS, FRESH, build  # noqa: E402
 from recommend_speed import speed  # noqa: E402
 
 from dari.matching import (  # noqa: E402
@@ -515,9 +515,9 @@ def quality(args: argparse.Namespace) -> None:
         print_table(f"{args.data.name}, Korean licensors only", runs)
         report_file(args.data.name, only_korean.loo.queries(args.data.name))
     else:
-        names = {"standalone": "the judge's: each set among its own licensees"}
-        names["cumulative"] = "each set among every earlier set's candidates"
-        framings = {f"{k} ({v})": build(embedder, k, feature_cache) for k, v in names.items()}
+        framings = {
+            f"{k} ({v})": build(embedder, k, feature_cache, history=h) for k, v, h in FRAMINGS
+        }
         offered = build(embedder, "cumulative", feature_cache, offered=True)
         report(framings, offered, FRESH, tuning_only=args.tuning_only)
         here, extra = DATA.parent, args.ablations or args.grid

@@ -30,11 +30,20 @@ SETS: tuple[tuple[str, str], ...] = (
     ("held-out 4", "recommend_holdout4.json"),
     ("held-out 5", "recommend_holdout5.json"),
     ("held-out 6", "recommend_holdout6.json"),
+    ("held-out 7", "recommend_holdout7.json"),
 )
-"""Every bench set in the order it was collected; held-out 5 was added in session 4 and
-held-out 6 in session 6, each before any modelling of its session, and neither is ever used
-to choose or train anything."""
-FRESH = ("held-out 5", "held-out 6")
+"""Every bench set in the order it was collected; held-out 5 was added in session 4,
+held-out 6 in session 6 and held-out 7 in session 7, each before any modelling of its
+session, and none is ever used to choose or train anything."""
+FRESH = ("held-out 5", "held-out 6", "held-out 7")
+FRAMINGS: tuple[tuple[str, str, str], ...] = (
+    ("standalone", "the judge's: each set among its own licensees", "loo"),
+    ("cumulative", "each set among every earlier set's candidates", "loo"),
+    ("standalone-prior", "the judge's, history only of deals dated before", "prior"),
+)
+"""(framing, what it is, history mode) of bench/recommend.py; the first is the judge's, on
+which the fusion is chosen. Session 7 added standalone-prior: with leave-one-out history the
+standalone framing leaks the licensee (the candidate whose only record was left out)."""
 """Sets never used to tune (reported apart, like the untouched split)."""
 
 
@@ -52,15 +61,23 @@ def _every_profile() -> dict[str, OrgProfile]:
 
 
 def build(
-    embedder: CachedEmbedder, framing: str, feature_cache: object, *, offered: bool = False
+    embedder: CachedEmbedder,
+    framing: str,
+    feature_cache: object,
+    *,
+    offered: bool = False,
+    history: str = "loo",
 ) -> list[Query]:
     """Queries of every set's Korean deals under `framing` ('standalone' or 'cumulative'),
     the asset as given without territory (or, `offered`, with the territory granted in the
     deal as on offer). `feature_cache`: recommend.feature_cache (passed in to avoid an
-    import cycle)."""
+    import cycle). `history`: 'loo' (the file's other deals; in the standalone framing this
+    leaks the answer, the licensee being the candidate whose record was left out: see
+    docs/recommendations.md, session 7) or 'prior' (only deals dated before the deal)."""
     profiles = _every_profile()
     queries: list[Query] = []
     seen: list[str] = []
+    framing = framing.removesuffix("-prior")
     for set_name, file in SETS:
         orgs, deals, history = load_dev(HERE / file)
         products: list[Product] = load_products(HERE / file)
@@ -81,6 +98,6 @@ def build(
         index = Index(orgs, [p.asset for p in products], embedder=embedder)
         records: list[Record] = history
         asked = [d.offered() for d in korean] if offered else bare(korean)
-        cache = feature_cache(index, asked, records, "loo", products)  # type: ignore[operator]
+        cache = feature_cache(index, asked, records, history, products)  # type: ignore[operator]
         queries += cache.queries(set_name)
     return queries
