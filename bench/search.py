@@ -177,12 +177,11 @@ def generate(n_assets: int, seed: int = 11) -> dict:
 def fill(path: Path) -> dict[str, float]:
     """Write the SYNTHETIC records straight into the fresh database (the importer's
     validation is bench/import.py's subject, not this one's), with the search fields the
-    importer would store: `search_text` (the word filter) and the search index."""
+    importer would store: the organisations' `search_text` and the asset search index."""
     from django.db import transaction
 
     from dari.directory import models as m
     from dari.directory.search import index_assets
-    from dari.directory.text import search_texts
 
     doc = json.loads(path.read_text(encoding="utf-8"))
     start = time.perf_counter()
@@ -200,12 +199,6 @@ def fill(path: Path) -> dict[str, float]:
         )
         for i in range(0, len(doc["assets"]), 5000):
             batch = doc["assets"][i : i + 5000]
-            texts = search_texts(
-                [
-                    " ".join([a["name"], a["description"], *a["targets"], *a["indications"]])
-                    for a in batch
-                ]
-            )
             m.Asset.objects.bulk_create(
                 m.Asset(
                     id=a["id"],
@@ -219,9 +212,8 @@ def fill(path: Path) -> dict[str, float]:
                     indications=a["indications"],
                     seeking=a["partnering"]["seeking"],
                     visibility=a["visibility"],
-                    search_text=text,
                 )
-                for a, text in zip(batch, texts, strict=True)
+                for a in batch
             )
     rows = time.perf_counter() - start
     start = time.perf_counter()
