@@ -135,3 +135,5 @@ def test_the_trial_page_says_it_is_known_from_a_report(write_json, tmp_path):
         for phrase in phrases:
             assert phrase in html, (language, phrase)
         assert 'href="https://clinicaltrials.gov/study/NCT92000022"' in html
+    listing = Client(HTTP_ACCEPT_LANGUAGE="ko").get("/trials/").content.decode()
+    assert "보도 기반" in listing
