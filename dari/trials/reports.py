@@ -77,6 +77,7 @@ def parse_report(item: Any, path: list[str | int], r: _Reader) -> Study | None:
     if status and as_of is None:
         r.problem([*path, "status_as_of"], "required with a status (the report's date)")
     phases = r.phases(item, "phases", path)
+    start = _date(r, item, "start", path)
     enrollment = r.participants(item, "enrollment", path)
     interventions = r.interventions(item, "interventions", path)
     countries = []
@@ -107,7 +108,7 @@ def parse_report(item: Any, path: list[str | int], r: _Reader) -> Study | None:
         status=status or TrialStatus.NOT_STATED,
         phases=phases,
         study_type="INTERVENTIONAL",
-        start_date=_date(r, item, "start", path),
+        start_date=start,
         completion_date=None,
         enrollment=enrollment,
         enrollment_type="",

@@ -99,7 +99,7 @@ def test_a_bad_reports_file_names_each_problem_and_writes_nothing(write_json, tm
         reports(
             report("NCT123", phases=["PHASE9"]),
             report("NCT92000012", status="RECRUITING", countries=["Korea"]),
-            report("NCT92000013", source_url="ftp://example.org/x", enrollment=-3),
+            report("NCT92000013", source_url="ftp://example.org/x", enrollment=-3, start="2023-13"),
             {"title": "no id"},
         ),
     )
@@ -111,6 +111,7 @@ def test_a_bad_reports_file_names_each_problem_and_writes_nothing(write_json, tm
         "EARLY_PHASE1, PHASE1, PHASE2, PHASE3, PHASE4, NA",
         f"{path}: trials[1].status_as_of: required with a status (the report's date)",
         f"{path}: trials[1].countries[0]: 'Korea' is not an ISO country code",
+        f"{path}: trials[2].start: '2023-13' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
         f"{path}: trials[2].enrollment: expected a whole number of participants",
         f"{path}: trials[2].source_url: not a web address (http:// or https://)",
         f"{path}: trials[3].id: required",
