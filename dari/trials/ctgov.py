@@ -264,8 +264,12 @@ class _Reader:
         return value
 
     def date(self, node: dict[str, Any], key: str, path: list[str | int]) -> dt.date | None:
-        struct = self.obj(node, key, path)
-        value = self.text(struct, "date", [*path, key])
+        """A registry date struct, `{"date": "YYYY[-MM[-DD]]"}`."""
+        return self.plain_date(self.obj(node, key, path), "date", [*path, key])
+
+    def plain_date(self, node: dict[str, Any], key: str, path: list[str | int]) -> dt.date | None:
+        """`"YYYY"`, `"YYYY-MM"` or `"YYYY-MM-DD"` (the first day of a month or year)."""
+        value = self.text(node, key, path)
         if not value:
             return None
         m = DATE.match(value)
@@ -275,7 +279,7 @@ class _Reader:
             return dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
         except ValueError:
             self.problem(
-                [*path, key, "date"], f"{value[:40]!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+                [*path, key], f"{value[:40]!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
             )
             return None
 

@@ -7,7 +7,6 @@ named with its file and JSON path, like the registry formats."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,6 @@ from typing import Any
 from dari.directory.interchange import DirectoryError, _value_errors, read_file
 from dari.trials.ctgov import (
     CRIS_ID,
-    DATE,
     NCT_ID,
     SPONSOR_CLASSES,
     Location,
@@ -36,20 +34,6 @@ REGISTRY_ID = re.compile(
 )
 REPORTED_STATUSES = [s for s in TrialStatus.values if s != TrialStatus.NOT_STATED]
 COUNTRY = re.compile(r"^[A-Z]{2}$")
-
-
-def _date(r: _Reader, node: dict[str, Any], key: str, path: list[str | int]) -> dt.date | None:
-    value = r.text(node, key, path, max_length=10)
-    if not value:
-        return None
-    m = DATE.match(value)
-    try:
-        if m is None:
-            raise ValueError
-        return dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
-    except ValueError:
-        r.problem([*path, key], f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-        return None
 
 
 def _web(r: _Reader, value: str, path: list[str | int]) -> None:
@@ -73,11 +57,11 @@ def parse_report(item: Any, path: list[str | int], r: _Reader) -> Study | None:
     if not isinstance(from_registry, bool):
         r.problem([*path, "title_is_registry"], "expected true or false")
     status = r.choice(item, "status", path, REPORTED_STATUSES)
-    as_of = _date(r, item, "status_as_of", path)
+    as_of = r.plain_date(item, "status_as_of", path)
     if status and as_of is None:
         r.problem([*path, "status_as_of"], "required with a status (the report's date)")
     phases = r.phases(item, "phases", path)
-    start = _date(r, item, "start", path)
+    start = r.plain_date(item, "start", path)
     enrollment = r.participants(item, "enrollment", path)
     interventions = r.interventions(item, "interventions", path)
     countries = []

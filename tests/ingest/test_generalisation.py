@@ -3,29 +3,10 @@
 
 from __future__ import annotations
 
-from dari.extraction import extract
-from dari.extraction.gazetteer import Entry, Gazetteer
 from dari.extraction.model import Mention
 from dari.extraction.money import amounts
 from dari.extraction.shortnames import short_forms
-
-GAZ = Gazetteer(
-    [
-        Entry("organization", "acme-bio", "Acme Bio", "KR", ("에이씨엠이바이오",)),
-        Entry("organization", "bigpharma", "BigPharma", "US", ("빅제약",)),
-    ],
-    aliases={},
-)
-
-
-def deal(text: str) -> dict:
-    cands = extract(text, GAZ)
-    assert cands and cands[0].kind == "deal"
-    return cands[0].fields
-
-
-def roles(fields: dict) -> set[tuple[str, str]]:
-    return {(p["mentioned_as"], p["role"]) for p in fields["parties"]}
+from tests.extraction_support import deal, roles
 
 
 def test_korean_hundreds_and_tens_inside_a_group():
