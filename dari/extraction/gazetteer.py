@@ -18,7 +18,14 @@ from rapidfuzz import fuzz, process
 
 from dari.extraction.aliases import ALIASES
 from dari.extraction.model import Mention
-from dari.extraction.stopwords import EN_STOP, KO_GENERIC, KO_NOT_PARTIES, KO_SUBJECT_STOP, SURNAMES
+from dari.extraction.stopwords import (
+    EN_STOP,
+    KO_GENERIC,
+    KO_NOT_PARTIES,
+    KO_SUBJECT_STOP,
+    NOT_NAMES,
+    SURNAMES,
+)
 
 _SUFFIXES = re.compile(
     r"(?:,?\s+(?:inc\.?|incorporated|co\.,?\s*ltd\.?|co\.|ltd\.?|limited|corporation|corp\.?|"
@@ -111,34 +118,6 @@ _LATIN_COMPANY = re.compile(
     r"(?:Inc|Corp|Co|Ltd|LLC|AG|GmbH|plc|Pharma\w*|Therapeutics|Bio\w*|Sciences?|Laboratories|"
     r"Group|Holdings|Labs?|Medicines?|Oncology|Health\w*)\.?$"
 )
-_NOT_NAMES = {
-    "the",
-    "our",
-    "its",
-    "this",
-    "that",
-    "and",
-    "korea",
-    "korean",
-    "global",
-    "green",
-    "life",
-    "health",
-    "medical",
-    "first",
-    "new",
-    "united",
-    "national",
-    "seoul",
-    "busan",
-    "incheon",
-    "daejeon",
-    "osaka",
-    "tokyo",
-    "shanghai",
-    "beijing",
-    "boston",
-}
 # A capitalised name standing where a party stands ("Rznomics will receive", "tapping
 # Rznomics", "Rznomics’ platform"), for names without a corporate ending.
 _EN_NAME = (
@@ -270,7 +249,7 @@ def _forms(entry: Entry) -> set[str]:
         if entry.kind == "organization":
             for form in list(forms):
                 short = _SUFFIXES.sub("", form).strip(" ,")
-                if len(short) >= 4 and short.lower() not in _NOT_NAMES:
+                if len(short) >= 4 and short.lower() not in NOT_NAMES:
                     forms.add(short)
                 words = form.split()
                 if len(words) == 2 and not _HANGUL.search(form) and words[0].isupper():
@@ -362,7 +341,7 @@ class Gazetteer:
                 match.group(0).strip(" ,"),
             )
             core = match.group(1).strip()
-            if core.lower() in _NOT_NAMES or len(core) < 3:
+            if core.lower() in NOT_NAMES or len(core) < 3:
                 continue
             best = process.extractOne(
                 core.lower(), list(self._org_names), scorer=fuzz.ratio, score_cutoff=90

@@ -276,3 +276,33 @@ SURNAMES = set(
     "Yoo Hong Jeon Ko Moon Yang Son Bae Baek Heo Nam Noh Ha Kwak Sung Joo Woo Min Ryu Jin Um Chae "
     "Won Chun Bang Hyun".split()
 )
+
+# Lower-cased words a short or proposed Latin name never is (a first word or the whole core).
+NOT_NAMES = {
+    "the",
+    "our",
+    "its",
+    "this",
+    "that",
+    "and",
+    "korea",
+    "korean",
+    "global",
+    "green",
+    "life",
+    "health",
+    "medical",
+    "first",
+    "new",
+    "united",
+    "national",
+    "seoul",
+    "busan",
+    "incheon",
+    "daejeon",
+    "osaka",
+    "tokyo",
+    "shanghai",
+    "beijing",
+    "boston",
+}
