@@ -38,6 +38,9 @@ from dari.extraction.gazetteer import Entry, Gazetteer  # noqa: E402
 from dari.extraction.money import amounts  # noqa: E402
 from dari.extraction.text import dates  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench" / "data" / "ingest"))
+from validate import SPLITS  # noqa: E402
+
 TEXTS = ROOT / "bench" / "data" / "ingest" / "texts.jsonl"
 AMOUNTS = ("upfront", "milestones", "total")
 FIELDS = ("kind", "parties", *AMOUNTS, "currency", "date", "deal_type")
@@ -175,21 +178,7 @@ def _pr(c: list[int]) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
-    splits = (
-        "dev",
-        "dev2",
-        "test",
-        "test2",
-        "test3",
-        "test4",
-        "test5",
-        "test6",
-        "test7",
-        "test8",
-        "test9",
-        "test10",
-        "all",
-    )
+    splits = (*SPLITS, "all")
     if args and args[0].startswith("--splits="):
         splits = tuple(args[0].split("=", 1)[1].split(","))
     rows = [json.loads(line) for line in TEXTS.read_text(encoding="utf-8").splitlines() if line]

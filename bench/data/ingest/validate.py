@@ -33,6 +33,21 @@ DEAL_TYPES = {
     None,
 }
 AMOUNTS = ("upfront", "milestones", "total")
+# The splits, in the order they were collected (the bench reports them in this order too).
+SPLITS = (
+    "dev",
+    "dev2",
+    "test",
+    "test2",
+    "test3",
+    "test4",
+    "test5",
+    "test6",
+    "test7",
+    "test8",
+    "test9",
+    "test10",
+)
 DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 
@@ -118,20 +133,7 @@ def main() -> int:
             found.append("published must be YYYY-MM-DD")
         if not isinstance(rec.get("text"), str) or len(rec["text"]) < 40:
             found.append("text missing or too short")
-        if rec.get("split") not in (
-            "dev",
-            "test",
-            "test2",
-            "test3",
-            "test4",
-            "test5",
-            "test6",
-            "test7",
-            "test8",
-            "test9",
-            "test10",
-            "dev2",
-        ):
+        if rec.get("split") not in SPLITS:
             found.append("split must be dev, dev2 or test, test2 .. test10")
         found += check_truth(rec.get("truth") or {}, orgs)
         problems += [f"{where}: {p}" for p in found]
