@@ -9,7 +9,7 @@ from django.db.models import Count
 
 from dari.directory.models import Organization
 from dari.trials.domain.queries import SiteSearch, find_sites, matching_conditions
-from dari.trials.domain.stats import refresh_site_facts
+from dari.trials.domain.stats import PERSON_COLUMNS, refresh_site_facts
 from dari.trials.engine import SiteFacts, SiteQuery, TrialFacts, count_trials, rank_sites
 from dari.trials.importer import import_files
 from dari.trials.models import Investigator, InvestigatorFact, SiteProfile, Trial, TrialSite
@@ -107,16 +107,7 @@ def _check_every_search() -> None:
 
 
 def _people_facts() -> list[tuple[str, str, str, str, str, str]]:
-    return sorted(
-        InvestigatorFact.objects.values_list(
-            "organization_id",
-            "trial_id",
-            "condition_key",
-            "phase_codes",
-            "intervention_types",
-            "name",
-        )
-    )
+    return sorted(InvestigatorFact.objects.values_list(*PERSON_COLUMNS))
 
 
 def test_the_facts_answer_like_the_join_after_import_update_and_rebuild(db, write_json):
