@@ -216,6 +216,11 @@ class _Reader:
                 out.append(value.strip()[:500])
         return out
 
+    def web(self, value: str, path: list[str | int]) -> None:
+        """A web address, when given, starts with http:// or https://."""
+        if value and not value.startswith(("http://", "https://")):
+            self.problem(path, "not a web address (http:// or https://)")
+
     def phases(self, node: dict[str, Any], key: str, path: list[str | int]) -> list[str]:
         out = []
         for i, phase in enumerate(self.items(node, key, path)):
@@ -416,8 +421,7 @@ def parse_study(
         )
     extra = r.obj(study, "dari", path)
     source = r.text(extra, "source_url", [*path, "dari"], max_length=2000)
-    if source and not source.startswith(("http://", "https://")):
-        r.problem([*path, "dari", "source_url"], "not a web address (http:// or https://)")
+    r.web(source, [*path, "dari", "source_url"])
     if not nct_id and cris_id and not source:
         r.problem([*path, "dari", "source_url"], "required for a study without an NCT number")
     if len(errors) > before:

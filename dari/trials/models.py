@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from dari.trials.vocab import Phase, SiteOrigin, TrialStatus, registry_label
+from dari.trials.vocab import REPORT_ORIGIN, Phase, SiteOrigin, TrialStatus, registry_label
 
 ID_LENGTH = 128
 
@@ -97,7 +97,7 @@ class Trial(models.Model):
     @property
     def from_report(self) -> bool:
         """Known from a reputable report, not from a registry record."""
-        return self.origin == "report"
+        return self.origin == REPORT_ORIGIN
 
     @property
     def registry_url(self) -> str:

@@ -22,10 +22,9 @@ from dari.trials.ctgov import (
     _Reader,
     digest_of,
 )
-from dari.trials.vocab import TrialStatus
+from dari.trials.vocab import REPORT_ORIGIN, TrialStatus
 
 FORMAT = "dari-trial-reports/1"
-ORIGIN = "report"
 # Registry ids a report may give: ClinicalTrials.gov, CRIS, EudraCT, EU CTIS, jRCT, the
 # Chinese registries and ANZCTR.
 REGISTRY_ID = re.compile(
@@ -34,11 +33,6 @@ REGISTRY_ID = re.compile(
 )
 REPORTED_STATUSES = [s for s in TrialStatus.values if s != TrialStatus.NOT_STATED]
 COUNTRY = re.compile(r"^[A-Z]{2}$")
-
-
-def _web(r: _Reader, value: str, path: list[str | int]) -> None:
-    if value and not value.startswith(("http://", "https://")):
-        r.problem(path, "not a web address (http:// or https://)")
 
 
 def parse_report(item: Any, path: list[str | int], r: _Reader) -> Study | None:
@@ -77,9 +71,9 @@ def parse_report(item: Any, path: list[str | int], r: _Reader) -> Study | None:
     sponsor = r.text(item, "sponsor", path, max_length=500)
     sponsor_class = r.choice(item, "sponsor_class", path, SPONSOR_CLASSES)
     source = r.text(item, "source_url", path, required=True, max_length=2000)
-    _web(r, source, [*path, "source_url"])
+    r.web(source, [*path, "source_url"])
     for i, url in enumerate(r.texts(item, "sources", path)):
-        _web(r, url, [*path, "sources", i])
+        r.web(url, [*path, "sources", i])
     if len(r.errors) > before:
         return None
     return Study(
@@ -107,8 +101,8 @@ def parse_report(item: Any, path: list[str | int], r: _Reader) -> Study | None:
         last_update="",
         source_url=source,
         synthetic=False,
-        origin=ORIGIN,
-        digest=digest_of(item, False, ORIGIN),
+        origin=REPORT_ORIGIN,
+        digest=digest_of(item, False, REPORT_ORIGIN),
         countries=countries,
         status_as_of=as_of,
         title_is_description=not from_registry,

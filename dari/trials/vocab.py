@@ -27,6 +27,9 @@ class TrialStatus(models.TextChoices):
     NOT_STATED = "NOT_STATED", _("Status not stated in the source")
 
 
+# The origin of a trial known from a reputable report rather than from a registry record.
+REPORT_ORIGIN = "report"
+
 # Statuses in which a trial is still taking patients: a competitor for the same patients.
 RECRUITING_STATUSES = frozenset({"RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION"})
 STOPPED_STATUSES = frozenset({"TERMINATED", "WITHDRAWN"})
