@@ -1,6 +1,8 @@
 """Country and language names in the active language, from CLDR (babel): "스위스" in Korean,
 "Switzerland" in English, never "CH". The one place a code becomes a name a person reads; the
-template filters `country_name` and `language_name` (dari_web) call these."""
+template filters `country_name` and `language_name` (dari_web) call these. Also a record's name
+in the reader's language (`local_name`, `other_name`: 셀트리온 before Celltrion for a Korean
+reader) and a glossary term in Korean (`term_name`: 위암 for "gastric cancer")."""
 
 from __future__ import annotations
 
@@ -8,6 +10,8 @@ from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from django.utils import translation
+
+from dari.matching.glossary import glossary
 
 
 @lru_cache(maxsize=16)
@@ -104,3 +108,22 @@ def local_name(record: object, language: str | None = None) -> str:
     if korean and _language(language).startswith("ko"):
         return str(korean)
     return str(getattr(record, "name", "") or "")
+
+
+def other_name(record: object, language: str | None = None) -> str:
+    """The record's name in the other language, beside `local_name` where a page shows both
+    ("" when the record has only one name)."""
+    korean = str(getattr(record, "name_ko", "") or "")
+    english = str(getattr(record, "name", "") or "")
+    if not korean or korean == english:
+        return ""
+    return english if _language(language).startswith("ko") else korean
+
+
+def term_name(term: str, language: str | None = None) -> str:
+    """An indication, area or modality as a Korean reader knows it, from the Korean-English
+    glossary ("gastric cancer" -> "위암"); the term as written when the glossary has no entry
+    for the whole term, and always for an English reader."""
+    if not term or not _language(language).startswith("ko"):
+        return term
+    return glossary().korean(term) or term

@@ -71,7 +71,8 @@ class Resolver:
             self.keys[key] = org_id
             self.new_orgs[org_id] = dm.Organization(
                 id=org_id,
-                name=name[:300],
+                # A CSV export may keep its quoting around a name: the quotes are not the name.
+                name=name.strip().strip('"\u201c\u201d').strip()[:300],
                 kind=kind,
                 city=city[:200],
                 country=country,

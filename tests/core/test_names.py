@@ -10,7 +10,10 @@ from dari.core.names import (
     countries_by_name,
     country_name,
     language_name,
+    local_name,
+    other_name,
     recorded_city,
+    term_name,
 )
 
 
@@ -53,3 +56,31 @@ def test_a_city_typed_in_korean_is_the_recorded_one():
     assert recorded_city("인천(송도)") == "Incheon (Songdo)"
     assert recorded_city("Seoul") == "Seoul"
     assert recorded_city("부에노스아이레스") == "부에노스아이레스"
+
+
+def test_a_record_reads_in_the_readers_language_first_with_its_other_name_beside():
+    """SYNTHETIC records: a Korean reader sees the Korean name first, an English reader the
+    English one; a record with one name has no 'other' name."""
+
+    class Rec:
+        def __init__(self, name: str, name_ko: str = "") -> None:
+            self.name, self.name_ko = name, name_ko
+
+    both, english_only = Rec("Synthetic Bio", "신세틱바이오"), Rec("Synthetic Pharma")
+    assert (local_name(both, "ko"), other_name(both, "ko")) == ("신세틱바이오", "Synthetic Bio")
+    assert (local_name(both, "en"), other_name(both, "en")) == ("Synthetic Bio", "신세틱바이오")
+    assert (local_name(english_only, "ko"), other_name(english_only, "ko")) == (
+        "Synthetic Pharma",
+        "",
+    )
+    with translation.override("ko"):
+        assert other_name(Rec("Same", "Same")) == ""
+
+
+def test_an_indication_reads_in_korean_where_the_glossary_knows_it():
+    assert term_name("gastric cancer", "ko") == "위암"
+    assert term_name("gastric cancer", "en") == "gastric cancer"
+    # not a whole glossary term: kept as written
+    assert term_name("HER2-positive synthetic tumour of the left toe", "ko") == (
+        "HER2-positive synthetic tumour of the left toe"
+    )

@@ -298,3 +298,22 @@ def test_the_command_imports_and_says_what(write_json, capsys):
         "imported 1 new trials; 2 organisations created",
         "imported 1 unchanged trials",
     ]
+
+
+def test_a_site_name_keeps_no_quotes_from_a_csv_export(write_json, tmp_path):
+    """A CSV export may keep its quoting around a facility (SYNTHETIC name): the organisation
+    made for it is named without the quotes, and the same site without quotes is the same one."""
+    folder = tmp_path / "bundle"
+    write_json("bundle/sites.json", SITES)
+    quoted = '"Synthetic Hospital, Department of Cardiology"'
+    studies = [
+        study("NCT91000101", sites=[(quoted, "Seoul", KR)]),
+        study("NCT91000102", sites=[(quoted.strip('"'), "Seoul", KR)]),
+    ]
+    write_json("bundle/ctgov-0001.json", page(studies))
+    load_trial_folder(folder)
+    orgs = set(TrialSite.objects.values_list("organization_id", flat=True))
+    assert len(orgs) == 1
+    assert Organization.objects.get(pk=orgs.pop()).name == (
+        "Synthetic Hospital, Department of Cardiology"
+    )

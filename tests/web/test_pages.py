@@ -9,9 +9,9 @@ from tests.web.html import asset_ids, text, title
 PAGES = [
     ("/", "Dari: Korea's virtual bio cluster · Dari", "다리: 한국의 가상 바이오 클러스터 · 다리"),
     ("/clusters/", "Clusters · Dari", "클러스터 · 다리"),
-    ("/clusters/cl-osong/", "Osong Bio Cluster · Dari", "Osong Bio Cluster · 다리"),
+    ("/clusters/cl-osong/", "Osong Bio Cluster · Dari", "오송 바이오클러스터 · 다리"),
     ("/organizations/", "Organisations · Dari", "기관 · 다리"),
-    ("/organizations/org-hanbit/", "Hanbit Bio · Dari", "Hanbit Bio · 다리"),
+    ("/organizations/org-hanbit/", "Hanbit Bio · Dari", "한빛바이오 · 다리"),
     ("/assets/", "Assets · Dari", "자산 · 다리"),
     ("/assets/as-gastric/", "HB-101 · Dari", "HB-101 · 다리"),
     ("/deals/", "Deals · Dari", "거래 · 다리"),

@@ -3,12 +3,15 @@ the directory generation (raised by every write, see dari.directory.generation),
 reader (`visibility_key`: readers who may see the same assets share it), the language and the
 request's query, so two readers who would be shown the same thing share one computation, and
 nobody is shown what another kind of reader may see. Nothing here depends on the reader's own
-name, session or CSRF token: pages cache only parts without them."""
+name, session or CSRF token: pages cache only parts without them. The key holds the digest of
+the code and templates too, so a new release never serves what an older one rendered."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, TypeVar
 
 from django.core.cache import cache
@@ -20,8 +23,22 @@ from dari.directory.models import current_generation
 
 T = TypeVar("T")
 
+_CODE = Path(__file__).resolve().parents[2]
+"""The `dari` package: its Python modules, templates and compiled translations."""
+
 TIMEOUT = 6 * 3600
 """Seconds; entries of an older generation are never read again and age out."""
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of the code, templates and translations this process runs (read once)."""
+    digest = hashlib.blake2b(digest_size=8)
+    for path in sorted(_CODE.rglob("*")):
+        if path.suffix in (".py", ".html", ".mo") and path.is_file():
+            digest.update(str(path.relative_to(_CODE)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def reader_key(request: HttpRequest, name: str, *parts: Any, by_query: bool = True) -> str:
@@ -31,7 +48,7 @@ def reader_key(request: HttpRequest, name: str, *parts: Any, by_query: bool = Tr
     query = query if by_query else []
     # The scheme and host too: cached answers may hold absolute links (the API's next page).
     origin = (request.scheme, request.get_host())
-    reader = (current_generation(), visibility_key(request.user), get_language())
+    reader = (code_version(), current_generation(), visibility_key(request.user), get_language())
     raw = repr((name, origin, reader, query, parts))
     return f"reader:{name}:" + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
 

@@ -7,6 +7,9 @@ from urllib.parse import urlsplit
 
 from django import template
 from django.db import models
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from dari.accounts.access import may_administer
 from dari.accounts.models import LinkKind, Role
@@ -14,6 +17,8 @@ from dari.core.names import city_name as _city_name
 from dari.core.names import country_name as _country_name
 from dari.core.names import language_name as _language_name
 from dari.core.names import local_name as _local_name
+from dari.core.names import other_name as _other_name
+from dari.core.names import term_name
 from dari.directory.vocab import (
     DealStatus,
     DealType,
@@ -72,6 +77,25 @@ def local_name(record: Any) -> str:
     """`{{ org.cluster|local_name }}`: a record's Korean name for a Korean reader (when it has
     one), its name otherwise; where only one name fits."""
     return "" if record is None else _local_name(record)
+
+
+@register.simple_tag
+def other_name(record: Any, css: str = "muted") -> SafeString:
+    """`{{ org|local_name }}{% other_name org %}`: after the name in the reader's language,
+    the record's other name (English or Korean) in a span with its own `lang`; nothing when
+    the record has one name only."""
+    other = "" if record is None else _other_name(record)
+    if not other:
+        return mark_safe("")
+    lang = "en" if (translation.get_language() or "en").startswith("ko") else "ko"
+    return format_html(' <span class="{}" lang="{}">{}</span>', css, lang, other)
+
+
+@register.filter
+def terms(values: list[str] | None) -> list[str]:
+    """`{{ asset.indications|terms|join:", " }}`: each term in the reader's language where the
+    glossary knows it (위암 for "gastric cancer" to a Korean reader)."""
+    return [term_name(v) for v in values or []]
 
 
 @register.filter
