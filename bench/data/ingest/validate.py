@@ -47,6 +47,7 @@ SPLITS = (
     "test8",
     "test9",
     "test10",
+    "test11",
 )
 DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
@@ -134,7 +135,7 @@ def main() -> int:
         if not isinstance(rec.get("text"), str) or len(rec["text"]) < 40:
             found.append("text missing or too short")
         if rec.get("split") not in SPLITS:
-            found.append("split must be dev, dev2 or test, test2 .. test10")
+            found.append("split must be dev, dev2 or test, test2 .. test11")
         found += check_truth(rec.get("truth") or {}, orgs)
         problems += [f"{where}: {p}" for p in found]
         if not found:
