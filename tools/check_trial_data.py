@@ -248,10 +248,16 @@ def designated_sites(folder: Path) -> int:
 
 
 CLINICAL = ("phase1", "phase2", "phase3", "filed", "approved")
+NOT_MEDICINES = ("diagnostic", "medical_device", "digital_therapeutic", "platform_technology")
+"""Modalities that are not tested in a drug or vaccine trial: the coverage is printed without
+them too."""
 
 
-def bundled_assets(folder: Path) -> tuple[dict[str, str], dict[str, str], set[str]]:
-    """(stage by asset id, organisation by asset id, Korean organisation ids) of the bundle."""
+def bundled_assets(
+    folder: Path, medicines_only: bool = False
+) -> tuple[dict[str, str], dict[str, str], set[str]]:
+    """(stage by asset id, organisation by asset id, Korean organisation ids) of the bundle;
+    with `medicines_only`, without diagnostics, devices, software and platforms."""
     stage: dict[str, str] = {}
     owner: dict[str, str] = {}
     korean_orgs: set[str] = set()
@@ -260,6 +266,8 @@ def bundled_assets(folder: Path) -> tuple[dict[str, str], dict[str, str], set[st
         if not isinstance(loaded, dict):
             continue
         for asset in loaded.get("assets", []):
+            if medicines_only and asset.get("modality") in NOT_MEDICINES:
+                continue
             stage[asset["id"]] = asset.get("stage") or ""
             owner[asset["id"]] = asset.get("organization", "")
         orgs = loaded.get("organizations", [])
@@ -267,9 +275,11 @@ def bundled_assets(folder: Path) -> tuple[dict[str, str], dict[str, str], set[st
     return stage, owner, korean_orgs
 
 
-def korean_clinical_coverage(folder: Path) -> dict[str, tuple[int, int]]:
+def korean_clinical_coverage(
+    folder: Path, medicines_only: bool = False
+) -> dict[str, tuple[int, int]]:
     """(linked, all) Korean assets at phase 1 or later, by stage and in total."""
-    stage, owner, korean_orgs = bundled_assets(folder)
+    stage, owner, korean_orgs = bundled_assets(folder, medicines_only)
     linked = {
         link.get("asset")
         for path in sorted(folder.glob("asset_links*.json"))
@@ -334,11 +344,12 @@ def main(argv: list[str]) -> int:
         f"({designated_sites(folder)} designated), {n_links} asset links: "
         f"{'OK' if not problems else f'{len(problems)} problem(s)'}"
     )
-    coverage = korean_clinical_coverage(folder)
-    print(
-        "Korean assets at phase 1 or later with a trial: "
-        + ", ".join(f"{name} {n}/{of}" for name, (n, of) in coverage.items())
-    )
+    for label, medicines_only in (("", False), (" (medicines and vaccines only)", True)):
+        coverage = korean_clinical_coverage(folder, medicines_only)
+        print(
+            f"Korean assets at phase 1 or later with a trial{label}: "
+            + ", ".join(f"{name} {n}/{of}" for name, (n, of) in coverage.items())
+        )
     return 1 if problems else 0
 
 
