@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from recommend_data import Deal, Product, Record, load_dev, load_products
+from recommend_data import Deal, Product, load_dev, load_products
 from recommend_eval import Query
 
 from dari.matching import CachedEmbedder, Index, OrgProfile
@@ -43,7 +43,9 @@ FRAMINGS: tuple[tuple[str, str, str], ...] = (
 )
 """(framing, what it is, history mode) of bench/recommend.py; the first is the judge's, on
 which the fusion is chosen. Session 7 added standalone-prior: with leave-one-out history the
-standalone framing leaks the licensee (the candidate whose only record was left out)."""
+standalone framing leaks the licensee (the candidate whose only record was left out). Until
+session 8 `build` passed the file's records as the history mode, so every framing ran with
+leave-one-out history."""
 """Sets never used to tune (reported apart, like the untouched split)."""
 
 
@@ -79,7 +81,7 @@ def build(
     seen: list[str] = []
     framing = framing.removesuffix("-prior")
     for set_name, file in SETS:
-        orgs, deals, history = load_dev(HERE / file)
+        orgs, deals, records = load_dev(HERE / file)
         products: list[Product] = load_products(HERE / file)
         korean = [d for d in deals if d.korean]
         if framing == "standalone":
@@ -93,10 +95,9 @@ def build(
                 orgs += [o for o in more if o.id not in known]
                 known |= {o.id for o in more}
                 products += load_products(HERE / earlier)
-                history = history + more_history
+                records = records + more_history
         seen.append(file)
         index = Index(orgs, [p.asset for p in products], embedder=embedder)
-        records: list[Record] = history
         asked = [d.offered() for d in korean] if offered else bare(korean)
         cache = feature_cache(index, asked, records, history, products)  # type: ignore[operator]
         queries += cache.queries(set_name)
