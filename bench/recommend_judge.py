@@ -31,11 +31,12 @@ SETS: tuple[tuple[str, str], ...] = (
     ("held-out 5", "recommend_holdout5.json"),
     ("held-out 6", "recommend_holdout6.json"),
     ("held-out 7", "recommend_holdout7.json"),
+    ("held-out 8", "recommend_holdout8.json"),
 )
 """Every bench set in the order it was collected; held-out 5 was added in session 4,
-held-out 6 in session 6 and held-out 7 in session 7, each before any modelling of its
-session, and none is ever used to choose or train anything."""
-FRESH = ("held-out 5", "held-out 6", "held-out 7")
+held-out 6 in session 6, held-out 7 in session 7 and held-out 8 in session 9, each before
+any modelling of its session, and none is ever used to choose or train anything."""
+FRESH = ("held-out 5", "held-out 6", "held-out 7", "held-out 8")
 FRAMINGS: tuple[tuple[str, str, str], ...] = (
     ("standalone", "the judge's: each set among its own licensees", "loo"),
     ("cumulative", "each set among every earlier set's candidates", "loo"),
@@ -44,7 +45,7 @@ FRAMINGS: tuple[tuple[str, str, str], ...] = (
 """(framing, what it is, history mode) of bench/recommend.py; the first is the judge's, on
 which the fusion is chosen. Session 7 added standalone-prior: with leave-one-out history the
 standalone framing leaks the licensee (the candidate whose only record was left out). Until
-session 8 `build` passed the file's records as the history mode, so every framing ran with
+session 9 `build` passed the file's records as the history mode, so every framing ran with
 leave-one-out history."""
 """Sets never used to tune (reported apart, like the untouched split)."""
 

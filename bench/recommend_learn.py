@@ -48,6 +48,7 @@ from recommend_eval import (  # noqa: E402
     with_ci,
 )
 from recommend_fusion import choose, fold_of, fused, grid_ranks, values_of  # noqa: E402
+from recommend_judge import FRESH  # noqa: E402
 
 from dari.matching import FEATURES  # noqa: E402
 from dari.matching.fusion import CHANNELS, FUSION, competition_ranks, fuse  # noqa: E402
@@ -214,7 +215,7 @@ def fresh(
 ) -> None:
     untouched = untouched_ids()
     parts = {"untouched": [q for q in qs if q.deal_id in untouched]}
-    for name in ("held-out 5", "held-out 6", "held-out 7"):
+    for name in FRESH:
         parts[name] = [q for q in qs if q.set_name == name]
     parts["never tuned, pooled"] = [q for p in list(parts.values()) for q in p]
     for part, pq in parts.items():
@@ -248,7 +249,7 @@ def main() -> None:
     parser.add_argument("--artefact", action="store_true", help="fewest-records-first rule")
     args = parser.parse_args()
     qs = queries(args.rebuild)
-    fresh_sets = ("held-out 5", "held-out 6", "held-out 7")
+    fresh_sets = FRESH
     untouched = untouched_ids()
     tuning = [q for q in qs if q.deal_id not in untouched and q.set_name not in fresh_sets]
     l2s = args.l2 or [0.01, 0.1]
