@@ -31,7 +31,7 @@ _SUFFIXES = re.compile(
     r"(?:,?\s+(?:inc\.?|incorporated|co\.,?\s*ltd\.?|co\.|ltd\.?|limited|corporation|corp\.?|"
     r"llc|ag|gmbh|plc|s\.a\.|n\.v\.|holdings?|group|pharmaceuticals?|pharma|therapeutics|"
     r"biosciences?|biotherapeutics|biopharmaceuticals?|biopharma|biologics|biotech|"
-    r"life sciences?|bio))+$",
+    r"life sciences?|industries|bio))+$",
     re.IGNORECASE,
 )
 _KO_SUFFIXES = re.compile(r"^(?:\(주\)|㈜)\s*|\s*(?:\(주\)|㈜|주식회사)$")
@@ -69,6 +69,7 @@ _KO_COMPANY = re.compile(
 # "'떼아 오픈 이노베이션(Théa Open Innovation)'으로부터"
 _KO_CORPORATE = re.compile(
     r"([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})\s?社|"
+    r"(?<![가-힣])([가-힣]{2,10})\([A-Za-z][\w .&-]{1,30}\)\s?社|"
     r"(?<![가-힣])([가-힣]{3,10}|[가-힣]{2,10}(?=\([A-Za-z]))(?:\([A-Za-z][\w .&-]{1,30}\))?"
     r"(?<!제약)(?<!바이오)(?<!기업)(?<!업체)(?<!회)(?<!투자)(?<!계열)(?<!공)사"
     r"(?=와|에|에게|로부터|는|가)|"
@@ -150,8 +151,9 @@ _EN_KIND_OF = (
 )
 _PLACE_AFTER = re.compile(r",?\s?(?:[A-Z][A-Za-z]*\.?\s?){0,3}-based\b|-based\b")
 _EN_SLOT_TO = re.compile(
-    r"\b(?:licensed(?: out)?|out-licensed|transferred|exported|sold|granted)\b"
-    r"[^.]{0,90}?\bto\s+(?:the\s+)?(?:[A-Z][\w.]*-based\s+|"
+    r"\b(?:licen[cs]e[ds]?(?: out)?|out-licen[cs]e[ds]?|transferr?(?:ed|s)?|export(?:ed|s)?|sold|"
+    r"granted)\b"
+    r"[^.]{0,90}?\bto\s+(?:the\s+)?(?:[A-Z][a-z]+['’]s\s+)?(?:[A-Z][\w.]*-based\s+|"
     + _EN_KIND_OF
     + r"|(?:[a-z.-]+\s+){0,3}?)"
     + _EN_NAME
@@ -162,7 +164,8 @@ _EN_SLOT_BOUGHT = re.compile(
     r"takeover of|purchase of)\s+(?:[A-Z][\w.]*-based\s+|" + _EN_KIND_OF + r")?" + _EN_NAME
 )
 _EN_SLOT_FROM = re.compile(
-    r"\b(?:licen[cs]ed(?: in)?|licen[cs]e in|in-licen[cs]ed?|acquired|bought|obtained|secured)\b"
+    r"\b(?:licen[cs]ed(?: in)?|licen[cs]e in|in-licen[cs]ed?|acquired|bought|obtained|secured|"
+    r"receive[sd]?(?=[^.]{0,80}?(?:payment|upfront|milestone|royalt|fee)))\b"
     r"[^.]{0,140}?\bfrom\s+(?:the\s+)?(?:[A-Z][a-z]+(?:ese|ian|ish|an)\s+)?(?:[a-z.-]+\s+){0,3}?"
     + _EN_NAME
 )
@@ -171,6 +174,16 @@ _EN_SLOT_SAID = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))" + _EN_NAME + r"(?=\s+(?:said|announced|signed|inked|entered|"
     r"has (?:signed|entered|inked|acquired|bought)|agreed|struck|reached|licensed|out-licensed|"
     r"acquired|acquires|bought|buys|will acquire|completed)\b)"
+)
+# "Russian pharmaceutical company Pharmasyntez", "Hospira, a small-molecule injectable
+# generics ... company": a name the text says is a company
+_EN_SLOT_COMPANY = re.compile(
+    r"\b(?:pharmaceutical|pharma|biotech(?:nology)?|biopharmaceutical|generics?|drug)\s+"
+    r"(?:company|firm|maker|developer|group)\s+" + _EN_NAME + r"(?![\w-])"
+)
+_EN_SLOT_APPOSITIVE = re.compile(
+    _EN_NAME + r"(?=,\s(?:a|an|the)\s[^.,;()]{0,80}?\b(?:company|firm|drugmaker|biotech|"
+    r"pharmaceutical company|maker|developer)\b)"
 )
 _EN_SLOT_KIND = re.compile(
     r"\b(?:biotech(?:nology)?|drugmaker|pharma(?:ceutical)?|developer|startup|company|firm)\s+"
@@ -305,6 +318,8 @@ class Gazetteer:
             if regex is None:
                 continue
             for match in regex.finditer(text):
+                if regex is self._korean:
+                    match = self._longer_ko(text, match)
                 key = self.forms.get(match.group(1).lower())
                 if key:
                     rest = _CORPORATE_AFTER.match(text, match.end())
@@ -316,6 +331,16 @@ class Gazetteer:
             if not kept or hit.start >= kept[-1].end:
                 kept.append(hit)
         return kept
+
+    def _longer_ko(self, text: str, match: re.Match[str]) -> re.Match[str]:
+        """A longer known Korean name that starts inside a match and runs past it:
+        "GC녹십자엠에스" is 녹십자엠에스, not GC녹십자."""
+        assert self._korean is not None
+        for at in range(match.start() + 1, match.end()):
+            other = self._korean.match(text, at)
+            if other and other.end() > match.end():
+                return other
+        return match
 
     def propose(self, text: str, known: list[Mention]) -> Iterator[Mention]:
         """Company names the graph may lack (a capitalised name with a corporate suffix);
@@ -444,6 +469,8 @@ class Gazetteer:
             _EN_SLOT_SAID,
             _EN_SLOT_TICKER,
             _EN_SLOT_BOUGHT,
+            _EN_SLOT_COMPANY,
+            _EN_SLOT_APPOSITIVE,
         ):
             for match in rx.finditer(text):
                 name = match.group(1)
@@ -453,6 +480,7 @@ class Gazetteer:
                     and first not in EN_STOP
                     and first not in SURNAMES
                     and not _DEMONYM.match(first)
+                    and not name.endswith("-based")  # "to Czech-based ... company SOTIO"
                     and not _PLACE_AFTER.match(text, match.end(1))  # "Princeton, N.J.-based"
                 ):
                     spans.append(match.span(1))

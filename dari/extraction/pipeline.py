@@ -146,7 +146,12 @@ def _assets(text: str, gazetteer: Gazetteer, known: list[Mention]) -> list[Menti
 
 # Not a party where it stands: an analyst's firm ("현대증권 연구원은"), the parent named
 # to place its subsidiary ("존슨앤존슨의 제약부문 회사인 얀센", "a subsidiary of Takeda",
-# "Janssen Biotech, a Johnson & Johnson company").
+# "Janssen Biotech, a Johnson & Johnson company"); the body a figure is quoted from
+# ("According to the Korea Health Industry Development Institute (KHIDI)", "KHIDI에 따르면").
+_SOURCE_BEFORE = re.compile(r"\baccording to\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_SOURCE_AFTER_KO = re.compile(
+    r"^(?:\s?[(（][^()（）]{0,30}[)）])?\s?(?:에\s?따르면|자료에\s?따르면)"
+)
 _SOURCE_AFTER = re.compile(r"^\s?(?:연구원|수석연구원|애널리스트|analysts?\b)", re.I)
 _PARENT_AFTER = re.compile(
     r"^(?:그룹|\s?Group)?(?:\s?[(（][^()（）]{0,60}[)）])?\)?(?:의|['’]s)\s?(?:[^\s.⟦]+\s?){0,5}?"
@@ -187,7 +192,8 @@ _FOUNDER_AFTER = re.compile(
     re.I,
 )
 _FOUNDER_BEFORE = re.compile(
-    r"joint venture (?:(?:established|formed|founded|set up|created) )?(?:by|of|between)\s"
+    r"(?:joint venture|partnership|JV) (?:(?:established|formed|founded|set up|created) )?"
+    r"(?:by|of|between)\s"
     r"(?:[^.]{0,80}?\s(?:and|&)\s)?(?:[A-Z][\w-]*\s+){0,2}$",
     re.I,
 )
@@ -251,7 +257,9 @@ def _not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
     if _beside(text, m, orgs):
         return True
     after = text[m.end : m.end + 40]
-    if _SOURCE_AFTER.match(after):
+    if _SOURCE_AFTER.match(after) or _SOURCE_AFTER_KO.match(after):
+        return True
+    if _SOURCE_BEFORE.search(text[max(0, m.start - 40) : m.start]):
         return True
     if _REPORTS_AFFILIATE.match(after):  # "X는 관계사 Y가 ... 계약을 체결했다고 밝혔다"
         return any(0 < o.start - m.end <= 30 for o in orgs)

@@ -155,6 +155,17 @@ PAIRS += [
         ("licensee", "licensor"),
         0.9,
     ),
+    # "A has signed a deal to license its biosimilar of Soliris to B", "A would export a
+    # technology ... to B": the infinitive, the giver first
+    (
+        re.compile(
+            rf"{P}{GAP}\bto (?:licen[cs]e|out-?licen[cs]e|export|transfer|sell)\s+(?:out\s+)?"
+            rf"(?:its|their|the)\b[^.⟦]{{0,140}}?\bto\s+(?:[\w’'.-]+\s+){{0,3}}?{P}",
+            re.I,
+        ),
+        ("licensor", "licensee"),
+        0.85,
+    ),
 ]
 
 # Named on one side together: "HK이노엔(대표 ...)은 아이엠바이오로직스(대표 ...)와

@@ -27,7 +27,7 @@ _BEFORE: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"up[- ]?front|(?:upon|on|at) signing|signing (?:fee|payment|bonus)|initial payment|"
             r"down[- ]payment|contract payment|fronting|"
-            r"선급금|선\(先\)\s?계약금|선금|업프론트|(?<!총\s)(?<!총)계약금(?!액)|반환\s?의무|"
+            r"선급금|선수금|선\(先\)\s?계약금|선금|업프론트|\binitial(?=\s*$)|(?<!총\s)(?<!총)계약금(?!액)|반환\s?의무|"
             r"우선(?!\s?협상)",
             re.I,
         ),
@@ -67,7 +67,7 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
             r"\s*(?:(?:paid|payable|due)\s+)?(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+)?"
             r"(?:an?\s+|the\s+)?"
             r"(?:up[- ]?front|down[- ]payment|signing|initial|non-?refundable)|"
-            r"\s*(?:의|은|는|을|를|이|가)?\s?(?:계약금|선급금|업프론트)|\s*(?:을|를)\s?(?:먼저|우선)\s?(?:받|수령)|"
+            r"\s*(?:의|은|는|을|를|이|가)?\s?(?:계약금|선급금|선수금|업프론트)|\s*(?:을|를)\s?(?:먼저|우선)\s?(?:받|수령)|"
             # paid when the contract is signed or closed: "6500만달러를 계약완료 시점으로부터
             # 일주일 이내에", "$50 million at closing", "within 30 days of signing"
             r"\s*(?:을|를)?\s?계약\s?(?:체결|완료|종료)?\s?(?:시점|즉시|직후|과\s?동시에|시\b)|"
@@ -117,7 +117,9 @@ _LISTED = re.compile(
 )
 _GROWS_TO = re.compile(r"\s*(?:으로|로)\s?(?:늘어|증가|성장|확대|커질)", re.I)
 _ROUGH = re.compile(r"(?:약|about|around|approximately|roughly|some)\s*$", re.I)
-_UPFRONT_WORD = re.compile(r"up[- ]?front|down[- ]payment|initial payment|선급금|선금|계약금", re.I)
+_UPFRONT_WORD = re.compile(
+    r"up[- ]?front|down[- ]payment|initial payment|선급금|선수금|선금|계약금", re.I
+)
 _NEAR_WORD = re.compile(r"near[- ]term|short[- ]term|단기", re.I)
 # Not a term of the deal: a comparison, a company's own figures, a sum per programme.
 _NOT_TERM_AFTER = re.compile(
@@ -134,7 +136,9 @@ _NOT_TERM_AFTER = re.compile(
     r"(?![\w\s,&/-]{0,40}?(?:milestone|-based|based|threshold|target))|"
     r"^\s*(?:의\s)?(?:연\s?)?매출|"
     # a share's price: "4만2950원에 거래되고", "32,000 won per share", "7,560원으로 마감"
-    r"^\s*(?:에|으로|로)\s?(?:거래|마감|장을)|^\s*(?:per|a) share\b",
+    r"^\s*(?:에|으로|로)\s?(?:거래|마감|장을)|^\s*(?:per|a) share\b|"
+    # a market's size: "USD 3 billion hemophilia A market"
+    r"^\s*(?:[\w-]+\s+){0,3}?market\b(?!\s+(?:access|rights|approval))",
     re.I,
 )
 _NOT_TERM_BEFORE = re.compile(
@@ -149,6 +153,9 @@ _NOT_TERM_BEFORE = re.compile(
     r"(?:시장|market)\s?(?:규모|size|scale)?\s?(?:은|는|이|가|is|was|of|at)?\s*"
     r"(?:약|about|around|approximately|roughly|an estimated)?\s*(?:[\d.,]+\s?~\s?)?$|"
     r"(?:annual|yearly)\s+(?:scale|size)\s+of\s+(?:about\s+|around\s+)?$|"
+    # "a combined market worth around $6.5bn", "the market is estimated at about 2.2 trillion"
+    r"\bmarkets?\b[^.]{0,40}?\b(?:worth|valued at|estimated at|estimated to be|sized at)\s*"
+    r"(?:about|around|approximately|roughly|some|an estimated|nearly)?\s*$|"
     # what a company is worth: "a corporate value of some 656 billion won", "기업가치는 약"
     r"(?:corporate|enterprise|company|firm)\s+value\s+of\s+(?:some\s+|about\s+|around\s+|"
     r"approximately\s+)?$|valuation\s+of\s+(?:about\s+|around\s+)?$|"
@@ -340,7 +347,7 @@ _KIND = re.compile(
 
 # "$50 million in development milestones", "$200 million in sales milestones"
 _KIND_AFTER = re.compile(
-    r"\s*(?:in|of)\s+(?:potential\s+)?(?:develop\w*|regulator\w*|approval|clinical|sales|"
+    r"\s*(?:in|of|upon|on)\s+(?:(?:achiev|meet|reach)\w*\s+)?(?:certain\s+)?(?:potential\s+)?(?:develop\w*|regulator\w*|approval|clinical|sales|"
     r"commercial\w*|launch)(?:[\w\s,-]{0,20}?)\s+milestones?",
     re.I,
 )
@@ -377,6 +384,16 @@ def _sum_milestones(
     whole = labelled["total"].values[currency]
     up = labelled["upfront"].values[currency] if "upfront" in labelled else 0
     near = labelled["near_term"].values[currency] if "near_term" in labelled else 0
+    # each named by its kind after it ("$525M upon achieving regulatory milestones and
+    # $862.5M in commercial milestones"): parts of the total, summed
+    if (
+        len(stated) <= 3
+        and up + near + both <= whole * 1.005
+        and all(_KIND_AFTER.match(text[t.end : t.end + 45]) for t in stated)
+    ):
+        first = stated[0]
+        labelled["milestones"] = Term(first.mention, {currency: both}, first.mentions)
+        return
     if not one_sentence and not all(
         _KIND.search(text[max(0, t.mention.start - 45) : t.mention.start]) for t in stated
     ):

@@ -1,0 +1,75 @@
+"""Seventh round of issue 14: general extraction rules, each on short made-up sentences
+(SYNTHETIC: test organisations and figures; pure, no database)."""
+
+from __future__ import annotations
+
+from dari.extraction.gazetteer import Entry, Gazetteer
+from tests.extraction_support import deal, roles
+
+
+def test_a_longer_known_korean_name_inside_a_match_wins():
+    gaz = Gazetteer(
+        [
+            Entry("organization", "gc", "GC Corp", "KR", ("GC녹십자",)),
+            Entry("organization", "gcms", "GC MS", "KR", ("녹십자엠에스",)),
+        ],
+        aliases={},
+    )
+    found = [m.value[1] for m in gaz.find("GC녹십자엠에스는 계약을 체결했다. GC녹십자는")]
+    assert found == ["gcms", "gc"]
+
+
+def test_industries_is_a_corporate_ending():
+    gaz = Gazetteer([Entry("organization", "teva", "Tevo Pharmaceutical Industries")], aliases={})
+    assert [m.value[1] for m in gaz.find("Tevo will pay the developer.")] == ["teva"]
+
+
+def test_a_name_the_text_calls_a_company_is_proposed():
+    fields = deal(
+        "Acme Bio has signed a deal to license its biosimilar of Brandex to Ruritanian "
+        "pharmaceutical company Zentrofarm, the Korean company said."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("Zentrofarm", "licensee")}
+
+
+def test_the_founders_of_a_partnership_are_not_parties():
+    fields = deal(
+        "Acme Bio, a partnership between ParentCo and Globex Ventures, has announced that it will "
+        "partner with BigPharma to develop biosimilars. BigPharma will provide an upfront "
+        "payment to Acme Bio."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("BigPharma", "licensee")}
+
+
+def test_the_body_a_figure_is_quoted_from_is_not_a_party():
+    fields = deal(
+        "Acme Bio would export a technology to BigPharma. According to the Ruritania Health "
+        "Institute, the local market is estimated at about 2.2 trillion won."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("BigPharma", "licensee")}
+    assert fields.get("total") is None
+
+
+def test_a_market_named_after_an_amount_is_no_term():
+    fields = deal(
+        "Acme Bio entered the USD 3 billion hemophilia market through licensing out the "
+        "technology to BigPharma."
+    )
+    assert fields.get("total") is None
+
+
+def test_an_initial_amount_and_an_advance_are_the_upfront():
+    fields = deal("BigPharma will pay Acme Bio an initial $160m under the licence.")
+    assert fields["upfront"] == 160000000
+    fields = deal("에이씨엠이바이오는 빅제약에 기술이전하고 선수금 20억원을 받는다.")
+    assert fields["upfront"] == 2000000000
+
+
+def test_milestones_named_by_kind_after_each_amount_are_summed_below_a_total():
+    fields = deal(
+        "Acme Bio licensed the drug to BigPharma. BigPharma will pay $50M upfront. Acme Bio is "
+        "eligible to receive up to $500M upon achieving certain regulatory milestones and up to "
+        "$800M in potential commercial milestones, for total potential payments of up to $1.6B."
+    )
+    assert fields["milestones"] == 1300000000
+    assert fields["total"] == 1600000000
