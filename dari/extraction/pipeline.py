@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dari.extraction import roles, terms
+from dari.extraction import learned, roles, terms
 from dari.extraction.gazetteer import Gazetteer
 from dari.extraction.model import Candidate, Mention
 from dari.extraction.money import amounts
@@ -521,6 +521,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             # a licence told with buying verbs ("bought two candidates owned by B")
             swap = {"acquirer": "licensee", "target": "licensor"}
             roled = [(m, swap.get(r, r), c) for m, r, c in roled]
+        roled = learned.rerank(text, orgs, roled, lang, gazetteer)
         cand.put(
             "parties",
             [_party(gazetteer, m, r) for m, r, _ in roled],
