@@ -89,10 +89,12 @@ FEATURES = (
 
 _model: dict[str, Any] | None = None
 _loaded = False
-# When the model overrules the rules (set after one cross-validation run). The direction
+# When the model overrules the rules: only a party the rules placed by default (set after
+# the first cross-validation runs, which showed it undoing pattern-placed parties). The direction
 # model is off: in the cross-validation it turned as many right directions wrong as it
 # mended (`python bench/ingest.py --cv` prints it on and off).
 REPLACE_BELOW, MARGIN, ADD_ABOVE = 0.5, 0.2, 0.6
+FALLBACK = 0.55  # the highest confidence `roles.deal_roles` gives a default, patternless role
 UNSURE_GAP, SURE_GAP = 0.1, 0.3
 DIRECTION = False
 RECORD: list[dict[str, Any]] | None = None  # set to a list to collect features (training)
@@ -240,7 +242,13 @@ def rerank(
     changed = False
     # a company with little of a party about it gives way to one with much more
     for n, i in enumerate(list(chosen)):
-        if rest and p_party[i] < REPLACE_BELOW and p_party[rest[0]] - p_party[i] >= MARGIN:
+        fell_back = said[i][1] <= FALLBACK  # placed by no pattern, only by the rules' default
+        if (
+            rest
+            and fell_back
+            and p_party[i] < REPLACE_BELOW
+            and p_party[rest[0]] - p_party[i] >= MARGIN
+        ):
             new = rest.pop(0)
             chosen[n] = new
             said[new] = (said[i][0], 0.0)

@@ -75,10 +75,19 @@ _ACQUISITION = re.compile(r"\bacquir|acquisition|divest|merger|인수|합병", r
 _LICENCE = re.compile(r"licen[cs]|라이선스|라이센스|기술\s?이전|기술\s?수출", re.I)
 
 
+# a merger only thought of: "장기적으로 합병을 검토하고 있다", "is considering an acquisition"
+_ACQUISITION_MAYBE = re.compile(
+    r"(?:인수|합병)(?:을|를)?\s?(?:검토|논의|추진\s?(?:설|가능성)|가능성)|"
+    r"(?:consider|explor|discuss|rumou?r)\w*\s+(?:a\s+|an\s+|possible\s+)?(?:merger|acquisition)",
+    re.I,
+)
+
+
 def _acquisition(text: str) -> bool:
     """The text tells of a company, a stake or an asset bought (not rights taken under a
-    licence, "an option to acquire overseas sales rights")."""
-    return bool(_ACQUISITION.search(_LICENCE_ACQUIRE.sub(" ", text)))
+    licence, "an option to acquire overseas sales rights", nor a merger only thought of)."""
+    text = _ACQUISITION_MAYBE.sub(" ", _LICENCE_ACQUIRE.sub(" ", text))
+    return bool(_ACQUISITION.search(text))
 
 
 _WORLD = re.compile(r"worldwide|global(?:ly)?|all territories|전\s?세계|글로벌", re.I)

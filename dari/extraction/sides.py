@@ -166,6 +166,17 @@ PAIRS += [
         ("licensor", "licensee"),
         0.85,
     ),
+    # "A has clinched a deal with B to license out its technology": the one the deal is with
+    # takes it
+    (
+        re.compile(
+            rf"{P}{GAP}\bwith\s+(?:[\w.-]+\s+){{0,2}}?{P}[^.⟦]{{0,40}}?\bto\s+(?:out-?licen[cs]e|"
+            rf"licen[cs]e out|export|transfer)\b",
+            re.I,
+        ),
+        ("licensor", "licensee"),
+        0.85,
+    ),
 ]
 
 # Named on one side together: "HK이노엔(대표 ...)은 아이엠바이오로직스(대표 ...)와

@@ -36,7 +36,7 @@ _BEFORE: list[tuple[str, re.Pattern[str]]] = [
         "milestones",
         re.compile(
             r"milestone|마일스톤|마이스톤|단계별|성과\s?기술료|(?<!경상\s)(?<!경상)기술료|"
-            r"단계(?:를\s?(?:밟을|거칠|통과할)\s?때마다|마다)|"
+            r"단계(?:를\s?(?:밟을|거칠|통과할)\s?때마다|마다|에\s?따라)|"
             r"개발\W{0,3}(?:\w+\W{0,3}){0,3}상업화에 따라",
             re.I,
         ),
@@ -77,6 +77,16 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("near_term", re.compile(r"\s*(?:in\s+)?(?:near|short)[- ]term", re.I)),
+    # paid on an event after signing: "$20 million upon completion of the technology
+    # transfer", "$5 million on approval"
+    (
+        "milestones",
+        re.compile(
+            r"\s*(?:payable\s+)?(?:upon|after|on)\s+(?:the\s+)?(?:successful\s+)?(?:completion|"
+            r"achievement|approval|launch|first commercial sale|filing|submission)\b",
+            re.I,
+        ),
+    ),
     (
         "milestones",
         re.compile(
@@ -254,6 +264,9 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
         r"시장|market", text[max(0, term.mention.start - 160) : term.mention.start], re.I
     ):
         return "skip", None
+    # "선급금 20억원을 포함해 ... 최대 300억원": the whole that holds the amount before it
+    if floor and term.mention.start - floor < 90 and _INCLUDES.match(text, floor):
+        return "total", None
     if _MORE_BEFORE.search(before) and _PROGRESS_AFTER.match(after):
         return "milestones", None
     more = _MORE_AFTER.match(after)  # "as much as $92 million more tied to development goals"
@@ -356,7 +369,7 @@ _EACH = re.compile(r"각각|respectively", re.I)
 
 
 def _sum_milestones(
-    text: str, labelled: dict[str, Term], stated: list[Term], currency: str
+    text: str, labelled: dict[str, Term], stated: list[Term], currency: str, totals: int = 1
 ) -> None:
     """Milestones stated by kind ("$48 million in development milestones and $60 million in
     sales milestones", "개발 마일스톤은 최대 180억원이다. 상업화 마일스톤은 1800억원")
@@ -394,11 +407,14 @@ def _sum_milestones(
         first = stated[0]
         labelled["milestones"] = Term(first.mention, {currency: both}, first.mentions)
         return
-    if not one_sentence and not all(
+    # the parts adding up to the only total stated is reason enough, in one sentence or
+    # across; beside a sub-total ("for a total of $200 million") they must name their kinds
+    adds_up = abs(up + near + both - whole) <= 0.005 * whole
+    if not (one_sentence or totals <= 1) and not all(
         _KIND.search(text[max(0, t.mention.start - 45) : t.mention.start]) for t in stated
     ):
         return
-    if abs(up + near + both - whole) <= 0.005 * whole:
+    if adds_up:
         first = stated[0]
         labelled["milestones"] = Term(first.mention, {currency: both}, first.mentions)
 
@@ -475,7 +491,12 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         others = [t.values[currency] for r, t in labelled.items() if r != "option"]
         if not others or biggest.values[currency] > max(others):
             labelled["total"] = biggest
-    _sum_milestones(text, labelled, [t for t in mine if t.role == "milestones"], currency)
+    distinct = {round(t.values[currency]) for t in mine if t.role == "total"}
+    if "total" in labelled:
+        distinct.add(round(labelled["total"].values[currency]))
+    _sum_milestones(
+        text, labelled, [t for t in mine if t.role == "milestones"], currency, len(distinct)
+    )
     main = labelled.get("total") or labelled.get("upfront") or next(iter(labelled.values()), None)
     if main is None:
         return

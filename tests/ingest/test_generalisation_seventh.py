@@ -73,3 +73,43 @@ def test_milestones_named_by_kind_after_each_amount_are_summed_below_a_total():
     )
     assert fields["milestones"] == 1300000000
     assert fields["total"] == 1600000000
+
+
+def test_the_one_a_deal_is_with_takes_what_is_licensed_out():
+    fields = deal(
+        "Acme Bio has clinched a deal with BigPharma Inc to license out its vaccine technology. "
+        "BigPharma would have exclusive rights in Europe."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("BigPharma", "licensee")}
+
+
+def test_money_paid_on_an_event_after_signing_is_a_milestone():
+    fields = deal(
+        "Acme Bio licensed its technology to BigPharma for up to $100 million. Acme Bio will "
+        "receive an upfront payment of $10 million. It gets another $30 million upon completion "
+        "of the technology transfer. The milestone payments could be as high as $60 million."
+    )
+    assert fields["upfront"] == 10000000
+    assert fields["milestones"] == 90000000  # the parts add up to the only total
+
+
+def test_an_amount_holding_the_one_before_is_the_total():
+    fields = deal(
+        "에이씨엠이바이오는 빅제약에 기술이전했다. 에이씨엠이바이오는 선수금 20억원을 포함해 개발 "
+        "단계에 따라 최대 300억원의 기술이전료를 받는다."
+    )
+    assert fields["upfront"] == 2000000000
+    assert fields["total"] == 30000000000
+    fields = deal(
+        "에이씨엠이바이오는 빅제약에 기술이전했다. 선수금 20억원을 받는다. 향후 개발 단계에 "
+        "따라 최대 300억원의 기술이전료를 받을 수 있다."
+    )
+    assert fields["milestones"] == 30000000000
+
+
+def test_a_merger_only_thought_of_makes_no_acquisition():
+    fields = deal(
+        "에이씨엠이바이오는 빅제약과 판권 계약을 체결했다. 에이씨엠이바이오는 빅제약과 장기적으로 "
+        "합병을 검토하고 있다."
+    )
+    assert {role for _, role in roles(fields)} <= {"licensor", "licensee"}

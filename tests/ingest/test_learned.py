@@ -36,11 +36,26 @@ def test_without_a_model_the_rules_stand():
     }
 
 
-def test_a_weak_party_gives_way_to_a_company_much_more_like_one():
-    # a model that trusts only the graph's companies: the unknown licensor gives way
+PATTERNLESS = (
+    "Zentro Therapeutics and Globex Pharma signed a licence agreement for $5 million. "
+    "ParentCo said the market is growing."
+)
+
+
+def test_a_party_placed_by_default_gives_way_to_a_company_much_more_like_one():
+    # a model that trusts only the graph's companies: the unknown licensor the rules placed
+    # by default (the first named) gives way
+    with learned.using(None):
+        assert ("Zentro Therapeutics", "licensor") in roles(deal(PATTERNLESS))
+    with learned.using(_model(bias=-2.0, known=5.0)):
+        fields = deal(PATTERNLESS)
+    assert roles(fields) == {("ParentCo", "licensor"), ("Globex Pharma", "licensee")}
+
+
+def test_a_party_a_pattern_placed_stays():
     with learned.using(_model(bias=-2.0, known=5.0)):
         fields = deal(TEXT)
-    assert roles(fields) == {("ParentCo", "licensor"), ("Globex Pharma", "licensee")}
+    assert ("Zentro Therapeutics", "licensor") in roles(fields)
 
 
 def test_a_model_with_no_opinion_changes_nothing():
