@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from dari.extraction import slots_en
 from dari.extraction.aliases import ALIASES
 from dari.extraction.model import Mention
 from dari.extraction.stopwords import (
@@ -119,78 +120,6 @@ _LATIN_COMPANY = re.compile(
     r"(?:Inc|Corp|Co|Ltd|LLC|AG|GmbH|plc|Pharma\w*|Therapeutics|Bio\w*|Sciences?|Laboratories|"
     r"Group|Holdings|Labs?|Medicines?|Oncology|Health\w*)\.?$"
 )
-# A capitalised name standing where a party stands ("Rznomics will receive", "tapping
-# Rznomics", "Rznomics’ platform"), for names without a corporate ending.
-_EN_NAME = (
-    r"((?:[A-Z][A-Za-z0-9&-]* (?:& )?){0,2}"
-    r"(?:[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?|[A-Z]{2,}[a-z][A-Za-z]*|"
-    r"\b[a-z][A-Z][a-z][A-Za-z0-9]*))"
-)
-_EN_SLOT_AFTER = re.compile(
-    r"(" + _EN_NAME + r"|\b[A-Z]{3,6})"
-    r"(?=\s+(?:will (?:receive|pay|get|make|provide)|gets|is eligible|is entitled|attracted|"
-    r"raised|has raised|secured|has secured|agreed to pay|pays|paid|has paid|receives|received|"
-    r"has received|earns)\b)"
-)
-_EN_SLOT_POSSESSIVE = re.compile(_EN_NAME + r"(?=['’]s?\s)")
-# "would grant BioGenetics exclusive rights", "handing Hanmi the rights"
-_EN_SLOT_GRANTEE = re.compile(
-    r"\b(?:grant(?:s|ed)?|give[sn]?|hand(?:s|ed|ing)?)\s+" + _EN_NAME + r"(?=\s+(?:the\s+)?"
-    r"(?:exclusive\s+)?(?:global\s+|worldwide\s+)?(?:rights|licen[cs]e))"
-)
-# English: the name standing where the other side of a deal stands ("a license agreement
-# with Kaigene", "licensed out ... to Eurofarma", "in-licensed ... from Kanaph",
-# "Korean biotech Ubix"), for names without a corporate ending.
-_EN_SLOT_WITH = re.compile(
-    r"\b(?:agreements?|deals?|contracts?|partnerships?|collaborations?|pacts?|alliances?|"
-    r"term sheets?|licen[cs]e)\s+with\s+(?:the\s+)?(?:[A-Z][\w.]*-based\s+|"
-    r"(?:[a-z.-]+\s+){0,3}?)" + _EN_NAME
-)
-_EN_KIND_OF = (
-    r"(?:[A-Z][a-z]+\s+(?:company|firm|biotech|drugmaker|pharma|pharmaceutical company)\s+)"
-)
-_PLACE_AFTER = re.compile(r",?\s?(?:[A-Z][A-Za-z]*\.?\s?){0,3}-based\b|-based\b")
-_EN_SLOT_TO = re.compile(
-    r"\b(?:licen[cs]e[ds]?(?: out)?|out-licen[cs]e[ds]?|transferr?(?:ed|s)?|export(?:ed|s)?|sold|"
-    r"granted)\b"
-    r"[^.]{0,90}?\bto\s+(?:the\s+)?(?:[A-Z][a-z]+['’]s\s+)?(?:[A-Z][\w.]*-based\s+|"
-    + _EN_KIND_OF
-    + r"|(?:[a-z.-]+\s+){0,3}?)"
-    + _EN_NAME
-)
-# the company bought: "has acquired Tindall", "completed its acquisition of Tindall"
-_EN_SLOT_BOUGHT = re.compile(
-    r"\b(?:acquired|acquires|to acquire|will acquire|bought|buys|to buy|acquisition of|"
-    r"takeover of|purchase of)\s+(?:[A-Z][\w.]*-based\s+|" + _EN_KIND_OF + r")?" + _EN_NAME
-)
-_EN_SLOT_FROM = re.compile(
-    r"\b(?:licen[cs]ed(?: in)?|licen[cs]e in|in-licen[cs]ed?|acquired|bought|obtained|secured|"
-    r"receive[sd]?(?=[^.]{0,80}?(?:payment|upfront|milestone|royalt|fee)))\b"
-    r"[^.]{0,140}?\bfrom\s+(?:the\s+)?(?:[A-Z][a-z]+(?:ese|ian|ish|an)\s+)?(?:[a-z.-]+\s+){0,3}?"
-    + _EN_NAME
-)
-# a sentence opened by the company that tells it: "Kaigene said it ...", "Ubix announced"
-_EN_SLOT_SAID = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))" + _EN_NAME + r"(?=\s+(?:said|announced|signed|inked|entered|"
-    r"has (?:signed|entered|inked|acquired|bought)|agreed|struck|reached|licensed|out-licensed|"
-    r"acquired|acquires|bought|buys|will acquire|completed)\b)"
-)
-# "Russian pharmaceutical company Pharmasyntez", "Hospira, a small-molecule injectable
-# generics ... company": a name the text says is a company
-_EN_SLOT_COMPANY = re.compile(
-    r"\b(?:pharmaceutical|pharma|biotech(?:nology)?|biopharmaceutical|generics?|drug)\s+"
-    r"(?:company|firm|maker|developer|group)\s+" + _EN_NAME + r"(?![\w-])"
-)
-_EN_SLOT_APPOSITIVE = re.compile(
-    _EN_NAME + r"(?=,\s(?:a|an|the)\s[^.,;()]{0,80}?\b(?:company|firm|drugmaker|biotech|"
-    r"pharmaceutical company|maker|developer)\b)"
-)
-_EN_SLOT_KIND = re.compile(
-    r"\b(?:biotech(?:nology)?|drugmaker|pharma(?:ceutical)?|developer|startup|company|firm)\s+"
-    + _EN_NAME
-    + r"(?=\s+(?:has|have|had|will|said|signed|inked|entered|struck|reached|announced|"
-    r"agreed|licensed|is|was)\b)"
-)
 # Korean: a name after the kind of company it is ("중국 제약사 캔브리지와", "전문기업
 # 앱티스(AbTis)를", "바이오텍인 앱티스를", "미국 바이오텍 네비게이터 메디신에", "독일의 IDT
 # 바이오로지카를")
@@ -208,15 +137,6 @@ _KO_COUNTERPARTY = re.compile(
     r"(?=이다|다[.\s]|\()"
 )
 _KO_QUANTITY = {"다수", "일부", "모두", "대부분", "각각", "여러", "다른", "해당"}
-# a listed company named with its ticker: "GC Pharma (006280.KS)", "Celltrion (KRX:068270)"
-_EN_SLOT_TICKER = re.compile(
-    _EN_NAME + r"(?=\s?\((?:(?:KRX|KOSDAQ|KOSPI|NASDAQ|Nasdaq|NYSE|HKEX|SEHK|TSE|LON|SZSE|SSE)"
-    r":\s?[A-Z0-9]{1,8}(?:\.[A-Z]{1,3})?|\d{6}\.K[SQ])\))"
-)
-# "Brazilian", "Chinese", "Swedish", "European": a people, not a company
-_DEMONYM = re.compile(
-    r"^(?:[A-Z][a-z]+(?:ian|ese|ish|ean)|American|Mexican|German|Dutch|French|Israeli|Thai)$"
-)
 
 
 _KO_GENERIC_END = re.compile(
@@ -461,16 +381,16 @@ class Gazetteer:
             if latin.lower() in self._org_names or _LATIN_COMPANY.search(latin):
                 spans.append(match.span(1))
         for rx in (
-            _EN_SLOT_AFTER,
-            _EN_SLOT_WITH,
-            _EN_SLOT_TO,
-            _EN_SLOT_FROM,
-            _EN_SLOT_KIND,
-            _EN_SLOT_SAID,
-            _EN_SLOT_TICKER,
-            _EN_SLOT_BOUGHT,
-            _EN_SLOT_COMPANY,
-            _EN_SLOT_APPOSITIVE,
+            slots_en.EN_SLOT_AFTER,
+            slots_en.EN_SLOT_WITH,
+            slots_en.EN_SLOT_TO,
+            slots_en.EN_SLOT_FROM,
+            slots_en.EN_SLOT_KIND,
+            slots_en.EN_SLOT_SAID,
+            slots_en.EN_SLOT_TICKER,
+            slots_en.EN_SLOT_BOUGHT,
+            slots_en.EN_SLOT_COMPANY,
+            slots_en.EN_SLOT_APPOSITIVE,
         ):
             for match in rx.finditer(text):
                 name = match.group(1)
@@ -479,15 +399,17 @@ class Gazetteer:
                     name not in EN_STOP
                     and first not in EN_STOP
                     and first not in SURNAMES
-                    and not _DEMONYM.match(first)
+                    and not slots_en.DEMONYM.match(first)
                     and not name.endswith("-based")  # "to Czech-based ... company SOTIO"
-                    and not _PLACE_AFTER.match(text, match.end(1))  # "Princeton, N.J.-based"
+                    and not slots_en.PLACE_AFTER.match(
+                        text, match.end(1)
+                    )  # "Princeton, N.J.-based"
                 ):
                     spans.append(match.span(1))
-        for match in _EN_SLOT_GRANTEE.finditer(text):
+        for match in slots_en.EN_SLOT_GRANTEE.finditer(text):
             if match.group(1) not in EN_STOP:
                 spans.append(match.span(1))
-        for match in _EN_SLOT_POSSESSIVE.finditer(text):
+        for match in slots_en.EN_SLOT_POSSESSIVE.finditer(text):
             name = match.group(1)
             if (
                 name not in EN_STOP
