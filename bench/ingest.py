@@ -186,6 +186,11 @@ def main(argv: list[str] | None = None) -> None:
 
         cv()
         return
+    if args and args[0] == "--unknown":  # robustness to companies the graph lacks
+        from ingest_unknown import main as unknown
+
+        unknown()
+        return
     splits = (*SPLITS, "all")
     if args and args[0].startswith("--splits="):
         splits = tuple(args[0].split("=", 1)[1].split(","))

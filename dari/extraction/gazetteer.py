@@ -42,7 +42,7 @@ _PROPOSED = re.compile(
     r"Oncology|Sciences|"
     r"Pharmaceuticals?|Therapeutics|Biosciences?|Biotherapeutics|Biopharma|Biologics|Pharma|"
     r"Investments?|Partners|Capital|Ventures|Venture Fund|Network|Securities|Asset Management|"
-    r"DMCC|Group|Bio|Labs?)(?![A-Za-z0-9])"
+    r"DMCC|Group|Bio|Labs?|A/S|(?:and|&) Co\.)(?![A-Za-z0-9])"
 )
 _HANGUL = re.compile(r"[가-힣]")
 _CORPORATE_AFTER = re.compile(
@@ -391,6 +391,7 @@ class Gazetteer:
             slots_en.EN_SLOT_BOUGHT,
             slots_en.EN_SLOT_COMPANY,
             slots_en.EN_SLOT_APPOSITIVE,
+            slots_en.EN_SLOT_BASED,
         ):
             for match in rx.finditer(text):
                 name = match.group(1)

@@ -16,7 +16,8 @@ EN_NAME = (
 )
 EN_SLOT_AFTER = re.compile(
     r"(" + EN_NAME + r"|\b[A-Z]{3,6})"
-    r"(?=\s+(?:will (?:receive|pay|get|make|provide)|gets|is eligible|is entitled|attracted|"
+    r"(?=(?:\s?\([^()]{1,30}\))?,?\s+(?:which\s+|that\s+)?"
+    r"(?:will (?:receive|pay|get|make|provide)|gets|is eligible|is entitled|attracted|"
     r"raised|has raised|secured|has secured|agreed to pay|pays|paid|has paid|receives|received|"
     r"has received|earns)\b)"
 )
@@ -29,10 +30,17 @@ EN_SLOT_GRANTEE = re.compile(
 # English: the name standing where the other side of a deal stands ("a license agreement
 # with Kaigene", "licensed out ... to Eurofarma", "in-licensed ... from Kanaph",
 # "Korean biotech Ubix"), for names without a corporate ending.
+# what may stand between "with"/"to" and the name: "the U.K.’s", "Japan's", "Princeton,
+# N.J.-based", "U.S. pharmaceutical venture firm", "Chinese firm", a quote mark
+_COUNTRY_OF = r"(?:[A-Z][\w.]*['’]s\s+)?"
+_BASED = r"(?:(?:[A-Z][\w.]*,\s)?[A-Z][\w.]*-based\s+)?"
+_DESCRIBED = r"(?:(?:[a-z][\w.-]*|U\.S\.|U\.K\.|US|UK|[A-Z][a-z]+(?:an|ese|ish|ian|i))\s+){0,5}?"
+_LEAD = r"(?:the\s+)?" + _COUNTRY_OF + _BASED + _DESCRIBED + r"[\"“‘']?"
 EN_SLOT_WITH = re.compile(
     r"\b(?:agreements?|deals?|contracts?|partnerships?|collaborations?|pacts?|alliances?|"
-    r"term sheets?|licen[cs]e)\s+with\s+(?:the\s+)?(?:[A-Z][\w.]*-based\s+|"
-    r"(?:[a-z.-]+\s+){0,3}?)" + EN_NAME
+    r"term sheets?|licen[cs]e|partner(?:ed|s|ing)?|teamed up|tie[ds]? up|tying up)\s+with\s+"
+    + _LEAD
+    + EN_NAME
 )
 EN_KIND_OF = (
     r"(?:[A-Z][a-z]+\s+(?:company|firm|biotech|drugmaker|pharma|pharmaceutical company)\s+)"
@@ -41,7 +49,7 @@ PLACE_AFTER = re.compile(r",?\s?(?:[A-Z][A-Za-z]*\.?\s?){0,3}-based\b|-based\b")
 EN_SLOT_TO = re.compile(
     r"\b(?:licen[cs]e[ds]?(?: out)?|out-licen[cs]e[ds]?|transferr?(?:ed|s)?|export(?:ed|s)?|sold|"
     r"granted)\b"
-    r"[^.]{0,90}?\bto\s+(?:the\s+)?(?:[A-Z][a-z]+['’]s\s+)?(?:[A-Z][\w.]*-based\s+|"
+    r"[^.]{0,140}?\bto\s+(?:the\s+)?(?:[A-Z][a-z]+['’]s\s+)?(?:[A-Z][\w.]*-based\s+|"
     + EN_KIND_OF
     + r"|(?:[a-z.-]+\s+){0,3}?)"
     + EN_NAME
@@ -59,19 +67,32 @@ EN_SLOT_FROM = re.compile(
 )
 # a sentence opened by the company that tells it: "Kaigene said it ...", "Ubix announced"
 EN_SLOT_SAID = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))" + EN_NAME + r"(?=\s+(?:said|announced|signed|inked|entered|"
-    r"has (?:signed|entered|inked|acquired|bought)|agreed|struck|reached|licensed|out-licensed|"
-    r"acquired|acquires|bought|buys|will acquire|completed)\b)"
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))" + EN_NAME + r"(?=(?:\s?\([^()]{1,30}\))?,?\s+"
+    r"(?:said|announced|signed|inked|entered|"
+    r"has (?:signed|entered|inked|acquired|bought|agreed|announced|licensed)|have (?:signed|"
+    r"entered|agreed)|agreed|struck|reached|licensed|out-licensed|"
+    r"acquired|acquires|bought|buys|will acquire|completed|is paying|will pay|pays|paid|"
+    r"hands? (?:off|over)|handed|is handing|is offloading|offloads|will gain|will obtain|"
+    r"is acquiring|is buying|is licensing|will license|is betting|bets)\b)"
 )
 # "Russian pharmaceutical company Pharmasyntez", "Hospira, a small-molecule injectable
 # generics ... company": a name the text says is a company
 EN_SLOT_COMPANY = re.compile(
-    r"\b(?:pharmaceutical|pharma|biotech(?:nology)?|biopharmaceutical|generics?|drug)\s+"
-    r"(?:company|firm|maker|developer|group)\s+" + EN_NAME + r"(?![\w-])"
+    r"\b(?:company|firm|drugmaker|biotech|biopharma|developer|maker|group),?\s+[\"“]?"
+    + EN_NAME
+    + r"(?![\w-])"
 )
+# "Hospira, a ... company", "Norvexa, its U.S. affiliate", "Norvexa, a subsidiary of",
+# "Norvexa, which will pay"
 EN_SLOT_APPOSITIVE = re.compile(
-    EN_NAME + r"(?=,\s(?:a|an|the)\s[^.,;()]{0,80}?\b(?:company|firm|drugmaker|biotech|"
-    r"pharmaceutical company|maker|developer)\b)"
+    EN_NAME + r"(?=,\s(?:(?:a|an|the|its)\s(?:U\.S\.|U\.K\.|[^.,;()]){0,80}?\b"
+    r"(?:company|firm|drugmaker|biotech|pharmaceutical company|maker|developer|"
+    r"affiliate|subsidiary|unit|partner)\b|"
+    r"which (?:will|is|has)\b))"
+)
+# a name with a place before it: "China-based Norvexa", "Princeton, N.J.-based Norvexa"
+EN_SLOT_BASED = re.compile(
+    r"\b(?:[A-Z][\w.]*,\s)?[A-Z][\w.]*-based\s+(?:[a-z][\w-]*\s+){0,4}?" + EN_NAME
 )
 EN_SLOT_KIND = re.compile(
     r"\b(?:biotech(?:nology)?|drugmaker|pharma(?:ceutical)?|developer|startup|company|firm)\s+"

@@ -113,3 +113,26 @@ def test_a_merger_only_thought_of_makes_no_acquisition():
         "합병을 검토하고 있다."
     )
     assert {role for _, role in roles(fields)} <= {"licensor", "licensee"}
+
+
+def test_names_the_graph_lacks_are_found_where_they_stand():
+    cases = {
+        "Acme Bio strikes an agreement with U.K.’s Norvexa to develop ADCs.": "Norvexa",
+        "Acme Bio signed a licence deal with U.S. pharmaceutical venture firm Norvexa.": "Norvexa",
+        "Acme Bio signed a licence with Princeton, N.J.-based Norvexa for its drug.": "Norvexa",
+        "Norvexa (NVX) has entered into an agreement to license Acme Bio's drug.": "Norvexa",
+        "Norvexa is paying to access Acme Bio's platform under a licence.": "Norvexa",
+        "Acme Bio will supply the drug to Norvexa which will pay $10 million for the licence.": (
+            "Norvexa"
+        ),
+        "Acme Bio signed a licence contract for the drug with Norvexa, its U.S. affiliate.": (
+            "Norvexa"
+        ),
+        "Acme Bio licensed its drug to a Chinese joint venture company, Norvexa, last week.": (
+            "Norvexa"
+        ),
+        "China-based Norvexa and Acme Bio have announced a licence agreement.": "Norvexa",
+        "Acme Bio licensed its drug to Norvexa A/S for Europe.": "Norvexa A/S",
+    }
+    for text, name in cases.items():
+        assert name in {p["mentioned_as"] for p in deal(text)["parties"]}, text
