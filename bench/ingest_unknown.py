@@ -1,7 +1,7 @@
 """Robustness to companies the graph lacks: `python bench/ingest.py --unknown`.
 
 Unseen texts name foreign partners the graph does not hold (Hospira, Pharmasyntez, Stendhal
-in test9/test10). This probe takes each labelled English deal with a foreign party the graph
+in test9/test10). This probe takes each labelled deal with a foreign party the graph
 knows, renames that party everywhere in the text to a made-up name no list holds ("Norvexa"),
 and checks that its parties (with their roles) are still found: the gazetteer can no longer
 help, only where the name stands. Printed: how many deals keep their parties right, and the
@@ -11,6 +11,7 @@ ones that lose them (the extractor's misses, not the texts').
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ import ingest  # noqa: E402
 from dari.extraction import extract  # noqa: E402
 
 NEW = "Norvexa"  # made up: no company of that name in the graph or the stop lists
+NEW_KO = "노르벡스"  # the same, as a Korean text would write it
 
 
 def _parties_right(text: str, truth: dict[str, Any], gaz: Any) -> bool:
@@ -46,11 +48,15 @@ def renamed(row: dict[str, Any], gaz: Any) -> tuple[str, dict[str, Any]] | None:
     found = [m for m in gaz.find(row["text"]) if m.value == target]
     if not found:
         return None
+    if any(row["text"][max(0, m.start - 1) : m.start] in ("(", "（") for m in found):
+        return None  # the original after a transliteration: the text still names it
     text = row["text"]
     for m in sorted(found, key=lambda m: -m.start):
-        text = text[: m.start] + NEW + text[m.end :]
+        new = NEW_KO if re.search(r"[가-힣]", m.text) else NEW
+        text = text[: m.start] + new + text[m.end :]
+    name = NEW_KO if all(re.search(r"[가-힣]", m.text) for m in found) else NEW
     parties = [
-        {**p, "organization": None, "name": NEW} if p.get("organization") == target[1] else p
+        {**p, "organization": None, "name": name} if p.get("organization") == target[1] else p
         for p in truth["parties"]
     ]
     return text, {**truth, "parties": parties}
@@ -59,24 +65,25 @@ def renamed(row: dict[str, Any], gaz: Any) -> tuple[str, dict[str, Any]] | None:
 def main() -> None:
     rows = [json.loads(line) for line in ingest.TEXTS.read_text(encoding="utf-8").splitlines()]
     gaz = ingest.gazetteer()
-    total = before = after = 0
-    lost = []
-    for row in rows:
-        if row["lang"] != "en" or row["truth"]["kind"] != "deal":
-            continue
-        probe = renamed(row, gaz)
-        if probe is None:
-            continue
-        ok_before = _parties_right(row["text"], row["truth"], gaz)
-        ok_after = _parties_right(*probe, gaz)
-        total += 1
-        before += ok_before
-        after += ok_after
-        if ok_before and not ok_after:
-            lost.append(row["id"])
-    print(f"English deals with a foreign party the graph knows: {total}")
-    print(f"parties right as written: {before}; with that party renamed to {NEW}: {after}")
-    print("lost on renaming:", " ".join(lost) or "none")
+    for lang in ("en", "ko"):
+        total = before = after = 0
+        lost = []
+        for row in rows:
+            if row["lang"] != lang or row["truth"]["kind"] != "deal":
+                continue
+            probe = renamed(row, gaz)
+            if probe is None:
+                continue
+            ok_before = _parties_right(row["text"], row["truth"], gaz)
+            ok_after = _parties_right(*probe, gaz)
+            total += 1
+            before += ok_before
+            after += ok_after
+            if ok_before and not ok_after:
+                lost.append(row["id"])
+        print(f"{lang}: deals with a foreign party the graph knows: {total}; parties right as")
+        print(f"    written: {before}; with that party renamed ({NEW}, {NEW_KO}): {after}")
+        print("    lost on renaming:", " ".join(lost) or "none")
 
 
 if __name__ == "__main__":
