@@ -392,6 +392,8 @@ class Gazetteer:
             slots_en.EN_SLOT_COMPANY,
             slots_en.EN_SLOT_APPOSITIVE,
             slots_en.EN_SLOT_BASED,
+            slots_en.EN_SLOT_PAID,
+            slots_en.EN_SLOT_PAID_TO,
         ):
             for match in rx.finditer(text):
                 name = match.group(1)

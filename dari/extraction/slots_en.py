@@ -32,7 +32,7 @@ EN_SLOT_GRANTEE = re.compile(
 # "Korean biotech Ubix"), for names without a corporate ending.
 # what may stand between "with"/"to" and the name: "the U.K.’s", "Japan's", "Princeton,
 # N.J.-based", "U.S. pharmaceutical venture firm", "Chinese firm", a quote mark
-_COUNTRY_OF = r"(?:[A-Z][\w.]*['’]s\s+)?"
+_COUNTRY_OF = r"(?:(?:[A-Z][\w.]*\s)?[A-Z][\w.]*['’]s\s+)?"
 _BASED = r"(?:(?:[A-Z][\w.]*,\s)?[A-Z][\w.]*-based\s+)?"
 _DESCRIBED = r"(?:(?:[a-z][\w.-]*|U\.S\.|U\.K\.|US|UK|[A-Z][a-z]+(?:an|ese|ish|ian|i))\s+){0,5}?"
 _LEAD = r"(?:the\s+)?" + _COUNTRY_OF + _BASED + _DESCRIBED + r"[\"“‘']?"
@@ -48,8 +48,8 @@ EN_KIND_OF = (
 PLACE_AFTER = re.compile(r",?\s?(?:[A-Z][A-Za-z]*\.?\s?){0,3}-based\b|-based\b")
 EN_SLOT_TO = re.compile(
     r"\b(?:licen[cs]e[ds]?(?: out)?|out-licen[cs]e[ds]?|transferr?(?:ed|s)?|export(?:ed|s)?|sold|"
-    r"granted)\b"
-    r"[^.]{0,140}?\bto\s+(?:the\s+)?(?:[A-Z][a-z]+['’]s\s+)?(?:[A-Z][\w.]*-based\s+|"
+    r"granted|divest\w*|sell(?:s|ing)?)\b"
+    r"[^.]{0,140}?\bto\s+(?:the\s+)?(?:(?:[A-Z][a-z]+\s)?[A-Z][a-z]+['’]s\s+)?(?:[A-Z][\w.]*-based\s+|"
     + EN_KIND_OF
     + r"|(?:[a-z.-]+\s+){0,3}?)"
     + EN_NAME
@@ -60,15 +60,21 @@ EN_SLOT_BOUGHT = re.compile(
     r"takeover of|purchase of)\s+(?:[A-Z][\w.]*-based\s+|" + EN_KIND_OF + r")?" + EN_NAME
 )
 EN_SLOT_FROM = re.compile(
-    r"\b(?:licen[cs]ed(?: in)?|licen[cs]e in|in-licen[cs]ed?|acquired|bought|obtained|secured|"
+    r"\b(?:licen[cs]ed(?: in)?|licen[cs]e in|in-licen[cs]ed?|acquir(?:e|ed|es|ing)|buy|bought|"
+    r"purchas\w*|obtained|secured|"
     r"receive[sd]?(?=[^.]{0,80}?(?:payment|upfront|milestone|royalt|fee)))\b"
     r"[^.]{0,140}?\bfrom\s+(?:the\s+)?(?:[A-Z][a-z]+(?:ese|ian|ish|an)\s+)?(?:[a-z.-]+\s+){0,3}?"
     + EN_NAME
 )
 # a sentence opened by the company that tells it: "Kaigene said it ...", "Ubix announced"
 EN_SLOT_SAID = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))" + EN_NAME + r"(?=(?:\s?\([^()]{1,30}\))?,?\s+"
-    r"(?:said|announced|signed|inked|entered|"
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))"
+    r"(?:(?:On|Under|In|As part of|Through|With|Meanwhile|Also|Last \w+)\b[^,.\n]{0,50},\s)?"
+    r"(?:(?:The\s|the\s)?(?:[A-Z][\w.]*\s)?[A-Z][\w.]*['’]s\s+)?"
+    + EN_NAME
+    + r"(?=(?:\s?\([^()]{1,30}\))?(?:,\sof\s[A-Z][\w\s,.]{0,40}?,)?,?\s+"
+    r"(?:said|announced|signed|inked|entered|exported|exports|transferred|transfers|"
+    r"has (?:obtained|exported|transferred|gained|secured)|"
     r"has (?:signed|entered|inked|acquired|bought|agreed|announced|licensed)|have (?:signed|"
     r"entered|agreed)|agreed|struck|reached|licensed|out-licensed|"
     r"acquired|acquires|bought|buys|will acquire|completed|is paying|will pay|pays|paid|"
@@ -78,18 +84,24 @@ EN_SLOT_SAID = re.compile(
 # "Russian pharmaceutical company Pharmasyntez", "Hospira, a small-molecule injectable
 # generics ... company": a name the text says is a company
 EN_SLOT_COMPANY = re.compile(
-    r"\b(?:company|firm|drugmaker|biotech|biopharma|developer|maker|group),?\s+[\"“]?"
-    + EN_NAME
-    + r"(?![\w-])"
+    r"\b(?:company|firm|drugmaker|biotech|biopharma|developer|maker|group|CMO|CDMO|CRO),?\s+"
+    r"[\"“]?" + EN_NAME + r"(?![\w-])"
 )
 # "Hospira, a ... company", "Norvexa, its U.S. affiliate", "Norvexa, a subsidiary of",
 # "Norvexa, which will pay"
 EN_SLOT_APPOSITIVE = re.compile(
     EN_NAME + r"(?=,\s(?:(?:a|an|the|its)\s(?:U\.S\.|U\.K\.|[^.,;()]){0,80}?\b"
-    r"(?:company|firm|drugmaker|biotech|pharmaceutical company|maker|developer|"
+    r"(?:company|firm|drugmaker|biotech|biopharma|pharmaceutical company|maker|developer|"
     r"affiliate|subsidiary|unit|partner)\b|"
     r"which (?:will|is|has)\b))"
 )
+# the one paid: "agreeing to pay Daonsel up to $700 million", "an upfront payment ... to X"
+EN_SLOT_PAID = re.compile(
+    r"\b(?:pay|pays|paid|paying)\s+"
+    + EN_NAME
+    + r"(?=\s+(?:an?\s|up to|\$|US\$|€|£|the\s|as much as))"
+)
+EN_SLOT_PAID_TO = re.compile(r"\bpayments?\b[^.]{0,60}?\bto\s+" + _LEAD + EN_NAME)
 # a name with a place before it: "China-based Norvexa", "Princeton, N.J.-based Norvexa"
 EN_SLOT_BASED = re.compile(
     r"\b(?:[A-Z][\w.]*,\s)?[A-Z][\w.]*-based\s+(?:[a-z][\w-]*\s+){0,4}?" + EN_NAME

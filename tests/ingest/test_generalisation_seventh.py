@@ -136,3 +136,19 @@ def test_names_the_graph_lacks_are_found_where_they_stand():
     }
     for text, name in cases.items():
         assert name in {p["mentioned_as"] for p in deal(text)["parties"]}, text
+
+
+def test_korean_names_the_graph_lacks_are_found_in_english_texts():
+    cases = [
+        "South Korea's Daonsel said it signed a licence deal with BigPharma.",
+        "BigPharma entered a licence agreement with South Korea’s Daonsel for the drug.",
+        "On the 3rd, Daonsel exported the technology of its antibody to BigPharma.",
+        "Under the terms of the agreement, Daonsel has obtained the exclusive licence.",
+        "BigPharma is agreeing to pay Daonsel up to $700 million for the licence.",
+        "BigPharma will acquire the licence from Daonsel for up to $180m.",
+        "BigPharma will divest its drugs under a licence to South Korea’s Daonsel.",
+        "The Korean CMO Daonsel and BigPharma agree to a licence for biosimilars.",
+        "Daonsel, a Korean clinical-stage biopharma founded in 2006, licensed its ADC.",
+    ]
+    for text in cases:
+        assert "Daonsel" in {p["mentioned_as"] for p in deal(text)["parties"]}, text
