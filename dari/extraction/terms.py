@@ -26,6 +26,8 @@ _BEFORE: list[tuple[str, re.Pattern[str]]] = [
         "upfront",
         re.compile(
             r"up[- ]?front|(?:upon|on|at) signing|signing (?:fee|payment|bonus)|initial payment|"
+            r"one[- ](?:time|off) (?:cash )?payment|lump[- ]sum|"
+            r"non-?refundable (?:and non-?creditable )?(?:cash )?(?:payment|fee)|"
             r"down[- ]payment|contract payment|fronting|"
             r"선급금|선수금|선\(先\)\s?계약금|선금|업프론트|\binitial(?=\s*$)|(?<!총\s)(?<!총)계약금(?!액)|반환\s?의무|"
             r"우선(?!\s?협상)",
@@ -36,6 +38,7 @@ _BEFORE: list[tuple[str, re.Pattern[str]]] = [
         "milestones",
         re.compile(
             r"milestone|마일스톤|마이스톤|단계별|성과\s?기술료|(?<!경상\s)(?<!경상)기술료|"
+            r"contingent (?:payment|consideration)|(?:success|performance|event)[- ]based|"
             r"단계(?:를\s?(?:밟을|거칠|통과할)\s?때마다|마다|에\s?따라)|"
             r"개발\W{0,3}(?:\w+\W{0,3}){0,3}상업화에 따라",
             re.I,
@@ -65,7 +68,7 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
         "upfront",
         re.compile(
             r"\s*(?:(?:paid|payable|due)\s+)?(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+)?"
-            r"(?:an?\s+|the\s+)?"
+            r"(?:an?\s+|the\s+)?(?:cash\s+)?"
             r"(?:up[- ]?front|down[- ]payment|signing|initial|non-?refundable)|"
             r"\s*(?:의|은|는|을|를|이|가)?\s?(?:계약금|선급금|선수금|업프론트)|\s*(?:을|를)\s?(?:먼저|우선)\s?(?:받|수령)|"
             # paid when the contract is signed or closed: "6500만달러를 계약완료 시점으로부터

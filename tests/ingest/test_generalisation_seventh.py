@@ -152,3 +152,20 @@ def test_korean_names_the_graph_lacks_are_found_in_english_texts():
     ]
     for text in cases:
         assert "Daonsel" in {p["mentioned_as"] for p in deal(text)["parties"]}, text
+
+
+def test_more_words_for_the_upfront_and_the_milestones():
+    base = "Acme Bio licensed its drug to BigPharma. "
+    cases = [
+        "BigPharma will make a one-time payment of $10 million and up to $90 million in "
+        "milestones.",
+        "Acme Bio will receive $10 million in cash up front and contingent payments of up to "
+        "$90 million.",
+        "The agreement includes a non-refundable payment of $10 million and development "
+        "milestones of up to $90 million.",
+        "Acme Bio gets an upfront payment of $10 million plus success-based payments of up to "
+        "$90 million.",
+    ]
+    for text in cases:
+        fields = deal(base + text)
+        assert (fields.get("upfront"), fields.get("milestones")) == (10000000, 90000000), text
