@@ -169,3 +169,16 @@ def test_more_words_for_the_upfront_and_the_milestones():
     for text in cases:
         fields = deal(base + text)
         assert (fields.get("upfront"), fields.get("milestones")) == (10000000, 90000000), text
+
+
+def test_korean_payer_named_first_and_rights_to_what_the_other_made():
+    fields = deal("빅제약이 에이씨엠이바이오에 계약금 100억원을 지급하는 라이선스 계약이다.")
+    assert roles(fields) == {("에이씨엠이바이오", "licensor"), ("빅제약", "licensee")}
+    fields = deal("빅제약은 에이씨엠이바이오가 개발한 항체의 중국 내 권리를 사들였다.")
+    assert roles(fields) == {("에이씨엠이바이오", "licensor"), ("빅제약", "licensee")}
+    # what the money depends on is no company
+    fields = deal(
+        "에이씨엠이바이오는 빅제약과 라이선스 계약을 맺었다. 에이씨엠이바이오는 향후 개발, 허가, "
+        "매출에 따른 마일스톤으로 최대 500억원을 받는다."
+    )
+    assert {name for name, _ in roles(fields)} == {"에이씨엠이바이오", "빅제약"}
