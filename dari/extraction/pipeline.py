@@ -23,7 +23,7 @@ from dari.extraction.text import dates, language, sentences
 _DEAL = re.compile(
     r"licen[cs]|option|collaborat|partnership|acquir|acquisition|merger|co-develop|\bdeal\b|"
     r"agreement|rights? to|up[- ]?front|contract|transfer|export|\bbuy|\bbought|purchas|stake|"
-    r"계약|선급금|기술료|파트너십|지분|판권|사들|매입|"
+    r"계약|선급금|기술료|파트너십|지분|판권|사들|매입|매각|"
     r"기술\s?이전|기술\s?수출|기술\s?도입|라이선스|라이센스|공동\s?개발|공동\s?연구|인수|도입\s?계약",
     re.IGNORECASE,
 )
@@ -64,14 +64,21 @@ _STAGES = [
     ("discovery", re.compile(r"discovery|후보\s?물질\s?발굴|탐색", re.I)),
 ]
 _TYPES = [
-    ("acquisition", re.compile(r"\bacquir|acquisition|merger|인수|합병", re.I)),
+    (
+        "acquisition",
+        re.compile(
+            r"\bacquir|acquisition|merger|\b(?:to|will) buy\b|bought by|인수|합병|매각", re.I
+        ),
+    ),
     ("option", re.compile(r"\boption|옵션", re.I)),
     ("platform", re.compile(r"platform|플랫폼", re.I)),
     ("co_development", re.compile(r"co-develop|joint(?:ly)? develop|공동\s?개발", re.I)),
     ("research_collaboration", re.compile(r"research collaboration|공동\s?연구", re.I)),
     ("license", re.compile(r"licens|라이선스|라이센스|기술\s?이전|기술\s?수출|기술\s?도입", re.I)),
 ]
-_ACQUISITION = re.compile(r"\bacquir|acquisition|divest|merger|인수|합병", re.I)
+_ACQUISITION = re.compile(
+    r"\bacquir|acquisition|divest|merger|\b(?:to|will|agreed to) buy\b|인수|합병|매각", re.I
+)
 _LICENCE = re.compile(r"licen[cs]|라이선스|라이센스|기술\s?이전|기술\s?수출", re.I)
 
 

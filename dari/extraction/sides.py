@@ -202,6 +202,38 @@ PAIRS += [
     ),
 ]
 
+PAIRS += [
+    # "A agreed to buy B", "A will buy B": the buyer first
+    (
+        re.compile(
+            rf"{P}{GAP}\b(?:to buy|will buy|would buy|agreed to buy|plans to buy|buying)\s+"
+            rf"(?:(?!rights?\b|licen)[^.⟦]){{0,60}}?{P}",
+            re.I,
+        ),
+        ("acquirer", "target"),
+        0.85,
+    ),
+    # the one bought first: "A agreed to be acquired by B", "A will be bought by B"
+    (
+        re.compile(
+            rf"{P}{GAP}\b(?:be|been|being|is|was|were)\s+(?:acquired|bought|purchased|taken over)"
+            rf"\s+by\s+(?:[\w’'-]+\s+){{0,2}}?{P}",
+            re.I,
+        ),
+        ("target", "acquirer"),
+        0.9,
+    ),
+    # "A는 B에 매각됐다", "A가 B에 사업부를 매각했다": the seller first
+    (
+        re.compile(
+            rf"{P}{_BRACKET}(?:은|는|이|가)\s[^.⟦]{{0,60}}?{P}{_BRACKET}\s?(?:에|에게)\s"
+            r"(?:\S+\s){0,4}?\S*매각"
+        ),
+        ("target", "acquirer"),
+        0.85,
+    ),
+]
+
 # Named on one side together: "HK이노엔(대표 ...)은 아이엠바이오로직스(대표 ...)와
 # 와이바이오로직스(...) 등 3사가 공동으로 개발한", "엔도그룹의 캐나다 소재 자회사인 팔라딘 랩스"
 SAME_SIDE: list[re.Pattern[str]] = [

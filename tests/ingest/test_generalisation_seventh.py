@@ -182,3 +182,19 @@ def test_korean_payer_named_first_and_rights_to_what_the_other_made():
         "매출에 따른 마일스톤으로 최대 500억원을 받는다."
     )
     assert {name for name, _ in roles(fields)} == {"에이씨엠이바이오", "빅제약"}
+
+
+def test_an_acquisition_told_with_buy_passive_or_매각():
+    for text in (
+        "BigPharma agreed to buy Acme Bio in a $1 billion deal.",
+        "Acme Bio agreed to be acquired by BigPharma for $1 billion.",
+        "Acme Bio will be bought by BigPharma for $1 billion.",
+        "에이씨엠이바이오는 빅제약에 1조원에 매각됐다.",
+    ):
+        fields = deal(text)
+        named = {
+            n.replace("에이씨엠이바이오", "Acme Bio").replace("빅제약", "BigPharma"): r
+            for n, r in roles(fields)
+        }
+        assert named == {"Acme Bio": "target", "BigPharma": "acquirer"}, text
+        assert fields["deal_type"] == "acquisition", text
