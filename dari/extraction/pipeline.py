@@ -169,6 +169,13 @@ _SOURCE_AFTER_KO = re.compile(
     r"^(?:\s?[(（][^()（）]{0,30}[)）])?\s?(?:에\s?따르면|자료에\s?따르면)"
 )
 _SOURCE_AFTER = re.compile(r"^\s?(?:연구원|수석연구원|애널리스트|analysts?\b)", re.I)
+# a body that publishes figures (not a company quoted on its own deal: "According to Orum
+# Therapeutics, the company raised ...")
+_PUBLISHER = re.compile(
+    r"Institute|Agency|Association|Ministry|Administration|Service|Office|Council|Foundation|"
+    r"Research|Data|Analytics|Intelligence|Exchange|Commission|Federation|Bureau|Statistics|"
+    r"연구원|진흥원|협회|정보원|거래소|공단|위원회|재단|통계|조사"
+)
 _PARENT_AFTER = re.compile(
     r"^(?:그룹|\s?Group)?(?:\s?[(（][^()（）]{0,60}[)）])?\)?(?:의|['’]s)\s?(?:[^\s.⟦]+\s?){0,5}?"
     r"(?:자회사|계열사|법인|회사인|부문|subsidiary)"
@@ -273,9 +280,12 @@ def _not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
     if _beside(text, m, orgs):
         return True
     after = text[m.end : m.end + 40]
-    if _SOURCE_AFTER.match(after) or _SOURCE_AFTER_KO.match(after):
+    if _SOURCE_AFTER.match(after):
         return True
-    if _SOURCE_BEFORE.search(text[max(0, m.start - 40) : m.start]):
+    quoted = _SOURCE_AFTER_KO.match(after) or _SOURCE_BEFORE.search(
+        text[max(0, m.start - 40) : m.start]
+    )
+    if quoted and _PUBLISHER.search(m.text):
         return True
     if _REPORTS_AFFILIATE.match(after):  # "X는 관계사 Y가 ... 계약을 체결했다고 밝혔다"
         return any(0 < o.start - m.end <= 30 for o in orgs)

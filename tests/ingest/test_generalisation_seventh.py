@@ -50,6 +50,14 @@ def test_the_body_a_figure_is_quoted_from_is_not_a_party():
     assert fields.get("total") is None
 
 
+def test_a_company_quoted_on_its_own_deal_stays_a_party():
+    fields = deal(
+        "According to Acme Bio on the 23rd, the company licensed its drug to BigPharma for "
+        "$5 million upfront."
+    )
+    assert {name for name, _ in roles(fields)} == {"Acme Bio", "BigPharma"}
+
+
 def test_a_market_named_after_an_amount_is_no_term():
     fields = deal(
         "Acme Bio entered the USD 3 billion hemophilia market through licensing out the "
