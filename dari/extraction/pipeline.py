@@ -29,6 +29,8 @@ _DEAL = re.compile(
 )
 _FUNDING = re.compile(
     r"series\s?[a-e]\b|seed round|pre-ipo|funding round|financing|raised|raises|"
+    r"attract(?:s|ed|ing)?\s(?:[^.]|\.(?=\d)){0,60}?\binvestments?\b|"
+    r"investment (?:round )?(?:led|co-led) by|"
     r"시리즈\s?[a-eA-E]|투자\s?유치|프리\s?IPO|펀딩",
     re.IGNORECASE,
 )
@@ -36,7 +38,7 @@ _FUNDING = re.compile(
 # billion in", "250억원 규모의 전략적 지분 투자", "제3자 배정 유상증자에 ... 참여"
 _STAKE_FUNDING = re.compile(
     r"(?:strategic|equity) investment|"
-    r"invest(?:s|ed|ing|ment of)\s(?:[^.]|\.(?=\d)){0,30}?(?:[$₩€£]|won\b|million|billion)|"
+    r"invest(?:s|ed|ing|ment of)?\s(?:[^.]|\.(?=\d)){0,30}?(?:[$₩€£]|won\b|million|billion)|"
     r"지분\s?투자|전략적\s?투자|유상\s?증자|제3자\s?배정|"
     r"억\s?원(?:을|를)?\s?(?:\S+\s)?투자(?:했|한다|하기로|해)",
     re.I,

@@ -206,3 +206,15 @@ def test_an_acquisition_told_with_buy_passive_or_매각():
         }
         assert named == {"Acme Bio": "target", "BigPharma": "acquirer"}, text
         assert fields["deal_type"] == "acquisition", text
+
+
+def test_an_investment_told_as_attracted_or_invest():
+    from dari.extraction import extract
+    from tests.extraction_support import GAZ
+
+    for text in (
+        "Seoul-based Acme Bio attracted a $7.3 million investment led by Globex Ventures.",
+        "Four venture capital firms have decided to invest US$16 million in Acme Bio.",
+    ):
+        cands = extract(text, GAZ)
+        assert cands and cands[0].kind == "investment", text
