@@ -67,7 +67,8 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     (
         "upfront",
         re.compile(
-            r"\s*(?:(?:paid|payable|due)\s+)?(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+)?"
+            r"\s*(?:(?:is|was|are|were|will be)\s+)?(?:(?:paid|payable|due)\s+)?"
+            r"(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+)?"
             r"(?:an?\s+|the\s+)?(?:cash\s+)?"
             r"(?:up[- ]?front|down[- ]payment|signing|initial|non-?refundable)|"
             r"\s*(?:의|은|는|을|를|이|가)?\s?(?:계약금|선급금|선수금|업프론트)|\s*(?:을|를)\s?(?:먼저|우선)\s?(?:받|수령)|"

@@ -174,6 +174,8 @@ def test_more_words_for_the_upfront_and_the_milestones():
         "Acme Bio gets an upfront payment of $10 million plus success-based payments of up to "
         "$90 million.",
     ]
+    fields = deal(base + "It is worth up to $100 million, of which $10 million is upfront.")
+    assert (fields.get("upfront"), fields.get("total")) == (10000000, 100000000)
     for text in cases:
         fields = deal(base + text)
         assert (fields.get("upfront"), fields.get("milestones")) == (10000000, 90000000), text
