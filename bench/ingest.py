@@ -15,7 +15,8 @@ test10 (21) before the sixth round, measured untouched (0.35, 0.52 deals right) 
 change and once after it (unchanged), their per-text errors not looked at; in the seventh
 round every split was tuned on, test9 and test10 included, and a learned party model
 (`dari/extraction/learned.py`) was added: `--cv` prints its leave-one-split-out
-cross-validation (bench/ingest_learn.py). Each is reported apart;
+cross-validation (bench/ingest_learn.py), `--unknown` how the parties hold up when a known
+company is renamed to one no list holds (bench/ingest_unknown.py). Each is reported apart;
 `--splits=dev,dev2,test,test2,test3` leaves the later splits out while tuning. The judge's
 figure is "deal right": every true party found with its role, no other party, and the
 upfront, milestones and total (or the round's amount) all right.
