@@ -76,4 +76,6 @@ ALIASES: dict[str, str] = {
     "GC Pharma": "GC Biopharma",
     "Green Cross": "GC Biopharma",
     "유한": "Yuhan",
+    "보령제약": "Boryung",
+    "Boryung Pharmaceutical": "Boryung",
 }

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from dari.extraction import slots_en
 from dari.extraction.aliases import ALIASES
 from dari.extraction.model import Mention
 from dari.extraction.stopwords import (
@@ -31,7 +32,7 @@ _SUFFIXES = re.compile(
     r"(?:,?\s+(?:inc\.?|incorporated|co\.,?\s*ltd\.?|co\.|ltd\.?|limited|corporation|corp\.?|"
     r"llc|ag|gmbh|plc|s\.a\.|n\.v\.|holdings?|group|pharmaceuticals?|pharma|therapeutics|"
     r"biosciences?|biotherapeutics|biopharmaceuticals?|biopharma|biologics|biotech|"
-    r"life sciences?|bio))+$",
+    r"life sciences?|industries|bio))+$",
     re.IGNORECASE,
 )
 _KO_SUFFIXES = re.compile(r"^(?:\(주\)|㈜)\s*|\s*(?:\(주\)|㈜|주식회사)$")
@@ -41,7 +42,7 @@ _PROPOSED = re.compile(
     r"Oncology|Sciences|"
     r"Pharmaceuticals?|Therapeutics|Biosciences?|Biotherapeutics|Biopharma|Biologics|Pharma|"
     r"Investments?|Partners|Capital|Ventures|Venture Fund|Network|Securities|Asset Management|"
-    r"DMCC|Group|Bio|Labs?)(?![A-Za-z0-9])"
+    r"DMCC|Group|Bio|Labs?|A/S|(?:and|&) Co\.)(?![A-Za-z0-9])"
 )
 _HANGUL = re.compile(r"[가-힣]")
 _CORPORATE_AFTER = re.compile(
@@ -69,6 +70,7 @@ _KO_COMPANY = re.compile(
 # "'떼아 오픈 이노베이션(Théa Open Innovation)'으로부터"
 _KO_CORPORATE = re.compile(
     r"([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})\s?社|"
+    r"(?<![가-힣])([가-힣]{2,10})\([A-Za-z][\w .&-]{1,30}\)\s?社|"
     r"(?<![가-힣])([가-힣]{3,10}|[가-힣]{2,10}(?=\([A-Za-z]))(?:\([A-Za-z][\w .&-]{1,30}\))?"
     r"(?<!제약)(?<!바이오)(?<!기업)(?<!업체)(?<!회)(?<!투자)(?<!계열)(?<!공)사"
     r"(?=와|에|에게|로부터|는|가)|"
@@ -118,66 +120,6 @@ _LATIN_COMPANY = re.compile(
     r"(?:Inc|Corp|Co|Ltd|LLC|AG|GmbH|plc|Pharma\w*|Therapeutics|Bio\w*|Sciences?|Laboratories|"
     r"Group|Holdings|Labs?|Medicines?|Oncology|Health\w*)\.?$"
 )
-# A capitalised name standing where a party stands ("Rznomics will receive", "tapping
-# Rznomics", "Rznomics’ platform"), for names without a corporate ending.
-_EN_NAME = (
-    r"((?:[A-Z][A-Za-z0-9&-]* (?:& )?){0,2}"
-    r"(?:[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?|[A-Z]{2,}[a-z][A-Za-z]*|"
-    r"\b[a-z][A-Z][a-z][A-Za-z0-9]*))"
-)
-_EN_SLOT_AFTER = re.compile(
-    r"(" + _EN_NAME + r"|\b[A-Z]{3,6})"
-    r"(?=\s+(?:will (?:receive|pay|get|make|provide)|gets|is eligible|is entitled|attracted|"
-    r"raised|has raised|secured|has secured|agreed to pay|pays|paid|has paid|receives|received|"
-    r"has received|earns)\b)"
-)
-_EN_SLOT_POSSESSIVE = re.compile(_EN_NAME + r"(?=['’]s?\s)")
-# "would grant BioGenetics exclusive rights", "handing Hanmi the rights"
-_EN_SLOT_GRANTEE = re.compile(
-    r"\b(?:grant(?:s|ed)?|give[sn]?|hand(?:s|ed|ing)?)\s+" + _EN_NAME + r"(?=\s+(?:the\s+)?"
-    r"(?:exclusive\s+)?(?:global\s+|worldwide\s+)?(?:rights|licen[cs]e))"
-)
-# English: the name standing where the other side of a deal stands ("a license agreement
-# with Kaigene", "licensed out ... to Eurofarma", "in-licensed ... from Kanaph",
-# "Korean biotech Ubix"), for names without a corporate ending.
-_EN_SLOT_WITH = re.compile(
-    r"\b(?:agreements?|deals?|contracts?|partnerships?|collaborations?|pacts?|alliances?|"
-    r"term sheets?|licen[cs]e)\s+with\s+(?:the\s+)?(?:[A-Z][\w.]*-based\s+|"
-    r"(?:[a-z.-]+\s+){0,3}?)" + _EN_NAME
-)
-_EN_KIND_OF = (
-    r"(?:[A-Z][a-z]+\s+(?:company|firm|biotech|drugmaker|pharma|pharmaceutical company)\s+)"
-)
-_PLACE_AFTER = re.compile(r",?\s?(?:[A-Z][A-Za-z]*\.?\s?){0,3}-based\b|-based\b")
-_EN_SLOT_TO = re.compile(
-    r"\b(?:licensed(?: out)?|out-licensed|transferred|exported|sold|granted)\b"
-    r"[^.]{0,90}?\bto\s+(?:the\s+)?(?:[A-Z][\w.]*-based\s+|"
-    + _EN_KIND_OF
-    + r"|(?:[a-z.-]+\s+){0,3}?)"
-    + _EN_NAME
-)
-# the company bought: "has acquired Tindall", "completed its acquisition of Tindall"
-_EN_SLOT_BOUGHT = re.compile(
-    r"\b(?:acquired|acquires|to acquire|will acquire|bought|buys|to buy|acquisition of|"
-    r"takeover of|purchase of)\s+(?:[A-Z][\w.]*-based\s+|" + _EN_KIND_OF + r")?" + _EN_NAME
-)
-_EN_SLOT_FROM = re.compile(
-    r"\b(?:licen[cs]ed(?: in)?|licen[cs]e in|in-licen[cs]ed?|acquired|bought|obtained|secured)\b"
-    r"[^.]{0,140}?\bfrom\s+(?:the\s+)?(?:[A-Z][a-z]+(?:ese|ian|ish|an)\s+)?(?:[a-z.-]+\s+){0,3}?"
-    + _EN_NAME
-)
-# a sentence opened by the company that tells it: "Kaigene said it ...", "Ubix announced"
-_EN_SLOT_SAID = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))" + _EN_NAME + r"(?=\s+(?:said|announced|signed|inked|entered|"
-    r"has (?:signed|entered|inked|acquired|bought)|agreed|struck|reached|licensed|out-licensed|"
-    r"acquired|acquires|bought|buys|will acquire|completed)\b)"
-)
-_EN_SLOT_KIND = re.compile(
-    r"\b(?:biotech(?:nology)?|drugmaker|pharma(?:ceutical)?|developer|startup|company|firm)\s+"
-    + _EN_NAME
-    + r"(?=\s+(?:has|have|had|will|said|signed|inked|entered|struck|reached|announced|"
-    r"agreed|licensed|is|was)\b)"
-)
 # Korean: a name after the kind of company it is ("중국 제약사 캔브리지와", "전문기업
 # 앱티스(AbTis)를", "바이오텍인 앱티스를", "미국 바이오텍 네비게이터 메디신에", "독일의 IDT
 # 바이오로지카를")
@@ -195,15 +137,6 @@ _KO_COUNTERPARTY = re.compile(
     r"(?=이다|다[.\s]|\()"
 )
 _KO_QUANTITY = {"다수", "일부", "모두", "대부분", "각각", "여러", "다른", "해당"}
-# a listed company named with its ticker: "GC Pharma (006280.KS)", "Celltrion (KRX:068270)"
-_EN_SLOT_TICKER = re.compile(
-    _EN_NAME + r"(?=\s?\((?:(?:KRX|KOSDAQ|KOSPI|NASDAQ|Nasdaq|NYSE|HKEX|SEHK|TSE|LON|SZSE|SSE)"
-    r":\s?[A-Z0-9]{1,8}(?:\.[A-Z]{1,3})?|\d{6}\.K[SQ])\))"
-)
-# "Brazilian", "Chinese", "Swedish", "European": a people, not a company
-_DEMONYM = re.compile(
-    r"^(?:[A-Z][a-z]+(?:ian|ese|ish|ean)|American|Mexican|German|Dutch|French|Israeli|Thai)$"
-)
 
 
 _KO_GENERIC_END = re.compile(
@@ -305,6 +238,8 @@ class Gazetteer:
             if regex is None:
                 continue
             for match in regex.finditer(text):
+                if regex is self._korean:
+                    match = self._longer_ko(text, match)
                 key = self.forms.get(match.group(1).lower())
                 if key:
                     rest = _CORPORATE_AFTER.match(text, match.end())
@@ -316,6 +251,16 @@ class Gazetteer:
             if not kept or hit.start >= kept[-1].end:
                 kept.append(hit)
         return kept
+
+    def _longer_ko(self, text: str, match: re.Match[str]) -> re.Match[str]:
+        """A longer known Korean name that starts inside a match and runs past it:
+        "GC녹십자엠에스" is 녹십자엠에스, not GC녹십자."""
+        assert self._korean is not None
+        for at in range(match.start() + 1, match.end()):
+            other = self._korean.match(text, at)
+            if other and other.end() > match.end():
+                return other
+        return match
 
     def propose(self, text: str, known: list[Mention]) -> Iterator[Mention]:
         """Company names the graph may lack (a capitalised name with a corporate suffix);
@@ -436,14 +381,19 @@ class Gazetteer:
             if latin.lower() in self._org_names or _LATIN_COMPANY.search(latin):
                 spans.append(match.span(1))
         for rx in (
-            _EN_SLOT_AFTER,
-            _EN_SLOT_WITH,
-            _EN_SLOT_TO,
-            _EN_SLOT_FROM,
-            _EN_SLOT_KIND,
-            _EN_SLOT_SAID,
-            _EN_SLOT_TICKER,
-            _EN_SLOT_BOUGHT,
+            slots_en.EN_SLOT_AFTER,
+            slots_en.EN_SLOT_WITH,
+            slots_en.EN_SLOT_TO,
+            slots_en.EN_SLOT_FROM,
+            slots_en.EN_SLOT_KIND,
+            slots_en.EN_SLOT_SAID,
+            slots_en.EN_SLOT_TICKER,
+            slots_en.EN_SLOT_BOUGHT,
+            slots_en.EN_SLOT_COMPANY,
+            slots_en.EN_SLOT_APPOSITIVE,
+            slots_en.EN_SLOT_BASED,
+            slots_en.EN_SLOT_PAID,
+            slots_en.EN_SLOT_PAID_TO,
         ):
             for match in rx.finditer(text):
                 name = match.group(1)
@@ -452,14 +402,17 @@ class Gazetteer:
                     name not in EN_STOP
                     and first not in EN_STOP
                     and first not in SURNAMES
-                    and not _DEMONYM.match(first)
-                    and not _PLACE_AFTER.match(text, match.end(1))  # "Princeton, N.J.-based"
+                    and not slots_en.DEMONYM.match(first)
+                    and not name.endswith("-based")  # "to Czech-based ... company SOTIO"
+                    and not slots_en.PLACE_AFTER.match(
+                        text, match.end(1)
+                    )  # "Princeton, N.J.-based"
                 ):
                     spans.append(match.span(1))
-        for match in _EN_SLOT_GRANTEE.finditer(text):
+        for match in slots_en.EN_SLOT_GRANTEE.finditer(text):
             if match.group(1) not in EN_STOP:
                 spans.append(match.span(1))
-        for match in _EN_SLOT_POSSESSIVE.finditer(text):
+        for match in slots_en.EN_SLOT_POSSESSIVE.finditer(text):
             name = match.group(1)
             if (
                 name not in EN_STOP

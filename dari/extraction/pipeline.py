@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dari.extraction import roles, terms
+from dari.extraction import bystanders, learned, roles, terms
 from dari.extraction.gazetteer import Gazetteer
 from dari.extraction.model import Candidate, Mention
 from dari.extraction.money import amounts
@@ -23,12 +23,14 @@ from dari.extraction.text import dates, language, sentences
 _DEAL = re.compile(
     r"licen[cs]|option|collaborat|partnership|acquir|acquisition|merger|co-develop|\bdeal\b|"
     r"agreement|rights? to|up[- ]?front|contract|transfer|export|\bbuy|\bbought|purchas|stake|"
-    r"계약|선급금|기술료|파트너십|지분|판권|사들|매입|"
+    r"계약|선급금|기술료|파트너십|지분|판권|사들|매입|매각|"
     r"기술\s?이전|기술\s?수출|기술\s?도입|라이선스|라이센스|공동\s?개발|공동\s?연구|인수|도입\s?계약",
     re.IGNORECASE,
 )
 _FUNDING = re.compile(
     r"series\s?[a-e]\b|seed round|pre-ipo|funding round|financing|raised|raises|"
+    r"attract(?:s|ed|ing)?\s(?:[^.]|\.(?=\d)){0,60}?\binvestments?\b|"
+    r"investment (?:round )?(?:led|co-led) by|"
     r"시리즈\s?[a-eA-E]|투자\s?유치|프리\s?IPO|펀딩",
     re.IGNORECASE,
 )
@@ -36,7 +38,7 @@ _FUNDING = re.compile(
 # billion in", "250억원 규모의 전략적 지분 투자", "제3자 배정 유상증자에 ... 참여"
 _STAKE_FUNDING = re.compile(
     r"(?:strategic|equity) investment|"
-    r"invest(?:s|ed|ing|ment of)\s(?:[^.]|\.(?=\d)){0,30}?(?:[$₩€£]|won\b|million|billion)|"
+    r"invest(?:s|ed|ing|ment of)?\s(?:[^.]|\.(?=\d)){0,30}?(?:[$₩€£]|won\b|million|billion)|"
     r"지분\s?투자|전략적\s?투자|유상\s?증자|제3자\s?배정|"
     r"억\s?원(?:을|를)?\s?(?:\S+\s)?투자(?:했|한다|하기로|해)",
     re.I,
@@ -64,21 +66,37 @@ _STAGES = [
     ("discovery", re.compile(r"discovery|후보\s?물질\s?발굴|탐색", re.I)),
 ]
 _TYPES = [
-    ("acquisition", re.compile(r"\bacquir|acquisition|merger|인수|합병", re.I)),
+    (
+        "acquisition",
+        re.compile(
+            r"\bacquir|acquisition|merger|\b(?:to|will) buy\b|bought by|인수|합병|매각", re.I
+        ),
+    ),
     ("option", re.compile(r"\boption|옵션", re.I)),
     ("platform", re.compile(r"platform|플랫폼", re.I)),
     ("co_development", re.compile(r"co-develop|joint(?:ly)? develop|공동\s?개발", re.I)),
     ("research_collaboration", re.compile(r"research collaboration|공동\s?연구", re.I)),
     ("license", re.compile(r"licens|라이선스|라이센스|기술\s?이전|기술\s?수출|기술\s?도입", re.I)),
 ]
-_ACQUISITION = re.compile(r"\bacquir|acquisition|divest|merger|인수|합병", re.I)
+_ACQUISITION = re.compile(
+    r"\bacquir|acquisition|divest|merger|\b(?:to|will|agreed to) buy\b|인수|합병|매각", re.I
+)
 _LICENCE = re.compile(r"licen[cs]|라이선스|라이센스|기술\s?이전|기술\s?수출", re.I)
+
+
+# a merger only thought of: "장기적으로 합병을 검토하고 있다", "is considering an acquisition"
+_ACQUISITION_MAYBE = re.compile(
+    r"(?:인수|합병)(?:을|를)?\s?(?:검토|논의|추진\s?(?:설|가능성)|가능성)|"
+    r"(?:consider|explor|discuss|rumou?r)\w*\s+(?:a\s+|an\s+|possible\s+)?(?:merger|acquisition)",
+    re.I,
+)
 
 
 def _acquisition(text: str) -> bool:
     """The text tells of a company, a stake or an asset bought (not rights taken under a
-    licence, "an option to acquire overseas sales rights")."""
-    return bool(_ACQUISITION.search(_LICENCE_ACQUIRE.sub(" ", text)))
+    licence, "an option to acquire overseas sales rights", nor a merger only thought of)."""
+    text = _ACQUISITION_MAYBE.sub(" ", _LICENCE_ACQUIRE.sub(" ", text))
+    return bool(_ACQUISITION.search(text))
 
 
 _WORLD = re.compile(r"worldwide|global(?:ly)?|all territories|전\s?세계|글로벌", re.I)
@@ -142,135 +160,6 @@ def _common(text: str, cand: Candidate, found_dates: list[Mention]) -> None:
 
 def _assets(text: str, gazetteer: Gazetteer, known: list[Mention]) -> list[Mention]:
     return [m for m in known if m.value[0] == "asset"]
-
-
-# Not a party where it stands: an analyst's firm ("현대증권 연구원은"), the parent named
-# to place its subsidiary ("존슨앤존슨의 제약부문 회사인 얀센", "a subsidiary of Takeda",
-# "Janssen Biotech, a Johnson & Johnson company").
-_SOURCE_AFTER = re.compile(r"^\s?(?:연구원|수석연구원|애널리스트|analysts?\b)", re.I)
-_PARENT_AFTER = re.compile(
-    r"^(?:그룹|\s?Group)?(?:\s?[(（][^()（）]{0,60}[)）])?\)?(?:의|['’]s)\s?(?:[^\s.⟦]+\s?){0,5}?"
-    r"(?:자회사|계열사|법인|회사인|부문|subsidiary)"
-)
-_PARENT_BEFORE = re.compile(
-    r"(?:subsidiary|unit|division|arm|part|member) of\s+(?:the\s+)?(?:[\w’'.-]+\s+)?$|\ban?\s+$",
-    re.I,
-)
-
-
-_REGULATOR = re.compile(
-    r"Food and Drug|Drug Administration|Medical Products Administration|Medicines Agency|"
-    r"Ministry of|Health Canada|식품의약품안전|식약처|보건복지부",
-    re.I,
-)
-_PARENT_WORD = re.compile(r"모회사(?:인|는)?\s?$|\b(?:its|the) parent(?: company)?,?\s$", re.I)
-_FORMER_NAME = re.compile(r"[(（]\s?(?:then|formerly|former|previously|now|구|옛|현)\s?$", re.I)
-_REPORTS_AFFILIATE = re.compile(r"^(?:은|는|이|가)\s(?:\S+\s)?(?:관계사|관계회사)\s")
-_UNIT_AFTER = re.compile(
-    r"^(?:\s(?:Holdings?|Group|AG|Inc\.?|Ltd\.?|plc|Co\.?))*(?:['’]s)?\s"
-    r"(?:unit|subsidiary|affiliate|arm|division)\s",
-    re.I,
-)
-
-
-# Named beside the deal, not in it: the fund or agency that reports it ("KDDF announced ...
-# that AbClon has signed"), the founders of a joint venture ("Kalbe Farma and Genexine joint
-# venture KG Bio", "a joint venture established by A and B"), a larger shareholder
-# ("최대주주인 일동홀딩스에 이은 2대 주주", "following Ildong Pharmaceutical").
-_REPORTER_AFTER = re.compile(
-    r"^(?:\s?[(（][^()（）]{0,40}[)）])?\s+(?:announced|said|reported|noted)\b[^.]{0,40}?\bthat\s+$"
-)
-_FOUNDER_AFTER = re.compile(
-    r"^(?:\s(?:Tbk|Inc\.?|Co\.?|Ltd\.?|plc|Group))*,?\s(?:and|&)\s[^.]{0,50}?\sjoint venture\s|"
-    r"^(?:\s(?:Tbk|Inc\.?|Co\.?|Ltd\.?|plc|Group))*['’]?s?\s(?:joint venture|JV)\s|"
-    r"^\s?(?:와|과)\s[^.\s]{1,20}\s?(?:의\s)?합작(?:법인|회사|사)|^\s?(?:의\s)?합작(?:법인|회사|사)",
-    re.I,
-)
-_FOUNDER_BEFORE = re.compile(
-    r"joint venture (?:(?:established|formed|founded|set up|created) )?(?:by|of|between)\s"
-    r"(?:[^.]{0,80}?\s(?:and|&)\s)?(?:[A-Z][\w-]*\s+){0,2}$",
-    re.I,
-)
-_HOLDER_BEFORE = re.compile(r"(?:최대\s?주주|대주주)(?:인|로)?\s$|\bfollowing\s+$")
-_HOLDER_AFTER = re.compile(r"^\s?(?:에\s?이어|에\s?이은)")
-
-
-def _beside(text: str, m: Mention, orgs: list[Mention]) -> bool:
-    after = text[m.end : m.end + 80]
-    reporter = _REPORTER_AFTER.match(
-        after[: max(0, next((o.start - m.end for o in orgs if 0 < o.start - m.end <= 80), 0))]
-    )
-    if reporter:
-        return True
-    if _FOUNDER_AFTER.match(after) or _FOUNDER_BEFORE.search(text[max(0, m.start - 160) : m.start]):
-        return True
-    return bool(
-        _HOLDER_BEFORE.search(text[max(0, m.start - 12) : m.start]) or _HOLDER_AFTER.match(after)
-    )
-
-
-_RIGHTS = re.compile(r"권리|권한|판권|rights|licen[cs]|commerciali", re.I)
-
-
-def _units(text: str, orgs: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """(parent, unit) where a unit named after its parent takes rights ("엔도그룹의 캐나다 소재
-    자회사인 팔라딘 랩스가 ... 상업화 권리를 가진다")."""
-    out = []
-    for m in orgs:
-        parent = _PARENT_AFTER.match(text[m.end : m.end + 110])
-        if not parent:
-            continue
-        at = m.end + parent.end()
-        unit = next((o for o in orgs if 0 < o.start - at <= 25), None)
-        if unit is not None:
-            stop = text.find(".", unit.end)
-            if _RIGHTS.search(text, unit.end, stop if stop > 0 else len(text)):
-                out.append((m, unit))
-    return out
-
-
-def _unit_sides(
-    roled: list[tuple[Mention, str, float]], units: list[tuple[Mention, Mention]]
-) -> list[tuple[Mention, str, float]]:
-    """The unit takes its parent's side when the parent is a party and the unit is not."""
-
-    def key(m: Mention) -> Any:
-        return m.value if m.value[1] else m.text
-
-    placed = {key(m): r for m, r, _ in roled}
-    more = []
-    for parent, unit in units:
-        role = placed.get(key(parent))
-        if role and key(unit) not in placed:
-            placed[key(unit)] = role
-            more.append((unit, role, 0.5))
-    return more
-
-
-def _not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
-    if _beside(text, m, orgs):
-        return True
-    after = text[m.end : m.end + 40]
-    if _SOURCE_AFTER.match(after):
-        return True
-    if _REPORTS_AFFILIATE.match(after):  # "X는 관계사 Y가 ... 계약을 체결했다고 밝혔다"
-        return any(0 < o.start - m.end <= 30 for o in orgs)
-    if _UNIT_AFTER.match(after):
-        return any(0 < o.start - m.end <= 25 for o in orgs)
-    parent = _PARENT_AFTER.match(text[m.end : m.end + 110])
-    if parent:
-        return any(0 < o.start - m.end - parent.end() <= 25 for o in orgs)
-    before = text[max(0, m.start - 40) : m.start]
-    if _REGULATOR.search(m.text):  # "approval from the Ministry of Food and Drug Safety"
-        return True
-    if _FORMER_NAME.search(before):  # "GC Cell (then Green Cross LabCell)": the same company
-        return True
-    if _PARENT_WORD.search(before):  # "A의 모회사 B는 자회사 A가 ...", "its parent company B"
-        return len({o.value if o.value[1] else o.text for o in orgs}) > 2
-    match = _PARENT_BEFORE.search(before)
-    if match and match.group(0).strip().lower() in ("a", "an"):
-        return bool(re.match(r"^\s+company\b", after))  # "a Johnson & Johnson company"
-    return bool(match)
 
 
 # A short name given in brackets right after a name: "JW Pharmaceutical’s (JWP)",
@@ -449,8 +338,8 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             for o in orgs
         )
     ]
-    units = _units(text, orgs)
-    orgs = [m for m in orgs if not _not_a_party(text, m, orgs)]
+    units = bystanders.units(text, orgs)
+    orgs = [m for m in orgs if not bystanders.not_a_party(text, m, orgs)]
     orgs.sort(key=lambda m: m.start)
     orgs = short_forms(text, _aliases(text, orgs))
     found_money = list(amounts(text))
@@ -501,7 +390,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             # investors, brokers and analysts' firms named in a licensing text take no side
             sides = [m for m in orgs if not _INVESTORISH.search(gazetteer.name(m.value) or m.text)]
         roled = roles.deal_roles(text, sides or orgs, lang, gazetteer)
-        roled += _unit_sides(roled, units)
+        roled += bystanders.unit_sides(roled, units)
         if len(roled) == 2 and symmetric(text):
             roled = [(m, "partner", c) for m, _, c in roled]
         if bought and not _LICENCE.search(text):
@@ -513,6 +402,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             # a licence told with buying verbs ("bought two candidates owned by B")
             swap = {"acquirer": "licensee", "target": "licensor"}
             roled = [(m, swap.get(r, r), c) for m, r, c in roled]
+        roled = learned.rerank(text, orgs, roled, lang, gazetteer)
         cand.put(
             "parties",
             [_party(gazetteer, m, r) for m, r, _ in roled],

@@ -155,6 +155,83 @@ PAIRS += [
         ("licensee", "licensor"),
         0.9,
     ),
+    # "A has signed a deal to license its biosimilar of Soliris to B", "A would export a
+    # technology ... to B": the infinitive, the giver first
+    (
+        re.compile(
+            rf"{P}{GAP}\bto (?:licen[cs]e|out-?licen[cs]e|export|transfer|sell)\s+(?:out\s+)?"
+            rf"(?:its|their|the)\b[^.⟦]{{0,140}}?\bto\s+(?:[\w’'.-]+\s+){{0,3}}?{P}",
+            re.I,
+        ),
+        ("licensor", "licensee"),
+        0.85,
+    ),
+    # "A has clinched a deal with B to license out its technology": the one the deal is with
+    # takes it
+    (
+        re.compile(
+            rf"{P}{GAP}\bwith\s+(?:[\w.-]+\s+){{0,2}}?{P}[^.⟦]{{0,40}}?\bto\s+(?:out-?licen[cs]e|"
+            rf"licen[cs]e out|export|transfer)\b",
+            re.I,
+        ),
+        ("licensor", "licensee"),
+        0.85,
+    ),
+]
+
+PAIRS += [
+    # the payer named first: "B가 A에 계약금 100억원을 지급하는"
+    (
+        re.compile(
+            rf"{P}{_BRACKET}(?:은|는|이|가)\s[^.⟦]{{0,60}}?{P}{_BRACKET}\s?(?:에|에게|측에)\s"
+            r"(?!따른|따라|대한|대해|관한)(?:\S+\s){0,3}?(?:계약금|선급금|선수금|기술료|마일스톤|로열티|대가)[^.⟦]{0,40}?"
+            r"(?:지급|지불)"
+        ),
+        ("licensee", "licensor"),
+        0.9,
+    ),
+    # rights to what the other made: "B는 A가 개발한 항체의 중국 내 권리를 사들였다"
+    (
+        re.compile(
+            rf"{P}{_BRACKET}(?:은|는|이|가)\s[^.⟦]{{0,60}}?{P}{_BRACKET}(?:이|가)\s?"
+            r"(?:개발한|개발 중인|개발하고 있는|보유한|보유하고 있는)[^.⟦]{0,60}?"
+            r"(?:권리|판권|권한|실시권)[^.⟦]{0,20}?(?:사들|매입|확보|획득|인수|도입|취득)"
+        ),
+        ("licensee", "licensor"),
+        0.85,
+    ),
+]
+
+PAIRS += [
+    # "A agreed to buy B", "A will buy B": the buyer first
+    (
+        re.compile(
+            rf"{P}{GAP}\b(?:to buy|will buy|would buy|agreed to buy|plans to buy|buying)\s+"
+            rf"(?:(?!rights?\b|licen)[^.⟦]){{0,60}}?{P}",
+            re.I,
+        ),
+        ("acquirer", "target"),
+        0.85,
+    ),
+    # the one bought first: "A agreed to be acquired by B", "A will be bought by B"
+    (
+        re.compile(
+            rf"{P}{GAP}\b(?:be|been|being|is|was|were)\s+(?:acquired|bought|purchased|taken over)"
+            rf"\s+by\s+(?:[\w’'-]+\s+){{0,2}}?{P}",
+            re.I,
+        ),
+        ("target", "acquirer"),
+        0.9,
+    ),
+    # "A는 B에 매각됐다", "A가 B에 사업부를 매각했다": the seller first
+    (
+        re.compile(
+            rf"{P}{_BRACKET}(?:은|는|이|가)\s[^.⟦]{{0,60}}?{P}{_BRACKET}\s?(?:에|에게)\s"
+            r"(?:\S+\s){0,4}?\S*매각"
+        ),
+        ("target", "acquirer"),
+        0.85,
+    ),
 ]
 
 # Named on one side together: "HK이노엔(대표 ...)은 아이엠바이오로직스(대표 ...)와

@@ -69,6 +69,10 @@ KO_NOT_PARTIES = {
 
 
 KO_GENERIC = {
+    # what money depends on, not a company: "개발, 허가, 매출에 따른 마일스톤"
+    "매출",
+    "허가",
+    "판매량",
     "바이오의약품",
     "의약품",
     "제약사",

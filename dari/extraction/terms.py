@@ -26,8 +26,10 @@ _BEFORE: list[tuple[str, re.Pattern[str]]] = [
         "upfront",
         re.compile(
             r"up[- ]?front|(?:upon|on|at) signing|signing (?:fee|payment|bonus)|initial payment|"
+            r"one[- ](?:time|off) (?:cash )?payment|lump[- ]sum|"
+            r"non-?refundable (?:and non-?creditable )?(?:cash )?(?:payment|fee)|"
             r"down[- ]payment|contract payment|fronting|"
-            r"선급금|선\(先\)\s?계약금|선금|업프론트|(?<!총\s)(?<!총)계약금(?!액)|반환\s?의무|"
+            r"선급금|선수금|선\(先\)\s?계약금|선금|업프론트|\binitial(?=\s*$)|(?<!총\s)(?<!총)계약금(?!액)|반환\s?의무|"
             r"우선(?!\s?협상)",
             re.I,
         ),
@@ -36,7 +38,8 @@ _BEFORE: list[tuple[str, re.Pattern[str]]] = [
         "milestones",
         re.compile(
             r"milestone|마일스톤|마이스톤|단계별|성과\s?기술료|(?<!경상\s)(?<!경상)기술료|"
-            r"단계(?:를\s?(?:밟을|거칠|통과할)\s?때마다|마다)|"
+            r"contingent (?:payment|consideration)|(?:success|performance|event)[- ]based|"
+            r"단계(?:를\s?(?:밟을|거칠|통과할)\s?때마다|마다|에\s?따라)|"
             r"개발\W{0,3}(?:\w+\W{0,3}){0,3}상업화에 따라",
             re.I,
         ),
@@ -64,10 +67,11 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     (
         "upfront",
         re.compile(
-            r"\s*(?:(?:paid|payable|due)\s+)?(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+)?"
-            r"(?:an?\s+|the\s+)?"
+            r"\s*(?:(?:is|was|are|were|will be)\s+)?(?:(?:paid|payable|due)\s+)?"
+            r"(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+)?"
+            r"(?:an?\s+|the\s+)?(?:cash\s+)?"
             r"(?:up[- ]?front|down[- ]payment|signing|initial|non-?refundable)|"
-            r"\s*(?:의|은|는|을|를|이|가)?\s?(?:계약금|선급금|업프론트)|\s*(?:을|를)\s?(?:먼저|우선)\s?(?:받|수령)|"
+            r"\s*(?:의|은|는|을|를|이|가)?\s?(?:계약금|선급금|선수금|업프론트)|\s*(?:을|를)\s?(?:먼저|우선)\s?(?:받|수령)|"
             # paid when the contract is signed or closed: "6500만달러를 계약완료 시점으로부터
             # 일주일 이내에", "$50 million at closing", "within 30 days of signing"
             r"\s*(?:을|를)?\s?계약\s?(?:체결|완료|종료)?\s?(?:시점|즉시|직후|과\s?동시에|시\b)|"
@@ -77,6 +81,16 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("near_term", re.compile(r"\s*(?:in\s+)?(?:near|short)[- ]term", re.I)),
+    # paid on an event after signing: "$20 million upon completion of the technology
+    # transfer", "$5 million on approval"
+    (
+        "milestones",
+        re.compile(
+            r"\s*(?:payable\s+)?(?:upon|after|on)\s+(?:the\s+)?(?:successful\s+)?(?:completion|"
+            r"achievement|approval|launch|first commercial sale|filing|submission)\b",
+            re.I,
+        ),
+    ),
     (
         "milestones",
         re.compile(
@@ -117,7 +131,9 @@ _LISTED = re.compile(
 )
 _GROWS_TO = re.compile(r"\s*(?:으로|로)\s?(?:늘어|증가|성장|확대|커질)", re.I)
 _ROUGH = re.compile(r"(?:약|about|around|approximately|roughly|some)\s*$", re.I)
-_UPFRONT_WORD = re.compile(r"up[- ]?front|down[- ]payment|initial payment|선급금|선금|계약금", re.I)
+_UPFRONT_WORD = re.compile(
+    r"up[- ]?front|down[- ]payment|initial payment|선급금|선수금|선금|계약금", re.I
+)
 _NEAR_WORD = re.compile(r"near[- ]term|short[- ]term|단기", re.I)
 # Not a term of the deal: a comparison, a company's own figures, a sum per programme.
 _NOT_TERM_AFTER = re.compile(
@@ -134,7 +150,9 @@ _NOT_TERM_AFTER = re.compile(
     r"(?![\w\s,&/-]{0,40}?(?:milestone|-based|based|threshold|target))|"
     r"^\s*(?:의\s)?(?:연\s?)?매출|"
     # a share's price: "4만2950원에 거래되고", "32,000 won per share", "7,560원으로 마감"
-    r"^\s*(?:에|으로|로)\s?(?:거래|마감|장을)|^\s*(?:per|a) share\b",
+    r"^\s*(?:에|으로|로)\s?(?:거래|마감|장을)|^\s*(?:per|a) share\b|"
+    # a market's size: "USD 3 billion hemophilia A market"
+    r"^\s*(?:[\w-]+\s+){0,3}?market\b(?!\s+(?:access|rights|approval))",
     re.I,
 )
 _NOT_TERM_BEFORE = re.compile(
@@ -149,6 +167,9 @@ _NOT_TERM_BEFORE = re.compile(
     r"(?:시장|market)\s?(?:규모|size|scale)?\s?(?:은|는|이|가|is|was|of|at)?\s*"
     r"(?:약|about|around|approximately|roughly|an estimated)?\s*(?:[\d.,]+\s?~\s?)?$|"
     r"(?:annual|yearly)\s+(?:scale|size)\s+of\s+(?:about\s+|around\s+)?$|"
+    # "a combined market worth around $6.5bn", "the market is estimated at about 2.2 trillion"
+    r"\bmarkets?\b[^.]{0,40}?\b(?:worth|valued at|estimated at|estimated to be|sized at)\s*"
+    r"(?:about|around|approximately|roughly|some|an estimated|nearly)?\s*$|"
     # what a company is worth: "a corporate value of some 656 billion won", "기업가치는 약"
     r"(?:corporate|enterprise|company|firm)\s+value\s+of\s+(?:some\s+|about\s+|around\s+|"
     r"approximately\s+)?$|valuation\s+of\s+(?:about\s+|around\s+)?$|"
@@ -247,6 +268,9 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
         r"시장|market", text[max(0, term.mention.start - 160) : term.mention.start], re.I
     ):
         return "skip", None
+    # "선급금 20억원을 포함해 ... 최대 300억원": the whole that holds the amount before it
+    if floor and term.mention.start - floor < 90 and _INCLUDES.match(text, floor):
+        return "total", None
     if _MORE_BEFORE.search(before) and _PROGRESS_AFTER.match(after):
         return "milestones", None
     more = _MORE_AFTER.match(after)  # "as much as $92 million more tied to development goals"
@@ -340,7 +364,7 @@ _KIND = re.compile(
 
 # "$50 million in development milestones", "$200 million in sales milestones"
 _KIND_AFTER = re.compile(
-    r"\s*(?:in|of)\s+(?:potential\s+)?(?:develop\w*|regulator\w*|approval|clinical|sales|"
+    r"\s*(?:in|of|upon|on)\s+(?:(?:achiev|meet|reach)\w*\s+)?(?:certain\s+)?(?:potential\s+)?(?:develop\w*|regulator\w*|approval|clinical|sales|"
     r"commercial\w*|launch)(?:[\w\s,-]{0,20}?)\s+milestones?",
     re.I,
 )
@@ -349,7 +373,7 @@ _EACH = re.compile(r"각각|respectively", re.I)
 
 
 def _sum_milestones(
-    text: str, labelled: dict[str, Term], stated: list[Term], currency: str
+    text: str, labelled: dict[str, Term], stated: list[Term], currency: str, totals: int = 1
 ) -> None:
     """Milestones stated by kind ("$48 million in development milestones and $60 million in
     sales milestones", "개발 마일스톤은 최대 180억원이다. 상업화 마일스톤은 1800억원")
@@ -377,11 +401,24 @@ def _sum_milestones(
     whole = labelled["total"].values[currency]
     up = labelled["upfront"].values[currency] if "upfront" in labelled else 0
     near = labelled["near_term"].values[currency] if "near_term" in labelled else 0
-    if not one_sentence and not all(
+    # each named by its kind after it ("$525M upon achieving regulatory milestones and
+    # $862.5M in commercial milestones"): parts of the total, summed
+    if (
+        len(stated) <= 3
+        and up + near + both <= whole * 1.005
+        and all(_KIND_AFTER.match(text[t.end : t.end + 45]) for t in stated)
+    ):
+        first = stated[0]
+        labelled["milestones"] = Term(first.mention, {currency: both}, first.mentions)
+        return
+    # the parts adding up to the only total stated is reason enough, in one sentence or
+    # across; beside a sub-total ("for a total of $200 million") they must name their kinds
+    adds_up = abs(up + near + both - whole) <= 0.005 * whole
+    if not (one_sentence or totals <= 1) and not all(
         _KIND.search(text[max(0, t.mention.start - 45) : t.mention.start]) for t in stated
     ):
         return
-    if abs(up + near + both - whole) <= 0.005 * whole:
+    if adds_up:
         first = stated[0]
         labelled["milestones"] = Term(first.mention, {currency: both}, first.mentions)
 
@@ -458,7 +495,12 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         others = [t.values[currency] for r, t in labelled.items() if r != "option"]
         if not others or biggest.values[currency] > max(others):
             labelled["total"] = biggest
-    _sum_milestones(text, labelled, [t for t in mine if t.role == "milestones"], currency)
+    distinct = {round(t.values[currency]) for t in mine if t.role == "total"}
+    if "total" in labelled:
+        distinct.add(round(labelled["total"].values[currency]))
+    _sum_milestones(
+        text, labelled, [t for t in mine if t.role == "milestones"], currency, len(distinct)
+    )
     main = labelled.get("total") or labelled.get("upfront") or next(iter(labelled.values()), None)
     if main is None:
         return

@@ -1,0 +1,159 @@
+"""Companies a deal text names that are no party to it, from where they stand: an analyst's
+firm, a body quoted for a figure, a parent named to place its subsidiary, a regulator, a
+former name, the founders of a joint venture, a larger shareholder, the fund that reports
+the deal. Also the (parent, unit) pairs where a unit takes rights on its parent's side.
+Plain Python over the mentions `pipeline.extract` found.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dari.extraction.model import Mention
+
+# Not a party where it stands: an analyst's firm ("현대증권 연구원은"), the parent named
+# to place its subsidiary ("존슨앤존슨의 제약부문 회사인 얀센", "a subsidiary of Takeda",
+# "Janssen Biotech, a Johnson & Johnson company"); the body a figure is quoted from
+# ("According to the Korea Health Industry Development Institute (KHIDI)", "KHIDI에 따르면").
+_SOURCE_BEFORE = re.compile(r"\baccording to\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_SOURCE_AFTER_KO = re.compile(
+    r"^(?:\s?[(（][^()（）]{0,30}[)）])?\s?(?:에\s?따르면|자료에\s?따르면)"
+)
+_SOURCE_AFTER = re.compile(r"^\s?(?:연구원|수석연구원|애널리스트|analysts?\b)", re.I)
+# a body that publishes figures (not a company quoted on its own deal: "According to Orum
+# Therapeutics, the company raised ...")
+_PUBLISHER = re.compile(
+    r"Institute|Agency|Association|Ministry|Administration|Service|Office|Council|Foundation|"
+    r"Research|Data|Analytics|Intelligence|Exchange|Commission|Federation|Bureau|Statistics|"
+    r"연구원|진흥원|협회|정보원|거래소|공단|위원회|재단|통계|조사"
+)
+_PARENT_AFTER = re.compile(
+    r"^(?:그룹|\s?Group)?(?:\s?[(（][^()（）]{0,60}[)）])?\)?(?:의|['’]s)\s?(?:[^\s.⟦]+\s?){0,5}?"
+    r"(?:자회사|계열사|법인|회사인|부문|subsidiary)"
+)
+_PARENT_BEFORE = re.compile(
+    r"(?:subsidiary|unit|division|arm|part|member) of\s+(?:the\s+)?(?:[\w’'.-]+\s+)?$|\ban?\s+$",
+    re.I,
+)
+
+
+_REGULATOR = re.compile(
+    r"Food and Drug|Drug Administration|Medical Products Administration|Medicines Agency|"
+    r"Ministry of|Health Canada|식품의약품안전|식약처|보건복지부",
+    re.I,
+)
+_PARENT_WORD = re.compile(r"모회사(?:인|는)?\s?$|\b(?:its|the) parent(?: company)?,?\s$", re.I)
+_FORMER_NAME = re.compile(r"[(（]\s?(?:then|formerly|former|previously|now|구|옛|현)\s?$", re.I)
+_REPORTS_AFFILIATE = re.compile(r"^(?:은|는|이|가)\s(?:\S+\s)?(?:관계사|관계회사)\s")
+_UNIT_AFTER = re.compile(
+    r"^(?:\s(?:Holdings?|Group|AG|Inc\.?|Ltd\.?|plc|Co\.?))*(?:['’]s)?\s"
+    r"(?:unit|subsidiary|affiliate|arm|division)\s",
+    re.I,
+)
+
+
+# Named beside the deal, not in it: the fund or agency that reports it ("KDDF announced ...
+# that AbClon has signed"), the founders of a joint venture ("Kalbe Farma and Genexine joint
+# venture KG Bio", "a joint venture established by A and B"), a larger shareholder
+# ("최대주주인 일동홀딩스에 이은 2대 주주", "following Ildong Pharmaceutical").
+_REPORTER_AFTER = re.compile(
+    r"^(?:\s?[(（][^()（）]{0,40}[)）])?\s+(?:announced|said|reported|noted)\b[^.]{0,40}?\bthat\s+$"
+)
+_FOUNDER_AFTER = re.compile(
+    r"^(?:\s(?:Tbk|Inc\.?|Co\.?|Ltd\.?|plc|Group))*,?\s(?:and|&)\s[^.]{0,50}?\sjoint venture\s|"
+    r"^(?:\s(?:Tbk|Inc\.?|Co\.?|Ltd\.?|plc|Group))*['’]?s?\s(?:joint venture|JV)\s|"
+    r"^\s?(?:와|과)\s[^.\s]{1,20}\s?(?:의\s)?합작(?:법인|회사|사)|^\s?(?:의\s)?합작(?:법인|회사|사)",
+    re.I,
+)
+_FOUNDER_BEFORE = re.compile(
+    r"(?:joint venture|partnership|JV) (?:(?:established|formed|founded|set up|created) )?"
+    r"(?:by|of|between)\s"
+    r"(?:[^.]{0,80}?\s(?:and|&)\s)?(?:[A-Z][\w-]*\s+){0,2}$",
+    re.I,
+)
+_HOLDER_BEFORE = re.compile(r"(?:최대\s?주주|대주주)(?:인|로)?\s$|\bfollowing\s+$")
+_HOLDER_AFTER = re.compile(r"^\s?(?:에\s?이어|에\s?이은)")
+
+
+def _beside(text: str, m: Mention, orgs: list[Mention]) -> bool:
+    after = text[m.end : m.end + 80]
+    reporter = _REPORTER_AFTER.match(
+        after[: max(0, next((o.start - m.end for o in orgs if 0 < o.start - m.end <= 80), 0))]
+    )
+    if reporter:
+        return True
+    if _FOUNDER_AFTER.match(after) or _FOUNDER_BEFORE.search(text[max(0, m.start - 160) : m.start]):
+        return True
+    return bool(
+        _HOLDER_BEFORE.search(text[max(0, m.start - 12) : m.start]) or _HOLDER_AFTER.match(after)
+    )
+
+
+_RIGHTS = re.compile(r"권리|권한|판권|rights|licen[cs]|commerciali", re.I)
+
+
+def units(text: str, orgs: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """(parent, unit) where a unit named after its parent takes rights ("엔도그룹의 캐나다 소재
+    자회사인 팔라딘 랩스가 ... 상업화 권리를 가진다")."""
+    out = []
+    for m in orgs:
+        parent = _PARENT_AFTER.match(text[m.end : m.end + 110])
+        if not parent:
+            continue
+        at = m.end + parent.end()
+        unit = next((o for o in orgs if 0 < o.start - at <= 25), None)
+        if unit is not None:
+            stop = text.find(".", unit.end)
+            if _RIGHTS.search(text, unit.end, stop if stop > 0 else len(text)):
+                out.append((m, unit))
+    return out
+
+
+def unit_sides(
+    roled: list[tuple[Mention, str, float]], units: list[tuple[Mention, Mention]]
+) -> list[tuple[Mention, str, float]]:
+    """The unit takes its parent's side when the parent is a party and the unit is not."""
+
+    def key(m: Mention) -> Any:
+        return m.value if m.value[1] else m.text
+
+    placed = {key(m): r for m, r, _ in roled}
+    more = []
+    for parent, unit in units:
+        role = placed.get(key(parent))
+        if role and key(unit) not in placed:
+            placed[key(unit)] = role
+            more.append((unit, role, 0.5))
+    return more
+
+
+def not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
+    if _beside(text, m, orgs):
+        return True
+    after = text[m.end : m.end + 40]
+    if _SOURCE_AFTER.match(after):
+        return True
+    quoted = _SOURCE_AFTER_KO.match(after) or _SOURCE_BEFORE.search(
+        text[max(0, m.start - 40) : m.start]
+    )
+    if quoted and _PUBLISHER.search(m.text):
+        return True
+    if _REPORTS_AFFILIATE.match(after):  # "X는 관계사 Y가 ... 계약을 체결했다고 밝혔다"
+        return any(0 < o.start - m.end <= 30 for o in orgs)
+    if _UNIT_AFTER.match(after):
+        return any(0 < o.start - m.end <= 25 for o in orgs)
+    parent = _PARENT_AFTER.match(text[m.end : m.end + 110])
+    if parent:
+        return any(0 < o.start - m.end - parent.end() <= 25 for o in orgs)
+    before = text[max(0, m.start - 40) : m.start]
+    if _REGULATOR.search(m.text):  # "approval from the Ministry of Food and Drug Safety"
+        return True
+    if _FORMER_NAME.search(before):  # "GC Cell (then Green Cross LabCell)": the same company
+        return True
+    if _PARENT_WORD.search(before):  # "A의 모회사 B는 자회사 A가 ...", "its parent company B"
+        return len({o.value if o.value[1] else o.text for o in orgs}) > 2
+    match = _PARENT_BEFORE.search(before)
+    if match and match.group(0).strip().lower() in ("a", "an"):
+        return bool(re.match(r"^\s+company\b", after))  # "a Johnson & Johnson company"
+    return bool(match)
