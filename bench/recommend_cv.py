@@ -26,7 +26,7 @@ its in-fold choice and the two baselines. Variants tried against the shipped pro
 - fixed rules without tuning: RRF of the eight channels with equal weights (k 5 and 60),
   and the shipped weights on per-query z-scores instead of ranks.
 
-Results: docs/recommendations.md, "Issue 15, session 8".
+Results: docs/recommendations.md, "Issue 15, session 9".
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ from recommend_eval import (  # noqa: E402  (bench/ is the script's directory)
     untouched_ids,
     with_ci,
 )
-from recommend_fusion import GRID, KS, values_of  # noqa: E402
+from recommend_fusion import GRID, KS, first_hit, values_of  # noqa: E402
 
 from dari.matching.bm25 import BM25  # noqa: E402
 from dari.matching.documents import asset_query_text, asset_text  # noqa: E402
@@ -152,17 +152,6 @@ def mid_ranks(values: np.ndarray) -> np.ndarray:
     ranks = np.empty(len(values))
     for s, c in zip(start, count, strict=True):
         ranks[order[s : s + c]] = s + (c + 1) / 2
-    return ranks
-
-
-def first_hit(q: Query, score: np.ndarray) -> np.ndarray:
-    """Rank of the first real licensee under every row of `score`, ties by id."""
-    rel = q.relevant
-    best = score[:, rel].max(1, keepdims=True)
-    at_best = rel[None] & (score == best)
-    best_id = np.where(at_best, q.id_rank[None], 10**9).min(1, keepdims=True)
-    before = ((score > best) | ((score == best) & (q.id_rank[None] < best_id))) & ~rel[None]
-    ranks: np.ndarray = 1 + before.sum(1)
     return ranks
 
 

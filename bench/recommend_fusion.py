@@ -69,6 +69,11 @@ def _ranks(q: Query, weights: np.ndarray, k: float) -> np.ndarray:
     everyone = np.ones(len(q.relevant), dtype=bool)
     rr = np.stack([1.0 / (k + competition_ranks(CHANNELS[n](values), everyone)) for n in GRID])
     score = (weights @ rr) * (0.2 + 0.8 * values["geography"])[None]
+    return first_hit(q, score)
+
+
+def first_hit(q: Query, score: np.ndarray) -> np.ndarray:
+    """Rank of the first real licensee under every row of `score`, ties by id."""
     rel = q.relevant
     best = score[:, rel].max(1, keepdims=True)
     at_best = rel[None] & (score == best)

@@ -1,4 +1,4 @@
-"""Hub corrections of the partner ranking, by grouped cross-validation (issue 15, session 10).
+"""Hub corrections of the partner ranking, by grouped cross-validation (issue 15, session 9).
 
     .venv/bin/python bench/recommend_hub.py             # ~2 min with var/ embeddings cached
     .venv/bin/python bench/recommend_hub.py --points    # also every fixed grid point
@@ -25,7 +25,8 @@ hit@5 + MRR on the training folds) on the 187 tuning deals (every set but held-o
 of BOTH framings at once, since the product has one setting: `standalone-prior` (the
 judge's: each set among its own licensees, history dated before) and `cumulative` (each set
 among every earlier set's candidates, hundreds). Out-of-fold figures per framing, and for
-the deals with >= 50 candidates. Results: docs/recommendations.md, "Issue 15, session 10".
+the deals with >= 50 candidates. Results: docs/recommendations.md, "Issue 15, session 9 (second
+part)".
 """
 
 from __future__ import annotations
