@@ -13,6 +13,9 @@ from django.utils import translation
 
 from dari.matching.glossary import glossary
 
+# CLDR regions with two-letter codes that are no country (unknown, EU, UN, pseudo-locales).
+NOT_COUNTRIES = {"ZZ", "EU", "EZ", "UN", "QO", "XA", "XB"}
+
 
 @lru_cache(maxsize=16)
 def _locale(language: str) -> Locale:
@@ -33,6 +36,15 @@ def country_name(code: str | None, language: str | None = None) -> str:
     if not code:
         return ""
     return str(_locale(_language(language)).territories.get(code.upper(), code))
+
+
+def country_codes() -> list[str]:
+    """Every ISO 3166 alpha-2 country code CLDR names (the choices of a country field)."""
+    return sorted(
+        code
+        for code in _locale("en").territories
+        if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES
+    )
 
 
 def language_name(code: str | None, language: str | None = None) -> str:
