@@ -10,7 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dari.accounts.models import LinkKind, OrganizationLink
-from dari.core.names import country_codes, country_name, local_name
+from dari.core.names import countries_by_name, country_codes, local_name
 from dari.directory.domain.editing import ASSET_FIELDS, ORGANIZATION_FIELDS
 from dari.directory.domain.recommend import TerritoryError, check_territories
 from dari.directory.models import Asset, Organization
@@ -92,7 +92,7 @@ class OrganizationForm(forms.ModelForm):
         current = (self.initial.get("country") or "").upper()
         if current:
             codes.add(current)
-        named = sorted(((c, country_name(c)) for c in codes), key=lambda pair: pair[1])
+        named = countries_by_name(sorted(codes))
         self.fields["country"] = CountryField(
             label=country.label,
             required=False,

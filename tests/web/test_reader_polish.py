@@ -72,6 +72,8 @@ def test_cluster_table_keeps_the_region_on_a_phone(client, directory):
     directory["cluster"].region = "North Chungcheong (Osong)"
     directory["cluster"].save()
     page = text(client.get("/clusters/"))
+    korean = text(client.get("/clusters/", HTTP_ACCEPT_LANGUAGE="ko"))
+    assert ["충북(오송)" in korean, "North Chungcheong" in korean] == [True, False]
     assert ['class="wide-only"' in page, 'class="small muted phone-only"' in page] == [True, True]
 
 

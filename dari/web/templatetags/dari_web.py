@@ -20,6 +20,7 @@ from dari.core.names import country_name as _country_name
 from dari.core.names import language_name as _language_name
 from dari.core.names import local_name as _local_name
 from dari.core.names import other_name as _other_name
+from dari.core.names import region_name as _region_name
 from dari.core.names import term_name
 from dari.directory.vocab import (
     DealStatus,
@@ -72,6 +73,12 @@ def country_name(code: str | None) -> str:
 def city_name(city: str | None) -> str:
     """`{{ org.city|city_name }}`: a Korean city in Hangul for a Korean reader."""
     return _city_name(city)
+
+
+@register.filter
+def region_name(region: str | None) -> str:
+    """`{{ cluster.region|region_name }}`: "경북(안동)" for a Korean reader."""
+    return _region_name(region)
 
 
 @register.filter
