@@ -94,3 +94,12 @@ def test_a_restricted_asset_is_tagged_by_its_label_not_its_code(client, director
     korean = text(client.get("/organizations/org-hanbit/", HTTP_ACCEPT_LANGUAGE="ko"))
     tag = re.compile(r'class="tag vis-members"[^>]*>([^<]*)<')
     assert (tag.findall(english), tag.findall(korean)) == (["Members"], ["회원"])
+
+
+def test_an_asset_seeking_nothing_says_so(client, directory):
+    asset = directory["assets"]["neuro"]
+    asset.seeking = []
+    asset.save()
+    page = text(client.get("/assets/", HTTP_ACCEPT_LANGUAGE="ko"))
+    row = page.split(">GP-7<")[1].split("</tr>")[0]
+    assert row.rstrip().endswith('<span class="muted" title="명시되지 않음">–</span></td>')
