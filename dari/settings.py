@@ -177,6 +177,8 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True
+# Korean short dates zero-padded like the rest of the pages (dari/formats/ko).
+FORMAT_MODULE_PATH = ["dari.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"

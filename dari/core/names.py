@@ -13,6 +13,9 @@ from django.utils import translation
 
 from dari.matching.glossary import glossary
 
+# CLDR regions with two-letter codes that are no country (unknown, EU, UN, pseudo-locales).
+NOT_COUNTRIES = {"ZZ", "EU", "EZ", "UN", "QO", "XA", "XB"}
+
 
 @lru_cache(maxsize=16)
 def _locale(language: str) -> Locale:
@@ -33,6 +36,15 @@ def country_name(code: str | None, language: str | None = None) -> str:
     if not code:
         return ""
     return str(_locale(_language(language)).territories.get(code.upper(), code))
+
+
+def country_codes() -> list[str]:
+    """Every ISO 3166 alpha-2 country code CLDR names (the choices of a country field)."""
+    return sorted(
+        code
+        for code in _locale("en").territories
+        if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES
+    )
 
 
 def language_name(code: str | None, language: str | None = None) -> str:
@@ -84,6 +96,39 @@ def city_name(city: str | None, language: str | None = None) -> str:
     if not rest:
         return _KOREAN_PLACES[head]
     return f"{_KOREAN_PLACES[head]}({_KOREAN_PLACES.get(inner, inner)})"
+
+
+# Provinces (short forms, as Korean news writes them) and the districts and zones that the
+# clusters' regions name beside the cities above.
+_KOREAN_PROVINCES = {
+    "North Gyeongsang": "경북", "South Gyeongsang": "경남", "North Jeolla": "전북",
+    "South Jeolla": "전남", "North Chungcheong": "충북", "South Chungcheong": "충남",
+    "Gyeonggi": "경기", "Gangwon": "강원", "Jeju": "제주",
+}  # fmt: skip
+_KOREAN_DISTRICTS = {
+    "Hongcheon": "홍천", "Innovation City": "혁신도시", "Dong-gu": "동구", "Yuseong": "유성",
+    "Daedeok Innopolis": "대덕연구개발특구", "Yangsan": "양산",
+    "Pusan National University Yangsan campus": "부산대학교 양산캠퍼스", "Gijang-gun": "기장군",
+    "Dongdaemun-gu": "동대문구", "Hongneung": "홍릉", "Seocheon-gun": "서천군",
+    "Janghang-eup and Maseo-myeon": "장항읍·마서면", "Gangseo-gu": "강서구", "Magok": "마곡",
+    "Osong": "오송", "Songdo": "송도", "Incheon Free Economic Zone": "인천경제자유구역",
+}  # fmt: skip
+
+
+def region_name(region: str | None, language: str | None = None) -> str:
+    """A cluster's region as a Korean reader writes it ("North Gyeongsang (Andong)" is
+    "경북(안동)"); in English, or when any of its places is not listed, as recorded (never
+    half translated)."""
+    region = (region or "").strip()
+    if not region or not _language(language).startswith("ko"):
+        return region
+    head, _, rest = region.partition(" (")
+    places = {**_KOREAN_PLACES, **_KOREAN_PROVINCES, **_KOREAN_DISTRICTS}
+    parts = [p.strip() for p in rest.rstrip(")").split(",")] if rest else []
+    if head not in places or any(p not in places for p in parts):
+        return region
+    inner = ", ".join(places[p] for p in parts)
+    return f"{places[head]}({inner})" if inner else places[head]
 
 
 _PLACES_BY_KOREAN = {korean: english for english, korean in _KOREAN_PLACES.items()}

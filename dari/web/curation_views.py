@@ -17,12 +17,14 @@ from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dari.core.forms import add_domain_error
+from dari.core.money import money
 from dari.curation.access import may_curate
 from dari.curation.domain import queries
 from dari.curation.domain.errors import CurationError
 from dari.curation.domain.ingest import gazetteer, ingest_text
 from dari.curation.domain.review import approve, reject
 from dari.curation.models import CandidateKind, CandidateStatus
+from dari.directory.vocab import DealType, Stage, label_of
 from dari.web.curation_forms import (
     DealApprovalForm,
     IngestForm,
@@ -77,10 +79,33 @@ def _label(field: str) -> str:
     return str(FIELD_LABELS.get(field, field))
 
 
+AMOUNTS = {"upfront", "near_term", "milestones", "total", "equity", "amount"}
+VOCABULARY_FIELDS: dict[str, Any] = {"deal_type": DealType, "stage_at_signing": Stage}
+
+
+def _shown(name: str, value: Any, currency: str) -> Any:
+    """A value as a curator reads it: an amount in its currency ("USD 640m", "6억 4,000만
+    달러"), a code by its label, a yes or no; never a Python list or a bare True."""
+    if name in AMOUNTS and isinstance(value, int | float):
+        return money(value, currency) if currency else value
+    if name == "original_amounts" and isinstance(value, list):
+        return ", ".join(
+            money(pair[0], str(pair[1]))
+            for pair in value
+            if isinstance(pair, list | tuple) and len(pair) == 2
+        )
+    if name in VOCABULARY_FIELDS and isinstance(value, str) and value:
+        return label_of(VOCABULARY_FIELDS[name], value)
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    return value
+
+
 def _extracted(candidate: Any, form: Any) -> list[dict[str, Any]]:
     """The extracted fields as the page shows them: translated names and roles (a national
     target by the name the approval form lists it under)."""
     rows = []
+    currency = str(candidate.extracted.get("currency") or "")
     for name, value in candidate.extracted.items():
         if name == "target" and candidate.kind == CandidateKind.OBSERVATION:
             value = dict(form.fields["target"].choices).get(value, value)
@@ -93,7 +118,7 @@ def _extracted(candidate: Any, form: Any) -> list[dict[str, Any]]:
             {
                 "field": name,
                 "label": _label(name),
-                "value": value,
+                "value": value if name == "parties" else _shown(name, value, currency),
                 "evidence": candidate.evidence.get(name, ""),
                 "confidence": candidate.confidence.get(name),
             }

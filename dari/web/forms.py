@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dari.accounts.models import LinkKind, OrganizationLink
+from dari.core.names import countries_by_name, country_codes, local_name
 from dari.directory.domain.editing import ASSET_FIELDS, ORGANIZATION_FIELDS
 from dari.directory.domain.recommend import TerritoryError, check_territories
 from dari.directory.models import Asset, Organization
@@ -58,6 +59,13 @@ class TerritoriesField(LinesField):
             raise forms.ValidationError(str(exc), code="unknown_territory") from None
 
 
+class CountryField(forms.ChoiceField):
+    """An ISO country code chosen by its name; a code typed in lower case is accepted."""
+
+    def to_python(self, value: Any) -> str:
+        return str(super().to_python(value)).strip().upper()
+
+
 class OrganizationForm(forms.ModelForm):
     therapeutic_areas = _checkboxes(TherapeuticArea.choices, _("Therapeutic areas"))
     modalities = _checkboxes(Modality.choices, _("Modalities"))
@@ -75,8 +83,25 @@ class OrganizationForm(forms.ModelForm):
             "interest_description": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def clean_country(self) -> str:
-        return self.cleaned_data["country"].upper()
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Countries and clusters by the names a reader knows ("대한민국", "판교테크노밸리"),
+        # never a bare code or an English-only name.
+        country = self.fields["country"]
+        codes = set(country_codes())
+        current = (self.initial.get("country") or "").upper()
+        if current:
+            codes.add(current)
+        named = countries_by_name(sorted(codes))
+        self.fields["country"] = CountryField(
+            label=country.label,
+            required=False,
+            choices=[("", "—"), *named],
+            help_text=country.help_text,
+        )
+        cluster = self.fields.get("cluster")
+        if isinstance(cluster, forms.ModelChoiceField):
+            cluster.label_from_instance = local_name  # type: ignore[method-assign]
 
 
 class AssetForm(forms.ModelForm):

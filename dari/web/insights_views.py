@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from dari.core.errors import DomainError
 from dari.core.forms import add_domain_error
+from dari.core.names import local_name
 from dari.curation.access import may_curate
 from dari.curation.domain.observations import propose_observation
 from dari.directory.access import visible_assets
@@ -295,7 +296,7 @@ def cluster_network(request: HttpRequest) -> HttpResponse:
         for side in ("a", "b"):
             totals[r[side]] = totals.get(r[side], 0) + r["total"]
     clusters = list(Cluster.objects.all())
-    nodes = [{"key": c.pk, "label": c.name, "total": totals.get(c.pk, 0)} for c in clusters]
+    nodes = [{"key": c.pk, "label": local_name(c), "total": totals.get(c.pk, 0)} for c in clusters]
     cells = network.cluster_matrix(links)
     order = [n["label"] for n in nodes if n["total"]]
     return render(

@@ -189,7 +189,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
     context |= {
         "kinds": OrgKind.choices,
         "countries": countries_by_name(queries.countries_of(Organization.objects.all())),
-        "clusters": Cluster.objects.only("id", "name"),
+        "clusters": Cluster.objects.only("id", "name", "name_ko"),
     }
     return render(request, "web/organizations/list.html", context, status=status)
 

@@ -13,6 +13,7 @@ from dari.core.names import (
     local_name,
     other_name,
     recorded_city,
+    region_name,
     term_name,
 )
 
@@ -84,3 +85,19 @@ def test_an_indication_reads_in_korean_where_the_glossary_knows_it():
     assert term_name("HER2-positive synthetic tumour of the left toe", "ko") == (
         "HER2-positive synthetic tumour of the left toe"
     )
+
+
+def test_a_clusters_region_in_korean_whole_or_not_at_all():
+    assert [
+        region_name("North Gyeongsang (Andong)", "ko"),
+        region_name("Incheon (Songdo, Incheon Free Economic Zone)", "ko"),
+        region_name("Ulsan", "ko"),
+        region_name("Gyeonggi (Somewhere New)", "ko"),
+        region_name("North Gyeongsang (Andong)", "en"),
+    ] == [
+        "경북(안동)",
+        "인천(송도, 인천경제자유구역)",
+        "울산",
+        "Gyeonggi (Somewhere New)",
+        "North Gyeongsang (Andong)",
+    ]

@@ -72,3 +72,33 @@ def test_a_refused_source_is_shown_on_the_form(graph, curator, client):
     assert response.status_code == 400
     assert "document-sharing" in response.content.decode()
     assert not Candidate.objects.exists()
+
+
+def test_extracted_values_read_as_amounts_and_labels(graph, curator, client):
+    """Amounts in their currency, a deal type by its label, a yes: never a Python list
+    ([[56000000000, 'KRW']]), a bare number of dollars or True."""
+    client.force_login(curator)
+    client.post("/curation/ingest", {"source": SOURCE, "text": EN_DEAL, "lang": "auto"})
+    cand = Candidate.objects.get()
+    cand.extracted |= {
+        "currency": "USD",
+        "upfront": 40_000_000,
+        "original_amounts": [[56_000_000_000, "KRW"]],
+        "deal_type": "license",
+        "royalties": True,
+    }
+    cand.save()
+    english = client.get(f"/curation/{cand.pk}/").content.decode()
+    korean = client.get(f"/curation/{cand.pk}/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert [s in english for s in ("USD 40m", "KRW 56bn", "[[", "True")] == [
+        True,
+        True,
+        False,
+        False,
+    ]
+    assert [s in korean for s in ("4,000만 달러", "560억 원", "기술이전(라이선스)", ">예<")] == [
+        True,
+        True,
+        True,
+        True,
+    ]

@@ -97,3 +97,19 @@ def test_outsiders_cannot_answer_a_move(client, world, scheduled):
     login(client, world["colleague"])
     response = client.post(url("move-accept", "test-virtual", move.pk), follow=True)
     assert MoveRequest.objects.get().status == MoveStatus.PENDING
+
+
+def test_the_agenda_days_read_in_each_languages_order(client, world, scheduled):
+    """English "Tuesday March 3", Korean "3월 3일 화요일" (the weekday after the date)."""
+    publish_schedule(world["event"].pk)
+    login(client, world["minseo"])
+    heads = [
+        html(r).split('class="day-head">')[1].split("<")[0]
+        for r in (
+            client.get(url("agenda", "test-virtual")),
+            get_in_korean(client, url("agenda", "test-virtual")),
+        )
+    ]
+    english, korean = heads
+    assert english.split()[0].endswith("day") and korean.endswith("요일")
+    assert korean.split()[0].endswith("월")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
+from dari.directory.models import Cluster
 from dari.insights.domain import network
 
 pytestmark = pytest.mark.django_db
@@ -16,6 +18,13 @@ def test_cluster_links_count_deals_meetings_and_facilities_across_clusters(world
         {"a": "cl-a", "a_label": "Alpha Cluster", "b": "cl-b", "b_label": "Beta Cluster",
          "deals": 2, "meetings": 1, "facilities": 1, "total": 4},
     ]  # fmt: skip
+
+
+def test_cluster_links_name_clusters_in_the_readers_language(world):
+    Cluster.objects.filter(pk="cl-a").update(name_ko="알파 클러스터")
+    with translation.override("ko"):
+        (row,) = network.cluster_links()
+    assert (row["a_label"], row["b_label"]) == ("알파 클러스터", "Beta Cluster")
 
 
 def test_cluster_matrix_is_symmetric(world):

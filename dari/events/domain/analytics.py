@@ -22,7 +22,7 @@ from typing import Any
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 
-from dari.core.names import country_name
+from dari.core.names import country_name, local_name
 from dari.directory.access import visible_assets
 from dari.directory.vocab import Modality, label_of
 from dari.events.models import (
@@ -115,7 +115,7 @@ def meetings_by(event: Event, dimension: str, user: Any) -> list[dict[str, Any]]
                 if dimension == "cluster":
                     cluster = org.cluster if org is not None else None
                     key = cluster.pk if cluster is not None else ""
-                    keys[key] = cluster.name if cluster is not None else _("No cluster")
+                    keys[key] = local_name(cluster) if cluster is not None else _("No cluster")
                 else:
                     key = org.country if org is not None else ""
                     keys[key] = country_name(key) or _("Unknown")

@@ -27,7 +27,7 @@ from typing import Any
 from django.db.models import Count, Max, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from dari.core.names import country_name
+from dari.core.names import country_name, local_name
 from dari.directory.access import visible_assets
 from dari.directory.models import Asset, Cluster, Deal, Investment, current_generation
 from dari.directory.vocab import InvestmentKind, Modality, Stage, TherapeuticArea, label_of
@@ -195,7 +195,8 @@ def _visible(user: Any, f: Filters) -> QuerySet[Asset]:
 
 
 def _cluster_names() -> dict[str, str]:
-    return dict(Cluster.objects.values_list("pk", "name"))
+    """Each cluster's name in the reader's language (판교테크노밸리 for a Korean reader)."""
+    return {c.pk: local_name(c) for c in Cluster.objects.only("id", "name", "name_ko")}
 
 
 def assets_by_cluster(user: Any, dimension: str, f: Filters = Filters()) -> list[dict[str, Any]]:

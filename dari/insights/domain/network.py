@@ -19,6 +19,7 @@ from typing import Any
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from dari.core.names import local_name
 from dari.directory.access import visible_assets
 from dari.directory.models import Cluster, Deal, Facility, Organization, Program
 from dari.directory.text import tokens_many
@@ -59,7 +60,7 @@ def cluster_links() -> list[dict[str, Any]]:
     for home, site in facilities:
         if home != site:
             counts[_pair(home, site)]["facilities"] += 1
-    names = dict(Cluster.objects.values_list("pk", "name"))
+    names = {c.pk: local_name(c) for c in Cluster.objects.only("id", "name", "name_ko")}
     rows = []
     for (a, b), c in counts.items():
         row: dict[str, Any] = {"a": a, "a_label": names[a], "b": b, "b_label": names[b]}

@@ -245,7 +245,7 @@ class OutcomeForm(forms.Form):
         label=_("Deal record (optional)"),
         required=False,
         max_length=100,
-        help_text=_("The id of the deal in the directory, e.g. dl-gsk-ablbio-2025"),
+        help_text=_("The id of the deal in the directory, e.g. dl-abl-bio-gsk-2025"),
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=2000)
 
@@ -257,7 +257,7 @@ class CoOrganizerForm(forms.Form):
         label=_("Organisation id"),
         required=False,
         max_length=128,
-        help_text=_("Its organisers manage the event too, e.g. ablbio"),
+        help_text=_("Its organisers manage the event too, e.g. abl-bio"),
     )
     username = forms.CharField(label=_("Or a person's login"), required=False, max_length=150)
 

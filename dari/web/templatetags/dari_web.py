@@ -12,12 +12,15 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from dari.accounts.access import may_administer
-from dari.accounts.models import LinkKind, Role
+from dari.accounts.models import InvitationState, LinkKind, MembershipSource, MembershipState, Role
+from dari.core.money import money as _money
+from dari.core.money import usd_millions as _usd_millions
 from dari.core.names import city_name as _city_name
 from dari.core.names import country_name as _country_name
 from dari.core.names import language_name as _language_name
 from dari.core.names import local_name as _local_name
 from dari.core.names import other_name as _other_name
+from dari.core.names import region_name as _region_name
 from dari.core.names import term_name
 from dari.directory.vocab import (
     DealStatus,
@@ -73,6 +76,12 @@ def city_name(city: str | None) -> str:
 
 
 @register.filter
+def region_name(region: str | None) -> str:
+    """`{{ cluster.region|region_name }}`: "경북(안동)" for a Korean reader."""
+    return _region_name(region)
+
+
+@register.filter
 def local_name(record: Any) -> str:
     """`{{ org.cluster|local_name }}`: a record's Korean name for a Korean reader (when it has
     one), its name otherwise; where only one name fits."""
@@ -96,6 +105,52 @@ def terms(values: list[str] | None) -> list[str]:
     """`{{ asset.indications|terms|join:", " }}`: each term in the reader's language where the
     glossary knows it (위암 for "gastric cancer" to a Korean reader)."""
     return [term_name(v) for v in values or []]
+
+
+# What an audit entry's before/after keys hold, by the vocabulary that names their values.
+AUDIT_VOCABULARIES: dict[str, tuple[type[models.TextChoices], ...]] = {
+    "state": (MembershipState, InvitationState),
+    "source": (MembershipSource,),
+    "role": (Role,),
+    "kind": (LinkKind,),
+    "visibility": (Visibility,),
+}
+
+
+@register.filter
+def audit_value(value: Any, key: str) -> str:
+    """`{{ v|audit_value:k }}`: one value of an audit entry by its label ("확인됨", not
+    "confirmed"); values of other keys (an address, an id) as they are."""
+    text = "" if value is None else str(value)
+    for vocabulary in AUDIT_VOCABULARIES.get(key, ()):
+        if text in vocabulary.values:
+            return label_of(vocabulary, text)
+    return text
+
+
+@register.filter
+def headword(label: str | None) -> str:
+    """`{{ v|label:"visibility"|headword }}`: a label's words before its colon ("회원" of
+    "회원: 모든 기관의 확인된 구성원"), where a tag has room for a word only."""
+    return str(label or "").split(":")[0].strip()
+
+
+@register.filter
+def term(value: str | None) -> str:
+    """`{{ indication|term }}`: one term in the reader's language where the glossary knows it."""
+    return term_name(value or "")
+
+
+@register.filter
+def usd_millions(amount: Any) -> str:
+    """`{{ deal.total_value_usd_m|usd_millions }}`: "USD 1,040m"; "10억 4,000만 달러"."""
+    return _usd_millions(amount)
+
+
+@register.filter
+def money(amount: Any, currency: str) -> str:
+    """`{{ inv.amount_local|money:inv.currency }}`: "KRW 90bn"; "900억 원"."""
+    return _money(amount, currency)
 
 
 @register.filter

@@ -1,0 +1,80 @@
+"""Amounts of money as a reader of each language writes them: "USD 1,040m" and "KRW 90bn" in
+English; "10억 4,000만 달러" and "900억 원" in Korean, where millions are not a unit (a Korean
+reader stumbles over "1,040백만 달러" and counts the zeros of "KRW 90,000,000,000"). The template
+filters `usd_millions` and `money` (dari_web) call these."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+# Currency names a Korean reader uses after an amount ("3억 유로"); others keep their code.
+KOREAN_CURRENCY = {
+    "KRW": "원",
+    "USD": "달러",
+    "EUR": "유로",
+    "GBP": "파운드",
+    "JPY": "엔",
+    "CNY": "위안",
+    "CHF": "스위스 프랑",
+}
+KOREAN_UNITS = ((10**12, "조"), (10**8, "억"), (10**4, "만"))
+
+
+def _korean(language: str | None) -> bool:
+    return (language or translation.get_language() or "en").startswith("ko")
+
+
+def _plain(value: Decimal) -> str:
+    """1,040 or 2.5: thousands separated, no trailing zeros."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def korean_number(value: Decimal | float | int) -> str:
+    """An amount in 조, 억 and 만 (10⁴ units), the two largest units that it has:
+    1,040,000,000 -> "10억 4,000만"; below 10,000 it is written out ("2,500")."""
+    whole = int(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    if abs(whole) < 10**4:
+        return f"{whole:,}"
+    sign, rest = ("-" if whole < 0 else ""), abs(whole)
+    parts = []
+    for unit, name in KOREAN_UNITS:
+        count, rest = divmod(rest, unit)
+        if count:
+            parts.append(f"{count:,}{name}")
+    return sign + " ".join(parts[:2])
+
+
+def english_number(value: Decimal | float | int) -> str:
+    """A large amount in billions or millions ("90bn", "1.2m"), a small one written out."""
+    amount = Decimal(str(value))
+    for unit, suffix in ((Decimal(10**9), "bn"), (Decimal(10**6), "m")):
+        if abs(amount) >= unit:
+            return _plain(amount / unit) + suffix
+    return _plain(amount)
+
+
+def usd_millions(amount: Decimal | float | int | None, language: str | None = None) -> str:
+    """An amount stored in millions of US dollars: "USD 1,040m"; "10억 4,000만 달러"."""
+    if amount is None:
+        return ""
+    value = Decimal(str(amount))
+    if _korean(language):
+        return f"{korean_number(value * 10**6)} {KOREAN_CURRENCY['USD']}"
+    return _("USD %(amount)sm") % {"amount": _plain(value)}
+
+
+def money(amount: Decimal | float | int | None, currency: str, language: str | None = None) -> str:
+    """An amount in its own currency: "KRW 90bn"; "900억 원" (a currency Korean names
+    after the amount, else "EUR 3억" with its code)."""
+    if amount is None:
+        return ""
+    value = Decimal(str(amount))
+    code = (currency or "").upper()
+    if _korean(language):
+        name = KOREAN_CURRENCY.get(code)
+        return f"{korean_number(value)} {name}" if name else f"{code} {korean_number(value)}"
+    return f"{code} {english_number(value)}".strip()
