@@ -9,13 +9,16 @@ class DirectoryConfig(AppConfig):
 
     def ready(self) -> None:
         """Reasons of recommendations speak the reader's language (the core is keyed by
-        the English text; dari.directory.domain.reason_catalogue marks every string); the
+        the English text; dari.directory.domain.reason_catalogue marks every string; an
+        indication named in a reason goes through the glossary: 위암 for "gastric cancer"); the
         asset search index and the directory generation follow every save."""
         from django.utils.translation import gettext
 
-        from dari.matching.reasons import set_translator
+        from dari.core.names import term_name
+        from dari.matching.reasons import set_term_translator, set_translator
 
         set_translator(gettext)
+        set_term_translator(term_name)
 
         from dari.directory import generation, search
 

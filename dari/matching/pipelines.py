@@ -18,7 +18,7 @@ from .documents import asset_text
 from .embed import FloatMatrix
 from .history import target_keys
 from .profiles import AssetProfile
-from .reasons import render
+from .reasons import render, term
 from .registry import AssetQuery, FeatureGroup, Fired, Pair, PartnerQuery
 from .stated import share
 from .store import KeyIndex
@@ -253,7 +253,7 @@ def reasons(p: Pair) -> Iterable[Fired]:
         elif name == "pipe_indication":
             wanted = set(tokenize(" ".join(asset.indications)))
             best = max(own.indications, key=lambda i: len(set(tokenize(i)) & wanted))
-            fields["indication"] = best
+            fields["indication"] = term(best)
         yield (name, weight * value, render(p.templates, name, **fields))
 
 

@@ -26,6 +26,7 @@ Translator = Callable[[str], str]
 """English text -> the same text in the reader's language (fields in braces kept)."""
 
 _translator: Translator | None = None
+_term_translator: Translator | None = None
 
 PARTNER_REASONS: dict[str, str] = {
     "area_modality_interest": "{area} {modality}: in their stated interests",
@@ -173,6 +174,20 @@ def set_translator(fn: Translator | None) -> Translator | None:
     global _translator
     previous, _translator = _translator, fn
     return previous
+
+
+def set_term_translator(fn: Translator | None) -> Translator | None:
+    """Install the function that names a data term (an indication as a record states it) in
+    the reader's language, e.g. through the Korean-English glossary (None: as written);
+    returns the one it replaces."""
+    global _term_translator
+    previous, _term_translator = _term_translator, fn
+    return previous
+
+
+def term(text: str) -> str:
+    """A data term in the reader's language, through the installed term translator."""
+    return text if _term_translator is None else _term_translator(text)
 
 
 def translate(text: str) -> str:

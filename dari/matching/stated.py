@@ -31,7 +31,7 @@ from .bm25 import BM25
 from .documents import business_lines_of
 from .history import target_keys
 from .keyterms import is_key_term
-from .reasons import country_name, english_label, join_labels, label, render
+from .reasons import country_name, english_label, join_labels, label, render, term
 from .registry import AssetQuery, Feature, Fired, Pair, PartnerQuery
 from .text import tokenize
 from .weights import explain_weight, normalise_by_max
@@ -381,7 +381,7 @@ def _indication_reasons(p: Pair) -> Iterable[Fired]:
     w, value = p.weights.indication, p.value("indication")
     if w and value >= ft.INDICATION_FIRE:
         best = max(p.asset.indications, key=p.indication_hits)
-        yield ("indication", w * value, render(p.templates, "indication", indication=best))
+        yield ("indication", w * value, render(p.templates, "indication", indication=term(best)))
 
 
 # ---- territories on offer ------------------------------------------------------------

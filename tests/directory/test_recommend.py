@@ -307,3 +307,33 @@ def test_api_cli_and_page_take_a_territory_to_try(twin_in_japan, client, capsys)
     assert "unknown territory &#x27;Narnia&#x27;" in refused.content.decode()
     detail = client.get("/assets/as-public/").content.decode()
     assert '<option value="Greater China">What if: Greater China</option>' in detail
+
+
+def test_an_indication_in_a_reason_reads_in_korean(leak_world):
+    """An indication a reason names goes through the glossary for a Korean reader (SYNTHETIC
+    organisations)."""
+    OrganizationFactory(
+        id="org-gastric",
+        name="Gastric Pharma",
+        kind="pharma",
+        country="US",
+        interest_therapeutic_areas=["oncology"],
+        interest_modalities=["antibody"],
+        interest_description="We in-license antibodies for gastric cancer.",
+    )
+    AssetFactory(
+        id="as-gastric",
+        organization=leak_world["orgs"][3],
+        name="Gastromab",
+        description="an antibody for gastric cancer",
+        indications=["gastric cancer"],
+    )
+    owner = leak_world["users"]["owner"]
+    with translation.override("en"):
+        english = {r.id: r.reasons for r in recommend_partners(owner, "as-gastric", top=20)}
+    with translation.override("ko"):
+        korean = {r.id: r.reasons for r in recommend_partners(owner, "as-gastric", top=20)}
+    assert any(r.startswith("gastric cancer:") for r in english["org-gastric"])
+    assert any(r.startswith("위암:") for r in korean["org-gastric"])
+    # their own words are quoted as they wrote them
+    assert any("“We in-license antibodies for gastric cancer.”" in r for r in korean["org-gastric"])

@@ -109,5 +109,7 @@ def english_reasons() -> Iterator[None]:
     """The core's own tests read English reasons, whatever translator the web app installed
     (its gettext follows the language a Django test in the same session left active)."""
     saved = reasons_module.set_translator(None)
+    saved_terms = reasons_module.set_term_translator(None)
     yield
     reasons_module.set_translator(saved)
+    reasons_module.set_term_translator(saved_terms)
