@@ -44,6 +44,8 @@ def test_organiser_sets_rules_quotas_and_approval(client, world):
     assert world["event"].registration_approval is True
     page = html(get_in_korean(client, url("controls", "test-virtual")))
     assert "누가 누구를 만날 수 있는지" in page
+    # a role without a quota reads as no limit, not as a dash
+    assert "제한 없음" in page and '<td class="num">3</td>' in page
     rule = MeetingRule.objects.get()
     client.post(url("rule-remove", "test-virtual", rule.pk))
     assert MeetingRule.objects.count() == 0

@@ -207,3 +207,22 @@ def test_a_bad_updated_since_names_the_parameter(client, db):
             "message": "'yesterday' is not an ISO 8601 date or date-time",
         }
     ]
+
+
+def test_a_sites_recruiting_status_reads_as_a_label_and_its_column_only_when_given(
+    client, write_json, db
+):
+    """A site's recruiting status is named in the reader's language (never the registry's
+    code); a trial whose registry gives no site status has no column of dashes. SYNTHETIC."""
+    studies = [
+        study("NCT95000011", sites=[("Asan Medical Center", "Seoul", KR)]),
+        study("NCT95000012", status="TERMINATED", sites=[("Asan Medical Center", "Seoul", KR)]),
+    ]
+    import_files([write_json("p.json", page(studies))])
+    english = client.get("/trials/NCT95000011/").content.decode()
+    korean = client.get("/trials/NCT95000011/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert "Recruiting status" in english and "<td>Recruiting</td>" in english
+    assert "<td>모집 중</td>" in korean
+    assert ">RECRUITING<" not in english + korean
+    no_status = client.get("/trials/NCT95000012/").content.decode()
+    assert "Recruiting status" not in no_status

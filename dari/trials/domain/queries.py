@@ -105,6 +105,11 @@ class TrialDetail:
     collaborators: list[Organization]
     assets: list[AssetRef]
 
+    @property
+    def site_statuses(self) -> bool:
+        """Whether the registry gives any site's recruiting status (else no column for it)."""
+        return any(s.status for s in self.sites)
+
 
 def trial_detail(user: Any, trial_id: str) -> TrialDetail:
     """One trial with its sites, people, collaborators and the assets the user may see;

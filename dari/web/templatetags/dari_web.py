@@ -36,6 +36,7 @@ from dari.directory.vocab import (
     label_of,
 )
 from dari.directory.weblinks import is_web_address
+from dari.trials.vocab import TrialStatus
 
 register = template.Library()
 
@@ -52,6 +53,7 @@ VOCABULARIES: dict[str, type[models.TextChoices]] = {
     "program_kind": ProgramKind,
     "role": Role,
     "link_kind": LinkKind,
+    "trial_status": TrialStatus,
 }
 
 
