@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils import translation
 from django.utils.translation import gettext as _
+
+from dari.core.names import is_korean
 
 # Currency names a Korean reader uses after an amount ("3억 유로"); others keep their code.
 KOREAN_CURRENCY = {
@@ -21,10 +22,6 @@ KOREAN_CURRENCY = {
     "CHF": "스위스 프랑",
 }
 KOREAN_UNITS = ((10**12, "조"), (10**8, "억"), (10**4, "만"))
-
-
-def _korean(language: str | None) -> bool:
-    return (language or translation.get_language() or "en").startswith("ko")
 
 
 def _plain(value: Decimal) -> str:
@@ -62,7 +59,7 @@ def usd_millions(amount: Decimal | float | int | None, language: str | None = No
     if amount is None:
         return ""
     value = Decimal(str(amount))
-    if _korean(language):
+    if is_korean(language):
         return f"{korean_number(value * 10**6)} {KOREAN_CURRENCY['USD']}"
     return _("USD %(amount)sm") % {"amount": _plain(value)}
 
@@ -74,7 +71,7 @@ def money(amount: Decimal | float | int | None, currency: str, language: str | N
         return ""
     value = Decimal(str(amount))
     code = (currency or "").upper()
-    if _korean(language):
+    if is_korean(language):
         name = KOREAN_CURRENCY.get(code)
         return f"{korean_number(value)} {name}" if name else f"{code} {korean_number(value)}"
     return f"{code} {english_number(value)}".strip()

@@ -25,6 +25,11 @@ def _locale(language: str) -> Locale:
         return Locale("en")
 
 
+def is_korean(language: str | None = None) -> bool:
+    """Whether the reader reads Korean: `language`, else the active one."""
+    return _language(language).startswith("ko")
+
+
 def _language(language: str | None) -> str:
     return language or translation.get_language() or "en"
 
@@ -87,7 +92,7 @@ def city_name(city: str | None, language: str | None = None) -> str:
     """A Korean city as a Korean reader writes it ("Incheon (Songdo)" is "인천(송도)" in
     Korean); in any other language, or for a place not listed, the city as recorded."""
     city = (city or "").strip()
-    if not city or not _language(language).startswith("ko"):
+    if not city or not is_korean(language):
         return city
     head, _, rest = city.partition(" (")
     if head not in _KOREAN_PLACES:
@@ -113,6 +118,7 @@ _KOREAN_DISTRICTS = {
     "Janghang-eup and Maseo-myeon": "장항읍·마서면", "Gangseo-gu": "강서구", "Magok": "마곡",
     "Osong": "오송", "Songdo": "송도", "Incheon Free Economic Zone": "인천경제자유구역",
 }  # fmt: skip
+_KOREAN_REGION_PLACES = {**_KOREAN_PLACES, **_KOREAN_PROVINCES, **_KOREAN_DISTRICTS}
 
 
 def region_name(region: str | None, language: str | None = None) -> str:
@@ -120,10 +126,10 @@ def region_name(region: str | None, language: str | None = None) -> str:
     "경북(안동)"); in English, or when any of its places is not listed, as recorded (never
     half translated)."""
     region = (region or "").strip()
-    if not region or not _language(language).startswith("ko"):
+    if not region or not is_korean(language):
         return region
     head, _, rest = region.partition(" (")
-    places = {**_KOREAN_PLACES, **_KOREAN_PROVINCES, **_KOREAN_DISTRICTS}
+    places = _KOREAN_REGION_PLACES
     parts = [p.strip() for p in rest.rstrip(")").split(",")] if rest else []
     if head not in places or any(p not in places for p in parts):
         return region
@@ -150,7 +156,7 @@ def local_name(record: object, language: str | None = None) -> str:
     """A record's Korean name (`name_ko`) for a Korean reader when it has one, its `name`
     otherwise: where a page has room for one name only."""
     korean = getattr(record, "name_ko", "") or ""
-    if korean and _language(language).startswith("ko"):
+    if korean and is_korean(language):
         return str(korean)
     return str(getattr(record, "name", "") or "")
 
@@ -162,13 +168,13 @@ def other_name(record: object, language: str | None = None) -> str:
     english = str(getattr(record, "name", "") or "")
     if not korean or korean == english:
         return ""
-    return english if _language(language).startswith("ko") else korean
+    return english if is_korean(language) else korean
 
 
 def term_name(term: str, language: str | None = None) -> str:
     """An indication, area or modality as a Korean reader knows it, from the Korean-English
     glossary ("gastric cancer" -> "위암"); the term as written when the glossary has no entry
     for the whole term, and always for an English reader."""
-    if not term or not _language(language).startswith("ko"):
+    if not term or not is_korean(language):
         return term
     return glossary().korean(term) or term

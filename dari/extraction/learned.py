@@ -264,7 +264,7 @@ def rerank(
     if said[first][0] == taker:
         first, second = second, first
     # the direction: the model's where it is clear and the rules are unsure or it is sure
-    unsure = min(said[first][1], said[second][1]) <= 0.55
+    unsure = min(said[first][1], said[second][1]) <= FALLBACK
     gap = p_giver[second] - p_giver[first]
     if DIRECTION and gap >= (UNSURE_GAP if unsure else SURE_GAP):
         first, second = second, first

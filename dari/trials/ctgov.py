@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dari.directory.interchange import _value_errors, json_path
+from dari.directory.weblinks import is_web_address
 from dari.trials.vocab import InterventionType, Phase, SponsorClass, TrialStatus
 
 NCT_ID = re.compile(r"^NCT\d{8}$")
@@ -218,7 +219,7 @@ class _Reader:
 
     def web(self, value: str, path: list[str | int]) -> None:
         """A web address, when given, starts with http:// or https://."""
-        if value and not value.startswith(("http://", "https://")):
+        if value and not is_web_address(value):
             self.problem(path, "not a web address (http:// or https://)")
 
     def phases(self, node: dict[str, Any], key: str, path: list[str | int]) -> list[str]:

@@ -7,7 +7,6 @@ from urllib.parse import urlsplit
 
 from django import template
 from django.db import models
-from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -17,11 +16,11 @@ from dari.core.money import money as _money
 from dari.core.money import usd_millions as _usd_millions
 from dari.core.names import city_name as _city_name
 from dari.core.names import country_name as _country_name
+from dari.core.names import is_korean, term_name
 from dari.core.names import language_name as _language_name
 from dari.core.names import local_name as _local_name
 from dari.core.names import other_name as _other_name
 from dari.core.names import region_name as _region_name
-from dari.core.names import term_name
 from dari.directory.vocab import (
     DealStatus,
     DealType,
@@ -98,7 +97,7 @@ def other_name(record: Any, css: str = "muted") -> SafeString:
     other = "" if record is None else _other_name(record)
     if not other:
         return mark_safe("")
-    lang = "en" if (translation.get_language() or "en").startswith("ko") else "ko"
+    lang = "en" if is_korean() else "ko"
     return format_html(' <span class="{}" lang="{}">{}</span>', css, lang, other)
 
 
