@@ -10,6 +10,7 @@ urlpatterns = [
     path("clusters/", views.cluster_list, name="clusters"),
     path("clusters/<str:cluster_id>/", views.cluster_detail, name="cluster"),
     path("organizations/", views.organization_list, name="organizations"),
+    path("organizations/suggest", views.organization_suggest, name="organization-suggest"),
     path("organizations/<str:org_id>/", views.organization_detail, name="organization"),
     path("organizations/<str:org_id>/edit", views.organization_edit, name="organization-edit"),
     path("organizations/<str:org_id>/links", views.organization_links, name="organization-links"),

@@ -194,6 +194,17 @@ def organization_list(request: HttpRequest) -> HttpResponse:
     return render(request, "web/organizations/list.html", context, status=status)
 
 
+@require_http_methods(["GET"])
+def organization_suggest(request: HttpRequest) -> HttpResponse:
+    """The `<option>`s of the organisations a typed name may mean, for a form's datalist."""
+    text = request.GET.get("q") or request.GET.get("organization") or ""
+    return render(
+        request,
+        "web/partials/organization_options.html",
+        {"organizations": queries.organization_suggestions(text[:300])},
+    )
+
+
 def organization_detail(request: HttpRequest, org_id: str) -> HttpResponse:
     org = get_object_or_404(queries.organizations(), pk=org_id)
     group = queries.group_of(org)

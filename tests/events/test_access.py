@@ -80,7 +80,7 @@ def test_co_organisers_manage_but_do_not_change_the_co_organisers(world):
     "kwargs, field, message",
     [
         ({}, "organization", "Name either an organisation or a person."),
-        ({"organization_id": "nope"}, "organization", "There is no organisation 'nope'."),
+        ({"organization_id": "nope"}, "organization", "No organisation is named 'nope'."),
         ({"username": "ghost"}, "username", "There is no person with the login 'ghost'."),
         (
             {"organization_id": "kpbma"},

@@ -95,6 +95,6 @@ def test_a_call_names_its_co_organisers_as_an_event_does(setup):
         refusals.append((raised.value.field, raised.value.message))
     assert refusals == [
         ("organization", "Name either an organisation or a person."),
-        ("organization", "There is no organisation 'nope'."),
+        ("organization", "No organisation is named 'nope'."),
         ("organization", "This organisation is the organiser already."),
     ]

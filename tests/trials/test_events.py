@@ -117,7 +117,7 @@ def test_the_console_lists_invites_and_withdraws_in_english_and_korean(client, d
     client.force_login(organiser)
     manage = f"/events/{event.slug}/manage"
     missing = client.post(f"{manage}/invitations", {"organization": "org-none"}, follow=True)
-    assert "There is no organisation 'org-none'." in unescape(missing.content.decode())
+    assert "No organisation is named 'org-none'." in unescape(missing.content.decode())
     client.post(f"{manage}/invitations", {"organization": site.pk})
     invitation = Invitation.objects.get()
     english = client.get(manage).content.decode()

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from dari.core.names import countries_by_name
 from dari.directory import search
 from dari.directory.access import visible_assets, with_visible_asset
-from dari.directory.filters import AssetFilter
+from dari.directory.filters import AssetFilter, OrganizationFilter
 from dari.directory.models import (
     Affiliation,
     Asset,
@@ -44,6 +44,43 @@ def clusters() -> QuerySet[Cluster]:
 
 def organizations() -> QuerySet[Organization]:
     return Organization.objects.select_related("cluster")
+
+
+def organization_suggestions(text: str, limit: int = 8) -> list[Organization]:
+    """Organisations whose name, Korean name or id holds `text` (or all its words), those whose
+    name begins with it first: what a form that names an organisation offers as one types."""
+    text = text.strip()
+    if not text:
+        return []
+    named = OrganizationFilter(q=text).narrow(Organization.objects.all())
+    found = named | Organization.objects.filter(pk__istartswith=text)
+    ranked = sorted(
+        found.distinct().order_by("name")[: limit * 5],
+        key=lambda o: (
+            not (o.name.casefold().startswith(text.casefold()) or o.name_ko.startswith(text))
+        ),
+    )
+    return ranked[:limit]
+
+
+def organization_named(text: str) -> tuple[Organization | None, list[Organization]]:
+    """The one organisation `text` names: its id, or its name or Korean name written whole (case
+    ignored). Else None and the organisations to suggest: those of that very name when several
+    share it, or those whose name holds the words."""
+    text = text.strip()
+    if not text:
+        return None, []
+    by_id = Organization.objects.filter(pk=text).first()
+    if by_id is not None:
+        return by_id, []
+    same = list(
+        Organization.objects.filter(Q(name__iexact=text) | Q(name_ko__iexact=text)).order_by("id")[
+            :8
+        ]
+    )
+    if len(same) == 1:
+        return same[0], []
+    return None, same or organization_suggestions(text, limit=5)
 
 
 def assets(user: Any) -> QuerySet[Asset]:

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 
 from dari.accounts.models import User
 from dari.core.errors import DomainError
+from dari.core.names import local_name
+from dari.directory.domain.queries import organization_named
 from dari.directory.models import Organization
 from dari.events.access import owns_event
 from dari.events.domain.errors import EventError
@@ -23,19 +25,21 @@ def _check_owner(user: Any, event: Event) -> None:
         )
 
 
-def named_organization(
-    organization_id: str, owner_id: str | None, error: type[DomainError]
-) -> Organization:
-    """The organisation a form names by id, never the owning organisation itself; else
-    `error` on the field "organization". Shared by co-organisers and invitations."""
-    organization_id = organization_id.strip()
-    organization = Organization.objects.filter(pk=organization_id).first()
+def named_organization(text: str, owner_id: str | None, error: type[DomainError]) -> Organization:
+    """The organisation a form names, by its name (Korean or English, written whole) or its id,
+    never the owning organisation itself; else `error` on the field "organization", suggesting
+    the organisations that name could mean. Shared by co-organisers and invitations."""
+    text = text.strip()
+    organization, suggestions = organization_named(text)
     if organization is None:
-        raise error(
-            _("There is no organisation %(id)r.") % {"id": organization_id},
-            field="organization",
-            code="not_found",
-        )
+        if suggestions:
+            message = _("No organisation is named %(name)r. Did you mean: %(names)s?") % {
+                "name": text,
+                "names": "; ".join(f"{local_name(o)} ({o.pk})" for o in suggestions),
+            }
+        else:
+            message = _("No organisation is named %(name)r.") % {"name": text}
+        raise error(message, field="organization", code="not_found")
     if organization.pk == owner_id:
         raise error(_("This organisation is the organiser already."), field="organization")
     return organization
@@ -66,7 +70,7 @@ def named_co_organizer(
 def add_co_organizer(
     user: Any, event: Event, organization_id: str = "", username: str = ""
 ) -> CoOrganizer:
-    """Name an organisation (by id) or a person (by login name) as co-organiser of `event`."""
+    """Name an organisation (by name or id) or a person (by login name) as co-organiser."""
     _check_owner(user, event)
     named = named_co_organizer(organization_id, username, event.organizer_id, EventError)
     row, _created = CoOrganizer.objects.get_or_create(event=event, **named)

@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from dari.core.forms import add_domain_error
@@ -250,25 +251,43 @@ class OutcomeForm(forms.Form):
     note = forms.CharField(label=_("Note"), required=False, max_length=2000)
 
 
-class CoOrganizerForm(forms.Form):
-    """A co-organiser: an organisation (by its id in the directory) or a person (by login)."""
+def _organization_field(help_text: Any, required: bool = True) -> forms.CharField:
+    """A field that names an organisation by its name (Korean or English) or its id, offering
+    the directory's organisations as one types (`web/partials/organization_options.html`)."""
+    return forms.CharField(
+        label=_("Organisation"),
+        required=required,
+        max_length=300,
+        help_text=help_text,
+        widget=forms.TextInput(
+            attrs={
+                "list": "organization-options",
+                "autocomplete": "off",
+                "hx-get": reverse_lazy("web:organization-suggest"),
+                "hx-trigger": "input changed delay:250ms",
+                "hx-target": "#organization-options",
+                "hx-swap": "innerHTML",
+            }
+        ),
+    )
 
-    organization = forms.CharField(
-        label=_("Organisation id"),
+
+class CoOrganizerForm(forms.Form):
+    """A co-organiser: an organisation (by name or id) or a person (by login)."""
+
+    organization = _organization_field(
+        _("Its organisers manage the event too. Its name in Korean or English, or its id."),
         required=False,
-        max_length=128,
-        help_text=_("Its organisers manage the event too, e.g. abl-bio"),
     )
     username = forms.CharField(label=_("Or a person's login"), required=False, max_length=150)
 
 
 class InvitationForm(forms.Form):
-    """An organisation to invite, by its id in the directory (a trial site, a company)."""
+    """An organisation to invite, by name or id (a trial site, a company)."""
 
-    organization = forms.CharField(
-        label=_("Organisation id"),
-        max_length=128,
-        help_text=_(
-            "The site finder invites trial sites in one click, e.g. org-samsung-medical-center"
-        ),
+    organization = _organization_field(
+        _(
+            "Its name in Korean or English, or its id. The site finder invites trial sites in"
+            " one click."
+        )
     )
