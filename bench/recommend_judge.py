@@ -33,11 +33,13 @@ SETS: tuple[tuple[str, str], ...] = (
     ("held-out 7", "recommend_holdout7.json"),
     ("held-out 8", "recommend_holdout8.json"),
     ("held-out 9", "recommend_holdout9.json"),
+    ("held-out 10", "recommend_holdout10.json"),
 )
 """Every bench set in the order it was collected; held-out 5 was added in session 4,
-held-out 6 in session 6, held-out 7 in session 7, held-out 8 and 9 in session 9, each before
+held-out 6 in session 6, held-out 7 in session 7, held-out 8 and 9 in session 9, held-out 10 in
+session 10, each before
 any modelling of its session, and none is ever used to choose or train anything."""
-FRESH = ("held-out 5", "held-out 6", "held-out 7", "held-out 8", "held-out 9")
+FRESH = ("held-out 5", "held-out 6", "held-out 7", "held-out 8", "held-out 9", "held-out 10")
 FRAMINGS: tuple[tuple[str, str, str], ...] = (
     ("standalone", "the judge's: each set among its own licensees", "loo"),
     ("cumulative", "each set among every earlier set's candidates", "loo"),
