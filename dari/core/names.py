@@ -155,10 +155,14 @@ def recorded_city(city: str | None) -> str:
 def local_name(record: object, language: str | None = None) -> str:
     """A record's Korean name (`name_ko`) for a Korean reader when it has one, its `name`
     otherwise: where a page has room for one name only."""
-    korean = getattr(record, "name_ko", "") or ""
-    if korean and is_korean(language):
-        return str(korean)
-    return str(getattr(record, "name", "") or "")
+    return choose_name(
+        str(getattr(record, "name", "") or ""), str(getattr(record, "name_ko", "") or ""), language
+    )
+
+
+def choose_name(name: str, name_ko: str, language: str | None = None) -> str:
+    """Of a name and its Korean form (maybe ""), the one for the reader (`local_name`)."""
+    return name_ko if name_ko and is_korean(language) else name
 
 
 def other_name(record: object, language: str | None = None) -> str:

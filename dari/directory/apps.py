@@ -14,11 +14,12 @@ class DirectoryConfig(AppConfig):
         asset search index and the directory generation follow every save."""
         from django.utils.translation import gettext
 
-        from dari.core.names import term_name
-        from dari.matching.reasons import set_term_translator, set_translator
+        from dari.core.names import choose_name, term_name
+        from dari.matching.reasons import set_name_chooser, set_term_translator, set_translator
 
         set_translator(gettext)
         set_term_translator(term_name)
+        set_name_chooser(choose_name)
 
         from dari.directory import generation, search
 

@@ -70,6 +70,8 @@ class DealRecord:
     deal_type: str = "license"
     licensor_name: str = ""
     """Shown in reasons ('e.g. from LigaChem'); the licensor id when empty."""
+    licensor_name_ko: str = ""
+    """Shown instead to a Korean reader ('예: 리가켐바이오'), when the licensor has one."""
     licensor_country: str | None = None
     """ISO code of the licensor's country, for the geography-affinity feature."""
     asset_id: str | None = None
@@ -105,10 +107,10 @@ class Tally:
         years = [r.year for r in self.records if r.year is not None]
         return min(years) if years else None
 
-    def examples(self, limit: int = 2) -> list[str]:
-        """Licensor names, most recent deal first, without repeats."""
+    def examples(self, limit: int = 2) -> list[tuple[str, str]]:
+        """Licensors' (name, Korean name), most recent deal first, without repeats."""
         ordered = sorted(self.records, key=lambda r: -(r.year or 0))
-        names = [r.licensor_name or r.licensor_id for r in ordered]
+        names = [(r.licensor_name or r.licensor_id, r.licensor_name_ko) for r in ordered]
         return list(dict.fromkeys(names))[:limit]
 
 

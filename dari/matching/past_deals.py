@@ -21,7 +21,7 @@ from .history import (
     target_keys,
 )
 from .profiles import AssetProfile
-from .reasons import counted, country_name, label, render
+from .reasons import counted, country_name, label, org_name, render
 from .reasons import since as since_year
 from .registry import AssetQuery, FeatureGroup, Fired, Pair, PartnerQuery
 from .weights import Features, explain_weight, fill_unknown
@@ -143,7 +143,7 @@ def reasons(p: Pair) -> Iterable[Fired]:
         return since_year(tally.since())
 
     def examples(tally: Tally) -> str:
-        return ", ".join(tally.examples())
+        return ", ".join(org_name(en, ko) for en, ko in tally.examples())
 
     for name, value, tallies in (
         ("hist_modality", asset.modality, h.modality),

@@ -27,6 +27,7 @@ Translator = Callable[[str], str]
 
 _translator: Translator | None = None
 _term_translator: Translator | None = None
+_name_chooser: Callable[[str, str], str] | None = None
 
 PARTNER_REASONS: dict[str, str] = {
     "area_modality_interest": "{area} {modality}: in their stated interests",
@@ -183,6 +184,19 @@ def set_term_translator(fn: Translator | None) -> Translator | None:
     global _term_translator
     previous, _term_translator = _term_translator, fn
     return previous
+
+
+def set_name_chooser(fn: Callable[[str, str], str] | None) -> Callable[[str, str], str] | None:
+    """Install the function that picks, of an organisation's name and its Korean name (maybe
+    ""), the one for the reader (None: always the first); returns the one it replaces."""
+    global _name_chooser
+    previous, _name_chooser = _name_chooser, fn
+    return previous
+
+
+def org_name(name: str, name_ko: str = "") -> str:
+    """An organisation's name in the reader's language, through the installed chooser."""
+    return name if _name_chooser is None else _name_chooser(name, name_ko)
 
 
 def term(text: str) -> str:

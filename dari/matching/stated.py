@@ -160,21 +160,22 @@ def _bm25_reasons(p: Pair) -> Iterable[Fired]:
     w, value = p.weights.bm25, p.value("bm25")
     if not (w and value >= 0.3):
         return
-    # Words the area, modality and target reasons already name are not repeated here.
-    named = tokenize(
-        " ".join(
-            [*(english_label(v) for v in (p.asset.therapeutic_area, p.asset.modality) if v)]
-            + list(p.asset.targets)
-        )
-    )
-    terms = [
-        term
-        for term, _ in p.bm25.contributions(list(p.query_tokens), p.slot)
-        if is_key_term(term) and term not in named
+    # Words the area, modality and target reasons already name are not repeated here, nor
+    # places (where an organisation is has its own reason).
+    labels = [english_label(v) for v in (p.asset.therapeutic_area, p.asset.modality) if v]
+    named = tokenize(" ".join(labels + list(p.asset.targets)))
+    tokens = [
+        token
+        for token, _ in p.bm25.contributions(list(p.query_tokens), p.slot)
+        if is_key_term(token) and token not in named and token not in ft.PLACE_WORDS
     ][:4]
-    if terms:
-        shown = ", ".join(p.surfaces.get(term, term) for term in terms)
-        yield ("terms", w * value, render(p.templates, "terms", terms=shown))
+    # Each is shown once as the reader knows it, through the glossary: for a Korean reader
+    # "cancer" and "tumours" are both 종양학, which the area reason already names.
+    shown = dict.fromkeys(term(p.surfaces.get(t, t)) for t in tokens)
+    for named_label in labels:
+        shown.pop(term(named_label), None)
+    if shown:
+        yield ("terms", w * value, render(p.templates, "terms", terms=", ".join(shown)))
 
 
 def _semantic_partners(q: PartnerQuery) -> Values:

@@ -63,6 +63,9 @@ def test_shared_terms_of_real_pairs_are_concrete_and_targets_are_named():
             shown += _shown_terms(rec.reasons, ASSET_REASONS["terms"])
     assert len(shown) > 500  # many real pairs were explained by shared terms
     assert [t for t in shown if _bad(t)] == []
+    # nor a place: where an organisation is has its own reason (it showed "china")
+    places = {"china", "chinese", "korea", "korean", "japan", "europe", "asia", "america", "usa"}
+    assert [t for t in shown if t.lower() in places] == []
     # a shared target is explained although its weight is 0 (it no longer steers the score)
     her2 = {r for r in target_reasons if r.startswith("target HER2:")}
     assert her2 == {"target HER2: named in their profile"}

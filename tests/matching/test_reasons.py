@@ -12,7 +12,7 @@ from dari.matching import reasons as rs
 
 HISTORY = [
     DealRecord("onco-pharma", "lc", "adc", "oncology", ("TROP2",), 2023, licensor_name="LigaChem",
-               licensor_country="KR"),
+               licensor_name_ko="리가켐바이오", licensor_country="KR"),
     DealRecord("onco-pharma", "kelun", "adc", "oncology", ("TROP2",), 2022,
                licensor_name="Kelun", licensor_country="CN"),
 ]  # fmt: skip
@@ -88,17 +88,21 @@ def test_recommendations_are_rendered_in_the_translators_language(
         return TOY.get(text, text)
 
     rs.set_translator(translate)
+    rs.set_name_chooser(lambda name, name_ko: name_ko or name)
     try:
         korean = index.recommend_partners(assets[0])
     finally:
         rs.set_translator(None)
+        rs.set_name_chooser(None)
     # the same ranking and scores: only the words change (the indexed text stays English)
     assert [(r.id, r.score) for r in korean] == [(r.id, r.score) for r in english]
     assert "in-licensed 2 ADC assets since 2022, e.g. from LigaChem, Kelun" in english[0].reasons
     assert (
-        "2022년 이후 항체-약물 접합체(ADC) 자산 2건 도입(예: LigaChem, Kelun)" in korean[0].reasons
+        "2022년 이후 항체-약물 접합체(ADC) 자산 2건 도입(예: 리가켐바이오, Kelun)"
+        in korean[0].reasons
     )
-    assert "한국에서 도입한 이력: 2023년 이후 거래 1건(예: LigaChem)" in korean[0].reasons
+    # a licensor is named in Korean where it has a Korean name, else as written
+    assert "한국에서 도입한 이력: 2023년 이후 거래 1건(예: 리가켐바이오)" in korean[0].reasons
     assert set(asked) <= set(rs.catalogue())  # nothing reaches the translator uncatalogued
 
 

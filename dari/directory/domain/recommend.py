@@ -144,6 +144,7 @@ def deal_record(deal: Deal, tier: str = "public") -> DealRecord:
         licensee_id=deal.licensee_id,
         licensor_id=deal.licensor_id,
         licensor_name=deal.licensor.name,
+        licensor_name_ko=deal.licensor.name_ko,
         licensor_country=deal.licensor.country or None,
         modality=(asset.modality or None) if asset is not None else None,
         therapeutic_area=(asset.therapeutic_area or None) if asset is not None else None,
