@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from dari.directory import models as dm
-from dari.trials.engine.names import name_key, name_variants, site_kind
+from dari.trials.engine.names import name_key, name_variants, site_kind, site_name
 from dari.trials.models import SiteAlias, SiteProfile
 from dari.trials.vocab import SiteOrigin
 
@@ -86,10 +86,14 @@ class Resolver:
         return org_id
 
     def resolve_site(self, name: str, city: str, country: str, source: str) -> str | None:
-        for variant in name_variants(name)[1:]:
-            known = self.keys.get(name_key(variant))
-            if known is not None and name_key(name) not in self.keys:
-                return known
+        if name_key(name) not in self.keys:
+            for variant in name_variants(name)[1:]:
+                known = self.keys.get(name_key(variant))
+                if known is not None:
+                    return known
+            # A site met for the first time is named without the sponsor's number for it,
+            # so that "X - Site 20" and "X - Site 52" are one organisation X.
+            name = site_name(name)
         return self.resolve(name, site_kind(name), city, country, source, site=True)
 
     def resolve_sponsor(self, name: str, sponsor_class: str, source: str) -> str | None:

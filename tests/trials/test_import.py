@@ -208,11 +208,17 @@ def test_site_names_resolve_through_aliases(write_json, tmp_path):
         "seoul national university-hospital",
         "SEOUL NATIONAL  UNIVERSITY HOSPITAL",
         "Seoul National University Hospital, Seoul",
+        # a sponsor's site number or unit after the hospital's name
+        "Seoul National University Hospital /ID# 252289",
+        "Seoul National University Hospital ( Site 1604)",
+        "Seoul National University Hospital - PPDS",
+        "Seoul National University Hospital-Oncology ( Site 1600)",
+        "Lung Cancer Center - Seoul National University Hospital",
     ]
-    studies = [study(f"NCT9100000{i}", sites=[(n, "Seoul", KR)]) for i, n in enumerate(names)]
+    studies = [study(f"NCT910000{i:02}", sites=[(n, "Seoul", KR)]) for i, n in enumerate(names)]
     write_json("bundle/ctgov-0001.json", page(studies))
     counts = load_trial_folder(folder)
-    assert counts["new"] == 6
+    assert counts["new"] == 11
     orgs = set(TrialSite.objects.values_list("organization_id", flat=True))
     assert orgs == {"org-snuh-test"}
     snuh = Organization.objects.get(pk="org-snuh-test")
@@ -224,6 +230,19 @@ def test_site_names_resolve_through_aliases(write_json, tmp_path):
     before = database_checksum()
     load_trial_folder(folder)
     assert changed_tables(before, database_checksum()) == []
+
+
+def test_an_unknown_site_is_one_organisation_whatever_the_sponsors_number(write_json, tmp_path):
+    write_json("bundle/sites.json", SITES)
+    names = ["Eulji University Medical Center - Site 20", "Eulji University Medical Center /ID# 7"]
+    studies = [study(f"NCT9120000{i}", sites=[(n, "Daejeon", KR)]) for i, n in enumerate(names)]
+    studies.append(study("NCT91200009", sites=[("Eisai Site #1", "Seoul", KR)]))
+    write_json("bundle/ctgov-0001.json", page(studies))
+    load_trial_folder(tmp_path / "bundle")
+    sites = TrialSite.objects.exclude(organization=None).values_list("organization__name", flat=True)
+    assert sorted(set(sites)) == ["Eulji University Medical Center"]
+    # a sponsor's numbered placeholder names no organisation: the location keeps its city only
+    assert not Organization.objects.filter(name__startswith="Eisai").exists()
 
 
 def test_a_bad_sites_file_writes_nothing(write_json, tmp_path):

@@ -50,6 +50,7 @@ SPLITS = (
     "test11",
     "dev3",
     "test12",
+    "test13",
     "dev4",
 )
 DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
@@ -138,7 +139,7 @@ def main() -> int:
         if not isinstance(rec.get("text"), str) or len(rec["text"]) < 40:
             found.append("text missing or too short")
         if rec.get("split") not in SPLITS:
-            found.append("split must be dev, dev2, dev3, dev4 or test, test2 .. test12")
+            found.append("split must be dev, dev2, dev3, dev4 or test, test2 .. test13")
         found += check_truth(rec.get("truth") or {}, orgs)
         problems += [f"{where}: {p}" for p in found]
         if not found:

@@ -15,10 +15,10 @@ def name_key(name: str) -> str:
 
 
 # Registry placeholders that name no organisation ("Research Site", "Novartis Investigative
-# Site", "Local Institution"): such a location keeps its city and no organisation.
+# Site", "Local Institution", "Eisai Site #1"): such a location keeps its city and no organisation.
 _ANONYMOUS = re.compile(
     r"^(?:.*\b(?:investigative|investigational|research|study|clinical)\s+sites?\b.*"
-    r"|local institution\b.*|site\s*\d+|investigator site.*)$",
+    r"|local institution\b.*|site\s*\d+|investigator site.*|\S+(?:\s+\S+)?\s+site\s*#\s*\d+)$",
     re.IGNORECASE,
 )
 
@@ -30,15 +30,44 @@ def is_anonymous_site(name: str, city: str = "") -> bool:
     return bool(city) and name_key(name) == name_key(city)
 
 
+# A sponsor's number for a site, after the hospital's name: "/ID# 252289" (AbbVie),
+# "( Site 1603)" (MSD), "- Site 04", "- PPDS" (PPD's site network).
+_SITE_NUMBER = re.compile(
+    r"\s*(?:\(\s*site\s*[\w-]+\s*\)|/\s*id#\s*\d+|-\s*site\s*#?\d+|-\s*ppds)\s*$", re.IGNORECASE
+)
+# Where a site name joins the hospital to a unit or a place: " - ", a comma, a semicolon, or a
+# dash straight before a department ("Samsung Medical Center-Division of Hematology/Oncology").
+_PARTS = re.compile(
+    r"\s+-\s+|[,;]|-(?=\s*(?:division|department|dept|oncology|clinical)\b)", re.IGNORECASE
+)
+
+
+def site_name(name: str) -> str:
+    """The site's own name, without a sponsor's number for it ("Eulji University Medical
+    Center - Site 20" is Eulji University Medical Center)."""
+    return _SITE_NUMBER.sub("", name.strip()) or name.strip()
+
+
 def name_variants(name: str) -> list[str]:
-    """The name, then the name without what follows its first comma ("Seoul National
-    University Hospital, Seoul" is written for "Seoul National University Hospital")."""
-    head = name.split(",", 1)[0].strip()
-    return [name] if head == name.strip() or not head else [name, head]
+    """The name, then shorter forms that may be a known site's name: without a sponsor's site
+    number ("Asan Medical Center /ID# 252289"), then each part between " - ", commas and
+    semicolons, the first first ("Seoul National University Hospital, Seoul", "Samsung
+    Medical Center - PPDS", "Lung Cancer Center - National Cancer Center")."""
+    variants = [name]
+    stripped = site_name(name)
+    first, *rest = _PARTS.split(stripped)
+    # A later part counts only when it names a hospital or a centre ("..., Seoul" does not).
+    later = [part for part in rest if site_kind(part) != "other"]
+    for variant in (stripped, first, *later):
+        variant = variant.strip(" -/")
+        if variant and variant not in variants:
+            variants.append(variant)
+    return variants
 
 
 _HOSPITAL = re.compile(
-    r"hospital|medical cent(?:er|re)|clinic|health system|병원|의료원|의원", re.IGNORECASE
+    r"hospital|medical cent(?:er|re)|cancer cent(?:er|re)|clinic|health system|병원|의료원|의원",
+    re.IGNORECASE,
 )
 _TRIAL_CENTER = re.compile(r"clinical trials? cent(?:er|re)|임상시험센터", re.IGNORECASE)
 
