@@ -187,6 +187,14 @@ def apply(d: dict[str, Any], model: dict[str, Any], use: dict[str, bool]) -> dic
         for q in pred.get("parties", []):
             rule.append((q, q["role"], 0.5))
         pred["parties"] = [{**q, "role": r} for q, r, _ in tagger.renamed(rule, p, use["family"])]
+    if use.get("mixed_amounts") and d["mf"] and d["kind"]:
+        p = [tagger.probs(model["money"], f) for f in d["mf"]]
+        cand = Candidate(d["kind"], fields=dict(d["fields"]))
+        tagger.mixed_amounts(cand, p, d["money"], use["mixed_amounts"])
+        for name in (*SLOT_NAMES, "currency"):
+            pred[name] = cand.fields.get(name)
+        if d["kind"] == "investment":
+            pred["total"] = cand.fields.get("amount")
     if use.get("parties") and d["pf"]:
         p = [tagger.probs(model["party"], f) for f in d["pf"]]
         fixed = d["family"] if d["family"] == "investment" or use.get("keep") else None
@@ -195,7 +203,8 @@ def apply(d: dict[str, Any], model: dict[str, Any], use: dict[str, bool]) -> dic
     if use.get("amounts") and d["mf"] and d["kind"]:
         p = [tagger.probs(model["money"], f) for f in d["mf"]]
         cand = Candidate(d["kind"], fields=dict(d["fields"]))
-        tagger.apply_amounts(cand, tagger.decode_amounts(p, d["money"], use.get("threshold", 0.5)))
+        chosen = tagger.decode_amounts(p, d["money"], 0.5, d["fields"].get("currency"))
+        tagger.apply_amounts(cand, chosen)
         for name in (*SLOT_NAMES, "currency"):
             pred[name] = cand.fields.get(name)
         if d["kind"] == "investment":
@@ -228,12 +237,11 @@ ADOPTED: dict[str, Any] = {"parties": 0.9, "family": None, "amounts": None}
 VARIANTS = {
     "rules": {},
     "parties .9 (adopted)": {"hybrid_parties": 0.9},
-    "parties .8": {"hybrid_parties": 0.8},
     "parties full": {"parties": True},
     "family .9": {"family": 0.9},
     "amounts full": {"amounts": True},
-    "amounts .3/.5": {"hybrid_amounts": (0.3, 0.5)},
-    "parties .9 + amounts full": {"hybrid_parties": 0.9, "amounts": True},
+    "amounts keep .5": {"mixed_amounts": 0.5},
+    "parties .9 + amounts keep .5": {"hybrid_parties": 0.9, "mixed_amounts": 0.5},
 }
 
 

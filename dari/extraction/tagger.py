@@ -313,19 +313,27 @@ def hybrid_parties(
 
 
 def decode_amounts(
-    p: list[list[float]], found: list[Mention], threshold: float = 0.5
+    p: list[list[float]], found: list[Mention], threshold: float = 0.5, currency: str | None = None
 ) -> dict[str, Mention]:
-    """The likeliest mention of each slot, if likely enough (one mention, one slot)."""
+    """The likeliest mention of each slot, if likely enough (one mention, one slot), all in
+    one currency (`currency`, else that of the surest slot: a conversion is no other term)."""
     out: dict[str, Mention] = {}
     used: set[int] = set()
+    used_values: set[float] = set()
     ranked = sorted(
         ((row[s], s, i) for i, row in enumerate(p) for s in range(1, len(SLOTS))), reverse=True
     )
+    if currency is None and ranked and ranked[0][0] >= threshold:
+        currency = found[ranked[0][2]].value[1]
     for prob, s, i in ranked:
-        if prob < threshold or SLOTS[s] in out or i in used:
+        value, cur = found[i].value
+        if prob < threshold or SLOTS[s] in out or i in used or cur != currency:
             continue
+        if value in used_values or value < (10**6 if cur in ("KRW", "JPY") else 10**4):
+            continue  # one amount, one slot; no term is this small (a share's price)
         out[SLOTS[s]] = found[i]
         used.add(i)
+        used_values.add(value)
     return out
 
 
@@ -444,7 +452,9 @@ def amounts(
         return
     p = [probs(model["money"], f) for f in feats]
     if mode == "full":
-        apply_amounts(cand, decode_amounts(p, found))
+        apply_amounts(cand, decode_amounts(p, found, 0.5, cand.fields.get("currency")))
+    elif isinstance(mode, (int, float)):
+        mixed_amounts(cand, p, found, float(mode))
     else:
         hybrid_amounts(cand, p, found, float(mode[0]), float(mode[1]))
 
@@ -476,6 +486,28 @@ def hybrid_amounts(
             cand.put(slot, found[best].value[0], found[best], confidence=0.6)
         else:
             cand.fields.pop(slot, None)
+
+
+def mixed_amounts(cand: Candidate, p: list[list[float]], found: list[Mention], keep: float) -> None:
+    """The model's amounts, except where the rules' amount for a slot is one the model finds
+    at least `keep` likely for it (or a sum the rules made of several mentions)."""
+    chosen = decode_amounts(p, found, 0.5, cand.fields.get("currency"))
+    kept = {}
+    for slot in ("amount", "upfront", "milestones", "total"):
+        said = cand.fields.get(slot)
+        if said is None:
+            continue
+        s = SLOTS.index("total" if slot == "amount" else slot)
+        mine = [i for i, m in enumerate(found) if abs(m.value[0] - said) <= 0.005 * said]
+        if not mine or max(p[i][s] for i in mine) >= keep:
+            kept[slot] = [d.get(slot) for d in (cand.evidence, cand.spans, cand.confidence)]
+            kept[slot].append(said)
+    apply_amounts(cand, chosen)
+    for slot, (evidence, spans, conf, said) in kept.items():
+        cand.fields[slot] = said
+        for d, v in ((cand.evidence, evidence), (cand.spans, spans), (cand.confidence, conf)):
+            if v is not None:
+                d[slot] = v
 
 
 def apply_amounts(cand: Candidate, chosen: dict[str, Mention]) -> None:

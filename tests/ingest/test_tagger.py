@@ -104,3 +104,21 @@ def test_the_hybrid_keeps_a_sum_the_rules_made_and_vetoes_an_unlikely_total():
 def test_decode_keeps_one_investee():
     p = [[0.1, 0, 0, 0, 0, 0.3, 0.6, 0], [0.1, 0, 0, 0, 0, 0.2, 0.7, 0]]
     assert tagger.decode_parties(p, "investment", ()) == [(0, "investor"), (1, "investee")]
+
+
+def test_mixed_amounts_keep_a_rule_amount_the_model_finds_likely_enough():
+    found = [
+        Mention(0, 5, "$5m", (5e6, "USD")),
+        Mention(10, 15, "$90m", (9e7, "USD")),
+        Mention(20, 25, "₩100b", (1e11, "KRW")),
+    ]
+    cand = Candidate("deal", fields={"upfront": 5e6, "total": 9e7, "currency": "USD"})
+    # the model: $5m upfront (sure), $90m total (only 0.4 likely), the won amount a total
+    p = [[0.05, 0.9, 0.0, 0.05], [0.5, 0.0, 0.1, 0.4], [0.0, 0.0, 0.0, 1.0]]
+    tagger.mixed_amounts(cand, p, found, keep=0.3)
+    assert cand.fields["total"] == 9e7  # kept: 0.4 >= 0.3; the conversion is no other term
+    assert cand.fields["upfront"] == 5e6
+    cand = Candidate("deal", fields={"upfront": 5e6, "total": 9e7, "currency": "USD"})
+    tagger.mixed_amounts(cand, p, found, keep=0.5)
+    assert "total" not in cand.fields  # the won total is in another currency
+    assert cand.fields["currency"] == "USD"
