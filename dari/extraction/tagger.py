@@ -156,10 +156,9 @@ def party_features(
             f"country={gazetteer.country(party.value) or '?'}"[:14]: 1.0,
         }
         name = gazetteer.name(party.value) or party.text
-        for w in _words(name)[-2:]:
-            feats[f"name_end={w}"] = 1.0
+        for word in _words(name)[-2:]:
+            feats[f"name_end={word}"] = 1.0
         feats[f"name_ko={bool(_HANGUL.search(party.text))}"] = 1.0
-        sent_idx = 0
         for m in mine:
             w: dict[str, float] = {}
             _window(text, m.start, m.end, w, "", 6)
@@ -176,7 +175,6 @@ def party_features(
             others = {roles._key(o) for o in orgs if start <= o.start < end} - {key}
             w[f"others_in_sent={min(len(others), 2)}"] = 1.0
             _merge(feats, w)
-            sent_idx += 1
         out.append(feats)
     return parties, out
 
@@ -492,7 +490,7 @@ def mixed_amounts(cand: Candidate, p: list[list[float]], found: list[Mention], k
     """The model's amounts, except where the rules' amount for a slot is one the model finds
     at least `keep` likely for it (or a sum the rules made of several mentions)."""
     chosen = decode_amounts(p, found, 0.5, cand.fields.get("currency"))
-    kept = {}
+    kept: dict[str, tuple[Any, str | None, list[tuple[int, int]] | None, float | None]] = {}
     for slot in ("amount", "upfront", "milestones", "total"):
         said = cand.fields.get(slot)
         if said is None:
@@ -500,14 +498,21 @@ def mixed_amounts(cand: Candidate, p: list[list[float]], found: list[Mention], k
         s = SLOTS.index("total" if slot == "amount" else slot)
         mine = [i for i, m in enumerate(found) if abs(m.value[0] - said) <= 0.005 * said]
         if not mine or max(p[i][s] for i in mine) >= keep:
-            kept[slot] = [d.get(slot) for d in (cand.evidence, cand.spans, cand.confidence)]
-            kept[slot].append(said)
+            kept[slot] = (
+                said,
+                cand.evidence.get(slot),
+                cand.spans.get(slot),
+                cand.confidence.get(slot),
+            )
     apply_amounts(cand, chosen)
-    for slot, (evidence, spans, conf, said) in kept.items():
+    for slot, (said, evidence, spans, conf) in kept.items():
         cand.fields[slot] = said
-        for d, v in ((cand.evidence, evidence), (cand.spans, spans), (cand.confidence, conf)):
-            if v is not None:
-                d[slot] = v
+        if evidence is not None:
+            cand.evidence[slot] = evidence
+        if spans is not None:
+            cand.spans[slot] = spans
+        if conf is not None:
+            cand.confidence[slot] = conf
 
 
 def apply_amounts(cand: Candidate, chosen: dict[str, Mention]) -> None:
