@@ -262,9 +262,11 @@ ADOPTED: dict[str, Any] = {"parties": 0.9, "family": None, "amounts": None}
 VARIANTS = {
     "rules": {},
     "parties .9 (adopted)": {"hybrid_parties": 0.9},
-    "parties .8": {"hybrid_parties": 0.8},
-    "parties .7": {"hybrid_parties": 0.7},
     "parties full": {"parties": True},
+    "family .9": {"family": 0.9},
+    "amounts full": {"amounts": True},
+    "amounts keep .5": {"mixed_amounts": 0.5},
+    "parties .9 + amounts keep .5": {"hybrid_parties": 0.9, "mixed_amounts": 0.5},
 }
 
 
