@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dari.extraction import bystanders, learned, roles, terms
+from dari.extraction import bystanders, learned, roles, tagger, terms
 from dari.extraction.gazetteer import Gazetteer
 from dari.extraction.model import Candidate, Mention
 from dari.extraction.money import amounts
@@ -358,6 +358,13 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     if is_funding:
         cand = Candidate("investment")
         assigned = roles.investment_roles(text, orgs, lang)
+        ctx = {"lang": lang, "family": "investment", "bought": bought}
+        assigned = [
+            (m, r)
+            for m, r, _ in tagger.parties(
+                text, orgs, [(m, r, 0.6) for m, r in assigned], ctx, gazetteer, found_money
+            )
+        ]
         cand.put(
             "parties",
             [_party(gazetteer, m, r) for m, r in assigned],
@@ -380,6 +387,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             main = near or main
             cand.put("currency", main.value[1], main, confidence=0.85)
             cand.put("amount", main.value[0], main, confidence=0.8)
+        tagger.amounts(text, cand, found_money, [m for m, _ in assigned], lang)
         _common(text, cand, found_dates)
         out.append(cand)
     elif is_deal:
@@ -403,6 +411,9 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             swap = {"acquirer": "licensee", "target": "licensor"}
             roled = [(m, swap.get(r, r), c) for m, r, c in roled]
         roled = learned.rerank(text, orgs, roled, lang, gazetteer)
+        ctx = {"lang": lang, "family": tagger.family_of(roled), "bought": bought}
+        roled = tagger.parties(text, orgs, roled, ctx, gazetteer, found_money)
+        roled = tagger.refamily(text, roled, lang)
         cand.put(
             "parties",
             [_party(gazetteer, m, r) for m, r, _ in roled],
@@ -426,6 +437,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             said = text[max(0, cand.spans["equity"][0][0] - 60) : cand.spans["equity"][0][0]]
             if not re.search(r"invest|투자", said, re.I):
                 cand.put("total", cand.fields.pop("equity"), confidence=0.7)
+        tagger.amounts(text, cand, found_money, [m for m, _, _ in roled], lang)
         royalty = _ROYALTY.search(text)
         if royalty:
             tiered = _TIERED.search(text[max(0, royalty.start() - 30) : royalty.end()])
