@@ -45,9 +45,19 @@ from dari.extraction.money import amounts  # noqa: E402
 from dari.extraction.text import dates  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench" / "data" / "ingest"))
-from validate import SPLITS  # noqa: E402
+from validate import SPLITS, UNTOUCHED  # noqa: E402
 
 TEXTS = ROOT / "bench" / "data" / "ingest" / "texts.jsonl"
+TRAINING = tuple(split for split in SPLITS if split not in UNTOUCHED)
+"""The splits a training or cross-validation script may read: all but the untouched ones."""
+
+
+def training_rows() -> list[dict[str, Any]]:
+    """The labelled texts of the TRAINING splits, in file order."""
+    rows = (json.loads(line) for line in TEXTS.read_text(encoding="utf-8").splitlines() if line)
+    return [row for row in rows if row.get("split") in TRAINING]
+
+
 AMOUNTS = ("upfront", "milestones", "total")
 FIELDS = ("kind", "parties", *AMOUNTS, "currency", "date", "deal_type")
 

@@ -31,11 +31,6 @@ from dari.extraction import extract, learned  # noqa: E402
 GIVES = {"licensor": 1, "target": 1, "licensee": 0, "acquirer": 0}
 
 
-def _rows() -> list[dict[str, Any]]:
-    text = ingest.TEXTS.read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line]
-
-
 def examples(rows: list[dict[str, Any]], gaz: Any) -> list[dict[str, Any]]:
     """One example per company named in each labelled deal text: its split, its features,
     whether it is a party, whether it gives (None when it is no licensor/licensee)."""
@@ -113,7 +108,7 @@ def _score(
 
 
 def cv() -> None:
-    rows = _rows()
+    rows = ingest.training_rows()
     gaz = ingest.gazetteer()
     exs = examples(rows, gaz)
     print("Leave-one-split-out cross-validation of the learned party model: trained on every")
@@ -121,7 +116,7 @@ def cv() -> None:
     print("| held out | deals | rules alone | + party model (shipped) | + direction model |")
     print("|---|---|---|---|---|")
     tot = [0, 0, 0, 0]
-    for split in ingest.SPLITS:
+    for split in ingest.TRAINING:
         part = [r for r in rows if r["split"] == split]
         model = train([e for e in exs if e["split"] != split])
         res = [_score(part, gaz, None), _score(part, gaz, model), _score(part, gaz, model, True)]
@@ -136,7 +131,7 @@ def cv() -> None:
 
 
 def main() -> None:
-    rows = _rows()
+    rows = ingest.training_rows()
     gaz = ingest.gazetteer()
     model = train(examples(rows, gaz))
     learned.WEIGHTS.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")

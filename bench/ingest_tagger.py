@@ -35,11 +35,6 @@ SLOT_NAMES = ("upfront", "milestones", "total")
 PRUNE = 0.05  # weights smaller than this are left out of the file (and of the CV's models)
 
 
-def _rows() -> list[dict[str, Any]]:
-    text = ingest.TEXTS.read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line]
-
-
 def _slot(truth: dict[str, Any], value: float, currency: str) -> int:
     alt = truth.get("alt") or {}
     for name in SLOT_NAMES:
@@ -283,7 +278,7 @@ def cached() -> list[dict[str, Any]]:
     path = Path("/tmp") / f"tagger-{hashlib.sha1(src).hexdigest()[:12]}.pickle"
     if path.exists():
         return pickle.loads(path.read_bytes())
-    data = collect(_rows(), ingest.gazetteer())
+    data = collect(ingest.training_rows(), ingest.gazetteer())
     path.write_bytes(pickle.dumps(data))
     return data
 
@@ -295,7 +290,7 @@ def cv(variants: dict[str, dict[str, Any]] = VARIANTS) -> None:
     print("| held out | deals | " + " | ".join(variants) + " |")
     print("|---|---|" + "---|" * len(variants))
     pooled = {v: [0, 0] for v in variants}
-    for split in ingest.SPLITS:
+    for split in ingest.TRAINING:
         part = [d for d in data if d["row"]["split"] == split]
         if not part:
             continue
