@@ -100,12 +100,16 @@ DIRECTION = False
 RECORD: list[dict[str, Any]] | None = None  # set to a list to collect features (training)
 
 
+def read_weights(path: Path) -> dict[str, Any] | None:
+    """A learned model's weights file (JSON, written by a bench/ training script), or None
+    when there is none: the rules then decide alone."""
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
 def _load() -> dict[str, Any] | None:
     global _model, _loaded
     if not _loaded:
-        _loaded = True
-        if WEIGHTS.exists():
-            _model = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+        _loaded, _model = True, read_weights(WEIGHTS)
     return _model
 
 

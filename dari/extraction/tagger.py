@@ -13,7 +13,6 @@ says where they beat the rules. Plain Python, no numpy at run time, no Django.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Iterator
@@ -21,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from dari.extraction import roles
+from dari.extraction import learned, roles
 from dari.extraction.model import Candidate, Mention
 
 WEIGHTS = Path(__file__).with_name("tagger_weights.json")
@@ -52,9 +51,8 @@ RECORD: dict[str, Any] | None = None  # set to a dict to collect features (train
 def _load() -> dict[str, Any] | None:
     global _model, _loaded
     if not _loaded:
-        _loaded = True
-        if WEIGHTS.exists():
-            _model = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+        _loaded, _model = True, learned.read_weights(WEIGHTS)
+        if _model is not None:
             USE.update(_model.get("use", {}))
     return _model
 

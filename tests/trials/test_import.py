@@ -239,7 +239,9 @@ def test_an_unknown_site_is_one_organisation_whatever_the_sponsors_number(write_
     studies.append(study("NCT91200009", sites=[("Eisai Site #1", "Seoul", KR)]))
     write_json("bundle/ctgov-0001.json", page(studies))
     load_trial_folder(tmp_path / "bundle")
-    sites = TrialSite.objects.exclude(organization=None).values_list("organization__name", flat=True)
+    sites = TrialSite.objects.exclude(organization=None).values_list(
+        "organization__name", flat=True
+    )
     assert sorted(set(sites)) == ["Eulji University Medical Center"]
     # a sponsor's numbered placeholder names no organisation: the location keeps its city only
     assert not Organization.objects.filter(name__startswith="Eisai").exists()
