@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from dari.core.names import countries_by_name
@@ -54,13 +54,9 @@ def organization_suggestions(text: str, limit: int = 8) -> list[Organization]:
         return []
     named = OrganizationFilter(q=text).narrow(Organization.objects.all())
     found = named | Organization.objects.filter(pk__istartswith=text)
-    ranked = sorted(
-        found.distinct().order_by("name")[: limit * 5],
-        key=lambda o: (
-            not (o.name.casefold().startswith(text.casefold()) or o.name_ko.startswith(text))
-        ),
-    )
-    return ranked[:limit]
+    begins = Q(name__istartswith=text) | Q(name_ko__istartswith=text)
+    first = Case(When(begins, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return list(found.distinct().annotate(first=first).order_by("first", "name", "id")[:limit])
 
 
 def organization_named(text: str) -> tuple[Organization | None, list[Organization]]:
