@@ -16,6 +16,7 @@ from dari.extraction import bystanders, learned, roles, tagger, terms
 from dari.extraction.gazetteer import Gazetteer
 from dari.extraction.model import Candidate, Mention
 from dari.extraction.money import amounts
+from dari.extraction.proposers import propose_extra
 from dari.extraction.shortnames import short_forms
 from dari.extraction.sides import symmetric
 from dari.extraction.text import dates, language, sentences
@@ -330,6 +331,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     orgs += list(gazetteer.propose_korean(text, known + orgs))
     orgs += list(gazetteer.propose_licensee_ko(text, known + orgs))
     orgs += list(gazetteer.propose_more(text, known + orgs))
+    orgs += list(propose_extra(gazetteer, text, known + orgs))
     orgs = [  # a name inside a longer one ("Genexine" in "Kalbe Genexine Biologics")
         m
         for m in orgs
