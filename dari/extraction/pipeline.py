@@ -24,7 +24,7 @@ from dari.extraction.text import dates, language, sentences
 _DEAL = re.compile(
     r"licen[cs]|option|collaborat|partnership|acquir|acquisition|merger|co-develop|\bdeal\b|"
     r"agreement|rights? to|up[- ]?front|contract|transfer|export|\bbuy|\bbought|purchas|stake|"
-    r"계약|선급금|기술료|파트너십|지분|판권|사들|매입|매각|"
+    r"계약|선급금|기술료|파트너십|지분|판권|사들|매입|매각|합병|"
     r"기술\s?이전|기술\s?수출|기술\s?도입|라이선스|라이센스|공동\s?개발|공동\s?연구|인수|도입\s?계약",
     re.IGNORECASE,
 )

@@ -79,6 +79,10 @@ _KO_OPENER = re.compile(
 _KO_STAKE_IN = re.compile(
     r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z][가-힣A-Za-z0-9]{2,11})(?:의)?\s(?=지분\s?(?:\d|도|을|를|약|전량|일부))"
 )
+# "A와 ... 보유한 엘레바의 합병": the company merged with
+_KO_MERGED = re.compile(
+    r"(?<=\s)([가-힣A-Za-z][가-힣A-Za-z0-9]{1,11})(?:의|간의?)\s(?=(?:삼각)?합병)"
+)
 # a known Korean name with a Latin tail: "에이치엘비USA"
 _KO_LATIN_TAIL = re.compile(
     r"([가-힣]{2,10}(?:USA|US|America|Europe|Japan|China|Korea))(?![A-Za-z])"
@@ -117,7 +121,7 @@ def propose_extra(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[M
         for match in rx.finditer(text):
             if _en_ok(match.group(1)):
                 spans.append(match.span(1))
-    for rx in (_KO_AFTER_KIND, _KO_OPENER, _KO_STAKE_IN):
+    for rx in (_KO_AFTER_KIND, _KO_OPENER, _KO_STAKE_IN, _KO_MERGED):
         for match in rx.finditer(text):
             if _ko_ok(match.group(1)):
                 spans.append(match.span(1))
