@@ -83,6 +83,27 @@ _KO_STAKE_IN = re.compile(
 _KO_MERGED = re.compile(
     r"(?<=\s)([가-힣A-Za-z][가-힣A-Za-z0-9]{1,11})(?:의|간의?)\s(?=(?:삼각)?합병)"
 )
+# a list of names: "Hanvit Investment, NAU IB Captial, Magna Investment, ID Ventures, and
+# eBest Investment", "브레인자산운용·타임폴리오·DS자산운용 등으로부터"
+_EN_MEMBER = r"[A-Za-z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,4}"
+_EN_LIST = re.compile(
+    r"(?<![\w&.-])"
+    + _EN_MEMBER
+    + r"(?:,\s"
+    + _EN_MEMBER
+    + r"){2,}(?:,?\s(?:and|&)\s"
+    + _EN_MEMBER
+    + r")?"
+)
+_KO_MEMBER = r"[가-힣A-Za-z0-9&]{2,15}"
+_KO_LIST = re.compile(
+    r"(?<![가-힣A-Za-z0-9&])" + _KO_MEMBER + r"(?:\s?[·ㆍ,]\s?" + _KO_MEMBER + r")+"
+    r"(?=\s?(?:등|이|가|으로부터|로부터|와|과|은|는|을|를|에서|의|\s))"
+)
+_KO_COMPANY_END = re.compile(
+    r"(?:바이오|제약|약품|파마|인베스트먼트|파트너스|벤처투자|벤처스|캐피탈|캐피털|자산운용|증권|"
+    r"홀딩스|헬스케어|테라퓨틱스|사이언스|투자|은행|PE|VC)$"
+)
 # a known Korean name with a Latin tail: "에이치엘비USA"
 _KO_LATIN_TAIL = re.compile(
     r"([가-힣]{2,10}(?:USA|US|America|Europe|Japan|China|Korea))(?![A-Za-z])"
@@ -140,6 +161,37 @@ def propose_extra(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[M
             taken = [m for m in taken if m not in inside]
             spans.append(match.span(1))
     for span in sorted(set(spans)):
+        mention = gazetteer._new(text, span, taken)
+        if mention is not None:
+            taken.append(mention)
+            yield mention
+    # the other members of a list of companies
+    more: list[tuple[int, int]] = []
+    for match in _EN_LIST.finditer(text):
+        members = [
+            (m.start() + match.start(), m.end() + match.start())
+            for m in re.finditer(
+                r"(?:^|(?<=,\s)|(?<=\sand\s)|(?<=&\s))(" + _EN_MEMBER + r")", match.group(0)
+            )
+        ]
+        members = [(a + (4 if text.startswith("and ", a) else 0), b) for a, b in members]
+        named = [sp for sp in members if any(m.start <= sp[0] < m.end for m in taken)]
+        if len(named) >= 2:
+            more += [sp for sp in members if sp not in named and _en_ok(text[sp[0] : sp[1]])]
+    for match in _KO_LIST.finditer(text):
+        members = [
+            (m.start() + match.start(), m.end() + match.start())
+            for m in re.finditer(_KO_MEMBER, match.group(0))
+        ]
+        names = [text[a:b] for a, b in members]
+        named = [sp for sp in members if any(m.start <= sp[0] < m.end for m in taken)]
+        if len(named) + sum(bool(_KO_COMPANY_END.search(n)) for n in names) >= 2:
+            more += [
+                sp
+                for sp, n in zip(members, names, strict=True)
+                if sp not in named and _ko_ok(n) and not _KO_COMPANY_END.fullmatch(n)
+            ]
+    for span in sorted(set(more)):
         mention = gazetteer._new(text, span, taken)
         if mention is not None:
             taken.append(mention)
