@@ -59,7 +59,10 @@ _KO_PARTICLE = r"(?:에게|에|와|과|를|을|으로부터|로부터|의|은|�
 _KO_AFTER_KIND = re.compile(
     r"(?:파트너사|유통사|계열사|자회사|손자회사|관계사|모회사|지주사|지주회사|투자사|운용사|"
     r"사모펀드|제조사|개발사|판매사|제약사|바이오텍|CMO|CDMO|CRO)(?:인|의)?\s['‘\"“]?"
-    r"([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}?)['’\"”]?(?=\([A-Za-z]|" + _KO_PARTICLE + r"|\s)"
+    r"([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,16})"
+)
+_KO_TRAILING = re.compile(
+    r"(?:으로부터|로부터|에게|측은|측과|측의|에서|으로|로|은|는|이|가|와|과|를|을|에|의|도)$"
 )
 # "SK㈜", "SK(주)"
 _KO_LATIN_CORP = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&]{1,12})\s?(?:㈜|\(주\))")
@@ -85,7 +88,7 @@ _KO_MERGED = re.compile(
 )
 # a list of names: "Hanvit Investment, NAU IB Captial, Magna Investment, ID Ventures, and
 # eBest Investment", "브레인자산운용·타임폴리오·DS자산운용 등으로부터"
-_EN_MEMBER = r"[A-Za-z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,4}"
+_EN_MEMBER = r"(?:[A-Z]|[a-z](?=[A-Z]))[\w&.-]*(?:\s[A-Z][\w&.-]*){0,4}"
 _EN_LIST = re.compile(
     r"(?<![\w&.-])"
     + _EN_MEMBER
@@ -126,8 +129,25 @@ def _en_ok(name: str) -> bool:
     )
 
 
+_KO_NOT_NAMES = {
+    "양사",
+    "양사간",
+    "회사간",
+    "특수관계인",
+    "최대주주",
+    "대주주",
+    "주주",
+    "관계인",
+    "경영권",
+    "보유",
+    "전체",
+}
+
+
 def _ko_ok(name: str) -> bool:
-    return name not in KO_SUBJECT_STOP and not _KO_BAD_END.search(name)
+    return (
+        name not in KO_SUBJECT_STOP and name not in _KO_NOT_NAMES and not _KO_BAD_END.search(name)
+    )
 
 
 def propose_extra(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Mention]:
@@ -142,7 +162,11 @@ def propose_extra(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[M
         for match in rx.finditer(text):
             if _en_ok(match.group(1)):
                 spans.append(match.span(1))
-    for rx in (_KO_AFTER_KIND, _KO_OPENER, _KO_STAKE_IN, _KO_MERGED):
+    for match in _KO_AFTER_KIND.finditer(text):
+        name = _KO_TRAILING.sub("", match.group(1))
+        if len(name) >= 2 and name not in KO_SUBJECT_STOP and name not in _KO_NOT_NAMES:
+            spans.append((match.start(1), match.start(1) + len(name)))
+    for rx in (_KO_OPENER, _KO_STAKE_IN, _KO_MERGED):
         for match in rx.finditer(text):
             if _ko_ok(match.group(1)):
                 spans.append(match.span(1))
