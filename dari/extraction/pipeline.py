@@ -16,6 +16,7 @@ from dari.extraction import bystanders, learned, roles, tagger, terms
 from dari.extraction.gazetteer import Gazetteer
 from dari.extraction.model import Candidate, Mention
 from dari.extraction.money import amounts
+from dari.extraction.proposers import propose_extra
 from dari.extraction.shortnames import short_forms
 from dari.extraction.sides import symmetric
 from dari.extraction.text import dates, language, sentences
@@ -23,7 +24,7 @@ from dari.extraction.text import dates, language, sentences
 _DEAL = re.compile(
     r"licen[cs]|option|collaborat|partnership|acquir|acquisition|merger|co-develop|\bdeal\b|"
     r"agreement|rights? to|up[- ]?front|contract|transfer|export|\bbuy|\bbought|purchas|stake|"
-    r"계약|선급금|기술료|파트너십|지분|판권|사들|매입|매각|"
+    r"계약|선급금|기술료|파트너십|지분|판권|사들|매입|매각|합병|"
     r"기술\s?이전|기술\s?수출|기술\s?도입|라이선스|라이센스|공동\s?개발|공동\s?연구|인수|도입\s?계약",
     re.IGNORECASE,
 )
@@ -330,6 +331,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     orgs += list(gazetteer.propose_korean(text, known + orgs))
     orgs += list(gazetteer.propose_licensee_ko(text, known + orgs))
     orgs += list(gazetteer.propose_more(text, known + orgs))
+    orgs += list(propose_extra(gazetteer, text, known + orgs))
     orgs = [  # a name inside a longer one ("Genexine" in "Kalbe Genexine Biologics")
         m
         for m in orgs
