@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from dari.core.names import countries_by_name
+from dari.core.names import countries_by_name, local_name
 from dari.directory.access import AssetRef, visible_asset_of, with_visible_asset
 from dari.events.access import managed_events
 from dari.events.domain.analytics import request_summary
@@ -355,7 +355,7 @@ def _others(meeting: Meeting, people: Sequence[Participant], me: Participant) ->
             OtherSide(
                 pk=p.pk,
                 name=p.name,
-                organization_name=p.organization.name if p.organization else "",
+                organization_name=local_name(p.organization) if p.organization else "",
                 timezone=p.timezone,
                 start=theirs,
                 other_day=mine is not None and theirs is not None and mine.date() != theirs.date(),
