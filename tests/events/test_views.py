@@ -431,3 +431,12 @@ def test_the_agenda_names_the_other_sides_organisation_in_the_readers_language(
     english = html(client.get(url("agenda", "test-virtual"), HTTP_ACCEPT_LANGUAGE="en"))
     assert '<span class="muted">에이비엘바이오</span>' in korean
     assert f'<span class="muted">{organization.name}</span>' in english
+
+
+def test_the_event_list_names_the_organiser_in_the_readers_language(client, world):
+    world["event"].organizer.__class__.objects.filter(pk="kpbma").update(
+        name_ko="한국제약바이오협회"
+    )
+    login(client, world["minseo"])
+    assert "<td>한국제약바이오협회</td>" in html(client.get("/events/", HTTP_ACCEPT_LANGUAGE="ko"))
+    assert "<td>KPBMA</td>" in html(client.get("/events/", HTTP_ACCEPT_LANGUAGE="en"))
