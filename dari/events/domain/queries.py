@@ -220,9 +220,9 @@ def _heading(request: MeetingRequest, incoming: bool) -> str:
     if incoming:
         requester = request.requester
         org = requester.organization
-        return f"{requester.name} · {org.name}" if org is not None else requester.name
+        return f"{requester.name} · {local_name(org)}" if org is not None else requester.name
     names = [request.target.name] if request.target is not None else []
-    org_name = request.target_organization.name if request.target_organization else ""
+    org_name = local_name(request.target_organization) if request.target_organization else ""
     return " · ".join([*names, org_name])
 
 
