@@ -175,6 +175,13 @@ def other_name(record: object, language: str | None = None) -> str:
     return english if is_korean(language) else korean
 
 
+def both_names(record: object, language: str | None = None) -> str:
+    """`셀트리온 · Celltrion`: the reader's name, then the other one when there is one; where
+    one line must name a record to readers of either language (a menu's option)."""
+    local, other = local_name(record, language), other_name(record, language)
+    return f"{local} · {other}" if other else local
+
+
 def term_name(term: str, language: str | None = None) -> str:
     """An indication, area or modality as a Korean reader knows it, from the Korean-English
     glossary ("gastric cancer" -> "위암"); the term as written when the glossary has no entry

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dari.core.names import local_name
 from dari.directory.models import Cluster
 from dari.directory.vocab import FacilityKind, Modality, ProgramKind
 from dari.insights.domain.analytics import Filters
@@ -17,7 +18,9 @@ ALL = [("", _("All"))]
 
 
 def _cluster_choices() -> list[tuple[str, str]]:
-    return ALL + list(Cluster.objects.values_list("pk", "name"))
+    """Every cluster by its name in the reader's language, in that name's order."""
+    clusters = Cluster.objects.only("pk", "name", "name_ko")
+    return ALL + sorted(((c.pk, local_name(c)) for c in clusters), key=lambda c: c[1])
 
 
 class EcosystemFilterForm(forms.Form):
@@ -79,6 +82,10 @@ class ObservationForm(forms.Form):
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["target"].label_from_instance = local_name  # type: ignore[attr-defined]
 
 
 class ApplyForm(forms.Form):

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dari.accounts.domain.errors import AccountError
+from dari.core.names import both_names
 from dari.directory.models import Organization
 
 
@@ -27,7 +28,8 @@ class JoinForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["organization"]
-        field.queryset = Organization.objects.only("id", "name").order_by("name")  # type: ignore[attr-defined]
+        field.queryset = Organization.objects.only("id", "name", "name_ko").order_by("name")  # type: ignore[attr-defined]
+        field.label_from_instance = both_names  # type: ignore[attr-defined]
 
 
 class TokenForm(forms.Form):

@@ -29,6 +29,7 @@ from dari.accounts.domain.queries import (
     tokens_of,
 )
 from dari.accounts.models import User
+from dari.core.names import local_name
 from dari.directory.models import Organization
 from dari.web.account_forms import (
     ConfirmUserForm,
@@ -92,7 +93,7 @@ def me(request: HttpRequest) -> HttpResponse:
                 if joined.state == "confirmed"
                 else _("Your request to join %(organization)s was sent to its admins.")
             )
-            messages.success(request, done % {"organization": joined.organization.name})
+            messages.success(request, done % {"organization": local_name(joined.organization)})
         elif action == "withdraw":
             membership.withdraw_request(user)
             messages.success(request, _("Your join request was withdrawn."))
@@ -101,7 +102,7 @@ def me(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request,
                 _("You are now a confirmed member of %(organization)s.")
-                % {"organization": joined.organization.name},
+                % {"organization": local_name(joined.organization)},
             )
         elif action == "token-create":
             token_form = TokenForm(request.POST)

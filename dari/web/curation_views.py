@@ -101,6 +101,27 @@ def _shown(name: str, value: Any, currency: str) -> Any:
     return value
 
 
+def _duplicates(candidate: Any) -> list[dict[str, Any]]:
+    """The deals the candidate may duplicate, each compared field by field under the approval
+    form's labels, a deal type by its label (never the field's or the type's code)."""
+    labels = {name: field.label for name, field in DealApprovalForm.base_fields.items()}
+    return [
+        {
+            "deal": duplicate.deal,
+            "diff": [
+                {
+                    "field": labels.get(row.field, row.field),
+                    "extracted": _shown(row.field, row.extracted, ""),
+                    "stored": _shown(row.field, row.stored, ""),
+                    "same": row.same,
+                }
+                for row in duplicate.diff
+            ],
+        }
+        for duplicate in queries.duplicates(candidate)
+    ]
+
+
 def _extracted(candidate: Any, form: Any) -> list[dict[str, Any]]:
     """The extracted fields as the page shows them: translated names and roles (a national
     target by the name the approval form lists it under)."""
@@ -218,7 +239,7 @@ def _detail(
             "c": candidate,
             "segments": [(seg, _label(seg.field)) for seg in queries.segments(candidate)],
             "extracted": _extracted(candidate, form),
-            "duplicates": queries.duplicates(candidate) if candidate.kind == "deal" else [],
+            "duplicates": _duplicates(candidate) if candidate.kind == "deal" else [],
             "form": form,
             "reject_form": reject_form or RejectForm(),
             "pending": candidate.status == CandidateStatus.PENDING,

@@ -10,7 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dari.accounts.models import LinkKind, OrganizationLink
-from dari.core.names import countries_by_name, country_codes, local_name
+from dari.core.names import both_names, countries_by_name, country_codes, local_name
 from dari.directory.domain.editing import ASSET_FIELDS, ORGANIZATION_FIELDS
 from dari.directory.domain.recommend import TerritoryError, check_territories
 from dari.directory.models import Asset, Organization
@@ -132,7 +132,8 @@ class LinkForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.owner = owner
         field = self.fields["other"]
-        field.queryset = Organization.objects.exclude(pk=owner.pk).only("id", "name")  # type: ignore[attr-defined]
+        field.queryset = Organization.objects.exclude(pk=owner.pk).only("id", "name", "name_ko")  # type: ignore[attr-defined]
+        field.label_from_instance = both_names  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

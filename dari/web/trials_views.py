@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from dari.core.names import local_name
 from dari.directory.access import access_asset
 from dari.directory.models import Asset, Cluster, Organization
 from dari.directory.vocab import TherapeuticArea, label_of
@@ -65,8 +66,9 @@ class SiteFinderForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["cluster"].choices = [("", _("Any cluster"))] + list(
-            Cluster.objects.values_list("id", "name")
+        clusters = Cluster.objects.only("id", "name", "name_ko")
+        self.fields["cluster"].choices = [("", _("Any cluster"))] + sorted(
+            ((cluster.pk, local_name(cluster)) for cluster in clusters), key=lambda c: c[1]
         )
 
 

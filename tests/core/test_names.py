@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.utils import translation
 
 from dari.core.names import (
+    both_names,
     city_name,
     countries_by_name,
     country_name,
@@ -101,3 +102,15 @@ def test_a_clusters_region_in_korean_whole_or_not_at_all():
         "Gyeonggi (Somewhere New)",
         "North Gyeongsang (Andong)",
     ]
+
+
+def test_both_names_put_the_readers_first():
+    class Org:
+        name, name_ko = "Celltrion", "셀트리온"
+
+    class Foreign:
+        name, name_ko = "Roche", ""
+
+    assert both_names(Org(), "ko") == "셀트리온 · Celltrion"
+    assert both_names(Org(), "en") == "Celltrion · 셀트리온"
+    assert both_names(Foreign(), "ko") == "Roche"

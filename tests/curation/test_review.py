@@ -124,12 +124,19 @@ def test_rejection_needs_a_reason_and_is_final(graph, curator):
     assert not Deal.objects.exists()
 
 
-def test_possible_duplicates_are_shown_with_a_diff(old_deal, curator):
+def test_possible_duplicates_are_shown_with_a_diff(old_deal, curator, client):
     (cand,) = ingest_text(EN_DEAL, SOURCE).candidates.all()
     (dup,) = duplicates(cand)
     assert dup.deal.pk == "dl-old"
     rows = {r.field: r for r in dup.diff}
     assert rows["licensor"].same and not rows["total_value_usd_m"].same
+    client.force_login(curator)
+    html = client.get(f"/curation/{cand.pk}/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    compared = html[html.index("dl-old") :]
+    # The fields under the approval form's labels, a deal type by its label, never a code.
+    assert "<td>기술 제공사</td>" in compared and "<td>거래 유형</td>" in compared
+    assert "<td>licensor</td>" not in compared and "<td>deal_type</td>" not in compared
+    assert "<td>license</td>" not in compared
     approve(cand.pk, curator, {**initial(cand), "update": "dl-old"})
     old_deal.refresh_from_db()
     assert old_deal.total_value_usd_m == 1200.0 and SOURCE in old_deal.sources

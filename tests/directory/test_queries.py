@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.utils import translation
 
 from dari.directory.domain import queries
 from dari.directory.filters import AssetFilter
-from dari.directory.models import Deal, Facility, Investment
+from dari.directory.models import Cluster, Deal, Facility, Investment
 from tests.factories import (
     AssetFactory,
     ClusterFactory,
@@ -174,3 +175,12 @@ def test_asset_facets_count_the_visible_set(world):
         "cluster": {"cl-north": 2},
         "country": {"KR": 2},
     }
+
+
+def test_the_cluster_facet_names_clusters_in_the_readers_language(world):
+    Cluster.objects.filter(pk="cl-north").update(name_ko="북부")
+    chosen = AssetFilter.from_params({})
+    for language, name in (("ko", "북부"), ("en", "North")):
+        with translation.override(language):
+            facet = next(f for f in queries.asset_facets(None, chosen) if f.name == "cluster")
+        assert [(v, text) for v, text, n in facet.options] == [("cl-north", name)]

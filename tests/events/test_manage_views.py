@@ -160,3 +160,10 @@ def test_analytics_page_has_a_chart_a_table_and_a_csv_for_each_view(client, worl
         client.get(url("analytics", "test-virtual"), {"format": "csv", "table": "x"}).status_code
         == 404
     )
+
+
+def test_a_yes_or_no_field_is_a_box_beside_its_label(client, world):
+    login(client, world["organiser"])
+    body = client.get(url("new")).content.decode()
+    assert '<label class="check"><input type="checkbox" name="auto_schedule"' in body
+    assert "<legend>" not in body

@@ -79,3 +79,11 @@ def test_the_suggestions_are_options_and_change_nothing(client, world):
     assert client.get(url).content.decode().strip() == ""
     assert client.post(url, {"q": "x"}).status_code == 405
     assert (Organization.objects.count(), CoOrganizer.objects.count()) == before
+
+
+def test_the_console_gives_each_organisation_field_its_own_id(client, world):
+    client.force_login(world["owner"])
+    body = client.get(reverse("events:manage", args=[world["event"].slug])).content.decode()
+    assert body.count('id="id_organization"') == 1
+    assert body.count('id="id_invitation_organization"') == 1
+    assert 'for="id_invitation_organization"' in body

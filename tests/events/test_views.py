@@ -418,3 +418,25 @@ def test_pages_do_not_query_once_per_row(client, world, page, django_assert_num_
     schedule_event(world["event"].pk)
     with django_assert_num_queries(len(one.captured_queries)):
         assert client.get(url(page, "test-virtual")).status_code == 200
+
+
+def test_the_agenda_names_the_other_sides_organisation_in_the_readers_language(
+    client, world, scheduled
+):
+    organization = world["minseo"].organization
+    organization.name_ko = "에이비엘바이오"
+    organization.save()
+    login(client, world["emma"])
+    korean = html(client.get(url("agenda", "test-virtual"), HTTP_ACCEPT_LANGUAGE="ko"))
+    english = html(client.get(url("agenda", "test-virtual"), HTTP_ACCEPT_LANGUAGE="en"))
+    assert '<span class="muted">에이비엘바이오</span>' in korean
+    assert f'<span class="muted">{organization.name}</span>' in english
+
+
+def test_the_event_list_names_the_organiser_in_the_readers_language(client, world):
+    world["event"].organizer.__class__.objects.filter(pk="kpbma").update(
+        name_ko="한국제약바이오협회"
+    )
+    login(client, world["minseo"])
+    assert "<td>한국제약바이오협회</td>" in html(client.get("/events/", HTTP_ACCEPT_LANGUAGE="ko"))
+    assert "<td>KPBMA</td>" in html(client.get("/events/", HTTP_ACCEPT_LANGUAGE="en"))

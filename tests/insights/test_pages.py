@@ -6,10 +6,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.utils import translation
 
+from dari.directory.models import Cluster
 from dari.insights.bundled import load_targets
 from dari.insights.domain import network
 from dari.insights.domain.targets import targets_progress
+from dari.insights.forms import ObservationForm
 from dari.web import insights_charts as charts
 
 pytestmark = pytest.mark.django_db
@@ -118,3 +121,16 @@ def test_a_target_year_in_the_past_is_marked_as_passed(client, offset, passed):
         korean = client.get("/insights/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
     assert html.count("target year passed") == int(passed)
     assert korean.count("목표 연도 지남") == int(passed)
+
+
+def test_cluster_and_target_menus_are_in_the_readers_language(world, client):
+    load_targets()
+    Cluster.objects.filter(pk="cl-a").update(name_ko="알파 클러스터")
+    client.cookies["django_language"] = "ko"
+    for page in ("/insights/ecosystem/", "/insights/capabilities/"):
+        html = client.get(page, HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+        assert '<option value="cl-a">알파 클러스터</option>' in html
+    form = ObservationForm()
+    with translation.override("ko"):
+        labels = [label for _, label in form.fields["target"].choices]
+    assert "의약품 수출" in labels

@@ -130,3 +130,14 @@ def test_signing_in_remembers_the_language_of_e_mails(world, client):
     client.post("/i18n/setlang/", {"language": "ko"})
     client.post("/accounts/login/", {"login": user.username, "password": "pw-Dari-2026"})
     assert preferences_of(user).language == "ko"
+
+
+def test_the_inbox_names_organisations_in_the_readers_language(world, thread, client):
+    organization = world["minseo"].organization
+    organization.name_ko = "에이비엘바이오"
+    organization.save()
+    client.force_login(world["emma"].user)
+    korean = client.get("/messages/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    english = client.get("/messages/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Minseo Park (에이비엘바이오)" in korean
+    assert f"Minseo Park ({organization.name})" in english

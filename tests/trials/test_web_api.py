@@ -9,7 +9,7 @@ import time_machine
 from dari.directory.access import visible_assets
 from dari.trials.importer import import_files
 from dari.trials.models import Trial, TrialAsset
-from tests.factories import AssetFactory, OrganizationFactory
+from tests.factories import AssetFactory, ClusterFactory, OrganizationFactory
 from tests.trials.synthetic import page, study
 
 pytestmark = pytest.mark.django_db
@@ -226,3 +226,11 @@ def test_a_sites_recruiting_status_reads_as_a_label_and_its_column_only_when_giv
     assert ">RECRUITING<" not in english + korean
     no_status = client.get("/trials/NCT95000012/").content.decode()
     assert "Recruiting status" not in no_status
+
+
+def test_the_site_finder_offers_clusters_in_the_readers_language(client, db):
+    ClusterFactory(id="cl-songdo", name="Songdo Bio Cluster", name_ko="송도 바이오클러스터")
+    ko = client.get("/trials/sites/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    en = client.get("/trials/sites/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<option value="cl-songdo">송도 바이오클러스터</option>' in ko
+    assert '<option value="cl-songdo">Songdo Bio Cluster</option>' in en

@@ -139,3 +139,9 @@ def test_every_territory_to_try_is_one_the_matcher_reads():
     from dari.web.views import TERRITORY_CHOICES
 
     assert unknown_territories([value for value, _label in TERRITORY_CHOICES]) == []
+
+
+def test_a_search_that_finds_nothing_says_so(client, directory):
+    for headers in ({}, {"HTTP_HX_REQUEST": "true"}):
+        body = client.get("/assets/?q=xyzzyqqq", **headers).content.decode()
+        assert "0 assets" in body and "No assets." in body

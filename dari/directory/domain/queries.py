@@ -18,7 +18,7 @@ from typing import Any
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from dari.core.names import countries_by_name
+from dari.core.names import choose_name, countries_by_name
 from dari.directory import search
 from dari.directory.access import visible_assets, with_visible_asset
 from dari.directory.filters import AssetFilter, OrganizationFilter
@@ -246,6 +246,7 @@ _GROUPED = {
     "seeking": "seeking",
     "cluster": "organization__cluster_id",
     "cluster_name": "organization__cluster__name",
+    "cluster_name_ko": "organization__cluster__name_ko",
     "country": "organization__country",
 }
 
@@ -325,10 +326,18 @@ def asset_facets(user: Any, chosen: AssetFilter, matches: int | None = None) -> 
         found = counts(field)
         options = [(v, str(lbl), found.get(v, 0)) for v, lbl in choices.choices]
         facets.append(Facet(field, str(title), getattr(chosen, field), options, approximate))
-    names = {row[_GROUPED["cluster"]]: row[_GROUPED["cluster_name"]] for row in groups}
+    names = {
+        row[_GROUPED["cluster"]]: choose_name(
+            row[_GROUPED["cluster_name"]] or "", row[_GROUPED["cluster_name_ko"]] or ""
+        )
+        for row in groups
+    }
     found = counts("cluster")
     if approximate:  # every cluster and country on offer: a rare one may not be sampled
-        names.update(Cluster.objects.values_list("id", "name"))
+        names.update(
+            (pk, choose_name(name, name_ko))
+            for pk, name, name_ko in Cluster.objects.values_list("id", "name", "name_ko")
+        )
         found.update(dict.fromkeys(names, 0))
     clusters = sorted(
         ((pk, names[pk], n) for pk, n in found.items() if pk is not None),

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from dari.core.names import countries_by_name
+from dari.core.names import countries_by_name, local_name
 from dari.directory.access import AssetRef, visible_asset_of, with_visible_asset
 from dari.events.access import managed_events
 from dari.events.domain.analytics import request_summary
@@ -220,9 +220,9 @@ def _heading(request: MeetingRequest, incoming: bool) -> str:
     if incoming:
         requester = request.requester
         org = requester.organization
-        return f"{requester.name} · {org.name}" if org is not None else requester.name
+        return f"{requester.name} · {local_name(org)}" if org is not None else requester.name
     names = [request.target.name] if request.target is not None else []
-    org_name = request.target_organization.name if request.target_organization else ""
+    org_name = local_name(request.target_organization) if request.target_organization else ""
     return " · ".join([*names, org_name])
 
 
@@ -355,7 +355,7 @@ def _others(meeting: Meeting, people: Sequence[Participant], me: Participant) ->
             OtherSide(
                 pk=p.pk,
                 name=p.name,
-                organization_name=p.organization.name if p.organization else "",
+                organization_name=local_name(p.organization) if p.organization else "",
                 timezone=p.timezone,
                 start=theirs,
                 other_day=mine is not None and theirs is not None and mine.date() != theirs.date(),

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import formats, translation
 
+from dari.core.names import local_name
 from dari.events.models import Meeting, Participant, ScheduleRun, Slot
 
 Reason = Mapping[str, Any]
@@ -165,7 +166,7 @@ def reason_texts(meetings: Iterable[Meeting], zone: str) -> dict[int, str]:
     names = {}
     if people:
         for p in Participant.objects.filter(pk__in=people).select_related("user", "organization"):
-            org = p.organization.name if p.organization else ""
+            org = local_name(p.organization) if p.organization else ""
             names[f"p{p.pk}"] = (
                 _("%(name)s (%(organization)s)") % {"name": p.name, "organization": org}
                 if org

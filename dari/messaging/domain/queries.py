@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Count, F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from dari.core.names import local_name
 from dari.events.models import MeetingRequest, MoveRequest, Participant
 from dari.events.rules import MoveStatus
 from dari.messaging.access import visible_threads
@@ -70,10 +71,10 @@ def unread_count(user: Any) -> int:
 def _other_side(request: MeetingRequest, me: Participant | None) -> str:
     if me is not None and request.requester_id == me.pk:
         other = request.target
-        org = request.target_organization.name
+        org = local_name(request.target_organization)
     else:
         other = request.requester
-        org = request.requester.organization.name if request.requester.organization else ""
+        org = local_name(request.requester.organization) if request.requester.organization else ""
     if other is None:
         return str(org)
     return f"{other.name} ({org})" if org else str(other.name)
@@ -123,7 +124,7 @@ def thread(user: Any, request: MeetingRequest) -> Thread:
             ThreadMessage(
                 id=0,
                 author=requester.name,
-                organization=requester.organization.name if requester.organization else "",
+                organization=local_name(requester.organization) if requester.organization else "",
                 body=request.message,
                 created=request.created,
                 mine=requester.user_id == user.pk,
@@ -145,7 +146,7 @@ def thread(user: Any, request: MeetingRequest) -> Thread:
             ThreadMessage(
                 id=m.pk,
                 author=m.author.name,
-                organization=m.author.organization.name if m.author.organization else "",
+                organization=local_name(m.author.organization) if m.author.organization else "",
                 body=m.body,
                 created=m.created,
                 mine=m.author.user_id == user.pk,
@@ -186,7 +187,7 @@ def moves_to_answer(user: Any) -> tuple[MoveNotice, ...]:
         me, asker = mine.get(m.meeting.event_id), m.asked_by
         if me is None or (asker.organization_id and asker.organization_id == me.organization_id):
             continue
-        org = asker.organization.name if asker.organization else ""
+        org = local_name(asker.organization) if asker.organization else ""
         out.append(
             MoveNotice(
                 move_id=m.pk,

@@ -291,3 +291,9 @@ class InvitationForm(forms.Form):
             " one click."
         )
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # The console shows this form beside the co-organiser form, which has an organisation
+        # field too: distinct ids keep each label tied to its own input.
+        kwargs.setdefault("auto_id", "id_invitation_%s")
+        super().__init__(*args, **kwargs)
