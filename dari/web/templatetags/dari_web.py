@@ -14,6 +14,7 @@ from dari.accounts.access import may_administer
 from dari.accounts.models import InvitationState, LinkKind, MembershipSource, MembershipState, Role
 from dari.core.money import money as _money
 from dari.core.money import usd_millions as _usd_millions
+from dari.core.names import both_names as _both_names
 from dari.core.names import city_name as _city_name
 from dari.core.names import country_name as _country_name
 from dari.core.names import is_korean, term_name
@@ -87,6 +88,13 @@ def local_name(record: Any) -> str:
     """`{{ org.cluster|local_name }}`: a record's Korean name for a Korean reader (when it has
     one), its name otherwise; where only one name fits."""
     return "" if record is None else _local_name(record)
+
+
+@register.filter
+def both_names(record: Any) -> str:
+    """`{{ org|both_names }}`: "셀트리온 · Celltrion", where one plain line must name a record to
+    readers of either language (a menu's or a datalist's option)."""
+    return "" if record is None else _both_names(record)
 
 
 @register.simple_tag
