@@ -154,7 +154,7 @@ def recorded_city(city: str | None) -> str:
 
 def local_name(record: object, language: str | None = None) -> str:
     """A record's Korean name (`name_ko`) for a Korean reader when it has one, its `name`
-    otherwise: where a page has room for one name only."""
+    otherwise: where a page has room for one name only ("" for no record: None)."""
     return choose_name(
         str(getattr(record, "name", "") or ""), str(getattr(record, "name_ko", "") or ""), language
     )

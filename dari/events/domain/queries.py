@@ -222,7 +222,7 @@ def _heading(request: MeetingRequest, incoming: bool) -> str:
         org = requester.organization
         return f"{requester.name} · {local_name(org)}" if org is not None else requester.name
     names = [request.target.name] if request.target is not None else []
-    org_name = local_name(request.target_organization) if request.target_organization else ""
+    org_name = local_name(request.target_organization)
     return " · ".join([*names, org_name])
 
 
@@ -355,7 +355,7 @@ def _others(meeting: Meeting, people: Sequence[Participant], me: Participant) ->
             OtherSide(
                 pk=p.pk,
                 name=p.name,
-                organization_name=local_name(p.organization) if p.organization else "",
+                organization_name=local_name(p.organization),
                 timezone=p.timezone,
                 start=theirs,
                 other_day=mine is not None and theirs is not None and mine.date() != theirs.date(),

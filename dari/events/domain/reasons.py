@@ -166,7 +166,7 @@ def reason_texts(meetings: Iterable[Meeting], zone: str) -> dict[int, str]:
     names = {}
     if people:
         for p in Participant.objects.filter(pk__in=people).select_related("user", "organization"):
-            org = local_name(p.organization) if p.organization else ""
+            org = local_name(p.organization)
             names[f"p{p.pk}"] = (
                 _("%(name)s (%(organization)s)") % {"name": p.name, "organization": org}
                 if org

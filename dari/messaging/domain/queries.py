@@ -74,7 +74,7 @@ def _other_side(request: MeetingRequest, me: Participant | None) -> str:
         org = local_name(request.target_organization)
     else:
         other = request.requester
-        org = local_name(request.requester.organization) if request.requester.organization else ""
+        org = local_name(request.requester.organization)
     if other is None:
         return str(org)
     return f"{other.name} ({org})" if org else str(other.name)
@@ -124,7 +124,7 @@ def thread(user: Any, request: MeetingRequest) -> Thread:
             ThreadMessage(
                 id=0,
                 author=requester.name,
-                organization=local_name(requester.organization) if requester.organization else "",
+                organization=local_name(requester.organization),
                 body=request.message,
                 created=request.created,
                 mine=requester.user_id == user.pk,
@@ -146,7 +146,7 @@ def thread(user: Any, request: MeetingRequest) -> Thread:
             ThreadMessage(
                 id=m.pk,
                 author=m.author.name,
-                organization=local_name(m.author.organization) if m.author.organization else "",
+                organization=local_name(m.author.organization),
                 body=m.body,
                 created=m.created,
                 mine=m.author.user_id == user.pk,
@@ -187,7 +187,7 @@ def moves_to_answer(user: Any) -> tuple[MoveNotice, ...]:
         me, asker = mine.get(m.meeting.event_id), m.asked_by
         if me is None or (asker.organization_id and asker.organization_id == me.organization_id):
             continue
-        org = local_name(asker.organization) if asker.organization else ""
+        org = local_name(asker.organization)
         out.append(
             MoveNotice(
                 move_id=m.pk,
