@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from dari.directory import models as dm
-from dari.trials.engine.names import name_key, name_variants, site_kind, site_name
+from dari.trials.engine.names import name_key, name_variants, near_key, site_kind, site_name
 from dari.trials.models import SiteAlias, SiteProfile
 from dari.trials.vocab import SiteOrigin
 
@@ -35,6 +35,9 @@ class Resolver:
     """Resolves names in bulk; `save()` writes the organisations it had to create."""
 
     keys: dict[str, str] = field(default_factory=dict)
+    # The keys of the bundled sites' names and aliases: a site name one letter away from one
+    # of them is a misspelling of it ("Sevrance Hospital").
+    site_keys: dict[str, str] = field(default_factory=dict)
     new_orgs: dict[str, dm.Organization] = field(default_factory=dict)
     new_aliases: dict[str, SiteAlias] = field(default_factory=dict)
     new_sites: set[str] = field(default_factory=set)
@@ -48,7 +51,12 @@ class Resolver:
                     keys.setdefault(name_key(text), org_id)
         # Aliases are the curated answer: they win over a plain name.
         keys.update(SiteAlias.objects.values_list("key", "organization_id"))
-        return cls(keys=keys)
+        bundled = set(
+            SiteProfile.objects.filter(origin=SiteOrigin.BUNDLED).values_list(
+                "organization_id", flat=True
+            )
+        )
+        return cls(keys=keys, site_keys={k: o for k, o in keys.items() if o in bundled})
 
     def find(self, name: str) -> str | None:
         return self.keys.get(name_key(name)) if name else None
@@ -87,9 +95,15 @@ class Resolver:
 
     def resolve_site(self, name: str, city: str, country: str, source: str) -> str | None:
         if name_key(name) not in self.keys:
-            for variant in name_variants(name)[1:]:
+            variants = name_variants(name)
+            for variant in variants[1:]:
                 known = self.keys.get(name_key(variant))
                 if known is not None:
+                    return known
+            for variant in variants:
+                known = near_key(name_key(variant), self.site_keys)
+                if known is not None:
+                    self.keys[name_key(name)] = known
                     return known
             # A site met for the first time is named without the sponsor's number for it,
             # so that "X - Site 20" and "X - Site 52" are one organisation X.

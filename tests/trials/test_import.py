@@ -232,6 +232,26 @@ def test_site_names_resolve_through_aliases(write_json, tmp_path):
     assert changed_tables(before, database_checksum()) == []
 
 
+def test_a_site_name_misspelt_by_one_letter_is_the_bundled_site(write_json, tmp_path):
+    write_json("bundle/sites.json", SITES)
+    names = [
+        "Seoul National Univresity Hospital",  # two letters swapped
+        "Seoul National Uniersity Hospital",  # one left out
+        "Asan Medial Center",
+        "Asan Medical Center and 10 other institutes",
+        # two letters away from a bundled site, or too short to judge: a site of its own
+        "Seoul National Univrsty Hospital",
+        "Asan Medicul Cantre",
+        "AMX",
+    ]
+    studies = [study(f"NCT9130000{i}", sites=[(n, "Seoul", KR)]) for i, n in enumerate(names)]
+    write_json("bundle/ctgov-0001.json", page(studies))
+    load_trial_folder(tmp_path / "bundle")
+    site = dict(TrialSite.objects.values_list("facility", "organization_id"))
+    assert [site[n] for n in names[:4]] == ["org-snuh-test", "org-snuh-test"] + ["org-amc-test"] * 2
+    assert not {site[n] for n in names[4:]} & {"org-snuh-test", "org-amc-test"}
+
+
 def test_an_unknown_site_is_one_organisation_whatever_the_sponsors_number(write_json, tmp_path):
     write_json("bundle/sites.json", SITES)
     names = ["Eulji University Medical Center - Site 20", "Eulji University Medical Center /ID# 7"]

@@ -31,9 +31,12 @@ def is_anonymous_site(name: str, city: str = "") -> bool:
 
 
 # A sponsor's number for a site, after the hospital's name: "/ID# 252289" (AbbVie),
-# "( Site 1603)" (MSD), "- Site 04", "- PPDS" (PPD's site network).
+# "( Site 1603)" (MSD), "- Site 04", "- PPDS" (PPD's site network); or the other sites of a
+# trial that lists one location for many ("... Hospital and 10 other institutes").
 _SITE_NUMBER = re.compile(
-    r"\s*(?:\(\s*site\s*[\w-]+\s*\)|/\s*id#\s*\d+|-\s*site\s*#?\d+|-\s*ppds)\s*$", re.IGNORECASE
+    r"\s*(?:\(\s*site\s*[\w-]+\s*\)|/\s*id#\s*\d+|-\s*site\s*#?\d+|-\s*ppds"
+    r"|,?\s+and\s+\d+\s+other\s+(?:institut(?:e|ion)s?|sites?|cent(?:er|re)s?|hospitals?))\s*$",
+    re.IGNORECASE,
 )
 # Where a site name joins the hospital to a unit or a place: " - ", a comma, a semicolon, or a
 # dash straight before a department ("Samsung Medical Center-Division of Hematology/Oncology").
@@ -80,3 +83,30 @@ def site_kind(name: str) -> str:
     if _HOSPITAL.search(name):
         return "hospital"
     return "other"
+
+
+def near_key(key: str, known: dict[str, str]) -> str | None:
+    """The organisation of the one known key that `key` misses by a single letter (left out,
+    added, changed or two swapped: "Sevrance Hospital", "Busan Baik"), or None when there is
+    none or more than one organisation. Short keys never match: "inha" is not "inje"."""
+    if len(key) < _NEAR_MIN:
+        return None
+    found = {org for other, org in known.items() if _one_edit(key, other)}
+    return found.pop() if len(found) == 1 else None
+
+
+_NEAR_MIN = 12
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when `a` and `b` differ by exactly one edit (insert, delete, substitute, swap)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i]
+        return a[i + 1 :] == b[i + 1 :] or (swapped and a[i + 2 :] == b[i + 2 :])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1 :] == shorter[i:]
