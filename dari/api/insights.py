@@ -17,6 +17,7 @@ class ObservationOut(Schema):
     value: float
     source: str
     note: str
+    note_ko: str
 
 
 class TargetOut(Schema):
@@ -24,7 +25,9 @@ class TargetOut(Schema):
     name: str
     name_ko: str
     plan: str
+    plan_ko: str
     metric: str
+    metric_ko: str
     unit: str
     direction: str
     baseline_value: float
@@ -37,6 +40,7 @@ class TargetOut(Schema):
     progress: float
     achieved: bool
     note: str
+    note_ko: str
     sources: list[str]
     observations: list[ObservationOut]
 
@@ -54,7 +58,9 @@ def list_targets(request: HttpRequest) -> list[dict[str, object]]:
                 "name": t.name,
                 "name_ko": t.name_ko,
                 "plan": t.plan,
+                "plan_ko": t.plan_ko,
                 "metric": t.metric,
+                "metric_ko": t.metric_ko,
                 "unit": t.unit,
                 "direction": t.direction,
                 "baseline_value": t.baseline_value,
@@ -67,9 +73,16 @@ def list_targets(request: HttpRequest) -> list[dict[str, object]]:
                 "progress": p["share"],
                 "achieved": p["achieved"],
                 "note": t.note,
+                "note_ko": t.note_ko,
                 "sources": t.sources,
                 "observations": [
-                    {"date": o.date, "value": o.value, "source": o.source, "note": o.note}
+                    {
+                        "date": o.date,
+                        "value": o.value,
+                        "source": o.source,
+                        "note": o.note,
+                        "note_ko": o.note_ko,
+                    }
                     for o in p["observations"]
                 ],
             }

@@ -155,8 +155,16 @@ def recorded_city(city: str | None) -> str:
 def local_name(record: object, language: str | None = None) -> str:
     """A record's Korean name (`name_ko`) for a Korean reader when it has one, its `name`
     otherwise: where a page has room for one name only ("" for no record: None)."""
+    return local_text(record, "name", language)
+
+
+def local_text(record: object, field: str, language: str | None = None) -> str:
+    """A record's text `field` in the reader's language: its Korean form (`<field>_ko`) for a
+    Korean reader when it has one, the field itself otherwise."""
     return choose_name(
-        str(getattr(record, "name", "") or ""), str(getattr(record, "name_ko", "") or ""), language
+        str(getattr(record, field, "") or ""),
+        str(getattr(record, f"{field}_ko", "") or ""),
+        language,
     )
 
 

@@ -35,6 +35,9 @@ def _check(data: Any) -> list[dict[str, Any]]:
         for key in ("id", "name", "metric", "unit"):
             if not isinstance(t.get(key), str) or not t.get(key):
                 errors.append(f"{where}.{key}: a non-empty string is required")
+        for key in ("name_ko", "metric_ko", "plan_ko", "note_ko"):
+            if not isinstance(t.get(key, ""), str):
+                errors.append(f"{where}.{key}: a string is required")
         if t.get("id") in seen:
             errors.append(f"{where}.id: duplicate id {t.get('id')!r}")
         seen.add(t.get("id"))
@@ -76,7 +79,9 @@ def load_targets(path: Path | str | None = None) -> Counter[str]:
                 "name": t["name"],
                 "name_ko": t.get("name_ko", ""),
                 "plan": t.get("plan", ""),
+                "plan_ko": t.get("plan_ko", ""),
                 "metric": t["metric"],
+                "metric_ko": t.get("metric_ko", ""),
                 "unit": t["unit"],
                 "direction": t.get("direction", Direction.HIGHER),
                 "target_value": t["target"]["value"],
@@ -85,6 +90,7 @@ def load_targets(path: Path | str | None = None) -> Counter[str]:
                 "baseline_year": t["baseline"]["year"],
                 "baseline_source": t["baseline"].get("source", ""),
                 "note": t.get("note", ""),
+                "note_ko": t.get("note_ko", ""),
                 "sources": t["sources"],
                 "position": position,
             },
@@ -96,7 +102,11 @@ def load_targets(path: Path | str | None = None) -> Counter[str]:
                 date=dt.date.fromisoformat(o["date"]),
                 source=o["source"],
                 added_by=None,
-                defaults={"value": o["value"], "note": o.get("note", "")},
+                defaults={
+                    "value": o["value"],
+                    "note": o.get("note", ""),
+                    "note_ko": o.get("note_ko", ""),
+                },
             )
             counts["observations created" if created else "observations updated"] += 1
     return counts

@@ -31,6 +31,7 @@ class NationalTarget(models.Model):
     name = models.CharField(_("name"), max_length=300)
     name_ko = models.CharField(_("Korean name"), max_length=300, blank=True)
     metric = models.CharField(_("what is measured"), max_length=500)
+    metric_ko = models.CharField(_("what is measured (Korean)"), max_length=500, blank=True)
     unit = models.CharField(_("unit"), max_length=60)
     target_value = models.FloatField(_("target value"))
     target_year = models.PositiveIntegerField(_("target year"))
@@ -41,7 +42,9 @@ class NationalTarget(models.Model):
         _("direction"), max_length=10, choices=Direction.choices, default=Direction.HIGHER
     )
     plan = models.CharField(_("plan"), max_length=300, blank=True)
+    plan_ko = models.CharField(_("plan (Korean)"), max_length=300, blank=True)
     note = models.TextField(_("note"), blank=True)
+    note_ko = models.TextField(_("note (Korean)"), blank=True)
     sources = models.JSONField(_("sources"), default=list, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
@@ -73,6 +76,7 @@ class Observation(models.Model):
     value = models.FloatField(_("value"))
     source = models.URLField(_("source"), max_length=2000)
     note = models.TextField(_("note"), blank=True)
+    note_ko = models.TextField(_("note (Korean)"), blank=True)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("added by"),

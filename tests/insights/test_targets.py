@@ -7,6 +7,7 @@ import json
 
 import pytest
 from django.utils import translation
+from django.utils.html import escape
 
 from dari.curation.models import Candidate
 from dari.insights.bundled import TARGETS_FILE, load_targets
@@ -189,6 +190,25 @@ def test_members_cannot_post_observations(client):
     assert Observation.objects.filter(target_id="pharma-bio-jobs-2027").count() == bundled
 
 
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_every_bundled_target_reads_in_the_readers_language(client, language):
+    load_targets()
+    client.cookies["django_language"] = language
+    html = client.get("/insights/").content.decode()
+    data = json.loads(TARGETS_FILE.read_text(encoding="utf-8"))
+    korean = language == "ko"
+    for t in data["targets"]:
+        texts = [t["metric_ko"], t["note_ko"], t["plan_ko"]]
+        texts += [o["note_ko"] for o in t["observations"] if o.get("note")]
+        others = [t["metric"], t["note"], t["plan"]]
+        others += [o["note"] for o in t["observations"] if o.get("note")]
+        shown, hidden = (texts, others) if korean else (others, texts)
+        for text in shown:
+            assert text and escape(text) in html, (t["id"], text)
+        for text in hidden:
+            assert escape(text) not in html, (t["id"], text)
+
+
 def test_api_lists_targets_with_observations_and_progress(client):
     t = make_target(id="exports", name_ko="수출", sources=["https://example.org/plan"])
     Observation.objects.create(
@@ -199,12 +219,13 @@ def test_api_lists_targets_with_observations_and_progress(client):
     assert response.status_code == 200
     assert response.json() == [
         {
-            "id": "exports", "name": "T", "name_ko": "수출", "plan": "", "metric": "m",
-            "unit": "USD billion", "direction": "higher", "baseline_value": 8.0,
+            "id": "exports", "name": "T", "name_ko": "수출", "plan": "", "plan_ko": "",
+            "metric": "m", "metric_ko": "", "unit": "USD billion", "direction": "higher", "baseline_value": 8.0,
             "baseline_year": 2022, "baseline_source": "", "target_value": 16.0,
             "target_year": 2027, "latest_value": 10.0, "latest_year": 2024, "progress": 0.25,
-            "achieved": False, "note": "", "sources": ["https://example.org/plan"],
+            "achieved": False, "note": "", "note_ko": "", "sources": ["https://example.org/plan"],
             "observations": [{"date": "2024-12-31", "value": 10.0,
-                              "source": "https://example.org/2024", "note": "n"}],
+                              "source": "https://example.org/2024", "note": "n",
+                              "note_ko": ""}],
         }
     ]  # fmt: skip

@@ -20,6 +20,7 @@ from dari.core.names import country_name as _country_name
 from dari.core.names import is_korean, term_name
 from dari.core.names import language_name as _language_name
 from dari.core.names import local_name as _local_name
+from dari.core.names import local_text as _local_text
 from dari.core.names import other_name as _other_name
 from dari.core.names import region_name as _region_name
 from dari.directory.vocab import (
@@ -88,6 +89,13 @@ def local_name(record: Any) -> str:
     """`{{ org.cluster|local_name }}`: a record's Korean name for a Korean reader (when it has
     one), its name otherwise; where only one name fits."""
     return "" if record is None else _local_name(record)
+
+
+@register.filter
+def local(record: Any, field: str) -> str:
+    """`{{ target|local:"note" }}`: a record's text in the reader's language (its `note_ko`
+    for a Korean reader when it has one)."""
+    return "" if record is None else _local_text(record, field)
 
 
 @register.filter
