@@ -43,14 +43,13 @@ from recommend_data import Deal, Product, Record, load_dev, load_products  # noq
 from recommend_eval import Query, grouped_folds, with_ci  # noqa: E402
 from recommend_fusion import GRID, KS, first_hit, values_of  # noqa: E402
 from recommend_graph import Graph, file_evidence  # noqa: E402
-from recommend_judge import HERE, SETS, bare  # noqa: E402
+from recommend_judge import HERE, NEVER_TUNED, SETS, bare  # noqa: E402
 
 from dari.matching import CachedEmbedder, Index, OrgProfile, UseEmbedder  # noqa: E402
 from dari.matching.fusion import CHANNELS, FUSION, HIST_KNOWN, competition_ranks  # noqa: E402
 
-NEVER_LOADED = ("held-out 8", "held-out 9", "held-out 10")
-"""FRESH sets outside the 187 cross-validated deals: not read at all here."""
-USED = tuple((s, f) for s, f in SETS if s not in NEVER_LOADED)
+USED = tuple((s, f) for s, f in SETS if s not in NEVER_TUNED)
+"""Every set but held-out 8-10 (FRESH, outside the 187 cross-validated deals: never read)."""
 LARGE = 50
 SHIPPED = FUSION.channel_weights()
 
