@@ -24,7 +24,7 @@ import statistics
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -114,11 +114,11 @@ class Cache:
 def feature_cache(
     index: Index,
     deals: list[Deal],
-    history: list[Record],
+    history: list[Record] | Callable[[Deal], list[Record]],
     mode: str,
     products: Sequence[Product] = (),
 ) -> Cache:
-    """Feature values of every candidate per deal, so weights can be re-combined fast."""
+    """Feature values of every candidate per deal (`history`: records, or per deal)."""
     store = index._orgs  # noqa: SLF001  (benchmark introspection)
     all_ids = sorted(i for i in store.ids if i)
     n_cand = len(all_ids)
@@ -130,7 +130,7 @@ def feature_cache(
     known = np.zeros((len(deals), n_cand))
     ids_out = []
     for row, deal in enumerate(deals):
-        past = history_for(deal, history, mode)
+        past = history_for(deal, history(deal) if callable(history) else history, mode)
         index.set_history(past)
         counts = Counter(r.licensee_id for r in (past.records if past is not None else ()))
         popularity[row] = [counts.get(id_, 0) for id_ in all_ids]

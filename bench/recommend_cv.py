@@ -121,7 +121,7 @@ class _WithExtras:
 def queries(framing: str, history: str) -> list[Query]:
     """Every set's Korean deals in this framing (recommend_judge.build), extras filled."""
     from recommend import CACHE, feature_cache
-    from recommend_judge import build
+    from recommend_judge import NEVER_TUNED, build
 
     from dari.matching import CachedEmbedder, UseEmbedder
 
@@ -131,7 +131,7 @@ def queries(framing: str, history: str) -> list[Query]:
         return _WithExtras(cache, extras)
 
     embedder = CachedEmbedder(UseEmbedder(), CACHE if CACHE.parent.exists() else None)
-    built = build(embedder, framing, with_extras, history=history)
+    built = build(embedder, framing, with_extras, history=history, skip=NEVER_TUNED)
     if CACHE.parent.exists():
         embedder.save(CACHE)
     return built

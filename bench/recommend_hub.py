@@ -46,14 +46,14 @@ sys.path.insert(0, str(ROOT))
 from recommend_data import Deal, asset_from  # noqa: E402  (bench/ is the script's directory)
 from recommend_eval import SAME_GROUP, Query, grouped_folds, rank_of, with_ci  # noqa: E402
 from recommend_fusion import values_of  # noqa: E402
+from recommend_judge import NEVER_TUNED  # noqa: E402
 
 from dari.matching import FEATURES  # noqa: E402
 from dari.matching.fusion import CHANNELS, FUSION, HIST_KNOWN, competition_ranks  # noqa: E402
 
 FRAMINGS = (("standalone-prior", "prior"), ("cumulative", "loo"))
-NEVER_TUNED = ("held-out 8", "held-out 9")
-"""Sets left out of the cross-validation (the untouched split and held-out 5-7 are among the
-187 deals of bench/recommend_cv.py and are pooled here the same way)."""
+# Sets never loaded (recommend_judge.NEVER_TUNED: held-out 8-10; the untouched split and
+# held-out 5-7 are among the 187 deals of bench/recommend_cv.py and are pooled the same way).
 WEIGHTS = FUSION.channel_weights()
 TEXT = ("bm25", "semantic")
 STRUCT = ("stated", "focus")
@@ -113,7 +113,7 @@ def build(framing: str, history: str, refs: list[Deal]):  # type: ignore[no-unty
         )
 
     embedder = CachedEmbedder(UseEmbedder(), CACHE if CACHE.parent.exists() else None)
-    qs = judge_build(embedder, framing, with_refs, history=history)
+    qs = judge_build(embedder, framing, with_refs, history=history, skip=NEVER_TUNED)
     if CACHE.parent.exists():
         embedder.save(CACHE)
     return qs, ids, per_set

@@ -49,7 +49,7 @@ sys.path.insert(0, str(ROOT))
 from recommend_eval import grouped_folds, rank_of  # noqa: E402  (bench/ is the script's directory)
 from recommend_fusion import values_of  # noqa: E402
 from recommend_hub import channels_of  # noqa: E402
-from recommend_judge import FRESH  # noqa: E402
+from recommend_judge import FRESH, NEVER_TUNED  # noqa: E402
 from recommend_text_data import TextQuery, load  # noqa: E402
 
 from dari.matching.documents import asset_query_text  # noqa: E402
@@ -57,7 +57,6 @@ from dari.matching.glossary import glossary  # noqa: E402
 from dari.matching.reasons import english_label  # noqa: E402
 from dari.matching.text import tokenize  # noqa: E402
 
-NEVER_TUNED = ("held-out 8", "held-out 9")
 SENTENCES = ROOT / "var" / "recommend_text_sentences.npz"
 ADD = (0.1, 0.25, 0.5, 1.0, 2.0)
 """Weights tried for an added channel (the shipped channels weigh 0.5 to 2)."""

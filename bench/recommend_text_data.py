@@ -32,6 +32,7 @@ class TextQuery:
 
 def build(framing: str, history: str) -> list[TextQuery]:
     from recommend import CACHE, feature_cache
+    from recommend_judge import NEVER_TUNED
     from recommend_judge import build as judge_build
 
     from dari.matching import CachedEmbedder, UseEmbedder
@@ -55,7 +56,7 @@ def build(framing: str, history: str) -> list[TextQuery]:
         return Capture(feature_cache(index, deals, records, mode, products), texts)
 
     embedder = CachedEmbedder(UseEmbedder(), CACHE if CACHE.exists() else None)
-    judge_build(embedder, framing, capture, history=history)
+    judge_build(embedder, framing, capture, history=history, skip=NEVER_TUNED)
     embedder.save(CACHE)
     return out
 
