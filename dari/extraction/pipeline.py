@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dari.extraction import bystanders, learned, roles, tagger, terms
+from dari.extraction import bystanders, learned, owners, roles, tagger, terms
 from dari.extraction.gazetteer import Gazetteer
 from dari.extraction.model import Candidate, Mention
 from dari.extraction.money import amounts
@@ -400,6 +400,9 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             # investors, brokers and analysts' firms named in a licensing text take no side
             sides = [m for m in orgs if not _INVESTORISH.search(gazetteer.name(m.value) or m.text)]
         roled = roles.deal_roles(text, sides or orgs, lang, gazetteer)
+        roled = owners.direct(
+            text, sides or orgs, roled, gazetteer, roles._key, bought and not _LICENCE.search(text)
+        )
         roled += bystanders.unit_sides(roled, units)
         if len(roled) == 2 and symmetric(text):
             roled = [(m, "partner", c) for m, _, c in roled]
