@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dari.extraction import bystanders, learned, owners, roles, tagger, terms
+from dari.extraction import bystanders, learned, notnames, owners, roles, tagger, terms
 from dari.extraction.gazetteer import Gazetteer
 from dari.extraction.model import Candidate, Mention
 from dari.extraction.money import amounts
@@ -340,6 +340,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             for o in orgs
         )
     ]
+    orgs = notnames.drop(text, orgs)
     units = bystanders.units(text, orgs)
     orgs = [m for m in orgs if not bystanders.not_a_party(text, m, orgs)]
     orgs.sort(key=lambda m: m.start)
