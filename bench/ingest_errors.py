@@ -8,9 +8,9 @@ another company taken in its place whose name shares a word with it: a parent, a
 subsidiary), `substitute` (a true party missing, an unrelated company in its place: a
 bystander), `missing` (a true party not found, nothing in its place), `extra` (every true party
 found, a bystander added), `swap` (both parties found, giver and taker the other way round),
-`partner` (a symmetric deal given a
-direction), `role` (found, another role: partner for licensor, licensee for acquirer ...), `amount` (parties right, an amount
-wrong). Only ingest.training_rows() is read: the untouched splits are never scored here.
+`partner` (a symmetric deal given a direction), `role` (found, another role: partner for
+licensor, licensee for acquirer ...), `amount` (parties right, an amount wrong). Only
+ingest.training_rows() is read: the untouched splits are never scored here.
 """
 
 from __future__ import annotations
@@ -29,9 +29,7 @@ import ingest  # noqa: E402
 
 from dari.extraction import extract  # noqa: E402
 
-CLASSES = (
-    "kind", "related", "substitute", "missing", "extra", "swap", "partner", "role", "amount"
-)
+CLASSES = ("kind", "related", "substitute", "missing", "extra", "swap", "partner", "role", "amount")
 GIVER = {"licensor": "g", "target": "g", "licensee": "t", "acquirer": "t"}
 _STOP = {"inc", "co", "ltd", "corp", "the", "and", "pharmaceutical", "pharmaceuticals", "bio"}
 

@@ -95,17 +95,19 @@ def direct(
     mentions = [[m for m in orgs if key(m) == key(p)] or [p] for p in pair]
     if bought:
         # "Daewoong Pharmaceutical said it will buy a 30.2% stake ... in HanAll": the buyer
-        # is named first, and the pipeline reads the first licensor as the target
-        named_first = min(pair, key=lambda p: min(m.start for m in mentions[pair.index(p)]))
-        buyer = named_first
-        seller = pair[1] if buyer is pair[0] else pair[0]
-        return [(seller, "licensor", 0.45), (buyer, "licensee", 0.45)]
+        # is named first (the pipeline reads the licensee of an acquisition as its buyer)
+        starts = [min(m.start for m in ms) for ms in mentions]
+        buyer = 0 if starts[0] <= starts[1] else 1
+        return [(pair[1 - buyer], "licensor", 0.45), (pair[buyer], "licensee", 0.45)]
     owner = [owns(text, ms) for ms in mentions]
     if owner[0] != owner[1]:
         giver = 0 if owner[0] else 1
         return [(pair[giver], "licensor", 0.45), (pair[1 - giver], "licensee", 0.45)]
     if DOMESTIC.search(text):
-        home = [korean(text, ms, gazetteer.country(p.value)) for p, ms in zip(pair, mentions)]
+        home = [
+            korean(text, ms, gazetteer.country(p.value))
+            for p, ms in zip(pair, mentions, strict=True)
+        ]
         if home[0] is not None and home[1] is not None and home[0] != home[1]:
             taker = 0 if home[0] else 1
             return [(pair[1 - taker], "licensor", 0.45), (pair[taker], "licensee", 0.45)]
