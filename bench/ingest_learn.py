@@ -151,9 +151,7 @@ def main() -> None:
     rows = ingest.training_rows()
     gaz = ingest.gazetteer()
     model = train(examples(rows, gaz))
-    learned.WEIGHTS.write_text(
-        json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8"
-    )
+    learned.WEIGHTS.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {learned.WEIGHTS.relative_to(ROOT)}")
 
 

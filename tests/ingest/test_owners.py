@@ -62,7 +62,7 @@ def test_a_quoted_product_with_its_ingredient_is_no_company():
 
 
 def test_countries_and_defined_terms_are_no_company_but_a_graph_name_always_is():
-    text = "the license agreement (the \"Agreement\") with Rooyan in Iran"
+    text = 'the license agreement (the "Agreement") with Rooyan in Iran'
     assert notnames.not_a_name(text, _proposed(text, "Agreement"))
     assert notnames.not_a_name(text, _proposed(text, "Iran"))
     assert not notnames.not_a_name(text, _proposed(text, "Rooyan"))
