@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from dari.extraction.model import Mention
+from dari.extraction.stopwords import KO_NOT_PARTIES
 
 # A product, as Korean press names one: in quotes, with what it is or its ingredient in
 # brackets ("'그로트로핀(성장호르몬제)'", "‘자이프렉사(성분이름 올란자핀)’"), or right after
@@ -45,8 +46,12 @@ _COUNTRIES = set(
     "switzerland israel egypt australia europe asia africa america".split()
 )
 # Korean words of the sentence: an amount of sales (매출액), the other party (계약상대방), a
-# clause ending in a verb ("판매대행하던": "that it had been selling for").
-_KO_WORD = re.compile(r"(?:매출액|상대방|던|하는|되는|하고)$")
+# clause ending in a verb ("판매대행하던": "that it had been selling for", "않았"), a count
+# ("8개국"), a kind of company ("유통사").
+_KO_WORD = re.compile(
+    r"(?:매출액|상대방|던|하는|되는|하고|았|었|했|겠)$|^\d+\s?(?:개국|개사|개|곳|건|명)$|"
+    r"^(?:유통사|파트너사|제약사|협력사|고객사|자회사|계열사|관계사|이름)$"
+)
 
 
 def not_a_name(text: str, m: Mention) -> bool:
@@ -56,7 +61,7 @@ def not_a_name(text: str, m: Mention) -> bool:
     name = m.text.strip()
     if name.lower() in _EN_WORDS or name.lower() in _COUNTRIES:
         return True
-    if _KO_WORD.search(name):
+    if _KO_WORD.search(name) or name.split()[0] in KO_NOT_PARTIES:
         return True
     before = text[max(0, m.start - 12) : m.start]
     after = text[m.end : m.end + 30]
