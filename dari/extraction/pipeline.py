@@ -283,6 +283,36 @@ def _other_deals(text: str, orgs: list[Mention], parties: list[Mention]) -> list
     return spans
 
 
+# A company's sales or a market's size, not a deal's value: "generated sales of about 74
+# billion won", "Iran's medical product market amounted to ...", "시장 규모는 ... 약 1200억원",
+# "지난해 매출은 약 7억원" (unless deal terms come between: "royalties on net sales of")
+_SIZE_BEFORE = re.compile(
+    r"(?<!\bon )(?<!\bnet )(?:\bmarket\b|\bsales of\b|\brevenues? of\b|시장|매출)"
+    r"(?:(?!계약|deal|agreement|licen|upfront|up-front|milestone|royalt|total|마일스톤|로열티|"
+    r"기술료|선급금|총)[^.\n]){0,80}$",
+    re.I,
+)
+
+
+def _market_or_sales(text: str, m: Mention) -> bool:
+    """The amount `m` tells how big a market or a company's sales are."""
+    start = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+    return bool(_SIZE_BEFORE.search(text[max(start, m.start - 100) : m.start]))
+
+
+def _deal_amounts(text: str, found: list[Mention]) -> list[Mention]:
+    """`found` without the sizes of markets and sales (and their bracketed conversions)."""
+    out: list[Mention] = []
+    dropped: Mention | None = None
+    for m in found:
+        converted = dropped is not None and text[dropped.end : m.start].strip() in ("(", "（")
+        if converted or _market_or_sales(text, m):
+            dropped = m
+            continue
+        out.append(m)
+    return out
+
+
 # The holder a stake is bought from: "Biogen Inc.’s stake in", "바이오젠이 보유한 ... 지분"
 _HOLDER_OF = re.compile(
     r"^(?:,?\s(?:Inc|Co|Ltd|Corp|AG|plc)\.?)?['’]s?\s+(?:\w+\s+){0,2}?(?:stake|shares|holding)|"
@@ -431,6 +461,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             cand.put("deal_type", deal_type[0], deal_type[1], confidence=0.7)
         other = _other_deals(text, orgs, [m for m, _, _ in roled] + _holders(text, orgs))
         stated = [m for m in found_money if not any(o.start <= m.start < o.end for o in other)]
+        stated = _deal_amounts(text, stated)
         terms.money(text, cand, stated)
         if (
             bought
