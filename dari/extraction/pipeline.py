@@ -80,7 +80,9 @@ _TYPES = [
     ("license", re.compile(r"licens|라이선스|라이센스|기술\s?이전|기술\s?수출|기술\s?도입", re.I)),
 ]
 _ACQUISITION = re.compile(
-    r"\bacquir|acquisition|divest|merger|\b(?:to|will|agreed to) buy\b|인수|합병|매각", re.I
+    r"\bacquir|acquisition|divest|merger|\b(?:to|will|agreed to) buy\b|인수|합병|매각|"
+    r"주식\s?매매\s?계약|(?:보유|보통)주(?:식)?\s?(?:\S+\s){0,3}?취득",  # existing shares bought
+    re.I,
 )
 _LICENCE = re.compile(r"licen[cs]|라이선스|라이센스|기술\s?이전|기술\s?수출", re.I)
 
@@ -385,8 +387,13 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         re.I,
     )
     bought = _acquisition(text)
-    is_funding = not licence and (
-        bool(_FUNDING.search(text)) or (bool(_STAKE_FUNDING.search(text)) and not bought)
+    lead = text.strip()[:300]
+    is_funding = (
+        not licence
+        and (bool(_FUNDING.search(text)) or (bool(_STAKE_FUNDING.search(text)) and not bought))
+        # a text that opens on a company bought is about the purchase, whatever it says of
+        # money raised later ("HLB merges with Elevar ... Elevar raised")
+        and not (bought and _acquisition(lead) and not _FUNDING.search(lead))
     )
     if is_funding:
         cand = Candidate("investment")
