@@ -25,7 +25,10 @@ from dari.extraction.model import Mention
 OWNER_AFTER = re.compile(
     r"^(?:\)\s?)?(?:['’]s?\s+(?:[\w-]+,?\s+){0,3}?(?:drug|candidate|asset|compound|molecule|"
     r"antibody|product|therapy|treatment|platform|technology|pipeline|program|vaccine|"
-    r"biosimilar)s?\b|\s(?:is|has been|was|had been) develop|"
+    r"biosimilar)s?\b|"
+    # a drug's international name by its stem: "Palatin’s bremelanotide", "X's sotatercept"
+    r"['’]s?\s+[a-z]+(?:mab|nib|tide|cept|stat|vir|parin|zole|sartan|pril|olol|gene|cel)\b|"
+    r"\s(?:is|has been|was|had been) develop|"
     r"\s?(?:이|가|사가)\s(?:[^.]{0,30}?\s)?(?:개발한|개발 중인|개발하고 있는|개발해 온|보유한|"
     r"진행 중인)|"
     r"\s?의\s(?:[가-힣]+\s){0,2}?(?:신약|후보\s?물질|파이프라인|치료제|플랫폼))",
