@@ -288,10 +288,15 @@ def _other_deals(text: str, orgs: list[Mention], parties: list[Mention]) -> list
 # A company's sales or a market's size, not a deal's value: "generated sales of about 74
 # billion won", "Iran's medical product market amounted to ...", "시장 규모는 ... 약 1200억원",
 # "지난해 매출은 약 7억원" (unless deal terms come between: "royalties on net sales of")
+_TERMS = (
+    r"계약|deal|agreement|licen|upfront|up-front|milestone|royalt|total|마일스톤|로열티|기술료|"
+    r"선급금|총"
+)
 _SIZE_BEFORE = re.compile(
-    r"(?<!\bon )(?<!\bnet )(?:\bmarket\b|\bsales of\b|\brevenues? of\b|시장|매출)"
-    r"(?:(?!계약|deal|agreement|licen|upfront|up-front|milestone|royalt|total|마일스톤|로열티|"
-    r"기술료|선급금|총)[^.\n]){0,80}$",
+    r"(?<!\bon )(?<!\bnet )(?:\bmarket\b(?:(?!" + _TERMS + r")[^.\n]){0,60}?"
+    r"\b(?:size|worth|valued|amount\w*|estimated|expected|reach\w*|grow\w*|scale)|"
+    r"\bsales of\b|\brevenues? of\b|시장\s?규모|시장(?:은|는)\s|매출(?:액)?(?:은|는|이|가)?\s)"
+    r"(?:(?!" + _TERMS + r")[^.\n]){0,80}$",
     re.I,
 )
 
