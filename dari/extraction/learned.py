@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from dari.extraction import roles
+from dari.extraction import owners, roles
 from dari.extraction.model import Mention
 
 WEIGHTS = Path(__file__).with_name("learned_weights.json")
@@ -85,6 +85,11 @@ FEATURES = (
     "candidates",
     *(f"after_{k}" for k in _AFTER_CUES),
     *(f"before_{k}" for k in _BEFORE_CUES),
+    "owner",
+    "korean_domestic",
+    "foreign_domestic",
+    "bought",
+    "first_bought",
 )
 
 _model: dict[str, Any] | None = None
@@ -154,6 +159,8 @@ def features(
     aside = roles._background_only(marked, len(parties))
     placed = {roles._key(m): (r, c) for m, r, c in roled}
     out_text = bool(roles._OUT.search(text))
+    domestic = bool(owners.DOMESTIC.search(text))
+    bought = float(any(r in ("acquirer", "target") for _, r, _ in roled))
     in_text = bool(roles._IN.search(text))
     lead_end = next((m.end() for m in re.finditer(r"[.!?](?=\s)|\n", text) if m.end() > 40), 200)
     rows = []
@@ -165,7 +172,8 @@ def features(
         korean = float(country == "KR")
         cues: dict[str, float] = {}
         for name, rx in _AFTER_CUES.items():
-            cues["after_" + name] = float(any(rx.match(text, m.end, m.end + 60) for m in mine))
+            # sliced: an anchored pattern ("^") never matches at a `pos` other than 0
+            cues["after_" + name] = float(any(rx.match(text[m.end : m.end + 60]) for m in mine))
         for name, rx in _BEFORE_CUES.items():
             cues["before_" + name] = float(
                 any(rx.search(text[max(0, m.start - 60) : m.start]) for m in mine)
@@ -175,6 +183,8 @@ def features(
             start = max(text.rfind(".", 0, m.start), text.rfind("\n", 0, m.start)) + 1
             stop = text.find(".", m.end)
             dealish += bool(_DEALISH.search(text, start, stop if stop > 0 else len(text)))
+        owner = owners.owns(text, mine)
+        foreign = float(owners.korean(text, mine, country) is False)
         name = gazetteer.name(party.value) or party.text
         row = {
             "bias": 1.0,
@@ -197,6 +207,11 @@ def features(
             "lang_ko": float(lang == "ko"),
             "candidates": 1.0 / len(parties),
             **cues,
+            "owner": float(owner),
+            "korean_domestic": korean * domestic,
+            "foreign_domestic": foreign * domestic,
+            "bought": bought,
+            "first_bought": float(i == 0) * bought,
         }
         rows.append([row[f] for f in FEATURES])
     return parties, rows

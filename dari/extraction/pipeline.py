@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dari.extraction import bystanders, learned, roles, tagger, terms
+from dari.extraction import bystanders, learned, notnames, owners, roles, tagger, terms
 from dari.extraction.gazetteer import Gazetteer
 from dari.extraction.model import Candidate, Mention
 from dari.extraction.money import amounts
@@ -80,7 +80,9 @@ _TYPES = [
     ("license", re.compile(r"licens|라이선스|라이센스|기술\s?이전|기술\s?수출|기술\s?도입", re.I)),
 ]
 _ACQUISITION = re.compile(
-    r"\bacquir|acquisition|divest|merger|\b(?:to|will|agreed to) buy\b|인수|합병|매각", re.I
+    r"\bacquir|acquisition|divest|merger|\b(?:to|will|agreed to) buy\b|인수|합병|매각|"
+    r"주식\s?매매\s?계약|(?:보유|보통)주(?:식)?\s?(?:\S+\s){0,3}?취득",  # existing shares bought
+    re.I,
 )
 _LICENCE = re.compile(r"licen[cs]|라이선스|라이센스|기술\s?이전|기술\s?수출", re.I)
 
@@ -283,6 +285,41 @@ def _other_deals(text: str, orgs: list[Mention], parties: list[Mention]) -> list
     return spans
 
 
+# A company's sales or a market's size, not a deal's value: "generated sales of about 74
+# billion won", "Iran's medical product market amounted to ...", "시장 규모는 ... 약 1200억원",
+# "지난해 매출은 약 7억원" (unless deal terms come between: "royalties on net sales of")
+_TERMS = (
+    r"계약|deal|agreement|licen|upfront|up-front|milestone|royalt|total|마일스톤|로열티|기술료|"
+    r"선급금|총"
+)
+_SIZE_BEFORE = re.compile(
+    r"(?<!\bon )(?<!\bnet )(?:\bmarket\b(?:(?!" + _TERMS + r")[^.\n]){0,60}?"
+    r"\b(?:size|worth|valued|amount\w*|estimated|expected|reach\w*|grow\w*|scale)|"
+    r"\bsales of\b|\brevenues? of\b|시장\s?규모|시장(?:은|는)\s|매출(?:액)?(?:은|는|이|가)?\s)"
+    r"(?:(?!" + _TERMS + r")[^.\n]){0,80}$",
+    re.I,
+)
+
+
+def _market_or_sales(text: str, m: Mention) -> bool:
+    """The amount `m` tells how big a market or a company's sales are."""
+    start = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+    return bool(_SIZE_BEFORE.search(text[max(start, m.start - 100) : m.start]))
+
+
+def _deal_amounts(text: str, found: list[Mention]) -> list[Mention]:
+    """`found` without the sizes of markets and sales (and their bracketed conversions)."""
+    out: list[Mention] = []
+    dropped: Mention | None = None
+    for m in found:
+        converted = dropped is not None and text[dropped.end : m.start].strip() in ("(", "（")
+        if converted or _market_or_sales(text, m):
+            dropped = m
+            continue
+        out.append(m)
+    return out
+
+
 # The holder a stake is bought from: "Biogen Inc.’s stake in", "바이오젠이 보유한 ... 지분"
 _HOLDER_OF = re.compile(
     r"^(?:,?\s(?:Inc|Co|Ltd|Corp|AG|plc)\.?)?['’]s?\s+(?:\w+\s+){0,2}?(?:stake|shares|holding)|"
@@ -340,6 +377,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             for o in orgs
         )
     ]
+    orgs = notnames.drop(text, orgs)
     units = bystanders.units(text, orgs)
     orgs = [m for m in orgs if not bystanders.not_a_party(text, m, orgs)]
     orgs.sort(key=lambda m: m.start)
@@ -354,8 +392,13 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         re.I,
     )
     bought = _acquisition(text)
-    is_funding = not licence and (
-        bool(_FUNDING.search(text)) or (bool(_STAKE_FUNDING.search(text)) and not bought)
+    lead = text.strip()[:300]
+    is_funding = (
+        not licence
+        and (bool(_FUNDING.search(text)) or (bool(_STAKE_FUNDING.search(text)) and not bought))
+        # a text that opens on a company bought is about the purchase, whatever it says of
+        # money raised later ("HLB merges with Elevar ... Elevar raised")
+        and not (bought and _acquisition(lead) and not _FUNDING.search(lead))
     )
     if is_funding:
         cand = Candidate("investment")
@@ -400,6 +443,9 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             # investors, brokers and analysts' firms named in a licensing text take no side
             sides = [m for m in orgs if not _INVESTORISH.search(gazetteer.name(m.value) or m.text)]
         roled = roles.deal_roles(text, sides or orgs, lang, gazetteer)
+        roled = owners.direct(
+            text, sides or orgs, roled, gazetteer, roles._key, bought and not _LICENCE.search(text)
+        )
         roled += bystanders.unit_sides(roled, units)
         if len(roled) == 2 and symmetric(text):
             roled = [(m, "partner", c) for m, _, c in roled]
@@ -427,6 +473,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             cand.put("deal_type", deal_type[0], deal_type[1], confidence=0.7)
         other = _other_deals(text, orgs, [m for m, _, _ in roled] + _holders(text, orgs))
         stated = [m for m in found_money if not any(o.start <= m.start < o.end for o in other)]
+        stated = _deal_amounts(text, stated)
         terms.money(text, cand, stated)
         if (
             bought

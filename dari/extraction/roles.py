@@ -361,6 +361,8 @@ def _placeholders(text: str, orgs: list[Mention]) -> tuple[str, list[Mention]]:
     out.append(text[cursor:])
     marked = _ABBREVIATION.sub(lambda m: m.group(1).replace(".", ""), "".join(out))
     marked = re.sub(r"\bU\.([SK])\b(?!\.)", r"U\1", marked)  # "its U.S affiliate"
+    # a stock code after a name stands between it and its particle: "네이처셀(007390)은"
+    marked = re.sub(r"(⟦\d+⟧)\s?[(（](?:[A-Za-z가-힣]{2,8}\s?:?\s?)?\d{6}[)）]", r"\1", marked)
     marked = re.sub(r"(?<=\d)\.(?=\d)", "٫", marked)  # "$108.6 million" ends no sentence
     return marked, parties
 
@@ -505,7 +507,7 @@ _IN = re.compile(
     re.I,
 )
 _SALES = re.compile(r"판권|판매권|독점\s?판매|commerciali[sz]ation rights|marketing rights", re.I)
-_SYMMETRIC = re.compile(r"co-develop|jointly develop|공동\s?개발|공동\s?연구", re.I)
+_SYMMETRIC = sides.TOGETHER_DEFAULT
 _LICENCE_WORD = re.compile(r"licen[cs]|라이선스|라이센스|기술\s?이전|기술\s?수출|rights", re.I)
 _ASIDE = re.compile(
     r"\b(?:also|recently|previously|earlier|in addition)\b|앞서|이전에|지난해", re.I

@@ -292,6 +292,16 @@ _TOGETHER = re.compile(
     r"공동\s?개발|공동\s?연구",
     re.I,
 )
+# A deal no verb directs is a partnership when it speaks of working together, no rights
+# handed over: co-development, a partnership or a joint venture (not one to sell a product,
+# "판매 관련 파트너십 계약", nor a purchase of shares)
+TOGETHER_DEFAULT = re.compile(
+    r"co-develop|jointly develop|공동\s?개발|공동\s?연구|"
+    r"\A(?!.*(?:판매|판권|\bsales\b|\bsell|commerciali|marketing|distribut|"
+    r"인수|취득|지분|주식|\bacquir|\bstake\b|\bshares\b))"
+    r"(?:.*(?:joint venture|partnership agreement|합작|파트너십\s?(?:계약|협약)|업무\s?협약))",
+    re.I | re.S,
+)
 _BOTH_WAYS = re.compile(r"상호|반대로|\bmutual(?:ly)?\b|vice versa|each other", re.I)
 _LICENCE_WORD = re.compile(r"licen[cs]|라이선스|라이센스|기술\s?이전|기술\s?수출", re.I)
 _LATER = re.compile(r"first negotiation|right of first|\boption\b|우선\s?협상|옵션", re.I)

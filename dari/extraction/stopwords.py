@@ -5,6 +5,22 @@ gazetteer's proposers (`gazetteer.py`)."""
 from __future__ import annotations
 
 KO_NOT_PARTIES = {
+    # places: countries and regions a licence's territory names
+    "중남미",
+    "멕시코",
+    "태국",
+    "인도네시아",
+    "필리핀",
+    "말레이시아",
+    "이스라엘",
+    "터키",
+    "튀르키예",
+    "사우디",
+    "이집트",
+    "동유럽",
+    "서유럽",
+    "중앙아시아",
+    "라틴아메리카",
     "중국",
     "미국",
     "일본",
