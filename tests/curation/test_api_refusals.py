@@ -1,0 +1,82 @@
+"""Approving through the API refuses what it cannot honour, naming the field, and writes
+nothing: an asset the curator may not see answers exactly like a missing one (no existence
+oracle, no public deal pointing at a confidential asset), a misspelt field name and a body that
+is not a JSON object are refused instead of approving the proposal unchanged."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dari.curation.models import Candidate
+from dari.directory.models import Deal
+from tests.curation.conftest import EN_DEAL, SOURCE
+
+
+def post(client, url, body, **extra):
+    raw = body if isinstance(body, str) else json.dumps(body)
+    return client.post(url, raw, content_type="application/json", **extra)
+
+
+@pytest.fixture
+def pending(graph, curator, client):
+    client.force_login(curator)
+    response = post(client, "/api/ingest", {"text": EN_DEAL, "source": SOURCE})
+    assert response.status_code == 201, response.content
+    return response.json()["candidates"][0]["id"]
+
+
+def _unchanged(candidate_id):
+    assert Candidate.objects.get(pk=candidate_id).status == "pending"
+    assert not Deal.objects.exists()
+
+
+def test_a_hidden_asset_answers_like_a_missing_one(graph, client, pending):
+    url = f"/api/review/{pending}/approve"
+    hidden = post(client, url, {"asset": "as-secret"})
+    missing = post(client, url, {"asset": "as-nothing"})
+    assert hidden.status_code == missing.status_code == 400
+    assert hidden.json()["errors"][0]["field"] == "asset"
+    assert hidden.content.decode().replace("as-secret", "X") == missing.content.decode().replace(
+        "as-nothing", "X"
+    )
+    _unchanged(pending)
+
+
+def test_a_member_who_may_see_the_asset_links_it(graph, client, pending, curator):
+    curator.organization = graph["testbio"]
+    curator.save()
+    from dari.accounts.models import Membership
+
+    Membership.objects.create(user=curator, organization=graph["testbio"], state="confirmed")
+    curator.emailaddress_set.update_or_create(
+        email=curator.email, defaults={"verified": True, "primary": True}
+    )
+    ok = post(client, f"/api/review/{pending}/approve", {"asset": "as-secret"})
+    assert ok.status_code == 200, ok.content
+    assert Deal.objects.get().asset_id == "as-secret"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_misspelt_field_is_refused_not_ignored(graph, client, pending, lang):
+    response = post(
+        client,
+        f"/api/review/{pending}/approve",
+        {"licenser": "globalpharma"},
+        HTTP_ACCEPT_LANGUAGE=lang,
+    )
+    assert response.status_code == 400, response.content
+    (error,) = response.json()["errors"]
+    assert error["field"] == "body.licenser" and error["code"] == "extra_forbidden"
+    if lang == "ko":
+        assert error["message"] == "알 수 없는 필드입니다."
+    _unchanged(pending)
+
+
+@pytest.mark.parametrize("raw", ["[]", "5", '"approve"', "null"])
+def test_a_body_that_is_not_an_object_is_refused(graph, client, pending, raw):
+    response = post(client, f"/api/review/{pending}/approve", raw)
+    assert response.status_code == 400, response.content
+    assert response.json()["errors"][0]["field"] == "body"
+    _unchanged(pending)
