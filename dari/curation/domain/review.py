@@ -25,9 +25,9 @@ from dari.curation.access import may_curate
 from dari.curation.domain.errors import CurationError
 from dari.curation.domain.observations import approve_observation
 from dari.curation.models import Candidate, CandidateKind, CandidateStatus
+from dari.directory.access import visible_assets
 from dari.directory.models import (
     ID_LENGTH,
-    Asset,
     Deal,
     Investment,
     Organization,
@@ -124,7 +124,7 @@ def _choice(fields: dict[str, Any], name: str, choices: list[str], default: str)
     return value
 
 
-def _approve_deal(candidate: Candidate, fields: dict[str, Any]) -> str:
+def _approve_deal(candidate: Candidate, fields: dict[str, Any], by: Any) -> str:
     source = candidate.document.source_url
     values: dict[str, Any] = {
         "deal_type": _choice(fields, "deal_type", DealType.values, "license"),
@@ -135,7 +135,9 @@ def _approve_deal(candidate: Candidate, fields: dict[str, Any]) -> str:
     }
     asset_id = str(fields.get("asset") or "").strip()
     if asset_id:
-        asset = Asset.objects.filter(pk=asset_id).first()
+        # Only an asset the curator may see: a hidden one answers exactly like a missing one
+        # (no existence oracle, no public deal pointing at a confidential asset).
+        asset = visible_assets(by).filter(pk=asset_id).first()
         if asset is None:
             raise CurationError(
                 _("no asset with id %(id)s") % {"id": repr(asset_id)}, field="asset"
@@ -200,7 +202,7 @@ def approve(candidate_id: int, by: Any, fields: dict[str, Any]) -> Candidate:
     _check_curator(by)
     candidate = _pending(candidate_id)
     if candidate.kind == CandidateKind.DEAL:
-        record_id = _approve_deal(candidate, fields)
+        record_id = _approve_deal(candidate, fields, by)
     elif candidate.kind == CandidateKind.INVESTMENT:
         record_id = _approve_investment(candidate, fields)
     elif candidate.kind == CandidateKind.OBSERVATION:
