@@ -80,3 +80,19 @@ def test_a_body_that_is_not_an_object_is_refused(graph, client, pending, raw):
     assert response.status_code == 400, response.content
     assert response.json()["errors"][0]["field"] == "body"
     _unchanged(pending)
+
+
+def test_a_duplicate_deal_never_names_an_asset_the_curator_may_not_see(
+    graph, old_deal, curator, client
+):
+    from dari.curation.domain.ingest import ingest_text
+
+    old_deal.asset = graph["secret"]
+    old_deal.save()
+    text = EN_DEAL.replace("its ADC TB-101", "an ADC")  # the candidate names no asset
+    (cand,) = ingest_text(text, SOURCE).candidates.all()
+    assert not cand.extracted.get("asset")
+    client.force_login(curator)
+    page = client.get(f"/curation/{cand.pk}/").content.decode()
+    assert "dl-old" in page  # the duplicate is shown, its hidden asset is not
+    assert "as-secret" not in page and "SECRET-77" not in page
