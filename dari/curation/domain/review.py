@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from dari.curation.access import may_curate
 from dari.curation.domain.errors import CurationError
 from dari.curation.domain.observations import approve_observation
+from dari.curation.domain.queries import initial
 from dari.curation.models import Candidate, CandidateKind, CandidateStatus
 from dari.directory.access import visible_assets
 from dari.directory.models import (
@@ -201,6 +202,17 @@ def approve(candidate_id: int, by: Any, fields: dict[str, Any]) -> Candidate:
     """Write the approved record to the graph and keep the decision; all or nothing."""
     _check_curator(by)
     candidate = _pending(candidate_id)
+    # Only the fields of this kind's approval: a misspelt one is refused, never ignored
+    # while the proposal goes through unchanged.
+    known = initial(candidate)
+    for name in fields:
+        if name not in known:
+            raise CurationError(
+                _("%(name)s is not a field of this approval (%(fields)s)")
+                % {"name": repr(name), "fields": ", ".join(known)},
+                field=name,
+                code="unknown_field",
+            )
     if candidate.kind == CandidateKind.DEAL:
         record_id = _approve_deal(candidate, fields, by)
     elif candidate.kind == CandidateKind.INVESTMENT:
