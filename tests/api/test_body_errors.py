@@ -81,3 +81,23 @@ def test_no_english_from_pydantic_in_a_korean_answer(client, signed_in):
     for error in response.json()["errors"]:
         assert error["field"].startswith("body.")
         assert not any(c.isascii() and c.isalpha() for c in error["message"]), error
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "The request body is too large (at most 1,000 bytes)."),
+        ("ko", "요청 본문이 너무 큽니다 (최대 1,000바이트)."),
+    ],
+)
+def test_a_body_over_the_size_limit_is_a_413_naming_the_body(
+    client, signed_in, settings, lang, message
+):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = patch_me(client, json.dumps({"timezone": "x" * 2000}), lang)
+    assert response.status_code == 413, response.content
+    assert response.json()["errors"] == [
+        {"field": "body", "code": "too_large", "message": message}
+    ]
+    signed_in.refresh_from_db()
+    assert signed_in.timezone == "Asia/Seoul"
