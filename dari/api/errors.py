@@ -15,7 +15,10 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from ninja import NinjaAPI
@@ -150,6 +153,12 @@ def install(api: NinjaAPI) -> None:
         status = DOMAIN_STATUS.get(exc.code, 400)
         return api.create_response(request, body(exc.message, [exc.as_dict()]), status=status)
 
+    def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+        limit = number_format(settings.DATA_UPLOAD_MAX_MEMORY_SIZE, force_grouping=True)
+        message = _("The request body is too large (at most %(limit)s bytes).") % {"limit": limit}
+        error = {"field": "body", "code": "too_large", "message": message}
+        return api.create_response(request, body(f"body: {message}", [error]), status=413)
+
     def http404(request: HttpRequest, exc: Http404) -> HttpResponse:
         return api.create_response(request, body(_("Not found.")), status=404)
 
@@ -161,6 +170,7 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(FilterError, filter_error)
     api.add_exception_handler(HttpError, http_error)
     api.add_exception_handler(DomainError, domain_error)
+    api.add_exception_handler(RequestDataTooBig, too_big)
     api.add_exception_handler(Http404, http404)
     api.add_exception_handler(Exception, server_error)
 
