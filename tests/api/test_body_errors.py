@@ -21,9 +21,7 @@ def signed_in(client):
 
 
 def patch_me(client, raw, lang):
-    return client.patch(
-        "/api/me", raw, content_type="application/json", HTTP_ACCEPT_LANGUAGE=lang
-    )
+    return client.patch("/api/me", raw, content_type="application/json", HTTP_ACCEPT_LANGUAGE=lang)
 
 
 @pytest.mark.parametrize(
@@ -96,8 +94,6 @@ def test_a_body_over_the_size_limit_is_a_413_naming_the_body(
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
     response = patch_me(client, json.dumps({"timezone": "x" * 2000}), lang)
     assert response.status_code == 413, response.content
-    assert response.json()["errors"] == [
-        {"field": "body", "code": "too_large", "message": message}
-    ]
+    assert response.json()["errors"] == [{"field": "body", "code": "too_large", "message": message}]
     signed_in.refresh_from_db()
     assert signed_in.timezone == "Asia/Seoul"

@@ -111,7 +111,7 @@ def duplicates(candidate: Candidate, user: Any = None) -> list[Duplicate]:
     when = _day(fields.get("date", ""))
     out: list[Duplicate] = []
     for deal in rows:
-        shown = deal.visible_asset_id  # type: ignore[attr-defined]
+        shown = deal.visible_asset_id
         if fields.get("asset") and shown and fields["asset"] != shown:
             continue
         stored = _day(deal.date)
