@@ -96,3 +96,18 @@ def test_a_duplicate_deal_never_names_an_asset_the_curator_may_not_see(
     page = client.get(f"/curation/{cand.pk}/").content.decode()
     assert "dl-old" in page  # the duplicate is shown, its hidden asset is not
     assert "as-secret" not in page and "SECRET-77" not in page
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_source_longer_than_a_document_holds_is_refused_naming_it(graph, curator, client, lang):
+    client.force_login(curator)
+    source = SOURCE + "&x=" + "a" * 2100
+    response = post(
+        client, "/api/ingest", {"text": EN_DEAL, "source": source}, HTTP_ACCEPT_LANGUAGE=lang
+    )
+    assert response.status_code == 400, response.content
+    (error,) = response.json()["errors"]
+    assert (error["field"], error["code"]) == ("source", "too_long")
+    if lang == "ko":
+        assert error["message"] == "출처 주소가 2,000자보다 깁니다."
+    assert not Candidate.objects.exists()
