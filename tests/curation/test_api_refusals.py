@@ -109,5 +109,5 @@ def test_a_source_longer_than_a_document_holds_is_refused_naming_it(graph, curat
     (error,) = response.json()["errors"]
     assert (error["field"], error["code"]) == ("source", "too_long")
     if lang == "ko":
-        assert error["message"] == "출처 주소가 2,000자보다 깁니다."
+        assert error["message"] == "출처 주소가 2,000자를 넘습니다"
     assert not Candidate.objects.exists()
