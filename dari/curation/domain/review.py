@@ -11,7 +11,9 @@ observation: target, date (YYYY-MM-DD), value, note (the source is the proposal'
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import math
 import re
 from typing import Any
 
@@ -37,6 +39,7 @@ from dari.directory.models import (
 )
 from dari.directory.vocab import DealType, InvestmentKind, OrgKind
 
+NAME_LENGTH = Organization._meta.get_field("name").max_length or 300
 DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 NEW = "new:"
 
@@ -77,6 +80,12 @@ def _organization(value: str, field: str, source: str) -> Organization:
         name = value[len(NEW) :].strip()
         if not name:
             raise CurationError(_("give the new organisation's name"), field=field)
+        if len(name) > NAME_LENGTH:
+            raise CurationError(
+                _("a name is at most %(max)s characters") % {"max": NAME_LENGTH},
+                field=field,
+                code="too_long",
+            )
         org = Organization(
             id=_unique_id(Organization, name), name=name, kind=OrgKind.OTHER, sources=[source]
         )
@@ -95,6 +104,8 @@ def _number(fields: dict[str, Any], name: str) -> float | None:
         return None
     try:
         number = float(value)
+        if not math.isfinite(number):
+            raise ValueError(value)
     except (TypeError, ValueError):
         raise CurationError(
             _("%(value)s is not a number") % {"value": repr(value)}, field=name
@@ -104,9 +115,17 @@ def _number(fields: dict[str, Any], name: str) -> float | None:
     return number
 
 
+def _on_the_calendar(value: str) -> bool:
+    """A full YYYY-MM-DD names a real day (not 2025-02-30); shorter forms need no check."""
+    try:
+        return len(value) < 10 or bool(dt.date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
 def _date(fields: dict[str, Any]) -> str:
     value = str(fields.get("date") or "").strip()
-    if value and not DATE.match(value):
+    if value and not (DATE.match(value) and _on_the_calendar(value)):
         raise CurationError(
             _("%(value)s is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") % {"value": repr(value)},
             field="date",
