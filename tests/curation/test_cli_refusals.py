@@ -49,3 +49,12 @@ def test_a_bad_observation_option_is_named(graph, curator):
         )  # fmt: skip
     assert str(exc.value).startswith("--"), str(exc.value)
     assert not Candidate.objects.exists()
+
+
+def test_a_candidate_id_that_names_nothing_is_bad_input(graph, curator):
+    with pytest.raises(CommandError) as exc:
+        run("review", "approve", "999", "--as-user", "cura")
+    assert exc.value.returncode == 2  # docs/cli.md: an id that names nothing
+    with pytest.raises(CommandError) as exc:
+        run("review", "reject", "999", "--as-user", "cura", "--reason", "x")
+    assert exc.value.returncode == 2
