@@ -88,6 +88,8 @@ class Command(DariCommand):
         try:
             candidate = approve(options["id"], user, fields)
         except CurationError as exc:
+            if exc.field not in fields:
+                raise
             # Name where: the --set field of a bad value (a message never holds the field).
-            raise self.refused(f"--set {exc.field}: {exc}" if exc.field else str(exc)) from None
+            raise self.refused(f"--set {exc.field}: {exc}") from None
         self.stdout.write(candidate.record_id)
