@@ -58,3 +58,17 @@ def test_a_candidate_id_that_names_nothing_is_bad_input(graph, curator):
     with pytest.raises(CommandError) as exc:
         run("review", "reject", "999", "--as-user", "cura", "--reason", "x")
     assert exc.value.returncode == 2
+
+
+def test_an_unreadable_ingest_file_is_named_in_plain_words(graph, curator, tmp_path):
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"\xff\xfe bad")
+    for path, problem in [
+        (tmp_path / "missing.txt", "no such file"),
+        (binary, "not UTF-8 text (invalid start byte at byte 0)"),
+        (tmp_path, "cannot be read (Is a directory)"),
+    ]:
+        with pytest.raises(CommandError) as exc:
+            run("ingest", str(path), "--source", SOURCE)
+        assert (str(exc.value), exc.value.returncode) == (f"{path}: {problem}", 2)
+    assert not Candidate.objects.exists()
