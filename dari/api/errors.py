@@ -80,6 +80,9 @@ def _message(error: dict[str, Any]) -> tuple[str, str]:
         return "too_long", _("Enter at most %(limit)s characters.") % {
             "limit": ctx.get("max_length")
         }
+    if kind in ("literal_error", "enum") and ctx.get("expected"):
+        expected = str(ctx["expected"]).replace(" or ", ", ")  # no English word in Korean
+        return kind, _("Must be one of %(expected)s.") % {"expected": expected}
     message = TYPE_MESSAGES.get(kind)
     # Pydantic's other English texts are never shown: a generic sentence in the caller's
     # language, with pydantic's error type as the code.
