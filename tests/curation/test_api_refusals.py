@@ -111,3 +111,20 @@ def test_a_source_longer_than_a_document_holds_is_refused_naming_it(graph, curat
     if lang == "ko":
         assert error["message"] == "출처 주소가 2,000자를 넘습니다"
     assert not Candidate.objects.exists()
+
+
+def test_review_refusals_are_in_korean(graph, member, curator, client, pending):
+    response = client.get("/api/review/99999", HTTP_ACCEPT_LANGUAGE="ko")
+    assert response.status_code == 404
+    assert response.json()["detail"] == "그 번호의 후보 기록이 없습니다."
+    unknown = post(
+        client, f"/api/review/{pending}/approve", {"kind": "x"}, HTTP_ACCEPT_LANGUAGE="ko"
+    )
+    assert unknown.json()["errors"][0]["code"] == "unknown_field"
+    assert unknown.json()["errors"][0]["message"].startswith("'kind'은(는) 이 승인의 필드가 아닙니다")
+    client.force_login(member)
+    refused = client.get("/api/review", HTTP_ACCEPT_LANGUAGE="ko")
+    assert (refused.status_code, refused.json()["detail"]) == (
+        403,
+        "검토 대기열은 큐레이터만 씁니다.",
+    )
