@@ -121,7 +121,9 @@ def test_review_refusals_are_in_korean(graph, member, curator, client, pending):
         client, f"/api/review/{pending}/approve", {"kind": "x"}, HTTP_ACCEPT_LANGUAGE="ko"
     )
     assert unknown.json()["errors"][0]["code"] == "unknown_field"
-    assert unknown.json()["errors"][0]["message"].startswith("'kind'은(는) 이 승인의 필드가 아닙니다")
+    assert unknown.json()["errors"][0]["message"].startswith(
+        "'kind'은(는) 이 승인의 필드가 아닙니다"
+    )
     client.force_login(member)
     refused = client.get("/api/review", HTTP_ACCEPT_LANGUAGE="ko")
     assert (refused.status_code, refused.json()["detail"]) == (
