@@ -15,8 +15,12 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
 
@@ -72,7 +76,36 @@ def _message(error: dict[str, Any]) -> tuple[str, str]:
         return "too_large", _("Must be at most %(limit)s.") % {"limit": limit}
     if kind == "missing":
         return "required", _("This parameter is required.")
-    return kind or "invalid", str(error.get("msg", ""))
+    if kind == "string_too_long":
+        return "too_long", _("Enter at most %(limit)s characters.") % {
+            "limit": ctx.get("max_length")
+        }
+    if kind in ("literal_error", "enum") and ctx.get("expected"):
+        expected = str(ctx["expected"]).replace(" or ", ", ")  # no English word in Korean
+        return kind, _("Must be one of %(expected)s.") % {"expected": expected}
+    message = TYPE_MESSAGES.get(kind)
+    # Pydantic's other English texts are never shown: a generic sentence in the caller's
+    # language, with pydantic's error type as the code.
+    return kind or "invalid", str(message) if message else _("This value is not valid.")
+
+
+# Pydantic's type errors, answered in the caller's language.
+TYPE_MESSAGES = {
+    "string_type": _l("Enter text."),
+    "float_parsing": _l("Enter a number."),
+    "float_type": _l("Enter a number."),
+    "bool_parsing": _l("Enter true or false."),
+    "bool_type": _l("Enter true or false."),
+    "list_type": _l("Enter a list."),
+    "dict_type": _l("Send a JSON object."),
+    "model_type": _l("Send a JSON object."),
+    "model_attributes_type": _l("Send a JSON object."),
+    "extra_forbidden": _l("Unknown field."),
+    "string_pattern_mismatch": _l("This value is not in the expected form."),
+}
+
+# Ninja's answer to a body that does not parse (not JSON, not UTF-8).
+UNPARSED_BODY = "Cannot parse request body"
 
 
 # Ninja's own English defaults, answered in the caller's language instead.
@@ -109,6 +142,8 @@ def install(api: NinjaAPI) -> None:
         return api.create_response(request, body(str(exc), [error]), status=400)
 
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if exc.status_code == 400 and str(exc).startswith(UNPARSED_BODY):
+            exc = field_error(400, "body", "invalid_json", _("The request body is not valid JSON."))
         errors = exc.errors if isinstance(exc, ApiError) else []
         response = api.create_response(
             request, body(_default_detail(exc), errors), status=exc.status_code
@@ -121,6 +156,12 @@ def install(api: NinjaAPI) -> None:
         status = DOMAIN_STATUS.get(exc.code, 400)
         return api.create_response(request, body(exc.message, [exc.as_dict()]), status=status)
 
+    def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+        limit = number_format(settings.DATA_UPLOAD_MAX_MEMORY_SIZE, force_grouping=True)
+        message = _("The request body is too large (at most %(limit)s bytes).") % {"limit": limit}
+        error = {"field": "body", "code": "too_large", "message": message}
+        return api.create_response(request, body(f"body: {message}", [error]), status=413)
+
     def http404(request: HttpRequest, exc: Http404) -> HttpResponse:
         return api.create_response(request, body(_("Not found.")), status=404)
 
@@ -132,6 +173,7 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(FilterError, filter_error)
     api.add_exception_handler(HttpError, http_error)
     api.add_exception_handler(DomainError, domain_error)
+    api.add_exception_handler(RequestDataTooBig, too_big)
     api.add_exception_handler(Http404, http404)
     api.add_exception_handler(Exception, server_error)
 

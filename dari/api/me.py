@@ -12,7 +12,7 @@ from dari.accounts.domain.errors import AccountError
 from dari.accounts.domain.profile import set_timezone
 from dari.accounts.domain.queries import membership_state
 from dari.api.errors import ApiError, field_error
-from dari.api.schemas import ErrorOut
+from dari.api.schemas import BodyIn, ErrorOut
 
 router = Router(tags=["account"])
 
@@ -26,7 +26,7 @@ class MeOut(Schema):
     token_scope: str | None
 
 
-class MeIn(Schema):
+class MeIn(BodyIn):
     timezone: str
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from dari.api.errors import ApiError, field_error, not_found
-from dari.api.schemas import ErrorOut
+from dari.api.schemas import BodyIn, ErrorOut
 from dari.messaging.access import access_thread
 from dari.messaging.domain.errors import MessagingError
 from dari.messaging.domain.queries import conversations, thread, unread_count
@@ -52,7 +52,7 @@ class ThreadOut(Schema):
     messages: list[MessageOut]
 
 
-class ReplyIn(Schema):
+class ReplyIn(BodyIn):
     body: str
 
 

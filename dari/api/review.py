@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from dari.api.errors import ApiError
-from dari.api.schemas import ErrorOut
+from dari.api.schemas import BodyIn, ErrorOut
 from dari.curation.access import may_curate
 from dari.curation.domain.ingest import ingest_text
 from dari.curation.domain.observations import propose_observation
@@ -39,7 +39,7 @@ class CandidateOut(Schema):
     record: str = ""
 
 
-class IngestIn(Schema):
+class IngestIn(BodyIn):
     text: str
     source: str
     lang: str = "auto"
@@ -49,7 +49,7 @@ class IngestOut(Schema):
     candidates: list[CandidateOut]
 
 
-class ApproveIn(Schema):
+class ApproveIn(BodyIn):
     """The fields of the record as the curator wants it; any left out stay as proposed."""
 
     licensor: str | None = None
@@ -72,7 +72,7 @@ class ApproveIn(Schema):
     note: str | None = None
 
 
-class ObservationIn(Schema):
+class ObservationIn(BodyIn):
     """A national target's figure as a public source states it (an annual figure is dated the
     last day of its year)."""
 
@@ -83,7 +83,7 @@ class ObservationIn(Schema):
     note: str = ""
 
 
-class RejectIn(Schema):
+class RejectIn(BodyIn):
     reason: str
 
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 from django.db.models import TextChoices
 from ninja import Field, Schema
-from pydantic import WithJsonSchema, create_model
+from pydantic import ConfigDict, WithJsonSchema, create_model
 
 from dari.directory.filters import (
     AssetFilter,
@@ -87,6 +87,17 @@ class ErrorOut(Schema):
     errors: list[FieldErrorOut] = Field(
         description="Each parameter at fault; empty when none is (404, 405, 500)."
     )
+
+
+# Request bodies --------------------------------------------------------------------------------
+
+
+class BodyIn(Schema):
+    """A write's JSON body: an object with only the fields named. A misspelt field or a body
+    that is not an object is a 400 naming it, never ignored (an approval would otherwise go
+    through as proposed, dropping the correction)."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 # Query parameters ------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from ninja import Router, Schema
 from ninja.responses import Status
 
 from dari.api.errors import ApiError, field_error
-from dari.api.schemas import ErrorOut
+from dari.api.schemas import BodyIn, ErrorOut
 from dari.events.access import managed_events
 from dari.webhooks.access import access_endpoint
 from dari.webhooks.domain.endpoints import register_endpoint, remove_endpoint
@@ -53,7 +53,7 @@ class EndpointDetailOut(EndpointOut):
     deliveries: list[DeliveryOut]
 
 
-class EndpointIn(Schema):
+class EndpointIn(BodyIn):
     url: str
     kinds: list[str]
     description: str = ""

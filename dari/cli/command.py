@@ -84,7 +84,9 @@ class DariCommand(BaseCommand):
         except CommandLineError as exc:
             raise CommandError(str(exc), returncode=exc.code) from None
         except self.refusals as exc:
-            raise CommandError(str(exc), returncode=REFUSED) from None
+            # An id that names nothing (or nothing the caller may see) is bad input, exit 2.
+            code = BAD_INPUT if getattr(exc, "code", None) == "not_found" else REFUSED
+            raise CommandError(str(exc), returncode=code) from None
 
     def run_from_argv(self, argv: list[str]) -> None:
         # BaseCommand.run_from_argv, with the message prefixed by the command instead of the

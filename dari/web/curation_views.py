@@ -101,7 +101,7 @@ def _shown(name: str, value: Any, currency: str) -> Any:
     return value
 
 
-def _duplicates(candidate: Any) -> list[dict[str, Any]]:
+def _duplicates(candidate: Any, user: Any) -> list[dict[str, Any]]:
     """The deals the candidate may duplicate, each compared field by field under the approval
     form's labels, a deal type by its label (never the field's or the type's code)."""
     labels = {name: field.label for name, field in DealApprovalForm.base_fields.items()}
@@ -118,7 +118,7 @@ def _duplicates(candidate: Any) -> list[dict[str, Any]]:
                 for row in duplicate.diff
             ],
         }
-        for duplicate in queries.duplicates(candidate)
+        for duplicate in queries.duplicates(candidate, user)
     ]
 
 
@@ -239,7 +239,7 @@ def _detail(
             "c": candidate,
             "segments": [(seg, _label(seg.field)) for seg in queries.segments(candidate)],
             "extracted": _extracted(candidate, form),
-            "duplicates": _duplicates(candidate) if candidate.kind == "deal" else [],
+            "duplicates": _duplicates(candidate, request.user) if candidate.kind == "deal" else [],
             "form": form,
             "reject_form": reject_form or RejectForm(),
             "pending": candidate.status == CandidateStatus.PENDING,

@@ -245,10 +245,12 @@ def organization_links(request: HttpRequest, org_id: str) -> HttpResponse:
     if request.method == "POST":
         remove = request.POST.get("remove")
         if remove:
-            accounts_domain.remove_link(
+            if accounts_domain.remove_link(
                 org, int(remove) if remove.isdigit() else -1, actor=request.user
-            )
-            messages.success(request, _("The organisation was removed from the list."))
+            ):
+                messages.success(request, _("The organisation was removed from the list."))
+            else:
+                messages.error(request, _("That organisation is not on your lists (any more)."))
             return redirect("web:organization-links", org_id=org.pk)
         if form.is_valid():
             accounts_domain.add_link(

@@ -38,9 +38,18 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(entries)
 
 
+MAX_SOURCE = 2000  # Document.source_url's max_length
+
+
 def check_source(url: str) -> None:
     if not url:
         raise CurationError(_("give the address the text was published at"), field="source")
+    if len(url) > MAX_SOURCE:
+        raise CurationError(
+            _("the source address is longer than %(max)s characters") % {"max": f"{MAX_SOURCE:,}"},
+            field="source",
+            code="too_long",
+        )
     problem = source_host_problem(url)
     if problem:
         raise CurationError(

@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from dari.curation.models import Candidate, CandidateStatus
+from dari.directory.access import with_visible_asset
 from dari.directory.models import Deal
 
 WINDOW_DAYS = 30
@@ -93,22 +94,25 @@ def _day(value: str) -> date | None:
     return None
 
 
-def duplicates(candidate: Candidate) -> list[Duplicate]:
+def duplicates(candidate: Candidate, user: Any = None) -> list[Duplicate]:
     """Deals with the same two parties (either way round), the same asset when both name one,
-    dated within 30 days of the candidate (or undated)."""
+    dated within 30 days of the candidate (or undated). A deal's asset counts only when `user`
+    may see it (`with_visible_asset`): a hidden one reads exactly like no asset."""
     licensor, licensee = party(candidate, "licensor"), party(candidate, "licensee")
     ids = {p.get("organization") for p in (licensor, licensee) if p}
     if len(ids) != 2 or None in ids:
         return []
     a, b = sorted(i for i in ids if i)
-    rows = Deal.objects.filter(
-        Q(licensor_id=a, licensee_id=b) | Q(licensor_id=b, licensee_id=a)
-    ).select_related("licensor", "licensee", "asset")
+    rows = with_visible_asset(
+        Deal.objects.filter(Q(licensor_id=a, licensee_id=b) | Q(licensor_id=b, licensee_id=a)),
+        user,
+    ).select_related("licensor", "licensee")
     fields = candidate.extracted
     when = _day(fields.get("date", ""))
     out: list[Duplicate] = []
     for deal in rows:
-        if fields.get("asset") and deal.asset_id and fields["asset"] != deal.asset_id:
+        shown = deal.visible_asset_id
+        if fields.get("asset") and shown and fields["asset"] != shown:
             continue
         stored = _day(deal.date)
         if when and stored and abs((when - stored).days) > WINDOW_DAYS:
@@ -122,7 +126,7 @@ def diff(candidate: Candidate, deal: Deal) -> list[DiffRow]:
     stored = {
         "licensor": deal.licensor_id,
         "licensee": deal.licensee_id,
-        "asset": deal.asset_id or "",
+        "asset": getattr(deal, "visible_asset_id", None) or "",
         "deal_type": deal.deal_type,
         "date": deal.date,
         "upfront_usd_m": deal.upfront_usd_m,

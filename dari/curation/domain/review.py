@@ -11,7 +11,9 @@ observation: target, date (YYYY-MM-DD), value, note (the source is the proposal'
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import math
 import re
 from typing import Any
 
@@ -24,10 +26,11 @@ from django.utils.translation import gettext as _
 from dari.curation.access import may_curate
 from dari.curation.domain.errors import CurationError
 from dari.curation.domain.observations import approve_observation
+from dari.curation.domain.queries import initial
 from dari.curation.models import Candidate, CandidateKind, CandidateStatus
+from dari.directory.access import visible_assets
 from dari.directory.models import (
     ID_LENGTH,
-    Asset,
     Deal,
     Investment,
     Organization,
@@ -36,6 +39,7 @@ from dari.directory.models import (
 )
 from dari.directory.vocab import DealType, InvestmentKind, OrgKind
 
+NAME_LENGTH = Organization._meta.get_field("name").max_length or 300
 DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 NEW = "new:"
 
@@ -76,6 +80,12 @@ def _organization(value: str, field: str, source: str) -> Organization:
         name = value[len(NEW) :].strip()
         if not name:
             raise CurationError(_("give the new organisation's name"), field=field)
+        if len(name) > NAME_LENGTH:
+            raise CurationError(
+                _("a name is at most %(max)s characters") % {"max": NAME_LENGTH},
+                field=field,
+                code="too_long",
+            )
         org = Organization(
             id=_unique_id(Organization, name), name=name, kind=OrgKind.OTHER, sources=[source]
         )
@@ -94,6 +104,8 @@ def _number(fields: dict[str, Any], name: str) -> float | None:
         return None
     try:
         number = float(value)
+        if not math.isfinite(number):
+            raise ValueError(value)
     except (TypeError, ValueError):
         raise CurationError(
             _("%(value)s is not a number") % {"value": repr(value)}, field=name
@@ -103,9 +115,17 @@ def _number(fields: dict[str, Any], name: str) -> float | None:
     return number
 
 
+def _on_the_calendar(value: str) -> bool:
+    """A full YYYY-MM-DD names a real day (not 2025-02-30); shorter forms need no check."""
+    try:
+        return len(value) < 10 or bool(dt.date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
 def _date(fields: dict[str, Any]) -> str:
     value = str(fields.get("date") or "").strip()
-    if value and not DATE.match(value):
+    if value and not (DATE.match(value) and _on_the_calendar(value)):
         raise CurationError(
             _("%(value)s is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") % {"value": repr(value)},
             field="date",
@@ -124,7 +144,7 @@ def _choice(fields: dict[str, Any], name: str, choices: list[str], default: str)
     return value
 
 
-def _approve_deal(candidate: Candidate, fields: dict[str, Any]) -> str:
+def _approve_deal(candidate: Candidate, fields: dict[str, Any], by: Any) -> str:
     source = candidate.document.source_url
     values: dict[str, Any] = {
         "deal_type": _choice(fields, "deal_type", DealType.values, "license"),
@@ -135,7 +155,9 @@ def _approve_deal(candidate: Candidate, fields: dict[str, Any]) -> str:
     }
     asset_id = str(fields.get("asset") or "").strip()
     if asset_id:
-        asset = Asset.objects.filter(pk=asset_id).first()
+        # Only an asset the curator may see: a hidden one answers exactly like a missing one
+        # (no existence oracle, no public deal pointing at a confidential asset).
+        asset = visible_assets(by).filter(pk=asset_id).first()
         if asset is None:
             raise CurationError(
                 _("no asset with id %(id)s") % {"id": repr(asset_id)}, field="asset"
@@ -199,8 +221,19 @@ def approve(candidate_id: int, by: Any, fields: dict[str, Any]) -> Candidate:
     """Write the approved record to the graph and keep the decision; all or nothing."""
     _check_curator(by)
     candidate = _pending(candidate_id)
+    # Only the fields of this kind's approval: a misspelt one is refused, never ignored
+    # while the proposal goes through unchanged.
+    known = initial(candidate)
+    for name in fields:
+        if name not in known:
+            raise CurationError(
+                _("%(name)s is not a field of this approval (%(fields)s)")
+                % {"name": repr(name), "fields": ", ".join(known)},
+                field=name,
+                code="unknown_field",
+            )
     if candidate.kind == CandidateKind.DEAL:
-        record_id = _approve_deal(candidate, fields)
+        record_id = _approve_deal(candidate, fields, by)
     elif candidate.kind == CandidateKind.INVESTMENT:
         record_id = _approve_investment(candidate, fields)
     elif candidate.kind == CandidateKind.OBSERVATION:

@@ -139,8 +139,11 @@ def agenda_export(request: HttpRequest, me: Participant) -> HttpResponse:
 @require_GET
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The personal subscription feed: the secret token is the only key (calendar apps cannot
-    sign in)."""
-    me = get_object_or_404(Participant.objects.select_related("event"), calendar_token=token)
+    sign in). It stops with the account, like an API token: a deactivated person's feed is a
+    404, the same as an unknown token's."""
+    me = get_object_or_404(
+        Participant.objects.select_related("event"), calendar_token=token, user__is_active=True
+    )
     etag, modified = calendar_version(me)
     # The alarms follow the person's reminder setting: a new setting is a new calendar.
     etag = f'{etag[:-1]}-{preferences_of(me.user).reminder_minutes}"'

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from dari.webhooks.domain.errors import WebhookError
 
 INTERNAL_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa")
+MAX_LENGTH = 500  # Endpoint.url's max_length
 
 
 def _loopback_allowed() -> bool:
@@ -31,6 +32,12 @@ def _internal_ip(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
 def check_url(url: str) -> str:
     """`url` stripped, or a WebhookError (field "url") saying what is wrong with it."""
     url = url.strip()
+    if len(url) > MAX_LENGTH:
+        raise WebhookError(
+            _("The address is too long (at most %(n)d characters).") % {"n": MAX_LENGTH},
+            field="url",
+            code="max_length",
+        )
     try:
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()

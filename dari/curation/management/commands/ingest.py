@@ -53,8 +53,14 @@ class Command(DariCommand):
     def _read(self, path: Path, source: str) -> tuple[str, str]:
         try:
             text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise self.bad_input(f"{path}: {exc}") from None
+        except FileNotFoundError:
+            raise self.bad_input(f"{path}: no such file") from None
+        except UnicodeDecodeError as exc:
+            raise self.bad_input(
+                f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})"
+            ) from None
+        except OSError as exc:
+            raise self.bad_input(f"{path}: cannot be read ({exc.strerror})") from None
         first, _sep, rest = text.partition("\n")
         match = _SOURCE_LINE.match(first)
         if match:

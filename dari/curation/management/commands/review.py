@@ -14,6 +14,8 @@ from typing import Any
 from django.core.management.base import CommandParser
 
 from dari.cli.command import DariCommand
+from dari.core.errors import DomainError
+from dari.curation.domain.errors import CurationError
 from dari.curation.domain.observations import propose_observation
 from dari.curation.domain.queries import initial, queue, summary
 from dari.curation.domain.review import approve, reject
@@ -59,14 +61,17 @@ class Command(DariCommand):
             return
         user = self.named_user(options["as_user"])
         if action == "propose-observation":
-            c = propose_observation(
-                user,
-                options["target"],
-                options["date"],
-                options["value"],
-                options["source"],
-                options["note"],
-            )
+            try:
+                c = propose_observation(
+                    user,
+                    options["target"],
+                    options["date"],
+                    options["value"],
+                    options["source"],
+                    options["note"],
+                )
+            except DomainError as exc:
+                raise self.refused(f"--{exc.field}: {exc}" if exc.field else str(exc)) from None
             self.stdout.write(str(c.pk))
             return
         if action == "reject":
@@ -80,5 +85,11 @@ class Command(DariCommand):
             if not sep or not name.strip():
                 raise self.bad_input(f"--set: {item!r} is not FIELD=VALUE")
             fields[name.strip()] = value
-        candidate = approve(options["id"], user, fields)
+        try:
+            candidate = approve(options["id"], user, fields)
+        except CurationError as exc:
+            if exc.field not in fields:
+                raise
+            # Name where: the --set field of a bad value (a message never holds the field).
+            raise self.refused(f"--set {exc.field}: {exc}") from None
         self.stdout.write(candidate.record_id)
