@@ -157,7 +157,7 @@ def invite_site(request: HttpRequest, org_id: str) -> HttpResponse:
         messages.success(
             request,
             _("%(site)s is invited to %(event)s.")
-            % {"site": invitation.organization.name, "event": event.name},
+            % {"site": local_name(invitation.organization), "event": event.name},
         )
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
