@@ -410,7 +410,9 @@ def asset_edit(request: HttpRequest, asset_id: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def asset_new(request: HttpRequest, org_id: str) -> HttpResponse:
     org = _administered_organization(request, org_id)
-    form = AssetForm(_posted(request))
+    # Who may see a new asset is chosen, never assumed: the model's default is "public",
+    # and a confidential asset published by a click left unmade would be out at once.
+    form = AssetForm(_posted(request), initial={"visibility": None})
     if request.method == "POST" and form.is_valid():
         asset = editing.create_asset(org, form.cleaned_data, actor=request.user)
         messages.success(request, _("The asset was created."))

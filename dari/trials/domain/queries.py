@@ -376,7 +376,11 @@ def site_profile(org_id: str) -> SiteProfileView:
         recruiting=TrialSite.objects.filter(organization_id=org_id, status="RECRUITING").count(),
         by_area=by_area,
         by_phase_year=by_phase_year,
-        recent=list(rows.select_related("lead_sponsor").order_by(F("start_date").desc(nulls_last=True), "id")[:20]),
+        recent=list(
+            rows.select_related("lead_sponsor").order_by(
+                F("start_date").desc(nulls_last=True), "id"
+            )[:20]
+        ),
         investigators=[(p["name"], p["n"]) for p in people],
     )
 
