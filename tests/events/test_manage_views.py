@@ -9,9 +9,10 @@ import json
 import pytest
 
 from dari.events.domain.requests import accept_request, request_meeting
-from dari.events.domain.schedule import schedule_event
+from dari.events.domain.schedule import cancel_meeting, schedule_event
 from dari.events.models import (
     Event,
+    Meeting,
     ScheduleRun,
 )
 from tests.events.pages import DUMMY, html, login, texts, url
@@ -81,12 +82,21 @@ def test_editing_an_event_keeps_slots_that_stay_and_refuses_to_drop_meetings(cli
     )
     accept_request(request_meeting(world["minseo"], target=world["emma"]).pk, world["emma"])
     schedule_event(event.pk)
+    meeting = Meeting.objects.get()
+    when = meeting.slot.start.astimezone(dt.timezone(dt.timedelta(hours=9)))
     response = client.post(url("edit", "test-virtual"), {**data, "start_date": "2026-03-12"})
     assert texts(response, "alert error") == [
-        "the new dates, hours or meeting length remove times that hold meetings; "
-        "cancel those meetings first"
+        "the new dates, hours or meeting length remove the time of 1 meeting "
+        f"({when:%Y-%m-%d %H:%M}, event time); keep that time, or have its participants move "
+        "or cancel it first"
     ]
     assert event.slots.count() == 144
+    # Once its participants cancel it, the change goes through (the refusal's own advice).
+    cancel_meeting(meeting.pk, world["minseo"])
+    response = client.post(url("edit", "test-virtual"), {**data, "start_date": "2026-03-12"})
+    assert response.status_code == 302
+    assert event.slots.count() == 48
+    assert Meeting.objects.get().slot is None
 
 
 # Organiser console ---------------------------------------------------------------------------
