@@ -131,7 +131,11 @@ def test_publish_and_exports(client, world, scheduled):
     login(client, world["organiser"])
     response = client.post(url("publish", "test-virtual"), follow=True)
     assert texts(response, "message success") == [
-        "The schedule is published: 1 meetings are confirmed."
+        "The schedule is published: 1 meeting is confirmed."
+    ]
+    again = client.post(url("publish", "test-virtual"), follow=True)
+    assert texts(again, "message success") == [
+        "Nothing new to publish: every scheduled meeting was already confirmed."
     ]
     scheduled.refresh_from_db()
     assert scheduled.confirmed is True
