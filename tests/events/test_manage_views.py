@@ -181,3 +181,10 @@ def test_a_yes_or_no_field_is_a_box_beside_its_label(client, world):
     body = client.get(url("new")).content.decode()
     assert '<label class="check"><input type="checkbox" name="auto_schedule"' in body
     assert "<legend>" not in body
+
+
+def test_a_console_without_accepted_meetings_does_not_claim_they_all_have_a_slot(client, world):
+    login(client, world["organiser"])
+    page = html(client.get(url("manage", "test-virtual")))
+    assert "No meeting is accepted yet." in page
+    assert "Every accepted meeting has a slot." not in page
