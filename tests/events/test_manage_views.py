@@ -188,3 +188,11 @@ def test_a_console_without_accepted_meetings_does_not_claim_they_all_have_a_slot
     page = html(client.get(url("manage", "test-virtual")))
     assert "No meeting is accepted yet." in page
     assert "Every accepted meeting has a slot." not in page
+
+
+def test_inviting_nobody_says_how_to_name_an_organisation(client, world):
+    login(client, world["organiser"])
+    response = client.post(url("invitation-add", "test-virtual"), {"organization": ""}, follow=True)
+    assert texts(response, "message error") == [
+        "Name the organisation to invite: its Korean or English name, or its id."
+    ]

@@ -277,7 +277,9 @@ def co_organizer_remove(request: HttpRequest, event: Event, co_id: int) -> HttpR
 def invitation_add(request: HttpRequest, event: Event) -> HttpResponse:
     form = InvitationForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Name an organisation by its id."))
+        messages.error(
+            request, _("Name the organisation to invite: its Korean or English name, or its id.")
+        )
         return redirect("events:manage", event.slug)
     return act(
         request,
