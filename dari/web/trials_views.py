@@ -35,7 +35,14 @@ from dari.web import trials_charts
 
 PAGE_SIZE = 25
 KOREA_TARGET = "clinical-trials-rank-2027"
-PHASE_CHOICES = [("", gettext_lazy("Any phase"))] + [(n, f"{n}") for n in queries.PHASES]
+PHASE_CHOICES = [("", gettext_lazy("Any phase"))] + [
+    (n, label)
+    for n, label in zip(
+        queries.PHASES,
+        (Phase.PHASE1.label, Phase.PHASE2.label, Phase.PHASE3.label, Phase.PHASE4.label),
+        strict=True,
+    )
+]
 
 
 class TrialFilterForm(forms.Form):

@@ -252,3 +252,9 @@ def test_the_newest_trials_come_first_and_undated_ones_last(write_json, db):
     assert [t.pk for t in queries.trials()] == order
     site = Trial.objects.get(pk="NCT95000013").sites.get().organization_id
     assert [t.pk for t in queries.site_profile(site).recent] == order
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "Phase 3"), ("ko", "임상 3상")])
+def test_the_site_finder_names_its_phases(client, db, language, label):
+    page = client.get("/trials/sites/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert f'<option value="3">{label}</option>' in page
