@@ -69,7 +69,7 @@ def test_api_sites(client, loaded):
     ]
     assert sorted(body[0]["reasons"]) == [
         "1 competing trial recruiting now",
-        "1 matching phase 2 trial (2023–2023)",
+        "1 matching phase 2 trial (2023)",
         "100% industry-sponsored",
         "2 trials of this condition in any phase",
         "median planned enrolment 120",
