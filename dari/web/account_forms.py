@@ -6,10 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
 
 from dari.accounts.domain.errors import AccountError
-from dari.core.names import both_names
+from dari.core.names import both_names, is_korean
 from dari.directory.models import Organization
 
 
@@ -28,7 +30,9 @@ class JoinForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["organization"]
-        field.queryset = Organization.objects.only("id", "name", "name_ko").order_by("name")  # type: ignore[attr-defined]
+        # In the order of the names shown: a Korean reader finds 에이비엘바이오 among the 에s.
+        order = Coalesce(NullIf("name_ko", Value("")), "name") if is_korean() else F("name")
+        field.queryset = Organization.objects.only("id", "name", "name_ko").order_by(order, "id")  # type: ignore[attr-defined]
         field.label_from_instance = both_names  # type: ignore[attr-defined]
 
 

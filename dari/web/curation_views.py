@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -24,6 +25,7 @@ from dari.curation.domain.errors import CurationError
 from dari.curation.domain.ingest import gazetteer, ingest_text
 from dari.curation.domain.review import approve, reject
 from dari.curation.models import CandidateKind, CandidateStatus
+from dari.directory.models import Deal, Investment
 from dari.directory.vocab import DealType, Stage, label_of
 from dari.web.curation_forms import (
     DealApprovalForm,
@@ -262,13 +264,27 @@ def candidate_approve(request: HttpRequest, candidate_id: int) -> HttpResponse:
     form = _approval_form(cand, request.POST)
     if form.is_valid():
         try:
-            approve(cand.pk, request.user, form.cleaned_data)
+            approved = approve(cand.pk, request.user, form.cleaned_data)
         except CurationError as exc:
             add_domain_error(form, exc)
         else:
             messages.success(request, _("Approved: the record is in the directory."))
-            return redirect("curation:queue")
+            return redirect(_published_at(approved))
     return _detail(request, cand, form=form, status=400)
+
+
+def _published_at(candidate: Any) -> str:
+    """Where the curator sees the record just approved: a deal among its licensor's deals, an
+    investment on its recipient's page; otherwise the approved tab of the queue."""
+    if candidate.kind == CandidateKind.DEAL:
+        deal = Deal.objects.filter(pk=candidate.record_id).first()
+        if deal is not None:
+            return reverse("web:organization", args=[deal.licensor_id]) + "#deals"
+    if candidate.kind == CandidateKind.INVESTMENT:
+        investment = Investment.objects.filter(pk=candidate.record_id).first()
+        if investment is not None:
+            return reverse("web:organization", args=[investment.recipient_id]) + "#investments"
+    return reverse("curation:queue") + f"?status={CandidateStatus.APPROVED}"
 
 
 @require_POST

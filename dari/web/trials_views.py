@@ -35,7 +35,14 @@ from dari.web import trials_charts
 
 PAGE_SIZE = 25
 KOREA_TARGET = "clinical-trials-rank-2027"
-PHASE_CHOICES = [("", gettext_lazy("Any phase"))] + [(n, f"{n}") for n in queries.PHASES]
+PHASE_CHOICES = [("", gettext_lazy("Any phase"))] + [
+    (n, label)
+    for n, label in zip(
+        queries.PHASES,
+        (Phase.PHASE1.label, Phase.PHASE2.label, Phase.PHASE3.label, Phase.PHASE4.label),
+        strict=True,
+    )
+]
 
 
 class TrialFilterForm(forms.Form):
@@ -157,7 +164,7 @@ def invite_site(request: HttpRequest, org_id: str) -> HttpResponse:
         messages.success(
             request,
             _("%(site)s is invited to %(event)s.")
-            % {"site": invitation.organization.name, "event": event.name},
+            % {"site": local_name(invitation.organization), "event": event.name},
         )
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):

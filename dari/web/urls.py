@@ -16,6 +16,7 @@ urlpatterns = [
     path("organizations/<str:org_id>/links", views.organization_links, name="organization-links"),
     path("organizations/<str:org_id>/assets/new", views.asset_new, name="asset-new"),
     path("assets/", views.asset_list, name="assets"),
+    path("assets/compare", views.asset_compare, name="asset-compare"),
     path("assets/<str:asset_id>/", views.asset_detail, name="asset"),
     path("assets/<str:asset_id>/edit", views.asset_edit, name="asset-edit"),
     path("assets/<str:asset_id>/partners", views.asset_partners, name="asset-partners"),

@@ -341,6 +341,29 @@ def asset_detail(request: HttpRequest, asset_id: str) -> HttpResponse:
     )
 
 
+COMPARE_MAX = 6
+
+
+def asset_compare(request: HttpRequest) -> HttpResponse:
+    """The assets ticked in the list (`?id=...`, at most COMPARE_MAX), side by side, each
+    through the funnel: one the reader may not see is left out like a missing one. With
+    `?format=csv|xlsx` the same rows as the list's download."""
+    ids = list(dict.fromkeys(i for i in request.GET.getlist("id") if i))[:COMPARE_MAX]
+    assets = []
+    for asset_id in ids:
+        try:
+            assets.append(access_asset(request.user, asset_id))
+        except Asset.DoesNotExist:
+            continue
+    if export_format(request) is not None:
+        return table_download(request, listings.assets_table(assets), "assets-compared")
+    return render(
+        request,
+        "web/assets/compare.html",
+        {"assets": assets, "ids": [a.pk for a in assets], "most": COMPARE_MAX},
+    )
+
+
 TERRITORY_CHOICES = (
     ("global ex-Korea", gettext_lazy("Worldwide except Korea")),
     ("Greater China", gettext_lazy("Greater China")),
@@ -412,7 +435,9 @@ def asset_edit(request: HttpRequest, asset_id: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def asset_new(request: HttpRequest, org_id: str) -> HttpResponse:
     org = _administered_organization(request, org_id)
-    form = AssetForm(_posted(request))
+    # Who may see a new asset is chosen, never assumed: the model's default is "public",
+    # and a confidential asset published by a click left unmade would be out at once.
+    form = AssetForm(_posted(request), initial={"visibility": None})
     if request.method == "POST" and form.is_valid():
         asset = editing.create_asset(org, form.cleaned_data, actor=request.user)
         messages.success(request, _("The asset was created."))

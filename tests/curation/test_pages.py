@@ -47,8 +47,11 @@ def test_a_curator_ingests_reviews_and_approves(graph, curator, client):
         "upfront_usd_m": "40",
         "total_value_usd_m": "1200",
     }
-    assert client.post(f"/curation/{cand.pk}/approve", form).status_code == 302
+    approved = client.post(f"/curation/{cand.pk}/approve", form)
     assert Deal.objects.get().licensor_id == "testbio"
+    # The curator lands where the record is now published: among the licensor's deals.
+    assert approved["Location"] == "/organizations/testbio/#deals"
+    assert '<section id="deals">' in client.get("/organizations/testbio/").content.decode()
     other = Candidate.objects.filter(document__language="ko").get()
     assert client.post(f"/curation/{other.pk}/reject", {"reason": ""}).status_code == 400
     assert client.post(f"/curation/{other.pk}/reject", {"reason": "same deal"}).status_code == 302

@@ -9,9 +9,10 @@ import json
 import pytest
 
 from dari.events.domain.requests import accept_request, request_meeting
-from dari.events.domain.schedule import schedule_event
+from dari.events.domain.schedule import cancel_meeting, schedule_event
 from dari.events.models import (
     Event,
+    Meeting,
     ScheduleRun,
 )
 from tests.events.pages import DUMMY, html, login, texts, url
@@ -81,12 +82,21 @@ def test_editing_an_event_keeps_slots_that_stay_and_refuses_to_drop_meetings(cli
     )
     accept_request(request_meeting(world["minseo"], target=world["emma"]).pk, world["emma"])
     schedule_event(event.pk)
+    meeting = Meeting.objects.get()
+    when = meeting.slot.start.astimezone(dt.timezone(dt.timedelta(hours=9)))
     response = client.post(url("edit", "test-virtual"), {**data, "start_date": "2026-03-12"})
     assert texts(response, "alert error") == [
-        "the new dates, hours or meeting length remove times that hold meetings; "
-        "cancel those meetings first"
+        "the new dates, hours or meeting length remove the time of 1 meeting "
+        f"({when:%Y-%m-%d %H:%M}, event time); keep that time, or have its participants move "
+        "or cancel it first"
     ]
     assert event.slots.count() == 144
+    # Once its participants cancel it, the change goes through (the refusal's own advice).
+    cancel_meeting(meeting.pk, world["minseo"])
+    response = client.post(url("edit", "test-virtual"), {**data, "start_date": "2026-03-12"})
+    assert response.status_code == 302
+    assert event.slots.count() == 48
+    assert Meeting.objects.get().slot is None
 
 
 # Organiser console ---------------------------------------------------------------------------
@@ -121,7 +131,11 @@ def test_publish_and_exports(client, world, scheduled):
     login(client, world["organiser"])
     response = client.post(url("publish", "test-virtual"), follow=True)
     assert texts(response, "message success") == [
-        "The schedule is published: 1 meetings are confirmed."
+        "The schedule is published: 1 meeting is confirmed."
+    ]
+    again = client.post(url("publish", "test-virtual"), follow=True)
+    assert texts(again, "message success") == [
+        "Nothing new to publish: every scheduled meeting was already confirmed."
     ]
     scheduled.refresh_from_db()
     assert scheduled.confirmed is True
@@ -167,3 +181,18 @@ def test_a_yes_or_no_field_is_a_box_beside_its_label(client, world):
     body = client.get(url("new")).content.decode()
     assert '<label class="check"><input type="checkbox" name="auto_schedule"' in body
     assert "<legend>" not in body
+
+
+def test_a_console_without_accepted_meetings_does_not_claim_they_all_have_a_slot(client, world):
+    login(client, world["organiser"])
+    page = html(client.get(url("manage", "test-virtual")))
+    assert "No meeting is accepted yet." in page
+    assert "Every accepted meeting has a slot." not in page
+
+
+def test_inviting_nobody_says_how_to_name_an_organisation(client, world):
+    login(client, world["organiser"])
+    response = client.post(url("invitation-add", "test-virtual"), {"organization": ""}, follow=True)
+    assert texts(response, "message error") == [
+        "Name the organisation to invite: its Korean or English name, or its id."
+    ]

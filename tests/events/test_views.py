@@ -440,3 +440,19 @@ def test_the_event_list_names_the_organiser_in_the_readers_language(client, worl
     login(client, world["minseo"])
     assert "<td>한국제약바이오협회</td>" in html(client.get("/events/", HTTP_ACCEPT_LANGUAGE="ko"))
     assert "<td>KPBMA</td>" in html(client.get("/events/", HTTP_ACCEPT_LANGUAGE="en"))
+
+
+def test_the_agenda_says_when_its_zone_is_not_the_accounts(client, world, scheduled):
+    """The account page says meeting times follow its zone; an agenda keeps the zone of the
+    event registration, so a reader who changed the account's zone is told, with the way."""
+    emma = world["emma"]
+    assert emma.timezone == "Europe/London"
+    login(client, emma)
+    emma.user.timezone = "Europe/London"
+    emma.user.save()
+    assert "zone-note" not in html(client.get(url("agenda", "test-virtual")))
+    emma.user.timezone = "America/New_York"
+    emma.user.save()
+    page = html(client.get(url("agenda", "test-virtual")))
+    assert "the time zone you registered with for this event" in page
+    assert "America/New_York" in page and "#registration" in page

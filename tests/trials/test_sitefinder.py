@@ -160,7 +160,7 @@ def test_the_command_ranks_sites_for_a_condition(trials_loaded, condition, capsy
         ("Asan Medical Center", 3),
     ]
     assert out[1]["reasons"] == [
-        "3 matching phase 2 trials (2023–2023)",
+        "3 matching phase 2 trials (2023)",
         "100% industry-sponsored",
         "3 trials of this condition in any phase",
         "median planned enrolment 120",
@@ -191,3 +191,22 @@ def test_the_command_filters_and_finds_nothing(trials_loaded, capsys):
     assert [s["name"] for s in json.loads(capsys.readouterr().out)] == ["Mayo Clinic"]
     call_command("trials", "sites", "--condition", "psoriasis")
     assert capsys.readouterr().out == "no site found\n"
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "last", "text"),
+    [
+        ("en", "2022", "2022", "1 matching phase 3 trial (2022)"),
+        ("en", "2021", "2024", "1 matching phase 3 trial (2021–2024)"),
+        ("ko", "2022", "2022", "해당 3상 임상시험 1건(2022)"),
+    ],
+)
+def test_a_single_year_reads_as_one_year(language, first, last, text):
+    from django.utils import translation
+
+    from dari.trials.domain.reasons import reason_text
+    from dari.trials.engine import Reason
+
+    reason = Reason("phase_trials", 1.0, {"n": 1, "first": first, "last": last})
+    with translation.override(language):
+        assert reason_text(reason, "3") == text

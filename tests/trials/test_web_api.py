@@ -69,7 +69,7 @@ def test_api_sites(client, loaded):
     ]
     assert sorted(body[0]["reasons"]) == [
         "1 competing trial recruiting now",
-        "1 matching phase 2 trial (2023–2023)",
+        "1 matching phase 2 trial (2023)",
         "100% industry-sponsored",
         "2 trials of this condition in any phase",
         "median planned enrolment 120",
@@ -234,3 +234,27 @@ def test_the_site_finder_offers_clusters_in_the_readers_language(client, db):
     en = client.get("/trials/sites/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert '<option value="cl-songdo">송도 바이오클러스터</option>' in ko
     assert '<option value="cl-songdo">Songdo Bio Cluster</option>' in en
+
+
+def test_the_newest_trials_come_first_and_undated_ones_last(write_json, db):
+    """PostgreSQL puts NULL first in a descending order: a site's "recent trials" opened
+    with its undated (and oldest) studies."""
+    from dari.trials.domain import queries
+
+    studies = [
+        study("NCT95000011", start="", sites=[("Asan Medical Center", "Seoul", KR)]),
+        study("NCT95000012", start="2019-01", sites=[("Asan Medical Center", "Seoul", KR)]),
+        study("NCT95000013", start="2025-03", sites=[("Asan Medical Center", "Seoul", KR)]),
+    ]
+    import_files([write_json("p.json", page(studies))])
+    assert Trial.objects.get(pk="NCT95000011").start_date is None
+    order = ["NCT95000013", "NCT95000012", "NCT95000011"]
+    assert [t.pk for t in queries.trials()] == order
+    site = Trial.objects.get(pk="NCT95000013").sites.get().organization_id
+    assert [t.pk for t in queries.site_profile(site).recent] == order
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "Phase 3"), ("ko", "임상 3상")])
+def test_the_site_finder_names_its_phases(client, db, language, label):
+    page = client.get("/trials/sites/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert f'<option value="3">{label}</option>' in page

@@ -273,3 +273,32 @@ def test_organisation_admins_set_roles_of_their_members_only(acme):
         ("member", {"role": "member"}, {"role": "org_admin"})
     ]
     assert "Only a platform admin can change this person&#x27;s role." in text(client.get(url))
+
+
+def test_the_korean_confirmation_mail_ends_its_link_before_any_korean_word(client, mailoutbox):
+    """allauth's Korean mail wrote "...confirm-email/KEY/을 클릭하세요": a mail client takes
+    the "을" into the link, which then answers 404."""
+    client.cookies["django_language"] = "ko"
+    client.post("/accounts/signup/", SIGN_UP)
+    body = mailoutbox[0].body
+    link = re.search(r"http\S*/accounts/confirm-email/\S+", body).group(0)
+    assert re.fullmatch(r"http://testserver/accounts/confirm-email/[^/\s]+/", link), link
+    assert "확인" in body
+    client.post(link.removeprefix("http://testserver"))
+    client.post("/accounts/login/", {"login": "fresh", "password": "a-Long-pass-2026"})
+    assert client.get("/me/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "order"),
+    [("ko", ["org-c", "org-b", "org-a"]), ("en", ["org-a", "org-b", "org-c"])],
+)
+def test_organisations_to_join_are_listed_in_the_order_of_the_names_shown(db, language, order):
+    """A Korean reader sees "가나바이오 · Zeta Bio" and looks for it among the 가s."""
+    OrganizationFactory(id="org-a", name="Alpha Bio", name_ko="하늘바이오")
+    OrganizationFactory(id="org-b", name="Zeta Bio", name_ko="가나바이오")
+    OrganizationFactory(id="org-c", name="Zulu Pharma", name_ko="")
+    client = signed_in(UserFactory(organization=None), HTTP_ACCEPT_LANGUAGE=language)
+    page = client.get("/me/").content.decode()
+    shown = re.findall(r'<option value="(org-[abc])"', page)
+    assert shown == order

@@ -130,6 +130,21 @@ def test_admin_creates_an_asset_found_by_korean_search(client, directory):
     assert asset_ids(client.get("/assets/?q=췌장암")) == ["as-org-hanbit-hb-303"]
 
 
+def test_a_new_asset_waits_for_its_visibility_to_be_chosen(client, directory):
+    """No radio is checked on a new asset: left unchosen, the form says so, keeps what was
+    typed, and nothing is published."""
+    client.force_login(directory["admin"])
+    page = client.get("/organizations/org-hanbit/assets/new").content.decode()
+    assert not re.search(r'<input[^>]*name="visibility"[^>]*checked', page)
+    data = asset_form()
+    del data["visibility"]
+    response = client.post("/organizations/org-hanbit/assets/new", data)
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["visibility"]
+    assert "HB-303" in response.content.decode()
+    assert not Asset.objects.filter(name="HB-303").exists()
+
+
 def test_admin_makes_an_asset_confidential(client, directory):
     client.force_login(directory["admin"])
     response = client.post(

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from dari.events.access import may_reach_people
 from dari.events.domain.errors import EventError
@@ -147,13 +148,31 @@ def update_event(event: Event, **fields: Any) -> Event:
     existing = list(event.slots.all())
     keep = {s.start for s in existing if s.start in starts and s.minutes == event.meeting_minutes}
     dropped = [s.pk for s in existing if s.start not in keep]
-    if Meeting.objects.filter(slot_id__in=dropped).exists():
+    held = (
+        Meeting.objects.filter(slot_id__in=dropped)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .select_related("slot")
+        .order_by("slot__start", "pk")
+    )
+    first = held.first()
+    if first is not None:
+        n = held.count()
+        when = first.slot.start.astimezone(ZoneInfo(event.timezone)).strftime("%Y-%m-%d %H:%M")
         raise EventError(
-            _(
-                "the new dates, hours or meeting length remove times that hold meetings; "
-                "cancel those meetings first"
+            ngettext(
+                "the new dates, hours or meeting length remove the time of %(n)d meeting "
+                "(%(when)s, event time); keep that time, or have its participants move or "
+                "cancel it first",
+                "the new dates, hours or meeting length remove the times of %(n)d meetings "
+                "(the first at %(when)s, event time); keep those times, or have their "
+                "participants move or cancel them first",
+                n,
             )
+            % {"n": n, "when": when}
         )
+    # A cancelled meeting keeps its time only for the calendars' cancellation notice; a time
+    # that no longer exists is let go (its calendar entry leaves the feed).
+    Meeting.objects.filter(slot_id__in=dropped, status=MeetingStatus.CANCELLED).update(slot=None)
     Slot.objects.filter(pk__in=dropped).delete()
     Slot.objects.bulk_create(
         Slot(event=event, start=s, minutes=event.meeting_minutes) for s in sorted(starts - keep)

@@ -12,7 +12,7 @@ from operator import itemgetter
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from dari.core.names import recorded_city
@@ -83,7 +83,7 @@ def trials(f: TrialFilters | None = None) -> QuerySet[Trial]:
         rows = rows.filter(updated__gte=f.updated_since)
     if f.sponsor or f.site:
         rows = rows.distinct()
-    return rows.select_related("lead_sponsor").order_by("-start_date", "id")
+    return rows.select_related("lead_sponsor").order_by(F("start_date").desc(nulls_last=True), "id")
 
 
 @dataclass(frozen=True)
@@ -142,7 +142,7 @@ def trials_of_asset(asset_id: str) -> list[Trial]:
     return list(
         Trial.objects.filter(asset_links__asset_id=asset_id)
         .select_related("lead_sponsor")
-        .order_by("-start_date", "id")
+        .order_by(F("start_date").desc(nulls_last=True), "id")
     )
 
 
@@ -376,7 +376,11 @@ def site_profile(org_id: str) -> SiteProfileView:
         recruiting=TrialSite.objects.filter(organization_id=org_id, status="RECRUITING").count(),
         by_area=by_area,
         by_phase_year=by_phase_year,
-        recent=list(rows.select_related("lead_sponsor").order_by("-start_date", "id")[:20]),
+        recent=list(
+            rows.select_related("lead_sponsor").order_by(
+                F("start_date").desc(nulls_last=True), "id"
+            )[:20]
+        ),
         investigators=[(p["name"], p["n"]) for p in people],
     )
 

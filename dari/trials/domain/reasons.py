@@ -18,6 +18,17 @@ def _reason_text(reason: Reason, phase: str | None) -> Any:
     v = reason.values
     n = int(v.get("n", 0))
     if reason.code == "phase_trials":
+        if "first" in v and v["first"] == v["last"]:  # one year: "(2022)", not "(2022–2022)"
+            year = {"year": v["first"]}
+            if phase:
+                return ngettext(
+                    "%(n)d matching phase %(phase)s trial (%(year)s)",
+                    "%(n)d matching phase %(phase)s trials (%(year)s)",
+                    n,
+                ) % {"n": n, "phase": phase, **year}
+            return ngettext(
+                "%(n)d matching trial (%(year)s)", "%(n)d matching trials (%(year)s)", n
+            ) % {"n": n, **year}
         if "first" in v:
             years = {"first": v["first"], "last": v["last"]}
             if phase:

@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dari.core.forms import add_domain_error
@@ -123,9 +124,15 @@ def run_status(request: HttpRequest, event: Event, run_id: int) -> HttpResponse:
 @require_POST
 def publish(request: HttpRequest, event: Event) -> HttpResponse:
     n = publish_schedule(event.pk)
-    messages.success(
-        request, _("The schedule is published: %(n)d meetings are confirmed.") % {"n": n}
-    )
+    if n:
+        text = ngettext(
+            "The schedule is published: %(n)d meeting is confirmed.",
+            "The schedule is published: %(n)d meetings are confirmed.",
+            n,
+        ) % {"n": n}
+    else:
+        text = _("Nothing new to publish: every scheduled meeting was already confirmed.")
+    messages.success(request, text)
     return redirect("events:manage", event.slug)
 
 
@@ -270,7 +277,9 @@ def co_organizer_remove(request: HttpRequest, event: Event, co_id: int) -> HttpR
 def invitation_add(request: HttpRequest, event: Event) -> HttpResponse:
     form = InvitationForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Name an organisation by its id."))
+        messages.error(
+            request, _("Name the organisation to invite: its Korean or English name, or its id.")
+        )
         return redirect("events:manage", event.slug)
     return act(
         request,
