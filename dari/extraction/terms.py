@@ -28,8 +28,9 @@ _BEFORE: list[tuple[str, re.Pattern[str]]] = [
             r"up[- ]?front|(?:upon|on|at) signing|signing (?:fee|payment|bonus)|initial payment|"
             r"one[- ](?:time|off) (?:cash )?payment|lump[- ]sum|"
             r"non-?refundable (?:and non-?creditable )?(?:cash )?(?:payment|fee)|"
-            r"down[- ]payment|contract payment|fronting|"
-            r"선급금|선수금|선\(先\)\s?계약금|선금|업프론트|\binitial(?=\s*$)|(?<!총\s)(?<!총)계약금(?!액)|반환\s?의무|"
+            r"down[- ]payment|contract (?:payment|fee)|fronting|"
+            # "반환의무가 없는 선급기술료 8억 원": a fee paid first is the upfront
+            r"선급\s?(?:기술료|기술이전료|로열티)|선급금|선수금|선\(先\)\s?계약금|선금|업프론트|\binitial(?=\s*$)|(?<!총\s)(?<!총)계약금(?!액)|반환\s?의무|"
             r"우선(?!\s?협상)",
             re.I,
         ),
@@ -37,7 +38,7 @@ _BEFORE: list[tuple[str, re.Pattern[str]]] = [
     (
         "milestones",
         re.compile(
-            r"milestone|마일스톤|마이스톤|단계별|성과\s?기술료|(?<!경상\s)(?<!경상)기술료|"
+            r"milestone|마일스톤|마이스톤|단계별|성과\s?기술료|(?<!경상\s)(?<!경상)(?<!선급)(?<!선급\s)기술료|"
             r"contingent (?:payment|consideration)|(?:success|performance|event)[- ]based|"
             r"단계(?:를\s?(?:밟을|거칠|통과할)\s?때마다|마다|에\s?따라)|"
             r"개발\W{0,3}(?:\w+\W{0,3}){0,3}상업화에 따라",
@@ -68,9 +69,9 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
         "upfront",
         re.compile(
             r"\s*(?:(?:is|was|are|were|will be)\s+)?(?:(?:paid|payable|due)\s+)?"
-            r"(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+)?"
+            r"(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+|of\s+)?"
             r"(?:an?\s+|the\s+)?(?:cash\s+)?"
-            r"(?:up[- ]?front|down[- ]payment|signing|initial|non-?refundable)|"
+            r"(?:up[- ]?front|down[- ]payment|signing|initial|non-?refundable|contract fee)|"
             r"\s*(?:의|은|는|을|를|이|가)?\s?(?:계약금|선급금|선수금|업프론트)|\s*(?:을|를)\s?(?:먼저|우선)\s?(?:받|수령)|"
             # paid when the contract is signed or closed: "6500만달러를 계약완료 시점으로부터
             # 일주일 이내에", "$50 million at closing", "within 30 days of signing"
@@ -97,7 +98,7 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
             r"\s*(?:dollars?\s+|won\s+)?(?:more\s+|additional\s+|further\s+)?"
             r"(?:in|of|as|if|upon|on|for|from|tied to|linked to|based on|contingent on|"
             r"dependent on|payable (?:up)?on|subject to)\s+"
-            r"(?:[\w,&/-]+\s+){0,14}?\(?milestone|\s*(?:의|은|는|을|를|이|가)?\s?(?:마일스톤|단계별)|"
+            r"(?:[\w,&/'’-]+\s+){0,14}?\(?(?:milestone|technology fee)|\s*(?:의|은|는|을|를|이|가)?\s?(?:마일스톤|단계별)|"
             # "1천700만 달러 이상 연구진행단계별 기술료": at least that much in milestones
             r"\s*이상\s?[^\s.]{0,8}?(?:마일스톤|단계별)",
             re.I,
