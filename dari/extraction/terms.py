@@ -130,6 +130,7 @@ _LISTED = re.compile(
     r"potential|and|,)(?=[\s,]))*\s*$",
     re.I,
 )
+_ETC = re.compile(r"[^\s.]{0,6}\s?(?:[(（][^)）]{0,20}[)）]\s?)?등(?:을|이|으로|의)?(?=\s|$)")
 _GROWS_TO = re.compile(r"\s*(?:으로|로)\s?(?:늘어|증가|성장|확대|커질)", re.I)
 _ROUGH = re.compile(r"(?:약|about|around|approximately|roughly|some)\s*$", re.I)
 _UPFRONT_WORD = re.compile(
@@ -160,7 +161,7 @@ _NOT_TERM_BEFORE = re.compile(
     # a share price: "shares jumped 15 percent to 32,000 won", "closed at $6.40"
     r"(?:shares?|stock)\b[^.]{0,40}?\b(?:rose|jumped|fell|gained|climbed|dropped|surged|soared|"
     r"slid|closed|traded|finished|ended|opened|trading)\b[^.]{0,40}?\b(?:to|at)\s*$|"
-    r"(?:매출액?|자본총계|자기자본|시가총액|순이익|영업이익|"
+    r"(?:매출액?|자본총계|자기자본|시가총액|순이익|영업이익|거래\s?대금(?:\s?규모)?|trading value|"
     r"revenues?(?:\s+(?:in excess of|of more than|of over|exceeding|over))?|(?<!on\s)sales of|"
     r"market (?:cap|value))"
     r"\s*(?:은|는|이|가|of)?\s*(?:약\s*)?$|"
@@ -309,6 +310,14 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
     # million": the kinds listed together before one amount name its whole
     if ends[-1][2] == "milestones" and _LISTED.search(before[: ends[-1][0]]):
         return "total", "milestones"
+    # "선급금(비공개), ... 판매에 따른 마일스톤 등 최대 7억달러": the upfront and the
+    # milestones listed, then "등" (and the rest): their whole
+    if (
+        ends[-1][2] == "milestones"
+        and _ETC.match(before[ends[-1][1] :])
+        and any(e[2] == "upfront" for e in ends[:-1])
+    ):
+        return "total", "milestones"
     # "계약 규모는 기술료를 포함해 약 X": a word the amount includes is not its role
     if _INCLUDES.match(before[ends[-1][1] :]):
         ends = ends[:-1]
@@ -322,8 +331,12 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
         # "upfront and potential milestone payments worth up to": the kinds listed, the whole
         if ends[-2][2] == "milestones" and _LISTED.search(before[: ends[-2][0]]):
             return role, None
-        # ... unless two kinds joined precede it: "계약금과 마일스톤이 총 5000만 유로"
-        if len(ends) > 2 and ends[-2][0] - ends[-3][1] <= 4 and ends[-3][2] != ends[-2][2]:
+        # ... unless two kinds joined precede it: "계약금과 마일스톤이 총 5000만 유로",
+        # "계약금과 마일스톤 기술료 총액은"
+        joined = [ends[-2]]
+        while len(joined) < len(ends) - 1 and joined[-1][0] - ends[-len(joined) - 2][1] <= 4:
+            joined.append(ends[-len(joined) - 2])
+        if len({e[2] for e in joined}) > 1:
             return role, None
         return ends[-2][2], role
     # words side by side name one sum: "upfront and near-term payments of", "short-term
