@@ -509,6 +509,25 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         others = [t.values[currency] for r, t in labelled.items() if r != "option"]
         if not others or biggest.values[currency] > max(others):
             labelled["total"] = biggest
+    # the upfront and milestones add up to an amount stated before the total chosen: that
+    # amount is this deal's total, and the larger sum after it another's (a year's deals, a
+    # rival's deal); a larger total stated first holds more ("$3.24 billion, including $18
+    # million in technical fees comprising ...")
+    if "upfront" in labelled and "milestones" in labelled:
+        whole = sum(
+            labelled[r].values[currency]
+            for r in ("upfront", "near_term", "milestones")
+            if r in labelled
+        )
+        same = [
+            t
+            for t in mine
+            if t.role in ("total", None)
+            and abs(t.values[currency] - whole) <= 0.005 * whole
+            and ("total" not in labelled or t.mention.start < labelled["total"].mention.start)
+        ]
+        if same:
+            labelled["total"] = _choose_total(same, currency)
     distinct = {round(t.values[currency]) for t in mine if t.role == "total"}
     if "total" in labelled:
         distinct.add(round(labelled["total"].values[currency]))
