@@ -40,6 +40,8 @@ _BEFORE: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"milestone|마일스톤|마이스톤|단계별|성과\s?기술료|(?<!경상\s)(?<!경상)(?<!선급)(?<!선급\s)기술료|"
             r"contingent (?:payment|consideration)|(?:success|performance|event)[- ]based|"
+            # "depend on the success of each development stage and could be as high as"
+            r"(?:success|completion) of (?:each|every) (?:\w+\s)?stage|"
             r"단계(?:를\s?(?:밟을|거칠|통과할)\s?때마다|마다|에\s?따라)|"
             r"개발\W{0,3}(?:\w+\W{0,3}){0,3}상업화에 따라",
             re.I,
@@ -98,7 +100,9 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
             r"\s*(?:dollars?\s+|won\s+)?(?:more\s+|additional\s+|further\s+)?"
             r"(?:in|of|as|if|upon|on|for|from|tied to|linked to|based on|contingent on|"
             r"dependent on|payable (?:up)?on|subject to)\s+"
-            r"(?:[\w,&/'’-]+\s+){0,14}?\(?(?:milestone|technology fee)|\s*(?:의|은|는|을|를|이|가)?\s?(?:마일스톤|단계별)|"
+            r"(?:[\w,&/'’-]+\s+){0,14}?\(?(?:milestone|technology fee)|"
+            # "나머지 12억2500만 달러는 ‘개발이 잘 돼야 받는’ 마일스톤": a quoted gloss between
+            r"\s*(?:의|은|는|을|를|이|가)?\s?(?:[‘'\"“][^’'\"”]{0,20}[’'\"”]\s?)?(?:마일스톤|단계별)|"
             # "1천700만 달러 이상 연구진행단계별 기술료": at least that much in milestones
             r"\s*이상\s?[^\s.]{0,8}?(?:마일스톤|단계별)",
             re.I,
