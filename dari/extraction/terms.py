@@ -135,6 +135,20 @@ _LISTED = re.compile(
     re.I,
 )
 _ETC = re.compile(r"[^\s.]{0,6}\s?(?:[(（][^)）]{0,20}[)）]\s?)?등(?:을|이|으로|의)?(?=\s|$)")
+# One milestone payment falling due now (a later event in the deal's life), not the deal's
+# milestones: "received a milestone payment of 3 million USD", "10 million USD as a
+# milestone payment", "$2.5 million milestone payment", "첫 기술료는 500만달러",
+# "마일스톤(기술료) 350만 달러(약 46억원)이 발생했다"
+_ONE_PAYMENT_BEFORE = re.compile(
+    r"(?:\ba|\bthe first|\bfirst|\bits first|첫|첫\s?번째|1차)\s(?:[\w-]+\s)?"
+    r"(?:milestone|마일스톤|기술료)\s?(?:payment\s)?(?:of\s|(?:은|는|로)\s?)?$",
+    re.I,
+)
+_ONE_PAYMENT_AFTER = re.compile(
+    r"^\s*(?:as\s(?:a|the|its)\s(?:first\s)?milestone payment\b|milestone payment\b(?!s)|"
+    r"(?:이|가)\s?발생)",
+    re.I,
+)
 _GROWS_TO = re.compile(r"\s*(?:으로|로)\s?(?:늘어|증가|성장|확대|커질)", re.I)
 _ROUGH = re.compile(r"(?:약|about|around|approximately|roughly|some)\s*$", re.I)
 _UPFRONT_WORD = re.compile(
@@ -268,6 +282,11 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
     if _NOT_TERM_AFTER.match(after) or _NOT_TERM_BEFORE.search(before):
         return "skip", None
     if _MARKET_GROWTH.search(_before(text, term.mention.start, floor, 240)):
+        return "skip", None
+    # ("an additional 48.1 billion yen as a milestone payment after ... approval" is the rest)
+    if not _UP_TO.search(before[-20:]) and not _MORE_BEFORE.search(before) and (
+        _ONE_PAYMENT_BEFORE.search(before) or _ONE_PAYMENT_AFTER.match(after)
+    ):
         return "skip", None
     # "시장 규모는 ... 2조원이다. 2017년에는 3조5000억원으로 늘어날 것으로": a market's forecast
     if _GROWS_TO.match(after) and re.search(
