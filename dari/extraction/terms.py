@@ -84,6 +84,15 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("near_term", re.compile(r"\s*(?:in\s+)?(?:near|short)[- ]term", re.I)),
+    # "up to $1.7 billion on net sales, including milestones for development": the whole
+    (
+        "total",
+        re.compile(
+            r"\s*(?:(?:on|in|of)\s+[\w\s-]{0,30}?)?,?\s*including\s+(?:the\s+|all\s+)?"
+            r"(?:[\w-]+\s+){0,3}?milestones?\b",
+            re.I,
+        ),
+    ),
     # paid on an event after signing: "$20 million upon completion of the technology
     # transfer", "$5 million on approval"
     (
@@ -125,7 +134,7 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
 _AND_MILESTONES = re.compile(
     r"\s*(?:payments?\s*)?(?:,\s*|\s?(?:and|&)\s+)(?:[\w-]+,?\s+){0,4}?milestone", re.I
 )
-_INCLUDES = re.compile(r"\W{0,3}(?:을|를|까지)?\s?포함(?:해|하여|한|하면)", re.I)
+_INCLUDES = re.compile(r"\W{0,3}(?:을|를|까지)?\s?포함(?:해|하여|한|하면|\s|$)", re.I)
 _UP_TO = re.compile(r"up to|as much as|최대", re.I)
 # an upfront word, then only list words up to the milestone word after it
 _LISTED = re.compile(
@@ -150,6 +159,7 @@ _ONE_PAYMENT_AFTER = re.compile(
     re.I,
 )
 _GROWS_TO = re.compile(r"\s*(?:으로|로)\s?(?:늘어|증가|성장|확대|커질)", re.I)
+_ROUGH_AFTER = re.compile(r"\s?(?:단위|가량|안팎|대의?\s)")  # "2조 단위 규모의 계약"
 _ROUGH = re.compile(r"(?:약|about|around|approximately|roughly|some)\s*$", re.I)
 _UPFRONT_WORD = re.compile(
     r"up[- ]?front|down[- ]payment|initial payment|선급금|선수금|선금|계약금", re.I
@@ -341,8 +351,12 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
         and any(e[2] == "upfront" for e in ends[:-1])
     ):
         return "total", "milestones"
-    # "계약 규모는 기술료를 포함해 약 X": a word the amount includes is not its role
+    # "계약 규모는 기술료를 포함해 약 X": a word the amount includes is not its role; an
+    # amount that includes the milestones is the whole ("단계별 마일스톤을 포함해 최대 17억
+    # 달러")
     if _INCLUDES.match(before[ends[-1][1] :]):
+        if ends[-1][2] in ("milestones", "near_term"):
+            return "total", None
         ends = ends[:-1]
         if not ends:
             return None, None
@@ -351,6 +365,8 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
     # "선급금은 총 950만 달러", "upfront payment totalling": the role word, not "total"
     gap = before[ends[-2][1] : ends[-1][0]] if len(ends) > 1 else ""
     if role == "total" and len(ends) > 1 and (len(gap) <= 6 or _SAME_SUM.fullmatch(gap)):
+        if _INCLUDES.match(gap):  # "마일스톤과 기술료 포함 총 3800억원": the whole
+            return role, None
         # "upfront and potential milestone payments worth up to": the kinds listed, the whole
         if ends[-2][2] == "milestones" and _LISTED.search(before[: ends[-2][0]]):
             return role, None
@@ -497,7 +513,10 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         t
         for t in terms
         if len(t.values) > 1
-        or not _ROUGH.search(text[max(0, t.mention.start - 12) : t.mention.start])
+        or not (
+            _ROUGH.search(text[max(0, t.mention.start - 12) : t.mention.start])
+            or _ROUGH_AFTER.match(text, t.end)
+        )
     ]
     first = [c for t in own or terms for c in t.values]
 
