@@ -189,7 +189,8 @@ _NOT_TERM_BEFORE = re.compile(
     # a share price: "shares jumped 15 percent to 32,000 won", "closed at $6.40"
     r"(?:shares?|stock)\b[^.]{0,40}?\b(?:rose|jumped|fell|gained|climbed|dropped|surged|soared|"
     r"slid|closed|traded|finished|ended|opened|trading)\b[^.]{0,40}?\b(?:to|at)\s*$|"
-    r"(?:매출액?|자본총계|자기자본|시가총액|순이익|영업이익|거래\s?대금(?:\s?규모)?|trading value|"
+    # (a stock's trading value, not "총 거래대금", the deal's price)
+    r"(?:매출액?|자본총계|자기자본|시가총액|순이익|영업이익|(?<!총)(?<!총\s)거래\s?대금(?:\s?규모)?|trading value|"
     r"revenues?(?:\s+(?:in excess of|of more than|of over|exceeding|over))?|(?<!on\s)sales of|"
     r"market (?:cap|value))"
     r"\s*(?:은|는|이|가|of)?\s*(?:약\s*)?$|"
