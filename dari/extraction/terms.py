@@ -210,7 +210,9 @@ _NOT_TERM_BEFORE = re.compile(
 # a market growing to a size: "the global market size of ... is expected to ... reach an
 # estimated KRW 2.3 trillion"
 _MARKET_GROWTH = re.compile(
-    r"(?:market|시장)(?:[^.]|\.(?=\d)){0,180}?(?:reach|grow to|expand to|hit|도달|성장)\w*\s+"
+    r"(?:market|시장)(?:[^.]|\.(?=\d)){0,180}?(?:(?:reach|grow to|expand to|hit|도달|성장)\w*|"
+    # "expected to grow at an annual rate of 6.4 percent $3.59 billion by 2025"
+    r"(?:grow|expand|rise)\w*\s+at\s+[^.$]{0,40}?(?:percent|%)(?:\s+to)?)\s*"
     r"(?:an estimated\s+|about\s+|around\s+|approximately\s+)?$",
     re.I,
 )
@@ -221,7 +223,7 @@ _MORE_AFTER = re.compile(r"\s*(?:more|additional|further)\b", re.I)
 # between a role word and "total": "upfront payment totalling", "milestone payments that could
 # total", "선급금은 총"
 _SAME_SUM = re.compile(
-    r"(?:\s*(?:payments?|fees?|that|which|could|may|might|would|will|can|potentially|of)\b)*\s*|"
+    r"(?:\s*,?\s*(?:payments?|fees?|that|which|could|may|might|would|will|can|potentially|of)\b)*\s*|"
     # "각 단계를 밟을 때마다 받는 금액은 총": the stages' money
     r"\s*(?:(?:을|를)\s?(?:밟을|거칠|통과할)\s?때마다|마다)?\s*(?:받는|받을|받게 되는|수령하는|"
     r"수령할|지급받는|지급하는)?\s*(?:금액|돈)?(?:은|는|이|가|으로|로)?\s*",
