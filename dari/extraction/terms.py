@@ -194,6 +194,14 @@ _NOT_TERM_BEFORE = re.compile(
     r"revenues?(?:\s+(?:in excess of|of more than|of over|exceeding|over))?|(?<!on\s)sales of|"
     r"market (?:cap|value))"
     r"\s*(?:은|는|이|가|of)?\s*(?:약\s*)?$|"
+    # a company's growing sales: "achieved a 57 percent sales growth to 29.6 billion won"
+    r"\b(?:sales|revenues?)\s+(?:growth\s+)?(?:rose\s+|grew\s+|increased\s+|climbed\s+)?to\s*$|"
+    # the balance of a purchase price, a part of it: "인수대금 잔금인 192억원"
+    r"잔금(?:인|은|으로|으로는)?\s*(?:약\s*)?$|"
+    # a running sum with earlier deals: "기존 계약을 포함해 총 1433억원"
+    r"(?:기존|이전|앞선|종전)\s?(?:계약|딜|수출)\w*\s?(?:을|를)?\s?포함\w*\s*(?:총\s*)?(?:약\s*)?$|"
+    r"including (?:the |its )?(?:earlier|previous|existing|prior) (?:deals?|contracts?|agreements?)"
+    r"[^.]{0,30}$|"
     # a market's size: "세계시장이 5~6억달러", "시장 규모는 약", "annual scale of about"
     r"(?:시장|market)\s?(?:규모|size|scale)?\s?(?:은|는|이|가|is|was|of|at)?\s*"
     r"(?:약|about|around|approximately|roughly|an estimated)?\s*(?:[\d.,]+\s?~\s?)?$|"
@@ -212,7 +220,7 @@ _NOT_TERM_BEFORE = re.compile(
 _MARKET_GROWTH = re.compile(
     r"(?:market|시장)(?:[^.]|\.(?=\d)){0,180}?(?:(?:reach|grow to|expand to|hit|도달|성장)\w*|"
     # "expected to grow at an annual rate of 6.4 percent $3.59 billion by 2025"
-    r"(?:grow|expand|rise)\w*\s+at\s+[^.$]{0,40}?(?:percent|%)(?:\s+to)?)\s*"
+    r"(?:grow|expand|rise)\w*\s+at\s+(?:[^.$]|\.(?=\d)){0,40}?(?:percent|%)(?:\s+to)?)\s*"
     r"(?:an estimated\s+|about\s+|around\s+|approximately\s+)?$",
     re.I,
 )
