@@ -164,6 +164,7 @@ _ROUGH = re.compile(r"(?:약|about|around|approximately|roughly|some)\s*$", re.I
 _UPFRONT_WORD = re.compile(
     r"up[- ]?front|down[- ]payment|initial payment|선급금|선수금|선금|계약금", re.I
 )
+_UPFRONTS = re.compile(r"up[- ]?front (?:fees|payments)\s+(?:of\s+)?(?:totall?ing\s+)?$", re.I)
 _NEAR_WORD = re.compile(r"near[- ]term|short[- ]term|단기", re.I)
 # Not a term of the deal: a comparison, a company's own figures, a sum per programme.
 _NOT_TERM_AFTER = re.compile(
@@ -428,7 +429,8 @@ _KIND = re.compile(
 
 # "$50 million in development milestones", "$200 million in sales milestones"
 _KIND_AFTER = re.compile(
-    r"\s*(?:in|of|upon|on)\s+(?:(?:achiev|meet|reach)\w*\s+)?(?:certain\s+)?(?:potential\s+)?(?:develop\w*|regulator\w*|approval|clinical|sales|"
+    r"\s*(?:in|of|upon|on)\s+(?:the\s+)?(?:(?:achiev|meet|reach)\w*\s+)?(?:of\s+)?"
+    r"(?:certain\s+|various\s+|specified\s+)?(?:potential\s+)?(?:develop\w*|regulator\w*|approval|clinical|sales|"
     r"commercial\w*|launch)(?:[\w\s,-]{0,20}?)\s+milestones?",
     re.I,
 )
@@ -452,7 +454,7 @@ def _sum_milestones(
     if "total" not in labelled:
         kinds = all(
             _KIND.search(text[max(0, t.mention.start - 45) : t.mention.start])
-            or _KIND_AFTER.match(text[t.end : t.end + 45])
+            or _KIND_AFTER.match(text[t.end : t.end + 70])
             for t in stated
         )
         each = one_sentence and _EACH.search(
@@ -470,7 +472,7 @@ def _sum_milestones(
     if (
         len(stated) <= 3
         and up + near + both <= whole * 1.005
-        and all(_KIND_AFTER.match(text[t.end : t.end + 45]) for t in stated)
+        and all(_KIND_AFTER.match(text[t.end : t.end + 70]) for t in stated)
     ):
         first = stated[0]
         labelled["milestones"] = Term(first.mention, {currency: both}, first.mentions)
@@ -503,6 +505,13 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         # joined to the one before it, with no word of its own, shares its role
         if role is None and i and _JOINED.fullmatch(text[terms[i - 1].end : term.mention.start]):
             role = terms[i - 1].role if terms[i - 1].role != "skip" else None
+            # "upfront fees of $50,000 and $10.0 million": upfront payments in parts, summed
+            prev = terms[i - 1]
+            said = text[max(0, prev.mention.start - 30) : prev.mention.start]
+            if role == "upfront" and _UPFRONTS.search(said) and set(term.values) == set(prev.values):
+                for c in prev.values:
+                    prev.values[c] += term.values[c]
+                role = "skip"
         term.role = role
     # no deal term is this small: a share's price, a fee per dose ("7,560 won", "$6.80")
     for t in terms:
