@@ -165,6 +165,8 @@ _UPFRONT_WORD = re.compile(
     r"up[- ]?front|down[- ]payment|initial payment|선급금|선수금|선금|계약금", re.I
 )
 _UPFRONTS = re.compile(r"up[- ]?front (?:fees|payments)\s+(?:of\s+)?(?:totall?ing\s+)?$", re.I)
+_NEARING_BEFORE = re.compile(r"(?:nearing|close to|almost|nearly|approaching)\s*$", re.I)
+_NEARING_AFTER = re.compile(r"\s*(?:에|으로|로)?\s?(?:육박|가까운|근접)")
 _NEAR_WORD = re.compile(r"near[- ]term|short[- ]term|단기", re.I)
 # Not a term of the deal: a comparison, a company's own figures, a sum per programme.
 _NOT_TERM_AFTER = re.compile(
@@ -590,6 +592,17 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         ]
         if same:
             labelled["total"] = _choose_total(same, currency)
+    # "nearing 1 trillion won", "4조원에 육박": a round figure the deal approaches gives way
+    # to the precise one stated a little below it ("approximately 911.7 billion won")
+    chosen = labelled.get("total")
+    if chosen is not None and (
+        _NEARING_BEFORE.search(text[max(0, chosen.mention.start - 25) : chosen.mention.start])
+        or _NEARING_AFTER.match(text, chosen.end)
+    ):
+        whole = chosen.values[currency]
+        below = [t for t in mine if t.role in ("total", None) and 0.85 * whole <= t.values[currency] < whole]
+        if below:
+            labelled["total"] = max(below, key=lambda t: (_digits(t.values[currency]), t.values[currency]))
     distinct = {round(t.values[currency]) for t in mine if t.role == "total"}
     if "total" in labelled:
         distinct.add(round(labelled["total"].values[currency]))
