@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dari.extraction import notterms
 from dari.extraction.model import Candidate, Mention
 
 # The words just before an amount (the closest keyword wins).
@@ -144,21 +145,6 @@ _LISTED = re.compile(
     re.I,
 )
 _ETC = re.compile(r"[^\s.]{0,6}\s?(?:[(（][^)）]{0,20}[)）]\s?)?등(?:을|이|으로|의)?(?=\s|$)")
-# One milestone payment falling due now (a later event in the deal's life), not the deal's
-# milestones: "received a milestone payment of 3 million USD", "10 million USD as a
-# milestone payment", "$2.5 million milestone payment", "첫 기술료는 500만달러",
-# "마일스톤(기술료) 350만 달러(약 46억원)이 발생했다"
-_ONE_PAYMENT_BEFORE = re.compile(
-    r"(?:\ba|\bthe first|\bfirst|\bits first|첫|첫\s?번째|1차)\s(?:[\w-]+\s)?"
-    r"(?:milestone|마일스톤|기술료)\s?(?:payment\s)?(?:of\s|(?:은|는|로)\s?)?$",
-    re.I,
-)
-_ONE_PAYMENT_AFTER = re.compile(
-    r"^\s*(?:as\s(?:a|the|its)\s(?:first\s)?milestone payment\b|milestone payment\b(?!s)|"
-    r"(?:이|가)\s?발생)",
-    re.I,
-)
-_GROWS_TO = re.compile(r"\s*(?:으로|로)\s?(?:늘어|증가|성장|확대|커질)", re.I)
 _ROUGH_AFTER = re.compile(r"\s?(?:단위|가량|안팎|대의?\s)")  # "2조 단위 규모의 계약"
 _ROUGH = re.compile(r"(?:약|about|around|approximately|roughly|some)\s*$", re.I)
 _UPFRONT_WORD = re.compile(
@@ -168,65 +154,6 @@ _UPFRONTS = re.compile(r"up[- ]?front (?:fees|payments)\s+(?:of\s+)?(?:totall?in
 _NEARING_BEFORE = re.compile(r"(?:nearing|close to|almost|nearly|approaching)\s*$", re.I)
 _NEARING_AFTER = re.compile(r"\s*(?:에|으로|로)?\s?(?:육박|가까운|근접)")
 _NEAR_WORD = re.compile(r"near[- ]term|short[- ]term|단기", re.I)
-# Not a term of the deal: a comparison, a company's own figures, a sum per programme.
-_NOT_TERM_AFTER = re.compile(
-    r"^\s*(?:이|을|를|가)?\s?(?:넘|웃도|상회|초과|"
-    r"이상(?!\s?[^\s.]{0,12}\s?(?:기술료|마일스톤|계약금|선급금|milestone)))|"
-    r"^\s*(?:per|for each|each)\s+(?:\w+\s+)?(?:program|programme|target|product|asset|indication)|"
-    r"^\s*(?:씩|개당)|"
-    # a company's own spending: "1000억원의 연구개발(R&D) 비용", "$50 million in R&D"
-    r"^\s*(?:의|을|를)?\s?(?:연구\s?개발|R&D|연구비|개발비)|"
-    r"^\s*(?:in|of|on)\s+(?:R&D|research and development)\s+"
-    r"(?:spending|costs?|expenses?|investments?)|"
-    # a product's or a company's sales: "logged 14.2 billion won ($11.6 million) in revenue"
-    r"^\s*(?:in\s+)?(?:annual\s+|yearly\s+)?(?:revenues?|sales)\b"
-    r"(?![\w\s,&/-]{0,40}?(?:milestone|-based|based|threshold|target))|"
-    r"^\s*(?:의\s)?(?:연\s?)?매출|"
-    # a share's price: "4만2950원에 거래되고", "32,000 won per share", "7,560원으로 마감"
-    r"^\s*(?:에|으로|로)\s?(?:거래|마감|장을)|^\s*(?:per|a) share\b|"
-    # a market's size: "USD 3 billion hemophilia A market"
-    r"^\s*(?:[\w-]+\s+){0,3}?market\b(?!\s+(?:access|rights|approval))",
-    re.I,
-)
-_NOT_TERM_BEFORE = re.compile(
-    # a share price: "shares jumped 15 percent to 32,000 won", "closed at $6.40"
-    r"(?:shares?|stock)\b[^.]{0,40}?\b(?:rose|jumped|fell|gained|climbed|dropped|surged|soared|"
-    r"slid|closed|traded|finished|ended|opened|trading)\b[^.]{0,40}?\b(?:to|at)\s*$|"
-    # (a stock's trading value, not "총 거래대금", the deal's price)
-    r"(?:매출액?|자본총계|자기자본|시가총액|순이익|영업이익|(?<!총)(?<!총\s)거래\s?대금(?:\s?규모)?|trading value|"
-    r"revenues?(?:\s+(?:in excess of|of more than|of over|exceeding|over))?|(?<!on\s)sales of|"
-    r"market (?:cap|value))"
-    r"\s*(?:은|는|이|가|of)?\s*(?:약\s*)?$|"
-    # a company's growing sales: "achieved a 57 percent sales growth to 29.6 billion won"
-    r"\b(?:sales|revenues?)\s+(?:growth\s+)?(?:rose\s+|grew\s+|increased\s+|climbed\s+)?to\s*$|"
-    # the balance of a purchase price, a part of it: "인수대금 잔금인 192억원"
-    r"잔금(?:인|은|으로|으로는)?\s*(?:약\s*)?$|"
-    # a running sum with earlier deals: "기존 계약을 포함해 총 1433억원"
-    r"(?:기존|이전|앞선|종전)\s?(?:계약|딜|수출)\w*\s?(?:을|를)?\s?포함\w*\s*(?:총\s*)?(?:약\s*)?$|"
-    r"including (?:the |its )?(?:earlier|previous|existing|prior) (?:deals?|contracts?|agreements?)"
-    r"[^.]{0,30}$|"
-    # a market's size: "세계시장이 5~6억달러", "시장 규모는 약", "annual scale of about"
-    r"(?:시장|market)\s?(?:규모|size|scale)?\s?(?:은|는|이|가|is|was|of|at)?\s*"
-    r"(?:약|about|around|approximately|roughly|an estimated)?\s*(?:[\d.,]+\s?~\s?)?$|"
-    r"(?:annual|yearly)\s+(?:scale|size)\s+of\s+(?:about\s+|around\s+)?$|"
-    # "a combined market worth around $6.5bn", "the market is estimated at about 2.2 trillion"
-    r"\bmarkets?\b[^.]{0,40}?\b(?:worth|valued at|estimated at|estimated to be|sized at)\s*"
-    r"(?:about|around|approximately|roughly|some|an estimated|nearly)?\s*$|"
-    # what a company is worth: "a corporate value of some 656 billion won", "기업가치는 약"
-    r"(?:corporate|enterprise|company|firm)\s+value\s+of\s+(?:some\s+|about\s+|around\s+|"
-    r"approximately\s+)?$|valuation\s+of\s+(?:about\s+|around\s+)?$|"
-    r"기업\s?가치(?:는|가|를|로|가치는)?\s*(?:약\s*)?$",
-    re.I,
-)
-# a market growing to a size: "the global market size of ... is expected to ... reach an
-# estimated KRW 2.3 trillion"
-_MARKET_GROWTH = re.compile(
-    r"(?:market|시장)(?:[^.]|\.(?=\d)){0,180}?(?:(?:reach|grow to|expand to|hit|도달|성장)\w*|"
-    # "expected to grow at an annual rate of 6.4 percent $3.59 billion by 2025"
-    r"(?:grow|expand|rise)\w*\s+at\s+(?:[^.$]|\.(?=\d)){0,40}?(?:percent|%)(?:\s+to)?)\s*"
-    r"(?:an estimated\s+|about\s+|around\s+|approximately\s+)?$",
-    re.I,
-)
 # more money tied to the drug's progress: "get an additional US$85 million for clinical
 # development and commercialization"
 _MORE_BEFORE = re.compile(r"(?:additional|further|another)\s*$", re.I)
@@ -303,17 +230,19 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
     $385m in milestones": "upfront" is the first amount's)."""
     after = _after(text, term.end, ceiling)
     before = _before(text, term.mention.start, floor)
-    if _NOT_TERM_AFTER.match(after) or _NOT_TERM_BEFORE.search(before):
+    if notterms.NOT_TERM_AFTER.match(after) or notterms.NOT_TERM_BEFORE.search(before):
         return "skip", None
-    if _MARKET_GROWTH.search(_before(text, term.mention.start, floor, 240)):
+    if notterms.MARKET_GROWTH.search(_before(text, term.mention.start, floor, 240)):
         return "skip", None
     # ("an additional 48.1 billion yen as a milestone payment after ... approval" is the rest)
-    if not _UP_TO.search(before[-20:]) and not _MORE_BEFORE.search(before) and (
-        _ONE_PAYMENT_BEFORE.search(before) or _ONE_PAYMENT_AFTER.match(after)
+    if (
+        not _UP_TO.search(before[-20:])
+        and not _MORE_BEFORE.search(before)
+        and (notterms.ONE_PAYMENT_BEFORE.search(before) or notterms.ONE_PAYMENT_AFTER.match(after))
     ):
         return "skip", None
     # "시장 규모는 ... 2조원이다. 2017년에는 3조5000억원으로 늘어날 것으로": a market's forecast
-    if _GROWS_TO.match(after) and re.search(
+    if notterms.GROWS_TO.match(after) and re.search(
         r"시장|market", text[max(0, term.mention.start - 160) : term.mention.start], re.I
     ):
         return "skip", None
@@ -510,7 +439,11 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
             # "upfront fees of $50,000 and $10.0 million": upfront payments in parts, summed
             prev = terms[i - 1]
             said = text[max(0, prev.mention.start - 30) : prev.mention.start]
-            if role == "upfront" and _UPFRONTS.search(said) and set(term.values) == set(prev.values):
+            if (
+                role == "upfront"
+                and _UPFRONTS.search(said)
+                and set(term.values) == set(prev.values)
+            ):
                 for c in prev.values:
                     prev.values[c] += term.values[c]
                 role = "skip"
@@ -600,9 +533,15 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         or _NEARING_AFTER.match(text, chosen.end)
     ):
         whole = chosen.values[currency]
-        below = [t for t in mine if t.role in ("total", None) and 0.85 * whole <= t.values[currency] < whole]
+        below = [
+            t
+            for t in mine
+            if t.role in ("total", None) and 0.85 * whole <= t.values[currency] < whole
+        ]
         if below:
-            labelled["total"] = max(below, key=lambda t: (_digits(t.values[currency]), t.values[currency]))
+            labelled["total"] = max(
+                below, key=lambda t: (_digits(t.values[currency]), t.values[currency])
+            )
     distinct = {round(t.values[currency]) for t in mine if t.role == "total"}
     if "total" in labelled:
         distinct.add(round(labelled["total"].values[currency]))
