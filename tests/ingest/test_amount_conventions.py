@@ -179,3 +179,11 @@ def test_a_round_figure_the_deal_nears_gives_way_to_the_precise_one():
         "approximately 911.7 billion won. The total contract size is nearing 1 trillion won."
     )
     assert amounts(text)[2] == 911700000000
+
+
+def test_money_invested_to_buy_shares_is_the_acquisitions_price():
+    text = (
+        "BigPharma acquires Acme Bio. BigPharma announced that it would invest KRW 14.3 billion "
+        "(USD 10.8 million) to acquire 2,647,378 shares of Acme Bio, a 31.5% stake."
+    )
+    assert amounts(text)[2:] == (14300000000, "KRW")
