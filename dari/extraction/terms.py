@@ -31,7 +31,10 @@ _BEFORE: list[tuple[str, re.Pattern[str]]] = [
             r"non-?refundable (?:and non-?creditable )?(?:cash )?(?:payment|fee)|"
             r"down[- ]payment|contract (?:payment|fee)|fronting|"
             # "반환의무가 없는 선급기술료 8억 원": a fee paid first is the upfront
-            r"선급\s?(?:기술료|기술이전료|로열티)|선급금|선수금|선\(先\)\s?계약금|선금|업프론트|\binitial(?=\s*$)|(?<!총\s)(?<!총)계약금(?!액)|반환\s?의무|"
+            r"선급\s?(?:기술료|기술이전료|로열티)|선급금|"
+            # "로열티 700만 달러를 받고 ... 독점 판매권을 제공": a fixed sum called royalty, the
+            # licence fee paid for the rights (not a rate on sales)
+            r"(?<!경상)(?<!경상\s)로열티(?=\s*$)|선수금|선\(先\)\s?계약금|선금|업프론트|\binitial(?=\s*$)|(?<!총\s)(?<!총)계약금(?!액)|반환\s?의무|"
             r"우선(?!\s?협상)",
             re.I,
         ),

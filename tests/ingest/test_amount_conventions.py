@@ -187,3 +187,11 @@ def test_money_invested_to_buy_shares_is_the_acquisitions_price():
         "(USD 10.8 million) to acquire 2,647,378 shares of Acme Bio, a 31.5% stake."
     )
     assert amounts(text)[2:] == (14300000000, "KRW")
+
+
+def test_a_fixed_sum_called_royalty_for_the_rights_is_the_upfront():
+    text = (
+        "에이씨엠이바이오는 빅제약과 총 3천만 달러의 독점 판매 계약을 체결했다. 이번 계약으로 "
+        "에이씨엠이바이오는 로열티 700만 달러를 받고 빅제약에 독점 판매권을 제공하게 된다."
+    )
+    assert amounts(text) == (7000000, None, 30000000, "USD")
