@@ -83,3 +83,11 @@ MARKET_GROWTH = re.compile(
     r"(?:an estimated\s+|about\s+|around\s+|approximately\s+)?$",
     re.I,
 )
+# an outsider's guess at terms the parties kept to themselves: "양사는 계약의 구체적 규모를
+# 밝히지 않았지만, 증권가에서는 ... 1차(10년간 5억달러)의 4배를 넘을 것이라는 전망",
+# "terms were not disclosed, but analysts estimate"
+UNDISCLOSED_GUESS = re.compile(
+    r"(?:규모|금액|조건|terms)[^.]{0,20}?(?:밝히지 않|공개하지 않|비공개|not (?:been )?disclosed)"
+    r"[^.]{0,60}?(?:증권가|업계|시장|analysts?|observers?|estimat|expect)",
+    re.I,
+)

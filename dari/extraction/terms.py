@@ -235,7 +235,8 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
     before = _before(text, term.mention.start, floor)
     if notterms.NOT_TERM_AFTER.match(after) or notterms.NOT_TERM_BEFORE.search(before):
         return "skip", None
-    if notterms.MARKET_GROWTH.search(_before(text, term.mention.start, floor, 240)):
+    wide = _before(text, term.mention.start, floor, 240)
+    if notterms.MARKET_GROWTH.search(wide) or notterms.UNDISCLOSED_GUESS.search(wide):
         return "skip", None
     # ("an additional 48.1 billion yen as a milestone payment after ... approval" is the rest)
     if (

@@ -195,3 +195,12 @@ def test_a_fixed_sum_called_royalty_for_the_rights_is_the_upfront():
         "에이씨엠이바이오는 로열티 700만 달러를 받고 빅제약에 독점 판매권을 제공하게 된다."
     )
     assert amounts(text) == (7000000, None, 30000000, "USD")
+
+
+def test_an_outsiders_guess_at_undisclosed_terms_is_no_term():
+    text = (
+        "에이씨엠이바이오는 빅제약과 2차 수출계약을 체결했다. 양사는 계약의 구체적 규모를 "
+        "밝히지 않았지만, 증권가에서는 1차(10년간 5억달러)의 4배를 넘을 것이라는 전망을 "
+        "내놓고 있다."
+    )
+    assert amounts(text) == (None, None, None, None)
