@@ -156,6 +156,7 @@ _UPFRONT_WORD = re.compile(
 _UPFRONTS = re.compile(r"up[- ]?front (?:fees|payments)\s+(?:of\s+)?(?:totall?ing\s+)?$", re.I)
 _NEARING_BEFORE = re.compile(r"(?:nearing|close to|almost|nearly|approaching)\s*$", re.I)
 _NEARING_AFTER = re.compile(r"\s*(?:에|으로|로)?\s?(?:육박|가까운|근접)")
+_RECEIVES = re.compile(r"\b(?:will )?(?:receive[sd]?|get|gets|be paid)\s*$", re.I)
 _NEAR_WORD = re.compile(r"near[- ]term|short[- ]term|단기", re.I)
 # more money tied to the drug's progress: "get an additional US$85 million for clinical
 # development and commercialization"
@@ -497,6 +498,22 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
             or (t.role == "upfront" and labelled[t.role].joint and not t.joint)
         ):
             labelled[t.role] = t  # the first upfront (alone before joint); the largest milestones
+    # "will receive $2 million and a 5 percent stake, with milestones of up to $178 million":
+    # money received with no name of its own, before the milestones of its sentence, and
+    # smaller than them, is paid on signing
+    if "upfront" not in labelled and "milestones" in labelled:
+        later = labelled["milestones"]
+        for t in plain:
+            between = text[t.end : later.mention.start]
+            if (
+                t.mention.start < later.mention.start
+                and t.values[currency] < later.values[currency]
+                and _RECEIVES.search(text[max(0, t.mention.start - 25) : t.mention.start])
+                and not re.search(r"[.!?。](?!\d)|\n", between)
+            ):
+                labelled["upfront"] = t
+                plain.remove(t)
+                break
     # a "total" below the upfront and milestones it would hold is a part's sum ("$180
     # million upfront ... and $20 million ..., for a total of $200 million")
     parts_sum = sum(

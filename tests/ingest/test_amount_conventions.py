@@ -204,3 +204,12 @@ def test_an_outsiders_guess_at_undisclosed_terms_is_no_term():
         "내놓고 있다."
     )
     assert amounts(text) == (None, None, None, None)
+
+
+def test_money_received_before_the_milestones_with_no_name_is_the_upfront():
+    text = (
+        "Acme Bio signed a license agreement with BigPharma for its diabetes drug. Under the "
+        "agreement, Acme Bio will receive $2 million and a 5 percent stake in BigPharma, with "
+        "milestones of up to $178 million, followed by royalties."
+    )
+    assert amounts(text) == (2000000, 178000000, None, "USD")
