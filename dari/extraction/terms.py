@@ -502,12 +502,12 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
     # money received with no name of its own, before the milestones of its sentence, and
     # smaller than them, is paid on signing
     if "upfront" not in labelled and "milestones" in labelled:
-        later = labelled["milestones"]
+        named = labelled["milestones"]
         for t in plain:
-            between = text[t.end : later.mention.start]
+            between = text[t.end : named.mention.start]
             if (
-                t.mention.start < later.mention.start
-                and t.values[currency] < later.values[currency]
+                t.mention.start < named.mention.start
+                and t.values[currency] < named.values[currency]
                 and _RECEIVES.search(text[max(0, t.mention.start - 25) : t.mention.start])
                 and not re.search(r"[.!?。](?!\d)|\n", between)
             ):
