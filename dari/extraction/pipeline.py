@@ -285,6 +285,11 @@ def _other_deals(text: str, orgs: list[Mention], parties: list[Mention]) -> list
     return spans
 
 
+_BUYS_SHARES = re.compile(
+    r"\s*(?:\([^()]{0,30}\)\s*)?to (?:acquire|buy|purchase)\b[^.]{0,40}?\b(?:shares|stake)", re.I
+)
+
+
 # A company's sales or a market's size, not a deal's value: "generated sales of about 74
 # billion won", "Iran's medical product market amounted to ...", "시장 규모는 ... 약 1200억원",
 # "지난해 매출은 약 7억원" (unless deal terms come between: "royalties on net sales of")
@@ -483,8 +488,12 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         ):
             # the price of the shares bought is what the acquisition is worth (not what an
             # investor once put in: "having invested 40 billion won in the company")
-            said = text[max(0, cand.spans["equity"][0][0] - 60) : cand.spans["equity"][0][0]]
-            if not re.search(r"invest|투자", said, re.I):
+            # ... unless the money invested buys the shares: "invest KRW 14.3 billion (USD 10.8
+            # million) to acquire 2,647,378 shares"
+            start, end = cand.spans["equity"][0][0], cand.spans["equity"][0][1]
+            said = text[max(0, start - 60) : start]
+            buys = _BUYS_SHARES.match(text, end)
+            if buys or not re.search(r"invest|투자", said, re.I):
                 cand.put("total", cand.fields.pop("equity"), confidence=0.7)
         tagger.amounts(text, cand, found_money, [m for m, _, _ in roled], lang)
         royalty = _ROYALTY.search(text)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dari.extraction import notterms
 from dari.extraction.model import Candidate, Mention
 
 # The words just before an amount (the closest keyword wins).
@@ -28,8 +29,12 @@ _BEFORE: list[tuple[str, re.Pattern[str]]] = [
             r"up[- ]?front|(?:upon|on|at) signing|signing (?:fee|payment|bonus)|initial payment|"
             r"one[- ](?:time|off) (?:cash )?payment|lump[- ]sum|"
             r"non-?refundable (?:and non-?creditable )?(?:cash )?(?:payment|fee)|"
-            r"down[- ]payment|contract payment|fronting|"
-            r"선급금|선수금|선\(先\)\s?계약금|선금|업프론트|\binitial(?=\s*$)|(?<!총\s)(?<!총)계약금(?!액)|반환\s?의무|"
+            r"down[- ]payment|contract (?:payment|fee)|fronting|"
+            # "반환의무가 없는 선급기술료 8억 원": a fee paid first is the upfront
+            r"선급\s?(?:기술료|기술이전료|로열티)|선급금|"
+            # "로열티 700만 달러를 받고 ... 독점 판매권을 제공": a fixed sum called royalty, the
+            # licence fee paid for the rights (not a rate on sales)
+            r"(?<!경상)(?<!경상\s)로열티(?=\s*$)|선수금|선\(先\)\s?계약금|선금|업프론트|\binitial(?=\s*$)|(?<!총\s)(?<!총)계약금(?!액)|반환\s?의무|"
             r"우선(?!\s?협상)",
             re.I,
         ),
@@ -37,8 +42,10 @@ _BEFORE: list[tuple[str, re.Pattern[str]]] = [
     (
         "milestones",
         re.compile(
-            r"milestone|마일스톤|마이스톤|단계별|성과\s?기술료|(?<!경상\s)(?<!경상)기술료|"
+            r"milestone|마일스톤|마이스톤|단계별|성과\s?기술료|(?<!경상\s)(?<!경상)(?<!선급)(?<!선급\s)기술료|"
             r"contingent (?:payment|consideration)|(?:success|performance|event)[- ]based|"
+            # "depend on the success of each development stage and could be as high as"
+            r"(?:success|completion) of (?:each|every) (?:\w+\s)?stage|"
             r"단계(?:를\s?(?:밟을|거칠|통과할)\s?때마다|마다|에\s?따라)|"
             r"개발\W{0,3}(?:\w+\W{0,3}){0,3}상업화에 따라",
             re.I,
@@ -68,9 +75,9 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
         "upfront",
         re.compile(
             r"\s*(?:(?:is|was|are|were|will be)\s+)?(?:(?:paid|payable|due)\s+)?"
-            r"(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+)?"
+            r"(?:as\s+(?:an?\s+)?(?:non-refundable\s+)?)?(?:in\s+|of\s+)?"
             r"(?:an?\s+|the\s+)?(?:cash\s+)?"
-            r"(?:up[- ]?front|down[- ]payment|signing|initial|non-?refundable)|"
+            r"(?:up[- ]?front|down[- ]payment|signing|initial|non-?refundable|contract fee)|"
             r"\s*(?:의|은|는|을|를|이|가)?\s?(?:계약금|선급금|선수금|업프론트)|\s*(?:을|를)\s?(?:먼저|우선)\s?(?:받|수령)|"
             # paid when the contract is signed or closed: "6500만달러를 계약완료 시점으로부터
             # 일주일 이내에", "$50 million at closing", "within 30 days of signing"
@@ -81,6 +88,15 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("near_term", re.compile(r"\s*(?:in\s+)?(?:near|short)[- ]term", re.I)),
+    # "up to $1.7 billion on net sales, including milestones for development": the whole
+    (
+        "total",
+        re.compile(
+            r"\s*(?:(?:on|in|of)\s+[\w\s-]{0,30}?)?,?\s*including\s+(?:the\s+|all\s+)?"
+            r"(?:[\w-]+\s+){0,3}?milestones?\b",
+            re.I,
+        ),
+    ),
     # paid on an event after signing: "$20 million upon completion of the technology
     # transfer", "$5 million on approval"
     (
@@ -97,7 +113,9 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
             r"\s*(?:dollars?\s+|won\s+)?(?:more\s+|additional\s+|further\s+)?"
             r"(?:in|of|as|if|upon|on|for|from|tied to|linked to|based on|contingent on|"
             r"dependent on|payable (?:up)?on|subject to)\s+"
-            r"(?:[\w,&/-]+\s+){0,14}?\(?milestone|\s*(?:의|은|는|을|를|이|가)?\s?(?:마일스톤|단계별)|"
+            r"(?:[\w,&/'’-]+\s+){0,14}?\(?(?:milestone|technology fee)|"
+            # "나머지 12억2500만 달러는 ‘개발이 잘 돼야 받는’ 마일스톤": a quoted gloss between
+            r"\s*(?:의|은|는|을|를|이|가)?\s?(?:[‘'\"“][^’'\"”]{0,20}[’'\"”]\s?)?(?:마일스톤|단계별)|"
             # "1천700만 달러 이상 연구진행단계별 기술료": at least that much in milestones
             r"\s*이상\s?[^\s.]{0,8}?(?:마일스톤|단계별)",
             re.I,
@@ -120,7 +138,7 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
 _AND_MILESTONES = re.compile(
     r"\s*(?:payments?\s*)?(?:,\s*|\s?(?:and|&)\s+)(?:[\w-]+,?\s+){0,4}?milestone", re.I
 )
-_INCLUDES = re.compile(r"\W{0,3}(?:을|를|까지)?\s?포함(?:해|하여|한|하면)", re.I)
+_INCLUDES = re.compile(r"\W{0,3}(?:을|를|까지)?\s?포함(?:해|하여|한|하면|\s|$)", re.I)
 _UP_TO = re.compile(r"up to|as much as|최대", re.I)
 # an upfront word, then only list words up to the milestone word after it
 _LISTED = re.compile(
@@ -129,60 +147,17 @@ _LISTED = re.compile(
     r"potential|and|,)(?=[\s,]))*\s*$",
     re.I,
 )
-_GROWS_TO = re.compile(r"\s*(?:으로|로)\s?(?:늘어|증가|성장|확대|커질)", re.I)
+_ETC = re.compile(r"[^\s.]{0,6}\s?(?:[(（][^)）]{0,20}[)）]\s?)?등(?:을|이|으로|의)?(?=\s|$)")
+_ROUGH_AFTER = re.compile(r"\s?(?:단위|가량|안팎|대의?\s)")  # "2조 단위 규모의 계약"
 _ROUGH = re.compile(r"(?:약|about|around|approximately|roughly|some)\s*$", re.I)
 _UPFRONT_WORD = re.compile(
     r"up[- ]?front|down[- ]payment|initial payment|선급금|선수금|선금|계약금", re.I
 )
+_UPFRONTS = re.compile(r"up[- ]?front (?:fees|payments)\s+(?:of\s+)?(?:totall?ing\s+)?$", re.I)
+_NEARING_BEFORE = re.compile(r"(?:nearing|close to|almost|nearly|approaching)\s*$", re.I)
+_NEARING_AFTER = re.compile(r"\s*(?:에|으로|로)?\s?(?:육박|가까운|근접)")
+_RECEIVES = re.compile(r"\b(?:will )?(?:receive[sd]?|get|gets|be paid)\s*$", re.I)
 _NEAR_WORD = re.compile(r"near[- ]term|short[- ]term|단기", re.I)
-# Not a term of the deal: a comparison, a company's own figures, a sum per programme.
-_NOT_TERM_AFTER = re.compile(
-    r"^\s*(?:이|을|를|가)?\s?(?:넘|웃도|상회|초과|"
-    r"이상(?!\s?[^\s.]{0,12}\s?(?:기술료|마일스톤|계약금|선급금|milestone)))|"
-    r"^\s*(?:per|for each|each)\s+(?:\w+\s+)?(?:program|programme|target|product|asset|indication)|"
-    r"^\s*(?:씩|개당)|"
-    # a company's own spending: "1000억원의 연구개발(R&D) 비용", "$50 million in R&D"
-    r"^\s*(?:의|을|를)?\s?(?:연구\s?개발|R&D|연구비|개발비)|"
-    r"^\s*(?:in|of|on)\s+(?:R&D|research and development)\s+"
-    r"(?:spending|costs?|expenses?|investments?)|"
-    # a product's or a company's sales: "logged 14.2 billion won ($11.6 million) in revenue"
-    r"^\s*(?:in\s+)?(?:annual\s+|yearly\s+)?(?:revenues?|sales)\b"
-    r"(?![\w\s,&/-]{0,40}?(?:milestone|-based|based|threshold|target))|"
-    r"^\s*(?:의\s)?(?:연\s?)?매출|"
-    # a share's price: "4만2950원에 거래되고", "32,000 won per share", "7,560원으로 마감"
-    r"^\s*(?:에|으로|로)\s?(?:거래|마감|장을)|^\s*(?:per|a) share\b|"
-    # a market's size: "USD 3 billion hemophilia A market"
-    r"^\s*(?:[\w-]+\s+){0,3}?market\b(?!\s+(?:access|rights|approval))",
-    re.I,
-)
-_NOT_TERM_BEFORE = re.compile(
-    # a share price: "shares jumped 15 percent to 32,000 won", "closed at $6.40"
-    r"(?:shares?|stock)\b[^.]{0,40}?\b(?:rose|jumped|fell|gained|climbed|dropped|surged|soared|"
-    r"slid|closed|traded|finished|ended|opened|trading)\b[^.]{0,40}?\b(?:to|at)\s*$|"
-    r"(?:매출액?|자본총계|자기자본|시가총액|순이익|영업이익|"
-    r"revenues?(?:\s+(?:in excess of|of more than|of over|exceeding|over))?|(?<!on\s)sales of|"
-    r"market (?:cap|value))"
-    r"\s*(?:은|는|이|가|of)?\s*(?:약\s*)?$|"
-    # a market's size: "세계시장이 5~6억달러", "시장 규모는 약", "annual scale of about"
-    r"(?:시장|market)\s?(?:규모|size|scale)?\s?(?:은|는|이|가|is|was|of|at)?\s*"
-    r"(?:약|about|around|approximately|roughly|an estimated)?\s*(?:[\d.,]+\s?~\s?)?$|"
-    r"(?:annual|yearly)\s+(?:scale|size)\s+of\s+(?:about\s+|around\s+)?$|"
-    # "a combined market worth around $6.5bn", "the market is estimated at about 2.2 trillion"
-    r"\bmarkets?\b[^.]{0,40}?\b(?:worth|valued at|estimated at|estimated to be|sized at)\s*"
-    r"(?:about|around|approximately|roughly|some|an estimated|nearly)?\s*$|"
-    # what a company is worth: "a corporate value of some 656 billion won", "기업가치는 약"
-    r"(?:corporate|enterprise|company|firm)\s+value\s+of\s+(?:some\s+|about\s+|around\s+|"
-    r"approximately\s+)?$|valuation\s+of\s+(?:about\s+|around\s+)?$|"
-    r"기업\s?가치(?:는|가|를|로|가치는)?\s*(?:약\s*)?$",
-    re.I,
-)
-# a market growing to a size: "the global market size of ... is expected to ... reach an
-# estimated KRW 2.3 trillion"
-_MARKET_GROWTH = re.compile(
-    r"(?:market|시장)(?:[^.]|\.(?=\d)){0,180}?(?:reach|grow to|expand to|hit|도달|성장)\w*\s+"
-    r"(?:an estimated\s+|about\s+|around\s+|approximately\s+)?$",
-    re.I,
-)
 # more money tied to the drug's progress: "get an additional US$85 million for clinical
 # development and commercialization"
 _MORE_BEFORE = re.compile(r"(?:additional|further|another)\s*$", re.I)
@@ -190,7 +165,7 @@ _MORE_AFTER = re.compile(r"\s*(?:more|additional|further)\b", re.I)
 # between a role word and "total": "upfront payment totalling", "milestone payments that could
 # total", "선급금은 총"
 _SAME_SUM = re.compile(
-    r"(?:\s*(?:payments?|fees?|that|which|could|may|might|would|will|can|potentially|of)\b)*\s*|"
+    r"(?:\s*,?\s*(?:payments?|fees?|that|which|could|may|might|would|will|can|potentially|of)\b)*\s*|"
     # "각 단계를 밟을 때마다 받는 금액은 총": the stages' money
     r"\s*(?:(?:을|를)\s?(?:밟을|거칠|통과할)\s?때마다|마다)?\s*(?:받는|받을|받게 되는|수령하는|"
     r"수령할|지급받는|지급하는)?\s*(?:금액|돈)?(?:은|는|이|가|으로|로)?\s*",
@@ -259,12 +234,20 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
     $385m in milestones": "upfront" is the first amount's)."""
     after = _after(text, term.end, ceiling)
     before = _before(text, term.mention.start, floor)
-    if _NOT_TERM_AFTER.match(after) or _NOT_TERM_BEFORE.search(before):
+    if notterms.NOT_TERM_AFTER.match(after) or notterms.NOT_TERM_BEFORE.search(before):
         return "skip", None
-    if _MARKET_GROWTH.search(_before(text, term.mention.start, floor, 240)):
+    wide = _before(text, term.mention.start, floor, 240)
+    if notterms.MARKET_GROWTH.search(wide) or notterms.UNDISCLOSED_GUESS.search(wide):
+        return "skip", None
+    # ("an additional 48.1 billion yen as a milestone payment after ... approval" is the rest)
+    if (
+        not _UP_TO.search(before[-20:])
+        and not _MORE_BEFORE.search(before)
+        and (notterms.ONE_PAYMENT_BEFORE.search(before) or notterms.ONE_PAYMENT_AFTER.match(after))
+    ):
         return "skip", None
     # "시장 규모는 ... 2조원이다. 2017년에는 3조5000억원으로 늘어날 것으로": a market's forecast
-    if _GROWS_TO.match(after) and re.search(
+    if notterms.GROWS_TO.match(after) and re.search(
         r"시장|market", text[max(0, term.mention.start - 160) : term.mention.start], re.I
     ):
         return "skip", None
@@ -308,8 +291,20 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
     # million": the kinds listed together before one amount name its whole
     if ends[-1][2] == "milestones" and _LISTED.search(before[: ends[-1][0]]):
         return "total", "milestones"
-    # "계약 규모는 기술료를 포함해 약 X": a word the amount includes is not its role
+    # "선급금(비공개), ... 판매에 따른 마일스톤 등 최대 7억달러": the upfront and the
+    # milestones listed, then "등" (and the rest): their whole
+    if (
+        ends[-1][2] == "milestones"
+        and _ETC.match(before[ends[-1][1] :])
+        and any(e[2] == "upfront" for e in ends[:-1])
+    ):
+        return "total", "milestones"
+    # "계약 규모는 기술료를 포함해 약 X": a word the amount includes is not its role; an
+    # amount that includes the milestones is the whole ("단계별 마일스톤을 포함해 최대 17억
+    # 달러")
     if _INCLUDES.match(before[ends[-1][1] :]):
+        if ends[-1][2] in ("milestones", "near_term"):
+            return "total", None
         ends = ends[:-1]
         if not ends:
             return None, None
@@ -318,11 +313,17 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
     # "선급금은 총 950만 달러", "upfront payment totalling": the role word, not "total"
     gap = before[ends[-2][1] : ends[-1][0]] if len(ends) > 1 else ""
     if role == "total" and len(ends) > 1 and (len(gap) <= 6 or _SAME_SUM.fullmatch(gap)):
+        if _INCLUDES.match(gap):  # "마일스톤과 기술료 포함 총 3800억원": the whole
+            return role, None
         # "upfront and potential milestone payments worth up to": the kinds listed, the whole
         if ends[-2][2] == "milestones" and _LISTED.search(before[: ends[-2][0]]):
             return role, None
-        # ... unless two kinds joined precede it: "계약금과 마일스톤이 총 5000만 유로"
-        if len(ends) > 2 and ends[-2][0] - ends[-3][1] <= 4 and ends[-3][2] != ends[-2][2]:
+        # ... unless two kinds joined precede it: "계약금과 마일스톤이 총 5000만 유로",
+        # "계약금과 마일스톤 기술료 총액은"
+        joined = [ends[-2]]
+        while len(joined) < len(ends) - 1 and joined[-1][0] - ends[-len(joined) - 2][1] <= 4:
+            joined.append(ends[-len(joined) - 2])
+        if len({e[2] for e in joined}) > 1:
             return role, None
         return ends[-2][2], role
     # words side by side name one sum: "upfront and near-term payments of", "short-term
@@ -364,7 +365,8 @@ _KIND = re.compile(
 
 # "$50 million in development milestones", "$200 million in sales milestones"
 _KIND_AFTER = re.compile(
-    r"\s*(?:in|of|upon|on)\s+(?:(?:achiev|meet|reach)\w*\s+)?(?:certain\s+)?(?:potential\s+)?(?:develop\w*|regulator\w*|approval|clinical|sales|"
+    r"\s*(?:in|of|upon|on)\s+(?:the\s+)?(?:(?:achiev|meet|reach)\w*\s+)?(?:of\s+)?"
+    r"(?:certain\s+|various\s+|specified\s+)?(?:potential\s+)?(?:develop\w*|regulator\w*|approval|clinical|sales|"
     r"commercial\w*|launch)(?:[\w\s,-]{0,20}?)\s+milestones?",
     re.I,
 )
@@ -388,7 +390,7 @@ def _sum_milestones(
     if "total" not in labelled:
         kinds = all(
             _KIND.search(text[max(0, t.mention.start - 45) : t.mention.start])
-            or _KIND_AFTER.match(text[t.end : t.end + 45])
+            or _KIND_AFTER.match(text[t.end : t.end + 70])
             for t in stated
         )
         each = one_sentence and _EACH.search(
@@ -406,7 +408,7 @@ def _sum_milestones(
     if (
         len(stated) <= 3
         and up + near + both <= whole * 1.005
-        and all(_KIND_AFTER.match(text[t.end : t.end + 45]) for t in stated)
+        and all(_KIND_AFTER.match(text[t.end : t.end + 70]) for t in stated)
     ):
         first = stated[0]
         labelled["milestones"] = Term(first.mention, {currency: both}, first.mentions)
@@ -439,6 +441,17 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         # joined to the one before it, with no word of its own, shares its role
         if role is None and i and _JOINED.fullmatch(text[terms[i - 1].end : term.mention.start]):
             role = terms[i - 1].role if terms[i - 1].role != "skip" else None
+            # "upfront fees of $50,000 and $10.0 million": upfront payments in parts, summed
+            prev = terms[i - 1]
+            said = text[max(0, prev.mention.start - 30) : prev.mention.start]
+            if (
+                role == "upfront"
+                and _UPFRONTS.search(said)
+                and set(term.values) == set(prev.values)
+            ):
+                for c in prev.values:
+                    prev.values[c] += term.values[c]
+                role = "skip"
         term.role = role
     # no deal term is this small: a share's price, a fee per dose ("7,560 won", "$6.80")
     for t in terms:
@@ -460,7 +473,10 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         t
         for t in terms
         if len(t.values) > 1
-        or not _ROUGH.search(text[max(0, t.mention.start - 12) : t.mention.start])
+        or not (
+            _ROUGH.search(text[max(0, t.mention.start - 12) : t.mention.start])
+            or _ROUGH_AFTER.match(text, t.end)
+        )
     ]
     first = [c for t in own or terms for c in t.values]
 
@@ -482,6 +498,22 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
             or (t.role == "upfront" and labelled[t.role].joint and not t.joint)
         ):
             labelled[t.role] = t  # the first upfront (alone before joint); the largest milestones
+    # "will receive $2 million and a 5 percent stake, with milestones of up to $178 million":
+    # money received with no name of its own, before the milestones of its sentence, and
+    # smaller than them, is paid on signing
+    if "upfront" not in labelled and "milestones" in labelled:
+        named = labelled["milestones"]
+        for t in plain:
+            between = text[t.end : named.mention.start]
+            if (
+                t.mention.start < named.mention.start
+                and t.values[currency] < named.values[currency]
+                and _RECEIVES.search(text[max(0, t.mention.start - 25) : t.mention.start])
+                and not re.search(r"[.!?。](?!\d)|\n", between)
+            ):
+                labelled["upfront"] = t
+                plain.remove(t)
+                break
     # a "total" below the upfront and milestones it would hold is a part's sum ("$180
     # million upfront ... and $20 million ..., for a total of $200 million")
     parts_sum = sum(
@@ -495,6 +527,42 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         others = [t.values[currency] for r, t in labelled.items() if r != "option"]
         if not others or biggest.values[currency] > max(others):
             labelled["total"] = biggest
+    # the upfront and milestones add up to an amount stated before the total chosen: that
+    # amount is this deal's total, and the larger sum after it another's (a year's deals, a
+    # rival's deal); a larger total stated first holds more ("$3.24 billion, including $18
+    # million in technical fees comprising ...")
+    if "upfront" in labelled and "milestones" in labelled:
+        whole = sum(
+            labelled[r].values[currency]
+            for r in ("upfront", "near_term", "milestones")
+            if r in labelled
+        )
+        same = [
+            t
+            for t in mine
+            if t.role in ("total", None)
+            and abs(t.values[currency] - whole) <= 0.005 * whole
+            and ("total" not in labelled or t.mention.start < labelled["total"].mention.start)
+        ]
+        if same:
+            labelled["total"] = _choose_total(same, currency)
+    # "nearing 1 trillion won", "4조원에 육박": a round figure the deal approaches gives way
+    # to the precise one stated a little below it ("approximately 911.7 billion won")
+    chosen = labelled.get("total")
+    if chosen is not None and (
+        _NEARING_BEFORE.search(text[max(0, chosen.mention.start - 25) : chosen.mention.start])
+        or _NEARING_AFTER.match(text, chosen.end)
+    ):
+        whole = chosen.values[currency]
+        below = [
+            t
+            for t in mine
+            if t.role in ("total", None) and 0.85 * whole <= t.values[currency] < whole
+        ]
+        if below:
+            labelled["total"] = max(
+                below, key=lambda t: (_digits(t.values[currency]), t.values[currency])
+            )
     distinct = {round(t.values[currency]) for t in mine if t.role == "total"}
     if "total" in labelled:
         distinct.add(round(labelled["total"].values[currency]))

@@ -1,0 +1,93 @@
+"""Amounts stated in a deal text that are not its terms: a comparison, a company's own
+figures (sales, equity, trading value), a market's size or forecast, a share's price, a sum per
+programme, the balance of a price, a running sum with earlier deals, one milestone payment
+falling due later in the deal's life. `terms._role` skips an amount these patterns match
+(`NOT_TERM_AFTER` on the words after it, `NOT_TERM_BEFORE` on the words before it)."""
+
+from __future__ import annotations
+
+import re
+
+# One milestone payment falling due now (a later event in the deal's life), not the deal's
+# milestones: "received a milestone payment of 3 million USD", "10 million USD as a
+# milestone payment", "$2.5 million milestone payment", "첫 기술료는 500만달러",
+# "마일스톤(기술료) 350만 달러(약 46억원)이 발생했다"
+ONE_PAYMENT_BEFORE = re.compile(
+    r"(?:\ba|\bthe first|\bfirst|\bits first|첫|첫\s?번째|1차)\s(?:[\w-]+\s)?"
+    r"(?:milestone|마일스톤|기술료)\s?(?:payment\s)?(?:of\s|(?:은|는|로)\s?)?$",
+    re.I,
+)
+ONE_PAYMENT_AFTER = re.compile(
+    r"^\s*(?:as\s(?:a|the|its)\s(?:first\s)?milestone payment\b|milestone payment\b(?!s)|"
+    r"(?:이|가)\s?발생)",
+    re.I,
+)
+GROWS_TO = re.compile(r"\s*(?:으로|로)\s?(?:늘어|증가|성장|확대|커질)", re.I)
+# Not a term of the deal: a comparison, a company's own figures, a sum per programme.
+NOT_TERM_AFTER = re.compile(
+    r"^\s*(?:이|을|를|가)?\s?(?:넘|웃도|상회|초과|"
+    r"이상(?!\s?[^\s.]{0,12}\s?(?:기술료|마일스톤|계약금|선급금|milestone)))|"
+    r"^\s*(?:per|for each|each)\s+(?:\w+\s+)?(?:program|programme|target|product|asset|indication)|"
+    r"^\s*(?:씩|개당)|"
+    # a company's own spending: "1000억원의 연구개발(R&D) 비용", "$50 million in R&D"
+    r"^\s*(?:의|을|를)?\s?(?:연구\s?개발|R&D|연구비|개발비)|"
+    r"^\s*(?:in|of|on)\s+(?:R&D|research and development)\s+"
+    r"(?:spending|costs?|expenses?|investments?)|"
+    # a product's or a company's sales: "logged 14.2 billion won ($11.6 million) in revenue"
+    r"^\s*(?:in\s+)?(?:annual\s+|yearly\s+)?(?:revenues?|sales)\b"
+    r"(?![\w\s,&/-]{0,40}?(?:milestone|-based|based|threshold|target))|"
+    r"^\s*(?:의\s)?(?:연\s?)?매출|"
+    # a share's price: "4만2950원에 거래되고", "32,000 won per share", "7,560원으로 마감"
+    r"^\s*(?:에|으로|로)\s?(?:거래|마감|장을)|^\s*(?:per|a) share\b|"
+    # a market's size: "USD 3 billion hemophilia A market"
+    r"^\s*(?:[\w-]+\s+){0,3}?market\b(?!\s+(?:access|rights|approval))",
+    re.I,
+)
+NOT_TERM_BEFORE = re.compile(
+    # a share price: "shares jumped 15 percent to 32,000 won", "closed at $6.40"
+    r"(?:shares?|stock)\b[^.]{0,40}?\b(?:rose|jumped|fell|gained|climbed|dropped|surged|soared|"
+    r"slid|closed|traded|finished|ended|opened|trading)\b[^.]{0,40}?\b(?:to|at)\s*$|"
+    # (a stock's trading value, not "총 거래대금", the deal's price)
+    r"(?:매출액?|자본총계|자기자본|시가총액|순이익|영업이익|"
+    r"(?<!총)(?<!총\s)거래\s?대금(?:\s?규모)?|trading value|"
+    r"revenues?(?:\s+(?:in excess of|of more than|of over|exceeding|over))?|(?<!on\s)sales of|"
+    r"market (?:cap|value))"
+    r"\s*(?:은|는|이|가|of)?\s*(?:약\s*)?$|"
+    # a company's growing sales: "achieved a 57 percent sales growth to 29.6 billion won"
+    r"\b(?:sales|revenues?)\s+(?:growth\s+)?(?:rose\s+|grew\s+|increased\s+|climbed\s+)?to\s*$|"
+    # the balance of a purchase price, a part of it: "인수대금 잔금인 192억원"
+    r"잔금(?:인|은|으로|으로는)?\s*(?:약\s*)?$|"
+    # a running sum with earlier deals: "기존 계약을 포함해 총 1433억원"
+    r"(?:기존|이전|앞선|종전)\s?(?:계약|딜|수출)\w*\s?(?:을|를)?\s?포함\w*\s*(?:총\s*)?(?:약\s*)?$|"
+    r"including (?:the |its )?(?:earlier|previous|existing|prior) (?:deals?|contracts?|agreements?)"
+    r"[^.]{0,30}$|"
+    # a market's size: "세계시장이 5~6억달러", "시장 규모는 약", "annual scale of about"
+    r"(?:시장|market)\s?(?:규모|size|scale)?\s?(?:은|는|이|가|is|was|of|at)?\s*"
+    r"(?:약|about|around|approximately|roughly|an estimated)?\s*(?:[\d.,]+\s?~\s?)?$|"
+    r"(?:annual|yearly)\s+(?:scale|size)\s+of\s+(?:about\s+|around\s+)?$|"
+    # "a combined market worth around $6.5bn", "the market is estimated at about 2.2 trillion"
+    r"\bmarkets?\b[^.]{0,40}?\b(?:worth|valued at|estimated at|estimated to be|sized at)\s*"
+    r"(?:about|around|approximately|roughly|some|an estimated|nearly)?\s*$|"
+    # what a company is worth: "a corporate value of some 656 billion won", "기업가치는 약"
+    r"(?:corporate|enterprise|company|firm)\s+value\s+of\s+(?:some\s+|about\s+|around\s+|"
+    r"approximately\s+)?$|valuation\s+of\s+(?:about\s+|around\s+)?$|"
+    r"기업\s?가치(?:는|가|를|로|가치는)?\s*(?:약\s*)?$",
+    re.I,
+)
+# a market growing to a size: "the global market size of ... is expected to ... reach an
+# estimated KRW 2.3 trillion"
+MARKET_GROWTH = re.compile(
+    r"(?:market|시장)(?:[^.]|\.(?=\d)){0,180}?(?:(?:reach|grow to|expand to|hit|도달|성장)\w*|"
+    # "expected to grow at an annual rate of 6.4 percent $3.59 billion by 2025"
+    r"(?:grow|expand|rise)\w*\s+at\s+(?:[^.$]|\.(?=\d)){0,40}?(?:percent|%)(?:\s+to)?)\s*"
+    r"(?:an estimated\s+|about\s+|around\s+|approximately\s+)?$",
+    re.I,
+)
+# an outsider's guess at terms the parties kept to themselves: "양사는 계약의 구체적 규모를
+# 밝히지 않았지만, 증권가에서는 ... 1차(10년간 5억달러)의 4배를 넘을 것이라는 전망",
+# "terms were not disclosed, but analysts estimate"
+UNDISCLOSED_GUESS = re.compile(
+    r"(?:규모|금액|조건|terms)[^.]{0,20}?(?:밝히지 않|공개하지 않|비공개|not (?:been )?disclosed)"
+    r"[^.]{0,60}?(?:증권가|업계|시장|analysts?|observers?|estimat|expect)",
+    re.I,
+)
