@@ -12,8 +12,11 @@ PG_PORT ?= 5432
 PG_URL ?= postgres://postgres@$(PG_HOST):$(PG_PORT)/dari
 APT_PACKAGES := chromium fonts-noto-cjk gettext
 # Two test processes on this 2-core machine: the suite waits on the databases much of the time
-# (about 9 minutes for both databases instead of 16).
-PYTEST_ARGS ?= -n 2
+# (about 9 minutes for both databases instead of 16). Work stealing: pytest-xdist's default
+# scheduler hands out long contiguous runs of tests, so the few long ones (the demo builds, the
+# page walks; tests/conftest.py starts them first) ended up on one process while the other
+# waited; with work stealing an idle process takes half of the other's remaining queue.
+PYTEST_ARGS ?= -n 2 --dist worksteal
 
 .PHONY: install system-packages demo demo-data serve test test-sqlite test-postgres postgres \
         lint bench-import bench-ingest bench-schedule bench-recommend bench-trials bench-search messages clean

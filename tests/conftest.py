@@ -16,6 +16,22 @@ from tests.factories import (
 )
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked slow start first, then the browser tests (tens of seconds each).
+    pytest-django then sorts stably by database use (plain, transactional, none), so within
+    each of its groups the long tests run early and the short ones fill the end, where
+    pytest-xdist's two workers (work stealing: see the Makefile) would otherwise wait for one
+    another (the Korean-pages and GET-writes walks came last of the transactional group).
+    Only the order changes; every test still runs."""
+    first = ("slow", "browser")
+    items.sort(
+        key=lambda item: next(
+            (n for n, mark in enumerate(first) if item.get_closest_marker(mark)), len(first)
+        )
+    )
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     """PBKDF2's deliberate slowness buys nothing in tests; WhiteNoise warns (an error here) when

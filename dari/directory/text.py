@@ -24,13 +24,27 @@ def _kiwi() -> Any:
     return korean_analyser()  # one analyser per process, shared with the recommender
 
 
+# The content morphemes of the runs this process has analysed: kiwi's answer depends on the run
+# alone, and the same texts come back (every import of the bundled dataset re-indexes its
+# records, the demo among them). Emptied when it would outgrow its bound.
+_MEMO: dict[str, tuple[str, ...]] = {}
+_MEMO_MAX = 200_000
+
+
 def _korean_tokens(runs: Sequence[str]) -> list[list[str]]:
     """Content morphemes of each Hangul run (batched: kiwi is much faster on lists)."""
     if not runs:
         return []
     with _lock:  # Kiwi is not documented as thread-safe.
-        analysed = list(_kiwi().tokenize(list(runs)))
-    return [[m.form for m in ms if m.tag.startswith(_KEEP_TAGS)] for ms in analysed]
+        known = {run: _MEMO[run] for run in runs if run in _MEMO}
+        new = [run for run in dict.fromkeys(runs) if run not in known]
+        if new:
+            for run, ms in zip(new, _kiwi().tokenize(new), strict=True):
+                known[run] = tuple(m.form for m in ms if m.tag.startswith(_KEEP_TAGS))
+            if len(_MEMO) + len(new) > _MEMO_MAX:
+                _MEMO.clear()
+            _MEMO.update((run, known[run]) for run in new)
+    return [list(known[run]) for run in runs]
 
 
 def tokens_many(texts: Sequence[str]) -> list[list[str]]:

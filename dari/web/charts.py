@@ -3,8 +3,10 @@ renders it (no browser JavaScript, no network). Every chart has a table view bes
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import threading
 from functools import cache
 from typing import Any
 
@@ -35,7 +37,30 @@ def render(chart: alt.TopLevelMixin) -> str:
         .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom")
         .to_dict()
     )
-    return _responsive(vl_convert.vegalite_to_svg(spec))
+    return _responsive(_svg(spec))
+
+
+# The SVG of each spec drawn lately: vl-convert draws the same spec the same way, and pages show
+# the same charts to many readers (a tenth of a second or more each).
+_DRAWN: dict[str, str] = {}
+_DRAWN_MAX = 256
+_drawn_lock = threading.Lock()
+
+
+def _svg(spec: dict[str, Any]) -> str:
+    try:
+        key = json.dumps(spec, ensure_ascii=False)
+    except (TypeError, ValueError):  # not plain JSON: drawn as it is, never kept
+        return str(vl_convert.vegalite_to_svg(spec))
+    with _drawn_lock:
+        svg = _DRAWN.get(key)
+    if svg is None:
+        svg = vl_convert.vegalite_to_svg(spec)
+        with _drawn_lock:
+            if len(_DRAWN) >= _DRAWN_MAX:
+                _DRAWN.clear()
+            _DRAWN[key] = svg
+    return svg
 
 
 def bar_chart(

@@ -48,6 +48,7 @@ def _bad(term: str) -> bool:
     return fragment or word.isdigit() or word in REFERENCE_STOPWORDS
 
 
+@pytest.mark.slow  # about 30 s: every real pair of the bundled data
 @pytest.mark.django_db
 def test_shared_terms_of_real_pairs_are_concrete_and_targets_are_named():
     load_bundled_data()
