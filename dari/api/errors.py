@@ -47,9 +47,24 @@ def field_error(status_code: int, field: str, code: str, message: str) -> ApiErr
     )
 
 
+# The record types a 404 names, in the caller's language.
+KINDS = {
+    "asset": _l("asset"),
+    "thread": _l("conversation"),
+    "organization": _l("organisation"),
+    "trial": _l("clinical trial"),
+    "cluster": _l("cluster"),
+    "deal": _l("deal"),
+    "investment": _l("investment"),
+    "facility": _l("facility"),
+    "program": _l("programme"),
+}
+
+
 def not_found(kind: str, object_id: str) -> ApiError:
     """The one 404 of a detail endpoint; used for missing and refused objects alike."""
-    return ApiError(404, _("Not found: %(kind)s %(id)s") % {"kind": kind, "id": repr(object_id)})
+    name = str(KINDS.get(kind, kind))
+    return ApiError(404, _("Not found: %(kind)s %(id)s") % {"kind": name, "id": repr(object_id)})
 
 
 def body(detail: str, errors: list[FieldError] | None = None) -> dict[str, Any]:

@@ -113,7 +113,11 @@ def test_the_messages_are_in_the_callers_language(client):
         }
     ]
     missing = client.get("/api/assets/as-nothing", HTTP_ACCEPT_LANGUAGE="ko")
-    assert missing.json() == {"detail": "찾을 수 없습니다: asset 'as-nothing'", "errors": []}
+    assert missing.json() == {"detail": "찾을 수 없습니다: 자산 'as-nothing'", "errors": []}
+    missing = client.get("/api/organizations/nothing", HTTP_ACCEPT_LANGUAGE="ko")
+    assert missing.json()["detail"] == "찾을 수 없습니다: 기관 'nothing'"
+    missing = client.get("/api/assets/as-nothing")
+    assert missing.json()["detail"] == "Not found: asset 'as-nothing'"
 
 
 def test_a_limit_above_500_is_a_400(client):
