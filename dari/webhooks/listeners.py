@@ -1,8 +1,9 @@
 """Webhook notices of what happens at events: listens to `dari.events.signals` and records one
 delivery per endpoint concerned, then queues it. An event's endpoints hear everything of that
 event; an organisation's endpoints hear only what concerns its own participants (their
-requests, meetings and follow-ups). A notice is written as the endpoint's organisation (or, for an
-event's endpoint, its registrant) may read it (`payloads`), and only while they still hold the right they registered it under. A failure
+requests, meetings and follow-ups). A notice is written as the endpoint's organisation (or, for
+an event's endpoint, its registrant) may read it (`payloads`), and only while the registrant
+still holds the right they registered it under. A failure
 here is logged and never reaches the change it heard about."""
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """What a webhook notice says (read only): the request, meeting or follow-up concerned, in the
 words the endpoint may read. People are named with their organisation (never their e-mail
 address); an asset is named only when the endpoint's organisation sees it, or, for an event's
-endpoint, its registrant (the asset funnel, `dari.directory.access`); a request's message only to the two sides'
-organisations; a follow-up's private note is left out.
+endpoint, its registrant (the asset funnel, `dari.directory.access`); a request's message only
+to the two sides' organisations; a follow-up's private note is left out.
 Times are UTC in ISO 8601."""
 
 from __future__ import annotations
