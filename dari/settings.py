@@ -236,7 +236,14 @@ CACHES = {
         "LOCATION": "dari_cache",
         "TIMEOUT": 24 * 3600,
         "OPTIONS": {"MAX_ENTRIES": 20_000},
-    }
+    },
+    # The API's rate counters: in each process's memory (no query per request), so a limit
+    # holds per process.
+    "limits": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "dari-limits",
+        "OPTIONS": {"MAX_ENTRIES": 50_000},
+    },
 }
 
 # Asset search: the sentence encoder re-orders the best lexical matches (docs/search.md);
@@ -288,6 +295,12 @@ if _PUBLIC_HOSTS and urlsplit(DARI_BASE_URL).hostname in LOCAL_HOSTS | {"::1"}:
         + ", ".join(_PUBLIC_HOSTS)
         + ": e-mails would link to this machine"
     )
+
+# The API's rate per caller (token or session user, else address), "600/m" by default, empty
+# for none; and the wrong tokens one address may send in ten minutes before it is stopped
+# (both counted in each process: the "limits" cache).
+DARI_API_RATE = os.environ.get("DARI_API_RATE", "600/m")
+DARI_API_TOKEN_FAILURES = int(os.environ.get("DARI_API_TOKEN_FAILURES", "20"))
 
 # Mail: DARI_EMAIL_HOST selects SMTP (dari.ops.mail logs every message it could not send).
 if os.environ.get("DARI_EMAIL_HOST") and "DARI_EMAIL_BACKEND" not in os.environ:

@@ -11,6 +11,7 @@ missing or refused object (the same answer for both), 405, and 500 (logged).
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -47,17 +48,17 @@ def field_error(status_code: int, field: str, code: str, message: str) -> ApiErr
     )
 
 
-# The record types a 404 names, in the caller's language.
+# The record types a 404 names, in the caller's language (the English is the API's own word).
 KINDS = {
     "asset": _l("asset"),
-    "thread": _l("conversation"),
-    "organization": _l("organisation"),
-    "trial": _l("clinical trial"),
+    "thread": _l("thread"),
+    "organization": _l("organization"),
+    "trial": _l("trial"),
     "cluster": _l("cluster"),
     "deal": _l("deal"),
     "investment": _l("investment"),
     "facility": _l("facility"),
-    "program": _l("programme"),
+    "program": _l("program"),
 }
 
 
@@ -165,6 +166,9 @@ def install(api: NinjaAPI) -> None:
         )
         if exc.status_code == 401:
             response["WWW-Authenticate"] = "Bearer"
+        wait = getattr(exc, "wait", None)
+        if exc.status_code == 429 and wait:
+            response["Retry-After"] = str(math.ceil(wait))
         return response
 
     def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
