@@ -131,6 +131,8 @@ def _default_detail(exc: HttpError) -> str:
         return _("Authentication required: sign in or send a valid token.")
     if isinstance(exc, AuthorizationError) and text == "Forbidden":
         return _("You may not do this.")
+    if exc.status_code == 403 and text == "CSRF check Failed":
+        return _("CSRF check failed: a write made with a session needs its CSRF token.")
     if exc.status_code == 429 and text.startswith("Too many requests"):
         return _("Too many requests; try again later.")
     return text
