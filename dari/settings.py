@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -191,8 +192,6 @@ EMAIL_BACKEND = os.environ.get(
     "DARI_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DARI_FROM_EMAIL", "Dari <noreply@dari.local>")
-# The site's address as people reach it: links in e-mails (sent outside any web request).
-DARI_BASE_URL = os.environ.get("DARI_BASE_URL", "http://127.0.0.1:8000")
 
 TASKS = {
     "default": {
@@ -237,7 +236,14 @@ CACHES = {
         "LOCATION": "dari_cache",
         "TIMEOUT": 24 * 3600,
         "OPTIONS": {"MAX_ENTRIES": 20_000},
-    }
+    },
+    # The API's rate counters: in each process's memory (no query per request), so a limit
+    # holds per process.
+    "limits": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "dari-limits",
+        "OPTIONS": {"MAX_ENTRIES": 50_000},
+    },
 }
 
 # Asset search: the sentence encoder re-orders the best lexical matches (docs/search.md);
@@ -266,6 +272,35 @@ CSRF_TRUSTED_ORIGINS = [
     ).split(",")
     if origin
 ]
+
+# The site's address as people reach it: links in e-mails (sent outside any web request).
+# By default the first public host served (https when DARI_HTTPS); the demo's address only when
+# the site serves this machine alone. A local address for a public site is refused.
+_PUBLIC_HOSTS = [h for h in ALLOWED_HOSTS if h and h not in LOCAL_HOSTS]
+_NAMED_HOSTS = [h for h in _PUBLIC_HOSTS if "*" not in h and not h.startswith(".")]
+DARI_BASE_URL = os.environ.get("DARI_BASE_URL") or (
+    f"{'https' if HTTPS else 'http'}://{_NAMED_HOSTS[0]}"
+    if _NAMED_HOSTS
+    else ""
+    if _PUBLIC_HOSTS
+    else "http://127.0.0.1:8000"
+)
+if _PUBLIC_HOSTS and not DARI_BASE_URL:
+    raise RuntimeError(
+        "DARI_BASE_URL must be set (e.g. https://dari.example.org): e-mails link to the site"
+    )
+if _PUBLIC_HOSTS and urlsplit(DARI_BASE_URL).hostname in LOCAL_HOSTS | {"::1"}:
+    raise RuntimeError(
+        f"DARI_BASE_URL is {DARI_BASE_URL}, a local address, but the site serves "
+        + ", ".join(_PUBLIC_HOSTS)
+        + ": e-mails would link to this machine"
+    )
+
+# The API's rate per caller (token or session user, else address), "600/m" by default, empty
+# for none; and the wrong tokens one address may send in ten minutes before it is stopped
+# (both counted in each process: the "limits" cache).
+DARI_API_RATE = os.environ.get("DARI_API_RATE", "600/m")
+DARI_API_TOKEN_FAILURES = int(os.environ.get("DARI_API_TOKEN_FAILURES", "20"))
 
 # Mail: DARI_EMAIL_HOST selects SMTP (dari.ops.mail logs every message it could not send).
 if os.environ.get("DARI_EMAIL_HOST") and "DARI_EMAIL_BACKEND" not in os.environ:

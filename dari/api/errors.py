@@ -11,6 +11,7 @@ missing or refused object (the same answer for both), 405, and 500 (logged).
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -47,9 +48,24 @@ def field_error(status_code: int, field: str, code: str, message: str) -> ApiErr
     )
 
 
+# The record types a 404 names, in the caller's language (the English is the API's own word).
+KINDS = {
+    "asset": _l("asset"),
+    "thread": _l("thread"),
+    "organization": _l("organization"),
+    "trial": _l("trial"),
+    "cluster": _l("cluster"),
+    "deal": _l("deal"),
+    "investment": _l("investment"),
+    "facility": _l("facility"),
+    "program": _l("program"),
+}
+
+
 def not_found(kind: str, object_id: str) -> ApiError:
     """The one 404 of a detail endpoint; used for missing and refused objects alike."""
-    return ApiError(404, _("Not found: %(kind)s %(id)s") % {"kind": kind, "id": repr(object_id)})
+    name = str(KINDS.get(kind, kind))
+    return ApiError(404, _("Not found: %(kind)s %(id)s") % {"kind": name, "id": repr(object_id)})
 
 
 def body(detail: str, errors: list[FieldError] | None = None) -> dict[str, Any]:
@@ -115,6 +131,8 @@ def _default_detail(exc: HttpError) -> str:
         return _("Authentication required: sign in or send a valid token.")
     if isinstance(exc, AuthorizationError) and text == "Forbidden":
         return _("You may not do this.")
+    if exc.status_code == 403 and text == "CSRF check Failed":
+        return _("CSRF check failed: a write made with a session needs its CSRF token.")
     if exc.status_code == 429 and text.startswith("Too many requests"):
         return _("Too many requests; try again later.")
     return text
@@ -150,6 +168,9 @@ def install(api: NinjaAPI) -> None:
         )
         if exc.status_code == 401:
             response["WWW-Authenticate"] = "Bearer"
+        wait = getattr(exc, "wait", None)
+        if exc.status_code == 429 and wait:
+            response["Retry-After"] = str(math.ceil(wait))
         return response
 
     def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:

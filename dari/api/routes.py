@@ -17,7 +17,7 @@ from ninja.renderers import JSONRenderer
 from ninja.security import django_auth
 
 from dari.api import directory, errors, insights, me, messages, recommend, review, trials, webhooks
-from dari.api.auth import TokenAuth, anonymous
+from dari.api.auth import CallerRateThrottle, TokenAuth, anonymous
 from dari.api.schemas import ErrorOut
 
 NO_NUL = "^[^\\u0000]*$"
@@ -60,6 +60,7 @@ class DariAPI(NinjaAPI):
                 # that they hold no NUL.
                 operation["responses"].setdefault(400, error_answer("Bad Request"))
                 operation["responses"].setdefault(401, error_answer("Unauthorized"))
+                operation["responses"].setdefault(429, error_answer("Too Many Requests"))
                 for parameter in operation.get("parameters", []):
                     _no_nul(parameter["schema"])
         schema["components"]["schemas"].setdefault(
@@ -81,6 +82,7 @@ api = DariAPI(
     ),
     urls_namespace="api",
     auth=[TokenAuth(), django_auth, anonymous],
+    throttle=[CallerRateThrottle()],
     renderer=UnicodeJSONRenderer(),
 )
 errors.install(api)

@@ -29,9 +29,13 @@ def _visibility_condition(user: Any) -> Q | None:
         return Q(visibility=Visibility.PUBLIC)
     if user.is_platform_admin:
         return None
+    return _organization_condition(user.organization_id)
+
+
+def _organization_condition(org_id: str) -> Q:
+    """What a vetted member of the organisation `org_id` sees."""
     condition = Q(visibility=Visibility.PUBLIC)
     condition |= Q(visibility=Visibility.MEMBERS)
-    org_id = user.organization_id
     condition |= Q(organization_id=org_id)
     # An organisation under CDA is also a partner: CDA is the stronger relation.
     partner_owners = OrganizationLink.objects.filter(other_id=org_id).values("owner_id")
@@ -50,6 +54,12 @@ def visible_assets(user: Any) -> QuerySet[Asset]:
     if condition is None:
         return assets
     return assets.filter(condition)
+
+
+def assets_seen_by_organization(organization_id: str) -> QuerySet[Asset]:
+    """Every asset the organisation's vetted members see, whoever asks on its behalf (its
+    webhook endpoints: not their registrant, who may be a platform admin or have moved on)."""
+    return Asset.objects.filter(_organization_condition(organization_id))
 
 
 def access_asset(user: Any, asset_id: str, need: str = "view") -> Asset:

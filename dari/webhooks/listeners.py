@@ -1,8 +1,9 @@
 """Webhook notices of what happens at events: listens to `dari.events.signals` and records one
 delivery per endpoint concerned, then queues it. An event's endpoints hear everything of that
 event; an organisation's endpoints hear only what concerns its own participants (their
-requests, meetings and follow-ups). A notice is written as the endpoint's registrant may read
-it (`payloads`), and only while they still hold the right they registered it under. A failure
+requests, meetings and follow-ups). A notice is written as the endpoint's organisation (or, for
+an event's endpoint, its registrant) may read it (`payloads`), and only while the registrant
+still holds the right they registered it under. A failure
 here is logged and never reaches the change it heard about."""
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def _request(request_id: int) -> MeetingRequest:
 
 
 def _request_data(request: MeetingRequest, endpoint: Endpoint) -> Payload:
-    return request_data(request, endpoint.created_by, endpoint.organization_id is not None)
+    return request_data(request, endpoint, endpoint.organization_id is not None)
 
 
 def on_request_created(request_id: int, **_: Any) -> None:
@@ -122,7 +123,7 @@ def on_meetings_changed(meeting_ids: list[int], change: str, **_: Any) -> None:
     )
     for meeting in meetings:
         orgs = [p.organization_id for p in meeting.participants.all()]
-        record(kind, meeting.event, orgs, lambda e, m=meeting: meeting_data(m, e.created_by))
+        record(kind, meeting.event, orgs, lambda e, m=meeting: meeting_data(m, e))
 
 
 def _followup(followup_id: int) -> tuple[FollowUp, list[str | None]]:
@@ -143,7 +144,7 @@ def on_followup_updated(followup_id: int, **_: Any) -> None:
         HookKind.FOLLOWUP_UPDATED,
         followup.meeting.event,
         orgs,
-        lambda e: followup_data(followup, e.created_by),
+        lambda e: followup_data(followup, e),
     )
 
 
@@ -153,7 +154,7 @@ def on_deal_recorded(followup_id: int, **_: Any) -> None:
         HookKind.DEAL_RECORDED,
         followup.meeting.event,
         orgs,
-        lambda e: followup_data(followup, e.created_by),
+        lambda e: followup_data(followup, e),
     )
 
 

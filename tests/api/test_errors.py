@@ -113,7 +113,11 @@ def test_the_messages_are_in_the_callers_language(client):
         }
     ]
     missing = client.get("/api/assets/as-nothing", HTTP_ACCEPT_LANGUAGE="ko")
-    assert missing.json() == {"detail": "찾을 수 없습니다: asset 'as-nothing'", "errors": []}
+    assert missing.json() == {"detail": "찾을 수 없습니다: 자산 'as-nothing'", "errors": []}
+    missing = client.get("/api/organizations/nothing", HTTP_ACCEPT_LANGUAGE="ko")
+    assert missing.json()["detail"] == "찾을 수 없습니다: 기관 'nothing'"
+    missing = client.get("/api/assets/as-nothing")
+    assert missing.json()["detail"] == "Not found: asset 'as-nothing'"
 
 
 def test_a_limit_above_500_is_a_400(client):
@@ -230,3 +234,21 @@ def test_authentication_permission_and_throttling_errors_have_the_same_shape(err
         status,
         {"detail": detail, "errors": []},
     )
+
+
+def test_a_session_write_without_its_csrf_token_is_refused_in_the_callers_language(db):
+    from django.test import Client
+
+    from dari.accounts.models import Role
+    from tests.factories import UserFactory
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(UserFactory(username="admin", role=Role.PLATFORM_ADMIN))
+    refused = browser.patch(
+        "/api/me", data="{}", content_type="application/json", HTTP_ACCEPT_LANGUAGE="ko"
+    )
+    assert refused.status_code == 403
+    assert refused.json() == {
+        "detail": "CSRF 확인에 실패했습니다: 세션으로 쓰는 요청에는 CSRF 토큰이 필요합니다.",
+        "errors": [],
+    }

@@ -9,6 +9,7 @@ import pytest
 import schemathesis
 from django.core import signals
 from django.db import close_old_connections
+from django.test import override_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
@@ -42,6 +43,8 @@ def fuzz_world(db, in_process):
     DealFactory(id="dl-fuzz", licensor=org, licensee=other, asset=asset, date="2025-01-02")
 
 
+# Thousands of requests a minute: the rate limit is tested apart (test_rate_limits.py).
+@override_settings(DARI_API_RATE="")
 def test_no_generated_request_gets_a_5xx_or_an_undocumented_answer(fuzz_world):
     schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
     operations = [result.ok() for result in schema.get_all_operations()]

@@ -88,8 +88,8 @@ def test_openapi_lists_every_endpoint_with_its_responses(client):
     assert list(doc["paths"]) == ENDPOINTS
     operation_ids = []
     for path, operations in doc["paths"].items():
-        # Any request can be a 400 (a NUL character is refused before the view) or a 401 (an
-        # unknown or revoked token).
+        # Any request can be a 400 (a NUL character is refused before the view), a 401 (an
+        # unknown or revoked token) or a 429 (too many requests).
         if path in OTHER:
             expected = OTHER[path]
         elif path == "/api/insights/targets":
@@ -103,7 +103,7 @@ def test_openapi_lists_every_endpoint_with_its_responses(client):
             assert (path, method, sorted(operations[method]["responses"])) == (
                 path,
                 method,
-                answers,
+                sorted([*answers, "429"]),
             )
             # A personal access token, a session, or nothing.
             assert operations[method]["security"] == [{"TokenAuth": []}, {"SessionAuth": []}, {}]

@@ -136,3 +136,26 @@ def test_two_moves_accepted_at_once_never_double_book():
     assert_no_double_booking(event)
     slots = sorted(Meeting.objects.filter(pk__in=[ab.pk, ac.pk]).values_list("slot_id", flat=True))
     assert len(set(slots)) == 2
+
+
+def test_two_colleagues_asking_one_organisation_at_once_open_one_request(monkeypatch):
+    """The duplicate rule is per organisation pair: two colleagues asking at the same moment
+    must not both pass it. A pause after the locks would let the two overlap if only each
+    requester's own row were locked."""
+    import time
+
+    from dari.events.domain import requests as module
+
+    checked = module.check_quota
+    monkeypatch.setattr(module, "check_quota", lambda p: (time.sleep(0.5), checked(p))[1])
+    event = make_event()
+    a1 = person(event, "a1", "org-a", "Europe/London")
+    a2 = person(event, "a2", "org-a2", "Europe/London")
+    a2.organization_id = "org-a"
+    a2.save()
+    person(event, "b", "org-b", "Europe/London")
+    results = in_threads(
+        lambda: request_meeting(a1, organization_id="org-b"),
+        lambda: request_meeting(a2, organization_id="org-b"),
+    )
+    assert sorted(type(r).__name__ for r in results) == ["EventError", "MeetingRequest"]

@@ -153,3 +153,20 @@ def test_export_instance_is_a_valid_partnering_schedule():
     doc = export_instance(event)
     instance = load_instance(doc)
     assert (len(instance.meetings), len(instance.participants), len(instance.slots)) == (1, 2, 96)
+
+
+def test_a_calendar_does_not_reveal_the_other_side_s_e_mail_address():
+    """Nothing else shows a participant the other side's address (the subscription feed needs
+    only its secret link): the .ics names them, and lists only its owner's own address."""
+    event = make_event()
+    seoul = person(event, "minseo", "kbio", "Asia/Seoul", "08:00", "21:00")
+    london = person(event, "emma", "ukpharma", "Europe/London", "08:00", "18:00")
+    accept_request(request_meeting(seoul, target=london).pk, london)
+    schedule_event(event.pk)
+    ics = participant_calendar(seoul)
+    assert london.user.email and london.user.email.encode() not in ics
+    (vevent,) = icalendar.Calendar.from_ical(ics).walk("VEVENT")
+    attendees = vevent.get("attendee")
+    attendees = attendees if isinstance(attendees, list) else [attendees]
+    assert [str(a) for a in attendees] == [f"mailto:{seoul.user.email}"]
+    assert "emma" in str(vevent["summary"])

@@ -247,3 +247,32 @@ def test_debug_serves_local_hosts_only_and_a_public_host_needs_a_secret_key(tmp_
     serve = [sys.executable, "-c", "import dari.wsgi"]
     assert run(serve, dari_env(tmp_path, DARI_DEBUG="1")).returncode == 0
     assert run(serve, production(tmp_path)).returncode == 0
+
+
+def test_e_mail_links_go_to_the_site_s_own_address_not_the_demo_s(tmp_path):
+    """Notices are sent outside any request: their links come from DARI_BASE_URL, which
+    defaults to the public host served (not http://127.0.0.1:8000, the demo's)."""
+    code = (
+        "from django.urls import reverse; from dari.messaging.domain.mail import site_url; "
+        "print(site_url(reverse('messages:preferences')))"
+    )
+    done = run([DARI, "shell", "-v", "0", "-c", code], production(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().startswith("https://dari.example.org/")
+    plain = {**production(tmp_path), "DARI_HTTPS": "0"}
+    done = run([DARI, "shell", "-v", "0", "-c", code], plain)
+    assert done.stdout.strip().startswith("http://dari.example.org/"), done.stderr
+    chosen = {**production(tmp_path), "DARI_BASE_URL": "https://www.example.org/"}
+    done = run([DARI, "shell", "-v", "0", "-c", code], chosen)
+    assert done.stdout.strip().startswith("https://www.example.org/"), done.stderr
+    local = {**production(tmp_path), "DARI_BASE_URL": "http://127.0.0.1:8000"}
+    done = run([DARI, "check"], local)
+    assert done.returncode != 0
+    assert "DARI_BASE_URL" in done.stderr
+    wildcard = {**production(tmp_path), "DARI_ALLOWED_HOSTS": "*"}
+    done = run([DARI, "check"], wildcard)
+    assert done.returncode != 0
+    assert "DARI_BASE_URL must be set" in done.stderr
+    # On this machine alone the demo's address is right.
+    done = run([DARI, "shell", "-v", "0", "-c", code], dari_env(tmp_path))
+    assert done.stdout.strip().startswith("http://127.0.0.1:8000/"), done.stderr

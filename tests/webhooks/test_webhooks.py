@@ -238,3 +238,24 @@ def test_an_endpoint_stops_when_its_registrant_loses_the_right(world):
         admin.save()
         request_meeting(world["minseo"], target=emma)
     assert (receiver.received, Delivery.objects.count()) == ([], 0)
+
+
+def test_an_organisation_endpoint_names_assets_as_the_organisation_sees_them(world):
+    """Not as its registrant does: a platform admin (or anyone who moved on) registering for
+    GSK must not make GSK's payloads name Minseo's partners-only asset GSK is not a partner of."""
+    minseo, emma = world["minseo"], world["emma"]
+    secret = AssetFactory(
+        organization=minseo.organization, name="Partners-only ADC", visibility="partners"
+    )
+    staff = UserFactory(
+        username="staff", organization=minseo.organization, role=Role.PLATFORM_ADMIN
+    )
+    with Receiver() as receiver:
+        gsk = register_endpoint(
+            staff, receiver.url + "/gsk", EVERYTHING, organization_id=emma.organization_id
+        )
+        receiver.secret = gsk.secret
+        request_meeting(minseo, target=emma, asset_id=secret.pk, message="Hello")
+    body = Delivery.objects.get(endpoint=gsk).body
+    assert json.loads(body)["data"]["request"]["asset"] is None
+    assert "Partners-only ADC" not in body

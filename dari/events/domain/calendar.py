@@ -1,5 +1,6 @@
 """iCalendar for a participant: stable UIDs, SEQUENCE raised on every change, cancelled meetings
-sent as cancelled, times with their zone (UTC instants, shown by clients in local time)."""
+sent as cancelled, times with their zone (UTC instants, shown by clients in local time). The
+other side is named, never by their e-mail address."""
 
 from __future__ import annotations
 
@@ -80,11 +81,12 @@ def participant_calendar(participant: Participant, alarm_minutes: int = ALARM_MI
         if link:
             ev.add("url", link)
         ev.add("description", vText(f"Partnering meeting at {m.event.name} with {names}."))
-        for p in m.participants.all():
-            if p.user.email:
-                attendee = vCalAddress(f"mailto:{p.user.email}")
-                attendee.params["cn"] = vText(p.name)
-                ev.add("attendee", attendee, encode=False)
+        # Only the owner's own address: the others are named above, never by their e-mail
+        # address, which nothing else shows them (and a feed needs only its secret link).
+        if participant.user.email:
+            attendee = vCalAddress(f"mailto:{participant.user.email}")
+            attendee.params["cn"] = vText(participant.name)
+            ev.add("attendee", attendee, encode=False)
         if not cancelled:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")

@@ -1,8 +1,8 @@
 """What a webhook notice says (read only): the request, meeting or follow-up concerned, in the
-words the endpoint's registrant may read. People are named with their organisation (never
-their e-mail address); an asset is named only when the registrant may see it (the asset
-funnel, `dari.directory.access.visible_assets`); a request's message only to the two sides'
-organisations; a follow-up's private note is left out.
+words the endpoint may read. People are named with their organisation (never their e-mail
+address); an asset is named only when the endpoint's organisation sees it, or, for an event's
+endpoint, its registrant (the asset funnel, `dari.directory.access`); a request's message only
+to the two sides' organisations; a follow-up's private note is left out.
 Times are UTC in ISO 8601."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 from django.utils import timezone as djtz
 
-from dari.directory.access import visible_assets
+from dari.directory.access import assets_seen_by_organization, visible_assets
 from dari.events.models import Event, FollowUp, Meeting, MeetingRequest, Participant
 
 Payload = dict[str, Any]
@@ -34,9 +34,15 @@ def _person(p: Participant | None) -> Payload | None:
 
 
 def _asset(owner: Any, asset_id: str | None) -> Payload | None:
+    """`owner` is the endpoint: an organisation's endpoint sees what the organisation sees,
+    an event's what its registrant (an organiser of the event) sees."""
     if not asset_id:
         return None
-    row = visible_assets(owner).filter(pk=asset_id).values("id", "name").first()
+    if owner.organization_id is not None:
+        assets = assets_seen_by_organization(owner.organization_id)
+    else:
+        assets = visible_assets(owner.created_by)
+    row = assets.filter(pk=asset_id).values("id", "name").first()
     return dict(row) if row else None
 
 
