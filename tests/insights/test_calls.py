@@ -190,3 +190,19 @@ def test_own_applications_load_assets_through_the_access_funnel(member, world):
     Asset.objects.filter(pk="as-mab").update(organization=world["orgs"]["b1"], visibility="cda")
     (own,) = calls.own_applications(member, application.program)
     assert own.asset is None
+
+
+def test_the_review_names_an_assets_kind_without_a_dangling_separator(member, world, client):
+    """An asset with no stage reads "modality · area", never "modality · area ·"."""
+    from dari.directory.models import Asset
+
+    Asset.objects.filter(pk="as-mab").update(stage="")
+    apply(member)
+    organiser = UserFactory(
+        username="org3", role=Role.ORGANISER, organization=world["orgs"]["bigpharma"]
+    )
+    client.force_login(organiser)
+    page = client.get("/insights/calls/p-call/review").content.decode()
+    row = page.split('<table class="data applications">')[1].split("</tr>")[1]
+    kind = row.split('<span class="small">')[1].split("</span>")[0]
+    assert kind and not kind.rstrip().endswith("·") and " ·  · " not in kind
