@@ -172,6 +172,9 @@ def test_the_apply_review_and_invite_pages(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/insights/calls/p-call/invite", {"event": world["event"].pk})
     assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "1 applicant invited to" in page  # one applicant, not "1 applicants"
+    assert "Its organisers manage the call too." in page  # the call's, not the event's
     application.refresh_from_db()
     assert application.status == "invited"
     assert len(mailoutbox) == 1
