@@ -76,9 +76,9 @@ api = DariAPI(
         "The directory of Korea's biopharma clusters: clusters, organisations, pipeline assets, "
         "deals, investments, facilities and programmes, as dari-directory/1 records. "
         "Anonymous callers see public assets; a personal access token "
-        "(`Authorization: Bearer dari_pat_…`, created on the account page or with "
+        "(`Authorization: Bearer dari_pat_…`, created on [the account page](/me/) or with "
         "`dari token create`) or a signed-in session sees what its user may. Tokens are "
-        "read-only unless created with write scope."
+        "read-only unless created with write scope. [Back to Dari](/)"
     ),
     urls_namespace="api",
     auth=[TokenAuth(), django_auth, anonymous],

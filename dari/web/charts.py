@@ -87,6 +87,9 @@ def bar_chart(
     return render((bars + text).properties(width=340, height=alt.Step(22)))
 
 
+WIDE = 640  # px: wider charts keep their width and scroll on a phone (insights.css)
+
+
 def _responsive(svg: str) -> str:
     """Let CSS size the chart (max-width 100%, the viewBox keeps the aspect); name it an image."""
     head, sep, rest = svg.partition(">")
@@ -95,5 +98,9 @@ def _responsive(svg: str) -> str:
         h = re.search(r'\sheight="([\d.]+)"', head)
         if w and h:
             head += f' viewBox="0 0 {w.group(1)} {h.group(1)}"'
-    head = head.replace('class="marks"', 'class="marks chart-svg" role="img"', 1)
+    w = re.search(r'\swidth="([\d.]+)"', head)
+    # A wide chart (a heatmap of clusters by modality) shrunk to a phone's width has
+    # unreadable labels: marked "wide", CSS keeps it legible and lets it scroll instead.
+    wide = " wide" if w and float(w.group(1)) > WIDE else ""
+    head = head.replace('class="marks"', f'class="marks chart-svg{wide}" role="img"', 1)
     return head + sep + rest

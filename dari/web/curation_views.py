@@ -216,7 +216,16 @@ def ingest(request: HttpRequest) -> HttpResponse:
 
 def _approval_form(candidate: Any, data: Any = None) -> Any:
     cls = APPROVAL_FORMS.get(candidate.kind, DealApprovalForm)
-    return cls(data, initial=queries.initial(candidate))
+    form = cls(data, initial=queries.initial(candidate))
+    f = candidate.extracted
+    if cls is DealApprovalForm and f.get("milestones") and not f.get("total"):
+        # An empty total beside extracted milestones read as lost: say why it is empty. The
+        # total is never summed here (a text may state milestones without a total).
+        form.fields["total_value_usd_m"].help_text = _(
+            "The text gives milestones of %(milestones)s but no total; enter one only "
+            "from a source that states it."
+        ) % {"milestones": _shown("milestones", f["milestones"], f.get("currency", ""))}
+    return form
 
 
 def _candidate(candidate_id: int) -> Any:

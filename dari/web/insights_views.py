@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -467,7 +467,7 @@ def call_review(request: HttpRequest, call: Program) -> HttpResponse:
             "co_organizers": list(
                 call.co_organizers.select_related("organization", "user").order_by("pk")
             ),
-            "co_organizer_form": CoOrganizerForm() if owns_call(request.user, call) else None,
+            "co_organizer_form": _co_organizer_form() if owns_call(request.user, call) else None,
             "shortlisted": sum(1 for r in rows if r["application"].status == "shortlisted"),
             "current": "calls",
         },
@@ -505,17 +505,31 @@ def invite(request: HttpRequest, call: Program) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("%(n)d applicants invited to %(event)s.") % {"n": len(invited), "event": event},
+                ngettext(
+                    "%(n)d applicant invited to %(event)s.",
+                    "%(n)d applicants invited to %(event)s.",
+                    len(invited),
+                )
+                % {"n": len(invited), "event": event},
             )
     else:
         messages.error(request, _("Choose an event."))
     return redirect("insights:call-review", program_id=call.pk)
 
 
+def _co_organizer_form(data: Any = None) -> CoOrganizerForm:
+    """The events' co-organiser form, its help naming the call (not "the event")."""
+    form = CoOrganizerForm(data)
+    form.fields["organization"].help_text = _(
+        "Its organisers manage the call too. Its name in Korean or English, or its id."
+    )
+    return form
+
+
 @_reviewer_view
 @require_POST
 def call_co_organizer_add(request: HttpRequest, call: Program) -> HttpResponse:
-    form = CoOrganizerForm(request.POST)
+    form = _co_organizer_form(request.POST)
     if form.is_valid():
         data = form.cleaned_data
         try:

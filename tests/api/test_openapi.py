@@ -268,3 +268,10 @@ def test_list_parameters_are_those_of_the_shared_filter(client, path, filter_nam
         for p in getattr(filters, filter_name).parameters()
     ]
     assert documented == declared
+
+
+def test_the_docs_link_to_the_account_page_and_back_to_the_site(client):
+    """The API docs have no site header: the description links to where tokens are made
+    and back to Dari."""
+    description = client.get("/api/openapi.json").json()["info"]["description"]
+    assert "[the account page](/me/)" in description and "[Back to Dari](/)" in description

@@ -105,3 +105,26 @@ def test_extracted_values_read_as_amounts_and_labels(graph, curator, client):
         True,
         True,
     ]
+
+
+def test_an_empty_total_beside_extracted_milestones_says_why(graph, curator, client):
+    """The total stays empty (never upfront + milestones summed), and the form says the text
+    gives milestones but no total; an extracted total fills the field."""
+    client.force_login(curator)
+    client.post("/curation/ingest", {"source": SOURCE, "text": EN_DEAL, "lang": "auto"})
+    cand = Candidate.objects.get()
+    cand.extracted = {k: v for k, v in cand.extracted.items() if k != "total"} | {
+        "currency": "USD",
+        "upfront": 50_000_000,
+        "milestones": 640_000_000,
+    }
+    cand.save()
+    page = client.get(f"/curation/{cand.pk}/").content.decode()
+    assert "milestones of USD 640m but no total" in page
+    assert 'name="total_value_usd_m" value' not in page
+    korean = client.get(f"/curation/{cand.pk}/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert "마일스톤 금액(6억 4,000만 달러)은 있으나 총액은 없습니다" in korean
+    cand.extracted |= {"total": 690_000_000}
+    cand.save()
+    page = client.get(f"/curation/{cand.pk}/").content.decode()
+    assert "but no total" not in page and 'name="total_value_usd_m" value="690.0"' in page

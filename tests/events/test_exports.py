@@ -92,3 +92,19 @@ def test_the_korean_interface_exports_korean_headings(client, korean):
     login(client, korean["organiser"])
     response = get_in_korean(client, url("export", "test-virtual", "meetings"), {"format": "xlsx"})
     assert _xlsx(response)[0][0] == "미팅"
+
+
+def test_the_participants_export_gives_an_organisations_korean_name_in_its_own_column(
+    client, korean
+):
+    org = korean["minseo"].organization
+    org.name_ko = "에이비엘바이오"
+    org.save()
+    login(client, korean["organiser"])
+    rows = _csv(client.get(url("export", "test-virtual", "participants")))
+    header = rows[0]
+    names = {
+        r[header.index("Organisation")]: r[header.index("Organisation (Korean name)")]
+        for r in rows[1:]
+    }
+    assert names[org.name] == "에이비엘바이오"

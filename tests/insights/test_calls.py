@@ -172,6 +172,9 @@ def test_the_apply_review_and_invite_pages(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/insights/calls/p-call/invite", {"event": world["event"].pk})
     assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "1 applicant invited to" in page  # one applicant, not "1 applicants"
+    assert "Its organisers manage the call too." in page  # the call's, not the event's
     application.refresh_from_db()
     assert application.status == "invited"
     assert len(mailoutbox) == 1
@@ -190,3 +193,19 @@ def test_own_applications_load_assets_through_the_access_funnel(member, world):
     Asset.objects.filter(pk="as-mab").update(organization=world["orgs"]["b1"], visibility="cda")
     (own,) = calls.own_applications(member, application.program)
     assert own.asset is None
+
+
+def test_the_review_names_an_assets_kind_without_a_dangling_separator(member, world, client):
+    """An asset with no stage reads "modality · area", never "modality · area ·"."""
+    from dari.directory.models import Asset
+
+    Asset.objects.filter(pk="as-mab").update(stage="")
+    apply(member)
+    organiser = UserFactory(
+        username="org3", role=Role.ORGANISER, organization=world["orgs"]["bigpharma"]
+    )
+    client.force_login(organiser)
+    page = client.get("/insights/calls/p-call/review").content.decode()
+    row = page.split('<table class="data applications">')[1].split("</tr>")[1]
+    kind = row.split('<span class="small">')[1].split("</span>")[0]
+    assert kind and not kind.rstrip().endswith("·") and " ·  · " not in kind

@@ -258,3 +258,11 @@ def test_the_newest_trials_come_first_and_undated_ones_last(write_json, db):
 def test_the_site_finder_names_its_phases(client, db, language, label):
     page = client.get("/trials/sites/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert f'<option value="3">{label}</option>' in page
+
+
+def test_an_interventions_type_reads_in_the_readers_language(client, write_json, db):
+    """ "SYN-101 (약물)" on a Korean page, "SYN-101 (drug)" on an English one. SYNTHETIC."""
+    import_files([write_json("p.json", page([study("NCT95000021")]))])
+    english = client.get("/trials/NCT95000021/").content.decode()
+    korean = client.get("/trials/NCT95000021/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert "SYN-101 (drug)" in english and "SYN-101 (약물)" in korean

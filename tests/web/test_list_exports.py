@@ -51,3 +51,15 @@ def test_deals_export_never_names_a_hidden_asset(client, listed):
     rows = _csv(client.get("/deals/", {"format": "csv"}))
     header = rows[0]
     assert [(r[0], r[header.index("Asset")]) for r in rows[1:]] == [("dl-1", "")]
+
+
+def test_asset_and_deal_exports_give_the_korean_name_of_an_organisation_beside_its_own(
+    client, listed
+):
+    rows = _csv(client.get("/assets/", {"format": "csv"}))
+    header = rows[0]
+    assert [r[header.index("Organisation (Korean name)")] for r in rows[1:]] == ["에이비엘바이오"]
+    rows = _csv(client.get("/deals/", {"format": "csv"}, HTTP_ACCEPT_LANGUAGE="ko"))
+    header = rows[0]
+    assert rows[1][header.index("기술 제공사(한국어 이름)")] == "에이비엘바이오"
+    assert header.index("기술 도입사(한국어 이름)") == header.index("기술 도입사") + 1

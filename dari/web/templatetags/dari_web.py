@@ -37,7 +37,7 @@ from dari.directory.vocab import (
     label_of,
 )
 from dari.directory.weblinks import is_web_address
-from dari.trials.vocab import TrialStatus
+from dari.trials.vocab import InterventionType, TrialStatus
 
 register = template.Library()
 
@@ -55,6 +55,7 @@ VOCABULARIES: dict[str, type[models.TextChoices]] = {
     "role": Role,
     "link_kind": LinkKind,
     "trial_status": TrialStatus,
+    "intervention_type": InterventionType,
 }
 
 
