@@ -467,6 +467,14 @@ def deal_list(request: HttpRequest) -> HttpResponse:
 
 def investment_list(request: HttpRequest) -> HttpResponse:
     context, status = _filtered_list(request, InvestmentFilter, queries.investments())
+    download = _export(
+        request,
+        lambda: listings.investments_table(_all_rows(context)),
+        "investments",
+        context["error"],
+    )
+    if download is not None:
+        return download
     page = context["page"]
     page.object_list = queries.with_investors(page.object_list)
     context |= {

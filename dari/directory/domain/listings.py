@@ -1,7 +1,8 @@
-"""The directory's list pages as tables for download (CSV, XLSX): organisations, assets and
-deals, each narrowed by the page's filter. Read only, and through the asset funnel: an asset
-list holds only assets the reader may see, an organisation's asset count counts only those,
-and a deal names its asset only when the reader may see it (`queries.deals`)."""
+"""The directory's list pages as tables for download (CSV, XLSX): organisations, assets,
+deals and investments, each narrowed by the page's filter. Read only, and through the asset
+funnel: an asset list holds only assets the reader may see, an organisation's asset count
+counts only those, and a deal names its asset only when the reader may see it
+(`queries.deals`); an investment names no asset."""
 
 from __future__ import annotations
 
@@ -12,9 +13,16 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from dari.core.names import country_name
-from dari.directory.domain.queries import organization_asset_counts
-from dari.directory.models import Asset, Deal, Organization
-from dari.directory.vocab import DealType, Modality, OrgKind, Stage, TherapeuticArea
+from dari.directory.domain.queries import ordered_investors, organization_asset_counts
+from dari.directory.models import Asset, Deal, Investment, Organization
+from dari.directory.vocab import (
+    DealType,
+    InvestmentKind,
+    Modality,
+    OrgKind,
+    Stage,
+    TherapeuticArea,
+)
 
 Table = dict[str, Any]
 
@@ -132,6 +140,49 @@ def deals_table(deals: QuerySet[Deal]) -> Table:
             ("asset", _("Asset")),
             ("upfront", _("Upfront (USD m)")),
             ("total", _("Total value (USD m)")),
+        ],
+        "rows": rows,
+    }
+
+
+def investments_table(investments: QuerySet[Investment]) -> Table:
+    """`investments` from `queries.investments()` and a filter (recipient joined, investors
+    prefetched). Investments carry no asset, so nothing in them is hidden from a reader.
+    Investors in the order of the source, joined by "; "; the Korean names in the same order,
+    each falling back to the organisation's own name, so that the two lists line up."""
+    rows = []
+    for i in investments:
+        investors = ordered_investors(i)
+        rows.append(
+            {
+                "id": i.pk,
+                "date": i.date,
+                "recipient": i.recipient.name,
+                "recipient_ko": i.recipient.name_ko,
+                "country": country_name(i.recipient.country),
+                "kind": _label(InvestmentKind, i.kind),
+                "investors": "; ".join(o.name for o in investors),
+                "investors_ko": "; ".join(o.name_ko or o.name for o in investors),
+                "amount": i.amount_usd_m,
+                "amount_local": i.amount_local,
+                "currency": i.currency,
+            }
+        )
+    return {
+        "key": "investments",
+        "title": _("Investments"),
+        "columns": [
+            ("id", _("Id")),
+            ("date", _("Date")),
+            ("recipient", _("Recipient")),
+            ("recipient_ko", _("Recipient (Korean name)")),
+            ("country", _("Recipient country")),
+            ("kind", _("Kind")),
+            ("investors", _("Investors")),
+            ("investors_ko", _("Investors (Korean names)")),
+            ("amount", _("Amount (USD m)")),
+            ("amount_local", _("Amount (local currency)")),
+            ("currency", _("Currency")),
         ],
         "rows": rows,
     }
