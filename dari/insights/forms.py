@@ -1,5 +1,5 @@
 """Forms of the insights pages: ecosystem filters, capability search, adding an observation,
-applying to a call and inviting a shortlist."""
+applying to a call, creating one and inviting a shortlist."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from dari.core.names import local_name
 from dari.directory.models import Cluster
 from dari.directory.vocab import FacilityKind, Modality, ProgramKind
+from dari.directory.weblinks import validate_web_address
 from dari.insights.domain.analytics import Filters
 from dari.insights.models import NationalTarget
 
@@ -108,3 +109,55 @@ class InviteForm(forms.Form):
     def __init__(self, *args: Any, events: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["event"].choices = events
+
+
+class CallForm(forms.Form):
+    """A new open-innovation call; the organiser is chosen among the organisations the user
+    may create calls for (dari.insights.access.call_organizer_choices)."""
+
+    name = forms.CharField(label=_("Name"), max_length=300)
+    organizer = forms.ChoiceField(label=_("Organiser"))
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("What the call seeks, in your own words."),
+    )
+    start = forms.DateField(
+        label=_("Opens"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    source = forms.URLField(
+        label=_("Source URL"),
+        required=False,
+        max_length=2000,
+        assume_scheme="https",
+        validators=[validate_web_address],
+        help_text=_("The page where the call is announced."),
+    )
+
+    def __init__(self, *args: Any, organizers: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organizer"].choices = organizers
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The call closes before it opens."))
+        return data
+
+    def values(self) -> dict[str, Any]:
+        """The cleaned values as `calls.create_call` takes them."""
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "organizer": data["organizer"],
+            "description": data.get("description", ""),
+            "start": data["start"].isoformat() if data.get("start") else "",
+            "end": data["end"].isoformat() if data.get("end") else "",
+            "sources": [data["source"]] if data.get("source") else [],
+        }

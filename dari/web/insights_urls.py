@@ -13,6 +13,7 @@ urlpatterns = [
     path("clusters/<str:cluster_id>/", v.cluster_profile, name="cluster"),
     path("capabilities/", v.capabilities, name="capabilities"),
     path("calls/", v.call_list, name="calls"),
+    path("calls/new", v.call_new, name="call-new"),
     path("calls/<str:program_id>/", v.call_detail, name="call"),
     path("calls/<str:program_id>/review", v.call_review, name="call-review"),
     path("calls/<str:program_id>/invite", v.invite, name="invite"),

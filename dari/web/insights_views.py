@@ -11,12 +11,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dari.core.errors import DomainError
 from dari.core.forms import add_domain_error
@@ -28,13 +29,19 @@ from dari.directory.domain.readercache import for_reader
 from dari.directory.models import Cluster, Program
 from dari.directory.vocab import Modality, Stage
 from dari.events.access import managed_events
-from dari.insights.access import may_review, owns_call
+from dari.insights.access import (
+    call_organizer_choices,
+    may_create_calls,
+    may_review,
+    owns_call,
+)
 from dari.insights.domain import analytics, calls, network, targets
 from dari.insights.domain.call_organisers import add_call_co_organizer, remove_call_co_organizer
 from dari.insights.domain.errors import InsightsError
 from dari.insights.domain.units import unit_label
 from dari.insights.forms import (
     ApplyForm,
+    CallForm,
     CapabilityForm,
     EcosystemFilterForm,
     InviteForm,
@@ -388,7 +395,28 @@ def _call_or_404(program_id: str) -> Any:
 
 @require_GET
 def call_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "insights/calls.html", {"calls": calls.open_calls(), "current": "calls"})
+    context = {"calls": calls.open_calls(), "may_create": may_create_calls(request.user)}
+    return render(request, "insights/calls.html", context | {"current": "calls"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def call_new(request: HttpRequest) -> HttpResponse:
+    """GET shows the form, POST creates the call (nothing is written on a bad form)."""
+    organizers = call_organizer_choices(request.user)
+    if not organizers:
+        raise PermissionDenied(_("Only organisers and organisation admins can create calls."))
+    data = request.POST if request.method == "POST" else None
+    form = CallForm(data, organizers=organizers, initial={"organizer": organizers[0][0]})
+    if request.method == "POST" and form.is_valid():
+        try:
+            call = calls.create_call(request.user, form.values())
+        except InsightsError as e:
+            add_domain_error(form, e)
+        else:
+            messages.success(request, _("The call was created."))
+            return redirect("insights:call", program_id=call.pk)
+    return render(request, "insights/call_new.html", {"form": form, "current": "calls"})
 
 
 def _own_assets(user: Any) -> list[tuple[str, str]]:

@@ -11,21 +11,24 @@ and no score.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.mail import send_mass_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from dari.accounts.models import User
 from dari.directory.access import visible_assets
 from dari.directory.domain.recommend import score_partner
-from dari.directory.models import Asset, Organization, Program
+from dari.directory.models import ID_LENGTH, Asset, Organization, Program, bump_generation
 from dari.directory.vocab import Modality, ProgramKind, Stage, TherapeuticArea, label_of
 from dari.events.access import managed_events
-from dari.insights.access import may_review
+from dari.insights.access import may_create_call, may_review
 from dari.insights.domain.errors import CallError
 from dari.insights.models import CallApplication, CallStatus
 
@@ -253,3 +256,50 @@ def invite_shortlist(
     ]
     transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=True))
     return shortlist
+
+
+def _new_call_id(name: str) -> str:
+    """A readable id for a new call, unique among programmes."""
+    stem = f"call-{slugify(name)}".rstrip("-")[: ID_LENGTH - 4] or "call"
+    candidate, n = stem, 1
+    while Program.objects.filter(pk=candidate).exists():
+        n += 1
+        candidate = f"{stem}-{n}"
+    return candidate
+
+
+@transaction.atomic
+def create_call(user: Any, values: Mapping[str, Any]) -> Program:
+    """A new open-innovation call from `values` (name, description, organizer id, start and
+    end as ISO dates or "", sources): only for whoever may create calls of that organiser
+    (dari.insights.access.may_create_call). Nothing is written on a refusal."""
+    organizer_id = values.get("organizer") or None
+    if not may_create_call(user, organizer_id):
+        raise CallError(
+            _("You cannot create a call for this organisation."), field="organizer",
+            code="forbidden",
+        )  # fmt: skip
+    name = str(values.get("name", "")).strip()
+    if not name:
+        raise CallError(_("Give the call a name."), field="name", code="required")
+    start, end = values.get("start") or "", values.get("end") or ""
+    if start and end and end < start:
+        raise CallError(_("The call closes before it opens."), field="end", code="invalid")
+    call = Program(
+        id=_new_call_id(name),
+        name=name,
+        organizer_id=organizer_id,
+        kind=ProgramKind.OPEN_INNOVATION_CALL,
+        start=start,
+        end=end,
+        description=str(values.get("description", "")).strip(),
+        sources=list(values.get("sources") or []),
+    )
+    try:
+        call.full_clean()
+    except ValidationError as e:
+        field, problems = next(iter(e.message_dict.items()))
+        raise CallError(problems[0], field=None if field == NON_FIELD_ERRORS else field) from None
+    call.save(force_insert=True)
+    bump_generation()
+    return call
