@@ -22,10 +22,11 @@ def _calendar_meetings(participant: Participant) -> Any:
 
 
 def calendar_version(participant: Participant) -> tuple[str, datetime | None]:
-    """The ETag and Last-Modified of the participant's calendar, from two aggregate queries
+    """The ETag and Last-Modified of the participant's calendar, from three small queries
     (no meeting loaded): they move whenever one of its meetings changes (each change saves the
     meeting, moving `updated`), a seat is added or removed, someone in them is renamed, or the
-    participant's zone or address, the event's name or its video link changes. A calendar app's poll that finds no change is answered 304."""
+    participant's zone or address, the event's name or its video link changes. A calendar
+    app's poll that finds no change is answered 304."""
     meetings = _calendar_meetings(participant).aggregate(
         n=Count("pk"), last=Max("updated"), sequences=Sum("sequence")
     )
