@@ -1,8 +1,9 @@
 """A partner or CDA link changes who sees the owner's partners and CDA assets without changing
-the assets: their `updated` is stamped anyway, so a CRM that syncs with the API's
-`updated_since` learns of an asset a new link lets it see (a removal cannot be announced: the
-asset is simply no longer listed to the other side). Follows every path that writes links
-(the organisation page, the Django admin, a shell)."""
+the assets: their `updated` (and their deals', which name them only to those who see them) is
+stamped anyway, so a CRM that syncs with the API's `updated_since` learns of an asset a new
+link lets it see (a removal cannot be announced: the asset is simply no longer listed to the
+other side). Follows every path that writes links (the organisation page, the Django admin, a
+shell)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,13 @@ from dari.directory.vocab import Visibility
 def _shared(sender: Any, instance: OrganizationLink, raw: bool = False, **kwargs: Any) -> None:
     if raw:
         return
-    m.Asset.objects.filter(
+    now = timezone.now()
+    shared = m.Asset.objects.filter(
         organization_id=instance.owner_id, visibility__in=[Visibility.PARTNERS, Visibility.CDA]
-    ).update(updated=timezone.now())
+    )
+    # A deal names its asset only to those who may see it: its listing changes too.
+    m.Deal.objects.filter(asset__in=shared).update(updated=now)
+    shared.update(updated=now)
 
 
 def connect_signals() -> None:

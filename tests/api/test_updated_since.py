@@ -89,11 +89,15 @@ def test_an_asset_newly_shared_by_a_partner_or_cda_link_is_listed_as_changed(lea
     its user see, though the asset's own content did not change."""
     from dari.accounts.domain.links import add_link
     from dari.accounts.models import LinkKind
+    from tests.factories import DealFactory
 
     stranger = leak_world["users"]["stranger"]
     client.force_login(stranger)
+    DealFactory(id="dl-cda", licensor_id="org-owner", licensee_id="org-partner", asset_id="as-cda")
     since = timezone.now() + timedelta(days=1)
     with time_machine.travel(since + timedelta(hours=1), tick=False):
         add_link(Organization.objects.get(pk="org-owner"), stranger.organization, LinkKind.CDA)
     url = f"/api/assets?updated_since={since.isoformat().replace('+00:00', 'Z')}"
     assert _ids(client, url) == ["as-cda", "as-partners"]
+    # The deal of the newly shared asset now names it: it is listed as changed too.
+    assert _ids(client, url.replace("/assets", "/deals")) == ["dl-cda"]
