@@ -9,6 +9,7 @@ docs/operations.md.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -299,7 +300,12 @@ if _PUBLIC_HOSTS and urlsplit(DARI_BASE_URL).hostname in LOCAL_HOSTS | {"::1"}:
 # The API's rate per caller (token or session user, else address), "600/m" by default, empty
 # for none; and the wrong tokens one address may send in ten minutes before it is stopped
 # (both counted in each process: the "limits" cache).
-DARI_API_RATE = os.environ.get("DARI_API_RATE", "600/m")
+DARI_API_RATE = os.environ.get("DARI_API_RATE", "600/m").strip()
+if DARI_API_RATE and not re.fullmatch(r"[1-9][0-9]*/[smhd][a-z]*", DARI_API_RATE):
+    raise RuntimeError(
+        f"DARI_API_RATE is {DARI_API_RATE!r}: give requests per period, like 600/m "
+        "(s, m, h or d), or leave it empty for no limit"
+    )
 DARI_API_TOKEN_FAILURES = int(os.environ.get("DARI_API_TOKEN_FAILURES", "20"))
 
 # Mail: DARI_EMAIL_HOST selects SMTP (dari.ops.mail logs every message it could not send).

@@ -42,6 +42,17 @@ def _test_settings(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """The API's rate counters live in the process (the "limits" cache) and count per minute,
+    per user id or address: without a fresh start, the requests of earlier tests (the same
+    127.0.0.1, the same reused user ids) would be counted against a later test, which a fast
+    machine would answer 429."""
+    from django.core.cache import caches
+
+    caches["limits"].clear()
+
+
+@pytest.fixture(autouse=True)
 def _english_after_each_test():
     """A request in Korean activates Korean in the test's thread; the next test starts in the
     default language again, whatever the one before asked for."""

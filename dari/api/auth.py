@@ -73,8 +73,9 @@ def _count(key: str, seconds: int) -> int:
 class CallerRateThrottle(BaseThrottle):
     """A request rate per caller (the token's or session's user, else the address), read from
     DARI_API_RATE ("600/m"; empty for none) at each request and counted per fixed window in
-    the shared cache, so every process counts together. Thread-safe: ninja shares one
-    instance between requests, so the wait lives in a thread-local."""
+    the "limits" cache, which is each process's memory: with several worker processes a caller
+    may reach the rate in each. Thread-safe: ninja shares one instance between requests, so
+    the wait lives in a thread-local."""
 
     def __init__(self) -> None:
         self._local = threading.local()

@@ -11,7 +11,8 @@ class DirectoryConfig(AppConfig):
         """Reasons of recommendations speak the reader's language (the core is keyed by
         the English text; dari.directory.domain.reason_catalogue marks every string; an
         indication named in a reason goes through the glossary: 위암 for "gastric cancer"); the
-        asset search index and the directory generation follow every save."""
+        asset search index and the directory generation follow every save; a partner or CDA link
+        stamps the assets it shares (dari.directory.sharing)."""
         from django.utils.translation import gettext
 
         from dari.core.names import choose_name, term_name
@@ -21,7 +22,8 @@ class DirectoryConfig(AppConfig):
         set_term_translator(term_name)
         set_name_chooser(choose_name)
 
-        from dari.directory import generation, search
+        from dari.directory import generation, search, sharing
 
         search.connect_signals()
         generation.connect_signals()
+        sharing.connect_signals()

@@ -298,6 +298,20 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object whose keys are all different (JSON's last-one-wins would drop a value)."""
+    obj: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in obj:
+            raise _DuplicateKey(f"the key {key[:80]!r} appears twice in one object")
+        obj[key] = value
+    return obj
+
+
 def read_file(path: Path) -> Any:
     """Parse one file; a malformed one raises DirectoryError naming the line and column."""
     try:
@@ -311,11 +325,15 @@ def read_file(path: Path) -> Any:
     except OSError as exc:
         raise DirectoryError([f"{path}: cannot be read ({exc.strerror})"]) from None
     try:
-        return json.loads(text, parse_float=_finite, parse_constant=_no_constant)
+        return json.loads(
+            text, parse_float=_finite, parse_constant=_no_constant, object_pairs_hook=_unique_keys
+        )
     except json.JSONDecodeError as exc:
         raise DirectoryError(
             [f"{path}: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]
         ) from None
+    except _DuplicateKey as exc:
+        raise DirectoryError([f"{path}: malformed JSON: {exc}"]) from None
     except ValueError as exc:  # from the number hooks, or an integer of too many digits
         reason = "a number has too many digits" if "digits" in str(exc) else str(exc)
         raise DirectoryError([f"{path}: malformed JSON: {reason}"]) from None

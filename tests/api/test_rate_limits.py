@@ -51,3 +51,19 @@ def test_every_caller_has_a_request_rate(settings):
     assert [anonymous.get("/api/clusters").status_code for _ in range(4)] == [200] * 3 + [429]
     settings.DARI_API_RATE = ""  # no limit
     assert caller.get("/api/clusters").status_code == 200
+
+
+@pytest.mark.parametrize("rate", ["600/x", "many/m", "600", "-5/m", "0/m"])
+def test_a_malformed_rate_is_refused_at_start_naming_the_variable(rate):
+    """A wrong DARI_API_RATE stops the site at start with a clear reason, instead of a 500 (or
+    every caller refused) on each API request."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "DARI_API_RATE": rate}
+    run = subprocess.run(
+        [sys.executable, "-c", "import dari.settings"], env=env, capture_output=True, text=True
+    )
+    assert run.returncode != 0
+    assert "DARI_API_RATE" in run.stderr

@@ -81,3 +81,23 @@ def test_a_bad_time_names_the_parameter(client):
 def test_an_extreme_offset_is_read_in_utc_or_refused(client, since):
     response = client.get("/api/deals", {"updated_since": since})
     assert response.status_code in (200, 400)
+
+
+@pytest.mark.django_db
+def test_an_asset_newly_shared_by_a_partner_or_cda_link_is_listed_as_changed(leak_world, client):
+    """A CRM that syncs with `updated_since` learns of an asset a new partner or CDA link lets
+    its user see, though the asset's own content did not change."""
+    from dari.accounts.domain.links import add_link
+    from dari.accounts.models import LinkKind
+    from tests.factories import DealFactory
+
+    stranger = leak_world["users"]["stranger"]
+    client.force_login(stranger)
+    DealFactory(id="dl-cda", licensor_id="org-owner", licensee_id="org-partner", asset_id="as-cda")
+    since = timezone.now() + timedelta(days=1)
+    with time_machine.travel(since + timedelta(hours=1), tick=False):
+        add_link(Organization.objects.get(pk="org-owner"), stranger.organization, LinkKind.CDA)
+    url = f"/api/assets?updated_since={since.isoformat().replace('+00:00', 'Z')}"
+    assert _ids(client, url) == ["as-cda", "as-partners"]
+    # The deal of the newly shared asset now names it: it is listed as changed too.
+    assert _ids(client, url.replace("/assets", "/deals")) == ["dl-cda"]

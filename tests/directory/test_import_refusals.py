@@ -46,6 +46,14 @@ def one_problem(message: str) -> str:
         ),
         ("[" * 100_000 + "]" * 100_000, "bad.json: malformed JSON: nested too deeply"),
         (
+            CLUSTER % '"B", "name": "C"',
+            "bad.json: malformed JSON: the key 'name' appears twice in one object",
+        ),
+        (
+            HEAD + '"clusters": [], "clusters": [{"id": "c", "name": "C"}]}',
+            "bad.json: malformed JSON: the key 'clusters' appears twice in one object",
+        ),
+        (
             HEAD + '"organizations": [{"id": "o", "name": "O", "kind": "biotech", '
             '"employees": 99999999999999999999}]}',
             "bad.json: organizations[0].employees: number too large",
@@ -91,6 +99,8 @@ def one_problem(message: str) -> str:
         "nul",
         "surrogate",
         "deep",
+        "duplicate-key",
+        "duplicate-section",
         "int64",
         "int32",
         "inf-float",

@@ -37,3 +37,28 @@ def test_a_feed_of_another_participant_has_its_own_etag(client, world, scheduled
     assert emma["ETag"] != minseo["ETag"]
     download = login(client, world["minseo"]).get(url("agenda-ics", "test-virtual"))
     assert download.status_code == 200
+
+
+def test_what_the_feed_shows_of_people_and_places_moves_its_etag(client, world, scheduled):
+    """The owner's own address (the only one in the feed), the names of both sides and the
+    event's video link are in the .ics, so a change of any gives a new ETag, not a 304."""
+    feed = f"/events/calendar/{world['emma'].calendar_token}.ics"
+    etag = client.get(feed)["ETag"]
+
+    emma = world["emma"].user
+    emma.email = "emma.new@example.org"
+    emma.save()
+    moved = client.get(feed, HTTP_IF_NONE_MATCH=etag)
+    assert (moved.status_code, b"emma.new@example.org" in moved.content) == (200, True)
+
+    other = world["minseo"].user
+    other.first_name, other.last_name = "Renamed", "Person"
+    other.save()
+    renamed = client.get(feed, HTTP_IF_NONE_MATCH=moved["ETag"])
+    assert (renamed.status_code, b"Renamed Person" in renamed.content) == (200, True)
+
+    event = world["emma"].event
+    event.video_url_template = "https://meet.jit.si/dari-new-{room}"
+    event.save()
+    relinked = client.get(feed, HTTP_IF_NONE_MATCH=renamed["ETag"])
+    assert (relinked.status_code, b"dari-new-" in relinked.content) == (200, True)

@@ -22,21 +22,35 @@ def _calendar_meetings(participant: Participant) -> Any:
 
 
 def calendar_version(participant: Participant) -> tuple[str, datetime | None]:
-    """The ETag and Last-Modified of the participant's calendar, from two aggregate queries
+    """The ETag and Last-Modified of the participant's calendar, from three small queries
     (no meeting loaded): they move whenever one of its meetings changes (each change saves the
-    meeting, moving `updated`), a seat is added or removed, or the participant's zone or the
-    event's name changes. A calendar app's poll that finds no change is answered 304."""
+    meeting, moving `updated`), a seat is added or removed, someone in them is renamed, or the
+    participant's zone or address, the event's name or its video link changes. A calendar
+    app's poll that finds no change is answered 304."""
     meetings = _calendar_meetings(participant).aggregate(
         n=Count("pk"), last=Max("updated"), sequences=Sum("sequence")
     )
-    seats = Seat.objects.filter(meeting__in=_calendar_meetings(participant).values("pk")).count()
+    # Who sits in them, as the feed names them (a renamed person or organisation is a change).
+    people = list(
+        Seat.objects.filter(meeting__in=_calendar_meetings(participant).values("pk"))
+        .order_by("meeting_id", "participant_id")
+        .values_list(
+            "meeting_id",
+            "participant__user__first_name",
+            "participant__user__last_name",
+            "participant__user__username",
+            "participant__organization__name",
+        )
+    )
     parts = [
         meetings["n"],
         meetings["last"].isoformat() if meetings["last"] else "",
         meetings["sequences"],
-        seats,
+        people,
         participant.timezone,
         participant.event.name,
+        participant.event.video_url_template,
+        participant.user.email,  # the one address the feed shows
     ]
     tag = hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
     return f'"{tag}"', meetings["last"]

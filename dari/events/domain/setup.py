@@ -237,7 +237,9 @@ def register_participant(
                 _("%(day)s is not a day of the event") % {"day": d}, field="attending_days"
             )
     if work_start and work_end and work_start >= work_end:
-        raise EventError(_("working hours: the start must be before the end"))
+        raise EventError(
+            _("working hours: the start must be before the end"), field="work_end", code="invalid"
+        )
     if role is not None and role not in ParticipantRole.values:
         raise EventError(_("Choose one of the roles offered."), field="role", code="invalid")
     defaults: dict[str, Any] = {
