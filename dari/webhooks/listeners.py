@@ -83,14 +83,10 @@ def _request(request_id: int) -> MeetingRequest:
     ).get(pk=request_id)
 
 
-def _request_data(request: MeetingRequest, endpoint: Endpoint) -> Payload:
-    return request_data(request, endpoint, endpoint.organization_id is not None)
-
-
 def on_request_created(request_id: int, **_: Any) -> None:
     request = _request(request_id)
     orgs = [request.requester.organization_id, request.target_organization_id]
-    record(HookKind.REQUEST_CREATED, request.event, orgs, lambda e: _request_data(request, e))
+    record(HookKind.REQUEST_CREATED, request.event, orgs, lambda e: request_data(request, e))
 
 
 def on_request_answered(request_id: int, status: str, **_: Any) -> None:
@@ -101,7 +97,7 @@ def on_request_answered(request_id: int, status: str, **_: Any) -> None:
         return
     request = _request(request_id)
     orgs = [request.requester.organization_id, request.target_organization_id]
-    record(kind, request.event, orgs, lambda e: _request_data(request, e))
+    record(kind, request.event, orgs, lambda e: request_data(request, e))
 
 
 MEETING_KINDS = {

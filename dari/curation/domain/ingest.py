@@ -38,7 +38,7 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(entries)
 
 
-MAX_SOURCE = 2000  # Document.source_url's max_length
+MAX_SOURCE = Document._meta.get_field("source_url").max_length or 2000
 
 
 def check_source(url: str) -> None:

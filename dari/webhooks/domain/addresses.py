@@ -14,9 +14,10 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from dari.webhooks.domain.errors import WebhookError
+from dari.webhooks.models import Endpoint
 
 INTERNAL_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa")
-MAX_LENGTH = 500  # Endpoint.url's max_length
+MAX_LENGTH = Endpoint._meta.get_field("url").max_length or 500
 
 
 def _loopback_allowed() -> bool:

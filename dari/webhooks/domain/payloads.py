@@ -56,9 +56,11 @@ def envelope(kind: str, event: Event, data: Payload) -> Payload:
     }
 
 
-def request_data(request: MeetingRequest, owner: Any, with_message: bool) -> Payload:
-    """`with_message` for an organisation's endpoint: the message was written by or to its
-    own participants; an event's organisers do not read the two sides' messages."""
+def request_data(request: MeetingRequest, owner: Any) -> Payload:
+    """`owner` is the endpoint. The message goes to an organisation's endpoint only: it was
+    written by or to its own participants; an event's organisers do not read the two sides'
+    messages."""
+    with_message = owner.organization_id is not None
     return {
         "request": {
             "id": request.pk,
