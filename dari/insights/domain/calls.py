@@ -28,7 +28,8 @@ from dari.directory.domain.recommend import score_partner
 from dari.directory.models import ID_LENGTH, Asset, Organization, Program, bump_generation
 from dari.directory.vocab import Modality, ProgramKind, Stage, TherapeuticArea, label_of
 from dari.events.access import managed_events
-from dari.insights.access import may_create_call, may_review
+from dari.insights.access import may_create_call, may_review, owns_call
+from dari.insights.domain.call_scope import clean_scope
 from dari.insights.domain.errors import CallError
 from dari.insights.models import CallApplication, CallStatus
 
@@ -268,10 +269,27 @@ def _new_call_id(name: str) -> str:
     return candidate
 
 
+def _check_dates(start: str, end: str) -> None:
+    if start and end and end < start:
+        raise CallError(_("The call closes before it opens."), field="end", code="invalid")
+
+
+def _save_checked(call: Program, **save: Any) -> None:
+    """Validate `call` as the model does, naming the field at fault, then save it."""
+    try:
+        call.full_clean()
+    except ValidationError as e:
+        field, problems = next(iter(e.message_dict.items()))
+        raise CallError(problems[0], field=None if field == NON_FIELD_ERRORS else field) from None
+    call.save(**save)
+    bump_generation()
+
+
 @transaction.atomic
 def create_call(user: Any, values: Mapping[str, Any]) -> Program:
     """A new open-innovation call from `values` (name, description, organizer id, start and
-    end as ISO dates or "", sources): only for whoever may create calls of that organiser
+    end as ISO dates or "", sources; name_ko, description_ko and what it seeks, see
+    `call_scope.clean_scope`): only for whoever may create calls of that organiser
     (dari.insights.access.may_create_call). Nothing is written on a refusal."""
     organizer_id = values.get("organizer") or None
     if not may_create_call(user, organizer_id):
@@ -283,8 +301,7 @@ def create_call(user: Any, values: Mapping[str, Any]) -> Program:
     if not name:
         raise CallError(_("Give the call a name."), field="name", code="required")
     start, end = values.get("start") or "", values.get("end") or ""
-    if start and end and end < start:
-        raise CallError(_("The call closes before it opens."), field="end", code="invalid")
+    _check_dates(start, end)
     call = Program(
         id=_new_call_id(name),
         name=name,
@@ -294,12 +311,41 @@ def create_call(user: Any, values: Mapping[str, Any]) -> Program:
         end=end,
         description=str(values.get("description", "")).strip(),
         sources=list(values.get("sources") or []),
+        **clean_scope(values),
     )
-    try:
-        call.full_clean()
-    except ValidationError as e:
-        field, problems = next(iter(e.message_dict.items()))
-        raise CallError(problems[0], field=None if field == NON_FIELD_ERRORS else field) from None
-    call.save(force_insert=True)
-    bump_generation()
+    _save_checked(call, force_insert=True)
+    return call
+
+
+# What an edit may change; the organiser and the kind stay (a call moves to no other owner).
+EDITABLE = ("name", "description", "start", "end", "sources")
+
+
+@transaction.atomic
+def edit_call(user: Any, program_id: str, values: Mapping[str, Any]) -> Program:
+    """Change the fields of a call present in `values` (those of `create_call` but the
+    organiser): only for the call's owners (dari.insights.access.owns_call). Nothing is
+    written on a refusal."""
+    call = get_call(program_id)
+    if not owns_call(user, call):
+        raise CallError(_("Only the call's owners can change it."), code="forbidden")
+    scope = clean_scope(values)
+    if "name" in values:
+        values = {**values, "name": str(values["name"] or "").strip()}
+        if not values["name"]:
+            raise CallError(_("Give the call a name."), field="name", code="required")
+    for field in EDITABLE:
+        if field in values:
+            value = values[field]
+            if field == "description":
+                value = str(value or "").strip()
+            elif field == "sources":
+                value = list(value or [])
+            elif field in ("start", "end"):
+                value = value or ""
+            setattr(call, field, value)
+    for field, value in scope.items():
+        setattr(call, field, value)
+    _check_dates(call.start, call.end)
+    _save_checked(call)
     return call
