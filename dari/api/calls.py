@@ -20,7 +20,6 @@ from dari.insights.domain import call_scope, calls
 from dari.insights.domain.errors import CallError
 
 router = Router(tags=["insights"])
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 
 
 class CallOut(Schema):
@@ -120,7 +119,11 @@ def _signed_in(request: HttpRequest) -> None:
         raise ApiError(401, _("Sign in or send a personal access token."))
 
 
-@router.get("/calls", response={200: list[CallOut], **ERRORS}, summary="Open-innovation calls")
+@router.get(
+    "/calls",
+    response={200: list[CallOut], 400: ErrorOut, 401: ErrorOut},
+    summary="Open-innovation calls",
+)
 def list_calls(request: HttpRequest, params: Query[CallQuery]) -> list[dict[str, Any]]:
     """Every open-innovation call, newest first, with what it seeks; the filters keep the
     calls that name the area or modality, and those an asset at `stage` may enter."""
@@ -131,7 +134,11 @@ def list_calls(request: HttpRequest, params: Query[CallQuery]) -> list[dict[str,
     return [_out(c) for c in found]
 
 
-@router.get("/calls/{call_id}", response={200: CallOut, **ERRORS}, summary="One call")
+@router.get(
+    "/calls/{call_id}",
+    response={200: CallOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut},
+    summary="One call",
+)
 def get_call(request: HttpRequest, call_id: str) -> dict[str, Any]:
     try:
         return _out(calls.get_call(call_id))
@@ -139,14 +146,22 @@ def get_call(request: HttpRequest, call_id: str) -> dict[str, Any]:
         raise not_found("call", call_id) from None
 
 
-@router.post("/calls", response={201: CallOut, **ERRORS}, summary="Create a call (its owners)")
+@router.post(
+    "/calls",
+    response={201: CallOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut},
+    summary="Create a call (its owners)",
+)
 def post_call(request: HttpRequest, body: CallIn) -> Status[dict[str, Any]]:
     _signed_in(request)
     call = calls.create_call(request.user, body.dict())
     return Status(201, _out(call))
 
 
-@router.patch("/calls/{call_id}", response={200: CallOut, **ERRORS}, summary="Change a call")
+@router.patch(
+    "/calls/{call_id}",
+    response={200: CallOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Change a call",
+)
 def patch_call(request: HttpRequest, call_id: str, body: CallPatch) -> dict[str, Any]:
     """Change the fields sent (null or left out: unchanged); only the call's owners."""
     _signed_in(request)

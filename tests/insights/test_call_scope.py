@@ -276,3 +276,35 @@ def test_the_edit_page_for_owners_only(call, world, organiser, member, client):
     bad = client.post(url, {"name": "", "min_stage": "phase2"})
     assert bad.status_code == 200 and "name" in bad.context["form"].errors
     assert Program.objects.get(pk="p-call").name == "Oncology Open Call"
+
+
+def test_the_fit_reads_what_the_call_seeks_before_the_organisers_interests(call, member):
+    fits = calls.apply_to_call(member, "p-call", "as-mab", "Fits.")
+    misses = calls.apply_to_call(member, "p-call", "as-adc", "Does not.")
+    assert (fits.score, misses.score) == (1.0, 0.0)
+    admin = UserFactory(username="padmin2", role=Role.PLATFORM_ADMIN, organization=None)
+    rows = {r["application"].pk: r for r in calls.rank_applications(admin, "p-call")}
+    assert rows[fits.pk]["reasons"][:3] == [
+        "Therapeutic area Oncology is one the call seeks.",
+        "Modality Antibody is one the call seeks.",
+        "Stage Phase 1 is at or past the call's earliest stage, Phase 1.",
+    ]
+    assert not any("call seeks" in r for r in rows[misses.pk]["reasons"])
+
+
+def test_the_call_list_reads_in_a_fixed_number_of_queries(call, world, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/insights/calls/?stage=phase2").status_code == 200
+        return len(captured)
+
+    one = queries()
+    for n, org in enumerate(["a1", "b1", "us1"]):
+        Program.objects.create(
+            id=f"p-more-{n}", name=f"More {n}", kind="open_innovation_call",
+            organizer=world["orgs"][org], seeks_therapeutic_areas=["oncology"],
+        )  # fmt: skip
+    assert queries() == one
