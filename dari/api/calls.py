@@ -20,6 +20,8 @@ from dari.insights.domain import call_scope, calls
 from dari.insights.domain.errors import CallError
 
 router = Router(tags=["insights"])
+# A partial date as dari-directory/1 writes it ("" for none).
+DATE = r"^$|^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 
 
 class CallOut(Schema):
@@ -43,8 +45,8 @@ class CallIn(BodyIn):
     name_ko: str = Field("", max_length=300)
     description: str = Field("", max_length=20000)
     description_ko: str = Field("", max_length=20000)
-    start: str = Field("", description="YYYY, YYYY-MM or YYYY-MM-DD.")
-    end: str = Field("", description="The deadline: YYYY, YYYY-MM or YYYY-MM-DD.")
+    start: str = Field("", pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD.")
+    end: str = Field("", pattern=DATE, description="The deadline: YYYY, YYYY-MM or YYYY-MM-DD.")
     sources: list[str] = []
     therapeutic_areas: list[str] = Field(
         [], json_schema_extra={"items": {"enum": TherapeuticArea.values}}
@@ -60,8 +62,8 @@ class CallPatch(BodyIn):
     name_ko: str | None = Field(None, max_length=300)
     description: str | None = Field(None, max_length=20000)
     description_ko: str | None = Field(None, max_length=20000)
-    start: str | None = None
-    end: str | None = None
+    start: str | None = Field(None, pattern=DATE)
+    end: str | None = Field(None, pattern=DATE)
     sources: list[str] | None = None
     therapeutic_areas: list[str] | None = Field(
         None, json_schema_extra={"items": {"enum": TherapeuticArea.values}}

@@ -118,10 +118,18 @@ def test_a_bad_field_is_named_in_the_callers_language_and_nothing_is_written(
     assert after == before
 
 
-def test_an_unknown_field_is_refused(world, owner):
+def test_an_unknown_field_or_a_bad_date_is_refused(world, owner):
     response = _patch(_client(owner), "p-call", {"areas": ["oncology"]})
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"] == "body.areas"
+    response = _patch(_client(owner), "p-call", {"end": "next spring"})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "body.end"
+    response = _patch(_client(owner), "p-call", {"start": "2026-05-01", "end": "2026-04-01"})
+    assert response.json()["errors"] == [
+        {"field": "end", "code": "invalid", "message": "The call closes before it opens."}
+    ]
+    assert Program.objects.get(pk="p-call").end == ""
 
 
 def test_others_may_not_create_or_edit(world):
