@@ -137,15 +137,15 @@ def list_calls(request: HttpRequest, params: Query[CallQuery]) -> list[dict[str,
 
 
 @router.get(
-    "/calls/{call_id}",
+    "/calls/{program_id}",
     response={200: CallOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut},
     summary="One call",
 )
-def get_call(request: HttpRequest, call_id: str) -> dict[str, Any]:
+def get_call(request: HttpRequest, program_id: str) -> dict[str, Any]:
     try:
-        return _out(calls.get_call(call_id))
+        return _out(calls.get_call(program_id))
     except CallError:
-        raise not_found("call", call_id) from None
+        raise not_found("call", program_id) from None
 
 
 @router.post(
@@ -160,12 +160,12 @@ def post_call(request: HttpRequest, body: CallIn) -> Status[dict[str, Any]]:
 
 
 @router.patch(
-    "/calls/{call_id}",
+    "/calls/{program_id}",
     response={200: CallOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     summary="Change a call",
 )
-def patch_call(request: HttpRequest, call_id: str, body: CallPatch) -> dict[str, Any]:
+def patch_call(request: HttpRequest, program_id: str, body: CallPatch) -> dict[str, Any]:
     """Change the fields sent (null or left out: unchanged); only the call's owners."""
     _signed_in(request)
     values = {k: v for k, v in body.dict(exclude_unset=True).items() if v is not None}
-    return _out(calls.edit_call(request.user, call_id, values))
+    return _out(calls.edit_call(request.user, program_id, values))

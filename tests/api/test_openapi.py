@@ -31,7 +31,7 @@ ENDPOINTS = [
     "/api/organizations/{organization_id}/recommended-assets",
     "/api/insights/targets",
     "/api/insights/calls",
-    "/api/insights/calls/{call_id}",
+    "/api/insights/calls/{program_id}",
     "/api/me",
     "/api/ingest",
     "/api/review/observations",
@@ -52,7 +52,7 @@ ENDPOINTS = [
 REVIEW_ERRORS = ["400", "401", "403", "404", "409"]
 OTHER = {
     "/api/insights/calls": {"get": ["200", "400", "401"], "post": ["201", "400", "401", "403"]},
-    "/api/insights/calls/{call_id}": {
+    "/api/insights/calls/{program_id}": {
         "get": ["200", "400", "401", "404"],
         "patch": ["200", "400", "401", "403", "404"],
     },
