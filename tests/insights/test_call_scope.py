@@ -308,3 +308,26 @@ def test_the_call_list_reads_in_a_fixed_number_of_queries(call, world, client):
             organizer=world["orgs"][org], seeks_therapeutic_areas=["oncology"],
         )  # fmt: skip
     assert queries() == one
+
+
+def test_the_korean_call_pages_show_no_english_ui_string(call, world, organiser, member, client):
+    from tests.korean import data_strings, english_in_page
+
+    client.cookies["django_language"] = "ko"
+    client.force_login(organiser)
+    pages = {
+        "edit": client.get("/insights/calls/p-call/edit", HTTP_ACCEPT_LANGUAGE="ko"),
+        "bad edit": client.post(
+            "/insights/calls/p-call/edit",
+            {"name": "", "therapeutic_areas": ["astrology"]},
+            HTTP_ACCEPT_LANGUAGE="ko",
+        ),
+        "list": client.get("/insights/calls/?stage=x", HTTP_ACCEPT_LANGUAGE="ko"),
+    }
+    client.force_login(member)
+    client.cookies["django_language"] = "ko"
+    pages["call"] = client.get("/insights/calls/p-call/", HTTP_ACCEPT_LANGUAGE="ko")
+    assert "이 공모에 맞는 우리 기관의 자산" in pages["call"].content.decode()
+    data = data_strings()
+    found = {name: english_in_page(r.content.decode(), data) for name, r in pages.items()}
+    assert found == {"edit": [], "bad edit": [], "list": [], "call": []}
