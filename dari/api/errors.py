@@ -59,6 +59,7 @@ KINDS = {
     "investment": _l("investment"),
     "facility": _l("facility"),
     "program": _l("program"),
+    "call": _l("call"),
 }
 
 
