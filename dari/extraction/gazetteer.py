@@ -27,6 +27,7 @@ from dari.extraction.stopwords import (
     NOT_NAMES,
     SURNAMES,
 )
+from dari.extraction.variants import korean_variants
 
 _SUFFIXES = re.compile(
     r"(?:,?\s+(?:inc\.?|incorporated|co\.,?\s*ltd\.?|co\.|ltd\.?|limited|corporation|corp\.?|"
@@ -206,6 +207,16 @@ class Gazetteer:
             by_name[entry.name] = key
             for form in _forms(entry):
                 owners.setdefault(form.lower(), set()).add(key)
+        derived: dict[str, set[tuple[str, str]]] = {}
+        for key, entry in self.entries.items():
+            if entry.kind != "organization":
+                continue
+            for name_ko in (n for n in entry.names if _HANGUL.search(n)):
+                for form in korean_variants(_KO_SUFFIXES.sub("", name_ko).strip(), entry.name):
+                    derived.setdefault(form.lower(), set()).add(key)
+        for form, keys in derived.items():  # a derived spelling never takes another's name
+            if form not in owners and len(form) >= 3:
+                owners[form] = keys
         for alias, name in (ALIASES if aliases is None else aliases).items():
             if name in by_name:
                 owners[alias.lower()] = {by_name[name]}  # an alias settles an ambiguity

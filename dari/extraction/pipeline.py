@@ -24,8 +24,10 @@ from dari.extraction.text import dates, language, sentences
 _DEAL = re.compile(
     r"licen[cs]|option|collaborat|partnership|acquir|acquisition|merger|co-develop|\bdeal\b|"
     r"agreement|rights? to|up[- ]?front|contract|transfer|export|\bbuy|\bbought|purchas|stake|"
+    r"alliance|joint[- ]venture|co-?promot|co-?market|"
     r"계약|선급금|기술료|파트너십|지분|판권|사들|매입|매각|합병|"
-    r"기술\s?이전|기술\s?수출|기술\s?도입|라이선스|라이센스|공동\s?개발|공동\s?연구|인수|도입\s?계약",
+    r"기술\s?이전|기술\s?수출|기술\s?도입|라이선스|라이센스|공동\s?개발|공동\s?연구|인수|도입\s?계약|"
+    r"제휴|협약|합작|공동\s?(?:판매|프로모션|마케팅)",
     re.IGNORECASE,
 )
 _FUNDING = re.compile(
@@ -392,7 +394,10 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     out: list[Candidate] = []
     is_deal = bool(_DEAL.search(text))
     licence = re.search(
-        r"licen[cs]|\boption\b|기술\s?이전|기술\s?수출|라이선스|기술\s?도입|도입\s?계약|옵션",
+        r"licen[cs]|\boption\b|기술\s?이전|기술\s?수출|라이선스|기술\s?도입|도입\s?계약|옵션|"
+        # rights to sell taken in, or a product brought in against fees: "독점판매권도
+        # 획득", "X 도입과 관련한 계약금"
+        r"판권|판매권|도입\S{0,3}\s(?:\S+\s){0,2}?(?:계약금|선급금|마일스톤|로열티|기술료)",
         text,
         re.I,
     )

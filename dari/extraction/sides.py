@@ -296,10 +296,10 @@ _TOGETHER = re.compile(
 # handed over: co-development, a partnership or a joint venture (not one to sell a product,
 # "판매 관련 파트너십 계약", nor a purchase of shares)
 TOGETHER_DEFAULT = re.compile(
-    r"co-develop|jointly develop|공동\s?개발|공동\s?연구|"
+    r"co-develop|jointly develop|joint development|공동\s?개발|공동\s?연구|"
     r"\A(?!.*(?:판매|판권|\bsales\b|\bsell|commerciali|marketing|distribut|"
     r"인수|취득|지분|주식|\bacquir|\bstake\b|\bshares\b))"
-    r"(?:.*(?:joint venture|partnership agreement|합작|파트너십\s?(?:계약|협약)|업무\s?협약))",
+    r"(?:.*(?:joint[- ]venture|partnership agreement|합작|파트너십\s?(?:계약|협약)|업무\s?협약))",
     re.I | re.S,
 )
 _BOTH_WAYS = re.compile(r"상호|반대로|\bmutual(?:ly)?\b|vice versa|each other", re.I)

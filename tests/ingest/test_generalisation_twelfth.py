@@ -1,0 +1,97 @@
+"""Session 12 of issue 14: general extraction rules, each on short made-up sentences
+(SYNTHETIC: test organisations and figures; pure, no database)."""
+
+from __future__ import annotations
+
+from dari.extraction import extract
+from dari.extraction.gazetteer import Entry, Gazetteer
+from dari.extraction.variants import korean_variants, spelled
+from tests.extraction_support import GAZ, deal, roles
+
+
+def test_a_latin_acronym_is_also_spelled_in_hangul():
+    assert spelled("GC") == "지씨"
+    assert "지씨셀" in korean_variants("GC셀", "GC Cell")
+    assert "엘지화학" in korean_variants("LG화학", "LG Chem")
+
+
+def test_a_hangul_acronym_is_also_written_in_latin_when_the_english_name_opens_with_it():
+    assert "SCM생명과학" in korean_variants("에스씨엠생명과학", "SCM Lifescience")
+    assert "HLB테라퓨틱스" in korean_variants("에이치엘비테라퓨틱스", "HLB Therapeutics")
+    # no acronym in the English name: nothing read as letters
+    assert not any(v[:1].isascii() for v in korean_variants("이노엔바이오", "Innoen Bio"))
+
+
+def test_short_endings_and_spellings_the_press_uses():
+    assert "코오롱생명" in korean_variants("코오롱생명과학", "Kolon Life Science")
+    assert "유나이티드제약" in korean_variants("한국유나이티드제약", "Korea United Pharm")
+    assert "네이처쎌" in korean_variants("네이처셀", "Nature Cell")
+    # an association keeps its "한국": what is left is no company's name
+    assert korean_variants("한국바이오협회", "KoreaBIO") == set()
+
+
+def test_the_gazetteer_finds_a_derived_spelling():
+    gaz = Gazetteer([Entry("organization", "gx", "GX Cell", "KR", ("GX셀",))], aliases={})
+    assert [m.value[1] for m in gaz.find("지엑스셀은 계약을 체결했다")] == ["gx"]
+
+
+def test_a_derived_spelling_never_takes_another_companys_name():
+    gaz = Gazetteer(
+        [
+            Entry("organization", "gx", "GX Cell", "KR", ("GX셀",)),
+            Entry("organization", "other", "Jiex Cell", "KR", ("지엑스셀",)),
+        ],
+        aliases={},
+    )
+    assert [m.value[1] for m in gaz.find("지엑스셀은 계약을 체결했다")] == ["other"]
+
+
+def test_a_strategic_alliance_with_no_licence_word_is_a_deal():
+    cands = extract(
+        "빅제약과 에이씨엠이바이오는 당뇨병 치료제의 국내 마케팅에 대한 전략적 제휴를 체결했다고 밝혔다.",
+        GAZ,
+    )
+    assert cands and cands[0].kind == "deal"
+
+
+def test_a_co_promotion_is_a_deal():
+    cands = extract(
+        "에이씨엠이바이오는 빅제약과 고혈압 신약 제품군에 대해 10년간 공동 프로모션을 "
+        "진행하기로 합의했다고 밝혔다.",
+        GAZ,
+    )
+    assert cands and cands[0].kind == "deal"
+
+
+def test_partners_of_a_joint_development_are_partners():
+    fields = deal(
+        "Acme Bio said it had started a trial with BigPharma. In 2015 Acme Bio signed a "
+        "strategic alliance with BigPharma for the joint development of biosimilars."
+    )
+    assert roles(fields) == {("Acme Bio", "partner"), ("BigPharma", "partner")}
+
+
+def test_a_joint_venture_written_with_a_hyphen_is_a_partnership():
+    fields = deal(
+        "Acme Bio signed the establishment of a joint-venture company with BigPharma in "
+        "2012. They started building a plant in 2013."
+    )
+    assert roles(fields) == {("Acme Bio", "partner"), ("BigPharma", "partner")}
+
+
+def test_an_investment_that_brings_in_sales_rights_is_a_licence_not_a_round():
+    cands = extract(
+        "에이씨엠이바이오는 빅제약과 전략적 투자 계약을 체결했다. 이번 계약으로 에이씨엠이바이오는 "
+        "빅제약에 1000만달러를 투자해 지분을 획득했고, 신약의 한국 독점판매권도 획득했다.",
+        GAZ,
+    )
+    assert cands and cands[0].kind == "deal"
+
+
+def test_a_product_brought_in_against_fees_is_a_licence_not_a_round():
+    cands = extract(
+        "에이씨엠이바이오는 빅제약에 500만달러를 전략적 투자했다. 신약 도입과 관련한 계약금은 "
+        "공개하지 않았다.",
+        GAZ,
+    )
+    assert cands and cands[0].kind == "deal"
