@@ -12,7 +12,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dari.extraction import bystanders, learned, notnames, owners, roles, tagger, terms
+from dari.extraction import (
+    bystanders,
+    learned,
+    notnames,
+    owners,
+    roles,
+    tagger,
+    terms,
+    transliterate,
+)
 from dari.extraction.gazetteer import Gazetteer
 from dari.extraction.model import Candidate, Mention
 from dari.extraction.money import amounts
@@ -51,6 +60,7 @@ _STAKE_FUNDING = re.compile(
 _LICENCE_ACQUIRE = re.compile(
     r"acquir\w*\s+(?:about\s+)?[\d,.]+\s+(?:million\s+)?(?:new\s+)?shares|"
     r"(?:option|right) to acquire\b|"
+    r"acquir\w*\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?technology\b|"  # "acquired the technology for"
     r"acquir\w*\s+(?:the\s+|an?\s+)?(?-i:[A-Z][\w.-]*\s+){1,2}rights?\b|"  # "the European rights"
     r"acquir\w*\s+(?:the\s+|an?\s+)?(?:exclusive|global|worldwide|"
     r"regional|development|commerciali\w+|overseas|sales|marketing|co-?development)\b"
@@ -384,7 +394,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             for o in orgs
         )
     ]
-    orgs = notnames.drop(text, orgs)
+    orgs = transliterate.resolve(gazetteer, notnames.drop(text, orgs))
     units = bystanders.units(text, orgs)
     orgs = [m for m in orgs if not bystanders.not_a_party(text, m, orgs)]
     orgs.sort(key=lambda m: m.start)

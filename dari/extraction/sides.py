@@ -41,7 +41,8 @@ PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
     (
         re.compile(
             rf"{P}{GAP}\b(?:signed|entered(?: into)?|inked|concluded|reached)\b[^.⟦]{{0,30}}?"
-            rf"\b(?:asset\s+)?(?:acquisition|purchase|transfer)\s+agreement\b[^.⟦]{{0,120}}?"
+            rf"\b(?:asset\s+)?(?:acquisition|purchase|(?<!technology )transfer)\s+agreement\b"
+            rf"[^.⟦]{{0,120}}?"
             rf"\bwith\s+(?:[\w-]+\s+){{0,3}}?{P}",
             re.I,
         ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dari.extraction import extract
 from dari.extraction.gazetteer import Entry, Gazetteer
+from dari.extraction.model import Mention
 from dari.extraction.variants import korean_variants, spelled
 from tests.extraction_support import GAZ, deal, roles
 
@@ -95,3 +96,46 @@ def test_a_product_brought_in_against_fees_is_a_licence_not_a_round():
         GAZ,
     )
     assert cands and cands[0].kind == "deal"
+
+
+def test_a_technology_transfer_agreement_is_no_purchase():
+    fields = deal(
+        "Acme Bio said Tuesday that it signed a technology transfer agreement with BigPharma "
+        "for its antibody. Under this accord, Acme Bio will receive an upfront payment of "
+        "$10 million."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("BigPharma", "licensee")}
+
+
+def test_the_company_paid_is_not_the_payer():
+    fields = deal(
+        "BigPharma got global rights to the molecule under a licence. It paid Acme Bio "
+        "$5 million up front and agreed to pay up to $60 million in milestones."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("BigPharma", "licensee")}
+
+
+def test_eligible_for_milestones_is_the_giver():
+    fields = deal(
+        "BigPharma is buying Acme Bio's blood cancer program for $10 million upfront. "
+        "Acme Bio will also be eligible for milestone payments of $8 million."
+    )
+    assert {("Acme Bio", "target"), ("BigPharma", "acquirer")} == roles(fields)
+
+
+def test_a_foreign_company_written_in_hangul_is_found_by_its_sound():
+    from dari.extraction.transliterate import resolve, romanise, sound_key
+
+    assert sound_key(romanise("포순")) == sound_key("Fosun")
+    gaz = Gazetteer(
+        [
+            Entry("organization", "fosun", "Fosun Pharmaceutical", "CN"),
+            Entry("organization", "hikma", "Hikma Pharmaceuticals", "GB"),
+        ],
+        aliases={},
+    )
+    found = resolve(gaz, [Mention(0, 4, "포순제약", ("organization", None), 0.6)])
+    assert found[0].value == ("organization", "fosun")
+    # a name that sounds like none keeps no key
+    other = resolve(gaz, [Mention(0, 4, "메디진", ("organization", None), 0.6)])
+    assert other[0].value == ("organization", None)
