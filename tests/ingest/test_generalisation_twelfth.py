@@ -139,3 +139,19 @@ def test_a_foreign_company_written_in_hangul_is_found_by_its_sound():
     # a name that sounds like none keeps no key
     other = resolve(gaz, [Mention(0, 4, "메디진", ("organization", None), 0.6)])
     assert other[0].value == ("organization", None)
+
+
+def test_rights_to_what_the_other_develops_are_taken_in():
+    fields = deal(
+        "빅제약(123456)은 에이씨엠이바이오가 개발하는 치매치료제 'AB-1'의 국내 독점 생산 및 "
+        "판매권 도입계약을 체결했다고 6일 공시했다."
+    )
+    assert roles(fields) == {("빅제약", "licensee"), ("에이씨엠이바이오", "licensor")}
+
+
+def test_the_korean_seller_of_a_domestic_exclusive_sale_takes_the_rights():
+    fields = deal(
+        "에이씨엠이바이오는 23일 미국 빅제약과 항응고제 'AB-2'의 국내 독점판매 계약을 "
+        "체결했다고 밝혔다."
+    )
+    assert roles(fields) == {("에이씨엠이바이오", "licensee"), ("빅제약", "licensor")}
