@@ -211,6 +211,9 @@ class Gazetteer:
         for key, entry in self.entries.items():
             if entry.kind != "organization":
                 continue
+            short = re.sub(r"\s+Pharm\.?$", "", entry.name)  # "Sam Chun Dang Pharm"
+            if short != entry.name and len(short) >= 4:
+                derived.setdefault(short.lower(), set()).add(key)
             for name_ko in (n for n in entry.names if _HANGUL.search(n)):
                 for form in korean_variants(_KO_SUFFIXES.sub("", name_ko).strip(), entry.name):
                     derived.setdefault(form.lower(), set()).add(key)

@@ -304,7 +304,9 @@ TOGETHER_DEFAULT = re.compile(
     re.I | re.S,
 )
 _BOTH_WAYS = re.compile(r"상호|반대로|\bmutual(?:ly)?\b|vice versa|each other", re.I)
-_LICENCE_WORD = re.compile(r"licen[cs]|라이선스|라이센스|기술\s?이전|기술\s?수출", re.I)
+_LICENCE_WORD = re.compile(
+    r"licen[cs]|technology transfer|라이선스|라이센스|기술\s?이전|기술\s?수출", re.I
+)
 _LATER = re.compile(r"first negotiation|right of first|\boption\b|우선\s?협상|옵션", re.I)
 _MONEY = re.compile(r"[$€£¥₩]|\b(?:USD|KRW|million|billion|won)\b|억\s?원|만\s?달러|억\s?달러")
 
@@ -317,7 +319,7 @@ def symmetric(text: str) -> bool:
     first = text.strip()[:300]
     if not _TOGETHER.search(text):
         return False
-    if _BOTH_WAYS.search(text):
+    if _BOTH_WAYS.search(text) and not _LICENCE_WORD.search(first):
         return True
     if not _TOGETHER.search(first) or _MONEY.search(text):
         return False

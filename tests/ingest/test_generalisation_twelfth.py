@@ -155,3 +155,24 @@ def test_the_korean_seller_of_a_domestic_exclusive_sale_takes_the_rights():
         "체결했다고 밝혔다."
     )
     assert roles(fields) == {("에이씨엠이바이오", "licensee"), ("빅제약", "licensor")}
+
+
+def test_a_technology_transfer_with_joint_development_has_a_giver_and_a_taker():
+    fields = deal(
+        "Acme Bio has signed a technology transfer and joint development agreement for its "
+        "candidate with BigPharma. Under the accord, Acme Bio will transfer the core technology."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("BigPharma", "licensee")}
+
+
+def test_a_name_ending_in_pharm_is_found_without_it_unless_another_owns_that():
+    gaz = Gazetteer(
+        [
+            Entry("organization", "scd", "Sam Chun Dang Pharm", "KR"),
+            Entry("organization", "cel", "Celltrian", "KR"),
+            Entry("organization", "celp", "Celltrian Pharm", "KR"),
+        ],
+        aliases={},
+    )
+    found = gaz.find("Sam Chun Dang (SCD) Pharm and Celltrian signed")
+    assert [m.value[1] for m in found] == ["scd", "cel"]
