@@ -176,3 +176,19 @@ def test_a_name_ending_in_pharm_is_found_without_it_unless_another_owns_that():
     )
     found = gaz.find("Sam Chun Dang (SCD) Pharm and Celltrian signed")
     assert [m.value[1] for m in found] == ["scd", "cel"]
+
+
+def test_a_korean_exclusive_licence_for_korea_makes_the_korean_company_the_licensee():
+    fields = deal(
+        "지난 2019년 에이씨엠이바이오는 로렌 테크놀로지스와 신약 후보물질 'AB-3'의 국내 독점 "
+        "라이선스 계약을 체결했다. 계약금 50만달러를 포함해 총 350만달러 규모다."
+    )
+    assert roles(fields) == {("에이씨엠이바이오", "licensee"), ("로렌 테크놀로지스", "licensor")}
+
+
+def test_a_company_written_with_its_hanja_ending_is_proposed():
+    fields = deal(
+        "에이씨엠이바이오는 브라질 최대 제약회사 중 하나인 크로노리아사(社)와 성장호르몬 "
+        "기술이전 계약을 체결했다고 23일 밝혔다."
+    )
+    assert "크로노리아" in {name for name, _ in roles(fields)}
