@@ -192,3 +192,16 @@ def test_a_company_written_with_its_hanja_ending_is_proposed():
         "기술이전 계약을 체결했다고 23일 밝혔다."
     )
     assert "크로노리아" in {name for name, _ in roles(fields)}
+
+
+def test_a_companys_size_or_country_or_a_disease_is_no_party():
+    fields = deal(
+        "에이씨엠이바이오가 미국 대형 제약사와 2조원 규모의 항암 신약 기술이전 계약을 체결했다. "
+        "에이씨엠이바이오는 이날 빅제약과 17억 달러 규모 항암 신약의 기술이전 계약을 맺었다."
+    )
+    assert roles(fields) == {("에이씨엠이바이오", "licensor"), ("빅제약", "licensee")}
+    fields = deal(
+        "한국 제약사 에이씨엠이바이오는 지난 14일 미국 빅제약과 위식도역류질환 치료제 기술 이전 "
+        "계약을 체결했다. 에이씨엠이바이오가 신약 물질을 빅제약에 기술 수출하는 거래다."
+    )
+    assert roles(fields) == {("에이씨엠이바이오", "licensor"), ("빅제약", "licensee")}
