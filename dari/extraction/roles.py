@@ -186,25 +186,6 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
         ("acquirer", "target"),
         0.85,
     ),
-    # "A는 B가 개발하는 … 판매권 도입계약": A takes the rights to what B develops
-    (
-        re.compile(
-            rf"{P}(?:은|는|이|가)\s(?:[^.⟦]{{0,40}}?\s)?{P}(?:이|가)\s(?:개발|보유|발굴)"
-            r"(?:하는|한|중인|해\s?온|하고\s?있는)\s[^.⟦]{0,200}?"
-            r"(?:도입|판매권|판권|실시권|권리를\s?(?:확보|획득|취득))"
-        ),
-        ("licensee", "licensor"),
-        0.85,
-    ),
-    # "A는 일본 B와 X의 국내 독점판매 계약": the Korean seller takes the rights
-    (
-        re.compile(
-            rf"{P}(?:은|는|이|가){WIDE}{P}\)?(?:\([^()]{{2,40}}\))?\s?(?:와|과|사와|측과)\s"
-            r"[^.⟦]{0,80}?(?:국내|한국)\s?(?:내\s)?독점\s?(?:판매|판권|유통|공급|라이[선센]스)"
-        ),
-        ("licensee", "licensor"),
-        0.85,
-    ),
     # "A가 B의 … 전용실시권 계약", "A는 B의 … 기술도입": A takes B's rights
     (
         re.compile(

@@ -12,6 +12,7 @@ import re
 P = r"⟦(\d+)⟧"
 GAP = r"[^.⟦]{0,110}?"  # within the sentence, no other party in between
 WIDE = r"[^.]{0,140}?"  # within the sentence
+_WIDE_LINES = r"(?:[^.\n]|\n(?!\s*\n)){0,140}?"  # within the sentence, across a line break
 _BRACKET = r"(?:\s?\([^()]{0,40}\))?"  # "(대표 곽달원)", "(KRX:068270)"
 _SELLER = r"(?:⟦\d+⟧['’]s?\s+|⟦\d+⟧(?:이|가)\s?보유(?:한|하고 있는|하던|중인)\s)?"
 
@@ -58,6 +59,25 @@ PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
         ),
         ("licensor", "licensee"),
         0.9,
+    ),
+    # "A는 B가 개발하는 … 판매권 도입계약": A takes the rights to what B develops
+    (
+        re.compile(
+            rf"{P}(?:은|는|이|가)\s(?:[^.⟦]{{0,40}}?\s)?{P}(?:이|가)\s(?:개발|보유|발굴)"
+            r"(?:하는|한|중인|해\s?온|하고\s?있는)\s[^.⟦]{0,200}?"
+            r"(?:도입|판매권|판권|실시권|권리를\s?(?:확보|획득|취득))"
+        ),
+        ("licensee", "licensor"),
+        0.85,
+    ),
+    # "A는 일본 B와 X의 국내 독점판매 계약": the Korean seller takes the rights
+    (
+        re.compile(
+            rf"{P}(?:은|는|이|가){_WIDE_LINES}{P}\)?(?:\([^()]{{2,40}}\))?\s?(?:와|과|사와|측과)\s"
+            r"[^.⟦]{0,80}?(?:국내|한국)\s?(?:내\s)?독점\s?(?:판매|판권|유통|공급|라이[선센]스)"
+        ),
+        ("licensee", "licensor"),
+        0.85,
     ),
 ]
 
