@@ -14,7 +14,8 @@ from typing import Annotated, Any
 
 from django.db.models import TextChoices
 from ninja import Field, Schema
-from pydantic import ConfigDict, WithJsonSchema, create_model
+from pydantic import ConfigDict, WithJsonSchema, create_model, field_validator
+from pydantic_core import PydanticCustomError
 
 from dari.directory.filters import (
     AssetFilter,
@@ -98,6 +99,25 @@ class BodyIn(Schema):
     through as proposed, dropping the correction)."""
 
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul(cls, value: Any) -> Any:
+        # No text column holds a NUL (PostgreSQL refuses it): refused here, naming the field,
+        # as the middleware refuses one in a query or a form (a 500 there otherwise).
+        if _holds_nul(value):
+            raise PydanticCustomError("null_character", "A NUL character is not allowed.")
+        return value
+
+
+def _holds_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_holds_nul(k) or _holds_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple | set | frozenset):
+        return any(_holds_nul(v) for v in value)
+    return False
 
 
 # Query parameters ------------------------------------------------------------------------------

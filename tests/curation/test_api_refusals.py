@@ -130,3 +130,27 @@ def test_review_refusals_are_in_korean(graph, member, curator, client, pending):
         403,
         "검토 대기열은 큐레이터만 씁니다.",
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"description": "Licence\u0000 of TB-101"}, "body.description"),
+        ({"investors": ["testcap", "new:Evil\u0000 Capital"]}, "body.investors"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [("en", "A NUL character is not allowed."), ("ko", "NUL 문자를 쓸 수 없습니다.")],
+)
+def test_a_nul_character_in_the_json_body_is_refused_naming_the_field(
+    graph, client, pending, body, field, lang, message
+):
+    # No text column holds one (PostgreSQL refuses it): it was a 500 there, stored on SQLite.
+    response = post(client, f"/api/review/{pending}/approve", body, HTTP_ACCEPT_LANGUAGE=lang)
+    assert response.status_code == 400, response.content
+    assert response.json()["errors"] == [
+        {"field": field, "code": "null_character", "message": message}
+    ]
+    assert response.json()["detail"] == f"{field}: {message}"
+    _unchanged(pending)
