@@ -29,6 +29,7 @@ from dari.curation.domain.observations import approve_observation
 from dari.curation.domain.queries import initial
 from dari.curation.models import Candidate, CandidateKind, CandidateStatus
 from dari.directory.access import visible_assets
+from dari.directory.domain.ids import insert_under_free_id
 from dari.directory.models import (
     ID_LENGTH,
     Deal,
@@ -66,12 +67,8 @@ def _pending(candidate_id: int) -> Candidate:
     return candidate
 
 
-def _unique_id(model: Any, base: str) -> str:
-    base = slugify(base)[: ID_LENGTH - 4] or "record"
-    candidate, n = base, 2
-    while model.objects.filter(pk=candidate).exists():
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
+def _stem(base: str) -> str:
+    return slugify(base)[: ID_LENGTH - 4] or "record"
 
 
 def _organization(value: str, field: str, source: str) -> Organization:
@@ -86,11 +83,9 @@ def _organization(value: str, field: str, source: str) -> Organization:
                 field=field,
                 code="too_long",
             )
-        org = Organization(
-            id=_unique_id(Organization, name), name=name, kind=OrgKind.OTHER, sources=[source]
-        )
+        org = Organization(name=name, kind=OrgKind.OTHER, sources=[source])
         fill_search_text([org])
-        org.save()
+        insert_under_free_id(org, _stem(name))
         return org
     org = Organization.objects.filter(pk=value).first()
     if org is None:
@@ -180,13 +175,8 @@ def _approve_deal(candidate: Candidate, fields: dict[str, Any], by: Any) -> str:
     if licensor.pk == licensee.pk:
         raise CurationError(_("the licensor and the licensee are the same"), field="licensee")
     year = values["date"][:4] or str(timezone.now().year)
-    deal = Deal.objects.create(
-        id=_unique_id(Deal, f"dl-{licensor.pk}-{licensee.pk}-{year}"),
-        licensor=licensor,
-        licensee=licensee,
-        sources=[source],
-        **values,
-    )
+    deal = Deal(licensor=licensor, licensee=licensee, sources=[source], **values)
+    insert_under_free_id(deal, _stem(f"dl-{licensor.pk}-{licensee.pk}-{year}"))
     return str(deal.pk)
 
 
@@ -200,8 +190,7 @@ def _approve_investment(candidate: Candidate, fields: dict[str, Any]) -> str:
     currency = str(fields.get("currency") or "").strip().upper()
     if currency and not re.fullmatch(r"[A-Z]{3}", currency):
         raise CurationError(_("a currency is a three-letter code"), field="currency")
-    investment = Investment.objects.create(
-        id=_unique_id(Investment, f"inv-{recipient.pk}-{date[:4] or timezone.now().year}"),
+    investment = Investment(
         recipient=recipient,
         kind=_choice(fields, "kind", InvestmentKind.values, "other"),
         date=date,
@@ -212,6 +201,7 @@ def _approve_investment(candidate: Candidate, fields: dict[str, Any]) -> str:
         sources=[source],
         investor_order=[o.pk for o in investors],
     )
+    insert_under_free_id(investment, _stem(f"inv-{recipient.pk}-{date[:4] or timezone.now().year}"))
     investment.investors.set(investors)
     return str(investment.pk)
 

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from dari.accounts.models import User
 from dari.directory.access import visible_assets
+from dari.directory.domain.ids import free_id, insert_under_free_id
 from dari.directory.domain.recommend import score_partner
 from dari.directory.models import ID_LENGTH, Asset, Organization, Program, bump_generation
 from dari.directory.vocab import Modality, ProgramKind, Stage, TherapeuticArea, label_of
@@ -258,14 +259,9 @@ def invite_shortlist(
     return shortlist
 
 
-def _new_call_id(name: str) -> str:
-    """A readable id for a new call, unique among programmes."""
-    stem = f"call-{slugify(name)}".rstrip("-")[: ID_LENGTH - 4] or "call"
-    candidate, n = stem, 1
-    while Program.objects.filter(pk=candidate).exists():
-        n += 1
-        candidate = f"{stem}-{n}"
-    return candidate
+def _call_id_stem(name: str) -> str:
+    """The readable id of a new call (the first free of it, -2, -3 ...: `insert_under_free_id`)."""
+    return f"call-{slugify(name)}".rstrip("-")[: ID_LENGTH - 4] or "call"
 
 
 @transaction.atomic
@@ -285,8 +281,9 @@ def create_call(user: Any, values: Mapping[str, Any]) -> Program:
     start, end = values.get("start") or "", values.get("end") or ""
     if start and end and end < start:
         raise CallError(_("The call closes before it opens."), field="end", code="invalid")
+    stem = _call_id_stem(name)
     call = Program(
-        id=_new_call_id(name),
+        id=free_id(Program, stem),
         name=name,
         organizer_id=organizer_id,
         kind=ProgramKind.OPEN_INNOVATION_CALL,
@@ -296,10 +293,11 @@ def create_call(user: Any, values: Mapping[str, Any]) -> Program:
         sources=list(values.get("sources") or []),
     )
     try:
-        call.full_clean()
+        # The id is made free at the insert (`insert_under_free_id`), which a look-up would race.
+        call.full_clean(exclude=["id"])
     except ValidationError as e:
         field, problems = next(iter(e.message_dict.items()))
         raise CallError(problems[0], field=None if field == NON_FIELD_ERRORS else field) from None
-    call.save(force_insert=True)
+    insert_under_free_id(call, stem)
     bump_generation()
     return call
