@@ -228,11 +228,13 @@ def _approval_form(candidate: Any, data: Any = None) -> Any:
     return form
 
 
-def _candidate(candidate_id: int) -> Any:
+def _candidate(request: HttpRequest, candidate_id: int) -> Any:
+    """The candidate as the curator may read it (`queries.seen_by`)."""
     candidate = queries.queue("").filter(pk=candidate_id).first()
     if candidate is None:
         raise Http404
-    return candidate
+    (shown,) = queries.seen_by([candidate], request.user)
+    return shown
 
 
 def _detail(
@@ -263,13 +265,13 @@ def _detail(
 @require_GET
 @curators_only
 def candidate(request: HttpRequest, candidate_id: int) -> HttpResponse:
-    return _detail(request, _candidate(candidate_id))
+    return _detail(request, _candidate(request, candidate_id))
 
 
 @require_POST
 @curators_only
 def candidate_approve(request: HttpRequest, candidate_id: int) -> HttpResponse:
-    cand = _candidate(candidate_id)
+    cand = _candidate(request, candidate_id)
     form = _approval_form(cand, request.POST)
     if form.is_valid():
         try:
@@ -299,7 +301,7 @@ def _published_at(candidate: Any) -> str:
 @require_POST
 @curators_only
 def candidate_reject(request: HttpRequest, candidate_id: int) -> HttpResponse:
-    cand = _candidate(candidate_id)
+    cand = _candidate(request, candidate_id)
     form = RejectForm(request.POST)
     if form.is_valid():
         try:
