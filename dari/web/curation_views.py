@@ -182,30 +182,36 @@ def queue(request: HttpRequest) -> HttpResponse:
 def ingest(request: HttpRequest) -> HttpResponse:
     form = IngestForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        texts = [form.cleaned_data["text"]] if form.cleaned_data["text"].strip() else []
+        # Each text with the file it came from ("" when pasted): a refusal names the file.
+        texts = [("", form.cleaned_data["text"])] if form.cleaned_data["text"].strip() else []
         for upload in form.cleaned_data["files"]:
             try:
-                texts.append(upload.read().decode("utf-8"))
+                texts.append((upload.name, upload.read().decode("utf-8")))
             except UnicodeDecodeError:
                 form.add_error("files", _("%(name)s is not UTF-8 text") % {"name": upload.name})
         if not texts and not form.errors:
             form.add_error("text", _("paste a text or upload a file"))
         if not form.errors:
+            gaz = gazetteer()
+            docs = []
             try:
-                gaz = gazetteer()
                 with transaction.atomic():
-                    docs = [
-                        ingest_text(
-                            t,
-                            form.cleaned_data["source"],
-                            form.cleaned_data["lang"],
-                            request.user,
-                            gaz,
+                    for name, text in texts:
+                        docs.append(
+                            ingest_text(
+                                text,
+                                form.cleaned_data["source"],
+                                form.cleaned_data["lang"],
+                                request.user,
+                                gaz,
+                            )
                         )
-                        for t in texts
-                    ]
             except CurationError as exc:
-                add_domain_error(form, exc)
+                if name and exc.field == "text":
+                    message = _("%(name)s: %(error)s") % {"name": name, "error": exc.message}
+                    form.add_error("files", message)
+                else:
+                    add_domain_error(form, exc)
             else:
                 n = sum(d.candidates.count() for d in docs)
                 messages.success(request, _("%(n)s candidate records wait for review.") % {"n": n})
