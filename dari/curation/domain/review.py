@@ -93,6 +93,15 @@ def _organization(value: str, field: str, source: str) -> Organization:
     return org
 
 
+def _party_key(value: str) -> str:
+    """What names one organisation: its id, or a new one's name whatever its case and spaces
+    (two `new:` of one name would add two organisations)."""
+    value = (value or "").strip()
+    if value.startswith(NEW):
+        return NEW + " ".join(value[len(NEW) :].split()).casefold()
+    return value
+
+
 def _number(fields: dict[str, Any], name: str) -> float | None:
     value = fields.get(name)
     if value in (None, ""):
@@ -170,10 +179,14 @@ def _approve_deal(candidate: Candidate, fields: dict[str, Any], by: Any) -> str:
             deal.sources = [*deal.sources, source]
         deal.save()
         return str(deal.pk)
-    licensor = _organization(str(fields.get("licensor") or ""), "licensor", source)
-    licensee = _organization(str(fields.get("licensee") or ""), "licensee", source)
+    named = str(fields.get("licensor") or ""), str(fields.get("licensee") or "")
+    same = _("the licensor and the licensee are the same")
+    if named[0].strip() and _party_key(named[0]) == _party_key(named[1]):
+        raise CurationError(same, field="licensee")
+    licensor = _organization(named[0], "licensor", source)
+    licensee = _organization(named[1], "licensee", source)
     if licensor.pk == licensee.pk:
-        raise CurationError(_("the licensor and the licensee are the same"), field="licensee")
+        raise CurationError(same, field="licensee")
     year = values["date"][:4] or str(timezone.now().year)
     deal = Deal(licensor=licensor, licensee=licensee, sources=[source], **values)
     insert_under_free_id(deal, _stem(f"dl-{licensor.pk}-{licensee.pk}-{year}"))
@@ -182,10 +195,18 @@ def _approve_deal(candidate: Candidate, fields: dict[str, Any], by: Any) -> str:
 
 def _approve_investment(candidate: Candidate, fields: dict[str, Any]) -> str:
     source = candidate.document.source_url
-    recipient = _organization(str(fields.get("recipient") or ""), "recipient", source)
+    recipient_named = str(fields.get("recipient") or "")
     raw = fields.get("investors") or []
     names = raw if isinstance(raw, list) else [p for p in re.split(r"[,\n]", str(raw)) if p]
-    investors = [_organization(str(n), "investors", source) for n in names if str(n).strip()]
+    names = [str(n) for n in names if str(n).strip()]
+    keys = [_party_key(recipient_named), *(_party_key(n) for n in names)]
+    for n, key in zip(names, keys[1:], strict=True):
+        if keys.count(key) > 1:
+            raise CurationError(
+                _("%(name)s is named twice") % {"name": repr(n.strip())}, field="investors"
+            )
+    recipient = _organization(recipient_named, "recipient", source)
+    investors = [_organization(n, "investors", source) for n in names]
     date = _date(fields)
     currency = str(fields.get("currency") or "").strip().upper()
     if currency and not re.fullmatch(r"[A-Z]{3}", currency):
