@@ -194,9 +194,10 @@ def ingest(request: HttpRequest) -> HttpResponse:
         if not form.errors:
             gaz = gazetteer()
             docs = []
+            current = ""  # the file being read when a refusal comes
             try:
                 with transaction.atomic():
-                    for name, text in texts:
+                    for current, text in texts:  # noqa: B007 (read in the handler below)
                         docs.append(
                             ingest_text(
                                 text,
@@ -207,8 +208,8 @@ def ingest(request: HttpRequest) -> HttpResponse:
                             )
                         )
             except CurationError as exc:
-                if name and exc.field == "text":
-                    message = _("%(name)s: %(error)s") % {"name": name, "error": exc.message}
+                if current and exc.field == "text":
+                    message = _("%(name)s: %(error)s") % {"name": current, "error": exc.message}
                     form.add_error("files", message)
                 else:
                     add_domain_error(form, exc)
