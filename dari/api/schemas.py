@@ -102,22 +102,33 @@ class BodyIn(Schema):
 
     @field_validator("*", mode="after")
     @classmethod
-    def _no_nul(cls, value: Any) -> Any:
-        # No text column holds a NUL (PostgreSQL refuses it): refused here, naming the field,
-        # as the middleware refuses one in a query or a form (a 500 there otherwise).
-        if _holds_nul(value):
-            raise PydanticCustomError("null_character", "A NUL character is not allowed.")
+    def _storable_text(cls, value: Any) -> Any:
+        # No text column holds a NUL (PostgreSQL refuses it) or half a surrogate pair (no
+        # database encodes it): refused here, naming the field, as the middleware refuses a
+        # NUL in a query or a form (a 500 otherwise).
+        problem = _unstorable(value)
+        if problem is not None:
+            raise PydanticCustomError(problem, "This text cannot be stored.")
         return value
 
 
-def _holds_nul(value: Any) -> bool:
+def _unstorable(value: Any) -> str | None:
+    """The code of the first text in `value` no column holds (`null_character`,
+    `invalid_unicode`), or None."""
     if isinstance(value, str):
-        return "\x00" in value
+        if "\x00" in value:
+            return "null_character"
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return "invalid_unicode"
+        return None
+    items: list[Any] = []
     if isinstance(value, dict):
-        return any(_holds_nul(k) or _holds_nul(v) for k, v in value.items())
-    if isinstance(value, list | tuple | set | frozenset):
-        return any(_holds_nul(v) for v in value)
-    return False
+        items = [*value.keys(), *value.values()]
+    elif isinstance(value, list | tuple | set | frozenset):
+        items = list(value)
+    return next((p for p in map(_unstorable, items) if p is not None), None)
 
 
 # Query parameters ------------------------------------------------------------------------------
