@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from dari.accounts.models import User
 from dari.directory.access import visible_assets
+from dari.directory.domain.ids import insert_under_free_id
 from dari.directory.domain.recommend import score_partner
 from dari.directory.models import ID_LENGTH, Asset, Program, bump_generation
 from dari.directory.vocab import (
@@ -298,14 +299,9 @@ def invite_shortlist(
     return shortlist
 
 
-def _new_call_id(name: str) -> str:
-    """A readable id for a new call, unique among programmes."""
-    stem = f"call-{slugify(name)}".rstrip("-")[: ID_LENGTH - 4] or "call"
-    candidate, n = stem, 1
-    while Program.objects.filter(pk=candidate).exists():
-        n += 1
-        candidate = f"{stem}-{n}"
-    return candidate
+def _call_id_stem(name: str) -> str:
+    """The readable id of a new call (the first free of it, -2, -3 ...: `insert_under_free_id`)."""
+    return f"call-{slugify(name)}".rstrip("-")[: ID_LENGTH - 4] or "call"
 
 
 def _check_dates(start: str, end: str) -> None:
@@ -313,14 +309,19 @@ def _check_dates(start: str, end: str) -> None:
         raise CallError(_("The call closes before it opens."), field="end", code="invalid")
 
 
-def _save_checked(call: Program, **save: Any) -> None:
-    """Validate `call` as the model does, naming the field at fault, then save it."""
+def _save_checked(call: Program, stem: str = "") -> None:
+    """Validate `call` as the model does, naming the field at fault, then save it; a new call
+    (`stem` given) is inserted under the first free id from `stem`, made free at the insert
+    (`insert_under_free_id`), which a look-up would race."""
     try:
-        call.full_clean()
+        call.full_clean(exclude=["id"] if stem else None)
     except ValidationError as e:
         field, problems = next(iter(e.message_dict.items()))
         raise CallError(problems[0], field=None if field == NON_FIELD_ERRORS else field) from None
-    call.save(**save)
+    if stem:
+        insert_under_free_id(call, stem)
+    else:
+        call.save()
     bump_generation()
 
 
@@ -341,8 +342,8 @@ def create_call(user: Any, values: Mapping[str, Any]) -> Program:
         raise CallError(_("Give the call a name."), field="name", code="required")
     start, end = values.get("start") or "", values.get("end") or ""
     _check_dates(start, end)
+    stem = _call_id_stem(name)
     call = Program(
-        id=_new_call_id(name),
         name=name,
         organizer_id=organizer_id,
         kind=ProgramKind.OPEN_INNOVATION_CALL,
@@ -352,7 +353,7 @@ def create_call(user: Any, values: Mapping[str, Any]) -> Program:
         sources=list(values.get("sources") or []),
         **clean_scope(values),
     )
-    _save_checked(call, force_insert=True)
+    _save_checked(call, stem=stem)
     return call
 
 
