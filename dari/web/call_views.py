@@ -107,9 +107,12 @@ def _own_assets(user: Any) -> list[tuple[str, str]]:
 def call_detail(request: HttpRequest, program_id: str) -> HttpResponse:
     call = _call_or_404(program_id)
     user = request.user
-    assets = _own_assets(user)
+    closed = calls.closed_for_applications(call)
+    assets = _own_assets(user) if closed is None else []
     form = ApplyForm(request.POST or None, assets=assets) if assets else None
-    if request.method == "POST":
+    if request.method == "POST" and closed is not None:
+        messages.error(request, closed.message)
+    elif request.method == "POST":
         if not user.is_authenticated:
             return redirect(f"{reverse('account_login')}?next={request.path}")
         if form is not None and form.is_valid():
@@ -132,6 +135,7 @@ def call_detail(request: HttpRequest, program_id: str) -> HttpResponse:
         "insights/call.html",
         {
             "call": call,
+            "closed": closed,
             "form": form,
             "suggested": suggested,
             "mine": calls.own_applications(user, call),

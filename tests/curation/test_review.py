@@ -81,6 +81,14 @@ def test_a_new_party_is_added_from_the_source(graph, curator):
     assert newco.sources == [SOURCE]
 
 
+def test_a_new_party_named_in_hangul_only_gets_a_readable_id(graph, curator):
+    """A company the source names only in Korean gets its name romanised as its id (it was
+    "record", then "record-2" for the next)."""
+    (cand,) = ingest_text(EN_DEAL, SOURCE).candidates.all()
+    approve(cand.pk, curator, {**initial(cand), "licensee": "new:셀리버리"})
+    assert Organization.objects.get(name="셀리버리").pk == "selribeori"
+
+
 @pytest.mark.parametrize(
     ("change", "field"),
     [

@@ -20,7 +20,6 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from dari.curation.access import may_curate
@@ -29,9 +28,8 @@ from dari.curation.domain.observations import approve_observation
 from dari.curation.domain.queries import initial
 from dari.curation.models import Candidate, CandidateKind, CandidateStatus
 from dari.directory.access import visible_assets
-from dari.directory.domain.ids import insert_under_free_id
+from dari.directory.domain.ids import id_stem, insert_under_free_id
 from dari.directory.models import (
-    ID_LENGTH,
     Deal,
     Investment,
     Organization,
@@ -68,7 +66,7 @@ def _pending(candidate_id: int) -> Candidate:
 
 
 def _stem(base: str) -> str:
-    return slugify(base)[: ID_LENGTH - 4] or "record"
+    return id_stem(base)
 
 
 def _organization(value: str, field: str, source: str) -> Organization:

@@ -12,13 +12,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import transaction
-from django.utils.text import slugify
 
 from dari.accounts.domain.audit import record_change
 from dari.accounts.models import AuditAction
-from dari.directory.domain.ids import insert_under_free_id
+from dari.directory.domain.ids import id_stem, insert_under_free_id
 from dari.directory.models import (
-    ID_LENGTH,
     Asset,
     Organization,
     bump_generation,
@@ -97,7 +95,7 @@ def update_organization(organization: Organization, values: Mapping[str, Any]) -
 
 def _asset_id_stem(organization: Organization, name: str) -> str:
     """A readable id in the contract's pattern (the first free of it, -2, -3 ...)."""
-    return f"as-{organization.pk}-{slugify(name)}".rstrip("-")[: ID_LENGTH - 4]
+    return id_stem(name, prefix=f"as-{organization.pk}-")
 
 
 def _audit_visibility(asset: Asset, before: str | None, actor: Any) -> None:

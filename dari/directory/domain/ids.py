@@ -8,8 +8,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.db import IntegrityError, models, transaction
+from django.utils.text import slugify
+
+from dari.directory.models import ID_LENGTH
+from dari.extraction.transliterate import romanise
 
 TRIES = 5
+
+
+def id_stem(name: str, prefix: str = "", fallback: str = "record") -> str:
+    """The readable stem of a new id: `prefix` and `name` in lower-case Latin letters, digits and
+    hyphens, Hangul romanised ("셀트리온" gives "seltrion"), short enough for a "-99" suffix;
+    `fallback` when nothing is left (a name of punctuation only)."""
+    slug = slugify(romanise(name))
+    return f"{prefix}{slug}".rstrip("-")[: ID_LENGTH - 4].rstrip("-") or fallback
 
 
 def free_id(model: type[models.Model], stem: str) -> str:

@@ -20,14 +20,14 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.mail import send_mass_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
-from django.utils.text import slugify
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dari.accounts.models import User
 from dari.directory.access import visible_assets
-from dari.directory.domain.ids import insert_under_free_id
+from dari.directory.domain.ids import id_stem, insert_under_free_id
 from dari.directory.domain.recommend import score_partner
-from dari.directory.models import ID_LENGTH, Asset, Program, bump_generation
+from dari.directory.models import Asset, Program, bump_generation
 from dari.directory.vocab import (
     Modality,
     ProgramKind,
@@ -66,6 +66,25 @@ def get_call(program_id: str) -> Program:
             _("There is no open-innovation call %(id)r.") % {"id": program_id}, code="not_found"
         )
     return call
+
+
+def closed_for_applications(call: Program) -> CallError | None:
+    """Why `call` takes no application today (before it opens, after its closing day, in
+    Korea's time; dates may be partial: a call closing "2026-12" takes applications all
+    December), or None when it takes them."""
+    today = timezone.localdate().isoformat()
+    if call.start and today[: len(call.start)] < call.start:
+        return CallError(
+            _("This call opens on %(date)s; applications are taken from then.")
+            % {"date": call.start},
+            code="not_open",
+        )
+    if call.end and today[: len(call.end)] > call.end:
+        return CallError(
+            _("This call closed on %(date)s and takes no more applications.") % {"date": call.end},
+            code="closed",
+        )
+    return None
 
 
 def score_fit(asset: Asset, call: Program) -> tuple[float | None, list[str]]:
@@ -138,6 +157,9 @@ def apply_to_call(user: Any, program_id: str, asset_id: str, pitch: str) -> Call
     if user.organization_id is None:
         raise CallError(_("Only members of an organisation can apply."))
     call = get_call(program_id)
+    closed = closed_for_applications(call)
+    if closed is not None:
+        raise closed
     asset = (
         visible_assets(user)
         .filter(pk=asset_id, organization_id=user.organization_id)
@@ -301,7 +323,7 @@ def invite_shortlist(
 
 def _call_id_stem(name: str) -> str:
     """The readable id of a new call (the first free of it, -2, -3 ...: `insert_under_free_id`)."""
-    return f"call-{slugify(name)}".rstrip("-")[: ID_LENGTH - 4] or "call"
+    return id_stem(name, prefix="call-", fallback="call")
 
 
 def _check_dates(start: str, end: str) -> None:
