@@ -1,6 +1,7 @@
 """Scheduling an event with the optimiser: build the partnering-schedule/1 instance from the
 database, solve it outside any transaction, then apply the result atomically if nothing changed
-meanwhile (else solve again). Confirmed meetings are locked and never move."""
+meanwhile (else solve again). Confirmed meetings are locked and never move; while the event
+runs, a slot that has begun takes no new meeting and what sits in it stays."""
 
 from __future__ import annotations
 
@@ -61,13 +62,18 @@ def build_instance(event: Event) -> Instance:
         .prefetch_related("blocked_slots")
         .select_related("event")
     )
-    available = {p.pk: set(available_slot_ids(p, slots)) for p in participants}
+    # A slot that has begun takes no meeting it does not hold already: while the event runs,
+    # what is placed goes ahead of now, and what sits in a past slot (held, or missed) stays.
+    now = djtz.now()
+    past = {s.id for s in slots if s.start <= now}
+    available = {p.pk: set(available_slot_ids(p, slots)) - past for p in participants}
     engine_meetings = []
     for m in meetings:
-        locked = str(m.slot_id) if m.confirmed and m.slot_id is not None else None
+        held = m.slot_id is not None and (m.confirmed or str(m.slot_id) in past)
+        locked = str(m.slot_id) if held else None
         seat_ids = [s.participant_id for s in m.seats.all()]
         if locked:
-            # A confirmed time stays available to those who confirmed it.
+            # A confirmed (or past) time stays available to those who hold it.
             for pid in seat_ids:
                 available[pid].add(locked)
         engine_meetings.append(
