@@ -132,6 +132,18 @@ def render_reason(
     ]
     for line in reason.get("busy", ()):
         partners = [join([name(k) for k in x["with"]], 3) for x in line["meets"]]
+        if len(partners) > 3:
+            # Counted as people ("외 3명" in Korean), not as things ("3개 더").
+            rest = len(partners) - 3
+            parts.append(
+                ngettext(
+                    "%(name)s meets %(partners)s and %(n)d other then.",
+                    "%(name)s meets %(partners)s and %(n)d others then.",
+                    rest,
+                )
+                % {"name": name(line["who"]), "partners": ", ".join(partners[:3]), "n": rest}
+            )
+            continue
         parts.append(
             _("%(name)s meets %(partners)s then.")
             % {"name": name(line["who"]), "partners": join(partners, 3)}
