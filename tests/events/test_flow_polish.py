@@ -1,0 +1,40 @@
+"""What a participant met on the agenda: the times offered for a move carry their zone, the
+move's reason says what it is for, the deal field says what to type, and the calendar
+download speaks the reader's language."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def agenda_of(world, scheduled):
+    slug = world["event"].slug
+
+    def _open(who: str, language: str) -> str:
+        client = Client()
+        client.force_login(world[who].user)
+        client.cookies["django_language"] = language
+        return client.get(f"/events/{slug}/agenda").content.decode()
+
+    return _open
+
+
+def test_the_times_offered_for_a_move_carry_the_readers_zone(agenda_of):
+    seoul = agenda_of("minseo", "ko")
+    london = agenda_of("emma", "en")
+    options_seoul = re.findall(r'<select name="preferred"[^>]*>(.*?)</select>', seoul, re.S)[0]
+    options_london = re.findall(r'<select name="preferred"[^>]*>(.*?)</select>', london, re.S)[0]
+    assert re.findall(r">[^<]+<", options_seoul)[0].endswith(" KST<")
+    assert re.findall(r">[^<]+<", options_london)[0].endswith(" GMT<")
+    assert "시간 변경 사유" in seoul
+    assert "Reason for the move" in london
+
+
+def test_the_deal_field_says_what_to_type(agenda_of):
+    assert "dl-abl-bio-gsk-2025" in agenda_of("emma", "en")
