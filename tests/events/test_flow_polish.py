@@ -38,3 +38,20 @@ def test_the_times_offered_for_a_move_carry_the_readers_zone(agenda_of):
 
 def test_the_deal_field_says_what_to_type(agenda_of):
     assert "dl-abl-bio-gsk-2025" in agenda_of("emma", "en")
+
+
+def test_the_calendar_download_speaks_the_readers_language(world, scheduled):
+    import icalendar
+
+    client = Client()
+    client.force_login(world["minseo"].user)
+    slug = world["event"].slug
+    client.cookies["django_language"] = "ko"
+    korean = icalendar.Calendar.from_ical(client.get(f"/events/{slug}/agenda.ics").content)
+    client.cookies["django_language"] = "en"
+    english = icalendar.Calendar.from_ical(client.get(f"/events/{slug}/agenda.ics").content)
+    (ko_event,) = korean.walk("VEVENT")
+    (en_event,) = english.walk("VEVENT")
+    name = world["event"].name
+    assert str(ko_event["DESCRIPTION"]) == f"Emma Clarke (Gsk) 님과의 파트너링 미팅 ({name})"
+    assert str(en_event["DESCRIPTION"]) == f"Partnering meeting at {name} with Emma Clarke (Gsk)."
