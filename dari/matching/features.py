@@ -228,6 +228,10 @@ PLACE_WORDS: frozenset[str] = frozenset(
 ) | frozenset(
     "chinese korean japanese european american asian african western eastern northern"
     " southern international".split()
+) | frozenset(
+    # Cities of the clusters and of the hubs they partner with.
+    "seoul incheon songdo pangyo osong daejeon daegu busan ulsan gwangju wonju seongnam"
+    " boston cambridge london basel tokyo osaka kobe shanghai beijing singapore".split()
 )
 """Words of country and region names, and their adjectives: where an organisation is says
 nothing of what it partners on (the territory reason speaks of place)."""
