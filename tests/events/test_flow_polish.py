@@ -55,3 +55,15 @@ def test_the_calendar_download_speaks_the_readers_language(world, scheduled):
     name = world["event"].name
     assert str(ko_event["DESCRIPTION"]) == f"Emma Clarke (Gsk) 님과의 파트너링 미팅 ({name})"
     assert str(en_event["DESCRIPTION"]) == f"Partnering meeting at {name} with Emma Clarke (Gsk)."
+
+
+def test_the_organiser_reads_an_unscheduled_meetings_priority_and_wait_in_words(world):
+    from dari.events.domain.requests import accept_request, request_meeting
+
+    accept_request(request_meeting(world["minseo"], target=world["emma"]).pk, world["emma"])
+    client = Client()
+    client.force_login(world["organiser"])
+    client.cookies["django_language"] = "ko"
+    page = client.get(f"/events/{world['event'].slug}/manage").content.decode()
+    row = re.search(r'<td data-label="우선순위">(.*?)</td><td class="text-col">(.*?)</td>', page)
+    assert row.groups() == ("보통", "다음 일정 배정 실행을 기다리는 중입니다.")
