@@ -28,3 +28,27 @@ def test_the_account_page_offers_the_time_zones_by_place():
     assert "Europe/London" in page
     assert ">localtime<" not in page
     assert ">Factory<" not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "greeting", "subject"),
+    [("en", "Hello from Dari!", "[Dari] "), ("ko", "안녕하세요 다리입니다!", "[다리] ")],
+)
+def test_the_sign_up_mail_names_dari_not_the_servers_host(
+    client, mailoutbox, language, greeting, subject
+):
+    client.cookies["django_language"] = language
+    client.post(
+        "/accounts/signup/",
+        {
+            "email": "fresh@example.org",
+            "username": "fresh",
+            "password1": "a-Long-pass-2026",
+            "password2": "a-Long-pass-2026",
+        },
+    )
+    (mail,) = mailoutbox
+    assert mail.subject.startswith(subject)
+    assert mail.body.startswith(greeting)
+    assert "testserver" not in mail.subject
+    assert "/accounts/confirm-email/" in mail.body
