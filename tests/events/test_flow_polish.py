@@ -67,3 +67,14 @@ def test_the_organiser_reads_an_unscheduled_meetings_priority_and_wait_in_words(
     page = client.get(f"/events/{world['event'].slug}/manage").content.decode()
     row = re.search(r'<td data-label="우선순위">(.*?)</td><td class="text-col">(.*?)</td>', page)
     assert row.groups() == ("보통", "다음 일정 배정 실행을 기다리는 중입니다.")
+
+
+def test_the_outcomes_read_as_korean_business_people_write_them(agenda_of):
+    page = agenda_of("minseo", "ko")
+    select = re.search(r'<select name="outcome"[^>]*>(.*?)</select>', page, re.S).group(1)
+    assert re.findall(r">([^<]+)</option>", select) == [
+        "관심 없음",
+        "CDA 체결",
+        "텀시트(주요 조건 합의서)",
+        "거래 성사",
+    ]

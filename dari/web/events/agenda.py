@@ -59,17 +59,9 @@ def agenda_page(request: HttpRequest, me: Participant) -> HttpResponse:
 
 
 def rendered_once(form: Any) -> dict[str, dict[str, str]]:
-    """Each field of `form` as its label, its widget's HTML and its help text, rendered once
-    for a page that repeats the form on every meeting (a widget renders through the template
-    engine)."""
-    return {
-        name: {
-            "label": form[name].label,
-            "widget": str(form[name]),
-            "help": form[name].help_text,
-        }
-        for name in form.fields
-    }
+    """Each field of `form` as its label and its widget's HTML, rendered once for a page that
+    repeats the form on every meeting (a widget renders through the template engine)."""
+    return {name: {"label": form[name].label, "widget": str(form[name])} for name in form.fields}
 
 
 def _meeting_of(me: Participant, meeting_id: int) -> int:
