@@ -115,4 +115,7 @@ def test_more_people_than_shown_are_counted_as_people_in_each_language():
     assert "Person 1 meets Person 3, Person 4, Person 5 and 3 others then." in english
     with translation.override("ko"):
         korean = render_reason(reason, names, {"1": start}, "UTC")
-    assert "그 시간에 Person 1 님은 Person 3, Person 4, Person 5 님 외 3명과 미팅이 있습니다." in korean
+    assert (
+        "그 시간에 Person 1 님은 Person 3, Person 4, Person 5 님 외 3명과 미팅이 있습니다."
+        in korean
+    )

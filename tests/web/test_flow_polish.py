@@ -4,6 +4,8 @@ with their zone; the calendar speaks the reader's language; the ingest form name
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -52,3 +54,28 @@ def test_the_sign_up_mail_names_dari_not_the_servers_host(
     assert mail.body.startswith(greeting)
     assert "testserver" not in mail.subject
     assert "/accounts/confirm-email/" in mail.body
+
+
+def test_a_newcomer_joins_an_organisation_by_typing_its_name_in_either_language():
+    """The join form was a select of every organisation in the directory (857 in the demo,
+    trial sponsors among them); it now takes a name or an id, suggested as one types."""
+    from dari.accounts.models import Membership
+    from tests.factories import OrganizationFactory
+
+    OrganizationFactory(id="org-acme", name="Acme Bio", name_ko="에이크미바이오")
+    OrganizationFactory(id="org-acme-2", name="Acme Bioscience")
+    client = Client()
+    client.force_login(UserFactory(username="newbie", organization=None))
+    client.cookies["django_language"] = "ko"
+    page = client.get("/me/").content.decode()
+    assert 'list="organization-options"' in page
+    assert "Acme Bioscience</option>" not in page  # no select of every organisation
+    refused = client.post("/me/", {"action": "join", "organization": "Acme"})
+    assert refused.status_code == 200
+    assert Membership.objects.count() == 0
+    error = re.search(r'<ul class="errorlist"[^>]*>(.*?)</ul>', refused.content.decode(), re.S)
+    assert "에이크미바이오 (org-acme)" in error.group(1)
+    assert "Acme Bioscience (org-acme-2)" in error.group(1)
+    done = client.post("/me/", {"action": "join", "organization": "에이크미바이오"})
+    assert (done.status_code, done["Location"]) == (302, "/me/")
+    assert Membership.objects.get().organization_id == "org-acme"

@@ -22,7 +22,9 @@ from dari.web.events.guards import act, registered
 
 
 class MoveForm(forms.Form):
-    reason = forms.CharField(label=gettext_lazy("Reason for the move"), max_length=1000, required=False)
+    reason = forms.CharField(
+        label=gettext_lazy("Reason for the move"), max_length=1000, required=False
+    )
     preferred = forms.TypedMultipleChoiceField(
         label=gettext_lazy("Times I would prefer"), coerce=int, required=False
     )
