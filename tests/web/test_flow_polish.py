@@ -79,3 +79,11 @@ def test_a_newcomer_joins_an_organisation_by_typing_its_name_in_either_language(
     done = client.post("/me/", {"action": "join", "organization": "에이크미바이오"})
     assert (done.status_code, done["Location"]) == (302, "/me/")
     assert Membership.objects.get().organization_id == "org-acme"
+
+
+@pytest.mark.parametrize("url", ["/assets/as-gastric/edit", "/organizations/org-hanbit/assets/new"])
+def test_the_asset_forms_name_the_organisation_as_the_reader_knows_it(client, directory, url):
+    client.force_login(directory["admin"])
+    client.cookies["django_language"] = "ko"
+    page = client.get(url).content.decode()
+    assert re.search(r'<p class="crumbs"><a href="/organizations/org-hanbit/">한빛바이오</a>', page)
