@@ -87,3 +87,11 @@ def test_the_asset_forms_name_the_organisation_as_the_reader_knows_it(client, di
     client.cookies["django_language"] = "ko"
     page = client.get(url).content.decode()
     assert re.search(r'<p class="crumbs"><a href="/organizations/org-hanbit/">한빛바이오</a>', page)
+
+
+def test_the_sign_in_form_says_it_keeps_you_signed_in(client):
+    """allauth's Korean says 아이디 저장 ("save my ID") for what keeps the session."""
+    client.cookies["django_language"] = "ko"
+    page = client.get("/accounts/login/").content.decode()
+    assert "로그인 상태 유지" in page
+    assert "아이디 저장" not in page
