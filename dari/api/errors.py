@@ -59,6 +59,7 @@ KINDS = {
     "investment": _l("investment"),
     "facility": _l("facility"),
     "program": _l("program"),
+    "call": _l("call"),
 }
 
 
@@ -99,6 +100,10 @@ def _message(error: dict[str, Any]) -> tuple[str, str]:
     if kind in ("literal_error", "enum") and ctx.get("expected"):
         expected = str(ctx["expected"]).replace(" or ", ", ")  # no English word in Korean
         return kind, _("Must be one of %(expected)s.") % {"expected": expected}
+    if kind == "null_character":
+        return kind, _("A NUL character is not allowed.")
+    if kind == "invalid_unicode":
+        return kind, _("This text is not valid Unicode (half a surrogate pair).")
     message = TYPE_MESSAGES.get(kind)
     # Pydantic's other English texts are never shown: a generic sentence in the caller's
     # language, with pydantic's error type as the code.

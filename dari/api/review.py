@@ -15,7 +15,7 @@ from dari.api.schemas import BodyIn, ErrorOut
 from dari.curation.access import may_curate
 from dari.curation.domain.ingest import ingest_text
 from dari.curation.domain.observations import propose_observation
-from dari.curation.domain.queries import initial, queue
+from dari.curation.domain.queries import initial, queue, seen_by
 from dari.curation.domain.review import approve, reject
 from dari.curation.models import Candidate
 
@@ -118,11 +118,12 @@ def _out(c: Candidate) -> CandidateOut:
     )
 
 
-def _one(candidate_id: int) -> Candidate:
+def _one(request: HttpRequest, candidate_id: int) -> Candidate:
     c = queue("").filter(pk=candidate_id).first()
     if c is None:
         raise ApiError(404, _("No candidate record with that id."))
-    return c
+    (shown,) = seen_by([c], request.user)
+    return shown
 
 
 @router.post(
@@ -131,7 +132,8 @@ def _one(candidate_id: int) -> Candidate:
 def post_ingest(request: HttpRequest, body: IngestIn) -> Status[IngestOut]:
     _curator(request)
     doc = ingest_text(body.text, body.source, body.lang, request.user)
-    return Status(201, IngestOut(candidates=[_out(c) for c in queue("").filter(document=doc)]))
+    rows = seen_by(list(queue("").filter(document=doc)), request.user)
+    return Status(201, IngestOut(candidates=[_out(c) for c in rows]))
 
 
 @router.post(
@@ -144,20 +146,20 @@ def post_observation(request: HttpRequest, body: ObservationIn) -> Status[Candid
     c = propose_observation(
         request.user, body.target, body.date, body.value, body.source, body.note
     )
-    return Status(201, _out(_one(c.pk)))
+    return Status(201, _out(_one(request, c.pk)))
 
 
 @router.get("/review", response={200: list[CandidateOut], **ERRORS}, summary="The review queue")
 def list_review(request: HttpRequest, params: Query[ListQuery]) -> list[CandidateOut]:
     _curator(request)
     status = "" if params.status == "all" else params.status
-    return [_out(c) for c in queue(status).order_by("id")[:500]]
+    return [_out(c) for c in seen_by(list(queue(status).order_by("id")[:500]), request.user)]
 
 
 @router.get("/review/{candidate_id}", response={200: CandidateOut, **ERRORS})
 def get_review(request: HttpRequest, candidate_id: int) -> CandidateOut:
     _curator(request)
-    return _out(_one(candidate_id))
+    return _out(_one(request, candidate_id))
 
 
 @router.post(
@@ -167,13 +169,13 @@ def get_review(request: HttpRequest, candidate_id: int) -> CandidateOut:
 )
 def post_approve(request: HttpRequest, candidate_id: int, body: ApproveIn) -> CandidateOut:
     _curator(request)
-    fields = {**initial(_one(candidate_id)), **body.dict(exclude_unset=True)}
+    fields = {**initial(_one(request, candidate_id)), **body.dict(exclude_unset=True)}
     approve(candidate_id, request.user, fields)
-    return _out(_one(candidate_id))
+    return _out(_one(request, candidate_id))
 
 
 @router.post("/review/{candidate_id}/reject", response={200: CandidateOut, **ERRORS})
 def post_reject(request: HttpRequest, candidate_id: int, body: RejectIn) -> CandidateOut:
     _curator(request)
     reject(candidate_id, request.user, body.reason)
-    return _out(_one(candidate_id))
+    return _out(_one(request, candidate_id))

@@ -16,7 +16,18 @@ from ninja.openapi.schema import OpenAPISchema
 from ninja.renderers import JSONRenderer
 from ninja.security import django_auth
 
-from dari.api import directory, errors, insights, me, messages, recommend, review, trials, webhooks
+from dari.api import (
+    calls,
+    directory,
+    errors,
+    insights,
+    me,
+    messages,
+    recommend,
+    review,
+    trials,
+    webhooks,
+)
 from dari.api.auth import CallerRateThrottle, TokenAuth, anonymous
 from dari.api.schemas import ErrorOut
 
@@ -89,6 +100,7 @@ errors.install(api)
 api.add_router("/", directory.router)
 api.add_router("/", recommend.router)
 api.add_router("/insights", insights.router)
+api.add_router("/insights", calls.router)
 api.add_router("/", me.router)
 api.add_router("/", review.router)
 api.add_router("/", trials.router)

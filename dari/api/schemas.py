@@ -14,7 +14,8 @@ from typing import Annotated, Any
 
 from django.db.models import TextChoices
 from ninja import Field, Schema
-from pydantic import ConfigDict, WithJsonSchema, create_model
+from pydantic import ConfigDict, WithJsonSchema, create_model, field_validator
+from pydantic_core import PydanticCustomError
 
 from dari.directory.filters import (
     AssetFilter,
@@ -98,6 +99,36 @@ class BodyIn(Schema):
     through as proposed, dropping the correction)."""
 
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _storable_text(cls, value: Any) -> Any:
+        # No text column holds a NUL (PostgreSQL refuses it) or half a surrogate pair (no
+        # database encodes it): refused here, naming the field, as the middleware refuses a
+        # NUL in a query or a form (a 500 otherwise).
+        problem = _unstorable(value)
+        if problem is not None:
+            raise PydanticCustomError(problem, "This text cannot be stored.")
+        return value
+
+
+def _unstorable(value: Any) -> str | None:
+    """The code of the first text in `value` no column holds (`null_character`,
+    `invalid_unicode`), or None."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            return "null_character"
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return "invalid_unicode"
+        return None
+    items: list[Any] = []
+    if isinstance(value, dict):
+        items = [*value.keys(), *value.values()]
+    elif isinstance(value, list | tuple | set | frozenset):
+        items = list(value)
+    return next((p for p in map(_unstorable, items) if p is not None), None)
 
 
 # Query parameters ------------------------------------------------------------------------------

@@ -58,7 +58,7 @@ class FacilityAdmin(admin.ModelAdmin):
 class ProgramAdmin(admin.ModelAdmin):
     list_display = ["id", "name", "kind", "organizer", "start", "end"]
     list_filter = ["kind"]
-    search_fields = ["id", "name"]
+    search_fields = ["id", "name", "name_ko"]
     list_select_related = ["organizer"]
 
 

@@ -389,6 +389,9 @@ class Program(Stamped):
 
     id = models.CharField(_("id"), max_length=ID_LENGTH, primary_key=True)
     name = models.CharField(_("name"), max_length=300)
+    # name_ko, description_ko and the seeks_* fields are Dari's own: dari-directory/1 has no
+    # place for them, so the importer leaves them as they are and the exporter omits them.
+    name_ko = models.CharField(_("Korean name"), max_length=300, blank=True)
     organizer = models.ForeignKey(
         Organization,
         verbose_name=_("organiser"),
@@ -401,15 +404,27 @@ class Program(Stamped):
     start = models.CharField(_("start"), max_length=10, blank=True)
     end = models.CharField(_("end"), max_length=10, blank=True)
     description = models.TextField(_("description"), blank=True)
+    description_ko = models.TextField(_("description (Korean)"), blank=True)
     sources = models.JSONField(
         _("sources"), default=list, blank=True, validators=[validate_web_addresses]
+    )
+    # What an open-innovation call seeks ("areas sought"): empty lists and "" seek anything.
+    seeks_therapeutic_areas = models.JSONField(
+        _("therapeutic areas sought"), default=list, blank=True
+    )
+    seeks_modalities = models.JSONField(_("modalities sought"), default=list, blank=True)
+    seeks_min_stage = models.CharField(
+        _("minimum stage"), max_length=20, blank=True, choices=Stage.choices
     )
 
     class Meta:
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
         ordering = ["-start", "name"]
-        constraints = [_in_choices("kind", ProgramKind, "program_kind_valid")]
+        constraints = [
+            _in_choices("kind", ProgramKind, "program_kind_valid"),
+            _blank_or_in("seeks_min_stage", Stage, "program_min_stage_valid"),
+        ]
 
     def __str__(self) -> str:
         return self.name

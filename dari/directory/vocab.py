@@ -139,6 +139,18 @@ class ProgramKind(models.TextChoices):
     OTHER = "other", pgettext_lazy("programme kind", "Other")
 
 
+# The stages an asset passes through in order; "platform" has no place on it, so a platform
+# asset never meets a minimum stage.
+STAGE_LADDER = ("discovery", "preclinical", "phase1", "phase2", "phase3", "filed", "approved")
+
+
+def reaches_stage(stage: str, minimum: str) -> bool:
+    """Whether an asset at `stage` meets a minimum stage (any stage meets "" or an unknown)."""
+    if minimum not in STAGE_LADDER:
+        return True
+    return stage in STAGE_LADDER and STAGE_LADDER.index(stage) >= STAGE_LADDER.index(minimum)
+
+
 def label_of(choices: type[models.TextChoices], value: str) -> str:
     """The translated label of a vocabulary value (the value itself if unknown)."""
     try:

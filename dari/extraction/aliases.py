@@ -77,5 +77,10 @@ ALIASES: dict[str, str] = {
     "Green Cross": "GC Biopharma",
     "유한": "Yuhan",
     "보령제약": "Boryung",
+    # LG Life Sciences merged into LG Chem (2017): its deals are LG Chem's
+    "LG생명과학": "LG Chem",
+    "LG생명": "LG Chem",
+    "LG Life Sciences": "LG Chem",
+    "LG Life Science": "LG Chem",
     "Boryung Pharmaceutical": "Boryung",
 }

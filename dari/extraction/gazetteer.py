@@ -27,6 +27,7 @@ from dari.extraction.stopwords import (
     NOT_NAMES,
     SURNAMES,
 )
+from dari.extraction.variants import korean_variants
 
 _SUFFIXES = re.compile(
     r"(?:,?\s+(?:inc\.?|incorporated|co\.,?\s*ltd\.?|co\.|ltd\.?|limited|corporation|corp\.?|"
@@ -63,7 +64,8 @@ _KO_COMPANY = re.compile(
     r"[A-Za-z0-9가-힣&]{1,12}(?:바이오|제약|약품|파마|테라퓨틱스|사이언스|"
     r"인베스트먼트|인베트먼트|파트너스|벤처투자|벤처스|캐피탈|자산운용|투자|증권|IBT|젠|텍|셀|랩|"
     r"헬스케어|메디칼|메디컬|바이오로직스|바이오텍|바이오사이언스|테크놀로지|유한공사)|"
-    r"[가-힣]{2,8}\s(?:테라퓨틱스|파마슈티컬스?|바이오사이언스|바이오로직스|파마|바이오텍|제약))"
+    r"[가-힣]{2,8}\s(?:테라퓨틱스|파마슈티컬스?|바이오사이언스|바이오로직스|파마|바이오텍|제약|"
+    r"테크놀로지스?|사이언시스|메디신스?|헬스케어))"
     r"(?=사?\s?(?:은|는|이|가|와|과|에|에게|로부터|으로부터|를|을|의|,|등|\s|\(|다\.|이다))"
 )
 # "CS Pharmaceuticals社", "(주)티움바이오", "주식회사 티움바이오", "에볼루스사와", "알자(ALZA)사에",
@@ -72,7 +74,7 @@ _KO_CORPORATE = re.compile(
     r"([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})\s?社|"
     r"(?<![가-힣])([가-힣]{2,10})\([A-Za-z][\w .&-]{1,30}\)\s?社|"
     r"(?<![가-힣])([가-힣]{3,10}|[가-힣]{2,10}(?=\([A-Za-z]))(?:\([A-Za-z][\w .&-]{1,30}\))?"
-    r"(?<!제약)(?<!바이오)(?<!기업)(?<!업체)(?<!회)(?<!투자)(?<!계열)(?<!공)사"
+    r"(?<!제약)(?<!바이오)(?<!기업)(?<!업체)(?<!회)(?<!투자)(?<!계열)(?<!공)사(?:\(社\))?"
     r"(?=와|에|에게|로부터|는|가)|"
     r"['‘]([^'’()]{2,30}?)\s?\((?=[A-Z?][a-z?])[^()]{2,40}\)['’]|"
     r"(?:\(주\)|㈜|주식회사)\s?([가-힣A-Za-z][가-힣A-Za-z0-9]{1,14})"
@@ -144,7 +146,7 @@ _KO_GENERIC_END = re.compile(
     r"협약|협력|제휴|수출|이전|이내|시점|권|달성|체결|진행|완료|승인|허가|출시|진입|성공|기준|조건|"
     r"단계|결과|경우|과정|이후|당시|측|관계자|업계|당국|협회|위원회|대표|대표이|사장|회장|연구원|기자|"
     r"정부|식약처|거래소|증권가|규모|금액|대금|내용|기간|지역|에서|"
-    r"하|되|받|있|없|했|됐|된|한|중)$"
+    r"질환|전문|하|해|되|받|있|없|했|됐|된|한|중)$"
 )
 
 
@@ -206,6 +208,19 @@ class Gazetteer:
             by_name[entry.name] = key
             for form in _forms(entry):
                 owners.setdefault(form.lower(), set()).add(key)
+        derived: dict[str, set[tuple[str, str]]] = {}
+        for key, entry in self.entries.items():
+            if entry.kind != "organization":
+                continue
+            short = re.sub(r"\s+Pharm\.?$", "", entry.name)  # "Sam Chun Dang Pharm"
+            if short != entry.name and len(short) >= 4:
+                derived.setdefault(short.lower(), set()).add(key)
+            for name_ko in (n for n in entry.names if _HANGUL.search(n)):
+                for form in korean_variants(_KO_SUFFIXES.sub("", name_ko).strip(), entry.name):
+                    derived.setdefault(form.lower(), set()).add(key)
+        for form, keys in derived.items():  # a derived spelling never takes another's name
+            if form not in owners and len(form) >= 3:
+                owners[form] = keys
         for alias, name in (ALIASES if aliases is None else aliases).items():
             if name in by_name:
                 owners[alias.lower()] = {by_name[name]}  # an alias settles an ambiguity

@@ -12,7 +12,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dari.extraction import bystanders, learned, notnames, owners, roles, tagger, terms
+from dari.extraction import (
+    bystanders,
+    learned,
+    notnames,
+    owners,
+    roles,
+    tagger,
+    terms,
+    transliterate,
+)
 from dari.extraction.gazetteer import Gazetteer
 from dari.extraction.model import Candidate, Mention
 from dari.extraction.money import amounts
@@ -24,8 +33,10 @@ from dari.extraction.text import dates, language, sentences
 _DEAL = re.compile(
     r"licen[cs]|option|collaborat|partnership|acquir|acquisition|merger|co-develop|\bdeal\b|"
     r"agreement|rights? to|up[- ]?front|contract|transfer|export|\bbuy|\bbought|purchas|stake|"
+    r"alliance|joint[- ]venture|co-?promot|co-?market|"
     r"계약|선급금|기술료|파트너십|지분|판권|사들|매입|매각|합병|"
-    r"기술\s?이전|기술\s?수출|기술\s?도입|라이선스|라이센스|공동\s?개발|공동\s?연구|인수|도입\s?계약",
+    r"기술\s?이전|기술\s?수출|기술\s?도입|라이선스|라이센스|공동\s?개발|공동\s?연구|인수|도입\s?계약|"
+    r"제휴|협약|합작|공동\s?(?:판매|프로모션|마케팅)",
     re.IGNORECASE,
 )
 _FUNDING = re.compile(
@@ -49,6 +60,7 @@ _STAKE_FUNDING = re.compile(
 _LICENCE_ACQUIRE = re.compile(
     r"acquir\w*\s+(?:about\s+)?[\d,.]+\s+(?:million\s+)?(?:new\s+)?shares|"
     r"(?:option|right) to acquire\b|"
+    r"acquir\w*\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?technology\b|"  # "acquired the technology for"
     r"acquir\w*\s+(?:the\s+|an?\s+)?(?-i:[A-Z][\w.-]*\s+){1,2}rights?\b|"  # "the European rights"
     r"acquir\w*\s+(?:the\s+|an?\s+)?(?:exclusive|global|worldwide|"
     r"regional|development|commerciali\w+|overseas|sales|marketing|co-?development)\b"
@@ -382,7 +394,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             for o in orgs
         )
     ]
-    orgs = notnames.drop(text, orgs)
+    orgs = transliterate.resolve(gazetteer, notnames.drop(text, orgs))
     units = bystanders.units(text, orgs)
     orgs = [m for m in orgs if not bystanders.not_a_party(text, m, orgs)]
     orgs.sort(key=lambda m: m.start)
@@ -392,7 +404,10 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     out: list[Candidate] = []
     is_deal = bool(_DEAL.search(text))
     licence = re.search(
-        r"licen[cs]|\boption\b|기술\s?이전|기술\s?수출|라이선스|기술\s?도입|도입\s?계약|옵션",
+        r"licen[cs]|\boption\b|기술\s?이전|기술\s?수출|라이선스|기술\s?도입|도입\s?계약|옵션|"
+        # rights to sell taken in, or a product brought in against fees: "독점판매권도
+        # 획득", "X 도입과 관련한 계약금"
+        r"판권|판매권|도입\S{0,3}\s(?:\S+\s){0,2}?(?:계약금|선급금|마일스톤|로열티|기술료)",
         text,
         re.I,
     )

@@ -221,7 +221,7 @@ _SINGLE: list[tuple[re.Pattern[str], str, float]] = [
         re.compile(
             rf"{P}{GAP}\b(?:(?:will|is eligible to|is in line to|to) (?:also )?"
             rf"(?:receive|be eligible to receive|get|earn)|(?:has|have|had) (?:also )?received|"
-            rf"gets|receives|earns)\b"
+            rf"(?:will (?:also )?be|is|are) (?:also )?eligible for|gets|receives|earns)\b"
             rf"(?=[^.]{{0,60}}(?:payment|upfront|milestone|royalt|fee|up to|\$|€|£))",
             re.I,
         ),
@@ -417,6 +417,9 @@ def _aside_weight(marked: str, at: int) -> float:
     return 0.5 if BACKGROUND.search(marked[start:end].strip()) else 1.0
 
 
+_PAID_BEFORE = re.compile(r"\b(?:paid|pays|pay|paying|owes|owed)\s+$", re.I)
+
+
 def deal_roles(
     text: str, orgs: list[Mention], lang: str, gazetteer: Any
 ) -> list[tuple[Mention, str, float]]:
@@ -435,6 +438,8 @@ def deal_roles(
             votes[(b, r2)] = max(votes.get((b, r2), 0), conf_here)
     for rx, role, conf in _SINGLE:
         for match in rx.finditer(marked):
+            if _PAID_BEFORE.search(marked, max(0, match.start() - 12), match.start()):
+                continue  # "It paid ⟦0⟧ $50 million and agreed to pay": ⟦0⟧ is paid, not payer
             a = int(match.group(1))
             conf_here = conf * _aside_weight(marked, match.start())
             votes[(a, role)] = max(votes.get((a, role), 0), conf_here)

@@ -12,6 +12,7 @@ import re
 P = r"⟦(\d+)⟧"
 GAP = r"[^.⟦]{0,110}?"  # within the sentence, no other party in between
 WIDE = r"[^.]{0,140}?"  # within the sentence
+_WIDE_LINES = r"(?:[^.\n]|\n(?!\s*\n)){0,140}?"  # within the sentence, across a line break
 _BRACKET = r"(?:\s?\([^()]{0,40}\))?"  # "(대표 곽달원)", "(KRX:068270)"
 _SELLER = r"(?:⟦\d+⟧['’]s?\s+|⟦\d+⟧(?:이|가)\s?보유(?:한|하고 있는|하던|중인)\s)?"
 
@@ -41,7 +42,8 @@ PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
     (
         re.compile(
             rf"{P}{GAP}\b(?:signed|entered(?: into)?|inked|concluded|reached)\b[^.⟦]{{0,30}}?"
-            rf"\b(?:asset\s+)?(?:acquisition|purchase|transfer)\s+agreement\b[^.⟦]{{0,120}}?"
+            rf"\b(?:asset\s+)?(?:acquisition|purchase|(?<!technology )transfer)\s+agreement\b"
+            rf"[^.⟦]{{0,120}}?"
             rf"\bwith\s+(?:[\w-]+\s+){{0,3}}?{P}",
             re.I,
         ),
@@ -57,6 +59,25 @@ PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
         ),
         ("licensor", "licensee"),
         0.9,
+    ),
+    # "A는 B가 개발하는 … 판매권 도입계약": A takes the rights to what B develops
+    (
+        re.compile(
+            rf"{P}(?:은|는|이|가)\s(?:[^.⟦]{{0,40}}?\s)?{P}(?:이|가)\s(?:개발|보유|발굴)"
+            r"(?:하는|한|중인|해\s?온|하고\s?있는)\s[^.⟦]{0,200}?"
+            r"(?:도입|판매권|판권|실시권|권리를\s?(?:확보|획득|취득))"
+        ),
+        ("licensee", "licensor"),
+        0.85,
+    ),
+    # "A는 일본 B와 X의 국내 독점판매 계약": the Korean seller takes the rights
+    (
+        re.compile(
+            rf"{P}(?:은|는|이|가){_WIDE_LINES}{P}\)?(?:\([^()]{{2,40}}\))?\s?(?:와|과|사와|측과)\s"
+            r"[^.⟦]{0,80}?(?:국내|한국)\s?(?:내\s)?독점\s?(?:판매|판권|유통|공급|라이[선센]스)"
+        ),
+        ("licensee", "licensor"),
+        0.85,
     ),
 ]
 
@@ -296,14 +317,16 @@ _TOGETHER = re.compile(
 # handed over: co-development, a partnership or a joint venture (not one to sell a product,
 # "판매 관련 파트너십 계약", nor a purchase of shares)
 TOGETHER_DEFAULT = re.compile(
-    r"co-develop|jointly develop|공동\s?개발|공동\s?연구|"
+    r"co-develop|jointly develop|joint development|공동\s?개발|공동\s?연구|"
     r"\A(?!.*(?:판매|판권|\bsales\b|\bsell|commerciali|marketing|distribut|"
     r"인수|취득|지분|주식|\bacquir|\bstake\b|\bshares\b))"
-    r"(?:.*(?:joint venture|partnership agreement|합작|파트너십\s?(?:계약|협약)|업무\s?협약))",
+    r"(?:.*(?:joint[- ]venture|partnership agreement|합작|파트너십\s?(?:계약|협약)|업무\s?협약))",
     re.I | re.S,
 )
 _BOTH_WAYS = re.compile(r"상호|반대로|\bmutual(?:ly)?\b|vice versa|each other", re.I)
-_LICENCE_WORD = re.compile(r"licen[cs]|라이선스|라이센스|기술\s?이전|기술\s?수출", re.I)
+_LICENCE_WORD = re.compile(
+    r"licen[cs]|technology transfer|라이선스|라이센스|기술\s?이전|기술\s?수출", re.I
+)
 _LATER = re.compile(r"first negotiation|right of first|\boption\b|우선\s?협상|옵션", re.I)
 _MONEY = re.compile(r"[$€£¥₩]|\b(?:USD|KRW|million|billion|won)\b|억\s?원|만\s?달러|억\s?달러")
 
@@ -316,7 +339,7 @@ def symmetric(text: str) -> bool:
     first = text.strip()[:300]
     if not _TOGETHER.search(text):
         return False
-    if _BOTH_WAYS.search(text):
+    if _BOTH_WAYS.search(text) and not _LICENCE_WORD.search(first):
         return True
     if not _TOGETHER.search(first) or _MONEY.search(text):
         return False

@@ -5,6 +5,13 @@ gazetteer's proposers (`gazetteer.py`)."""
 from __future__ import annotations
 
 KO_NOT_PARTIES = {
+    # a company's country, size or reach, not its name: "한국 제약사", "미국 대형 제약사와"
+    "한국",
+    "대형",
+    "중견",
+    "중소",
+    "다국적",
+    "상위",
     # places: countries and regions a licence's territory names
     "중남미",
     "멕시코",
@@ -60,8 +67,9 @@ KO_NOT_PARTIES = {
     "상대",
     "계약",
     "현지",
-    "다국적",
     "빅파마",
+    "바이오파마",
+    "대형제약",
     "기술",
     "원천기술",
     "플랫폼",

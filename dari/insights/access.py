@@ -12,6 +12,7 @@ from dari.accounts.access import (
     co_organizer_condition,
     may_administer,
     organises_for,
+    sees_members_assets,
     signed_in,
 )
 from dari.core.names import local_name
@@ -28,7 +29,8 @@ def may_review(user: Any, call: Program) -> bool:
     """Whether `user` may read the applications of `call`, shortlist, decline and invite."""
     if owns_call(user, call):
         return True
-    if not signed_in(user):
+    # A co-organiser, like an organiser, needs a verified address and a confirmed membership.
+    if not sees_members_assets(user):
         return False
     return CallCoOrganizer.objects.filter(co_organizer_condition(user), program=call).exists()
 

@@ -1,5 +1,5 @@
 """Forms of the insights pages: ecosystem filters, capability search, adding an observation,
-applying to a call, creating one and inviting a shortlist."""
+applying to a call, creating, editing and filtering calls, and inviting a shortlist."""
 
 from __future__ import annotations
 
@@ -7,10 +7,18 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from dari.core.names import local_name
 from dari.directory.models import Cluster
-from dari.directory.vocab import FacilityKind, Modality, ProgramKind
+from dari.directory.vocab import (
+    STAGE_LADDER,
+    FacilityKind,
+    Modality,
+    ProgramKind,
+    Stage,
+    TherapeuticArea,
+)
 from dari.directory.weblinks import validate_web_address
 from dari.insights.domain.analytics import Filters
 from dari.insights.models import NationalTarget
@@ -111,11 +119,31 @@ class InviteForm(forms.Form):
         self.fields["event"].choices = events
 
 
+def _checkboxes(choices: Any, label: Any, help_text: Any = "") -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=label,
+        choices=choices,
+        required=False,
+        help_text=help_text,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checks"}),
+    )
+
+
+# A minimum stage is a rung of the ladder ("platform" has none).
+MIN_STAGES = [("", _("Any stage"))] + [c for c in Stage.choices if c[0] in STAGE_LADDER]
+
+
 class CallForm(forms.Form):
     """A new open-innovation call; the organiser is chosen among the organisations the user
     may create calls for (dari.insights.access.call_organizer_choices)."""
 
     name = forms.CharField(label=_("Name"), max_length=300)
+    name_ko = forms.CharField(
+        label=_("Name in Korean"),
+        required=False,
+        max_length=300,
+        help_text=_("Shown to Korean readers; the English name otherwise."),
+    )
     organizer = forms.ChoiceField(label=_("Organiser"))
     description = forms.CharField(
         label=_("Description"),
@@ -123,6 +151,23 @@ class CallForm(forms.Form):
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("What the call seeks, in your own words."),
+    )
+    description_ko = forms.CharField(
+        label=_("Description in Korean"),
+        required=False,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    therapeutic_areas = _checkboxes(
+        TherapeuticArea.choices,
+        pgettext_lazy("call", "Therapeutic areas sought"),
+        _("None ticked: any area."),
+    )
+    modalities = _checkboxes(
+        Modality.choices, pgettext_lazy("call", "Modalities sought"), _("None ticked: any.")
+    )
+    min_stage = forms.ChoiceField(
+        label=_("Earliest stage accepted"), required=False, choices=MIN_STAGES
     )
     start = forms.DateField(
         label=_("Opens"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -138,6 +183,8 @@ class CallForm(forms.Form):
         validators=[validate_web_address],
         help_text=_("The page where the call is announced."),
     )
+    # Fields that take the whole width of the form.
+    wide = ("name", "name_ko", "description", "description_ko", "source")
 
     def __init__(self, *args: Any, organizers: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -155,9 +202,78 @@ class CallForm(forms.Form):
         data = self.cleaned_data
         return {
             "name": data["name"],
+            "name_ko": data.get("name_ko", ""),
             "organizer": data["organizer"],
             "description": data.get("description", ""),
+            "description_ko": data.get("description_ko", ""),
+            "therapeutic_areas": data.get("therapeutic_areas") or [],
+            "modalities": data.get("modalities") or [],
+            "min_stage": data.get("min_stage") or "",
             "start": data["start"].isoformat() if data.get("start") else "",
             "end": data["end"].isoformat() if data.get("end") else "",
             "sources": [data["source"]] if data.get("source") else [],
         }
+
+
+class CallEditForm(CallForm):
+    """A call's fields but its organiser, which never changes; the source is the first of
+    the call's sources (the others are kept)."""
+
+    def __init__(self, *args: Any, call: Any, **kwargs: Any) -> None:
+        initial = {
+            "name": call.name,
+            "name_ko": call.name_ko,
+            "description": call.description,
+            "description_ko": call.description_ko,
+            "therapeutic_areas": call.seeks_therapeutic_areas,
+            "modalities": call.seeks_modalities,
+            "min_stage": call.seeks_min_stage,
+            "start": call.start if len(call.start) == 10 else None,
+            "end": call.end if len(call.end) == 10 else None,
+            "source": call.sources[0] if call.sources else "",
+        }
+        super().__init__(*args, organizers=[], initial=initial, **kwargs)
+        del self.fields["organizer"]
+        self.call = call
+
+    def values(self) -> dict[str, Any]:
+        """The cleaned values as `calls.edit_call` takes them; a start or end recorded as a
+        year or a month alone stays as it is when the field is left empty."""
+        data = self.cleaned_data
+        values = {
+            "name": data["name"],
+            "name_ko": data.get("name_ko", ""),
+            "description": data.get("description", ""),
+            "description_ko": data.get("description_ko", ""),
+            "therapeutic_areas": data.get("therapeutic_areas") or [],
+            "modalities": data.get("modalities") or [],
+            "min_stage": data.get("min_stage") or "",
+        }
+        for field in ("start", "end"):
+            kept = getattr(self.call, field)
+            if data.get(field):
+                values[field] = data[field].isoformat()
+            elif len(kept) == 10:
+                values[field] = ""
+        rest = list(self.call.sources[1:])
+        values["sources"] = [data["source"], *rest] if data.get("source") else rest
+        return values
+
+
+class CallFilterForm(forms.Form):
+    """The filters of the call list: what the calls seek."""
+
+    therapeutic_area = forms.ChoiceField(
+        label=_("Therapeutic area"), required=False, choices=ALL + TherapeuticArea.choices
+    )
+    modality = forms.ChoiceField(
+        label=_("Modality"), required=False, choices=ALL + Modality.choices
+    )
+    stage = forms.ChoiceField(
+        label=_("Open to assets at"), required=False, choices=ALL + Stage.choices
+    )
+
+    def filters(self) -> dict[str, str]:
+        """The valid filters as `call_scope.find_calls` takes them (a bad one: left out)."""
+        self.is_valid()
+        return {name: self.cleaned_data.get(name) or "" for name in self.fields}

@@ -184,30 +184,37 @@ def queue(request: HttpRequest) -> HttpResponse:
 def ingest(request: HttpRequest) -> HttpResponse:
     form = IngestForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        texts = [form.cleaned_data["text"]] if form.cleaned_data["text"].strip() else []
+        # Each text with the file it came from ("" when pasted): a refusal names the file.
+        texts = [("", form.cleaned_data["text"])] if form.cleaned_data["text"].strip() else []
         for upload in form.cleaned_data["files"]:
             try:
-                texts.append(upload.read().decode("utf-8"))
+                texts.append((upload.name, upload.read().decode("utf-8")))
             except UnicodeDecodeError:
                 form.add_error("files", _("%(name)s is not UTF-8 text") % {"name": upload.name})
         if not texts and not form.errors:
             form.add_error("text", _("paste a text or upload a file"))
         if not form.errors:
+            gaz = gazetteer()
+            docs = []
+            current = ""  # the file being read when a refusal comes
             try:
-                gaz = gazetteer()
                 with transaction.atomic():
-                    docs = [
-                        ingest_text(
-                            t,
-                            form.cleaned_data["source"],
-                            form.cleaned_data["lang"],
-                            request.user,
-                            gaz,
+                    for current, text in texts:  # noqa: B007 (read in the handler below)
+                        docs.append(
+                            ingest_text(
+                                text,
+                                form.cleaned_data["source"],
+                                form.cleaned_data["lang"],
+                                request.user,
+                                gaz,
+                            )
                         )
-                        for t in texts
-                    ]
             except CurationError as exc:
-                add_domain_error(form, exc)
+                if current and exc.field == "text":
+                    message = _("%(name)s: %(error)s") % {"name": current, "error": exc.message}
+                    form.add_error("files", message)
+                else:
+                    add_domain_error(form, exc)
             else:
                 n = sum(d.candidates.count() for d in docs)
                 messages.success(request, _("%(n)s candidate records wait for review.") % {"n": n})
@@ -230,11 +237,13 @@ def _approval_form(candidate: Any, data: Any = None) -> Any:
     return form
 
 
-def _candidate(candidate_id: int) -> Any:
+def _candidate(request: HttpRequest, candidate_id: int) -> Any:
+    """The candidate as the curator may read it (`queries.seen_by`)."""
     candidate = queries.queue("").filter(pk=candidate_id).first()
     if candidate is None:
         raise Http404
-    return candidate
+    (shown,) = queries.seen_by([candidate], request.user)
+    return shown
 
 
 def _detail(
@@ -265,13 +274,13 @@ def _detail(
 @require_GET
 @curators_only
 def candidate(request: HttpRequest, candidate_id: int) -> HttpResponse:
-    return _detail(request, _candidate(candidate_id))
+    return _detail(request, _candidate(request, candidate_id))
 
 
 @require_POST
 @curators_only
 def candidate_approve(request: HttpRequest, candidate_id: int) -> HttpResponse:
-    cand = _candidate(candidate_id)
+    cand = _candidate(request, candidate_id)
     form = _approval_form(cand, request.POST)
     if form.is_valid():
         try:
@@ -301,7 +310,7 @@ def _published_at(candidate: Any) -> str:
 @require_POST
 @curators_only
 def candidate_reject(request: HttpRequest, candidate_id: int) -> HttpResponse:
-    cand = _candidate(candidate_id)
+    cand = _candidate(request, candidate_id)
     form = RejectForm(request.POST)
     if form.is_valid():
         try:

@@ -5,51 +5,33 @@ call the insights domain, render; every chart has a table view and a CSV downloa
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from dari.core.errors import DomainError
 from dari.core.forms import add_domain_error
 from dari.core.names import local_name
 from dari.curation.access import may_curate
 from dari.curation.domain.observations import propose_observation
-from dari.directory.access import visible_assets
 from dari.directory.domain.readercache import for_reader
-from dari.directory.models import Cluster, Program
+from dari.directory.models import Cluster
 from dari.directory.vocab import Modality, Stage
-from dari.events.access import managed_events
-from dari.insights.access import (
-    call_organizer_choices,
-    may_create_calls,
-    may_review,
-    owns_call,
-)
-from dari.insights.domain import analytics, calls, network, targets
-from dari.insights.domain.call_organisers import add_call_co_organizer, remove_call_co_organizer
-from dari.insights.domain.errors import InsightsError
+from dari.insights.domain import analytics, network, targets
 from dari.insights.domain.units import unit_label
 from dari.insights.forms import (
-    ApplyForm,
-    CallForm,
     CapabilityForm,
     EcosystemFilterForm,
-    InviteForm,
     ObservationForm,
 )
-from dari.insights.models import CallApplication
 from dari.web import insights_charts as charts
-from dari.web.events.forms import CoOrganizerForm
 from dari.web.tables import Table, csv_download, with_display
 
 # National targets --------------------------------------------------------------------------
@@ -381,203 +363,3 @@ def capabilities(request: HttpRequest) -> HttpResponse:
         "insights/capabilities.html",
         {"form": form, "found": found, "q": data.get("q", ""), "current": "capabilities"},
     )
-
-
-# Open-innovation calls ---------------------------------------------------------------------
-
-
-def _call_or_404(program_id: str) -> Any:
-    try:
-        return calls.get_call(program_id)
-    except InsightsError:
-        raise Http404(_("No open-innovation call with this id.")) from None
-
-
-@require_GET
-def call_list(request: HttpRequest) -> HttpResponse:
-    context = {"calls": calls.open_calls(), "may_create": may_create_calls(request.user)}
-    return render(request, "insights/calls.html", context | {"current": "calls"})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def call_new(request: HttpRequest) -> HttpResponse:
-    """GET shows the form, POST creates the call (nothing is written on a bad form)."""
-    organizers = call_organizer_choices(request.user)
-    if not organizers:
-        raise PermissionDenied(_("Only organisers and organisation admins can create calls."))
-    data = request.POST if request.method == "POST" else None
-    form = CallForm(data, organizers=organizers, initial={"organizer": organizers[0][0]})
-    if request.method == "POST" and form.is_valid():
-        try:
-            call = calls.create_call(request.user, form.values())
-        except InsightsError as e:
-            add_domain_error(form, e)
-        else:
-            messages.success(request, _("The call was created."))
-            return redirect("insights:call", program_id=call.pk)
-    return render(request, "insights/call_new.html", {"form": form, "current": "calls"})
-
-
-def _own_assets(user: Any) -> list[tuple[str, str]]:
-    if not user.is_authenticated or user.organization_id is None:
-        return []
-    return list(
-        visible_assets(user).filter(organization_id=user.organization_id).values_list("pk", "name")
-    )
-
-
-def call_detail(request: HttpRequest, program_id: str) -> HttpResponse:
-    call = _call_or_404(program_id)
-    user = request.user
-    assets = _own_assets(user)
-    form = ApplyForm(request.POST or None, assets=assets) if assets else None
-    if request.method == "POST":
-        if not user.is_authenticated:
-            return redirect(f"{reverse('account_login')}?next={request.path}")
-        if form is not None and form.is_valid():
-            try:
-                calls.apply_to_call(
-                    user, call.pk, form.cleaned_data["asset"], form.cleaned_data["pitch"]
-                )
-            except InsightsError as e:
-                add_domain_error(form, e)
-            else:
-                messages.success(request, _("Your application was submitted."))
-                return redirect("insights:call", program_id=call.pk)
-        elif form is None:
-            messages.error(request, _("Only members of an organisation with assets can apply."))
-    return render(
-        request,
-        "insights/call.html",
-        {
-            "call": call,
-            "form": form,
-            "mine": calls.own_applications(user, call),
-            "is_organiser": may_review(user, call),
-            "current": "calls",
-        },
-    )
-
-
-def _reviewer_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Review pages of a call: the call if the user may review it (dari.insights.access), else
-    404 like a missing call."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, program_id: str, *args: Any, **kwargs: Any) -> HttpResponse:
-        call = _call_or_404(program_id)
-        if not may_review(request.user, call):
-            raise Http404(_("No open-innovation call with this id."))
-        return view(request, call, *args, **kwargs)
-
-    return login_required(wrapper)
-
-
-def _events(user: Any) -> list[tuple[int, str]]:
-    return [
-        (e.pk, f"{e.name} ({e.start_date:%Y-%m-%d})")
-        for e in managed_events(user).order_by("-start_date")[:100]
-    ]
-
-
-@_reviewer_view
-@require_GET
-def call_review(request: HttpRequest, call: Program) -> HttpResponse:
-    rows = calls.rank_applications(request.user, call.pk)
-    return render(
-        request,
-        "insights/call_review.html",
-        {
-            "call": call,
-            "rows": rows,
-            "invite_form": InviteForm(events=_events(request.user)),
-            "co_organizers": list(
-                call.co_organizers.select_related("organization", "user").order_by("pk")
-            ),
-            "co_organizer_form": _co_organizer_form() if owns_call(request.user, call) else None,
-            "shortlisted": sum(1 for r in rows if r["application"].status == "shortlisted"),
-            "current": "calls",
-        },
-    )
-
-
-@_reviewer_view
-@require_POST
-def application_action(
-    request: HttpRequest, call: Program, application_id: int, action: str
-) -> HttpResponse:
-    if not CallApplication.objects.filter(pk=application_id, program=call).exists():
-        raise Http404(_("No such application."))
-    act = {"shortlist": calls.shortlist_application, "decline": calls.decline_application}
-    if action not in act:
-        raise Http404(_("No such page."))
-    try:
-        act[action](request.user, application_id)
-    except InsightsError as e:
-        messages.error(request, e.message)
-    return redirect("insights:call-review", program_id=call.pk)
-
-
-@_reviewer_view
-@require_POST
-def invite(request: HttpRequest, call: Program) -> HttpResponse:
-    form = InviteForm(request.POST, events=_events(request.user))
-    if form.is_valid():
-        event = get_object_or_404(managed_events(request.user), pk=form.cleaned_data["event"])
-        url = request.build_absolute_uri(reverse("events:detail", args=[event.slug]))
-        try:
-            invited = calls.invite_shortlist(request.user, call.pk, event.pk, url)
-        except InsightsError as e:
-            messages.error(request, e.message)
-        else:
-            messages.success(
-                request,
-                ngettext(
-                    "%(n)d applicant invited to %(event)s.",
-                    "%(n)d applicants invited to %(event)s.",
-                    len(invited),
-                )
-                % {"n": len(invited), "event": event},
-            )
-    else:
-        messages.error(request, _("Choose an event."))
-    return redirect("insights:call-review", program_id=call.pk)
-
-
-def _co_organizer_form(data: Any = None) -> CoOrganizerForm:
-    """The events' co-organiser form, its help naming the call (not "the event")."""
-    form = CoOrganizerForm(data)
-    form.fields["organization"].help_text = _(
-        "Its organisers manage the call too. Its name in Korean or English, or its id."
-    )
-    return form
-
-
-@_reviewer_view
-@require_POST
-def call_co_organizer_add(request: HttpRequest, call: Program) -> HttpResponse:
-    form = _co_organizer_form(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            add_call_co_organizer(request.user, call, data["organization"], data["username"])
-        except InsightsError as e:
-            messages.error(request, e.message)
-        else:
-            messages.success(request, _("The co-organiser was added."))
-    else:
-        messages.error(request, _("Name either an organisation or a person."))
-    return redirect("insights:call-review", program_id=call.pk)
-
-
-@_reviewer_view
-@require_POST
-def call_co_organizer_remove(request: HttpRequest, call: Program, co_id: int) -> HttpResponse:
-    try:
-        remove_call_co_organizer(request.user, call, co_id)
-    except InsightsError as e:
-        messages.error(request, e.message)
-    else:
-        messages.success(request, _("The co-organiser was removed."))
-    return redirect("insights:call-review", program_id=call.pk)

@@ -8,7 +8,6 @@ here is logged and never reaches the change it heard about."""
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -22,6 +21,7 @@ from dari.events.models import Event, FollowUp, Meeting, MeetingRequest, Partici
 from dari.webhooks.access import still_allowed
 from dari.webhooks.domain.payloads import (
     Payload,
+    dumps,
     envelope,
     followup_data,
     meeting_data,
@@ -52,9 +52,7 @@ def record(
     ids = []
     with transaction.atomic():
         for endpoint in endpoints_for(kind, event.pk, org_ids):
-            body = json.dumps(
-                envelope(kind, event, data(endpoint)), ensure_ascii=False, sort_keys=True
-            )
+            body = dumps(envelope(kind, event, data(endpoint)))
             delivery = Delivery.objects.create(endpoint=endpoint, kind=kind, body=body)
             ids.append(delivery.pk)
         transaction.on_commit(lambda: [deliver_webhook.enqueue(pk) for pk in ids])

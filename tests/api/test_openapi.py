@@ -30,6 +30,8 @@ ENDPOINTS = [
     "/api/assets/{asset_id}/partners",
     "/api/organizations/{organization_id}/recommended-assets",
     "/api/insights/targets",
+    "/api/insights/calls",
+    "/api/insights/calls/{program_id}",
     "/api/me",
     "/api/ingest",
     "/api/review/observations",
@@ -49,6 +51,11 @@ ENDPOINTS = [
 # Endpoints beyond the directory's reads: their methods and answers.
 REVIEW_ERRORS = ["400", "401", "403", "404", "409"]
 OTHER = {
+    "/api/insights/calls": {"get": ["200", "400", "401"], "post": ["201", "400", "401", "403"]},
+    "/api/insights/calls/{program_id}": {
+        "get": ["200", "400", "401", "404"],
+        "patch": ["200", "400", "401", "403", "404"],
+    },
     "/api/me": {"get": ["200", "400", "401"], "patch": ["200", "400", "401", "403"]},
     "/api/ingest": {"post": ["201", *REVIEW_ERRORS]},
     "/api/review/observations": {"post": ["201", *REVIEW_ERRORS]},

@@ -130,3 +130,47 @@ def test_review_refusals_are_in_korean(graph, member, curator, client, pending):
         403,
         "검토 대기열은 큐레이터만 씁니다.",
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"description": "Licence\u0000 of TB-101"}, "body.description"),
+        ({"investors": ["testcap", "new:Evil\u0000 Capital"]}, "body.investors"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [("en", "A NUL character is not allowed."), ("ko", "NUL 문자를 쓸 수 없습니다.")],
+)
+def test_a_nul_character_in_the_json_body_is_refused_naming_the_field(
+    graph, client, pending, body, field, lang, message
+):
+    # No text column holds one (PostgreSQL refuses it): it was a 500 there, stored on SQLite.
+    response = post(client, f"/api/review/{pending}/approve", body, HTTP_ACCEPT_LANGUAGE=lang)
+    assert response.status_code == 400, response.content
+    assert response.json()["errors"] == [
+        {"field": field, "code": "null_character", "message": message}
+    ]
+    assert response.json()["detail"] == f"{field}: {message}"
+    _unchanged(pending)
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "This text is not valid Unicode (half a surrogate pair)."),
+        ("ko", "올바른 유니코드 텍스트가 아닙니다(짝이 없는 서로게이트)."),
+    ],
+)
+def test_half_a_surrogate_pair_in_the_json_body_is_refused_naming_the_field(
+    graph, client, pending, lang, message
+):
+    # "\ud800" is valid JSON but no database can store it: it was a 500 on both.
+    raw = '{"description": "Licence \\ud800 of TB-101"}'
+    response = post(client, f"/api/review/{pending}/approve", raw, HTTP_ACCEPT_LANGUAGE=lang)
+    assert response.status_code == 400, response.content
+    assert response.json()["errors"] == [
+        {"field": "body.description", "code": "invalid_unicode", "message": message}
+    ]
+    _unchanged(pending)

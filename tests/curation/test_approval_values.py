@@ -5,6 +5,7 @@ date that is not on the calendar (was a database error or a stored impossible da
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from dari.curation.domain.errors import CurationError
 from dari.curation.domain.ingest import ingest_text
@@ -24,6 +25,10 @@ from tests.curation.conftest import EN_DEAL, KO_ROUND, SOURCE
         ({"total_value_usd_m": float("nan")}, "total_value_usd_m"),
         ({"date": "2025-02-30"}, "date"),
         ({"date": "2025-04-31"}, "date"),
+        # The same new organisation on both sides was two new organisations and a deal
+        # between them.
+        ({"licensor": "new:Newco Bio", "licensee": "new:newco  bio "}, "licensee"),
+        ({"licensor": "new:신약바이오", "licensee": "new:신약바이오"}, "licensee"),
     ],
 )
 def test_a_deal_value_that_cannot_be_stored_is_refused(graph, curator, changes, field):
@@ -42,6 +47,11 @@ def test_a_deal_value_that_cannot_be_stored_is_refused(graph, curator, changes, 
         ({"recipient": "new:" + "Y" * 301}, "recipient"),
         ({"investors": "new:" + "Z" * 301}, "investors"),
         ({"amount_local": float("inf")}, "amount_local"),
+        # One organisation named twice (two new organisations of one name, or the investee
+        # among its investors).
+        ({"investors": "new:Alpha Capital, new:alpha capital"}, "investors"),
+        ({"investors": "testcap, testcap"}, "investors"),
+        ({"recipient": "testcap", "investors": "testcap"}, "investors"),
     ],
 )
 def test_an_investment_value_that_cannot_be_stored_is_refused(graph, curator, changes, field):
@@ -58,3 +68,10 @@ def test_a_real_date_and_a_long_but_fitting_name_are_accepted(graph, curator):
     fields = {**initial(cand), "licensee": "new:" + "N" * 300, "date": "2024-02-29"}
     deal = Deal.objects.get(pk=approve(cand.pk, curator, fields).record_id)
     assert (len(deal.licensee.name), deal.date) == (300, "2024-02-29")
+
+
+def test_an_organisation_named_twice_is_said_in_korean(graph, curator):
+    (cand,) = ingest_text(KO_ROUND, SOURCE).candidates.all()
+    with translation.override("ko"), pytest.raises(CurationError) as exc:
+        approve(cand.pk, curator, {**initial(cand), "investors": "testcap, testcap"})
+    assert (exc.value.field, exc.value.message) == ("investors", "'testcap'이(가) 두 번 적혔습니다")

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from dari.curation.domain.errors import CurationError
-from dari.curation.domain.observations import propose_observation
+from dari.curation.domain.observations import MAX_NOTE, propose_observation
 from dari.curation.domain.review import approve, reject
 from dari.curation.models import Candidate, Document
 from dari.insights.bundled import load_targets
@@ -78,6 +78,18 @@ def test_a_bad_approval_writes_nothing(targets, curator):
         approve(c.pk, curator, {"target": TARGET, "date": "2023-12-31", "value": "x"})
     assert raised.value.field == "value"
     assert added() == [] and Candidate.objects.get(pk=c.pk).status == "pending"
+
+
+def test_an_approval_keeps_the_notes_limit(targets, curator):
+    # The proposal's note is at most MAX_NOTE characters; a curator's edit at approval too.
+    c = propose_observation(curator, TARGET, "2023-12-31", 512, SOURCE, "short")
+    long = "가" * (MAX_NOTE + 1)
+    with pytest.raises(CurationError) as raised:
+        approve(c.pk, curator, {"target": TARGET, "date": "2023-12-31", "value": 512, "note": long})
+    assert raised.value.field == "note"
+    assert added() == [] and Candidate.objects.get(pk=c.pk).status == "pending"
+    approve(c.pk, curator, {"target": TARGET, "date": "2023-12-31", "value": 512, "note": long[1:]})
+    assert [len(o.note) for o in added()] == [MAX_NOTE]
 
 
 def test_only_curators_propose_and_the_same_twice_is_refused(targets, curator, member):

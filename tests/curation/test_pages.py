@@ -128,3 +128,39 @@ def test_an_empty_total_beside_extracted_milestones_says_why(graph, curator, cli
     cand.save()
     page = client.get(f"/curation/{cand.pk}/").content.decode()
     assert "but no total" not in page and 'name="total_value_usd_m" value="690.0"' in page
+
+
+@pytest.mark.parametrize(
+    ("content", "en", "ko"),
+    [
+        (
+            "가" * 200_001,
+            "long.txt: the text is longer than 200,000 characters",
+            "long.txt: 텍스트가 200,000자를 넘습니다",
+        ),
+        (EN_DEAL, "long.txt: this text was already ingested", "long.txt: 이미 수집한 텍스트입니다"),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_refused_upload_is_named_on_the_files_field(
+    graph, curator, client, content, en, ko, lang
+):
+    # A pasted text is refused on the text; an uploaded file on the files, by its name.
+    client.force_login(curator)
+    client.post("/curation/ingest", {"source": SOURCE, "text": EN_DEAL, "lang": "auto"})
+    before = Candidate.objects.count()
+    response = client.post(
+        "/curation/ingest",
+        {
+            "source": SOURCE,
+            "text": KO_DEAL,
+            "lang": "auto",
+            "files": [SimpleUploadedFile("long.txt", content.encode())],
+        },
+        HTTP_ACCEPT_LANGUAGE=lang,
+    )
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert list(errors) == ["files"]
+    assert errors["files"][0].startswith(ko if lang == "ko" else en)
+    assert Candidate.objects.count() == before  # the pasted text is not kept either

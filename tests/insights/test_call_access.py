@@ -98,3 +98,19 @@ def test_a_call_names_its_co_organisers_as_an_event_does(setup):
         ("organization", "No organisation is named 'nope'."),
         ("organization", "This organisation is the organiser already."),
     ]
+
+
+def test_an_unverified_co_organiser_reviews_nothing(setup):
+    """A co-organiser of a call, like one of an event, needs a verified address and a
+    confirmed membership: named as a person with an unverified address, they read no pitch."""
+    helper = UserFactory(
+        username="helper", verified=False, organization=setup["stranger"].organization
+    )
+    call = setup["application"].program
+    add_call_co_organizer(setup["owner"], call, username="helper")
+    assert code_of(lambda: calls.rank_applications(helper, "p-call")) == "forbidden"
+    verified = UserFactory(username="helper2", organization=setup["stranger"].organization)
+    add_call_co_organizer(setup["owner"], call, username="helper2")
+    assert [r["application"].pitch for r in calls.rank_applications(verified, "p-call")] == [
+        "Our secret pitch."
+    ]

@@ -259,3 +259,28 @@ def test_an_organisation_endpoint_names_assets_as_the_organisation_sees_them(wor
     body = Delivery.objects.get(endpoint=gsk).body
     assert json.loads(body)["data"]["request"]["asset"] is None
     assert "Partners-only ADC" not in body
+
+
+def test_a_retry_never_names_an_asset_made_confidential_since_the_notice(world):
+    """A notice is kept to be retried; an asset the organisation no longer sees by the time of
+    a retry (made partners-only, the partner link gone) is not named in what is sent then."""
+    minseo, emma = world["minseo"], world["emma"]
+    adc = AssetFactory(organization=minseo.organization, name="Renamed ADC", visibility="public")
+    with Receiver(codes=[500]) as receiver:
+        gsk = register_endpoint(
+            admin_of(emma.organization, "gsk-admin"),
+            receiver.url,
+            ["request.created"],
+            organization_id=emma.organization_id,
+        )
+        receiver.secret = gsk.secret
+        request_meeting(minseo, target=emma, asset_id=adc.pk)
+        delivery = Delivery.objects.get()
+        assert delivery.status == DeliveryStatus.RETRYING
+        adc.visibility = "partners"
+        adc.save()
+        attempt_delivery(delivery.pk, delivery.next_try + timedelta(seconds=1))
+    first, retry = (r["json"]["data"]["request"]["asset"] for r in receiver.received)
+    assert (first, retry) == ({"id": adc.pk, "name": "Renamed ADC"}, None)
+    assert [r["verified"] for r in receiver.received] == [True, True]
+    assert "Renamed ADC" not in Delivery.objects.get().body

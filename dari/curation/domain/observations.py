@@ -57,11 +57,22 @@ def insights_refusals() -> Iterator[None]:
         raise CurationError(str(exc), field=exc.field, code=exc.code) from None
 
 
+def observation_note(value: Any) -> str:
+    """A note of at most MAX_NOTE characters, proposed or edited at approval alike."""
+    note = str(value or "").replace("\x00", "").strip()
+    if len(note) > MAX_NOTE:
+        raise CurationError(
+            _("the note is longer than %(max)s characters") % {"max": f"{MAX_NOTE:,}"},
+            field="note",
+        )
+    return note
+
+
 def approve_observation(candidate: Candidate, by: Any, fields: dict[str, Any]) -> str:
     """The approved observation on the dashboard (the curator may have corrected it)."""
     target_id = str(fields.get("target") or "").strip()
     day, number = observation_date(fields.get("date")), observation_value(fields.get("value"))
-    note = str(fields.get("note") or "").strip()
+    note = observation_note(fields.get("note"))
     with insights_refusals():
         observation = add_observation(
             by, target_id, day, number, candidate.document.source_url, note
@@ -76,12 +87,7 @@ def propose_observation(
     if not may_curate(by):
         raise CurationError(_("only curators propose observations"), code="forbidden")
     day, number = observation_date(date), observation_value(value)
-    note = (note or "").replace("\x00", "").strip()
-    if len(note) > MAX_NOTE:
-        raise CurationError(
-            _("the note is longer than %(max)s characters") % {"max": f"{MAX_NOTE:,}"},
-            field="note",
-        )
+    note = observation_note(note)
     check_source(source)
     with insights_refusals():
         checked_target(target_id, day, source)

@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from dari.curation.models import Candidate, CandidateStatus
-from dari.directory.access import with_visible_asset
+from dari.directory.access import visible_assets, with_visible_asset
 from dari.directory.models import Deal
 
 WINDOW_DAYS = 30
@@ -40,6 +40,30 @@ class Duplicate:
 def queue(status: str = CandidateStatus.PENDING) -> QuerySet[Candidate]:
     rows = Candidate.objects.select_related("document", "decided_by")
     return rows.filter(status=status) if status else rows
+
+
+def seen_by(candidates: list[Candidate], user: Any) -> list[Candidate]:
+    """The candidates as `user` may read them, for display only (never saved): an asset they
+    may not see (one another curator who could see it linked at approval, or one made
+    confidential since the text was read) is dropped from the extracted fields, the evidence,
+    the confidence and the spans, and left blank in the approval, exactly as if none had been
+    named. The asset funnel decides, in one query."""
+    named = {
+        str(v)
+        for c in candidates
+        for v in (c.extracted.get("asset"), (c.approved or {}).get("asset"))
+        if v
+    }
+    seen = set(visible_assets(user).filter(pk__in=named).values_list("pk", flat=True))
+    for c in candidates:
+        if c.extracted.get("asset") and c.extracted["asset"] not in seen:
+            c.extracted = {k: v for k, v in c.extracted.items() if k != "asset"}
+            c.evidence = {k: v for k, v in c.evidence.items() if k != "asset"}
+            c.confidence = {k: v for k, v in c.confidence.items() if k != "asset"}
+            c.spans = {k: v for k, v in c.spans.items() if k != "asset"}
+        if c.approved and c.approved.get("asset") and c.approved["asset"] not in seen:
+            c.approved = {**c.approved, "asset": ""}
+    return candidates
 
 
 def party(candidate: Candidate, role: str) -> dict[str, Any] | None:

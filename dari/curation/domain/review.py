@@ -29,6 +29,7 @@ from dari.curation.domain.observations import approve_observation
 from dari.curation.domain.queries import initial
 from dari.curation.models import Candidate, CandidateKind, CandidateStatus
 from dari.directory.access import visible_assets
+from dari.directory.domain.ids import insert_under_free_id
 from dari.directory.models import (
     ID_LENGTH,
     Deal,
@@ -66,12 +67,8 @@ def _pending(candidate_id: int) -> Candidate:
     return candidate
 
 
-def _unique_id(model: Any, base: str) -> str:
-    base = slugify(base)[: ID_LENGTH - 4] or "record"
-    candidate, n = base, 2
-    while model.objects.filter(pk=candidate).exists():
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
+def _stem(base: str) -> str:
+    return slugify(base)[: ID_LENGTH - 4] or "record"
 
 
 def _organization(value: str, field: str, source: str) -> Organization:
@@ -86,16 +83,23 @@ def _organization(value: str, field: str, source: str) -> Organization:
                 field=field,
                 code="too_long",
             )
-        org = Organization(
-            id=_unique_id(Organization, name), name=name, kind=OrgKind.OTHER, sources=[source]
-        )
+        org = Organization(name=name, kind=OrgKind.OTHER, sources=[source])
         fill_search_text([org])
-        org.save()
+        insert_under_free_id(org, _stem(name))
         return org
     org = Organization.objects.filter(pk=value).first()
     if org is None:
         raise CurationError(_("no organisation with id %(id)s") % {"id": repr(value)}, field=field)
     return org
+
+
+def _party_key(value: str) -> str:
+    """What names one organisation: its id, or a new one's name whatever its case and spaces
+    (two `new:` of one name would add two organisations)."""
+    value = (value or "").strip()
+    if value.startswith(NEW):
+        return NEW + " ".join(value[len(NEW) :].split()).casefold()
+    return value
 
 
 def _number(fields: dict[str, Any], name: str) -> float | None:
@@ -175,33 +179,39 @@ def _approve_deal(candidate: Candidate, fields: dict[str, Any], by: Any) -> str:
             deal.sources = [*deal.sources, source]
         deal.save()
         return str(deal.pk)
-    licensor = _organization(str(fields.get("licensor") or ""), "licensor", source)
-    licensee = _organization(str(fields.get("licensee") or ""), "licensee", source)
+    named = str(fields.get("licensor") or ""), str(fields.get("licensee") or "")
+    same = _("the licensor and the licensee are the same")
+    if named[0].strip() and _party_key(named[0]) == _party_key(named[1]):
+        raise CurationError(same, field="licensee")
+    licensor = _organization(named[0], "licensor", source)
+    licensee = _organization(named[1], "licensee", source)
     if licensor.pk == licensee.pk:
-        raise CurationError(_("the licensor and the licensee are the same"), field="licensee")
+        raise CurationError(same, field="licensee")
     year = values["date"][:4] or str(timezone.now().year)
-    deal = Deal.objects.create(
-        id=_unique_id(Deal, f"dl-{licensor.pk}-{licensee.pk}-{year}"),
-        licensor=licensor,
-        licensee=licensee,
-        sources=[source],
-        **values,
-    )
+    deal = Deal(licensor=licensor, licensee=licensee, sources=[source], **values)
+    insert_under_free_id(deal, _stem(f"dl-{licensor.pk}-{licensee.pk}-{year}"))
     return str(deal.pk)
 
 
 def _approve_investment(candidate: Candidate, fields: dict[str, Any]) -> str:
     source = candidate.document.source_url
-    recipient = _organization(str(fields.get("recipient") or ""), "recipient", source)
+    recipient_named = str(fields.get("recipient") or "")
     raw = fields.get("investors") or []
     names = raw if isinstance(raw, list) else [p for p in re.split(r"[,\n]", str(raw)) if p]
-    investors = [_organization(str(n), "investors", source) for n in names if str(n).strip()]
+    names = [str(n) for n in names if str(n).strip()]
+    keys = [_party_key(recipient_named), *(_party_key(n) for n in names)]
+    for n, key in zip(names, keys[1:], strict=True):
+        if keys.count(key) > 1:
+            raise CurationError(
+                _("%(name)s is named twice") % {"name": repr(n.strip())}, field="investors"
+            )
+    recipient = _organization(recipient_named, "recipient", source)
+    investors = [_organization(n, "investors", source) for n in names]
     date = _date(fields)
     currency = str(fields.get("currency") or "").strip().upper()
     if currency and not re.fullmatch(r"[A-Z]{3}", currency):
         raise CurationError(_("a currency is a three-letter code"), field="currency")
-    investment = Investment.objects.create(
-        id=_unique_id(Investment, f"inv-{recipient.pk}-{date[:4] or timezone.now().year}"),
+    investment = Investment(
         recipient=recipient,
         kind=_choice(fields, "kind", InvestmentKind.values, "other"),
         date=date,
@@ -212,6 +222,7 @@ def _approve_investment(candidate: Candidate, fields: dict[str, Any]) -> str:
         sources=[source],
         investor_order=[o.pk for o in investors],
     )
+    insert_under_free_id(investment, _stem(f"inv-{recipient.pk}-{date[:4] or timezone.now().year}"))
     investment.investors.set(investors)
     return str(investment.pk)
 

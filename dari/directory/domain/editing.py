@@ -16,6 +16,7 @@ from django.utils.text import slugify
 
 from dari.accounts.domain.audit import record_change
 from dari.accounts.models import AuditAction
+from dari.directory.domain.ids import insert_under_free_id
 from dari.directory.models import (
     ID_LENGTH,
     Asset,
@@ -81,7 +82,9 @@ def _store(
                 edited.add(name)
         obj.edited_fields = sorted(edited)
         fill_search_text([obj])
-        obj.full_clean()
+        # The id is ours, never a value given: a new record's is made free at the insert
+        # (`insert_under_free_id`), which a look-up here would race.
+        obj.full_clean(exclude=["id"])
         obj.save(**save_kwargs)
         bump_generation()
 
@@ -92,14 +95,9 @@ def update_organization(organization: Organization, values: Mapping[str, Any]) -
     return organization
 
 
-def _new_asset_id(organization: Organization, name: str) -> str:
-    """A readable id in the contract's pattern, unique among existing assets."""
-    stem = f"as-{organization.pk}-{slugify(name)}".rstrip("-")[: ID_LENGTH - 4]
-    candidate, n = stem, 1
-    while Asset.objects.filter(pk=candidate).exists():
-        n += 1
-        candidate = f"{stem}-{n}"
-    return candidate
+def _asset_id_stem(organization: Organization, name: str) -> str:
+    """A readable id in the contract's pattern (the first free of it, -2, -3 ...)."""
+    return f"as-{organization.pk}-{slugify(name)}".rstrip("-")[: ID_LENGTH - 4]
 
 
 def _audit_visibility(asset: Asset, before: str | None, actor: Any) -> None:
@@ -119,9 +117,12 @@ def _audit_visibility(asset: Asset, before: str | None, actor: Any) -> None:
 
 def create_asset(organization: Organization, values: Mapping[str, Any], actor: Any = None) -> Asset:
     """A new asset of `organization` from profile values (its visibility audited)."""
-    asset = Asset(organization=organization, id=_new_asset_id(organization, values.get("name", "")))
+    asset = Asset(organization=organization)
+    stem = _asset_id_stem(organization, values.get("name", ""))
     with transaction.atomic():
-        _store(asset, values, ASSET_FIELDS, force_insert=True)
+        insert_under_free_id(
+            asset, stem, lambda: _store(asset, values, ASSET_FIELDS, force_insert=True)
+        )
         _audit_visibility(asset, None, actor)
     return asset
 

@@ -3,8 +3,9 @@ rank, shortlist or decline the applications and invite the shortlist to a partne
 
 Ranking: by the recommender's score of the call's organiser as a partner for the applied asset
 (`score_partner`: stated focus, text, deal history, with its reasons), after the plain overlap
-reasons between the asset and what the organiser says it seeks (areas, modalities, stages),
-which organisers read as the call's criteria. The score only ever reads an asset the ranking
+reasons between the asset and what the call seeks (its areas, modalities and earliest stage;
+when it states none, what its organiser says it seeks), which organisers read as the call's
+criteria. The score only ever reads an asset the ranking
 organiser may see (`visible_assets`): otherwise the application is shown with its pitch only
 and no score.
 """
@@ -24,11 +25,20 @@ from django.utils.translation import gettext as _
 
 from dari.accounts.models import User
 from dari.directory.access import visible_assets
+from dari.directory.domain.ids import insert_under_free_id
 from dari.directory.domain.recommend import score_partner
-from dari.directory.models import ID_LENGTH, Asset, Organization, Program, bump_generation
-from dari.directory.vocab import Modality, ProgramKind, Stage, TherapeuticArea, label_of
+from dari.directory.models import ID_LENGTH, Asset, Program, bump_generation
+from dari.directory.vocab import (
+    Modality,
+    ProgramKind,
+    Stage,
+    TherapeuticArea,
+    label_of,
+    reaches_stage,
+)
 from dari.events.access import managed_events
-from dari.insights.access import may_create_call, may_review
+from dari.insights.access import may_create_call, may_review, owns_call
+from dari.insights.domain.call_scope import clean_scope, seeks_anything
 from dari.insights.domain.errors import CallError
 from dari.insights.models import CallApplication, CallStatus
 
@@ -58,9 +68,13 @@ def get_call(program_id: str) -> Program:
     return call
 
 
-def score_fit(asset: Asset, organizer: Organization | None) -> tuple[float | None, list[str]]:
-    """The share of the organiser's stated interests (therapeutic areas, modalities, stages)
-    that the asset matches, with a reason per match; None when the organiser states none."""
+def score_fit(asset: Asset, call: Program) -> tuple[float | None, list[str]]:
+    """The share of what the call seeks that the asset matches, with a reason per match: the
+    call's own areas, modalities and earliest stage when it states any, else its organiser's
+    stated interests (therapeutic areas, modalities, stages); None when neither states any."""
+    if seeks_anything(call):
+        return _score_call_fit(asset, call)
+    organizer = call.organizer
     if organizer is None:
         return None, [_("The call names no organiser, so there is nothing to match.")]
     checks = [
@@ -80,6 +94,33 @@ def score_fit(asset: Asset, organizer: Organization | None) -> tuple[float | Non
         if value and value in wanted
     ]
     return round(len(reasons) / len(stated), 4), reasons
+
+
+def _score_call_fit(asset: Asset, call: Program) -> tuple[float, list[str]]:
+    stated, reasons = 0, []
+    if call.seeks_therapeutic_areas:
+        stated += 1
+        if asset.therapeutic_area in call.seeks_therapeutic_areas:
+            value = label_of(TherapeuticArea, asset.therapeutic_area)
+            reasons.append(
+                _("Therapeutic area %(value)s is one the call seeks.") % {"value": value}
+            )
+    if call.seeks_modalities:
+        stated += 1
+        if asset.modality in call.seeks_modalities:
+            value = label_of(Modality, asset.modality)
+            reasons.append(_("Modality %(value)s is one the call seeks.") % {"value": value})
+    if call.seeks_min_stage:
+        stated += 1
+        if reaches_stage(asset.stage, call.seeks_min_stage):
+            reasons.append(
+                _("Stage %(value)s is at or past the call's earliest stage, %(minimum)s.")
+                % {
+                    "value": label_of(Stage, asset.stage),
+                    "minimum": label_of(Stage, call.seeks_min_stage),
+                }
+            )
+    return round(len(reasons) / stated, 4), reasons
 
 
 def _require_reviewer(user: Any, call: Program) -> None:
@@ -110,7 +151,7 @@ def apply_to_call(user: Any, program_id: str, asset_id: str, pitch: str) -> Call
         raise CallError(_("Write a short pitch."), field="pitch")
     if len(pitch) > MAX_PITCH:
         raise CallError(_("The pitch is too long (at most 4000 characters)."), field="pitch")
-    score, _reasons = score_fit(asset, call.organizer)
+    score, _reasons = score_fit(asset, call)
     try:
         with transaction.atomic():
             return CallApplication.objects.create(
@@ -158,7 +199,7 @@ def rank_applications(user: Any, program_id: str) -> list[dict[str, Any]]:
     for application in applications:
         asset = visible.get(application.asset_id) if application.asset_id else None
         if asset is not None:
-            score, reasons = score_fit(asset, call.organizer)
+            score, reasons = score_fit(asset, call)
             match = matches.get(asset.pk)
             if match is not None:
                 # The recommender ranks (stated focus, text, deal history); the plain fit
@@ -258,20 +299,37 @@ def invite_shortlist(
     return shortlist
 
 
-def _new_call_id(name: str) -> str:
-    """A readable id for a new call, unique among programmes."""
-    stem = f"call-{slugify(name)}".rstrip("-")[: ID_LENGTH - 4] or "call"
-    candidate, n = stem, 1
-    while Program.objects.filter(pk=candidate).exists():
-        n += 1
-        candidate = f"{stem}-{n}"
-    return candidate
+def _call_id_stem(name: str) -> str:
+    """The readable id of a new call (the first free of it, -2, -3 ...: `insert_under_free_id`)."""
+    return f"call-{slugify(name)}".rstrip("-")[: ID_LENGTH - 4] or "call"
+
+
+def _check_dates(start: str, end: str) -> None:
+    if start and end and end < start:
+        raise CallError(_("The call closes before it opens."), field="end", code="invalid")
+
+
+def _save_checked(call: Program, stem: str = "") -> None:
+    """Validate `call` as the model does, naming the field at fault, then save it; a new call
+    (`stem` given) is inserted under the first free id from `stem`, made free at the insert
+    (`insert_under_free_id`), which a look-up would race."""
+    try:
+        call.full_clean(exclude=["id"] if stem else None)
+    except ValidationError as e:
+        field, problems = next(iter(e.message_dict.items()))
+        raise CallError(problems[0], field=None if field == NON_FIELD_ERRORS else field) from None
+    if stem:
+        insert_under_free_id(call, stem)
+    else:
+        call.save()
+    bump_generation()
 
 
 @transaction.atomic
 def create_call(user: Any, values: Mapping[str, Any]) -> Program:
     """A new open-innovation call from `values` (name, description, organizer id, start and
-    end as ISO dates or "", sources): only for whoever may create calls of that organiser
+    end as ISO dates or "", sources; name_ko, description_ko and what it seeks, see
+    `call_scope.clean_scope`): only for whoever may create calls of that organiser
     (dari.insights.access.may_create_call). Nothing is written on a refusal."""
     organizer_id = values.get("organizer") or None
     if not may_create_call(user, organizer_id):
@@ -283,10 +341,9 @@ def create_call(user: Any, values: Mapping[str, Any]) -> Program:
     if not name:
         raise CallError(_("Give the call a name."), field="name", code="required")
     start, end = values.get("start") or "", values.get("end") or ""
-    if start and end and end < start:
-        raise CallError(_("The call closes before it opens."), field="end", code="invalid")
+    _check_dates(start, end)
+    stem = _call_id_stem(name)
     call = Program(
-        id=_new_call_id(name),
         name=name,
         organizer_id=organizer_id,
         kind=ProgramKind.OPEN_INNOVATION_CALL,
@@ -294,12 +351,41 @@ def create_call(user: Any, values: Mapping[str, Any]) -> Program:
         end=end,
         description=str(values.get("description", "")).strip(),
         sources=list(values.get("sources") or []),
+        **clean_scope(values),
     )
-    try:
-        call.full_clean()
-    except ValidationError as e:
-        field, problems = next(iter(e.message_dict.items()))
-        raise CallError(problems[0], field=None if field == NON_FIELD_ERRORS else field) from None
-    call.save(force_insert=True)
-    bump_generation()
+    _save_checked(call, stem=stem)
+    return call
+
+
+# What an edit may change; the organiser and the kind stay (a call moves to no other owner).
+EDITABLE = ("name", "description", "start", "end", "sources")
+
+
+@transaction.atomic
+def edit_call(user: Any, program_id: str, values: Mapping[str, Any]) -> Program:
+    """Change the fields of a call present in `values` (those of `create_call` but the
+    organiser): only for the call's owners (dari.insights.access.owns_call). Nothing is
+    written on a refusal."""
+    call = get_call(program_id)
+    if not owns_call(user, call):
+        raise CallError(_("Only the call's owners can change it."), code="forbidden")
+    scope = clean_scope(values)
+    if "name" in values:
+        values = {**values, "name": str(values["name"] or "").strip()}
+        if not values["name"]:
+            raise CallError(_("Give the call a name."), field="name", code="required")
+    for field in EDITABLE:
+        if field in values:
+            value = values[field]
+            if field == "description":
+                value = str(value or "").strip()
+            elif field == "sources":
+                value = list(value or [])
+            elif field in ("start", "end"):
+                value = value or ""
+            setattr(call, field, value)
+    for field, value in scope.items():
+        setattr(call, field, value)
+    _check_dates(call.start, call.end)
+    _save_checked(call)
     return call

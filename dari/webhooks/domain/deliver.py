@@ -21,6 +21,7 @@ from django.utils import timezone as djtz
 from dari.webhooks.access import still_allowed
 from dari.webhooks.domain.addresses import check_resolved
 from dari.webhooks.domain.errors import WebhookError
+from dari.webhooks.domain.payloads import as_seen_now
 from dari.webhooks.models import Delivery, DeliveryStatus
 
 MAX_ATTEMPTS = 6
@@ -81,6 +82,8 @@ def attempt_delivery(delivery_id: int, now: datetime | None = None) -> Delivery:
         if not still_allowed(endpoint):
             error = "endpoint paused or its registrant lost the right to it"
         else:
+            # Kept as sent: a retry after an asset was made confidential no longer names it.
+            delivery.body = as_seen_now(delivery.body, endpoint)
             headers = {
                 "Content-Type": "application/json; charset=utf-8",
                 "User-Agent": USER_AGENT,

@@ -7,6 +7,7 @@ Times are UTC in ISO 8601."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -110,3 +111,23 @@ def followup_data(followup: FollowUp, owner: Any) -> Payload:
             "created": _iso(followup.created),
         }
     }
+
+
+def dumps(payload: Payload) -> str:
+    """A notice's body as stored, signed and sent."""
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True)
+
+
+def as_seen_now(body: str, owner: Any) -> str:
+    """A stored notice as `owner` (the endpoint) may read it at this attempt: an asset it no
+    no longer sees (made confidential, or a partner link ended, since the notice was written)
+    is no longer named; the body is returned unchanged otherwise."""
+    payload = json.loads(body)
+    data = payload.get("data") or {}
+    changed = False
+    for record in (data.get("request"), data.get("meeting")):
+        if isinstance(record, dict) and record.get("asset"):
+            now = _asset(owner, record["asset"].get("id"))
+            if now is None:
+                record["asset"], changed = None, True
+    return dumps(payload) if changed else body
