@@ -4,6 +4,7 @@ domain when an address is verified."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
@@ -11,7 +12,9 @@ from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
+from django.core.mail import EmailMessage
 from django.http import HttpRequest
+from django.utils.translation import gettext
 
 from dari.accounts.domain.errors import AccountError
 from dari.accounts.domain.login_limits import check_login_allowed, record_login_failure
@@ -83,6 +86,24 @@ class AccountAdapter(DefaultAccountAdapter):
         except AccountError as exc:
             raise forms.ValidationError(exc.message, code=exc.code) from None
         super().pre_authenticate(request, **credentials)
+
+    # allauth names the site by the host serving it ("Hello from dari.example.org!",
+    # "[127.0.0.1:8000] ..."); people know it as Dari. The links keep the real host.
+    def format_email_subject(self, subject: str) -> str:
+        return f"[{gettext('Dari')}] {subject}"
+
+    def render_mail(
+        self,
+        template_prefix: str,
+        email: str | list[str],
+        context: dict[str, Any],
+        headers: dict[str, str] | None = None,
+    ) -> EmailMessage:
+        site = context.get("current_site")
+        if site is not None:
+            named = SimpleNamespace(name=gettext("Dari"), domain=site.domain)
+            context = {**context, "current_site": named}
+        return super().render_mail(template_prefix, email, context, headers)
 
 
 class LimitedAdminAuthenticationForm(AdminAuthenticationForm):

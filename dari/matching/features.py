@@ -223,11 +223,17 @@ _NAMES: dict[str, str] = {
     for name, code in [item.split()]
 }
 """Country names (lower case, words joined by _) -> ISO 3166-1 alpha-2 codes."""
-PLACE_WORDS: frozenset[str] = frozenset(
-    word for name in (*_NAMES, *REGIONS) for word in name.split("_") if len(word) > 3
-) | frozenset(
-    "chinese korean japanese european american asian african western eastern northern"
-    " southern international".split()
+PLACE_WORDS: frozenset[str] = (
+    frozenset(word for name in (*_NAMES, *REGIONS) for word in name.split("_") if len(word) > 3)
+    | frozenset(
+        "chinese korean japanese european american asian african western eastern northern"
+        " southern international".split()
+    )
+    | frozenset(
+        # Cities of the clusters and of the hubs they partner with.
+        "seoul incheon songdo pangyo osong daejeon daegu busan ulsan gwangju wonju seongnam"
+        " boston cambridge london basel tokyo osaka kobe shanghai beijing singapore".split()
+    )
 )
 """Words of country and region names, and their adjectives: where an organisation is says
 nothing of what it partners on (the territory reason speaks of place)."""

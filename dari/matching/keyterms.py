@@ -59,6 +59,8 @@ GENERIC_WORDS: frozenset[str] = frozenset(
     asset assets pipeline pipelines platform platforms technology technologies
     derive derived deriving shelf moderate moderately severe severely mild mildly chronic
     acute given giving adult adults
+    cell cells targeted subsidiary subsidiaries listed house institute university data
+    weekly discovery designation emergency ministry
     """.split()
 )
 """Function words, generic verbs, adverbs and adjectives, and words every biomedical

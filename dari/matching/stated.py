@@ -164,10 +164,16 @@ def _bm25_reasons(p: Pair) -> Iterable[Fired]:
     # places (where an organisation is has its own reason).
     labels = [english_label(v) for v in (p.asset.therapeutic_area, p.asset.modality) if v]
     named = tokenize(" ".join(labels + list(p.asset.targets)))
+    # Nor the parties' own names: a profile that names its partner "ABL Bio" shares "ABL"
+    # with every asset of ABL Bio, which says nothing of what the asset does.
+    parties = set(tokenize(f"{p.org.name} {p.asset.organization_id.replace('-', ' ')}"))
     tokens = [
         token
         for token, _ in p.bm25.contributions(list(p.query_tokens), p.slot)
-        if is_key_term(token) and token not in named and token not in ft.PLACE_WORDS
+        if is_key_term(token)
+        and token not in named
+        and token not in ft.PLACE_WORDS
+        and token not in parties
     ][:4]
     # Each is shown once as the reader knows it, through the glossary: for a Korean reader
     # "cancer" and "tumours" are both 종양학, which the area reason already names.

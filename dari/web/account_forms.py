@@ -3,15 +3,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
-from django.db.models import F, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.urls import reverse_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from dari.accounts.domain.errors import AccountError
-from dari.core.names import both_names, is_korean
+from dari.core.names import local_name
+from dari.directory.domain.queries import organization_named
 from dari.directory.models import Organization
 
 
@@ -21,19 +20,41 @@ def put_error(form: forms.Form, error: AccountError) -> None:
 
 
 class JoinForm(forms.Form):
-    organization = forms.ModelChoiceField(
+    # A name typed with suggestions, not a select: the directory holds hundreds of
+    # organisations (trial sponsors among them), too many to scroll through.
+    organization = forms.CharField(
         label=_("Organisation"),
-        queryset=Organization.objects.none(),
-        help_text=_("Its admins confirm you; a verified address at its e-mail domain does too."),
+        max_length=300,
+        help_text=_(
+            "Its name in Korean or English, or its id. Its admins confirm you; a verified "
+            "address at its e-mail domain does too."
+        ),
+        widget=forms.TextInput(
+            attrs={
+                "list": "organization-options",
+                "autocomplete": "off",
+                "hx-get": reverse_lazy("web:organization-suggest"),
+                "hx-trigger": "input changed delay:250ms",
+                "hx-target": "#organization-options",
+                "hx-swap": "innerHTML",
+            }
+        ),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["organization"]
-        # In the order of the names shown: a Korean reader finds 에이비엘바이오 among the 에s.
-        order = Coalesce(NullIf("name_ko", Value("")), "name") if is_korean() else F("name")
-        field.queryset = Organization.objects.only("id", "name", "name_ko").order_by(order, "id")  # type: ignore[attr-defined]
-        field.label_from_instance = both_names  # type: ignore[attr-defined]
+    def clean_organization(self) -> Organization:
+        text = self.cleaned_data["organization"].strip()
+        organization, suggestions = organization_named(text)
+        if organization is not None:
+            return organization
+        if suggestions:
+            raise forms.ValidationError(
+                gettext("No organisation is named %(name)r. Did you mean: %(names)s?")
+                % {
+                    "name": text,
+                    "names": "; ".join(f"{local_name(o)} ({o.pk})" for o in suggestions),
+                }
+            )
+        raise forms.ValidationError(gettext("No organisation is named %(name)r.") % {"name": text})
 
 
 class TokenForm(forms.Form):

@@ -27,6 +27,9 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
+LANGUAGE_NAMES = {"en": "English", "ko": "한국어"}
+
+
 class IngestForm(forms.Form):
     source = forms.URLField(
         label=_("Source address"),
@@ -45,7 +48,8 @@ class IngestForm(forms.Form):
     )
     lang = forms.ChoiceField(
         label=_("Language"),
-        choices=[(v, v if v != "auto" else _("Detect")) for v in LANGUAGES],
+        # Each language by its own name, as the header's language switch names them.
+        choices=[(v, LANGUAGE_NAMES.get(v) or _("Detect")) for v in LANGUAGES],
         initial="auto",
     )
 

@@ -96,6 +96,8 @@ def _shown(name: str, value: Any, currency: str) -> Any:
             for pair in value
             if isinstance(pair, list | tuple) and len(pair) == 2
         )
+    if name == "territory" and value == "worldwide":  # the extractor's one coded territory
+        return _("Worldwide")
     if name in VOCABULARY_FIELDS and isinstance(value, str) and value:
         return label_of(VOCABULARY_FIELDS[name], value)
     if isinstance(value, bool):

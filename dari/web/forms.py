@@ -147,8 +147,31 @@ class LinkForm(forms.Form):
         return data
 
 
+# The areas of the tz database that name places; the rest are aliases kept for old systems
+# (US/Eastern, GB, ROK, W-SU), fixed offsets with inverted signs (Etc/GMT+9 is UTC-9) and
+# internals (localtime, Factory), which only confuse a person picking their own zone.
+TIMEZONE_AREAS = frozenset(
+    {
+        "Africa",
+        "America",
+        "Antarctica",
+        "Asia",
+        "Atlantic",
+        "Australia",
+        "Europe",
+        "Indian",
+        "Pacific",
+    }
+)
+
+
 def timezone_choices() -> list[tuple[str, str]]:
-    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+    names = [
+        name
+        for name in zoneinfo.available_timezones()
+        if name.split("/", 1)[0] in TIMEZONE_AREAS and "/" in name
+    ]
+    return [(name, name.replace("_", " ")) for name in sorted(names)] + [("UTC", "UTC")]
 
 
 class TimezoneForm(forms.Form):

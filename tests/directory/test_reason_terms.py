@@ -70,3 +70,21 @@ def test_shared_terms_of_real_pairs_are_concrete_and_targets_are_named():
     # a shared target is explained although its weight is 0 (it no longer steers the score)
     her2 = {r for r in target_reasons if r.startswith("target HER2:")}
     assert her2 == {"target HER2: named in their profile"}
+
+
+@pytest.mark.slow  # loads the bundled data
+@pytest.mark.django_db
+def test_a_party_s_own_name_is_never_a_shared_key_term():
+    """GSK's profile names its partner ABL Bio, and so does every ABL Bio asset: "ABL" was
+    shown as a key term the two share, which says nothing of what the asset does."""
+    load_bundled_data()
+    index = shared_index("members")
+    gsk = Organization.objects.get(pk="gsk")
+    shown = {
+        rec.id: _shown_terms(rec.reasons, ASSET_REASONS["terms"])
+        for rec in index.recommend_assets(org_profile(gsk), top=20)
+    }
+    owners = dict(Asset.objects.filter(pk__in=shown).values_list("pk", "organization__name"))
+    for asset_id, terms in shown.items():
+        name_words = set(re.findall(r"[a-z0-9]+", owners[asset_id].lower()))
+        assert [t for t in terms if t.lower() in name_words | {"gsk"}] == [], asset_id

@@ -99,3 +99,31 @@ def test_a_lost_run_says_why_in_the_readers_language(world):
     with translation.override("ko"):
         assert run_error(run).startswith("이 실행을 맡은 워커가 멈췄습니다(worker w2")
     assert run_error(ScheduleRun(event=world["event"], error="boom")) == "boom"
+
+
+def test_more_people_than_shown_are_counted_as_people_in_each_language():
+    """Ye-jin meets six people in the common slots: four are named, the rest counted as
+    people (Korean 명, never 개 for things) in both languages."""
+    from dari.events.domain.reasons import render_reason
+
+    names = {f"p{i}": f"Person {i}" for i in range(1, 9)}
+    start = dt.datetime(2026, 3, 10, 8, tzinfo=dt.UTC)
+    reason = {
+        "code": "slots_taken",
+        "who": ["p1", "p2"],
+        "slots": [str(i) for i in range(1, 7)],
+        "busy": [{"who": "p1", "meets": [{"with": [f"p{i}"]} for i in range(3, 9)]}],
+        "full": [],
+        "blockers": "none",
+    }
+    starts = {str(i): start + dt.timedelta(hours=i) for i in range(1, 7)}
+    english = render_reason(reason, names, starts, "UTC")
+    assert "March 10 11 a.m., March 10 noon and 2 more (UTC)" in english
+    assert "Person 1 meets Person 3, Person 4, Person 5 and 3 others then." in english
+    with translation.override("ko"):
+        korean = render_reason(reason, names, starts, "UTC")
+    assert "3월 10일 오후 12:00 외 2개, UTC)" in korean
+    assert (
+        "그 시간에 Person 1 님은 Person 3, Person 4, Person 5 님 외 3명과 미팅이 있습니다."
+        in korean
+    )

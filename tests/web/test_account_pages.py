@@ -287,18 +287,3 @@ def test_the_korean_confirmation_mail_ends_its_link_before_any_korean_word(clien
     client.post(link.removeprefix("http://testserver"))
     client.post("/accounts/login/", {"login": "fresh", "password": "a-Long-pass-2026"})
     assert client.get("/me/").status_code == 200
-
-
-@pytest.mark.parametrize(
-    ("language", "order"),
-    [("ko", ["org-c", "org-b", "org-a"]), ("en", ["org-a", "org-b", "org-c"])],
-)
-def test_organisations_to_join_are_listed_in_the_order_of_the_names_shown(db, language, order):
-    """A Korean reader sees "가나바이오 · Zeta Bio" and looks for it among the 가s."""
-    OrganizationFactory(id="org-a", name="Alpha Bio", name_ko="하늘바이오")
-    OrganizationFactory(id="org-b", name="Zeta Bio", name_ko="가나바이오")
-    OrganizationFactory(id="org-c", name="Zulu Pharma", name_ko="")
-    client = signed_in(UserFactory(organization=None), HTTP_ACCEPT_LANGUAGE=language)
-    page = client.get("/me/").content.decode()
-    shown = re.findall(r'<option value="(org-[abc])"', page)
-    assert shown == order

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Count, Max, Sum
 from django.utils import timezone as djtz
+from django.utils import translation
 from icalendar import Alarm, Calendar, vCalAddress, vText
 from icalendar import Event as VEvent
 
@@ -51,6 +52,7 @@ def calendar_version(participant: Participant) -> tuple[str, datetime | None]:
         participant.event.name,
         participant.event.video_url_template,
         participant.user.email,  # the one address the feed shows
+        translation.get_language(),  # the words around the names are the reader's
     ]
     tag = hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
     return f'"{tag}"', meetings["last"]
@@ -90,11 +92,13 @@ def participant_calendar(participant: Participant, alarm_minutes: int = ALARM_MI
         cancelled = m.status == MeetingStatus.CANCELLED
         ev.add("status", "CANCELLED" if cancelled else "CONFIRMED")
         link = video_link(m)
-        where = link or (f"Table {m.table}" if m.table else m.event.name)
+        table = translation.gettext("Table %(n)s") % {"n": m.table} if m.table else ""
+        where = link or table or m.event.name
         ev.add("location", where)
         if link:
             ev.add("url", link)
-        ev.add("description", vText(f"Partnering meeting at {m.event.name} with {names}."))
+        about = translation.gettext("Partnering meeting at %(event)s with %(names)s.")
+        ev.add("description", vText(about % {"event": m.event.name, "names": names}))
         # Only the owner's own address: the others are named above, never by their e-mail
         # address, which nothing else shows them (and a feed needs only its secret link).
         if participant.user.email:

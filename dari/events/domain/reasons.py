@@ -33,8 +33,13 @@ def pgettext(context: str, message: str) -> str:
 def join(items: list[str], limit: int = 4) -> str:
     """ "A, B and C" in the active language, the rest counted after `limit` items."""
     if len(items) > limit:
+        # One sentence for the shown items and the count: Korean puts the count after them
+        # ("A, B, C, D 외 2개"), not as one more item ("A, B, C, D 및 2개 더").
         rest = len(items) - limit
-        items = [*items[:limit], ngettext("%(n)d more", "%(n)d more", rest) % {"n": rest}]
+        return ngettext("%(items)s and %(n)d more", "%(items)s and %(n)d more", rest) % {
+            "items": ", ".join(items[:limit]),
+            "n": rest,
+        }
     if len(items) <= 1:
         return "".join(items)
     return _("%(items)s and %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}
@@ -132,6 +137,18 @@ def render_reason(
     ]
     for line in reason.get("busy", ()):
         partners = [join([name(k) for k in x["with"]], 3) for x in line["meets"]]
+        if len(partners) > 3:
+            # Counted as people ("외 3명" in Korean), not as things ("3개 더").
+            rest = len(partners) - 3
+            parts.append(
+                ngettext(
+                    "%(name)s meets %(partners)s and %(n)d other then.",
+                    "%(name)s meets %(partners)s and %(n)d others then.",
+                    rest,
+                )
+                % {"name": name(line["who"]), "partners": ", ".join(partners[:3]), "n": rest}
+            )
+            continue
         parts.append(
             _("%(name)s meets %(partners)s then.")
             % {"name": name(line["who"]), "partners": join(partners, 3)}

@@ -247,6 +247,14 @@ class OutcomeForm(forms.Form):
         required=False,
         max_length=100,
         help_text=_("The id of the deal in the directory, e.g. dl-abl-bio-gsk-2025"),
+        # The agenda repeats this form on every meeting, in one row: the example and the help
+        # sit in the field, not under it.
+        widget=forms.TextInput(
+            attrs={
+                "placeholder": "dl-abl-bio-gsk-2025",
+                "title": _("The id of the deal in the directory, e.g. dl-abl-bio-gsk-2025"),
+            }
+        ),
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=2000)
 

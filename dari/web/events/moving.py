@@ -22,7 +22,9 @@ from dari.web.events.guards import act, registered
 
 
 class MoveForm(forms.Form):
-    reason = forms.CharField(label=gettext_lazy("Reason"), max_length=1000, required=False)
+    reason = forms.CharField(
+        label=gettext_lazy("Reason for the move"), max_length=1000, required=False
+    )
     preferred = forms.TypedMultipleChoiceField(
         label=gettext_lazy("Times I would prefer"), coerce=int, required=False
     )
@@ -30,7 +32,7 @@ class MoveForm(forms.Form):
     def __init__(self, me: Participant, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["preferred"].choices = [  # type: ignore[attr-defined]
-            (pk, f"{start:%Y-%m-%d %H:%M}") for pk, start in slot_choices(me)
+            (pk, f"{start:%Y-%m-%d %H:%M %Z}") for pk, start in slot_choices(me)
         ]
 
 
