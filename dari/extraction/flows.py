@@ -21,7 +21,6 @@ no rights flow one way at all (a collaboration of partners, bench convention). P
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from dari.extraction.model import Mention
 
@@ -61,13 +60,13 @@ _SUBJECT: list[tuple[re.Pattern[str], int, float, str]] = [
     (
         re.compile(
             rf"{P}{_CLAUSE}\b{_MODAL}(?:pay|pays|paid|paying|make\w*\s+(?:an?\s+|the\s+)?"
-            rf"(?:\w+\s+){{0,2}}?payments?|shell\w* out|fork\w* out|hand\w* over\s+(?:[^⟦.;]{{0,30}}?)"
-            rf"{_MONEY})\b(?!\s+(?:off|back)\b)",
+            rf"(?:\w+\s+){{0,2}}?payments?|shell\w* out|fork\w* out|"
+            rf"hand\w* over\s+(?:[^⟦.;]{{0,30}}?){_MONEY})\b(?!\s+(?:off|back)\b)",
             re.I,
         ),
         -1,
         1.0,
-        "money",
+        "pay",
     ),
     # rights in: "Y obtains exclusive rights", "Y will gain access", "Y has been granted"
     (
@@ -150,16 +149,87 @@ _SUBJECT: list[tuple[re.Pattern[str], int, float, str]] = [
         0.5,
         "role",
     ),
+    # who brings the product in takes it ("Y will import and launch it in Korea"); who
+    # makes and supplies it gives it (a supply and distribution deal)
+    (
+        re.compile(
+            rf"{P}{_CLAUSE}\b(?:will|to|would|plans to|is to)\s+(?:also\s+)?(?:import|introduce|"
+            rf"launch|bring in)\b",
+            re.I,
+        ),
+        -1,
+        0.5,
+        "role",
+    ),
+    (
+        re.compile(
+            rf"{P}{_CLAUSE}\b(?:will|to|would|shall)\s+(?:also\s+)?(?:manufacture and )?"
+            rf"suppl(?:y|ies)\b(?![^⟦.;]{{0,40}}\bto\s+(?:the\s+)?(?:market|patients|hospitals))",
+            re.I,
+        ),
+        1,
+        0.5,
+        "role",
+    ),
     # the licensor keeps what it does not give: "X retains rights in Japan"
     (
-        re.compile(rf"{P}{_CLAUSE}\b{_MODAL}(?:retain\w*|keep\w*)\s+(?:\w+\s+){{0,3}}?rights?\b", re.I),
+        re.compile(
+            rf"{P}{_CLAUSE}\b{_MODAL}(?:retain\w*|keep\w*)\s+(?:\w+\s+){{0,3}}?rights?\b", re.I
+        ),
         1,
         0.5,
         "rights",
     ),
 ]
+# a purchase: the buyer takes, the company or asset bought gives
+_BOUGHT = r"(?!(?:[\w-]+\s+){0,3}?(?:rights?\b|licen|technolog|option|access))"
+_SUBJECT += [
+    (
+        re.compile(
+            rf"{P}{_CLAUSE}\b{_MODAL}(?:acquir(?:e|es|ed|ing)|buy|buys|bought|buying|purchas\w*|"
+            rf"take over|takes over|took over|taking over)\s+(?:out\s+)?{_BOUGHT}",
+            re.I,
+        ),
+        -1,
+        1.0,
+        "buy",
+    ),
+    (
+        re.compile(
+            rf"{P}{_CLAUSE}\b(?:will be|would be|was|were|is|are|is being|has been|agreed to be|"
+            rf"to be)\s+"
+            rf"(?:acquired|bought|purchased|taken over)\b",
+            re.I,
+        ),
+        1,
+        1.0,
+        "buy",
+    ),
+]
 # the object of a verb or a preposition
 _OBJECT: list[tuple[re.Pattern[str], int, float, str]] = [
+    (
+        re.compile(
+            rf"\b(?:acquir(?:e|es|ed|ing)|buy|buys|bought|buying|purchas\w*|take over|takes over|"
+            rf"took over|taking over|takeover of|acquisition of|purchase of|stake in|shares? in|"
+            rf"merger with)\s+(?:the\s+|a\s+|an\s+)?(?:(?!by\b|from\b|to\b|with\b|for\b)"
+            rf"[\w’'.,%-]+\s+){{0,4}}?{P}(?!['’])",
+            re.I,
+        ),
+        1,
+        1.0,
+        "buy",
+    ),
+    (
+        re.compile(
+            rf"\b(?:acquired|bought|purchased|taken over|acquisition|takeover|purchase)\s+by\s+"
+            rf"(?:[\w-]+\s+){{0,2}}?{P}",
+            re.I,
+        ),
+        -1,
+        1.0,
+        "buy",
+    ),
     # "pay X $10 million", "paying X"
     (re.compile(rf"\b(?:pay|pays|paid|paying)\s+{P}(?!['’])", re.I), 1, 1.0, "money"),
     # "grants Y an exclusive licence", "gives Y the rights", "granting Y"
@@ -213,7 +283,11 @@ _OBJECT: list[tuple[re.Pattern[str], int, float, str]] = [
 # "... from X" / "... to X": the nearer of money and rights before the preposition says which
 # way X stands (money from X: X pays; rights from X: X gives; money to X: X is paid; rights
 # to X: X takes)
-_PREPOSITION = re.compile(rf"\b(from|to)\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?{P}(?!['’])", re.I)
+_PREPOSITION = re.compile(
+    rf"\b(from|to)\s+(?:the\s+)?(?:(?!(?:be|been|being|in|of|for|with|and|by|on|at|as)\b)"
+    rf"[\w-]+\s+){{0,4}}?{P}(?!['’])",
+    re.I,
+)
 # a party named after a preposition or as an object is not the subject of what follows
 _NOT_SUBJECT = re.compile(
     r"\b(?:from|with|to|by|of|for|between|than|at|in|into|on|pay|paid|grant\w*|like|"
@@ -274,6 +348,16 @@ _ITS_ASSET = re.compile(
 )
 
 
+def _put(found: dict[tuple[int, str], float], key: tuple[int, str], value: float) -> None:
+    """One piece of evidence per party and kind in a sentence: the strongest, none when the
+    sentence says both ways as strongly."""
+    old = found.get(key)
+    if old is None or abs(value) > abs(old):
+        found[key] = value
+    elif old * value < 0 and abs(value) == abs(old):
+        found[key] = 0.0
+
+
 def _subject(said: str) -> str | None:
     """The placeholder of the sentence's subject: its first party not after a preposition."""
     for match in re.finditer(P, said):
@@ -284,9 +368,11 @@ def _subject(said: str) -> str | None:
     return None
 
 
-def evidence(
-    marked: str, kinds: tuple[str, ...] = ("money", "rights", "owner", "role")
-) -> dict[int, float]:
+LICENCE = ("money", "pay", "rights", "owner", "role")
+PURCHASE = ("pay", "buy")  # money received in a purchase may be a seller's or a royalty
+
+
+def evidence(marked: str, kinds: tuple[str, ...] = LICENCE) -> dict[int, float]:
     """Per party index: giver (+) against taker (-) evidence over the whole text."""
     total: dict[int, float] = {}
     last: str | None = None
@@ -299,13 +385,10 @@ def evidence(
         weight = 0.5 if _BACKGROUND.search(said) else 1.0
         found: dict[tuple[int, str], float] = {}
 
-        def put(i: int, kind: str, value: float) -> None:
-            key = (i, kind)
-            old = found.get(key)
-            if old is None or abs(value) > abs(old):
-                found[key] = value
-            elif old * value < 0 and abs(value) == abs(old):
-                found[key] = 0.0  # one sentence says both: no evidence
+        def put(
+            i: int, kind: str, value: float, found: dict[tuple[int, str], float] = found
+        ) -> None:
+            _put(found, (i, kind), value)
 
         if subject is not None and _ITS_ASSET.search(said):
             put(int(subject[1:-1]), "owner", 0.6)
@@ -332,7 +415,7 @@ def evidence(
             rights = _LAST_RIGHTS.search(before)
             if not money and not rights:
                 continue
-            is_money = bool(money) and (not rights or money.start() > rights.start())
+            is_money = money is not None and (rights is None or money.start() > rights.start())
             sign = (1 if match.group(1).lower() == "to" else -1) * (1 if is_money else -1)
             put(int(match.group(2)), "money" if is_money else "rights", sign * 0.8)
         for (i, kind), value in found.items():
@@ -341,10 +424,12 @@ def evidence(
     return total
 
 
-def direction(marked: str, giver: int, taker: int, margin: float = 1.0) -> bool | None:
+def direction(
+    marked: str, giver: int, taker: int, margin: float = 1.0, kinds: tuple[str, ...] = LICENCE
+) -> bool | None:
     """True when the flows say the rules' giver and taker are the other way round (by at
     least `margin`), False when they agree, None when they say nothing clear."""
-    score = evidence(marked)
+    score = evidence(marked, kinds)
     gap = score.get(giver, 0.0) - score.get(taker, 0.0)
     if gap <= -margin:
         return True
@@ -356,25 +441,29 @@ def direction(marked: str, giver: int, taker: int, margin: float = 1.0) -> bool 
 def flowless(marked: str, parties: list[int]) -> bool:
     """No money and no rights flow one way between the parties (less than half a cue each;
     who owns the asset is no flow)."""
-    score = evidence(marked, ("money", "rights"))
+    score = evidence(marked, ("money", "pay", "rights"))
     return all(abs(score.get(i, 0.0)) < 0.5 for i in parties)
 
 
 def directed(
     text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]
 ) -> list[tuple[Mention, str, float]]:
-    """The rules' licensor and licensee, turned where the flows clearly say the other way."""
-    if len(roled) != 2 or {r for _, r, _ in roled} != {"licensor", "licensee"}:
+    """The rules' licensor and licensee (or buyer and bought), turned where the flows clearly
+    say the other way."""
+    kinds = {r for _, r, _ in roled}
+    if len(roled) != 2 or kinds not in ({"licensor", "licensee"}, {"acquirer", "target"}):
         return roled
     from dari.extraction import roles  # roles reads sides, sides nothing of this module
 
     marked, parties = roles._placeholders(text, orgs)
     index = {roles._key(m): i for i, m in enumerate(parties)}
-    giver, taker = roled if roled[0][1] == "licensor" else roled[::-1]
+    give, take = ("licensor", "licensee") if "licensor" in kinds else ("target", "acquirer")
+    giver, taker = roled if roled[0][1] == give else roled[::-1]
     g, t = index.get(roles._key(giver[0])), index.get(roles._key(taker[0]))
-    if g is None or t is None or g == t or direction(marked, g, t) is not True:
+    cues = LICENCE if give == "licensor" else PURCHASE
+    if g is None or t is None or g == t or direction(marked, g, t, kinds=cues) is not True:
         return roled
-    return [(taker[0], "licensor", 0.6), (giver[0], "licensee", 0.6)]
+    return [(taker[0], give, 0.6), (giver[0], take, 0.6)]
 
 
 # a deal of two partners: developing together or founding a joint venture together
@@ -394,7 +483,9 @@ _FOUNDED = re.compile(
     re.I,
 )
 _LICENSED = re.compile(r"licen[cs]|technology transfer|\brights\b", re.I)
-_LATER = re.compile(r"first negotiation|right of first|\boption\b|\bJV\b|joint[- ]venture|venture", re.I)
+_LATER = re.compile(
+    r"first negotiation|right of first|\boption\b|\bJV\b|joint[- ]venture|venture", re.I
+)
 
 
 _PAST = re.compile(r"\b(?:previous|former|earlier|exited|prior|existing)\b", re.I)

@@ -89,8 +89,9 @@ def test_a_technology_transfer_agreement_names_no_direction():
 
 
 def test_retaining_rights_is_the_givers_word():
-    score = flows.evidence("⟦0⟧ will commercialize the drug, except in Japan where ⟦1⟧ has "
-                           "retained marketing rights.")
+    score = flows.evidence(
+        "⟦0⟧ will commercialize the drug, except in Japan where ⟦1⟧ has retained marketing rights."
+    )
     assert score[1] > 0
 
 
@@ -150,3 +151,19 @@ def test_technology_acquired_for_a_candidate_is_a_licence_and_the_flows_direct_i
         "by BigPharma, which will hold exclusive rights."
     )
     assert roles(fields) == {("Acme Bio", "licensor"), ("BigPharma", "licensee")}
+
+
+def test_the_buyer_is_who_acquires_and_the_bought_is_its_object():
+    score = flows.evidence(
+        "⟦1⟧ said it would be acquired by ⟦0⟧. ⟦0⟧ will buy a 60% stake in ⟦1⟧ for $40 million.",
+        flows.PURCHASE,
+    )
+    assert score[0] < 0 < score[1]
+
+
+def test_acquiring_rights_is_no_purchase_and_royalties_received_no_price():
+    score = flows.evidence(
+        "⟦0⟧ will acquire global rights to the drug and will receive royalties from ⟦2⟧.",
+        flows.PURCHASE,
+    )
+    assert score == {}
