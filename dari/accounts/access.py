@@ -61,14 +61,18 @@ def signed_in(user: Any) -> bool:
 
 def organises_for(user: Any, organization_id: str | None) -> bool:
     """Whether `user` runs events and calls of the organisation `organization_id`: a platform
-    admin, or an organiser confirmed in that organisation. Nobody organises for None."""
+    admin, or an organiser confirmed in that organisation. Nobody organises for None. An
+    organiser's powers need what every member power needs (`sees_members_assets`): a verified
+    e-mail address and a confirmed membership."""
     if not signed_in(user):
         return False
     if user.is_platform_admin:
         return True
     if not user.is_organiser:
         return False
-    return organization_id is not None and organization_id == user.organization_id
+    if organization_id is None or organization_id != user.organization_id:
+        return False
+    return sees_members_assets(user)
 
 
 def co_organizer_condition(user: Any) -> Q:

@@ -17,7 +17,6 @@ from dari.accounts.access import (
     co_organizer_condition,
     organises_for,
     sees_members_assets,
-    signed_in,
 )
 from dari.events.models import CoOrganizer, Event
 
@@ -31,20 +30,21 @@ def may_manage(user: Any, event: Event) -> bool:
     """Whether `user` may run the organiser pages and actions of `event`."""
     if owns_event(user, event):
         return True
-    if not signed_in(user):
+    # A co-organiser, like an organiser, needs a verified address and a confirmed membership.
+    if not sees_members_assets(user):
         return False
     return CoOrganizer.objects.filter(co_organizer_condition(user), event=event).exists()
 
 
 def managed_events(user: Any) -> QuerySet[Event]:
     """The events `user` may manage (one query, for lists and choices)."""
-    if not signed_in(user):
+    if not sees_members_assets(user):
         return Event.objects.none()
     if user.is_platform_admin:
         return Event.objects.all()
     co = CoOrganizer.objects.filter(co_organizer_condition(user)).values("event_id")
     condition = Q(pk__in=co)
-    if user.is_organiser and user.organization_id is not None:
+    if organises_for(user, user.organization_id):
         condition |= Q(organizer_id=user.organization_id)
     return Event.objects.filter(condition)
 
@@ -53,3 +53,9 @@ def may_reach_people(user: Any) -> bool:
     """Whether `user` may register for events, read their participants and send requests:
     confirmed members only (the same rule as for `members` assets)."""
     return sees_members_assets(user)
+
+
+def may_create_events(user: Any) -> bool:
+    """Whether `user` may create events (the "New event" link and page): an organiser of
+    their organisation (verified and confirmed) or a platform admin."""
+    return organises_for(user, getattr(user, "organization_id", None))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
@@ -19,11 +20,13 @@ from dari.events.domain.requests import accept_request, decline_request, request
 from dari.events.domain.setup import create_event, register_participant
 from dari.events.models import Meeting, MeetingStatus, RunStatus, ScheduleRun
 from tests.browser.conftest import screenshot
+from tests.events.factories import event_days
 from tests.factories import AssetFactory, ClusterFactory, OrganizationFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 KST = dt.timezone(dt.timedelta(hours=9), "KST")
+LONDON = ZoneInfo("Europe/London")
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
@@ -72,8 +75,8 @@ def fair(settings):
         description="One-to-one meetings between Korean biotechs and UK and US partners.",
         mode="virtual",
         timezone="Asia/Seoul",
-        start_date=dt.date(2026, 3, 10),
-        end_date=dt.date(2026, 3, 11),
+        start_date=event_days()[0],
+        end_date=event_days()[1],
         meeting_minutes=30,
         auto_schedule=False,
         video_url_template="https://meet.example.org/{event}-{room}",
@@ -161,7 +164,8 @@ def test_request_accept_schedule_agendas_and_ics(open_as, live_server, fair):
     assert meeting.status == MeetingStatus.SCHEDULED
     start = meeting.slot.start
     seoul = start.astimezone(KST)
-    london = start.astimezone(dt.UTC)  # GMT in March, before British Summer Time
+    london = start.astimezone(LONDON)
+    gmt = london.tzname()  # GMT or BST, as the event's day falls
     end = seoul + dt.timedelta(minutes=30)
 
     # Minseo sees it in Seoul time with Emma's London time beside it, and the video link.
@@ -171,7 +175,7 @@ def test_request_accept_schedule_agendas_and_ics(open_as, live_server, fair):
         f"{seoul:%H:%M}–{end:%H:%M} KST"
     ]
     assert _times(page, ".meeting-card:has-text('Emma Clarke') .their-time") == [
-        f"{london:%H:%M} GMT for Emma Clarke"
+        f"{london:%H:%M} {gmt} for Emma Clarke"
     ]
     assert card.get_by_role("link", name="Join the video call").get_attribute("href") == (
         f"https://meet.example.org/seoul-london-2026-{meeting.room}"
@@ -181,7 +185,7 @@ def test_request_accept_schedule_agendas_and_ics(open_as, live_server, fair):
     # …and Emma in London time with Minseo's Seoul time.
     emma_page.goto(f"{base}/agenda")
     assert _times(emma_page, ".meeting-card:has-text('Minseo Park') .my-time") == [
-        f"{london:%H:%M}–{london + dt.timedelta(minutes=30):%H:%M} GMT"
+        f"{london:%H:%M}–{london + dt.timedelta(minutes=30):%H:%M} {gmt}"
     ]
     assert _times(emma_page, ".meeting-card:has-text('Minseo Park') .their-time") == [
         f"{seoul:%H:%M} KST for Minseo Park"
@@ -208,7 +212,8 @@ def test_availability_grid_blocks_a_slot_with_htmx(open_as, live_server, fair):
     page = open_as(emma.user)
     page.goto(f"{live_server.url}/events/seoul-london-2026/availability")
     headings = _times(page, ".slot-grid thead th")
-    assert headings[0] == "GMT"
+    # The grid's heading is London's abbreviation now (GMT or BST).
+    assert headings[0] == dt.datetime.now(LONDON).tzname()
     cell = page.locator(".slot-grid td.available button").nth(4)
     cell.click()
     page.wait_for_selector(".slot-grid td.blocked button[aria-pressed=true]")

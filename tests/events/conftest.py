@@ -3,7 +3,10 @@ zone with participants in Seoul and London, an organiser, an outsider; a schedul
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+import time_machine
 
 from dari.accounts.models import Role
 from dari.events.domain.requests import accept_request, request_meeting
@@ -17,6 +20,15 @@ from tests.factories import OrganizationFactory, UserFactory
 def immediate_tasks(settings):
     """Enqueued jobs run at once, inside the request that enqueues them."""
     settings.TASKS = IMMEDIATE
+
+
+@pytest.fixture
+def march_2026():
+    """The clock (ticking) 30 days before 10 March 2026, so that the test event is on 10-11
+    March 2026 (New York on summer time since the 8th, London and Seoul not): for the tests
+    whose expectations name those days, weekdays or offsets. Request it before `world`."""
+    with time_machine.travel(dt.datetime(2026, 2, 8, 9, 0, tzinfo=dt.UTC), tick=True):
+        yield
 
 
 @pytest.fixture

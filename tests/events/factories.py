@@ -4,18 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from dari.events.domain.setup import create_event, register_participant
 from tests.factories import OrganizationFactory, UserFactory
 
 
+def event_days(after: int = 30) -> tuple[dt.date, dt.date]:
+    """The test event's two days, `after` days from today (UTC): an event still to come, so
+    that meetings may be requested and scheduled whatever today's date."""
+    start = timezone.now().date() + dt.timedelta(days=after)
+    return start, start + dt.timedelta(days=1)
+
+
 def make_event(**overrides):
+    start, end = event_days()
     fields = dict(
         slug="test-virtual",
         name="Test Virtual Partnering",
         mode="virtual",
         timezone="Asia/Seoul",
-        start_date=dt.date(2026, 3, 10),
-        end_date=dt.date(2026, 3, 11),
+        start_date=start,
+        end_date=end,
         meeting_minutes=30,
         auto_schedule=False,
         video_url_template="https://video.example.org/{event}-{room}",

@@ -63,7 +63,7 @@ def test_a_waiting_registration_is_approved_from_the_console(client, world):
     assert request_meeting(world["minseo"], target=world["emma"]).status == "pending"
 
 
-def test_the_two_sides_move_a_meeting_from_their_agendas(client, world, scheduled):
+def test_the_two_sides_move_a_meeting_from_their_agendas(march_2026, client, world, scheduled):
     publish_schedule(world["event"].pk)
     before = scheduled.slot_id
     login(client, world["minseo"])

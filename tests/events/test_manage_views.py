@@ -65,10 +65,11 @@ def test_editing_an_event_keeps_slots_that_stay_and_refuses_to_drop_meetings(cli
     login(client, world["organiser"])
     form = client.get(url("edit", "test-virtual")).context["form"]
     data = {k: v for k, v in form.initial.items() if v is not None}
+    first, third = event.start_date, event.start_date + dt.timedelta(days=2)
     data.update(
         breaks="",
-        start_date="2026-03-10",
-        end_date="2026-03-12",
+        start_date=first.isoformat(),
+        end_date=third.isoformat(),
         day_start="09:00",
         day_end="18:00",
         auto_schedule="",
@@ -84,7 +85,7 @@ def test_editing_an_event_keeps_slots_that_stay_and_refuses_to_drop_meetings(cli
     schedule_event(event.pk)
     meeting = Meeting.objects.get()
     when = meeting.slot.start.astimezone(dt.timezone(dt.timedelta(hours=9)))
-    response = client.post(url("edit", "test-virtual"), {**data, "start_date": "2026-03-12"})
+    response = client.post(url("edit", "test-virtual"), {**data, "start_date": third.isoformat()})
     assert texts(response, "alert error") == [
         "the new dates, hours or meeting length remove the time of 1 meeting "
         f"({when:%Y-%m-%d %H:%M}, event time); keep that time, or have its participants move "
@@ -93,7 +94,7 @@ def test_editing_an_event_keeps_slots_that_stay_and_refuses_to_drop_meetings(cli
     assert event.slots.count() == 144
     # Once its participants cancel it, the change goes through (the refusal's own advice).
     cancel_meeting(meeting.pk, world["minseo"])
-    response = client.post(url("edit", "test-virtual"), {**data, "start_date": "2026-03-12"})
+    response = client.post(url("edit", "test-virtual"), {**data, "start_date": third.isoformat()})
     assert response.status_code == 302
     assert event.slots.count() == 48
     assert Meeting.objects.get().slot is None

@@ -67,7 +67,7 @@ SEOUL, LONDON, NEW_YORK = (
 # Availability ----------------------------------------------------------------------------------
 
 
-def test_the_grid_shows_the_event_slots_in_my_zone_with_my_state_of_each():
+def test_the_grid_shows_the_event_slots_in_my_zone_with_my_state_of_each(march_2026):
     event = make_event(
         slug="tiny",
         mode="in_person",
@@ -108,7 +108,7 @@ def test_the_grid_shows_the_event_slots_in_my_zone_with_my_state_of_each():
     )
 
 
-def test_the_grid_leaves_a_hole_where_a_day_has_no_slot_at_that_time(world):
+def test_the_grid_leaves_a_hole_where_a_day_has_no_slot_at_that_time(march_2026, world):
     emma = world["emma"]
     grid = availability_grid(emma, dt.datetime(2026, 7, 1, tzinfo=dt.UTC))
     # Seoul's 00:00-23:30 on 10-11 March in London: the 9th starts at 15:00 GMT.

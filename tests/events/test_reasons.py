@@ -21,6 +21,11 @@ from dari.events.models import Meeting, ScheduleRun, Slot
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _march(march_2026):
+    """The expected texts name the event's days of March 2026 and their offsets."""
+
+
 @pytest.fixture
 def taken(world):
     """Minseo and Emma's meeting left unscheduled: their one common slot holds Minseo's

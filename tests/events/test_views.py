@@ -111,7 +111,7 @@ def test_registering_uses_my_time_zone_and_hours(client, world):
     )
 
 
-def test_availability_grid_is_in_my_local_time_and_toggles_with_htmx(client, world):
+def test_availability_grid_is_in_my_local_time_and_toggles_with_htmx(march_2026, client, world):
     emma = world["emma"]
     login(client, emma)
     response = client.get(url("availability", "test-virtual"))

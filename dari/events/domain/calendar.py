@@ -110,3 +110,11 @@ def participant_calendar(participant: Participant, alarm_minutes: int = ALARM_MI
         cal.add_component(ev)
     ical: bytes = cal.to_ical()
     return ical
+
+
+def reset_calendar_link(participant: Participant) -> Participant:
+    """A new secret token for the participant's subscription feed: the old address answers
+    404 at once, like an unknown token (for a link shared by mistake or a lost device)."""
+    participant.calendar_token = Participant._meta.get_field("calendar_token").get_default()
+    participant.save(update_fields=["calendar_token"])
+    return participant

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from dari.events.domain.errors import EventError
 from dari.events.domain.schedule import build_instance, meeting_key, participant_key
+from dari.events.domain.setup import check_not_over
 from dari.events.models import Event, Meeting, MeetingStatus, MoveRequest, Participant, Seat, Slot
 from dari.events.rules import MoveStatus
 from dari.events.signals import announce, meetings_changed, move_answered, move_requested
@@ -58,8 +59,9 @@ def ask_to_move(
     meeting_id: int, by: Participant, reason: str = "", preferred_slot_ids: Sequence[int] = ()
 ) -> MoveRequest:
     """`by` asks the other side to move a scheduled meeting."""
-    _event, meeting = _lock(by.event_id, meeting_id)
+    event, meeting = _lock(by.event_id, meeting_id)
     _seated(meeting, by)
+    check_not_over(event)
     if meeting.status != MeetingStatus.SCHEDULED:
         raise EventError(
             _("Only a scheduled meeting can be moved."), field="meeting", code="not_scheduled"
@@ -162,6 +164,7 @@ def accept_move(move_id: int, by: Participant) -> MoveRequest:
     everyone in it, else the request waits for the organiser to pick a slot."""
     event, meeting, move = _lock_pending(move_id, by.event_id)
     _other_side(meeting, move, by)
+    check_not_over(event)
     _answer(move, MoveStatus.ACCEPTED, by)
     announce(move_answered, move_id=move.pk, status=MoveStatus.ACCEPTED.value)
     if meeting.status != MeetingStatus.SCHEDULED:
@@ -284,6 +287,7 @@ def free_slot_ids(event: Event, meeting: Meeting) -> list[int]:
 def organiser_move(event_id: int, move_id: int, slot_id: int) -> MoveRequest:
     """The organiser places an accepted request's meeting in a slot free for everyone in it."""
     event, meeting, move = _lock_move(move_id, event_id)
+    check_not_over(event)
     if move.status != MoveStatus.ACCEPTED or move.to_slot_id is not None:
         raise EventError(
             _("This meeting is not waiting for a new time."), field="move", code="answered"

@@ -22,7 +22,7 @@ from dari.events.domain.analytics import request_summary
 from dari.events.domain.controls import meetable
 from dari.events.domain.links import video_link
 from dari.events.domain.reasons import reason_texts, run_progress
-from dari.events.domain.requests import deadline_passed
+from dari.events.domain.requests import requests_closed
 from dari.events.domain.setup import available_slot_ids
 from dari.events.models import (
     CoOrganizer,
@@ -227,8 +227,8 @@ def _heading(request: MeetingRequest, incoming: bool) -> str:
 
 
 def _status_as_of(status: Any, late: bool) -> RequestStatus:
-    """A request's status once its event's deadline has passed (`late`): pending reads as
-    expired."""
+    """A request's status once its event's deadline has passed or the event is over (`late`):
+    pending reads as expired."""
     if late and status == RequestStatus.PENDING:
         status = RequestStatus.EXPIRED
     return RequestStatus(status)
@@ -249,7 +249,7 @@ def request_list(user: Any, me: Participant, now: datetime | None = None) -> Req
     outgoing = list(
         requests.filter(requester=me).select_related(*_REQUEST_RELATED).order_by("-created", "-pk")
     )
-    late = deadline_passed(me.event, now)
+    late = requests_closed(me.event, now)
 
     def row(request: MeetingRequest, mine: bool) -> RequestRow:
         return RequestRow(

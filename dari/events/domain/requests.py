@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone as djtz
 from django.utils.translation import gettext as _
 
@@ -12,6 +13,7 @@ from dari.directory.access import visible_assets
 from dari.events.access import may_reach_people
 from dari.events.domain.controls import check_may_answer, check_may_meet, check_quota
 from dari.events.domain.errors import EventError
+from dari.events.domain.setup import check_not_over, event_over
 from dari.events.models import (
     Event,
     Meeting,
@@ -37,7 +39,14 @@ def deadline_passed(event: Event, now: datetime | None = None) -> bool:
     return deadline is not None and (now or djtz.now()) > deadline
 
 
+def requests_closed(event: Event, now: datetime | None = None) -> bool:
+    """Whether requests of the event can no longer be made or answered: its request deadline
+    has passed or the event is over."""
+    return deadline_passed(event, now) or event_over(event, now)
+
+
 def _open_for_requests(event: Event) -> None:
+    check_not_over(event)
     if deadline_passed(event):
         deadline = event.request_deadline
         assert deadline is not None
@@ -214,10 +223,21 @@ def withdraw_request(request_id: int, participant: Participant) -> MeetingReques
 
 
 def expire_requests(event_id: int | None = None, now: datetime | None = None) -> int:
-    """Pending requests whose event's deadline has passed become expired (of one event, or of
-    every event when `event_id` is None); returns how many. Run by the periodic job."""
-    pending = MeetingRequest.objects.filter(
-        status=RequestStatus.PENDING, event__request_deadline__lt=now or djtz.now()
+    """Pending requests whose event's deadline has passed, or whose event is over, become
+    expired (of one event, or of every event when `event_id` is None); returns how many. Run
+    by the periodic job."""
+    now = now or djtz.now()
+    # An event is over at the earliest on its last day in UTC (zones reach UTC+14): the
+    # events ending by today are the candidates, each checked in its own zone.
+    ended = [
+        event.pk
+        for event in Event.objects.filter(
+            end_date__lte=now.astimezone(UTC).date(), requests__status=RequestStatus.PENDING
+        ).distinct()
+        if event_over(event, now)
+    ]
+    pending = MeetingRequest.objects.filter(status=RequestStatus.PENDING).filter(
+        Q(event__request_deadline__lt=now) | Q(event_id__in=ended)
     )
     if event_id is not None:
         pending = pending.filter(event_id=event_id)
@@ -228,10 +248,11 @@ def expire_requests(event_id: int | None = None, now: datetime | None = None) ->
 @transaction.atomic
 def add_colleague(meeting_id: int, by: Participant, colleague: Participant) -> Meeting:
     """A participant brings a colleague of their own organisation into a meeting."""
-    meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
+    meeting = Meeting.objects.select_for_update().select_related("event").get(pk=meeting_id)
     members = list(meeting.participants.all())
     if by not in members:
         raise EventError(_("only a participant of this meeting can add a colleague"))
+    check_not_over(meeting.event)
     if colleague.event_id != meeting.event_id or colleague.organization_id != by.organization_id:
         raise EventError(
             _("The colleague must be registered for this event with your organisation."),

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from dari.events.domain.errors import EventError
 from dari.events.domain.reasons import reason_texts
-from dari.events.domain.setup import available_slot_ids, engine_slots
+from dari.events.domain.setup import available_slot_ids, check_not_over, engine_slots
 from dari.events.models import (
     Event,
     Meeting,
@@ -212,7 +212,8 @@ def schedule_event(
 
     Before the schedule is published every unconfirmed meeting may move (the previous
     schedule is a hint); after publication the run only places new meetings around the
-    confirmed ones, which it then confirms too.
+    confirmed ones, which it then confirms too. Once the event is over a run is refused
+    (recorded as failed with the reason) and the schedule stays as it was.
     """
     run = run or ScheduleRun.objects.create(event_id=event_id)
     ScheduleRun.objects.filter(pk=run.pk).update(
@@ -221,6 +222,7 @@ def schedule_event(
     try:
         for _attempt in range(MAX_ATTEMPTS):
             event = Event.objects.get(pk=event_id)
+            check_not_over(event)
             instance = build_instance(event)
             snapshot = instance_to_dict(instance)
             previous = {

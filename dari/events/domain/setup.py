@@ -7,6 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import transaction
+from django.utils import timezone as djtz
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -83,6 +84,31 @@ def slot_starts(event: Event) -> list[datetime]:
             t += step
         day += timedelta(days=1)
     return starts
+
+
+def event_end(event: Event) -> datetime:
+    """The moment the event's last day is over in the event's own zone."""
+    zone = check_timezone(event.timezone)
+    return datetime.combine(event.end_date + timedelta(days=1), time(0), tzinfo=zone)
+
+
+def event_over(event: Event, now: datetime | None = None) -> bool:
+    """Whether the event's last day is over (in its own zone) at `now` (default: now)."""
+    return (now or djtz.now()) >= event_end(event)
+
+
+def check_not_over(event: Event) -> None:
+    """EventError `event_over` once the event has ended: meetings can no longer be requested,
+    answered, joined or scheduled (a past meeting cannot take place)."""
+    if event_over(event):
+        raise EventError(
+            _(
+                "This event is over (its last day was %(day)s): meetings can no longer be "
+                "requested, answered or scheduled."
+            )
+            % {"day": event.end_date.isoformat()},
+            code="event_over",
+        )
 
 
 def _check_range(value: int | None, field: str, low: int, high: int) -> None:

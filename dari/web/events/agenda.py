@@ -15,7 +15,11 @@ from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from dari.events.domain.calendar import calendar_version, participant_calendar
+from dari.events.domain.calendar import (
+    calendar_version,
+    participant_calendar,
+    reset_calendar_link,
+)
 from dari.events.domain.exports import agenda_table
 from dari.events.domain.followup import report_outcome
 from dari.events.domain.queries import agenda, colleagues
@@ -134,6 +138,21 @@ def agenda_ics(request: HttpRequest, me: Participant) -> HttpResponse:
 def agenda_export(request: HttpRequest, me: Participant) -> HttpResponse:
     """My own meetings as CSV or XLSX."""
     return table_download(request, agenda_table(request.user, me), f"{me.event.slug}-agenda")
+
+
+@registered
+@require_POST
+def calendar_feed_reset(request: HttpRequest, me: Participant) -> HttpResponse:
+    """A new secret address for my subscription feed; the old one stops working."""
+    reset_calendar_link(me)
+    messages.success(
+        request,
+        _(
+            "Your calendar link was reset. Give your calendar app the new address; the old one "
+            "no longer works."
+        ),
+    )
+    return redirect(f"{reverse('events:agenda', args=[me.event.slug])}#calendar-feed")
 
 
 @require_GET

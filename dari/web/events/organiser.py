@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dari.core.forms import add_domain_error
-from dari.events.access import owns_event
+from dari.events.access import may_create_events, owns_event
 from dari.events.domain import analytics
 from dari.events.domain.errors import EventError
 from dari.events.domain.exports import EVENT_TABLES
@@ -43,6 +43,15 @@ from dari.web.tables import csv_download, table_download, with_display
 def event_new(request: HttpRequest) -> HttpResponse:
     if not request.user.is_organiser:
         raise Http404(NO_EVENT)
+    if not may_create_events(request.user):
+        messages.error(
+            request,
+            _(
+                "Organising events needs a verified e-mail address and a confirmed "
+                "membership of your organisation."
+            ),
+        )
+        return redirect("account_email")
     form = EventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

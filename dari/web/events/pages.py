@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from dari.core.errors import DomainError
-from dari.events.access import may_manage, may_reach_people
+from dari.events.access import may_create_events, may_manage, may_reach_people
 from dari.events.domain.queries import event_directory, event_rows
 from dari.events.domain.setup import register_participant
 from dari.events.domain.suggest import suggest_meetings
@@ -25,7 +25,7 @@ from dari.web.events.guards import NO_EVENT, get_event
 
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
-    can_create = request.user.is_authenticated and request.user.is_organiser
+    can_create = may_create_events(request.user)
     return render(
         request, "events/list.html", {"rows": event_rows(request.user), "can_create": can_create}
     )

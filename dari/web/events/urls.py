@@ -29,6 +29,7 @@ urlpatterns = [
     path("<slug:slug>/requests/<int:request_id>/withdraw", p.request_withdraw, name="withdraw"),
     path("<slug:slug>/agenda", a.agenda_page, name="agenda"),
     path("<slug:slug>/agenda.ics", a.agenda_ics, name="agenda-ics"),
+    path("<slug:slug>/agenda/calendar-link", a.calendar_feed_reset, name="feed-reset"),
     path("<slug:slug>/meetings/<int:meeting_id>/cancel", a.meeting_cancel, name="cancel"),
     path("<slug:slug>/meetings/<int:meeting_id>/colleague", a.meeting_colleague, name="colleague"),
     path("<slug:slug>/meetings/<int:meeting_id>/outcome", a.meeting_outcome, name="outcome"),
