@@ -97,6 +97,9 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "up to $950 million in biobucks": the contingent payments (before an amount, "a $1.3
+    # billion biobucks deal", the word names the whole)
+    ("milestones", re.compile(r"\s*in\s+(?:\w+\s+)?biobucks\b", re.I)),
     # paid on an event after signing: "$20 million upon completion of the technology
     # transfer", "$5 million on approval"
     (
