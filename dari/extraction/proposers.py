@@ -46,7 +46,8 @@ _EN_ACTOR = re.compile(
 _EN_TICKER = re.compile(
     r"(?<![\w.&-])((?:[A-Z][\w&-]*\s){0,2}[A-Z][\w&-]*)(?:,?\s(?:Inc|Ltd|Corp|Co|PLC|plc|SA|AG|"
     r"N\.V|S\.A)\.?)?\s\((?:((?:NASDAQ|NYSE|LSE|AMEX|TSX|ASX|OTC\w*|KOSDAQ|KOSPI|KRX|TSE|HKEX|"
-    r"SSE|SZSE|Euronext(?: Paris)?|SIX)(?:/[A-Z]+)*\s?:\s?)|(?=[A-Z]{2,6}\)))([A-Z]{2,6})(?:\.[A-Z]{1,2})?\)"
+    r"SSE|SZSE|Euronext(?: Paris)?|SIX)(?:/[A-Z]+)*\s?:\s?)|(?=[A-Z]{2,6}\)))"
+    r"([A-Z]{2,6})(?:\.[A-Z]{1,2})?\)"
 )
 # "a French drug-maker called Yposkesi", "Iranian pharmaceutical Rooyan Darou", "to purchase
 # Yposkesi", "buy Batavia"
