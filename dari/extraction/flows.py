@@ -61,7 +61,9 @@ _SUBJECT: list[tuple[re.Pattern[str], int, float, str]] = [
         re.compile(
             rf"{P}{_CLAUSE}\b{_MODAL}(?:pay|pays|paid|paying|make\w*\s+(?:an?\s+|the\s+)?"
             rf"(?:\w+\s+){{0,2}}?payments?|shell\w* out|fork\w* out|"
-            rf"hand\w* over\s+(?:[^⟦.;]{{0,30}}?){_MONEY})\b(?!\s+(?:off|back)\b)",
+            rf"hand\w* over\s+(?:[^⟦.;]{{0,30}}?){_MONEY}|"
+            rf"provid\w*(?:\s+or\s+agreed\s+to\s+provide)?\s+(?:the\s+)?(?:following\s+)?"
+            rf"(?:consideration|payments?))\b(?!\s+(?:off|back)\b)",
             re.I,
         ),
         -1,
@@ -74,7 +76,8 @@ _SUBJECT: list[tuple[re.Pattern[str], int, float, str]] = [
             rf"{P}{_CLAUSE}\b{_MODAL}(?:obtain\w*|acquir\w*|gain\w*|receiv\w*|get|gets|got|"
             rf"secur\w*|win|wins|won|take|takes|took|taking|in-?licen[cs]\w*|"
             rf"(?:will |would )?(?:have|has|hold|holds)|(?:is|are|was|were|has been|have been|"
-            rf"will be|would be)\s+granted)\s+(?:(?!{_MONEY}|\w+ed\b|to\b)[\w’'-]+,?\s+){{0,6}}?"
+            rf"will be|would be)\s+granted)\s+(?:\(\w\)\s+)?"
+            rf"(?:(?!{_MONEY}|\w+ed\b|to\b)[\w’'-]+,?\s+){{0,6}}?"
             rf"(?:rights?|licen[cs]e|sublicen[cs]e|option|access)\b"
             rf"(?!\s+(?:exercise\s+)?(?:fees?|payments?))",
             re.I,

@@ -178,10 +178,12 @@ def _assets(text: str, gazetteer: Gazetteer, known: list[Mention]) -> list[Menti
     return [m for m in known if m.value[0] == "asset"]
 
 
-# A short name given in brackets right after a name: "JW Pharmaceutical’s (JWP)",
+# A short name given in brackets right after a name (or after its legal ending, "Roivant
+# Sciences GmbH (“RSG”)"): "JW Pharmaceutical’s (JWP)",
 # "Harbour BioMed (HBM)", "장쑤 한소 제약 그룹(..., 이하 한소제약)".
 _ALIAS_AFTER = re.compile(
-    r"^(?:['’]s)?\s?[(（]\s?(?:[^()（）]{0,160}?[,;]\s?)?(?:이하\s?|hereafter\s|hereinafter\s)?"
+    r"^(?:,?\s(?:GmbH|Inc\.?|Ltd\.?|Co\.,?\s?Ltd\.?|Corp\.?|Corporation|AG|S\.?A\.?|plc|PLC|LLC|"
+    r"B\.V\.|N\.V\.|Limited))?(?:['’]s)?\s?[(（]\s?(?:[^()（）]{0,160}?[,;]\s?)?(?:이하\s?|hereafter\s|hereinafter\s)?"
     r"([^()（）,;]{2,30}?)\s?[)）]"
 )
 
