@@ -469,6 +469,43 @@ def directed(
     return [(taker[0], give, 0.6), (giver[0], take, 0.6)]
 
 
+# the deal's two sides named by the one who announces it: "TissueGene announced an agreement
+# between Mitsubishi Tanabe and TissueGene's Asia licensee, Kolon Life Science"
+_BETWEEN = re.compile(
+    rf"\b(?:agreement|deal|contract|partnership|collaboration|alliance|transaction)\s+"
+    rf"between\s+(?:[\w’'.,-]+\s+){{0,3}}?{P}[^⟦.]{{0,80}}?\s(?:and|&)\s+"
+    rf"(?:⟦\d+⟧['’]s\s+)?(?:[\w’'.,-]+\s+){{0,4}}?{P}",
+    re.I,
+)
+
+
+def between(
+    text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]
+) -> list[tuple[Mention, str, float]]:
+    """The two sides a text's lead names as "an agreement between A and B": a third company
+    the rules placed (the announcer, a licensor's licensor) gives its place to the one left
+    out."""
+    if len(roled) != 2:
+        return roled
+    from dari.extraction import roles
+
+    marked, parties = roles._placeholders(text, orgs)
+    match = _BETWEEN.search(marked[:700])
+    if match is None or match.group(1) == match.group(2):
+        return roled
+    sides = {int(match.group(1)), int(match.group(2))}
+    index = {roles._key(m): i for i, m in enumerate(parties)}
+    placed = [index.get(roles._key(m)) for m, _, _ in roled]
+    inside = [i for i in placed if i in sides]
+    if len(inside) != 1:
+        return roled
+    (missing,) = sides - set(inside)
+    return [
+        (m, r, c) if i in sides else (parties[missing], r, 0.5)
+        for (m, r, c), i in zip(roled, placed, strict=True)
+    ]
+
+
 # a deal of two partners: developing together or founding a joint venture together
 _TOGETHER = re.compile(
     r"co-?develop|co-?research|joint(?:ly)? (?:develop|research|discover|stud)\w*|"

@@ -372,7 +372,8 @@ def _near_investee(
 def _party(gazetteer: Gazetteer, m: Mention, role: str) -> dict[str, Any]:
     key = m.value
     return {
-        "name": gazetteer.name(key) or m.text,
+        # "San Diego-based Avenzo": the place is no part of the name
+        "name": gazetteer.name(key) or re.sub(r"^(?:[\w.]+\s)?[\w.-]+-based\s+", "", m.text),
         "mentioned_as": m.text,
         "role": role,
         "organization": key[1],
@@ -470,7 +471,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             text, sides or orgs, roled, gazetteer, roles._key, bought and not _LICENCE.search(text)
         )
         if lang == "en":
-            roled = flows.directed(text, sides or orgs, roled)
+            roled = flows.directed(text, sides or orgs, flows.between(text, sides or orgs, roled))
         roled += bystanders.unit_sides(roled, units)
         if len(roled) == 2 and (
             symmetric(text)

@@ -75,3 +75,21 @@ def test_an_amount_in_total_is_the_total_whatever_words_follow():
         "total, Acme Bio will receive milestone payments as stages are completed."
     )
     assert fields["total"] == 430_000_000 and "milestones" not in fields
+
+
+def test_a_place_before_based_is_no_part_of_the_name():
+    fields = deal(
+        "Acme Bio inked a licensing agreement with Zentorix Therapeutics Inc. that could total "
+        "$1 billion. The deal grants San Diego-based Zentorix exclusive worldwide rights to the "
+        "antibody for $40 million upfront."
+    )
+    assert {p["name"] for p in fields["parties"]} == {"Acme Bio", "Zentorix Therapeutics Inc."}
+
+
+def test_the_announcer_of_an_agreement_between_two_others_is_no_party():
+    fields = deal(
+        "ParentCo today announced an exclusive licensing agreement between BigPharma of the US "
+        "and ParentCo's Asia licensee, Acme Bio of Korea, for the cell therapy in Japan.\n\n"
+        "Under the terms of the agreement, BigPharma will pay an upfront payment of $24 million."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("BigPharma", "licensee")}
