@@ -28,14 +28,15 @@ P = r"⟦(\d+)⟧"
 _CLAUSE = r"[^⟦.;]{0,90}?"  # within the clause, no other party in between
 _MONEY = (
     r"(?:[$€£¥₩]|\b(?:US\$|USD|EUR|KRW|upfront|up-front|down payment|payments?|milestones?|"
-    r"royalt\w*|fees?|million|billion|trillion|won|cash|proceeds|consideration)\b)"
+    r"royalt\w*|fees?|million|billion|trillion|won|cash|proceeds|consideration)\b|"
+    r"\b(?:USD|EUR|KRW|GBP|JPY|CNY|RMB)\s?\d|\d\s?(?:m|mn|bn)\b)"  # "USD15m"
 )
 _RIGHTS = (
     r"(?:\b(?:rights?|licen[cs]es?|sublicen[cs]es?|option|access|exclusivity|technology|"
     r"platform|candidates?|drugs?|assets?|compounds?|molecules?|products?|programs?|antibod\w+|"
     r"therap\w+|biosimilars?|vaccines?|pipeline)\b)"
 )
-_MODAL = r"(?:(?:will|would|shall|could|may|is to|are to|is set to|stands? to|is expected to|"
+_MODAL = r"(?:(?:will|would|shall|could|may|is to|are to|is set to|stands? to|is expected to|later|"
 _MODAL += r"agreed to|has agreed to|have agreed to|is eligible to|are eligible to|to|also|further|"
 _MODAL += r"then|in turn|potentially|additionally|thus)\s+)*"
 
@@ -59,7 +60,8 @@ _SUBJECT: list[tuple[re.Pattern[str], int, float, str]] = [
     # money out: "Y will pay", "Y agreed to make an upfront payment", "Y paid"
     (
         re.compile(
-            rf"{P}{_CLAUSE}\b{_MODAL}(?:pay|pays|paid|paying|make\w*\s+(?:an?\s+|the\s+)?"
+            rf"{P}{_CLAUSE}\b{_MODAL}(?:pay|pays|paid|paying|agree\w* to (?:an?|the) (?:\w+ )?payment|"
+            rf"make\w*\s+(?:an?\s+|the\s+)?"
             rf"(?:\w+\s+){{0,2}}?payments?|shell\w* out|fork\w* out|"
             rf"hand\w* over\s+(?:[^⟦.;]{{0,30}}?){_MONEY}|"
             rf"provid\w*(?:\s+or\s+agreed\s+to\s+provide)?\s+(?:the\s+)?(?:following\s+)?"

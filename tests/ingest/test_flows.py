@@ -167,3 +167,19 @@ def test_acquiring_rights_is_no_purchase_and_royalties_received_no_price():
         flows.PURCHASE,
     )
     assert score == {}
+
+
+def test_money_written_short_is_money():
+    # "USD15m" before "from ⟦1⟧": money from ⟦1⟧ (the payer), not rights from it
+    score = flows.evidence(
+        "⟦0⟧ will receive an upfront payment for a licence to its platform, and an equity "
+        "investment of USD15m, from US company ⟦1⟧."
+    )
+    assert score[0] > 0 > score[1]
+
+
+def test_agreeing_to_a_payment_and_paying_later_are_the_payers():
+    score = flows.evidence(
+        "⟦1⟧ agreed to an upfront payment of $100 million. ⟦2⟧ will later pay $1 billion."
+    )
+    assert score[1] < 0 and score[2] < 0
