@@ -60,7 +60,8 @@ _SUBJECT: list[tuple[re.Pattern[str], int, float, str]] = [
     # money out: "Y will pay", "Y agreed to make an upfront payment", "Y paid"
     (
         re.compile(
-            rf"{P}{_CLAUSE}\b{_MODAL}(?:pay|pays|paid|paying|agree\w* to (?:an?|the) (?:\w+ )?payment|"
+            rf"{P}{_CLAUSE}\b{_MODAL}(?:pay|pays|paid|paying|"
+            rf"agree\w* to (?:an?|the) (?:\w+ )?payment|"
             rf"make\w*\s+(?:an?\s+|the\s+)?"
             rf"(?:\w+\s+){{0,2}}?payments?|shell\w* out|fork\w* out|"
             rf"hand\w* over\s+(?:[^⟦.;]{{0,30}}?){_MONEY}|"
