@@ -77,6 +77,7 @@ _SUBJECT: list[tuple[re.Pattern[str], int, float, str]] = [
     (
         re.compile(
             rf"{P}{_CLAUSE}\b{_MODAL}(?:obtain\w*|acquir\w*|gain\w*|receiv\w*|get|gets|got|"
+            rf"buy|buys|bought|buying|purchas\w*|"
             rf"secur\w*|win|wins|won|take|takes|took|taking|in-?licen[cs]\w*|"
             rf"(?:will |would )?(?:have|has|hold|holds)|(?:is|are|was|were|has been|have been|"
             rf"will be|would be)\s+granted)\s+(?:\(\w\)\s+)?"
@@ -109,7 +110,9 @@ _SUBJECT: list[tuple[re.Pattern[str], int, float, str]] = [
     # rights out: "X grants", "X will transfer", "X licenses its ..."
     (
         re.compile(
-            rf"{P}{_CLAUSE}\b{_MODAL}(?:grant|grants|granted|granting|transfer\w*|"
+            rf"{P}{_CLAUSE}\b{_MODAL}(?<!been )(?<!be )(?<!is )(?<!was )(?<!are )(?<!were )"
+            rf"(?:grant|grants|granted|granting|transfer\w*|"
+            rf"(?:sold|sells|sell|selling)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?rights?|"
             rf"hand\w* (?:over|off) (?:the |its )?(?:\w+\s+){{0,3}}?rights|"
             rf"licen[cs]e[sd]?\s+(?:out\s+)?(?:its|their)\b)\b"
             rf"(?!\s+(?:agreement|deal|contract|pact|partner))",
@@ -119,6 +122,7 @@ _SUBJECT: list[tuple[re.Pattern[str], int, float, str]] = [
         1.0,
         "rights",
     ),
+    # "X licensed ABC-101 to Y" (X gives), "Y licensed ABC-101 from X" (Y takes): see below
     # the subject's own word for the deal: "X signed a license-out deal", "X will export
     # its technology", "X out-licensed" (the giver); "an in-licensing deal" (the taker)
     (
@@ -148,7 +152,8 @@ _SUBJECT: list[tuple[re.Pattern[str], int, float, str]] = [
         re.compile(
             rf"{P}{_CLAUSE}\b(?:(?:will|to|would|shall)\s+(?:also\s+)?(?:exclusively\s+)?"
             rf"(?:sell|market|distribute|commerciali[sz]e)|(?:will be|is|are) responsible for "
-            rf"(?:the\s+)?(?:commerciali|marketing|sales|selling|distribut|obtaining marketing))",
+            rf"(?:the\s+|all\s+)?(?:[\w-]+\s+and\s+)?(?:commerciali|marketing|sales|selling|"
+            rf"distribut|obtaining marketing))",
             re.I,
         ),
         -1,
@@ -176,6 +181,26 @@ _SUBJECT: list[tuple[re.Pattern[str], int, float, str]] = [
         1,
         0.5,
         "role",
+    ),
+    (
+        re.compile(
+            rf"{P}{_CLAUSE}\blicen[cs](?:ed|es|ing)\b(?!\s+(?:in|out)\b)[^⟦.;]{{0,80}}?\bto\s+"
+            rf"(?:[\w’'.-]+\s+){{0,4}}?⟦\d+⟧(?!['’])",
+            re.I,
+        ),
+        1,
+        1.0,
+        "rights",
+    ),
+    (
+        re.compile(
+            rf"{P}{_CLAUSE}\blicen[cs](?:ed|es|ing)\b[^⟦.;]{{0,80}}?\bfrom\s+"
+            rf"(?:[\w’'.-]+\s+){{0,4}}?⟦\d+⟧",
+            re.I,
+        ),
+        -1,
+        1.0,
+        "rights",
     ),
     # the licensor keeps what it does not give: "X retains rights in Japan"
     (
@@ -260,6 +285,17 @@ _OBJECT: list[tuple[re.Pattern[str], int, float, str]] = [
         1.0,
         "rights",
     ),
+    # "granted exclusive rights by X": X gives
+    (
+        re.compile(
+            rf"\b(?:granted|licen[cs]ed|transferred|sold)\s+(?:[\w-]+\s+){{0,4}}?by\s+"
+            rf"(?:[\w-]+\s+){{0,2}}?{P}",
+            re.I,
+        ),
+        1,
+        1.0,
+        "rights",
+    ),
     # the owner: "developed by X", "discovered by X"
     (
         re.compile(
@@ -290,16 +326,17 @@ _OBJECT: list[tuple[re.Pattern[str], int, float, str]] = [
 # way X stands (money from X: X pays; rights from X: X gives; money to X: X is paid; rights
 # to X: X takes)
 _PREPOSITION = re.compile(
-    rf"\b(from|to)\s+(?:the\s+)?(?:(?!(?:be|been|being|in|of|for|with|and|by|on|at|as)\b)"
+    rf"\b(from|to)\s+(?:the\s+)?(?:(?!(?:be|been|being|in|of|for|with|and|by|on|at|as|from|to)\b)"
     rf"[\w-]+\s+){{0,4}}?{P}(?!['’])",
     re.I,
 )
 # a party named after a preposition or as an object is not the subject of what follows
 _NOT_SUBJECT = re.compile(
-    r"\b(?:from|with|to|by|of|for|between|than|at|in|into|on|pay|paid|grant\w*|like|"
+    r"\b(?:from|with|to|by|of|for|between|than|at|in|into|on|like|"
     r"including|against|versus|vs)\s+(?:(?!that\b|which\b|who\b|said\b|says\b|announced\b|"
-    r"when\b|while\b|as\b|where\b)[\w’'.-]+\s+){0,4}?$|\bif\s+$|"
-    r"\b(?:and|or)\s+$",
+    r"when\b|while\b|as\b|where\b|and\b)[\w’'.-]+\s+){0,4}?$|\bif\s+$|"
+    r"\b(?:pay|pays|paid|paying|grant\w*|gives?|gave|provid\w*)\s+$|"
+    r"\b(?:from|with|to|by|between|of|for)\s+⟦\d+⟧\s+(?:and|or)\s+$",
     re.I,
 )
 # "... to Y, which will pay": the party is the subject of its relative clause
@@ -364,6 +401,14 @@ def _put(found: dict[tuple[int, str], float], key: tuple[int, str], value: float
         found[key] = 0.0
 
 
+# ", paying $50 million upfront": a participle after a comma is the subject's
+_PARTICIPLE = re.compile(
+    r",\s+(?=(?:paying|receiving|earning|granting|obtaining|acquiring|gaining|securing|"
+    r"in-licensing|out-licensing)\b)",
+    re.I,
+)
+
+
 def _subject(said: str) -> str | None:
     """The placeholder of the sentence's subject: its first party not after a preposition."""
     for match in re.finditer(P, said):
@@ -388,6 +433,7 @@ def evidence(marked: str, kinds: tuple[str, ...] = LICENCE) -> dict[int, float]:
         last = subject or last
         if subject is not None:
             said = _PRONOUN.sub(subject, said)
+            said = _PARTICIPLE.sub(f", {subject} ", said)
         weight = 0.5 if _BACKGROUND.search(said) else 1.0
         found: dict[tuple[int, str], float] = {}
 

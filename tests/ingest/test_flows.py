@@ -4,6 +4,8 @@ test organisations and figures; pure, no database)."""
 
 from __future__ import annotations
 
+import pytest
+
 from dari.extraction import flows
 from tests.extraction_support import deal, roles
 
@@ -183,3 +185,70 @@ def test_agreeing_to_a_payment_and_paying_later_are_the_payers():
         "⟦1⟧ agreed to an upfront payment of $100 million. ⟦2⟧ will later pay $1 billion."
     )
     assert score[1] < 0 and score[2] < 0
+
+
+# Sentences as deal releases write them: ⟦0⟧ gives (licensor), ⟦1⟧ takes (licensee).
+_RELEASE_SENTENCES = [
+    (
+        "⟦0⟧ has entered into an exclusive license agreement with ⟦1⟧ under which ⟦1⟧ will obtain exclusive rights to develop and commercialize ⟦0⟧'s ABC-101 in Japan.",
+        0,
+        1,
+    ),
+    (
+        "Under the terms of the agreement, ⟦1⟧ will make an upfront payment of $20 million to ⟦0⟧.",
+        0,
+        1,
+    ),
+    ("⟦0⟧ has out-licensed its hyaluronidase platform to ⟦1⟧.", 0, 1),
+    ("⟦1⟧ in-licensed the rights to ABC-101 from ⟦0⟧ in 2021.", 0, 1),
+    ("⟦1⟧ said it has acquired the exclusive rights to ⟦0⟧'s obesity drug in Korea.", 0, 1),
+    (
+        "⟦0⟧ granted ⟦1⟧ an exclusive license to develop, manufacture and commercialize ABC-101 worldwide.",
+        0,
+        1,
+    ),
+    ("⟦1⟧ will have an option to license the program from ⟦0⟧.", 0, 1),
+    (
+        "⟦1⟧ will be responsible for all development and commercialization activities, and ⟦0⟧ will receive up to $500 million in milestones.",
+        0,
+        1,
+    ),
+    (
+        "The agreement gives ⟦1⟧ exclusive rights to market the drug in China, while ⟦0⟧ retains rights in the rest of the world.",
+        0,
+        1,
+    ),
+    ("⟦0⟧, which developed ABC-101, will receive $10 million upfront from ⟦1⟧.", 0, 1),
+    ("⟦1⟧ will pay ⟦0⟧ $5 million upon signing.", 0, 1),
+    ("⟦0⟧ licensed ABC-101 to ⟦1⟧, which will pay royalties.", 0, 1),
+    ("⟦1⟧ licensed ABC-101 from ⟦0⟧ for $30 million.", 0, 1),
+    (
+        "⟦0⟧ and ⟦1⟧ signed an agreement under which ⟦1⟧ gains access to ⟦0⟧'s antibody discovery platform.",
+        0,
+        1,
+    ),
+    ("⟦1⟧ has been granted exclusive rights by ⟦0⟧.", 0, 1),
+    ("⟦0⟧ sold the Korean rights to the drug to ⟦1⟧.", 0, 1),
+    ("⟦1⟧ bought the rights to ABC-101 from ⟦0⟧.", 0, 1),
+    ("⟦1⟧ tapped ⟦0⟧ for its ADC technology, paying $50 million upfront.", 0, 1),
+    ("⟦0⟧ will supply the finished product to ⟦1⟧, which will sell it in Brazil.", 0, 1),
+    (
+        "⟦1⟧ and ⟦0⟧ announced a license agreement. ⟦0⟧ is eligible for up to $300 million in milestones.",
+        0,
+        1,
+    ),
+    ("⟦0⟧ said it will transfer its technology for the drug to ⟦1⟧.", 0, 1),
+    (
+        "⟦1⟧ will acquire exclusive global rights to develop ABC-101 from ⟦0⟧ for $15 million upfront.",
+        0,
+        1,
+    ),
+    ("⟦0⟧ struck a deal to license out its candidate to Chinese drugmaker ⟦1⟧.", 0, 1),
+    ("In return, ⟦1⟧ will pay an upfront fee and ⟦0⟧ may receive milestones.", 0, 1),
+]
+
+
+@pytest.mark.parametrize("sentence", [s for s, _, _ in _RELEASE_SENTENCES])
+def test_release_sentences_are_directed_from_giver_to_taker(sentence):
+    assert flows.direction(sentence, giver=1, taker=0) is True
+    assert flows.direction(sentence, giver=0, taker=1) is False
