@@ -21,6 +21,7 @@ from dari.extraction import (
     roles,
     tagger,
     terms,
+    together,
     transliterate,
 )
 from dari.extraction.gazetteer import Gazetteer
@@ -471,11 +472,13 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             text, sides or orgs, roled, gazetteer, roles._key, bought and not _LICENCE.search(text)
         )
         if lang == "en":
-            roled = flows.directed(text, sides or orgs, flows.between(text, sides or orgs, roled))
+            roled = flows.directed(
+                text, sides or orgs, together.between(text, sides or orgs, roled)
+            )
         roled += bystanders.unit_sides(roled, units)
         if len(roled) == 2 and (
             symmetric(text)
-            or (lang == "en" and not bought and flows.partners(text, sides or orgs, roled))
+            or (lang == "en" and not bought and together.partners(text, sides or orgs, roled))
         ):
             roled = [(m, "partner", c) for m, _, c in roled]
         if bought and not _LICENCE.search(text):
@@ -527,7 +530,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             lang == "en"
             and roled
             and all(r == "partner" for _, r, _ in roled)
-            and flows.founded(text)
+            and together.founded(text)
             and "total" in cand.fields
             and not {"upfront", "milestones"} & set(cand.fields)
         ):
