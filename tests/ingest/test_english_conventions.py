@@ -93,3 +93,16 @@ def test_the_announcer_of_an_agreement_between_two_others_is_no_party():
         "Under the terms of the agreement, BigPharma will pay an upfront payment of $24 million."
     )
     assert roles(fields) == {("Acme Bio", "licensor"), ("BigPharma", "licensee")}
+
+
+def test_two_companies_doing_one_sides_part_are_on_that_side():
+    fields = deal(
+        "ParentCo licensed the North American rights to the antibody to BigPharma. BigPharma "
+        "will pay $10 million upfront.\n\nParentCo and Acme Bio will supply the antibody at "
+        "agreed prices."
+    )
+    assert roles(fields) == {
+        ("ParentCo", "licensor"),
+        ("Acme Bio", "licensor"),
+        ("BigPharma", "licensee"),
+    }
