@@ -269,7 +269,8 @@ SAME_SIDE: list[re.Pattern[str]] = [
     # will receive milestones" (not "will share": both sides share)
     re.compile(
         rf"(?:^|[.\n]\s*)(?:[\w,]+\s+){{0,4}}?{P},?\s+and\s+{P}\s+(?:will|would|shall)\s+"
-        rf"(?:also\s+)?(?:jointly\s+)?(?:supply|manufacture|receive|be eligible|grant|retain|pay)\b",
+        rf"(?:also\s+)?(?:jointly\s+)?"
+        rf"(?:supply|manufacture|receive|be eligible|grant|retain|pay)\b",
         re.I,
     ),
 ]
