@@ -14,12 +14,14 @@ from typing import Any
 
 from dari.extraction import (
     bystanders,
+    flows,
     learned,
     notnames,
     owners,
     roles,
     tagger,
     terms,
+    together,
     transliterate,
 )
 from dari.extraction.gazetteer import Gazetteer
@@ -177,10 +179,12 @@ def _assets(text: str, gazetteer: Gazetteer, known: list[Mention]) -> list[Menti
     return [m for m in known if m.value[0] == "asset"]
 
 
-# A short name given in brackets right after a name: "JW Pharmaceutical’s (JWP)",
+# A short name given in brackets right after a name (or after its legal ending, "Roivant
+# Sciences GmbH (“RSG”)"): "JW Pharmaceutical’s (JWP)",
 # "Harbour BioMed (HBM)", "장쑤 한소 제약 그룹(..., 이하 한소제약)".
 _ALIAS_AFTER = re.compile(
-    r"^(?:['’]s)?\s?[(（]\s?(?:[^()（）]{0,160}?[,;]\s?)?(?:이하\s?|hereafter\s|hereinafter\s)?"
+    r"^(?:,?\s(?:GmbH|Inc\.?|Ltd\.?|Co\.,?\s?Ltd\.?|Corp\.?|Corporation|AG|S\.?A\.?|plc|PLC|LLC|"
+    r"B\.V\.|N\.V\.|Limited))?(?:['’]s)?\s?[(（]\s?(?:[^()（）]{0,160}?[,;]\s?)?(?:이하\s?|hereafter\s|hereinafter\s)?"
     r"([^()（）,;]{2,30}?)\s?[)）]"
 )
 
@@ -369,7 +373,8 @@ def _near_investee(
 def _party(gazetteer: Gazetteer, m: Mention, role: str) -> dict[str, Any]:
     key = m.value
     return {
-        "name": gazetteer.name(key) or m.text,
+        # "San Diego-based Avenzo": the place is no part of the name
+        "name": gazetteer.name(key) or re.sub(r"^(?:[\w.]+\s)?[\w.-]+-based\s+", "", m.text),
         "mentioned_as": m.text,
         "role": role,
         "organization": key[1],
@@ -466,22 +471,32 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         roled = owners.direct(
             text, sides or orgs, roled, gazetteer, roles._key, bought and not _LICENCE.search(text)
         )
+        if lang == "en":
+            roled = flows.directed(
+                text, sides or orgs, together.between(text, sides or orgs, roled)
+            )
         roled += bystanders.unit_sides(roled, units)
-        if len(roled) == 2 and symmetric(text):
+        if len(roled) == 2 and (
+            symmetric(text)
+            or (lang == "en" and not bought and together.partners(text, sides or orgs, roled))
+        ):
             roled = [(m, "partner", c) for m, _, c in roled]
         if bought and not _LICENCE.search(text):
             # an acquisition told with licensing verbs ("sold ... to", "from"): the buyer
             # and the seller
             swap = {"licensee": "acquirer", "licensor": "target"}
             roled = [(m, swap.get(r, r), c) for m, r, c in roled]
-        elif _LICENCE.search(text) and not bought:
-            # a licence told with buying verbs ("bought two candidates owned by B")
+        elif (_LICENCE.search(text) or _LICENCE_ACQUIRE.search(text)) and not bought:
+            # a licence told with buying verbs ("bought two candidates owned by B", "has
+            # acquired the technology for a drug candidate")
             swap = {"acquirer": "licensee", "target": "licensor"}
             roled = [(m, swap.get(r, r), c) for m, r, c in roled]
         roled = learned.rerank(text, orgs, roled, lang, gazetteer)
         ctx = {"lang": lang, "family": tagger.family_of(roled), "bought": bought}
         roled = tagger.parties(text, orgs, roled, ctx, gazetteer, found_money)
         roled = tagger.refamily(text, roled, lang)
+        if lang == "en":  # the flows have the last word on a licence's direction
+            roled = flows.directed(text, sides or orgs, roled)
         cand.put(
             "parties",
             [_party(gazetteer, m, r) for m, r, _ in roled],
@@ -511,6 +526,18 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             if buys or not re.search(r"invest|투자", said, re.I):
                 cand.put("total", cand.fields.pop("equity"), confidence=0.7)
         tagger.amounts(text, cand, found_money, [m for m, _, _ in roled], lang)
+        if (
+            lang == "en"
+            and roled
+            and all(r == "partner" for _, r, _ in roled)
+            and together.founded(text)
+            and "total" in cand.fields
+            and not {"upfront", "milestones"} & set(cand.fields)
+        ):
+            # what a founder puts into a joint venture is its contribution, not a price
+            put_in = cand.fields.pop("total")
+            amount = int(put_in) if float(put_in).is_integer() else put_in
+            cand.fields.setdefault("flags", []).append(f"jv_contribution:{amount}")
         royalty = _ROYALTY.search(text)
         if royalty:
             tiered = _TIERED.search(text[max(0, royalty.start() - 30) : royalty.end()])

@@ -35,7 +35,19 @@ _EN_ACTOR = re.compile(
     r"((?:[A-Z][\w&-]*\s){0,2}" + _EN_TOKEN + r")"
     r"(?=,?\s(?:announced|revealed|said|signed|entered|agreed|struck|is set to|is taking|"
     r"will (?:acquire|buy|invest|take)|has (?:acquired|bought|invested|completed|agreed)|"
-    r"acquired|bought|invested|completed|plans|intends|which is)\b)"
+    r"acquired|bought|invested|completed|plans|intends|which is|"
+    # a deal's own verbs: "Biohaven is paying", "Nuvo will receive", "Ardent licensed"
+    r"is paying|will pay|pays|paid|will receive|receives|received|will gain|gains|gained|"
+    r"will obtain|obtains|obtained|in-licensed|out-licensed|licensed|licenses|inks|inked|"
+    r"grants|granted)\b)"
+)
+# a listed company by its ticker: "GENFIT (GNFT)", "Biohaven Ltd. (NYSE: BHVN)" (not an
+# abbreviation of the words before it: "Primary Biliary Cholangitis (PBC)")
+_EN_TICKER = re.compile(
+    r"(?<![\w.&-])((?:[A-Z][\w&-]*\s){0,2}[A-Z][\w&-]*)(?:,?\s(?:Inc|Ltd|Corp|Co|PLC|plc|SA|AG|"
+    r"N\.V|S\.A)\.?)?\s\((?:((?:NASDAQ|NYSE|LSE|AMEX|TSX|ASX|OTC\w*|KOSDAQ|KOSPI|KRX|TSE|HKEX|"
+    r"SSE|SZSE|Euronext(?: Paris)?|SIX)(?:/[A-Z]+)*\s?:\s?)|(?=[A-Z]{2,6}\)))"
+    r"([A-Z]{2,6})(?:\.[A-Z]{1,2})?\)"
 )
 # "a French drug-maker called Yposkesi", "Iranian pharmaceutical Rooyan Darou", "to purchase
 # Yposkesi", "buy Batavia"
@@ -158,6 +170,12 @@ def propose_extra(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[M
             start = match.start(1)
             lead = re.match(r"(?:The|the|South|Korean|Korea['’]s)\s", match.group(1))
             spans.append((start + (lead.end() if lead else 0), match.end()))
+    for match in _EN_TICKER.finditer(text):
+        # with no exchange named, only a one-word name: "Center for Breakthrough Medicines
+        # (CBM)", "Antibody-Drug Conjugate (ADC)" abbreviate their words
+        single = " " not in match.group(1).strip()
+        if _en_ok(match.group(1)) and (match.group(2) or single):
+            spans.append(match.span(1))
     for rx in (_EN_ACTOR, _EN_KIND_CALLED, _EN_BOUGHT, _EN_INSTITUTE):
         for match in rx.finditer(text):
             if _en_ok(match.group(1)):

@@ -342,7 +342,7 @@ def _key(m: Mention) -> Any:
         return m.value
     name = _SUFFIXES.sub("", m.text.lower()).strip(" ,.")
     name = re.sub(r"\s+(?:technolog(?:y|ies)|limited)$", "", name)
-    return ("name", re.sub(r"^(?:[\w-]+-based|the)\s+", "", name).strip())
+    return ("name", re.sub(r"^(?:(?:[\w.]+\s)?[\w.-]+-based|the)\s+", "", name).strip())
 
 
 def _placeholders(text: str, orgs: list[Mention]) -> tuple[str, list[Mention]]:

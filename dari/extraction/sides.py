@@ -265,6 +265,14 @@ SAME_SIDE: list[re.Pattern[str]] = [
         rf"{P}{_BRACKET}(?:은|는|이|가)\s{P}{_BRACKET}\s?(?:와|과|및)\s?⟦\d+⟧{_BRACKET}\s?등\s?"
         r"(?:\d|세|네)\s?(?:개\s?)?사"
     ),
+    # one side's two companies doing one side's part: "A and B will supply the drug", "A and B
+    # will receive milestones" (not "will share": both sides share)
+    re.compile(
+        rf"(?:^|[.\n]\s*)(?:[\w,]+\s+){{0,4}}?{P},?\s+and\s+{P}\s+(?:will|would|shall)\s+"
+        rf"(?:also\s+)?(?:jointly\s+)?"
+        rf"(?:supply|manufacture|receive|be eligible|grant|retain|pay)\b",
+        re.I,
+    ),
 ]
 
 # The investor and the company it invests in: "Dong-A ST made a strategic investment of ₩25

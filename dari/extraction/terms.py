@@ -111,9 +111,11 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
         "milestones",
         re.compile(
             r"\s*(?:dollars?\s+|won\s+)?(?:more\s+|additional\s+|further\s+)?"
-            r"(?:in|of|as|if|upon|on|for|from|tied to|linked to|based on|contingent on|"
+            r"(?:in|of|as|if|upon|on|for|from|tied to|linked to|based on|contingent on|pending|"
             r"dependent on|payable (?:up)?on|subject to)\s+"
-            r"(?:[\w,&/'’-]+\s+){0,14}?\(?(?:milestone|technology fee)|"
+            r"(?:(?!total\b)[\w,&/'’-]+\s+){0,14}?\(?(?:milestone|technology fee)|"
+            r"\s*in\s+(?:\w+\s+)?biobucks\b|"  # ("a $1B biobucks deal": the whole)
+            r"[^.]{0,60}?\bcontingent (?:up)?on\s+(?:[\w-]+\s+){0,5}?achiev|"
             # "나머지 12억2500만 달러는 ‘개발이 잘 돼야 받는’ 마일스톤": a quoted gloss between
             r"\s*(?:의|은|는|을|를|이|가)?\s?(?:[‘'\"“][^’'\"”]{0,20}[’'\"”]\s?)?(?:마일스톤|단계별)|"
             # "1천700만 달러 이상 연구진행단계별 기술료": at least that much in milestones

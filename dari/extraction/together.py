@@ -1,0 +1,106 @@
+"""Who the two sides of an English deal are when the text tells them together: the
+founders of a joint venture or two companies developing together are `partner`s (the bench's
+labelling convention: no money and no rights flow one way between them), and "an agreement
+between A and B" in a release's lead names the two sides whoever announces it. Reads the
+flows of `flows.py`. Pure Python.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dari.extraction.flows import flowless, sentence_spans
+from dari.extraction.model import Mention
+
+P = r"⟦(\d+)⟧"
+
+# the deal's two sides named by the one who announces it: "TissueGene announced an agreement
+# between Mitsubishi Tanabe and TissueGene's Asia licensee, Kolon Life Science"
+_BETWEEN = re.compile(
+    rf"\b(?:agreement|deal|contract|partnership|collaboration|alliance|transaction)\s+"
+    rf"between\s+(?:[\w’'.,-]+\s+){{0,3}}?{P}[^⟦.]{{0,80}}?\s(?:and|&)\s+"
+    rf"(?:⟦\d+⟧['’]s\s+)?(?:[\w’'.,-]+\s+){{0,4}}?{P}",
+    re.I,
+)
+
+
+def between(
+    text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]
+) -> list[tuple[Mention, str, float]]:
+    """The two sides a text's lead names as "an agreement between A and B": a third company
+    the rules placed (the announcer, a licensor's licensor) gives its place to the one left
+    out."""
+    if len(roled) != 2:
+        return roled
+    from dari.extraction import roles
+
+    marked, parties = roles._placeholders(text, orgs)
+    match = _BETWEEN.search(marked[:700])
+    if match is None or match.group(1) == match.group(2):
+        return roled
+    sides = {int(match.group(1)), int(match.group(2))}
+    index = {roles._key(m): i for i, m in enumerate(parties)}
+    placed = [index.get(roles._key(m)) for m, _, _ in roled]
+    inside = [i for i in placed if i in sides]
+    if len(inside) != 1:
+        return roled
+    (missing,) = sides - set(inside)
+    return [
+        (m, r, c) if i in sides else (parties[missing], r, 0.5)
+        for (m, r, c), i in zip(roled, placed, strict=True)
+    ]
+
+
+# a deal of two partners: developing together or founding a joint venture together
+_TOGETHER = re.compile(
+    r"co-?develop|co-?research|joint(?:ly)? (?:develop|research|discover|stud)\w*|"
+    r"(?:research|development) (?:collaboration|partnership|cooperation)|collaborative research|"
+    r"collaborat\w* to (?:jointly )?(?:develop|research|discover|explore|study)|"
+    r"strategic alliance|work together|joint[- ]venture|\bJV\b",
+    re.I,
+)
+_FOUNDED = re.compile(
+    r"(?:form|establish|set(?:ting)? up|launch|creat|found|build)\w*\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w:-]+\s+){0,3}?(?:joint[- ]venture|JV)\b|"
+    r"(?:joint[- ]venture|JV)\s+(?:company\s+|firm\s+)?(?:between|with)\b|"
+    r"\b50[:-]50\s+(?:joint[- ]venture|JV)\b|"
+    r"\b(?:in|through|via|into)\s+(?:a|an|the)\s+(?:new\s+)?(?:joint[- ]venture|JV)\b",
+    re.I,
+)
+_LICENSED = re.compile(r"licen[cs]|technology transfer|\brights\b", re.I)
+_LATER = re.compile(
+    r"first negotiation|right of first|\boption\b|\bJV\b|joint[- ]venture|venture", re.I
+)
+
+
+_PAST = re.compile(r"\b(?:previous|former|earlier|exited|prior|existing)\b", re.I)
+
+
+def founded(text: str) -> bool:
+    """The text opens on a joint venture founded (not an earlier one named in passing)."""
+    lead = text.strip()[:400]
+    return any(
+        _FOUNDED.search(lead, start, end) and not _PAST.search(lead, start, end)
+        for start, end in sentence_spans(lead)
+    )
+
+
+def partners(text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]) -> bool:
+    """Bench convention for `partner`: the founders of a joint venture, or two companies
+    developing together when no money and no rights flow one way between them (a licence
+    only for later, "an option to license", or to the joint venture, is no flow)."""
+    if len(roled) != 2 or not _TOGETHER.search(text):
+        return False
+    if founded(text):  # the deal the text opens with, no earlier one
+        return True
+    from dari.extraction import roles
+
+    marked, parties = roles._placeholders(text, orgs)
+    index = {roles._key(m): i for i, m in enumerate(parties)}
+    ids = [index.get(roles._key(m)) for m, _, _ in roled]
+    if None in ids or not flowless(marked, [i for i in ids if i is not None]):
+        return False
+    for match in _LICENSED.finditer(text):
+        if not _LATER.search(text, max(0, match.start() - 100), match.end() + 40):
+            return False
+    return True
