@@ -25,8 +25,10 @@ MIDDAY = dt.datetime(2030, 3, 10, 3, 0, tzinfo=dt.UTC)  # 12:00 in Seoul on the 
 def pair(db):
     with time_machine.travel(BEFORE, tick=False):
         event = make_event(start_date=dt.date(2030, 3, 10), end_date=dt.date(2030, 3, 11))
-        return event, person(event, "minseo", "ablbio", "Asia/Seoul"), person(
-            event, "haruto", "takeda", "Asia/Tokyo"
+        return (
+            event,
+            person(event, "minseo", "ablbio", "Asia/Seoul"),
+            person(event, "haruto", "takeda", "Asia/Tokyo"),
         )
 
 
