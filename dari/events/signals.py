@@ -12,6 +12,9 @@ Signals and their keyword arguments:
 - `move_answered`: move_id, status ("accepted" | "declined")
 - `followup_updated`: followup_id, meeting_id, outcome
 - `deal_recorded`: followup_id, meeting_id, deal_id (a follow-up that links a deal record)
+- `shortlist_invited`: event_id, program_id, organization_ids (the organisations whose
+  applications to an open-innovation call were shortlisted are invited to the event; announced
+  by dari.insights, which may not import the messaging app that listens)
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ move_requested = Signal()
 move_answered = Signal()
 followup_updated = Signal()
 deal_recorded = Signal()
+shortlist_invited = Signal()
 
 
 def announce(signal: Signal, **kwargs: Any) -> None:

@@ -32,6 +32,7 @@ class NoticeKind(models.TextChoices):
     MESSAGE = "message", _("A new message")
     REMINDER = "reminder", _("A reminder before each meeting")
     DIGEST = "digest", _("Requests waiting for my answer (daily and before the deadline)")
+    CALL_INVITED = "call_invited", _("An invitation to an event after a call I applied to")
 
 
 class Message(models.Model):

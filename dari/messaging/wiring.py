@@ -1,6 +1,6 @@
 """Connections made once at start-up (from MessagingConfig.ready): the e-mails listen to the
-event signals, the reminder and digest jobs join the periodic jobs, and a sign-in remembers
-the language of the person's e-mails."""
+event signals (the invitation of a call's shortlist among them), the reminder and digest jobs
+join the periodic jobs, and a sign-in remembers the language of the person's e-mails."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from django.contrib.auth.signals import user_logged_in
 
 from dari.events import signals
 from dari.events.periodic import Job, register
-from dari.messaging.domain import notices
+from dari.messaging.domain import call_notices, notices
 from dari.messaging.domain.prefs import remember_language
 from dari.messaging.tasks import send_digests, send_reminders
 
@@ -29,6 +29,9 @@ def connect() -> None:
     signals.move_requested.connect(notices.notify_move, dispatch_uid="dari.notify.move")
     signals.move_answered.connect(
         notices.notify_move_answer, dispatch_uid="dari.notify.move-answer"
+    )
+    signals.shortlist_invited.connect(
+        call_notices.notify_shortlist_invited, dispatch_uid="dari.notify.shortlist"
     )
     user_logged_in.connect(_remember_language, dispatch_uid="dari.notify.language")
     register(Job("send-reminders", timedelta(minutes=1), lambda: send_reminders.enqueue()))

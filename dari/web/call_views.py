@@ -211,9 +211,8 @@ def invite(request: HttpRequest, call: Program) -> HttpResponse:
     form = InviteForm(request.POST, events=_events(request.user))
     if form.is_valid():
         event = get_object_or_404(managed_events(request.user), pk=form.cleaned_data["event"])
-        url = request.build_absolute_uri(reverse("events:detail", args=[event.slug]))
         try:
-            invited = calls.invite_shortlist(request.user, call.pk, event.pk, url)
+            invited = calls.invite_shortlist(request.user, call.pk, event.pk)
         except InsightsError as e:
             messages.error(request, e.message)
         else:

@@ -64,7 +64,7 @@ def test_a_shortlist_is_invited_only_to_an_event_its_organiser_manages(setup, wo
     calls.shortlist_application(owner, application.pk)
     third = setup["third_event"]
     with pytest.raises(CallError) as raised:
-        calls.invite_shortlist(owner, "p-call", third.pk, "https://x")
+        calls.invite_shortlist(owner, "p-call", third.pk)
     assert (raised.value.field, raised.value.message) == ("event", "No such event.")
     client.force_login(owner)
     page = client.get("/insights/calls/p-call/review")

@@ -4,6 +4,7 @@ organiser never sees an asset the access funnel hides from them."""
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 
 from dari.accounts.models import Role
 from dari.insights.domain import calls
@@ -125,18 +126,17 @@ def test_shortlist_decline_and_invite_the_shortlist(
     assert calls.decline_application(organiser, theirs.pk).status == "declined"
     event = world["event"]
     with django_capture_on_commit_callbacks(execute=True):
-        invited = calls.invite_shortlist(organiser, "p-call", event.pk, "https://dari.test/e/")
+        invited = calls.invite_shortlist(organiser, "p-call", event.pk)
     assert invited == [ours]
     ours.refresh_from_db()
     theirs.refresh_from_db()
     assert (ours.status, ours.event, theirs.status) == ("invited", event, "declined")
-    assert [(m.subject, m.to) for m in mailoutbox] == [
-        (
-            f"[Dari] Invitation: {event.name}",
-            sorted([member.email, colleague.email, "pa@example.org"]),
-        )
+    # One e-mail per member of the invited organisation (tests/insights/test_call_invitation_mail).
+    assert sorted((m.subject, m.to[0]) for m in mailoutbox) == [
+        (f"[Dari] Invitation to {event.name}", email)
+        for email in sorted([member.email, colleague.email, "pa@example.org"])
     ]
-    assert "https://dari.test/e/" in mailoutbox[0].body
+    assert f"/events/{event.slug}/" in mailoutbox[0].body
     with pytest.raises(CallError, match="already been invited"):
         calls.decline_application(organiser, ours.pk)
 
@@ -144,11 +144,11 @@ def test_shortlist_decline_and_invite_the_shortlist(
 def test_invite_errors(member, organiser, world):
     apply(member)
     with pytest.raises(CallError, match="shortlist is empty"):
-        calls.invite_shortlist(organiser, "p-call", world["event"].pk, "https://x")
+        calls.invite_shortlist(organiser, "p-call", world["event"].pk)
     with pytest.raises(CallError, match="No such event"):
-        calls.invite_shortlist(organiser, "p-call", 999999, "https://x")
+        calls.invite_shortlist(organiser, "p-call", 999999)
     with pytest.raises(CallError, match="Only the call's organisers"):
-        calls.invite_shortlist(member, "p-call", world["event"].pk, "https://x")
+        calls.invite_shortlist(member, "p-call", world["event"].pk)
     with pytest.raises(CallError, match="No such application"):
         calls.shortlist_application(organiser, 999999)
 
@@ -177,8 +177,9 @@ def test_the_apply_review_and_invite_pages(
     assert "Its organisers manage the call too." in page  # the call's, not the event's
     application.refresh_from_db()
     assert application.status == "invited"
-    assert len(mailoutbox) == 1
-    assert f"http://testserver/events/{world['event'].slug}/" in mailoutbox[0].body
+    assert sorted(m.to[0] for m in mailoutbox) == sorted([member.email, "pa@example.org"])
+    # Like every notification, the link is built on DARI_BASE_URL.
+    assert f"{settings.DARI_BASE_URL}/events/{world['event'].slug}/" in mailoutbox[0].body
     assert client.get("/insights/calls/").status_code == 200
     assert client.get("/insights/calls/p-train/").status_code == 404
 

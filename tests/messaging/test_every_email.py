@@ -1,8 +1,8 @@
 """Every e-mail Dari sends, in Korean: each template under messaging/email is rendered by a real
 flow (request, message, answer, schedule, move request and its answers, reminder, digest, a
-meeting left unscheduled, cancellation) plus the organisation invitation, and none shows an
-English sentence outside names and data (tests/korean.py) or lacks an absolute link back to the
-page it is about."""
+meeting left unscheduled, cancellation, a call's shortlist invited) plus the organisation
+invitation, and none shows an English sentence outside names and data (tests/korean.py) or
+lacks an absolute link back to the page it is about."""
 
 from __future__ import annotations
 
@@ -22,11 +22,12 @@ from dari.events.domain.moves import accept_move, ask_to_move, decline_move
 from dari.events.domain.requests import accept_request, request_meeting
 from dari.events.domain.schedule import cancel_meeting, publish_schedule, schedule_event
 from dari.events.models import Meeting, MeetingStatus
+from dari.messaging.domain.call_notices import notify_shortlist_invited
 from dari.messaging.domain.notices import notify_schedule_changes
 from dari.messaging.domain.outbox import send_due_digests, send_due_reminders
 from dari.messaging.domain.prefs import set_preferences
 from dari.messaging.domain.threads import post_message
-from tests.factories import OrganizationFactory, UserFactory
+from tests.factories import OrganizationFactory, ProgramFactory, UserFactory
 from tests.korean import data_strings, english_in_page
 
 pytestmark = pytest.mark.django_db
@@ -85,6 +86,8 @@ def test_every_email_template_reads_in_korean_with_a_link_back(
         admin = UserFactory(username="kbio-admin", organization=org, role=Role.ORG_ADMIN)
         with translation.override("ko"), django_capture_on_commit_callbacks(execute=True):
             invite_member(org, "someone@example.org", admin, f"{SITE}/me/")
+        call = ProgramFactory(name="Oncology Open Call", kind="open_innovation_call")
+        notify_shortlist_invited(world["event"].pk, call.pk, [minseo.organization_id])
     finally:
         template_rendered.disconnect(dispatch_uid="every-email")
     assert _all_templates() - rendered == set()

@@ -15,15 +15,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.core.mail import send_mass_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dari.accounts.models import User
 from dari.directory.access import visible_assets
 from dari.directory.domain.ids import id_stem, insert_under_free_id
 from dari.directory.domain.recommend import score_partner
@@ -36,6 +33,7 @@ from dari.directory.vocab import (
     label_of,
     reaches_stage,
 )
+from dari.events import signals
 from dari.events.access import managed_events
 from dari.insights.access import may_create_call, may_review, owns_call
 from dari.insights.domain.call_scope import clean_scope, seeks_anything
@@ -272,12 +270,11 @@ def decline_application(user: Any, application_id: int) -> CallApplication:
 
 
 @transaction.atomic
-def invite_shortlist(
-    user: Any, program_id: str, event_id: int, event_url: str
-) -> list[CallApplication]:
+def invite_shortlist(user: Any, program_id: str, event_id: int) -> list[CallApplication]:
     """An organiser invites every shortlisted applicant of a call to a partnering event: the
-    applications become "invited" and each applicant organisation's users get an email with
-    the event link (sent once the transaction commits)."""
+    applications become "invited", and once the transaction commits `shortlist_invited` is
+    announced, on which the messaging app e-mails each applicant organisation's members (in
+    their language, unless they turned these e-mails off)."""
     call = get_call(program_id)
     _require_reviewer(user, call)
     # An event the organiser may not manage answers like a missing one.
@@ -296,28 +293,12 @@ def invite_shortlist(
         application.status = CallStatus.INVITED
         application.event = event
         application.save(update_fields=["status", "event", "updated"])
-    org_ids = {a.organization_id for a in shortlist}
-    emails: dict[str, list[str]] = {}
-    for org_id, email in (
-        User.objects.filter(organization_id__in=org_ids, is_active=True)
-        .exclude(email="")
-        .values_list("organization_id", "email")
-    ):
-        emails.setdefault(org_id, []).append(email)
-    subject = f"[Dari] Invitation: {event.name}"
-    messages = [
-        (
-            subject,
-            f"Your application to {call.name} ({application.organization.name}) was "
-            f"shortlisted. You are invited to the partnering event {event.name} "
-            f"({event.start_date:%d %b %Y}):\n{event_url}\n",
-            settings.DEFAULT_FROM_EMAIL,
-            sorted(emails[application.organization_id]),
-        )
-        for application in shortlist
-        if emails.get(application.organization_id)
-    ]
-    transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=True))
+    signals.announce(
+        signals.shortlist_invited,
+        event_id=event.pk,
+        program_id=call.pk,
+        organization_ids=sorted({a.organization_id for a in shortlist}),
+    )
     return shortlist
 
 
