@@ -18,7 +18,7 @@ from dari.accounts.access import (
     organises_for,
     sees_members_assets,
 )
-from dari.events.models import CoOrganizer, Event
+from dari.events.models import CoOrganizer, Event, Participant
 
 
 def owns_event(user: Any, event: Event) -> bool:
@@ -53,6 +53,18 @@ def may_reach_people(user: Any) -> bool:
     """Whether `user` may register for events, read their participants and send requests:
     confirmed members only (the same rule as for `members` assets)."""
     return sees_members_assets(user)
+
+
+def represents(participant: Participant) -> bool:
+    """Whether `participant` still speaks for the organisation they registered for: their user
+    is a confirmed (vetted) member of it now. After removal, or a move to another organisation,
+    the meetings they held for it (counterparts, times, asset topics) no longer reach them: their
+    participant pages and calendar feed refuse, while the organisers still list them. A
+    participant registered for no organisation (a platform admin) has none to lose."""
+    if participant.organization_id is None:
+        return True
+    user = participant.user
+    return user.organization_id == participant.organization_id and sees_members_assets(user)
 
 
 def may_create_events(user: Any) -> bool:

@@ -15,6 +15,7 @@ from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from dari.events.access import represents
 from dari.events.domain.calendar import (
     calendar_version,
     participant_calendar,
@@ -159,10 +160,15 @@ def calendar_feed_reset(request: HttpRequest, me: Participant) -> HttpResponse:
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The personal subscription feed: the secret token is the only key (calendar apps cannot
     sign in). It stops with the account, like an API token: a deactivated person's feed is a
-    404, the same as an unknown token's."""
+    404, the same as an unknown token's; and so is the feed of someone who no longer
+    represents the organisation they registered for (`represents`: removed from it)."""
     me = get_object_or_404(
-        Participant.objects.select_related("event"), calendar_token=token, user__is_active=True
+        Participant.objects.select_related("event", "user"),
+        calendar_token=token,
+        user__is_active=True,
     )
+    if not represents(me):
+        raise Http404(NO_EVENT)
     etag, modified = calendar_version(me)
     # The alarms follow the person's reminder setting: a new setting is a new calendar.
     etag = f'{etag[:-1]}-{preferences_of(me.user).reminder_minutes}"'

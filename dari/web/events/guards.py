@@ -1,6 +1,7 @@
 """Guards of the event pages: the event of a URL, organiser pages (404 to everyone who may not
 manage the event, exactly like a missing event) and participant pages (the user's own
-participation). The rules themselves live in dari.events.access."""
+participation, closed once they no longer represent the organisation they registered for).
+The rules themselves live in dari.events.access."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dari.core.errors import DomainError
-from dari.events.access import may_manage
+from dari.core.names import local_name
+from dari.events.access import may_manage, represents
 from dari.events.models import Event, MeetingRequest, Participant
 
 NO_EVENT = gettext_lazy("No event with this name.")
@@ -54,9 +56,20 @@ def registered(view: View) -> View:
         if me is None:
             messages.info(request, _("Register for the event first."))
             return redirect("events:detail", event.slug)
+        if not represents(me):
+            messages.error(request, _no_longer_member(me))
+            return redirect("events:detail", event.slug)
         return view(request, me, *args, **kwargs)
 
     return login_required(wrapper)
+
+
+def _no_longer_member(me: Participant) -> str:
+    name = local_name(me.organization)
+    return _(
+        "You are no longer a member of %(organization)s, the organisation you registered for: "
+        "your agenda, requests and calendar at this event are closed."
+    ) % {"organization": name}
 
 
 def is_htmx(request: HttpRequest) -> bool:
