@@ -3,7 +3,9 @@
 A thread belongs to the two sides: the requester, and the requested participant (or, while a
 request to an organisation is unanswered, the participants of that organisation at the event,
 any of whom may answer), plus the colleagues added to the meeting. They must be confirmed
-members (`dari.events.access.may_reach_people`), like everyone who sends requests. Nobody else
+members (`dari.events.access.may_reach_people`), like everyone who sends requests, and still
+speak for the organisation they registered for (`represents`: someone who moved to another
+organisation reads no thread of the old registration and gets none of its mail). Nobody else
 reads a thread, its messages or its counts: not the organisers of the event, not platform
 admins, not other members of either organisation. A refused thread answers like a missing one.
 """
@@ -14,23 +16,31 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from dari.events.access import may_reach_people
+from dari.events.access import may_reach_people, represents
 from dari.events.models import MeetingRequest, Participant, Seat
+
+
+def _speaking_for(user: Any) -> QuerySet[Participant]:
+    """The registrations through which `user` speaks now: those for their own organisation (or
+    for none). A registration for an organisation they have since left reads no thread of it
+    (`dari.events.access.represents`)."""
+    return Participant.objects.filter(user=user).filter(
+        Q(organization_id=user.organization_id) | Q(organization__isnull=True)
+    )
 
 
 def thread_condition(user: Any) -> Q:
     """The requests whose thread `user` belongs to (assumes a confirmed member)."""
+    mine = _speaking_for(user)
     answering_org = Exists(
-        Participant.objects.filter(
-            event=OuterRef("event"),
-            user=user,
-            organization_id=OuterRef("target_organization_id"),
-        )
+        mine.filter(event=OuterRef("event"), organization_id=OuterRef("target_organization_id"))
     )
-    seated = Exists(Seat.objects.filter(meeting__request=OuterRef("pk"), participant__user=user))
+    seated = Exists(
+        Seat.objects.filter(meeting__request=OuterRef("pk"), participant__in=mine.values("pk"))
+    )
     return (
-        Q(requester__user=user)
-        | Q(target__user=user)
+        Q(requester__in=mine.values("pk"))
+        | Q(target__in=mine.values("pk"))
         | (Q(target__isnull=True) & answering_org)
         | seated
     )
@@ -68,4 +78,4 @@ def thread_members(request: MeetingRequest) -> list[Participant]:
             ).values_list("pk", flat=True)
         )
     people = Participant.objects.filter(pk__in=ids).select_related("user", "organization")
-    return [p for p in people.order_by("pk") if may_reach_people(p.user)]
+    return [p for p in people.order_by("pk") if may_reach_people(p.user) and represents(p)]

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from dari.accounts.models import Role
+from dari.accounts.domain.membership import do_confirm, remove_member
+from dari.accounts.models import MembershipSource, Role
 from dari.events.domain.requests import (
     accept_request,
     add_colleague,
@@ -65,6 +66,27 @@ def test_a_member_whose_membership_ended_reads_no_thread(world):
     assert (visible_threads(emma).count(), unread_count(emma)) == (0, 0)
     with pytest.raises(MessagingError):
         post_message(emma, request.pk, "still here?")
+
+
+def test_a_member_who_moved_to_another_organisation_reads_no_thread_of_the_old_one(
+    world, mailoutbox
+):
+    """Emma registered for GSK; confirmed at another organisation now, she no longer speaks
+    for GSK: its threads (counterparts, topics) stop reaching her, on pages, counts and mail."""
+    request = request_meeting(world["minseo"], target=world["emma"], message="Hello")
+    emma = world["emma"].user
+    admin = UserFactory(username="root2", role=Role.PLATFORM_ADMIN, organization=None)
+    remove_member(emma.organization, emma.pk, admin)
+    do_confirm(
+        emma, UserFactory(username="elsewhere").organization, MembershipSource.PLATFORM_ADMIN, admin
+    )
+    emma = type(emma).objects.get(pk=emma.pk)
+    assert (visible_threads(emma).count(), unread_count(emma)) == (0, 0)
+    with pytest.raises(MessagingError):
+        post_message(emma, request.pk, "still here?")
+    mailoutbox.clear()
+    post_message(world["minseo"].user, request.pk, "Are you there?")
+    assert emma.email not in {a for m in mailoutbox for a in m.to}
 
 
 def test_unread_counts_follow_reading_and_never_count_for_outsiders(world):
