@@ -314,10 +314,11 @@ def open_slot_ids(
     sets: dict[int, list[set[str]]] = {}
     for meeting_id, pid, _slot in seats:
         sets.setdefault(meeting_id, []).append(can[pid])
-    return {
-        meeting_id: [int(s.id) for s in ahead if s.id in set.intersection(*mine)]
-        for meeting_id, mine in sets.items()
-    }
+    out = {}
+    for meeting_id, mine in sets.items():
+        common = set.intersection(*mine)
+        out[meeting_id] = [int(s.id) for s in ahead if s.id in common]
+    return out
 
 
 def free_slot_ids(event: Event, meeting: Meeting) -> list[int]:
