@@ -422,7 +422,11 @@ class FollowUp(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(outcome__in=Outcome.values), name="followup_outcome_valid"
-            )
+            ),
+            # Reporting the same outcome again updates the report (`report_outcome`).
+            models.UniqueConstraint(
+                fields=["meeting", "reported_by", "outcome"], name="followup_once_per_outcome"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from datetime import datetime
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.utils import timezone as djtz
 from django.utils.translation import gettext as _
 
 from dari.events.domain.errors import EventError
 from dari.events.domain.schedule import build_instance, meeting_key, participant_key
-from dari.events.domain.setup import check_not_over
+from dari.events.domain.setup import available_slot_ids, check_not_over, engine_slots
 from dari.events.models import Event, Meeting, MeetingStatus, MoveRequest, Participant, Seat, Slot
 from dari.events.rules import MoveStatus
 from dari.events.signals import announce, meetings_changed, move_answered, move_requested
@@ -84,6 +86,12 @@ def ask_to_move(
     if len(slots) != len(wanted) or meeting.slot_id in wanted:
         raise EventError(
             _("Choose other times of this event."), field="preferred_slots", code="invalid"
+        )
+    if wanted - set(open_slot_ids(event, [meeting.pk]).get(meeting.pk, [])):
+        raise EventError(
+            _("Choose times when everyone in the meeting is free and that are still ahead."),
+            field="preferred_slots",
+            code="unavailable",
         )
     move = MoveRequest.objects.create(
         meeting=meeting, asked_by=by, reason=reason, from_slot_id=meeting.slot_id
@@ -263,24 +271,59 @@ def do_move(event: Event, meeting: Meeting, slot_id: int, move: MoveRequest | No
     return meeting
 
 
+def open_slot_ids(
+    event: Event, meeting_ids: Iterable[int], now: datetime | None = None
+) -> dict[int, list[int]]:
+    """For each scheduled meeting of `meeting_ids`, the slots (in order) that every seat of it
+    can make (`available_slot_ids`, as the optimiser: working hours in their own zone, or the
+    event's sessions, less the slots they blocked), where none of them has another meeting,
+    not begun at `now`, with a table free in person; its current slot left out. The times
+    offered when asking to move it, and those the organiser chooses among. Fixed queries."""
+    now = now or djtz.now()
+    ahead = [s for s in engine_slots(event) if s.start > now]
+    seats = list(
+        Seat.objects.filter(
+            meeting_id__in=list(meeting_ids),
+            meeting__event=event,
+            meeting__status=MeetingStatus.SCHEDULED,
+        ).values_list("meeting_id", "participant_id", "slot_id")
+    )
+    people = {pid for _m, pid, _s in seats}
+    can = {
+        p.pk: set(available_slot_ids(p, ahead))
+        for p in Participant.objects.filter(pk__in=people)
+        .select_related("event")
+        .prefetch_related("blocked_slots")
+    }
+    for pid, slot_id in Seat.objects.filter(
+        participant_id__in=people, slot__isnull=False
+    ).values_list("participant_id", "slot_id"):
+        can[pid].discard(str(slot_id))
+    if event.in_person:
+        full = {
+            str(row["slot_id"])
+            for row in Meeting.objects.filter(
+                event=event, status=MeetingStatus.SCHEDULED, slot__isnull=False
+            )
+            .values("slot_id")
+            .annotate(n=Count("pk"))
+            .order_by()
+            if row["n"] >= (event.tables or 0)
+        }
+        can = {pid: ids - full for pid, ids in can.items()}
+    sets: dict[int, list[set[str]]] = {}
+    for meeting_id, pid, _slot in seats:
+        sets.setdefault(meeting_id, []).append(can[pid])
+    out = {}
+    for meeting_id, mine in sets.items():
+        common = set.intersection(*mine)
+        out[meeting_id] = [int(s.id) for s in ahead if s.id in common]
+    return out
+
+
 def free_slot_ids(event: Event, meeting: Meeting) -> list[int]:
-    """Slots (in order) where everyone in `meeting` is available and free, with a table free
-    in person; its current slot excluded. The organiser chooses among these."""
-    instance = relocation_instance(event, meeting)
-    mine = {participant_key(s.participant_id) for s in meeting.seats.all()}
-    busy: dict[str, set[str]] = {}
-    per_slot: dict[str, int] = {}
-    for m in instance.meetings:
-        if m.locked_slot is None:
-            continue
-        per_slot[m.locked_slot] = per_slot.get(m.locked_slot, 0) + 1
-        for p in m.participants:
-            busy.setdefault(p, set()).add(m.locked_slot)
-    sets = [set(p.available) - busy.get(p.id, set()) for p in instance.participants if p.id in mine]
-    free = set.intersection(*sets) if sets else set()
-    if instance.tables is not None:
-        free = {s for s in free if per_slot.get(s, 0) < instance.tables}
-    return [int(s.id) for s in instance.slots if s.id in free]
+    """`open_slot_ids` of one meeting (empty if it is not scheduled)."""
+    return open_slot_ids(event, [meeting.pk]).get(meeting.pk, [])
 
 
 @transaction.atomic

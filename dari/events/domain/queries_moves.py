@@ -10,7 +10,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from dari.events.domain.exports import people, who
-from dari.events.domain.moves import free_slot_ids
+from dari.events.domain.moves import open_slot_ids
 from dari.events.models import Event, MoveRequest, Participant, Slot
 from dari.events.rules import MoveStatus
 
@@ -69,6 +69,20 @@ def slot_choices(me: Participant) -> tuple[tuple[int, datetime], ...]:
     )
 
 
+def move_times(
+    me: Participant, meeting_ids: list[int]
+) -> dict[int, tuple[tuple[int, datetime], ...]]:
+    """For each of my scheduled meetings, the times to offer when asking to move it (those
+    everyone in it can make, free for all of them and still ahead: `open_slot_ids`), with
+    their start in my zone."""
+    zone = ZoneInfo(me.timezone)
+    starts = dict(Slot.objects.filter(event_id=me.event_id).values_list("pk", "start"))
+    return {
+        meeting_id: tuple((pk, starts[pk].astimezone(zone)) for pk in ids)
+        for meeting_id, ids in open_slot_ids(me.event, meeting_ids).items()
+    }
+
+
 @dataclass(frozen=True)
 class WaitingMove:
     """An accepted request whose meeting the optimiser could not place: the organiser picks
@@ -96,6 +110,8 @@ def waiting_moves(event: Event) -> tuple[WaitingMove, ...]:
         .order_by("answered", "pk")
     )
     starts = dict(Slot.objects.filter(event=event).values_list("pk", "start"))
+    moves = list(moves)
+    free = open_slot_ids(event, [m.meeting_id for m in moves])
     rows = []
     for m in moves:
         meeting = m.meeting
@@ -105,9 +121,7 @@ def waiting_moves(event: Event) -> tuple[WaitingMove, ...]:
                 meeting_id=meeting.pk,
                 people=tuple(who(p) for p in meeting.participants.all()),
                 current=meeting.slot.start.astimezone(zone) if meeting.slot else None,
-                free=tuple(
-                    (pk, starts[pk].astimezone(zone)) for pk in free_slot_ids(event, meeting)
-                ),
+                free=tuple((pk, starts[pk].astimezone(zone)) for pk in free.get(meeting.pk, [])),
             )
         )
     return tuple(rows)

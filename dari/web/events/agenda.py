@@ -24,7 +24,7 @@ from dari.events.domain.calendar import (
 from dari.events.domain.exports import agenda_table
 from dari.events.domain.followup import report_outcome
 from dari.events.domain.queries import agenda, colleagues
-from dari.events.domain.queries_moves import pending_moves
+from dari.events.domain.queries_moves import move_times, pending_moves
 from dari.events.domain.requests import add_colleague
 from dari.events.domain.schedule import cancel_meeting
 from dari.events.models import Meeting, Participant
@@ -40,7 +40,6 @@ from dari.web.templatetags.dari_events import options
 @require_GET
 def agenda_page(request: HttpRequest, me: Participant) -> HttpResponse:
     mine = agenda(request.user, me)
-    move_form = MoveForm(me)
     # The colleague select is rendered from the read model (its name matches ColleagueForm's
     # prefix): a form per meeting would query the colleagues once per meeting.
     return render(
@@ -54,8 +53,11 @@ def agenda_page(request: HttpRequest, me: Participant) -> HttpResponse:
             "cancelled": mine.cancelled,
             "outcome_form": rendered_once(OutcomeForm()),
             "moves": pending_moves(me),
-            "move_form": move_form,
-            "slot_options": options(move_form.fields["preferred"].choices),  # type: ignore[attr-defined]
+            "move_form": MoveForm(),
+            "move_options": {
+                pk: options((slot, f"{start:%Y-%m-%d %H:%M %Z}") for slot, start in times)
+                for pk, times in move_times(me, [m.pk for m in mine.scheduled]).items()
+            },
             "feed_url": request.build_absolute_uri(
                 reverse("events:feed", args=[me.calendar_token])
             ),

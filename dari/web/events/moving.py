@@ -29,11 +29,14 @@ class MoveForm(forms.Form):
         label=gettext_lazy("Times I would prefer"), coerce=int, required=False
     )
 
-    def __init__(self, me: Participant, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, me: Participant | None = None, *args: Any, **kwargs: Any) -> None:
+        """With `me`, any slot of my event passes the form (the domain refuses the times not
+        open to everyone in the meeting); the agenda renders each meeting's own times."""
         super().__init__(*args, **kwargs)
-        self.fields["preferred"].choices = [  # type: ignore[attr-defined]
-            (pk, f"{start:%Y-%m-%d %H:%M %Z}") for pk, start in slot_choices(me)
-        ]
+        if me is not None:
+            self.fields["preferred"].choices = [  # type: ignore[attr-defined]
+                (pk, f"{start:%Y-%m-%d %H:%M %Z}") for pk, start in slot_choices(me)
+            ]
 
 
 @registered

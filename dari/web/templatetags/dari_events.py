@@ -75,6 +75,12 @@ def options(choices: Any) -> str:
     return mark_safe("".join(_option(value, str(label)) for value, label in pairs))  # noqa: S308
 
 
+@register.filter
+def of(mapping: Any, key: Any) -> Any:
+    """`mapping[key]`, or "" when absent (a value per meeting of a page, e.g. its move times)."""
+    return mapping.get(key, "") if mapping else ""
+
+
 @lru_cache(maxsize=8192)
 def _option(value: Any, label: str) -> str:
     """One escaped `<option>` (the same colleagues and slots recur on every meeting)."""
