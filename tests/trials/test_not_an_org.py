@@ -3,13 +3,17 @@ keeps the registry's text (SYNTHETIC studies; the names are invented or generic)
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from django.core.management import call_command
 
 from dari.directory.models import Organization
 from dari.trials.engine.names import is_anonymous_site
 from dari.trials.engine.notorg import PERSON, PLACE, not_an_organisation
 from dari.trials.importer import import_files
 from dari.trials.models import Trial, TrialSite
+from tests.factories import OrganizationFactory, UserFactory
 from tests.trials.synthetic import page, study
 
 KR = "Korea, Republic of"
@@ -98,3 +102,36 @@ def test_the_importer_makes_no_organisation_of_a_person_or_a_place(write_json):
     ]
     assert Organization.objects.count() == before + 1
     assert not Organization.objects.filter(name__in=["Gildong Hong", "Andover, MA"]).exists()
+
+
+@pytest.mark.django_db
+def test_prune_removes_what_an_earlier_import_made_of_a_person_or_a_place(write_json):
+    """A database imported before the rule keeps such organisations (a re-import of unchanged
+    studies writes nothing): `trials prune-non-orgs` removes them, the trials keep the
+    registry's text; one a user has joined stays (SYNTHETIC names)."""
+    doc = study("NCT91000301", sponsor=("SYNTHETIC Pharma 9", "INDUSTRY"))
+    import_files([write_json("p.json", page([doc]))])
+    trial = Trial.objects.get(pk="NCT91000301")
+    person = OrganizationFactory(id="reg-gildong-hong-1", name="Gildong Hong", kind="other")
+    place = OrganizationFactory(id="reg-andover-ma-1", name="Andover, MA", kind="other")
+    joined = OrganizationFactory(id="reg-seoul-1", name="Seoul", kind="other")
+    UserFactory(organization=joined)
+    Trial.objects.filter(pk=trial.pk).update(lead_sponsor=person, sponsor_name="Gildong Hong")
+    TrialSite.objects.create(trial=trial, organization=place, facility="Andover, MA")
+    trial.collaborators.add(person)
+    out = io.StringIO()
+    call_command("trials", "prune-non-orgs", "--dry-run", stdout=out)
+    assert "would remove 2: Andover, MA; Gildong Hong" in out.getvalue()
+    assert Organization.objects.filter(pk=person.pk).exists()
+    out = io.StringIO()
+    call_command("trials", "prune-non-orgs", stdout=out)
+    assert out.getvalue().splitlines() == [
+        "removed 2: Andover, MA; Gildong Hong",
+        "kept 1 named elsewhere: Seoul",
+    ]
+    trial.refresh_from_db()
+    assert (trial.lead_sponsor_id, trial.sponsor_name) == (None, "Gildong Hong")
+    assert list(trial.collaborators.all()) == []
+    assert TrialSite.objects.get(trial=trial, facility="Andover, MA").organization_id is None
+    assert not Organization.objects.filter(pk__in=[person.pk, place.pk]).exists()
+    assert Organization.objects.filter(pk=joined.pk).exists()
