@@ -114,6 +114,7 @@ def test_prune_removes_what_an_earlier_import_made_of_a_person_or_a_place(write_
     trial = Trial.objects.get(pk="NCT91000301")
     person = OrganizationFactory(id="reg-gildong-hong-1", name="Gildong Hong", kind="other")
     place = OrganizationFactory(id="reg-andover-ma-1", name="Andover, MA", kind="other")
+    placeholder = OrganizationFactory(id="reg-cts-1", name="Clinical Trial Site", kind="other")
     joined = OrganizationFactory(id="reg-seoul-1", name="Seoul", kind="other")
     UserFactory(organization=joined)
     Trial.objects.filter(pk=trial.pk).update(lead_sponsor=person, sponsor_name="Gildong Hong")
@@ -121,17 +122,20 @@ def test_prune_removes_what_an_earlier_import_made_of_a_person_or_a_place(write_
     trial.collaborators.add(person)
     out = io.StringIO()
     call_command("trials", "prune-non-orgs", "--dry-run", stdout=out)
-    assert "would remove 2: Andover, MA; Gildong Hong" in out.getvalue()
+    assert "would remove 3: Andover, MA; Clinical Trial Site; Gildong Hong" in out.getvalue()
     assert Organization.objects.filter(pk=person.pk).exists()
     out = io.StringIO()
     call_command("trials", "prune-non-orgs", stdout=out)
     assert out.getvalue().splitlines() == [
-        "removed 2: Andover, MA; Gildong Hong",
+        "removed 3: Andover, MA; Clinical Trial Site; Gildong Hong",
         "kept 1 named elsewhere: Seoul",
     ]
     trial.refresh_from_db()
     assert (trial.lead_sponsor_id, trial.sponsor_name) == (None, "Gildong Hong")
     assert list(trial.collaborators.all()) == []
     assert TrialSite.objects.get(trial=trial, facility="Andover, MA").organization_id is None
-    assert not Organization.objects.filter(pk__in=[person.pk, place.pk]).exists()
+    assert not Organization.objects.filter(pk__in=[person.pk, place.pk, placeholder.pk]).exists()
+    out = io.StringIO()
+    call_command("trials", "prune-non-orgs", stdout=out)
+    assert out.getvalue().splitlines()[0] == "removed 0"
     assert Organization.objects.filter(pk=joined.pk).exists()

@@ -1,5 +1,6 @@
-"""`prune_non_organisations`: remove the organisations an earlier import made of a person or a
-place (dari/trials/engine/notorg.py) from a database that still holds them.
+"""`prune_non_organisations`: remove the organisations an earlier import made of a person, a
+place (dari/trials/engine/notorg.py) or a placeholder site ("Clinical Trial Site",
+dari/trials/engine/names.py) from a database that still holds them.
 
 Only an organisation the registry import made (`reg-` id, no bundled site profile) and that
 nothing outside the trials app names (no member, deal, asset, event...) is removed; its trials
@@ -13,6 +14,7 @@ from django.db.models import ForeignObjectRel
 
 from dari.directory import models as dm
 from dari.trials.domain.stats import refresh_site_facts
+from dari.trials.engine.names import is_anonymous_site
 from dari.trials.engine.notorg import not_an_organisation
 from dari.trials.models import Investigator, Trial, TrialSite
 
@@ -34,14 +36,14 @@ def _named_elsewhere(org: dm.Organization) -> bool:
 
 
 def prune_non_organisations(dry_run: bool = False) -> tuple[list[str], list[str]]:
-    """(removed, kept) names: the registry-made organisations named like a person or a place,
-    removed unless something outside the trials app refers to them."""
+    """(removed, kept) names: the registry-made organisations named like a person, a place or a
+    placeholder, removed unless something outside the trials app refers to them."""
     candidates = [
         o
         for o in dm.Organization.objects.filter(id__startswith="reg-").exclude(
             site_profile__origin="bundled"
         )
-        if not_an_organisation(o.name)
+        if not_an_organisation(o.name) or is_anonymous_site(o.name)
     ]
     removed = [o for o in candidates if not _named_elsewhere(o)]
     kept = [o.name for o in candidates if o not in removed]

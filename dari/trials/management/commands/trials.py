@@ -127,7 +127,8 @@ class Command(DariCommand):
             elif action == "prune-non-orgs":
                 removed, kept = prune_non_organisations(options["dry_run"])
                 verb = "would remove" if options["dry_run"] else "removed"
-                self.stdout.write(f"{verb} {len(removed)}: {'; '.join(removed)}")
+                names = f": {'; '.join(removed)}" if removed else ""
+                self.stdout.write(f"{verb} {len(removed)}{names}")
                 if kept:
                     self.stdout.write(f"kept {len(kept)} named elsewhere: {'; '.join(kept)}")
             elif action == "fetch-ctgov":
