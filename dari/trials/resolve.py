@@ -1,6 +1,7 @@
 """Names -> directory organisations: a site or sponsor name resolves through its key (case,
 spaces and punctuation ignored) to the organisation whose name, Korean name or alias has that
-key; an unknown name becomes a new organisation marked as coming from the registry."""
+key; an unknown name becomes a new organisation marked as coming from the registry, unless it
+names a person or a place (dari/trials/engine/notorg.py): then no organisation is made."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 
 from dari.directory import models as dm
 from dari.trials.engine.names import name_key, name_variants, near_key, site_kind, site_name
+from dari.trials.engine.notorg import not_an_organisation
 from dari.trials.models import SiteAlias, SiteProfile
 from dari.trials.vocab import SiteOrigin
 
@@ -75,6 +77,9 @@ class Resolver:
             return None
         org_id = self.keys.get(key)
         if org_id is None:
+            # A person or a place is no organisation: the trial keeps the registry's text.
+            if not_an_organisation(name):
+                return None
             org_id = registry_org_id(name)
             self.keys[key] = org_id
             self.new_orgs[org_id] = dm.Organization(

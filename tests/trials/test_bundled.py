@@ -6,9 +6,12 @@ from __future__ import annotations
 import pytest
 
 from dari.directory.bundled import load_bundled_data
+from dari.directory.models import Organization
 from dari.trials.bundled import DATA_DIR, konect_observations, load_bundled_trials
+from dari.trials.engine.notorg import not_an_organisation
 from dari.trials.models import SiteProfile, Trial
 from tests.getwalk import changed_tables, database_checksum
+from tests.test_org_names import suspects
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +31,13 @@ def test_the_bundled_trials_load_twice_without_a_change():
         if not t.startswith("https://")
     ] == []
     assert list(Trial.objects.filter(synthetic=True)) == []
+    # No organisation, bundled or made by the import, is named like a person or a place
+    # (genuine exceptions: ALLOWED in tools/list_suspect_orgs.py, each with why).
+    assert [
+        (org_id, name)
+        for org_id, name in Organization.objects.values_list("id", "name")
+        if not_an_organisation(name) and org_id not in suspects.ALLOWED
+    ] == []
     bundled_sites = SiteProfile.objects.filter(origin="bundled")
     assert [
         p.pk for p in bundled_sites if not p.source_url.startswith(("https://", "http://"))

@@ -15,9 +15,10 @@ def name_key(name: str) -> str:
 
 
 # Registry placeholders that name no organisation ("Research Site", "Novartis Investigative
-# Site", "Local Institution", "Eisai Site #1"): such a location keeps its city and no organisation.
+# Site", "Clinical Trial Site", "Local Institution", "Eisai Site #1"): such a location keeps its
+# city and no organisation.
 _ANONYMOUS = re.compile(
-    r"^(?:.*\b(?:investigative|investigational|research|study|clinical)\s+sites?\b.*"
+    r"^(?:.*\b(?:investigative|investigational|research|study|clinical)\s+(?:trial\s+)?sites?\b.*"
     r"|local institution\b.*|site\s*\d+|investigator site.*|\S+(?:\s+\S+)?\s+site\s*#\s*\d+)$",
     re.IGNORECASE,
 )

@@ -29,6 +29,7 @@ from dari.directory.interchange import DirectoryError
 from dari.trials.aact import read_aact
 from dari.trials.bundled import load_bundled_trials
 from dari.trials.ctgov import Study
+from dari.trials.domain.prune import prune_non_organisations
 from dari.trials.domain.queries import SiteSearch, find_sites
 from dari.trials.domain.stats import refresh_site_facts, vacuum_finder_tables
 from dari.trials.fetch import API_URL, Fetcher, FetchError, fetch_studies, query_params
@@ -55,6 +56,11 @@ class Command(DariCommand):
             "refresh-finder",
             help="rebuild the site finder's facts from the trials (imports keep them current)",
         )
+        pr = sub.add_parser(
+            "prune-non-orgs",
+            help="remove organisations an earlier import made of a person or a place",
+        )
+        pr.add_argument("--dry-run", action="store_true", help="list them, change nothing")
         fe = sub.add_parser("fetch-ctgov", help="page through the ClinicalTrials.gov API v2")
         fe.add_argument("--country", required=True, help='e.g. "Korea, Republic of"')
         fe.add_argument("--condition", default="")
@@ -118,6 +124,13 @@ class Command(DariCommand):
                     refresh_site_facts()
                 vacuum_finder_tables()
                 self.stdout.write(f"{SiteFact.objects.count()} site facts")
+            elif action == "prune-non-orgs":
+                removed, kept = prune_non_organisations(options["dry_run"])
+                verb = "would remove" if options["dry_run"] else "removed"
+                names = f": {'; '.join(removed)}" if removed else ""
+                self.stdout.write(f"{verb} {len(removed)}{names}")
+                if kept:
+                    self.stdout.write(f"kept {len(kept)} named elsewhere: {'; '.join(kept)}")
             elif action == "fetch-ctgov":
                 self._fetch(options)
             elif action == "sites":

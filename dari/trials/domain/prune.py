@@ -1,0 +1,60 @@
+"""`prune_non_organisations`: remove the organisations an earlier import made of a person, a
+place (dari/trials/engine/notorg.py) or a placeholder site ("Clinical Trial Site",
+dari/trials/engine/names.py) from a database that still holds them.
+
+Only an organisation the registry import made (`reg-` id, no bundled site profile) and that
+nothing outside the trials app names (no member, deal, asset, event...) is removed; its trials
+keep the registry's text (sponsor as registered, facility) and lose the link. One transaction.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import ForeignObjectRel
+
+from dari.directory import models as dm
+from dari.trials.domain.stats import refresh_site_facts
+from dari.trials.engine.names import is_anonymous_site
+from dari.trials.engine.notorg import not_an_organisation
+from dari.trials.models import Investigator, Trial, TrialSite
+
+_TRIALS_APP = "trials"
+
+
+def _named_elsewhere(org: dm.Organization) -> bool:
+    """True when a record outside the trials app refers to `org`."""
+    for rel in org._meta.related_objects:
+        model = rel.related_model
+        if not isinstance(rel, ForeignObjectRel) or model._meta.app_label == _TRIALS_APP:
+            continue
+        if rel.many_to_many:
+            if getattr(org, rel.get_accessor_name() or "").exists():
+                return True
+        elif model._default_manager.filter(**{rel.field.name: org}).exists():
+            return True
+    return False
+
+
+def prune_non_organisations(dry_run: bool = False) -> tuple[list[str], list[str]]:
+    """(removed, kept) names: the registry-made organisations named like a person, a place or a
+    placeholder, removed unless something outside the trials app refers to them."""
+    candidates = [
+        o
+        for o in dm.Organization.objects.filter(id__startswith="reg-").exclude(
+            site_profile__origin="bundled"
+        )
+        if not_an_organisation(o.name) or is_anonymous_site(o.name)
+    ]
+    removed = [o for o in candidates if not _named_elsewhere(o)]
+    kept = [o.name for o in candidates if o not in removed]
+    if removed and not dry_run:
+        ids = [o.pk for o in removed]
+        with transaction.atomic():
+            Trial.objects.filter(lead_sponsor_id__in=ids).update(lead_sponsor=None)
+            TrialSite.objects.filter(organization_id__in=ids).update(organization=None)
+            Investigator.objects.filter(organization_id__in=ids).update(organization=None)
+            Trial.collaborators.through.objects.filter(organization_id__in=ids).delete()
+            dm.Organization.objects.filter(pk__in=ids).delete()
+            refresh_site_facts()
+            dm.bump_generation()
+    return sorted(o.name for o in removed), sorted(kept)
