@@ -355,7 +355,8 @@ _LAST_RIGHTS = re.compile(
     rf"grant\w*))(?!.*(?:{_RIGHTS}|\b(?:licen[cs]\w*|acquir\w*|obtain\w*|transferr?\w*|grant\w*)))",
     re.I | re.S,
 )
-_BACKGROUND = re.compile(
+# A sentence about another, earlier deal (English; roles.BACKGROUND adds the Korean forms).
+BACKGROUND_EN = re.compile(
     r"^\W*(?:(?:in|since|back in)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+)?"
     r"(?:19|20)\d\d\b|previously|earlier|formerly|prior to)",
     re.I,
@@ -434,7 +435,7 @@ def evidence(marked: str, kinds: tuple[str, ...] = LICENCE) -> dict[int, float]:
         if subject is not None:
             said = _PRONOUN.sub(subject, said)
             said = _PARTICIPLE.sub(f", {subject} ", said)
-        weight = 0.5 if _BACKGROUND.search(said) else 1.0
+        weight = 0.5 if BACKGROUND_EN.search(said) else 1.0
         found: dict[tuple[int, str], float] = {}
 
         def put(

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from dari.extraction import sides
+from dari.extraction.flows import BACKGROUND_EN, sentence_spans
 from dari.extraction.gazetteer import _SUFFIXES
 from dari.extraction.model import Mention
 
@@ -370,21 +371,11 @@ def _placeholders(text: str, orgs: list[Mention]) -> tuple[str, list[Mention]]:
 # A sentence about another, earlier deal: "In 2016, Aptose licensed-in CG-806 from ...",
 # "Previously, X had licensed ...", "앞서 X는 Y와 ... 계약을 체결한 바 있다".
 BACKGROUND = re.compile(
-    r"^\W*(?:(?:in|since|back in)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+)?"
-    r"(?:19|20)\d\d\b|previously|earlier|formerly|prior to)|"
+    BACKGROUND_EN.pattern + "|"
     r"^\W*(?:앞서|이에 앞서|과거|지난\s?(?:19|20)\d\d년)|"
     r"(?:한\s?바\s?있|체결한 바|맺은 바|체결했던|맺었던)",
     re.I,
 )
-
-
-def _sentence_spans(marked: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for match in re.finditer(r"(?<=[.!?])\s+|\n+", marked):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(marked)))
-    return spans
 
 
 # Words that say outright the sentence tells an earlier deal (not just a past year).
@@ -398,7 +389,7 @@ _EARLIER = re.compile(
 def _background_only(marked: str, count: int, rx: re.Pattern[str] = BACKGROUND) -> set[int]:
     """The parties every mention of which stands in a sentence about an earlier deal."""
     seen: dict[int, bool] = {}
-    for start, end in _sentence_spans(marked):
+    for start, end in sentence_spans(marked):
         sentence = marked[start:end]
         background = bool(rx.search(sentence.strip()))
         for num in re.findall(r"⟦(\d+)⟧", sentence):
