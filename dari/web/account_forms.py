@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.urls import reverse_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +11,7 @@ from dari.accounts.domain.errors import AccountError
 from dari.core.names import local_name
 from dari.directory.domain.queries import organization_named
 from dari.directory.models import Organization
+from dari.web.forms import organization_field
 
 
 def put_error(form: forms.Form, error: AccountError) -> None:
@@ -22,23 +22,11 @@ def put_error(form: forms.Form, error: AccountError) -> None:
 class JoinForm(forms.Form):
     # A name typed with suggestions, not a select: the directory holds hundreds of
     # organisations (trial sponsors among them), too many to scroll through.
-    organization = forms.CharField(
-        label=_("Organisation"),
-        max_length=300,
-        help_text=_(
+    organization = organization_field(
+        _(
             "Its name in Korean or English, or its id. Its admins confirm you; a verified "
             "address at its e-mail domain does too."
-        ),
-        widget=forms.TextInput(
-            attrs={
-                "list": "organization-options",
-                "autocomplete": "off",
-                "hx-get": reverse_lazy("web:organization-suggest"),
-                "hx-trigger": "input changed delay:250ms",
-                "hx-target": "#organization-options",
-                "hx-swap": "innerHTML",
-            }
-        ),
+        )
     )
 
     def clean_organization(self) -> Organization:

@@ -7,6 +7,7 @@ import zoneinfo
 from typing import Any
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from dari.accounts.models import LinkKind, OrganizationLink
@@ -176,3 +177,24 @@ def timezone_choices() -> list[tuple[str, str]]:
 
 class TimezoneForm(forms.Form):
     timezone = forms.ChoiceField(label=_("Time zone"), choices=timezone_choices)
+
+
+def organization_field(help_text: Any, required: bool = True) -> forms.CharField:
+    """A field that names an organisation by its name (Korean or English) or its id, offering
+    the directory's organisations as one types (`web/partials/organization_options.html`)."""
+    return forms.CharField(
+        label=_("Organisation"),
+        required=required,
+        max_length=300,
+        help_text=help_text,
+        widget=forms.TextInput(
+            attrs={
+                "list": "organization-options",
+                "autocomplete": "off",
+                "hx-get": reverse_lazy("web:organization-suggest"),
+                "hx-trigger": "input changed delay:250ms",
+                "hx-target": "#organization-options",
+                "hx-swap": "innerHTML",
+            }
+        ),
+    )

@@ -8,7 +8,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django import forms
-from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from dari.core.forms import add_domain_error
@@ -18,7 +17,7 @@ from dari.events.domain.requests import MAX_MESSAGE
 from dari.events.domain.setup import LIMITS, order_problems
 from dari.events.models import Event, Mode, Outcome, Participant
 from dari.events.rules import ParticipantRole
-from dari.web.forms import timezone_choices
+from dari.web.forms import organization_field, timezone_choices
 
 PRIORITIES = [(3, _("High")), (2, _("Normal")), (1, _("Low"))]
 
@@ -259,31 +258,10 @@ class OutcomeForm(forms.Form):
     note = forms.CharField(label=_("Note"), required=False, max_length=2000)
 
 
-def _organization_field(help_text: Any, required: bool = True) -> forms.CharField:
-    """A field that names an organisation by its name (Korean or English) or its id, offering
-    the directory's organisations as one types (`web/partials/organization_options.html`)."""
-    return forms.CharField(
-        label=_("Organisation"),
-        required=required,
-        max_length=300,
-        help_text=help_text,
-        widget=forms.TextInput(
-            attrs={
-                "list": "organization-options",
-                "autocomplete": "off",
-                "hx-get": reverse_lazy("web:organization-suggest"),
-                "hx-trigger": "input changed delay:250ms",
-                "hx-target": "#organization-options",
-                "hx-swap": "innerHTML",
-            }
-        ),
-    )
-
-
 class CoOrganizerForm(forms.Form):
     """A co-organiser: an organisation (by name or id) or a person (by login)."""
 
-    organization = _organization_field(
+    organization = organization_field(
         _("Its organisers manage the event too. Its name in Korean or English, or its id."),
         required=False,
     )
@@ -293,7 +271,7 @@ class CoOrganizerForm(forms.Form):
 class InvitationForm(forms.Form):
     """An organisation to invite, by name or id (a trial site, a company)."""
 
-    organization = _organization_field(
+    organization = organization_field(
         _(
             "Its name in Korean or English, or its id. The site finder invites trial sites in"
             " one click."
