@@ -6,9 +6,11 @@ only (no inline script, no CDN)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.http.multipartparser import MultiPartParserError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -74,5 +76,29 @@ def content_security_policy(get_response: Middleware) -> Middleware:
         response = get_response(request)
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         return response
+
+    return middleware
+
+
+def reader_time_zone(get_response: Middleware) -> Middleware:
+    """Times on every page read in the signed-in reader's own zone (their account's time zone;
+    the site's zone, Asia/Seoul, for visitors and for a zone the tz database no longer knows).
+    Event pages that show the event's or a participant's zone name it beside the time."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        zone = getattr(user, "timezone", "") if user is not None and user.is_authenticated else ""
+        try:
+            reader = ZoneInfo(zone) if zone else None
+        except (ZoneInfoNotFoundError, ValueError):
+            reader = None
+        if reader is None:
+            timezone.deactivate()
+        else:
+            timezone.activate(reader)
+        try:
+            return get_response(request)
+        finally:
+            timezone.deactivate()
 
     return middleware
