@@ -131,6 +131,11 @@ def test_shortlist_decline_and_invite_the_shortlist(
     ours.refresh_from_db()
     theirs.refresh_from_db()
     assert (ours.status, ours.event, theirs.status) == ("invited", event, "declined")
+    # The invited organisation is on the event's invitations (its members' registrations need
+    # no approval); the declined one is not.
+    assert sorted(event.invitations.values_list("organization_id", flat=True)) == [
+        ours.organization_id
+    ]
     # One e-mail per member of the invited organisation (tests/insights/test_call_invitation_mail).
     assert sorted((m.subject, m.to[0]) for m in mailoutbox) == [
         (f"[Dari] Invitation to {event.name}", email)

@@ -35,6 +35,7 @@ from dari.directory.vocab import (
 )
 from dari.events import signals
 from dari.events.access import managed_events
+from dari.events.domain.invitations import invite_organization
 from dari.insights.access import may_create_call, may_review, owns_call
 from dari.insights.domain.call_scope import clean_scope, seeks_anything
 from dari.insights.domain.errors import CallError
@@ -272,7 +273,8 @@ def decline_application(user: Any, application_id: int) -> CallApplication:
 @transaction.atomic
 def invite_shortlist(user: Any, program_id: str, event_id: int) -> list[CallApplication]:
     """An organiser invites every shortlisted applicant of a call to a partnering event: the
-    applications become "invited", and once the transaction commits `shortlist_invited` is
+    applications become "invited", their organisations are invited to the event (members
+    register without approval), and once the transaction commits `shortlist_invited` is
     announced, on which the messaging app e-mails each applicant organisation's members (in
     their language, unless they turned these e-mails off)."""
     call = get_call(program_id)
@@ -293,6 +295,10 @@ def invite_shortlist(user: Any, program_id: str, event_id: int) -> list[CallAppl
         application.status = CallStatus.INVITED
         application.event = event
         application.save(update_fields=["status", "event", "updated"])
+    # Each invited organisation is on the event's invitations, so its members' registrations
+    # need no approval (the e-mail tells them to register).
+    for organization_id in sorted({a.organization_id for a in shortlist} - {event.organizer_id}):
+        invite_organization(user, event, organization_id)
     signals.announce(
         signals.shortlist_invited,
         event_id=event.pk,
