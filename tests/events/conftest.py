@@ -11,6 +11,7 @@ import time_machine
 from dari.accounts.models import Role
 from dari.events.domain.requests import accept_request, request_meeting
 from dari.events.domain.schedule import schedule_event
+from tests.events import factories
 from tests.events.factories import make_event, person
 from tests.events.pages import IMMEDIATE
 from tests.factories import OrganizationFactory, UserFactory
@@ -23,10 +24,11 @@ def immediate_tasks(settings):
 
 
 @pytest.fixture
-def march_2026():
+def march_2026(monkeypatch):
     """The clock (ticking) 30 days before 10 March 2026, so that the test event is on 10-11
     March 2026 (New York on summer time since the 8th, London and Seoul not): for the tests
     whose expectations name those days, weekdays or offsets. Request it before `world`."""
+    monkeypatch.setattr(factories, "WINTER_ONLY", False)
     with time_machine.travel(dt.datetime(2026, 2, 8, 9, 0, tzinfo=dt.UTC), tick=True):
         yield
 

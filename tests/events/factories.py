@@ -3,17 +3,37 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
 from dari.events.domain.setup import create_event, register_participant
 from tests.factories import OrganizationFactory, UserFactory
 
+# The tests' expectations name winter offsets (London on GMT, New York on EST); the tests
+# of the `march_2026` fixture turn this off (their event is on New York's summer time).
+WINTER_ONLY = True
+_WINTER = {"Europe/London": dt.timedelta(0), "America/New_York": dt.timedelta(hours=-5)}
 
-def event_days(after: int = 30) -> tuple[dt.date, dt.date]:
-    """The test event's two days, `after` days from today (UTC): an event still to come, so
-    that meetings may be requested and scheduled whatever today's date."""
-    start = timezone.now().date() + dt.timedelta(days=after)
+
+def _winter(day: dt.date) -> bool:
+    """Whether London and New York keep their winter time all through `day` (UTC)."""
+    return all(
+        ZoneInfo(zone).utcoffset(dt.datetime.combine(day, dt.time(hour))) == offset
+        for zone, offset in _WINTER.items()
+        for hour in (0, 23)
+    )
+
+
+def event_days(after: int = 30, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """The test event's two days: the first two at least `after` days from today (UTC) on
+    which London and New York keep their winter time, the day before included (Seoul's
+    midnight is the previous afternoon in UTC). An event still to come, so that meetings may be
+    requested and scheduled, and whose offsets the tests' expectations may name (GMT, EST),
+    whatever today's date."""
+    start = (today or timezone.now().date()) + dt.timedelta(days=after)
+    while WINTER_ONLY and not all(_winter(start + dt.timedelta(days=d)) for d in (-1, 0, 1)):
+        start += dt.timedelta(days=1)
     return start, start + dt.timedelta(days=1)
 
 
