@@ -44,15 +44,6 @@ from dari.insights.models import CallApplication, CallStatus
 MAX_PITCH = 4000
 
 
-def open_calls() -> list[Program]:
-    """Every open-innovation call of the directory, newest first."""
-    return list(
-        Program.objects.filter(kind=ProgramKind.OPEN_INNOVATION_CALL).select_related(
-            "organizer__cluster"
-        )
-    )
-
-
 def get_call(program_id: str) -> Program:
     """The call `program_id`, or CallError when there is no such open-innovation call."""
     call = (
