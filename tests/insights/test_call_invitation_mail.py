@@ -64,3 +64,21 @@ def test_no_email_names_the_asset(invited, mailoutbox):
     for m in mailoutbox:
         text = m.subject + m.body
         assert (asset.name in text, asset.pk in text) == (False, False)
+
+
+def test_a_member_with_an_unverified_address_gets_none(
+    world, organiser, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Recipients are vetted members (`accounts.access.vetted_members`), as everywhere else:
+    an address nobody confirmed receives no invitation naming the call and the event."""
+    a1 = world["orgs"]["a1"]
+    ann = UserFactory(username="ann", organization=a1)
+    unverified = UserFactory(username="newbie", organization=a1, verified=False)
+    application = calls.apply_to_call(ann, "p-call", "as-adc", "Our ADC.")
+    calls.shortlist_application(organiser, application.pk)
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        calls.invite_shortlist(organiser, "p-call", world["event"].pk)
+    recipients = {m.to[0] for m in mailoutbox}
+    assert ann.email in recipients
+    assert unverified.email not in recipients

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import F
 from django.urls import reverse
 
-from dari.accounts.models import MembershipState, User
+from dari.accounts.access import vetted_members
+from dari.accounts.models import User
 from dari.core.names import local_name
 from dari.directory.models import Program
 from dari.events.models import Event
@@ -21,16 +21,9 @@ from dari.messaging.models import NoticeKind
 
 
 def _recipients(organization_ids: list[str]) -> list[User]:
-    """Active members with an address whose confirmed membership is of one of the organisations
-    (`User.organization` mirrors it; the membership row is checked so a hand-set one counts
-    for nothing)."""
+    """The vetted members of the organisations (`vetted_members`) with an address."""
     return list(
-        User.objects.filter(
-            organization_id__in=organization_ids,
-            is_active=True,
-            memberships__state=MembershipState.CONFIRMED,
-            memberships__organization_id=F("organization_id"),
-        )
+        vetted_members(organization_ids)
         .exclude(email="")
         .select_related("organization")
         .order_by("pk")
