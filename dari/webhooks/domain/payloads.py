@@ -120,7 +120,7 @@ def dumps(payload: Payload) -> str:
 
 def as_seen_now(body: str, owner: Any) -> str:
     """A stored notice as `owner` (the endpoint) may read it at this attempt: an asset it no
-    no longer sees (made confidential, or a partner link ended, since the notice was written)
+    longer sees (made confidential, or a partner link ended, since the notice was written)
     is no longer named; the body is returned unchanged otherwise."""
     payload = json.loads(body)
     data = payload.get("data") or {}
