@@ -89,13 +89,15 @@ _VERBS: list[tuple[re.Pattern[str], int, float, str]] = [
             r"도입(?:했|한다|하기로|키로|하는|하고|하며|할|해|하게|을 (?:결정|추진))|"
             r"라이[선센]스\s?인(?![가-힣])|인\s?라이[선센]스|"
             r"인-?라이[선센]싱|이전\s?받|이전을\s?받|넘겨\s?받|양수|"
-            r"(?:권리|권한|판권|판매권|독점권|실시권|사용권|개발권|상업화권)\S{0,3}\s?(?:\S+\s){0,2}?"
-            r"(?:확보|획득|취득|갖게|갖는|가지게|보유하게|부여\s?받|얻|인수|넘겨\s?받)"
+            r"(?<!있는\s)(?:권리|권한|판권|판매권|독점권|실시권|사용권|개발권|상업화권)\S{0,3}\s?"
+            r"(?:\S+\s){0,2}?(?:확보|획득|취득|갖게|갖는|가지게|보유하게|부여\s?받|얻|인수|넘겨\s?받)"
         ),
         -1,
         1.0,
         "rights",
     ),
+    # the holder of an option to license takes the rights when it exercises it
+    (re.compile(r"옵션(?:을|를)?\s?행사"), -1, 0.5, "rights"),
     # "도입 계약을 체결": the contract's name, which its partner may use too (weak)
     (re.compile(r"도입\s?계약|기술\s?도입"), -1, 0.5, "rights"),
     # who sells the product in its market takes it (weak: partners sell too)
@@ -104,6 +106,16 @@ _VERBS: list[tuple[re.Pattern[str], int, float, str]] = [
             r"(?:판매|유통|상업화|마케팅|허가|영업)\S{0,2}\s?(?:\S+\s)?(?:담당|맡|전담|책임지)"
         ),
         -1,
+        0.5,
+        "role",
+    ),
+    # who provides the technology or the candidate gives it (weak: partners bring theirs too)
+    (
+        re.compile(
+            r"(?:기술|물질|플랫폼|노하우|항체|데이터)(?:을|를|과|와|\s)\s?(?:\S+\s){0,2}?"
+            r"(?:제공|공여)(?:하고|하며|한다|하기로|키로|할|했)"
+        ),
+        1,
         0.5,
         "role",
     ),
@@ -147,6 +159,16 @@ _OBLIQUE: list[tuple[re.Pattern[str], int, float, str]] = [
     # "⟦0⟧로부터 계약금을 받는다": the ablative pays
     (
         re.compile(rf"{_ABLATIVE}{_GAP}{_MONEY}{_GAP}(?:받|수령|수취|지급\s?받|확보)"),
+        -1,
+        0.8,
+        "money",
+    ),
+    # "⟦1⟧로부터 지급받는 금액": the ablative pays
+    (
+        re.compile(
+            rf"{_ABLATIVE}\s?(?:지급\s?받|받)(?:는|을|은|게 될|게 되는)\s(?:\S+\s)?"
+            r"(?:금액|대금|계약금|기술료|로열티|선급금|마일스톤|돈)"
+        ),
         -1,
         0.8,
         "money",
@@ -223,7 +245,7 @@ def sentence_spans(marked: str) -> list[tuple[int, int]]:
 
 def _clauses(said: str, last: int | None) -> list[tuple[int | None, int, int]]:
     """The sentence cut at each new subject: (subject, start, end). The words before the first
-    subject and a sentence with none belong to the last subject named."""
+    subject and a sentence with none belong to `last`."""
     cuts: list[tuple[int | None, int]] = [(last, 0)]
     for match in re.finditer(_TOPIC, said):
         if _relative(said, match):
@@ -248,22 +270,16 @@ def evidence(marked: str, kinds: tuple[str, ...] = LICENCE) -> dict[int, float]:
     total: dict[int, float] = {}
     first = re.search(rf"{_TOPIC}|{P}{_PAREN}\s?(?:에 따르면|측은|,\s)", marked)
     announcer = next((int(g) for g in first.groups() if g), None) if first else None
-    # a sentence with no subject goes on about the last one that did something, else the one
-    # who announces
-    last = announcer
     for start, end in sentence_spans(marked):
         said = marked[start:end]
         weight = 0.5 if _BACKGROUND.search(said.strip()) or _IF.search(said) else 1.0
         found: dict[tuple[int, str], float] = {}
         if announcer is not None:
             said = _ANNOUNCER.sub(f"⟦{announcer}⟧는", said)
-        for subject, a, b in _clauses(said, last):
-            part = said[a:b]
-            if subject is None:
-                continue
-            acted = _subject_verbs(part, subject, found)
-            if acted and a > 0:
-                last = subject
+        # a sentence with no subject tells of the one who announces ("계약금 100억원을 받는다")
+        for subject, a, b in _clauses(said, announcer):
+            if subject is not None:
+                _subject_verbs(said[a:b], subject, found)
         for rx, sign, w, kind in _OBLIQUE:
             for match in rx.finditer(said):
                 if kind == "rights" and _ONWARD.search(said, match.start(), match.end() + 40):
@@ -281,9 +297,8 @@ def evidence(marked: str, kinds: tuple[str, ...] = LICENCE) -> dict[int, float]:
     return total
 
 
-def _subject_verbs(part: str, subject: int, found: dict[tuple[int, str], float]) -> bool:
-    """The evidence a clause's verbs give its subject; whether there was any."""
-    before = len(found)
+def _subject_verbs(part: str, subject: int, found: dict[tuple[int, str], float]) -> None:
+    """The evidence a clause's verbs give its subject."""
     onward = bool(_ONWARD.search(part))
     for rx, sign, w, kind in _VERBS:
         if rx.search(part) and not (kind == "rights" and onward):
@@ -294,7 +309,6 @@ def _subject_verbs(part: str, subject: int, found: dict[tuple[int, str], float])
         _put(found, (subject, "buy"), -1.0)
     if _SOLD.search(part):
         _put(found, (subject, "buy"), 1.0)
-    return len(found) > before or any(k[0] == subject for k in found)
 
 
 _AFTER_NAME = r"(?=(?:사|측)?(?:은|는|이|가|을|를|의|와|과|에|로|으로|도|\s|[,.)”\"’'])|$)"

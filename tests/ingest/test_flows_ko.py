@@ -43,7 +43,7 @@ def test_the_company_named_by_a_common_noun_is_the_announcer():
     assert score == {0: 1.0}
 
 
-def test_a_sentence_with_no_subject_is_the_last_actors():
+def test_a_sentence_with_no_subject_is_the_announcers():
     score = flows_ko.evidence("⟦0⟧는 ⟦1⟧에 판권을 넘겼다. 계약금은 20억원을 받는다.")
     assert score == {0: 2.0, 1: -1.0}
 
@@ -51,6 +51,11 @@ def test_a_sentence_with_no_subject_is_the_last_actors():
 def test_both_sides_as_subject_give_no_one_a_direction():
     score = flows_ko.evidence("⟦0⟧는 ⟦1⟧와 계약을 맺었다. 양사는 로열티를 상호 지급하게 된다.")
     assert score == {}
+
+
+def test_a_right_to_receive_money_is_no_right_taken():
+    score = flows_ko.evidence("⟦0⟧는 마일스톤을 받을 수 있는 권리를 확보하게 된다.")
+    assert score == {0: 1.0}
 
 
 def test_an_approval_received_is_no_money():
