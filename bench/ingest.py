@@ -23,7 +23,9 @@ while tuning. Session 12 tuned only on the training splits (dev5, dev6 and dev4 
 and printed test12/13/14 in aggregate before and after (README "Session 12"); its second
 helper directed English licences and purchases by their money and rights flows
 (`dari/extraction/flows.py`), made partners by the bench's convention, and measured the new
-English training split dev7 once untouched (0.57 deals right) before reading it. The judge's
+English training split dev7 once untouched (0.57 deals right) before reading it; a helper of
+issue 14's third extraction round did the same for Korean texts (`dari/extraction/flows_ko.py`),
+tuned on the training splits only. The judge's
 figure is "deal right": every true party found with its role, no other party, and the
 upfront, milestones and total (or the round's amount) all right.
 

@@ -15,6 +15,7 @@ from typing import Any
 from dari.extraction import (
     bystanders,
     flows,
+    flows_ko,
     learned,
     notnames,
     owners,
@@ -478,7 +479,10 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         roled += bystanders.unit_sides(roled, units)
         if len(roled) == 2 and (
             symmetric(text)
-            or (lang == "en" and not bought and together.partners(text, sides or orgs, roled))
+            or (
+                not bought
+                and (together if lang == "en" else flows_ko).partners(text, sides or orgs, roled)
+            )
         ):
             roled = [(m, "partner", c) for m, _, c in roled]
         if bought and not _LICENCE.search(text):
@@ -495,8 +499,8 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         ctx = {"lang": lang, "family": tagger.family_of(roled), "bought": bought}
         roled = tagger.parties(text, orgs, roled, ctx, gazetteer, found_money)
         roled = tagger.refamily(text, roled, lang)
-        if lang == "en":  # the flows have the last word on a licence's direction
-            roled = flows.directed(text, sides or orgs, roled)
+        # the flows have the last word on a licence's direction
+        roled = (flows if lang == "en" else flows_ko).directed(text, sides or orgs, roled)
         cand.put(
             "parties",
             [_party(gazetteer, m, r) for m, r, _ in roled],
