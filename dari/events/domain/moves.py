@@ -28,6 +28,7 @@ from dari.events.rules import MoveStatus
 from dari.events.signals import announce, meetings_changed, move_answered, move_requested
 from dari.scheduling.model import Instance
 from dari.scheduling.model import Meeting as EngineMeeting
+from dari.scheduling.model import Slot as EngineSlot
 from dari.scheduling.solve import SolveOptions, solve
 
 MAX_REASON = 1000
@@ -272,15 +273,19 @@ def do_move(event: Event, meeting: Meeting, slot_id: int, move: MoveRequest | No
 
 
 def open_slot_ids(
-    event: Event, meeting_ids: Iterable[int], now: datetime | None = None
+    event: Event,
+    meeting_ids: Iterable[int],
+    now: datetime | None = None,
+    slots: list[EngineSlot] | None = None,
 ) -> dict[int, list[int]]:
     """For each scheduled meeting of `meeting_ids`, the slots (in order) that every seat of it
     can make (`available_slot_ids`, as the optimiser: working hours in their own zone, or the
     event's sessions, less the slots they blocked), where none of them has another meeting,
     not begun at `now`, with a table free in person; its current slot left out. The times
-    offered when asking to move it, and those the organiser chooses among. Fixed queries."""
+    offered when asking to move it, and those the organiser chooses among. Fixed queries;
+    `slots` are the event's (`engine_slots`) when the caller has read them already."""
     now = now or djtz.now()
-    ahead = [s for s in engine_slots(event) if s.start > now]
+    ahead = [s for s in (engine_slots(event) if slots is None else slots) if s.start > now]
     seats = list(
         Seat.objects.filter(
             meeting_id__in=list(meeting_ids),
