@@ -294,16 +294,22 @@ def open_slot_ids(
         ).values_list("meeting_id", "participant_id", "slot_id")
     )
     people = {pid for _m, pid, _s in seats}
-    can = {
-        p.pk: set(available_slot_ids(p, ahead))
-        for p in Participant.objects.filter(pk__in=people)
+    seated = list(
+        Participant.objects.filter(pk__in=people)
         .select_related("event")
         .prefetch_related("blocked_slots")
-    }
-    for pid, slot_id in Seat.objects.filter(
-        participant_id__in=people, slot__isnull=False
-    ).values_list("participant_id", "slot_id"):
-        can[pid].discard(str(slot_id))
+    )
+    can = {p.pk: set(available_slot_ids(p, ahead)) for p in seated}
+    # Busy is the person's: a meeting of a registration they replaced when they moved to
+    # another organisation holds their time as much as one of their current registration.
+    rows_of: dict[int, list[int]] = {}
+    for p in seated:
+        rows_of.setdefault(p.user_id, []).append(p.pk)
+    for user_id, slot_id in Seat.objects.filter(
+        participant__user_id__in=list(rows_of), participant__event=event, slot__isnull=False
+    ).values_list("participant__user_id", "slot_id"):
+        for pid in rows_of[user_id]:
+            can[pid].discard(str(slot_id))
     if event.in_person:
         full = {
             str(row["slot_id"])
