@@ -59,6 +59,8 @@ class ApproveIn(BodyIn):
     date: str | None = None
     upfront_usd_m: float | None = None
     total_value_usd_m: float | None = None
+    upfront_local: float | None = None
+    total_value_local: float | None = None
     description: str | None = None
     update: str | None = None
     recipient: str | None = None

@@ -263,6 +263,13 @@ class DealOut(StampedOut):
     deal_type: DealTypeValue
     upfront_usd_m: float | None = None
     total_value_usd_m: float | None = None
+    currency: str = Field("", description="The currency of the amounts as stated.")
+    upfront_local: float | None = Field(
+        None, description="The upfront as the source states it, in units of `currency`."
+    )
+    total_value_local: float | None = Field(
+        None, description="The total value as the source states it, in units of `currency`."
+    )
     status: DealStatusValue | None = None
     description: str = ""
     sources: list[str] = []

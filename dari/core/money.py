@@ -5,6 +5,7 @@ filters `usd_millions` and `money` (dari_web) call these."""
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
@@ -75,3 +76,38 @@ def money(amount: Decimal | float | int | None, currency: str, language: str | N
         name = KOREAN_CURRENCY.get(code)
         return f"{korean_number(value)} {name}" if name else f"{code} {korean_number(value)}"
     return f"{code} {english_number(value)}".strip()
+
+
+_UNIT_VALUE = {name: unit for unit, name in KOREAN_UNITS}
+# A figure as a curator types it: digits with or without thousands separators, a decimal part,
+# and in Korean 조, 억 and 만 from the largest down ("1조 2,000억", "2.5억원", "3,400만").
+_FIGURE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_KOREAN_PART = re.compile(rf"({_FIGURE})\s*([조억만])\s*")
+_PLAIN = re.compile(rf"{_FIGURE}")
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """The amount `text` writes, in units of its currency (never a conversion): "1조 2,000억"
+    is 1,200,000,000,000; "120,000,000,000" and "1200000000000" too; a leading minus is kept
+    for the caller to refuse. None when `text` is not an amount ("1,2OO억", "forty", "inf")."""
+    rest = "".join(text.split())
+    sign = -1 if rest.startswith("-") else 1
+    rest = rest.lstrip("-").removesuffix("원")
+    if not rest:
+        return None
+    total, last, pos = Decimal(0), None, 0
+    while match := _KOREAN_PART.match(rest, pos):
+        unit = _UNIT_VALUE[match.group(2)]
+        if last is not None and unit >= last:
+            return None  # "2억 1조": the units run from the largest down
+        total, last, pos = (
+            total + Decimal(match.group(1).replace(",", "")) * unit,
+            unit,
+            match.end(),
+        )
+    tail = rest[pos:]
+    if tail:
+        if not _PLAIN.fullmatch(tail):
+            return None
+        total += Decimal(tail.replace(",", ""))
+    return sign * total

@@ -293,6 +293,11 @@ class Deal(Stamped):
     deal_type = models.CharField(_("deal type"), max_length=40, choices=DealType.choices)
     upfront_usd_m = models.FloatField(_("upfront (USD m)"), null=True, blank=True)
     total_value_usd_m = models.FloatField(_("total value (USD m)"), null=True, blank=True)
+    # The amounts as the source states them, in units of `currency` (1,200억원 is 1.2e11 KRW);
+    # the USD figures above only where the source states them, never converted here.
+    currency = models.CharField(_("currency"), max_length=3, blank=True)
+    upfront_local = models.FloatField(_("upfront (as stated)"), null=True, blank=True)
+    total_value_local = models.FloatField(_("total value (as stated)"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=DealStatus.choices, blank=True)
     description = models.TextField(_("description"), blank=True)
     sources = models.JSONField(

@@ -60,7 +60,11 @@ def represents(participant: Participant) -> bool:
     is a confirmed (vetted) member of it now. After removal, or a move to another organisation,
     the meetings they held for it (counterparts, times, asset topics) no longer reach them: their
     participant pages and calendar feed refuse, while the organisers still list them. A
-    participant registered for no organisation (a platform admin) has none to lose."""
+    participant registered for no organisation (a platform admin) has none to lose. A
+    registration the person replaced by one for the organisation they moved to (`current`
+    false) is never theirs again: its meetings are the old organisation's."""
+    if not participant.current:
+        return False
     if participant.organization_id is None:
         return True
     user = participant.user

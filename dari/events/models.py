@@ -185,13 +185,20 @@ class Participant(models.Model):
     )
     approved = models.BooleanField(_("approved by the organiser"), default=True)
     created = models.DateTimeField(_("registered"), auto_now_add=True)
+    # False once the person registered again for another organisation they moved to: this
+    # registration stays with its organisation and its meetings, and is never theirs again.
+    current = models.BooleanField(_("current registration of the person"), default=True)
 
     class Meta:
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
         ordering = ["event", "user__last_name", "user__first_name", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["event", "user"], name="participant_once_per_event")
+            models.UniqueConstraint(
+                fields=["event", "user"],
+                condition=Q(current=True),
+                name="participant_once_per_event",
+            )
         ]
 
     def __str__(self) -> str:

@@ -20,18 +20,19 @@ from dari.events.access import may_reach_people, represents
 from dari.events.models import MeetingRequest, Participant, Seat
 
 
-def _speaking_for(user: Any) -> QuerySet[Participant]:
+def speaking_for(user: Any) -> QuerySet[Participant]:
     """The registrations through which `user` speaks now: those for their own organisation (or
-    for none). A registration for an organisation they have since left reads no thread of it
+    for none) that they have not replaced by one for an organisation they moved to. A
+    registration for an organisation they have since left reads no thread of it
     (`dari.events.access.represents`)."""
-    return Participant.objects.filter(user=user).filter(
+    return Participant.objects.filter(user=user, current=True).filter(
         Q(organization_id=user.organization_id) | Q(organization__isnull=True)
     )
 
 
 def thread_condition(user: Any) -> Q:
     """The requests whose thread `user` belongs to (assumes a confirmed member)."""
-    mine = _speaking_for(user)
+    mine = speaking_for(user)
     answering_org = Exists(
         mine.filter(event=OuterRef("event"), organization_id=OuterRef("target_organization_id"))
     )

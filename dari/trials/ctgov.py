@@ -125,7 +125,7 @@ class Study:
 
 
 # Raised when what the importer reads of a study changes, so every study is written again.
-DIGEST_VERSION = "1"
+DIGEST_VERSION = "2"  # 2: a collaborator entry naming several organisations is split
 
 
 def _canonical(study: dict[str, Any]) -> str:

@@ -24,7 +24,7 @@ from dari.trials import bulk
 from dari.trials.ctgov import Study, studies_of
 from dari.trials.domain.stats import add_condition_texts, refresh_site_facts
 from dari.trials.engine.glossary import area_of, condition_key
-from dari.trials.engine.names import is_anonymous_site, name_key
+from dari.trials.engine.names import is_anonymous_site, name_key, organisation_names
 from dari.trials.models import Investigator, Trial, TrialAsset, TrialSite
 from dari.trials.resolve import Resolver
 from dari.trials.vocab import PHASE_NUMBER
@@ -188,10 +188,11 @@ def _add_children(
         for name, role, affiliation in study.officials
     ]
     collaborators = []
-    for name, sponsor_class in study.collaborators:
-        org_id = resolver.resolve_sponsor(name, sponsor_class, study.source_url)
-        if org_id:
-            collaborators.append((study.id, org_id))
+    for text, sponsor_class in study.collaborators:
+        for name in organisation_names(text):
+            org_id = resolver.resolve_sponsor(name, sponsor_class, study.source_url)
+            if org_id:
+                collaborators.append((study.id, org_id))
     rows.collaborators += dict.fromkeys(collaborators)
     links = {}
     for item in study.interventions:

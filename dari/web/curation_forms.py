@@ -54,6 +54,19 @@ class IngestForm(forms.Form):
     )
 
 
+CURRENCY_HELP = _(
+    "The three-letter code of the currency the source states the amounts in: KRW, USD, EUR, "
+    "JPY, CNY, CHF."
+)
+AS_STATED_HELP = _(
+    "The amount as the source states it, in that currency: 1,200억, 1조 2,000억 or 120,000,000,000."
+)
+USD_HELP = _(
+    "In millions of US dollars: the deal's own amount, or the dollar figure the source states "
+    "beside it. Amounts in other currencies are never converted here."
+)
+
+
 class DealApprovalForm(forms.Form):
     licensor = forms.CharField(
         label=_("Licensor"), help_text=_("An organisation id, or new:Name to add it.")
@@ -64,8 +77,19 @@ class DealApprovalForm(forms.Form):
     date = forms.CharField(
         label=_("Date"), required=False, help_text=_("YYYY-MM-DD, YYYY-MM or YYYY")
     )
-    upfront_usd_m = forms.CharField(label=_("Upfront (USD m)"), required=False)
-    total_value_usd_m = forms.CharField(label=_("Total value (USD m)"), required=False)
+    currency = forms.CharField(
+        label=_("Currency"), required=False, help_text=CURRENCY_HELP, initial="USD"
+    )
+    upfront_local = forms.CharField(
+        label=_("Upfront (as stated)"), required=False, help_text=AS_STATED_HELP
+    )
+    total_value_local = forms.CharField(
+        label=_("Total value (as stated)"), required=False, help_text=AS_STATED_HELP
+    )
+    upfront_usd_m = forms.CharField(label=_("Upfront (USD m)"), required=False, help_text=USD_HELP)
+    total_value_usd_m = forms.CharField(
+        label=_("Total value (USD m)"), required=False, help_text=USD_HELP
+    )
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -85,9 +109,11 @@ class InvestmentApprovalForm(forms.Form):
     )
     kind = forms.ChoiceField(label=_("Round"), choices=InvestmentKind.choices)
     date = forms.CharField(label=_("Date"), required=False)
-    amount_usd_m = forms.CharField(label=_("Amount (USD m)"), required=False)
-    amount_local = forms.CharField(label=_("Amount (local currency)"), required=False)
-    currency = forms.CharField(label=_("Currency"), required=False, max_length=3)
+    currency = forms.CharField(label=_("Currency"), required=False, help_text=CURRENCY_HELP)
+    amount_local = forms.CharField(
+        label=_("Amount (local currency)"), required=False, help_text=AS_STATED_HELP
+    )
+    amount_usd_m = forms.CharField(label=_("Amount (USD m)"), required=False, help_text=USD_HELP)
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

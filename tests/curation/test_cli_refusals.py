@@ -29,7 +29,7 @@ def pending(graph, curator):
     ("item", "expected"),
     [
         ("licenser=globalpharma", "--set licenser: "),
-        ("upfront_usd_m=abc", "--set upfront_usd_m: 'abc' is not a number"),
+        ("upfront_usd_m=abc", "--set upfront_usd_m: Upfront (USD m): 'abc' is not an amount"),
         ("date=2025-13", "--set date: "),
     ],
 )

@@ -109,3 +109,32 @@ def test_a_time_outside_the_offer_is_refused_even_posted_by_hand(client, during)
     ok = ask_to_move(first.pk, during["minseo"], preferred_slot_ids=[min(free)])
     assert list(ok.preferred_slots.values_list("pk", flat=True)) == [min(free)]
     assert Meeting.objects.get(pk=first.pk).slot_id == first.slot_id
+
+
+def test_the_agenda_reads_the_slot_starts_once(during):
+    """The times offered on the agenda come from one read of the event's slots: the starts
+    shown and the free slots are the same rows (a second read was the same query again)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from dari.events.domain.queries_moves import move_times, waiting_moves
+
+    minseo, first = during["minseo"], during["first"]
+    with time_machine.travel(during["now"], tick=False):
+        with CaptureQueriesContext(connection) as read:
+            times = move_times(minseo, [first.pk])
+        slot_reads = [
+            q["sql"]
+            for q in read.captured_queries
+            if 'FROM "events_slot" WHERE "events_slot"."event_id"' in q["sql"]
+        ]
+        assert len(slot_reads) == 1
+        assert [pk for pk, _start in times[first.pk]] == free_slot_ids(during["event"], first)
+        with CaptureQueriesContext(connection) as read:
+            waiting_moves(during["event"])
+        slot_reads = [
+            q["sql"]
+            for q in read.captured_queries
+            if 'FROM "events_slot" WHERE "events_slot"."event_id"' in q["sql"]
+        ]
+        assert len(slot_reads) == 1

@@ -11,8 +11,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.core.management import call_command
 
+from dari.directory.models import Organization
 from dari.trials.fetch import Fetcher, fetch_studies, query_params
 from dari.trials.models import Trial
+from tests.factories import OrganizationFactory
 from tests.trials.synthetic import page, study
 
 pytestmark = pytest.mark.django_db
@@ -151,3 +153,29 @@ def test_the_command_fetches_from_a_local_server(registry, tmp_path, capsys):
         "ctgov-00002.json",
         "ctgov-00003.json",
     ]
+
+
+def test_a_collaborator_naming_several_organisations_is_split(registry, tmp_path, monkeypatch):
+    """The registry's free text sometimes holds several collaborators in one entry, joined by
+    semicolons: each is an organisation of its own, the one already known resolving to it."""
+    known = OrganizationFactory(id="severance", name="Severance Hospital", kind="hospital")
+    one = study("NCT92000011")
+    one["protocolSection"]["sponsorCollaboratorsModule"]["collaborators"] = [
+        {"name": "Yonsei University; Severance Hospital", "class": "OTHER"},
+        {"name": "Korea Health Industry Development Institute", "class": "OTHER_GOV"},
+    ]
+    monkeypatch.setitem(PAGES, None, page([one]))
+    fetch_studies(
+        query_params("Korea, Republic of"),
+        tmp_path / "state.json",
+        fetcher(registry, FakeClock()),
+        max_pages=1,
+    )
+    trial = Trial.objects.get(pk="NCT92000011")
+    assert sorted(trial.collaborators.values_list("name", flat=True)) == [
+        "Korea Health Industry Development Institute",
+        "Severance Hospital",
+        "Yonsei University",
+    ]
+    assert trial.collaborators.get(name="Severance Hospital") == known
+    assert Organization.objects.filter(name__contains=";").count() == 0

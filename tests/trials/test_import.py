@@ -358,3 +358,16 @@ def test_a_site_name_keeps_no_quotes_from_a_csv_export(write_json, tmp_path):
     assert Organization.objects.get(pk=orgs.pop()).name == (
         "Synthetic Hospital, Department of Cardiology"
     )
+
+
+def test_one_registry_entry_may_name_several_organisations():
+    from dari.trials.engine.names import organisation_names
+
+    assert organisation_names("Yonsei University; Severance Hospital") == [
+        "Yonsei University",
+        "Severance Hospital",
+    ]
+    assert organisation_names("University of California, San Francisco") == [
+        "University of California, San Francisco"
+    ]
+    assert organisation_names(" A Hospital ;; A Hospital; ") == ["A Hospital"]

@@ -168,6 +168,14 @@ def _usd_m(fields: dict[str, Any], name: str) -> float | None:
     return None
 
 
+def _as_stated(fields: dict[str, Any], name: str) -> int | float | None:
+    """An amount in another currency than the dollar, as the text states it (in its units)."""
+    value = fields.get(name)
+    if fields.get("currency") not in (None, "", "USD") and isinstance(value, int | float):
+        return value
+    return None
+
+
 def _party_value(p: dict[str, Any] | None) -> str:
     if not p:
         return ""
@@ -175,8 +183,9 @@ def _party_value(p: dict[str, Any] | None) -> str:
 
 
 def initial(candidate: Candidate) -> dict[str, Any]:
-    """The approval form's starting values, from what was extracted (USD amounts converted
-    to millions; other currencies left for the curator, who sees the original amounts)."""
+    """The approval form's starting values, from what was extracted: USD amounts in
+    millions; an amount in another currency as stated, with its currency, and no dollar
+    figure (none is converted; the curator may give one the source states)."""
     f = candidate.extracted
     if candidate.kind == "observation":
         return {name: f.get(name, "") for name in ("target", "date", "value", "note")}
@@ -202,6 +211,9 @@ def initial(candidate: Candidate) -> dict[str, Any]:
         "asset": f.get("asset", ""),
         "deal_type": f.get("deal_type", "license"),
         "date": f.get("date", ""),
+        "currency": f.get("currency", ""),
+        "upfront_local": _as_stated(f, "upfront"),
+        "total_value_local": _as_stated(f, "total"),
         "upfront_usd_m": _usd_m(f, "upfront"),
         "total_value_usd_m": _usd_m(f, "total"),
         "description": "",

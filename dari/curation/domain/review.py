@@ -3,10 +3,14 @@ provenance: source, extracted value, approved value, who, when) or rejects it wi
 
 Approved fields, for a deal: licensor and licensee (a graph id, or `new:Name` to add the
 organisation from this source), deal_type, date (YYYY, YYYY-MM or YYYY-MM-DD), asset (a graph
-id or blank), upfront_usd_m, total_value_usd_m, description; `update` names an existing deal
-to amend instead of adding one. For an investment: recipient, investors (ids or new:Name),
-kind, date, amount_usd_m, amount_local, currency, description. For a national target's
-observation: target, date (YYYY-MM-DD), value, note (the source is the proposal's).
+id or blank), currency, upfront_local and total_value_local (the amounts as the source states
+them, in units of the currency), upfront_usd_m and total_value_usd_m (only a figure the source
+states, or a dollar deal's own), description; `update` names an existing deal to amend instead
+of adding one. For an investment: recipient, investors (ids or new:Name), kind, date,
+amount_usd_m, amount_local, currency, description. Amounts may be written as a curator writes
+them ("1조 2,000억", "120,000,000,000"); no amount is converted between currencies. For a
+national target's observation: target, date (YYYY-MM-DD), value, note (the source is the
+proposal's).
 """
 
 from __future__ import annotations
@@ -15,13 +19,17 @@ import datetime as dt
 import json
 import math
 import re
+from decimal import Decimal
 from typing import Any
 
+from babel.numbers import is_currency
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
+from dari.core.money import parse_amount
 from dari.curation.access import may_curate
 from dari.curation.domain.errors import CurationError
 from dari.curation.domain.observations import approve_observation
@@ -100,21 +108,76 @@ def _party_key(value: str) -> str:
     return value
 
 
+# The amounts and the currency by the names the approval form gives them: a refusal names its
+# field in words ("Total value (as stated): '1,2OO억' is not an amount"), never by identifier.
+FIELD_LABELS = {
+    "upfront_usd_m": _l("Upfront (USD m)"),
+    "total_value_usd_m": _l("Total value (USD m)"),
+    "upfront_local": _l("Upfront (as stated)"),
+    "total_value_local": _l("Total value (as stated)"),
+    "amount_usd_m": _l("Amount (USD m)"),
+    "amount_local": _l("Amount (local currency)"),
+    "currency": _l("Currency"),
+}
+CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+def _refuse(name: str, message: str) -> CurationError:
+    return CurationError(
+        _("%(field)s: %(error)s") % {"field": FIELD_LABELS[name], "error": message}, field=name
+    )
+
+
 def _number(fields: dict[str, Any], name: str) -> float | None:
+    """An amount as given: a number, or text as a curator writes one ("1조 2,000억",
+    "120,000,000,000"; `parse_amount`), in the units its field names. Never converted."""
     value = fields.get(name)
     if value in (None, ""):
         return None
-    try:
+    number: float | None = None
+    if isinstance(value, int | float) and not isinstance(value, bool):
         number = float(value)
-        if not math.isfinite(number):
-            raise ValueError(value)
-    except (TypeError, ValueError):
-        raise CurationError(
-            _("%(value)s is not a number") % {"value": repr(value)}, field=name
-        ) from None
+    elif isinstance(value, str | Decimal):
+        parsed = parse_amount(str(value)) if isinstance(value, str) else value
+        number = float(parsed) if parsed is not None else None
+    if number is None or not math.isfinite(number):
+        raise _refuse(name, _("%(value)s is not an amount") % {"value": repr(value)})
     if number < 0:
-        raise CurationError(_("an amount cannot be negative"), field=name)
+        raise _refuse(name, _("an amount cannot be negative"))
     return number
+
+
+def _currency(fields: dict[str, Any], stated: bool) -> str:
+    """The three-letter code of the amounts as stated; required when there are any."""
+    value = str(fields.get("currency") or "").strip()
+    if not value:
+        if stated:
+            raise _refuse("currency", _("give the currency the amounts are stated in"))
+        return ""
+    # An ISO 4217 code (CLDR's list): "WON" has the shape of one and is none.
+    if not (CURRENCY.match(value.upper()) and is_currency(value.upper())):
+        raise _refuse(
+            "currency",
+            _("%(value)s is not a three-letter currency code (KRW, USD, EUR, JPY, CNY, CHF)")
+            % {"value": repr(value)},
+        )
+    return value.upper()
+
+
+def _amounts(fields: dict[str, Any], pairs: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    """Each (as stated, USD m) pair of amounts with the currency. The USD figure is the one
+    given (a source's own), or, in a dollar deal, the amount as stated in millions: no other
+    currency is converted (no rate is stated beside an amount, and none is made up)."""
+    values: dict[str, Any] = {}
+    for local, usd in pairs:
+        values[local] = _number(fields, local)
+        values[usd] = _number(fields, usd)
+    currency = _currency(fields, any(values[local] is not None for local, _usd in pairs))
+    values["currency"] = currency
+    for local, usd in pairs:
+        if currency == "USD" and values[usd] is None and values[local] is not None:
+            values[usd] = round(values[local] / 1e6, 6)
+    return values
 
 
 def _on_the_calendar(value: str) -> bool:
@@ -151,8 +214,10 @@ def _approve_deal(candidate: Candidate, fields: dict[str, Any], by: Any) -> str:
     values: dict[str, Any] = {
         "deal_type": _choice(fields, "deal_type", DealType.values, "license"),
         "date": _date(fields),
-        "upfront_usd_m": _number(fields, "upfront_usd_m"),
-        "total_value_usd_m": _number(fields, "total_value_usd_m"),
+        **_amounts(
+            fields,
+            (("upfront_local", "upfront_usd_m"), ("total_value_local", "total_value_usd_m")),
+        ),
         "description": str(fields.get("description") or "").strip(),
     }
     asset_id = str(fields.get("asset") or "").strip()
@@ -206,16 +271,11 @@ def _approve_investment(candidate: Candidate, fields: dict[str, Any]) -> str:
     recipient = _organization(recipient_named, "recipient", source)
     investors = [_organization(n, "investors", source) for n in names]
     date = _date(fields)
-    currency = str(fields.get("currency") or "").strip().upper()
-    if currency and not re.fullmatch(r"[A-Z]{3}", currency):
-        raise CurationError(_("a currency is a three-letter code"), field="currency")
     investment = Investment(
         recipient=recipient,
         kind=_choice(fields, "kind", InvestmentKind.values, "other"),
         date=date,
-        amount_usd_m=_number(fields, "amount_usd_m"),
-        amount_local=_number(fields, "amount_local"),
-        currency=currency,
+        **_amounts(fields, (("amount_local", "amount_usd_m"),)),
         description=str(fields.get("description") or "").strip(),
         sources=[source],
         investor_order=[o.pk for o in investors],

@@ -123,6 +123,9 @@ def deals_table(deals: QuerySet[Deal]) -> Table:
             "asset": d.visible_asset_name or "",
             "upfront": d.upfront_usd_m,
             "total": d.total_value_usd_m,
+            "upfront_local": d.upfront_local,
+            "total_local": d.total_value_local,
+            "currency": d.currency,
         }
         for d in deals
     ]
@@ -140,6 +143,9 @@ def deals_table(deals: QuerySet[Deal]) -> Table:
             ("asset", _("Asset")),
             ("upfront", _("Upfront (USD m)")),
             ("total", _("Total value (USD m)")),
+            ("upfront_local", _("Upfront (as stated)")),
+            ("total_local", _("Total value (as stated)")),
+            ("currency", _("Currency")),
         ],
         "rows": rows,
     }

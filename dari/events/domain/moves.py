@@ -28,6 +28,7 @@ from dari.events.rules import MoveStatus
 from dari.events.signals import announce, meetings_changed, move_answered, move_requested
 from dari.scheduling.model import Instance
 from dari.scheduling.model import Meeting as EngineMeeting
+from dari.scheduling.model import Slot as EngineSlot
 from dari.scheduling.solve import SolveOptions, solve
 
 MAX_REASON = 1000
@@ -272,15 +273,19 @@ def do_move(event: Event, meeting: Meeting, slot_id: int, move: MoveRequest | No
 
 
 def open_slot_ids(
-    event: Event, meeting_ids: Iterable[int], now: datetime | None = None
+    event: Event,
+    meeting_ids: Iterable[int],
+    now: datetime | None = None,
+    slots: list[EngineSlot] | None = None,
 ) -> dict[int, list[int]]:
     """For each scheduled meeting of `meeting_ids`, the slots (in order) that every seat of it
     can make (`available_slot_ids`, as the optimiser: working hours in their own zone, or the
     event's sessions, less the slots they blocked), where none of them has another meeting,
     not begun at `now`, with a table free in person; its current slot left out. The times
-    offered when asking to move it, and those the organiser chooses among. Fixed queries."""
+    offered when asking to move it, and those the organiser chooses among. Fixed queries;
+    `slots` are the event's (`engine_slots`) when the caller has read them already."""
     now = now or djtz.now()
-    ahead = [s for s in engine_slots(event) if s.start > now]
+    ahead = [s for s in (engine_slots(event) if slots is None else slots) if s.start > now]
     seats = list(
         Seat.objects.filter(
             meeting_id__in=list(meeting_ids),
@@ -289,16 +294,22 @@ def open_slot_ids(
         ).values_list("meeting_id", "participant_id", "slot_id")
     )
     people = {pid for _m, pid, _s in seats}
-    can = {
-        p.pk: set(available_slot_ids(p, ahead))
-        for p in Participant.objects.filter(pk__in=people)
+    seated = list(
+        Participant.objects.filter(pk__in=people)
         .select_related("event")
         .prefetch_related("blocked_slots")
-    }
-    for pid, slot_id in Seat.objects.filter(
-        participant_id__in=people, slot__isnull=False
-    ).values_list("participant_id", "slot_id"):
-        can[pid].discard(str(slot_id))
+    )
+    can = {p.pk: set(available_slot_ids(p, ahead)) for p in seated}
+    # Busy is the person's: a meeting of a registration they replaced when they moved to
+    # another organisation holds their time as much as one of their current registration.
+    rows_of: dict[int, list[int]] = {}
+    for p in seated:
+        rows_of.setdefault(p.user_id, []).append(p.pk)
+    for user_id, slot_id in Seat.objects.filter(
+        participant__user_id__in=list(rows_of), participant__event=event, slot__isnull=False
+    ).values_list("participant__user_id", "slot_id"):
+        for pid in rows_of[user_id]:
+            can[pid].discard(str(slot_id))
     if event.in_person:
         full = {
             str(row["slot_id"])

@@ -54,7 +54,9 @@ def event_rows(user: Any) -> tuple[EventRow, ...]:
     """Every event, marked where `user` is registered or may manage it (three queries)."""
     mine: set[int] = set()
     if user.is_authenticated:
-        mine = set(Participant.objects.filter(user=user).values_list("event_id", flat=True))
+        mine = set(
+            Participant.objects.filter(user=user, current=True).values_list("event_id", flat=True)
+        )
     managed = set(managed_events(user).values_list("pk", flat=True))
     return tuple(
         EventRow(event=event, is_mine=event.pk in mine, can_manage=event.pk in managed)
@@ -93,6 +95,9 @@ def event_directory(
         people = people.filter(organization__country=country)
     every = Participant.objects.filter(event=event).values_list("organization__country", flat=True)
     countries = tuple(countries_by_name(sorted(c for c in set(every) if c)))
+    if me is not None:
+        # A registration its person replaced (they moved on) is no one to meet any more.
+        people = people.filter(current=True)
     shown = list(people)
     if me is not None:
         allowed = {p.pk for p in meetable(me, shown)}
@@ -340,7 +345,7 @@ class Agenda:
 def colleagues(me: Participant) -> QuerySet[Participant]:
     """The other participants of my organisation at my event."""
     return Participant.objects.filter(
-        event=me.event, organization_id=me.organization_id or ""
+        event=me.event, organization_id=me.organization_id or "", current=True
     ).exclude(pk=me.pk)
 
 

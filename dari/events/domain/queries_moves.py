@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from dari.events.domain.exports import people, who
 from dari.events.domain.moves import open_slot_ids
+from dari.events.domain.setup import engine_slots
 from dari.events.models import Event, MoveRequest, Participant, Slot
 from dari.events.rules import MoveStatus
 
@@ -76,10 +77,11 @@ def move_times(
     everyone in it can make, free for all of them and still ahead: `open_slot_ids`), with
     their start in my zone."""
     zone = ZoneInfo(me.timezone)
-    starts = dict(Slot.objects.filter(event_id=me.event_id).values_list("pk", "start"))
+    slots = engine_slots(me.event)
+    starts = {int(s.id): s.start for s in slots}
     return {
         meeting_id: tuple((pk, starts[pk].astimezone(zone)) for pk in ids)
-        for meeting_id, ids in open_slot_ids(me.event, meeting_ids).items()
+        for meeting_id, ids in open_slot_ids(me.event, meeting_ids, slots=slots).items()
     }
 
 
@@ -109,9 +111,10 @@ def waiting_moves(event: Event) -> tuple[WaitingMove, ...]:
         .prefetch_related(people("meeting__participants"), "meeting__seats")
         .order_by("answered", "pk")
     )
-    starts = dict(Slot.objects.filter(event=event).values_list("pk", "start"))
+    slots = engine_slots(event)
+    starts = {int(s.id): s.start for s in slots}
     moves = list(moves)
-    free = open_slot_ids(event, [m.meeting_id for m in moves])
+    free = open_slot_ids(event, [m.meeting_id for m in moves], slots=slots)
     rows = []
     for m in moves:
         meeting = m.meeting

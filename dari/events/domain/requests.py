@@ -82,7 +82,8 @@ def request_meeting(
             code="max_length",
         )
     if target is not None:
-        if target.event_id != event.pk:
+        # A registration its person replaced by one for their new organisation is no one's.
+        if target.event_id != event.pk or not target.current:
             raise EventError(_("this participant is not registered for the event"), field="target")
         organization_id = target.organization_id
     if not organization_id:
@@ -91,7 +92,7 @@ def request_meeting(
         raise EventError(
             _("you cannot request a meeting with your own organisation"), field="target"
         )
-    if not event.participants.filter(organization_id=organization_id).exists():
+    if not event.participants.filter(organization_id=organization_id, current=True).exists():
         raise EventError(
             _("no one from organisation %(organization)r is registered")
             % {"organization": organization_id},

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
 from django.db import transaction
@@ -53,6 +54,25 @@ def _active_meetings(event: Event) -> list[Meeting]:
     )
 
 
+def _one_key_per_person(
+    participants: list[Participant], available: dict[int, set[str]], held: dict[int, set[str]]
+) -> dict[str, str]:
+    """One engine participant per person: a registration they replaced when they moved to
+    another organisation (its meetings stay the old organisation's) and their current one are
+    one person, never booked twice at one time. Returns the key of each replaced registration
+    -> the current one's, whose availability becomes the times both can make, plus the times
+    the locked meetings of either hold."""
+    current = {p.user_id: p for p in participants if p.current}
+    merged: dict[str, str] = {}
+    for p in participants:
+        mine = current.get(p.user_id)
+        if p.current or mine is None:
+            continue
+        merged[participant_key(p.pk)] = participant_key(mine.pk)
+        available[mine.pk] = (available[mine.pk] & available[p.pk]) | held[mine.pk] | held[p.pk]
+    return merged
+
+
 def build_instance(event: Event) -> Instance:
     """The event's scheduling problem as the engine's Instance (meetings in request order)."""
     slots = engine_slots(event)
@@ -67,6 +87,7 @@ def build_instance(event: Event) -> Instance:
     now = djtz.now()
     past = {s.id for s in slots if s.start <= now}
     available = {p.pk: set(available_slot_ids(p, slots)) - past for p in participants}
+    held_by: dict[int, set[str]] = defaultdict(set)
     engine_meetings = []
     for m in meetings:
         held = m.slot_id is not None and (m.confirmed or str(m.slot_id) in past)
@@ -76,6 +97,7 @@ def build_instance(event: Event) -> Instance:
             # A confirmed (or past) time stays available to those who hold it.
             for pid in seat_ids:
                 available[pid].add(locked)
+                held_by[pid].add(locked)
         engine_meetings.append(
             EngineMeeting(
                 id=meeting_key(m.pk),
@@ -85,6 +107,11 @@ def build_instance(event: Event) -> Instance:
             )
         )
     order = {s.id: i for i, s in enumerate(slots)}
+    person = _one_key_per_person(participants, available, held_by)
+    engine_meetings = [
+        replace(m, participants=tuple(dict.fromkeys(person.get(k, k) for k in m.participants)))
+        for m in engine_meetings
+    ]
     engine_participants = tuple(
         EngineParticipant(
             id=participant_key(p.pk),
@@ -93,6 +120,7 @@ def build_instance(event: Event) -> Instance:
             timezone=p.timezone,
         )
         for p in participants
+        if participant_key(p.pk) not in person
     )
     return Instance(
         slots=tuple(slots),

@@ -230,6 +230,25 @@ def available_slot_ids(
     return [i for i in ids if i not in blocked]
 
 
+def _retire_if_moved(event: Event, user: Any) -> None:
+    """Registering again after moving to another organisation: the registration for the old
+    one stops being the person's (`current`), keeping its organisation and its meetings, which
+    are that organisation's to reassign or cancel; the person's registration for the new one
+    starts afresh, or is the one they had if they come back to an organisation."""
+    mine = Participant.objects.select_for_update().filter(event=event, user=user, current=True)
+    row = mine.first()
+    if row is None or row.organization_id in (None, user.organization_id):
+        return
+    mine.update(current=False)
+    earlier = (
+        Participant.objects.filter(event=event, user=user, organization_id=user.organization_id)
+        .order_by("-pk")
+        .first()
+    )
+    if earlier is not None:
+        Participant.objects.filter(pk=earlier.pk).update(current=True)
+
+
 @transaction.atomic
 def register_participant(
     event: Event,
@@ -242,7 +261,9 @@ def register_participant(
 ) -> Participant:
     """Register `user` for `event` as a member of their organisation (idempotent). When the
     event requires approval, a new registration waits for the organiser's, unless the
-    organisers invited the user's organisation."""
+    organisers invited the user's organisation. A person who moved to another organisation
+    gets a registration for it; the old one stays with the old organisation
+    (`_retire_if_moved`)."""
     if not may_reach_people(user):
         raise EventError(
             _("Only confirmed members of an organisation can register for events."),
@@ -277,9 +298,11 @@ def register_participant(
     }
     if role is not None:
         defaults["role"] = role
+    _retire_if_moved(event, user)
     participant, _created = Participant.objects.update_or_create(
         event=event,
         user=user,
+        current=True,
         defaults=defaults,
         create_defaults={
             **defaults,

@@ -33,7 +33,7 @@ def suggest_meetings(user: Any, participant: Participant, top: int = 8) -> list[
     if org_id is None:
         return []
     event_orgs = set(
-        Participant.objects.filter(event_id=participant.event_id)
+        Participant.objects.filter(event_id=participant.event_id, current=True)
         .exclude(organization_id=org_id)
         .exclude(organization_id=None)
         .values_list("organization_id", flat=True)

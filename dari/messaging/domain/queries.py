@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce
 from dari.core.names import local_name
 from dari.events.models import MeetingRequest, MoveRequest, Participant
 from dari.events.rules import MoveStatus
-from dari.messaging.access import visible_threads
+from dari.messaging.access import speaking_for, visible_threads
 from dari.messaging.domain.threads import CLOSED
 from dari.messaging.models import Message, ThreadRead
 
@@ -98,7 +98,7 @@ def conversations(user: Any) -> tuple[ThreadRow, ...]:
         )
         .order_by("-last", "-pk")
     )
-    mine = {p.event_id: p for p in Participant.objects.filter(user=user)}
+    mine = {p.event_id: p for p in Participant.objects.filter(user=user, current=True)}
     return tuple(
         ThreadRow(
             request_id=r.pk,
@@ -116,7 +116,7 @@ def conversations(user: Any) -> tuple[ThreadRow, ...]:
 def thread(user: Any, request: MeetingRequest) -> Thread:
     """The messages of a thread the user belongs to (access already checked): the request's
     own message first, then the replies in order."""
-    me = Participant.objects.filter(event_id=request.event_id, user=user).first()
+    me = Participant.objects.filter(event_id=request.event_id, user=user, current=True).first()
     first = []
     if request.message:
         requester = request.requester
@@ -174,14 +174,14 @@ def moves_to_answer(user: Any) -> tuple[MoveNotice, ...]:
         return ()
     moves = (
         MoveRequest.objects.filter(
-            status=MoveStatus.PENDING, meeting__seats__participant__user=user
+            status=MoveStatus.PENDING, meeting__seats__participant__in=speaking_for(user)
         )
         .exclude(asked_by__user=user)
         .select_related("asked_by__organization", "meeting__event")
         .order_by("created", "pk")
         .distinct()
     )
-    mine = {p.event_id: p for p in Participant.objects.filter(user=user)}
+    mine = {p.event_id: p for p in Participant.objects.filter(user=user, current=True)}
     out = []
     for m in moves:
         me, asker = mine.get(m.meeting.event_id), m.asked_by

@@ -45,7 +45,7 @@ def post_message(user: Any, request_id: int, body: str) -> Message:
             % {"status": str(request.get_status_display()).lower()},
             code="closed",
         )
-    author = Participant.objects.get(event_id=request.event_id, user=user)
+    author = Participant.objects.get(event_id=request.event_id, user=user, current=True)
     message = Message.objects.create(request=request, author=author, body=body)
     ThreadRead.objects.update_or_create(
         request=request, user=user, defaults={"last_read": message.pk}

@@ -46,6 +46,19 @@ _PARTS = re.compile(
 )
 
 
+# Between organisations a registry lists in one sponsor or collaborator entry: "Yonsei
+# University; Severance Hospital". Commas are not split: "University of California, San
+# Francisco" and "Seoul National University Hospital, Seoul" name one organisation.
+_JOINED_ORGANISATIONS = re.compile(r"\s*[;；]\s*")
+
+
+def organisation_names(text: str) -> list[str]:
+    """The organisations of one registry entry, in order, once each: "Yonsei University;
+    Severance Hospital" is two; a name without a semicolon is itself."""
+    names = [part.strip() for part in _JOINED_ORGANISATIONS.split(text)]
+    return list(dict.fromkeys(part for part in names if part))
+
+
 def site_name(name: str) -> str:
     """The site's own name, without a sponsor's number for it ("Eulji University Medical
     Center - Site 20" is Eulji University Medical Center)."""

@@ -50,7 +50,7 @@ def registered(view: View) -> View:
         event = get_event(slug)
         me = (
             Participant.objects.select_related("event", "organization", "user")
-            .filter(event=event, user=request.user)
+            .filter(event=event, user=request.user, current=True)
             .first()
         )
         if me is None:

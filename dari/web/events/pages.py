@@ -42,7 +42,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "may_reach": reach,
     }
     if request.user.is_authenticated and reach:
-        me = Participant.objects.filter(event=event, user=request.user).first()
+        me = Participant.objects.filter(event=event, user=request.user, current=True).first()
         initial = {"timezone": me.timezone if me else request.user.timezone}
         if me is not None:
             initial.update(
@@ -68,7 +68,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def suggestions(request: HttpRequest, slug: str) -> HttpResponse:
     """Suggested meetings for me (loaded into the event page by htmx), with the reasons."""
     event = get_event(slug)
-    me = Participant.objects.filter(event=event, user=request.user).first()
+    me = Participant.objects.filter(event=event, user=request.user, current=True).first()
     if me is None or not may_reach_people(request.user):
         raise Http404(NO_EVENT)
     rows = suggest_meetings(request.user, me)

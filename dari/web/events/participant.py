@@ -53,7 +53,9 @@ def request_new(request: HttpRequest, me: Participant) -> HttpResponse:
         )
     elif source.get("organization"):
         member = (
-            Participant.objects.filter(event=event, organization_id=source["organization"])
+            Participant.objects.filter(
+                event=event, organization_id=source["organization"], current=True
+            )
             .select_related("organization")
             .first()
         )

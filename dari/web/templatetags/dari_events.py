@@ -25,7 +25,7 @@ def event_nav(context: Any, event: Event, current: str) -> dict[str, Any]:
     user = context["request"].user
     me = context.get("me")
     if me is None and user.is_authenticated:
-        me = Participant.objects.filter(event=event, user=user).first()
+        me = Participant.objects.filter(event=event, user=user, current=True).first()
     return {
         "event": event,
         "current": current,
