@@ -350,6 +350,17 @@ _ASSET_BOUGHT = re.compile(
     r"\S{0,3}\s?(?:\S+\s){0,3}?(?:양수|양도|매각|매입|인수)(?!\s?(?:옵션|검토|권|우선))|"
     r"양수\s?[·ㆍ,]?\s?양도|양수도|양수\s?계약"
 )
+# the rights of a territory handed on ("중국 권리를 양도") are a licence, not a purchase
+_TERRITORY = re.compile(
+    r"중국|일본|미국|한국|국내|해외|전\s?세계|아시아|유럽|중화권|북미|남미|지역"
+)
+
+
+def _asset_bought(text: str) -> bool:
+    return any(
+        not ("권리" in m.group() and _TERRITORY.search(m.group()))
+        for m in _ASSET_BOUGHT.finditer(text)
+    )
 
 
 def directed(
@@ -370,7 +381,7 @@ def directed(
     giver, taker = roled if roled[0][1] == give else roled[::-1]
     g, t = index.get(roles._key(giver[0])), index.get(roles._key(taker[0]))
     cues = LICENCE if give == "licensor" else PURCHASE
-    bought = give == "licensor" and bool(_ASSET_BOUGHT.search(text))
+    bought = give == "licensor" and _asset_bought(text)
     if g is not None and t is not None and g != t and direction(marked, g, t, kinds=cues):
         giver, taker = (taker[0], give, 0.6), (giver[0], take, 0.6)
     elif not bought:
