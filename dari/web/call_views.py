@@ -24,6 +24,7 @@ from dari.directory.models import Program
 from dari.events.access import managed_events
 from dari.insights.access import (
     call_organizer_choices,
+    may_apply,
     may_create_calls,
     may_review,
     owns_call,
@@ -97,7 +98,7 @@ def call_edit(request: HttpRequest, program_id: str) -> HttpResponse:
 
 
 def _own_assets(user: Any) -> list[tuple[str, str]]:
-    if not user.is_authenticated or user.organization_id is None:
+    if not may_apply(user):
         return []
     return list(
         visible_assets(user).filter(organization_id=user.organization_id).values_list("pk", "name")

@@ -13,7 +13,7 @@ from dari.insights.domain.call_organisers import add_call_co_organizer
 from dari.insights.domain.errors import CallError
 from dari.insights.models import CallApplication
 from tests.events.factories import make_event
-from tests.factories import OrganizationFactory, UserFactory
+from tests.factories import AssetFactory, OrganizationFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -114,3 +114,22 @@ def test_an_unverified_co_organiser_reviews_nothing(setup):
     assert [r["application"].pitch for r in calls.rank_applications(verified, "p-call")] == [
         "Our secret pitch."
     ]
+
+
+def test_a_member_with_an_unverified_address_applies_for_nobody_and_reads_no_application(
+    setup, world, client
+):
+    """Applying speaks for the organisation, a member power: it needs a verified address, and
+    so does reading the organisation's applications (which calls it entered, how each fares).
+    Before, such a member saw the list, a hidden application as "—", and could apply."""
+    a1 = world["orgs"]["a1"]
+    AssetFactory(id="as-new", organization=a1, visibility="public", therapeutic_area="oncology")
+    unverified = UserFactory(username="unverified", verified=False, organization=a1)
+    with pytest.raises(CallError) as raised:
+        calls.apply_to_call(unverified, "p-call", "as-new", "Another pitch.")
+    assert raised.value.code == "forbidden"
+    client.force_login(unverified)
+    page = client.get("/insights/calls/p-call/")
+    assert (page.context["mine"], page.context["form"], page.context["suggested"]) == ([], None, [])
+    refused = client.post("/insights/calls/p-call/", {"asset": "as-new", "pitch": "P."})
+    assert (refused.status_code, CallApplication.objects.count()) == (200, 1)

@@ -36,7 +36,7 @@ from dari.directory.vocab import (
 from dari.events import signals
 from dari.events.access import managed_events
 from dari.events.domain.invitations import invite_organization
-from dari.insights.access import may_create_call, may_review, owns_call
+from dari.insights.access import may_apply, may_create_call, may_review, owns_call
 from dari.insights.domain.call_scope import clean_scope, seeks_anything
 from dari.insights.domain.errors import CallError
 from dari.insights.models import CallApplication, CallStatus
@@ -146,6 +146,11 @@ def apply_to_call(user: Any, program_id: str, asset_id: str, pitch: str) -> Call
         raise CallError(_("Sign in to apply."))
     if user.organization_id is None:
         raise CallError(_("Only members of an organisation can apply."))
+    if not may_apply(user):
+        raise CallError(
+            _("Only confirmed members with a verified e-mail address can apply."),
+            code="forbidden",
+        )
     call = get_call(program_id)
     closed = closed_for_applications(call)
     if closed is not None:
@@ -181,10 +186,10 @@ def apply_to_call(user: Any, program_id: str, asset_id: str, pitch: str) -> Call
 
 
 def own_applications(user: Any, call: Program) -> list[CallApplication]:
-    """The applications of the user's organisation to `call`, newest first (none for a visitor
-    or a user without an organisation). Each asset is loaded through the access funnel: one
+    """The applications of the user's organisation to `call`, newest first (none for anyone
+    who may not apply for one, `may_apply`). Each asset is loaded through the access funnel: one
     that has since left the organisation, or that the user may no longer see, is None."""
-    if user is None or not user.is_authenticated or user.organization_id is None:
+    if not may_apply(user):
         return []
     return list(
         CallApplication.objects.filter(program=call, organization_id=user.organization_id)
