@@ -13,6 +13,7 @@ and no score.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -309,8 +310,29 @@ def _call_id_stem(name: str) -> str:
     return id_stem(name, prefix="call-", fallback="call")
 
 
+def _check_date(value: str, field: str) -> None:
+    """A call's date is blank or a day, month or year of the calendar (not 2026-13-45)."""
+    if not value:
+        return
+    parts = value.split("-")
+    try:
+        if [len(p) for p in parts] != [4, 2, 2][: len(parts)] or not all(map(str.isdigit, parts)):
+            raise ValueError(value)
+        # A month or a year stands for its first day.
+        date(*map(int, parts), *[1] * (3 - len(parts)))
+    except ValueError:
+        raise CallError(
+            _("%(value)s is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") % {"value": repr(value)},
+            field=field,
+            code="invalid",
+        ) from None
+
+
 def _check_dates(start: str, end: str) -> None:
-    if start and end and end < start:
+    _check_date(start, "start")
+    _check_date(end, "end")
+    # Partial dates compare by period: a deadline in "2026" closes no earlier than "2026-05".
+    if start and end and end < start[: len(end)]:
         raise CallError(_("The call closes before it opens."), field="end", code="invalid")
 
 
