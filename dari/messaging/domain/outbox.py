@@ -105,7 +105,7 @@ def _waiting(now: datetime) -> dict[Any, list[MeetingRequest]]:
         for p in Participant.objects.filter(condition).select_related("user"):
             by_org[(p.event_id, p.organization_id or "")].append(p)
     waiting: dict[Any, list[MeetingRequest]] = defaultdict(list)
-    users = {}
+    users: dict[int, Any] = {}
     for r in pending:
         answerers = (
             [r.target] if r.target is not None else by_org[(r.event_id, r.target_organization_id)]
