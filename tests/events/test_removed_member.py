@@ -106,3 +106,18 @@ def test_registering_again_after_a_move_does_not_carry_the_old_meetings_over(
     with pytest.raises(EventError) as raised:
         register_participant(event, minseo.user, "Asia/Seoul")
     assert (raised.value.field, raised.value.code) == ("organization", "moved")
+
+
+def test_a_member_who_moved_gets_no_meeting_suggestions_for_the_old_organisation(
+    client, world, removed
+):
+    """The suggestions (loaded into the event page) are made for the registration's
+    organisation: its assets, and the organisations it has already asked, which they leave out.
+    Someone who moved elsewhere no longer speaks for it, so they answer like no registration."""
+    minseo, event = removed["minseo"], world["event"]
+    elsewhere = UserFactory(username="elsewhere").organization
+    do_confirm(minseo.user, elsewhere, MembershipSource.PLATFORM_ADMIN, removed["admin"])
+    client.force_login(minseo.user)
+    assert client.get(f"/events/{event.slug}/suggestions").status_code == 404
+    client.force_login(world["colleague"].user)
+    assert client.get(f"/events/{event.slug}/suggestions").status_code == 200
