@@ -22,6 +22,7 @@ from dari.core.forms import add_domain_error
 from dari.directory.access import visible_assets
 from dari.directory.models import Program
 from dari.events.access import managed_events
+from dari.events.domain.setup import event_over
 from dari.insights.access import (
     call_organizer_choices,
     may_apply,
@@ -162,9 +163,11 @@ def _reviewer_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
 
 
 def _events(user: Any) -> list[tuple[int, str]]:
+    """The events a shortlist may be invited to: managed by `user` and not over."""
     return [
         (e.pk, f"{e.name} ({e.start_date:%Y-%m-%d})")
         for e in managed_events(user).order_by("-start_date")[:100]
+        if not event_over(e)
     ]
 
 
