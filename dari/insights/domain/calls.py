@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
@@ -44,6 +45,7 @@ from dari.insights.domain.errors import CallError
 from dari.insights.models import CallApplication, CallStatus
 
 MAX_PITCH = 4000
+KOREA = ZoneInfo("Asia/Seoul")
 
 
 def get_call(program_id: str) -> Program:
@@ -64,7 +66,8 @@ def closed_for_applications(call: Program) -> CallError | None:
     """Why `call` takes no application today (before it opens, after its closing day, in
     Korea's time; dates may be partial: a call closing "2026-12" takes applications all
     December), or None when it takes them."""
-    today = timezone.localdate().isoformat()
+    # Korea's date, not the reader's: pages run in the reader's own zone (reader_time_zone).
+    today = timezone.localdate(timezone=KOREA).isoformat()
     if call.start and today[: len(call.start)] < call.start:
         return CallError(
             _("This call opens on %(date)s; applications are taken from then.")
