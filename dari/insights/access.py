@@ -35,6 +35,13 @@ def may_review(user: Any, call: Program) -> bool:
     return CallCoOrganizer.objects.filter(co_organizer_condition(user), program=call).exists()
 
 
+def may_apply(user: Any) -> bool:
+    """Whether `user` may apply to calls for their organisation and read its applications: a
+    vetted member of one (a verified address and a confirmed membership), as for every power
+    that speaks for the organisation."""
+    return sees_members_assets(user) and user.organization_id is not None
+
+
 def may_create_call(user: Any, organization_id: str | None) -> bool:
     """Whether `user` owns the calls of `organization_id`: may create, review and change them
     (None: no organiser, platform admins only)."""

@@ -22,8 +22,10 @@ from dari.core.forms import add_domain_error
 from dari.directory.access import visible_assets
 from dari.directory.models import Program
 from dari.events.access import managed_events
+from dari.events.domain.setup import event_over
 from dari.insights.access import (
     call_organizer_choices,
+    may_apply,
     may_create_calls,
     may_review,
     owns_call,
@@ -97,7 +99,7 @@ def call_edit(request: HttpRequest, program_id: str) -> HttpResponse:
 
 
 def _own_assets(user: Any) -> list[tuple[str, str]]:
-    if not user.is_authenticated or user.organization_id is None:
+    if not may_apply(user):
         return []
     return list(
         visible_assets(user).filter(organization_id=user.organization_id).values_list("pk", "name")
@@ -161,9 +163,11 @@ def _reviewer_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
 
 
 def _events(user: Any) -> list[tuple[int, str]]:
+    """The events a shortlist may be invited to: managed by `user` and not over."""
     return [
         (e.pk, f"{e.name} ({e.start_date:%Y-%m-%d})")
         for e in managed_events(user).order_by("-start_date")[:100]
+        if not event_over(e)
     ]
 
 

@@ -132,6 +132,24 @@ def test_an_unknown_field_or_a_bad_date_is_refused(world, owner):
     assert Program.objects.get(pk="p-call").end == ""
 
 
+def test_a_date_off_the_calendar_is_refused_and_partial_dates_compare_by_period(world, owner):
+    """The pattern alone let "2026-13-45" and "0000" through to the call's page; a deadline of
+    "2026" (the whole year) does not close before an opening in "2026-05"."""
+    client = _client(owner)
+    for field, value in (("start", "2026-13-45"), ("end", "2026-02-30"), ("end", "0000")):
+        response = _post(client, BODY | {field: value})
+        message = f"'{value}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+        assert (response.status_code, response.json()["errors"]) == (
+            400,
+            [{"field": field, "code": "invalid", "message": message}],
+        )
+    assert Program.objects.filter(name="Onco call").count() == 0
+    response = _patch(client, "p-call", {"start": "2026-05", "end": "2026"})
+    assert (response.status_code, response.json()["end"]) == (200, "2026")
+    response = _patch(client, "p-call", {"start": "2026", "end": "2025-12"})
+    assert response.json()["errors"][0]["message"] == "The call closes before it opens."
+
+
 def test_others_may_not_create_or_edit(world):
     member = UserFactory(username="amember", organization=world["orgs"]["a1"])
     assert _post(_client(member), BODY).status_code == 403

@@ -10,6 +10,8 @@ import pytest
 
 from dari.accounts.domain.membership import do_confirm, remove_member
 from dari.accounts.models import MembershipSource, Role
+from dari.events.domain.errors import EventError
+from dari.events.domain.setup import register_participant
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("immediate_tasks")]
@@ -81,3 +83,41 @@ def test_colleagues_keep_their_agenda_and_organisers_still_see_the_removed_membe
     client.force_login(world["organiser"])
     listed = client.get(f"/events/{event.slug}/manage/export/participants")
     assert (listed.status_code, "Minseo Park" in listed.content.decode()) == (200, True)
+
+
+def test_registering_again_after_a_move_does_not_carry_the_old_meetings_over(
+    client, world, removed
+):
+    """Someone who moved to another organisation cannot take their registration for the old one
+    with them by registering again: the refusal says why, and the meetings they held for the
+    old organisation stay closed to them (before, the participant row switched organisation
+    and the old agenda, counterparts and calendar came back)."""
+    minseo, event = removed["minseo"], world["event"]
+    elsewhere = UserFactory(username="elsewhere").organization
+    do_confirm(minseo.user, elsewhere, MembershipSource.PLATFORM_ADMIN, removed["admin"])
+    client.force_login(minseo.user)
+    hours = {"timezone": "Asia/Seoul", "work_start": "08:00", "work_end": "20:00"}
+    answer = client.post(f"/events/{event.slug}/register", hours, follow=True)
+    minseo.refresh_from_db()
+    assert minseo.organization_id == "ablbio"
+    assert "You registered for this event for Ablbio" in answer.content.decode()
+    agenda = client.get(f"/events/{event.slug}/agenda")
+    assert (agenda.status_code, client.get(_feed(minseo)).status_code) == (302, 404)
+    with pytest.raises(EventError) as raised:
+        register_participant(event, minseo.user, "Asia/Seoul")
+    assert (raised.value.field, raised.value.code) == ("organization", "moved")
+
+
+def test_a_member_who_moved_gets_no_meeting_suggestions_for_the_old_organisation(
+    client, world, removed
+):
+    """The suggestions (loaded into the event page) are made for the registration's
+    organisation: its assets, and the organisations it has already asked, which they leave out.
+    Someone who moved elsewhere no longer speaks for it, so they answer like no registration."""
+    minseo, event = removed["minseo"], world["event"]
+    elsewhere = UserFactory(username="elsewhere").organization
+    do_confirm(minseo.user, elsewhere, MembershipSource.PLATFORM_ADMIN, removed["admin"])
+    client.force_login(minseo.user)
+    assert client.get(f"/events/{event.slug}/suggestions").status_code == 404
+    client.force_login(world["colleague"].user)
+    assert client.get(f"/events/{event.slug}/suggestions").status_code == 200

@@ -8,12 +8,13 @@ import pytest
 from django.utils import translation
 
 from dari.accounts.models import Role
+from dari.events.models import Event
 from dari.insights.domain import calls
 from dari.insights.domain.call_organisers import add_call_co_organizer
 from dari.insights.domain.errors import CallError
 from dari.insights.models import CallApplication
 from tests.events.factories import make_event
-from tests.factories import OrganizationFactory, UserFactory
+from tests.factories import AssetFactory, OrganizationFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +25,7 @@ def _english():
 
 
 @pytest.fixture
-def setup(world):
+def setup(world, event_ahead):
     member = UserFactory(username="amember", organization=world["orgs"]["a1"])
     application = calls.apply_to_call(member, "p-call", "as-mab", "Our secret pitch.")
     other = OrganizationFactory(id="otherorg", name="Other Org")
@@ -114,3 +115,43 @@ def test_an_unverified_co_organiser_reviews_nothing(setup):
     assert [r["application"].pitch for r in calls.rank_applications(verified, "p-call")] == [
         "Our secret pitch."
     ]
+
+
+def test_a_member_with_an_unverified_address_applies_for_nobody_and_reads_no_application(
+    setup, world, client
+):
+    """Applying speaks for the organisation, a member power: it needs a verified address, and
+    so does reading the organisation's applications (which calls it entered, how each fares).
+    Before, such a member saw the list, a hidden application as "—", and could apply."""
+    a1 = world["orgs"]["a1"]
+    AssetFactory(id="as-new", organization=a1, visibility="public", therapeutic_area="oncology")
+    unverified = UserFactory(username="unverified", verified=False, organization=a1)
+    with pytest.raises(CallError) as raised:
+        calls.apply_to_call(unverified, "p-call", "as-new", "Another pitch.")
+    assert raised.value.code == "forbidden"
+    client.force_login(unverified)
+    page = client.get("/insights/calls/p-call/")
+    assert (page.context["mine"], page.context["form"], page.context["suggested"]) == ([], None, [])
+    refused = client.post("/insights/calls/p-call/", {"asset": "as-new", "pitch": "P."})
+    assert (refused.status_code, CallApplication.objects.count()) == (200, 1)
+
+
+def test_a_shortlist_is_not_invited_to_an_event_that_is_over(setup, world, client, mailoutbox):
+    """Inviting consumes the shortlist (an invited application is never invited again) and
+    e-mails every applicant to register: an event whose last day is past takes neither. The
+    invite form no longer offers it; the refusal names the event field."""
+    owner, application = setup["owner"], setup["application"]
+    calls.shortlist_application(owner, application.pk)
+    over = make_event(slug="last-year", organizer=world["orgs"]["bigpharma"])
+    Event.objects.filter(pk=over.pk).update(start_date="2025-11-03", end_date="2025-11-04")
+    with pytest.raises(CallError) as raised:
+        calls.invite_shortlist(owner, "p-call", over.pk)
+    assert (raised.value.field, raised.value.code) == ("event", "event_over")
+    assert "2025-11-04" in raised.value.message
+    client.force_login(owner)
+    page = client.get("/insights/calls/p-call/review")
+    assert [pk for pk, _label in page.context["invite_form"].fields["event"].choices] == [
+        world["event"].pk
+    ]
+    application.refresh_from_db()
+    assert (application.status, over.invitations.count(), mailoutbox) == ("shortlisted", 0, [])

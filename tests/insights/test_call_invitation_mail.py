@@ -10,7 +10,7 @@ from dari.insights.domain import calls
 from dari.messaging.domain.prefs import set_preferences
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("event_ahead")]
 
 SITE = "https://dari.example.org"
 

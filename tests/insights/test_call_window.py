@@ -61,8 +61,8 @@ def test_applications_are_taken_within_the_calls_dates_in_koreas_time(
 
 def test_a_closed_call_page_says_why_in_korean_and_takes_nothing(world, member, client):
     window("2030-03-01", "2030-03-31")
-    client.force_login(member)
     with time_machine.travel(dt.datetime(2030, 4, 2, tzinfo=SEOUL), tick=False):
+        client.force_login(member)  # a session of today's date would have expired by 2030
         page = client.get("/insights/calls/p-call/", HTTP_ACCEPT_LANGUAGE="ko")
         posted = client.post(
             "/insights/calls/p-call/",
@@ -75,3 +75,19 @@ def test_a_closed_call_page_says_why_in_korean_and_takes_nothing(world, member, 
     assert posted.status_code == 200
     assert "접수를 마감하여" in posted.content.decode()
     assert CallApplication.objects.count() == 0
+
+
+def test_the_window_is_koreas_whatever_the_readers_own_zone(world, member, client):
+    """Pages run in the reader's zone (the reader_time_zone middleware); the call's dates stay
+    Korea's. At 01:00 on 1 April in Seoul it is still 31 March in London: before, a member in
+    London could apply to a call closed on 31 March, and one in Seoul saw a call opening on
+    1 April as open to a London colleague only hours later."""
+    window("2030-03-01", "2030-03-31")
+    member.timezone = "Europe/London"
+    member.save(update_fields=["timezone"])
+    with time_machine.travel(dt.datetime(2030, 4, 1, 1, 0, tzinfo=SEOUL), tick=False):
+        client.force_login(member)  # a session of today's date would have expired by 2030
+        posted = client.post("/insights/calls/p-call/", {"asset": "as-mab", "pitch": "Late."})
+        assert posted.wsgi_request.user == member
+    assert (posted.status_code, CallApplication.objects.count()) == (200, 0)
+    assert "closed on 2030-03-31" in posted.content.decode()

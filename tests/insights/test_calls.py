@@ -12,7 +12,7 @@ from dari.insights.domain.errors import CallError
 from dari.insights.models import CallApplication
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("event_ahead")]
 
 
 @pytest.fixture

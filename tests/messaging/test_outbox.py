@@ -15,6 +15,8 @@ import time_machine
 from django.core.management import call_command
 from django.utils import formats, translation
 
+from dari.accounts.domain.membership import do_confirm, remove_member
+from dari.accounts.models import MembershipSource, Role
 from dari.events.domain.calendar import participant_calendar
 from dari.events.domain.requests import request_meeting
 from dari.events.periodic import JOBS, enqueue_due
@@ -22,6 +24,8 @@ from dari.messaging.domain.mail import deliver_once
 from dari.messaging.domain.outbox import due, send_due
 from dari.messaging.domain.prefs import set_preferences
 from dari.messaging.models import SentNotice
+from tests.events.factories import person
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -149,6 +153,23 @@ def test_a_digest_48_hours_before_the_request_deadline(world, mailoutbox):
         "[Dari] 1 request waits for your answer before the deadline",
     ]
     assert send_due(dt.datetime(2026, 3, 8, 7, 0, tzinfo=dt.UTC)) == 0
+
+
+def test_a_member_who_moved_gets_no_digest_of_the_old_registrations_requests(world, mailoutbox):
+    """Emma registered for GSK; confirmed at another organisation now, the requests waiting for
+    GSK's answer (the requester, their message) no longer reach her in the digest, as they no
+    longer reach her threads (`represents`); before, the digest asked only for a vetted member."""
+    request_meeting(world["minseo"], target=world["emma"], message="Interested in ABL301")
+    gsk = world["emma"].organization_id
+    sam = person(world["event"], "sam", "samsung", "Asia/Seoul")
+    request_meeting(sam, organization_id=gsk, message="Anyone at GSK?")
+    emma = world["emma"].user
+    admin = UserFactory(username="root2", role=Role.PLATFORM_ADMIN, organization=None)
+    remove_member(emma.organization, emma.pk, admin)
+    elsewhere = UserFactory(username="elsewhere").organization
+    do_confirm(emma, elsewhere, MembershipSource.PLATFORM_ADMIN, admin)
+    assert send_due(dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)) == 0
+    assert mailoutbox == []
 
 
 def test_the_digest_preference_is_honoured(world, mailoutbox):

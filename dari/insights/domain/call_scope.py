@@ -24,6 +24,7 @@ from dari.directory.vocab import (
     TherapeuticArea,
     reaches_stage,
 )
+from dari.insights.access import may_apply
 from dari.insights.domain.errors import CallError
 from dari.insights.models import CallApplication
 
@@ -119,11 +120,9 @@ def find_calls(therapeutic_area: str = "", modality: str = "", stage: str = "") 
 
 def matching_assets(user: Any, call: Program) -> list[Asset]:
     """The assets of the user's own organisation that fit what `call` seeks and are not yet
-    entered, by name (none for a visitor, a user without an organisation or a call that seeks
+    entered, by name (none for anyone who may not apply, `may_apply`, or a call that seeks
     nothing). Read through the access funnel, so only assets the user may see."""
-    if user is None or not user.is_authenticated or user.organization_id is None:
-        return []
-    if not seeks_anything(call):
+    if not may_apply(user) or not seeks_anything(call):
         return []
     entered = CallApplication.objects.filter(program=call, asset__isnull=False).values("asset_id")
     own = (

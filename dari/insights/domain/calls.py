@@ -13,7 +13,9 @@ and no score.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
@@ -36,12 +38,14 @@ from dari.directory.vocab import (
 from dari.events import signals
 from dari.events.access import managed_events
 from dari.events.domain.invitations import invite_organization
-from dari.insights.access import may_create_call, may_review, owns_call
+from dari.events.domain.setup import event_over
+from dari.insights.access import may_apply, may_create_call, may_review, owns_call
 from dari.insights.domain.call_scope import clean_scope, seeks_anything
 from dari.insights.domain.errors import CallError
 from dari.insights.models import CallApplication, CallStatus
 
 MAX_PITCH = 4000
+KOREA = ZoneInfo("Asia/Seoul")
 
 
 def get_call(program_id: str) -> Program:
@@ -62,7 +66,8 @@ def closed_for_applications(call: Program) -> CallError | None:
     """Why `call` takes no application today (before it opens, after its closing day, in
     Korea's time; dates may be partial: a call closing "2026-12" takes applications all
     December), or None when it takes them."""
-    today = timezone.localdate().isoformat()
+    # Korea's date, not the reader's: pages run in the reader's own zone (reader_time_zone).
+    today = timezone.localdate(timezone=KOREA).isoformat()
     if call.start and today[: len(call.start)] < call.start:
         return CallError(
             _("This call opens on %(date)s; applications are taken from then.")
@@ -146,6 +151,11 @@ def apply_to_call(user: Any, program_id: str, asset_id: str, pitch: str) -> Call
         raise CallError(_("Sign in to apply."))
     if user.organization_id is None:
         raise CallError(_("Only members of an organisation can apply."))
+    if not may_apply(user):
+        raise CallError(
+            _("Only confirmed members with a verified e-mail address can apply."),
+            code="forbidden",
+        )
     call = get_call(program_id)
     closed = closed_for_applications(call)
     if closed is not None:
@@ -181,10 +191,10 @@ def apply_to_call(user: Any, program_id: str, asset_id: str, pitch: str) -> Call
 
 
 def own_applications(user: Any, call: Program) -> list[CallApplication]:
-    """The applications of the user's organisation to `call`, newest first (none for a visitor
-    or a user without an organisation). Each asset is loaded through the access funnel: one
+    """The applications of the user's organisation to `call`, newest first (none for anyone
+    who may not apply for one, `may_apply`). Each asset is loaded through the access funnel: one
     that has since left the organisation, or that the user may no longer see, is None."""
-    if user is None or not user.is_authenticated or user.organization_id is None:
+    if not may_apply(user):
         return []
     return list(
         CallApplication.objects.filter(program=call, organization_id=user.organization_id)
@@ -274,6 +284,14 @@ def invite_shortlist(user: Any, program_id: str, event_id: int) -> list[CallAppl
     event = managed_events(user).filter(pk=event_id).first()
     if event is None:
         raise CallError(_("No such event."), field="event", code="not_found")
+    # Inviting uses the shortlist up and asks every applicant to register: not for a past event.
+    if event_over(event):
+        raise CallError(
+            _("%(event)s is over (its last day was %(day)s): choose an event still ahead.")
+            % {"event": event.name, "day": event.end_date.isoformat()},
+            field="event",
+            code="event_over",
+        )
     shortlist = list(
         CallApplication.objects.select_for_update()
         .filter(program=call, status=CallStatus.SHORTLISTED)
@@ -304,8 +322,29 @@ def _call_id_stem(name: str) -> str:
     return id_stem(name, prefix="call-", fallback="call")
 
 
+def _check_date(value: str, field: str) -> None:
+    """A call's date is blank or a day, month or year of the calendar (not 2026-13-45)."""
+    if not value:
+        return
+    parts = value.split("-")
+    try:
+        if [len(p) for p in parts] != [4, 2, 2][: len(parts)] or not all(map(str.isdigit, parts)):
+            raise ValueError(value)
+        # A month or a year stands for its first day.
+        date(*map(int, parts), *[1] * (3 - len(parts)))
+    except ValueError:
+        raise CallError(
+            _("%(value)s is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") % {"value": repr(value)},
+            field=field,
+            code="invalid",
+        ) from None
+
+
 def _check_dates(start: str, end: str) -> None:
-    if start and end and end < start:
+    _check_date(start, "start")
+    _check_date(end, "end")
+    # Partial dates compare by period: a deadline in "2026" closes no earlier than "2026-05".
+    if start and end and end < start[: len(end)]:
         raise CallError(_("The call closes before it opens."), field="end", code="invalid")
 
 

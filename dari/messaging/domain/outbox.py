@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Q
 from django.urls import reverse
 
-from dari.events.access import may_reach_people
+from dari.events.access import may_reach_people, represents
 from dari.events.models import Meeting, MeetingRequest, MeetingStatus, Participant, RequestStatus
 from dari.messaging.access import thread_members
 from dari.messaging.domain.mail import Outgoing, compose, deliver_once, site_url
@@ -105,14 +105,18 @@ def _waiting(now: datetime) -> dict[Any, list[MeetingRequest]]:
         for p in Participant.objects.filter(condition).select_related("user"):
             by_org[(p.event_id, p.organization_id or "")].append(p)
     waiting: dict[Any, list[MeetingRequest]] = defaultdict(list)
-    users = {}
+    users: dict[int, Any] = {}
     for r in pending:
         answerers = (
             [r.target] if r.target is not None else by_org[(r.event_id, r.target_organization_id)]
         )
         for p in answerers:
-            if p is not None:
-                users[p.user_id] = p.user
+            if p is None:
+                continue
+            # One user object per person, so their vetting is asked once (it is cached on it).
+            p.user = users.setdefault(p.user_id, p.user)
+            # Someone who moved to another organisation answers nothing for the old one.
+            if represents(p):
                 waiting[p.user_id].append(r)
     return {
         users[uid]: requests for uid, requests in waiting.items() if may_reach_people(users[uid])

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from dari.core.errors import DomainError
-from dari.events.access import may_create_events, may_manage, may_reach_people
+from dari.events.access import may_create_events, may_manage, may_reach_people, represents
 from dari.events.domain.queries import event_directory, event_rows
 from dari.events.domain.setup import register_participant
 from dari.events.domain.suggest import suggest_meetings
@@ -69,7 +69,7 @@ def suggestions(request: HttpRequest, slug: str) -> HttpResponse:
     """Suggested meetings for me (loaded into the event page by htmx), with the reasons."""
     event = get_event(slug)
     me = Participant.objects.filter(event=event, user=request.user, current=True).first()
-    if me is None or not may_reach_people(request.user):
+    if me is None or not may_reach_people(request.user) or not represents(me):
         raise Http404(NO_EVENT)
     rows = suggest_meetings(request.user, me)
     return render(request, "events/partials/suggestions.html", {"event": event, "rows": rows})
