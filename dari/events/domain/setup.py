@@ -11,7 +11,6 @@ from django.utils import timezone as djtz
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from dari.core.names import local_name
 from dari.events.access import may_reach_people
 from dari.events.domain.errors import EventError
 from dari.events.domain.invitations import is_invited
@@ -290,7 +289,6 @@ def register_participant(
         )
     if role is not None and role not in ParticipantRole.values:
         raise EventError(_("Choose one of the roles offered."), field="role", code="invalid")
-    _refuse_moved_registration(event, user)
     defaults: dict[str, Any] = {
         "organization_id": user.organization_id,
         "timezone": tz,
@@ -312,30 +310,6 @@ def register_participant(
         },
     )
     return participant
-
-
-def _refuse_moved_registration(event: Event, user: Any) -> None:
-    """A registration stays with the organisation it was made for: someone who moved to
-    another organisation keeps no hold on the meetings, requests and threads they had for the
-    old one (`access.represents`), which registering again would hand back under the new one."""
-    held = (
-        Participant.objects.filter(event=event, user=user)
-        .exclude(organization_id=None)
-        .exclude(organization_id=user.organization_id)
-        .select_related("organization")
-        .first()
-    )
-    if held is not None:
-        raise EventError(
-            _(
-                "You registered for this event for %(organization)s, which you no longer "
-                "represent: a registration cannot move to another organisation. Ask the "
-                "event's organisers."
-            )
-            % {"organization": local_name(held.organization)},
-            field="organization",
-            code="moved",
-        )
 
 
 @transaction.atomic
