@@ -19,12 +19,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from dari.core.forms import add_domain_error
 from dari.core.money import money
+from dari.core.names import local_name
 from dari.curation.access import may_curate
 from dari.curation.domain import queries
 from dari.curation.domain.errors import CurationError
 from dari.curation.domain.ingest import gazetteer, ingest_text
 from dari.curation.domain.review import approve, reject
 from dari.curation.models import CandidateKind, CandidateStatus
+from dari.directory.access import visible_assets
 from dari.directory.models import Deal, Investment
 from dari.directory.vocab import DealType, Stage, label_of
 from dari.web.curation_forms import (
@@ -126,24 +128,38 @@ def _duplicates(candidate: Any, user: Any) -> list[dict[str, Any]]:
     ]
 
 
-def _extracted(candidate: Any, form: Any) -> list[dict[str, Any]]:
+def _party_names(candidates: list[Any]) -> dict[str, str]:
+    """Each organisation a party was resolved to, by id, under the reader's name for it."""
+    return {pk: local_name(o) for pk, o in queries.party_organizations(candidates).items()}
+
+
+def _extracted(candidate: Any, form: Any, user: Any) -> list[dict[str, Any]]:
     """The extracted fields as the page shows them: translated names and roles (a national
-    target by the name the approval form lists it under)."""
+    target by the name the approval form lists it under), a party resolved to an organisation
+    and the asset under their names (ids beside them, as the approval form takes them)."""
     rows = []
     currency = str(candidate.extracted.get("currency") or "")
+    names = _party_names([candidate])
     for name, value in candidate.extracted.items():
         if name == "target" and candidate.kind == CandidateKind.OBSERVATION:
             value = dict(form.fields["target"].choices).get(value, value)
         if name == "parties":
             value = [
-                {**p, "role_label": str(ROLE_LABELS.get(p.get("role"), p.get("role")))}
+                {
+                    **p,
+                    "name": names.get(p.get("organization") or "") or p.get("name"),
+                    "role_label": str(ROLE_LABELS.get(p.get("role"), p.get("role"))),
+                }
                 for p in value
             ]
+        if name == "asset" and value:
+            asset = visible_assets(user).filter(pk=value).first()
+            value = {"id": value, "name": asset.name if asset else ""}
         rows.append(
             {
                 "field": name,
                 "label": _label(name),
-                "value": value if name == "parties" else _shown(name, value, currency),
+                "value": value if name in ("parties", "asset") else _shown(name, value, currency),
                 "evidence": candidate.evidence.get(name, ""),
                 "confidence": candidate.confidence.get(name),
             }
@@ -168,11 +184,12 @@ def queue(request: HttpRequest) -> HttpResponse:
     if status not in CandidateStatus.values:
         status = CandidateStatus.PENDING
     rows = list(queries.queue(status).order_by("-id")[:200])
+    names = _party_names(rows)
     return render(
         request,
         "curation/queue.html",
         {
-            "rows": [(c, queries.summary(c)) for c in rows],
+            "rows": [(c, queries.summary(c, names)) for c in rows],
             "status": status,
             "statuses": CandidateStatus.choices,
         },
@@ -260,7 +277,7 @@ def _detail(
         {
             "c": candidate,
             "segments": [(seg, _label(seg.field)) for seg in queries.segments(candidate)],
-            "extracted": _extracted(candidate, form),
+            "extracted": _extracted(candidate, form, request.user),
             "duplicates": _duplicates(candidate, request.user) if candidate.kind == "deal" else [],
             "form": form,
             "reject_form": reject_form or RejectForm(),

@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet
 
 from dari.curation.models import Candidate, CandidateStatus
 from dari.directory.access import visible_assets, with_visible_asset
-from dari.directory.models import Deal
+from dari.directory.models import Deal, Organization
 
 WINDOW_DAYS = 30
 
@@ -74,13 +74,30 @@ def party(candidate: Candidate, role: str) -> dict[str, Any] | None:
     return None
 
 
-def summary(candidate: Candidate) -> str:
-    """'Licensor → Licensee' (or the investee and investors) in the names the text used."""
+def party_organizations(candidates: list[Candidate]) -> dict[str, Organization]:
+    """The directory's organisations the candidates' parties were resolved to, by id (one
+    query for a whole queue)."""
+    ids = {
+        p["organization"]
+        for c in candidates
+        for p in c.extracted.get("parties", [])
+        if p.get("organization")
+    }
+    return Organization.objects.in_bulk(list(ids)) if ids else {}
+
+
+def summary(candidate: Candidate, names: dict[str, str] | None = None) -> str:
+    """'Licensor → Licensee' (or the investee and investors): a party resolved to an
+    organisation under its name in `names` (by id) when given, else as extracted."""
     if candidate.kind == "observation":
         f = candidate.extracted
         return f"{f.get('target', '')} · {f.get('date', '')} · {f.get('value', '')}"
     parties = candidate.extracted.get("parties", [])
-    return " → ".join(p.get("name") or p.get("mentioned_as", "") for p in parties)
+    names = names or {}
+    return " → ".join(
+        names.get(p.get("organization") or "") or p.get("name") or p.get("mentioned_as", "")
+        for p in parties
+    )
 
 
 def segments(candidate: Candidate) -> list[Segment]:
