@@ -95,8 +95,13 @@ def target_chart(
             ),
         )
     )
+    # A point in the same year as a later one (an observation for the baseline's year) keeps
+    # its dot but not its label: the two labels would print one over the other.
+    labelled = [
+        p for i, p in enumerate(points) if all(q["year"] != p["year"] for q in points[i + 1 :])
+    ]
     text = (
-        alt.Chart(alt.Data(values=[*points, goal]))
+        alt.Chart(alt.Data(values=[*labelled, goal]))
         .mark_text(dy=-12, fontSize=11, color=INK)
         .encode(x=x, y=y, text=alt.Text("value:Q", format=",.4~r"))
     )
