@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
@@ -299,7 +300,7 @@ def candidate(request: HttpRequest, candidate_id: int) -> HttpResponse:
 def candidate_approve(request: HttpRequest, candidate_id: int) -> HttpResponse:
     cand = _candidate(request, candidate_id)
     form = _approval_form(cand, request.POST)
-    if form.is_valid():
+    if form.is_valid() and not _stopped_by_a_recorded_deal(cand, form, request):
         try:
             approved = approve(cand.pk, request.user, form.cleaned_data)
         except CurationError as exc:
@@ -308,6 +309,36 @@ def candidate_approve(request: HttpRequest, candidate_id: int) -> HttpResponse:
             messages.success(request, _("Approved: the record is in the directory."))
             return redirect(_published_at(approved))
     return _detail(request, cand, form=form, status=400)
+
+
+def _stopped_by_a_recorded_deal(candidate: Any, form: Any, request: HttpRequest) -> bool:
+    """Whether a new deal between the parties as approved (the curator may have corrected
+    them, so the page's duplicate panel, which compares the extracted parties, never showed
+    it) would repeat a recorded one: the form then names it and offers to add the deal as a
+    separate one, or to amend the recorded one."""
+    data = form.cleaned_data
+    if candidate.kind != CandidateKind.DEAL or data.get("update") or request.POST.get("separate"):
+        return False
+    recorded = queries.deals_like(
+        data["licensor"].strip(),
+        data["licensee"].strip(),
+        data.get("date", ""),
+        (data.get("asset") or "").strip(),
+        request.user,
+    )
+    if not recorded:
+        return False
+    form.fields["separate"] = forms.BooleanField(label=_("Add as a separate deal"), required=False)
+    form.add_error(
+        "update",
+        _(
+            "A deal between these organisations is already recorded near this date: "
+            "%(deals)s. To amend it, enter its id here; if the text reports another deal, "
+            "tick “Add as a separate deal”."
+        )
+        % {"deals": ", ".join(f"{d.pk} ({d.date or '–'})" for d in recorded)},
+    )
+    return True
 
 
 def _published_at(candidate: Any) -> str:
