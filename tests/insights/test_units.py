@@ -65,3 +65,30 @@ def test_a_korean_chart_reads_in_the_units_of_the_figures_above_it(client):
     svg = card.split('<figure class="chart">', 1)[1].split("</figure>", 1)[0]
     labels = re.findall(r"<text[^>]*>([^<]+)</text>", svg)
     assert {"USD billion", "8.1", "16"} <= set(labels)
+
+
+@pytest.mark.django_db
+def test_the_observation_form_names_the_unit_a_value_is_entered_in(client):
+    """The exports card reads '104억 달러' and the form asked for a bare 'Value': a Korean
+    curator copying 104 from a KHIDI release proposed USD 104 billion. Each target is now
+    listed with the unit its value is entered in, in both languages."""
+    from dari.accounts.models import Role
+    from dari.insights.bundled import load_targets
+    from tests.factories import UserFactory
+
+    load_targets()
+    client.force_login(UserFactory(username="cur", role=Role.CURATOR, organization=None))
+    for lang, exports, jobs in [
+        ("ko", "의약품 수출 (단위: 십억 달러)", "제약바이오산업 일자리 (단위: 명)"),
+        (
+            "en",
+            "Pharmaceutical exports (unit: USD billion)",
+            "Pharmaceutical and bio industry jobs (unit: jobs)",
+        ),
+    ]:
+        client.cookies["django_language"] = lang
+        page = client.get("/insights/").content.decode()
+        form = page.split('id="add-observation"', 1)[1]
+        select = re.search(r'<select name="target"[^>]*>(.*?)</select>', form, re.S).group(1)
+        options = re.findall(r">([^<]+)</option>", select)
+        assert exports in options and jobs in options

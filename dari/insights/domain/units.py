@@ -17,12 +17,13 @@ class Unit:
     korean: str
     korean_label: str  # the unit alone (a chart's axis), for figures scaled by korean_factor
     korean_factor: float = 1.0
+    korean_stated: str = ""  # the unit figures are entered in, when korean_label is scaled
 
 
 UNITS: dict[str, Unit] = {
     "drugs": Unit("%(n)s drugs", "%(n)s개", "개"),
     "companies": Unit("%(n)s companies", "%(n)s개사", "개사"),
-    "USD billion": Unit("USD %(n)s billion", "%(n)s억 달러", "억 달러", 10.0),
+    "USD billion": Unit("USD %(n)s billion", "%(n)s억 달러", "억 달러", 10.0, "십억 달러"),
     "jobs": Unit("%(n)s jobs", "%(n)s명", "명"),
     "rank": Unit("rank %(n)s", "%(n)s위", "순위"),
     "KRW trillion": Unit("KRW %(n)s trillion", "%(n)s조 원", "조 원"),
@@ -62,6 +63,15 @@ def unit_label(unit: str) -> str:
     if spec is None or not _korean():
         return unit
     return spec.korean_label
+
+
+def stated_unit(unit: str) -> str:
+    """The unit a figure is stored and entered in, in the active language (a form's value:
+    "십억 달러" in Korean for USD billion, so 104억 달러 is entered as 10.4)."""
+    spec = UNITS.get(unit)
+    if spec is None or not _korean():
+        return unit
+    return spec.korean_stated or spec.korean_label
 
 
 def unit_factor(unit: str) -> float:
