@@ -133,7 +133,7 @@ def test_cluster_and_target_menus_are_in_the_readers_language(world, client):
     form = ObservationForm()
     with translation.override("ko"):
         labels = [label for _, label in form.fields["target"].choices]
-    assert "의약품 수출" in labels
+    assert "의약품 수출 (단위: 십억 달러)" in labels  # with the unit its value is entered in
 
 
 def test_a_wide_chart_is_marked_to_scroll_on_a_phone_rather_than_shrink():
