@@ -21,6 +21,7 @@ from dari.directory.vocab import (
 )
 from dari.directory.weblinks import validate_web_address
 from dari.insights.domain.analytics import Filters
+from dari.insights.domain.units import stated_unit
 from dari.insights.models import NationalTarget
 
 ALL = [("", _("All"))]
@@ -94,7 +95,16 @@ class ObservationForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["target"].label_from_instance = local_name  # type: ignore[attr-defined]
+        self.fields["target"].label_from_instance = target_label  # type: ignore[attr-defined]
+
+
+def target_label(target: NationalTarget) -> str:
+    """A target as a form lists it: its name and the unit its values are entered in (a
+    Korean curator reading '104억 달러' on the card enters 10.4 for USD billion)."""
+    return _("%(name)s (unit: %(unit)s)") % {
+        "name": local_name(target),
+        "unit": stated_unit(target.unit),
+    }
 
 
 class ApplyForm(forms.Form):

@@ -7,9 +7,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from dari.core.names import local_name
 from dari.curation.domain.ingest import LANGUAGES
 from dari.directory.vocab import DealType, InvestmentKind
+from dari.insights.forms import target_label
 from dari.insights.models import NationalTarget
 
 
@@ -140,7 +140,7 @@ class ObservationApprovalForm(forms.Form):
 
 
 def target_choices() -> list[tuple[str, str]]:
-    return [(t.pk, local_name(t)) for t in NationalTarget.objects.order_by("position", "id")]
+    return [(t.pk, target_label(t)) for t in NationalTarget.objects.order_by("position", "id")]
 
 
 class RejectForm(forms.Form):

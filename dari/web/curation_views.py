@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
@@ -19,12 +20,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from dari.core.forms import add_domain_error
 from dari.core.money import money
+from dari.core.names import local_name
 from dari.curation.access import may_curate
 from dari.curation.domain import queries
 from dari.curation.domain.errors import CurationError
 from dari.curation.domain.ingest import gazetteer, ingest_text
 from dari.curation.domain.review import approve, reject
 from dari.curation.models import CandidateKind, CandidateStatus
+from dari.directory.access import visible_assets
 from dari.directory.models import Deal, Investment
 from dari.directory.vocab import DealType, Stage, label_of
 from dari.web.curation_forms import (
@@ -126,24 +129,38 @@ def _duplicates(candidate: Any, user: Any) -> list[dict[str, Any]]:
     ]
 
 
-def _extracted(candidate: Any, form: Any) -> list[dict[str, Any]]:
+def _party_names(candidates: list[Any]) -> dict[str, str]:
+    """Each organisation a party was resolved to, by id, under the reader's name for it."""
+    return {pk: local_name(o) for pk, o in queries.party_organizations(candidates).items()}
+
+
+def _extracted(candidate: Any, form: Any, user: Any) -> list[dict[str, Any]]:
     """The extracted fields as the page shows them: translated names and roles (a national
-    target by the name the approval form lists it under)."""
+    target by the name the approval form lists it under), a party resolved to an organisation
+    and the asset under their names (ids beside them, as the approval form takes them)."""
     rows = []
     currency = str(candidate.extracted.get("currency") or "")
+    names = _party_names([candidate])
     for name, value in candidate.extracted.items():
         if name == "target" and candidate.kind == CandidateKind.OBSERVATION:
             value = dict(form.fields["target"].choices).get(value, value)
         if name == "parties":
             value = [
-                {**p, "role_label": str(ROLE_LABELS.get(p.get("role"), p.get("role")))}
+                {
+                    **p,
+                    "name": names.get(p.get("organization") or "") or p.get("name"),
+                    "role_label": str(ROLE_LABELS.get(p.get("role"), p.get("role"))),
+                }
                 for p in value
             ]
+        if name == "asset" and value:
+            asset = visible_assets(user).filter(pk=value).first()
+            value = {"id": value, "name": asset.name if asset else ""}
         rows.append(
             {
                 "field": name,
                 "label": _label(name),
-                "value": value if name == "parties" else _shown(name, value, currency),
+                "value": value if name in ("parties", "asset") else _shown(name, value, currency),
                 "evidence": candidate.evidence.get(name, ""),
                 "confidence": candidate.confidence.get(name),
             }
@@ -168,11 +185,12 @@ def queue(request: HttpRequest) -> HttpResponse:
     if status not in CandidateStatus.values:
         status = CandidateStatus.PENDING
     rows = list(queries.queue(status).order_by("-id")[:200])
+    names = _party_names(rows)
     return render(
         request,
         "curation/queue.html",
         {
-            "rows": [(c, queries.summary(c)) for c in rows],
+            "rows": [(c, queries.summary(c, names)) for c in rows],
             "status": status,
             "statuses": CandidateStatus.choices,
         },
@@ -260,7 +278,7 @@ def _detail(
         {
             "c": candidate,
             "segments": [(seg, _label(seg.field)) for seg in queries.segments(candidate)],
-            "extracted": _extracted(candidate, form),
+            "extracted": _extracted(candidate, form, request.user),
             "duplicates": _duplicates(candidate, request.user) if candidate.kind == "deal" else [],
             "form": form,
             "reject_form": reject_form or RejectForm(),
@@ -282,7 +300,7 @@ def candidate(request: HttpRequest, candidate_id: int) -> HttpResponse:
 def candidate_approve(request: HttpRequest, candidate_id: int) -> HttpResponse:
     cand = _candidate(request, candidate_id)
     form = _approval_form(cand, request.POST)
-    if form.is_valid():
+    if form.is_valid() and not _stopped_by_a_recorded_deal(cand, form, request):
         try:
             approved = approve(cand.pk, request.user, form.cleaned_data)
         except CurationError as exc:
@@ -291,6 +309,36 @@ def candidate_approve(request: HttpRequest, candidate_id: int) -> HttpResponse:
             messages.success(request, _("Approved: the record is in the directory."))
             return redirect(_published_at(approved))
     return _detail(request, cand, form=form, status=400)
+
+
+def _stopped_by_a_recorded_deal(candidate: Any, form: Any, request: HttpRequest) -> bool:
+    """Whether a new deal between the parties as approved (the curator may have corrected
+    them, so the page's duplicate panel, which compares the extracted parties, never showed
+    it) would repeat a recorded one: the form then names it and offers to add the deal as a
+    separate one, or to amend the recorded one."""
+    data = form.cleaned_data
+    if candidate.kind != CandidateKind.DEAL or data.get("update") or request.POST.get("separate"):
+        return False
+    recorded = queries.deals_like(
+        data["licensor"].strip(),
+        data["licensee"].strip(),
+        data.get("date", ""),
+        (data.get("asset") or "").strip(),
+        request.user,
+    )
+    if not recorded:
+        return False
+    form.fields["separate"] = forms.BooleanField(label=_("Add as a separate deal"), required=False)
+    form.add_error(
+        "update",
+        _(
+            "A deal between these organisations is already recorded near this date: "
+            "%(deals)s. To amend it, enter its id here; if the text reports another deal, "
+            "tick “Add as a separate deal”."
+        )
+        % {"deals": ", ".join(f"{d.pk} ({d.date or '–'})" for d in recorded)},
+    )
+    return True
 
 
 def _published_at(candidate: Any) -> str:

@@ -17,24 +17,41 @@ GOAL = "#c2410c"
 
 
 def target_chart(
-    progress: dict[str, Any], labels: dict[str, str], unit: str, width: int = 420
+    progress: dict[str, Any],
+    labels: dict[str, str],
+    unit: str,
+    width: int = 420,
+    factor: float = 1.0,
 ) -> str:
     """Baseline → observations as a solid line, the straight path from baseline to target as a
-    dashed line, the target as a diamond; the y axis is reversed when lower is better."""
+    dashed line, the target as a diamond; the y axis is reversed when lower is better. Every
+    figure is multiplied by `factor`, the scale of `unit` (`units.unit_factor`)."""
     target = progress["target"]
+
+    def scaled(value: Any) -> Any:
+        return value if factor == 1 or value is None else round(float(value) * factor, 6)
+
     points = [
-        {"year": target.baseline_year, "value": target.baseline_value, "kind": labels["baseline"]}
+        {
+            "year": target.baseline_year,
+            "value": scaled(target.baseline_value),
+            "kind": labels["baseline"],
+        }
     ]
     points += [
         {
             # Sources report annual figures: plot each at its year (the table has the date).
             "year": o.date.year,
-            "value": o.value,
+            "value": scaled(o.value),
             "kind": labels["observed"],
         }
         for o in progress["observations"]
     ]
-    goal = {"year": target.target_year, "value": target.target_value, "kind": labels["target"]}
+    goal = {
+        "year": target.target_year,
+        "value": scaled(target.target_value),
+        "kind": labels["target"],
+    }
     lower = target.direction == "lower"
     values = [p["value"] for p in points] + [goal["value"]]
     years = [p["year"] for p in points] + [goal["year"]]
@@ -78,8 +95,13 @@ def target_chart(
             ),
         )
     )
+    # A point in the same year as a later one (an observation for the baseline's year) keeps
+    # its dot but not its label: the two labels would print one over the other.
+    labelled = [
+        p for i, p in enumerate(points) if all(q["year"] != p["year"] for q in points[i + 1 :])
+    ]
     text = (
-        alt.Chart(alt.Data(values=[*points, goal]))
+        alt.Chart(alt.Data(values=[*labelled, goal]))
         .mark_text(dy=-12, fontSize=11, color=INK)
         .encode(x=x, y=y, text=alt.Text("value:Q", format=",.4~r"))
     )

@@ -25,7 +25,7 @@ from dari.directory.domain.readercache import for_reader
 from dari.directory.models import Cluster
 from dari.directory.vocab import Modality, Stage
 from dari.insights.domain import analytics, network, targets
-from dari.insights.domain.units import unit_label
+from dari.insights.domain.units import unit_factor, unit_label
 from dari.insights.forms import (
     CapabilityForm,
     EcosystemFilterForm,
@@ -45,7 +45,8 @@ def _dashboard(request: HttpRequest, form: ObservationForm | None = None) -> Htt
     progress = targets.targets_progress()
     labels = _target_labels()
     for p in progress:
-        p["svg"] = charts.target_chart(p, labels, unit_label(p["target"].unit))
+        unit = p["target"].unit
+        p["svg"] = charts.target_chart(p, labels, unit_label(unit), factor=unit_factor(unit))
     curator = may_curate(request.user)
     return render(
         request,

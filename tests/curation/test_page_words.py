@@ -32,3 +32,35 @@ def test_the_queue_and_the_candidate_read_in_korean_with_zoned_times(graph, cura
     assert cand.extracted["territory"] == "worldwide"
     assert "<td>전 세계</td>" in page
     assert "worldwide</td>" not in page
+
+
+def test_a_korean_curator_reads_resolved_parties_and_the_asset_by_their_names(
+    graph, curator, client
+):
+    """A party the directory knows reads under its Korean name (the duplicate panel already
+    did: '테스트바이오 → 글로벌파마' beside 'Testbio → Globalpharma' was one company twice), and
+    the extracted asset by its name, with its id for the approval form."""
+    client.force_login(curator)
+    client.cookies["django_language"] = "ko"
+    client.post("/curation/ingest", {"source": SOURCE, "text": EN_DEAL, "lang": "en"})
+    cand = Candidate.objects.get()
+    assert [p["organization"] for p in cand.extracted["parties"]] == ["testbio", "globalpharma"]
+    assert cand.extracted["asset"] == "as-tb101"
+    queue = client.get("/curation/").content.decode()
+    assert re.findall(r'<td><a href="/curation/\d+/">(\D[^<]*)</a></td>', queue) == [
+        "테스트바이오 → 글로벌파마"
+    ]
+    page = client.get(f"/curation/{cand.pk}/").content.decode()
+    extracted = page.split("<tbody>")[1].split("</tbody>")[0]
+    parties = re.search(r"<td>당사자</td>\s*<td>(.*?)</td>", extracted, re.S).group(1)
+    assert [re.sub(r"<[^>]+>", "", line).split()[0] for line in parties.split("<br>")] == [
+        "테스트바이오",
+        "글로벌파마",
+    ]
+    asset = re.search(r"<td>자산</td>\s*<td>(.*?)</td>", extracted, re.S).group(1)
+    assert re.sub(r"<[^>]+>", "", asset).split() == ["TB-101", "(as-tb101)"]
+    client.cookies["django_language"] = "en"
+    queue = client.get("/curation/").content.decode()
+    assert re.findall(r'<td><a href="/curation/\d+/">(\D[^<]*)</a></td>', queue) == [
+        "Testbio → Globalpharma"
+    ]

@@ -73,6 +73,7 @@ def test_the_outcomes_read_as_korean_business_people_write_them(agenda_of):
     page = agenda_of("minseo", "ko")
     select = re.search(r'<select name="outcome"[^>]*>(.*?)</select>', page, re.S).group(1)
     assert re.findall(r">([^<]+)</option>", select) == [
+        "---------",
         "관심 없음",
         "CDA 체결",
         "텀시트(주요 조건 합의서)",

@@ -61,3 +61,19 @@ def test_two_reports_at_once_make_one():
     assert [type(o) for o in out] == [FollowUp, FollowUp], out
     assert out[0].pk == out[1].pk
     assert FollowUp.objects.count() == 1
+
+
+def test_the_outcome_starts_unchosen_so_a_hurried_click_reports_nothing(client, world, scheduled):
+    """The choice opened on 'No interest': 'Report outcome' pressed without choosing recorded
+    that the meeting led nowhere. Now the first option is empty and such a click is refused."""
+    import re
+
+    login(client, world["minseo"])
+    page = client.get(f"/events/{world['event'].slug}/agenda").content.decode()
+    select = re.search(r'<select name="outcome"[^>]*>(.*?)</select>', page, re.S).group(1)
+    values = re.findall(r'<option value="([^"]*)"', select)
+    assert values[0] == "" and "selected" not in select.split("</option>")[1]
+    path = f"/events/{world['event'].slug}/meetings/{scheduled.pk}/outcome"
+    response = client.post(path, {"outcome": "", "note": ""}, follow=True)
+    assert "Choose an outcome." in response.content.decode()
+    assert FollowUp.objects.count() == 0

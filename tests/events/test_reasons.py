@@ -48,9 +48,11 @@ def taken(world):
 
 
 def test_a_reason_reads_in_english_with_times_in_the_readers_zone(taken):
+    """Times on the 24-hour clock the agenda, the grid and the runs use ("08:00 GMT"), not
+    "8 a.m." / "오후 5:00" beside them on the same page."""
     assert reason_texts([taken], "Europe/London") == {
         taken.pk: "The only slot in which Minseo Park (Ablbio) and Emma Clarke (Gsk) are all "
-        "available, March 10 8 a.m. (Europe/London), is taken. Minseo Park (Ablbio) meets "
+        "available, March 10 08:00 (Europe/London), is taken. Minseo Park (Ablbio) meets "
         "Jihoon Lee (Ablbio) then. Those meetings are confirmed and never move."
     }
 
@@ -59,7 +61,7 @@ def test_the_same_reason_reads_in_korean_in_seoul_time(taken):
     with translation.override("ko"):
         assert reason_texts([taken], "Asia/Seoul") == {
             taken.pk: "Minseo Park (Ablbio) 및 Emma Clarke (Gsk) 모두가 참석할 수 있는 시간대 1개"
-            "(3월 10일 오후 5:00, Asia/Seoul)가 모두 찼습니다. 그 시간에 Minseo Park (Ablbio) 님은 "
+            "(3월 10일 17:00, Asia/Seoul)가 모두 찼습니다. 그 시간에 Minseo Park (Ablbio) 님은 "
             "Jihoon Lee (Ablbio) 님과 미팅이 있습니다. 그 미팅들은 확정되어 옮겨지지 않습니다."
         }
 
@@ -118,11 +120,11 @@ def test_more_people_than_shown_are_counted_as_people_in_each_language():
     }
     starts = {str(i): start + dt.timedelta(hours=i) for i in range(1, 7)}
     english = render_reason(reason, names, starts, "UTC")
-    assert "March 10 11 a.m., March 10 noon and 2 more (UTC)" in english
+    assert "March 10 11:00, March 10 12:00 and 2 more (UTC)" in english
     assert "Person 1 meets Person 3, Person 4, Person 5 and 3 others then." in english
     with translation.override("ko"):
         korean = render_reason(reason, names, starts, "UTC")
-    assert "3월 10일 오후 12:00 외 2개, UTC)" in korean
+    assert "3월 10일 12:00 외 2개, UTC)" in korean
     assert (
         "그 시간에 Person 1 님은 Person 3, Person 4, Person 5 님 외 3명과 미팅이 있습니다."
         in korean

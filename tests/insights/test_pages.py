@@ -133,7 +133,7 @@ def test_cluster_and_target_menus_are_in_the_readers_language(world, client):
     form = ObservationForm()
     with translation.override("ko"):
         labels = [label for _, label in form.fields["target"].choices]
-    assert "의약품 수출" in labels
+    assert "의약품 수출 (단위: 십억 달러)" in labels  # with the unit its value is entered in
 
 
 def test_a_wide_chart_is_marked_to_scroll_on_a_phone_rather_than_shrink():
@@ -144,3 +144,16 @@ def test_a_wide_chart_is_marked_to_scroll_on_a_phone_rather_than_shrink():
     assert 'class="marks chart-svg wide"' in wide
     narrow = charts.bar_chart([{"label": "2023", "n": 2}], "label", "n", "Deals")
     assert 'class="marks chart-svg" role="img"' in narrow
+
+
+def test_a_figure_observed_in_the_baseline_year_is_not_printed_over_the_baseline(world):
+    """Jobs: baseline 120,000 (2021) and an observation of 120,100 for 2021 were printed one
+    over the other, unreadable; the newer figure is the one labelled."""
+    load_targets()
+    labels = {"baseline": "Baseline", "observed": "Observed", "target": "Target"}
+    (jobs,) = [p for p in targets_progress() if p["target"].pk == "pharma-bio-jobs-2027"]
+    assert jobs["target"].baseline_year == jobs["observations"][0].date.year
+    svg = charts.target_chart(jobs, labels, "jobs")
+    marks = svg.split("role-axis-label", 2)[-1]
+    texts = re.findall(r"<text[^>]*>([^<]+)</text>", marks)
+    assert [t for t in texts if t.startswith("120,")] == ["120,100"]

@@ -4,6 +4,7 @@ billion is scaled when it reads in Korean)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -40,3 +41,54 @@ def test_every_bundled_unit_is_known_and_none_is_english_in_korean():
             u for u in sorted(units) if any(c.isascii() and c.isalpha() for c in unit_label(u))
         ] == []
     assert with_unit(None, "rank") == "–"
+
+
+@pytest.mark.django_db
+def test_a_korean_chart_reads_in_the_units_of_the_figures_above_it(client):
+    """The exports card reads '81억 달러'; its chart read 8.1 on an axis of 십억 달러, a second
+    scale for the same figure. In Korean the chart's figures are scaled as the card's are."""
+    from dari.insights.bundled import load_targets
+
+    load_targets()
+    client.cookies["django_language"] = "ko"
+    page = client.get("/insights/").content.decode()
+    card = page.split("의약품 수출", 1)[1].split('class="panel', 1)[0]
+    svg = card.split('<figure class="chart">', 1)[1].split("</figure>", 1)[0]
+    labels = re.findall(r"<text[^>]*>([^<]+)</text>", svg)
+    assert "억 달러" in labels
+    assert [t for t in labels if "십억" in t] == []
+    assert {"81", "160"} <= set(labels)
+    assert {"8.1", "16"} & set(labels) == set()
+    client.cookies["django_language"] = "en"
+    page = client.get("/insights/").content.decode()
+    card = page.split("Pharmaceutical exports", 1)[1].split('class="panel', 1)[0]
+    svg = card.split('<figure class="chart">', 1)[1].split("</figure>", 1)[0]
+    labels = re.findall(r"<text[^>]*>([^<]+)</text>", svg)
+    assert {"USD billion", "8.1", "16"} <= set(labels)
+
+
+@pytest.mark.django_db
+def test_the_observation_form_names_the_unit_a_value_is_entered_in(client):
+    """The exports card reads '104억 달러' and the form asked for a bare 'Value': a Korean
+    curator copying 104 from a KHIDI release proposed USD 104 billion. Each target is now
+    listed with the unit its value is entered in, in both languages."""
+    from dari.accounts.models import Role
+    from dari.insights.bundled import load_targets
+    from tests.factories import UserFactory
+
+    load_targets()
+    client.force_login(UserFactory(username="cur", role=Role.CURATOR, organization=None))
+    for lang, exports, jobs in [
+        ("ko", "의약품 수출 (단위: 십억 달러)", "제약바이오산업 일자리 (단위: 명)"),
+        (
+            "en",
+            "Pharmaceutical exports (unit: USD billion)",
+            "Pharmaceutical and bio industry jobs (unit: jobs)",
+        ),
+    ]:
+        client.cookies["django_language"] = lang
+        page = client.get("/insights/").content.decode()
+        form = page.split('id="add-observation"', 1)[1]
+        select = re.search(r'<select name="target"[^>]*>(.*?)</select>', form, re.S).group(1)
+        options = re.findall(r">([^<]+)</option>", select)
+        assert exports in options and jobs in options

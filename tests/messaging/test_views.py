@@ -141,3 +141,24 @@ def test_the_inbox_names_organisations_in_the_readers_language(world, thread, cl
     english = client.get("/messages/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Minseo Park (에이비엘바이오)" in korean
     assert f"Minseo Park ({organization.name})" in english
+
+
+@pytest.mark.parametrize(("lang", "who", "zone"), [("ko", "minseo", "KST"), ("en", "emma", "GMT")])
+def test_inbox_and_thread_times_read_as_every_other_page_with_their_zone(
+    world, thread, client, lang, who, zone
+):
+    """'2026년 12월 7일 1:08 오후' without a zone, beside '2026-12-07 13:08 KST' on the requests
+    page of the same meeting: the messages pages now write times as the others do."""
+    import re
+
+    client.force_login(world[who].user)
+    client.cookies["django_language"] = lang
+    stamp = rf"\d{{4}}-\d\d-\d\d \d\d:\d\d {zone}"
+    inbox = client.get("/messages/").content.decode()
+    rows = re.findall(
+        r'<div class="small muted">([^<]*)</div>', inbox.split('class="rows threads"')[1]
+    )
+    assert len(rows) == 1 and re.search(stamp + "$", rows[0])
+    page = client.get(f"/messages/{thread.pk}/").content.decode()
+    times = re.findall(r"</strong>[^<]* · ([^<]+)</div>", page)
+    assert len(times) == 2 and all(re.fullmatch(stamp, t) for t in times)

@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet
 
 from dari.curation.models import Candidate, CandidateStatus
 from dari.directory.access import visible_assets, with_visible_asset
-from dari.directory.models import Deal
+from dari.directory.models import Deal, Organization
 
 WINDOW_DAYS = 30
 
@@ -74,13 +74,30 @@ def party(candidate: Candidate, role: str) -> dict[str, Any] | None:
     return None
 
 
-def summary(candidate: Candidate) -> str:
-    """'Licensor → Licensee' (or the investee and investors) in the names the text used."""
+def party_organizations(candidates: list[Candidate]) -> dict[str, Organization]:
+    """The directory's organisations the candidates' parties were resolved to, by id (one
+    query for a whole queue)."""
+    ids = {
+        p["organization"]
+        for c in candidates
+        for p in c.extracted.get("parties", [])
+        if p.get("organization")
+    }
+    return Organization.objects.in_bulk(list(ids)) if ids else {}
+
+
+def summary(candidate: Candidate, names: dict[str, str] | None = None) -> str:
+    """'Licensor → Licensee' (or the investee and investors): a party resolved to an
+    organisation under its name in `names` (by id) when given, else as extracted."""
     if candidate.kind == "observation":
         f = candidate.extracted
         return f"{f.get('target', '')} · {f.get('date', '')} · {f.get('value', '')}"
     parties = candidate.extracted.get("parties", [])
-    return " → ".join(p.get("name") or p.get("mentioned_as", "") for p in parties)
+    names = names or {}
+    return " → ".join(
+        names.get(p.get("organization") or "") or p.get("name") or p.get("mentioned_as", "")
+        for p in parties
+    )
 
 
 def segments(candidate: Candidate) -> list[Segment]:
@@ -123,25 +140,38 @@ def duplicates(candidate: Candidate, user: Any = None) -> list[Duplicate]:
     dated within 30 days of the candidate (or undated). A deal's asset counts only when `user`
     may see it (`with_visible_asset`): a hidden one reads exactly like no asset."""
     licensor, licensee = party(candidate, "licensor"), party(candidate, "licensee")
-    ids = {p.get("organization") for p in (licensor, licensee) if p}
-    if len(ids) != 2 or None in ids:
+    fields = candidate.extracted
+    return [
+        Duplicate(deal, diff(candidate, deal))
+        for deal in deals_like(
+            (licensor or {}).get("organization") or "",
+            (licensee or {}).get("organization") or "",
+            fields.get("date", ""),
+            fields.get("asset", ""),
+            user,
+        )
+    ]
+
+
+def deals_like(a: str, b: str, when: str, asset: str, user: Any = None) -> list[Deal]:
+    """The deals a deal between organisations `a` and `b` (ids, either way round) dated `when`
+    about `asset` may duplicate, by the rule of `duplicates` ([] unless both are ids)."""
+    if not a or not b or a == b:
         return []
-    a, b = sorted(i for i in ids if i)
     rows = with_visible_asset(
         Deal.objects.filter(Q(licensor_id=a, licensee_id=b) | Q(licensor_id=b, licensee_id=a)),
         user,
     ).select_related("licensor", "licensee")
-    fields = candidate.extracted
-    when = _day(fields.get("date", ""))
-    out: list[Duplicate] = []
+    day = _day(when)
+    out: list[Deal] = []
     for deal in rows:
         shown = deal.visible_asset_id
-        if fields.get("asset") and shown and fields["asset"] != shown:
+        if asset and shown and asset != shown:
             continue
         stored = _day(deal.date)
-        if when and stored and abs((when - stored).days) > WINDOW_DAYS:
+        if day and stored and abs((day - stored).days) > WINDOW_DAYS:
             continue
-        out.append(Duplicate(deal, diff(candidate, deal)))
+        out.append(deal)
     return out
 
 

@@ -46,12 +46,14 @@ def join(items: list[str], limit: int = 4) -> str:
 
 
 def local_moment(start: datetime, zone: str) -> str:
-    """A slot's start in `zone`: localized day and time ("3월 11일 오전 10:00")."""
+    """A slot's start in `zone`: localized day, 24-hour time ("3월 11일 10:00")."""
     local = start.astimezone(ZoneInfo(zone))
     day = formats.date_format(local, "MONTH_DAY_FORMAT")
     return pgettext("day and time", "%(day)s %(time)s") % {
         "day": day,
-        "time": str(formats.time_format(local, "TIME_FORMAT")),
+        # The 24-hour clock of the agenda, grid and runs (Django's TIME_FORMAT is "8 a.m." /
+        # "오전 8:00"), so a reason names a slot as the rest of the page does.
+        "time": local.strftime("%H:%M"),
     }
 
 

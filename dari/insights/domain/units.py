@@ -15,14 +15,15 @@ from django.utils.formats import number_format
 class Unit:
     english: str  # "%(n)s" is the formatted figure
     korean: str
-    korean_label: str  # the unit alone (a chart's axis), for figures as stated
+    korean_label: str  # the unit alone (a chart's axis), for figures scaled by korean_factor
     korean_factor: float = 1.0
+    korean_stated: str = ""  # the unit figures are entered in, when korean_label is scaled
 
 
 UNITS: dict[str, Unit] = {
     "drugs": Unit("%(n)s drugs", "%(n)s개", "개"),
     "companies": Unit("%(n)s companies", "%(n)s개사", "개사"),
-    "USD billion": Unit("USD %(n)s billion", "%(n)s억 달러", "십억 달러", 10.0),
+    "USD billion": Unit("USD %(n)s billion", "%(n)s억 달러", "억 달러", 10.0, "십억 달러"),
     "jobs": Unit("%(n)s jobs", "%(n)s명", "명"),
     "rank": Unit("rank %(n)s", "%(n)s위", "순위"),
     "KRW trillion": Unit("KRW %(n)s trillion", "%(n)s조 원", "조 원"),
@@ -57,8 +58,27 @@ def with_unit(value: float | int | None, unit: str) -> str:
 
 
 def unit_label(unit: str) -> str:
-    """The unit alone, for figures as the source states them (a chart's axis title)."""
+    """The unit alone (a chart's axis title), for figures multiplied by `unit_factor`."""
     spec = UNITS.get(unit)
     if spec is None or not _korean():
         return unit
     return spec.korean_label
+
+
+def stated_unit(unit: str) -> str:
+    """The unit a figure is stored and entered in, in the active language (a form's value:
+    "십억 달러" in Korean for USD billion, so 104억 달러 is entered as 10.4)."""
+    spec = UNITS.get(unit)
+    if spec is None or not _korean():
+        return unit
+    return spec.korean_stated or spec.korean_label
+
+
+def unit_factor(unit: str) -> float:
+    """What a figure is multiplied by to read in the active language's unit: a chart reads
+    '81' on an axis of 억 달러 under a card that reads '81억 달러' (10 for USD billion in
+    Korean, as `with_unit` scales it), never a second scale for the same figure."""
+    spec = UNITS.get(unit)
+    if spec is None or not _korean():
+        return 1.0
+    return spec.korean_factor

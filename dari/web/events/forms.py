@@ -240,7 +240,8 @@ class ColleagueForm(forms.Form):
 
 
 class OutcomeForm(forms.Form):
-    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
+    # Opens on no outcome: a first real choice ("No interest") was reported by a hurried click.
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=[("", "---------"), *Outcome.choices])
     deal_id = forms.CharField(
         label=_("Deal record (optional)"),
         required=False,
