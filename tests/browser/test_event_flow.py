@@ -129,7 +129,7 @@ def test_request_accept_schedule_agendas_and_ics(open_as, live_server, fair):
     screenshot(page, "event-detail-en.png")
     page.locator("tr", has_text="Emma Clarke").get_by_role("link", name="Request a meeting").click()
     page.get_by_label("Message").fill("Our bispecific ABL111 fits your immuno-oncology pipeline.")
-    page.get_by_label("About one of our assets").select_option(label="ABL111")
+    page.get_by_label("About an asset").select_option(label="ABL111")
     page.get_by_label("Priority").select_option(label="High")
     page.get_by_role("button", name="Send the request").click()
     page.wait_for_url(f"{base}/requests")

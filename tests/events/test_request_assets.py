@@ -96,8 +96,8 @@ def test_a_scout_asks_about_the_counterparts_asset_and_both_sides_see_it(
     assert page.count('href="/assets/as-abl111/"') == 1
     (received,) = [m for m in mailoutbox if minseo.user.email in m.to]
     assert [line for line in received.body.splitlines() if "ABL111" in line] == [
-        "ABL111?",
         "About the asset: ABL111",
+        "ABL111?",
     ]
     accept_request(request.pk, minseo)
     assert (

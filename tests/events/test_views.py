@@ -264,15 +264,21 @@ def test_a_requests_asset_is_shown_only_to_those_who_may_see_it(client, world):
     open_asset = AssetFactory(
         id="as-open", organization=minseo.organization, name="Openmab", visibility="public"
     )
-    foreign = AssetFactory(id="as-foreign", organization=emma.organization, visibility="public")
+    # An asset of neither side of the request (tests/events/test_request_assets.py: theirs).
+    foreign = AssetFactory(id="as-foreign", visibility="public")
     login(client, minseo)
     form = client.get(url("request-new", "test-virtual"), {"participant": emma.pk}).context["form"]
-    assert sorted(a.pk for a in form.fields["asset"].queryset) == ["as-open", "as-secret"]
+    assert form.fields["asset"].choices[1][1] == [
+        ("as-open", "Openmab"),
+        ("as-secret", "Secretmab"),
+    ]
     response = client.post(
         url("request-new", "test-virtual"),
         {"participant": emma.pk, "asset": foreign.pk, "priority": "2"},
     )
-    assert texts(response, "errorlist")[0].startswith("Select a valid choice")
+    assert response.context["form"].errors.as_data()["asset"][0].message == (
+        "no asset 'as-foreign' of your organisation or of the organisation you ask"
+    )
     client.post(
         url("request-new", "test-virtual"),
         {"participant": emma.pk, "asset": secret.pk, "priority": "2"},

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone as djtz
 from django.utils.translation import gettext as _
 
 from dari.directory.access import visible_assets
+from dari.directory.models import Asset
 from dari.events.access import may_reach_people
 from dari.events.domain.controls import check_may_answer, check_may_meet, check_quota
 from dari.events.domain.errors import EventError
@@ -55,6 +56,14 @@ def _open_for_requests(event: Event) -> None:
             % {"deadline": f"{deadline.astimezone(UTC):%Y-%m-%d %H:%M}"},
             code="deadline_passed",
         )
+
+
+def askable_assets(requester: Participant, organization_id: str | None) -> QuerySet[Asset]:
+    """The assets a request of `requester` to the organisation `organization_id` may name:
+    those of either side (ours, or the counterpart's that we want to discuss) that the
+    requester may see (`visible_assets`)."""
+    sides = [org for org in (requester.organization_id, organization_id) if org]
+    return visible_assets(requester.user).filter(organization_id__in=sides)
 
 
 @transaction.atomic
@@ -103,11 +112,13 @@ def request_meeting(
         raise EventError(_("must be 1 (low), 2 (normal) or 3 (high)"), field="priority")
     asset = None
     if asset_id:
-        # Only an asset of our own organisation, and only one the requester may see.
-        asset = visible_assets(requester.user).filter(pk=asset_id).first()
-        if asset is None or asset.organization_id != requester.organization_id:
+        asset = askable_assets(requester, organization_id).filter(pk=asset_id).first()
+        if asset is None:
+            # The same words for a missing asset and one hidden from the requester.
             raise EventError(
-                _("no asset %(asset)r of your organisation") % {"asset": asset_id}, field="asset"
+                _("no asset %(asset)r of your organisation or of the organisation you ask")
+                % {"asset": asset_id},
+                field="asset",
             )
     # Lock the requester's row: a COUNT takes no row locks, so two concurrent requests could
     # both pass the cap; with the lock they are counted one after the other.

@@ -11,7 +11,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dari.core.forms import add_domain_error
-from dari.directory.models import Asset
+from dari.core.names import local_name
+from dari.directory.models import Organization
 from dari.events.domain.reasons import day_label
 from dari.events.domain.requests import MAX_MESSAGE
 from dari.events.domain.setup import LIMITS, order_problems
@@ -190,8 +191,17 @@ class RegisterForm(forms.Form):
             )
 
 
+class AskedAssetField(forms.ChoiceField):
+    """The asset a request is about, offered in two groups (ours, the counterpart's). Any value
+    passes the form: `request_meeting` judges it through `askable_assets`, so a crafted value
+    gets the domain's refusal, the same for a missing asset and one hidden from the requester."""
+
+    def valid_value(self, value: Any) -> bool:
+        return True
+
+
 class RequestForm(forms.Form):
-    """A meeting request: message, optionally one of our organisation's assets, priority."""
+    """A meeting request: message, optionally an asset of either side, priority."""
 
     message = forms.CharField(
         label=_("Message"),
@@ -199,19 +209,37 @@ class RequestForm(forms.Form):
         max_length=MAX_MESSAGE,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    asset = forms.ModelChoiceField(
-        label=_("About one of our assets"),
-        queryset=Asset.objects.none(),
+    asset = AskedAssetField(
+        label=_("About an asset"),
         required=False,
-        empty_label=_("(none)"),
+        help_text=_("One of your organisation's assets, or one of theirs you want to discuss."),
     )
     priority = forms.TypedChoiceField(
         label=_("Priority"), choices=PRIORITIES, coerce=int, initial=2
     )
 
-    def __init__(self, assets: Any, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        assets: Any,
+        *args: Any,
+        ours: str | None = None,
+        theirs: Organization | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """`assets`: those the request may name (`askable_assets`), of our organisation `ours`
+        or of the counterpart `theirs`."""
         super().__init__(*args, **kwargs)
-        self.fields["asset"].queryset = assets  # type: ignore[attr-defined]
+        assets = list(assets)
+        groups: list[tuple[Any, list[tuple[str, str]]]] = []
+        own = [(a.pk, a.name) for a in assets if a.organization_id == ours]
+        other = [(a.pk, a.name) for a in assets if a.organization_id != ours]
+        if own:
+            groups.append((_("Our assets"), own))
+        if other and theirs is not None:
+            groups.append(
+                (_("Assets of %(organization)s") % {"organization": local_name(theirs)}, other)
+            )
+        self.fields["asset"].choices = [("", _("(none)")), *groups]  # type: ignore[attr-defined]
 
 
 class DeclineForm(forms.Form):

@@ -1,8 +1,9 @@
 """Participant pages of partnering events: requesting a meeting, my requests and my
 availability. People see only their own requests and availability; requests are for
-confirmed members (`dari.events.access.may_reach_people`). Assets named in requests pass
-through `visible_assets`. No GET writes: pending requests past the deadline read as expired
-and are expired in the database by the periodic job."""
+confirmed members (`dari.events.access.may_reach_people`). A request may name an asset of
+either side that the requester may see (`askable_assets`, read through `visible_assets`). No
+GET writes: pending requests past the deadline read as expired and are expired in the
+database by the periodic job."""
 
 from __future__ import annotations
 
@@ -17,11 +18,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from dari.core.errors import DomainError
 from dari.core.forms import add_domain_error
-from dari.directory.access import visible_assets
 from dari.events.access import may_reach_people
 from dari.events.domain.queries import availability_grid, request_list
 from dari.events.domain.requests import (
     accept_request,
+    askable_assets,
     decline_request,
     request_meeting,
     withdraw_request,
@@ -64,8 +65,9 @@ def request_new(request: HttpRequest, me: Participant) -> HttpResponse:
         organization = member.organization
     else:
         raise Http404(NO_EVENT)
-    ours = visible_assets(request.user).filter(organization_id=me.organization_id or "")
-    form = RequestForm(ours.order_by("name"), request.POST or None)
+    counterpart = target.organization if target is not None else organization
+    assets = askable_assets(me, counterpart.pk if counterpart else None).order_by("name", "pk")
+    form = RequestForm(assets, request.POST or None, ours=me.organization_id, theirs=counterpart)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -74,7 +76,7 @@ def request_new(request: HttpRequest, me: Participant) -> HttpResponse:
                 target=target,
                 organization_id=organization.pk if organization else None,
                 message=data["message"],
-                asset_id=data["asset"].pk if data["asset"] else None,
+                asset_id=data["asset"] or None,
                 priority=data["priority"],
             )
         except DomainError as exc:
