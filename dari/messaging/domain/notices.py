@@ -10,6 +10,7 @@ from typing import Any
 
 from django.urls import reverse
 
+from dari.directory.access import visible_assets
 from dari.events.domain.links import video_link
 from dari.events.models import Meeting, MeetingRequest, MeetingStatus, MoveRequest, Participant
 from dari.events.rules import MoveStatus
@@ -46,13 +47,24 @@ def _send_to(kind: str, template: str, people: list[Participant], context: dict[
 
 
 def _request(request_id: int) -> MeetingRequest:
+    # Not the asset itself: a template could name it to someone who may not see it.
     return MeetingRequest.objects.select_related(
-        "event", "requester__user", "requester__organization", "target__user", "asset"
+        "event", "requester__user", "requester__organization", "target__user"
     ).get(pk=request_id)
 
 
+def asset_seen_by(request: MeetingRequest, person: Participant) -> str:
+    """The name of the asset the request is about if `person` may see it (`visible_assets`),
+    else "", as for a request about no asset."""
+    if not request.asset_id:
+        return ""
+    names = visible_assets(person.user).filter(pk=request.asset_id).values_list("name", flat=True)
+    return names.first() or ""
+
+
 def notify_request(request_id: int, **_: Any) -> int:
-    """Tell the requested participant (or each participant of the requested organisation)."""
+    """Tell the requested participant (or each participant of the requested organisation),
+    naming the asset asked about (ours or theirs) to whoever may see it."""
     request = _request(request_id)
     people = [p for p in thread_members(request) if p.pk != request.requester_id]
     context = {
@@ -62,7 +74,15 @@ def notify_request(request_id: int, **_: Any) -> int:
         "link": thread_url(request.pk),
         "requests_link": site_url(reverse("events:requests", args=[request.event.slug])),
     }
-    return _send_to(NoticeKind.REQUEST_RECEIVED, "request_received", people, context)
+    return sum(
+        _send_to(
+            NoticeKind.REQUEST_RECEIVED,
+            "request_received",
+            [p],
+            {**context, "asset": asset_seen_by(request, p)},
+        )
+        for p in people
+    )
 
 
 def notify_answer(request_id: int, status: str = "", **_: Any) -> int:
