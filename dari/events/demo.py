@@ -143,7 +143,8 @@ def _build(rng: random.Random, today: dt.date) -> Event:
     assets_by_org: dict[str, list[str]] = {}
     for a in Asset.objects.filter(organization_id__in=KOREAN, visibility="public").order_by("pk"):
         assets_by_org.setdefault(a.organization_id, []).append(a.pk)
-    # Korean BD leads ask partners (with an asset); partners' scouts ask biotechs.
+    # Korean BD leads ask partners about an asset of their own; partners' scouts, who hold none
+    # here, ask biotechs about one of the biotech's (the commonest request at such events).
     pairs = set()
     for p in korean:
         for target in rng.sample(partners, k=min(len(partners), rng.randint(3, 6))):
@@ -158,13 +159,15 @@ def _build(rng: random.Random, today: dt.date) -> Event:
         if key in seen_orgs:
             continue
         seen_orgs.add(key)
-        own = assets_by_org.get(requester.organization_id or "", [])
+        about = assets_by_org.get(requester.organization_id or "", []) or assets_by_org.get(
+            target.organization_id or "", []
+        )
         requests.append(
             request_meeting(
                 requester,
                 target=target,
                 message="We would like to discuss a partnership at the event.",
-                asset_id=rng.choice(own) if own else None,
+                asset_id=rng.choice(about) if about else None,
                 priority=rng.choice([1, 2, 2, 3]),
             )
         )
