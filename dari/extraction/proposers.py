@@ -31,9 +31,12 @@ _EN_ENDING = re.compile(r"(?<![\w.&-])((?:[A-Z][\w&-]*\s){0,3}[A-Z][\w&-]*\sHold
 _EN_TOKEN = r"(?:[A-Z][\w&-]*|(?<=[A-Z]{2}\s)[a-z]{5,})"
 _EN_ACTOR = re.compile(
     r"(?:^|(?<=[.!?\n]\s)|(?<=\n)|(?<=[.!?][\"”]\s)|(?<=,\s)|(?<=\bconglomerate\s)|"
-    r"(?<=\bgroup\s)|(?<=\bcompany\s)|(?<=\bfirm\s)|(?<=\bmaker\s)|(?<=\bdrugmaker\s))"
+    r"(?<=\bgroup\s)|(?<=\bcompany\s)|(?<=\bfirm\s)|(?<=\bmaker\s)|(?<=\bdrugmaker\s)|"
+    # the subject after a dateline: "BOSTON, May 3, 2024 /PRNewswire/ -- X today announced"
+    r"(?<=--)|(?<=--\s)|(?<=—)|(?<=—\s)|(?<=\s–\s))"
     r"((?:[A-Z][\w&-]*\s){0,2}" + _EN_TOKEN + r")"
-    r"(?=,?\s(?:announced|revealed|said|signed|entered|agreed|struck|is set to|is taking|"
+    r"(?=,?\s(?:today\s)?(?:announced|revealed|said|signed|entered|agreed|struck|is set to|"
+    r"is taking|"
     r"will (?:acquire|buy|invest|take)|has (?:acquired|bought|invested|completed|agreed)|"
     r"acquired|bought|invested|completed|plans|intends|which is|"
     # a deal's own verbs: "Biohaven is paying", "Nuvo will receive", "Ardent licensed"
@@ -59,6 +62,12 @@ _EN_KIND_CALLED = re.compile(
 _EN_BOUGHT = re.compile(
     r"\b(?:purchase|buy|acquire|acquiring|acquired|stake in|interest in|investment in|"
     r"invest in|invested in)\s((?:[A-Z][\w&-]+\s){0,2}[A-Z][a-z][\w&-]*)(?![\w-])"
+)
+# "Velmora, based in Lyon, France," "X, headquartered in Basel,"
+_EN_BASED_IN = re.compile(
+    r"(?<![\w&.-])((?:[A-Z][\w&-]*\s){0,2}[A-Z][\w&-]*[a-z][\w&-]*)"
+    r"(?=(?:\s?\([^()]{1,40}\))?,\s(?:(?:which|that) is\s)?"
+    r"(?:headquartered|based|located)\sin\s[A-Z])"
 )
 _EN_INSTITUTE = re.compile(
     r"\b((?:The\s)?(?:Center|Centre|Institute|Foundation)\s(?:for|of)\s"
@@ -176,7 +185,7 @@ def propose_extra(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[M
         single = " " not in match.group(1).strip()
         if _en_ok(match.group(1)) and (match.group(2) or single):
             spans.append(match.span(1))
-    for rx in (_EN_ACTOR, _EN_KIND_CALLED, _EN_BOUGHT, _EN_INSTITUTE):
+    for rx in (_EN_ACTOR, _EN_KIND_CALLED, _EN_BOUGHT, _EN_INSTITUTE, _EN_BASED_IN):
         for match in rx.finditer(text):
             if _en_ok(match.group(1)):
                 spans.append(match.span(1))

@@ -1,0 +1,65 @@
+"""English deal parties the graph does not know (issue 14, extraction round 3): general cues
+for names and for bystanders, each on short made-up sentences (SYNTHETIC: test organisations
+and figures; pure, no database)."""
+
+from __future__ import annotations
+
+from tests.extraction_support import deal, roles
+
+
+def test_a_place_before_a_corporate_ending_is_a_company():
+    fields = deal(
+        "Acme Bio has licensed its antibody to Boston Therapeutics. Boston Therapeutics will "
+        "pay an upfront payment of $5 million."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("Boston Therapeutics", "licensee")}
+
+
+def test_a_place_before_a_corporate_ending_of_an_association_is_no_company():
+    fields = deal(
+        "Acme Bio has licensed its antibody to BigPharma for an upfront payment of $5 million, "
+        "according to the Korea Pharmaceutical and Bio-Pharma Manufacturers Association."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("BigPharma", "licensee")}
+
+
+def test_a_name_based_in_a_place_is_a_company():
+    fields = deal(
+        "Velmora, based in Lyon, France, signed an agreement to license its antibody to "
+        "BigPharma, which will pay an upfront payment of $5 million."
+    )
+    assert roles(fields) == {("Velmora", "licensor"), ("BigPharma", "licensee")}
+
+
+def test_the_subject_after_a_dateline_is_a_company():
+    fields = deal(
+        "BOSTON, May 3, 2024 /PRNewswire/ -- Pellucid today announced that it has licensed its "
+        "antibody to BigPharma for an upfront payment of $5 million."
+    )
+    assert roles(fields) == {("Pellucid", "licensor"), ("BigPharma", "licensee")}
+
+
+def test_a_financial_adviser_is_no_party():
+    fields = deal(
+        "Harlan Securities acted as exclusive financial advisor to BigPharma on its acquisition "
+        "of Norvale Therapeutics for $500 million."
+    )
+    assert roles(fields) == {("BigPharma", "acquirer"), ("Norvale Therapeutics", "target")}
+
+
+def test_a_company_advising_a_party_is_no_party():
+    fields = deal(
+        "Acme Bio was advised by Harlan Securities in licensing its antibody to Pellucid for an "
+        "upfront payment of $5 million."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("Pellucid", "licensee")}
+
+
+def test_companies_named_only_in_an_about_section_are_no_parties():
+    fields = deal(
+        "Pellucid has licensed its antibody to BigPharma for an upfront payment of $5 million.\n"
+        "About BigPharma\n"
+        "BigPharma acquired Zentro Therapeutics in 2019 and licensed a vaccine from Harlow "
+        "Biosciences."
+    )
+    assert roles(fields) == {("Pellucid", "licensor"), ("BigPharma", "licensee")}
