@@ -47,8 +47,8 @@ _PARENT_WORD = re.compile(r"모회사(?:인|는)?\s?$|\b(?:its|the) parent(?: co
 _FORMER_NAME = re.compile(r"[(（]\s?(?:then|formerly|former|previously|now|구|옛|현)\s?$", re.I)
 _REPORTS_AFFILIATE = re.compile(r"^(?:은|는|이|가)\s(?:\S+\s)?(?:관계사|관계회사)\s")
 _UNIT_AFTER = re.compile(
-    r"^(?:\s(?:Holdings?|Group|AG|Inc\.?|Ltd\.?|plc|Co\.?))*(?:['’]s)?\s"
-    r"(?:unit|subsidiary|affiliate|arm|division)\s",
+    r"^(?:\s(?:Holdings?|Group|AG|Inc\.?|Ltd\.?|plc|Co\.?))*(?:['’]s|,?\s(?:said|says|announced)"
+    r"(?:\sthat)?\sits)?\s(?:wholly[- ]owned\s)?(?:unit|subsidiary|affiliate|arm|division)\s",
     re.I,
 )
 
@@ -195,8 +195,11 @@ def not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
         return True
     if _REPORTS_AFFILIATE.match(after):  # "X는 관계사 Y가 ... 계약을 체결했다고 밝혔다"
         return any(0 < o.start - m.end <= 30 for o in orgs)
-    if _UNIT_AFTER.match(after):
-        return any(0 < o.start - m.end <= 25 for o in orgs)
+    unit = _UNIT_AFTER.match(text[m.end : m.end + 80])
+    if unit:
+        return any(
+            0 < o.start - m.end <= 25 or 0 <= o.start - m.end - unit.end() <= 2 for o in orgs
+        )
     parent = _PARENT_AFTER.match(text[m.end : m.end + 110])
     if parent:
         return any(0 < o.start - m.end - parent.end() <= 25 for o in orgs)

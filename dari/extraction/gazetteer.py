@@ -43,7 +43,8 @@ _PROPOSED = re.compile(
     r"Oncology|Sciences|"
     r"Pharmaceuticals?|Therapeutics|Biosciences?|Biotherapeutics|Biopharma|Biologics|Pharma|"
     r"Investments?|Partners|Capital|Ventures|Venture Fund|Network|Securities|Asset Management|"
-    r"DMCC|Group|Bio|Labs?|A/S|(?:and|&) Co\.)(?![A-Za-z0-9])"
+    r"DMCC|Group|Bio|Labs?|A/S|(?:and|&) Co\.|S\.p\.A\.|SpA|K\.K\.|N\.V\.|B\.V\.|AB|SE|Oy|ASA)"
+    r"(?![A-Za-z0-9])"
 )
 _HANGUL = re.compile(r"[가-힣]")
 # "Boston Pharmaceuticals", "Korea Pharma": a place before a drugmaker's ending names a

@@ -63,3 +63,52 @@ def test_companies_named_only_in_an_about_section_are_no_parties():
         "Biosciences."
     )
     assert roles(fields) == {("Pellucid", "licensor"), ("BigPharma", "licensee")}
+
+
+def test_a_name_the_text_defines_a_short_form_for_is_a_company():
+    fields = deal(
+        "The exclusive rights to Acme Bio's antibody go to Quintara Lifesystems (“Quintara”) "
+        "under the agreement, with an upfront payment of $5 million."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("Quintara Lifesystems", "licensee")}
+
+
+def test_the_two_companies_a_headline_says_enter_a_deal_are_companies():
+    fields = deal(
+        "Acme Bio and Quintara Enter into Exclusive License Agreement\n"
+        "The agreement covers the antibody in Europe, with an upfront payment of $5 million to "
+        "Acme Bio."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("Quintara", "licensee")}
+
+
+def test_the_company_a_headline_says_signs_with_another_is_a_company():
+    fields = deal(
+        "Quintara Signs License Agreement with Acme Bio for Antibody\n"
+        "The agreement covers Acme Bio's antibody in Europe, with an upfront payment of "
+        "$5 million."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("Quintara", "licensee")}
+
+
+def test_the_companies_a_headline_says_one_acquires_are_companies():
+    fields = deal(
+        "Quintara to Acquire Lumetra for $300 Million\n"
+        "The transaction is expected to close in the third quarter."
+    )
+    assert roles(fields) == {("Quintara", "acquirer"), ("Lumetra", "target")}
+
+
+def test_nordic_and_european_company_endings():
+    fields = deal(
+        "Quintara AB has licensed its antibody to Lumetra SE for an upfront payment of $5 million."
+    )
+    assert roles(fields) == {("Quintara AB", "licensor"), ("Lumetra SE", "licensee")}
+
+
+def test_a_parent_that_says_its_subsidiary_signed_is_no_party():
+    fields = deal(
+        "Quintara Group said its subsidiary Lumetra Pharma has in-licensed an antibody "
+        "from Acme Bio for an upfront payment of $5 million."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("Lumetra Pharma", "licensee")}
