@@ -112,3 +112,12 @@ def test_a_parent_that_says_its_subsidiary_signed_is_no_party():
         "from Acme Bio for an upfront payment of $5 million."
     )
     assert roles(fields) == {("Acme Bio", "licensor"), ("Lumetra Pharma", "licensee")}
+
+
+def test_a_name_s_first_word_names_the_same_company():
+    fields = deal(
+        "Acme Bio said it inked a deal with Quintara Pharmaceutica, a Swiss biopharmaceutical "
+        "company, to license in the latter's QX-101. Under the agreement, Quintara will receive "
+        "an upfront payment of $14 million."
+    )
+    assert roles(fields) == {("Acme Bio", "licensee"), ("Quintara Pharmaceutica", "licensor")}
