@@ -213,4 +213,28 @@ def not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
     match = _PARENT_BEFORE.search(before)
     if match and match.group(0).strip().lower() in ("a", "an"):
         return bool(re.match(r"^\s+company\b", after))  # "a Johnson & Johnson company"
-    return bool(match)
+    return _parent_of_named_unit(text, m, orgs)
+
+
+# "Lumetra Bio, a drug development unit of Ruritania's conglomerate Quintara Group": the
+# parent of a unit the text names (not "the U.S. subsidiary of Quintara Therapeutics", where
+# the parent is the only name of the party)
+_UNIT_OF = re.compile(
+    r"\b(?:subsidiary|unit|division|arm|affiliate|part|member) of\s+(?:the\s+)?"
+    r"(?:[\w’'.&-]+\s+){0,5}$",
+    re.I,
+)
+
+
+def _parent_of_named_unit(text: str, m: Mention, orgs: list[Mention]) -> bool:
+    match = _UNIT_OF.search(text[max(0, m.start - 120) : m.start])
+    if match is None:
+        return False
+    at = max(0, m.start - 120) + match.start()
+    return any(
+        o.end <= at
+        and at - o.end <= 80
+        and not re.search(r"[.;]", text[o.end : at])
+        and re.match(r"^\s?(?:\([^()]{0,40}\))?,", text[o.end : at])
+        for o in orgs
+    )

@@ -121,3 +121,20 @@ def test_a_name_s_first_word_names_the_same_company():
         "an upfront payment of $14 million."
     )
     assert roles(fields) == {("Acme Bio", "licensee"), ("Quintara Pharmaceutica", "licensor")}
+
+
+def test_the_group_a_named_unit_belongs_to_is_no_party():
+    fields = deal(
+        "Lumetra Bio, a drug development unit of Ruritania's telecom-to-energy conglomerate "
+        "Quintara Group, announced that it has signed a contract with US-based biotech company "
+        "Velmora to co-develop a new drug."
+    )
+    assert roles(fields) == {("Lumetra Bio", "partner"), ("Velmora", "partner")}
+
+
+def test_a_parent_whose_unnamed_subsidiary_is_bought_is_the_party():
+    fields = deal(
+        "Acme Bio has agreed to acquire the U.S. subsidiary of Quintara Therapeutics of "
+        "Ruritania for $30 million."
+    )
+    assert roles(fields) == {("Acme Bio", "acquirer"), ("Quintara Therapeutics", "target")}
