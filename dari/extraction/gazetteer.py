@@ -43,6 +43,7 @@ _PROPOSED = re.compile(
     r"Oncology|Sciences|"
     r"Pharmaceuticals?|Therapeutics|Biosciences?|Biotherapeutics|Biopharma|Biologics|Pharma|"
     r"Investments?|Partners|Capital|Ventures|Venture Fund|Network|Securities|Asset Management|"
+    r"Private Equity|"
     r"DMCC|Group|Bio|Labs?|A/S|(?:and|&) Co\.|S\.p\.A\.|SpA|K\.K\.|N\.V\.|B\.V\.|AB|SE|Oy|ASA)"
     r"(?![A-Za-z0-9])"
 )

@@ -14,6 +14,7 @@ from typing import Any
 
 from dari.extraction import (
     bystanders,
+    consortium,
     flows,
     learned,
     notnames,
@@ -496,7 +497,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         roled = tagger.parties(text, orgs, roled, ctx, gazetteer, found_money)
         roled = tagger.refamily(text, roled, lang)
         if lang == "en":  # the flows have the last word on a licence's direction
-            roled = flows.directed(text, sides or orgs, roled)
+            roled = consortium.co_buyers(text, orgs, flows.directed(text, sides or orgs, roled))
         cand.put(
             "parties",
             [_party(gazetteer, m, r) for m, r, _ in roled],

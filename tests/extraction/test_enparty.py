@@ -138,3 +138,40 @@ def test_a_parent_whose_unnamed_subsidiary_is_bought_is_the_party():
         "Ruritania for $30 million."
     )
     assert roles(fields) == {("Acme Bio", "acquirer"), ("Quintara Therapeutics", "target")}
+
+
+def test_the_members_of_a_buying_consortium_are_acquirers():
+    fields = deal(
+        "A consortium of Harlow Private Equity and Velmora Capital will acquire 80% of "
+        "Ruritanian vaccine maker Lumetra Biopharma Co. for $231 million."
+    )
+    assert roles(fields) == {
+        ("Harlow Private Equity", "acquirer"),
+        ("Velmora Capital", "acquirer"),
+        ("Lumetra Biopharma", "target"),
+    }
+
+
+def test_a_company_the_buyer_forms_a_consortium_with_is_an_acquirer():
+    fields = deal(
+        "Acme Bio said it will acquire diagnostics maker Lumetra Bioscience Inc. for $1.5 "
+        "billion. Through a consortium formed with Harlow Partners LLC, a private equity fund, "
+        "Acme Bio said it has entered into an agreement with Lumetra Bioscience."
+    )
+    assert roles(fields) == {
+        ("Acme Bio", "acquirer"),
+        ("Harlow Partners LLC", "acquirer"),
+        ("Lumetra Bioscience Inc.", "target"),
+    }
+
+
+def test_two_companies_a_target_is_acquired_by_are_acquirers():
+    fields = deal(
+        "Lumetra Bioscience Inc. said that it agreed to be acquired by Acme Bio and Harlow "
+        "Partners in a $1.53 billion all-cash transaction."
+    )
+    assert roles(fields) == {
+        ("Acme Bio", "acquirer"),
+        ("Harlow Partners", "acquirer"),
+        ("Lumetra Bioscience Inc.", "target"),
+    }
