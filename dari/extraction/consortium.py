@@ -62,3 +62,44 @@ def co_buyers(
                     placed.add(_key(o))
                     more.append((o, "acquirer", 0.5))
     return roled + more
+
+
+# the deal's own phrase around a pair: "an agreement with A and B", "A and B are eligible to
+# receive", "A and B will receive"
+_DEAL_WITH = re.compile(
+    r"\b(?:agreements?|deals?|partnerships?|collaborations?|contracts?|pacts?|alliances?)\s"
+    r"with\s(?:the\s)?$",
+    re.I,
+)
+_RECEIVE = re.compile(
+    r"^\s(?:(?:are|were|will|would|also|each|both|jointly|be)\s){0,3}(?:eligible to receive|"
+    r"entitled to receive|receive|share)\b",
+    re.I,
+)
+
+
+def co_parties(
+    text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]
+) -> list[tuple[Mention, str, float]]:
+    """`roled` with a company named beside a party in the deal's own phrase ("an agreement
+    with A and B", "A and B are eligible to receive milestone payments") on that party's side."""
+    role = {_key(m): r for m, r, _ in roled}
+    if len(set(role.values())) < 2:
+        return roled
+    more: list[tuple[Mention, str, float]] = []
+    ordered = sorted(orgs, key=lambda m: m.start)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if not re.match(r"^(?:,\s|,?\s(?:and|&)\s(?:[\w.'’-]+\s){0,4}?)$", text[a.end : b.start]):
+            continue  # a list ("A, B and C"), not an apposition ("A, one of B's partners")
+        if re.match(r"['’]s?\s", text[b.end : b.end + 3]):
+            continue
+        placed = [o for o in (a, b) if _key(o) in role]
+        if len(placed) != 1:
+            continue
+        head = _DEAL_WITH.search(text[max(0, a.start - 60) : a.start])
+        if head is None and not _RECEIVE.match(text[b.end : b.end + 40]):
+            continue
+        other = b if placed[0] is a else a
+        role[_key(other)] = role[_key(placed[0])]
+        more.append((other, role[_key(placed[0])], 0.45))
+    return roled + more

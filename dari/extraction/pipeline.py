@@ -498,6 +498,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         roled = tagger.refamily(text, roled, lang)
         if lang == "en":  # the flows have the last word on a licence's direction
             roled = consortium.co_buyers(text, orgs, flows.directed(text, sides or orgs, roled))
+            roled = consortium.co_parties(text, sides or orgs, roled)
         cand.put(
             "parties",
             [_party(gazetteer, m, r) for m, r, _ in roled],

@@ -175,3 +175,37 @@ def test_two_companies_a_target_is_acquired_by_are_acquirers():
         ("Harlow Partners", "acquirer"),
         ("Lumetra Bioscience Inc.", "target"),
     }
+
+
+def test_a_company_named_with_a_party_in_the_deal_s_phrase_takes_its_side():
+    fields = deal(
+        "BigPharma has signed a licensing agreement with Lumetra Therapeutics and Velmora "
+        "Pharma for their antibody. Lumetra Therapeutics will receive an upfront payment of "
+        "$10 million."
+    )
+    assert roles(fields) == {
+        ("BigPharma", "licensee"),
+        ("Lumetra Therapeutics", "licensor"),
+        ("Velmora Pharma", "licensor"),
+    }
+
+
+def test_a_company_that_receives_payments_with_a_party_takes_its_side():
+    fields = deal(
+        "A subsidiary of BigPharma has acquired worldwide rights to Lumetra Therapeutics' "
+        "antibody. Lumetra Therapeutics will receive an upfront payment of $125 million. "
+        "Lumetra and Velmora Pharma are eligible to receive milestone payments."
+    )
+    assert roles(fields) == {
+        ("BigPharma", "licensee"),
+        ("Lumetra Therapeutics", "licensor"),
+        ("Velmora Pharma", "licensor"),
+    }
+
+
+def test_companies_listed_beside_a_party_elsewhere_take_no_side():
+    fields = deal(
+        "BigPharma has licensed an antibody from Lumetra Therapeutics for an upfront payment of "
+        "$10 million. BigPharma has earlier worked with Velmora Pharma and Quintara Bio."
+    )
+    assert roles(fields) == {("BigPharma", "licensee"), ("Lumetra Therapeutics", "licensor")}
