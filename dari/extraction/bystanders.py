@@ -217,8 +217,9 @@ def not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
 
 
 # "Lumetra Bio, a drug development unit of Ruritania's conglomerate Quintara Group": the
-# parent of a unit the text names (not "the U.S. subsidiary of Quintara Therapeutics", where
-# the parent is the only name of the party)
+# parent of a unit the text names, there or elsewhere ("a subsidiary of Quintara Group ...
+# Quintara Oncology"); not "the U.S. subsidiary of Quintara Therapeutics", where the parent
+# is the only name of the party
 _UNIT_OF = re.compile(
     r"\b(?:subsidiary|unit|division|arm|affiliate|part|member) of\s+(?:the\s+)?"
     r"(?:[\w’'.&-]+\s+){0,5}$",
@@ -226,11 +227,23 @@ _UNIT_OF = re.compile(
 )
 
 
+def _first(name: str) -> str:
+    words = re.sub(r"^\S+['’]s\s+", "", name).split()  # "Japan's Takeda Pharmaceutical"
+    return words[0].lower() if words else name
+
+
 def _parent_of_named_unit(text: str, m: Mention, orgs: list[Mention]) -> bool:
     match = _UNIT_OF.search(text[max(0, m.start - 120) : m.start])
     if match is None:
         return False
     at = max(0, m.start - 120) + match.start()
+    if any(  # the unit is named elsewhere: "Takeda Oncology" of "Takeda Pharmaceutical"
+        _first(o.text) == _first(m.text)
+        and o.text != m.text
+        and (o.value[1] is None or o.value != m.value)
+        for o in orgs
+    ):
+        return True
     return any(
         o.end <= at
         and at - o.end <= 80

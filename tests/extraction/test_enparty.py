@@ -209,3 +209,12 @@ def test_companies_listed_beside_a_party_elsewhere_take_no_side():
         "$10 million. BigPharma has earlier worked with Velmora Pharma and Quintara Bio."
     )
     assert roles(fields) == {("BigPharma", "licensee"), ("Lumetra Therapeutics", "licensor")}
+
+
+def test_a_parent_whose_subsidiary_the_text_names_elsewhere_is_no_party():
+    fields = deal(
+        "Acme Bio agreed to transfer its platform to a subsidiary of Ruritania's Quintara "
+        "Pharmaceutical. Acme Bio said it would transfer the platform to Quintara Oncology for "
+        "$395 million."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("Quintara Oncology", "licensee")}
