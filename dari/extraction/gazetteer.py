@@ -39,7 +39,7 @@ _SUFFIXES = re.compile(
 _KO_SUFFIXES = re.compile(r"^(?:\(주\)|㈜)\s*|\s*(?:\(주\)|㈜|주식회사)$")
 _PROPOSED = re.compile(
     r"(?<!\.)\b((?:(?:[A-Z][\w&'-]{0,2}\.|[A-Z][\w&'-]*)\s){0,3}(?:[A-Z]|[a-z](?=[A-Z][a-z]))[\w&'-]*),?\s"
-    r"(Inc\.|Inc\b|Corp\.|Corporation|Co\.,? Ltd\.?|Ltd\.|LLC|AG|GmbH|plc|S\.A\.|Laboratories|"
+    r"(Inc\.|Inc\b|Corp\.|Corporation|Co\.,? Ltd\.?|Co\.|Ltd\.|LLC|AG|GmbH|plc|S\.A\.|Laboratories|"
     r"Oncology|Sciences|"
     r"Pharmaceuticals?|Therapeutics|Biosciences?|Biotherapeutics|Biopharma|Biologics|Pharma|"
     r"Investments?|Partners|Capital|Ventures|Venture Fund|Network|Securities|Asset Management|"

@@ -85,10 +85,17 @@ _HEAD_VERB = (
     r"(?:Enters?|Signs?|Announces?|Inks?|Forms?|Agrees?|Expands?|Extends?|Strikes?|Establish"
     r"(?:es)?|Partners?|Collaborates?|Teams?|Completes?|Closes?|Executes?|Concludes?|Reach(?:es)?)"
 )
+_HEAD_LEAD = r"^\s*(?:[A-Z][\w ]{0,20}:\s)?"  # "Deal Watch: "
 _EN_HEADLINE = [
-    re.compile(r"^\s*" + _HEAD_NAME + r"\s(?:and|&)\s" + _HEAD_NAME + r"\s" + _HEAD_VERB + r"\b"),
     re.compile(
-        r"^\s*"
+        _HEAD_LEAD + _HEAD_NAME + r"\s(?:Licenses|Out-Licenses|Grants|Sells|Transfers)\b[^\n]*"
+        r"\s[Tt]o\s" + _HEAD_NAME + r"(?=\s*$|\s(?:for|in|on|For|In|On)\s)"
+    ),
+    re.compile(
+        _HEAD_LEAD + _HEAD_NAME + r"\s(?:and|&)\s" + _HEAD_NAME + r"\s" + _HEAD_VERB + r"\b"
+    ),
+    re.compile(
+        _HEAD_LEAD
         + _HEAD_NAME
         + r"\s"
         + _HEAD_VERB
@@ -97,14 +104,14 @@ _EN_HEADLINE = [
         + _HEAD_END
     ),
     re.compile(
-        r"^\s*" + _HEAD_NAME + r"\s(?:to Acquire|Acquires|Agrees to Acquire|Will Acquire|to Buy|"
+        _HEAD_LEAD + _HEAD_NAME + r"\s(?:to Acquire|Acquires|Agrees to Acquire|Will Acquire|to Buy|"
         r"Buys|Completes Acquisition of|Closes Acquisition of)\s" + _HEAD_NAME + _HEAD_END
     ),
 ]
 _HEAD_NOT = {"agreement", "license", "licence", "exclusive", "global", "strategic", "new"}
 _HEAD_NOT |= {"rights", "stake", "assets", "shares", "majority", "remaining", "portfolio"}
 _HEAD_NOT |= {"program", "programs", "business", "drug", "antibody", "candidate"}
-_HEAD_PREPOSITION = {"from", "with", "for", "to", "of", "in", "on", "at", "by", "into"}
+_HEAD_PREPOSITION = {"from", "with", "for", "to", "of", "in", "on", "at", "by", "into", "under"}
 # a word no company's name in a headline has: a verb, a kind of companies
 _HEAD_WORD_NOT = re.compile(
     _HEAD_VERB + r"|Agreements?|Deals?|Firms?|Compan(?:y|ies)|Biotechs|Startups?|Makers?|"

@@ -148,7 +148,7 @@ def test_the_members_of_a_buying_consortium_are_acquirers():
     assert roles(fields) == {
         ("Harlow Private Equity", "acquirer"),
         ("Velmora Capital", "acquirer"),
-        ("Lumetra Biopharma", "target"),
+        ("Lumetra Biopharma Co.", "target"),
     }
 
 
@@ -218,3 +218,19 @@ def test_a_parent_whose_subsidiary_the_text_names_elsewhere_is_no_party():
         "$395 million."
     )
     assert roles(fields) == {("Acme Bio", "licensor"), ("Quintara Oncology", "licensee")}
+
+
+def test_a_bare_co_is_a_corporate_ending():
+    fields = deal(
+        "Quintara Co., a manufacturer of lighting products, announced that it will take over "
+        "a 100% stake in Lumetra Pharma for $20 million."
+    )
+    assert roles(fields) == {("Quintara Co.", "acquirer"), ("Lumetra Pharma", "target")}
+
+
+def test_the_company_a_headline_says_is_licensed_to_is_a_company():
+    fields = deal(
+        "Deal Watch: Acme Bio Licenses US Rights To Antifungal Under FDA Review To Quintara\n"
+        "Acme Bio gets $30m up front for US rights to the weekly antifungal."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("Quintara", "licensee")}
