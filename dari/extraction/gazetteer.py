@@ -37,9 +37,21 @@ _SUFFIXES = re.compile(
     re.IGNORECASE,
 )
 _KO_SUFFIXES = re.compile(r"^(?:\(주\)|㈜)\s*|\s*(?:\(주\)|㈜|주식회사)$")
+# "Feelux Co.": a bare "Co." ends a name that has no other ending ("Sakura Pharma Co." is
+# proposed as "Sakura Pharma", as before)
+_BARE_CO = (
+    "".join(
+        f"(?<!{w} )"
+        for w in ("Pharma", "Pharm", "Pharmaceutical", "Pharmaceuticals", "Bio", "Holdings")
+        + ("Investment", "Investments", "Therapeutics", "Biopharma", "Group", "Industries")
+    )
+    + r"Co\."
+)
 _PROPOSED = re.compile(
     r"(?<!\.)\b((?:(?:[A-Z][\w&'-]{0,2}\.|[A-Z][\w&'-]*)\s){0,3}(?:[A-Z]|[a-z](?=[A-Z][a-z]))[\w&'-]*),?\s"
-    r"(Inc\.|Inc\b|Corp\.|Corporation|Co\.,? Ltd\.?|Co\.|Ltd\.|LLC|AG|GmbH|plc|S\.A\.|Laboratories|"
+    r"(Inc\.|Inc\b|Corp\.|Corporation|Co\.,? Ltd\.?|"
+    + _BARE_CO
+    + r"|Ltd\.|LLC|AG|GmbH|plc|S\.A\.|Laboratories|"
     r"Oncology|Sciences|"
     r"Pharmaceuticals?|Therapeutics|Biosciences?|Biotherapeutics|Biopharma|Biologics|Pharma|"
     r"Investments?|Partners|Capital|Ventures|Venture Fund|Network|Securities|Asset Management|"

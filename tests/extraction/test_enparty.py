@@ -148,7 +148,7 @@ def test_the_members_of_a_buying_consortium_are_acquirers():
     assert roles(fields) == {
         ("Harlow Private Equity", "acquirer"),
         ("Velmora Capital", "acquirer"),
-        ("Lumetra Biopharma Co.", "target"),
+        ("Lumetra Biopharma", "target"),
     }
 
 
