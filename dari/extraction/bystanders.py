@@ -227,21 +227,18 @@ _UNIT_OF = re.compile(
 )
 
 
-def _first(name: str) -> str:
-    words = re.sub(r"^\S+['’]s\s+", "", name).split()  # "Japan's Takeda Pharmaceutical"
-    return words[0].lower() if words else name
-
-
 def _parent_of_named_unit(text: str, m: Mention, orgs: list[Mention]) -> bool:
     match = _UNIT_OF.search(text[max(0, m.start - 120) : m.start])
     if match is None:
         return False
     at = max(0, m.start - 120) + match.start()
-    if any(  # the unit is named elsewhere: "Takeda Oncology" of "Takeda Pharmaceutical"
-        _first(o.text) == _first(m.text)
-        and o.text != m.text
-        and (o.value[1] is None or o.value != m.value)
-        for o in orgs
+    # the unit is named elsewhere: "Takeda Oncology" of "Japan's Takeda Pharmaceutical"
+    core = re.sub(r"^\S+['’]s\s+", "", m.text).split()
+    if core and any(
+        (hit.group(1) or "") not in core
+        for hit in re.finditer(
+            r"(?<![\w-])" + re.escape(core[0]) + r"(?:\s([A-Z][\w-]+))(?![\w-])", text
+        )
     ):
         return True
     return any(
