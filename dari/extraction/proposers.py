@@ -59,6 +59,12 @@ _EN_KIND_CALLED = re.compile(
     r"CDMO|CMO|conglomerate|distributor|startup|affiliate|subsidiary)\s(?:called\s|named\s)?"
     r"((?:[A-Z][\w&-]+\s){0,2}[A-Z][a-z][\w&-]*)(?![\w-])"
 )
+# "biotech company twoXAR", "the firm uniQure": a name opening in lower case after its kind
+# (not "mRNA", "siRNA")
+_EN_KIND_LOWER = re.compile(
+    r"\b(?:company|firm|biotech|startup|developer|drugmaker|maker|biopharma)\s(?:called\s|named\s)?"
+    r"((?![a-z]+(?:RNA|DNA|Abs?)\b)[a-z]{2,5}[A-Z][A-Za-z0-9]*)(?![\w-])"
+)
 _EN_BOUGHT = re.compile(
     r"\b(?:purchase|buy|acquire|acquiring|acquired|stake in|interest in|investment in|"
     r"invest in|invested in)\s((?:[A-Z][\w&-]+\s){0,2}[A-Z][a-z][\w&-]*)(?![\w-])"
@@ -257,7 +263,7 @@ def propose_extra(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[M
         single = " " not in match.group(1).strip()
         if _en_ok(match.group(1)) and (match.group(2) or single):
             spans.append(match.span(1))
-    for rx in (_EN_ACTOR, _EN_KIND_CALLED, _EN_BOUGHT, _EN_INSTITUTE, _EN_BASED_IN):
+    for rx in (_EN_ACTOR, _EN_KIND_CALLED, _EN_KIND_LOWER, _EN_BOUGHT, _EN_INSTITUTE, _EN_BASED_IN):
         for match in rx.finditer(text):
             if _en_ok(match.group(1)):
                 spans.append(match.span(1))

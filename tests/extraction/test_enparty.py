@@ -234,3 +234,11 @@ def test_the_company_a_headline_says_is_licensed_to_is_a_company():
         "Acme Bio gets $30m up front for US rights to the weekly antifungal."
     )
     assert roles(fields) == {("Acme Bio", "licensor"), ("Quintara", "licensee")}
+
+
+def test_a_name_opening_in_lower_case_after_its_kind_is_a_company():
+    fields = deal(
+        "Acme Bio announced that it has signed a contract with US-based biotech company "
+        "quinTAR to co-develop a new drug, combining quinTAR’s platform with its experience."
+    )
+    assert roles(fields) == {("Acme Bio", "partner"), ("quinTAR", "partner")}
