@@ -14,6 +14,7 @@ from typing import Any
 
 from dari.extraction import (
     bystanders,
+    consortium,
     flows,
     flows_ko,
     learned,
@@ -404,7 +405,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     units = bystanders.units(text, orgs)
     orgs = [m for m in orgs if not bystanders.not_a_party(text, m, orgs)]
     orgs.sort(key=lambda m: m.start)
-    orgs = short_forms(text, _aliases(text, orgs))
+    orgs = bystanders.in_body(text, short_forms(text, _aliases(text, orgs)))
     found_money = list(amounts(text))
     found_dates = dates(text)
     out: list[Candidate] = []
@@ -500,7 +501,11 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         roled = tagger.parties(text, orgs, roled, ctx, gazetteer, found_money)
         roled = tagger.refamily(text, roled, lang)
         # the flows have the last word on a licence's direction
-        roled = (flows if lang == "en" else flows_ko).directed(text, sides or orgs, roled)
+        if lang == "en":
+            roled = consortium.co_buyers(text, orgs, flows.directed(text, sides or orgs, roled))
+            roled = consortium.co_parties(text, sides or orgs, roled)
+        else:
+            roled = flows_ko.directed(text, sides or orgs, roled)
         cand.put(
             "parties",
             [_party(gazetteer, m, r) for m, r, _ in roled],
