@@ -1,0 +1,87 @@
+"""More Korean names the graph lacks, from their form and where they stand (issue 14, extraction
+round 3b).
+
+A Latin head on a Korean word is one name, not the graph's company plus a word
+("HLB이노베이션" is not HLB); a company's local entity named as one ("셀트리온 미국법인은");
+a company named beside a known one in a contract ("삼일제약과 갈메드는 ... 라이센스 계약을
+체결했다"). Each is only a candidate: the rules and the tagger decide whether it is a party.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from dari.extraction.model import Mention
+from dari.extraction.stopwords import KO_SUBJECT_STOP
+
+_TRAILING = re.compile(
+    r"(?:으로부터|로부터|에게|측은|측과|측의|에서|으로|로|은|는|이|가|와|과|를|을|에|의|도)$"
+)
+# "HLB이노베이션이", "SK팜테코를", "GC셀은" (a group is its parent's name: "HLB그룹")
+_LATIN_HEAD = re.compile(r"(?<![A-Za-z0-9가-힣&])([A-Z][A-Z0-9&]{1,5}[가-힣]{2,10})(?![A-Za-z0-9])")
+_NOT_TAIL = re.compile(
+    r"^(?:그룹|측|사|계열|컨소시엄|주가|주식|지분)|"
+    # a product, a technology or a column, not a company: "DNA백신", "ADC기술", "ET특징주"
+    r"(?:백신|치료제|신약|기술|플랫폼|필러|제제|항체|주사제?|제형|물질|후보|임상|공장|사업|부문|"
+    r"특징주|종목|뉴스)$"
+)
+# "셀트리온 미국법인은", "에이비엘바이오 미국 법인이"
+_LOCAL_ENTITY = re.compile(
+    r"\s?(?:미국|중국|일본|유럽|독일|영국|홍콩|싱가포르|캐나다|호주|인도|베트남|현지)\s?법인"
+    r"(?=\s?(?:은|는|이|가|을|를|과|와)\s)"
+)
+# "삼일제약과 갈메드는", "갈메드와 삼일제약은": two companies side by side ...
+_BESIDE_AFTER = re.compile(r"^(?:와|과)\s([가-힣]{2,10})(?:은|는|이|가)\s")
+_BESIDE_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,10})(?:와|과)\s$")
+# ... in a contract of their own
+_CONTRACT = re.compile(
+    r"계약|협약|제휴|기술\s?이전|기술\s?수출|라이선스|라이센스|파트너십|공동\s?개발|합작"
+)
+
+
+def _sentence_end(text: str, at: int) -> int:
+    ends = [i for i in (text.find(". ", at), text.find("다.", at), text.find("\n", at)) if i > 0]
+    return min(ends, default=len(text))
+
+
+def _ok(name: str) -> bool:
+    return len(name) >= 2 and name not in KO_SUBJECT_STOP
+
+
+def propose_ko(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Mention]:
+    """Korean candidates the other proposers miss; value ("organization", id or None)."""
+    taken = list(known)
+    spans: list[tuple[int, int]] = []
+    for match in _LATIN_HEAD.finditer(text):
+        name = _TRAILING.sub("", match.group(1))
+        tail = re.sub(r"^[A-Z0-9&]+", "", name)
+        if len(tail) >= 2 and not _NOT_TAIL.match(tail) and not gazetteer.forms.get(name.lower()):
+            # the graph's company found inside the longer name stands aside for it
+            inside = [m for m in taken if match.start() <= m.start < match.start() + len(name)]
+            taken = [m for m in taken if m not in inside]
+            spans.append((match.start(), match.start() + len(name)))
+    for m in known:
+        if m.value[0] != "organization" or not m.value[1]:
+            continue
+        local = _LOCAL_ENTITY.match(text, m.end)
+        if local:
+            taken = [o for o in taken if o is not m]
+            spans.append((m.start, local.end()))
+            continue
+        if not _CONTRACT.search(text, m.end, _sentence_end(text, m.end)):
+            continue
+        after = _BESIDE_AFTER.match(text[m.end : m.end + 20])
+        if after and _ok(after.group(1)):
+            spans.append((m.end + after.start(1), m.end + after.end(1)))
+        before = _BESIDE_BEFORE.search(text[max(0, m.start - 14) : m.start])
+        said = text[m.end : m.end + 4]
+        if before and _ok(before.group(1)) and re.match(r"(?:은|는|이|가)\s", said):
+            at = max(0, m.start - 14)
+            spans.append((at + before.start(1), at + before.end(1)))
+    for span in sorted(set(spans)):
+        mention = gazetteer._new(text, span, taken)
+        if mention is not None:
+            taken.append(mention)
+            yield mention
