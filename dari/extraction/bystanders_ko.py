@@ -43,7 +43,13 @@ _MAKER_AFTER = re.compile(
 )
 # a comparison or a deal before this one: "X와 달리", "X에 이어", "X처럼"
 _COMPARED_AFTER = re.compile(
-    r"^(?:와|과|에)\s?(?:는\s)?(?:달리|마찬가지로|비교해|비교하면)|^(?:에\s?이어|처럼)\s"
+    r"^(?:와|과|에)\s?(?:는\s)?(?:달리|마찬가지로|비교해|비교하면|다른\s)|^(?:에\s?이어|처럼)\s|"
+    r"^(?:[(（][^()（）]{0,20}[)）])?(?:와|과)는\s다른|"
+    r"^의\s(?:행보|사례|전례|선례)(?:를|와|과|처럼|에)"  # "펩트론의 행보를 떠올리게 했다"
+)
+# a product named after what it is made of, not its maker: "HA 필러", "DNA 백신"
+_PRODUCT_AFTER = re.compile(
+    r"^\s?(?:필러|백신|치료제|주사제?|제제|톡신|플랫폼|제형|신약|항체|기술)(?!원|자)"
 )
 # "올해 아스트라제네카 자회사 등에 2조원에 육박하는 기술수출 성과를 거둔 알테오젠이"
 _PAST_RECORD_AFTER = re.compile(
@@ -110,6 +116,8 @@ def not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
     if _unit_at(text, m, orgs) is not None:
         return True
     if _STOCK_MOVE.match(after) or _SHAREHOLDER_BEFORE.search(before):
+        return True
+    if re.fullmatch(r"[A-Z]{2,4}", m.text) and not m.value[1] and _PRODUCT_AFTER.match(after):
         return True
     if _COMPARED_AFTER.match(after) or _PAST_RECORD_AFTER.match(after):
         return True

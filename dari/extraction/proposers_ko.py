@@ -40,6 +40,28 @@ _CONTRACT = re.compile(
     r"계약|협약|제휴|기술\s?이전|기술\s?수출|라이선스|라이센스|파트너십|공동\s?개발|합작"
 )
 
+# a name after the kind of company it is: "미국 바이오기업 카덴트는", "항체 전문기업 아비맙과",
+# "위탁개발생산 업체 바이오센트릭을"
+_AFTER_KIND = re.compile(
+    r"(?:바이오\s?기업|제약\s?기업|제약\s?회사|바이오\s?회사|전문\s?기업|전문\s?회사|전문\s?업체|"
+    r"신약\s?개발사|스타트업|업체|기업)(?:인|이자)?\s['‘\"“]?"
+    r"([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14})['’\"”]?(?=(?:\([^()]{2,40}\))?"
+    r"(?:으로부터|로부터|에게|와|과|을|를|은|는|이|가|에|의|측)[\s,])"
+)
+_NOT_NAMES = {
+    *("투자", "투자현황", "다수", "인수", "입장", "일부", "대상", "관계자", "측"),
+    *("지분", "주식", "경영권", "매각", "상장"),
+}
+_NOT_NAME_END = re.compile(r"(?:기업|업체|회사|최초|최대|가운데|중|현황|입장)$")
+# a second subject in the sentence of a known one: "LG생명과학은 완제품을 생산·공급하고
+# 스텐달은 중남미에서 독점 판매를 담당한다"
+_SECOND_SUBJECT = re.compile(
+    r"(?:하고|하며|했고|했으며|되고|이고),?\s([가-힣][가-힣A-Za-z]{1,9})(?:은|는|이|가)\s"
+)
+
+# what a side of a contract does: "독점 개발 및 판매를 담당한다", "판권을 갖는다"
+_CONTRACT_PART = re.compile(r"담당|판권|판매권|권리|독점|공급|생산|유통|상업화")
+
 
 def _sentence_end(text: str, at: int) -> int:
     ends = [i for i in (text.find(". ", at), text.find("다.", at), text.find("\n", at)) if i > 0]
@@ -80,6 +102,24 @@ def propose_ko(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Ment
         if before and _ok(before.group(1)) and re.match(r"(?:은|는|이|가)\s", said):
             at = max(0, m.start - 14)
             spans.append((at + before.start(1), at + before.end(1)))
+    for match in _AFTER_KIND.finditer(text):
+        name = _TRAILING.sub("", match.group(1))
+        if _ok(name) and name not in _NOT_NAMES and not _NOT_NAME_END.search(name):
+            spans.append((match.start(1), match.start(1) + len(name)))
+    for match in _SECOND_SUBJECT.finditer(text):
+        start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        subject = any(
+            start <= m.start < match.start()
+            and m.value[1]
+            and re.match(r"(?:은|는|이|가)\s", text[m.end : m.end + 2])
+            for m in known
+        )
+        if (
+            subject
+            and _ok(match.group(1))
+            and _CONTRACT_PART.search(text, match.end(), _sentence_end(text, match.end()))
+        ):
+            spans.append(match.span(1))
     for span in sorted(set(spans)):
         mention = gazetteer._new(text, span, taken)
         if mention is not None:

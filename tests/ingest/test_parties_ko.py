@@ -131,3 +131,23 @@ def test_an_adviser_and_the_outlet_are_beside_the_deal():
         "한국증권",
         "태평",
     ]
+
+
+def test_a_company_said_to_be_another_or_whose_path_is_recalled_is_beside_the_deal():
+    text = "미국 비교제약(한국 BCP)과는 다른 회사다. 앞선바이오의 행보를 떠올리게 했다."
+    assert _dropped(text, "비교제약", "앞선바이오") == ["비교제약", "앞선바이오"]
+
+
+def test_a_latin_abbreviation_before_a_product_word_is_no_party():
+    text = "에이씨엠이바이오는 HA 필러를 빅제약에 공급한다."
+    assert _dropped(text, "HA") == ["HA"]
+
+
+def test_a_name_after_the_kind_of_company_it_is_is_proposed():
+    text = "에이씨엠이바이오는 미국 바이오기업 카덴트바이오와 라이선스 계약을 맺었다."
+    assert [m.text for m in propose_ko(GAZ, text, GAZ.find(text))] == ["카덴트바이오"]
+
+
+def test_a_second_subject_that_takes_a_share_of_the_contract_is_proposed():
+    text = "에이씨엠이바이오는 완제품을 생산·공급하고 스텐다는 중남미에서 독점 판매를 담당한다."
+    assert [m.text for m in propose_ko(GAZ, text, GAZ.find(text))] == ["스텐다"]
