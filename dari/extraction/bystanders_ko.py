@@ -154,3 +154,44 @@ def parent_sides(
         placed[key(other)] = placed[key(placed_one)]
         more.append((other, placed[key(placed_one)], 0.5))
     return more
+
+
+# "GC셀은 GC(녹십자홀딩스)와 함께 ... 바이오센트릭의 지분 100%를 인수한다"
+_TOGETHER_AFTER = re.compile(r"^\s?(?:\((?:[^()]|\([^()]*\))*\))?(?:와|과)\s함께\s")
+
+
+def together_sides(
+    text: str, roled: list[tuple[Mention, str, float]], orgs: list[Mention]
+) -> list[tuple[Mention, str, float]]:
+    """A company the subject acts together with, on a third company, takes the subject's
+    side ("A는 B와 함께 C를 인수한다": B buys too; "A는 B와 함께 ... 계약을 체결했다" leaves B
+    the counterparty)."""
+
+    def key(m: Mention) -> object:
+        return m.value if m.value[1] else m.text
+
+    placed = {key(m): (m, r) for m, r, _ in roled}
+    more = []
+    for b in orgs:
+        together = _TOGETHER_AFTER.match(text[b.end : b.end + 60])
+        if together is None or key(b) in placed:
+            continue
+        start = max(text.rfind(". ", 0, b.start), text.rfind("\n", 0, b.start)) + 1
+        at = b.end + together.end()
+        ends = (text.find(". ", at), text.find("\n", at))
+        stop = min((i for i in ends if i > 0), default=len(text))
+        subject = next(
+            (
+                placed[key(a)][1]
+                for a in orgs
+                if start <= a.start < b.start
+                and key(a) in placed
+                and re.match(r"(?:은|는|이|가)\s", text[a.end : a.end + 2])
+            ),
+            None,
+        )
+        third = any(at <= c.start < stop and key(c) in placed and key(c) != key(b) for c in orgs)
+        if subject is not None and third:
+            placed[key(b)] = (b, subject)
+            more.append((b, subject, 0.5))
+    return more

@@ -486,7 +486,9 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
                 text, sides or orgs, together.between(text, sides or orgs, roled)
             )
         roled += bystanders.unit_sides(roled, units)
-        roled += bystanders_ko.parent_sides(roled, sides or orgs) if lang == "ko" else []
+        if lang == "ko":
+            roled += bystanders_ko.parent_sides(roled, sides or orgs)
+            roled += bystanders_ko.together_sides(text, roled, sides or orgs)
         if len(roled) == 2 and (
             symmetric(text)
             or (

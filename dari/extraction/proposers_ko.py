@@ -53,6 +53,11 @@ _NOT_NAMES = {
     *("지분", "주식", "경영권", "매각", "상장"),
 }
 _NOT_NAME_END = re.compile(r"(?:기업|업체|회사|최초|최대|가운데|중|현황|입장)$")
+# "GC셀은 GC(녹십자홀딩스)와 함께 ... 인수한다": a company acting with another
+_TOGETHER = re.compile(
+    r"(?<![A-Za-z0-9가-힣])([A-Z][A-Za-z0-9]{1,8}|[가-힣]{1,8}(?:제약|바이오|파마|홀딩스|약품))\s?"
+    r"(?:\((?:[^()]|\([^()]*\))*\))?(?:와|과)\s함께\s"
+)
 # a second subject in the sentence of a known one: "LG생명과학은 완제품을 생산·공급하고
 # 스텐달은 중남미에서 독점 판매를 담당한다"
 _SECOND_SUBJECT = re.compile(
@@ -106,6 +111,15 @@ def propose_ko(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Ment
         name = _TRAILING.sub("", match.group(1))
         if _ok(name) and name not in _NOT_NAMES and not _NOT_NAME_END.search(name):
             spans.append((match.start(1), match.start(1) + len(name)))
+    for match in _TOGETHER.finditer(text):
+        name = match.group(1)
+        overlap = any(m.start < match.end(1) and match.start(1) < m.end for m in taken)
+        if _ok(name) and not overlap:
+            # the name as written ("GC" beside "GC셀" is another company, not its short form)
+            key = gazetteer.forms.get(name.lower()) or ("organization", None)
+            mention = Mention(match.start(1), match.end(1), name, key, 0.55)
+            taken.append(mention)
+            yield mention
     for match in _SECOND_SUBJECT.finditer(text):
         start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
         subject = any(

@@ -151,3 +151,21 @@ def test_a_name_after_the_kind_of_company_it_is_is_proposed():
 def test_a_second_subject_that_takes_a_share_of_the_contract_is_proposed():
     text = "에이씨엠이바이오는 완제품을 생산·공급하고 스텐다는 중남미에서 독점 판매를 담당한다."
     assert [m.text for m in propose_ko(GAZ, text, GAZ.find(text))] == ["스텐다"]
+
+
+def test_a_company_acting_with_the_buyer_on_a_third_buys_too():
+    fields = deal(
+        "에이씨엠이바이오는 JW홀딩스와 함께 미국 위탁생산 기업 빅제약의 지분 100%를 "
+        "인수한다고 밝혔다."
+    )
+    assert roles(fields) == {
+        ("에이씨엠이바이오", "acquirer"),
+        ("JW홀딩스", "acquirer"),
+        ("빅제약", "target"),
+    }
+
+
+def test_a_company_the_subject_signs_with_stays_the_counterparty():
+    fields = deal("에이씨엠이바이오는 빅제약과 함께 항체 신약의 공동 판매 계약을 체결했다.")
+    # no third company: 빅제약 is not put on the subject's side (the direction is flows_ko's)
+    assert dict(roles(fields)) == {"에이씨엠이바이오": "licensor", "빅제약": "licensee"}
