@@ -14,6 +14,7 @@ from typing import Any
 
 from dari.extraction import (
     bystanders,
+    bystanders_ko,
     consortium,
     flows,
     flows_ko,
@@ -30,6 +31,7 @@ from dari.extraction.gazetteer import Gazetteer
 from dari.extraction.model import Candidate, Mention
 from dari.extraction.money import amounts
 from dari.extraction.proposers import propose_extra
+from dari.extraction.proposers_ko import propose_ko
 from dari.extraction.shortnames import short_forms
 from dari.extraction.sides import symmetric
 from dari.extraction.text import dates, language, sentences
@@ -393,6 +395,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     orgs += list(gazetteer.propose_licensee_ko(text, known + orgs))
     orgs += list(gazetteer.propose_more(text, known + orgs))
     orgs += list(propose_extra(gazetteer, text, known + orgs))
+    orgs += list(propose_ko(gazetteer, text, known + orgs)) if lang == "ko" else []
     orgs = [  # a name inside a longer one ("Genexine" in "Kalbe Genexine Biologics")
         m
         for m in orgs
@@ -403,7 +406,13 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     ]
     orgs = transliterate.resolve(gazetteer, notnames.drop(text, orgs))
     units = bystanders.units(text, orgs)
-    orgs = [m for m in orgs if not bystanders.not_a_party(text, m, orgs)]
+    units += bystanders_ko.units(text, orgs, units) if lang == "ko" else []
+    orgs = [
+        m
+        for m in orgs
+        if not bystanders.not_a_party(text, m, orgs)
+        and not (lang == "ko" and bystanders_ko.not_a_party(text, m, orgs))
+    ]
     orgs.sort(key=lambda m: m.start)
     orgs = bystanders.in_body(text, short_forms(text, _aliases(text, orgs)))
     found_money = list(amounts(text))
@@ -478,6 +487,9 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
                 text, sides or orgs, together.between(text, sides or orgs, roled)
             )
         roled += bystanders.unit_sides(roled, units)
+        if lang == "ko":
+            roled += bystanders_ko.parent_sides(roled, sides or orgs)
+            roled += bystanders_ko.together_sides(text, roled, sides or orgs)
         if len(roled) == 2 and (
             symmetric(text)
             or (
