@@ -61,6 +61,9 @@ NOT_TERM_BEFORE = re.compile(
     r"(?:기존|이전|앞선|종전)\s?(?:계약|딜|수출)\w*\s?(?:을|를)?\s?포함\w*\s*(?:총\s*)?(?:약\s*)?$|"
     r"including (?:the |its )?(?:earlier|previous|existing|prior) (?:deals?|contracts?|agreements?)"
     r"[^.]{0,30}$|"
+    # a running sum of a year's or all deals: "올해에만 약 8조원의", "누적 기술수출 규모는"
+    r"(?:올해에만|올해만|올\s?들어서?만|누적|지금까지|현재까지|this year alone|so far this year|"
+    r"to date)\s*(?:[^\s.\d]+\s){0,2}(?:약\s*|about\s*|around\s*|some\s*)?$|"
     # a market's size: "세계시장이 5~6억달러", "시장 규모는 약", "annual scale of about"
     r"(?:시장|market)\s?(?:규모|size|scale)?\s?(?:은|는|이|가|is|was|of|at)?\s*"
     r"(?:약|about|around|approximately|roughly|an estimated)?\s*(?:[\d.,]+\s?~\s?)?$|"
@@ -91,3 +94,25 @@ UNDISCLOSED_GUESS = re.compile(
     r"[^.]{0,60}?(?:증권가|업계|시장|analysts?|observers?|estimat|expect)",
     re.I,
 )
+# an equity investment beside a licence, named after its amount: "2000만달러를 투자해 지분을
+# 획득", "40억원 규모의 지분 투자 및 기술이전 계약", "$20 million in equity"
+EQUITY_AFTER = re.compile(
+    r"\s*(?:in\s+)?equity|\s*(?:의\s?)?지분|"
+    r"\s*(?:을|를|규모의|의)?\s?(?:지분\s?)?투자(?:해|하고|하여|했|한다|하기로|를|와|및|\s|$)",
+    re.I,
+)
+# a share of the total, not the total: "총 규모의 55.6%에 달하는 1억 달러", "10% of the total"
+_SHARE_OF = re.compile(
+    r"(?:총|total|전체)[^.%]{0,15}?\d+(?:\.\d+)?\s?(?:%|퍼센트|percent)\S{0,3}\s?"
+    r"(?:에\s?달하는|에\s?해당하는|인|of)?\s*$",
+    re.I,
+)
+
+
+def share_of_total(before: str, ends: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The keywords before an amount (start, end, role), less the total words of a whole the
+    amount is a share of ("계약금 ... 총 규모의 55.6%에 달하는 1억 달러": the upfront)."""
+    share = _SHARE_OF.search(before)
+    if share is None:
+        return ends
+    return [e for e in ends if not (e[2] == "total" and e[0] >= share.start())]

@@ -19,6 +19,7 @@ from dari.extraction import (
     learned,
     notnames,
     owners,
+    restated,
     roles,
     tagger,
     terms,
@@ -514,6 +515,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         stated = [m for m in found_money if not any(o.start <= m.start < o.end for o in other)]
         stated = _deal_amounts(text, stated)
         terms.money(text, cand, stated)
+        restated.tidy(cand)
         if (
             bought
             and not _LICENCE.search(text)

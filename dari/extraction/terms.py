@@ -134,7 +134,7 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("equity", re.compile(r"\s*(?:in\s+)?equity|\s*(?:의\s?)?지분", re.I)),
+    ("equity", notterms.EQUITY_AFTER),
 ]
 # "upfront and milestone payments", "down payment, development and sales milestone payments"
 _AND_MILESTONES = re.compile(
@@ -265,6 +265,7 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
     for name, rx in _BEFORE:
         ends += [(match.start(), match.end(), name) for match in rx.finditer(before)]
     ends.sort(key=lambda e: (e[1], e[1] - e[0]))  # the closest; on a tie, the longest
+    ends = notterms.share_of_total(before, ends)
     matched = next(((r, m) for r, rx in _AFTER if (m := rx.match(after))), None)
     if matched is not None:
         role, match = matched

@@ -1,0 +1,54 @@
+"""Issue 14, extraction round 3c: which stated amount is the upfront, the milestones, the
+total, by the labelling conventions of bench/data/ingest/README.md; one test per rule, on short
+made-up sentences (SYNTHETIC: test organisations and figures; pure, no database)."""
+
+from __future__ import annotations
+
+from tests.extraction_support import deal
+
+
+def amounts(text: str) -> tuple:
+    f = deal(text)
+    return f.get("upfront"), f.get("milestones"), f.get("total"), f.get("currency")
+
+
+def test_an_equity_investment_beside_a_licence_is_not_its_total():
+    text = (
+        "에이씨엠이바이오는 빅제약에 2000만달러를 투자해 지분을 획득했다. 이와 별도로 "
+        "신약의 국내 공동개발 및 독점판매권도 획득했다. 계약금과 마일스톤은 공개하지 않았다."
+    )
+    f = deal(text)
+    assert (f.get("upfront"), f.get("milestones"), f.get("total")) == (None, None, None)
+    assert f.get("equity") == 20000000
+
+
+def test_a_stake_investment_and_a_licence_in_one_sum_is_the_equity():
+    text = "에이씨엠이바이오는 빅제약과 40억원 규모의 지분 투자 및 기술이전 계약을 맺었다."
+    f = deal(text)
+    assert f.get("total") is None
+    assert f.get("equity") == 4000000000
+
+
+def test_an_upfront_restating_the_price_is_not_a_second_term():
+    text = (
+        "에이씨엠이바이오는 빅제약으로부터 후보물질에 대한 자산과 권리 일체를 93억8000만원에 "
+        "양수한다. 기술이전 계약금 93억원이 반영되며 빅제약은 재무상황을 개선한다."
+    )
+    assert amounts(text) == (None, None, 9380000000, "KRW")
+
+
+def test_a_share_of_the_total_is_a_part_not_the_total():
+    text = (
+        "에이씨엠이바이오가 후보물질을 빅제약에 총 1억8000만 달러 규모로 기술수출했다. 특히 "
+        "계약금 규모가 큰데, 총 규모의 55.6%에 달하는 1억 달러다."
+    )
+    assert amounts(text) == (100000000, None, 180000000, "USD")
+
+
+def test_a_years_running_sum_of_deals_is_not_this_deals_total():
+    text = (
+        "에이씨엠이바이오는 빅제약과 플랫폼 기술이전 계약을 체결했다. 계약금 500억원을 필두로 "
+        '단계별로 3조원의 마일스톤을 받는다. 회사는 "올해에만 약 8조원의 기술이전을 '
+        '달성했다"고 강조했다.'
+    )
+    assert amounts(text) == (50000000000, 3000000000000, None, "KRW")
