@@ -101,18 +101,3 @@ EQUITY_AFTER = re.compile(
     r"\s*(?:을|를|규모의|의)?\s?(?:지분\s?)?투자(?:해|하고|하여|했|한다|하기로|를|와|및|\s|$)",
     re.I,
 )
-# a share of the total, not the total: "총 규모의 55.6%에 달하는 1억 달러", "10% of the total"
-_SHARE_OF = re.compile(
-    r"(?:총|total|전체)[^.%]{0,15}?\d+(?:\.\d+)?\s?(?:%|퍼센트|percent)\S{0,3}\s?"
-    r"(?:에\s?달하는|에\s?해당하는|인|of)?\s*$",
-    re.I,
-)
-
-
-def share_of_total(before: str, ends: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The keywords before an amount (start, end, role), less the total words of a whole the
-    amount is a share of ("계약금 ... 총 규모의 55.6%에 달하는 1억 달러": the upfront)."""
-    share = _SHARE_OF.search(before)
-    if share is None:
-        return ends
-    return [e for e in ends if not (e[2] == "total" and e[0] >= share.start())]

@@ -8,11 +8,7 @@ the ingest bench has an upfront equal to its total).
 from __future__ import annotations
 
 from dari.extraction.model import Candidate
-
-
-def _digits(value: float) -> int:
-    """How precise a figure is: its significant digits (9380000000 -> 3)."""
-    return len(str(int(value)).rstrip("0"))
+from dari.extraction.termwords import digits
 
 
 def tidy(cand: Candidate) -> None:
@@ -20,7 +16,7 @@ def tidy(cand: Candidate) -> None:
     up, whole = cand.fields.get("upfront"), cand.fields.get("total")
     if up is None or whole is None or "milestones" in cand.fields:
         return
-    if 0.97 * whole <= up < whole and _digits(up) < _digits(whole):
+    if 0.97 * whole <= up < whole and digits(up) < digits(whole):
         cand.fields.pop("upfront")
         cand.evidence.pop("upfront", None)
         cand.spans.pop("upfront", None)

@@ -52,3 +52,21 @@ def test_a_years_running_sum_of_deals_is_not_this_deals_total():
         '달성했다"고 강조했다.'
     )
     assert amounts(text) == (50000000000, 3000000000000, None, "KRW")
+
+
+def test_an_additional_sum_due_on_later_events_and_milestones_is_the_milestones():
+    text = (
+        "Acme Bio entered into a license agreement with BigPharma. BigPharma will pay Acme Bio "
+        "an upfront payment of $5 million and up to an additional $48 million at the time of "
+        "filing and approval and if certain commercial milestones are achieved."
+    )
+    assert amounts(text) == (5000000, 48000000, None, "USD")
+
+
+def test_a_total_including_the_milestones_is_the_total():
+    text = (
+        "Acme Bio licensed its candidate to BigPharma and received a non-refundable upfront "
+        "payment of $80 million. The total contract amount, including development stage "
+        "milestone payments, could reach up to $910 million."
+    )
+    assert amounts(text) == (80000000, None, 910000000, "USD")
