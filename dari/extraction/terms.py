@@ -288,9 +288,9 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
                 own = ceiling - term.end > 120 or re.search(r"[.!?。](?!\d)|\n", rest)
                 role = "upfront" if _NEAR_WORD.search(listed.group(0)) or not own else "total"
             return role, None
-    ends, said = termwords.reread(before, after, ends)
-    if said is not None:
-        return said, None
+    ends, renamed = termwords.reread(before, after, ends)
+    if renamed is not None:
+        return renamed, None
     if not ends:
         return None, None
     # "an upfront fee, development and commercial milestone payments that could reach $511
