@@ -29,8 +29,9 @@ NOT_TERM_AFTER = re.compile(
     r"이상(?!\s?[^\s.]{0,12}\s?(?:기술료|마일스톤|계약금|선급금|milestone)))|"
     r"^\s*(?:per|for each|each)\s+(?:\w+\s+)?(?:program|programme|target|product|asset|indication)|"
     r"^\s*(?:씩|개당)|"
-    # a company's own spending: "1000억원의 연구개발(R&D) 비용", "$50 million in R&D"
-    r"^\s*(?:의|을|를)?\s?(?:연구\s?개발|R&D|연구비|개발비)|"
+    # a company's own spending: "1000억원의 연구개발(R&D) 비용", "$50 million in R&D", "약 500억원의
+    # 비용을 투입해"
+    r"^\s*(?:의|을|를)?\s?(?:연구\s?개발|R&D|연구비|개발비|비용을?\s?(?:투입|들여|부담|쓰))|"
     r"^\s*(?:in|of|on)\s+(?:R&D|research and development)\s+"
     r"(?:spending|costs?|expenses?|investments?)|"
     # a product's or a company's sales: "logged 14.2 billion won ($11.6 million) in revenue"
@@ -48,7 +49,7 @@ NOT_TERM_BEFORE = re.compile(
     r"(?:shares?|stock)\b[^.]{0,40}?\b(?:rose|jumped|fell|gained|climbed|dropped|surged|soared|"
     r"slid|closed|traded|finished|ended|opened|trading)\b[^.]{0,40}?\b(?:to|at)\s*$|"
     # (a stock's trading value, not "총 거래대금", the deal's price)
-    r"(?:매출액?|자본총계|자기자본|시가총액|순이익|영업이익|"
+    r"(?:매출(?:액|을|를)?|자본총계|자기자본|시가총액|순이익|영업이익|"
     r"(?<!총)(?<!총\s)거래\s?대금(?:\s?규모)?|trading value|"
     r"revenues?(?:\s+(?:in excess of|of more than|of over|exceeding|over))?|(?<!on\s)sales of|"
     r"market (?:cap|value))"

@@ -70,3 +70,16 @@ def test_a_total_including_the_milestones_is_the_total():
         "milestone payments, could reach up to $910 million."
     )
     assert amounts(text) == (80000000, None, 910000000, "USD")
+
+
+def test_a_products_expected_sales_and_a_partners_own_costs_are_no_terms():
+    sales = (
+        "에이씨엠이바이오는 빅제약과 혈액응고방지제의 국내 독점판매 계약을 체결했다. "
+        "에이씨엠이바이오는 이 제품의 연간 매출을 100억원으로 잡고있다."
+    )
+    assert amounts(sales) == (None, None, None, None)
+    costs = (
+        "에이씨엠이바이오는 빅제약과 공동개발 및 기술이전 계약을 체결했다. 빅제약은 약 500억원의 "
+        "비용을 투입해 임상을 추진할 예정이다."
+    )
+    assert amounts(costs) == (None, None, None, None)
