@@ -515,7 +515,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         stated = [m for m in found_money if not any(o.start <= m.start < o.end for o in other)]
         stated = _deal_amounts(text, stated)
         terms.money(text, cand, stated)
-        restated.tidy(cand)
+        restated.tidy(text, cand)
         if (
             bought
             and not _LICENCE.search(text)

@@ -83,3 +83,11 @@ def test_a_products_expected_sales_and_a_partners_own_costs_are_no_terms():
         "비용을 투입해 임상을 추진할 예정이다."
     )
     assert amounts(costs) == (None, None, None, None)
+
+
+def test_a_round_figure_the_deal_nears_beside_its_parts_is_no_stated_total():
+    text = (
+        "에이씨엠이바이오가 빅제약과 4조원에 육박하는 기술이전 계약을 체결했다. 계약금 "
+        "585억원을 필두로 단계별로 3조7487억원의 마일스톤을 받는다."
+    )
+    assert amounts(text) == (58500000000, 3748700000000, None, "KRW")
