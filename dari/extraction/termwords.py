@@ -29,6 +29,9 @@ def share_of_total(before: str, ends: Ends) -> Ends:
 
 # "including development stage milestone payments": the whole holds the milestones named
 _INCLUDING = re.compile(r"\b(?:including|includes|incl\.)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# "계약금 및 국가별 기술료, 매출에 따른 로열티 ... 금액을 포함해 10년간 X": the kinds listed
+# before one amount, then "including", name its whole
+_INCLUDED = re.compile(r"(?:을|를)?\s?포함(?:해|하여|한|하면)[^,]{0,20}$")
 _MORE = re.compile(r"\b(?:additional|further)\s*$", re.I)
 _MILESTONE = re.compile(r"\bmilestones?\b", re.I)
 
@@ -42,6 +45,9 @@ def reread(before: str, after: str, ends: Ends) -> tuple[Ends, str | None]:
         and any(e[2] == "total" for e in ends[:-1])
         and _INCLUDING.search(before[: ends[-1][0]])
     ):
+        return ends, "total"
+    kinds = {e[2] for e in ends}
+    if {"upfront", "milestones"} <= kinds and _INCLUDED.search(before[ends[-1][1] :]):
         return ends, "total"
     if not ends and _MORE.search(before) and _MILESTONE.search(after):
         return ends, "milestones"

@@ -91,3 +91,21 @@ def test_a_round_figure_the_deal_nears_beside_its_parts_is_no_stated_total():
         "585억원을 필두로 단계별로 3조7487억원의 마일스톤을 받는다."
     )
     assert amounts(text) == (58500000000, 3748700000000, None, "KRW")
+
+
+def test_a_sum_including_the_kinds_listed_before_it_is_the_total():
+    text = (
+        "에이씨엠이바이오는 빅제약과 라이선스 계약을 맺었다. 이번 계약으로 빅제약에 계약금 및 "
+        "국가별 기술료, 매출에 따른 로열티, 제품 공급 금액을 포함해 10년간 8400만달러 규모의 "
+        "완제품을 공급하게 된다."
+    )
+    assert amounts(text) == (None, None, 84000000, "USD")
+
+
+def test_an_earlier_deal_of_the_product_with_an_unnamed_company_is_not_this_deal():
+    text = (
+        "에이씨엠이바이오는 빅제약과 중남미 17개국 라이선스 계약을 맺었다고 13일 밝혔다. 10년간 "
+        "8400만달러(약 1008억원) 규모다. 이 신약은 2015년 중국 뤄신과 9529만달러(약 1143억원) "
+        "규모에 기술수출 계약을 맺었고 지난해 베트남 비메디멕스와도 계약을 맺었다."
+    )
+    assert amounts(text)[2] == 84000000
