@@ -109,3 +109,13 @@ def test_an_earlier_deal_of_the_product_with_an_unnamed_company_is_not_this_deal
         "규모에 기술수출 계약을 맺었고 지난해 베트남 비메디멕스와도 계약을 맺었다."
     )
     assert amounts(text)[2] == 84000000
+
+
+def test_a_euro_sign_lost_to_an_e_before_a_scaled_figure_is_the_euro():
+    from dari.extraction.money import amounts as money
+
+    assert [m.value for m in money("an upfront payment of E10 million and up to E20m")] == [
+        (10000000, "EUR"),
+        (20000000, "EUR"),
+    ]
+    assert [m.value for m in money("Phase E2 and E10 patients")] == []
