@@ -34,6 +34,13 @@ _INCLUDING = re.compile(r"\b(?:including|includes|incl\.)\s+(?:[\w-]+\s+){0,3}$"
 _INCLUDED = re.compile(r"(?:을|를)?\s?포함(?:해|하여|한|하면)[^,]{0,20}$")
 _MORE = re.compile(r"\b(?:additional|further)\s*$", re.I)
 _MILESTONE = re.compile(r"\bmilestones?\b", re.I)
+# paid if goals are reached: "could go up to $1.37 billion if the partner firm reaches its
+# target sales" (with no word before the amount naming it)
+_ON_TARGETS = re.compile(
+    r"\s*(?:if|when|once|as)\s+(?:[\w'’-]+\s+){0,5}?(?:reach|achiev|meet|hit)\w*\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:targets?|goals?|thresholds?)\b",
+    re.I,
+)
 
 
 def reread(before: str, after: str, ends: Ends) -> tuple[Ends, str | None]:
@@ -49,7 +56,9 @@ def reread(before: str, after: str, ends: Ends) -> tuple[Ends, str | None]:
     kinds = {e[2] for e in ends}
     if {"upfront", "milestones"} <= kinds and _INCLUDED.search(before[ends[-1][1] :]):
         return ends, "total"
-    if not ends and _MORE.search(before) and _MILESTONE.search(after):
+    if not ends and (
+        (_MORE.search(before) and _MILESTONE.search(after)) or _ON_TARGETS.match(after)
+    ):
         return ends, "milestones"
     return ends, None
 

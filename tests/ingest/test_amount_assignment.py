@@ -119,3 +119,12 @@ def test_a_euro_sign_lost_to_an_e_before_a_scaled_figure_is_the_euro():
         (20000000, "EUR"),
     ]
     assert [m.value for m in money("Phase E2 and E10 patients")] == []
+
+
+def test_an_unnamed_sum_due_if_targets_are_reached_is_the_milestones():
+    text = (
+        "Acme Bio signed a license agreement with BigPharma. Acme Bio will receive $13 million "
+        "in an upfront payment. The payment could go up to $137 million if the partner firm "
+        "reaches its target sales."
+    )
+    assert amounts(text) == (13000000, 137000000, None, "USD")
