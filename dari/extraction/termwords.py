@@ -1,8 +1,12 @@
 """Words around an amount that rename the role its closest keyword gives it (`terms._role`):
-a share of a total ("총 규모의 55.6%에 달하는 1억 달러": not the total), a whole that includes
-the milestones ("The total contract amount, including development stage milestone payments,
-could reach up to"), more money due on later events ("up to an additional $48 million at the
-time of filing ... and if certain commercial milestones are achieved": the milestones)."""
+- a share of a total ("총 규모의 55.6%에 달하는 1억 달러"): not the total;
+- a whole that includes the milestones ("The total contract amount, including development
+  stage milestone payments, could reach up to"), or the kinds listed then "포함해" ("계약금 및
+  국가별 기술료, ... 금액을 포함해 10년간 X"): the total;
+- more money due on later events ("up to an additional $48 million at the time of filing ...
+  and if certain commercial milestones are achieved"), or a sum no word names due if goals are
+  reached ("could go up to $1.37 billion if the partner firm reaches its target sales"): the
+  milestones."""
 
 from __future__ import annotations
 
