@@ -21,6 +21,7 @@ from dari.extraction import (
     learned,
     notnames,
     owners,
+    restated,
     roles,
     tagger,
     terms,
@@ -257,6 +258,11 @@ _AGGREGATE = re.compile(
     r"together with the (?:earlier|previous|first)",
     re.I,
 )
+# A deal of a stated past year with a company that is no party: "케이캡정은 2015년 중국 뤄신과
+# 9529만달러 규모에 기술수출 계약을 맺었고"
+_DATED_DEAL = re.compile(
+    r"(?:19|20)\d\d년\s?(?:\d{1,2}월\s?)?(?:\S+\s){0,3}?\S+(?:과|와)\s[^.]{0,60}?계약을?\s?(?:맺었|체결했)"
+)
 # A company's name, not a word the proposers took for one ("판매").
 _COMPANYISH = re.compile(
     r"(?:inc|ltd|corp|co|llc|ag|plc|pharma\w*|therapeutics|bio\w*|sciences?|laboratories|"
@@ -296,7 +302,7 @@ def _other_deals(text: str, orgs: list[Mention], parties: list[Mention]) -> list
             continue
         if any(named):
             continue
-        if _AGGREGATE.search(text, start, end):
+        if _AGGREGATE.search(text, start, end) or _DATED_DEAL.search(said):
             spans.append(Mention(start, end, ""))
             continue
         others = [m for m in inside if m.value[1] or _COMPANYISH.search(m.text)]
@@ -531,6 +537,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         stated = [m for m in found_money if not any(o.start <= m.start < o.end for o in other)]
         stated = _deal_amounts(text, stated)
         terms.money(text, cand, stated)
+        restated.tidy(text, cand)
         if (
             bought
             and not _LICENCE.search(text)
