@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from dari.directory.access import visible_assets
 from dari.events.access import may_reach_people, representing, represents
 from dari.events.domain.controls import check_may_answer, check_may_meet, check_quota
+from dari.events.domain.ended import event_over
 from dari.events.domain.errors import EventError
-from dari.events.domain.setup import check_not_over, event_over
+from dari.events.domain.setup import check_not_over
 from dari.events.models import (
     Event,
     Meeting,
