@@ -37,8 +37,8 @@ from dari.directory.vocab import (
 )
 from dari.events import signals
 from dari.events.access import managed_events
+from dari.events.domain.ended import event_over
 from dari.events.domain.invitations import invite_organization
-from dari.events.domain.setup import event_over
 from dari.insights.access import may_apply, may_create_call, may_review, owns_call
 from dari.insights.domain.call_scope import clean_scope, seeks_anything
 from dari.insights.domain.errors import CallError
