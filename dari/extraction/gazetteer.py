@@ -206,6 +206,9 @@ class Entry:
     name: str
     country: str = ""
     names: tuple[str, ...] = ()  # more names: Korean name, aliases
+    # False for a record nobody curated (an organisation a trial registry's import made): where
+    # a curated record shares a name with it, the name is the curated record's.
+    curated: bool = True
 
 
 def _forms(entry: Entry) -> set[str]:
@@ -242,7 +245,8 @@ class Gazetteer:
         for entry in entries:
             key = (entry.kind, entry.id)
             self.entries[key] = entry
-            by_name[entry.name] = key
+            if entry.curated or entry.name not in by_name:
+                by_name[entry.name] = key
             for form in _forms(entry):
                 owners.setdefault(form.lower(), set()).add(key)
         derived: dict[str, set[tuple[str, str]]] = {}
@@ -261,7 +265,7 @@ class Gazetteer:
         for alias, name in (ALIASES if aliases is None else aliases).items():
             if name in by_name:
                 owners[alias.lower()] = {by_name[name]}  # an alias settles an ambiguity
-        self.forms = {form: next(iter(keys)) for form, keys in owners.items() if len(keys) == 1}
+        self.forms = {form: owner for form, keys in owners.items() if (owner := self._owner(keys))}
         latin = sorted((f for f in self.forms if not _HANGUL.search(f)), key=len, reverse=True)
         korean = sorted((f for f in self.forms if _HANGUL.search(f)), key=len, reverse=True)
         self._latin = (
@@ -282,6 +286,13 @@ class Gazetteer:
         self._org_names = {
             form: key for form, key in self.forms.items() if key[0] == "organization"
         }
+
+    def _owner(self, keys: set[tuple[str, str]]) -> tuple[str, str] | None:
+        """The one record a name belongs to: the only one, else the only curated one."""
+        if len(keys) == 1:
+            return next(iter(keys))
+        curated = [key for key in keys if self.entries[key].curated]
+        return curated[0] if len(curated) == 1 else None
 
     def find(self, text: str) -> list[Mention]:
         """Known names in `text`, longest first where they overlap; value is (kind, id)."""

@@ -79,7 +79,27 @@ def closed_for_applications(call: Program) -> CallError | None:
             _("This call closed on %(date)s and takes no more applications.") % {"date": call.end},
             code="closed",
         )
+    assumed = assumed_end(call)
+    if assumed and today > assumed:
+        return CallError(
+            _(
+                "This call gave no closing date, so it is taken as closed at the end of the year"
+                " after it opened (%(date)s); it takes no more applications."
+            )
+            % {"date": assumed},
+            code="closed",
+        )
     return None
+
+
+def assumed_end(call: Program) -> str:
+    """The closing day of a call that opened but names none: the last day of the year after
+    the one it opened in ("" when it names its closing day or no opening). Organisers rarely
+    leave a call open longer, and a call met in the press years ago (a 2017 challenge) must
+    not invite applications today; a call with neither date says nothing to go by."""
+    if call.end or not call.start:
+        return ""
+    return f"{int(call.start[:4]) + 1}-12-31"
 
 
 def score_fit(asset: Asset, call: Program) -> tuple[float | None, list[str]]:
