@@ -25,7 +25,11 @@ helper directed English licences and purchases by their money and rights flows
 (`dari/extraction/flows.py`), made partners by the bench's convention, and measured the new
 English training split dev7 once untouched (0.57 deals right) before reading it; a helper of
 issue 14's third extraction round did the same for Korean texts (`dari/extraction/flows_ko.py`),
-tuned on the training splits only. The judge's
+tuned on the training splits only. Session 13's third round added Korean parties
+(`proposers_ko.py`, `bystanders_ko.py`), English parties (`consortium.py`, proposer and
+bystander rules) and amount assignment (`termwords.py`, `restated.py`); the new split dev8
+(40 texts) was measured once untouched before the round (0.35 deals right) and then became a
+training split (one helper read its English errors during the round). The judge's
 figure is "deal right": every true party found with its role, no other party, and the
 upfront, milestones and total (or the round's amount) all right.
 

@@ -4,7 +4,9 @@ A document is `{"format": "dari-affiliations/1", "affiliations": [{"organization
 "parent": id, "relation": "subsidiary" | "division" | "affiliate", "sources": [url, ...]}]}`.
 It is validated whole (both ids known, no organisation its own ancestor, every source on an
 accepted host) and written in one transaction; the stored set is replaced by the document's, so
-removing a line removes the affiliation. Errors name their JSON path.
+removing a line removes the affiliation. Several documents (the bundled folder holds one file
+per batch of sourced relations) are validated as one set: an organisation has one parent across
+all of them. Errors name their file and JSON path.
 """
 
 from __future__ import annotations
@@ -21,14 +23,13 @@ from dari.directory.sourcehosts import source_host_problem
 FORMAT = "dari-affiliations/1"
 
 
-def _problems(doc: Any, name: str, known: set[str]) -> list[str]:
+def _problems(doc: Any, name: str, known: set[str], parent_of: dict[str, str]) -> list[str]:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         return [f"{name}: format: expected {FORMAT!r}"]
     rows = doc.get("affiliations")
     if not isinstance(rows, list):
         return [f"{name}: affiliations: expected a list"]
     problems: list[str] = []
-    parent_of: dict[str, str] = {}
     for i, row in enumerate(rows):
         where = f"{name}: affiliations[{i}]"
         if not isinstance(row, dict):
@@ -52,6 +53,11 @@ def _problems(doc: Any, name: str, known: set[str]) -> list[str]:
             if org in parent_of:
                 problems.append(f"{where}.organization: {org!r} already has a parent")
             parent_of[org] = parent
+    return problems
+
+
+def _cycles(parent_of: dict[str, str], name: str) -> list[str]:
+    problems = []
     for org in parent_of:
         seen, cursor = {org}, parent_of[org]
         while cursor in parent_of:
@@ -63,14 +69,21 @@ def _problems(doc: Any, name: str, known: set[str]) -> list[str]:
     return problems
 
 
-def import_affiliations(path: Path) -> int:
-    """Replace the stored affiliations by the file's; returns how many there are."""
-    doc = read_file(path)
+def import_affiliations(*paths: Path) -> int:
+    """Replace the stored affiliations by the files'; returns how many there are."""
     known = set(m.Organization.objects.values_list("pk", flat=True))
-    problems = _problems(doc, str(path), known)
+    problems: list[str] = []
+    parent_of: dict[str, str] = {}
+    rows: list[dict[str, Any]] = []
+    for path in paths:
+        doc = read_file(path)
+        found = _problems(doc, str(path), known, parent_of)
+        problems += found
+        if not found:
+            rows += doc["affiliations"]
+    problems += _cycles(parent_of, ", ".join(str(p) for p in paths))
     if problems:
         raise DirectoryError(problems)
-    rows = doc["affiliations"]
     with transaction.atomic():
         m.Affiliation.objects.all().delete()
         m.Affiliation.objects.bulk_create(

@@ -11,7 +11,7 @@ from dari.directory.affiliations import import_affiliations
 from dari.directory.importer import import_files
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-AFFILIATIONS = DATA_DIR / "affiliations" / "affiliations.json"
+AFFILIATIONS = DATA_DIR / "affiliations"
 
 
 def bundled_files() -> list[Path]:
@@ -24,5 +24,5 @@ def load_bundled_data() -> Counter[str]:
     transaction."""
     with transaction.atomic():
         counts = import_files(bundled_files())
-        counts["affiliations"] = import_affiliations(AFFILIATIONS)
+        counts["affiliations"] = import_affiliations(*sorted(AFFILIATIONS.glob("*.json")))
     return counts

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from dari.accounts.access import (
     co_organizer_condition,
     organises_for,
     sees_members_assets,
+    vetted_users,
 )
 from dari.events.models import CoOrganizer, Event, Participant
 
@@ -69,6 +70,21 @@ def represents(participant: Participant) -> bool:
         return True
     user = participant.user
     return user.organization_id == participant.organization_id and sees_members_assets(user)
+
+
+def representing_condition() -> Q:
+    """`represents` as a condition on participants, for lists (the directory, suggestions,
+    colleagues, the organisers' mark): whoever fails it is no one to meet, since nothing of
+    the event reaches them any more and a request to them would wait unanswered."""
+    return Q(current=True) & (
+        Q(organization_id=None)
+        | Q(user__organization_id=F("organization_id"), user__in=vetted_users())
+    )
+
+
+def representing(people: QuerySet[Participant]) -> QuerySet[Participant]:
+    """Those of `people` who still speak for the organisation they registered for."""
+    return people.filter(representing_condition())
 
 
 def may_create_events(user: Any) -> bool:

@@ -47,8 +47,8 @@ _PARENT_WORD = re.compile(r"모회사(?:인|는)?\s?$|\b(?:its|the) parent(?: co
 _FORMER_NAME = re.compile(r"[(（]\s?(?:then|formerly|former|previously|now|구|옛|현)\s?$", re.I)
 _REPORTS_AFFILIATE = re.compile(r"^(?:은|는|이|가)\s(?:\S+\s)?(?:관계사|관계회사)\s")
 _UNIT_AFTER = re.compile(
-    r"^(?:\s(?:Holdings?|Group|AG|Inc\.?|Ltd\.?|plc|Co\.?))*(?:['’]s)?\s"
-    r"(?:unit|subsidiary|affiliate|arm|division)\s",
+    r"^(?:\s(?:Holdings?|Group|AG|Inc\.?|Ltd\.?|plc|Co\.?))*(?:['’]s|,?\s(?:said|says|announced)"
+    r"(?:\sthat)?\sits)?\s(?:wholly[- ]owned\s)?(?:unit|subsidiary|affiliate|arm|division)\s",
     re.I,
 )
 
@@ -90,6 +90,60 @@ def _beside(text: str, m: Mention, orgs: list[Mention]) -> bool:
     )
 
 
+# An adviser to a party: "Harlan Securities acted as exclusive financial advisor to",
+# "advised by Harlan Securities", "Kirkham & Lowe LLP"
+_ADVISER_AFTER = re.compile(
+    r"^(?:,?\s(?:Inc|LLC|LLP|Ltd|Co|Corp|plc|L\.P|& Co)\.?)*(?:\s?\([^()]{0,40}\))?,?\s"
+    r"(?:(?:is|was|will|has|have|had|were|are)\s)?(?:been\s)?(?:also\s)?"
+    r"(?:(?:acting|acted|act|acts|served|serving|serve|serves)\sas\s(?:the\s|an?\s)?"
+    r"(?:exclusive\s|sole\s|lead\s|joint\s|independent\s)?(?:financial|legal|M&A|strategic|"
+    r"transaction|placement)?\s?(?:advis[eo]rs?|counsel|placement agents?|underwriters?|"
+    r"bookrunners?)\b|(?:advised|advises|advising|represented|represents)\s[A-Z])"
+)
+_ADVISER_BEFORE = re.compile(
+    r"\b(?:advised|represented) by\s(?:[^.;]{0,80}?(?:,|\band)\s)?(?:the\s)?$", re.I
+)
+_LAW_FIRM = re.compile(r"(?:\bLLP|\bL\.L\.P\.)$")
+
+
+def adviser(text: str, m: Mention) -> bool:
+    """The company advises a party: a bank, a law firm, a consultancy."""
+    return bool(
+        _ADVISER_AFTER.match(text[m.end : m.end + 120])
+        or _ADVISER_BEFORE.search(text[max(0, m.start - 120) : m.start])
+        or _LAW_FIRM.search(m.text)
+        or re.match(r"^,?\s(?:LLP|L\.L\.P\.)", text[m.end : m.end + 8])
+    )
+
+
+# The closing sections of a press release: "About BigPharma", "Forward-Looking Statements",
+# "Media Contact" (not "About the Agreement", which tells the deal)
+_CLOSING = re.compile(
+    r"\n[ \t]*(?:About\s(?!the\s(?:[Aa]greement|[Tt]ransaction|[Dd]eal|[Aa]cquisition|"
+    r"[Cc]ollaboration|[Pp]artnership|[Ll]icen[cs]e|[Mm]erger|[Tt]erms)\b)[A-Z][^\n]{1,80}|"
+    r"(?i:forward[- ]looking\sstatements?|safe\sharbou?r[^\n]{0,40}|cautionary\s(?:note|"
+    r"statement)[^\n]{0,60}|(?:media|investor|press)\scontacts?:?|contacts?:))[ \t]*\n"
+)
+
+
+def in_body(text: str, orgs: list[Mention]) -> list[Mention]:
+    """`orgs` without the companies named only in a press release's closing sections (the
+    partners, investors and subsidiaries its "About X" paragraphs list)."""
+    closing = _CLOSING.search(text)
+    if closing is None:
+        return orgs
+    body = [m for m in orgs if m.start < closing.start()]
+    keys = {m.value if m.value[1] else m.text for m in body}
+    firsts = {m.text.split()[0].lower() for m in body if m.text.split()}
+    return [
+        m
+        for m in orgs
+        if m.start < closing.start()
+        or (m.value if m.value[1] else m.text) in keys
+        or (m.text.split() and m.text.split()[0].lower() in firsts)
+    ]
+
+
 _RIGHTS = re.compile(r"권리|권한|판권|rights|licen[cs]|commerciali", re.I)
 
 
@@ -129,7 +183,7 @@ def unit_sides(
 
 
 def not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
-    if _beside(text, m, orgs):
+    if _beside(text, m, orgs) or adviser(text, m):
         return True
     after = text[m.end : m.end + 40]
     if _SOURCE_AFTER.match(after):
@@ -141,8 +195,11 @@ def not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
         return True
     if _REPORTS_AFFILIATE.match(after):  # "X는 관계사 Y가 ... 계약을 체결했다고 밝혔다"
         return any(0 < o.start - m.end <= 30 for o in orgs)
-    if _UNIT_AFTER.match(after):
-        return any(0 < o.start - m.end <= 25 for o in orgs)
+    unit = _UNIT_AFTER.match(text[m.end : m.end + 80])
+    if unit:
+        return any(
+            0 < o.start - m.end <= 25 or 0 <= o.start - m.end - unit.end() <= 2 for o in orgs
+        )
     parent = _PARENT_AFTER.match(text[m.end : m.end + 110])
     if parent:
         return any(0 < o.start - m.end - parent.end() <= 25 for o in orgs)
@@ -156,4 +213,38 @@ def not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
     match = _PARENT_BEFORE.search(before)
     if match and match.group(0).strip().lower() in ("a", "an"):
         return bool(re.match(r"^\s+company\b", after))  # "a Johnson & Johnson company"
-    return bool(match)
+    return _parent_of_named_unit(text, m, orgs)
+
+
+# "Lumetra Bio, a drug development unit of Ruritania's conglomerate Quintara Group": the
+# parent of a unit the text names, there or elsewhere ("a subsidiary of Quintara Group ...
+# Quintara Oncology"); not "the U.S. subsidiary of Quintara Therapeutics", where the parent
+# is the only name of the party
+_UNIT_OF = re.compile(
+    r"\b(?:subsidiary|unit|division|arm|affiliate|part|member) of\s+(?:the\s+)?"
+    r"(?:[\w’'.&-]+\s+){0,5}$",
+    re.I,
+)
+
+
+def _parent_of_named_unit(text: str, m: Mention, orgs: list[Mention]) -> bool:
+    match = _UNIT_OF.search(text[max(0, m.start - 120) : m.start])
+    if match is None:
+        return False
+    at = max(0, m.start - 120) + match.start()
+    # the unit is named elsewhere: "Takeda Oncology" of "Japan's Takeda Pharmaceutical"
+    core = re.sub(r"^\S+['’]s\s+", "", m.text).split()
+    if core and any(
+        (hit.group(1) or "") not in core
+        for hit in re.finditer(
+            r"(?<![\w-])" + re.escape(core[0]) + r"(?:\s([A-Z][\w-]+))(?![\w-])", text
+        )
+    ):
+        return True
+    return any(
+        o.end <= at
+        and at - o.end <= 80
+        and not re.search(r"[.;]", text[o.end : at])
+        and re.match(r"^\s?(?:\([^()]{0,40}\))?,", text[o.end : at])
+        for o in orgs
+    )

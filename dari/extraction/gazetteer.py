@@ -37,15 +37,52 @@ _SUFFIXES = re.compile(
     re.IGNORECASE,
 )
 _KO_SUFFIXES = re.compile(r"^(?:\(주\)|㈜)\s*|\s*(?:\(주\)|㈜|주식회사)$")
+# "Feelux Co.": a bare "Co." ends a name that has no other ending ("Sakura Pharma Co." is
+# proposed as "Sakura Pharma", as before)
+_BARE_CO = (
+    "".join(
+        f"(?<!{w} )"
+        for w in ("Pharma", "Pharm", "Pharmaceutical", "Pharmaceuticals", "Bio", "Holdings")
+        + ("Investment", "Investments", "Therapeutics", "Biopharma", "Group", "Industries")
+    )
+    + r"Co\."
+)
 _PROPOSED = re.compile(
     r"(?<!\.)\b((?:(?:[A-Z][\w&'-]{0,2}\.|[A-Z][\w&'-]*)\s){0,3}(?:[A-Z]|[a-z](?=[A-Z][a-z]))[\w&'-]*),?\s"
-    r"(Inc\.|Inc\b|Corp\.|Corporation|Co\.,? Ltd\.?|Ltd\.|LLC|AG|GmbH|plc|S\.A\.|Laboratories|"
+    r"(Inc\.|Inc\b|Corp\.|Corporation|Co\.,? Ltd\.?|"
+    + _BARE_CO
+    + r"|Ltd\.|LLC|AG|GmbH|plc|S\.A\.|Laboratories|"
     r"Oncology|Sciences|"
     r"Pharmaceuticals?|Therapeutics|Biosciences?|Biotherapeutics|Biopharma|Biologics|Pharma|"
     r"Investments?|Partners|Capital|Ventures|Venture Fund|Network|Securities|Asset Management|"
-    r"DMCC|Group|Bio|Labs?|A/S|(?:and|&) Co\.)(?![A-Za-z0-9])"
+    r"Private Equity|"
+    r"DMCC|Group|Bio|Labs?|A/S|(?:and|&) Co\.|S\.p\.A\.|SpA|K\.K\.|N\.V\.|B\.V\.|AB|SE|Oy|ASA)"
+    r"(?![A-Za-z0-9])"
 )
 _HANGUL = re.compile(r"[가-힣]")
+# "Boston Pharmaceuticals", "Korea Pharma": a place before a drugmaker's ending names a
+# company, unless the words run on into a body's name ("Korea Pharmaceutical and Bio-Pharma
+# Manufacturers Association")
+_PLACES = {"korea", "seoul", "busan", "incheon", "daejeon", "osaka", "tokyo", "shanghai"}
+_PLACES |= {"beijing", "boston"}
+_DRUGMAKER_ENDING = re.compile(
+    r"Pharma|Pharmaceuticals?|Therapeutics|Biosciences?|Biotherapeutics|Biopharma|Biologics|"
+    r"Laboratories|Inc\.|Corp\.|Corporation|Co\.,? Ltd\.?|Ltd\."
+)
+_BODY_AFTER = re.compile(
+    r"(?:\s(?:and|&)\s[\w-]+)?(?:\s[A-Z][\w-]*){0,3}\s(?:Association|Industry|Society|Council|"
+    r"Institute|Federation|Organi[sz]ation|Agency|Foundation|Forum|Alliance)\b"
+)
+
+
+def _place_company(text: str, match: re.Match[str]) -> bool:
+    return (
+        match.group(1).strip().lower() in _PLACES
+        and bool(_DRUGMAKER_ENDING.fullmatch(match.group(2)))
+        and not _BODY_AFTER.match(text, match.end())
+    )
+
+
 _CORPORATE_AFTER = re.compile(
     r"(?:,?\s(?:Pharma(?:ceuticals?)?|Pharm|Co\.,? Ltd\.?|Co\.|Inc\.|Ltd\.|Corp\.|"
     r"Corporation))+(?![\w-])"
@@ -169,6 +206,9 @@ class Entry:
     name: str
     country: str = ""
     names: tuple[str, ...] = ()  # more names: Korean name, aliases
+    # False for a record nobody curated (an organisation a trial registry's import made): where
+    # a curated record shares a name with it, the name is the curated record's.
+    curated: bool = True
 
 
 def _forms(entry: Entry) -> set[str]:
@@ -205,7 +245,8 @@ class Gazetteer:
         for entry in entries:
             key = (entry.kind, entry.id)
             self.entries[key] = entry
-            by_name[entry.name] = key
+            if entry.curated or entry.name not in by_name:
+                by_name[entry.name] = key
             for form in _forms(entry):
                 owners.setdefault(form.lower(), set()).add(key)
         derived: dict[str, set[tuple[str, str]]] = {}
@@ -224,7 +265,7 @@ class Gazetteer:
         for alias, name in (ALIASES if aliases is None else aliases).items():
             if name in by_name:
                 owners[alias.lower()] = {by_name[name]}  # an alias settles an ambiguity
-        self.forms = {form: next(iter(keys)) for form, keys in owners.items() if len(keys) == 1}
+        self.forms = {form: owner for form, keys in owners.items() if (owner := self._owner(keys))}
         latin = sorted((f for f in self.forms if not _HANGUL.search(f)), key=len, reverse=True)
         korean = sorted((f for f in self.forms if _HANGUL.search(f)), key=len, reverse=True)
         self._latin = (
@@ -245,6 +286,13 @@ class Gazetteer:
         self._org_names = {
             form: key for form, key in self.forms.items() if key[0] == "organization"
         }
+
+    def _owner(self, keys: set[tuple[str, str]]) -> tuple[str, str] | None:
+        """The one record a name belongs to: the only one, else the only curated one."""
+        if len(keys) == 1:
+            return next(iter(keys))
+        curated = [key for key in keys if self.entries[key].curated]
+        return curated[0] if len(curated) == 1 else None
 
     def find(self, text: str) -> list[Mention]:
         """Known names in `text`, longest first where they overlap; value is (kind, id)."""
@@ -301,7 +349,7 @@ class Gazetteer:
                 match.group(0).strip(" ,"),
             )
             core = match.group(1).strip()
-            if core.lower() in NOT_NAMES or len(core) < 3:
+            if len(core) < 3 or (core.lower() in NOT_NAMES and not _place_company(text, match)):
                 continue
             best = process.extractOne(
                 core.lower(), list(self._org_names), scorer=fuzz.ratio, score_cutoff=90

@@ -85,6 +85,8 @@ _PREFIX_RE = re.compile(
 _WON_RE = re.compile(
     rf"(?<![\w$])W(?P<num>{_NUMBER})\s?(?P<scale>trillion|billion|million|bn|tn|[bm])\b"
 )
+# the euro sign lost to an "E" in copied releases: "E10 million", "E20m" (a scale needed)
+_EURO_RE = re.compile(rf"(?<![\w$])E(?P<num>{_NUMBER})\s?(?P<scale>billion|million|bn|mn|[bm])\b")
 _SUFFIX_RE = re.compile(
     rf"(?<![\w$€£¥₩])(?P<num>{_NUMBER})\s?(?P<scale>{_SCALE})?\s?"
     r"(?P<cur>U\.?S\.? dollars|dollars|dollar|USD|euros?|EUR|yen|JPY|yuan|renminbi|RMB|CNY|"
@@ -180,13 +182,14 @@ def amounts(text: str) -> Iterator[Mention]:
                 Mention(match.start(), match.end(), match.group(0), (_clean(value), currency))
             )
             taken.append(match.span())
-    for match in _WON_RE.finditer(text):
-        if free(*match.span()):
-            value = _num(match.group("num")) * _SCALES[match.group("scale").lower()]
-            found.append(
-                Mention(match.start(), match.end(), match.group(0), (_clean(value), "KRW"))
-            )
-            taken.append(match.span())
+    for regex, code in ((_WON_RE, "KRW"), (_EURO_RE, "EUR")):
+        for match in regex.finditer(text):
+            if free(*match.span()):
+                value = _num(match.group("num")) * _SCALES[match.group("scale").lower()]
+                found.append(
+                    Mention(match.start(), match.end(), match.group(0), (_clean(value), code))
+                )
+                taken.append(match.span())
     if re.search(r"China|Chinese|yuan|RMB|중국", text) and not re.search(
         r"Japan|yen|일본|엔화", text
     ):

@@ -29,8 +29,9 @@ NOT_TERM_AFTER = re.compile(
     r"이상(?!\s?[^\s.]{0,12}\s?(?:기술료|마일스톤|계약금|선급금|milestone)))|"
     r"^\s*(?:per|for each|each)\s+(?:\w+\s+)?(?:program|programme|target|product|asset|indication)|"
     r"^\s*(?:씩|개당)|"
-    # a company's own spending: "1000억원의 연구개발(R&D) 비용", "$50 million in R&D"
-    r"^\s*(?:의|을|를)?\s?(?:연구\s?개발|R&D|연구비|개발비)|"
+    # a company's own spending: "1000억원의 연구개발(R&D) 비용", "$50 million in R&D", "약 500억원의
+    # 비용을 투입해"
+    r"^\s*(?:의|을|를)?\s?(?:연구\s?개발|R&D|연구비|개발비|비용을?\s?(?:투입|들여|부담|쓰))|"
     r"^\s*(?:in|of|on)\s+(?:R&D|research and development)\s+"
     r"(?:spending|costs?|expenses?|investments?)|"
     # a product's or a company's sales: "logged 14.2 billion won ($11.6 million) in revenue"
@@ -48,7 +49,7 @@ NOT_TERM_BEFORE = re.compile(
     r"(?:shares?|stock)\b[^.]{0,40}?\b(?:rose|jumped|fell|gained|climbed|dropped|surged|soared|"
     r"slid|closed|traded|finished|ended|opened|trading)\b[^.]{0,40}?\b(?:to|at)\s*$|"
     # (a stock's trading value, not "총 거래대금", the deal's price)
-    r"(?:매출액?|자본총계|자기자본|시가총액|순이익|영업이익|"
+    r"(?:매출(?:액|을|를)?|자본총계|자기자본|시가총액|순이익|영업이익|"
     r"(?<!총)(?<!총\s)거래\s?대금(?:\s?규모)?|trading value|"
     r"revenues?(?:\s+(?:in excess of|of more than|of over|exceeding|over))?|(?<!on\s)sales of|"
     r"market (?:cap|value))"
@@ -61,6 +62,9 @@ NOT_TERM_BEFORE = re.compile(
     r"(?:기존|이전|앞선|종전)\s?(?:계약|딜|수출)\w*\s?(?:을|를)?\s?포함\w*\s*(?:총\s*)?(?:약\s*)?$|"
     r"including (?:the |its )?(?:earlier|previous|existing|prior) (?:deals?|contracts?|agreements?)"
     r"[^.]{0,30}$|"
+    # a running sum of a year's or all deals: "올해에만 약 8조원의", "누적 기술수출 규모는"
+    r"(?:올해에만|올해만|올\s?들어서?만|누적|지금까지|현재까지|this year alone|so far this year|"
+    r"to date)\s*(?:[^\s.\d]+\s){0,2}(?:약\s*|about\s*|around\s*|some\s*)?$|"
     # a market's size: "세계시장이 5~6억달러", "시장 규모는 약", "annual scale of about"
     r"(?:시장|market)\s?(?:규모|size|scale)?\s?(?:은|는|이|가|is|was|of|at)?\s*"
     r"(?:약|about|around|approximately|roughly|an estimated)?\s*(?:[\d.,]+\s?~\s?)?$|"
@@ -89,5 +93,12 @@ MARKET_GROWTH = re.compile(
 UNDISCLOSED_GUESS = re.compile(
     r"(?:규모|금액|조건|terms)[^.]{0,20}?(?:밝히지 않|공개하지 않|비공개|not (?:been )?disclosed)"
     r"[^.]{0,60}?(?:증권가|업계|시장|analysts?|observers?|estimat|expect)",
+    re.I,
+)
+# an equity investment beside a licence, named after its amount: "2000만달러를 투자해 지분을
+# 획득", "40억원 규모의 지분 투자 및 기술이전 계약", "$20 million in equity"
+EQUITY_AFTER = re.compile(
+    r"\s*(?:in\s+)?equity|\s*(?:의\s?)?지분|"
+    r"\s*(?:을|를|규모의|의)?\s?(?:지분\s?)?투자(?:해|하고|하여|했|한다|하기로|를|와|및|\s|$)",
     re.I,
 )

@@ -14,11 +14,14 @@ from typing import Any
 
 from dari.extraction import (
     bystanders,
+    bystanders_ko,
+    consortium,
     flows,
     flows_ko,
     learned,
     notnames,
     owners,
+    restated,
     roles,
     tagger,
     terms,
@@ -29,6 +32,7 @@ from dari.extraction.gazetteer import Gazetteer
 from dari.extraction.model import Candidate, Mention
 from dari.extraction.money import amounts
 from dari.extraction.proposers import propose_extra
+from dari.extraction.proposers_ko import propose_ko
 from dari.extraction.shortnames import short_forms
 from dari.extraction.sides import symmetric
 from dari.extraction.text import dates, language, sentences
@@ -254,6 +258,11 @@ _AGGREGATE = re.compile(
     r"together with the (?:earlier|previous|first)",
     re.I,
 )
+# A deal of a stated past year with a company that is no party: "케이캡정은 2015년 중국 뤄신과
+# 9529만달러 규모에 기술수출 계약을 맺었고"
+_DATED_DEAL = re.compile(
+    r"(?:19|20)\d\d년\s?(?:\d{1,2}월\s?)?(?:\S+\s){0,3}?\S+(?:과|와)\s[^.]{0,60}?계약을?\s?(?:맺었|체결했)"
+)
 # A company's name, not a word the proposers took for one ("판매").
 _COMPANYISH = re.compile(
     r"(?:inc|ltd|corp|co|llc|ag|plc|pharma\w*|therapeutics|bio\w*|sciences?|laboratories|"
@@ -293,7 +302,7 @@ def _other_deals(text: str, orgs: list[Mention], parties: list[Mention]) -> list
             continue
         if any(named):
             continue
-        if _AGGREGATE.search(text, start, end):
+        if _AGGREGATE.search(text, start, end) or _DATED_DEAL.search(said):
             spans.append(Mention(start, end, ""))
             continue
         others = [m for m in inside if m.value[1] or _COMPANYISH.search(m.text)]
@@ -392,6 +401,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     orgs += list(gazetteer.propose_licensee_ko(text, known + orgs))
     orgs += list(gazetteer.propose_more(text, known + orgs))
     orgs += list(propose_extra(gazetteer, text, known + orgs))
+    orgs += list(propose_ko(gazetteer, text, known + orgs)) if lang == "ko" else []
     orgs = [  # a name inside a longer one ("Genexine" in "Kalbe Genexine Biologics")
         m
         for m in orgs
@@ -402,9 +412,15 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     ]
     orgs = transliterate.resolve(gazetteer, notnames.drop(text, orgs))
     units = bystanders.units(text, orgs)
-    orgs = [m for m in orgs if not bystanders.not_a_party(text, m, orgs)]
+    units += bystanders_ko.units(text, orgs, units) if lang == "ko" else []
+    orgs = [
+        m
+        for m in orgs
+        if not bystanders.not_a_party(text, m, orgs)
+        and not (lang == "ko" and bystanders_ko.not_a_party(text, m, orgs))
+    ]
     orgs.sort(key=lambda m: m.start)
-    orgs = short_forms(text, _aliases(text, orgs))
+    orgs = bystanders.in_body(text, short_forms(text, _aliases(text, orgs)))
     found_money = list(amounts(text))
     found_dates = dates(text)
     out: list[Candidate] = []
@@ -477,6 +493,9 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
                 text, sides or orgs, together.between(text, sides or orgs, roled)
             )
         roled += bystanders.unit_sides(roled, units)
+        if lang == "ko":
+            roled += bystanders_ko.parent_sides(roled, sides or orgs)
+            roled += bystanders_ko.together_sides(text, roled, sides or orgs)
         if len(roled) == 2 and (
             symmetric(text)
             or (
@@ -500,7 +519,11 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         roled = tagger.parties(text, orgs, roled, ctx, gazetteer, found_money)
         roled = tagger.refamily(text, roled, lang)
         # the flows have the last word on a licence's direction
-        roled = (flows if lang == "en" else flows_ko).directed(text, sides or orgs, roled)
+        if lang == "en":
+            roled = consortium.co_buyers(text, orgs, flows.directed(text, sides or orgs, roled))
+            roled = consortium.co_parties(text, sides or orgs, roled)
+        else:
+            roled = flows_ko.directed(text, sides or orgs, roled)
         cand.put(
             "parties",
             [_party(gazetteer, m, r) for m, r, _ in roled],
@@ -514,6 +537,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         stated = [m for m in found_money if not any(o.start <= m.start < o.end for o in other)]
         stated = _deal_amounts(text, stated)
         terms.money(text, cand, stated)
+        restated.tidy(text, cand)
         if (
             bought
             and not _LICENCE.search(text)

@@ -19,7 +19,7 @@ from typing import Any
 from dari.extraction.gazetteer import _LATIN_COMPANY
 from dari.extraction.model import Mention
 from dari.extraction.slots_en import DEMONYM
-from dari.extraction.stopwords import EN_STOP, KO_SUBJECT_STOP, SURNAMES
+from dari.extraction.stopwords import EN_STOP, KO_SUBJECT_STOP, NOT_NAMES, SURNAMES
 
 # "SK Inc.", "SK Holdings", "CJ Cheiljedang Corp.": a short capitalised core before an ending
 _EN_SHORT_CORE = re.compile(
@@ -31,9 +31,12 @@ _EN_ENDING = re.compile(r"(?<![\w.&-])((?:[A-Z][\w&-]*\s){0,3}[A-Z][\w&-]*\sHold
 _EN_TOKEN = r"(?:[A-Z][\w&-]*|(?<=[A-Z]{2}\s)[a-z]{5,})"
 _EN_ACTOR = re.compile(
     r"(?:^|(?<=[.!?\n]\s)|(?<=\n)|(?<=[.!?][\"”]\s)|(?<=,\s)|(?<=\bconglomerate\s)|"
-    r"(?<=\bgroup\s)|(?<=\bcompany\s)|(?<=\bfirm\s)|(?<=\bmaker\s)|(?<=\bdrugmaker\s))"
+    r"(?<=\bgroup\s)|(?<=\bcompany\s)|(?<=\bfirm\s)|(?<=\bmaker\s)|(?<=\bdrugmaker\s)|"
+    # the subject after a dateline: "BOSTON, May 3, 2024 /PRNewswire/ -- X today announced"
+    r"(?<=--)|(?<=--\s)|(?<=—)|(?<=—\s)|(?<=\s–\s))"
     r"((?:[A-Z][\w&-]*\s){0,2}" + _EN_TOKEN + r")"
-    r"(?=,?\s(?:announced|revealed|said|signed|entered|agreed|struck|is set to|is taking|"
+    r"(?=,?\s(?:today\s)?(?:announced|revealed|said|signed|entered|agreed|struck|is set to|"
+    r"is taking|"
     r"will (?:acquire|buy|invest|take)|has (?:acquired|bought|invested|completed|agreed)|"
     r"acquired|bought|invested|completed|plans|intends|which is|"
     # a deal's own verbs: "Biohaven is paying", "Nuvo will receive", "Ardent licensed"
@@ -56,10 +59,94 @@ _EN_KIND_CALLED = re.compile(
     r"CDMO|CMO|conglomerate|distributor|startup|affiliate|subsidiary)\s(?:called\s|named\s)?"
     r"((?:[A-Z][\w&-]+\s){0,2}[A-Z][a-z][\w&-]*)(?![\w-])"
 )
+# "biotech company twoXAR", "the firm uniQure": a name opening in lower case after its kind
+# (not "mRNA", "siRNA")
+_EN_KIND_LOWER = re.compile(
+    r"\b(?:company|firm|biotech|startup|developer|drugmaker|maker|biopharma)\s(?:called\s|named\s)?"
+    r"((?![a-z]+(?:RNA|DNA|Abs?)\b)[a-z]{2,5}[A-Z][A-Za-z0-9]*)(?![\w-])"
+)
 _EN_BOUGHT = re.compile(
     r"\b(?:purchase|buy|acquire|acquiring|acquired|stake in|interest in|investment in|"
     r"invest in|invested in)\s((?:[A-Z][\w&-]+\s){0,2}[A-Z][a-z][\w&-]*)(?![\w-])"
 )
+# "Velmora, based in Lyon, France," "X, headquartered in Basel,"
+_EN_BASED_IN = re.compile(
+    r"(?<![\w&.-])((?:[A-Z][\w&-]*\s){0,2}[A-Z][\w&-]*[a-z][\w&-]*)"
+    r"(?=(?:\s?\([^()]{1,40}\))?,\s(?:(?:which|that) is\s)?"
+    r"(?:headquartered|based|located)\sin\s[A-Z])"
+)
+# a name the text defines a short form for: "Quintara Lifesystems (“Quintara”)", "Quintara
+# Lifesystems, Inc. (the “Company”)" (not "Drug Conjugate (“ADC”)": the short form is the
+# name's first word or what a company is called)
+_EN_DEFINED = re.compile(
+    r"(?<![\w&.-])((?:[A-Z][\w&.-]*,?\s){0,4}[A-Z][\w&.-]*)\s?\(\s?(?:hereinafter\s)?"
+    r"(?:the\s)?[\"“‘']([A-Z][\w&-]+)[\"”’']"
+)
+_DEFINED_AS = {"company", "licensor", "licensee", "buyer", "purchaser", "seller", "acquirer"}
+# a headline that names a deal's companies: "A and B Enter into ...", "A Signs ... with B",
+# "A to Acquire B"
+_HEAD_NAME = r"((?:[A-Z][\w&.'’-]*|&)(?:\s(?:[A-Z][\w&.'’-]*|&)){0,3}?)"
+_HEAD_END = r"(?=\s(?:for|to|on|in|of|at|as|For|To|On|In|Of|At|As|[-–—])\s|\s*$|[,:;])"
+_HEAD_VERB = (
+    r"(?:Enters?|Signs?|Announces?|Inks?|Forms?|Agrees?|Expands?|Extends?|Strikes?|Establish"
+    r"(?:es)?|Partners?|Collaborates?|Teams?|Completes?|Closes?|Executes?|Concludes?|Reach(?:es)?)"
+)
+_HEAD_LEAD = r"^\s*(?:[A-Z][\w ]{0,20}:\s)?"  # "Deal Watch: "
+_EN_HEADLINE = [
+    re.compile(
+        _HEAD_LEAD + _HEAD_NAME + r"\s(?:Licenses|Out-Licenses|Grants|Sells|Transfers)\b[^\n]*"
+        r"\s[Tt]o\s" + _HEAD_NAME + r"(?=\s*$|\s(?:for|in|on|For|In|On)\s)"
+    ),
+    re.compile(
+        _HEAD_LEAD + _HEAD_NAME + r"\s(?:and|&)\s" + _HEAD_NAME + r"\s" + _HEAD_VERB + r"\b"
+    ),
+    re.compile(
+        _HEAD_LEAD
+        + _HEAD_NAME
+        + r"\s"
+        + _HEAD_VERB
+        + r"\b[^\n]{0,80}?\s[Ww]ith\s"
+        + _HEAD_NAME
+        + _HEAD_END
+    ),
+    re.compile(
+        _HEAD_LEAD + _HEAD_NAME + r"\s(?:to Acquire|Acquires|Agrees to Acquire|Will Acquire|to Buy|"
+        r"Buys|Completes Acquisition of|Closes Acquisition of)\s" + _HEAD_NAME + _HEAD_END
+    ),
+]
+_HEAD_NOT = {"agreement", "license", "licence", "exclusive", "global", "strategic", "new"}
+_HEAD_NOT |= {"rights", "stake", "assets", "shares", "majority", "remaining", "portfolio"}
+_HEAD_NOT |= {"program", "programs", "business", "drug", "antibody", "candidate"}
+_HEAD_PREPOSITION = {"from", "with", "for", "to", "of", "in", "on", "at", "by", "into", "under"}
+# a word no company's name in a headline has: a verb, a kind of companies
+_HEAD_WORD_NOT = re.compile(
+    _HEAD_VERB + r"|Agreements?|Deals?|Firms?|Compan(?:y|ies)|Biotechs|Startups?|Makers?|"
+    r"Drugmakers?|Players|SMEs|Scrambles?|Seeks?|Looks?|Plans?|Eyes?|Aims?|Foreign|Koreans?|"
+    r"Global|Local|Domestic"
+)
+
+
+def _headline(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of the companies the first line names, where it tells a deal."""
+    end = text.find("\n")
+    if end <= 0 or end > 250:
+        return
+    for rx in _EN_HEADLINE:
+        match = rx.match(text, 0, end)
+        if match:
+            for g in (1, 2):
+                name = match.group(g)
+                words = {w.lower() for w in name.split()}
+                if (
+                    _en_ok(name)
+                    and name.split()[0].lower() not in _HEAD_NOT | NOT_NAMES
+                    and not words & _HEAD_PREPOSITION
+                    and not any(_HEAD_WORD_NOT.fullmatch(w) for w in name.split())
+                ):
+                    yield match.span(g)
+            return
+
+
 _EN_INSTITUTE = re.compile(
     r"\b((?:The\s)?(?:Center|Centre|Institute|Foundation)\s(?:for|of)\s"
     r"(?:[A-Z][\w-]+\s){0,3}[A-Z][\w-]+)"
@@ -176,10 +263,16 @@ def propose_extra(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[M
         single = " " not in match.group(1).strip()
         if _en_ok(match.group(1)) and (match.group(2) or single):
             spans.append(match.span(1))
-    for rx in (_EN_ACTOR, _EN_KIND_CALLED, _EN_BOUGHT, _EN_INSTITUTE):
+    for rx in (_EN_ACTOR, _EN_KIND_CALLED, _EN_KIND_LOWER, _EN_BOUGHT, _EN_INSTITUTE, _EN_BASED_IN):
         for match in rx.finditer(text):
             if _en_ok(match.group(1)):
                 spans.append(match.span(1))
+    for match in _EN_DEFINED.finditer(text):
+        name, short = match.group(1).rstrip(","), match.group(2)
+        if short.lower() in _DEFINED_AS or short.lower() == name.split()[0].lower():
+            if _en_ok(name) and " " in name:
+                spans.append((match.start(1), match.start(1) + len(name)))
+    spans += list(_headline(text))
     for match in _KO_AFTER_KIND.finditer(text):
         name = _KO_TRAILING.sub("", match.group(1))
         if len(name) >= 2 and name not in KO_SUBJECT_STOP and name not in _KO_NOT_NAMES:

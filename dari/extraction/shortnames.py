@@ -16,7 +16,11 @@ _DESCRIPTOR = re.compile(
     r"^(?:inc\.?|incorporated|co\.?,?|ltd\.?|limited|corporation|corp\.?|llc|ag|gmbh|plc|s\.a\.|"
     r"n\.v\.|holdings?|group|pharmaceuticals?|pharma|pharm|therapeutics|biosciences?|"
     r"biotherapeutics|biopharmaceuticals?|biopharma|biologics|biotech|bio|life|sciences?|ind\.?|"
-    r"industries|industrial|laboratories|labs?|company|medicine|medical)$",
+    r"industries|industrial|laboratories|labs?|company|medicine|medical|"
+    # "Basilea Pharmaceutica", "Pharmbio Korea": an ending in another language, the country
+    # a company's unit serves
+    r"pharmaceutica|farmaceutica|farma|healthcare|biotechnology|biomedical|diagnostics|"
+    r"korea|usa|america|europe|japan|china)$",
     re.I,
 )
 _LEGAL = re.compile(

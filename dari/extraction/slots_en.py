@@ -45,9 +45,19 @@ EN_SLOT_WITH = re.compile(
 EN_KIND_OF = (
     r"(?:[A-Z][a-z]+\s+(?:company|firm|biotech|drugmaker|pharma|pharmaceutical company)\s+)"
 )
+# "licensing its antibody to X", not "a licensing agreement with X to work on BsAbs"
+_NOT_NOUN = (
+    r"(?!,?\s(?:and\s[\w-]+\s)?(?:agreements?|deals?|pacts?|contracts?|partnerships?|"
+    r"collaborations?|fees?|revenues?|income|payments?|terms|transactions?|opportunit\w+|"
+    r"negotiations?|talks|discussions|arrangements?|model|business|activities|strategy)\b)"
+)
 PLACE_AFTER = re.compile(r",?\s?(?:[A-Z][A-Za-z]*\.?\s?){0,3}-based\b|-based\b")
 EN_SLOT_TO = re.compile(
-    r"\b(?:licen[cs]e[ds]?(?: out)?|out-licen[cs]e[ds]?|transferr?(?:ed|s)?|export(?:ed|s)?|sold|"
+    r"\b(?:licen[cs](?:e[ds]?|ing"
+    + _NOT_NOUN
+    + r")(?: out)?|out-licen[cs](?:e[ds]?|ing"
+    + _NOT_NOUN
+    + r")|transferr?(?:ed|s)?|export(?:ed|s)?|sold|"
     r"granted|divest\w*|sell(?:s|ing)?)\b"
     r"[^.]{0,140}?\bto\s+(?:the\s+)?(?:(?:[A-Z][a-z]+\s)?[A-Z][a-z]+['’]s\s+)?(?:[A-Z][\w.]*-based\s+|"
     + EN_KIND_OF

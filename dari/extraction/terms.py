@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dari.extraction import notterms
+from dari.extraction import notterms, termwords
 from dari.extraction.model import Candidate, Mention
+from dari.extraction.termwords import digits
 
 # The words just before an amount (the closest keyword wins).
 _BEFORE: list[tuple[str, re.Pattern[str]]] = [
@@ -134,7 +135,7 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("equity", re.compile(r"\s*(?:in\s+)?equity|\s*(?:의\s?)?지분", re.I)),
+    ("equity", notterms.EQUITY_AFTER),
 ]
 # "upfront and milestone payments", "down payment, development and sales milestone payments"
 _AND_MILESTONES = re.compile(
@@ -287,6 +288,9 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
                 own = ceiling - term.end > 120 or re.search(r"[.!?。](?!\d)|\n", rest)
                 role = "upfront" if _NEAR_WORD.search(listed.group(0)) or not own else "total"
             return role, None
+    ends, renamed = termwords.reread(before, after, ends)
+    if renamed is not None:
+        return renamed, None
     if not ends:
         return None, None
     # "an upfront fee, development and commercial milestone payments that could reach $511
@@ -343,17 +347,12 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
     return role, runner
 
 
-def _digits(value: float) -> int:
-    """How precise a figure is: its significant digits (475000000 -> 3)."""
-    return len(str(int(value)).rstrip("0"))
-
-
 def _choose_total(terms: list[Term], currency: str) -> Term:
     """The largest total; a rounded restatement of it (a headline's "$48 mn" for "$47.5
     million") gives way to the precise figure."""
     big = max(terms, key=lambda t: t.values[currency])
     near = [t for t in terms if t.values[currency] >= 0.97 * big.values[currency]]
-    return max(near, key=lambda t: (_digits(t.values[currency]), t.values[currency]))
+    return max(near, key=lambda t: (digits(t.values[currency]), t.values[currency]))
 
 
 # A milestone's kind named just before it: "development milestones of up to", "개발
@@ -563,7 +562,7 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         ]
         if below:
             labelled["total"] = max(
-                below, key=lambda t: (_digits(t.values[currency]), t.values[currency])
+                below, key=lambda t: (digits(t.values[currency]), t.values[currency])
             )
     distinct = {round(t.values[currency]) for t in mine if t.role == "total"}
     if "total" in labelled:

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from .corpus import Corpus
 from .documents import asset_query_text, asset_text, quote
@@ -40,7 +41,12 @@ def ordered(fired: Iterable[Fired]) -> list[str]:
 
 
 def explain(pair: Pair) -> list[str]:
-    return ordered(reason for feature in REASON_ORDER for reason in feature.reasons(pair))
+    """Every feature's reasons; each feature sees the reasons given before it (`Pair.said`),
+    so the shared terms leave out what the stage, history and pipeline reasons say."""
+    fired: list[Fired] = []
+    for feature in REASON_ORDER:
+        fired.extend(feature.reasons(replace(pair, said=tuple(text for _, _, text in fired))))
+    return ordered(fired)
 
 
 class PartnerExplainer:

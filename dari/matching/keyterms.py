@@ -61,6 +61,12 @@ GENERIC_WORDS: frozenset[str] = frozenset(
     acute given giving adult adults
     cell cells targeted subsidiary subsidiaries listed house institute university data
     weekly discovery designation emergency ministry
+    took ran won sell sells sold entered running granted acquired earlier billion million
+    country countries market markets developer domestic domestically incrementally funding
+    fda mfds mfd ema nmpa pmda post limited received hold holds held fund funded funding
+    reported report cleared led acquire acquires said six week weeks monthly government
+    export exports alongside investment investments owned venture ventures drugmaker
+    target agent agents modified combination combinations
     """.split()
 )
 """Function words, generic verbs, adverbs and adjectives, and words every biomedical

@@ -83,6 +83,9 @@ class Pair:
     names_target: Callable[[tuple[str, ...]], bool]
     indication_hits: Callable[[str], int]
     pipeline: Callable[[str], AssetProfile | None]
+    said: tuple[str, ...] = ()
+    """The reasons given before this feature's (explanation.explain fills it): a feature
+    may leave out what they already say."""
 
     @property
     def weights(self) -> Weights:

@@ -33,6 +33,7 @@ from .history import target_keys
 from .keyterms import is_key_term
 from .reasons import country_name, english_label, join_labels, label, render, term
 from .registry import AssetQuery, Feature, Fired, Pair, PartnerQuery
+from .shared_terms import shared_terms
 from .text import tokenize
 from .weights import explain_weight, normalise_by_max
 
@@ -166,7 +167,11 @@ def _bm25_reasons(p: Pair) -> Iterable[Fired]:
     named = tokenize(" ".join(labels + list(p.asset.targets)))
     # Nor the parties' own names: a profile that names its partner "ABL Bio" shares "ABL"
     # with every asset of ABL Bio, which says nothing of what the asset does.
-    parties = set(tokenize(f"{p.org.name} {p.asset.organization_id.replace('-', ' ')}"))
+    owner_slot = p.corpus.orgs.slot_of.get(p.asset.organization_id)
+    owner = p.corpus.orgs.profiles.get(owner_slot) if owner_slot is not None else None
+    owner_name = owner.name if owner is not None else ""
+    owner_id = p.asset.organization_id.replace("-", " ")
+    parties = set(tokenize(f"{p.org.name} {owner_name} {owner_id}"))
     tokens = [
         token
         for token, _ in p.bm25.contributions(list(p.query_tokens), p.slot)
@@ -175,11 +180,9 @@ def _bm25_reasons(p: Pair) -> Iterable[Fired]:
         and token not in ft.PLACE_WORDS
         and token not in parties
     ][:4]
-    # Each is shown once as the reader knows it, through the glossary: for a Korean reader
-    # "cancer" and "tumours" are both 종양학, which the area reason already names.
-    shown = dict.fromkeys(term(p.surfaces.get(t, t)) for t in tokens)
-    for named_label in labels:
-        shown.pop(term(named_label), None)
+    # Shown as the reader names them: a concept once (in Korean through the glossary), a
+    # company both name by its name, nothing another reason says (dari.matching.shared_terms).
+    shown = shared_terms(p, tokens, parties)
     if shown:
         yield ("terms", w * value, render(p.templates, "terms", terms=", ".join(shown)))
 

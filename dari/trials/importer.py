@@ -3,7 +3,9 @@
 Nothing is written unless every file is valid. A study whose id exists is rewritten only if
 what was imported changed (its digest), so a re-import is idempotent and a study changed
 upstream updates; nothing is deleted. Sites and sponsors resolve to directory organisations
-(dari/trials/resolve.py); a trial links to the directory asset its intervention names.
+(dari/trials/resolve.py), after the organisations an earlier import made of a company the
+directory holds are folded into it (dari/trials/domain/merge.py); a trial links to the
+directory asset its intervention names.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dari.directory.interchange import DirectoryError, read_file
 from dari.directory.models import Asset
 from dari.trials import bulk
 from dari.trials.ctgov import Study, studies_of
+from dari.trials.domain.merge import merge_registry_copies
 from dari.trials.domain.stats import add_condition_texts, refresh_site_facts
 from dari.trials.engine.glossary import area_of, condition_key
 from dari.trials.engine.names import is_anonymous_site, name_key, organisation_names
@@ -232,7 +235,8 @@ def _write(rows: Rows, existing: dict[str, str]) -> None:
 
 def import_studies(studies: Sequence[Study], progress: Progress | None = None) -> Counter[str]:
     """Write validated studies in one transaction; returns how many were new, updated,
-    unchanged, and how many organisations were created for unknown sites and sponsors."""
+    unchanged, how many organisations were created for unknown sites and sponsors and how many
+    registry copies of curated organisations were merged into them."""
     by_id = _deduplicate(studies)
     existing = _existing_digests(list(by_id))
     todo = [(s, d) for s, d in by_id.values() if existing.get(s.id) != d]
@@ -241,6 +245,9 @@ def import_studies(studies: Sequence[Study], progress: Progress | None = None) -
         updated=sum(1 for s, _ in todo if s.id in existing),
         unchanged=len(by_id) - len(todo),
     )
+    merged, _kept = merge_registry_copies()
+    if merged:
+        counts["organisations merged"] = len(merged)
     if progress and counts["unchanged"]:
         progress(counts["unchanged"])
     if not todo:
@@ -280,4 +287,6 @@ def describe(counts: Counter[str]) -> str:
     text = f"{trials or 'no'} trials"
     if counts["organisations created"]:
         text += f"; {counts['organisations created']} organisations created"
+    if counts["organisations merged"]:
+        text += f"; {counts['organisations merged']} registry copies merged into the directory's"
     return text

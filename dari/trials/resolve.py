@@ -1,6 +1,8 @@
 """Names -> directory organisations: a site or sponsor name resolves through its key (case,
 spaces and punctuation ignored) to the organisation whose name, Korean name or alias has that
-key; an unknown name becomes a new organisation marked as coming from the registry, unless it
+key, else through its company key (the name without its legal form: "Eli Lilly and Company" is
+the directory's "Eli Lilly", dari/trials/engine/names.py) to the one curated organisation with
+that key; an unknown name becomes a new organisation marked as coming from the registry, unless it
 names a person or a place (dari/trials/engine/notorg.py): then no organisation is made."""
 
 from __future__ import annotations
@@ -10,10 +12,18 @@ import re
 from dataclasses import dataclass, field
 
 from dari.directory import models as dm
-from dari.trials.engine.names import name_key, name_variants, near_key, site_kind, site_name
+from dari.trials.domain.merge import company_keys
+from dari.trials.engine.names import (
+    company_key,
+    name_key,
+    name_variants,
+    near_key,
+    site_kind,
+    site_name,
+)
 from dari.trials.engine.notorg import not_an_organisation
 from dari.trials.models import SiteAlias, SiteProfile
-from dari.trials.vocab import SiteOrigin
+from dari.trials.vocab import REGISTRY_PREFIX, SiteOrigin
 
 # A sponsor's class says what kind of organisation it is, as far as the registry knows.
 SPONSOR_KIND = {
@@ -29,7 +39,7 @@ def registry_org_id(name: str) -> str:
     """A stable id for an organisation first met in a registry (same name, same id)."""
     slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:48].strip("-")
     digest = hashlib.sha1(name_key(name).encode()).hexdigest()[:8]
-    return f"reg-{slug}-{digest}" if slug else f"reg-{digest}"
+    return f"{REGISTRY_PREFIX}{slug}-{digest}" if slug else f"{REGISTRY_PREFIX}{digest}"
 
 
 @dataclass
@@ -40,6 +50,7 @@ class Resolver:
     # The keys of the bundled sites' names and aliases: a site name one letter away from one
     # of them is a misspelling of it ("Sevrance Hospital").
     site_keys: dict[str, str] = field(default_factory=dict)
+    companies: dict[str, str] = field(default_factory=dict)
     new_orgs: dict[str, dm.Organization] = field(default_factory=dict)
     new_aliases: dict[str, SiteAlias] = field(default_factory=dict)
     new_sites: set[str] = field(default_factory=set)
@@ -58,7 +69,11 @@ class Resolver:
                 "organization_id", flat=True
             )
         )
-        return cls(keys=keys, site_keys={k: o for k, o in keys.items() if o in bundled})
+        return cls(
+            keys=keys,
+            site_keys={k: o for k, o in keys.items() if o in bundled},
+            companies=company_keys(),
+        )
 
     def find(self, name: str) -> str | None:
         return self.keys.get(name_key(name)) if name else None
@@ -75,8 +90,10 @@ class Resolver:
         key = name_key(name)
         if not key:
             return None
-        org_id = self.keys.get(key)
-        if org_id is None:
+        org_id = self.keys.get(key) or self.companies.get(company_key(name))
+        if org_id is not None:
+            self.keys.setdefault(key, org_id)
+        else:
             # A person or a place is no organisation: the trial keeps the registry's text.
             if not_an_organisation(name):
                 return None

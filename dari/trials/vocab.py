@@ -95,3 +95,7 @@ def registry_label(choices: type[models.TextChoices], value: str) -> str:
         return str(choices(value).label)
     except ValueError:
         return value.replace("_", " ").capitalize()
+
+
+# The id of every organisation a registry import made begins so (dari/trials/resolve.py).
+REGISTRY_PREFIX = "reg-"

@@ -22,7 +22,7 @@ from dari.core.forms import add_domain_error
 from dari.directory.access import visible_assets
 from dari.directory.models import Program
 from dari.events.access import managed_events
-from dari.events.domain.setup import event_over
+from dari.events.domain.ended import event_over
 from dari.insights.access import (
     call_organizer_choices,
     may_apply,
@@ -138,6 +138,7 @@ def call_detail(request: HttpRequest, program_id: str) -> HttpResponse:
         {
             "call": call,
             "closed": closed,
+            "assumed_end": calls.assumed_end(call),
             "form": form,
             "suggested": suggested,
             "mine": calls.own_applications(user, call),

@@ -13,7 +13,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,6 +23,7 @@ from dari.directory.access import access_asset
 from dari.directory.models import Asset, Cluster, Organization
 from dari.directory.vocab import TherapeuticArea, label_of
 from dari.events.access import managed_events
+from dari.events.domain.ended import events_ahead
 from dari.events.domain.errors import EventError
 from dari.events.domain.invitations import invite_organization
 from dari.insights.domain.targets import targets_progress
@@ -126,8 +126,9 @@ def trial_detail(request: HttpRequest, trial_id: str) -> HttpResponse:
 
 def _invite_events(user: Any) -> list[tuple[str, str]]:
     """(slug, name) of the events not over yet that `user` may invite sites to."""
-    events = managed_events(user).filter(end_date__gte=timezone.localdate())
-    return list(events.order_by("start_date", "name").values_list("slug", "name"))
+    # Over in each event's own zone: the reader's date (their zone is active) is no test.
+    events = events_ahead(managed_events(user).order_by("start_date", "name"))
+    return [(event.slug, event.name) for event in events]
 
 
 @require_GET

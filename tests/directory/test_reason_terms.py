@@ -88,3 +88,43 @@ def test_a_party_s_own_name_is_never_a_shared_key_term():
     for asset_id, terms in shown.items():
         name_words = set(re.findall(r"[a-z0-9]+", owners[asset_id].lower()))
         assert [t for t in terms if t.lower() in name_words | {"gsk"}] == [], asset_id
+
+
+@pytest.mark.slow  # about 40 s: every asset of the bundled data, read in Korean
+@pytest.mark.django_db
+def test_korean_readers_see_concepts_in_korean_and_no_name_syllables_or_repeats():
+    """Issue 15 part 3, seen on Korean pages: "gastric" and "atopic, dermatitis" shown in
+    English although the glossary names them in Korean, "chong", "kun" (Chong Kun Dang) and
+    "eli", "lilly" shown as terms, and terms another reason of the pair already names
+    ("바이오시밀러" beside the business reason)."""
+    from django.utils import translation
+
+    from dari.matching.glossary import glossary
+
+    load_bundled_data()
+    index = shared_index("members")
+    g = glossary()
+    syllables = {"chong", "kun", "dang", "eli", "lilly", "bristol", "myers", "squibb"}
+    english, fragments, repeats, total = [], [], [], 0
+    with translation.override("ko"):
+        template = translation.gettext(PARTNER_REASONS["terms"])
+        for asset in Asset.objects.order_by("pk"):
+            for rec in index.recommend_partners(asset_profile(asset), top=10):
+                terms = _shown_terms(rec.reasons, template)
+                total += len(terms)
+                english += [t for t in terms if t.isascii() and g.korean(t)]
+                # nor a concept in English pieces ("atopic, dermatitis": 아토피피부염)
+                english += [
+                    f"{a} {b}"
+                    for a in terms
+                    for b in terms
+                    if a != b and a.isascii() and b.isascii() and g.korean(f"{a} {b}")
+                ]
+                fragments += [t for t in terms if t.lower() in syllables]
+                others = " ".join(r for r in rec.reasons if not r.startswith(template[:8]))
+                others = re.sub("\u201c[^\u201d]*\u201d", "", others)
+                repeats += [t for t in terms if not t.isascii() and t in others]
+    assert total > 1000
+    assert english == []
+    assert fragments == []
+    assert repeats == []

@@ -66,7 +66,8 @@ def test_partner_reasons_text(orgs: list[OrgProfile], assets: list[AssetProfile]
     assert top.reasons == [
         "oncology ADC: in their stated interests",
         "target HER2: named in their profile",
-        "their profile shares key terms: antibody, breast, conjugate, cancer",
+        # no "shared key terms: antibody, breast, conjugate, cancer": the other reasons name
+        # the antibody-drug conjugate, breast cancer and oncology (tests/matching/test_shared_terms.py)
         "their statement \u201cWe seek antibody-drug conjugates against HER2 and B7-H3 for solid "
         "tumours.\u201d is close to this asset's description",
         "phase 1: within the stages they license",
@@ -84,8 +85,11 @@ def test_asset_recommendations_and_reasons(
     assert [r.id for r in recs] == ["glp1-oral", "her2-adc", "pd-gene"]
     assert recs[0].reasons[:2] == [
         "metabolic small molecule: in your stated interests",
-        "shares key terms with your profile: obesity, agonist, GLP-1, oral",
+        "shares key terms with your profile: GLP-1, oral",
     ]
+    # obesity is not repeated as a shared term: the indication reason names it; "agonist"
+    # and "GLP-1" are one concept of the asset's text (GLP-1 receptor agonist)
+    assert "obesity: named in your profile" in recs[0].reasons
     assert "the owner is open to licensing, which you look for" in recs[0].reasons
 
 

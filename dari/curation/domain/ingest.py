@@ -17,16 +17,25 @@ from dari.directory.vocab import Visibility
 from dari.extraction import extract
 from dari.extraction.gazetteer import Entry, Gazetteer
 from dari.extraction.text import language
+from dari.trials.vocab import REGISTRY_PREFIX
 
 MAX_TEXT = 200_000
 LANGUAGES = ("auto", "en", "ko")
 
 
 def gazetteer() -> Gazetteer:
-    """Every organisation of the graph and every PUBLIC asset (a curator who is not a vetted
+    """Every organisation of the graph (those a trial registry's import made give way to a
+    curated one of the same name) and every PUBLIC asset (a curator who is not a vetted
     member must not learn a members-only asset's name from a match)."""
     entries = [
-        Entry("organization", pk, name, country or "", tuple(n for n in (name_ko,) if n))
+        Entry(
+            "organization",
+            pk,
+            name,
+            country or "",
+            tuple(n for n in (name_ko,) if n),
+            curated=not pk.startswith(REGISTRY_PREFIX),
+        )
         for pk, name, name_ko, country in Organization.objects.values_list(
             "pk", "name", "name_ko", "country"
         )

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from dari.core.names import country_name
 from dari.directory.access import with_visible_asset
+from dari.events.access import representing
 from dari.events.domain.links import video_link
 from dari.events.domain.reasons import reason_texts
 from dari.events.models import (
@@ -107,8 +108,19 @@ def meetings_table(event: Event, user: Any) -> Table:
     }
 
 
+def _standing(p: Participant, speaking: set[int]) -> str:
+    """Whether `p` still speaks for their organisation; if not, why (for the organisers, who
+    may send someone else to the meetings it holds, or cancel them)."""
+    if p.pk in speaking:
+        return str(_("yes"))
+    if not p.current:
+        return str(_("no: registered again for another organisation"))
+    return str(_("no: no longer a member"))
+
+
 def participants_table(event: Event, user: Any) -> Table:
     people = Participant.objects.filter(event=event).select_related("user", "organization")
+    speaking = set(representing(people).values_list("pk", flat=True))
     rows = [
         {
             "id": p.pk,
@@ -121,6 +133,7 @@ def participants_table(event: Event, user: Any) -> Table:
             "approved": _("yes") if p.approved else _("no"),
             "timezone": p.timezone,
             "registered": _local(p.created, event.timezone),
+            "represents": _standing(p, speaking),
         }
         for p in people.order_by("pk")
     ]
@@ -138,6 +151,7 @@ def participants_table(event: Event, user: Any) -> Table:
             ("approved", _("Approved")),
             ("timezone", _("Time zone")),
             ("registered", _("Registered (%(zone)s)") % {"zone": event.timezone}),
+            ("represents", _("Represents the organisation")),
         ],
         "rows": rows,
     }

@@ -13,11 +13,11 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Case, Prefetch, Q, QuerySet, Value, When
 
 from dari.core.names import countries_by_name, local_name
 from dari.directory.access import AssetRef, visible_asset_of, with_visible_asset
-from dari.events.access import managed_events
+from dari.events.access import managed_events, representing, representing_condition
 from dari.events.domain.analytics import request_summary
 from dari.events.domain.controls import meetable
 from dari.events.domain.links import video_link
@@ -77,13 +77,17 @@ class Directory:
 def event_directory(
     event: Event, q: str = "", country: str = "", me: Participant | None = None
 ) -> Directory:
-    """Participants whose organisation or name contains `q`, in `country` if given; the
-    countries offered are those of all the event's participants. For a participant `me`, only
-    those the organiser's approval and rules let me meet (organisers see everyone)."""
+    """Participants whose organisation or name contains `q`, in `country` if given, with the
+    countries of those listed. For a participant `me`, only those still speaking for their
+    organisation (`representing`) whom the organiser's approval and rules let me meet; the
+    organisers see everyone, each marked `represents`."""
     q, country = q.strip(), country.strip().upper()
-    people: QuerySet[Participant] = Participant.objects.filter(event=event).select_related(
-        "user", "organization"
-    )
+    people: QuerySet[Participant] = Participant.objects.filter(event=event)
+    if me is not None:
+        # Someone removed, moved on or registered again elsewhere hears of no request.
+        people = representing(people)
+    every = people.values_list("organization__country", flat=True)
+    countries = tuple(countries_by_name(sorted(c for c in set(every) if c)))
     if q:
         people = people.filter(
             Q(organization__name__icontains=q)
@@ -93,12 +97,14 @@ def event_directory(
         )
     if country:
         people = people.filter(organization__country=country)
-    every = Participant.objects.filter(event=event).values_list("organization__country", flat=True)
-    countries = tuple(countries_by_name(sorted(c for c in set(every) if c)))
-    if me is not None:
-        # A registration its person replaced (they moved on) is no one to meet any more.
-        people = people.filter(current=True)
-    shown = list(people)
+    marked = people.select_related("user", "organization").annotate(
+        represents=Case(
+            When(representing_condition(), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    )
+    shown = list(marked)
     if me is not None:
         allowed = {p.pk for p in meetable(me, shown)}
         shown = [p for p in shown if p.pk == me.pk or p.pk in allowed]
@@ -343,10 +349,9 @@ class Agenda:
 
 
 def colleagues(me: Participant) -> QuerySet[Participant]:
-    """The other participants of my organisation at my event."""
-    return Participant.objects.filter(
-        event=me.event, organization_id=me.organization_id or "", current=True
-    ).exclude(pk=me.pk)
+    """The other participants of my organisation at my event who still speak for it."""
+    mine = Participant.objects.filter(event=me.event, organization_id=me.organization_id or "")
+    return representing(mine).exclude(pk=me.pk)
 
 
 def _others(meeting: Meeting, people: Sequence[Participant], me: Participant) -> list[OtherSide]:

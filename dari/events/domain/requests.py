@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 
 from dari.directory.access import visible_assets
 from dari.directory.models import Asset
-from dari.events.access import may_reach_people
+from dari.events.access import may_reach_people, representing, represents
 from dari.events.domain.controls import check_may_answer, check_may_meet, check_quota
+from dari.events.domain.ended import event_over
 from dari.events.domain.errors import EventError
-from dari.events.domain.setup import check_not_over, event_over
+from dari.events.domain.setup import check_not_over
 from dari.events.models import (
     Event,
     Meeting,
@@ -94,6 +95,13 @@ def request_meeting(
         # A registration its person replaced by one for their new organisation is no one's.
         if target.event_id != event.pk or not target.current:
             raise EventError(_("this participant is not registered for the event"), field="target")
+        # Removed from their organisation or moved: nothing of the event reaches them now.
+        if not represents(target):
+            raise EventError(
+                _("this participant no longer represents their organisation"),
+                field="target",
+                code="not_representing",
+            )
         organization_id = target.organization_id
     if not organization_id:
         raise EventError(_("name a participant or an organisation"), field="target")
@@ -101,7 +109,7 @@ def request_meeting(
         raise EventError(
             _("you cannot request a meeting with your own organisation"), field="target"
         )
-    if not event.participants.filter(organization_id=organization_id, current=True).exists():
+    if not representing(event.participants.filter(organization_id=organization_id)).exists():
         raise EventError(
             _("no one from organisation %(organization)r is registered")
             % {"organization": organization_id},
@@ -272,6 +280,12 @@ def add_colleague(meeting_id: int, by: Participant, colleague: Participant) -> M
         )
     if colleague in members:
         raise EventError(_("The colleague is already in this meeting."), field="colleague")
+    if not represents(colleague):
+        raise EventError(
+            _("The colleague no longer represents your organisation."),
+            field="colleague",
+            code="not_representing",
+        )
     if len(members) >= MAX_PARTICIPANTS:
         raise EventError(_("a meeting has at most %(n)d participants") % {"n": MAX_PARTICIPANTS})
     if meeting.slot_id is not None:

@@ -7,11 +7,11 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import transaction
-from django.utils import timezone as djtz
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from dari.events.access import may_reach_people
+from dari.events.domain.ended import event_over
 from dari.events.domain.errors import EventError
 from dari.events.domain.invitations import is_invited
 from dari.events.models import Event, Meeting, MeetingStatus, Mode, Participant, Slot
@@ -84,17 +84,6 @@ def slot_starts(event: Event) -> list[datetime]:
             t += step
         day += timedelta(days=1)
     return starts
-
-
-def event_end(event: Event) -> datetime:
-    """The moment the event's last day is over in the event's own zone."""
-    zone = check_timezone(event.timezone)
-    return datetime.combine(event.end_date + timedelta(days=1), time(0), tzinfo=zone)
-
-
-def event_over(event: Event, now: datetime | None = None) -> bool:
-    """Whether the event's last day is over (in its own zone) at `now` (default: now)."""
-    return (now or djtz.now()) >= event_end(event)
 
 
 def check_not_over(event: Event) -> None:

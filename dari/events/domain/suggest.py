@@ -10,6 +10,7 @@ from typing import Any
 from dari.directory.access import visible_assets
 from dari.directory.domain.recommend import recommend_asset_rows, recommend_partners
 from dari.directory.models import Organization
+from dari.events.access import representing
 from dari.events.models import Participant
 
 ASSETS_CONSIDERED = 5
@@ -32,8 +33,9 @@ def suggest_meetings(user: Any, participant: Participant, top: int = 8) -> list[
     org_id = participant.organization_id
     if org_id is None:
         return []
+    # An organisation only people who left speak for would never hear of a request.
     event_orgs = set(
-        Participant.objects.filter(event_id=participant.event_id, current=True)
+        representing(Participant.objects.filter(event_id=participant.event_id))
         .exclude(organization_id=org_id)
         .exclude(organization_id=None)
         .values_list("organization_id", flat=True)

@@ -37,8 +37,8 @@ from dari.directory.vocab import (
 )
 from dari.events import signals
 from dari.events.access import managed_events
+from dari.events.domain.ended import event_over
 from dari.events.domain.invitations import invite_organization
-from dari.events.domain.setup import event_over
 from dari.insights.access import may_apply, may_create_call, may_review, owns_call
 from dari.insights.domain.call_scope import clean_scope, seeks_anything
 from dari.insights.domain.errors import CallError
@@ -79,7 +79,27 @@ def closed_for_applications(call: Program) -> CallError | None:
             _("This call closed on %(date)s and takes no more applications.") % {"date": call.end},
             code="closed",
         )
+    assumed = assumed_end(call)
+    if assumed and today > assumed:
+        return CallError(
+            _(
+                "This call gave no closing date, so it is taken as closed at the end of the year"
+                " after it opened (%(date)s); it takes no more applications."
+            )
+            % {"date": assumed},
+            code="closed",
+        )
     return None
+
+
+def assumed_end(call: Program) -> str:
+    """The closing day of a call that opened but names none: the last day of the year after
+    the one it opened in ("" when it names its closing day or no opening). Organisers rarely
+    leave a call open longer, and a call met in the press years ago (a 2017 challenge) must
+    not invite applications today; a call with neither date says nothing to go by."""
+    if call.end or not call.start:
+        return ""
+    return f"{int(call.start[:4]) + 1}-12-31"
 
 
 def score_fit(asset: Asset, call: Program) -> tuple[float | None, list[str]]:

@@ -21,7 +21,7 @@ from dari.trials.models import Investigator, Trial, TrialSite
 _TRIALS_APP = "trials"
 
 
-def _named_elsewhere(org: dm.Organization) -> bool:
+def named_elsewhere(org: dm.Organization) -> bool:
     """True when a record outside the trials app refers to `org`."""
     for rel in org._meta.related_objects:
         model = rel.related_model
@@ -45,7 +45,7 @@ def prune_non_organisations(dry_run: bool = False) -> tuple[list[str], list[str]
         )
         if not_an_organisation(o.name) or is_anonymous_site(o.name)
     ]
-    removed = [o for o in candidates if not _named_elsewhere(o)]
+    removed = [o for o in candidates if not named_elsewhere(o)]
     kept = [o.name for o in candidates if o not in removed]
     if removed and not dry_run:
         ids = [o.pk for o in removed]

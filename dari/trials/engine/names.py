@@ -124,3 +124,28 @@ def _one_edit(a: str, b: str) -> bool:
         return a[i + 1 :] == b[i + 1 :] or (swapped and a[i + 2 :] == b[i + 2 :])
     longer, shorter = (a, b) if len(a) > len(b) else (b, a)
     return longer[i + 1 :] == shorter[i:]
+
+
+# The legal form of a company, written after its name ("Inc.", "Co., Ltd.", "and Company") or,
+# in Korean, before or after it ("주식회사", "(주)"). Only forms that say nothing of which
+# company it is: "Pharmaceutical", "Holdings", "KGaA" or "Korea" stay ("Merck KGaA" is not
+# "Merck & Co."; "Hanmi Science" is not "Hanmi Pharmaceutical").
+_LEGAL_FORMS = frozenset(
+    "inc incorporated corp corporation co company ltd limited llc plc gmbh ag sa nv bv kk".split()
+)
+_KO_LEGAL_FORM = re.compile(r"^\s*(?:주식회사|\(주\))\s*|\s*(?:주식회사|\(주\))\s*$")
+_COMPANY_MIN = 4
+
+
+def company_key(name: str) -> str:
+    """The key of a company's name without its legal form: "Eli Lilly and Company", "ELI LILLY
+    & CO." and "Eli Lilly" share one; "주식회사 유한양행" and "유한양행" another. Empty when the
+    name is only a legal form or too short to tell companies apart ("SK Inc.")."""
+    text = _KO_LEGAL_FORM.sub("", unicodedata.normalize("NFKC", name).casefold())
+    words = re.sub(r"[^\w&]+", " ", text.replace(".", "")).split()
+    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        words.pop()
+        if len(words) > 1 and words[-1] in ("and", "&"):
+            words.pop()
+    key = name_key(" ".join(words))
+    return key if len(key) >= _COMPANY_MIN else ""

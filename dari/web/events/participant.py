@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from dari.core.errors import DomainError
 from dari.core.forms import add_domain_error
-from dari.events.access import may_reach_people
+from dari.events.access import may_reach_people, representing
 from dari.events.domain.queries import availability_grid, request_list
 from dari.events.domain.requests import (
     accept_request,
@@ -54,8 +54,8 @@ def request_new(request: HttpRequest, me: Participant) -> HttpResponse:
         )
     elif source.get("organization"):
         member = (
-            Participant.objects.filter(
-                event=event, organization_id=source["organization"], current=True
+            representing(
+                Participant.objects.filter(event=event, organization_id=source["organization"])
             )
             .select_related("organization")
             .first()

@@ -29,6 +29,7 @@ from dari.directory.interchange import DirectoryError
 from dari.trials.aact import read_aact
 from dari.trials.bundled import load_bundled_trials
 from dari.trials.ctgov import Study
+from dari.trials.domain.merge import merge_registry_copies
 from dari.trials.domain.prune import prune_non_organisations
 from dari.trials.domain.queries import SiteSearch, find_sites
 from dari.trials.domain.stats import refresh_site_facts, vacuum_finder_tables
@@ -58,7 +59,8 @@ class Command(DariCommand):
         )
         pr = sub.add_parser(
             "prune-non-orgs",
-            help="remove organisations an earlier import made of a person or a place",
+            help="remove organisations an earlier import made of a person or a place, and merge"
+            " its copies of a directory company into it",
         )
         pr.add_argument("--dry-run", action="store_true", help="list them, change nothing")
         fe = sub.add_parser("fetch-ctgov", help="page through the ClinicalTrials.gov API v2")
@@ -131,6 +133,12 @@ class Command(DariCommand):
                 self.stdout.write(f"{verb} {len(removed)}{names}")
                 if kept:
                     self.stdout.write(f"kept {len(kept)} named elsewhere: {'; '.join(kept)}")
+                merged, kept = merge_registry_copies(options["dry_run"])
+                if merged:
+                    verb = "would merge" if options["dry_run"] else "merged"
+                    self.stdout.write(f"{verb} {len(merged)}: {'; '.join(merged)}")
+                if kept:
+                    self.stdout.write(f"kept {len(kept)} copies named elsewhere: {'; '.join(kept)}")
             elif action == "fetch-ctgov":
                 self._fetch(options)
             elif action == "sites":

@@ -1,0 +1,105 @@
+"""Buyers beside the acquirer: the members of a consortium and the companies named with the
+buyer in one buying phrase ("A consortium of A and B will acquire", "a consortium formed
+with B", "agreed to be acquired by A and B", "A and B will acquire"). The rules place two
+parties; an acquisition bought together has more. Plain Python over the mentions
+`pipeline.extract` found and the roles the rules placed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dari.extraction.model import Mention
+
+# what opens the list of a consortium's members
+_CONSORTIUM = re.compile(
+    r"\bconsortium\b[^.;]{0,40}?\b(?:of|composed of|comprising|consisting of|made up of|"
+    r"formed with|with|including|led by|between)\s",
+    re.I,
+)
+# a buying phrase before or after a pair: "acquired by A and B", "A and B will acquire"
+_BOUGHT_BY = re.compile(
+    r"\b(?:acquired|bought|purchased|taken over) by\s+(?:[\w.-]+\s+){0,3}$", re.I
+)
+_WILL_BUY = re.compile(
+    r"^\s?(?:\([^()]{0,40}\)\s?)?(?:,\s)?(?:(?:will|would|to|have|had|has|agreed to|plan to|"
+    r"plans to|are set to|jointly|together)\s){1,3}(?:acquire|buy|purchase|take over|"
+    r"acquired|bought|purchased)\b",
+    re.I,
+)
+_JOIN = re.compile(r"^(?:,\s|\s(?:and|&)\s|,\s(?:and|&)\s)(?:[\w.'’-]+\s){0,5}?$")
+
+
+def _key(m: Mention) -> Any:
+    return m.value if m.value[1] else m.text
+
+
+def co_buyers(
+    text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]
+) -> list[tuple[Mention, str, float]]:
+    """`roled` with the acquirer's fellow buyers added as acquirers."""
+    placed = {_key(m) for m, _, _ in roled}
+    if not any(r == "acquirer" for _, r, _ in roled) or not any(r == "target" for _, r, _ in roled):
+        return roled
+    targets = {_key(m) for m, r, _ in roled if r == "target"}
+    more: list[tuple[Mention, str, float]] = []
+    for match in _CONSORTIUM.finditer(text):
+        stop = re.compile(r"[.;]\s|\n").search(text, match.end())
+        end = stop.start() if stop else len(text)
+        for o in orgs:
+            if match.end() <= o.start < end and _key(o) not in placed | targets:
+                placed.add(_key(o))
+                more.append((o, "acquirer", 0.5))
+    ordered = sorted(orgs, key=lambda m: m.start)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if not _JOIN.match(text[a.end : b.start]) or _key(a) in targets or _key(b) in targets:
+            continue
+        before = text[max(0, a.start - 60) : a.start]
+        if _BOUGHT_BY.search(before) or _WILL_BUY.match(text[b.end : b.end + 60]):
+            for o in (a, b):
+                if _key(o) not in placed:
+                    placed.add(_key(o))
+                    more.append((o, "acquirer", 0.5))
+    return roled + more
+
+
+# the deal's own phrase around a pair: "an agreement with A and B", "A and B are eligible to
+# receive", "A and B will receive"
+_DEAL_WITH = re.compile(
+    r"\b(?:agreements?|deals?|partnerships?|collaborations?|contracts?|pacts?|alliances?)\s"
+    r"with\s(?:the\s)?$",
+    re.I,
+)
+_RECEIVE = re.compile(
+    r"^\s(?:(?:are|were|will|would|also|each|both|jointly|be)\s){0,3}(?:eligible to receive|"
+    r"entitled to receive|receive|share)\b",
+    re.I,
+)
+
+
+def co_parties(
+    text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]
+) -> list[tuple[Mention, str, float]]:
+    """`roled` with a company named beside a party in the deal's own phrase ("an agreement
+    with A and B", "A and B are eligible to receive milestone payments") on that party's side."""
+    role = {_key(m): r for m, r, _ in roled}
+    if len(set(role.values())) < 2:
+        return roled
+    more: list[tuple[Mention, str, float]] = []
+    ordered = sorted(orgs, key=lambda m: m.start)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if not re.match(r"^(?:,\s|,?\s(?:and|&)\s(?:[\w.'’-]+\s){0,4}?)$", text[a.end : b.start]):
+            continue  # a list ("A, B and C"), not an apposition ("A, one of B's partners")
+        if re.match(r"['’]s?\s", text[b.end : b.end + 3]):
+            continue
+        placed = [o for o in (a, b) if _key(o) in role]
+        if len(placed) != 1:
+            continue
+        head = _DEAL_WITH.search(text[max(0, a.start - 60) : a.start])
+        if head is None and not _RECEIVE.match(text[b.end : b.end + 40]):
+            continue
+        other = b if placed[0] is a else a
+        role[_key(other)] = role[_key(placed[0])]
+        more.append((other, role[_key(placed[0])], 0.45))
+    return roled + more

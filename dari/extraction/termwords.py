@@ -1,0 +1,72 @@
+"""Words around an amount that rename the role its closest keyword gives it (`terms._role`):
+- a share of a total ("총 규모의 55.6%에 달하는 1억 달러"): not the total;
+- a whole that includes the milestones ("The total contract amount, including development
+  stage milestone payments, could reach up to"), or the kinds listed then "포함해" ("계약금 및
+  국가별 기술료, ... 금액을 포함해 10년간 X"): the total;
+- more money due on later events ("up to an additional $48 million at the time of filing ...
+  and if certain commercial milestones are achieved"), or a sum no word names due if goals are
+  reached ("could go up to $1.37 billion if the partner firm reaches its target sales"): the
+  milestones."""
+
+from __future__ import annotations
+
+import re
+
+Ends = list[tuple[int, int, str]]  # the keywords before an amount: (start, end, role)
+
+# a share of the total, not the total: "총 규모의 55.6%에 달하는 1억 달러", "10% of the total"
+_SHARE_OF = re.compile(
+    r"(?:총|total|전체)[^.%]{0,15}?\d+(?:\.\d+)?\s?(?:%|퍼센트|percent)\S{0,3}\s?"
+    r"(?:에\s?달하는|에\s?해당하는|인|of)?\s*$",
+    re.I,
+)
+
+
+def share_of_total(before: str, ends: Ends) -> Ends:
+    """The keywords before an amount (start, end, role), less the total words of a whole the
+    amount is a share of ("계약금 ... 총 규모의 55.6%에 달하는 1억 달러": the upfront)."""
+    share = _SHARE_OF.search(before)
+    if share is None:
+        return ends
+    return [e for e in ends if not (e[2] == "total" and e[0] >= share.start())]
+
+
+# "including development stage milestone payments": the whole holds the milestones named
+_INCLUDING = re.compile(r"\b(?:including|includes|incl\.)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# "계약금 및 국가별 기술료, 매출에 따른 로열티 ... 금액을 포함해 10년간 X": the kinds listed
+# before one amount, then "including", name its whole
+_INCLUDED = re.compile(r"(?:을|를)?\s?포함(?:해|하여|한|하면)[^,]{0,20}$")
+_MORE = re.compile(r"\b(?:additional|further)\s*$", re.I)
+_MILESTONE = re.compile(r"\bmilestones?\b", re.I)
+# paid if goals are reached: "could go up to $1.37 billion if the partner firm reaches its
+# target sales" (with no word before the amount naming it)
+_ON_TARGETS = re.compile(
+    r"\s*(?:if|when|once|as)\s+(?:[\w'’-]+\s+){0,5}?(?:reach|achiev|meet|hit)\w*\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:targets?|goals?|thresholds?)\b",
+    re.I,
+)
+
+
+def reread(before: str, after: str, ends: Ends) -> tuple[Ends, str | None]:
+    """(the keywords that still name the amount, a role the words around it give it)."""
+    ends = share_of_total(before, ends)
+    if (
+        ends
+        and ends[-1][2] in ("milestones", "near_term")
+        and any(e[2] == "total" for e in ends[:-1])
+        and _INCLUDING.search(before[: ends[-1][0]])
+    ):
+        return ends, "total"
+    kinds = {e[2] for e in ends}
+    if {"upfront", "milestones"} <= kinds and _INCLUDED.search(before[ends[-1][1] :]):
+        return ends, "total"
+    if not ends and (
+        (_MORE.search(before) and _MILESTONE.search(after)) or _ON_TARGETS.match(after)
+    ):
+        return ends, "milestones"
+    return ends, None
+
+
+def digits(value: float) -> int:
+    """How precise a figure is: its significant digits (475000000 -> 3)."""
+    return len(str(int(value)).rstrip("0"))

@@ -1,0 +1,93 @@
+"""`merge_registry_copies`: fold the organisations a registry import made of a company the
+directory already holds ("Eli Lilly and Company" next to the curated "Eli Lilly") into that
+organisation, in a database imported before sponsors resolved by company key.
+
+A copy is an organisation the registry import made (`reg-` id, no bundled site profile) whose
+name, without its legal form, is the name of exactly one curated organisation
+(`company_keys`). Its trials, sites, investigators, collaborations and
+aliases move to the curated organisation, its name stays as an alias (the next import resolves
+it there), and the copy is deleted. A copy that something outside the trials app names (a
+member, a deal...) is kept and listed. One transaction; `import_studies` runs it first.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from dari.directory import models as dm
+from dari.trials.domain.prune import named_elsewhere
+from dari.trials.domain.stats import refresh_site_facts
+from dari.trials.engine.names import company_key, name_key
+from dari.trials.models import Investigator, SiteAlias, SiteProfile, Trial, TrialSite
+from dari.trials.vocab import REGISTRY_PREFIX, SiteOrigin
+
+Collaboration = Trial.collaborators.through
+
+
+def company_keys() -> dict[str, str]:
+    """Company key -> organisation, for the curated organisations (not made by a registry
+    import) whose name or Korean name gives a key that no other curated organisation gives."""
+    owners: dict[str, set[str]] = {}
+    orgs = dm.Organization.objects.exclude(id__startswith=REGISTRY_PREFIX)
+    for org_id, name, name_ko in orgs.values_list("id", "name", "name_ko"):
+        for text in (name, name_ko):
+            key = company_key(text) if text else ""
+            if key:
+                owners.setdefault(key, set()).add(org_id)
+    # Two companies with one key ("X Co." and "X Inc.") are told apart by nobody: no match.
+    return {key: ids.pop() for key, ids in owners.items() if len(ids) == 1}
+
+
+def registry_copies() -> dict[dm.Organization, str]:
+    """Registry-made organisation -> the id of the curated organisation it copies."""
+    companies = company_keys()
+    if not companies:
+        return {}
+    copies = {}
+    made = dm.Organization.objects.filter(id__startswith=REGISTRY_PREFIX).exclude(
+        site_profile__origin=SiteOrigin.BUNDLED
+    )
+    for org in made.only("id", "name", "name_ko"):
+        target = companies.get(company_key(org.name)) or companies.get(company_key(org.name_ko))
+        if target:
+            copies[org] = target
+    return copies
+
+
+def _move(copy_id: str, target_id: str, name: str) -> None:
+    Trial.objects.filter(lead_sponsor_id=copy_id).update(lead_sponsor_id=target_id)
+    TrialSite.objects.filter(organization_id=copy_id).update(organization_id=target_id)
+    Investigator.objects.filter(organization_id=copy_id).update(organization_id=target_id)
+    both = Collaboration.objects.filter(organization_id=target_id).values("trial_id")
+    Collaboration.objects.filter(organization_id=copy_id, trial_id__in=both).delete()
+    Collaboration.objects.filter(organization_id=copy_id).update(organization_id=target_id)
+    SiteAlias.objects.filter(organization_id=copy_id).update(organization_id=target_id)
+    key = name_key(name)[:500]
+    if key and not SiteAlias.objects.filter(key=key).exists():
+        SiteAlias.objects.create(key=key, text=name[:500], organization_id=target_id)
+    # A site the registry named under the copy stays a site, under the curated organisation.
+    if SiteProfile.objects.filter(organization_id=copy_id).exists():
+        if not SiteProfile.objects.filter(organization_id=target_id).exists():
+            SiteProfile.objects.create(organization_id=target_id, origin=SiteOrigin.REGISTRY)
+
+
+def merge_registry_copies(dry_run: bool = False) -> tuple[list[str], list[str]]:
+    """(merged, kept): "copy → curated" for each registry copy folded into the curated
+    organisation, and the names of the copies kept because something outside the trials app
+    refers to them."""
+    copies = registry_copies()
+    if not copies:
+        return [], []
+    names = dict(
+        dm.Organization.objects.filter(pk__in=set(copies.values())).values_list("pk", "name")
+    )
+    merged = {org: target for org, target in copies.items() if not named_elsewhere(org)}
+    kept = sorted(org.name for org in copies if org not in merged)
+    if merged and not dry_run:
+        with transaction.atomic():
+            for org, target in merged.items():
+                _move(org.pk, target, org.name)
+            dm.Organization.objects.filter(pk__in=[o.pk for o in merged]).delete()
+            refresh_site_facts()
+            dm.bump_generation()
+    return sorted(f"{org.name} → {names[target]}" for org, target in merged.items()), kept
