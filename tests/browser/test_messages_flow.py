@@ -156,7 +156,8 @@ def test_message_reply_accept_schedule_reminders_and_move(
     expect(emma_page.locator(".message.mine")).to_contain_text("Could we cover CMC")
     assert emma_page.url == f"{base}/messages/{request.pk}/"
     # Times in the reader's zone (London), not the server's.
-    reply_time = _local(Message.objects.get().created, "Europe/London", "en")
+    created = Message.objects.get().created.astimezone(ZoneInfo("Europe/London"))
+    reply_time = created.strftime("%Y-%m-%d %H:%M ") + created.tzname()
     expect(emma_page.locator(".message.mine .small")).to_contain_text(reply_time)
     screenshot(emma_page, "messages-thread-en.png")
     assert [m.subject for m in mailoutbox[1:]] == ["[Dari] Emma Clarke (GSK) 님의 새 메시지"]
