@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from dari.extraction import partners_ko
 from dari.extraction.flows import LICENCE, PURCHASE, _put
 from dari.extraction.model import Mention
 
@@ -368,6 +369,8 @@ def directed(
 ) -> list[tuple[Mention, str, float]]:
     """The rules' licensor and licensee (or buyer and bought), turned where the flows clearly
     say the other way."""
+    if partners_ko.announced(text, roled):
+        return [(m, "partner", c) for m, _, c in roled]
     kinds = {r for _, r, _ in roled}
     if kinds == {"partner"}:
         return licensed(text, orgs, roled)
