@@ -1,0 +1,25 @@
+"""Issue 14, extraction round 4 (helper korole): the amount a Korean text gives as this
+contract's own ("이번 계약은 총 약 X") is its total, over a running total of several contracts
+told after it. Every sentence here is CONSTRUCTED for the test (test organisations and
+figures, no real deal); pure, no database."""
+
+from __future__ import annotations
+
+from tests.extraction_support import deal
+
+
+def test_the_amount_called_this_contracts_is_the_total_over_a_running_total():
+    fields = deal(
+        "갑바이오는 을제약과 위장약 수출 계약을 체결했다고 24일 밝혔다. 이번 계약은 총 약 "
+        "340억 원으로, 갑바이오는 판매 권리를 을제약에 부여했다. 앞서 맺은 두 계약(약 "
+        "860억 원, 약 570억 원)을 포함해서 총 계약 규모는 1,770억원에 달한다."
+    )
+    assert (fields.get("total"), fields.get("currency")) == (34_000_000_000, "KRW")
+
+
+def test_the_contracts_amount_named_by_its_size_is_the_total():
+    fields = deal(
+        "갑바이오는 을제약에 항암 신약을 기술수출했다고 6일 밝혔다. 이번 계약 규모는 약 "
+        "630억원이다. 회사의 누적 기술수출 총 계약 규모는 2,100억원에 이른다."
+    )
+    assert fields.get("total") == 63_000_000_000
