@@ -49,7 +49,7 @@ NOT_TERM_BEFORE = re.compile(
     r"(?:shares?|stock)\b[^.]{0,40}?\b(?:rose|jumped|fell|gained|climbed|dropped|surged|soared|"
     r"slid|closed|traded|finished|ended|opened|trading)\b[^.]{0,40}?\b(?:to|at)\s*$|"
     # (a stock's trading value, not "총 거래대금", the deal's price)
-    r"(?:매출(?:액|을|를)?|자본총계|자기자본|시가총액|순이익|영업이익|"
+    r"(?:매출(?:액|을|를|\s?규모)?|자본총계|자기자본|시가총액|순이익|영업이익|"
     r"(?<!총)(?<!총\s)거래\s?대금(?:\s?규모)?|trading value|"
     r"revenues?(?:\s+(?:in excess of|of more than|of over|exceeding|over))?|(?<!on\s)sales of|"
     r"market (?:cap|value))"

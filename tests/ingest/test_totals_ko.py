@@ -23,3 +23,11 @@ def test_the_contracts_amount_named_by_its_size_is_the_total():
         "630억원이다. 회사의 누적 기술수출 총 계약 규모는 2,100억원에 이른다."
     )
     assert fields.get("total") == 63_000_000_000
+
+
+def test_a_companys_sales_size_is_no_term():
+    fields = deal(
+        "갑제약은 을헬스의 지분 100%를 인수한다고 9일 공시했다. 지분 취득 금액은 "
+        "141억1354만7800원이다. 을헬스의 2019년 기준 매출규모는 272억 원이다."
+    )
+    assert fields.get("total") == 14_113_547_800
