@@ -23,6 +23,11 @@ ALIASES: dict[str, str] = {
     "Merck": "MSD (Merck & Co.)",
     "Merck & Co.": "MSD (Merck & Co.)",
     "MSD": "MSD (Merck & Co.)",
+    # Merck KGaA's Korean arms: "머크" alone is MSD's, the Korean arm's longer name is not
+    "한국머크": "Merck KGaA",
+    "한국머크 바이오파마": "Merck KGaA",
+    "머크 바이오파마": "Merck KGaA",
+    "독일 머크": "Merck KGaA",
     "사노피": "Sanofi",
     "노바티스": "Novartis",
     "화이자": "Pfizer",
