@@ -1,0 +1,42 @@
+"""Issue 14, extraction round 4 (helper korole): a Korean purchase made through a unit
+("⟦0⟧는 ⟦1⟧를 통해 ⟦2⟧를 지배한다"): the unit buys with its parent, the controlled company is
+bought. Every sentence here is CONSTRUCTED for the test; pure, no database."""
+
+from __future__ import annotations
+
+from dari.extraction import flows_ko
+from dari.extraction.flows import PURCHASE
+
+
+def test_a_unit_through_which_a_company_is_bought_buys():
+    score = flows_ko.evidence("⟦0⟧는 ⟦1⟧를 통해 ⟦2⟧를 인수했다.", PURCHASE)
+    assert score[1] < 0 < score[2]
+    assert score[0] < 0
+
+
+def test_who_comes_to_control_a_company_through_a_unit_buys_it():
+    score = flows_ko.evidence(
+        "이번 합병 결과로 ⟦0⟧는 ⟦1⟧를 통해 ⟦2⟧를 완전히 지배하게 된다.", PURCHASE
+    )
+    assert score[0] < 0 and score[1] < 0 < score[2]
+
+
+def test_the_company_buying_through_its_unit_takes_the_units_side():
+    from dari.extraction.model import Mention
+
+    text = "갑홀딩스의 자회사 갑USA가 을바이오를 인수했다. 갑홀딩스는 갑USA를 통해 을바이오를 지배한다."
+    orgs = []
+    for name in ("갑홀딩스", "갑USA", "을바이오"):
+        at = text.find(name)
+        while at >= 0:
+            orgs.append(Mention(at, at + len(name), name, ("organization", None)))
+            at = text.find(name, at + 1)
+    orgs.sort(key=lambda m: m.start)
+    first = {m.text: m for m in reversed(orgs)}
+    roled = [(first["갑USA"], "acquirer", 0.5), (first["을바이오"], "target", 0.5)]
+    out = flows_ko.directed(text, orgs[1:], roled)
+    assert sorted((m.text, r) for m, r, _ in out) == [
+        ("갑USA", "acquirer"),
+        ("갑홀딩스", "acquirer"),
+        ("을바이오", "target"),
+    ]
