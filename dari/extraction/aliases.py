@@ -82,6 +82,10 @@ ALIASES: dict[str, str] = {
     "Green Cross": "GC Biopharma",
     "유한": "Yuhan",
     "보령제약": "Boryung",
+    # G-treeBNT, KOSDAQ 115450, renamed HLB Therapeutics after HLB bought it (2021):
+    # https://newstomato.com/RealTime/RealTimeDetail.aspx?no=1073530
+    "지트리비앤티": "HLB Therapeutics",
+    "G-treeBNT": "HLB Therapeutics",
     # LG Life Sciences merged into LG Chem (2017): its deals are LG Chem's
     "LG생명과학": "LG Chem",
     "LG생명": "LG Chem",

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from dari.extraction import control_ko, partners_ko
+from dari.extraction import control_ko, groups_ko, partners_ko
 from dari.extraction.flows import LICENCE, PURCHASE, _put
 from dari.extraction.model import Mention
 
@@ -375,7 +375,13 @@ def directed(
     text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]
 ) -> list[tuple[Mention, str, float]]:
     """The rules' licensor and licensee (or buyer and bought), turned where the flows clearly
-    say the other way."""
+    say the other way; a group listed as taking part on one side (`groups_ko`)."""
+    return groups_ko.one_side(text, orgs, _directed(text, orgs, roled))
+
+
+def _directed(
+    text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]
+) -> list[tuple[Mention, str, float]]:
     if partners_ko.announced(text, roled):
         return [(m, "partner", c) for m, _, c in roled]
     kinds = {r for _, r, _ in roled}
