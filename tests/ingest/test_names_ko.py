@@ -26,3 +26,13 @@ def test_the_korean_arm_of_merck_kgaa_is_not_msd():
     orgs = {p["organization"] for p in cands[0].fields["parties"]}
     assert "merck-kgaa" in orgs
     assert "msd" not in orgs
+
+
+def test_a_third_party_is_no_company():
+    from dari.extraction import notnames
+    from dari.extraction.model import Mention
+
+    text = "제3자에게 기술이전할 때는 양사가 수익을 반반씩 배분한다."
+    for word in ("제3자", "제삼자"):
+        m = Mention(0, len(word), word, ("organization", None))
+        assert notnames.not_a_name(text.replace("제3자", word), m)
