@@ -44,3 +44,26 @@ def through_sides(
             placed[_key(other)] = "acquirer"
             more.append((other, "acquirer", 0.5))
     return roled + more
+
+
+def bought_partners(
+    text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]
+) -> list[tuple[Mention, str, float]] | None:
+    """Two `partner`s (of an old joint development) when the text tells an asset bought
+    outright ("자산양수도계약을 체결해 ... 전체 권리를 인수"): the buyer and the seller, by the
+    flows of the purchase; None when the text tells no such sale or no clear way."""
+    from dari.extraction import flows_ko, roles
+
+    if len(roled) != 2 or not flows_ko._asset_bought(text):
+        return None
+    marked, parties = flows_ko._marked(text, orgs)
+    index = {roles._key(m): i for i, m in enumerate(parties)}
+    a, b = (index.get(roles._key(m)) for m, _, _ in roled)
+    if a is None or b is None or a == b:
+        return None
+    score = flows_ko.evidence(marked, ("buy",))
+    gap = score.get(a, 0.0) - score.get(b, 0.0)
+    if abs(gap) < 1.0:
+        return None
+    seller, buyer = (roled[0][0], roled[1][0]) if gap > 0 else (roled[1][0], roled[0][0])
+    return [(buyer, "acquirer", 0.5), (seller, "target", 0.5)]

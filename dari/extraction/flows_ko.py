@@ -386,7 +386,7 @@ def _directed(
         return [(m, "partner", c) for m, _, c in roled]
     kinds = {r for _, r, _ in roled}
     if kinds == {"partner"}:
-        return licensed(text, orgs, roled)
+        return control_ko.bought_partners(text, orgs, roled) or licensed(text, orgs, roled)
     if len(roled) != 2 or kinds not in ({"licensor", "licensee"}, {"acquirer", "target"}):
         return roled
     from dari.extraction import roles  # roles reads flows, flows nothing of this module

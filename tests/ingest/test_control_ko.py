@@ -40,3 +40,23 @@ def test_the_company_buying_through_its_unit_takes_the_units_side():
         ("갑홀딩스", "acquirer"),
         ("을바이오", "target"),
     ]
+
+
+def test_partners_of_old_whose_asset_is_bought_outright_are_buyer_and_seller():
+    from dari.extraction.model import Mention
+
+    text = (
+        "신약은 갑제약이 을파마와 공동개발을 진행해왔던 에셋이다. 갑제약은 최근 을파마와 "
+        "자산양수도계약을 체결해 신약의 전체 권리를 인수했다."
+    )
+    orgs = []
+    for name in ("갑제약", "을파마"):
+        at = text.find(name)
+        while at >= 0:
+            orgs.append(Mention(at, at + len(name), name, ("organization", None)))
+            at = text.find(name, at + 1)
+    orgs.sort(key=lambda m: m.start)
+    first = {m.text: m for m in reversed(orgs)}
+    roled = [(first["갑제약"], "partner", 0.5), (first["을파마"], "partner", 0.5)]
+    out = flows_ko.directed(text, orgs, roled)
+    assert sorted((m.text, r) for m, r, _ in out) == [("갑제약", "acquirer"), ("을파마", "target")]
