@@ -67,3 +67,33 @@ def bought_partners(
         return None
     seller, buyer = (roled[0][0], roled[1][0]) if gap > 0 else (roled[1][0], roled[0][0])
     return [(buyer, "acquirer", 0.5), (seller, "target", 0.5)]
+
+
+# a bond bought as the price of a licence: "계약금을 현금으로 받는대신 ... 전환사채(CB)와 맞바꿨다"
+_BOND = re.compile(r"전환사채|\bCB\b|신주인수권부사채|\bBW\b")
+_LICENCE = re.compile(r"기술\s?이전|기술\s?수출|라이[선센]스")
+
+
+def bond_licence(
+    text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]
+) -> list[tuple[Mention, str, float]] | None:
+    """A buyer and a bought whose purchase is a bond paid for a licence the text names: the
+    licensor and the licensee, by the flows of the licence; None otherwise."""
+    from dari.extraction import flows_ko, roles
+
+    kinds = {r for _, r, _ in roled}
+    if kinds != {"acquirer", "target"} or len(roled) != 2:
+        return None
+    if not (_BOND.search(text) and _LICENCE.search(text)):
+        return None
+    marked, parties = flows_ko._marked(text, orgs)
+    index = {roles._key(m): i for i, m in enumerate(parties)}
+    a, b = (index.get(roles._key(m)) for m, _, _ in roled)
+    if a is None or b is None or a == b:
+        return None
+    score = flows_ko.evidence(marked, ("rights", "role"))
+    gap = score.get(a, 0.0) - score.get(b, 0.0)
+    if abs(gap) < 1.0:
+        return None
+    giver, taker = (roled[0][0], roled[1][0]) if gap > 0 else (roled[1][0], roled[0][0])
+    return [(giver, "licensor", 0.5), (taker, "licensee", 0.5)]

@@ -389,6 +389,9 @@ def _directed(
         return control_ko.bought_partners(text, orgs, roled) or licensed(text, orgs, roled)
     if len(roled) != 2 or kinds not in ({"licensor", "licensee"}, {"acquirer", "target"}):
         return roled
+    paid_with_bond = control_ko.bond_licence(text, orgs, roled)
+    if paid_with_bond:
+        return paid_with_bond
     from dari.extraction import roles  # roles reads flows, flows nothing of this module
 
     marked, parties = _marked(text, orgs)

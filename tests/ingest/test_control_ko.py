@@ -60,3 +60,23 @@ def test_partners_of_old_whose_asset_is_bought_outright_are_buyer_and_seller():
     roled = [(first["갑제약"], "partner", 0.5), (first["을파마"], "partner", 0.5)]
     out = flows_ko.directed(text, orgs, roled)
     assert sorted((m.text, r) for m, r, _ in out) == [("갑제약", "acquirer"), ("을파마", "target")]
+
+
+def test_a_licence_paid_with_a_bond_bought_is_a_licence():
+    from dari.extraction.model import Mention
+
+    text = (
+        "갑바이오는 을테크에 면역억제제 기술이전 계약을 맺으면서 계약금을 을테크 전환사채(CB)와 "
+        "맞바꿨다. 을테크는 70억원 CB를 발행하고, 갑바이오가 이를 인수했다."
+    )
+    orgs = []
+    for name in ("갑바이오", "을테크"):
+        at = text.find(name)
+        while at >= 0:
+            orgs.append(Mention(at, at + len(name), name, ("organization", None)))
+            at = text.find(name, at + 1)
+    orgs.sort(key=lambda m: m.start)
+    first = {m.text: m for m in reversed(orgs)}
+    roled = [(first["갑바이오"], "acquirer", 0.5), (first["을테크"], "target", 0.5)]
+    out = flows_ko.directed(text, orgs, roled)
+    assert sorted((m.text, r) for m, r, _ in out) == [("갑바이오", "licensor"), ("을테크", "licensee")]
