@@ -38,6 +38,8 @@ NOT_TERM_AFTER = re.compile(
     r"^\s*(?:in\s+)?(?:annual\s+|yearly\s+)?(?:revenues?|sales)\b"
     r"(?![\w\s,&/-]{0,40}?(?:milestone|-based|based|threshold|target))|"
     r"^\s*(?:의\s)?(?:연\s?)?매출|"
+    # a duty ended by the deal: "3000억원 규모의 단계별기술료(마일스톤) 의무도 함께 종료됐다"
+    r"^[^.]{0,40}?의무(?:도|가|는|를)?\s?(?:함께\s|모두\s)?(?:종료|해소|소멸|면제)|"
     # a share's price: "4만2950원에 거래되고", "32,000 won per share", "7,560원으로 마감"
     r"^\s*(?:에|으로|로)\s?(?:거래|마감|장을)|^\s*(?:per|a) share\b|"
     # a market's size: "USD 3 billion hemophilia A market"

@@ -31,3 +31,12 @@ def test_a_companys_sales_size_is_no_term():
         "141억1354만7800원이다. 을헬스의 2019년 기준 매출규모는 272억 원이다."
     )
     assert fields.get("total") == 14_113_547_800
+
+
+def test_milestones_whose_duty_ends_are_no_term():
+    fields = deal(
+        "갑바이오는 을테크로부터 신약 특허를 35억원에 인수했다고 21일 공시했다. 이에 따라 을테크가 "
+        "보유하던 최대 3000억원 규모의 단계별 기술료(마일스톤) 의무도 함께 종료됐다."
+    )
+    assert fields.get("total") == 3_500_000_000
+    assert fields.get("milestones") is None
