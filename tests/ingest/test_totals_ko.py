@@ -40,3 +40,11 @@ def test_milestones_whose_duty_ends_are_no_term():
     )
     assert fields.get("total") == 3_500_000_000
     assert fields.get("milestones") is None
+
+
+def test_milestones_spelt_with_a_d_are_milestones():
+    fields = deal(
+        "갑바이오는 을파마와 항암제 후보물질 도입 계약을 체결했다고 밝혔다. 총계약 규모는 약 3억 "
+        "3500만 달러로 계약금 1400만 달러, 마일드스톤은 약 3억 2100만 달러로 구성된다."
+    )
+    assert fields.get("milestones") == 321_000_000
