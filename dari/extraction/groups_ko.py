@@ -2,7 +2,9 @@
 
 "유상증자에는 에이치엘비, 넥스트사이언스, 에이치엘비제약, 에이치엘비셀, 에이치엘비인베스트먼트
 등 그룹사 6개 법인이 참여한다": the companies listed before "등 그룹사/계열사/관계사" stand on
-one side, the side of the first of them a rule placed. `flows_ko.directed` asks this last.
+one side, the side of the first of them a rule placed; so do the companies named as one
+consortium ("에스디바이오센서와 SJL파트너스 컨소시엄은 ... 인수하는"). `flows_ko.directed`
+asks this last.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from dari.extraction.model import Mention
 
 _BETWEEN = re.compile(r"^\s?(?:,|、|ㆍ|·|와|과|및)\s?(?:및\s)?$")
 _GROUP_AFTER = re.compile(
-    r"^\s?등\s(?:그룹\s?)?(?:그룹사|계열사|관계사|자회사|관계\s?회사)"
+    r"^\s?등\s(?:그룹\s?)?(?:그룹사|계열사|관계사|자회사|관계\s?회사)|"
+    r"^\s?(?:컨소시엄|연합)(?:은|는|이|가|을|를|과|와|의)?\s"  # "A와 B 컨소시엄은"
 )
 
 

@@ -55,3 +55,16 @@ def test_a_listed_name_read_inside_a_longer_one_is_the_longer_company():
         ("병테크", "target"),
         ("을사이언스", "acquirer"),
     ]
+
+
+def test_two_companies_named_as_one_consortium_buy_together():
+    text = "갑센서와 을파트너스 컨소시엄은 이날 병바이오를 인수하는 합병계약을 체결했다고 발표했다."
+    orgs = _orgs(text, "갑센서", "을파트너스", "병바이오")
+    first = {m.text: m for m in reversed(orgs)}
+    roled = [(first["을파트너스"], "acquirer", 0.5), (first["병바이오"], "target", 0.5)]
+    out = flows_ko.directed(text, orgs, roled)
+    assert sorted((m.text, r) for m, r, _ in out) == [
+        ("갑센서", "acquirer"),
+        ("병바이오", "target"),
+        ("을파트너스", "acquirer"),
+    ]
