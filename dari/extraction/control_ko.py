@@ -2,7 +2,9 @@
 
 "에이치엘비는 에이치엘비USA를 통해 엘레바를 완전히 지배하게 된다", "A는 B를 통해 C를
 인수한다": the company that buys through its unit stands on the unit's side (and the unit on
-the company's), as the bench reads a buyer and the vehicle it buys with. `flows_ko.directed`
+the company's), as the bench reads a buyer and the vehicle it buys with; so does the unit a
+licensee develops the asset through ("터렛 캐피탈은 ... 이그렛 테라퓨틱스를 통해 ... 개발할
+계획"). `flows_ko.directed`
 asks this after turning the pair.
 """
 
@@ -13,7 +15,8 @@ import re
 from dari.extraction.model import Mention
 
 _THROUGH_AFTER = re.compile(
-    r"^\s?(?:을|를)\s?통(?:해|하여)\s[^.\n]{0,40}?(?:인수|매입|합병|지배|사들|취득)"
+    r"^(?:\s?[(（][^()（）]{0,40}[)）])?\s?(?:을|를)\s?통(?:해|하여)\s[^.\n]{0,40}?"
+    r"(?:(?P<buy>인수|매입|합병|지배|사들|취득)|개발|상업화|판매)"
 )
 _SUBJECT_AFTER = re.compile(r"^(?:\s?[(（][^()（）]{0,30}[)）])?\s?(?:은|는|이|가)\s")
 
@@ -30,8 +33,11 @@ def through_sides(
     placed = {_key(m): r for m, r, _ in roled}
     more: list[tuple[Mention, str, float]] = []
     for b in orgs:
-        if not _THROUGH_AFTER.match(text[b.end : b.end + 80]):
+        through = _THROUGH_AFTER.match(text[b.end : b.end + 120])
+        if through is None:
             continue
+        # a purchase made through a unit, or the licensed asset developed through one
+        side = "acquirer" if through.group("buy") else "licensee"
         start = max(text.rfind(".", 0, b.start), text.rfind("\n", 0, b.start)) + 1
         before = [o for o in orgs if start <= o.start and o.end <= b.start]
         if not before or not _SUBJECT_AFTER.match(text[before[-1].end : b.start]):
@@ -40,9 +46,9 @@ def through_sides(
         if (_key(a) in placed) == (_key(b) in placed):
             continue
         one, other = (a, b) if _key(a) in placed else (b, a)
-        if placed[_key(one)] == "acquirer":
-            placed[_key(other)] = "acquirer"
-            more.append((other, "acquirer", 0.5))
+        if placed[_key(one)] == side:
+            placed[_key(other)] = side
+            more.append((other, side, 0.5))
     return roled + more
 
 

@@ -80,3 +80,28 @@ def test_a_licence_paid_with_a_bond_bought_is_a_licence():
     roled = [(first["갑바이오"], "acquirer", 0.5), (first["을테크"], "target", 0.5)]
     out = flows_ko.directed(text, orgs, roled)
     assert sorted((m.text, r) for m, r, _ in out) == [("갑바이오", "licensor"), ("을테크", "licensee")]
+
+
+def test_the_unit_a_licensee_develops_through_takes_the_licensees_side():
+    from dari.extraction import control_ko
+    from dari.extraction.model import Mention
+
+    text = (
+        "갑바이오는 을캐피탈에 신약을 기술이전했다. 을캐피탈은 자회사로 설립한 병테라퓨틱스"
+        "(Byeong Therapeutics)를 통해 신약을 집중적으로 개발할 계획이다."
+    )
+    orgs = []
+    for name in ("갑바이오", "을캐피탈", "병테라퓨틱스"):
+        at = text.find(name)
+        while at >= 0:
+            orgs.append(Mention(at, at + len(name), name, ("organization", None)))
+            at = text.find(name, at + 1)
+    orgs.sort(key=lambda m: m.start)
+    first = {m.text: m for m in reversed(orgs)}
+    roled = [(first["갑바이오"], "licensor", 0.5), (first["을캐피탈"], "licensee", 0.5)]
+    out = control_ko.through_sides(text, orgs, roled)
+    assert sorted((m.text, r) for m, r, _ in out) == [
+        ("갑바이오", "licensor"),
+        ("병테라퓨틱스", "licensee"),
+        ("을캐피탈", "licensee"),
+    ]
