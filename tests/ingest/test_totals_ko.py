@@ -48,3 +48,12 @@ def test_milestones_spelt_with_a_d_are_milestones():
         "3500만 달러로 계약금 1400만 달러, 마일드스톤은 약 3억 2100만 달러로 구성된다."
     )
     assert fields.get("milestones") == 321_000_000
+
+
+def test_a_sum_whose_parts_follow_is_the_total_not_the_milestones():
+    fields = deal(
+        "갑바이오는 을제약과 독점판매 계약을 체결했다고 밝혔다. 이번 계약은 독점판매권에 대한 "
+        "마일스톤이 총 4220만 달러로 이중 올해 선급금 220만달러를 받게 된다."
+    )
+    assert (fields.get("total"), fields.get("milestones")) == (42_200_000, None)
+    assert fields.get("upfront") == 2_200_000
