@@ -38,7 +38,8 @@ def _whole(text: str, m: Mention) -> Mention:
 
 def _lists(text: str, orgs: list[Mention]) -> list[list[Mention]]:
     """The runs of companies listed before "등 그룹사"."""
-    out, run = [], []
+    out: list[list[Mention]] = []
+    run: list[Mention] = []
     for m in sorted((_whole(text, o) for o in orgs), key=lambda o: o.start):
         if run and _BETWEEN.match(text[run[-1].end : m.start]):
             run.append(m)
