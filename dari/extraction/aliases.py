@@ -23,6 +23,11 @@ ALIASES: dict[str, str] = {
     "Merck": "MSD (Merck & Co.)",
     "Merck & Co.": "MSD (Merck & Co.)",
     "MSD": "MSD (Merck & Co.)",
+    # Merck KGaA's Korean arms: "머크" alone is MSD's, the Korean arm's longer name is not
+    "한국머크": "Merck KGaA",
+    "한국머크 바이오파마": "Merck KGaA",
+    "머크 바이오파마": "Merck KGaA",
+    "독일 머크": "Merck KGaA",
     "사노피": "Sanofi",
     "노바티스": "Novartis",
     "화이자": "Pfizer",
@@ -77,6 +82,10 @@ ALIASES: dict[str, str] = {
     "Green Cross": "GC Biopharma",
     "유한": "Yuhan",
     "보령제약": "Boryung",
+    # G-treeBNT, KOSDAQ 115450, renamed HLB Therapeutics after HLB bought it (2021):
+    # https://newstomato.com/RealTime/RealTimeDetail.aspx?no=1073530
+    "지트리비앤티": "HLB Therapeutics",
+    "G-treeBNT": "HLB Therapeutics",
     # LG Life Sciences merged into LG Chem (2017): its deals are LG Chem's
     "LG생명과학": "LG Chem",
     "LG생명": "LG Chem",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from dari.extraction import headlines_ko
 from dari.extraction.model import Mention
 
 _PLACE = (
@@ -113,7 +114,7 @@ def not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
         return True
     if _BYLINE_AFTER.match(after) or (_BYLINE_BEFORE.search(before) and _BYLINE_CLOSE.match(after)):
         return True
-    if _unit_at(text, m, orgs) is not None:
+    if _unit_at(text, m, orgs) is not None or headlines_ko.headline_only(text, m, orgs):
         return True
     if _STOCK_MOVE.match(after) or _SHAREHOLDER_BEFORE.search(before):
         return True

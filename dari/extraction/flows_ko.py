@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from dari.extraction import control_ko, groups_ko, partners_ko
 from dari.extraction.flows import LICENCE, PURCHASE, _put
 from dari.extraction.model import Mention
 
@@ -129,7 +130,12 @@ _VERBS: list[tuple[re.Pattern[str], int, float, str]] = [
 ]
 # a purchase told by its buyer: "⟦0⟧는 ⟦1⟧를 인수했다", "⟦0⟧가 ⟦1⟧ 지분 51%를 취득"
 _BUY = re.compile(
-    r"(?<!허가\s)(?<!허가를\s)(?<!승인을\s)(?:인수|매입|사들|취득|합병)(?!\s?(?:제안|검토|의향|후보|인계))"
+    r"(?<!허가\s)(?<!허가를\s)(?<!승인을\s)(?:인수|매입|사들|취득|합병)(?!\s?(?:제안|검토|의향|후보|인계))|"
+    r"지배(?:하게|했|한다)"
+)
+# the unit a company buys through: "⟦0⟧는 ⟦1⟧를 통해 ⟦2⟧를 인수한다" (⟦1⟧ buys too)
+_VIA = re.compile(
+    rf"{P}{_PAREN}\s?(?:을|를)\s?통(?:해|하여)\s[^.\n]{{0,40}}?(?:인수|매입|합병|지배|사들|취득)"
 )
 _BOUGHT_BY = re.compile(r"인수(?:됐|된다|되|될)|피인수|매각(?:됐|된다|되)")
 # the subject's thing sold off: "⟦0⟧는 ⟦1⟧에 파이프라인을 매각했다"
@@ -194,7 +200,7 @@ _OBLIQUE: list[tuple[re.Pattern[str], int, float, str]] = [
 ]
 # the bought: "⟦1⟧를 인수", "⟦1⟧ 지분 51%를 취득", "⟦1⟧의 경영권을 인수", "⟦1⟧ 인수를 완료"
 _TARGET = re.compile(
-    rf"(?:{_OBJECT}\s?(?:\S+\s){{0,2}}?(?:인수|매입|합병|사들)|"
+    rf"(?:{_OBJECT}(?!\s?통(?:해|하여))\s?(?:\S+\s){{0,2}}?(?:인수|매입|합병|사들|지배)|"
     rf"{P}{_PAREN}\s?(?:의\s)?(?:보통주\s?|주식\s?|지분\s?|경영권\s?|최대주주\s?지분\s?)"
     rf"[^.⟦\n]{{0,40}}?(?:인수|취득|매입|사들)|"
     rf"{P}{_PAREN}\s?(?:를|을)?\s?흡수\s?합병|"
@@ -288,6 +294,8 @@ def evidence(marked: str, kinds: tuple[str, ...] = LICENCE) -> dict[int, float]:
         for match in _TARGET.finditer(said):
             i = next(int(g) for g in match.groups() if g is not None)
             _put(found, (i, "buy"), 1.0)
+        for match in _VIA.finditer(said):
+            _put(found, (int(match.group(1)), "buy"), -1.0)
         for match in _OWNER.finditer(said):
             i = next(int(g) for g in match.groups() if g is not None)
             _put(found, (i, "owner"), 0.6)
@@ -367,12 +375,23 @@ def directed(
     text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]
 ) -> list[tuple[Mention, str, float]]:
     """The rules' licensor and licensee (or buyer and bought), turned where the flows clearly
-    say the other way."""
+    say the other way; a group listed as taking part on one side (`groups_ko`)."""
+    return groups_ko.one_side(text, orgs, _directed(text, orgs, roled))
+
+
+def _directed(
+    text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]
+) -> list[tuple[Mention, str, float]]:
+    if partners_ko.announced(text, roled):
+        return [(m, "partner", c) for m, _, c in roled]
     kinds = {r for _, r, _ in roled}
     if kinds == {"partner"}:
-        return licensed(text, orgs, roled)
+        return control_ko.bought_partners(text, orgs, roled) or licensed(text, orgs, roled)
     if len(roled) != 2 or kinds not in ({"licensor", "licensee"}, {"acquirer", "target"}):
         return roled
+    paid_with_bond = control_ko.bond_licence(text, orgs, roled)
+    if paid_with_bond:
+        return paid_with_bond
     from dari.extraction import roles  # roles reads flows, flows nothing of this module
 
     marked, parties = _marked(text, orgs)
@@ -385,10 +404,10 @@ def directed(
     if g is not None and t is not None and g != t and direction(marked, g, t, kinds=cues):
         giver, taker = (taker[0], give, 0.6), (giver[0], take, 0.6)
     elif not bought:
-        return roled
+        return control_ko.through_sides(text, orgs, roled)
     if bought:
-        return [(giver[0], "target", giver[2]), (taker[0], "acquirer", taker[2])]
-    return [giver, taker]
+        giver, taker = (giver[0], "target", giver[2]), (taker[0], "acquirer", taker[2])
+    return control_ko.through_sides(text, orgs, [giver, taker])
 
 
 # two companies developing together, or founding a joint venture

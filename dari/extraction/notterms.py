@@ -38,6 +38,8 @@ NOT_TERM_AFTER = re.compile(
     r"^\s*(?:in\s+)?(?:annual\s+|yearly\s+)?(?:revenues?|sales)\b"
     r"(?![\w\s,&/-]{0,40}?(?:milestone|-based|based|threshold|target))|"
     r"^\s*(?:의\s)?(?:연\s?)?매출|"
+    # a duty ended by the deal: "3000억원 규모의 단계별기술료(마일스톤) 의무도 함께 종료됐다"
+    r"^[^.]{0,40}?의무(?:도|가|는|를)?\s?(?:함께\s|모두\s)?(?:종료|해소|소멸|면제)|"
     # a share's price: "4만2950원에 거래되고", "32,000 won per share", "7,560원으로 마감"
     r"^\s*(?:에|으로|로)\s?(?:거래|마감|장을)|^\s*(?:per|a) share\b|"
     # a market's size: "USD 3 billion hemophilia A market"
@@ -49,7 +51,7 @@ NOT_TERM_BEFORE = re.compile(
     r"(?:shares?|stock)\b[^.]{0,40}?\b(?:rose|jumped|fell|gained|climbed|dropped|surged|soared|"
     r"slid|closed|traded|finished|ended|opened|trading)\b[^.]{0,40}?\b(?:to|at)\s*$|"
     # (a stock's trading value, not "총 거래대금", the deal's price)
-    r"(?:매출(?:액|을|를)?|자본총계|자기자본|시가총액|순이익|영업이익|"
+    r"(?:매출(?:액|을|를|\s?규모)?|자본총계|자기자본|시가총액|순이익|영업이익|"
     r"(?<!총)(?<!총\s)거래\s?대금(?:\s?규모)?|trading value|"
     r"revenues?(?:\s+(?:in excess of|of more than|of over|exceeding|over))?|(?<!on\s)sales of|"
     r"market (?:cap|value))"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from dari.extraction import totals_ko
 from dari.extraction.model import Candidate
 from dari.extraction.termwords import digits
 
@@ -37,3 +38,4 @@ def tidy(text: str, cand: Candidate) -> None:
             text, end
         ):
             _drop(cand, "total")
+    totals_ko.this_contract(text, cand)

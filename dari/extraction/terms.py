@@ -43,7 +43,7 @@ _BEFORE: list[tuple[str, re.Pattern[str]]] = [
     (
         "milestones",
         re.compile(
-            r"milestone|마일스톤|마이스톤|단계별|성과\s?기술료|(?<!경상\s)(?<!경상)(?<!선급)(?<!선급\s)기술료|"
+            r"milestone|마일스톤|마이스톤|마일드스톤|단계별|성과\s?기술료|(?<!경상\s)(?<!경상)(?<!선급)(?<!선급\s)기술료|"
             r"contingent (?:payment|consideration)|(?:success|performance|event)[- ]based|"
             # "depend on the success of each development stage and could be as high as"
             r"(?:success|completion) of (?:each|every) (?:\w+\s)?stage|"
