@@ -1,0 +1,27 @@
+"""English deal roles (issue 14, extraction round 4): partners working together, analyst
+firms quoted on a deal, each on short made-up sentences (SYNTHETIC: test organisations and
+figures; pure, no database)."""
+
+from __future__ import annotations
+
+from tests.extraction_support import deal, roles
+
+
+def test_an_analyst_firm_commenting_on_a_deal_is_no_party():
+    fields = deal(
+        "Acme Bio revealed that the counterparty for the option contract for its technology "
+        "transfer (License Out) is likely to be a big pharma. Harlan Investment Corp commented "
+        "on the 28th regarding the option contract. Harlan Investment Corp stated, \"Acme Bio "
+        'has signed more than 10 material transfer agreements."'
+    )
+    assert roles(fields) == {("Acme Bio", "licensor")}
+
+
+def test_companies_working_together_with_a_conditional_licence_are_partners():
+    fields = deal(
+        "Acme Bio and Pellucid Inc. are working together on antibody-drug conjugates in a "
+        "partnership agreement. If either company licenses in the discovered candidates, that "
+        "company will have the exclusive rights. Each company will take half of any revenue "
+        "from sublicensing to a third party."
+    )
+    assert roles(fields) == {("Acme Bio", "partner"), ("Pellucid Inc.", "partner")}
