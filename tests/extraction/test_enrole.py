@@ -25,3 +25,12 @@ def test_companies_working_together_with_a_conditional_licence_are_partners():
         "from sublicensing to a third party."
     )
     assert roles(fields) == {("Acme Bio", "partner"), ("Pellucid Inc.", "partner")}
+
+
+def test_partners_one_of_which_has_priority_rights_are_partners():
+    fields = deal(
+        "Acme Bio and Pellucid Inc. are working together on antibody-drug conjugates in a "
+        "partnership agreement. The Korean firm will have priority rights to develop and "
+        "commercialize the first development candidate from the partnership."
+    )
+    assert roles(fields) == {("Acme Bio", "partner"), ("Pellucid Inc.", "partner")}
