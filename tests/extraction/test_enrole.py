@@ -11,7 +11,7 @@ def test_an_analyst_firm_commenting_on_a_deal_is_no_party():
     fields = deal(
         "Acme Bio revealed that the counterparty for the option contract for its technology "
         "transfer (License Out) is likely to be a big pharma. Harlan Investment Corp commented "
-        "on the 28th regarding the option contract. Harlan Investment Corp stated, \"Acme Bio "
+        'on the 28th regarding the option contract. Harlan Investment Corp stated, "Acme Bio '
         'has signed more than 10 material transfer agreements."'
     )
     assert roles(fields) == {("Acme Bio", "licensor")}
