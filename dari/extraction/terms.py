@@ -225,8 +225,8 @@ def _before(text: str, start: int, floor: int, width: int = 90) -> str:
 
 
 def _after(text: str, end: int, ceiling: int) -> str:
-    """The words right after an amount, a bracketed conversion skipped."""
-    after = text[end : min(ceiling, end + 130)]
+    """The words right after an amount, a bracketed conversion or aside skipped."""
+    after = text[(end := termwords.past_aside(text, end)) : min(ceiling, end + 130)]
     after = re.sub(r"^\s*[(（][^)）]{0,40}[)）]|^\s*[)）]", "", after)
     return re.split(r"(?<!\d)[.;](?!\d)", after, maxsplit=1)[0]
 
@@ -433,7 +433,7 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         return
     for i, term in enumerate(terms):
         floor = max(terms[i - 1].end, terms[i - 1].said_after) if i else 0
-        ceiling = terms[i + 1].mention.start if i + 1 < len(terms) else len(text)
+        ceiling = termwords.ceiling(text, term.end, [t.mention.start for t in terms[i + 1 :]])
         role, runner = _role(text, term, floor, ceiling)
         if role == "upfront" and runner == "milestones" and not term.joint:
             if any(t.role == "upfront" for t in terms[:i]):

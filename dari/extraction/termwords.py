@@ -70,3 +70,21 @@ def reread(before: str, after: str, ends: Ends) -> tuple[Ends, str | None]:
 def digits(value: float) -> int:
     """How precise a figure is: its significant digits (475000000 -> 3)."""
     return len(str(int(value)).rstrip("0"))
+
+
+# an aside in brackets right after an amount, another amount in it ("$420.0 million (after an
+# aggregate amount of $32.5 million paid for milestone events achieved ...) upon the
+# achievement of certain regulatory and sales milestones"): the words after it name the first
+_ASIDE = re.compile(r"\s*[(（][^()（）]{0,160}?\d[^()（）]{0,160}[)）]")
+
+
+def past_aside(text: str, end: int) -> int:
+    """Where the words that name an amount ending at `end` start: past a bracketed aside."""
+    aside = _ASIDE.match(text, end)
+    return aside.end() if aside and aside.end() - end > 42 else end
+
+
+def ceiling(text: str, end: int, starts: list[int]) -> int:
+    """Where the words after an amount stop: the next amount outside its bracketed aside."""
+    at = past_aside(text, end)
+    return next((s for s in starts if s >= at), len(text))

@@ -34,3 +34,13 @@ def test_partners_one_of_which_has_priority_rights_are_partners():
         "commercialize the first development candidate from the partnership."
     )
     assert roles(fields) == {("Acme Bio", "partner"), ("Pellucid Inc.", "partner")}
+
+
+def test_an_aside_with_another_amount_does_not_hide_the_milestone_words():
+    fields = deal(
+        "Acme Bio has licensed its antibody to BigPharma for an upfront payment of $30.0 "
+        "million and up to an aggregate of $420.0 million (after an aggregate amount of $32.5 "
+        "million paid for milestone events achieved as of December 31, 2025) upon the "
+        "achievement of certain regulatory and sales milestones."
+    )
+    assert (fields["upfront"], fields["milestones"]) == (30_000_000, 420_000_000)
