@@ -288,7 +288,7 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
                 own = ceiling - term.end > 120 or re.search(r"[.!?。](?!\d)|\n", rest)
                 role = "upfront" if _NEAR_WORD.search(listed.group(0)) or not own else "total"
             return role, None
-    ends, renamed = termwords.reread(before, after, ends)
+    ends, renamed = termwords.reread(before, after, ends, wide)
     if renamed is not None:
         return renamed, None
     if not ends:

@@ -47,9 +47,28 @@ _ON_TARGETS = re.compile(
 )
 
 
-def reread(before: str, after: str, ends: Ends) -> tuple[Ends, str | None]:
-    """(the keywords that still name the amount, a role the words around it give it)."""
+# the kind named far back in the sentence, then what it came to: "it was decided to receive
+# milestones based on item approval, patent extension, and cumulative net sales of the
+# product line, increased to $432 million"
+_CAME_TO = re.compile(
+    r"\b(?:increased|increasing|raised|rose|rising|grew|expanded|amounted|amounting|came)\s+"
+    r"to\s+(?:about\s+|approximately\s+|around\s+)?$",
+    re.I,
+)
+_KIND = re.compile(
+    r"\b(?:milestones?|upfront|down payments?|total|worth|value)\b(?![^$€£¥₩\d]*[$€£¥₩\d])",
+    re.I,
+)
+
+
+def reread(before: str, after: str, ends: Ends, wide: str = "") -> tuple[Ends, str | None]:
+    """(the keywords that still name the amount, a role the words around it give it); `wide`
+    is the longer stretch of the sentence before it."""
     ends = share_of_total(before, ends)
+    if not ends and _CAME_TO.search(before):
+        kind = _KIND.search(wide)  # the last kind named, no amount after it
+        if kind and _MILESTONE.fullmatch(kind.group(0)):
+            return ends, "milestones"
     if (
         ends
         and ends[-1][2] in ("milestones", "near_term")

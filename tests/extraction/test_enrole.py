@@ -44,3 +44,22 @@ def test_an_aside_with_another_amount_does_not_hide_the_milestone_words():
         "achievement of certain regulatory and sales milestones."
     )
     assert (fields["upfront"], fields["milestones"]) == (30_000_000, 420_000_000)
+
+
+def test_milestones_named_far_before_an_amount_they_increased_to():
+    fields = deal(
+        "Acme Bio will receive an upfront payment of $20 million from BigPharma for its "
+        "antibody licence. In addition, Acme Bio will receive from BigPharma milestones based "
+        "on item approval, patent extension, and cumulative net sales thresholds for the "
+        "product line, increased to $432 million."
+    )
+    assert (fields["upfront"], fields["milestones"]) == (20_000_000, 432_000_000)
+
+
+def test_milestones_on_cumulative_sales_are_this_deals_not_a_running_total():
+    fields = deal(
+        "Acme Bio has licensed its antibody to BigPharma for an upfront payment of $20 million. "
+        "In addition, it will receive sales milestones of up to $300 million tied to "
+        "cumulative net sales."
+    )
+    assert (fields["upfront"], fields["milestones"]) == (20_000_000, 300_000_000)
