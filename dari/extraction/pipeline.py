@@ -521,7 +521,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         # the flows have the last word on a licence's direction
         if lang == "en":
             roled = consortium.co_buyers(text, orgs, flows.directed(text, sides or orgs, roled))
-            roled = consortium.co_parties(text, sides or orgs, roled)
+            roled = consortium.beside(text, orgs, sides or orgs, roled)
         else:
             roled = flows_ko.directed(text, sides or orgs, roled)
         cand.put(

@@ -63,3 +63,28 @@ def test_milestones_on_cumulative_sales_are_this_deals_not_a_running_total():
         "cumulative net sales."
     )
     assert (fields["upfront"], fields["milestones"]) == (20_000_000, 300_000_000)
+
+
+def test_the_controlling_shareholder_bought_beside_the_target_is_a_target():
+    fields = deal(
+        "BigPharma will acquire Acme Bio for $300 million. In addition, BigPharma will acquire "
+        "all outstanding shares of Harlan Holdings Inc., the controlling shareholder of Acme "
+        "Bio, for $100 million."
+    )
+    assert roles(fields) == {
+        ("BigPharma", "acquirer"),
+        ("Acme Bio", "target"),
+        ("Harlan Holdings Inc.", "target"),
+    }
+
+
+def test_the_seller_a_buyer_signs_with_over_its_takeover_is_a_target():
+    fields = deal(
+        "BigPharma said it has signed an initial agreement with Harlan Partners Inc. over its "
+        "possible acquisition of Acme Bio. Harlan Partners Inc. holds over 60 percent of Acme Bio."
+    )
+    assert roles(fields) == {
+        ("BigPharma", "acquirer"),
+        ("Acme Bio", "target"),
+        ("Harlan Partners Inc.", "target"),
+    }
