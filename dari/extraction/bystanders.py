@@ -21,6 +21,13 @@ _SOURCE_AFTER_KO = re.compile(
     r"^(?:\s?[(（][^()（）]{0,30}[)）])?\s?(?:에\s?따르면|자료에\s?따르면)"
 )
 _SOURCE_AFTER = re.compile(r"^\s?(?:연구원|수석연구원|애널리스트|analysts?\b)", re.I)
+# a broker's research desk quoted on the deal: "Shinhan Investment Corp stated, ...",
+# "Harlan Securities commented on the 28th" (a broker by its name, then a verb of comment)
+_BROKER = re.compile(r"\b(?:Securities|Investment|Research)$")
+_COMMENTS_AFTER = re.compile(
+    r"^(?:\s(?:Corp|Corporation|Co|Inc|Ltd)\.?)?,?\s(?:also\s)?(?:stated|commented|"
+    r"noted|estimated|analy[sz]ed|forecast|predicted|projected|speculated|wrote)\b"
+)
 # a body that publishes figures (not a company quoted on its own deal: "According to Orum
 # Therapeutics, the company raised ...")
 _PUBLISHER = re.compile(
@@ -187,6 +194,8 @@ def not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
         return True
     after = text[m.end : m.end + 40]
     if _SOURCE_AFTER.match(after):
+        return True
+    if _BROKER.search(m.text) and _COMMENTS_AFTER.match(after):
         return True
     quoted = _SOURCE_AFTER_KO.match(after) or _SOURCE_BEFORE.search(
         text[max(0, m.start - 40) : m.start]

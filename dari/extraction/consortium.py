@@ -103,3 +103,61 @@ def co_parties(
         role[_key(other)] = role[_key(placed[0])]
         more.append((other, role[_key(placed[0])], 0.45))
     return roled + more
+
+
+# Sellers beside the target: the holder bought with it ("will acquire all outstanding shares
+# of B, the current controlling shareholder of T"), the holder a buyer signs with over the
+# target ("signed an agreement with B over its possible takeover of T")
+_BUYS_HOLDER = re.compile(
+    r"\b(?:acquire|buy|purchase|take over)\s+(?:all\s+)?(?:of\s+)?(?:the\s+|its\s+)?"
+    r"(?:outstanding\s+|remaining\s+)?(?:shares|stake)\s+(?:of|in)\s+$",
+    re.I,
+)
+_HOLDER_OF = re.compile(
+    r"^(?:,?\s(?:Co|Inc|Ltd|Corp|LLC|plc)\.?|\s[A-Z][A-Z&]{1,4})?,\s(?:the\s|its\s)?"
+    r"(?:current\s|existing\s)?"
+    r"(?:controlling|largest|major|majority)\s(?:share|stake)holder\sof\s$",
+    re.I,
+)
+_SIGNS_WITH = re.compile(
+    r"\b(?:agreement|MOU|memorandum of understanding|deal|contract)\s+with\s+(?:the\s+)?$", re.I
+)
+_OVER_TAKEOVER = re.compile(
+    r"^(?:,?\s(?:Co|Inc|Ltd|Corp|LLC|plc)\.?)?,?\s(?:over|on|for|regarding)\s(?:its|the|a)\s"
+    r"(?:possible\s|potential\s|planned\s|proposed\s)?(?:takeover|acquisition|purchase|buyout)"
+    r"\sof\s$",
+    re.I,
+)
+
+
+def co_targets(
+    text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]
+) -> list[tuple[Mention, str, float]]:
+    """`roled` with the target's seller beside it (or the target beside its seller) added as a
+    target."""
+    role = {_key(m): r for m, r, _ in roled}
+    if "acquirer" not in role.values():
+        return roled
+    more: list[tuple[Mention, str, float]] = []
+    ordered = sorted(orgs, key=lambda m: m.start)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        between, before = text[a.end : b.start], text[max(0, a.start - 80) : a.start]
+        if not (
+            (_HOLDER_OF.match(between) and _BUYS_HOLDER.search(before))
+            or (_OVER_TAKEOVER.match(between) and _SIGNS_WITH.search(before))
+        ):
+            continue
+        roles = [role.get(_key(o)) for o in (a, b)]
+        if "target" in roles and None in roles:
+            other = (a, b)[roles.index(None)]
+            role[_key(other)] = "target"
+            more.append((other, "target", 0.45))
+    return roled + more
+
+
+def beside(
+    text: str, orgs: list[Mention], sides: list[Mention], roled: list[tuple[Mention, str, float]]
+) -> list[tuple[Mention, str, float]]:
+    """`roled` with the companies named beside a party in the deal's own phrase (of `sides`)
+    and the sellers beside the target (of all `orgs`)."""
+    return co_targets(text, orgs, co_parties(text, sides, roled))

@@ -252,7 +252,7 @@ def _aliases(text: str, orgs: list[Mention]) -> list[Mention]:
 # A sentence about deals at large: a year's or a company's running total.
 _AGGREGATE = re.compile(
     r"누적|지금까지|역대|전체\s?기술\s?(?:수출|이전)|올해\s?(?:들어\s?)?(?:국내|전체|총)|"
-    r"cumulative|so far (?:this|in)|to date|this year['’]s total|"
+    r"cumulative(?!\s+(?:net\s+)?sales)|so far (?:this|in)|to date|this year['’]s total|"
     r"시장\s?규모|market size|the market (?:is|was) (?:worth|valued)|"
     r"계약[^.]{0,20}?(?:합하면|합치면|합산하면)|combined (?:value|total|worth)|"
     r"together with the (?:earlier|previous|first)",
@@ -521,7 +521,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         # the flows have the last word on a licence's direction
         if lang == "en":
             roled = consortium.co_buyers(text, orgs, flows.directed(text, sides or orgs, roled))
-            roled = consortium.co_parties(text, sides or orgs, roled)
+            roled = consortium.beside(text, orgs, sides or orgs, roled)
         else:
             roled = flows_ko.directed(text, sides or orgs, roled)
         cand.put(

@@ -225,8 +225,8 @@ def _before(text: str, start: int, floor: int, width: int = 90) -> str:
 
 
 def _after(text: str, end: int, ceiling: int) -> str:
-    """The words right after an amount, a bracketed conversion skipped."""
-    after = text[end : min(ceiling, end + 130)]
+    """The words right after an amount, a bracketed conversion or aside skipped."""
+    after = text[(end := termwords.past_aside(text, end)) : min(ceiling, end + 130)]
     after = re.sub(r"^\s*[(（][^)）]{0,40}[)）]|^\s*[)）]", "", after)
     return re.split(r"(?<!\d)[.;](?!\d)", after, maxsplit=1)[0]
 
@@ -288,7 +288,7 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
                 own = ceiling - term.end > 120 or re.search(r"[.!?。](?!\d)|\n", rest)
                 role = "upfront" if _NEAR_WORD.search(listed.group(0)) or not own else "total"
             return role, None
-    ends, renamed = termwords.reread(before, after, ends)
+    ends, renamed = termwords.reread(before, after, ends, wide)
     if renamed is not None:
         return renamed, None
     if not ends:
@@ -433,7 +433,7 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         return
     for i, term in enumerate(terms):
         floor = max(terms[i - 1].end, terms[i - 1].said_after) if i else 0
-        ceiling = terms[i + 1].mention.start if i + 1 < len(terms) else len(text)
+        ceiling = termwords.ceiling(text, term.end, [t.mention.start for t in terms[i + 1 :]])
         role, runner = _role(text, term, floor, ceiling)
         if role == "upfront" and runner == "milestones" and not term.joint:
             if any(t.role == "upfront" for t in terms[:i]):

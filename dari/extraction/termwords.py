@@ -47,9 +47,28 @@ _ON_TARGETS = re.compile(
 )
 
 
-def reread(before: str, after: str, ends: Ends) -> tuple[Ends, str | None]:
-    """(the keywords that still name the amount, a role the words around it give it)."""
+# the kind named far back in the sentence, then what it came to: "it was decided to receive
+# milestones based on item approval, patent extension, and cumulative net sales of the
+# product line, increased to $432 million"
+_CAME_TO = re.compile(
+    r"\b(?:increased|increasing|raised|rose|rising|grew|expanded|amounted|amounting|came)\s+"
+    r"to\s+(?:about\s+|approximately\s+|around\s+)?$",
+    re.I,
+)
+_KIND = re.compile(
+    r"\b(?:milestones?|upfront|down payments?|total|worth|value)\b(?![^$€£¥₩\d]*[$€£¥₩\d])",
+    re.I,
+)
+
+
+def reread(before: str, after: str, ends: Ends, wide: str = "") -> tuple[Ends, str | None]:
+    """(the keywords that still name the amount, a role the words around it give it); `wide`
+    is the longer stretch of the sentence before it."""
     ends = share_of_total(before, ends)
+    if not ends and _CAME_TO.search(before):
+        kind = _KIND.search(wide)  # the last kind named, no amount after it
+        if kind and _MILESTONE.fullmatch(kind.group(0)):
+            return ends, "milestones"
     if (
         ends
         and ends[-1][2] in ("milestones", "near_term")
@@ -70,3 +89,21 @@ def reread(before: str, after: str, ends: Ends) -> tuple[Ends, str | None]:
 def digits(value: float) -> int:
     """How precise a figure is: its significant digits (475000000 -> 3)."""
     return len(str(int(value)).rstrip("0"))
+
+
+# an aside in brackets right after an amount, another amount in it ("$420.0 million (after an
+# aggregate amount of $32.5 million paid for milestone events achieved ...) upon the
+# achievement of certain regulatory and sales milestones"): the words after it name the first
+_ASIDE = re.compile(r"\s*[(（][^()（）]{0,160}?\d[^()（）]{0,160}[)）]")
+
+
+def past_aside(text: str, end: int) -> int:
+    """Where the words that name an amount ending at `end` start: past a bracketed aside."""
+    aside = _ASIDE.match(text, end)
+    return aside.end() if aside and aside.end() - end > 42 else end
+
+
+def ceiling(text: str, end: int, starts: list[int]) -> int:
+    """Where the words after an amount stop: the next amount outside its bracketed aside."""
+    at = past_aside(text, end)
+    return next((s for s in starts if s >= at), len(text))

@@ -56,7 +56,7 @@ _TOGETHER = re.compile(
     r"co-?develop|co-?research|joint(?:ly)? (?:develop|research|discover|stud)\w*|"
     r"(?:research|development) (?:collaboration|partnership|cooperation)|collaborative research|"
     r"collaborat\w* to (?:jointly )?(?:develop|research|discover|explore|study)|"
-    r"strategic alliance|work together|joint[- ]venture|\bJV\b",
+    r"strategic alliance|work(?:s|ed|ing)? together|joint[- ]venture|\bJV\b",
     re.I,
 )
 _FOUNDED = re.compile(
@@ -67,12 +67,16 @@ _FOUNDED = re.compile(
     r"\b(?:in|through|via|into)\s+(?:a|an|the)\s+(?:new\s+)?(?:joint[- ]venture|JV)\b",
     re.I,
 )
-_LICENSED = re.compile(r"licen[cs]|technology transfer|\brights\b", re.I)
+_LICENSED = re.compile(r"(?<!sub)licen[cs]|technology transfer|\brights\b", re.I)
 _LATER = re.compile(
-    r"first negotiation|right of first|\boption\b|\bJV\b|joint[- ]venture|venture", re.I
+    r"first negotiation|right of first|\boption\b|\bJV\b|joint[- ]venture|venture|"
+    r"\bif either\b|\beither (?:company|party)\b|\b(?:the|whichever) (?:party|company) that\b|"
+    r"\bpriority rights?\b",  # rights to no named side: "if either company licenses in"
+    re.I,
 )
 
 
+_PRIORITY = re.compile(r"\bpriority rights?\b", re.I)
 _PAST = re.compile(r"\b(?:previous|former|earlier|exited|prior|existing)\b", re.I)
 
 
@@ -88,7 +92,8 @@ def founded(text: str) -> bool:
 def partners(text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]) -> bool:
     """Bench convention for `partner`: the founders of a joint venture, or two companies
     developing together when no money and no rights flow one way between them (a licence
-    only for later, "an option to license", or to the joint venture, is no flow)."""
+    only for later, "an option to license", "if either company licenses in", or to the joint
+    venture, is no flow; nor is a sublicence to a third party)."""
     if len(roled) != 2 or not _TOGETHER.search(text):
         return False
     if founded(text):  # the deal the text opens with, no earlier one
@@ -98,6 +103,7 @@ def partners(text: str, orgs: list[Mention], roled: list[tuple[Mention, str, flo
     marked, parties = roles._placeholders(text, orgs)
     index = {roles._key(m): i for i, m in enumerate(parties)}
     ids = [index.get(roles._key(m)) for m, _, _ in roled]
+    marked = _PRIORITY.sub("priority", marked)  # a first pick, no rights handed over
     if None in ids or not flowless(marked, [i for i in ids if i is not None]):
         return False
     for match in _LICENSED.finditer(text):
