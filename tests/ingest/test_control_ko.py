@@ -79,7 +79,10 @@ def test_a_licence_paid_with_a_bond_bought_is_a_licence():
     first = {m.text: m for m in reversed(orgs)}
     roled = [(first["갑바이오"], "acquirer", 0.5), (first["을테크"], "target", 0.5)]
     out = flows_ko.directed(text, orgs, roled)
-    assert sorted((m.text, r) for m, r, _ in out) == [("갑바이오", "licensor"), ("을테크", "licensee")]
+    assert sorted((m.text, r) for m, r, _ in out) == [
+        ("갑바이오", "licensor"),
+        ("을테크", "licensee"),
+    ]
 
 
 def test_the_unit_a_licensee_develops_through_takes_the_licensees_side():
