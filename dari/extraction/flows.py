@@ -482,7 +482,12 @@ def direction(
 ) -> bool | None:
     """True when the flows say the rules' giver and taker are the other way round (by at
     least `margin`), False when they agree, None when they say nothing clear."""
-    score = evidence(marked, kinds)
+    return turned(evidence(marked, kinds), giver, taker, margin)
+
+
+def turned(score: dict[int, float], giver: int, taker: int, margin: float) -> bool | None:
+    """True when `score` (giving evidence per party) puts the taker ahead of the giver by at
+    least `margin`, False when the giver leads by as much, None otherwise (either language)."""
     gap = score.get(giver, 0.0) - score.get(taker, 0.0)
     if gap <= -margin:
         return True

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from dari.extraction import control_ko, groups_ko, partners_ko
-from dari.extraction.flows import LICENCE, PURCHASE, _put
+from dari.extraction.flows import LICENCE, PURCHASE, _put, turned
 from dari.extraction.model import Mention
 
 P = r"⟦(\d+)⟧"
@@ -342,13 +342,7 @@ def direction(
 ) -> bool | None:
     """True when the flows say the rules' giver and taker are the other way round (by at
     least `margin`), False when they agree, None when they say nothing clear."""
-    score = evidence(marked, kinds)
-    gap = score.get(giver, 0.0) - score.get(taker, 0.0)
-    if gap <= -margin:
-        return True
-    if gap >= margin:
-        return False
-    return None
+    return turned(evidence(marked, kinds), giver, taker, margin)
 
 
 # an asset bought outright, not licensed: "자산 양수·양도 계약", "파이프라인 매각", "모든 권리를
