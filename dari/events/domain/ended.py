@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import QuerySet
 from django.utils import timezone as djtz
+from django.utils.translation import gettext as _
 
 from dari.events.models import Event
 
@@ -32,3 +33,11 @@ def events_ahead(events: QuerySet[Event], now: datetime | None = None) -> list[A
     now = now or djtz.now()
     recent = events.filter(end_date__gte=now.astimezone(UTC).date() - timedelta(days=1))
     return [event for event in recent if not event_over(event, now)]
+
+
+def over_message(event: Event) -> str:
+    """The refusal of an invitation to `event` once it is over, in the active language."""
+    return _("%(event)s is over (its last day was %(day)s): choose an event still ahead.") % {
+        "event": event.name,
+        "day": event.end_date.isoformat(),
+    }

@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from dari.events.access import may_manage
-from dari.events.domain.ended import event_over
+from dari.events.domain.ended import event_over, over_message
 from dari.events.domain.errors import EventError
 from dari.events.domain.organisers import named_organization
 from dari.events.models import Event, Invitation
@@ -29,12 +29,7 @@ def invite_organization(user: Any, event: Event, organization_id: str) -> Invita
     _check_manager(user, event)
     # Its members would register for a past event without approval, told to by the notice.
     if event_over(event):
-        raise EventError(
-            _("%(event)s is over (its last day was %(day)s): choose an event still ahead.")
-            % {"event": event.name, "day": event.end_date.isoformat()},
-            field="event",
-            code="event_over",
-        )
+        raise EventError(over_message(event), field="event", code="event_over")
     organization = named_organization(organization_id, event.organizer_id, EventError)
     invitation, _created = Invitation.objects.get_or_create(
         event=event, organization=organization, defaults={"invited_by": user}

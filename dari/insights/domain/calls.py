@@ -37,7 +37,7 @@ from dari.directory.vocab import (
 )
 from dari.events import signals
 from dari.events.access import managed_events
-from dari.events.domain.ended import event_over
+from dari.events.domain.ended import event_over, over_message
 from dari.events.domain.invitations import invite_organization
 from dari.insights.access import may_apply, may_create_call, may_review, owns_call
 from dari.insights.domain.call_scope import clean_scope, seeks_anything
@@ -306,12 +306,7 @@ def invite_shortlist(user: Any, program_id: str, event_id: int) -> list[CallAppl
         raise CallError(_("No such event."), field="event", code="not_found")
     # Inviting uses the shortlist up and asks every applicant to register: not for a past event.
     if event_over(event):
-        raise CallError(
-            _("%(event)s is over (its last day was %(day)s): choose an event still ahead.")
-            % {"event": event.name, "day": event.end_date.isoformat()},
-            field="event",
-            code="event_over",
-        )
+        raise CallError(over_message(event), field="event", code="event_over")
     shortlist = list(
         CallApplication.objects.select_for_update()
         .filter(program=call, status=CallStatus.SHORTLISTED)
