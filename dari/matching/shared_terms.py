@@ -15,7 +15,8 @@ business reason). Here the ranked tokens become terms:
 - a token inside an organisation's name written in the asset's text (every organisation of
   the index is known) is that name when the organisation's text names it whole, and nothing
   otherwise; never a party's own name; it goes through `reasons.org_name`, so a Korean reader
-  sees the organisation's Korean name (`OrgProfile.name_ko`) when it has one;
+  sees the organisation's Korean name (`OrgProfile.name_ko`) when it has one and every
+  organisation so written has the same ("Dong-A" of Dong-A ST and Dong-A University stays);
 - a concept or word that another reason of the pair names (the area and modality reasons,
   the indication reason, the business-line reason) is left out;
 - each term once, whatever its spelling or number.
@@ -205,9 +206,14 @@ def shared_terms(p: Pair, ranked: list[str], parties: set[str]) -> list[str]:
         if token in named_tokens:
             continue
         if token in name_of:
+            names: dict[str, tuple[str, set[str]]] = {}
             for name, written in name_of[token]:
                 if not set(name.tokens) <= parties and p.names_target(name.tokens):
-                    shown.setdefault(" ".join(name.tokens), org_name(written, name.name_ko))
+                    names.setdefault(" ".join(name.tokens), (written, set()))[1].add(name.name_ko)
+            for key, (written, korean) in names.items():
+                # in Korean when every company of that name has the same Korean name ("Dong-A"
+                # is Dong-A ST or Dong-A University: as written)
+                shown.setdefault(key, org_name(written, korean.pop() if len(korean) == 1 else ""))
             continue
         if token in concepts:
             # a word of a concept of the asset's text: the concept, or nothing (a fragment)
