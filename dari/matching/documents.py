@@ -18,8 +18,9 @@ def asset_text(asset: AssetProfile) -> str:
 
 
 def org_text(org: OrgProfile) -> str:
-    """What is embedded and indexed for an organisation: what it seeks, then what it does."""
-    return " ".join(p for p in (org.interest_description, org.description) if p)
+    """What is embedded and indexed for an organisation: what it seeks, then its Korean name
+    and what it does (the name is matched, never quoted: a quote is its own statement)."""
+    return " ".join(p for p in (org.interest_description, org.name_ko, org.description) if p)
 
 
 def business_lines_of(asset: AssetProfile) -> list[str]:

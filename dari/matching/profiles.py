@@ -120,6 +120,7 @@ class OrgProfile:
     kind: str = "other"
     country: str | None = None
     description: str = ""
+    name_ko: str = ""  # the Korean name ("" if none): indexed and shown to a Korean reader
     therapeutic_areas: Sequence[str] = ()
     modalities: Sequence[str] = ()
     interest_therapeutic_areas: Sequence[str] = ()

@@ -14,7 +14,9 @@ business reason). Here the ranked tokens become terms:
   gastric cancer); it goes through `reasons.term`, so a Korean reader sees the Korean name;
 - a token inside an organisation's name written in the asset's text (every organisation of
   the index is known) is that name when the organisation's text names it whole, and nothing
-  otherwise; never a party's own name;
+  otherwise; never a party's own name; it goes through `reasons.org_name`, so a Korean reader
+  sees the organisation's Korean name (`OrgProfile.name_ko`) when it has one and every
+  organisation so written has the same ("Dong-A" of Dong-A ST and Dong-A University stays);
 - a concept or word that another reason of the pair names (the area and modality reasons,
   the indication reason, the business-line reason) is left out;
 - each term once, whatever its spelling or number.
@@ -32,7 +34,7 @@ from .corpus import Corpus
 from .documents import asset_text
 from .glossary import Entry, glossary
 from .keyterms import is_key_term
-from .reasons import english_label, term
+from .reasons import english_label, org_name, term
 from .registry import Pair
 from .text import tokenize
 
@@ -49,14 +51,16 @@ _LEGAL = frozenset(
 @dataclass(frozen=True)
 class OrgName:
     """One way an organisation is written: its words as written, the words that set it apart
-    (no "Pharmaceutical", "Inc."), and their tokens."""
+    (no "Pharmaceutical", "Inc."), their tokens, and the organisation's Korean name ("" when
+    it has none), which a Korean reader sees instead."""
 
     written: str
     core: tuple[str, ...]
     tokens: tuple[str, ...]
+    name_ko: str = ""
 
 
-def name_variants(name: str) -> list[OrgName]:
+def name_variants(name: str, name_ko: str = "") -> list[OrgName]:
     """The ways `name` may be written in a text: "MSD (Merck & Co.)" is "MSD" or "Merck & Co.";
     each with its core words (at least one)."""
     out: list[OrgName] = []
@@ -69,7 +73,7 @@ def name_variants(name: str) -> list[OrgName]:
         )
         tokens = tuple(tokenize(" ".join(core)))
         if core and tokens:
-            out.append(OrgName(" ".join(words), core, tokens))
+            out.append(OrgName(" ".join(words), core, tokens, name_ko))
     return out
 
 
@@ -85,7 +89,7 @@ def org_names(corpus: Corpus) -> NameIndex:
         return cached[1]
     index: NameIndex = {}
     for org in corpus.orgs.profiles.values():
-        for name in name_variants(org.name):
+        for name in name_variants(org.name, org.name_ko):
             for token in set(name.tokens):
                 index.setdefault(token, []).append(name)
     _NAMES[corpus] = (corpus.org_version, index)
@@ -202,9 +206,14 @@ def shared_terms(p: Pair, ranked: list[str], parties: set[str]) -> list[str]:
         if token in named_tokens:
             continue
         if token in name_of:
+            names: dict[str, tuple[str, set[str]]] = {}
             for name, written in name_of[token]:
                 if not set(name.tokens) <= parties and p.names_target(name.tokens):
-                    shown.setdefault(" ".join(name.tokens), written)
+                    names.setdefault(" ".join(name.tokens), (written, set()))[1].add(name.name_ko)
+            for key, (written, korean) in names.items():
+                # in Korean when every company of that name has the same Korean name ("Dong-A"
+                # is Dong-A ST or Dong-A University: as written)
+                shown.setdefault(key, org_name(written, korean.pop() if len(korean) == 1 else ""))
             continue
         if token in concepts:
             # a word of a concept of the asset's text: the concept, or nothing (a fragment)

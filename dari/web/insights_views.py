@@ -25,7 +25,7 @@ from dari.directory.domain.readercache import for_reader
 from dari.directory.models import Cluster
 from dari.directory.vocab import Modality, Stage
 from dari.insights.domain import analytics, network, targets
-from dari.insights.domain.units import unit_factor, unit_label
+from dari.insights.domain.units import UNITS, unit_factor, unit_label
 from dari.insights.forms import (
     CapabilityForm,
     EcosystemFilterForm,
@@ -122,7 +122,7 @@ def _ecosystem_tables(user: Any, f: analytics.Filters) -> list[Table]:
             "title": _("Deal value by year (sum of total values, USD m)"),
             "columns": [("label", _("Year")), value_col, deals_col],
             "rows": by_year,
-            "chart": ("bar", "label", "value_usd_m", _("USD m")),
+            "chart": ("bar", "label", "value_usd_m", "USD m"),  # a unit of units.UNITS
         },
         {
             "key": "deals-modality",
@@ -205,10 +205,18 @@ def _ecosystem_tables(user: Any, f: analytics.Filters) -> list[Table]:
     return tables
 
 
+def _scaled(value: Any, factor: float) -> Any:
+    return value if factor == 1 or value is None else round(float(value) * factor, 6)
+
+
 def _draw(table: Table) -> str:
     kind, *args = table["chart"]
     if kind == "bar":
         label, value, title = args
+        if title in UNITS:  # a sum in a unit: read in the reader's (USD m is 억 달러 in Korean)
+            factor = unit_factor(title)
+            rows = [{**r, value: _scaled(r[value], factor)} for r in table["rows"]]
+            return charts.bar_chart(rows, label, value, unit_label(title))
         return charts.bar_chart(table["rows"], label, value, title)
     vocabulary, x_title, y_title, value_title = args
     rows = [r for r in table["rows"] if r["assets"]]

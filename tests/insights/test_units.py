@@ -92,3 +92,27 @@ def test_the_observation_form_names_the_unit_a_value_is_entered_in(client):
         select = re.search(r'<select name="target"[^>]*>(.*?)</select>', form, re.S).group(1)
         options = re.findall(r">([^<]+)</option>", select)
         assert exports in options and jobs in options
+
+
+def _deal_value_chart(client, lang):
+    client.cookies["django_language"] = lang
+    page = client.get("/insights/ecosystem/").content.decode()
+    card = page.split('id="deal-value"', 1)[1].split('class="panel', 1)[0]
+    svg = card.split('<figure class="chart">', 1)[1].split("</figure>", 1)[0]
+    title = re.search(r"<h2>([^<]+)</h2>", card).group(1)
+    return title, re.findall(r"<text[^>]*>([^<]+)</text>", svg)
+
+
+def test_the_korean_deal_value_chart_reads_in_eok_dollars(world, client):
+    """The deal value per year read "99,707.9" on an axis of 백만 달러 in Korean, where sums
+    of deal values read in 억 달러 (10^8: USD 150m is 1.5억 달러), as the targets' charts do."""
+    title, labels = _deal_value_chart(client, "ko")
+    assert "억 달러" in labels
+    assert [t for t in labels if "백만" in t] == []
+    assert {"1.5", "0.1"} <= set(labels)  # 2023: USD 100m + 50m; undated: USD 10m
+    assert {"150", "10"} & set(labels) == set()
+    assert "백만" not in title  # the title names no second scale for the chart's figures
+    title, labels = _deal_value_chart(client, "en")
+    assert {"USD m", "150", "10"} <= set(labels)
+    assert title == "Deal value by year (sum of total values, USD m)"
+    assert str(with_unit(150, "USD m")) == "USD 150m"

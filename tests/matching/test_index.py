@@ -109,6 +109,38 @@ def test_semantic_reason_quotes_their_statement(
     ) in reasons
 
 
+def test_the_quoted_statement_is_the_organisation_s_own_without_its_korean_name(
+    orgs: list[OrgProfile], assets: list[AssetProfile]
+) -> None:
+    """The Korean name was put at the start of the description to be indexed, so quotes read
+    "“코오롱생명과학 Korean company that…”": the name is indexed, not quoted."""
+    statement = "Oral GLP-1 agonists and new mechanisms for obesity."
+    plain = [
+        replace(o, interest_description="", description=statement)
+        if o.id == "metabolic-pharma"
+        else o
+        for o in orgs
+    ]
+    named = [replace(o, name_ko="메타볼릭제약") if o.id == "metabolic-pharma" else o for o in plain]
+    old_way = [
+        replace(o, description=f"메타볼릭제약 {statement}") if o.id == "metabolic-pharma" else o
+        for o in plain
+    ]
+    weights = replace(ALL_ON, semantic_reason_min_cosine=0.1)
+    index = Index(named, assets, embedder=FakeEmbedder(), weights=weights)
+    before = Index(old_way, assets, embedder=FakeEmbedder(), weights=weights)
+    recs = index.recommend_partners(assets[1])
+    assert recs[0].id == "metabolic-pharma"
+    assert f"their statement “{statement}” is close to this asset's description" in recs[0].reasons
+    # the name is still indexed: the same ranking and scores as with it in the description
+    for asset in assets:
+        now, then = index.recommend_partners(asset), before.recommend_partners(asset)
+        assert [(r.id, r.score) for r in now] == [(r.id, r.score) for r in then]
+    assert [(r.id, r.score) for r in index.recommend_assets(named[1])] == [
+        (r.id, r.score) for r in before.recommend_assets(old_way[1])
+    ]
+
+
 def _same(a: Index, b: Index, orgs: list[OrgProfile], assets: list[AssetProfile]) -> None:
     for asset in assets:
         ra, rb = a.recommend_partners(asset), b.recommend_partners(asset)

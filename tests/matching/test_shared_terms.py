@@ -190,3 +190,58 @@ def test_names_are_found_as_the_text_writes_them_and_plain_words_are_not_names()
     ]
     text = "Licensed to Johnson & Johnson, then Yuhan; a fusion protein. Fusion of two domains."
     assert sorted(names_in(text, names).values()) == ["Johnson & Johnson", "Yuhan"]
+
+
+def test_a_korean_reader_sees_a_company_both_name_by_its_korean_name() -> None:
+    """The matching core knew only the English name, so a Korean reader read "Chong Kun Dang"
+    where the company has a Korean name (종근당)."""
+    asset = AssetProfile(
+        id="ckd",
+        organization_id="kr-owner",
+        name="KO-3",
+        description="HDAC6 inhibitor for Charcot-Marie-Tooth disease, licensed from Chong Kun Dang"
+        " and co-developed with Yuhan.",
+        therapeutic_area="neurology",
+        modality="small_molecule",
+    )
+    orgs = [
+        *DERM_ORGS,
+        _org("ckd", "Chong Kun Dang Pharmaceutical", "Korean pharma company.", name_ko="종근당"),
+        _org("yuhan", "Yuhan Corporation", "Korean pharma company.", name_ko="유한양행"),
+        _org("partner", "Partner Co", "Partnered with Chong Kun Dang and Yuhan."),
+    ]
+    english = _terms(asset, orgs, "partner")
+    saved = reasons_module.set_name_chooser(lambda name, name_ko: name_ko or name)
+    try:
+        korean = _terms(asset, orgs, "partner")
+    finally:
+        reasons_module.set_name_chooser(saved)
+    assert {"Chong Kun Dang", "Yuhan"} <= set(english)
+    assert {"종근당", "유한양행"} <= set(korean)
+    assert not {"Chong Kun Dang", "Yuhan"} & set(korean)
+
+
+def test_a_name_two_companies_share_stays_as_written_for_a_korean_reader() -> None:
+    """ "Dong-A" is Dong-A ST (동아에스티) or Dong-A University (동아대학교): which Korean name was
+    shown depended on the order of a set; the name as the text writes it is shown instead."""
+    asset = AssetProfile(
+        id="dong",
+        organization_id="kr-owner",
+        name="KO-4",
+        description="HDAC6 inhibitor for Charcot-Marie-Tooth disease, licensed from Dong-A.",
+        therapeutic_area="neurology",
+        modality="small_molecule",
+    )
+    orgs = [
+        *DERM_ORGS,
+        _org("dong-a-st", "Dong-A ST", "Korean pharma company.", name_ko="동아에스티"),
+        _org("dong-a-u", "Dong-A University", "Korean university.", name_ko="동아대학교"),
+        _org("partner", "Partner Co", "Partnered with Dong-A."),
+    ]
+    saved = reasons_module.set_name_chooser(lambda name, name_ko: name_ko or name)
+    try:
+        korean = _terms(asset, orgs, "partner")
+    finally:
+        reasons_module.set_name_chooser(saved)
+    assert "Dong-A" in korean
+    assert not {"동아에스티", "동아대학교"} & set(korean)

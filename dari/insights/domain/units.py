@@ -24,6 +24,8 @@ UNITS: dict[str, Unit] = {
     "drugs": Unit("%(n)s drugs", "%(n)s개", "개"),
     "companies": Unit("%(n)s companies", "%(n)s개사", "개사"),
     "USD billion": Unit("USD %(n)s billion", "%(n)s억 달러", "억 달러", 10.0, "십억 달러"),
+    # deal and investment sums (the insights charts): USD 150m reads 1.5억 달러
+    "USD m": Unit("USD %(n)sm", "%(n)s억 달러", "억 달러", 0.01, "백만 달러"),
     "jobs": Unit("%(n)s jobs", "%(n)s명", "명"),
     "rank": Unit("rank %(n)s", "%(n)s위", "순위"),
     "KRW trillion": Unit("KRW %(n)s trillion", "%(n)s조 원", "조 원"),
