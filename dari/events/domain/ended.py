@@ -37,7 +37,5 @@ def events_ahead(events: QuerySet[Event], now: datetime | None = None) -> list[A
 
 def over_message(event: Event) -> str:
     """The refusal of an invitation to `event` once it is over, in the active language."""
-    return _("%(event)s is over (its last day was %(day)s): choose an event still ahead.") % {
-        "event": event.name,
-        "day": event.end_date.isoformat(),
-    }
+    text: str = _("%(event)s is over (its last day was %(day)s): choose an event still ahead.")
+    return text % {"event": event.name, "day": event.end_date.isoformat()}
