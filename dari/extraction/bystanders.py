@@ -8,9 +8,8 @@ Plain Python over the mentions `pipeline.extract` found.
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from dari.extraction.model import Mention
+from dari.extraction.model import Mention, as_written
 
 # Not a party where it stands: an analyst's firm ("현대증권 연구원은"), the parent named
 # to place its subsidiary ("존슨앤존슨의 제약부문 회사인 얀센", "a subsidiary of Takeda",
@@ -176,15 +175,12 @@ def unit_sides(
 ) -> list[tuple[Mention, str, float]]:
     """The unit takes its parent's side when the parent is a party and the unit is not."""
 
-    def key(m: Mention) -> Any:
-        return m.value if m.value[1] else m.text
-
-    placed = {key(m): r for m, r, _ in roled}
+    placed = {as_written(m): r for m, r, _ in roled}
     more = []
     for parent, unit in units:
-        role = placed.get(key(parent))
-        if role and key(unit) not in placed:
-            placed[key(unit)] = role
+        role = placed.get(as_written(parent))
+        if role and as_written(unit) not in placed:
+            placed[as_written(unit)] = role
             more.append((unit, role, 0.5))
     return more
 

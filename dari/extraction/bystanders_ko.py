@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from dari.extraction import headlines_ko
-from dari.extraction.model import Mention
+from dari.extraction.model import Mention, as_written
 
 _PLACE = (
     r"(?:미국|중국|일본|유럽|독일|영국|프랑스|스위스|홍콩|싱가포르|캐나다|호주|인도|한국|"
@@ -141,19 +141,16 @@ def parent_sides(
     """A company and its local entity take one side ("셀트리온 미국법인은 ... 인수 계약을
     체결했다": 셀트리온 buys too): the one placed on no side takes the other's."""
 
-    def key(m: Mention) -> object:
-        return m.value if m.value[1] else m.text
-
-    placed = {key(m): r for m, r, _ in roled}
+    placed = {as_written(m): r for m, r, _ in roled}
     more = []
     for m in orgs:
         local = _LOCAL_ENTITY.match(m.text)
         parent = next((o for o in orgs if local and o.text == local.group(1)), None)
-        if parent is None or (key(m) in placed) == (key(parent) in placed):
+        if parent is None or (as_written(m) in placed) == (as_written(parent) in placed):
             continue
-        placed_one, other = (m, parent) if key(m) in placed else (parent, m)
-        placed[key(other)] = placed[key(placed_one)]
-        more.append((other, placed[key(placed_one)], 0.5))
+        placed_one, other = (m, parent) if as_written(m) in placed else (parent, m)
+        placed[as_written(other)] = placed[as_written(placed_one)]
+        more.append((other, placed[as_written(placed_one)], 0.5))
     return more
 
 
@@ -168,14 +165,11 @@ def together_sides(
     side ("A는 B와 함께 C를 인수한다": B buys too; "A는 B와 함께 ... 계약을 체결했다" leaves B
     the counterparty)."""
 
-    def key(m: Mention) -> object:
-        return m.value if m.value[1] else m.text
-
-    placed = {key(m): (m, r) for m, r, _ in roled}
+    placed = {as_written(m): (m, r) for m, r, _ in roled}
     more = []
     for b in orgs:
         together = _TOGETHER_AFTER.match(text[b.end : b.end + 60])
-        if together is None or key(b) in placed:
+        if together is None or as_written(b) in placed:
             continue
         start = max(text.rfind(". ", 0, b.start), text.rfind("\n", 0, b.start)) + 1
         at = b.end + together.end()
@@ -183,16 +177,19 @@ def together_sides(
         stop = min((i for i in ends if i > 0), default=len(text))
         subject = next(
             (
-                placed[key(a)][1]
+                placed[as_written(a)][1]
                 for a in orgs
                 if start <= a.start < b.start
-                and key(a) in placed
+                and as_written(a) in placed
                 and re.match(r"(?:은|는|이|가)\s", text[a.end : a.end + 2])
             ),
             None,
         )
-        third = any(at <= c.start < stop and key(c) in placed and key(c) != key(b) for c in orgs)
+        third = any(
+            at <= c.start < stop and as_written(c) in placed and as_written(c) != as_written(b)
+            for c in orgs
+        )
         if subject is not None and third:
-            placed[key(b)] = (b, subject)
+            placed[as_written(b)] = (b, subject)
             more.append((b, subject, 0.5))
     return more

@@ -8,9 +8,8 @@ parties; an acquisition bought together has more. Plain Python over the mentions
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from dari.extraction.model import Mention
+from dari.extraction.model import Mention, as_written
 
 # what opens the list of a consortium's members
 _CONSORTIUM = re.compile(
@@ -31,35 +30,35 @@ _WILL_BUY = re.compile(
 _JOIN = re.compile(r"^(?:,\s|\s(?:and|&)\s|,\s(?:and|&)\s)(?:[\w.'’-]+\s){0,5}?$")
 
 
-def _key(m: Mention) -> Any:
-    return m.value if m.value[1] else m.text
-
-
 def co_buyers(
     text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]
 ) -> list[tuple[Mention, str, float]]:
     """`roled` with the acquirer's fellow buyers added as acquirers."""
-    placed = {_key(m) for m, _, _ in roled}
+    placed = {as_written(m) for m, _, _ in roled}
     if not any(r == "acquirer" for _, r, _ in roled) or not any(r == "target" for _, r, _ in roled):
         return roled
-    targets = {_key(m) for m, r, _ in roled if r == "target"}
+    targets = {as_written(m) for m, r, _ in roled if r == "target"}
     more: list[tuple[Mention, str, float]] = []
     for match in _CONSORTIUM.finditer(text):
         stop = re.compile(r"[.;]\s|\n").search(text, match.end())
         end = stop.start() if stop else len(text)
         for o in orgs:
-            if match.end() <= o.start < end and _key(o) not in placed | targets:
-                placed.add(_key(o))
+            if match.end() <= o.start < end and as_written(o) not in placed | targets:
+                placed.add(as_written(o))
                 more.append((o, "acquirer", 0.5))
     ordered = sorted(orgs, key=lambda m: m.start)
     for a, b in zip(ordered, ordered[1:], strict=False):
-        if not _JOIN.match(text[a.end : b.start]) or _key(a) in targets or _key(b) in targets:
+        if (
+            not _JOIN.match(text[a.end : b.start])
+            or as_written(a) in targets
+            or as_written(b) in targets
+        ):
             continue
         before = text[max(0, a.start - 60) : a.start]
         if _BOUGHT_BY.search(before) or _WILL_BUY.match(text[b.end : b.end + 60]):
             for o in (a, b):
-                if _key(o) not in placed:
-                    placed.add(_key(o))
+                if as_written(o) not in placed:
+                    placed.add(as_written(o))
                     more.append((o, "acquirer", 0.5))
     return roled + more
 
@@ -83,7 +82,7 @@ def co_parties(
 ) -> list[tuple[Mention, str, float]]:
     """`roled` with a company named beside a party in the deal's own phrase ("an agreement
     with A and B", "A and B are eligible to receive milestone payments") on that party's side."""
-    role = {_key(m): r for m, r, _ in roled}
+    role = {as_written(m): r for m, r, _ in roled}
     if len(set(role.values())) < 2:
         return roled
     more: list[tuple[Mention, str, float]] = []
@@ -93,15 +92,15 @@ def co_parties(
             continue  # a list ("A, B and C"), not an apposition ("A, one of B's partners")
         if re.match(r"['’]s?\s", text[b.end : b.end + 3]):
             continue
-        placed = [o for o in (a, b) if _key(o) in role]
+        placed = [o for o in (a, b) if as_written(o) in role]
         if len(placed) != 1:
             continue
         head = _DEAL_WITH.search(text[max(0, a.start - 60) : a.start])
         if head is None and not _RECEIVE.match(text[b.end : b.end + 40]):
             continue
         other = b if placed[0] is a else a
-        role[_key(other)] = role[_key(placed[0])]
-        more.append((other, role[_key(placed[0])], 0.45))
+        role[as_written(other)] = role[as_written(placed[0])]
+        more.append((other, role[as_written(placed[0])], 0.45))
     return roled + more
 
 
@@ -135,7 +134,7 @@ def co_targets(
 ) -> list[tuple[Mention, str, float]]:
     """`roled` with the target's seller beside it (or the target beside its seller) added as a
     target."""
-    role = {_key(m): r for m, r, _ in roled}
+    role = {as_written(m): r for m, r, _ in roled}
     if "acquirer" not in role.values():
         return roled
     more: list[tuple[Mention, str, float]] = []
@@ -147,10 +146,10 @@ def co_targets(
             or (_OVER_TAKEOVER.match(between) and _SIGNS_WITH.search(before))
         ):
             continue
-        roles = [role.get(_key(o)) for o in (a, b)]
+        roles = [role.get(as_written(o)) for o in (a, b)]
         if "target" in roles and None in roles:
             other = (a, b)[roles.index(None)]
-            role[_key(other)] = "target"
+            role[as_written(other)] = "target"
             more.append((other, "target", 0.45))
     return roled + more
 

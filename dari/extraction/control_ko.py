@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from dari.extraction.model import Mention
+from dari.extraction.model import Mention, as_written
 
 _THROUGH_AFTER = re.compile(
     r"^(?:\s?[(（][^()（）]{0,40}[)）])?\s?(?:을|를)\s?통(?:해|하여)\s[^.\n]{0,40}?"
@@ -21,16 +21,12 @@ _THROUGH_AFTER = re.compile(
 _SUBJECT_AFTER = re.compile(r"^(?:\s?[(（][^()（）]{0,30}[)）])?\s?(?:은|는|이|가)\s")
 
 
-def _key(m: Mention) -> object:
-    return m.value if m.value[1] else m.text
-
-
 def through_sides(
     text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]
 ) -> list[tuple[Mention, str, float]]:
     """`roled` with the subject of "A는 B를 통해 ... 인수/지배" on B's buying side, or B on
     A's, when only one of them is placed."""
-    placed = {_key(m): r for m, r, _ in roled}
+    placed = {as_written(m): r for m, r, _ in roled}
     more: list[tuple[Mention, str, float]] = []
     for b in orgs:
         through = _THROUGH_AFTER.match(text[b.end : b.end + 120])
@@ -43,11 +39,11 @@ def through_sides(
         if not before or not _SUBJECT_AFTER.match(text[before[-1].end : b.start]):
             continue
         a = before[-1]
-        if (_key(a) in placed) == (_key(b) in placed):
+        if (as_written(a) in placed) == (as_written(b) in placed):
             continue
-        one, other = (a, b) if _key(a) in placed else (b, a)
-        if placed[_key(one)] == side:
-            placed[_key(other)] = side
+        one, other = (a, b) if as_written(a) in placed else (b, a)
+        if placed[as_written(one)] == side:
+            placed[as_written(other)] = side
             more.append((other, side, 0.5))
     return roled + more
 

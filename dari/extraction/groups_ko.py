@@ -11,17 +11,13 @@ from __future__ import annotations
 
 import re
 
-from dari.extraction.model import Mention
+from dari.extraction.model import Mention, as_written
 
 _BETWEEN = re.compile(r"^\s?(?:,|、|ㆍ|·|와|과|및)\s?(?:및\s)?$")
 _GROUP_AFTER = re.compile(
     r"^\s?등\s(?:그룹\s?)?(?:그룹사|계열사|관계사|자회사|관계\s?회사)|"
     r"^\s?(?:컨소시엄|연합)(?:은|는|이|가|을|를|과|와|의)?\s"  # "A와 B 컨소시엄은"
 )
-
-
-def _key(m: Mention) -> object:
-    return m.value if m.value[1] else m.text
 
 
 # a listed name read inside a longer one: "에이치엘비셀" found as "에이치엘비"
@@ -55,15 +51,15 @@ def one_side(
 ) -> list[tuple[Mention, str, float]]:
     """`roled` with every company of a listed group on the side of its first placed one."""
     for members in _lists(text, orgs):
-        placed = {_key(m): r for m, r, _ in roled}
-        side = next((placed[_key(m)] for m in members if _key(m) in placed), None)
+        placed = {as_written(m): r for m, r, _ in roled}
+        side = next((placed[as_written(m)] for m in members if as_written(m) in placed), None)
         if side not in ("acquirer", "investor", "licensee", "licensor", "target", "partner"):
             continue
-        keys = {_key(m) for m in members}
-        roled = [(m, side, c) if _key(m) in keys else (m, r, c) for m, r, c in roled]
+        keys = {as_written(m) for m in members}
+        roled = [(m, side, c) if as_written(m) in keys else (m, r, c) for m, r, c in roled]
         seen = set(placed)
         for m in members:
-            if _key(m) not in seen:
-                seen.add(_key(m))
+            if as_written(m) not in seen:
+                seen.add(as_written(m))
                 roled.append((m, side, 0.5))
     return roled

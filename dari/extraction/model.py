@@ -17,6 +17,12 @@ class Mention:
     confidence: float = 1.0
 
 
+def as_written(m: Mention) -> Any:
+    """One key per company as the text names it: the graph entry it was matched to, else its
+    words as written (`roles._key` also folds corporate endings)."""
+    return m.value if m.value[1] else m.text
+
+
 @dataclass
 class Candidate:
     """One candidate record: `fields` as the review queue and the JSON output show them,
