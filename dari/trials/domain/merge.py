@@ -15,7 +15,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from dari.directory import models as dm
-from dari.trials.domain.prune import named_elsewhere
+from dari.trials.domain.prune import named_elsewhere, registry_made
 from dari.trials.domain.stats import refresh_site_facts
 from dari.trials.engine.names import company_key, name_key
 from dari.trials.models import Investigator, SiteAlias, SiteProfile, Trial, TrialSite
@@ -44,10 +44,7 @@ def registry_copies() -> dict[dm.Organization, str]:
     if not companies:
         return {}
     copies = {}
-    made = dm.Organization.objects.filter(id__startswith=REGISTRY_PREFIX).exclude(
-        site_profile__origin=SiteOrigin.BUNDLED
-    )
-    for org in made.only("id", "name", "name_ko"):
+    for org in registry_made().only("id", "name", "name_ko"):
         target = companies.get(company_key(org.name)) or companies.get(company_key(org.name_ko))
         if target:
             copies[org] = target

@@ -10,15 +10,23 @@ keep the registry's text (sponsor as registered, facility) and lose the link. On
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import ForeignObjectRel
+from django.db.models import ForeignObjectRel, QuerySet
 
 from dari.directory import models as dm
 from dari.trials.domain.stats import refresh_site_facts
 from dari.trials.engine.names import is_anonymous_site
 from dari.trials.engine.notorg import not_an_organisation
 from dari.trials.models import Investigator, Trial, TrialSite
+from dari.trials.vocab import REGISTRY_PREFIX, SiteOrigin
 
 _TRIALS_APP = "trials"
+
+
+def registry_made() -> QuerySet[dm.Organization]:
+    """The organisations a registry import made (`reg-` id) that are no bundled site."""
+    return dm.Organization.objects.filter(id__startswith=REGISTRY_PREFIX).exclude(
+        site_profile__origin=SiteOrigin.BUNDLED
+    )
 
 
 def named_elsewhere(org: dm.Organization) -> bool:
@@ -40,9 +48,7 @@ def prune_non_organisations(dry_run: bool = False) -> tuple[list[str], list[str]
     placeholder, removed unless something outside the trials app refers to them."""
     candidates = [
         o
-        for o in dm.Organization.objects.filter(id__startswith="reg-").exclude(
-            site_profile__origin="bundled"
-        )
+        for o in registry_made().only("id", "name")
         if not_an_organisation(o.name) or is_anonymous_site(o.name)
     ]
     removed = [o for o in candidates if not named_elsewhere(o)]
