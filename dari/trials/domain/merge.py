@@ -78,7 +78,8 @@ def merge_registry_copies(dry_run: bool = False) -> tuple[list[str], list[str]]:
     names = dict(
         dm.Organization.objects.filter(pk__in=set(copies.values())).values_list("pk", "name")
     )
-    merged = {org: target for org, target in copies.items() if not named_elsewhere(org)}
+    named = named_elsewhere([org.pk for org in copies])
+    merged = {org: target for org, target in copies.items() if org.pk not in named}
     kept = sorted(org.name for org in copies if org not in merged)
     if merged and not dry_run:
         with transaction.atomic():
