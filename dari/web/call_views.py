@@ -22,7 +22,7 @@ from dari.core.forms import add_domain_error
 from dari.directory.access import visible_assets
 from dari.directory.models import Program
 from dari.events.access import managed_events
-from dari.events.domain.ended import event_over
+from dari.events.domain.ended import events_ahead
 from dari.insights.access import (
     call_organizer_choices,
     may_apply,
@@ -167,8 +167,7 @@ def _events(user: Any) -> list[tuple[int, str]]:
     """The events a shortlist may be invited to: managed by `user` and not over."""
     return [
         (e.pk, f"{e.name} ({e.start_date:%Y-%m-%d})")
-        for e in managed_events(user).order_by("-start_date")[:100]
-        if not event_over(e)
+        for e in events_ahead(managed_events(user).order_by("-start_date"))[:100]
     ]
 
 

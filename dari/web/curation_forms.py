@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from dari.curation.domain.ingest import LANGUAGES
@@ -27,9 +28,6 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-LANGUAGE_NAMES = {"en": "English", "ko": "한국어"}
-
-
 class IngestForm(forms.Form):
     source = forms.URLField(
         label=_("Source address"),
@@ -49,7 +47,10 @@ class IngestForm(forms.Form):
     lang = forms.ChoiceField(
         label=_("Language"),
         # Each language by its own name, as the header's language switch names them.
-        choices=[(v, LANGUAGE_NAMES.get(v) or _("Detect")) for v in LANGUAGES],
+        choices=[
+            (v, get_language_info(v)["name_local"] if v != "auto" else _("Detect"))
+            for v in LANGUAGES
+        ],
         initial="auto",
     )
 

@@ -139,3 +139,28 @@ def test_prune_removes_what_an_earlier_import_made_of_a_person_or_a_place(write_
     call_command("trials", "prune-non-orgs", stdout=out)
     assert out.getvalue().splitlines()[0] == "removed 0"
     assert Organization.objects.filter(pk=joined.pk).exists()
+
+
+@pytest.mark.django_db
+def test_named_elsewhere_finds_every_reference_outside_the_trials_app_in_one_pass(
+    write_json, django_assert_max_num_queries
+):
+    """A user (a foreign key) or an investment's investors (many to many) keep an organisation;
+    a trial's sponsorship does not; one query per relation, whatever the number of ids."""
+    from dari.directory.models import Investment
+    from dari.trials.domain.prune import named_elsewhere
+
+    member, investor, sponsor = (
+        OrganizationFactory(id=f"reg-{n}-1", name=n, kind="other")
+        for n in ("member", "investor", "sponsor")
+    )
+    recipient = OrganizationFactory(id="org-recipient", name="Recipient", kind="other")
+    UserFactory(organization=member)
+    inv = Investment.objects.create(id="inv-x", recipient=recipient, kind="other", sources=[])
+    inv.investors.add(investor)
+    doc = study("NCT91000302", sponsor=("SYNTHETIC Pharma 10", "INDUSTRY"))
+    import_files([write_json("q.json", page([doc]))])
+    Trial.objects.filter(pk="NCT91000302").update(lead_sponsor=sponsor)
+    ids = [member.pk, investor.pk, sponsor.pk]
+    with django_assert_max_num_queries(30):
+        assert named_elsewhere(ids) == {member.pk, investor.pk}

@@ -73,10 +73,6 @@ def _pending(candidate_id: int) -> Candidate:
     return candidate
 
 
-def _stem(base: str) -> str:
-    return id_stem(base)
-
-
 def _organization(value: str, field: str, source: str) -> Organization:
     value = (value or "").strip()
     if value.startswith(NEW):
@@ -91,7 +87,7 @@ def _organization(value: str, field: str, source: str) -> Organization:
             )
         org = Organization(name=name, kind=OrgKind.OTHER, sources=[source])
         fill_search_text([org])
-        insert_under_free_id(org, _stem(name))
+        insert_under_free_id(org, id_stem(name))
         return org
     org = Organization.objects.filter(pk=value).first()
     if org is None:
@@ -252,7 +248,7 @@ def _approve_deal(candidate: Candidate, fields: dict[str, Any], by: Any) -> str:
         raise CurationError(same, field="licensee")
     year = values["date"][:4] or str(timezone.now().year)
     deal = Deal(licensor=licensor, licensee=licensee, sources=[source], **values)
-    insert_under_free_id(deal, _stem(f"dl-{licensor.pk}-{licensee.pk}-{year}"))
+    insert_under_free_id(deal, id_stem(f"dl-{licensor.pk}-{licensee.pk}-{year}"))
     return str(deal.pk)
 
 
@@ -280,7 +276,9 @@ def _approve_investment(candidate: Candidate, fields: dict[str, Any]) -> str:
         sources=[source],
         investor_order=[o.pk for o in investors],
     )
-    insert_under_free_id(investment, _stem(f"inv-{recipient.pk}-{date[:4] or timezone.now().year}"))
+    insert_under_free_id(
+        investment, id_stem(f"inv-{recipient.pk}-{date[:4] or timezone.now().year}")
+    )
     investment.investors.set(investors)
     return str(investment.pk)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from dari.directory import models as dm
-from dari.trials.domain.prune import named_elsewhere
+from dari.trials.domain.prune import named_elsewhere, registry_made
 from dari.trials.domain.stats import refresh_site_facts
 from dari.trials.engine.names import company_key, name_key
 from dari.trials.models import Investigator, SiteAlias, SiteProfile, Trial, TrialSite
@@ -44,10 +44,7 @@ def registry_copies() -> dict[dm.Organization, str]:
     if not companies:
         return {}
     copies = {}
-    made = dm.Organization.objects.filter(id__startswith=REGISTRY_PREFIX).exclude(
-        site_profile__origin=SiteOrigin.BUNDLED
-    )
-    for org in made.only("id", "name", "name_ko"):
+    for org in registry_made().only("id", "name", "name_ko"):
         target = companies.get(company_key(org.name)) or companies.get(company_key(org.name_ko))
         if target:
             copies[org] = target
@@ -81,7 +78,8 @@ def merge_registry_copies(dry_run: bool = False) -> tuple[list[str], list[str]]:
     names = dict(
         dm.Organization.objects.filter(pk__in=set(copies.values())).values_list("pk", "name")
     )
-    merged = {org: target for org, target in copies.items() if not named_elsewhere(org)}
+    named = named_elsewhere([org.pk for org in copies])
+    merged = {org: target for org, target in copies.items() if org.pk not in named}
     kept = sorted(org.name for org in copies if org not in merged)
     if merged and not dry_run:
         with transaction.atomic():
