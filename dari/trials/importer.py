@@ -236,7 +236,8 @@ def _write(rows: Rows, existing: dict[str, str]) -> None:
 def import_studies(studies: Sequence[Study], progress: Progress | None = None) -> Counter[str]:
     """Write validated studies in one transaction; returns how many were new, updated,
     unchanged, how many organisations were created for unknown sites and sponsors and how many
-    registry copies of curated organisations were merged into them."""
+    registry copies of curated organisations were merged into them. The merge runs first in
+    a transaction of its own (each merge is whole by itself and is kept if the import fails)."""
     by_id = _deduplicate(studies)
     existing = _existing_digests(list(by_id))
     todo = [(s, d) for s, d in by_id.values() if existing.get(s.id) != d]
