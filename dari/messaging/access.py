@@ -17,7 +17,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from dari.accounts.access import vetted_users
-from dari.events.access import may_reach_people, representing
+from dari.events.access import may_reach_people, registrations, representing
 from dari.events.models import MeetingRequest, Participant, Seat
 
 
@@ -26,7 +26,7 @@ def speaking_for(user: Any) -> QuerySet[Participant]:
     for none) that they have not replaced by one for an organisation they moved to. A
     registration for an organisation they have since left reads no thread of it
     (`dari.events.access.represents`)."""
-    return Participant.objects.filter(user=user, current=True).filter(
+    return registrations(user).filter(
         Q(organization_id=user.organization_id) | Q(organization__isnull=True)
     )
 
