@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from allauth.account.models import EmailAddress
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from dari.accounts.models import Membership, MembershipState, Role, User
 
@@ -33,33 +33,32 @@ def _vetted_in_database(user: Any) -> bool:
     return vetted
 
 
-def vetted_members(organization_ids: list[str]) -> QuerySet[User]:
-    """The vetted members of the organisations, as one query: active, a verified e-mail
-    address and a confirmed Membership of the organisation `User.organization` names (the
-    rule of `sees_members_assets`, for many people at once: recipients of a notice)."""
-    verified = EmailAddress.objects.filter(user_id=OuterRef("pk"), verified=True)
-    return User.objects.filter(
-        Exists(verified),
-        organization_id__in=organization_ids,
-        is_active=True,
-        memberships__state=MembershipState.CONFIRMED,
-        memberships__organization_id=F("organization_id"),
-    )
-
-
-def vetted_users() -> QuerySet[User]:
-    """Everyone `sees_members_assets` admits, as one query to filter lists by (a subquery):
-    active platform admins, and active members with a verified address and a confirmed
-    Membership of the organisation `User.organization` names."""
+def _vetted_member() -> Q:
+    """`_vetted_in_database` as a condition on users: a verified e-mail address and a
+    confirmed Membership of the organisation `User.organization` names."""
     verified = EmailAddress.objects.filter(user_id=OuterRef("pk"), verified=True)
     confirmed = Membership.objects.filter(
         user_id=OuterRef("pk"),
         organization_id=OuterRef("organization_id"),
         state=MembershipState.CONFIRMED,
     )
+    return Q(organization__isnull=False) & Exists(verified) & Exists(confirmed)
+
+
+def vetted_members(organization_ids: list[str]) -> QuerySet[User]:
+    """The vetted members of the organisations, as one query: active, a verified e-mail
+    address and a confirmed Membership of the organisation `User.organization` names (the
+    rule of `sees_members_assets`, for many people at once: recipients of a notice)."""
+    return User.objects.filter(
+        _vetted_member(), organization_id__in=organization_ids, is_active=True
+    )
+
+
+def vetted_users() -> QuerySet[User]:
+    """Everyone `sees_members_assets` admits, as one query to filter lists by (a subquery):
+    active platform admins, and active vetted members (`_vetted_member`)."""
     admin = Q(is_superuser=True) | Q(role=Role.PLATFORM_ADMIN)
-    member = Q(organization__isnull=False) & Exists(verified) & Exists(confirmed)
-    return User.objects.filter(admin | member, is_active=True)
+    return User.objects.filter(admin | _vetted_member(), is_active=True)
 
 
 def sees_members_assets(user: Any) -> bool:

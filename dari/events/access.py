@@ -56,6 +56,13 @@ def may_reach_people(user: Any) -> bool:
     return sees_members_assets(user)
 
 
+def registrations(user: Any) -> QuerySet[Participant]:
+    """The person's own registrations, one per event: those they have not replaced by one for
+    an organisation they moved to (`Participant.current`). Look a person's registration up
+    here, never by `user` alone."""
+    return Participant.objects.filter(user=user, current=True)
+
+
 def represents(participant: Participant) -> bool:
     """Whether `participant` still speaks for the organisation they registered for: their user
     is a confirmed (vetted) member of it now. After removal, or a move to another organisation,

@@ -16,7 +16,8 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from dari.events.access import may_reach_people, represents
+from dari.accounts.access import vetted_users
+from dari.events.access import may_reach_people, registrations, representing
 from dari.events.models import MeetingRequest, Participant, Seat
 
 
@@ -25,7 +26,7 @@ def speaking_for(user: Any) -> QuerySet[Participant]:
     for none) that they have not replaced by one for an organisation they moved to. A
     registration for an organisation they have since left reads no thread of it
     (`dari.events.access.represents`)."""
-    return Participant.objects.filter(user=user, current=True).filter(
+    return registrations(user).filter(
         Q(organization_id=user.organization_id) | Q(organization__isnull=True)
     )
 
@@ -78,5 +79,6 @@ def thread_members(request: MeetingRequest) -> list[Participant]:
                 event_id=request.event_id, organization_id=request.target_organization_id
             ).values_list("pk", flat=True)
         )
-    people = Participant.objects.filter(pk__in=ids).select_related("user", "organization")
-    return [p for p in people.order_by("pk") if may_reach_people(p.user) and represents(p)]
+    # `may_reach_people` and `represents` of each, as conditions: one query however many.
+    people = representing(Participant.objects.filter(pk__in=ids, user__in=vetted_users()))
+    return list(people.select_related("user", "organization").order_by("pk"))

@@ -17,7 +17,12 @@ from django.db.models import BooleanField, Case, Prefetch, Q, QuerySet, Value, W
 
 from dari.core.names import countries_by_name, local_name
 from dari.directory.access import AssetRef, visible_asset_of, with_visible_asset
-from dari.events.access import managed_events, representing, representing_condition
+from dari.events.access import (
+    managed_events,
+    registrations,
+    representing,
+    representing_condition,
+)
 from dari.events.domain.analytics import request_summary
 from dari.events.domain.controls import meetable
 from dari.events.domain.links import video_link
@@ -54,9 +59,7 @@ def event_rows(user: Any) -> tuple[EventRow, ...]:
     """Every event, marked where `user` is registered or may manage it (three queries)."""
     mine: set[int] = set()
     if user.is_authenticated:
-        mine = set(
-            Participant.objects.filter(user=user, current=True).values_list("event_id", flat=True)
-        )
+        mine = set(registrations(user).values_list("event_id", flat=True))
     managed = set(managed_events(user).values_list("pk", flat=True))
     return tuple(
         EventRow(event=event, is_mine=event.pk in mine, can_manage=event.pk in managed)

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from dari.events.access import may_reach_people
+from dari.events.access import may_reach_people, registrations
 from dari.events.domain.ended import event_over
 from dari.events.domain.errors import EventError
 from dari.events.domain.invitations import is_invited
@@ -224,7 +224,7 @@ def _retire_if_moved(event: Event, user: Any) -> None:
     one stops being the person's (`current`), keeping its organisation and its meetings, which
     are that organisation's to reassign or cancel; the person's registration for the new one
     starts afresh, or is the one they had if they come back to an organisation."""
-    mine = Participant.objects.select_for_update().filter(event=event, user=user, current=True)
+    mine = registrations(user).select_for_update().filter(event=event)
     row = mine.first()
     if row is None or row.organization_id in (None, user.organization_id):
         return

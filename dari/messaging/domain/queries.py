@@ -12,6 +12,7 @@ from django.db.models import Count, F, IntegerField, Max, OuterRef, Q, QuerySet,
 from django.db.models.functions import Coalesce
 
 from dari.core.names import local_name
+from dari.events.access import registrations
 from dari.events.models import MeetingRequest, MoveRequest, Participant
 from dari.events.rules import MoveStatus
 from dari.messaging.access import speaking_for, visible_threads
@@ -98,7 +99,7 @@ def conversations(user: Any) -> tuple[ThreadRow, ...]:
         )
         .order_by("-last", "-pk")
     )
-    mine = {p.event_id: p for p in Participant.objects.filter(user=user, current=True)}
+    mine = {p.event_id: p for p in registrations(user)}
     return tuple(
         ThreadRow(
             request_id=r.pk,
@@ -116,7 +117,7 @@ def conversations(user: Any) -> tuple[ThreadRow, ...]:
 def thread(user: Any, request: MeetingRequest) -> Thread:
     """The messages of a thread the user belongs to (access already checked): the request's
     own message first, then the replies in order."""
-    me = Participant.objects.filter(event_id=request.event_id, user=user, current=True).first()
+    me = registrations(user).filter(event_id=request.event_id).first()
     first = []
     if request.message:
         requester = request.requester
@@ -181,7 +182,7 @@ def moves_to_answer(user: Any) -> tuple[MoveNotice, ...]:
         .order_by("created", "pk")
         .distinct()
     )
-    mine = {p.event_id: p for p in Participant.objects.filter(user=user, current=True)}
+    mine = {p.event_id: p for p in registrations(user)}
     out = []
     for m in moves:
         me, asker = mine.get(m.meeting.event_id), m.asked_by

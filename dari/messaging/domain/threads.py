@@ -10,7 +10,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from dari.events.models import MeetingRequest, Participant, RequestStatus
+from dari.events.access import registrations
+from dari.events.models import MeetingRequest, RequestStatus
 from dari.messaging.access import access_thread
 from dari.messaging.domain.errors import MessagingError
 from dari.messaging.models import Message, ThreadRead
@@ -45,7 +46,7 @@ def post_message(user: Any, request_id: int, body: str) -> Message:
             % {"status": str(request.get_status_display()).lower()},
             code="closed",
         )
-    author = Participant.objects.get(event_id=request.event_id, user=user, current=True)
+    author = registrations(user).get(event_id=request.event_id)
     message = Message.objects.create(request=request, author=author, body=body)
     ThreadRead.objects.update_or_create(
         request=request, user=user, defaults={"last_read": message.pk}

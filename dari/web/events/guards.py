@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from dari.core.errors import DomainError
 from dari.core.names import local_name
-from dari.events.access import may_manage, represents
+from dari.events.access import may_manage, registrations, represents
 from dari.events.models import Event, MeetingRequest, Participant
 
 NO_EVENT = gettext_lazy("No event with this name.")
@@ -49,8 +49,9 @@ def registered(view: View) -> View:
     def wrapper(request: HttpRequest, slug: str, *args: Any, **kwargs: Any) -> HttpResponse:
         event = get_event(slug)
         me = (
-            Participant.objects.select_related("event", "organization", "user")
-            .filter(event=event, user=request.user, current=True)
+            registrations(request.user)
+            .select_related("event", "organization", "user")
+            .filter(event=event)
             .first()
         )
         if me is None:

@@ -14,11 +14,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from dari.core.errors import DomainError
-from dari.events.access import may_create_events, may_manage, may_reach_people, represents
+from dari.events.access import (
+    may_create_events,
+    may_manage,
+    may_reach_people,
+    registrations,
+    represents,
+)
 from dari.events.domain.queries import event_directory, event_rows
 from dari.events.domain.setup import register_participant
 from dari.events.domain.suggest import suggest_meetings
-from dari.events.models import Participant
 from dari.web.events.forms import RegisterForm
 from dari.web.events.guards import NO_EVENT, get_event
 
@@ -42,7 +47,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "may_reach": reach,
     }
     if request.user.is_authenticated and reach:
-        me = Participant.objects.filter(event=event, user=request.user, current=True).first()
+        me = registrations(request.user).filter(event=event).first()
         initial = {"timezone": me.timezone if me else request.user.timezone}
         if me is not None:
             initial.update(
@@ -68,7 +73,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def suggestions(request: HttpRequest, slug: str) -> HttpResponse:
     """Suggested meetings for me (loaded into the event page by htmx), with the reasons."""
     event = get_event(slug)
-    me = Participant.objects.filter(event=event, user=request.user, current=True).first()
+    me = registrations(request.user).filter(event=event).first()
     if me is None or not may_reach_people(request.user) or not represents(me):
         raise Http404(NO_EVENT)
     rows = suggest_meetings(request.user, me)

@@ -11,9 +11,9 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from dari.core.names import country_name as _country_name
-from dari.events.access import may_manage
+from dari.events.access import may_manage, registrations
 from dari.events.domain import reasons
-from dari.events.models import Event, Participant, ScheduleRun
+from dari.events.models import Event, ScheduleRun
 
 register = template.Library()
 
@@ -25,7 +25,7 @@ def event_nav(context: Any, event: Event, current: str) -> dict[str, Any]:
     user = context["request"].user
     me = context.get("me")
     if me is None and user.is_authenticated:
-        me = Participant.objects.filter(event=event, user=user, current=True).first()
+        me = registrations(user).filter(event=event).first()
     return {
         "event": event,
         "current": current,
