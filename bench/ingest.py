@@ -29,7 +29,9 @@ tuned on the training splits only. Session 13's third round added Korean parties
 (`proposers_ko.py`, `bystanders_ko.py`), English parties (`consortium.py`, proposer and
 bystander rules) and amount assignment (`termwords.py`, `restated.py`); the new split dev8
 (40 texts) was measured once untouched before the round (0.35 deals right) and then became a
-training split (one helper read its English errors during the round). The judge's
+training split (one helper read its English errors during the round). test15 (40 deals,
+en 20, ko 20) was collected after that round and is untouched (`validate.UNTOUCHED`), like
+test12/13/14: only this plain run scores it, in aggregate. The judge's
 figure is "deal right": every true party found with its role, no other party, and the
 upfront, milestones and total (or the round's amount) all right.
 
