@@ -208,6 +208,15 @@ def _choice(fields: dict[str, Any], name: str, choices: list[str], default: str)
     return value
 
 
+def _hold_the_parties(named: tuple[str, str]) -> None:
+    """Lock the rows of the recorded organisations a new deal names (in id order, so two
+    approvals never wait on each other crosswise) until the approval commits: two curators
+    approving two reports of one deal at the same moment are serialised, and the second's
+    check sees the first's deal (on PostgreSQL; SQLite runs one write transaction at a time)."""
+    ids = sorted({value.strip() for value in named if not value.strip().startswith(NEW)})
+    list(Organization.objects.select_for_update().filter(pk__in=ids).order_by("pk").values("pk"))
+
+
 def _refuse_a_repeat(named: tuple[str, str], values: dict[str, Any], by: Any) -> None:
     """Refuse a new deal between the named parties that repeats a recorded one, naming it.
 
@@ -277,6 +286,7 @@ def _approve_deal(
     same = _("the licensor and the licensee are the same")
     if named[0].strip() and _party_key(named[0]) == _party_key(named[1]):
         raise CurationError(same, field="licensee")
+    _hold_the_parties(named)
     if not separate:
         _refuse_a_repeat(named, values, by)
     licensor = _organization(named[0], "licensor", source)
