@@ -10,9 +10,10 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
-from dari.api.errors import ApiError
+from dari.api.errors import ApiError, field_error
 from dari.api.schemas import BodyIn, ErrorOut
 from dari.curation.access import may_curate
+from dari.curation.domain.errors import DuplicateDeal
 from dari.curation.domain.ingest import ingest_text
 from dari.curation.domain.observations import propose_observation
 from dari.curation.domain.queries import initial, queue, seen_by
@@ -62,7 +63,17 @@ class ApproveIn(BodyIn):
     upfront_local: float | None = None
     total_value_local: float | None = None
     description: str | None = None
-    update: str | None = None
+    update: str | None = Field(
+        None, description="The id of a recorded deal to amend instead of adding a new one."
+    )
+    separate: bool = Field(
+        False,
+        description=(
+            "A new deal that repeats a recorded one (the same parties, the same asset, within "
+            "30 days) is refused with 409 (code duplicate on `update`, naming the recorded "
+            "deals); true adds it as a separate deal."
+        ),
+    )
     recipient: str | None = None
     investors: list[str] | None = None
     kind: str | None = None
@@ -171,8 +182,18 @@ def get_review(request: HttpRequest, candidate_id: int) -> CandidateOut:
 )
 def post_approve(request: HttpRequest, candidate_id: int, body: ApproveIn) -> CandidateOut:
     _curator(request)
-    fields = {**initial(_one(request, candidate_id)), **body.dict(exclude_unset=True)}
-    approve(candidate_id, request.user, fields)
+    given = body.dict(exclude_unset=True)
+    separate = bool(given.pop("separate", False))
+    fields = {**initial(_one(request, candidate_id)), **given}
+    try:
+        approve(candidate_id, request.user, fields, separate=separate)
+    except DuplicateDeal as exc:
+        message = _(
+            "A deal between these organisations is already recorded near this date: "
+            '%(deals)s. To amend it, send "update": its id; if the text reports another '
+            'deal, send "separate": true.'
+        ) % {"deals": exc.named()}
+        raise field_error(409, "update", exc.code, message) from None
     return _out(_one(request, candidate_id))
 
 

@@ -23,7 +23,7 @@ from dari.core.money import money
 from dari.core.names import local_name
 from dari.curation.access import may_curate
 from dari.curation.domain import queries
-from dari.curation.domain.errors import CurationError
+from dari.curation.domain.errors import CurationError, DuplicateDeal
 from dari.curation.domain.ingest import gazetteer, ingest_text
 from dari.curation.domain.review import approve, reject
 from dari.curation.models import CandidateKind, CandidateStatus
@@ -300,9 +300,16 @@ def candidate(request: HttpRequest, candidate_id: int) -> HttpResponse:
 def candidate_approve(request: HttpRequest, candidate_id: int) -> HttpResponse:
     cand = _candidate(request, candidate_id)
     form = _approval_form(cand, request.POST)
-    if form.is_valid() and not _stopped_by_a_recorded_deal(cand, form, request):
+    if form.is_valid():
         try:
-            approved = approve(cand.pk, request.user, form.cleaned_data)
+            approved = approve(
+                cand.pk,
+                request.user,
+                form.cleaned_data,
+                separate=bool(request.POST.get("separate")),
+            )
+        except DuplicateDeal as exc:
+            _offer_a_separate_deal(form, exc)
         except CurationError as exc:
             add_domain_error(form, exc)
         else:
@@ -311,34 +318,24 @@ def candidate_approve(request: HttpRequest, candidate_id: int) -> HttpResponse:
     return _detail(request, cand, form=form, status=400)
 
 
-def _stopped_by_a_recorded_deal(candidate: Any, form: Any, request: HttpRequest) -> bool:
-    """Whether a new deal between the parties as approved (the curator may have corrected
-    them, so the page's duplicate panel, which compares the extracted parties, never showed
-    it) would repeat a recorded one: the form then names it and offers to add the deal as a
-    separate one, or to amend the recorded one."""
-    data = form.cleaned_data
-    if candidate.kind != CandidateKind.DEAL or data.get("update") or request.POST.get("separate"):
-        return False
-    recorded = queries.deals_like(
-        data["licensor"].strip(),
-        data["licensee"].strip(),
-        data.get("date", ""),
-        (data.get("asset") or "").strip(),
-        request.user,
-    )
-    if not recorded:
-        return False
+def _offer_a_separate_deal(form: Any, exc: DuplicateDeal) -> None:
+    """The domain's refusal of a deal that repeats a recorded one (the curator may have
+    corrected the parties, so the page's duplicate panel, which compares the extracted
+    parties, never showed it), in the form's terms: amend the recorded deal, or tick the box
+    to add this one as a separate deal."""
     form.fields["separate"] = forms.BooleanField(label=_("Add as a separate deal"), required=False)
     form.add_error(
         "update",
-        _(
-            "A deal between these organisations is already recorded near this date: "
-            "%(deals)s. To amend it, enter its id here; if the text reports another deal, "
-            "tick “Add as a separate deal”."
-        )
-        % {"deals": ", ".join(f"{d.pk} ({d.date or '–'})" for d in recorded)},
+        forms.ValidationError(
+            _(
+                "A deal between these organisations is already recorded near this date: "
+                "%(deals)s. To amend it, enter its id here; if the text reports another deal, "
+                "tick “Add as a separate deal”."
+            )
+            % {"deals": exc.named()},
+            code=exc.code,
+        ),
     )
-    return True
 
 
 def _published_at(candidate: Any) -> str:

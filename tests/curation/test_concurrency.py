@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 
-from dari.curation.domain.errors import CurationError
+from dari.curation.domain.errors import CurationError, DuplicateDeal
 from dari.curation.domain.ingest import ingest_text
 from dari.curation.domain.queries import initial
 from dari.curation.domain.review import approve, reject
@@ -51,15 +51,36 @@ def test_an_approval_and_a_rejection_at_once_decide_once(graph, curator):
     assert Deal.objects.count() == (1 if cand.status == "approved" else 0)
 
 
-@skip_sqlite
-def test_two_candidates_of_one_deal_approved_at_once_get_two_ids(graph, curator):
+def _two_reports_of_one_deal():
     (first,) = ingest_text(EN_DEAL, SOURCE).candidates.all()
     (second,) = ingest_text(
         EN_DEAL + " Both said so.", SOURCE.replace("idxno=1", "idxno=2")
     ).candidates.all()
+    return first, second
+
+
+@skip_sqlite
+def test_two_reports_of_one_deal_approved_at_once_publish_it_once(graph, curator):
+    """The duplicate-deal rule holds between two curators at the same moment: the parties'
+    rows are locked, so the second approval sees the first's deal and is refused."""
+    first, second = _two_reports_of_one_deal()
     out = in_threads(
         lambda: approve(first.pk, curator, initial(first)),
         lambda: approve(second.pk, curator, initial(second)),
+    )
+    assert sorted(type(o).__name__ for o in out) == ["Candidate", "DuplicateDeal"], out
+    (refused,) = [o for o in out if isinstance(o, DuplicateDeal)]
+    assert refused.deals == [("dl-testbio-globalpharma-2025", "2025-03-04")]
+    assert list(Deal.objects.values_list("pk", flat=True)) == ["dl-testbio-globalpharma-2025"]
+
+
+@skip_sqlite
+def test_two_candidates_of_one_deal_approved_at_once_get_two_ids(graph, curator):
+    """Said to be separate deals, both are published, under two ids and without a crash."""
+    first, second = _two_reports_of_one_deal()
+    out = in_threads(
+        lambda: approve(first.pk, curator, initial(first), separate=True),
+        lambda: approve(second.pk, curator, initial(second), separate=True),
     )
     assert [type(o).__name__ for o in out] == ["Candidate", "Candidate"], out
     assert sorted(Deal.objects.values_list("pk", flat=True)) == [

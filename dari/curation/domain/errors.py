@@ -3,3 +3,21 @@ from dari.core.errors import DomainError
 
 class CurationError(DomainError):
     """A refused ingestion or review; nothing was written."""
+
+
+class DuplicateDeal(CurationError):
+    """A new deal that would repeat one the directory records (field `update`, code
+    `duplicate`): `deals` holds the (id, date) of each recorded deal, so each interface can say
+    how to go on in its own terms (an id to amend, or the deal added as a separate one)."""
+
+    def __init__(self, message: str, deals: list[tuple[str, str]]) -> None:
+        super().__init__(message, field="update", code="duplicate")
+        self.deals = deals
+
+    def named(self) -> str:
+        """The recorded deals as a person reads them: "dl-a-b-2025 (2025-03), ..."."""
+        return named_deals(self.deals)
+
+
+def named_deals(deals: list[tuple[str, str]]) -> str:
+    return ", ".join(f"{pk} ({date or '–'})" for pk, date in deals)

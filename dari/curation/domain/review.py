@@ -6,7 +6,10 @@ organisation from this source), deal_type, date (YYYY, YYYY-MM or YYYY-MM-DD), a
 id or blank), currency, upfront_local and total_value_local (the amounts as the source states
 them, in units of the currency), upfront_usd_m and total_value_usd_m (only a figure the source
 states, or a dollar deal's own), description; `update` names an existing deal to amend instead
-of adding one. For an investment: recipient, investors (ids or new:Name), kind, date,
+of adding one, and a new deal that repeats a recorded one (`deals_like`: the same parties either
+way round, the same asset when both name one the curator may see, within 30 days) is refused
+on `update` (DuplicateDeal, code `duplicate`) unless the caller says it is a separate deal.
+For an investment: recipient, investors (ids or new:Name), kind, date,
 amount_usd_m, amount_local, currency, description. Amounts may be written as a curator writes
 them ("1조 2,000억", "120,000,000,000"); no amount is converted between currencies. For a
 national target's observation: target, date (YYYY-MM-DD), value, note (the source is the
@@ -31,9 +34,9 @@ from django.utils.translation import gettext_lazy as _l
 
 from dari.core.money import parse_amount
 from dari.curation.access import may_curate
-from dari.curation.domain.errors import CurationError
+from dari.curation.domain.errors import CurationError, DuplicateDeal, named_deals
 from dari.curation.domain.observations import approve_observation
-from dari.curation.domain.queries import initial
+from dari.curation.domain.queries import deals_like, initial
 from dari.curation.models import Candidate, CandidateKind, CandidateStatus
 from dari.directory.access import visible_assets
 from dari.directory.domain.ids import id_stem, insert_under_free_id
@@ -205,7 +208,42 @@ def _choice(fields: dict[str, Any], name: str, choices: list[str], default: str)
     return value
 
 
-def _approve_deal(candidate: Candidate, fields: dict[str, Any], by: Any) -> str:
+def _hold_the_parties(named: tuple[str, str]) -> None:
+    """Lock the rows of the recorded organisations a new deal names (in id order, so two
+    approvals never wait on each other crosswise) until the approval commits: two curators
+    approving two reports of one deal at the same moment are serialised, and the second's
+    check sees the first's deal (on PostgreSQL; SQLite runs one write transaction at a time)."""
+    ids = sorted({value.strip() for value in named if not value.strip().startswith(NEW)})
+    list(Organization.objects.select_for_update().filter(pk__in=ids).order_by("pk").values("pk"))
+
+
+def _refuse_a_repeat(named: tuple[str, str], values: dict[str, Any], by: Any) -> None:
+    """Refuse a new deal between the named parties that repeats a recorded one, naming it.
+
+    `deals_like` sees with the approving curator's eyes: every deal is public (its parties,
+    date and id are on the organisations' pages and in /api/deals for anyone), but its asset
+    only counts, and is only ever named, when `by` may see it; a hidden asset reads exactly
+    like no asset. So a recorded deal about a confidential asset stops the approval on its
+    parties and date alone, named by its public id and date and never by its asset, and the
+    answer is the same whatever that asset is: no refusal tells the curator anything of it."""
+    asset = values["asset"].pk if "asset" in values else ""
+    recorded = deals_like(named[0].strip(), named[1].strip(), values["date"], asset, by)
+    if recorded:
+        deals = [(str(d.pk), d.date) for d in recorded]
+        raise DuplicateDeal(
+            _(
+                "A deal between these organisations is already recorded near this date: "
+                "%(deals)s. To amend it, approve with it as the deal to update; if the text "
+                "reports another deal, approve this one as a separate deal."
+            )
+            % {"deals": named_deals(deals)},
+            deals,
+        )
+
+
+def _approve_deal(
+    candidate: Candidate, fields: dict[str, Any], by: Any, separate: bool = False
+) -> str:
     source = candidate.document.source_url
     values: dict[str, Any] = {
         "deal_type": _choice(fields, "deal_type", DealType.values, "license"),
@@ -227,6 +265,12 @@ def _approve_deal(candidate: Candidate, fields: dict[str, Any], by: Any) -> str:
             )
         values["asset"] = asset
     update = str(fields.get("update") or "").strip()
+    if update and separate:
+        raise CurationError(
+            _("give either the deal to amend or say this is a separate deal, not both"),
+            field="update",
+            code="conflict",
+        )
     if update:
         deal = Deal.objects.select_for_update().filter(pk=update).first()
         if deal is None:
@@ -242,6 +286,9 @@ def _approve_deal(candidate: Candidate, fields: dict[str, Any], by: Any) -> str:
     same = _("the licensor and the licensee are the same")
     if named[0].strip() and _party_key(named[0]) == _party_key(named[1]):
         raise CurationError(same, field="licensee")
+    _hold_the_parties(named)
+    if not separate:
+        _refuse_a_repeat(named, values, by)
     licensor = _organization(named[0], "licensor", source)
     licensee = _organization(named[1], "licensee", source)
     if licensor.pk == licensee.pk:
@@ -284,8 +331,13 @@ def _approve_investment(candidate: Candidate, fields: dict[str, Any]) -> str:
 
 
 @transaction.atomic
-def approve(candidate_id: int, by: Any, fields: dict[str, Any]) -> Candidate:
-    """Write the approved record to the graph and keep the decision; all or nothing."""
+def approve(
+    candidate_id: int, by: Any, fields: dict[str, Any], separate: bool = False
+) -> Candidate:
+    """Write the approved record to the graph and keep the decision; all or nothing.
+
+    `separate`: the curator says a new deal is not the recorded one it looks like (without it
+    such a deal is refused with DuplicateDeal); it is not one of the approved fields."""
     _check_curator(by)
     candidate = _pending(candidate_id)
     # Only the fields of this kind's approval: a misspelt one is refused, never ignored
@@ -300,7 +352,7 @@ def approve(candidate_id: int, by: Any, fields: dict[str, Any]) -> Candidate:
                 code="unknown_field",
             )
     if candidate.kind == CandidateKind.DEAL:
-        record_id = _approve_deal(candidate, fields, by)
+        record_id = _approve_deal(candidate, fields, by, separate)
     elif candidate.kind == CandidateKind.INVESTMENT:
         record_id = _approve_investment(candidate, fields)
     elif candidate.kind == CandidateKind.OBSERVATION:

@@ -1,7 +1,9 @@
 """`dari review ...`: the review queue on the command line.
 
 dari review list [--status pending|approved|rejected|all] [--json]
-dari review approve ID --as-user NAME [--set FIELD=VALUE ...]   starts from the extracted values
+dari review approve ID --as-user NAME [--set FIELD=VALUE ...] [--update DEAL | --separate]
+    starts from the extracted values; a new deal that repeats a recorded one is refused (exit 1,
+    naming it) unless --update names the deal to amend or --separate says it is another deal
 dari review reject ID --as-user NAME --reason TEXT
 dari review propose-observation --as-user NAME --target ID --date YYYY-MM-DD --value N
     --source URL [--note TEXT]         a national target's figure, queued for review
@@ -12,10 +14,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import CommandParser
+from django.utils.translation import gettext as _
 
 from dari.cli.command import DariCommand
 from dari.core.errors import DomainError
-from dari.curation.domain.errors import CurationError
+from dari.curation.domain.errors import CurationError, DuplicateDeal
 from dari.curation.domain.observations import propose_observation
 from dari.curation.domain.queries import initial, queue, summary
 from dari.curation.domain.review import approve, reject
@@ -36,6 +39,13 @@ class Command(DariCommand):
         ok.add_argument("id", type=int)
         ok.add_argument("--as-user", required=True)
         ok.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE")
+        how = ok.add_mutually_exclusive_group()
+        how.add_argument("--update", metavar="DEAL", help="the id of a recorded deal to amend")
+        how.add_argument(
+            "--separate",
+            action="store_true",
+            help="add the deal even though it looks like a recorded one",
+        )
         no = sub.add_parser("reject", help="reject a candidate, saying why")
         no.add_argument("id", type=int)
         no.add_argument("--as-user", required=True)
@@ -85,9 +95,22 @@ class Command(DariCommand):
             if not sep or not name.strip():
                 raise self.bad_input(f"--set: {item!r} is not FIELD=VALUE")
             fields[name.strip()] = value
+        if options["update"] is not None:
+            fields["update"] = options["update"]
         try:
-            candidate = approve(options["id"], user, fields)
+            candidate = approve(options["id"], user, fields, separate=options["separate"])
+        except DuplicateDeal as exc:
+            raise self.refused(
+                _(
+                    "A deal between these organisations is already recorded near this date: "
+                    "%(deals)s. To amend it, give --update and its id; if the text reports "
+                    "another deal, give --separate."
+                )
+                % {"deals": exc.named()}
+            ) from None
         except CurationError as exc:
+            if exc.field == "update" and options["update"] is not None:
+                raise self.refused(f"--update: {exc}") from None
             if exc.field not in fields:
                 raise
             # Name where: the --set field of a bad value (a message never holds the field).
