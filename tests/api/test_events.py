@@ -459,3 +459,20 @@ def test_a_moved_member_sees_only_the_new_registration(world, meeting):
     old = post(client, f"{requests_url()}/{meeting.request_id}/decline")
     assert error(old) == (404, [])
     assert Meeting.objects.get().status == "scheduled"
+
+
+def test_a_decline_needs_no_body(world):
+    made = request_meeting(world["emma"], target=world["minseo"])
+    answer = token(world["minseo"]).post(
+        f"{requests_url()}/{made.pk}/decline", "", content_type="application/json"
+    )
+    assert (answer.status_code, answer.json()["decline_reason"]) == (200, "")
+    assert MeetingRequest.objects.get().status == RequestStatus.DECLINED
+
+
+def test_a_write_with_a_session_needs_its_csrf_token(world):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world["emma"].user)
+    answer = post(client, requests_url(), {"participant": world["minseo"].pk})
+    assert (answer.status_code, answer.json()["errors"]) == (403, [])
+    assert MeetingRequest.objects.count() == 0
