@@ -19,7 +19,7 @@ from dari.accounts.models import MembershipSource, Role
 from dari.events.domain.requests import accept_request, request_meeting
 from dari.events.domain.schedule import schedule_event
 from dari.events.domain.setup import register_participant
-from dari.events.models import Event, Meeting, MeetingRequest, RequestStatus
+from dari.events.models import Event, Meeting, MeetingRequest, Participant, RequestStatus
 from tests.events.factories import make_event, person
 from tests.factories import AssetFactory, OrganizationFactory, UserFactory
 
@@ -475,4 +475,11 @@ def test_a_write_with_a_session_needs_its_csrf_token(world):
     client.force_login(world["emma"].user)
     answer = post(client, requests_url(), {"participant": world["minseo"].pk})
     assert (answer.status_code, answer.json()["errors"]) == (403, [])
+    assert MeetingRequest.objects.count() == 0
+
+
+def test_a_registration_the_organiser_has_not_approved_may_not_request(world):
+    Participant.objects.filter(pk=world["emma"].pk).update(approved=False)
+    answer = post(token(world["emma"]), requests_url(), {"participant": world["minseo"].pk})
+    assert error(answer) == (400, [("requester", "not_approved")])
     assert MeetingRequest.objects.count() == 0
