@@ -60,6 +60,8 @@ KINDS = {
     "facility": _l("facility"),
     "program": _l("program"),
     "call": _l("call"),
+    "event": _l("event"),
+    "request": _l("request"),
 }
 
 

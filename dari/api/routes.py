@@ -1,7 +1,7 @@
 """The REST API (django-ninja): OpenAPI at /api/openapi.json, docs at /api/docs (swagger served
 from ninja's own static files, no CDN).
 
-Each area is a Router in its own module (directory, recommend, insights, me), registered
+Each area is a Router in its own module (directory, recommend, insights, me, events), registered
 here; a new area is added the same way. Callers present a personal access token (Bearer), the
 site's session, or nothing; either way the view reads `request.user` and the access funnels
 decide what it sees.
@@ -20,6 +20,7 @@ from dari.api import (
     calls,
     directory,
     errors,
+    events,
     insights,
     me,
     messages,
@@ -105,4 +106,5 @@ api.add_router("/", me.router)
 api.add_router("/", review.router)
 api.add_router("/", trials.router)
 api.add_router("/events", messages.router)
+api.add_router("/events", events.router)
 api.add_router("/", webhooks.router)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import F, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from dari.accounts.access import (
     co_organizer_condition,
@@ -19,6 +20,7 @@ from dari.accounts.access import (
     sees_members_assets,
     vetted_users,
 )
+from dari.core.names import local_name
 from dari.events.models import CoOrganizer, Event, Participant
 
 
@@ -61,6 +63,29 @@ def registrations(user: Any) -> QuerySet[Participant]:
     an organisation they moved to (`Participant.current`). Look a person's registration up
     here, never by `user` alone."""
     return Participant.objects.filter(user=user, current=True)
+
+
+def registration_for(user: Any, event: Event) -> Participant | None:
+    """The person's current registration for `event` (with its event, organisation and user),
+    or None: not registered, or not signed in. Whether it still opens the participant's
+    agenda and requests is `represents`."""
+    if not user.is_authenticated:
+        return None
+    return (
+        registrations(user)
+        .select_related("event", "organization", "user")
+        .filter(event=event)
+        .first()
+    )
+
+
+def closed_notice(participant: Participant) -> str:
+    """Why a registration that no longer `represents` its organisation opens nothing."""
+    text: str = _(
+        "You are no longer a member of %(organization)s, the organisation you registered for: "
+        "your agenda, requests and calendar at this event are closed."
+    )
+    return text % {"organization": local_name(participant.organization)}
 
 
 def represents(participant: Participant) -> bool:

@@ -45,6 +45,11 @@ ENDPOINTS = [
     "/api/events/threads",
     "/api/events/threads/{request_id}",
     "/api/events/threads/{request_id}/messages",
+    "/api/events",
+    "/api/events/{slug}/agenda",
+    "/api/events/{slug}/requests",
+    "/api/events/{slug}/requests/{request_id}/accept",
+    "/api/events/{slug}/requests/{request_id}/decline",
     "/api/webhooks",
     "/api/webhooks/{endpoint_id}",
 ]
@@ -66,6 +71,17 @@ OTHER = {
     "/api/events/threads": {"get": ["200", "400", "401"]},
     "/api/events/threads/{request_id}": {"get": ["200", "400", "401", "404"]},
     "/api/events/threads/{request_id}/messages": {"post": ["201", "400", "401", "403", "404"]},
+    "/api/events/{slug}/agenda": {"get": ["200", "400", "401", "403", "404"]},
+    "/api/events/{slug}/requests": {
+        "get": ["200", "400", "401", "403", "404"],
+        "post": ["201", "400", "401", "403", "404", "409"],
+    },
+    "/api/events/{slug}/requests/{request_id}/accept": {
+        "post": ["200", "400", "401", "403", "404", "409"]
+    },
+    "/api/events/{slug}/requests/{request_id}/decline": {
+        "post": ["200", "400", "401", "403", "404", "409"]
+    },
     "/api/webhooks": {"get": ["200", "400", "401"], "post": ["201", "400", "401", "403"]},
     "/api/webhooks/{endpoint_id}": {
         "get": ["200", "400", "401", "404"],

@@ -24,6 +24,7 @@ from dari.events.domain.queries import (
     AvailabilityGrid,
     Colleague,
     Console,
+    Counterpart,
     Directory,
     EventRow,
     FollowUpLine,
@@ -148,6 +149,7 @@ def test_the_request_list_shows_each_side_its_rows_and_answers(world):
         message="Hello",
         decline_reason="",
         shown_asset=None,
+        counterpart=Counterpart(minseo.pk, "Minseo Park", "ablbio", "Ablbio"),
     )
     assert request_list(emma.user, emma) == RequestList(incoming=(to_emma,), outgoing=())
     assert (to_emma.may_answer, to_emma.may_withdraw, to_emma.in_agenda) == (True, False, False)
@@ -164,6 +166,7 @@ def test_the_request_list_shows_each_side_its_rows_and_answers(world):
                 message="",
                 decline_reason="",
                 shown_asset=None,
+                counterpart=Counterpart(john.pk, "John Doe", "pfizer", "Pfizer"),
             ),
         ),
         outgoing=(
@@ -178,6 +181,7 @@ def test_the_request_list_shows_each_side_its_rows_and_answers(world):
                 message="Hello",
                 decline_reason="",
                 shown_asset=AssetRef(secret.pk, secret.name),
+                counterpart=Counterpart(emma.pk, "Emma Clarke", "gsk", "Gsk"),
             ),
         ),
     )
@@ -211,6 +215,7 @@ def _other(p, meeting, mine_zone):
     return OtherSide(
         pk=p.pk,
         name=p.name,
+        organization_id=p.organization_id,
         organization_name=p.organization.name,
         timezone=p.timezone,
         start=theirs,

@@ -54,6 +54,18 @@ class EventRow:
     is_mine: bool
     can_manage: bool
 
+    @property
+    def starts(self) -> datetime:
+        """When the first day's sessions start, in the event's own zone."""
+        event = self.event
+        return datetime.combine(event.start_date, event.day_start, tzinfo=ZoneInfo(event.timezone))
+
+    @property
+    def ends(self) -> datetime:
+        """When the last day's sessions end, in the event's own zone."""
+        event = self.event
+        return datetime.combine(event.end_date, event.day_end, tzinfo=ZoneInfo(event.timezone))
+
 
 def event_rows(user: Any) -> tuple[EventRow, ...]:
     """Every event, marked where `user` is registered or may manage it (three queries)."""
@@ -180,6 +192,17 @@ def availability_grid(me: Participant, now: datetime | None = None) -> Availabil
 
 
 @dataclass(frozen=True)
+class Counterpart:
+    """The other side of a request: the person (none for a request to an organisation that no
+    one has answered yet) and their organisation."""
+
+    participant_id: int | None
+    name: str
+    organization_id: str | None
+    organization_name: str
+
+
+@dataclass(frozen=True)
 class RequestRow:
     """A request as one side reads it: who is on the other side, its state as of now, and
     which answers it offers."""
@@ -194,6 +217,7 @@ class RequestRow:
     message: str
     decline_reason: str
     shown_asset: AssetRef | None
+    counterpart: Counterpart
 
     @property
     def status_label(self) -> str:
@@ -240,6 +264,24 @@ def _heading(request: MeetingRequest, incoming: bool) -> str:
     return " · ".join([*names, org_name])
 
 
+def _counterpart(request: MeetingRequest, incoming: bool) -> Counterpart:
+    if incoming:
+        requester = request.requester
+        return Counterpart(
+            requester.pk,
+            requester.name,
+            requester.organization_id,
+            local_name(requester.organization),
+        )
+    target = request.target
+    return Counterpart(
+        target.pk if target is not None else None,
+        target.name if target is not None else "",
+        request.target_organization_id,
+        local_name(request.target_organization),
+    )
+
+
 def _status_as_of(status: Any, late: bool) -> RequestStatus:
     """A request's status once its event's deadline has passed or the event is over (`late`):
     pending reads as expired."""
@@ -277,6 +319,7 @@ def request_list(user: Any, me: Participant, now: datetime | None = None) -> Req
             message=request.message,
             decline_reason=request.decline_reason,
             shown_asset=visible_asset_of(request, "shown_asset"),
+            counterpart=_counterpart(request, mine),
         )
 
     return RequestList(
@@ -294,6 +337,7 @@ class OtherSide:
 
     pk: int
     name: str
+    organization_id: str | None
     organization_name: str
     timezone: str
     start: datetime | None
@@ -341,6 +385,17 @@ class AgendaMeeting:
     followups: tuple[FollowUpLine, ...]
     free_colleagues: tuple[Colleague, ...]
 
+    @property
+    def shown_link(self) -> str:
+        """The video link, as the agenda shows it: of a scheduled meeting only."""
+        return self.link if self.status == MeetingStatus.SCHEDULED else ""
+
+    @property
+    def shown_table(self) -> int | None:
+        """The table, as the agenda shows it: of a scheduled meeting without a video link."""
+        scheduled = self.status == MeetingStatus.SCHEDULED
+        return self.table if scheduled and not self.link else None
+
 
 @dataclass(frozen=True)
 class Agenda:
@@ -368,6 +423,7 @@ def _others(meeting: Meeting, people: Sequence[Participant], me: Participant) ->
             OtherSide(
                 pk=p.pk,
                 name=p.name,
+                organization_id=p.organization_id,
                 organization_name=local_name(p.organization),
                 timezone=p.timezone,
                 start=theirs,

@@ -67,6 +67,19 @@ def askable_assets(requester: Participant, organization_id: str | None) -> Query
     return visible_assets(requester.user).filter(organization_id__in=sides)
 
 
+def participant_to_ask(event: Event, participant_id: int) -> Participant:
+    """The participant `participant_id` of `event`, to name in a request; any other number
+    (missing, of another event) is refused alike."""
+    found = (
+        Participant.objects.select_related("user", "organization")
+        .filter(event=event, pk=participant_id)
+        .first()
+    )
+    if found is None:
+        raise EventError(_("this participant is not registered for the event"), field="target")
+    return found
+
+
 @transaction.atomic
 def request_meeting(
     requester: Participant,
@@ -173,7 +186,8 @@ def _lock_pending(request_id: int) -> MeetingRequest:
     if request.status != RequestStatus.PENDING:
         raise EventError(
             _("this request is already %(status)s")
-            % {"status": str(request.get_status_display()).lower()}
+            % {"status": str(request.get_status_display()).lower()},
+            code="decided",
         )
     return request
 
@@ -181,9 +195,13 @@ def _lock_pending(request_id: int) -> MeetingRequest:
 def _may_answer(request: MeetingRequest, participant: Participant) -> None:
     if request.target_id is not None:
         if participant.pk != request.target_id:
-            raise EventError(_("only the requested participant can answer this request"))
+            raise EventError(
+                _("only the requested participant can answer this request"), code="forbidden"
+            )
     elif participant.organization_id != request.target_organization_id:
-        raise EventError(_("only a participant of the requested organisation can answer"))
+        raise EventError(
+            _("only a participant of the requested organisation can answer"), code="forbidden"
+        )
 
 
 @transaction.atomic
@@ -235,7 +253,7 @@ def withdraw_request(request_id: int, participant: Participant) -> MeetingReques
     """The requester withdraws a pending request."""
     request = _lock_pending(request_id)
     if request.requester_id != participant.pk:
-        raise EventError(_("only the requester can withdraw a request"))
+        raise EventError(_("only the requester can withdraw a request"), code="forbidden")
     _open_for_requests(request.event)
     request.status = RequestStatus.WITHDRAWN
     request.save(update_fields=["status"])

@@ -17,9 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dari.core.errors import DomainError
-from dari.core.names import local_name
-from dari.events.access import may_manage, registrations, represents
-from dari.events.models import Event, MeetingRequest, Participant
+from dari.events.access import closed_notice, may_manage, registration_for, represents
+from dari.events.models import Event, MeetingRequest
 
 NO_EVENT = gettext_lazy("No event with this name.")
 View = Callable[..., HttpResponse]
@@ -48,29 +47,16 @@ def registered(view: View) -> View:
     @wraps(view)
     def wrapper(request: HttpRequest, slug: str, *args: Any, **kwargs: Any) -> HttpResponse:
         event = get_event(slug)
-        me = (
-            registrations(request.user)
-            .select_related("event", "organization", "user")
-            .filter(event=event)
-            .first()
-        )
+        me = registration_for(request.user, event)
         if me is None:
             messages.info(request, _("Register for the event first."))
             return redirect("events:detail", event.slug)
         if not represents(me):
-            messages.error(request, _no_longer_member(me))
+            messages.error(request, closed_notice(me))
             return redirect("events:detail", event.slug)
         return view(request, me, *args, **kwargs)
 
     return login_required(wrapper)
-
-
-def _no_longer_member(me: Participant) -> str:
-    name = local_name(me.organization)
-    return _(
-        "You are no longer a member of %(organization)s, the organisation you registered for: "
-        "your agenda, requests and calendar at this event are closed."
-    ) % {"organization": name}
 
 
 def is_htmx(request: HttpRequest) -> bool:
