@@ -47,7 +47,11 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "may_reach": reach,
     }
     if request.user.is_authenticated and reach:
-        me = registrations(request.user).filter(event=event).first()
+        me = registrations(request.user).select_related("organization").filter(event=event).first()
+        if me is not None and not represents(me):
+            # Moved or removed and not registered again: the old registration is the old
+            # organisation's, so the page reads as for someone not registered, with a notice.
+            context["former"], me = me, None
         initial = {"timezone": me.timezone if me else request.user.timezone}
         if me is not None:
             initial.update(
