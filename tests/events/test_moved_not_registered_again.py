@@ -82,9 +82,7 @@ def test_the_event_list_does_not_mark_the_event_as_theirs(world, moved):
     assert colleague[world["event"].pk] is True
 
 
-def test_registering_again_gives_them_the_event_page_for_the_new_organisation(
-    client, world, moved
-):
+def test_registering_again_gives_them_the_event_page_for_the_new_organisation(client, world, moved):
     event = world["event"]
     client.force_login(moved.user)
     hours = {"timezone": "Asia/Seoul", "work_start": "08:00", "work_end": "20:00"}
