@@ -94,7 +94,8 @@ def closed_for_applications(call: Program) -> CallError | None:
 def korea_today() -> str:
     """Today's date in Korea: calls open and close by Korea's calendar, not the reader's (pages
     run in the reader's own zone, reader_time_zone)."""
-    return timezone.localdate(timezone=KOREA).isoformat()
+    day: date = timezone.localdate(timezone=KOREA)
+    return day.isoformat()
 
 
 def closing_day(call: Program) -> str:
@@ -393,9 +394,10 @@ def _save_checked(call: Program, stem: str = "") -> None:
 @transaction.atomic
 def create_call(user: Any, values: Mapping[str, Any]) -> Program:
     """A new open-innovation call from `values` (name, description, organizer id, start and
-    end as ISO dates or "" (a blank start is today, in Korea), sources; name_ko, description_ko and what it seeks, see
-    `call_scope.clean_scope`): only for whoever may create calls of that organiser
-    (dari.insights.access.may_create_call). Nothing is written on a refusal."""
+    end as ISO dates or "" (a blank start is today, in Korea), sources; name_ko,
+    description_ko and what it seeks, see `call_scope.clean_scope`): only for whoever may
+    create calls of that organiser (dari.insights.access.may_create_call). Nothing is written
+    on a refusal."""
     organizer_id = values.get("organizer") or None
     if not may_create_call(user, organizer_id):
         raise CallError(
