@@ -45,7 +45,9 @@ class CallIn(BodyIn):
     name_ko: str = Field("", max_length=300)
     description: str = Field("", max_length=20000)
     description_ko: str = Field("", max_length=20000)
-    start: str = Field("", pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD.")
+    start: str = Field(
+        "", pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD; empty: today (Korea)."
+    )
     end: str = Field("", pattern=DATE, description="The deadline: YYYY, YYYY-MM or YYYY-MM-DD.")
     sources: list[str] = []
     therapeutic_areas: list[str] = Field(

@@ -9,6 +9,7 @@ admins (and its co-organisers) only. Pages answer a refused event exactly like a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import F, Q, QuerySet
@@ -21,7 +22,8 @@ from dari.accounts.access import (
     vetted_users,
 )
 from dari.core.names import local_name
-from dari.events.models import CoOrganizer, Event, Participant
+from dari.directory.access import visible_assets
+from dari.events.models import CoOrganizer, Event, MeetingRequest, Participant
 
 
 def owns_event(user: Any, event: Event) -> bool:
@@ -123,3 +125,19 @@ def may_create_events(user: Any) -> bool:
     """Whether `user` may create events (the "New event" link and page): an organiser of
     their organisation (verified and confirmed) or a platform admin."""
     return organises_for(user, getattr(user, "organization_id", None))
+
+
+def named_assets(person: Participant, asset_ids: Iterable[str | None]) -> dict[str, str]:
+    """The names of those of `asset_ids` (the assets meeting requests are about) that `person`
+    may see (`visible_assets`), by id, in one query: what an e-mail or a calendar may name to
+    them. An asset they may not see is left out, exactly like a request about no asset."""
+    wanted = {pk for pk in asset_ids if pk}
+    if not wanted:
+        return {}
+    rows = visible_assets(person.user).filter(pk__in=wanted).values_list("pk", "name")
+    return {str(pk): str(name) for pk, name in rows}
+
+
+def asset_named_to(request: MeetingRequest, person: Participant) -> str:
+    """The name of the asset `request` is about if `person` may see it, else ""."""
+    return named_assets(person, [request.asset_id]).get(request.asset_id or "", "")

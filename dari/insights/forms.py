@@ -180,10 +180,16 @@ class CallForm(forms.Form):
         label=_("Earliest stage accepted"), required=False, choices=MIN_STAGES
     )
     start = forms.DateField(
-        label=_("Opens"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Opens"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Empty: the day the call is created."),
     )
     end = forms.DateField(
-        label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Deadline"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Empty: the end of the year after the call opens."),
     )
     source = forms.URLField(
         label=_("Source URL"),

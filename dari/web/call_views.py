@@ -139,6 +139,7 @@ def call_detail(request: HttpRequest, program_id: str) -> HttpResponse:
             "call": call,
             "closed": closed,
             "assumed_end": calls.assumed_end(call),
+            "open_until": calls.closing_day(call),
             "form": form,
             "suggested": suggested,
             "mine": calls.own_applications(user, call),

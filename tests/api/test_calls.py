@@ -10,6 +10,7 @@ from django.test import Client
 from dari.accounts.domain.tokens import create_token
 from dari.accounts.models import Role
 from dari.directory.models import Program
+from dari.insights.domain.calls import korea_today
 from tests.factories import UserFactory
 from tests.insights.factories import make_world
 
@@ -64,8 +65,11 @@ def test_an_owner_creates_a_call_and_everyone_reads_it(owner):
     assert response.status_code == 201, response.content
     created = response.json()
     assert {k: created[k] for k in BODY} == BODY
+    # Created with no opening day, it opens today (so it closes the year after, like any
+    # call without a deadline): the latest opening, listed first.
+    assert (created["start"], created["end"]) == (korea_today(), "")
     listed = Client().get(URL).json()
-    assert [c["id"] for c in listed] == ["p-call", created["id"]]  # latest opening first
+    assert [c["id"] for c in listed] == [created["id"], "p-call"]  # latest opening first
     detail = Client().get(f"{URL}/{created['id']}").json()
     assert (detail["name_ko"], detail["therapeutic_areas"], detail["min_stage"]) == (
         "항암 공모", ["oncology", "immunology"], "phase1",

@@ -14,6 +14,7 @@ from django.utils import translation
 from icalendar import Alarm, Calendar, vCalAddress, vText
 from icalendar import Event as VEvent
 
+from dari.events.access import named_assets
 from dari.events.domain.links import video_link
 from dari.events.models import Meeting, MeetingStatus, Participant, Seat
 
@@ -23,9 +24,10 @@ def _calendar_meetings(participant: Participant) -> Any:
 
 
 def calendar_version(participant: Participant) -> tuple[str, datetime | None]:
-    """The ETag and Last-Modified of the participant's calendar, from three small queries
+    """The ETag and Last-Modified of the participant's calendar, from a few small queries
     (no meeting loaded): they move whenever one of its meetings changes (each change saves the
-    meeting, moving `updated`), a seat is added or removed, someone in them is renamed, or the
+    meeting, moving `updated`), a seat is added or removed, someone in them is renamed, an
+    asset their requests were about is renamed or becomes visible or hidden to them, or the
     participant's zone or address, the event's name or its video link changes. A calendar
     app's poll that finds no change is answered 304."""
     meetings = _calendar_meetings(participant).aggregate(
@@ -43,7 +45,11 @@ def calendar_version(participant: Participant) -> tuple[str, datetime | None]:
             "participant__organization__name",
         )
     )
+    # The assets their requests were about, as far as the participant may see them (a CDA
+    # signed or ended changes what the descriptions name).
+    topics = _calendar_meetings(participant).values_list("request__asset_id", flat=True)
     parts = [
+        sorted(named_assets(participant, topics).items()),
         meetings["n"],
         meetings["last"].isoformat() if meetings["last"] else "",
         meetings["sequences"],
@@ -73,10 +79,11 @@ def participant_calendar(participant: Participant, alarm_minutes: int = ALARM_MI
     cal.add("x-wr-timezone", participant.timezone)
     meetings = (
         _calendar_meetings(participant)
-        .select_related("event", "slot")
+        .select_related("event", "slot", "request")
         .prefetch_related("participants__user", "participants__organization")
         .order_by("slot__start", "pk")
     )
+    topics = named_assets(participant, [m.request.asset_id for m in meetings])
     for m in meetings:
         others = [p for p in m.participants.all() if p.pk != participant.pk]
         names = ", ".join(
@@ -98,7 +105,11 @@ def participant_calendar(participant: Participant, alarm_minutes: int = ALARM_MI
         if link:
             ev.add("url", link)
         about = translation.gettext("Partnering meeting at %(event)s with %(names)s.")
-        ev.add("description", vText(about % {"event": m.event.name, "names": names}))
+        description = about % {"event": m.event.name, "names": names}
+        if m.request.asset_id in topics:
+            asset = translation.gettext("About the asset: %(asset)s")
+            description += "\n" + asset % {"asset": topics[m.request.asset_id]}
+        ev.add("description", vText(description))
         # Only the owner's own address: the others are named above, never by their e-mail
         # address, which nothing else shows them (and a feed needs only its secret link).
         if participant.user.email:

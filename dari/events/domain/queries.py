@@ -68,10 +68,12 @@ class EventRow:
 
 
 def event_rows(user: Any) -> tuple[EventRow, ...]:
-    """Every event, marked where `user` is registered or may manage it (three queries)."""
+    """Every event, marked where `user` is registered (for the organisation they still
+    represent) or may manage it (three queries)."""
     mine: set[int] = set()
     if user.is_authenticated:
-        mine = set(registrations(user).values_list("event_id", flat=True))
+        # A registration kept for an organisation the person left is no longer theirs to use.
+        mine = set(representing(registrations(user)).values_list("event_id", flat=True))
     managed = set(managed_events(user).values_list("pk", flat=True))
     return tuple(
         EventRow(event=event, is_mine=event.pk in mine, can_manage=event.pk in managed)

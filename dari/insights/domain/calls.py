@@ -66,8 +66,7 @@ def closed_for_applications(call: Program) -> CallError | None:
     """Why `call` takes no application today (before it opens, after its closing day, in
     Korea's time; dates may be partial: a call closing "2026-12" takes applications all
     December), or None when it takes them."""
-    # Korea's date, not the reader's: pages run in the reader's own zone (reader_time_zone).
-    today = timezone.localdate(timezone=KOREA).isoformat()
+    today = korea_today()
     if call.start and today[: len(call.start)] < call.start:
         return CallError(
             _("This call opens on %(date)s; applications are taken from then.")
@@ -90,6 +89,19 @@ def closed_for_applications(call: Program) -> CallError | None:
             code="closed",
         )
     return None
+
+
+def korea_today() -> str:
+    """Today's date in Korea: calls open and close by Korea's calendar, not the reader's (pages
+    run in the reader's own zone, reader_time_zone)."""
+    day: date = timezone.localdate(timezone=KOREA)
+    return day.isoformat()
+
+
+def closing_day(call: Program) -> str:
+    """The last day `call` takes applications, by the one rule for every call (bundled or
+    created in Dari): its closing day, else `assumed_end`; "" when it has neither date."""
+    return call.end or assumed_end(call)
 
 
 def assumed_end(call: Program) -> str:
@@ -382,9 +394,10 @@ def _save_checked(call: Program, stem: str = "") -> None:
 @transaction.atomic
 def create_call(user: Any, values: Mapping[str, Any]) -> Program:
     """A new open-innovation call from `values` (name, description, organizer id, start and
-    end as ISO dates or "", sources; name_ko, description_ko and what it seeks, see
-    `call_scope.clean_scope`): only for whoever may create calls of that organiser
-    (dari.insights.access.may_create_call). Nothing is written on a refusal."""
+    end as ISO dates or "" (a blank start is today, in Korea), sources; name_ko,
+    description_ko and what it seeks, see `call_scope.clean_scope`): only for whoever may
+    create calls of that organiser (dari.insights.access.may_create_call). Nothing is written
+    on a refusal."""
     organizer_id = values.get("organizer") or None
     if not may_create_call(user, organizer_id):
         raise CallError(
@@ -394,7 +407,9 @@ def create_call(user: Any, values: Mapping[str, Any]) -> Program:
     name = str(values.get("name", "")).strip()
     if not name:
         raise CallError(_("Give the call a name."), field="name", code="required")
-    start, end = values.get("start") or "", values.get("end") or ""
+    # A call created with no opening day opens the day it is created: so the rule for a call
+    # without a closing day (`assumed_end`) closes it like a bundled one, never leaving it open.
+    start, end = values.get("start") or korea_today(), values.get("end") or ""
     _check_dates(start, end)
     stem = _call_id_stem(name)
     call = Program(
@@ -435,7 +450,10 @@ def edit_call(user: Any, program_id: str, values: Mapping[str, Any]) -> Program:
                 value = str(value or "").strip()
             elif field == "sources":
                 value = list(value or [])
-            elif field in ("start", "end"):
+            elif field == "start":
+                # A call that opened keeps its opening day (else a blank would reopen it).
+                value = value or call.start or korea_today()
+            elif field == "end":
                 value = value or ""
             setattr(call, field, value)
     for field, value in scope.items():

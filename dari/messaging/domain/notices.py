@@ -10,7 +10,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from dari.directory.access import visible_assets
+from dari.events.access import asset_named_to
 from dari.events.domain.links import video_link
 from dari.events.models import Meeting, MeetingRequest, MeetingStatus, MoveRequest, Participant
 from dari.events.rules import MoveStatus
@@ -53,15 +53,6 @@ def _request(request_id: int) -> MeetingRequest:
     ).get(pk=request_id)
 
 
-def asset_seen_by(request: MeetingRequest, person: Participant) -> str:
-    """The name of the asset the request is about if `person` may see it (`visible_assets`),
-    else "", as for a request about no asset."""
-    if not request.asset_id:
-        return ""
-    names = visible_assets(person.user).filter(pk=request.asset_id).values_list("name", flat=True)
-    return names.first() or ""
-
-
 def notify_request(request_id: int, **_: Any) -> int:
     """Tell the requested participant (or each participant of the requested organisation),
     naming the asset asked about (ours or theirs) to whoever may see it."""
@@ -79,7 +70,7 @@ def notify_request(request_id: int, **_: Any) -> int:
             NoticeKind.REQUEST_RECEIVED,
             "request_received",
             [p],
-            {**context, "asset": asset_seen_by(request, p)},
+            {**context, "asset": asset_named_to(request, p)},
         )
         for p in people
     )
@@ -106,7 +97,8 @@ def notify_answer(request_id: int, status: str = "", **_: Any) -> int:
 
 def meeting_context(meeting: Meeting, me: Participant, people: list[Participant]) -> dict[str, Any]:
     """What a meeting e-mail shows one participant: the others with their own local time,
-    the place (video link or table) and the agenda."""
+    the place (video link or table), the asset the request was about if `me` may see it (as
+    in the request e-mail) and the agenda."""
     others = [{"label": label(o), "zone": o.timezone} for o in people if o.pk != me.pk]
     return {
         "meeting": meeting,
@@ -116,6 +108,7 @@ def meeting_context(meeting: Meeting, me: Participant, people: list[Participant]
         "others_names": ", ".join(o["label"] for o in others),
         "video": video_link(meeting),
         "table": meeting.table,
+        "asset": asset_named_to(meeting.request, me),
         "link": site_url(reverse("events:agenda", args=[meeting.event.slug])),
     }
 

@@ -18,7 +18,7 @@ from dari.events.access import (
     may_create_events,
     may_manage,
     may_reach_people,
-    registrations,
+    registration_for,
     represents,
 )
 from dari.events.domain.queries import event_directory, event_rows
@@ -47,7 +47,11 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "may_reach": reach,
     }
     if request.user.is_authenticated and reach:
-        me = registrations(request.user).filter(event=event).first()
+        me = registration_for(request.user, event)
+        if me is not None and not represents(me):
+            # Moved or removed and not registered again: the old registration is the old
+            # organisation's, so the page reads as for someone not registered, with a notice.
+            context["former"], me = me, None
         initial = {"timezone": me.timezone if me else request.user.timezone}
         if me is not None:
             initial.update(
@@ -73,7 +77,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def suggestions(request: HttpRequest, slug: str) -> HttpResponse:
     """Suggested meetings for me (loaded into the event page by htmx), with the reasons."""
     event = get_event(slug)
-    me = registrations(request.user).filter(event=event).first()
+    me = registration_for(request.user, event)
     if me is None or not may_reach_people(request.user) or not represents(me):
         raise Http404(NO_EVENT)
     rows = suggest_meetings(request.user, me)

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from dari.core.names import country_name as _country_name
-from dari.events.access import may_manage, registrations
+from dari.events.access import may_manage, registrations, represents
 from dari.events.domain import reasons
 from dari.events.models import Event, ScheduleRun
 
@@ -25,11 +25,11 @@ def event_nav(context: Any, event: Event, current: str) -> dict[str, Any]:
     user = context["request"].user
     me = context.get("me")
     if me is None and user.is_authenticated:
-        me = registrations(user).filter(event=event).first()
+        me = registrations(user).select_related("user").filter(event=event).first()
     return {
         "event": event,
         "current": current,
-        "registered": me is not None,
+        "registered": me is not None and represents(me),
         "can_manage": may_manage(user, event),
     }
 
