@@ -6,7 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.utils import translation
 
+from dari.trials.domain.reasons import reason_text
+from dari.trials.engine import Reason
 from dari.trials.importer import import_files
 from dari.trials.models import Trial
 from tests.trials.synthetic import page, study
@@ -31,3 +34,12 @@ def test_the_list_and_the_page_group_the_enrolment_and_name_phase_4(client, load
     assert (cells[2], cells[-1]) == ("임상 4상", "13,000")
     shown = client.get("/trials/NCT95000004/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert re.findall(r"<dt>Planned enrolment</dt><dd>([^<]*)</dd>", shown) == ["13,000"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", "median planned enrolment 1,040"), ("ko", "목표 대상자 수 중앙값 1,040명")],
+)
+def test_the_site_finder_groups_the_median_enrolment(language, text):
+    with translation.override(language):
+        assert reason_text(Reason("median_enrolment", 0.6, {"n": 1040}), "3") == text
