@@ -152,15 +152,19 @@ def heatmap_chart(
         ),
         y=alt.Y("y:N", title=y_title, sort=y_order or "ascending", axis=alt.Axis(labelLimit=200)),
     )
+    top = max(r[value] for r in rows)
+    # Every cell prints its figure; a colour scale "from 1 to 1" says nothing more.
+    one_value = top == min(r[value] for r in rows)
     cells = base.mark_rect(cornerRadius=2).encode(
         color=alt.Color(
             "v:Q",
             title=value_title,
             scale=alt.Scale(scheme="blues"),
-            legend=alt.Legend(orient="bottom", direction="horizontal", gradientLength=160),
+            legend=None
+            if one_value
+            else alt.Legend(orient="bottom", direction="horizontal", gradientLength=160),
         )
     )
-    top = max(r[value] for r in rows)
     labels = base.mark_text(fontSize=11).encode(
         text="v:Q",
         color=alt.condition(alt.datum.v > top * 0.55, alt.value("white"), alt.value(INK)),

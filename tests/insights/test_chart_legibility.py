@@ -63,3 +63,11 @@ def test_the_network_names_keep_a_line_each_and_clear_their_dots():
     for y, x, radius in big:
         gap = min(abs(lx - x) for lx, ly, _ in at.values() if abs(ly - y) < 6)
         assert gap >= radius + 3
+
+
+def test_a_matrix_of_one_figure_has_no_colour_legend():
+    """Two links of one each drew a gradient "from 1 to 1"; each cell prints its figure."""
+    ones = [{"x": "A", "y": "B", "v": 1}, {"x": "B", "y": "A", "v": 1}]
+    assert "role-legend" not in charts.heatmap_chart(ones, "x", "y", "v", "C", "C", "Links")
+    mixed = [{"x": "A", "y": "B", "v": 1}, {"x": "B", "y": "A", "v": 3}]
+    assert "role-legend" in charts.heatmap_chart(mixed, "x", "y", "v", "C", "C", "Links")
