@@ -81,8 +81,10 @@ def bar_chart(
         ),
     )
     bars = base.mark_bar(color=color, cornerRadiusEnd=2)
+    # Four significant figures at most: a sum of 99,707.9 USD m read as 억 달러 printed
+    # "997.079" (three decimals of noise that read like a thousands group); the table is exact.
     text = base.mark_text(align="left", dx=4, color=INK).encode(
-        text=alt.Text("value:Q", format=",~r")
+        text=alt.Text("value:Q", format=",.4~r")
     )
     return render((bars + text).properties(width=340, height=alt.Step(22)))
 

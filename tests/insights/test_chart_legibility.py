@@ -71,3 +71,14 @@ def test_a_matrix_of_one_figure_has_no_colour_legend():
     assert "role-legend" not in charts.heatmap_chart(ones, "x", "y", "v", "C", "C", "Links")
     mixed = [{"x": "A", "y": "B", "v": 1}, {"x": "B", "y": "A", "v": 3}]
     assert "role-legend" in charts.heatmap_chart(mixed, "x", "y", "v", "C", "C", "Links")
+
+
+def test_bar_figures_keep_four_significant_digits():
+    """Deal value by year in 억 달러: 997.079 and 5.835 printed with three decimals."""
+    rows = [
+        {"label": "2023", "v": 997.079},
+        {"label": "2017", "v": 5.835},
+        {"label": "2015", "v": 40},
+    ]
+    svg = charts.bar_chart(rows, "label", "v", "억 달러")
+    assert texts_of(svg, "mark") == ["997.1", "5.835", "40"]
