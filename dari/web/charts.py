@@ -86,7 +86,9 @@ def bar_chart(
     text = base.mark_text(align="left", dx=4, color=INK).encode(
         text=alt.Text("value:Q", format=",.4~r")
     )
-    return render((bars + text).properties(width=340, height=alt.Step(22)))
+    # 260 px of bars and their labels fit a phone at a legible scale (340 shrank a chart
+    # with long cluster names to 6 px text) and a half-width panel on a desktop unscaled.
+    return render((bars + text).properties(width=260, height=alt.Step(22)))
 
 
 WIDE = 640  # px: wider charts keep their width and scroll on a phone (insights.css)
