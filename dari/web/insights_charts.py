@@ -21,7 +21,7 @@ def target_chart(
     progress: dict[str, Any],
     labels: dict[str, str],
     unit: str,
-    width: int = 420,
+    width: int = 330,  # px: legible on a phone (420 shrank its text to 7 px there)
     factor: float = 1.0,
 ) -> str:
     """Baseline → observations as a solid line, the straight path from baseline to target as a
