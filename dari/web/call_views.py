@@ -49,8 +49,16 @@ def _call_or_404(program_id: str) -> Any:
 def call_list(request: HttpRequest) -> HttpResponse:
     """The calls, filtered by what they seek (a bad filter is named and left out)."""
     filter_form = CallFilterForm(request.GET)
+    # Each call with whether it takes applications today ("open", "closed", "not_open"): a
+    # call read about years ago must not look open in the list.
+    found = call_scope.find_calls(**filter_form.filters())
+    rows = []
+    for call in found:
+        why = calls.closed_for_applications(call)
+        rows.append({"record": call, "call_state": why.code if why else "open"})
     context = {
-        "calls": call_scope.find_calls(**filter_form.filters()),
+        "calls": found,
+        "call_rows": rows,
         "filter_form": filter_form,
         "may_create": may_create_calls(request.user),
         "current": "calls",

@@ -81,10 +81,14 @@ def bar_chart(
         ),
     )
     bars = base.mark_bar(color=color, cornerRadiusEnd=2)
+    # Four significant figures at most: a sum of 99,707.9 USD m read as 억 달러 printed
+    # "997.079" (three decimals of noise that read like a thousands group); the table is exact.
     text = base.mark_text(align="left", dx=4, color=INK).encode(
-        text=alt.Text("value:Q", format=",~r")
+        text=alt.Text("value:Q", format=",.4~r")
     )
-    return render((bars + text).properties(width=340, height=alt.Step(22)))
+    # 260 px of bars and their labels fit a phone at a legible scale (340 shrank a chart
+    # with long cluster names to 6 px text) and a half-width panel on a desktop unscaled.
+    return render((bars + text).properties(width=260, height=alt.Step(22)))
 
 
 WIDE = 640  # px: wider charts keep their width and scroll on a phone (insights.css)

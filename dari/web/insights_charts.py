@@ -14,13 +14,14 @@ __all__ = ["bar_chart", "heatmap_chart", "network_chart", "target_chart"]
 
 MUTED = "#7b8794"
 GOAL = "#c2410c"
+DOT_AREA = (40, 500)  # px², the network's smallest and largest dot
 
 
 def target_chart(
     progress: dict[str, Any],
     labels: dict[str, str],
     unit: str,
-    width: int = 420,
+    width: int = 330,  # px: legible on a phone (420 shrank its text to 7 px there)
     factor: float = 1.0,
 ) -> str:
     """Baseline → observations as a solid line, the straight path from baseline to target as a
@@ -67,7 +68,26 @@ def target_chart(
         scale=alt.Scale(domain=[math.floor(min(years)) - 0.5, math.ceil(max(years)) + 0.5]),
         axis=alt.Axis(format="d", tickMinStep=1, grid=False),
     )
-    y = alt.Y("value:Q", title=unit, scale=y_scale, axis=alt.Axis(tickCount=5))
+    # Counts (drugs, companies, a rank) get whole ticks: "0.5 drugs" is no figure. The unit
+    # (a Korean word such as 개사) is printed level above the axis, not turned on its side.
+    low = 0 if not lower and min(values) >= 0 else math.floor(min(values))
+    whole = all(float(v).is_integer() for v in values) and max(values) - low < 10
+    y = alt.Y(
+        "value:Q",
+        title=unit,
+        scale=y_scale,
+        axis=alt.Axis(
+            tickCount=5,
+            values=list(range(low, math.ceil(max(values)) + 1)) if whole else alt.Undefined,
+            format="d" if whole else alt.Undefined,
+            titleAngle=0,
+            titleAlign="left",
+            titleAnchor="end",
+            titleBaseline="bottom",
+            titleX=-30,
+            titleY=-8,
+        ),
+    )
     kinds = [labels["baseline"], labels["observed"], labels["target"]]
     color = alt.Color(
         "kind:N",
@@ -132,15 +152,19 @@ def heatmap_chart(
         ),
         y=alt.Y("y:N", title=y_title, sort=y_order or "ascending", axis=alt.Axis(labelLimit=200)),
     )
+    top = max(r[value] for r in rows)
+    # Every cell prints its figure; a colour scale "from 1 to 1" says nothing more.
+    one_value = top == min(r[value] for r in rows)
     cells = base.mark_rect(cornerRadius=2).encode(
         color=alt.Color(
             "v:Q",
             title=value_title,
             scale=alt.Scale(scheme="blues"),
-            legend=alt.Legend(orient="bottom", direction="horizontal", gradientLength=160),
+            legend=None
+            if one_value
+            else alt.Legend(orient="bottom", direction="horizontal", gradientLength=160),
         )
     )
-    top = max(r[value] for r in rows)
     labels = base.mark_text(fontSize=11).encode(
         text="v:Q",
         color=alt.condition(alt.datum.v > top * 0.55, alt.value("white"), alt.value(INK)),
@@ -155,20 +179,37 @@ def network_chart(nodes: list[dict[str, Any]], links: list[dict[str, Any]], size
     each node as large as its own total (grey without links); "" without links."""
     if not links:
         return ""
+    # Clockwise round the circle, the first half down its right side, the rest up its left;
+    # the dots are spaced evenly in height (not in angle), so that the labels near the top
+    # and bottom keep a line each instead of printing one over the other.
     n = len(nodes)
+    on_right = (n + 1) // 2
     where = {}
     for i, node in enumerate(nodes):
-        # Half a step off the vertical, so the top and bottom labels do not collide.
-        angle = 2 * math.pi * (i + 0.5) / n - math.pi / 2
-        where[node["key"]] = (math.cos(angle), math.sin(angle))
+        side, k, m = (1, i, on_right) if i < on_right else (-1, n - 1 - i, n - on_right)
+        y = -1 + (2 * k + 1) / m
+        where[node["key"]] = (side * math.sqrt(max(0.0, 1 - y * y)), y)
+    # Room for the labels left and right; the same pixels per unit on both axes keep it round.
+    half_width, half_height = 2.4, 1.3
+    per_unit = size / (2 * half_width)
+    most = max(nd["total"] for nd in nodes) or 1
+
+    def label_x(key: str, total: int) -> float:
+        """Where a label starts: clear of its own dot (as large as its total, the size scale
+        below) by a few pixels, so a large dot does not cover the start of its name."""
+        # Vega's size is the area of the square round the circle.
+        radius = math.sqrt(DOT_AREA[0] + (DOT_AREA[1] - DOT_AREA[0]) * total / most) / 2
+        x0 = where[key][0]
+        return x0 + math.copysign((radius + 4) / per_unit, x0 if x0 else 1)
+
     node_values = [
         {
             "x": where[nd["key"]][0],
             "y": where[nd["key"]][1],
+            "lx": label_x(nd["key"], nd["total"]),
             "label": nd["label"],
             "total": nd["total"],
             "align": "left" if where[nd["key"]][0] >= 0 else "right",
-            "dx": 9 if where[nd["key"]][0] >= 0 else -9,
         }
         for nd in nodes
     ]
@@ -182,10 +223,9 @@ def network_chart(nodes: list[dict[str, Any]], links: list[dict[str, Any]], size
         }
         for lk in links
     ]
-    # Room for the labels left and right; the same pixels per unit on both axes keep it round.
-    half_width, half_height = 2.4, 1.3
     height = round(size * half_height / half_width)
-    x = alt.X("x:Q", scale=alt.Scale(domain=[-half_width, half_width], nice=False), axis=None)
+    across = alt.Scale(domain=[-half_width, half_width], nice=False)
+    x = alt.X("x:Q", scale=across, axis=None)
     y = alt.Y("y:Q", scale=alt.Scale(domain=[-half_height, half_height], nice=False), axis=None)
     edges = (
         alt.Chart(alt.Data(values=edge_values))
@@ -204,18 +244,21 @@ def network_chart(nodes: list[dict[str, Any]], links: list[dict[str, Any]], size
         .encode(
             x=x,
             y=y,
-            size=alt.Size("total:Q", scale=alt.Scale(range=[40, 500]), legend=None),
+            size=alt.Size(
+                "total:Q", scale=alt.Scale(domain=[0, most], range=list(DOT_AREA)), legend=None
+            ),
             # A cluster without links is drawn grey: the fragmentation the platform addresses.
             color=alt.condition(alt.datum.total > 0, alt.value(BRAND), alt.value("#b8c2cc")),
         )
     )
     right = [v for v in node_values if v["align"] == "left"]
     left = [v for v in node_values if v["align"] == "right"]
+    label_at = alt.X("lx:Q", scale=across, axis=None)
     names = [
         alt.Chart(alt.Data(values=vals))
-        .mark_text(align=align, dx=dx, fontSize=10, color=INK, limit=150)
-        .encode(x=x, y=y, text="label:N")
-        for vals, align, dx in ((right, "left", 9), (left, "right", -9))
+        .mark_text(align=align, fontSize=12, color=INK, limit=170)
+        .encode(x=label_at, y=y, text="label:N")
+        for vals, align in ((right, "left"), (left, "right"))
         if vals
     ]
     return render(alt.layer(edges, dots, *names).properties(width=size, height=height))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -52,7 +53,8 @@ def _reason_text(reason: Reason, phase: str | None) -> Any:
     if reason.code == "industry_share":
         return _("%(share)d%% industry-sponsored") % {"share": round(float(v["share"]) * 100)}
     if reason.code == "median_enrolment":
-        return _("median planned enrolment %(n)d") % {"n": n}
+        # Grouped by thousands as everywhere else ("1,040", not "1040").
+        return _("median planned enrolment %(n)s") % {"n": intcomma(n)}
     if reason.code == "competing":
         return ngettext(
             "%(n)d competing trial recruiting now",
