@@ -400,7 +400,8 @@ def agenda(user: Any, me: Participant) -> Agenda:
         .values_list("pk", "user__first_name", "user__last_name", "user__username")
     ]
     zone = ZoneInfo(me.timezone)
-    why = reason_texts([m for m in meetings if m.status == MeetingStatus.UNSCHEDULED], me.timezone)
+    unscheduled = [m for m in meetings if m.status == MeetingStatus.UNSCHEDULED]
+    why = reason_texts(unscheduled, me.timezone, reader=me)
     rows = []
     for m in meetings:
         people = list(m.participants.all())
