@@ -86,10 +86,18 @@ def event_directory(
     organisers see everyone, each marked `represents`."""
     q, country = q.strip(), country.strip().upper()
     people: QuerySet[Participant] = Participant.objects.filter(event=event)
+    allowed: set[int] | None = None
     if me is not None:
         # Someone removed, moved on or registered again elsewhere hears of no request.
         people = representing(people)
-    every = people.values_list("organization__country", flat=True)
+        # Whom I may meet, of everyone: the countries offered are theirs alone (a country of
+        # someone my directory leaves out would tell me they registered).
+        listed = meetable(me, people.select_related("organization"))
+        allowed = {p.pk for p in listed} | {me.pk}
+        every = [p.organization.country for p in listed if p.organization]
+        every += [me.organization.country] if me.organization else []
+    else:
+        every = list(people.values_list("organization__country", flat=True))
     countries = tuple(countries_by_name(sorted(c for c in set(every) if c)))
     if q:
         people = people.filter(
@@ -108,9 +116,8 @@ def event_directory(
         )
     )
     shown = list(marked)
-    if me is not None:
-        allowed = {p.pk for p in meetable(me, shown)}
-        shown = [p for p in shown if p.pk == me.pk or p.pk in allowed]
+    if allowed is not None:
+        shown = [p for p in shown if p.pk in allowed]
     return Directory(people=tuple(shown), q=q, country=country, countries=countries)
 
 
