@@ -46,7 +46,7 @@ def request_new(request: HttpRequest, me: Participant) -> HttpResponse:
     source = request.POST if request.method == "POST" else request.GET
     target = None
     organization = None
-    if source.get("participant", "").isdigit():
+    if source.get("participant", "").isdecimal():
         target = get_object_or_404(
             Participant.objects.select_related("user", "organization"),
             event=event,
