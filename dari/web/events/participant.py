@@ -12,14 +12,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dari.core.errors import DomainError
 from dari.core.forms import add_domain_error
 from dari.events.access import may_reach_people, representing
-from dari.events.domain.queries import availability_grid, request_list
+from dari.events.domain.queries import availability_grid, listed_participant, request_list
 from dari.events.domain.requests import (
     accept_request,
     askable_assets,
@@ -47,11 +47,9 @@ def request_new(request: HttpRequest, me: Participant) -> HttpResponse:
     target = None
     organization = None
     if source.get("participant", "").isdecimal():
-        target = get_object_or_404(
-            Participant.objects.select_related("user", "organization"),
-            event=event,
-            pk=int(source["participant"]),
-        )
+        target = listed_participant(me, int(source["participant"]))
+        if target is None:
+            raise Http404(NO_EVENT)
     elif source.get("organization"):
         member = (
             representing(

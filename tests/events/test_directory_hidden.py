@@ -1,7 +1,8 @@
-"""The countries a participant may filter the event's directory by are those of the people it
-lists to them: a registration waiting for the organiser's approval, or one the event's rules do
-not let me meet, is missing from my directory, and its country is not offered either (the
-option alone would tell me someone from there registered). The organisers see every country."""
+"""A registration waiting for the organiser's approval, or one the event's rules do not let me
+meet, is missing from my directory, and nothing else tells me of it: its country is not offered
+in the directory's filter (the option alone would say someone from there registered), and the
+request page asked for it by id answers like a missing one (ids are counted up). The organisers
+see every country."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from dari.events.domain.queries import event_directory
 from dari.events.models import Participant
 from tests.events.factories import person
+from tests.events.pages import login, url
 
 pytestmark = pytest.mark.django_db
 
@@ -39,3 +41,19 @@ def test_nor_on_the_event_page(client, world, waiting):
 def test_the_organisers_see_every_country(world, waiting):
     directory = event_directory(world["event"])
     assert "JP" in [code for code, _name in directory.countries]
+
+
+def test_the_request_page_for_them_is_a_404(client, world, waiting):
+    login(client, world["emma"])
+    page = url("request-new", "test-virtual")
+    response = client.get(page, {"participant": waiting.pk})
+    assert response.status_code == 404
+    assert "Kenji" not in response.content.decode()
+    posted = client.post(page, {"participant": waiting.pk, "priority": "2"})
+    assert posted.status_code == 404
+
+
+def test_the_request_page_for_someone_listed_still_opens(client, world, waiting):
+    login(client, world["emma"])
+    response = client.get(url("request-new", "test-virtual"), {"participant": world["minseo"].pk})
+    assert response.status_code == 200
