@@ -19,7 +19,7 @@ from dari.accounts.access import (
     sees_members_assets,
     vetted_users,
 )
-from dari.events.models import CoOrganizer, Event, Participant
+from dari.events.models import CoOrganizer, Event, MeetingRequest, Participant
 
 
 def owns_event(user: Any, event: Event) -> bool:
@@ -98,3 +98,13 @@ def may_create_events(user: Any) -> bool:
     """Whether `user` may create events (the "New event" link and page): an organiser of
     their organisation (verified and confirmed) or a platform admin."""
     return organises_for(user, getattr(user, "organization_id", None))
+
+
+def requests_concerning(me: Participant) -> QuerySet[MeetingRequest]:
+    """The meeting requests of my event that concern me: made by me, to me, or to my
+    organisation while no one has answered (any of its participants may). Any other answers an
+    action exactly like a missing request: neither its status nor who may answer it is told."""
+    mine = Q(requester=me) | Q(target=me)
+    if me.organization_id is not None:
+        mine |= Q(target__isnull=True, target_organization_id=me.organization_id)
+    return MeetingRequest.objects.filter(event_id=me.event_id).filter(mine)

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from dari.core.errors import DomainError
 from dari.core.forms import add_domain_error
-from dari.events.access import may_reach_people, representing
+from dari.events.access import may_reach_people, representing, requests_concerning
 from dari.events.domain.queries import availability_grid, listed_participant, request_list
 from dari.events.domain.requests import (
     accept_request,
@@ -28,7 +28,7 @@ from dari.events.domain.requests import (
     withdraw_request,
 )
 from dari.events.domain.setup import register_participant, toggle_blocked_slot
-from dari.events.models import MeetingRequest, Participant
+from dari.events.models import Participant
 from dari.web.events.forms import DeclineForm, RequestForm, ToggleSlotForm, WorkingHoursForm
 from dari.web.events.guards import NO_EVENT, act, is_htmx, registered
 
@@ -176,7 +176,7 @@ def _answer(
 
 
 def _request_of_event(me: Participant, request_id: int) -> int:
-    if not MeetingRequest.objects.filter(event=me.event, pk=request_id).exists():
+    if not requests_concerning(me).filter(pk=request_id).exists():
         raise Http404(NO_EVENT)
     return request_id
 
