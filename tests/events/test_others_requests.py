@@ -1,16 +1,18 @@
 """A participant acts only on meeting requests that concern them (made by them, to them, or to
-their organisation while no one has answered): a request between two other parties answers
-every action exactly like a missing one, never with its status ("already accepted") nor with
-who may answer it (ids are counted up)."""
+their organisation while no one has answered), and on requests to move a meeting they sit in: a
+request between two other parties answers every action exactly like a missing one, never with
+its status ("already accepted") nor with who may answer it (ids are counted up)."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
+from django.contrib.messages import get_messages
 
+from dari.events.domain.moves import ask_to_move, decline_move
 from dari.events.domain.requests import accept_request, request_meeting
-from dari.events.models import MeetingRequest
+from dari.events.models import MeetingRequest, MoveRequest
 from tests.events.factories import person
 from tests.events.pages import login, url
 
@@ -40,3 +42,27 @@ def test_a_third_party_gets_a_404_like_for_a_missing_request(client, world, thei
     # The same page, its path (in the language switch) and CSRF token aside.
     assert _page(other, theirs.pk) == _page(missing, 999999)
     assert MeetingRequest.objects.get(pk=theirs.pk).status == "accepted"
+
+
+@pytest.fixture
+def a_move(world, scheduled):
+    """Minseo asked Emma to move their scheduled meeting; Jack (Pfizer) is a third party."""
+    jack = person(world["event"], "jack", "pfizer", "America/New_York", first_name="Jack")
+    return ask_to_move(scheduled.pk, world["minseo"], reason="flight moved"), jack
+
+
+@pytest.mark.parametrize("action", ["move-accept", "move-decline", "move-withdraw"])
+@pytest.mark.parametrize("answered", [False, True])
+def test_a_move_of_another_meeting_reads_like_a_missing_one(
+    client, world, a_move, action, answered
+):
+    move, jack = a_move
+    if answered:
+        decline_move(move.pk, world["emma"])
+    login(client, jack)
+    said = []
+    for move_id in (move.pk, 999999):
+        response = client.post(url(action, "test-virtual", move_id), follow=True)
+        said.append([(m.level_tag, str(m)) for m in get_messages(response.wsgi_request)])
+    assert said[0] == said[1] == [("error", "No such request to move a meeting.")]
+    assert MoveRequest.objects.get(pk=move.pk).status == ("declined" if answered else "pending")
