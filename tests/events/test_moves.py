@@ -108,7 +108,7 @@ def test_refusals_name_their_field(busy):
     first = busy["first"]
     with pytest.raises(EventError) as exc:
         ask_to_move(first.pk, busy["noah"])
-    assert (exc.value.field, exc.value.code) == ("meeting", "forbidden")
+    assert (exc.value.field, exc.value.code) == ("meeting", "not_found")
     with pytest.raises(EventError) as exc:
         ask_to_move(first.pk, busy["minseo"], preferred_slot_ids=[first.slot_id])
     assert (exc.value.field, exc.value.code) == ("preferred_slots", "invalid")

@@ -66,3 +66,15 @@ def test_a_move_of_another_meeting_reads_like_a_missing_one(
         said.append([(m.level_tag, str(m)) for m in get_messages(response.wsgi_request)])
     assert said[0] == said[1] == [("error", "No such request to move a meeting.")]
     assert MoveRequest.objects.get(pk=move.pk).status == ("declined" if answered else "pending")
+
+
+def test_asking_to_move_another_meeting_reads_like_a_missing_one(client, world, a_move):
+    _move, jack = a_move
+    login(client, jack)
+    said = []
+    for meeting_id in (_move.meeting_id, 999999):
+        response = client.post(
+            url("move-ask", "test-virtual", meeting_id), {"reason": "x"}, follow=True
+        )
+        said.append([(m.level_tag, str(m)) for m in get_messages(response.wsgi_request)])
+    assert said[0] == said[1] == [("error", "No such meeting at this event.")]

@@ -49,12 +49,10 @@ def _lock(event_id: int, meeting_id: int) -> tuple[Event, Meeting]:
 
 
 def _seated(meeting: Meeting, participant: Participant) -> None:
+    """Refuse someone not in the meeting exactly as for a meeting that does not exist: its
+    existence is the two sides' and the organisers' to know."""
     if not Seat.objects.filter(meeting=meeting, participant=participant).exists():
-        raise EventError(
-            _("Only a participant of this meeting can do this."),
-            field="meeting",
-            code="forbidden",
-        )
+        raise EventError(_("No such meeting at this event."), field="meeting", code="not_found")
 
 
 @transaction.atomic
