@@ -141,3 +141,13 @@ def named_assets(person: Participant, asset_ids: Iterable[str | None]) -> dict[s
 def asset_named_to(request: MeetingRequest, person: Participant) -> str:
     """The name of the asset `request` is about if `person` may see it, else ""."""
     return named_assets(person, [request.asset_id]).get(request.asset_id or "", "")
+
+
+def requests_concerning(me: Participant) -> QuerySet[MeetingRequest]:
+    """The meeting requests of my event that concern me: made by me, to me, or to my
+    organisation while no one has answered (any of its participants may). Any other answers an
+    action exactly like a missing request: neither its status nor who may answer it is told."""
+    mine = Q(requester=me) | Q(target=me)
+    if me.organization_id is not None:
+        mine |= Q(target__isnull=True, target_organization_id=me.organization_id)
+    return MeetingRequest.objects.filter(event_id=me.event_id).filter(mine)

@@ -54,9 +54,11 @@ def people(path: str = "participants") -> Prefetch:
     )
 
 
-def _meeting_rows(meetings: Any, zone: str) -> list[dict[str, Any]]:
+def _meeting_rows(
+    meetings: Any, zone: str, reader: Participant | None = None
+) -> list[dict[str, Any]]:
     meetings = list(meetings)
-    why = reason_texts(meetings, zone)
+    why = reason_texts(meetings, zone, reader)
     rows = []
     for m in meetings:
         rows.append(
@@ -240,5 +242,5 @@ def agenda_table(user: Any, me: Participant) -> Table:
         "key": "agenda",
         "title": _("My agenda"),
         "columns": _meeting_columns(me.timezone),
-        "rows": _meeting_rows(meetings, me.timezone),
+        "rows": _meeting_rows(meetings, me.timezone, me),
     }

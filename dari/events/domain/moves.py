@@ -49,12 +49,10 @@ def _lock(event_id: int, meeting_id: int) -> tuple[Event, Meeting]:
 
 
 def _seated(meeting: Meeting, participant: Participant) -> None:
+    """Refuse someone not in the meeting exactly as for a meeting that does not exist: its
+    existence is the two sides' and the organisers' to know."""
     if not Seat.objects.filter(meeting=meeting, participant=participant).exists():
-        raise EventError(
-            _("Only a participant of this meeting can do this."),
-            field="meeting",
-            code="forbidden",
-        )
+        raise EventError(_("No such meeting at this event."), field="meeting", code="not_found")
 
 
 @transaction.atomic
@@ -102,13 +100,16 @@ def ask_to_move(
     return move
 
 
-def _lock_move(move_id: int, event_id: int) -> tuple[Event, Meeting, MoveRequest]:
-    """The event, the meeting and the request to move it, locked in that order."""
-    meeting_id = (
-        MoveRequest.objects.filter(pk=move_id, meeting__event_id=event_id)
-        .values_list("meeting_id", flat=True)
-        .first()
-    )
+def _lock_move(
+    move_id: int, event_id: int, by: Participant | None = None
+) -> tuple[Event, Meeting, MoveRequest]:
+    """The event, the meeting and the request to move it, locked in that order. `by`: a
+    participant, for whom the request of a meeting they do not sit in is missing (neither its
+    status nor who may answer it is told); None for the organisers."""
+    moves = MoveRequest.objects.filter(pk=move_id, meeting__event_id=event_id)
+    if by is not None:
+        moves = moves.filter(meeting__seats__participant=by)
+    meeting_id = moves.values_list("meeting_id", flat=True).first()
     if meeting_id is None:
         raise EventError(_("No such request to move a meeting."), field="move", code="not_found")
     event, meeting = _lock(event_id, meeting_id)
@@ -116,8 +117,8 @@ def _lock_move(move_id: int, event_id: int) -> tuple[Event, Meeting, MoveRequest
     return event, meeting, move
 
 
-def _lock_pending(move_id: int, event_id: int) -> tuple[Event, Meeting, MoveRequest]:
-    event, meeting, move = _lock_move(move_id, event_id)
+def _lock_pending(move_id: int, by: Participant) -> tuple[Event, Meeting, MoveRequest]:
+    event, meeting, move = _lock_move(move_id, by.event_id, by)
     if move.status != MoveStatus.PENDING:
         raise EventError(
             _("This request was already answered or withdrawn."), field="move", code="answered"
@@ -148,7 +149,7 @@ def _answer(move: MoveRequest, status: str, by: Participant) -> None:
 @transaction.atomic
 def decline_move(move_id: int, by: Participant) -> MoveRequest:
     """The other side declines: the meeting stays where it is."""
-    _event, meeting, move = _lock_pending(move_id, by.event_id)
+    _event, meeting, move = _lock_pending(move_id, by)
     _other_side(meeting, move, by)
     _answer(move, MoveStatus.DECLINED, by)
     announce(move_answered, move_id=move.pk, status=MoveStatus.DECLINED.value)
@@ -158,7 +159,7 @@ def decline_move(move_id: int, by: Participant) -> MoveRequest:
 @transaction.atomic
 def withdraw_move(move_id: int, by: Participant) -> MoveRequest:
     """The one who asked takes the request back."""
-    _event, _meeting, move = _lock_pending(move_id, by.event_id)
+    _event, _meeting, move = _lock_pending(move_id, by)
     if move.asked_by_id != by.pk:
         raise EventError(
             _("Only the one who asked can withdraw this request."), field="move", code="forbidden"
@@ -171,7 +172,7 @@ def withdraw_move(move_id: int, by: Participant) -> MoveRequest:
 def accept_move(move_id: int, by: Participant) -> MoveRequest:
     """The other side accepts; the optimiser moves the meeting at once if a time is free for
     everyone in it, else the request waits for the organiser to pick a slot."""
-    event, meeting, move = _lock_pending(move_id, by.event_id)
+    event, meeting, move = _lock_pending(move_id, by)
     _other_side(meeting, move, by)
     check_not_over(event)
     _answer(move, MoveStatus.ACCEPTED, by)

@@ -100,10 +100,18 @@ def event_directory(
     organisers see everyone, each marked `represents`."""
     q, country = q.strip(), country.strip().upper()
     people: QuerySet[Participant] = Participant.objects.filter(event=event)
+    allowed: set[int] | None = None
     if me is not None:
         # Someone removed, moved on or registered again elsewhere hears of no request.
         people = representing(people)
-    every = people.values_list("organization__country", flat=True)
+        # Whom I may meet, of everyone: the countries offered are theirs alone (a country of
+        # someone my directory leaves out would tell me they registered).
+        listed = meetable(me, people.select_related("organization"))
+        allowed = {p.pk for p in listed} | {me.pk}
+        every = [p.organization.country for p in listed if p.organization]
+        every += [me.organization.country] if me.organization else []
+    else:
+        every = list(people.values_list("organization__country", flat=True))
     countries = tuple(countries_by_name(sorted(c for c in set(every) if c)))
     if q:
         people = people.filter(
@@ -122,10 +130,23 @@ def event_directory(
         )
     )
     shown = list(marked)
-    if me is not None:
-        allowed = {p.pk for p in meetable(me, shown)}
-        shown = [p for p in shown if p.pk == me.pk or p.pk in allowed]
+    if allowed is not None:
+        shown = [p for p in shown if p.pk in allowed]
     return Directory(people=tuple(shown), q=q, country=country, countries=countries)
+
+
+def listed_participant(me: Participant, participant_id: int) -> Participant | None:
+    """The participant `participant_id` of my event if my directory lists them (`event_directory`
+    with `me`: still speaking for their organisation and one I may meet), else None, exactly as
+    for a missing one: a registration awaiting approval is nobody's to find by id."""
+    found = (
+        representing(Participant.objects.filter(event_id=me.event_id, pk=participant_id))
+        .select_related("user", "organization")
+        .first()
+    )
+    if found is None or (found.pk != me.pk and not meetable(me, [found])):
+        return None
+    return found
 
 
 # Availability ----------------------------------------------------------------------------------
@@ -458,7 +479,8 @@ def agenda(user: Any, me: Participant) -> Agenda:
         .values_list("pk", "user__first_name", "user__last_name", "user__username")
     ]
     zone = ZoneInfo(me.timezone)
-    why = reason_texts([m for m in meetings if m.status == MeetingStatus.UNSCHEDULED], me.timezone)
+    unscheduled = [m for m in meetings if m.status == MeetingStatus.UNSCHEDULED]
+    why = reason_texts(unscheduled, me.timezone, reader=me)
     rows = []
     for m in meetings:
         people = list(m.participants.all())

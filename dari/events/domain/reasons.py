@@ -4,7 +4,7 @@ display time, times in the reader's zone with the language's date formats."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -105,9 +105,15 @@ def _clause(kind: str, locked: int) -> str:
 
 
 def render_reason(
-    reason: Reason, names: Mapping[str, str], starts: Mapping[str, datetime], zone: str
+    reason: Reason,
+    names: Mapping[str, str],
+    starts: Mapping[str, datetime],
+    zone: str,
+    named: Callable[[str], bool] | None = None,
 ) -> str:
-    """One structured reason as sentences in the active language, times in `zone`."""
+    """One structured reason as sentences in the active language, times in `zone`. `named`:
+    whether the reader may read who a participant (by key) meets; the others in the way are
+    counted, not named (None: everyone is named, as to the organisers)."""
     if not reason:
         return ""
 
@@ -138,10 +144,25 @@ def render_reason(
         % {"who": everyone, "n": len(times), "times": join(times), "zone": zone}
     ]
     for line in reason.get("busy", ()):
-        partners = [join([name(k) for k in x["with"]], 3) for x in line["meets"]]
-        if len(partners) > 3:
+        partners, unnamed = [], set[str]()
+        for x in line["meets"]:
+            shown = [k for k in x["with"] if named is None or named(k)]
+            unnamed.update(k for k in x["with"] if k not in shown)
+            if shown:
+                partners.append(join([name(k) for k in shown], 3))
+        if not partners and unnamed:
+            parts.append(
+                ngettext(
+                    "%(name)s meets another participant then.",
+                    "%(name)s meets %(n)d other participants then.",
+                    len(unnamed),
+                )
+                % {"name": name(line["who"]), "n": len(unnamed)}
+            )
+            continue
+        if len(partners) > 3 or unnamed:
             # Counted as people ("외 3명" in Korean), not as things ("3개 더").
-            rest = len(partners) - 3
+            rest = max(0, len(partners) - 3) + len(unnamed)
             parts.append(
                 ngettext(
                     "%(name)s meets %(partners)s and %(n)d other then.",
@@ -172,9 +193,17 @@ def render_reason(
     return " ".join(parts)
 
 
-def reason_texts(meetings: Iterable[Meeting], zone: str) -> dict[int, str]:
+def reason_texts(
+    meetings: Iterable[Meeting], zone: str, reader: Participant | None = None
+) -> dict[int, str]:
     """Meeting pk -> why it is not scheduled, in the active language with times in `zone`;
-    two queries whatever the number of meetings."""
+    two queries whatever the number of meetings (their participants prefetched).
+
+    `reader`: a participant reading their own meetings. Who else the people of a meeting meet
+    is theirs and the organisers': the reader reads the names of that meeting's people and of
+    their own organisation's only; anyone else in the way is counted ("meets another
+    participant"). None: the organisers, who read every name."""
+    meetings = list(meetings)
     reasons = {m.pk: m.unscheduled_reason for m in meetings if m.unscheduled_reason}
     people: set[int] = set()
     slots: set[int] = set()
@@ -183,8 +212,12 @@ def reason_texts(meetings: Iterable[Meeting], zone: str) -> dict[int, str]:
         people.update(pk for pk in map(_pk, p) if pk is not None)
         slots.update(int(k) for k in s if str(k).isdigit())
     names = {}
+    ours: set[str] = set()  # the keys of the reader's organisation's people
+    own_organization = reader.organization_id if reader is not None else None
     if people:
         for p in Participant.objects.filter(pk__in=people).select_related("user", "organization"):
+            if p.organization_id is not None and p.organization_id == own_organization:
+                ours.add(f"p{p.pk}")
             org = local_name(p.organization)
             names[f"p{p.pk}"] = (
                 _("%(name)s (%(organization)s)") % {"name": p.name, "organization": org}
@@ -199,7 +232,14 @@ def reason_texts(meetings: Iterable[Meeting], zone: str) -> dict[int, str]:
         if slots
         else {}
     )
-    return {pk: render_reason(r, names, starts, zone) for pk, r in reasons.items()}
+    if reader is None:
+        return {pk: render_reason(r, names, starts, zone) for pk, r in reasons.items()}
+    texts = {}
+    for m in meetings:
+        if m.pk in reasons:
+            seated = ours | {f"p{p.pk}" for p in m.participants.all()}
+            texts[m.pk] = render_reason(reasons[m.pk], names, starts, zone, seated.__contains__)
+    return texts
 
 
 def run_progress(run: ScheduleRun) -> str:

@@ -12,14 +12,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dari.core.errors import DomainError
 from dari.core.forms import add_domain_error
-from dari.events.access import may_reach_people, representing
-from dari.events.domain.queries import availability_grid, request_list
+from dari.events.access import may_reach_people, representing, requests_concerning
+from dari.events.domain.queries import availability_grid, listed_participant, request_list
 from dari.events.domain.requests import (
     accept_request,
     askable_assets,
@@ -28,7 +28,7 @@ from dari.events.domain.requests import (
     withdraw_request,
 )
 from dari.events.domain.setup import register_participant, toggle_blocked_slot
-from dari.events.models import MeetingRequest, Participant
+from dari.events.models import Participant
 from dari.web.events.forms import DeclineForm, RequestForm, ToggleSlotForm, WorkingHoursForm
 from dari.web.events.guards import NO_EVENT, act, is_htmx, registered
 
@@ -46,12 +46,10 @@ def request_new(request: HttpRequest, me: Participant) -> HttpResponse:
     source = request.POST if request.method == "POST" else request.GET
     target = None
     organization = None
-    if source.get("participant", "").isdigit():
-        target = get_object_or_404(
-            Participant.objects.select_related("user", "organization"),
-            event=event,
-            pk=int(source["participant"]),
-        )
+    if source.get("participant", "").isdecimal():
+        target = listed_participant(me, int(source["participant"]))
+        if target is None:
+            raise Http404(NO_EVENT)
     elif source.get("organization"):
         member = (
             representing(
@@ -178,7 +176,7 @@ def _answer(
 
 
 def _request_of_event(me: Participant, request_id: int) -> int:
-    if not MeetingRequest.objects.filter(event=me.event, pk=request_id).exists():
+    if not requests_concerning(me).filter(pk=request_id).exists():
         raise Http404(NO_EVENT)
     return request_id
 
