@@ -40,14 +40,22 @@ _VERB = (
     r"intends\sto|aims\sto|agreed\sto|has\sagreed\sto)\s(?!be\b|have\sbeen\b)[a-z]+|"
     r"(?:has|have|had)\s(?!been\b)[a-z]+ed\b)"
 )
+# what may stand between a subject and its verb: a ticker or former name in brackets, "of
+# Korea", an appositive ("Norvexa, a Korean biosimilar maker,"), an adverb
+_BETWEEN = (
+    r"(?:\s?\([^()]{1,40}\)){0,2}"
+    r"(?:,\s(?:of|in)\s[A-Z][\w\s,.]{0,40}?,|,\s(?:a|an|the)\s[^,.;()]{3,60},)?,?\s+"
+    r"(?:today\s|also\s|[a-z]{3,}ly\s)?"
+)
 _SUBJECT = re.compile(
-    _OPENS
-    + r"(?:(?:"
-    + _COUNTRY
-    + r")['’]s\s+)?"
+    _OPENS + r"(?:(?:" + _COUNTRY + r")['’]s\s+)?" + EN_NAME + r"(?=" + _BETWEEN + _VERB + r")"
+)
+# "TissueGene's Asia licensee, Norvexa of Korea", "its American half parent Norvexa"
+_ROLE_NOUN = re.compile(
+    r"\b(?:licensee|licensor|partner|distributor|acquirer|buyer|parent)s?,?\s+(?:company\s)?"
     + EN_NAME
-    + r"(?=(?:\s?\([^()]{1,40}\)){0,2}(?:,\s(?:of|in)\s[A-Z][\w\s,.]{0,40}?,)?,?\s+"
-    r"(?:today\s|also\s|officially\s|recently\s|reportedly\s)?" + _VERB + r")"
+    + r"(?=\s(?:of|in|from)\s[A-Z]|\s?\(|,|\s(?:and|has|have|had|is|was|will|would|signed|"
+    r"agreed|announced|entered)\b)"
 )
 # "South Korea's Norvexa and its U.S. affiliate", "Japan's Norvexa (KRX: 001060)"
 _PLACED = re.compile(
@@ -90,7 +98,12 @@ def propose(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Mention
     spans: list[tuple[int, int]] = []
     for match in _SUBJECT.finditer(text):
         name = match.group(1)
-        if _ok(name) and _proper(text, name):
+        # a name given with a ticker or a former name in brackets is a name even once
+        bracketed = text.startswith("(", match.end(1)) or text.startswith(" (", match.end(1))
+        if _ok(name) and (_proper(text, name) or bracketed):
+            spans.append(match.span(1))
+    for match in _ROLE_NOUN.finditer(text):
+        if _ok(match.group(1)):
             spans.append(match.span(1))
     for match in _PLACED.finditer(text):
         if _ok(match.group(1)):
@@ -108,6 +121,8 @@ def propose(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Mention
     taken = list(known)
     new: list[Mention] = []
     for span in sorted(set(spans)):
+        based = re.match(r"[\w.-]+-based\s", text[span[0] : span[1]])  # "Japan-based X"
+        span = (span[0] + based.end(), span[1]) if based else span
         mention = gazetteer._new(text, span, taken)
         if mention is not None:
             taken.append(mention)

@@ -57,3 +57,29 @@ def test_a_drug_in_a_subject_slot_is_no_company():
         "patients in 2027, and Fexuprazan sales are expected to grow."
     )
     assert _proposed(text) == set()
+
+
+def test_a_subject_with_an_appositive_before_its_verb_is_a_company():
+    text = (
+        "Daonsel, a Korean biosimilar maker, said on Friday it has completed the acquisition of "
+        "Acme Bio. The deal gives Daonsel a foothold in Europe."
+    )
+    assert _proposed(text) == {"Daonsel"}
+
+
+def test_a_subject_with_a_ticker_is_a_company_even_once():
+    text = (
+        "Daonsel (KOSDAQ: 123456) announced on March 18 that it has licensed its antibody to "
+        "BigPharma."
+    )
+    assert _proposed(text) == {"Daonsel"}
+
+
+def test_a_name_after_its_role_in_a_deal_is_a_company():
+    text = "The agreement was signed with BigPharma's Asia licensee, Daonsel of Korea, on Monday."
+    assert _proposed(text) == {"Daonsel"}
+
+
+def test_a_place_before_a_subject_is_no_part_of_its_name():
+    text = "Acme Bio agreed to be acquired by Japan-based Daonsel and BigPharma for $1 billion."
+    assert _proposed(text) == {"Daonsel"}
