@@ -69,6 +69,15 @@ _PAIR = re.compile(
     + EN_NAME
     + r"(?![\w-])"
 )
+# an industry ending the gazetteer's corporate endings lack: "Quintara Technologies",
+# "Norvexa Biotech", "Daon Chemicals", "Velmora Medicines" (not a body's name running on:
+# "European Medicines Agency", "Korea Health Industry Development Institute")
+_ENDING = re.compile(
+    r"(?<![\w&.-])((?:[A-Z][\w&'-]*\s){1,2}(?:Technologies|Biotech|Biotechnology|Chemicals?|"
+    r"Medicines|Biosolutions|Biomedical|Diagnostics|Genetics|Biosystems|Biologika|Healthcare))"
+    r"(?![\w-])(?!,?\s(?:Agency|Association|Institute|Council|Society|Federation|Industry|"
+    r"Foundation|Forum|Service|Ministry|[A-Z]))"
+)
 _DEFINED = re.compile(r"\b([A-Z][\w&-]{2,})\s\(\s?(?:the\s)?[\"“‘']([A-Z][\w&-]{2,})[\"”’']\s?\)")
 # a drug, not a company: "Rivoceranib will", "Fexuprazan was"
 _DRUG = re.compile(
@@ -101,6 +110,10 @@ def propose(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Mention
         # a name given with a ticker or a former name in brackets is a name even once
         bracketed = text.startswith("(", match.end(1)) or text.startswith(" (", match.end(1))
         if _ok(name) and (_proper(text, name) or bracketed):
+            spans.append(match.span(1))
+    for match in _ENDING.finditer(text):
+        words = match.group(1).split()
+        if _en_ok(" ".join(words[:-1])) and words[0] not in ("The", "A", "An", "Its", "Our"):
             spans.append(match.span(1))
     for match in _ROLE_NOUN.finditer(text):
         if _ok(match.group(1)):

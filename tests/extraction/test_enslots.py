@@ -83,3 +83,14 @@ def test_a_name_after_its_role_in_a_deal_is_a_company():
 def test_a_place_before_a_subject_is_no_part_of_its_name():
     text = "Acme Bio agreed to be acquired by Japan-based Daonsel and BigPharma for $1 billion."
     assert _proposed(text) == {"Daonsel"}
+
+
+def test_an_industry_ending_makes_a_company():
+    text = "Acme Bio has licensed its antibody to Norvexa Technologies for $5 million upfront."
+    assert _proposed(text) == {"Norvexa Technologies"}
+    assert roles(deal(text)) == {("Acme Bio", "licensor"), ("Norvexa Technologies", "licensee")}
+
+
+def test_a_body_named_with_an_industry_word_is_no_company():
+    text = "Acme Bio filed its antibody with the European Medicines Agency on Monday."
+    assert _proposed(text) == set()
