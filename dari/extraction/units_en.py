@@ -24,7 +24,10 @@ from dari.extraction.model import Mention
 _UNIT_WORD = (
     r"Healthcare|HealthCare|USA|America|Europe|Oncology|Vaccines|Pasteur|Consumer Health|"
     r"Partners|Ventures|Venture Fund|Venture Capital|Capital|Investments?|Biopharma|BioPharma|"
-    r"LifeScience|Lifesciences|Financial|Securities|Asset Management|Private Equity"
+    r"LifeScience|Lifesciences|Financial|Securities|Asset Management|Private Equity|"
+    # another business of a conglomerate ("Hanwha Engineering", "Lotte Foods")
+    r"Electronics|Motors|Construction|Engineering|Steel|Telecom|Insurance|Bank|Energy|Materials|"
+    r"Foods|Retail|Logistics|Heavy Industries|Shipbuilding"
 )
 # only the Korean groups' units take these: "Huons BioPharma", "Boryung Biopharma"; a foreign
 # biotech's "I-Mab Biopharma" is its own full name

@@ -71,3 +71,11 @@ def test_a_unit_the_graph_holds_under_another_spelling_is_that_unit():
         ("HNB LifeScience", "hnb-ls", "licensor"),
         ("BigPharma", "bigpharma", "licensee"),
     }
+
+
+def test_another_business_of_a_group_is_not_the_group():
+    fields = deal("ParentCo Electronics agreed to acquire Acme Bio for $100 million.")
+    assert _ids(fields) == {
+        ("ParentCo Electronics", None, "acquirer"),
+        ("Acme Bio", "acme-bio", "target"),
+    }
