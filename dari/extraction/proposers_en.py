@@ -78,6 +78,16 @@ _ENDING = re.compile(
     r"(?![\w-])(?!,?\s(?:Agency|Association|Institute|Council|Society|Federation|Industry|"
     r"Foundation|Forum|Service|Ministry|[A-Z]))"
 )
+# a pair that opens a clause: "Samsung Biologics and Norvexa are reportedly dissolving",
+# "Norvexa and BigPharma announced"
+_PAIR_OPENS = re.compile(
+    _OPENS
+    + EN_NAME
+    + r"\s(?:and|&)\s"
+    + EN_NAME
+    + r"(?=(?:\s?\([^()]{1,40}\))?,?\s+(?:(?:are|were|have|has|jointly|together|today|"
+    r"reportedly|[a-z]{3,}ly)\s)?(?:" + _VERB + r"|are\b|were\b|have\b))"
+)
 _DEFINED = re.compile(r"\b([A-Z][\w&-]{2,})\s\(\s?(?:the\s)?[\"“‘']([A-Z][\w&-]{2,})[\"”’']\s?\)")
 # a drug, not a company: "Rivoceranib will", "Fexuprazan was"
 _DRUG = re.compile(
@@ -121,7 +131,7 @@ def propose(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Mention
     for match in _PLACED.finditer(text):
         if _ok(match.group(1)):
             spans.append(match.span(1))
-    for match in _PAIR.finditer(text):
+    for match in [*_PAIR.finditer(text), *_PAIR_OPENS.finditer(text)]:
         one, two = match.span(1), match.span(2)
         found = [any(m.start <= sp[0] < m.end for m in known) for sp in (one, two)]
         for sp, other_found in ((one, found[1]), (two, found[0])):

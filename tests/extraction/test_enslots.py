@@ -94,3 +94,11 @@ def test_an_industry_ending_makes_a_company():
 def test_a_body_named_with_an_industry_word_is_no_company():
     text = "Acme Bio filed its antibody with the European Medicines Agency on Monday."
     assert _proposed(text) == set()
+
+
+def test_the_other_half_of_a_pair_opening_a_sentence_is_a_company():
+    text = (
+        "BigPharma and Daonsel are reportedly dissolving their joint venture, formed in 2014 to "
+        "develop a biosimilar."
+    )
+    assert _proposed(text) == {"Daonsel"}
