@@ -102,3 +102,14 @@ def test_the_other_half_of_a_pair_opening_a_sentence_is_a_company():
         "develop a biosimilar."
     )
     assert _proposed(text) == {"Daonsel"}
+
+
+def test_a_word_opening_a_clause_is_no_company():
+    text = (
+        "ParentCo, which owns the drugmaker 100 percent, said on Tuesday that it signed a deal "
+        "with Norvale Korea to sell Acme Bio to the cosmetics manufacturer.  "
+        "After selecting Norvale Korea as the preferred bidder earlier in the day, ParentCo "
+        "immediately agreed to sell the drugmaker for 1.31 trillion won."
+    )
+    known = GAZ.find(text)
+    assert "After" not in {m.text for m in GAZ.propose_more(text, known)}
