@@ -31,7 +31,11 @@ bystander rules) and amount assignment (`termwords.py`, `restated.py`); the new 
 (40 texts) was measured once untouched before the round (0.35 deals right) and then became a
 training split (one helper read its English errors during the round). test15 (40 deals,
 en 20, ko 20) was collected after that round and is untouched (`validate.UNTOUCHED`), like
-test12/13/14: only this plain run scores it, in aggregate. The judge's
+test12/13/14: only this plain run scores it, in aggregate. Issue 14's fifth
+English round added general party mechanisms, tuned on the training splits and the
+`--unknown` probe only: a unit named after its parent read as the unit (`units_en.py`),
+unknown names from the slots a party stands in (`proposers_en.py`), and companies named in
+passing dropped (`passing_en.py`). The judge's
 figure is "deal right": every true party found with its role, no other party, and the
 upfront, milestones and total (or the round's amount) all right.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from dari.extraction import passing_en
 from dari.extraction.model import Mention, as_written
 
 # Not a party where it stands: an analyst's firm ("현대증권 연구원은"), the parent named
@@ -186,7 +187,7 @@ def unit_sides(
 
 
 def not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
-    if _beside(text, m, orgs) or adviser(text, m):
+    if _beside(text, m, orgs) or adviser(text, m) or passing_en.passing(text, m):
         return True
     after = text[m.end : m.end + 40]
     if _SOURCE_AFTER.match(after):

@@ -518,6 +518,10 @@ class Gazetteer:
                     taken.append(mention)
                     yield mention  # a Korean name proposed once, named again
 
+    def org_names(self) -> dict[str, tuple[str, str]]:
+        """Every organisation's name form (lower case) and its key."""
+        return self._org_names
+
     def country(self, key: tuple[str, str | None]) -> str:
         entry = self.entries.get(key) if key[1] else None  # type: ignore[arg-type]
         return entry.country if entry else ""

@@ -21,12 +21,14 @@ from dari.extraction import (
     learned,
     notnames,
     owners,
+    proposers_en,
     restated,
     roles,
     tagger,
     terms,
     together,
     transliterate,
+    units_en,
 )
 from dari.extraction.gazetteer import Gazetteer
 from dari.extraction.model import Candidate, Mention
@@ -395,12 +397,14 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     """The candidate records of `text` (usually one deal or one investment)."""
     lang = language(text) if lang == "auto" else lang
     known = gazetteer.find(text)
+    known = units_en.split(text, known, gazetteer) if lang == "en" else known
     orgs = [m for m in known if m.value[0] == "organization"]
     orgs += list(gazetteer.propose(text, known))
     orgs += list(gazetteer.propose_korean(text, known + orgs))
     orgs += list(gazetteer.propose_licensee_ko(text, known + orgs))
     orgs += list(gazetteer.propose_more(text, known + orgs))
     orgs += list(propose_extra(gazetteer, text, known + orgs))
+    orgs += list(proposers_en.propose(gazetteer, text, known + orgs)) if lang == "en" else []
     orgs += list(propose_ko(gazetteer, text, known + orgs)) if lang == "ko" else []
     orgs = [  # a name inside a longer one ("Genexine" in "Kalbe Genexine Biologics")
         m

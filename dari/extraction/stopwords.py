@@ -296,6 +296,12 @@ EN_STOP = {
     "They",
     "Both",
 }
+# words that open a clause ("After selecting Kolmar Korea as the preferred bidder, ..."): never
+# a company where a slot takes the capitalised word after a sentence start
+EN_STOP |= set(
+    "After Before Following Meanwhile However Although While When Since Upon Besides "
+    "Additionally Moreover Furthermore Once Despite During Earlier Later Thus Therefore".split()
+)
 
 
 # Korean family names: a person quoted ("Kim said"), not a company
