@@ -523,7 +523,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             roled = consortium.co_buyers(text, orgs, flows.directed(text, sides or orgs, roled))
             roled = consortium.beside(text, orgs, sides or orgs, roled)
         else:
-            roled = flows_ko.directed(text, sides or orgs, roled)
+            roled = flows_ko.directed(text, sides or orgs, roled, gazetteer)
         cand.put(
             "parties",
             [_party(gazetteer, m, r) for m, r, _ in roled],
