@@ -21,6 +21,15 @@ _PAREN = r"\)?(?:\s?[(（][^()（）]{1,40}[)）])?['’\"”]?"
 _END = r"(?=\s?(?:…|\.\.\.|[.,·]|$))"  # a headline's phrase ends: "도입…", "판권 확보."
 _RIGHTS = r"(?:권리|권한|판권|판매권|독점권|실시권|사용권|개발권|상업화권)"
 
+# either of two partners, not one of them: "두 회사 중 한 곳이 ... 독자 개발할 경우"
+EITHER = (
+    r"(?:두\s?회사|양사|두\s?기업)\s?중\s?(?:한\s?곳|한\s?쪽|어느\s?한\s?(?:곳|쪽)|한\s?회사|하나)|"
+    r"어느\s?한\s?쪽|어느\s?쪽|일방"
+)
+# a licence that would run to the other partner or onward, not one made now: "상대방에게 ...
+# 라이선스 비용을 지급", "제3자에게 기술이전할 때는"
+EITHER_WAY = rf"상대(?:방|\s?회사)에게|제3자에게|{EITHER}"
+
 # verbs of the subject: (pattern, sign for the subject, weight, kind), as `flows_ko._VERBS`
 VERBS: list[tuple[re.Pattern[str], int, float, str]] = [
     # taking: "도입…" (a headline's noun), "들여왔다", "공급받는", "사들였다", "사간다"

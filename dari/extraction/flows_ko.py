@@ -203,7 +203,7 @@ _OBLIQUE: list[tuple[re.Pattern[str], int, float, str]] = [
 _TARGET = re.compile(
     rf"(?:{_OBJECT}(?!\s?통(?:해|하여))\s?(?:\S+\s){{0,2}}?(?:인수|매입|합병|사들|지배)|"
     rf"{P}{_PAREN}\s?(?:의\s)?(?:보통주\s?|주식\s?|지분\s?|경영권\s?|최대주주\s?지분\s?)"
-    rf"[^.⟦\n]{{0,40}}?(?:인수|취득|매입|사들)|"
+    rf"[^.⟦\n]{{0,40}}?(?:인수|취득|매입|사들|확보|매수)|"
     rf"{P}{_PAREN}\s?(?:를|을)?\s?흡수\s?합병|"
     rf"{P}{_PAREN}\s?(?:의\s)?인수(?:를|에|로|가|\s?(?:계약|완료|작업|절차|건|규모|금액|가격)))"
 )
@@ -229,7 +229,8 @@ def _relative(said: str, match: re.Match[str]) -> bool:
 
 # the two sides together, or someone else, as the subject: "양사는", "이들은"
 _OTHER_TOPIC = re.compile(
-    r"(?:양사|양측|양\s사|두\s회사|두\s기업|이들|3사|파트너사|상대\s?회사|제3자)(?:는|은|가|이|도)(?=\s)"
+    r"(?:양사|양측|양\s사|두\s회사|두\s기업|이들|3사|파트너사|상대\s?회사|제3자|"
+    rf"{cues_ko.EITHER})(?:는|은|가|이|도)(?=\s)"
 )
 _BACKGROUND = re.compile(
     r"^\W*(?:앞서|이에 앞서|과거|(?:19|20)\d\d년(?:에는|엔))|지난\s?(?:19|20)\d\d년|지난해|"
@@ -429,7 +430,7 @@ _LICENSED = re.compile(
     r"기술\s?이전|기술\s?수출|라이[선센]스|판권|판매권|실시권|\bL/O\b|도입|"
     r"계약금|선급금|선수금|업\s?프론트|마일스톤|기술료|로열티"
 )
-_LATER = re.compile(r"옵션|우선\s?협상|향후|추후")
+_LATER = re.compile(rf"옵션|우선\s?협상|향후|추후|{cues_ko.EITHER_WAY}")
 _BOTH_WAYS = re.compile(r"상호|반대로|서로|각자|각각")
 
 

@@ -23,6 +23,7 @@ from dari.extraction import (
     owners,
     restated,
     roles,
+    stakes_ko,
     tagger,
     terms,
     together,
@@ -118,7 +119,8 @@ def _acquisition(text: str) -> bool:
     """The text tells of a company, a stake or an asset bought (not rights taken under a
     licence, "an option to acquire overseas sales rights", nor a merger only thought of)."""
     text = _ACQUISITION_MAYBE.sub(" ", _LICENCE_ACQUIRE.sub(" ", text))
-    return bool(_ACQUISITION.search(text))
+    invested = _STAKE_FUNDING.search(text) or _FUNDING.search(text)  # money in for new shares
+    return bool(_ACQUISITION.search(text)) or (stakes_ko.bought(text) and not invested)
 
 
 _WORLD = re.compile(r"worldwide|global(?:ly)?|all territories|전\s?세계|글로벌", re.I)

@@ -5,7 +5,10 @@ and 솔빛제약 are names no list holds."""
 
 from __future__ import annotations
 
+from dari.extraction import extract
+from dari.extraction.model import Mention
 from dari.extraction.money import amounts
+from dari.extraction.shortnames import short_forms
 from tests.extraction_support import GAZ, deal, roles
 
 ACME, BIG = "에이씨엠이바이오", "빅제약"
@@ -102,3 +105,57 @@ def test_a_currency_word_is_no_company():
 def test_a_headlines_bare_trillions_before_a_full_stop():
     # money: "최대 1.7조." is 1.7 trillion won
     assert [m.value for m in amounts("기술수출…최대 1.7조. 본문")] == [(1_700_000_000_000, "KRW")]
+
+
+def test_a_stake_bought_is_an_acquisition():
+    # stakes_ko: the text opens on shares bought ("지분 확보"), never saying 인수
+    fields = deal(
+        f"{ACME}, {BIG} 지분 확보. {ACME}는 전날 {BIG}의 보통주 약 143만 주(5.92%)를 "
+        "주당 1만원, 총 143억원에 취득했다."
+    )
+    assert roles(fields) == {(ACME, "acquirer"), (BIG, "target")}
+    assert fields["total"] == 14_300_000_000
+
+
+def test_new_shares_paid_for_stay_an_investment():
+    # stakes_ko: "지분 투자" is money put in, not a company bought
+    cands = extract(
+        f"{ACME}는 {BIG}에 240억원 규모의 전략적 지분 투자를 했다고 밝혔다. {ACME}는 {BIG} "
+        "주식을 1주당 1달러 60센트로 취득해 지분율을 약 10%로 확대한다.",
+        GAZ,
+    )
+    assert cands[0].kind == "investment"
+
+
+def test_a_record_of_past_licences_is_no_term():
+    # notterms: "2조원에 육박하는 기술수출 성과를 거둔 X" tells of earlier deals
+    fields = deal(
+        f"올해 2조원에 육박하는 기술수출 성과를 거둔 {ACME}가 {BIG}와 기술이전 계약을 체결했다. "
+        "계약금은 100억원이다."
+    )
+    assert (fields["upfront"], fields.get("total")) == (10_000_000_000, None)
+
+
+def test_a_licence_either_partner_may_take_later_keeps_them_partners():
+    # flows_ko/cues_ko: "두 회사 중 한 곳이 ... 경우 상대방에게" is either partner, not one
+    # of them; notterms: what it would pay the other is no term
+    fields = deal(
+        "누리파마가 미국 바이오 기업 솔빛젠과 ADC 항암제 공동연구 계약을 17일 체결했다. 솔빛젠은 "
+        "항체를 발굴하고 누리파마는 후보군을 개발한 뒤 효능을 검증하는 역할을 맡는다. 두 회사 중 "
+        "한 곳이 발굴한 후보물질을 독자 개발할 경우 상대방에게 최대 1억달러의 라이선스 비용을 "
+        "지급하기로 했다. 제3자에게 기술이전할 때는 양사가 수익을 반반씩 배분한다."
+    )
+    assert roles(fields) == {("누리파마", "partner"), ("솔빛젠", "partner")}
+    assert fields.get("total") is None
+
+
+def test_a_korean_name_named_again_without_its_kind_is_the_same_party():
+    # shortnames: "트리거" is "트리거 테라퓨틱스" named again, not another company
+    text = "에이씨엠이바이오는 미국 트리거 테라퓨틱스에 기술이전했다. 트리거는 계약금을 지급한다."
+    start = text.index("트리거 테라퓨틱스")
+    full = Mention(start, start + 9, "트리거 테라퓨틱스", ("organization", None), 0.6)
+    found = short_forms(text, [full])
+    assert [(m.text, text[m.start : m.end]) for m in found] == [
+        ("트리거 테라퓨틱스", "트리거 테라퓨틱스"),
+        ("트리거 테라퓨틱스", "트리거"),
+    ]
