@@ -159,3 +159,39 @@ def test_a_korean_name_named_again_without_its_kind_is_the_same_party():
         ("트리거 테라퓨틱스", "트리거 테라퓨틱스"),
         ("트리거 테라퓨틱스", "트리거"),
     ]
+
+
+def test_a_unit_a_company_acts_through_takes_its_side():
+    # units_ko: "X는 자회사 Y를 통해 Z에 기술이전": X and Y give
+    fields = deal(
+        "한빛제약은 미국 자회사 누리바이오를 통해 솔빛테라퓨틱스에 항암 후보물질을 기술이전했다고 "
+        "밝혔다."
+    )
+    assert roles(fields) == {
+        ("한빛제약", "licensor"),
+        ("누리바이오", "licensor"),
+        ("솔빛테라퓨틱스", "licensee"),
+    }
+
+
+def test_a_unit_a_company_buys_through_is_no_target():
+    # units_ko: "X는 자회사 Y를 통해 Z를 인수": Y buys with X, Z is bought
+    fields = deal("한빛제약은 자회사 누리바이오를 통해 솔빛테라퓨틱스를 인수한다고 밝혔다.")
+    assert roles(fields) == {
+        ("한빛제약", "acquirer"),
+        ("누리바이오", "acquirer"),
+        ("솔빛테라퓨틱스", "target"),
+    }
+
+
+def test_the_parent_named_before_its_unit_not_the_subject_gives_it_its_side():
+    # units_ko: "Z는 ... X 자회사인 Y를 통해 인수한다": Z is bought, Y buys with X
+    fields = deal(
+        "한빛제약이 솔빛테라퓨틱스를 인수한다. 솔빛테라퓨틱스는 미국에 설립된 CMO이자 한빛제약 "
+        "자회사인 누리바이오를 통해 인수한다."
+    )
+    assert roles(fields) == {
+        ("한빛제약", "acquirer"),
+        ("누리바이오", "acquirer"),
+        ("솔빛테라퓨틱스", "target"),
+    }
