@@ -443,6 +443,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         # a text that opens on a company bought is about the purchase, whatever it says of
         # money raised later ("HLB merges with Elevar ... Elevar raised")
         and not (bought and _acquisition(lead) and not _FUNDING.search(lead))
+        and not (lang == "ko" and stakes_ko.partners_first(text))
     )
     if is_funding:
         cand = Candidate("investment")

@@ -195,3 +195,24 @@ def test_the_parent_named_before_its_unit_not_the_subject_gives_it_its_side():
         ("누리바이오", "acquirer"),
         ("솔빛테라퓨틱스", "target"),
     }
+
+
+def test_a_partnership_with_shares_bought_later_is_a_deal_of_partners():
+    # stakes_ko.partners_first: the text opens on working together; the investment comes after
+    fields = deal(
+        "한빛제약이 신약개발 벤처 누리바이오텍과 전략적 파트너십 강화를 위한 합의서를 체결했다고 "
+        "11일 밝혔다. 이번 합의를 통해 양사는 누리바이오텍이 보유한 단백질 분해 기술을 활용해 "
+        "신약을 공동연구하기로 했다. 아울러 이번 합의가 전략적 투자의 일환으로 이뤄진 만큼 "
+        "한빛제약은 누리바이오텍의 프리-IPO 라운드에도 참여할 예정이다."
+    )
+    assert roles(fields) == {("한빛제약", "partner"), ("누리바이오텍", "partner")}
+
+
+def test_a_partnership_opened_with_money_put_in_stays_an_investment():
+    # stakes_ko.partners_first: money named in the opening keeps it an investment
+    cands = extract(
+        "누리바이오텍은 한빛제약과 전략적 파트너십을 맺고 100억원 규모의 시리즈B 투자를 유치했다고 "
+        "밝혔다. 양사는 신약을 공동연구한다.",
+        GAZ,
+    )
+    assert cands[0].kind == "investment"
