@@ -24,8 +24,9 @@ particles and a few verb stems are enough, and keep it fast.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from dari.extraction import control_ko, groups_ko, partners_ko
+from dari.extraction import control_ko, cues_ko, groups_ko, home_ko, partners_ko, units_ko
 from dari.extraction.flows import LICENCE, PURCHASE, _put, turned
 from dari.extraction.model import Mention
 
@@ -202,14 +203,15 @@ _OBLIQUE: list[tuple[re.Pattern[str], int, float, str]] = [
 _TARGET = re.compile(
     rf"(?:{_OBJECT}(?!\s?통(?:해|하여))\s?(?:\S+\s){{0,2}}?(?:인수|매입|합병|사들|지배)|"
     rf"{P}{_PAREN}\s?(?:의\s)?(?:보통주\s?|주식\s?|지분\s?|경영권\s?|최대주주\s?지분\s?)"
-    rf"[^.⟦\n]{{0,40}}?(?:인수|취득|매입|사들)|"
+    rf"[^.⟦\n]{{0,40}}?(?:인수|취득|매입|사들|확보|매수)|"
     rf"{P}{_PAREN}\s?(?:를|을)?\s?흡수\s?합병|"
     rf"{P}{_PAREN}\s?(?:의\s)?인수(?:를|에|로|가|\s?(?:계약|완료|작업|절차|건|규모|금액|가격)))"
 )
 # the asset's owner: "⟦0⟧의 신약 후보물질", "⟦0⟧가 개발한", "⟦0⟧가 보유한"
 _OWNER = re.compile(
     rf"{P}{_PAREN}\s?(?:사|측)?의\s(?:[가-힣A-Za-z0-9'‘’\"-]+\s){{0,3}}?"
-    rf"(?:신약|후보\s?물질|물질|파이프라인|플랫폼|기술|항체|치료제|백신|바이오시밀러|제품)|"
+    rf"(?:신약|후보\s?물질|물질|파이프라인|플랫폼|기술|항체|치료제|백신|바이오시밀러|제품|"
+    rf"복합제|의약품|항암제|개량신약|주사제|비만약|약물)|"
     rf"{P}{_PAREN}\s?(?:사)?(?:이|가)\s(?:[^.⟦\n]{{0,30}}?\s)?(?:자체\s?)?(?:개발한|개발 중인|"
     rf"개발하고 있는|개발해 온|보유한|보유하고 있는|발굴한|진행 중인)"
 )
@@ -227,7 +229,8 @@ def _relative(said: str, match: re.Match[str]) -> bool:
 
 # the two sides together, or someone else, as the subject: "양사는", "이들은"
 _OTHER_TOPIC = re.compile(
-    r"(?:양사|양측|양\s사|두\s회사|두\s기업|이들|3사|파트너사|상대\s?회사|제3자)(?:는|은|가|이|도)(?=\s)"
+    r"(?:양사|양측|양\s사|두\s회사|두\s기업|이들|3사|파트너사|상대\s?회사|제3자|"
+    rf"{cues_ko.EITHER})(?:는|은|가|이|도)(?=\s)"
 )
 _BACKGROUND = re.compile(
     r"^\W*(?:앞서|이에 앞서|과거|(?:19|20)\d\d년(?:에는|엔))|지난\s?(?:19|20)\d\d년|지난해|"
@@ -299,6 +302,8 @@ def evidence(marked: str, kinds: tuple[str, ...] = LICENCE) -> dict[int, float]:
         for match in _OWNER.finditer(said):
             i = next(int(g) for g in match.groups() if g is not None)
             _put(found, (i, "owner"), 0.6)
+        for i, kind, value in cues_ko.oblique(said):
+            _put(found, (i, kind), value)
         for (i, kind), value in found.items():
             if kind in kinds:
                 total[i] = total.get(i, 0.0) + weight * value
@@ -308,7 +313,7 @@ def evidence(marked: str, kinds: tuple[str, ...] = LICENCE) -> dict[int, float]:
 def _subject_verbs(part: str, subject: int, found: dict[tuple[int, str], float]) -> None:
     """The evidence a clause's verbs give its subject."""
     onward = bool(_ONWARD.search(part))
-    for rx, sign, w, kind in _VERBS:
+    for rx, sign, w, kind in (*_VERBS, *cues_ko.VERBS):
         if rx.search(part) and not (kind == "rights" and onward):
             _put(found, (subject, kind), sign * w)
     if _BOUGHT_BY.search(part):
@@ -366,15 +371,17 @@ def _asset_bought(text: str) -> bool:
 
 
 def directed(
-    text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]
+    text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]], gazetteer: Any = None
 ) -> list[tuple[Mention, str, float]]:
     """The rules' licensor and licensee (or buyer and bought), turned where the flows clearly
-    say the other way; a group listed as taking part on one side (`groups_ko`)."""
-    return groups_ko.one_side(text, orgs, _directed(text, orgs, roled))
+    say the other way (a licence for Korea flowing into Korea, `home_ko`, among them); a group
+    listed as taking part on one side (`groups_ko`), a unit acting for its parent (`units_ko`)."""
+    sided = groups_ko.one_side(text, orgs, _directed(text, orgs, roled, gazetteer))
+    return units_ko.through(text, orgs, sided)
 
 
 def _directed(
-    text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]
+    text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]], gazetteer: Any
 ) -> list[tuple[Mention, str, float]]:
     if partners_ko.announced(text, roled):
         return [(m, "partner", c) for m, _, c in roled]
@@ -395,7 +402,13 @@ def _directed(
     g, t = index.get(roles._key(giver[0])), index.get(roles._key(taker[0]))
     cues = LICENCE if give == "licensor" else PURCHASE
     bought = give == "licensor" and _asset_bought(text)
-    if g is not None and t is not None and g != t and direction(marked, g, t, kinds=cues):
+    score = evidence(marked, cues)
+    home = home_ko.taker(text, [giver, taker], gazetteer) if give == "licensor" else None
+    for m, value in zip(home or (), (-0.5, 0.5), strict=False):  # the Korean taker, the giver
+        i = index.get(roles._key(m))
+        if i is not None:
+            score[i] = score.get(i, 0.0) + value
+    if g is not None and t is not None and g != t and turned(score, g, t, 1.0):
         giver, taker = (taker[0], give, 0.6), (giver[0], take, 0.6)
     elif not bought:
         return control_ko.through_sides(text, orgs, roled)
@@ -418,7 +431,7 @@ _LICENSED = re.compile(
     r"기술\s?이전|기술\s?수출|라이[선센]스|판권|판매권|실시권|\bL/O\b|도입|"
     r"계약금|선급금|선수금|업\s?프론트|마일스톤|기술료|로열티"
 )
-_LATER = re.compile(r"옵션|우선\s?협상|향후|추후")
+_LATER = re.compile(rf"옵션|우선\s?협상|향후|추후|{cues_ko.EITHER_WAY}")
 _BOTH_WAYS = re.compile(r"상호|반대로|서로|각자|각각")
 
 

@@ -29,6 +29,8 @@ NOT_TERM_AFTER = re.compile(
     r"이상(?!\s?[^\s.]{0,12}\s?(?:기술료|마일스톤|계약금|선급금|milestone)))|"
     r"^\s*(?:per|for each|each)\s+(?:\w+\s+)?(?:program|programme|target|product|asset|indication)|"
     r"^\s*(?:씩|개당)|"
+    # a company's record of past deals: "2조원에 육박하는 기술수출 성과를 거둔 X"
+    r"^[^.]{0,20}?(?:기술\s?수출|기술\s?이전|라이[선센]스\s?아웃)\s?성과|"
     # a company's own spending: "1000억원의 연구개발(R&D) 비용", "$50 million in R&D", "약 500억원의
     # 비용을 투입해"
     r"^\s*(?:의|을|를)?\s?(?:연구\s?개발|R&D|연구비|개발비|비용을?\s?(?:투입|들여|부담|쓰))|"
@@ -47,6 +49,8 @@ NOT_TERM_AFTER = re.compile(
     re.I,
 )
 NOT_TERM_BEFORE = re.compile(
+    # what a partner would pay the other one: "독자 개발할 경우 상대방에게 최대 1억달러의"
+    r"상대(?:방|\s?회사)에게\s(?:최대\s*|약\s*)?$|"
     # a share price: "shares jumped 15 percent to 32,000 won", "closed at $6.40"
     r"(?:shares?|stock)\b[^.]{0,40}?\b(?:rose|jumped|fell|gained|climbed|dropped|surged|soared|"
     r"slid|closed|traded|finished|ended|opened|trading)\b[^.]{0,40}?\b(?:to|at)\s*$|"
@@ -66,7 +70,7 @@ NOT_TERM_BEFORE = re.compile(
     r"[^.]{0,30}$|"
     # a running sum of a year's or all deals: "올해에만 약 8조원의", "누적 기술수출 규모는"
     r"(?:올해에만|올해만|올\s?들어서?만|누적|지금까지|현재까지|this year alone|so far this year|"
-    r"to date)\s*(?:[^\s.\d]+\s){0,2}(?:약\s*|about\s*|around\s*|some\s*)?$|"
+    r"to date)\s*(?:[^\s.\d]+(?:\s|$)){0,2}(?:약\s*|about\s*|around\s*|some\s*)?$|"
     # a market's size: "세계시장이 5~6억달러", "시장 규모는 약", "annual scale of about"
     r"(?:시장|market)\s?(?:규모|size|scale)?\s?(?:은|는|이|가|is|was|of|at)?\s*"
     r"(?:약|about|around|approximately|roughly|an estimated)?\s*(?:[\d.,]+\s?~\s?)?$|"

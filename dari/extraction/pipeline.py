@@ -24,6 +24,7 @@ from dari.extraction import (
     proposers_en,
     restated,
     roles,
+    stakes_ko,
     tagger,
     terms,
     together,
@@ -120,7 +121,8 @@ def _acquisition(text: str) -> bool:
     """The text tells of a company, a stake or an asset bought (not rights taken under a
     licence, "an option to acquire overseas sales rights", nor a merger only thought of)."""
     text = _ACQUISITION_MAYBE.sub(" ", _LICENCE_ACQUIRE.sub(" ", text))
-    return bool(_ACQUISITION.search(text))
+    invested = _STAKE_FUNDING.search(text) or _FUNDING.search(text)  # money in for new shares
+    return bool(_ACQUISITION.search(text)) or (stakes_ko.bought(text) and not invested)
 
 
 _WORLD = re.compile(r"worldwide|global(?:ly)?|all territories|전\s?세계|글로벌", re.I)
@@ -445,6 +447,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         # a text that opens on a company bought is about the purchase, whatever it says of
         # money raised later ("HLB merges with Elevar ... Elevar raised")
         and not (bought and _acquisition(lead) and not _FUNDING.search(lead))
+        and not (lang == "ko" and stakes_ko.partners_first(text))
     )
     if is_funding:
         cand = Candidate("investment")
@@ -527,7 +530,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             roled = consortium.co_buyers(text, orgs, flows.directed(text, sides or orgs, roled))
             roled = consortium.beside(text, orgs, sides or orgs, roled)
         else:
-            roled = flows_ko.directed(text, sides or orgs, roled)
+            roled = flows_ko.directed(text, sides or orgs, roled, gazetteer)
         cand.put(
             "parties",
             [_party(gazetteer, m, r) for m, r, _ in roled],

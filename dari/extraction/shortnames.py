@@ -37,9 +37,32 @@ _PLACE = re.compile(
 )
 
 
+# a Korean name's last word that says what kind of company it is: "트리거 테라퓨틱스" is
+# "트리거" named again (issue 14, extraction round 5)
+_KO_DESCRIPTOR = re.compile(
+    r"^(?:테라퓨틱스|파마슈티컬스?|바이오사이언스|바이오로직스|바이오텍|바이오|파마|제약|사이언스|"
+    r"캐피탈|홀딩스|그룹|코리아|헬스케어|메디신스?|랩스?|테크놀로지스?)$"
+)
+_KO_PLACE = re.compile(r"^(?:한국|미국|중국|일본|독일|영국|프랑스|스위스|글로벌|국내|해외)$")
+# the particle or the mark after a Korean name
+_KO_AFTER = (
+    r"(?=(?:사|측)?(?:은|는|이|가|을|를|의|와|과|에게|에|로부터|으로|로|도|\s|[,.)'’\"”])|$)"
+)
+
+
+def _ko_forms(name: str) -> list[str]:
+    words = name.split()
+    if len(words) < 2 or not _KO_DESCRIPTOR.match(words[-1]):
+        return []
+    short = " ".join(words[:-1])
+    return [short] if len(short) >= 2 and not _KO_PLACE.match(short) else []
+
+
 def _forms(name: str) -> list[str]:
     words = name.replace(",", " ").split()
-    if len(words) < 2 or re.search(r"[가-힣]", name):
+    if re.search(r"[가-힣]", name):
+        return _ko_forms(name)
+    if len(words) < 2:
         return []
     head: list[str] = []
     for w in words:
@@ -77,7 +100,11 @@ def short_forms(text: str, orgs: list[Mention]) -> list[Mention]:
     ]
     more = []
     for form, named in keys.items():
-        for hit in re.finditer(r"(?<![\w&-])" + re.escape(form) + r"(?![\w&-])", text):
+        korean = bool(re.search(r"[가-힣]", form))
+        around = (
+            (r"(?<![가-힣A-Za-z0-9])", _KO_AFTER) if korean else (r"(?<![\w&-])", r"(?![\w&-])")
+        )
+        for hit in re.finditer(around[0] + re.escape(form) + around[1], text):
             if any(a < hit.end() and hit.start() < b for a, b in covered):
                 continue
             if re.match(r"\s[A-Z]", text[hit.end() : hit.end() + 2]):
