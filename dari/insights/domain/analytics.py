@@ -34,7 +34,7 @@ from dari.core.smallcell import K
 from dari.directory.access import visible_assets
 from dari.directory.models import Asset, Cluster, Deal, Investment, current_generation
 from dari.directory.vocab import InvestmentKind, Modality, Stage, TherapeuticArea, label_of
-from dari.events.models import Meeting
+from dari.events.models import FollowUp, Meeting
 from dari.insights.domain import meeting_cells
 
 KOREA = "KR"
@@ -252,8 +252,14 @@ def funnel(f: Filters = Filters(), k: int = K) -> list[dict[str, Any]]:
 
 def data_version() -> str:
     """A stamp that changes whenever anything these aggregates read changes: the directory
-    generation (raised by every import and edit) and the meetings (count, last change).
-    Caches of the aggregates are keyed by it, so they are computed once per change."""
+    generation (raised by every import and edit), the meetings (count, last change) and their
+    follow-ups (count, last report; a report leaves its meeting unchanged). Caches of the
+    aggregates are keyed by it, so they are computed once per change, and a held-back cell is
+    never served beside figures computed from newer data."""
     meetings = Meeting.objects.aggregate(n=Count("pk"), last=Max("updated"))
-    last = meetings["last"].timestamp() if meetings["last"] else 0
-    return f"{current_generation()}.{meetings['n']}.{last}"
+    reports = FollowUp.objects.aggregate(n=Count("pk"), last=Max("created"), top=Max("pk"))
+    stamps = [m.timestamp() if m else 0 for m in (meetings["last"], reports["last"])]
+    return (
+        f"{current_generation()}.{meetings['n']}.{stamps[0]}"
+        f".{reports['n']}.{reports['top'] or 0}.{stamps[1]}"
+    )
