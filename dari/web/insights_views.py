@@ -19,12 +19,14 @@ from django.views.decorators.http import require_GET, require_POST
 from dari.core.errors import DomainError
 from dari.core.forms import add_domain_error
 from dari.core.names import local_name
+from dari.core.smallcell import K
 from dari.curation.access import may_curate
 from dari.curation.domain.observations import propose_observation
 from dari.directory.domain.readercache import for_reader
 from dari.directory.models import Cluster
 from dari.directory.vocab import Modality, Stage
 from dari.insights.domain import analytics, network, targets
+from dari.insights.domain.meeting_cells import shown
 from dari.insights.domain.units import UNITS, unit_factor, unit_label
 from dari.insights.forms import (
     CapabilityForm,
@@ -108,7 +110,7 @@ def _ecosystem_tables(user: Any, f: analytics.Filters) -> list[Table]:
     by_year = deals["year"]
     share_rows = analytics.korea_meeting_share(f)
     for row in share_rows:
-        row["share_pct"] = round(row["share"] * 100, 1)
+        row["share_pct"] = None if row["share"] is None else round(row["share"] * 100, 1)
     tables: list[Table] = [
         {
             "key": "deals-year",
@@ -217,7 +219,8 @@ def _draw(table: Table) -> str:
             factor = unit_factor(title)
             rows = [{**r, value: _scaled(r[value], factor)} for r in table["rows"]]
             return charts.bar_chart(rows, label, value, unit_label(title))
-        return charts.bar_chart(table["rows"], label, value, title)
+        # A held-back cell ("fewer than 3") has no bar: drawn as 0 it would read as none.
+        return charts.bar_chart([r for r in table["rows"] if shown(r[value])], label, value, title)
     vocabulary, x_title, y_title, value_title = args
     rows = [r for r in table["rows"] if r["assets"]]
     order = [str(label) for label in vocabulary.labels] + [_("Not stated")]
@@ -263,6 +266,7 @@ def ecosystem(request: HttpRequest) -> HttpResponse:
             "korea": korea,
             "query": request.GET.urlencode(),
             "current": "ecosystem",
+            "small_cell": K,
         },
     )
 
@@ -316,6 +320,7 @@ def cluster_network(request: HttpRequest) -> HttpResponse:
             ),
             "clusters": clusters,
             "current": "clusters",
+            "small_cell": K,
         },
     )
 

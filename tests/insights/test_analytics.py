@@ -141,16 +141,17 @@ def test_assets_by_cluster_refuses_an_unknown_dimension(world):
 
 
 def test_korea_share_of_meetings_ignores_cancelled_ones(world):
-    share = a.korea_meeting_share()
+    # k=1: the counting itself, without the small-cell rule (tests/insights/test_small_cells.py).
+    share = a.korea_meeting_share(k=1)
     assert share == [
         {"key": "ev-2026", "label": "Event ev-2026", "meetings": 3, "with_korea": 2,
          "share": 0.6667},
     ]  # fmt: skip
     assert a.korea_share_total(share) == {"meetings": 3, "with_korea": 2, "share": 0.6667}
-    assert rows(a.korea_meeting_share(Filters(cluster="cl-b")), "meetings", "with_korea") == [
+    assert rows(a.korea_meeting_share(Filters(cluster="cl-b"), k=1), "meetings", "with_korea") == [
         (1, 1)
     ]
-    assert a.korea_share_total(a.korea_meeting_share(Filters(year_from=2027))) == {
+    assert a.korea_share_total(a.korea_meeting_share(Filters(year_from=2027), k=1)) == {
         "meetings": 0,
         "with_korea": 0,
         "share": None,
@@ -158,15 +159,21 @@ def test_korea_share_of_meetings_ignores_cancelled_ones(world):
 
 
 def test_funnel_over_all_events_counts_each_meeting_up_to_its_furthest_stage(world):
-    assert a.funnel() == [
+    assert a.funnel(k=1) == [
         {"key": "meeting", "label": "Meetings", "meetings": 2, "share_of_previous": None},
         {"key": "cda_signed", "label": "CDA signed", "meetings": 2, "share_of_previous": 1.0},
         {"key": "term_sheet", "label": "Term sheet", "meetings": 1, "share_of_previous": 0.5},
-        {"key": "deal", "label": "Deal", "meetings": 0, "share_of_previous": 0.0},
+        # No meeting reached a deal: no organisation accounts for it, held back even at k=1.
+        {
+            "key": "deal",
+            "label": "Deal",
+            "meetings": "fewer than 1 organisations",
+            "share_of_previous": None,
+        },
     ]
-    assert rows(a.funnel(Filters(year_to=2025)), "meetings", "share_of_previous") == [
-        (0, None),
-        (0, None),
-        (0, None),
-        (0, None),
+    assert rows(a.funnel(Filters(year_to=2025), k=1), "meetings", "share_of_previous") == [
+        ("fewer than 1 organisations", None),
+        ("fewer than 1 organisations", None),
+        ("fewer than 1 organisations", None),
+        ("fewer than 1 organisations", None),
     ]

@@ -77,3 +77,16 @@ def test_readers_share_a_key_only_when_they_see_the_same_assets(db):
     other = OrganizationFactory(id="org-other")
     assert visibility_key(UserFactory(organization=stranger)).startswith("org:org-stranger:")
     assert visibility_key(UserFactory(organization=other)) == "members"
+
+
+def test_a_follow_up_report_computes_the_funnel_again(world, client, computations):
+    from dari.events.models import FollowUp
+
+    client.get("/insights/ecosystem/")
+    meeting = world["meetings"][0]
+    # A report leaves its meeting as it was: the stamp must still change.
+    FollowUp.objects.create(
+        meeting=meeting, reported_by=meeting.participants.first(), outcome="deal"
+    )
+    client.get("/insights/ecosystem/")
+    assert len(computations) == 2

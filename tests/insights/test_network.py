@@ -13,8 +13,8 @@ pytestmark = pytest.mark.django_db
 
 def test_cluster_links_count_deals_meetings_and_facilities_across_clusters(world):
     # d2 (B→A) and d4 (A→B); m3 joins A and B (m4 is cancelled, m1 has a cluster-less side);
-    # a1 (A) runs the ADC plant in B.
-    assert network.cluster_links() == [
+    # a1 (A) runs the ADC plant in B. k=1: the counting without the small-cell rule.
+    assert network.cluster_links(k=1) == [
         {"a": "cl-a", "a_label": "Alpha Cluster", "b": "cl-b", "b_label": "Beta Cluster",
          "deals": 2, "meetings": 1, "facilities": 1, "total": 4},
     ]  # fmt: skip
@@ -28,7 +28,7 @@ def test_cluster_links_name_clusters_in_the_readers_language(world):
 
 
 def test_cluster_matrix_is_symmetric(world):
-    cells = network.cluster_matrix(network.cluster_links())
+    cells = network.cluster_matrix(network.cluster_links(k=1))
     assert [(c["from"], c["to"], c["total"]) for c in cells] == [
         ("Alpha Cluster", "Beta Cluster", 4),
         ("Beta Cluster", "Alpha Cluster", 4),

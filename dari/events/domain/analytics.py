@@ -23,8 +23,10 @@ from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 
 from dari.core.names import country_name, local_name
+from dari.core.smallcell import K, disclosable
 from dari.directory.access import visible_assets
 from dari.directory.vocab import Modality, label_of
+from dari.events.access import representing
 from dari.events.models import (
     FUNNEL,
     Event,
@@ -32,6 +34,7 @@ from dari.events.models import (
     Meeting,
     MeetingRequest,
     MeetingStatus,
+    Participant,
     RequestStatus,
 )
 
@@ -126,19 +129,30 @@ def meetings_by(event: Event, dimension: str, user: Any) -> list[dict[str, Any]]
     return sorted(rows, key=lambda r: (-r["meetings"], r["key"] == "", r["label"]))
 
 
-def funnel_of(meetings: QuerySet[Meeting]) -> list[dict[str, Any]]:
-    """The scheduled ones among `meetings`, then how many reached a CDA, a term sheet and a
-    deal: key, label, meetings and the share of the stage before (None after an empty stage).
-    The one definition behind an event's funnel and the funnel over all events."""
+def funnel_stages() -> list[tuple[str, str]]:
+    """The funnel's stages: key and label, the scheduled meetings first."""
+    return [("meeting", _("Meetings"))] + [(o.value, str(o.label)) for o in FUNNEL]
+
+
+def funnel_sets(meetings: QuerySet[Meeting]) -> list[set[int]]:
+    """Per stage of `funnel_stages`, the ids of the scheduled ones among `meetings` that
+    reached it (each set holds the next)."""
     scheduled = set(meetings.filter(status=MeetingStatus.SCHEDULED).values_list("pk", flat=True))
     furthest: dict[int, int] = {}
     reports = FollowUp.objects.filter(meeting_id__in=scheduled, outcome__in=FUNNEL)
     for meeting_id, outcome in reports.values_list("meeting_id", "outcome"):
         furthest[meeting_id] = max(furthest.get(meeting_id, 0), FUNNEL.index(outcome) + 1)
-    counts = [len(scheduled)] + [
-        sum(1 for s in furthest.values() if s >= k) for k in range(1, len(FUNNEL) + 1)
+    return [scheduled] + [
+        {m for m, s in furthest.items() if s >= k} for k in range(1, len(FUNNEL) + 1)
     ]
-    stages = [("meeting", _("Meetings"))] + [(o.value, str(o.label)) for o in FUNNEL]
+
+
+def funnel_of(meetings: QuerySet[Meeting]) -> list[dict[str, Any]]:
+    """The scheduled ones among `meetings`, then how many reached a CDA, a term sheet and a
+    deal: key, label, meetings and the share of the stage before (None after an empty stage).
+    The one definition behind an event's funnel and the funnel over all events."""
+    counts = [len(ids) for ids in funnel_sets(meetings)]
+    stages = funnel_stages()
     return [
         {
             "key": key,
@@ -164,3 +178,16 @@ def linked_deals(event: Event) -> list[str]:
             )
         )
     )
+
+
+def listed_participants(event: Event, k: int = K) -> int | None:
+    """The participant count anyone may read on the event page: those the organiser approved
+    who still speak for their organisation (the people a directory of the event can list;
+    registrations awaiting approval, moved or removed people are no one's to know of). None
+    when they come from fewer than `k` organisations (`dari.core.smallcell`): then the page
+    reads "fewer than k"."""
+    people = representing(Participant.objects.filter(event=event, approved=True))
+    rows = list(people.values_list("organization_id", "pk"))
+    # A participant without an organisation counts as one of their own.
+    organisations = {org or f"person-{pk}" for org, pk in rows}
+    return len(rows) if disclosable(organisations, k=k) else None

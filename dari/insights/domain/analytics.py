@@ -14,7 +14,9 @@ Definitions (docs/insights.md):
 - meetings are accepted meetings that were not cancelled; a meeting "involves Korea" when at
   least one participant's organisation has country KR;
 - the funnel starts from scheduled meetings; a meeting counts at every stage up to the furthest
-  one either side reported (the rule of the events app, over all events).
+  one either side reported (the rule of the events app, over all events);
+- meeting figures are not public data: a cell is shown only when at least K organisations
+  account for it (`dari.core.smallcell`, applied in `meeting_cells`).
 """
 
 from __future__ import annotations
@@ -28,11 +30,12 @@ from django.db.models import Count, Max, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from dari.core.names import country_name, local_name
+from dari.core.smallcell import K
 from dari.directory.access import visible_assets
 from dari.directory.models import Asset, Cluster, Deal, Investment, current_generation
 from dari.directory.vocab import InvestmentKind, Modality, Stage, TherapeuticArea, label_of
-from dari.events.domain.analytics import funnel_of
-from dari.events.models import Meeting, MeetingStatus
+from dari.events.models import FollowUp, Meeting
+from dari.insights.domain import meeting_cells
 
 KOREA = "KR"
 
@@ -230,59 +233,33 @@ def assets_by_cluster(user: Any, dimension: str, f: Filters = Filters()) -> list
 # Events ------------------------------------------------------------------------------------
 
 
-def _meetings(f: Filters) -> QuerySet[Meeting]:
-    meetings = Meeting.objects.exclude(status=MeetingStatus.CANCELLED)
-    if f.year_from is not None:
-        meetings = meetings.filter(event__start_date__year__gte=f.year_from)
-    if f.year_to is not None:
-        meetings = meetings.filter(event__start_date__year__lte=f.year_to)
-    if f.cluster:
-        meetings = meetings.filter(participants__organization__cluster_id=f.cluster).distinct()
-    return meetings
+def korea_meeting_share(f: Filters = Filters(), k: int = K) -> list[dict[str, Any]]:
+    """Per event: meetings, those with a participant of a Korean organisation, and their
+    share; small cells held back (`meeting_cells`). The modality filter does not apply."""
+    return meeting_cells.korea_meeting_share(f.cluster, f.year_from, f.year_to, k)
 
 
-def korea_meeting_share(f: Filters = Filters()) -> list[dict[str, Any]]:
-    """Per event: meetings, meetings with at least one participant of a Korean organisation,
-    and their share; events by start date. The modality filter does not apply."""
-    meetings = _meetings(f).select_related("event").prefetch_related("participants__organization")
-    per_event: dict[int, dict[str, Any]] = {}
-    for m in meetings.order_by("event__start_date", "event_id", "id"):
-        row = per_event.setdefault(
-            m.event_id,
-            {"key": m.event.slug, "label": m.event.name, "meetings": 0, "with_korea": 0},
-        )
-        row["meetings"] += 1
-        if any(
-            p.organization is not None and p.organization.country == KOREA
-            for p in m.participants.all()
-        ):
-            row["with_korea"] += 1
-    rows = list(per_event.values())
-    for row in rows:
-        row["share"] = round(row["with_korea"] / row["meetings"], 4)
-    return rows
+def korea_share_total(rows: list[dict[str, Any]], k: int = K) -> dict[str, Any]:
+    """The share over all events of `korea_meeting_share` rows, from the cells shown."""
+    return meeting_cells.korea_share_total(rows, k)
 
 
-def korea_share_total(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """The share over all events of `korea_meeting_share` rows (None without meetings)."""
-    meetings = sum(r["meetings"] for r in rows)
-    korea = sum(r["with_korea"] for r in rows)
-    return {
-        "meetings": meetings,
-        "with_korea": korea,
-        "share": round(korea / meetings, 4) if meetings else None,
-    }
-
-
-def funnel(f: Filters = Filters()) -> list[dict[str, Any]]:
-    """The follow-up funnel (`funnel_of`) of the meetings of all events that `f` selects."""
-    return funnel_of(_meetings(f))
+def funnel(f: Filters = Filters(), k: int = K) -> list[dict[str, Any]]:
+    """The follow-up funnel of the meetings of all events that `f` selects, small cells held
+    back (`meeting_cells`)."""
+    return meeting_cells.funnel(f.cluster, f.year_from, f.year_to, k)
 
 
 def data_version() -> str:
     """A stamp that changes whenever anything these aggregates read changes: the directory
-    generation (raised by every import and edit) and the meetings (count, last change).
-    Caches of the aggregates are keyed by it, so they are computed once per change."""
+    generation (raised by every import and edit), the meetings (count, last change) and their
+    follow-ups (count, last report; a report leaves its meeting unchanged). Caches of the
+    aggregates are keyed by it, so they are computed once per change, and a held-back cell is
+    never served beside figures computed from newer data."""
     meetings = Meeting.objects.aggregate(n=Count("pk"), last=Max("updated"))
-    last = meetings["last"].timestamp() if meetings["last"] else 0
-    return f"{current_generation()}.{meetings['n']}.{last}"
+    reports = FollowUp.objects.aggregate(n=Count("pk"), last=Max("created"), top=Max("pk"))
+    stamps = [m.timestamp() if m else 0 for m in (meetings["last"], reports["last"])]
+    return (
+        f"{current_generation()}.{meetings['n']}.{stamps[0]}"
+        f".{reports['n']}.{reports['top'] or 0}.{stamps[1]}"
+    )

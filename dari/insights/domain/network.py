@@ -4,7 +4,8 @@ capability profile of one cluster; and a capability finder over facilities and p
 Links between two different clusters A and B (docs/insights.md):
 - deals: a deal whose licensor belongs to A and licensee to B (or the reverse);
 - meetings: an accepted, not cancelled event meeting with participants of organisations in A
-  and in B (a meeting counts once per pair of clusters it joins);
+  and in B (a meeting counts once per pair of clusters it joins), shown only when at least K
+  organisations of each cluster took part (`dari.core.smallcell`);
 - facilities: an organisation of A that runs a facility located in B.
 Assets in a profile come only through `visible_assets(user)`.
 """
@@ -20,11 +21,13 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from dari.core.names import local_name
+from dari.core.smallcell import K, disclosable
 from dari.directory.access import visible_assets
 from dari.directory.models import Cluster, Deal, Facility, Organization, Program
 from dari.directory.text import tokens_many
 from dari.directory.vocab import FacilityKind, Modality, OrgKind, ProgramKind, Stage, label_of
 from dari.events.models import Meeting, MeetingStatus
+from dari.insights.domain.meeting_cells import fewer_than
 
 KINDS = ("deals", "meetings", "facilities")
 
@@ -33,9 +36,12 @@ def _pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
 
-def cluster_links() -> list[dict[str, Any]]:
-    """One row per pair of clusters with any link: a, a_label, b, b_label, deals, meetings,
-    facilities, total; strongest first, then by names."""
+def cluster_links(k: int = K) -> list[dict[str, Any]]:
+    """One row per pair of clusters with any link shown: a, a_label, b, b_label, deals,
+    meetings, facilities, total; strongest first, then by names. Meetings are not public: a
+    pair's meeting count is shown only when at least `k` organisations of each cluster took
+    part (`dari.core.smallcell`); otherwise it reads "fewer than k" (also for none, so that
+    the cell tells nothing) and is left out of the total."""
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     deals = Deal.objects.filter(
         licensor__cluster__isnull=False, licensee__cluster__isnull=False
@@ -46,14 +52,29 @@ def cluster_links() -> list[dict[str, Any]]:
     seats = (
         Meeting.objects.exclude(status=MeetingStatus.CANCELLED)
         .filter(participants__organization__cluster__isnull=False)
-        .values_list("pk", "participants__organization__cluster_id")
+        .values_list(
+            "pk", "participants__organization_id", "participants__organization__cluster_id"
+        )
     )
-    clusters_of: defaultdict[int, set[str]] = defaultdict(set)
-    for meeting_id, cluster_id in seats:
-        clusters_of[meeting_id].add(cluster_id)
-    for clusters in clusters_of.values():
+    orgs_of: defaultdict[int, defaultdict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for meeting_id, org_id, cluster_id in seats:
+        orgs_of[meeting_id][cluster_id].add(org_id)
+    met: defaultdict[tuple[str, str], int] = defaultdict(int)
+    sides: defaultdict[tuple[str, str], defaultdict[str, set[str]]] = defaultdict(
+        lambda: defaultdict(set)
+    )
+    for clusters in orgs_of.values():
         for a, b in combinations(sorted(clusters), 2):
-            counts[(a, b)]["meetings"] += 1
+            met[(a, b)] += 1
+            sides[(a, b)][a] |= clusters[a]
+            sides[(a, b)][b] |= clusters[b]
+    meetings_shown = {
+        pair: n
+        for pair, n in met.items()
+        if all(disclosable(sides[pair][side], k=k) for side in pair)
+    }
+    for pair, n in meetings_shown.items():
+        counts[pair]["meetings"] += n
     facilities = Facility.objects.filter(
         cluster__isnull=False, organization__cluster__isnull=False
     ).values_list("organization__cluster_id", "cluster_id")
@@ -64,8 +85,10 @@ def cluster_links() -> list[dict[str, Any]]:
     rows = []
     for (a, b), c in counts.items():
         row: dict[str, Any] = {"a": a, "a_label": names[a], "b": b, "b_label": names[b]}
-        row.update({k: c[k] for k in KINDS})
-        row["total"] = sum(c[k] for k in KINDS)
+        row.update({kind: c[kind] for kind in KINDS})
+        row["total"] = sum(c[kind] for kind in KINDS)
+        if (a, b) not in meetings_shown:
+            row["meetings"] = fewer_than(k)
         rows.append(row)
     return sorted(rows, key=lambda r: (-r["total"], r["a_label"], r["b_label"]))
 

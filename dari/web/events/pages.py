@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from dari.core.errors import DomainError
+from dari.core.smallcell import K
 from dari.events.access import (
     may_create_events,
     may_manage,
@@ -21,6 +22,7 @@ from dari.events.access import (
     registration_for,
     represents,
 )
+from dari.events.domain.analytics import listed_participants
 from dari.events.domain.queries import event_directory, event_rows
 from dari.events.domain.setup import register_participant
 from dari.events.domain.suggest import suggest_meetings
@@ -69,7 +71,11 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
             request.GET.get("country", ""),
             me=None if context["can_manage"] else me,
         )
-    context["participant_count"] = event.participants.count()
+    # Organisers run the event and see every registration; anyone else the listed ones only.
+    context["participant_count"] = (
+        event.participants.count() if context["can_manage"] else listed_participants(event)
+    )
+    context["small_cell"] = K
     return render(request, "events/detail.html", context)
 
 
