@@ -30,7 +30,9 @@ def test_suggestions_rank_event_organisations_and_skip_those_already_asked(clien
     request_meeting(me, target=seeker)
     assert "org-seeker" not in [s.organization.pk for s in suggest_meetings(me.user, me)]
     client.force_login(me.user)
-    page = client.get(f"/events/{event.slug}/suggestions")
+    page = client.get(f"/events/{event.slug}/suggestions", HTTP_HX_REQUEST="true")
     assert page.status_code == 200
     client.force_login(person(make_event(slug="other-event"), "x", "org-x", "Asia/Seoul").user)
-    assert client.get(f"/events/{event.slug}/suggestions").status_code == 404
+    assert (
+        client.get(f"/events/{event.slug}/suggestions", HTTP_HX_REQUEST="true").status_code == 404
+    )
