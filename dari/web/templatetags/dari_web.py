@@ -23,6 +23,7 @@ from dari.core.names import local_name as _local_name
 from dari.core.names import local_text as _local_text
 from dari.core.names import other_name as _other_name
 from dari.core.names import region_name as _region_name
+from dari.core.names import zone_name as _zone_name
 from dari.directory.vocab import (
     DealStatus,
     DealType,
@@ -71,6 +72,12 @@ def label(value: str | None, vocabulary: str) -> str:
 def country_name(code: str | None) -> str:
     """`{{ org.country|country_name }}`: the country's name in the active language."""
     return _country_name(code)
+
+
+@register.filter
+def zone_name(zone: str | None) -> str:
+    """`{{ p.timezone|zone_name }}`: a time zone as a place in the active language."""
+    return _zone_name(zone)
 
 
 @register.filter
