@@ -75,6 +75,29 @@ def country_name(code: str | None) -> str:
 
 
 @register.filter
+def best_score(rows: Any) -> float:
+    """`{{ rows|best_score }}`: the highest score of a list of recommendations, rows being
+    (record, recommendation) pairs or objects with a `score`."""
+    scores = [getattr(row[1] if isinstance(row, tuple) else row, "score", 0) for row in rows]
+    return max((float(s or 0) for s in scores), default=0.0)
+
+
+@register.filter
+def strength(score: Any, top: Any) -> int:
+    """`{{ rec.score|strength:top }}`: a match's strength out of 10, relative to the best of
+    its list. The rankers score on different scales (0.5-0.63 for partners, 4.5-7 for
+    assets), so a raw score means nothing to a reader; a bar of ten reads alike on every list
+    and keeps its order."""
+    try:
+        value, best = float(score), float(top)
+    except (TypeError, ValueError):
+        return 0
+    if best <= 0 or value <= 0:
+        return 0
+    return max(1, min(10, round(10 * value / best)))
+
+
+@register.filter
 def zone_name(zone: str | None) -> str:
     """`{{ p.timezone|zone_name }}`: a time zone as a place in the active language."""
     return _zone_name(zone)
