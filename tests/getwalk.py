@@ -155,3 +155,12 @@ def path_values() -> dict[str, Any]:
         "participant_id": participant.pk if participant else "none",
         "rule_id": _first(MeetingRule, event=event),
     }
+
+
+def get_as_loaded(client: Any, url: str, **headers: Any) -> Any:
+    """GET a URL as a browser would load it: an htmx fragment (which redirects a plain GET to
+    its page) is asked for as htmx, so that its own answer is the one checked."""
+    response = client.get(url, **headers)
+    if response.status_code == 302 and "HX-Request" in response.get("Vary", ""):
+        response = client.get(url, HTTP_HX_REQUEST="true", **headers)
+    return response

@@ -5,7 +5,8 @@
 `detail` says what went wrong in one sentence; `errors` names each parameter at fault (empty
 when no parameter is: a 404, a 405, a 500). 400 for a bad parameter (ninja's validation errors
 and the shared filters' included), 401/403/429 from authentication and throttling, 404 for a
-missing or refused object (the same answer for both), 405, and 500 (logged).
+missing or refused object (the same answer for both), 405, 415 for a write's body that is not
+declared JSON (a form, a multipart form, plain text), and 500 (logged).
 """
 
 from __future__ import annotations
@@ -149,8 +150,45 @@ def _default_detail(exc: HttpError) -> str:
 DOMAIN_STATUS = {"forbidden": 403, "not_found": 404, "decided": 409, "duplicate": 409}
 
 
+def _takes_body(run: Callable[..., Any]) -> bool:
+    """Whether the operation whose `run` this is reads a JSON body."""
+    operation = getattr(run, "__self__", None)
+    models = getattr(operation, "models", ())
+    return any(model.__ninja_param_source__ == "body" for model in models)
+
+
+def _declared_json(request: HttpRequest) -> bool:
+    """A body declared JSON, or not declared at all (then parsed as JSON, 400 if it is not)."""
+    content_type = request.content_type or ""
+    return content_type in ("", "application/json") or content_type.endswith("+json")
+
+
+def _has_body(request: HttpRequest) -> bool:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0) > 0
+    except ValueError:
+        return True
+
+
 def install(api: NinjaAPI) -> None:
     """Replace ninja's default handlers (422 with pydantic's list, plain-text 500)."""
+
+    def json_body_only(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        """415 for a form, a multipart form or any other body not declared JSON, before
+        anything reads it: ninja reads `request.body`, which a form already parsed from the
+        stream (the NUL check, a session's CSRF check) no longer has, a 500 otherwise."""
+        if not _takes_body(run):
+            return run
+
+        @wraps(run)
+        def wrapped(request: HttpRequest, **kwargs: Any) -> HttpResponse:
+            if _has_body(request) and not _declared_json(request):
+                message = _("Send the body as JSON (Content-Type: application/json).")
+                error = {"field": "body", "code": "unsupported_media_type", "message": message}
+                return api.create_response(request, body(f"body: {message}", [error]), status=415)
+            return run(request, **kwargs)
+
+        return wrapped
 
     def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         errors = []
@@ -204,6 +242,7 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(RequestDataTooBig, too_big)
     api.add_exception_handler(Http404, http404)
     api.add_exception_handler(Exception, server_error)
+    api.add_decorator(json_body_only, mode="view")
 
 
 def json_method_not_allowed(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

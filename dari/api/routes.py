@@ -73,6 +73,8 @@ class DariAPI(NinjaAPI):
                 operation["responses"].setdefault(400, error_answer("Bad Request"))
                 operation["responses"].setdefault(401, error_answer("Unauthorized"))
                 operation["responses"].setdefault(429, error_answer("Too Many Requests"))
+                if "requestBody" in operation:
+                    operation["responses"].setdefault(415, error_answer("Unsupported Media Type"))
                 for parameter in operation.get("parameters", []):
                     _no_nul(parameter["schema"])
         schema["components"]["schemas"].setdefault(

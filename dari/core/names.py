@@ -9,6 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from babel.dates import get_timezone_location
 from django.utils import translation
 
 from dari.matching.glossary import glossary
@@ -197,3 +199,32 @@ def term_name(term: str, language: str | None = None) -> str:
     if not term or not is_korean(language):
         return term
     return glossary().korean(term) or term
+
+
+def zone_name(zone: str | None, language: str | None = None) -> str:
+    """A tz database zone as a place in `language` (the active one by default), from CLDR:
+    "미국(인디애나폴리스)" for America/Indiana/Indianapolis, "United Kingdom" for
+    Europe/London. A zone of no country (UTC, Etc/GMT+5) or one CLDR does not know is shown
+    as its id; forms keep sending the id."""
+    zone = (zone or "").strip()
+    if not zone:
+        return ""
+    return _zone_name(zone, _language(language))
+
+
+@lru_cache(maxsize=2048)
+def _zone_name(zone: str, language: str) -> str:
+    canonical = get_global("zone_aliases").get(zone, zone)
+    territory = get_global("zone_territories").get(canonical, "")
+    if len(territory) != 2 or territory in NOT_COUNTRIES:
+        return zone
+    locale = _locale(language)
+    try:
+        location = str(get_timezone_location(canonical, locale=locale))
+    except LookupError:
+        return zone
+    # CLDR words a location as "{0} Time" / "{0} 시간"; a place is wanted, the word is ours.
+    before, _, after = str(locale.zone_formats["region"]).partition("%s")
+    if location.startswith(before) and location.endswith(after):
+        location = location[len(before) : len(location) - len(after)]
+    return location.strip() or zone

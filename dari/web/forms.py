@@ -11,7 +11,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from dari.accounts.models import LinkKind, OrganizationLink
-from dari.core.names import both_names, countries_by_name, country_codes, local_name
+from dari.core.names import both_names, countries_by_name, country_codes, local_name, zone_name
 from dari.directory.domain.editing import ASSET_FIELDS, ORGANIZATION_FIELDS
 from dari.directory.domain.recommend import TerritoryError, check_territories
 from dari.directory.models import Asset, Organization
@@ -172,7 +172,15 @@ def timezone_choices() -> list[tuple[str, str]]:
         for name in zoneinfo.available_timezones()
         if name.split("/", 1)[0] in TIMEZONE_AREAS and "/" in name
     ]
-    return [(name, name.replace("_", " ")) for name in sorted(names)] + [("UTC", "UTC")]
+    # Sorted and led by the id (typing "Asia/S" in the list finds Seoul), then the place in
+    # the reader's language; the id is the value sent.
+    return [(name, _zone_option(name)) for name in sorted(names)] + [("UTC", "UTC")]
+
+
+def _zone_option(name: str) -> str:
+    place = zone_name(name)
+    shown = name.replace("_", " ")
+    return shown if place == name else f"{shown} · {place}"
 
 
 class TimezoneForm(forms.Form):

@@ -21,6 +21,7 @@ from dari.messaging.domain.queries import conversations, moves_to_answer, thread
 from dari.messaging.domain.threads import mark_read, post_message
 from dari.messaging.models import NoticeKind
 from dari.web.events.guards import is_htmx
+from dari.web.fragments import fragment_of
 from dari.web.messaging_forms import PreferencesForm, ReplyForm
 
 NO_THREAD = gettext_lazy("No conversation with this number.")
@@ -33,6 +34,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     return render(request, "messaging/inbox.html", context)
 
 
+@fragment_of("messages:inbox")
 @require_GET
 def unread(request: HttpRequest) -> HttpResponse:
     """The header's badge: my unread messages and the requests to move a meeting that wait for

@@ -32,6 +32,7 @@ from dari.trials.domain import queries
 from dari.trials.models import Trial
 from dari.trials.vocab import InterventionType, Phase, TrialStatus
 from dari.web import trials_charts
+from dari.web.fragments import fragment_of
 
 PAGE_SIZE = 25
 KOREA_TARGET = "clinical-trials-rank-2027"
@@ -221,6 +222,7 @@ def korea_share(request: HttpRequest) -> HttpResponse:
     )
 
 
+@fragment_of("web:asset", "trial-sites", keep=("asset_id",))
 @require_GET
 def asset_sites(request: HttpRequest, asset_id: str) -> HttpResponse:
     """Sites with experience in an asset's indication and the phase it is in or enters

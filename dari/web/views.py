@@ -51,6 +51,7 @@ from dari.directory.models import (
 from dari.directory.vocab import DealType, InvestmentKind, OrgKind
 from dari.trials.domain.queries import STAGE_PHASE, trials_of_asset
 from dari.web.forms import AssetForm, LinkForm, OrganizationForm
+from dari.web.fragments import fragment_of
 from dari.web.tables import export_format, table_download
 
 PAGE_SIZE = 25
@@ -376,6 +377,7 @@ TERRITORY_CHOICES = (
 """Territories a BD lead can try on an asset's likely partners (values the matcher reads)."""
 
 
+@fragment_of("web:asset", "partners", keep=("asset_id",))
 def asset_partners(request: HttpRequest, asset_id: str) -> HttpResponse:
     """Likely partners of an asset (loaded into its page by htmx), with the reasons;
     `?territory=` ranks them as if that territory were on offer (nothing is saved). The same
@@ -401,6 +403,7 @@ def asset_partners(request: HttpRequest, asset_id: str) -> HttpResponse:
     return HttpResponse(html)
 
 
+@fragment_of("web:organization", "recommended-assets", keep=("org_id",))
 def organization_recommended_assets(request: HttpRequest, org_id: str) -> HttpResponse:
     """Assets the organisation should see (loaded into its page by htmx), with the reasons."""
     try:

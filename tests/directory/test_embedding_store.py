@@ -71,11 +71,13 @@ def test_pages_never_embed_and_say_lexical_until_the_job_has_run(directory):
     use_embedder(encoder, in_request=False)
     client = Client()
     api = client.get("/api/assets/as-onc/partners")
-    page = client.get("/assets/as-onc/partners")
+    page = client.get("/assets/as-onc/partners", HTTP_HX_REQUEST="true")
     assert (api.status_code, page.status_code) == (200, 200)
     assert {row["ranking"] for row in api.json()} == {LEXICAL}
     assert 'data-ranking="lexical"' in page.content.decode()
-    korean = client.get("/assets/as-onc/partners", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    korean = client.get(
+        "/assets/as-onc/partners", HTTP_HX_REQUEST="true", HTTP_ACCEPT_LANGUAGE="ko"
+    ).content.decode()
     assert "전체 순위는 아직 준비 중입니다" in korean
     assert (encoder.calls, StoredEmbedding.objects.count()) == (0, 0)
 
@@ -87,7 +89,7 @@ def test_pages_never_embed_and_say_lexical_until_the_job_has_run(directory):
         texts,
     )
     api = client.get("/api/assets/as-onc/partners")
-    page = client.get("/assets/as-onc/partners")
+    page = client.get("/assets/as-onc/partners", HTTP_HX_REQUEST="true")
     assert {row["ranking"] for row in api.json()} == {SEMANTIC}
     assert "data-ranking" not in page.content.decode()
     assert encoder.texts == texts  # the pages read the stored vectors

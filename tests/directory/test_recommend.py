@@ -106,11 +106,13 @@ def test_cli_prints_json_keyed_by_asset(market, capsys):
 
 
 def test_pages_show_partners_with_reasons_and_hide_refused_assets(market, client):
-    page = client.get("/assets/as-public/partners")
+    page = client.get("/assets/as-public/partners", HTTP_HX_REQUEST="true")
     assert page.status_code == 200
     assert "Seeker Pharma" in page.content.decode()
-    assert client.get("/assets/as-cda/partners").status_code == 404
-    listing = client.get("/organizations/org-seeker/recommended-assets").content.decode()
+    assert client.get("/assets/as-cda/partners", HTTP_HX_REQUEST="true").status_code == 404
+    listing = client.get(
+        "/organizations/org-seeker/recommended-assets", HTTP_HX_REQUEST="true"
+    ).content.decode()
     assert ("Openmab" in listing, "Secretmab cda" in listing, "Secretmab members" in listing) == (
         True,
         False,
@@ -179,7 +181,9 @@ def test_reasons_are_in_the_active_language(past_adc_deal, leak_world):
 
 def test_the_korean_page_shows_korean_reasons(market, client):
     with translation.override("en"):  # restores the language the middleware activates
-        page = client.get("/assets/as-public/partners", headers={"accept-language": "ko"})
+        page = client.get(
+            "/assets/as-public/partners", HTTP_HX_REQUEST="true", headers={"accept-language": "ko"}
+        )
     assert page.status_code == 200
     assert "관심 분야로 밝힌 영역" in page.content.decode()
 
@@ -300,9 +304,11 @@ def test_api_cli_and_page_take_a_territory_to_try(twin_in_japan, client, capsys)
     assert json.loads(capsys.readouterr().out)["as-public"][0]["organization"] == "org-twin-jp"
     with pytest.raises(CommandError, match="--territory: unknown territory 'Narnia'"):
         call_command("recommend", "partners", "--asset", "as-public", "--territory", "Narnia")
-    page = client.get("/assets/as-public/partners?territory=Japan").content.decode()
+    page = client.get(
+        "/assets/as-public/partners?territory=Japan", HTTP_HX_REQUEST="true"
+    ).content.decode()
     assert page.index("Twin Pharma KK") < page.index("Seeker Pharma")
-    refused = client.get("/assets/as-public/partners?territory=Narnia")
+    refused = client.get("/assets/as-public/partners?territory=Narnia", HTTP_HX_REQUEST="true")
     assert refused.status_code == 400
     assert "unknown territory &#x27;Narnia&#x27;" in refused.content.decode()
     detail = client.get("/assets/as-public/").content.decode()

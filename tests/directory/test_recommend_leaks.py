@@ -121,12 +121,12 @@ def responses(client, world, reader):
     for asset_id in ("as-q1", "as-q2", "as-q3"):
         api = client.get(f"/api/assets/{asset_id}/partners?top=50")
         got[f"api partners {asset_id}"] = (api.status_code, api.json())
-        page = client.get(f"/assets/{asset_id}/partners")
+        page = client.get(f"/assets/{asset_id}/partners", HTTP_HX_REQUEST="true")
         got[f"page partners {asset_id}"] = (page.status_code, page.content.decode())
     for org_id in ("org-seeker", "org-rival", "org-stranger", "org-partner"):
         api = client.get(f"/api/organizations/{org_id}/recommended-assets?top=50")
         got[f"api assets {org_id}"] = (api.status_code, api.json())
-        page = client.get(f"/organizations/{org_id}/recommended-assets")
+        page = client.get(f"/organizations/{org_id}/recommended-assets", HTTP_HX_REQUEST="true")
         got[f"page assets {org_id}"] = (page.status_code, page.content.decode())
     if reader == "partner":  # an asset shared with the reader, not in the shared index
         api = client.get("/api/assets/as-partners/partners?top=50")

@@ -67,7 +67,9 @@ def test_every_page_of_the_old_registration_refuses(client, world, moved):
             302,
             f"/events/{event.slug}/",
         )
-    assert client.get(f"/events/{event.slug}/suggestions").status_code == 404
+    assert (
+        client.get(f"/events/{event.slug}/suggestions", HTTP_HX_REQUEST="true").status_code == 404
+    )
     assert client.get(f"/events/calendar/{moved.calendar_token}.ics").status_code == 404
     posted = client.post(
         f"/events/{event.slug}/request", {"participant": world["emma"].pk, "message": "hi"}

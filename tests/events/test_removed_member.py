@@ -114,6 +114,10 @@ def test_a_member_who_moved_gets_no_meeting_suggestions_for_the_old_organisation
     elsewhere = UserFactory(username="elsewhere").organization
     do_confirm(minseo.user, elsewhere, MembershipSource.PLATFORM_ADMIN, removed["admin"])
     client.force_login(minseo.user)
-    assert client.get(f"/events/{event.slug}/suggestions").status_code == 404
+    assert (
+        client.get(f"/events/{event.slug}/suggestions", HTTP_HX_REQUEST="true").status_code == 404
+    )
     client.force_login(world["colleague"].user)
-    assert client.get(f"/events/{event.slug}/suggestions").status_code == 200
+    assert (
+        client.get(f"/events/{event.slug}/suggestions", HTTP_HX_REQUEST="true").status_code == 200
+    )

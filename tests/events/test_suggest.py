@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dari.events.domain.requests import request_meeting
@@ -30,7 +32,12 @@ def test_suggestions_rank_event_organisations_and_skip_those_already_asked(clien
     request_meeting(me, target=seeker)
     assert "org-seeker" not in [s.organization.pk for s in suggest_meetings(me.user, me)]
     client.force_login(me.user)
-    page = client.get(f"/events/{event.slug}/suggestions")
+    page = client.get(f"/events/{event.slug}/suggestions", HTTP_HX_REQUEST="true")
     assert page.status_code == 200
+    # A strength bar out of ten against the best suggestion, as on the directory's lists.
+    bars = re.findall(r'class="strength-bar strength-(\d+)"', page.content.decode())
+    assert (bars[:1], 'class="score"' in page.content.decode()) == (["10"], False)
     client.force_login(person(make_event(slug="other-event"), "x", "org-x", "Asia/Seoul").user)
-    assert client.get(f"/events/{event.slug}/suggestions").status_code == 404
+    assert (
+        client.get(f"/events/{event.slug}/suggestions", HTTP_HX_REQUEST="true").status_code == 404
+    )

@@ -462,4 +462,7 @@ def test_the_agenda_says_when_its_zone_is_not_the_accounts(client, world, schedu
     emma.user.save()
     page = html(client.get(url("agenda", "test-virtual")))
     assert "the time zone you registered with for this event" in page
-    assert "America/New_York" in page and "#registration" in page
+    # Both zones as places, not as tz ids.
+    assert "Times here are in United Kingdom, the time zone you registered" in page
+    assert "your account's time zone is United States (New York)" in page
+    assert "America/New_York" not in page and "#registration" in page

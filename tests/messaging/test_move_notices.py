@@ -37,15 +37,21 @@ def test_the_other_side_hears_of_a_move_request_in_their_language(
 def test_the_inbox_and_the_badge_show_a_move_waiting_for_my_answer(world, scheduled, client):
     move = ask_to_move(scheduled.pk, world["minseo"])
     client.force_login(world["emma"].user)
-    badge = client.get("/messages/unread").content.decode()
+    badge = client.get("/messages/unread", HTTP_HX_REQUEST="true").content.decode()
     assert 'title="1 request to move a meeting waits for your answer">1</span>' in badge
     inbox = client.get("/messages/").content.decode()
     assert 'href="/events/test-virtual/agenda#moves">Answer on my agenda</a>' in inbox
     client.force_login(world["minseo"].user)
-    assert "unread-count" not in client.get("/messages/unread").content.decode()
+    assert (
+        "unread-count"
+        not in client.get("/messages/unread", HTTP_HX_REQUEST="true").content.decode()
+    )
     decline_move(move.pk, world["emma"])
     client.force_login(world["emma"].user)
-    assert "unread-count" not in client.get("/messages/unread").content.decode()
+    assert (
+        "unread-count"
+        not in client.get("/messages/unread", HTTP_HX_REQUEST="true").content.decode()
+    )
 
 
 def test_the_asker_hears_the_answer(

@@ -55,7 +55,10 @@ def test_no_one_else_reads_writes_or_counts_a_thread(world, thread, client, who)
         client.post(f"/messages/{thread.pk}/read").status_code,
     ]
     assert pages == ([404, 404, 404] if who else [302, 302, 302])
-    assert "unread-count" not in client.get("/messages/unread").content.decode()
+    assert (
+        "unread-count"
+        not in client.get("/messages/unread", HTTP_HX_REQUEST="true").content.decode()
+    )
     if who:
         inbox = client.get("/messages/").content.decode()
         assert ("Secret terms" in inbox, "Emma" in inbox) == (False, False)
@@ -67,7 +70,7 @@ def test_no_one_else_reads_writes_or_counts_a_thread(world, thread, client, who)
 
 def test_the_header_shows_my_unread_count(world, thread, client):
     client.force_login(world["minseo"].user)
-    badge = client.get("/messages/unread").content.decode()
+    badge = client.get("/messages/unread", HTTP_HX_REQUEST="true").content.decode()
     assert '<span class="unread-badge" id="unread-count"' in badge
     assert ">1</span>" in badge
     home = client.get("/").content.decode()

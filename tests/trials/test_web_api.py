@@ -114,7 +114,7 @@ def test_an_asset_page_lists_its_trials_and_sites(client, loaded):
     # The sites sit beside the likely partners: both sections in one two-column block.
     beside = html.split('<div class="beside">', 1)[1]
     assert beside.index('class="likely-partners"') < beside.index('class="experienced-sites"')
-    sites = client.get("/trials/asset-sites/as-syn/").content.decode()
+    sites = client.get("/trials/asset-sites/as-syn/", HTTP_HX_REQUEST="true").content.decode()
     assert "Asan Medical Center" in sites
 
 
@@ -157,7 +157,9 @@ def test_an_asset_is_named_through_trials_only_to_those_who_may_see_it(
         shown = {a["id"] for a in api.json()["assets"]}
         assert shown == expected, who
         for asset in assets.values():
-            status = client.get(f"/trials/asset-sites/{asset.pk}/").status_code
+            status = client.get(
+                f"/trials/asset-sites/{asset.pk}/", HTTP_HX_REQUEST="true"
+            ).status_code
             if asset.pk in expected:
                 assert (who, asset.name in html, status) == (who, True, 200)
             else:

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 
 from dari.accounts.models import User
-from tests.getwalk import page_urls, path_values
+from tests.getwalk import get_as_loaded, page_urls, path_values
 from tests.korean import data_strings, english_in_page
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
@@ -31,7 +31,7 @@ def test_no_english_sentence_in_a_korean_page(client):
         if who is not None:
             client.force_login(User.objects.get(username=who))
         for url in urls:
-            response = client.get(url, HTTP_ACCEPT_LANGUAGE="ko")
+            response = get_as_loaded(client, url, HTTP_ACCEPT_LANGUAGE="ko")
             if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
                 continue
             pages += 1

@@ -93,8 +93,8 @@ def token(world, name):
 def test_likely_partners_of_a_hidden_asset_answer_like_a_missing_one(world, name, asset_id):
     missing_id = asset_id.replace("as-", "zz-")
     for client in (session(world, name), token(world, name)):
-        page = client.get(f"/assets/{asset_id}/partners")
-        missing_page = client.get(f"/assets/{missing_id}/partners")
+        page = client.get(f"/assets/{asset_id}/partners", HTTP_HX_REQUEST="true")
+        missing_page = client.get(f"/assets/{missing_id}/partners", HTTP_HX_REQUEST="true")
         assert (page.status_code, missing_page.status_code) == (404, 404)
         assert without_csrf(page).replace(asset_id, "X") == without_csrf(missing_page).replace(
             missing_id, "X"
@@ -113,13 +113,15 @@ def test_likely_partners_of_a_hidden_asset_answer_like_a_missing_one(world, name
 def test_recommended_assets_are_the_anonymous_ones(world, name):
     anonymous = Client()
     expected_api = anonymous.get("/api/organizations/org-seeker/recommended-assets").json()
-    expected_page = without_csrf(anonymous.get("/organizations/org-seeker/recommended-assets"))
+    expected_page = without_csrf(
+        anonymous.get("/organizations/org-seeker/recommended-assets", HTTP_HX_REQUEST="true")
+    )
     clients = [session(world, name)] + ([token(world, name)] if name else [])
     for client in clients:
         api = client.get("/api/organizations/org-seeker/recommended-assets")
         assert api.json() == expected_api
         assert leaked(api.content.decode()) == []
-        page = client.get("/organizations/org-seeker/recommended-assets")
+        page = client.get("/organizations/org-seeker/recommended-assets", HTTP_HX_REQUEST="true")
         assert without_csrf(page) == expected_page
     assert "as-public" in json.dumps(expected_api)
 
@@ -153,7 +155,8 @@ def test_event_pages_and_calendar_feed_show_no_hidden_asset(world, name):
         "/events/leak-week/agenda.ics",
         f"/events/calendar/{me.calendar_token}.ics",
     ]:
-        response = client.get(url)
+        # As htmx asks, so that the suggestions answer their fragment, not a redirect.
+        response = client.get(url, HTTP_HX_REQUEST="true")
         assert response.status_code in (200, 302, 403, 404), url
         assert leaked(response.content.decode()) == [], url
 
@@ -162,7 +165,7 @@ def test_event_pages_and_calendar_feed_show_no_hidden_asset(world, name):
 def test_the_owner_sees_its_hidden_assets_where_the_others_do_not(world):
     # The positive control of the tests above: the same channels do carry them for a member.
     client = session(world, "owner")
-    assert client.get("/assets/as-cda/partners").status_code == 200
+    assert client.get("/assets/as-cda/partners", HTTP_HX_REQUEST="true").status_code == 200
     assert token(world, "owner").get("/api/assets/as-cda/partners").status_code == 200
 
 

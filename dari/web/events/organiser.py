@@ -34,7 +34,8 @@ from dari.events.models import Event, Mode, RunStatus, ScheduleRun
 from dari.events.tasks import enqueue_schedule
 from dari.web.charts import BRAND, bar_chart
 from dari.web.events.forms import CoOrganizerForm, EventForm, InvitationForm
-from dari.web.events.guards import NO_EVENT, act, is_htmx, managed
+from dari.web.events.guards import NO_EVENT, act, managed
+from dari.web.fragments import fragment_of
 from dari.web.tables import csv_download, table_download, with_display
 
 
@@ -115,6 +116,7 @@ def run_scheduler(request: HttpRequest, event: Event) -> HttpResponse:
     return redirect(f"{reverse('events:manage', args=[event.slug])}#run-{run.pk}")
 
 
+@fragment_of("events:manage", "optimiser", keep=("slug",))
 @managed
 @require_GET
 def run_status(request: HttpRequest, event: Event, run_id: int) -> HttpResponse:
@@ -124,7 +126,7 @@ def run_status(request: HttpRequest, event: Event, run_id: int) -> HttpResponse:
     response = render(
         request, "events/_run.html", {"event": event, "run": run, "finished": FINISHED}
     )
-    if is_htmx(request) and run.status in FINISHED:
+    if run.status in FINISHED:
         response["HX-Refresh"] = "true"
     return response
 

@@ -28,6 +28,7 @@ from dari.events.domain.setup import register_participant
 from dari.events.domain.suggest import suggest_meetings
 from dari.web.events.forms import RegisterForm
 from dari.web.events.guards import NO_EVENT, get_event
+from dari.web.fragments import fragment_of
 
 
 @require_GET
@@ -79,6 +80,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "events/detail.html", context)
 
 
+@fragment_of("events:detail", "suggestions", keep=("slug",))
 @login_required
 def suggestions(request: HttpRequest, slug: str) -> HttpResponse:
     """Suggested meetings for me (loaded into the event page by htmx), with the reasons."""

@@ -23,6 +23,7 @@ from dari.core.names import local_name as _local_name
 from dari.core.names import local_text as _local_text
 from dari.core.names import other_name as _other_name
 from dari.core.names import region_name as _region_name
+from dari.core.names import zone_name as _zone_name
 from dari.directory.vocab import (
     DealStatus,
     DealType,
@@ -71,6 +72,35 @@ def label(value: str | None, vocabulary: str) -> str:
 def country_name(code: str | None) -> str:
     """`{{ org.country|country_name }}`: the country's name in the active language."""
     return _country_name(code)
+
+
+@register.filter
+def best_score(rows: Any) -> float:
+    """`{{ rows|best_score }}`: the highest score of a list of recommendations, rows being
+    (record, recommendation) pairs or objects with a `score`."""
+    scores = [getattr(row[1] if isinstance(row, tuple) else row, "score", 0) for row in rows]
+    return max((float(s or 0) for s in scores), default=0.0)
+
+
+@register.filter
+def strength(score: Any, top: Any) -> int:
+    """`{{ rec.score|strength:top }}`: a match's strength out of 10, relative to the best of
+    its list. The rankers score on different scales (0.5-0.63 for partners, 4.5-7 for
+    assets), so a raw score means nothing to a reader; a bar of ten reads alike on every list
+    and keeps its order."""
+    try:
+        value, best = float(score), float(top)
+    except (TypeError, ValueError):
+        return 0
+    if best <= 0 or value <= 0:
+        return 0
+    return max(1, min(10, round(10 * value / best)))
+
+
+@register.filter
+def zone_name(zone: str | None) -> str:
+    """`{{ p.timezone|zone_name }}`: a time zone as a place in the active language."""
+    return _zone_name(zone)
 
 
 @register.filter
