@@ -376,7 +376,6 @@ def _organization_saved(sender: Any, instance: Any, raw: bool = False, **kwargs:
 def connect_signals() -> None:
     """Re-index an asset whenever it is saved, and an organisation's assets whenever it is
     (apps.py calls this once)."""
-    from django.db.backends.signals import connection_created
     from django.db.models.signals import post_save
 
     from dari.directory.models import Organization
@@ -385,9 +384,3 @@ def connect_signals() -> None:
     post_save.connect(
         _organization_saved, sender=Organization, dispatch_uid="dari.search.organization"
     )
-    connection_created.connect(_connection_created, dispatch_uid="dari.search.functions")
-
-
-def _connection_created(sender: Any, connection: Any, **kwargs: Any) -> None:
-    if connection.vendor == "sqlite":
-        search_rank.register_functions(connection.connection)

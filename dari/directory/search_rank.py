@@ -126,7 +126,7 @@ def document_length(size: bytes | None) -> int:
 
 
 def register_functions(conn: Any) -> None:
-    """Give a SQLite connection the function the ranking calls (connection_created)."""
+    """Give a SQLite connection the function the ranking calls (on each ranking: cheap)."""
     conn.create_function("dari_document_length", 1, document_length, deterministic=True)
 
 
@@ -162,20 +162,6 @@ def phrases(query: Query) -> Counter[str]:
     )
 
 
-def _matches(query: Query, column: dict[str, str]) -> str:
-    """The query's condition over a document's per-token weighted hits (a column each): what
-    the FTS5 expression means, each token a phrase found in any column (every weight > 0)."""
-    return " AND ".join(
-        "("
-        + " OR ".join(
-            "(" + " AND ".join(f"{column[t]} > 0" for t in alternative) + ")"
-            for alternative in term.alternatives
-        )
-        + ")"
-        for term in query.terms
-    )
-
-
 def index_matches(
     query: Query, expr: str, weights: Sequence[float], public_only: bool
 ) -> tuple[str, list[Any]]:
@@ -186,6 +172,8 @@ def index_matches(
     public_sql = f"SELECT rowid AS id, {bm25} AS rank FROM {PUBLIC} WHERE {PUBLIC} MATCH %s"
     if public_only:
         return public_sql, [expr]
+    connection.ensure_connection()
+    register_functions(connection.connection)
     counts = phrases(query)
     tokens = sorted(counts)
     avgdl, idf = public_statistics(tokens)
@@ -203,18 +191,25 @@ def index_matches(
         f"%s * y.{column[t]} * {K1 + 1} / (y.{column[t]} + {K1} * ({1 - B} + {B} * y.d / %s))"
         for t in tokens
     )
-    # Each document naming a token of the query: its weighted hits per token (one pass over
-    # the tokens' hits); kept when it matches and is not public; its length read once.
+    # Each non-public match: its weighted hits per token (one pass over the tokens' hits,
+    # kept for the matches only), then its length, read once (MATERIALIZED), and the formula.
     other_sql = (
         f"SELECT * FROM (WITH x AS (SELECT i.doc AS doc, {hits} FROM {INSTANCES} i "
         f"WHERE i.term IN ({marks}) "
+        f"AND i.doc IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s) "
         f"AND i.doc NOT IN (SELECT rowid FROM {PUBLIC} WHERE {PUBLIC} MATCH %s) GROUP BY i.doc), "
         f"y AS MATERIALIZED (SELECT x.*, dari_document_length(z.sz) AS d FROM x "
-        f"JOIN {FTS}_docsize z ON z.id = x.doc WHERE {_matches(query, column)} "
-        ") "
+        f"JOIN {FTS}_docsize z ON z.id = x.doc) "
         f"SELECT y.doc AS id, {score} AS rank FROM y)"
     )
     score_params: list[Any] = []
     for t in tokens:
         score_params += [idf[t] * counts[t], avgdl]
-    return f"{public_sql} UNION ALL {other_sql}", [expr, *tokens, *tokens, expr, *score_params]
+    return f"{public_sql} UNION ALL {other_sql}", [
+        expr,
+        *tokens,
+        *tokens,
+        expr,
+        expr,
+        *score_params,
+    ]
