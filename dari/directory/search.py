@@ -10,8 +10,10 @@ and after every import (bulk writes send no signals).
 
 Reading: `matching(query)` is the condition "matches the query", for counts and facets;
 `ranked(assets, query)` joins the index, keeps the matches and orders them by relevance
-(FTS5 bm25, PostgreSQL ts_rank, the same column weights). Both narrow the queryset they are
-given, so assets still come only from `visible_assets(user)`.
+(FTS5 bm25, PostgreSQL ts_rank, the same column weights; on SQLite from the statistics of
+the public documents only, dari.directory.search_rank, so no hidden row moves a visible one).
+Both narrow the queryset they are given, so assets still come only from
+`visible_assets(user)`.
 """
 
 from __future__ import annotations
