@@ -11,10 +11,13 @@ every reader, so nothing in a rank depends on a row its reader may not see:
 - a public match is ranked by that table's own `bm25()`;
 - a non-public match (readers who see more than the public tier: members, platform admins)
   is ranked by the same formula, computed here from its own term counts per column (read
-  through an fts5vocab 'instance' table over the full index) and length (the full index's
-  docsize record), with the public table's idf and mean length: the same scale, one order.
+  through an fts5vocab 'instance' table over a third FTS5 table, `..._fts_other`, the
+  non-public documents, kept by the same triggers) and length (that table's docsize record),
+  with the public table's idf and mean length: the same scale, one order.
 
-Matching (which rows, counts) still reads the full index, as before; only the order changed.
+Which rows match: the public table's matches and the other table's (for anonymous readers
+and non-members the public table's alone), the same rows as the full index's; counts and
+facets still read the full index. Only the order changed.
 The formula is FTS5's (fts5_aux.c): for each phrase i of the query, with f the sum over
 columns of the column weight times the phrase's hits there and D the document's tokens,
 idf_i * f * (k1 + 1) / (f + k1 * (1 - b + b * D / avgdl)), k1 = 1.2, b = 0.75,
@@ -34,56 +37,66 @@ from dari.matching.search import Query
 
 FTS = "directory_assetsearch_fts"
 PUBLIC = "directory_assetsearch_fts_public"
+OTHER = "directory_assetsearch_fts_other"  # the other documents (not public)
 PUBLIC_TERMS = f"{PUBLIC}_terms"  # fts5vocab 'row': documents naming each term
-INSTANCES = f"{FTS}_instances"  # fts5vocab 'instance': every hit of a term, by doc and column
+INSTANCES = f"{OTHER}_instances"  # fts5vocab 'instance': every hit of a term, by doc and column
 TABLE = "directory_assetsearch"
 ASSETS = "directory_asset"
 COLUMNS = ("name", "terms", "body", "org")
 K1, B = 1.2, 0.75
+_PART = {PUBLIC: "= 'public'", OTHER: "<> 'public'"}  # which assets' documents each holds
 
-_public_of = (
-    "EXISTS (SELECT 1 FROM directory_asset a WHERE a.id = {row}.asset_id "
-    "AND a.visibility = 'public')"
-)
-_insert_public = (
-    f"INSERT INTO {PUBLIC}(rowid, name, terms, body, org) "
-    "SELECT new.id, new.name, new.terms, new.body, new.org WHERE " + _public_of.format(row="new")
-)
+
+def _triggers(fts: str) -> tuple[str, ...]:
+    """The triggers keeping `fts` (PUBLIC or OTHER) the documents of its assets."""
+    holds = _PART[fts]
+    insert = (
+        f"INSERT INTO {fts}(rowid, name, terms, body, org) "
+        "SELECT new.id, new.name, new.terms, new.body, new.org WHERE EXISTS (SELECT 1 FROM "
+        f"{ASSETS} a WHERE a.id = new.asset_id AND a.visibility {holds})"
+    )
+    of_asset = f"(SELECT s.id FROM {TABLE} s WHERE s.asset_id = old.id)"
+    return (
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_insert AFTER INSERT ON {TABLE} BEGIN {insert}; END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_delete AFTER DELETE ON {TABLE} BEGIN "
+        f"DELETE FROM {fts} WHERE rowid = old.id; END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_update AFTER UPDATE ON {TABLE} BEGIN "
+        f"DELETE FROM {fts} WHERE rowid = old.id; {insert}; END",
+        # An asset made public or confidential (a save or a bulk update) moves across.
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_visibility AFTER UPDATE OF visibility ON {ASSETS} "
+        f"BEGIN DELETE FROM {fts} WHERE rowid IN {of_asset}; "
+        f"INSERT INTO {fts}(rowid, name, terms, body, org) "
+        f"SELECT s.id, s.name, s.terms, s.body, s.org FROM {TABLE} s "
+        f"WHERE s.asset_id = new.id AND new.visibility {holds}; END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_asset_delete AFTER DELETE ON {ASSETS} "
+        f"BEGIN DELETE FROM {fts} WHERE rowid IN {of_asset}; END",
+        f"DELETE FROM {fts}",
+        f"INSERT INTO {fts}(rowid, name, terms, body, org) "
+        f"SELECT s.id, s.name, s.terms, s.body, s.org FROM {TABLE} s "
+        f"JOIN {ASSETS} a ON a.id = s.asset_id WHERE a.visibility {holds}",
+    )
+
 
 SETUP = (
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {PUBLIC} USING fts5(name, terms, body, org, "
-    "tokenize='unicode61 remove_diacritics 0')",
+    *(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5(name, terms, body, org, "
+        "tokenize='unicode61 remove_diacritics 0')"
+        for fts in (PUBLIC, OTHER)
+    ),
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {PUBLIC_TERMS} USING fts5vocab({PUBLIC}, 'row')",
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {INSTANCES} USING fts5vocab({FTS}, 'instance')",
-    f"CREATE TRIGGER IF NOT EXISTS {PUBLIC}_insert AFTER INSERT ON {TABLE} BEGIN "
-    f"{_insert_public}; END",
-    f"CREATE TRIGGER IF NOT EXISTS {PUBLIC}_delete AFTER DELETE ON {TABLE} BEGIN "
-    f"DELETE FROM {PUBLIC} WHERE rowid = old.id; END",
-    f"CREATE TRIGGER IF NOT EXISTS {PUBLIC}_update AFTER UPDATE ON {TABLE} BEGIN "
-    f"DELETE FROM {PUBLIC} WHERE rowid = old.id; {_insert_public}; END",
-    # An asset made public or confidential (by a save or a bulk update) joins or leaves.
-    f"CREATE TRIGGER IF NOT EXISTS {PUBLIC}_visibility AFTER UPDATE OF visibility ON {ASSETS} "
-    f"BEGIN DELETE FROM {PUBLIC} WHERE rowid IN "
-    f"(SELECT s.id FROM {TABLE} s WHERE s.asset_id = old.id); "
-    f"INSERT INTO {PUBLIC}(rowid, name, terms, body, org) "
-    f"SELECT s.id, s.name, s.terms, s.body, s.org FROM {TABLE} s "
-    "WHERE s.asset_id = new.id AND new.visibility = 'public'; END",
-    f"CREATE TRIGGER IF NOT EXISTS {PUBLIC}_asset_delete AFTER DELETE ON {ASSETS} "
-    f"BEGIN DELETE FROM {PUBLIC} WHERE rowid IN "
-    f"(SELECT s.id FROM {TABLE} s WHERE s.asset_id = old.id); END",
-    f"DELETE FROM {PUBLIC}",
-    f"INSERT INTO {PUBLIC}(rowid, name, terms, body, org) "
-    f"SELECT s.id, s.name, s.terms, s.body, s.org FROM {TABLE} s "
-    f"JOIN {ASSETS} a ON a.id = s.asset_id WHERE a.visibility = 'public'",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {INSTANCES} USING fts5vocab({OTHER}, 'instance')",
+    *_triggers(PUBLIC),
+    *_triggers(OTHER),
 )
 TEARDOWN = (
-    f"DROP TRIGGER IF EXISTS {PUBLIC}_insert",
-    f"DROP TRIGGER IF EXISTS {PUBLIC}_delete",
-    f"DROP TRIGGER IF EXISTS {PUBLIC}_update",
-    f"DROP TRIGGER IF EXISTS {PUBLIC}_visibility",
-    f"DROP TRIGGER IF EXISTS {PUBLIC}_asset_delete",
+    *(
+        f"DROP TRIGGER IF EXISTS {fts}_{event}"
+        for fts in (PUBLIC, OTHER)
+        for event in ("insert", "delete", "update", "visibility", "asset_delete")
+    ),
     f"DROP TABLE IF EXISTS {INSTANCES}",
     f"DROP TABLE IF EXISTS {PUBLIC_TERMS}",
+    f"DROP TABLE IF EXISTS {OTHER}",
     f"DROP TABLE IF EXISTS {PUBLIC}",
 )
 
@@ -191,15 +204,15 @@ def index_matches(
         f"%s * y.{column[t]} * {K1 + 1} / (y.{column[t]} + {K1} * ({1 - B} + {B} * y.d / %s))"
         for t in tokens
     )
-    # Each non-public match: its weighted hits per token (one pass over the tokens' hits,
-    # kept for the matches only), then its length, read once (MATERIALIZED), and the formula.
+    # Each non-public match: its weighted hits per token (one pass over the tokens' hits in
+    # the non-public documents, kept for the matches), then its length, read once
+    # (MATERIALIZED), and the formula.
     other_sql = (
         f"SELECT * FROM (WITH x AS (SELECT i.doc AS doc, {hits} FROM {INSTANCES} i "
         f"WHERE i.term IN ({marks}) "
-        f"AND i.doc IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s) "
-        f"AND i.doc NOT IN (SELECT rowid FROM {PUBLIC} WHERE {PUBLIC} MATCH %s) GROUP BY i.doc), "
+        f"AND i.doc IN (SELECT rowid FROM {OTHER} WHERE {OTHER} MATCH %s) GROUP BY i.doc), "
         f"y AS MATERIALIZED (SELECT x.*, dari_document_length(z.sz) AS d FROM x "
-        f"JOIN {FTS}_docsize z ON z.id = x.doc) "
+        f"JOIN {OTHER}_docsize z ON z.id = x.doc) "
         f"SELECT y.doc AS id, {score} AS rank FROM y)"
     )
     score_params: list[Any] = []
@@ -209,7 +222,6 @@ def index_matches(
         expr,
         *tokens,
         *tokens,
-        expr,
         expr,
         *score_params,
     ]
