@@ -97,8 +97,13 @@ def test_an_asset_made_confidential_by_a_bulk_update_leaves_the_public_statistic
     before = top_matches(anonymous, parsed("zebra quokka"), 10)[0]
     Asset.objects.filter(pk="as-h").update(visibility="cda")
     after = top_matches(anonymous, parsed("zebra quokka"), 10)[0]
+    # The owner's member still finds it, ranked from its own (now non-public) document.
+    member = visible_assets(UserFactory(username="member", organization=org))
+    found = top_matches(member, parsed("zebra"), 10)
+    assert found[1] == 3 and "as-h" in [m.asset_id for m in found[0]]
     Asset.objects.filter(pk="as-h").update(visibility="public")
     assert top_matches(anonymous, parsed("zebra quokka"), 10)[0] == before
+    assert top_matches(member, parsed("zebra"), 10)[1] == 3
     if connection.vendor == "sqlite":  # one document fewer naming "zebra": its idf rises
         assert after[0].rank != before[0].rank
 
