@@ -2,7 +2,9 @@
 against ours): dari/directory/domain/search.py and the facets of dari/directory/domain/
 queries.py as they were before the search answered in one pass (commit 72b6d68).
 
-- search: the ranked queryset (`AssetFilter.apply` -> `dari.directory.search.ranked`), its 50
+- search: the ranked queryset (`AssetFilter.apply` -> `dari.directory.search.ranked` as it
+  was: `ranked` below; on SQLite FTS5's bm25 over the whole index, before the ranking read
+  public statistics only, so its order may differ from ours where hidden rows weighed), its 50
   best matches read for the semantic channel, then the whole ordered again by position
   (CASE over the 50 ids) for the count and the page; the query embedded on every search.
 - facets: one query per facet, each over every match.
@@ -18,6 +20,7 @@ from typing import Any
 
 import numpy as np
 from django.conf import settings
+from django.db import connection
 from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
@@ -27,13 +30,40 @@ from dari.directory.domain.queries import assets as visible_asset_rows
 from dari.directory.domain.recommend import default_embedder, query_embedder
 from dari.directory.filters import AssetFilter, json_list_contains
 from dari.directory.models import Asset
-from dari.matching.search import fuse
+from dari.directory.search import _PG_WEIGHTS, DOCUMENTS, FTS, TABLE, WEIGHTS, expression
+from dari.matching.search import Query, fuse
 
 SEMANTIC_CANDIDATES = 50
 
 
+def ranked(assets: QuerySet[Asset], query: Query) -> QuerySet[Asset]:
+    """dari.directory.search.ranked before the public statistics (commit 361b943)."""
+    expr = expression(query)
+    where = [f"{TABLE}.asset_id = directory_asset.id"]
+    if connection.vendor == "postgresql":
+        rank = f"ts_rank({_PG_WEIGHTS}::float4[], {DOCUMENTS}.document, to_tsquery('simple', %s))"
+        tables = [TABLE, DOCUMENTS]
+        where += [
+            f"{DOCUMENTS}.id = {TABLE}.id",
+            f"{DOCUMENTS}.document @@ to_tsquery('simple', %s)",
+        ]
+    else:
+        rank = f"-bm25({FTS}, {', '.join(str(w) for w in WEIGHTS)})"
+        tables = [TABLE, FTS]
+        where += [f"+{FTS}.rowid = {TABLE}.id", f"{FTS} MATCH %s"]
+    select = {"search_rank": rank, "search_semantic": f"{TABLE}.semantic"}
+    select_params = [expr] if connection.vendor == "postgresql" else []
+    return assets.extra(  # noqa: S610 (fixed SQL; the query is a parameter)
+        select=select, select_params=select_params, tables=tables, where=where, params=[expr]
+    ).order_by("-search_rank", "name", "id")
+
+
 def search_assets(user: Any, chosen: AssetFilter) -> QuerySet[Asset]:
-    rows = chosen.apply(visible_asset_rows(user))
+    query = chosen.query()
+    if query is None or not chosen.ranks():
+        rows = chosen.apply(visible_asset_rows(user))
+    else:
+        rows = ranked(dataclasses.replace(chosen, q="").narrowed(visible_asset_rows(user)), query)
     if not chosen.ranks() or not settings.SEARCH_SEMANTIC:
         return rows
     return with_semantic_order(rows, chosen.q)

@@ -47,6 +47,12 @@ def _organization_condition(org_id: str) -> Q:
     return condition
 
 
+def sees_public_assets_only(user: Any) -> bool:
+    """Whether every asset `user` may see is public (anonymous visitors and non-members): a
+    search for them need not read, nor rank, any other row."""
+    return not sees_members_assets(user)
+
+
 def visible_assets(user: Any) -> QuerySet[Asset]:
     """Every asset `user` may see (anonymous when `user` is None or not signed in)."""
     condition = _visibility_condition(user)

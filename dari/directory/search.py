@@ -10,8 +10,10 @@ and after every import (bulk writes send no signals).
 
 Reading: `matching(query)` is the condition "matches the query", for counts and facets;
 `ranked(assets, query)` joins the index, keeps the matches and orders them by relevance
-(FTS5 bm25, PostgreSQL ts_rank, the same column weights). Both narrow the queryset they are
-given, so assets still come only from `visible_assets(user)`.
+(FTS5 bm25, PostgreSQL ts_rank, the same column weights; on SQLite from the statistics of
+the public documents only, dari.directory.search_rank, so no hidden row moves a visible one).
+Both narrow the queryset they are given, so assets still come only from
+`visible_assets(user)`.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 
+from dari.directory import search_rank
 from dari.directory.models import ID_LENGTH, Asset, AssetSearch
 from dari.matching.search import (
     Query,
@@ -262,31 +265,45 @@ def matching(query: Query, every: int = 1) -> Q:
 
 def ranked(assets: QuerySet[Asset], query: Query) -> QuerySet[Asset]:
     """`assets` that match the query, with `search_rank` (higher is more relevant) and
-    `search_semantic` (the text for the sentence embedder), most relevant first."""
+    `search_semantic` (the text for the sentence embedder), most relevant first. The ranks
+    are `top_matches`' (on SQLite from public statistics only); searches answer through
+    `top_matches`, which is faster: this form is for querysets."""
     expr = expression(query)
-    where = [f"{TABLE}.asset_id = directory_asset.id"]
-    if connection.vendor == "postgresql":
-        rank = f"ts_rank({_PG_WEIGHTS}::float4[], {DOCUMENTS}.document, to_tsquery('simple', %s))"
-        tables = [TABLE, DOCUMENTS]
-        where += [
-            f"{DOCUMENTS}.id = {TABLE}.id",
-            f"{DOCUMENTS}.document @@ to_tsquery('simple', %s)",
-        ]
-    else:
-        rank = f"-bm25({FTS}, {', '.join(str(w) for w in WEIGHTS)})"
-        tables = [TABLE, FTS]
-        # "+" keeps the planner from probing the index row by row (a MATCH per asset): it
-        # reads the matches once and joins the assets to them.
-        where += [f"+{FTS}.rowid = {TABLE}.id", f"{FTS} MATCH %s"]
+    if connection.vendor != "postgresql":
+        index_sql, params = _index_matches(query, public_only=False)
+        # The ranked matches are computed once (MATERIALIZED), then looked up per asset.
+        rank = RawSQL(
+            f"WITH m AS MATERIALIZED ({index_sql}) "
+            "SELECT m.rank FROM m WHERE m.asset_id = directory_asset.id",
+            params,
+        )
+        semantic = RawSQL(
+            f"SELECT s.semantic FROM {TABLE} s WHERE s.asset_id = directory_asset.id", []
+        )
+        return (
+            assets.annotate(search_rank=rank, search_semantic=semantic)
+            .filter(search_rank__isnull=False)
+            .order_by("-search_rank", "name", "id")
+        )
+    rank = f"ts_rank({_PG_WEIGHTS}::float4[], {DOCUMENTS}.document, to_tsquery('simple', %s))"
+    where = [
+        f"{TABLE}.asset_id = directory_asset.id",
+        f"{DOCUMENTS}.id = {TABLE}.id",
+        f"{DOCUMENTS}.document @@ to_tsquery('simple', %s)",
+    ]
     select = {"search_rank": rank, "search_semantic": f"{TABLE}.semantic"}
-    select_params = [expr] if connection.vendor == "postgresql" else []
     return assets.extra(  # noqa: S610 (fixed SQL; the query is a parameter)
-        select=select, select_params=select_params, tables=tables, where=where, params=[expr]
+        select=select,
+        select_params=[expr],
+        tables=[TABLE, DOCUMENTS],
+        where=where,
+        params=[expr],
     ).order_by("-search_rank", "name", "id")
 
 
-def _index_matches(query: Query) -> tuple[str, list[str]]:
-    """SQL of the index's matches (asset_id, rank) and its parameters."""
+def _index_matches(query: Query, public_only: bool) -> tuple[str, list[Any]]:
+    """SQL of the index's matches (asset_id, rank) and its parameters; `public_only`: the
+    reader sees public assets only."""
     expr = expression(query)
     if connection.vendor == "postgresql":
         rank = f"ts_rank({_PG_WEIGHTS}::float4[], document, to_tsquery('simple', %s))"
@@ -297,14 +314,14 @@ def _index_matches(query: Query) -> tuple[str, list[str]]:
             "WHERE document @@ to_tsquery('simple', %s) OFFSET 0"
         )
         return sql, [expr, expr]
-    rank = f"-bm25({FTS}, {', '.join(str(w) for w in WEIGHTS)})"
-    # CROSS JOIN fixes SQLite's join order: the matches are read once, then each is joined;
-    # the other way round, the planner probes the index with a MATCH per asset.
+    # Ranked from public statistics only (dari.directory.search_rank); CROSS JOIN fixes
+    # SQLite's join order: the matches are read once, then each is joined to its row.
+    ranked_sql, params = search_rank.index_matches(query, expr, WEIGHTS, public_only)
     sql = (
-        f"SELECT {TABLE}.asset_id, {rank} AS rank FROM {FTS} "
-        f"CROSS JOIN {TABLE} ON {TABLE}.id = {FTS}.rowid WHERE {FTS} MATCH %s"
+        f"SELECT {TABLE}.asset_id, m.rank AS rank FROM ({ranked_sql}) m "
+        f"CROSS JOIN {TABLE} ON {TABLE}.id = m.id"
     )
-    return sql, [expr]
+    return sql, params
 
 
 @dataclass(frozen=True)
@@ -315,13 +332,15 @@ class Match:
     rank: float
 
 
-def top_matches(assets: QuerySet[Asset], query: Query, limit: int) -> tuple[list[Match], int]:
+def top_matches(
+    assets: QuerySet[Asset], query: Query, limit: int, *, public_only: bool = False
+) -> tuple[list[Match], int]:
     """The `limit` most relevant of `assets` that match the query (by rank, then name and
     id) and how many of them match in all, in one pass over the matches: the index's rows
     are ranked and joined to `assets` (a narrowed `visible_assets`, whose SQL is used as it
     is) once, the count is a window over the join and the order a bounded sort."""
     visible_sql, visible_params = assets.order_by().values("id", "name").query.sql_with_params()
-    index_sql, index_params = _index_matches(query)
+    index_sql, index_params = _index_matches(query, public_only)
     join = "JOIN" if connection.vendor == "postgresql" else "CROSS JOIN"
     sql = (
         f"SELECT v.id, m.rank, COUNT(*) OVER () FROM ({index_sql}) m "

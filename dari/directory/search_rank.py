@@ -1,0 +1,227 @@
+"""SQLite's search ranking from public statistics only.
+
+FTS5's bm25 weighs a word by how many documents of the whole index name it (idf) and a
+document's length by the index's mean length: taken over every row, confidential ones
+included, the order a reader gets would tell how often hidden assets name a word. So the
+ranking reads its statistics (row count, mean length, document frequencies) from a second
+FTS5 table holding the PUBLIC assets' documents only, `directory_assetsearch_fts_public`,
+kept by triggers on the search table and on the asset's visibility; public rows are seen by
+every reader, so nothing in a rank depends on a row its reader may not see:
+
+- a public match is ranked by that table's own `bm25()`;
+- a non-public match (readers who see more than the public tier: members, platform admins)
+  is ranked by the same formula, computed here from its own term counts per column (read
+  through an fts5vocab 'instance' table over a third FTS5 table, `..._fts_other`, the
+  non-public documents, kept by the same triggers) and length (that table's docsize record),
+  with the public table's idf and mean length: the same scale, one order.
+
+Which rows match: the public table's matches and the other table's (for anonymous readers
+and non-members the public table's alone), the same rows as the full index's; counts and
+facets still read the full index. Only the order changed.
+The formula is FTS5's (fts5_aux.c): for each phrase i of the query, with f the sum over
+columns of the column weight times the phrase's hits there and D the document's tokens,
+idf_i * f * (k1 + 1) / (f + k1 * (1 - b + b * D / avgdl)), k1 = 1.2, b = 0.75,
+idf = ln((N - n + 0.5) / (n + 0.5)) (1e-6 when not positive).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import connection
+
+from dari.matching.search import Query
+
+FTS = "directory_assetsearch_fts"
+PUBLIC = "directory_assetsearch_fts_public"
+OTHER = "directory_assetsearch_fts_other"  # the other documents (not public)
+PUBLIC_TERMS = f"{PUBLIC}_terms"  # fts5vocab 'row': documents naming each term
+INSTANCES = f"{OTHER}_instances"  # fts5vocab 'instance': every hit of a term, by doc and column
+TABLE = "directory_assetsearch"
+ASSETS = "directory_asset"
+COLUMNS = ("name", "terms", "body", "org")
+K1, B = 1.2, 0.75
+_PART = {PUBLIC: "= 'public'", OTHER: "<> 'public'"}  # which assets' documents each holds
+
+
+def _triggers(fts: str) -> tuple[str, ...]:
+    """The triggers keeping `fts` (PUBLIC or OTHER) the documents of its assets."""
+    holds = _PART[fts]
+    insert = (
+        f"INSERT INTO {fts}(rowid, name, terms, body, org) "
+        "SELECT new.id, new.name, new.terms, new.body, new.org WHERE EXISTS (SELECT 1 FROM "
+        f"{ASSETS} a WHERE a.id = new.asset_id AND a.visibility {holds})"
+    )
+    of_asset = f"(SELECT s.id FROM {TABLE} s WHERE s.asset_id = old.id)"
+    return (
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_insert AFTER INSERT ON {TABLE} BEGIN {insert}; END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_delete AFTER DELETE ON {TABLE} BEGIN "
+        f"DELETE FROM {fts} WHERE rowid = old.id; END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_update AFTER UPDATE ON {TABLE} BEGIN "
+        f"DELETE FROM {fts} WHERE rowid = old.id; {insert}; END",
+        # An asset made public or confidential (a save or a bulk update) moves across.
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_visibility AFTER UPDATE OF visibility ON {ASSETS} "
+        f"BEGIN DELETE FROM {fts} WHERE rowid IN {of_asset}; "
+        f"INSERT INTO {fts}(rowid, name, terms, body, org) "
+        f"SELECT s.id, s.name, s.terms, s.body, s.org FROM {TABLE} s "
+        f"WHERE s.asset_id = new.id AND new.visibility {holds}; END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_asset_delete AFTER DELETE ON {ASSETS} "
+        f"BEGIN DELETE FROM {fts} WHERE rowid IN {of_asset}; END",
+        f"DELETE FROM {fts}",
+        f"INSERT INTO {fts}(rowid, name, terms, body, org) "
+        f"SELECT s.id, s.name, s.terms, s.body, s.org FROM {TABLE} s "
+        f"JOIN {ASSETS} a ON a.id = s.asset_id WHERE a.visibility {holds}",
+    )
+
+
+SETUP = (
+    *(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5(name, terms, body, org, "
+        "tokenize='unicode61 remove_diacritics 0')"
+        for fts in (PUBLIC, OTHER)
+    ),
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {PUBLIC_TERMS} USING fts5vocab({PUBLIC}, 'row')",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {INSTANCES} USING fts5vocab({OTHER}, 'instance')",
+    *_triggers(PUBLIC),
+    *_triggers(OTHER),
+)
+TEARDOWN = (
+    *(
+        f"DROP TRIGGER IF EXISTS {fts}_{event}"
+        for fts in (PUBLIC, OTHER)
+        for event in ("insert", "delete", "update", "visibility", "asset_delete")
+    ),
+    f"DROP TABLE IF EXISTS {INSTANCES}",
+    f"DROP TABLE IF EXISTS {PUBLIC_TERMS}",
+    f"DROP TABLE IF EXISTS {OTHER}",
+    f"DROP TABLE IF EXISTS {PUBLIC}",
+)
+
+
+def install_public_index(schema_editor: Any) -> None:
+    """SQLite: create (or refill) the public documents' index and its triggers (migration)."""
+    if schema_editor.connection.vendor == "sqlite":
+        for sql in SETUP:
+            schema_editor.execute(sql)
+
+
+def remove_public_index(schema_editor: Any) -> None:
+    """SQLite: drop the public documents' index (migration, backwards)."""
+    if schema_editor.connection.vendor == "sqlite":
+        for sql in TEARDOWN:
+            schema_editor.execute(sql)
+
+
+def _varints(blob: bytes) -> list[int]:
+    """The unsigned varints of an FTS5 record (SQLite's encoding: 7 bits a byte, high bit set
+    on every byte but the last; a ninth byte carries 8 bits)."""
+    out: list[int] = []
+    value, count = 0, 0
+    for byte in blob:
+        if count == 8:
+            out.append((value << 8) | byte)
+            value, count = 0, 0
+            continue
+        value = (value << 7) | (byte & 0x7F)
+        count += 1
+        if not byte & 0x80:
+            out.append(value)
+            value, count = 0, 0
+    return out
+
+
+def document_length(size: bytes | None) -> int:
+    """A document's tokens, all columns, from its FTS5 docsize record (a SQL function)."""
+    return sum(_varints(size)) if size else 0
+
+
+def register_functions(conn: Any) -> None:
+    """Give a SQLite connection the function the ranking calls (on each ranking: cheap)."""
+    conn.create_function("dari_document_length", 1, document_length, deterministic=True)
+
+
+def public_statistics(tokens: Sequence[str]) -> tuple[float, dict[str, float]]:
+    """The public index's mean document length and each token's idf (FTS5's own formula)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT block FROM {PUBLIC}_data WHERE id = 1")
+        row = cursor.fetchone()
+        values = _varints(bytes(row[0])) if row and row[0] else []
+        n_rows = values[0] if values else 0
+        total = sum(values[1:])
+        frequencies: dict[str, int] = {}
+        if tokens:
+            marks = ", ".join(["%s"] * len(tokens))
+            cursor.execute(
+                f"SELECT term, doc FROM {PUBLIC_TERMS} WHERE term IN ({marks})", list(tokens)
+            )
+            frequencies = {term: int(doc) for term, doc in cursor.fetchall()}
+    avgdl = total / n_rows if n_rows and total else 1.0
+    idf = {}
+    for token in tokens:
+        n = frequencies.get(token, 0)
+        value = math.log((n_rows - n + 0.5) / (n + 0.5))
+        idf[token] = value if value > 0 else 1e-6
+    return avgdl, idf
+
+
+def phrases(query: Query) -> Counter[str]:
+    """The tokens of a query's FTS5 expression and how many phrases each is (bm25 counts a
+    token once per phrase it is; see dari.directory.search.expression)."""
+    return Counter(
+        token for term in query.terms for alternative in term.alternatives for token in alternative
+    )
+
+
+def index_matches(
+    query: Query, expr: str, weights: Sequence[float], public_only: bool
+) -> tuple[str, list[Any]]:
+    """SQL of the index's matches (rowid AS id, rank) ranked from public statistics, and its
+    parameters; `public_only`: the reader sees public assets only (the other rows are not
+    read)."""
+    bm25 = f"-bm25({PUBLIC}, {', '.join(str(w) for w in weights)})"
+    public_sql = f"SELECT rowid AS id, {bm25} AS rank FROM {PUBLIC} WHERE {PUBLIC} MATCH %s"
+    if public_only:
+        return public_sql, [expr]
+    connection.ensure_connection()
+    register_functions(connection.connection)
+    counts = phrases(query)
+    tokens = sorted(counts)
+    avgdl, idf = public_statistics(tokens)
+    column = {t: f"f{j}" for j, t in enumerate(tokens)}
+    weight = (
+        "CASE i.col "
+        + " ".join(f"WHEN '{c}' THEN {float(w)}" for c, w in zip(COLUMNS, weights, strict=True))
+        + " ELSE 0 END"
+    )
+    hits = ", ".join(
+        f"SUM(CASE WHEN i.term = %s THEN {weight} ELSE 0 END) AS {column[t]}" for t in tokens
+    )
+    marks = ", ".join(["%s"] * len(tokens))
+    score = " + ".join(
+        f"%s * y.{column[t]} * {K1 + 1} / (y.{column[t]} + {K1} * ({1 - B} + {B} * y.d / %s))"
+        for t in tokens
+    )
+    # Each non-public match: its weighted hits per token (one pass over the tokens' hits in
+    # the non-public documents, kept for the matches), then its length, read once
+    # (MATERIALIZED), and the formula.
+    other_sql = (
+        f"SELECT * FROM (WITH x AS (SELECT i.doc AS doc, {hits} FROM {INSTANCES} i "
+        f"WHERE i.term IN ({marks}) "
+        f"AND i.doc IN (SELECT rowid FROM {OTHER} WHERE {OTHER} MATCH %s) GROUP BY i.doc), "
+        f"y AS MATERIALIZED (SELECT x.*, dari_document_length(z.sz) AS d FROM x "
+        f"JOIN {OTHER}_docsize z ON z.id = x.doc) "
+        f"SELECT y.doc AS id, {score} AS rank FROM y)"
+    )
+    score_params: list[Any] = []
+    for t in tokens:
+        score_params += [idf[t] * counts[t], avgdl]
+    return f"{public_sql} UNION ALL {other_sql}", [
+        expr,
+        *tokens,
+        *tokens,
+        expr,
+        *score_params,
+    ]
