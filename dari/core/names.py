@@ -202,7 +202,9 @@ def term_name(term: str, language: str | None = None) -> str:
     return glossary().korean(term) or term
 
 
-CAPABILITIES_KO = Path(__file__).resolve().parent.parent / "data" / "labels" / "capabilities_ko.json"
+CAPABILITIES_KO = (
+    Path(__file__).resolve().parent.parent / "data" / "labels" / "capabilities_ko.json"
+)
 
 
 @lru_cache(maxsize=1)

@@ -48,7 +48,7 @@ def test_a_tag_reads_in_korean_for_a_korean_reader_only():
 
 
 def test_the_template_filter_follows_the_active_language():
-    template = Template('{% load dari_web %}{{ tag|capability }}')
+    template = Template("{% load dari_web %}{{ tag|capability }}")
     context = Context({"tag": "drug product fill and finish"})
     with translation.override("ko"):
         assert template.render(context) == "완제의약품 충전·마감"
