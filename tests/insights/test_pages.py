@@ -171,3 +171,13 @@ def test_the_capability_finder_shows_tags_in_the_readers_language(world, client)
     html = korean.content.decode()
     assert ">동물세포 배양</span>" in html
     assert "mammalian cell culture" not in html
+
+
+def test_an_organisations_page_shows_its_facilities_tags_in_korean(world, client):
+    client.cookies["django_language"] = "ko"
+    html = client.get("/organizations/a1/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert ">GMP 생산</span>" in html
+    assert ">GMP manufacturing</span>" not in html
+    client.cookies["django_language"] = "en"
+    english = client.get("/organizations/a1/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert ">GMP manufacturing</span>" in english
