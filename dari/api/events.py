@@ -48,6 +48,7 @@ WRITE = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorO
 class EventOut(Schema):
     slug: str
     name: str
+    name_ko: str = Field(description="The event's name in Korean (empty when it has none).")
     mode: str
     organizer: str | None = Field(description="The organising organisation's id.")
     organizer_name: str
@@ -211,6 +212,7 @@ def _event_out(row: EventRow) -> EventOut:
     return EventOut(
         slug=event.slug,
         name=event.name,
+        name_ko=event.name_ko,
         mode=event.mode,
         organizer=event.organizer_id,
         organizer_name=local_name(event.organizer),

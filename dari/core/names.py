@@ -2,11 +2,14 @@
 "Switzerland" in English, never "CH". The one place a code becomes a name a person reads; the
 template filters `country_name` and `language_name` (dari_web) call these. Also a record's name
 in the reader's language (`local_name`, `other_name`: 셀트리온 before Celltrion for a Korean
-reader) and a glossary term in Korean (`term_name`: 위암 for "gastric cancer")."""
+reader), a glossary term in Korean (`term_name`: 위암 for "gastric cancer") and a facility's
+capability tag in Korean (`capability_name`, from dari/data/labels/capabilities_ko.json)."""
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
+from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
@@ -228,3 +231,23 @@ def _zone_name(zone: str, language: str) -> str:
     if location.startswith(before) and location.endswith(after):
         location = location[len(before) : len(location) - len(after)]
     return location.strip() or zone
+
+
+CAPABILITIES_KO = (
+    Path(__file__).resolve().parent.parent / "data" / "labels" / "capabilities_ko.json"
+)
+
+
+@lru_cache(maxsize=1)
+def capabilities_ko() -> dict[str, str]:
+    """English capability tag -> its Korean rendering (the one place they are kept)."""
+    with CAPABILITIES_KO.open(encoding="utf-8") as f:
+        return dict(json.load(f))
+
+
+def capability_name(tag: str, language: str | None = None) -> str:
+    """A facility's capability tag as a Korean reader reads it ("aseptic filling" -> "무균
+    충전"); the tag as recorded for any other reader, and when it has no Korean rendering."""
+    if not tag or not is_korean(language):
+        return tag
+    return capabilities_ko().get(tag, tag)

@@ -24,7 +24,7 @@ class EventAdmin(admin.ModelAdmin):
         "synthetic",
     ]
     list_filter = ["mode", "schedule_published", "synthetic"]
-    search_fields = ["slug", "name"]
+    search_fields = ["slug", "name", "name_ko"]
 
 
 @admin.register(m.Participant)

@@ -103,6 +103,13 @@ def _build(rng: random.Random, today: dt.date) -> Event:
             "dataset meet European, US and Japanese partners online. Meetings are placed by the "
             "optimiser in the narrow overlaps of Seoul, Europe and US working hours."
         ),
+        name_ko=f"한국–유럽–미국 가상 파트너링 위크 {start:%Y-%m-%d} (데모)",
+        description_ko=(
+            "가상(SYNTHETIC) 참가자로 구성된 데모 행사입니다. 실제 데이터셋의 "
+            "한국 바이오텍·제약사가 유럽, 미국, 일본 파트너를 온라인으로 만납니다. "
+            "미팅은 최적화 엔진이 서울, 유럽, 미국의 업무 시간이 겹치는 짧은 시간대에 "
+            "배정합니다."
+        ),
         mode="virtual",
         timezone=TIMEZONE,
         start_date=start,

@@ -69,7 +69,9 @@ class Event(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     name = models.CharField(_("name"), max_length=300)
+    name_ko = models.CharField(_("Korean name"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
+    description_ko = models.TextField(_("Korean description"), blank=True)
     mode = models.CharField(_("mode"), max_length=12, choices=Mode.choices, default=Mode.VIRTUAL)
     timezone = models.CharField(_("event time zone"), max_length=64, default="Asia/Seoul")
     start_date = models.DateField(_("first day"))

@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dari.core.forms import add_domain_error
+from dari.core.names import local_name
 from dari.directory.access import visible_assets
 from dari.directory.models import Program
 from dari.events.access import managed_events
@@ -175,7 +176,7 @@ def _reviewer_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
 def _events(user: Any) -> list[tuple[int, str]]:
     """The events a shortlist may be invited to: managed by `user` and not over."""
     return [
-        (e.pk, f"{e.name} ({e.start_date:%Y-%m-%d})")
+        (e.pk, f"{local_name(e)} ({e.start_date:%Y-%m-%d})")
         for e in events_ahead(managed_events(user).order_by("-start_date"))[:100]
     ]
 

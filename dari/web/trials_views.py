@@ -129,7 +129,7 @@ def _invite_events(user: Any) -> list[tuple[str, str]]:
     """(slug, name) of the events not over yet that `user` may invite sites to."""
     # Over in each event's own zone: the reader's date (their zone is active) is no test.
     events = events_ahead(managed_events(user).order_by("start_date", "name"))
-    return [(event.slug, event.name) for event in events]
+    return [(event.slug, local_name(event)) for event in events]
 
 
 @require_GET
@@ -166,7 +166,7 @@ def invite_site(request: HttpRequest, org_id: str) -> HttpResponse:
         messages.success(
             request,
             _("%(site)s is invited to %(event)s.")
-            % {"site": local_name(invitation.organization), "event": event.name},
+            % {"site": local_name(invitation.organization), "event": local_name(event)},
         )
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dari.core.forms import add_domain_error
+from dari.core.names import local_name
 from dari.events.models import Event
 from dari.webhooks.access import access_endpoint
 from dari.webhooks.domain.endpoints import (
@@ -64,7 +65,7 @@ def _scope_choices(user: Any) -> list[tuple[str, str]]:
         label = _("My organisation's participants (%(name)s)") % {"name": mine.organization_name}
         choices.append((f"org:{mine.organization_id}", label))
     for event in mine.events:
-        choices.append((f"event:{event.pk}", _("Event: %(name)s") % {"name": event.name}))
+        choices.append((f"event:{event.pk}", _("Event: %(name)s") % {"name": local_name(event)}))
     return choices
 
 

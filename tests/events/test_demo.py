@@ -97,6 +97,18 @@ def test_demo_builds_on_any_day(when: str) -> None:
         slug = build_demo()
         event = Event.objects.get(slug=slug)
         assert slug == f"{SLUG_PREFIX}-{event.start_date:%Y-%m-%d}"
+        # Named and described in both languages (the Korean pages show name_ko).
+        assert (event.name.split(" 20")[0], event.name_ko.split(" 20")[0]) == (
+            "Korea–Europe–US Virtual Partnering Week",
+            "한국–유럽–미국 가상 파트너링 위크",
+        )
+        assert (
+            event.description_ko.startswith("가상(SYNTHETIC) 참가자"),
+            bool(event.description),
+        ) == (
+            True,
+            True,
+        )
         assert_consistent(event, day)
         counts = (Event.objects.count(), Meeting.objects.count(), MeetingRequest.objects.count())
         # Again the same day: nothing is added, nothing is lost.

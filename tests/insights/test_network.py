@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
-from dari.directory.models import Cluster
+from dari.directory.models import Cluster, Facility
 from dari.insights.domain import network
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +65,8 @@ def test_capability_finder_ranks_shared_access_facilities_first(world):
 
 def test_capability_finder_understands_a_korean_query(world):
     found = network.find_capabilities("세포 배양")
-    assert ids(found, "facilities") == [("f-mab", ["cell", "culture"])]
+    # Through the synonyms (cell, culture) and the tag's Korean rendering (동물세포 배양).
+    assert ids(found, "facilities") == [("f-mab", ["cell", "culture", "배양", "세포"])]
     assert ids(found, "programs") == []
 
 
@@ -76,3 +77,14 @@ def test_capability_finder_filters_by_cluster_and_kind(world):
     found = network.find_capabilities("", facility_kind="animal_facility", program_kind="training")
     assert ids(found, "facilities") == [("f-lab", [])]
     assert ids(found, "programs") == [("p-train", [])]
+
+
+def test_capability_finder_finds_a_tag_by_its_korean_rendering(world):
+    Facility.objects.create(
+        id="f-fill", organization_id="a1", cluster_id="cl-a", name="Alpha Fill Line",
+        kind="gmp_manufacturing", capabilities=["aseptic filling"], shared_access=False,
+    )  # fmt: skip
+    found = network.find_capabilities("무균 충전")
+    assert ids(found, "facilities") == [("f-fill", ["fill", "균", "무균", "충전"])]
+    # The English query finds it as before.
+    assert ids(network.find_capabilities("aseptic"), "facilities") == [("f-fill", ["aseptic"])]

@@ -161,3 +161,23 @@ def test_a_figure_observed_in_the_baseline_year_is_not_printed_over_the_baseline
     marks = svg.split("role-axis-label", 2)[-1]
     texts = re.findall(r"<text[^>]*>([^<]+)</text>", marks)
     assert [t for t in texts if t.startswith("120,")] == ["120,100"]
+
+
+def test_the_capability_finder_shows_tags_in_the_readers_language(world, client):
+    english = client.get("/insights/capabilities/?q=antibody").content.decode()
+    assert ">mammalian cell culture</span>" in english
+    client.cookies["django_language"] = "ko"
+    korean = client.get("/insights/capabilities/?q=항체", HTTP_ACCEPT_LANGUAGE="ko")
+    html = korean.content.decode()
+    assert ">동물세포 배양</span>" in html
+    assert "mammalian cell culture" not in html
+
+
+def test_an_organisations_page_shows_its_facilities_tags_in_korean(world, client):
+    client.cookies["django_language"] = "ko"
+    html = client.get("/organizations/a1/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert ">GMP 생산</span>" in html
+    assert ">GMP manufacturing</span>" not in html
+    client.cookies["django_language"] = "en"
+    english = client.get("/organizations/a1/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert ">GMP manufacturing</span>" in english

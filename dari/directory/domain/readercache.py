@@ -32,10 +32,12 @@ TIMEOUT = 6 * 3600
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A digest of the code, templates and translations this process runs (read once)."""
+    """A digest of the code, templates and translations this process runs (read once), with
+    the display labels of dari/data/labels/ (Korean capability tags) that pages show."""
     digest = hashlib.blake2b(digest_size=8)
     for path in sorted(_CODE.rglob("*")):
-        if path.suffix in (".py", ".html", ".mo") and path.is_file():
+        shown = path.suffix in (".py", ".html", ".mo") or path.parent.name == "labels"
+        if shown and path.is_file():
             digest.update(str(path.relative_to(_CODE)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -14,6 +14,7 @@ from django.utils import translation
 from icalendar import Alarm, Calendar, vCalAddress, vText
 from icalendar import Event as VEvent
 
+from dari.core.names import local_name
 from dari.events.access import named_assets
 from dari.events.domain.links import video_link
 from dari.events.models import Meeting, MeetingStatus, Participant, Seat
@@ -56,6 +57,7 @@ def calendar_version(participant: Participant) -> tuple[str, datetime | None]:
         people,
         participant.timezone,
         participant.event.name,
+        participant.event.name_ko,
         participant.event.video_url_template,
         participant.user.email,  # the one address the feed shows
         translation.get_language(),  # the words around the names are the reader's
@@ -75,7 +77,7 @@ def participant_calendar(participant: Participant, alarm_minutes: int = ALARM_MI
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", f"Dari: {participant.event.name}")
+    cal.add("x-wr-calname", f"Dari: {local_name(participant.event)}")
     cal.add("x-wr-timezone", participant.timezone)
     meetings = (
         _calendar_meetings(participant)
@@ -85,6 +87,7 @@ def participant_calendar(participant: Participant, alarm_minutes: int = ALARM_MI
     )
     topics = named_assets(participant, [m.request.asset_id for m in meetings])
     for m in meetings:
+        event_name = local_name(m.event)
         others = [p for p in m.participants.all() if p.pk != participant.pk]
         names = ", ".join(
             f"{p.name} ({p.organization.name})" if p.organization else p.name for p in others
@@ -95,17 +98,17 @@ def participant_calendar(participant: Participant, alarm_minutes: int = ALARM_MI
         ev.add("dtstamp", m.updated or djtz.now())
         ev.add("dtstart", m.slot.start)
         ev.add("dtend", m.slot.start + timedelta(minutes=m.slot.minutes))
-        ev.add("summary", f"{m.event.name}: {names}")
+        ev.add("summary", f"{event_name}: {names}")
         cancelled = m.status == MeetingStatus.CANCELLED
         ev.add("status", "CANCELLED" if cancelled else "CONFIRMED")
         link = video_link(m)
         table = translation.gettext("Table %(n)s") % {"n": m.table} if m.table else ""
-        where = link or table or m.event.name
+        where = link or table or event_name
         ev.add("location", where)
         if link:
             ev.add("url", link)
         about = translation.gettext("Partnering meeting at %(event)s with %(names)s.")
-        description = about % {"event": m.event.name, "names": names}
+        description = about % {"event": event_name, "names": names}
         if m.request.asset_id in topics:
             asset = translation.gettext("About the asset: %(asset)s")
             description += "\n" + asset % {"asset": topics[m.request.asset_id]}
@@ -119,7 +122,7 @@ def participant_calendar(participant: Participant, alarm_minutes: int = ALARM_MI
         if not cancelled:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", vText(f"{m.event.name}: {names}"))
+            alarm.add("description", vText(f"{event_name}: {names}"))
             alarm.add("trigger", timedelta(minutes=-alarm_minutes))
             ev.add_component(alarm)
         cal.add_component(ev)

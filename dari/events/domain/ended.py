@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone as djtz
 from django.utils.translation import gettext as _
 
+from dari.core.names import local_name
 from dari.events.models import Event
 
 
@@ -38,4 +39,4 @@ def events_ahead(events: QuerySet[Event], now: datetime | None = None) -> list[A
 def over_message(event: Event) -> str:
     """The refusal of an invitation to `event` once it is over, in the active language."""
     text: str = _("%(event)s is over (its last day was %(day)s): choose an event still ahead.")
-    return text % {"event": event.name, "day": event.end_date.isoformat()}
+    return text % {"event": local_name(event), "day": event.end_date.isoformat()}

@@ -21,6 +21,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from dari.core.names import local_name
 from dari.core.smallcell import K, disclosable
 from dari.events.domain.analytics import funnel_sets, funnel_stages
 from dari.events.models import Event, Meeting, MeetingStatus
@@ -137,7 +138,7 @@ def korea_meeting_share(
         rows.append(
             {
                 "key": event.slug,
-                "label": event.name,
+                "label": local_name(event),
                 "meetings": len(cell) if meetings_ok else fewer_than(k),
                 "with_korea": len(with_korea) if korea_ok else fewer_than(k),
                 "share": round(len(with_korea) / len(cell), 4) if korea_ok else None,

@@ -20,7 +20,7 @@ from typing import Any
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from dari.core.names import local_name
+from dari.core.names import capability_name, local_name
 from dari.core.smallcell import K, disclosable
 from dari.directory.access import visible_assets
 from dari.directory.models import Cluster, Deal, Facility, Organization, Program
@@ -193,7 +193,9 @@ def _norm(words: list[str]) -> set[str]:
 
 def _facility_text(f: Facility) -> str:
     kind = f"{f.kind.replace('_', ' ')} {label_of(FacilityKind, f.kind)}"
-    return " ".join([f.name, kind, " ".join(f.capabilities), f.description])
+    # Both renderings of each tag, so that 무균 충전 finds "aseptic filling" in either language.
+    tags = [*f.capabilities, *(capability_name(c, "ko") for c in f.capabilities)]
+    return " ".join([f.name, kind, " ".join(tags), f.description])
 
 
 def _program_text(p: Program) -> str:

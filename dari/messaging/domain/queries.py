@@ -103,7 +103,7 @@ def conversations(user: Any) -> tuple[ThreadRow, ...]:
     return tuple(
         ThreadRow(
             request_id=r.pk,
-            event=r.event.name,
+            event=local_name(r.event),
             event_slug=r.event.slug,
             other_side=_other_side(r, mine.get(r.event_id)),
             status=str(r.get_status_display()),
@@ -192,7 +192,7 @@ def moves_to_answer(user: Any) -> tuple[MoveNotice, ...]:
         out.append(
             MoveNotice(
                 move_id=m.pk,
-                event=m.meeting.event.name,
+                event=local_name(m.meeting.event),
                 event_slug=m.meeting.event.slug,
                 asked_by=f"{asker.name} ({org})" if org else str(asker.name),
                 asked=m.created,

@@ -71,6 +71,18 @@ class EventForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    name_ko = forms.CharField(
+        label=_("Name in Korean"),
+        max_length=300,
+        required=False,
+        help_text=_("Shown to Korean readers; the name above when empty."),
+    )
+    description_ko = forms.CharField(
+        label=_("Description in Korean"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown to Korean readers; the description above when empty."),
+    )
     mode = forms.ChoiceField(label=_("Mode"), choices=Mode.choices, initial=Mode.VIRTUAL)
     timezone = forms.ChoiceField(
         label=_("Event time zone"), choices=timezone_choices, initial="Asia/Seoul"

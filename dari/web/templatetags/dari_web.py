@@ -15,6 +15,7 @@ from dari.accounts.models import InvitationState, LinkKind, MembershipSource, Me
 from dari.core.money import money as _money
 from dari.core.money import usd_millions as _usd_millions
 from dari.core.names import both_names as _both_names
+from dari.core.names import capability_name as _capability_name
 from dari.core.names import city_name as _city_name
 from dari.core.names import country_name as _country_name
 from dari.core.names import is_korean, term_name
@@ -187,6 +188,12 @@ def headword(label: str | None) -> str:
 def term(value: str | None) -> str:
     """`{{ indication|term }}`: one term in the reader's language where the glossary knows it."""
     return term_name(value or "")
+
+
+@register.filter
+def capability(value: str | None) -> str:
+    """`{{ tag|capability }}`: a facility's capability tag in the reader's language."""
+    return _capability_name(value or "")
 
 
 @register.filter
