@@ -349,7 +349,7 @@ def make_request(request: HttpRequest, slug: str, body: RequestIn) -> Status[Req
     try:
         target = None
         if body.participant is not None:
-            target = participant_to_ask(me.event, body.participant)
+            target = participant_to_ask(me, body.participant)
         made = request_meeting(
             me,
             target=target,

@@ -135,20 +135,6 @@ def event_directory(
     return Directory(people=tuple(shown), q=q, country=country, countries=countries)
 
 
-def listed_participant(me: Participant, participant_id: int) -> Participant | None:
-    """The participant `participant_id` of my event if my directory lists them (`event_directory`
-    with `me`: still speaking for their organisation and one I may meet), else None, exactly as
-    for a missing one: a registration awaiting approval is nobody's to find by id."""
-    found = (
-        representing(Participant.objects.filter(event_id=me.event_id, pk=participant_id))
-        .select_related("user", "organization")
-        .first()
-    )
-    if found is None or (found.pk != me.pk and not meetable(me, [found])):
-        return None
-    return found
-
-
 # Availability ----------------------------------------------------------------------------------
 
 

@@ -19,7 +19,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from dari.core.errors import DomainError
 from dari.core.forms import add_domain_error
 from dari.events.access import may_reach_people, representing, requests_concerning
-from dari.events.domain.queries import availability_grid, listed_participant, request_list
+from dari.events.domain.controls import listed_participant
+from dari.events.domain.queries import availability_grid, request_list
 from dari.events.domain.requests import (
     accept_request,
     askable_assets,
