@@ -35,6 +35,7 @@ from dari.events.domain.queries import (
 from dari.events.domain.requests import (
     accept_request,
     decline_request,
+    organization_to_ask,
     participant_to_ask,
     request_meeting,
 )
@@ -347,13 +348,15 @@ def make_request(request: HttpRequest, slug: str, body: RequestIn) -> Status[Req
         field = "body.organization"
         raise ApiError(400, f"{field}: {message}", [_error(field, "both", message)])
     try:
-        target = None
+        target, organization = None, None
         if body.participant is not None:
             target = participant_to_ask(me, body.participant)
+        elif body.organization:
+            organization = organization_to_ask(me, body.organization)
         made = request_meeting(
             me,
             target=target,
-            organization_id=body.organization or None,
+            organization_id=organization,
             message=body.message,
             asset_id=body.asset or None,
             priority=body.priority,

@@ -502,3 +502,14 @@ def test_a_participant_the_directory_does_not_list_is_refused_like_a_missing_num
     ] * 3
     assert error(answers[2]) == (400, [("body.participant", "invalid")])
     assert MeetingRequest.objects.count() == 0
+
+
+def test_an_organisation_the_directory_does_not_list_is_refused_like_an_unknown_one(world):
+    """GSK's only registration (Emma's) awaits approval: asking GSK answers exactly as asking
+    an organisation of no registration does, so no answer tells that GSK registered."""
+    Participant.objects.filter(pk=world["emma"].pk).update(approved=False)
+    client = token(world["minseo"])
+    gsk, unknown = (post(client, requests_url(), {"organization": o}) for o in ("gsk", "nobio"))
+    assert error(gsk) == error(unknown) == (400, [("body.organization", "invalid")])
+    assert gsk.json()["detail"] == unknown.json()["detail"].replace("nobio", "gsk")
+    assert MeetingRequest.objects.count() == 0

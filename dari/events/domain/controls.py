@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from dari.directory.models import Organization
 from dari.directory.vocab import OrgKind
 from dari.events.access import representing
 from dari.events.domain.errors import EventError
@@ -73,6 +74,20 @@ def listed_participant(me: Participant, participant_id: int) -> Participant | No
     if found is None or (found.pk != me.pk and not meetable(me, [found])):
         return None
     return found
+
+
+def listed_organization(me: Participant, organization_id: str) -> Organization | None:
+    """The organisation `organization_id` if my event's directory lists one of its people to
+    me (`listed_participant`'s rule: still speaking for it and one I may meet), else None,
+    exactly as for a missing one: an organisation whose registrations all await approval, or
+    all left it, is nobody's to find by id."""
+    people = list(
+        representing(
+            Participant.objects.filter(event_id=me.event_id, organization_id=organization_id)
+        ).select_related("organization")
+    )
+    listed = [p for p in people if p.pk == me.pk] + meetable(me, people)
+    return listed[0].organization if listed else None
 
 
 def check_may_meet(

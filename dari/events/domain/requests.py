@@ -16,6 +16,7 @@ from dari.events.domain.controls import (
     check_may_answer,
     check_may_meet,
     check_quota,
+    listed_organization,
     listed_participant,
 )
 from dari.events.domain.ended import event_over
@@ -81,6 +82,20 @@ def participant_to_ask(me: Participant, participant_id: int) -> Participant:
     if found is None:
         raise EventError(_("this participant is not registered for the event"), field="target")
     return found
+
+
+def organization_to_ask(me: Participant, organization_id: str) -> str:
+    """The id of the organisation `organization_id` to name in a request of `me`: one my
+    event's directory lists a participant of (`listed_organization`). Any other (missing,
+    absent from the event, registered only by people awaiting approval or gone) is refused
+    alike, so that an id tells nothing of a registration the directory does not show."""
+    if listed_organization(me, organization_id) is None:
+        raise EventError(
+            _("no one from organisation %(organization)r is registered")
+            % {"organization": organization_id},
+            field="target",
+        )
+    return organization_id
 
 
 @transaction.atomic
