@@ -3,8 +3,10 @@
 (`dari.events.access`, `dari.events.domain`): the caller's current registration for the
 event (`registration_for`), closed once it no longer represents its organisation
 (`represents`); assets named only when the caller may see them; a request may name only an
-`askable_assets` asset, anything else refused alike on the `asset` field. Writes need a write
-token or a session."""
+`askable_assets` asset, anything else refused alike on the `asset` field, and only someone,
+or an organisation, the event's directory lists to the caller (`participant_to_ask`,
+`organization_to_ask`): any other refused like a missing one. Writes need a write token or a
+session."""
 
 from __future__ import annotations
 
