@@ -3,8 +3,10 @@
 (`dari.events.access`, `dari.events.domain`): the caller's current registration for the
 event (`registration_for`), closed once it no longer represents its organisation
 (`represents`); assets named only when the caller may see them; a request may name only an
-`askable_assets` asset, anything else refused alike on the `asset` field. Writes need a write
-token or a session."""
+`askable_assets` asset, anything else refused alike on the `asset` field, and only someone,
+or an organisation, the event's directory lists to the caller (`participant_to_ask`,
+`organization_to_ask`): any other refused like a missing one. Writes need a write token or a
+session."""
 
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ from dari.events.domain.queries import (
 from dari.events.domain.requests import (
     accept_request,
     decline_request,
+    organization_to_ask,
     participant_to_ask,
     request_meeting,
 )
@@ -349,13 +352,15 @@ def make_request(request: HttpRequest, slug: str, body: RequestIn) -> Status[Req
         field = "body.organization"
         raise ApiError(400, f"{field}: {message}", [_error(field, "both", message)])
     try:
-        target = None
+        target, organization = None, None
         if body.participant is not None:
-            target = participant_to_ask(me.event, body.participant)
+            target = participant_to_ask(me, body.participant)
+        elif body.organization:
+            organization = organization_to_ask(me, body.organization)
         made = request_meeting(
             me,
             target=target,
-            organization_id=body.organization or None,
+            organization_id=organization,
             message=body.message,
             asset_id=body.asset or None,
             priority=body.priority,

@@ -23,9 +23,15 @@ from dari.directory.vocab import Visibility
 M = TypeVar("M", bound=Model)
 
 
+def sees_public_assets_only(user: Any) -> bool:
+    """Whether every asset `user` may see is public (anonymous visitors and non-members): a
+    search for them need not read, nor rank, any other row."""
+    return not sees_members_assets(user)
+
+
 def _visibility_condition(user: Any) -> Q | None:
     """The condition an asset must meet to be visible to `user`; None means every asset."""
-    if not sees_members_assets(user):
+    if sees_public_assets_only(user):
         return Q(visibility=Visibility.PUBLIC)
     if user.is_platform_admin:
         return None
@@ -45,12 +51,6 @@ def _organization_condition(org_id: str) -> Q:
     )
     condition |= Q(visibility=Visibility.CDA, organization_id__in=cda_owners)
     return condition
-
-
-def sees_public_assets_only(user: Any) -> bool:
-    """Whether every asset `user` may see is public (anonymous visitors and non-members): a
-    search for them need not read, nor rank, any other row."""
-    return not sees_members_assets(user)
 
 
 def visible_assets(user: Any) -> QuerySet[Asset]:

@@ -143,11 +143,24 @@ def asset_named_to(request: MeetingRequest, person: Participant) -> str:
     return named_assets(person, [request.asset_id]).get(request.asset_id or "", "")
 
 
-def requests_concerning(me: Participant) -> QuerySet[MeetingRequest]:
-    """The meeting requests of my event that concern me: made by me, to me, or to my
-    organisation while no one has answered (any of its participants may). Any other answers an
-    action exactly like a missing request: neither its status nor who may answer it is told."""
-    mine = Q(requester=me) | Q(target=me)
+def _received(me: Participant) -> Q:
+    """To me, or to my organisation while no one has answered (any of its participants may)."""
+    mine = Q(target=me)
     if me.organization_id is not None:
         mine |= Q(target__isnull=True, target_organization_id=me.organization_id)
-    return MeetingRequest.objects.filter(event_id=me.event_id).filter(mine)
+    return mine
+
+
+def requests_received(me: Participant) -> QuerySet[MeetingRequest]:
+    """The meeting requests of my event that I may answer: to me, or to my organisation while
+    no one has answered."""
+    return MeetingRequest.objects.filter(event_id=me.event_id).filter(_received(me))
+
+
+def requests_concerning(me: Participant) -> QuerySet[MeetingRequest]:
+    """The meeting requests of my event that concern me: made by me, or received
+    (`requests_received`). Any other answers an action exactly like a missing request: neither
+    its status nor who may answer it is told."""
+    return MeetingRequest.objects.filter(event_id=me.event_id).filter(
+        Q(requester=me) | _received(me)
+    )

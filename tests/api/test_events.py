@@ -483,3 +483,33 @@ def test_a_registration_the_organiser_has_not_approved_may_not_request(world):
     answer = post(token(world["emma"]), requests_url(), {"participant": world["minseo"].pk})
     assert error(answer) == (400, [("requester", "not_approved")])
     assert MeetingRequest.objects.count() == 0
+
+
+def test_a_participant_the_directory_does_not_list_is_refused_like_a_missing_number(world):
+    """Emma's registration awaits approval and John was removed from Pfizer: neither is in
+    Minseo's directory of the event, so naming either answers exactly as a number of no
+    participant does (not "not approved", not "no longer representing")."""
+    Participant.objects.filter(pk=world["emma"].pk).update(approved=False)
+    admin = UserFactory(username="padmin", role=Role.PLATFORM_ADMIN, organization=None)
+    remove_member(world["john"].organization, world["john"].user_id, admin)
+    client = token(world["minseo"])
+    answers = [
+        post(client, requests_url(), {"participant": pk})
+        for pk in (world["emma"].pk, world["john"].pk, 10**6)
+    ]
+    assert [(error(a), a.json()["detail"]) for a in answers] == [
+        (error(answers[2]), answers[2].json()["detail"])
+    ] * 3
+    assert error(answers[2]) == (400, [("body.participant", "invalid")])
+    assert MeetingRequest.objects.count() == 0
+
+
+def test_an_organisation_the_directory_does_not_list_is_refused_like_an_unknown_one(world):
+    """GSK's only registration (Emma's) awaits approval: asking GSK answers exactly as asking
+    an organisation of no registration does, so no answer tells that GSK registered."""
+    Participant.objects.filter(pk=world["emma"].pk).update(approved=False)
+    client = token(world["minseo"])
+    gsk, unknown = (post(client, requests_url(), {"organization": o}) for o in ("gsk", "nobio"))
+    assert error(gsk) == error(unknown) == (400, [("body.organization", "invalid")])
+    assert gsk.json()["detail"] == unknown.json()["detail"].replace("nobio", "gsk")
+    assert MeetingRequest.objects.count() == 0

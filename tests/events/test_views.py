@@ -231,6 +231,23 @@ def test_requests_to_an_organisation_decline_and_withdraw(client, world):
     assert second.status == RequestStatus.WITHDRAWN
 
 
+def test_an_organisation_or_person_the_directory_hides_opens_no_request_form(client, world):
+    """Emma (GSK's only registration) awaits approval: her organisation and her number open no
+    request form for Minseo, exactly like an organisation or a number of no registration."""
+    Participant.objects.filter(pk=world["emma"].pk).update(approved=False)
+    login(client, world["minseo"])
+    new = url("request-new", "test-virtual")
+    answers = [
+        client.get(new, {"organization": "gsk"}).status_code,
+        client.get(new, {"organization": "nobio"}).status_code,
+        client.get(new, {"participant": world["emma"].pk}).status_code,
+        client.get(new, {"participant": 10**6}).status_code,
+    ]
+    assert answers == [404, 404, 404, 404]
+    Participant.objects.filter(pk=world["emma"].pk).update(approved=True)
+    assert client.get(new, {"organization": "gsk"}).status_code == 200
+
+
 def test_request_errors_are_shown_on_the_form(client, world):
     login(client, world["minseo"])
     response = client.post(

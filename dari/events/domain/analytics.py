@@ -150,7 +150,8 @@ def funnel_sets(meetings: QuerySet[Meeting]) -> list[set[int]]:
 def funnel_of(meetings: QuerySet[Meeting]) -> list[dict[str, Any]]:
     """The scheduled ones among `meetings`, then how many reached a CDA, a term sheet and a
     deal: key, label, meetings and the share of the stage before (None after an empty stage).
-    The one definition behind an event's funnel and the funnel over all events."""
+    An event's funnel; the funnel over all events adds up the same `funnel_sets` per event
+    year, small cells held back (dari.insights.domain.meeting_cells.funnel)."""
     counts = [len(ids) for ids in funnel_sets(meetings)]
     stages = funnel_stages()
     return [

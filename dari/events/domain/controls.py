@@ -12,7 +12,9 @@ from collections.abc import Iterable, Sequence
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from dari.directory.models import Organization
 from dari.directory.vocab import OrgKind
+from dari.events.access import representing
 from dari.events.domain.errors import EventError
 from dari.events.models import (
     Event,
@@ -58,6 +60,34 @@ def meetable(me: Participant, people: Iterable[Participant]) -> list[Participant
     """Those of `people` I may request: approved, and allowed with me by the event's rules."""
     rules = list(MeetingRule.objects.filter(event_id=me.event_id))
     return [p for p in people if p.approved and pair_allowed(me, p, rules)]
+
+
+def listed_participant(me: Participant, participant_id: int) -> Participant | None:
+    """The participant `participant_id` of my event if my directory lists them (`event_directory`
+    with `me`: still speaking for their organisation and one I may meet), else None, exactly as
+    for a missing one: a registration awaiting approval is nobody's to find by id."""
+    found = (
+        representing(Participant.objects.filter(event_id=me.event_id, pk=participant_id))
+        .select_related("user", "organization")
+        .first()
+    )
+    if found is None or (found.pk != me.pk and not meetable(me, [found])):
+        return None
+    return found
+
+
+def listed_organization(me: Participant, organization_id: str) -> Organization | None:
+    """The organisation `organization_id` if my event's directory lists one of its people to
+    me (`listed_participant`'s rule: still speaking for it and one I may meet), else None,
+    exactly as for a missing one: an organisation whose registrations all await approval, or
+    all left it, is nobody's to find by id."""
+    people = list(
+        representing(
+            Participant.objects.filter(event_id=me.event_id, organization_id=organization_id)
+        ).select_related("organization")
+    )
+    listed = [p for p in people if p.pk == me.pk] + meetable(me, people)
+    return listed[0].organization if listed else None
 
 
 def check_may_meet(

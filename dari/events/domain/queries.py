@@ -22,6 +22,7 @@ from dari.events.access import (
     registrations,
     representing,
     representing_condition,
+    requests_received,
 )
 from dari.events.domain.analytics import request_summary
 from dari.events.domain.controls import meetable
@@ -133,20 +134,6 @@ def event_directory(
     if allowed is not None:
         shown = [p for p in shown if p.pk in allowed]
     return Directory(people=tuple(shown), q=q, country=country, countries=countries)
-
-
-def listed_participant(me: Participant, participant_id: int) -> Participant | None:
-    """The participant `participant_id` of my event if my directory lists them (`event_directory`
-    with `me`: still speaking for their organisation and one I may meet), else None, exactly as
-    for a missing one: a registration awaiting approval is nobody's to find by id."""
-    found = (
-        representing(Participant.objects.filter(event_id=me.event_id, pk=participant_id))
-        .select_related("user", "organization")
-        .first()
-    )
-    if found is None or (found.pk != me.pk and not meetable(me, [found])):
-        return None
-    return found
 
 
 # Availability ----------------------------------------------------------------------------------
@@ -316,18 +303,13 @@ def _status_as_of(status: Any, late: bool) -> RequestStatus:
 def request_list(user: Any, me: Participant, now: datetime | None = None) -> RequestList:
     """My requests as of `now` (default: the current time), in a fixed number of queries:
     each way, and the assets the reader may see."""
-    requests = with_visible_asset(MeetingRequest.objects.all(), user, "asset", "shown_asset")
-    incoming = list(
-        requests.filter(event=me.event)
-        .filter(
-            Q(target=me) | Q(target__isnull=True, target_organization_id=me.organization_id or "")
-        )
-        .select_related(*_REQUEST_RELATED)
-        .order_by("-created", "-pk")
-    )
-    outgoing = list(
-        requests.filter(requester=me).select_related(*_REQUEST_RELATED).order_by("-created", "-pk")
-    )
+
+    def shown(requests: QuerySet[MeetingRequest]) -> list[MeetingRequest]:
+        requests = with_visible_asset(requests, user, "asset", "shown_asset")
+        return list(requests.select_related(*_REQUEST_RELATED).order_by("-created", "-pk"))
+
+    incoming = shown(requests_received(me))
+    outgoing = shown(MeetingRequest.objects.filter(requester=me))
     late = requests_closed(me.event, now)
 
     def row(request: MeetingRequest, mine: bool) -> RequestRow:

@@ -12,7 +12,13 @@ from django.utils.translation import gettext as _
 from dari.directory.access import visible_assets
 from dari.directory.models import Asset
 from dari.events.access import may_reach_people, representing, represents
-from dari.events.domain.controls import check_may_answer, check_may_meet, check_quota
+from dari.events.domain.controls import (
+    check_may_answer,
+    check_may_meet,
+    check_quota,
+    listed_organization,
+    listed_participant,
+)
 from dari.events.domain.ended import event_over
 from dari.events.domain.errors import EventError
 from dari.events.domain.setup import check_not_over
@@ -67,17 +73,29 @@ def askable_assets(requester: Participant, organization_id: str | None) -> Query
     return visible_assets(requester.user).filter(organization_id__in=sides)
 
 
-def participant_to_ask(event: Event, participant_id: int) -> Participant:
-    """The participant `participant_id` of `event`, to name in a request; any other number
-    (missing, of another event) is refused alike."""
-    found = (
-        Participant.objects.select_related("user", "organization")
-        .filter(event=event, pk=participant_id)
-        .first()
-    )
+def participant_to_ask(me: Participant, participant_id: int) -> Participant:
+    """The participant `participant_id` to name in a request of `me`: one my event's directory
+    lists to me (`listed_participant`). Any other number (missing, of another event, awaiting
+    approval, no longer representing, outside the event's rules) is refused alike, so that an
+    id tells nothing of a registration the directory does not show."""
+    found = listed_participant(me, participant_id)
     if found is None:
         raise EventError(_("this participant is not registered for the event"), field="target")
     return found
+
+
+def organization_to_ask(me: Participant, organization_id: str) -> str:
+    """The id of the organisation `organization_id` to name in a request of `me`: one my
+    event's directory lists a participant of (`listed_organization`). Any other (missing,
+    absent from the event, registered only by people awaiting approval or gone) is refused
+    alike, so that an id tells nothing of a registration the directory does not show."""
+    if listed_organization(me, organization_id) is None:
+        raise EventError(
+            _("no one from organisation %(organization)r is registered")
+            % {"organization": organization_id},
+            field="target",
+        )
+    return organization_id
 
 
 @transaction.atomic

@@ -164,7 +164,7 @@ def korea_share_total(rows: list[dict[str, Any]], k: int = K) -> dict[str, Any]:
 def funnel(
     cluster: str = "", year_from: int | None = None, year_to: int | None = None, k: int = K
 ) -> list[dict[str, Any]]:
-    """The follow-up funnel (`funnel_of`) of all events' meetings under the filters: key,
+    """The follow-up funnel (`funnel_sets`) of all events' meetings under the filters: key,
     label, meetings, share_of_previous. Added up over event years from the cells shown; a stage
     no cell of which may be shown reads `fewer_than(k)`."""
     active = _active(year_from, year_to)

@@ -18,8 +18,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from dari.core.errors import DomainError
 from dari.core.forms import add_domain_error
-from dari.events.access import may_reach_people, representing, requests_concerning
-from dari.events.domain.queries import availability_grid, listed_participant, request_list
+from dari.events.access import may_reach_people, requests_concerning
+from dari.events.domain.controls import listed_organization, listed_participant
+from dari.events.domain.queries import availability_grid, request_list
 from dari.events.domain.requests import (
     accept_request,
     askable_assets,
@@ -51,16 +52,9 @@ def request_new(request: HttpRequest, me: Participant) -> HttpResponse:
         if target is None:
             raise Http404(NO_EVENT)
     elif source.get("organization"):
-        member = (
-            representing(
-                Participant.objects.filter(event=event, organization_id=source["organization"])
-            )
-            .select_related("organization")
-            .first()
-        )
-        if member is None or member.organization is None:
+        organization = listed_organization(me, source["organization"])
+        if organization is None:
             raise Http404(NO_EVENT)
-        organization = member.organization
     else:
         raise Http404(NO_EVENT)
     counterpart = target.organization if target is not None else organization

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from dari.core.names import country_name as _country_name
-from dari.events.access import may_manage, registrations, represents
+from dari.events.access import may_manage, registration_for, represents
 from dari.events.domain import reasons
 from dari.events.models import Event, ScheduleRun
 
@@ -20,12 +20,11 @@ register = template.Library()
 
 @register.inclusion_tag("events/_nav.html", takes_context=True)
 def event_nav(context: Any, event: Event, current: str) -> dict[str, Any]:
-    """The tabs of an event: participant pages for registered people, organiser pages for those
-    who manage it."""
+    """The tabs of an event: participant pages for registered people who still represent their
+    organisation (the pages the `registered` guard opens), organiser pages for those who
+    manage it."""
     user = context["request"].user
-    me = context.get("me")
-    if me is None and user.is_authenticated:
-        me = registrations(user).select_related("user").filter(event=event).first()
+    me = context.get("me") or registration_for(user, event)
     return {
         "event": event,
         "current": current,
