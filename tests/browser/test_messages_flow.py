@@ -26,6 +26,7 @@ from icalendar import Calendar
 from playwright.sync_api import expect
 
 from dari.accounts.models import Role, User
+from dari.core.names import zone_name
 from dari.events.domain.schedule import publish_schedule, schedule_event
 from dari.events.domain.setup import register_participant
 from dari.events.models import Meeting, MeetingRequest, MoveRequest
@@ -188,11 +189,13 @@ def test_message_reply_accept_schedule_reminders_and_move(
     assert sorted((m.to[0], m.subject) for m in mailoutbox[2:]) == [
         (
             "emma@example.org",
-            f"[Dari] Meeting with Minseo Park (ABL Bio): {_local(start, 'Europe/London', 'en')}",
+            f"[Dari] Meeting with Minseo Park (ABL Bio): {_local(start, 'Europe/London', 'en')} "
+            f"({zone_name('Europe/London', 'en')})",
         ),
         (
             "minseo@example.org",
-            f"[Dari] Emma Clarke (GSK) 님과의 미팅: {_local(start, 'Asia/Seoul', 'ko')}",
+            f"[Dari] Emma Clarke (GSK) 님과의 미팅: {_local(start, 'Asia/Seoul', 'ko')} "
+            f"({zone_name('Asia/Seoul', 'ko')})",
         ),
         ("minseo@example.org", "[Dari] 미팅 요청이 수락되었습니다"),
     ]
@@ -211,9 +214,12 @@ def test_message_reply_accept_schedule_reminders_and_move(
     reminders = {m.to: m for m in _filed(outbox)}
     ko, en = reminders["minseo@example.org"], reminders["emma@example.org"]
     assert ko.subject.startswith("[Dari] 곧 시작: ")
-    assert f"일시: {_local(start, 'Asia/Seoul', 'ko')} (Asia/Seoul)" in ko.body
+    assert f"일시: {_local(start, 'Asia/Seoul', 'ko')} ({zone_name('Asia/Seoul', 'ko')})" in ko.body
     assert f"Emma Clarke (GSK) 님 기준: {_local(start, 'Europe/London', 'ko')}" in ko.body
-    assert f"When: {_local(start, 'Europe/London', 'en')} (Europe/London)" in en.body
+    assert (
+        f"When: {_local(start, 'Europe/London', 'en')} ({zone_name('Europe/London', 'en')})"
+        in en.body
+    )
     assert f"For Minseo Park (ABL Bio): {_local(start, 'Asia/Seoul', 'en')}" in en.body
     link = f"https://meet.example.org/seoul-london-2026-{meeting.room}"
     assert (link in ko.body, link in en.body) == (True, True)
