@@ -2,8 +2,10 @@
 "Switzerland" in English, never "CH". The one place a code becomes a name a person reads; the
 template filters `country_name` and `language_name` (dari_web) call these. Also a record's name
 in the reader's language (`local_name`, `other_name`: 셀트리온 before Celltrion for a Korean
-reader), a glossary term in Korean (`term_name`: 위암 for "gastric cancer") and a facility's
-capability tag in Korean (`capability_name`, from dari/data/labels/capabilities_ko.json)."""
+reader), a glossary term in Korean (`term_name`: 위암 for "gastric cancer"), a facility's
+capability tag in Korean (`capability_name`, from dari/data/labels/capabilities_ko.json) and the
+description of a cluster, programme or facility in Korean (`local_description`, from
+dari/data/labels/descriptions_ko.json)."""
 
 from __future__ import annotations
 
@@ -251,3 +253,33 @@ def capability_name(tag: str, language: str | None = None) -> str:
     if not tag or not is_korean(language):
         return tag
     return capabilities_ko().get(tag, tag)
+
+
+DESCRIPTIONS_KO = (
+    Path(__file__).resolve().parent.parent / "data" / "labels" / "descriptions_ko.json"
+)
+
+
+@lru_cache(maxsize=1)
+def descriptions_ko() -> dict[str, dict[str, str]]:
+    """Kind ("cluster", "program", "facility") -> bundled record id -> the Korean rendering of
+    its description (the one place they are kept)."""
+    with DESCRIPTIONS_KO.open(encoding="utf-8") as f:
+        data = json.load(f)
+    return {kind: dict(texts) for kind, texts in data.items()}
+
+
+def local_description(record: object, language: str | None = None) -> str:
+    """A record's description in the reader's language. For a Korean reader: its own
+    `description_ko` when it has one (a call's editor may write it), else the Korean rendering
+    of a bundled cluster, programme or facility (keyed by the model's name and the record's id);
+    its description otherwise, and always for an English reader or a record created here."""
+    english = str(getattr(record, "description", "") or "")
+    if not english or not is_korean(language):
+        return english
+    own = str(getattr(record, "description_ko", "") or "")
+    if own:
+        return own
+    kind = type(record).__name__.lower()
+    key = str(getattr(record, "pk", "") or "")
+    return descriptions_ko().get(kind, {}).get(key, "") or english

@@ -20,7 +20,7 @@ from typing import Any
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from dari.core.names import capability_name, local_name
+from dari.core.names import capability_name, local_description, local_name
 from dari.core.smallcell import K, disclosable
 from dari.directory.access import visible_assets
 from dari.directory.models import Cluster, Deal, Facility, Organization, Program
@@ -195,12 +195,19 @@ def _facility_text(f: Facility) -> str:
     kind = f"{f.kind.replace('_', ' ')} {label_of(FacilityKind, f.kind)}"
     # Both renderings of each tag, so that 무균 충전 finds "aseptic filling" in either language.
     tags = [*f.capabilities, *(capability_name(c, "ko") for c in f.capabilities)]
-    return " ".join([f.name, kind, " ".join(tags), f.description])
+    return " ".join([f.name, kind, " ".join(tags), *_descriptions(f)])
 
 
 def _program_text(p: Program) -> str:
     kind = f"{p.kind.replace('_', ' ')} {label_of(ProgramKind, p.kind)}"
-    return " ".join([p.name, kind, p.description])
+    return " ".join([p.name, kind, *_descriptions(p)])
+
+
+def _descriptions(record: Facility | Program) -> list[str]:
+    """A record's description and its Korean rendering (when there is one), so that a Korean
+    query finds a bundled facility or programme by what its description says."""
+    korean = local_description(record, "ko")
+    return [record.description] if korean == record.description else [record.description, korean]
 
 
 def find_capabilities(

@@ -20,6 +20,7 @@ from dari.core.names import city_name as _city_name
 from dari.core.names import country_name as _country_name
 from dari.core.names import is_korean, term_name
 from dari.core.names import language_name as _language_name
+from dari.core.names import local_description as _local_description
 from dari.core.names import local_name as _local_name
 from dari.core.names import local_text as _local_text
 from dari.core.names import other_name as _other_name
@@ -128,6 +129,13 @@ def local(record: Any, field: str) -> str:
     """`{{ target|local:"note" }}`: a record's text in the reader's language (its `note_ko`
     for a Korean reader when it has one)."""
     return "" if record is None else _local_text(record, field)
+
+
+@register.filter
+def local_description(record: Any) -> str:
+    """`{{ cluster|local_description }}`: a cluster's, programme's or facility's description in
+    the reader's language (the Korean rendering of a bundled record for a Korean reader)."""
+    return "" if record is None else _local_description(record)
 
 
 @register.filter

@@ -1,0 +1,140 @@
+"""Descriptions of clusters, programmes (calls) and facilities in Korean: one data file
+(dari/data/labels/descriptions_ko.json) read by `local_description` and the template filter of
+the same name. A Korean reader of the bundled data reads them in Korean, an English reader as
+recorded; a record created here (no entry) shows its own description."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pytest
+from django.template import Context, Template
+from django.utils import translation
+
+from dari.core.names import descriptions_ko, local_description
+from dari.directory.bundled import bundled_files, load_bundled_data
+from dari.directory.models import Cluster, Facility, Program
+
+KINDS = {"clusters": "cluster", "programs": "program", "facilities": "facility"}
+
+
+def bundled_ids() -> dict[str, set[str]]:
+    ids: dict[str, set[str]] = {kind: set() for kind in KINDS.values()}
+    for path in bundled_files():
+        records = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(records, dict):
+            continue
+        for key, kind in KINDS.items():
+            ids[kind].update(r["id"] for r in records.get(key) or [] if r.get("description"))
+    return ids
+
+
+def test_every_bundled_cluster_programme_and_facility_has_a_korean_description():
+    ids = bundled_ids()
+    assert len(ids["cluster"]) >= 20 and len(ids["program"]) >= 29
+    assert len(ids["facility"]) >= 28
+    for kind, found in ids.items():
+        assert sorted(found - set(descriptions_ko()[kind])) == [], kind
+        # and no rendering of a record the bundle does not hold
+        assert sorted(set(descriptions_ko()[kind]) - found) == [], kind
+
+
+def test_each_korean_description_is_korean():
+    for kind, texts in descriptions_ko().items():
+        for record_id, korean in texts.items():
+            hangul = len(re.findall("[가-힣]", korean))
+            assert hangul >= 20, (kind, record_id)
+
+
+def test_a_description_reads_in_korean_for_a_korean_reader_only():
+    cluster = Cluster(id="cl-osong", name="Osong", description="Government-built bio complex")
+    assert local_description(cluster, "ko").startswith("청주 오송에 정부가 조성한 바이오 단지")
+    assert local_description(cluster, "en") == "Government-built bio complex"
+    facility = Facility(id="fac-gc-hwasun", name="Plant", description="Flu vaccine factory")
+    assert local_description(facility, "ko").startswith("2008년 화순에 문을 연 독감 백신 공장")
+    # A record created here has no entry: its description as written.
+    mine = Facility(id="fac-ours", name="Ours", description="Our own plant")
+    assert local_description(mine, "ko") == "Our own plant"
+    # A record without a description stays without one in Korean too.
+    assert local_description(Cluster(id="cl-osong", name="Osong"), "ko") == ""
+
+
+def test_a_calls_own_korean_description_comes_first():
+    call = Program(id="prog-kddf", name="KDDF", description="Cross-ministry programme")
+    assert local_description(call, "ko").startswith("선도물질부터 임상 2상까지")
+    call.description_ko = "편집자가 쓴 설명"
+    assert local_description(call, "ko") == "편집자가 쓴 설명"
+    assert local_description(call, "en") == "Cross-ministry programme"
+
+
+def test_the_template_filter_follows_the_active_language():
+    template = Template("{% load dari_web %}{{ record|local_description }}")
+    context = Context({"record": Cluster(id="cl-siheung", name="Siheung", description="Bay")})
+    with translation.override("ko"):
+        assert template.render(context).startswith("송도와 바다를 사이에 둔 시흥")
+    with translation.override("en"):
+        assert template.render(context) == "Bay"
+    assert Template("{% load dari_web %}{{ none|local_description }}").render(Context()) == ""
+
+
+@pytest.fixture
+def bundled(db):
+    load_bundled_data()
+
+
+def _page(client, url: str, language: str) -> str:
+    client.cookies["django_language"] = language
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200, url
+    return html.unescape(response.content.decode())
+
+
+def _korean(kind: str, record_id: str, length: int = 60) -> str:
+    return descriptions_ko()[kind][record_id][:length]
+
+
+def _english(model: type, record_id: str, length: int = 60) -> str:
+    return str(model.objects.get(pk=record_id).description)[:length]
+
+
+@pytest.mark.parametrize(
+    ("url", "kind", "model", "record_id"),
+    [
+        ("/clusters/cl-songdo/", "cluster", Cluster, "cl-songdo"),
+        ("/clusters/cl-songdo/", "facility", Facility, "fac-samsung-biologics-plant1"),
+        ("/organizations/kpbma/", "program", Program, "prog-kpbma-cic-office"),
+        ("/insights/clusters/cl-songdo/", "facility", Facility, "fac-sartorius-songdo"),
+        ("/insights/calls/", "program", Program, "prog-az-k-bio-expressway"),
+        ("/insights/calls/prog-dgmif-nddc-rd-call/", "program", Program, "prog-dgmif-nddc-rd-call"),
+        ("/insights/capabilities/?q=GMP", "facility", Facility, "fac-gc-ochang"),
+    ],
+)
+def test_pages_show_korean_descriptions_to_korean_readers(
+    bundled, client, url, kind, model, record_id
+):
+    korean, english = _page(client, url, "ko"), _page(client, url, "en")
+    assert _korean(kind, record_id) in korean
+    assert _english(model, record_id) not in korean
+    assert _english(model, record_id) in english
+    assert _korean(kind, record_id) not in english
+
+
+def test_the_capability_finder_finds_a_facility_by_its_korean_description(bundled, client):
+    korean = _page(client, "/insights/capabilities/?q=알리글로", "ko")
+    assert _korean("facility", "fac-gc-ochang") in korean
+
+
+def test_a_facility_created_here_shows_its_own_description_to_korean_readers(bundled, client):
+    Facility.objects.create(
+        id="fac-ours",
+        organization_id="kpbma",
+        cluster_id="cl-songdo",
+        name="Our Pilot Plant",
+        kind="gmp_manufacturing",
+        description="A pilot plant we added ourselves",
+    )
+    korean = _page(client, "/clusters/cl-songdo/", "ko")
+    assert "A pilot plant we added ourselves" in korean
+    assert _korean("facility", "fac-samsung-biologics-plant2") in korean
