@@ -275,10 +275,10 @@ def local_description(record: object, language: str | None = None) -> str:
     of a bundled cluster, programme or facility (keyed by the model's name and the record's id);
     its description otherwise, and always for an English reader or a record created here."""
     english = str(getattr(record, "description", "") or "")
-    if not english or not is_korean(language):
+    if not is_korean(language):
         return english
     own = str(getattr(record, "description_ko", "") or "")
-    if own:
+    if own or not english:
         return own
     kind = type(record).__name__.lower()
     key = str(getattr(record, "pk", "") or "")
