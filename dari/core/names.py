@@ -242,14 +242,16 @@ CAPABILITIES_KO = (
 
 @lru_cache(maxsize=1)
 def capabilities_ko() -> dict[str, str]:
-    """English capability tag -> its Korean rendering (the one place they are kept)."""
+    """English tag -> its Korean rendering (the one place they are kept): facilities'
+    capability tags and clusters' focus tags."""
     with CAPABILITIES_KO.open(encoding="utf-8") as f:
         return dict(json.load(f))
 
 
 def capability_name(tag: str, language: str | None = None) -> str:
-    """A facility's capability tag as a Korean reader reads it ("aseptic filling" -> "무균
-    충전"); the tag as recorded for any other reader, and when it has no Korean rendering."""
+    """A facility's capability tag, or a cluster's focus tag, as a Korean reader reads it
+    ("aseptic filling" -> "무균 충전"); the tag as recorded for any other reader, and when it
+    has no Korean rendering."""
     if not tag or not is_korean(language):
         return tag
     return capabilities_ko().get(tag, tag)

@@ -54,3 +54,12 @@ def test_the_template_filter_follows_the_active_language():
         assert template.render(context) == "완제의약품 충전·마감"
     with translation.override("en"):
         assert template.render(context) == "drug product fill and finish"
+
+
+def test_every_cluster_focus_tag_has_a_korean_rendering():
+    clusters = json.loads((DATA / "clusters.json").read_text(encoding="utf-8"))["clusters"]
+    tags = {tag for cluster in clusters for tag in cluster.get("focus") or []}
+    assert len(tags) >= 60
+    assert sorted(tags - set(capabilities_ko())) == []
+    assert capability_name("biosimilars", "ko") == "바이오시밀러"
+    assert capability_name("biosimilars", "en") == "biosimilars"

@@ -138,3 +138,13 @@ def test_a_facility_created_here_shows_its_own_description_to_korean_readers(bun
     korean = _page(client, "/clusters/cl-songdo/", "ko")
     assert "A pilot plant we added ourselves" in korean
     assert _korean("facility", "fac-samsung-biologics-plant2") in korean
+
+
+def test_a_clusters_focus_tags_read_in_the_readers_language(bundled, client):
+    korean, english = (
+        _page(client, "/clusters/cl-songdo/", "ko"),
+        _page(client, "/clusters/cl-songdo/", "en"),
+    )
+    assert '<span class="tag">바이오시밀러</span>' in korean
+    assert '<span class="tag">biosimilars</span>' not in korean
+    assert '<span class="tag">biosimilars</span>' in english
