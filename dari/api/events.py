@@ -23,7 +23,7 @@ from dari.api.schemas import BodyIn, ErrorOut
 from dari.core.errors import DomainError
 from dari.core.names import local_name
 from dari.directory.access import AssetRef
-from dari.events.access import closed_notice, registration_for, represents
+from dari.events.access import closed_notice, registration_for, represents, requests_concerning
 from dari.events.domain.queries import (
     AgendaMeeting,
     Counterpart,
@@ -301,6 +301,13 @@ def _my_request(request: HttpRequest, me: Participant, request_id: int) -> Reque
     raise not_found("request", str(request_id))
 
 
+def _concerning(me: Participant, request_id: int) -> None:
+    """Refuse, as missing, a request that does not concern the caller's registration: the same
+    funnel as the pages (`requests_concerning`), one query instead of the whole request list."""
+    if not requests_concerning(me).filter(pk=request_id).exists():
+        raise not_found("request", str(request_id))
+
+
 # Endpoints -------------------------------------------------------------------------------------
 
 
@@ -378,7 +385,7 @@ def make_request(request: HttpRequest, slug: str, body: RequestIn) -> Status[Req
 )
 def accept(request: HttpRequest, slug: str, request_id: int) -> RequestOut:
     me = _me(request, slug)
-    _my_request(request, me, request_id)
+    _concerning(me, request_id)
     try:
         accept_request(request_id, me)
     except DomainError as exc:
@@ -395,7 +402,7 @@ def decline(
     request: HttpRequest, slug: str, request_id: int, body: Body[DeclineIn | None] = None
 ) -> RequestOut:
     me = _me(request, slug)
-    _my_request(request, me, request_id)
+    _concerning(me, request_id)
     try:
         decline_request(request_id, me, body.reason if body is not None else "")
     except DomainError as exc:
