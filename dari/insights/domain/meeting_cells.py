@@ -50,12 +50,18 @@ class _Meeting:
     orgs: frozenset[Org]
 
 
-def _years(meetings: QuerySet[Meeting], year_from: int | None, year_to: int | None) -> Any:
+def _years(
+    rows: QuerySet[Any],
+    year_from: int | None,
+    year_to: int | None,
+    start: str = "event__start_date",
+) -> Any:
+    """`rows` (meetings, or events with start="start_date") whose event starts in the range."""
     if year_from is not None:
-        meetings = meetings.filter(event__start_date__year__gte=year_from)
+        rows = rows.filter(**{f"{start}__year__gte": year_from})
     if year_to is not None:
-        meetings = meetings.filter(event__start_date__year__lte=year_to)
-    return meetings
+        rows = rows.filter(**{f"{start}__year__lte": year_to})
+    return rows
 
 
 def _active(year_from: int | None, year_to: int | None) -> QuerySet[Meeting]:
@@ -114,11 +120,7 @@ def korea_meeting_share(
     """Per event in the year range (by start date): key, label, meetings, with_korea (meetings
     with a participant of a Korean organisation) and share; a held-back cell reads
     `fewer_than(k)` (its share None)."""
-    events = Event.objects.all()
-    if year_from is not None:
-        events = events.filter(start_date__year__gte=year_from)
-    if year_to is not None:
-        events = events.filter(start_date__year__lte=year_to)
+    events = _years(Event.objects.all(), year_from, year_to, start="start_date")
     per_event: defaultdict[int, list[_Meeting]] = defaultdict(list)
     for m in _load(_active(year_from, year_to)).values():
         per_event[m.event].append(m)
