@@ -7,8 +7,9 @@ Reads the directory's organisation files (dari/data/organizations*.json, trials/
 the bundled trials (trials/ctgov-*.json, trials/reports-*.json): every lead sponsor,
 collaborator and site name. A name is suspicious when dari/trials/engine/notorg.py calls it a
 person or a place, or dari/trials/engine/names.py a placeholder site ("Clinical Trial Site").
-For each person or place (and with -v each placeholder) it prints the kind, the name and where it comes from (file, record, field), and for a
-directory organisation how many bundled records name its id (deals, assets, trials...).
+For each person or place (and with -v each placeholder) it prints the kind, the name and where
+it comes from (file, record, field), and for a directory organisation
+how many bundled records name its id (deals, assets, trials...).
 Exit status 1 when a directory organisation file holds one that is not in ALLOWED.
 """
 
@@ -43,7 +44,7 @@ names = _load("names")
 
 
 def kind_of(name: str, city: str = "") -> str | None:
-    """"person", "place", "placeholder" or None (an organisation's name, as far as we know)."""
+    """ "person", "place", "placeholder" or None (an organisation's name, as far as we know)."""
     found = notorg.not_an_organisation(name)
     if found:
         return str(found)
