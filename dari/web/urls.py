@@ -26,6 +26,7 @@ urlpatterns = [
         name="organization-recommended",
     ),
     path("deals/", views.deal_list, name="deals"),
+    path("deals/<str:deal_id>/", views.deal_detail, name="deal"),
     path("investments/", views.investment_list, name="investments"),
     path("me/", account_views.me, name="me"),
     path(

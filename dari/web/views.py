@@ -57,6 +57,7 @@ from dari.web.tables import export_format, table_download
 PAGE_SIZE = 25
 NO_ASSET = gettext_lazy("No asset with this id.")
 NO_ORGANIZATION = gettext_lazy("No organisation with this id.")
+NO_DEAL = gettext_lazy("No deal with this id.")
 
 SORT_LABELS = {
     "relevance": gettext_lazy("Relevance"),
@@ -462,6 +463,15 @@ def deal_list(request: HttpRequest) -> HttpResponse:
         ),
     }
     return render(request, "web/deals/list.html", context, status=status)
+
+
+def deal_detail(request: HttpRequest, deal_id: str) -> HttpResponse:
+    """One deal: its parties, terms, description and sources; its asset named only when the
+    reader may see it (the same funnel as the lists)."""
+    deal = queries.deals(request.user).filter(pk=deal_id).first()
+    if deal is None:
+        raise Http404(NO_DEAL)
+    return render(request, "web/deals/detail.html", {"deal": deal})
 
 
 def investment_list(request: HttpRequest) -> HttpResponse:

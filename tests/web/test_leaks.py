@@ -136,6 +136,10 @@ def test_deals_show_the_asset_only_when_visible(viewer, leak_world):
         assert asset_ids(client.get(url)) == VISIBLE[name], url
     deals = client.get("/deals/").context["page"]
     assert sorted(d.pk for d in deals) == [f"dl-{a}" for a in ALL]  # deals are public
+    for asset in ALL:  # each deal's own page names its asset exactly when the list would
+        page = client.get(f"/deals/dl-{asset}/")
+        assert page.status_code == 200
+        assert asset_ids(page) == [a for a in VISIBLE[name] if a == asset]
 
 
 def test_platform_admin_sees_everything(client, leak_world):
