@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dari.core.names import korean_description
 from dari.directory.interchange import SECTION_BY_KEY, to_record
 from dari.directory.models import Asset, Cluster, Deal, Facility, Investment, Organization, Program
 
@@ -35,6 +36,9 @@ def cluster_record(cluster: Cluster) -> Record:
 def organization_record(org: Organization) -> Record:
     record = _base("organizations", org)
     record["cluster_name"] = org.cluster.name if org.cluster else None
+    korean = korean_description(org)
+    if korean:  # like the record's own fields, an empty one is left out
+        record["description_ko"] = korean
     return record
 
 

@@ -221,6 +221,13 @@ class OrganizationOut(StampedOut):
     listed: str | None = None
     sources: list[str] = []
     cluster_name: str | None = Field(None, description="Extra: name of the cluster.")
+    description_ko: str = Field(
+        "",
+        description=(
+            "Extra: Dari's Korean rendering of `description` (bundled organisations; empty when"
+            " there is none or the description has changed since it was rendered)."
+        ),
+    )
 
 
 class OrganizationDetailOut(OrganizationOut):

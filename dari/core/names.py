@@ -4,12 +4,15 @@ template filters `country_name` and `language_name` (dari_web) call these. Also 
 in the reader's language (`local_name`, `other_name`: 셀트리온 before Celltrion for a Korean
 reader), a glossary term in Korean (`term_name`: 위암 for "gastric cancer"), a facility's
 capability tag in Korean (`capability_name`, from dari/data/labels/capabilities_ko.json) and the
-description of a cluster, programme or facility in Korean (`local_description`, from
-dari/data/labels/descriptions_ko.json)."""
+description of a cluster, programme, facility or organisation in Korean (`local_description`,
+from dari/data/labels/descriptions_ko.json and organization_descriptions_ko.json, each rendering
+checked against the English it was made from)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -257,31 +260,67 @@ def capability_name(tag: str, language: str | None = None) -> str:
     return capabilities_ko().get(tag, tag)
 
 
-DESCRIPTIONS_KO = (
-    Path(__file__).resolve().parent.parent / "data" / "labels" / "descriptions_ko.json"
-)
+LABELS = Path(__file__).resolve().parent.parent / "data" / "labels"
+DESCRIPTIONS_KO = LABELS / "descriptions_ko.json"
+ORGANIZATION_DESCRIPTIONS_KO = LABELS / "organization_descriptions_ko.json"
+
+
+def text_hash(english: str) -> str:
+    """The short fingerprint of an English text that a Korean rendering names as its source: the
+    first 12 hex digits of the SHA-1 of the text without surrounding white space."""
+    return hashlib.sha1(english.strip().encode("utf-8")).hexdigest()[:12]  # noqa: S324 - a fingerprint, not a secret
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """The Korean rendering of a bundled record's description, and the fingerprint
+    (`text_hash`) of the English text it renders."""
+
+    source: str
+    text: str
 
 
 @lru_cache(maxsize=1)
-def descriptions_ko() -> dict[str, dict[str, str]]:
-    """Kind ("cluster", "program", "facility") -> bundled record id -> the Korean rendering of
-    its description (the one place they are kept)."""
+def descriptions_ko() -> dict[str, dict[str, Rendering]]:
+    """Kind ("cluster", "program", "facility", "organization") -> bundled record id -> the
+    Korean rendering of its description (the one place they are kept: descriptions_ko.json by
+    kind, organization_descriptions_ko.json for organisations). Each entry is
+    `{"en": <text_hash of the English>, "ko": <the Korean>}`."""
     with DESCRIPTIONS_KO.open(encoding="utf-8") as f:
         data = json.load(f)
-    return {kind: dict(texts) for kind, texts in data.items()}
+    with ORGANIZATION_DESCRIPTIONS_KO.open(encoding="utf-8") as f:
+        data["organization"] = json.load(f)
+    return {
+        kind: {key: Rendering(entry["en"], entry["ko"]) for key, entry in entries.items()}
+        for kind, entries in data.items()
+    }
+
+
+def korean_description(record: object) -> str:
+    """The bundled Korean rendering of a record's description (keyed by the model's name and
+    the record's id), or "" when there is none or when it renders another English text than
+    the record's own (its owner has since edited the description: the rendering is stale)."""
+    english = str(getattr(record, "description", "") or "")
+    if not english:
+        return ""
+    kind = type(record).__name__.lower()
+    key = str(getattr(record, "pk", "") or "")
+    rendering = descriptions_ko().get(kind, {}).get(key)
+    if rendering is None or rendering.source != text_hash(english):
+        return ""
+    return rendering.text
 
 
 def local_description(record: object, language: str | None = None) -> str:
     """A record's description in the reader's language. For a Korean reader: its own
     `description_ko` when it has one (a call's editor may write it), else the Korean rendering
-    of a bundled cluster, programme or facility (keyed by the model's name and the record's id);
-    its description otherwise, and always for an English reader or a record created here."""
+    of a bundled cluster, programme, facility or organisation whose English is still the text
+    rendered (`korean_description`); its description otherwise, and always for an English
+    reader, a record created here or one whose description was edited since."""
     english = str(getattr(record, "description", "") or "")
     if not is_korean(language):
         return english
     own = str(getattr(record, "description_ko", "") or "")
     if own or not english:
         return own
-    kind = type(record).__name__.lower()
-    key = str(getattr(record, "pk", "") or "")
-    return descriptions_ko().get(kind, {}).get(key, "") or english
+    return korean_description(record) or english

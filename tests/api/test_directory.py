@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 EXTRAS = {
     "clusters": {"organization_count", "updated"},
-    "organizations": {"cluster_name", "asset_ids", "updated"},
+    "organizations": {"cluster_name", "description_ko", "asset_ids", "updated"},
     "assets": {"organization_name", "cluster", "updated"},
     "deals": {"licensor_name", "licensee_name", "asset_name", "updated"},
     "investments": {"recipient_name", "investor_names", "updated"},

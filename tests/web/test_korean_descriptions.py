@@ -1,7 +1,8 @@
 """Descriptions of clusters, programmes (calls) and facilities in Korean: one data file
 (dari/data/labels/descriptions_ko.json) read by `local_description` and the template filter of
 the same name. A Korean reader of the bundled data reads them in Korean, an English reader as
-recorded; a record created here (no entry) shows its own description."""
+recorded; a record created here (no entry), or one whose English was edited since it was
+rendered, shows its own description. (Organisations: test_korean_organization_descriptions.)"""
 
 from __future__ import annotations
 
@@ -13,22 +14,34 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from dari.core.names import descriptions_ko, local_description
+from dari.core.names import descriptions_ko, local_description, text_hash
 from dari.directory.bundled import bundled_files, load_bundled_data
 from dari.directory.models import Cluster, Facility, Program
 
-KINDS = {"clusters": "cluster", "programs": "program", "facilities": "facility"}
+KINDS = {
+    "clusters": "cluster",
+    "programs": "program",
+    "facilities": "facility",
+    "organizations": "organization",
+}
 
 
-def bundled_ids() -> dict[str, set[str]]:
-    ids: dict[str, set[str]] = {kind: set() for kind in KINDS.values()}
+def bundled_english() -> dict[str, dict[str, str]]:
+    """Kind -> bundled record id -> its English description (records that have one)."""
+    texts: dict[str, dict[str, str]] = {kind: {} for kind in KINDS.values()}
     for path in bundled_files():
         records = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(records, dict):
             continue
         for key, kind in KINDS.items():
-            ids[kind].update(r["id"] for r in records.get(key) or [] if r.get("description"))
-    return ids
+            texts[kind].update(
+                (r["id"], r["description"]) for r in records.get(key) or [] if r.get("description")
+            )
+    return texts
+
+
+def bundled_ids() -> dict[str, set[str]]:
+    return {kind: set(texts) for kind, texts in bundled_english().items()}
 
 
 def test_every_bundled_cluster_programme_and_facility_has_a_korean_description():
@@ -36,6 +49,8 @@ def test_every_bundled_cluster_programme_and_facility_has_a_korean_description()
     assert len(ids["cluster"]) >= 20 and len(ids["program"]) >= 29
     assert len(ids["facility"]) >= 28
     for kind, found in ids.items():
+        if kind == "organization":
+            continue  # not every organisation has one yet (test_korean_organization_descriptions)
         assert sorted(found - set(descriptions_ko()[kind])) == [], kind
         # and no rendering of a record the bundle does not hold
         assert sorted(set(descriptions_ko()[kind]) - found) == [], kind
@@ -43,17 +58,41 @@ def test_every_bundled_cluster_programme_and_facility_has_a_korean_description()
 
 def test_each_korean_description_is_korean():
     for kind, texts in descriptions_ko().items():
+        if kind == "organization":
+            continue  # some are one line long (test_korean_organization_descriptions)
         for record_id, korean in texts.items():
-            hangul = len(re.findall("[가-힣]", korean))
+            hangul = len(re.findall("[가-힣]", korean.text))
             assert hangul >= 20, (kind, record_id)
 
 
+def test_each_rendering_names_the_english_text_it_renders():
+    """An edit of a bundled description fails here until its Korean is rendered again (or the
+    entry removed): a stale rendering would otherwise silently fall back to the English."""
+    english = bundled_english()
+    stale = [
+        (kind, record_id)
+        for kind, texts in descriptions_ko().items()
+        for record_id, rendering in texts.items()
+        if rendering.source != text_hash(english[kind].get(record_id, ""))
+    ]
+    assert stale == []
+
+
+def _english_of(kind: str, record_id: str) -> str:
+    return bundled_english()[kind][record_id]
+
+
 def test_a_description_reads_in_korean_for_a_korean_reader_only():
-    cluster = Cluster(id="cl-osong", name="Osong", description="Government-built bio complex")
+    osong = _english_of("cluster", "cl-osong")
+    cluster = Cluster(id="cl-osong", name="Osong", description=osong)
     assert local_description(cluster, "ko").startswith("청주 오송에 정부가 조성한 바이오 단지")
-    assert local_description(cluster, "en") == "Government-built bio complex"
-    facility = Facility(id="fac-gc-hwasun", name="Plant", description="Flu vaccine factory")
+    assert local_description(cluster, "en") == osong
+    hwasun = _english_of("facility", "fac-gc-hwasun")
+    facility = Facility(id="fac-gc-hwasun", name="Plant", description=hwasun)
     assert local_description(facility, "ko").startswith("2008년 화순에 문을 연 독감 백신 공장")
+    # Once the English is edited, the rendering of the old text is no longer shown.
+    edited = Cluster(id="cl-osong", name="Osong", description="Government-built bio complex")
+    assert local_description(edited, "ko") == "Government-built bio complex"
     # A record created here has no entry: its description as written.
     mine = Facility(id="fac-ours", name="Ours", description="Our own plant")
     assert local_description(mine, "ko") == "Our own plant"
@@ -62,20 +101,22 @@ def test_a_description_reads_in_korean_for_a_korean_reader_only():
 
 
 def test_a_calls_own_korean_description_comes_first():
-    call = Program(id="prog-kddf", name="KDDF", description="Cross-ministry programme")
+    english = _english_of("program", "prog-kddf")
+    call = Program(id="prog-kddf", name="KDDF", description=english)
     assert local_description(call, "ko").startswith("선도물질부터 임상 2상까지")
     call.description_ko = "편집자가 쓴 설명"
     assert local_description(call, "ko") == "편집자가 쓴 설명"
-    assert local_description(call, "en") == "Cross-ministry programme"
+    assert local_description(call, "en") == english
 
 
 def test_the_template_filter_follows_the_active_language():
     template = Template("{% load dari_web %}{{ record|local_description }}")
-    context = Context({"record": Cluster(id="cl-siheung", name="Siheung", description="Bay")})
+    english = _english_of("cluster", "cl-siheung")
+    context = Context({"record": Cluster(id="cl-siheung", name="Siheung", description=english)})
     with translation.override("ko"):
         assert template.render(context).startswith("송도와 바다를 사이에 둔 시흥")
     with translation.override("en"):
-        assert template.render(context) == "Bay"
+        assert template.render(context) == html.escape(english)
     assert Template("{% load dari_web %}{{ none|local_description }}").render(Context()) == ""
 
 
@@ -92,7 +133,7 @@ def _page(client, url: str, language: str) -> str:
 
 
 def _korean(kind: str, record_id: str, length: int = 60) -> str:
-    return descriptions_ko()[kind][record_id][:length]
+    return descriptions_ko()[kind][record_id].text[:length]
 
 
 def _english(model: type, record_id: str, length: int = 60) -> str:
