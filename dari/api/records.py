@@ -21,9 +21,13 @@ Record = dict[str, Any]
 
 
 def _base(section: str, obj: Any) -> Record:
-    """The dari-directory/1 record, with the time its content last changed."""
+    """The dari-directory/1 record, with the time its content last changed and its description
+    in Korean (left out when it has none, like the record's own empty fields)."""
     record = to_record(SECTION_BY_KEY[section], obj)
     record["updated"] = obj.updated
+    korean = str(getattr(obj, "description_ko", "") or "") or korean_description(obj)
+    if korean:
+        record["description_ko"] = korean
     return record
 
 
@@ -36,9 +40,6 @@ def cluster_record(cluster: Cluster) -> Record:
 def organization_record(org: Organization) -> Record:
     record = _base("organizations", org)
     record["cluster_name"] = org.cluster.name if org.cluster else None
-    korean = korean_description(org)
-    if korean:  # like the record's own fields, an empty one is left out
-        record["description_ko"] = korean
     return record
 
 

@@ -180,6 +180,14 @@ class StampedOut(Schema):
     updated: datetime | None = Field(
         None, description="When the record's content last changed (see `updated_since`)."
     )
+    description_ko: str = Field(
+        "",
+        description=(
+            "Extra: the description in Korean: the record's own, else Dari's Korean rendering"
+            " of a bundled record's `description`; empty when there is none or the description"
+            " has changed since it was rendered."
+        ),
+    )
 
 
 class ClusterOut(StampedOut):
@@ -221,13 +229,6 @@ class OrganizationOut(StampedOut):
     listed: str | None = None
     sources: list[str] = []
     cluster_name: str | None = Field(None, description="Extra: name of the cluster.")
-    description_ko: str = Field(
-        "",
-        description=(
-            "Extra: Dari's Korean rendering of `description` (bundled organisations; empty when"
-            " there is none or the description has changed since it was rendered)."
-        ),
-    )
 
 
 class OrganizationDetailOut(OrganizationOut):

@@ -4,9 +4,9 @@ template filters `country_name` and `language_name` (dari_web) call these. Also 
 in the reader's language (`local_name`, `other_name`: 셀트리온 before Celltrion for a Korean
 reader), a glossary term in Korean (`term_name`: 위암 for "gastric cancer"), a facility's
 capability tag in Korean (`capability_name`, from dari/data/labels/capabilities_ko.json) and the
-description of a cluster, programme, facility or organisation in Korean (`local_description`,
-from dari/data/labels/descriptions_ko.json and organization_descriptions_ko.json, each rendering
-checked against the English it was made from)."""
+description of a bundled record in Korean (`local_description`, from the
+dari/data/labels/*descriptions_ko.json files, each rendering checked against the English it was
+made from)."""
 
 from __future__ import annotations
 
@@ -261,8 +261,8 @@ def capability_name(tag: str, language: str | None = None) -> str:
 
 
 LABELS = Path(__file__).resolve().parent.parent / "data" / "labels"
-DESCRIPTIONS_KO = LABELS / "descriptions_ko.json"
-ORGANIZATION_DESCRIPTIONS_KO = LABELS / "organization_descriptions_ko.json"
+# Every file of Korean renderings: {kind: {record id: {"sha": text_hash(English), "ko": …}}}.
+DESCRIPTIONS_KO = "*descriptions_ko.json"
 
 
 def text_hash(english: str) -> str:
@@ -282,18 +282,17 @@ class Rendering:
 
 @lru_cache(maxsize=1)
 def descriptions_ko() -> dict[str, dict[str, Rendering]]:
-    """Kind ("cluster", "program", "facility", "organization") -> bundled record id -> the
-    Korean rendering of its description (the one place they are kept: descriptions_ko.json by
-    kind, organization_descriptions_ko.json for organisations). Each entry is
-    `{"en": <text_hash of the English>, "ko": <the Korean>}`."""
-    with DESCRIPTIONS_KO.open(encoding="utf-8") as f:
-        data = json.load(f)
-    with ORGANIZATION_DESCRIPTIONS_KO.open(encoding="utf-8") as f:
-        data["organization"] = json.load(f)
-    return {
-        kind: {key: Rendering(entry["en"], entry["ko"]) for key, entry in entries.items()}
-        for kind, entries in data.items()
-    }
+    """Kind (the model's name: "cluster", "organization", "asset", "deal", …) -> bundled record
+    id -> the Korean rendering of its description, from every dari/data/labels/
+    *descriptions_ko.json file; each entry is `{"sha": <text_hash of the English>, "ko": …}`."""
+    found: dict[str, dict[str, Rendering]] = {}
+    for path in sorted(LABELS.glob(DESCRIPTIONS_KO)):
+        with path.open(encoding="utf-8") as f:
+            for kind, entries in json.load(f).items():
+                found.setdefault(kind, {}).update(
+                    (key, Rendering(entry["sha"], entry["ko"])) for key, entry in entries.items()
+                )
+    return found
 
 
 def korean_description(record: object) -> str:
@@ -314,7 +313,7 @@ def korean_description(record: object) -> str:
 def local_description(record: object, language: str | None = None) -> str:
     """A record's description in the reader's language. For a Korean reader: its own
     `description_ko` when it has one (a call's editor may write it), else the Korean rendering
-    of a bundled cluster, programme, facility or organisation whose English is still the text
+    of a bundled record (organisation, asset, deal, cluster, …) whose English is still the text
     rendered (`korean_description`); its description otherwise, and always for an English
     reader, a record created here or one whose description was edited since."""
     english = str(getattr(record, "description", "") or "")

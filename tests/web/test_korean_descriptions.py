@@ -1,8 +1,8 @@
-"""Descriptions of clusters, programmes (calls) and facilities in Korean: one data file
-(dari/data/labels/descriptions_ko.json) read by `local_description` and the template filter of
-the same name. A Korean reader of the bundled data reads them in Korean, an English reader as
+"""Descriptions of bundled records in Korean (dari/data/labels/*descriptions_ko.json: clusters,
+programmes (calls), facilities, organisations, assets, deals, investments) read by
+`local_description` and the template filter of the same name. A Korean reader of the bundled data reads them in Korean, an English reader as
 recorded; a record created here (no entry), or one whose English was edited since it was
-rendered, shows its own description. (Organisations: test_korean_organization_descriptions.)"""
+rendered, shows its own description. (Organisation pages: test_korean_organization_descriptions.)"""
 
 from __future__ import annotations
 
@@ -16,13 +16,26 @@ from django.utils import translation
 
 from dari.core.names import descriptions_ko, local_description, text_hash
 from dari.directory.bundled import bundled_files, load_bundled_data
-from dari.directory.models import Cluster, Facility, Program
+from dari.directory.models import Asset, Cluster, Deal, Facility, Program
 
 KINDS = {
     "clusters": "cluster",
     "programs": "program",
     "facilities": "facility",
     "organizations": "organization",
+    "assets": "asset",
+    "deals": "deal",
+    "investments": "investment",
+}
+# How many bundled records of each kind carry a description (and so a rendering), at least.
+AT_LEAST = {
+    "cluster": 20,
+    "program": 29,
+    "facility": 28,
+    "organization": 499,
+    "asset": 923,
+    "deal": 280,
+    "investment": 22,
 }
 
 
@@ -44,25 +57,20 @@ def bundled_ids() -> dict[str, set[str]]:
     return {kind: set(texts) for kind, texts in bundled_english().items()}
 
 
-def test_every_bundled_cluster_programme_and_facility_has_a_korean_description():
-    ids = bundled_ids()
-    assert len(ids["cluster"]) >= 20 and len(ids["program"]) >= 29
-    assert len(ids["facility"]) >= 28
-    for kind, found in ids.items():
-        if kind == "organization":
-            continue  # not every organisation has one yet (test_korean_organization_descriptions)
-        assert sorted(found - set(descriptions_ko()[kind])) == [], kind
-        # and no rendering of a record the bundle does not hold
-        assert sorted(set(descriptions_ko()[kind]) - found) == [], kind
+@pytest.mark.parametrize("kind", sorted(AT_LEAST))
+def test_every_described_bundled_record_has_a_korean_description(kind):
+    found = bundled_ids()[kind]
+    assert len(found) >= AT_LEAST[kind]
+    assert sorted(found - set(descriptions_ko()[kind])) == []
+    # and no rendering of a record the bundle does not hold
+    assert sorted(set(descriptions_ko()[kind]) - found) == []
 
 
 def test_each_korean_description_is_korean():
     for kind, texts in descriptions_ko().items():
-        if kind == "organization":
-            continue  # some are one line long (test_korean_organization_descriptions)
         for record_id, korean in texts.items():
             hangul = len(re.findall("[가-힣]", korean.text))
-            assert hangul >= 20, (kind, record_id)
+            assert hangul >= 10, (kind, record_id)
 
 
 def test_each_rendering_names_the_english_text_it_renders():
@@ -76,6 +84,24 @@ def test_each_rendering_names_the_english_text_it_renders():
         if rendering.source != text_hash(english[kind].get(record_id, ""))
     ]
     assert stale == []
+
+
+def test_codes_and_amounts_survive_the_rendering():
+    """Product codes stay as written and amounts are carried over in Korean units."""
+    english, korean = bundled_english(), descriptions_ko()
+    codes = re.compile(r"\b[A-Z]{2,5}-?\d{2,5}\b")
+    dropped = [
+        (kind, record_id, code)
+        for kind, texts in korean.items()
+        for record_id, rendering in texts.items()
+        for code in codes.findall(english[kind][record_id])
+        if code not in rendering.text
+        and code.replace("-", "") not in rendering.text
+        and code != "COVID-19"  # Korean writes 코로나19
+    ]
+    assert dropped == []
+    assert "7,500만 달러" in korean["deal"]["dl-abl-bio-sanofi-2022"].text
+    assert "1,200억 원" in korean["deal"]["dl-aribio-newco-pharma-2024"].text
 
 
 def _english_of(kind: str, record_id: str) -> str:
@@ -150,6 +176,8 @@ def _english(model: type, record_id: str, length: int = 60) -> str:
         ("/insights/calls/", "program", Program, "prog-az-k-bio-expressway"),
         ("/insights/calls/prog-dgmif-nddc-rd-call/", "program", Program, "prog-dgmif-nddc-rd-call"),
         ("/insights/capabilities/?q=GMP", "facility", Facility, "fac-gc-ochang"),
+        ("/assets/as-abl-bio-abl301/", "asset", Asset, "as-abl-bio-abl301"),
+        ("/deals/dl-abl-bio-sanofi-2022/", "deal", Deal, "dl-abl-bio-sanofi-2022"),
     ],
 )
 def test_pages_show_korean_descriptions_to_korean_readers(
@@ -189,3 +217,13 @@ def test_a_clusters_focus_tags_read_in_the_readers_language(bundled, client):
     assert '<span class="tag">바이오시밀러</span>' in korean
     assert '<span class="tag">biosimilars</span>' not in korean
     assert '<span class="tag">biosimilars</span>' in english
+
+
+def test_the_api_gives_the_korean_rendering_beside_the_english(bundled, client):
+    for url, kind, record_id in [
+        ("/api/assets/as-abl-bio-abl301", "asset", "as-abl-bio-abl301"),
+        ("/api/deals/dl-abl-bio-sanofi-2022", "deal", "dl-abl-bio-sanofi-2022"),
+    ]:
+        record = client.get(url).json()
+        assert record["description"] == bundled_english()[kind][record_id]
+        assert record["description_ko"] == descriptions_ko()[kind][record_id].text
