@@ -289,3 +289,45 @@ def test_answers_are_read_leniently_item_by_item():
     )
     assert [(p.name, p.role) for p in said.parties] == [("Testbio", "licensor")]
     assert (said.amounts, said.currency, said.date) == ({"total": "$1.2 billion"}, "USD", "")
+
+
+def _bench():
+    """bench/ingest.py, loaded as the script it is."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "bench" / "ingest.py"
+    spec = importlib.util.spec_from_file_location("bench_ingest", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_bench_scores_a_model_beside_the_rules_only_when_asked(capsys):
+    bench = _bench()
+    bench.main(["--splits=dev2"])
+    plain = capsys.readouterr().out
+    assert "ours+model" not in plain and "Model at" not in plain
+
+    def echo(body):
+        reading = body["messages"][1]["content"].split("Reading by rules: ", 1)[1]
+        return completion(json.loads(reading))
+
+    with FakeChat(echo) as server:
+        bench.main(["--splits=dev2", "--model-url", server.url, "--model-name=local"])
+    out = capsys.readouterr().out
+    rows = [line.split(" | ") for line in out.splitlines() if line.startswith("| dev2")]
+    ours = {r[0]: r[2:] for r in rows if r[1] == "ours"}
+    with_model = {r[0]: r[2:] for r in rows if r[1] == "ours+model"}
+    assert with_model == ours and set(ours) == {"| dev2 en", "| dev2 ko", "| dev2 all"}
+    # the rules' rows and the baseline's are as without a model
+    assert [line for line in out.splitlines() if "ours+model" not in line][
+        :-2
+    ] == plain.splitlines()
+    sent = [body["messages"][1]["content"] for _, body in server.requests]
+    assert len(set(sent)) == len(sent)  # each text once, however many rows show it
+    assert {body["model"] for _, body in server.requests} == {"local"}
+    assert out.splitlines()[-1] == (
+        f"Model at {server.url}/chat/completions: {len(sent)} texts sent, 0 failed "
+        "(the rules' reading kept), 0 changed by its suggestions."
+    )
