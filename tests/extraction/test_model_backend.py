@@ -331,3 +331,29 @@ def test_the_bench_scores_a_model_beside_the_rules_only_when_asked(capsys):
         f"Model at {server.url}/chat/completions: {len(sent)} texts sent, 0 failed "
         "(the rules' reading kept), 0 changed by its suggestions."
     )
+
+
+class _Agrees:
+    """A model that answers with the rules' own reading (as `chat.py` sends it)."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def suggest(self, text, lang, candidates):
+        self.calls += 1
+        return suggestion_from_json(_rules_reading(candidates))
+
+
+def test_on_real_texts_no_model_or_one_that_agrees_leaves_the_rules_output_byte_for_byte():
+    bench = _bench()
+    rows = [r for r in bench.training_rows() if r["split"] in ("dev2", "dev8")]
+    assert {r["lang"] for r in rows} == {"en", "ko"}
+    gaz = bench.gazetteer()
+    agrees = _Agrees()
+    offered = 0
+    for row in rows:
+        found = extract(row["text"], gaz)
+        offered += bool(found and found[0].kind in ("deal", "investment"))
+        assert dumped(extract_with(row["text"], gaz)) == dumped(found)
+        assert dumped(extract_with(row["text"], gaz, "auto", agrees)) == dumped(found)
+    assert agrees.calls == offered > 50  # each text with a deal or a round, once
