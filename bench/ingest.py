@@ -39,6 +39,12 @@ passing dropped (`passing_en.py`). The judge's
 figure is "deal right": every true party found with its role, no other party, and the
 upfront, milestones and total (or the round's amount) all right.
 
+`--model-url URL [--model-name NAME] [--model-timeout S]` scores a local model beside the
+rules as well (`dari.extraction.extract_with`, an OpenAI-compatible server such as llama.cpp's
+or Ollama's; docs/curation.md): a row "ours+model" under each "ours", and how many texts the
+model changed or failed on. Every text is sent to that address: give only a local one.
+Without it the run is the rules' alone, as before.
+
 The gazetteer is built from the bundled dataset (dari/data/*.json): every organisation and
 every public asset, as the review queue builds it from the database. Plain Python, no Django.
 """
@@ -55,7 +61,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dari.extraction import Candidate, extract  # noqa: E402
+from dari.extraction import Candidate, ModelError, Suggestion, extract, extract_with  # noqa: E402
+from dari.extraction.chat import ChatModel  # noqa: E402
 from dari.extraction.gazetteer import Entry, Gazetteer  # noqa: E402
 from dari.extraction.money import amounts  # noqa: E402
 from dari.extraction.text import dates  # noqa: E402
@@ -208,8 +215,46 @@ def _pr(c: list[int]) -> str:
     return f"{p:4.2f}/{r:4.2f}"
 
 
+class _Counted:
+    """A model that counts its calls and failures (a failure is the rules' reading)."""
+
+    def __init__(self, model: ChatModel):
+        self.model = model
+        self.calls = self.failures = 0
+
+    def suggest(self, text: str, lang: str, candidates: list[Candidate]) -> Suggestion:
+        self.calls += 1
+        try:
+            return self.model.suggest(text, lang, candidates)
+        except ModelError:
+            self.failures += 1
+            raise
+
+
+def _model_options(args: list[str]) -> tuple[list[str], dict[str, str]]:
+    """`args` without --model-url, --model-name and --model-timeout (as `--opt=V` or `--opt V`),
+    and their values."""
+    rest: list[str] = []
+    options: dict[str, str] = {}
+    names = ("--model-url", "--model-name", "--model-timeout")
+    i = 0
+    while i < len(args):
+        name, eq, value = args[i].partition("=")
+        if name in names and not eq:
+            if i + 1 >= len(args):
+                raise SystemExit(f"{name} needs a value")
+            value, i = args[i + 1], i + 1
+        if name in names:
+            options[name[2:]] = value
+        else:
+            rest.append(args[i])
+        i += 1
+    return rest, options
+
+
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
+    args, options = _model_options(args)
     if args and args[0] == "--cv":  # the learned party model, leave-one-split-out
         from ingest_learn import cv
 
@@ -239,6 +284,30 @@ def main(argv: list[str] | None = None) -> None:
     def base(text: str) -> dict[str, Any]:
         return baseline(text, gaz)
 
+    methods: list[tuple[str, Callable[[str], dict[str, Any]]]] = [("ours", ours)]
+    model = changed = None
+    if "model-url" in options:
+        model = _Counted(
+            ChatModel(
+                options["model-url"],
+                options.get("model-name", ""),
+                float(options.get("model-timeout", "60")),
+            )
+        )
+        read: dict[str, dict[str, Any]] = {}  # each text sent once, however many rows show it
+        changed = set()
+
+        def with_model(text: str) -> dict[str, Any]:
+            if text not in read:
+                cands = extract_with(text, gaz, "auto", model)
+                read[text] = predicted(cands)
+                if cands and cands[0].suggested:
+                    changed.add(text)
+            return read[text]
+
+        methods.append(("ours+model", with_model))
+    methods.append(("baseline", base))
+
     print(f"Extraction on {len(rows)} real texts (precision/recall per field; 'right' = parties")
     print("with roles and every amount right). dev: built on; test, test2: held out, then tuned")
     print("on; test3, test4: collected before the third and fourth rounds, measured at their end;")
@@ -251,7 +320,7 @@ def main(argv: list[str] | None = None) -> None:
             part = [r for r in rows if split in ("all", r["split"]) and lang in ("all", r["lang"])]
             if not part:
                 continue
-            for label, method in (("ours", ours), ("baseline", base)):
+            for label, method in methods:
                 res = run(part, method)
                 cells = " | ".join(_pr(res["fields"][f]) for f in FIELDS)
                 share = res["right"] / res["n"]
@@ -259,6 +328,11 @@ def main(argv: list[str] | None = None) -> None:
                 print(
                     f"| {split} {lang} | {label} | {res['n']} | {share:4.2f} | {deals} | {cells} |"
                 )
+    if model is not None and changed is not None:
+        print(
+            f"\nModel at {model.model.url}: {model.calls} texts sent, {model.failures} failed "
+            f"(the rules' reading kept), {len(changed)} changed by its suggestions."
+        )
 
 
 if __name__ == "__main__":

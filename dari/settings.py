@@ -309,6 +309,27 @@ if DARI_API_RATE and not re.fullmatch(r"[1-9][0-9]*/[smhd][a-z]*", DARI_API_RATE
     )
 DARI_API_TOKEN_FAILURES = int(os.environ.get("DARI_API_TOKEN_FAILURES", "20"))
 
+# Extraction: a local model beside the rules (docs/curation.md, "A local model"). None by
+# default; DARI_EXTRACTION_MODEL_URL names an OpenAI-compatible server (llama.cpp, vLLM,
+# Ollama), to which every ingested text is sent: only a local or trusted one.
+EXTRACTION_MODEL_URL = os.environ.get("DARI_EXTRACTION_MODEL_URL", "").strip()
+EXTRACTION_MODEL_NAME = os.environ.get("DARI_EXTRACTION_MODEL_NAME", "").strip()
+EXTRACTION_MODEL_KEY = os.environ.get("DARI_EXTRACTION_MODEL_KEY", "")
+EXTRACTION_MODEL_TIMEOUT = float(os.environ.get("DARI_EXTRACTION_MODEL_TIMEOUT", "60"))
+if EXTRACTION_MODEL_URL and (
+    urlsplit(EXTRACTION_MODEL_URL).scheme not in ("http", "https")
+    or not urlsplit(EXTRACTION_MODEL_URL).hostname
+):
+    raise RuntimeError(
+        f"DARI_EXTRACTION_MODEL_URL is {EXTRACTION_MODEL_URL!r}: give the model server's "
+        "http:// or https:// address (like http://127.0.0.1:8080/v1), or leave it empty"
+    )
+if not 0 < EXTRACTION_MODEL_TIMEOUT <= 600:
+    raise RuntimeError(
+        f"DARI_EXTRACTION_MODEL_TIMEOUT is {EXTRACTION_MODEL_TIMEOUT:g}: give seconds, "
+        "more than 0 and at most 600"
+    )
+
 # Mail: DARI_EMAIL_HOST selects SMTP (dari.ops.mail logs every message it could not send).
 if os.environ.get("DARI_EMAIL_HOST") and "DARI_EMAIL_BACKEND" not in os.environ:
     EMAIL_BACKEND = "dari.ops.mail.EmailBackend"

@@ -32,6 +32,11 @@ class CandidateOut(Schema):
     fields: dict[str, Any] = Field(description="What was extracted, as extracted.")
     evidence: dict[str, str] = Field(description="The text span behind each field.")
     confidence: dict[str, float]
+    suggested: list[str] = Field(
+        default=[],
+        description="The fields a local model filled or changed (lower confidence; "
+        "docs/curation.md); empty when the rules alone read the text.",
+    )
     approved: dict[str, Any] | None = None
     proposed: dict[str, Any] = Field(description="The approval fields the queue starts from.")
     decided_by: str | None = None
@@ -122,6 +127,7 @@ def _out(c: Candidate) -> CandidateOut:
         fields=c.extracted,
         evidence=c.evidence,
         confidence=c.confidence,
+        suggested=c.suggested,
         approved=c.approved,
         proposed=initial(c),
         decided_by=c.decided_by.get_username() if c.decided_by else None,

@@ -16,4 +16,4 @@ class DocumentAdmin(admin.ModelAdmin):
 class CandidateAdmin(admin.ModelAdmin):
     list_display = ["id", "kind", "status", "document", "decided_by", "decided_at", "record_id"]
     list_filter = ["kind", "status"]
-    readonly_fields = ["extracted", "evidence", "confidence", "spans", "approved"]
+    readonly_fields = ["extracted", "evidence", "confidence", "spans", "suggested", "approved"]

@@ -65,6 +65,9 @@ class Candidate(models.Model):
     evidence = models.JSONField(_("evidence"), default=dict)
     confidence = models.JSONField(_("confidence"), default=dict)
     spans = models.JSONField(default=dict)
+    # The fields a local model filled or changed (dari.extraction.backend); empty when the
+    # rules alone read the text.
+    suggested = models.JSONField(_("suggested by the local model"), default=list, blank=True)
     status = models.CharField(
         _("status"),
         max_length=20,

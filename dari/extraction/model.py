@@ -27,13 +27,15 @@ def as_written(m: Mention) -> Any:
 class Candidate:
     """One candidate record: `fields` as the review queue and the JSON output show them,
     `evidence` the text span behind each field, `confidence` 0..1 per field, `spans` the
-    character offsets of each evidence (for highlighting)."""
+    character offsets of each evidence (for highlighting), `suggested` the fields a local
+    model filled or changed (`backend.py`; empty when the rules alone read the text)."""
 
     kind: str  # "deal" | "investment" | "asset" | "facility"
     fields: dict[str, Any] = field(default_factory=dict)
     evidence: dict[str, str] = field(default_factory=dict)
     confidence: dict[str, float] = field(default_factory=dict)
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    suggested: list[str] = field(default_factory=list)
 
     def put(self, name: str, value: Any, *mentions: Mention, confidence: float = 0.8) -> None:
         """Set a field with the mentions it rests on."""
@@ -44,10 +46,13 @@ class Candidate:
         self.confidence[name] = round(confidence, 2)
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "kind": self.kind,
             "fields": self.fields,
             "evidence": self.evidence,
             "confidence": self.confidence,
             "spans": {k: [list(s) for s in v] for k, v in self.spans.items()},
         }
+        if self.suggested:  # only a model's reading has it: the rules' output is unchanged
+            out["suggested"] = list(self.suggested)
+        return out

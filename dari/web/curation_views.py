@@ -163,6 +163,7 @@ def _extracted(candidate: Any, form: Any, user: Any) -> list[dict[str, Any]]:
                 "value": value if name in ("parties", "asset") else _shown(name, value, currency),
                 "evidence": candidate.evidence.get(name, ""),
                 "confidence": candidate.confidence.get(name),
+                "suggested": name in (candidate.suggested or []),
             }
         )
     return rows

@@ -4,8 +4,10 @@ graph and store them, pending review. Nothing reaches the directory here."""
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -14,7 +16,9 @@ from dari.curation.models import Candidate, Document
 from dari.directory.models import Asset, Organization
 from dari.directory.sourcehosts import source_host_problem
 from dari.directory.vocab import Visibility
-from dari.extraction import extract
+from dari.extraction import Candidate as Extracted
+from dari.extraction import ExtractionModel, extract_with
+from dari.extraction.chat import ChatModel
 from dari.extraction.gazetteer import Entry, Gazetteer
 from dari.extraction.text import language
 from dari.trials.vocab import REGISTRY_PREFIX
@@ -45,6 +49,31 @@ def gazetteer() -> Gazetteer:
         for pk, name in Asset.objects.filter(visibility=Visibility.PUBLIC).values_list("pk", "name")
     ]
     return Gazetteer(entries)
+
+
+@lru_cache(maxsize=4)
+def _chat_model(url: str, name: str, timeout: float, key: str) -> ChatModel:
+    # One client per configuration: it remembers a server that takes no JSON schema.
+    return ChatModel(url, name, timeout, key)
+
+
+def extraction_model() -> ExtractionModel | None:
+    """The local model the site configured (settings.EXTRACTION_MODEL_URL), else None: the
+    rules alone read the text."""
+    if not settings.EXTRACTION_MODEL_URL:
+        return None
+    return _chat_model(
+        settings.EXTRACTION_MODEL_URL,
+        settings.EXTRACTION_MODEL_NAME,
+        settings.EXTRACTION_MODEL_TIMEOUT,
+        settings.EXTRACTION_MODEL_KEY,
+    )
+
+
+def read(text: str, gaz: Gazetteer, lang: str = "auto") -> list[Extracted]:
+    """The candidate records of a text: the rules', with what the configured local model
+    suggests where it passes the checks (dari.extraction.backend)."""
+    return extract_with(text, gaz, lang, extraction_model())
 
 
 MAX_SOURCE = Document._meta.get_field("source_url").max_length or 2000
@@ -96,7 +125,7 @@ def ingest_text(
             field="text",
             code="duplicate",
         )
-    found = extract(text, gaz or gazetteer(), lang)
+    found = read(text, gaz or gazetteer(), lang)
     with transaction.atomic():
         doc = Document.objects.create(
             text=text,
@@ -113,6 +142,7 @@ def ingest_text(
                 evidence=c.evidence,
                 confidence=c.confidence,
                 spans={k: [list(s) for s in v] for k, v in c.spans.items()},
+                suggested=c.suggested,
             )
             for c in found
         )

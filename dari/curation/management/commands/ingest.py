@@ -18,16 +18,15 @@ from django.utils.translation import gettext as _
 
 from dari.cli.command import DariCommand
 from dari.curation.domain.errors import CurationError
-from dari.curation.domain.ingest import LANGUAGES, gazetteer, ingest_text
+from dari.curation.domain.ingest import LANGUAGES, gazetteer, ingest_text, read
 from dari.curation.domain.queries import queue
 from dari.curation.models import Candidate
-from dari.extraction import extract
 
 _SOURCE_LINE = re.compile(r"^\s*(?:source|출처)\s*:\s*(\S+)\s*$", re.IGNORECASE)
 
 
 def candidate_json(c: Candidate) -> dict[str, Any]:
-    return {
+    out = {
         "id": c.pk,
         "kind": c.kind,
         "status": c.status,
@@ -36,6 +35,9 @@ def candidate_json(c: Candidate) -> dict[str, Any]:
         "evidence": c.evidence,
         "confidence": c.confidence,
     }
+    if c.suggested:  # the fields a local model filled or changed
+        out["suggested"] = c.suggested
+    return out
 
 
 class Command(DariCommand):
@@ -73,7 +75,7 @@ class Command(DariCommand):
         gaz = gazetteer()
         if options["dry_run"]:
             found = [
-                c.as_json() for _p, text, _s in texts for c in extract(text, gaz, options["lang"])
+                c.as_json() for _p, text, _s in texts for c in read(text, gaz, options["lang"])
             ]
             self.emit_json({"candidates": found}, options["output"])
             return
