@@ -24,7 +24,7 @@ from dari.core.names import local_name
 from dari.curation.access import may_curate
 from dari.curation.domain import queries
 from dari.curation.domain.errors import CurationError, DuplicateDeal
-from dari.curation.domain.ingest import gazetteer, ingest_text
+from dari.curation.domain.ingest import gazetteer, prepare, store
 from dari.curation.domain.review import approve, reject
 from dari.curation.models import CandidateKind, CandidateStatus
 from dari.directory.access import visible_assets
@@ -217,17 +217,21 @@ def ingest(request: HttpRequest) -> HttpResponse:
             docs = []
             current = ""  # the file being read when a refusal comes
             try:
-                with transaction.atomic():
-                    for current, text in texts:  # noqa: B007 (read in the handler below)
-                        docs.append(
-                            ingest_text(
-                                text,
-                                form.cleaned_data["source"],
-                                form.cleaned_data["lang"],
-                                request.user,
-                                gaz,
-                            )
+                # Every text is read before the transaction opens (a local model may be slow),
+                # then all are stored or none.
+                readings = []
+                for current, text in texts:  # noqa: B007 (read in the handler below)
+                    readings.append(
+                        (
+                            current,
+                            prepare(
+                                text, form.cleaned_data["source"], form.cleaned_data["lang"], gaz
+                            ),
                         )
+                    )
+                with transaction.atomic():
+                    for current, reading in readings:  # noqa: B007 (read in the handler below)
+                        docs.append(store(reading, request.user))
             except CurationError as exc:
                 if current and exc.field == "text":
                     message = _("%(name)s: %(error)s") % {"name": current, "error": exc.message}

@@ -4,6 +4,7 @@ graph and store them, pending review. Nothing reaches the directory here."""
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -97,10 +98,32 @@ def check_source(url: str) -> None:
         )
 
 
-def ingest_text(
-    text: str, source_url: str, lang: str = "auto", by: Any = None, gaz: Gazetteer | None = None
-) -> Document:
-    """Store the text and its candidates in one transaction; the same text twice is refused."""
+@dataclass(frozen=True)
+class Reading:
+    """A text checked and read (by the rules and the configured model), not yet stored."""
+
+    text: str
+    source_url: str
+    language: str
+    digest: str
+    found: list[Extracted]
+
+
+def _duplicate(digest: str) -> None:
+    existing = Document.objects.filter(digest=digest).first()
+    if existing is not None:
+        raise CurationError(
+            _("this text was already ingested (document %(id)s)") % {"id": existing.pk},
+            field="text",
+            code="duplicate",
+        )
+
+
+def prepare(
+    text: str, source_url: str, lang: str = "auto", gaz: Gazetteer | None = None
+) -> Reading:
+    """Check a text and read it, writing nothing: the slow part (a local model may take its
+    time) runs before any transaction opens, so no lock is held while it thinks."""
     text = (text or "").replace("\x00", "").strip()
     if not text:
         raise CurationError(_("the text is empty"), field="text", code="empty")
@@ -118,20 +141,21 @@ def ingest_text(
         )
     check_source(source_url)
     digest = hashlib.sha256(text.encode()).hexdigest()
-    existing = Document.objects.filter(digest=digest).first()
-    if existing is not None:
-        raise CurationError(
-            _("this text was already ingested (document %(id)s)") % {"id": existing.pk},
-            field="text",
-            code="duplicate",
-        )
+    _duplicate(digest)
     found = read(text, gaz or gazetteer(), lang)
+    return Reading(text, source_url, language(text) if lang == "auto" else lang, digest, found)
+
+
+def store(reading: Reading, by: Any = None) -> Document:
+    """Store a prepared text and its candidates in one transaction (inside the caller's, when
+    several texts go in all or none); the same text twice is refused."""
     with transaction.atomic():
+        _duplicate(reading.digest)  # again: it may have come in since it was read
         doc = Document.objects.create(
-            text=text,
-            source_url=source_url,
-            language=language(text) if lang == "auto" else lang,
-            digest=digest,
+            text=reading.text,
+            source_url=reading.source_url,
+            language=reading.language,
+            digest=reading.digest,
             created_by=by if getattr(by, "is_authenticated", False) else None,
         )
         Candidate.objects.bulk_create(
@@ -144,6 +168,13 @@ def ingest_text(
                 spans={k: [list(s) for s in v] for k, v in c.spans.items()},
                 suggested=c.suggested,
             )
-            for c in found
+            for c in reading.found
         )
     return doc
+
+
+def ingest_text(
+    text: str, source_url: str, lang: str = "auto", by: Any = None, gaz: Gazetteer | None = None
+) -> Document:
+    """Check, read and store one text (`prepare`, then `store`)."""
+    return store(prepare(text, source_url, lang, gaz), by)

@@ -133,8 +133,9 @@ def local(record: Any, field: str) -> str:
 
 @register.filter
 def local_description(record: Any) -> str:
-    """`{{ asset|local_description }}`: a record's description in the reader's language (the Korean rendering of a bundled record for a Korean
-    reader, while its English is the text rendered)."""
+    """`{{ asset|local_description }}`: a record's description in the reader's language (the
+    Korean rendering of a bundled record for a Korean reader, while its English is the text
+    rendered)."""
     return "" if record is None else _local_description(record)
 
 

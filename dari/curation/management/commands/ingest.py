@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from dari.cli.command import DariCommand
 from dari.curation.domain.errors import CurationError
-from dari.curation.domain.ingest import LANGUAGES, gazetteer, ingest_text, read
+from dari.curation.domain.ingest import LANGUAGES, gazetteer, prepare, read, store
 from dari.curation.domain.queries import queue
 from dari.curation.models import Candidate
 
@@ -79,11 +79,19 @@ class Command(DariCommand):
             ]
             self.emit_json({"candidates": found}, options["output"])
             return
+        # Every file is read before the transaction opens (a local model may be slow), then
+        # all are stored or none.
+        readings = []
+        for path, text, source in texts:
+            try:
+                readings.append((path, prepare(text, source, options["lang"], gaz)))
+            except CurationError as exc:
+                raise self.bad_input(f"{path}: {exc.message}") from None
         docs = []
         with transaction.atomic():
-            for path, text, source in texts:
+            for path, reading in readings:
                 try:
-                    docs.append(ingest_text(text, source, options["lang"], user, gaz))
+                    docs.append(store(reading, user))
                 except CurationError as exc:
                     raise self.bad_input(f"{path}: {exc.message}") from None
         rows = queue("").filter(document__in=docs).order_by("id")
