@@ -31,7 +31,8 @@ from dari.directory.filters import FilterError
 
 logger = logging.getLogger("dari.api")
 
-FieldError = dict[str, str]
+FieldError = dict[str, Any]
+"""{"field", "code", "message"}, and data of its own for some codes (a duplicate's "deals")."""
 
 
 class ApiError(HttpError):
@@ -42,10 +43,13 @@ class ApiError(HttpError):
         self.errors = errors or []
 
 
-def field_error(status_code: int, field: str, code: str, message: str) -> ApiError:
-    """An error about one parameter: detail "field: message"."""
+def field_error(status_code: int, field: str, code: str, message: str, **data: Any) -> ApiError:
+    """An error about one parameter: detail "field: message"; `data` goes beside the message
+    (Zulip's data fields: a program reads the ids there, never from the sentence)."""
     return ApiError(
-        status_code, f"{field}: {message}", [{"field": field, "code": code, "message": message}]
+        status_code,
+        f"{field}: {message}",
+        [{"field": field, "code": code, "message": message, **data}],
     )
 
 

@@ -199,7 +199,9 @@ def post_approve(request: HttpRequest, candidate_id: int, body: ApproveIn) -> Ca
             '%(deals)s. To amend it, send "update": its id; if the text reports another '
             'deal, send "separate": true.'
         ) % {"deals": exc.named()}
-        raise field_error(409, "update", exc.code, message) from None
+        # The ids as data too: a client offers "update" without parsing the message.
+        ids = [pk for pk, _date in exc.deals]
+        raise field_error(409, "update", exc.code, message, deals=ids) from None
     return _out(_one(request, candidate_id))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
 from ninja import NinjaAPI
 from ninja.openapi.schema import OpenAPISchema
 from ninja.renderers import JSONRenderer
@@ -80,7 +81,23 @@ class DariAPI(NinjaAPI):
         schema["components"]["schemas"].setdefault(
             "ErrorOut", ErrorOut.model_json_schema(ref_template="#/components/schemas/{model}")
         )
+        in_reader_language(schema)
         return schema
+
+
+def in_reader_language(schema: OpenAPISchema) -> None:
+    """The document's title, description and operation summaries in the caller's language
+    (Accept-Language or the site's language cookie, as every page): /api/docs reads Korean to
+    a Korean reader. Each is its English text as a catalogue key (dari/locale/ko), so the
+    decorators keep plain strings; tests/api/test_openapi_korean.py finds any without Korean.
+    Parameter and field descriptions stay English."""
+    info = schema["info"]
+    info["title"] = gettext(info["title"])
+    info["description"] = gettext(info["description"])
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            if operation.get("summary"):
+                operation["summary"] = gettext(operation["summary"])
 
 
 api = DariAPI(

@@ -79,6 +79,11 @@ class FieldErrorOut(Schema):
     field: str = Field(description="The parameter (or body field) at fault; 'path' for the URL.")
     code: str = Field(description="What is wrong, as a stable identifier (invalid_choice, ...).")
     message: str = Field(description="What is wrong, in the caller's language.")
+    deals: list[str] | None = Field(
+        None,
+        description="Code `duplicate` only (409 of POST /api/review/{id}/approve): the ids of "
+        "the recorded deals the new one would repeat, to send one as `update`. Absent otherwise.",
+    )
 
 
 class ErrorOut(Schema):

@@ -2,7 +2,8 @@
 "Switzerland" in English, never "CH". The one place a code becomes a name a person reads; the
 template filters `country_name` and `language_name` (dari_web) call these. Also a record's name
 in the reader's language (`local_name`, `other_name`: 셀트리온 before Celltrion for a Korean
-reader), a glossary term in Korean (`term_name`: 위암 for "gastric cancer"), a facility's
+reader), a glossary term in Korean (`term_name`: 위암 for "gastric cancer"; `term_gist` for the
+gist of a longer phrase), a facility's
 capability tag in Korean (`capability_name`, from dari/data/labels/capabilities_ko.json) and the
 description of a bundled record in Korean (`local_description`, from the
 dari/data/labels/*descriptions_ko.json files, each rendering checked against the English it was
@@ -207,6 +208,20 @@ def term_name(term: str, language: str | None = None) -> str:
     if not term or not is_korean(language):
         return term
     return glossary().korean(term) or term
+
+
+def term_gist(term: str, language: str | None = None) -> str:
+    """`term_name`, or, when the glossary has no entry for the whole term, what the term is
+    about in Korean (`Glossary.gist`: "HER2-positive gastric and gastro-oesophageal junction
+    cancer (first line)" -> "위암, 위식도접합부암"): where a Korean reader needs the gist of a
+    record's free text (a reason, a heading), not its exact wording. As written when the
+    glossary finds nothing in it, and always for an English reader."""
+    if not term or not is_korean(language):
+        return term
+    whole = glossary().korean(term)
+    if whole is not None:
+        return whole
+    return ", ".join(e.ko for e in glossary().gist(term)) or term
 
 
 def zone_name(zone: str | None, language: str | None = None) -> str:

@@ -1,6 +1,8 @@
 """The demo event: a virtual partnering week joining Korean organisations of the real dataset
 with European and US partners. The people are SYNTHETIC (User.synthetic, @demo.dari.invalid);
-the organisations and assets are the real, sourced ones. Seeded, so every run builds the same."""
+the organisations and assets are the real, sourced ones. Seeded, so every run builds the same.
+The people write their requests and refusals in their own language (`writes_in`: a Korean in
+Korean, with the English after it for the partner abroad)."""
 
 from __future__ import annotations
 
@@ -50,11 +52,44 @@ FIRST = ["Ji-ho", "Seo-yeon", "Min-jun", "Ha-eun", "Do-yun", "Ye-jin", "Hyun-woo
 LAST = ["Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Smith", "Müller",
         "Martin", "Rossi", "Jensen", "Brown", "Miller", "Tanaka", "Sato", "Wilson", "Garcia",
         "Schneider"]  # fmt: skip
-DECLINE_REASONS = [
-    "Outside our current therapeutic focus.",
-    "We are not in-licensing at this stage of development.",
-    "Calendar is full this week; let us reconnect after the event.",
-]
+# What the synthetic people write, in their own language: a Korean writes Korean, followed by
+# the same in English for a partner abroad; the others write English. Picked by the request's
+# place in the build, not by the seeded generator, so the rest of the demo stays as it was.
+MESSAGES = {
+    "en": [
+        "We would like to discuss a partnership at the event.",
+        "We would like to learn more about your pipeline and discuss licensing.",
+        "We are looking at assets in your area and would like to meet during the event.",
+    ],
+    "ko": [
+        "행사에서 파트너십을 논의하고 싶습니다.\n\n"
+        "We would like to discuss a partnership at the event.",
+        "저희 파이프라인을 소개하고 라이선스 가능성을 논의하고 싶습니다.\n\n"
+        "We would like to present our pipeline and discuss licensing.",
+        "공동개발에 관심이 있으시면 행사 중에 뵙고 싶습니다.\n\n"
+        "If you are interested in co-development, we would like to meet during the event.",
+    ],
+}
+DECLINE_REASONS = {
+    "en": [
+        "Outside our current therapeutic focus.",
+        "We are not in-licensing at this stage of development.",
+        "Calendar is full this week; let us reconnect after the event.",
+    ],
+    "ko": [
+        "현재 저희 치료 분야와 맞지 않습니다. / Outside our current therapeutic focus.",
+        "이 개발 단계의 도입은 검토하지 않고 있습니다. / "
+        "We are not in-licensing at this stage of development.",
+        "이번 주 일정이 가득 찼습니다. 행사 후에 다시 연락드리겠습니다. / "
+        "Calendar is full this week; let us reconnect after the event.",
+    ],
+}
+
+
+def writes_in(participant: Participant) -> str:
+    """The language a synthetic person writes in: Korean for one of a Korean organisation."""
+    org = participant.organization
+    return "ko" if org is not None and org.country == "KR" else "en"
 
 
 def _person(rng: random.Random, username: str, org: Organization, tz: str) -> User:
@@ -169,11 +204,12 @@ def _build(rng: random.Random, today: dt.date) -> Event:
         about = assets_by_org.get(requester.organization_id or "", []) or assets_by_org.get(
             target.organization_id or "", []
         )
+        messages = MESSAGES[writes_in(requester)]
         requests.append(
             request_meeting(
                 requester,
                 target=target,
-                message="We would like to discuss a partnership at the event.",
+                message=messages[len(requests) % len(messages)],
                 asset_id=rng.choice(about) if about else None,
                 priority=rng.choice([1, 2, 2, 3]),
             )
@@ -187,7 +223,9 @@ def _build(rng: random.Random, today: dt.date) -> Event:
         if roll < 0.72:
             accept_request(req.pk, answerer)
         elif roll < 0.9:
-            decline_request(req.pk, answerer, rng.choice(DECLINE_REASONS))
+            # the same draw as before, from the answerer's own list
+            reason = rng.choice(range(len(DECLINE_REASONS["en"])))
+            decline_request(req.pk, answerer, DECLINE_REASONS[writes_in(answerer)][reason])
     return event
 
 

@@ -1,11 +1,13 @@
-"""The Korean-English biomedical glossary: therapeutic areas, modalities, indications and
-targets, each with its English and Korean names, aliases, a broader concept and a source
-(data/glossary_ko_en.tsv; its header lists the sources).
+"""The Korean-English biomedical glossary: therapeutic areas, modalities, indications,
+targets and other technical terms (a mechanism, a part of a drug, a tissue: "payload",
+"inhibitor", "blood-brain barrier"), each with its English and Korean names, aliases, a
+broader concept and a source (data/glossary_ko_en.tsv; its header lists the sources).
 
     g = glossary()                       # the bundled file, loaded once per process
     g.find("HER2 양성 위암 치료제")       # -> [Match(entry=her2-positive gastric cancer, ...)]
     g.concepts("gastric cancer")         # -> [Entry(en="gastric cancer", ko="위암", ...)]
     g.korean("gastric cancer")           # -> "위암"; g.english("비소세포폐암") -> "non-small ..."
+    g.gist("HER2-low metastatic breast cancer (second line)")  # -> [Entry(en="breast cancer")]
 
 Matching is by whole words in English (the tokens of `dari.matching.text`, with British and
 American spellings made equal: tumour/tumor, oedema/edema, leukaemia/leukemia) and by
@@ -27,7 +29,8 @@ from pathlib import Path
 from .text import _latin_tokens, has_hangul
 
 DEFAULT_PATH = Path(__file__).with_name("data") / "glossary_ko_en.tsv"
-KINDS = ("area", "modality", "indication", "target")
+KINDS = ("area", "modality", "indication", "target", "term")
+GIST_KINDS = ("indication", "target", "modality", "term")
 COLUMNS = ("kind", "en", "ko", "en_aliases", "ko_aliases", "parent", "source")
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-./+][a-z0-9]+)*")
@@ -194,6 +197,20 @@ class Glossary:
     def concepts(self, text: str) -> list[Entry]:
         """The entries named in `text`, each once, in order of first mention."""
         return list(dict.fromkeys(m.entry for m in self.find(text)))
+
+    def gist(self, text: str) -> list[Entry]:
+        """What a longer phrase is about, for a reader who cannot read it: the concepts it
+        names of the first kind of GIST_KINDS it names any of, without those broader than
+        another ("HER2-positive metastatic breast cancer (second line)" -> [breast cancer];
+        "stroke prevention in atrial fibrillation" -> [stroke, atrial fibrillation]). Areas
+        never: "cancer" alone says less than the phrase."""
+        found = self.concepts(text)
+        for kind in GIST_KINDS:
+            of_kind = [e for e in found if e.kind == kind]
+            if of_kind:
+                broader = {b for e in of_kind for b in self.with_broader([e])[1:]}
+                return [e for e in of_kind if e not in broader]
+        return []
 
     def with_broader(self, entries: Iterable[Entry]) -> list[Entry]:
         """The entries and every broader concept of each (parent, its parent, ...), once."""

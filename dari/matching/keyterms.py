@@ -9,6 +9,10 @@ BM25 scores every shared token, and a token such as "only", "built", "co" (from
 
 from __future__ import annotations
 
+import re
+
+from .text import tokenize
+
 GENERIC_WORDS: frozenset[str] = frozenset(
     """
     a about above according across act activate activated activates activating active
@@ -80,6 +84,41 @@ KOREAN_GENERIC: frozenset[str] = frozenset(
     """.split()
 )
 """Korean counterparts (kiwi morphemes) of the generic words above."""
+
+
+_SHOWN_NOT_WORDS = """
+    gastric conjugate conjugates killer checkpoint orphan eye drop drops knee liver lung
+    muscle nerve tissue disc chest ray vascular viral virus viruses acid nucleic gene genes
+    genetics pathway pathways signalling signaling antigen kit assay test rapid vitro
+    quadrivalent regeneration degenerative intractable idiopathic relapsed refractory
+    preclinical monotherapy resistant resistance dose doses dosing orally formulation
+    formulations solution chemical generic strain ingredient ingredients finished plant
+    animal animals natural pan plus half life side loss fast track health public women
+    people family age children adults income food national worldwide multinational
+    australian canadian marketing sale launch launched production manufacturing hospital
+    hospitals investigator collaborations indication indications expression response letter
+    issued conditional dual days twice old mid binding delivery delivered driven blocks
+    holding modifying targeting named described find discovered moved images software
+    surgery relief disorders operative model models validation analysis reference standard
+    precision challenge efficacy safety blood brain central filed rare recombinant pancreatic
+    molecule interleukin oncolytic cardiometabolic authorisation authorization sheet
+    immune-activating adolescents receptor day prevention bacterial live death
+"""
+SHOWN_NOT: frozenset[str] = frozenset(t for w in _SHOWN_NOT_WORDS.split() for t in tokenize(w))
+"""Words a "shared key terms" reason does not show although they may name an organisation
+(the core of a name keeps them: "LG Chem Life Sciences"): a fragment of a longer concept the
+organisation's text does not name whole ("gastric" of gastric or gastroesophageal junction
+cancer, "killer" of natural killer cell), a body part or property without its disease, and
+words of market, regulation or development that say nothing of what an asset is ("launch",
+"formulation", "dose"). Shown, such a word read as noise in English and stayed English in
+Korean, where the glossary has nothing to name it by."""
+
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
+
+
+def is_shown_term(token: str) -> bool:
+    """A key term a reason may show as shared (`is_key_term`, not in SHOWN_NOT, no ordinal)."""
+    return is_key_term(token) and token not in SHOWN_NOT and not _ORDINAL.fullmatch(token)
 
 
 def is_key_term(token: str) -> bool:

@@ -21,7 +21,7 @@ from .history import (
     target_keys,
 )
 from .profiles import AssetProfile
-from .reasons import counted, country_name, label, org_name, render
+from .reasons import counted, country_name, label, org_name, render, target_term
 from .reasons import since as since_year
 from .registry import AssetQuery, FeatureGroup, Fired, Pair, PartnerQuery
 from .weights import Features, explain_weight, fill_unknown
@@ -161,7 +161,7 @@ def reasons(p: Pair) -> Iterable[Fired]:
             t,
             "hist_target",
             assets=counted(found.count, "assets"),
-            target=", ".join(named),
+            target=", ".join(map(target_term, named)),
             since=since(found),
             examples=examples(found),
         )

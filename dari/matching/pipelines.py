@@ -18,7 +18,7 @@ from .documents import asset_text
 from .embed import FloatMatrix
 from .history import target_keys
 from .profiles import AssetProfile
-from .reasons import render, term
+from .reasons import render, target_term, term
 from .registry import AssetQuery, FeatureGroup, Fired, Pair, PartnerQuery
 from .stated import share
 from .store import KeyIndex
@@ -249,7 +249,7 @@ def reasons(p: Pair) -> Iterable[Fired]:
         if name == "pipe_target":
             wanted = {k for key in target_keys(asset.targets) for k in key}
             shared = [x for x in own.targets if set(tokenize(x)) & wanted]
-            fields["targets"] = ", ".join(shared or own.targets)
+            fields["targets"] = ", ".join(map(target_term, shared or own.targets))
         elif name == "pipe_indication":
             wanted = set(tokenize(" ".join(asset.indications)))
             best = max(own.indications, key=lambda i: len(set(tokenize(i)) & wanted))

@@ -18,6 +18,7 @@ the web app's gettext catalogue is generated.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .history import COUNTRY_NAMES
@@ -202,6 +203,18 @@ def org_name(name: str, name_ko: str = "") -> str:
 def term(text: str) -> str:
     """A data term in the reader's language, through the installed term translator."""
     return text if _term_translator is None else _term_translator(text)
+
+
+_GREEK = frozenset({"alpha", "beta", "gamma", "delta", "kappa", "epsilon", "zeta", "theta"})
+
+
+def target_term(text: str) -> str:
+    """A target as a reason names it: a symbol as written (a Korean reader reads HER2,
+    TNF-alpha too), a target written in words ("amylin receptor", "alpha-synuclein": a
+    lower-case word of four letters or more) through `term`."""
+    words = re.split(r"[^A-Za-z0-9]+", text)
+    wordy = any(w.isalpha() and w.islower() and len(w) >= 4 and w not in _GREEK for w in words)
+    return term(text) if wordy else text
 
 
 def translate(text: str) -> str:

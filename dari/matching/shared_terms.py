@@ -220,8 +220,11 @@ def shared_terms(p: Pair, ranked: list[str], parties: set[str]) -> list[str]:
             for entry, span, written in concepts[token]:
                 found = _concept(entry, span, written, text, p.names_target)
                 if found is not None and found[0] not in named_entries:
-                    shown.setdefault(found[0].key, term(found[1]))
-                    covered.update(t for n in found[0].english_names for t in tokenize(n))
+                    # by the concept's name ("umbilical cord blood-derived" is 탯줄 in Korean)
+                    concept, written_as = found
+                    named = term(concept.en)
+                    shown.setdefault(concept.key, written_as if named == concept.en else named)
+                    covered.update(t for n in concept.english_names for t in tokenize(n))
             continue
         word = term(p.surfaces.get(token, token))
         shown.setdefault(" ".join(tokenize(word)) or word, word)

@@ -30,8 +30,8 @@ from . import features as ft
 from .bm25 import BM25
 from .documents import business_lines_of
 from .history import target_keys
-from .keyterms import is_key_term
-from .reasons import country_name, english_label, join_labels, label, render, term
+from .keyterms import is_shown_term
+from .reasons import country_name, english_label, join_labels, label, render, target_term, term
 from .registry import AssetQuery, Feature, Fired, Pair, PartnerQuery
 from .shared_terms import shared_terms
 from .text import tokenize
@@ -175,7 +175,7 @@ def _bm25_reasons(p: Pair) -> Iterable[Fired]:
     tokens = [
         token
         for token, _ in p.bm25.contributions(list(p.query_tokens), p.slot)
-        if is_key_term(token)
+        if is_shown_term(token)
         and token not in named
         and token not in ft.PLACE_WORDS
         and token not in parties
@@ -366,7 +366,7 @@ def _target_reasons(p: Pair) -> Iterable[Fired]:
     if p.value("target") == 1.0:
         keys = target_keys(p.asset.targets)
         named = [t for t, key in zip(p.asset.targets, keys, strict=False) if p.names_target(key)]
-        text = render(p.templates, "target", targets=", ".join(named))
+        text = render(p.templates, "target", targets=", ".join(map(target_term, named)))
         yield ("target", explain_weight(p.weights.target), text)
 
 

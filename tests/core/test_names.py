@@ -15,6 +15,7 @@ from dari.core.names import (
     other_name,
     recorded_city,
     region_name,
+    term_gist,
     term_name,
 )
 
@@ -86,6 +87,17 @@ def test_an_indication_reads_in_korean_where_the_glossary_knows_it():
     assert term_name("HER2-positive synthetic tumour of the left toe", "ko") == (
         "HER2-positive synthetic tumour of the left toe"
     )
+
+
+def test_a_longer_phrase_reads_by_its_gist_in_korean():
+    """Where a reason or heading needs what a record's free text is about (term_gist)."""
+    phrase = "HER2-positive metastatic breast cancer (second line)"
+    assert term_gist(phrase, "ko") == "HER2 양성 유방암"
+    assert term_gist(phrase, "en") == phrase
+    assert term_gist("gastric cancer", "ko") == "위암"  # a whole term as term_name
+    assert term_gist("stroke prevention in atrial fibrillation", "ko") == "뇌졸중, 심방세동"
+    # nothing the glossary knows: as written
+    assert term_gist("a synthetic phrase of no disease", "ko") == "a synthetic phrase of no disease"
 
 
 def test_a_clusters_region_in_korean_whole_or_not_at_all():

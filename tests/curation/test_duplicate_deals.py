@@ -198,10 +198,36 @@ def test_the_api_answers_409_in_the_house_shape_in_the_callers_language(cand, cu
     assert (error["field"], error["code"]) == ("update", "duplicate")
     assert '"update"' in error["message"] and '"separate": true' in error["message"]
     assert body["detail"] == f"update: {error['message']}"
+    # the ids as data: a client offers "update" without parsing a sentence in some language
+    assert error["deals"] == ["dl-old"]
     ko = client.post(url, "{}", content_type="application/json", HTTP_ACCEPT_LANGUAGE="ko")
     assert ko.status_code == 409
     assert "이미 기록되어 있습니다: dl-old (2025-03)" in ko.json()["errors"][0]["message"]
+    assert ko.json()["errors"][0]["deals"] == ["dl-old"]
     _nothing_written(cand)
+
+
+def test_the_409_s_deal_ids_are_the_ones_to_send_as_update(cand, curator, client):
+    """The structured field is usable as is: sending its id as `update` amends that deal."""
+    client.force_login(curator)
+    url = f"/api/review/{cand.pk}/approve"
+    (error,) = client.post(url, "{}", content_type="application/json").json()["errors"]
+    (deal_id,) = error["deals"]
+    body = json.dumps({"update": deal_id})
+    done = client.post(url, body, content_type="application/json")
+    assert done.status_code == 200, done.content
+    assert (done.json()["status"], done.json()["record"]) == ("approved", "dl-old")
+
+
+def test_other_refusals_carry_no_deals_field(cand, curator, client):
+    client.force_login(curator)
+    response = client.post(
+        f"/api/review/{cand.pk}/approve",
+        json.dumps({"separate": "perhaps"}),
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert [sorted(e) for e in response.json()["errors"]] == [["code", "field", "message"]]
 
 
 def test_the_api_refuses_a_separate_that_is_not_a_boolean(cand, curator, client):

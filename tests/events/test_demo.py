@@ -137,3 +137,34 @@ def test_a_later_run_keeps_the_past_demo_and_adds_a_new_one() -> None:
         sorted(Meeting.objects.filter(event__slug=first).values_list("uid", "slot__start"))
         == first_meetings
     )
+
+
+def test_the_synthetic_people_write_in_their_own_language() -> None:
+    """Korean people write Korean (with the English after it, for the partner abroad), the
+    others English; a refusal is in the language of the one who refuses. Every text is one of
+    the demo's own, so the data stays plainly synthetic."""
+    from dari.events.demo import DECLINE_REASONS, MESSAGES
+
+    today = clock_days()["today"]
+    with time_machine.travel(dt.datetime.combine(today, dt.time(10), SEOUL), tick=True):
+        slug = build_demo()
+    rows = MeetingRequest.objects.filter(event__slug=slug).values_list(
+        "requester__organization__country", "message", "target__organization__country",
+        "status", "decline_reason",
+    )  # fmt: skip
+    written: Counter[tuple[str, str, bool]] = Counter()
+    for country, message, target_country, status, reason in rows:
+        language = "ko" if country == "KR" else "en"
+        assert message in MESSAGES[language]
+        written["request", language, any("가" <= ch <= "힣" for ch in message)] += 1
+        if status == RequestStatus.DECLINED:
+            language = "ko" if target_country == "KR" else "en"
+            assert reason in DECLINE_REASONS[language]
+            written["refusal", language, any("가" <= ch <= "힣" for ch in reason)] += 1
+    # Both languages occur, each in its own script only where it should.
+    assert set(written) == {
+        ("request", "ko", True),
+        ("request", "en", False),
+        ("refusal", "ko", True),
+        ("refusal", "en", False),
+    }

@@ -65,3 +65,39 @@ def test_broader_concepts_and_translations():
     assert g.korean("gastric cancer") == "위암"
     assert g.english("비소세포 폐암") == "non-small cell lung cancer"
     assert g.korean("no such thing") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "gist"),
+    [
+        # the most specific disease named, qualifiers and broader concepts left out
+        (
+            "HER2 tyrosine kinase domain-mutant non-squamous non-small cell lung cancer",
+            ["non-small cell lung cancer"],
+        ),
+        ("type 1 diabetes with severe hypoglycaemic events", ["type 1 diabetes"]),
+        (
+            "stroke and systemic embolism prevention in nonvalvular atrial fibrillation",
+            ["stroke", "atrial fibrillation"],
+        ),
+        # no disease: the target, else the modality, else another technical term
+        ("amylin receptor agonist", ["amylin receptor"]),
+        ("tumour imaging (companion to SKL35501)", ["imaging"]),
+        # an area alone says less than the phrase: nothing
+        ("cancers in general", []),
+    ],
+)
+def test_the_gist_of_a_phrase_is_its_most_specific_concepts(text, gist):
+    assert [e.en for e in glossary().gist(text)] == gist
+
+
+def test_technical_terms_a_reason_shows_have_korean_names():
+    g = glossary()
+    assert [g.korean(t) for t in ("payload", "inhibitor", "blood-brain barrier")] == [
+        "페이로드",
+        "억제제",
+        "혈액뇌장벽",
+    ]
+    # a part of a drug is no kind of drug: a record naming a payload is not thereby an ADC
+    payload = g.concepts("a cytotoxic payload")
+    assert [e.en for e in g.with_broader(payload)] == ["payload"]

@@ -123,3 +123,16 @@ def test_the_catalogue_lists_every_string_once_with_consistent_fields() -> None:
     assert set(rs.PARTNER_REASONS) == set(rs.ASSET_REASONS)
     for key, text in rs.PARTNER_REASONS.items():
         assert _fields(text) == _fields(rs.ASSET_REASONS[key]), key
+
+
+def test_a_target_in_words_goes_through_the_term_translator_a_symbol_does_not():
+    previous = rs.set_term_translator(lambda text: f"<{text}>")
+    try:
+        shown = [rs.target_term(t) for t in ("HER2", "TNF-alpha", "PD-L1", "c-Met")]
+        assert shown == ["HER2", "TNF-alpha", "PD-L1", "c-Met"]
+        worded = [
+            rs.target_term(t) for t in ("amylin receptor", "alpha-synuclein", "IL-6 receptor")
+        ]
+        assert worded == ["<amylin receptor>", "<alpha-synuclein>", "<IL-6 receptor>"]
+    finally:
+        rs.set_term_translator(previous)

@@ -18,7 +18,7 @@ from dari.core.names import both_names as _both_names
 from dari.core.names import capability_name as _capability_name
 from dari.core.names import city_name as _city_name
 from dari.core.names import country_name as _country_name
-from dari.core.names import is_korean, term_name
+from dari.core.names import is_korean, term_gist, term_name
 from dari.core.names import language_name as _language_name
 from dari.core.names import local_description as _local_description
 from dari.core.names import local_name as _local_name
@@ -274,3 +274,10 @@ def listing(value: str | None) -> str:
     if sep and exchange.strip() and ticker.strip():
         return f"{exchange.strip()} · {ticker.strip()}"
     return value or ""
+
+
+@register.filter
+def gist(value: str | None) -> str:
+    """`{{ indication|gist }}`: a term in the reader's language, or for a Korean reader what a
+    longer phrase the glossary has no entry for is about (`term_gist`)."""
+    return term_gist(value or "")
