@@ -83,7 +83,7 @@ STAGES = ["discovery", "preclinical", "phase1", "phase2", "phase3"]
 PAGE = 20
 READERS = ("anonymous", "member")
 MEMBER_ORG = "syn-org-000000"
-"""The member's organisation (SYNTHETIC: it owns about 20 assets, a quarter of them CDA)."""
+"""The member's organisation (SYNTHETIC; at 100,000 assets it owns 19, 6 of them CDA)."""
 GRANTS = [(f"syn-org-{i:06d}", "cda") for i in range(1, 6)] + [
     (f"syn-org-{i:06d}", "partner") for i in range(6, 11)
 ]
