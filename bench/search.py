@@ -1,8 +1,8 @@
 """Search benchmark: 100,000 SYNTHETIC assets; ours against today's search in the same run.
 
 For each database (SQLite FTS5, PostgreSQL tsvector + GIN; a fresh one, rows written directly),
-a fixed mix of Korean and English queries, each without and with filters, as an anonymous
-reader (the visibility condition applies), answered:
+a fixed mix of Korean and English queries, each without and with filters, for two readers
+(the same queries on the same data), answered:
 
 - search: as /api/assets answers (the count and the first page of 20 records, with each
   asset's organisation and cluster), ranked by relevance with the semantic channel on (the
@@ -11,6 +11,13 @@ reader (the visibility condition applies), answered:
   index job stores every search text), the query encoded in the process;
 - facets: the six facet counts of the asset page for the same parameters;
 - page: both, as the asset page does.
+
+The readers: anonymous (public assets only), and a signed-in vetted MEMBER of a synthetic
+organisation that owns confidential (CDA) assets and is on the CDA lists of a few others
+(MEMBER_ORG, GRANTS): it sees the public and members-tier assets, its own confidential ones
+and those of the organisations that granted it CDA; a member's broad search reads and ranks
+many more rows than an anonymous one (on SQLite, the non-public ones from public
+statistics, dari/directory/search_rank.py).
 
 "today" is the implementation this branch replaced, kept as bench/search_baseline.py: the
 ranked queryset read three times (50 candidates, count, page ordered by position), the query
@@ -74,6 +81,13 @@ FILTERS: list[dict[str, str]] = [{}, {"stage": "phase2", "therapeutic_area": "on
 MODALITIES = ["small_molecule", "antibody", "bispecific_antibody", "adc", "cell_therapy", "rna"]
 STAGES = ["discovery", "preclinical", "phase1", "phase2", "phase3"]
 PAGE = 20
+READERS = ("anonymous", "member")
+MEMBER_ORG = "syn-org-000000"
+"""The member's organisation (SYNTHETIC; at 100,000 assets it owns 19, 6 of them CDA)."""
+GRANTS = [(f"syn-org-{i:06d}", "cda") for i in range(1, 6)] + [
+    (f"syn-org-{i:06d}", "partner") for i in range(6, 11)
+]
+"""Owners that put the member's organisation on their CDA or partner list."""
 FACETS_EXACT_UP_TO = 5000  # dari.directory.domain.queries (not imported here: no Django yet)
 
 
@@ -275,7 +289,37 @@ def _errors(estimated: list[Any], exact: list[Any]) -> list[float]:
     return out
 
 
-def store_candidate_vectors() -> int:
+def bench_member() -> Any:
+    """The SYNTHETIC vetted member (created once per database: a verified address, a
+    confirmed membership of MEMBER_ORG) and the links of GRANTS."""
+    from allauth.account.models import EmailAddress
+
+    from dari.accounts.models import (
+        Membership,
+        MembershipSource,
+        MembershipState,
+        OrganizationLink,
+        User,
+    )
+
+    user, created = User.objects.get_or_create(
+        username="syn-bench-member",
+        defaults={"email": "syn-bench-member@example.org", "organization_id": MEMBER_ORG},
+    )
+    if created:
+        EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
+        Membership.objects.create(
+            user=user,
+            organization_id=MEMBER_ORG,
+            state=MembershipState.CONFIRMED,
+            source=MembershipSource.PLATFORM_ADMIN,
+        )
+    for owner, kind in GRANTS:
+        OrganizationLink.objects.get_or_create(owner_id=owner, other_id=MEMBER_ORG, kind=kind)
+    return User.objects.get(pk=user.pk)
+
+
+def store_candidate_vectors(readers: dict[str, Any]) -> int:
     """Store the vectors of every search's semantic candidates, as the index job does for
     every search text (the job embeds all of them; these are the ones the mix reads)."""
     from dari.directory.domain.recommend import job_embedder
@@ -284,12 +328,13 @@ def store_candidate_vectors() -> int:
     from dari.directory.search import semantic_texts, top_matches
 
     ids: set[str] = set()
-    for query in QUERIES:
-        for extra in FILTERS:
-            chosen = AssetFilter.from_params({"q": query, **extra})
-            narrowed = SearchResults(None, chosen, chosen.query(), semantic=False)._narrowed
-            matches, _ = top_matches(narrowed, chosen.query(), SEMANTIC_CANDIDATES)
-            ids.update(m.asset_id for m in matches)
+    for user in readers.values():
+        for query in QUERIES:
+            for extra in FILTERS:
+                chosen = AssetFilter.from_params({"q": query, **extra})
+                narrowed = SearchResults(user, chosen, chosen.query(), semantic=False)._narrowed
+                matches, _ = top_matches(narrowed, chosen.query(), SEMANTIC_CANDIDATES)
+                ids.update(m.asset_id for m in matches)
     texts = [t for t in semantic_texts(ids).values() if t]
     job_embedder().embed(texts)
     return len(texts)
@@ -310,6 +355,7 @@ def measure(path: Path, rounds: int, filled: bool) -> dict:
         (Path(os.environ["DARI_VAR_DIR"]) / "filled").write_text("yes")
     import search_baseline as today
 
+    from dari.directory.access import visible_assets
     from dari.directory.domain import queries
     from dari.directory.domain import search as ours
     from dari.directory.domain.recommend import use_embedder
@@ -317,11 +363,15 @@ def measure(path: Path, rounds: int, filled: bool) -> dict:
     from dari.directory.search import parsed
     from dari.matching import UseEmbedder
 
+    with transaction.atomic():
+        member = bench_member()
+    readers = {"anonymous": None, "member": member}
+    seen = {name: visible_assets(user).count() for name, user in readers.items()}
     # Pages read stored vectors (as in production); the query is encoded in the process.
     use_embedder(UseEmbedder(), in_request=False)
     start = time.perf_counter()
     with transaction.atomic():
-        stored = store_candidate_vectors()
+        stored = store_candidate_vectors(readers)
     vectors_s = time.perf_counter() - start
     start = time.perf_counter()
     parsed("위암 warm-up")  # loads the Korean analyser: once per process, for both
@@ -333,43 +383,46 @@ def measure(path: Path, rounds: int, filled: bool) -> dict:
     counted: dict[str, int] = {}  # ours' count of the current call, as the page passes it
     methods = {
         "search": (
-            lambda c: _answer(ours.search_assets(None, c)),
-            lambda c: _answer(today.search_assets(None, c)),
+            lambda u, c: _answer(ours.search_assets(u, c)),
+            lambda u, c: _answer(today.search_assets(u, c)),
         ),
         "facets": (
-            lambda c: _facets(queries.asset_facets(None, c, matches=counted["n"])),
-            lambda c: _facets(today.asset_facets(None, c)),
+            lambda u, c: _facets(queries.asset_facets(u, c, matches=counted["n"])),
+            lambda u, c: _facets(today.asset_facets(u, c)),
         ),
     }
     samples: list[dict[str, Any]] = []
-    found: dict[str, int] = {}
+    found: dict[str, dict[str, int]] = {name: {} for name in readers}
     differ: list[str] = []
     errors: list[float] = []
     estimated: set[str] = set()
     for round_ in range(rounds):
-        for query in QUERIES:
-            for extra in FILTERS:
-                chosen = AssetFilter.from_params({"q": query, **extra})
-                label = query + ("" if not extra else " +filters")
-                for kind, (mine, theirs) in methods.items():
-                    # Who goes first alternates by round (the second reads warmer caches).
-                    if round_ % 2 == 0:
-                        a, w1, c1 = clock.time(mine, chosen)
-                        b, w2, c2 = clock.time(theirs, chosen)
-                    else:
-                        b, w2, c2 = clock.time(theirs, chosen)
-                        a, w1, c1 = clock.time(mine, chosen)
-                    samples.append(dict(round=round_, kind=kind, who="ours", wall=w1, cpu=c1))
-                    samples.append(dict(round=round_, kind=kind, who="today", wall=w2, cpu=c2))
-                    if kind == "search":
-                        found[label] = counted["n"] = a[0]
-                    if kind == "facets" and a[0]:  # estimated: how far from the exact counts
-                        estimated.add(label)
-                        errors += _errors(a[1], b[1])
-                    elif a != b and label not in differ:
-                        differ.append(f"{label} ({kind})")
+        for reader, user in readers.items():
+            for query in QUERIES:
+                for extra in FILTERS:
+                    chosen = AssetFilter.from_params({"q": query, **extra})
+                    label = query + ("" if not extra else " +filters")
+                    for kind, (mine, theirs) in methods.items():
+                        # Who goes first alternates by round (the second reads warmer caches).
+                        if round_ % 2 == 0:
+                            a, w1, c1 = clock.time(mine, user, chosen)
+                            b, w2, c2 = clock.time(theirs, user, chosen)
+                        else:
+                            b, w2, c2 = clock.time(theirs, user, chosen)
+                            a, w1, c1 = clock.time(mine, user, chosen)
+                        common = dict(round=round_, reader=reader, kind=kind)
+                        samples.append(dict(common, who="ours", wall=w1, cpu=c1))
+                        samples.append(dict(common, who="today", wall=w2, cpu=c2))
+                        if kind == "search":
+                            found[reader][label] = counted["n"] = a[0]
+                        if kind == "facets" and a[0]:  # estimated: how far from exact counts
+                            estimated.add(f"{label} ({reader})")
+                            errors += _errors(a[1], b[1])
+                        elif a != b and f"{label} ({reader}, {kind})" not in differ:
+                            differ.append(f"{label} ({reader}, {kind})")
     return {
         "samples": samples,
+        "seen": seen,
         "found": found,
         "differ": differ,
         "estimated": sorted(estimated),
@@ -386,9 +439,15 @@ def _pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p * (len(ordered) - 1))))]
 
 
-def _series(samples: list[dict], who: str, kind: str, key: str, round_: int | None) -> list[float]:
-    """The times of one method; `page` is search + facets of the same call."""
-    chosen = [s for s in samples if s["who"] == who and (round_ is None or s["round"] == round_)]
+def _series(
+    samples: list[dict], reader: str, who: str, kind: str, key: str, round_: int | None
+) -> list[float]:
+    """The times of one method for one reader; `page` is search + facets of the same call."""
+    chosen = [
+        s
+        for s in samples
+        if s["reader"] == reader and s["who"] == who and (round_ is None or s["round"] == round_)
+    ]
     if kind != "page":
         return [s[key] for s in chosen if s["kind"] == kind]
     search = [s[key] for s in chosen if s["kind"] == "search"]
@@ -398,20 +457,29 @@ def _series(samples: list[dict], who: str, kind: str, key: str, round_: int | No
 
 def table(db: str, data: dict, rounds: int) -> list[str]:
     samples = data["samples"]
-    p95 = {r: _pct(_series(samples, "ours", "page", "wall", r), 0.95) for r in range(rounds)}
-    best = min(p95, key=lambda r: p95[r])
     lines = []
-    for kind in ("search", "facets", "page"):
-        for who in ("today", "ours"):
-            wall = _series(samples, who, kind, "wall", best)
-            cpu = _series(samples, who, kind, "cpu", best)
-            spread = [_pct(_series(samples, who, kind, "wall", r), 0.95) for r in range(rounds)]
-            lines.append(
-                f"| {db} | {kind} | {who} | {_pct(wall, 0.5):.0f} | {_pct(wall, 0.95):.0f} | "
-                f"{_pct(wall, 0.99):.0f} | {_pct(cpu, 0.5):.0f} | {_pct(cpu, 0.95):.0f} | "
-                f"{_pct(cpu, 0.99):.0f} | {min(spread):.0f}-{max(spread):.0f} |"
-            )
-    return [*lines, f"<!-- {db}: best round {best + 1} of {rounds} -->"]
+    for reader in READERS:
+        p95 = {
+            r: _pct(_series(samples, reader, "ours", "page", "wall", r), 0.95)
+            for r in range(rounds)
+        }
+        best = min(p95, key=lambda r: p95[r])
+        for kind in ("search", "facets", "page"):
+            for who in ("today", "ours"):
+                wall = _series(samples, reader, who, kind, "wall", best)
+                cpu = _series(samples, reader, who, kind, "cpu", best)
+                spread = [
+                    _pct(_series(samples, reader, who, kind, "wall", r), 0.95)
+                    for r in range(rounds)
+                ]
+                lines.append(
+                    f"| {db} | {reader} | {kind} | {who} | {_pct(wall, 0.5):.0f} | "
+                    f"{_pct(wall, 0.95):.0f} | {_pct(wall, 0.99):.0f} | {_pct(cpu, 0.5):.0f} | "
+                    f"{_pct(cpu, 0.95):.0f} | {_pct(cpu, 0.99):.0f} | "
+                    f"{min(spread):.0f}-{max(spread):.0f} |"
+                )
+        lines.append(f"<!-- {db}, {reader}: best round {best + 1} of {rounds} -->")
+    return lines
 
 
 def main() -> None:
@@ -448,21 +516,25 @@ def main() -> None:
             report.append((db, json.loads(out.stdout.strip().splitlines()[-1])))
     combos = len(QUERIES) * len(FILTERS)
     print(
-        f"\nSearch over {args.assets:,} SYNTHETIC assets, anonymous reader, {len(QUERIES)} queries "
-        f"x {len(FILTERS)} (without, with filters) = {combos} calls per method and round, "
-        f"{args.rounds} rounds, {os.cpu_count()} cores (shared); best round of each database "
-        "(lowest p95 of ours' page), times in ms"
+        f"\nSearch over {args.assets:,} SYNTHETIC assets, anonymous and member readers, "
+        f"{len(QUERIES)} queries x {len(FILTERS)} (without, with filters) = {combos} calls per "
+        f"reader, method and round, {args.rounds} rounds, {os.cpu_count()} cores (shared); best "
+        "round of each database and reader (lowest p95 of ours' page), times in ms"
     )
     print(
-        "| database | answer | method | p50 wall | p95 wall | p99 wall | p50 CPU | p95 CPU | "
-        "p99 CPU | p95 wall over rounds |"
+        "| database | reader | answer | method | p50 wall | p95 wall | p99 wall | p50 CPU | "
+        "p95 CPU | p99 CPU | p95 wall over rounds |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for db, data_ in report:
         print("\n".join(table(db, data_, args.rounds)))
-    print("\nResults per query (count found, anonymous), ours = today unless listed below:")
     db, data_ = report[0]
-    print(" | ".join(f"{q} {n:,}" for q, n in data_["found"].items()))
+    for reader in READERS:
+        print(
+            f"\nResults per query (count found, {reader}: sees {data_['seen'][reader]:,} assets), "
+            "ours = today unless listed below:"
+        )
+        print(" | ".join(f"{q} {n:,}" for q, n in data_["found"][reader].items()))
     for db, data_ in report:
         errors = data_["errors"]
         if errors:

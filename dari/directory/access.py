@@ -53,6 +53,35 @@ def _organization_condition(org_id: str) -> Q:
     return condition
 
 
+@dataclass(frozen=True)
+class SearchTiers:
+    """Which documents of the search index a reader's search must read, beyond the public
+    ones (SQLite ranks each tier's documents apart, dari/directory/search_rank.py): a
+    superset of what the reader may see, to spare the ranking of the rest. Which assets a
+    search returns and counts is still decided by `visible_assets`, joined to the matches."""
+
+    members: bool
+    """The members tier (and restricted documents, as below); False: public documents only."""
+    restricted_owners: tuple[str, ...] | None
+    """Whose partners-tier and CDA documents: these organisations' (None: everyone's)."""
+
+
+EVERY_TIER = SearchTiers(members=True, restricted_owners=None)
+
+
+def search_tiers(user: Any) -> SearchTiers:
+    """The documents `user`'s search reads: public only for anyone not vetted; for a vetted
+    member, the members tier and the restricted documents of its own organisation and of the
+    organisations that list it (partner or CDA: the owners of `_organization_condition`)."""
+    if sees_public_assets_only(user):
+        return SearchTiers(members=False, restricted_owners=())
+    if user.is_platform_admin:
+        return EVERY_TIER
+    org_id = user.organization_id
+    listing = OrganizationLink.objects.filter(other_id=org_id).values_list("owner_id", flat=True)
+    return SearchTiers(members=True, restricted_owners=(org_id, *sorted(set(listing))))
+
+
 def visible_assets(user: Any) -> QuerySet[Asset]:
     """Every asset `user` may see (anonymous when `user` is None or not signed in)."""
     condition = _visibility_condition(user)

@@ -28,6 +28,7 @@ from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from dari.directory import search_rank
+from dari.directory.access import EVERY_TIER, SearchTiers
 from dari.directory.models import ID_LENGTH, Asset, AssetSearch
 from dari.matching.search import (
     Query,
@@ -42,6 +43,10 @@ from dari.matching.search import (
 TABLE = "directory_assetsearch"
 FTS = "directory_assetsearch_fts"
 BATCH = 2000
+ANALYZE_AFTER = 1000
+"""Documents written at once (a full reindex, a large import) after which SQLite's planner
+statistics are refreshed (`refresh_statistics`)."""
+_PLANNED = ("directory_asset", "directory_organization", "accounts_organizationlink")
 
 # Column weights, strongest first: name, terms (values and glossary concepts), body, owner.
 WEIGHTS = (10.0, 5.0, 1.0, 2.0)
@@ -187,7 +192,27 @@ def index_assets(asset_ids: Iterable[str] | None = None) -> int:
                 written += _write(batch)
                 batch = []
         written += _write(batch)
+    if written >= ANALYZE_AFTER:
+        refresh_statistics()
     return written
+
+
+def refresh_statistics(schema_editor: Any = None) -> None:
+    """SQLite: refresh the planner's statistics of the tables a search's count and facets
+    join (ANALYZE; PostgreSQL's autovacuum does this by itself). Without them SQLite takes
+    a visibility for a rare value and answers a member's facets (an OR of visibilities and
+    owners, beside the words' matches) by reading every asset the member may see, 75,000 of
+    100,000, to keep the few the words match, where an anonymous reader's are looked up
+    from the matches."""
+    vendor = (schema_editor.connection if schema_editor else connection).vendor
+    if vendor != "sqlite":
+        return
+    for table in _PLANNED:
+        if schema_editor is not None:
+            schema_editor.execute(f"ANALYZE {table}")
+        else:
+            with connection.cursor() as cursor:
+                cursor.execute(f"ANALYZE {table}")
 
 
 def _write(rows: list[dict[str, Any]]) -> int:
@@ -270,7 +295,7 @@ def ranked(assets: QuerySet[Asset], query: Query) -> QuerySet[Asset]:
     `top_matches`, which is faster: this form is for querysets."""
     expr = expression(query)
     if connection.vendor != "postgresql":
-        index_sql, params = _index_matches(query, public_only=False)
+        index_sql, params = _index_matches(query, EVERY_TIER)
         # The ranked matches are computed once (MATERIALIZED), then looked up per asset.
         rank = RawSQL(
             f"WITH m AS MATERIALIZED ({index_sql}) "
@@ -301,9 +326,9 @@ def ranked(assets: QuerySet[Asset], query: Query) -> QuerySet[Asset]:
     ).order_by("-search_rank", "name", "id")
 
 
-def _index_matches(query: Query, public_only: bool) -> tuple[str, list[Any]]:
-    """SQL of the index's matches (asset_id, rank) and its parameters; `public_only`: the
-    reader sees public assets only."""
+def _index_matches(query: Query, tiers: SearchTiers) -> tuple[str, list[Any]]:
+    """SQL of the index's matches (asset_id, rank) and its parameters; `tiers`: the
+    documents the reader may see some of (on SQLite the others are not read)."""
     expr = expression(query)
     if connection.vendor == "postgresql":
         rank = f"ts_rank({_PG_WEIGHTS}::float4[], document, to_tsquery('simple', %s))"
@@ -316,7 +341,7 @@ def _index_matches(query: Query, public_only: bool) -> tuple[str, list[Any]]:
         return sql, [expr, expr]
     # Ranked from public statistics only (dari.directory.search_rank); CROSS JOIN fixes
     # SQLite's join order: the matches are read once, then each is joined to its row.
-    ranked_sql, params = search_rank.index_matches(query, expr, WEIGHTS, public_only)
+    ranked_sql, params = search_rank.index_matches(query, expr, WEIGHTS, tiers)
     sql = (
         f"SELECT {TABLE}.asset_id, m.rank AS rank FROM ({ranked_sql}) m "
         f"CROSS JOIN {TABLE} ON {TABLE}.id = m.id"
@@ -333,14 +358,16 @@ class Match:
 
 
 def top_matches(
-    assets: QuerySet[Asset], query: Query, limit: int, *, public_only: bool = False
+    assets: QuerySet[Asset], query: Query, limit: int, *, tiers: SearchTiers = EVERY_TIER
 ) -> tuple[list[Match], int]:
     """The `limit` most relevant of `assets` that match the query (by rank, then name and
     id) and how many of them match in all, in one pass over the matches: the index's rows
     are ranked and joined to `assets` (a narrowed `visible_assets`, whose SQL is used as it
-    is) once, the count is a window over the join and the order a bounded sort."""
+    is) once, the count is a window over the join and the order a bounded sort. `tiers`
+    (`access.search_tiers` of the reader of `assets`) spares the ranking of documents the
+    reader cannot see; the join to `assets` decides what is returned and counted."""
     visible_sql, visible_params = assets.order_by().values("id", "name").query.sql_with_params()
-    index_sql, index_params = _index_matches(query, public_only)
+    index_sql, index_params = _index_matches(query, tiers)
     join = "JOIN" if connection.vendor == "postgresql" else "CROSS JOIN"
     sql = (
         f"SELECT v.id, m.rank, COUNT(*) OVER () FROM ({index_sql}) m "

@@ -11,13 +11,20 @@ every reader, so nothing in a rank depends on a row its reader may not see:
 - a public match is ranked by that table's own `bm25()`;
 - a non-public match (readers who see more than the public tier: members, platform admins)
   is ranked by the same formula, computed here from its own term counts per column (read
-  through an fts5vocab 'instance' table over a third FTS5 table, `..._fts_other`, the
-  non-public documents, kept by the same triggers) and length (that table's docsize record),
-  with the public table's idf and mean length: the same scale, one order.
+  through an fts5vocab 'instance' table) and length (the table's docsize record), with the
+  public table's idf and mean length: the same scale, one order.
 
-Which rows match: the public table's matches and the other table's (for anonymous readers
-and non-members the public table's alone), the same rows as the full index's; counts and
-facets still read the full index. Only the order changed.
+The non-public documents are kept in two more FTS5 tables by the same triggers, one per tier
+of readers: `..._fts_members` (members-tier assets, seen by every vetted member) and
+`..._fts_restricted` (partners and CDA assets, seen by their owner and the organisations it
+lists). A member's search ranks the members tier and, of the restricted documents, only
+those of the organisations that may show it some (`access.search_tiers`): a few, where the
+whole non-public index would be tens of thousands of rows for a broad word. Which rows are
+returned and counted is still the funnel's decision (`visible_assets`, joined by the
+caller): the tiers only spare the ranking of rows the reader cannot see.
+
+Which rows match: the tables' matches together are the full index's (for anonymous readers
+and non-members the public table's alone); counts and facets still read the full index.
 The formula is FTS5's (fts5_aux.c): for each phrase i of the query, with f the sum over
 columns of the column weight times the phrase's hits there and D the document's tokens,
 idf_i * f * (k1 + 1) / (f + k1 * (1 - b + b * D / avgdl)), k1 = 1.2, b = 0.75,
@@ -33,22 +40,34 @@ from typing import Any
 
 from django.db import connection
 
+from dari.directory.access import SearchTiers
 from dari.matching.search import Query
 
 FTS = "directory_assetsearch_fts"
 PUBLIC = "directory_assetsearch_fts_public"
-OTHER = "directory_assetsearch_fts_other"  # the other documents (not public)
+MEMBERS = "directory_assetsearch_fts_members"  # members-tier documents
+RESTRICTED = "directory_assetsearch_fts_restricted"  # partners and CDA documents
+OTHER = "directory_assetsearch_fts_other"  # until migration 0017: every non-public document
 PUBLIC_TERMS = f"{PUBLIC}_terms"  # fts5vocab 'row': documents naming each term
-INSTANCES = f"{OTHER}_instances"  # fts5vocab 'instance': every hit of a term, by doc and column
 TABLE = "directory_assetsearch"
 ASSETS = "directory_asset"
 COLUMNS = ("name", "terms", "body", "org")
 K1, B = 1.2, 0.75
-_PART = {PUBLIC: "= 'public'", OTHER: "<> 'public'"}  # which assets' documents each holds
+_PART = {  # which assets' documents each holds
+    PUBLIC: "= 'public'",
+    MEMBERS: "= 'members'",
+    RESTRICTED: "NOT IN ('public', 'members')",
+    OTHER: "<> 'public'",
+}
+
+
+def instances(fts: str) -> str:
+    """The fts5vocab 'instance' table of `fts`: every hit of a term, by doc and column."""
+    return f"{fts}_instances"
 
 
 def _triggers(fts: str) -> tuple[str, ...]:
-    """The triggers keeping `fts` (PUBLIC or OTHER) the documents of its assets."""
+    """The triggers keeping `fts` (a table of _PART) the documents of its assets."""
     holds = _PART[fts]
     insert = (
         f"INSERT INTO {fts}(rowid, name, terms, body, org) "
@@ -77,42 +96,65 @@ def _triggers(fts: str) -> tuple[str, ...]:
     )
 
 
-SETUP = (
-    *(
+def _setup(fts: str) -> tuple[str, ...]:
+    """Create `fts` (a table of _PART), its vocabulary table and its triggers, and fill it."""
+    vocab = (
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {PUBLIC_TERMS} USING fts5vocab({PUBLIC}, 'row')"
+        if fts == PUBLIC
+        else f"CREATE VIRTUAL TABLE IF NOT EXISTS {instances(fts)} "
+        f"USING fts5vocab({fts}, 'instance')"
+    )
+    return (
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5(name, terms, body, org, "
-        "tokenize='unicode61 remove_diacritics 0')"
-        for fts in (PUBLIC, OTHER)
-    ),
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {PUBLIC_TERMS} USING fts5vocab({PUBLIC}, 'row')",
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {INSTANCES} USING fts5vocab({OTHER}, 'instance')",
-    *_triggers(PUBLIC),
-    *_triggers(OTHER),
-)
-TEARDOWN = (
-    *(
-        f"DROP TRIGGER IF EXISTS {fts}_{event}"
-        for fts in (PUBLIC, OTHER)
-        for event in ("insert", "delete", "update", "visibility", "asset_delete")
-    ),
-    f"DROP TABLE IF EXISTS {INSTANCES}",
-    f"DROP TABLE IF EXISTS {PUBLIC_TERMS}",
-    f"DROP TABLE IF EXISTS {OTHER}",
-    f"DROP TABLE IF EXISTS {PUBLIC}",
-)
+        "tokenize='unicode61 remove_diacritics 0')",
+        vocab,
+        *_triggers(fts),
+    )
+
+
+def _teardown(fts: str) -> tuple[str, ...]:
+    """Drop `fts`, its vocabulary table and its triggers."""
+    return (
+        *(
+            f"DROP TRIGGER IF EXISTS {fts}_{event}"
+            for event in ("insert", "delete", "update", "visibility", "asset_delete")
+        ),
+        f"DROP TABLE IF EXISTS {PUBLIC_TERMS if fts == PUBLIC else instances(fts)}",
+        f"DROP TABLE IF EXISTS {fts}",
+    )
+
+
+TIERS = (PUBLIC, MEMBERS, RESTRICTED)
+SETUP = tuple(sql for fts in TIERS for sql in _setup(fts))
+TEARDOWN = tuple(sql for fts in (*TIERS, OTHER) for sql in _teardown(fts))
+
+
+def _execute(schema_editor: Any, statements: Sequence[str]) -> None:
+    if schema_editor.connection.vendor == "sqlite":
+        for sql in statements:
+            schema_editor.execute(sql)
 
 
 def install_public_index(schema_editor: Any) -> None:
-    """SQLite: create (or refill) the public documents' index and its triggers (migration)."""
-    if schema_editor.connection.vendor == "sqlite":
-        for sql in SETUP:
-            schema_editor.execute(sql)
+    """SQLite: create (or refill) the public, members and restricted documents' indexes and
+    their triggers (migrations; also after a migration that rebuilds `directory_asset`)."""
+    _execute(schema_editor, SETUP)
 
 
 def remove_public_index(schema_editor: Any) -> None:
-    """SQLite: drop the public documents' index (migration, backwards)."""
-    if schema_editor.connection.vendor == "sqlite":
-        for sql in TEARDOWN:
-            schema_editor.execute(sql)
+    """SQLite: drop them (migration, backwards)."""
+    _execute(schema_editor, TEARDOWN)
+
+
+def split_other_index(schema_editor: Any) -> None:
+    """SQLite: the non-public documents, one table until migration 0017, in two (members
+    tier, restricted), so a member's search ranks none of the restricted rows of others."""
+    _execute(schema_editor, (*_teardown(OTHER), *_setup(MEMBERS), *_setup(RESTRICTED)))
+
+
+def join_other_index(schema_editor: Any) -> None:
+    """SQLite: back to one table of the non-public documents (migration 0017, backwards)."""
+    _execute(schema_editor, (*_teardown(MEMBERS), *_teardown(RESTRICTED), *_setup(OTHER)))
 
 
 def _varints(blob: bytes) -> list[int]:
@@ -135,7 +177,11 @@ def _varints(blob: bytes) -> list[int]:
 
 def document_length(size: bytes | None) -> int:
     """A document's tokens, all columns, from its FTS5 docsize record (a SQL function)."""
-    return sum(_varints(size)) if size else 0
+    if not size:
+        return 0
+    if size.isascii():  # every column under 128 tokens: each varint is one byte
+        return sum(size)
+    return sum(_varints(size))
 
 
 def register_functions(conn: Any) -> None:
@@ -176,20 +222,54 @@ def phrases(query: Query) -> Counter[str]:
 
 
 def index_matches(
-    query: Query, expr: str, weights: Sequence[float], public_only: bool
+    query: Query, expr: str, weights: Sequence[float], tiers: SearchTiers
 ) -> tuple[str, list[Any]]:
     """SQL of the index's matches (rowid AS id, rank) ranked from public statistics, and its
-    parameters; `public_only`: the reader sees public assets only (the other rows are not
-    read)."""
+    parameters; `tiers`: which documents beyond the public ones the reader may see some of
+    (the others are not read)."""
     bm25 = f"-bm25({PUBLIC}, {', '.join(str(w) for w in weights)})"
     public_sql = f"SELECT rowid AS id, {bm25} AS rank FROM {PUBLIC} WHERE {PUBLIC} MATCH %s"
-    if public_only:
+    if not tiers.members:
         return public_sql, [expr]
+    parts, params = [public_sql], [expr]
     connection.ensure_connection()
     register_functions(connection.connection)
     counts = phrases(query)
+    avgdl, idf = public_statistics(sorted(counts))
+    sql, part_params = _computed(MEMBERS, counts, avgdl, idf, weights, expr)
+    parts.append(sql)
+    params += part_params
+    owners = tiers.restricted_owners
+    if owners is None:
+        sql, part_params = _computed(RESTRICTED, counts, avgdl, idf, weights, expr)
+    elif owners:
+        marks = ", ".join(["%s"] * len(owners))
+        # The owners' restricted documents: a few, read by the asset's owner index.
+        docs = (
+            f"SELECT s.id FROM {ASSETS} a JOIN {TABLE} s ON s.asset_id = a.id "
+            f"WHERE a.organization_id IN ({marks}) AND a.visibility {_PART[RESTRICTED]}"
+        )
+        sql, part_params = _computed(
+            RESTRICTED, counts, avgdl, idf, weights, expr, (docs, list(owners))
+        )
+    if owners is None or owners:
+        parts.append(sql)
+        params += part_params
+    return " UNION ALL ".join(parts), params
+
+
+def _computed(
+    fts: str,
+    counts: Counter[str],
+    avgdl: float,
+    idf: dict[str, float],
+    weights: Sequence[float],
+    expr: str,
+    docs: tuple[str, list[Any]] | None = None,
+) -> tuple[str, list[Any]]:
+    """SQL (id, rank) of `fts`'s matches (only those among `docs`, SQL of search-row ids
+    and its parameters, when given), ranked by bm25's formula from public statistics."""
     tokens = sorted(counts)
-    avgdl, idf = public_statistics(tokens)
     column = {t: f"f{j}" for j, t in enumerate(tokens)}
     weight = (
         "CASE i.col "
@@ -204,24 +284,18 @@ def index_matches(
         f"%s * y.{column[t]} * {K1 + 1} / (y.{column[t]} + {K1} * ({1 - B} + {B} * y.d / %s))"
         for t in tokens
     )
-    # Each non-public match: its weighted hits per token (one pass over the tokens' hits in
-    # the non-public documents, kept for the matches), then its length, read once
-    # (MATERIALIZED), and the formula.
-    other_sql = (
-        f"SELECT * FROM (WITH x AS (SELECT i.doc AS doc, {hits} FROM {INSTANCES} i "
+    among, among_params = (f"AND rowid IN ({docs[0]})", docs[1]) if docs else ("", [])
+    # Each match: its weighted hits per token (one pass over the tokens' hits in the table,
+    # kept for the matches), then its length, read once (MATERIALIZED), and the formula.
+    sql = (
+        f"SELECT * FROM (WITH x AS (SELECT i.doc AS doc, {hits} FROM {instances(fts)} i "
         f"WHERE i.term IN ({marks}) "
-        f"AND i.doc IN (SELECT rowid FROM {OTHER} WHERE {OTHER} MATCH %s) GROUP BY i.doc), "
+        f"AND i.doc IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s {among}) GROUP BY i.doc), "
         f"y AS MATERIALIZED (SELECT x.*, dari_document_length(z.sz) AS d FROM x "
-        f"JOIN {OTHER}_docsize z ON z.id = x.doc) "
+        f"JOIN {fts}_docsize z ON z.id = x.doc) "
         f"SELECT y.doc AS id, {score} AS rank FROM y)"
     )
     score_params: list[Any] = []
     for t in tokens:
         score_params += [idf[t] * counts[t], avgdl]
-    return f"{public_sql} UNION ALL {other_sql}", [
-        expr,
-        *tokens,
-        *tokens,
-        expr,
-        *score_params,
-    ]
+    return sql, [*tokens, *tokens, expr, *among_params, *score_params]

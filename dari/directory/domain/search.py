@@ -30,7 +30,7 @@ import numpy as np
 from django.conf import settings
 from django.db.models import QuerySet
 
-from dari.directory.access import sees_public_assets_only
+from dari.directory.access import search_tiers
 from dari.directory.domain.embeddings import StoredEmbedder
 from dari.directory.domain.queries import assets as visible_asset_rows
 from dari.directory.domain.recommend import default_embedder, query_embedder
@@ -69,7 +69,7 @@ class SearchResults:
         # Every other parameter narrows as usual; the ranked join keeps only the matches.
         self._narrowed = dataclasses.replace(chosen, q="").narrowed(visible_asset_rows(user))
         self._query = query
-        self._public_only = sees_public_assets_only(user)
+        self._tiers = search_tiers(user)
         self._semantic = semantic
         self._order: list[str] = []
         self._count: int | None = None
@@ -82,7 +82,7 @@ class SearchResults:
         if not known:
             wanted = max(end, SEMANTIC_CANDIDATES)
             matches, self._count = top_matches(
-                self._narrowed, self._query, wanted, public_only=self._public_only
+                self._narrowed, self._query, wanted, tiers=self._tiers
             )
             order = [m.asset_id for m in matches]
             if self._semantic:
