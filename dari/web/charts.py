@@ -91,7 +91,11 @@ def bar_chart(
     return render((bars + text).properties(width=260, height=alt.Step(22)))
 
 
-WIDE = 640  # px: wider charts keep their width and scroll on a phone (insights.css)
+# px: wider charts keep their width and scroll on a phone (insights.css, events.css); at 640 a
+# 470 px heatmap or a 520 px bar chart of long names shrank to 6 px labels on a 390 px phone.
+WIDE = 440
+# px: wider charts take a whole row of a chart grid on a desktop (a half-width panel holds ~520).
+BROAD = 540
 
 
 def _responsive(svg: str) -> str:
@@ -105,6 +109,7 @@ def _responsive(svg: str) -> str:
     w = re.search(r'\swidth="([\d.]+)"', head)
     # A wide chart (a heatmap of clusters by modality) shrunk to a phone's width has
     # unreadable labels: marked "wide", CSS keeps it legible and lets it scroll instead.
-    wide = " wide" if w and float(w.group(1)) > WIDE else ""
+    width = float(w.group(1)) if w else 0.0
+    wide = (" wide" if width > WIDE else "") + (" broad" if width > BROAD else "")
     head = head.replace('class="marks"', f'class="marks chart-svg{wide}" role="img"', 1)
     return head + sep + rest

@@ -229,6 +229,16 @@ def _draw(table: Table) -> str:
     )
 
 
+def _held_back(table: Table) -> list[str]:
+    """The rows a bar chart leaves out because their figure is held back ("fewer than K"):
+    named under the chart, or the funnel's one bar (meetings) would read as no CDA or deal."""
+    kind, *args = table["chart"]
+    if kind != "bar":
+        return []
+    label, value, _title = args
+    return [str(r[label]) for r in table["rows"] if not shown(r[value])]
+
+
 def _drawn_ecosystem_tables(request: HttpRequest, f: analytics.Filters) -> list[Table]:
     """The tables with their charts, computed once per change of the data (`data_version`:
     the directory and the events) for each kind of reader, filter and language, and shared by
@@ -238,6 +248,7 @@ def _drawn_ecosystem_tables(request: HttpRequest, f: analytics.Filters) -> list[
         tables = _ecosystem_tables(request.user, f)
         for table in tables:
             table["svg"] = _draw(table)
+            table["held_back"] = _held_back(table)
             with_display(table)
         return tables
 

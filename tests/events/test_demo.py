@@ -103,7 +103,7 @@ def test_demo_builds_on_any_day(when: str) -> None:
             "한국–유럽–미국 가상 파트너링 위크",
         )
         assert (
-            event.description_ko.startswith("가상(SYNTHETIC) 참가자"),
+            event.description_ko.startswith("참가자가 실존하지 않는 합성 인물(SYNTHETIC)"),
             bool(event.description),
         ) == (
             True,

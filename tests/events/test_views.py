@@ -462,8 +462,17 @@ def test_the_event_list_names_the_organiser_in_the_readers_language(client, worl
         name_ko="한국제약바이오협회"
     )
     login(client, world["minseo"])
-    assert "<td>한국제약바이오협회</td>" in html(client.get("/events/", HTTP_ACCEPT_LANGUAGE="ko"))
-    assert "<td>KPBMA</td>" in html(client.get("/events/", HTTP_ACCEPT_LANGUAGE="en"))
+    # In its column, and under the event's name on a phone (where the column is hidden).
+    korean = html(client.get("/events/", HTTP_ACCEPT_LANGUAGE="ko"))
+    english = html(client.get("/events/", HTTP_ACCEPT_LANGUAGE="en"))
+    assert [
+        '<td class="wide-only">한국제약바이오협회</td>' in korean,
+        "· 한국제약바이오협회</div>" in korean,
+    ] == [True, True]
+    assert ['<td class="wide-only">KPBMA</td>' in english, "· KPBMA</div>" in english] == [
+        True,
+        True,
+    ]
 
 
 def test_the_agenda_says_when_its_zone_is_not_the_accounts(client, world, scheduled):

@@ -22,7 +22,9 @@ NAMESPACES = {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
 
 def assert_self_contained_svg(svg: str) -> None:
     assert svg.startswith("<svg")
-    assert "viewBox" in svg and re.search(r'class="marks chart-svg( wide)?" role="img"', svg)
+    assert "viewBox" in svg and re.search(
+        r'class="marks chart-svg( wide)?( broad)?" role="img"', svg
+    )
     assert set(re.findall(r"https?://[^\"'\s)]+", svg)) <= NAMESPACES
     assert "<image" not in svg
 
@@ -145,7 +147,8 @@ def test_a_wide_chart_is_marked_to_scroll_on_a_phone_rather_than_shrink():
     "wide", it keeps its size in a scrolling panel; a narrow chart is not marked."""
     many = [{"x": f"Modality {i}", "y": "Cluster", "v": i} for i in range(20)]
     wide = charts.heatmap_chart(many, "x", "y", "v", "Modality", "Cluster", "Assets")
-    assert 'class="marks chart-svg wide"' in wide
+    # Wider than half a desktop page too: "broad" takes a whole row of the chart grid.
+    assert 'class="marks chart-svg wide broad"' in wide
     narrow = charts.bar_chart([{"label": "2023", "n": 2}], "label", "n", "Deals")
     assert 'class="marks chart-svg" role="img"' in narrow
 

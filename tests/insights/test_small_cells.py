@@ -140,8 +140,9 @@ def test_page_and_csv_hold_back_the_same_cells(town, client):
         f"Event town-2026,{FEWER},{FEWER},\r\n"
     )
     html = client.get("/insights/ecosystem/?cluster=cl-solo").content.decode()
-    # The funnel, the event's row, the two totals and the note that explains them.
-    assert html.count(FEWER) == 4 + 2 + 2 + 1
+    # The funnel, the event's row, the two totals, the note that explains them and, under
+    # each of the two charts left without a bar, the note that names its rows.
+    assert html.count(FEWER) == 4 + 2 + 2 + 1 + 2
     assert "a meeting figure is shown only when at least 3 organisations" in html
 
 

@@ -220,6 +220,7 @@ class RequestForm(forms.Form):
         required=False,
         max_length=MAX_MESSAGE,
         widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What you would like to discuss; they read it before they answer."),
     )
     asset = AskedAssetField(
         label=_("About an asset"),
@@ -227,7 +228,11 @@ class RequestForm(forms.Form):
         help_text=_("One of your organisation's assets, or one of theirs you want to discuss."),
     )
     priority = forms.TypedChoiceField(
-        label=_("Priority"), choices=PRIORITIES, coerce=int, initial=2
+        label=_("Priority"),
+        choices=PRIORITIES,
+        coerce=int,
+        initial=2,
+        help_text=_("When time is short, the scheduler places higher-priority meetings first."),
     )
 
     def __init__(
