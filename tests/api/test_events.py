@@ -513,3 +513,11 @@ def test_an_organisation_the_directory_does_not_list_is_refused_like_an_unknown_
     assert error(gsk) == error(unknown) == (400, [("body.organization", "invalid")])
     assert gsk.json()["detail"] == unknown.json()["detail"].replace("nobio", "gsk")
     assert MeetingRequest.objects.count() == 0
+
+
+def test_a_decline_reason_over_2000_characters_is_refused_on_its_field(world):
+    made = request_meeting(world["emma"], target=world["minseo"])
+    path = f"{requests_url()}/{made.pk}/decline"
+    answer = post(token(world["minseo"]), path, {"reason": "x" * 2001})
+    assert error(answer) == (400, [("body.reason", "max_length")])
+    assert MeetingRequest.objects.get().status == RequestStatus.PENDING

@@ -242,6 +242,12 @@ def accept_request(request_id: int, participant: Participant) -> Meeting:
 @transaction.atomic
 def decline_request(request_id: int, participant: Participant, reason: str = "") -> MeetingRequest:
     """Decline a pending request, with an optional reason the requester sees."""
+    if len(reason.strip()) > MAX_MESSAGE:
+        raise EventError(
+            _("The reason is too long (at most %(n)d characters).") % {"n": MAX_MESSAGE},
+            field="reason",
+            code="max_length",
+        )
     request = _lock_pending(request_id)
     _may_answer(request, participant)
     _open_for_requests(request.event)

@@ -187,7 +187,12 @@ def request_accept(request: HttpRequest, me: Participant, request_id: int) -> Ht
 def request_decline(request: HttpRequest, me: Participant, request_id: int) -> HttpResponse:
     rid = _request_of_event(me, request_id)
     form = DeclineForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    if not form.is_valid():
+        # Never decline with the reason dropped: say what is wrong and change nothing.
+        for errors in form.errors.values():
+            messages.error(request, " ".join(str(e) for e in errors))
+        return redirect("events:requests", me.event.slug)
+    reason = form.cleaned_data["reason"]
     return _answer(
         request, me, lambda: decline_request(rid, me, reason), _("You declined the request.")
     )
