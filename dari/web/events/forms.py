@@ -148,7 +148,11 @@ class EventForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         for problem in order_problems(
-            data.get("start_date"), data.get("end_date"), data.get("day_start"), data.get("day_end")
+            data.get("start_date"),
+            data.get("end_date"),
+            data.get("day_start"),
+            data.get("day_end"),
+            data.get("request_deadline"),
         ):
             add_domain_error(self, problem)
         deadline, zone = data.get("request_deadline"), data.get("timezone")
