@@ -77,3 +77,11 @@ def test_a_value_of_the_wrong_json_type_is_refused_not_coerced(
 def test_a_whole_number_is_a_number(graph, client, pending):
     answer = post(client, f"/api/review/{pending}/approve", json.dumps({"upfront_usd_m": 40}))
     assert answer.status_code == 200, answer.content
+
+
+@pytest.mark.parametrize("date", ["٢٠٢٤", "٢٠٢٤-٠١"])
+def test_a_date_in_other_digits_is_refused(graph, client, pending, date):
+    answer = post(client, f"/api/review/{pending}/approve", {"date": date})
+    assert answer.status_code == 400, answer.content
+    assert [e["field"] for e in answer.json()["errors"]] == ["date"]
+    _unchanged(pending)

@@ -50,7 +50,7 @@ from dari.directory.models import (
 from dari.directory.vocab import DealType, InvestmentKind, OrgKind
 
 NAME_LENGTH = Organization._meta.get_field("name").max_length or 300
-DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$", re.ASCII)
 NEW = "new:"
 
 
