@@ -47,8 +47,9 @@ def request_new(request: HttpRequest, me: Participant) -> HttpResponse:
     source = request.POST if request.method == "POST" else request.GET
     target = None
     organization = None
-    if source.get("participant", "").isdecimal():
-        target = listed_participant(me, int(source["participant"]))
+    number = source.get("participant", "")
+    if number.isascii() and number.isdecimal():  # "١٢" is no participant number
+        target = listed_participant(me, int(number))
         if target is None:
             raise Http404(NO_EVENT)
     elif source.get("organization"):
