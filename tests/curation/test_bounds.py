@@ -12,9 +12,19 @@ from django.utils import timezone
 
 from dari.curation.models import Candidate
 from dari.directory.models import Deal
-from tests.curation.test_api_refusals import pending, post  # noqa: F401
+from tests.curation.conftest import EN_DEAL, SOURCE
+from tests.curation.test_api_refusals import post
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def pending(graph, curator, client):
+    """A deal extracted from a text, waiting for review; the curator signed in."""
+    client.force_login(curator)
+    response = post(client, "/api/ingest", {"text": EN_DEAL, "source": SOURCE})
+    assert response.status_code == 201, response.content
+    return response.json()["candidates"][0]["id"]
 
 
 def _unchanged(candidate_id):
