@@ -332,7 +332,9 @@ def register_participant(
 @transaction.atomic
 def set_blocked_slots(participant: Participant, slot_ids: list[int]) -> None:
     """Replace the participant's blocked slots; refuses to block a confirmed meeting's slot."""
-    slots = list(Slot.objects.filter(event_id=participant.event_id, pk__in=slot_ids))
+    # An id out of any id's range is no slot (and SQLite could not bind it).
+    known = [pk for pk in slot_ids if 0 < pk < 2**63]
+    slots = list(Slot.objects.filter(event_id=participant.event_id, pk__in=known))
     if len(slots) != len(set(slot_ids)):
         raise EventError(_("blocked slots: some slots are not slots of this event"))
     clash = Meeting.objects.filter(

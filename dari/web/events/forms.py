@@ -20,6 +20,7 @@ from dari.events.models import Event, Mode, Outcome, Participant
 from dari.events.rules import ParticipantRole
 from dari.web.forms import organization_field, timezone_choices
 
+MAX_ID = 2**63 - 1
 PRIORITIES = [(3, _("High")), (2, _("Normal")), (1, _("Low"))]
 
 
@@ -268,7 +269,8 @@ class WorkingHoursForm(forms.Form):
 
 
 class ToggleSlotForm(forms.Form):
-    slot = forms.IntegerField()
+    # An id's range: a number past it cannot even be looked up (SQLite cannot bind it).
+    slot = forms.IntegerField(min_value=1, max_value=MAX_ID)
 
 
 class ColleagueForm(forms.Form):

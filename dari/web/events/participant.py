@@ -103,14 +103,16 @@ def availability(request: HttpRequest, me: Participant) -> HttpResponse:
 def toggle_slot(request: HttpRequest, me: Participant) -> HttpResponse:
     """Block an available slot or unblock a blocked one (htmx answers with the grid)."""
     form = ToggleSlotForm(request.POST)
-    if not form.is_valid():
-        return HttpResponse(status=400)
-    slot_id = form.cleaned_data["slot"]
     error = ""
-    try:
-        toggle_blocked_slot(me, slot_id)
-    except DomainError as exc:
-        error = exc.message
+    if not form.is_valid():
+        # Named, translated and shown where the grid is; nothing is blocked.
+        problem = " ".join(str(e) for e in form.errors.get("slot", []))
+        error = _("Time slot: %(error)s") % {"error": problem}
+    else:
+        try:
+            toggle_blocked_slot(me, form.cleaned_data["slot"])
+        except DomainError as exc:
+            error = exc.message
     if is_htmx(request):
         return render(
             request,
