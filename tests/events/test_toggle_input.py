@@ -21,7 +21,9 @@ BAD = ["99999999999999999999999", "0", "-1", "abc", ""]
 @pytest.mark.parametrize("value", BAD)
 def test_htmx_gets_the_grid_with_the_refusal(client, world, value):
     login(client, world["minseo"])
-    answer = client.post(url("toggle-slot", "test-virtual"), {"slot": value}, HTTP_HX_REQUEST="true")
+    answer = client.post(
+        url("toggle-slot", "test-virtual"), {"slot": value}, HTTP_HX_REQUEST="true"
+    )
     assert answer.status_code == 200
     assert 'class="alert error"' in answer.content.decode()
     assert "Time slot:" in answer.content.decode()
