@@ -406,5 +406,5 @@ def decline(
     try:
         decline_request(request_id, me, body.reason if body is not None else "")
     except DomainError as exc:
-        raise _refused(exc, {}, "request_id") from None
+        raise _refused(exc, {"reason": "body.reason"}, "request_id") from None
     return _my_request(request, me, request_id)

@@ -101,9 +101,11 @@ class ErrorOut(Schema):
 class BodyIn(Schema):
     """A write's JSON body: an object with only the fields named. A misspelt field or a body
     that is not an object is a 400 naming it, never ignored (an approval would otherwise go
-    through as proposed, dropping the correction)."""
+    through as proposed, dropping the correction). Strict: a value of another JSON type
+    (true or "12" for a number, 1 or "yes" for true) is a 400 naming the field, never coerced
+    (pydantic's lax mode would store true as 1)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     @field_validator("*", mode="after")
     @classmethod

@@ -154,7 +154,7 @@ class DirectoryFilter:
             f.name: (params.get(f.name) or "").strip() or cast(str, f.default) for f in fields(cls)
         }
         year = values.get("year", "")
-        if year and not (len(year) == 4 and year.isdigit()):
+        if year and not (len(year) == 4 and year.isascii() and year.isdigit()):
             raise FilterError(
                 "year",
                 "invalid_year",

@@ -59,6 +59,8 @@ MODALITIES = (
             "ipo, grant, facility, fdi, other",
         ),
         ("/api/investments", {"year": "last"}, "year: 'last' is not a four-digit year"),
+        # Other digits than ASCII match no date: refused, not an empty list.
+        ("/api/deals", {"year": "٢٠٢٤"}, "year: '٢٠٢٤' is not a four-digit year"),
         (
             "/api/facilities",
             {"kind": "castle"},

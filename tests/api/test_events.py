@@ -513,3 +513,26 @@ def test_an_organisation_the_directory_does_not_list_is_refused_like_an_unknown_
     assert error(gsk) == error(unknown) == (400, [("body.organization", "invalid")])
     assert gsk.json()["detail"] == unknown.json()["detail"].replace("nobio", "gsk")
     assert MeetingRequest.objects.count() == 0
+
+
+def test_a_decline_reason_over_2000_characters_is_refused_on_its_field(world):
+    made = request_meeting(world["emma"], target=world["minseo"])
+    path = f"{requests_url()}/{made.pk}/decline"
+    answer = post(token(world["minseo"]), path, {"reason": "x" * 2001})
+    assert error(answer) == (400, [("body.reason", "max_length")])
+    assert MeetingRequest.objects.get().status == RequestStatus.PENDING
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"participant": True}, "body.participant"),
+        ({"participant": "12"}, "body.participant"),
+        ({"organization": "gsk", "priority": True}, "body.priority"),
+        ({"organization": "gsk", "priority": "3"}, "body.priority"),
+    ],
+)
+def test_a_number_of_the_wrong_json_type_is_refused_not_coerced(world, body, field):
+    answer = post(token(world["minseo"]), requests_url(), body)
+    assert error(answer) == (400, [(field, "invalid_integer")])
+    assert MeetingRequest.objects.count() == 0

@@ -55,10 +55,11 @@ def test_registrations_wait_for_approval_when_the_event_asks(fair):
     late = join(event, "lee", "latebio", "biotech")
     assert (late.approved, fair["pharma"].approved) == (False, True)
     assert refusal(request_meeting, late, target=fair["pharma"]) == ("requester", "not_approved")
-    assert refusal(request_meeting, fair["pharma"], target=late) == ("target", "not_approved")
+    # A registration awaiting approval is refused like a missing one (test_hidden_refusals).
+    assert refusal(request_meeting, fair["pharma"], target=late) == ("target", "invalid")
     assert refusal(request_meeting, fair["pharma"], organization_id="latebio") == (
         "target",
-        "not_approved",
+        "invalid",
     )
     # Registering again (new hours) does not approve oneself.
     assert register_participant(event, late.user, "Asia/Seoul").approved is False
@@ -75,10 +76,11 @@ def test_kind_rules_allow_only_their_pairs_both_ways(fair):
     add_rule(event, "kind", "pharma", "biotech")
     assert request_meeting(fair["biotech"], target=fair["pharma"]).status == "pending"
     assert request_meeting(fair["pharma"], target=fair["biotech2"]).status == "pending"
-    assert refusal(request_meeting, fair["cro"], target=fair["pharma"]) == ("target", "not_allowed")
+    # Someone the rules keep from me is not in my directory: refused like a missing one.
+    assert refusal(request_meeting, fair["cro"], target=fair["pharma"]) == ("target", "invalid")
     assert refusal(request_meeting, fair["biotech"], target=fair["biotech2"]) == (
         "target",
-        "not_allowed",
+        "invalid",
     )
     seen = [p.user.username for p in event_directory(event, me=fair["pharma"]).people]
     assert sorted(seen) == ["bea", "ben", "pia"]
@@ -95,7 +97,7 @@ def test_role_rules_and_kind_rules_both_apply(fair):
     assert request_meeting(fair["cro"], target=fair["pharma"]).status == "pending"
     remove_rule(event, rule.pk)
     assert refusal(remove_rule, event, rule.pk) == ("rule", "not_found")
-    assert refusal(request_meeting, fair["biotech"], target=fair["biotech2"])[1] == "not_allowed"
+    assert refusal(request_meeting, fair["biotech"], target=fair["biotech2"])[1] == "invalid"
     add_rule(event, "kind", "biotech", "biotech")
     set_role(fair["biotech2"], "buyer")
     assert request_meeting(fair["biotech"], target=fair["biotech2"]).status == "pending"

@@ -57,3 +57,11 @@ def test_the_request_page_for_someone_listed_still_opens(client, world, waiting)
     login(client, world["emma"])
     response = client.get(url("request-new", "test-virtual"), {"participant": world["minseo"].pk})
     assert response.status_code == 200
+
+
+def test_a_participant_number_in_other_digits_is_no_number(client, world):
+    """ "١" is not the number 1 in an address: a 404, as for any other text."""
+    login(client, world["emma"])
+    other_digits = str(world["minseo"].pk).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    response = client.get(url("request-new", "test-virtual"), {"participant": other_digits})
+    assert response.status_code == 404

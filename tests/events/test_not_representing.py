@@ -95,8 +95,9 @@ def test_the_participants_export_marks_them(client, world, scheduled):
 @pytest.mark.parametrize(
     ("language", "message"),
     [
-        ("en", "this participant no longer represents their organisation"),
-        ("ko", "이 참가자는 더 이상 소속 기관을 대표하지 않습니다"),
+        # Like a number no one has: the refusal tells nothing of them (test_hidden_refusals).
+        ("en", "this participant is not registered for the event"),
+        ("ko", "이 참가자는 행사에 등록되어 있지 않습니다."),
     ],
 )
 @pytest.mark.parametrize("change", [_remove, _move])

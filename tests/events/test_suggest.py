@@ -6,8 +6,11 @@ import re
 
 import pytest
 
+from dari.events.domain.controls import add_rule
+from dari.events.domain.queries import event_directory
 from dari.events.domain.requests import request_meeting
 from dari.events.domain.suggest import suggest_meetings
+from dari.events.models import Participant
 from tests.events.factories import make_event, person
 from tests.factories import AssetFactory
 
@@ -41,3 +44,35 @@ def test_suggestions_rank_event_organisations_and_skip_those_already_asked(clien
     assert (
         client.get(f"/events/{event.slug}/suggestions", HTTP_HX_REQUEST="true").status_code == 404
     )
+
+
+def _seeking(participant, kind="pharma"):
+    org = participant.organization
+    org.kind = kind
+    org.interest_therapeutic_areas = ["oncology"]
+    org.interest_modalities = ["adc"]
+    org.save()
+
+
+@pytest.mark.parametrize("hidden", ["awaiting_approval", "outside_the_rules"])
+def test_an_organisation_my_directory_does_not_list_is_never_suggested(hidden):
+    """Only organisations of people my directory lists (approved, within the organiser's rules,
+    still representing): a suggestion of any other would tell me that it registered."""
+    event = make_event()
+    me = person(event, "bd", "org-bio", "Asia/Seoul")
+    me.organization.kind = "biotech"
+    me.organization.save()
+    shown = person(event, "scout", "org-seeker", "Europe/London")
+    hid = person(event, "kenji", "org-hidden", "Asia/Tokyo")
+    _seeking(shown)
+    _seeking(hid, kind="cro")
+    AssetFactory(id="as-bio-adc", organization=me.organization, name="BIO-ADC", modality="adc")
+    before = sorted(s.organization.pk for s in suggest_meetings(me.user, me))
+    assert before == ["org-hidden", "org-seeker"]
+    if hidden == "awaiting_approval":
+        Participant.objects.filter(pk=hid.pk).update(approved=False)
+    else:
+        add_rule(event, "kind", "pharma", "biotech")
+    listed = sorted({p.organization_id for p in event_directory(event, me=me).people})
+    assert listed == ["org-bio", "org-seeker"]
+    assert [s.organization.pk for s in suggest_meetings(me.user, me)] == ["org-seeker"]

@@ -50,7 +50,7 @@ from dari.directory.models import (
 from dari.directory.vocab import DealType, InvestmentKind, OrgKind
 
 NAME_LENGTH = Organization._meta.get_field("name").max_length or 300
-DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$", re.ASCII)
 NEW = "new:"
 
 
@@ -119,6 +119,9 @@ FIELD_LABELS = {
     "currency": _l("Currency"),
 }
 CURRENCY = re.compile(r"^[A-Z]{3}$")
+MAX_USD_M = 1_000_000  # USD 1 trillion, in the USD-millions fields
+MAX_LOCAL = 10**17  # in a currency's own units (USD 1 trillion is about 10^16 rupiah)
+FIRST_YEAR = 1900
 
 
 def _refuse(name: str, message: str) -> CurationError:
@@ -143,6 +146,15 @@ def _number(fields: dict[str, Any], name: str) -> float | None:
         raise _refuse(name, _("%(value)s is not an amount") % {"value": repr(value)})
     if number < 0:
         raise _refuse(name, _("an amount cannot be negative"))
+    # No deal or round reaches USD 1 trillion; a larger figure is a typing slip (or a probe)
+    # that would swamp every public total it enters.
+    ceiling = MAX_USD_M if name.endswith("_usd_m") else MAX_LOCAL
+    if number > ceiling:
+        raise _refuse(
+            name,
+            _("%(value)s is larger than any deal (at most %(max)s)")
+            % {"value": repr(value), "max": f"{ceiling:,.0f}"},
+        )
     return number
 
 
@@ -192,6 +204,14 @@ def _date(fields: dict[str, Any]) -> str:
     if value and not (DATE.match(value) and _on_the_calendar(value)):
         raise CurationError(
             _("%(value)s is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") % {"value": repr(value)},
+            field="date",
+        )
+    # A deal or round is recorded once announced: not before FIRST_YEAR nor after next year.
+    last = timezone.now().year + 1
+    if value and not FIRST_YEAR <= int(value[:4]) <= last:
+        raise CurationError(
+            _("%(value)s is outside the years a deal may be dated (%(first)d to %(last)d)")
+            % {"value": repr(value), "first": FIRST_YEAR, "last": last},
             field="date",
         )
     return value

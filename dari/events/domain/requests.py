@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from dari.directory.access import visible_assets
 from dari.directory.models import Asset
-from dari.events.access import may_reach_people, representing, represents
+from dari.events.access import may_reach_people, represents
 from dari.events.domain.controls import (
     check_may_answer,
     check_may_meet,
@@ -123,16 +123,9 @@ def request_meeting(
             code="max_length",
         )
     if target is not None:
-        # A registration its person replaced by one for their new organisation is no one's.
-        if target.event_id != event.pk or not target.current:
-            raise EventError(_("this participant is not registered for the event"), field="target")
-        # Removed from their organisation or moved: nothing of the event reaches them now.
-        if not represents(target):
-            raise EventError(
-                _("this participant no longer represents their organisation"),
-                field="target",
-                code="not_representing",
-            )
+        # Whoever my directory does not list (awaiting approval, outside the rules, removed,
+        # moved, replaced, of another event) is refused like a number no one has.
+        target = participant_to_ask(requester, target.pk)
         organization_id = target.organization_id
     if not organization_id:
         raise EventError(_("name a participant or an organisation"), field="target")
@@ -140,12 +133,7 @@ def request_meeting(
         raise EventError(
             _("you cannot request a meeting with your own organisation"), field="target"
         )
-    if not representing(event.participants.filter(organization_id=organization_id)).exists():
-        raise EventError(
-            _("no one from organisation %(organization)r is registered")
-            % {"organization": organization_id},
-            field="target",
-        )
+    organization_to_ask(requester, organization_id)
     check_may_meet(requester, organization_id, target)
     if priority not in (1, 2, 3):
         raise EventError(_("must be 1 (low), 2 (normal) or 3 (high)"), field="priority")
@@ -254,6 +242,12 @@ def accept_request(request_id: int, participant: Participant) -> Meeting:
 @transaction.atomic
 def decline_request(request_id: int, participant: Participant, reason: str = "") -> MeetingRequest:
     """Decline a pending request, with an optional reason the requester sees."""
+    if len(reason.strip()) > MAX_MESSAGE:
+        raise EventError(
+            _("The reason is too long (at most %(n)d characters).") % {"n": MAX_MESSAGE},
+            field="reason",
+            code="max_length",
+        )
     request = _lock_pending(request_id)
     _may_answer(request, participant)
     _open_for_requests(request.event)

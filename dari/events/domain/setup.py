@@ -7,6 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import transaction
+from django.utils import timezone as djtz
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -21,6 +22,10 @@ from dari.scheduling.timezones import available_slots
 
 # Bounds of the event's numbers (the form uses the same ones).
 LIMITS = {"meeting_minutes": (5, 240), "tables": (1, 1000), "max_pending": (1, 1000)}
+# The days a partnering event may have (the form uses the same rule, `order_problems`).
+FIRST_YEAR = 2000
+YEARS_AHEAD = 10
+MAX_DAYS = 31
 
 
 def check_video_template(template: str) -> None:
@@ -110,21 +115,44 @@ def _check_range(value: int | None, field: str, low: int, high: int) -> None:
 
 
 def order_problems(
-    start_date: date | None, end_date: date | None, day_start: time | None, day_end: time | None
+    start_date: date | None,
+    end_date: date | None,
+    day_start: time | None,
+    day_end: time | None,
+    deadline: date | datetime | None = None,
 ) -> list[EventError]:
-    """An event's days and daily hours out of order, each refusal naming its field (the form
-    shows them all at once; the domain refuses the first)."""
+    """An event's days and daily hours out of order, or days no partnering event has (before
+    FIRST_YEAR, more than YEARS_AHEAD years ahead, longer than MAX_DAYS: the calendar's ends
+    have no UTC time, and a years-long grid of short slots would be millions of rows), each
+    refusal naming its field (the form shows them all at once; the domain refuses the first)."""
     out = []
-    if start_date is not None and end_date is not None and end_date < start_date:
+    first, last = FIRST_YEAR, djtz.now().year + YEARS_AHEAD
+    years = _("Give a date in the years %(first)d to %(last)d.") % {"first": first, "last": last}
+    if start_date is not None and not first <= start_date.year <= last:
+        out.append(EventError(years, field="start_date", code="out_of_range"))
+    elif start_date is not None and end_date is not None and end_date < start_date:
         out.append(EventError(_("the last day is before the first day"), field="end_date"))
+    elif start_date is not None and end_date is not None:
+        if (end_date - start_date).days >= MAX_DAYS:
+            out.append(
+                EventError(
+                    _("An event lasts at most %(n)d days.") % {"n": MAX_DAYS},
+                    field="end_date",
+                    code="out_of_range",
+                )
+            )
     if day_start is not None and day_end is not None and day_end <= day_start:
         out.append(EventError(_("the sessions end before they start"), field="day_end"))
+    if deadline is not None and not first <= deadline.year <= last:
+        out.append(EventError(years, field="request_deadline", code="out_of_range"))
     return out
 
 
 def _check_event(event: Event) -> list[datetime]:
     """Validate an event's settings; returns the UTC starts of its slot grid."""
-    for problem in order_problems(event.start_date, event.end_date, event.day_start, event.day_end):
+    for problem in order_problems(
+        event.start_date, event.end_date, event.day_start, event.day_end, event.request_deadline
+    ):
         raise problem
     if event.meeting_minutes < 5:
         raise EventError(_("meetings must last at least 5 minutes"), field="meeting_minutes")
@@ -304,7 +332,9 @@ def register_participant(
 @transaction.atomic
 def set_blocked_slots(participant: Participant, slot_ids: list[int]) -> None:
     """Replace the participant's blocked slots; refuses to block a confirmed meeting's slot."""
-    slots = list(Slot.objects.filter(event_id=participant.event_id, pk__in=slot_ids))
+    # An id out of any id's range is no slot (and SQLite could not bind it).
+    known = [pk for pk in slot_ids if 0 < pk < 2**63]
+    slots = list(Slot.objects.filter(event_id=participant.event_id, pk__in=known))
     if len(slots) != len(set(slot_ids)):
         raise EventError(_("blocked slots: some slots are not slots of this event"))
     clash = Meeting.objects.filter(

@@ -11,6 +11,7 @@ from dari.directory.access import visible_assets
 from dari.directory.domain.recommend import recommend_asset_rows, recommend_partners
 from dari.directory.models import Organization
 from dari.events.access import representing
+from dari.events.domain.controls import meetable
 from dari.events.models import Participant
 
 ASSETS_CONSIDERED = 5
@@ -33,13 +34,16 @@ def suggest_meetings(user: Any, participant: Participant, top: int = 8) -> list[
     org_id = participant.organization_id
     if org_id is None:
         return []
-    # An organisation only people who left speak for would never hear of a request.
-    event_orgs = set(
+    # Only the organisations of people my directory lists (`meetable`: approved, within the
+    # organiser's rules; `representing`): a suggestion of any other would tell me that it
+    # registered, and one only people who left speak for would never hear of a request.
+    people = (
         representing(Participant.objects.filter(event_id=participant.event_id))
         .exclude(organization_id=org_id)
         .exclude(organization_id=None)
-        .values_list("organization_id", flat=True)
+        .select_related("organization")
     )
+    event_orgs = {p.organization_id for p in meetable(participant, people)}
     asked = set(
         participant.event.requests.filter(requester__organization_id=org_id).values_list(
             "target_organization_id", flat=True

@@ -44,6 +44,10 @@ from dari.insights.domain.call_scope import clean_scope, seeks_anything
 from dari.insights.domain.errors import CallError
 from dari.insights.models import CallApplication, CallStatus
 
+# The years a call's dates may name: the bundled calls go back decades, none is set far ahead.
+FIRST_YEAR = 1900
+YEARS_AHEAD = 10
+
 MAX_PITCH = 4000
 KOREA = ZoneInfo("Asia/Seoul")
 
@@ -355,7 +359,10 @@ def _check_date(value: str, field: str) -> None:
         return
     parts = value.split("-")
     try:
-        if [len(p) for p in parts] != [4, 2, 2][: len(parts)] or not all(map(str.isdigit, parts)):
+        # ASCII digits only: str.isdigit and int take "٢٠٢٦", which would be stored as given
+        # and compare wrongly with today's date.
+        digits = all(p.isascii() and p.isdigit() for p in parts)
+        if [len(p) for p in parts] != [4, 2, 2][: len(parts)] or not digits:
             raise ValueError(value)
         # A month or a year stands for its first day.
         date(*map(int, parts), *[1] * (3 - len(parts)))
@@ -365,6 +372,13 @@ def _check_date(value: str, field: str) -> None:
             field=field,
             code="invalid",
         ) from None
+    first, last = FIRST_YEAR, timezone.now().year + YEARS_AHEAD
+    if not first <= int(parts[0]) <= last:
+        raise CallError(
+            _("Give a date in the years %(first)d to %(last)d.") % {"first": first, "last": last},
+            field=field,
+            code="out_of_range",
+        )
 
 
 def _check_dates(start: str, end: str) -> None:

@@ -20,6 +20,7 @@ from dari.events.models import Event, Mode, Outcome, Participant
 from dari.events.rules import ParticipantRole
 from dari.web.forms import organization_field, timezone_choices
 
+MAX_ID = 2**63 - 1
 PRIORITIES = [(3, _("High")), (2, _("Normal")), (1, _("Low"))]
 
 
@@ -148,7 +149,11 @@ class EventForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         for problem in order_problems(
-            data.get("start_date"), data.get("end_date"), data.get("day_start"), data.get("day_end")
+            data.get("start_date"),
+            data.get("end_date"),
+            data.get("day_start"),
+            data.get("day_end"),
+            data.get("request_deadline"),
         ):
             add_domain_error(self, problem)
         deadline, zone = data.get("request_deadline"), data.get("timezone")
@@ -269,7 +274,8 @@ class WorkingHoursForm(forms.Form):
 
 
 class ToggleSlotForm(forms.Form):
-    slot = forms.IntegerField()
+    # An id's range: a number past it cannot even be looked up (SQLite cannot bind it).
+    slot = forms.IntegerField(min_value=1, max_value=MAX_ID)
 
 
 class ColleagueForm(forms.Form):

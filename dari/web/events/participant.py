@@ -47,8 +47,9 @@ def request_new(request: HttpRequest, me: Participant) -> HttpResponse:
     source = request.POST if request.method == "POST" else request.GET
     target = None
     organization = None
-    if source.get("participant", "").isdecimal():
-        target = listed_participant(me, int(source["participant"]))
+    number = source.get("participant", "")
+    if number.isascii() and number.isdecimal():  # "١٢" is no participant number
+        target = listed_participant(me, int(number))
         if target is None:
             raise Http404(NO_EVENT)
     elif source.get("organization"):
@@ -102,14 +103,16 @@ def availability(request: HttpRequest, me: Participant) -> HttpResponse:
 def toggle_slot(request: HttpRequest, me: Participant) -> HttpResponse:
     """Block an available slot or unblock a blocked one (htmx answers with the grid)."""
     form = ToggleSlotForm(request.POST)
-    if not form.is_valid():
-        return HttpResponse(status=400)
-    slot_id = form.cleaned_data["slot"]
     error = ""
-    try:
-        toggle_blocked_slot(me, slot_id)
-    except DomainError as exc:
-        error = exc.message
+    if not form.is_valid():
+        # Named, translated and shown where the grid is; nothing is blocked.
+        problem = " ".join(str(e) for e in form.errors.get("slot", []))
+        error = _("Time slot: %(error)s") % {"error": problem}
+    else:
+        try:
+            toggle_blocked_slot(me, form.cleaned_data["slot"])
+        except DomainError as exc:
+            error = exc.message
     if is_htmx(request):
         return render(
             request,
@@ -187,7 +190,12 @@ def request_accept(request: HttpRequest, me: Participant, request_id: int) -> Ht
 def request_decline(request: HttpRequest, me: Participant, request_id: int) -> HttpResponse:
     rid = _request_of_event(me, request_id)
     form = DeclineForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    if not form.is_valid():
+        # Never decline with the reason dropped: say what is wrong and change nothing.
+        for errors in form.errors.values():
+            messages.error(request, " ".join(str(e) for e in errors))
+        return redirect("events:requests", me.event.slug)
+    reason = form.cleaned_data["reason"]
     return _answer(
         request, me, lambda: decline_request(rid, me, reason), _("You declined the request.")
     )
