@@ -143,10 +143,39 @@ def asset_named_to(request: MeetingRequest, person: Participant) -> str:
     return named_assets(person, [request.asset_id]).get(request.asset_id or "", "")
 
 
+def answers_for_organization(me: Participant) -> bool:
+    """Whether `me` may read, answer and be told of the requests made to their organisation
+    (while no one has answered): the organiser approved the registration and it still speaks
+    for that organisation (`represents`). A registration awaiting approval, refused, moved or
+    replaced sees none of them: not on a page, in the API, an e-mail, a digest or a thread."""
+    return me.organization_id is not None and me.approved and represents(me)
+
+
+def answering_condition() -> Q:
+    """`answers_for_organization` as a condition on participants (e-mail recipients, threads)."""
+    return Q(approved=True) & ~Q(organization_id=None) & representing_condition()
+
+
+def valid_requester_condition() -> Q:
+    """`request_still_valid` as a condition on the requesting participant (for lists)."""
+    return Q(approved=True) & representing_condition()
+
+
+def request_still_valid(request: MeetingRequest) -> bool:
+    """Whether `request` may still be accepted: its requester is approved by the event and
+    still speaks for the organisation they asked for (`represents`). A request from someone
+    who has since left, been removed from or moved out of that organisation, or whose
+    registration was replaced or unapproved, is no longer valid: a meeting would seat a person
+    who no longer speaks for anyone the other side agreed to meet."""
+    requester = request.requester
+    return requester.approved and represents(requester)
+
+
 def _received(me: Participant) -> Q:
-    """To me, or to my organisation while no one has answered (any of its participants may)."""
+    """To me, or to my organisation while no one has answered (any of its participants the
+    event approved may: `answers_for_organization`)."""
     mine = Q(target=me)
-    if me.organization_id is not None:
+    if answers_for_organization(me):
         mine |= Q(target__isnull=True, target_organization_id=me.organization_id)
     return mine
 

@@ -17,7 +17,12 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from dari.accounts.access import vetted_users
-from dari.events.access import may_reach_people, registrations, representing
+from dari.events.access import (
+    answering_condition,
+    may_reach_people,
+    registrations,
+    representing,
+)
 from dari.events.models import MeetingRequest, Participant, Seat
 
 
@@ -35,7 +40,9 @@ def thread_condition(user: Any) -> Q:
     """The requests whose thread `user` belongs to (assumes a confirmed member)."""
     mine = speaking_for(user)
     answering_org = Exists(
-        mine.filter(event=OuterRef("event"), organization_id=OuterRef("target_organization_id"))
+        mine.filter(answering_condition()).filter(
+            event=OuterRef("event"), organization_id=OuterRef("target_organization_id")
+        )
     )
     seated = Exists(
         Seat.objects.filter(meeting__request=OuterRef("pk"), participant__in=mine.values("pk"))
@@ -75,9 +82,9 @@ def thread_members(request: MeetingRequest) -> list[Participant]:
     )
     if request.target_id is None:
         ids.update(
-            Participant.objects.filter(
-                event_id=request.event_id, organization_id=request.target_organization_id
-            ).values_list("pk", flat=True)
+            Participant.objects.filter(answering_condition())
+            .filter(event_id=request.event_id, organization_id=request.target_organization_id)
+            .values_list("pk", flat=True)
         )
     # `may_reach_people` and `represents` of each, as conditions: one query however many.
     people = representing(Participant.objects.filter(pk__in=ids, user__in=vetted_users()))

@@ -102,7 +102,9 @@ def _waiting(now: datetime) -> dict[Any, list[MeetingRequest]]:
         condition = Q(pk__in=[])
         for event_id, org_id in orgs:
             condition |= Q(event_id=event_id, organization_id=org_id)
-        for p in Participant.objects.filter(condition).select_related("user"):
+        # Only those the event approved hear of requests to their organisation.
+        answering = Participant.objects.filter(condition, approved=True)
+        for p in answering.select_related("user"):
             by_org[(p.event_id, p.organization_id or "")].append(p)
     waiting: dict[Any, list[MeetingRequest]] = defaultdict(list)
     users: dict[int, Any] = {}
