@@ -127,7 +127,10 @@ class CounterpartOut(Schema):
 class RequestOut(Schema):
     id: int
     direction: Literal["received", "sent"]
-    status: str = Field(description="As of now: a pending request past the deadline is expired.")
+    status: str = Field(
+        description="As of now: a pending request past the deadline is expired; one whose "
+        "requester no longer represents their organisation is no_longer_valid."
+    )
     to_organization: bool = Field(description="Received by the caller's organisation as a whole.")
     counterpart: CounterpartOut
     priority: int
@@ -279,7 +282,7 @@ def _request_out(r: RequestRow) -> RequestOut:
     return RequestOut(
         id=r.pk,
         direction="received" if r.incoming else "sent",
-        status=r.status,
+        status="no_longer_valid" if r.no_longer_valid else r.status,
         to_organization=r.to_organization,
         counterpart=_counterpart(r.counterpart),
         priority=r.priority,
@@ -389,7 +392,7 @@ def accept(request: HttpRequest, slug: str, request_id: int) -> RequestOut:
     try:
         accept_request(request_id, me)
     except DomainError as exc:
-        raise _refused(exc, {}, "request_id") from None
+        raise _refused(exc, {"request": "request_id"}, "request_id") from None
     return _my_request(request, me, request_id)
 
 

@@ -13,7 +13,18 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import BooleanField, Case, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.utils.translation import gettext as _
 
 from dari.core.names import countries_by_name, local_name
 from dari.directory.access import AssetRef, visible_asset_of, with_visible_asset
@@ -23,6 +34,7 @@ from dari.events.access import (
     representing,
     representing_condition,
     requests_received,
+    valid_requester_condition,
 )
 from dari.events.domain.analytics import request_summary
 from dari.events.domain.controls import meetable
@@ -229,14 +241,24 @@ class RequestRow:
     shown_asset: AssetRef | None
     counterpart: Counterpart
 
+    # False when the requester no longer speaks for their organisation
+    # (`request_still_valid`): a pending request then reads as no longer valid.
+    valid: bool = True
+
+    @property
+    def no_longer_valid(self) -> bool:
+        return not self.valid and self.status == RequestStatus.PENDING
+
     @property
     def status_label(self) -> str:
+        if self.no_longer_valid:
+            return str(_("no longer valid"))
         return str(self.status.label)
 
     @property
     def may_answer(self) -> bool:
-        """Accept or decline: a pending request I received."""
-        return self.incoming and self.status == RequestStatus.PENDING
+        """Accept or decline: a pending request I received, still valid."""
+        return self.incoming and self.status == RequestStatus.PENDING and self.valid
 
     @property
     def may_withdraw(self) -> bool:
@@ -308,7 +330,8 @@ def request_list(user: Any, me: Participant, now: datetime | None = None) -> Req
         requests = with_visible_asset(requests, user, "asset", "shown_asset")
         return list(requests.select_related(*_REQUEST_RELATED).order_by("-created", "-pk"))
 
-    incoming = shown(requests_received(me))
+    live = Participant.objects.filter(valid_requester_condition(), pk=OuterRef("requester_id"))
+    incoming = shown(requests_received(me).annotate(requester_valid=Exists(live)))
     outgoing = shown(MeetingRequest.objects.filter(requester=me))
     late = requests_closed(me.event, now)
 
@@ -325,6 +348,7 @@ def request_list(user: Any, me: Participant, now: datetime | None = None) -> Req
             decline_reason=request.decline_reason,
             shown_asset=visible_asset_of(request, "shown_asset"),
             counterpart=_counterpart(request, mine),
+            valid=getattr(request, "requester_valid", True),
         )
 
     return RequestList(

@@ -11,7 +11,12 @@ from django.utils.translation import gettext as _
 
 from dari.directory.access import visible_assets
 from dari.directory.models import Asset
-from dari.events.access import may_reach_people, represents
+from dari.events.access import (
+    answers_for_organization,
+    may_reach_people,
+    represents,
+    request_still_valid,
+)
 from dari.events.domain.controls import (
     check_may_answer,
     check_may_meet,
@@ -204,7 +209,9 @@ def _may_answer(request: MeetingRequest, participant: Participant) -> None:
             raise EventError(
                 _("only the requested participant can answer this request"), code="forbidden"
             )
-    elif participant.organization_id != request.target_organization_id:
+    elif participant.organization_id != request.target_organization_id or not (
+        answers_for_organization(participant)
+    ):
         raise EventError(
             _("only a participant of the requested organisation can answer"), code="forbidden"
         )
@@ -216,6 +223,16 @@ def accept_request(request_id: int, participant: Participant) -> Meeting:
     request = _lock_pending(request_id)
     _may_answer(request, participant)
     _open_for_requests(request.event)
+    if not request_still_valid(request):
+        raise EventError(
+            _(
+                "This request is no longer valid: %(name)s no longer represents the "
+                "organisation they sent it for."
+            )
+            % {"name": request.requester.name},
+            field="request",
+            code="no_longer_valid",
+        )
     check_may_answer(request, participant)
     request.status = RequestStatus.ACCEPTED
     request.answered = djtz.now()
