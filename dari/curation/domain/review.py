@@ -261,6 +261,17 @@ def _refuse_a_repeat(named: tuple[str, str], values: dict[str, Any], by: Any) ->
         )
 
 
+def _keeps_hidden_asset(candidate: Candidate, deal: Deal, asset_id: str, by: Any) -> bool:
+    """Whether amending `deal` leaves its asset link as it is: the deal is about an asset `by`
+    may not see, and the asset given is only the one extracted from the text (the proposal),
+    not one the curator chose. A curator who cannot see what the link holds never overwrites
+    it by confirming a proposal, and nothing they get back names it; naming another asset they
+    may see replaces it (they choose it knowingly, and still learn nothing of the old one)."""
+    if not deal.asset_id or visible_assets(by).filter(pk=deal.asset_id).exists():
+        return False
+    return asset_id == str(initial(candidate).get("asset") or "").strip()
+
+
 def _approve_deal(
     candidate: Candidate, fields: dict[str, Any], by: Any, separate: bool = False
 ) -> str:
@@ -295,6 +306,8 @@ def _approve_deal(
         deal = Deal.objects.select_for_update().filter(pk=update).first()
         if deal is None:
             raise CurationError(_("no deal with id %(id)s") % {"id": repr(update)}, field="update")
+        if "asset" in values and _keeps_hidden_asset(candidate, deal, asset_id, by):
+            del values["asset"]
         for name, value in values.items():
             if value not in (None, ""):
                 setattr(deal, name, value)
