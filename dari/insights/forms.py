@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from dari.core.forms import FloatField, IntegerField
 from dari.core.names import local_name
 from dari.directory.models import Cluster
 from dari.directory.vocab import (
@@ -34,10 +35,8 @@ def _cluster_choices() -> list[tuple[str, str]]:
 
 
 class EcosystemFilterForm(forms.Form):
-    year_from = forms.IntegerField(
-        label=_("From year"), required=False, min_value=1990, max_value=2100
-    )
-    year_to = forms.IntegerField(label=_("To year"), required=False, min_value=1990, max_value=2100)
+    year_from = IntegerField(label=_("From year"), required=False, min_value=1990, max_value=2100)
+    year_to = IntegerField(label=_("To year"), required=False, min_value=1990, max_value=2100)
     cluster = forms.ChoiceField(label=_("Cluster"), required=False)
     modality = forms.ChoiceField(
         label=_("Modality"), required=False, choices=ALL + Modality.choices
@@ -87,7 +86,7 @@ class ObservationForm(forms.Form):
         help_text=_("An annual figure is dated the last day of its year."),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    value = forms.FloatField(label=_("Value"))
+    value = FloatField(label=_("Value"))
     source = forms.URLField(label=_("Source URL"), max_length=2000, assume_scheme="https")
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})

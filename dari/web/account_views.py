@@ -44,7 +44,7 @@ from dari.web.views import NO_ORGANIZATION
 
 
 def _int(value: str | None) -> int:
-    return int(value) if value and value.isdecimal() and len(value) < 12 else -1
+    return int(value) if value and value.isascii() and value.isdecimal() and len(value) < 12 else -1
 
 
 # The account page ------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from dari.core.forms import FloatField
 from dari.curation.domain.ingest import LANGUAGES
 from dari.directory.vocab import DealType, InvestmentKind
 from dari.insights.forms import target_label
@@ -130,7 +131,7 @@ class ObservationApprovalForm(forms.Form):
         help_text=_("An annual figure is dated the last day of its year."),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    value = forms.FloatField(label=_("Value"))
+    value = FloatField(label=_("Value"))
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from dari.core.forms import IntegerField
 from dari.core.names import local_name
 from dari.directory.access import access_asset
 from dari.directory.models import Asset, Cluster, Organization
@@ -55,7 +56,7 @@ class TrialFilterForm(forms.Form):
         required=False,
         choices=[("", gettext_lazy("Any status")), *TrialStatus.choices],
     )
-    year = forms.IntegerField(
+    year = IntegerField(
         label=gettext_lazy("Start year"), required=False, min_value=1900, max_value=2100
     )
     korea = forms.BooleanField(label=gettext_lazy("Sites in Korea"), required=False)

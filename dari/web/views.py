@@ -248,7 +248,9 @@ def organization_links(request: HttpRequest, org_id: str) -> HttpResponse:
         remove = request.POST.get("remove")
         if remove:
             if accounts_domain.remove_link(
-                org, int(remove) if remove.isdecimal() else -1, actor=request.user
+                org,
+                int(remove) if remove.isascii() and remove.isdecimal() else -1,
+                actor=request.user,
             ):
                 messages.success(request, _("The organisation was removed from the list."))
             else:

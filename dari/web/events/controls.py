@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from dari.core.forms import IntegerField
 from dari.directory.vocab import OrgKind
 from dari.events.domain.controls import (
     add_rule,
@@ -45,7 +46,7 @@ class RuleForm(forms.Form):
 
 class QuotaForm(forms.Form):
     role = forms.ChoiceField(label=gettext_lazy("Role"), choices=ParticipantRole.choices)
-    max_requests = forms.IntegerField(
+    max_requests = IntegerField(
         label=gettext_lazy("Requests per participant"),
         required=False,
         min_value=0,
@@ -144,11 +145,11 @@ def quota_set(request: HttpRequest, event: Event) -> HttpResponse:
 @managed
 @require_POST
 def move_place(request: HttpRequest, event: Event, move_id: int) -> HttpResponse:
-    try:
-        slot_id = int(request.POST.get("slot", ""))
-    except ValueError:
+    raw = request.POST.get("slot", "")
+    if not (raw.isascii() and raw.isdecimal()):  # int() would read "٣" as 3
         messages.error(request, _("Choose a time."))
         return redirect("events:controls", event.slug)
+    slot_id = int(raw)
     return _back(
         request,
         event,

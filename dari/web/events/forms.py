@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from dari.core.forms import add_domain_error
+from dari.core.forms import IntegerField, add_domain_error
 from dari.core.names import local_name
 from dari.directory.models import Organization
 from dari.events.domain.reasons import day_label
@@ -92,7 +92,7 @@ class EventForm(forms.Form):
         label=_("First day"), widget=forms.DateInput(attrs={"type": "date"})
     )
     end_date = forms.DateField(label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"}))
-    meeting_minutes = forms.IntegerField(
+    meeting_minutes = IntegerField(
         label=_("Meeting length (minutes)"),
         min_value=LIMITS["meeting_minutes"][0],
         max_value=LIMITS["meeting_minutes"][1],
@@ -105,7 +105,7 @@ class EventForm(forms.Form):
         required=False,
         help_text=_("In person only: no meetings during breaks."),
     )
-    tables = forms.IntegerField(
+    tables = IntegerField(
         label=_("Tables"),
         min_value=LIMITS["tables"][0],
         max_value=LIMITS["tables"][1],
@@ -117,7 +117,7 @@ class EventForm(forms.Form):
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
-    max_pending_requests = forms.IntegerField(
+    max_pending_requests = IntegerField(
         label=_("Pending requests per participant"),
         min_value=LIMITS["max_pending"][0],
         max_value=LIMITS["max_pending"][1],
@@ -275,7 +275,7 @@ class WorkingHoursForm(forms.Form):
 
 class ToggleSlotForm(forms.Form):
     # An id's range: a number past it cannot even be looked up (SQLite cannot bind it).
-    slot = forms.IntegerField(min_value=1, max_value=MAX_ID)
+    slot = IntegerField(min_value=1, max_value=MAX_ID)
 
 
 class ColleagueForm(forms.Form):
