@@ -10,7 +10,7 @@ from django.utils import timezone as djtz
 from django.utils.translation import gettext as _
 
 from dari.directory.access import visible_assets
-from dari.directory.models import Asset
+from dari.directory.models import Asset, Organization
 from dari.events.access import (
     answers_for_organization,
     may_reach_people,
@@ -152,9 +152,20 @@ def request_meeting(
                 % {"asset": asset_id},
                 field="asset",
             )
-    # Lock the requester's row: a COUNT takes no row locks, so two concurrent requests could
-    # both pass the cap; with the lock they are counted one after the other.
-    Participant.objects.select_for_update().filter(pk=requester.pk).first()
+    # The duplicate rule below is per pair of organisations, so two colleagues asking at once
+    # must be checked one after the other: lock the requesting organisation's row. Then the
+    # requester's row: a COUNT takes no row locks, so two concurrent requests could both pass
+    # the cap or the quota; with the lock they are counted one after the other. Both locks
+    # name their rows alone (`of`, no ordering): Participant's default ordering joins the event
+    # and the user, and a plain FOR UPDATE would lock those rows too, serialising every
+    # request of the event by accident (which is what used to hold colleagues apart).
+    if requester.organization_id is not None:
+        Organization.objects.select_for_update(of=("self",)).filter(
+            pk=requester.organization_id
+        ).order_by().values_list("pk", flat=True).first()
+    Participant.objects.select_for_update(of=("self",)).filter(
+        pk=requester.pk
+    ).order_by().values_list("pk", flat=True).first()
     check_quota(requester)
     pending = MeetingRequest.objects.filter(requester=requester, status=RequestStatus.PENDING)
     if pending.count() >= event.max_pending_requests:
