@@ -27,6 +27,7 @@ from dari.core.smallcell import K, disclosable
 from dari.directory.access import visible_assets
 from dari.directory.vocab import Modality, label_of
 from dari.events.access import representing
+from dari.events.domain.controls import meetable, open_to_everyone
 from dari.events.models import (
     FUNNEL,
     Event,
@@ -181,14 +182,24 @@ def linked_deals(event: Event) -> list[str]:
     )
 
 
-def listed_participants(event: Event, k: int = K) -> int | None:
-    """The participant count anyone may read on the event page: those the organiser approved
-    who still speak for their organisation (the people a directory of the event can list;
-    registrations awaiting approval, moved or removed people are no one's to know of). None
-    when they come from fewer than `k` organisations (`dari.core.smallcell`): then the page
-    reads "fewer than k"."""
-    people = representing(Participant.objects.filter(event=event, approved=True))
-    rows = list(people.values_list("organization_id", "pk"))
+def listed_participants(event: Event, k: int = K, viewer: Participant | None = None) -> int | None:
+    """The participant count a page shows to someone who does not manage the event: never a
+    total that includes people hidden from them, or the count minus their directory would
+    tell how many the organiser's approval and rules hide. For a `viewer` with a directory
+    (registered, still speaking for their organisation): the people that directory lists
+    (themselves and those they may meet). For anyone else: those every participant's
+    directory lists (`open_to_everyone`: approved, still speaking for their organisation,
+    hidden by no rule from any kind or role). None when they come from fewer than `k`
+    organisations (`dari.core.smallcell`): then the page reads "fewer than k"."""
+    people = list(
+        representing(Participant.objects.filter(event=event, approved=True)).select_related(
+            "organization"
+        )
+    )
+    if viewer is not None:
+        shown = [viewer, *meetable(viewer, [p for p in people if p.pk != viewer.pk])]
+    else:
+        shown = open_to_everyone(people, event.pk)
     # A participant without an organisation counts as one of their own.
-    organisations = {org or f"person-{pk}" for org, pk in rows}
-    return len(rows) if disclosable(organisations, k=k) else None
+    organisations = {p.organization_id or f"person-{p.pk}" for p in shown}
+    return len(shown) if disclosable(organisations, k=k) else None

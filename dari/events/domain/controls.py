@@ -62,6 +62,26 @@ def meetable(me: Participant, people: Iterable[Participant]) -> list[Participant
     return [p for p in people if p.approved and pair_allowed(me, p, rules)]
 
 
+def open_to_everyone(people: Iterable[Participant], event_id: int) -> list[Participant]:
+    """Those of `people` every participant's directory lists: approved, and allowed by the
+    event's rules with any kind of organisation and any role (a viewer without organisation
+    is a platform admin, who manages the event and sees everyone). What a page may show to
+    anyone without telling how many the rules hide from some viewer."""
+    rules = list(MeetingRule.objects.filter(event_id=event_id))
+    pairs = {dim: set().union(*[_pairs(r) for r in rules if r.dimension == dim]) for dim in VALUES}
+
+    def open_to_all(p: Participant) -> bool:
+        for dimension, values in VALUES.items():
+            if not pairs[dimension]:
+                continue
+            mine = side_of(p, dimension)
+            if any((value, mine) not in pairs[dimension] for value in values):
+                return False
+        return True
+
+    return [p for p in people if p.approved and open_to_all(p)]
+
+
 def listed_participant(me: Participant, participant_id: int) -> Participant | None:
     """The participant `participant_id` of my event if my directory lists them (`event_directory`
     with `me`: still speaking for their organisation and one I may meet), else None, exactly as

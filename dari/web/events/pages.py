@@ -72,9 +72,14 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
             request.GET.get("country", ""),
             me=None if context["can_manage"] else me,
         )
-    # Organisers run the event and see every registration; anyone else the listed ones only.
+    # Organisers run the event and see every registration; a participant the people their
+    # directory lists; anyone else those every directory lists (never a total that tells how
+    # many are hidden from the reader).
+    viewer = me if me is not None and reach else None
     context["participant_count"] = (
-        event.participants.count() if context["can_manage"] else listed_participants(event)
+        event.participants.count()
+        if context["can_manage"]
+        else listed_participants(event, viewer=viewer)
     )
     context["small_cell"] = K
     return render(request, "events/detail.html", context)
