@@ -115,6 +115,9 @@ TEMPLATES = [
     },
 ]
 
+# Every form, allauth's too: labels without a colon in Korean (dari/core/forms.py).
+FORM_RENDERER = "dari.core.forms.FormRenderer"
+
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'dari.sqlite3'}"),

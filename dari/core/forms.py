@@ -1,11 +1,15 @@
 """Putting a domain refusal on a form: on its field when the form has that field, else on the
-form as a whole. Only the translated message is shown, never the field's identifier."""
+form as a whole. Only the translated message is shown, never the field's identifier. And the
+project's form renderer, which labels fields the way each language writes them."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
+from django.forms.renderers import DjangoTemplates
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from dari.core.errors import DomainError
@@ -43,3 +47,36 @@ class FloatField(AsciiDigits, forms.FloatField):
 
 class DecimalField(AsciiDigits, forms.DecimalField):
     """A decimal typed with the digits 0-9 (`AsciiDigits`)."""
+
+
+# Korean labels read as a noun followed by the field ("메시지:" looks like a typo), so a label
+# there carries no colon; English keeps Django's "Label:".
+LANGUAGES_WITHOUT_LABEL_SUFFIX = frozenset({"ko"})
+
+
+class LabelBoundField(forms.BoundField):
+    """A bound field whose label drops Django's colon in languages that do not use one; a
+    suffix the form or field chose itself is kept."""
+
+    def label_tag(
+        self,
+        contents: Any = None,
+        attrs: Any = None,
+        label_suffix: Any = None,
+        tag: Any = None,
+    ) -> SafeString:
+        if (
+            label_suffix is None
+            and self.field.label_suffix is None
+            and self.form.label_suffix == ":"  # Django's default (also in Korean), not a choice
+            and (get_language() or "").split("-")[0] in LANGUAGES_WITHOUT_LABEL_SUFFIX
+        ):
+            label_suffix = ""
+        return super().label_tag(contents, attrs, label_suffix, tag)
+
+
+class FormRenderer(DjangoTemplates):
+    """The project's form renderer (`FORM_RENDERER`): Django's, with `LabelBoundField`, so
+    every form (ours and allauth's) labels its fields alike."""
+
+    bound_field_class = LabelBoundField

@@ -80,7 +80,11 @@ class CapabilityForm(forms.Form):
 
 
 class ObservationForm(forms.Form):
-    target = forms.ModelChoiceField(label=_("Target"), queryset=NationalTarget.objects.all())
+    target = forms.ModelChoiceField(
+        label=_("Target"),
+        queryset=NationalTarget.objects.all(),
+        empty_label=_("Choose a target"),
+    )
     date = forms.DateField(
         label=_("Date"),
         help_text=_("An annual figure is dated the last day of its year."),

@@ -1,6 +1,10 @@
+import json
+
 import pytest
 
 from dari.accounts.models import Role
+from dari.curation.models import Candidate
+from dari.directory.models import Deal
 from tests.factories import AssetFactory, DealFactory, OrganizationFactory, UserFactory
 
 # Texts written for these tests in the shape of press releases (SYNTHETIC: the parties are
@@ -55,3 +59,24 @@ def old_deal(graph):
     return DealFactory(
         id="dl-old", licensor=graph["testbio"], licensee=graph["globalpharma"], date="2025-03"
     )
+
+
+def post(client, url, body, **extra):
+    """POST a JSON body (a str is sent as it is: a body that is not JSON)."""
+    raw = body if isinstance(body, str) else json.dumps(body)
+    return client.post(url, raw, content_type="application/json", **extra)
+
+
+@pytest.fixture
+def pending(graph, curator, client):
+    """A deal extracted from a text through the API, waiting for review; the curator signed in."""
+    client.force_login(curator)
+    response = post(client, "/api/ingest", {"text": EN_DEAL, "source": SOURCE})
+    assert response.status_code == 201, response.content
+    return response.json()["candidates"][0]["id"]
+
+
+def unchanged(candidate_id):
+    """Nothing was written: the candidate still waits and no deal exists."""
+    assert Candidate.objects.get(pk=candidate_id).status == "pending"
+    assert not Deal.objects.exists()

@@ -5,31 +5,11 @@ is not a JSON object are refused instead of approving the proposal unchanged."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from dari.curation.models import Candidate
 from dari.directory.models import Deal
-from tests.curation.conftest import EN_DEAL, SOURCE
-
-
-def post(client, url, body, **extra):
-    raw = body if isinstance(body, str) else json.dumps(body)
-    return client.post(url, raw, content_type="application/json", **extra)
-
-
-@pytest.fixture
-def pending(graph, curator, client):
-    client.force_login(curator)
-    response = post(client, "/api/ingest", {"text": EN_DEAL, "source": SOURCE})
-    assert response.status_code == 201, response.content
-    return response.json()["candidates"][0]["id"]
-
-
-def _unchanged(candidate_id):
-    assert Candidate.objects.get(pk=candidate_id).status == "pending"
-    assert not Deal.objects.exists()
+from tests.curation.conftest import EN_DEAL, SOURCE, post, unchanged
 
 
 def test_a_hidden_asset_answers_like_a_missing_one(graph, client, pending):
@@ -41,7 +21,7 @@ def test_a_hidden_asset_answers_like_a_missing_one(graph, client, pending):
     assert hidden.content.decode().replace("as-secret", "X") == missing.content.decode().replace(
         "as-nothing", "X"
     )
-    _unchanged(pending)
+    unchanged(pending)
 
 
 def test_a_member_who_may_see_the_asset_links_it(graph, client, pending, curator):
@@ -71,7 +51,7 @@ def test_a_misspelt_field_is_refused_not_ignored(graph, client, pending, lang):
     assert error["field"] == "body.licenser" and error["code"] == "extra_forbidden"
     if lang == "ko":
         assert error["message"] == "알 수 없는 필드입니다."
-    _unchanged(pending)
+    unchanged(pending)
 
 
 @pytest.mark.parametrize("raw", ["[]", "5", '"approve"', "null"])
@@ -79,7 +59,7 @@ def test_a_body_that_is_not_an_object_is_refused(graph, client, pending, raw):
     response = post(client, f"/api/review/{pending}/approve", raw)
     assert response.status_code == 400, response.content
     assert response.json()["errors"][0]["field"] == "body"
-    _unchanged(pending)
+    unchanged(pending)
 
 
 def test_a_duplicate_deal_never_names_an_asset_the_curator_may_not_see(
@@ -153,7 +133,7 @@ def test_a_nul_character_in_the_json_body_is_refused_naming_the_field(
         {"field": field, "code": "null_character", "message": message}
     ]
     assert response.json()["detail"] == f"{field}: {message}"
-    _unchanged(pending)
+    unchanged(pending)
 
 
 @pytest.mark.parametrize(
@@ -173,4 +153,4 @@ def test_half_a_surrogate_pair_in_the_json_body_is_refused_naming_the_field(
     assert response.json()["errors"] == [
         {"field": "body.description", "code": "invalid_unicode", "message": message}
     ]
-    _unchanged(pending)
+    unchanged(pending)

@@ -10,26 +10,10 @@ import json
 import pytest
 from django.utils import timezone
 
-from dari.curation.models import Candidate
 from dari.directory.models import Deal
-from tests.curation.conftest import EN_DEAL, SOURCE
-from tests.curation.test_api_refusals import post
+from tests.curation.conftest import post, unchanged
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def pending(graph, curator, client):
-    """A deal extracted from a text, waiting for review; the curator signed in."""
-    client.force_login(curator)
-    response = post(client, "/api/ingest", {"text": EN_DEAL, "source": SOURCE})
-    assert response.status_code == 201, response.content
-    return response.json()["candidates"][0]["id"]
-
-
-def _unchanged(candidate_id):
-    assert Candidate.objects.get(pk=candidate_id).status == "pending"
-    assert not Deal.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -55,7 +39,7 @@ def test_an_amount_or_date_no_deal_has_is_refused_on_its_field(
     if lang == "ko":
         message = answer.json()["errors"][0]["message"]
         assert any("\uac00" <= c <= "\ud7a3" for c in message.split(":")[-1]), message
-    _unchanged(pending)
+    unchanged(pending)
 
 
 def test_the_largest_real_figures_and_this_years_dates_pass(graph, client, pending):
@@ -81,7 +65,7 @@ def test_a_value_of_the_wrong_json_type_is_refused_not_coerced(
     answer = post(client, f"/api/review/{pending}/approve", raw)
     assert answer.status_code == 400, answer.content
     assert [(e["field"], e["code"]) for e in answer.json()["errors"]] == [(field, code)]
-    _unchanged(pending)
+    unchanged(pending)
 
 
 def test_a_whole_number_is_a_number(graph, client, pending):
@@ -94,4 +78,4 @@ def test_a_date_in_other_digits_is_refused(graph, client, pending, date):
     answer = post(client, f"/api/review/{pending}/approve", {"date": date})
     assert answer.status_code == 400, answer.content
     assert [e["field"] for e in answer.json()["errors"]] == ["date"]
-    _unchanged(pending)
+    unchanged(pending)

@@ -73,9 +73,39 @@ def test_the_outcomes_read_as_korean_business_people_write_them(agenda_of):
     page = agenda_of("minseo", "ko")
     select = re.search(r'<select name="outcome"[^>]*>(.*?)</select>', page, re.S).group(1)
     assert re.findall(r">([^<]+)</option>", select) == [
-        "---------",
+        "결과 선택",
         "관심 없음",
         "CDA 체결",
         "텀시트(주요 조건 합의서)",
         "거래 성사",
     ]
+
+
+def test_a_video_call_is_a_button_with_its_address_on_hover_and_beside_it_on_wide_screens(
+    agenda_of, scheduled
+):
+    """The address, one unbreakable word, broke mid-address on a phone: the button carries it
+    in its title, and the address beside it is for wide screens only."""
+    from dari.events.domain.links import video_link
+
+    link = video_link(scheduled)
+    page = agenda_of("minseo", "ko")
+    where = re.search(r'<div class="where">(.*?)</div>', page, re.S).group(1)
+    assert where == (
+        f'<a class="button small" href="{link}" title="{link}" target="_blank" '
+        f'rel="noopener">화상회의 참여</a> <span class="small muted wide-only">{link}</span>'
+    )
+
+
+def test_the_run_says_its_seconds_are_the_optimisers_run_time(world, scheduled):
+    client = Client()
+    client.force_login(world["organiser"])
+    client.cookies["django_language"] = "ko"
+    page = client.get(f"/events/{world['event'].slug}/manage").content.decode()
+    stat = re.search(r'<div class="stat" title="([^"]+)"><dt class="stat-l">([^<]+)</dt>', page)
+    header = re.search(r'<th class="num" title="([^"]+)">([^<]+)</th><th>방법</th>', page)
+    assert (stat.groups(), header.groups(), ">초<" in page) == (
+        ("최적화 엔진이 실행된 시간(초)", "실행 시간(초)"),
+        ("최적화 엔진이 실행된 시간(초)", "실행 시간(초)"),
+        False,
+    )

@@ -268,3 +268,28 @@ def test_an_interventions_type_reads_in_the_readers_language(client, write_json,
     english = client.get("/trials/NCT95000021/").content.decode()
     korean = client.get("/trials/NCT95000021/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
     assert "SYN-101 (drug)" in english and "SYN-101 (약물)" in korean
+
+
+@pytest.mark.parametrize(
+    ("language", "legend", "bar"),
+    [
+        ("en", "Match strength: the bar", "Match strength 10 of 10"),
+        ("ko", "매칭 강도: 막대는", "매칭 강도 10점 만점에 10점"),
+    ],
+)
+def test_a_site_shows_its_rank_as_the_strength_bar_not_a_bare_score(
+    client, loaded, language, legend, bar
+):
+    """A raw score ("score 18.7") meant nothing to a reader: a site reads like the other
+    ranked lists, a bar relative to the best site of the list, with the legend above."""
+    html = client.get(
+        "/trials/sites/?condition=위암&phase=2", HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+    meta = html.split('<span class="site-meta">', 1)[1].split("</li>", 1)[0]
+    assert (
+        legend in html.split('<ol class="site-results">', 1)[0],
+        '<span class="strength-bar strength-10">' in meta,
+        bar in meta,
+        "score" in html.split('<ol class="site-results">', 1)[1],
+        "점수" in html,
+    ) == (True, True, True, False, False)

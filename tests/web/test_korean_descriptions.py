@@ -14,9 +14,9 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from dari.core.names import descriptions_ko, local_description, text_hash
+from dari.core.names import descriptions_ko, korean_description, local_description, text_hash
 from dari.directory.bundled import bundled_files, load_bundled_data
-from dari.directory.models import Asset, Cluster, Deal, Facility, Program
+from dari.directory.models import Asset, Cluster, Deal, Facility, Organization, Program
 
 KINDS = {
     "clusters": "cluster",
@@ -126,6 +126,17 @@ def test_a_description_reads_in_korean_for_a_korean_reader_only():
     assert local_description(Cluster(id="cl-osong", name="Osong"), "ko") == ""
 
 
+def test_the_rendering_of_another_english_text_is_not_shown():
+    english = _english_of("organization", "abl-bio")
+    korean = descriptions_ko()["organization"]["abl-bio"].text
+    org = Organization(id="abl-bio", name="ABL Bio", description=english)
+    assert korean_description(org) == korean
+    assert (local_description(org, "ko"), local_description(org, "en")) == (korean, english)
+    org.description = english + " It moved its headquarters."
+    assert korean_description(org) == ""
+    assert local_description(org, "ko") == org.description
+
+
 def test_a_calls_own_korean_description_comes_first():
     english = _english_of("program", "prog-kddf")
     call = Program(id="prog-kddf", name="KDDF", description=english)
@@ -176,6 +187,9 @@ def _english(model: type, record_id: str, length: int = 60) -> str:
         ("/insights/calls/", "program", Program, "prog-az-k-bio-expressway"),
         ("/insights/calls/prog-dgmif-nddc-rd-call/", "program", Program, "prog-dgmif-nddc-rd-call"),
         ("/insights/capabilities/?q=GMP", "facility", Facility, "fac-gc-ochang"),
+        ("/organizations/abl-bio/", "organization", Organization, "abl-bio"),
+        ("/organizations/celltrion/", "organization", Organization, "celltrion"),
+        ("/organizations/kpbma/", "organization", Organization, "kpbma"),
         ("/assets/as-abl-bio-abl301/", "asset", Asset, "as-abl-bio-abl301"),
         ("/deals/dl-abl-bio-sanofi-2022/", "deal", Deal, "dl-abl-bio-sanofi-2022"),
     ],
@@ -227,3 +241,16 @@ def test_the_api_gives_the_korean_rendering_beside_the_english(bundled, client):
         record = client.get(url).json()
         assert record["description"] == bundled_english()[kind][record_id]
         assert record["description_ko"] == descriptions_ko()[kind][record_id].text
+
+
+def test_after_an_edit_the_korean_page_and_the_api_give_the_new_english(bundled, client):
+    org = Organization.objects.get(pk="abl-bio")
+    old_korean = descriptions_ko()["organization"]["abl-bio"].text
+    assert client.get("/api/organizations/abl-bio").json()["description_ko"] == old_korean
+    org.description = "Bispecific antibody developer in Seongnam (edited by its owner)."
+    org.save()
+    page = _page(client, "/organizations/abl-bio/", "ko")
+    assert f'<p class="description">{org.description}</p>' in page
+    assert old_korean not in page
+    record = client.get("/api/organizations/abl-bio").json()
+    assert (record["description"], "description_ko" in record) == (org.description, False)

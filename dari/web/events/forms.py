@@ -292,7 +292,9 @@ class ColleagueForm(forms.Form):
 
 class OutcomeForm(forms.Form):
     # Opens on no outcome: a first real choice ("No interest") was reported by a hurried click.
-    outcome = forms.ChoiceField(label=_("Outcome"), choices=[("", "---------"), *Outcome.choices])
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), choices=[("", _("Choose an outcome")), *Outcome.choices]
+    )
     deal_id = forms.CharField(
         label=_("Deal record (optional)"),
         required=False,
