@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dari.core.names import korean_description
+from dari.core.names import description_in_korean
 from dari.directory.interchange import SECTION_BY_KEY, to_record
 from dari.directory.models import Asset, Cluster, Deal, Facility, Investment, Organization, Program
 
@@ -25,7 +25,7 @@ def _base(section: str, obj: Any) -> Record:
     in Korean (left out when it has none, like the record's own empty fields)."""
     record = to_record(SECTION_BY_KEY[section], obj)
     record["updated"] = obj.updated
-    korean = str(getattr(obj, "description_ko", "") or "") or korean_description(obj)
+    korean = description_in_korean(obj)
     if korean:
         record["description_ko"] = korean
     return record

@@ -3,11 +3,10 @@
 template filters `country_name` and `language_name` (dari_web) call these. Also a record's name
 in the reader's language (`local_name`, `other_name`: 셀트리온 before Celltrion for a Korean
 reader), a glossary term in Korean (`term_name`: 위암 for "gastric cancer"; `term_gist` for the
-gist of a longer phrase), a facility's
-capability tag in Korean (`capability_name`, from dari/data/labels/capabilities_ko.json) and the
-description of a bundled record in Korean (`local_description`, from the
-dari/data/labels/*descriptions_ko.json files, each rendering checked against the English it was
-made from)."""
+gist of a longer phrase), a facility's capability tag in Korean (`capability_name`, from
+dari/data/labels/capabilities_ko.json) and the description of a bundled record in Korean
+(`local_description`, from the dari/data/labels/*descriptions_ko.json files, each rendering
+checked against the English it was made from)."""
 
 from __future__ import annotations
 
@@ -253,9 +252,8 @@ def _zone_name(zone: str, language: str) -> str:
     return location.strip() or zone
 
 
-CAPABILITIES_KO = (
-    Path(__file__).resolve().parent.parent / "data" / "labels" / "capabilities_ko.json"
-)
+LABELS = Path(__file__).resolve().parent.parent / "data" / "labels"
+CAPABILITIES_KO = LABELS / "capabilities_ko.json"
 
 
 @lru_cache(maxsize=1)
@@ -275,7 +273,6 @@ def capability_name(tag: str, language: str | None = None) -> str:
     return capabilities_ko().get(tag, tag)
 
 
-LABELS = Path(__file__).resolve().parent.parent / "data" / "labels"
 # Every file of Korean renderings: {kind: {record id: {"sha": text_hash(English), "ko": …}}}.
 DESCRIPTIONS_KO = "*descriptions_ko.json"
 
@@ -325,16 +322,18 @@ def korean_description(record: object) -> str:
     return rendering.text
 
 
+def description_in_korean(record: object) -> str:
+    """A record's description in Korean, or "": its own `description_ko` (a call's editor may
+    write it), else the Korean rendering of a bundled record whose English is still the text
+    rendered (`korean_description`)."""
+    return str(getattr(record, "description_ko", "") or "") or korean_description(record)
+
+
 def local_description(record: object, language: str | None = None) -> str:
-    """A record's description in the reader's language. For a Korean reader: its own
-    `description_ko` when it has one (a call's editor may write it), else the Korean rendering
-    of a bundled record (organisation, asset, deal, cluster, …) whose English is still the text
-    rendered (`korean_description`); its description otherwise, and always for an English
-    reader, a record created here or one whose description was edited since."""
+    """A record's description in the reader's language: for a Korean reader
+    `description_in_korean`, else (a record created here, or one whose description was edited
+    since it was rendered) and always for an English reader, its description."""
     english = str(getattr(record, "description", "") or "")
     if not is_korean(language):
         return english
-    own = str(getattr(record, "description_ko", "") or "")
-    if own or not english:
-        return own
-    return korean_description(record) or english
+    return description_in_korean(record) or english
