@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -43,6 +44,18 @@ MAX_PARTICIPANTS = 4
 
 
 MAX_MESSAGE = 2000
+
+
+def _check_length(text: str, field: str, message: str) -> None:
+    """Refuse a message or reason longer than MAX_MESSAGE on its field (`message` names it)."""
+    if len(text) > MAX_MESSAGE:
+        raise EventError(message % {"n": MAX_MESSAGE}, field=field, code="max_length")
+
+
+def _lock_row(rows: QuerySet[Any]) -> None:
+    """Lock the one row of `rows` alone (`of`, no ordering): a default ordering that joins
+    other tables (Participant's joins the event and the user) would lock their rows too."""
+    rows.select_for_update(of=("self",)).order_by().values_list("pk", flat=True).first()
 
 
 def deadline_passed(event: Event, now: datetime | None = None) -> bool:
@@ -121,12 +134,7 @@ def request_meeting(
         )
     event = requester.event
     _open_for_requests(event)
-    if len(message) > MAX_MESSAGE:
-        raise EventError(
-            _("The message is too long (at most %(n)d characters).") % {"n": MAX_MESSAGE},
-            field="message",
-            code="max_length",
-        )
+    _check_length(message, "message", _("The message is too long (at most %(n)d characters)."))
     if target is not None:
         # Whoever my directory does not list (awaiting approval, outside the rules, removed,
         # moved, replaced, of another event) is refused like a number no one has.
@@ -156,16 +164,12 @@ def request_meeting(
     # must be checked one after the other: lock the requesting organisation's row. Then the
     # requester's row: a COUNT takes no row locks, so two concurrent requests could both pass
     # the cap or the quota; with the lock they are counted one after the other. Both locks
-    # name their rows alone (`of`, no ordering): Participant's default ordering joins the event
-    # and the user, and a plain FOR UPDATE would lock those rows too, serialising every
-    # request of the event by accident (which is what used to hold colleagues apart).
+    # name their rows alone (`_lock_row`): a plain FOR UPDATE on a participant would lock the
+    # event's row too, serialising every request of the event by accident (which is what used
+    # to hold colleagues apart).
     if requester.organization_id is not None:
-        Organization.objects.select_for_update(of=("self",)).filter(
-            pk=requester.organization_id
-        ).order_by().values_list("pk", flat=True).first()
-    Participant.objects.select_for_update(of=("self",)).filter(
-        pk=requester.pk
-    ).order_by().values_list("pk", flat=True).first()
+        _lock_row(Organization.objects.filter(pk=requester.organization_id))
+    _lock_row(Participant.objects.filter(pk=requester.pk))
     check_quota(requester)
     pending = MeetingRequest.objects.filter(requester=requester, status=RequestStatus.PENDING)
     if pending.count() >= event.max_pending_requests:
@@ -270,12 +274,7 @@ def accept_request(request_id: int, participant: Participant) -> Meeting:
 @transaction.atomic
 def decline_request(request_id: int, participant: Participant, reason: str = "") -> MeetingRequest:
     """Decline a pending request, with an optional reason the requester sees."""
-    if len(reason.strip()) > MAX_MESSAGE:
-        raise EventError(
-            _("The reason is too long (at most %(n)d characters).") % {"n": MAX_MESSAGE},
-            field="reason",
-            code="max_length",
-        )
+    _check_length(reason.strip(), "reason", _("The reason is too long (at most %(n)d characters)."))
     request = _lock_pending(request_id)
     _may_answer(request, participant)
     _open_for_requests(request.event)
