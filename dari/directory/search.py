@@ -204,15 +204,12 @@ def refresh_statistics(schema_editor: Any = None) -> None:
     owners, beside the words' matches) by reading every asset the member may see, 75,000 of
     100,000, to keep the few the words match, where an anonymous reader's are looked up
     from the matches."""
-    vendor = (schema_editor.connection if schema_editor else connection).vendor
-    if vendor != "sqlite":
+    conn = schema_editor.connection if schema_editor is not None else connection
+    if conn.vendor != "sqlite":
         return
-    for table in _PLANNED:
-        if schema_editor is not None:
-            schema_editor.execute(f"ANALYZE {table}")
-        else:
-            with connection.cursor() as cursor:
-                cursor.execute(f"ANALYZE {table}")
+    with conn.cursor() as cursor:
+        for table in _PLANNED:
+            cursor.execute(f"ANALYZE {table}")
 
 
 def _write(rows: list[dict[str, Any]]) -> int:
