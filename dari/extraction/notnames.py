@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from babel import Locale
+
 from dari.extraction.model import Mention
 from dari.extraction.stopwords import KO_NOT_PARTIES
 
@@ -39,12 +41,20 @@ _EN_WORDS = {
     "big pharma",
     "pharma",
     "biotech",
+    "said",
 }
 _COUNTRIES = set(
     "iran iraq china japan india korea taiwan vietnam thailand indonesia malaysia singapore "
     "philippines russia turkey brazil mexico canada germany france italy spain britain "
     "switzerland israel egypt australia europe asia africa america".split()
-)
+) | {  # every country and region as CLDR names it, in English and in Korean
+    name.lower()
+    for language in ("en", "ko")
+    for name in Locale(language).territories.values()
+    if len(name) > 1
+}
+# a place or a kind of company said of a party, not its name: "Seoul-headquartered", "U.S.-based"
+_SAID_OF = re.compile(r"-(?:headquartered|based|listed|registered)$", re.I)
 # Korean words of the sentence: an amount of sales (매출액), the other party (계약상대방), a
 # clause ending in a verb ("판매대행하던": "that it had been selling for", "않았"), a count
 # ("8개국"), a kind of company ("유통사").
@@ -59,7 +69,7 @@ def not_a_name(text: str, m: Mention) -> bool:
     if m.value[1]:
         return False
     name = m.text.strip()
-    if name.lower() in _EN_WORDS or name.lower() in _COUNTRIES:
+    if name.lower() in _EN_WORDS or name.lower() in _COUNTRIES or _SAID_OF.search(name):
         return True
     if _KO_WORD.search(name) or name.split()[0] in KO_NOT_PARTIES:
         return True

@@ -108,3 +108,46 @@ EQUITY_AFTER = re.compile(
     r"\s*(?:을|를|규모의|의)?\s?(?:지분\s?)?투자(?:해|하고|하여|했|한다|하기로|를|와|및|\s|$)",
     re.I,
 )
+
+
+# a figure of a product, a company or a market, not a deal's: its sales, revenue, market size,
+# supply volume, royalty income, export record ("Global sales of Eylea totaled 14 trillion won",
+# "expand next year's oncology sales to about 69 billion won", "700억원 가량 팔린",
+# "300억원대로 추정되는 국내 우울증 치료제 시장")
+_OWN_FIGURE = re.compile(
+    r"\b(?:sales|revenues?|market|income|turnover|sold|earnings|profit)\b|"
+    r"매출|시장|팔린|팔려|판매액|수입|이익|공급\s?규모|수출\s?(?:실적|액)",
+    re.I,
+)
+# the same words naming a deal's royalty base or a company's listing: not a figure of theirs
+_ROYALTY_BASE = re.compile(
+    r"royalt\w*\s+(?:\w+\s+){0,3}?(?:on|of|from|based on)\s+(?:\w+\s+){0,3}?(?:sales|revenues?)|"
+    r"(?:sales|revenue)[- ]based|(?:net\s+)?(?:sales|revenue)[- ](?:related\s+)?"
+    r"(?:royalt\w*|milestones?|thresholds?|targets?)|"
+    r"market capitali[sz]ation|시가총액|"
+    r"매출\s?(?:에\s?따른|연계|기반)?\s?(?:로열티|마일스톤|기술료)",
+    re.I,
+)
+
+
+_DEALISH = re.compile(
+    r"licen[cs]|agreement|\bdeal|contract|transaction|acqui|upfront|milestone|worth|"
+    r"계약|기술\s?(?:이전|수출|도입)|인수|선급|마일스톤|기술료",
+    re.I,
+)
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The words of an amount's sentence around it (150 characters before, 100 after)."""
+    before = text[max(0, start - 150) : start]
+    after = text[end : end + 100]
+    before = re.split(r"(?<!\d)[.!?。\n](?!\d)", before)[-1]
+    after = re.split(r"(?<!\d)[.!?。\n](?!\d)", after)[0]
+    return _ROYALTY_BASE.sub(" ", before + " " + after)
+
+
+def own_figure(text: str, start: int, end: int, plain: bool = False) -> bool:
+    """The amount is a figure of a product, a company or a market: its clause speaks of sales,
+    revenue or a market and (for an amount a word names as a total, `plain` false) not of a deal."""
+    clause = _clause(text, start, end)
+    return bool(_OWN_FIGURE.search(clause)) and (plain or not _DEALISH.search(clause))

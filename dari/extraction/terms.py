@@ -141,15 +141,8 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
 _AND_MILESTONES = re.compile(
     r"\s*(?:payments?\s*)?(?:,\s*|\s?(?:and|&)\s+)(?:[\w-]+,?\s+){0,4}?milestone", re.I
 )
-_INCLUDES = re.compile(r"\W{0,3}(?:을|를|까지)?\s?포함(?:해|하여|한|하면|\s|$)", re.I)
+_INCLUDES = re.compile(r"\W{0,3}(?:\s?등)?(?:을|를|까지)?\s?포함(?:해|하여|한|하면|\s|$)", re.I)
 _UP_TO = re.compile(r"up to|as much as|최대", re.I)
-# an upfront word, then only list words up to the milestone word after it
-_LISTED = re.compile(
-    r"(?:up[- ]?front|down[- ]payment|선급금|계약금)\s?(?:fees?|payments?)?"
-    r"(?:\s?(?:,|and|&|및|과|와)\s?|\s(?:development|regulatory|clinical|commercial|sales|"
-    r"potential|and|,)(?=[\s,]))*\s*$",
-    re.I,
-)
 _ETC = re.compile(r"[^\s.]{0,6}\s?(?:[(（][^)）]{0,20}[)）]\s?)?등(?:을|이|으로|의)?(?=\s|$)")
 _ROUGH_AFTER = re.compile(r"\s?(?:단위|가량|안팎|대의?\s)")  # "2조 단위 규모의 계약"
 _ROUGH = re.compile(r"(?:약|about|around|approximately|roughly|some)\s*$", re.I)
@@ -295,7 +288,8 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
         return None, None
     # "an upfront fee, development and commercial milestone payments that could reach $511
     # million": the kinds listed together before one amount name its whole
-    if ends[-1][2] == "milestones" and _LISTED.search(before[: ends[-1][0]]):
+    listed = before[: ends[-1][0]]
+    if ends[-1][2] == "milestones" and termwords.listed(listed):
         return "total", "milestones"
     # "선급금(비공개), ... 판매에 따른 마일스톤 등 최대 7억달러": the upfront and the
     # milestones listed, then "등" (and the rest): their whole
@@ -322,7 +316,7 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
         if _INCLUDES.match(gap):  # "마일스톤과 기술료 포함 총 3800억원": the whole
             return role, None
         # "upfront and potential milestone payments worth up to": the kinds listed, the whole
-        if ends[-2][2] == "milestones" and _LISTED.search(before[: ends[-2][0]]):
+        if ends[-2][2] == "milestones" and termwords.listed(before[: ends[-2][0]]):
             return role, None
         # ... unless two kinds joined precede it: "계약금과 마일스톤이 총 5000만 유로",
         # "계약금과 마일스톤 기술료 총액은"
@@ -520,10 +514,18 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
     parts_sum = sum(
         t.values[currency] for r, t in labelled.items() if r in ("upfront", "milestones")
     )
-    totals = [t for t in mine if t.role == "total" and t.values[currency] >= 0.8 * parts_sum]
+    totals = [
+        t
+        for t in mine
+        if t.role == "total"
+        and t.values[currency] >= 0.8 * parts_sum
+        and not notterms.own_figure(text, t.mention.start, t.end)
+    ]
     if totals:
         labelled["total"] = _choose_total(totals, currency)
-    elif plain:
+    elif plain := [
+        t for t in plain if not notterms.own_figure(text, t.mention.start, t.end, plain=True)
+    ]:
         biggest = _choose_total(plain, currency)
         others = [t.values[currency] for r, t in labelled.items() if r != "option"]
         if not others or biggest.values[currency] > max(others):

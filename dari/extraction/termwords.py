@@ -107,3 +107,23 @@ def ceiling(text: str, end: int, starts: list[int]) -> int:
     """Where the words after an amount stop: the next amount outside its bracketed aside."""
     at = past_aside(text, end)
     return next((s for s in starts if s >= at), len(text))
+
+
+# an upfront word, then only list words up to the milestone word after it
+_EN_LISTED = re.compile(
+    r"(?:up[- ]?front|down[- ]payment|선급금|계약금)\s?(?:fees?|payments?)?"
+    r"(?:\s?(?:,|and|&|및|과|와)\s?|\s(?:development|regulatory|clinical|commercial|sales|"
+    r"potential|and|,)(?=[\s,]))*\s*$",
+    re.I,
+)
+# the same in Korean: "계약금과 향후 임상개발, 허가승인 등을 포함한 마일스톤으로 최대", "라이선스
+# FEE 및 누적 마일스톤으로": an upfront word joined to the list the milestone word ends
+_KO_LISTED = re.compile(
+    r"(?:선급금|계약금|라이[선센]스\s?(?:fee|피))\s?(?:과|와|및|,)[^.\d]{0,60}$", re.I
+)
+
+
+def listed(before: str) -> bool:
+    """The words before a milestone word list the upfront with it: the amount after is the
+    whole ("an upfront fee, development and commercial milestone payments that could reach")."""
+    return bool(_EN_LISTED.search(before) or _KO_LISTED.search(before))
