@@ -288,8 +288,7 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
         return None, None
     # "an upfront fee, development and commercial milestone payments that could reach $511
     # million": the kinds listed together before one amount name its whole
-    listed = before[: ends[-1][0]]
-    if ends[-1][2] == "milestones" and termwords.listed(listed):
+    if ends[-1][2] == "milestones" and termwords.listed(before[: ends[-1][0]]):
         return "total", "milestones"
     # "선급금(비공개), ... 판매에 따른 마일스톤 등 최대 7억달러": the upfront and the
     # milestones listed, then "등" (and the rest): their whole
