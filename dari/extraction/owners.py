@@ -29,6 +29,8 @@ OWNER_AFTER = re.compile(
     # a drug's international name by its stem: "Palatin’s bremelanotide", "X's sotatercept"
     r"['’]s?\s+[a-z]+(?:mab|nib|tide|cept|stat|vir|parin|zole|sartan|pril|olol|gene|cel)\b|"
     r"\s(?:is|has been|was|had been) develop|"
+    # "Researchers from X have developed", "X to contribute its drug candidate"
+    r"\s(?:has|have|had)\s(?:[\w-]+\s)?developed\b|\s(?:to|will|would)\scontribute\s(?:its|their)\s|"
     r"\s?(?:이|가|사가)\s(?:[^.]{0,30}?\s)?(?:개발한|개발 중인|개발하고 있는|개발해 온|보유한|"
     r"진행 중인)|"
     r"\s?의\s(?:[가-힣]+\s){0,2}?(?:신약|후보\s?물질|파이프라인|치료제|플랫폼))",
@@ -39,7 +41,23 @@ OWNER_BEFORE = re.compile(
 )
 DOMESTIC = re.compile(
     r"국내\s?(?:독점\s?)?(?:판권|판매권|라이선스|라이센스|상용화)|국내\s?독점|"
-    r"rights?\b[^.]{0,120}?\bin (?:South )?Korea\b|Korean (?:rights|market)",
+    r"(?:rights?|marketing|sales|distribution|commerciali[sz](?:e|ing|ation)|sell)\b[^.]{0,120}?"
+    r"\bin (?:South )?Korea\b|Korean (?:rights|market)",
+    re.I,
+)
+# the one taking the rights, said of it where it is named: "X will be responsible for the
+# distribution", "X has expanded its license rights", "X는 ... 국내 판매를 담당"
+TAKER_AFTER = re.compile(
+    r"^[^.⟦]{0,60}?\b(?:will be|is|are|would be) (?:solely |fully )?responsible for\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:distribut|commerciali|market|sales|sell)|"
+    r"^(?:\s[^.]{0,50}?\bthat it)?(?:\s(?:has|have|had|will))?\s"
+    r"(?:acquired|secured|obtained|gained|expanded|acquires|secures|obtains|gains|expands|"
+    r"receive[sd]?|receive)\s(?:its\s|the\s|all\s)?(?:[\w-]+\s){0,2}?"
+    r"(?:rights|license rights|licen[cs]e)\b|"
+    r"^\)?(?:\([^()]{0,40}\))?\s?(?:은|는|이|가)\s[^.]{0,60}?(?:판매|유통|영업|상업화)(?:를|을)?\s?"
+    r"(?:담당|전담|맡)|"
+    r"^\)?(?:\([^()]{0,40}\))?\s?(?:은|는|이|가)\s[^.]{0,60}?(?:판권|판매권|권리|전용실시권)(?:을|를)\s?"
+    r"(?:확보|획득|갖|취득)",
     re.I,
 )
 # a company called foreign where it is named: "미국 제약사 ‘에스원바이오파마’", "the US firm X"
@@ -67,6 +85,12 @@ def owns(text: str, mentions: list[Mention]) -> bool:
         or OWNER_BEFORE.search(text[max(0, m.start - 40) : m.start])
         for m in mentions
     )
+
+
+def takes(text: str, mentions: list[Mention]) -> bool:
+    """Some mention of the company says it takes the rights (it sells, distributes, secured
+    them)."""
+    return any(TAKER_AFTER.match(text[m.end : m.end + 120]) for m in mentions)
 
 
 def korean(text: str, mentions: list[Mention], country: str) -> bool | None:
@@ -102,15 +126,21 @@ def direct(
         starts = [min(m.start for m in ms) for ms in mentions]
         buyer = 0 if starts[0] <= starts[1] else 1
         return [(pair[1 - buyer], "licensor", 0.45), (pair[buyer], "licensee", 0.45)]
-    owner = [owns(text, ms) for ms in mentions]
-    if owner[0] != owner[1]:
-        giver = 0 if owner[0] else 1
+    # the owner of the asset gives, the one said to take the rights takes; a company said
+    # to be both is neither
+    gives = [int(owns(text, ms)) - int(takes(text, ms)) for ms in mentions]
+    if gives[0] != gives[1]:
+        giver = 0 if gives[0] > gives[1] else 1
         return [(pair[giver], "licensor", 0.45), (pair[1 - giver], "licensee", 0.45)]
     if DOMESTIC.search(text):
         home = [
             korean(text, ms, gazetteer.country(p.value))
             for p, ms in zip(pair, mentions, strict=True)
         ]
+        # a company the graph does not know, named beside a Korean one it knows, in an English
+        # text about Korean rights: the foreign side
+        if sorted(home, key=str) == [None, True] and not re.search("[가-힣]", text):
+            home = [h is True for h in home]
         if home[0] is not None and home[1] is not None and home[0] != home[1]:
             taker = 0 if home[0] else 1
             return [(pair[1 - taker], "licensor", 0.45), (pair[taker], "licensee", 0.45)]

@@ -482,7 +482,7 @@ def deal_roles(
             role = "partner"
         return [(parties[0], role, 0.4)]
     one, two = parties[0], parties[1]
-    if _SYMMETRIC.search(text) and not _LICENCE_WORD.search(text):
+    if (_SYMMETRIC.search(text) and not _LICENCE_WORD.search(text)) or sides.collaboration(text):
         return [(one, "partner", 0.4), (two, "partner", 0.4)]
     ca, cb = gazetteer.country(one.value), gazetteer.country(two.value)
     if _OUT.search(text) and (ca == "KR") != (cb == "KR"):

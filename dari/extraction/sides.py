@@ -355,3 +355,36 @@ def symmetric(text: str) -> bool:
         if not _LATER.search(text, max(0, match.start() - 100), match.start()):
             return False
     return True
+
+
+# working together, in a release's lead: a collaboration (the partners' deal, when no verb
+# gives one of them the rights)
+_COLLABORATION = re.compile(
+    r"collaborat|cooperat|co-?develop|co-?research|joint(?:ly)?\s+(?:develop|research|work|own|"
+    r"discover|stud)|partnership|alliance|joint[- ]venture|both (?:companies|firms|parties)|"
+    r"the two (?:companies|firms|drugmakers) will|협력|협업|공동\s?(?:개발|연구)|합자|합작|양사는",
+    re.I,
+)
+# a licence for later or to a venture of both, not one handed over now
+_NOT_NOW = re.compile(
+    r"future|potential|later|option|first negotiation|right of first|opportunity|either|"
+    r"joint[- ]venture|new company|jointly own|우선\s?협상|옵션|향후|합자|합작",
+    re.I,
+)
+
+
+# one side sells or supplies what the other made: a flow of rights, however it is called
+_TRADE = re.compile(
+    r"판매|판권|공급|commerciali|distribut|suppl(?:y|ies|ying)|upfront|royalt|\bsales\b|marketing",
+    re.I,
+)
+
+
+def collaboration(text: str) -> bool:
+    """Two companies working together with no rights handed from one to the other now: the
+    lead speaks of a collaboration, every licence word is about a later one (an option, a
+    future licence, a venture of both), and the text states no money and no sale or supply."""
+    if not _COLLABORATION.search(text.strip()[:400]) or _MONEY.search(text):
+        return False
+    flows = [*_LICENCE_WORD.finditer(text), *_TRADE.finditer(text)]
+    return all(_NOT_NOW.search(text, max(0, m.start() - 80), m.end() + 40) for m in flows)

@@ -1,0 +1,50 @@
+"""Issue 14, session 16: who gives and who takes when no verb says it, and when a collaboration
+is the partners' deal. Short made-up sentences (SYNTHETIC: test organisations; pure, no
+database)."""
+
+from __future__ import annotations
+
+from tests.extraction_support import deal, roles
+
+
+def test_the_one_responsible_for_distribution_takes_the_rights():
+    text = (
+        "Acme Bio announced that it has signed a distribution and sales contract with "
+        "BigPharma for three pain drugs. Under this contract, Acme Bio will be responsible for "
+        "the distribution of the three drugs."
+    )
+    assert roles(deal(text)) == {("Acme Bio", "licensee"), ("BigPharma", "licensor")}
+
+
+def test_the_one_who_developed_the_asset_gives_it():
+    text = (
+        "BigPharma has entered into an exclusive license with Acme Bio for the development and "
+        "marketing of acmezumab in Greater China. Researchers from Acme Bio have developed "
+        "acmezumab, an antibody for solid tumours."
+    )
+    assert roles(deal(text)) == {("Acme Bio", "licensor"), ("BigPharma", "licensee")}
+
+
+def test_the_one_whose_license_rights_grew_takes_them():
+    text = (
+        "Acme Bio has announced on the 18th that it has expanded its license rights with "
+        "BigPharma to accelerate drug development based on the platform technology."
+    )
+    assert roles(deal(text)) == {("Acme Bio", "licensee"), ("BigPharma", "licensor")}
+
+
+def test_research_together_with_a_licence_only_later_is_a_partnership():
+    text = (
+        "BigPharma Announces Research Collaboration with Acme Bio for lipid nanoparticles\n"
+        "• Opportunity for future license, manufacturing and supply agreement\n"
+        "The research collaboration combines BigPharma's lipids with Acme Bio's mRNA expertise."
+    )
+    assert roles(deal(text)) == {("Acme Bio", "partner"), ("BigPharma", "partner")}
+
+
+def test_a_collaboration_to_sell_a_product_is_not_a_partnership():
+    text = (
+        "Acme Bio said it will collaborate with BigPharma to commercialise its biosimilar in "
+        "China. BigPharma will provide an upfront payment to Acme Bio."
+    )
+    assert {r for _, r in roles(deal(text))} <= {"licensor", "licensee"}
