@@ -42,6 +42,16 @@ _EN_WORDS = {
     "pharma",
     "biotech",
     "said",
+    # a contract's defined terms for its sides
+    "licensor",
+    "licensee",
+    "the licensor",
+    "the licensee",
+    "sublicensee",
+    "the parties",
+    "buyer",
+    "seller",
+    "purchaser",
 }
 _COUNTRIES = set(
     "iran iraq china japan india korea taiwan vietnam thailand indonesia malaysia singapore "
@@ -64,6 +74,34 @@ _KO_WORD = re.compile(
 )
 
 
+# Common words of deal texts: a proposed name made of nothing else is a phrase of the sentence
+# ("청산절차", "투자유치", "경상기술료", "공동개발", "제약집단"), not a company.
+_KO_PARTS = set(
+    "청산 절차 투자 유치 경상 기술료 로열티 공동 개발 연구 임상 제약 집단 그룹 기업 회사 업체 계약 "
+    "협약 체결 이전 기술 수출 도입 판매 판권 허가 상업화 생산 공급 유통 라이선스 계열 지주 "
+    "최대 최고 대표 세계 글로벌 국내 해외 현지 신약 의약품 치료제 후보 물질 법인 합작 합자 "
+    "상장 매출 규모 금액 선급금 계약금 마일스톤 단계 성과 본사 지사 사업 부문 전략 협력 "
+    "제휴".split()
+)
+# a company's standing or region said before a kind of company: "최대 제약", "북아프리카 제약"
+_KO_STANDING = {"최대", "최고", "세계적", "유력", "대표", "주요", "선도", "대형"}
+_KO_REGION = re.compile(
+    r"^(?:동|서|남|북|중앙|동남|서남|북서|북동|중남)?(?:아프리카|아시아|유럽|아메리카|중동|미)$"
+)
+
+
+def _only_common_words(name: str) -> bool:
+    """The Korean name splits wholly into common words of deal texts (see _KO_PARTS)."""
+    word = name.replace(" ", "")
+    if not word or not all("가" <= ch <= "힣" for ch in word):
+        return False
+    ends = {0}
+    for i in range(1, len(word) + 1):
+        if any(j in ends and word[j:i] in _KO_PARTS for j in range(max(0, i - 4), i)):
+            ends.add(i)
+    return len(word) in ends
+
+
 def not_a_name(text: str, m: Mention) -> bool:
     """The proposed name `m` is a product, a country or a word of the sentence."""
     if m.value[1]:
@@ -71,7 +109,15 @@ def not_a_name(text: str, m: Mention) -> bool:
     name = m.text.strip()
     if name.lower() in _EN_WORDS or name.lower() in _COUNTRIES or _SAID_OF.search(name):
         return True
-    if _KO_WORD.search(name) or name.split()[0] in KO_NOT_PARTIES:
+    first = name.split()[0]
+    if _KO_WORD.search(name) or first in KO_NOT_PARTIES or _only_common_words(name):
+        return True
+    hangul = all("가" <= ch <= "힣" for ch in first)
+    if (
+        len(name.split()) > 1
+        and hangul
+        and (first in _KO_STANDING or first in _COUNTRIES or _KO_REGION.match(first))
+    ):
         return True
     before = text[max(0, m.start - 12) : m.start]
     after = text[m.end : m.end + 30]
