@@ -116,3 +116,19 @@ def test_no_account_state_sees_confidential_data_on_an_investment_page(client, l
     owner_page = client.get("/organizations/org-owner/")
     assert asset_ids(owner_page) == VISIBLE[name]
     assert 'href="/investments/inv-owner-a/"' in text(owner_page)
+
+
+@pytest.mark.parametrize("investors", [1, 6])
+def test_the_page_s_queries_do_not_grow_with_investors(
+    client, db, django_assert_num_queries, investors
+):
+    recipient = OrganizationFactory(id="org-r", name="Recipient Bio")
+    orgs = [OrganizationFactory(id=f"org-i{n}", name=f"Investor {n}") for n in range(investors)]
+    inv = Investment.objects.create(
+        id="inv-r", recipient=recipient, kind="series_a", investor_order=[o.pk for o in orgs]
+    )
+    inv.investors.set(orgs)
+    # the investment with its investee, then its investors
+    with django_assert_num_queries(2):
+        response = client.get("/investments/inv-r/")
+    assert response.status_code == 200
