@@ -2,8 +2,10 @@
 "Switzerland" in English, never "CH". The one place a code becomes a name a person reads; the
 template filters `country_name` and `language_name` (dari_web) call these. Also a record's name
 in the reader's language (`local_name`, `other_name`: 셀트리온 before Celltrion for a Korean
-reader), a glossary term in Korean (`term_name`: 위암 for "gastric cancer"; `term_gist` for the
-gist of a longer phrase), a facility's capability tag in Korean (`capability_name`, from
+reader; a foreign organisation's Korean name is the one the Korean press uses, 사노피 for
+Sanofi, from dari/data/labels/organization_names_ko.json: `organization_names_ko`), a glossary
+term in Korean (`term_name`: 위암 for "gastric cancer"; `term_gist` for the gist of a longer
+phrase), a facility's capability tag in Korean (`capability_name`, from
 dari/data/labels/capabilities_ko.json) and the description of a bundled record in Korean
 (`local_description`, from the dari/data/labels/*descriptions_ko.json files, each rendering
 checked against the English it was made from)."""
@@ -254,6 +256,17 @@ def _zone_name(zone: str, language: str) -> str:
 
 LABELS = Path(__file__).resolve().parent.parent / "data" / "labels"
 CAPABILITIES_KO = LABELS / "capabilities_ko.json"
+ORGANIZATION_NAMES_KO = LABELS / "organization_names_ko.json"
+
+
+@lru_cache(maxsize=1)
+def organization_names_ko() -> dict[str, str]:
+    """Bundled organisation id -> the Korean name the Korean press uses for it (사노피 for
+    Sanofi), for the foreign organisations that have an established one; each entry of the file
+    names a Korean outlet's page using that spelling (`source`). An organisation absent here
+    has no established Korean name and stays in English."""
+    with ORGANIZATION_NAMES_KO.open(encoding="utf-8") as f:
+        return {key: entry["ko"] for key, entry in json.load(f).items()}
 
 
 @lru_cache(maxsize=1)

@@ -28,6 +28,7 @@ urlpatterns = [
     path("deals/", views.deal_list, name="deals"),
     path("deals/<str:deal_id>/", views.deal_detail, name="deal"),
     path("investments/", views.investment_list, name="investments"),
+    path("investments/<str:investment_id>/", views.investment_detail, name="investment"),
     path("me/", account_views.me, name="me"),
     path(
         "organizations/<str:org_id>/members",

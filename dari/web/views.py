@@ -58,6 +58,7 @@ PAGE_SIZE = 25
 NO_ASSET = gettext_lazy("No asset with this id.")
 NO_ORGANIZATION = gettext_lazy("No organisation with this id.")
 NO_DEAL = gettext_lazy("No deal with this id.")
+NO_INVESTMENT = gettext_lazy("No investment with this id.")
 
 SORT_LABELS = {
     "relevance": gettext_lazy("Relevance"),
@@ -474,6 +475,15 @@ def deal_detail(request: HttpRequest, deal_id: str) -> HttpResponse:
     if deal is None:
         raise Http404(NO_DEAL)
     return render(request, "web/deals/detail.html", {"deal": deal})
+
+
+def investment_detail(request: HttpRequest, investment_id: str) -> HttpResponse:
+    """One investment: its investee, investors, round, amount, description and sources,
+    through the same funnel as the lists."""
+    found = queries.with_investors(queries.investments().filter(pk=investment_id))
+    if not found:
+        raise Http404(NO_INVESTMENT)
+    return render(request, "web/deals/investment.html", {"investment": found[0]})
 
 
 def investment_list(request: HttpRequest) -> HttpResponse:

@@ -93,7 +93,9 @@ def deals(user: Any) -> QuerySet[Deal]:
 
 def investments() -> QuerySet[Investment]:
     return Investment.objects.select_related("recipient").prefetch_related(
-        Prefetch("investors", queryset=Organization.objects.only("id", "name", "name_ko"))
+        Prefetch(
+            "investors", queryset=Organization.objects.only("id", "name", "name_ko", "country")
+        )
     )
 
 
