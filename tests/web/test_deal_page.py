@@ -45,9 +45,10 @@ def test_deal_page_in_korean_names_korean_parties_in_korean(client, deal):
     assert "원문 기준: 900억 원" in html
 
 
-def test_the_deals_table_links_each_deal_to_its_page(client, deal):
-    html = client.get("/deals/").content.decode()
-    assert 'href="/deals/dl-abl-sanofi/"' in html
+def test_the_deals_table_and_the_home_feed_link_each_deal_to_its_page(client, deal):
+    for page in ("/deals/", "/"):
+        html = client.get(page).content.decode()
+        assert 'href="/deals/dl-abl-sanofi/"' in html, page
 
 
 def test_an_unknown_deal_is_the_site_s_translated_404(client, db):
