@@ -373,7 +373,9 @@ def _placeholders(text: str, orgs: list[Mention]) -> tuple[str, list[Mention]]:
 BACKGROUND = re.compile(
     BACKGROUND_EN.pattern + "|"
     r"^\W*(?:앞서|이에 앞서|과거|지난\s?(?:19|20)\d\d년)|"
-    r"(?:한\s?바\s?있|체결한 바|맺은 바|체결했던|맺었던)",
+    r"(?:한\s?바\s?있|체결한 바|맺은 바|체결했던|맺었던)|"
+    # "지난 5월 ... 기술수출 계약을 체결한 데 이어", "지난 8월에는 ... 인수하기도 했다"
+    r"(?:체결|맺|계약|인수|이전)한\s?(?:데|것에)\s?이어|하기도\s?했다|^\W*지난\s?\d{1,2}월에(?:는|도)",
     re.I,
 )
 
