@@ -48,3 +48,11 @@ def test_a_collaboration_to_sell_a_product_is_not_a_partnership():
         "China. BigPharma will provide an upfront payment to Acme Bio."
     )
     assert {r for _, r in roles(deal(text))} <= {"licensor", "licensee"}
+
+
+def test_a_company_of_an_earlier_deal_told_in_passing_is_not_a_party():
+    text = (
+        "에이씨엠이바이오는 중국 빅제약과 신약 기술이전 계약을 체결했다고 1일 공시했다. 지난 5월 "
+        "유럽 페어런트와 기술수출 계약을 체결한 데 이어 두 번째 해외 진출이다."
+    )
+    assert {name for name, _ in roles(deal(text))} == {"에이씨엠이바이오", "빅제약"}
