@@ -52,7 +52,11 @@ def test_a_collaboration_to_sell_a_product_is_not_a_partnership():
 
 def test_a_company_of_an_earlier_deal_told_in_passing_is_not_a_party():
     text = (
-        "에이씨엠이바이오는 중국 빅제약과 신약 기술이전 계약을 체결했다고 1일 공시했다. 지난 5월 "
-        "유럽 페어런트와 기술수출 계약을 체결한 데 이어 두 번째 해외 진출이다."
+        "방사성의약품 전문기업 에이씨엠이바이오는 중국의 전문기업 빅제약과 진단 신약 FC303의 기술 "
+        "공동 개발 계약을 체결했다고 1일 공시했다.\n\n지난 5월 유럽 페어런트(PARENT)와 "
+        "기술수출 계약을 체결한 데 이어 두 번째 FC303 해외 진출이다. 빅제약은 중국 전역에 31개 "
+        "생산시설을 둔 국영 기업이다. 에이씨엠이바이오는 반환의무가 없는 계약금 24억원을 우선 "
+        "수령한다.\n\n이번 계약 이후 빅제약은 FC303의 중국 내 임상 및 상업화에 대한 개발 및 "
+        "영업권을 갖게 된다."
     )
-    assert {name for name, _ in roles(deal(text))} == {"에이씨엠이바이오", "빅제약"}
+    assert roles(deal(text)) == {("에이씨엠이바이오", "licensor"), ("빅제약", "licensee")}
