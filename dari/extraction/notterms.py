@@ -69,7 +69,7 @@ NOT_TERM_BEFORE = re.compile(
     r"including (?:the |its )?(?:earlier|previous|existing|prior) (?:deals?|contracts?|agreements?)"
     r"[^.]{0,30}$|"
     # a running sum of a year's or all deals: "올해에만 약 8조원의", "누적 기술수출 규모는"
-    r"(?:올해에만|올해만|올\s?들어서?만|누적|지금까지|현재까지|this year alone|so far this year|"
+    r"(?:올해에만|올해만|올\s?들어서?만|누적(?!\s?(?:마일스톤|기술료|단계별))|지금까지|현재까지|this year alone|so far this year|"
     r"to date)\s*(?:[^\s.\d]+(?:\s|$)){0,2}(?:약\s*|about\s*|around\s*|some\s*)?$|"
     # a market's size: "세계시장이 5~6억달러", "시장 규모는 약", "annual scale of about"
     r"(?:시장|market)\s?(?:규모|size|scale)?\s?(?:은|는|이|가|is|was|of|at)?\s*"
