@@ -70,3 +70,11 @@ def test_a_whole_including_the_milestones_and_the_rest_is_the_total():
         "기술료 등을 포함해 최대 4298억 원 규모다. 이 가운데 계약금은 25억 원이다."
     )
     assert amounts(text) == (2500000000, None, 429800000000)
+
+
+def test_cumulative_milestones_are_the_deals_not_a_running_sum():
+    text = (
+        "에이씨엠이바이오는 빅제약과 수출 계약을 체결했다. 에이씨엠이바이오는 라이선스 FEE 및 누적 "
+        "마일스톤으로 2억달러(약 2천200억원)을 받고 매출에 따라 10%의 별도 로열티를 받게 된다."
+    )
+    assert amounts(text) == (None, None, 200000000)
