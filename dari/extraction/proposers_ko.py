@@ -48,6 +48,13 @@ _AFTER_KIND = re.compile(
     r"([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14})['’\"”]?(?=(?:\([^()]{2,40}\))?"
     r"(?:으로부터|로부터|에게|와|과|을|를|은|는|이|가|에|의|측)[\s,])"
 )
+# a name after the country it is from, where the text says what it did in the deal: "일본
+# 스미토모다이닛폰이 개발한", "美온코러스와 ... 연구 협력", "미국 해로우와 ... 파트너십 계약"
+_AFTER_COUNTRY = re.compile(
+    r"(?<![가-힣])(?:미국|일본|중국|영국|독일|프랑스|스위스|이탈리아|스페인|캐나다|호주|인도|대만|"
+    r"이스라엘|벨기에|네덜란드|덴마크|스웨덴|싱가포르|홍콩|러시아|브라질|美|日|中|英|獨|佛)\s?"
+    r"([가-힣][가-힣A-Za-z0-9&]{1,14})(?=(?:\([^()]{2,40}\))?(?:이|가|와|과|사와|사가|측과)\s)"
+)
 _NOT_NAMES = {
     *("투자", "투자현황", "다수", "인수", "입장", "일부", "대상", "관계자", "측"),
     *("지분", "주식", "경영권", "매각", "상장"),
@@ -111,6 +118,15 @@ def propose_ko(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Ment
         name = _TRAILING.sub("", match.group(1))
         if _ok(name) and name not in _NOT_NAMES and not _NOT_NAME_END.search(name):
             spans.append((match.start(1), match.start(1) + len(name)))
+    for match in _AFTER_COUNTRY.finditer(text):
+        name = match.group(1)
+        if (
+            _ok(name)
+            and name not in _NOT_NAMES
+            and not _NOT_NAME_END.search(name)
+            and _CONTRACT.search(text, match.end(), _sentence_end(text, match.end()) + 200)
+        ):
+            spans.append(match.span(1))
     for match in _TOGETHER.finditer(text):
         name = match.group(1)
         overlap = any(m.start < match.end(1) and match.start(1) < m.end for m in taken)

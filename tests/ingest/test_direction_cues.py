@@ -60,3 +60,11 @@ def test_a_company_of_an_earlier_deal_told_in_passing_is_not_a_party():
         "영업권을 갖게 된다."
     )
     assert roles(deal(text)) == {("에이씨엠이바이오", "licensor"), ("빅제약", "licensee")}
+
+
+def test_a_company_named_after_its_country_is_proposed():
+    text = (
+        "에이씨엠이바이오는 일본 가나다라파마가 개발한 조현병 치료제의 국내 개발·마케팅·판매·유통을 "
+        "독점 대행하는 라이선스계약을 체결했다고 7일 밝혔다."
+    )
+    assert roles(deal(text)) == {("에이씨엠이바이오", "licensee"), ("가나다라파마", "licensor")}
