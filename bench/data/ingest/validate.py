@@ -60,6 +60,7 @@ SPLITS = (
     "test15",
     "test16",
     "test17",
+    "dev9",
 )
 UNTOUCHED: tuple[str, ...] = ("test16", "test17")
 """Splits kept out of every training and tuning script (bench/ingest_learn.py,
