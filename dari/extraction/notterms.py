@@ -117,7 +117,7 @@ EQUITY_AFTER = re.compile(
 # "300억원대로 추정되는 국내 우울증 치료제 시장")
 _OWN_FIGURE = re.compile(
     r"\b(?:sales|revenues?|market|income|turnover|sold|earnings|profit)\b|"
-    r"매출|시장|팔린|팔려|판매액|수입|이익|공급\s?규모|수출\s?(?:실적|액)",
+    r"매출|시장|팔린|팔려|판매액|수입|이익|공급\s?규모|수출\s?(?:실적|액)|품목으로\s?(?:성장|육성|키우)",
     re.I,
 )
 # the same words naming a deal's royalty base or a company's listing: not a figure of theirs

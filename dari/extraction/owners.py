@@ -40,8 +40,9 @@ OWNER_BEFORE = re.compile(
     r"\b(?:developed|discovered|invented|originated|owned) by\s+(?:[\w’'.-]+\s+){0,2}$", re.I
 )
 DOMESTIC = re.compile(
-    r"국내\s?(?:독점\s?)?(?:판권|판매권|라이선스|라이센스|상용화)|국내\s?독점|"
-    r"(?:rights?|marketing|sales|distribution|commerciali[sz](?:e|ing|ation)|sell)\b[^.]{0,120}?"
+    r"국내\s?(?:독점\s?)?(?:판권|판매권|라이선스|라이센스|상용화|영업|판매|유통|마케팅)|국내\s?독점|"
+    r"(?:rights?|market(?:ing|s)?|sales|distribut\w*|commerciali[sz]\w*|sell\w*|promot\w*)\b"
+    r"[^.]{0,120}?"
     r"\bin (?:South )?Korea\b|Korean (?:rights|market)",
     re.I,
 )
@@ -93,9 +94,31 @@ def takes(text: str, mentions: list[Mention]) -> bool:
     return any(TAKER_AFTER.match(text[m.end : m.end + 120]) for m in mentions)
 
 
-def korean(text: str, mentions: list[Mention], country: str) -> bool | None:
+# a multinational's Korean unit, named after it: "한국화이자제약", "암젠코리아", "MSD Korea"
+_KOREAN_UNIT = re.compile(
+    r"^(?:한국\s?(?P<a>.+)|(?P<b>.+?)\s?(?:코리아|Korea)(?:\s?(?:Ltd|Inc)\.?)?)$", re.I
+)
+
+
+def foreign_unit(name: str, gazetteer: Any) -> bool:
+    """The name is a foreign company's Korean unit ("한국화이자제약", "MSD Korea"): the deal's
+    foreign side, whatever its address."""
+    match = _KOREAN_UNIT.match(name.strip())
+    if match is None:
+        return False
+    parent = (match.group("a") or match.group("b") or "").strip().lower()
+    for form in (parent, re.sub(r"\s?(?:제약|주식회사)$", "", parent)):
+        key = gazetteer.forms.get(form)
+        if key and gazetteer.country(key) not in ("", "KR"):
+            return True
+    return False
+
+
+def korean(text: str, mentions: list[Mention], country: str, gazetteer: Any = None) -> bool | None:
     """Whether the company is Korean: its country in the graph, else a foreign nationality
-    stated where it is named (None: not known)."""
+    stated where it is named (None: not known); a foreign company's Korean unit is not."""
+    if gazetteer is not None and any(foreign_unit(m.text, gazetteer) for m in mentions):
+        return False
     if country:
         return country == "KR"
     if any(FOREIGN_BEFORE.search(text[max(0, m.start - 30) : m.start]) for m in mentions):
@@ -134,7 +157,7 @@ def direct(
         return [(pair[giver], "licensor", 0.45), (pair[1 - giver], "licensee", 0.45)]
     if DOMESTIC.search(text):
         home = [
-            korean(text, ms, gazetteer.country(p.value))
+            korean(text, ms, gazetteer.country(p.value), gazetteer)
             for p, ms in zip(pair, mentions, strict=True)
         ]
         # a company the graph does not know, named beside a Korean one it knows, in an English

@@ -427,8 +427,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
     ]
     orgs.sort(key=lambda m: m.start)
     orgs = bystanders.in_body(text, short_forms(text, _aliases(text, orgs)))
-    found_money = list(amounts(text))
-    found_dates = dates(text)
+    found_money, found_dates = list(amounts(text)), dates(text)
     out: list[Candidate] = []
     is_deal = bool(_DEAL.search(text))
     licence = re.search(
@@ -448,6 +447,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         # money raised later ("HLB merges with Elevar ... Elevar raised")
         and not (bought and _acquisition(lead) and not _FUNDING.search(lead))
         and not (lang == "ko" and stakes_ko.partners_first(text))
+        and not together.founded(text)  # a venture founded: its money is that deal's
     )
     if is_funding:
         cand = Candidate("investment")

@@ -4,7 +4,8 @@ database)."""
 
 from __future__ import annotations
 
-from tests.extraction_support import deal, roles
+from dari.extraction.owners import foreign_unit
+from tests.extraction_support import GAZ, deal, roles
 
 
 def test_the_one_responsible_for_distribution_takes_the_rights():
@@ -68,3 +69,37 @@ def test_a_company_named_after_its_country_is_proposed():
         "독점 대행하는 라이선스계약을 체결했다고 7일 밝혔다."
     )
     assert roles(deal(text)) == {("에이씨엠이바이오", "licensee"), ("가나다라파마", "licensor")}
+
+
+def test_a_korean_company_marketing_a_multinationals_product_in_korea_takes_the_rights():
+    text = (
+        "Acme Bio said Friday that it has signed a co-promotion agreement with BigPharma Korea on "
+        "a vaccine. Under the agreement, the two companies will jointly market and distribute the "
+        "vaccine in Korea starting January 1."
+    )
+    assert roles(deal(text)) == {("Acme Bio", "licensee"), ("BigPharma", "licensor")}
+
+
+def test_a_multinationals_korean_unit_is_the_foreign_side():
+    text = (
+        "에이씨엠이바이오는 한국빅제약과 항암제에 대한 공동 마케팅 계약을 체결했다고 24일 밝혔다. "
+        "이번 계약을 통해 두 회사는 6개 품목에 대해 국내 영업 공동 마케팅 활동을 진행한다. "
+        "에이씨엠이바이오는 이들 품목을 3년 내 연간 100억 원대 품목으로 성장시키겠다는 계획이다."
+    )
+    fields = deal(text)
+    assert roles(fields) == {("에이씨엠이바이오", "licensee"), ("빅제약", "licensor")}
+    assert fields.get("total") is None  # a sales plan, not the deal's value
+
+
+def test_a_foreign_unit_is_named_after_its_parent():
+    assert foreign_unit("한국빅제약", GAZ) and foreign_unit("BigPharma Korea", GAZ)
+    assert not foreign_unit("한국에이씨엠이바이오", GAZ) and not foreign_unit("Acme Bio", GAZ)
+
+
+def test_a_joint_venture_founded_instead_of_an_investment_is_a_deal():
+    text = (
+        "Acme Bio, BigPharma rework deal\n\nWith BigPharma's cancelation of an equity investment, "
+        "Acme Bio has changed course. The two companies will instead establish a Chinese joint "
+        "venture."
+    )
+    assert deal(text)  # a deal (the venture), not an investment
