@@ -67,7 +67,7 @@ class SearchResults:
     def __init__(self, user: Any, chosen: AssetFilter, query: Query, *, semantic: bool):
         self._rows = visible_asset_rows(user)
         # Every other parameter narrows as usual; the ranked join keeps only the matches.
-        self._narrowed = dataclasses.replace(chosen, q="").narrowed(visible_asset_rows(user))
+        self._narrowed = dataclasses.replace(chosen, q="").narrowed(self._rows)
         self._query = query
         self._tiers = search_tiers(user)
         self._semantic = semantic
