@@ -365,7 +365,8 @@ def top_matches(
     """The `limit` most relevant of `assets` that match the query (by rank, then name and
     id) and how many of them match in all, in one pass over the matches: the index's rows
     are ranked and joined to `assets` (a narrowed `visible_assets`, whose SQL is used as it
-    is) once, the count is a window over the join and the order a bounded sort. `tiers`
+    is) once, the count is a window over the join (SQLite: a count of the join, written
+    once) and the order a bounded sort. `tiers`
     (`access.search_tiers` of the reader of `assets`) spares the ranking of documents the
     reader cannot see; the join to `assets` decides what is returned and counted."""
     visible_sql, visible_params = assets.order_by().values("id", "name").query.sql_with_params()
