@@ -47,6 +47,10 @@ ANALYZE_AFTER = 1000
 """Documents written at once (a full reindex, a large import) after which SQLite's planner
 statistics are refreshed (`refresh_statistics`)."""
 _PLANNED = ("directory_asset", "directory_organization", "accounts_organizationlink")
+COVER = "assetsearch_asset_cover"
+"""The search table's index of (row id, asset id): a match's asset without its document.
+SQLite's planner prefers the row id's own b-tree (the wide rows of the documents: a page
+read per match), so the joins name it (INDEXED BY)."""
 
 # Column weights, strongest first: name, terms (values and glossary concepts), body, owner.
 WEIGHTS = (10.0, 5.0, 1.0, 2.0)
@@ -276,7 +280,8 @@ def matching(query: Query, every: int = 1) -> Q:
         sql = f"SELECT asset_id FROM {DOCUMENTS} WHERE document @@ to_tsquery('simple', %s)"
     else:
         sql = (
-            f"SELECT {TABLE}.asset_id FROM {FTS} JOIN {TABLE} ON {TABLE}.id = {FTS}.rowid "
+            f"SELECT {TABLE}.asset_id FROM {FTS} JOIN {TABLE} INDEXED BY {COVER} "
+            f"ON {TABLE}.id = {FTS}.rowid "
             f"WHERE {FTS} MATCH %s"
         )
     if every > 1:
@@ -341,7 +346,7 @@ def _index_matches(query: Query, tiers: SearchTiers) -> tuple[str, list[Any]]:
     ranked_sql, params = search_rank.index_matches(query, expr, WEIGHTS, tiers)
     sql = (
         f"SELECT {TABLE}.asset_id, m.rank AS rank FROM ({ranked_sql}) m "
-        f"CROSS JOIN {TABLE} ON {TABLE}.id = m.id"
+        f"CROSS JOIN {TABLE} INDEXED BY {COVER} ON {TABLE}.id = m.id"
     )
     return sql, params
 
@@ -360,17 +365,27 @@ def top_matches(
     """The `limit` most relevant of `assets` that match the query (by rank, then name and
     id) and how many of them match in all, in one pass over the matches: the index's rows
     are ranked and joined to `assets` (a narrowed `visible_assets`, whose SQL is used as it
-    is) once, the count is a window over the join and the order a bounded sort. `tiers`
+    is) once, the count is a window over the join (SQLite: a count of the join, written
+    once) and the order a bounded sort. `tiers`
     (`access.search_tiers` of the reader of `assets`) spares the ranking of documents the
     reader cannot see; the join to `assets` decides what is returned and counted."""
     visible_sql, visible_params = assets.order_by().values("id", "name").query.sql_with_params()
     index_sql, index_params = _index_matches(query, tiers)
-    join = "JOIN" if connection.vendor == "postgresql" else "CROSS JOIN"
-    sql = (
-        f"SELECT v.id, m.rank, COUNT(*) OVER () FROM ({index_sql}) m "
-        f"{join} ({visible_sql}) v ON v.id = m.asset_id "
-        "ORDER BY m.rank DESC, v.name, v.id LIMIT %s"
-    )
+    if connection.vendor == "postgresql":
+        sql = (
+            f"SELECT v.id, m.rank, COUNT(*) OVER () FROM ({index_sql}) m "
+            f"JOIN ({visible_sql}) v ON v.id = m.asset_id "
+            "ORDER BY m.rank DESC, v.name, v.id LIMIT %s"
+        )
+    else:
+        # SQLite: the joined matches are written once and counted from there; a window
+        # (COUNT(*) OVER ()) would copy and sort all of them again before the bounded sort.
+        sql = (
+            f"WITH j AS MATERIALIZED (SELECT v.id AS id, v.name AS name, m.rank AS rank "
+            f"FROM ({index_sql}) m CROSS JOIN ({visible_sql}) v ON v.id = m.asset_id) "
+            "SELECT id, rank, (SELECT COUNT(*) FROM j) FROM j "
+            "ORDER BY rank DESC, name, id LIMIT %s"
+        )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*index_params, *visible_params, max(1, limit)])
         rows = cursor.fetchall()

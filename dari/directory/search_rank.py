@@ -221,6 +221,13 @@ def phrases(query: Query) -> Counter[str]:
     )
 
 
+def any_token(query: Query) -> bool:
+    """Whether a document matches the query exactly when it holds one of its tokens: one
+    term whose alternatives are single tokens ("cancer": cancer OR its glossary concept), so
+    the tokens' hits name the matches without the MATCH (dari.directory.search.expression)."""
+    return len(query.terms) == 1 and all(len(a) == 1 for a in query.terms[0].alternatives)
+
+
 def index_matches(
     query: Query, expr: str, weights: Sequence[float], tiers: SearchTiers
 ) -> tuple[str, list[Any]]:
@@ -236,12 +243,13 @@ def index_matches(
     register_functions(connection.connection)
     counts = phrases(query)
     avgdl, idf = public_statistics(sorted(counts))
-    sql, part_params = _computed(MEMBERS, counts, avgdl, idf, weights, expr)
+    expr_or_none = None if any_token(query) else expr
+    sql, part_params = _computed(MEMBERS, counts, avgdl, idf, weights, expr_or_none)
     parts.append(sql)
     params += part_params
     owners = tiers.restricted_owners
     if owners is None:
-        sql, part_params = _computed(RESTRICTED, counts, avgdl, idf, weights, expr)
+        sql, part_params = _computed(RESTRICTED, counts, avgdl, idf, weights, expr_or_none)
     elif owners:
         marks = ", ".join(["%s"] * len(owners))
         # The owners' restricted documents: a few, read by the asset's owner index.
@@ -250,7 +258,7 @@ def index_matches(
             f"WHERE a.organization_id IN ({marks}) AND a.visibility {_PART[RESTRICTED]}"
         )
         sql, part_params = _computed(
-            RESTRICTED, counts, avgdl, idf, weights, expr, (docs, list(owners))
+            RESTRICTED, counts, avgdl, idf, weights, expr_or_none, (docs, list(owners))
         )
     if owners is None or owners:
         parts.append(sql)
@@ -264,11 +272,12 @@ def _computed(
     avgdl: float,
     idf: dict[str, float],
     weights: Sequence[float],
-    expr: str,
+    expr: str | None,
     docs: tuple[str, list[Any]] | None = None,
 ) -> tuple[str, list[Any]]:
     """SQL (id, rank) of `fts`'s matches (only those among `docs`, SQL of search-row ids
-    and its parameters, when given), ranked by bm25's formula from public statistics."""
+    and its parameters, when given), ranked by bm25's formula from public statistics.
+    `expr` None: every document with a hit of a token matches (`any_token`)."""
     tokens = sorted(counts)
     column = {t: f"f{j}" for j, t in enumerate(tokens)}
     weight = (
@@ -284,13 +293,20 @@ def _computed(
         f"%s * y.{column[t]} * {K1 + 1} / (y.{column[t]} + {K1} * ({1 - B} + {B} * y.d / %s))"
         for t in tokens
     )
-    among, among_params = (f"AND rowid IN ({docs[0]})", docs[1]) if docs else ("", [])
+    if expr is None:  # a hit of any token is a match: the hits are read alone
+        among = f"AND i.doc IN ({docs[0]})" if docs else ""
+        among_params = [*(docs[1] if docs else [])]
+    else:
+        # `+rowid`: the documents' ids filter the matches, rather than each being looked up
+        # in the index by a query of its own (the owners' restricted ones: one per document).
+        among = f"AND +rowid IN ({docs[0]})" if docs else ""
+        among = f"AND i.doc IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s {among})"
+        among_params = [expr, *(docs[1] if docs else [])]
     # Each match: its weighted hits per token (one pass over the tokens' hits in the table,
     # kept for the matches), then its length, read once (MATERIALIZED), and the formula.
     sql = (
         f"SELECT * FROM (WITH x AS (SELECT i.doc AS doc, {hits} FROM {instances(fts)} i "
-        f"WHERE i.term IN ({marks}) "
-        f"AND i.doc IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s {among}) GROUP BY i.doc), "
+        f"WHERE i.term IN ({marks}) {among} GROUP BY i.doc), "
         f"y AS MATERIALIZED (SELECT x.*, dari_document_length(z.sz) AS d FROM x "
         f"JOIN {fts}_docsize z ON z.id = x.doc) "
         f"SELECT y.doc AS id, {score} AS rank FROM y)"
@@ -298,4 +314,4 @@ def _computed(
     score_params: list[Any] = []
     for t in tokens:
         score_params += [idf[t] * counts[t], avgdl]
-    return sql, [*tokens, *tokens, expr, *among_params, *score_params]
+    return sql, [*tokens, *tokens, *among_params, *score_params]

@@ -260,6 +260,29 @@ def _holds(row: dict[str, Any], field: str, value: str) -> bool:
     return bool(row[_GROUPED[field]] == value)
 
 
+def _facet_counts(
+    groups: list[dict[str, Any]], chosen: dict[str, str], step: int
+) -> dict[str, Counter[Any]]:
+    """Per facet, the assets per value among the groups that meet every *other* facet's
+    chosen value (each group counted `step` times), in one pass over the groups: a group
+    that misses no chosen value counts for every facet, one that misses one only for that
+    facet, one that misses more for none."""
+    wanted = [(field, value) for field, value in chosen.items() if value]
+    out: dict[str, Counter[Any]] = {field: Counter() for field in FACETS}
+    for row in groups:
+        missed = [field for field, value in wanted if not _holds(row, field, value)]
+        if len(missed) > 1:
+            continue
+        n = row["n"] * step
+        for field in missed or FACETS:
+            if field == "seeking":
+                for value in set(row["seeking"] or ()):
+                    out[field][value] += n
+            else:
+                out[field][row[_GROUPED[field]]] += n
+    return out
+
+
 FACETS_EXACT_UP_TO = 5000
 """A search finding more assets than this has its facet counts estimated from a sample."""
 FACET_SAMPLE = 2000
@@ -305,27 +328,11 @@ def asset_facets(user: Any, chosen: AssetFilter, matches: int | None = None) -> 
     if groups is None:
         rows = unfaceted.narrowed(visible_assets(user))
         groups = list(rows.order_by().values(*_GROUPED.values()).annotate(n=Count("pk")))
-    chosen_values = {field: getattr(chosen, field) for field in FACETS}
-
-    def counts(field: str) -> Counter[Any]:
-        others = [(f, v) for f, v in chosen_values.items() if v and f != field]
-        out: Counter[Any] = Counter()
-        for row in groups:
-            if not all(_holds(row, f, v) for f, v in others):
-                continue
-            if field == "seeking":
-                for value in set(row["seeking"] or ()):
-                    out[value] += row["n"] * step
-            elif field == "cluster":
-                out[row[_GROUPED["cluster"]]] += row["n"] * step
-            else:
-                out[row[_GROUPED[field]]] += row["n"] * step
-        return out
-
+    counts = _facet_counts(groups, {field: getattr(chosen, field) for field in FACETS}, step)
     approximate = step > 1
     facets = []
     for field, title, choices in VOCAB_FACETS:
-        found = counts(field)
+        found = counts[field]
         options = [(v, str(lbl), found.get(v, 0)) for v, lbl in choices.choices]
         facets.append(Facet(field, str(title), getattr(chosen, field), options, approximate))
     names = {
@@ -334,7 +341,7 @@ def asset_facets(user: Any, chosen: AssetFilter, matches: int | None = None) -> 
         )
         for row in groups
     }
-    found = counts("cluster")
+    found = counts["cluster"]
     if approximate:  # every cluster and country on offer: a rare one may not be sampled
         names.update(
             (pk, choose_name(name, name_ko))
@@ -346,7 +353,7 @@ def asset_facets(user: Any, chosen: AssetFilter, matches: int | None = None) -> 
         key=lambda option: (option[1], option[0]),
     )
     facets.append(Facet("cluster", str(_("Cluster")), chosen.cluster, clusters, approximate))
-    found = counts("country")
+    found = counts["country"]
     if approximate:
         found.update(dict.fromkeys(countries_of(Organization.objects.all()), 0))
     countries = [(c, name, found[c]) for c, name in countries_by_name([c for c in found if c])]

@@ -12,8 +12,8 @@ counts are the counts of the filter (the same as the facets'). `SEARCH_SEMANTIC`
 (DARI_SEARCH_SEMANTIC=0) turns it off; its cost is measured by bench/search.py.
 
 Speed (100,000 assets, bench/search.py): a ranked search is one pass over the index's
-matches in SQL (`top_matches`: rank, join to the visible and filtered assets, count as a
-window, bounded sort), then the page's rows by id; nothing is loaded into Python but the
+matches in SQL (`top_matches`: rank, join to the visible and filtered assets, count,
+bounded sort), then the page's rows by id; nothing is loaded into Python but the
 ids of the page (or of the semantic candidates, when more).
 """
 
@@ -67,7 +67,7 @@ class SearchResults:
     def __init__(self, user: Any, chosen: AssetFilter, query: Query, *, semantic: bool):
         self._rows = visible_asset_rows(user)
         # Every other parameter narrows as usual; the ranked join keeps only the matches.
-        self._narrowed = dataclasses.replace(chosen, q="").narrowed(visible_asset_rows(user))
+        self._narrowed = dataclasses.replace(chosen, q="").narrowed(self._rows)
         self._query = query
         self._tiers = search_tiers(user)
         self._semantic = semantic
