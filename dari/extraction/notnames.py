@@ -81,8 +81,8 @@ _KO_PARTS = set(
     "협약 체결 이전 기술 수출 도입 판매 판권 허가 상업화 생산 공급 유통 라이선스 계열 지주 "
     "최대 최고 대표 세계 글로벌 국내 해외 현지 신약 의약품 치료제 후보 물질 법인 합작 합자 "
     "상장 매출 규모 금액 선급금 계약금 마일스톤 단계 성과 본사 지사 사업 부문 전략 협력 "
-    "제휴".split()
-)
+    "제휴 제약사 제약회사 바이오사 업체들 기업들 회사들".split()
+) | {name for name in Locale("ko").territories.values() if " " not in name and len(name) <= 4}
 # a company's standing or region said before a kind of company: "최대 제약", "북아프리카 제약"
 _KO_STANDING = {"최대", "최고", "세계적", "유력", "대표", "주요", "선도", "대형"}
 _KO_REGION = re.compile(
@@ -100,6 +100,12 @@ def _only_common_words(name: str) -> bool:
         if any(j in ends and word[j:i] in _KO_PARTS for j in range(max(0, i - 4), i)):
             ends.add(i)
     return len(word) in ends
+
+
+# a disease named after a person, not a company: "Alzheimer's disease", "Parkinson's"
+_DISEASE_AFTER = re.compile(
+    r"^['’]s?\s(?:disease|syndrome|dementia)|^\s(?:disease|syndrome)\b", re.I
+)
 
 
 def not_a_name(text: str, m: Mention) -> bool:
@@ -121,6 +127,8 @@ def not_a_name(text: str, m: Mention) -> bool:
         return True
     before = text[max(0, m.start - 12) : m.start]
     after = text[m.end : m.end + 30]
+    if _DISEASE_AFTER.match(after):
+        return True
     if _QUOTE.search(before) and _PRODUCT_AFTER.match(after):
         return True
     return bool(_PRODUCT_BEFORE.search(before))

@@ -26,6 +26,16 @@ def test_a_phrase_of_common_deal_words_is_not_a_company():
         assert not_a_name(*proposed(f"에이씨엠이바이오는 {name}를 밝혔다.", name))
 
 
+def test_generic_plurals_and_a_country_before_a_kind_of_company_are_not_names():
+    for name in ("업체들", "중국제약", "글로벌제약사"):
+        assert not_a_name(*proposed(f"에이씨엠이바이오는 {name}과 계약했다.", name))
+
+
+def test_a_disease_named_after_a_person_is_not_a_company():
+    text = "Acme Bio agreed to promote Ebixa, an Alzheimer's disease treatment."
+    assert not_a_name(*proposed(text, "Alzheimer"))
+
+
 def test_a_standing_or_region_before_a_kind_of_company_is_not_a_name():
     for name in ("최대 제약", "북아프리카 제약"):
         assert not_a_name(*proposed(f"에이씨엠이바이오는 {name}와 계약했다.", name))
