@@ -1,10 +1,9 @@
 """`extract(text, gazetteer)`: the candidate records of one text.
 
 A deal is read when the text speaks of a licence, an option, a collaboration or an acquisition
-(기술이전, 기술수출, 라이선스, 인수 ...); an investment when it speaks of a funding round
-(Series B, 투자 유치 ...). Parties come from the gazetteer (or are proposed as new
-organisations), their roles from the verbs around them (`roles.py`), amounts from the money
-mentions and the words before each (upfront, milestones, total, 계약금, 마일스톤, 총 ...).
+(기술이전, 기술수출, 라이선스, 인수 ...); an investment when it speaks of a funding round (Series B,
+투자 유치 ...). Parties come from the gazetteer (or are proposed), their roles from the verbs
+around them (`roles.py`), amounts from the money mentions and the words before each.
 """
 
 from __future__ import annotations
@@ -43,8 +42,8 @@ from dari.extraction.text import dates, language, sentences
 _DEAL = re.compile(
     r"licen[cs]|option|collaborat|partnership|acquir|acquisition|merger|co-develop|\bdeal\b|"
     r"agreement|rights? to|up[- ]?front|contract|transfer|export|\bbuy|\bbought|purchas|stake|"
-    r"alliance|joint[- ]venture|co-?promot|co-?market|"
-    r"계약|선급금|기술료|파트너십|지분|판권|사들|매입|매각|합병|"
+    r"alliance|joint[- ]venture|co-?promot|co-?market|exclusive distributor|"
+    r"계약|선급금|기술료|파트너십|지분|판권|사들|매입|매각|(?<!종)합병|"
     r"기술\s?이전|기술\s?수출|기술\s?도입|라이선스|라이센스|공동\s?개발|공동\s?연구|인수|도입\s?계약|"
     r"제휴|협약|합작|공동\s?(?:판매|프로모션|마케팅)",
     re.IGNORECASE,
@@ -70,7 +69,8 @@ _STAKE_FUNDING = re.compile(
 _LICENCE_ACQUIRE = re.compile(
     r"acquir\w*\s+(?:about\s+)?[\d,.]+\s+(?:million\s+)?(?:new\s+)?shares|"
     r"(?:option|right) to acquire\b|"
-    r"acquir\w*\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?technology\b|"  # "acquired the technology for"
+    # "acquired the technology for", "acquired all rights and patents to"
+    r"acquir\w*\s+(?:(?:the\s+|a\s+)?(?:[\w-]+\s+)?technology|all\s+(?:the\s+)?(?:\w+\s+)?rights)\b|"
     r"acquir\w*\s+(?:the\s+|an?\s+)?(?-i:[A-Z][\w.-]*\s+){1,2}rights?\b|"  # "the European rights"
     r"acquir\w*\s+(?:the\s+|an?\s+)?(?:exclusive|global|worldwide|"
     r"regional|development|commerciali\w+|overseas|sales|marketing|co-?development)\b"
@@ -92,7 +92,7 @@ _TYPES = [
     (
         "acquisition",
         re.compile(
-            r"\bacquir|acquisition|merger|\b(?:to|will) buy\b|bought by|인수|합병|매각", re.I
+            r"\bacquir|acquisition|merger|\b(?:to|will) buy\b|bought by|인수|(?<!종)합병|매각", re.I
         ),
     ),
     ("option", re.compile(r"\boption|옵션", re.I)),
@@ -102,7 +102,7 @@ _TYPES = [
     ("license", re.compile(r"licens|라이선스|라이센스|기술\s?이전|기술\s?수출|기술\s?도입", re.I)),
 ]
 _ACQUISITION = re.compile(
-    r"\bacquir|acquisition|divest|merger|\b(?:to|will|agreed to) buy\b|인수|합병|매각|"
+    r"\bacquir|acquisition|divest|merger|\b(?:to|will|agreed to) buy\b|인수|(?<!종)합병|매각|"
     r"주식\s?매매\s?계약|(?:보유|보통)주(?:식)?\s?(?:\S+\s){0,3}?취득",  # existing shares bought
     re.I,
 )

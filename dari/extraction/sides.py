@@ -224,6 +224,16 @@ PAIRS += [
 ]
 
 PAIRS += [
+    # "A has appointed B as the exclusive distributor for its drug": A gives the rights
+    (
+        re.compile(
+            rf"{P}{GAP}\bappoint(?:s|ed|ing)?\s+{P}\s+as\s+(?:its\s+|the\s+|an?\s+)?"
+            r"(?:exclusive\s+|sole\s+)?(?:[\w-]+\s+)?(?:distributor|licensee|marketing partner)",
+            re.I,
+        ),
+        ("licensor", "licensee"),
+        0.85,
+    ),
     # "A agreed to buy B", "A will buy B": the buyer first
     (
         re.compile(

@@ -103,3 +103,19 @@ def test_a_joint_venture_founded_instead_of_an_investment_is_a_deal():
         "venture."
     )
     assert deal(text)  # a deal (the venture), not an investment
+
+
+def test_the_one_appointed_exclusive_distributor_takes_the_rights():
+    text = (
+        "BigPharma, a specialty pharmaceutical group, has appointed Acme Bio as the exclusive "
+        "distributor for its oncology drug in South Korea."
+    )
+    assert roles(deal(text)) == {("Acme Bio", "licensee"), ("BigPharma", "licensor")}
+
+
+def test_the_one_who_will_sell_anothers_products_takes_the_rights():
+    text = (
+        "에이씨엠이바이오가 다음 달부터 빅제약[001360]의 일반의약품 9종을 독점 판매한다고 26일 "
+        "밝혔다. 에이씨엠이바이오와 빅제약은 이를 위해 업무협약을 체결했다."
+    )
+    assert roles(deal(text)) == {("에이씨엠이바이오", "licensee"), ("빅제약", "licensor")}
