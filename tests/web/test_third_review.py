@@ -68,7 +68,11 @@ def investment(db):
     ("language", "labels", "figures"),
     [
         ("en", ("Upfront", "Total value"), ("USD 20m", "USD 1,040m (as stated: KRW 1,400bn)")),
-        ("ko", ("계약금", "총 규모"), ("2,000만 달러", "10억 4,000만 달러 (원문 기준: 1조 4,000억 원)")),
+        (
+            "ko",
+            ("계약금", "총 규모"),
+            ("2,000만 달러", "10억 4,000만 달러 (원문 기준: 1조 4,000억 원)"),
+        ),
     ],
 )
 def test_a_deal_page_writes_its_amounts_as_the_lists_do(client, deal, language, labels, figures):
@@ -114,9 +118,8 @@ def test_on_a_phone_the_asset_table_keeps_name_and_stage_and_reads_the_rest_unde
     html = _page(client, "/assets/", "ko")
     heads = re.findall(r"<th( class=\"[^\"]*\")?>([^<]+)</th>", html)
     assert [name for cls, name in heads if "wide-only" not in cls] == ["자산", "개발 단계"]
-    assert '<div class="small phone-only"><a href="/organizations/org-phone/">폰바이오</a></div>' in (
-        html
-    )
+    organisation = '<a href="/organizations/org-phone/">폰바이오</a>'
+    assert f'<div class="small phone-only">{organisation}</div>' in html
     assert '<div class="small muted phone-only">항체 · 종양학(항암)</div>' in html
 
 
