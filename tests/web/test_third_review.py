@@ -3,7 +3,8 @@ coming back: a deal's and an investment's page giving a bare "20" under "Upfront
 every list says "2,000만 달러"; an asset without a stage or modality an empty cell beside the
 "–" of the cells around it; the asset, deals and investments tables cut off on a phone, their
 last columns out of sight; a cluster without organisations saying "No organisations." in a
-card's width, indented beside the boxed empty lists under it. SYNTHETIC records only."""
+card's width, indented beside the boxed empty lists under it; a search that found nothing
+saying "자산이 없습니다." as if the directory were empty. SYNTHETIC records only."""
 
 from __future__ import annotations
 
@@ -158,3 +159,33 @@ def test_a_cluster_without_organisations_says_so_across_the_row(client):
         '<li class="empty">Dari has no organisation on record in this cluster yet.</li>' in english
     )
     assert re.search(r"\.cards > \.empty \{ grid-column: 1 / -1;", CSS.read_text())
+
+
+@pytest.mark.parametrize(
+    ("path", "korean", "english"),
+    [
+        (
+            "/assets/?q=zzqq",
+            "조건에 맞는 자산이 없습니다. 다른 검색어를 쓰거나 필터를 줄여 보세요.",
+            "No assets match. Try another term or fewer filters.",
+        ),
+        ("/deals/?year=1990", "조건에 맞는 거래가 없습니다.", "No deals match these filters."),
+        (
+            "/investments/?year=1990",
+            "조건에 맞는 투자가 없습니다.",
+            "No investments match these filters.",
+        ),
+    ],
+)
+def test_a_search_that_finds_nothing_says_nothing_matches_not_that_there_is_nothing(
+    client, path, korean, english
+):
+    AssetFactory(name="Some Asset")
+    found = (_page(client, path, "ko"), _page(client, path, "en"))
+    assert [
+        f'class="empty">{korean}</td>' in found[0],
+        f'class="empty">{english}</td>' in found[1],
+    ] == [
+        True,
+        True,
+    ]
