@@ -4,7 +4,9 @@ every list says "2,000만 달러"; an asset without a stage or modality an empty
 "–" of the cells around it; the asset, deals and investments tables cut off on a phone, their
 last columns out of sight; a cluster without organisations saying "No organisations." in a
 card's width, indented beside the boxed empty lists under it; a search that found nothing
-saying "자산이 없습니다." as if the directory were empty. SYNTHETIC records only."""
+saying "자산이 없습니다." as if the directory were empty; the API token box on "내 계정" in
+machine Korean ("내 이름으로 API를 씁니다", "토큰은 내가 보는 것만 정확히 봅니다"). SYNTHETIC
+records only."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ import pytest
 
 import dari.web
 from dari.directory.models import Deal, Investment
-from tests.factories import AssetFactory, ClusterFactory, OrganizationFactory
+from tests.factories import AssetFactory, ClusterFactory, OrganizationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -189,3 +191,15 @@ def test_a_search_that_finds_nothing_says_nothing_matches_not_that_there_is_noth
         True,
         True,
     ]
+
+
+def test_the_api_token_box_on_my_account_reads_as_korean(client):
+    client.force_login(UserFactory())
+    html = _page(client, "/me/", "ko")
+    assert [
+        "다른 도구(CRM, BI 도구)가 내 계정으로 API를 사용할 수 있습니다." in html,
+        "토큰으로는 내가 볼 수 있는 것만 볼 수 있습니다." in html,
+        "선택하지 않으면 읽기 전용 토큰이 됩니다." in html,
+        "어디에 쓰는 토큰인지 적으세요. 예: “CRM 동기화”." in html,
+        "API를 씁니다" in html or "정확히 봅니다" in html,
+    ] == [True, True, True, True, False]
