@@ -5,7 +5,8 @@ every list says "2,000만 달러"; an asset without a stage or modality an empty
 last columns out of sight; a cluster without organisations saying "No organisations." in a
 card's width, indented beside the boxed empty lists under it; a search that found nothing
 saying "자산이 없습니다." as if the directory were empty; the API token box on "내 계정" in
-machine Korean ("내 이름으로 API를 씁니다", "토큰은 내가 보는 것만 정확히 봅니다"). SYNTHETIC
+machine Korean ("내 이름으로 API를 씁니다", "토큰은 내가 보는 것만 정확히 봅니다"); two
+sources of one newspaper listed as "koreabiomed.com" twice, alike. SYNTHETIC
 records only."""
 
 from __future__ import annotations
@@ -203,3 +204,21 @@ def test_the_api_token_box_on_my_account_reads_as_korean(client):
         "어디에 쓰는 토큰인지 적으세요. 예: “CRM 동기화”." in html,
         "API를 씁니다" in html or "정확히 봅니다" in html,
     ] == [True, True, True, True, False]
+
+
+def test_two_sources_from_one_host_read_apart_and_show_their_address_on_hover(client, deal):
+    Deal.objects.filter(pk=deal.pk).update(
+        sources=[
+            "https://www.koreabiomed.com/news/articleView.html?idxno=27723",
+            "http://www.koreabiomed.com/news/articleView.html?idxno=22328",
+            "https://www.sanofi.com/en/media-room",
+        ]
+    )
+    html = _page(client, "/deals/dl-review/", "en")
+    section = re.search(r'<section class="sources">(.*?)</section>', html, re.S).group(1)
+    assert re.findall(r">([^<]+)</a>", section) == [
+        "koreabiomed.com › articleView.html?idxno=27723",
+        "koreabiomed.com › articleView.html?idxno=22328",
+        "sanofi.com",
+    ]
+    assert 'title="https://www.sanofi.com/en/media-room"' in section
