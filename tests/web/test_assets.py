@@ -144,4 +144,4 @@ def test_every_territory_to_try_is_one_the_matcher_reads():
 def test_a_search_that_finds_nothing_says_so(client, directory):
     for headers in ({}, {"HTTP_HX_REQUEST": "true"}):
         body = client.get("/assets/?q=xyzzyqqq", **headers).content.decode()
-        assert "0 assets" in body and "No assets." in body
+        assert "0 assets" in body and "No assets match. Try another term or fewer filters." in body

@@ -53,7 +53,7 @@ def test_investment_page_shows_round_parties_amount_description_and_sources(clie
         html.index('href="/organizations/org-jj/"'),
     )
     assert kb < jj
-    assert "20 <span" in html and "as stated: KRW 29bn" in html
+    assert "USD 20m <span" in html and "as stated: KRW 29bn" in html
     assert "Series B of 29 billion won" in html
     assert 'href="https://www.biospectator.com/news/view/25007"' in html
 

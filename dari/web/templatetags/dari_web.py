@@ -243,6 +243,25 @@ def host(url: str) -> str:
     return netloc.removeprefix("www.") or url
 
 
+@register.filter
+def source_links(sources: list[str] | None) -> list[dict[str, str]]:
+    """A record's sources as links: each named by its host, and where two share a host (two
+    articles of one newspaper), by the end of its address as well, so no two read alike."""
+    urls = list(sources or [])
+    hosts = [host(url) for url in urls]
+    links = []
+    for url, name in zip(urls, hosts, strict=True):
+        if hosts.count(name) > 1:
+            parts = urlsplit(url)
+            tail = parts.path.rstrip("/").rsplit("/", 1)[-1] + (
+                f"?{parts.query}" if parts.query else ""
+            )
+            if tail:
+                name = f"{name} › {tail if len(tail) <= 40 else tail[:39] + '…'}"
+        links.append({"url": url, "href": web_url(url), "label": name})
+    return links
+
+
 @register.simple_tag(takes_context=True)
 def query_with(context: Any, **changes: Any) -> str:
     """The current query string with some parameters replaced (None or "" removes one)."""
