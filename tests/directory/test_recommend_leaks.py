@@ -157,7 +157,7 @@ def event_participant(world, reader):
 
 
 def suggestions(me):
-    return [(s.organization.pk, s.score, s.reasons) for s in suggest_meetings(me.user, me)]
+    return [(s.organization.pk, s.score, s.reasons, s.about) for s in suggest_meetings(me.user, me)]
 
 
 @pytest.mark.parametrize("reader", ["anonymous", "stranger", "partner"])

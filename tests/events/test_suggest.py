@@ -31,12 +31,15 @@ def test_suggestions_rank_event_organisations_and_skip_those_already_asked(clien
     AssetFactory(id="as-bio-adc", organization=me.organization, name="BIO-ADC", modality="adc")
     got = suggest_meetings(me.user, me)
     assert [s.organization.pk for s in got][:1] == ["org-seeker"]
-    assert got[0].reasons[0].startswith("BIO-ADC: ")
+    assert got[0].about == "BIO-ADC"  # the asset named once, not before every reason
+    assert got[0].reasons and not any(r.startswith("BIO-ADC") for r in got[0].reasons)
     request_meeting(me, target=seeker)
     assert "org-seeker" not in [s.organization.pk for s in suggest_meetings(me.user, me)]
     client.force_login(me.user)
     page = client.get(f"/events/{event.slug}/suggestions", HTTP_HX_REQUEST="true")
     assert page.status_code == 200
+    html = page.content.decode()
+    assert "Matched on BIO-ADC" in html and "BIO-ADC: " not in html
     # A strength bar out of ten against the best suggestion, as on the directory's lists.
     bars = re.findall(r'class="strength-bar strength-(\d+)"', page.content.decode())
     assert (bars[:1], 'class="score"' in page.content.decode()) == (["10"], False)

@@ -26,6 +26,7 @@ class Suggestion:
     organization: Organization
     score: float
     reasons: list[str] = field(default_factory=list)
+    about: str = ""  # the asset the match is on (ours, or theirs we may be seeking)
 
 
 def suggest_meetings(user: Any, participant: Participant, top: int = 8) -> list[Suggestion]:
@@ -55,18 +56,16 @@ def suggest_meetings(user: Any, participant: Participant, top: int = 8) -> list[
         )
     )
     candidates = event_orgs - asked
-    best: dict[str, tuple[float, list[str]]] = {}
+    best: dict[str, tuple[float, list[str], str]] = {}
 
-    def offer(oid: str, score: float, reasons: list[str]) -> None:
-        if oid in candidates and (oid not in best or best[oid][0] < score):
-            best[oid] = (score, reasons)
-
-    def offer_list(rows: list[tuple[str, float, list[str]]]) -> None:
+    def offer_list(rows: list[tuple[str, float, list[str], str]]) -> None:
         # Partner scores (rank fusion, 0-1) and asset scores (a weighted sum) are on different
         # scales: each list counts relative to its own best match.
-        top_score = max((score for _oid, score, _reasons in rows), default=0.0)
-        for oid, score, reasons in rows:
-            offer(oid, score / top_score if top_score > 0 else 0.0, reasons)
+        top_score = max((row[1] for row in rows), default=0.0)
+        for oid, score, reasons, about in rows:
+            relative = score / top_score if top_score > 0 else 0.0
+            if oid in candidates and (oid not in best or best[oid][0] < relative):
+                best[oid] = (relative, reasons, about)
 
     own_assets = (
         visible_assets(user).filter(organization_id=org_id).order_by("pk")[:ASSETS_CONSIDERED]
@@ -74,16 +73,16 @@ def suggest_meetings(user: Any, participant: Participant, top: int = 8) -> list[
     for asset in own_assets:
         offer_list(
             [
-                (rec.id, rec.score, [f"{asset.name}: {r}" for r in rec.reasons])
+                (rec.id, rec.score, list(rec.reasons), asset.name)
                 for rec in recommend_partners(user, asset.pk, top=DEPTH)
             ]
         )
     offer_list(
         [
-            (asset.organization_id, rec.score, [f"{asset.name}: {r}" for r in rec.reasons])
+            (asset.organization_id, rec.score, list(rec.reasons), asset.name)
             for asset, rec in recommend_asset_rows(user, org_id, top=DEPTH)
         ]
     )
     orgs = Organization.objects.in_bulk(list(best))
     ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top]
-    return [Suggestion(orgs[oid], score, reasons) for oid, (score, reasons) in ranked]
+    return [Suggestion(orgs[oid], *match) for oid, match in ranked]
