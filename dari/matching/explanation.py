@@ -12,7 +12,7 @@ from .documents import asset_query_text, asset_text, quote
 from .past_deals import PAST_DEALS
 from .pipelines import PIPELINES, best_asset
 from .profiles import AssetProfile, OrgProfile
-from .reasons import ASSET_REASONS, PARTNER_REASONS
+from .reasons import ASSET_REASONS, ASSET_REASONS_THIRD, PARTNER_REASONS
 from .registry import Fired, Pair
 from .stated import STATED
 from .text import surface_forms, tokenize
@@ -91,13 +91,15 @@ def asset_reasons(
     query_tokens: set[str],
     *,
     members: bool = True,
+    to_org: bool = True,
 ) -> list[str]:
-    """Reasons for one asset suggested to `org` (whose query tokens are given)."""
+    """Reasons for one asset suggested to `org` (whose query tokens are given), told to the
+    organisation itself (`to_org`: "your profile") or to anyone else ("its profile")."""
     asset = corpus.assets.profiles[slot]
     return explain(
         Pair(
             corpus=corpus,
-            templates=ASSET_REASONS,
+            templates=ASSET_REASONS if to_org else ASSET_REASONS_THIRD,
             asset=asset,
             org=org,
             slot=slot,

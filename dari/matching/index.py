@@ -256,11 +256,12 @@ class Index:
         return scoring.asset_features(self.corpus, org, members=members, every=every)
 
     def recommend_assets(
-        self, org: OrgProfile, top: int = 10, *, members: bool = True
+        self, org: OrgProfile, top: int = 10, *, members: bool = True, to_org: bool = True
     ) -> list[Recommendation]:
-        """Assets `org` should see, best first, each with reasons. The organisation's own
-        assets and assets not offered for partnering are never suggested; non-public own
-        assets serve as evidence only when `members` (a signed-in reader)."""
+        """Assets `org` should see, best first, each with reasons (told to the organisation
+        itself, or with `to_org` false to anyone else). The organisation's own assets and
+        assets not offered for partnering are never suggested; non-public own assets serve as
+        evidence only when `members` (a signed-in reader)."""
         values = self.asset_features(org, members=members)
         score = combine(values, self.weights)
         store = self._assets
@@ -280,7 +281,7 @@ class Index:
                 id=str(store.ids[slot]),
                 score=round(float(score[slot]), 6),
                 reasons=asset_reasons(
-                    self.corpus, org, slot, values, query_tokens, members=members
+                    self.corpus, org, slot, values, query_tokens, members=members, to_org=to_org
                 ),
             )
             for slot in slots

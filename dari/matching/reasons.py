@@ -1,11 +1,12 @@
 """Every human-readable string the recommender produces, in one place.
 
-Reasons are English templates with named fields. Two viewpoints: PARTNER_REASONS explain
+Reasons are English templates with named fields. Three viewpoints: PARTNER_REASONS explain
 to an asset owner why an organisation is suggested ("their" = the organisation);
 ASSET_REASONS explain to an organisation why an asset is suggested ("your" = the
-organisation reading). FRAGMENTS are the small pieces filled into those fields (counts,
-years); LABELS name the vocabulary values; COUNTRY_NAMES (dari.matching.history) name the
-countries of past licensors.
+organisation reading), ASSET_REASONS_THIRD the same to anyone else ("its" = that
+organisation). FRAGMENTS are the small pieces filled into those fields (counts, years); LABELS
+name the vocabulary values; COUNTRY_NAMES (dari.matching.history) name the countries of past
+licensors.
 
 Translation is pluggable and keyed by the English text: `set_translator(fn)` installs a
 function from an English string to the reader's language (the web app installs Django's
@@ -88,6 +89,38 @@ ASSET_REASONS: dict[str, str] = {
     "pipe_target": "your pipeline has {asset}, also against {targets}",
     "pipe_indication": "your pipeline has {asset} in {indication}",
     "pipe_semantic": "your pipeline has {asset}, close to this one",
+}
+
+# The same, told to a reader who is not the organisation (its page read by anyone else):
+# "its" = the organisation the assets are suggested for.
+ASSET_REASONS_THIRD: dict[str, str] = {
+    "area_modality_interest": "{area} {modality}: in its stated interests",
+    "area_modality_focus": "{area} {modality}: in its R&D focus",
+    "area_interest": "{area}: in its stated interests",
+    "area_focus": "{area}: one of its R&D areas",
+    "area_related": "{area}: next to areas it works in ({theirs})",
+    "modality_interest": "{modality}: a modality it seeks",
+    "modality_focus": "{modality}: a modality it works with",
+    "modality_related": "{modality}: close to modalities it works with ({theirs})",
+    "stage": "{stage}: within the stages it licenses",
+    "stage_adjacent": "{stage}: next to the stages it licenses ({theirs})",
+    "deal": "the owner is open to {deals}, which it looks for",
+    "target": "target {targets}: named in its profile",
+    "indication": "{indication}: named in its profile",
+    "geography": ASSET_REASONS["geography"],
+    "kind": "it is a {kind}, the usual partner for {deal}",
+    "business": "{line}: a line of business named in its profile",
+    "terms": "shares key terms with its profile: {terms}",
+    "semantic": "the asset's description \u201c{quote}\u201d is close to its statement",
+    "hist_modality": "it in-licensed {assets}{since}, e.g. from {examples}",
+    "hist_area": "it in-licensed {assets}{since}, e.g. from {examples}",
+    "hist_target": "it in-licensed {assets} against {target}{since}, e.g. from {examples}",
+    "hist_licensor": "it licensed from the asset's owner {licensor} before: {deals}{since}",
+    "hist_country": "it in-licensed from {country} before: {deals}{since}, e.g. from {examples}",
+    "activity": "it is an active licensee: {deals} on record{since}",
+    "pipe_target": "its pipeline has {asset}, also against {targets}",
+    "pipe_indication": "its pipeline has {asset} in {indication}",
+    "pipe_semantic": "its pipeline has {asset}, close to this one",
 }
 
 FRAGMENTS: dict[str, str] = {
@@ -267,6 +300,7 @@ def catalogue() -> list[str]:
     strings = [
         *PARTNER_REASONS.values(),
         *ASSET_REASONS.values(),
+        *ASSET_REASONS_THIRD.values(),
         *FRAGMENTS.values(),
         *LABELS.values(),
         *COUNTRY_NAMES.values(),

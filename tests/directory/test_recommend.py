@@ -120,6 +120,23 @@ def test_pages_show_partners_with_reasons_and_hide_refused_assets(market, client
     )
 
 
+def test_reasons_speak_to_the_organisation_only_when_its_own_people_read(market, django_user_model):
+    """An organisation's suggested assets, read by anyone else, say "its profile", not "your
+    profile" (nor 귀사 in Korean); one of its people reads "your"."""
+    own = django_user_model.objects.create_user("seeker-bd", password="pw-seeker-bd-1")
+    own.organization = market
+    own.save()
+    outsider = [r for rec in recommend_assets(AnonymousUser(), "org-seeker") for r in rec.reasons]
+    mine = [r for rec in recommend_assets(own, "org-seeker") for r in rec.reasons]
+    assert outsider and mine
+    assert not any("your" in r.lower().split() for r in outsider)
+    assert any(" its " in f" {r} " for r in outsider)
+    assert any("your" in r for r in mine)
+    with translation.override("ko"):
+        korean = [r for rec in recommend_assets(AnonymousUser(), "org-seeker") for r in rec.reasons]
+    assert korean and not any("귀사" in r for r in korean)
+
+
 @pytest.fixture
 def past_adc_deal(market, leak_world):
     """The seeker in-licensed a shared ADC from a Korean biotech in 2024; a deal of a

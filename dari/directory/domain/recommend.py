@@ -398,9 +398,13 @@ def recommend_asset_rows(
     index = shared_index(tier)
     members = sees_members_assets(user)
     shared = visible_assets(user).filter(visibility__in=TIERS[tier]).select_related("organization")
+    # the reasons speak to the organisation ("your profile") only when one of its people reads
+    to_org = bool(user.is_authenticated) and getattr(user, "organization_id", None) == org.pk
     wanted = top
     while True:
-        ranked = index.recommend_assets(org_profile(org), top=wanted, members=members)
+        ranked = index.recommend_assets(
+            org_profile(org), top=wanted, members=members, to_org=to_org
+        )
         found = shared.in_bulk([r.id for r in ranked])  # only the ranked ones, not all
         kept = [(found[r.id], r) for r in ranked if r.id in found]
         if len(kept) >= top or len(ranked) < wanted:
