@@ -81,8 +81,8 @@ _KO_PARTS = set(
     "협약 체결 이전 기술 수출 도입 판매 판권 허가 상업화 생산 공급 유통 라이선스 계열 지주 "
     "최대 최고 대표 세계 글로벌 국내 해외 현지 신약 의약품 치료제 후보 물질 법인 합작 합자 "
     "상장 매출 규모 금액 선급금 계약금 마일스톤 단계 성과 본사 지사 사업 부문 전략 협력 "
-    "제휴 제약사 제약회사 바이오사 업체들 기업들 회사들".split()
-) | {name for name in Locale("ko").territories.values() if " " not in name and len(name) <= 4}
+    "제휴 제약사 제약회사 바이오사 업체들 기업들 회사들 다국적 대형 중견".split()
+) | {name for name in _COUNTRIES if " " not in name and len(name) <= 4 and "가" <= name[0] <= "힣"}
 # a company's standing or region said before a kind of company: "최대 제약", "북아프리카 제약"
 _KO_STANDING = {"최대", "최고", "세계적", "유력", "대표", "주요", "선도", "대형"}
 _KO_REGION = re.compile(

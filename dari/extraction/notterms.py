@@ -131,7 +131,7 @@ _ROYALTY_BASE = re.compile(
 )
 
 
-_DEALISH = re.compile(
+_DEAL_WORDS = re.compile(
     r"licen[cs]|agreement|\bdeal|contract|transaction|acqui|upfront|milestone|worth|"
     r"계약|기술\s?(?:이전|수출|도입)|인수|선급|마일스톤|기술료",
     re.I,
@@ -151,4 +151,4 @@ def own_figure(text: str, start: int, end: int, plain: bool = False) -> bool:
     """The amount is a figure of a product, a company or a market: its clause speaks of sales,
     revenue or a market and (for an amount a word names as a total, `plain` false) not of a deal."""
     clause = _clause(text, start, end)
-    return bool(_OWN_FIGURE.search(clause)) and (plain or not _DEALISH.search(clause))
+    return bool(_OWN_FIGURE.search(clause)) and (plain or not _DEAL_WORDS.search(clause))

@@ -65,7 +65,7 @@ TAKER_AFTER = re.compile(
     re.I,
 )
 # a company called foreign where it is named: "미국 제약사 ‘에스원바이오파마’", "the US firm X"
-_COUNTRY_KO = (
+COUNTRY_KO = (
     r"미국|일본|중국|유럽|영국|독일|프랑스|스위스|캐나다|호주|이스라엘|인도|대만|스페인|이탈리아|"
     r"브라질|러시아|이란|베트남|싱가포르|벨기에|네덜란드|덴마크|스웨덴|핀란드|아일랜드|오스트리아"
 )
@@ -75,7 +75,7 @@ _COUNTRY_EN = (
     r"Vietnamese|Belgian|Dutch|Danish|Swedish|Finnish|Irish|Austrian"
 )
 FOREIGN_BEFORE = re.compile(
-    rf"(?:{_COUNTRY_KO})\s?(?:의\s)?(?:제약사|제약회사|제약\s?기업|바이오\s?기업|바이오텍|바이오사|"
+    rf"(?:{COUNTRY_KO})\s?(?:의\s)?(?:제약사|제약회사|제약\s?기업|바이오\s?기업|바이오텍|바이오사|"
     rf"기업|회사|업체)\s?['‘’\"“]?$|\b(?:{_COUNTRY_EN})(?:-based)?\s+(?:firm|company|drugmaker|"
     rf"drug maker|pharma\w*|biotech\w*)\s+$",
     re.I,

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from dari.extraction.model import Mention
+from dari.extraction.owners import COUNTRY_KO
 from dari.extraction.stopwords import KO_SUBJECT_STOP
 
 _TRAILING = re.compile(
@@ -51,8 +52,7 @@ _AFTER_KIND = re.compile(
 # a name after the country it is from, where the text says what it did in the deal: "일본
 # 스미토모다이닛폰이 개발한", "美온코러스와 ... 연구 협력", "미국 해로우와 ... 파트너십 계약"
 _AFTER_COUNTRY = re.compile(
-    r"(?<![가-힣])(?:미국|일본|중국|영국|독일|프랑스|스위스|이탈리아|스페인|캐나다|호주|인도|대만|"
-    r"이스라엘|벨기에|네덜란드|덴마크|스웨덴|싱가포르|홍콩|러시아|브라질|美|日|中|英|獨|佛)\s?"
+    rf"(?<![가-힣])(?:{COUNTRY_KO}|홍콩|美|日|中|英|獨|佛)\s?"
     r"([가-힣][가-힣A-Za-z0-9&]{1,14})(?=(?:\([^()]{2,40}\))?(?:이|가|와|과|사와|사가|측과)\s)"
 )
 _NOT_NAMES = {

@@ -377,8 +377,8 @@ _COLLABORATION = re.compile(
 )
 # a licence for later or to a venture of both, not one handed over now
 _NOT_NOW = re.compile(
-    r"future|potential|later|option|first negotiation|right of first|opportunity|either|"
-    r"joint[- ]venture|new company|jointly own|우선\s?협상|옵션|향후|합자|합작",
+    _LATER.pattern + r"|future|potential|later|opportunity|either|joint[- ]venture|new company|"
+    r"jointly own|향후|합자|합작",
     re.I,
 )
 

@@ -50,7 +50,7 @@ from typing import Any
 
 from django.utils.translation import gettext
 
-from dari.accounts.access import sees_members_assets
+from dari.accounts.access import sees_members_assets, signed_in
 from dari.directory.access import access_asset, visible_assets
 from dari.directory.domain.embeddings import (
     StoredEmbedder,
@@ -399,7 +399,7 @@ def recommend_asset_rows(
     members = sees_members_assets(user)
     shared = visible_assets(user).filter(visibility__in=TIERS[tier]).select_related("organization")
     # the reasons speak to the organisation ("your profile") only when one of its people reads
-    to_org = bool(user.is_authenticated) and getattr(user, "organization_id", None) == org.pk
+    to_org = signed_in(user) and user.organization_id == org.pk
     wanted = top
     while True:
         ranked = index.recommend_assets(

@@ -85,4 +85,4 @@ def suggest_meetings(user: Any, participant: Participant, top: int = 8) -> list[
     )
     orgs = Organization.objects.in_bulk(list(best))
     ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top]
-    return [Suggestion(orgs[oid], *match) for oid, match in ranked]
+    return [Suggestion(orgs[oid], score, reasons, about) for oid, (score, reasons, about) in ranked]
