@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Q
 from django.urls import reverse
 
-from dari.events.access import may_reach_people, represents
+from dari.events.access import answering_condition, may_reach_people, represents
 from dari.events.models import Meeting, MeetingRequest, MeetingStatus, Participant, RequestStatus
 from dari.messaging.access import thread_members
 from dari.messaging.domain.mail import Outgoing, compose, deliver_once, site_url
@@ -102,8 +102,9 @@ def _waiting(now: datetime) -> dict[Any, list[MeetingRequest]]:
         condition = Q(pk__in=[])
         for event_id, org_id in orgs:
             condition |= Q(event_id=event_id, organization_id=org_id)
-        # Only those the event approved hear of requests to their organisation.
-        answering = Participant.objects.filter(condition, approved=True)
+        # Only those who answer for it (`answering_condition`: approved, still representing it)
+        # hear of requests to their organisation.
+        answering = Participant.objects.filter(condition).filter(answering_condition())
         for p in answering.select_related("user"):
             by_org[(p.event_id, p.organization_id or "")].append(p)
     waiting: dict[Any, list[MeetingRequest]] = defaultdict(list)
