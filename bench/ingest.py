@@ -39,7 +39,9 @@ passing dropped (`passing_en.py`). Session 16 read the errors of test12-15 (then
 0.46 deals right pooled) and made them training splits; test16 (40 deals, en 20, ko 20) was
 collected first by a helper and is untouched, like test17 (40 deals, collected during the round):
 both are scored here in aggregate only (session 15's rules: 0.35 and 0.42 deals right). dev9 (60
-deals, training) was measured once before its errors were read (0.40 deals right). The judge's
+deals, training) was measured once before its errors were read (0.40 deals right). test18 (40
+texts, en 20, ko 20: 34 deals and 6 rounds no earlier split tells, helper t18) is untouched too:
+only this plain run scores it, in aggregate. The judge's
 figure is "deal right": every true party found with its role, no other party, and the
 upfront, milestones and total (or the round's amount) all right.
 
