@@ -1,0 +1,123 @@
+"""Issue 14, Korean round 6 (helper xko): the two sides of a Korean deal as its signing sentence
+names them (`leadpair_ko`), goods shipped or income hoped for that are no term of the deal
+(`notterms.not_term`), 선지급금 as the upfront. Every sentence here is CONSTRUCTED for the test
+(test organisations and figures, no real deal); pure, no database."""
+
+from __future__ import annotations
+
+from dari.extraction import leadpair_ko, notterms
+from dari.extraction.model import Mention
+
+
+def _orgs(text: str, *names: str) -> list[Mention]:
+    orgs = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            key = None if name.startswith("?") else name
+            orgs.append(Mention(at, at + len(name), name, ("organization", key)))
+            at = text.find(name, at + 1)
+    return sorted(orgs, key=lambda m: m.start)
+
+
+def _first(orgs: list[Mention], name: str) -> Mention:
+    return next(m for m in orgs if m.text == name)
+
+
+def _completed(text: str, orgs: list[Mention], *roled: tuple[str, str]) -> list[tuple[str, str]]:
+    pairs = [(_first(orgs, n), r, 0.5) for n, r in roled]
+    return [(m.text, r) for m, r, _ in leadpair_ko.completed(text, orgs, pairs)]
+
+
+def test_a_company_of_a_background_deal_gives_way_to_the_signing_sentences_partner():
+    text = (
+        "갑제약(대표 홍길동)은 3일 일본 을파마사와 항생제 라이선스 계약을 맺었다고 밝혔다. "
+        "이 외에도 갑제약은 일본의 병약품사와 패치제에 대한 판권 계약을 체결하는 등 사업을 넓히고 있다."
+    )
+    orgs = _orgs(text, "갑제약", "을파마", "병약품")
+    got = _completed(text, orgs, ("병약품", "licensor"), ("갑제약", "licensee"))
+    assert got == [("을파마", "licensor"), ("갑제약", "licensee")]
+
+
+def test_a_lone_side_is_joined_by_its_partner_past_an_event_named_on_the_way():
+    text = (
+        "갑바이오는 10일 미국에서 열린 '정모건 헬스케어 콘퍼런스'에서 영국 제약사 을제약과 "
+        "면역항암제 공동연구 계약을 체결했다고 11일 밝혔다."
+    )
+    orgs = _orgs(text, "갑바이오", "정모건", "을제약")
+    assert _completed(text, orgs, ("갑바이오", "partner")) == [
+        ("갑바이오", "partner"),
+        ("을제약", "partner"),
+    ]
+
+
+def test_a_name_the_graph_lacks_is_read_from_its_slot_when_its_form_says_company():
+    text = (
+        "[가상일보]갑약품(대표 홍길동)은 최근 인도네시아 제약그룹인 ‘무덱’과 위장약 독점공급 "
+        "양해각서를 체결했다고 10일 밝혔다."
+    )
+    orgs = _orgs(text, "갑약품")
+    assert _completed(text, orgs, ("갑약품", "licensor")) == [
+        ("갑약품", "licensor"),
+        ("무덱", "licensee"),
+    ]
+
+
+def test_a_product_or_a_company_in_its_own_part_is_no_partner():
+    product = (
+        "갑바이오는 6일 ‘GB-510’과 관련해 계약금 8천만 달러의 기술수출 계약을 체결했다고 밝혔다."
+    )
+    orgs = _orgs(product, "갑바이오")
+    assert _completed(product, orgs, ("갑바이오", "licensor")) == [("갑바이오", "licensor")]
+    fee = "갑제약은 6일 을사로부터 2500만달러의 기술 권리금과 로열티를 받는 조건으로 기술이전 계약을 체결했다."
+    orgs = _orgs(fee, "갑제약", "을사로부터", "?권리금")
+    got = _completed(fee, orgs, ("갑제약", "licensor"), ("을사로부터", "licensee"))
+    assert got == [("갑제약", "licensor"), ("을사로부터", "licensee")]
+
+
+def test_an_earlier_deal_is_no_signing_sentence():
+    text = "갑제약은 지난달 호주 제약사 Bepa과 독점판매권 계약을 맺은 바가 있다. 을제약은 갑제약에 기술료를 준다."
+    orgs = _orgs(text, "갑제약", "Bepa", "을제약")
+    got = _completed(text, orgs, ("갑제약", "licensor"), ("을제약", "licensee"))
+    assert got == [("갑제약", "licensor"), ("을제약", "licensee")]
+
+
+def test_the_same_company_named_another_way_is_kept():
+    text = (
+        "갑을중외그룹은 전날 미국 제약사인 병스터와 독점 라이선스 수출 계약을 체결했다고 밝혔다. "
+        "기술료는 갑을중외홀딩스가 받는다."
+    )
+    orgs = _orgs(text, "갑을중외그룹", "병스터", "갑을중외홀딩스")
+    got = _completed(text, orgs, ("갑을중외홀딩스", "licensor"), ("병스터", "licensee"))
+    assert got == [("갑을중외홀딩스", "licensor"), ("병스터", "licensee")]
+
+
+def test_goods_shipped_or_income_hoped_for_are_no_term():
+    for after in (
+        "어치를 공급할 예정이다",
+        " 규모의 원료 수출이 예상된다",
+        "에 달하는 원료를 수출하게 된다",
+        "의 수출을 목표로 하고 있다",
+        "의 수익이 기대된다고 밝혔다",
+    ):
+        assert notterms.not_term(after, "갑제약은 10년간 "), after
+    for after in (
+        " 규모의 기술수출 계약을 체결",
+        " 규모의 수출 계약을 맺었다",
+        " 규모의 제품 공급 및 라이선스 계약",
+    ):
+        assert not notterms.not_term(after, "갑제약은 "), after
+    # the terms counted in: the deal's total
+    assert not notterms.not_term(" 규모의 수출이 가능하다", "기술료를 포함해 5년간 ")
+
+
+def test_an_upfront_paid_first_is_the_upfront():
+    from dari.extraction import extract
+    from dari.extraction.gazetteer import Gazetteer
+
+    text = (
+        "갑제약은 을바이오에 위장약의 중국 판권을 이전하는 라이선스 계약을 체결했다고 1일 밝혔다. "
+        "갑제약은 이번 계약을 통해 선지급금 350만달러를 받는다."
+    )
+    cands = extract(text, Gazetteer([]))
+    assert cands and cands[0].fields.get("upfront") == 3500000
