@@ -33,7 +33,7 @@ _WORD = r"[가-힣A-Za-z][가-힣A-Za-z0-9&·\-]{0,14}"
 # quoted name may have spaces), not "‘CKD-510’과 관련해"
 _WITH = re.compile(
     rf"(?:({_QUOTE})([^'‘’\"“”]{{2,30}}){_QUOTE}|(?<![가-힣A-Za-z0-9])({_WORD}))"
-    rf"{_PAREN}\s?(사|社)?\s?(?:와의?|과의?|측과)\s(?!관련|함께|같|달리|비교|동일|유사|이의)"
+    rf"{_PAREN}(?:\s그룹)?\s?(사|社)?\s?(?:와의?|과의?|측과)\s(?!관련|함께|같|달리|비교|동일|유사|이의)"
 )
 # the subject: "중외제약(대표 이경하)은", "온코러스는"
 _SUBJECT = re.compile(rf"(?<![가-힣A-Za-z0-9])({_WORD}){_PAREN}\s?(?:은|는|이|가)\s")
@@ -163,18 +163,64 @@ def completed(
     pair, (start, end) = found[:2], found[2]
     keys = [_key(m) for m, _, _ in roled]
     inside = [m for m in pair if _key(m) in keys]
+    if len(inside) == 2:
+        return _directed(text, pair, (start, end), roled)
     if len(inside) != 1:
         return roled
     kept = next(x for x in roled if _key(x[0]) == _key(inside[0]))
     missing = next(m for m in pair if _key(m) != _key(inside[0]))
     others = [x for x in roled if x is not kept]
     if not others:
-        return [kept, (missing, _COMPLEMENT[kept[1]], 0.5)]
+        signed = _SIGNED.search(text, pair[1].end, end)  # what is signed with the partner
+        said = text[pair[1].end : signed.end() if signed else end]
+        if _TOGETHER.search(said) and not _ONE_WAY.search(said):
+            return [(kept[0], "partner", kept[2]), (missing, "partner", 0.5)]
+        joined = [kept, (missing, _COMPLEMENT[kept[1]], 0.5)]
+        return _directed(text, pair, (start, end), joined)
     other = others[0]
     named = any(start <= m.start < end and _key(m) == _key(other[0]) for m in orgs)
     if named or other[1] != _COMPLEMENT[kept[1]] or _related(other[0], missing):
         return roled
     return [x if x is not other else (missing, other[1], other[2]) for x in roled]
+
+
+# what the contract signed with the partner is: "'HD003' 도입을 위한 라이센스계약" (the subject
+# takes), "기술수출 계약", "라이선스 아웃 계약" (the subject gives), "중국 내 라이선스" with a
+# partner from China (the partner takes)
+_TAKES = re.compile(r"도입|라이[선센]스\s?인(?![가-힣])|인\s?라이[선센]싱")
+_GIVES = re.compile(r"수출|라이[선센]스\s?아웃|아웃\s?라이[선센]싱")
+_TOGETHER = re.compile(r"협력|공동\s?(?:연구|개발)")
+_ONE_WAY = re.compile(r"라이[선센]|기술\s?(?:이전|수출|도입)|판권|판매|공급|도입|인수|투자|\d")
+_COUNTRY = re.compile(rf"({COUNTRY_KO})(?:의)?\s?(?:\S+\s){{0,2}}?$")
+
+
+def _directed(
+    text: str, pair: tuple[Mention, Mention], span: tuple[int, int], roled: list[Any]
+) -> list[tuple[Mention, str, float]]:
+    """`roled` turned where the signing sentence says plainly which way the licence runs."""
+    subject, partner = pair
+    if {r for _, r, _ in roled} != {"licensor", "licensee"} or len(roled) != 2:
+        return roled
+    if subject.start > partner.start:
+        return roled  # "A와 B는 ... 체결": no subject apart
+    signed = _SIGNED.search(text, partner.end, span[1])
+    if signed is None:
+        return roled
+    what = text[partner.end : signed.end()]
+    gives = None
+    if _TAKES.search(what) and not _GIVES.search(what):
+        gives = False
+    elif _GIVES.search(what) and not _TAKES.search(what):
+        gives = True
+    else:
+        country = _COUNTRY.search(text[max(0, partner.start - 16) : partner.start])
+        if country and re.search(re.escape(country.group(1)) + r"\s?(?:내|시장|지역|판권)", what):
+            gives = True  # the partner's own country's rights: it takes them
+    if gives is None:
+        return roled
+    role = {_key(subject): "licensor" if gives else "licensee"}
+    role[_key(partner)] = _COMPLEMENT[role[_key(subject)]]
+    return [(m, role.get(_key(m), r), c) for m, r, c in roled]
 
 
 def _related(other: Mention, missing: Mention) -> bool:

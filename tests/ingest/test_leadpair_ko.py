@@ -121,3 +121,34 @@ def test_an_upfront_paid_first_is_the_upfront():
     )
     cands = extract(text, Gazetteer([]))
     assert cands and cands[0].fields.get("upfront") == 3500000
+
+
+def test_a_contract_to_bring_a_drug_in_makes_the_subject_the_licensee():
+    text = (
+        "갑약품은 지난 16일 서울에서 일본의 을조키제약사와 신장질환치료제 ‘GB003’ 도입을 위한 "
+        "라이센스계약을 체결했다고 18일 밝혔다."
+    )
+    orgs = _orgs(text, "갑약품", "을조키제약")
+    got = _completed(text, orgs, ("갑약품", "licensor"), ("을조키제약", "licensee"))
+    assert got == [("갑약품", "licensee"), ("을조키제약", "licensor")]
+
+
+def test_rights_in_the_partners_own_country_go_to_the_partner():
+    text = (
+        "[가상경제]갑약품은 중국 을보텍 그룹과 5000만달러 규모의 거담제 '가상 캡슐'의 중국 내 "
+        "라이선스 및 공급계약을 체결했다고 10일 밝혔다."
+    )
+    orgs = _orgs(text, "갑약품", "을보텍")
+    got = _completed(text, orgs, ("을보텍", "licensor"), ("갑약품", "licensee"))
+    assert got == [("을보텍", "licensee"), ("갑약품", "licensor")]
+
+
+def test_a_research_collaboration_joined_to_a_lone_side_makes_partners():
+    text = (
+        "갑바이오, 美을러스와 지질나노입자 연구 협력 체결\n"
+        "을러스는 4일(현지시간) 갑바이오와 LNP 제제 연구 협력(Research Collaboration)을 "
+        "체결했다고 밝혔다."
+    )
+    orgs = _orgs(text, "갑바이오")
+    got = _completed(text, orgs, ("갑바이오", "licensor"))
+    assert got == [("갑바이오", "partner"), ("을러스", "partner")]
