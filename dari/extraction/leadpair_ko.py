@@ -157,6 +157,10 @@ def completed(
     or beside a lone side."""
     if not roled or len(roled) > 2 or any(r not in _LICENCE for _, r, _ in roled):
         return roled
+    if len(roled) == 1 and roled[0][1] == "licensee" and not _brings_in(text, roled[0][0]):
+        # one side named, the other kept back ("글로벌 제약사와", "유럽 소재 빅파마와"): the
+        # named company brings its own technology (unless it says it takes one in)
+        roled = [(roled[0][0], "licensor", roled[0][2])]
     found = signing_pair(text, orgs, gazetteer)
     if found is None:
         return roled
@@ -221,6 +225,21 @@ def _directed(
     role = {_key(subject): "licensor" if gives else "licensee"}
     role[_key(partner)] = _COMPLEMENT[role[_key(subject)]]
     return [(m, role.get(_key(m), r), c) for m, r, c in roled]
+
+
+_BRINGS_IN = re.compile(
+    r"도입|들여|라이[선센]스\s?인(?![가-힣])|인\s?라이[선센]싱|권리를\s?(?:확보|획득|취득)"
+)
+
+
+def _brings_in(text: str, m: Mention) -> bool:
+    """A sentence where `m` is the subject says it takes rights in."""
+    for start, end in _sentences(text):
+        said = text[start:end]
+        subject = re.search(re.escape(m.text) + _PAREN + r"\s?(?:은|는|이|가)\s", said)
+        if subject and _BRINGS_IN.search(said, subject.end()):
+            return True
+    return False
 
 
 def _related(other: Mention, missing: Mention) -> bool:

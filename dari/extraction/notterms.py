@@ -104,7 +104,9 @@ NOT_TERM_BEFORE = re.compile(
     # what a company is worth: "a corporate value of some 656 billion won", "기업가치는 약"
     r"(?:corporate|enterprise|company|firm)\s+value\s+of\s+(?:some\s+|about\s+|around\s+|"
     r"approximately\s+)?$|valuation\s+of\s+(?:about\s+|around\s+)?$|"
-    r"기업\s?가치(?:는|가|를|로|가치는)?\s*(?:약\s*)?$",
+    r"기업\s?가치(?:는|가|를|로|가치는)?\s*(?:약\s*)?$|"
+    # what a treatment costs a patient: "연평균 투약 금액은 약 52만 달러", "약가는"
+    r"(?:투약|치료|처방)\s?(?:금액|비용|비)(?:은|는|이|가)?\s*(?:약\s*)?$|약가(?:는|가)?\s*(?:약\s*)?$",
     re.I,
 )
 # a market growing to a size: "the global market size of ... is expected to ... reach an

@@ -71,8 +71,11 @@ _SECOND_SUBJECT = re.compile(
     r"(?:하고|하며|했고|했으며|되고|이고),?\s([가-힣][가-힣A-Za-z]{1,9})(?:은|는|이|가)\s"
 )
 
-# what a side of a contract does: "독점 개발 및 판매를 담당한다", "판권을 갖는다"
-_CONTRACT_PART = re.compile(r"담당|판권|판매권|권리|독점|공급|생산|유통|상업화")
+# what a side of a contract does: "독점 개발 및 판매를 담당한다", "판권을 갖는다", "미국 내
+# 마케팅 및 영업 활동을 맡을 예정이다"
+_CONTRACT_PART = re.compile(
+    r"담당|판권|판매권|권리|독점|공급|생산|유통|상업화|마케팅|영업\s?활동|맡"
+)
 
 
 def _sentence_end(text: str, at: int) -> int:

@@ -152,3 +152,32 @@ def test_a_research_collaboration_joined_to_a_lone_side_makes_partners():
     orgs = _orgs(text, "갑바이오")
     got = _completed(text, orgs, ("갑바이오", "licensor"))
     assert got == [("갑바이오", "partner"), ("을러스", "partner")]
+
+
+def test_a_lone_company_with_its_partner_kept_back_gives_its_technology():
+    text = (
+        "갑바이오는 전일 유럽소재 글로벌 제약사와 주사제 개발 관련 연구협력 계약을 체결했다고 "
+        "공시했다. 갑바이오는 자사 플랫폼에 대한 옵션을 부여했다."
+    )
+    orgs = _orgs(text, "갑바이오")
+    assert _completed(text, orgs, ("갑바이오", "licensee")) == [("갑바이오", "licensor")]
+    taken = "갑바이오는 글로벌 제약사와 계약을 맺고 항암 신약을 국내에 도입한다고 밝혔다."
+    orgs = _orgs(taken, "갑바이오")
+    assert _completed(taken, orgs, ("갑바이오", "licensee")) == [("갑바이오", "licensee")]
+
+
+def test_a_second_subject_that_takes_on_marketing_is_proposed():
+    from dari.extraction.gazetteer import Gazetteer
+    from dari.extraction.proposers_ko import propose_ko
+
+    text = (
+        "이번 계약을 통해 갑바이오에피스는 생산 및 공급을 담당하고, 을바는 미국 내 마케팅 및 "
+        "영업 활동을 맡을 예정이다."
+    )
+    at = text.find("갑바이오에피스")
+    known = [Mention(at, at + 7, "갑바이오에피스", ("organization", "gab"))]
+    assert "을바" in [m.text for m in propose_ko(Gazetteer([]), text, known)]
+
+
+def test_what_a_treatment_costs_is_no_term():
+    assert notterms.not_term(" 달러(약 7억6000만원)에 이르는", "미국에서 연평균 투약 금액은 약 ")
