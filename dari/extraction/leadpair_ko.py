@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from dari.extraction import thisdeal_ko
 from dari.extraction.model import Mention
 from dari.extraction.owners import COUNTRY_KO
 from dari.extraction.stopwords import KO_SUBJECT_STOP
@@ -161,6 +162,7 @@ def completed(
         # one side named, the other kept back ("글로벌 제약사와", "유럽 소재 빅파마와"): the
         # named company brings its own technology (unless it says it takes one in)
         roled = [(roled[0][0], "licensor", roled[0][2])]
+    roled = thisdeal_ko.in_place(text, orgs, roled, gazetteer)
     found = signing_pair(text, orgs, gazetteer)
     if found is None:
         return roled

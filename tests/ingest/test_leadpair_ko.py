@@ -181,3 +181,23 @@ def test_a_second_subject_that_takes_on_marketing_is_proposed():
 
 def test_what_a_treatment_costs_is_no_term():
     assert notterms.not_term(" 달러(약 7억6000만원)에 이르는", "미국에서 연평균 투약 금액은 약 ")
+
+
+def test_the_company_of_this_contract_outranks_one_only_background_names():
+    from dari.extraction import thisdeal_ko
+
+    text = (
+        "갑제약은 ‘GA-1229’를 올 2월 중국 Bepa 제약집단과 라이센싱 아웃계약을 체결한 데 이어 "
+        "이번 인도 제약사와의 계약을 통해 다시 인정받게 됐다. 이번 계약으로 Calkem사는 인도와 "
+        "네팔 지역에서 ‘GA-1229’의 개발과 판매를 전적으로 담당하게 된다. 갑제약은 계약금을 받는다."
+    )
+    orgs = _orgs(text, "갑제약", "Bepa")
+    roled = [(_first(orgs, "갑제약"), "licensor", 0.5), (_first(orgs, "Bepa"), "licensee", 0.5)]
+    got = [(m.text, r) for m, r, _ in thisdeal_ko.in_place(text, orgs, roled, None)]
+    assert got == [("갑제약", "licensor"), ("Calkem", "licensee")]
+    # a company this deal's sentences name too keeps its place
+    told = text + " Bepa는 이번 계약에서 원료를 공급한다."
+    orgs = _orgs(told, "갑제약", "Bepa")
+    roled = [(_first(orgs, "갑제약"), "licensor", 0.5), (_first(orgs, "Bepa"), "licensee", 0.5)]
+    got = [(m.text, r) for m, r, _ in thisdeal_ko.in_place(told, orgs, roled, None)]
+    assert got == [("갑제약", "licensor"), ("Bepa", "licensee")]
