@@ -170,6 +170,8 @@ def completed(
     keys = [_key(m) for m, _, _ in roled]
     inside = [m for m in pair if _key(m) in keys]
     if len(inside) == 2:
+        if _together(text, pair[1].end, end) and not _one_way(text):
+            return [(m, "partner", c) for m, _, c in roled]
         return _directed(text, pair, (start, end), roled)
     if len(inside) != 1:
         return roled
@@ -177,9 +179,7 @@ def completed(
     missing = next(m for m in pair if _key(m) != _key(inside[0]))
     others = [x for x in roled if x is not kept]
     if not others:
-        signed = _SIGNED.search(text, pair[1].end, end)  # what is signed with the partner
-        said = text[pair[1].end : signed.end() if signed else end]
-        if _TOGETHER.search(said) and not _ONE_WAY.search(said):
+        if _together(text, pair[1].end, end):
             return [(kept[0], "partner", kept[2]), (missing, "partner", 0.5)]
         joined = [kept, (missing, _COMPLEMENT[kept[1]], 0.5)]
         return _directed(text, pair, (start, end), joined)
@@ -198,6 +198,28 @@ _GIVES = re.compile(r"수출|라이[선센]스\s?아웃|아웃\s?라이[선센]�
 _TOGETHER = re.compile(r"협력|공동\s?(?:연구|개발)")
 _ONE_WAY = re.compile(r"라이[선센]|기술\s?(?:이전|수출|도입)|판권|판매|공급|도입|인수|투자|\d")
 _COUNTRY = re.compile(rf"({COUNTRY_KO})(?:의)?\s?(?:\S+\s){{0,2}}?$")
+
+
+def _together(text: str, start: int, end: int) -> bool:
+    """What is signed with the partner (from its name on) is a collaboration, one way in nothing."""
+    signed = _SIGNED.search(text, start, end)
+    said = text[start : signed.end() if signed else end]
+    return bool(_TOGETHER.search(said)) and not _ONE_WAY.search(said)
+
+
+# a licence, its rights or its fees named anywhere in the text
+_LICENSED = re.compile(
+    r"기술\s?이전|기술\s?수출|라이[선센]스|판권|판매권|실시권|도입|계약금|선급금|마일스톤|기술료|로열티"
+)
+
+
+def _one_way(text: str) -> bool:
+    """A licence, its rights or fees named in a sentence that shares nothing between the two
+    ("양사가 전용실시권을 사용한다" shares)."""
+    return any(
+        _LICENSED.search(text, s, e) and not re.search(r"양사|공동|상호|서로|함께", text[s:e])
+        for s, e in _sentences(text)
+    )
 
 
 def _directed(

@@ -11,10 +11,11 @@ from dari.extraction.model import Mention
 
 def _orgs(text: str, *names: str) -> list[Mention]:
     orgs = []
-    for name in names:
+    for given in names:  # "?name": a name the graph lacks
+        name = given.lstrip("?")
+        key = None if given.startswith("?") else name
         at = text.find(name)
         while at >= 0:
-            key = None if name.startswith("?") else name
             orgs.append(Mention(at, at + len(name), name, ("organization", key)))
             at = text.find(name, at + 1)
     return sorted(orgs, key=lambda m: m.start)
@@ -201,3 +202,31 @@ def test_the_company_of_this_contract_outranks_one_only_background_names():
     roled = [(_first(orgs, "갑제약"), "licensor", 0.5), (_first(orgs, "Bepa"), "licensee", 0.5)]
     got = [(m.text, r) for m, r, _ in thisdeal_ko.in_place(told, orgs, roled, None)]
     assert got == [("갑제약", "licensor"), ("Bepa", "licensee")]
+
+
+def test_an_event_or_a_words_english_is_no_party():
+    from dari.extraction import bystanders_ko
+
+    text = "갑바이오는 10일 열린 '정모건 헬스케어 콘퍼런스'에서 을제약과 계약을 체결했다."
+    event = _orgs(text, "?정모건")[0]
+    assert bystanders_ko.not_a_party(text, event, [event])
+    text = "순매출액에 따른 경상기술료(Royalty)도 추가로 수령하게 된다."
+    gloss = _orgs(text, "?Royalty")[0]
+    assert bystanders_ko.not_a_party(text, gloss, [gloss])
+    text = "갑넥신은 중국 병순의 자회사(Shanghai Gamma Biopharma)에 판권을 이전했다."
+    named = _orgs(text, "?Shanghai Gamma Biopharma")[0]
+    assert not bystanders_ko.not_a_party(text, named, [named])
+
+
+def test_both_sides_of_a_research_collaboration_sharing_its_fruits_are_partners():
+    text = (
+        "갑바이오는 10일 영국 제약사 을제약과 면역항암제 공동연구 계약을 체결했다고 11일 "
+        "발표했다. 연구로 얻은 특허는 양사가 공동 소유하며 양사가 전용실시권을 사용한다."
+    )
+    orgs = _orgs(text, "갑바이오", "을제약")
+    got = _completed(text, orgs, ("을제약", "licensor"), ("갑바이오", "licensee"))
+    assert got == [("을제약", "partner"), ("갑바이오", "partner")]
+    paid = text + " 을제약은 갑바이오에 계약금을 지급한다."
+    orgs = _orgs(paid, "갑바이오", "을제약")
+    got = _completed(paid, orgs, ("을제약", "licensor"), ("갑바이오", "licensee"))
+    assert got == [("을제약", "licensor"), ("갑바이오", "licensee")]
