@@ -156,6 +156,7 @@ def completed(
 ) -> list[tuple[Mention, str, float]]:
     """`roled` with the signing sentence's other side in place of a company it does not name,
     or beside a lone side."""
+    roled = _tidied(roled)
     if not roled or len(roled) > 2 or any(r not in _LICENCE for _, r, _ in roled):
         return roled
     if len(roled) == 1 and roled[0][1] == "licensee" and not _brings_in(text, roled[0][0]):
@@ -264,6 +265,30 @@ def _brings_in(text: str, m: Mention) -> bool:
         if subject and _BRINGS_IN.search(said, subject.end()):
             return True
     return False
+
+
+# a company's kind taken into a name the graph lacks: "제약기업 파마신테즈", "바이오기업인 X"
+_KIND_HEAD = re.compile(r"^[가-힣]{0,4}(?:기업|회사|업체|제약사|바이오사)(?:인)?\s+(?=\S{2})")
+
+
+def _tidied(roled: list[tuple[Mention, str, float]]) -> list[tuple[Mention, str, float]]:
+    """Names the graph lacks without a kind before them; a side named by the start of another
+    side's name with the same role ("삼성바이오" beside "삼성바이오에피스") is that side."""
+    out = []
+    for m, r, c in roled:
+        head = _KIND_HEAD.match(m.text) if not m.value[1] else None
+        if head:
+            m = Mention(m.start + head.end(), m.end, m.text[head.end() :], m.value, m.confidence)
+        out.append((m, r, c))
+    if len(out) != 3:
+        return out  # (a group's companies listed: "갑홀딩스, 갑홀딩스셀" are two)
+    return [
+        (m, r, c)
+        for m, r, c in out
+        if m.value[1]
+        or len(m.text) < 4
+        or not any(o.value[1] and o.text.startswith(m.text) and q == r for o, q, _ in out)
+    ]
 
 
 def _related(other: Mention, missing: Mention) -> bool:

@@ -230,3 +230,21 @@ def test_both_sides_of_a_research_collaboration_sharing_its_fruits_are_partners(
     orgs = _orgs(paid, "갑바이오", "을제약")
     got = _completed(paid, orgs, ("을제약", "licensor"), ("갑바이오", "licensee"))
     assert got == [("을제약", "licensor"), ("갑바이오", "licensee")]
+
+
+def test_a_kind_before_a_new_name_and_a_short_form_of_a_side_are_tidied():
+    text = "갑제약이 1일 러시아 제약기업 을신테즈(JSC Ulsyntez)와 수출 계약을 체결했다고 밝혔다."
+    orgs = _orgs(text, "갑제약", "?제약기업 을신테즈")
+    got = _completed(text, orgs, ("갑제약", "licensor"), ("제약기업 을신테즈", "licensee"))
+    assert got == [("갑제약", "licensor"), ("을신테즈", "licensee")]
+    text = "갑바이오에피스가 중국에 진출한다. 갑바이오는 병바이오와 판권 계약에 관한 파트너십을 맺었다."
+    orgs = _orgs(text, "갑바이오에피스", "?갑바이오는", "?병바이오")
+    orgs = [
+        m if m.text != "갑바이오는" else Mention(m.start, m.end - 1, "갑바이오", m.value)
+        for m in orgs
+    ]
+    roled = [("갑바이오에피스", "licensor"), ("갑바이오", "licensor"), ("병바이오", "licensee")]
+    assert _completed(text, orgs, *roled) == [
+        ("갑바이오에피스", "licensor"),
+        ("병바이오", "licensee"),
+    ]
