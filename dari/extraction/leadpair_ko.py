@@ -25,8 +25,10 @@ from dari.extraction.stopwords import KO_SUBJECT_STOP
 # "업무 협약을 체결", "계약연장 조인식을 가졌다", "양해각서를 체결했다"
 _SIGNED = re.compile(
     r"(?:계약|협약|양해\s?각서|\bMOU\b|파트너십|제휴|협력)[가-힣]{0,4}\s?(?:\([^()]{0,40}\)\s?)?"
-    r"(?:을|를|도|식을)?\s?(?:체결|맺|조인식|갖|가졌)"
+    r"(?:을|를|도|식을)?\s?(?:체결|맺|조인식|갖|가졌)|손을\s?잡"
 )
+# a joint venture named: "합자 법인 젠스톰을 설립", "합작투자회사 '이뮨온시아 유한회사' 설립"
+_VENTURE = re.compile(r"(?:합작|합자)\s?(?:투자\s?)?(?:법인|회사|사)(?:인|로)?\s?['‘\"“]?$")
 _PAREN = r"(?:\s?[(（][^()（）]{1,40}[)）])?"
 _QUOTE = r"['‘’\"“”]"
 _WORD = r"[가-힣A-Za-z][가-힣A-Za-z0-9&·\-]{0,14}"
@@ -167,6 +169,11 @@ def completed(
     found = signing_pair(text, orgs, gazetteer)
     if found is None:
         return roled
+    ventures = {_key(m) for m in orgs if _VENTURE.search(text[max(0, m.start - 16) : m.start])}
+    founders = {_key(m) for m in found[:2]}
+    if any(_key(m) in ventures for m, _, _ in roled) and not founders & ventures:
+        # the venture founded is no side; its founders are partners
+        return [(found[0], "partner", 0.5), (found[1], "partner", 0.5)]
     pair, (start, end) = found[:2], found[2]
     keys = [_key(m) for m, _, _ in roled]
     inside = [m for m in pair if _key(m) in keys]

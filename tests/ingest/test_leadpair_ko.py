@@ -248,3 +248,13 @@ def test_a_kind_before_a_new_name_and_a_short_form_of_a_side_are_tidied():
         ("갑바이오에피스", "licensor"),
         ("병바이오", "licensee"),
     ]
+
+
+def test_the_founders_of_a_joint_venture_are_partners_and_the_venture_no_side():
+    text = (
+        "갑젠이 중국 작물 유전자 교정 기업 을노보바이오와 합자 법인 병스톰을 설립하는 협약을 "
+        "체결했다고 24일 밝혔다. 갑젠은 기술을 병스톰에 이전하기로 했다."
+    )
+    orgs = _orgs(text, "갑젠", "을노보바이오", "병스톰")
+    got = _completed(text, orgs, ("갑젠", "licensor"), ("병스톰", "licensee"))
+    assert got == [("갑젠", "partner"), ("을노보바이오", "partner")]
