@@ -22,7 +22,7 @@ _ANNOUNCES = re.compile(r"(?:밝혔|발표했|공시했|체결했)다")
 # a licence, money, a purchase or an investment told in the same sentence
 _ONE_WAY = re.compile(
     r"기술\s?이전|기술\s?수출|라이[선센]스|판권|판매권|실시권|\bL/O\b|도입|계약금|선급금|"
-    r"업\s?프론트|마일스톤|기술료|로열티|인수|합병|투자|지분|매각|"
+    r"업\s?프론트|마일스톤|기술료|로열티|인수|합병|투자|지분|매각|독점\S{0,4}공급|"
     r"\d\s?(?:조|억|만|천)?\s?(?:원|달러|엔|유로|위안|프랑|파운드)"
 )
 _SIDED = {"licensor", "licensee", "acquirer", "target", "partner"}

@@ -71,3 +71,11 @@ def test_one_company_selling_the_others_product_keeps_the_direction():
         "을제약은 갑바이오에 판매 수수료를 받는다."
     )
     assert _roles(text) == ["licensor", "licensee"]
+
+
+def test_a_memorandum_for_exclusive_supply_keeps_the_direction():
+    text = (
+        "갑바이오는 지난 20일 을제약과 독점상품공급을 위한 업무 협약을 체결했다고 22일 밝혔다. "
+        "갑바이오는 을제약의 주사제 전 품목을 넘겨준다."
+    )
+    assert _roles(text) == ["licensor", "licensee"]
