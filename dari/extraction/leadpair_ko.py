@@ -49,6 +49,8 @@ _NOT_NAME = re.compile(
     r"(?:기업|업체|회사|그룹|제약사|바이오사|정부|대학|병원|재단|센터|협회|기관|양사|자회사인?|들|"
     r"파트너|계약|협약|기술|제품|품목|치료제|신약|물질|의약품|주사제|약|금|비|료)$"
 )
+# the company spoken of, or people, by a common word: "동사는", "본사는", "우리는", "연구진은"
+_NOT_SUBJECT = {"동사", "본사", "우리", "저희", "그", "연구진", "연구팀", "임상", "앞서", "해당사"}
 _CASE = re.compile(
     r"[)）]?\s?(?:사|社|측)?(?:으로부터|로부터|에게|에서|에|을|를|와|과|은|는|이|가)\s"
 )
@@ -86,6 +88,8 @@ def _unknown(gazetteer: Any, text: str, start: int, end: int, why: bool) -> Ment
 
     name = text[start:end].strip()
     if not why or len(name) < 2 or name in KO_SUBJECT_STOP or _NOT_NAME.search(name):
+        return None
+    if name in _NOT_SUBJECT:
         return None
     if _generic(name) or _CODE.fullmatch(name) or name[0].isdigit():
         return None
