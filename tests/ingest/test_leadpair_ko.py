@@ -258,3 +258,9 @@ def test_the_founders_of_a_joint_venture_are_partners_and_the_venture_no_side():
     orgs = _orgs(text, "갑젠", "을노보바이오", "병스톰")
     got = _completed(text, orgs, ("갑젠", "licensor"), ("병스톰", "licensee"))
     assert got == [("갑젠", "partner"), ("을노보바이오", "partner")]
+
+
+def test_a_lone_company_taking_sales_rights_stays_the_licensee():
+    text = "갑제약은 다국적 제약사와 고혈압 신약의 국내 판권 계약을 맺고 독점 판매권을 확보했다고 밝혔다."
+    orgs = _orgs(text, "갑제약")
+    assert _completed(text, orgs, ("갑제약", "licensee")) == [("갑제약", "licensee")]
