@@ -16,7 +16,7 @@ from typing import Any
 from dari.extraction.model import Mention
 
 _THIS_DEAL = re.compile(
-    r"(?:이번|이|해당)\s?계약(?:으로|에\s?따라|을\s?통해|으로써)\s?,?\s?"
+    r"(?<![가-힣])(?:이번|이|해당)\s?계약(?:으로|에\s?따라|을\s?통해|으로써)\s?,?\s?"
     r"([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,15}?)(?:\s?[(（][^()（）]{1,40}[)）])?\s?(?:사|社)?"
     r"(?:은|는|이|가)\s"
 )
