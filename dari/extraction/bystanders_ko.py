@@ -129,7 +129,27 @@ def not_a_party(text: str, m: Mention, orgs: list[Mention]) -> bool:
         nxt = next((o for o in orgs if 0 <= o.start - m.end - maker_pair.end() <= 1), None)
         if nxt is not None and _MAKER_AFTER.match(text[nxt.end : nxt.end + 80]):
             return True
+    if _EVENT_AFTER.match(after) or _gloss(text, m, orgs):
+        return True
     return bool(_EARLIER_BEFORE.search(before) and _EARLIER_AFTER.match(after))
+
+
+# an event named after a company: "'JP모건 헬스케어 콘퍼런스'에서", "바이오USA 전시회"
+_EVENT_AFTER = re.compile(
+    r"^\s?(?:[가-힣A-Za-z]+\s){0,2}?(?:콘퍼런스|컨퍼런스|포럼|박람회|전시회|심포지엄|학회)"
+)
+
+
+def _gloss(text: str, m: Mention, orgs: list[Mention]) -> bool:
+    """A Latin word in brackets after a Korean word no company stands on: the word's English,
+    not a name ("경상기술료(Royalty)")."""
+    if m.value[1] or not re.fullmatch(r"[A-Za-z][A-Za-z&-]*", m.text):
+        return False  # one word: "자회사(Shanghai ChemoWanbang Biopharma)" names a company
+    opened = re.search(r"[가-힣]{2,}(?<!사)\s?[(（]$", text[max(0, m.start - 12) : m.start])
+    if not opened or not re.match(r"\s?[)）]", text[m.end : m.end + 2]):
+        return False
+    word_end = m.start - len(opened.group(0)) + len(opened.group(0).rstrip("(（ "))
+    return not any(o.end == word_end for o in orgs)
 
 
 _LOCAL_ENTITY = re.compile(r"^(.+?)\s?" + _PLACE + r"\s?법인$")

@@ -26,7 +26,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dari.extraction import control_ko, cues_ko, groups_ko, home_ko, partners_ko, units_ko
+from dari.extraction import (
+    control_ko,
+    cues_ko,
+    groups_ko,
+    home_ko,
+    leadpair_ko,
+    partners_ko,
+    units_ko,
+)
 from dari.extraction.flows import LICENCE, PURCHASE, _put, turned
 from dari.extraction.model import Mention
 
@@ -377,7 +385,7 @@ def directed(
     say the other way (a licence for Korea flowing into Korea, `home_ko`, among them); a group
     listed as taking part on one side (`groups_ko`), a unit acting for its parent (`units_ko`)."""
     sided = groups_ko.one_side(text, orgs, _directed(text, orgs, roled, gazetteer))
-    return units_ko.through(text, orgs, sided)
+    return leadpair_ko.completed(text, orgs, units_ko.through(text, orgs, sided), gazetteer)
 
 
 def _directed(

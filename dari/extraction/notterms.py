@@ -48,6 +48,28 @@ NOT_TERM_AFTER = re.compile(
     r"^\s*(?:[\w-]+\s+){0,3}?market\b(?!\s+(?:access|rights|approval))",
     re.I,
 )
+VOLUME_AFTER = re.compile(
+    # goods to be shipped or income hoped for, not the licence's price: "1억2600만달러어치를
+    # 공급할 예정", "총 4억달러에 달하는 원료를 수출하게", "4000만달러 규모의 원료 수출이 예상",
+    # "연간 1000만불의 수출을 목표로", "1억8000만달러의 수익이 기대된다" (not "규모의 기술수출
+    # 계약", "수출 계약", "공급 및 라이선스 계약")
+    r"^\s*(?:어치|가량|상당)?\s?(?:에\s?달하는|규모의|어치의|의|를|을)?\s?(?:[가-힣A-Za-z]+\s){0,2}?"
+    r"(?:원료|제품|완제품|완제의약품)?\s?(?:을|를|의)?\s?(?<!기술)(?<!기술\s)(?:수출|공급)(?!\s?계약)"
+    r"(?:을|를|이|가|하게|할|될|된|량|\s?(?:목표|예정|계획|전망|기대|예상))|"
+    r"^\s*(?:의|가량의)\s?(?:수익|매출|수입)(?:이|을|를)?\s?(?:기대|예상|전망|목표|올릴)",
+    re.I,
+)
+# ... unless the terms are counted in: "기술료를 포함해 3000억원 규모의 수출이 가능"
+_TERMS_IN = re.compile(r"포함|계약금|선급금|기술료|로열티|마일스톤")
+
+
+def not_term(after: str, before: str) -> bool:
+    """The words after or before an amount say it is no term of the deal."""
+    if NOT_TERM_AFTER.match(after) or NOT_TERM_BEFORE.search(before):
+        return True
+    return bool(VOLUME_AFTER.match(after)) and not _TERMS_IN.search(before[-80:])
+
+
 NOT_TERM_BEFORE = re.compile(
     # what a partner would pay the other one: "독자 개발할 경우 상대방에게 최대 1억달러의"
     r"상대(?:방|\s?회사)에게\s(?:최대\s*|약\s*)?$|"
@@ -82,7 +104,9 @@ NOT_TERM_BEFORE = re.compile(
     # what a company is worth: "a corporate value of some 656 billion won", "기업가치는 약"
     r"(?:corporate|enterprise|company|firm)\s+value\s+of\s+(?:some\s+|about\s+|around\s+|"
     r"approximately\s+)?$|valuation\s+of\s+(?:about\s+|around\s+)?$|"
-    r"기업\s?가치(?:는|가|를|로|가치는)?\s*(?:약\s*)?$",
+    r"기업\s?가치(?:는|가|를|로|가치는)?\s*(?:약\s*)?$|"
+    # what a treatment costs a patient: "연평균 투약 금액은 약 52만 달러", "약가는"
+    r"(?:투약|치료|처방)\s?(?:금액|비용|비)(?:은|는|이|가)?\s*(?:약\s*)?$|약가(?:는|가)?\s*(?:약\s*)?$",
     re.I,
 )
 # a market growing to a size: "the global market size of ... is expected to ... reach an

@@ -22,7 +22,7 @@ _ANNOUNCES = re.compile(r"(?:밝혔|발표했|공시했|체결했)다")
 # a licence, money, a purchase or an investment told in the same sentence
 _ONE_WAY = re.compile(
     r"기술\s?이전|기술\s?수출|라이[선센]스|판권|판매권|실시권|\bL/O\b|도입|계약금|선급금|"
-    r"업\s?프론트|마일스톤|기술료|로열티|인수|합병|투자|지분|매각|"
+    r"업\s?프론트|마일스톤|기술료|로열티|인수|합병|투자|지분|매각|독점\S{0,4}공급|"
     r"\d\s?(?:조|억|만|천)?\s?(?:원|달러|엔|유로|위안|프랑|파운드)"
 )
 _SIDED = {"licensor", "licensee", "acquirer", "target", "partner"}
@@ -44,4 +44,20 @@ def announced(text: str, roled: list[tuple[Mention, str, float]]) -> bool:
     if len(roled) != 2 or any(r not in _SIDED for _, r, _ in roled):
         return False
     said = announcing_sentence(text)
-    return bool(_DECIDED.search(said)) and not _ONE_WAY.search(said)
+    return (bool(_DECIDED.search(said)) and not _ONE_WAY.search(said)) or _sell_each_others(text)
+
+
+# selling together, each the other's products: "각자 개발한 신약을 내세워 공동 영업·마케팅에
+# 나서는", "양사가 각자의 제품을 상호 코프로모션하는" (not one company selling the other's
+# product: "X의 ... 국내 공동판매 계약")
+_CO_SELLING = re.compile(r"공동\s?(?:판매|영업|마케팅|프로모션)|코\s?프로모션")
+_MUTUAL = re.compile(r"각자|상호|서로|쌍방")
+
+
+def _sell_each_others(text: str) -> bool:
+    from dari.extraction.flows_ko import sentence_spans
+
+    return any(
+        _CO_SELLING.search(text, start, end) and _MUTUAL.search(text, start, end)
+        for start, end in sentence_spans(text)
+    )

@@ -32,7 +32,7 @@ _BEFORE: list[tuple[str, re.Pattern[str]]] = [
             r"non-?refundable (?:and non-?creditable )?(?:cash )?(?:payment|fee)|"
             r"down[- ]payment|contract (?:payment|fee)|fronting|"
             # "반환의무가 없는 선급기술료 8억 원": a fee paid first is the upfront
-            r"선급\s?(?:기술료|기술이전료|로열티)|선급금|"
+            r"선급\s?(?:기술료|기술이전료|로열티)|선(?:지)?급금|"
             # "로열티 700만 달러를 받고 ... 독점 판매권을 제공": a fixed sum called royalty, the
             # licence fee paid for the rights (not a rate on sales)
             r"(?<!경상)(?<!경상\s)로열티(?=\s*$)|선수금|선\(先\)\s?계약금|선금|업프론트|\binitial(?=\s*$)|(?<!총\s)(?<!총)계약금(?!액)|반환\s?의무|"
@@ -230,7 +230,7 @@ def _role(text: str, term: Term, floor: int, ceiling: int) -> tuple[str | None, 
     $385m in milestones": "upfront" is the first amount's)."""
     after = _after(text, term.end, ceiling)
     before = _before(text, term.mention.start, floor)
-    if notterms.NOT_TERM_AFTER.match(after) or notterms.NOT_TERM_BEFORE.search(before):
+    if notterms.not_term(after, before):
         return "skip", None
     wide = _before(text, term.mention.start, floor, 240)
     if notterms.MARKET_GROWTH.search(wide) or notterms.UNDISCLOSED_GUESS.search(wide):

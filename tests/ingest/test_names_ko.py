@@ -36,3 +36,14 @@ def test_a_third_party_is_no_company():
     for word in ("제3자", "제삼자"):
         m = Mention(0, len(word), word, ("organization", None))
         assert notnames.not_a_name(text.replace("제3자", word), m)
+
+
+def test_a_subsidiary_named_after_its_kind_is_proposed():
+    # issue 14, Korean round 6 (helper xko); a constructed sentence
+    from dari.extraction.gazetteer import Gazetteer
+    from dari.extraction.model import Mention
+    from dari.extraction.proposers_ko import propose_ko
+
+    text = '갑젤(대표이사 홍길동)은 "종속회사 을크로스(대표이사 김철수)의 주식 60만주를 추가 취득한다"고 밝혔다.'
+    known = [Mention(0, 2, "갑젤", ("organization", "gab"))]
+    assert "을크로스" in [m.text for m in propose_ko(Gazetteer([]), text, known)]

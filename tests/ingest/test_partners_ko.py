@@ -54,3 +54,28 @@ def test_a_licence_in_the_announcing_sentence_keeps_the_direction():
 def test_money_in_the_announcing_sentence_keeps_the_direction():
     text = "갑바이오는 을제약에 100억원을 투자하고 신약을 공동 개발하기로 했다고 밝혔다."
     assert _roles(text) == ["licensor", "licensee"]
+
+
+def test_two_companies_selling_each_others_products_are_partners():
+    # issue 14, Korean round 6 (helper xko); constructed sentences
+    text = (
+        "갑바이오와 을제약은 내년부터 고혈압약과 위장약을 공동 판매한다고 20일 밝혔다. "
+        "두 회사가 각자 개발한 신약을 내세워 공동 영업에 나선다."
+    )
+    assert _roles(text) == ["partner", "partner"]
+
+
+def test_one_company_selling_the_others_product_keeps_the_direction():
+    text = (
+        "을제약은 갑바이오와 골다공증 치료제의 국내 공동판매 계약을 맺었다고 13일 밝혔다. "
+        "을제약은 갑바이오에 판매 수수료를 받는다."
+    )
+    assert _roles(text) == ["licensor", "licensee"]
+
+
+def test_a_memorandum_for_exclusive_supply_keeps_the_direction():
+    text = (
+        "갑바이오는 지난 20일 을제약과 독점상품공급을 위한 업무 협약을 체결했다고 22일 밝혔다. "
+        "갑바이오는 을제약의 주사제 전 품목을 넘겨준다."
+    )
+    assert _roles(text) == ["licensor", "licensee"]
