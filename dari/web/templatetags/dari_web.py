@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -25,6 +26,7 @@ from dari.core.names import local_name as _local_name
 from dari.core.names import local_text as _local_text
 from dari.core.names import other_name as _other_name
 from dari.core.names import region_name as _region_name
+from dari.core.names import zone_label as _zone_label
 from dari.core.names import zone_name as _zone_name
 from dari.directory.vocab import (
     DealStatus,
@@ -103,6 +105,13 @@ def strength(score: Any, top: Any) -> int:
 def zone_name(zone: str | None) -> str:
     """`{{ p.timezone|zone_name }}`: a time zone as a place in the active language."""
     return _zone_name(zone)
+
+
+@register.filter
+def zone_label(zone: str | None, at: Any = None) -> str:
+    """`{{ event.timezone|zone_label:event.start_date }}`: "Asia/Seoul (UTC+9)", the zone's
+    id and its offset from UTC on that day (now without one)."""
+    return _zone_label(zone, at if isinstance(at, dt.date) else None)
 
 
 @register.filter
