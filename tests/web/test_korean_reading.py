@@ -3,7 +3,8 @@ modalities and areas read in Korean wherever a page lists an asset (the glossary
 phrase it has no entry for stays as written); a bundled facility reads by its Korean name; the
 events list and an event's pages name the event's time zone by its id and offset ("Asia/Seoul
 (UTC+9)"), not by a country beside the country column; a suggestion without reasons leaves no
-empty list. SYNTHETIC records from the web fixtures (the facility carries a bundled record's id
+empty list; Korea's trial share reads KoNECT's notes and the national target in Korean.
+SYNTHETIC records from the web fixtures (the facility carries a bundled record's id
 and English name, as the import stores it)."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.utils import translation
 
 from dari.accounts.models import Role
 from dari.directory.models import Facility
+from dari.insights.bundled import load_targets
 from tests.events.factories import make_event
 from tests.factories import OrganizationFactory, UserFactory
 
@@ -106,3 +108,19 @@ def test_a_suggestion_without_reasons_leaves_no_empty_list():
     render = Template('{% include "web/partials/reasons.html" with reasons=reasons %}').render
     assert 'class="reasons"' not in render(Context({"reasons": []}))
     assert '<ul class="reasons"><li>위암</li></ul>' in render(Context({"reasons": ["위암"]}))
+
+
+def test_koreas_trial_share_reads_its_sources_notes_and_the_national_target_in_korean(client):
+    load_targets()
+    korean, english = get(client, "/trials/korea/"), get(client, "/trials/korea/", "en")
+    # KoNECT's figures (dari/data/trials/konect.json, note_ko beside note)
+    assert "KoNECT(2025년 3월 보고서): 2024년 전 세계 임상시험 4,667건" in korean
+    assert "KoNECT (March 2025 report): 4,667 global trials in 2024" in english
+    assert "4,667 global trials" not in korean
+    # the national target's metric and observations, as the targets dashboard reads them
+    assert "전 세계 제약사 주도 임상시험 점유율에서 한국의 순위" in korean
+    assert "KoNECT: 2023년 점유율 4.04%로 4위." in korean
+    assert "rank by share of industry-sponsored" not in korean
+    assert "rank by share of industry-sponsored" in english
+    # sources named by their site, as on the dashboard
+    assert ">koreabiomed.com</a>" in korean
