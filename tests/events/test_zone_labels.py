@@ -62,7 +62,7 @@ def test_event_pages_name_zones_as_places_in_sentences_and_by_id_in_the_header(c
         page = html(get_in_korean(client, url(name, event.slug)))
         shown = _shown(re.sub(r'<p class="event-when.*?</p>', " ", page, flags=re.S))
         assert ("Europe/London" in shown, "Asia/Seoul" in shown) == (False, False), name
-        assert '<span title="대한민국">Asia/Seoul (UTC+9)</span>' in page, name
+        assert '<span class="nowrap" title="대한민국">Asia/Seoul (UTC+9)</span>' in page, name
     listing = html(get_in_korean(client, url("list")))
     assert '<td class="wide-only nowrap" title="대한민국">Asia/Seoul (UTC+9)</td>' in listing
 

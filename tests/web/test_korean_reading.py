@@ -95,13 +95,13 @@ def test_the_events_list_names_the_events_time_zone_not_a_country(client, event)
     assert cell.format("대한민국", SEOUL) in signed_in
     assert "관리" in signed_in  # the organiser's row, with its zone as for anyone
     # A phone reads it under the event's name, the same way.
-    assert f"온라인 · {SEOUL} · KPBMA" in signed_in
+    assert f'온라인 · <span class="nowrap">{SEOUL}</span> · KPBMA' in signed_in
 
 
 def test_an_events_header_names_its_time_zone_as_the_list_does(client, event):
     page = get(client, f"/events/{event.slug}/")
     header = re.search(r'<p class="event-when muted">(.*?)</p>', page, re.S).group(1)
-    assert header.endswith(f' · 온라인 · <span title="대한민국">{SEOUL}</span>')
+    assert header.endswith(f' · 온라인 · <span class="nowrap" title="대한민국">{SEOUL}</span>')
 
 
 def test_a_suggestion_without_reasons_leaves_no_empty_list():
