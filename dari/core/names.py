@@ -8,15 +8,19 @@ term in Korean (`term_name`: 위암 for "gastric cancer"; `term_gist` for the gi
 phrase), a facility's capability tag in Korean (`capability_name`, from
 dari/data/labels/capabilities_ko.json) and the description of a bundled record in Korean
 (`local_description`, from the dari/data/labels/*descriptions_ko.json files, each rendering
-checked against the English it was made from)."""
+checked against the English it was made from; a facility's name likewise, from
+dari/data/labels/names_ko.json). A time zone reads as a place (`zone_name`) or as its id and
+offset (`zone_label`: "Asia/Seoul (UTC+9)")."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
@@ -171,13 +175,12 @@ def local_name(record: object, language: str | None = None) -> str:
 
 
 def local_text(record: object, field: str, language: str | None = None) -> str:
-    """A record's text `field` in the reader's language: its Korean form (`<field>_ko`) for a
-    Korean reader when it has one, the field itself otherwise."""
-    return choose_name(
-        str(getattr(record, field, "") or ""),
-        str(getattr(record, f"{field}_ko", "") or ""),
-        language,
+    """A record's text `field` in the reader's language: its Korean form (`<field>_ko`; for a
+    name, `name_in_korean`) for a Korean reader when it has one, the field itself otherwise."""
+    korean = (
+        name_in_korean(record) if field == "name" else str(getattr(record, f"{field}_ko", "") or "")
     )
+    return choose_name(str(getattr(record, field, "") or ""), korean, language)
 
 
 def choose_name(name: str, name_ko: str, language: str | None = None) -> str:
@@ -188,7 +191,7 @@ def choose_name(name: str, name_ko: str, language: str | None = None) -> str:
 def other_name(record: object, language: str | None = None) -> str:
     """The record's name in the other language, beside `local_name` where a page shows both
     ("" when the record has only one name)."""
-    korean = str(getattr(record, "name_ko", "") or "")
+    korean = name_in_korean(record)
     english = str(getattr(record, "name", "") or "")
     if not korean or korean == english:
         return ""
@@ -252,6 +255,36 @@ def _zone_name(zone: str, language: str) -> str:
     if location.startswith(before) and location.endswith(after):
         location = location[len(before) : len(location) - len(after)]
     return location.strip() or zone
+
+
+def utc_offset(zone: str | None, at: dt.date | dt.datetime | None = None) -> str:
+    """A tz database zone's offset from UTC at `at` (a moment, or noon of a day there; now by
+    default): "UTC+9", "UTC+5:30", "UTC-5", "UTC+0"; "" for a zone the tz database does not
+    know."""
+    try:
+        tz = ZoneInfo((zone or "").strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        return ""
+    if at is None:
+        moment = dt.datetime.now(tz)
+    elif isinstance(at, dt.datetime):
+        moment = at.astimezone(tz) if at.tzinfo else at.replace(tzinfo=tz)
+    else:
+        moment = dt.datetime.combine(at, dt.time(12), tzinfo=tz)
+    minutes = round((moment.utcoffset() or dt.timedelta()).total_seconds() / 60)
+    sign = "-" if minutes < 0 else "+"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def zone_label(zone: str | None, at: dt.date | dt.datetime | None = None) -> str:
+    """A time zone as its tz database id and its offset from UTC at `at` (now by default):
+    "Asia/Seoul (UTC+9)", "Europe/London (UTC+0)" in every language, where a table names a
+    zone and a place ("대한민국", `zone_name`) would read as a country. An id the tz
+    database does not know is shown as it is."""
+    zone = (zone or "").strip()
+    offset = utc_offset(zone, at) if zone else ""
+    return f"{zone} ({offset})" if offset else zone
 
 
 LABELS = Path(__file__).resolve().parent.parent / "data" / "labels"
@@ -324,15 +357,48 @@ def korean_description(record: object) -> str:
     """The bundled Korean rendering of a record's description (keyed by the model's name and
     the record's id), or "" when there is none or when it renders another English text than
     the record's own (its owner has since edited the description: the rendering is stale)."""
-    english = str(getattr(record, "description", "") or "")
+    return _bundled_rendering(record, "description", descriptions_ko())
+
+
+def _bundled_rendering(
+    record: object, field: str, renderings: dict[str, dict[str, Rendering]]
+) -> str:
+    """The rendering of a record's `field` among `renderings` (keyed by the model's name and
+    the record's id), or "" when there is none or it renders another English text than the
+    record's own (edited since it was rendered)."""
+    english = str(getattr(record, field, "") or "")
     if not english:
         return ""
     kind = type(record).__name__.lower()
     key = str(getattr(record, "pk", "") or "")
-    rendering = descriptions_ko().get(kind, {}).get(key)
+    rendering = renderings.get(kind, {}).get(key)
     if rendering is None or rendering.source != text_hash(english):
         return ""
     return rendering.text
+
+
+# Korean names of bundled records that have no `name_ko` field (facilities):
+# {kind: {record id: {"sha": text_hash(English name), "ko": …}}}, like the descriptions.
+NAMES_KO = LABELS / "names_ko.json"
+
+
+@lru_cache(maxsize=1)
+def names_ko() -> dict[str, dict[str, Rendering]]:
+    """Kind -> bundled record id -> the Korean rendering of its name (dari/data/labels/
+    names_ko.json), for the kinds of record that have no `name_ko` of their own."""
+    with NAMES_KO.open(encoding="utf-8") as f:
+        return {
+            kind: {key: Rendering(e["sha"], e["ko"]) for key, e in entries.items()}
+            for kind, entries in json.load(f).items()
+        }
+
+
+def name_in_korean(record: object) -> str:
+    """A record's name in Korean, or "": its own `name_ko`, else the bundled rendering of its
+    name (`names_ko`: a facility's) while its English name is still the one rendered."""
+    return str(getattr(record, "name_ko", "") or "") or _bundled_rendering(
+        record, "name", names_ko()
+    )
 
 
 def description_in_korean(record: object) -> str:

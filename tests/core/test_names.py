@@ -3,6 +3,10 @@ itself (tests/web/test_country_names.py checks the pages)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from pathlib import Path
+
 from django.utils import translation
 
 from dari.core.names import (
@@ -12,12 +16,18 @@ from dari.core.names import (
     country_name,
     language_name,
     local_name,
+    name_in_korean,
+    names_ko,
     other_name,
     recorded_city,
     region_name,
     term_gist,
     term_name,
+    text_hash,
+    utc_offset,
+    zone_label,
 )
+from dari.matching.text import has_hangul
 
 
 def test_a_country_code_reads_as_its_name_in_each_language():
@@ -126,3 +136,63 @@ def test_both_names_put_the_readers_first():
     assert both_names(Org(), "ko") == "셀트리온 · Celltrion"
     assert both_names(Org(), "en") == "Celltrion · 셀트리온"
     assert both_names(Foreign(), "ko") == "Roche"
+
+
+def test_a_zone_label_is_its_id_and_its_offset_from_utc_on_the_day():
+    """`zone_label`: where a table names a zone beside a country ("Asia/Seoul (UTC+9)"), the
+    offset on the day given (an event's first day), now without one."""
+    winter, summer = dt.date(2026, 12, 18), dt.date(2026, 7, 1)
+    assert zone_label("Asia/Seoul", winter) == "Asia/Seoul (UTC+9)"
+    assert zone_label("Europe/London", winter) == "Europe/London (UTC+0)"
+    assert zone_label("Europe/London", summer) == "Europe/London (UTC+1)"
+    assert zone_label("America/New_York", winter) == "America/New_York (UTC-5)"
+    assert zone_label("Asia/Kolkata", winter) == "Asia/Kolkata (UTC+5:30)"
+    assert zone_label("America/St_Johns", winter) == "America/St_Johns (UTC-3:30)"
+    assert utc_offset("Europe/London", dt.datetime(2026, 7, 1, 12, tzinfo=dt.UTC)) == "UTC+1"
+    assert zone_label("Asia/Seoul") == "Asia/Seoul (UTC+9)"  # no daylight saving time
+    # an id the tz database does not know, or none: as it is
+    assert (zone_label("Mars/Olympus_Mons"), zone_label(""), zone_label(None)) == (
+        "Mars/Olympus_Mons",
+        "",
+        "",
+    )
+
+
+def test_a_bundled_facility_reads_by_its_korean_name_while_its_english_is_the_rendered_one():
+    """dari/data/labels/names_ko.json: facilities have no name_ko field; a Korean reader reads
+    the rendering of the bundled name, an English reader the name; a renamed facility (its
+    English no longer the one rendered) and one of no entry keep their own name."""
+
+    class Facility:
+        def __init__(self, pk: str, name: str) -> None:
+            self.pk, self.name = pk, name
+
+    plant = Facility("fac-gc-ochang", "GC Biopharma Ochang plant")
+    assert (local_name(plant, "ko"), other_name(plant, "ko")) == (
+        "GC녹십자 오창 공장",
+        "GC Biopharma Ochang plant",
+    )
+    assert (local_name(plant, "en"), other_name(plant, "en")) == (
+        "GC Biopharma Ochang plant",
+        "GC녹십자 오창 공장",
+    )
+    renamed = Facility("fac-gc-ochang", "GC Biopharma Ochang plant (renamed)")
+    assert (local_name(renamed, "ko"), other_name(renamed, "ko")) == (renamed.name, "")
+    assert name_in_korean(Facility("fac-synthetic", "SYNTHETIC plant")) == ""
+
+
+def test_every_bundled_name_rendering_renders_a_bundled_records_name():
+    """Each entry of names_ko.json names a bundled record and the fingerprint of its current
+    English name (a rendering whose English changed would be silently dropped)."""
+    bundled = json.loads(
+        (Path(__file__).resolve().parents[2] / "dari/data/facilities_programs.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    names = {f["id"]: f["name"] for f in bundled["facilities"]}
+    renderings = names_ko()["facility"]
+    assert set(renderings) == set(names)
+    assert {k: r.source for k, r in renderings.items()} == {
+        k: text_hash(n) for k, n in names.items()
+    }
+    assert all(has_hangul(r.text) for r in renderings.values())

@@ -1,6 +1,7 @@
 """A time zone reads as a place in the reader's language ("미국(인디애나폴리스)", "United
-Kingdom"), never as the tz database id ("America/Indiana/Indianapolis"), wherever a page shows
-one; forms keep the id as the value they send."""
+Kingdom") in sentences (agenda, availability, account page); where a table or an event's header
+names a zone beside a country, it reads as its tz database id and offset ("Asia/Seoul (UTC+9)",
+the place as its title), not as a second country; forms keep the id as the value they send."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import re
 import pytest
 from django.utils import translation
 
-from dari.core.names import zone_name
+from dari.core.names import zone_label, zone_name
 from tests.events.pages import get_in_korean, html, login, url
 from tests.factories import UserFactory
 
@@ -38,31 +39,32 @@ def _shown(page: str) -> str:
 
 
 @pytest.mark.django_db
-def test_the_participant_list_names_zones_as_places(client, world):
+def test_the_participant_list_names_zones_by_id_and_offset(client, world):
     login(client, world["minseo"])
-    page = html(get_in_korean(client, url("detail", world["event"].slug)))
-    shown = _shown(page)
-    assert "Europe/London" not in shown
-    assert "Asia/Seoul" not in shown
+    event = world["event"]
+    page = html(get_in_korean(client, url("detail", event.slug)))
     assert sorted(
         set(re.findall(r'<td class="nowrap[^"]*" title="([^"]+)">([^<]+)</td>', page))
     ) == [
-        ("Asia/Seoul", "대한민국"),
-        ("Europe/London", "영국"),
+        ("대한민국", zone_label("Asia/Seoul", event.start_date)),
+        ("영국", zone_label("Europe/London", event.start_date)),
     ]
-    english = html(client.get(url("detail", world["event"].slug), HTTP_ACCEPT_LANGUAGE="en"))
-    assert "United Kingdom" in _shown(english)
+    assert zone_label("Asia/Seoul", event.start_date) == "Asia/Seoul (UTC+9)"
+    english = html(client.get(url("detail", event.slug), HTTP_ACCEPT_LANGUAGE="en"))
+    assert 'title="United Kingdom"' in english
 
 
 @pytest.mark.django_db
-def test_event_pages_name_zones_as_places(client, world):
+def test_event_pages_name_zones_as_places_in_sentences_and_by_id_in_the_header(client, world):
     login(client, world["emma"])
-    for name in ("detail", "agenda", "availability"):
-        page = html(get_in_korean(client, url(name, world["event"].slug)))
-        shown = _shown(page)
+    event = world["event"]
+    for name in ("agenda", "availability"):
+        page = html(get_in_korean(client, url(name, event.slug)))
+        shown = _shown(re.sub(r'<p class="event-when.*?</p>', " ", page, flags=re.S))
         assert ("Europe/London" in shown, "Asia/Seoul" in shown) == (False, False), name
-    listing = _shown(html(get_in_korean(client, url("list"))))
-    assert ("Asia/Seoul" in listing, "대한민국" in listing) == (False, True)
+        assert '<span class="nowrap" title="대한민국">Asia/Seoul (UTC+9)</span>' in page, name
+    listing = html(get_in_korean(client, url("list")))
+    assert '<td class="wide-only nowrap" title="대한민국">Asia/Seoul (UTC+9)</td>' in listing
 
 
 @pytest.mark.django_db

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -16,15 +18,16 @@ from dari.core.money import money as _money
 from dari.core.money import usd_millions as _usd_millions
 from dari.core.names import both_names as _both_names
 from dari.core.names import capability_name as _capability_name
+from dari.core.names import choose_name, is_korean, term_gist, term_name
 from dari.core.names import city_name as _city_name
 from dari.core.names import country_name as _country_name
-from dari.core.names import is_korean, term_gist, term_name
 from dari.core.names import language_name as _language_name
 from dari.core.names import local_description as _local_description
 from dari.core.names import local_name as _local_name
 from dari.core.names import local_text as _local_text
 from dari.core.names import other_name as _other_name
 from dari.core.names import region_name as _region_name
+from dari.core.names import zone_label as _zone_label
 from dari.core.names import zone_name as _zone_name
 from dari.directory.vocab import (
     DealStatus,
@@ -106,6 +109,13 @@ def zone_name(zone: str | None) -> str:
 
 
 @register.filter
+def zone_label(zone: str | None, at: Any = None) -> str:
+    """`{{ event.timezone|zone_label:event.start_date }}`: "Asia/Seoul (UTC+9)", the zone's
+    id and its offset from UTC on that day (now without one)."""
+    return _zone_label(zone, at if isinstance(at, dt.date) else None)
+
+
+@register.filter
 def city_name(city: str | None) -> str:
     """`{{ org.city|city_name }}`: a Korean city in Hangul for a Korean reader."""
     return _city_name(city)
@@ -127,7 +137,9 @@ def local_name(record: Any) -> str:
 @register.filter
 def local(record: Any, field: str) -> str:
     """`{{ target|local:"note" }}`: a record's text in the reader's language (its `note_ko`
-    for a Korean reader when it has one)."""
+    for a Korean reader when it has one); a record read from a file (a dict) alike."""
+    if isinstance(record, Mapping):
+        return choose_name(str(record.get(field) or ""), str(record.get(f"{field}_ko") or ""))
     return "" if record is None else _local_text(record, field)
 
 
