@@ -11,6 +11,7 @@ import re
 
 from dari.extraction.flows import flowless, sentence_spans
 from dari.extraction.model import Mention
+from dari.extraction.partners_en import reciprocal
 
 P = r"⟦(\d+)⟧"
 
@@ -94,6 +95,8 @@ def partners(text: str, orgs: list[Mention], roled: list[tuple[Mention, str, flo
     developing together when no money and no rights flow one way between them (a licence
     only for later, "an option to license", "if either company licenses in", or to the joint
     venture, is no flow; nor is a sublicence to a third party)."""
+    if len(roled) == 2 and reciprocal(text, orgs, roled):
+        return True  # "the two companies will jointly ...", nothing handed over now
     if len(roled) != 2 or not _TOGETHER.search(text):
         return False
     if founded(text):  # the deal the text opens with, no earlier one
