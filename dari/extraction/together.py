@@ -12,6 +12,7 @@ import re
 from dari.extraction.flows import flowless, sentence_spans
 from dari.extraction.model import Mention
 from dari.extraction.partners_en import reciprocal
+from dari.extraction.signing_en import signed
 
 P = r"⟦(\d+)⟧"
 
@@ -26,6 +27,14 @@ _BETWEEN = re.compile(
 
 
 def between(
+    text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]
+) -> list[tuple[Mention, str, float]]:
+    """The two sides of the lead's "agreement between A and B", then of the text's signing
+    sentences ("A signed ... agreement with B", `signing_en`), in the rules' places."""
+    return signed(text, orgs, _between(text, orgs, roled))
+
+
+def _between(
     text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]
 ) -> list[tuple[Mention, str, float]]:
     """The two sides a text's lead names as "an agreement between A and B": a third company
