@@ -67,8 +67,8 @@ _STAKE_FUNDING = re.compile(
 # "an option to acquire overseas rights", "will acquire exclusive rights in China to develop":
 # rights taken under a licence, not a company or an asset bought
 _LICENCE_ACQUIRE = re.compile(
-    r"acquir\w*\s+(?:about\s+)?[\d,.]+\s+(?:million\s+)?(?:new\s+)?shares|"
-    r"(?:option|right) to acquire\b|"
+    r"invest\w*\b(?:[^.]|\.(?=\d)){0,80}?acquir\w*\s+[\d,.]+\s+(?:million\s+)?(?:new\s+)?shares|"
+    r"acquir\w*\s+[\d,.]+\s+(?:million\s+)?new\s+shares|(?:option|right) to acquire\b|"
     # "acquired the technology for", "acquired all rights and patents to"
     r"acquir\w*\s+(?:(?:the\s+|a\s+)?(?:[\w-]+\s+)?technology|all\s+(?:the\s+)?(?:\w+\s+)?rights)\b|"
     r"acquir\w*\s+(?:the\s+|an?\s+)?(?-i:[A-Z][\w.-]*\s+){1,2}rights?\b|"  # "the European rights"
@@ -102,7 +102,7 @@ _TYPES = [
     ("license", re.compile(r"licens|라이선스|라이센스|기술\s?이전|기술\s?수출|기술\s?도입", re.I)),
 ]
 _ACQUISITION = re.compile(
-    r"\bacquir|acquisition|divest|merger|\b(?:to|will|agreed to) buy\b|인수|(?<!종)합병|매각|"
+    r"\bacquir|acquisition|divest|merger|\b(?:to|will|would|agreed to) buy\b|인수|(?<!종)합병|매각|"
     r"주식\s?매매\s?계약|(?:보유|보통)주(?:식)?\s?(?:\S+\s){0,3}?취득",  # existing shares bought
     re.I,
 )
