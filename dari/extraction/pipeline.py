@@ -505,6 +505,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             roled += bystanders_ko.together_sides(text, roled, sides or orgs)
         if len(roled) == 2 and (
             symmetric(text)
+            or (lang == "en" and together.reciprocal(text, sides or orgs, roled))
             or (
                 not bought
                 and (together if lang == "en" else flows_ko).partners(text, sides or orgs, roled)
@@ -512,8 +513,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         ):
             roled = [(m, "partner", c) for m, _, c in roled]
         if bought and not _LICENCE.search(text):
-            # an acquisition told with licensing verbs ("sold ... to", "from"): the buyer
-            # and the seller
+            # an acquisition told with licensing verbs ("sold ... to", "from"): buyer, seller
             swap = {"licensee": "acquirer", "licensor": "target"}
             roled = [(m, swap.get(r, r), c) for m, r, c in roled]
         elif (_LICENCE.search(text) or _LICENCE_ACQUIRE.search(text)) and not bought:

@@ -11,7 +11,7 @@ import re
 
 from dari.extraction.flows import flowless, sentence_spans
 from dari.extraction.model import Mention
-from dari.extraction.partners_en import reciprocal
+from dari.extraction.partners_en import reciprocal as reciprocal
 from dari.extraction.signing_en import signed
 
 P = r"⟦(\d+)⟧"

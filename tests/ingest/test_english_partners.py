@@ -73,3 +73,12 @@ def test_a_payment_between_the_two_is_a_flow():
 def test_words_for_both_sides_are_needed():
     assert not _reciprocal("Acme Bio signed an agreement with BigPharma on a cancer drug.")
     assert _reciprocal("Acme Bio and BigPharma signed an MOU. Both companies will do research.")
+
+
+def test_an_earlier_purchase_in_the_background_leaves_partners_partners():
+    fields = deal(
+        "Acme Bio said on Nov. 28 it struck an MOU with BigPharma to introduce new drugs. Under "
+        "the agreement, both sides will share information on new drugs. In 2020, Acme Bio "
+        "acquired the selling rights of an anticancer drug from ParentCo."
+    )
+    assert roles(fields) == {("Acme Bio", "partner"), ("BigPharma", "partner")}
