@@ -19,3 +19,11 @@ def test_goods_worth_an_amount_are_a_supply_not_a_term():
         "countries."
     )
     assert fields.get("total") != 27710000
+
+
+def test_a_non_refundable_deposit_is_the_upfront():
+    fields = deal(
+        "Acme Bio has licensed out its candidate to BigPharma. Acme Bio will receive a "
+        "non-refundable deposit of 7 billion won from BigPharma on Tuesday."
+    )
+    assert fields.get("upfront") == 7_000_000_000
