@@ -23,7 +23,7 @@ _RECIPROCAL = re.compile(
     r"drugmakers|partners)\b|\bjointly\b|\bmutual(?:ly)?\b|"
     r"\bjoint (?:research|development|committee|steering)|"
     r"\b(?:cooperation|cooperative|collaboration|business) (?:agreement|accord|pact)\b|"
-    r"\bMOU\b|\bmemorandum of understanding\b|\bco-?develop",
+    r"\bMOU\b|\bmemorandum of understanding\b|\bco-?develop|\b(?:have|has) partnered\b",
     re.I,
 )
 # something handed from one side to the other, or bought

@@ -45,7 +45,8 @@ _DEAL = re.compile(
     r"alliance|joint[- ]venture|co-?promot|co-?market|exclusive distributor|"
     r"계약|선급금|기술료|파트너십|지분|판권|사들|매입|매각|(?<!종)합병|"
     r"기술\s?이전|기술\s?수출|기술\s?도입|라이선스|라이센스|공동\s?개발|공동\s?연구|인수|도입\s?계약|"
-    r"제휴|협약|합작|공동\s?(?:판매|프로모션|마케팅)",
+    r"제휴|협약|합작|공동\s?(?:판매|프로모션|마케팅)|"
+    r"\bMOU\b|memorandum of understanding|\bpartnered\b",
     re.IGNORECASE,
 )
 _FUNDING = re.compile(
@@ -64,8 +65,7 @@ _STAKE_FUNDING = re.compile(
     r"억\s?원(?:을|를)?\s?(?:\S+\s)?투자(?:했|한다|하기로|해)",
     re.I,
 )
-# "an option to acquire overseas rights", "will acquire exclusive rights in China to develop":
-# rights taken under a licence, not a company or an asset bought
+# rights taken under a licence ("an option to acquire overseas rights"), not a company bought
 _LICENCE_ACQUIRE = re.compile(
     r"invest\w*\b(?:[^.]|\.(?=\d)){0,80}?acquir\w*\s+[\d,.]+\s+(?:million\s+)?(?:new\s+)?shares|"
     r"acquir\w*\s+[\d,.]+\s+(?:million\s+)?new\s+shares|(?:option|right) to acquire\b|"

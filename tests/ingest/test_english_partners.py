@@ -82,3 +82,20 @@ def test_an_earlier_purchase_in_the_background_leaves_partners_partners():
         "acquired the selling rights of an anticancer drug from ParentCo."
     )
     assert roles(fields) == {("Acme Bio", "partner"), ("BigPharma", "partner")}
+
+
+def test_a_memorandum_of_understanding_is_a_deal_of_partners():
+    fields = deal(
+        "Acme Bio announced on the 9th that it had signed a memorandum of understanding (MOU) "
+        "with BigPharma to initiate the development of sustained release injectables, "
+        "combining the polymer technologies of both companies."
+    )
+    assert roles(fields) == {("Acme Bio", "partner"), ("BigPharma", "partner")}
+
+
+def test_two_companies_that_have_partnered_are_partners():
+    fields = deal(
+        "Acme Bio, based in Seoul, and the US biotech BigPharma have partnered to globally "
+        "commercialize a flu vaccine patch."
+    )
+    assert roles(fields) == {("Acme Bio", "partner"), ("BigPharma", "partner")}
