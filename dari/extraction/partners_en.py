@@ -6,7 +6,8 @@ other now. The words for a hand-over (a licence, rights, a sale, a payment, a pu
 read only in the sentences of this deal: a sentence that names a company other than the two
 sides, or opens on an earlier year ("In 2020, A acquired ..."), tells another deal, and one
 that speaks of plans or of later ("plans to license out ... after the trials") hands nothing
-over now. Any money stated in the deal's own sentences is a flow. Pure Python.
+over now. Any money stated in the deal's own sentences is a flow (in a sentence
+that names a side or speaks of a deal or a payment; not a market's size). Pure Python.
 """
 
 from __future__ import annotations
@@ -39,14 +40,19 @@ _HANDED = re.compile(
 # the sentence speaks of plans or of later, not of what the deal hands over now
 _NOT_NOW = re.compile(
     r"\bplans?\b|\bplanned\b|\bfuture\b|\bpotential(?:ly)?\b|\blater\b|\boption\b|"
-    r"first negotiation|right of first|\bmay\b|\bcould\b|\bif\b|\bjointly own|"
-    r"\bjoint[- ]venture\b|\bafter\b",
+    r"first negotiation|right of first|(?-i:\bmay\b)|\bcould\b|\bif\b|\bjointly own|"
+    r"\bjoint[- ]venture\b",
     re.I,
 )
 # a hand-over from or to a company not among the sides: "received technology transfer from
 # GCLTEC, a subsidiary of A"
 _ELSEWHERE = re.compile(
     r"\b(?:received|obtained|acquired|licensed|in-licensed)\b[^⟦.]{0,80}?\bfrom\s+(?!⟦)[A-Z]"
+)
+_DEAL_MONEY = re.compile(
+    r"agreement|\bdeal\b|contract|upfront|up-front|milestone|payment|royalt|\bfees?\b|invest|"
+    r"\bpa(?:y|id|ys)\b|\bworth\b|valued",
+    re.I,
 )
 _MONEY = re.compile(
     r"[$€£¥₩]|\b(?:USD|KRW|EUR|JPY|million|billion|trillion|won|yen|dollars?)\b", re.I
@@ -76,8 +82,8 @@ def reciprocal(text: str, orgs: list[Mention], roled: list[tuple[Mention, str, f
         return False
     now = [s for s in own if not _NOT_NOW.search(s)]
     for sentence in own:
-        if _MONEY.search(sentence):
-            return False
+        if _MONEY.search(sentence) and ("⟦" in sentence or _DEAL_MONEY.search(sentence)):
+            return False  # (not a market's size told apart: "a market which amounts to ...")
     for sentence in now:
         if _HANDED.search(sentence) and not _ELSEWHERE.search(sentence):
             return False

@@ -99,3 +99,18 @@ def test_two_companies_that_have_partnered_are_partners():
         "commercialize a flu vaccine patch."
     )
     assert roles(fields) == {("Acme Bio", "partner"), ("BigPharma", "partner")}
+
+
+def test_a_markets_size_is_no_flow_between_partners():
+    assert _reciprocal(
+        "Acme Bio announced that it will sign a mutual cooperation agreement with BigPharma. "
+        "Both parties plan to promote research. Korea's share in the global new drug market, "
+        "which amounts to 700 trillion won, is minimal."
+    )
+
+
+def test_a_date_in_may_is_no_plan():
+    assert not _reciprocal(
+        "On May 30, Acme Bio signed an agreement with BigPharma on the joint development and "
+        "license-in of a molecule."
+    )
