@@ -296,7 +296,27 @@ _OBJECT: list[tuple[re.Pattern[str], int, float, str]] = [
         1.0,
         "rights",
     ),
-    # the owner: "developed by X", "discovered by X"
+    # the one appointed to sell takes the rights: "has appointed Y as the exclusive distributor"
+    (
+        re.compile(
+            rf"\bappoint\w*\s+{P}\s+(?:as\s+)?(?:its\s+|the\s+|an?\s+)?(?:[\w-]+\s+){{0,3}}?"
+            rf"(?:distributor|licensee|sales agent|marketing partner)\b",
+            re.I,
+        ),
+        -1,
+        1.0,
+        "rights",
+    ),
+    # the owner: "developed by X", "discovered by X", "developed by Professor Z at X"
+    (
+        re.compile(
+            rf"\b(?:developed|discovered|invented)\s+by\s+(?:[A-Z][\w.-]*\s+){{1,4}}(?:at|of)\s+"
+            rf"(?:the\s+)?{P}",
+        ),
+        1,
+        0.6,
+        "owner",
+    ),
     (
         re.compile(
             rf"\b(?:developed|discovered|invented|originated|owned|created|engineered|"

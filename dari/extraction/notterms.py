@@ -23,6 +23,11 @@ ONE_PAYMENT_AFTER = re.compile(
     re.I,
 )
 GROWS_TO = re.compile(r"\s*(?:으로|로)\s?(?:늘어|증가|성장|확대|커질)", re.I)
+# what is made and shipped (English): the volume of a supply, not a deal's term
+_GOODS = (
+    r"(?:drugs?|products?|medicines?|vaccines?|anesthetics?|injections?|doses|goods|supplies|"
+    r"tablets|capsules|APIs?|substances?|finished\s+products?)\b"
+)
 # Not a term of the deal: a comparison, a company's own figures, a sum per programme.
 NOT_TERM_AFTER = re.compile(
     r"^\s*(?:이|을|를|가)?\s?(?:넘|웃도|상회|초과|"
@@ -45,7 +50,9 @@ NOT_TERM_AFTER = re.compile(
     # a share's price: "4만2950원에 거래되고", "32,000 won per share", "7,560원으로 마감"
     r"^\s*(?:에|으로|로)\s?(?:거래|마감|장을)|^\s*(?:per|a) share\b|"
     # a market's size: "USD 3 billion hemophilia A market"
-    r"^\s*(?:[\w-]+\s+){0,3}?market\b(?!\s+(?:access|rights|approval))",
+    r"^\s*(?:[\w-]+\s+){0,3}?market\b(?!\s+(?:access|rights|approval))|"
+    # goods to be supplied, not a term: "will supply 89.3 billion won worth of its anesthetics"
+    rf"^\s*worth\s+of\s+(?:(?:its|their|the|finished)\s+)?(?:[\w-]+\s+){{0,3}}?{_GOODS}",
     re.I,
 )
 VOLUME_AFTER = re.compile(
@@ -71,6 +78,9 @@ def not_term(after: str, before: str) -> bool:
 
 
 NOT_TERM_BEFORE = re.compile(
+    # a supply's volume: "supplying finished Kanarb Plus worth $27.71 million"
+    r"\bsuppl(?:y|ying|ies)\s+(?!(?:an?\s+|the\s+)?(?:agreement|deal|contract))"
+    r"(?:[\w-]+\s+){1,5}?worth\s*(?:about\s+|around\s+|approximately\s+)?$|"
     # what a partner would pay the other one: "독자 개발할 경우 상대방에게 최대 1억달러의"
     r"상대(?:방|\s?회사)에게\s(?:최대\s*|약\s*)?$|"
     # a share price: "shares jumped 15 percent to 32,000 won", "closed at $6.40"

@@ -45,7 +45,8 @@ _DEAL = re.compile(
     r"alliance|joint[- ]venture|co-?promot|co-?market|exclusive distributor|"
     r"계약|선급금|기술료|파트너십|지분|판권|사들|매입|매각|(?<!종)합병|"
     r"기술\s?이전|기술\s?수출|기술\s?도입|라이선스|라이센스|공동\s?개발|공동\s?연구|인수|도입\s?계약|"
-    r"제휴|협약|합작|공동\s?(?:판매|프로모션|마케팅)",
+    r"제휴|협약|합작|공동\s?(?:판매|프로모션|마케팅)|"
+    r"\bMOU\b|memorandum of understanding|\bpartnered\b",
     re.IGNORECASE,
 )
 _FUNDING = re.compile(
@@ -64,11 +65,10 @@ _STAKE_FUNDING = re.compile(
     r"억\s?원(?:을|를)?\s?(?:\S+\s)?투자(?:했|한다|하기로|해)",
     re.I,
 )
-# "an option to acquire overseas rights", "will acquire exclusive rights in China to develop":
-# rights taken under a licence, not a company or an asset bought
+# rights taken under a licence ("an option to acquire overseas rights"), not a company bought
 _LICENCE_ACQUIRE = re.compile(
-    r"acquir\w*\s+(?:about\s+)?[\d,.]+\s+(?:million\s+)?(?:new\s+)?shares|"
-    r"(?:option|right) to acquire\b|"
+    r"invest\w*\b(?:[^.]|\.(?=\d)){0,80}?acquir\w*\s+[\d,.]+\s+(?:million\s+)?(?:new\s+)?shares|"
+    r"acquir\w*\s+[\d,.]+\s+(?:million\s+)?new\s+shares|(?:option|right) to acquire\b|"
     # "acquired the technology for", "acquired all rights and patents to"
     r"acquir\w*\s+(?:(?:the\s+|a\s+)?(?:[\w-]+\s+)?technology|all\s+(?:the\s+)?(?:\w+\s+)?rights)\b|"
     r"acquir\w*\s+(?:the\s+|an?\s+)?(?-i:[A-Z][\w.-]*\s+){1,2}rights?\b|"  # "the European rights"
@@ -102,7 +102,7 @@ _TYPES = [
     ("license", re.compile(r"licens|라이선스|라이센스|기술\s?이전|기술\s?수출|기술\s?도입", re.I)),
 ]
 _ACQUISITION = re.compile(
-    r"\bacquir|acquisition|divest|merger|\b(?:to|will|agreed to) buy\b|인수|(?<!종)합병|매각|"
+    r"\bacquir|acquisition|divest|merger|\b(?:to|will|would|agreed to) buy\b|인수|(?<!종)합병|매각|"
     r"주식\s?매매\s?계약|(?:보유|보통)주(?:식)?\s?(?:\S+\s){0,3}?취득",  # existing shares bought
     re.I,
 )
@@ -505,6 +505,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             roled += bystanders_ko.together_sides(text, roled, sides or orgs)
         if len(roled) == 2 and (
             symmetric(text)
+            or (lang == "en" and together.reciprocal(text, sides or orgs, roled))
             or (
                 not bought
                 and (together if lang == "en" else flows_ko).partners(text, sides or orgs, roled)
@@ -512,8 +513,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         ):
             roled = [(m, "partner", c) for m, _, c in roled]
         if bought and not _LICENCE.search(text):
-            # an acquisition told with licensing verbs ("sold ... to", "from"): the buyer
-            # and the seller
+            # an acquisition told with licensing verbs ("sold ... to", "from"): buyer, seller
             swap = {"licensee": "acquirer", "licensor": "target"}
             roled = [(m, swap.get(r, r), c) for m, r, c in roled]
         elif (_LICENCE.search(text) or _LICENCE_ACQUIRE.search(text)) and not bought:

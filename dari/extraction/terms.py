@@ -29,7 +29,7 @@ _BEFORE: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"up[- ]?front|(?:upon|on|at) signing|signing (?:fee|payment|bonus)|initial payment|"
             r"one[- ](?:time|off) (?:cash )?payment|lump[- ]sum|"
-            r"non-?refundable (?:and non-?creditable )?(?:cash )?(?:payment|fee)|"
+            r"non-?refundable (?:and non-?creditable )?(?:cash )?(?:payment|fee|deposit)|"
             r"down[- ]payment|contract (?:payment|fee)|fronting|"
             # "반환의무가 없는 선급기술료 8억 원": a fee paid first is the upfront
             r"선급\s?(?:기술료|기술이전료|로열티)|선(?:지)?급금|"

@@ -37,6 +37,12 @@ _DATES = [
     re.compile(r"(?P<year>(?:19|20)\d\d)\s?년\s?(?P<mnum>\d{1,2})\s?월(?!\s?\d)"),
 ]
 _SENTENCE = re.compile(r"[^.!?。\n]+(?:[.!?。](?!\d)|\n|$)")
+# English: a full stop inside a number ("62.34%"), before a comma or a word in lower case
+# ("Viral Gene Inc., a U.S.-based firm", "Co. is") or after a single capital ("U.S.") ends no
+# sentence
+_SENTENCE_EN = re.compile(
+    r"(?:[^.!?。\n]|\.(?=\d)|\.(?=\s?[,;:)a-z])|(?<=\b[A-Z])\.)+(?:[.!?。](?!\d)|\n|$)"
+)
 _HANGUL = re.compile(r"[가-힣]")
 
 
@@ -49,8 +55,9 @@ def language(text: str) -> str:
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence; a full stop inside a number ("1.2") does not end one."""
-    for match in _SENTENCE.finditer(text):
+    """(start, end) of each sentence; a full stop inside a number ("1.2") does not end one (nor,
+    in a text without Hangul, one after "Inc" or "U.S" a comma or a lower-case word follows)."""
+    for match in (_SENTENCE if _HANGUL.search(text) else _SENTENCE_EN).finditer(text):
         if match.group(0).strip():
             yield match.start(), match.end()
 

@@ -11,6 +11,8 @@ import re
 
 from dari.extraction.flows import flowless, sentence_spans
 from dari.extraction.model import Mention
+from dari.extraction.partners_en import reciprocal as reciprocal
+from dari.extraction.signing_en import signed
 
 P = r"⟦(\d+)⟧"
 
@@ -25,6 +27,14 @@ _BETWEEN = re.compile(
 
 
 def between(
+    text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]
+) -> list[tuple[Mention, str, float]]:
+    """The two sides of the lead's "agreement between A and B", then of the text's signing
+    sentences ("A signed ... agreement with B", `signing_en`), in the rules' places."""
+    return signed(text, orgs, _between(text, orgs, roled))
+
+
+def _between(
     text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]
 ) -> list[tuple[Mention, str, float]]:
     """The two sides a text's lead names as "an agreement between A and B": a third company
@@ -94,6 +104,8 @@ def partners(text: str, orgs: list[Mention], roled: list[tuple[Mention, str, flo
     developing together when no money and no rights flow one way between them (a licence
     only for later, "an option to license", "if either company licenses in", or to the joint
     venture, is no flow; nor is a sublicence to a third party)."""
+    if len(roled) == 2 and reciprocal(text, orgs, roled):
+        return True  # "the two companies will jointly ...", nothing handed over now
     if len(roled) != 2 or not _TOGETHER.search(text):
         return False
     if founded(text):  # the deal the text opens with, no earlier one
