@@ -10,7 +10,6 @@ ones that lose them (the extractor's misses, not the texts').
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from pathlib import Path
@@ -69,7 +68,7 @@ def renamed(
 
 
 def main() -> None:
-    rows = [json.loads(line) for line in ingest.TEXTS.read_text(encoding="utf-8").splitlines()]
+    rows = ingest.training_rows()  # the untouched splits are never probed (ids included)
     gaz = ingest.gazetteer()
     for korean in (False, True):
         for lang in ("en", "ko"):
