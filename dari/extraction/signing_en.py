@@ -71,8 +71,17 @@ def signed(
 
     marked, parties = roles._placeholders(text, orgs)
     sides = pair(marked)
-    if sides is None:
-        return roled
+    return roled if sides is None else put_in(roled, parties, sides)
+
+
+def put_in(
+    roled: list[tuple[Mention, str, float]], parties: list[Mention], sides: set[int]
+) -> list[tuple[Mention, str, float]]:
+    """`roled` with the one of the two `sides` (indexes of `parties`, the placeholders'
+    companies) that the rules left out put in the place of the company outside them, when
+    the rules placed exactly one of the sides; otherwise `roled` as it is."""
+    from dari.extraction import roles
+
     index: dict[Any, int] = {roles._key(m): i for i, m in enumerate(parties)}
     placed = [index.get(roles._key(m)) for m, _, _ in roled]
     inside = [i for i in placed if i in sides]

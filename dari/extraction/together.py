@@ -12,7 +12,7 @@ import re
 from dari.extraction.flows import flowless, sentence_spans
 from dari.extraction.model import Mention
 from dari.extraction.partners_en import reciprocal as reciprocal
-from dari.extraction.signing_en import signed
+from dari.extraction.signing_en import put_in, signed
 
 P = r"⟦(\d+)⟧"
 
@@ -48,17 +48,7 @@ def _between(
     match = _BETWEEN.search(marked[:700])
     if match is None or match.group(1) == match.group(2):
         return roled
-    sides = {int(match.group(1)), int(match.group(2))}
-    index = {roles._key(m): i for i, m in enumerate(parties)}
-    placed = [index.get(roles._key(m)) for m, _, _ in roled]
-    inside = [i for i in placed if i in sides]
-    if len(inside) != 1:
-        return roled
-    (missing,) = sides - set(inside)
-    return [
-        (m, r, c) if i in sides else (parties[missing], r, 0.5)
-        for (m, r, c), i in zip(roled, placed, strict=True)
-    ]
+    return put_in(roled, parties, {int(match.group(1)), int(match.group(2))})
 
 
 # a deal of two partners: developing together or founding a joint venture together
