@@ -10,7 +10,8 @@ broader concept and a source (data/glossary_ko_en.tsv; its header lists the sour
     g.gist("HER2-low metastatic breast cancer (second line)")  # -> [Entry(en="breast cancer")]
 
 Matching is by whole words in English (the tokens of `dari.matching.text`, with British and
-American spellings made equal: tumour/tumor, oedema/edema, leukaemia/leukemia) and by
+American spellings made equal: tumour/tumor, oedema/edema, leukaemia/leukemia; a letter
+standing alone counts: "hepatitis B" is not "hepatitis C", "factor X" not "factor B") and by
 substring in Korean, spaces ignored ("비소세포 폐암" = "비소세포폐암"); a two-syllable Korean
 name must start a word, so "시간 암" never reads as 간암. The longest name wins where names
 overlap ("비소세포폐암" before "폐암"). Plain Python: the search index, the query parser and
@@ -38,6 +39,11 @@ _NOT_KOREAN_KEY = re.compile(r"[^0-9a-z\uac00-\ud7a3]")
 _SPELLING = (("ae", "e"), ("oe", "e"))
 # A one-letter prefix is part of the name: c-Met, K-Ras, B-Raf (else "met" alone would match).
 _LETTER_PREFIX = re.compile(r"^([a-z])-(?=[a-z0-9])")
+# A letter standing alone names a concept's variant in a name ("hepatitis B" is not "hepatitis
+# C", "factor X" is not "factor B", "haemophilia A" is not "haemophilia B"); but "s" ends a
+# possessive, and "a" is an article unless it follows a word ("haemophilia A", not "a drug").
+_POSSESSIVE = "s"
+_ARTICLE = "a"
 
 
 @dataclass(frozen=True)
@@ -93,13 +99,21 @@ def _canon(token: str) -> str:
     return token.replace("isation", "ization")
 
 
-def english_tokens(text: str) -> list[tuple[str, int, int]]:
+def english_tokens(text: str, letters: bool = False) -> list[tuple[str, int, int]]:
     """(token, start, end) of the Latin-script words of `text`; a word's tokens share its
     span. Tokens are those of `dari.matching.text` (lower case, plurals and stop words
-    dropped, codes such as PD-L1 joined), spelled one way."""
+    dropped, codes such as PD-L1 joined), spelled one way; with `letters`, a one-letter word
+    is kept too (an "a" only right after a word, never a possessive's "s"): the glossary's
+    names differ by one ("hepatitis B", "hepatitis C")."""
     out: list[tuple[str, int, int]] = []
-    for match in _WORD.finditer(text.lower()):
-        for token in _latin_tokens(_LETTER_PREFIX.sub(r"\1", match.group(0))):
+    lowered = text.lower()
+    for match in _WORD.finditer(lowered):
+        word = _LETTER_PREFIX.sub(r"\1", match.group(0))
+        tokens = _latin_tokens(word)
+        if letters and not tokens and len(word) == 1 and word.isalpha() and word != _POSSESSIVE:
+            after_word = bool(out) and not lowered[out[-1][2] : match.start()].strip()
+            tokens = [word] if word != _ARTICLE or after_word else []
+        for token in tokens:
             out.append((_canon(token), match.start(), match.end()))
     return out
 
@@ -144,7 +158,7 @@ class Glossary:
                     if len(key) >= 2:
                         self._korean.setdefault(key, entry)
                     continue
-                tokens = tuple(t for t, _, _ in english_tokens(name))
+                tokens = tuple(t for t, _, _ in english_tokens(name, letters=True))
                 if tokens:
                     self._english.setdefault(tokens, entry)
         self._korean_lengths = sorted({len(k) for k in self._korean}, reverse=True)
@@ -163,7 +177,11 @@ class Glossary:
         """Every entry named in `text`, longest names first, without overlaps, in order."""
         matches = self._find_korean(text) if has_hangul(text) else []
         taken = [(m.start, m.end) for m in matches]
-        tokens = [t for t in english_tokens(text) if not any(s <= t[1] < e for s, e in taken)]
+        tokens = [
+            t
+            for t in english_tokens(text, letters=True)
+            if not any(s <= t[1] < e for s, e in taken)
+        ]
         i = 0
         while i < len(tokens):
             for n in range(min(self._longest_english, len(tokens) - i), 0, -1):
@@ -235,7 +253,7 @@ class Glossary:
     def _named(self, name: str) -> Entry | None:
         if has_hangul(name):
             return self._korean.get(korean_key(name)[0])
-        return self._english.get(tuple(t for t, _, _ in english_tokens(name)))
+        return self._english.get(tuple(t for t, _, _ in english_tokens(name, letters=True)))
 
 
 def _split(value: str) -> tuple[str, ...]:

@@ -93,6 +93,9 @@ def test_a_record_reads_in_the_readers_language_first_with_its_other_name_beside
 def test_an_indication_reads_in_korean_where_the_glossary_knows_it():
     assert term_name("gastric cancer", "ko") == "위암"
     assert term_name("gastric cancer", "en") == "gastric cancer"
+    # a narrower concept by its own name, not its broader one's (골수증식종양, 보체)
+    assert term_name("polycythemia vera", "ko") == "진성적혈구증가증"
+    assert term_name("factor X", "ko") == "제10인자"
     # not a whole glossary term: kept as written
     assert term_name("HER2-positive synthetic tumour of the left toe", "ko") == (
         "HER2-positive synthetic tumour of the left toe"
