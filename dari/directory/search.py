@@ -329,18 +329,9 @@ def ranked(assets: QuerySet[Asset], query: Query) -> QuerySet[Asset]:
 
 
 def _index_matches(query: Query, tiers: SearchTiers) -> tuple[str, list[Any]]:
-    """SQL of the index's matches (asset_id, rank) and its parameters; `tiers`: the
-    documents the reader may see some of (on SQLite the others are not read)."""
+    """SQLite: the SQL of the index's matches (asset_id, rank) and its parameters; `tiers`:
+    the documents the reader may see some of (the others are not read)."""
     expr = expression(query)
-    if connection.vendor == "postgresql":
-        rank = f"ts_rank({_PG_WEIGHTS}::float4[], document, to_tsquery('simple', %s))"
-        # OFFSET 0 keeps the planner from pulling the subquery up: the rank is computed as
-        # each document is read, and the documents are not carried through the join.
-        sql = (
-            f"SELECT asset_id, {rank} AS rank FROM {DOCUMENTS} "
-            "WHERE document @@ to_tsquery('simple', %s) OFFSET 0"
-        )
-        return sql, [expr, expr]
     # Ranked from public statistics only (dari.directory.search_rank); CROSS JOIN fixes
     # SQLite's join order: the matches are read once, then each is joined to its row.
     ranked_sql, params = search_rank.index_matches(query, expr, WEIGHTS, tiers)
@@ -365,19 +356,27 @@ def top_matches(
     """The `limit` most relevant of `assets` that match the query (by rank, then name and
     id) and how many of them match in all, in one pass over the matches: the index's rows
     are ranked and joined to `assets` (a narrowed `visible_assets`, whose SQL is used as it
-    is) once, the count is a window over the join (SQLite: a count of the join, written
-    once) and the order a bounded sort. `tiers`
+    is) once (PostgreSQL ranks only the joined ones), the count is a window over the join
+    (SQLite: a count of the join, written once) and the order a bounded sort. `tiers`
     (`access.search_tiers` of the reader of `assets`) spares the ranking of documents the
     reader cannot see; the join to `assets` decides what is returned and counted."""
     visible_sql, visible_params = assets.order_by().values("id", "name").query.sql_with_params()
-    index_sql, index_params = _index_matches(query, tiers)
     if connection.vendor == "postgresql":
+        # The matches are joined to the visible assets first and only those are ranked (an
+        # anonymous reader's "antibody" ranks 26,000 documents, not the 52,000 that match);
+        # OFFSET 0 fences the join, so the window and the sort carry (id, name, rank), never
+        # the documents.
+        expr = expression(query)
+        rank = f"ts_rank({_PG_WEIGHTS}::float4[], d.document, to_tsquery('simple', %s))"
         sql = (
-            f"SELECT v.id, m.rank, COUNT(*) OVER () FROM ({index_sql}) m "
-            f"JOIN ({visible_sql}) v ON v.id = m.asset_id "
-            "ORDER BY m.rank DESC, v.name, v.id LIMIT %s"
+            f"SELECT id, rank, COUNT(*) OVER () FROM (SELECT v.id, v.name, {rank} AS rank "
+            f"FROM {DOCUMENTS} d JOIN ({visible_sql}) v ON v.id = d.asset_id "
+            "WHERE d.document @@ to_tsquery('simple', %s) OFFSET 0) x "
+            "ORDER BY rank DESC, name, id LIMIT %s"
         )
+        params = [expr, *visible_params, expr, max(1, limit)]
     else:
+        index_sql, index_params = _index_matches(query, tiers)
         # SQLite: the joined matches are written once and counted from there; a window
         # (COUNT(*) OVER ()) would copy and sort all of them again before the bounded sort.
         sql = (
@@ -386,8 +385,9 @@ def top_matches(
             "SELECT id, rank, (SELECT COUNT(*) FROM j) FROM j "
             "ORDER BY rank DESC, name, id LIMIT %s"
         )
+        params = [*index_params, *visible_params, max(1, limit)]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*index_params, *visible_params, max(1, limit)])
+        cursor.execute(sql, params)
         rows = cursor.fetchall()
     total = int(rows[0][2]) if rows else 0
     return [Match(pk, float(rank)) for pk, rank, _ in rows][: max(0, limit)], total
