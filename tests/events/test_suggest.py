@@ -49,6 +49,26 @@ def test_suggestions_rank_event_organisations_and_skip_those_already_asked(clien
     )
 
 
+def test_no_partners_are_sought_for_an_asset_not_offered_for_partnering():
+    event = make_event()
+    me = person(event, "bd", "org-bio", "Asia/Seoul")
+    seeker = person(event, "scout", "org-seeker", "Europe/London")
+    _seeking(seeker)
+    AssetFactory(
+        id="as-bio-brand",
+        organization=me.organization,
+        name="BIO-BRAND",
+        modality="adc",
+        therapeutic_area="oncology",
+        available=False,
+    )
+    assert [s.about for s in suggest_meetings(me.user, me)] == []
+    AssetFactory(id="as-bio-adc", organization=me.organization, name="BIO-ADC", modality="adc")
+    got = suggest_meetings(me.user, me)
+    assert [(s.organization.pk, s.about) for s in got][:1] == [("org-seeker", "BIO-ADC")]
+    assert "BIO-BRAND" not in [s.about for s in got]
+
+
 def _seeking(participant, kind="pharma"):
     org = participant.organization
     org.kind = kind

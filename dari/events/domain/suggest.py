@@ -67,8 +67,13 @@ def suggest_meetings(user: Any, participant: Participant, top: int = 8) -> list[
             if oid in candidates and (oid not in best or best[oid][0] < relative):
                 best[oid] = (relative, reasons, about)
 
+    # Partners are looked for only for what we offer: a marketed product recorded as not
+    # available for partnering (a large pharma's own brands) is no reason to meet anyone.
     own_assets = (
-        visible_assets(user).filter(organization_id=org_id).order_by("pk")[:ASSETS_CONSIDERED]
+        visible_assets(user)
+        .filter(organization_id=org_id)
+        .exclude(available=False)
+        .order_by("pk")[:ASSETS_CONSIDERED]
     )
     for asset in own_assets:
         offer_list(
