@@ -83,6 +83,12 @@ def world(leak_world):
         DealFactory(
             id=f"dl-w{i}", licensor=hider, licensee=licensee, date=f"202{i + 1}-03", asset=None
         )
+    # The partner reader's organisation states what it seeks, so that its suggested meetings
+    # carry reasons (a match without any is never suggested) and the comparison has rows.
+    partner_org = leak_world["users"]["partner"].organization
+    partner_org.interest_therapeutic_areas = ["oncology"]
+    partner_org.interest_modalities = ["antibody"]
+    partner_org.save()
     return {"seeker": seeker, "rival": rival, "hider": hider, **leak_world}
 
 

@@ -33,8 +33,6 @@ def test_suggestions_rank_event_organisations_and_skip_those_already_asked(clien
     assert [s.organization.pk for s in got][:1] == ["org-seeker"]
     assert got[0].about == "BIO-ADC"  # the asset named once, not before every reason
     assert got[0].reasons and not any(r.startswith("BIO-ADC") for r in got[0].reasons)
-    request_meeting(me, target=seeker)
-    assert "org-seeker" not in [s.organization.pk for s in suggest_meetings(me.user, me)]
     client.force_login(me.user)
     page = client.get(f"/events/{event.slug}/suggestions", HTTP_HX_REQUEST="true")
     assert page.status_code == 200
@@ -43,6 +41,8 @@ def test_suggestions_rank_event_organisations_and_skip_those_already_asked(clien
     # A strength bar out of ten against the best suggestion, as on the directory's lists.
     bars = re.findall(r'class="strength-bar strength-(\d+)"', page.content.decode())
     assert (bars[:1], 'class="score"' in page.content.decode()) == (["10"], False)
+    request_meeting(me, target=seeker)
+    assert "org-seeker" not in [s.organization.pk for s in suggest_meetings(me.user, me)]
     client.force_login(person(make_event(slug="other-event"), "x", "org-x", "Asia/Seoul").user)
     assert (
         client.get(f"/events/{event.slug}/suggestions", HTTP_HX_REQUEST="true").status_code == 404
@@ -67,6 +67,26 @@ def test_no_partners_are_sought_for_an_asset_not_offered_for_partnering():
     got = suggest_meetings(me.user, me)
     assert [(s.organization.pk, s.about) for s in got][:1] == [("org-seeker", "BIO-ADC")]
     assert "BIO-BRAND" not in [s.about for s in got]
+
+
+def test_a_match_without_any_reason_is_not_suggested(monkeypatch):
+    from types import SimpleNamespace
+
+    from dari.events.domain import suggest
+
+    event = make_event()
+    me = person(event, "bd", "org-assoc", "Asia/Seoul")
+    said = person(event, "a", "org-said", "Europe/London")
+    silent = person(event, "b", "org-silent", "Europe/London")
+    AssetFactory(id="as-said", organization=said.organization, name="SAID-1")
+    AssetFactory(id="as-silent", organization=silent.organization, name="SILENT-1")
+    rows = [
+        (silent.organization.assets.get(), SimpleNamespace(score=0.9, reasons=[])),
+        (said.organization.assets.get(), SimpleNamespace(score=0.5, reasons=["oncology: named"])),
+    ]
+    monkeypatch.setattr(suggest, "recommend_asset_rows", lambda user, org, top: rows)
+    got = suggest.suggest_meetings(me.user, me)
+    assert [(s.organization.pk, s.reasons) for s in got] == [("org-said", ["oncology: named"])]
 
 
 def _seeking(participant, kind="pharma"):

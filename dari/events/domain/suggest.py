@@ -64,7 +64,9 @@ def suggest_meetings(user: Any, participant: Participant, top: int = 8) -> list[
         top_score = max((row[1] for row in rows), default=0.0)
         for oid, score, reasons, about in rows:
             relative = score / top_score if top_score > 0 else 0.0
-            if oid in candidates and (oid not in best or best[oid][0] < relative):
+            # A match the recommender cannot say anything about (a bare likeness of two
+            # descriptions below what it would name) is no reason to spend a meeting slot.
+            if reasons and oid in candidates and (oid not in best or best[oid][0] < relative):
                 best[oid] = (relative, reasons, about)
 
     # Partners are looked for only for what we offer: a marketed product recorded as not
