@@ -176,10 +176,14 @@ def local_name(record: object, language: str | None = None) -> str:
 
 def local_text(record: object, field: str, language: str | None = None) -> str:
     """A record's text `field` in the reader's language: its Korean form (`<field>_ko`; for a
-    name, `name_in_korean`) for a Korean reader when it has one, the field itself otherwise."""
-    korean = (
-        name_in_korean(record) if field == "name" else str(getattr(record, f"{field}_ko", "") or "")
-    )
+    name, `name_in_korean`; for what an organisation seeks, `interest_in_korean`) for a Korean
+    reader when it has one, the field itself otherwise."""
+    if field == "name":
+        korean = name_in_korean(record)
+    elif field == "interest_description":
+        korean = interest_in_korean(record)
+    else:
+        korean = str(getattr(record, f"{field}_ko", "") or "")
     return choose_name(str(getattr(record, field, "") or ""), korean, language)
 
 
@@ -399,6 +403,29 @@ def name_in_korean(record: object) -> str:
     return str(getattr(record, "name_ko", "") or "") or _bundled_rendering(
         record, "name", names_ko()
     )
+
+
+# What bundled organisations seek (`interest_description`) in Korean, like the descriptions:
+# {"organization": {record id: {"sha": text_hash(English), "ko": …}}}.
+INTERESTS_KO = LABELS / "organization_interests_ko.json"
+
+
+@lru_cache(maxsize=1)
+def interests_ko() -> dict[str, dict[str, Rendering]]:
+    """Kind -> bundled record id -> the Korean rendering of what it seeks (dari/data/labels/
+    organization_interests_ko.json)."""
+    with INTERESTS_KO.open(encoding="utf-8") as f:
+        return {
+            kind: {key: Rendering(e["sha"], e["ko"]) for key, e in entries.items()}
+            for kind, entries in json.load(f).items()
+        }
+
+
+def interest_in_korean(record: object) -> str:
+    """What an organisation seeks (`interest_description`) in Korean, or "": the bundled
+    rendering while its English is still the text rendered (an owner's edit falls back to the
+    English); `local_text(org, "interest_description")` picks it for a Korean reader."""
+    return _bundled_rendering(record, "interest_description", interests_ko())
 
 
 def description_in_korean(record: object) -> str:

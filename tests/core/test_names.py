@@ -192,10 +192,11 @@ def test_every_bundled_name_rendering_renders_a_bundled_records_name():
             encoding="utf-8"
         )
     )
-    names = {f["id"]: f["name"] for f in bundled["facilities"]}
-    renderings = names_ko()["facility"]
-    assert set(renderings) == set(names)
-    assert {k: r.source for k, r in renderings.items()} == {
-        k: text_hash(n) for k, n in names.items()
-    }
-    assert all(has_hangul(r.text) for r in renderings.values())
+    for kind, key in (("facility", "facilities"), ("program", "programs")):
+        names = {f["id"]: f["name"] for f in bundled[key]}
+        renderings = names_ko()[kind]
+        assert set(renderings) == set(names), kind
+        assert {k: r.source for k, r in renderings.items()} == {
+            k: text_hash(n) for k, n in names.items()
+        }
+        assert all(has_hangul(r.text) for r in renderings.values())
