@@ -1,0 +1,39 @@
+"""Parties the gazetteer does not know (helper unk): a made-up name placed by where it stands and
+how it is written, never by a list. Every sentence is CONSTRUCTED for the test (다온셀 and
+솔빛바이오 are names no list holds; 빅제약 is the test gazetteer's American company); pure, no
+database."""
+
+from __future__ import annotations
+
+from dari.extraction import home_ko
+from dari.extraction.model import Mention
+from tests.extraction_support import GAZ, deal, roles
+
+BIG = "빅제약"
+
+
+def _m(text: str, name: str) -> Mention:
+    at = text.index(name)
+    return Mention(at, at + len(name), name, ("organization", None))
+
+
+def test_a_chief_executive_or_stock_code_in_brackets_marks_a_korean_company():
+    for written in ("다온셀(대표 홍길동)", "다온셀(대표이사 홍길동·김철수)", "다온셀(123456)"):
+        text = f"{written}은 솔빛바이오와 항암제의 국내 독점 판매 계약을 체결했다."
+        one, two = _m(text, "다온셀"), _m(text, "솔빛바이오")
+        found = home_ko.taker(text, [(two, "licensor", 0.4), (one, "licensee", 0.4)], GAZ)
+        assert found is not None and found[0].text == "다온셀", written
+
+
+def test_an_unknown_company_beside_a_foreign_one_takes_rights_for_korea():
+    fields = deal(
+        f"다온셀은 {BIG}의 백신 8개 품목을 다음달부터 3년간 국내에서 판매·유통하기로 하는 "
+        "계약을 체결했다고 1일 밝혔다."
+    )
+    assert roles(fields) == {("다온셀", "licensee"), (BIG, "licensor")}
+
+
+def test_an_unknown_company_with_no_cue_beside_another_unknown_one_is_left_alone():
+    text = "다온셀은 솔빛바이오와 항암제의 국내 독점 판매 계약을 체결했다."
+    one, two = _m(text, "다온셀"), _m(text, "솔빛바이오")
+    assert home_ko.taker(text, [(one, "licensor", 0.4), (two, "licensee", 0.4)], GAZ) is None
