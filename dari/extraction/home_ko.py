@@ -71,6 +71,13 @@ def _korean_form(text: str, name: str) -> bool:
     return False
 
 
+def lone_korean(text: str, m: Mention, lang: str, gazetteer: Any) -> bool:
+    """The one company a deal text names is Korean: the graph says so, or a Korean text names
+    one the graph does not know and does not place abroad (a Korean paper's own company)."""
+    country = gazetteer.country(m.value) if gazetteer is not None else ""
+    return country == "KR" or (lang == "ko" and not country and _home(text, m, None) != "abroad")
+
+
 def domestic(text: str) -> bool:
     """The text hands over rights in Korea, and no rights abroad."""
     if _ABROAD.search(text):

@@ -37,3 +37,12 @@ def test_an_unknown_company_with_no_cue_beside_another_unknown_one_is_left_alone
     text = "다온셀은 솔빛바이오와 항암제의 국내 독점 판매 계약을 체결했다."
     one, two = _m(text, "다온셀"), _m(text, "솔빛바이오")
     assert home_ko.taker(text, [(one, "licensor", 0.4), (two, "licensee", 0.4)], GAZ) is None
+
+
+def test_the_one_company_a_korean_text_names_gives_when_its_partner_is_unnamed():
+    # roles: the lone named company, unknown to the graph and not placed abroad, is Korean
+    fields = deal(
+        "다온셀은 중남미 8개국과 당뇨병 치료제 수출 계약을 체결했다. 다온셀은 14일 약 "
+        "337억원의 수출계약을 맺어 총 1433억원 규모에 달한다고 밝혔다."
+    )
+    assert roles(fields) == {("다온셀", "licensor")}
