@@ -46,3 +46,35 @@ def test_the_one_company_a_korean_text_names_gives_when_its_partner_is_unnamed()
         "337억원의 수출계약을 맺어 총 1433억원 규모에 달한다고 밝혔다."
     )
     assert roles(fields) == {("다온셀", "licensor")}
+
+
+def _proposed_en(text: str) -> set[str]:
+    from dari.extraction import proposers_en
+
+    return {m.text for m in proposers_en.propose(GAZ, text, list(GAZ.find(text)))}
+
+
+def test_a_contract_places_a_party_by_its_incorporation_or_seat():
+    # proposers_en._SEATED: "between X, a corporation organized ...", "X, of City, Country, and"
+    assert "Velmora" in _proposed_en(
+        "This Agreement is made by and between Velmora, a corporation organized and existing "
+        "under the laws of the Republic of Korea, and the Licensee."
+    )
+    assert "Velmora" in _proposed_en(
+        "Velmora, of Kyungkido, South Korea, and the licensee signed a supply agreement."
+    )
+
+
+def test_a_ticker_in_brackets_marks_a_listed_company():
+    assert "Velmora" in _proposed_en(
+        "The agreement grants the buyer rights to Velmora's (VLMR) caspase inhibitors."
+    )
+    assert "Velmora" in _proposed_en("Shares of Velmora (KRX: 123456) rose 3% on the news.")
+
+
+def test_a_subject_that_has_been_doing_something_is_a_subject():
+    # proposers_en._VERB: "X has been leading", the name written twice, once mid-sentence
+    assert "Velmora" in _proposed_en(
+        "Velmora has been leading the industry in antibiotics. The giant proposed a technology "
+        "transfer to Velmora after the dispute."
+    )
