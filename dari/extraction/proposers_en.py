@@ -73,6 +73,13 @@ _SEATED = re.compile(
     r"Korea|" + _COUNTRY + r")\b|(?:['’]s)?\s?\((?:KRX|KOSDAQ|KOSPI|KQ|KS|NASDAQ|Nasdaq|NYSE|TSE|"
     r"SEHK|HKEX|SSE|SZSE|TWSE|ASX|LSE|SIX)\s?:\s?[A-Z0-9.]{2,8}\)|['’]s\s\([A-Z]{3,5}\))"
 )
+# a name opening a clause and defining its short form in brackets: "Norvexa (HBM), a global
+# ...", "Norvexa (Osaka, Japan; President, ...; 'ONO') today announced", "Norvexa (“RSG”)"
+_SHORT_GIVEN = re.compile(
+    _OPENS
+    + EN_NAME
+    + r"\s?\((?:[^()]{0,160}?[;,]\s?)?[\"“‘']?([A-Z][A-Z0-9&-]{1,5})[\"”’']?\)(?=,|\s[a-z])"
+)
 _PAIR = re.compile(
     r"\b(?:by|between|with|from|of)\s+(?:the\s)?"
     + EN_NAME
@@ -149,6 +156,10 @@ def propose(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Mention
             if other_found and not any(m.start <= sp[0] < m.end for m in known):
                 if _ok(text[sp[0] : sp[1]]):
                     spans.append(sp)
+    for match in _SHORT_GIVEN.finditer(text):
+        initials = "".join(w[0] for w in re.split(r"[\s-]+", match.group(1)) if w).upper()
+        if _ok(match.group(1)) and not initials.startswith(match.group(2)[:2]):
+            spans.append(match.span(1))  # not a term's own initials: "Antibody Drug (AD)"
     for match in _DEFINED.finditer(text):
         if match.group(1) == match.group(2) and _ok(match.group(1)):
             spans.append(match.span(1))

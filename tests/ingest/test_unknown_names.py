@@ -78,3 +78,21 @@ def test_a_subject_that_has_been_doing_something_is_a_subject():
         "Velmora has been leading the industry in antibiotics. The giant proposed a technology "
         "transfer to Velmora after the dispute."
     )
+
+
+def test_a_name_defining_its_short_form_is_proposed_and_the_short_form_names_it():
+    # proposers_en._SHORT_GIVEN, pipeline._aliases: "ONO" is Velmora, not a party of its own
+    text = (
+        "Velmora (Osaka, Japan; President, Kenji Sato; 'VLM') today announced that it has "
+        "entered into an exclusive license agreement with Acme Bio for the development of "
+        "acmetinib in Japan. Under the terms of the agreement, VLM will have exclusive rights "
+        "to develop and commercialize acmetinib in Japan."
+    )
+    assert "Velmora" in _proposed_en(text)
+    assert roles(deal(text)) == {("Velmora", "licensee"), ("Acme Bio", "licensor")}
+
+
+def test_a_terms_own_initials_in_brackets_propose_no_company():
+    assert "Primary Biliary Cholangitis" not in _proposed_en(
+        "Primary Biliary Cholangitis (PBC), a rare liver disease, affects many."
+    )
