@@ -38,7 +38,8 @@ _BESIDE_AFTER = re.compile(r"^(?:와|과)\s([가-힣]{2,10})(?:은|는|이|가)\
 _BESIDE_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,10})(?:와|과)\s$")
 # ... in a contract of their own
 _CONTRACT = re.compile(
-    r"계약|협약|제휴|기술\s?이전|기술\s?수출|라이선스|라이센스|파트너십|공동\s?개발|합작"
+    r"계약|협약|제휴|기술\s?이전|기술\s?수출|라이선스|라이센스|파트너십|공동\s?개발|합작|"
+    r"연구\s?협력|협력\S{0,2}\s?체결|양해\s?각서|\bMOU\b"
 )
 
 # a name after the kind of company it is: "미국 바이오기업 카덴트는", "항체 전문기업 아비맙과",

@@ -96,3 +96,11 @@ def test_a_terms_own_initials_in_brackets_propose_no_company():
     assert "Primary Biliary Cholangitis" not in _proposed_en(
         "Primary Biliary Cholangitis (PBC), a rare liver disease, affects many."
     )
+
+
+def test_a_foreign_partner_of_a_research_collaboration_signed_is_proposed():
+    # proposers_ko._CONTRACT: "연구 협력 체결" is a deal signed, like "계약"
+    from dari.extraction.proposers_ko import propose_ko
+
+    text = "다온셀, 美솔빛바이오와 지질나노입자 연구 협력 체결\n다온셀이 협력사를 찾았다."
+    assert "솔빛바이오" in {m.text for m in propose_ko(GAZ, text, [])}
