@@ -471,10 +471,10 @@ def deal_roles(
     if len(parties) < 2:
         # one company named, its partner unnamed: the rights' taker when the text says it
         # brings them in, else (a licence, 판권) the giver
-        korean = home_ko.lone_korean(text, parties[0], lang, gazetteer)
+        home = home_ko.lone_korean(text, parties[0], lang, gazetteer)
         if _IN.search(text):
             role = "licensee"
-        elif korean or _OUT.search(text) or _LICENCE_WORD.search(text) or _SALES.search(text):
+        elif home or _OUT.search(text) or _LICENCE_WORD.search(text) or _SALES.search(text):
             role = (
                 "partner"
                 if _SYMMETRIC.search(text) and not _LICENCE_WORD.search(text)
