@@ -41,7 +41,8 @@ _KOREAN_NAME = re.compile(r"(?:제약|약품|팜|양행)$")
 # how the Korean press writes a listed Korean company: "X(대표 홍길동)", "X(대표이사 A·B)",
 # "X(000230)", "X 183490 | 코스닥", "(주)X", "X(주)"
 _KOREAN_AFTER = re.compile(
-    r"^\s?(?:\((?:대표|대표이사|회장|사장)\s|\(\d{6}\)|\d{6}\s?\||\(주\)|㈜)"
+    r"^\s?(?:\((?:대표|대표이사|회장|사장)\s|\(\d{6}\)|\d{6}\s?\||\(주\)|㈜)|"
+    r"^(?:은|는|의)\s(?:[^.\n]{0,24}?\s)?(?:전\s?거래일|주가가?\s|상한가|하한가)"
 )
 _KOREAN_MARK = re.compile(r"(?:\(주\)|㈜)\s?$")
 
@@ -61,11 +62,12 @@ def _home(text: str, m: Mention, gazetteer: Any) -> str:
 
 def _korean_form(text: str, name: str) -> bool:
     """The name written anywhere in the text as the press writes a Korean company: its
-    chief executive or its six-digit stock code in brackets after it, "(주)" with it."""
+    chief executive or its six-digit stock code in brackets after it, "(주)" with it, its
+    share price told ("X는 전 거래일보다 5% 오른")."""
     if len(name) < 2:
         return False
     for at in (x.start() for x in re.finditer(re.escape(name), text)):
-        after = text[at + len(name) : at + len(name) + 12]
+        after = text[at + len(name) : at + len(name) + 40]
         if _KOREAN_AFTER.match(after) or _KOREAN_MARK.search(text[max(0, at - 4) : at]):
             return True
     return False

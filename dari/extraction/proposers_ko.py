@@ -102,9 +102,9 @@ def propose_ko(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Ment
             taken = [m for m in taken if m not in inside]
             spans.append((match.start(), match.start() + len(name)))
     for m in known:
-        if m.value[0] != "organization" or not m.value[1]:
+        if m.value[0] != "organization":
             continue
-        local = _LOCAL_ENTITY.match(text, m.end)
+        local = _LOCAL_ENTITY.match(text, m.end) if m.value[1] else None
         if local:
             taken = [o for o in taken if o is not m]
             spans.append((m.start, local.end()))

@@ -104,3 +104,14 @@ def test_a_foreign_partner_of_a_research_collaboration_signed_is_proposed():
 
     text = "다온셀, 美솔빛바이오와 지질나노입자 연구 협력 체결\n다온셀이 협력사를 찾았다."
     assert "솔빛바이오" in {m.text for m in propose_ko(GAZ, text, [])}
+
+
+def test_a_name_paired_with_a_proposed_one_is_proposed_and_a_quoted_share_price_marks_korea():
+    # proposers_ko: "A와 B는 ... 계약" with A itself a name no list holds; home_ko: "A는 전
+    # 거래일보다" tells a Korean listed company's share price, so A takes the rights for Korea
+    text = (
+        "이날 오전 9시 현재 다온셀은 전 거래일보다 5% 오른 1만원에 거래되고 있다. "
+        "다온셀과 솔빛바이오는 2016년 7월 신약의 한국 내 임상 개발 및 독점 판매에 관한 "
+        "라이센스 계약을 체결했다."
+    )
+    assert roles(deal(text)) == {("다온셀", "licensee"), ("솔빛바이오", "licensor")}
