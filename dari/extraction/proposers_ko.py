@@ -145,7 +145,7 @@ def propose_ko(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Ment
         start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
         subject = any(
             start <= m.start < match.start()
-            and m.value[1]
+            and m.value[0] == "organization"
             and re.match(r"(?:은|는|이|가)\s", text[m.end : m.end + 2])
             for m in known
         )

@@ -115,3 +115,17 @@ def test_a_name_paired_with_a_proposed_one_is_proposed_and_a_quoted_share_price_
         "라이센스 계약을 체결했다."
     )
     assert roles(deal(text)) == {("다온셀", "licensee"), ("솔빛바이오", "licensor")}
+
+
+def test_a_second_subject_beside_a_proposed_first_one_is_proposed():
+    # proposers_ko._SECOND_SUBJECT: the first subject need not be a company the graph knows
+    from dari.extraction.proposers_ko import propose_ko
+
+    text = (
+        "이번 계약을 통해 다온셀은 완제품 생산 및 공급을 담당하고, 솔빛바이오는 미국 내 "
+        "마케팅 및 영업 활동을 맡을 예정이다."
+    )
+    first = Mention(
+        text.index("다온셀"), text.index("다온셀") + 3, "다온셀", ("organization", None)
+    )
+    assert "솔빛바이오" in {m.text for m in propose_ko(GAZ, text, [first])}
