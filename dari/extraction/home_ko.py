@@ -38,6 +38,13 @@ _FOREIGN_BEFORE = re.compile(
 )
 _KOREAN_BEFORE = re.compile(r"(?:국내|한국|토종)(?:의)?\s?(?:\S+\s){0,2}?$")
 _KOREAN_NAME = re.compile(r"(?:제약|약품|팜|양행)$")
+# how the Korean press writes a listed Korean company: "X(대표 홍길동)", "X(대표이사 A·B)",
+# "X(000230)", "X 183490 | 코스닥", "(주)X", "X(주)"
+_KOREAN_AFTER = re.compile(
+    r"^\s?(?:\((?:대표|대표이사|회장|사장)\s|\(\d{6}\)|\d{6}\s?\||\(주\)|㈜)|"
+    r"^(?:은|는|의)\s(?:[^.\n]{0,24}?\s)?(?:전\s?거래일|주가가?\s|상한가|하한가)"
+)
+_KOREAN_MARK = re.compile(r"(?:\(주\)|㈜)\s?$")
 
 
 def _home(text: str, m: Mention, gazetteer: Any) -> str:
@@ -50,7 +57,27 @@ def _home(text: str, m: Mention, gazetteer: Any) -> str:
         return "abroad"
     if _KOREAN_BEFORE.search(before) or _KOREAN_NAME.search(m.text.strip()):
         return "KR"
-    return ""
+    return "KR" if _korean_form(text, m.text.strip()) else ""
+
+
+def _korean_form(text: str, name: str) -> bool:
+    """The name written anywhere in the text as the press writes a Korean company: its
+    chief executive or its six-digit stock code in brackets after it, "(주)" with it, its
+    share price told ("X는 전 거래일보다 5% 오른")."""
+    if len(name) < 2:
+        return False
+    for at in (x.start() for x in re.finditer(re.escape(name), text)):
+        after = text[at + len(name) : at + len(name) + 40]
+        if _KOREAN_AFTER.match(after) or _KOREAN_MARK.search(text[max(0, at - 4) : at]):
+            return True
+    return False
+
+
+def lone_korean(text: str, m: Mention, lang: str, gazetteer: Any) -> bool:
+    """The one company a deal text names is Korean: the graph says so, or a Korean text names
+    one the graph does not know and does not place abroad (a Korean paper's own company)."""
+    country = gazetteer.country(m.value) if gazetteer is not None else ""
+    return country == "KR" or (lang == "ko" and not country and _home(text, m, None) != "abroad")
 
 
 def domestic(text: str) -> bool:
@@ -67,9 +94,11 @@ def taker(
     if len(roled) != 2 or not domestic(text):
         return None
     homes = [_home(text, m, gazetteer) for m, _, _ in roled]
-    if sorted(homes) not in (["KR", "abroad"], ["", "KR"]):
+    if sorted(homes) not in (["KR", "abroad"], ["", "KR"], ["", "abroad"]):
         return None
-    korean = 0 if homes[0] == "KR" else 1
+    # a company the graph does not know, beside a foreign one, taking rights for Korea in a
+    # Korean text: the Korean side
+    korean = 0 if homes[0] == "KR" or homes[1] == "abroad" else 1
     if homes[1 - korean] == "" and _KOREAN_NAME.search(roled[1 - korean][0].text.strip()):
         return None
     return roled[korean][0], roled[1 - korean][0]

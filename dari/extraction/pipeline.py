@@ -221,7 +221,7 @@ def _aliases(text: str, orgs: list[Mention]) -> list[Mention]:
     out = []
     for m in orgs:
         full = alias.get(m.text.lower())
-        if full is not None and full.value != m.value and m.value[1] is None:
+        if full and not m.value[1] and (full.value, full.text) != (m.value, m.text):
             m = Mention(m.start, m.end, full.text, full.value, m.confidence)
         out.append(m)
     # "트리거테라퓨틱스(TRIGR Therapeutics)": the name the graph knows names both

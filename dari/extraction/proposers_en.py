@@ -38,7 +38,7 @@ _VERB = (
     r"decided|licensed|licenses|exported|exports|sold|sells|"
     r"(?:will|would|is\sto|is\s(?:due|set|scheduled|expected|poised|slated)\sto|plans\sto|"
     r"intends\sto|aims\sto|agreed\sto|has\sagreed\sto)\s(?!be\b|have\sbeen\b)[a-z]+|"
-    r"(?:has|have|had)\s(?!been\b)[a-z]+ed\b)"
+    r"(?:has|have|had)\s(?!been\b)[a-z]+ed\b|(?:has|have)\sbeen\s[a-z]{3,}ing\b)"
 )
 # what may stand between a subject and its verb: a ticker or former name in brackets, "of
 # Korea", an appositive ("Norvexa, a Korean biosimilar maker,"), an adverb
@@ -61,6 +61,24 @@ _ROLE_NOUN = re.compile(
 _PLACED = re.compile(
     r"\b" + _COUNTRY + r"['’]s\s+" + EN_NAME + r"(?=\s(?:and|has|have|had|is|was|will|would)\b|"
     r"\s?\(|,)"
+)
+# a party as a contract or a filing places it: "between Norvexa, a corporation organized and
+# existing under the laws of ...", "Norvexa, of Kyungkido, South Korea, and", a listed company's
+# ticker after it ("Norvexa (KRX: 001060)", "Norvexa's (NVXA) inhibitors")
+_SEATED = re.compile(
+    r"\b"
+    + EN_NAME
+    + r"(?=,\s(?:a|an)\s(?:[\w-]+\s){0,3}?(?:corporation|company)\s(?:duly\s)?(?:organi[sz]ed|"
+    r"incorporated|existing)\b|,\s(?:of|in)\s[A-Z][\w-]*(?:\s[A-Z][\w-]*)?,\s(?:the\sRepublic\sof\s"
+    r"Korea|" + _COUNTRY + r")\b|(?:['’]s)?\s?\((?:KRX|KOSDAQ|KOSPI|KQ|KS|NASDAQ|Nasdaq|NYSE|TSE|"
+    r"SEHK|HKEX|SSE|SZSE|TWSE|ASX|LSE|SIX)\s?:\s?[A-Z0-9.]{2,8}\)|['’]s\s\([A-Z]{3,5}\))"
+)
+# a name opening a clause and defining its short form in brackets: "Norvexa (HBM), a global
+# ...", "Norvexa (Osaka, Japan; President, ...; 'ONO') today announced", "Norvexa (“RSG”)"
+_SHORT_GIVEN = re.compile(
+    _OPENS
+    + EN_NAME
+    + r"\s?\((?:[^()]{0,160}?[;,]\s?)?[\"“‘']?([A-Z][A-Z0-9&-]{1,5})[\"”’']?\)(?=,|\s[a-z])"
 )
 _PAIR = re.compile(
     r"\b(?:by|between|with|from|of)\s+(?:the\s)?"
@@ -128,7 +146,7 @@ def propose(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Mention
     for match in _ROLE_NOUN.finditer(text):
         if _ok(match.group(1)):
             spans.append(match.span(1))
-    for match in _PLACED.finditer(text):
+    for match in [*_PLACED.finditer(text), *_SEATED.finditer(text)]:
         if _ok(match.group(1)):
             spans.append(match.span(1))
     for match in [*_PAIR.finditer(text), *_PAIR_OPENS.finditer(text)]:
@@ -138,6 +156,10 @@ def propose(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Mention
             if other_found and not any(m.start <= sp[0] < m.end for m in known):
                 if _ok(text[sp[0] : sp[1]]):
                     spans.append(sp)
+    for match in _SHORT_GIVEN.finditer(text):
+        initials = "".join(w[0] for w in re.split(r"[\s-]+", match.group(1)) if w).upper()
+        if _ok(match.group(1)) and not initials.startswith(match.group(2)[:2]):
+            spans.append(match.span(1))  # not a term's own initials: "Antibody Drug (AD)"
     for match in _DEFINED.finditer(text):
         if match.group(1) == match.group(2) and _ok(match.group(1)):
             spans.append(match.span(1))

@@ -38,7 +38,8 @@ _BESIDE_AFTER = re.compile(r"^(?:와|과)\s([가-힣]{2,10})(?:은|는|이|가)\
 _BESIDE_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,10})(?:와|과)\s$")
 # ... in a contract of their own
 _CONTRACT = re.compile(
-    r"계약|협약|제휴|기술\s?이전|기술\s?수출|라이선스|라이센스|파트너십|공동\s?개발|합작"
+    r"계약|협약|제휴|기술\s?이전|기술\s?수출|라이선스|라이센스|파트너십|공동\s?개발|합작|"
+    r"연구\s?협력|협력\S{0,2}\s?체결|양해\s?각서|\bMOU\b"
 )
 
 # a name after the kind of company it is: "미국 바이오기업 카덴트는", "항체 전문기업 아비맙과",
@@ -101,9 +102,9 @@ def propose_ko(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Ment
             taken = [m for m in taken if m not in inside]
             spans.append((match.start(), match.start() + len(name)))
     for m in known:
-        if m.value[0] != "organization" or not m.value[1]:
+        if m.value[0] != "organization":
             continue
-        local = _LOCAL_ENTITY.match(text, m.end)
+        local = _LOCAL_ENTITY.match(text, m.end) if m.value[1] else None
         if local:
             taken = [o for o in taken if o is not m]
             spans.append((m.start, local.end()))
@@ -144,7 +145,7 @@ def propose_ko(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Ment
         start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
         subject = any(
             start <= m.start < match.start()
-            and m.value[1]
+            and m.value[0] == "organization"
             and re.match(r"(?:은|는|이|가)\s", text[m.end : m.end + 2])
             for m in known
         )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dari.extraction import sides
+from dari.extraction import home_ko, sides
 from dari.extraction.flows import BACKGROUND_EN, sentence_spans
 from dari.extraction.gazetteer import _SUFFIXES
 from dari.extraction.model import Mention
@@ -471,10 +471,10 @@ def deal_roles(
     if len(parties) < 2:
         # one company named, its partner unnamed: the rights' taker when the text says it
         # brings them in, else (a licence, 판권) the giver
-        korean = gazetteer.country(parties[0].value) == "KR"
+        home = home_ko.lone_korean(text, parties[0], lang, gazetteer)
         if _IN.search(text):
             role = "licensee"
-        elif korean or _OUT.search(text) or _LICENCE_WORD.search(text) or _SALES.search(text):
+        elif home or _OUT.search(text) or _LICENCE_WORD.search(text) or _SALES.search(text):
             role = (
                 "partner"
                 if _SYMMETRIC.search(text) and not _LICENCE_WORD.search(text)
