@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dari.accounts.models import Role
+from dari.directory.bundled import load_bundled_data
 from dari.directory.models import Facility, Investment, Program
 from tests.factories import (
     AssetFactory,
@@ -108,3 +109,9 @@ def directory(db):
         "admin": admin,
         "member": member,
     }
+
+
+@pytest.fixture
+def bundled(db):
+    """The bundled dataset (dari/data), loaded as `dari demo` loads it."""
+    load_bundled_data()

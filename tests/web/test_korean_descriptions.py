@@ -15,8 +15,9 @@ from django.template import Context, Template
 from django.utils import translation
 
 from dari.core.names import descriptions_ko, korean_description, local_description, text_hash
-from dari.directory.bundled import bundled_files, load_bundled_data
+from dari.directory.bundled import bundled_files
 from dari.directory.models import Asset, Cluster, Deal, Facility, Organization, Program
+from tests.web.pages import page_text as _page
 
 KINDS = {
     "clusters": "cluster",
@@ -155,18 +156,6 @@ def test_the_template_filter_follows_the_active_language():
     with translation.override("en"):
         assert template.render(context) == html.escape(english)
     assert Template("{% load dari_web %}{{ none|local_description }}").render(Context()) == ""
-
-
-@pytest.fixture
-def bundled(db):
-    load_bundled_data()
-
-
-def _page(client, url: str, language: str) -> str:
-    client.cookies["django_language"] = language
-    response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
-    assert response.status_code == 200, url
-    return html.unescape(response.content.decode())
 
 
 def _korean(kind: str, record_id: str, length: int = 60) -> str:

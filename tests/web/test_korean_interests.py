@@ -6,7 +6,6 @@ English reader as recorded; an owner's later edit falls back to the English."""
 
 from __future__ import annotations
 
-import html
 import json
 import re
 
@@ -21,8 +20,9 @@ from dari.core.names import (
     other_name,
     text_hash,
 )
-from dari.directory.bundled import bundled_files, load_bundled_data
+from dari.directory.bundled import bundled_files
 from dari.directory.models import Organization, Program
+from tests.web.pages import page_text as _page
 
 
 def bundled_interests() -> dict[str, str]:
@@ -100,18 +100,6 @@ def test_a_programme_name_reads_in_korean_and_an_edit_falls_back():
     assert local_name(program, "ko") == "Renamed programme"
     program.name_ko = "편집자가 쓴 이름"
     assert local_name(program, "ko") == "편집자가 쓴 이름"
-
-
-@pytest.fixture
-def bundled(db):
-    load_bundled_data()
-
-
-def _page(client, url: str, language: str) -> str:
-    client.cookies["django_language"] = language
-    response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
-    assert response.status_code == 200, url
-    return html.unescape(response.content.decode())
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,6 @@ import json
 import re
 from urllib.parse import urlsplit
 
-import pytest
-
 from dari.core.names import ORGANIZATION_NAMES_KO, organization_names_ko
 from dari.directory.bundled import bundled_files, load_bundled_data, with_korean_names
 from dari.directory.models import Asset, Organization
@@ -90,11 +88,6 @@ def test_only_organisations_without_a_korean_name_take_the_press_name():
     ]})]  # fmt: skip
     records = with_korean_names(docs)[0][1]["organizations"]
     assert [r.get("name_ko") for r in records] == ["사노피", "한국화이자제약", None]
-
-
-@pytest.fixture
-def bundled(db):
-    load_bundled_data()
 
 
 def _get(client, url: str, language: str, **params):
