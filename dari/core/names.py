@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -178,13 +179,16 @@ def local_text(record: object, field: str, language: str | None = None) -> str:
     """A record's text `field` in the reader's language: its Korean form (`<field>_ko`; for a
     name, `name_in_korean`; for what an organisation seeks, `interest_in_korean`) for a Korean
     reader when it has one, the field itself otherwise."""
-    if field == "name":
-        korean = name_in_korean(record)
-    elif field == "interest_description":
-        korean = interest_in_korean(record)
-    else:
-        korean = str(getattr(record, f"{field}_ko", "") or "")
-    return choose_name(str(getattr(record, field, "") or ""), korean, language)
+    in_korean = _IN_KOREAN.get(field)
+    korean = in_korean(record) if in_korean else _text(record, f"{field}_ko")
+    return choose_name(_text(record, field), korean, language)
+
+
+def _text(record: object, field: str) -> str:
+    """A record's text field as a string ("" when missing); a record read from a file (a
+    mapping) alike."""
+    value = record.get(field) if isinstance(record, Mapping) else getattr(record, field, "")
+    return str(value or "")
 
 
 def choose_name(name: str, name_ko: str, language: str | None = None) -> str:
@@ -347,8 +351,13 @@ def descriptions_ko() -> dict[str, dict[str, Rendering]]:
     """Kind (the model's name: "cluster", "organization", "asset", "deal", …) -> bundled record
     id -> the Korean rendering of its description, from every dari/data/labels/
     *descriptions_ko.json file; each entry is `{"sha": <text_hash of the English>, "ko": …}`."""
+    return _renderings(*sorted(LABELS.glob(DESCRIPTIONS_KO)))
+
+
+def _renderings(*paths: Path) -> dict[str, dict[str, Rendering]]:
+    """Kind -> record id -> Rendering, from files of `{kind: {id: {"sha", "ko"}}}` (merged)."""
     found: dict[str, dict[str, Rendering]] = {}
-    for path in sorted(LABELS.glob(DESCRIPTIONS_KO)):
+    for path in paths:
         with path.open(encoding="utf-8") as f:
             for kind, entries in json.load(f).items():
                 found.setdefault(kind, {}).update(
@@ -390,11 +399,7 @@ NAMES_KO = LABELS / "names_ko.json"
 def names_ko() -> dict[str, dict[str, Rendering]]:
     """Kind -> bundled record id -> the Korean rendering of its name (dari/data/labels/
     names_ko.json), for the kinds of record that have no `name_ko` of their own."""
-    with NAMES_KO.open(encoding="utf-8") as f:
-        return {
-            kind: {key: Rendering(e["sha"], e["ko"]) for key, e in entries.items()}
-            for kind, entries in json.load(f).items()
-        }
+    return _renderings(NAMES_KO)
 
 
 def name_in_korean(record: object) -> str:
@@ -414,11 +419,7 @@ INTERESTS_KO = LABELS / "organization_interests_ko.json"
 def interests_ko() -> dict[str, dict[str, Rendering]]:
     """Kind -> bundled record id -> the Korean rendering of what it seeks (dari/data/labels/
     organization_interests_ko.json)."""
-    with INTERESTS_KO.open(encoding="utf-8") as f:
-        return {
-            kind: {key: Rendering(e["sha"], e["ko"]) for key, e in entries.items()}
-            for kind, entries in json.load(f).items()
-        }
+    return _renderings(INTERESTS_KO)
 
 
 def interest_in_korean(record: object) -> str:
@@ -426,6 +427,13 @@ def interest_in_korean(record: object) -> str:
     rendering while its English is still the text rendered (an owner's edit falls back to the
     English); `local_text(org, "interest_description")` picks it for a Korean reader."""
     return _bundled_rendering(record, "interest_description", interests_ko())
+
+
+# Fields whose Korean form is not (only) a `<field>_ko` of the record.
+_IN_KOREAN: dict[str, Callable[[object], str]] = {
+    "name": name_in_korean,
+    "interest_description": interest_in_korean,
+}
 
 
 def description_in_korean(record: object) -> str:

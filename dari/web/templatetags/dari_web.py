@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -18,9 +17,9 @@ from dari.core.money import money as _money
 from dari.core.money import usd_millions as _usd_millions
 from dari.core.names import both_names as _both_names
 from dari.core.names import capability_name as _capability_name
-from dari.core.names import choose_name, is_korean, term_gist, term_name
 from dari.core.names import city_name as _city_name
 from dari.core.names import country_name as _country_name
+from dari.core.names import is_korean, term_gist, term_name
 from dari.core.names import language_name as _language_name
 from dari.core.names import local_description as _local_description
 from dari.core.names import local_name as _local_name
@@ -138,8 +137,6 @@ def local_name(record: Any) -> str:
 def local(record: Any, field: str) -> str:
     """`{{ target|local:"note" }}`: a record's text in the reader's language (its `note_ko`
     for a Korean reader when it has one); a record read from a file (a dict) alike."""
-    if isinstance(record, Mapping):
-        return choose_name(str(record.get(field) or ""), str(record.get(f"{field}_ko") or ""))
     return "" if record is None else _local_text(record, field)
 
 
