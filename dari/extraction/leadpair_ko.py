@@ -25,7 +25,7 @@ import re
 from typing import Any
 
 from dari.extraction import thisdeal_ko
-from dari.extraction.model import Mention
+from dari.extraction.model import Mention, as_written
 from dari.extraction.owners import COUNTRY_KO
 from dari.extraction.stopwords import KO_SUBJECT_STOP
 
@@ -72,10 +72,6 @@ _COMPLEMENT = {
     "target": "acquirer",
     "partner": "partner",
 }
-
-
-def _key(m: Mention) -> Any:
-    return m.value[1] or m.text
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -143,15 +139,17 @@ def _pair(
         # "A와 B는 ... 체결": both named before the subject particle
         a = _ending_at(orgs, *slot(first))
         b = _ending_at(orgs, start + subject.start(1), start + subject.end(1))
-        return (a, b) if a is not None and b is not None and _key(a) != _key(b) else None
+        return (
+            (a, b) if a is not None and b is not None and as_written(a) != as_written(b) else None
+        )
     later = [w for w in withs if w.start() >= subject.end()]
     if not later:
         return None
     with_ = later[0]
     a_span, b_span = (start + subject.start(1), start + subject.end(1)), slot(with_)
     a, b = _ending_at(orgs, *a_span), _ending_at(orgs, *b_span)
-    sides = {_key(m) for m in (a, b) if m is not None}
-    between = [m for m in orgs if a_span[1] <= m.start < b_span[0] and _key(m) not in sides]
+    sides = {as_written(m) for m in (a, b) if m is not None}
+    between = [m for m in orgs if a_span[1] <= m.start < b_span[0] and as_written(m) not in sides]
     if any(_CASE.match(text, m.end) or _PARTICLE_IN.search(m.text) for m in between):
         return None  # another company in a part of its own: "RMX사로부터 ... 권리금과"
     if a is None and subject.start() == 0 and b is not None and b.value[1]:
@@ -160,7 +158,12 @@ def _pair(
         before = head[max(0, with_.start() - 12) : with_.start()]
         formed = bool(with_.group(1) or with_.group(4) or _KIND_BEFORE.search(before))
         b = _unknown(gazetteer, text, *b_span, formed)
-    if a is None or b is None or _key(a) == _key(b) or any(_CODE.fullmatch(m.text) for m in (a, b)):
+    if (
+        a is None
+        or b is None
+        or as_written(a) == as_written(b)
+        or any(_CODE.fullmatch(m.text) for m in (a, b))
+    ):
         return None
     return a, b
 
@@ -181,22 +184,24 @@ def completed(
     found = signing_pair(text, orgs, gazetteer)
     if found is None:
         return roled
-    ventures = {_key(m) for m in orgs if _VENTURE.search(text[max(0, m.start - 16) : m.start])}
-    founders = {_key(m) for m in found[:2]}
-    if any(_key(m) in ventures for m, _, _ in roled) and not founders & ventures:
+    ventures = {
+        as_written(m) for m in orgs if _VENTURE.search(text[max(0, m.start - 16) : m.start])
+    }
+    founders = {as_written(m) for m in found[:2]}
+    if any(as_written(m) in ventures for m, _, _ in roled) and not founders & ventures:
         # the venture founded is no side; its founders are partners
         return [(found[0], "partner", 0.5), (found[1], "partner", 0.5)]
     pair, (start, end) = found[:2], found[2]
-    keys = [_key(m) for m, _, _ in roled]
-    inside = [m for m in pair if _key(m) in keys]
+    keys = [as_written(m) for m, _, _ in roled]
+    inside = [m for m in pair if as_written(m) in keys]
     if len(inside) == 2:
         if _together(text, pair[1].end, end) and not _one_way(text):
             return [(m, "partner", c) for m, _, c in roled]
         return _directed(text, pair, (start, end), roled)
     if len(inside) != 1:
         return roled
-    kept = next(x for x in roled if _key(x[0]) == _key(inside[0]))
-    missing = next(m for m in pair if _key(m) != _key(inside[0]))
+    kept = next(x for x in roled if as_written(x[0]) == as_written(inside[0]))
+    missing = next(m for m in pair if as_written(m) != as_written(inside[0]))
     others = [x for x in roled if x is not kept]
     if not others:
         if _together(text, pair[1].end, end):
@@ -204,7 +209,7 @@ def completed(
         joined = [kept, (missing, _COMPLEMENT[kept[1]], 0.5)]
         return _directed(text, pair, (start, end), joined)
     other = others[0]
-    named = any(start <= m.start < end and _key(m) == _key(other[0]) for m in orgs)
+    named = any(start <= m.start < end and as_written(m) == as_written(other[0]) for m in orgs)
     if named or other[1] != _COMPLEMENT[kept[1]] or _related(other[0], missing):
         return roled
     return [x if x is not other else (missing, other[1], other[2]) for x in roled]
@@ -266,9 +271,9 @@ def _directed(
             gives = True  # the partner's own country's rights: it takes them
     if gives is None:
         return roled
-    role = {_key(subject): "licensor" if gives else "licensee"}
-    role[_key(partner)] = _COMPLEMENT[role[_key(subject)]]
-    return [(m, role.get(_key(m), r), c) for m, r, c in roled]
+    role = {as_written(subject): "licensor" if gives else "licensee"}
+    role[as_written(partner)] = _COMPLEMENT[role[as_written(subject)]]
+    return [(m, role.get(as_written(m), r), c) for m, r, c in roled]
 
 
 _BRINGS_IN = re.compile(

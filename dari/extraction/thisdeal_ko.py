@@ -13,17 +13,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dari.extraction.model import Mention
+from dari.extraction.model import Mention, as_written
 
 _THIS_DEAL = re.compile(
     r"(?<![가-힣])(?:이번|이|해당)\s?계약(?:으로|에\s?따라|을\s?통해|으로써)\s?,?\s?"
     r"([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,15}?)(?:\s?[(（][^()（）]{1,40}[)）])?\s?(?:사|社)?"
     r"(?:은|는|이|가)\s"
 )
-
-
-def _key(m: Mention) -> Any:
-    return m.value[1] or m.text
 
 
 def _named(text: str, orgs: list[Mention], gazetteer: Any) -> Mention | None:
@@ -46,7 +42,7 @@ def in_place(
     from dari.extraction.roles import BACKGROUND
 
     named = _named(text, orgs, gazetteer)
-    if named is None or any(_key(m) == _key(named) for m, _, _ in roled):
+    if named is None or any(as_written(m) == as_written(named) for m, _, _ in roled):
         return roled
     spans = sentence_spans(text)
 
@@ -54,7 +50,7 @@ def in_place(
         said = [
             text[s:e]
             for s, e in spans
-            if any(s <= m.start < e and _key(m) == _key(party) for m in orgs + [party])
+            if any(s <= m.start < e and as_written(m) == as_written(party) for m in orgs + [party])
         ]
         return bool(said) and all(BACKGROUND.search(x) for x in said)
 
