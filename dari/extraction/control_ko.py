@@ -59,8 +59,7 @@ def bought_partners(
     if len(roled) != 2 or not flows_ko._asset_bought(text):
         return None
     marked, parties = flows_ko._marked(text, orgs)
-    index = {roles._key(m): i for i, m in enumerate(parties)}
-    a, b = (index.get(roles._key(m)) for m, _, _ in roled)
+    a, b = roles.party_ids(roled, parties)
     if a is None or b is None or a == b:
         return None
     score = flows_ko.evidence(marked, ("buy",))
@@ -89,8 +88,7 @@ def bond_licence(
     if not (_BOND.search(text) and _LICENCE.search(text)):
         return None
     marked, parties = flows_ko._marked(text, orgs)
-    index = {roles._key(m): i for i, m in enumerate(parties)}
-    a, b = (index.get(roles._key(m)) for m, _, _ in roled)
+    a, b = roles.party_ids(roled, parties)
     if a is None or b is None or a == b:
         return None
     score = flows_ko.evidence(marked, ("rights", "role"))

@@ -449,8 +449,7 @@ def _sides(
     from dari.extraction import roles
 
     marked, parties = _marked(text, orgs)
-    index = {roles._key(m): i for i, m in enumerate(parties)}
-    ids = [index.get(roles._key(m)) for m, _, _ in roled]
+    ids = roles.party_ids(roled, parties)
     if len(ids) != 2 or None in ids or ids[0] == ids[1]:
         return None
     return marked, [i for i in ids if i is not None]

@@ -13,7 +13,6 @@ that names a side or speaks of a deal or a payment; not a market's size). Pure P
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from dari.extraction.flows import BACKGROUND_EN, flowless, sentence_spans
 from dari.extraction.model import Mention
@@ -67,8 +66,7 @@ def reciprocal(text: str, orgs: list[Mention], roled: list[tuple[Mention, str, f
     from dari.extraction import roles
 
     marked, parties = roles._placeholders(text, orgs)
-    index: dict[Any, int] = {roles._key(m): i for i, m in enumerate(parties)}
-    ids = [index.get(roles._key(m)) for m, _, _ in roled]
+    ids = roles.party_ids(roled, parties)
     if None in ids or ids[0] == ids[1]:
         return False
     sides = {f"⟦{i}⟧" for i in ids}

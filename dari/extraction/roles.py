@@ -388,6 +388,13 @@ _EARLIER = re.compile(
 )
 
 
+def party_ids(roled: list[tuple[Mention, str, float]], parties: list[Mention]) -> list[int | None]:
+    """The placeholder number (`_placeholders`' ⟦i⟧) of each of `roled`'s companies; None for
+    one that is not among `parties`."""
+    index = {_key(m): i for i, m in enumerate(parties)}
+    return [index.get(_key(m)) for m, _, _ in roled]
+
+
 def _background_only(marked: str, count: int, rx: re.Pattern[str] = BACKGROUND) -> set[int]:
     """The parties every mention of which stands in a sentence about an earlier deal."""
     seen: dict[int, bool] = {}

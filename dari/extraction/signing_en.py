@@ -12,7 +12,6 @@ not, tells another deal. Pure Python.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from dari.extraction.flows import BACKGROUND_EN, sentence_spans
 from dari.extraction.model import Mention
@@ -82,8 +81,7 @@ def put_in(
     the rules placed exactly one of the sides; otherwise `roled` as it is."""
     from dari.extraction import roles
 
-    index: dict[Any, int] = {roles._key(m): i for i, m in enumerate(parties)}
-    placed = [index.get(roles._key(m)) for m, _, _ in roled]
+    placed = roles.party_ids(roled, parties)
     inside = [i for i in placed if i in sides]
     if len(inside) != 1:
         return roled

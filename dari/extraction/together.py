@@ -103,8 +103,7 @@ def partners(text: str, orgs: list[Mention], roled: list[tuple[Mention, str, flo
     from dari.extraction import roles
 
     marked, parties = roles._placeholders(text, orgs)
-    index = {roles._key(m): i for i, m in enumerate(parties)}
-    ids = [index.get(roles._key(m)) for m, _, _ in roled]
+    ids = roles.party_ids(roled, parties)
     marked = _PRIORITY.sub("priority", marked)  # a first pick, no rights handed over
     if None in ids or not flowless(marked, [i for i in ids if i is not None]):
         return False
