@@ -1,8 +1,9 @@
 """Amounts stated in a deal text that are not its terms: a comparison, a company's own
 figures (sales, equity, trading value), a market's size or forecast, a share's price, a sum per
 programme, the balance of a price, a running sum with earlier deals, one milestone payment
-falling due later in the deal's life. `terms._role` skips an amount these patterns match
-(`NOT_TERM_AFTER` on the words after it, `NOT_TERM_BEFORE` on the words before it)."""
+falling due later in the deal's life, goods to be shipped or income hoped for. `terms._role`
+skips an amount `not_term` finds so (`NOT_TERM_AFTER` on the words after it, `NOT_TERM_BEFORE`
+on the words before it, `VOLUME_AFTER` unless the terms are counted in)."""
 
 from __future__ import annotations
 
