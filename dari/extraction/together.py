@@ -93,9 +93,9 @@ def partners(text: str, orgs: list[Mention], roled: list[tuple[Mention, str, flo
     """Bench convention for `partner`: the founders of a joint venture, or two companies
     developing together when no money and no rights flow one way between them (a licence
     only for later, "an option to license", "if either company licenses in", or to the joint
-    venture, is no flow; nor is a sublicence to a third party)."""
-    if len(roled) == 2 and reciprocal(text, orgs, roled):
-        return True  # "the two companies will jointly ...", nothing handed over now
+    venture, is no flow; nor is a sublicence to a third party). Partners told by words for
+    both sides (`reciprocal`, re-exported here) the pipeline asks first, even after a
+    purchase told in the background."""
     if len(roled) != 2 or not _TOGETHER.search(text):
         return False
     if founded(text):  # the deal the text opens with, no earlier one
