@@ -41,7 +41,8 @@ collected first by a helper and is untouched, like test17 (40 deals, collected d
 both are scored here in aggregate only (session 15's rules: 0.35 and 0.42 deals right). dev9 (60
 deals, training) was measured once before its errors were read (0.40 deals right). test18 (40
 texts, en 20, ko 20: 34 deals and 6 rounds no earlier split tells, helper t18) is untouched too:
-only this plain run scores it, in aggregate. The judge's
+only this plain run scores it, in aggregate. Session 18 read the errors of test16 and test17
+(0.38 and 0.47 deals right) and made them training splits. The judge's
 figure is "deal right": every true party found with its role, no other party, and the
 upfront, milestones and total (or the round's amount) all right.
 
