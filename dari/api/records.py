@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dari.core.names import description_in_korean
+from dari.core.names import description_in_korean, interest_in_korean
 from dari.directory.interchange import SECTION_BY_KEY, to_record
 from dari.directory.models import Asset, Cluster, Deal, Facility, Investment, Organization, Program
 
@@ -38,8 +38,13 @@ def cluster_record(cluster: Cluster) -> Record:
 
 
 def organization_record(org: Organization) -> Record:
+    """An organisation, with what it seeks in Korean (`interest_description_ko`: Dari's
+    rendering of a bundled statement of interest, like `description_ko`; left out when none)."""
     record = _base("organizations", org)
     record["cluster_name"] = org.cluster.name if org.cluster else None
+    korean = interest_in_korean(org)
+    if korean:
+        record["interest_description_ko"] = korean
     return record
 
 

@@ -236,6 +236,14 @@ class OrganizationOut(StampedOut):
     listed: str | None = None
     sources: list[str] = []
     cluster_name: str | None = Field(None, description="Extra: name of the cluster.")
+    interest_description_ko: str = Field(
+        "",
+        description=(
+            "Extra: what the organisation seeks (`interests.description`) in Korean: Dari's"
+            " Korean rendering of a bundled organisation's statement; empty when there is none"
+            " or the statement has changed since it was rendered."
+        ),
+    )
 
 
 class OrganizationDetailOut(OrganizationOut):

@@ -28,6 +28,7 @@ from babel.core import get_global
 from babel.dates import get_timezone_location
 from django.utils import translation
 
+from dari.matching.documents import sentences, shorten
 from dari.matching.glossary import glossary
 
 # CLDR regions with two-letter codes that are no country (unknown, EU, UN, pseudo-locales).
@@ -380,14 +381,47 @@ def _bundled_rendering(
     the record's id), or "" when there is none or it renders another English text than the
     record's own (edited since it was rendered)."""
     english = str(getattr(record, field, "") or "")
+    kind = type(record).__name__.lower()
+    return _rendering(renderings, kind, str(getattr(record, "pk", "") or ""), english)
+
+
+def _rendering(
+    renderings: dict[str, dict[str, Rendering]], kind: str, key: str, english: str
+) -> str:
+    """The rendering of record `key` of `kind` while it renders `english`, else ""."""
     if not english:
         return ""
-    kind = type(record).__name__.lower()
-    key = str(getattr(record, "pk", "") or "")
     rendering = renderings.get(kind, {}).get(key)
     if rendering is None or rendering.source != text_hash(english):
         return ""
     return rendering.text
+
+
+KOREAN_QUOTE_LIMIT = 70
+"""Characters of a quote in Korean (denser than the English one's 110)."""
+
+
+def local_quote(
+    kind: str, field: str, record_id: str, english: str, quoted: str, language: str | None = None
+) -> str:
+    """A recommendation's quote from a record's text (`quoted`, from its English `english`)
+    for the reader: for a Korean reader, the same passage of the bundled Korean rendering (the
+    whole rendering of a one-sentence text, else the sentence in the same place when both
+    have as many sentences), shortened; the English quote otherwise."""
+    if not is_korean(language):
+        return quoted
+    renderings = interests_ko() if field == "interest_description" else descriptions_ko()
+    korean = _rendering(renderings, kind, record_id, english)
+    if not korean:
+        return quoted
+    english_sentences, korean_sentences = sentences(english), sentences(korean)
+    if len(english_sentences) == 1:
+        return shorten(" ".join(korean_sentences), KOREAN_QUOTE_LIMIT)
+    stem = quoted.removesuffix("\u2026")
+    where = [i for i, s in enumerate(english_sentences) if s.startswith(stem)]
+    if not where or len(korean_sentences) != len(english_sentences):
+        return quoted
+    return shorten(korean_sentences[where[0]], KOREAN_QUOTE_LIMIT)
 
 
 # Korean names of bundled records that have no `name_ko` field (facilities):

@@ -41,13 +41,23 @@ def org_query_text(org: OrgProfile) -> str:
     return org_text(org)
 
 
+def sentences(text: str) -> list[str]:
+    """The sentences of a text (English or Korean), in order."""
+    return [s.strip() for s in re.split(r"(?<=[.!?\u3002])\s+|\n+", text) if s.strip()]
+
+
+def shorten(sentence: str, limit: int) -> str:
+    """A sentence cut at a space before `limit` characters, with an ellipsis when cut."""
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit].rsplit(" ", 1)[0] if " " in sentence[:limit] else sentence[:limit]
+    return cut.rstrip(",;:") + "\u2026"
+
+
 def quote(text: str, query_tokens: set[str], limit: int = 110) -> str:
     """The sentence of `text` sharing most tokens with the query, shortened."""
-    sentences = [s.strip() for s in re.split(r"(?<=[.!?\u3002])\s+|\n+", text) if s.strip()]
-    if not sentences:
+    found = sentences(text)
+    if not found:
         return ""
-    best = max(sentences, key=lambda s: len(query_tokens & set(tokenize(s))))
-    if len(best) <= limit:
-        return best
-    cut = best[:limit].rsplit(" ", 1)[0] if " " in best[:limit] else best[:limit]
-    return cut.rstrip(",;:") + "\u2026"
+    best = max(found, key=lambda s: len(query_tokens & set(tokenize(s))))
+    return shorten(best, limit)

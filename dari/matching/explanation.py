@@ -12,7 +12,7 @@ from .documents import asset_query_text, asset_text, quote
 from .past_deals import PAST_DEALS
 from .pipelines import PIPELINES, best_asset
 from .profiles import AssetProfile, OrgProfile
-from .reasons import ASSET_REASONS, ASSET_REASONS_THIRD, PARTNER_REASONS
+from .reasons import ASSET_REASONS, ASSET_REASONS_THIRD, PARTNER_REASONS, local_quote
 from .registry import Fired, Pair
 from .stated import STATED
 from .text import surface_forms, tokenize
@@ -72,7 +72,7 @@ class PartnerExplainer:
                 bm25=bm25,
                 query_tokens=self.query_tokens,
                 surfaces=self.surfaces,
-                quote=quote(org.interest_description or org.description, self.query_tokens),
+                quote=_org_quote(org, self.query_tokens),
                 partner=True,
                 names_target=lambda key: all(bm25.contains(slot, tok) for tok in key),
                 indication_hits=lambda ind: sum(bm25.contains(slot, tok) for tok in tokenize(ind)),
@@ -81,6 +81,13 @@ class PartnerExplainer:
                 ),
             )
         )
+
+
+def _org_quote(org: OrgProfile, query_tokens: set[str]) -> str:
+    """A quote from what the organisation seeks, else from its description."""
+    field = "interest_description" if org.interest_description else "description"
+    text = org.interest_description or org.description
+    return local_quote("organization", field, org.id, text, quote(text, query_tokens))
 
 
 def asset_reasons(
@@ -107,7 +114,13 @@ def asset_reasons(
             bm25=corpus.assets.bm25,
             query_tokens=query_tokens,
             surfaces=surface_forms(asset_text(asset)),
-            quote=quote(asset.description, query_tokens),
+            quote=local_quote(
+                "asset",
+                "description",
+                asset.id,
+                asset.description,
+                quote(asset.description, query_tokens),
+            ),
             partner=False,
             names_target=query_tokens.issuperset,
             indication_hits=lambda ind: len(query_tokens & set(tokenize(ind))),

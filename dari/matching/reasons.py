@@ -30,6 +30,10 @@ Translator = Callable[[str], str]
 _translator: Translator | None = None
 _term_translator: Translator | None = None
 _name_chooser: Callable[[str, str], str] | None = None
+QuoteChooser = Callable[[str, str, str, str, str], str]
+"""(kind, field, record id, the record's English text, the quote from it) -> the quote in the
+reader's language (the same passage of the record's text in Korean, or the English quote)."""
+_quote_chooser: QuoteChooser | None = None
 
 PARTNER_REASONS: dict[str, str] = {
     "area_modality_interest": "{area} {modality}: in their stated interests",
@@ -226,6 +230,22 @@ def set_name_chooser(fn: Callable[[str, str], str] | None) -> Callable[[str, str
     global _name_chooser
     previous, _name_chooser = _name_chooser, fn
     return previous
+
+
+def set_quote_chooser(fn: QuoteChooser | None) -> QuoteChooser | None:
+    """Install the function that gives a quote from a record's text in the reader's language
+    (None: the English quote); returns the one it replaces."""
+    global _quote_chooser
+    previous, _quote_chooser = _quote_chooser, fn
+    return previous
+
+
+def local_quote(kind: str, field: str, record_id: str, text: str, quoted: str) -> str:
+    """A quote from a record's `field` (its English `text`) in the reader's language, through
+    the installed chooser: "asset"/"organization", "description"/"interest_description"."""
+    if _quote_chooser is None or not quoted:
+        return quoted
+    return _quote_chooser(kind, field, record_id, text, quoted)
 
 
 def org_name(name: str, name_ko: str = "") -> str:

@@ -1,6 +1,7 @@
 """Tokenisation of mixed Korean/English text for BM25 and keyword features.
 
-English (and any Latin-script run): lower-cased word tokens, light plural stripping, a
+English (and any Latin-script run): lower-cased word tokens, light plural stripping (not of
+a word naming a glossary term as it is: "MERS" stays "mers", never the target "MER"), a
 small stop list, and hyphenated codes with a digit joined ("PD-L1" -> "pdl1",
 "GLP-1" -> "glp1", "B7-H3" -> "b7h3"). Korean: content morphemes from kiwipiepy
 (nouns, verb/adjective stems, roots). Kiwi takes seconds to load, so it is a lazy,
@@ -11,12 +12,16 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 # A Latin/digit word, possibly joined by hyphens, dots or slashes between alnum runs.
 _WORD = re.compile(r"[a-z0-9]+(?:[-./][a-z0-9]+)*")
 _KOREAN_TAGS = frozenset({"NNG", "NNP", "XR", "VV", "VA", "SH"})
+GLOSSARY_PATH = Path(__file__).with_name("data") / "glossary_ko_en.tsv"
+"""The glossary's file (dari.matching.glossary reads it; `kept_plurals` reads its names)."""
 
 STOPWORDS: frozenset[str] = frozenset(
     """a an and are as at be been being by for from has have in into is it its of on or
@@ -51,14 +56,46 @@ def has_hangul(text: str) -> bool:
     return _HANGUL.search(text) is not None
 
 
-def _normalise_word(word: str) -> str:
-    """Light English normalisation: plural stripping, no stemming beyond that."""
+def _strip_plural(word: str) -> str:
     if len(word) > 3 and word.isalpha():
         if word.endswith("ies"):
             return word[:-3] + "y"
         if word.endswith("s") and not word.endswith(("ss", "us", "is", "os")):
             return word[:-1]
     return word
+
+
+@lru_cache(maxsize=1)
+def kept_plurals() -> frozenset[str]:
+    """Words ending in "s" that name a term of the glossary as they are: a one-word English
+    name (or alias) whose entry does not also list the word without its "s" (MERS, KRAS,
+    AIDS, FSGS, diabetes, hives). Stripping them would make another word: "MERS" would read
+    as the target "MER", "AIDS" as "aid", "KRAS" as "KRA". Real plurals that mean the same
+    as their singular list it as an alias (seizures | seizure) and are stripped as usual.
+    Read from the glossary's file directly (the glossary itself tokenises with this module)."""
+    kept: set[str] = set()
+    if not GLOSSARY_PATH.exists():
+        return frozenset()
+    for line in GLOSSARY_PATH.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
+            continue
+        cells = line.split("\t")
+        if len(cells) < 4:
+            continue
+        names = {n.strip().lower() for n in [cells[1], *cells[3].split("|")] if n.strip()}
+        for name in names:
+            stripped = _strip_plural(name)
+            if stripped != name and stripped not in names:
+                kept.add(name)
+    return frozenset(kept)
+
+
+def _normalise_word(word: str) -> str:
+    """Light English normalisation: plural stripping (not of a word that names a glossary
+    term as it is, see `kept_plurals`), no stemming beyond that."""
+    if word in kept_plurals():
+        return word
+    return _strip_plural(word)
 
 
 def _is_code_part(part: str) -> bool:

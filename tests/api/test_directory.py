@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pytest
 
+from dari.core.names import interest_in_korean
 from dari.directory.interchange import validate_document
 from tests.api.conftest import ids
 from tests.factories import (
@@ -22,7 +23,13 @@ pytestmark = pytest.mark.django_db
 
 EXTRAS = {
     "clusters": {"organization_count", "updated"},
-    "organizations": {"cluster_name", "description_ko", "asset_ids", "updated"},
+    "organizations": {
+        "cluster_name",
+        "description_ko",
+        "interest_description_ko",
+        "asset_ids",
+        "updated",
+    },
     "assets": {"organization_name", "cluster", "updated"},
     "deals": {"licensor_name", "licensee_name", "asset_name", "updated"},
     "investments": {"recipient_name", "investor_names", "updated"},
@@ -159,6 +166,26 @@ def test_organization_record_leaves_empty_values_out(world, client):
         "cluster_name": "Songdo",
         "asset_ids": ["as-ct-p10"],
     }
+
+
+def test_a_bundled_statement_of_interest_comes_in_korean_too(db, client):
+    """What a bundled organisation seeks has Dari's Korean rendering beside it (as the pages
+    show a Korean reader), until an edit changes the English."""
+    english = (
+        "Selects Korean biotechs for its Biotech Innovator Award within the health ministry's"
+        " K-Biopharma Next Bridge programme."
+    )
+    org = OrganizationFactory(id="abbvie", name="AbbVie", interest_description=english)
+    korean = interest_in_korean(org)
+    assert korean.startswith("보건복지부의 K-바이오파마 넥스트 브릿지")
+    record = get(client, "/api/organizations/abbvie")
+    assert record["interests"] == {"description": english}
+    assert record["interest_description_ko"] == korean
+    listed = get(client, "/api/organizations")["items"]
+    assert [r.get("interest_description_ko") for r in listed] == [korean]
+    org.interest_description = "Seeks oncology assets."
+    org.save()
+    assert "interest_description_ko" not in get(client, "/api/organizations/abbvie")
 
 
 def test_deal_investment_facility_programme_and_cluster_records(world, client):

@@ -14,7 +14,9 @@ with a digit or a capital after its first letter: HER2, PD-1, TNF-alpha, mRNA, A
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +25,8 @@ from dari.directory.domain.recommend import asset_profile, shared_index
 from dari.directory.models import Asset, Organization
 from dari.matching.glossary import glossary
 from dari.trials.bundled import load_bundled_trials
+
+DATA = Path(__file__).resolve().parents[2] / "dari" / "data"
 
 STOP_WORDS = frozenset(
     """and or of in with for the to from after before by on at as against into
@@ -110,3 +114,61 @@ def test_reasons_of_korean_assets_read_in_korean_leave_no_common_english_word():
     assert reasons > 1000
     assert sites > 20
     assert left == []
+
+
+def test_a_quote_from_a_bundled_text_comes_from_its_korean_rendering():
+    """A Korean reader reads a recommendation's quote from an asset's description in Korean
+    (its bundled rendering), an English reader the English; an edited text, or a sentence the
+    rendering cannot be aligned with, keeps the English quote."""
+    from dari.core.names import KOREAN_QUOTE_LIMIT, descriptions_ko, local_quote
+    from dari.matching.documents import quote
+
+    english = next(
+        r["description"]
+        for r in json.loads((DATA / "assets_korea_2026b.json").read_text("utf-8"))["assets"]
+        if r["id"] == "as-qurient-adrixetinib"
+    )
+    korean = descriptions_ko()["asset"]["as-qurient-adrixetinib"].text
+    quoted = quote(english, {"axl", "mer"})
+    assert quoted.startswith("Oral triple inhibitor of the Axl, Mer")
+    args = ("asset", "description", "as-qurient-adrixetinib", english, quoted)
+    in_korean = local_quote(*args, language="ko")
+    assert in_korean == korean[:KOREAN_QUOTE_LIMIT].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
+    assert re.search("[가-힣]", in_korean) and len(in_korean) <= KOREAN_QUOTE_LIMIT + 1
+    assert local_quote(*args, language="en") == quoted
+    edited = english + " Edited."
+    assert local_quote("asset", "description", args[2], edited, quoted, language="ko") == quoted
+    # A record without a Korean rendering keeps the English quote.
+    assert local_quote("asset", "description", "as-none", english, quoted, language="ko") == quoted
+
+
+@pytest.mark.django_db
+def test_suggested_assets_quote_their_description_in_korean_for_a_korean_reader():
+    from django.utils import translation
+
+    from dari.directory.domain.recommend import org_profile
+
+    load_bundled_data()
+    index = shared_index("members")
+    gsk = org_profile(Organization.objects.get(pk="gsk"))
+    with translation.override("ko"):
+        korean = [r for rec in index.recommend_assets(gsk, top=10) for r in rec.reasons]
+    with translation.override("en"):
+        english = [r for rec in index.recommend_assets(gsk, top=10) for r in rec.reasons]
+    quoted_ko = [re.search("\u201c([^\u201d]*)\u201d", r) for r in korean]
+    quoted_en = [re.search("\u201c([^\u201d]*)\u201d", r) for r in english]
+    assert [q.group(1) for q in quoted_en if q]  # the English reasons quote descriptions
+    assert [q.group(1) for q in quoted_ko if q] != []
+    assert [q.group(1) for q in quoted_ko if q and not re.search("[가-힣]", q.group(1))] == []
+
+
+def test_a_deal_with_the_assets_owner_names_the_owner_as_such_in_korean():
+    """ "보유 기관 X" alone read as the reader's own holding company: the owner is the asset's."""
+    from django.utils import translation
+
+    from dari.matching.reasons import ASSET_REASONS, ASSET_REASONS_THIRD
+
+    with translation.override("ko"):
+        for templates in (ASSET_REASONS, ASSET_REASONS_THIRD):
+            text = translation.gettext(templates["hist_licensor"])
+            assert "이 자산의 보유 기관인 {licensor}에서" in text

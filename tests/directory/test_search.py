@@ -193,3 +193,28 @@ def test_updated_since_narrows_a_ranked_search_too(db, client, settings):
         AssetFactory(id="as-new", name="New", indications=["gastric cancer"])
     assert api_ids(client, q="위암", updated_since="2026-03-01") == ["as-new"]
     assert api_ids(client, q="위암", updated_since="2026-03-01", sort="name") == ["as-new"]
+
+
+def test_the_target_mer_is_not_the_mers_virus(db, client):
+    """The target MER (MERTK) and the MERS virus are different words: plural stripping keeps
+    them apart."""
+    org = OrganizationFactory(id="org-mer", name="Qurient")
+    AssetFactory(
+        id="as-q702",
+        organization=org,
+        name="Adrixetinib (Q702)",
+        description="Oral triple inhibitor of the Axl, Mer and CSF1R kinases",
+        targets=["AXL", "MER", "CSF1R"],
+        indications=["advanced solid tumours"],
+    )
+    AssetFactory(
+        id="as-gls5300",
+        organization=org,
+        name="GLS-5300",
+        description="Plasmid DNA vaccine against MERS-CoV delivered with electroporation",
+        indications=["MERS coronavirus prevention"],
+        therapeutic_area="infectious_disease",
+    )
+    assert api_ids(client, q="MER") == ["as-q702"]
+    assert api_ids(client, q="MERS") == ["as-gls5300"]
+    assert api_ids(client, q="메르스") == ["as-gls5300"]

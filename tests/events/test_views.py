@@ -25,7 +25,7 @@ from dari.events.models import (
     ScheduleRun,
 )
 from tests.events.factories import make_event, person
-from tests.events.pages import html, login, texts, url
+from tests.events.pages import get_in_korean, html, login, texts, url
 from tests.factories import AssetFactory, link
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("immediate_tasks")]
@@ -73,6 +73,10 @@ def test_event_list_and_page_are_public_but_the_directory_is_for_participants(cl
     names = re.findall(r"<tr>\s*<td>([^<]+)</td>", html(response))
     assert names == ["Emma Clarke", "Jihoon Lee", "Minseo Park"]
     assert html(response).count("?participant=") == 1  # not to herself nor her colleague
+    # Her colleague's row says why it offers no request (it was blank), hers says "you".
+    assert texts(response, "tag light") == ["your colleague", "you"]
+    korean = get_in_korean(client, url("detail", "test-virtual"))
+    assert texts(korean, "tag light") == ["동료", "나"]
 
 
 def test_directory_searches_by_organisation_and_country(client, world):

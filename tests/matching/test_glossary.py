@@ -52,6 +52,10 @@ def test_the_longest_name_wins_and_words_are_respected():
     assert [e.en for e in g.concepts("HER2 양성 위암")] == ["her2-positive gastric cancer"]
     assert g.concepts("시간 암세포") == []  # 간암 does not start a word here
     assert g.concepts("the study met its endpoint") == []  # "met" is not c-Met
+    # A plural "s" that makes another term is no plural: the target MER is not MERS.
+    assert [e.en for e in g.concepts("Axl, Mer and CSF1R kinases")] == ["kinase"]
+    assert [e.en for e in g.concepts("MERS-CoV DNA vaccine")] == ["mers", "vaccine"]
+    assert g.concepts("a first aid kit") == []  # not AIDS
 
 
 def test_broader_concepts_and_translations():

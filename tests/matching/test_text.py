@@ -1,4 +1,4 @@
-from dari.matching.text import has_hangul, surface_forms, tokenize, tokenize_many
+from dari.matching.text import has_hangul, kept_plurals, surface_forms, tokenize, tokenize_many
 
 
 def test_english_tokens_are_lowercased_plural_stripped_and_stopworded() -> None:
@@ -43,3 +43,24 @@ def test_has_hangul_and_surface_forms() -> None:
         "pd1": "PD-1",
         "antibody": "antibodies",
     }
+
+
+def test_a_plural_s_that_makes_another_term_is_kept() -> None:
+    # MERS is not the plural of the target MER, nor AIDS of "aid", nor KRAS of "KRA".
+    assert tokenize("MERS vaccine, MER kinase") == ["mers", "vaccine", "mer", "kinase"]
+    assert tokenize("AIDS, first aid, KRAS, diabetes") == [
+        "aids",
+        "first",
+        "aid",
+        "kras",
+        "diabetes",
+    ]
+    assert {"mers", "aids", "kras", "nras", "fsgs", "diabetes"} <= kept_plurals()
+    # Real plurals still lose their s, glossary names among them (seizures = seizure).
+    assert tokenize("ADCs, antibodies, seizures, wrinkles") == [
+        "adc",
+        "antibody",
+        "seizure",
+        "wrinkle",
+    ]
+    assert "seizures" not in kept_plurals() and "cancers" not in kept_plurals()
