@@ -80,8 +80,15 @@ lint: install
 	$(BIN)/lint-imports
 	$(BIN)/python tools/check_module_size.py
 
+# One catalogue (dari/locale). makemessages drops what it cannot see in the sources (the API's
+# summaries, strings translated through a variable), so its result is merged with the catalogue as
+# it was: nothing translated is lost.
+PO := dari/locale/ko/LC_MESSAGES/django.po
 messages: install
-	cd dari && ../$(BIN)/dari makemessages -l ko --no-obsolete && ../$(BIN)/dari compilemessages -l ko
+	cp $(PO) $(PO).before
+	cd dari && ../$(BIN)/dari makemessages -l ko --no-obsolete
+	msgcat --use-first -o $(PO) $(PO) $(PO).before && rm $(PO).before
+	cd dari && ../$(BIN)/dari compilemessages -l ko
 
 bench-ingest: install
 	$(BIN)/python bench/ingest.py
