@@ -4,7 +4,8 @@ template filters `country_name` and `language_name` (dari_web) call these. Also 
 in the reader's language (`local_name`, `other_name`: 셀트리온 before Celltrion for a Korean
 reader; a foreign organisation's Korean name is the one the Korean press uses, 사노피 for
 Sanofi, from dari/data/labels/organization_names_ko.json: `organization_names_ko`), a glossary
-term in Korean (`term_name`: 위암 for "gastric cancer"; `term_gist` for the gist of a longer
+term or an asset's indication in Korean (`term_name`: 위암 for "gastric cancer", from the
+glossary or dari/data/labels/indications_ko.json; `term_gist` for the gist of a longer
 phrase), a facility's capability tag in Korean (`capability_name`, from
 dari/data/labels/capabilities_ko.json) and the description of a bundled record in Korean
 (`local_description`, from the dari/data/labels/*descriptions_ko.json files, each rendering
@@ -215,23 +216,30 @@ def both_names(record: object, language: str | None = None) -> str:
 
 
 def term_name(term: str, language: str | None = None) -> str:
-    """An indication, area or modality as a Korean reader knows it, from the Korean-English
-    glossary ("gastric cancer" -> "위암"); the term as written when the glossary has no entry
-    for the whole term, and always for an English reader."""
+    """An indication, area or modality as a Korean reader knows it: the Korean-English
+    glossary's name for the whole term ("gastric cancer" -> "위암"), else the bundled rendering
+    of an asset's indication (`indications_ko`: "moderate-to-severe atopic dermatitis" ->
+    "중등도~중증 아토피피부염"); the term as written when neither has it, and always for an
+    English reader."""
     if not term or not is_korean(language):
         return term
-    return glossary().korean(term) or term
+    return _korean_term(term) or term
+
+
+def _korean_term(term: str) -> str | None:
+    """The Korean of a whole term: the glossary's, else the indication table's, else None."""
+    return glossary().korean(term) or indications_ko().get(term)
 
 
 def term_gist(term: str, language: str | None = None) -> str:
-    """`term_name`, or, when the glossary has no entry for the whole term, what the term is
-    about in Korean (`Glossary.gist`: "HER2-positive gastric and gastro-oesophageal junction
-    cancer (first line)" -> "위암, 위식도접합부암"): where a Korean reader needs the gist of a
+    """`term_name`, or, when neither the glossary nor the indication table has the whole term,
+    what the term is about in Korean (`Glossary.gist`: "HER2-positive metastatic breast
+    cancer (second line)" -> "HER2 양성 유방암"): where a Korean reader needs the gist of a
     record's free text (a reason, a heading), not its exact wording. As written when the
     glossary finds nothing in it, and always for an English reader."""
     if not term or not is_korean(language):
         return term
-    whole = glossary().korean(term)
+    whole = _korean_term(term)
     if whole is not None:
         return whole
     return ", ".join(e.ko for e in glossary().gist(term)) or term
@@ -298,6 +306,7 @@ def zone_label(zone: str | None, at: dt.date | dt.datetime | None = None) -> str
 
 LABELS = Path(__file__).resolve().parent.parent / "data" / "labels"
 CAPABILITIES_KO = LABELS / "capabilities_ko.json"
+INDICATIONS_KO = LABELS / "indications_ko.json"
 ORGANIZATION_NAMES_KO = LABELS / "organization_names_ko.json"
 
 
@@ -316,6 +325,15 @@ def capabilities_ko() -> dict[str, str]:
     """English tag -> its Korean rendering (the one place they are kept): facilities'
     capability tags and clusters' focus tags."""
     with CAPABILITIES_KO.open(encoding="utf-8") as f:
+        return dict(json.load(f))
+
+
+@lru_cache(maxsize=1)
+def indications_ko() -> dict[str, str]:
+    """An indication of a bundled asset, as written (English) -> its Korean rendering, for
+    each one the glossary has no whole-term entry for (dari/data/labels/indications_ko.json):
+    what Korean clinicians and the Korean press write, symbols, stages and drugs kept."""
+    with INDICATIONS_KO.open(encoding="utf-8") as f:
         return dict(json.load(f))
 
 

@@ -170,7 +170,7 @@ def other_name(record: Any, css: str = "muted") -> SafeString:
 @register.filter
 def terms(values: list[str] | None) -> list[str]:
     """`{{ asset.indications|terms|join:", " }}`: each term in the reader's language where the
-    glossary knows it (위암 for "gastric cancer" to a Korean reader)."""
+    glossary or the indication table knows it (위암 for "gastric cancer" to a Korean reader)."""
     return [term_name(v) for v in values or []]
 
 
@@ -204,7 +204,8 @@ def headword(label: str | None) -> str:
 
 @register.filter
 def term(value: str | None) -> str:
-    """`{{ indication|term }}`: one term in the reader's language where the glossary knows it."""
+    """`{{ indication|term }}`: one term in the reader's language where the glossary or the
+    indication table (`term_name`) knows it."""
     return term_name(value or "")
 
 
