@@ -103,3 +103,13 @@ def test_the_template_filters_read_the_table():
         assert template.render(context) == (
             "COVID-19 prevention / gastric cancer|severe eosinophilic asthma"
         )
+
+
+def test_two_indications_of_one_rendering_are_listed_once():
+    template = Template('{% load dari_web %}{{ xs|terms|join:", " }}')
+    context = Context({"xs": ["obesity", "overweight", "type 2 diabetes"]})
+    with translation.override("ko"):
+        shown = template.render(context)
+    assert shown.split(", ").count(term_name("obesity", "ko")) == 1
+    with translation.override("en"):
+        assert template.render(context) == "obesity, overweight, type 2 diabetes"

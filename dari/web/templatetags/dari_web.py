@@ -170,8 +170,9 @@ def other_name(record: Any, css: str = "muted") -> SafeString:
 @register.filter
 def terms(values: list[str] | None) -> list[str]:
     """`{{ asset.indications|terms|join:", " }}`: each term in the reader's language where the
-    glossary or the indication table knows it (위암 for "gastric cancer" to a Korean reader)."""
-    return [term_name(v) for v in values or []]
+    glossary or the indication table knows it (위암 for "gastric cancer" to a Korean reader),
+    each rendering once ("obesity" and "overweight" are both 비만)."""
+    return list(dict.fromkeys(term_name(v) for v in values or []))
 
 
 # What an audit entry's before/after keys hold, by the vocabulary that names their values.
