@@ -11,6 +11,7 @@ import re
 
 from babel import Locale
 
+from dari.extraction import nouns_ko
 from dari.extraction.model import Mention
 from dari.extraction.stopwords import KO_NOT_PARTIES
 
@@ -117,6 +118,8 @@ def not_a_name(text: str, m: Mention) -> bool:
         return True
     first = name.split()[0]
     if _KO_WORD.search(name) or first in KO_NOT_PARTIES or _only_common_words(name):
+        return True
+    if nouns_ko.not_a_company(text, name):  # a dictionary word: "배양액", "합작사", "복제약"
         return True
     hangul = all("가" <= ch <= "힣" for ch in first)
     if (

@@ -1,0 +1,91 @@
+"""Korean words the dictionary knows as common nouns: a proposed name that is nothing else
+("배양액", "합작사", "복제약", "제조사", "입찰", "신약개발전문사") is a word of the sentence,
+not a company.
+
+A company the graph lacks is a name the dictionary lacks too ("지엘라파", "카켄제약",
+"바이오플러스": kiwi reads them as unknown words) or one it knows as a proper noun ("듀폰",
+"이튼"). So a Korean name that is one dictionary common noun names no company, wherever the
+proposer found it ... unless the text marks that word as a name: in quotes ("'아이콘'을
+인수"), with 사 or 社 after it ("알레그로사에"), after the kind of company it is ("벤처기업인
+알레그로", "자회사인 지준"): a loanword or a short word can be a company's name too. Names of several dictionary words ("보건의료교육청", "브레인자산운용",
+"바이오오케스트라") are often names, and are left alone.
+
+Kiwi (kiwipiepy, hundreds of MB, seconds to load) is read lazily, once per process; a host
+that already holds one (`dari.matching.text.korean_analyser`) hands it over with
+`use_analyser` so that the process keeps one. Answers are memoised per word.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import Any
+
+_HANGUL_WORD = re.compile(r"^[가-힣]{2,}$")
+_lock = threading.Lock()
+_analyser: Any = None
+_MEMO: dict[str, bool] = {}
+_MEMO_MAX = 50_000
+
+
+def use_analyser(analyser: Any) -> None:
+    """Use `analyser` (a kiwipiepy.Kiwi) instead of loading one."""
+    global _analyser
+    with _lock:
+        _analyser = analyser
+        _MEMO.clear()
+
+
+def _kiwi() -> Any:
+    global _analyser
+    if _analyser is None:
+        from kiwipiepy import Kiwi
+
+        _analyser = Kiwi()
+    return _analyser
+
+
+def common_noun(name: str) -> bool:
+    """`name` (one Hangul word) is one dictionary common noun (NNG)."""
+    name = name.strip()
+    if not _HANGUL_WORD.match(name):
+        return False
+    with _lock:  # Kiwi is not documented as thread-safe.
+        if name not in _MEMO:
+            tokens = _kiwi().tokenize(name)
+            if len(_MEMO) >= _MEMO_MAX:
+                _MEMO.clear()
+            _MEMO[name] = (
+                len(tokens) == 1
+                and tokens[0].tag == "NNG"
+                and not tokens[0].oov
+                and tokens[0].form == name
+            )
+        return _MEMO[name]
+
+
+# where the text marks a word as a name: quoted, 사/社 after it, the kind of company it is
+# before it (not an English word after it: a gloss, "입찰(Tender)", is as much a word's as a name's)
+_QUOTE_BEFORE = re.compile(r"[‘'\"“「『]$")
+_QUOTE_AFTER = re.compile(r"^[’'\"”」』]")
+_COMPANY_AFTER = re.compile(r"^(?:사|社)(?:[^가-힣]|$|[은는이가을를와과의에도로])")
+_KIND_BEFORE = re.compile(
+    r"(?:사|社|기업|업체|회사|법인|벤처|그룹|스타트업|바이오텍|제약|계열사|자회사)(?:인|이자)\s$"
+)
+
+
+def marked_as_name(text: str, name: str) -> bool:
+    """Somewhere in `text`, `name` is set apart as a company's name."""
+    for match in re.finditer(re.escape(name), text):
+        before = text[max(0, match.start() - 12) : match.start()]
+        after = text[match.end() : match.end() + 4]
+        if (_QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(after)) or (
+            _COMPANY_AFTER.match(after) or _KIND_BEFORE.search(before)
+        ):
+            return True
+    return False
+
+
+def not_a_company(text: str, name: str) -> bool:
+    """The proposed Korean name is a dictionary common noun the text does not mark as a name."""
+    return common_noun(name) and not marked_as_name(text, name)
