@@ -1,14 +1,14 @@
-"""Korean words the dictionary knows as common nouns: a proposed name that is nothing else
-("배양액", "합작사", "복제약", "제조사", "입찰", "신약개발전문사") is a word of the sentence,
-not a company.
+"""Korean words the dictionary knows as common nouns: a proposed name that is one of them
+("배양액", "합작사", "복제약", "제조사", "입찰", "효과") is a word of the sentence, not a company.
 
 A company the graph lacks is a name the dictionary lacks too ("지엘라파", "카켄제약",
 "바이오플러스": kiwi reads them as unknown words) or one it knows as a proper noun ("듀폰",
 "이튼"). So a Korean name that is one dictionary common noun names no company, wherever the
 proposer found it ... unless the text marks that word as a name: in quotes ("'아이콘'을
 인수"), with 사 or 社 after it ("알레그로사에"), after the kind of company it is ("벤처기업인
-알레그로", "자회사인 지준"): a loanword or a short word can be a company's name too. Names of several dictionary words ("보건의료교육청", "브레인자산운용",
-"바이오오케스트라") are often names, and are left alone.
+알레그로", "자회사인 지준"): a loanword or a short word can be a company's name too. A name
+of several dictionary words ("보건의료교육청", "브레인자산운용", "바이오오케스트라") is often a
+real name, and is left alone.
 
 Kiwi (kiwipiepy, hundreds of MB, seconds to load) is read lazily, once per process; a host
 that already holds one (`dari.matching.text.korean_analyser`) hands it over with
