@@ -11,37 +11,41 @@ of several dictionary words ("보건의료교육청", "브레인자산운용", "
 real name, and is left alone.
 
 Kiwi (kiwipiepy, hundreds of MB, seconds to load) is read lazily, once per process; a host
-that already holds one (`dari.matching.text.korean_analyser`) hands it over with
-`use_analyser` so that the process keeps one. Answers are memoised per word.
+that holds one (`dari.matching.text.korean_analyser`, see `dari.curation.domain.ingest`)
+hands it over with `use_analyser` so that the process keeps one. Answers are memoised per word.
 """
 
 from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from typing import Any
 
 _HANGUL_WORD = re.compile(r"^[가-힣]{2,}$")
 _lock = threading.Lock()
 _analyser: Any = None
+_provider: Callable[[], Any] | None = None
 _MEMO: dict[str, bool] = {}
 _MEMO_MAX = 50_000
 
 
-def use_analyser(analyser: Any) -> None:
-    """Use `analyser` (a kiwipiepy.Kiwi) instead of loading one."""
-    global _analyser
-    with _lock:
-        _analyser = analyser
-        _MEMO.clear()
+def use_analyser(provider: Callable[[], Any]) -> None:
+    """Take the analyser (a kiwipiepy.Kiwi) from `provider` when one is first needed, instead
+    of loading one (the provider may load it lazily too)."""
+    global _provider
+    _provider = provider
 
 
 def _kiwi() -> Any:
     global _analyser
     if _analyser is None:
-        from kiwipiepy import Kiwi
+        if _provider is not None:
+            _analyser = _provider()
+        else:
+            from kiwipiepy import Kiwi
 
-        _analyser = Kiwi()
+            _analyser = Kiwi()
     return _analyser
 
 
