@@ -49,6 +49,33 @@ def _kiwi() -> Any:
     return _analyser
 
 
+def _tokens(name: str) -> Any:
+    with _lock:  # Kiwi is not documented as thread-safe.
+        return _kiwi().tokenize(name)
+
+
+def unknown_word(name: str) -> bool:
+    """`name` (one Hangul word) is one word the dictionary lacks, as most new companies' names
+    are ("유비프로텐", "토피메드"); not a place or a word it knows ("미국", "제약회")."""
+    name = name.strip()
+    if not _HANGUL_WORD.match(name):
+        return False
+    tokens = _tokens(name)
+    return len(tokens) == 1 and tokens[0].form == name and tokens[0].oov
+
+
+def with_company_sa(word: str) -> bool:
+    """`word` ends in 사 said of a company ("토피메드사"), not in a word that ends so ("회사",
+    "검사": "제약회사", "약제내성검사")."""
+    if not word.endswith("사") or common_noun(word[-2:]):
+        return False
+    tokens = _tokens(word)
+    return bool(tokens) and (
+        (tokens[-1].form == "사" and tokens[-1].end == len(word))
+        or (len(tokens) == 1 and tokens[0].oov)
+    )
+
+
 def common_noun(name: str) -> bool:
     """`name` (one Hangul word) is one dictionary common noun (NNG)."""
     name = name.strip()

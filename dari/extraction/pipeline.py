@@ -416,7 +416,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             for o in orgs
         )
     ]
-    orgs = transliterate.resolve(gazetteer, notnames.drop(text, orgs))
+    orgs = transliterate.resolve(gazetteer, notnames.drop(text, orgs), text)
     units = bystanders.units(text, orgs)
     units += bystanders_ko.units(text, orgs, units) if lang == "ko" else []
     orgs = [

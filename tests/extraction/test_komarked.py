@@ -1,0 +1,46 @@
+"""Korean names the text marks as companies' (`marked_ko`) and a listed company kept from the
+foreign names it sounds like (`transliterate`): short sentences written for the test
+(CONSTRUCTED: 누리바이오, 솔빛라파, 한빛메디, 토피노바 are names no list holds; no database)."""
+
+from __future__ import annotations
+
+from dari.extraction import marked_ko, transliterate
+from dari.extraction.gazetteer import Entry, Gazetteer
+from dari.extraction.model import Mention
+from tests.extraction_support import deal, roles
+
+
+def _names(text: str) -> list[str]:
+    return [text[a:b] for a, b in marked_ko.spans(text)]
+
+
+def test_a_name_with_its_exchange_code():
+    assert _names("솔빛라파(123450)는 한빛메디 지분을 취득한다고 공시했다.") == ["솔빛라파"]
+
+
+def test_an_unknown_word_with_sa_but_not_a_word_ending_in_sa():
+    assert "토피노바" in _names("누리바이오는 이스라엘 토피노바사, 재단과 함께 협약식을 가졌다.")
+    assert _names("누리바이오는 제약회사, 병원과 함께 협약식을 가졌다.") == []
+    assert _names("누리바이오는 약제내성검사, 혈액검사를 한다.") == []
+
+
+def test_an_unknown_word_after_the_kind_of_company():
+    assert "한빛메디" in _names("솔빛라파는 단백질의약품개발 업체 한빛메디 지분을 취득한다.")
+    # a known word or a place is no name; a word with its particle is left to the others
+    assert _names("솔빛라파는 바이오 기업 미국 업체 제약사 아스트라제네카의 지분을 샀다.") == []
+
+
+def test_the_buyer_named_by_its_code_takes_its_side():
+    fields = deal(
+        "[이데일리 김기자 기자] 솔빛라파(123450)는 단백질의약품개발 업체 한빛메디 지분 "
+        "52.96%를 26억2500만원에 취득한다고 21일 공시했다. 이는 자기자본의 3.68%에 해당한다."
+    )
+    assert roles(fields) == {("솔빛라파", "acquirer"), ("한빛메디", "target")}
+
+
+def test_a_listed_name_is_not_a_foreign_company_it_sounds_like():
+    gaz = Gazetteer([Entry("organization", "solbit", "Solbitrapa Inc", "US")], aliases={})
+    text = "솔빛라파(123450)는 지분을 취득한다."
+    m = Mention(0, 4, "솔빛라파", ("organization", None), 0.6)
+    assert transliterate.resolve(gaz, [m], text)[0].value[1] is None
+    assert transliterate.resolve(gaz, [m], "솔빛라파는 지분을 취득한다.")[0].value[1] == "solbit"
