@@ -371,11 +371,21 @@ _TERRITORY = re.compile(
 )
 
 
+# ... nor are the rights to sell a product handed on ("국내 판권 양수도 계약"), unless every right
+# goes with them ("국내 판권 및 허가권 등 모든 권리를 인수")
+_SALES_RIGHTS = re.compile(r"판권|판매권")
+_EVERY_RIGHT = re.compile(r"모든|일체|전체|허가권")
+
+
 def _asset_bought(text: str) -> bool:
-    return any(
-        not ("권리" in m.group() and _TERRITORY.search(m.group()))
-        for m in _ASSET_BOUGHT.finditer(text)
-    )
+    for m in _ASSET_BOUGHT.finditer(text):
+        said = text[max(0, m.start() - 20) : m.end()]
+        if "권리" in m.group() and _TERRITORY.search(m.group()):
+            continue
+        if _SALES_RIGHTS.search(said) and not _EVERY_RIGHT.search(said):
+            continue
+        return True
+    return False
 
 
 def directed(
