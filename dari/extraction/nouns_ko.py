@@ -64,6 +64,12 @@ def unknown_word(name: str) -> bool:
     return len(tokens) == 1 and tokens[0].form == name and tokens[0].oov
 
 
+def proper_part(name: str) -> bool:
+    """Some part of `name` is a proper noun or a word the dictionary lacks ("서울아산병원",
+    "경기도경제과학진흥원"), not only common nouns ("종합병원", "대학병원")."""
+    return any(t.tag in ("NNP", "SL") or t.oov for t in _tokens(name.strip()))
+
+
 def with_company_sa(word: str) -> bool:
     """`word` ends in 사 said of a company ("토피메드사"), not in a word that ends so ("회사",
     "검사": "제약회사", "약제내성검사")."""

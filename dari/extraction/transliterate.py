@@ -55,7 +55,7 @@ _SOUNDS = (
 )
 CUTOFF = 85
 # a Korean exchange code after a name: "바이오플러스(099430)"
-_LISTED = re.compile(r"\s?\((?:KRX|KOSDAQ|KOSPI|코스닥|코스피)?\s?:?\s?[0-9]{6}\)")
+_LISTED = re.compile(r"\s?[(\[](?:KRX|KOSDAQ|KOSPI|코스닥|코스피)?\s?:?\s?[0-9]{6}[)\]]")
 
 
 def romanise(s: str) -> str:

@@ -1,6 +1,7 @@
 """Korean names the text marks as companies' (`marked_ko`) and a listed company kept from the
 foreign names it sounds like (`transliterate`): short sentences written for the test
-(CONSTRUCTED: 누리바이오, 솔빛라파, 한빛메디, 토피노바 are names no list holds; no database)."""
+(CONSTRUCTED: 누리바이오, 솔빛라파, 한빛메디, 토피노바, 솔빛아산병원 are names no list holds; no
+database)."""
 
 from __future__ import annotations
 
@@ -44,3 +45,22 @@ def test_a_listed_name_is_not_a_foreign_company_it_sounds_like():
     m = Mention(0, 4, "솔빛라파", ("organization", None), 0.6)
     assert transliterate.resolve(gaz, [m], text)[0].value[1] is None
     assert transliterate.resolve(gaz, [m], "솔빛라파는 지분을 취득한다.")[0].value[1] == "solbit"
+
+
+def test_a_code_in_square_brackets():
+    assert _names("바이오 기업 솔빛라파[123450]는 한빛메디와 계약했다.") == ["솔빛라파"]
+
+
+def test_an_institution_by_its_own_name_not_a_kind_of_one():
+    assert _names("솔빛아산병원이 줄기세포 배양 기술을 한빛메디에 이전했다.") == ["솔빛아산병원"]
+    assert _names("종합병원에 공급하는 계약을 맺었다.") == []
+
+
+def test_a_hospital_giving_its_technology_is_the_licensor():
+    fields = deal(
+        "[하이뉴스] 솔빛아산병원이 난치성 면역질환 치료를 위한 줄기세포 배양 기술을 바이오 기업 "
+        "빅제약㈜에 이전했다고 밝혔다.\n병원은 특허 기술을 단일 공정으로 구현해 상용화 단계로 "
+        "이전 계약을 체결했다. 이번 계약으로 빅제약은 국내외에서 기술을 활용할 수 있는 "
+        "전용실시권을 확보했다."
+    )
+    assert roles(fields) == {("솔빛아산병원", "licensor"), ("빅제약", "licensee")}
