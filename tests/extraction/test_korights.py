@@ -48,3 +48,13 @@ def test_a_venture_named_as_founded_is_no_founder():
         "누리셀은 유전자 가위 기술을, 솔빛제약은 배양 기술을 한빛젠에 이전하기로 했다."
     )
     assert roles(fields) == {("누리셀", "partner"), ("솔빛제약", "partner")}
+
+
+def test_a_party_bought_long_ago_makes_no_acquisition():
+    # "X에 인수된 후": the company's history, not the deal
+    fields = deal(
+        '누리제약은 독일에 본사를 둔 다국적 제약사 솔빛제약(Solbit)의 고혈압 치료제 "누리카드"를 '
+        "내년 8월 국내에 시판키로 했다고 3일 밝혔다.\n4일 체결될 이번 계약은 올 상반기 누리제약이 "
+        "빅제약에 인수된 후 외국 제약사와 처음 맺는 것이다."
+    )
+    assert roles(fields) == {("누리제약", "licensee"), ("솔빛제약", "licensor")}
