@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from dari.extraction import slots_en
 from dari.extraction.aliases import ALIASES
 from dari.extraction.model import Mention
+from dari.extraction.owners import COUNTRY_KO
 from dari.extraction.stopwords import (
     EN_STOP,
     KO_GENERIC,
@@ -176,6 +177,8 @@ _KO_COUNTERPARTY = re.compile(
     r"(?=이다|다[.\s]|\()"
 )
 _KO_QUANTITY = {"다수", "일부", "모두", "대부분", "각각", "여러", "다른", "해당"}
+# the country before a foreign company named with 사 ("일본 이신사", "美 제넨텍사")
+_SAID_FOREIGN = re.compile(rf"(?:{COUNTRY_KO}|美|日|中|英|獨|佛)\s?$")
 
 
 _KO_GENERIC_END = re.compile(
@@ -387,6 +390,10 @@ class Gazetteer:
     def _new(self, text: str, span: tuple[int, int], known: list[Mention]) -> Mention | None:
         start, end = span
         name = text[start:end].strip()
+        if _SAID_FOREIGN.search(text, max(0, start - 6), start) and re.fullmatch(
+            r"[가-힣]{2,}사", name
+        ):
+            end, name = end - 1, name[:-1]  # "일본 이신사로부터": the company is 이신
         if _generic(name):
             return None
         if any(m.start <= start < m.end or start <= m.start < end for m in known):

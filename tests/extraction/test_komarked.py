@@ -1,6 +1,6 @@
 """Korean names the text marks as companies' (`marked_ko`) and a listed company kept from the
 foreign names it sounds like (`transliterate`): short sentences written for the test
-(CONSTRUCTED: 누리바이오, 솔빛라파, 한빛메디, 토피노바, 솔빛아산병원 are names no list holds; no
+(CONSTRUCTED: 누리바이오, 솔빛라파, 한빛메디, 토노, 토피노바, 솔빛아산병원 are names no list holds; no
 database)."""
 
 from __future__ import annotations
@@ -64,3 +64,14 @@ def test_a_hospital_giving_its_technology_is_the_licensor():
         "전용실시권을 확보했다."
     )
     assert roles(fields) == {("솔빛아산병원", "licensor"), ("빅제약", "licensee")}
+
+
+def test_a_foreign_company_named_with_sa_after_its_country():
+    # "일본 이신사로부터": the company is the name before 사
+    fields = deal(
+        "누리바이오, 日 토노사로부터 마일스톤 50만달러 수령\n누리바이오는 일본 토노사로부터 "
+        "50만달러의 기술료(마일스톤)를 받았다고 1일 밝혔다. 앞서 누리바이오는 지난해 7월 일본 "
+        "토노사와 줄기세포치료제의 라이선스계약을 체결한 바 있다."
+    )
+    assert ("토노", "licensee") in roles(fields)
+    assert "토노사" not in {name for name, _ in roles(fields)}
