@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from dari.extraction import slots_en
+from dari.extraction import nouns_ko, slots_en
 from dari.extraction.aliases import ALIASES
 from dari.extraction.model import Mention
 from dari.extraction.owners import COUNTRY_KO
@@ -515,8 +515,8 @@ class Gazetteer:
                     taken.append(mention)
                     yield mention
         for name in {m.text for m in taken if m.value[1] is None and _HANGUL.search(m.text)}:
-            if len(name) < 3:
-                continue
+            if len(name) < 3 and not nouns_ko.name_word(name):
+                continue  # a short word, unless the dictionary knows it as a name or not at all
             for match in re.finditer(re.escape(name), text):
                 if not any(m.start <= match.start() < m.end for m in taken):
                     mention = Mention(

@@ -64,6 +64,16 @@ def unknown_word(name: str) -> bool:
     return len(tokens) == 1 and tokens[0].form == name and tokens[0].oov
 
 
+def name_word(name: str) -> bool:
+    """`name` (one Hangul word) is one word the dictionary lacks or knows as a proper noun
+    ("듀폰", "이신"; a place too: the caller has judged the name already)."""
+    name = name.strip()
+    if not _HANGUL_WORD.match(name):
+        return False
+    tokens = _tokens(name)
+    return len(tokens) == 1 and tokens[0].form == name and (tokens[0].oov or tokens[0].tag == "NNP")
+
+
 def proper_part(name: str) -> bool:
     """Some part of `name` is a proper noun or a word the dictionary lacks ("서울아산병원",
     "경기도경제과학진흥원"), not only common nouns ("종합병원", "대학병원")."""

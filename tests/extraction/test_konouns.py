@@ -1,5 +1,6 @@
 """Korean dictionary words proposed as companies (`nouns_ko`): short sentences written for the
-test (CONSTRUCTED: 누리바이오, 누리테라퓨틱스, 솔빛라파 and 한빛메디 are names no list holds; no database)."""
+test (CONSTRUCTED: 누리바이오, 누리테라퓨틱스, 솔빛라파, 한빛메디 and 듀노 are names no list
+holds; no database)."""
 
 from __future__ import annotations
 
@@ -39,3 +40,16 @@ def test_the_slot_goes_to_the_unknown_name_not_the_noun():
         "세포배양액 대량 생산을 위한 준비를 마친 상태다."
     )
     assert roles(fields) == {("누리바이오", "licensor"), ("솔빛라파", "licensee")}
+
+
+def test_a_short_name_proposed_once_is_found_again():
+    # a two-syllable name the dictionary lacks ("듀폰"-like) is named again wherever it stands
+    fields = deal(
+        "듀노는 세계적인 화학 회사로, 다양한 분야에서 사업을 전개하고 있는 글로벌 기업이다.\n"
+        "누리바이오는 지난 5월 듀노와 식품안전검사 분야 제품개발 계약을 체결한 바 있으며, 이번에 "
+        "기술 이전 계약까지 추가로 체결하게 됨으로써 양사는 기술 파트너로서 협력관계를 유지해 "
+        "나갈 전망이다. 또 듀노의 해외 네트워크를 기반으로 시장의 범위를 확대할 수 있다.\n"
+        "누리바이오의 유전자 검사 기술은 차세대 분자진단 기술이다. 누리바이오는 다수의 글로벌 "
+        "기업을 대상으로 기술이전 사업을 추진하고 있다."
+    )
+    assert ("듀노", "licensee") in roles(fields)
