@@ -1,7 +1,7 @@
-"""Korean names the text marks as companies' (`marked_ko`) and a listed company kept from the
-foreign names it sounds like (`transliterate`): short sentences written for the test
-(CONSTRUCTED: 누리바이오, 솔빛라파, 한빛메디, 토노, 토피노바, 솔빛아산병원 are names no list holds; no
-database)."""
+"""Korean names the text marks as companies' (`marked_ko`, `gazetteer`) and a listed company
+kept from the foreign names it sounds like (`transliterate`): short sentences written for the
+test (CONSTRUCTED: 누리바이오, 솔빛라파, 한빛메디, 토노, 토피노바, 솔빛아산병원 and 솔빛제약 are
+names no list holds; no database)."""
 
 from __future__ import annotations
 
@@ -75,3 +75,12 @@ def test_a_foreign_company_named_with_sa_after_its_country():
     )
     assert ("토노", "licensee") in roles(fields)
     assert "토노사" not in {name for name, _ in roles(fields)}
+
+
+def test_a_company_name_in_quotes_before_its_particle():
+    # "일본 ''카켄제약''의 오리지널 항진균제": the quotes do not hide the name
+    fields = deal(
+        "누리바이오가 일본 ''솔빛제약''의 오리지널 항진균제 ‘누리핀’의 국내 공급·독점 판매에 대한 "
+        "라이센스 계약을 체결했습니다."
+    )
+    assert "솔빛제약" in {name for name, _ in roles(fields)}
