@@ -27,7 +27,6 @@ from dari.extraction import (
     tagger,
     terms,
     together,
-    transliterate,
     units_en,
 )
 from dari.extraction.gazetteer import Gazetteer
@@ -416,7 +415,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             for o in orgs
         )
     ]
-    orgs = transliterate.resolve(gazetteer, notnames.drop(text, orgs), text)
+    orgs = notnames.resolved(gazetteer, text, orgs)  # words dropped, foreign names linked
     units = bystanders.units(text, orgs)
     units += bystanders_ko.units(text, orgs, units) if lang == "ko" else []
     orgs = [

@@ -53,3 +53,19 @@ def test_a_short_name_proposed_once_is_found_again():
         "기업을 대상으로 기술이전 사업을 추진하고 있다."
     )
     assert ("듀노", "licensee") in roles(fields)
+
+
+def test_a_foreign_company_written_as_a_dictionary_word_keeps_its_graph_id():
+    # "스펙트럼" is a dictionary word and Spectrum's Korean name: the sound link comes first
+    from dari.extraction import notnames
+    from dari.extraction.gazetteer import Entry, Gazetteer
+    from dari.extraction.model import Mention
+
+    gaz = Gazetteer([Entry("organization", "spectrum", "Spectrum Pharmaceuticals", "US")])
+    text = "누리제약은 미국 파트너사 스펙트럼에 지분 투자를 했다. 배양액 기술도 이전했다."
+    spectrum = Mention(14, 18, "스펙트럼", ("organization", None), 0.55)
+    word = Mention(
+        text.index("배양액"), text.index("배양액") + 3, "배양액", ("organization", None), 0.55
+    )
+    kept = notnames.resolved(gaz, text, [spectrum, word])
+    assert [(m.text, m.value[1]) for m in kept] == [("스펙트럼", "spectrum")]
