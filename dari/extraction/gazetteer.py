@@ -193,12 +193,15 @@ _KO_GENERIC_END = re.compile(
 def _generic(name: str) -> bool:
     """A place, a generic word or a thing, not a company ("중국", "기술", "치료제"), or a
     phrase that starts with one ("중국 제약")."""
+    return _generic_start(name) or bool(_KO_GENERIC_END.search(name))
+
+
+def _generic_start(name: str) -> bool:
     return (
         len(name) < 2
         or name in KO_NOT_PARTIES
         or name in KO_GENERIC
         or name.split()[0] in KO_NOT_PARTIES
-        or bool(_KO_GENERIC_END.search(name))
     )
 
 
@@ -387,14 +390,21 @@ class Gazetteer:
             key = self.forms.get(name.lower(), ("organization", None))
             yield Mention(start, end, name, key, 0.55)
 
-    def _new(self, text: str, span: tuple[int, int], known: list[Mention]) -> Mention | None:
+    def _new(
+        self, text: str, span: tuple[int, int], known: list[Mention], marked: bool = False
+    ) -> Mention | None:
+        """A proposed name at `span`; `marked`: the text marks it as a company's (its kind
+        before it), so that a word the dictionary lacks may end as a thing does
+        ("중국제약 기업 쓰촨완허중국의약품과")."""
         start, end = span
         name = text[start:end].strip()
         if _SAID_FOREIGN.search(text, max(0, start - 6), start) and re.fullmatch(
             r"[가-힣]{2,}사", name
         ):
             end, name = end - 1, name[:-1]  # "일본 이신사로부터": the company is 이신
-        if _generic(name):
+        if _generic_start(name) or (
+            _KO_GENERIC_END.search(name) and not (marked and nouns_ko.unknown_word(name))
+        ):
             return None
         if any(m.start <= start < m.end or start <= m.start < end for m in known):
             return None

@@ -1,7 +1,7 @@
 """Korean names the text marks as companies' (`marked_ko`, `gazetteer`) and a listed company
 kept from the foreign names it sounds like (`transliterate`): short sentences written for the
-test (CONSTRUCTED: 누리바이오, 솔빛라파, 한빛메디, 토노, 토피노바, 솔빛아산병원 and 솔빛제약 are
-names no list holds; no database)."""
+test (CONSTRUCTED: 누리바이오, 솔빛라파, 한빛메디, 토노, 토피노바, 솔빛아산병원, 솔빛제약 and 쿠촨완허중국의약품
+are names no list holds; no database)."""
 
 from __future__ import annotations
 
@@ -84,3 +84,14 @@ def test_a_company_name_in_quotes_before_its_particle():
         "라이센스 계약을 체결했습니다."
     )
     assert "솔빛제약" in {name for name, _ in roles(fields)}
+
+
+def test_an_unknown_name_after_its_kind_may_end_as_a_thing_does():
+    # "중국제약 기업 쓰촨완허중국의약품과": 의약품 ends the name of a company the text presents
+    fields = deal(
+        "누리바이오, 中 수출 '누리코프' 정리 수순 돌입\n\n2013년 중국제약 기업 쿠촨완허중국의약품과 계약 "
+        "체결\n\n23일 누리바이오에 따르면 계약체결자인 중국제약 기업인 쿠촨완허중국의약품에 계약 해지를 "
+        "요청했다.\n\n앞서 2013년 5월 쿠촨완허중국의약품과 기침억제제 신약 '누리코프'를 중국 내에 "
+        "독점 공급하는 라이선싱 계약을 체결한 바 있다."
+    )
+    assert ("쿠촨완허중국의약품", "licensee") in roles(fields)
