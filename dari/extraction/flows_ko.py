@@ -371,11 +371,21 @@ _TERRITORY = re.compile(
 )
 
 
+# ... nor are the rights to sell a product handed on ("국내 판권 양수도 계약"), unless every right
+# goes with them ("국내 판권 및 허가권 등 모든 권리를 인수")
+_SALES_RIGHTS = re.compile(r"판권|판매권")
+_EVERY_RIGHT = re.compile(r"모든|일체|전체|허가권")
+
+
 def _asset_bought(text: str) -> bool:
-    return any(
-        not ("권리" in m.group() and _TERRITORY.search(m.group()))
-        for m in _ASSET_BOUGHT.finditer(text)
-    )
+    for m in _ASSET_BOUGHT.finditer(text):
+        said = text[max(0, m.start() - 20) : m.end()]
+        if "권리" in m.group() and _TERRITORY.search(m.group()):
+            continue
+        if _SALES_RIGHTS.search(said) and not _EVERY_RIGHT.search(said):
+            continue
+        return True
+    return False
 
 
 def directed(
@@ -425,13 +435,13 @@ def _directed(
     return control_ko.through_sides(text, orgs, [giver, taker])
 
 
-# two companies developing together, or founding a joint venture
+# two companies developing together, or founding a joint venture (합작법인, 합자법인, 합작투자회사)
 _TOGETHER = re.compile(
-    r"공동\s?(?:개발|연구|임상|발굴|사업화)|함께 개발|협력\s?개발|합작\s?(?:법인|회사|사)|"
-    r"조인트\s?벤처|\bJV\b"
+    r"공동\s?(?:개발|연구|임상|발굴|사업화)|함께 개발|협력\s?개발|"
+    r"(?:합작|합자)\s?(?:투자\s?)?(?:법인|회사|사)|조인트\s?벤처|\bJV\b"
 )
 _FOUNDED = re.compile(
-    r"(?:합작\s?(?:법인|회사|사)|조인트\s?벤처|\bJV\b)\S{0,2}\s?(?:\S+\s){0,2}?"
+    r"(?:(?:합작|합자)\s?(?:투자\s?)?(?:법인|회사|사)|조인트\s?벤처|\bJV\b)\S{0,2}\s?(?:\S+\s){0,2}?"
     r"(?:설립|세우|출범|만들)(?:한다|했|하기로|키로|하는|하고|하며|해|$)"
 )
 # a one-way licence or payment named: not (only) a collaboration of partners
@@ -463,7 +473,8 @@ def partners(text: str, orgs: list[Mention], roled: list[tuple[Mention, str, flo
     if len(roled) != 2 or not _TOGETHER.search(lead):
         return False
     if _FOUNDED.search(lead) and not _BACKGROUND.search(lead):
-        return True
+        # its founders, not the venture (`leadpair_ko.completed` puts them in its place)
+        return not any(leadpair_ko.venture(text, m) for m, _, _ in roled)
     sides = _sides(text, orgs, roled)
     if sides is None:
         return False

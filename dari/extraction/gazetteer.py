@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from dari.extraction import slots_en
+from dari.extraction import nouns_ko, slots_en
 from dari.extraction.aliases import ALIASES
 from dari.extraction.model import Mention
+from dari.extraction.owners import COUNTRY_KO
 from dari.extraction.stopwords import (
     EN_STOP,
     KO_GENERIC,
@@ -103,7 +104,7 @@ _KO_COMPANY = re.compile(
     r"헬스케어|메디칼|메디컬|바이오로직스|바이오텍|바이오사이언스|테크놀로지|유한공사)|"
     r"[가-힣]{2,8}\s(?:테라퓨틱스|파마슈티컬스?|바이오사이언스|바이오로직스|파마|바이오텍|제약|"
     r"테크놀로지스?|사이언시스|메디신스?|헬스케어))"
-    r"(?=사?\s?(?:은|는|이|가|와|과|에|에게|로부터|으로부터|를|을|의|,|등|\s|\(|다\.|이다))"
+    r"(?=['’\"”]{0,2}사?\s?(?:은|는|이|가|와|과|에|에게|로부터|으로부터|를|을|의|,|등|\s|\(|다\.|이다))"
 )
 # "CS Pharmaceuticals社", "(주)티움바이오", "주식회사 티움바이오", "에볼루스사와", "알자(ALZA)사에",
 # "'떼아 오픈 이노베이션(Théa Open Innovation)'으로부터"
@@ -176,6 +177,8 @@ _KO_COUNTERPARTY = re.compile(
     r"(?=이다|다[.\s]|\()"
 )
 _KO_QUANTITY = {"다수", "일부", "모두", "대부분", "각각", "여러", "다른", "해당"}
+# the country before a foreign company named with 사 ("일본 이신사", "美 제넨텍사")
+_SAID_FOREIGN = re.compile(rf"(?:{COUNTRY_KO}|美|日|中|英|獨|佛)\s?$")
 
 
 _KO_GENERIC_END = re.compile(
@@ -190,12 +193,15 @@ _KO_GENERIC_END = re.compile(
 def _generic(name: str) -> bool:
     """A place, a generic word or a thing, not a company ("중국", "기술", "치료제"), or a
     phrase that starts with one ("중국 제약")."""
+    return _generic_start(name) or bool(_KO_GENERIC_END.search(name))
+
+
+def _generic_start(name: str) -> bool:
     return (
         len(name) < 2
         or name in KO_NOT_PARTIES
         or name in KO_GENERIC
         or name.split()[0] in KO_NOT_PARTIES
-        or bool(_KO_GENERIC_END.search(name))
     )
 
 
@@ -384,10 +390,21 @@ class Gazetteer:
             key = self.forms.get(name.lower(), ("organization", None))
             yield Mention(start, end, name, key, 0.55)
 
-    def _new(self, text: str, span: tuple[int, int], known: list[Mention]) -> Mention | None:
+    def _new(
+        self, text: str, span: tuple[int, int], known: list[Mention], marked: bool = False
+    ) -> Mention | None:
+        """A proposed name at `span`; `marked`: the text marks it as a company's (its kind
+        before it), so that a word the dictionary lacks may end as a thing does
+        ("중국제약 기업 쓰촨완허중국의약품과")."""
         start, end = span
         name = text[start:end].strip()
-        if _generic(name):
+        if _SAID_FOREIGN.search(text, max(0, start - 6), start) and re.fullmatch(
+            r"[가-힣]{2,}사", name
+        ):
+            end, name = end - 1, name[:-1]  # "일본 이신사로부터": the company is 이신
+        if _generic_start(name) or (
+            _KO_GENERIC_END.search(name) and not (marked and nouns_ko.unknown_word(name))
+        ):
             return None
         if any(m.start <= start < m.end or start <= m.start < end for m in known):
             return None
@@ -508,8 +525,8 @@ class Gazetteer:
                     taken.append(mention)
                     yield mention
         for name in {m.text for m in taken if m.value[1] is None and _HANGUL.search(m.text)}:
-            if len(name) < 3:
-                continue
+            if len(name) < 3 and not nouns_ko.name_word(name):
+                continue  # a short word, unless the dictionary knows it as a name or not at all
             for match in re.finditer(re.escape(name), text):
                 if not any(m.start <= match.start() < m.end for m in taken):
                     mention = Mention(

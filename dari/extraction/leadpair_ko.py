@@ -168,6 +168,11 @@ def _pair(
     return a, b
 
 
+def venture(text: str, m: Mention) -> bool:
+    """`m` is the joint venture the text says is founded ("합자 법인 젠스톰을 설립")."""
+    return bool(_VENTURE.search(text[max(0, m.start - 16) : m.start]))
+
+
 def completed(
     text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]], gazetteer: Any = None
 ) -> list[tuple[Mention, str, float]]:
@@ -184,9 +189,7 @@ def completed(
     found = signing_pair(text, orgs, gazetteer)
     if found is None:
         return roled
-    ventures = {
-        as_written(m) for m in orgs if _VENTURE.search(text[max(0, m.start - 16) : m.start])
-    }
+    ventures = {as_written(m) for m in orgs if venture(text, m)}
     founders = {as_written(m) for m in found[:2]}
     if any(as_written(m) in ventures for m, _, _ in roled) and not founders & ventures:
         # the venture founded is no side; its founders are partners

@@ -8,11 +8,16 @@ Plain Python over the mentions `pipeline.extract` found.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from babel import Locale
 
+from dari.extraction import nouns_ko, transliterate
 from dari.extraction.model import Mention
 from dari.extraction.stopwords import KO_NOT_PARTIES
+
+if TYPE_CHECKING:
+    from dari.extraction.gazetteer import Gazetteer
 
 # A product, as Korean press names one: in quotes, with what it is or its ingredient in
 # brackets ("'그로트로핀(성장호르몬제)'", "‘자이프렉사(성분이름 올란자핀)’"), or right after
@@ -138,4 +143,14 @@ def drop(text: str, orgs: list[Mention]) -> list[Mention]:
     """`orgs` without the proposed names that name no company (every mention of a name once
     one of them shows it is a product)."""
     gone = {m.text for m in orgs if not_a_name(text, m)}
+    return [m for m in orgs if m.value[1] or m.text not in gone]
+
+
+def resolved(gazetteer: Gazetteer, text: str, orgs: list[Mention]) -> list[Mention]:
+    """`orgs` without the names `drop` finds none, the foreign companies written in Hangul
+    given their graph id (`transliterate`: "스펙트럼" is Spectrum), then without the proposed
+    Korean names that are still a dictionary common noun ("배양액", "합작사", "복제약":
+    `nouns_ko`)."""
+    orgs = transliterate.resolve(gazetteer, drop(text, orgs), text)
+    gone = {m.text for m in orgs if not m.value[1] and nouns_ko.not_a_company(text, m.text)}
     return [m for m in orgs if m.value[1] or m.text not in gone]

@@ -27,7 +27,6 @@ from dari.extraction import (
     tagger,
     terms,
     together,
-    transliterate,
     units_en,
 )
 from dari.extraction.gazetteer import Gazetteer
@@ -109,9 +108,9 @@ _ACQUISITION = re.compile(
 _LICENCE = re.compile(r"licen[cs]|라이선스|라이센스|기술\s?이전|기술\s?수출", re.I)
 
 
-# a merger only thought of: "장기적으로 합병을 검토하고 있다", "is considering an acquisition"
+# a merger only thought of ("합병을 검토하고 있다", "is considering an acquisition"), or long past
 _ACQUISITION_MAYBE = re.compile(
-    r"(?:인수|합병)(?:을|를)?\s?(?:검토|논의|추진\s?(?:설|가능성)|가능성)|"
+    r"(?:인수|합병)(?:을|를)?\s?(?:검토|논의|추진\s?(?:설|가능성)|가능성)|에\s?인수된\s?(?:후|뒤|이후)|"
     r"(?:consider|explor|discuss|rumou?r)\w*\s+(?:a\s+|an\s+|possible\s+)?(?:merger|acquisition)",
     re.I,
 )
@@ -416,7 +415,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
             for o in orgs
         )
     ]
-    orgs = transliterate.resolve(gazetteer, notnames.drop(text, orgs))
+    orgs = notnames.resolved(gazetteer, text, orgs)  # words dropped, foreign names linked
     units = bystanders.units(text, orgs)
     units += bystanders_ko.units(text, orgs, units) if lang == "ko" else []
     orgs = [

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from dari.extraction import marked_ko
 from dari.extraction.model import Mention
 from dari.extraction.owners import COUNTRY_KO
 from dari.extraction.stopwords import KO_SUBJECT_STOP
@@ -119,10 +120,12 @@ def propose_ko(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Ment
         if before and _ok(before.group(1)) and re.match(r"(?:은|는|이|가)\s", said):
             at = max(0, m.start - 14)
             spans.append((at + before.start(1), at + before.end(1)))
+    marked: set[tuple[int, int]] = set()
     for match in _AFTER_KIND.finditer(text):
         name = _TRAILING.sub("", match.group(1))
         if _ok(name) and name not in _NOT_NAMES and not _NOT_NAME_END.search(name):
             spans.append((match.start(1), match.start(1) + len(name)))
+            marked.add(spans[-1])
     for match in _AFTER_COUNTRY.finditer(text):
         name = match.group(1)
         if (
@@ -155,8 +158,9 @@ def propose_ko(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Ment
             and _CONTRACT_PART.search(text, match.end(), _sentence_end(text, match.end()))
         ):
             spans.append(match.span(1))
+    spans += marked_ko.spans(text)
     for span in sorted(set(spans)):
-        mention = gazetteer._new(text, span, taken)
+        mention = gazetteer._new(text, span, taken, span in marked)
         if mention is not None:
             taken.append(mention)
             yield mention

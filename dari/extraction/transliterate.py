@@ -54,6 +54,8 @@ _SOUNDS = (
     ("h", ""),
 )
 CUTOFF = 85
+# a Korean exchange code after a name: "바이오플러스(099430)"
+_LISTED = re.compile(r"\s?[(\[](?:KRX|KOSDAQ|KOSPI|코스닥|코스피)?\s?:?\s?[0-9]{6}[)\]]")
 
 
 def romanise(s: str) -> str:
@@ -93,14 +95,16 @@ def _foreign_keys(gazetteer: Gazetteer) -> dict[str, set[tuple[str, str]]]:
     return keys
 
 
-def resolve(gazetteer: Gazetteer, orgs: list[Mention]) -> list[Mention]:
+def resolve(gazetteer: Gazetteer, orgs: list[Mention], text: str = "") -> list[Mention]:
     """`orgs` with each proposed Hangul name the graph lacks given the foreign organisation it
-    sounds like, where exactly one sounds close enough."""
+    sounds like, where exactly one sounds close enough (not a name `text` gives its exchange
+    code, "바이오플러스(099430)": a company listed in Korea)."""
     keys = _foreign_keys(gazetteer)
+    listed = {m.text for m in orgs if _LISTED.match(text, m.end)}
     out = []
     for m in orgs:
         core = _KO_END.sub("", m.text.strip())
-        if m.value[1] is None and re.fullmatch(r"[가-힣]{2,8}", core):
+        if m.value[1] is None and re.fullmatch(r"[가-힣]{2,8}", core) and m.text not in listed:
             said = sound_key(romanise(core))
             scored = sorted(
                 ((fuzz.ratio(said, k), k) for k in keys if abs(len(k) - len(said)) <= 3),
