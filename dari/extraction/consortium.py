@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from dari.extraction.coordinated_en import coordinated
 from dari.extraction.model import Mention, as_written
 
 # what opens the list of a consortium's members
@@ -159,4 +160,4 @@ def beside(
 ) -> list[tuple[Mention, str, float]]:
     """`roled` with the companies named beside a party in the deal's own phrase (of `sides`)
     and the sellers beside the target (of all `orgs`)."""
-    return co_targets(text, orgs, co_parties(text, sides, roled))
+    return co_targets(text, orgs, coordinated(text, sides, co_parties(text, sides, roled)))
