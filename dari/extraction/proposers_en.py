@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from dari.extraction import capitals_en, defined_en
 from dari.extraction.model import Mention
 from dari.extraction.proposers import _en_ok
 from dari.extraction.slots_en import EN_NAME
@@ -163,6 +164,7 @@ def propose(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Mention
     for match in _DEFINED.finditer(text):
         if match.group(1) == match.group(2) and _ok(match.group(1)):
             spans.append(match.span(1))
+    spans += capitals_en.spans(text)  # "ACME THERAPEUTICS, INC." as agreements print it
     taken = list(known)
     new: list[Mention] = []
     for span in sorted(set(spans)):
@@ -179,3 +181,5 @@ def propose(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Mention
                 mention = Mention(match.start(), match.end(), name, ("organization", None), 0.55)
                 taken.append(mention)
                 yield mention
+    # "RX3 PHARMACEUTICALS, INC., a California corporation, ... (“Rx3”)": "Rx3" names it
+    yield from defined_en.mentions(text, taken)

@@ -1,0 +1,46 @@
+"""English company names printed in capitals, as agreements and filings write their parties
+("by and between ACME THERAPEUTICS, INC., a Delaware corporation, and KOREA DRUG CO., LTD."):
+the name-finding rules expect "Acme Therapeutics, Inc." and take a capitalised defined term
+("Products", "Licensed Compound") instead. A run of capitalised words ending in a corporate
+suffix printed in capitals is a name; the words of the agreement's own heading before it ("BY
+AND BETWEEN", "AGREEMENT") are not part of it. Each is a candidate only. Plain Python.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a corporate suffix in capitals: ", INC.", " CO., LTD.", " LIMITED", " GMBH" ...
+_SUFFIX = (
+    r"(?:,?\s(?:INC\b\.?|INCORPORATED\b|CORP\b\.?|CORPORATION\b|CO\.,?\s?LTD\b\.?|"
+    r"COMPANY,?\s(?:LIMITED|LTD)\b\.?|CO\b\.|LTD\b\.?|LIMITED\b|L\.?L\.?C\b\.?|GMBH\b|AG\b|"
+    r"PLC\b|S\.A\.|N\.V\.|B\.V\.|K\.K\.|A/S\b|AB\b))"
+)
+_WORD = r"[A-Z0-9][A-Z0-9&'’-]*"
+_CAPITALS = re.compile(rf"(?<![\w&'’-])((?:{_WORD}\s){{0,5}}{_WORD}){_SUFFIX}")
+# a heading's or a clause's words before the name
+_LEAD = {
+    "BY", "AND", "BETWEEN", "THE", "THIS", "WITH", "OF", "TO", "FROM", "FOR", "AMONG", "AGREEMENT",
+    "LICENSE", "LICENCE", "EXCLUSIVE", "NON-EXCLUSIVE", "ASSIGNMENT", "DEVELOPMENT",
+    "COLLABORATION", "SUPPLY", "DISTRIBUTION", "PURCHASE", "MERGER", "STOCK", "ASSET", "SHARE",
+    "OPTION", "AMENDED", "RESTATED", "AMENDMENT", "NO", "NO.", "FIRST", "SECOND", "THIRD", "A",
+    "AN", "IN", "ON", "AS", "IS", "BEING", "SUBSIDIARY", "CONFIDENTIAL", "EXHIBIT", "PARTY",
+    "PARTIES", "ENTERED", "INTO", "MADE", "DATED", "EFFECTIVE", "WHEREAS", "NOW", "THEREFORE",
+}
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each company name printed in capitals, its suffix included."""
+    out: list[tuple[int, int]] = []
+    for match in _CAPITALS.finditer(text):
+        words = list(re.finditer(r"\S+", match.group(1)))
+        keep = [w for w in words]
+        while keep and keep[0].group(0) in _LEAD:
+            keep.pop(0)
+        if not keep or not any(re.search(r"[A-Z]{2}", w.group(0)) for w in keep):
+            continue
+        if keep[-1].group(0) in _LEAD:
+            continue  # "THE AGREEMENT CO." is no name
+        start = match.start(1) + keep[0].start()
+        out.append((start, match.end()))
+    return out

@@ -1,0 +1,90 @@
+"""General English mechanisms of session 18 (helper en18): a side made of two companies named
+together in the deal's sentence, party names printed in capitals, and the short name an
+agreement defines after a party's description. Sentences CONSTRUCTED for these tests (made-up
+companies; pure, no database)."""
+
+from __future__ import annotations
+
+from dari.extraction import capitals_en, coordinated_en, defined_en
+from dari.extraction.model import Mention
+from tests.extraction_support import deal, roles
+
+
+def _org(text: str, name: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return Mention(start, start + len(name), name, ("organization", None))
+
+
+def test_two_licensees_named_together_share_the_side():
+    text = "Zorvex Ltd. and Quanta Labs signed a licence agreement with Acme Bio for its antibody."
+    z, q, a = _org(text, "Zorvex Ltd."), _org(text, "Quanta Labs"), _org(text, "Acme Bio")
+    roled = [(z, "licensee", 0.6), (a, "licensor", 0.6)]
+    out = coordinated_en.coordinated(text, [z, q, a], roled)
+    assert [(m.text, r) for m, r, _ in out][-1] == ("Quanta Labs", "licensee")
+
+
+def test_a_pair_with_short_forms_and_tickers_between_is_still_a_pair():
+    text = (
+        "Acme Bio announced a licensing transaction with Zorvex Ltd. (“Zorvex”) (000000.KQ) "
+        "and Quanta Labs (“Quanta”) for its antibody."
+    )
+    a, z, q = _org(text, "Acme Bio"), _org(text, "Zorvex Ltd."), _org(text, "Quanta Labs")
+    out = coordinated_en.coordinated(text, [a, z, q], [(a, "licensor", 0.6), (z, "licensee", 0.6)])
+    assert ("Quanta Labs", "licensee") in [(m.text, r) for m, r, _ in out]
+
+
+def test_a_company_in_another_sentence_or_an_ampersand_name_takes_no_side():
+    text = "Acme Bio licensed its antibody to Zorvex Labs. Zorvex Labs and Quanta Labs are rivals."
+    a, z1 = _org(text, "Acme Bio"), _org(text, "Zorvex Labs")
+    z2, q = _org(text, "Zorvex Labs", 1), _org(text, "Quanta Labs")
+    roled = [(a, "licensor", 0.6), (z1, "licensee", 0.6)]
+    assert coordinated_en.coordinated(text, [a, z1, z2, q], roled) == roled
+    text = "Procter & Gamble Pharma licensed its antibody to Acme Bio for $5 million."
+    p, g, a = _org(text, "Procter"), _org(text, "Gamble Pharma"), _org(text, "Acme Bio")
+    roled = [(g, "licensor", 0.6), (a, "licensee", 0.6)]
+    assert coordinated_en.coordinated(text, [p, g, a], roled) == roled
+
+
+def test_a_list_of_past_partners_is_not_one_side():
+    text = "Acme Bio licensed its antibody to Zorvex Ltd., Quanta Labs and Norvo Pharma last year."
+    orgs = [_org(text, n) for n in ("Acme Bio", "Zorvex Ltd.", "Quanta Labs", "Norvo Pharma")]
+    roled = [(orgs[0], "licensor", 0.6), (orgs[2], "licensee", 0.6)]
+    assert coordinated_en.coordinated(text, orgs, roled) == roled
+
+
+def test_names_printed_in_capitals_are_names_without_the_heading():
+    text = "LICENSE AGREEMENT by and between ZORVEX THERAPEUTICS, INC. and KOREA DRUG CO., LTD."
+    found = [text[a:b] for a, b in capitals_en.spans(text)]
+    assert found == ["ZORVEX THERAPEUTICS, INC.", "KOREA DRUG CO., LTD."]
+    assert capitals_en.spans("THE LICENSE AGREEMENT CO. was signed.") == []
+
+
+def test_a_short_name_defined_after_the_description_names_the_party():
+    text = (
+        "ZORVEX THERAPEUTICS, INC., a California corporation, having an address of 1 Main "
+        "Street, San Diego (“Zorvex”), and Acme. Zorvex desires to obtain a license."
+    )
+    z = _org(text, "ZORVEX THERAPEUTICS, INC.")
+    found = list(defined_en.mentions(text, [z]))
+    assert [text[m.start : m.end] for m in found] == ["Zorvex", "Zorvex"]
+    assert all(m.text == "ZORVEX THERAPEUTICS, INC." for m in found)
+    # a short name that is not the name's own is not taken
+    other = text.replace("(“Zorvex”)", "(“Licensee”)")
+    assert list(defined_en.mentions(other, [_org(other, "ZORVEX THERAPEUTICS, INC.")])) == []
+
+
+def test_an_agreement_between_parties_in_capitals_reads_both_sides():
+    fields = deal(
+        "THIS LICENSE AGREEMENT is entered into by and between ZORVEX THERAPEUTICS, INC., a "
+        "California corporation, having an address of 1 Main Street, San Diego, USA (“Zorvex”), "
+        "and QUANTA DRUG CO., LTD., a company organized under the laws of Korea, having an "
+        "address of 2 Hill Road, Seoul, Korea (“Quanta”).\n\nWHEREAS, Zorvex desires to obtain "
+        "from Quanta, and Quanta desires to grant to Zorvex, an exclusive license to develop "
+        "the compound."
+    )
+    assert roles(fields) == {
+        ("ZORVEX THERAPEUTICS, INC.", "licensee"),
+        ("QUANTA DRUG CO., LTD.", "licensor"),
+    }
