@@ -88,3 +88,12 @@ def test_an_agreement_between_parties_in_capitals_reads_both_sides():
         ("ZORVEX THERAPEUTICS, INC.", "licensee"),
         ("QUANTA DRUG CO., LTD.", "licensor"),
     }
+
+
+def test_a_nordic_or_dutch_ending_folds_into_the_name():
+    from dari.extraction.roles import _key
+
+    for full in ("Zorvex Therapeutics AB", "Zorvex Therapeutics A/S", "Zorvex Therapeutics B.V."):
+        assert _key(Mention(0, 1, full, ("organization", None))) == _key(
+            Mention(0, 1, "Zorvex Therapeutics", ("organization", None))
+        )
