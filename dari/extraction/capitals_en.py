@@ -18,6 +18,12 @@ _SUFFIX = (
 )
 _WORD = r"[A-Z0-9][A-Z0-9&'’-]*"
 _CAPITALS = re.compile(rf"(?<![\w&'’-])((?:{_WORD}\s){{0,5}}{_WORD}){_SUFFIX}")
+# no suffix, a drugmaker's ending in capitals: "J INTS BIO", "KOREA DRUG PHARM"; a name only
+# where the text says it twice and writes in lower case around it (not a heading in capitals)
+_ENDING = re.compile(
+    rf"(?<![\w&'’-])((?:{_WORD}\s){{1,3}}(?:BIO|PHARM|PHARMA|PHARMACEUTICALS?|THERAPEUTICS|"
+    rf"BIOTECH|BIOSCIENCES?|BIOLOGICS|BIOPHARMA|LABS?|HEALTHCARE))(?![\w&'’-])"
+)
 # a heading's or a clause's words before the name
 _LEAD = {
     "BY", "AND", "BETWEEN", "THE", "THIS", "WITH", "OF", "TO", "FROM", "FOR", "AMONG", "AGREEMENT",
@@ -43,4 +49,14 @@ def spans(text: str) -> list[tuple[int, int]]:
             continue  # "THE AGREEMENT CO." is no name
         start = match.start(1) + keep[0].start()
         out.append((start, match.end()))
+    for match in _ENDING.finditer(text):
+        words = list(re.finditer(r"\S+", match.group(1)))
+        while words and words[0].group(0) in _LEAD:
+            words.pop(0)
+        if len(words) < 2 or any(a <= match.start() < b for a, b in out):
+            continue
+        name = match.group(1)[words[0].start() :]
+        around = text[max(0, match.start() - 40) : match.end() + 40]
+        if text.count(name) >= 2 and re.search(r"\b[a-z]{3,}\s[a-z]{3,}\b", around):
+            out.append((match.start(1) + words[0].start(), match.end()))
     return out

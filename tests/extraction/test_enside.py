@@ -97,3 +97,31 @@ def test_a_nordic_or_dutch_ending_folds_into_the_name():
         assert _key(Mention(0, 1, full, ("organization", None))) == _key(
             Mention(0, 1, "Zorvex Therapeutics", ("organization", None))
         )
+
+
+def test_a_rival_the_buyer_takes_on_is_named_in_passing():
+    from dari.extraction.passing_en import passing
+
+    text = "Acme Bio enters a market targeted by Zorvex Labs and Quanta Labs."
+    for name in ("Zorvex Labs", "Quanta Labs"):
+        assert passing(text, _org(text, name))
+    text = "Acme Bio will buy a 30% stake in smaller rival Quanta Labs."
+    assert not passing(text, _org(text, "Quanta Labs"))
+
+
+def test_a_sentence_closing_on_a_past_year_tells_an_earlier_deal():
+    from dari.extraction.flows import BACKGROUND_EN
+
+    assert BACKGROUND_EN.search("BigPharma paid Acme $50 million upfront for rights in 2018.")
+    assert not BACKGROUND_EN.search(
+        "BigPharma has agreed to buy Acme, the companies announced, after a deal signed in 2004."
+    )
+
+
+def test_an_old_deal_of_the_licensee_does_not_take_the_place_of_the_licensor():
+    fields = deal(
+        "BigPharma is licensing a cancer drug from Zorvex Therapeutics, paying $2 million "
+        "upfront. Zorvex Therapeutics developed the drug. ParentCo paid BigPharma $50 million "
+        "upfront for rights to another drug in 2018."
+    )
+    assert roles(fields) == {("BigPharma", "licensee"), ("Zorvex Therapeutics", "licensor")}
