@@ -218,10 +218,10 @@ def _aliases(text: str, orgs: list[Mention]) -> list[Mention]:
                 more.append(Mention(hit.start(), hit.end(), named.text, named.value, 0.6))
                 covered.append((hit.start(), hit.end()))
     orgs = sorted(orgs + more, key=lambda m: m.start)
-    out = []
+    out = []  # "Hyundai Pharm Co. Ltd. (Hyundai)": the text's short name, not the graph's
     for m in orgs:
         full = alias.get(m.text.lower())
-        if full and not m.value[1] and (full.value, full.text) != (m.value, m.text):
+        if full and (full.value[1] or not m.value[1]):
             m = Mention(m.start, m.end, full.text, full.value, m.confidence)
         out.append(m)
     # "트리거테라퓨틱스(TRIGR Therapeutics)": the name the graph knows names both

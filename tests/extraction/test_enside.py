@@ -125,3 +125,26 @@ def test_an_old_deal_of_the_licensee_does_not_take_the_place_of_the_licensor():
         "upfront for rights to another drug in 2018."
     )
     assert roles(fields) == {("BigPharma", "licensee"), ("Zorvex Therapeutics", "licensor")}
+
+
+def test_a_short_name_the_text_defines_outweighs_the_graphs_reading_of_it():
+    from dari.extraction import extract
+    from dari.extraction.gazetteer import Entry, Gazetteer
+
+    gaz = Gazetteer(
+        [
+            Entry("organization", "hnb-bio", "HNB Bioscience", "KR", ("HNB",)),
+            Entry("organization", "hnb-pharm", "HNB Pharm", "KR"),
+            Entry("organization", "bigpharma", "BigPharma", "US"),
+        ],
+        aliases={},
+    )
+    text = (
+        "BigPharma and HNB Pharm Co. Ltd. (HNB) have entered a licence agreement. HNB will pay "
+        "BigPharma an upfront fee for the rights to the antibody in Korea."
+    )
+    parties = extract(text, gaz)[0].fields["parties"]
+    assert {(p["organization"], p["role"]) for p in parties} == {
+        ("hnb-pharm", "licensee"),
+        ("bigpharma", "licensor"),
+    }
