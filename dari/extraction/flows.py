@@ -147,6 +147,19 @@ _SUBJECT: list[tuple[re.Pattern[str], int, float, str]] = [
         1.0,
         "rights",
     ),
+    # the same told rights first: "X announced an agreement on exclusive domestic sales rights
+    # for the drug with Y"
+    (
+        re.compile(
+            rf"{P}{_CLAUSE}\b(?:deal|agreement|contract|pact)\s+(?:on|for|over)\s+(?:the\s+)?"
+            rf"(?:[\w-]+\s+){{0,4}}?(?:rights?|licen[cs]e)\b[^⟦.;]{{0,80}}?\bwith\s+"
+            rf"(?:[\w’'.,-]+\s+){{0,4}}?⟦\d+⟧",
+            re.I,
+        ),
+        -1,
+        1.0,
+        "rights",
+    ),
     # who will sell the product takes the rights (weak: partners sell too)
     (
         re.compile(
@@ -389,7 +402,7 @@ BACKGROUND_EN = re.compile(
 
 def sentence_spans(marked: str) -> list[tuple[int, int]]:
     spans, start = [], 0
-    for match in re.finditer(r"(?<=[.!?])\s+|\n+", marked):
+    for match in re.finditer(r"(?<=[.!?])\s+(?![a-z])|\n+", marked):  # "?AIDA? with"
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(marked)))

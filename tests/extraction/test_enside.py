@@ -148,3 +148,19 @@ def test_a_short_name_the_text_defines_outweighs_the_graphs_reading_of_it():
         ("hnb-pharm", "licensee"),
         ("bigpharma", "licensor"),
     }
+
+
+def test_an_agreement_on_rights_with_a_company_makes_the_announcer_the_licensee():
+    fields = deal(
+        "On April 1, Acme Bio announced the execution of an agreement on exclusive domestic "
+        "sales rights for the antibiotic Zorvamycin with Chinese drugmaker BigPharma. Acme Bio "
+        "plans to launch it next year."
+    )
+    assert roles(fields) == {("Acme Bio", "licensee"), ("BigPharma", "licensor")}
+
+
+def test_a_mark_inside_a_sentence_ends_no_sentence():
+    from dari.extraction.flows import sentence_spans
+
+    marked = "⟦0⟧ signed a deal on ?Zorvamycin? with ⟦1⟧. It starts now."
+    assert len(sentence_spans(marked)) == 2
