@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from dari.extraction import capitals_en, defined_en
+from dari.extraction import academic_en, capitals_en, defined_en
 from dari.extraction.model import Mention
 from dari.extraction.proposers import _en_ok
 from dari.extraction.slots_en import EN_NAME
@@ -165,6 +165,7 @@ def propose(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Mention
         if match.group(1) == match.group(2) and _ok(match.group(1)):
             spans.append(match.span(1))
     spans += capitals_en.spans(text)  # "ACME THERAPEUTICS, INC." as agreements print it
+    spans += academic_en.spans(text, known)  # "A and the University of Utah announced"
     taken = list(known)
     new: list[Mention] = []
     for span in sorted(set(spans)):

@@ -164,3 +164,26 @@ def test_a_mark_inside_a_sentence_ends_no_sentence():
 
     marked = "⟦0⟧ signed a deal on ?Zorvamycin? with ⟦1⟧. It starts now."
     assert len(sentence_spans(marked)) == 2
+
+
+def test_a_university_beside_a_company_in_the_deal_is_a_candidate():
+    from dari.extraction import academic_en
+
+    text = (
+        "Zorvex Ltd. and the University of Norland announced that they have entered into a "
+        "collaborative research agreement."
+    )
+    found = [text[a:b] for a, b in academic_en.spans(text, [_org(text, "Zorvex Ltd.")])]
+    assert found == ["University of Norland"]
+    fields = deal(
+        "Acme Bio and the University of Norland announced that they have entered into a "
+        "collaborative research agreement to develop cell sheets together."
+    )
+    assert roles(fields) == {("Acme Bio", "partner"), ("University of Norland", "partner")}
+
+
+def test_a_professors_university_is_no_candidate():
+    from dari.extraction import academic_en
+
+    text = "Zorvex Ltd. licensed the drug discovered by a professor at Norland University."
+    assert academic_en.spans(text, [_org(text, "Zorvex Ltd.")]) == []
