@@ -26,6 +26,13 @@ _DEAL = re.compile(
     r"\bupfront|\bup-front|milestone|royalt",
     re.I,
 )
+# the deal's own phrase before the pair: "a licensing partnership with French pharma giant A and
+# Mexico's B"
+_DEAL_WITH = re.compile(
+    r"\b(?:agreements?|deals?|partnerships?|collaborations?|contracts?|pacts?|alliances?)\s"
+    r"with\s(?:[\w’'.,-]+\s){0,5}$",
+    re.I,
+)
 # words that make the pair something else than one side: "between A and B" names both sides
 _NOT_ONE_SIDE = re.compile(r"\bbetween\s+(?:[\w.'’-]+\s+){0,3}?$", re.I)
 
@@ -91,7 +98,8 @@ def coordinated(
             and as_written(o) in role
             and as_written(o) != as_written(placed[0])
         ]
-        if not counter or not _DEAL.search(text[left:right]):
+        with_ = _DEAL_WITH.search(text[max(left, a.start - 80) : a.start])
+        if not with_ and not (counter and _DEAL.search(text[left:right])):
             continue
         role[as_written(other)] = side
         more.append((other, side, 0.45))

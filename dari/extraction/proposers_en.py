@@ -25,7 +25,9 @@ from dari.extraction.slots_en import EN_NAME
 _COUNTRY = (
     r"(?:South\sKorea|Korea|Japan|China|India|Germany|France|Switzerland|Israel|Britain|Italy|"
     r"Spain|Taiwan|Sweden|Denmark|Belgium|the\sNetherlands|America|Australia|Canada|Brazil|"
-    r"Russia|Singapore|Ireland|Hungary|Poland|Turkey|the\sU\.?S\.?|the\sU\.?K\.?)"
+    r"Russia|Singapore|Ireland|Hungary|Poland|Turkey|Mexico|Argentina|Chile|Colombia|Vietnam|"
+    r"Thailand|Indonesia|Malaysia|the\sPhilippines|Egypt|Austria|Finland|Norway|Portugal|Greece|"
+    r"Hong\sKong|New\sZealand|South\sAfrica|Saudi\sArabia|the\sU\.?S\.?|the\sU\.?K\.?)"
 )
 _OPENS = (
     r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|(?<=\]\s)|(?<=[”\"’]\s)|(?<=--\s)|(?<=\s-\s)|"
@@ -60,7 +62,8 @@ _ROLE_NOUN = re.compile(
 )
 # "South Korea's Norvexa and its U.S. affiliate", "Japan's Norvexa (KRX: 001060)"
 _PLACED = re.compile(
-    r"\b" + _COUNTRY + r"['’]s\s+" + EN_NAME + r"(?=\s(?:and|has|have|had|is|was|will|would)\b|"
+    r"\b" + _COUNTRY + r"['’]s\s+" + EN_NAME + r"(?=\s(?:and|has|have|had|is|was|will|would|in|to|"
+    r"for)\b|"
     r"\s?\(|,)"
 )
 # a party as a contract or a filing places it: "between Norvexa, a corporation organized and

@@ -152,7 +152,7 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
             rf"{P}{WIDE}\b(?:out-?licen[cs]\w*|licen[cs](?:ed|es)|grant(?:ed|s|ing)?|"
             rf"transferr?(?:ed|s|ing)?|export(?:ed|s|ing)?|sold|sells|"
             rf"partner(?:ed|s) (?:its|the))\b{WIDE}"
-            rf"\b(?:to|with)\s+(?:[\w’'.-]+\s+){{0,2}}?{P}",
+            rf"\b(?:to|with)\s+(?:[\w’'.-]+\s+){{0,4}}?{P}",
             re.I,
         ),
         ("licensor", "licensee"),

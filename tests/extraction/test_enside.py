@@ -187,3 +187,32 @@ def test_a_professors_university_is_no_candidate():
 
     text = "Zorvex Ltd. licensed the drug discovered by a professor at Norland University."
     assert academic_en.spans(text, [_org(text, "Zorvex Ltd.")]) == []
+
+
+def test_a_partnership_with_a_company_and_a_placed_one_gives_both_the_side():
+    fields = deal(
+        "Acme Bio said it sealed a licensing partnership with French drug giant BigPharma and "
+        "Mexico’s Zorvex in 2013 to market its diabetes drug. Acme Bio will receive royalties."
+    )
+    assert roles(fields) == {
+        ("Acme Bio", "licensor"),
+        ("BigPharma", "licensee"),
+        ("Zorvex", "licensee"),
+    }
+
+
+def test_a_name_without_its_opening_city_is_the_same_company():
+    from dari.extraction.shortnames import _forms
+
+    assert "Zorvo Wanbang" in _forms("Shanghai Zorvo Wanbang Biopharma")
+    assert _forms("Shanghai Pharmaceuticals") == []
+
+
+def test_a_licence_to_a_company_described_in_four_words_names_that_licensee():
+    fields = deal(
+        "Acme Bio licensed China rights for its drug to Shanghai BigPharma Group unit Zorvex "
+        "Labs, which follows team efforts with Japan’s Quanta Labs last year. Acme Bio will "
+        "receive milestones."
+    )
+    assert ("Zorvex Labs", "licensee") in roles(fields)
+    assert ("Acme Bio", "licensor") in roles(fields)
