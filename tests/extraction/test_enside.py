@@ -216,3 +216,35 @@ def test_a_licence_to_a_company_described_in_four_words_names_that_licensee():
     )
     assert ("Zorvex Labs", "licensee") in roles(fields)
     assert ("Acme Bio", "licensor") in roles(fields)
+
+
+def test_a_unit_that_signs_for_its_parent_brings_the_parent_to_its_side():
+    from dari.extraction import unitsides_en
+
+    text = "Zorvex USA, a subsidiary of Zorvex, clinched a deal to acquire Quanta Labs."
+    zu, z, q = _org(text, "Zorvex USA"), _org(text, "Zorvex", 1), _org(text, "Quanta Labs")
+    out = unitsides_en.joined(text, [zu, z, q], [(zu, "acquirer", 0.6), (q, "target", 0.6)])
+    assert [(m.text, r) for m, r, _ in out][-1] == ("Zorvex", "acquirer")
+    # the parent's mention there dropped as an owner: its name read off the text
+    text += " Zorvex said so."
+    z2 = _org(text, "Zorvex", 2)
+    out = unitsides_en.joined(text, [zu, q, z2], [(zu, "acquirer", 0.6), (q, "target", 0.6)])
+    assert [(m.text, r) for m, r, _ in out][-1] == ("Zorvex", "acquirer")
+
+
+def test_the_acquiring_entity_joins_the_buyer():
+    from dari.extraction import unitsides_en
+
+    text = "Zorvex will buy the plant of Quanta Labs. Zorvex USA will be the acquiring entity."
+    z, q, zu = _org(text, "Zorvex"), _org(text, "Quanta Labs"), _org(text, "Zorvex USA")
+    out = unitsides_en.joined(text, [z, q, zu], [(z, "acquirer", 0.6), (q, "target", 0.6)])
+    assert ("Zorvex USA", "acquirer") in [(m.text, r) for m, r, _ in out]
+
+
+def test_an_agreement_with_a_partners_affiliate_adds_no_party():
+    from dari.extraction import unitsides_en
+
+    text = "Quanta Labs also signs a separate agreement with Zorvex’s affiliate, Norvo Inc."
+    z, q, n = _org(text, "Zorvex"), _org(text, "Quanta Labs"), _org(text, "Norvo Inc.")
+    roled = [(z, "licensor", 0.6), (q, "licensee", 0.6)]
+    assert unitsides_en.joined(text, [q, z, n], roled) == roled
