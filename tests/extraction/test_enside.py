@@ -248,3 +248,21 @@ def test_an_agreement_with_a_partners_affiliate_adds_no_party():
     z, q, n = _org(text, "Zorvex"), _org(text, "Quanta Labs"), _org(text, "Norvo Inc.")
     roled = [(z, "licensor", 0.6), (q, "licensee", 0.6)]
     assert unitsides_en.joined(text, [q, z, n], roled) == roled
+
+
+def test_a_company_founded_jointly_makes_partners():
+    fields = deal(
+        "Acme Bio and BigPharma have jointly established a new company dedicated to the "
+        "development of cancer drugs. Under the agreement, BigPharma will inject $5 million into "
+        "the new company."
+    )
+    assert roles(fields) == {("Acme Bio", "partner"), ("BigPharma", "partner")}
+
+
+def test_an_earlier_in_licence_leaves_a_research_collaboration_between_partners():
+    fields = deal(
+        "Acme Bio announced a research collaboration agreement with BigPharma to develop "
+        "radiopharmaceuticals together. This joint research builds on a series of Acme Bio’s "
+        "partnerships, including the in-licensing of a compound."
+    )
+    assert roles(fields) == {("Acme Bio", "partner"), ("BigPharma", "partner")}
