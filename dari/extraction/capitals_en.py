@@ -25,14 +25,13 @@ _ENDING = re.compile(
     rf"BIOTECH|BIOSCIENCES?|BIOLOGICS|BIOPHARMA|LABS?|HEALTHCARE))(?![\w&'’-])"
 )
 # a heading's or a clause's words before the name
-_LEAD = {
-    "BY", "AND", "BETWEEN", "THE", "THIS", "WITH", "OF", "TO", "FROM", "FOR", "AMONG", "AGREEMENT",
-    "LICENSE", "LICENCE", "EXCLUSIVE", "NON-EXCLUSIVE", "ASSIGNMENT", "DEVELOPMENT",
-    "COLLABORATION", "SUPPLY", "DISTRIBUTION", "PURCHASE", "MERGER", "STOCK", "ASSET", "SHARE",
-    "OPTION", "AMENDED", "RESTATED", "AMENDMENT", "NO", "NO.", "FIRST", "SECOND", "THIRD", "A",
-    "AN", "IN", "ON", "AS", "IS", "BEING", "SUBSIDIARY", "CONFIDENTIAL", "EXHIBIT", "PARTY",
-    "PARTIES", "ENTERED", "INTO", "MADE", "DATED", "EFFECTIVE", "WHEREAS", "NOW", "THEREFORE",
-}
+_LEAD = set(
+    "BY AND BETWEEN THE THIS WITH OF TO FROM FOR AMONG AGREEMENT LICENSE LICENCE EXCLUSIVE "
+    "NON-EXCLUSIVE ASSIGNMENT DEVELOPMENT COLLABORATION SUPPLY DISTRIBUTION PURCHASE MERGER "
+    "STOCK ASSET SHARE OPTION AMENDED RESTATED AMENDMENT NO NO. FIRST SECOND THIRD A AN IN ON "
+    "AS IS BEING SUBSIDIARY CONFIDENTIAL EXHIBIT PARTY PARTIES ENTERED INTO MADE DATED "
+    "EFFECTIVE WHEREAS NOW THEREFORE".split()
+)
 
 
 def spans(text: str) -> list[tuple[int, int]]:
@@ -40,7 +39,7 @@ def spans(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for match in _CAPITALS.finditer(text):
         words = list(re.finditer(r"\S+", match.group(1)))
-        keep = [w for w in words]
+        keep = list(words)
         while keep and keep[0].group(0) in _LEAD:
             keep.pop(0)
         if not keep or not any(re.search(r"[A-Z]{2}", w.group(0)) for w in keep):

@@ -1,8 +1,8 @@
 """A parent and its unit on one side of an English deal: "HLB USA, a subsidiary of HLB, clinched
-a deal to acquire Elevar", "Celltrion USA will be the acquiring entity". The rules place one company per side; when the text ties a
-unit to its parent in a sentence that tells the deal, the one of the two the rules left out
-joins the other's side. Plain Python over the mentions `pipeline.extract` found and the roles
-the rules placed.
+a deal to acquire Elevar", "Celltrion USA will be the acquiring entity". The rules place one
+company per side; when the text ties a unit to its parent in a sentence that tells the deal,
+the one of the two the rules left out joins the other's side. Plain Python over the mentions
+`pipeline.extract` found and the roles the rules placed.
 """
 
 from __future__ import annotations
