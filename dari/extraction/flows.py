@@ -391,12 +391,16 @@ _LAST_RIGHTS = re.compile(
 # A sentence about another, earlier deal (English; roles.BACKGROUND adds the Korean forms).
 BACKGROUND_EN = re.compile(
     r"^\W*(?:(?:in|since|back in)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+)?"
-    r"(?:19|20)\d\d\b|previously|earlier|formerly|prior to)|"
-    # "... for rights to the molecule outside of Korea in 2018.": a year closing a sentence
-    # that tells no news ("has agreed to buy ..., the two companies announced Monday, in the
-    # culmination of an agreement signed back in 2004" is the deal's own)
-    r"^(?!.*\b(?:will|agreed|agrees|announced|announces|today)\b).*\bin\s(?:19|20)\d\d\W{0,3}$",
+    r"(?:19|20)\d\d\b|previously|earlier|formerly|prior to)",
     re.I,
+)
+# "... for rights to the molecule outside of Korea in 2018.": a year closing a sentence that
+# tells no news may be an earlier deal's; the parties' votes (`roles.BACKGROUND`) take it as
+# one, the flows do not (a release's "B in-licensed ABC-101 from A in 2021." is its own deal);
+# "has agreed to buy ..., the two companies announced Monday, in the culmination of an
+# agreement signed back in 2004" is the deal's own
+YEAR_CLOSING = (
+    r"^(?!.*\b(?:will|agreed|agrees|announced|announces|today)\b).*\bin\s(?:19|20)\d\d\W{0,3}$"
 )
 
 

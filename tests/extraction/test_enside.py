@@ -110,10 +110,10 @@ def test_a_rival_the_buyer_takes_on_is_named_in_passing():
 
 
 def test_a_sentence_closing_on_a_past_year_tells_an_earlier_deal():
-    from dari.extraction.flows import BACKGROUND_EN
+    from dari.extraction.roles import BACKGROUND
 
-    assert BACKGROUND_EN.search("BigPharma paid Acme $50 million upfront for rights in 2018.")
-    assert not BACKGROUND_EN.search(
+    assert BACKGROUND.search("BigPharma paid Acme $50 million upfront for rights in 2018.")
+    assert not BACKGROUND.search(
         "BigPharma has agreed to buy Acme, the companies announced, after a deal signed in 2004."
     )
 
