@@ -414,8 +414,11 @@ def sentence_spans(marked: str) -> list[tuple[int, int]]:
 
 
 # "it", "the company": the subject of the sentence, or of the last sentence that had one
+# (not a filing's defined "the Company", the filer itself: "Acme will make royalty payments to
+# the Company")
 _PRONOUN = re.compile(
-    r"\b(?:it|(?:the|this) (?:[\w-]+ )?(?:company|firm|biotech|drugmaker|drug maker|developer|"
+    r"\b(?!(?-i:[Tt]he Company)\b)(?:it|(?:the|this) (?:[\w-]+ )?(?:company|firm|biotech|"
+    r"drugmaker|drug maker|developer|"
     r"startup|start-up|pharma|group))(?=\s+(?:will|would|is|was|has|had|also|agreed|receiv|"
     r"earn|gets?|got|pays?|paid|obtain|acquir|gain|grant|in-licen|licen|retain|could|may|stands|"
     r"becomes?)\b)",

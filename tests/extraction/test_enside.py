@@ -266,3 +266,21 @@ def test_an_earlier_in_licence_leaves_a_research_collaboration_between_partners(
         "partnerships, including the in-licensing of a compound."
     )
     assert roles(fields) == {("Acme Bio", "partner"), ("BigPharma", "partner")}
+
+
+def test_a_lone_company_granted_rights_in_a_filing_is_the_licensee():
+    fields = deal(
+        "In November 2012, we entered into an exclusive sublicense agreement with Acme Bio "
+        "(“Acme”). Under the terms of the agreement, Acme has been granted an exclusive right to "
+        "commercialize the drug in Korea. The Company may receive up to $5.0 million in "
+        "milestones. Acme will make royalty payments to the Company on net sales."
+    )
+    assert roles(fields) == {("Acme Bio", "licensee")}
+
+
+def test_a_lone_company_licensing_out_stays_the_licensor():
+    fields = deal(
+        "Acme Bio has licensed its antibody to an undisclosed European company. Acme Bio will "
+        "receive an upfront payment of $5 million."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor")}
