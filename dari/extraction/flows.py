@@ -79,7 +79,7 @@ _SUBJECT: list[tuple[re.Pattern[str], int, float, str]] = [
             rf"{P}{_CLAUSE}\b{_MODAL}(?:obtain\w*|acquir\w*|gain\w*|receiv\w*|get|gets|got|"
             rf"buy|buys|bought|buying|purchas\w*|"
             rf"secur\w*|win|wins|won|take|takes|took|taking|in-?licen[cs]\w*|"
-            rf"(?:will |would )?(?:have|has|hold|holds)|(?:is|are|was|were|has been|have been|"
+            rf"(?:will |would )?(?:have|has|hold|holds)|(?:is|are|was|were|be|has been|have been|"
             rf"will be|would be)\s+granted)\s+(?:\(\w\)\s+)?"
             rf"(?:(?!{_MONEY}|\w+ed\b|to\b)[\w’'-]+,?\s+){{0,6}}?"
             rf"(?:rights?|licen[cs]e|sublicen[cs]e|option|access)\b"

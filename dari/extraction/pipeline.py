@@ -37,7 +37,7 @@ from dari.extraction.proposers import propose_extra
 from dari.extraction.proposers_ko import propose_ko
 from dari.extraction.shortnames import short_forms
 from dari.extraction.sides import symmetric
-from dari.extraction.text import dates, language, sentences
+from dari.extraction.text import dates, language, sentences, unwrapped
 
 _DEAL = re.compile(
     r"licen[cs]|option|collaborat|partnership|acquir|acquisition|merger|co-develop|\bdeal\b|"
@@ -398,6 +398,7 @@ def _party(gazetteer: Gazetteer, m: Mention, role: str) -> dict[str, Any]:
 def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candidate]:
     """The candidate records of `text` (usually one deal or one investment)."""
     lang = language(text) if lang == "auto" else lang
+    text = unwrapped(text)  # offsets kept: one character for one
     known = gazetteer.find(text)
     known = units_en.split(text, known, gazetteer) if lang == "en" else known
     orgs = [m for m in known if m.value[0] == "organization"]
@@ -525,8 +526,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         ctx = {"lang": lang, "family": tagger.family_of(roled), "bought": bought}
         roled = tagger.parties(text, orgs, roled, ctx, gazetteer, found_money)
         roled = tagger.refamily(text, roled, lang)
-        # the flows have the last word on a licence's direction
-        if lang == "en":
+        if lang == "en":  # the flows have the last word on a licence's direction
             roled = consortium.co_buyers(text, orgs, flows.directed(text, sides or orgs, roled))
             roled = consortium.beside(text, orgs, sides or orgs, roled)
         else:

@@ -284,3 +284,21 @@ def test_a_lone_company_licensing_out_stays_the_licensor():
         "receive an upfront payment of $5 million."
     )
     assert roles(fields) == {("Acme Bio", "licensor")}
+
+
+def test_a_line_broken_inside_a_sentence_is_one_sentence():
+    from dari.extraction.text import unwrapped
+
+    text = "Acme has concluded an agreement\nwith BigPharma under which Acme shall\nbe granted.\nNew"
+    assert unwrapped(text) == text.replace("t\nw", "t w").replace("l\nb", "l b")
+    assert len(unwrapped(text)) == len(text)
+
+
+def test_the_one_who_shall_be_granted_rights_in_a_wrapped_release_is_the_licensee():
+    fields = deal(
+        "Acme Bio announced that the company has concluded an agreement\nwith BigPharma "
+        "under which Acme Bio shall\nbe granted exclusive rights to develop and market the eye "
+        "drops in Korea.\nThe eye drops were developed by Zorvex Labs, a partner of BigPharma."
+    )
+    assert ("Acme Bio", "licensee") in roles(fields)
+    assert ("BigPharma", "licensor") in roles(fields)
