@@ -289,7 +289,9 @@ def test_a_lone_company_licensing_out_stays_the_licensor():
 def test_a_line_broken_inside_a_sentence_is_one_sentence():
     from dari.extraction.text import unwrapped
 
-    text = "Acme has concluded an agreement\nwith BigPharma under which Acme shall\nbe granted.\nNew"
+    text = (
+        "Acme has concluded an agreement\nwith BigPharma under which Acme shall\nbe granted.\nNew"
+    )
     assert unwrapped(text) == text.replace("t\nw", "t w").replace("l\nb", "l b")
     assert len(unwrapped(text)) == len(text)
 
