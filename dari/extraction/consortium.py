@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from dari.extraction import lone_en, unitsides_en
+from dari.extraction import lone_en, promotion_en, unitsides_en
 from dari.extraction.coordinated_en import coordinated
 from dari.extraction.model import Mention, as_written
 
@@ -161,5 +161,6 @@ def beside(
 ) -> list[tuple[Mention, str, float]]:
     """`roled` with the companies named beside a party in the deal's own phrase (of `sides`)
     and the sellers beside the target (of all `orgs`)."""
-    roled = coordinated(text, sides, co_parties(text, sides, lone_en.directed(text, sides, roled)))
+    roled = promotion_en.directed(text, sides, lone_en.directed(text, sides, roled))
+    roled = coordinated(text, sides, co_parties(text, sides, roled))
     return co_targets(text, orgs, unitsides_en.joined(text, sides, roled))

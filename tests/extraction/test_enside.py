@@ -304,3 +304,12 @@ def test_the_one_who_shall_be_granted_rights_in_a_wrapped_release_is_the_license
     )
     assert ("Acme Bio", "licensee") in roles(fields)
     assert ("BigPharma", "licensor") in roles(fields)
+
+
+def test_the_company_promoting_the_others_product_is_the_licensee():
+    fields = deal(
+        "Acme Bio said that it has agreed to promote BigPharma’s Zorvamycin, an Alzheimer's "
+        "treatment, jointly with the maker. Under the co-promotion agreement, the two companies "
+        "will promote the treatment at hospitals."
+    )
+    assert roles(fields) == {("Acme Bio", "licensee"), ("BigPharma", "licensor")}
