@@ -313,3 +313,13 @@ def test_the_company_promoting_the_others_product_is_the_licensee():
         "will promote the treatment at hospitals."
     )
     assert roles(fields) == {("Acme Bio", "licensee"), ("BigPharma", "licensor")}
+
+
+def test_a_joint_development_with_a_technology_transfer_one_way_has_a_licensor():
+    fields = deal(
+        "Joint development and technology transfer contract between Acme Bio and BigPharma\n\n"
+        "To develop a cell therapy, Acme Bio and BigPharma created a culture method through "
+        "joint research. As this technology is transferred to BigPharma, it is expected to be "
+        "applied in clinical settings."
+    )
+    assert roles(fields) == {("Acme Bio", "licensor"), ("BigPharma", "licensee")}
