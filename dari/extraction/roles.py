@@ -104,7 +104,8 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
     (
         re.compile(
             rf"{P}{WIDE}\b(?:to acquire|acquires|acquired|will acquire|agreed to acquire|"
-            rf"completed (?:the|its) acquisition of|buys|bought|take over|takes over|took over|"
+            rf"(?:completed|announced|closed|finali[sz]ed) (?:the|its) (?:successful )?"
+            rf"acquisition of|buys|bought|take over|takes over|took over|"
             rf"taking over)\s+"
             rf"(?:(?!rights?\b|licen|{MONEY})[^.⟦]){{0,90}}?{P}",
             re.I,

@@ -323,3 +323,13 @@ def test_a_joint_development_with_a_technology_transfer_one_way_has_a_licensor()
         "applied in clinical settings."
     )
     assert roles(fields) == {("Acme Bio", "licensor"), ("BigPharma", "licensee")}
+
+
+def test_an_announced_acquisition_of_a_stake_names_buyer_and_bought():
+    fields = deal(
+        "Acme Bio, a cell therapy company, announced the successful acquisition of a majority "
+        "equity stake in Zorvex Labs, a Korean company. Acme Bio's leadership secured financial "
+        "backing from BigPharma, which provided most of the $17 million."
+    )
+    assert ("Acme Bio", "acquirer") in roles(fields)
+    assert ("Zorvex Labs", "target") in roles(fields)
