@@ -333,3 +333,14 @@ def test_an_announced_acquisition_of_a_stake_names_buyer_and_bought():
     )
     assert ("Acme Bio", "acquirer") in roles(fields)
     assert ("Zorvex Labs", "target") in roles(fields)
+
+
+def test_a_korean_name_split_in_two_is_the_graphs_company():
+    from dari.extraction import spacing_en
+    from dari.extraction.gazetteer import Entry, Gazetteer
+
+    gaz = Gazetteer([Entry("organization", "hanbit", "Hanbit Pharmaceutical", "KR")], aliases={})
+    m = Mention(0, 25, "Han Bit Pharmaceutical", ("organization", None))
+    assert spacing_en.resolve(gaz, [m])[0].value == ("organization", "hanbit")
+    other = Mention(0, 25, "Han Seoul Pharmaceutical", ("organization", None))
+    assert spacing_en.resolve(gaz, [other])[0].value == ("organization", None)
