@@ -21,6 +21,13 @@ _BODY = re.compile(
     rf"Hospital|Research\sInstitute|Institute\sof\s(?:{_CAP}\s){{0,2}}{_CAP}|"
     rf"Medical\sSchool|School\sof\sMedicine|Research\sCent(?:er|re)))\b"
 )
+# an institute known by its initials: "the KRICT will transfer all of the patents"
+_ACRONYM = re.compile(r"(?<![\w&.-])(?:the\s)?([A-Z]{3,6})(?![\w&-])")
+_NOT_ACRONYM = set(
+    "FDA EMA MFDS CEO CFO CTO USD KRW EUR GBP JPY CNY RMB NASDAQ KOSDAQ KOSPI NYSE API GMP IND "
+    "NDA BLA ADC CAR NK DNA RNA MRNA LLC INC LTD PLC USA EU UK WHO IPO MOU COVID NSCLC CEO R&D "
+    "AND THE FOR".split()
+)
 _PAIRED_BEFORE = re.compile(r"(?:\band|\bbetween|&)\s(?:the\s)?$")
 _PAIRED_AFTER = re.compile(r"^(?:\s\([^()]{1,20}\))?,?\s(?:and|&)\s")
 _AGREEMENT_BEFORE = re.compile(
@@ -31,7 +38,7 @@ _AGREEMENT_BEFORE = re.compile(
 )
 _ACTS_AFTER = re.compile(
     r"^(?:\s\([^()]{1,20}\))?,?\s(?:has\s|have\s|will\s)?(?:signed|entered|announced|agreed|"
-    r"transferred|licensed|granted)\b"
+    r"transfer(?:s|red)?|licen[cs]e[sd]?|grant(?:s|ed)?)\b"
 )
 _NOT_PARTY_BEFORE = re.compile(
     r"\b(?:at|in|from|of|professor|researchers?|scientists?|doctors?|hospitals?)\s(?:the\s)?$",
@@ -48,6 +55,19 @@ _TITLE_WORDS = re.compile(
 def spans(text: str, known: list[Mention]) -> list[tuple[int, int]]:
     """(start, end) of each university, hospital or institute the deal's own phrase names."""
     out: list[tuple[int, int]] = []
+    for match in _ACRONYM.finditer(text):
+        start, end = match.span(1)
+        name = match.group(1)
+        if name in _NOT_ACRONYM or any(m.start <= start < m.end for m in known):
+            continue
+        if len(re.findall(rf"(?<![\w&.-]){name}(?![\w&-])", text)) < 2:
+            continue
+        # an institute is "the KRICT"; "(RPE)", "(“KDP”)" abbreviate a term or define a name
+        if not match.group(0).startswith("the ") or re.search(rf"\([“\"']?{name}\b", text):
+            continue
+        before, after = text[max(0, start - 60) : start], text[end : end + 60]
+        if _ACTS_AFTER.match(after) or re.search(r"\bwith\s(?:the\s)?$", before):
+            out.append((start, end))
     for match in _BODY.finditer(text):
         start, end = match.span(1)
         cut = _TITLE_WORDS.search(match.group(1))

@@ -89,6 +89,12 @@ def _forms(name: str) -> list[str]:
     initials = "".join("&" if w == "&" else w[0] for w in caps)
     if len(caps) >= 2 and len(initials.replace("&", "")) >= 2 and initials.isupper():
         out.append(initials)
+    # the initials of the whole name, its ending and a word in capitals included: "JWP" of "JW
+    # Pharmaceutical", "KRICT" of "Korea Research Institute of Chemical Technology"
+    bare_words = _LEGAL.sub("", name).replace(",", " ").split()
+    whole = "".join(w if w.isupper() else w[0] for w in bare_words if w[0].isupper())
+    if len(whole) >= 3 and whole.isalpha() and whole.isupper() and whole not in out:
+        out.append(whole)
     return out
 
 

@@ -344,3 +344,23 @@ def test_a_korean_name_split_in_two_is_the_graphs_company():
     assert spacing_en.resolve(gaz, [m])[0].value == ("organization", "hanbit")
     other = Mention(0, 25, "Han Seoul Pharmaceutical", ("organization", None))
     assert spacing_en.resolve(gaz, [other])[0].value == ("organization", None)
+
+
+def test_an_institute_known_by_its_initials_is_a_candidate():
+    from dari.extraction import academic_en
+
+    text = (
+        "Acme Bio signed a technology transfer agreement for its antiviral with the KRIZT in "
+        "Daejeon. Under the agreement, the KRIZT will transfer all of the patents to Acme Bio."
+    )
+    found = {text[a:b] for a, b in academic_en.spans(text, [_org(text, "Acme Bio")])}
+    assert found == {"KRIZT"}
+    text = "Acme Bio licensed its retinal (RPE) technology to the RPE group. The RPE will grow."
+    assert academic_en.spans(text, [_org(text, "Acme Bio")]) == []
+
+
+def test_a_name_is_known_by_the_initials_of_all_its_words():
+    from dari.extraction.shortnames import _forms
+
+    assert "JWP" in _forms("JW Pharmaceutical")
+    assert "KRICT" in _forms("Korea Research Institute of Chemical Technology")
