@@ -13,10 +13,11 @@ import re
 from dari.extraction.model import Mention, as_written
 
 # what may stand between the two companies of a pair: their short forms and tickers in
-# brackets, then "and" ("&"), a unit's word ("and its Hong Kong unit") or a word or two of
+# brackets and a seat ("of Munich"), then "and" ("&"), a unit's word ("and its Hong Kong unit") or a word or two of
 # description ("and Mexico's", "and South Korea-based")
 _PAIR = re.compile(
-    r"^[”\"’]?\)?(?:,?\s?\([^()]{0,40}\))*,?\s(?:and|&)\s"
+    r"^[”\"’]?\)?(?:,?\s?\([^()]{0,40}\))*(?:,\s(?:of|in|based in)\s(?:[A-Z][\w-]+\s?){1,3})?"
+    r",?\s(?:and|&)\s"
     r"(?:its\s(?:[\w-]+\s){0,2}?(?:unit|subsidiary|affiliate|arm)\s?,?\s)?"
     r"(?:[\w.'’-]+\s){0,2}?$"
 )
@@ -30,7 +31,7 @@ _DEAL = re.compile(
 # Mexico's B"
 _DEAL_WITH = re.compile(
     r"\b(?:agreements?|deals?|partnerships?|collaborations?|contracts?|pacts?|alliances?)\s"
-    r"with\s(?:[\w’'.,-]+\s){0,5}$",
+    r"(?:with|involving)\s(?:[\w’'.,-]+\s){0,5}$",
     re.I,
 )
 # words that make the pair something else than one side: "between A and B" names both sides

@@ -364,3 +364,13 @@ def test_a_name_is_known_by_the_initials_of_all_its_words():
 
     assert "JWP" in _forms("JW Pharmaceutical")
     assert "KRICT" in _forms("Korea Research Institute of Chemical Technology")
+
+
+def test_a_pair_with_a_seat_between_and_a_deal_involving_them():
+    text = (
+        "Acme Bio has inked a joint venture deal involving Germany's Zorvex Society (ZS), of "
+        "Munich, and Quanta Center GmbH (QC) in Dortmund."
+    )
+    a, z, q = _org(text, "Acme Bio"), _org(text, "Zorvex Society"), _org(text, "Quanta Center GmbH")
+    out = coordinated_en.coordinated(text, [a, z, q], [(a, "partner", 0.6), (z, "partner", 0.6)])
+    assert ("Quanta Center GmbH", "partner") in [(m.text, r) for m, r, _ in out]
