@@ -13,8 +13,8 @@ import re
 from dari.extraction.model import Mention, as_written
 
 # what may stand between the two companies of a pair: their short forms and tickers in
-# brackets and a seat ("of Munich"), then "and" ("&"), a unit's word ("and its Hong Kong unit") or a word or two of
-# description ("and Mexico's", "and South Korea-based")
+# brackets and a seat ("of Munich"), then "and" ("&"), a unit's word ("and its Hong Kong
+# unit") or a word or two of description ("and Mexico's", "and South Korea-based")
 _PAIR = re.compile(
     r"^[”\"’]?\)?(?:,?\s?\([^()]{0,40}\))*(?:,\s(?:of|in|based in)\s(?:[A-Z][\w-]+\s?){1,3})?"
     r",?\s(?:and|&)\s"
