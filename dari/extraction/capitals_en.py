@@ -24,6 +24,12 @@ _ENDING = re.compile(
     rf"(?<![\w&'’-])((?:{_WORD}\s){{1,3}}(?:BIO|PHARM|PHARMA|PHARMACEUTICALS?|THERAPEUTICS|"
     rf"BIOTECH|BIOSCIENCES?|BIOLOGICS|BIOPHARMA|LABS?|HEALTHCARE))(?![\w&'’-])"
 )
+# one word in capitals the text describes as a company: "HIRONIC, a medical aesthetics device
+# company"
+_DESCRIBED = re.compile(
+    r"(?<![\w&'’-])([A-Z][A-Z0-9&-]{3,})(?=,\s(?:a|an)\s(?:[\w-]+\s){0,4}(?:company|firm|"
+    r"developer|maker|manufacturer|biotech|startup|drugmaker)\b)"
+)
 # a heading's or a clause's words before the name
 _LEAD = set(
     "BY AND BETWEEN THE THIS WITH OF TO FROM FOR AMONG AGREEMENT LICENSE LICENCE EXCLUSIVE "
@@ -48,6 +54,9 @@ def spans(text: str) -> list[tuple[int, int]]:
             continue  # "THE AGREEMENT CO." is no name
         start = match.start(1) + keep[0].start()
         out.append((start, match.end()))
+    for match in _DESCRIBED.finditer(text):
+        if match.group(1) not in _LEAD and not any(a <= match.start() < b for a, b in out):
+            out.append(match.span(1))
     for match in _ENDING.finditer(text):
         words = list(re.finditer(r"\S+", match.group(1)))
         while words and words[0].group(0) in _LEAD:

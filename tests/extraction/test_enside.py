@@ -374,3 +374,14 @@ def test_a_pair_with_a_seat_between_and_a_deal_involving_them():
     a, z, q = _org(text, "Acme Bio"), _org(text, "Zorvex Society"), _org(text, "Quanta Center GmbH")
     out = coordinated_en.coordinated(text, [a, z, q], [(a, "partner", 0.6), (z, "partner", 0.6)])
     assert ("Quanta Center GmbH", "partner") in [(m.text, r) for m, r, _ in out]
+
+
+def test_a_buyer_along_with_another_and_a_target_in_capitals():
+    text = (
+        "Acme Bio, along with Zorvex Investment PE, has invested $120 million to acquire a 57.8% "
+        "stake in QUANTIX, a medical aesthetics device company."
+    )
+    assert [text[a:b] for a, b in capitals_en.spans(text)] == ["QUANTIX"]
+    a, z, q = _org(text, "Acme Bio"), _org(text, "Zorvex Investment PE"), _org(text, "QUANTIX")
+    out = coordinated_en.coordinated(text, [a, z, q], [(a, "acquirer", 0.6), (q, "target", 0.6)])
+    assert ("Zorvex Investment PE", "acquirer") in [(m.text, r) for m, r, _ in out]
