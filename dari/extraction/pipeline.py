@@ -69,7 +69,7 @@ _STAKE_FUNDING = re.compile(
 _LICENCE_ACQUIRE = re.compile(
     r"invest\w*\b(?:[^.]|\.(?=\d)){0,80}?acquir\w*\s+[\d,.]+\s+(?:million\s+)?(?:new\s+)?shares|"
     r"acquir\w*\s+[\d,.]+\s+(?:million\s+)?new\s+shares|(?:option|right) to acquire\b|"
-    # "acquired the technology for", "acquired all rights and patents to"
+    r"acquir\w*\s+an?\s+(?:[\w-]+\s+){0,3}?(?:drug|candidate|compound|analog)\w*\b[^.]{0,80}?\bfrom\b|"
     r"acquir\w*\s+(?:(?:the\s+|a\s+)?(?:[\w-]+\s+)?technology|all\s+(?:the\s+)?(?:\w+\s+)?rights)\b|"
     r"acquir\w*\s+(?:the\s+|an?\s+)?(?-i:[A-Z][\w.-]*\s+){1,2}rights?\b|"  # "the European rights"
     r"acquir\w*\s+(?:the\s+|an?\s+)?(?:exclusive|global|worldwide|"

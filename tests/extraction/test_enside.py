@@ -385,3 +385,12 @@ def test_a_buyer_along_with_another_and_a_target_in_capitals():
     a, z, q = _org(text, "Acme Bio"), _org(text, "Zorvex Investment PE"), _org(text, "QUANTIX")
     out = coordinated_en.coordinated(text, [a, z, q], [(a, "acquirer", 0.6), (q, "target", 0.6)])
     assert ("Zorvex Investment PE", "acquirer") in [(m.text, r) for m, r, _ in out]
+
+
+def test_a_drug_acquired_from_a_company_is_licensed_in():
+    fields = deal(
+        "Acme Bio acquires a next-generation GLP-1 analog from Zorvex Labs of China\n\n"
+        "Acme Bio announced its signing of a partnership with Zorvex Labs and licensing in the "
+        "analog. Acme Bio will make an upfront payment to Zorvex Labs."
+    )
+    assert roles(fields) == {("Acme Bio", "licensee"), ("Zorvex Labs", "licensor")}
