@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from dari.extraction import lone_en, promotion_en, unitsides_en
+from dari.extraction.coordinated_en import coordinated
 from dari.extraction.model import Mention, as_written
 
 # what opens the list of a consortium's members
@@ -159,4 +161,6 @@ def beside(
 ) -> list[tuple[Mention, str, float]]:
     """`roled` with the companies named beside a party in the deal's own phrase (of `sides`)
     and the sellers beside the target (of all `orgs`)."""
-    return co_targets(text, orgs, co_parties(text, sides, roled))
+    roled = promotion_en.directed(text, sides, lone_en.directed(text, sides, roled))
+    roled = coordinated(text, sides, co_parties(text, sides, roled))
+    return co_targets(text, orgs, unitsides_en.joined(text, sides, roled))

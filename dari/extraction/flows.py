@@ -79,7 +79,7 @@ _SUBJECT: list[tuple[re.Pattern[str], int, float, str]] = [
             rf"{P}{_CLAUSE}\b{_MODAL}(?:obtain\w*|acquir\w*|gain\w*|receiv\w*|get|gets|got|"
             rf"buy|buys|bought|buying|purchas\w*|"
             rf"secur\w*|win|wins|won|take|takes|took|taking|in-?licen[cs]\w*|"
-            rf"(?:will |would )?(?:have|has|hold|holds)|(?:is|are|was|were|has been|have been|"
+            rf"(?:will |would )?(?:have|has|hold|holds)|(?:is|are|was|were|be|has been|have been|"
             rf"will be|would be)\s+granted)\s+(?:\(\w\)\s+)?"
             rf"(?:(?!{_MONEY}|\w+ed\b|to\b)[\w’'-]+,?\s+){{0,6}}?"
             rf"(?:rights?|licen[cs]e|sublicen[cs]e|option|access)\b"
@@ -141,6 +141,19 @@ _SUBJECT: list[tuple[re.Pattern[str], int, float, str]] = [
             rf"{P}{_CLAUSE}\b(?:deal|agreement|contract|pact)\s+with\s+(?:[\w’'.,-]+\s+){{0,4}}?"
             rf"⟦\d+⟧[^⟦.;]{{0,40}}?\b(?:for|to (?:obtain|acquire|gain|secure|get))\s+(?:the\s+)?"
             rf"(?:[\w-]+\s+){{0,3}}?(?:rights?|licen[cs]e|access)\b",
+            re.I,
+        ),
+        -1,
+        1.0,
+        "rights",
+    ),
+    # the same told rights first: "X announced an agreement on exclusive domestic sales rights
+    # for the drug with Y"
+    (
+        re.compile(
+            rf"{P}{_CLAUSE}\b(?:deal|agreement|contract|pact)\s+(?:on|for|over)\s+(?:the\s+)?"
+            rf"(?:[\w-]+\s+){{0,4}}?(?:rights?|licen[cs]e)\b[^⟦.;]{{0,80}}?\bwith\s+"
+            rf"(?:[\w’'.,-]+\s+){{0,4}}?⟦\d+⟧",
             re.I,
         ),
         -1,
@@ -381,11 +394,19 @@ BACKGROUND_EN = re.compile(
     r"(?:19|20)\d\d\b|previously|earlier|formerly|prior to)",
     re.I,
 )
+# "... for rights to the molecule outside of Korea in 2018.": a year closing a sentence that
+# tells no news may be an earlier deal's; the parties' votes (`roles.BACKGROUND`) take it as
+# one, the flows do not (a release's "B in-licensed ABC-101 from A in 2021." is its own deal);
+# "has agreed to buy ..., the two companies announced Monday, in the culmination of an
+# agreement signed back in 2004" is the deal's own
+YEAR_CLOSING = (
+    r"^(?!.*\b(?:will|agreed|agrees|announced|announces|today)\b).*\bin\s(?:19|20)\d\d\W{0,3}$"
+)
 
 
 def sentence_spans(marked: str) -> list[tuple[int, int]]:
     spans, start = [], 0
-    for match in re.finditer(r"(?<=[.!?])\s+|\n+", marked):
+    for match in re.finditer(r"(?<=[.!?])\s+(?![a-z])|\n+", marked):  # "?AIDA? with"
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(marked)))
@@ -393,8 +414,11 @@ def sentence_spans(marked: str) -> list[tuple[int, int]]:
 
 
 # "it", "the company": the subject of the sentence, or of the last sentence that had one
+# (not a filing's defined "the Company", the filer itself: "Acme will make royalty payments to
+# the Company")
 _PRONOUN = re.compile(
-    r"\b(?:it|(?:the|this) (?:[\w-]+ )?(?:company|firm|biotech|drugmaker|drug maker|developer|"
+    r"\b(?!(?-i:[Tt]he Company)\b)(?:it|(?:the|this) (?:[\w-]+ )?(?:company|firm|biotech|"
+    r"drugmaker|drug maker|developer|"
     r"startup|start-up|pharma|group))(?=\s+(?:will|would|is|was|has|had|also|agreed|receiv|"
     r"earn|gets?|got|pays?|paid|obtain|acquir|gain|grant|in-licen|licen|retain|could|may|stands|"
     r"becomes?)\b)",

@@ -32,7 +32,8 @@ from dari.extraction.variants import korean_variants
 
 _SUFFIXES = re.compile(
     r"(?:,?\s+(?:inc\.?|incorporated|co\.,?\s*ltd\.?|co\.|ltd\.?|limited|corporation|corp\.?|"
-    r"llc|ag|gmbh|plc|s\.a\.|n\.v\.|holdings?|group|pharmaceuticals?|pharma|therapeutics|"
+    r"llc|ag|gmbh|plc|s\.a\.|n\.v\.|ab|a/s|b\.v\.|k\.k\.|s\.p\.a\.|oy|holdings?|group|"
+    r"pharmaceuticals?|pharma|therapeutics|"
     r"biosciences?|biotherapeutics|biopharmaceuticals?|biopharma|biologics|biotech|"
     r"life sciences?|industries|bio))+$",
     re.IGNORECASE,

@@ -32,6 +32,17 @@ _COMPARED_BEFORE = re.compile(
 )
 
 
+# a rival the deal's company takes on: "to challenge Boehringer, Takeda", "a space targeted by
+# Boehringer Ingelheim and Takeda", "competing with X", "rivals such as X" (the second of a
+# pair of rivals too; not "its smaller rival X", a description a target is given)
+_RIVAL_BEFORE = re.compile(
+    r"\b(?:challenge|challenging|compete (?:with|against)|competing (?:with|against)|"
+    r"(?:competitors?|rivals?)\s(?:such as|including|like)|rival(?:l)?ing|targeted by|"
+    r"pursued by|take on|taking on)\s(?:the\s)?(?:(?:global|big|pharma|drug|giants?)\s)*"
+    r"(?:[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2}(?:,\s|\sand\s|\s&\s))?$"
+)
+
+
 _OWNER_S = r"[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}['’]s\s(?:[a-z-]+\s){0,2}"
 
 
@@ -54,4 +65,8 @@ def passing(text: str, m: Mention) -> bool:
         return True
     if m.value[1] is None and _reference_drug(text, m.text):
         return True
-    return bool(_OWNER_BEFORE.search(before) or _COMPARED_BEFORE.search(before))
+    return bool(
+        _OWNER_BEFORE.search(before)
+        or _COMPARED_BEFORE.search(before)
+        or _RIVAL_BEFORE.search(before)
+    )

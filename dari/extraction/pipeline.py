@@ -36,7 +36,7 @@ from dari.extraction.proposers import propose_extra
 from dari.extraction.proposers_ko import propose_ko
 from dari.extraction.shortnames import short_forms
 from dari.extraction.sides import symmetric
-from dari.extraction.text import dates, language, sentences
+from dari.extraction.text import dates, language, sentences, unwrapped
 
 _DEAL = re.compile(
     r"licen[cs]|option|collaborat|partnership|acquir|acquisition|merger|co-develop|\bdeal\b|"
@@ -68,7 +68,7 @@ _STAKE_FUNDING = re.compile(
 _LICENCE_ACQUIRE = re.compile(
     r"invest\w*\b(?:[^.]|\.(?=\d)){0,80}?acquir\w*\s+[\d,.]+\s+(?:million\s+)?(?:new\s+)?shares|"
     r"acquir\w*\s+[\d,.]+\s+(?:million\s+)?new\s+shares|(?:option|right) to acquire\b|"
-    # "acquired the technology for", "acquired all rights and patents to"
+    r"acquir\w*\s+an?\s+(?:[\w-]+\s+){0,3}?(?:drug|candidate|compound|analog)\w*\b[^.]{0,80}?\bfrom\b|"
     r"acquir\w*\s+(?:(?:the\s+|a\s+)?(?:[\w-]+\s+)?technology|all\s+(?:the\s+)?(?:\w+\s+)?rights)\b|"
     r"acquir\w*\s+(?:the\s+|an?\s+)?(?-i:[A-Z][\w.-]*\s+){1,2}rights?\b|"  # "the European rights"
     r"acquir\w*\s+(?:the\s+|an?\s+)?(?:exclusive|global|worldwide|"
@@ -217,10 +217,10 @@ def _aliases(text: str, orgs: list[Mention]) -> list[Mention]:
                 more.append(Mention(hit.start(), hit.end(), named.text, named.value, 0.6))
                 covered.append((hit.start(), hit.end()))
     orgs = sorted(orgs + more, key=lambda m: m.start)
-    out = []
+    out = []  # "Hyundai Pharm Co. Ltd. (Hyundai)": the text's short name, not the graph's
     for m in orgs:
         full = alias.get(m.text.lower())
-        if full and not m.value[1] and (full.value, full.text) != (m.value, m.text):
+        if full and (full.value[1] or not m.value[1]):
             m = Mention(m.start, m.end, full.text, full.value, m.confidence)
         out.append(m)
     # "트리거테라퓨틱스(TRIGR Therapeutics)": the name the graph knows names both
@@ -397,6 +397,7 @@ def _party(gazetteer: Gazetteer, m: Mention, role: str) -> dict[str, Any]:
 def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candidate]:
     """The candidate records of `text` (usually one deal or one investment)."""
     lang = language(text) if lang == "auto" else lang
+    text = unwrapped(text)  # offsets kept: one character for one
     known = gazetteer.find(text)
     known = units_en.split(text, known, gazetteer) if lang == "en" else known
     orgs = [m for m in known if m.value[0] == "organization"]
@@ -524,8 +525,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         ctx = {"lang": lang, "family": tagger.family_of(roled), "bought": bought}
         roled = tagger.parties(text, orgs, roled, ctx, gazetteer, found_money)
         roled = tagger.refamily(text, roled, lang)
-        # the flows have the last word on a licence's direction
-        if lang == "en":
+        if lang == "en":  # the flows have the last word on a licence's direction
             roled = consortium.co_buyers(text, orgs, flows.directed(text, sides or orgs, roled))
             roled = consortium.beside(text, orgs, sides or orgs, roled)
         else:

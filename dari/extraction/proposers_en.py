@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from dari.extraction import academic_en, capitals_en, defined_en
 from dari.extraction.model import Mention
 from dari.extraction.proposers import _en_ok
 from dari.extraction.slots_en import EN_NAME
@@ -24,7 +25,9 @@ from dari.extraction.slots_en import EN_NAME
 _COUNTRY = (
     r"(?:South\sKorea|Korea|Japan|China|India|Germany|France|Switzerland|Israel|Britain|Italy|"
     r"Spain|Taiwan|Sweden|Denmark|Belgium|the\sNetherlands|America|Australia|Canada|Brazil|"
-    r"Russia|Singapore|Ireland|Hungary|Poland|Turkey|the\sU\.?S\.?|the\sU\.?K\.?)"
+    r"Russia|Singapore|Ireland|Hungary|Poland|Turkey|Mexico|Argentina|Chile|Colombia|Vietnam|"
+    r"Thailand|Indonesia|Malaysia|the\sPhilippines|Egypt|Austria|Finland|Norway|Portugal|Greece|"
+    r"Hong\sKong|New\sZealand|South\sAfrica|Saudi\sArabia|the\sU\.?S\.?|the\sU\.?K\.?)"
 )
 _OPENS = (
     r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|(?<=\]\s)|(?<=[”\"’]\s)|(?<=--\s)|(?<=\s-\s)|"
@@ -59,7 +62,8 @@ _ROLE_NOUN = re.compile(
 )
 # "South Korea's Norvexa and its U.S. affiliate", "Japan's Norvexa (KRX: 001060)"
 _PLACED = re.compile(
-    r"\b" + _COUNTRY + r"['’]s\s+" + EN_NAME + r"(?=\s(?:and|has|have|had|is|was|will|would)\b|"
+    r"\b" + _COUNTRY + r"['’]s\s+" + EN_NAME + r"(?=\s(?:and|has|have|had|is|was|will|would|in|to|"
+    r"for)\b|"
     r"\s?\(|,)"
 )
 # a party as a contract or a filing places it: "between Norvexa, a corporation organized and
@@ -163,6 +167,8 @@ def propose(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Mention
     for match in _DEFINED.finditer(text):
         if match.group(1) == match.group(2) and _ok(match.group(1)):
             spans.append(match.span(1))
+    spans += capitals_en.spans(text)  # "ACME THERAPEUTICS, INC." as agreements print it
+    spans += academic_en.spans(text, known)  # "A and the University of Utah announced"
     taken = list(known)
     new: list[Mention] = []
     for span in sorted(set(spans)):
@@ -179,3 +185,5 @@ def propose(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Mention
                 mention = Mention(match.start(), match.end(), name, ("organization", None), 0.55)
                 taken.append(mention)
                 yield mention
+    # "RX3 PHARMACEUTICALS, INC., a California corporation, ... (“Rx3”)": "Rx3" names it
+    yield from defined_en.mentions(text, taken)

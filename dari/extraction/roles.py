@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from dari.extraction import home_ko, sides
-from dari.extraction.flows import BACKGROUND_EN, sentence_spans
+from dari.extraction.flows import BACKGROUND_EN, YEAR_CLOSING, sentence_spans
 from dari.extraction.gazetteer import _SUFFIXES
 from dari.extraction.model import Mention
 
@@ -104,7 +104,8 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
     (
         re.compile(
             rf"{P}{WIDE}\b(?:to acquire|acquires|acquired|will acquire|agreed to acquire|"
-            rf"completed (?:the|its) acquisition of|buys|bought|take over|takes over|took over|"
+            rf"(?:completed|announced|closed|finali[sz]ed) (?:the|its) (?:successful )?"
+            rf"acquisition of|buys|bought|take over|takes over|took over|"
             rf"taking over)\s+"
             rf"(?:(?!rights?\b|licen|{MONEY})[^.⟦]){{0,90}}?{P}",
             re.I,
@@ -152,7 +153,7 @@ _PAIRS: list[tuple[re.Pattern[str], tuple[str, str], float]] = [
             rf"{P}{WIDE}\b(?:out-?licen[cs]\w*|licen[cs](?:ed|es)|grant(?:ed|s|ing)?|"
             rf"transferr?(?:ed|s|ing)?|export(?:ed|s|ing)?|sold|sells|"
             rf"partner(?:ed|s) (?:its|the))\b{WIDE}"
-            rf"\b(?:to|with)\s+(?:[\w’'.-]+\s+){{0,2}}?{P}",
+            rf"\b(?:to|with)\s+(?:[\w’'.-]+\s+){{0,4}}?{P}",
             re.I,
         ),
         ("licensor", "licensee"),
@@ -371,7 +372,7 @@ def _placeholders(text: str, orgs: list[Mention]) -> tuple[str, list[Mention]]:
 # A sentence about another, earlier deal: "In 2016, Aptose licensed-in CG-806 from ...",
 # "Previously, X had licensed ...", "앞서 X는 Y와 ... 계약을 체결한 바 있다".
 BACKGROUND = re.compile(
-    BACKGROUND_EN.pattern + "|"
+    BACKGROUND_EN.pattern + "|" + YEAR_CLOSING + "|"
     r"^\W*(?:앞서|이에 앞서|과거|지난\s?(?:19|20)\d\d년)|"
     r"(?:한\s?바\s?있|체결한 바|맺은 바|체결했던|맺었던)|"
     # "지난 5월 ... 기술수출 계약을 체결한 데 이어", "지난 8월에는 ... 인수하기도 했다"

@@ -32,6 +32,7 @@ _PLACE = re.compile(
     r"^(?:(?:south|north|the|new|global|international|united|greater|korea|korean|china|chinese|"
     r"japan|japanese|asia|asian|europe|european|america|american|us|u\.s\.|uk|india|indian|"
     r"shanghai|beijing|seoul|tokyo|hong|kong|jiangsu|zhejiang|guangzhou|shandong|sichuan|taiwan|"
+    r"tianjin|hangzhou|suzhou|shenzhen|wuhan|chongqing|nanjing|osaka|"
     r"swiss|german|french|british|australian|canadian|first|general|advanced)\s?)+$",
     re.I,
 )
@@ -77,10 +78,23 @@ def _forms(name: str) -> list[str]:
     short = " ".join(head)
     if 0 < len(head) < len(words) and len(short) >= 4 and not _PLACE.match(short):
         out.append(short)
+    # the name without the city or country it opens on: "Chemo Wanbang" of "Shanghai Chemo
+    # Wanbang Biopharma"
+    rest = list(head)
+    while rest and _PLACE.match(rest[0]):
+        rest.pop(0)
+    if rest and len(rest) < len(head) and len(" ".join(rest)) >= 4 and rest[0][0].isupper():
+        out.append(" ".join(rest))
     caps = [w for w in head if w == "&" or w[0].isupper()]
     initials = "".join("&" if w == "&" else w[0] for w in caps)
     if len(caps) >= 2 and len(initials.replace("&", "")) >= 2 and initials.isupper():
         out.append(initials)
+    # the initials of the whole name, its ending and a word in capitals included: "JWP" of "JW
+    # Pharmaceutical", "KRICT" of "Korea Research Institute of Chemical Technology"
+    bare_words = _LEGAL.sub("", name).replace(",", " ").split()
+    whole = "".join(w if w.isupper() else w[0] for w in bare_words if w[0].isupper())
+    if len(whole) >= 3 and whole.isalpha() and whole.isupper() and whole not in out:
+        out.append(whole)
     return out
 
 

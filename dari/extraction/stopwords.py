@@ -310,6 +310,8 @@ EN_STOP |= set(
     "After Before Following Meanwhile However Although While When Since Upon Besides "
     "Additionally Moreover Furthermore Once Despite During Earlier Later Thus Therefore".split()
 )
+# a headline's words for the deal itself: "... to US pharma company Deal is worth $540 million"
+EN_STOP |= set("Deal Deals Agreement Contract Pact Transaction Partnership".split())
 
 
 # Korean family names: a person quoted ("Kim said"), not a company

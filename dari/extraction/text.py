@@ -81,3 +81,13 @@ def dates(text: str) -> list[Mention]:
                 value += f"-{day:02d}"
             found.append(Mention(match.start(), match.end(), match.group(0), value, 0.8))
     return sorted(found, key=lambda m: m.start)
+
+
+# a line broken inside a sentence (a wrapped paragraph of an older release or a filing): "has
+# concluded an agreement\nwith Acme under which Acme shall\nbe granted"
+_WRAPPED = re.compile(r"(?<=[\w,)])\n(?=[a-z(])")
+
+
+def unwrapped(text: str) -> str:
+    """`text` with each line break inside a sentence made a space (offsets unchanged)."""
+    return _WRAPPED.sub(" ", text)

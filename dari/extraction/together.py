@@ -56,7 +56,8 @@ _TOGETHER = re.compile(
     r"co-?develop|co-?research|joint(?:ly)? (?:develop|research|discover|stud)\w*|"
     r"(?:research|development) (?:collaboration|partnership|cooperation)|collaborative research|"
     r"collaborat\w* to (?:jointly )?(?:develop|research|discover|explore|study)|"
-    r"strategic alliance|work(?:s|ed|ing)? together|joint[- ]venture|\bJV\b",
+    r"strategic alliance|work(?:s|ed|ing)? together|joint[- ]venture|\bJV\b|"
+    r"jointly (?:establish|set up|found|form)",
     re.I,
 )
 _FOUNDED = re.compile(
@@ -64,7 +65,10 @@ _FOUNDED = re.compile(
     r"(?:[\w:-]+\s+){0,3}?(?:joint[- ]venture|JV)\b|"
     r"(?:joint[- ]venture|JV)\s+(?:company\s+|firm\s+)?(?:between|with)\b|"
     r"\b50[:-]50\s+(?:joint[- ]venture|JV)\b|"
-    r"\b(?:in|through|via|into)\s+(?:a|an|the)\s+(?:new\s+)?(?:joint[- ]venture|JV)\b",
+    r"\b(?:in|through|via|into)\s+(?:a|an|the)\s+(?:new\s+)?(?:joint[- ]venture|JV)\b|"
+    # "A and B have jointly established a new company dedicated to ..."
+    r"\bjointly\s+(?:establish|set up|found|launch|creat|form)\w*\s+(?:a|an)\s+(?:new\s+)?"
+    r"(?:company|firm|entity|venture|corporation)\b",
     re.I,
 )
 _LICENSED = re.compile(r"(?<!sub)licen[cs]|technology transfer|\brights\b", re.I)
@@ -76,6 +80,7 @@ _LATER = re.compile(
 )
 
 
+_EARLIER = re.compile(r"\b(?:builds? on|a series of|follows?|previous(?:ly)?|earlier)\b", re.I)
 _PRIORITY = re.compile(r"\bpriority rights?\b", re.I)
 _PAST = re.compile(r"\b(?:previous|former|earlier|exited|prior|existing)\b", re.I)
 
@@ -108,6 +113,10 @@ def partners(text: str, orgs: list[Mention], roled: list[tuple[Mention, str, flo
     if None in ids or not flowless(marked, [i for i in ids if i is not None]):
         return False
     for match in _LICENSED.finditer(text):
+        start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        if _EARLIER.search(text, start, match.start()):
+            continue  # "This research builds on a series of A's partnerships, including the
+            # in-licensing of a compound": an earlier deal's licence
         if not _LATER.search(text, max(0, match.start() - 100), match.end() + 40):
             return False
     return True

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from dari.extraction import spacing_en
 from dari.extraction.model import Mention
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ def resolve(gazetteer: Gazetteer, orgs: list[Mention], text: str = "") -> list[M
     keys = _foreign_keys(gazetteer)
     listed = {m.text for m in orgs if _LISTED.match(text, m.end)}
     out = []
-    for m in orgs:
+    for m in spacing_en.resolve(gazetteer, orgs):  # "Kwang Dong Pharmaceutical"
         core = _KO_END.sub("", m.text.strip())
         if m.value[1] is None and re.fullmatch(r"[가-힣]{2,8}", core) and m.text not in listed:
             said = sound_key(romanise(core))
