@@ -64,3 +64,23 @@ def test_a_korean_curator_reads_resolved_parties_and_the_asset_by_their_names(
     assert re.findall(r'<td><a href="/curation/\d+/">(\D[^<]*)</a></td>', queue) == [
         "Testbio → Globalpharma"
     ]
+
+
+def test_the_extractor_flags_read_as_words_never_as_a_python_list(graph, curator, client):
+    """'Flags ['up_to']' on the candidate page: a curator reads what each flag means."""
+    client.force_login(curator)
+    client.cookies["django_language"] = "ko"
+    client.post("/curation/ingest", {"source": SOURCE, "text": EN_DEAL, "lang": "en"})
+    cand = Candidate.objects.get()
+    cand.extracted = {
+        **cand.extracted,
+        "currency": "USD",
+        "flags": ["up_to", "undisclosed", "jv_contribution:5000000"],
+    }
+    cand.save()
+    page = client.get(f"/curation/{cand.pk}/").content.decode()
+    assert "[&#x27;up_to" not in page and "up_to" not in page
+    assert "총액은 상한입니다" in page and "500만 달러" in page
+    client.cookies["django_language"] = "en"
+    page = client.get(f"/curation/{cand.pk}/").content.decode()
+    assert "The total is an upper bound" in page and "USD 5m" in page
