@@ -106,6 +106,7 @@ def _label(field: str) -> str:
     return str(FIELD_LABELS.get(field, field))
 
 
+USD_M = {"upfront_usd_m", "total_value_usd_m"}
 AMOUNTS = {"upfront", "near_term", "milestones", "total", "equity", "amount"}
 VOCABULARY_FIELDS: dict[str, Any] = {"deal_type": DealType, "stage_at_signing": Stage}
 
@@ -121,6 +122,9 @@ def _shown(name: str, value: Any, currency: str) -> Any:
             for pair in value
             if isinstance(pair, list | tuple) and len(pair) == 2
         )
+    if name in USD_M and isinstance(value, int | float) and not isinstance(value, bool):
+        # "2,600" or "12.5" under a label that names the unit, never "2600.0"
+        return f"{value:,.3f}".rstrip("0").rstrip(".")
     if name == "flags" and isinstance(value, list):
         return _flags(value, currency)
     if name == "territory" and value == "worldwide":  # the extractor's one coded territory

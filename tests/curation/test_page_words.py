@@ -84,3 +84,20 @@ def test_the_extractor_flags_read_as_words_never_as_a_python_list(graph, curator
     client.cookies["django_language"] = "en"
     page = client.get(f"/curation/{cand.pk}/").content.decode()
     assert "The total is an upper bound" in page and "USD 5m" in page
+
+
+def test_the_duplicate_panel_shows_dollar_millions_as_numbers_not_floats(
+    graph, old_deal, curator, client
+):
+    """'총 규모(백만 달러) – 2600.0' beside the recorded deal: now '2,600', '40'."""
+    old_deal.upfront_usd_m, old_deal.total_value_usd_m = 40.0, 2600.0
+    old_deal.save()
+    client.force_login(curator)
+    client.cookies["django_language"] = "ko"
+    client.post("/curation/ingest", {"source": SOURCE, "text": EN_DEAL, "lang": "en"})
+    cand = Candidate.objects.get()
+    page = client.get(f"/curation/{cand.pk}/").content.decode()
+    panel = page.split("dl-old", 1)[1]
+    cells = re.findall(r"<td>([^<]*)</td>", panel)
+    assert "2,600" in cells and "40" in cells
+    assert "2600.0" not in panel and "40.0" not in cells
