@@ -90,7 +90,12 @@ class ObservationForm(forms.Form):
         help_text=_("An annual figure is dated the last day of its year."),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    value = FloatField(label=_("Value"))
+    value = FloatField(
+        label=_("Value"),
+        help_text=_(
+            "In the unit shown beside the target: 104억 달러 is 10.4 for a target in USD billion."
+        ),
+    )
     source = forms.URLField(label=_("Source URL"), max_length=2000, assume_scheme="https")
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})

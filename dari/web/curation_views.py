@@ -80,10 +80,33 @@ ROLE_LABELS = {
 }
 
 
+FLAG_LABELS = {
+    "up_to": _l("The total is an upper bound (“up to”)"),
+    "undisclosed": _l("The source says the terms are undisclosed"),
+}
+
+
+def _flags(value: list[Any], currency: str) -> str:
+    """The extractor's flags in words: "up_to", "undisclosed", "jv_contribution:<amount>"."""
+    out = []
+    for flag in value:
+        code, _sep, amount = str(flag).partition(":")
+        if code == "jv_contribution":
+            try:
+                shown = money(float(amount), currency) if currency else amount
+            except ValueError:
+                shown = amount
+            out.append(_("Contribution to a joint venture: %(amount)s") % {"amount": shown})
+        else:
+            out.append(str(FLAG_LABELS.get(code, code)))
+    return "; ".join(out)
+
+
 def _label(field: str) -> str:
     return str(FIELD_LABELS.get(field, field))
 
 
+USD_M = {"upfront_usd_m", "total_value_usd_m"}
 AMOUNTS = {"upfront", "near_term", "milestones", "total", "equity", "amount"}
 VOCABULARY_FIELDS: dict[str, Any] = {"deal_type": DealType, "stage_at_signing": Stage}
 
@@ -99,6 +122,11 @@ def _shown(name: str, value: Any, currency: str) -> Any:
             for pair in value
             if isinstance(pair, list | tuple) and len(pair) == 2
         )
+    if name in USD_M and isinstance(value, int | float) and not isinstance(value, bool):
+        # "2,600" or "12.5" under a label that names the unit, never "2600.0"
+        return f"{value:,.3f}".rstrip("0").rstrip(".")
+    if name == "flags" and isinstance(value, list):
+        return _flags(value, currency)
     if name == "territory" and value == "worldwide":  # the extractor's one coded territory
         return _("Worldwide")
     if name in VOCABULARY_FIELDS and isinstance(value, str) and value:

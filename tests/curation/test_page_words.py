@@ -64,3 +64,40 @@ def test_a_korean_curator_reads_resolved_parties_and_the_asset_by_their_names(
     assert re.findall(r'<td><a href="/curation/\d+/">(\D[^<]*)</a></td>', queue) == [
         "Testbio → Globalpharma"
     ]
+
+
+def test_the_extractor_flags_read_as_words_never_as_a_python_list(graph, curator, client):
+    """'Flags ['up_to']' on the candidate page: a curator reads what each flag means."""
+    client.force_login(curator)
+    client.cookies["django_language"] = "ko"
+    client.post("/curation/ingest", {"source": SOURCE, "text": EN_DEAL, "lang": "en"})
+    cand = Candidate.objects.get()
+    cand.extracted = {
+        **cand.extracted,
+        "currency": "USD",
+        "flags": ["up_to", "undisclosed", "jv_contribution:5000000"],
+    }
+    cand.save()
+    page = client.get(f"/curation/{cand.pk}/").content.decode()
+    assert "[&#x27;up_to" not in page and "up_to" not in page
+    assert "총액은 상한입니다" in page and "500만 달러" in page
+    client.cookies["django_language"] = "en"
+    page = client.get(f"/curation/{cand.pk}/").content.decode()
+    assert "The total is an upper bound" in page and "USD 5m" in page
+
+
+def test_the_duplicate_panel_shows_dollar_millions_as_numbers_not_floats(
+    graph, old_deal, curator, client
+):
+    """'총 규모(백만 달러) – 2600.0' beside the recorded deal: now '2,600', '40'."""
+    old_deal.upfront_usd_m, old_deal.total_value_usd_m = 40.0, 2600.0
+    old_deal.save()
+    client.force_login(curator)
+    client.cookies["django_language"] = "ko"
+    client.post("/curation/ingest", {"source": SOURCE, "text": EN_DEAL, "lang": "en"})
+    cand = Candidate.objects.get()
+    page = client.get(f"/curation/{cand.pk}/").content.decode()
+    panel = page.split("dl-old", 1)[1]
+    cells = re.findall(r"<td>([^<]*)</td>", panel)
+    assert "2,600" in cells and "40" in cells
+    assert "2600.0" not in panel and "40.0" not in cells

@@ -48,6 +48,20 @@ CASES = [
         {"request_deadline": dt.datetime(1, 1, 1, tzinfo=dt.UTC)},
         "request_deadline",
     ),
+    # Requests until after the last day: none of them could ever be scheduled. 15:00 UTC on
+    # the last day is already the next day in Seoul.
+    (
+        dt.date(YEAR + 1, 1, 1),
+        dt.date(YEAR + 1, 1, 2),
+        {"request_deadline": dt.datetime(YEAR + 1, 1, 20, 18, tzinfo=dt.UTC)},
+        "request_deadline",
+    ),
+    (
+        dt.date(YEAR + 1, 1, 1),
+        dt.date(YEAR + 1, 1, 2),
+        {"request_deadline": dt.datetime(YEAR + 1, 1, 2, 15, tzinfo=dt.UTC)},
+        "request_deadline",
+    ),
 ]
 
 
@@ -60,6 +74,15 @@ def test_the_domain_refuses_days_no_event_has(start, end, more, field, language)
     if language == "ko":
         assert any("\uac00" <= c <= "\ud7a3" for c in refused.value.message)
     assert (Event.objects.count(), Slot.objects.count()) == (0, 0)
+
+
+def test_a_deadline_on_the_last_day_in_the_events_own_zone_is_kept():
+    """23:00 in Seoul on the last day is 14:00 UTC that day: not after the event."""
+    last = dt.datetime(YEAR + 1, 1, 2, 14, tzinfo=dt.UTC)
+    event = create_event(
+        **_fields(dt.date(YEAR + 1, 1, 1), dt.date(YEAR + 1, 1, 2), request_deadline=last)
+    )
+    assert event.request_deadline == last
 
 
 def test_a_month_long_event_and_one_ten_years_ahead_are_made():
@@ -75,6 +98,7 @@ def test_a_month_long_event_and_one_ten_years_ahead_are_made():
         ({"start_date": "0001-01-01", "end_date": "0001-01-01"}, "start_date"),
         ({"end_date": "2027-05-13"}, "end_date"),
         ({"request_deadline": "0001-01-01T00:00"}, "request_deadline"),
+        ({"request_deadline": "2026-05-14T09:00"}, "request_deadline"),
     ],
 )
 def test_the_form_names_the_field_and_writes_nothing(client, world, change, field_label):

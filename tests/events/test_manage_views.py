@@ -7,6 +7,7 @@ import datetime as dt
 import json
 
 import pytest
+from django.utils import timezone
 
 from dari.events.domain.requests import accept_request, request_meeting
 from dari.events.domain.schedule import cancel_meeting, schedule_event
@@ -15,6 +16,7 @@ from dari.events.models import (
     Meeting,
     ScheduleRun,
 )
+from dari.ops.models import WorkerHeartbeat
 from tests.events.pages import DUMMY, html, login, texts, url
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("immediate_tasks")]
@@ -113,6 +115,7 @@ def test_progress_polls_until_the_run_finishes_then_reloads_the_console(client, 
         response
     )
     response = client.get(url("run-status", "test-virtual", run.pk), HTTP_HX_REQUEST="true")
+    # No worker has ever beaten: the organiser is told why the run waits, not left a spinner.
     assert (
         response.status_code,
         response.has_header("HX-Refresh"),
@@ -120,12 +123,29 @@ def test_progress_polls_until_the_run_finishes_then_reloads_the_console(client, 
     ) == (
         200,
         False,
-        "",
+        "no background worker is running; the run starts once one does (dari db_worker)",
     )
+    WorkerHeartbeat.objects.create(
+        worker_id="w1", host="h", pid=1, started=timezone.now(), beat=timezone.now()
+    )
+    response = client.get(url("run-status", "test-virtual", run.pk), HTTP_HX_REQUEST="true")
+    assert texts(response, "muted")[0] == ""
     schedule_event(world["event"].pk, run=run)
     response = client.get(url("run-status", "test-virtual", run.pk), HTTP_HX_REQUEST="true")
     assert (response["HX-Refresh"], "every 1s" in html(response)) == ("true", False)
     assert texts(response, "stat-n")[:2] == ["0", "0"]
+
+
+def test_a_queued_run_reads_as_waiting_in_korean(client, world, settings):
+    """'대기열' (the queue) read as a run's status; a queued run is '대기 중' (waiting)."""
+    settings.TASKS = DUMMY
+    login(client, world["organiser"])
+    client.post(url("run", "test-virtual"))
+    run = ScheduleRun.objects.get()
+    client.cookies["django_language"] = "ko"
+    response = client.get(url("run-status", "test-virtual", run.pk), HTTP_HX_REQUEST="true")
+    assert texts(response, "tag status-queued") == ["대기 중"]
+    assert texts(response, "muted")[0].startswith("실행 중인 백그라운드 작업자가 없습니다")
 
 
 def test_publish_and_exports(client, world, scheduled):

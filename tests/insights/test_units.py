@@ -92,6 +92,16 @@ def test_the_observation_form_names_the_unit_a_value_is_entered_in(client):
         select = re.search(r'<select name="target"[^>]*>(.*?)</select>', form, re.S).group(1)
         options = re.findall(r">([^<]+)</option>", select)
         assert exports in options and jobs in options
+    # The value's own help says it too; the intro no longer asks for values "as the source
+    # states" them (104, where the form wants 10.4).
+    assert "십억 달러인 목표라면 104억 달러는 10.4입니다" in _in(client, "ko")
+    assert "출처에 적힌 그대로" not in _in(client, "ko")
+    assert "104억 달러 is 10.4 for a target in USD billion" in _in(client, "en")
+
+
+def _in(client, lang):
+    client.cookies["django_language"] = lang
+    return client.get("/insights/").content.decode().split('id="add-observation"', 1)[1]
 
 
 def _deal_value_chart(client, lang):

@@ -38,6 +38,7 @@ from dari.events.access import (
 )
 from dari.events.domain.analytics import request_summary
 from dari.events.domain.controls import meetable
+from dari.events.domain.ended import event_over
 from dari.events.domain.links import video_link
 from dari.events.domain.reasons import reason_texts, run_progress
 from dari.events.domain.requests import requests_closed
@@ -78,6 +79,11 @@ class EventRow:
         """When the last day's sessions end, in the event's own zone."""
         event = self.event
         return datetime.combine(event.end_date, event.day_end, tzinfo=ZoneInfo(event.timezone))
+
+    @property
+    def is_over(self) -> bool:
+        """Whether its last day is over in its own zone (the list marks it)."""
+        return event_over(self.event)
 
 
 def event_rows(user: Any) -> tuple[EventRow, ...]:

@@ -120,11 +120,14 @@ def order_problems(
     day_start: time | None,
     day_end: time | None,
     deadline: date | datetime | None = None,
+    zone: str | None = None,
 ) -> list[EventError]:
     """An event's days and daily hours out of order, or days no partnering event has (before
     FIRST_YEAR, more than YEARS_AHEAD years ahead, longer than MAX_DAYS: the calendar's ends
     have no UTC time, and a years-long grid of short slots would be millions of rows), each
-    refusal naming its field (the form shows them all at once; the domain refuses the first)."""
+    refusal naming its field (the form shows them all at once; the domain refuses the first).
+    A request deadline (read on the clock of the event's `zone`) after the last day is refused
+    too: requests made once the meetings are over could never be scheduled."""
     out = []
     first, last = FIRST_YEAR, djtz.now().year + YEARS_AHEAD
     years = _("Give a date in the years %(first)d to %(last)d.") % {"first": first, "last": last}
@@ -145,13 +148,43 @@ def order_problems(
         out.append(EventError(_("the sessions end before they start"), field="day_end"))
     if deadline is not None and not first <= deadline.year <= last:
         out.append(EventError(years, field="request_deadline", code="out_of_range"))
+    elif (
+        deadline is not None
+        and end_date is not None
+        and not out  # days out of order or range: the deadline is judged once they are right
+        and _local_day(deadline, zone) > end_date
+    ):
+        out.append(
+            EventError(
+                _("The request deadline is after the event's last day."),
+                field="request_deadline",
+                code="out_of_range",
+            )
+        )
     return out
+
+
+def _local_day(moment: date | datetime, zone: str | None) -> date:
+    """The day `moment` falls on, on the clock of the event's zone when it has one."""
+    if not isinstance(moment, datetime):
+        return moment
+    if zone and moment.tzinfo is not None:
+        try:
+            return moment.astimezone(ZoneInfo(zone)).date()
+        except ZoneInfoNotFoundError:
+            pass
+    return moment.date()
 
 
 def _check_event(event: Event) -> list[datetime]:
     """Validate an event's settings; returns the UTC starts of its slot grid."""
     for problem in order_problems(
-        event.start_date, event.end_date, event.day_start, event.day_end, event.request_deadline
+        event.start_date,
+        event.end_date,
+        event.day_start,
+        event.day_end,
+        event.request_deadline,
+        event.timezone,
     ):
         raise problem
     if event.meeting_minutes < 5:

@@ -148,18 +148,19 @@ class EventForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        deadline, zone = data.get("request_deadline"), data.get("timezone")
+        if deadline is not None and zone:
+            # The deadline is a wall-clock time of the event's zone, whatever zone Django parsed in.
+            data["request_deadline"] = deadline.replace(tzinfo=None).replace(tzinfo=ZoneInfo(zone))
         for problem in order_problems(
             data.get("start_date"),
             data.get("end_date"),
             data.get("day_start"),
             data.get("day_end"),
             data.get("request_deadline"),
+            zone,
         ):
             add_domain_error(self, problem)
-        deadline, zone = data.get("request_deadline"), data.get("timezone")
-        if deadline is not None and zone:
-            # The deadline is a wall-clock time of the event's zone, whatever zone Django parsed in.
-            data["request_deadline"] = deadline.replace(tzinfo=None).replace(tzinfo=ZoneInfo(zone))
         return data
 
     def clean_slug(self) -> str:

@@ -9,11 +9,14 @@ from typing import Any
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from dari.core.names import country_name as _country_name
 from dari.events.access import may_manage, registration_for, represents
 from dari.events.domain import reasons
-from dari.events.models import Event, ScheduleRun
+from dari.events.models import Event, RunStatus, ScheduleRun
+from dari.ops.health import worker_max_age
+from dari.ops.workers import newest_heartbeat_age
 
 register = template.Library()
 
@@ -35,8 +38,20 @@ def event_nav(context: Any, event: Event, current: str) -> dict[str, Any]:
 
 @register.filter
 def run_progress(run: ScheduleRun) -> str:
-    """What a run of the optimiser is doing, in the reader's language."""
-    return reasons.run_progress(run)
+    """What a run of the optimiser is doing, in the reader's language; a queued run that no
+    worker has reported for (none beat within the health check's limit) says so, else the
+    organiser watches a spinner that never ends."""
+    text = reasons.run_progress(run)
+    if run.status != RunStatus.QUEUED or _a_worker_is_alive():
+        return text
+    note = _("no background worker is running; the run starts once one does (dari db_worker)")
+    return f"{text} · {note}" if text else note
+
+
+def _a_worker_is_alive() -> bool:
+    limit = worker_max_age()
+    age = newest_heartbeat_age()
+    return limit <= 0 or (age is not None and age <= limit)
 
 
 @register.filter
