@@ -36,7 +36,7 @@ from dari.extraction.proposers import propose_extra
 from dari.extraction.proposers_ko import propose_ko
 from dari.extraction.shortnames import short_forms
 from dari.extraction.sides import symmetric
-from dari.extraction.text import dates, language, sentences, unwrapped
+from dari.extraction.text import dates, language, sentences, unwrapped, whole_words
 
 _DEAL = re.compile(
     r"licen[cs]|option|collaborat|partnership|acquir|acquisition|merger|co-develop|\bdeal\b|"
@@ -596,4 +596,4 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
                 )
         _common(text, cand, found_dates)
         out.append(cand)
-    return out
+    return whole_words(text, out)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from dari.extraction.model import Mention
+from dari.extraction.model import Candidate, Mention
 
 _MONTHS = {
     m: i + 1
@@ -91,3 +91,27 @@ _WRAPPED = re.compile(r"(?<=[\w,)])\n(?=[a-z(])")
 def unwrapped(text: str) -> str:
     """`text` with each line break inside a sentence made a space (offsets unchanged)."""
     return _WRAPPED.sub(" ", text)
+
+
+def _letter(ch: str) -> bool:
+    return "a" <= ch <= "z" or "A" <= ch <= "Z"
+
+
+def whole_words(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """`candidates` with each evidence span that starts or ends inside an English word ("licens"
+    of "license", "royalt" of "royalties": the rules match stems) widened to the whole word, so
+    that a curator sees words highlighted; an evidence text made of its spans follows them."""
+    for cand in candidates:
+        for name, spans in cand.spans.items():
+            said = " … ".join(text[s:e] for s, e in spans)
+            wide = []
+            for s, e in spans:
+                while 0 < s < e and _letter(text[s - 1]) and _letter(text[s]):
+                    s -= 1
+                while s < e < len(text) and _letter(text[e - 1]) and _letter(text[e]):
+                    e += 1
+                wide.append((s, e))
+            cand.spans[name] = wide
+            if cand.evidence.get(name) == said:
+                cand.evidence[name] = " … ".join(text[s:e] for s, e in wide)
+    return candidates
