@@ -277,6 +277,11 @@ def main(argv: list[str] | None = None) -> None:
 
         unknown()
         return
+    if args and args[0] == "--unknown-all":  # every known party renamed: the graph no help
+        from ingest_unknown_all import main as unknown_all
+
+        unknown_all()
+        return
     splits = (*SPLITS, "all")
     if args and args[0].startswith("--splits="):
         splits = tuple(args[0].split("=", 1)[1].split(","))
