@@ -38,6 +38,8 @@ _KO_END = re.compile(
     r"(?:제약|약품|바이오로직스|바이오사이언스|바이오텍|바이오팜|바이오|테라퓨틱스|파마|"
     r"생명과학|헬스케어|홀딩스|\s*\(주\)|㈜)$"
 )
+# 셀트리온 in 셀트리온제약 or 에이치엘비 in 에이치엘비USA is a sister company: left alone
+_KO_SISTER = r"(?!제약|바이오|파마|홀딩스|헬스케어|인베스트먼트|생명과학|사이언스|셀|USA|\s?미국법인)"
 _KO_START = re.compile(r"^(?:\(주\)|㈜)\s*")
 
 # foreign-sounding: consonant-vowel syllables, Latin and Hangul side by side
@@ -122,6 +124,24 @@ def renamed_all(
     made: dict[str, tuple[str, str]] = {}
     for org in dict.fromkeys(ids):
         made[org] = names.take(_country(gaz, org) == "KR")
+    # the forms the text uses: what the gazetteer finds, and what the extractor linked to
+    # the graph as written, and the truth's own spelling (a transliteration no list holds,
+    # "레오파마" for LEO Pharma, already found without the graph)
+    forms: dict[str, str] = {}
+    for m in gaz.find(text):
+        if m.value[0] == "organization" and m.value[1] in made:
+            forms[m.text] = m.value[1]
+    for p in ingest.predicted(extract(text, gaz)).get("parties", []):
+        if p.get("organization") in made and p.get("mentioned_as"):
+            forms.setdefault(p["mentioned_as"], p["organization"])
+    for p in truth["parties"]:  # a name the truth writes as the text does ("레오파마")
+        if p.get("organization") in made and p.get("name") and p["name"] in text:
+            forms.setdefault(p["name"], p["organization"])
+    for form in sorted(forms, key=len, reverse=True):
+        edge = "" if _HANGUL.search(form) else r"(?<![A-Za-z0-9])"
+        tail = _KO_SISTER if _HANGUL.search(form) else r"(?![A-Za-z0-9])"
+        new = _new_form(form, *made[forms[form]])
+        text = re.sub(edge + re.escape(form) + tail, lambda _m, n=new: n, text)
     for _ in range(3):  # a renamed text may reveal a shorter known form
         found = [
             m for m in gaz.find(text) if m.value[0] == "organization" and m.value[1] in made
@@ -130,6 +150,12 @@ def renamed_all(
             break
         for m in sorted(found, key=lambda m: -m.start):
             text = text[: m.start] + _new_form(m.text, *made[m.value[1]]) + text[m.end :]
+    for latin, hangul in made.values():  # "세벨라(Norvexa)": the transliteration goes too
+        text = re.sub(
+            r"[가-힣][가-힣A-Za-z]*(?=\s?\(" + re.escape(latin) + ")",
+            lambda m, h=hangul: _new_form(m.group(0), h, h),
+            text,
+        )
     hangul_text = bool(_HANGUL.search(text)) and row["lang"] == "ko"
     parties = []
     for p in truth["parties"]:
