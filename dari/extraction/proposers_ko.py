@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from dari.extraction import marked_ko
+from dari.extraction import marked_ko, subjects_ko
 from dari.extraction.model import Mention
 from dari.extraction.owners import COUNTRY_KO
 from dari.extraction.stopwords import KO_SUBJECT_STOP
@@ -159,6 +159,7 @@ def propose_ko(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Ment
         ):
             spans.append(match.span(1))
     spans += marked_ko.spans(text)
+    spans += subjects_ko.spans(text)
     for span in sorted(set(spans)):
         mention = gazetteer._new(text, span, taken, span in marked)
         if mention is not None:
