@@ -25,8 +25,18 @@ _SIGNS = re.compile(
     r"(?:\S+\s){0,3}?(?:체결|맺|성사|수출|이전|승인)|"
     # or is paid under it: "계약금을 먼저 받게 된다"
     r"(?:계약금|선급금|선수금|마일스톤|기술료)\S{0,3}\s?(?:\S+\s){0,3}?(?:받|수령)|"
-    r"(?:공동\s?프로모션|공동\s?판매|공동\s?개발)\S{0,4}\s?(?:\S+\s){0,3}?합의"
+    r"(?:공동\s?프로모션|공동\s?판매|공동\s?개발)\S{0,4}\s?(?:\S+\s){0,3}?합의|"
+    # or grants its rights: "원천기술을 이용할 수 있는 권리를 승인했다"
+    r"권리\S{0,2}\s(?:\S+\s){0,2}?(?:승인|부여|허여)"
 )
+# two sides dividing the work of their contract: "이번 계약을 통해 다온셀은 생산 및 공급을
+# 담당하고, 노르벡스는 미국 내 마케팅 및 영업 활동을 맡을 예정이다"
+_DIVIDED = re.compile(
+    r"(?<![가-힣A-Za-z0-9&·])([가-힣]{2,10}?)(?:은|는|이|가)\s[^.\n]{0,80}?(?:담당|맡)\S*"
+    r"(?:하고|하며|고|며),?\s([가-힣]{2,10}?)(?:은|는|이|가)\s[^.\n]{0,80}?"
+    r"(?:담당|맡|갖|보유|확보)"
+)
+_DEAL = re.compile(r"계약|협약|제휴|파트너십|라이선스|라이센스")
 # the other side, right after the subject: "다온셀은 노르벡스와", "다온셀은 노르벡스로부터"
 _PARTNER = re.compile(r"([가-힣]{2,10}?)(?:와|과|으로부터|로부터)\s")
 # two sides as the subject: "노르벡스와 다온셀은 ... 제휴를 체결했다"
@@ -63,14 +73,19 @@ def spans(text: str) -> list[tuple[int, int]]:
 
 
 def _partners(text: str) -> list[tuple[int, int]]:
-    """The other side of a signing subject, and two sides named together as the subject (a
-    known company there is the gazetteer's already)."""
+    """The other side of a signing subject, two sides dividing their contract's work, and
+    two sides named together as the subject (a known company there is the gazetteer's
+    already)."""
     out: list[tuple[int, int]] = []
     for match in _SUBJECT.finditer(text):
         partner = _PARTNER.match(text, match.end())
         start, end = _sentence(text, match.start())
         if partner and _SIGNS.search(text, match.end(), end) and _name(partner.group(1)):
             out.append(partner.span(1))
+    for match in _DIVIDED.finditer(text):
+        start, end = _sentence(text, match.start())
+        if _DEAL.search(text, start, end):
+            out += [match.span(i) for i in (1, 2) if _name(match.group(i))]
     for match in _PAIR.finditer(text):
         start, end = _sentence(text, match.start())
         if _SIGNS.search(text, match.end(), end):

@@ -59,3 +59,27 @@ def test_the_partner_after_the_subject_is_a_party_end_to_end():
         "진행하기로 최종 합의했다고 9일 밝혔다. 제미글로는 카노벡스가 개발한 신약이다."
     )
     assert "카노벡스" in {p["mentioned_as"] for p in fields["parties"]}
+
+
+def test_two_sides_dividing_the_work_of_their_contract():
+    text = (
+        "이번 계약을 통해 다온셀은 제품 생산 및 공급을 담당하고, 켈보라는 미국 내 마케팅 및 "
+        "영업 활동을 맡을 예정이다."
+    )
+    assert _names(text) == ["다온셀", "켈보라"]
+    assert _names("다온셀은 생산을 담당하고, 켈보라는 판매를 맡는다.") == []  # no contract
+
+
+def test_a_subject_granting_its_rights():
+    text = (
+        "다온셀은 글로벌 제약사 한 곳에 자사 원천기술을 이용할 수 있는 권리를 승인했다고 "
+        "공시했다. 다온셀에 따르면 마일스톤은 최대 3억 달러다."
+    )
+    assert _names(text) == ["다온셀"]
+
+
+def test_a_company_after_its_kind_with_its_corporate_mark():
+    from dari.extraction import proposers_ko
+
+    text = "솔빛아산병원이 줄기세포 배양 기술을 바이오 기업 다온셀㈜에 이전했다고 밝혔다."
+    assert proposers_ko._AFTER_KIND.search(text).group(1) == "다온셀"
