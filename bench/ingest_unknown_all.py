@@ -39,7 +39,9 @@ _KO_END = re.compile(
     r"생명과학|헬스케어|홀딩스|\s*\(주\)|㈜)$"
 )
 # 셀트리온 in 셀트리온제약 or 에이치엘비 in 에이치엘비USA is a sister company: left alone
-_KO_SISTER = r"(?!제약|바이오|파마|홀딩스|헬스케어|인베스트먼트|생명과학|사이언스|셀|USA|\s?미국법인)"
+_KO_SISTER = (
+    r"(?!제약|바이오|파마|홀딩스|헬스케어|인베스트먼트|생명과학|사이언스|셀|USA|\s?미국법인)"
+)
 _KO_START = re.compile(r"^(?:\(주\)|㈜)\s*")
 
 # foreign-sounding: consonant-vowel syllables, Latin and Hangul side by side
@@ -143,9 +145,7 @@ def renamed_all(
         new = _new_form(form, *made[forms[form]])
         text = re.sub(edge + re.escape(form) + tail, lambda _m, n=new: n, text)
     for _ in range(3):  # a renamed text may reveal a shorter known form
-        found = [
-            m for m in gaz.find(text) if m.value[0] == "organization" and m.value[1] in made
-        ]
+        found = [m for m in gaz.find(text) if m.value[0] == "organization" and m.value[1] in made]
         if not found:
             break
         for m in sorted(found, key=lambda m: -m.start):
