@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from dari.extraction import nouns_ko
+from dari.extraction.owners import COUNTRY_KO
 from dari.extraction.stopwords import KO_SUBJECT_STOP
 
 # a word with a subject or topic particle
@@ -37,8 +38,9 @@ _DIVIDED = re.compile(
     r"(?:담당|맡|갖|보유|확보)"
 )
 _DEAL = re.compile(r"계약|협약|제휴|파트너십|라이선스|라이센스")
-# the other side, right after the subject: "다온셀은 노르벡스와", "다온셀은 노르벡스로부터"
-_PARTNER = re.compile(r"([가-힣]{2,10}?)(?:와|과|으로부터|로부터)\s")
+# the other side, right after the subject: "다온셀은 노르벡스와", "다온셀은 노르벡스로부터",
+# "다온셀은 노르벡스의 백신 8개 품목을 ... 판매하기로 하는 계약을 체결했다"
+_PARTNER = re.compile(r"([가-힣]{2,10}?)(?:와|과|으로부터|로부터|의)\s")
 # two sides as the subject: "노르벡스와 다온셀은 ... 제휴를 체결했다"
 _PAIR = re.compile(
     r"(?<![가-힣A-Za-z0-9&·])([가-힣]{2,10}?)(?:와|과)\s([가-힣]{2,10}?)(?:은|는|이|가)\s"
@@ -65,10 +67,9 @@ def spans(text: str) -> list[tuple[int, int]]:
         name = match.group(1)
         if name in KO_SUBJECT_STOP or not _SIGNS.search(text, match.end(), end):
             continue
-        if len(re.findall(_AGAIN % re.escape(name), text)) < 2:
-            continue
-        if nouns_ko.unknown_word(name):
-            out.append(match.span(1))
+        again = list(re.finditer(_AGAIN % re.escape(name), text))
+        if len(again) >= 2 and nouns_ko.unknown_word(name):
+            out += [m.span() for m in again]  # each time the text names it
     return out + _partners(text)
 
 
@@ -96,6 +97,8 @@ def _partners(text: str) -> list[tuple[int, int]]:
 def _name(word: str) -> bool:
     """Not a stop word, and a word the dictionary lacks or one with a proper part (the slot
     marks it: kiwi splits many new names, "도소" + "루")."""
-    return word not in KO_SUBJECT_STOP and (
-        nouns_ko.unknown_word(word) or nouns_ko.proper_part(word)
+    return (
+        word not in KO_SUBJECT_STOP
+        and not re.fullmatch(COUNTRY_KO, word)
+        and (nouns_ko.unknown_word(word) or nouns_ko.proper_part(word))
     )

@@ -83,3 +83,26 @@ def test_a_company_after_its_kind_with_its_corporate_mark():
 
     text = "솔빛아산병원이 줄기세포 배양 기술을 바이오 기업 다온셀㈜에 이전했다고 밝혔다."
     assert proposers_ko._AFTER_KIND.search(text).group(1) == "다온셀"
+
+
+def test_the_partner_whose_products_the_subject_signs_for_but_not_a_place():
+    text = (
+        "소렌벡제약은 켈보라의 백신 8개 품목을 3년간 국내에서 판매하기로 하는 계약을 "
+        "체결했다고 밝혔다."
+    )
+    assert "켈보라" in _names(text)
+    text = "다온셀은 영국의 신약 후보물질에 대한 기술 수출 계약을 체결했다."
+    assert "영국" not in _names(text)
+
+
+def test_each_mention_of_a_recurring_subject():
+    text = "다온셀은 켈보라와 기술 수출 계약을 체결했다. 다온셀의 주가는 올랐다."
+    spans = [text[a:b] for a, b in subjects_ko.spans(text)]
+    assert spans.count("다온셀") == 2
+
+
+def test_a_company_after_big_pharma():
+    from dari.extraction import proposers_ko
+
+    text = "다온셀은 영국 글로벌 빅파마인 켈보라에 기술이전했다."
+    assert proposers_ko._AFTER_KIND.search(text).group(1) == "켈보라"
