@@ -17,7 +17,8 @@ round every split was tuned on, test9 and test10 included, and a learned party m
 (`dari/extraction/learned.py`) was added: `--cv` prints its leave-one-split-out
 cross-validation (bench/ingest_learn.py), `--cv-tagger` that of the learned mention
 tagger (`dari/extraction/tagger.py`, bench/ingest_tagger.py), `--unknown` how the parties
-hold up when a known company is renamed to one no list holds (bench/ingest_unknown.py).
+hold up when a known company is renamed to one no list holds (bench/ingest_unknown.py),
+`--unknown-all` when every known party of a deal is (bench/ingest_unknown_all.py).
 Each is reported apart; `--splits=dev,dev2,test,test2,test3` leaves the later splits out
 while tuning. Session 12 tuned only on the training splits (dev5, dev6 and dev4 gained most)
 and printed test12/13/14 in aggregate before and after (README "Session 12"); its second
@@ -276,6 +277,11 @@ def main(argv: list[str] | None = None) -> None:
         from ingest_unknown import main as unknown
 
         unknown()
+        return
+    if args and args[0] == "--unknown-all":  # every known party renamed: the graph no help
+        from ingest_unknown_all import main as unknown_all
+
+        unknown_all()
         return
     splits = (*SPLITS, "all")
     if args and args[0].startswith("--splits="):

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from dari.extraction import marked_ko
+from dari.extraction import marked_ko, subjects_ko
 from dari.extraction.model import Mention
 from dari.extraction.owners import COUNTRY_KO
 from dari.extraction.stopwords import KO_SUBJECT_STOP
@@ -47,9 +47,10 @@ _CONTRACT = re.compile(
 # "위탁개발생산 업체 바이오센트릭을"
 _AFTER_KIND = re.compile(
     r"(?:바이오\s?기업|제약\s?기업|제약\s?회사|바이오\s?회사|전문\s?기업|전문\s?회사|전문\s?업체|"
+    r"(?:글로벌|다국적)\s?제약사|빅\s?파마|"
     r"(?:종속|계열|관계)\s?회사|"
     r"신약\s?개발사|스타트업|업체|기업)(?:인|이자)?\s['‘\"“]?"
-    r"([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14})['’\"”]?(?=(?:\([^()]{2,40}\))?"
+    r"([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14})['’\"”]?(?=(?:\(주\)|㈜)?(?:\([^()]{2,40}\))?"
     r"(?:으로부터|로부터|에게|와|과|을|를|은|는|이|가|에|의|측)[\s,])"
 )
 # a name after the country it is from, where the text says what it did in the deal: "일본
@@ -159,6 +160,7 @@ def propose_ko(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Ment
         ):
             spans.append(match.span(1))
     spans += marked_ko.spans(text)
+    spans += subjects_ko.spans(text)
     for span in sorted(set(spans)):
         mention = gazetteer._new(text, span, taken, span in marked)
         if mention is not None:

@@ -1,0 +1,104 @@
+"""A Korean company the graph lacks, as the subject of its deal (issue 14, unknown parties).
+
+Korean deal news names its company first, with a subject or topic particle, in the sentence
+that says it signed: "다온셀은 노르벡스와 ... 기술이전 계약을 체결했다고 24일 밝혔다",
+"다온셀이 일본 제약사 켈보라에 4천억원 규모 기술 수출 계약을 체결했다". Where no list holds
+that name, the place tells it: the first word of the clause with 은/는/이/가, whose sentence
+signs a contract, that the text names again elsewhere (a company is named more than once, a
+word of the sentence seldom is), and that the dictionary lacks (a new company's name is an
+unknown word, "유비프로텐"; "회사는", "양사는", "정부가" are words it knows).
+Each is only a candidate: the rules and the tagger decide whether it is a party.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dari.extraction import nouns_ko
+from dari.extraction.owners import COUNTRY_KO
+from dari.extraction.stopwords import KO_SUBJECT_STOP
+
+# a word with a subject or topic particle
+_SUBJECT = re.compile(r"(?<![가-힣A-Za-z0-9&·])([가-힣]{2,8}?)(?:은|는|이|가)\s")
+# the sentence signs (or has signed) a contract
+_SIGNS = re.compile(
+    r"(?:계약|협약|제휴|라이선스|라이센스|파트너십|기술\s?수출|기술\s?이전)\S{0,4}\s?"
+    r"(?:\S+\s){0,3}?(?:체결|맺|성사|수출|이전|승인)|"
+    # or is paid under it: "계약금을 먼저 받게 된다"
+    r"(?:계약금|선급금|선수금|마일스톤|기술료)\S{0,3}\s?(?:\S+\s){0,3}?(?:받|수령)|"
+    r"(?:공동\s?프로모션|공동\s?판매|공동\s?개발)\S{0,4}\s?(?:\S+\s){0,3}?합의|"
+    # or grants its rights: "원천기술을 이용할 수 있는 권리를 승인했다"
+    r"권리\S{0,2}\s(?:\S+\s){0,2}?(?:승인|부여|허여)"
+)
+# two sides dividing the work of their contract: "이번 계약을 통해 다온셀은 생산 및 공급을
+# 담당하고, 노르벡스는 미국 내 마케팅 및 영업 활동을 맡을 예정이다"
+_DIVIDED = re.compile(
+    r"(?<![가-힣A-Za-z0-9&·])([가-힣]{2,10}?)(?:은|는|이|가)\s[^.\n]{0,80}?(?:담당|맡)\S*"
+    r"(?:하고|하며|고|며),?\s([가-힣]{2,10}?)(?:은|는|이|가)\s[^.\n]{0,80}?"
+    r"(?:담당|맡|갖|보유|확보)"
+)
+_DEAL = re.compile(r"계약|협약|제휴|파트너십|라이선스|라이센스")
+# the other side, right after the subject: "다온셀은 노르벡스와", "다온셀은 노르벡스로부터",
+# "다온셀은 노르벡스의 백신 8개 품목을 ... 판매하기로 하는 계약을 체결했다"
+_PARTNER = re.compile(r"([가-힣]{2,10}?)(?:와|과|으로부터|로부터|의)\s")
+# two sides as the subject: "노르벡스와 다온셀은 ... 제휴를 체결했다"
+_PAIR = re.compile(
+    r"(?<![가-힣A-Za-z0-9&·])([가-힣]{2,10}?)(?:와|과)\s([가-힣]{2,10}?)(?:은|는|이|가)\s"
+)
+# the name again elsewhere, with a particle or an ending of its own
+_AGAIN = r"(?<![가-힣A-Za-z0-9])%s(?=은|는|이|가|의|와|과|에|을|를|로|으로|도|\s|,|\()"
+
+
+def _sentence(text: str, at: int) -> tuple[int, int]:
+    start = max(text.rfind(". ", 0, at), text.rfind("다.", 0, at), text.rfind("\n", 0, at))
+    ends = [i for i in (text.find(". ", at), text.find("다.", at), text.find("\n", at)) if i > 0]
+    return start + 1, min(ends, default=len(text))
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """Spans of subjects that sign their sentence's contract and recur in the text."""
+    out: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    for match in _SUBJECT.finditer(text):
+        start, end = _sentence(text, match.start())
+        if start in seen:
+            continue  # the first subject of a sentence only
+        seen.add(start)
+        name = match.group(1)
+        if name in KO_SUBJECT_STOP or not _SIGNS.search(text, match.end(), end):
+            continue
+        again = list(re.finditer(_AGAIN % re.escape(name), text))
+        if len(again) >= 2 and nouns_ko.unknown_word(name):
+            out += [m.span() for m in again]  # each time the text names it
+    return out + _partners(text)
+
+
+def _partners(text: str) -> list[tuple[int, int]]:
+    """The other side of a signing subject, two sides dividing their contract's work, and
+    two sides named together as the subject (a known company there is the gazetteer's
+    already)."""
+    out: list[tuple[int, int]] = []
+    for match in _SUBJECT.finditer(text):
+        partner = _PARTNER.match(text, match.end())
+        start, end = _sentence(text, match.start())
+        if partner and _SIGNS.search(text, match.end(), end) and _name(partner.group(1)):
+            out.append(partner.span(1))
+    for match in _DIVIDED.finditer(text):
+        start, end = _sentence(text, match.start())
+        if _DEAL.search(text, start, end):
+            out += [match.span(i) for i in (1, 2) if _name(match.group(i))]
+    for match in _PAIR.finditer(text):
+        start, end = _sentence(text, match.start())
+        if _SIGNS.search(text, match.end(), end):
+            out += [match.span(i) for i in (1, 2) if _name(match.group(i))]
+    return out
+
+
+def _name(word: str) -> bool:
+    """Not a stop word, and a word the dictionary lacks or one with a proper part (the slot
+    marks it: kiwi splits many new names, "도소" + "루")."""
+    return (
+        word not in KO_SUBJECT_STOP
+        and not re.fullmatch(COUNTRY_KO, word)
+        and (nouns_ko.unknown_word(word) or nouns_ko.proper_part(word))
+    )
