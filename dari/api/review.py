@@ -194,11 +194,14 @@ def post_approve(request: HttpRequest, candidate_id: int, body: ApproveIn) -> Ca
     try:
         approve(candidate_id, request.user, fields, separate=separate)
     except DuplicateDeal as exc:
-        message = _(
-            "A deal between these organisations is already recorded near this date: "
-            '%(deals)s. To amend it, send "update": its id; if the text reports another '
-            'deal, send "separate": true.'
-        ) % {"deals": exc.named()}
+        message = (
+            exc.recorded()
+            + " "
+            + _(
+                'To amend it, send "update": its id; if the text reports another deal, send '
+                '"separate": true.'
+            )
+        )
         # The ids as data too: a client offers "update" without parsing the message.
         ids = [pk for pk, _date in exc.deals]
         raise field_error(409, "update", exc.code, message, deals=ids) from None

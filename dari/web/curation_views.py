@@ -360,12 +360,12 @@ def _offer_a_separate_deal(form: Any, exc: DuplicateDeal) -> None:
     form.add_error(
         "update",
         forms.ValidationError(
-            _(
-                "A deal between these organisations is already recorded near this date: "
-                "%(deals)s. To amend it, enter its id here; if the text reports another deal, "
+            exc.recorded()
+            + " "
+            + _(
+                "To amend it, enter its id here; if the text reports another deal, "
                 "tick “Add as a separate deal”."
-            )
-            % {"deals": exc.named()},
+            ),
             code=exc.code,
         ),
     )

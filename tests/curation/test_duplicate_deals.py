@@ -17,6 +17,7 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from dari.accounts.models import Role
 from dari.cli import main
@@ -105,6 +106,19 @@ def test_a_deal_far_from_the_recorded_one_is_not_a_repeat(cand, curator):
     Deal.objects.filter(pk="dl-old").update(date="2019-06")
     approve(cand.pk, curator, initial(cand))
     _published_twice(cand)
+
+
+def test_an_undated_repeat_is_not_said_to_be_near_a_date(cand, curator):
+    with pytest.raises(DuplicateDeal) as exc:
+        approve(cand.pk, curator, {**initial(cand), "date": ""})
+    assert "near this date" not in exc.value.message
+    assert "already recorded: dl-old (2025-03)." in exc.value.message
+    with translation.override("ko"):
+        assert (
+            exc.value.recorded()
+            == "이 두 기관 사이의 거래가 이미 기록되어 있습니다: dl-old (2025-03)."
+        )
+    _nothing_written(cand)
 
 
 # The three interfaces --------------------------------------------------------------------------

@@ -34,7 +34,8 @@ from django.utils.translation import gettext_lazy as _l
 
 from dari.core.money import parse_amount
 from dari.curation.access import may_curate
-from dari.curation.domain.errors import CurationError, DuplicateDeal, named_deals
+from dari.curation.domain.errors import CurationError, DuplicateDeal
+from dari.curation.domain.errors import recorded as said_recorded
 from dari.curation.domain.observations import approve_observation
 from dari.curation.domain.queries import deals_like, initial
 from dari.curation.models import Candidate, CandidateKind, CandidateStatus
@@ -249,16 +250,12 @@ def _refuse_a_repeat(named: tuple[str, str], values: dict[str, Any], by: Any) ->
     asset = values["asset"].pk if "asset" in values else ""
     recorded = deals_like(named[0].strip(), named[1].strip(), values["date"], asset, by)
     if recorded:
-        deals = [(str(d.pk), d.date) for d in recorded]
-        raise DuplicateDeal(
-            _(
-                "A deal between these organisations is already recorded near this date: "
-                "%(deals)s. To amend it, approve with it as the deal to update; if the text "
-                "reports another deal, approve this one as a separate deal."
-            )
-            % {"deals": named_deals(deals)},
-            deals,
+        deals, dated = [(str(d.pk), d.date) for d in recorded], bool(values["date"])
+        how = _(
+            "To amend it, approve with it as the deal to update; if the text reports another "
+            "deal, approve this one as a separate deal."
         )
+        raise DuplicateDeal(f"{said_recorded(deals, dated)} {how}", deals, dated)
 
 
 def _keeps_hidden_asset(candidate: Candidate, deal: Deal, asset_id: str, by: Any) -> bool:

@@ -101,12 +101,12 @@ class Command(DariCommand):
             candidate = approve(options["id"], user, fields, separate=options["separate"])
         except DuplicateDeal as exc:
             raise self.refused(
-                _(
-                    "A deal between these organisations is already recorded near this date: "
-                    "%(deals)s. To amend it, give --update and its id; if the text reports "
-                    "another deal, give --separate."
+                exc.recorded()
+                + " "
+                + _(
+                    "To amend it, give --update and its id; if the text reports another deal, "
+                    "give --separate."
                 )
-                % {"deals": exc.named()}
             ) from None
         except CurationError as exc:
             if exc.field == "update" and options["update"] is not None:
