@@ -33,6 +33,7 @@ def named_deals(deals: list[tuple[str, str]]) -> str:
 def recorded(deals: list[tuple[str, str]], dated: bool) -> str:
     """The deals a new one would repeat, in the reader's language: "near this date" only when
     the new deal has a date to be near."""
+    said: str
     if dated:
         said = _(
             "A deal between these organisations is already recorded near this date: %(deals)s."
