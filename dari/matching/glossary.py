@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .text import GLOSSARY_PATH, _latin_tokens, has_hangul
+from .text import _latin_tokens, has_hangul
 
-DEFAULT_PATH = GLOSSARY_PATH
+DEFAULT_PATH = Path(__file__).with_name("data") / "glossary_ko_en.tsv"
 KINDS = ("area", "modality", "indication", "target", "term")
 GIST_KINDS = ("indication", "target", "modality", "term")
 COLUMNS = ("kind", "en", "ko", "en_aliases", "ko_aliases", "parent", "source")

@@ -13,15 +13,12 @@ from __future__ import annotations
 import re
 import threading
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 # A Latin/digit word, possibly joined by hyphens, dots or slashes between alnum runs.
 _WORD = re.compile(r"[a-z0-9]+(?:[-./][a-z0-9]+)*")
 _KOREAN_TAGS = frozenset({"NNG", "NNP", "XR", "VV", "VA", "SH"})
-GLOSSARY_PATH = Path(__file__).with_name("data") / "glossary_ko_en.tsv"
-"""The glossary's file (dari.matching.glossary reads it; `kept_plurals` reads its names)."""
 
 STOPWORDS: frozenset[str] = frozenset(
     """a an and are as at be been being by for from has have in into is it its of on or
@@ -71,18 +68,12 @@ def kept_plurals() -> frozenset[str]:
     name (or alias) whose entry does not also list the word without its "s" (MERS, KRAS,
     AIDS, FSGS, diabetes, hives). Stripping them would make another word: "MERS" would read
     as the target "MER", "AIDS" as "aid", "KRAS" as "KRA". Real plurals that mean the same
-    as their singular list it as an alias (seizures | seizure) and are stripped as usual.
-    Read from the glossary's file directly (the glossary itself tokenises with this module)."""
+    as their singular list it as an alias (seizures | seizure) and are stripped as usual."""
+    from .glossary import read_entries  # read, not built: the glossary tokenises with this module
+
     kept: set[str] = set()
-    if not GLOSSARY_PATH.exists():
-        return frozenset()
-    for line in GLOSSARY_PATH.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
-            continue
-        cells = line.split("\t")
-        if len(cells) < 4:
-            continue
-        names = {n.strip().lower() for n in [cells[1], *cells[3].split("|")] if n.strip()}
+    for entry in read_entries():
+        names = {n.lower() for n in (entry.en, *entry.en_aliases)}
         for name in names:
             stripped = _strip_plural(name)
             if stripped != name and stripped not in names:
