@@ -36,6 +36,13 @@ def worker_max_age() -> float:
     return float(getattr(settings, "DARI_HEALTH_WORKER_MAX_AGE", lease().total_seconds()))
 
 
+def workers_alive(age: float | None) -> bool:
+    """Whether a worker beat recently enough (`age`: seconds since the newest heartbeat, None
+    when none beat); a limit of 0 or less turns the check off."""
+    limit = worker_max_age()
+    return limit <= 0 or (age is not None and age <= limit)
+
+
 def _migrations_applied() -> bool:
     global _migrated
     if not _migrated:
@@ -54,7 +61,6 @@ def check_health(require_worker: bool = True) -> Health:
     except DatabaseError:
         database = migrations = False
         age = None
-    limit = worker_max_age()
-    workers = limit <= 0 or (age is not None and age <= limit)
+    workers = workers_alive(age)
     healthy = database and migrations and (workers or not require_worker)
     return Health(database, migrations, None if age is None else round(age, 1), workers, healthy)

@@ -15,7 +15,7 @@ from dari.core.names import country_name as _country_name
 from dari.events.access import may_manage, registration_for, represents
 from dari.events.domain import reasons
 from dari.events.models import Event, RunStatus, ScheduleRun
-from dari.ops.health import worker_max_age
+from dari.ops.health import workers_alive
 from dari.ops.workers import newest_heartbeat_age
 
 register = template.Library()
@@ -42,16 +42,10 @@ def run_progress(run: ScheduleRun) -> str:
     worker has reported for (none beat within the health check's limit) says so, else the
     organiser watches a spinner that never ends."""
     text = reasons.run_progress(run)
-    if run.status != RunStatus.QUEUED or _a_worker_is_alive():
+    if run.status != RunStatus.QUEUED or workers_alive(newest_heartbeat_age()):
         return text
     note = _("no background worker is running; the run starts once one does (dari db_worker)")
     return f"{text} · {note}" if text else note
-
-
-def _a_worker_is_alive() -> bool:
-    limit = worker_max_age()
-    age = newest_heartbeat_age()
-    return limit <= 0 or (age is not None and age <= limit)
 
 
 @register.filter
