@@ -25,9 +25,9 @@ KOREAN_CURRENCY = {
 KOREAN_UNITS = ((10**12, "조"), (10**8, "억"), (10**4, "만"))
 
 
-def _plain(value: Decimal) -> str:
-    """1,040 or 2.5: thousands separated, no trailing zeros."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+def plain_number(value: Decimal | float, places: int = 2) -> str:
+    """1,040 or 2.5: thousands separated, at most `places` decimals, no trailing zeros."""
+    text = f"{value:,.{places}f}".rstrip("0").rstrip(".")
     return text or "0"
 
 
@@ -51,8 +51,8 @@ def english_number(value: Decimal | float | int) -> str:
     amount = Decimal(str(value))
     for unit, suffix in ((Decimal(10**9), "bn"), (Decimal(10**6), "m")):
         if abs(amount) >= unit:
-            return _plain(amount / unit) + suffix
-    return _plain(amount)
+            return plain_number(amount / unit) + suffix
+    return plain_number(amount)
 
 
 def usd_millions(amount: Decimal | float | int | None, language: str | None = None) -> str:
@@ -62,7 +62,7 @@ def usd_millions(amount: Decimal | float | int | None, language: str | None = No
     value = Decimal(str(amount))
     if is_korean(language):
         return f"{korean_number(value * 10**6)} {KOREAN_CURRENCY['USD']}"
-    return _("USD %(amount)sm") % {"amount": _plain(value)}
+    return _("USD %(amount)sm") % {"amount": plain_number(value)}
 
 
 def money(amount: Decimal | float | int | None, currency: str, language: str | None = None) -> str:

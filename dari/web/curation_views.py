@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dari.core.forms import add_domain_error
-from dari.core.money import money
+from dari.core.money import money, plain_number
 from dari.core.names import local_name
 from dari.curation.access import may_curate
 from dari.curation.domain import queries
@@ -124,7 +124,7 @@ def _shown(name: str, value: Any, currency: str) -> Any:
         )
     if name in USD_M and isinstance(value, int | float) and not isinstance(value, bool):
         # "2,600" or "12.5" under a label that names the unit, never "2600.0"
-        return f"{value:,.3f}".rstrip("0").rstrip(".")
+        return plain_number(value, places=3)
     if name == "flags" and isinstance(value, list):
         return _flags(value, currency)
     if name == "territory" and value == "worldwide":  # the extractor's one coded territory
