@@ -11,7 +11,7 @@ of several dictionary words ("보건의료교육청", "브레인자산운용", "
 real name, and is left alone.
 
 Kiwi (kiwipiepy, hundreds of MB, seconds to load) is read lazily, once per process; a host
-that holds one (`dari.matching.text.korean_analyser`, see `dari.curation.domain.ingest`)
+that holds one (`dari.matching.text.korean_analyser`, see `dari.curation.apps`)
 hands it over with `use_analyser` so that the process keeps one. Answers are memoised per word.
 """
 

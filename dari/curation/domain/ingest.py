@@ -18,11 +18,10 @@ from dari.directory.models import Asset, Organization
 from dari.directory.sourcehosts import source_host_problem
 from dari.directory.vocab import Visibility
 from dari.extraction import Candidate as Extracted
-from dari.extraction import ExtractionModel, extract_with, nouns_ko
+from dari.extraction import ExtractionModel, extract_with
 from dari.extraction.chat import ChatModel
 from dari.extraction.gazetteer import Entry, Gazetteer
 from dari.extraction.text import language
-from dari.matching.text import korean_analyser
 from dari.trials.vocab import REGISTRY_PREFIX
 
 MAX_TEXT = 200_000
@@ -75,7 +74,6 @@ def extraction_model() -> ExtractionModel | None:
 def read(text: str, gaz: Gazetteer, lang: str = "auto") -> list[Extracted]:
     """The candidate records of a text: the rules', with what the configured local model
     suggests where it passes the checks (dari.extraction.backend)."""
-    nouns_ko.use_analyser(korean_analyser)  # the process's one Korean analyser, not a second
     return extract_with(text, gaz, lang, extraction_model())
 
 
