@@ -20,14 +20,13 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 _HANGUL_WORD = re.compile(r"^[가-힣]{2,}$")
 _lock = threading.Lock()
 _analyser: Any = None
 _provider: Callable[[], Any] | None = None
-_MEMO: dict[str, bool] = {}
-_MEMO_MAX = 50_000
 
 
 def use_analyser(provider: Callable[[], Any]) -> None:
@@ -49,9 +48,11 @@ def _kiwi() -> Any:
     return _analyser
 
 
-def _tokens(name: str) -> Any:
+@lru_cache(maxsize=50_000)
+def _tokens(name: str) -> tuple[Any, ...]:
+    """Kiwi's tokens of one word, memoised (the same names come back text after text)."""
     with _lock:  # Kiwi is not documented as thread-safe.
-        return _kiwi().tokenize(name)
+        return tuple(_kiwi().tokenize(name))
 
 
 def unknown_word(name: str) -> bool:
@@ -97,18 +98,10 @@ def common_noun(name: str) -> bool:
     name = name.strip()
     if not _HANGUL_WORD.match(name):
         return False
-    with _lock:  # Kiwi is not documented as thread-safe.
-        if name not in _MEMO:
-            tokens = _kiwi().tokenize(name)
-            if len(_MEMO) >= _MEMO_MAX:
-                _MEMO.clear()
-            _MEMO[name] = (
-                len(tokens) == 1
-                and tokens[0].tag == "NNG"
-                and not tokens[0].oov
-                and tokens[0].form == name
-            )
-        return _MEMO[name]
+    tokens = _tokens(name)
+    return (
+        len(tokens) == 1 and tokens[0].tag == "NNG" and not tokens[0].oov and tokens[0].form == name
+    )
 
 
 # where the text marks a word as a name: quoted, 사/社 after it, the kind of company it is
