@@ -64,6 +64,8 @@ FIELD_LABELS = {
     "asset": _l("Asset"),
     "asset_name": _l("Asset named"),
     "original_amounts": _l("Amounts in other currencies"),
+    "upfront_usd": _l("Upfront in US dollars, as stated"),
+    "total_usd": _l("Total in US dollars, as stated"),
     "flags": _l("Flags"),
     "target": _l("Target"),
     "value": _l("Value"),
@@ -108,6 +110,7 @@ def _label(field: str) -> str:
 
 USD_M = {"upfront_usd_m", "total_value_usd_m"}
 AMOUNTS = {"upfront", "near_term", "milestones", "total", "equity", "amount"}
+STATED_USD = {"upfront_usd", "total_usd"}
 VOCABULARY_FIELDS: dict[str, Any] = {"deal_type": DealType, "stage_at_signing": Stage}
 
 
@@ -116,6 +119,8 @@ def _shown(name: str, value: Any, currency: str) -> Any:
     달러"), a code by its label, a yes or no; never a Python list or a bare True."""
     if name in AMOUNTS and isinstance(value, int | float):
         return money(value, currency) if currency else value
+    if name in STATED_USD and isinstance(value, int | float):
+        return money(value, "USD")
     if name == "original_amounts" and isinstance(value, list):
         return ", ".join(
             money(pair[0], str(pair[1]))

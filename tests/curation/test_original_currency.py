@@ -88,6 +88,16 @@ def test_a_dollar_figure_the_source_states_is_kept_beside_the_won(graph, curator
     assert (deal.total_value_local, deal.total_value_usd_m) == (1.2e12, 820.0)
 
 
+def test_the_dollar_figures_the_source_states_are_proposed(graph, curator):
+    """What the text itself gives beside the won ("500억원(약 3,400만 달러)") is proposed as
+    the record's dollar figures, shown on the page as stated; still nothing is converted."""
+    (cand,) = ingest_text(KO_DEAL_WITH_DOLLARS, SOURCE).candidates.all()
+    assert (cand.extracted["upfront_usd"], cand.extracted["total_usd"]) == (34e6, 820e6)
+    proposed = initial(cand)
+    assert (proposed["upfront_usd_m"], proposed["total_value_usd_m"]) == (34.0, 820.0)
+    assert (proposed["upfront_local"], proposed["total_value_local"]) == (5e10, 1.2e12)
+
+
 def test_a_dollar_deal_keeps_its_figures_in_millions(graph, curator):
     (cand,) = ingest_text(EN_DEAL, SOURCE).candidates.all()
     proposed = initial(cand)

@@ -193,8 +193,11 @@ def diff(candidate: Candidate, deal: Deal) -> list[DiffRow]:
 
 
 def _usd_m(fields: dict[str, Any], name: str) -> float | None:
-    if fields.get("currency") == "USD" and isinstance(fields.get(name), int | float):
-        return round(float(fields[name]) / 1e6, 3)
+    """An amount in millions of dollars: the amount itself when the text's currency is the
+    dollar, else the dollar figure the text states beside it (`upfront_usd`, `total_usd`)."""
+    usd = fields.get(name) if fields.get("currency") == "USD" else fields.get(f"{name}_usd")
+    if isinstance(usd, int | float) and not isinstance(usd, bool):
+        return round(float(usd) / 1e6, 3)
     return None
 
 
@@ -214,8 +217,8 @@ def _party_value(p: dict[str, Any] | None) -> str:
 
 def initial(candidate: Candidate) -> dict[str, Any]:
     """The approval form's starting values, from what was extracted: USD amounts in
-    millions; an amount in another currency as stated, with its currency, and no dollar
-    figure (none is converted; the curator may give one the source states)."""
+    millions; an amount in another currency as stated, with its currency, and the dollar
+    figure only where the text states one beside it (none is ever converted)."""
     f = candidate.extracted
     if candidate.kind == "observation":
         return {name: f.get(name, "") for name in ("target", "date", "value", "note")}
