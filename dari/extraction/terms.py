@@ -588,12 +588,9 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         if chosen is not None:
             conf = 0.85 if role != "total" else 0.8
             cand.put(role, chosen.values[currency], chosen.mentions[currency], confidence=conf)
-            if role in ("upfront", "total") and currency != "USD" and "USD" in chosen.values:
-                # the dollar figure the text states beside it ("4,098억원(3억6,350만 달러)"):
-                # the curator's form takes it as the record's USD amount; never converted here
-                cand.put(
-                    f"{role}_usd", chosen.values["USD"], chosen.mentions["USD"], confidence=0.7
-                )
+            usd = chosen.mentions.get("USD") if currency != "USD" else None
+            if usd is not None and role in ("upfront", "total"):  # stated beside it, as is
+                cand.put(f"{role}_usd", chosen.values["USD"], usd, confidence=0.7)
     converted = [m for t in terms for c, m in t.mentions.items() if c != currency]
     if converted:
         cand.put("original_amounts", [list(m.value) for m in converted], *converted, confidence=0.7)
