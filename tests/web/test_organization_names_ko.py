@@ -20,7 +20,7 @@ HANGUL = re.compile("[\uac00-\ud7a3]")
 # Korean outlets outside .kr (news sites of Korean publishers on .com hosts).
 KOREAN_OUTLETS_COM = {"kormedi.com", "medicaltimes.com", "hankyung.com", "dailypharm.com",
                       "yakup.com", "newsmp.com", "pharmnews.com", "biospectator.com", "donga.com",
-                      "chosun.com"}  # fmt: skip
+                      "chosun.com", "medipana.com", "dailymedi.com", "sisajournal-e.com"}  # fmt: skip
 # Organisations the aliases spell in Korean whose Korean display name is left out, and why: the
 # name stays English where the Korean press has no one spelling.
 KEPT_ENGLISH = {
