@@ -127,6 +127,7 @@ _REFUSED = {
     "globalbihari.com": "unrelated",
     "www.countstar.com": "unrelated",
     "countstar.com": "unrelated",
+    "gubbagroup.com": "unrelated",
     "smartkarma.com": "unrelated",
     "indiapharmaoutlook.com": "mirror",
     "m2pharma.com": "mirror",
@@ -219,6 +220,8 @@ _REFUSED = {
     "q.stock.sohu.com": "mirror",
     "www.ullet.com": "mirror",
     "phexcom.com": "mirror",
+    "medphanut.com": "mirror",
+    "scopeforward.com": "mirror",
     # copies of filings, contracts and papers
     "lawinsider.com": "document copy",
     "www.lawinsider.com": "document copy",
@@ -233,6 +236,7 @@ _REFUSED = {
     "app.researchpool.com": "document copy",
     "pitchsend.com": "document copy",
     "irbank.net": "document copy",
+    "eninvs.com": "document copy",
     # encyclopedias (anyone may edit an entry; cite the page it rests on)
     "en.wikipedia.org": "encyclopedia",
     "simple.m.wikipedia.org": "encyclopedia",
