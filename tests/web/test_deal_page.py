@@ -57,3 +57,13 @@ def test_an_unknown_deal_is_the_site_s_translated_404(client, db):
     client.cookies["django_language"] = "ko"
     response = client.get("/deals/dl-nothing/")
     assert response.status_code == 404 and "<h1>찾을 수 없음</h1>" in response.content.decode()
+
+
+def test_an_acquisition_names_its_seller_and_its_acquirer(client, deal):
+    Deal.objects.filter(pk=deal.pk).update(deal_type="acquisition")
+    html = client.get("/deals/dl-abl-sanofi/").content.decode()
+    assert "<dt>Seller or target</dt>" in html and "<dt>Acquirer</dt>" in html
+    assert "<dt>Licensor</dt>" not in html
+    client.cookies["django_language"] = "ko"
+    html = client.get("/deals/dl-abl-sanofi/").content.decode()
+    assert "<dt>매도자·인수 대상</dt>" in html and "<dt>인수자</dt>" in html
