@@ -95,7 +95,8 @@ def requests_by_status(event: Event) -> list[dict[str, Any]]:
 
 def meetings_by(event: Event, dimension: str, user: Any) -> list[dict[str, Any]]:
     """Meetings (accepted, not cancelled) by cluster, country or modality: key, label, meetings;
-    most meetings first, then by label. The key "" stands for "none" / "not stated"."""
+    most meetings first, then by label, the key "" ("elsewhere in Korea", "unknown", "not
+    stated": what is left over, not a group of its own) last."""
     if dimension not in DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
     meetings = (
@@ -132,7 +133,7 @@ def meetings_by(event: Event, dimension: str, user: Any) -> list[dict[str, Any]]
                 counts[key] += 1
                 labels[key] = label
     rows = [{"key": k, "label": labels[k], "meetings": n} for k, n in counts.items()]
-    return sorted(rows, key=lambda r: (-r["meetings"], r["key"] == "", r["label"]))
+    return sorted(rows, key=lambda r: (r["key"] == "", -r["meetings"], r["label"]))
 
 
 def cluster_coverage(event: Event) -> dict[str, int]:
