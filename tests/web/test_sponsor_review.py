@@ -39,3 +39,8 @@ def test_a_trials_page_names_its_sponsor_and_conditions_as_the_list_does(client,
         conditions.format("위암, SYNTHETIC rare condition") in korean,
         conditions.format("gastric cancer, SYNTHETIC rare condition") in english,
     ] == [True, True, True, True]
+
+
+def test_the_trial_lists_yes_no_filter_puts_its_box_before_its_words(client):
+    html = client.get("/trials/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert html.count('<label class="check"><input type="checkbox" name="korea"') == 1
