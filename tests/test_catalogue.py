@@ -93,3 +93,31 @@ def test_the_curation_models_read_in_korean():
             "후보 기록",
             "후보 기록",
         )
+
+
+def test_the_catalogue_keeps_no_obsolete_or_fuzzy_entry_and_is_compiled():
+    """A fuzzy entry is not compiled (its page reads English), an obsolete one (`#~`) is dead
+    weight; the compiled catalogue holds every translated entry of the source one."""
+    import gettext
+
+    from babel.messages.pofile import read_po
+
+    folder = ROOT / "locale" / "ko" / "LC_MESSAGES"
+    source = (folder / "django.po").read_text(encoding="utf-8")
+    with (folder / "django.po").open("rb") as f:
+        catalogue = read_po(f)
+    with (folder / "django.mo").open("rb") as f:
+        compiled = gettext.GNUTranslations(f)._catalog  # type: ignore[attr-defined]
+    translated = {
+        (m.id if isinstance(m.id, str) else m.id[0])
+        if m.context is None
+        else f"{m.context}\x04{m.id if isinstance(m.id, str) else m.id[0]}"
+        for m in catalogue
+        if m.id and m.string and (m.string if isinstance(m.string, str) else m.string[0])
+    }
+    keys = {k if isinstance(k, str) else k[0] for k in compiled if k}
+    assert [
+        [line for line in source.splitlines() if line.startswith("#~")],
+        [m.id for m in catalogue if m.fuzzy and m.id],
+        sorted(translated - keys),
+    ] == [[], [], []]

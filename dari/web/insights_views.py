@@ -111,6 +111,10 @@ def _ecosystem_tables(user: Any, f: analytics.Filters) -> list[Table]:
     share_rows = analytics.korea_meeting_share(f)
     for row in share_rows:
         row["share_pct"] = None if row["share"] is None else round(row["share"] * 100, 1)
+    cluster_note = _(
+        "Assets of organisations based in Korea; “Elsewhere in Korea” holds those of "
+        "organisations outside every cluster."
+    )
     tables: list[Table] = [
         {
             "key": "deals-year",
@@ -167,6 +171,7 @@ def _ecosystem_tables(user: Any, f: analytics.Filters) -> list[Table]:
                 ("assets", _("Assets")),
             ],
             "rows": analytics.assets_by_cluster(user, "stage", f),
+            "note": cluster_note,
             "chart": ("heatmap", Stage, _("Stage"), _("Cluster"), _("Assets")),
         },
         {
@@ -178,6 +183,7 @@ def _ecosystem_tables(user: Any, f: analytics.Filters) -> list[Table]:
                 ("assets", _("Assets")),
             ],
             "rows": analytics.assets_by_cluster(user, "modality", f),
+            "note": cluster_note,
             "chart": ("heatmap", Modality, _("Modality"), _("Cluster"), _("Assets")),
         },
         {
@@ -224,8 +230,18 @@ def _draw(table: Table) -> str:
     vocabulary, x_title, y_title, value_title = args
     rows = [r for r in table["rows"] if r["assets"]]
     order = [str(label) for label in vocabulary.labels] + [_("Not stated")]
+    # The rows' own order: clusters by name, "elsewhere in Korea" (no cluster) last.
+    clusters = list(dict.fromkeys(str(r["cluster_label"]) for r in rows))
     return charts.heatmap_chart(
-        rows, "label", "cluster_label", "assets", x_title, y_title, value_title, x_order=order
+        rows,
+        "label",
+        "cluster_label",
+        "assets",
+        x_title,
+        y_title,
+        value_title,
+        x_order=order,
+        y_order=clusters,
     )
 
 

@@ -79,7 +79,7 @@ def fair():
     report_outcome(m2.pk, p["b"], "no_interest")
     organiser = UserFactory(username="organiser", role=Role.ORGANISER)
     admin = UserFactory(username="admin", role=Role.PLATFORM_ADMIN, organization=None)
-    return {"event": event, "organiser": organiser, "admin": admin}
+    return {"event": event, "organiser": organiser, "admin": admin, "p": p}
 
 
 def test_request_summary(fair):
@@ -113,11 +113,36 @@ def test_requests_by_status(fair):
 
 
 def test_meetings_by_cluster_count_each_side_once(fair):
+    # GSK and Pfizer are abroad: no cluster by nature, so no bar of their own.
     assert analytics.meetings_by(fair["event"], "cluster", fair["organiser"]) == [
-        {"key": "", "label": "No cluster", "meetings": 3},
         {"key": "cl-pangyo", "label": "Pangyo Techno Valley", "meetings": 2},
         {"key": "cl-songdo", "label": "Songdo Bio Cluster", "meetings": 1},
     ]
+    assert analytics.cluster_coverage(fair["event"]) == {
+        "meetings": 3,
+        "abroad": 3,
+        "unclustered": 0,
+    }
+
+
+def test_an_organisation_in_korea_outside_every_cluster_counts_elsewhere_in_korea(fair):
+    from dari.events.domain.setup import register_participant
+
+    org = OrganizationFactory(id="daewoong", name="Daewoong", country="KR")
+    e = register_participant(
+        fair["event"], UserFactory(username="e", organization=org), "Asia/Seoul"
+    )
+    accept_request(request_meeting(e, target=fair["p"]["b"]).pk, fair["p"]["b"])
+    rows = analytics.meetings_by(fair["event"], "cluster", fair["organiser"])
+    assert rows[-1] == {"key": "", "label": "Elsewhere in Korea", "meetings": 1}
+    assert analytics.cluster_coverage(fair["event"]) == {
+        "meetings": 4,
+        "abroad": 4,
+        "unclustered": 1,
+    }
+    with translation.override("ko"):
+        rows = analytics.meetings_by(fair["event"], "cluster", fair["organiser"])
+    assert rows[-1]["label"] == "국내 기타 지역"
 
 
 def test_meetings_by_country(fair):
@@ -137,8 +162,8 @@ def test_meetings_by_country(fair):
 def test_meetings_by_modality_only_counts_assets_the_viewer_may_see(fair):
     # The cell therapy is shared under CDA only: the organiser may not see it.
     assert analytics.meetings_by(fair["event"], "modality", fair["organiser"]) == [
-        {"key": "", "label": "Not stated", "meetings": 2},
         {"key": "antibody", "label": "Antibody", "meetings": 1},
+        {"key": "", "label": "Not stated", "meetings": 2},
     ]
     assert analytics.meetings_by(fair["event"], "modality", fair["admin"]) == [
         {"key": "antibody", "label": "Antibody", "meetings": 1},
@@ -175,7 +200,14 @@ def test_csv_of_the_analytics_page(client, fair):
     client.force_login(fair["organiser"])
     response = client.get("/events/test-virtual/analytics", {"format": "csv", "table": "cluster"})
     assert response.content.decode("utf-8-sig") == (
-        "Cluster,Meetings\r\nNo cluster,3\r\nPangyo Techno Valley,2\r\nSongdo Bio Cluster,1\r\n"
+        "Cluster,Meetings\r\nPangyo Techno Valley,2\r\nSongdo Bio Cluster,1\r\n"
+    )
+    page = client.get("/events/test-virtual/analytics").content.decode()
+    note = page.split('<p class="small muted chart-note">')[1].split("</p>")[0]
+    assert note == (
+        "Clusters are Korean: organisations abroad have none and are left out of this chart "
+        "(3 of 3 meetings involve one; see meetings by country). Organisations in Korea outside "
+        "every cluster count under “Elsewhere in Korea”. 0 meetings involve no cluster at all."
     )
     response = client.get("/events/test-virtual/analytics", {"format": "csv", "table": "funnel"})
     assert response.content.decode("utf-8-sig") == (

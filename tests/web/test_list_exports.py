@@ -8,6 +8,7 @@ import io
 
 import openpyxl
 import pytest
+from django.utils import translation
 
 from tests.factories import AssetFactory, DealFactory, OrganizationFactory
 
@@ -63,3 +64,24 @@ def test_asset_and_deal_exports_give_the_korean_name_of_an_organisation_beside_i
     header = rows[0]
     assert rows[1][header.index("기술 제공사(한국어 이름)")] == "에이비엘바이오"
     assert header.index("기술 도입사(한국어 이름)") == header.index("기술 도입사") + 1
+
+
+def test_a_korean_readers_exports_name_clusters_cities_and_indications_as_the_pages_do(client):
+    from tests.factories import ClusterFactory
+
+    cluster = ClusterFactory(id="pangyo", name="Pangyo Techno Valley", name_ko="판교테크노밸리")
+    org = OrganizationFactory(
+        id="abl", name="ABL Bio", name_ko="에이비엘바이오", city="Seongnam", cluster=cluster
+    )
+    AssetFactory(organization=org, id="as-1", indications=["gastric cancer", "obesity"])
+    with translation.override(None):
+        orgs = _csv(client.get("/organizations/", {"format": "csv"}, HTTP_ACCEPT_LANGUAGE="ko"))
+        assets = _csv(client.get("/assets/", {"format": "csv"}, HTTP_ACCEPT_LANGUAGE="ko"))
+    head = orgs[0]
+    assert [orgs[1][head.index(h)] for h in ("ID", "이름", "도시", "클러스터")] == [
+        "abl",
+        "ABL Bio",
+        "성남",
+        "판교테크노밸리",
+    ]
+    assert assets[1][assets[0].index("적응증")] == "위암; 비만"

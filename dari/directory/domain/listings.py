@@ -1,5 +1,8 @@
 """The directory's list pages as tables for download (CSV, XLSX): organisations, assets,
-deals and investments, each narrowed by the page's filter. Read only, and through the asset
+deals and investments, each narrowed by the page's filter. The words a person reads (a kind,
+a country, a city, a cluster, an indication) are in the reader's language, as the pages show
+them; ids, dates, amounts and the recorded name beside its Korean one stay as they are, so
+that a sheet's columns mean the same in either language. Read only, and through the asset
 funnel: an asset list holds only assets the reader may see, an organisation's asset count
 counts only those, and a deal names its asset only when the reader may see it
 (`queries.deals`); an investment names no asset."""
@@ -12,7 +15,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from dari.core.names import country_name
+from dari.core.names import city_name, country_name, local_name, name_in_korean, term_name
 from dari.directory.domain.queries import ordered_investors, organization_asset_counts
 from dari.directory.models import Asset, Deal, Investment, Organization
 from dari.directory.vocab import (
@@ -35,6 +38,11 @@ def _labels(choices: Any, values: Iterable[str]) -> str:
     return "; ".join(_label(choices, v) for v in values)
 
 
+def _terms(values: Iterable[str]) -> str:
+    """Terms in the reader's language, each rendering once (as the `terms` filter shows them)."""
+    return "; ".join(dict.fromkeys(term_name(str(v)) for v in values))
+
+
 def organizations_table(user: Any, organizations: QuerySet[Organization]) -> Table:
     orgs = list(organizations.select_related("cluster").order_by("name", "id"))
     counts = organization_asset_counts(user, [o.pk for o in orgs])
@@ -42,11 +50,11 @@ def organizations_table(user: Any, organizations: QuerySet[Organization]) -> Tab
         {
             "id": o.pk,
             "name": o.name,
-            "name_ko": o.name_ko,
+            "name_ko": name_in_korean(o),
             "kind": _label(OrgKind, o.kind),
             "country": country_name(o.country),
-            "city": o.city,
-            "cluster": o.cluster.name if o.cluster else "",
+            "city": city_name(o.city),
+            "cluster": local_name(o.cluster) if o.cluster else "",
             "website": o.website,
             "assets": counts.get(o.pk, 0),
         }
@@ -80,12 +88,12 @@ def assets_table(assets: Iterable[Asset]) -> Table:
             "id": a.pk,
             "name": a.name,
             "organization": a.organization.name,
-            "organization_ko": a.organization.name_ko,
+            "organization_ko": name_in_korean(a.organization),
             "modality": _label(Modality, a.modality),
             "area": _label(TherapeuticArea, a.therapeutic_area),
             "stage": _label(Stage, a.stage),
             "targets": "; ".join(str(t) for t in a.targets),
-            "indications": "; ".join(str(i) for i in a.indications),
+            "indications": _terms(a.indications),
             "seeking": _labels(DealType, a.seeking),
         }
         for a in assets
@@ -116,9 +124,9 @@ def deals_table(deals: QuerySet[Deal]) -> Table:
             "id": d.pk,
             "date": d.date,
             "licensor": d.licensor.name,
-            "licensor_ko": d.licensor.name_ko,
+            "licensor_ko": name_in_korean(d.licensor),
             "licensee": d.licensee.name,
-            "licensee_ko": d.licensee.name_ko,
+            "licensee_ko": name_in_korean(d.licensee),
             "type": _label(DealType, d.deal_type),
             "asset": d.visible_asset_name or "",
             "upfront": d.upfront_usd_m,
@@ -164,11 +172,11 @@ def investments_table(investments: QuerySet[Investment]) -> Table:
                 "id": i.pk,
                 "date": i.date,
                 "recipient": i.recipient.name,
-                "recipient_ko": i.recipient.name_ko,
+                "recipient_ko": name_in_korean(i.recipient),
                 "country": country_name(i.recipient.country),
                 "kind": _label(InvestmentKind, i.kind),
                 "investors": "; ".join(o.name for o in investors),
-                "investors_ko": "; ".join(o.name_ko or o.name for o in investors),
+                "investors_ko": "; ".join(name_in_korean(o) or o.name for o in investors),
                 "amount": i.amount_usd_m,
                 "amount_local": i.amount_local,
                 "currency": i.currency,

@@ -8,6 +8,9 @@ Definitions (docs/events.md):
 - "meetings" are accepted meetings that were not cancelled; scheduled share = scheduled ÷ meetings;
 - a meeting counts once under each distinct cluster (country) of its participants'
   organisations, so a Seoul-London meeting counts for KR and for GB;
+- clusters are Korean: an organisation in Korea outside every cluster counts under "elsewhere
+  in Korea"; one abroad has no cluster by nature and is left out of the cluster chart
+  (`cluster_coverage` says how many meetings involve one, and how many no cluster at all);
 - modality is that of the asset named in the request, when the viewer may see the asset
   (`visible_assets`); otherwise the meeting counts as "not stated";
 - the funnel starts from scheduled meetings; a meeting counts at every stage up to the furthest
@@ -40,6 +43,7 @@ from dari.events.models import (
 )
 
 DIMENSIONS = ("cluster", "country", "modality")
+KOREA = "KR"
 
 
 def _rate(part: int, whole: int) -> float | None:
@@ -91,7 +95,8 @@ def requests_by_status(event: Event) -> list[dict[str, Any]]:
 
 def meetings_by(event: Event, dimension: str, user: Any) -> list[dict[str, Any]]:
     """Meetings (accepted, not cancelled) by cluster, country or modality: key, label, meetings;
-    most meetings first, then by label. The key "" stands for "none" / "not stated"."""
+    most meetings first, then by label, the key "" ("elsewhere in Korea", "unknown", "not
+    stated": what is left over, not a group of its own) last."""
     if dimension not in DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
     meetings = (
@@ -117,9 +122,10 @@ def meetings_by(event: Event, dimension: str, user: Any) -> list[dict[str, Any]]
             for p in m.participants.all():
                 org = p.organization
                 if dimension == "cluster":
-                    cluster = org.cluster if org is not None else None
-                    key = cluster.pk if cluster is not None else ""
-                    keys[key] = local_name(cluster) if cluster is not None else _("No cluster")
+                    if org is None or (org.cluster is None and org.country != KOREA):
+                        continue
+                    key = org.cluster.pk if org.cluster is not None else ""
+                    keys[key] = local_name(org.cluster) if key else _("Elsewhere in Korea")
                 else:
                     key = org.country if org is not None else ""
                     keys[key] = country_name(key) or _("Unknown")
@@ -127,7 +133,25 @@ def meetings_by(event: Event, dimension: str, user: Any) -> list[dict[str, Any]]
                 counts[key] += 1
                 labels[key] = label
     rows = [{"key": k, "label": labels[k], "meetings": n} for k, n in counts.items()]
-    return sorted(rows, key=lambda r: (-r["meetings"], r["key"] == "", r["label"]))
+    return sorted(rows, key=lambda r: (r["key"] == "", -r["meetings"], r["label"]))
+
+
+def cluster_coverage(event: Event) -> dict[str, int]:
+    """What the cluster chart leaves out: of the meetings (accepted, not cancelled), how many
+    involve an organisation abroad (`abroad`, counted by country instead) and how many involve
+    no organisation of a cluster (`unclustered`)."""
+    meetings = (
+        Meeting.objects.filter(event=event)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .prefetch_related("participants__organization")
+    )
+    total = abroad = unclustered = 0
+    for m in meetings:
+        orgs = [p.organization for p in m.participants.all() if p.organization is not None]
+        total += 1
+        abroad += any(o.country != KOREA for o in orgs)
+        unclustered += all(o.cluster_id is None for o in orgs)
+    return {"meetings": total, "abroad": abroad, "unclustered": unclustered}
 
 
 def funnel_stages() -> list[tuple[str, str]]:

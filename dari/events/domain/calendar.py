@@ -1,6 +1,7 @@
 """iCalendar for a participant: stable UIDs, SEQUENCE raised on every change, cancelled meetings
 sent as cancelled, times with their zone (UTC instants, shown by clients in local time). The
-other side is named, never by their e-mail address."""
+other side is named, never by their e-mail address, with their organisation as the pages name it
+to the reader (셀트리온 for a Korean reader)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from icalendar import Event as VEvent
 
 from dari.core.names import local_name
 from dari.events.access import named_assets
+from dari.events.domain.exports import who
 from dari.events.domain.links import video_link
 from dari.events.models import Meeting, MeetingStatus, Participant, Seat
 
@@ -44,6 +46,7 @@ def calendar_version(participant: Participant) -> tuple[str, datetime | None]:
             "participant__user__last_name",
             "participant__user__username",
             "participant__organization__name",
+            "participant__organization__name_ko",
         )
     )
     # The assets their requests were about, as far as the participant may see them (a CDA
@@ -89,9 +92,7 @@ def participant_calendar(participant: Participant, alarm_minutes: int = ALARM_MI
     for m in meetings:
         event_name = local_name(m.event)
         others = [p for p in m.participants.all() if p.pk != participant.pk]
-        names = ", ".join(
-            f"{p.name} ({p.organization.name})" if p.organization else p.name for p in others
-        )
+        names = ", ".join(who(p) for p in others)
         ev = VEvent()
         ev.add("uid", f"{m.uid}@dari")
         ev.add("sequence", m.sequence)

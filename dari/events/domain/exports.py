@@ -3,7 +3,9 @@ follow-ups for organisers (a request's message and a follow-up's note stay betwe
 sides), and a participant's own agenda. Read only. A table is a dict with
 `key`, `title`, `columns` (key, heading) and `rows` (dicts of plain values). Assets are named
 only when the reader may see them (`with_visible_asset`); times are given in the zone named in
-the table (the event's for organisers, the participant's own for an agenda)."""
+the table (the event's for organisers, the participant's own for an agenda). Organisations are
+named as the pages name them to the reader (셀트리온 for a Korean reader: `local_name`); the
+participants table keeps the recorded name beside the Korean one."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from dari.core.names import country_name
+from dari.core.names import country_name, local_name, name_in_korean
 from dari.directory.access import with_visible_asset
 from dari.events.access import representing
 from dari.events.domain.links import video_link
@@ -41,10 +43,10 @@ def _local(value: datetime | None, zone: str) -> str:
 
 
 def who(p: Participant | None) -> str:
-    """A participant's name with their organisation's ("" for none)."""
+    """A participant's name with their organisation's in the reader's language ("" for none)."""
     if p is None:
         return ""
-    return f"{p.name} ({p.organization.name})" if p.organization else p.name
+    return f"{p.name} ({local_name(p.organization)})" if p.organization else p.name
 
 
 def people(path: str = "participants") -> Prefetch:
@@ -129,7 +131,7 @@ def participants_table(event: Event, user: Any) -> Table:
             "name": p.name,
             "email": p.user.email,
             "organization": p.organization.name if p.organization else "",
-            "organization_ko": p.organization.name_ko if p.organization else "",
+            "organization_ko": name_in_korean(p.organization) if p.organization else "",
             "country": country_name(p.organization.country) if p.organization else "",
             "role": str(ParticipantRole(p.role).label),
             "approved": _("yes") if p.approved else _("no"),
@@ -172,7 +174,7 @@ def requests_table(event: Event, user: Any) -> Table:
             "id": r.pk,
             "created": _local(r.created, event.timezone),
             "requester": who(r.requester),
-            "target": who(r.target) if r.target else r.target_organization.name,
+            "target": who(r.target) if r.target else local_name(r.target_organization),
             "priority": r.priority,
             "status": str(RequestStatus(r.status).label),
             "asset": r.shown_name or "",

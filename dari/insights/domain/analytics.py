@@ -204,7 +204,8 @@ def _cluster_names() -> dict[str, str]:
 
 def assets_by_cluster(user: Any, dimension: str, f: Filters = Filters()) -> list[dict[str, Any]]:
     """Visible assets per cluster of their owner and per stage or modality: cluster,
-    cluster_label, key, label, assets; clusters by name ("no cluster" last), then by key."""
+    cluster_label, key, label, assets; clusters by name, then those of organisations in Korea
+    outside every cluster (cluster "", "elsewhere in Korea"), then by key."""
     if dimension not in ("stage", "modality"):
         raise ValueError(f"unknown dimension {dimension!r}")
     vocabulary = Stage if dimension == "stage" else Modality
@@ -216,7 +217,7 @@ def assets_by_cluster(user: Any, dimension: str, f: Filters = Filters()) -> list
     rows = [
         {
             "cluster": cluster,
-            "cluster_label": names.get(cluster, "") if cluster else _("No cluster"),
+            "cluster_label": names.get(cluster, "") if cluster else _("Elsewhere in Korea"),
             "key": key,
             "label": label_of(vocabulary, key) if key else _("Not stated"),
             "assets": n,

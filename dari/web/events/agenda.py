@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -171,14 +172,18 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     )
     if not represents(me):
         raise Http404(NO_EVENT)
-    etag, modified = calendar_version(me)
-    # The alarms follow the person's reminder setting: a new setting is a new calendar.
-    etag = f'{etag[:-1]}-{preferences_of(me.user).reminder_minutes}"'
-    if _unchanged(request, etag, modified):
-        response = HttpResponse(status=304)
-    else:
-        response = _ics(me, f"{me.event.slug}.ics")
-        response["Content-Disposition"] = f'inline; filename="{me.event.slug}.ics"'
+    prefs = preferences_of(me.user)
+    # A calendar app sends no language cookie: the feed speaks the language the person chose
+    # for their e-mails, else the one the request asks for.
+    with translation.override(prefs.language if prefs.chosen else translation.get_language()):
+        etag, modified = calendar_version(me)
+        # The alarms follow the person's reminder setting: a new setting is a new calendar.
+        etag = f'{etag[:-1]}-{prefs.reminder_minutes}"'
+        if _unchanged(request, etag, modified):
+            response = HttpResponse(status=304)
+        else:
+            response = _ics(me, f"{me.event.slug}.ics")
+            response["Content-Disposition"] = f'inline; filename="{me.event.slug}.ics"'
     response["ETag"] = etag
     if modified is not None:
         response["Last-Modified"] = http_date(modified.timestamp())

@@ -219,6 +219,16 @@ def _analytics_tables(event: Event, user: Any) -> dict[str, dict[str, Any]]:
     for key, table in tables.items():
         table["key"] = key
         table.setdefault("value", "meetings")
+    coverage = analytics.cluster_coverage(event)
+    tables["cluster"]["note"] = (
+        _(
+            "Clusters are Korean: organisations abroad have none and are left out of this chart "
+            "(%(abroad)s of %(meetings)s meetings involve one; see meetings by country). "
+            "Organisations in Korea outside every cluster count under “Elsewhere in Korea”. "
+            "%(unclustered)s meetings involve no cluster at all."
+        )
+        % coverage
+    )
     return tables
 
 
