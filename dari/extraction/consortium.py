@@ -131,21 +131,46 @@ _OVER_TAKEOVER = re.compile(
 )
 
 
+# the owner's companies bought, named after it: "acquire Norvexa Inc. (NV) subsidiaries A and
+# B", "buy Norvexa's units A and B"
+_BUYS = re.compile(
+    r"\b(?:acquire[sd]?|buy|buys|bought|purchase[sd]?|take over)\s+(?:the\s+)?$", re.I
+)
+_UNITS_OF = re.compile(
+    r"^(?:\s?\([^()]{1,20}\))?(?:['’]s?)?\s(?:subsidiaries|units|affiliates|arms|companies)"
+    r"(?:,)?\s(?:[\w-]+\s){0,2}?$"
+)
+_AND = re.compile(r"^(?:,?\s(?:Co|Inc|Ltd|Corp|LLC|plc)\.?)?(?:,\s|,?\s(?:and|&)\s)$")
+
+
 def co_targets(
     text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]
 ) -> list[tuple[Mention, str, float]]:
-    """`roled` with the target's seller beside it (or the target beside its seller) added as a
-    target."""
+    """`roled` with the target's seller beside it (or the target beside its seller), and the
+    owner's companies bought with it, added as targets."""
     role = {as_written(m): r for m, r, _ in roled}
     if "acquirer" not in role.values():
         return roled
     more: list[tuple[Mention, str, float]] = []
     ordered = sorted(orgs, key=lambda m: m.start)
+    units = False  # the last pair was an owner and its first company bought
+    full = {}  # a short name in brackets after its full name ("Norvexa Inc. (NV)"): the full
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if as_written(a) == as_written(b) and re.fullmatch(r"\s?\(", text[a.end : b.start]):
+            full[id(b)] = full.get(id(a), a)
     for a, b in zip(ordered, ordered[1:], strict=False):
         between, before = text[a.end : b.start], text[max(0, a.start - 80) : a.start]
+        said = full.get(id(a), a)
+        owner = _UNITS_OF.match(text[said.end : b.start]) and _BUYS.search(
+            text[max(0, said.start - 20) : said.start]
+        )
+        listed = units and _AND.match(between)  # "... subsidiaries A and B": B too
+        units = bool(owner or listed)
         if not (
             (_HOLDER_OF.match(between) and _BUYS_HOLDER.search(before))
             or (_OVER_TAKEOVER.match(between) and _SIGNS_WITH.search(before))
+            or owner
+            or listed
         ):
             continue
         roles = [role.get(as_written(o)) for o in (a, b)]

@@ -17,9 +17,11 @@ EN_NAME = (
 EN_SLOT_AFTER = re.compile(
     r"(" + EN_NAME + r"|\b[A-Z]{3,6})"
     r"(?=(?:\s?\([^()]{1,30}\))?,?\s+(?:which\s+|that\s+)?"
-    r"(?:will (?:receive|pay|get|make|provide)|gets|is eligible|is entitled|attracted|"
+    r"(?:(?:will (?:receive|pay|get|make|provide)|gets|is eligible|is entitled|attracted|"
     r"raised|has raised|secured|has secured|agreed to pay|pays|paid|has paid|receives|received|"
-    r"has received|earns)\b)"
+    r"has received|earns)\b|"
+    # "Norvexa will spend $110 million to acquire a 10% stake"
+    r"(?:will|agreed to|plans to) (?:spend|invest) (?:[$₩€£]|US\$|\d|about|around|nearly|up to)))"
 )
 EN_SLOT_POSSESSIVE = re.compile(EN_NAME + r"(?=['’]s?\s)")
 # "would grant BioGenetics exclusive rights", "handing Hanmi the rights"
