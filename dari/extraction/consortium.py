@@ -24,7 +24,9 @@ _BOUGHT_BY = re.compile(
     r"\b(?:acquired|bought|purchased|taken over) by\s+(?:[\w.-]+\s+){0,3}$", re.I
 )
 _WILL_BUY = re.compile(
-    r"^\s?(?:\([^()]{0,40}\)\s?)?(?:,\s)?(?:(?:will|would|to|have|had|has|agreed to|plan to|"
+    r"^\s?(?:\([^()]{0,40}\)\s?)?(?:,\s)?"
+    r"(?:(?:announced|said)\b[^.]{0,40}?\bthat\s(?:they|the\stwo)\s)?"  # "said that they have"
+    r"(?:(?:will|would|to|have|had|has|agreed to|plan to|"
     r"plans to|are set to|jointly|together)\s){1,3}(?:acquire|buy|purchase|take over|"
     r"acquired|bought|purchased)\b",
     re.I,
@@ -140,6 +142,16 @@ _UNITS_OF = re.compile(
     r"^(?:\s?\([^()]{1,20}\))?(?:['’]s?)?\s(?:subsidiaries|units|affiliates|arms|companies)"
     r"(?:,)?\s(?:[\w-]+\s){0,2}?$"
 )
+# the seller a buyer signs with to buy a company's asset: "signed a deal with global drugmaker
+# B to acquire the manufacturing facility of T"
+_DEAL_WITH_SELLER = re.compile(
+    r"\b(?:agreement|deal|contract)\s+with\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$", re.I
+)
+_TO_BUY_OF = re.compile(
+    r"^(?:,?\s(?:Co|Inc|Ltd|Corp|LLC|plc)\.?)?,?\s(?:to|that\swill)\s(?:acquire|buy|purchase)\s"
+    r"(?:the\s|its\s|a\s)?(?:[\w-]+\s){0,4}?(?:of|from)\s(?:the\s)?$",
+    re.I,
+)
 _AND = re.compile(r"^(?:,?\s(?:Co|Inc|Ltd|Corp|LLC|plc)\.?)?(?:,\s|,?\s(?:and|&)\s)$")
 
 
@@ -171,6 +183,7 @@ def co_targets(
             or (_OVER_TAKEOVER.match(between) and _SIGNS_WITH.search(before))
             or owner
             or listed
+            or (_TO_BUY_OF.match(between) and _DEAL_WITH_SELLER.search(before))
         ):
             continue
         roles = [role.get(as_written(o)) for o in (a, b)]

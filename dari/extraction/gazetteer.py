@@ -50,7 +50,7 @@ _BARE_CO = (
     + r"Co\."
 )
 _PROPOSED = re.compile(
-    r"(?<!\.)\b((?:(?:[A-Z][\w&'-]{0,2}\.|[A-Z][\w&'-]*)[^\S\n]){0,3}(?:[A-Z]|[a-z](?=[A-Z][a-z]))[\w&'-]*),?[^\S\n]"
+    r"(?<!\.)\b((?:(?:[A-Z][\w&'-]{0,2}\.|[A-Z][\w&'-]*)[^\S\n]){0,3}(?:[A-Z]|[a-z](?=[A-Z][a-z]))[\w&'-]*),?\s"
     r"(Inc\.|Inc\b|Corp\.|Corporation|Co\.,? Ltd\.?|"
     + _BARE_CO
     + r"|Ltd\.|LLC|AG|GmbH|plc|S\.A\.|Laboratories|"
@@ -491,6 +491,7 @@ class Gazetteer:
             slots_en.EN_SLOT_BASED,
             slots_en.EN_SLOT_PAID,
             slots_en.EN_SLOT_PAID_TO,
+            slots_en.EN_SLOT_MADE_BY,
         ):
             for match in rx.finditer(text):
                 name = match.group(1)

@@ -112,6 +112,14 @@ _PAIR_OPENS = re.compile(
     + r"(?=(?:\s?\([^()]{1,40}\))?,?\s+(?:(?:are|were|have|has|jointly|together|today|"
     r"reportedly|[a-z]{3,}ly)\s)?(?:" + _VERB + r"|are\b|were\b|have\b))"
 )
+# a pair named after its kind: "Korean firms Norvexa and SCM Life science announced"
+_KIND_PAIR = re.compile(
+    r"\b(?:firms|companies|biotechs|drugmakers|pharmaceutical\scompanies|partners)\s+"
+    + EN_NAME
+    + r"\s(?:and|&)\s"
+    + EN_NAME
+    + r"(?![\w-])"
+)
 _DEFINED = re.compile(r"\b([A-Z][\w&-]{2,})\s\(\s?(?:the\s)?[\"“‘']([A-Z][\w&-]{2,})[\"”’']\s?\)")
 # a drug, not a company: "Rivoceranib will", "Fexuprazan was"
 _DRUG = re.compile(
@@ -158,6 +166,8 @@ def propose(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Mention
     for match in [*_PLACED.finditer(text), *_SEATED.finditer(text)]:
         if _ok(match.group(1)):
             spans.append(match.span(1))
+    for match in _KIND_PAIR.finditer(text):
+        spans += [sp for sp in (match.span(1), match.span(2)) if _ok(text[sp[0] : sp[1]])]
     for match in [*_PAIR.finditer(text), *_PAIR_OPENS.finditer(text)]:
         one, two = match.span(1), match.span(2)
         found = [any(m.start <= sp[0] < m.end for m in known) for sp in (one, two)]

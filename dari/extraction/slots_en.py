@@ -124,6 +124,13 @@ EN_SLOT_KIND = re.compile(
     + r"(?=\s+(?:has|have|had|will|said|signed|inked|entered|struck|reached|announced|"
     r"agreed|licensed|is|was)\b)"
 )
+# the maker of the product a deal is about: "a toxin developed by South Korean
+# pharmaceutical firm ATGC", "a drug discovered by Norvexa"
+EN_SLOT_MADE_BY = re.compile(
+    r"\b(?:developed|discovered|invented|originated|owned)\s+by\s+(?:the\s+)?(?:(?:[\w.-]+\s+){0,4}?"
+    r"(?:biotech(?:nology)?|drugmaker|pharma(?:ceutical)?|developer|startup|company|firm)\s+)?"
+    r"(" + EN_NAME + r"|\b[A-Z]{3,6})(?=[.,;]|\s+(?:and|in|of|for|to)\b)"
+)
 
 # a listed company named with its ticker: "GC Pharma (006280.KS)", "Celltrion (KRX:068270)"
 EN_SLOT_TICKER = re.compile(

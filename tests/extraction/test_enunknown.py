@@ -107,3 +107,53 @@ def test_a_name_written_with_its_hangul_spelling_unspaced_is_a_subject():
         "Velnor to develop crops."
     )
     assert ("Velnor", "licensor") in roles(fields)
+
+
+def test_the_maker_named_after_developed_by_is_a_company():
+    fields = deal(
+        "BigPharma is purchasing exclusive global rights for a new toxin drug developed by "
+        "Korean pharmaceutical firm VTQ. BigPharma will pay up to $30 million in upfront and "
+        "milestone payments for the license."
+    )
+    assert roles(fields) == {("BigPharma", "licensee"), ("VTQ", "licensor")}
+
+
+def test_a_pair_named_after_its_kind_that_jointly_acquired_are_both_buyers():
+    fields = deal(
+        "Korean firms Velnor and Kestrin Life science announced that they have jointly acquired "
+        "US biotech firm Ormato Therapeutics for $11 million."
+    )
+    assert roles(fields) == {
+        ("Velnor", "acquirer"),
+        ("Kestrin Life", "acquirer"),
+        ("Ormato Therapeutics", "target"),
+    }
+
+
+def test_a_company_jointly_with_the_licensor_is_on_its_side():
+    fields = deal(
+        "Velnor Therapeutics, jointly with Kestrin Bio, licensed VX-101 to Ormato Pharma. "
+        "Ormato Pharma will pay an upfront payment of $20 million."
+    )
+    assert ("Kestrin Bio", "licensor") in roles(fields)
+
+
+def test_the_seller_of_a_company_s_plant_is_a_target():
+    fields = deal(
+        "Velnor signed a deal with global drugmaker Kestrin Pharma to acquire the manufacturing "
+        "facility of Ormato Sciences for $280 million."
+    )
+    assert roles(fields) == {
+        ("Velnor", "acquirer"),
+        ("Ormato Sciences", "target"),
+        ("Kestrin Pharma", "target"),
+    }
+
+
+def test_a_wrapped_line_may_part_a_name_from_its_corporate_ending():
+    fields = deal(
+        "DAEJEON, Apr 28 - Velnor\nBiosciences, Inc. (\u201cVLB\u201d) announced today a "
+        "worldwide license agreement with Ormato Therapeutics (\u201cOrmato\u201d). Ormato "
+        "will make an upfront payment of $5 million to Velnor."
+    )
+    assert any(n.startswith("Velnor") and r == "licensor" for n, r in roles(fields))
