@@ -103,6 +103,7 @@ _TYPES = [
 ]
 _ACQUISITION = re.compile(
     r"\bacquir|acquisition|divest|merger|\b(?:to|will|would|agreed to) buy\b|인수|(?<!종)합병|매각|"
+    r"\bsell\w*\s+(?:its\s+|the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:plant|facility|factory)\b|"
     r"주식\s?매매\s?계약|(?:보유|보통)주(?:식)?\s?(?:\S+\s){0,3}?취득",  # existing shares bought
     re.I,
 )

@@ -107,7 +107,8 @@ _ENDING = re.compile(
 _PAIR_OPENS = re.compile(
     _OPENS
     + EN_NAME
-    + r"\s(?:and|&)\s"
+    # "Norvexa and its U.S. partner BigPharma have licensed"
+    + r"\s(?:and|&)\s(?:its\s(?:[\w.-]+\s){0,2}?(?:partner|subsidiary|affiliate|unit)\s)?"
     + EN_NAME
     + r"(?=(?:\s?\([^()]{1,40}\))?,?\s+(?:(?:are|were|have|has|jointly|together|today|"
     r"reportedly|[a-z]{3,}ly)\s)?(?:" + _VERB + r"|are\b|were\b|have\b))"

@@ -157,3 +157,20 @@ def test_a_wrapped_line_may_part_a_name_from_its_corporate_ending():
         "will make an upfront payment of $5 million to Velnor."
     )
     assert any(n.startswith("Velnor") and r == "licensor" for n, r in roles(fields))
+
+
+def test_a_pair_opening_with_its_partner_shares_the_side():
+    fields = deal(
+        "Velnor and its partner Kestrin Bio have licensed VN-9 to Ormato Pharma, which will pay "
+        "them $30 million upfront."
+    )
+    assert roles(fields) == {
+        ("Velnor", "licensor"),
+        ("Kestrin Bio", "licensor"),
+        ("Ormato Pharma", "licensee"),
+    }
+
+
+def test_a_plant_sold_is_an_acquisition():
+    fields = deal("Velnor struck a deal to sell its manufacturing plant to Ormato for $90 million.")
+    assert roles(fields) == {("Velnor", "target"), ("Ormato", "acquirer")}
