@@ -166,7 +166,8 @@ def co_targets(
     more: list[tuple[Mention, str, float]] = []
     ordered = sorted(orgs, key=lambda m: m.start)
     units = False  # the last pair was an owner and its first company bought
-    full = {}  # a short name in brackets after its full name ("Norvexa Inc. (NV)"): the full
+    # a short name in brackets after its full name ("Norvexa Inc. (NV)"): the full one
+    full: dict[int, Mention] = {}
     for a, b in zip(ordered, ordered[1:], strict=False):
         if as_written(a) == as_written(b) and re.fullmatch(r"\s?\(", text[a.end : b.start]):
             full[id(b)] = full.get(id(a), a)
