@@ -24,7 +24,9 @@ _BOUGHT_BY = re.compile(
     r"\b(?:acquired|bought|purchased|taken over) by\s+(?:[\w.-]+\s+){0,3}$", re.I
 )
 _WILL_BUY = re.compile(
-    r"^\s?(?:\([^()]{0,40}\)\s?)?(?:,\s)?(?:(?:will|would|to|have|had|has|agreed to|plan to|"
+    r"^\s?(?:\([^()]{0,40}\)\s?)?(?:,\s)?"
+    r"(?:(?:announced|said)\b[^.]{0,40}?\bthat\s(?:they|the\stwo)\s)?"  # "said that they have"
+    r"(?:(?:will|would|to|have|had|has|agreed to|plan to|"
     r"plans to|are set to|jointly|together)\s){1,3}(?:acquire|buy|purchase|take over|"
     r"acquired|bought|purchased)\b",
     re.I,
@@ -131,21 +133,58 @@ _OVER_TAKEOVER = re.compile(
 )
 
 
+# the owner's companies bought, named after it: "acquire Norvexa Inc. (NV) subsidiaries A and
+# B", "buy Norvexa's units A and B"
+_BUYS = re.compile(
+    r"\b(?:acquire[sd]?|buy|buys|bought|purchase[sd]?|take over)\s+(?:the\s+)?$", re.I
+)
+_UNITS_OF = re.compile(
+    r"^(?:\s?\([^()]{1,20}\))?(?:['’]s?)?\s(?:subsidiaries|units|affiliates|arms|companies)"
+    r"(?:,)?\s(?:[\w-]+\s){0,2}?$"
+)
+# the seller a buyer signs with to buy a company's asset: "signed a deal with global drugmaker
+# B to acquire the manufacturing facility of T"
+_DEAL_WITH_SELLER = re.compile(
+    r"\b(?:agreement|deal|contract)\s+with\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$", re.I
+)
+_TO_BUY_OF = re.compile(
+    r"^(?:,?\s(?:Co|Inc|Ltd|Corp|LLC|plc)\.?)?,?\s(?:to|that\swill)\s(?:acquire|buy|purchase)\s"
+    r"(?:the\s|its\s|a\s)?(?:[\w-]+\s){0,4}?(?:of|from)\s(?:the\s)?$",
+    re.I,
+)
+_AND = re.compile(r"^(?:,?\s(?:Co|Inc|Ltd|Corp|LLC|plc)\.?)?(?:,\s|,?\s(?:and|&)\s)$")
+
+
 def co_targets(
     text: str, orgs: list[Mention], roled: list[tuple[Mention, str, float]]
 ) -> list[tuple[Mention, str, float]]:
-    """`roled` with the target's seller beside it (or the target beside its seller) added as a
-    target."""
+    """`roled` with the target's seller beside it (or the target beside its seller), and the
+    owner's companies bought with it, added as targets."""
     role = {as_written(m): r for m, r, _ in roled}
     if "acquirer" not in role.values():
         return roled
     more: list[tuple[Mention, str, float]] = []
     ordered = sorted(orgs, key=lambda m: m.start)
+    units = False  # the last pair was an owner and its first company bought
+    # a short name in brackets after its full name ("Norvexa Inc. (NV)"): the full one
+    full: dict[int, Mention] = {}
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if as_written(a) == as_written(b) and re.fullmatch(r"\s?\(", text[a.end : b.start]):
+            full[id(b)] = full.get(id(a), a)
     for a, b in zip(ordered, ordered[1:], strict=False):
         between, before = text[a.end : b.start], text[max(0, a.start - 80) : a.start]
+        said = full.get(id(a), a)
+        owner = _UNITS_OF.match(text[said.end : b.start]) and _BUYS.search(
+            text[max(0, said.start - 20) : said.start]
+        )
+        listed = units and _AND.match(between)  # "... subsidiaries A and B": B too
+        units = bool(owner or listed)
         if not (
             (_HOLDER_OF.match(between) and _BUYS_HOLDER.search(before))
             or (_OVER_TAKEOVER.match(between) and _SIGNS_WITH.search(before))
+            or owner
+            or listed
+            or (_TO_BUY_OF.match(between) and _DEAL_WITH_SELLER.search(before))
         ):
             continue
         roles = [role.get(as_written(o)) for o in (a, b)]

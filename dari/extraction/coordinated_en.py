@@ -17,7 +17,7 @@ from dari.extraction.model import Mention, as_written
 # unit") or a word or two of description ("and Mexico's", "and South Korea-based")
 _PAIR = re.compile(
     r"^[”\"’]?\)?(?:,?\s?\([^()]{0,40}\))*(?:,\s(?:of|in|based in)\s(?:[A-Z][\w-]+\s?){1,3})?"
-    r",?\s(?:and|&|along with|together with)\s(?:the\s)?"
+    r",?\s(?:and|&|along with|together with|jointly with|alongside)\s(?:the\s)?"
     r"(?:its\s(?:[\w-]+\s){0,2}?(?:unit|subsidiary|affiliate|arm)\s?,?\s)?"
     r"(?:[\w.'’-]+\s){0,2}?$"
 )

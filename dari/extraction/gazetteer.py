@@ -50,7 +50,7 @@ _BARE_CO = (
     + r"Co\."
 )
 _PROPOSED = re.compile(
-    r"(?<!\.)\b((?:(?:[A-Z][\w&'-]{0,2}\.|[A-Z][\w&'-]*)\s){0,3}(?:[A-Z]|[a-z](?=[A-Z][a-z]))[\w&'-]*),?\s"
+    r"(?<!\.)\b((?:(?:[A-Z][\w&'-]{0,2}\.|[A-Z][\w&'-]*)[^\S\n]){0,3}(?:[A-Z]|[a-z](?=[A-Z][a-z]))[\w&'-]*),?\s"
     r"(Inc\.|Inc\b|Corp\.|Corporation|Co\.,? Ltd\.?|"
     + _BARE_CO
     + r"|Ltd\.|LLC|AG|GmbH|plc|S\.A\.|Laboratories|"
@@ -195,6 +195,22 @@ def _generic(name: str) -> bool:
     """A place, a generic word or a thing, not a company ("중국", "기술", "치료제"), or a
     phrase that starts with one ("중국 제약")."""
     return _generic_start(name) or bool(_KO_GENERIC_END.search(name))
+
+
+# a name written with an owner's possessive: "Lee's Pharm", "Dr. Reddy's Laboratories"
+_POSSESSOR = re.compile(r"(?:Dr\.\s)?[A-Z][\w&-]*['’]s\s$")
+_OWNED_END = r"(?:Pharm|Pharma|Pharmaceuticals?|Laboratories|Labs?|Biotech|Bio|Holdings|Limited)\b"
+
+
+def _possessive_name(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """`span` widened to the whole of a possessive company name it is part of: "Lee" or
+    "Pharm" of "Lee's Pharm"."""
+    start, end = span
+    owner = _POSSESSOR.search(text, max(0, start - 24), start)
+    if owner and re.fullmatch(_OWNED_END, text[start:end]):
+        return owner.start(), end
+    owned = re.compile(r"['’]s\s" + _OWNED_END).match(text, end)
+    return (start, owned.end()) if owned else span
 
 
 def _generic_start(name: str) -> bool:
@@ -475,6 +491,7 @@ class Gazetteer:
             slots_en.EN_SLOT_BASED,
             slots_en.EN_SLOT_PAID,
             slots_en.EN_SLOT_PAID_TO,
+            slots_en.EN_SLOT_MADE_BY,
         ):
             for match in rx.finditer(text):
                 name = match.group(1)
@@ -501,7 +518,9 @@ class Gazetteer:
                 and len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2
             ):
                 spans.append(match.span(1))
-        for span in sorted(set(spans)):
+        for span in sorted({_possessive_name(text, span) for span in spans}):
+            if re.fullmatch(_OWNED_END, text[span[0] : span[1]]):
+                continue  # a corporate ending alone ("... (HK) Limited, a subsidiary")
             mention = self._new(text, span, taken)
             if mention is not None:
                 taken.append(mention)

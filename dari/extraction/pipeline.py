@@ -71,9 +71,10 @@ _LICENCE_ACQUIRE = re.compile(
     r"acquir\w*\s+an?\s+(?:[\w-]+\s+){0,3}?(?:drug|candidate|compound|analog)\w*\b[^.]{0,80}?\bfrom\b|"
     r"acquir\w*\s+(?:(?:the\s+|a\s+)?(?:[\w-]+\s+)?technology|all\s+(?:the\s+)?(?:\w+\s+)?rights)\b|"
     r"acquir\w*\s+(?:the\s+|an?\s+)?(?-i:[A-Z][\w.-]*\s+){1,2}rights?\b|"  # "the European rights"
-    r"acquir\w*\s+(?:the\s+|an?\s+)?(?:exclusive|global|worldwide|"
+    # "acquires from Norvexa exclusive development rights" (not "all rights" to a product bought)
+    r"acquir\w*\s+(?:from\s+(?-i:[A-Z][\w.-]*\s+){1,3})?(?:the\s+|an?\s+)?(?:exclusive|global|worldwide|"
     r"regional|development|commerciali\w+|overseas|sales|marketing|co-?development)\b"
-    r"[\w\s,-]{0,40}?\brights?\b",
+    r"[\w\s,-]{0,60}?\brights?\b",
     re.I,
 )
 _ROUND = re.compile(r"(series\s?[a-e]\d?|pre-?ipo|seed|시리즈\s?[a-eA-E]\d?|프리\s?IPO)", re.I)
@@ -102,11 +103,11 @@ _TYPES = [
 ]
 _ACQUISITION = re.compile(
     r"\bacquir|acquisition|divest|merger|\b(?:to|will|would|agreed to) buy\b|인수|(?<!종)합병|매각|"
+    r"\bsell\w*\s+(?:its\s+|the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:plant|facility|factory)\b|"
     r"주식\s?매매\s?계약|(?:보유|보통)주(?:식)?\s?(?:\S+\s){0,3}?취득",  # existing shares bought
     re.I,
 )
 _LICENCE = re.compile(r"licen[cs]|라이선스|라이센스|기술\s?이전|기술\s?수출", re.I)
-
 
 # a merger only thought of ("합병을 검토하고 있다", "is considering an acquisition"), or long past
 _ACQUISITION_MAYBE = re.compile(

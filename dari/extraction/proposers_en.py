@@ -43,9 +43,10 @@ _VERB = (
     r"intends\sto|aims\sto|agreed\sto|has\sagreed\sto)\s(?!be\b|have\sbeen\b)[a-z]+|"
     r"(?:has|have|had)\s(?!been\b)[a-z]+ed\b|(?:has|have)\sbeen\s[a-z]{3,}ing\b)"
 )
-# what may stand between a subject and its verb: a ticker or former name in brackets, "of
-# Korea", an appositive ("Norvexa, a Korean biosimilar maker,"), an adverb
+# what may stand between a subject and its verb: its Hangul spelling, a ticker or former
+# name in brackets, "of Korea", an appositive ("Norvexa, a Korean biosimilar maker,"), an adverb
 _BETWEEN = (
+    r"(?:\s?[가-힣][가-힣A-Za-z]{0,10})?"  # the name in Hangul too: "Norvexa 노벡사 signed"
     r"(?:\s?\([^()]{1,40}\)){0,2}"
     r"(?:,\s(?:of|in)\s[A-Z][\w\s,.]{0,40}?,|,\s(?:a|an|the)\s[^,.;()]{3,60},)?,?\s+"
     r"(?:today\s|also\s|[a-z]{3,}ly\s)?"
@@ -55,10 +56,11 @@ _SUBJECT = re.compile(
 )
 # "TissueGene's Asia licensee, Norvexa of Korea", "its American half parent Norvexa"
 _ROLE_NOUN = re.compile(
-    r"\b(?:licensee|licensor|partner|distributor|acquirer|buyer|parent)s?,?\s+(?:company\s)?"
+    r"\b(?:licensee|licensor|partner|distributor|acquirer|buyer|parent|joint\sventure|"
+    r"affiliate|subsidiary)s?,?\s+(?:company\s)?"
     + EN_NAME
     + r"(?=\s(?:of|in|from)\s[A-Z]|\s?\(|,|\s(?:and|has|have|had|is|was|will|would|signed|"
-    r"agreed|announced|entered)\b)"
+    r"agreed|announced|entered|under|which|that)\b)"
 )
 # "South Korea's Norvexa and its U.S. affiliate", "Japan's Norvexa (KRX: 001060)"
 _PLACED = re.compile(
@@ -105,10 +107,19 @@ _ENDING = re.compile(
 _PAIR_OPENS = re.compile(
     _OPENS
     + EN_NAME
-    + r"\s(?:and|&)\s"
+    # "Norvexa and its U.S. partner BigPharma have licensed"
+    + r"\s(?:and|&)\s(?:its\s(?:[\w.-]+\s){0,2}?(?:partner|subsidiary|affiliate|unit)\s)?"
     + EN_NAME
     + r"(?=(?:\s?\([^()]{1,40}\))?,?\s+(?:(?:are|were|have|has|jointly|together|today|"
     r"reportedly|[a-z]{3,}ly)\s)?(?:" + _VERB + r"|are\b|were\b|have\b))"
+)
+# a pair named after its kind: "Korean firms Norvexa and SCM Life science announced"
+_KIND_PAIR = re.compile(
+    r"\b(?:firms|companies|biotechs|drugmakers|pharmaceutical\scompanies|partners)\s+"
+    + EN_NAME
+    + r"\s(?:and|&)\s"
+    + EN_NAME
+    + r"(?![\w-])"
 )
 _DEFINED = re.compile(r"\b([A-Z][\w&-]{2,})\s\(\s?(?:the\s)?[\"“‘']([A-Z][\w&-]{2,})[\"”’']\s?\)")
 # a drug, not a company: "Rivoceranib will", "Fexuprazan was"
@@ -121,7 +132,10 @@ _DRUG = re.compile(
 
 def _proper(text: str, name: str) -> bool:
     """The text writes the name as a name: twice or more, once at least mid-sentence."""
-    spots = [m.start() for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text)]
+    # (its Hangul spelling may follow it unspaced: "Norvexa노벡사")
+    spots = [
+        m.start() for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![A-Za-z0-9_-])", text)
+    ]
     mid = [
         at
         for at in spots
@@ -153,6 +167,8 @@ def propose(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Mention
     for match in [*_PLACED.finditer(text), *_SEATED.finditer(text)]:
         if _ok(match.group(1)):
             spans.append(match.span(1))
+    for match in _KIND_PAIR.finditer(text):
+        spans += [sp for sp in (match.span(1), match.span(2)) if _ok(text[sp[0] : sp[1]])]
     for match in [*_PAIR.finditer(text), *_PAIR_OPENS.finditer(text)]:
         one, two = match.span(1), match.span(2)
         found = [any(m.start <= sp[0] < m.end for m in known) for sp in (one, two)]

@@ -17,9 +17,11 @@ EN_NAME = (
 EN_SLOT_AFTER = re.compile(
     r"(" + EN_NAME + r"|\b[A-Z]{3,6})"
     r"(?=(?:\s?\([^()]{1,30}\))?,?\s+(?:which\s+|that\s+)?"
-    r"(?:will (?:receive|pay|get|make|provide)|gets|is eligible|is entitled|attracted|"
+    r"(?:(?:will (?:receive|pay|get|make|provide)|gets|is eligible|is entitled|attracted|"
     r"raised|has raised|secured|has secured|agreed to pay|pays|paid|has paid|receives|received|"
-    r"has received|earns)\b)"
+    r"has received|earns)\b|"
+    # "Norvexa will spend $110 million to acquire a 10% stake"
+    r"(?:will|agreed to|plans to) (?:spend|invest) (?:[$₩€£]|US\$|\d|about|around|nearly|up to)))"
 )
 EN_SLOT_POSSESSIVE = re.compile(EN_NAME + r"(?=['’]s?\s)")
 # "would grant BioGenetics exclusive rights", "handing Hanmi the rights"
@@ -121,6 +123,13 @@ EN_SLOT_KIND = re.compile(
     + EN_NAME
     + r"(?=\s+(?:has|have|had|will|said|signed|inked|entered|struck|reached|announced|"
     r"agreed|licensed|is|was)\b)"
+)
+# the maker of the product a deal is about: "a toxin developed by South Korean
+# pharmaceutical firm ATGC", "a drug discovered by Norvexa"
+EN_SLOT_MADE_BY = re.compile(
+    r"\b(?:developed|discovered|invented|originated|owned)\s+by\s+(?:the\s+)?(?:(?:[\w.-]+\s+){0,4}?"
+    r"(?:biotech(?:nology)?|drugmaker|pharma(?:ceutical)?|developer|startup|company|firm)\s+)?"
+    r"(" + EN_NAME + r"|\b[A-Z]{3,6})(?=[.,;]|\s+(?:and|in|of|for|to)\b)"
 )
 
 # a listed company named with its ticker: "GC Pharma (006280.KS)", "Celltrion (KRX:068270)"

@@ -88,9 +88,20 @@ def dates(text: str) -> list[Mention]:
 _WRAPPED = re.compile(r"(?<=[\w,)])\n(?=[a-z(])")
 
 
+# curly quotes read in the wrong code page ("South Korea¡¯s Norvexa", "¡°the deal¡±"): two
+# characters for one, so the quote is written with a space beside it (offsets unchanged)
+_MOJIBAKE = re.compile(r"¡([®°¯±])")
+_QUOTES = {"®": " ‘", "°": " “", "¯": "’ ", "±": "” "}
+
+
 def unwrapped(text: str) -> str:
-    """`text` with each line break inside a sentence made a space (offsets unchanged)."""
-    return _WRAPPED.sub(" ", text)
+    """`text` with each line break inside a sentence made a space, and curly quotes read in
+    the wrong code page mended (offsets unchanged)."""
+    text = _WRAPPED.sub(" ", text)
+    if "¡" not in text:
+        return text
+    text = re.sub(r"¡¯s(?=[\s,.;:)]|$)", "’s ", text)  # "Korea’s" with the space after the "s"
+    return _MOJIBAKE.sub(lambda m: _QUOTES[m.group(1)], text)
 
 
 def _letter(ch: str) -> bool:
