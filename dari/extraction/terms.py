@@ -6,8 +6,8 @@ role comes from the words right after it ("$40 million upfront", "in milestones"
 from the keyword closest before it ("계약금 500만 달러", "up to $1.2 billion in ...").
 Amounts that are not terms are left out: a company's sales or equity ("매출액 137억원을
 넘는"), comparisons ("1000억원이 넘는"), sums per programme ("$310 million per target").
-The currency is the one in which the text gives the most terms (the first stated on a tie).
-"""
+The currency is the one in which the text gives the most terms (the first stated on a tie);
+a dollar figure stated beside an upfront or total in won (etc.): `upfront_usd`, `total_usd`."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from dari.extraction import notterms, termwords
 from dari.extraction.model import Candidate, Mention
-from dari.extraction.termwords import digits
 
 # The words just before an amount (the closest keyword wins).
 _BEFORE: list[tuple[str, re.Pattern[str]]] = [
@@ -345,7 +344,7 @@ def _choose_total(terms: list[Term], currency: str) -> Term:
     million") gives way to the precise figure."""
     big = max(terms, key=lambda t: t.values[currency])
     near = [t for t in terms if t.values[currency] >= 0.97 * big.values[currency]]
-    return max(near, key=lambda t: (digits(t.values[currency]), t.values[currency]))
+    return max(near, key=lambda t: (termwords.digits(t.values[currency]), t.values[currency]))
 
 
 # A milestone's kind named just before it: "development milestones of up to", "개발
@@ -563,7 +562,7 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         ]
         if below:
             labelled["total"] = max(
-                below, key=lambda t: (digits(t.values[currency]), t.values[currency])
+                below, key=lambda t: (termwords.digits(t.values[currency]), t.values[currency])
             )
     distinct = {round(t.values[currency]) for t in mine if t.role == "total"}
     if "total" in labelled:
@@ -588,8 +587,8 @@ def money(text: str, cand: Candidate, found: list[Mention]) -> None:
         if chosen is not None:
             conf = 0.85 if role != "total" else 0.8
             cand.put(role, chosen.values[currency], chosen.mentions[currency], confidence=conf)
-            usd = chosen.mentions.get("USD") if currency != "USD" else None
-            if usd is not None and role in ("upfront", "total"):  # stated beside it, as is
+            usd = chosen.mentions.get("USD") if role in ("upfront", "total") else None
+            if usd is not None and currency != "USD":
                 cand.put(f"{role}_usd", chosen.values["USD"], usd, confidence=0.7)
     converted = [m for t in terms for c, m in t.mentions.items() if c != currency]
     if converted:
