@@ -1,7 +1,8 @@
 """The bundled real trials (dari/data/trials/, format in its README.md): the Korean trial sites
-(sites.json, dari-trial-sites/1), ClinicalTrials.gov v2 pages (ctgov-*.json), trials known
-from reputable reports (reports-*.json, dari-trial-reports/1) and the assets trials test
-(asset_links*.json). `load_bundled_trials()` reads all, then writes in one
+(sites.json, dari-trial-sites/1), the registry spellings of curated sponsors
+(sponsor_aliases.json, dari-sponsor-aliases/1), ClinicalTrials.gov v2 pages (ctgov-*.json),
+trials known from reputable reports (reports-*.json, dari-trial-reports/1) and the assets trials
+test (asset_links*.json). `load_bundled_trials()` reads all, then writes in one
 transaction; a second load changes nothing."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from django.db import transaction
 
 from dari.directory import models as dm
 from dari.directory.interchange import DirectoryError, read_file
+from dari.directory.sourcehosts import source_host_problem
 from dari.trials.engine.names import name_key
 from dari.trials.importer import TrialImportError, import_studies, read_studies
 from dari.trials.models import SiteAlias, SiteProfile, Trial, TrialAsset
@@ -24,6 +26,7 @@ from dari.trials.vocab import SiteOrigin
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "trials"
 SITES_FORMAT = "dari-trial-sites/1"
 LINKS_FORMAT = "dari-trial-assets/1"
+SPONSOR_ALIASES_FORMAT = "dari-sponsor-aliases/1"
 WEB = re.compile(r"^https?://\S+$")
 SITE_KINDS = ("hospital", "clinical_trial_center")
 
@@ -121,6 +124,68 @@ def _write_sites(sites: list[dict[str, Any]]) -> int:
     return len(new)
 
 
+def _sponsor_aliases(
+    doc: Any, name: str, sites: list[dict[str, Any]], errors: list[str]
+) -> dict[str, tuple[str, str]]:
+    """Alias key -> (organisation, spelling) of a sponsor-alias file; problems go to `errors`."""
+    if not isinstance(doc, dict) or doc.get("format") != SPONSOR_ALIASES_FORMAT:
+        errors.append(f"{name}: format: expected {SPONSOR_ALIASES_FORMAT!r}")
+        return {}
+    site_keys = {
+        name_key(text): s.get("id")
+        for s in sites
+        for text in [s.get("name_en"), s.get("name_ko"), *s.get("aliases", [])]
+        if isinstance(text, str)
+    }
+    found: dict[str, tuple[str, str]] = {}
+    for i, entry in enumerate(doc.get("aliases") or []):
+        at = f"{name}: aliases[{i}]"
+        org = entry.get("organization") if isinstance(entry, dict) else None
+        if not isinstance(org, str) or not org:
+            errors.append(f"{at}.organization: an organisation id is required")
+            continue
+        sources = entry.get("sources")
+        if not sources or not all(isinstance(u, str) and WEB.match(u) for u in sources):
+            errors.append(f"{at}.sources: a list of web addresses is required")
+        else:
+            errors += [
+                f"{at}.sources: {url!r} is refused ({problem})"
+                for url in sources
+                if (problem := source_host_problem(url))
+            ]
+        names = entry.get("names")
+        if not names or not all(isinstance(n, str) and name_key(n) for n in names):
+            errors.append(f"{at}.names: a list of names is required")
+            continue
+        for text in names:
+            key = name_key(text)
+            other = found.get(key, (org, ""))[0]
+            if other != org or site_keys.get(key, org) != org:
+                errors.append(f"{at}: the name {text!r} also names {site_keys.get(key, other)!r}")
+            found[key] = (org, text)
+    return found
+
+
+def _write_sponsor_aliases(aliases: dict[str, tuple[str, str]]) -> int:
+    """Point each spelling at its curated organisation (an earlier import's alias of a registry
+    copy included: the merge then folds the copy in). An organisation the database lacks (the
+    directory not loaded) is skipped."""
+    present = set(
+        dm.Organization.objects.filter(pk__in={o for o, _ in aliases.values()}).values_list(
+            "pk", flat=True
+        )
+    )
+    rows = [
+        SiteAlias(key=key[:500], text=text[:500], organization_id=org)
+        for key, (org, text) in aliases.items()
+        if org in present
+    ]
+    SiteAlias.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["key"], update_fields=["text", "organization"]
+    )
+    return len(rows)
+
+
 def _links(doc: Any, name: str, errors: list[str]) -> list[dict[str, str]]:
     if not isinstance(doc, dict) or doc.get("format") != LINKS_FORMAT:
         errors.append(f"{name}: format: expected {LINKS_FORMAT!r}")
@@ -149,6 +214,14 @@ def load_trial_folder(folder: Path = DATA_DIR) -> Counter[str]:
             sites = doc.get("sites", []) if not errors else []
         except DirectoryError as exc:
             errors += exc.errors
+    sponsor_aliases: dict[str, tuple[str, str]] = {}
+    aliases_file = folder / "sponsor_aliases.json"
+    if aliases_file.exists():
+        try:
+            doc = read_file(aliases_file)
+            sponsor_aliases = _sponsor_aliases(doc, str(aliases_file), sites, errors)
+        except DirectoryError as exc:
+            errors += exc.errors
     pages = sorted(folder.glob("ctgov-*.json"))
     try:
         studies = read_studies(pages, origin="bundled")
@@ -169,6 +242,7 @@ def load_trial_folder(folder: Path = DATA_DIR) -> Counter[str]:
     with transaction.atomic():
         counts: Counter[str] = Counter(sites=len(sites))
         counts["organisations created"] += _write_sites(sites)
+        _write_sponsor_aliases(sponsor_aliases)
         counts += import_studies(studies)
         trial_ids = set(Trial.objects.values_list("pk", flat=True)) if links else set()
         asset_ids = set(dm.Asset.objects.values_list("pk", flat=True)) if links else set()

@@ -12,9 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from dari.directory import models as dm
-from dari.trials.domain.merge import company_keys
+from dari.trials.domain.merge import CompanyKeys, company_keys
 from dari.trials.engine.names import (
-    company_key,
     name_key,
     name_variants,
     near_key,
@@ -50,7 +49,7 @@ class Resolver:
     # The keys of the bundled sites' names and aliases: a site name one letter away from one
     # of them is a misspelling of it ("Sevrance Hospital").
     site_keys: dict[str, str] = field(default_factory=dict)
-    companies: dict[str, str] = field(default_factory=dict)
+    companies: CompanyKeys = field(default_factory=CompanyKeys)
     new_orgs: dict[str, dm.Organization] = field(default_factory=dict)
     new_aliases: dict[str, SiteAlias] = field(default_factory=dict)
     new_sites: set[str] = field(default_factory=set)
@@ -90,7 +89,7 @@ class Resolver:
         key = name_key(name)
         if not key:
             return None
-        org_id = self.keys.get(key) or self.companies.get(company_key(name))
+        org_id = self.keys.get(key) or self.companies.find(name)
         if org_id is not None:
             self.keys.setdefault(key, org_id)
         else:

@@ -3,8 +3,10 @@ directory already holds ("Eli Lilly and Company" next to the curated "Eli Lilly"
 organisation, in a database imported before sponsors resolved by company key.
 
 A copy is an organisation the registry import made (`reg-` id, no bundled site profile) whose
-name, without its legal form, is the name of exactly one curated organisation
-(`company_keys`). Its trials, sites, investigators, collaborations and
+name is a curated alias of another organisation (a bundled site's name, a spelling in
+dari/data/trials/sponsor_aliases.json) or, without its legal form (and, failing that, without a
+trailing "Pharmaceutical(s)", "Pharm" or "Pharma"), the name of exactly one curated
+organisation (`company_keys`). Its trials, sites, investigators, collaborations and
 aliases move to the curated organisation, its name stays as an alias (the next import resolves
 it there), and the copy is deleted. A copy that something outside the trials app names (a
 member, a deal...) is kept and listed. One transaction; `import_studies` runs it first.
@@ -12,41 +14,86 @@ member, a deal...) is kept and listed. One transaction; `import_studies` runs it
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from django.db import transaction
 
 from dari.directory import models as dm
 from dari.trials.domain.prune import named_elsewhere, registry_made
 from dari.trials.domain.stats import refresh_site_facts
-from dari.trials.engine.names import company_key, name_key
+from dari.trials.engine.names import bare_company_key, company_key, name_key
 from dari.trials.models import Investigator, SiteAlias, SiteProfile, Trial, TrialSite
 from dari.trials.vocab import REGISTRY_PREFIX, SiteOrigin
 
 Collaboration = Trial.collaborators.through
 
 
-def company_keys() -> dict[str, str]:
-    """Company key -> organisation, for the curated organisations (not made by a registry
-    import) whose name or Korean name gives a key that no other curated organisation gives."""
-    owners: dict[str, set[str]] = {}
+@dataclass
+class CompanyKeys:
+    """The curated organisations (not made by a registry import) by company key, and by the
+    key without a trailing word of the trade (`bare_company_key`), each key only where no other
+    curated organisation gives it."""
+
+    full: dict[str, str] = field(default_factory=dict)
+    bare: dict[str, str] = field(default_factory=dict)
+
+    def find(self, name: str) -> str | None:
+        """The one curated organisation `name` names, without its legal form or, failing that
+        and only when `name` ends with a trade word, without that word too ("Samjin
+        Pharmaceutical Co., Ltd." is "Samjin Pharm"; a site "Seoul" is not "Seoul Pharma")."""
+        if not name:
+            return None
+        key = company_key(name)
+        found = self.full.get(key)
+        if found is None:
+            bare = bare_company_key(name)
+            found = self.bare.get(bare) if bare and bare != key else None
+        return found
+
+    def __bool__(self) -> bool:
+        return bool(self.full)
+
+
+def _unique(owners: dict[str, set[str]]) -> dict[str, str]:
+    # Two companies with one key ("X Co." and "X Inc.") are told apart by nobody: no match.
+    return {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
+
+
+def company_keys() -> CompanyKeys:
+    full: dict[str, set[str]] = {}
+    bare: dict[str, set[str]] = {}
     orgs = dm.Organization.objects.exclude(id__startswith=REGISTRY_PREFIX)
     for org_id, name, name_ko in orgs.values_list("id", "name", "name_ko"):
         for text in (name, name_ko):
-            key = company_key(text) if text else ""
-            if key:
-                owners.setdefault(key, set()).add(org_id)
-    # Two companies with one key ("X Co." and "X Inc.") are told apart by nobody: no match.
-    return {key: ids.pop() for key, ids in owners.items() if len(ids) == 1}
+            if not text:
+                continue
+            for owners, key in ((full, company_key(text)), (bare, bare_company_key(text))):
+                if key:
+                    owners.setdefault(key, set()).add(org_id)
+    return CompanyKeys(full=_unique(full), bare=_unique(bare))
+
+
+def curated_aliases() -> dict[str, str]:
+    """Alias key -> curated organisation (a bundled site's names, the sponsor-alias table)."""
+    rows = SiteAlias.objects.exclude(organization__id__startswith=REGISTRY_PREFIX)
+    return dict(rows.values_list("key", "organization_id"))
 
 
 def registry_copies() -> dict[dm.Organization, str]:
-    """Registry-made organisation -> the id of the curated organisation it copies."""
-    companies = company_keys()
-    if not companies:
+    """Registry-made organisation -> the id of the curated organisation it copies: the one its
+    name is a curated alias of ("Hoffmann-La Roche", sponsor_aliases.json), else the one its
+    company key names."""
+    companies, aliases = company_keys(), curated_aliases()
+    if not companies and not aliases:
         return {}
     copies = {}
     for org in registry_made().only("id", "name", "name_ko"):
-        target = companies.get(company_key(org.name)) or companies.get(company_key(org.name_ko))
-        if target:
+        target = (
+            aliases.get(name_key(org.name))
+            or companies.find(org.name)
+            or companies.find(org.name_ko)
+        )
+        if target and target != org.pk:
             copies[org] = target
     return copies
 

@@ -132,7 +132,11 @@ def _one_edit(a: str, b: str) -> bool:
 # "Merck & Co."; "Hanmi Science" is not "Hanmi Pharmaceutical").
 _LEGAL_FORMS = frozenset(
     "inc incorporated corp corporation co company ltd limited llc plc gmbh ag sa nv bv kk".split()
+    # the Nordic "A/S" and "AB" ("Novo Nordisk A/S")
+    + ["as", "ab"]
 )
+# "A/S" is one legal form, not the words "a" and "s".
+_AS = re.compile(r"\ba\s*/\s*s\b")
 _KO_LEGAL_FORM = re.compile(r"^\s*(?:주식회사|\(주\))\s*|\s*(?:주식회사|\(주\))\s*$")
 _COMPANY_MIN = 4
 
@@ -141,11 +145,32 @@ def company_key(name: str) -> str:
     """The key of a company's name without its legal form: "Eli Lilly and Company", "ELI LILLY
     & CO." and "Eli Lilly" share one; "주식회사 유한양행" and "유한양행" another. Empty when the
     name is only a legal form or too short to tell companies apart ("SK Inc.")."""
+    key = name_key(" ".join(_company_words(name)))
+    return key if len(key) >= _COMPANY_MIN else ""
+
+
+def _company_words(name: str) -> list[str]:
     text = _KO_LEGAL_FORM.sub("", unicodedata.normalize("NFKC", name).casefold())
-    words = re.sub(r"[^\w&]+", " ", text.replace(".", "")).split()
+    words = re.sub(r"[^\w&]+", " ", _AS.sub("as", text).replace(".", "")).split()
     while len(words) > 1 and words[-1] in _LEGAL_FORMS:
         words.pop()
         if len(words) > 1 and words[-1] in ("and", "&"):
             words.pop()
+    return words
+
+
+# Words of the trade a name may end with or not ("Shin Poong Pharmaceutical Co. Ltd." is the
+# directory's "Shin Poong Pharm"): they tell which company only where two companies share the
+# rest, so a key without them is used only when one curated company has it (merge.py).
+_TRADE_WORDS = frozenset("pharmaceutical pharmaceuticals pharm pharma".split())
+
+
+def bare_company_key(name: str) -> str:
+    """The company key without a trailing word of the trade: "Chong Kun Dang Pharmaceutical",
+    "IL-YANG PHARM. CO., LTD." and "Novartis Pharmaceuticals" give the keys of "Chong Kun Dang",
+    "Il-Yang" and "Novartis". Empty when too short to tell companies apart."""
+    words = _company_words(name)
+    while len(words) > 1 and words[-1] in _TRADE_WORDS:
+        words.pop()
     key = name_key(" ".join(words))
     return key if len(key) >= _COMPANY_MIN else ""
