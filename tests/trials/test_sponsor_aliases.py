@@ -22,13 +22,14 @@ from tests.trials.conftest import SITES
 from tests.trials.synthetic import page, study
 
 KR = "Korea, Republic of"
+ROCHE_SOURCE = "https://pharmaboardroom.com/directory/roche-holding-ag/"
 ALIASES = {
     "format": "dari-sponsor-aliases/1",
     "aliases": [
         {
             "organization": "roche",
             "names": ["Hoffmann-La Roche"],
-            "sources": ["https://example.org/synthetic-source"],
+            "sources": [ROCHE_SOURCE],
         }
     ],
 }
@@ -149,8 +150,9 @@ def test_a_sponsor_alias_that_names_a_site_or_has_no_source_is_refused(write_jso
     bad = {
         "format": "dari-sponsor-aliases/1",
         "aliases": [
-            {"organization": "roche", "names": ["SNUH"], "sources": ["https://example.org/x"]},
+            {"organization": "roche", "names": ["SNUH"], "sources": [ROCHE_SOURCE]},
             {"organization": "gsk", "names": ["GlaxoSmithKline"], "sources": []},
+            {"organization": "gsk", "names": ["GSK plc"], "sources": ["https://example.org/x"]},
         ],
     }
     with pytest.raises(TrialImportError) as refused:
@@ -158,6 +160,7 @@ def test_a_sponsor_alias_that_names_a_site_or_has_no_source_is_refused(write_jso
     assert [e.split(": ", 1)[1] for e in refused.value.errors] == [
         "aliases[0]: the name 'SNUH' also names 'org-snuh-test'",
         "aliases[1].sources: a list of web addresses is required",
+        "aliases[2].sources: 'https://example.org/x' is refused (a placeholder host)",
     ]
     assert Trial.objects.count() == 0
 
