@@ -41,6 +41,11 @@ _DEAL = re.compile(r"계약|협약|제휴|파트너십|라이선스|라이센스
 # the other side, right after the subject: "다온셀은 노르벡스와", "다온셀은 노르벡스로부터",
 # "다온셀은 노르벡스의 백신 8개 품목을 ... 판매하기로 하는 계약을 체결했다"
 _PARTNER = re.compile(r"([가-힣]{2,10}?)(?:와|과|으로부터|로부터|의)\s")
+# the other side right after the subject, perhaps after what kind of company it is
+_FACING = re.compile(
+    r"(?:[가-힣]+\s){0,4}?['‘\"“]?[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}['’\"”]?"
+    r"(?:\([^()]{2,40}\))?(?:와|과|으로부터|로부터|에게)\s"
+)
 # two sides as the subject: "노르벡스와 다온셀은 ... 제휴를 체결했다"
 _PAIR = re.compile(
     r"(?<![가-힣A-Za-z0-9&·])([가-힣]{2,10}?)(?:와|과)\s([가-힣]{2,10}?)(?:은|는|이|가)\s"
@@ -68,7 +73,10 @@ def spans(text: str) -> list[tuple[int, int]]:
         if name in KO_SUBJECT_STOP or not _SIGNS.search(text, match.end(), end):
             continue
         again = list(re.finditer(_AGAIN % re.escape(name), text))
-        if len(again) >= 2 and nouns_ko.unknown_word(name):
+        # named again, or named once facing the other side: "다온셀은 (미국 바이오 기업인)
+        # 노르벡스와 ...", "다온셀은 노르벡스로부터 ... 계약금을 받는다"
+        facing = bool(_FACING.match(text, match.end()))
+        if (len(again) >= 2 or facing) and nouns_ko.name_shaped(name):
             out += [m.span() for m in again]  # each time the text names it
     return out + _partners(text)
 
