@@ -19,11 +19,19 @@ from dari.extraction.owners import COUNTRY_KO
 from dari.extraction.stopwords import KO_SUBJECT_STOP
 
 # a word with a subject or topic particle
-_SUBJECT = re.compile(r"(?<![가-힣A-Za-z0-9&·])([가-힣]{2,8}?)(?:은|는|이|가)\s")
+# (a stock code or a short name in brackets may come between: "다온셀(142280)은",
+# "다온셀[142280]이", "다온셀(다온)은")
+_SUBJECT = re.compile(
+    r"(?<![가-힣A-Za-z0-9&·])([가-힣]{2,8}?)(?:\s?[(\[][^()\[\]\n]{1,30}[)\]])?(?:은|는|이|가)\s"
+)
 # the sentence signs (or has signed) a contract
 _SIGNS = re.compile(
-    r"(?:계약|협약|제휴|라이선스|라이센스|파트너십|기술\s?수출|기술\s?이전)\S{0,4}\s?"
-    r"(?:\S+\s){0,3}?(?:체결|맺|성사|수출|이전|승인)|"
+    r"(?:계약|협약|제휴|라이선스|라이센스|파트너십|기술\s?수출|기술\s?이전)(?:\([^()\n]{0,80}\))?"
+    r"\S{0,4}\s?(?:\S+\s){0,3}?(?:체결|맺|성사|수출|이전|승인)|"
+    # or hands on, buys, sells together or founds a venture: "기술수출했다", "인수했다고",
+    # "공동 판매한다고", "합작법인 설립 조인식을 가졌다", "손을 잡았다"
+    r"기술\s?(?:수출|이전)(?:했|한다|하기로|키로)|(?:인수|매입)(?:했|한다|하기로|키로|를 확정)|"
+    r"공동\s?(?:판매|프로모션|마케팅)(?:한다|하기로|키로|했)|합작\s?법인\S{0,3}\s?설립|손(?:을\s)?잡|"
     # or is paid under it: "계약금을 먼저 받게 된다"
     r"(?:계약금|선급금|선수금|마일스톤|기술료)\S{0,3}\s?(?:\S+\s){0,3}?(?:받|수령)|"
     r"(?:공동\s?프로모션|공동\s?판매|공동\s?개발)\S{0,4}\s?(?:\S+\s){0,3}?합의|"
@@ -41,10 +49,9 @@ _DEAL = re.compile(r"계약|협약|제휴|파트너십|라이선스|라이센스
 # the other side, right after the subject: "다온셀은 노르벡스와", "다온셀은 노르벡스로부터",
 # "다온셀은 노르벡스의 백신 8개 품목을 ... 판매하기로 하는 계약을 체결했다"
 _PARTNER = re.compile(r"([가-힣]{2,10}?)(?:와|과|으로부터|로부터|의)\s")
-# the other side right after the subject, perhaps after what kind of company it is
+# the other side in the subject's clause (with 와/과, 로부터, 에게, 에, 을/를)
 _FACING = re.compile(
-    r"(?:[가-힣]+\s){0,4}?['‘\"“]?[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}['’\"”]?"
-    r"(?:\([^()]{2,40}\))?(?:와|과|으로부터|로부터|에게)\s"
+    r"(?:[^.\n]|(?<=[A-Za-z0-9])\.){0,80}?\S(?:와|과|으로부터|로부터|에게|에|을|를)\s"
 )
 # two sides as the subject: "노르벡스와 다온셀은 ... 제휴를 체결했다"
 _PAIR = re.compile(
@@ -54,10 +61,14 @@ _PAIR = re.compile(
 _AGAIN = r"(?<![가-힣A-Za-z0-9])%s(?=은|는|이|가|의|와|과|에|을|를|로|으로|도|\s|,|\()"
 
 
+# a full stop ends a sentence, not one after a Latin letter ("PT. MGH", "Co., Ltd.")
+_STOP = re.compile(r"(?<![A-Za-z])\. |다\.|\n")
+
+
 def _sentence(text: str, at: int) -> tuple[int, int]:
-    start = max(text.rfind(". ", 0, at), text.rfind("다.", 0, at), text.rfind("\n", 0, at))
-    ends = [i for i in (text.find(". ", at), text.find("다.", at), text.find("\n", at)) if i > 0]
-    return start + 1, min(ends, default=len(text))
+    start = max((m.start() for m in _STOP.finditer(text, 0, at)), default=-1)
+    end = _STOP.search(text, at)
+    return start + 1, end.start() if end else len(text)
 
 
 def spans(text: str) -> list[tuple[int, int]]:
@@ -108,5 +119,5 @@ def _name(word: str) -> bool:
     return (
         word not in KO_SUBJECT_STOP
         and not re.fullmatch(COUNTRY_KO, word)
-        and (nouns_ko.unknown_word(word) or nouns_ko.proper_part(word))
+        and nouns_ko.name_shaped(word)
     )
