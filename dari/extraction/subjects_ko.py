@@ -50,9 +50,10 @@ _DEAL = re.compile(r"계약|협약|제휴|파트너십|라이선스|라이센스
 # "다온셀은 노르벡스의 백신 8개 품목을 ... 판매하기로 하는 계약을 체결했다"
 _PARTNER = re.compile(r"([가-힣]{2,10}?)(?:와|과|으로부터|로부터|의)\s")
 # the other side in the subject's clause (with 와/과, 로부터, 에게, 에, 을/를)
-_FACING = re.compile(
-    r"(?:[^.\n]|(?<=[A-Za-z0-9])\.){0,80}?\S(?:와|과|으로부터|로부터|에게|에|을|를)\s"
-)
+_FACING = re.compile(r"(\S+?)(?:와|과|으로부터|로부터|에게|에|을|를)\s")
+# a name written in Latin letters, quoted or bracketed: "‘PT. MGH’에", "Zorevi와"
+_SET_APART = re.compile(r"[A-Za-z]|[)’'\"”]$")
+_COMPANY_END = re.compile(r"(?:제약|약품|바이오|파마|테라퓨틱스|사이언스|홀딩스|헬스케어|그룹)$")
 # two sides as the subject: "노르벡스와 다온셀은 ... 제휴를 체결했다"
 _PAIR = re.compile(
     r"(?<![가-힣A-Za-z0-9&·])([가-힣]{2,10}?)(?:와|과)\s([가-힣]{2,10}?)(?:은|는|이|가)\s"
@@ -86,10 +87,20 @@ def spans(text: str) -> list[tuple[int, int]]:
         again = list(re.finditer(_AGAIN % re.escape(name), text))
         # named again, or named once facing the other side: "다온셀은 (미국 바이오 기업인)
         # 노르벡스와 ...", "다온셀은 노르벡스로부터 ... 계약금을 받는다"
-        facing = bool(_FACING.match(text, match.end()))
+        facing = _facing(text, match.end(), min(end, match.end() + 100))
         if (len(again) >= 2 or facing) and nouns_ko.name_shaped(name):
             out += [m.span() for m in again]  # each time the text names it
     return out + _partners(text)
+
+
+def _facing(text: str, start: int, end: int) -> bool:
+    """The clause names the other side: a word with 와/과, 로부터, 에게, 에 or 을/를 that is
+    set apart as a name, or is one ("켈보라와"; not "후보물질에", "계약을")."""
+    for match in _FACING.finditer(text, start, end):
+        word = match.group(1).lstrip("‘'\"“(")
+        if _SET_APART.search(word) or _COMPANY_END.search(word) or _name(word):
+            return True
+    return False
 
 
 def _partners(text: str) -> list[tuple[int, int]]:

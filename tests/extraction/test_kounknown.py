@@ -1,0 +1,69 @@
+"""Korean companies no list knows, found from how the deal's sentence is written (issue 14,
+the `--unknown-all` probe): `nouns_ko.name_shaped` and `subjects_ko` (CONSTRUCTED sentences in
+the style of a Korean press release: 한솔벡, 루미젠, 켈보라, 노르벡스, 다온셀 and 카노벡스 are
+names no list holds; no database)."""
+
+from __future__ import annotations
+
+from dari.extraction import nouns_ko, subjects_ko
+from tests.extraction_support import deal, roles
+
+
+def _names(text: str) -> list[str]:
+    return sorted({text[a:b] for a, b in subjects_ko.spans(text)})
+
+
+def test_a_name_the_dictionary_cuts_into_odd_pieces_is_name_shaped():
+    assert nouns_ko.name_shaped("한독")  # 한 + 독: no word the dictionary has
+    assert nouns_ko.name_shaped("다온셀")  # a word it lacks
+
+
+def test_words_of_the_sentence_are_not_name_shaped():
+    for word in ("규모", "제약사", "계약기간", "연구팀", "도입하", "이번에", "국내에서", "했다"):
+        assert not nouns_ko.name_shaped(word), word
+
+
+def test_a_subject_named_once_facing_the_other_side():
+    text = (
+        "지난 13일 장 마감 이후 다온셀은 미국의 바이오 회사인 노르벡스테라퓨틱스와 항암 "
+        "후보물질을 기술 이전하는 계약을 체결했다고 공시했다."
+    )
+    assert "다온셀" in _names(text)
+    text = "이번 계약에 따라 다온셀은 켈보라로부터 4000만달러의 계약금을 먼저 받게 된다."
+    assert "다온셀" in _names(text)
+
+
+def test_a_subject_named_once_facing_only_words_is_no_name():
+    text = "이날 다온셀은 신약 후보물질에 대한 기술 수출 계약을 체결했다."
+    assert _names(text) == []
+
+
+def test_a_stock_code_between_the_name_and_its_particle():
+    text = (
+        "의료기기 전문업체 루미젠(123450)은 인도네시아 기업 ‘PT. KRV’에 혈액백 제조 기술 "
+        "이전 계약을 체결했다고 14일 밝혔다."
+    )
+    assert "루미젠" in _names(text)
+
+
+def test_a_subject_that_buys_or_sells_together():
+    text = "한솔벡은 중국 제약회사 켈보라제약을 인수했다고 3일 밝혔다."
+    assert "한솔벡" in _names(text)
+    text = "다온셀과 카노벡스는 내년 1월부터 두 회사의 당뇨병 치료제를 공동 판매한다고 밝혔다."
+    assert _names(text) == ["다온셀", "카노벡스"]
+
+
+def test_the_contracts_english_name_in_brackets():
+    text = (
+        "다온셀은 켈보라와 수액제에 대한 ‘기술수출 및 공급 계약(Exclusive License and "
+        "Distribution Agreement)’을 체결했다고 26일 공시했다. 다온셀은 계약금을 받는다."
+    )
+    assert "다온셀" in _names(text)
+
+
+def test_both_unknown_sides_end_to_end():
+    fields = deal(
+        "이번 계약에 따라 다온셀은 켈보라로부터 반환의무가 없는 4000만달러의 계약금을 먼저 "
+        "받게 된다. 켈보라는 한국을 제외한 세계 권리를 갖게 된다."
+    )
+    assert roles(fields) == {("다온셀", "licensor"), ("켈보라", "licensee")}
