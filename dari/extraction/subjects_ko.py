@@ -54,9 +54,11 @@ _FACING = re.compile(r"(\S+?)(?:와|과|으로부터|로부터|에게|에|을|�
 # a name written in Latin letters, quoted or bracketed: "‘PT. MGH’에", "Zorevi와"
 _SET_APART = re.compile(r"[A-Za-z]|[)’'\"”]$")
 _COMPANY_END = re.compile(r"(?:제약|약품|바이오|파마|테라퓨틱스|사이언스|홀딩스|헬스케어|그룹)$")
-# two sides as the subject: "노르벡스와 다온셀은 ... 제휴를 체결했다"
+# two sides as the subject: "노르벡스와 다온셀은 ... 제휴를 체결했다", "노르벡스와 켈보라
+# 계열사 다온셀이 ..."
 _PAIR = re.compile(
-    r"(?<![가-힣A-Za-z0-9&·])([가-힣]{2,10}?)(?:와|과)\s([가-힣]{2,10}?)(?:은|는|이|가)\s"
+    r"(?<![가-힣A-Za-z0-9&·])([가-힣]{2,10}?)(?:와|과)\s(?:[가-힣A-Za-z]+\s){0,2}?"
+    r"([가-힣]{2,10}?)(?:은|는|이|가)\s"
 )
 # the name again elsewhere, with a particle or an ending of its own
 _AGAIN = r"(?<![가-힣A-Za-z0-9])%s(?=은|는|이|가|의|와|과|에|을|를|로|으로|도|\s|,|\()"
@@ -78,10 +80,11 @@ def spans(text: str) -> list[tuple[int, int]]:
     seen: set[int] = set()
     for match in _SUBJECT.finditer(text):
         start, end = _sentence(text, match.start())
-        if start in seen:
-            continue  # the first subject of a sentence only
-        seen.add(start)
         name = match.group(1)
+        if start in seen:
+            continue  # the first subject of a sentence only ...
+        if name not in KO_SUBJECT_STOP:
+            seen.add(start)  # ... after "두 회사가", "양사는"
         if name in KO_SUBJECT_STOP or not _SIGNS.search(text, match.end(), end):
             continue
         again = list(re.finditer(_AGAIN % re.escape(name), text))
