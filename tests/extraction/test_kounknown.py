@@ -67,3 +67,31 @@ def test_both_unknown_sides_end_to_end():
         "받게 된다. 켈보라는 한국을 제외한 세계 권리를 갖게 된다."
     )
     assert roles(fields) == {("다온셀", "licensor"), ("켈보라", "licensee")}
+
+
+def test_a_two_word_name_does_not_swallow_the_subjects_particle():
+    fields = deal(
+        "신약개발 기업 다온셀은 켈보라와 공동 연구한 신약 후보물질을 글로벌 제약사 노르벡스에 "
+        "기술 이전했다고 16일 밝혔다. 다온셀과 켈보라는 선급금으로 8000만달러를 수령할 예정이다."
+    )
+    names = {p["mentioned_as"] for p in fields["parties"]}
+    assert "다온셀은 켈보라" not in names
+    assert {"다온셀", "켈보라", "노르벡스"} <= names
+
+
+def test_the_partner_after_a_date_and_sides_dividing_production_and_sales():
+    text = "다온셀은 지난 18일 켈보라와 항체 신약에 대한 독점실시권 계약을 체결했다."
+    assert _names(text) == ["다온셀", "켈보라"]
+    text = (
+        "이번 계약으로 다온셀은 완제품을 생산·공급하고 켈보라는 중남미 23개국에서 독점 판매를 "
+        "담당한다."
+    )
+    assert _names(text) == ["다온셀", "켈보라"]
+
+
+def test_a_company_that_is_sold():
+    text = (
+        "다온셀이 미국 사모펀드인 켈보라캐피탈에 매각된다. 다온셀은 16일 이사회를 통해 "
+        "켈보라캐피탈을 대상으로 유상증자를 결의했다."
+    )
+    assert "다온셀" in _names(text)
