@@ -99,7 +99,27 @@ def spans(text: str) -> list[tuple[int, int]]:
         facing = _facing(text, match.end(), min(end, match.end() + 100))
         if (len(again) >= 2 or facing) and nouns_ko.name_shaped(name):
             out += [m.span() for m in again]  # each time the text names it
-    return out + _partners(text)
+    return out + _spoken_for(text) + _partners(text)
+
+
+# the company's spokesman tells of its contract: "다온셀 관계자는 “... 기술 이전 계약을
+# 체결했다”며", "다온셀 측은"
+_SPOKESMAN = re.compile(r"(?<![가-힣A-Za-z0-9&·])([가-힣]{2,10}?)\s?(?:관계자|측)(?:은|는|이|가)\s")
+
+
+def _spoken_for(text: str) -> list[tuple[int, int]]:
+    """Each mention of a company whose spokesman tells of the contract it signed, where the
+    text names it more than once."""
+    out: list[tuple[int, int]] = []
+    for match in _SPOKESMAN.finditer(text):
+        name = match.group(1)
+        start, end = _sentence(text, match.start())
+        if name in KO_SUBJECT_STOP or not _SIGNS.search(text, match.end(), end):
+            continue
+        again = list(re.finditer(_AGAIN % re.escape(name), text))
+        if len(again) >= 2 and nouns_ko.name_shaped(name):
+            out += [m.span() for m in again]
+    return out
 
 
 def _facing(text: str, start: int, end: int) -> bool:

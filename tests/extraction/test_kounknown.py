@@ -95,3 +95,21 @@ def test_a_company_that_is_sold():
         "켈보라캐피탈을 대상으로 유상증자를 결의했다."
     )
     assert "다온셀" in _names(text)
+
+
+def test_the_company_whose_spokesman_tells_of_the_contract():
+    text = (
+        "다온셀 관계자는 “프랑스 켈보라와 기술 이전 계약을 체결했다”며 “실적이 개선될 것”이라고 "
+        "말했다. 다온셀 관계자는 로열티도 받게 된다고 설명했다."
+    )
+    assert "다온셀" in _names(text)
+    assert _names("회사 관계자는 “기술 이전 계약을 체결했다”고 말했다. 회사 관계자는 웃었다.") == []
+
+
+def test_a_latin_headed_name_at_the_end_of_a_sentence_loses_the_copula():
+    from dari.extraction import proposers_ko
+    from tests.extraction_support import GAZ
+
+    text = "계약 상대방은 중국의 KRV테크놀로지다. 업프론트피는 11억원이다."
+    names = {m.text for m in proposers_ko.propose_ko(GAZ, text, [])}
+    assert "KRV테크놀로지" in names and "KRV테크놀로지다" not in names
