@@ -55,6 +55,9 @@ _DEAL = re.compile(r"계약|협약|제휴|파트너십|라이선스|라이센스
 _PARTNER = re.compile(
     r"(?:(?:지난|오는)\s?(?:\d{1,2}월\s?)?\d{1,2}일\s)?([가-힣]{2,10}?)(?:와|과|으로부터|로부터|의)\s"
 )
+# the other side opening a sentence whose subject is left out (the company the text is about):
+# "노르벡스와 ADC 치료제 개발을 위한 전략적 파트너십을 맺고 있으며, ..."
+_OPENING_PARTNER = re.compile(r"(?:^|(?<=[.\n])|(?<=다\.)\s)\s*([가-힣]{2,10}?)(?:와|과)\s", re.M)
 # the other side in the subject's clause (with 와/과, 로부터, 에게, 에, 을/를)
 _FACING = re.compile(r"(\S+?)(?:와|과|으로부터|로부터|에게|에|을|를)\s")
 # a name written in Latin letters, quoted or bracketed: "‘PT. MGH’에", "Zorevi와"
@@ -142,6 +145,11 @@ def _partners(text: str) -> list[tuple[int, int]]:
         start, end = _sentence(text, match.start())
         if partner and _SIGNS.search(text, match.end(), end) and _name(partner.group(1)):
             out.append(partner.span(1))
+    for match in _OPENING_PARTNER.finditer(text):
+        start, end = _sentence(text, match.start(1))
+        if text[start:match.start(1)].strip(" .") == "" and _SIGNS.search(text, match.end(), end):
+            if _name(match.group(1)):
+                out.append(match.span(1))
     for match in _DIVIDED.finditer(text):
         start, end = _sentence(text, match.start())
         if _DEAL.search(text, start, end):

@@ -113,3 +113,12 @@ def test_a_latin_headed_name_at_the_end_of_a_sentence_loses_the_copula():
     text = "계약 상대방은 중국의 KRV테크놀로지다. 업프론트피는 11억원이다."
     names = {m.text for m in proposers_ko.propose_ko(GAZ, text, [])}
     assert "KRV테크놀로지" in names and "KRV테크놀로지다" not in names
+
+
+def test_the_other_side_opening_a_sentence_whose_subject_is_left_out():
+    text = (
+        "다온셀은 2017년 설립된 ADC 전문 기업이다.\n\n켈보라와 ADC 치료제 개발을 위한 전략적 "
+        "파트너십을 맺고 있으며, 지난해 권리 도입 계약을 체결했다."
+    )
+    assert "켈보라" in _names(text)
+    assert _names("결과와 달리 계약을 체결했다.") == []
