@@ -24,6 +24,8 @@ from dari.extraction.stopwords import KO_SUBJECT_STOP
 _SUBJECT = re.compile(
     r"(?<![가-힣A-Za-z0-9&·])([가-힣]{2,8}?)(?:\s?[(\[][^()\[\]\n]{1,30}[)\]])?(?:은|는|이|가)\s"
 )
+# paid under a contract: "계약금을 먼저 받게 된다", "마일스톤을 수령한다"
+_PAID = r"(?:계약금|선급금|선수금|마일스톤|기술료)\S{0,3}\s?(?:\S+\s){0,3}?(?:받|수령)"
 # the sentence signs (or has signed) a contract
 _SIGNS = re.compile(
     r"(?:계약|협약|제휴|라이선스|라이센스|파트너십|기술\s?수출|기술\s?이전)(?:\([^()\n]{0,80}\))?"
@@ -34,7 +36,7 @@ _SIGNS = re.compile(
     r"(?:인수|매입|매각)(?:했|한다|하기로|키로|를 확정)|매각(?:된|됐|되기로)|"
     r"공동\s?(?:판매|프로모션|마케팅)(?:한다|하기로|키로|했)|합작\s?법인\S{0,3}\s?설립|손(?:을\s)?잡|"
     # or is paid under it: "계약금을 먼저 받게 된다"
-    r"(?:계약금|선급금|선수금|마일스톤|기술료)\S{0,3}\s?(?:\S+\s){0,3}?(?:받|수령)|"
+    rf"{_PAID}|"
     r"(?:공동\s?프로모션|공동\s?판매|공동\s?개발)\S{0,4}\s?(?:\S+\s){0,3}?합의|"
     # or grants its rights: "원천기술을 이용할 수 있는 권리를 승인했다"
     r"권리\S{0,2}\s(?:\S+\s){0,2}?(?:승인|부여|허여)"
@@ -99,7 +101,9 @@ def spans(text: str) -> list[tuple[int, int]]:
         again = list(re.finditer(_AGAIN % re.escape(name), text))
         # named again, or named once facing the other side: "다온셀은 (미국 바이오 기업인)
         # 노르벡스와 ...", "다온셀은 노르벡스로부터 ... 계약금을 받는다"
-        facing = _facing(text, match.end(), min(end, match.end() + 100))
+        facing = _facing(text, match.end(), min(end, match.end() + 100)) or bool(
+            re.match(_PAID, text[match.end() : end])  # "버보밴은 마일스톤을 받게 된다"
+        )
         if (len(again) >= 2 or facing) and nouns_ko.name_shaped(name):
             out += [m.span() for m in again]  # each time the text names it
     return out + _spoken_for(text) + _partners(text)

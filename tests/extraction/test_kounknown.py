@@ -122,3 +122,8 @@ def test_the_other_side_opening_a_sentence_whose_subject_is_left_out():
     )
     assert "켈보라" in _names(text)
     assert _names("결과와 달리 계약을 체결했다.") == []
+
+
+def test_a_subject_named_once_that_is_paid_under_the_contract():
+    text = "조건을 달성할 때마다 다온셀은 마일스톤을 받게 된다."
+    assert _names(text) == ["다온셀"]
