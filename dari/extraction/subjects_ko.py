@@ -151,9 +151,9 @@ def _partners(text: str) -> list[tuple[int, int]]:
             out.append(partner.span(1))
     for match in _OPENING_PARTNER.finditer(text):
         start, end = _sentence(text, match.start(1))
-        if text[start:match.start(1)].strip(" .") == "" and _SIGNS.search(text, match.end(), end):
-            if _name(match.group(1)):
-                out.append(match.span(1))
+        opens = not text[start : match.start(1)].strip(" .")
+        if opens and _SIGNS.search(text, match.end(), end) and _name(match.group(1)):
+            out.append(match.span(1))
     for match in _DIVIDED.finditer(text):
         start, end = _sentence(text, match.start())
         if _DEAL.search(text, start, end):
