@@ -81,6 +81,28 @@ def proper_part(name: str) -> bool:
     return any(t.tag in ("NNP", "SL") or t.oov for t in _tokens(name.strip()))
 
 
+# what ends a word of the sentence, not a name: a verb's stem (도입하, 수령하, 허가받), a place
+# or time word with its particle (이번에, 국내에서), a suffix word (연구팀, 기술평)
+_SENTENCE_WORD_END = re.compile(r"(?:하|받|되|에|에서|들|팀|평|측|원|청|부|처|쪽|단|국)$")
+_PREDICATE_TAGS = ("XSV", "XSA", "ETN", "JKB", "EF", "EP", "VCP")
+
+
+def name_shaped(name: str) -> bool:
+    """`name` (one Hangul word) may be a company's name the dictionary cannot read: a word it
+    lacks or with a proper part, or one it can only cut into odd pieces ("한독": 한 + 독,
+    "오름": 오르 + ㅁ), not one word it knows ("규모", "제약사"), not common words run
+    together ("계약기간", "대화제약"), nor a verb's stem or a word with its particle."""
+    name = name.strip()
+    if not _HANGUL_WORD.match(name) or common_noun(name):
+        return False
+    if unknown_word(name) or proper_part(name):
+        return True
+    tokens = _tokens(name)
+    if len(tokens) < 2 or _SENTENCE_WORD_END.search(name) or tokens[-1].tag in _PREDICATE_TAGS:
+        return False
+    return not all(t.tag == "NNG" and len(t.form) >= 2 for t in tokens)
+
+
 def with_company_sa(word: str) -> bool:
     """`word` ends in 사 said of a company ("토피메드사"), not in a word that ends so ("회사",
     "검사": "제약회사", "약제내성검사")."""

@@ -97,6 +97,8 @@ def propose_ko(gazetteer: Any, text: str, known: list[Mention]) -> Iterator[Ment
     spans: list[tuple[int, int]] = []
     for match in _LATIN_HEAD.finditer(text):
         name = _TRAILING.sub("", match.group(1))
+        if text.startswith(".", match.end()):  # "계약 상대방은 중국의 IMEIK테크놀로지다."
+            name = re.sub(r"(?:이)?다$", "", name)
         tail = re.sub(r"^[A-Z0-9&]+", "", name)
         if len(tail) >= 2 and not _NOT_TAIL.match(tail) and not gazetteer.forms.get(name.lower()):
             # the graph's company found inside the longer name stands aside for it
