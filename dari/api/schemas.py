@@ -151,10 +151,16 @@ class PageParams(Schema):
     )
 
 
+# `updated_since`: an ISO 8601 date-time or date; blank (as a form sends it) means any time.
+SINCE_SCHEMA = WithJsonSchema(
+    {"type": "string", "anyOf": [{"format": "date-time"}, {"format": "date"}, {"maxLength": 0}]}
+)
+
+
 def filter_query(filter_class: type[DirectoryFilter]) -> type[Schema]:
     """The query parameters of a list, generated from its shared filter (one definition of
     each parameter): a vocabulary becomes an enum with blank (any), `year` a pattern,
-    `updated_since` a date-time."""
+    `updated_since` a date-time or date (blank: any)."""
     params: dict[str, Any] = {}
     for p in filter_class.parameters():
         description = p.help
@@ -165,7 +171,7 @@ def filter_query(filter_class: type[DirectoryFilter]) -> type[Schema]:
         elif p.pattern is not None:
             kind = Annotated[str, WithJsonSchema({"type": "string", "pattern": p.pattern})]
         elif p.name == "updated_since":
-            kind = Annotated[str, WithJsonSchema({"type": "string", "format": "date-time"})]
+            kind = Annotated[str, SINCE_SCHEMA]
         params[p.name] = (kind, Field(p.default, description=description))
     name = filter_class.__name__.removesuffix("Filter") + "Query"
     return create_model(name, __base__=Schema, **params)

@@ -9,11 +9,10 @@ from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
-from pydantic import WithJsonSchema
 
 from dari.api.errors import not_found
 from dari.api.pagination import paginate
-from dari.api.schemas import ErrorOut, PageParams
+from dari.api.schemas import SINCE_SCHEMA, ErrorOut, PageParams
 from dari.directory.filters import since_param
 from dari.trials.domain import queries
 from dari.trials.models import Trial
@@ -39,13 +38,11 @@ class TrialQuery(Schema):
     site: str = Field("", max_length=128, description="Organisation id of a site.")
     year: int | None = Field(None, ge=1900, le=2100, description="Start year.")
     korea: bool = Field(False, description="Only trials with a site in Korea.")
-    updated_since: Annotated[str, WithJsonSchema({"type": "string", "format": "date-time"})] = (
-        Field(
-            "",
-            max_length=64,
-            description="Only trials whose imported record changed at or after this time (ISO 8601"
-            " date or date-time; a date-time without an offset is UTC).",
-        )
+    updated_since: Annotated[str, SINCE_SCHEMA] = Field(
+        "",
+        max_length=64,
+        description="Only trials whose imported record changed at or after this time (ISO 8601"
+        " date or date-time; a date-time without an offset is UTC).",
     )
 
 
