@@ -3,6 +3,8 @@ Korean descriptions), a deal, an investment, a facility and a programme."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from dari.accounts.models import Role
@@ -21,6 +23,26 @@ from tests.factories import (
 def make_asset(**values):
     """An asset whose search field is what the importer would store."""
     return index_for_search(AssetFactory(**values))
+
+
+def hanbit_trial(directory, trial_id: str, **values):
+    """A SYNTHETIC phase 2 trial in Korea sponsored by the directory's biotech (Hanbit Bio),
+    registered under its legal name."""
+    from dari.trials.models import Trial
+
+    return Trial.objects.create(
+        id=trial_id,
+        title="SYNTHETIC study of HB-101 in gastric cancer",
+        status="RECRUITING",
+        phases=["PHASE2"],
+        start_date=dt.date(2025, 3, 1),
+        lead_sponsor=directory["biotech"],
+        sponsor_name="Hanbit Bio Co., Ltd.",
+        source_url=f"https://clinicaltrials.gov/study/{trial_id}",
+        synthetic=True,
+        in_korea=True,
+        **values,
+    )
 
 
 @pytest.fixture

@@ -4,29 +4,17 @@ language where the glossary knows them. SYNTHETIC records from the web fixtures.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from django.utils import translation
 
-from dari.trials.models import Trial
+from tests.web.conftest import hanbit_trial
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_trials_page_names_its_sponsor_and_conditions_as_the_list_does(client, directory):
-    Trial.objects.create(
-        id="NCT09999992",
-        title="SYNTHETIC study of HB-101 in gastric cancer",
-        status="RECRUITING",
-        phases=["PHASE2"],
-        start_date=dt.date(2025, 3, 1),
-        lead_sponsor=directory["biotech"],
-        sponsor_name="Hanbit Bio Co., Ltd.",
-        conditions=["gastric cancer", "SYNTHETIC rare condition"],
-        source_url="https://clinicaltrials.gov/study/NCT09999992",
-        synthetic=True,
-        in_korea=True,
+    hanbit_trial(
+        directory, "NCT09999992", conditions=["gastric cancer", "SYNTHETIC rare condition"]
     )
     with translation.override(None):
         korean = client.get("/trials/NCT09999992/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()

@@ -7,17 +7,15 @@ SYNTHETIC records from the web fixtures."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from django.utils import translation
 
 from dari.accounts.models import Role
 from dari.curation.domain.ingest import ingest_text
 from dari.directory.models import Program
-from dari.trials.models import Trial
 from tests.curation.conftest import EN_DEAL, SOURCE
 from tests.factories import UserFactory
+from tests.web.conftest import hanbit_trial
 from tests.web.html import text
 
 pytestmark = pytest.mark.django_db
@@ -26,18 +24,7 @@ pytestmark = pytest.mark.django_db
 def test_a_trial_names_its_sponsor_as_dari_does_with_the_registrys_spelling_on_hover(
     client, directory
 ):
-    Trial.objects.create(
-        id="NCT09999991",
-        title="SYNTHETIC study of HB-101 in gastric cancer",
-        status="RECRUITING",
-        phases=["PHASE2"],
-        start_date=dt.date(2025, 3, 1),
-        lead_sponsor=directory["biotech"],
-        sponsor_name="Hanbit Bio Co., Ltd.",
-        source_url="https://clinicaltrials.gov/study/NCT09999991",
-        synthetic=True,
-        in_korea=True,
-    )
+    hanbit_trial(directory, "NCT09999991")
     korean = client.get("/trials/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
     english = client.get("/trials/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     link = '<a href="/organizations/org-hanbit/" title="Hanbit Bio Co., Ltd.">{}</a>'
