@@ -57,6 +57,17 @@ def test_the_feed_speaks_the_language_chosen_for_e_mails_and_changes_its_etag(
     )
 
 
+def test_a_new_language_alone_is_a_new_calendar(client, world, scheduled):
+    """A calendar app keeps what a 304 tells it: the ETag moves with the feed's language even
+    when nothing else changed."""
+    feed = f"/events/calendar/{world['emma'].calendar_token}.ics"
+    set_preferences(world["emma"].user, language="ko", reminder_minutes=15, off=[])
+    korean = client.get(feed)
+    set_preferences(world["emma"].user, language="en", reminder_minutes=15, off=[])
+    english = client.get(feed, HTTP_IF_NONE_MATCH=korean["ETag"])
+    assert (english.status_code, english["ETag"] != korean["ETag"]) == (200, True)
+
+
 def _rows(response) -> list[list[str]]:
     assert response.content.startswith("\ufeff".encode())
     return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))

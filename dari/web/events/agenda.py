@@ -175,10 +175,12 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     prefs = preferences_of(me.user)
     # A calendar app sends no language cookie: the feed speaks the language the person chose
     # for their e-mails, else the one the request asks for.
-    with translation.override(prefs.language if prefs.chosen else translation.get_language()):
+    language = prefs.language if prefs.chosen else translation.get_language()
+    with translation.override(language):
         etag, modified = calendar_version(me)
-        # The alarms follow the person's reminder setting: a new setting is a new calendar.
-        etag = f'{etag[:-1]}-{prefs.reminder_minutes}"'
+        # The alarms follow the person's reminder setting, the words their language: a new
+        # setting is a new calendar.
+        etag = f'{etag[:-1]}-{prefs.reminder_minutes}-{language}"'
         if _unchanged(request, etag, modified):
             response = HttpResponse(status=304)
         else:
