@@ -122,7 +122,7 @@ def _acquisition(text: str) -> bool:
     licence, "an option to acquire overseas sales rights", nor a merger only thought of)."""
     text = _ACQUISITION_MAYBE.sub(" ", _LICENCE_ACQUIRE.sub(" ", text))
     invested = _STAKE_FUNDING.search(text) or _FUNDING.search(text)  # money in for new shares
-    return bool(_ACQUISITION.search(text)) or (stakes_ko.bought(text) and not invested)
+    return bool(_ACQUISITION.search(text)) or stakes_ko.bought_outright(text, bool(invested))
 
 
 _WORLD = re.compile(r"worldwide|global(?:ly)?|all territories|전\s?세계|글로벌", re.I)

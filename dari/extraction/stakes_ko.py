@@ -25,6 +25,26 @@ def bought(text: str) -> bool:
     return bool(_STAKE_BOUGHT.search(text.strip()[:300]))
 
 
+def bought_outright(text: str, invested: bool) -> bool:
+    """Shares bought, told in the opening, make an acquisition unless money is put in: new
+    shares subscribed later in the text ("유상증자에 참여해 신주 ... 취득") are part of the
+    purchase when the opening, up to the shares bought, names no investment ("주식 122만주를
+    ... 취득하기로 결정했다"); an opening that names one ("투자", "증자") stays an investment."""
+    if not bought(text):
+        return False
+    return not invested or not _INVESTED.search(_stake_sentence(text))
+
+
+_INVESTED = re.compile(r"투자|유치|시리즈|라운드|IPO|증자|펀딩", re.I)
+
+
+def _stake_sentence(text: str) -> str:
+    """The opening up to the shares bought."""
+    lead = text.strip()[:300]
+    found = _STAKE_BOUGHT.search(lead)
+    return lead[: found.end()] if found else lead
+
+
 # two companies working together: a partnership, joint research or development, an agreement
 _TOGETHER = re.compile(
     r"파트너십|공동\s?(?:연구|개발|임상)|협력\s?(?:계약|협약|합의)|합의서|업무\s?협약|MOU|제휴"
@@ -35,6 +55,10 @@ _MONEY_IN = re.compile(r"투자|유치|시리즈|라운드|IPO|지분|증자|펀
 def partners_first(text: str) -> bool:
     """The text's first two sentences tell of companies working together and of no money put
     in: an investment it tells later is beside the deal (the bench's convention: partners)."""
-    ends = [m.end() for m in re.finditer(r"다\.(?:\s|$)|\n", text.strip())]
-    lead = text.strip()[: ends[1] if len(ends) > 1 else None]
+    body = text.strip()
+    # headline lines first (short, no sentence ending: "X·Y와 공동 개발") belong to the opening
+    heads = re.match(r"(?:[^\n]{0,60}(?<!다\.)\n+)*", body)
+    skip = heads.end() if heads else 0
+    ends = [m.end() for m in re.finditer(r"다\.(?:\s|$)|\n", body[skip:])]
+    lead = body[: skip + ends[1] if len(ends) > 1 else None]
     return bool(_TOGETHER.search(lead)) and not _MONEY_IN.search(lead)
