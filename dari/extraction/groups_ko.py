@@ -4,8 +4,8 @@
 등 그룹사 6개 법인이 참여한다": the companies listed before "등 그룹사/계열사/관계사" stand on
 one side, the side of the first of them a rule placed; so do the companies named as one
 consortium ("에스디바이오센서와 SJL파트너스 컨소시엄은 ... 인수하는"), and so do the companies
-listed as signing a three-party contract with the subject ("A, B와 함께 3자 계약"). `flows_ko.directed`
-asks this last.
+listed as signing a three-party contract with the subject ("A, B와 함께 3자 계약").
+`flows_ko.directed` asks this last.
 """
 
 from __future__ import annotations
