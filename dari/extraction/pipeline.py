@@ -492,7 +492,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         if not bought or len({m.text for m in investorish}) >= 3:
             # investors, brokers and analysts' firms named in a licensing text take no side
             sides = [m for m in orgs if not _INVESTORISH.search(gazetteer.name(m.value) or m.text)]
-        roled = roles.deal_roles(text, sides or orgs, lang, gazetteer)
+        roled = stakes_ko.allied_roles(text, sides or orgs, lang, gazetteer, roles.deal_roles)
         roled = owners.direct(
             text, sides or orgs, roled, gazetteer, roles._key, bought and not _LICENCE.search(text)
         )

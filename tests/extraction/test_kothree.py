@@ -6,7 +6,7 @@ and the others are names no list holds."""
 from __future__ import annotations
 
 from dari.extraction import extract, pipeline
-from dari.extraction.stakes_ko import bought_outright, partners_first
+from dari.extraction.stakes_ko import allied_stake, bought_outright, partners_first
 from tests.extraction_support import GAZ, deal, roles
 
 ACME, BIG = "에이씨엠이바이오", "빅제약"  # the test gazetteer's Korean and American companies
@@ -69,3 +69,22 @@ def test_a_three_party_contract_puts_the_listed_companies_on_one_side():
         ("누리테라퓨틱스", "licensor"),
         ("솔빛파마", "licensor"),
     }
+
+
+def test_an_alliance_with_a_stake_taken_is_the_stake_bought():
+    # stakes_ko.allied_stake: an alliance whose terms include a stake: the investor buys it
+    text = (
+        f"{ACME}는 11일 {BIG}과 대규모 지분투자 등을 내용으로 한 전략적 사업 제휴를 체결했다고 "
+        f"밝혔다. 이번 제휴로 {BIG}는 1400억원을 투자해 {ACME} 지분의 9.9%를 보유하고 "
+        f"{ACME}의 영업망을 활용해 전문의약품 공동 판매에 나설 예정이다."
+    )
+    assert allied_stake(text)
+    assert roles(deal(text)) == {(BIG, "acquirer"), (ACME, "target")}
+
+
+def test_an_alliance_with_a_licence_is_the_licence():
+    # stakes_ko.allied_stake: rights licensed decide, whatever stake comes with them
+    assert not allied_stake(
+        f"{BIG}가 {ACME}와 5년간 제휴를 체결했다. {BIG}는 선금 500억원과 지분 투자 100억원을 "
+        "제공하고 후보물질에 대한 독점 라이선스를 받는다."
+    )
