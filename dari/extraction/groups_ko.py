@@ -3,8 +3,9 @@
 "유상증자에는 에이치엘비, 넥스트사이언스, 에이치엘비제약, 에이치엘비셀, 에이치엘비인베스트먼트
 등 그룹사 6개 법인이 참여한다": the companies listed before "등 그룹사/계열사/관계사" stand on
 one side, the side of the first of them a rule placed; so do the companies named as one
-consortium ("에스디바이오센서와 SJL파트너스 컨소시엄은 ... 인수하는"). `flows_ko.directed`
-asks this last.
+consortium ("에스디바이오센서와 SJL파트너스 컨소시엄은 ... 인수하는"), and so do the companies
+listed as signing a three-party contract with the subject ("A, B와 함께 3자 계약").
+`flows_ko.directed` asks this last.
 """
 
 from __future__ import annotations
@@ -43,6 +44,29 @@ def _lists(text: str, orgs: list[Mention]) -> list[list[Mention]]:
             run = [m]
         if len(run) >= 2 and _GROUP_AFTER.match(text[m.end : m.end + 20]):
             out.append(list(run))
+    return out + _three_way(text, orgs)
+
+
+# a three-party contract: "개발사인 A, 판권을 가진 B와 함께 3자 계약으로": the companies
+# listed before "와 (함께) 3자" sign together, each with its own description between
+_THREE_WAY = re.compile(r"^\s?(?:와|과)\s(?:함께\s)?(?:3자|삼자)")
+_DESCRIBED = re.compile(r"^\s?,\s[^,.\n]{0,40}$")
+
+
+def _three_way(text: str, orgs: list[Mention]) -> list[list[Mention]]:
+    out = []
+    ordered = sorted(orgs, key=lambda o: o.start)
+    for i, m in enumerate(ordered):
+        if not _THREE_WAY.match(text[m.end : m.end + 12]):
+            continue
+        run = [m]
+        for o in reversed(ordered[:i]):
+            gap = text[o.end : run[0].start]
+            if not (_BETWEEN.match(gap) or _DESCRIBED.match(gap)):
+                break
+            run.insert(0, o)
+        if len(run) >= 2:
+            out.append(run)
     return out
 
 

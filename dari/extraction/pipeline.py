@@ -122,7 +122,7 @@ def _acquisition(text: str) -> bool:
     licence, "an option to acquire overseas sales rights", nor a merger only thought of)."""
     text = _ACQUISITION_MAYBE.sub(" ", _LICENCE_ACQUIRE.sub(" ", text))
     invested = _STAKE_FUNDING.search(text) or _FUNDING.search(text)  # money in for new shares
-    return bool(_ACQUISITION.search(text)) or (stakes_ko.bought(text) and not invested)
+    return bool(_ACQUISITION.search(text)) or stakes_ko.bought_outright(text, bool(invested))
 
 
 _WORLD = re.compile(r"worldwide|global(?:ly)?|all territories|전\s?세계|글로벌", re.I)
@@ -492,7 +492,7 @@ def extract(text: str, gazetteer: Gazetteer, lang: str = "auto") -> list[Candida
         if not bought or len({m.text for m in investorish}) >= 3:
             # investors, brokers and analysts' firms named in a licensing text take no side
             sides = [m for m in orgs if not _INVESTORISH.search(gazetteer.name(m.value) or m.text)]
-        roled = roles.deal_roles(text, sides or orgs, lang, gazetteer)
+        roled = stakes_ko.allied_roles(text, sides or orgs, lang, gazetteer, roles.deal_roles)
         roled = owners.direct(
             text, sides or orgs, roled, gazetteer, roles._key, bought and not _LICENCE.search(text)
         )
